@@ -1,0 +1,42 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrations';
+import { LedgerOpenError } from './open-error';
+
+export { LedgerOpenError };
+
+export type Db = Database.Database;
+
+
+/**
+ * Opens the ledger file with the durability the register depends on. better-sqlite3 reopens a
+ * WAL database at synchronous=NORMAL, which can lose the last commits on power loss, so FULL is
+ * set on every open and read back: a sale the cashier saw complete must survive a power cut.
+ */
+export function openLedger(file: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    assertPragmas(db, file === ':memory:');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function assertPragmas(db: Db, inMemory: boolean): void {
+  const journal = db.pragma('journal_mode', { simple: true });
+  const sync = db.pragma('synchronous', { simple: true });
+  const fk = db.pragma('foreign_keys', { simple: true });
+  // 2 = FULL. An in-memory database reports journal_mode "memory"; that is only used by unit tests.
+  if ((!inMemory && journal !== 'wal') || sync !== 2 || fk !== 1) {
+    throw new LedgerOpenError('ledger.pragma_not_applied', `ledger pragmas not applied: journal_mode=${String(journal)} synchronous=${String(sync)} foreign_keys=${String(fk)}`);
+  }
+}

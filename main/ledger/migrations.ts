@@ -1,0 +1,30 @@
+import type { Db } from './database';
+import { LedgerOpenError } from './open-error';
+import { foundation } from './migrations/001-foundation';
+
+/**
+ * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
+ * is never edited, because tills in shops already ran it.
+ */
+export const migrations: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: 'foundation', sql: foundation },
+];
+
+export const LATEST_VERSION = migrations.length;
+
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_VERSION) {
+    throw new LedgerOpenError(
+      'ledger.newer_than_code',
+      `This ledger was written by a newer Ringup (schema ${current}; this version knows up to ${LATEST_VERSION}). Update Ringup before opening it.`,
+    );
+  }
+  for (const step of migrations) {
+    if (step.version <= current) continue;
+    db.transaction(() => {
+      db.exec(step.sql);
+      db.pragma(`user_version = ${step.version}`);
+    })();
+  }
+}

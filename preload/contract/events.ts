@@ -1,0 +1,28 @@
+// Events main pushes to every window. The names are a plain array (no zod) so the sandboxed
+// preload can allow-list them without bundling any logic.
+import type { SaleView, SessionView } from './views';
+
+export const eventNames = ['sale.changed', 'session.changed', 'hardware.status'] as const;
+export type EventName = (typeof eventNames)[number];
+
+export type DeviceState = 'ok' | 'warning' | 'error' | 'unknown' | 'disabled';
+
+export interface HardwareStatus {
+  printer: {
+    state: DeviceState;
+    /** Translation keys under `hardware.`, e.g. `printer.paper_out`. */
+    problems: string[];
+    drawerOpen: boolean | null;
+    queuedJobs: number;
+  };
+  terminal: {
+    state: DeviceState;
+    problems: string[];
+  };
+}
+
+export interface EventPayloads {
+  'sale.changed': SaleView;
+  'session.changed': SessionView;
+  'hardware.status': HardwareStatus;
+}

@@ -1,0 +1,33 @@
+// The contract: every call and event, defined once. Main imports the schemas; the renderer and
+// the preload import `type`s only, so zod never reaches the sandboxed preload.
+import type { z } from 'zod';
+import { catalogCalls } from './catalog';
+import type { CallDef } from './define';
+import type { EventName, EventPayloads } from './events';
+import type { Result } from './result';
+import { saleCalls } from './sale';
+import { sessionCalls } from './session';
+import { settingsCalls } from './settings';
+
+export const calls = {
+  ...sessionCalls,
+  ...catalogCalls,
+  ...saleCalls,
+  ...settingsCalls,
+};
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<N extends CallName> = Calls[N] extends CallDef<infer I, unknown> ? z.input<I> : never;
+export type ParsedInput<N extends CallName> = Calls[N] extends CallDef<infer I, unknown> ? z.output<I> : never;
+export type CallResult<N extends CallName> = Calls[N] extends CallDef<z.ZodType, infer R> ? R : never;
+
+/** What both transports give the renderer: `window.ringup` in Electron, a WebSocket client in a browser. */
+export interface RingupApi {
+  invoke<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallResult<N>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+}
+
+export type { EventName, EventPayloads } from './events';
+export type { Result, CallError, ErrorCode } from './result';
+export * from './views';

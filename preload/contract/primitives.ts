@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+// Bounds are business limits, not type limits: a till never sells one line of ten million
+// yuan, and keeping every product of amount × qty below 2^53 lets money stay exact integers.
+
+/** Largest single amount the register accepts, in minor units (99,999,999.99). */
+export const MAX_AMOUNT_MINOR = 9_999_999_999;
+/** Largest quantity, in thousandths (99,999 units). */
+export const MAX_QTY_MILLI = 99_999_000;
+export const MAX_TEXT = 200;
+export const MAX_NOTE = 500;
+
+export const amountMinor = z.number().int().min(0).max(MAX_AMOUNT_MINOR);
+export const positiveAmountMinor = z.number().int().min(1).max(MAX_AMOUNT_MINOR);
+export const qtyMilli = z.number().int().min(1).max(MAX_QTY_MILLI);
+/** Basis points: 10000 = 100 %. */
+export const rateBp = z.number().int().min(0).max(10_000);
+export const id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+export const uuid = z.string().uuid();
+export const idempotencyKey = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const shortText = z.string().trim().min(1).max(MAX_TEXT);
+export const pin = z.string().regex(/^[0-9]{4,8}$/);
+export const role = z.enum(['cashier', 'supervisor', 'owner']);
+export const locale = z.enum(['zh-CN', 'en']);
+export const discount = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('amount'), amountMinor: amountMinor }),
+  z.object({ kind: z.literal('percent'), rateBp: rateBp }),
+]);
+/** A supervisor who approves an action above the cashier's limits, by PIN at the counter. */
+export const approval = z.object({ operatorId: id, pin }).strict();
+
+export type Role = z.infer<typeof role>;
+export type Locale = z.infer<typeof locale>;
+export type Discount = z.infer<typeof discount>;
