@@ -1,0 +1,203 @@
+// Completed ledger document + store profile → receipt documents. Pure: same input, same
+// paper, which is what lets golden files pin the layout and a reprint match the original.
+import type { PaymentView, SaleLineView, SaleView, StoreSettings } from '../../../preload/contract/views';
+import type { ReceiptBlock, ReceiptDocument } from './receipt-document';
+import { formatDateTime, formatMoney, formatQty, formatRateBp, formatReceiptNo } from './receipt-format';
+import { receiptTranslator, type Translate } from './receipt-strings';
+import { cardSlipBlocks } from './card-slip';
+
+export interface ReceiptOptions {
+  /** IANA zone the store's receipts are dated in (e.g. 'Asia/Shanghai'); keeps output deterministic. */
+  timeZone: string;
+  /** Reprints: 1 for the first duplicate, 2 for the second, … null/absent for the original. */
+  duplicateCopy?: number | null;
+  /** Refunds: the original sale's receipt number (SaleView does not carry it). */
+  refundOf?: { registerId: string; receiptNo: number } | null;
+  /** Raw receipt lines the card terminal returned, by payment id (filled by the card flow). */
+  terminalReceiptLines?: Readonly<Record<number, readonly string[]>>;
+}
+
+export class ReceiptModelError extends Error {
+  constructor(readonly code: 'receipt.document_not_completed') {
+    super(code);
+  }
+}
+
+interface Ctx {
+  sale: SaleView;
+  store: StoreSettings;
+  options: ReceiptOptions;
+  t: Translate;
+  money: (amountMinor: number) => string;
+}
+
+function context(sale: SaleView, store: StoreSettings, options: ReceiptOptions): Ctx {
+  if (sale.status !== 'completed') throw new ReceiptModelError('receipt.document_not_completed');
+  const t = receiptTranslator(store.storeLocale);
+  return { sale, store, options, t, money: (m) => formatMoney(m, store.currency, store.storeLocale) };
+}
+
+function duplicateBanner(c: Ctx): ReceiptBlock[] {
+  const copy = c.options.duplicateCopy;
+  if (!copy) return [];
+  return [{ kind: 'text', text: c.t('duplicate', { copy }), align: 'center', bold: true, inverted: true }];
+}
+
+function header(c: Ctx, title: string): ReceiptBlock[] {
+  const { sale, store, t } = c;
+  const blocks: ReceiptBlock[] = [{ kind: 'text', text: store.storeName, align: 'center', bold: true, tall: true }];
+  if (store.storeAddress) blocks.push({ kind: 'text', text: store.storeAddress, align: 'center' });
+  if (store.storeTaxId) blocks.push({ kind: 'text', text: t('header.taxId', { taxId: store.storeTaxId }), align: 'center' });
+  blocks.push({ kind: 'blank' }, ...duplicateBanner(c), { kind: 'text', text: title, align: 'center', bold: true });
+  blocks.push(
+    { kind: 'rule' },
+    { kind: 'row', left: t('header.register'), right: sale.registerId },
+    { kind: 'row', left: t('header.operator'), right: sale.operatorName },
+    { kind: 'row', left: t('header.receiptNo'), right: formatReceiptNo(sale.registerId, sale.receiptNo) },
+    { kind: 'row', left: t('header.date'), right: formatDateTime(sale.completedAt ?? sale.openedAt, c.options.timeZone) },
+  );
+  const ref = c.options.refundOf;
+  if (sale.kind === 'refund' && ref) {
+    blocks.push({ kind: 'row', left: t('header.refundOf'), right: formatReceiptNo(ref.registerId, ref.receiptNo) });
+  }
+  blocks.push({ kind: 'rule' });
+  return blocks;
+}
+
+function lineBlocks(c: Ctx, line: SaleLineView): ReceiptBlock[] {
+  const qtyTimesPrice = c.t('line.qtyTimesPrice', { qty: formatQty(line.qtyMilli), price: c.money(line.unitPriceMinor) });
+  const blocks: ReceiptBlock[] = [
+    { kind: 'text', text: line.name, align: 'left' },
+    { kind: 'row', left: qtyTimesPrice, right: c.money(line.grossMinor), indent: true },
+  ];
+  if (line.lineDiscountMinor !== 0) {
+    const label =
+      line.discount?.kind === 'percent' ? c.t('line.discountPercent', { rate: formatRateBp(line.discount.rateBp) }) : c.t('line.discount');
+    blocks.push({ kind: 'row', left: label, right: c.money(-line.lineDiscountMinor), indent: true });
+  }
+  return blocks;
+}
+
+function totalsBlocks(c: Ctx): ReceiptBlock[] {
+  const { sale, t } = c;
+  const lineDiscounts = sale.lines.reduce((s, l) => s + l.lineDiscountMinor, 0);
+  const orderDiscount = sale.lines.reduce((s, l) => s + l.orderDiscountMinor, 0);
+  const blocks: ReceiptBlock[] = [];
+  if (orderDiscount !== 0) {
+    blocks.push({ kind: 'row', left: t('order.subtotal'), right: c.money(sale.totals.grossMinor - lineDiscounts) });
+    const d = sale.orderDiscount;
+    const label = d?.kind === 'percent' ? t('order.discountPercent', { rate: formatRateBp(d.rateBp) }) : t('order.discount');
+    blocks.push({ kind: 'row', left: label, right: c.money(-orderDiscount) });
+  }
+  const totalLabel = sale.kind === 'refund' ? t('order.refundTotal') : t('order.total');
+  blocks.push({ kind: 'row', left: totalLabel, right: c.money(sale.totals.totalMinor), bold: true, tall: true });
+  if (sale.roundingMinor !== 0) blocks.push({ kind: 'row', left: t('order.rounding'), right: c.money(sale.roundingMinor) });
+  return blocks;
+}
+
+function taxBlocks(c: Ctx): ReceiptBlock[] {
+  const rows = c.sale.totals.taxBreakdown.filter((r) => r.taxMinor !== 0 || r.rateBp !== 0);
+  if (rows.length === 0) return [];
+  const blocks: ReceiptBlock[] = [
+    { kind: 'rule' },
+    { kind: 'text', text: c.store.pricesIncludeTax ? c.t('tax.heading') : c.t('tax.headingAdded'), align: 'left' },
+  ];
+  for (const r of [...rows].sort((a, b) => a.rateBp - b.rateBp)) {
+    blocks.push({
+      kind: 'row',
+      left: c.t('tax.row', { rate: formatRateBp(r.rateBp), base: c.money(r.baseMinor) }),
+      right: c.money(r.taxMinor),
+      indent: true,
+    });
+  }
+  return blocks;
+}
+
+function tenderLabel(c: Ctx, p: PaymentView): string {
+  if (c.sale.kind === 'refund') return p.method === 'cash' ? c.t('tender.refundCash') : c.t('tender.refundCard');
+  return p.method === 'cash' ? c.t('tender.cash') : c.t('tender.card');
+}
+
+function tenderBlocks(c: Ctx): ReceiptBlock[] {
+  const blocks: ReceiptBlock[] = [{ kind: 'rule' }];
+  for (const p of c.sale.payments) {
+    // Cash shows what the customer handed over, so tendered − change reads back the amount.
+    const shown = p.method === 'cash' && p.tenderedMinor > 0 ? p.tenderedMinor : p.amountMinor;
+    blocks.push({ kind: 'row', left: tenderLabel(c, p), right: c.money(shown) });
+    if (p.card) blocks.push(...cardSlipBlocks(p, p.card, c.t, c.money, c.options.terminalReceiptLines?.[p.id] ?? []));
+  }
+  if (c.sale.changeMinor !== 0) {
+    blocks.push({ kind: 'row', left: c.t('tender.change'), right: c.money(c.sale.changeMinor), bold: true });
+  }
+  return blocks;
+}
+
+function footer(c: Ctx): ReceiptBlock[] {
+  const blocks: ReceiptBlock[] = [{ kind: 'rule' }];
+  for (const line of c.store.receiptFooter.split(/\r?\n/)) {
+    if (line.trim()) blocks.push({ kind: 'text', text: line.trim(), align: 'center' });
+  }
+  blocks.push({ kind: 'qr', data: c.sale.id });
+  blocks.push(...duplicateBanner(c));
+  return blocks;
+}
+
+function titleFor(c: Ctx): string {
+  return c.sale.kind === 'refund' ? c.t('title.refund') : c.sale.kind === 'void' ? c.t('title.void') : c.t('title.sale');
+}
+
+/** The customer's receipt for a completed sale, refund or void. */
+export function buildReceipt(sale: SaleView, store: StoreSettings, options: ReceiptOptions): ReceiptDocument {
+  const c = context(sale, store, options);
+  const blocks: ReceiptBlock[] = [...header(c, titleFor(c))];
+  for (const line of sale.lines) blocks.push(...lineBlocks(c, line));
+  blocks.push({ kind: 'rule' }, ...totalsBlocks(c), ...taxBlocks(c), ...tenderBlocks(c), ...footer(c));
+  const isDuplicate = Boolean(options.duplicateCopy);
+  return {
+    kind: sale.kind,
+    locale: store.storeLocale,
+    currency: store.currency,
+    documentId: sale.id,
+    duplicateCopy: options.duplicateCopy ?? null,
+    // The drawer opens for money changing hands at the counter, once; a reprint hands out none.
+    openDrawer: !isDuplicate && store.drawerOnCash && sale.kind !== 'void' && sale.payments.some((p) => p.method === 'cash'),
+    blocks,
+  };
+}
+
+/** The copy the store keeps when the card asked for a signature. */
+export function buildMerchantSlip(
+  sale: SaleView,
+  payment: PaymentView,
+  store: StoreSettings,
+  options: ReceiptOptions,
+): ReceiptDocument {
+  const c = context(sale, store, options);
+  const blocks: ReceiptBlock[] = [...header(c, `${c.t('title.cardSlip')} · ${c.t('copy.merchant')}`)];
+  blocks.push({ kind: 'row', left: tenderLabel(c, payment), right: c.money(payment.amountMinor), bold: true, tall: true });
+  if (payment.card) {
+    blocks.push(...cardSlipBlocks(payment, payment.card, c.t, c.money, options.terminalReceiptLines?.[payment.id] ?? []));
+    if (payment.card.signatureRequired) {
+      blocks.push({ kind: 'blank' }, { kind: 'signature', label: c.t('card.signature'), note: c.t('card.signatureNote') });
+    }
+  }
+  blocks.push(...duplicateBanner(c));
+  return {
+    kind: 'merchant-slip',
+    locale: store.storeLocale,
+    currency: store.currency,
+    documentId: sale.id,
+    duplicateCopy: options.duplicateCopy ?? null,
+    openDrawer: false,
+    blocks,
+  };
+}
+
+/** Everything the printer should print for a completed document, in order. */
+export function buildReceiptDocuments(sale: SaleView, store: StoreSettings, options: ReceiptOptions): ReceiptDocument[] {
+  const docs = [buildReceipt(sale, store, options)];
+  for (const p of sale.payments) {
+    if (p.card?.signatureRequired) docs.push(buildMerchantSlip(sale, p, store, options));
+  }
+  return docs;
+}

@@ -1,0 +1,42 @@
+import type { CallName, CallResult, ParsedInput } from '../../preload/contract';
+import type { Role } from '../../preload/contract/primitives';
+import type { StoreSettings } from '../../preload/contract/views';
+import type { Db } from '../ledger/database';
+import type { EventBus } from '../services/event-bus';
+import type { Actor } from '../services/sale';
+import type { RegisterSession } from '../services/session';
+
+/**
+ * Who may make a call. `public` is for the login screen only; `setup` only while the register
+ * has no operator at all. Every other call names the least role it needs.
+ */
+export type Access = 'public' | 'setup' | Role;
+
+export interface HandlerContext {
+  db: Db;
+  now: number;
+  settings: StoreSettings;
+  session: RegisterSession;
+  events: EventBus;
+  /** The logged-in operator; always set for non-public calls. */
+  actor: Actor;
+  /** Hardware and other long-lived parts of the register, for handlers that need them. */
+  services: RegisterServices;
+}
+
+/** Parts of the register beyond the ledger. Later capabilities (printer, terminal) add theirs here. */
+export interface RegisterServices {
+  /** Called after a sale completes, outside its transaction (printing, drawer). Never throws into the sale. */
+  afterSaleCompleted(saleId: string): void;
+}
+
+export interface Handler<N extends CallName> {
+  access: Access;
+  handle(input: ParsedInput<N>, ctx: HandlerContext): CallResult<N> | Promise<CallResult<N>>;
+}
+
+export type HandlerTable = { [N in CallName]: Handler<N> };
+
+export function handler<N extends CallName>(access: Access, handle: Handler<N>['handle']): Handler<N> {
+  return { access, handle };
+}

@@ -1,0 +1,12 @@
+import type { catalogCalls } from '../../../preload/contract/catalog';
+import { getProduct, listTaxRates, lookupProduct, searchProducts } from '../../services/catalog';
+import { importCatalogCsv } from '../../services/catalog-csv';
+import type { HandlerTable } from '../handler';
+
+export const catalogHandlers: Pick<HandlerTable, keyof typeof catalogCalls> = {
+  'catalog.search': { access: 'cashier', handle: (input, ctx) => searchProducts(ctx.db, input.query, input.limit) },
+  'catalog.lookup': { access: 'cashier', handle: (input, ctx) => lookupProduct(ctx.db, input.code) },
+  'catalog.get': { access: 'cashier', handle: (input, ctx) => getProduct(ctx.db, input.productId) },
+  'catalog.importCsv': { access: 'supervisor', handle: (input, ctx) => importCatalogCsv(ctx.db, input.csv, ctx.actor.id, ctx.now) },
+  'catalog.taxRates': { access: 'cashier', handle: (_input, ctx) => listTaxRates(ctx.db) },
+};

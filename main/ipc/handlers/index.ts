@@ -1,0 +1,13 @@
+import type { HandlerTable } from '../handler';
+import { catalogHandlers } from './catalog';
+import { saleHandlers } from './sale';
+import { sessionHandlers } from './session';
+import { settingsHandlers } from './settings';
+
+/** Every call's handler. Typed as the full table, so a contract entry without a handler does not compile. */
+export const handlers: HandlerTable = {
+  ...sessionHandlers,
+  ...catalogHandlers,
+  ...saleHandlers,
+  ...settingsHandlers,
+};

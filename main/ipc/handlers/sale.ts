@@ -1,0 +1,57 @@
+import type { saleCalls } from '../../../preload/contract/sale';
+import type { SaleView } from '../../../preload/contract/views';
+import { verifyApprover } from '../../services/operators';
+import { addCustomLine, addProduct, currentSale, removeLine, setLineDiscount, setNote, setOrderDiscount, setQty } from '../../services/sale';
+import { completeSale, tenderCash } from '../../services/sale-completion';
+import { ServiceError } from '../../services/service-error';
+import { saleView } from '../../services/sale-view';
+import type { HandlerContext, HandlerTable } from '../handler';
+
+/** Tell every window the cart changed, so a second window or a reload shows the same sale. */
+function publish(ctx: HandlerContext, sale: SaleView): SaleView {
+  ctx.events.emit('sale.changed', sale);
+  return sale;
+}
+
+/** A supervisor PIN typed for this action; checked before (outside) the sale's transaction so a wrong PIN still counts. */
+function approved(ctx: HandlerContext, approval: { operatorId: number; pin: string } | undefined): boolean {
+  if (!approval) return false;
+  verifyApprover(ctx.db, approval.operatorId, approval.pin, ctx.now);
+  return true;
+}
+
+export const saleHandlers: Pick<HandlerTable, keyof typeof saleCalls> = {
+  'sale.current': { access: 'cashier', handle: (_input, ctx) => currentSale(ctx) },
+  'sale.get': { access: 'cashier', handle: (input, ctx) => saleView(ctx.db, input.saleId) },
+  'sale.byReceipt': {
+    access: 'cashier',
+    handle: (input, ctx) => {
+      const row = ctx.db.prepare("SELECT id FROM documents WHERE register_id = ? AND receipt_no = ?").get(input.registerId ?? ctx.settings.registerId, input.receiptNo) as { id: string } | undefined;
+      if (!row) throw new ServiceError('receipt.not_found', { receiptNo: input.receiptNo });
+      return saleView(ctx.db, row.id);
+    },
+  },
+  'sale.addProduct': { access: 'cashier', handle: (input, ctx) => publish(ctx, addProduct(ctx, input)) },
+  'sale.addCustomLine': { access: 'cashier', handle: (input, ctx) => publish(ctx, addCustomLine(ctx, input)) },
+  'sale.setQty': { access: 'cashier', handle: (input, ctx) => publish(ctx, setQty(ctx, input)) },
+  'sale.removeLine': { access: 'cashier', handle: (input, ctx) => publish(ctx, removeLine(ctx, input)) },
+  'sale.setLineDiscount': { access: 'cashier', handle: (input, ctx) => publish(ctx, setLineDiscount(ctx, input, approved(ctx, input.approval))) },
+  'sale.setOrderDiscount': { access: 'cashier', handle: (input, ctx) => publish(ctx, setOrderDiscount(ctx, input, approved(ctx, input.approval))) },
+  'sale.setNote': { access: 'cashier', handle: (input, ctx) => publish(ctx, setNote(ctx, input)) },
+  'sale.tenderCash': {
+    access: 'cashier',
+    handle: (input, ctx) => {
+      const done = tenderCash(ctx, input);
+      publish(ctx, done.sale);
+      return done;
+    },
+  },
+  'sale.complete': {
+    access: 'cashier',
+    handle: (input, ctx) => {
+      const done = completeSale(ctx, input);
+      publish(ctx, done.sale);
+      return done;
+    },
+  },
+};

@@ -1,0 +1,17 @@
+import type { settingsCalls } from '../../../preload/contract/settings';
+import { verifyJournal } from '../../ledger/journal';
+import { getSettings, updateSettings } from '../../services/settings';
+import type { HandlerTable } from '../handler';
+
+export const settingsHandlers: Pick<HandlerTable, keyof typeof settingsCalls> = {
+  'settings.get': { access: 'cashier', handle: (_input, ctx) => getSettings(ctx.db) },
+  'settings.update': {
+    access: 'owner',
+    handle: (input, ctx) => {
+      const settings = updateSettings(ctx.db, input, ctx.actor.id);
+      ctx.events.emit('session.changed', ctx.session.view(ctx.db, ctx.now));
+      return settings;
+    },
+  },
+  'journal.verify': { access: 'supervisor', handle: (_input, ctx) => verifyJournal(ctx.db) },
+};

@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { calls, type CallName } from '../../preload/contract';
+import { fail, ok, type Result } from '../../preload/contract/result';
+import type { Db } from '../ledger/database';
+import { canonicalJson } from '../ledger/canonical-json';
+import type { EventBus } from '../services/event-bus';
+import { ServiceError } from '../services/service-error';
+import { roleAtLeast, type RegisterSession } from '../services/session';
+import { getSettings } from '../services/settings';
+import { operatorCount, getOperator } from '../services/operators';
+import type { Handler, HandlerContext, HandlerTable, RegisterServices } from './handler';
+import type { Logger } from '../log';
+
+export interface RouterDeps {
+  db: Db;
+  session: RegisterSession;
+  events: EventBus;
+  handlers: HandlerTable;
+  services: RegisterServices;
+  log: Logger;
+  clock?: () => number;
+}
+
+export type Dispatch = (name: unknown, input: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The one way into the register, whatever the transport: look the call up in the allow-list,
+ * validate its input, check the operator in main, run the service, and answer with an envelope.
+ * Nothing thrown ever crosses the transport.
+ */
+export function createRouter(deps: RouterDeps): Dispatch {
+  const clock = deps.clock ?? Date.now;
+  const inFlight = new Map<string, Promise<Result<unknown>>>();
+
+  return async function dispatch(name, input) {
+    // Own keys only: "__proto__", "constructor" or "toString" are not calls.
+    if (typeof name !== 'string' || !Object.hasOwn(calls, name) || !Object.hasOwn(deps.handlers, name)) {
+      return fail('request.unknown_call', { name: typeof name === 'string' ? name.slice(0, 64) : typeof name });
+    }
+    const callName = name as CallName;
+    const def = calls[callName];
+    const handler = deps.handlers[callName] as Handler<CallName>;
+
+    const parsed = def.input.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return fail('request.invalid_input', { field: issue?.path.join('.') ?? '', issue: issue?.code ?? 'invalid' });
+    }
+
+    try {
+      const now = clock();
+      const denied = authorize(deps, handler, now);
+      if (denied) return denied;
+      const operatorId = deps.session.loggedIn();
+      const operator = operatorId === null ? null : getOperator(deps.db, operatorId, now);
+      const ctx: HandlerContext = {
+        db: deps.db,
+        now,
+        settings: getSettings(deps.db),
+        session: deps.session,
+        events: deps.events,
+        actor: operator ? { id: operator.id, role: operator.role } : { id: 0, role: 'cashier' },
+        services: deps.services,
+      };
+      const value = parsed.data as never;
+      if (!def.movesMoney) return ok(await handler.handle(value, ctx));
+      return await runIdempotent(deps.db, callName, parsed.data as { idempotencyKey: string }, inFlight, () => handler.handle(value, ctx), now);
+    } catch (error) {
+      if (error instanceof ServiceError) return fail(error.code, error.params);
+      // Stack traces and SQL stay in the log; the window only learns that something went wrong.
+      deps.log.error(`call ${callName} failed`, error);
+      return fail('internal');
+    }
+  };
+}
+
+function authorize(deps: RouterDeps, handler: Handler<CallName>, now: number): Result<never> | null {
+  switch (handler.access) {
+    case 'public':
+      return null;
+    case 'setup':
+      return operatorCount(deps.db) === 0 ? null : fail('setup.already_done');
+    case 'cashier':
+    case 'supervisor':
+    case 'owner': {
+      const id = deps.session.loggedIn();
+      const operator = id === null ? null : getOperator(deps.db, id, now);
+      if (!operator || !operator.active) return fail('session.not_logged_in');
+      return roleAtLeast(operator.role, handler.access) ? null : fail('session.forbidden', { needs: handler.access });
+    }
+    default:
+      // Deny by default: a handler without a known access level is never run.
+      return fail('session.forbidden');
+  }
+}
+
+/**
+ * A money-moving call runs at most once per idempotency key: the first result is stored in the
+ * same transaction as its effect, and a repeat gets that result back. The same key with another
+ * request is refused. Failures are not stored, so a corrected retry can go through.
+ */
+async function runIdempotent(
+  db: Db,
+  call: CallName,
+  input: { idempotencyKey: string },
+  inFlight: Map<string, Promise<Result<unknown>>>,
+  run: () => unknown,
+  now: number,
+): Promise<Result<unknown>> {
+  const { idempotencyKey, ...rest } = input;
+  const inputHash = createHash('sha256').update(canonicalJson({ call, input: rest })).digest('hex');
+  const previous = db.prepare('SELECT call, input_hash, result FROM idempotency WHERE key = ?').get(idempotencyKey) as { call: string; input_hash: string; result: string } | undefined;
+  if (previous) {
+    if (previous.call !== call || previous.input_hash !== inputHash) return fail('request.idempotency_key_reused');
+    return ok(JSON.parse(previous.result) as unknown);
+  }
+  const pending = inFlight.get(idempotencyKey);
+  if (pending) return pending;
+  const store = db.prepare('INSERT INTO idempotency (key, call, input_hash, result, at) VALUES (?, ?, ?, ?, ?)');
+  const attempt = (async (): Promise<Result<unknown>> => {
+    let syncValue: unknown;
+    let promise: Promise<unknown> | null = null;
+    db.transaction(() => {
+      const value = run();
+      if (value instanceof Promise) {
+        promise = value;
+        return;
+      }
+      syncValue = value;
+      store.run(idempotencyKey, call, inputHash, JSON.stringify(value), now);
+    })();
+    if (promise === null) return ok(syncValue);
+    // Asynchronous handlers (a card terminal) keep their own intent records; the result is stored when it arrives.
+    const value = await (promise as Promise<unknown>);
+    store.run(idempotencyKey, call, inputHash, JSON.stringify(value), now);
+    return ok(value);
+  })();
+  inFlight.set(idempotencyKey, attempt);
+  try {
+    return await attempt;
+  } finally {
+    inFlight.delete(idempotencyKey);
+  }
+}

@@ -1,0 +1,120 @@
+import type { Role } from '../../preload/contract/primitives';
+import type { OperatorView } from '../../preload/contract/views';
+import type { Db } from '../ledger/database';
+import { appendJournal } from '../ledger/journal';
+import { hashPin, verifyPin, type PinParams } from './pin-hash';
+import { ServiceError } from './service-error';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MS = 30 * 60 * 1000;
+
+interface OperatorRow {
+  id: number;
+  name: string;
+  role: Role;
+  pin_hash: Buffer;
+  pin_salt: Buffer;
+  pin_params: string;
+  failed_attempts: number;
+  locked_until: number | null;
+  active: number;
+}
+
+export function operatorCount(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM operators').get() as { n: number }).n;
+}
+
+function toView(row: OperatorRow, now: number): OperatorView {
+  return { id: row.id, name: row.name, role: row.role, active: row.active === 1, locked: row.locked_until !== null && row.locked_until > now };
+}
+
+function findRow(db: Db, id: number): OperatorRow | undefined {
+  return db.prepare('SELECT * FROM operators WHERE id = ?').get(id) as OperatorRow | undefined;
+}
+
+export function getOperator(db: Db, id: number, now: number): OperatorView | null {
+  const row = findRow(db, id);
+  return row ? toView(row, now) : null;
+}
+
+export function listOperators(db: Db, now: number): OperatorView[] {
+  return (db.prepare('SELECT * FROM operators WHERE active = 1 ORDER BY role DESC, name').all() as OperatorRow[]).map((r) => toView(r, now));
+}
+
+/** PINs anyone would guess first are refused: one digit repeated, or a straight run. */
+export function isWeakPin(pin: string): boolean {
+  if (/^(\d)\1+$/.test(pin)) return true;
+  const digits = [...pin].map(Number);
+  const steps = digits.slice(1).map((d, i) => d - (digits[i] ?? 0));
+  return steps.every((s) => s === 1) || steps.every((s) => s === -1);
+}
+
+export function createOperator(db: Db, input: { name: string; pin: string; role: Role }, createdBy: number | null, now: number): OperatorView {
+  if (isWeakPin(input.pin)) throw new ServiceError('operator.pin_too_weak');
+  return db.transaction(() => {
+    const taken = db.prepare('SELECT 1 FROM operators WHERE name = ?').get(input.name);
+    if (taken) throw new ServiceError('operator.name_taken', { name: input.name });
+    const { hash, salt, params } = hashPin(input.pin);
+    const info = db
+      .prepare('INSERT INTO operators (name, role, pin_hash, pin_salt, pin_params, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(input.name, input.role, hash, salt, JSON.stringify(params), now);
+    const id = Number(info.lastInsertRowid);
+    appendJournal(db, createdBy === null ? 'setup.owner_created' : 'operator.created', { operatorId: id, name: input.name, role: input.role, createdBy }, now);
+    const row = findRow(db, id);
+    if (!row) throw new Error('operator vanished after insert');
+    return toView(row, now);
+  })();
+}
+
+export type LoginOutcome = { ok: true; operator: OperatorView } | { ok: false; error: ServiceError };
+
+/**
+ * Checks a PIN. Failures are counted in the ledger (they survive a restart); the fifth in a row
+ * locks the operator for 30 minutes or until a supervisor unlocks. Each failure and lockout is
+ * journalled, and committed even though the login is refused.
+ */
+export function login(db: Db, operatorId: number, pin: string, now: number): LoginOutcome {
+  return db.transaction((): LoginOutcome => {
+    const row = findRow(db, operatorId);
+    if (!row || row.active !== 1) return { ok: false, error: new ServiceError('operator.not_found') };
+    if (row.locked_until !== null && row.locked_until > now) {
+      return { ok: false, error: new ServiceError('session.locked', { until: row.locked_until }) };
+    }
+    const good = verifyPin(pin, row.pin_hash, row.pin_salt, JSON.parse(row.pin_params) as PinParams);
+    if (good) {
+      db.prepare('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
+      appendJournal(db, 'session.login', { operatorId: row.id }, now);
+      return { ok: true, operator: toView({ ...row, failed_attempts: 0, locked_until: null }, now) };
+    }
+    // A lock that has expired starts a fresh count.
+    const previous = row.locked_until !== null ? 0 : row.failed_attempts;
+    const failures = previous + 1;
+    appendJournal(db, 'session.login_failed', { operatorId: row.id, consecutiveFailures: failures }, now);
+    if (failures >= MAX_FAILED_LOGINS) {
+      const until = now + LOCKOUT_MS;
+      db.prepare('UPDATE operators SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(failures, until, row.id);
+      appendJournal(db, 'session.lockout', { operatorId: row.id, until }, now);
+      return { ok: false, error: new ServiceError('session.locked', { until }) };
+    }
+    db.prepare('UPDATE operators SET failed_attempts = ?, locked_until = NULL WHERE id = ?').run(failures, row.id);
+    return { ok: false, error: new ServiceError('session.wrong_pin', { attemptsLeft: MAX_FAILED_LOGINS - failures }) };
+  })();
+}
+
+export function unlockOperator(db: Db, operatorId: number, by: number, now: number): OperatorView {
+  return db.transaction(() => {
+    const row = findRow(db, operatorId);
+    if (!row) throw new ServiceError('operator.not_found');
+    db.prepare('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(operatorId);
+    appendJournal(db, 'operator.unlocked', { operatorId, by }, now);
+    return toView({ ...row, failed_attempts: 0, locked_until: null }, now);
+  })();
+}
+
+/** A supervisor's PIN typed at the counter to approve one action; counts toward their lockout. */
+export function verifyApprover(db: Db, operatorId: number, pin: string, now: number): OperatorView {
+  const outcome = login(db, operatorId, pin, now);
+  if (!outcome.ok) throw new ServiceError('sale.approver_invalid', { reason: outcome.error.code });
+  if (outcome.operator.role === 'cashier') throw new ServiceError('sale.approver_invalid', { reason: 'session.forbidden' });
+  return outcome.operator;
+}

@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import type { Discount, Role } from '../../preload/contract/primitives';
+import { MAX_AMOUNT_MINOR } from '../../preload/contract/primitives';
+import type { SaleView, StoreSettings } from '../../preload/contract/views';
+import type { Db } from '../ledger/database';
+import { appendJournal } from '../ledger/journal';
+import { mulDivHalfUp } from '../money/integer-math';
+import { getProduct, lookupProduct } from './catalog';
+import { ServiceError } from './service-error';
+import { findDocument, documentLines, saleView } from './sale-view';
+
+export interface Actor {
+  id: number;
+  role: Role;
+}
+
+export interface SaleContext {
+  db: Db;
+  now: number;
+  settings: StoreSettings;
+  actor: Actor;
+}
+
+/** The register's open sale, resumed after a restart or reload; a new one if there is none. */
+export function currentSale(ctx: SaleContext): SaleView {
+  const { db, settings } = ctx;
+  const open = db.prepare("SELECT id FROM documents WHERE register_id = ? AND kind = 'sale' AND status = 'open' ORDER BY opened_at LIMIT 1").get(settings.registerId) as { id: string } | undefined;
+  if (open) return saleView(db, open.id);
+  const id = randomUUID();
+  db.prepare("INSERT INTO documents (id, kind, status, register_id, operator_id, opened_at, prices_include_tax) VALUES (?, 'sale', 'open', ?, ?, ?, ?)").run(
+    id,
+    settings.registerId,
+    ctx.actor.id,
+    ctx.now,
+    settings.pricesIncludeTax ? 1 : 0,
+  );
+  return saleView(db, id);
+}
+
+/** Runs a change to an open sale in one transaction and refuses totals beyond the register's limit. */
+function changeOpenSale(ctx: SaleContext, saleId: string, change: () => void): SaleView {
+  return ctx.db.transaction(() => {
+    const doc = findDocument(ctx.db, saleId);
+    if (doc.status !== 'open' || doc.kind !== 'sale') throw new ServiceError('sale.not_open', { saleId });
+    const paid = ctx.db.prepare('SELECT COUNT(*) AS n FROM payments WHERE document_id = ?').get(saleId) as { n: number };
+    // Once money has been taken, the cart is frozen: changing it would orphan the payment.
+    if (paid.n > 0) throw new ServiceError('sale.has_payments', { saleId });
+    change();
+    const view = saleView(ctx.db, saleId);
+    if (view.totals.grossMinor > MAX_AMOUNT_MINOR) throw new ServiceError('sale.amount_too_large', { maxMinor: MAX_AMOUNT_MINOR });
+    return view;
+  })();
+}
+
+function nextPosition(db: Db, saleId: string): number {
+  return ((db.prepare('SELECT MAX(position) AS p FROM document_lines WHERE document_id = ?').get(saleId) as { p: number | null }).p ?? 0) + 1;
+}
+
+/** The name printed for a product: the store language first, the other as fallback. */
+function productName(p: { nameZh: string | null; nameEn: string | null }, settings: StoreSettings): string {
+  return (settings.storeLocale === 'zh-CN' ? (p.nameZh ?? p.nameEn) : (p.nameEn ?? p.nameZh)) ?? '';
+}
+
+export function addProduct(ctx: SaleContext, input: { saleId: string; code?: string; productId?: number; qtyMilli?: number | undefined }): SaleView {
+  return changeOpenSale(ctx, input.saleId, () => {
+    const product = input.code !== undefined ? lookupProduct(ctx.db, input.code) : getProduct(ctx.db, input.productId ?? 0);
+    const qty = input.qtyMilli ?? 1000;
+    // Scanning the same item again raises the quantity of its undiscounted line, as cashiers expect.
+    const same = ctx.db
+      .prepare('SELECT id, qty_milli FROM document_lines WHERE document_id = ? AND product_id = ? AND discount IS NULL AND unit_price_minor = ? ORDER BY position DESC LIMIT 1')
+      .get(input.saleId, product.id, product.priceMinor) as { id: number; qty_milli: number } | undefined;
+    if (same) {
+      ctx.db.prepare('UPDATE document_lines SET qty_milli = ? WHERE id = ?').run(Math.min(same.qty_milli + qty, Number.MAX_SAFE_INTEGER), same.id);
+      return;
+    }
+    ctx.db
+      .prepare('INSERT INTO document_lines (document_id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(input.saleId, nextPosition(ctx.db, input.saleId), product.id, product.sku, productName(product, ctx.settings), qty, product.priceMinor, product.taxRateBp);
+  });
+}
+
+export function addCustomLine(ctx: SaleContext, input: { saleId: string; name: string; qtyMilli: number; unitPriceMinor: number; taxRateBp?: number | undefined }): SaleView {
+  return changeOpenSale(ctx, input.saleId, () => {
+    const rate = input.taxRateBp ?? defaultTaxRate(ctx.db);
+    if (ctx.db.prepare('SELECT 1 FROM tax_rates WHERE rate_bp = ?').get(rate) === undefined) throw new ServiceError('catalog.unknown_tax_rate', { rateBp: rate });
+    ctx.db
+      .prepare('INSERT INTO document_lines (document_id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp) VALUES (?, ?, NULL, NULL, ?, ?, ?, ?)')
+      .run(input.saleId, nextPosition(ctx.db, input.saleId), input.name, input.qtyMilli, input.unitPriceMinor, rate);
+  });
+}
+
+/** Ad-hoc items take the store's most common (highest) rate unless the cashier picks another. */
+function defaultTaxRate(db: Db): number {
+  return (db.prepare('SELECT MAX(rate_bp) AS r FROM tax_rates').get() as { r: number | null }).r ?? 0;
+}
+
+function requireLine(ctx: SaleContext, saleId: string, lineId: number) {
+  const line = documentLines(ctx.db, saleId).find((l) => l.id === lineId);
+  if (!line) throw new ServiceError('sale.line_not_found', { lineId });
+  return line;
+}
+
+export function setQty(ctx: SaleContext, input: { saleId: string; lineId: number; qtyMilli: number }): SaleView {
+  return changeOpenSale(ctx, input.saleId, () => {
+    requireLine(ctx, input.saleId, input.lineId);
+    ctx.db.prepare('UPDATE document_lines SET qty_milli = ? WHERE id = ?').run(input.qtyMilli, input.lineId);
+  });
+}
+
+/** Removing a line before payment is journalled: it is the classic way to pocket a sale. */
+export function removeLine(ctx: SaleContext, input: { saleId: string; lineId: number }): SaleView {
+  return changeOpenSale(ctx, input.saleId, () => {
+    const before = saleView(ctx.db, input.saleId).lines.find((l) => l.id === input.lineId);
+    if (!before) throw new ServiceError('sale.line_not_found', { lineId: input.lineId });
+    ctx.db.prepare('DELETE FROM document_lines WHERE id = ?').run(input.lineId);
+    appendJournal(
+      ctx.db,
+      'sale.line_removed',
+      { saleId: input.saleId, operatorId: ctx.actor.id, line: { name: before.name, sku: before.sku, qtyMilli: before.qtyMilli, unitPriceMinor: before.unitPriceMinor, totalMinor: before.totalMinor } },
+      ctx.now,
+    );
+  });
+}
+
+/** Share of the base a discount takes, in basis points, to compare against the cashier's limit. */
+function discountShareBp(discount: Discount, baseMinor: number): number {
+  if (discount.kind === 'percent') return discount.rateBp;
+  if (baseMinor === 0) return discount.amountMinor === 0 ? 0 : 10_000;
+  return mulDivHalfUp(Math.min(discount.amountMinor, baseMinor), 10_000, baseMinor);
+}
+
+function checkDiscount(ctx: SaleContext, discount: Discount | null, baseMinor: number, approved: boolean): void {
+  if (!discount) return;
+  if (discount.kind === 'amount' && discount.amountMinor > baseMinor) throw new ServiceError('sale.discount_exceeds_amount', { maxMinor: baseMinor });
+  const share = discountShareBp(discount, baseMinor);
+  if (ctx.actor.role === 'cashier' && !approved && share > ctx.settings.cashierDiscountLimitBp) {
+    throw new ServiceError('sale.discount_needs_supervisor', { limitBp: ctx.settings.cashierDiscountLimitBp });
+  }
+}
+
+export function setLineDiscount(ctx: SaleContext, input: { saleId: string; lineId: number; discount: Discount | null }, approved: boolean): SaleView {
+  return changeOpenSale(ctx, input.saleId, () => {
+    const line = saleView(ctx.db, input.saleId).lines.find((l) => l.id === input.lineId);
+    if (!line) throw new ServiceError('sale.line_not_found', { lineId: input.lineId });
+    checkDiscount(ctx, input.discount, line.grossMinor, approved);
+    ctx.db.prepare('UPDATE document_lines SET discount = ? WHERE id = ?').run(input.discount ? JSON.stringify(input.discount) : null, input.lineId);
+  });
+}
+
+export function setOrderDiscount(ctx: SaleContext, input: { saleId: string; discount: Discount | null }, approved: boolean): SaleView {
+  return changeOpenSale(ctx, input.saleId, () => {
+    const view = saleView(ctx.db, input.saleId);
+    const base = view.lines.reduce((s, l) => s + l.grossMinor - l.lineDiscountMinor, 0);
+    checkDiscount(ctx, input.discount, base, approved);
+    ctx.db.prepare('UPDATE documents SET order_discount = ? WHERE id = ?').run(input.discount ? JSON.stringify(input.discount) : null, input.saleId);
+  });
+}
+
+export function setNote(ctx: SaleContext, input: { saleId: string; note: string }): SaleView {
+  return ctx.db.transaction(() => {
+    const doc = findDocument(ctx.db, input.saleId);
+    if (doc.status !== 'open') throw new ServiceError('sale.not_open', { saleId: input.saleId });
+    const note = input.note.trim();
+    ctx.db.prepare('UPDATE documents SET note = ? WHERE id = ?').run(note === '' ? null : note, input.saleId);
+    return saleView(ctx.db, input.saleId);
+  })();
+}

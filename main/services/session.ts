@@ -1,0 +1,41 @@
+import type { Role } from '../../preload/contract/primitives';
+import type { SessionView } from '../../preload/contract/views';
+import type { Db } from '../ledger/database';
+import { getOperator, operatorCount } from './operators';
+import { getSettings } from './settings';
+
+/**
+ * Who is at the register. Held in main, one per register (not per window): a reload or a second
+ * window sees the same operator and the same sale. A restart logs everyone out.
+ */
+export class RegisterSession {
+  private operatorId: number | null = null;
+
+  loggedIn(): number | null {
+    return this.operatorId;
+  }
+
+  set(operatorId: number | null): void {
+    this.operatorId = operatorId;
+  }
+
+  view(db: Db, now: number): SessionView {
+    const settings = getSettings(db);
+    const operator = this.operatorId === null ? null : getOperator(db, this.operatorId, now);
+    if (operator && !operator.active) this.operatorId = null;
+    return {
+      needsSetup: operatorCount(db) === 0,
+      operator: operator && operator.active ? operator : null,
+      registerId: settings.registerId,
+      storeName: settings.storeName,
+      currency: settings.currency,
+      storeLocale: settings.storeLocale,
+    };
+  }
+}
+
+const rank: Record<Role, number> = { cashier: 1, supervisor: 2, owner: 3 };
+
+export function roleAtLeast(role: Role, needed: Role): boolean {
+  return rank[role] >= rank[needed];
+}

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CallInput, CallName, CallResult } from '../../preload/contract';
+import type { Result } from '../../preload/contract/result';
+import { openRegister, type Register, ledgerPathIn } from '../../main/register';
+import type { Logger } from '../../main/log';
+
+export const OWNER_PIN = '2580';
+export const CASHIER_PIN = '1357';
+export const SUPERVISOR_PIN = '9753';
+
+/** Collects what the register logs, so tests can assert that internals never leak to the window. */
+export function memoryLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    info: (m) => lines.push(m),
+    error: (m, e) => lines.push(`${m} ${e instanceof Error ? (e.stack ?? e.message) : String(e ?? '')}`),
+  };
+}
+
+export interface TestRegister extends Register {
+  dir: string;
+  file: string;
+  log: ReturnType<typeof memoryLogger>;
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallResult<N>>>;
+  /** Calls and fails the test if the call was refused. */
+  must<N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<N>>;
+  reopen(): TestRegister;
+  cleanup(): void;
+}
+
+/** A real register on a real SQLite file in a fresh temporary folder. */
+export function makeRegister(options: { demo?: boolean; dir?: string; clock?: () => number } = {}): TestRegister {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'ringup-test-'));
+  const file = ledgerPathIn(dir);
+  const log = memoryLogger();
+  const reg = openRegister({ ledgerFile: file, demo: options.demo ?? true, log, ...(options.clock ? { clock: options.clock } : {}) });
+  const call = <N extends CallName>(name: N, input: CallInput<N>) => reg.dispatch(name, input) as Promise<Result<CallResult<N>>>;
+  const must = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<N>> => {
+    const r = await call(name, input);
+    if (!r.ok) throw new Error(`${name} refused: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+  const self: TestRegister = {
+    ...reg,
+    dir,
+    file,
+    log,
+    call,
+    must,
+    reopen: () => {
+      reg.close();
+      return makeRegister({ ...options, dir });
+    },
+    cleanup: () => {
+      reg.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return self;
+}
+
+/** Owner, a supervisor and a cashier; leaves the cashier logged in. */
+export async function withStaff(reg: TestRegister): Promise<{ ownerId: number; supervisorId: number; cashierId: number }> {
+  const session = await reg.must('setup.createOwner', { name: 'Owner 老板', pin: OWNER_PIN });
+  const ownerId = session.operator?.id ?? 0;
+  const supervisor = await reg.must('operator.create', { name: 'Sue', pin: SUPERVISOR_PIN, role: 'supervisor' });
+  const cashier = await reg.must('operator.create', { name: 'Cai 小蔡', pin: CASHIER_PIN, role: 'cashier' });
+  await reg.must('session.login', { operatorId: cashier.id, pin: CASHIER_PIN });
+  return { ownerId, supervisorId: supervisor.id, cashierId: cashier.id };
+}
