@@ -1,0 +1,36 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Where the ledger lives when nothing overrides it: the platform's per-user app data folder,
+ * the same place Electron's userData points at, so desktop and browser mode share one ledger.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Ringup');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Ringup');
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Ringup');
+}
+
+export interface LaunchOptions {
+  dataDir: string;
+  ledgerFile: string | null;
+  demo: boolean;
+  port: number;
+}
+
+/** `--data-dir DIR`, `--ledger FILE`, `--demo`, `--port N`; env RINGUP_DATA_DIR / RINGUP_LEDGER / RINGUP_DEMO=1. */
+export function parseLaunchOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): LaunchOptions {
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    if (i >= 0) return argv[i + 1];
+    const prefixed = argv.find((a) => a.startsWith(`${flag}=`));
+    return prefixed?.slice(flag.length + 1);
+  };
+  const port = Number(value('--port') ?? env.RINGUP_PORT ?? 0);
+  return {
+    dataDir: value('--data-dir') ?? env.RINGUP_DATA_DIR ?? defaultDataDir(env),
+    ledgerFile: value('--ledger') ?? env.RINGUP_LEDGER ?? null,
+    demo: argv.includes('--demo') || env.RINGUP_DEMO === '1',
+    port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 0,
+  };
+}

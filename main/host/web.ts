@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Register } from '../register';
+import { containedPath, cookieValue, isAllowedHost, isAllowedOrigin, TOKEN_COOKIE, tokensEqual, webCsp } from './web-security';
+import type { ClientMessage, ServerMessage } from '../../preload/contract/web-protocol';
+
+export interface WebHostOptions {
+  register: Register;
+  /** Built renderer (out/renderer). */
+  staticDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** Largest message a window may send: a CSV import is the biggest legitimate one. */
+const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Browser mode: the same renderer and router as the desktop app, served on 127.0.0.1 only. The
+ * first visit carries the launch token in the URL; it is swapped for an HttpOnly cookie so every
+ * later request (assets, the WebSocket) proves it came from the page the owner opened.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = options.port ?? 0;
+
+  const server = createServer((req, res) => {
+    void handleHttp(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const send = (status: number, body = '', headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+      res.end(body);
+    };
+    if (!isAllowedHost(req.headers.host, port)) return send(403, 'host not allowed');
+    if (!isAllowedOrigin(req.headers.origin, port, false)) return send(403, 'origin not allowed');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/health') return send(200, 'ok');
+
+    const queryToken = url.searchParams.get('token');
+    if (queryToken !== null) {
+      if (!tokensEqual(queryToken, token)) return send(403, 'wrong token');
+      // Swap the token in the address bar for a cookie so it is not left in history or screenshots.
+      return send(302, '', { Location: '/', 'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+    }
+    if (!tokensEqual(cookieValue(req.headers.cookie, TOKEN_COOKIE), token)) return send(403, 'open the address Ringup printed, with its token');
+
+    const path = url.pathname === '/' ? '/index.html' : url.pathname;
+    const file = containedPath(options.staticDir, path, join, resolve);
+    if (!file) return send(404, 'not found');
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) return send(404, 'not found');
+    const body = await readFile(file);
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': webCsp(port),
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+  });
+
+  server.on('upgrade', (req, socket, head) => {
+    const allowed =
+      isAllowedHost(req.headers.host, port) &&
+      isAllowedOrigin(req.headers.origin, port, true) &&
+      tokensEqual(cookieValue(req.headers.cookie, TOKEN_COOKIE), token) &&
+      new URL(req.url ?? '/', 'http://127.0.0.1').pathname === '/ws';
+    if (!allowed) {
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws));
+  });
+
+  const sockets = new Set<WebSocket>();
+  const unsubscribe = options.register.events.subscribe((event, payload) => {
+    const message: ServerMessage = { type: 'event', event, payload };
+    const text = JSON.stringify(message);
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+  });
+
+  function serveSocket(ws: WebSocket): void {
+    sockets.add(ws);
+    ws.on('close', () => sockets.delete(ws));
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) return ws.close(1003, 'text only');
+      let message: ClientMessage;
+      try {
+        message = JSON.parse(data.toString()) as ClientMessage;
+      } catch {
+        return ws.close(1007, 'bad json');
+      }
+      if (typeof message !== 'object' || message === null || message.type !== 'call' || typeof message.id !== 'number') return ws.close(1008, 'bad message');
+      void options.register.dispatch(message.name, message.input).then((result) => {
+        const reply: ServerMessage = { type: 'result', id: message.id, result };
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+      });
+    });
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    // Loopback only: another machine on the shop's network must never reach the register.
+    server.listen(port, '127.0.0.1', () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      unsubscribe();
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// `npm run web`: the register in browser mode, for machines without the Electron binary and for
+// the end-to-end tests. Prints the address (with its launch token) to open.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseLaunchOptions } from './host/data-dir';
+import { startWebHost } from './host/web';
+import { ledgerPathIn, openRegister } from './register';
+
+async function main(): Promise<void> {
+  const options = parseLaunchOptions(process.argv.slice(2));
+  const staticDir = join(__dirname, '..', 'renderer');
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    console.error(`Ringup: the renderer is not built (${staticDir}). Run "npm run build" first.`);
+    process.exit(1);
+  }
+  const ledgerFile = options.ledgerFile ?? ledgerPathIn(options.dataDir);
+  const register = openRegister({ ledgerFile, demo: options.demo });
+  const host = await startWebHost({ register, staticDir, port: options.port, ...(process.env.RINGUP_TOKEN ? { token: process.env.RINGUP_TOKEN } : {}) });
+  console.log(`Ringup ledger: ${ledgerFile}`);
+  console.log(`Ringup is running. Open: ${host.url}`);
+  const stop = () => {
+    void host.close().finally(() => {
+      register.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('Ringup could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

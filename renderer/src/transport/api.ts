@@ -1,0 +1,12 @@
+import type { RingupApi } from '../../../preload/contract';
+import { createWebSocketApi } from './websocket-client';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in browser mode. */
+    ringup?: RingupApi;
+  }
+}
+
+/** Picked once: the preload's bridge in Electron, the loopback WebSocket in a browser. */
+export const api: RingupApi = window.ringup ?? createWebSocketApi(`ws://${window.location.host}/ws`);

@@ -1,0 +1,76 @@
+import type { CallInput, CallName, CallResult, EventName, EventPayloads, RingupApi } from '../../../preload/contract';
+import type { Result } from '../../../preload/contract/result';
+import type { ClientMessage, ServerMessage } from '../../../preload/contract/web-protocol';
+
+/**
+ * Browser mode's transport: the same RingupApi as Electron's preload, over one WebSocket to the
+ * loopback host. Calls made while the socket is (re)connecting wait for it; a call whose socket
+ * drops gets `request.transport_failed` rather than hanging the till.
+ */
+export function createWebSocketApi(url: string): RingupApi {
+  let socket: WebSocket | null = null;
+  let opening: Promise<WebSocket> | null = null;
+  let nextId = 1;
+  const pending = new Map<number, (result: Result<unknown>) => void>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+
+  function connect(): Promise<WebSocket> {
+    if (socket && socket.readyState === WebSocket.OPEN) return Promise.resolve(socket);
+    if (opening) return opening;
+    opening = new Promise<WebSocket>((resolve, reject) => {
+      const ws = new WebSocket(url);
+      ws.onopen = () => {
+        socket = ws;
+        opening = null;
+        resolve(ws);
+      };
+      ws.onerror = () => {
+        opening = null;
+        reject(new Error('socket failed'));
+      };
+      ws.onclose = () => {
+        if (socket === ws) socket = null;
+        for (const [id, settle] of pending) {
+          pending.delete(id);
+          settle({ ok: false, error: { code: 'request.transport_failed', params: {} } });
+        }
+        // Events only flow on an open socket: reconnect shortly so a restarted register is heard again.
+        if (listeners.size > 0) setTimeout(() => void connect().catch(() => undefined), 1000);
+      };
+      ws.onmessage = (event: MessageEvent<string>) => {
+        const message = JSON.parse(event.data) as ServerMessage;
+        if (message.type === 'result') {
+          pending.get(message.id)?.(message.result);
+          pending.delete(message.id);
+        } else {
+          for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
+        }
+      };
+    });
+    return opening;
+  }
+
+  return {
+    async invoke<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallResult<N>>> {
+      let ws: WebSocket;
+      try {
+        ws = await connect();
+      } catch {
+        return { ok: false, error: { code: 'request.transport_failed', params: {} } };
+      }
+      const id = nextId++;
+      const message: ClientMessage = { type: 'call', id, name, input };
+      return new Promise((resolve) => {
+        pending.set(id, resolve as (r: Result<unknown>) => void);
+        ws.send(JSON.stringify(message));
+      });
+    },
+    on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: unknown) => void);
+      listeners.set(event, set);
+      void connect().catch(() => undefined);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+  };
+}
