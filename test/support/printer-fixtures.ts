@@ -1,0 +1,134 @@
+// Fixed sales and store profiles for the printer tests: the golden receipts are printed from
+// these, so change them only together with the golden files.
+import type { CardDetailsView, PaymentView, SaleLineView, SaleView, StoreSettings } from '../../preload/contract/views';
+
+export const storeZh: StoreSettings = {
+  storeName: '林记便利店',
+  storeAddress: '上海市徐汇区漕溪北路 88 号',
+  storeTaxId: '91310104MA1FR0XX3K',
+  storeLocale: 'zh-CN',
+  currency: 'CNY',
+  pricesIncludeTax: true,
+  cashRoundingStepMinor: 10,
+  cashierDiscountLimitBp: 1000,
+  receiptFooter: '谢谢惠顾，欢迎再来！\n退换货请凭小票',
+  registerId: 'R01',
+  drawerOnCash: true,
+};
+
+export const storeEn: StoreSettings = {
+  ...storeZh,
+  storeName: 'Lin Corner Store',
+  storeAddress: '88 Caoxi North Rd, Shanghai',
+  storeLocale: 'en',
+  receiptFooter: 'Thank you, come again!',
+};
+
+export const timeZone = 'Asia/Shanghai';
+
+function line(id: number, name: string, qtyMilli: number, unitPriceMinor: number, taxRateBp: number, extra: Partial<SaleLineView> = {}): SaleLineView {
+  const grossMinor = Math.round((qtyMilli * unitPriceMinor) / 1000);
+  const lineDiscountMinor = extra.lineDiscountMinor ?? 0;
+  const orderDiscountMinor = extra.orderDiscountMinor ?? 0;
+  const totalMinor = grossMinor - lineDiscountMinor - orderDiscountMinor;
+  const taxMinor = Math.round((totalMinor * taxRateBp) / (10_000 + taxRateBp));
+  return {
+    id, productId: id, sku: `SKU${id}`, name, qtyMilli, unitPriceMinor, taxRateBp, discount: null,
+    grossMinor, lineDiscountMinor, orderDiscountMinor, totalMinor, taxMinor, ...extra,
+  };
+}
+
+function totalsOf(lines: SaleLineView[]): SaleView['totals'] {
+  const byRate = new Map<number, { baseMinor: number; taxMinor: number }>();
+  for (const l of lines) {
+    const r = byRate.get(l.taxRateBp) ?? { baseMinor: 0, taxMinor: 0 };
+    r.baseMinor += l.totalMinor;
+    r.taxMinor += l.taxMinor;
+    byRate.set(l.taxRateBp, r);
+  }
+  return {
+    grossMinor: lines.reduce((s, l) => s + l.grossMinor, 0),
+    discountMinor: lines.reduce((s, l) => s + l.lineDiscountMinor + l.orderDiscountMinor, 0),
+    taxMinor: lines.reduce((s, l) => s + l.taxMinor, 0),
+    totalMinor: lines.reduce((s, l) => s + l.totalMinor, 0),
+    taxBreakdown: [...byRate].map(([rateBp, v]) => ({ rateBp, ...v })),
+  };
+}
+
+export const cardDetails: CardDetailsView = {
+  maskedPan: '622202******1234',
+  brand: 'UnionPay',
+  authCode: 'A1B2C3',
+  trace: '000123',
+  terminalReceiptNo: '4567',
+  terminalId: 'T0012345',
+  entryMode: 'chip',
+  signatureRequired: true,
+};
+
+/** A sale with a weighed line, a line discount, an order discount, two tax rates and change. */
+export function saleFixture(locale: 'zh-CN' | 'en', payments: 'cash' | 'card' | 'mixed' = 'cash'): SaleView {
+  const zh = locale === 'zh-CN';
+  const lines = [
+    line(1, zh ? '农夫山泉 550ml' : 'Spring water 550ml', 2000, 200, 1300),
+    line(2, zh ? '红富士苹果（散装称重）' : 'Fuji apples (by weight)', 1250, 1280, 900, {
+      discount: { kind: 'percent', rateBp: 1000 }, lineDiscountMinor: 160, orderDiscountMinor: 72,
+    }),
+    line(3, zh ? '德芙丝滑牛奶巧克力 252g 家庭装' : 'Dove silky milk chocolate 252g family pack', 1000, 3990, 1300, { orderDiscountMinor: 200 }),
+  ];
+  const totals = totalsOf(lines);
+  const roundingMinor = -8;
+  const due = totals.totalMinor + roundingMinor;
+  const pays: PaymentView[] =
+    payments === 'cash'
+      ? [{ id: 11, method: 'cash', amountMinor: due, tenderedMinor: 10_000, changeMinor: 10_000 - due, card: null }]
+      : payments === 'card'
+        ? [{ id: 12, method: 'card', amountMinor: totals.totalMinor, tenderedMinor: totals.totalMinor, changeMinor: 0, card: cardDetails }]
+        : [
+            { id: 13, method: 'card', amountMinor: 2000, tenderedMinor: 2000, changeMinor: 0, card: { ...cardDetails, signatureRequired: false } },
+            { id: 14, method: 'cash', amountMinor: due - 2000, tenderedMinor: 5000, changeMinor: 5000 - (due - 2000), card: null },
+          ];
+  const rounding = payments === 'card' ? 0 : roundingMinor;
+  const change = pays.reduce((s, p) => s + p.changeMinor, 0);
+  return {
+    id: '3f1c2a9e-7b4d-4e2a-9c1f-0a5b6c7d8e9f',
+    kind: 'sale',
+    status: 'completed',
+    registerId: 'R01',
+    receiptNo: 1024,
+    businessDay: '2026-03-14',
+    operatorId: 2,
+    operatorName: zh ? '王小明' : 'Amy Wang',
+    openedAt: Date.UTC(2026, 2, 14, 6, 20, 5),
+    completedAt: Date.UTC(2026, 2, 14, 6, 21, 37),
+    note: null,
+    orderDiscount: { kind: 'amount', amountMinor: 272 },
+    lines,
+    totals,
+    payments: pays,
+    paidMinor: pays.reduce((s, p) => s + p.amountMinor, 0),
+    remainingMinor: 0,
+    roundingMinor: rounding,
+    changeMinor: change,
+    grandTotalMinor: 1_234_567,
+  };
+}
+
+export function refundFixture(locale: 'zh-CN' | 'en'): SaleView {
+  const sale = saleFixture(locale, 'cash');
+  const lines = [sale.lines[0]!];
+  const totals = totalsOf(lines);
+  return {
+    ...sale,
+    id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    kind: 'refund',
+    receiptNo: 1025,
+    orderDiscount: null,
+    lines,
+    totals,
+    payments: [{ id: 21, method: 'cash', amountMinor: totals.totalMinor, tenderedMinor: 0, changeMinor: 0, card: null }],
+    paidMinor: totals.totalMinor,
+    roundingMinor: 0,
+    changeMinor: 0,
+  };
+}
