@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openLedger, type Db } from '../../main/ledger/database';
+import { appendJournal, verifyJournal } from '../../main/ledger/journal';
+import { canonicalJson } from '../../main/ledger/canonical-json';
+
+let dir: string;
+let db: Db;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ringup-journal-'));
+  db = openLedger(join(dir, 'ledger.sqlite'));
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function fill(n: number): void {
+  for (let i = 1; i <= n; i++) appendJournal(db, i % 2 ? 'sale.completed' : 'session.login', { n: i, name: `收据 ${i}`, amountMinor: i * 100 }, 1_700_000_000_000 + i);
+}
+
+describe('canonical JSON', () => {
+  it('sorts keys and refuses floats', () => {
+    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: 1, y: 2 } })).toBe('{"a":[true,null,"x"],"b":1,"c":{"y":2,"z":1}}');
+    expect(() => canonicalJson({ a: 0.1 })).toThrow();
+  });
+});
+
+describe('journal', () => {
+  it('chains entries with gapless seq and verifies', () => {
+    fill(20);
+    const rows = db.prepare('SELECT seq, prev_hash, hash FROM journal ORDER BY seq').all() as { seq: number; prev_hash: string; hash: string }[];
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    rows.slice(1).forEach((r, i) => expect(r.prev_hash).toBe(rows[i]?.hash));
+    expect(verifyJournal(db)).toEqual({ ok: true, entries: 20, firstBadSeq: null, reason: null });
+  });
+
+  it('refuses UPDATE and DELETE through its triggers', () => {
+    fill(3);
+    expect(() => db.prepare("UPDATE journal SET kind = 'x' WHERE seq = 2").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM journal WHERE seq = 3').run()).toThrow(/append-only/);
+    expect(verifyJournal(db).ok).toBe(true);
+  });
+
+  const tamperings: [string, string][] = [
+    ['at', 'at = at + 1'],
+    ['kind', "kind = 'session.logout'"],
+    ['payload', "payload = replace(payload, '00', '01')"],
+    ['prev_hash', "prev_hash = substr('f' || prev_hash, 1, 64)"],
+    ['hash', "hash = substr('0' || hash, 1, 64)"],
+    ['seq', 'seq = seq + 1000'],
+  ];
+
+  for (const [field, set] of tamperings) {
+    it(`detects an edit of ${field} in any entry, at that entry`, () => {
+      fill(8);
+      // An attacker with the file can drop the triggers; the chain must still give them away.
+      db.exec('DROP TRIGGER journal_no_update; DROP TRIGGER journal_no_delete;');
+      for (const seq of [1, 4, 8]) {
+        db.exec('SAVEPOINT t');
+        db.prepare(`UPDATE journal SET ${set} WHERE seq = ?`).run(seq);
+        const result = verifyJournal(db);
+        expect(result.ok).toBe(false);
+        expect(result.firstBadSeq).toBe(seq);
+        db.exec('ROLLBACK TO t; RELEASE t');
+      }
+      expect(verifyJournal(db).ok).toBe(true);
+    });
+  }
+
+  it('detects a deleted entry at the gap', () => {
+    fill(6);
+    db.exec('DROP TRIGGER journal_no_delete;');
+    db.prepare('DELETE FROM journal WHERE seq = 4').run();
+    expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 4 });
+  });
+
+  it('detects a rewritten entry even when its own hash is recomputed', () => {
+    fill(6);
+    db.exec('DROP TRIGGER journal_no_update;');
+    const row = db.prepare('SELECT payload, prev_hash FROM journal WHERE seq = 3').get() as { payload: string; prev_hash: string };
+    const forged = row.payload.replace('"amountMinor":300', '"amountMinor":1');
+    db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE seq = 3').run(forged, createHash('sha256').update(row.prev_hash).update(forged).digest('hex'));
+    // Entry 3 now hashes correctly, so the break shows where entry 4 points at the old hash.
+    expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 4 });
+  });
+});
