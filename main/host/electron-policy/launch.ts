@@ -1,0 +1,24 @@
+import { parseLaunchOptions } from '../data-dir';
+import { ledgerPathIn } from '../../register';
+
+// Where the desktop app keeps its ledger. By default the user-data folder Electron reports
+// (<appData>/Ringup, the same folder browser mode uses); --data-dir, --ledger, --demo and the
+// RINGUP_* variables override it exactly as they do for `npm run web`.
+
+export const PRODUCT_NAME = 'Ringup';
+
+export interface ElectronLaunch {
+  dataDir: string;
+  ledgerFile: string;
+  demo: boolean;
+}
+
+export function electronLaunch(argv: readonly string[], env: NodeJS.ProcessEnv, userDataDir: string): ElectronLaunch {
+  // userData is only the fallback: an explicit --data-dir or RINGUP_DATA_DIR still wins.
+  const options = parseLaunchOptions(argv, { ...env, RINGUP_DATA_DIR: env.RINGUP_DATA_DIR || userDataDir });
+  return {
+    dataDir: options.dataDir,
+    ledgerFile: options.ledgerFile ?? ledgerPathIn(options.dataDir),
+    demo: options.demo,
+  };
+}
