@@ -13,15 +13,17 @@ function markup(doc: ReceiptDocument, profile: LayoutProfile): { markup: string;
   return { markup: toReceiptLine(doc, { columns, encoding: profile.encoding, qrCell: profile.qrCell }), columns };
 }
 
-/** Plain text, one string per printed line, trailing spaces removed. QR codes print no text. */
+/**
+ * Plain text, one line per printed line (each ending in '\n'), trailing spaces removed. A QR
+ * code leaves an empty line where it is printed.
+ */
 export function renderReceiptText(doc: ReceiptDocument, profile: LayoutProfile = defaultPrinterProfile): string {
   const m = markup(doc, profile);
   const text = transform(m.markup, { cpl: m.columns, encoding: profile.encoding, command: 'text' });
   return text
     .split('\n')
     .map((l) => l.replace(/\s+$/, ''))
-    .join('\n')
-    .replace(/\n+$/, '\n');
+    .join('\n');
 }
 
 /** SVG for the preview; width = columns × 12 px (receiptline's character cell). */

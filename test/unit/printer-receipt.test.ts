@@ -1,0 +1,151 @@
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildMerchantSlip, buildReceipt, buildReceiptDocuments, ReceiptModelError } from '../../main/hardware/printer/receipt-model';
+import { renderReceiptSvg, renderReceiptText } from '../../main/hardware/printer/render';
+import { defaultPrinterProfile, type PrinterProfile } from '../../main/hardware/printer/printer-profile';
+import { formatDateTime, formatMoney, formatQty, formatRateBp } from '../../main/hardware/printer/receipt-format';
+import { maskPan } from '../../main/hardware/printer/card-slip';
+import type { ReceiptDocument } from '../../main/hardware/printer/receipt-document';
+import { refundFixture, saleFixture, storeEn, storeZh, timeZone } from '../support/printer-fixtures';
+import { printedColumns } from '../support/printer-columns';
+
+const goldenDir = join(__dirname, '..', 'golden', 'printer');
+const profile = (paper: '58mm' | '80mm'): PrinterProfile => ({ ...defaultPrinterProfile, paper });
+
+/** Compare with the stored file; `UPDATE_GOLDEN=1` rewrites it after a deliberate change. */
+function expectGolden(name: string, text: string): void {
+  const file = join(goldenDir, name);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, text);
+  expect(existsSync(file), `${name} missing; run with UPDATE_GOLDEN=1`).toBe(true);
+  expect(text).toBe(readFileSync(file, 'utf8'));
+}
+
+function renderAll(docs: ReceiptDocument[], p: PrinterProfile): string {
+  return docs.map((d) => renderReceiptText(d, p)).join('=== cut ===\n');
+}
+
+const cases = [
+  { locale: 'zh-CN', store: storeZh, paper: '58mm', cols: 32 },
+  { locale: 'zh-CN', store: storeZh, paper: '80mm', cols: 48 },
+  { locale: 'en', store: storeEn, paper: '58mm', cols: 32 },
+  { locale: 'en', store: storeEn, paper: '80mm', cols: 48 },
+] as const;
+
+describe('receipt golden text', () => {
+  for (const c of cases) {
+    it(`sale receipt ${c.locale} ${c.paper} matches the golden file and fits ${c.cols} columns`, () => {
+      const doc = buildReceipt(saleFixture(c.locale, 'cash'), c.store, { timeZone });
+      const text = renderReceiptText(doc, profile(c.paper));
+      expectGolden(`sale-${c.locale}-${c.paper}.txt`, text);
+      for (const line of text.split('\n')) expect(printedColumns(line), line).toBeLessThanOrEqual(c.cols);
+    });
+
+    it(`card sale with merchant copy, refund and duplicate ${c.locale} ${c.paper} fit ${c.cols} columns`, () => {
+      const card = buildReceiptDocuments(saleFixture(c.locale, 'card'), c.store, { timeZone });
+      const refund = buildReceipt(refundFixture(c.locale), c.store, { timeZone, refundOf: { registerId: 'R01', receiptNo: 1024 } });
+      const dup = buildReceipt(saleFixture(c.locale, 'mixed'), c.store, { timeZone, duplicateCopy: 2 });
+      const text = renderAll([...card, refund, dup], profile(c.paper));
+      expectGolden(`card-refund-duplicate-${c.locale}-${c.paper}.txt`, text);
+      for (const line of text.split('\n')) expect(printedColumns(line), line).toBeLessThanOrEqual(c.cols);
+    });
+  }
+});
+
+describe('receipt content', () => {
+  it('has the store header, each line as qty × unit price, discounts, tax by rate, tenders and change (zh-CN)', () => {
+    const text = renderReceiptText(buildReceipt(saleFixture('zh-CN'), storeZh, { timeZone }), profile('80mm'));
+    for (const s of ['林记便利店', '税号：91310104MA1FR0XX3K', '收银机', 'R01-001024', '2026-03-14 14:21:37', '王小明',
+      '1.25 × ￥12.80', '折扣 10%', '-￥1.60', '整单折扣', '-￥2.72', '税率 9% 计税 ￥13.68', '税率 13% 计税 ￥41.90',
+      '合计', '￥55.58', '抹零', '-￥0.08', '现金', '￥100.00', '找零', '￥44.50', '谢谢惠顾，欢迎再来！']) {
+      expect(text).toContain(s);
+    }
+  });
+
+  it('English receipt uses English labels and the same amounts', () => {
+    const text = renderReceiptText(buildReceipt(saleFixture('en'), storeEn, { timeZone }), profile('80mm'));
+    for (const s of ['RECEIPT', 'Cashier', 'Amy Wang', '1.25 x ￥12.80', 'Order discount', 'TOTAL', '￥55.58', 'Change', '￥44.50', 'VAT 13% on ￥41.90']) {
+      expect(text).toContain(s);
+    }
+    expect(text).not.toMatch(/[合计找零]/);
+  });
+
+  it('keeps "¥" on paper whose code page has it (cp437) and the QR carries the receipt id', () => {
+    const doc = buildReceipt(saleFixture('en'), storeEn, { timeZone });
+    expect(renderReceiptText(doc, { ...profile('80mm'), encoding: 'cp437' })).toContain('¥55.58');
+    expect(doc.blocks).toContainEqual({ kind: 'qr', data: saleFixture('en').id });
+  });
+
+  it('marks reprints as DUPLICATE / 重印 with the copy number and never opens the drawer for them', () => {
+    const dup = buildReceipt(saleFixture('en'), storeEn, { timeZone, duplicateCopy: 3 });
+    const text = renderReceiptText(dup, profile('58mm'));
+    expect(text).toContain('DUPLICATE / 重印 #3');
+    expect(dup.openDrawer).toBe(false);
+    expect(buildReceipt(saleFixture('en'), storeEn, { timeZone }).openDrawer).toBe(true);
+  });
+
+  it('opens the drawer only for a cash tender with the setting on', () => {
+    expect(buildReceipt(saleFixture('zh-CN', 'card'), storeZh, { timeZone }).openDrawer).toBe(false);
+    expect(buildReceipt(saleFixture('zh-CN', 'mixed'), storeZh, { timeZone }).openDrawer).toBe(true);
+    expect(buildReceipt(saleFixture('zh-CN', 'cash'), { ...storeZh, drawerOnCash: false }, { timeZone }).openDrawer).toBe(false);
+  });
+
+  it('adds a merchant copy with a signature line only when the card asked for a signature', () => {
+    expect(buildReceiptDocuments(saleFixture('zh-CN', 'card'), storeZh, { timeZone }).map((d) => d.kind)).toEqual(['sale', 'merchant-slip']);
+    expect(buildReceiptDocuments(saleFixture('zh-CN', 'mixed'), storeZh, { timeZone }).map((d) => d.kind)).toEqual(['sale']);
+    const sale = saleFixture('en', 'card');
+    const slip = buildMerchantSlip(sale, sale.payments[0]!, storeEn, { timeZone, terminalReceiptLines: { 12: ['APPROVED 00', 'REF 998877'] } });
+    const text = renderReceiptText(slip, profile('58mm'));
+    for (const s of ['MERCHANT COPY', 'UnionPay', '622202******1234', 'A1B2C3', 'T0012345', '000123', 'APPROVED 00', 'REF 998877', 'Signature']) {
+      expect(text).toContain(s);
+    }
+    expect(slip.blocks.some((b) => b.kind === 'signature')).toBe(true);
+  });
+
+  it('refund receipt names the original receipt and says refund', () => {
+    const text = renderReceiptText(buildReceipt(refundFixture('zh-CN'), storeZh, { timeZone, refundOf: { registerId: 'R01', receiptNo: 1024 } }), profile('58mm'));
+    expect(text).toContain('退货小票');
+    expect(text).toContain('原小票');
+    expect(text).toContain('R01-001024');
+    expect(text).toContain('退款合计');
+    expect(text).toContain('退现金');
+  });
+
+  it('refuses a document that is not completed', () => {
+    expect(() => buildReceipt({ ...saleFixture('en'), status: 'open' }, storeEn, { timeZone })).toThrow(ReceiptModelError);
+  });
+
+  it('escapes receiptline markup in user text instead of obeying it', () => {
+    const sale = saleFixture('en');
+    sale.lines[0] = { ...sale.lines[0]!, name: 'A|B {c:x} ^^big^^ "q" _u_ ---' };
+    const text = renderReceiptText(buildReceipt(sale, storeEn, { timeZone }), profile('80mm'));
+    expect(text).toContain('A|B {c:x} ^^big^^ "q" _u_ ---');
+  });
+
+  it('renders an SVG preview with the receipt text', () => {
+    const svg = renderReceiptSvg(buildReceipt(saleFixture('zh-CN'), storeZh, { timeZone }), profile('58mm'));
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('width="384px"');
+    expect(svg).toContain('林');
+  });
+});
+
+describe('receipt formatting', () => {
+  it('formats money exactly from integer minor units', () => {
+    expect(formatMoney(5558, 'CNY', 'zh-CN')).toBe('¥55.58');
+    expect(formatMoney(-8, 'CNY', 'en')).toBe('-¥0.08');
+    expect(formatMoney(9_999_999_999, 'CNY', 'en')).toBe('¥99,999,999.99');
+    expect(formatMoney(1, 'JPY', 'en')).toBe('¥1');
+  });
+  it('formats quantities, rates and dates deterministically', () => {
+    expect([formatQty(1000), formatQty(1250), formatQty(5)]).toEqual(['1', '1.25', '0.005']);
+    expect([formatRateBp(1300), formatRateBp(650), formatRateBp(0)]).toEqual(['13%', '6.5%', '0%']);
+    expect(formatDateTime(Date.UTC(2026, 0, 1, 16, 0, 0), 'Asia/Shanghai')).toBe('2026-01-02 00:00:00');
+    expect(formatDateTime(Date.UTC(2026, 0, 1, 16, 0, 0), 'UTC')).toBe('2026-01-01 16:00:00');
+  });
+  it('never prints more than the first 6 and last 4 digits of a card number', () => {
+    expect(maskPan('6222021234567890123')).toBe('622202*********0123');
+    expect(maskPan('****1234')).toBe('****1234');
+    expect(maskPan('622202******1234')).toBe('622202******1234');
+  });
+});
