@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calls, type CallName } from '../../preload/contract';
+import type { Role } from '../../preload/contract/primitives';
+import { CASHIER_PIN, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
+
+/**
+ * Who may make each call: the specification, written independently of the handler table. Public
+ * calls serve the login screen; setup only the very first run.
+ */
+const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
+  'session.current': 'public',
+  'setup.createOwner': 'setup',
+  'session.operators': 'public',
+  'session.login': 'public',
+  'session.logout': 'public',
+  'operator.create': 'owner',
+  'operator.unlock': 'supervisor',
+  'operator.list': 'supervisor',
+  'catalog.search': 'cashier',
+  'catalog.lookup': 'cashier',
+  'catalog.get': 'cashier',
+  'catalog.importCsv': 'supervisor',
+  'catalog.taxRates': 'cashier',
+  'sale.current': 'cashier',
+  'sale.get': 'cashier',
+  'sale.byReceipt': 'cashier',
+  'sale.addProduct': 'cashier',
+  'sale.addCustomLine': 'cashier',
+  'sale.setQty': 'cashier',
+  'sale.removeLine': 'cashier',
+  'sale.setLineDiscount': 'cashier',
+  'sale.setOrderDiscount': 'cashier',
+  'sale.setNote': 'cashier',
+  'sale.tenderCash': 'cashier',
+  'sale.complete': 'cashier',
+  'settings.get': 'cashier',
+  'settings.update': 'owner',
+  'journal.verify': 'supervisor',
+};
+
+const rank = { cashier: 1, supervisor: 2, owner: 3 } as const;
+
+let reg: TestRegister;
+let staff: Awaited<ReturnType<typeof withStaff>>;
+let saleId: string;
+
+beforeAll(async () => {
+  reg = makeRegister();
+  staff = await withStaff(reg);
+  saleId = (await reg.must('sale.current', {})).id;
+});
+afterAll(() => reg.cleanup());
+
+function inputFor(name: CallName, n: number): Record<string, unknown> {
+  // Inputs that pass validation, so only the role decides; unique per attempt where a key matters.
+  const inputs: Partial<Record<CallName, Record<string, unknown>>> = {
+    'setup.createOwner': { name: `Owner ${n}`, pin: '4826' },
+    'session.login': { operatorId: 999_999, pin: '4826' },
+    'operator.create': { name: `Op ${n}`, pin: '4826', role: 'cashier' },
+    'operator.unlock': { operatorId: staff.cashierId },
+    'catalog.search': { query: 'a' },
+    'catalog.lookup': { code: '6901234567892' },
+    'catalog.get': { productId: 1 },
+    'catalog.importCsv': { csv: 'sku,barcode,name_zh,name_en,price,tax_rate\nA-1,,甲,A,1.00,13%\n' },
+    'sale.get': { saleId },
+    'sale.byReceipt': { receiptNo: 1 },
+    'sale.addProduct': { saleId, code: '6901234567892' },
+    'sale.addCustomLine': { saleId, name: 'x', qtyMilli: 1000, unitPriceMinor: 1 },
+    'sale.setQty': { saleId, lineId: 1, qtyMilli: 1000 },
+    'sale.removeLine': { saleId, lineId: 999 },
+    'sale.setLineDiscount': { saleId, lineId: 999, discount: null },
+    'sale.setOrderDiscount': { saleId, discount: null },
+    'sale.setNote': { saleId, note: '' },
+    'sale.tenderCash': { saleId, tenderedMinor: 1, idempotencyKey: `access-${n}` },
+    'sale.complete': { saleId, idempotencyKey: `access-c-${n}` },
+    'settings.update': { receiptFooter: `f${n}` },
+  };
+  return inputs[name] ?? {};
+}
+
+async function loginAs(who: 'nobody' | Role): Promise<void> {
+  await reg.must('session.logout', {});
+  if (who === 'cashier') await reg.must('session.login', { operatorId: staff.cashierId, pin: CASHIER_PIN });
+  if (who === 'supervisor') await reg.must('session.login', { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN });
+  if (who === 'owner') await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
+}
+
+describe('authorization for every call and role', () => {
+  it('covers every call', () => {
+    expect(Object.keys(leastRole).sort()).toEqual(Object.keys(calls).sort());
+  });
+
+  for (const who of ['nobody', 'cashier', 'supervisor', 'owner'] as const) {
+    it(`lets ${who} make exactly the calls their role allows`, async () => {
+      let n = 0;
+      for (const name of Object.keys(leastRole) as CallName[]) {
+        await loginAs(who);
+        const needed = leastRole[name];
+        const result = await reg.dispatch(name, inputFor(name, n++));
+        const code = result.ok ? null : result.error.code;
+        const deniedCodes = ['session.not_logged_in', 'session.forbidden'];
+        if (needed === 'public') {
+          expect(deniedCodes, `${who} → ${name}`).not.toContain(code);
+        } else if (needed === 'setup') {
+          // The register already has an owner: setup is closed to everyone.
+          expect(code, `${who} → ${name}`).toBe('setup.already_done');
+        } else if (who === 'nobody') {
+          expect(code, `${who} → ${name}`).toBe('session.not_logged_in');
+        } else if (rank[who] >= rank[needed]) {
+          expect(deniedCodes, `${who} → ${name} (${JSON.stringify(result)})`).not.toContain(code);
+        } else {
+          expect(code, `${who} → ${name}`).toBe('session.forbidden');
+        }
+      }
+    });
+  }
+});

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calls, type CallName } from '../../preload/contract';
+import { errorCodes } from '../../preload/contract/result';
+import { ledgerSnapshot } from '../support/ledger-snapshot';
+import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
+
+let reg: TestRegister;
+let saleId: string;
+let lineId: number;
+let productId: number;
+let cashierId: number;
+
+beforeAll(async () => {
+  reg = makeRegister();
+  const staff = await withStaff(reg);
+  cashierId = staff.cashierId;
+  await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
+  const sale = await reg.must('sale.current', {});
+  saleId = sale.id;
+  const withLine = await reg.must('sale.addProduct', { saleId, code: '6901234567892' });
+  lineId = withLine.lines[0]?.id ?? 0;
+  productId = withLine.lines[0]?.productId ?? 0;
+});
+afterAll(() => reg.cleanup());
+
+/** A valid input for every call. A call added to the contract without one fails the first test. */
+function validInputs(): Record<CallName, Record<string, unknown>> {
+  return {
+    'session.current': {},
+    'setup.createOwner': { name: 'Another owner', pin: '4826' },
+    'session.operators': {},
+    'session.login': { operatorId: cashierId, pin: '1357' },
+    'session.logout': {},
+    'operator.create': { name: 'New cashier', pin: '4826', role: 'cashier' },
+    'operator.unlock': { operatorId: cashierId },
+    'operator.list': {},
+    'catalog.search': { query: '水' },
+    'catalog.lookup': { code: '6901234567892' },
+    'catalog.get': { productId },
+    'catalog.importCsv': { csv: 'sku,barcode,name_zh,name_en,price,tax_rate\nX-1,,测试,Test,1.00,13%\n' },
+    'catalog.taxRates': {},
+    'sale.current': {},
+    'sale.get': { saleId },
+    'sale.byReceipt': { receiptNo: 1 },
+    'sale.addProduct': { saleId, code: '6901234567892', qtyMilli: 1000 },
+    'sale.addCustomLine': { saleId, name: '手工', qtyMilli: 1000, unitPriceMinor: 100 },
+    'sale.setQty': { saleId, lineId, qtyMilli: 2000 },
+    'sale.removeLine': { saleId, lineId },
+    'sale.setLineDiscount': { saleId, lineId, discount: { kind: 'amount', amountMinor: 10 } },
+    'sale.setOrderDiscount': { saleId, discount: { kind: 'percent', rateBp: 100 } },
+    'sale.setNote': { saleId, note: 'n' },
+    'sale.tenderCash': { saleId, tenderedMinor: 100, idempotencyKey: 'key-valid-1' },
+    'sale.complete': { saleId, idempotencyKey: 'key-valid-2' },
+    'settings.get': {},
+    'settings.update': { storeName: 'S' },
+    'journal.verify': {},
+  } satisfies Record<CallName, Record<string, unknown>>;
+}
+
+/** Values no field of the contract accepts, by the type of the valid value they replace. */
+function badValuesFor(value: unknown): unknown[] {
+  if (typeof value === 'number') return [-1, 1.5, 1e16, '7', null, true, Number.NaN];
+  if (typeof value === 'string') return [123, null, 'x'.repeat(3_000_000), {}, ['a']];
+  if (typeof value === 'boolean') return ['true', 1];
+  if (value && typeof value === 'object') return ['{}', 5, []];
+  return [];
+}
+
+function leafPaths(value: unknown, prefix: string[] = []): string[][] {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value).flatMap(([k, v]) => [[...prefix, k], ...leafPaths(v, [...prefix, k])]);
+  }
+  return [];
+}
+
+function withValue(input: Record<string, unknown>, path: string[], value: unknown): Record<string, unknown> {
+  const copy = structuredClone(input);
+  let node: Record<string, unknown> = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  const last = path[path.length - 1] ?? '';
+  if (value === undefined) delete node[last];
+  else node[last] = value;
+  return copy;
+}
+
+describe('the router refuses bad input with a coded error and changes nothing', () => {
+  it('has a valid sample for every call in the contract', () => {
+    expect(Object.keys(validInputs()).sort()).toEqual(Object.keys(calls).sort());
+  });
+
+  it('refuses non-object inputs, unknown keys and unknown calls', async () => {
+    const before = ledgerSnapshot(reg.db);
+    for (const name of Object.keys(calls) as CallName[]) {
+      for (const input of [null, 42, 'x', [], undefined]) {
+        const r = await reg.dispatch(name, input);
+        expect(r, `${name} with ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'request.invalid_input' } });
+      }
+      const extra = await reg.dispatch(name, { ...validInputs()[name], sneaky: 1 });
+      expect(extra, `${name} with an extra key`).toMatchObject({ ok: false, error: { code: 'request.invalid_input' } });
+    }
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'sale.addLine', '', 7, null]) {
+      expect(await reg.dispatch(name, {})).toMatchObject({ ok: false, error: { code: 'request.unknown_call' } });
+    }
+    expect(ledgerSnapshot(reg.db)).toBe(before);
+  });
+
+  it('refuses wrong types, negative, non-integer, absurd and oversize values in every field', async () => {
+    const before = ledgerSnapshot(reg.db);
+    const samples = validInputs();
+    let checked = 0;
+    for (const name of Object.keys(samples) as CallName[]) {
+      const input = samples[name];
+      for (const path of leafPaths(input)) {
+        let valid: unknown = input;
+        for (const key of path) valid = (valid as Record<string, unknown>)[key];
+        for (const bad of badValuesFor(valid)) {
+          const r = await reg.dispatch(name, withValue(input, path, bad));
+          expect(r.ok, `${name}.${path.join('.')} = ${String(bad).slice(0, 20)}`).toBe(false);
+          if (!r.ok) expect(r.error.code).toBe('request.invalid_input');
+          checked++;
+        }
+        // A missing field is refused unless the contract marks it optional.
+        const missing = withValue(input, path, undefined);
+        if (!calls[name].input.safeParse(missing).success) {
+          expect(await reg.dispatch(name, missing)).toMatchObject({ ok: false, error: { code: 'request.invalid_input' } });
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(150);
+    expect(ledgerSnapshot(reg.db)).toBe(before);
+  });
+
+  it('refuses unknown ids with their own code, not an internal error', async () => {
+    const before = ledgerSnapshot(reg.db);
+    const unknownSale = '3f1e4c1a-0000-4000-8000-000000000000';
+    const cases: [CallName, Record<string, unknown>, string][] = [
+      ['sale.get', { saleId: unknownSale }, 'sale.not_found'],
+      ['sale.addProduct', { saleId: unknownSale, code: '6901234567892' }, 'sale.not_found'],
+      ['sale.addProduct', { saleId, code: 'NO-SUCH-CODE' }, 'catalog.product_not_found'],
+      ['sale.addProduct', { saleId, productId: 999_999 }, 'catalog.product_not_found'],
+      ['sale.setQty', { saleId, lineId: 999_999, qtyMilli: 1000 }, 'sale.line_not_found'],
+      ['sale.removeLine', { saleId, lineId: 999_999 }, 'sale.line_not_found'],
+      ['sale.setLineDiscount', { saleId, lineId: 999_999, discount: null }, 'sale.line_not_found'],
+      ['sale.tenderCash', { saleId: unknownSale, tenderedMinor: 100, idempotencyKey: 'key-unknown-1' }, 'sale.not_found'],
+      ['sale.byReceipt', { receiptNo: 424242 }, 'receipt.not_found'],
+      ['catalog.get', { productId: 999_999 }, 'catalog.product_not_found'],
+      ['catalog.lookup', { code: 'nope' }, 'catalog.product_not_found'],
+      ['operator.unlock', { operatorId: 999_999 }, 'operator.not_found'],
+      ['session.login', { operatorId: 999_999, pin: '4826' }, 'operator.not_found'],
+    ];
+    for (const [name, input, code] of cases) {
+      expect(await reg.dispatch(name, input), `${name} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code } });
+    }
+    // Logging in as someone else changes the session, never the ledger; log the owner back in.
+    expect(ledgerSnapshot(reg.db)).toBe(before);
+  });
+
+  it('answers only with codes the UI can translate, and never leaks internals', () => {
+    for (const line of reg.log.lines) expect(line).not.toMatch(/at .*\.ts/);
+    expect(errorCodes).toContain('internal');
+  });
+
+  it('turns an unexpected failure into "internal" without SQL or stack, and logs it', async () => {
+    const before = reg.log.lines.length;
+    reg.db.exec('ALTER TABLE products RENAME TO products_gone');
+    try {
+      const r = await reg.dispatch('catalog.search', { query: 'x' });
+      expect(r).toEqual({ ok: false, error: { code: 'internal', params: {} } });
+      expect(reg.log.lines.length).toBe(before + 1);
+      expect(reg.log.lines.at(-1)).toMatch(/catalog\.search/);
+    } finally {
+      reg.db.exec('ALTER TABLE products_gone RENAME TO products');
+    }
+  });
+});
