@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { electronLaunch } from '../../main/host/electron-policy/launch';
+import { LEDGER_FILE_NAME } from '../../main/register';
+
+const userData = join('/home/kim/.config', 'Ringup');
+
+describe('electronLaunch', () => {
+  it('keeps the ledger in the user-data folder by default', () => {
+    expect(electronLaunch(['.'], {}, userData)).toEqual({ dataDir: userData, ledgerFile: join(userData, LEDGER_FILE_NAME), demo: false });
+  });
+
+  it('lets --data-dir and RINGUP_DATA_DIR move it, the flag first', () => {
+    expect(electronLaunch(['.', '--data-dir', '/srv/till'], { RINGUP_DATA_DIR: '/env/dir' }, userData).dataDir).toBe('/srv/till');
+    expect(electronLaunch(['.', '--data-dir=/srv/till2'], {}, userData).ledgerFile).toBe(join('/srv/till2', LEDGER_FILE_NAME));
+    expect(electronLaunch(['.'], { RINGUP_DATA_DIR: '/env/dir' }, userData).dataDir).toBe('/env/dir');
+  });
+
+  it('ignores an empty RINGUP_DATA_DIR', () => {
+    expect(electronLaunch(['.'], { RINGUP_DATA_DIR: '' }, userData).dataDir).toBe(userData);
+  });
+
+  it('lets --ledger or RINGUP_LEDGER name the file itself', () => {
+    expect(electronLaunch(['.', '--ledger', '/mnt/usb/shop.sqlite'], {}, userData)).toMatchObject({ dataDir: userData, ledgerFile: '/mnt/usb/shop.sqlite' });
+    expect(electronLaunch(['.'], { RINGUP_LEDGER: '/x.sqlite' }, userData).ledgerFile).toBe('/x.sqlite');
+  });
+
+  it('reads --demo and RINGUP_DEMO=1', () => {
+    expect(electronLaunch(['.', '--demo'], {}, userData).demo).toBe(true);
+    expect(electronLaunch(['.'], { RINGUP_DEMO: '1' }, userData).demo).toBe(true);
+  });
+});
