@@ -1,0 +1,384 @@
+// The register's side of ZVT: one TerminalClient per terminal. Every public method resolves to
+// a TerminalResult; nothing throws across this boundary. Money rules (intent journal, matching
+// approvals to sales) live in services; this class only speaks the protocol faithfully and
+// reports what the terminal said, with card data already masked.
+import type { Apdu } from './apdu';
+import { build, CURRENCY, DEFAULT_CONFIG_BYTE } from './commands';
+import type { FrameLogger } from './frame-logger';
+import { ZvtLink, type LinkHooks, type ZvtTimeouts } from './link';
+import { MasterRights } from './master-rights';
+import { ackApdu, nackApdu, parsePtMessage, type ReceiptLine, type ReceiptType } from './pt-messages';
+import { fail, ok, type TerminalErrorParams, type TerminalResult } from './result';
+import { SerialTransport, type SerialOptions } from './serial-transport';
+import type { BatchTotals, StatusInformation } from './status-info';
+import { TcpTransport, type TcpOptions } from './tcp-transport';
+import type { ByteTransport } from './transport';
+import { RESULT } from './codes';
+
+export interface TerminalStep {
+  /** `terminal.step.<name>`, a translation key */
+  key: string;
+  /** The raw intermediate status byte, for diagnostics */
+  status: number;
+}
+
+export type StepCallback = (step: TerminalStep) => void;
+
+export interface TerminalReceipt {
+  /** Print lines (06 D1) in arrival order */
+  lines: ReceiptLine[];
+  /** Text blocks (06 D3), each a whole receipt */
+  blocks: { receiptType: ReceiptType; lines: ReceiptLine[] }[];
+}
+
+/** What the terminal reported for one transaction: status information plus its receipt. */
+export interface TerminalTransaction extends StatusInformation {
+  receipt: TerminalReceipt;
+  steps: string[];
+}
+
+export interface EndOfDayResult {
+  totalMinor: number;
+  totals: BatchTotals | null;
+  status: StatusInformation | null;
+  receipt: TerminalReceipt;
+}
+
+export interface TerminalStatus {
+  terminalId: string | null;
+  status: StatusInformation | null;
+}
+
+export type ConnectionState = 'disconnected' | 'connecting' | 'ready' | 'busy';
+
+export interface TerminalClientOptions {
+  password?: string;
+  currency?: number;
+  configByte?: number;
+  timeouts?: Partial<ZvtTimeouts>;
+  logger?: FrameLogger;
+  hooks?: LinkHooks;
+  onConnectionChange?: (state: ConnectionState) => void;
+  /** Registration retries while the terminal answers busy (default 20, 250 ms apart). */
+  registerAttempts?: number;
+}
+
+interface RunOptions {
+  onStep?: StepCallback;
+  /** Payment commands: failures after sending leave the outcome unknown, to be recovered. */
+  payment: boolean;
+  /** Log-off ends with the PT's acknowledgement; there is no completion. */
+  endsWithAck?: boolean;
+}
+
+interface RunOutcome {
+  status: StatusInformation | null;
+  receipt: TerminalReceipt;
+  steps: string[];
+  terminalId: string | null;
+}
+
+export class TerminalClient {
+  private link: ZvtLink | null = null;
+  private readonly rights = new MasterRights();
+  private state: ConnectionState = 'disconnected';
+  private abortRequested = false;
+  private draining = false;
+  private readonly password: string;
+  private readonly currency: number;
+  /** The last status information that arrived while no command was running (e.g. after a crash). */
+  lastUnsolicitedStatus: StatusInformation | null = null;
+  terminalId: string | null = null;
+
+  constructor(private readonly makeTransport: () => ByteTransport, private readonly options: TerminalClientOptions = {}) {
+    this.password = options.password ?? '000000';
+    this.currency = options.currency ?? CURRENCY.EUR;
+  }
+
+  static serial(serial: SerialOptions, options: TerminalClientOptions = {}): TerminalClient {
+    return new TerminalClient(() => new SerialTransport(serial), options);
+  }
+
+  static tcp(tcp: TcpOptions, options: TerminalClientOptions = {}): TerminalClient {
+    return new TerminalClient(() => new TcpTransport(tcp), options);
+  }
+
+  get connectionState(): ConnectionState {
+    return this.state;
+  }
+
+  private setState(s: ConnectionState): void {
+    if (s === this.state) return;
+    this.state = s;
+    this.options.onConnectionChange?.(s);
+  }
+
+  /** Open the port and register (06 00): the terminal then knows the ECR prints and controls payments. */
+  async connect(): Promise<TerminalResult<{ terminalId: string | null }>> {
+    if (this.link?.isOpen()) return ok({ terminalId: this.terminalId });
+    this.setState('connecting');
+    const transport = this.makeTransport();
+    const opened = await transport.open();
+    if (!opened.ok) {
+      this.setState('disconnected');
+      return opened;
+    }
+    const link = new ZvtLink(transport, { timeouts: this.options.timeouts, logger: this.options.logger, hooks: this.options.hooks });
+    link.onArrival = () => {
+      if (!this.rights.busy) void this.drainUnsolicited();
+    };
+    link.onClose(() => {
+      if (this.link === link) this.setState('disconnected');
+    });
+    this.link = link;
+    const reg = build.registration(this.password, this.options.configByte ?? DEFAULT_CONFIG_BYTE, this.currency);
+    if (!reg.ok) return reg;
+    // A terminal still finishing an interrupted transaction answers "busy"; give it time.
+    let r = await this.run(reg.value, { payment: false });
+    for (let i = 0; !r.ok && r.error.code === 'terminal.busy' && i < (this.options.registerAttempts ?? 20); i++) {
+      await new Promise((res) => setTimeout(res, 250));
+      r = await this.run(reg.value, { payment: false });
+    }
+    if (!r.ok) {
+      await this.close();
+      return r;
+    }
+    this.terminalId = r.value.terminalId ?? r.value.status?.terminalId ?? null;
+    this.setState('ready');
+    return ok({ terminalId: this.terminalId });
+  }
+
+  async close(): Promise<void> {
+    const link = this.link;
+    this.link = null;
+    if (link) await link.close();
+    this.setState('disconnected');
+  }
+
+  /** Pay `amountMinor`. Steps are reported as they happen; a timeout or lost line means "unknown", never "retry". */
+  async authorize(amountMinor: number, opts: { onStep?: StepCallback; currency?: number } = {}): Promise<TerminalResult<TerminalTransaction>> {
+    const cmd = build.authorization(amountMinor, opts.currency ?? this.currency);
+    if (!cmd.ok) return cmd;
+    return this.transaction(cmd.value, opts.onStep);
+  }
+
+  /** Refund to the card (06 31). */
+  async refund(amountMinor: number, opts: { onStep?: StepCallback; currency?: number } = {}): Promise<TerminalResult<TerminalTransaction>> {
+    const cmd = build.refund(amountMinor, this.password, opts.currency ?? this.currency);
+    if (!cmd.ok) return cmd;
+    return this.transaction(cmd.value, opts.onStep);
+  }
+
+  /** Reverse (void) a payment of the current batch by its terminal receipt number (06 30). */
+  async reverse(receiptNo: number, opts: { onStep?: StepCallback } = {}): Promise<TerminalResult<TerminalTransaction>> {
+    const cmd = build.reversal(receiptNo, this.password);
+    if (!cmd.ok) return cmd;
+    return this.transaction(cmd.value, opts.onStep);
+  }
+
+  /** End-of-day (06 50): closes the terminal's batch and returns its totals. */
+  async endOfDay(opts: { onStep?: StepCallback } = {}): Promise<TerminalResult<EndOfDayResult>> {
+    const cmd = build.endOfDay(this.password);
+    if (!cmd.ok) return cmd;
+    const r = await this.run(cmd.value, { payment: false, onStep: opts.onStep });
+    if (!r.ok) return r;
+    const st = r.value.status;
+    if (st && st.resultCode !== RESULT.success) return fail('terminal.rejected', { reason: st.result, resultCode: st.resultCode });
+    return ok({ totalMinor: st?.amountMinor ?? 0, totals: st?.totals ?? null, status: st, receipt: r.value.receipt });
+  }
+
+  /** Status enquiry (05 01). `terminal.busy` while the terminal is still inside a transaction. */
+  async statusEnquiry(): Promise<TerminalResult<TerminalStatus>> {
+    const cmd = build.statusEnquiry(this.password);
+    if (!cmd.ok) return cmd;
+    const r = await this.run(cmd.value, { payment: false });
+    if (!r.ok) return r;
+    return ok({ terminalId: r.value.terminalId ?? r.value.status?.terminalId ?? this.terminalId, status: r.value.status });
+  }
+
+  /** Repeat receipt (06 20): the terminal re-sends status information and receipt of its LAST transaction. */
+  async repeatReceipt(): Promise<TerminalResult<TerminalTransaction | null>> {
+    const cmd = build.repeatReceipt(this.password);
+    if (!cmd.ok) return cmd;
+    const r = await this.run(cmd.value, { payment: false });
+    if (!r.ok) return r;
+    if (!r.value.status) return ok(null);
+    return ok({ ...r.value.status, receipt: r.value.receipt, steps: r.value.steps });
+  }
+
+  /**
+   * Crash recovery, the protocol half: wait until the terminal is idle (status enquiry, retried
+   * while busy), then ask for the last transaction. The caller matches it against its intent with
+   * `matchRecoveredTransaction`. Never resends an authorization.
+   */
+  async recoverLastTransaction(opts: { attempts?: number; delayMs?: number } = {}): Promise<TerminalResult<TerminalTransaction | null>> {
+    const attempts = opts.attempts ?? 20;
+    for (let i = 0; i < attempts; i++) {
+      const s = await this.statusEnquiry();
+      if (s.ok) return this.repeatReceipt();
+      if (s.error.code !== 'terminal.busy' && s.error.code !== 'terminal.timeout') return s;
+      await new Promise((r) => setTimeout(r, opts.delayMs ?? 500));
+    }
+    return fail('terminal.busy', { attempts });
+  }
+
+  /** Ask the terminal to stop the running transaction (06 B0). Advisory: the terminal decides. */
+  async abort(): Promise<TerminalResult<{ sent: boolean }>> {
+    const link = this.link;
+    if (!link?.isOpen()) return fail('terminal.not_connected');
+    if (!this.rights.busy || this.rights.master !== 'pt') return ok({ sent: false });
+    this.abortRequested = true;
+    const cmd = build.abort();
+    if (!cmd.ok) return cmd;
+    const s = await link.send(cmd.value);
+    return s.ok ? ok({ sent: true }) : s;
+  }
+
+  /** Log off (06 02) and close the port. */
+  async logOff(): Promise<TerminalResult<void>> {
+    const cmd = build.logOff();
+    if (!cmd.ok) return cmd;
+    const r = await this.run(cmd.value, { payment: false, endsWithAck: true });
+    await this.close();
+    return r.ok ? ok(undefined) : r;
+  }
+
+  private async transaction(cmd: Apdu, onStep?: StepCallback): Promise<TerminalResult<TerminalTransaction>> {
+    const r = await this.run(cmd, { payment: true, onStep });
+    if (!r.ok) return r;
+    const { status, receipt, steps } = r.value;
+    if (!status) return fail('terminal.protocol', { reason: 'no_status_information', outcome: 'unknown' });
+    if (status.resultCode !== RESULT.success) {
+      return fail('terminal.declined', { reason: status.result, resultCode: status.resultCode, receiptText: receiptText(receipt) });
+    }
+    return ok({ ...status, receipt, steps });
+  }
+
+  /** Answer what arrived while no command was running, so the terminal is never left waiting. */
+  private async drainUnsolicited(): Promise<void> {
+    const link = this.link;
+    if (!link || this.draining) return;
+    this.draining = true;
+    try {
+      for (let a = link.inbox.poll(); a; a = link.inbox.poll()) await this.answerUnsolicited(link, a);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async answerUnsolicited(link: ZvtLink, a: Apdu): Promise<void> {
+    const m = parsePtMessage(a);
+    if (m.ok && (m.value.kind === 'ack' || m.value.kind === 'nack')) return;
+    if (m.ok && m.value.kind === 'status') this.lastUnsolicitedStatus = m.value.info;
+    await link.send(ackApdu());
+  }
+
+  private run(cmd: Apdu, opts: RunOptions): Promise<TerminalResult<RunOutcome>> {
+    return this.rights.exclusive(async () => {
+      const link = this.link;
+      if (!link?.isOpen()) return fail('terminal.not_connected');
+      const before = this.state;
+      if (before === 'ready') this.setState('busy');
+      try {
+        return await this.runLocked(link, cmd, opts);
+      } finally {
+        this.abortRequested = false;
+        if (this.link === link && link.isOpen() && this.state === 'busy') this.setState('ready');
+      }
+    });
+  }
+
+  private async runLocked(link: ZvtLink, cmd: Apdu, opts: RunOptions): Promise<TerminalResult<RunOutcome>> {
+    const unknown = (extra: TerminalErrorParams = {}): TerminalErrorParams => (opts.payment ? { outcome: 'unknown', ...extra } : extra);
+    // Leftovers from an earlier, interrupted exchange are answered now, not mistaken for replies.
+    for (let a = link.inbox.poll(); a; a = link.inbox.poll()) await this.answerUnsolicited(link, a);
+
+    const sent = await link.send(cmd);
+    if (!sent.ok) {
+      // No link-level ACK: the frame may or may not have reached the terminal.
+      return fail(sent.error.code, unknown({ phase: 'send' }));
+    }
+    const outcome: RunOutcome = { status: null, receipt: { lines: [], blocks: [] }, steps: [], terminalId: null };
+
+    // Phase 1: the PT acknowledges the command within T3.
+    for (;;) {
+      const r = await link.receive(link.timeouts.commandAckMs);
+      if (!r.ok) return fail(r.error.code, unknown({ phase: 'command_ack' }));
+      const m = parsePtMessage(r.value);
+      if (!m.ok) continue;
+      if (m.value.kind === 'ack') break;
+      if (m.value.kind === 'nack') {
+        // 84 83/9C = the PT is busy with something else; the command was not started.
+        const busy = m.value.resultCode === RESULT.functionNotPossible || m.value.resultCode === RESULT.pleaseWait;
+        return fail(busy ? 'terminal.busy' : 'terminal.rejected', { reason: m.value.result, resultCode: m.value.resultCode });
+      }
+      if (m.value.kind === 'abort') {
+        await link.send(ackApdu());
+        return this.abortResult(m.value.resultCode, m.value.result);
+      }
+      await this.answerUnsolicited(link, r.value);
+    }
+    if (opts.endsWithAck) return ok(outcome);
+    this.rights.handToTerminal();
+
+    // Phase 2: the PT is master and talks until Completion or Abort; the ECR only answers.
+    let protocolError: string | null = null;
+    for (;;) {
+      const r = await link.receive(link.timeouts.masterSilenceMs);
+      if (!r.ok) {
+        return fail(r.error.code, unknown({ phase: 'terminal_master', receiptNo: outcome.status?.receiptNo ?? null, resultCode: outcome.status?.resultCode ?? null }));
+      }
+      const m = parsePtMessage(r.value);
+      if (!m.ok) {
+        // Acknowledge anyway: a NAK would make the PT resend the same unparseable bytes.
+        protocolError = m.error.code;
+        await link.send(ackApdu());
+        continue;
+      }
+      const msg = m.value;
+      if (msg.kind === 'ack' || msg.kind === 'nack') continue;
+      if (msg.kind === 'other') {
+        await link.send(nackApdu(RESULT.functionNotPossible));
+        continue;
+      }
+      const answered = await link.send(ackApdu());
+      switch (msg.kind) {
+        case 'intermediate':
+          outcome.steps.push(msg.step);
+          try {
+            opts.onStep?.({ key: msg.step, status: msg.status });
+          } catch {
+            // a UI callback must never break the protocol exchange
+          }
+          break;
+        case 'status':
+          outcome.status = msg.info;
+          break;
+        case 'print_line':
+          outcome.receipt.lines.push(msg.line);
+          break;
+        case 'text_block':
+          outcome.receipt.blocks.push({ receiptType: msg.receiptType, lines: msg.lines });
+          break;
+        case 'completion':
+          this.rights.takeBack();
+          outcome.terminalId = msg.terminalId;
+          if (protocolError && opts.payment) return fail('terminal.protocol', unknown({ reason: protocolError }));
+          return ok(outcome);
+        case 'abort':
+          this.rights.takeBack();
+          return this.abortResult(msg.resultCode, msg.result);
+      }
+      if (!answered.ok) return fail(answered.error.code, unknown({ phase: 'terminal_master' }));
+    }
+  }
+
+  private abortResult(resultCode: number, reason: string): TerminalResult<never> {
+    if (resultCode === RESULT.aborted) return fail('terminal.aborted', { reason, resultCode, byCashier: this.abortRequested });
+    return fail('terminal.declined', { reason, resultCode });
+  }
+}
+
+function receiptText(r: TerminalReceipt): string {
+  return [...r.lines, ...r.blocks.flatMap((b) => b.lines)].map((l) => l.text).join('\n');
+}

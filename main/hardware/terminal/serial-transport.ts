@@ -1,0 +1,98 @@
+// RS-232 transport via `serialport`. ZVT terminals default to 9600 8N2; some are configured
+// faster, so every line setting can be overridden. DTR/RTS are left alone: ptys (used by the
+// simulator) reject modem-line ioctls, and terminals do not need them.
+import { SerialPort } from 'serialport';
+import { fail, ok, type TerminalResult } from './result';
+import type { ByteTransport } from './transport';
+
+export interface SerialOptions {
+  path: string;
+  baudRate?: number;
+  dataBits?: 5 | 6 | 7 | 8;
+  stopBits?: 1 | 1.5 | 2;
+  parity?: 'none' | 'even' | 'odd' | 'mark' | 'space';
+}
+
+export const ZVT_SERIAL_DEFAULTS = { baudRate: 9600, dataBits: 8, stopBits: 2, parity: 'none' } as const;
+
+export class SerialTransport implements ByteTransport {
+  readonly kind = 'serial' as const;
+  readonly endpoint: string;
+  private port: SerialPort | null = null;
+  private dataListeners: ((chunk: Uint8Array) => void)[] = [];
+  private closeListeners: ((reason: string) => void)[] = [];
+  private closedReported = false;
+
+  constructor(private readonly options: SerialOptions) {
+    this.endpoint = options.path;
+  }
+
+  open(): Promise<TerminalResult<void>> {
+    return new Promise((resolve) => {
+      let port: SerialPort;
+      try {
+        port = new SerialPort({
+          path: this.options.path,
+          baudRate: this.options.baudRate ?? ZVT_SERIAL_DEFAULTS.baudRate,
+          dataBits: this.options.dataBits ?? ZVT_SERIAL_DEFAULTS.dataBits,
+          stopBits: this.options.stopBits ?? ZVT_SERIAL_DEFAULTS.stopBits,
+          parity: this.options.parity ?? ZVT_SERIAL_DEFAULTS.parity,
+          autoOpen: false,
+        });
+      } catch (e) {
+        resolve(fail('terminal.open_failed', { endpoint: this.endpoint, reason: String(e) }));
+        return;
+      }
+      port.on('data', (chunk: Buffer) => this.dataListeners.forEach((l) => l(new Uint8Array(chunk))));
+      port.on('close', () => this.reportClose('closed'));
+      // An 'error' after open means the device went away (unplugged, pty master closed).
+      port.on('error', (e: Error) => {
+        if (port.isOpen) port.close(() => undefined);
+        this.reportClose(e.message);
+      });
+      port.open((err) => {
+        if (err) {
+          resolve(fail('terminal.open_failed', { endpoint: this.endpoint, reason: err.message }));
+          return;
+        }
+        this.port = port;
+        this.closedReported = false;
+        resolve(ok(undefined));
+      });
+    });
+  }
+
+  write(bytes: Uint8Array): Promise<TerminalResult<void>> {
+    const port = this.port;
+    if (!port || !port.isOpen) return Promise.resolve(fail('terminal.disconnected'));
+    return new Promise((resolve) => {
+      port.write(Buffer.from(bytes), (err) => resolve(err ? fail('terminal.disconnected', { reason: err.message }) : ok(undefined)));
+    });
+  }
+
+  close(): Promise<void> {
+    const port = this.port;
+    this.port = null;
+    if (!port || !port.isOpen) return Promise.resolve();
+    return new Promise((resolve) => port.close(() => resolve()));
+  }
+
+  isOpen(): boolean {
+    return !!this.port?.isOpen;
+  }
+
+  onData(listener: (chunk: Uint8Array) => void): void {
+    this.dataListeners.push(listener);
+  }
+
+  onClose(listener: (reason: string) => void): void {
+    this.closeListeners.push(listener);
+  }
+
+  private reportClose(reason: string): void {
+    if (this.closedReported) return;
+    this.closedReported = true;
+    this.port = null;
+    this.closeListeners.forEach((l) => l(reason));
+  }
+}
