@@ -1,0 +1,2 @@
+export { VirtualPrinter, type VirtualPrinterOptions, type VirtualJob } from './virtual-printer';
+export { conditionNames, okConditions, type ConditionName, type VirtualConditions } from './scripted-status';

@@ -1,0 +1,256 @@
+// An ESC/POS printer emulator for development and tests: a TCP server (like port 9100) and,
+// through socat, a pseudo-terminal that behaves like a serial printer. It records every byte,
+// answers status requests from scriptable conditions, and "prints" (completes a job) only
+// while nothing blocks it, holding data in its buffer meanwhile as a real printer does.
+import net from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyCondition, dleEotAnswer, garbageBytes, isBlocked, okConditions, paperSensorAnswer, type ConditionName, type VirtualConditions } from './scripted-status';
+import { RequestScanner } from './request-scanner';
+
+export interface VirtualPrinterOptions {
+  /** TCP port; 0 picks a free one (tests). */
+  port?: number;
+  host?: string;
+  /** Also expose a pseudo-terminal (needs socat). A string is the symlink path to create. */
+  pty?: boolean | string;
+  /** Receive buffer: while blocked, the printer stops reading once this much is held. */
+  bufferBytes?: number;
+  /** On the serial line a job ends after this much silence (there is no connection close). */
+  serialJobGapMs?: number;
+}
+
+export interface VirtualJob {
+  via: 'tcp' | 'pty';
+  bytes: Buffer;
+  /** Sequence number in print order. */
+  seq: number;
+}
+
+interface Session {
+  via: 'tcp' | 'pty';
+  socket: net.Socket;
+  scanner: RequestScanner;
+  current: Buffer[];
+  gapTimer: NodeJS.Timeout | null;
+}
+
+export class VirtualPrinter {
+  private conditions: VirtualConditions = { ...okConditions };
+  private readonly received: Buffer[] = [];
+  private readonly printed: VirtualJob[] = [];
+  /** Finished jobs waiting for the condition to clear. */
+  private readonly held: { via: 'tcp' | 'pty'; bytes: Buffer }[] = [];
+  private readonly sessions = new Set<Session>();
+  private readonly jobListeners = new Set<(job: VirtualJob) => void>();
+  private socat: ChildProcess | null = null;
+  private ptyDir: string | null = null;
+  private bridge: net.Server | null = null;
+  port = 0;
+  ptyPath: string | null = null;
+
+  private constructor(
+    private readonly server: net.Server,
+    private readonly options: VirtualPrinterOptions,
+  ) {}
+
+  static async start(options: VirtualPrinterOptions = {}): Promise<VirtualPrinter> {
+    const server = net.createServer();
+    const vp = new VirtualPrinter(server, options);
+    server.on('connection', (s) => vp.attach(s, 'tcp'));
+    vp.port = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+    if (options.pty) await vp.startPty(typeof options.pty === 'string' ? options.pty : undefined);
+    return vp;
+  }
+
+  /** socat owns the pty and bridges it to a private TCP port, so both paths share one emulator. */
+  private async startPty(link?: string): Promise<void> {
+    const bridge = net.createServer();
+    bridge.on('connection', (s) => this.attach(s, 'pty'));
+    const bridgePort = await listen(bridge, 0, '127.0.0.1');
+    this.bridge = bridge;
+    if (!link) {
+      this.ptyDir = mkdtempSync(join(tmpdir(), 'ringup-vprinter-'));
+      link = join(this.ptyDir, 'printer');
+    }
+    const connected = new Promise<void>((resolve) => bridge.once('connection', () => resolve()));
+    this.socat = spawn('socat', [`pty,raw,echo=0,link=${link}`, `tcp:127.0.0.1:${bridgePort}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    this.socat.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<never>((_, reject) =>
+      this.socat?.once('exit', (code) => reject(new Error(`socat exited (${code}): ${stderr.trim()}`))),
+    );
+    exited.catch(() => undefined);
+    await Promise.race([connected, exited, timeout(5000, 'socat did not connect')]);
+    const deadline = Date.now() + 5000;
+    while (!existsSync(link)) {
+      if (Date.now() > deadline) throw new Error('socat did not create the pty link');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    this.ptyPath = link;
+  }
+
+  private attach(socket: net.Socket, via: 'tcp' | 'pty'): void {
+    const session: Session = { via, socket, scanner: new RequestScanner(), current: [], gapTimer: null };
+    this.sessions.add(session);
+    socket.setNoDelay(true);
+    socket.on('error', () => undefined);
+    socket.on('data', (chunk) => this.onData(session, chunk));
+    const finish = (): void => {
+      this.endJob(session);
+      this.sessions.delete(session);
+    };
+    // TCP: one connection per job; the printer closes its side once the client has finished.
+    socket.on('end', () => {
+      finish();
+      socket.end();
+    });
+    socket.on('close', finish);
+  }
+
+  private onData(session: Session, chunk: Buffer): void {
+    this.received.push(chunk);
+    // A status poll between jobs is not printed and does not extend a serial job.
+    const pollOnly = isOnlyRequests(chunk);
+    if (!pollOnly) session.current.push(chunk);
+    for (const req of session.scanner.push(chunk)) {
+      if (this.conditions.noAnswer) continue;
+      const answer = req.kind === 'dle-eot' ? dleEotAnswer(req.n, this.conditions) : paperSensorAnswer(this.conditions);
+      if (this.conditions.garbage) session.socket.write(garbageBytes);
+      session.socket.write(Uint8Array.of(answer));
+    }
+    if (session.via === 'pty' && !pollOnly) {
+      if (session.gapTimer) clearTimeout(session.gapTimer);
+      session.gapTimer = setTimeout(() => this.endJob(session), this.options.serialJobGapMs ?? 150);
+    }
+    this.applyBackpressure();
+  }
+
+  private heldBytes(): number {
+    let n = this.held.reduce((s, j) => s + j.bytes.length, 0);
+    for (const s of this.sessions) n += s.current.reduce((a, b) => a + b.length, 0);
+    return n;
+  }
+
+  /** A blocked printer with a full buffer stops reading: the client's writes back up. */
+  private applyBackpressure(): void {
+    const full = isBlocked(this.conditions) && this.heldBytes() >= (this.options.bufferBytes ?? 64 * 1024);
+    for (const s of this.sessions) {
+      if (full) s.socket.pause();
+      else s.socket.resume();
+    }
+  }
+
+  private endJob(session: Session): void {
+    if (session.gapTimer) clearTimeout(session.gapTimer);
+    session.gapTimer = null;
+    if (session.current.length === 0) return;
+    const bytes = Buffer.concat(session.current);
+    session.current = [];
+    // A status poll alone is not a print job.
+    if (isOnlyRequests(bytes)) return;
+    this.held.push({ via: session.via, bytes });
+    this.flush();
+  }
+
+  private flush(): void {
+    if (isBlocked(this.conditions)) return;
+    for (const j of this.held.splice(0)) {
+      const job: VirtualJob = { ...j, seq: this.printed.length + 1 };
+      this.printed.push(job);
+      for (const l of this.jobListeners) l(job);
+    }
+    this.applyBackpressure();
+  }
+
+  /** Script a condition by name ('paper_out', 'ok', …) or set flags directly. */
+  setStatus(change: ConditionName | Partial<VirtualConditions>): void {
+    this.conditions = typeof change === 'string' ? applyCondition(this.conditions, change) : { ...this.conditions, ...change };
+    this.flush();
+    this.applyBackpressure();
+  }
+
+  status(): VirtualConditions {
+    return { ...this.conditions };
+  }
+
+  /** Every byte received, status requests included, in arrival order. */
+  receivedBytes(): Buffer {
+    return Buffer.concat(this.received);
+  }
+
+  /** Jobs printed so far (held jobs appear once the printer can print). */
+  jobs(): VirtualJob[] {
+    return [...this.printed];
+  }
+
+  heldJobs(): number {
+    return this.held.length;
+  }
+
+  onJob(listener: (job: VirtualJob) => void): () => void {
+    this.jobListeners.add(listener);
+    return () => this.jobListeners.delete(listener);
+  }
+
+  /** Resolves once `count` jobs have printed in total. */
+  waitForJobs(count: number, timeoutMs = 5000): Promise<VirtualJob[]> {
+    if (this.printed.length >= count) return Promise.resolve(this.jobs());
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(new Error(`expected ${count} jobs, printed ${this.printed.length}`));
+      }, timeoutMs);
+      const off = this.onJob(() => {
+        if (this.printed.length >= count) {
+          clearTimeout(timer);
+          off();
+          resolve(this.jobs());
+        }
+      });
+    });
+  }
+
+  /** Push raw bytes to every connected client (line noise, unsolicited status). */
+  inject(bytes: Uint8Array): void {
+    for (const s of this.sessions) s.socket.write(bytes);
+  }
+
+  async close(): Promise<void> {
+    const socat = this.socat;
+    this.socat = null;
+    if (socat && socat.exitCode === null) {
+      const gone = new Promise<void>((r) => socat.once('exit', () => r()));
+      socat.kill('SIGTERM');
+      await Promise.race([gone, new Promise((r) => setTimeout(r, 2000))]);
+      if (socat.exitCode === null) socat.kill('SIGKILL');
+    }
+    for (const s of this.sessions) s.socket.destroy();
+    await Promise.all([closeServer(this.server), this.bridge ? closeServer(this.bridge) : Promise.resolve()]);
+    if (this.ptyDir) rmSync(this.ptyDir, { recursive: true, force: true });
+  }
+}
+
+function isOnlyRequests(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i += 3) {
+    if (bytes[i] !== 0x10 || bytes[i + 1] !== 0x04) return false;
+  }
+  return true;
+}
+
+function listen(server: net.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as net.AddressInfo).port));
+  });
+}
+
+function closeServer(server: net.Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+function timeout(ms: number, message: string): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error(message)), ms).unref());
+}
