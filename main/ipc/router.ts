@@ -10,6 +10,7 @@ import { getSettings } from '../services/settings';
 import { operatorCount, getOperator } from '../services/operators';
 import type { Handler, HandlerContext, HandlerTable, RegisterServices } from './handler';
 import type { Logger } from '../log';
+import { sql } from '../ledger/statements';
 
 export interface RouterDeps {
   db: Db;
@@ -109,14 +110,14 @@ async function runIdempotent(
 ): Promise<Result<unknown>> {
   const { idempotencyKey, ...rest } = input;
   const inputHash = createHash('sha256').update(canonicalJson({ call, input: rest })).digest('hex');
-  const previous = db.prepare('SELECT call, input_hash, result FROM idempotency WHERE key = ?').get(idempotencyKey) as { call: string; input_hash: string; result: string } | undefined;
+  const previous = sql(db, 'SELECT call, input_hash, result FROM idempotency WHERE key = ?').get(idempotencyKey) as { call: string; input_hash: string; result: string } | undefined;
   if (previous) {
     if (previous.call !== call || previous.input_hash !== inputHash) return fail('request.idempotency_key_reused');
     return ok(JSON.parse(previous.result) as unknown);
   }
   const pending = inFlight.get(idempotencyKey);
   if (pending) return pending;
-  const store = db.prepare('INSERT INTO idempotency (key, call, input_hash, result, at) VALUES (?, ?, ?, ?, ?)');
+  const store = sql(db, 'INSERT INTO idempotency (key, call, input_hash, result, at) VALUES (?, ?, ?, ?, ?)');
   const attempt = (async (): Promise<Result<unknown>> => {
     let syncValue: unknown;
     let promise: Promise<unknown> | null = null;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { JournalVerification } from '../../preload/contract/views';
 import { canonicalJson } from './canonical-json';
 import type { Db } from './database';
+import { sql } from './statements';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -43,12 +44,12 @@ export function entryHash(prevHash: string, payload: string): string {
  * effect and its audit trail commit or roll back together.
  */
 export function appendJournal(db: Db, kind: JournalKind, data: Record<string, unknown>, at: number = Date.now()): number {
-  const last = db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const last = sql(db, 'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const payload = canonicalJson({ seq, at, kind, data });
   const hash = entryHash(prevHash, payload);
-  db.prepare('INSERT INTO journal (seq, at, kind, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)').run(seq, at, kind, payload, prevHash, hash);
+  sql(db, 'INSERT INTO journal (seq, at, kind, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)').run(seq, at, kind, payload, prevHash, hash);
   return seq;
 }
 
@@ -57,7 +58,7 @@ export function verifyJournal(db: Db): JournalVerification {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let entries = 0;
-  for (const row of db.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal ORDER BY seq').iterate() as IterableIterator<JournalEntry>) {
+  for (const row of sql(db, 'SELECT seq, at, kind, payload, prev_hash, hash FROM journal ORDER BY seq').iterate() as IterableIterator<JournalEntry>) {
     entries += 1;
     const bad = (reason: string): JournalVerification => ({ ok: false, entries, firstBadSeq: row.seq, reason });
     if (row.seq !== expectedSeq) return { ok: false, entries, firstBadSeq: expectedSeq, reason: `gap: expected seq ${expectedSeq}, found ${row.seq}` };

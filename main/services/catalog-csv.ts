@@ -4,6 +4,7 @@ import { MAX_AMOUNT_MINOR } from '../../preload/contract/primitives';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { parseDecimalMinor, parsePercentBp } from '../money/parse-decimal';
+import { sql } from '../ledger/statements';
 
 /** Columns of a catalog file: sku,barcode,name_zh,name_en,price,tax_rate (e.g. 12.50 and 13%). */
 export const CSV_COLUMNS = ['sku', 'barcode', 'name_zh', 'name_en', 'price', 'tax_rate'] as const;
@@ -33,7 +34,7 @@ export function importCatalogCsv(db: Db, csv: string, operatorId: number | null,
   }
   if (errors.length > 0) return { imported: 0, errors };
 
-  const knownRates = new Set((db.prepare('SELECT rate_bp FROM tax_rates').all() as { rate_bp: number }[]).map((r) => r.rate_bp));
+  const knownRates = new Set((sql(db, 'SELECT rate_bp FROM tax_rates').all() as { rate_bp: number }[]).map((r) => r.rate_bp));
   const rows: ParsedRow[] = [];
   const seenBarcodes = new Map<string, number>();
   const seenSkus = new Map<string, number>();
@@ -67,7 +68,7 @@ export function importCatalogCsv(db: Db, csv: string, operatorId: number | null,
   });
 
   // A barcode already used by another SKU in the catalog is as much a duplicate as one in the file.
-  const owner = db.prepare('SELECT sku FROM products WHERE barcode = ?');
+  const owner = sql(db, 'SELECT sku FROM products WHERE barcode = ?');
   for (const r of rows) {
     if (r.barcode === null) continue;
     const existing = owner.get(r.barcode) as { sku: string } | undefined;
@@ -76,13 +77,13 @@ export function importCatalogCsv(db: Db, csv: string, operatorId: number | null,
   if (errors.length > 0) return { imported: 0, errors: errors.sort((a, b) => a.row - b.row) };
 
   db.transaction(() => {
-    const upsert = db.prepare(
+    const upsert = sql(db, 
       `INSERT INTO products (sku, barcode, name_zh, name_en, price_minor, tax_rate_bp, active) VALUES (?, ?, ?, ?, ?, ?, 1)
        ON CONFLICT(sku) DO UPDATE SET barcode = excluded.barcode, name_zh = excluded.name_zh, name_en = excluded.name_en,
          price_minor = excluded.price_minor, tax_rate_bp = excluded.tax_rate_bp, active = 1`,
     );
     // Free barcodes first so two products may swap barcodes within one import.
-    const release = db.prepare('UPDATE products SET barcode = NULL WHERE sku = ?');
+    const release = sql(db, 'UPDATE products SET barcode = NULL WHERE sku = ?');
     for (const r of rows) release.run(r.sku);
     for (const r of rows) upsert.run(r.sku, r.barcode, r.nameZh, r.nameEn, r.priceMinor, r.taxRateBp);
     appendJournal(db, 'catalog.imported', { operatorId, rows: rows.length }, now);

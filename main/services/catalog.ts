@@ -1,6 +1,7 @@
 import type { ProductView, TaxRateView } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
 import { ServiceError } from './service-error';
+import { sql } from '../ledger/statements';
 
 interface ProductRow {
   id: number;
@@ -17,15 +18,15 @@ export function toProductView(r: ProductRow): ProductView {
 }
 
 export function getProduct(db: Db, id: number): ProductView {
-  const row = db.prepare('SELECT * FROM products WHERE id = ? AND active = 1').get(id) as ProductRow | undefined;
+  const row = sql(db, 'SELECT * FROM products WHERE id = ? AND active = 1').get(id) as ProductRow | undefined;
   if (!row) throw new ServiceError('catalog.product_not_found', { productId: id });
   return toProductView(row);
 }
 
 /** A scanned barcode or a keyed SKU; barcodes win because scanners are the common case. */
 export function lookupProduct(db: Db, code: string): ProductView {
-  const row = (db.prepare('SELECT * FROM products WHERE barcode = ? AND active = 1').get(code) ??
-    db.prepare('SELECT * FROM products WHERE sku = ? COLLATE NOCASE AND active = 1').get(code)) as ProductRow | undefined;
+  const row = (sql(db, 'SELECT * FROM products WHERE barcode = ? AND active = 1').get(code) ??
+    sql(db, 'SELECT * FROM products WHERE sku = ? COLLATE NOCASE AND active = 1').get(code)) as ProductRow | undefined;
   if (!row) throw new ServiceError('catalog.product_not_found', { code });
   return toProductView(row);
 }
@@ -43,9 +44,9 @@ export function searchProducts(db: Db, query: string, limit = 20): ProductView[]
 }
 
 export function listTaxRates(db: Db): TaxRateView[] {
-  return (db.prepare('SELECT rate_bp AS rateBp, label FROM tax_rates ORDER BY rate_bp').all() as TaxRateView[]);
+  return (sql(db, 'SELECT rate_bp AS rateBp, label FROM tax_rates ORDER BY rate_bp').all() as TaxRateView[]);
 }
 
 export function isKnownTaxRate(db: Db, rateBp: number): boolean {
-  return db.prepare('SELECT 1 FROM tax_rates WHERE rate_bp = ?').get(rateBp) !== undefined;
+  return sql(db, 'SELECT 1 FROM tax_rates WHERE rate_bp = ?').get(rateBp) !== undefined;
 }

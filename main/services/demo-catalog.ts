@@ -1,6 +1,7 @@
 import type { Db } from '../ledger/database';
 import { importCatalogCsv } from './catalog-csv';
 import { updateSettings } from './settings';
+import { sql } from '../ledger/statements';
 
 // A small corner shop: enough for a newcomer to scan, search and pay at once. Barcodes are real
 // EAN-13 shapes with valid check digits so a wedge scanner test reads like the real thing.
@@ -25,7 +26,7 @@ BAG-01,,购物袋,Shopping bag,0.30,13%
 
 /** Seeds the demo store once; a ledger that already has products is left alone. */
 export function seedDemo(db: Db, now: number): void {
-  const count = (db.prepare('SELECT COUNT(*) AS n FROM products').get() as { n: number }).n;
+  const count = (sql(db, 'SELECT COUNT(*) AS n FROM products').get() as { n: number }).n;
   if (count > 0) return;
   const report = importCatalogCsv(db, DEMO_CATALOG_CSV, null, now);
   if (report.errors.length > 0) throw new Error(`demo catalog is invalid: ${JSON.stringify(report.errors)}`);

@@ -4,6 +4,7 @@ import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { hashPin, verifyPin, type PinParams } from './pin-hash';
 import { ServiceError } from './service-error';
+import { sql } from '../ledger/statements';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 30 * 60 * 1000;
@@ -21,7 +22,7 @@ interface OperatorRow {
 }
 
 export function operatorCount(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM operators').get() as { n: number }).n;
+  return (sql(db, 'SELECT COUNT(*) AS n FROM operators').get() as { n: number }).n;
 }
 
 function toView(row: OperatorRow, now: number): OperatorView {
@@ -29,7 +30,7 @@ function toView(row: OperatorRow, now: number): OperatorView {
 }
 
 function findRow(db: Db, id: number): OperatorRow | undefined {
-  return db.prepare('SELECT * FROM operators WHERE id = ?').get(id) as OperatorRow | undefined;
+  return sql(db, 'SELECT * FROM operators WHERE id = ?').get(id) as OperatorRow | undefined;
 }
 
 export function getOperator(db: Db, id: number, now: number): OperatorView | null {
@@ -38,7 +39,7 @@ export function getOperator(db: Db, id: number, now: number): OperatorView | nul
 }
 
 export function listOperators(db: Db, now: number): OperatorView[] {
-  return (db.prepare('SELECT * FROM operators WHERE active = 1 ORDER BY role DESC, name').all() as OperatorRow[]).map((r) => toView(r, now));
+  return (sql(db, 'SELECT * FROM operators WHERE active = 1 ORDER BY role DESC, name').all() as OperatorRow[]).map((r) => toView(r, now));
 }
 
 /** PINs anyone would guess first are refused: one digit repeated, or a straight run. */
@@ -52,7 +53,7 @@ export function isWeakPin(pin: string): boolean {
 export function createOperator(db: Db, input: { name: string; pin: string; role: Role }, createdBy: number | null, now: number): OperatorView {
   if (isWeakPin(input.pin)) throw new ServiceError('operator.pin_too_weak');
   return db.transaction(() => {
-    const taken = db.prepare('SELECT 1 FROM operators WHERE name = ?').get(input.name);
+    const taken = sql(db, 'SELECT 1 FROM operators WHERE name = ?').get(input.name);
     if (taken) throw new ServiceError('operator.name_taken', { name: input.name });
     const { hash, salt, params } = hashPin(input.pin);
     const info = db
@@ -82,7 +83,7 @@ export function login(db: Db, operatorId: number, pin: string, now: number): Log
     }
     const good = verifyPin(pin, row.pin_hash, row.pin_salt, JSON.parse(row.pin_params) as PinParams);
     if (good) {
-      db.prepare('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
+      sql(db, 'UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
       appendJournal(db, 'session.login', { operatorId: row.id }, now);
       return { ok: true, operator: toView({ ...row, failed_attempts: 0, locked_until: null }, now) };
     }
@@ -92,11 +93,11 @@ export function login(db: Db, operatorId: number, pin: string, now: number): Log
     appendJournal(db, 'session.login_failed', { operatorId: row.id, consecutiveFailures: failures }, now);
     if (failures >= MAX_FAILED_LOGINS) {
       const until = now + LOCKOUT_MS;
-      db.prepare('UPDATE operators SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(failures, until, row.id);
+      sql(db, 'UPDATE operators SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(failures, until, row.id);
       appendJournal(db, 'session.lockout', { operatorId: row.id, until }, now);
       return { ok: false, error: new ServiceError('session.locked', { until }) };
     }
-    db.prepare('UPDATE operators SET failed_attempts = ?, locked_until = NULL WHERE id = ?').run(failures, row.id);
+    sql(db, 'UPDATE operators SET failed_attempts = ?, locked_until = NULL WHERE id = ?').run(failures, row.id);
     return { ok: false, error: new ServiceError('session.wrong_pin', { attemptsLeft: MAX_FAILED_LOGINS - failures }) };
   })();
 }
@@ -105,7 +106,7 @@ export function unlockOperator(db: Db, operatorId: number, by: number, now: numb
   return db.transaction(() => {
     const row = findRow(db, operatorId);
     if (!row) throw new ServiceError('operator.not_found');
-    db.prepare('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(operatorId);
+    sql(db, 'UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(operatorId);
     appendJournal(db, 'operator.unlocked', { operatorId, by }, now);
     return toView({ ...row, failed_attempts: 0, locked_until: null }, now);
   })();

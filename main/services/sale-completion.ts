@@ -5,6 +5,8 @@ import { cashTender } from '../money/cash-tender';
 import type { SaleContext } from './sale';
 import { ServiceError } from './service-error';
 import { findDocument, saleView } from './sale-view';
+import { sql } from '../ledger/statements';
+import { assertFullDurability } from '../ledger/durability';
 
 /** The calendar day a document belongs to, in the register's local time. */
 export function businessDayOf(at: number): string {
@@ -27,17 +29,18 @@ function requireOpenSale(db: Db, saleId: string): SaleView {
  */
 function completeInTransaction(ctx: SaleContext, saleId: string, roundingMinor: number): SaleView {
   const { db, now } = ctx;
+  assertFullDurability(db);
   const view = saleView(db, saleId);
-  const freeze = db.prepare('UPDATE document_lines SET gross_minor = ?, line_discount_minor = ?, order_discount_minor = ?, total_minor = ?, tax_minor = ? WHERE id = ?');
+  const freeze = sql(db, 'UPDATE document_lines SET gross_minor = ?, line_discount_minor = ?, order_discount_minor = ?, total_minor = ?, tax_minor = ? WHERE id = ?');
   for (const line of view.lines) freeze.run(line.grossMinor, line.lineDiscountMinor, line.orderDiscountMinor, line.totalMinor, line.taxMinor, line.id);
 
-  db.prepare('INSERT INTO register_counters (register_id) VALUES (?) ON CONFLICT(register_id) DO NOTHING').run(view.registerId);
+  sql(db, 'INSERT INTO register_counters (register_id) VALUES (?) ON CONFLICT(register_id) DO NOTHING').run(view.registerId);
   const counter = db
     .prepare('UPDATE register_counters SET last_receipt_no = last_receipt_no + 1, grand_total_minor = grand_total_minor + ? WHERE register_id = ? RETURNING last_receipt_no, grand_total_minor')
     .get(view.totals.totalMinor, view.registerId) as { last_receipt_no: number; grand_total_minor: number };
   const changeMinor = view.payments.reduce((s, p) => s + p.changeMinor, 0);
   const businessDay = businessDayOf(now);
-  db.prepare(
+  sql(db, 
     `UPDATE documents SET status = 'completed', receipt_no = ?, business_day = ?, completed_at = ?, operator_id = ?,
        gross_minor = ?, discount_minor = ?, tax_minor = ?, total_minor = ?, rounding_minor = ?, change_minor = ?, grand_total_minor = ?
      WHERE id = ?`,

@@ -3,6 +3,7 @@ import type { CardDetailsView, PaymentView, SaleLineView, SaleView } from '../..
 import type { Db } from '../ledger/database';
 import { computeSale } from '../money/sale-totals';
 import { ServiceError } from './service-error';
+import { sql } from '../ledger/statements';
 
 export interface DocumentRow {
   id: string;
@@ -51,13 +52,13 @@ export function parseDiscount(json: string | null): Discount | null {
 }
 
 export function findDocument(db: Db, id: string): DocumentRow {
-  const row = db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+  const row = sql(db, 'SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
   if (!row) throw new ServiceError('sale.not_found', { saleId: id });
   return row;
 }
 
 export function documentLines(db: Db, id: string): LineRow[] {
-  return db.prepare('SELECT id, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount FROM document_lines WHERE document_id = ? ORDER BY position, id').all(id) as LineRow[];
+  return sql(db, 'SELECT id, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount FROM document_lines WHERE document_id = ? ORDER BY position, id').all(id) as LineRow[];
 }
 
 /**
@@ -73,10 +74,10 @@ export function saleView(db: Db, id: string): SaleView {
     orderDiscount,
     doc.prices_include_tax === 1,
   );
-  const payments = (db.prepare('SELECT id, method, amount_minor, tendered_minor, change_minor, card FROM payments WHERE document_id = ? ORDER BY id').all(id) as PaymentRow[]).map(
+  const payments = (sql(db, 'SELECT id, method, amount_minor, tendered_minor, change_minor, card FROM payments WHERE document_id = ? ORDER BY id').all(id) as PaymentRow[]).map(
     (p): PaymentView => ({ id: p.id, method: p.method, amountMinor: p.amount_minor, tenderedMinor: p.tendered_minor, changeMinor: p.change_minor, card: p.card ? (JSON.parse(p.card) as CardDetailsView) : null }),
   );
-  const operator = db.prepare('SELECT name FROM operators WHERE id = ?').get(doc.operator_id) as { name: string } | undefined;
+  const operator = sql(db, 'SELECT name FROM operators WHERE id = ?').get(doc.operator_id) as { name: string } | undefined;
   const lineViews: SaleLineView[] = lines.map((l, i) => {
     const a = amounts.lines[i];
     if (!a) throw new Error('line amounts out of step');

@@ -8,6 +8,8 @@ import { mulDivHalfUp } from '../money/integer-math';
 import { getProduct, lookupProduct } from './catalog';
 import { ServiceError } from './service-error';
 import { findDocument, documentLines, saleView } from './sale-view';
+import { sql } from '../ledger/statements';
+import { withCartDurability } from '../ledger/durability';
 
 export interface Actor {
   id: number;
@@ -24,36 +26,36 @@ export interface SaleContext {
 /** The register's open sale, resumed after a restart or reload; a new one if there is none. */
 export function currentSale(ctx: SaleContext): SaleView {
   const { db, settings } = ctx;
-  const open = db.prepare("SELECT id FROM documents WHERE register_id = ? AND kind = 'sale' AND status = 'open' ORDER BY opened_at LIMIT 1").get(settings.registerId) as { id: string } | undefined;
+  const open = sql(db, "SELECT id FROM documents WHERE register_id = ? AND kind = 'sale' AND status = 'open' ORDER BY opened_at LIMIT 1").get(settings.registerId) as { id: string } | undefined;
   if (open) return saleView(db, open.id);
   const id = randomUUID();
-  db.prepare("INSERT INTO documents (id, kind, status, register_id, operator_id, opened_at, prices_include_tax) VALUES (?, 'sale', 'open', ?, ?, ?, ?)").run(
+  withCartDurability(db, () => sql(db, "INSERT INTO documents (id, kind, status, register_id, operator_id, opened_at, prices_include_tax) VALUES (?, 'sale', 'open', ?, ?, ?, ?)").run(
     id,
     settings.registerId,
     ctx.actor.id,
     ctx.now,
     settings.pricesIncludeTax ? 1 : 0,
-  );
+  ));
   return saleView(db, id);
 }
 
 /** Runs a change to an open sale in one transaction and refuses totals beyond the register's limit. */
 function changeOpenSale(ctx: SaleContext, saleId: string, change: () => void): SaleView {
-  return ctx.db.transaction(() => {
+  return withCartDurability(ctx.db, () => ctx.db.transaction(() => {
     const doc = findDocument(ctx.db, saleId);
     if (doc.status !== 'open' || doc.kind !== 'sale') throw new ServiceError('sale.not_open', { saleId });
-    const paid = ctx.db.prepare('SELECT COUNT(*) AS n FROM payments WHERE document_id = ?').get(saleId) as { n: number };
+    const paid = sql(ctx.db, 'SELECT COUNT(*) AS n FROM payments WHERE document_id = ?').get(saleId) as { n: number };
     // Once money has been taken, the cart is frozen: changing it would orphan the payment.
     if (paid.n > 0) throw new ServiceError('sale.has_payments', { saleId });
     change();
     const view = saleView(ctx.db, saleId);
     if (view.totals.grossMinor > MAX_AMOUNT_MINOR) throw new ServiceError('sale.amount_too_large', { maxMinor: MAX_AMOUNT_MINOR });
     return view;
-  })();
+  })());
 }
 
 function nextPosition(db: Db, saleId: string): number {
-  return ((db.prepare('SELECT MAX(position) AS p FROM document_lines WHERE document_id = ?').get(saleId) as { p: number | null }).p ?? 0) + 1;
+  return ((sql(db, 'SELECT MAX(position) AS p FROM document_lines WHERE document_id = ?').get(saleId) as { p: number | null }).p ?? 0) + 1;
 }
 
 /** The name printed for a product: the store language first, the other as fallback. */
@@ -70,7 +72,7 @@ export function addProduct(ctx: SaleContext, input: { saleId: string; code?: str
       .prepare('SELECT id, qty_milli FROM document_lines WHERE document_id = ? AND product_id = ? AND discount IS NULL AND unit_price_minor = ? ORDER BY position DESC LIMIT 1')
       .get(input.saleId, product.id, product.priceMinor) as { id: number; qty_milli: number } | undefined;
     if (same) {
-      ctx.db.prepare('UPDATE document_lines SET qty_milli = ? WHERE id = ?').run(Math.min(same.qty_milli + qty, Number.MAX_SAFE_INTEGER), same.id);
+      sql(ctx.db, 'UPDATE document_lines SET qty_milli = ? WHERE id = ?').run(Math.min(same.qty_milli + qty, Number.MAX_SAFE_INTEGER), same.id);
       return;
     }
     ctx.db
@@ -82,7 +84,7 @@ export function addProduct(ctx: SaleContext, input: { saleId: string; code?: str
 export function addCustomLine(ctx: SaleContext, input: { saleId: string; name: string; qtyMilli: number; unitPriceMinor: number; taxRateBp?: number | undefined }): SaleView {
   return changeOpenSale(ctx, input.saleId, () => {
     const rate = input.taxRateBp ?? defaultTaxRate(ctx.db);
-    if (ctx.db.prepare('SELECT 1 FROM tax_rates WHERE rate_bp = ?').get(rate) === undefined) throw new ServiceError('catalog.unknown_tax_rate', { rateBp: rate });
+    if (sql(ctx.db, 'SELECT 1 FROM tax_rates WHERE rate_bp = ?').get(rate) === undefined) throw new ServiceError('catalog.unknown_tax_rate', { rateBp: rate });
     ctx.db
       .prepare('INSERT INTO document_lines (document_id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp) VALUES (?, ?, NULL, NULL, ?, ?, ?, ?)')
       .run(input.saleId, nextPosition(ctx.db, input.saleId), input.name, input.qtyMilli, input.unitPriceMinor, rate);
@@ -91,7 +93,7 @@ export function addCustomLine(ctx: SaleContext, input: { saleId: string; name: s
 
 /** Ad-hoc items take the store's most common (highest) rate unless the cashier picks another. */
 function defaultTaxRate(db: Db): number {
-  return (db.prepare('SELECT MAX(rate_bp) AS r FROM tax_rates').get() as { r: number | null }).r ?? 0;
+  return (sql(db, 'SELECT MAX(rate_bp) AS r FROM tax_rates').get() as { r: number | null }).r ?? 0;
 }
 
 function requireLine(ctx: SaleContext, saleId: string, lineId: number) {
@@ -103,7 +105,7 @@ function requireLine(ctx: SaleContext, saleId: string, lineId: number) {
 export function setQty(ctx: SaleContext, input: { saleId: string; lineId: number; qtyMilli: number }): SaleView {
   return changeOpenSale(ctx, input.saleId, () => {
     requireLine(ctx, input.saleId, input.lineId);
-    ctx.db.prepare('UPDATE document_lines SET qty_milli = ? WHERE id = ?').run(input.qtyMilli, input.lineId);
+    sql(ctx.db, 'UPDATE document_lines SET qty_milli = ? WHERE id = ?').run(input.qtyMilli, input.lineId);
   });
 }
 
@@ -112,7 +114,7 @@ export function removeLine(ctx: SaleContext, input: { saleId: string; lineId: nu
   return changeOpenSale(ctx, input.saleId, () => {
     const before = saleView(ctx.db, input.saleId).lines.find((l) => l.id === input.lineId);
     if (!before) throw new ServiceError('sale.line_not_found', { lineId: input.lineId });
-    ctx.db.prepare('DELETE FROM document_lines WHERE id = ?').run(input.lineId);
+    sql(ctx.db, 'DELETE FROM document_lines WHERE id = ?').run(input.lineId);
     appendJournal(
       ctx.db,
       'sale.line_removed',
@@ -143,7 +145,7 @@ export function setLineDiscount(ctx: SaleContext, input: { saleId: string; lineI
     const line = saleView(ctx.db, input.saleId).lines.find((l) => l.id === input.lineId);
     if (!line) throw new ServiceError('sale.line_not_found', { lineId: input.lineId });
     checkDiscount(ctx, input.discount, line.grossMinor, approved);
-    ctx.db.prepare('UPDATE document_lines SET discount = ? WHERE id = ?').run(input.discount ? JSON.stringify(input.discount) : null, input.lineId);
+    sql(ctx.db, 'UPDATE document_lines SET discount = ? WHERE id = ?').run(input.discount ? JSON.stringify(input.discount) : null, input.lineId);
   });
 }
 
@@ -152,16 +154,16 @@ export function setOrderDiscount(ctx: SaleContext, input: { saleId: string; disc
     const view = saleView(ctx.db, input.saleId);
     const base = view.lines.reduce((s, l) => s + l.grossMinor - l.lineDiscountMinor, 0);
     checkDiscount(ctx, input.discount, base, approved);
-    ctx.db.prepare('UPDATE documents SET order_discount = ? WHERE id = ?').run(input.discount ? JSON.stringify(input.discount) : null, input.saleId);
+    sql(ctx.db, 'UPDATE documents SET order_discount = ? WHERE id = ?').run(input.discount ? JSON.stringify(input.discount) : null, input.saleId);
   });
 }
 
 export function setNote(ctx: SaleContext, input: { saleId: string; note: string }): SaleView {
-  return ctx.db.transaction(() => {
+  return withCartDurability(ctx.db, () => ctx.db.transaction(() => {
     const doc = findDocument(ctx.db, input.saleId);
     if (doc.status !== 'open') throw new ServiceError('sale.not_open', { saleId: input.saleId });
     const note = input.note.trim();
-    ctx.db.prepare('UPDATE documents SET note = ? WHERE id = ?').run(note === '' ? null : note, input.saleId);
+    sql(ctx.db, 'UPDATE documents SET note = ? WHERE id = ?').run(note === '' ? null : note, input.saleId);
     return saleView(ctx.db, input.saleId);
-  })();
+  })());
 }

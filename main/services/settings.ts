@@ -3,6 +3,7 @@ import type { settingsPatch } from '../../preload/contract/settings';
 import type { StoreSettings } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
+import { sql } from '../ledger/statements';
 
 export const defaultSettings: StoreSettings = {
   storeName: 'Ringup',
@@ -19,7 +20,7 @@ export const defaultSettings: StoreSettings = {
 };
 
 export function getSettings(db: Db): StoreSettings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const rows = sql(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const stored: Record<string, unknown> = {};
   for (const row of rows) stored[row.key] = JSON.parse(row.value);
   const merged: Record<string, unknown> = { ...defaultSettings };
@@ -32,7 +33,7 @@ export function updateSettings(db: Db, patch: z.output<typeof settingsPatch>, op
   return db.transaction(() => {
     const before = getSettings(db);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
-    const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    const upsert = sql(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
       const old = (before as unknown as Record<string, unknown>)[key];

@@ -6,6 +6,7 @@ import { completeSale, tenderCash } from '../../services/sale-completion';
 import { ServiceError } from '../../services/service-error';
 import { saleView } from '../../services/sale-view';
 import type { HandlerContext, HandlerTable } from '../handler';
+import { sql } from '../../ledger/statements';
 
 /** Tell every window the cart changed, so a second window or a reload shows the same sale. */
 function publish(ctx: HandlerContext, sale: SaleView): SaleView {
@@ -26,7 +27,7 @@ export const saleHandlers: Pick<HandlerTable, keyof typeof saleCalls> = {
   'sale.byReceipt': {
     access: 'cashier',
     handle: (input, ctx) => {
-      const row = ctx.db.prepare("SELECT id FROM documents WHERE register_id = ? AND receipt_no = ?").get(input.registerId ?? ctx.settings.registerId, input.receiptNo) as { id: string } | undefined;
+      const row = sql(ctx.db, "SELECT id FROM documents WHERE register_id = ? AND receipt_no = ?").get(input.registerId ?? ctx.settings.registerId, input.receiptNo) as { id: string } | undefined;
       if (!row) throw new ServiceError('receipt.not_found', { receiptNo: input.receiptNo });
       return saleView(ctx.db, row.id);
     },

@@ -1,0 +1,22 @@
+import type { Db } from './database';
+
+/**
+ * Runs a cart edit with synchronous=NORMAL. In WAL mode that commit is still safe against a
+ * crash of the register process (the WAL is in the OS cache); only a power cut in the next
+ * moment could lose it, and then only an unpaid cart line. Everything that moves money — a
+ * payment, a completed sale, a day close — commits at FULL, which is restored before this returns
+ * and which the ledger opened with.
+ */
+export function withCartDurability<T>(db: Db, edit: () => T): T {
+  db.pragma('synchronous = NORMAL');
+  try {
+    return edit();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
+}
+
+/** Guard for money commits: refuses to run if anything left the connection below FULL. */
+export function assertFullDurability(db: Db): void {
+  if (db.pragma('synchronous', { simple: true }) !== 2) throw new Error('money commit attempted below synchronous=FULL');
+}

@@ -1,0 +1,22 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './database';
+
+const caches = new WeakMap<Db, Map<string, Statement>>();
+
+/**
+ * A prepared statement, compiled once per connection. Preparing costs more than running most of
+ * the register's queries, and a sale makes dozens of them.
+ */
+export function sql(db: Db, text: string): Statement {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  let statement = cache.get(text);
+  if (!statement) {
+    statement = db.prepare(text);
+    cache.set(text, statement);
+  }
+  return statement;
+}
