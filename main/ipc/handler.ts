@@ -26,7 +26,11 @@ export interface HandlerContext {
 
 /** Parts of the register beyond the ledger. Later capabilities (printer, terminal) add theirs here. */
 export interface RegisterServices {
-  /** Called after a sale completes, outside its transaction (printing, drawer). Never throws into the sale. */
+  /**
+   * Called when a sale has completed, still inside the completing transaction when the call moves
+   * money, so work it records (a print job) commits with the sale. Must not throw for hardware
+   * reasons: a printer problem never rolls back a sale.
+   */
   afterSaleCompleted(saleId: string): void;
 }
 

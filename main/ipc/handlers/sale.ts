@@ -1,5 +1,5 @@
 import type { saleCalls } from '../../../preload/contract/sale';
-import type { SaleView } from '../../../preload/contract/views';
+import type { CompletionView, SaleView } from '../../../preload/contract/views';
 import { verifyApprover } from '../../services/operators';
 import { addCustomLine, addProduct, currentSale, removeLine, setLineDiscount, setNote, setOrderDiscount, setQty } from '../../services/sale';
 import { completeSale, tenderCash } from '../../services/sale-completion';
@@ -12,6 +12,13 @@ import { sql } from '../../ledger/statements';
 function publish(ctx: HandlerContext, sale: SaleView): SaleView {
   ctx.events.emit('sale.changed', sale);
   return sale;
+}
+
+/** A completed sale hands over to printing (and the drawer) inside the same transaction: the job is never lost. */
+function completed(ctx: HandlerContext, done: CompletionView): CompletionView {
+  if (done.receiptNo !== null) ctx.services.afterSaleCompleted(done.sale.id);
+  publish(ctx, done.sale);
+  return done;
 }
 
 /** A supervisor PIN typed for this action; checked before (outside) the sale's transaction so a wrong PIN still counts. */
@@ -41,18 +48,10 @@ export const saleHandlers: Pick<HandlerTable, keyof typeof saleCalls> = {
   'sale.setNote': { access: 'cashier', handle: (input, ctx) => publish(ctx, setNote(ctx, input)) },
   'sale.tenderCash': {
     access: 'cashier',
-    handle: (input, ctx) => {
-      const done = tenderCash(ctx, input);
-      publish(ctx, done.sale);
-      return done;
-    },
+    handle: (input, ctx) => completed(ctx, tenderCash(ctx, input)),
   },
   'sale.complete': {
     access: 'cashier',
-    handle: (input, ctx) => {
-      const done = completeSale(ctx, input);
-      publish(ctx, done.sale);
-      return done;
-    },
+    handle: (input, ctx) => completed(ctx, completeSale(ctx, input)),
   },
 };
