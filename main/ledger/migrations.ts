@@ -10,6 +10,11 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 1, name: 'foundation', sql: foundation },
 ];
 
+// Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.
+migrations.forEach((m, i) => {
+  if (m.version !== i + 1) throw new Error(`migration list is not contiguous at ${m.name}`);
+});
+
 export const LATEST_VERSION = migrations.length;
 
 export function migrate(db: Db): void {
