@@ -1,0 +1,21 @@
+import { defineConfig } from '@playwright/test';
+
+// The e2e suite drives Debian's Chromium against browser mode (out/main/web.js). It builds
+// nothing itself: run `npm run build` first. Each test starts its own register on a fresh
+// data folder (test/e2e/fixtures.ts).
+export default defineConfig({
+  testDir: 'test/e2e',
+  workers: 1,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 5_000 },
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    },
+    trace: 'retain-on-failure',
+  },
+});

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError } from '../../../preload/contract';
+import { currencyDigits } from '../format/money';
+import { parseMinor, parseQtyMilli } from '../format/parse-amount';
+import { useFormat } from '../state/store-context';
+import { AmountField } from './AmountField';
+import { Dialog } from './Dialog';
+import { ErrorNote } from './ErrorNote';
+import { applyKey, Keypad } from './Keypad';
+
+export interface AdHocItem {
+  name: string;
+  qtyMilli: number;
+  unitPriceMinor: number;
+}
+
+/** An item not in the catalog: name, quantity and unit price keyed at the counter. */
+export function AdHocDialog({ onAdd, onClose }: { onAdd(item: AdHocItem): Promise<CallError | null>; onClose(): void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [name, setName] = useState('');
+  const [qty, setQty] = useState('1');
+  const [price, setPrice] = useState('');
+  const [active, setActive] = useState<'qty' | 'price'>('price');
+  const [error, setError] = useState<CallError | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async () => {
+    const qtyMilli = parseQtyMilli(qty);
+    const unitPriceMinor = parseMinor(price, currencyDigits(format.currency));
+    if (name.trim() === '') return setProblem(t('dialog.nameRequired'));
+    if (qtyMilli === null || qtyMilli <= 0) return setProblem(t('dialog.invalidQty'));
+    if (unitPriceMinor === null) return setProblem(t('dialog.invalidPrice'));
+    setProblem(null);
+    const failed = await onAdd({ name: name.trim(), qtyMilli, unitPriceMinor });
+    if (failed) setError(failed);
+    else onClose();
+  };
+
+  const onKey = (key: Parameters<typeof applyKey>[1]) => (active === 'qty' ? setQty(applyKey(qty, key)) : setPrice(applyKey(price, key)));
+
+  return (
+    <Dialog title={t('dialog.adHocTitle')} onClose={onClose} onSubmit={() => void submit()} testId="adhoc-dialog">
+      <label className="field">
+        <span>{t('dialog.itemName')}</span>
+        <input value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={200} autoComplete="off" data-testid="adhoc-name" />
+      </label>
+      <div className="field-row">
+        <AmountField label={t('dialog.qty')} value={qty} onChange={setQty} onFocus={() => setActive('qty')} testId="adhoc-qty" />
+        <AmountField label={t('dialog.unitPrice')} value={price} onChange={setPrice} onFocus={() => setActive('price')} testId="adhoc-price" />
+      </div>
+      <Keypad onKey={onKey} />
+      <ErrorNote error={error} message={problem} />
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onClose}>
+          {t('action.cancel')}
+        </button>
+        <button type="submit" className="button button--primary">
+          {t('dialog.add')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

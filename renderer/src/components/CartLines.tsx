@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SaleLineView } from '../../../preload/contract';
+import { useFormat } from '../state/store-context';
+
+interface CartLinesProps {
+  lines: SaleLineView[];
+  selectedId: number | null;
+  onSelect(lineId: number): void;
+}
+
+/** The cart as main computed it: name, qty × unit price, discount, line total. */
+export function CartLines({ lines, selectedId, onSelect }: CartLinesProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const list = useRef<HTMLOListElement>(null);
+
+  useEffect(() => {
+    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
+  if (lines.length === 0) {
+    return (
+      <div className="cart cart--empty" data-testid="cart-empty">
+        <p>{t('sale.empty')}</p>
+        <p className="muted small">{t('sale.emptyHint')}</p>
+      </div>
+    );
+  }
+  return (
+    <ol ref={list} className="cart" role="listbox" aria-label={t('sale.cart')} data-testid="cart">
+      {lines.map((line) => {
+        const discount = line.lineDiscountMinor;
+        return (
+          <li
+            key={line.id}
+            role="option"
+            aria-selected={line.id === selectedId}
+            className={`cart-line${line.id === selectedId ? ' cart-line--selected' : ''}`}
+            data-testid="cart-line"
+            onClick={() => onSelect(line.id)}
+          >
+            <span className="cart-line__name" data-testid="line-name">
+              {line.name}
+            </span>
+            <span className="cart-line__qty" data-testid="line-qty">
+              {t('sale.qtyTimesPrice', { qty: format.qty(line.qtyMilli), price: format.money(line.unitPriceMinor) })}
+            </span>
+            <span className="cart-line__discount" data-testid="line-discount">
+              {discount > 0 &&
+                (line.discount?.kind === 'percent'
+                  ? t('sale.lineDiscountPercent', { rate: format.rate(line.discount.rateBp), amount: format.money(discount) })
+                  : t('sale.lineDiscount', { amount: format.money(discount) }))}
+            </span>
+            <span className="cart-line__total" data-testid="line-total">
+              {format.money(line.grossMinor - discount)}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

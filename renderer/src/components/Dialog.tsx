@@ -1,0 +1,50 @@
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+
+interface DialogProps {
+  title: string;
+  onClose(): void;
+  /** Enter in the dialog's form submits; Esc closes (the browser's own modal dialog behaviour). */
+  onSubmit?(): void;
+  children: ReactNode;
+  testId?: string;
+  wide?: boolean;
+}
+
+/** A modal on the native <dialog>: focus stays inside, Esc cancels, the page behind is inert. */
+export function Dialog({ title, onClose, onSubmit, children, testId, wide = false }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    const cancel = (event: Event) => {
+      event.preventDefault();
+      onCloseRef.current();
+    };
+    dialog.addEventListener('cancel', cancel);
+    return () => {
+      dialog.removeEventListener('cancel', cancel);
+      if (dialog.open) dialog.close();
+    };
+  }, []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit?.();
+  };
+
+  return (
+    <dialog ref={ref} className={`dialog${wide ? ' dialog--wide' : ''}`} aria-labelledby={titleId} data-testid={testId}>
+      <form className="dialog__form" onSubmit={submit}>
+        <h2 id={titleId} className="dialog__title">
+          {title}
+        </h2>
+        {children}
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyKey, Keypad } from './Keypad';
+
+interface PinPadProps {
+  value: string;
+  onChange(value: string): void;
+  onSubmit(): void;
+  busy?: boolean;
+  maxLength?: number;
+}
+
+/** A masked PIN field with an on-screen pad. The field keeps focus so a keyboard works as well. */
+export function PinPad({ value, onChange, onSubmit, busy = false, maxLength = 8 }: PinPadProps) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+
+  return (
+    <div className="pin-pad">
+      <input
+        ref={input}
+        className="pin-pad__field"
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        aria-label={t('login.pin')}
+        data-testid="pin"
+        value={value}
+        maxLength={maxLength}
+        onChange={(e) => onChange(e.target.value.replace(/\D/g, '').slice(0, maxLength))}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            onSubmit();
+          } else if (e.key === 'Escape') onChange('');
+        }}
+      />
+      <Keypad digitsOnly label={t('login.pinPad')} onKey={(key) => onChange(applyKey(value, key).slice(0, maxLength))} />
+      <button type="button" className="button button--primary button--large" disabled={busy || value.length < 4} onClick={onSubmit}>
+        {t('login.submit')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError, CompletionView, SaleView } from '../../../preload/contract';
+import { AmountField } from '../components/AmountField';
+import { ErrorNote } from '../components/ErrorNote';
+import { applyKey, Keypad } from '../components/Keypad';
+import { quickCashAmounts, roundToStep } from '../format/cash';
+import { currencyDigits, minorToDecimal } from '../format/money';
+import { parseMinor } from '../format/parse-amount';
+import { createActionKeys } from '../state/idempotency';
+import { useFormat } from '../state/store-context';
+import { api } from '../transport/api';
+
+interface CashPaymentProps {
+  sale: SaleView;
+  payingRef: MutableRefObject<string | null>;
+  onBack(): void;
+  onCompleted(completion: CompletionView): void;
+}
+
+/** Amount due, cash handed over, change shown as it is keyed. Main refuses less than due. */
+export function CashPaymentScreen({ sale, payingRef, onBack, onCompleted }: CashPaymentProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const digits = currencyDigits(format.currency);
+  const [tendered, setTendered] = useState('');
+  const [roundingStep, setRoundingStep] = useState(0);
+  const [error, setError] = useState<CallError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const keys = useRef(createActionKeys()).current;
+
+  useEffect(() => {
+    void api.invoke('settings.get', {}).then((result) => result.ok && setRoundingStep(result.value.cashRoundingStepMinor));
+  }, []);
+
+  const dueMinor = roundToStep(sale.remainingMinor, roundingStep);
+  const tenderedMinor = parseMinor(tendered, digits);
+  const quick = useMemo(() => quickCashAmounts(dueMinor, digits), [dueMinor, digits]);
+
+  const take = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    payingRef.current = sale.id;
+    // A zero total has nothing to tender: it completes directly.
+    const result =
+      sale.remainingMinor === 0
+        ? await api.invoke('sale.complete', { saleId: sale.id, idempotencyKey: keys.keyFor(`${sale.id}:complete`) })
+        : tenderedMinor === null || tenderedMinor <= 0
+          ? null
+          : await api.invoke('sale.tenderCash', { saleId: sale.id, tenderedMinor, idempotencyKey: keys.keyFor(`${sale.id}:${tenderedMinor}`) });
+    setBusy(false);
+    if (result === null) {
+      payingRef.current = null;
+      return setError({ code: 'sale.tender_insufficient', params: { dueMinor } });
+    }
+    if (!result.ok) {
+      // The key is kept: pressing again after a dropped connection replays the same tender.
+      if (result.error.code !== 'request.transport_failed') payingRef.current = null;
+      return setError(result.error);
+    }
+    keys.settle();
+    onCompleted(result.value);
+  };
+
+  return (
+    <main className="payment" data-testid="payment">
+      <section className="panel payment__summary">
+        <h1>{t('payment.title')}</h1>
+        <div className="payment__due">
+          <span>{t('payment.due')}</span>
+          <strong data-testid="amount-due">{format.money(dueMinor)}</strong>
+        </div>
+        {dueMinor !== sale.remainingMinor && <p className="muted small">{t('payment.rounded', { amount: format.money(sale.remainingMinor) })}</p>}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void take();
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              onBack();
+            }
+          }}
+        >
+          <AmountField label={t('payment.tendered')} value={tendered} onChange={setTendered} autoFocus testId="tendered" />
+          <div className="payment__change" aria-live="polite">
+            {tenderedMinor !== null && tenderedMinor >= dueMinor ? (
+              <>
+                <span>{t('payment.change')}</span>
+                <strong data-testid="change-preview">{format.money(tenderedMinor - dueMinor)}</strong>
+              </>
+            ) : tenderedMinor !== null && tenderedMinor > 0 ? (
+              <>
+                <span>{t('payment.short')}</span>
+                <strong className="negative">{format.money(dueMinor - tenderedMinor)}</strong>
+              </>
+            ) : null}
+          </div>
+          <ErrorNote error={error} />
+          <div className="payment__actions">
+            <button type="button" className="button button--large" onClick={onBack}>
+              {t('payment.back')} <kbd>Esc</kbd>
+            </button>
+            <button type="submit" className="button button--primary button--large" disabled={busy} data-testid="take-cash">
+              {t('payment.take')} <kbd>Enter</kbd>
+            </button>
+          </div>
+        </form>
+      </section>
+      <section className="panel payment__pad">
+        <div className="quick-cash" role="group" aria-label={t('payment.quickCash')}>
+          {quick.map((amount, i) => (
+            <button key={amount} type="button" className="button button--large" onMouseDown={(e) => e.preventDefault()} onClick={() => setTendered(minorToDecimal(amount, digits))}>
+              {i === 0 ? t('payment.exact', { amount: format.money(amount) }) : format.money(amount)}
+            </button>
+          ))}
+        </div>
+        <Keypad onKey={(key) => setTendered(applyKey(tendered, key))} />
+      </section>
+    </main>
+  );
+}

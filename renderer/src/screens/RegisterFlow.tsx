@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError, CompletionView, SessionView } from '../../../preload/contract';
+import { ErrorNote } from '../components/ErrorNote';
+import { Header } from '../components/Header';
+import { HelpOverlay } from '../components/HelpOverlay';
+import { useScanner } from '../keyboard/use-scanner';
+import { useSale } from '../state/use-sale';
+import { api } from '../transport/api';
+import { CashPaymentScreen } from './CashPaymentScreen';
+import { CompletionScreen } from './CompletionScreen';
+import { SaleScreen } from './SaleScreen';
+
+type Mode = 'sale' | 'payment';
+
+/** A logged-in cashier's loop: ring up → take cash → receipt → next sale. */
+export function RegisterFlow({ session, onLogout }: { session: SessionView; onLogout(): void }) {
+  const { t } = useTranslation();
+  const { sale, loadError, loadCurrent, apply, payingRef } = useSale();
+  const [mode, setMode] = useState<Mode>('sale');
+  const [completion, setCompletion] = useState<CompletionView | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const [help, setHelp] = useState(false);
+
+  const nextSale = useCallback(async () => {
+    payingRef.current = null;
+    setCompletion(null);
+    setMode('sale');
+    await loadCurrent();
+  }, [loadCurrent, payingRef]);
+
+  // A scan works on every screen of the loop: after a receipt it starts the next sale.
+  const onScan = useCallback(
+    async (code: string) => {
+      let saleId = sale?.status === 'open' && !completion ? sale.id : null;
+      if (saleId === null) {
+        payingRef.current = null;
+        setCompletion(null);
+        const current = await api.invoke('sale.current', {});
+        if (!current.ok) return setError(current.error);
+        saleId = current.value.id;
+      }
+      setMode('sale');
+      setError(apply(await api.invoke('sale.addProduct', { saleId, code })));
+    },
+    [sale, completion, apply, payingRef],
+  );
+  useScanner((code) => void onScan(code), !help);
+
+  // F1 opens the shortcut list from any screen of the loop.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'F1') return;
+      event.preventDefault();
+      setHelp(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // Nothing left to pay for (emptied in another window): back to the cart.
+  useEffect(() => {
+    if (mode === 'payment' && sale && sale.lines.length === 0) setMode('sale');
+  }, [mode, sale]);
+
+  const logout = async () => {
+    const result = await api.invoke('session.logout', {});
+    if (result.ok) onLogout();
+  };
+
+  let body;
+  if (completion) body = <CompletionScreen completion={completion} onNext={() => void nextSale()} />;
+  else if (!sale) body = loadError ? <ErrorNote error={loadError} /> : <p className="muted loading">{t('app.loading')}</p>;
+  else if (mode === 'payment')
+    body = (
+      <CashPaymentScreen
+        sale={sale}
+        payingRef={payingRef}
+        onBack={() => setMode('sale')}
+        onCompleted={(done) => {
+          setCompletion(done);
+          setMode('sale');
+        }}
+      />
+    );
+  else
+    body = (
+      <SaleScreen
+        session={session}
+        sale={sale}
+        apply={apply}
+        error={error}
+        setError={setError}
+        onPay={() => setMode('payment')}
+        paused={help}
+      />
+    );
+
+  return (
+    <div className="app-shell">
+      <Header session={session} onHelp={() => setHelp(true)} onLogout={() => void logout()} />
+      {body}
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+    </div>
+  );
+}

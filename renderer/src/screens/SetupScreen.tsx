@@ -1,0 +1,82 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError, SessionView } from '../../../preload/contract';
+import { ErrorNote } from '../components/ErrorNote';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { chooseLocale, isUiLocale, type UiLocale } from '../i18n';
+import { api } from '../transport/api';
+
+const PIN_PATTERN = /^[0-9]{4,8}$/;
+
+/** First run: the owner names themselves, picks a PIN and names the store. No default PIN exists. */
+export function SetupScreen({ onDone }: { onDone(session: SessionView): void }) {
+  const { t, i18n } = useTranslation();
+  const [name, setName] = useState('');
+  const [pin, setPin] = useState('');
+  const [pinAgain, setPinAgain] = useState('');
+  const [storeName, setStoreName] = useState('');
+  const [language, setLanguage] = useState<UiLocale>(isUiLocale(i18n.language) ? i18n.language : 'zh-CN');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (name.trim() === '') return setProblem(t('setup.nameRequired'));
+    if (!PIN_PATTERN.test(pin)) return setProblem(t('setup.pinFormat'));
+    if (pin !== pinAgain) return setProblem(t('setup.pinMismatch'));
+    setProblem(null);
+    setBusy(true);
+    const result = await api.invoke('setup.createOwner', {
+      name: name.trim(),
+      pin,
+      storeLocale: language,
+      ...(storeName.trim() ? { storeName: storeName.trim() } : {}),
+    });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    chooseLocale(language);
+    onDone(result.value);
+  };
+
+  return (
+    <main className="screen screen--centered">
+      <form className="panel setup" onSubmit={(e) => void submit(e)} aria-labelledby="setup-title">
+        <div className="panel__top">
+          <h1 id="setup-title">{t('setup.title')}</h1>
+          <LanguageSwitch />
+        </div>
+        <p className="muted">{t('setup.intro')}</p>
+        <label className="field">
+          <span>{t('setup.ownerName')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={200} autoComplete="off" />
+        </label>
+        <label className="field">
+          <span>{t('setup.pin')}</span>
+          <input value={pin} onChange={(e) => setPin(e.target.value)} type="password" inputMode="numeric" maxLength={8} autoComplete="new-password" />
+        </label>
+        <label className="field">
+          <span>{t('setup.pinAgain')}</span>
+          <input value={pinAgain} onChange={(e) => setPinAgain(e.target.value)} type="password" inputMode="numeric" maxLength={8} autoComplete="new-password" />
+        </label>
+        <p className="muted small">{t('setup.pinHint')}</p>
+        <label className="field">
+          <span>{t('setup.storeName')}</span>
+          <input value={storeName} onChange={(e) => setStoreName(e.target.value)} maxLength={80} autoComplete="off" />
+        </label>
+        <label className="field">
+          <span>{t('setup.storeLanguage')}</span>
+          <select value={language} onChange={(e) => isUiLocale(e.target.value) && setLanguage(e.target.value)}>
+            <option value="zh-CN">{t('language.zh-CN')}</option>
+            <option value="en">{t('language.en')}</option>
+          </select>
+        </label>
+        <ErrorNote error={error} message={problem} />
+        <button type="submit" className="button button--primary button--large" disabled={busy}>
+          {t('setup.create')}
+        </button>
+      </form>
+    </main>
+  );
+}

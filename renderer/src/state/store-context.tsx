@@ -1,0 +1,40 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError, SessionView } from '../../../preload/contract';
+import { errorMessage } from '../i18n/error-message';
+import { formatMoney, formatQty, formatRate } from '../format/money';
+
+/** Everything a screen needs to show the store's numbers in the cashier's language. */
+export interface StoreFormat {
+  locale: string;
+  currency: string;
+  money(minor: number): string;
+  qty(qtyMilli: number): string;
+  rate(rateBp: number): string;
+  error(error: CallError): string;
+}
+
+const StoreContext = createContext<SessionView | null>(null);
+
+export function StoreProvider({ session, children }: { session: SessionView; children: ReactNode }) {
+  return <StoreContext.Provider value={session}>{children}</StoreContext.Provider>;
+}
+
+/** Re-renders on a language switch (through useTranslation) so every amount follows the UI locale. */
+export function useFormat(): StoreFormat {
+  const session = useContext(StoreContext);
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const currency = session?.currency ?? 'CNY';
+  return useMemo(
+    () => ({
+      locale,
+      currency,
+      money: (minor: number) => formatMoney(minor, currency, locale),
+      qty: (qtyMilli: number) => formatQty(qtyMilli, locale),
+      rate: (rateBp: number) => formatRate(rateBp, locale),
+      error: (error: CallError) => errorMessage(error, t, locale, currency),
+    }),
+    [locale, currency, t],
+  );
+}

@@ -1,0 +1,51 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CallError, Result, SaleView } from '../../../preload/contract';
+import { api } from '../transport/api';
+
+/**
+ * The register's open sale, exactly as main last described it. The window keeps no cart of its
+ * own: every change goes to main, and `sale.changed` (from this or any other window) replaces it.
+ */
+export function useSale() {
+  const [sale, setSaleState] = useState<SaleView | null>(null);
+  const saleRef = useRef<SaleView | null>(null);
+  const setSale = useCallback((view: SaleView) => {
+    saleRef.current = view;
+    setSaleState(view);
+  }, []);
+  const [loadError, setLoadError] = useState<CallError | null>(null);
+  /** The sale this window is paying; its completion is shown here, not replaced by a new cart. */
+  const payingRef = useRef<string | null>(null);
+
+  const loadCurrent = useCallback(async () => {
+    const result = await api.invoke('sale.current', {});
+    if (result.ok) {
+      setSale(result.value);
+      setLoadError(null);
+    } else setLoadError(result.error);
+  }, [setSale]);
+
+  useEffect(() => {
+    void loadCurrent();
+    return api.on('sale.changed', (view) => {
+      const current = saleRef.current;
+      if (view.status === 'open') {
+        if (current === null || current.id === view.id || current.status !== 'open') setSale(view);
+        return;
+      }
+      // Another window finished the sale on screen here: move on to the register's next sale.
+      if (payingRef.current !== view.id && current?.id === view.id) void loadCurrent();
+    });
+  }, [loadCurrent, setSale]);
+
+  /** Shows a sale view main returned; passes errors through for the screen to translate. */
+  const apply = useCallback(<T extends SaleView>(result: Result<T>): CallError | null => {
+    if (result.ok) {
+      setSale(result.value);
+      return null;
+    }
+    return result.error;
+  }, [setSale]);
+
+  return { sale, loadError, loadCurrent, apply, payingRef };
+}

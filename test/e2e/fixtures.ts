@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const WEB_MAIN = resolve(__dirname, '../../out/main/web.js');
+
+export interface Register {
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  /** The launch address with its token: the first visit swaps it for a cookie. */
+  url: string;
+  output(): string;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitForHealth(origin: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`register exited early:\n${output()}`);
+    try {
+      const res = await fetch(`${origin}/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`register did not become healthy:\n${output()}`);
+}
+
+/** A register in browser mode with demo data on a fresh data folder, stopped after the test. */
+export const test = base.extend<{ register: Register }>({
+  register: async ({}, use) => {
+    if (!existsSync(WEB_MAIN)) throw new Error('out/main/web.js is missing: run `npm run build` before the e2e suite');
+    const dataDir = mkdtempSync(join(tmpdir(), 'ringup-e2e-'));
+    const port = await freePort();
+    const token = randomBytes(18).toString('base64url');
+    let log = '';
+    const child = spawn(process.execPath, [WEB_MAIN, '--demo', '--data-dir', dataDir, '--port', String(port)], {
+      env: { ...process.env, RINGUP_TOKEN: token },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+    const origin = `http://127.0.0.1:${port}`;
+    try {
+      await waitForHealth(origin, child, () => log);
+      await use({ origin, url: `${origin}/?token=${token}`, output: () => log });
+    } finally {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect };
+
+export const OWNER = { name: '王店长', pin: '2580', store: '测试便利店' };
+
+/** Completes the first-run setup through the UI; leaves the owner logged in on the sale screen. */
+export async function setUpOwner(page: Page, register: Register, language: 'zh-CN' | 'en' = 'zh-CN'): Promise<void> {
+  await page.goto(register.url);
+  await expect(page.getByRole('heading', { name: '欢迎使用 Ringup' })).toBeVisible();
+  await page.getByLabel('店主姓名').fill(OWNER.name);
+  await page.getByLabel('密码（4–8 位数字）').fill(OWNER.pin);
+  await page.getByLabel('再次输入密码').fill(OWNER.pin);
+  await page.getByLabel('店铺名称').fill(OWNER.store);
+  await page.getByLabel('店铺语言').selectOption(language);
+  await page.getByRole('button', { name: '创建店主并开始' }).click();
+  await expect(page.getByTestId('operator-name')).toContainText(OWNER.name);
+}
+
+/** A keyboard-wedge scanner: the whole code in one fast burst, then Enter. */
+export async function scan(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+}
