@@ -116,3 +116,10 @@ describe('ESC/POS encoding read back by the tokenizer', () => {
     expect(t.lines.some((l) => printedColumns(l) === 42)).toBe(true);
   });
 });
+
+describe('QR payload escaping', () => {
+  it('keeps receiptline separators (: ; | { } \\) in the QR data', () => {
+    const doc = { ...buildReceipt(saleFixture('en'), storeEn, { timeZone }), blocks: [{ kind: 'qr' as const, data: 'ringup:r;1|{x}\\y' }] };
+    expect(tokenizeEscPos(encodeReceipt(doc, profile())).qrCodes).toEqual(['ringup:r;1|{x}\\y']);
+  });
+});

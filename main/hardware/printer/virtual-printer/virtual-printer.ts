@@ -172,6 +172,11 @@ export class VirtualPrinter {
     this.applyBackpressure();
   }
 
+  /** socat's process id while the pty is up (tests check it is gone after close). */
+  get socatPid(): number | null {
+    return this.socat?.pid ?? null;
+  }
+
   status(): VirtualConditions {
     return { ...this.conditions };
   }

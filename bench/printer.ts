@@ -1,0 +1,79 @@
+// Receipt figures: build + encode time for a 10-line Chinese receipt, bytes per receipt, and how
+// long those bytes occupy a 9600-baud serial line. Run alone: `tsx bench/printer.ts`.
+import { performance } from 'node:perf_hooks';
+import type { SaleLineView, SaleView, StoreSettings } from '../preload/contract/views';
+import { buildReceipt } from '../main/hardware/printer/receipt-model';
+import { encodeReceipt } from '../main/hardware/printer/encoder';
+import { defaultPrinterProfile, type PrinterProfile } from '../main/hardware/printer/printer-profile';
+import { fmt, percentile } from './stats';
+
+const store: StoreSettings = {
+  storeName: '林记便利店', storeAddress: '上海市徐汇区漕溪北路 88 号', storeTaxId: '91310104MA1FR0XX3K', storeLocale: 'zh-CN',
+  currency: 'CNY', pricesIncludeTax: true, cashRoundingStepMinor: 10, cashierDiscountLimitBp: 1000,
+  receiptFooter: '谢谢惠顾，欢迎再来！', registerId: 'R01', drawerOnCash: true,
+};
+
+const names = ['农夫山泉 550ml', '红富士苹果', '德芙牛奶巧克力', '康师傅红烧牛肉面', '伊利纯牛奶 250ml', '旺旺雪饼', '青岛啤酒 500ml', '金龙鱼大米 5kg', '海天酱油', '维达抽纸'];
+
+function tenLineSale(): SaleView {
+  const lines: SaleLineView[] = names.map((name, i) => {
+    const gross = (i + 1) * 1150;
+    return {
+      id: i + 1, productId: i + 1, sku: `SKU${i}`, name, qtyMilli: 1000, unitPriceMinor: gross, taxRateBp: 1300, discount: null,
+      grossMinor: gross, lineDiscountMinor: 0, orderDiscountMinor: 0, totalMinor: gross, taxMinor: Math.round((gross * 1300) / 11300),
+    };
+  });
+  const total = lines.reduce((s, l) => s + l.totalMinor, 0);
+  const tax = lines.reduce((s, l) => s + l.taxMinor, 0);
+  return {
+    id: '3f1c2a9e-7b4d-4e2a-9c1f-0a5b6c7d8e9f', kind: 'sale', status: 'completed', registerId: 'R01', receiptNo: 42, businessDay: '2026-03-14',
+    operatorId: 1, operatorName: '王小明', openedAt: 1_773_469_205_000, completedAt: 1_773_469_297_000, note: null, orderDiscount: null, lines,
+    totals: { grossMinor: total, discountMinor: 0, taxMinor: tax, totalMinor: total, taxBreakdown: [{ rateBp: 1300, baseMinor: total, taxMinor: tax }] },
+    payments: [{ id: 1, method: 'cash', amountMinor: total, tenderedMinor: 70_000, changeMinor: 70_000 - total, card: null }],
+    paidMinor: total, remainingMinor: 0, roundingMinor: 0, changeMinor: 70_000 - total, grandTotalMinor: null,
+  };
+}
+
+
+export interface PrinterBenchRow {
+  case: string;
+  p50Ms: number;
+  p99Ms: number;
+  bytes: number;
+  serial9600_8N1_s: number;
+}
+
+export async function benchPrinter(iterations = 500): Promise<PrinterBenchRow[]> {
+  const sale = tenLineSale();
+  const cases: [string, PrinterProfile][] = [
+    ['80mm gb18030, native QR', { ...defaultPrinterProfile, paper: '80mm', qr: 'native' }],
+    ['58mm gb18030, native QR', { ...defaultPrinterProfile, paper: '58mm', qr: 'native' }],
+    ['80mm gb18030, raster QR', { ...defaultPrinterProfile, paper: '80mm', qr: 'raster' }],
+  ];
+  const rows: PrinterBenchRow[] = [];
+  for (const [name, profile] of cases) {
+    let bytes = 0;
+    for (let i = 0; i < 20; i++) bytes = encodeReceipt(buildReceipt(sale, store, { timeZone: 'Asia/Shanghai' }), profile).length;
+    const times: number[] = [];
+    for (let i = 0; i < iterations; i++) {
+      const t0 = performance.now();
+      encodeReceipt(buildReceipt(sale, store, { timeZone: 'Asia/Shanghai' }), profile);
+      times.push(performance.now() - t0);
+    }
+    // 8N1: start bit + 8 data bits + stop bit = 10 bits on the wire per byte.
+    rows.push({ case: name, p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), bytes, serial9600_8N1_s: (bytes * 10) / 9600 });
+  }
+  console.log('Receipt build + encode (10-line Chinese receipt, drawer kick, cut)');
+  console.table(
+    rows.map((r) => ({
+      case: r.case,
+      'p50 ms': fmt(r.p50Ms),
+      'p99 ms': fmt(r.p99Ms),
+      'bytes/receipt': r.bytes,
+      '9600 baud 8N1 (s)': fmt(r.serial9600_8N1_s, 2),
+    })),
+  );
+  return rows;
+}
+
+if (require.main === module) void benchPrinter();
