@@ -283,7 +283,7 @@ export class TerminalClient {
         return await this.runLocked(link, cmd, opts);
       } finally {
         this.abortRequested = false;
-        if (this.link === link && link.isOpen() && this.state === 'busy') this.setState('ready');
+        if (this.link === link && this.state === 'busy') this.setState(link.isOpen() ? 'ready' : 'disconnected');
       }
     });
   }

@@ -66,7 +66,12 @@ export class SerialTransport implements ByteTransport {
     const port = this.port;
     if (!port || !port.isOpen) return Promise.resolve(fail('terminal.disconnected'));
     return new Promise((resolve) => {
-      port.write(Buffer.from(bytes), (err) => resolve(err ? fail('terminal.disconnected', { reason: err.message }) : ok(undefined)));
+      port.write(Buffer.from(bytes), (err) => {
+        if (!err) return resolve(ok(undefined));
+        // A failed write on a serial device means it is gone (unplugged, pty master closed).
+        this.reportClose(err.message);
+        resolve(fail('terminal.disconnected', { reason: err.message }));
+      });
     });
   }
 
