@@ -19,6 +19,7 @@ describe('windowOptions', () => {
     expect(web.experimentalFeatures).toBe(false);
     expect(web.webviewTag).toBe(false);
     expect(web.navigateOnDragDrop).toBe(false);
+    expect(web.disableBlinkFeatures).toBe('Auxclick');
     expect(web).not.toHaveProperty('enableBlinkFeatures');
     expect(web).not.toHaveProperty('additionalArguments');
   });

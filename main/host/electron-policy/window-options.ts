@@ -35,6 +35,8 @@ export function windowOptions(input: WindowOptionsInput): BrowserWindowConstruct
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // Middle-click would otherwise try to open links in new windows (denied anyway).
+      disableBlinkFeatures: 'Auxclick',
       devTools: input.devTools,
     },
   };
