@@ -401,12 +401,13 @@ export class TerminalSimulator {
     const at = this.now();
     const totals = this.batchStore.totals();
     const net = this.batchStore.netMinor();
+    // The batch is settled with the host before the result is reported, as on a real terminal.
+    this.batchStore.clear();
     const status = { resultCode: 0, amountMinor: Math.max(0, net), trace: ++this.traceCounter, time: hhmmss(at), date: mmdd(at), terminalId: this.terminalId, totals };
     await this.sendAwait(link, this.must(ptBuild.status(status)), b);
     const lines = ['KASSENSCHNITT / END OF DAY', ...totals.brands.filter((x) => x.count).map((x) => `${x.brand} ${x.count}x EUR ${money(x.amountMinor)}`), `GESAMT EUR ${money(net)}`];
     for (const line of lines) await this.print(link, line, b);
     await this.sendAwait(link, this.must(ptBuild.completion(this.terminalId)), b);
-    this.batchStore.clear();
   }
 
   private async print(link: ZvtLink, line: string, b: SimBehaviour | null): Promise<void> {
