@@ -63,7 +63,7 @@ describe('FrameDecoder', () => {
   });
   it('reports a CRC mismatch as a typed error', () => {
     const f = encodeFrame(fromHex('80 00 00'));
-    f[f.length - 1] ^= 0xff;
+    f[f.length - 1] = (f[f.length - 1] ?? 0) ^ 0xff;
     expect(new FrameDecoder().push(f)).toEqual([{ type: 'error', code: 'codec.crc_mismatch', discarded: 3 }]);
   });
   it('reports a bad escape and recovers for the next frame', () => {
