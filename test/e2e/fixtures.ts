@@ -44,7 +44,20 @@ async function waitForHealth(origin: string, child: ChildProcess, output: () => 
 }
 
 /** A register in browser mode with demo data on a fresh data folder, stopped after the test. */
-export const test = base.extend<{ register: Register }>({
+export const test = base.extend<{ register: Register; pageErrors: string[] }>({
+  /** Console errors and uncaught exceptions (a CSP violation shows up here); each test ends by checking none happened. */
+  pageErrors: [
+    async ({ context }, use) => {
+      const errors: string[] = [];
+      context.on('page', (p) => {
+        p.on('pageerror', (e) => errors.push(e.message));
+        p.on('console', (m) => m.type() === 'error' && errors.push(`${m.text()} (${m.location().url})`));
+      });
+      await use(errors);
+      expect(errors, 'errors in the page console').toEqual([]);
+    },
+    { auto: true },
+  ],
   register: async ({}, use) => {
     if (!existsSync(WEB_MAIN)) throw new Error('out/main/web.js is missing: run `npm run build` before the e2e suite');
     const dataDir = mkdtempSync(join(tmpdir(), 'ringup-e2e-'));

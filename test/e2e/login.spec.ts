@@ -29,7 +29,7 @@ test('log out and in; a wrong PIN shows the translated error; five wrong PINs lo
   await enterPin(page, '9733');
   await expect(page.getByTestId('error')).toHaveText('Wrong PIN. 2 attempts left before the account is locked.');
   await enterPin(page, '9734');
-  await expect(page.getByTestId('error')).toHaveText('Wrong PIN. 1 attempts left before the account is locked.');
+  await expect(page.getByTestId('error')).toHaveText('Wrong PIN. 1 attempt left before the account is locked.');
 
   // The fifth failure locks for 30 minutes; even the right PIN is refused then.
   await enterPin(page, '9735');

@@ -71,12 +71,12 @@ test('a cash sale from first run to receipt: scan, ad-hoc item, discount, reload
   await second.close();
 
   // Switch to English: the text changes in place, without a reload.
-  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+  await page.evaluate(() => ((globalThis as unknown as { marker: number }).marker = 42));
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('button', { name: /Pay cash/ })).toBeVisible();
   await expect(page.getByText('Total', { exact: true })).toBeVisible();
   await expect(page.getByTestId('total')).toHaveText('CN¥32.42');
-  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+  expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBe(42);
 
   // Pay cash (F12): too little is refused with main's translated error, then quick cash ¥50.
   await page.keyboard.press('F12');

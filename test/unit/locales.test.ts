@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { errorCodes } from '../../preload/contract/result';
+
+const LOCALES = resolve(__dirname, '../../assets/locales');
+const languages = ['en', 'zh-CN'] as const;
+
+function load(language: string, ns: string): Record<string, string> {
+  return JSON.parse(readFileSync(join(LOCALES, language, `${ns}.json`), 'utf8')) as Record<string, string>;
+}
+
+/** `{{name}}` placeholders of a message, sorted. */
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
+}
+
+/** Files in the renderer source, to find the translation keys it uses literally. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+}
+
+describe('locales', () => {
+  it.each(languages)('every error code has a non-empty %s translation', (language) => {
+    const errors = load(language, 'errors');
+    const missing = errorCodes.filter((code) => typeof errors[code] !== 'string' || errors[code].trim() === '');
+    expect(missing).toEqual([]);
+  });
+
+  it('error messages use the same parameters in both languages', () => {
+    const en = load('en', 'errors');
+    const zh = load('zh-CN', 'errors');
+    for (const code of errorCodes) expect(placeholders(zh[code] ?? ''), code).toEqual(placeholders(en[code] ?? ''));
+  });
+
+  it('en and zh-CN ui.json have the same keys, none empty', () => {
+    const en = load('en', 'ui');
+    const zh = load('zh-CN', 'ui');
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, text] of [...Object.entries(en), ...Object.entries(zh)]) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('ui messages use the same parameters in both languages', () => {
+    const en = load('en', 'ui');
+    const zh = load('zh-CN', 'ui');
+    for (const key of Object.keys(en)) expect(placeholders(zh[key] ?? ''), key).toEqual(placeholders(en[key] ?? ''));
+  });
+
+  it('every literal key the renderer passes to t() exists in ui.json', () => {
+    const en = load('en', 'ui');
+    const used = new Set<string>();
+    for (const file of sourceFiles(resolve(__dirname, '../../renderer/src'))) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\bt\(\s*'([^'$]+)'(?!\s*,\s*\{\s*ns:\s*'errors')/g)) used.add(m[1] ?? '');
+    }
+    expect(used.size).toBeGreaterThan(50);
+    const missing = [...used].filter((key) => !(key in en) && key !== 'internal');
+    expect(missing).toEqual([]);
+  });
+});
