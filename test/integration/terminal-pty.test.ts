@@ -61,6 +61,16 @@ describe('authorization over a pty', () => {
     expect(r.ok && r.value.receipt.lines.some((l) => l.text.includes('Unterschrift'))).toBe(true);
   });
 
+  it('collects a receipt sent as a text block', async () => {
+    const sim = await f.sim();
+    sim.script({ receiptFormat: 'block' });
+    const client = await f.connected(sim);
+    const r = await client.authorize(1234);
+    expect(r.ok && r.value.receipt.lines).toEqual([]);
+    expect(r.ok && r.value.receipt.blocks[0]?.receiptType).toBe('customer');
+    expect(r.ok && r.value.receipt.blocks[0]?.lines.map((l) => l.text)).toContain('Betrag EUR 12,34');
+  });
+
   it.each([
     ['insufficient_funds', 'terminal.result.insufficient_funds'],
     ['card_expired', 'terminal.result.card_expired'],

@@ -42,6 +42,8 @@ export interface SimBehaviour {
   nakFrames: number;
   /** Put line noise and a broken frame before this many outgoing messages. */
   garbageFrames: number;
+  /** Send the receipt as print lines (06 D1) or as one text block (06 D3). */
+  receiptFormat: 'lines' | 'block';
   card: SimCard;
 }
 
@@ -57,6 +59,7 @@ export const DEFAULT_BEHAVIOUR: SimBehaviour = {
   disconnectAfter: null,
   nakFrames: 0,
   garbageFrames: 0,
+  receiptFormat: 'lines',
   card: DEFAULT_CARD,
 };
 

@@ -361,7 +361,10 @@ export class TerminalSimulator {
     if (await this.interrupt('decision', b)) return;
 
     await this.sendAwait(link, this.must(ptBuild.status(status)), b);
-    for (const line of lines) await this.print(link, line, b);
+    if (b.receiptFormat === 'block') {
+      lines.forEach((line) => (this.printed.push(line), this.options.onPrint?.(line)));
+      await this.sendAwait(link, this.must(ptBuild.textBlock('customer', lines)), b);
+    } else for (const line of lines) await this.print(link, line, b);
     if (approved) {
       await this.step(link, STEP.removeCard, b, state);
       await this.sendAwait(link, this.must(ptBuild.completion(this.terminalId)), b);
