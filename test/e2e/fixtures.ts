@@ -108,3 +108,34 @@ export async function scan(page: Page, code: string): Promise<void> {
   await page.keyboard.type(code);
   await page.keyboard.press('Enter');
 }
+
+/**
+ * Calls the register the way the page does, over its WebSocket (the launch cookie rides along).
+ * Only for arranging what the UI has no screen for yet, such as adding a cashier.
+ */
+export async function callRegister(page: Page, name: string, input: unknown): Promise<unknown> {
+  return page.evaluate(
+    ({ name, input }) =>
+      new Promise((resolveCall, reject) => {
+        // Runs in the page; the node project has no DOM types, so the two globals are typed here.
+        interface PageSocket {
+          onerror: () => void;
+          onopen: () => void;
+          onmessage: (event: { data: string }) => void;
+          send(text: string): void;
+          close(): void;
+        }
+        const page = globalThis as unknown as { WebSocket: new (url: string) => PageSocket; location: { host: string } };
+        const ws = new page.WebSocket(`ws://${page.location.host}/ws`);
+        ws.onerror = () => reject(new Error('socket failed'));
+        ws.onopen = () => ws.send(JSON.stringify({ type: 'call', id: 1, name, input }));
+        ws.onmessage = (event) => {
+          const message = JSON.parse(event.data) as { type: string; id?: number; result?: unknown };
+          if (message.type !== 'result' || message.id !== 1) return;
+          ws.close();
+          resolveCall(message.result);
+        };
+      }),
+    { name, input },
+  );
+}

@@ -21,6 +21,13 @@ export function Dialog({ title, onClose, onSubmit, children, testId, wide = fals
     const dialog = ref.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
+    // showModal focuses the first focusable element (often a button); the first field is what
+    // the cashier wants to type into, with its text selected so typing replaces it.
+    const field = dialog.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea');
+    if (field) {
+      field.focus();
+      field.select();
+    }
     const cancel = (event: Event) => {
       event.preventDefault();
       onCloseRef.current();

@@ -1,0 +1,44 @@
+import { callRegister, expect, OWNER, scan, setUpOwner, test } from './fixtures';
+
+test('a cashier discount above the limit asks for a supervisor PIN, keyboard only', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  expect(await callRegister(page, 'operator.create', { name: '李收银', pin: '4826', role: 'cashier' })).toMatchObject({ ok: true });
+  await page.getByTestId('logout').click();
+
+  await page.getByRole('option', { name: /李收银/ }).click();
+  await page.getByTestId('pin').fill('4826');
+  await page.getByTestId('pin').press('Enter');
+  await expect(page.getByTestId('operator-name')).toContainText('李收银 · 收银员');
+
+  await page.getByTestId('totals').click();
+  await scan(page, '6905678901232'); // 全麦面包 ¥8.50
+  await expect(page.getByTestId('total')).toHaveText('¥8.50');
+
+  // 20 % off the order: above the cashier's 10 % limit.
+  await page.keyboard.press('F9');
+  await page.keyboard.type('20');
+  await page.keyboard.press('Enter');
+  const approval = page.getByRole('dialog', { name: '主管授权' });
+  await expect(approval).toContainText('超过 10% 的折扣需要主管授权。');
+  await expect(approval.getByRole('option', { name: new RegExp(OWNER.name) })).toHaveAttribute('aria-selected', 'true');
+
+  await page.keyboard.type('9731');
+  await page.keyboard.press('Enter');
+  await expect(approval.getByTestId('error')).toHaveText('授权未通过：密码错误。');
+  await expect(page.getByTestId('total')).toHaveText('¥8.50');
+
+  await page.keyboard.type(OWNER.pin);
+  await page.keyboard.press('Enter');
+  await expect(approval).toBeHidden();
+  await expect(page.getByTestId('discount-total')).toHaveText('−¥1.70');
+  await expect(page.getByTestId('total')).toHaveText('¥6.80');
+
+  // Pay exact by keyboard: F12, type, Enter.
+  await page.keyboard.press('F12');
+  await page.keyboard.type('6.8');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('receipt-no')).toHaveText('1');
+  await expect(page.getByTestId('change-due')).toHaveText('¥0.00');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('cart-empty')).toBeVisible();
+});
