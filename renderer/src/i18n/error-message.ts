@@ -17,6 +17,8 @@ export function errorMessage(error: CallError, t: TFunction, locale: string, cur
     else if (name === 'reason' && typeof value === 'string') params[name] = t(`reason.${value}`, { ns: 'errors', defaultValue: value });
     else params[name] = value === null ? '' : String(value);
   }
+  // A product picked by id has no code to show; its id is the next best thing.
+  if (params.code === undefined && typeof error.params.productId === 'number') params.code = `#${error.params.productId}`;
   // "1 attempt" / "2 attempts": i18next picks the plural form from `count`.
   if (typeof error.params.attemptsLeft === 'number') params.count = error.params.attemptsLeft;
   return t(error.code, { ns: 'errors', ...params, defaultValue: t('internal', { ns: 'errors' }) });

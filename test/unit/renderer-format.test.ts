@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { quickCashAmounts, roundToStep } from '../../renderer/src/format/cash';
+import { currencyDigits, formatMoney, formatQty, formatRate, minorToDecimal } from '../../renderer/src/format/money';
+import { parseDecimal } from '../../renderer/src/format/parse-amount';
+
+describe('money display', () => {
+  it('formats minor units with the currency and the UI locale', () => {
+    expect(formatMoney(3042, 'CNY', 'zh-CN')).toBe('¥30.42');
+    expect(formatMoney(3042, 'CNY', 'en')).toBe('CN¥30.42');
+    expect(formatMoney(-5, 'CNY', 'zh-CN')).toBe('-¥0.05');
+    expect(formatMoney(1234567, 'USD', 'en')).toBe('$12,345.67');
+    expect(formatMoney(500, 'JPY', 'en')).toBe('¥500');
+  });
+
+  it('knows the minor digits of a currency', () => {
+    expect(currencyDigits('CNY')).toBe(2);
+    expect(currencyDigits('JPY')).toBe(0);
+  });
+
+  it('turns integers into exact decimal strings and back', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9_999_999_999 }), fc.constantFrom(0, 2, 3), (minor, digits) => {
+        expect(parseDecimal(minorToDecimal(minor, digits), digits)).toBe(minor);
+      }),
+    );
+  });
+
+  it('formats quantities and rates', () => {
+    expect(formatQty(1000, 'en')).toBe('1');
+    expect(formatQty(1500, 'en')).toBe('1.5');
+    expect(formatQty(250, 'zh-CN')).toBe('0.25');
+    expect(formatRate(1300, 'en')).toBe('13%');
+    expect(formatRate(1050, 'en')).toBe('10.5%');
+  });
+});
+
+describe('parsing what the cashier keys', () => {
+  it('accepts plain decimals up to the allowed digits', () => {
+    expect(parseDecimal('12.5', 2)).toBe(1250);
+    expect(parseDecimal('100', 2)).toBe(10000);
+    expect(parseDecimal('.5', 2)).toBe(50);
+    expect(parseDecimal('7.', 2)).toBe(700);
+  });
+
+  it('refuses anything else', () => {
+    for (const text of ['', '.', 'abc', '1.234', '-1', '1e3', '1,5', '1.2.3']) expect(parseDecimal(text, 2), text).toBeNull();
+    expect(parseDecimal('9'.repeat(20), 2)).toBeNull();
+  });
+});
+
+describe('cash screen suggestions', () => {
+  it('rounds like the register', () => {
+    expect(roundToStep(3042, 0)).toBe(3042);
+    expect(roundToStep(3042, 10)).toBe(3040);
+    expect(roundToStep(3045, 10)).toBe(3050);
+  });
+
+  it('offers exact, then the next 10, 50 and 100 above the amount due', () => {
+    expect(quickCashAmounts(3242, 2)).toEqual([3242, 4000, 5000, 10000]);
+    expect(quickCashAmounts(5000, 2)).toEqual([5000, 6000, 10000]);
+    expect(quickCashAmounts(680, 2)).toEqual([680, 1000, 5000, 10000]);
+  });
+});
