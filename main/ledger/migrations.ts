@@ -1,6 +1,7 @@
 import type { Db } from './database';
 import { LedgerOpenError } from './open-error';
 import { foundation } from './migrations/001-foundation';
+import { printing } from './migrations/002-printing';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -8,6 +9,7 @@ import { foundation } from './migrations/001-foundation';
  */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'foundation', sql: foundation },
+  { version: 2, name: 'printing', sql: printing },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.
