@@ -30,7 +30,7 @@ function tenLineSale(): SaleView {
     operatorId: 1, operatorName: '王小明', openedAt: 1_773_469_205_000, completedAt: 1_773_469_297_000, note: null, orderDiscount: null, lines,
     totals: { grossMinor: total, discountMinor: 0, taxMinor: tax, totalMinor: total, taxBreakdown: [{ rateBp: 1300, baseMinor: total, taxMinor: tax }] },
     payments: [{ id: 1, method: 'cash', amountMinor: total, tenderedMinor: 70_000, changeMinor: 70_000 - total, card: null }],
-    paidMinor: total, remainingMinor: 0, roundingMinor: 0, changeMinor: 70_000 - total, grandTotalMinor: null,
+    paidMinor: total, remainingMinor: 0, cashDueMinor: 0, roundingMinor: 0, changeMinor: 70_000 - total, grandTotalMinor: null,
   };
 }
 

@@ -115,7 +115,7 @@ export function unlockOperator(db: Db, operatorId: number, by: number, now: numb
 /** A supervisor's PIN typed at the counter to approve one action; counts toward their lockout. */
 export function verifyApprover(db: Db, operatorId: number, pin: string, now: number): OperatorView {
   const outcome = login(db, operatorId, pin, now);
-  if (!outcome.ok) throw new ServiceError('sale.approver_invalid', { reason: outcome.error.code });
+  if (!outcome.ok) throw new ServiceError('sale.approver_invalid', { ...outcome.error.params, reason: outcome.error.code });
   if (outcome.operator.role === 'cashier') throw new ServiceError('sale.approver_invalid', { reason: 'session.forbidden' });
   return outcome.operator;
 }

@@ -2,6 +2,8 @@ import type { Discount } from '../../preload/contract/primitives';
 import type { CardDetailsView, PaymentView, SaleLineView, SaleView } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
 import { computeSale } from '../money/sale-totals';
+import { roundToStep } from '../money/integer-math';
+import { defaultSettings } from './settings';
 import { ServiceError } from './service-error';
 import { sql } from '../ledger/statements';
 
@@ -45,6 +47,11 @@ interface PaymentRow {
   tendered_minor: number;
   change_minor: number;
   card: string | null;
+}
+
+function cashRoundingStep(db: Db): number {
+  const row = sql(db, "SELECT value FROM settings WHERE key = 'cashRoundingStepMinor'").get() as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as number) : defaultSettings.cashRoundingStepMinor;
 }
 
 export function parseDiscount(json: string | null): Discount | null {
@@ -102,6 +109,7 @@ export function saleView(db: Db, id: string): SaleView {
     : amounts.totals;
   const paidMinor = payments.reduce((s, p) => s + p.amountMinor, 0);
   const roundingMinor = doc.rounding_minor ?? 0;
+  const remainingMinor = Math.max(0, totals.totalMinor + roundingMinor - paidMinor);
   return {
     id: doc.id,
     kind: doc.kind,
@@ -119,7 +127,8 @@ export function saleView(db: Db, id: string): SaleView {
     totals,
     payments,
     paidMinor,
-    remainingMinor: Math.max(0, totals.totalMinor + roundingMinor - paidMinor),
+    remainingMinor,
+    cashDueMinor: doc.status === 'open' ? roundToStep(remainingMinor, cashRoundingStep(db)) : 0,
     roundingMinor,
     changeMinor: doc.change_minor ?? payments.reduce((s, p) => s + p.changeMinor, 0),
     grandTotalMinor: doc.grand_total_minor,

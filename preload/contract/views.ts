@@ -111,6 +111,8 @@ export interface SaleView {
   paidMinor: number;
   /** What is still owed before the sale can complete (0 when paid). */
   remainingMinor: number;
+  /** What settles the rest in cash: remainingMinor rounded to the store's cash step. */
+  cashDueMinor: number;
   /** Cash rounding applied when the last tender was cash (may be negative). */
   roundingMinor: number;
   changeMinor: number;

@@ -76,7 +76,8 @@ describe('a cash sale', () => {
     await reg.must('session.login', { operatorId: ownerId, pin: OWNER_PIN });
     await reg.must('settings.update', { cashRoundingStepMinor: 10 });
     const { id } = await reg.must('sale.current', {});
-    await reg.must('sale.addCustomLine', { saleId: id, name: 'x', qtyMilli: 1000, unitPriceMinor: 1234 });
+    const view = await reg.must('sale.addCustomLine', { saleId: id, name: 'x', qtyMilli: 1000, unitPriceMinor: 1234 });
+    expect(view).toMatchObject({ remainingMinor: 1234, cashDueMinor: 1230 });
     const done = await reg.must('sale.tenderCash', { saleId: id, tenderedMinor: 1230, idempotencyKey: 'round-001' });
     expect(done.sale).toMatchObject({ status: 'completed', roundingMinor: -4, changeMinor: 0 });
     expect(journalKinds(reg)).toContain('settings.changed');

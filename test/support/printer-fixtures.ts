@@ -108,6 +108,7 @@ export function saleFixture(locale: 'zh-CN' | 'en', payments: 'cash' | 'card' | 
     payments: pays,
     paidMinor: pays.reduce((s, p) => s + p.amountMinor, 0),
     remainingMinor: 0,
+    cashDueMinor: 0,
     roundingMinor: rounding,
     changeMinor: change,
     grandTotalMinor: 1_234_567,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quickCashAmounts, roundToStep } from '../../renderer/src/format/cash';
+import { quickCashAmounts } from '../../renderer/src/format/cash';
 import { currencyDigits, formatMoney, formatQty, formatRate, minorToDecimal } from '../../renderer/src/format/money';
 import { parseDecimal } from '../../renderer/src/format/parse-amount';
 
@@ -50,12 +50,6 @@ describe('parsing what the cashier keys', () => {
 });
 
 describe('cash screen suggestions', () => {
-  it('rounds like the register', () => {
-    expect(roundToStep(3042, 0)).toBe(3042);
-    expect(roundToStep(3042, 10)).toBe(3040);
-    expect(roundToStep(3045, 10)).toBe(3050);
-  });
-
   it('offers exact, then the next 10, 50 and 100 above the amount due', () => {
     expect(quickCashAmounts(3242, 2)).toEqual([3242, 4000, 5000, 10000]);
     expect(quickCashAmounts(5000, 2)).toEqual([5000, 6000, 10000]);

@@ -1,13 +1,6 @@
 // Display helpers for the cash screen. Main decides what is due and what change is given;
 // these only suggest notes to press and preview the change while the cashier keys.
 
-/** Same rule as the register's cash rounding: to the nearest step, halves up. */
-export function roundToStep(amountMinor: number, stepMinor: number): number {
-  if (stepMinor <= 1) return amountMinor;
-  const r = amountMinor % stepMinor;
-  return r * 2 >= stepMinor ? amountMinor - r + stepMinor : amountMinor - r;
-}
-
 /** Quick-cash buttons: the exact amount, then the next 10, 50 and 100 (in major units) above it. */
 export function quickCashAmounts(dueMinor: number, digits: number): number[] {
   const unit = 10 ** digits;

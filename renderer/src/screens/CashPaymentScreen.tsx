@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
+import { useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, CompletionView, SaleView } from '../../../preload/contract';
 import { AmountField } from '../components/AmountField';
 import { ErrorNote } from '../components/ErrorNote';
 import { applyKey, Keypad } from '../components/Keypad';
-import { quickCashAmounts, roundToStep } from '../format/cash';
+import { quickCashAmounts } from '../format/cash';
 import { currencyDigits, minorToDecimal } from '../format/money';
 import { parseMinor } from '../format/parse-amount';
 import { createActionKeys } from '../state/idempotency';
@@ -24,16 +24,12 @@ export function CashPaymentScreen({ sale, payingRef, onBack, onCompleted }: Cash
   const format = useFormat();
   const digits = currencyDigits(format.currency);
   const [tendered, setTendered] = useState('');
-  const [roundingStep, setRoundingStep] = useState(0);
   const [error, setError] = useState<CallError | null>(null);
   const [busy, setBusy] = useState(false);
   const keys = useRef(createActionKeys()).current;
 
-  useEffect(() => {
-    void api.invoke('settings.get', {}).then((result) => result.ok && setRoundingStep(result.value.cashRoundingStepMinor));
-  }, []);
-
-  const dueMinor = roundToStep(sale.remainingMinor, roundingStep);
+  // Main rounds the cash due to the store's step; the screen shows it as given.
+  const dueMinor = sale.cashDueMinor;
   const tenderedMinor = parseMinor(tendered, digits);
   const quick = useMemo(() => quickCashAmounts(dueMinor, digits), [dueMinor, digits]);
 
