@@ -4,7 +4,7 @@
 // Electron) this exits with a clear message pointing at browser mode instead of a stack trace.
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
-const { existsSync, readFileSync } = require('node:fs');
+const { copyFileSync, existsSync, mkdirSync, readFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -23,7 +23,8 @@ function fail(reason) {
       '',
       `Ringup: cannot start the desktop app: ${reason}`,
       '',
-      'Electron could not be obtained on this machine. To use Ringup without it, run:',
+      'The desktop app needs Electron (and better-sqlite3 built for it), downloaded on first',
+      'start; that was not possible here. To use Ringup without Electron, run:',
       '',
       '    npm run web',
       '',
@@ -74,12 +75,55 @@ function resolveElectron() {
   return { error: `fetching Electron failed (${summary(child.stderr)})` };
 }
 
+/**
+ * better-sqlite3 is a native addon for one ABI. node_modules keeps the Node build (the tests run
+ * under Node), so the unpackaged app gets its own Electron build, downloaded once by
+ * prebuild-install into node_modules/.cache and handed to the shell in RINGUP_DEV_SQLITE_ADDON.
+ * Packaged apps never use this: electron-builder rebuilds their copy (docs/releasing.md).
+ */
+function electronSqliteAddon() {
+  let sqliteDir;
+  let electronVersion;
+  try {
+    sqliteDir = dirname(require.resolve('better-sqlite3/package.json', { paths: [root] }));
+    electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json', { paths: [root] }), 'utf8')).version;
+  } catch {
+    return { error: 'better-sqlite3 or electron is not installed (run "npm ci")' };
+  }
+  const sqliteVersion = JSON.parse(readFileSync(join(sqliteDir, 'package.json'), 'utf8')).version;
+  const cacheDir = join(root, 'node_modules', '.cache', 'ringup-electron-sqlite', `${sqliteVersion}-electron-${electronVersion}-${process.platform}-${process.arch}`);
+  const addon = join(cacheDir, 'build', 'Release', 'better_sqlite3.node');
+  if (existsSync(addon)) return { addon };
+
+  let prebuildInstall;
+  try {
+    prebuildInstall = join(dirname(require.resolve('prebuild-install/package.json', { paths: [sqliteDir, root] })), 'bin.js');
+  } catch {
+    return { error: 'prebuild-install (a dependency of better-sqlite3) is missing (run "npm ci")' };
+  }
+  console.log(`Ringup: fetching better-sqlite3 ${sqliteVersion} built for Electron ${electronVersion} (first run only)...`);
+  mkdirSync(cacheDir, { recursive: true });
+  copyFileSync(join(sqliteDir, 'package.json'), join(cacheDir, 'package.json'));
+  const child = spawnSync(
+    process.execPath,
+    [prebuildInstall, '--runtime', 'electron', '--target', electronVersion, '--arch', process.arch, '--platform', process.platform],
+    { cwd: cacheDir, encoding: 'utf8', timeout: 5 * 60 * 1000, env: electronEnv() },
+  );
+  if (existsSync(addon)) return { addon };
+  const why = child.error ? child.error.message : summary(child.stderr || child.stdout);
+  return { error: `could not fetch better-sqlite3 built for Electron ${electronVersion} (${why})` };
+}
+
 function main() {
   if (!existsSync(join(root, 'out', 'main', 'index.js'))) fail('the app is not built (out/main/index.js is missing); "npm start" builds it first');
   const found = resolveElectron();
   if (!found.bin) return fail(found.error);
 
-  const app = spawn(found.bin, ['.', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: electronEnv() });
+  const sqlite = electronSqliteAddon();
+  if (!sqlite.addon) return fail(sqlite.error);
+
+  const env = { ...electronEnv(), RINGUP_DEV_SQLITE_ADDON: sqlite.addon };
+  const app = spawn(found.bin, ['.', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
   app.on('error', (error) => fail(`Electron would not run (${error.message})`));
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
@@ -92,4 +136,6 @@ function main() {
   });
 }
 
-main();
+if (require.main === module) main();
+
+module.exports = { electronSqliteAddon, resolveElectron };

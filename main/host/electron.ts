@@ -10,6 +10,7 @@ import { bindRegisterToIpc } from './electron-ipc';
 import { handleAppProtocol, registerAppScheme } from './electron-protocol';
 import { hardenAllWebContents, hardenSession } from './electron-security';
 import { createRegisterWindow } from './electron-window';
+import { devSqliteAddon, useElectronSqliteAddon } from './electron-policy/dev-sqlite';
 import { electronLaunch, PRODUCT_NAME } from './electron-policy/launch';
 
 export function startElectronShell(): void {
@@ -32,6 +33,11 @@ export function startElectronShell(): void {
     app.quit();
     return;
   }
+
+  // From source, node_modules has the Node build of better-sqlite3; use the Electron one that
+  // `npm start` fetched (see electron-policy/dev-sqlite.ts). Never in a packaged app.
+  const sqliteAddon = devSqliteAddon(process.env, app.isPackaged);
+  if (sqliteAddon) useElectronSqliteAddon(process, sqliteAddon);
 
   let register: Register | null = null;
   let unbind: (() => void) | null = null;
