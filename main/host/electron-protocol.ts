@@ -8,10 +8,14 @@ import { mimeTypeFor, resolveAppRequest } from './electron-policy/protocol-path'
 // app://ringup serves the built renderer instead of file://, which would give the page the
 // whole disk as its origin. Standard + secure makes it a real origin with a secure context.
 
-/** Must run before app 'ready'. */
+/**
+ * Must run before app 'ready', in one call (a second call replaces the first). Vite emits
+ * `<script type="module" crossorigin>`, fetched in CORS mode, hence corsEnabled; bypassCSP is
+ * deliberately absent so the page's CSP applies to app:// too.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
   ]);
 }
 
