@@ -37,20 +37,6 @@ export function cookieValue(header: string | undefined, name: string): string | 
   return undefined;
 }
 
-/** Resolves a URL path inside the static root, or null for anything that would leave it. */
-export function containedPath(root: string, urlPath: string, join: (...p: string[]) => string, resolve: (p: string) => string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const absoluteRoot = resolve(root);
-  const target = resolve(join(absoluteRoot, decoded));
-  return target === absoluteRoot || target.startsWith(absoluteRoot + '/') ? target : null;
-}
-
 export function webCsp(port: number): string {
   return [
     "default-src 'none'",

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve } from 'node:path';
+import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Register } from '../register';
-import { containedPath, cookieValue, isAllowedHost, isAllowedOrigin, TOKEN_COOKIE, tokensEqual, webCsp } from './web-security';
+import { containedFile, mimeTypeFor } from './static-files';
+import { cookieValue, isAllowedHost, isAllowedOrigin, TOKEN_COOKIE, tokensEqual, webCsp } from './web-security';
 import type { ClientMessage, ServerMessage } from '../../preload/contract/web-protocol';
 
 export interface WebHostOptions {
@@ -22,17 +23,6 @@ export interface WebHost {
   token: string;
   close(): Promise<void>;
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** Largest message a window may send: a CSV import is the biggest legitimate one. */
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
@@ -72,14 +62,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (!tokensEqual(cookieValue(req.headers.cookie, TOKEN_COOKIE), token)) return send(403, 'open the address Ringup printed, with its token');
 
-    const path = url.pathname === '/' ? '/index.html' : url.pathname;
-    const file = containedPath(options.staticDir, path, join, resolve);
+    let requested: string;
+    try {
+      requested = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    } catch {
+      return send(400, 'bad path');
+    }
+    const file = containedFile(options.staticDir, requested, path);
     if (!file) return send(404, 'not found');
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) return send(404, 'not found');
     const body = await readFile(file);
     res.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': mimeTypeFor(file, path),
       'Content-Security-Policy': webCsp(port),
       'X-Content-Type-Options': 'nosniff',
       'X-Frame-Options': 'DENY',
