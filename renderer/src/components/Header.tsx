@@ -6,9 +6,11 @@ interface HeaderProps {
   session: SessionView;
   onHelp?(): void;
   onLogout?(): void;
+  /** Shown to roles that have a back office section, on the sale screen. */
+  onBackOffice?(): void;
 }
 
-export function Header({ session, onHelp, onLogout }: HeaderProps) {
+export function Header({ session, onHelp, onLogout, onBackOffice }: HeaderProps) {
   const { t } = useTranslation();
   return (
     <header className="header">
@@ -25,6 +27,11 @@ export function Header({ session, onHelp, onLogout }: HeaderProps) {
       )}
       <div className="header__actions">
         <LanguageSwitch />
+        {onBackOffice && (
+          <button type="button" className="chip" onClick={onBackOffice} data-testid="open-back-office">
+            {t('action.backOffice')}
+          </button>
+        )}
         {onHelp && (
           <button type="button" className="chip" onClick={onHelp}>
             {t('action.help')}

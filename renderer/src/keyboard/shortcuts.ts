@@ -1,6 +1,6 @@
 // The sale screen's keyboard map: one table, shown in the help overlay and in docs/shortcuts.md.
 
-export type SaleCommand = 'help' | 'search' | 'quantity' | 'adHoc' | 'note' | 'lineDiscount' | 'orderDiscount' | 'pay' | 'remove' | 'up' | 'down' | 'cancel';
+export type SaleCommand = 'help' | 'search' | 'quantity' | 'adHoc' | 'note' | 'lineDiscount' | 'orderDiscount' | 'pay' | 'remove' | 'up' | 'down' | 'cancel' | 'backOffice';
 
 export interface Shortcut {
   keys: string[];
@@ -15,6 +15,7 @@ export const saleShortcuts: Shortcut[] = [
   { keys: ['F6'], command: 'note' },
   { keys: ['F8'], command: 'lineDiscount' },
   { keys: ['F9'], command: 'orderDiscount' },
+  { keys: ['F10'], command: 'backOffice' },
   { keys: ['F12', '+'], command: 'pay' },
   { keys: ['Delete'], command: 'remove' },
   { keys: ['ArrowUp'], command: 'up' },

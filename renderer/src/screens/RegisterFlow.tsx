@@ -7,11 +7,13 @@ import { HelpOverlay } from '../components/HelpOverlay';
 import { useScanner } from '../keyboard/use-scanner';
 import { useSale } from '../state/use-sale';
 import { api } from '../transport/api';
+import { BackOfficeScreen } from './back-office/BackOfficeScreen';
+import { sectionsFor } from './back-office/sections';
 import { CashPaymentScreen } from './CashPaymentScreen';
 import { CompletionScreen } from './CompletionScreen';
 import { SaleScreen } from './SaleScreen';
 
-type Mode = 'sale' | 'payment';
+type Mode = 'sale' | 'payment' | 'backOffice';
 
 /** A logged-in cashier's loop: ring up → take cash → receipt → next sale. */
 export function RegisterFlow({ session, onLogout }: { session: SessionView; onLogout(): void }) {
@@ -45,7 +47,10 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     },
     [sale, completion, apply, payingRef],
   );
-  useScanner((code) => void onScan(code), !help);
+  // In the back office a scan types into the focused field (e.g. the product search) instead.
+  useScanner((code) => void onScan(code), !help && mode !== 'backOffice');
+  const canBackOffice = session.operator !== null && sectionsFor(session.operator.role).length > 0;
+  const openBackOffice = canBackOffice ? () => setMode('backOffice') : undefined;
 
   // F1 opens the shortcut list from any screen of the loop.
   useEffect(() => {
@@ -69,7 +74,8 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   };
 
   let body;
-  if (completion) body = <CompletionScreen completion={completion} onNext={() => void nextSale()} />;
+  if (mode === 'backOffice') body = <BackOfficeScreen session={session} onClose={() => setMode('sale')} />;
+  else if (completion) body = <CompletionScreen completion={completion} onNext={() => void nextSale()} />;
   else if (!sale) body = loadError ? <ErrorNote error={loadError} /> : <p className="muted loading">{t('app.loading')}</p>;
   else if (mode === 'payment')
     body = (
@@ -93,12 +99,18 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
         setError={setError}
         onPay={() => setMode('payment')}
         paused={help}
+        onBackOffice={openBackOffice}
       />
     );
 
   return (
     <div className="app-shell">
-      <Header session={session} onHelp={() => setHelp(true)} onLogout={() => void logout()} />
+      <Header
+        session={session}
+        onHelp={() => setHelp(true)}
+        onLogout={() => void logout()}
+        onBackOffice={mode === 'sale' && !completion ? openBackOffice : undefined}
+      />
       {body}
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </div>

@@ -31,9 +31,11 @@ interface SaleScreenProps {
   onPay(): void;
   /** Another overlay (help) has the keyboard. */
   paused: boolean;
+  /** Opens the back office; absent when the operator's role has no section there. */
+  onBackOffice?(): void;
 }
 
-export function SaleScreen({ sale, apply, error, setError, onPay, paused }: SaleScreenProps) {
+export function SaleScreen({ sale, apply, error, setError, onPay, paused, onBackOffice }: SaleScreenProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const search = useRef<HTMLInputElement>(null);
@@ -133,6 +135,8 @@ export function SaleScreen({ sale, apply, error, setError, onPay, paused }: Sale
         if (query !== '') return setQuery('');
         setError(null);
         return setSelectedId(null);
+      case 'backOffice':
+        return onBackOffice?.();
       case 'help':
         return undefined;
     }

@@ -1,0 +1,184 @@
+import { useEffect, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError, CsvImportReport, ProductView } from '../../../../preload/contract';
+import { ErrorNote } from '../../components/ErrorNote';
+import { useFormat } from '../../state/store-context';
+import { api } from '../../transport/api';
+import { CATALOG_CSV_TEMPLATE, CATALOG_TEMPLATE_FILENAME, catalogTemplateHref } from './catalog-template';
+
+/** Import the price list from a CSV file (all rows or none) and look products up. */
+export function CatalogSection() {
+  return (
+    <div className="back-office__stack">
+      <CsvImport />
+      <ProductSearch />
+    </div>
+  );
+}
+
+function CsvImport() {
+  const { t } = useTranslation();
+  const [report, setReport] = useState<CsvImportReport | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    setBusy(true);
+    setReport(null);
+    setError(null);
+    setFileName(file.name);
+    const csv = await file.text();
+    // The same file picked again after a fix must fire a change event.
+    input.value = '';
+    const result = csv.trim() === '' ? null : await api.invoke('catalog.importCsv', { csv });
+    setBusy(false);
+    if (result === null) return setError({ code: 'catalog.csv_invalid', params: {} });
+    if (result.ok) setReport(result.value);
+    else setError(result.error);
+  };
+
+  return (
+    <section className="back-office__card" aria-labelledby="csv-import-title">
+      <h3 id="csv-import-title">{t('backOffice.catalog.importTitle')}</h3>
+      <p className="muted small">{t('backOffice.catalog.importHint')}</p>
+      <div className="back-office__row">
+        <label className="button button--primary file-button">
+          {t('backOffice.catalog.chooseFile')}
+          <input type="file" accept=".csv,text/csv" className="visually-hidden" data-testid="csv-file" disabled={busy} onChange={(e) => void onFile(e)} />
+        </label>
+        <a className="button" href={catalogTemplateHref()} download={CATALOG_TEMPLATE_FILENAME} data-testid="csv-template">
+          {t('backOffice.catalog.template')}
+        </a>
+      </div>
+      <details className="back-office__details">
+        <summary>{t('backOffice.catalog.templateShow')}</summary>
+        <pre className="code-block" data-testid="csv-template-text">
+          {CATALOG_CSV_TEMPLATE}
+        </pre>
+      </details>
+      {busy && <p className="muted">{t('backOffice.catalog.importing')}</p>}
+      <ErrorNote error={error} />
+      {report && <ImportReport report={report} fileName={fileName} />}
+    </section>
+  );
+}
+
+function ImportReport({ report, fileName }: { report: CsvImportReport; fileName: string | null }) {
+  const { t } = useTranslation();
+  if (report.errors.length === 0) {
+    return (
+      <p className="notice" role="status" data-testid="import-result">
+        {t('backOffice.catalog.imported', { count: report.imported })}
+      </p>
+    );
+  }
+  return (
+    <div className="import-errors" data-testid="import-errors">
+      <p className="error-note" role="alert" data-testid="import-result">
+        {t('backOffice.catalog.nothingImported', { count: report.errors.length, file: fileName ?? '' })}
+      </p>
+      <table className="data-table" aria-label={t('backOffice.catalog.errorTable')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('backOffice.catalog.row')}</th>
+            <th scope="col">{t('backOffice.catalog.column')}</th>
+            <th scope="col">{t('backOffice.catalog.value')}</th>
+            <th scope="col">{t('backOffice.catalog.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.errors.map((e, i) => (
+            <tr key={`${e.row}-${e.code}-${i}`} data-testid="import-error">
+              <td className="numeric">{e.row}</td>
+              <td>
+                <code>{e.field}</code>
+              </td>
+              <td>{e.value}</td>
+              <td>{t(e.code, { ns: 'errors', defaultValue: e.code })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ProductSearch() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [query, setQuery] = useState('');
+  const [products, setProducts] = useState<ProductView[] | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+
+  useEffect(() => {
+    const trimmed = query.trim();
+    if (trimmed === '') {
+      setProducts(null);
+      return;
+    }
+    let stale = false;
+    const timer = setTimeout(() => {
+      void api.invoke('catalog.search', { query: trimmed.slice(0, 100), limit: 50 }).then((result) => {
+        if (stale) return;
+        if (result.ok) {
+          setProducts(result.value);
+          setError(null);
+        } else setError(result.error);
+      });
+    }, 150);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [query]);
+
+  return (
+    <section className="back-office__card" aria-labelledby="product-search-title">
+      <h3 id="product-search-title">{t('backOffice.catalog.searchTitle')}</h3>
+      <label className="field">
+        <span>{t('backOffice.catalog.searchLabel')}</span>
+        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" data-testid="product-search" />
+      </label>
+      <ErrorNote error={error} />
+      {products !== null &&
+        (products.length === 0 ? (
+          <p className="muted" data-testid="product-none">
+            {t('backOffice.catalog.noProducts')}
+          </p>
+        ) : (
+          <table className="data-table" aria-label={t('backOffice.catalog.products')} data-testid="product-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('backOffice.catalog.sku')}</th>
+                <th scope="col">{t('backOffice.catalog.barcode')}</th>
+                <th scope="col">{t('backOffice.catalog.nameZh')}</th>
+                <th scope="col">{t('backOffice.catalog.nameEn')}</th>
+                <th scope="col" className="numeric">
+                  {t('backOffice.catalog.price')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('backOffice.catalog.taxRate')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {products.map((p) => (
+                <tr key={p.id} data-testid="product-row">
+                  <td>{p.sku}</td>
+                  <td>{p.barcode ?? '—'}</td>
+                  <td lang="zh-CN">{p.nameZh ?? '—'}</td>
+                  <td lang="en">{p.nameEn ?? '—'}</td>
+                  <td className="numeric">{format.money(p.priceMinor)}</td>
+                  <td className="numeric">{format.rate(p.taxRateBp)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+    </section>
+  );
+}

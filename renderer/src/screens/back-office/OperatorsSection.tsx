@@ -1,0 +1,152 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError, OperatorView } from '../../../../preload/contract';
+import type { Role } from '../../../../preload/contract/primitives';
+import { ErrorNote } from '../../components/ErrorNote';
+import { api } from '../../transport/api';
+import { roleAtLeast } from './roles';
+import type { BackOfficeSectionProps } from './sections';
+
+const PIN_PATTERN = /^[0-9]{4,8}$/;
+/** The owner adds staff; a second owner is not something this screen makes. */
+const NEW_ROLES: Role[] = ['cashier', 'supervisor'];
+
+/** Who may use the register: the list with lock state for supervisors, and adding staff for the owner. */
+export function OperatorsSection({ session }: BackOfficeSectionProps) {
+  const { t } = useTranslation();
+  const [operators, setOperators] = useState<OperatorView[]>([]);
+  const [error, setError] = useState<CallError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const isOwner = session.operator !== null && roleAtLeast(session.operator.role, 'owner');
+
+  const load = useCallback(async () => {
+    const result = await api.invoke('operator.list', {});
+    if (result.ok) setOperators(result.value);
+    else setError(result.error);
+  }, []);
+  useEffect(() => void load(), [load]);
+
+  const unlock = async (operator: OperatorView) => {
+    setNotice(null);
+    const result = await api.invoke('operator.unlock', { operatorId: operator.id });
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    setNotice(t('backOffice.operators.unlocked', { name: operator.name }));
+    await load();
+  };
+
+  return (
+    <div className="back-office__stack">
+      <table className="data-table" aria-label={t('backOffice.operators.list')} data-testid="operator-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('backOffice.operators.name')}</th>
+            <th scope="col">{t('backOffice.operators.role')}</th>
+            <th scope="col">{t('backOffice.operators.state')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('backOffice.operators.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {operators.map((op) => (
+            <tr key={op.id} data-testid="operator-row">
+              <td>{op.name}</td>
+              <td>{t(`role.${op.role}`)}</td>
+              <td className={op.locked ? 'negative' : undefined} data-testid="operator-state">
+                {op.locked ? t('backOffice.operators.locked') : t('backOffice.operators.active')}
+              </td>
+              <td>
+                {op.locked && (
+                  <button type="button" className="button" onClick={() => void unlock(op)}>
+                    {t('backOffice.operators.unlock', { name: op.name })}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {notice && (
+        <p className="notice" role="status" data-testid="notice">
+          {notice}
+        </p>
+      )}
+      <ErrorNote error={error} />
+      {isOwner && (
+        <AddOperatorForm
+          onAdded={(added) => {
+            setError(null);
+            setNotice(t('backOffice.operators.added', { name: added.name, role: t(`role.${added.role}`) }));
+            void load();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function AddOperatorForm({ onAdded }: { onAdded(operator: OperatorView): void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('cashier');
+  const [pin, setPin] = useState('');
+  const [pinAgain, setPinAgain] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (name.trim() === '') return setProblem(t('backOffice.operators.nameRequired'));
+    if (!PIN_PATTERN.test(pin)) return setProblem(t('setup.pinFormat'));
+    if (pin !== pinAgain) return setProblem(t('setup.pinMismatch'));
+    setProblem(null);
+    setBusy(true);
+    const result = await api.invoke('operator.create', { name: name.trim(), pin, role });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setName('');
+    setPin('');
+    setPinAgain('');
+    onAdded(result.value);
+  };
+
+  return (
+    <form className="back-office__form" onSubmit={(e) => void submit(e)} aria-labelledby="add-operator-title" data-testid="add-operator">
+      <h3 id="add-operator-title">{t('backOffice.operators.addTitle')}</h3>
+      <div className="field-row">
+        <label className="field">
+          <span>{t('backOffice.operators.name')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoComplete="off" />
+        </label>
+        <label className="field">
+          <span>{t('backOffice.operators.role')}</span>
+          <select value={role} onChange={(e) => setRole(e.target.value === 'supervisor' ? 'supervisor' : 'cashier')}>
+            {NEW_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="field-row">
+        <label className="field">
+          <span>{t('setup.pin')}</span>
+          <input value={pin} onChange={(e) => setPin(e.target.value)} type="password" inputMode="numeric" maxLength={8} autoComplete="new-password" />
+        </label>
+        <label className="field">
+          <span>{t('setup.pinAgain')}</span>
+          <input value={pinAgain} onChange={(e) => setPinAgain(e.target.value)} type="password" inputMode="numeric" maxLength={8} autoComplete="new-password" />
+        </label>
+      </div>
+      <p className="muted small">{t('setup.pinHint')}</p>
+      <ErrorNote error={error} message={problem} />
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {t('backOffice.operators.add')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,146 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError, StoreSettings } from '../../../../preload/contract';
+import { ErrorNote } from '../../components/ErrorNote';
+import { currencyDigits, minorToDecimal } from '../../format/money';
+import { parseDecimal } from '../../format/parse-amount';
+import { isUiLocale } from '../../i18n';
+import { api } from '../../transport/api';
+
+/** What the form edits: the settings, with amounts and percentages as the owner types them. */
+interface SettingsForm extends Omit<StoreSettings, 'cashRoundingStepMinor' | 'cashierDiscountLimitBp'> {
+  cashRoundingStep: string;
+  cashierDiscountLimitPercent: string;
+}
+
+function toForm(s: StoreSettings): SettingsForm {
+  const { cashRoundingStepMinor, cashierDiscountLimitBp, ...rest } = s;
+  return { ...rest, cashRoundingStep: minorToDecimal(cashRoundingStepMinor, currencyDigits(s.currency)), cashierDiscountLimitPercent: minorToDecimal(cashierDiscountLimitBp, 2).replace(/\.00$/, '') };
+}
+
+function knownCurrency(code: string): boolean {
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: code });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The owner's store settings. Main journals every change and tells every window (session.changed). */
+export function SettingsSection() {
+  const { t } = useTranslation();
+  const [form, setForm] = useState<SettingsForm | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void api.invoke('settings.get', {}).then((result) => {
+      if (result.ok) setForm(toForm(result.value));
+      else setError(result.error);
+    });
+  }, []);
+
+  if (!form) return <ErrorNote error={error} />;
+
+  const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
+    setSaved(false);
+    setForm({ ...form, [key]: value });
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setSaved(false);
+    const currency = form.currency.trim().toUpperCase();
+    if (!/^[A-Z]{3}$/.test(currency) || !knownCurrency(currency)) return setProblem(t('backOffice.settings.badCurrency'));
+    const cashRoundingStepMinor = parseDecimal(form.cashRoundingStep === '' ? '0' : form.cashRoundingStep, currencyDigits(currency));
+    if (cashRoundingStepMinor === null || cashRoundingStepMinor > 100) return setProblem(t('backOffice.settings.badRounding'));
+    const cashierDiscountLimitBp = parseDecimal(form.cashierDiscountLimitPercent === '' ? '0' : form.cashierDiscountLimitPercent, 2);
+    if (cashierDiscountLimitBp === null || cashierDiscountLimitBp > 10_000) return setProblem(t('dialog.invalidPercent'));
+    if (form.storeName.trim() === '') return setProblem(t('backOffice.settings.nameRequired'));
+    setProblem(null);
+    const { cashRoundingStep: _step, cashierDiscountLimitPercent: _limit, ...rest } = form;
+    setBusy(true);
+    const result = await api.invoke('settings.update', { ...rest, currency, cashRoundingStepMinor, cashierDiscountLimitBp });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setForm(toForm(result.value));
+    setSaved(true);
+  };
+
+  return (
+    <form className="back-office__form" onSubmit={(e) => void submit(e)} aria-label={t('backOffice.section.settings')} data-testid="settings-form">
+      <div className="field-row">
+        <label className="field">
+          <span>{t('backOffice.settings.storeName')}</span>
+          <input value={form.storeName} onChange={(e) => set('storeName', e.target.value)} maxLength={80} autoComplete="off" />
+        </label>
+        <label className="field">
+          <span>{t('backOffice.settings.storeTaxId')}</span>
+          <input value={form.storeTaxId} onChange={(e) => set('storeTaxId', e.target.value)} maxLength={40} autoComplete="off" />
+        </label>
+      </div>
+      <label className="field">
+        <span>{t('backOffice.settings.storeAddress')}</span>
+        <input value={form.storeAddress} onChange={(e) => set('storeAddress', e.target.value)} maxLength={200} autoComplete="off" />
+      </label>
+      <div className="field-row">
+        <label className="field">
+          <span>{t('backOffice.settings.storeLocale')}</span>
+          <select value={form.storeLocale} onChange={(e) => isUiLocale(e.target.value) && set('storeLocale', e.target.value)}>
+            <option value="zh-CN">{t('language.zh-CN')}</option>
+            <option value="en">{t('language.en')}</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('backOffice.settings.currency')}</span>
+          <input value={form.currency} onChange={(e) => set('currency', e.target.value.toUpperCase())} maxLength={3} autoComplete="off" />
+        </label>
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={form.pricesIncludeTax} onChange={(e) => set('pricesIncludeTax', e.target.checked)} />
+        <span>{t('backOffice.settings.pricesIncludeTax')}</span>
+      </label>
+      <div className="field-row">
+        <label className="field">
+          <span>{t('backOffice.settings.cashRoundingStep')}</span>
+          <input value={form.cashRoundingStep} onChange={(e) => set('cashRoundingStep', e.target.value)} inputMode="decimal" autoComplete="off" />
+        </label>
+        <label className="field">
+          <span>{t('backOffice.settings.cashierDiscountLimit')}</span>
+          <span className="field__with-suffix">
+            <input value={form.cashierDiscountLimitPercent} onChange={(e) => set('cashierDiscountLimitPercent', e.target.value)} inputMode="decimal" autoComplete="off" />
+            <span className="field__suffix">%</span>
+          </span>
+        </label>
+      </div>
+      <p className="muted small">{t('backOffice.settings.roundingHint')}</p>
+      <div className="field-row">
+        <label className="field">
+          <span>{t('backOffice.settings.registerId')}</span>
+          <input value={form.registerId} onChange={(e) => set('registerId', e.target.value)} maxLength={16} autoComplete="off" />
+        </label>
+        <label className="check check--in-row">
+          <input type="checkbox" checked={form.drawerOnCash} onChange={(e) => set('drawerOnCash', e.target.checked)} />
+          <span>{t('backOffice.settings.drawerOnCash')}</span>
+        </label>
+      </div>
+      <label className="field">
+        <span>{t('backOffice.settings.receiptFooter')}</span>
+        <textarea value={form.receiptFooter} onChange={(e) => set('receiptFooter', e.target.value)} maxLength={200} rows={2} />
+      </label>
+      <ErrorNote error={error} message={problem} />
+      {saved && (
+        <p className="notice" role="status" data-testid="notice">
+          {t('backOffice.settings.saved')}
+        </p>
+      )}
+      <button type="submit" className="button button--primary" disabled={busy} data-testid="settings-save">
+        {t('action.save')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,11 @@
+// The catalog file a store fills in: the columns main/services/catalog-csv.ts reads, and one
+// example row. Price is a plain decimal, the tax rate a percentage set up in the store.
+
+export const CATALOG_CSV_TEMPLATE = 'sku,barcode,name_zh,name_en,price,tax_rate\r\nTEA-500,6901234500012,绿茶 500ml,Green tea 500ml,3.50,13%\r\n';
+
+export const CATALOG_TEMPLATE_FILENAME = 'ringup-catalog-template.csv';
+
+/** A data: URL so the link works without object URLs to revoke; the BOM lets Excel read UTF-8. */
+export function catalogTemplateHref(): string {
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${CATALOG_CSV_TEMPLATE}`)}`;
+}

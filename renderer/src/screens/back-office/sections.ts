@@ -1,0 +1,37 @@
+// The back office's sections, in menu order. To add one: write a component that takes
+// BackOfficeSectionProps, give it a label key in both ui.json files, and add a line here.
+import type { ComponentType } from 'react';
+import type { SessionView } from '../../../../preload/contract';
+import type { Role } from '../../../../preload/contract/primitives';
+import { CatalogSection } from './CatalogSection';
+import { JournalSection } from './JournalSection';
+import { OperatorsSection } from './OperatorsSection';
+import { roleAtLeast } from './roles';
+import { SettingsSection } from './SettingsSection';
+
+export interface BackOfficeSectionProps {
+  /** The logged-in operator's session; `session.operator` is never null here. */
+  session: SessionView;
+}
+
+export interface BackOfficeSection {
+  /** Stable id: used in test ids (`back-office-nav-<id>`) and to remember the open section. */
+  id: string;
+  /** ui.json key of the menu label and the section heading. */
+  labelKey: string;
+  /** The least role that sees the section. Main still authorizes every call. */
+  leastRole: Role;
+  component: ComponentType<BackOfficeSectionProps>;
+}
+
+export const backOfficeSections: BackOfficeSection[] = [
+  { id: 'operators', labelKey: 'backOffice.section.operators', leastRole: 'supervisor', component: OperatorsSection },
+  { id: 'catalog', labelKey: 'backOffice.section.catalog', leastRole: 'supervisor', component: CatalogSection },
+  { id: 'settings', labelKey: 'backOffice.section.settings', leastRole: 'owner', component: SettingsSection },
+  { id: 'journal', labelKey: 'backOffice.section.journal', leastRole: 'supervisor', component: JournalSection },
+];
+
+/** The sections a role sees; an empty list hides the back office altogether. */
+export function sectionsFor(role: Role): BackOfficeSection[] {
+  return backOfficeSections.filter((s) => roleAtLeast(role, s.leastRole));
+}
