@@ -32,6 +32,23 @@ describe('scanner burst detector', () => {
     expect(feed([...chars('ABC-123'), 'Enter'], 36).at(-1)).toEqual({ kind: 'pass' });
   });
 
+  it('keeps a burst whole across one held-back key event', () => {
+    const detector = createScannerDetector();
+    const head = feed(chars('690456'), 5, 1000, detector);
+    // The till was busy for 90 ms in the middle of the scan.
+    const tail = feed([...chars('7890127'), 'Enter'], 5, 1115, detector);
+    expect(head[0]).toEqual({ kind: 'char', startsBurst: true });
+    expect([...head.slice(1), ...tail.slice(0, -1)].every((d) => d.kind === 'char' && !d.startsBurst)).toBe(true);
+    expect(tail.at(-1)).toEqual({ kind: 'scan', code: '6904567890127' });
+  });
+
+  it('does not let a pause join a typed prefix to a burst', () => {
+    // Keys 30 ms apart are quick, but not scanner-quick: a pause after them splits.
+    const detector = createScannerDetector();
+    feed(chars('abcd'), 30, 0, detector);
+    expect(feed(['e'], 0, 190, detector)[0]).toEqual({ kind: 'char', startsBurst: true });
+  });
+
   it('restarts the burst after a pause: slow typed prefix, then a scan', () => {
     const detector = createScannerDetector();
     feed(chars('ab'), 200, 0, detector);

@@ -7,9 +7,15 @@ export interface ScannerOptions {
   minLength: number;
   /** Longest gap between two keys of one burst, in milliseconds. */
   maxGapMs: number;
+  /**
+   * A busy till (a receipt rendering, a garbage collection) can hold one key event back. A gap
+   * up to this long does not split a burst whose keys so far came at scanner speed (mean gap at
+   * most half of maxGapMs); a person never types three keys that fast.
+   */
+  hiccupMs: number;
 }
 
-export const defaultScannerOptions: ScannerOptions = { minLength: 6, maxGapMs: 35 };
+export const defaultScannerOptions: ScannerOptions = { minLength: 6, maxGapMs: 35, hiccupMs: 150 };
 
 export interface KeyInput {
   key: string;
@@ -37,11 +43,21 @@ export interface ScannerDetector {
 
 export function createScannerDetector(options: ScannerOptions = defaultScannerOptions): ScannerDetector {
   let buffer = '';
+  let firstTime = Number.NEGATIVE_INFINITY;
   let lastTime = Number.NEGATIVE_INFINITY;
 
   const reset = () => {
     buffer = '';
+    firstTime = Number.NEGATIVE_INFINITY;
     lastTime = Number.NEGATIVE_INFINITY;
+  };
+
+  /** Does a key `gap` ms after the last one continue the burst in the buffer? */
+  const continues = (gap: number): boolean => {
+    if (gap <= options.maxGapMs) return true;
+    if (gap > options.hiccupMs || buffer.length < 3) return false;
+    const meanGap = (lastTime - firstTime) / (buffer.length - 1);
+    return meanGap * 2 <= options.maxGapMs;
   };
 
   return {
@@ -49,7 +65,7 @@ export function createScannerDetector(options: ScannerOptions = defaultScannerOp
     feed(input) {
       // Scanners send Shift for capitals; it must not break the burst.
       if (MODIFIERS.has(input.key)) return { kind: 'pass' };
-      const quick = input.time - lastTime <= options.maxGapMs;
+      const quick = continues(input.time - lastTime);
       if (input.key === 'Enter') {
         const code = buffer;
         const isScan = quick && code.length >= options.minLength;
@@ -63,6 +79,7 @@ export function createScannerDetector(options: ScannerOptions = defaultScannerOp
       }
       const startsBurst = !quick || buffer === '';
       buffer = startsBurst ? input.key : buffer + input.key;
+      if (startsBurst) firstTime = input.time;
       lastTime = input.time;
       return { kind: 'char', startsBurst };
     },
