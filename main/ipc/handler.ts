@@ -5,6 +5,7 @@ import type { Db } from '../ledger/database';
 import type { EventBus } from '../services/event-bus';
 import type { Actor } from '../services/sale';
 import type { RegisterSession } from '../services/session';
+import type { PrinterRuntime } from '../services/printer-runtime';
 
 /**
  * Who may make a call. `public` is for the login screen only; `setup` only while the register
@@ -32,6 +33,8 @@ export interface RegisterServices {
    * reasons: a printer problem never rolls back a sale.
    */
   afterSaleCompleted(saleId: string): void;
+  /** The receipt printer: its queue worker, status poller and test page. */
+  printer: Pick<PrinterRuntime, 'kick' | 'configChanged' | 'status' | 'testPage'>;
 }
 
 export interface Handler<N extends CallName> {

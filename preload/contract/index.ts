@@ -2,6 +2,7 @@
 // the preload import `type`s only, so zod never reaches the sandboxed preload.
 import type { z } from 'zod';
 import { catalogCalls } from './catalog';
+import { printerCalls } from './printer';
 import type { CallDef } from './define';
 import type { EventName, EventPayloads } from './events';
 import type { Result } from './result';
@@ -14,6 +15,7 @@ export const calls = {
   ...catalogCalls,
   ...saleCalls,
   ...settingsCalls,
+  ...printerCalls,
 };
 
 export type Calls = typeof calls;
@@ -31,3 +33,5 @@ export interface RingupApi {
 export type { EventName, EventPayloads } from './events';
 export type { Result, CallError, ErrorCode } from './result';
 export * from './views';
+export type { PrinterConfigView, PrintJobView, PrintJobState, ReceiptPreviewView, TestPageView } from './printer';
+export type { HardwareStatus, DeviceState } from './events';

@@ -50,6 +50,26 @@ export const errorCodes = [
   'receipt.not_found',
   // settings
   'settings.invalid',
+  // printer, receipts and the drawer
+  'printer.disabled',
+  'printer.connect_timeout',
+  'printer.connection_refused',
+  'printer.unreachable',
+  'printer.write_timeout',
+  'printer.not_found',
+  'printer.permission_denied',
+  'printer.busy',
+  'printer.io_error',
+  'printer.paper_out',
+  'printer.cover_open',
+  'printer.offline',
+  'printer.error',
+  'printer.no_answer',
+  'printer.job_not_found',
+  'printer.job_not_retryable',
+  'printer.job_not_cancellable',
+  'receipt.not_completed',
+  'drawer.needs_supervisor',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

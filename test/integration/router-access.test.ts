@@ -36,6 +36,16 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'settings.get': 'cashier',
   'settings.update': 'owner',
   'journal.verify': 'supervisor',
+  'printer.getConfig': 'owner',
+  'printer.setConfig': 'owner',
+  'printer.testPage': 'supervisor',
+  'printer.jobs': 'supervisor',
+  'printer.retryJob': 'supervisor',
+  'printer.cancelJob': 'supervisor',
+  'hardware.status': 'cashier',
+  'receipt.preview': 'cashier',
+  'receipt.reprint': 'cashier',
+  'drawer.open': 'cashier',
 };
 
 const rank = { cashier: 1, supervisor: 2, owner: 3 } as const;
@@ -74,6 +84,13 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'sale.tenderCash': { saleId, tenderedMinor: 1, idempotencyKey: `access-${n}` },
     'sale.complete': { saleId, idempotencyKey: `access-c-${n}` },
     'settings.update': { receiptFooter: `f${n}` },
+    'printer.setConfig': { enabled: false, transport: null, profile: { paper: '80mm', encoding: 'gb18030', kanjiMode: true, qr: 'native', qrCell: 4, cut: true, commandSet: 'escpos', drawer: { pin: 0, onMs: 50, offMs: 500, openLevel: 'high' } }, timeZone: 'UTC' },
+    'printer.testPage': { transport: { kind: 'file', path: '/dev/null' } },
+    'printer.retryJob': { jobId: 999 },
+    'printer.cancelJob': { jobId: 999 },
+    'receipt.preview': { receiptNo: 1 },
+    'receipt.reprint': { saleId },
+    'drawer.open': { reason: `float ${n}` },
   };
   return inputs[name] ?? {};
 }

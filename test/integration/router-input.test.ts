@@ -54,6 +54,16 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
     'settings.get': {},
     'settings.update': { storeName: 'S' },
     'journal.verify': {},
+    'printer.getConfig': {},
+    'printer.setConfig': { enabled: false, transport: null, profile: { paper: '58mm', encoding: 'gb18030', kanjiMode: true, qr: 'native', qrCell: 4, cut: true, commandSet: 'escpos', drawer: { pin: 0, onMs: 50, offMs: 500, openLevel: 'high' } }, timeZone: 'Asia/Shanghai' },
+    'printer.testPage': { transport: { kind: 'file', path: '/dev/null' } },
+    'printer.jobs': {},
+    'printer.retryJob': { jobId: 1 },
+    'printer.cancelJob': { jobId: 1 },
+    'hardware.status': {},
+    'receipt.preview': { saleId },
+    'receipt.reprint': { saleId },
+    'drawer.open': { reason: 'change for the float' },
   } satisfies Record<CallName, Record<string, unknown>>;
 }
 

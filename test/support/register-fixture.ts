@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallInput, CallName, CallResult } from '../../preload/contract';
 import type { Result } from '../../preload/contract/result';
-import { openRegister, type Register, ledgerPathIn } from '../../main/register';
+import { openRegister, type Register, type RegisterOptions, ledgerPathIn } from '../../main/register';
 import type { Logger } from '../../main/log';
 
 export const OWNER_PIN = '2580';
@@ -32,11 +32,11 @@ export interface TestRegister extends Register {
 }
 
 /** A real register on a real SQLite file in a fresh temporary folder. */
-export function makeRegister(options: { demo?: boolean; dir?: string; clock?: () => number } = {}): TestRegister {
+export function makeRegister(options: { demo?: boolean; dir?: string; clock?: () => number; printer?: RegisterOptions['printer'] } = {}): TestRegister {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'ringup-test-'));
   const file = ledgerPathIn(dir);
   const log = memoryLogger();
-  const reg = openRegister({ ledgerFile: file, demo: options.demo ?? true, log, ...(options.clock ? { clock: options.clock } : {}) });
+  const reg = openRegister({ ledgerFile: file, demo: options.demo ?? true, log, ...(options.clock ? { clock: options.clock } : {}), ...(options.printer ? { printer: options.printer } : {}) });
   const call = <N extends CallName>(name: N, input: CallInput<N>) => reg.dispatch(name, input) as Promise<Result<CallResult<N>>>;
   const must = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<N>> => {
     const r = await call(name, input);

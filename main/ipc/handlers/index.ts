@@ -1,5 +1,6 @@
 import type { HandlerTable } from '../handler';
 import { catalogHandlers } from './catalog';
+import { printerHandlers } from './printer';
 import { saleHandlers } from './sale';
 import { sessionHandlers } from './session';
 import { settingsHandlers } from './settings';
@@ -10,4 +11,5 @@ export const handlers: HandlerTable = {
   ...catalogHandlers,
   ...saleHandlers,
   ...settingsHandlers,
+  ...printerHandlers,
 };

@@ -1,0 +1,32 @@
+// One place that knows the state of every device and publishes the merged `hardware.status`
+// payload: the printer and the card terminal report their own part and never overwrite the other.
+import type { HardwareStatus } from '../../preload/contract/events';
+import type { EventBus } from '../services/event-bus';
+
+export class HardwareStatusHub {
+  private status: HardwareStatus = {
+    printer: { state: 'unknown', problems: [], drawerOpen: null, queuedJobs: 0 },
+    terminal: { state: 'unknown', problems: [] },
+  };
+
+  constructor(private readonly events: EventBus) {}
+
+  current(): HardwareStatus {
+    return structuredClone(this.status);
+  }
+
+  setPrinter(printer: HardwareStatus['printer']): void {
+    this.update({ ...this.status, printer });
+  }
+
+  setTerminal(terminal: HardwareStatus['terminal']): void {
+    this.update({ ...this.status, terminal });
+  }
+
+  /** Only changes are published: the printer is polled every few seconds and windows need not re-render. */
+  private update(next: HardwareStatus): void {
+    if (JSON.stringify(next) === JSON.stringify(this.status)) return;
+    this.status = next;
+    this.events.emit('hardware.status', this.current());
+  }
+}

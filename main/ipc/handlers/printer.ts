@@ -1,0 +1,84 @@
+import type { printerCalls } from '../../../preload/contract/printer';
+import { sql } from '../../ledger/statements';
+import { verifyApprover } from '../../services/operators';
+import { cancelJob, enqueueNoSale, enqueueReprint, listJobs, retryJob } from '../../services/print-jobs';
+import { getPrinterConfig, setPrinterConfig } from '../../services/printer-config';
+import { receiptPreview } from '../../services/receipt-output';
+import { ServiceError } from '../../services/service-error';
+import { roleAtLeast } from '../../services/session';
+import type { HandlerContext, HandlerTable } from '../handler';
+
+/** Jobs only exist for a printer that is on: a disabled register must not pile up paper for later. */
+function requireEnabled(ctx: HandlerContext): void {
+  if (!getPrinterConfig(ctx.db).enabled) throw new ServiceError('printer.disabled');
+}
+
+function saleIdFor(ctx: HandlerContext, input: { saleId: string } | { receiptNo: number }): string {
+  if ('saleId' in input) return input.saleId;
+  const row = sql(ctx.db, 'SELECT id FROM documents WHERE register_id = ? AND receipt_no = ?').get(ctx.settings.registerId, input.receiptNo) as { id: string } | undefined;
+  if (!row) throw new ServiceError('receipt.not_found', { receiptNo: input.receiptNo });
+  return row.id;
+}
+
+export const printerHandlers: Pick<HandlerTable, keyof typeof printerCalls> = {
+  'printer.getConfig': { access: 'owner', handle: (_input, ctx) => getPrinterConfig(ctx.db) },
+  'printer.setConfig': {
+    access: 'owner',
+    handle: (input, ctx) => {
+      const saved = setPrinterConfig(ctx.db, input, ctx.actor.id, ctx.now);
+      ctx.services.printer.configChanged();
+      return saved;
+    },
+  },
+  'printer.testPage': {
+    access: 'supervisor',
+    handle: (input, ctx) => {
+      const saved = getPrinterConfig(ctx.db);
+      const transport = input.transport ?? (saved.enabled ? saved.transport : null);
+      return ctx.services.printer.testPage(transport, input.profile ?? saved.profile, ctx.settings.storeLocale);
+    },
+  },
+  'printer.jobs': { access: 'supervisor', handle: (_input, ctx) => listJobs(ctx.db) },
+  'printer.retryJob': {
+    access: 'supervisor',
+    handle: (input, ctx) => {
+      const job = retryJob(ctx.db, input.jobId, ctx.actor.id, ctx.now);
+      ctx.services.printer.kick();
+      return job;
+    },
+  },
+  'printer.cancelJob': {
+    access: 'supervisor',
+    handle: (input, ctx) => {
+      const job = cancelJob(ctx.db, input.jobId, ctx.actor.id, ctx.now);
+      ctx.services.printer.kick();
+      return job;
+    },
+  },
+  'hardware.status': { access: 'cashier', handle: (_input, ctx) => ctx.services.printer.status() },
+  'receipt.preview': { access: 'cashier', handle: (input, ctx) => receiptPreview(ctx.db, saleIdFor(ctx, input), getPrinterConfig(ctx.db)) },
+  'receipt.reprint': {
+    access: 'cashier',
+    handle: (input, ctx) => {
+      requireEnabled(ctx);
+      const job = enqueueReprint(ctx.db, input.saleId, ctx.actor.id, ctx.now);
+      ctx.services.printer.kick();
+      return job;
+    },
+  },
+  'drawer.open': {
+    access: 'cashier',
+    handle: (input, ctx) => {
+      requireEnabled(ctx);
+      // A supervisor opens it on their own authority; a cashier needs one to type their PIN.
+      let approverId: number | null = null;
+      if (!roleAtLeast(ctx.actor.role, 'supervisor')) {
+        if (!input.approval) throw new ServiceError('drawer.needs_supervisor');
+        approverId = verifyApprover(ctx.db, input.approval.operatorId, input.approval.pin, ctx.now).id;
+      }
+      const job = enqueueNoSale(ctx.db, input.reason, ctx.actor.id, approverId, ctx.now);
+      ctx.services.printer.kick();
+      return job;
+    },
+  },
+};

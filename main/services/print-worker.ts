@@ -1,0 +1,142 @@
+// Moves queued jobs to the printer, one at a time, outside any call: a sale never waits for
+// paper. Before a receipt is sent the printer must say it can print (a printer that is out of
+// paper still takes bytes, and then nobody knows whether the job printed); after the send the
+// job is marked printed and never sent again, even if the printer then reports paper out —
+// it holds the bytes and prints them once it recovers.
+import type { PrinterConfigView } from '../../preload/contract/printer';
+import { PrinterTransportError, type PrinterStatus, type PrinterTransport } from '../hardware/printer';
+import type { Db } from '../ledger/database';
+import type { Logger } from '../log';
+import { dueJobs, markPrinted, markSending, markWaiting, nextAttemptAt, type PrintJob } from './print-jobs';
+import { jobBytes } from './receipt-output';
+
+export interface PrintWorkerDeps {
+  db: Db;
+  log: Logger;
+  clock: () => number;
+  config(): PrinterConfigView;
+  transport(): PrinterTransport | null;
+  /** Runs printer I/O one exchange at a time (the poller shares the line). */
+  io<T>(work: () => Promise<T>): Promise<T>;
+  /** Every status the worker learns, and a failure code when a send failed. */
+  report(status: PrinterStatus | null, failure?: string): void;
+  statusTimeoutMs: number;
+  /** First retry after this long, doubling up to `maxBackoffMs`. */
+  backoffMs: number;
+  maxBackoffMs: number;
+}
+
+export class PrintWorker {
+  private running = false;
+  private again = false;
+  private stopped = false;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: PrintWorkerDeps) {}
+
+  /** Look at the queue soon (after the caller's transaction has committed). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    setImmediate(() => void this.run());
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private async run(): Promise<void> {
+    if (this.running || this.stopped) return;
+    this.running = true;
+    try {
+      do {
+        this.again = false;
+        await this.pass();
+      } while (this.again && !this.stopped);
+    } catch (error) {
+      if (!this.stopped) this.deps.log.error('print queue pass failed', error);
+    } finally {
+      this.running = false;
+      this.schedule();
+    }
+  }
+
+  /** Wake up when the earliest waiting job is due again. */
+  private schedule(): void {
+    if (this.stopped || !this.deps.db.open) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const at = nextAttemptAt(this.deps.db);
+    if (at === null) return;
+    this.timer = setTimeout(() => void this.run(), Math.max(10, at - this.deps.clock()));
+    this.timer.unref();
+  }
+
+  private async pass(): Promise<void> {
+    const { db } = this.deps;
+    const config = this.deps.config();
+    const transport = this.deps.transport();
+    if (!config.enabled || !transport) return;
+    let receiptsBlockedBy: string | null = null;
+    for (const job of dueJobs(db, this.deps.clock())) {
+      if (this.stopped || !db.open) return;
+      if (job.kind === 'receipt' && receiptsBlockedBy) {
+        // Receipts print in order: the ones behind a blocked receipt wait with it.
+        markWaiting(db, job.id, receiptsBlockedBy, this.retryAt(job));
+        continue;
+      }
+      const blocked = await this.send(job, config, transport);
+      if (blocked && job.kind === 'receipt') receiptsBlockedBy = blocked;
+    }
+  }
+
+  private retryAt(job: PrintJob): number {
+    const delay = Math.min(this.deps.maxBackoffMs, this.deps.backoffMs * 2 ** Math.min(job.attempts, 16));
+    return this.deps.clock() + delay;
+  }
+
+  /** Returns the reason the job waits, or null once it is printed. */
+  private async send(job: PrintJob, config: PrinterConfigView, transport: PrinterTransport): Promise<string | null> {
+    const { db, io, report } = this.deps;
+    let bytes: Buffer;
+    try {
+      bytes = jobBytes(db, job, config);
+    } catch (error) {
+      this.deps.log.error(`print job ${job.id} could not be rendered`, error);
+      markWaiting(db, job.id, 'internal', this.retryAt(job));
+      return 'internal';
+    }
+    const statusOptions = { timeoutMs: this.deps.statusTimeoutMs, drawerOpenLevel: config.profile.drawer.openLevel };
+    const before = await io(() => transport.queryStatus(statusOptions));
+    report(before);
+    if (this.stopped || !db.open) return 'stopped';
+    // A drawer kick needs no paper; a receipt waits for a printer that says it can print. A printer
+    // that does not answer at all may just not support status (USB without a return channel): try.
+    if (job.kind === 'receipt' && before.answered && !before.ready) {
+      const reason = before.problems[0] ?? 'printer.offline';
+      markWaiting(db, job.id, reason, this.retryAt(job));
+      return reason;
+    }
+    markSending(db, job.id);
+    try {
+      await io(() => transport.send(bytes));
+    } catch (error) {
+      const code = error instanceof PrinterTransportError ? error.code : 'printer.io_error';
+      if (!db.open) return code;
+      markWaiting(db, job.id, code, this.retryAt({ ...job, attempts: job.attempts + 1 }));
+      report(null, code);
+      return code;
+    }
+    if (!db.open) return null;
+    markPrinted(db, job.id, this.deps.clock());
+    // Paper running out during the job shows up here; the bytes wait in the printer, not in the queue.
+    const after = await io(() => transport.queryStatus(statusOptions));
+    if (!this.stopped) report(after);
+    return null;
+  }
+}

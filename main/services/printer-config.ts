@@ -1,0 +1,37 @@
+// The printer's settings live in the ledger's settings table under one key, so the register
+// that prints a queued job after a restart uses the same printer and time zone it was told.
+import { printerConfigSchema, type PrinterConfigView } from '../../preload/contract/printer';
+import { defaultPrinterProfile } from '../hardware/printer';
+import type { Db } from '../ledger/database';
+import { appendJournal } from '../ledger/journal';
+import { sql } from '../ledger/statements';
+
+const KEY = 'printer.config';
+
+/** The machine's own zone: receipts show the time on the shop's wall clock unless told otherwise. */
+export function machineTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function defaultPrinterConfig(): PrinterConfigView {
+  return { enabled: false, transport: null, profile: defaultPrinterProfile, timeZone: machineTimeZone() };
+}
+
+export function getPrinterConfig(db: Db): PrinterConfigView {
+  const row = sql(db, 'SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
+  if (!row) return defaultPrinterConfig();
+  // A stored config that no longer validates (an older schema) must not stop sales: print nothing.
+  const parsed = printerConfigSchema.safeParse(JSON.parse(row.value));
+  return parsed.success ? (parsed.data as PrinterConfigView) : defaultPrinterConfig();
+}
+
+/** Saves the whole config and journals old → new in the same transaction. */
+export function setPrinterConfig(db: Db, config: PrinterConfigView, operatorId: number | null, now: number): PrinterConfigView {
+  return db.transaction(() => {
+    const before = getPrinterConfig(db);
+    if (JSON.stringify(before) === JSON.stringify(config)) return before;
+    sql(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(config));
+    appendJournal(db, 'printer.config_changed', { operatorId, from: before, to: config }, now);
+    return getPrinterConfig(db);
+  })();
+}

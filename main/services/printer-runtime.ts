@@ -1,0 +1,219 @@
+// The printer as a long-lived part of the register: its transport, the print worker and the
+// status poller (DLE EOT every few seconds and right after a failure), which publishes the
+// printer's part of `hardware.status`. Started and stopped by openRegister.
+import type { HardwareStatus } from '../../preload/contract/events';
+import type { PrinterConfigView, TestPageView } from '../../preload/contract/printer';
+import type { HardwareStatusHub } from '../hardware/hardware-status';
+import { createTransport, printTestPage, type PrinterProfile, type PrinterStatus, type PrinterTransport, type TransportConfig } from '../hardware/printer';
+import type { Db } from '../ledger/database';
+import type { Logger } from '../log';
+import { getPrinterConfig } from './printer-config';
+import { enqueueSale, makeAllDue, pendingCount, requeueInterrupted } from './print-jobs';
+import { saleOpensDrawer } from './receipt-output';
+import { PrintWorker } from './print-worker';
+import { ServiceError } from './service-error';
+import type { Locale } from '../../preload/contract/primitives';
+
+export interface PrinterRuntimeOptions {
+  db: Db;
+  hub: HardwareStatusHub;
+  log: Logger;
+  clock: () => number;
+  pollIntervalMs?: number;
+  statusTimeoutMs?: number;
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  /** Builds the transport from the saved settings; tests wrap it to script faults. */
+  transportFactory?: (config: TransportConfig) => PrinterTransport;
+}
+
+export class PrinterRuntime {
+  private transport: PrinterTransport | null = null;
+  private transportKey = '';
+  private chain: Promise<unknown> = Promise.resolve();
+  private readonly worker: PrintWorker;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private polling = false;
+  private stopped = true;
+  private last: PrinterStatus | null = null;
+  private lastFailure: string | null = null;
+
+  constructor(private readonly o: PrinterRuntimeOptions) {
+    this.worker = new PrintWorker({
+      db: o.db,
+      log: o.log,
+      clock: o.clock,
+      config: () => this.config(),
+      transport: () => this.currentTransport(),
+      io: (work) => this.io(work),
+      report: (status, failure) => this.report(status, failure),
+      statusTimeoutMs: o.statusTimeoutMs ?? 1000,
+      backoffMs: o.backoffMs ?? 1000,
+      maxBackoffMs: o.maxBackoffMs ?? 30_000,
+    });
+  }
+
+  config(): PrinterConfigView {
+    return getPrinterConfig(this.o.db);
+  }
+
+  start(): void {
+    this.stopped = false;
+    requeueInterrupted(this.o.db, this.o.clock());
+    this.worker.kick();
+    void this.poll();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.worker.stop();
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    this.pollTimer = null;
+    const t = this.transport;
+    this.transport = null;
+    void t?.close().catch(() => undefined);
+  }
+
+  /**
+   * Inside the completing sale's transaction: queue the drawer kick and the receipt so they commit
+   * with the sale. Printer settings or layout problems only cost the paper, never the sale.
+   */
+  afterSaleCompleted(saleId: string): void {
+    let config: PrinterConfigView;
+    let drawer = false;
+    try {
+      config = this.config();
+      if (!config.enabled) return;
+      drawer = saleOpensDrawer(this.o.db, saleId, config);
+    } catch (error) {
+      this.o.log.error(`receipt for sale ${saleId} not queued`, error);
+      return;
+    }
+    enqueueSale(this.o.db, saleId, drawer, null, this.o.clock());
+    this.kick();
+  }
+
+  /** New jobs were committed (a sale, a reprint, a retry): look at the queue now. */
+  kick(): void {
+    if (this.stopped) return;
+    this.publish();
+    this.worker.kick();
+  }
+
+  /** Settings changed: drop the old connection and look at the printer again. */
+  configChanged(): void {
+    if (this.stopped) return;
+    this.last = null;
+    this.lastFailure = null;
+    this.currentTransport();
+    this.kick();
+    void this.poll();
+  }
+
+  status(): HardwareStatus {
+    this.publish();
+    return this.o.hub.current();
+  }
+
+  /** Test page with the given (maybe unsaved) settings; a refusal carries the reason's code. */
+  async testPage(transportConfig: TransportConfig | null, profile: PrinterProfile, locale: Locale): Promise<TestPageView> {
+    if (!transportConfig) throw new ServiceError('printer.disabled');
+    const saved = this.config();
+    const sameAsSaved = saved.transport !== null && JSON.stringify(saved.transport) === JSON.stringify(transportConfig);
+    const transport = sameAsSaved ? this.currentTransport() : this.makeTransport(transportConfig);
+    if (!transport) throw new ServiceError('printer.disabled');
+    try {
+      const result = await this.io(() => printTestPage(profile, transport, { locale, statusTimeoutMs: this.o.statusTimeoutMs ?? 1500 }));
+      if (!result.ok) throw new ServiceError(result.error.code, result.error.params.detail ? { detail: result.error.params.detail } : {});
+      return { bytes: result.value.bytes, problems: result.value.status.problems };
+    } finally {
+      if (!sameAsSaved) await transport.close().catch(() => undefined);
+      if (sameAsSaved) void this.poll();
+    }
+  }
+
+  private makeTransport(config: TransportConfig): PrinterTransport {
+    return (this.o.transportFactory ?? createTransport)(config);
+  }
+
+  private currentTransport(): PrinterTransport | null {
+    const config = this.config();
+    const key = config.enabled && config.transport ? JSON.stringify(config.transport) : '';
+    if (key !== this.transportKey) {
+      void this.transport?.close().catch(() => undefined);
+      this.transport = key && config.transport ? this.makeTransport(config.transport) : null;
+      this.transportKey = key;
+    }
+    return this.transport;
+  }
+
+  /** One exchange with the printer at a time: most printers serve one connection, and a serial line has one reader. */
+  private io<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(work, work);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async poll(): Promise<void> {
+    if (this.stopped || this.polling) return;
+    this.polling = true;
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    this.pollTimer = null;
+    try {
+      const config = this.config();
+      const transport = this.currentTransport();
+      if (!transport) {
+        this.publish();
+        return;
+      }
+      const status = await this.io(() => transport.queryStatus({ timeoutMs: this.o.statusTimeoutMs ?? 1000, drawerOpenLevel: config.profile.drawer.openLevel }));
+      if (this.stopped || !this.o.db.open) return;
+      this.report(status);
+      // Back from paper out or offline: print what waited now, not after its backoff.
+      if (status.ready && pendingCount(this.o.db) > 0) {
+        makeAllDue(this.o.db, this.o.clock());
+        this.worker.kick();
+      }
+    } catch (error) {
+      if (!this.stopped) this.o.log.error('printer status poll failed', error);
+    } finally {
+      this.polling = false;
+      if (!this.stopped) {
+        this.pollTimer = setTimeout(() => void this.poll(), this.o.pollIntervalMs ?? 2000);
+        this.pollTimer.unref();
+      }
+    }
+  }
+
+  private report(status: PrinterStatus | null, failure?: string): void {
+    if (this.stopped) return;
+    if (status) {
+      this.last = status;
+      this.lastFailure = null;
+    } else if (failure) {
+      this.lastFailure = failure;
+      // Look again right away: the banner should say what is wrong, not wait for the next tick.
+      setImmediate(() => void this.poll());
+    }
+    this.publish();
+  }
+
+  private publish(): void {
+    if (this.stopped || !this.o.db.open) return;
+    const config = this.config();
+    const queuedJobs = pendingCount(this.o.db);
+    if (!config.enabled) {
+      this.o.hub.setPrinter({ state: 'disabled', problems: [], drawerOpen: null, queuedJobs });
+      return;
+    }
+    const s = this.last;
+    if (!s) {
+      this.o.hub.setPrinter({ state: this.lastFailure ? 'error' : 'unknown', problems: this.lastFailure ? [this.lastFailure] : [], drawerOpen: null, queuedJobs });
+      return;
+    }
+    const problems: string[] = [...s.problems];
+    if (this.lastFailure && !problems.includes(this.lastFailure)) problems.unshift(this.lastFailure);
+    const state = !s.answered || !s.ready || this.lastFailure ? 'error' : problems.length > 0 ? 'warning' : 'ok';
+    this.o.hub.setPrinter({ state, problems, drawerOpen: s.drawerOpen, queuedJobs });
+  }
+}

@@ -1,0 +1,41 @@
+// What a job puts on paper and what the screen previews, both from the same receipt documents.
+// Built when the job is sent, not when it is queued: documents are immutable, so the paper is the
+// same either way, and the sale's transaction stays short.
+import type { PrinterConfigView, ReceiptPreviewView } from '../../preload/contract/printer';
+import { buildReceiptDocuments, drawerKickBytes, encodeReceipt, renderReceiptSvg, type ReceiptDocument } from '../hardware/printer';
+import type { Db } from '../ledger/database';
+import type { PrintJob } from './print-jobs';
+import { reprintCount } from './print-jobs';
+import { saleView } from './sale-view';
+import { ServiceError } from './service-error';
+import { getSettings } from './settings';
+
+export function receiptDocuments(db: Db, saleId: string, copyNo: number, config: PrinterConfigView): ReceiptDocument[] {
+  const sale = saleView(db, saleId);
+  if (sale.status !== 'completed') throw new ServiceError('receipt.not_completed', { saleId });
+  return buildReceiptDocuments(sale, getSettings(db), { timeZone: config.timeZone, duplicateCopy: copyNo > 0 ? copyNo : null });
+}
+
+/** Whether completing this sale should kick the drawer (a cash tender and the store's setting). */
+export function saleOpensDrawer(db: Db, saleId: string, config: PrinterConfigView): boolean {
+  return receiptDocuments(db, saleId, 0, config).some((d) => d.openDrawer);
+}
+
+export function jobBytes(db: Db, job: PrintJob, config: PrinterConfigView): Buffer {
+  if (job.kind === 'drawer') return Buffer.from(drawerKickBytes(config.profile));
+  const docs = receiptDocuments(db, job.document_id ?? '', job.copy_no, config);
+  // The kick travels as its own job ahead of the receipt; never again inside it.
+  return Buffer.concat(docs.map((d) => encodeReceipt(d, config.profile, { openDrawer: false })));
+}
+
+export function receiptPreview(db: Db, saleId: string, config: PrinterConfigView): ReceiptPreviewView {
+  const [receipt] = receiptDocuments(db, saleId, 0, config);
+  const sale = saleView(db, saleId);
+  return {
+    saleId,
+    registerId: sale.registerId,
+    receiptNo: sale.receiptNo,
+    svg: receipt ? renderReceiptSvg(receipt, config.profile) : '',
+    reprints: reprintCount(db, saleId),
+  };
+}

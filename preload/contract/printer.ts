@@ -1,0 +1,94 @@
+// Receipt printing, the print queue, the cash drawer and hardware status.
+import { z } from 'zod';
+import { call } from './define';
+import type { HardwareStatus } from './events';
+import { approval, id, shortText, uuid } from './primitives';
+import { printerProfileSchema, transportConfigSchema, type PrinterProfile, type TransportConfigOutput } from './printer-schemas';
+
+/** An IANA zone the receipts are dated in; checked against the runtime's own zone data. */
+const timeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'unknown time zone');
+
+export const printerConfigSchema = z
+  .object({
+    /** Off = this register prints nothing and opens no drawer (no jobs pile up for later). */
+    enabled: z.boolean(),
+    transport: transportConfigSchema.nullable(),
+    profile: printerProfileSchema,
+    timeZone,
+  })
+  .strict()
+  .refine((c) => !c.enabled || c.transport !== null, { message: 'an enabled printer needs a transport', path: ['transport'] });
+
+export interface PrinterConfigView {
+  enabled: boolean;
+  transport: TransportConfigOutput | null;
+  profile: PrinterProfile;
+  timeZone: string;
+}
+
+export type PrintJobState = 'queued' | 'sending' | 'printed' | 'cancelled';
+
+export interface PrintJobView {
+  id: number;
+  kind: 'receipt' | 'drawer';
+  saleId: string | null;
+  receiptNo: number | null;
+  /** 0 = original; n = the n-th duplicate (reprint). */
+  copyNo: number;
+  state: PrintJobState;
+  attempts: number;
+  /** Error code of the last failed attempt (translated under errors.). */
+  lastError: string | null;
+  reason: string | null;
+  createdAt: number;
+  finishedAt: number | null;
+}
+
+export interface ReceiptPreviewView {
+  saleId: string;
+  registerId: string;
+  receiptNo: number | null;
+  /** The customer receipt as SVG, the same layout the printer gets. */
+  svg: string;
+  /** How many duplicates have been printed or queued so far. */
+  reprints: number;
+}
+
+export interface TestPageView {
+  bytes: number;
+  /** Warnings the printer reported while it printed (e.g. paper near end). */
+  problems: string[];
+}
+
+const receiptRef = z.union([
+  z.object({ saleId: uuid }).strict(),
+  z.object({ receiptNo: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }).strict(),
+]);
+
+export const printerCalls = {
+  'printer.getConfig': call<PrinterConfigView>()(z.object({}).strict()),
+  'printer.setConfig': call<PrinterConfigView>()(printerConfigSchema),
+  /** Prints a test page with the given (possibly unsaved) settings, or the saved ones. */
+  'printer.testPage': call<TestPageView>()(z.object({ transport: transportConfigSchema.optional(), profile: printerProfileSchema.optional() }).strict()),
+  'printer.jobs': call<PrintJobView[]>()(z.object({}).strict()),
+  'printer.retryJob': call<PrintJobView>()(z.object({ jobId: id }).strict()),
+  'printer.cancelJob': call<PrintJobView>()(z.object({ jobId: id }).strict()),
+  'hardware.status': call<HardwareStatus>()(z.object({}).strict()),
+  /** A completed receipt as SVG, by sale id or by this register's receipt number. */
+  'receipt.preview': call<ReceiptPreviewView>()(receiptRef),
+  /** Queues a duplicate marked "DUPLICATE / 重印 #n"; journalled. */
+  'receipt.reprint': call<PrintJobView>()(z.object({ saleId: uuid }).strict()),
+  /** "No sale": opens the drawer with a reason; a cashier needs a supervisor's approval. */
+  'drawer.open': call<PrintJobView>()(z.object({ reason: shortText, approval: approval.optional() }).strict()),
+};
