@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { sql } from './statements';
 
 /**
  * Runs a cart edit with synchronous=NORMAL. In WAL mode that commit is still safe against a
@@ -8,15 +9,16 @@ import type { Db } from './database';
  * and which the ledger opened with.
  */
 export function withCartDurability<T>(db: Db, edit: () => T): T {
-  db.pragma('synchronous = NORMAL');
+  // Cached statements: db.pragma() compiles its statement anew on every call.
+  sql(db, 'PRAGMA synchronous = NORMAL').run();
   try {
     return edit();
   } finally {
-    db.pragma('synchronous = FULL');
+    sql(db, 'PRAGMA synchronous = FULL').run();
   }
 }
 
 /** Guard for money commits: refuses to run if anything left the connection below FULL. */
 export function assertFullDurability(db: Db): void {
-  if (db.pragma('synchronous', { simple: true }) !== 2) throw new Error('money commit attempted below synchronous=FULL');
+  if (sql(db, 'PRAGMA synchronous').pluck().get() !== 2) throw new Error('money commit attempted below synchronous=FULL');
 }

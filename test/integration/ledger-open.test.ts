@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LedgerOpenError, openLedger } from '../../main/ledger/database';
 import { LATEST_VERSION } from '../../main/ledger/migrations';
+import { assertFullDurability, withCartDurability } from '../../main/ledger/durability';
 
 const dirs: string[] = [];
 function tmpFile(): string {
@@ -54,5 +55,18 @@ describe('opening the ledger', () => {
     const again = openLedger(file);
     expect(again.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     again.close();
+  });
+});
+
+describe('durability per commit', () => {
+  it('relaxes only cart edits, restores FULL afterwards, and refuses a money commit below FULL', () => {
+    const db = openLedger(tmpFile());
+    const inside = withCartDurability(db, () => db.pragma('synchronous', { simple: true }));
+    expect(inside).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(() => withCartDurability(db, () => assertFullDurability(db))).toThrow(/below synchronous=FULL/);
+    expect(() => withCartDurability(db, () => { throw new Error('edit failed'); })).toThrow('edit failed');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    db.close();
   });
 });
