@@ -16,6 +16,8 @@ export interface LaunchOptions {
   ledgerFile: string | null;
   demo: boolean;
   port: number;
+  /** `--printer URL` / RINGUP_PRINTER: tcp://host:port, serial:///dev/tty…, device://…, file://… */
+  printer: string | null;
 }
 
 /** `--data-dir DIR`, `--ledger FILE`, `--demo`, `--port N`; env RINGUP_DATA_DIR / RINGUP_LEDGER / RINGUP_DEMO=1. */
@@ -32,5 +34,6 @@ export function parseLaunchOptions(argv: readonly string[], env: NodeJS.ProcessE
     ledgerFile: value('--ledger') ?? env.RINGUP_LEDGER ?? null,
     demo: argv.includes('--demo') || env.RINGUP_DEMO === '1',
     port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 0,
+    printer: value('--printer') ?? env.RINGUP_PRINTER ?? null,
   };
 }
