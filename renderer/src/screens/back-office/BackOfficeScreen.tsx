@@ -18,7 +18,7 @@ export function BackOfficeScreen({ session, onClose }: BackOfficeScreenProps) {
 
   useEffect(() => heading.current?.focus(), [open?.id]);
 
-  // F10 or Esc (outside a field, with no dialog open) goes back to the sale.
+  // F10, or Esc outside a field, goes back to the sale; a dialog (help) keeps its keys.
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
   useEffect(() => {
@@ -27,7 +27,8 @@ export function BackOfficeScreen({ session, onClose }: BackOfficeScreenProps) {
       const target = event.target;
       const inField = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
       const inDialog = target instanceof Element && target.closest('dialog') !== null;
-      if (event.key === 'F10' || (event.key === 'Escape' && !inField && !inDialog)) {
+      if (inDialog) return;
+      if (event.key === 'F10' || (event.key === 'Escape' && !inField)) {
         event.preventDefault();
         onCloseRef.current();
       }

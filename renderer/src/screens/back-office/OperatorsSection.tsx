@@ -114,7 +114,7 @@ function AddOperatorForm({ onAdded }: { onAdded(operator: OperatorView): void })
   };
 
   return (
-    <form className="back-office__form" onSubmit={(e) => void submit(e)} aria-labelledby="add-operator-title" data-testid="add-operator">
+    <form className="back-office__form back-office__card" onSubmit={(e) => void submit(e)} aria-labelledby="add-operator-title" data-testid="add-operator">
       <h3 id="add-operator-title">{t('backOffice.operators.addTitle')}</h3>
       <div className="field-row">
         <label className="field">
