@@ -12,6 +12,9 @@ import { HardwareStatusHub } from './hardware/hardware-status';
 import { PrinterRuntime, type PrinterRuntimeOptions } from './services/printer-runtime';
 import { parsePrinterUrl } from './hardware/printer/printer-url';
 import { getPrinterConfig, setPrinterConfig } from './services/printer-config';
+import { TerminalRuntime, type TerminalRuntimeOptions } from './services/terminal-runtime';
+import { setTerminalConfig } from './services/terminal-config';
+import { parseTerminalAddress } from './hardware/terminal/connection';
 
 export interface RegisterOptions {
   /** The ledger file. */
@@ -23,6 +26,12 @@ export interface RegisterOptions {
   printerUrl?: string | null;
   /** Poll interval, backoff and a transport wrapper; tests shorten them and script faults. */
   printer?: Pick<PrinterRuntimeOptions, 'pollIntervalMs' | 'statusTimeoutMs' | 'backoffMs' | 'maxBackoffMs' | 'transportFactory'>;
+  /** `--terminal tcp://host:port` or `--terminal /dev/ttyX` / RINGUP_TERMINAL: save and use this card terminal. */
+  terminalAddress?: string | null;
+  /** With `demo` and no terminal configured, run the terminal simulator in-process (default: same as demo). */
+  demoTerminal?: boolean;
+  /** Link timeouts, reconnect and recovery pacing, protocol trace; tests shorten and observe them. */
+  terminal?: Pick<TerminalRuntimeOptions, 'timeouts' | 'retryMs' | 'recoveryAttempts' | 'recoveryDelayMs' | 'onMoment' | 'trace'>;
 }
 
 /** The register: ledger, session, events and the router, independent of any window or transport. */
@@ -33,6 +42,8 @@ export interface Register {
   dispatch: Dispatch;
   /** Device states behind `hardware.status`; the card terminal reports its part here too. */
   hardware: HardwareStatusHub;
+  /** The card terminal; `terminal.stop()` closes its line (close() does it without waiting). */
+  terminal: TerminalRuntime;
   close(): void;
 }
 
@@ -55,20 +66,30 @@ export function openRegister(options: RegisterOptions): Register {
   }
   const hardware = new HardwareStatusHub(events);
   const printer = new PrinterRuntime({ db, hub: hardware, log, clock, ...options.printer });
+  if (options.terminalAddress) {
+    const config = parseTerminalAddress(options.terminalAddress);
+    if (!config) throw new Error(`not a terminal address: ${options.terminalAddress} (use tcp://host:port or a device path)`);
+    setTerminalConfig(db, config, null, clock());
+  }
+  const terminal = new TerminalRuntime({ db, events, log, clock, hub: hardware, afterSaleCompleted: (saleId) => printer.afterSaleCompleted(saleId), demo: options.demoTerminal ?? options.demo ?? false, ...options.terminal });
   const services: RegisterServices = {
     afterSaleCompleted: (saleId) => printer.afterSaleCompleted(saleId),
     printer,
+    terminal,
   };
   const dispatch = createRouter({ db, session, events, handlers, services, log, clock });
   printer.start();
+  void terminal.start();
   return {
     db,
     events,
     session,
     dispatch,
     hardware,
+    terminal,
     close: () => {
       printer.stop();
+      void terminal.stop();
       if (db.open) db.close();
     },
   };

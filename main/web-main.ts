@@ -14,10 +14,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const ledgerFile = options.ledgerFile ?? ledgerPathIn(options.dataDir);
-  const register = openRegister({ ledgerFile, demo: options.demo, printerUrl: options.printer });
+  const register = openRegister({ ledgerFile, demo: options.demo, printerUrl: options.printer, terminalAddress: options.terminal });
   const host = await startWebHost({ register, staticDir, port: options.port, ...(process.env.RINGUP_TOKEN ? { token: process.env.RINGUP_TOKEN } : {}) });
   console.log(`Ringup ledger: ${ledgerFile}`);
   if (options.printer) console.log(`Ringup printer: ${options.printer}`);
+  if (options.terminal) console.log(`Ringup card terminal: ${options.terminal}`);
   console.log(`Ringup is running. Open: ${host.url}`);
   const stop = () => {
     void host.close().finally(() => {

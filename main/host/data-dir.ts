@@ -18,6 +18,8 @@ export interface LaunchOptions {
   port: number;
   /** `--printer URL` / RINGUP_PRINTER: tcp://host:port, serial:///dev/tty…, device://…, file://… */
   printer: string | null;
+  /** `--terminal tcp://host:port` or `--terminal /dev/ttyX` / RINGUP_TERMINAL: the card terminal. */
+  terminal: string | null;
 }
 
 /** `--data-dir DIR`, `--ledger FILE`, `--demo`, `--port N`; env RINGUP_DATA_DIR / RINGUP_LEDGER / RINGUP_DEMO=1. */
@@ -35,5 +37,6 @@ export function parseLaunchOptions(argv: readonly string[], env: NodeJS.ProcessE
     demo: argv.includes('--demo') || env.RINGUP_DEMO === '1',
     port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 0,
     printer: value('--printer') ?? env.RINGUP_PRINTER ?? null,
+    terminal: value('--terminal') ?? env.RINGUP_TERMINAL ?? null,
   };
 }

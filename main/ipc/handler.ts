@@ -6,6 +6,7 @@ import type { EventBus } from '../services/event-bus';
 import type { Actor } from '../services/sale';
 import type { RegisterSession } from '../services/session';
 import type { PrinterRuntime } from '../services/printer-runtime';
+import type { TerminalRuntime } from '../services/terminal-runtime';
 
 /**
  * Who may make a call. `public` is for the login screen only; `setup` only while the register
@@ -35,6 +36,8 @@ export interface RegisterServices {
   afterSaleCompleted(saleId: string): void;
   /** The receipt printer: its queue worker, status poller and test page. */
   printer: Pick<PrinterRuntime, 'kick' | 'configChanged' | 'status' | 'testPage'>;
+  /** The card terminal: card payments (intent journal, recovery), its config and end-of-day. */
+  terminal: Pick<TerminalRuntime, 'payments' | 'getConfig' | 'setConfig' | 'endOfDay' | 'batches'>;
 }
 
 export interface Handler<N extends CallName> {

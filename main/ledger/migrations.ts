@@ -2,6 +2,7 @@ import type { Db } from './database';
 import { LedgerOpenError } from './open-error';
 import { foundation } from './migrations/001-foundation';
 import { printing } from './migrations/002-printing';
+import { cardPayments } from './migrations/003-card-payments';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -10,6 +11,7 @@ import { printing } from './migrations/002-printing';
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'printing', sql: printing },
+  { version: 3, name: 'card-payments', sql: cardPayments },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.

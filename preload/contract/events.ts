@@ -2,7 +2,7 @@
 // preload can allow-list them without bundling any logic.
 import type { SaleView, SessionView } from './views';
 
-export const eventNames = ['sale.changed', 'session.changed', 'hardware.status'] as const;
+export const eventNames = ['sale.changed', 'session.changed', 'hardware.status', 'payment.step'] as const;
 export type EventName = (typeof eventNames)[number];
 
 export type DeviceState = 'ok' | 'warning' | 'error' | 'unknown' | 'disabled';
@@ -25,4 +25,6 @@ export interface EventPayloads {
   'sale.changed': SaleView;
   'session.changed': SessionView;
   'hardware.status': HardwareStatus;
+  /** A card payment's live step on the terminal: `key` is `terminal.step.*` (insert card, enter PIN...). */
+  'payment.step': { saleId: string; key: string };
 }

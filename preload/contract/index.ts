@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { catalogCalls } from './catalog';
 import { printerCalls } from './printer';
+import { cardCalls } from './card';
 import type { CallDef } from './define';
 import type { EventName, EventPayloads } from './events';
 import type { Result } from './result';
@@ -16,6 +17,7 @@ export const calls = {
   ...saleCalls,
   ...settingsCalls,
   ...printerCalls,
+  ...cardCalls,
 };
 
 export type Calls = typeof calls;
@@ -33,5 +35,6 @@ export interface RingupApi {
 export type { EventName, EventPayloads } from './events';
 export type { Result, CallError, ErrorCode } from './result';
 export * from './views';
+export type * from './card-views';
 export type { PrinterConfigView, PrintJobView, PrintJobState, ReceiptPreviewView, TestPageView } from './printer';
 export type { HardwareStatus, DeviceState } from './events';

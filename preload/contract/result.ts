@@ -70,6 +70,20 @@ export const errorCodes = [
   'printer.job_not_cancellable',
   'receipt.not_completed',
   'drawer.needs_supervisor',
+  // card terminal and card payments
+  'terminal.not_configured',
+  'terminal.not_connected',
+  'terminal.busy',
+  'terminal.declined',
+  'terminal.aborted',
+  'terminal.failed',
+  'terminal.outcome_unknown',
+  'terminal.intent_unresolved',
+  'terminal.intent_not_found',
+  'terminal.intent_settled',
+  'terminal.approved_not_booked',
+  'terminal.no_signature_pending',
+  'terminal.end_of_day_failed',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -87,6 +87,8 @@ export interface CardDetailsView {
   terminalId: string | null;
   entryMode: string | null;
   signatureRequired: boolean;
+  /** The terminal's own receipt lines (masked), printed by us when the terminal does not print. */
+  receiptLines?: string[];
 }
 
 export type DocumentKind = 'sale' | 'refund' | 'void';

@@ -46,6 +46,15 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'receipt.preview': 'cashier',
   'receipt.reprint': 'cashier',
   'drawer.open': 'cashier',
+  'card.pay': 'cashier',
+  'card.abort': 'cashier',
+  'card.confirmSignature': 'cashier',
+  'card.unresolved': 'supervisor',
+  'card.resolve': 'supervisor',
+  'terminal.getConfig': 'owner',
+  'terminal.setConfig': 'owner',
+  'terminal.endOfDay': 'supervisor',
+  'terminal.batches': 'supervisor',
 };
 
 const rank = { cashier: 1, supervisor: 2, owner: 3 } as const;
@@ -91,6 +100,11 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'receipt.preview': { receiptNo: 1 },
     'receipt.reprint': { saleId },
     'drawer.open': { reason: `float ${n}` },
+    'card.pay': { saleId, idempotencyKey: `access-card-${n}` },
+    'card.abort': { saleId },
+    'card.confirmSignature': { saleId },
+    'card.resolve': { intentId: 999, outcome: 'declined', idempotencyKey: `access-resolve-${n}` },
+    'terminal.setConfig': { config: { kind: 'none' } },
   };
   return inputs[name] ?? {};
 }

@@ -64,6 +64,15 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
     'receipt.preview': { saleId },
     'receipt.reprint': { saleId },
     'drawer.open': { reason: 'change for the float' },
+    'card.pay': { saleId, idempotencyKey: 'key-valid-card' },
+    'card.abort': { saleId },
+    'card.confirmSignature': { saleId },
+    'card.unresolved': {},
+    'card.resolve': { intentId: 1, outcome: 'declined', authCode: 'A1', idempotencyKey: 'key-valid-resolve' },
+    'terminal.getConfig': {},
+    'terminal.setConfig': { config: { kind: 'tcp', host: '127.0.0.1', port: 1 } },
+    'terminal.endOfDay': {},
+    'terminal.batches': { businessDay: '2026-01-31' },
   } satisfies Record<CallName, Record<string, unknown>>;
 }
 

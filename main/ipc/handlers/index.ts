@@ -1,4 +1,5 @@
 import type { HandlerTable } from '../handler';
+import { cardHandlers } from './card';
 import { catalogHandlers } from './catalog';
 import { printerHandlers } from './printer';
 import { saleHandlers } from './sale';
@@ -12,4 +13,5 @@ export const handlers: HandlerTable = {
   ...saleHandlers,
   ...settingsHandlers,
   ...printerHandlers,
+  ...cardHandlers,
 };

@@ -26,6 +26,8 @@ export interface SimulatorOptions {
   /** Receives every receipt line the terminal "prints" (sends to the register). */
   onPrint?: (line: string) => void;
   clock?: () => Date;
+  /** Behaviour chosen by amount (demo "test amounts"); a scripted behaviour still wins. */
+  byAmount?: (amountMinor: number) => Partial<SimBehaviour> | null;
 }
 
 type Phase = 'accept' | 'card' | 'decision';
@@ -179,20 +181,39 @@ export class TerminalSimulator {
     }
   }
 
-  private nextBehaviour(): SimBehaviour {
-    const b = { ...this.defaults, ...this.queue.shift() };
+  private nextBehaviour(amountMinor?: number): SimBehaviour {
+    const byAmount = amountMinor === undefined ? null : this.options.byAmount?.(amountMinor);
+    const b = { ...this.defaults, ...byAmount, ...this.queue.shift() };
     this.nakBudget += b.nakFrames;
     return b;
   }
 
+  /** Payments in progress, across connections. */
+  private paying = 0;
+
+  private async busyWhile(run: () => Promise<void>): Promise<void> {
+    this.paying++;
+    try {
+      await run();
+    } finally {
+      this.paying--;
+    }
+  }
+
   private async handle(link: ZvtLink, cmd: EcrCommand): Promise<void> {
+    // A register that reconnects while the previous connection's payment is still running (it
+    // crashed mid-payment) is told "please wait", as a real terminal does, until the bank answered.
+    if (this.paying > 0 && cmd.kind !== 'abort' && cmd.kind !== 'unknown') {
+      await link.send(nackApdu(RESULT.pleaseWait));
+      return;
+    }
     switch (cmd.kind) {
       case 'registration':
         await this.accept(link, null);
         await this.sendAwait(link, this.must(ptBuild.completion(this.terminalId)), null);
         return;
       case 'authorization':
-        return this.payment(link, cmd.amountMinor, 'payment');
+        return this.busyWhile(() => this.payment(link, cmd.amountMinor, 'payment'));
       case 'refund':
         return this.payment(link, cmd.amountMinor, 'refund');
       case 'reversal':
@@ -316,7 +337,7 @@ export class TerminalSimulator {
   }
 
   private async payment(link: ZvtLink, amountMinor: number, kind: 'payment' | 'refund'): Promise<void> {
-    const b = this.nextBehaviour();
+    const b = this.nextBehaviour(amountMinor);
     this.transactionsStarted++;
     const state = { abort: false };
     await this.accept(link, b);

@@ -1,0 +1,16 @@
+import type { cardCalls } from '../../../preload/contract/card';
+import type { HandlerTable } from '../handler';
+
+export const cardHandlers: Pick<HandlerTable, keyof typeof cardCalls> = {
+  // Asynchronous: the router stores the result when the terminal has answered; the intent
+  // journal (not the router) guarantees that a retry never sends a second authorization.
+  'card.pay': { access: 'cashier', handle: (input, ctx) => ctx.services.terminal.payments.pay(ctx, input) },
+  'card.abort': { access: 'cashier', handle: (input, ctx) => ctx.services.terminal.payments.abort(input.saleId) },
+  'card.confirmSignature': { access: 'cashier', handle: (input, ctx) => ctx.services.terminal.payments.confirmSignature(ctx.actor, input.saleId, ctx.now) },
+  'card.unresolved': { access: 'supervisor', handle: (_input, ctx) => ctx.services.terminal.payments.unresolved() },
+  'card.resolve': { access: 'supervisor', handle: (input, ctx) => ctx.services.terminal.payments.resolve(ctx.actor, input) },
+  'terminal.getConfig': { access: 'owner', handle: (_input, ctx) => ctx.services.terminal.getConfig() },
+  'terminal.setConfig': { access: 'owner', handle: (input, ctx) => ctx.services.terminal.setConfig(input.config, ctx.actor.id, ctx.now) },
+  'terminal.endOfDay': { access: 'supervisor', handle: (_input, ctx) => ctx.services.terminal.endOfDay(ctx.actor.id, ctx.now) },
+  'terminal.batches': { access: 'supervisor', handle: (input, ctx) => ctx.services.terminal.batches(input.businessDay) },
+};

@@ -1,0 +1,319 @@
+// The sale side of card payments: intent first, then the terminal, then the payment — and after
+// a crash or a lost line, recovery from the terminal's own account of its last transaction.
+// Rule one: an authorization is never sent twice for the same sale while an earlier one may
+// still have charged the card (the unique index on open intents enforces it in SQLite too), and
+// nothing here ever resends one automatically.
+import type { CardIntentView } from '../../preload/contract/card-views';
+import type { CardDetailsView, CompletionView, StoreSettings } from '../../preload/contract/views';
+import type { Db } from '../ledger/database';
+import { appendJournal } from '../ledger/journal';
+import { sql } from '../ledger/statements';
+import type { Logger } from '../log';
+import type { TerminalClient, TerminalTransaction } from '../hardware/terminal/client';
+import { canMove, stateForFailure, type IntentState } from '../hardware/terminal/intent-machine';
+import { matchRecoveredTransaction, type RecoveryVerdict } from '../hardware/terminal/recovery';
+import { RESULT } from '../hardware/terminal/codes';
+import type { EventBus } from './event-bus';
+import type { Actor } from './sale';
+import { recordCardPayment } from './sale-completion';
+import { findDocument, saleView } from './sale-view';
+import { ServiceError } from './service-error';
+import { getSettings } from './settings';
+import {
+  createIntent, getIntent, intentView, lastKnownReceiptNo, moveIntent, openIntentFor, openIntents, receiptNoTaken, unresolvedIntents,
+  type IntentRow, type TerminalFacts,
+} from './card-intents';
+
+/** Where a payment is; tests use it to crash the register at exact moments. */
+export type PaymentMoment = IntentState | `step:${string}` | 'completed';
+
+export interface CardPaymentDeps {
+  db: Db;
+  events: EventBus;
+  log: Logger;
+  clock: () => number;
+  /** The terminal ready for a command, or null. */
+  terminal: () => TerminalClient | null;
+  configured: () => boolean;
+  afterSaleCompleted: (saleId: string) => void;
+  /** Called after each committed transition (and each terminal step). */
+  onMoment?: (moment: PaymentMoment, intentId: number) => void;
+  /** Status enquiry retries while the terminal is still busy after a crash. */
+  recoveryAttempts?: number;
+  recoveryDelayMs?: number;
+}
+
+interface PayContext {
+  now: number;
+  actor: Actor;
+}
+
+function cardDetails(tx: TerminalTransaction | TerminalFacts): CardDetailsView & { receiptLines: string[] } {
+  const f = toFacts(tx);
+  return {
+    maskedPan: f.maskedPan ?? null,
+    brand: f.brand ?? null,
+    authCode: f.authCode ?? null,
+    trace: f.trace == null ? null : String(f.trace),
+    terminalReceiptNo: f.receiptNo == null ? null : String(f.receiptNo),
+    terminalId: f.terminalId ?? null,
+    entryMode: f.entryMode ?? null,
+    signatureRequired: f.signatureRequired ?? false,
+    receiptLines: f.receiptLines ?? [],
+  };
+}
+
+function toFacts(tx: TerminalTransaction | TerminalFacts): TerminalFacts {
+  if (!('receipt' in tx)) return tx;
+  return {
+    resultCode: tx.resultCode,
+    reason: tx.result,
+    receiptNo: tx.receiptNo,
+    trace: tx.trace,
+    authCode: tx.authCode,
+    maskedPan: tx.maskedPan,
+    brand: tx.brand ?? tx.cardName,
+    terminalId: tx.terminalId,
+    entryMode: tx.entryMode,
+    signatureRequired: tx.signatureRequired,
+    receiptLines: [...tx.receipt.lines, ...tx.receipt.blocks.flatMap((b) => b.lines)].map((l) => l.text),
+  };
+}
+
+function factsOfRow(row: IntentRow): TerminalFacts {
+  return {
+    receiptNo: row.receipt_no, trace: row.trace, authCode: row.auth_code, maskedPan: row.masked_pan, brand: row.brand, terminalId: row.terminal_id,
+    entryMode: row.entry_mode, signatureRequired: row.signature_required === 1, receiptLines: row.receipt_lines ? (JSON.parse(row.receipt_lines) as string[]) : [],
+  };
+}
+
+export class CardPayments {
+  private active: { saleId: string; intentId: number; client: TerminalClient } | null = null;
+  private recovering: Promise<void> | null = null;
+
+  constructor(private readonly deps: CardPaymentDeps) {}
+
+  private moment(m: PaymentMoment, intentId: number): void {
+    try {
+      this.deps.onMoment?.(m, intentId);
+    } catch {
+      // observers never break a payment
+    }
+  }
+
+  private tx<T>(fn: () => T): T {
+    return this.deps.db.transaction(fn)();
+  }
+
+  /** Pays what is still owed on the sale by card. */
+  async pay(ctx: PayContext, input: { saleId: string; idempotencyKey: string }): Promise<CompletionView> {
+    const { db } = this.deps;
+    // Recovery talks to the terminal first: a payment must not start while it might still find ours.
+    if (this.recovering) await this.recovering;
+    if (!this.deps.configured()) throw new ServiceError('terminal.not_configured');
+    const client = this.deps.terminal();
+    if (!client) throw new ServiceError('terminal.not_connected');
+    if (this.active) throw new ServiceError('terminal.busy');
+
+    const intent = this.tx(() => {
+      const doc = findDocument(db, input.saleId);
+      if (doc.status !== 'open') throw new ServiceError(doc.status === 'completed' ? 'sale.already_paid' : 'sale.not_open', { saleId: input.saleId });
+      const view = saleView(db, input.saleId);
+      if (view.lines.length === 0) throw new ServiceError('sale.empty');
+      if (view.remainingMinor <= 0) throw new ServiceError('sale.already_paid');
+      const open = openIntentFor(db, input.saleId);
+      if (open) throw new ServiceError('terminal.intent_unresolved', { intentId: open.id });
+      return createIntent(db, { saleId: input.saleId, idempotencyKey: input.idempotencyKey, amountMinor: view.remainingMinor, operatorId: ctx.actor.id, previousReceiptNo: lastKnownReceiptNo(db) }, this.deps.clock());
+    });
+    this.active = { saleId: input.saleId, intentId: intent.id, client };
+    try {
+      this.moment('created', intent.id);
+      this.tx(() => moveIntent(db, intent.id, 'sent', {}, this.deps.clock()));
+      this.moment('sent', intent.id);
+      let progressed = false;
+      const r = await client.authorize(intent.amount_minor, {
+        onStep: (step) => {
+          this.deps.events.emit('payment.step', { saleId: input.saleId, key: step.key });
+          if (!progressed) {
+            progressed = true;
+            this.tx(() => moveIntent(db, intent.id, 'in_progress', { step: step.key }, this.deps.clock()));
+            this.moment('in_progress', intent.id);
+          }
+          this.moment(`step:${step.key.replace(/^terminal\.step\./, '')}`, intent.id);
+        },
+      });
+      if (r.ok) return this.settleApproved(intent.id, toFacts(r.value), 'terminal', null, ctx.actor);
+
+      const current = getIntent(db, intent.id).state;
+      let to = stateForFailure(r.error);
+      if (!canMove(current, to)) to = 'unknown';
+      const reason = typeof r.error.params.reason === 'string' ? r.error.params.reason : null;
+      const resultCode = typeof r.error.params.resultCode === 'number' ? r.error.params.resultCode : null;
+      this.tx(() => moveIntent(db, intent.id, to, { reason, resultCode, resolvedBy: to === 'unknown' ? undefined : 'terminal' }, this.deps.clock()));
+      this.moment(to, intent.id);
+      if (to === 'declined') throw new ServiceError('terminal.declined', { reason: reason ?? 'terminal.result.declined' });
+      if (to === 'aborted') throw new ServiceError('terminal.aborted', { reason: reason ?? 'terminal.result.aborted', byCashier: r.error.params.byCashier === true });
+      if (to === 'failed') throw new ServiceError(r.error.code === 'terminal.busy' ? 'terminal.busy' : 'terminal.failed', { reason: r.error.code });
+      // Outcome unknown: ask the terminal right away if the line is still up; never resend.
+      this.active = null;
+      const ready = this.deps.terminal();
+      if (ready) await this.recover(ready);
+      const after = getIntent(db, intent.id);
+      if (after.state === 'approved' && after.payment_id !== null) return this.completionOf(after.sale_id);
+      if (after.state === 'declined') throw new ServiceError('terminal.declined', { reason: after.reason ?? 'terminal.result.declined' });
+      throw new ServiceError('terminal.outcome_unknown', { intentId: intent.id });
+    } finally {
+      if (this.active?.intentId === intent.id) this.active = null;
+    }
+  }
+
+  private completionOf(saleId: string): CompletionView {
+    const sale = saleView(this.deps.db, saleId);
+    return { sale, receiptNo: sale.receiptNo, changeMinor: 0 };
+  }
+
+  /** The cashier presses Cancel: ask the terminal to stop. The terminal decides; the payment call reports how it ended. */
+  async abort(saleId: string): Promise<{ sent: boolean }> {
+    const a = this.active;
+    if (!a || a.saleId !== saleId) return { sent: false };
+    const r = await a.client.abort();
+    return { sent: r.ok && r.value.sent };
+  }
+
+  /**
+   * Books an approval: the payment (completing the sale when it covers the rest) and the intent
+   * commit together. When the sale is no longer open or owes less, the approval is kept on the
+   * intent for a supervisor (who reverses it on the terminal) instead of being forced onto a sale.
+   */
+  private settleApproved(intentId: number, facts: TerminalFacts, resolvedBy: 'terminal' | 'recovery' | 'supervisor', resolverId: number | null, actor: Actor | null): CompletionView {
+    const { db } = this.deps;
+    const now = this.deps.clock();
+    const done = this.tx(() => {
+      const row = getIntent(db, intentId);
+      const doc = findDocument(db, row.sale_id);
+      let completion: CompletionView | null = null;
+      let paymentId: number | null = null;
+      if (doc.status === 'open' && saleView(db, row.sale_id).remainingMinor >= row.amount_minor) {
+        const settings: StoreSettings = getSettings(db);
+        const who: Actor = actor ?? { id: row.operator_id, role: 'cashier' };
+        completion = recordCardPayment({ db, now, settings, actor: who }, { saleId: row.sale_id, amountMinor: row.amount_minor, card: cardDetails({ ...factsOfRow(row), ...stripNull(facts) }) });
+        paymentId = (sql(db, "SELECT id FROM payments WHERE document_id = ? AND method = 'card' ORDER BY id DESC LIMIT 1").get(row.sale_id) as { id: number }).id;
+        if (completion.receiptNo !== null) this.deps.afterSaleCompleted(row.sale_id);
+      }
+      moveIntent(db, intentId, 'approved', { ...facts, paymentId, resolvedBy, resolverId }, now);
+      return completion;
+    });
+    this.moment('approved', intentId);
+    const row = getIntent(db, intentId);
+    this.deps.events.emit('sale.changed', saleView(db, row.sale_id));
+    if (!done) throw new ServiceError('terminal.approved_not_booked', { intentId });
+    this.moment('completed', intentId);
+    return done;
+  }
+
+  /** After (re)connecting: settle what a crash or a lost line left open. Single flight. */
+  recover(client: TerminalClient): Promise<void> {
+    if (this.recovering) return this.recovering;
+    this.recovering = this.recoverOpen(client)
+      .catch((e: unknown) => this.deps.log.error('card payment recovery failed', e))
+      .finally(() => {
+        this.recovering = null;
+      });
+    return this.recovering;
+  }
+
+  private async recoverOpen(client: TerminalClient): Promise<void> {
+    const { db } = this.deps;
+    const open = openIntents(db).filter((r) => r.id !== this.active?.intentId);
+    if (open.length === 0) return;
+    const newest = open[open.length - 1] as IntentRow;
+    // Only the newest can be the terminal's "last transaction"; older ones need a person.
+    for (const row of open.slice(0, -1)) this.settleUnmatchable(row);
+    if (newest.state === 'created') {
+      // Written but never sent: `sent` is committed before the command leaves.
+      this.tx(() => moveIntent(db, newest.id, 'failed', { reason: 'terminal.result.not_sent', resolvedBy: 'recovery' }, this.deps.clock()));
+      return;
+    }
+    const last = await client.recoverLastTransaction({ attempts: this.deps.recoveryAttempts ?? 40, delayMs: this.deps.recoveryDelayMs ?? 250 });
+    let verdict: RecoveryVerdict = 'unknown';
+    let facts: TerminalFacts = {};
+    if (last.ok) {
+      const tx = last.value;
+      verdict = matchRecoveredTransaction(
+        { amountMinor: newest.amount_minor, startedAt: new Date(newest.started_at), receiptNo: newest.receipt_no, trace: newest.trace, previousReceiptNo: newest.previous_receipt_no },
+        tx,
+      );
+      // The terminal's last transaction is one we booked for an earlier intent: ours never got that far.
+      if (verdict !== 'declined' && tx?.receiptNo != null && receiptNoTaken(db, tx.receiptNo, newest.id)) verdict = 'declined';
+      if (tx && verdict !== 'unknown') facts = toFacts(tx);
+      if (verdict === 'declined' && (tx?.receiptNo ?? null) === newest.previous_receipt_no) facts = { reason: 'terminal.result.not_booked' };
+    } else if (last.error.params.resultCode === RESULT.functionNotPossible && newest.previous_receipt_no === null && newest.receipt_no === null) {
+      // The terminal has no transaction at all to repeat: ours was never booked.
+      verdict = 'declined';
+      facts = { reason: 'terminal.result.not_booked' };
+    }
+    this.deps.log.info(`card intent ${newest.id}: recovery says ${verdict}`);
+    if (verdict === 'approved') {
+      try {
+        this.settleApproved(newest.id, facts, 'recovery', null, null);
+      } catch (e) {
+        if (!(e instanceof ServiceError && e.code === 'terminal.approved_not_booked')) throw e;
+      }
+      return;
+    }
+    if (verdict === 'declined') {
+      const r = this.tx(() => moveIntent(db, newest.id, 'declined', { ...facts, resolvedBy: 'recovery' }, this.deps.clock()));
+      this.moment('declined', r.id);
+      return;
+    }
+    if (newest.state !== 'unknown') this.tx(() => moveIntent(db, newest.id, 'unknown', {}, this.deps.clock()));
+  }
+
+  private settleUnmatchable(row: IntentRow): void {
+    const to: IntentState = row.state === 'created' ? 'failed' : 'unknown';
+    if (row.state === to) return;
+    this.tx(() => moveIntent(this.deps.db, row.id, to, to === 'failed' ? { reason: 'terminal.result.not_sent', resolvedBy: 'recovery' } : {}, this.deps.clock()));
+  }
+
+  unresolved(): CardIntentView[] {
+    return unresolvedIntents(this.deps.db).map(intentView);
+  }
+
+  /** A supervisor settles an intent after checking the terminal. */
+  resolve(actor: Actor, input: { intentId: number; outcome: 'approved' | 'declined'; authCode?: string | undefined }): CardIntentView {
+    const { db } = this.deps;
+    const row = getIntent(db, input.intentId);
+    const needsPerson = row.state === 'unknown' || (row.state === 'approved' && row.payment_id === null);
+    if (!needsPerson || this.active?.intentId === row.id) throw new ServiceError('terminal.intent_settled', { intentId: row.id, state: row.state });
+    if (input.outcome === 'declined') {
+      if (row.state !== 'unknown') throw new ServiceError('terminal.intent_settled', { intentId: row.id, state: row.state });
+      this.tx(() => moveIntent(db, row.id, 'declined', { reason: 'terminal.result.supervisor_declined', resolvedBy: 'supervisor', resolverId: actor.id }, this.deps.clock()));
+      return intentView(getIntent(db, row.id));
+    }
+    try {
+      this.settleApproved(row.id, input.authCode ? { authCode: input.authCode } : {}, 'supervisor', actor.id, actor);
+    } catch (e) {
+      // Approved, but the sale is closed: the intent says so and the supervisor reverses it on the terminal.
+      if (!(e instanceof ServiceError && e.code === 'terminal.approved_not_booked')) throw e;
+    }
+    return intentView(getIntent(db, row.id));
+  }
+
+  /** The cashier checked the customer's signature on the merchant copy. */
+  confirmSignature(actor: Actor, saleId: string, now: number): CardIntentView[] {
+    const { db } = this.deps;
+    return this.tx(() => {
+      const rows = sql(db, "SELECT * FROM card_intents WHERE sale_id = ? AND state = 'approved' AND signature_required = 1 AND signature_confirmed_by IS NULL").all(saleId) as IntentRow[];
+      if (rows.length === 0) throw new ServiceError('terminal.no_signature_pending', { saleId });
+      for (const r of rows) {
+        sql(db, 'UPDATE card_intents SET signature_confirmed_by = ?, updated_at = ? WHERE id = ?').run(actor.id, now, r.id);
+        appendJournal(db, 'card.signature_confirmed', { intentId: r.id, saleId, operatorId: actor.id, receiptNo: r.receipt_no }, now);
+      }
+      return rows.map((r) => intentView(getIntent(db, r.id)));
+    });
+  }
+}
+
+function stripNull(f: TerminalFacts): TerminalFacts {
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== null && v !== undefined)) as TerminalFacts;
+}

@@ -1,0 +1,47 @@
+// End-of-day on the terminal: the batch it settles with the bank. Its totals are stored for the
+// day close, so the Z report can set card takings in the ledger against what the bank will pay.
+import type { TerminalBatchView } from '../../preload/contract/card-views';
+import type { Db } from '../ledger/database';
+import { appendJournal } from '../ledger/journal';
+import { sql } from '../ledger/statements';
+import type { EndOfDayResult } from '../hardware/terminal/client';
+import { businessDayOf } from './sale-completion';
+
+interface BatchRow {
+  id: number;
+  business_day: string;
+  closed_at: number;
+  terminal_id: string | null;
+  total_minor: number;
+  count: number;
+  totals: string;
+  receipt_lines: string;
+}
+
+function view(r: BatchRow): TerminalBatchView {
+  return {
+    id: r.id, businessDay: r.business_day, closedAt: r.closed_at, terminalId: r.terminal_id, totalMinor: r.total_minor, count: r.count,
+    brands: JSON.parse(r.totals) as TerminalBatchView['brands'], receiptLines: JSON.parse(r.receipt_lines) as string[],
+  };
+}
+
+export function storeTerminalBatch(db: Db, eod: EndOfDayResult, terminalId: string | null, operatorId: number, now: number): TerminalBatchView {
+  return db.transaction(() => {
+    const brands = (eod.totals?.brands ?? []).filter((b) => b.count > 0).map((b) => ({ brand: b.brand, count: b.count, amountMinor: b.amountMinor }));
+    const count = brands.reduce((n, b) => n + b.count, 0);
+    const lines = [...eod.receipt.lines, ...eod.receipt.blocks.flatMap((b) => b.lines)].map((l) => l.text);
+    const day = businessDayOf(now);
+    const info = sql(db, 'INSERT INTO terminal_batches (business_day, closed_at, terminal_id, total_minor, count, totals, receipt_lines, operator_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      day, now, terminalId, eod.totalMinor, count, JSON.stringify(brands), JSON.stringify(lines), operatorId,
+    );
+    appendJournal(db, 'terminal.end_of_day', { batchId: Number(info.lastInsertRowid), businessDay: day, terminalId, totalMinor: eod.totalMinor, count, brands, operatorId }, now);
+    return view(sql(db, 'SELECT * FROM terminal_batches WHERE id = ?').get(info.lastInsertRowid) as BatchRow);
+  })();
+}
+
+export function terminalBatches(db: Db, businessDay?: string): TerminalBatchView[] {
+  const rows = businessDay
+    ? (sql(db, 'SELECT * FROM terminal_batches WHERE business_day = ? ORDER BY id').all(businessDay) as BatchRow[])
+    : (sql(db, 'SELECT * FROM terminal_batches ORDER BY id DESC LIMIT 100').all() as BatchRow[]);
+  return rows.map(view);
+}

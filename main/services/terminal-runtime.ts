@@ -1,0 +1,155 @@
+// The register's card terminal, start to stop: the connection (from the ledger's config, a
+// launch flag, or the demo simulator), its part of `hardware.status`, card payments with their
+// recovery on every (re)connect, and the terminal's end-of-day.
+import type { TerminalBatchView, TerminalConfigView } from '../../preload/contract/card-views';
+import type { HardwareStatus } from '../../preload/contract/events';
+import type { Db } from '../ledger/database';
+import type { Logger } from '../log';
+import { TerminalConnection, type TerminalLinkState } from '../hardware/terminal/connection';
+import { createFrameLogger } from '../hardware/terminal/frame-logger';
+import type { ZvtTimeouts } from '../hardware/terminal/link';
+import { TerminalSimulator } from '../hardware/terminal/simulator/simulator';
+import type { SimBehaviour } from '../hardware/terminal/simulator/behaviour';
+import type { EventBus } from './event-bus';
+import { CardPayments, type PaymentMoment } from './card-payment';
+import { ServiceError } from './service-error';
+import { getSettings } from './settings';
+import { getTerminalConfig, setTerminalConfig } from './terminal-config';
+import { storeTerminalBatch, terminalBatches } from './terminal-batch';
+
+export interface TerminalRuntimeOptions {
+  db: Db;
+  events: EventBus;
+  log: Logger;
+  clock: () => number;
+  hub: { setTerminal(t: HardwareStatus['terminal']): void };
+  afterSaleCompleted: (saleId: string) => void;
+  /** Demo mode with no terminal configured: run the simulator in this process. */
+  demo?: boolean;
+  /** Protocol trace (card data is redacted before it is formatted); off unless given. */
+  trace?: (line: string) => void;
+  timeouts?: Partial<ZvtTimeouts>;
+  retryMs?: number;
+  recoveryAttempts?: number;
+  recoveryDelayMs?: number;
+  onMoment?: (moment: PaymentMoment, intentId: number) => void;
+}
+
+/** Customer and bank take a moment in the demo, so the cashier sees the steps. */
+export const DEMO_BEHAVIOUR: Partial<SimBehaviour> = { cardDelayMs: 900, pinDelayMs: 900, bankDelayMs: 600 };
+
+/**
+ * Demo amounts that decline, like a payment provider's test cards: cents ending in 51 = not
+ * enough money, 78 = card expired, 55 = wrong PIN. Every other amount is approved.
+ */
+export function demoOutcome(amountMinor: number): Partial<SimBehaviour> | null {
+  const cents = amountMinor % 100;
+  if (cents === 51) return { outcome: 'decline', declineReason: 'insufficient_funds' };
+  if (cents === 78) return { outcome: 'decline', declineReason: 'card_expired' };
+  if (cents === 55) return { outcome: 'decline', declineReason: 'wrong_pin' };
+  return null;
+}
+
+function hardwarePart(state: TerminalLinkState, problem: string | null): HardwareStatus['terminal'] {
+  switch (state) {
+    case 'disabled':
+      return { state: 'disabled', problems: [] };
+    case 'ready':
+    case 'busy':
+      return { state: 'ok', problems: [] };
+    case 'connecting':
+      return { state: 'warning', problems: ['terminal.not_connected'] };
+    default:
+      return { state: 'error', problems: [problem === 'terminal.open_failed' ? 'terminal.open_failed' : 'terminal.disconnected'] };
+  }
+}
+
+export class TerminalRuntime {
+  readonly connection: TerminalConnection;
+  readonly payments: CardPayments;
+  private demoSim: TerminalSimulator | null = null;
+  private stopped = false;
+  private endOfDayRunning = false;
+
+  constructor(private readonly options: TerminalRuntimeOptions) {
+    const { db } = options;
+    this.connection = new TerminalConnection({
+      currency: getSettings(db).currency,
+      ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+      ...(options.retryMs ? { retryMs: options.retryMs } : {}),
+      ...(options.trace ? { logger: createFrameLogger(options.trace) } : {}),
+      onState: (state, problem) => options.hub.setTerminal(hardwarePart(state, problem)),
+      onReady: (client) => {
+        options.log.info(`card terminal ready (${client.terminalId ?? 'no id'})`);
+        void this.payments.recover(client);
+      },
+    });
+    this.payments = new CardPayments({
+      db,
+      events: options.events,
+      log: options.log,
+      clock: options.clock,
+      terminal: () => this.connection.ready,
+      configured: () => this.connection.current.kind !== 'none',
+      afterSaleCompleted: options.afterSaleCompleted,
+      ...(options.onMoment ? { onMoment: options.onMoment } : {}),
+      ...(options.recoveryAttempts ? { recoveryAttempts: options.recoveryAttempts } : {}),
+      ...(options.recoveryDelayMs ? { recoveryDelayMs: options.recoveryDelayMs } : {}),
+    });
+    options.hub.setTerminal({ state: 'disabled', problems: [] });
+  }
+
+  /** Connect to the configured terminal, or in demo mode with none, to an in-process simulator. */
+  async start(): Promise<void> {
+    const config = getTerminalConfig(this.options.db);
+    if (config.kind !== 'none' || !this.options.demo) return this.connection.configure(config);
+    const sim = await TerminalSimulator.startTcp({ port: 0, behaviour: DEMO_BEHAVIOUR, byAmount: demoOutcome });
+    if (!sim.ok) {
+      this.options.log.error(`demo card terminal did not start: ${sim.error.code}`);
+      return;
+    }
+    if (this.stopped) return sim.value.stop();
+    this.demoSim = sim.value;
+    this.options.log.info(`demo card terminal (simulator) on tcp://127.0.0.1:${sim.value.tcpPort ?? 0}`);
+    await this.connection.configure({ kind: 'tcp', host: '127.0.0.1', port: sim.value.tcpPort ?? 0 });
+  }
+
+  getConfig(): TerminalConfigView {
+    return getTerminalConfig(this.options.db);
+  }
+
+  async setConfig(config: TerminalConfigView, operatorId: number | null, now: number): Promise<TerminalConfigView> {
+    const saved = setTerminalConfig(this.options.db, config, operatorId, now);
+    if (config.kind === 'none' && this.demoSim) return saved; // the demo keeps its simulator until a real terminal is chosen
+    await this.demoSim?.stop();
+    this.demoSim = null;
+    await this.connection.configure(config);
+    return saved;
+  }
+
+  async endOfDay(operatorId: number, now: number): Promise<TerminalBatchView> {
+    const client = this.connection.ready;
+    if (this.connection.current.kind === 'none') throw new ServiceError('terminal.not_configured');
+    if (!client) throw new ServiceError('terminal.not_connected');
+    if (this.endOfDayRunning) throw new ServiceError('terminal.busy');
+    this.endOfDayRunning = true;
+    try {
+      const r = await client.endOfDay();
+      if (!r.ok) throw new ServiceError(r.error.code === 'terminal.busy' ? 'terminal.busy' : 'terminal.end_of_day_failed', { reason: r.error.code });
+      return storeTerminalBatch(this.options.db, r.value, client.terminalId, operatorId, now);
+    } finally {
+      this.endOfDayRunning = false;
+    }
+  }
+
+  batches(businessDay?: string): TerminalBatchView[] {
+    return terminalBatches(this.options.db, businessDay);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.connection.close();
+    await this.demoSim?.stop();
+    this.demoSim = null;
+  }
+}

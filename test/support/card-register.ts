@@ -1,0 +1,54 @@
+// A register wired to a simulated terminal over a real socat pty, with short link timeouts so
+// fault tests finish quickly. The protocol trace is collected so tests can scan it.
+import { randomUUID } from 'node:crypto';
+import type { CompletionView } from '../../preload/contract/views';
+import type { Result } from '../../preload/contract/result';
+import { FAST_CLIENT_TIMEOUTS } from './terminal-sim';
+import { makeRegister, withStaff, type TestRegister } from './register-fixture';
+
+export function key(): string {
+  return randomUUID().replaceAll('-', '');
+}
+
+export async function cardRegister(terminalAddress: string, extra: { dir?: string } = {}): Promise<TestRegister & { trace: string[] }> {
+  const trace: string[] = [];
+  const reg = makeRegister({
+    ...extra,
+    terminalAddress,
+    terminal: { timeouts: FAST_CLIENT_TIMEOUTS, retryMs: 150, recoveryAttempts: 40, recoveryDelayMs: 100, trace: (l) => trace.push(l) },
+  });
+  await terminalReady(reg);
+  return Object.assign(reg, { trace });
+}
+
+export async function terminalReady(reg: TestRegister, timeoutMs = 8000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (reg.terminal.connection.ready === null) {
+    if (Date.now() > until) throw new Error(`terminal not ready: ${reg.terminal.connection.state}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Waits until no card intent is open (recovery has run). */
+export async function settled(reg: TestRegister, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const open = reg.db.prepare("SELECT COUNT(*) AS n FROM card_intents WHERE state IN ('created', 'sent', 'in_progress')").get() as { n: number };
+    if (open.n === 0) return;
+    if (Date.now() > until) throw new Error('card intents still open');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** A fresh sale with one line of `amountMinor`. */
+export async function saleOf(reg: TestRegister, amountMinor: number): Promise<string> {
+  const sale = await reg.must('sale.current', {});
+  await reg.must('sale.addCustomLine', { saleId: sale.id, name: 'Card test', qtyMilli: 1000, unitPriceMinor: amountMinor });
+  return sale.id;
+}
+
+export function payCard(reg: TestRegister, saleId: string): Promise<Result<CompletionView>> {
+  return reg.call('card.pay', { saleId, idempotencyKey: key() });
+}
+
+export { withStaff };
