@@ -28,14 +28,15 @@ export function jobBytes(db: Db, job: PrintJob, config: PrinterConfigView): Buff
   return Buffer.concat(docs.map((d) => encodeReceipt(d, config.profile, { openDrawer: false })));
 }
 
-export function receiptPreview(db: Db, saleId: string, config: PrinterConfigView): ReceiptPreviewView {
-  const [receipt] = receiptDocuments(db, saleId, 0, config);
+export function receiptPreview(db: Db, saleId: string, config: PrinterConfigView, copyNo = 0): ReceiptPreviewView {
+  const [receipt] = receiptDocuments(db, saleId, copyNo, config);
   const sale = saleView(db, saleId);
   return {
     saleId,
     registerId: sale.registerId,
     receiptNo: sale.receiptNo,
     svg: receipt ? renderReceiptSvg(receipt, config.profile) : '',
+    copyNo,
     reprints: reprintCount(db, saleId),
   };
 }

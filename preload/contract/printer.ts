@@ -61,6 +61,7 @@ export interface ReceiptPreviewView {
   receiptNo: number | null;
   /** The customer receipt as SVG, the same layout the printer gets. */
   svg: string;
+  copyNo: number;
   /** How many duplicates have been printed or queued so far. */
   reprints: number;
 }
@@ -71,9 +72,11 @@ export interface TestPageView {
   problems: string[];
 }
 
+/** 0 / absent = the original; n = how the n-th duplicate looks. */
+const copyNo = z.number().int().min(0).max(10_000).optional();
 const receiptRef = z.union([
-  z.object({ saleId: uuid }).strict(),
-  z.object({ receiptNo: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }).strict(),
+  z.object({ saleId: uuid, copyNo }).strict(),
+  z.object({ receiptNo: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), copyNo }).strict(),
 ]);
 
 export const printerCalls = {

@@ -56,7 +56,7 @@ export const printerHandlers: Pick<HandlerTable, keyof typeof printerCalls> = {
     },
   },
   'hardware.status': { access: 'cashier', handle: (_input, ctx) => ctx.services.printer.status() },
-  'receipt.preview': { access: 'cashier', handle: (input, ctx) => receiptPreview(ctx.db, saleIdFor(ctx, input), getPrinterConfig(ctx.db)) },
+  'receipt.preview': { access: 'cashier', handle: (input, ctx) => receiptPreview(ctx.db, saleIdFor(ctx, input), getPrinterConfig(ctx.db), input.copyNo ?? 0) },
   'receipt.reprint': {
     access: 'cashier',
     handle: (input, ctx) => {

@@ -20,7 +20,18 @@ export function HardwareBanner() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<HardwareStatus | null>(null);
 
-  useEffect(() => api.on('hardware.status', setStatus), []);
+  useEffect(() => {
+    // Events only carry changes: also ask for the state as it is now, on mount and after each
+    // login (the call is refused before anyone is logged in).
+    const ask = () => void api.invoke('hardware.status', {}).then((result) => result.ok && setStatus(result.value));
+    const offStatus = api.on('hardware.status', setStatus);
+    const offSession = api.on('session.changed', ask);
+    ask();
+    return () => {
+      offStatus();
+      offSession();
+    };
+  }, []);
 
   if (!status) return null;
   const problems = problemsOf(status);

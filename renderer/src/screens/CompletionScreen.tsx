@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CompletionView } from '../../../preload/contract';
 import { formatDateTime } from '../format/date';
 import { useFormat } from '../state/store-context';
+import { ReceiptPreview } from './printing/ReceiptPreview';
 
 /** The sale is in the ledger: show the receipt number and the change to hand back. */
 export function CompletionScreen({ completion, onNext }: { completion: CompletionView; onNext(): void }) {
@@ -45,6 +46,9 @@ export function CompletionScreen({ completion, onNext }: { completion: Completio
           </div>
         </dl>
         {sale.completedAt !== null && <p className="muted small">{formatDateTime(sale.completedAt, format.locale)}</p>}
+        <div className="done__receipt">
+          <ReceiptPreview saleId={sale.id} />
+        </div>
         <button ref={next} type="button" className="button button--primary button--large" onClick={onNext} data-testid="next-sale">
           {t('done.next')} <kbd>Enter</kbd>
         </button>

@@ -8,6 +8,10 @@ import { JournalSection } from './JournalSection';
 import { OperatorsSection } from './OperatorsSection';
 import { roleAtLeast } from './roles';
 import { SettingsSection } from './SettingsSection';
+import { DrawerSection } from '../printing/DrawerSection';
+import { PrinterSection } from '../printing/PrinterSection';
+import { PrintQueueSection } from '../printing/PrintQueueSection';
+import { ReceiptsSection } from '../printing/ReceiptsSection';
 
 export interface BackOfficeSectionProps {
   /** The logged-in operator's session; `session.operator` is never null here. */
@@ -29,6 +33,10 @@ export const backOfficeSections: BackOfficeSection[] = [
   { id: 'catalog', labelKey: 'backOffice.section.catalog', leastRole: 'supervisor', component: CatalogSection },
   { id: 'settings', labelKey: 'backOffice.section.settings', leastRole: 'owner', component: SettingsSection },
   { id: 'journal', labelKey: 'backOffice.section.journal', leastRole: 'supervisor', component: JournalSection },
+  { id: 'receipts', labelKey: 'printing.tab.receipts', leastRole: 'cashier', component: ReceiptsSection },
+  { id: 'drawer', labelKey: 'printing.tab.drawer', leastRole: 'cashier', component: DrawerSection },
+  { id: 'print-queue', labelKey: 'printing.tab.queue', leastRole: 'supervisor', component: PrintQueueSection },
+  { id: 'printer', labelKey: 'printing.tab.printer', leastRole: 'owner', component: PrinterSection },
 ];
 
 /** The sections a role sees; an empty list hides the back office altogether. */

@@ -1,0 +1,196 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError, PrinterConfigView } from '../../../../preload/contract';
+import { ErrorNote } from '../../components/ErrorNote';
+import { api } from '../../transport/api';
+
+type Kind = 'tcp' | 'serial' | 'device' | 'file';
+type Paper = PrinterConfigView['profile']['paper'];
+
+/** What the owner types; numbers stay strings until saved. */
+interface Form {
+  enabled: boolean;
+  kind: Kind;
+  host: string;
+  port: string;
+  path: string;
+  baud: string;
+  paper: Paper;
+  encoding: PrinterConfigView['profile']['encoding'];
+  kanjiMode: boolean;
+  cut: boolean;
+  timeZone: string;
+}
+
+const encodings = ['gb18030', 'cp936', 'big5', 'cp437', 'cp858', 'cp1252', 'cp866', 'shiftjis', 'cp949'] as const;
+
+function toForm(c: PrinterConfigView): Form {
+  const tr = c.transport;
+  return {
+    enabled: c.enabled,
+    kind: tr?.kind ?? 'tcp',
+    host: tr?.kind === 'tcp' ? tr.host : '',
+    port: tr?.kind === 'tcp' ? String(tr.port) : '9100',
+    path: tr && tr.kind !== 'tcp' ? tr.path : '',
+    baud: tr?.kind === 'serial' ? String(tr.baudRate) : '9600',
+    paper: c.profile.paper,
+    encoding: c.profile.encoding,
+    kanjiMode: c.profile.kanjiMode,
+    cut: c.profile.cut,
+    timeZone: c.timeZone,
+  };
+}
+
+function transportOf(f: Form): PrinterConfigView['transport'] | null {
+  if (f.kind === 'tcp') return f.host.trim() ? ({ kind: 'tcp', host: f.host.trim(), port: Number(f.port) || 9100 } as PrinterConfigView['transport']) : null;
+  if (!f.path.trim()) return null;
+  if (f.kind === 'serial') return { kind: 'serial', path: f.path.trim(), baudRate: Number(f.baud) || 9600 } as PrinterConfigView['transport'];
+  return { kind: f.kind, path: f.path.trim() } as PrinterConfigView['transport'];
+}
+
+/** The owner's printer settings, with a test page that prints or says why it could not. */
+export function PrinterSection() {
+  const { t } = useTranslation();
+  const [saved, setSaved] = useState<PrinterConfigView | null>(null);
+  const [form, setForm] = useState<Form | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void api.invoke('printer.getConfig', {}).then((result) => {
+      if (!result.ok) return setError(result.error);
+      setSaved(result.value);
+      setForm(toForm(result.value));
+    });
+  }, []);
+
+  if (!form || !saved) return <ErrorNote error={error} />;
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => {
+    setNotice(null);
+    setForm({ ...form, [key]: value });
+  };
+  const config = (): PrinterConfigView => {
+    const transport = transportOf(form);
+    // Input types (defaults filled in by main); the view type is the parsed shape.
+    return {
+      enabled: form.enabled && transport !== null,
+      transport,
+      profile: { ...saved.profile, paper: form.paper, encoding: form.encoding, kanjiMode: form.kanjiMode, cut: form.cut },
+      timeZone: form.timeZone.trim(),
+    };
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setBusy(true);
+    const result = await api.invoke('printer.setConfig', config());
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setSaved(result.value);
+    setForm(toForm(result.value));
+    setNotice(t('printing.settings.saved'));
+  };
+
+  const testPage = async () => {
+    setError(null);
+    setNotice(null);
+    const c = config();
+    if (!c.transport) return setError({ code: 'printer.disabled', params: {} });
+    setBusy(true);
+    const result = await api.invoke('printer.testPage', { transport: c.transport, profile: c.profile });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setNotice(t('printing.settings.testOk', { bytes: result.value.bytes }));
+  };
+
+  return (
+    <form className="back-office__form" onSubmit={(e) => void save(e)} data-testid="printer-form">
+      <label className="check">
+        <input type="checkbox" checked={form.enabled} onChange={(e) => set('enabled', e.target.checked)} data-testid="printer-enabled" />
+        <span>{t('printing.settings.enabled')}</span>
+      </label>
+      <div className="field-row">
+        <label className="field">
+          <span>{t('printing.settings.transport')}</span>
+          <select value={form.kind} onChange={(e) => set('kind', e.target.value as Kind)} data-testid="printer-kind">
+            {(['tcp', 'serial', 'device', 'file'] as const).map((k) => (
+              <option key={k} value={k}>
+                {t(`printing.settings.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {form.kind === 'serial' && (
+          <label className="field">
+            <span>{t('printing.settings.baud')}</span>
+            <input value={form.baud} onChange={(e) => set('baud', e.target.value)} inputMode="numeric" autoComplete="off" />
+          </label>
+        )}
+      </div>
+      {form.kind === 'tcp' ? (
+        <div className="field-row">
+          <label className="field">
+            <span>{t('printing.settings.host')}</span>
+            <input value={form.host} onChange={(e) => set('host', e.target.value)} autoComplete="off" data-testid="printer-host" />
+          </label>
+          <label className="field">
+            <span>{t('printing.settings.port')}</span>
+            <input value={form.port} onChange={(e) => set('port', e.target.value)} inputMode="numeric" autoComplete="off" data-testid="printer-port" />
+          </label>
+        </div>
+      ) : (
+        <label className="field">
+          <span>{t('printing.settings.path')}</span>
+          <input value={form.path} onChange={(e) => set('path', e.target.value)} autoComplete="off" data-testid="printer-path" />
+        </label>
+      )}
+      <div className="field-row">
+        <label className="field">
+          <span>{t('printing.settings.paper')}</span>
+          <select value={form.paper} onChange={(e) => set('paper', e.target.value as Paper)}>
+            <option value="58mm">58 mm</option>
+            <option value="80mm">80 mm</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('printing.settings.encoding')}</span>
+          <select value={form.encoding} onChange={(e) => set('encoding', e.target.value as Form['encoding'])}>
+            {encodings.map((enc) => (
+              <option key={enc} value={enc}>
+                {enc}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={form.kanjiMode} onChange={(e) => set('kanjiMode', e.target.checked)} />
+        <span>{t('printing.settings.kanji')}</span>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={form.cut} onChange={(e) => set('cut', e.target.checked)} />
+        <span>{t('printing.settings.cut')}</span>
+      </label>
+      <label className="field">
+        <span>{t('printing.settings.timeZone')}</span>
+        <input value={form.timeZone} onChange={(e) => set('timeZone', e.target.value)} autoComplete="off" />
+      </label>
+      <ErrorNote error={error} />
+      {notice && (
+        <p className="notice" role="status" data-testid="notice">
+          {notice}
+        </p>
+      )}
+      <div className="printing-actions">
+        <button type="submit" className="button button--primary" disabled={busy} data-testid="printer-save">
+          {t('printing.settings.save')}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => void testPage()} data-testid="printer-test">
+          {t('printing.settings.test')}
+        </button>
+      </div>
+    </form>
+  );
+}

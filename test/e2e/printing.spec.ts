@@ -1,0 +1,67 @@
+import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
+import { tokenizeEscPos } from '../support/escpos-tokenizer';
+import { expect, scan, setUpOwner, test } from './fixtures';
+
+// Browser mode printing to the virtual printer over TCP: the settings screen, the preview on the
+// completion screen, the paper-out banner and a reprint marked DUPLICATE.
+const WATER = '6901234567892';
+
+test('printer settings, receipt preview, paper-out banner, reprint marked DUPLICATE', async ({ page, register }) => {
+  const printer = await VirtualPrinter.start({ port: 0 });
+  try {
+    await setUpOwner(page, register);
+
+    // The owner points the register at the printer and prints a test page.
+    await page.getByTestId('open-back-office').click();
+    await page.getByTestId('back-office-nav-printer').click();
+    await page.getByTestId('printer-enabled').check();
+    await page.getByTestId('printer-host').fill('127.0.0.1');
+    await page.getByTestId('printer-port').fill(String(printer.port));
+    await page.getByTestId('printer-save').click();
+    await expect(page.getByTestId('notice')).toHaveText('打印机设置已保存。');
+    await page.getByTestId('printer-test').click();
+    await expect(page.getByTestId('notice')).toContainText('测试页已发送');
+    await printer.waitForJobs(1);
+    await page.getByTestId('back-to-sale').click();
+    await expect(page.getByTestId('cart-empty')).toBeVisible();
+
+    // A cash sale: the completion screen shows the receipt as it prints.
+    await scan(page, WATER);
+    await expect(page.getByTestId('cart-line')).toHaveCount(1);
+    await page.keyboard.press('F12');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('receipt-no')).toHaveText('1');
+    const preview = page.getByTestId('receipt-preview').locator('img');
+    await expect(preview).toBeVisible();
+    expect(await preview.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+    await printer.waitForJobs(2);
+    await page.keyboard.press('Enter');
+
+    // Paper out: the banner appears; paper back: it goes away.
+    const banner = page.getByTestId('hardware-banner');
+    printer.setStatus('paper_out');
+    await expect(banner).toContainText('打印机缺纸');
+    printer.setStatus('ok');
+    await expect(banner).toBeHidden();
+
+    // Reprint from the receipt viewer: a duplicate marked DUPLICATE / 重印 #1, on screen and on paper.
+    await page.getByTestId('open-back-office').click();
+    await page.getByTestId('back-office-nav-receipts').click();
+    await page.getByTestId('receipt-lookup').fill('1');
+    await page.getByTestId('receipt-lookup-submit').click();
+    await expect(page.getByTestId('reprint-count')).toHaveText('已重印次数：0');
+    const printedBefore = printer.jobs().length;
+    await page.getByTestId('reprint').click();
+    await expect(page.getByTestId('notice')).toHaveText('已加入重印 #1。');
+    await expect(page.getByTestId('reprint-count')).toHaveText('已重印次数：1');
+    const src = (await page.getByTestId('receipt-preview').locator('img').getAttribute('src')) ?? '';
+    // The SVG sets each character in its own <tspan>: read its text the way a screen reader would.
+    const svgText = Buffer.from(src.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString('utf8').replace(/<[^>]+>/g, '').replace(/&#xa0;/g, ' ');
+    expect(svgText).toContain('DUPLICATE / 重印 #1');
+    const [duplicate] = (await printer.waitForJobs(printedBefore + 1)).slice(printedBefore);
+    expect(tokenizeEscPos(duplicate!.bytes).lines.map((l) => l.trim())).toContain('DUPLICATE / 重印 #1');
+  } finally {
+    await printer.close();
+  }
+});
