@@ -1,0 +1,90 @@
+// Crash safety of card payments: a child register pays by card against a simulator in THIS
+// process and is SIGKILLed at every step of an authorization — after the intent is written but
+// before the command is sent, while the customer inserts the card or types the PIN, after the
+// bank approved but before the register booked it, after booking — and at random moments.
+// Each restart recovers from the terminal. In the end the terminal's batch and the ledger must
+// hold exactly the same approvals: no double charge, no lost approval.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
+import { openLedger } from '../../main/ledger/database';
+import { verifyJournal } from '../../main/ledger/journal';
+import { ledgerPathIn } from '../../main/register';
+
+const KILLS = 104;
+const MOMENTS = ['created', 'sent', 'in_progress', 'step:insert_card', 'step:enter_pin', 'step:please_wait', 'step:remove_card', 'approved', 'completed', 'external', 'external', 'external', 'external'];
+const dir = mkdtempSync(join(tmpdir(), 'ringup-card-crash-'));
+let sim: TerminalSimulator;
+
+beforeAll(async () => {
+  const r = await TerminalSimulator.startTcp({ port: 0, behaviour: { cardDelayMs: 8, pinDelayMs: 8, bankDelayMs: 8 }, timeouts: { ackMs: 300, maxRetransmits: 2, commandAckMs: 2000 } });
+  if (!r.ok) throw new Error(r.error.code);
+  sim = r.value;
+});
+afterAll(async () => {
+  await sim.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function run(moment: string, nth: number, externalAfterMs: number): Promise<{ signal: string | null; code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const self = moment === 'external' ? 'none' : moment;
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../support/card-sale-loop.ts'), dir, String(sim.tcpPort), self, String(nth)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let timer: NodeJS.Timeout | undefined;
+    // A self-kill that never comes (a moment not reached) must not hang the test.
+    const guard = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.stdout.setEncoding('utf8').on('data', (c: string) => {
+      out += c;
+      if (moment === 'external' && !timer && out.includes('READY\n')) timer = setTimeout(() => child.kill('SIGKILL'), externalAfterMs);
+    });
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      clearTimeout(guard);
+      resolve({ signal, code, out, err });
+    });
+  });
+}
+
+describe('a register killed mid card payment', () => {
+  it(`never double-charges and never loses an approval, over ${KILLS} SIGKILLs`, async () => {
+    let kills = 0;
+    for (let i = 0; i < KILLS; i++) {
+      const moment = MOMENTS[i % MOMENTS.length] ?? 'external';
+      const r = await run(moment, 1 + (i % 3), 5 + Math.floor(Math.random() * 120));
+      expect(r.out, r.err).not.toContain('UNKNOWN');
+      expect(r.signal, `${moment}: ${r.err}`).toBe('SIGKILL');
+      kills++;
+    }
+    expect(kills).toBeGreaterThanOrEqual(100);
+    // A last start settles what the last kill left open, then stops.
+    const last = await run('external', 1, 300);
+    expect(last.out).toContain('READY');
+
+    const db = openLedger(ledgerPathIn(dir));
+    try {
+      const ledger = db.prepare("SELECT COUNT(*) AS n, COALESCE(SUM(amount_minor), 0) AS sum FROM payments WHERE method = 'card'").get() as { n: number; sum: number };
+      const approvals = sim.batch().filter((b) => b.kind === 'payment');
+      expect(ledger.n).toBeGreaterThan(KILLS / 2);
+      expect({ n: ledger.n, sum: ledger.sum }).toEqual({ n: approvals.length, sum: approvals.reduce((s, b) => s + b.amountMinor, 0) });
+      // The same transactions, not only the same totals: terminal receipt numbers match one to one.
+      const booked = (db.prepare("SELECT receipt_no FROM card_intents WHERE state = 'approved' ORDER BY receipt_no").all() as { receipt_no: number }[]).map((r) => r.receipt_no);
+      expect(booked).toEqual(approvals.map((a) => a.receiptNo).sort((a, b) => a - b));
+      const states = db.prepare('SELECT state, COUNT(*) AS n FROM card_intents GROUP BY state').all() as { state: string; n: number }[];
+      expect(states.find((s) => s.state === 'unknown')).toBeUndefined();
+      expect(states.filter((s) => ['created', 'sent', 'in_progress'].includes(s.state))).toEqual([]);
+      expect(db.prepare("SELECT COUNT(*) AS n FROM card_intents WHERE state = 'approved' AND payment_id IS NULL").get()).toEqual({ n: 0 });
+      // Some approvals were only known to the terminal when the register died: recovery booked them.
+      expect((db.prepare("SELECT COUNT(*) AS n FROM card_intents WHERE state = 'approved' AND resolved_by = 'recovery'").get() as { n: number }).n).toBeGreaterThan(0);
+      expect(verifyJournal(db).ok).toBe(true);
+    } finally {
+      db.close();
+    }
+  }, 240_000);
+});
