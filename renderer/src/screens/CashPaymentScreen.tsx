@@ -2,6 +2,7 @@ import { useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, CompletionView, SaleView } from '../../../preload/contract';
 import { AmountField } from '../components/AmountField';
+import { CardPayment } from '../components/CardPayment';
 import { ErrorNote } from '../components/ErrorNote';
 import { applyKey, Keypad } from '../components/Keypad';
 import { quickCashAmounts } from '../format/cash';
@@ -104,6 +105,7 @@ export function CashPaymentScreen({ sale, payingRef, onBack, onCompleted }: Cash
             </button>
           </div>
         </form>
+        <CardPayment sale={sale} payingRef={payingRef} onCompleted={onCompleted} />
       </section>
       <section className="panel payment__pad">
         <div className="quick-cash" role="group" aria-label={t('payment.quickCash')}>

@@ -1,0 +1,52 @@
+import type { Page } from '@playwright/test';
+import { callRegister, expect, setUpOwner, test } from './fixtures';
+
+/** An ad-hoc item at `price` (yuan) and on to the payment screen. The demo terminal declines amounts ending in .51. */
+async function ringUp(page: Page, price: string): Promise<void> {
+  await page.keyboard.press('F4');
+  const adHoc = page.getByRole('dialog', { name: '临时商品' });
+  await adHoc.getByLabel('商品名称').fill('礼品卡套');
+  await adHoc.getByLabel('数量').fill('1');
+  await adHoc.getByLabel('单价').fill(price);
+  await adHoc.getByRole('button', { name: '加入销售' }).click();
+  await expect(adHoc).toBeHidden();
+  await page.getByTestId('pay-cash').click();
+  await expect(page.getByTestId('payment')).toBeVisible();
+}
+
+test('a card sale through the demo terminal shows the steps, completes, and the receipt shows the masked card and auth code', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await ringUp(page, '23.00');
+  await page.getByTestId('pay-card').click();
+  const step = page.getByTestId('card-step');
+  await expect(step).toHaveText('请顾客插卡、挥卡或刷卡');
+  await expect(step).toHaveText('请顾客输入密码');
+  await expect(step).toHaveText('请稍候…');
+  await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
+  const receiptNo = Number(await page.getByTestId('receipt-no').textContent());
+  const sale = (await callRegister(page, 'sale.byReceipt', { receiptNo })) as { ok: boolean; value: { payments: { card: { authCode: string; maskedPan: string } }[] } };
+  const card = sale.value.payments[0]?.card;
+  expect(card?.maskedPan).toBe('476173******0119');
+  expect(card?.authCode).toMatch(/^\d{6}$/);
+  // The preview is the printer's layout as an SVG image: read its text.
+  const img = page.getByTestId('receipt-preview').locator('img');
+  await expect(img).toBeVisible();
+  const svg = Buffer.from((await img.getAttribute('src'))?.split(',')[1] ?? '', 'base64').toString('utf8');
+  // receiptline places every character in its own <tspan>: join them back into the printed text.
+  const text = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]).join('');
+  expect(text).toContain('卡号476173******0119');
+  expect(text).toContain(`授权码${card?.authCode ?? 'none'}`);
+  expect(text).not.toContain('4761739001010119');
+});
+
+test('a declined card shows the reason and the sale stays open', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await ringUp(page, '12.51');
+  await page.getByTestId('pay-card').click();
+  await expect(page.getByTestId('error')).toHaveText('刷卡被拒：余额不足。', { timeout: 15_000 });
+  await expect(page.getByTestId('payment')).toBeVisible();
+  await expect(page.getByTestId('amount-due')).toHaveText('¥12.51');
+  await expect(page.getByTestId('pay-card')).toBeEnabled();
+  const current = (await callRegister(page, 'sale.current', {})) as { value: { status: string; payments: unknown[] } };
+  expect(current.value).toMatchObject({ status: 'open', payments: [] });
+});
