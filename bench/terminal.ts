@@ -51,3 +51,51 @@ export async function benchTerminal(iterations = 200): Promise<Record<string, st
 }
 
 if (require.main === module) void benchTerminal();
+
+/**
+ * The same figure through the whole register: `card.pay` via the router (validation, idempotency,
+ * the intent row and its transitions committed at synchronous=FULL, the journal, the payment
+ * and the sale completion) over a socat pty, minus the simulator's scripted delays.
+ */
+export async function benchTerminalRouter(iterations = 100): Promise<Record<string, string | number>> {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { randomUUID } = await import('node:crypto');
+  const { openRegister, ledgerPathIn } = await import('../main/register');
+  const started = await TerminalSimulator.startPty({ behaviour: { cardDelayMs: 5, pinDelayMs: 5, bankDelayMs: 5 } });
+  if (!started.ok) return { skipped: started.error.code };
+  const sim = started.value;
+  const dir = mkdtempSync(join(tmpdir(), 'ringup-bench-card-'));
+  const reg = openRegister({ ledgerFile: ledgerPathIn(dir), demo: true, demoTerminal: false, terminalAddress: sim.registerPath ?? '', log: { info: () => undefined, error: () => undefined } });
+  const call = async (name: string, input: unknown): Promise<{ id: string }> => {
+    const r = await reg.dispatch(name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.code}`);
+    return r.value as { id: string };
+  };
+  const overheads: number[] = [];
+  let failures = 0;
+  try {
+    await call('setup.createOwner', { name: 'Bench', pin: '2580' });
+    while (!reg.terminal.connection.ready) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < iterations + 10; i++) {
+      const sale = await call('sale.current', {});
+      await call('sale.addCustomLine', { saleId: sale.id, name: 'Bench', qtyMilli: 1000, unitPriceMinor: 100 + i });
+      const delayBefore = sim.scriptedDelayTotalMs;
+      const t0 = performance.now();
+      const r = await reg.dispatch('card.pay', { saleId: sale.id, idempotencyKey: randomUUID().replaceAll('-', '') });
+      const total = performance.now() - t0;
+      if (!r.ok) failures++;
+      if (i >= 10) overheads.push(total - (sim.scriptedDelayTotalMs - delayBefore));
+    }
+  } finally {
+    await reg.terminal.stop();
+    reg.close();
+    await sim.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const row = { 'card sales': overheads.length, failures, 'overhead p50 (ms)': fmt(percentile(overheads, 50), 2), 'overhead p99 (ms)': fmt(percentile(overheads, 99), 2) };
+  console.log('\nCard sale through the router (card.pay: intent journal + ZVT over a socat pty + completion): register overhead per authorization');
+  console.table([row]);
+  return row;
+}
