@@ -85,7 +85,7 @@ describe('scanner burst detector', () => {
   });
 
   it('honours other thresholds', () => {
-    const detector = createScannerDetector({ minLength: 3, maxGapMs: 50 });
+    const detector = createScannerDetector({ minLength: 3, maxGapMs: 50, hiccupMs: 150 });
     expect(feed([...chars('abc'), 'Enter'], 50, 0, detector).at(-1)).toEqual({ kind: 'scan', code: 'abc' });
   });
 });
