@@ -105,8 +105,19 @@ export async function setUpOwner(page: Page, register: Register, language: 'zh-C
 
 /** A keyboard-wedge scanner: the whole code in one fast burst, then Enter. */
 export async function scan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
+  // The till tells a scan from typing by the keys' own timestamps. A real scanner stamps them a
+  // few ms apart whatever the machine is doing; so do we, through the DevTools protocol, so a busy
+  // test machine cannot turn a scan into typing.
+  const cdp = await page.context().newCDPSession(page);
+  let at = Date.now() / 1000;
+  const press = async (key: string, text: string, extra: Record<string, unknown> = {}) => {
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text, timestamp: at, ...extra });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, timestamp: at + 0.001, ...extra });
+    at += 0.004;
+  };
+  for (const ch of code) await press(ch, ch);
+  await press('Enter', '\r', { code: 'Enter', windowsVirtualKeyCode: 13 });
+  await cdp.detach();
 }
 
 /**
