@@ -173,8 +173,8 @@ test('catalog CSV import: a bad file imports nothing and lists every row; a good
 
     // Back on the sale screen the new product scans and is found by name.
     await page.getByTestId('back-to-sale').click();
-    // The barcode keyed into the scan field (fill, not keystrokes: on a loaded machine Playwright's
-    // typing can split into two "scans", which is the scanner spec's business, not this one's).
+    // Keyed by hand into the search field, the other way a barcode reaches the till (the sale
+    // spec covers scanner bursts).
     await page.getByTestId('search').fill('6921000000015');
     await page.getByTestId('search').press('Enter');
     await expect(page.getByTestId('cart-line')).toHaveCount(1);
