@@ -72,6 +72,14 @@ describe('a register killed mid card payment', () => {
       const ledger = db.prepare("SELECT COUNT(*) AS n, COALESCE(SUM(amount_minor), 0) AS sum FROM payments WHERE method = 'card'").get() as { n: number; sum: number };
       const approvals = sim.batch().filter((b) => b.kind === 'payment');
       expect(ledger.n).toBeGreaterThan(KILLS / 2);
+      const bookedNos = new Set((db.prepare("SELECT receipt_no FROM card_intents WHERE state = 'approved'").all() as { receipt_no: number }[]).map((r) => r.receipt_no));
+      const lost = approvals.filter((a) => !bookedNos.has(a.receiptNo));
+      const lostDetail = lost.map((a) => ({
+        approval: a,
+        intents: db.prepare('SELECT id, state, started_at, previous_receipt_no, receipt_no, reason, resolved_by FROM card_intents WHERE amount_minor = ? ORDER BY id').all(a.amountMinor),
+        journal: db.prepare("SELECT kind, payload FROM journal WHERE kind LIKE 'card.%' AND payload LIKE ? ORDER BY seq").all(`%"amountMinor":${a.amountMinor}%`),
+      }));
+      expect(lostDetail, JSON.stringify(lostDetail, null, 1)).toEqual([]);
       expect({ n: ledger.n, sum: ledger.sum }).toEqual({ n: approvals.length, sum: approvals.reduce((s, b) => s + b.amountMinor, 0) });
       // The same transactions, not only the same totals: terminal receipt numbers match one to one.
       const booked = (db.prepare("SELECT receipt_no FROM card_intents WHERE state = 'approved' ORDER BY receipt_no").all() as { receipt_no: number }[]).map((r) => r.receipt_no);
