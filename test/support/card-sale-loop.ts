@@ -2,6 +2,7 @@
 // simulator that lives in the parent (TCP), and SIGKILLs itself at an exact moment of the Nth
 // authorization (argv: dir port moment nth), or runs until the parent kills it ("none").
 // Prints READY once recovery has settled what the previous incarnation left, and ACK per sale.
+// Moment "settle": recover, print READY and exit without paying (the test's final start).
 import { writeSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { openRegister, ledgerPathIn } from '../../main/register';
@@ -43,6 +44,10 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 10));
   }
   writeSync(1, 'READY\n');
+  if (moment === 'settle') {
+    reg.close();
+    process.exit(0);
+  }
   const codes = ['6901234567892', '6904567890127', '6905678901232', '6907890123452'];
   for (let i = 0; ; i++) {
     const sale = await must('sale.current', {});
