@@ -94,7 +94,9 @@ describe('receipt content', () => {
     expect(buildReceiptDocuments(saleFixture('zh-CN', 'card'), storeZh, { timeZone }).map((d) => d.kind)).toEqual(['sale', 'merchant-slip']);
     expect(buildReceiptDocuments(saleFixture('zh-CN', 'mixed'), storeZh, { timeZone }).map((d) => d.kind)).toEqual(['sale']);
     const sale = saleFixture('en', 'card');
-    const slip = buildMerchantSlip(sale, sale.payments[0]!, storeEn, { timeZone, terminalReceiptLines: { 12: ['APPROVED 00', 'REF 998877'] } });
+    // The terminal's own receipt lines travel with the payment and are printed on the slip.
+    const payment = { ...sale.payments[0]!, card: { ...sale.payments[0]!.card!, receiptLines: ['APPROVED 00', 'REF 998877'] } };
+    const slip = buildMerchantSlip(sale, payment, storeEn, { timeZone });
     const text = renderReceiptText(slip, profile('58mm'));
     for (const s of ['MERCHANT COPY', 'UnionPay', '622202******1234', 'A1B2C3', 'T0012345', '000123', 'APPROVED 00', 'REF 998877', 'Signature']) {
       expect(text).toContain(s);

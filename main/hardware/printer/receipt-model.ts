@@ -13,8 +13,6 @@ export interface ReceiptOptions {
   duplicateCopy?: number | null;
   /** Refunds: the original sale's receipt number (SaleView does not carry it). */
   refundOf?: { registerId: string; receiptNo: number } | null;
-  /** Raw receipt lines the card terminal returned, by payment id (filled by the card flow). */
-  terminalReceiptLines?: Readonly<Record<number, readonly string[]>>;
 }
 
 export class ReceiptModelError extends Error {
@@ -124,7 +122,7 @@ function tenderBlocks(c: Ctx): ReceiptBlock[] {
     // Cash shows what the customer handed over, so tendered − change reads back the amount.
     const shown = p.method === 'cash' && p.tenderedMinor > 0 ? p.tenderedMinor : p.amountMinor;
     blocks.push({ kind: 'row', left: tenderLabel(c, p), right: c.money(shown) });
-    if (p.card) blocks.push(...cardSlipBlocks(p, p.card, c.t, c.money, c.options.terminalReceiptLines?.[p.id] ?? []));
+    if (p.card) blocks.push(...cardSlipBlocks(p, p.card, c.t, c.money, p.card.receiptLines ?? []));
   }
   if (c.sale.changeMinor !== 0) {
     blocks.push({ kind: 'row', left: c.t('tender.change'), right: c.money(c.sale.changeMinor), bold: true });
@@ -176,7 +174,7 @@ export function buildMerchantSlip(
   const blocks: ReceiptBlock[] = [...header(c, `${c.t('title.cardSlip')} · ${c.t('copy.merchant')}`)];
   blocks.push({ kind: 'row', left: tenderLabel(c, payment), right: c.money(payment.amountMinor), bold: true, tall: true });
   if (payment.card) {
-    blocks.push(...cardSlipBlocks(payment, payment.card, c.t, c.money, options.terminalReceiptLines?.[payment.id] ?? []));
+    blocks.push(...cardSlipBlocks(payment, payment.card, c.t, c.money, payment.card.receiptLines ?? []));
     if (payment.card.signatureRequired) {
       blocks.push({ kind: 'blank' }, { kind: 'signature', label: c.t('card.signature'), note: c.t('card.signatureNote') });
     }
