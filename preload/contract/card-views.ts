@@ -29,7 +29,7 @@ export interface CardIntentView {
 
 export type TerminalConfigView =
   | { kind: 'none' }
-  | { kind: 'serial'; path: string; baudRate?: number | undefined }
+  | { kind: 'serial'; path: string; baudRate?: number | undefined; parity?: 'none' | 'even' | 'odd' | undefined; stopBits?: 1 | 2 | undefined }
   | { kind: 'tcp'; host: string; port: number };
 
 /** The terminal's end-of-day (batch close) result, kept for the day close. */

@@ -6,7 +6,14 @@ import type { CompletionView } from './views';
 
 export const terminalConfig = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }).strict(),
-  z.object({ kind: z.literal('serial'), path: z.string().trim().min(1).max(200), baudRate: z.number().int().min(1200).max(115_200).optional() }).strict(),
+  z.object({
+    kind: z.literal('serial'),
+    path: z.string().trim().min(1).max(200),
+    baudRate: z.number().int().min(1200).max(115_200).optional(),
+    // ZVT's default line is 8N2; some terminals are set up otherwise.
+    parity: z.enum(['none', 'even', 'odd']).optional(),
+    stopBits: z.union([z.literal(1), z.literal(2)]).optional(),
+  }).strict(),
   z.object({ kind: z.literal('tcp'), host: z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.:_-]+$/), port: z.number().int().min(1).max(65_535) }).strict(),
 ]);
 

@@ -8,7 +8,7 @@ import { CURRENCY } from './commands';
 
 export type TerminalConfig =
   | { kind: 'none' }
-  | { kind: 'serial'; path: string; baudRate?: number | undefined }
+  | { kind: 'serial'; path: string; baudRate?: number | undefined; parity?: 'none' | 'even' | 'odd' | undefined; stopBits?: 1 | 2 | undefined }
   | { kind: 'tcp'; host: string; port: number };
 
 export type TerminalLinkState = 'disabled' | ConnectionState;
@@ -102,7 +102,7 @@ export class TerminalConnection {
         }
       },
     };
-    return config.kind === 'tcp' ? TerminalClient.tcp({ host: config.host, port: config.port }, opts) : TerminalClient.serial({ path: config.path, ...(config.baudRate ? { baudRate: config.baudRate } : {}) }, opts);
+    return config.kind === 'tcp' ? TerminalClient.tcp({ host: config.host, port: config.port }, opts) : TerminalClient.serial({ path: config.path, ...(config.baudRate ? { baudRate: config.baudRate } : {}), ...(config.parity ? { parity: config.parity } : {}), ...(config.stopBits ? { stopBits: config.stopBits } : {}) }, opts);
   }
 
   private wasReady = false;
