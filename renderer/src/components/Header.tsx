@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../preload/contract';
+import { DrawerIndicator } from './DrawerIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 
 interface HeaderProps {
@@ -26,6 +27,7 @@ export function Header({ session, onHelp, onLogout, onBackOffice }: HeaderProps)
         </span>
       )}
       <div className="header__actions">
+        <DrawerIndicator />
         <LanguageSwitch />
         {onBackOffice && (
           <button type="button" className="chip" onClick={onBackOffice} data-testid="open-back-office">

@@ -4,6 +4,7 @@ import type { CallError, CompletionView, SaleView } from '../../../preload/contr
 import { AmountField } from '../components/AmountField';
 import { CardPayment } from '../components/CardPayment';
 import { ErrorNote } from '../components/ErrorNote';
+import { PaymentsTaken } from '../components/PaymentsTaken';
 import { applyKey, Keypad } from '../components/Keypad';
 import { quickCashAmounts } from '../format/cash';
 import { currencyDigits, minorToDecimal } from '../format/money';
@@ -19,7 +20,10 @@ interface CashPaymentProps {
   onCompleted(completion: CompletionView): void;
 }
 
-/** Amount due, cash handed over, change shown as it is keyed. Main refuses less than due. */
+/**
+ * Amount due, cash handed over, change shown as it is keyed. Main refuses less than due, unless
+ * the cashier takes it as a part payment (split tender): the card, or more cash, pays the rest.
+ */
 export function CashPaymentScreen({ sale, payingRef, onBack, onCompleted }: CashPaymentProps) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -60,15 +64,48 @@ export function CashPaymentScreen({ sale, payingRef, onBack, onCompleted }: Cash
     onCompleted(result.value);
   };
 
+  const canTakePart = !busy && sale.remainingMinor > 0 && tenderedMinor !== null && tenderedMinor > 0 && tenderedMinor < dueMinor;
+
+  /** Cash that covers only part of the sale: recorded as a payment, the screen then shows what is left. */
+  const takePart = async () => {
+    if (!canTakePart || tenderedMinor === null) return;
+    setBusy(true);
+    setError(null);
+    payingRef.current = sale.id;
+    const result = await api.invoke('sale.tenderCash', {
+      saleId: sale.id,
+      tenderedMinor,
+      partial: true,
+      idempotencyKey: keys.keyFor(`${sale.id}:part:${sale.paidMinor}:${tenderedMinor}`),
+    });
+    setBusy(false);
+    if (!result.ok) {
+      if (result.error.code !== 'request.transport_failed') payingRef.current = null;
+      return setError(result.error);
+    }
+    keys.settle();
+    // Main may still have completed it (the keyed amount covered the sale after all).
+    if (result.value.receiptNo !== null) return onCompleted(result.value);
+    setTendered('');
+  };
+
   return (
     <main className="payment" data-testid="payment">
       <section className="panel payment__summary">
         <h1>{t('payment.title')}</h1>
         <div className="payment__due">
-          <span>{t('payment.due')}</span>
+          <span>{sale.payments.length > 0 ? t('payment.remaining') : t('payment.due')}</span>
           <strong data-testid="amount-due">{format.money(dueMinor)}</strong>
         </div>
         {dueMinor !== sale.remainingMinor && <p className="muted small">{t('payment.rounded', { amount: format.money(sale.remainingMinor) })}</p>}
+        {sale.payments.length > 0 && (
+          <div className="payment__taken">
+            <PaymentsTaken payments={sale.payments} />
+            <p className="muted small" data-testid="amount-remaining">
+              {t('payment.remainingOfTotal', { remaining: format.money(sale.remainingMinor), total: format.money(sale.totals.totalMinor) })}
+            </p>
+          </div>
+        )}
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -102,6 +139,9 @@ export function CashPaymentScreen({ sale, payingRef, onBack, onCompleted }: Cash
             </button>
             <button type="submit" className="button button--primary button--large" disabled={busy} data-testid="take-cash">
               {t('payment.take')} <kbd>Enter</kbd>
+            </button>
+            <button type="button" className="button button--large payment__part" disabled={!canTakePart} onClick={() => void takePart()} data-testid="take-part-cash">
+              {t('payment.takePart')}
             </button>
           </div>
         </form>

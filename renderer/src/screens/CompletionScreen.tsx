@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompletionView } from '../../../preload/contract';
+import { PaymentsTaken } from '../components/PaymentsTaken';
 import { formatDateTime } from '../format/date';
 import { useFormat } from '../state/store-context';
 import { ReceiptPreview } from './printing/ReceiptPreview';
@@ -45,6 +46,8 @@ export function CompletionScreen({ completion, onNext }: { completion: Completio
             <dd data-testid="change-due">{format.money(completion.changeMinor)}</dd>
           </div>
         </dl>
+        {/* A split tender lists each payment; a single one is already said by the facts above. */}
+        {sale.payments.length > 1 && <PaymentsTaken payments={sale.payments} testId="done-payments" />}
         {sale.completedAt !== null && <p className="muted small">{formatDateTime(sale.completedAt, format.locale)}</p>}
         <div className="done__receipt">
           <ReceiptPreview saleId={sale.id} />
