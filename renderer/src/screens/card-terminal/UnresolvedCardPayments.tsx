@@ -1,0 +1,171 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { CallError, CardIntentView } from '../../../../preload/contract';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNote } from '../../components/ErrorNote';
+import { formatDateTime } from '../../format/date';
+import { createActionKeys } from '../../state/idempotency';
+import { useFormat } from '../../state/store-context';
+import { api } from '../../transport/api';
+
+type Outcome = 'approved' | 'declined';
+
+/** Why a person has to decide: the terminal's reason or last step, else what the state means. */
+function why(intent: CardIntentView, t: TFunction): string {
+  if (intent.state === 'approved') return t('cardTerminal.unresolved.why.notBooked');
+  const parts = [t('cardTerminal.unresolved.why.unknown')];
+  if (intent.reason) parts.push(t(`reason.${intent.reason}`, { ns: 'errors', defaultValue: intent.reason }));
+  if (intent.lastStep) parts.push(t('cardTerminal.unresolved.lastStep', { step: t(intent.lastStep, { defaultValue: intent.lastStep }) }));
+  return parts.join(' ');
+}
+
+/**
+ * Card payments main could not settle by itself: the terminal went silent, or an approval could
+ * not be booked. The supervisor checks the terminal's own journal and says what happened there.
+ */
+export function UnresolvedCardPayments() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [intents, setIntents] = useState<CardIntentView[] | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const [deciding, setDeciding] = useState<{ intent: CardIntentView; outcome: Outcome } | null>(null);
+  const [authCode, setAuthCode] = useState('');
+  const [dialogError, setDialogError] = useState<CallError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const keys = useRef(createActionKeys()).current;
+
+  const load = useCallback(async () => {
+    const result = await api.invoke('card.unresolved', {});
+    if (result.ok) setIntents(result.value);
+    else setError(result.error);
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const ask = (intent: CardIntentView, outcome: Outcome) => {
+    setNotice(null);
+    setDialogError(null);
+    setAuthCode(intent.authCode ?? '');
+    setDeciding({ intent, outcome });
+  };
+
+  const resolve = async () => {
+    if (!deciding || busy) return;
+    const { intent, outcome } = deciding;
+    const code = authCode.trim();
+    if (code && !/^[A-Za-z0-9 ]{1,16}$/.test(code)) return setDialogError({ code: 'request.invalid_input', params: { field: 'authCode', issue: 'invalid' } });
+    setBusy(true);
+    setDialogError(null);
+    const result = await api.invoke('card.resolve', {
+      intentId: intent.id,
+      outcome,
+      ...(outcome === 'approved' && code ? { authCode: code } : {}),
+      idempotencyKey: keys.keyFor(`${intent.id}:${outcome}:${code}`),
+    });
+    setBusy(false);
+    if (!result.ok) return setDialogError(result.error);
+    keys.settle();
+    setDeciding(null);
+    const settled = result.value;
+    setNotice(
+      settled.state === 'approved' && !settled.paymentRecorded
+        ? t('cardTerminal.unresolved.approvedNotBooked')
+        : t(settled.state === 'approved' ? 'cardTerminal.unresolved.resolvedApproved' : 'cardTerminal.unresolved.resolvedDeclined'),
+    );
+    await load();
+  };
+
+  return (
+    <section aria-labelledby="terminal-unresolved-title" data-testid="terminal-unresolved">
+      <h3 id="terminal-unresolved-title">{t('cardTerminal.unresolved.title')}</h3>
+      <p className="muted">{t('cardTerminal.unresolved.instruction')}</p>
+      <ErrorNote error={error} />
+      {notice && (
+        <p className="notice" role="status" data-testid="unresolved-notice">
+          {notice}
+        </p>
+      )}
+      {intents !== null && intents.length === 0 && (
+        <p className="muted" data-testid="unresolved-empty">
+          {t('cardTerminal.unresolved.none')}
+        </p>
+      )}
+      {intents !== null && intents.length > 0 && (
+        <table className="data-table" aria-label={t('cardTerminal.unresolved.title')} data-testid="unresolved-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('cardTerminal.unresolved.time')}</th>
+              <th scope="col">{t('cardTerminal.unresolved.amount')}</th>
+              <th scope="col">{t('cardTerminal.unresolved.sale')}</th>
+              <th scope="col">{t('cardTerminal.unresolved.state')}</th>
+              <th scope="col">{t('cardTerminal.unresolved.card')}</th>
+              <th scope="col">{t('cardTerminal.unresolved.why')}</th>
+              <th scope="col">{t('cardTerminal.unresolved.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {intents.map((i) => (
+              <tr key={i.id} data-testid="unresolved-row" data-intent-id={i.id}>
+                <td>{formatDateTime(i.startedAt, format.locale)}</td>
+                <td>{format.money(i.amountMinor)}</td>
+                <td title={i.saleId}>{i.saleId.slice(0, 8)}</td>
+                <td>{t(`cardTerminal.intentState.${i.state}`)}</td>
+                <td>
+                  {[i.brand, i.maskedPan, i.authCode ? t('cardTerminal.unresolved.authCodeShort', { code: i.authCode }) : null].filter(Boolean).join(' ') || '—'}
+                </td>
+                <td>{why(i, t)}</td>
+                <td>
+                  <div className="terminal-actions">
+                    <button type="button" className="button" onClick={() => ask(i, 'approved')} data-testid="resolve-approved">
+                      {t('cardTerminal.unresolved.markApproved')}
+                    </button>
+                    {/* An approval the terminal reported cannot be declined here: it is reversed on the terminal. */}
+                    {i.state === 'unknown' && (
+                      <button type="button" className="button" onClick={() => ask(i, 'declined')} data-testid="resolve-declined">
+                        {t('cardTerminal.unresolved.markDeclined')}
+                      </button>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {deciding && (
+        <Dialog
+          title={t(deciding.outcome === 'approved' ? 'cardTerminal.unresolved.confirmApprovedTitle' : 'cardTerminal.unresolved.confirmDeclinedTitle')}
+          onClose={() => setDeciding(null)}
+          onSubmit={() => void resolve()}
+          testId="resolve-dialog"
+        >
+          <p>
+            {t(deciding.outcome === 'approved' ? 'cardTerminal.unresolved.confirmApproved' : 'cardTerminal.unresolved.confirmDeclined', {
+              amount: format.money(deciding.intent.amountMinor),
+              time: formatDateTime(deciding.intent.startedAt, format.locale),
+            })}
+          </p>
+          {deciding.outcome === 'approved' && (
+            <label className="field">
+              <span>{t('cardTerminal.unresolved.authCode')}</span>
+              <input value={authCode} onChange={(e) => setAuthCode(e.target.value)} maxLength={16} autoComplete="off" data-testid="resolve-auth-code" />
+            </label>
+          )}
+          <ErrorNote error={dialogError} />
+          <div className="dialog__actions">
+            <button type="button" className="button" onClick={() => setDeciding(null)}>
+              {t('action.cancel')}
+            </button>
+            <button type="submit" className={`button ${deciding.outcome === 'approved' ? 'button--primary' : 'button--danger'}`} disabled={busy} data-testid="resolve-confirm">
+              {t(deciding.outcome === 'approved' ? 'cardTerminal.unresolved.markApproved' : 'cardTerminal.unresolved.markDeclined')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </section>
+  );
+}
