@@ -3,7 +3,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { matchRecoveredTransaction } from '../../main/hardware/terminal/recovery';
 import type { TerminalStep } from '../../main/hardware/terminal/client';
-import { TerminalFixture, processAlive } from '../support/terminal-sim';
+import { TerminalFixture, processAlive, FAST_CLIENT_TIMEOUTS } from '../support/terminal-sim';
 
 const FULL_PAN = '4761739001010119';
 const f = new TerminalFixture();
@@ -177,7 +177,9 @@ describe('link faults over a pty', () => {
     const sim = await f.sim();
     sim.script({ disconnectAfter: 'card' });
     const states: string[] = [];
-    const client = await f.connected(sim, { onConnectionChange: (s) => states.push(s) });
+    // The closed port must be noticed as such: a long silence limit keeps a loaded machine from
+    // reporting the (also correct, but different) timeout first.
+    const client = await f.connected(sim, { onConnectionChange: (s) => states.push(s), timeouts: { ...FAST_CLIENT_TIMEOUTS, masterSilenceMs: 10_000 } });
     const r = await client.authorize(1500);
     expect(r.ok).toBe(false);
     if (r.ok) return;
