@@ -1,0 +1,141 @@
+// A supervisor settles card payments the register could not settle itself (what the back office's
+// "Unresolved card payments" list does), against the simulator on a real socat pty pair. Unknown
+// outcomes are made the two ways a line fails: the terminal goes silent before the bank, or the
+// line drops after the bank approved.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
+import { verifyJournal } from '../../main/ledger/journal';
+import { cardRegister, key, payCard, saleOf, settled, terminalReady, withStaff } from '../support/card-register';
+import { CASHIER_PIN, SUPERVISOR_PIN, type TestRegister } from '../support/register-fixture';
+import { TerminalFixture } from '../support/terminal-sim';
+
+const f = new TerminalFixture();
+let sim: TerminalSimulator;
+let reg: TestRegister & { trace: string[] };
+let staff: Awaited<ReturnType<typeof withStaff>>;
+
+beforeAll(async () => {
+  sim = await f.sim();
+  reg = await cardRegister(sim.registerPath ?? '');
+  staff = await withStaff(reg);
+});
+afterAll(async () => {
+  await reg.terminal.stop();
+  reg.cleanup();
+  await f.stopAll();
+});
+
+const asSupervisor = () => reg.must('session.login', { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN });
+const asCashier = () => reg.must('session.login', { operatorId: staff.cashierId, pin: CASHIER_PIN });
+
+function journalCount(kind: string, like = '%'): number {
+  return (reg.db.prepare('SELECT COUNT(*) AS n FROM journal WHERE kind = ? AND payload LIKE ?').get(kind, like) as { n: number }).n;
+}
+function ledgerCardSum(): number {
+  return (reg.db.prepare("SELECT COALESCE(SUM(amount_minor), 0) AS s FROM payments WHERE method = 'card'").get() as { s: number }).s;
+}
+function batchSum(): number {
+  return sim.batch().filter((b) => b.kind === 'payment').reduce((s, b) => s + b.amountMinor, 0);
+}
+
+/** A card payment whose outcome the register cannot learn by itself: `unknown`, waiting for a person. */
+async function unknownBySilence(amountMinor: number): Promise<string> {
+  const saleId = await saleOf(reg, amountMinor);
+  sim.script({ silentAfter: 'accept' });
+  // Forget the terminal's last receipt number, so recovery cannot prove "not booked" either.
+  reg.db.prepare('UPDATE card_intents SET receipt_no = NULL, previous_receipt_no = NULL').run();
+  expect(await payCard(reg, saleId)).toMatchObject({ ok: false, error: { code: 'terminal.outcome_unknown' } });
+  return saleId;
+}
+
+/** The line drops after the bank approved: the terminal charged the card, the register does not know. */
+async function unknownByLostLine(amountMinor: number): Promise<string> {
+  const saleId = await saleOf(reg, amountMinor);
+  sim.script({ disconnectAfter: 'decision' });
+  expect(await payCard(reg, saleId)).toMatchObject({ ok: false, error: { code: 'terminal.outcome_unknown' } });
+  await settled(reg);
+  return saleId;
+}
+
+describe('a supervisor resolves unresolved card payments', () => {
+  it('declined after checking the terminal: nothing booked, the sale can be paid by card again', async () => {
+    expect((await payCard(reg, await saleOf(reg, 1000))).ok).toBe(true);
+    const saleId = await unknownBySilence(1500);
+    // A cashier may not see or settle them; a new card payment for the sale waits for the verdict.
+    expect(await reg.call('card.unresolved', {})).toMatchObject({ ok: false, error: { code: 'session.forbidden' } });
+    expect(await payCard(reg, saleId)).toMatchObject({ ok: false, error: { code: 'terminal.intent_unresolved' } });
+
+    await asSupervisor();
+    const [intent, ...rest] = await reg.must('card.unresolved', {});
+    expect(rest).toEqual([]);
+    expect(intent).toMatchObject({ saleId, amountMinor: 1500, state: 'unknown', paymentRecorded: false });
+    const resolved = await reg.must('card.resolve', { intentId: intent?.id ?? 0, outcome: 'declined', idempotencyKey: key() });
+    expect(resolved).toMatchObject({ state: 'declined', reason: 'terminal.result.supervisor_declined', paymentRecorded: false });
+    expect(await reg.must('card.unresolved', {})).toEqual([]);
+    // Settled once: a second verdict is refused with a coded error.
+    expect(await reg.call('card.resolve', { intentId: intent?.id ?? 0, outcome: 'approved', idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'terminal.intent_settled' },
+    });
+    expect(journalCount('card.declined', '%supervisor%')).toBe(1);
+    expect((await reg.must('sale.get', { saleId })).payments).toEqual([]);
+
+    await asCashier();
+    const again = await payCard(reg, saleId);
+    expect(again.ok && again.value.sale.status).toBe('completed');
+    expect(ledgerCardSum()).toBe(batchSum());
+  });
+
+  it('approved after checking the terminal: the payment is booked on its sale with the auth code, once', async () => {
+    const saleId = await unknownByLostLine(2000);
+    expect((await reg.must('sale.get', { saleId })).status).toBe('open');
+    // The terminal charged the card; the ledger does not know yet.
+    expect(batchSum()).toBe(ledgerCardSum() + 2000);
+
+    await asSupervisor();
+    const [intent] = await reg.must('card.unresolved', {});
+    expect(intent).toMatchObject({ saleId, amountMinor: 2000, state: 'unknown' });
+    const idempotencyKey = key();
+    const input = { intentId: intent?.id ?? 0, outcome: 'approved' as const, authCode: 'A1B2C3', idempotencyKey };
+    const resolved = await reg.must('card.resolve', input);
+    expect(resolved).toMatchObject({ state: 'approved', paymentRecorded: true, authCode: 'A1B2C3' });
+    // A double click (same key) replays the answer and books nothing twice.
+    expect(await reg.must('card.resolve', input)).toMatchObject({ state: 'approved', paymentRecorded: true });
+    const sale = await reg.must('sale.get', { saleId });
+    expect(sale.status).toBe('completed');
+    expect(sale.payments.map((p) => [p.method, p.amountMinor, p.card?.authCode])).toEqual([['card', 2000, 'A1B2C3']]);
+    expect(await reg.must('card.unresolved', {})).toEqual([]);
+    expect(ledgerCardSum()).toBe(batchSum());
+    expect(journalCount('card.approved', '%supervisor%')).toBe(1);
+    expect(verifyJournal(reg.db).ok).toBe(true);
+    await asCashier();
+  });
+
+  it('approved but the sale was paid in cash meanwhile: kept for the supervisor to reverse on the terminal', async () => {
+    expect((await sim.reconnectLine()).ok).toBe(true);
+    await terminalReady(reg);
+    const saleId = await unknownByLostLine(3300);
+    await reg.must('sale.tenderCash', { saleId, tenderedMinor: 5000, idempotencyKey: key() });
+
+    await asSupervisor();
+    const [intent] = await reg.must('card.unresolved', {});
+    expect(intent).toMatchObject({ saleId, state: 'unknown' });
+    const resolved = await reg.must('card.resolve', { intentId: intent?.id ?? 0, outcome: 'approved', idempotencyKey: key() });
+    expect(resolved).toMatchObject({ state: 'approved', paymentRecorded: false });
+    // Still on the list, and it cannot be declined any more: the money is on the terminal.
+    expect((await reg.must('card.unresolved', {})).map((i) => [i.id, i.state, i.paymentRecorded])).toEqual([[intent?.id, 'approved', false]]);
+    expect(await reg.call('card.resolve', { intentId: intent?.id ?? 0, outcome: 'declined', idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'terminal.intent_settled' },
+    });
+    const sale = await reg.must('sale.get', { saleId });
+    expect(sale.payments.map((p) => p.method)).toEqual(['cash']);
+    expect(batchSum() - ledgerCardSum()).toBe(3300);
+    // Bad input is refused before anything changes.
+    expect(await reg.call('card.resolve', { intentId: intent?.id ?? 0, outcome: 'approved', authCode: '12<34', idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'request.invalid_input' },
+    });
+    await asCashier();
+  });
+});
