@@ -8,9 +8,15 @@ import { sql } from '../ledger/statements';
 
 const KEY = 'printer.config';
 
-/** The machine's own zone: receipts show the time on the shop's wall clock unless told otherwise. */
+let machineZone: string | null = null;
+
+/**
+ * The machine's own zone: receipts show the time on the shop's wall clock unless told otherwise.
+ * Read once: building an Intl formatter costs more than the rest of a sale's completion.
+ */
 export function machineTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  machineZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return machineZone;
 }
 
 export function defaultPrinterConfig(): PrinterConfigView {
