@@ -32,6 +32,7 @@ export function CashPaymentScreen({ sale, payingRef, onBack, onCompleted }: Cash
   const [error, setError] = useState<CallError | null>(null);
   const [busy, setBusy] = useState(false);
   const keys = useRef(createActionKeys()).current;
+  const tenderedInput = useRef<HTMLInputElement>(null);
 
   // Main rounds the cash due to the store's step; the screen shows it as given.
   const dueMinor = sale.cashDueMinor;
@@ -87,6 +88,8 @@ export function CashPaymentScreen({ sale, payingRef, onBack, onCompleted }: Cash
     // Main may still have completed it (the keyed amount covered the sale after all).
     if (result.value.receiptNo !== null) return onCompleted(result.value);
     setTendered('');
+    // Ready for the next tender: more cash keyed here, or the Card button.
+    tenderedInput.current?.focus();
   };
 
   return (
@@ -118,7 +121,7 @@ export function CashPaymentScreen({ sale, payingRef, onBack, onCompleted }: Cash
             }
           }}
         >
-          <AmountField label={t('payment.tendered')} value={tendered} onChange={setTendered} autoFocus testId="tendered" />
+          <AmountField label={t('payment.tendered')} value={tendered} onChange={setTendered} autoFocus testId="tendered" inputRef={tenderedInput} />
           <div className="payment__change" aria-live="polite">
             {tenderedMinor !== null && tenderedMinor >= dueMinor ? (
               <>
