@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { expect, setUpOwner, test } from './fixtures';
 
 /** An ad-hoc item at `price` (yuan) and on to the payment screen. The demo terminal approves amounts not ending in .51/.78/.55. */
@@ -98,4 +99,30 @@ test('terminal settings load and show the connection state', async ({ page, regi
   await page.getByRole('button', { name: '保存并连接' }).click();
   await expect(page.getByTestId('notice')).toHaveText('已保存，收银机正在连接终端。');
   await expect(page.getByTestId('terminal-state')).toHaveText('已连接');
+});
+
+test('the header shows a quiet "drawer open" chip while the printer reports the drawer open', async ({ page, register }) => {
+  const printer = await VirtualPrinter.start({ port: 0 });
+  try {
+    await setUpOwner(page, register);
+    await page.getByTestId('open-back-office').click();
+    await page.getByTestId('back-office-nav-printer').click();
+    await page.getByTestId('printer-enabled').check();
+    await page.getByTestId('printer-host').fill('127.0.0.1');
+    await page.getByTestId('printer-port').fill(String(printer.port));
+    await page.getByTestId('printer-save').click();
+    await expect(page.getByTestId('notice')).toHaveText('打印机设置已保存。');
+    await page.getByTestId('back-to-sale').click();
+
+    const chip = page.getByTestId('drawer-open-indicator');
+    await expect(chip).toBeHidden();
+    printer.setStatus('drawer_open');
+    await expect(chip).toHaveText('钱箱已打开', { timeout: 15_000 });
+    // A fact, not a fault: no error banner.
+    await expect(page.getByTestId('hardware-banner')).toBeHidden();
+    printer.setStatus('drawer_closed');
+    await expect(chip).toBeHidden({ timeout: 15_000 });
+  } finally {
+    await printer.close();
+  }
 });
