@@ -42,6 +42,12 @@ export interface RegisterServices {
 
 export interface Handler<N extends CallName> {
   access: Access;
+  /**
+   * Talks to hardware and keeps its own durable records (a card intent): the router must not hold
+   * a transaction open around it, because the intent has to be committed before the terminal is
+   * asked. Its idempotent result is stored when it resolves.
+   */
+  awaitsHardware?: true;
   handle(input: ParsedInput<N>, ctx: HandlerContext): CallResult<N> | Promise<CallResult<N>>;
 }
 

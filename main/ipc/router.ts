@@ -65,7 +65,7 @@ export function createRouter(deps: RouterDeps): Dispatch {
       };
       const value = parsed.data as never;
       if (!def.movesMoney) return ok(await handler.handle(value, ctx));
-      return await runIdempotent(deps.db, callName, parsed.data as { idempotencyKey: string }, inFlight, () => handler.handle(value, ctx), now);
+      return await runIdempotent(deps.db, callName, parsed.data as { idempotencyKey: string }, inFlight, () => handler.handle(value, ctx), now, handler.awaitsHardware === true);
     } catch (error) {
       if (error instanceof ServiceError) return fail(error.code, error.params);
       // Stack traces and SQL stay in the log; the window only learns that something went wrong.
@@ -107,6 +107,7 @@ async function runIdempotent(
   inFlight: Map<string, Promise<Result<unknown>>>,
   run: () => unknown,
   now: number,
+  awaitsHardware: boolean,
 ): Promise<Result<unknown>> {
   const { idempotencyKey, ...rest } = input;
   const inputHash = createHash('sha256').update(canonicalJson({ call, input: rest })).digest('hex');
@@ -119,21 +120,19 @@ async function runIdempotent(
   if (pending) return pending;
   const store = sql(db, 'INSERT INTO idempotency (key, call, input_hash, result, at) VALUES (?, ?, ?, ?, ?)');
   const attempt = (async (): Promise<Result<unknown>> => {
-    let syncValue: unknown;
-    let promise: Promise<unknown> | null = null;
-    db.transaction(() => {
-      const value = run();
-      if (value instanceof Promise) {
-        promise = value;
-        return;
-      }
-      syncValue = value;
+    if (awaitsHardware) {
+      // A card payment commits its own intent before the terminal hears of it; the result is stored when it arrives.
+      const value = await run();
       store.run(idempotencyKey, call, inputHash, JSON.stringify(value), now);
+      return ok(value);
+    }
+    // Everything else is a ledger change: its effect and its stored result commit together.
+    const value = db.transaction(() => {
+      const result = run();
+      if (result instanceof Promise) throw new Error(`${call} returned a promise; mark its handler awaitsHardware`);
+      store.run(idempotencyKey, call, inputHash, JSON.stringify(result), now);
+      return result;
     })();
-    if (promise === null) return ok(syncValue);
-    // Asynchronous handlers (a card terminal) keep their own intent records; the result is stored when it arrives.
-    const value = await (promise as Promise<unknown>);
-    store.run(idempotencyKey, call, inputHash, JSON.stringify(value), now);
     return ok(value);
   })();
   inFlight.set(idempotencyKey, attempt);

@@ -4,7 +4,7 @@ import type { HandlerTable } from '../handler';
 export const cardHandlers: Pick<HandlerTable, keyof typeof cardCalls> = {
   // Asynchronous: the router stores the result when the terminal has answered; the intent
   // journal (not the router) guarantees that a retry never sends a second authorization.
-  'card.pay': { access: 'cashier', handle: (input, ctx) => ctx.services.terminal.payments.pay(ctx, input) },
+  'card.pay': { access: 'cashier', awaitsHardware: true, handle: (input, ctx) => ctx.services.terminal.payments.pay(ctx, input) },
   'card.abort': { access: 'cashier', handle: (input, ctx) => ctx.services.terminal.payments.abort(input.saleId) },
   'card.confirmSignature': { access: 'cashier', handle: (input, ctx) => ctx.services.terminal.payments.confirmSignature(ctx.actor, input.saleId, ctx.now) },
   'card.unresolved': { access: 'supervisor', handle: (_input, ctx) => ctx.services.terminal.payments.unresolved() },
