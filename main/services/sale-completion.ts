@@ -5,6 +5,7 @@ import { cashTender } from '../money/cash-tender';
 import type { SaleContext } from './sale';
 import { ServiceError } from './service-error';
 import { findDocument, saleView } from './sale-view';
+import { openIntentFor } from './card-intents';
 import { sql } from '../ledger/statements';
 import { assertFullDurability } from '../ledger/durability';
 
@@ -72,6 +73,10 @@ function completeInTransaction(ctx: SaleContext, saleId: string, roundingMinor: 
 export function tenderCash(ctx: SaleContext, input: { saleId: string; tenderedMinor: number; partial?: boolean | undefined }): CompletionView {
   return ctx.db.transaction((): CompletionView => {
     const view = requireOpenSale(ctx.db, input.saleId);
+    // A card payment whose outcome is not known yet may have charged the customer already:
+    // taking cash now could make them pay twice.
+    const pending = openIntentFor(ctx.db, input.saleId);
+    if (pending) throw new ServiceError('terminal.intent_unresolved', { intentId: pending.id });
     const remaining = view.totals.totalMinor - view.paidMinor;
     if (remaining <= 0) throw new ServiceError('sale.already_paid');
     const outcome = cashTender(remaining, input.tenderedMinor, ctx.settings.cashRoundingStepMinor);

@@ -64,6 +64,8 @@ describe('a supervisor resolves unresolved card payments', () => {
     // A cashier may not see or settle them; a new card payment for the sale waits for the verdict.
     expect(await reg.call('card.unresolved', {})).toMatchObject({ ok: false, error: { code: 'session.forbidden' } });
     expect(await payCard(reg, saleId)).toMatchObject({ ok: false, error: { code: 'terminal.intent_unresolved' } });
+    // Nor may the customer pay it in cash meanwhile: the card may already have been charged.
+    expect(await reg.call('sale.tenderCash', { saleId, tenderedMinor: 2000, idempotencyKey: key() })).toMatchObject({ ok: false, error: { code: 'terminal.intent_unresolved' } });
 
     await asSupervisor();
     const [intent, ...rest] = await reg.must('card.unresolved', {});
@@ -111,26 +113,27 @@ describe('a supervisor resolves unresolved card payments', () => {
     await asCashier();
   });
 
-  it('approved but the sale was paid in cash meanwhile: kept for the supervisor to reverse on the terminal', async () => {
+  it('approved after a lost line: cash is refused meanwhile, and the verdict books the card and completes the sale', async () => {
     expect((await sim.reconnectLine()).ok).toBe(true);
     await terminalReady(reg);
     const saleId = await unknownByLostLine(3300);
-    await reg.must('sale.tenderCash', { saleId, tenderedMinor: 5000, idempotencyKey: key() });
+    // The customer offers cash instead: refused, the card may already have been charged.
+    expect(await reg.call('sale.tenderCash', { saleId, tenderedMinor: 5000, idempotencyKey: key() })).toMatchObject({ ok: false, error: { code: 'terminal.intent_unresolved' } });
 
     await asSupervisor();
     const [intent] = await reg.must('card.unresolved', {});
     expect(intent).toMatchObject({ saleId, state: 'unknown' });
     const resolved = await reg.must('card.resolve', { intentId: intent?.id ?? 0, outcome: 'approved', idempotencyKey: key() });
-    expect(resolved).toMatchObject({ state: 'approved', paymentRecorded: false });
-    // Still on the list, and it cannot be declined any more: the money is on the terminal.
-    expect((await reg.must('card.unresolved', {})).map((i) => [i.id, i.state, i.paymentRecorded])).toEqual([[intent?.id, 'approved', false]]);
+    expect(resolved).toMatchObject({ state: 'approved', paymentRecorded: true });
+    expect(await reg.must('card.unresolved', {})).toEqual([]);
     expect(await reg.call('card.resolve', { intentId: intent?.id ?? 0, outcome: 'declined', idempotencyKey: key() })).toMatchObject({
       ok: false,
       error: { code: 'terminal.intent_settled' },
     });
     const sale = await reg.must('sale.get', { saleId });
-    expect(sale.payments.map((p) => p.method)).toEqual(['cash']);
-    expect(batchSum() - ledgerCardSum()).toBe(3300);
+    expect(sale).toMatchObject({ status: 'completed' });
+    expect(sale.payments.map((p) => p.method)).toEqual(['card']);
+    expect(batchSum()).toBe(ledgerCardSum());
     // Bad input is refused before anything changes.
     expect(await reg.call('card.resolve', { intentId: intent?.id ?? 0, outcome: 'approved', authCode: '12<34', idempotencyKey: key() })).toMatchObject({
       ok: false,
