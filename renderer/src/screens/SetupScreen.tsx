@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { CallError, SessionView } from '../../../preload/contract';
 import { ErrorNote } from '../components/ErrorNote';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { NewPinFields, newPinProblem } from '../components/NewPinFields';
 import { chooseLocale, isUiLocale, type UiLocale } from '../i18n';
 import { api } from '../transport/api';
-
-const PIN_PATTERN = /^[0-9]{4,8}$/;
 
 /** First run: the owner names themselves, picks a PIN and names the store. No default PIN exists. */
 export function SetupScreen({ onDone }: { onDone(session: SessionView): void }) {
@@ -24,8 +23,8 @@ export function SetupScreen({ onDone }: { onDone(session: SessionView): void }) 
     event.preventDefault();
     setError(null);
     if (name.trim() === '') return setProblem(t('setup.nameRequired'));
-    if (!PIN_PATTERN.test(pin)) return setProblem(t('setup.pinFormat'));
-    if (pin !== pinAgain) return setProblem(t('setup.pinMismatch'));
+    const pinProblem = newPinProblem(pin, pinAgain);
+    if (pinProblem) return setProblem(t(pinProblem));
     setProblem(null);
     setBusy(true);
     const result = await api.invoke('setup.createOwner', {
@@ -52,14 +51,7 @@ export function SetupScreen({ onDone }: { onDone(session: SessionView): void }) 
           <span>{t('setup.ownerName')}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={200} autoComplete="off" />
         </label>
-        <label className="field">
-          <span>{t('setup.pin')}</span>
-          <input value={pin} onChange={(e) => setPin(e.target.value)} type="password" inputMode="numeric" maxLength={8} autoComplete="new-password" />
-        </label>
-        <label className="field">
-          <span>{t('setup.pinAgain')}</span>
-          <input value={pinAgain} onChange={(e) => setPinAgain(e.target.value)} type="password" inputMode="numeric" maxLength={8} autoComplete="new-password" />
-        </label>
+        <NewPinFields pin={pin} pinAgain={pinAgain} onPin={setPin} onPinAgain={setPinAgain} />
         <p className="muted small">{t('setup.pinHint')}</p>
         <label className="field">
           <span>{t('setup.storeName')}</span>

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { CallError, OperatorView } from '../../../../preload/contract';
 import type { Role } from '../../../../preload/contract/primitives';
 import { ErrorNote } from '../../components/ErrorNote';
+import { NewPinFields, newPinProblem } from '../../components/NewPinFields';
 import { api } from '../../transport/api';
 import { roleAtLeast } from './roles';
 import type { BackOfficeSectionProps } from './sections';
 
-const PIN_PATTERN = /^[0-9]{4,8}$/;
 /** The owner adds staff; a second owner is not something this screen makes. */
 const NEW_ROLES: Role[] = ['cashier', 'supervisor'];
 
@@ -100,8 +100,8 @@ function AddOperatorForm({ onAdded }: { onAdded(operator: OperatorView): void })
     event.preventDefault();
     setError(null);
     if (name.trim() === '') return setProblem(t('backOffice.operators.nameRequired'));
-    if (!PIN_PATTERN.test(pin)) return setProblem(t('setup.pinFormat'));
-    if (pin !== pinAgain) return setProblem(t('setup.pinMismatch'));
+    const pinProblem = newPinProblem(pin, pinAgain);
+    if (pinProblem) return setProblem(t(pinProblem));
     setProblem(null);
     setBusy(true);
     const result = await api.invoke('operator.create', { name: name.trim(), pin, role });
@@ -133,14 +133,7 @@ function AddOperatorForm({ onAdded }: { onAdded(operator: OperatorView): void })
         </label>
       </div>
       <div className="field-row">
-        <label className="field">
-          <span>{t('setup.pin')}</span>
-          <input value={pin} onChange={(e) => setPin(e.target.value)} type="password" inputMode="numeric" maxLength={8} autoComplete="new-password" />
-        </label>
-        <label className="field">
-          <span>{t('setup.pinAgain')}</span>
-          <input value={pinAgain} onChange={(e) => setPinAgain(e.target.value)} type="password" inputMode="numeric" maxLength={8} autoComplete="new-password" />
-        </label>
+        <NewPinFields pin={pin} pinAgain={pinAgain} onPin={setPin} onPinAgain={setPinAgain} />
       </div>
       <p className="muted small">{t('setup.pinHint')}</p>
       <ErrorNote error={error} message={problem} />
