@@ -4,6 +4,7 @@
 import { SerialPort } from 'serialport';
 import { fail, ok, type TerminalResult } from './result';
 import type { ByteTransport } from './transport';
+import { TransportListeners } from './transport-listeners';
 
 export interface SerialOptions {
   path: string;
@@ -19,9 +20,9 @@ export class SerialTransport implements ByteTransport {
   readonly kind = 'serial' as const;
   readonly endpoint: string;
   private port: SerialPort | null = null;
-  private dataListeners: ((chunk: Uint8Array) => void)[] = [];
-  private closeListeners: ((reason: string) => void)[] = [];
-  private closedReported = false;
+  private readonly listeners = new TransportListeners(() => {
+    this.port = null;
+  });
 
   constructor(private readonly options: SerialOptions) {
     this.endpoint = options.path;
@@ -43,12 +44,12 @@ export class SerialTransport implements ByteTransport {
         resolve(fail('terminal.open_failed', { endpoint: this.endpoint, reason: String(e) }));
         return;
       }
-      port.on('data', (chunk: Buffer) => this.dataListeners.forEach((l) => l(new Uint8Array(chunk))));
-      port.on('close', () => this.reportClose('closed'));
+      port.on('data', (chunk: Buffer) => this.listeners.data(new Uint8Array(chunk)));
+      port.on('close', () => this.listeners.closed('closed'));
       // An 'error' after open means the device went away (unplugged, pty master closed).
       port.on('error', (e: Error) => {
         if (port.isOpen) port.close(() => undefined);
-        this.reportClose(e.message);
+        this.listeners.closed(e.message);
       });
       port.open((err) => {
         if (err) {
@@ -56,7 +57,7 @@ export class SerialTransport implements ByteTransport {
           return;
         }
         this.port = port;
-        this.closedReported = false;
+        this.listeners.opened();
         resolve(ok(undefined));
       });
     });
@@ -69,7 +70,7 @@ export class SerialTransport implements ByteTransport {
       port.write(Buffer.from(bytes), (err) => {
         if (!err) return resolve(ok(undefined));
         // A failed write on a serial device means it is gone (unplugged, pty master closed).
-        this.reportClose(err.message);
+        this.listeners.closed(err.message);
         resolve(fail('terminal.disconnected', { reason: err.message }));
       });
     });
@@ -87,17 +88,10 @@ export class SerialTransport implements ByteTransport {
   }
 
   onData(listener: (chunk: Uint8Array) => void): void {
-    this.dataListeners.push(listener);
+    this.listeners.onData(listener);
   }
 
   onClose(listener: (reason: string) => void): void {
-    this.closeListeners.push(listener);
-  }
-
-  private reportClose(reason: string): void {
-    if (this.closedReported) return;
-    this.closedReported = true;
-    this.port = null;
-    this.closeListeners.forEach((l) => l(reason));
+    this.listeners.onClose(listener);
   }
 }

@@ -3,6 +3,7 @@
 import net from 'node:net';
 import { fail, ok, type TerminalResult } from './result';
 import type { ByteTransport } from './transport';
+import { TransportListeners } from './transport-listeners';
 
 export const ZVT_TCP_PORT = 20007;
 
@@ -16,9 +17,9 @@ export class TcpTransport implements ByteTransport {
   readonly kind = 'tcp' as const;
   readonly endpoint: string;
   private socket: net.Socket | null = null;
-  private dataListeners: ((chunk: Uint8Array) => void)[] = [];
-  private closeListeners: ((reason: string) => void)[] = [];
-  private closedReported = false;
+  private readonly listeners = new TransportListeners(() => {
+    this.socket = null;
+  });
 
   constructor(private readonly options: TcpOptions, accepted?: net.Socket) {
     this.endpoint = `${options.host}:${options.port ?? ZVT_TCP_PORT}`;
@@ -27,11 +28,11 @@ export class TcpTransport implements ByteTransport {
 
   private attach(socket: net.Socket): void {
     this.socket = socket;
-    this.closedReported = false;
+    this.listeners.opened();
     socket.setNoDelay(true);
-    socket.on('data', (chunk) => this.dataListeners.forEach((l) => l(new Uint8Array(chunk))));
-    socket.on('close', () => this.reportClose('closed'));
-    socket.on('error', (e) => this.reportClose(e.message));
+    socket.on('data', (chunk) => this.listeners.data(new Uint8Array(chunk)));
+    socket.on('close', () => this.listeners.closed('closed'));
+    socket.on('error', (e) => this.listeners.closed(e.message));
   }
 
   open(): Promise<TerminalResult<void>> {
@@ -76,17 +77,10 @@ export class TcpTransport implements ByteTransport {
   }
 
   onData(listener: (chunk: Uint8Array) => void): void {
-    this.dataListeners.push(listener);
+    this.listeners.onData(listener);
   }
 
   onClose(listener: (reason: string) => void): void {
-    this.closeListeners.push(listener);
-  }
-
-  private reportClose(reason: string): void {
-    if (this.closedReported) return;
-    this.closedReported = true;
-    this.socket = null;
-    this.closeListeners.forEach((l) => l(reason));
+    this.listeners.onClose(listener);
   }
 }
