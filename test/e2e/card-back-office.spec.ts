@@ -1,19 +1,9 @@
 import type { Page } from '@playwright/test';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
-import { expect, setUpOwner, test } from './fixtures';
+import { connectPrinter, expect, ringUpAdHoc, setUpOwner, test } from './fixtures';
 
 /** An ad-hoc item at `price` (yuan) and on to the payment screen. The demo terminal approves amounts not ending in .51/.78/.55. */
-async function ringUp(page: Page, price: string): Promise<void> {
-  await page.keyboard.press('F4');
-  const adHoc = page.getByRole('dialog', { name: '临时商品' });
-  await adHoc.getByLabel('商品名称').fill('保温杯');
-  await adHoc.getByLabel('数量').fill('1');
-  await adHoc.getByLabel('单价').fill(price);
-  await adHoc.getByRole('button', { name: '加入销售' }).click();
-  await expect(adHoc).toBeHidden();
-  await page.getByTestId('pay-cash').click();
-  await expect(page.getByTestId('payment')).toBeVisible();
-}
+const ringUp = (page: Page, price: string): Promise<void> => ringUpAdHoc(page, '保温杯', price);
 
 /** Part in cash (keyed on the payment screen), the rest by card on the demo terminal. */
 async function partCashThenCard(page: Page, cash: string, rest: string): Promise<void> {
@@ -105,13 +95,7 @@ test('the header shows a quiet "drawer open" chip while the printer reports the 
   const printer = await VirtualPrinter.start({ port: 0 });
   try {
     await setUpOwner(page, register);
-    await page.getByTestId('open-back-office').click();
-    await page.getByTestId('back-office-nav-printer').click();
-    await page.getByTestId('printer-enabled').check();
-    await page.getByTestId('printer-host').fill('127.0.0.1');
-    await page.getByTestId('printer-port').fill(String(printer.port));
-    await page.getByTestId('printer-save').click();
-    await expect(page.getByTestId('notice')).toHaveText('打印机设置已保存。');
+    await connectPrinter(page, printer.port);
     await page.getByTestId('back-to-sale').click();
 
     const chip = page.getByTestId('drawer-open-indicator');

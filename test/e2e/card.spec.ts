@@ -1,18 +1,8 @@
 import type { Page } from '@playwright/test';
-import { callRegister, expect, setUpOwner, test } from './fixtures';
+import { callRegister, expect, ringUpAdHoc, setUpOwner, test } from './fixtures';
 
 /** An ad-hoc item at `price` (yuan) and on to the payment screen. The demo terminal declines amounts ending in .51. */
-async function ringUp(page: Page, price: string): Promise<void> {
-  await page.keyboard.press('F4');
-  const adHoc = page.getByRole('dialog', { name: '临时商品' });
-  await adHoc.getByLabel('商品名称').fill('礼品卡套');
-  await adHoc.getByLabel('数量').fill('1');
-  await adHoc.getByLabel('单价').fill(price);
-  await adHoc.getByRole('button', { name: '加入销售' }).click();
-  await expect(adHoc).toBeHidden();
-  await page.getByTestId('pay-cash').click();
-  await expect(page.getByTestId('payment')).toBeVisible();
-}
+const ringUp = (page: Page, price: string): Promise<void> => ringUpAdHoc(page, '礼品卡套', price);
 
 test('a card sale through the demo terminal shows the steps, completes, and the receipt shows the masked card and auth code', async ({ page, register }) => {
   await setUpOwner(page, register);

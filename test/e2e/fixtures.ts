@@ -103,6 +103,33 @@ export async function setUpOwner(page: Page, register: Register, language: 'zh-C
   await expect(page.getByTestId('operator-name')).toContainText(OWNER.name);
 }
 
+/**
+ * Adds one ad-hoc item (F4) at `price` (yuan) and goes on to the payment screen: how the card
+ * and printing tests get a sale of exactly the amount they need.
+ */
+export async function ringUpAdHoc(page: Page, name: string, price: string): Promise<void> {
+  await page.keyboard.press('F4');
+  const adHoc = page.getByRole('dialog', { name: '临时商品' });
+  await adHoc.getByLabel('商品名称').fill(name);
+  await adHoc.getByLabel('数量').fill('1');
+  await adHoc.getByLabel('单价').fill(price);
+  await adHoc.getByRole('button', { name: '加入销售' }).click();
+  await expect(adHoc).toBeHidden();
+  await page.getByTestId('pay-cash').click();
+  await expect(page.getByTestId('payment')).toBeVisible();
+}
+
+/** Points the register at a (virtual) network printer on 127.0.0.1 and saves; leaves the back office on the printer section. */
+export async function connectPrinter(page: Page, port: number): Promise<void> {
+  await page.getByTestId('open-back-office').click();
+  await page.getByTestId('back-office-nav-printer').click();
+  await page.getByTestId('printer-enabled').check();
+  await page.getByTestId('printer-host').fill('127.0.0.1');
+  await page.getByTestId('printer-port').fill(String(port));
+  await page.getByTestId('printer-save').click();
+  await expect(page.getByTestId('notice')).toHaveText('打印机设置已保存。');
+}
+
 /** A keyboard-wedge scanner: the whole code in one fast burst, then Enter. */
 export async function scan(page: Page, code: string): Promise<void> {
   // The till tells a scan from typing by the keys' own timestamps. A real scanner stamps them a

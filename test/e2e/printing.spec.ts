@@ -1,6 +1,6 @@
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
-import { expect, scan, setUpOwner, test } from './fixtures';
+import { connectPrinter, expect, scan, setUpOwner, test } from './fixtures';
 
 // Browser mode printing to the virtual printer over TCP: the settings screen, the preview on the
 // completion screen, the paper-out banner and a reprint marked DUPLICATE.
@@ -12,13 +12,7 @@ test('printer settings, receipt preview, paper-out banner, reprint marked DUPLIC
     await setUpOwner(page, register);
 
     // The owner points the register at the printer and prints a test page.
-    await page.getByTestId('open-back-office').click();
-    await page.getByTestId('back-office-nav-printer').click();
-    await page.getByTestId('printer-enabled').check();
-    await page.getByTestId('printer-host').fill('127.0.0.1');
-    await page.getByTestId('printer-port').fill(String(printer.port));
-    await page.getByTestId('printer-save').click();
-    await expect(page.getByTestId('notice')).toHaveText('打印机设置已保存。');
+    await connectPrinter(page, printer.port);
     await page.getByTestId('printer-test').click();
     await expect(page.getByTestId('notice')).toContainText('测试页已发送');
     await printer.waitForJobs(1);
