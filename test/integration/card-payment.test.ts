@@ -1,22 +1,17 @@
 // Card payments through the register (router → service → intent journal → ZVT client) against
 // the simulator on a real socat pty pair: the outcomes a cashier meets, and the faults a line has.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
 import { verifyJournal } from '../../main/ledger/journal';
-import { TerminalFixture } from '../support/terminal-sim';
-import { cardRegister, key, payCard, saleOf, settled, terminalReady, withStaff } from '../support/card-register';
-import type { TestRegister } from '../support/register-fixture';
+import { key, payCard, saleOf, settled, startCardRig, terminalReady, type CardRig } from '../support/card-register';
 import { SUPERVISOR_PIN, CASHIER_PIN } from '../support/register-fixture';
 
-const f = new TerminalFixture();
-let sim: TerminalSimulator;
-let reg: TestRegister & { trace: string[] };
-let staff: Awaited<ReturnType<typeof withStaff>>;
+let sim: CardRig['sim'];
+let reg: CardRig['reg'];
+let staff: CardRig['staff'];
+let stop: CardRig['stop'];
 
 beforeAll(async () => {
-  sim = await f.sim();
-  reg = await cardRegister(sim.registerPath ?? '');
-  staff = await withStaff(reg);
+  ({ sim, reg, staff, stop } = await startCardRig());
 });
 afterEach(async () => {
   await settled(reg);
@@ -24,11 +19,7 @@ afterEach(async () => {
   const sale = await reg.must('sale.current', {});
   if (sale.lines.length) for (const l of sale.lines) await reg.must('sale.removeLine', { saleId: sale.id, lineId: l.id });
 });
-afterAll(async () => {
-  await reg.terminal.stop();
-  reg.cleanup();
-  await f.stopAll();
-});
+afterAll(() => stop());
 
 function intents(): { id: number; sale_id: string; state: string; reason: string | null; payment_id: number | null }[] {
   return reg.db.prepare('SELECT id, sale_id, state, reason, payment_id FROM card_intents ORDER BY id').all() as never;

@@ -3,27 +3,19 @@
 // outcomes are made the two ways a line fails: the terminal goes silent before the bank, or the
 // line drops after the bank approved.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
 import { verifyJournal } from '../../main/ledger/journal';
-import { cardRegister, key, payCard, saleOf, settled, terminalReady, withStaff } from '../support/card-register';
-import { CASHIER_PIN, SUPERVISOR_PIN, type TestRegister } from '../support/register-fixture';
-import { TerminalFixture } from '../support/terminal-sim';
+import { key, payCard, saleOf, settled, startCardRig, terminalReady, type CardRig } from '../support/card-register';
+import { CASHIER_PIN, SUPERVISOR_PIN } from '../support/register-fixture';
 
-const f = new TerminalFixture();
-let sim: TerminalSimulator;
-let reg: TestRegister & { trace: string[] };
-let staff: Awaited<ReturnType<typeof withStaff>>;
+let sim: CardRig['sim'];
+let reg: CardRig['reg'];
+let staff: CardRig['staff'];
+let stop: CardRig['stop'];
 
 beforeAll(async () => {
-  sim = await f.sim();
-  reg = await cardRegister(sim.registerPath ?? '');
-  staff = await withStaff(reg);
+  ({ sim, reg, staff, stop } = await startCardRig());
 });
-afterAll(async () => {
-  await reg.terminal.stop();
-  reg.cleanup();
-  await f.stopAll();
-});
+afterAll(() => stop());
 
 const asSupervisor = () => reg.must('session.login', { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN });
 const asCashier = () => reg.must('session.login', { operatorId: staff.cashierId, pin: CASHIER_PIN });

@@ -1,9 +1,10 @@
 // A register wired to a simulated terminal over a real socat pty, with short link timeouts so
 // fault tests finish quickly. The protocol trace is collected so tests can scan it.
 import { randomUUID } from 'node:crypto';
+import type { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
 import type { CompletionView } from '../../preload/contract/views';
 import type { Result } from '../../preload/contract/result';
-import { FAST_CLIENT_TIMEOUTS } from './terminal-sim';
+import { FAST_CLIENT_TIMEOUTS, TerminalFixture } from './terminal-sim';
 import { makeRegister, withStaff, type TestRegister } from './register-fixture';
 
 export function key(): string {
@@ -19,6 +20,29 @@ export async function cardRegister(terminalAddress: string, extra: { dir?: strin
   });
   await terminalReady(reg);
   return Object.assign(reg, { trace });
+}
+
+/** What a card test file shares across its tests: one simulator, one register on it, and its staff. */
+export interface CardRig {
+  sim: TerminalSimulator;
+  reg: TestRegister & { trace: string[] };
+  staff: Awaited<ReturnType<typeof withStaff>>;
+  /** Stops the register's terminal link, removes its data folder, then the simulator and socat. */
+  stop(): Promise<void>;
+}
+
+/** Starts a CardRig (for a file's beforeAll); the file's afterAll calls its stop(). */
+export async function startCardRig(): Promise<CardRig> {
+  const f = new TerminalFixture();
+  const sim = await f.sim();
+  const reg = await cardRegister(sim.registerPath ?? '');
+  const staff = await withStaff(reg);
+  const stop = async () => {
+    await reg.terminal.stop();
+    reg.cleanup();
+    await f.stopAll();
+  };
+  return { sim, reg, staff, stop };
 }
 
 export async function terminalReady(reg: TestRegister, timeoutMs = 8000): Promise<void> {
