@@ -13,6 +13,16 @@ function requireEnabled(ctx: HandlerContext): void {
   if (!getPrinterConfig(ctx.db).enabled) throw new ServiceError('printer.disabled');
 }
 
+/**
+ * Every handler that changes the job queue ends here: the printer runtime publishes the queue and
+ * looks at it only when told (`kick`), so a change that skipped this would sit unprinted. Passes
+ * the changed job back as the handler's result.
+ */
+function afterQueueChange<T>(ctx: HandlerContext, job: T): T {
+  ctx.services.printer.kick();
+  return job;
+}
+
 function saleIdFor(ctx: HandlerContext, input: { saleId: string } | { receiptNo: number }): string {
   if ('saleId' in input) return input.saleId;
   const row = sql(ctx.db, 'SELECT id FROM documents WHERE register_id = ? AND receipt_no = ?').get(ctx.settings.registerId, input.receiptNo) as { id: string } | undefined;
@@ -41,19 +51,11 @@ export const printerHandlers: Pick<HandlerTable, keyof typeof printerCalls> = {
   'printer.jobs': { access: 'supervisor', handle: (_input, ctx) => listJobs(ctx.db) },
   'printer.retryJob': {
     access: 'supervisor',
-    handle: (input, ctx) => {
-      const job = retryJob(ctx.db, input.jobId, ctx.actor.id, ctx.now);
-      ctx.services.printer.kick();
-      return job;
-    },
+    handle: (input, ctx) => afterQueueChange(ctx, retryJob(ctx.db, input.jobId, ctx.actor.id, ctx.now)),
   },
   'printer.cancelJob': {
     access: 'supervisor',
-    handle: (input, ctx) => {
-      const job = cancelJob(ctx.db, input.jobId, ctx.actor.id, ctx.now);
-      ctx.services.printer.kick();
-      return job;
-    },
+    handle: (input, ctx) => afterQueueChange(ctx, cancelJob(ctx.db, input.jobId, ctx.actor.id, ctx.now)),
   },
   'hardware.status': { access: 'cashier', handle: (_input, ctx) => ctx.services.printer.status() },
   'receipt.preview': { access: 'cashier', handle: (input, ctx) => receiptPreview(ctx.db, saleIdFor(ctx, input), getPrinterConfig(ctx.db), input.copyNo ?? 0) },
@@ -61,9 +63,7 @@ export const printerHandlers: Pick<HandlerTable, keyof typeof printerCalls> = {
     access: 'cashier',
     handle: (input, ctx) => {
       requireEnabled(ctx);
-      const job = enqueueReprint(ctx.db, input.saleId, ctx.actor.id, ctx.now);
-      ctx.services.printer.kick();
-      return job;
+      return afterQueueChange(ctx, enqueueReprint(ctx.db, input.saleId, ctx.actor.id, ctx.now));
     },
   },
   'drawer.open': {
@@ -76,9 +76,7 @@ export const printerHandlers: Pick<HandlerTable, keyof typeof printerCalls> = {
         if (!input.approval) throw new ServiceError('drawer.needs_supervisor');
         approverId = verifyApprover(ctx.db, input.approval.operatorId, input.approval.pin, ctx.now).id;
       }
-      const job = enqueueNoSale(ctx.db, input.reason, ctx.actor.id, approverId, ctx.now);
-      ctx.services.printer.kick();
-      return job;
+      return afterQueueChange(ctx, enqueueNoSale(ctx.db, input.reason, ctx.actor.id, approverId, ctx.now));
     },
   },
 };
