@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallError, OperatorView } from '../../../../preload/contract';
 import type { Role } from '../../../../preload/contract/primitives';
 import { ErrorNote } from '../../components/ErrorNote';
+import { Notice } from '../../components/Notice';
 import { NewPinFields, newPinProblem } from '../../components/NewPinFields';
 import { api } from '../../transport/api';
 import { roleAtLeast } from './roles';
@@ -67,11 +68,7 @@ export function OperatorsSection({ session }: BackOfficeSectionProps) {
           ))}
         </tbody>
       </table>
-      {notice && (
-        <p className="notice" role="status" data-testid="notice">
-          {notice}
-        </p>
-      )}
+      <Notice message={notice} />
       <ErrorNote error={error} />
       {isOwner && (
         <AddOperatorForm

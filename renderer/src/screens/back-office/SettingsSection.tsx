@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, StoreSettings } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
+import { Notice } from '../../components/Notice';
 import { currencyDigits, minorToDecimal } from '../../format/money';
 import { parseDecimal } from '../../format/parse-amount';
 import { isUiLocale } from '../../i18n';
@@ -133,11 +134,7 @@ export function SettingsSection() {
         <textarea value={form.receiptFooter} onChange={(e) => set('receiptFooter', e.target.value)} maxLength={200} rows={2} />
       </label>
       <ErrorNote error={error} message={problem} />
-      {saved && (
-        <p className="notice" role="status" data-testid="notice">
-          {t('backOffice.settings.saved')}
-        </p>
-      )}
+      <Notice message={saved ? t('backOffice.settings.saved') : null} />
       <button type="submit" className="button button--primary" disabled={busy} data-testid="settings-save">
         {t('action.save')}
       </button>

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, TerminalConfigView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
+import { Notice } from '../../components/Notice';
 import { api } from '../../transport/api';
 
 type Kind = TerminalConfigView['kind'];
@@ -140,11 +141,7 @@ export function TerminalSettings() {
         </div>
       )}
       <ErrorNote error={error} />
-      {notice && (
-        <p className="notice" role="status" data-testid="notice">
-          {notice}
-        </p>
-      )}
+      <Notice message={notice} />
       <div className="terminal-actions">
         <button type="submit" className="button button--primary" disabled={busy} data-testid="terminal-save">
           {t('cardTerminal.settings.save')}

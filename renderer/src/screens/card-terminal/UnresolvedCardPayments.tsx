@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallError, CardIntentView } from '../../../../preload/contract';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNote } from '../../components/ErrorNote';
+import { Notice } from '../../components/Notice';
 import { formatDateTime } from '../../format/date';
 import { createActionKeys } from '../../state/idempotency';
 import { useFormat } from '../../state/store-context';
@@ -84,11 +85,7 @@ export function UnresolvedCardPayments() {
       <h3 id="terminal-unresolved-title">{t('cardTerminal.unresolved.title')}</h3>
       <p className="muted">{t('cardTerminal.unresolved.instruction')}</p>
       <ErrorNote error={error} />
-      {notice && (
-        <p className="notice" role="status" data-testid="unresolved-notice">
-          {notice}
-        </p>
-      )}
+      <Notice message={notice} testId="unresolved-notice" />
       {intents !== null && intents.length === 0 && (
         <p className="muted" data-testid="unresolved-empty">
           {t('cardTerminal.unresolved.none')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../../preload/contract';
 import { ApprovalDialog } from '../../components/ApprovalDialog';
 import { ErrorNote } from '../../components/ErrorNote';
+import { Notice } from '../../components/Notice';
 import { useFormat } from '../../state/store-context';
 import { api } from '../../transport/api';
 
@@ -41,11 +42,7 @@ export function DrawerSection() {
         <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} autoComplete="off" data-testid="drawer-reason" />
       </label>
       <ErrorNote error={error} />
-      {notice && (
-        <p className="notice" role="status" data-testid="notice">
-          {notice}
-        </p>
-      )}
+      <Notice message={notice} />
       <button type="submit" className="button button--primary" data-testid="drawer-open">
         {t('printing.drawer.open')}
       </button>

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, PrinterConfigView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
+import { Notice } from '../../components/Notice';
 import { api } from '../../transport/api';
 
 type Kind = 'tcp' | 'serial' | 'device' | 'file';
@@ -178,11 +179,7 @@ export function PrinterSection() {
         <input value={form.timeZone} onChange={(e) => set('timeZone', e.target.value)} autoComplete="off" />
       </label>
       <ErrorNote error={error} />
-      {notice && (
-        <p className="notice" role="status" data-testid="notice">
-          {notice}
-        </p>
-      )}
+      <Notice message={notice} />
       <div className="printing-actions">
         <button type="submit" className="button button--primary" disabled={busy} data-testid="printer-save">
           {t('printing.settings.save')}

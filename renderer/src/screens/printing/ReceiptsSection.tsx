@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, ReceiptPreviewView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
+import { Notice } from '../../components/Notice';
 import { api } from '../../transport/api';
 import { ReceiptImage } from './ReceiptPreview';
 
@@ -53,11 +54,7 @@ export function ReceiptsSection() {
         </button>
       </form>
       <ErrorNote error={error} />
-      {notice && (
-        <p className="notice" role="status" data-testid="notice">
-          {notice}
-        </p>
-      )}
+      <Notice message={notice} />
       {preview && (
         <>
           <div className="printing-actions">
