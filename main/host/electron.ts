@@ -81,7 +81,7 @@ export function startElectronShell(): void {
     .then(() => {
       hardenSession(session.defaultSession, log);
       handleAppProtocol(join(__dirname, '..', 'renderer'));
-      register = openRegister({ ledgerFile: launch.ledgerFile, demo: launch.demo, log });
+      register = openRegister({ ledgerFile: launch.ledgerFile, demo: launch.demo, printerUrl: launch.printer, terminalAddress: launch.terminal, log });
       log.info(`ledger: ${launch.ledgerFile}`);
       unbind = bindRegisterToIpc(register, log);
       openWindow();

@@ -7,7 +7,7 @@ const userData = join('/home/kim/.config', 'Ringup');
 
 describe('electronLaunch', () => {
   it('keeps the ledger in the user-data folder by default', () => {
-    expect(electronLaunch(['.'], {}, userData)).toEqual({ dataDir: userData, ledgerFile: join(userData, LEDGER_FILE_NAME), demo: false });
+    expect(electronLaunch(['.'], {}, userData)).toEqual({ dataDir: userData, ledgerFile: join(userData, LEDGER_FILE_NAME), demo: false, printer: null, terminal: null });
   });
 
   it('lets --data-dir and RINGUP_DATA_DIR move it, the flag first', () => {
@@ -23,6 +23,11 @@ describe('electronLaunch', () => {
   it('lets --ledger or RINGUP_LEDGER name the file itself', () => {
     expect(electronLaunch(['.', '--ledger', '/mnt/usb/shop.sqlite'], {}, userData)).toMatchObject({ dataDir: userData, ledgerFile: '/mnt/usb/shop.sqlite' });
     expect(electronLaunch(['.'], { RINGUP_LEDGER: '/x.sqlite' }, userData).ledgerFile).toBe('/x.sqlite');
+  });
+
+  it('passes --printer and --terminal on, as browser mode does', () => {
+    expect(electronLaunch(['.', '--printer', 'tcp://127.0.0.1:9100', '--terminal=/dev/ttyUSB0'], {}, userData)).toMatchObject({ printer: 'tcp://127.0.0.1:9100', terminal: '/dev/ttyUSB0' });
+    expect(electronLaunch(['.'], { RINGUP_PRINTER: 'file:///tmp/r.bin', RINGUP_TERMINAL: 'tcp://10.0.0.5:20007' }, userData)).toMatchObject({ printer: 'file:///tmp/r.bin', terminal: 'tcp://10.0.0.5:20007' });
   });
 
   it('reads --demo and RINGUP_DEMO=1', () => {

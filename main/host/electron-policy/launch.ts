@@ -2,8 +2,8 @@ import { parseLaunchOptions } from '../data-dir';
 import { ledgerPathIn } from '../../register';
 
 // Where the desktop app keeps its ledger. By default the user-data folder Electron reports
-// (<appData>/Ringup, the same folder browser mode uses); --data-dir, --ledger, --demo and the
-// RINGUP_* variables override it exactly as they do for `npm run web`.
+// (<appData>/Ringup, the same folder browser mode uses); --data-dir, --ledger, --demo, --printer,
+// --terminal and the RINGUP_* variables work exactly as they do for `npm run web`.
 
 export const PRODUCT_NAME = 'Ringup';
 
@@ -11,6 +11,8 @@ export interface ElectronLaunch {
   dataDir: string;
   ledgerFile: string;
   demo: boolean;
+  printer: string | null;
+  terminal: string | null;
 }
 
 export function electronLaunch(argv: readonly string[], env: NodeJS.ProcessEnv, userDataDir: string): ElectronLaunch {
@@ -20,5 +22,7 @@ export function electronLaunch(argv: readonly string[], env: NodeJS.ProcessEnv, 
     dataDir: options.dataDir,
     ledgerFile: options.ledgerFile ?? ledgerPathIn(options.dataDir),
     demo: options.demo,
+    printer: options.printer,
+    terminal: options.terminal,
   };
 }
