@@ -6,6 +6,7 @@ import { parseMinor, parseQtyMilli } from '../format/parse-amount';
 import { useFormat } from '../state/store-context';
 import { AmountField } from './AmountField';
 import { Dialog } from './Dialog';
+import { DialogActions } from './DialogActions';
 import { ErrorNote } from './ErrorNote';
 import { applyKey, Keypad } from './Keypad';
 
@@ -52,14 +53,7 @@ export function AdHocDialog({ onAdd, onClose }: { onAdd(item: AdHocItem): Promis
       </div>
       <Keypad onKey={onKey} />
       <ErrorNote error={error} message={problem} />
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t('action.cancel')}
-        </button>
-        <button type="submit" className="button button--primary">
-          {t('dialog.add')}
-        </button>
-      </div>
+      <DialogActions submitLabel={t('dialog.add')} onCancel={onClose} />
     </Dialog>
   );
 }

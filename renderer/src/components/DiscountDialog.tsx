@@ -7,6 +7,7 @@ import { parseDecimal, parseMinor } from '../format/parse-amount';
 import { useFormat } from '../state/store-context';
 import { AmountField } from './AmountField';
 import { Dialog } from './Dialog';
+import { DialogActions } from './DialogActions';
 import { ErrorNote } from './ErrorNote';
 import { applyKey, Keypad } from './Keypad';
 
@@ -72,19 +73,13 @@ export function DiscountDialog({ title, current, onApply, onClose }: DiscountDia
       />
       <Keypad onKey={(key) => setValue(applyKey(value, key))} />
       <ErrorNote error={error} message={problem} />
-      <div className="dialog__actions">
+      <DialogActions submitLabel={t('action.apply')} onCancel={onClose}>
         {current && (
           <button type="button" className="button" onClick={() => void send(null)}>
             {t('dialog.removeDiscount')}
           </button>
         )}
-        <button type="button" className="button" onClick={onClose}>
-          {t('action.cancel')}
-        </button>
-        <button type="submit" className="button button--primary">
-          {t('action.apply')}
-        </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../preload/contract';
 import { Dialog } from './Dialog';
+import { DialogActions } from './DialogActions';
 import { ErrorNote } from './ErrorNote';
 
 export function NoteDialog({ note, onSave, onClose }: { note: string; onSave(note: string): Promise<CallError | null>; onClose(): void }) {
@@ -34,14 +35,7 @@ export function NoteDialog({ note, onSave, onClose }: { note: string; onSave(not
         />
       </label>
       <ErrorNote error={error} />
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t('action.cancel')}
-        </button>
-        <button type="submit" className="button button--primary">
-          {t('action.save')}
-        </button>
-      </div>
+      <DialogActions submitLabel={t('action.save')} onCancel={onClose} />
     </Dialog>
   );
 }

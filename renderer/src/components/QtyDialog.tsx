@@ -5,6 +5,7 @@ import { parseQtyMilli } from '../format/parse-amount';
 import { useFormat } from '../state/store-context';
 import { AmountField } from './AmountField';
 import { Dialog } from './Dialog';
+import { DialogActions } from './DialogActions';
 import { ErrorNote } from './ErrorNote';
 import { applyKey, Keypad } from './Keypad';
 
@@ -29,14 +30,7 @@ export function QtyDialog({ line, onApply, onClose }: { line: SaleLineView; onAp
       <AmountField label={t('dialog.qty')} value={value} onChange={setValue} autoFocus testId="qty-input" />
       <Keypad onKey={(key) => setValue(applyKey(value, key))} />
       <ErrorNote error={error} message={problem} />
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t('action.cancel')}
-        </button>
-        <button type="submit" className="button button--primary">
-          {t('action.ok')}
-        </button>
-      </div>
+      <DialogActions submitLabel={t('action.ok')} onCancel={onClose} />
     </Dialog>
   );
 }

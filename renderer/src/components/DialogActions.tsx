@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The footer of a dialog that changes the sale: Cancel, then the one submit button, so Enter in
+ * the form and the primary button do the same thing in every dialog. Extra actions (such as
+ * removing a discount) come first, away from the primary button.
+ */
+export function DialogActions({ submitLabel, onCancel, children }: { submitLabel: string; onCancel(): void; children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="dialog__actions">
+      {children}
+      <button type="button" className="button" onClick={onCancel}>
+        {t('action.cancel')}
+      </button>
+      <button type="submit" className="button button--primary">
+        {submitLabel}
+      </button>
+    </div>
+  );
+}
