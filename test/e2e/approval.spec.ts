@@ -1,4 +1,4 @@
-import { callRegister, expect, OWNER, scan, setUpOwner, test } from './fixtures';
+import { callRegister, expect, OWNER, scan, setUpOwner, test, saleScreenReady } from './fixtures';
 
 test('a cashier discount above the limit asks for a supervisor PIN, keyboard only', async ({ page, register }) => {
   await setUpOwner(page, register);
@@ -9,6 +9,7 @@ test('a cashier discount above the limit asks for a supervisor PIN, keyboard onl
   await page.getByTestId('pin').fill('4826');
   await page.getByTestId('pin').press('Enter');
   await expect(page.getByTestId('operator-name')).toContainText('李收银 · 收银员');
+  await saleScreenReady(page);
 
   await page.getByTestId('totals').click();
   await scan(page, '6905678901232'); // 全麦面包 ¥8.50

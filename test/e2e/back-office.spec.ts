@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, OWNER, setUpOwner, test } from './fixtures';
+import { expect, OWNER, setUpOwner, test, saleScreenReady } from './fixtures';
 
 const CASHIER = { name: '李收银', pin: '4826' };
 const SUPERVISOR = { name: '张主管', pin: '7391' };
@@ -92,6 +92,7 @@ test('owner adds staff and unlocks a locked cashier; a cashier sees no staff, ca
   // The owner sees the lock in the back office (by keyboard: F10) and lifts it.
   await logIn(page, OWNER.name, OWNER.pin);
   await expect(page.getByTestId('operator-name')).toContainText(OWNER.name);
+  await saleScreenReady(page);
   await page.getByTestId('totals').click();
   await page.keyboard.press('F10');
   await expect(cashierRow.getByTestId('operator-state')).toHaveText('已锁定');
@@ -106,6 +107,7 @@ test('owner adds staff and unlocks a locked cashier; a cashier sees no staff, ca
   // A cashier sees none of the staff, catalog, settings or journal sections, by button or by F10.
   await logIn(page, CASHIER.name, CASHIER.pin);
   await expect(page.getByTestId('operator-name')).toContainText('李收银 · 收银员');
+  await saleScreenReady(page);
   await page.getByTestId('totals').click();
   await page.keyboard.press('F10');
   await expectSections(page, []);

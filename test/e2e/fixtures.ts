@@ -101,6 +101,16 @@ export async function setUpOwner(page: Page, register: Register, language: 'zh-C
   await page.getByLabel('店铺语言').selectOption(language);
   await page.getByRole('button', { name: '创建店主并开始' }).click();
   await expect(page.getByTestId('operator-name')).toContainText(OWNER.name);
+  await saleScreenReady(page);
+}
+
+/**
+ * The sale screen has loaded its sale and listens for keys: it focuses the search field as it
+ * starts. The header shows the operator a moment earlier, and a shortcut pressed in that moment
+ * would go nowhere.
+ */
+export async function saleScreenReady(page: Page): Promise<void> {
+  await expect(page.getByTestId('search')).toBeFocused();
 }
 
 /**
