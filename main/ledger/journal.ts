@@ -53,6 +53,9 @@ export function appendJournal(db: Db, kind: JournalKind, data: Record<string, un
   return seq;
 }
 
+/** Why an entry does not hold; a stable code the UI translates. */
+export type JournalBreak = NonNullable<JournalVerification['reason']>;
+
 /** Recomputes the whole chain and names the first entry that does not hold. */
 export function verifyJournal(db: Db): JournalVerification {
   let expectedSeq = 1;
@@ -60,10 +63,10 @@ export function verifyJournal(db: Db): JournalVerification {
   let entries = 0;
   for (const row of sql(db, 'SELECT seq, at, kind, payload, prev_hash, hash FROM journal ORDER BY seq').iterate() as IterableIterator<JournalEntry>) {
     entries += 1;
-    const bad = (reason: string): JournalVerification => ({ ok: false, entries, firstBadSeq: row.seq, reason });
-    if (row.seq !== expectedSeq) return { ok: false, entries, firstBadSeq: expectedSeq, reason: `gap: expected seq ${expectedSeq}, found ${row.seq}` };
-    if (row.prev_hash !== prevHash) return bad('prev_hash does not match the previous entry');
-    if (entryHash(row.prev_hash, row.payload) !== row.hash) return bad('hash does not match the entry');
+    const bad = (reason: JournalBreak): JournalVerification => ({ ok: false, entries, firstBadSeq: row.seq, reason });
+    if (row.seq !== expectedSeq) return { ok: false, entries, firstBadSeq: expectedSeq, reason: 'gap' };
+    if (row.prev_hash !== prevHash) return bad('prev_hash_mismatch');
+    if (entryHash(row.prev_hash, row.payload) !== row.hash) return bad('hash_mismatch');
     let parsed: { seq?: unknown; at?: unknown; kind?: unknown } | null = null;
     try {
       const value: unknown = JSON.parse(row.payload);
@@ -71,8 +74,8 @@ export function verifyJournal(db: Db): JournalVerification {
     } catch {
       parsed = null;
     }
-    if (parsed === null) return bad('payload is not canonical JSON');
-    if (parsed.seq !== row.seq || parsed.at !== row.at || parsed.kind !== row.kind) return bad('seq, time or kind differ from the hashed payload');
+    if (parsed === null) return bad('payload_not_canonical');
+    if (parsed.seq !== row.seq || parsed.at !== row.at || parsed.kind !== row.kind) return bad('fields_differ');
     prevHash = row.hash;
     expectedSeq += 1;
   }

@@ -154,5 +154,6 @@ export interface JournalVerification {
   ok: boolean;
   entries: number;
   firstBadSeq: number | null;
-  reason: string | null;
+  /** gap: an entry is missing; the others: that entry was changed. Translated as `journal.break.<reason>`. */
+  reason: 'gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'payload_not_canonical' | 'fields_differ' | null;
 }

@@ -76,7 +76,7 @@ describe('journal', () => {
     fill(6);
     db.exec('DROP TRIGGER journal_no_delete;');
     db.prepare('DELETE FROM journal WHERE seq = 4').run();
-    expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 4 });
+    expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 4, reason: 'gap' });
   });
 
   it('detects a rewritten entry even when its own hash is recomputed', () => {
@@ -86,6 +86,6 @@ describe('journal', () => {
     const forged = row.payload.replace('"amountMinor":300', '"amountMinor":1');
     db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE seq = 3').run(forged, createHash('sha256').update(row.prev_hash).update(forged).digest('hex'));
     // Entry 3 now hashes correctly, so the break shows where entry 4 points at the old hash.
-    expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 4 });
+    expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 4, reason: 'prev_hash_mismatch' });
   });
 });

@@ -39,8 +39,7 @@ export function JournalSection() {
           </p>
         ) : (
           <p className="error-note" role="alert" data-testid="journal-result">
-            {/* The reason is main's own sentence (English); the entry number is what to look at. */}
-            {t('backOffice.journal.broken', { seq: outcome.firstBadSeq ?? '?', reason: outcome.reason ?? '' })}
+            {t('backOffice.journal.broken', { seq: outcome.firstBadSeq ?? '?', reason: outcome.reason ? t(`backOffice.journal.break.${outcome.reason}`) : '' })}
           </p>
         ))}
     </div>
