@@ -22,8 +22,12 @@ export interface LaunchOptions {
   terminal: string | null;
 }
 
-/** `--data-dir DIR`, `--ledger FILE`, `--demo`, `--port N`; env RINGUP_DATA_DIR / RINGUP_LEDGER / RINGUP_DEMO=1. */
-export function parseLaunchOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): LaunchOptions {
+/**
+ * `--data-dir DIR`, `--ledger FILE`, `--demo`, `--port N`; env RINGUP_DATA_DIR / RINGUP_LEDGER / RINGUP_DEMO=1.
+ * Without a folder given, the demo keeps its own ledger in a `demo` folder beside the real one:
+ * trying Ringup out must never put a demo catalog or demo sales into the shop's books.
+ */
+export function parseLaunchOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, fallbackDataDir: string = defaultDataDir(env)): LaunchOptions {
   const value = (flag: string): string | undefined => {
     const i = argv.indexOf(flag);
     if (i >= 0) return argv[i + 1];
@@ -31,10 +35,11 @@ export function parseLaunchOptions(argv: readonly string[], env: NodeJS.ProcessE
     return prefixed?.slice(flag.length + 1);
   };
   const port = Number(value('--port') ?? env.RINGUP_PORT ?? 0);
+  const demo = argv.includes('--demo') || env.RINGUP_DEMO === '1';
   return {
-    dataDir: value('--data-dir') ?? env.RINGUP_DATA_DIR ?? defaultDataDir(env),
+    dataDir: value('--data-dir') ?? (env.RINGUP_DATA_DIR || undefined) ?? (demo ? join(fallbackDataDir, 'demo') : fallbackDataDir),
     ledgerFile: value('--ledger') ?? env.RINGUP_LEDGER ?? null,
-    demo: argv.includes('--demo') || env.RINGUP_DEMO === '1',
+    demo,
     port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 0,
     printer: value('--printer') ?? env.RINGUP_PRINTER ?? null,
     terminal: value('--terminal') ?? env.RINGUP_TERMINAL ?? null,

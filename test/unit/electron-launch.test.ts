@@ -34,4 +34,10 @@ describe('electronLaunch', () => {
     expect(electronLaunch(['.', '--demo'], {}, userData).demo).toBe(true);
     expect(electronLaunch(['.'], { RINGUP_DEMO: '1' }, userData).demo).toBe(true);
   });
+
+  it('keeps the demo out of the real ledger unless a folder is given', () => {
+    expect(electronLaunch(['.', '--demo'], {}, userData)).toMatchObject({ dataDir: join(userData, 'demo'), ledgerFile: join(userData, 'demo', LEDGER_FILE_NAME) });
+    expect(electronLaunch(['.', '--demo', '--data-dir', '/srv/try'], {}, userData).dataDir).toBe('/srv/try');
+    expect(electronLaunch(['.', '--demo'], { RINGUP_DATA_DIR: '/env/dir' }, userData).dataDir).toBe('/env/dir');
+  });
 });

@@ -17,7 +17,7 @@ export interface ElectronLaunch {
 
 export function electronLaunch(argv: readonly string[], env: NodeJS.ProcessEnv, userDataDir: string): ElectronLaunch {
   // userData is only the fallback: an explicit --data-dir or RINGUP_DATA_DIR still wins.
-  const options = parseLaunchOptions(argv, { ...env, RINGUP_DATA_DIR: env.RINGUP_DATA_DIR || userDataDir });
+  const options = parseLaunchOptions(argv, env, userDataDir);
   return {
     dataDir: options.dataDir,
     ledgerFile: options.ledgerFile ?? ledgerPathIn(options.dataDir),
