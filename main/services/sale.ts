@@ -5,7 +5,7 @@ import type { SaleView, StoreSettings } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { mulDivHalfUp } from '../money/integer-math';
-import { getProduct, lookupProduct } from './catalog';
+import { getProduct, isKnownTaxRate, lookupProduct } from './catalog';
 import { ServiceError } from './service-error';
 import { findDocument, documentLines, saleView } from './sale-view';
 import { sql } from '../ledger/statements';
@@ -84,7 +84,7 @@ export function addProduct(ctx: SaleContext, input: { saleId: string; code?: str
 export function addCustomLine(ctx: SaleContext, input: { saleId: string; name: string; qtyMilli: number; unitPriceMinor: number; taxRateBp?: number | undefined }): SaleView {
   return changeOpenSale(ctx, input.saleId, () => {
     const rate = input.taxRateBp ?? defaultTaxRate(ctx.db);
-    if (sql(ctx.db, 'SELECT 1 FROM tax_rates WHERE rate_bp = ?').get(rate) === undefined) throw new ServiceError('catalog.unknown_tax_rate', { rateBp: rate });
+    if (!isKnownTaxRate(ctx.db, rate)) throw new ServiceError('catalog.unknown_tax_rate', { rateBp: rate });
     ctx.db
       .prepare('INSERT INTO document_lines (document_id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp) VALUES (?, ?, NULL, NULL, ?, ?, ?, ?)')
       .run(input.saleId, nextPosition(ctx.db, input.saleId), input.name, input.qtyMilli, input.unitPriceMinor, rate);

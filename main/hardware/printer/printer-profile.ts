@@ -18,12 +18,3 @@ export const defaultPrinterProfile: PrinterProfile = {
 export function profileColumns(p: Pick<PrinterProfile, 'paper' | 'columns'>): number {
   return p.paper === 'custom' ? (p.columns ?? 48) : paperColumns[p.paper];
 }
-
-/** Double-byte code pages: where '¥' must become '￥' and CJK counts two columns. */
-export function isDoubleByte(encoding: PrinterEncoding): boolean {
-  return ['gb18030', 'cp936', 'big5', 'cp950', 'cp932', 'shiftjis', 'cp949', 'ksc5601'].includes(encoding);
-}
-
-export function isGbEncoding(encoding: PrinterEncoding): boolean {
-  return encoding === 'gb18030' || encoding === 'cp936';
-}
