@@ -2,7 +2,7 @@
 // the settings screen; defaults describe the common Chinese-market 80 mm thermal printer.
 
 export { printerEncodings, paperColumns, printerProfileSchema, type PrinterEncoding, type PrinterProfile } from '../../../preload/contract/printer-schemas';
-import { paperColumns, type PrinterEncoding, type PrinterProfile } from '../../../preload/contract/printer-schemas';
+import { paperColumns, type PrinterProfile } from '../../../preload/contract/printer-schemas';
 
 export const defaultPrinterProfile: PrinterProfile = {
   paper: '80mm',
