@@ -31,7 +31,19 @@ function polygon(points) {
   };
 }
 
-const receipt = [[136, 88], [376, 88], [376, 392], [346, 412], [316, 392], [286, 412], [256, 392], [226, 412], [196, 392], [166, 412], [136, 392]];
+const receipt = [
+  [136, 88],
+  [376, 88],
+  [376, 392],
+  [346, 412],
+  [316, 392],
+  [286, 412],
+  [256, 392],
+  [226, 412],
+  [196, 392],
+  [166, 412],
+  [136, 392],
+];
 
 // Painted in order, last on top: keep in step with icon.svg.
 const shapes = [
@@ -47,7 +59,10 @@ const shapes = [
 const png = new PNG({ width: SIZE, height: SIZE });
 for (let y = 0; y < SIZE; y++) {
   for (let x = 0; x < SIZE; x++) {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sy = 0; sy < SAMPLES; sy++) {
       for (let sx = 0; sx < SAMPLES; sx++) {
         const px = x + (sx + 0.5) / SAMPLES;
@@ -55,7 +70,10 @@ for (let y = 0; y < SIZE; y++) {
         let color = null;
         for (const [inside, c] of shapes) if (inside(px, py)) color = c;
         if (color) {
-          r += color[0]; g += color[1]; b += color[2]; a += 1;
+          r += color[0];
+          g += color[1];
+          b += color[2];
+          a += 1;
         }
       }
     }

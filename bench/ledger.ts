@@ -61,8 +61,12 @@ export async function benchLedger(): Promise<void> {
     const saleRate = 1000 / (sale.reduce((a, b) => a + b, 0) / sale.length);
     const callRate = (saleRate * calls) / sale.length;
     console.log('\nLedger (WAL, synchronous=FULL, one folder, one run)');
-    console.log(`  bare one-row commit        ${fmt(bareRate, 0).padStart(8)} commits/s   p50 ${fmt(percentile(bare, 50))} ms  p99 ${fmt(percentile(bare, 99))} ms  (n=${COMMITS})`);
-    console.log(`  cash sale through router   ${fmt(saleRate, 0).padStart(8)} sales/s     p50 ${fmt(percentile(sale, 50))} ms  p99 ${fmt(percentile(sale, 99))} ms  (n=${SALES}; open + 5 lines + cash = 7 calls: 6 cart commits at NORMAL, 1 completing commit at FULL)`);
+    console.log(
+      `  bare one-row commit        ${fmt(bareRate, 0).padStart(8)} commits/s   p50 ${fmt(percentile(bare, 50))} ms  p99 ${fmt(percentile(bare, 99))} ms  (n=${COMMITS})`,
+    );
+    console.log(
+      `  cash sale through router   ${fmt(saleRate, 0).padStart(8)} sales/s     p50 ${fmt(percentile(sale, 50))} ms  p99 ${fmt(percentile(sale, 99))} ms  (n=${SALES}; open + 5 lines + cash = 7 calls: 6 cart commits at NORMAL, 1 completing commit at FULL)`,
+    );
     console.log(`  router calls                        ${fmt(callRate, 0)} calls/s`);
     console.log(`  ratio sales/s ÷ bare commits/s          ${fmt(saleRate / bareRate, 3)}`);
     console.log(`  ratio router calls/s ÷ bare commits/s  ${fmt(callRate / bareRate, 3)}  (target ≥ 0.5)`);

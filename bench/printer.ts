@@ -8,32 +8,77 @@ import { defaultPrinterProfile, type PrinterProfile } from '../main/hardware/pri
 import { fmt, percentile } from './stats';
 
 const store: StoreSettings = {
-  storeName: '林记便利店', storeAddress: '上海市徐汇区漕溪北路 88 号', storeTaxId: '91310104MA1FR0XX3K', storeLocale: 'zh-CN',
-  currency: 'CNY', pricesIncludeTax: true, cashRoundingStepMinor: 10, cashierDiscountLimitBp: 1000,
-  receiptFooter: '谢谢惠顾，欢迎再来！', registerId: 'R01', drawerOnCash: true,
+  storeName: '林记便利店',
+  storeAddress: '上海市徐汇区漕溪北路 88 号',
+  storeTaxId: '91310104MA1FR0XX3K',
+  storeLocale: 'zh-CN',
+  currency: 'CNY',
+  pricesIncludeTax: true,
+  cashRoundingStepMinor: 10,
+  cashierDiscountLimitBp: 1000,
+  receiptFooter: '谢谢惠顾，欢迎再来！',
+  registerId: 'R01',
+  drawerOnCash: true,
 };
 
-const names = ['农夫山泉 550ml', '红富士苹果', '德芙牛奶巧克力', '康师傅红烧牛肉面', '伊利纯牛奶 250ml', '旺旺雪饼', '青岛啤酒 500ml', '金龙鱼大米 5kg', '海天酱油', '维达抽纸'];
+const names = [
+  '农夫山泉 550ml',
+  '红富士苹果',
+  '德芙牛奶巧克力',
+  '康师傅红烧牛肉面',
+  '伊利纯牛奶 250ml',
+  '旺旺雪饼',
+  '青岛啤酒 500ml',
+  '金龙鱼大米 5kg',
+  '海天酱油',
+  '维达抽纸',
+];
 
 function tenLineSale(): SaleView {
   const lines: SaleLineView[] = names.map((name, i) => {
     const gross = (i + 1) * 1150;
     return {
-      id: i + 1, productId: i + 1, sku: `SKU${i}`, name, qtyMilli: 1000, unitPriceMinor: gross, taxRateBp: 1300, discount: null,
-      grossMinor: gross, lineDiscountMinor: 0, orderDiscountMinor: 0, totalMinor: gross, taxMinor: Math.round((gross * 1300) / 11300),
+      id: i + 1,
+      productId: i + 1,
+      sku: `SKU${i}`,
+      name,
+      qtyMilli: 1000,
+      unitPriceMinor: gross,
+      taxRateBp: 1300,
+      discount: null,
+      grossMinor: gross,
+      lineDiscountMinor: 0,
+      orderDiscountMinor: 0,
+      totalMinor: gross,
+      taxMinor: Math.round((gross * 1300) / 11300),
     };
   });
   const total = lines.reduce((s, l) => s + l.totalMinor, 0);
   const tax = lines.reduce((s, l) => s + l.taxMinor, 0);
   return {
-    id: '3f1c2a9e-7b4d-4e2a-9c1f-0a5b6c7d8e9f', kind: 'sale', status: 'completed', registerId: 'R01', receiptNo: 42, businessDay: '2026-03-14',
-    operatorId: 1, operatorName: '王小明', openedAt: 1_773_469_205_000, completedAt: 1_773_469_297_000, note: null, orderDiscount: null, lines,
+    id: '3f1c2a9e-7b4d-4e2a-9c1f-0a5b6c7d8e9f',
+    kind: 'sale',
+    status: 'completed',
+    registerId: 'R01',
+    receiptNo: 42,
+    businessDay: '2026-03-14',
+    operatorId: 1,
+    operatorName: '王小明',
+    openedAt: 1_773_469_205_000,
+    completedAt: 1_773_469_297_000,
+    note: null,
+    orderDiscount: null,
+    lines,
     totals: { grossMinor: total, discountMinor: 0, taxMinor: tax, totalMinor: total, taxBreakdown: [{ rateBp: 1300, baseMinor: total, taxMinor: tax }] },
     payments: [{ id: 1, method: 'cash', amountMinor: total, tenderedMinor: 70_000, changeMinor: 70_000 - total, card: null }],
-    paidMinor: total, remainingMinor: 0, cashDueMinor: 0, roundingMinor: 0, changeMinor: 70_000 - total, grandTotalMinor: null,
+    paidMinor: total,
+    remainingMinor: 0,
+    cashDueMinor: 0,
+    roundingMinor: 0,
+    changeMinor: 70_000 - total,
+    grandTotalMinor: null,
   };
 }
-
 
 export interface PrinterBenchRow {
   case: string;

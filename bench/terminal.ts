@@ -39,8 +39,8 @@ export async function benchTerminal(iterations = 200): Promise<Record<string, st
     await sim.stop();
   }
   const row = {
-    'authorizations': overheads.length,
-    'failures': failures,
+    authorizations: overheads.length,
+    failures: failures,
     'overhead p50 (ms)': fmt(percentile(overheads, 50), 2),
     'overhead p99 (ms)': fmt(percentile(overheads, 99), 2),
     'wall p50 incl. scripted 15 ms (ms)': fmt(percentile(totals, 50), 2),
@@ -67,7 +67,13 @@ export async function benchTerminalRouter(iterations = 100): Promise<Record<stri
   if (!started.ok) return { skipped: started.error.code };
   const sim = started.value;
   const dir = mkdtempSync(join(tmpdir(), 'ringup-bench-card-'));
-  const reg = openRegister({ ledgerFile: ledgerPathIn(dir), demo: true, demoTerminal: false, terminalAddress: sim.registerPath ?? '', log: { info: () => undefined, error: () => undefined } });
+  const reg = openRegister({
+    ledgerFile: ledgerPathIn(dir),
+    demo: true,
+    demoTerminal: false,
+    terminalAddress: sim.registerPath ?? '',
+    log: { info: () => undefined, error: () => undefined },
+  });
   const call = async (name: string, input: unknown): Promise<{ id: string }> => {
     const r = await reg.dispatch(name, input);
     if (!r.ok) throw new Error(`${name}: ${r.error.code}`);
@@ -94,7 +100,12 @@ export async function benchTerminalRouter(iterations = 100): Promise<Record<stri
     await sim.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-  const row = { 'card sales': overheads.length, failures, 'overhead p50 (ms)': fmt(percentile(overheads, 50), 2), 'overhead p99 (ms)': fmt(percentile(overheads, 99), 2) };
+  const row = {
+    'card sales': overheads.length,
+    failures,
+    'overhead p50 (ms)': fmt(percentile(overheads, 50), 2),
+    'overhead p99 (ms)': fmt(percentile(overheads, 99), 2),
+  };
   console.log('\nCard sale through the router (card.pay: intent journal + ZVT over a socat pty + completion): register overhead per authorization');
   console.table([row]);
   return row;

@@ -71,7 +71,16 @@ export function openRegister(options: RegisterOptions): Register {
     if (!config) throw new Error(`not a terminal address: ${options.terminalAddress} (use tcp://host:port or a device path)`);
     setTerminalConfig(db, config, null, clock());
   }
-  const terminal = new TerminalRuntime({ db, events, log, clock, hub: hardware, afterSaleCompleted: (saleId) => printer.afterSaleCompleted(saleId), demo: options.demoTerminal ?? options.demo ?? false, ...options.terminal });
+  const terminal = new TerminalRuntime({
+    db,
+    events,
+    log,
+    clock,
+    hub: hardware,
+    afterSaleCompleted: (saleId) => printer.afterSaleCompleted(saleId),
+    demo: options.demoTerminal ?? options.demo ?? false,
+    ...options.terminal,
+  });
   const services: RegisterServices = {
     afterSaleCompleted: (saleId) => printer.afterSaleCompleted(saleId),
     printer,

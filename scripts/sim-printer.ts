@@ -16,9 +16,7 @@ const isCondition = (s: string): s is ConditionName => (conditionNames as readon
 function describeJob(bytes: Buffer): string {
   try {
     const t = tokenizeEscPos(bytes);
-    const notable = t.commands
-      .filter((c) => ['ESC p', 'GS V', 'DLE EOT', 'GS r', 'DLE DC4'].includes(c.name))
-      .map((c) => `${c.name} ${c.params.join(' ')}`);
+    const notable = t.commands.filter((c) => ['ESC p', 'GS V', 'DLE EOT', 'GS r', 'DLE DC4'].includes(c.name)).map((c) => `${c.name} ${c.params.join(' ')}`);
     const extras = [
       ...notable.map((n) => `[${n}]`),
       ...t.qrCodes.map((q) => `[QR ${q}]`),

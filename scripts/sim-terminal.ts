@@ -23,10 +23,22 @@ const HELP = `Ringup ZVT terminal simulator
 
 const { values } = parseArgs({
   options: {
-    tcp: { type: 'boolean' }, port: { type: 'string' }, outcome: { type: 'string' }, decline: { type: 'string' },
-    'card-delay': { type: 'string' }, 'pin-delay': { type: 'string' }, 'bank-delay': { type: 'string' },
-    signature: { type: 'boolean' }, entry: { type: 'string' }, 'silent-after': { type: 'string' }, 'disconnect-after': { type: 'string' },
-    nak: { type: 'string' }, garbage: { type: 'string' }, 'terminal-id': { type: 'string' }, trace: { type: 'boolean' }, help: { type: 'boolean' },
+    tcp: { type: 'boolean' },
+    port: { type: 'string' },
+    outcome: { type: 'string' },
+    decline: { type: 'string' },
+    'card-delay': { type: 'string' },
+    'pin-delay': { type: 'string' },
+    'bank-delay': { type: 'string' },
+    signature: { type: 'boolean' },
+    entry: { type: 'string' },
+    'silent-after': { type: 'string' },
+    'disconnect-after': { type: 'string' },
+    nak: { type: 'string' },
+    garbage: { type: 'string' },
+    'terminal-id': { type: 'string' },
+    trace: { type: 'boolean' },
+    help: { type: 'boolean' },
   },
 });
 
@@ -60,9 +72,7 @@ void (async () => {
     logger: values.trace ? createFrameLogger(log) : undefined,
     onPrint: (line: string) => log(`[receipt] ${line}`),
   };
-  const started = values.tcp
-    ? await TerminalSimulator.startTcp({ ...common, port: num(values.port, 20007) })
-    : await TerminalSimulator.startPty(common);
+  const started = values.tcp ? await TerminalSimulator.startTcp({ ...common, port: num(values.port, 20007) }) : await TerminalSimulator.startPty(common);
   if (!started.ok) {
     process.stderr.write(`simulator failed to start: ${started.error.code} ${JSON.stringify(started.error.params)}\n`);
     process.exit(1);

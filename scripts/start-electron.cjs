@@ -37,8 +37,16 @@ function fail(reason) {
 
 /** The first line of a child's stderr that says what went wrong, without the stack. */
 function summary(text) {
-  const lines = String(text || '').split('\n').map((l) => l.trim()).filter(Boolean);
-  return lines.find((l) => /^(\w*Error|error)\b/.test(l) && !/^Error: Electron failed to install/.test(l)) || lines.find((l) => /error/i.test(l)) || lines[0] || 'no details';
+  const lines = String(text || '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return (
+    lines.find((l) => /^(\w*Error|error)\b/.test(l) && !/^Error: Electron failed to install/.test(l)) ||
+    lines.find((l) => /error/i.test(l)) ||
+    lines[0] ||
+    'no details'
+  );
 }
 
 /** Path of the Electron executable, downloading it on first use; { error } when impossible. */
@@ -91,7 +99,13 @@ function electronSqliteAddon() {
     return { error: 'better-sqlite3 or electron is not installed (run "npm ci")' };
   }
   const sqliteVersion = JSON.parse(readFileSync(join(sqliteDir, 'package.json'), 'utf8')).version;
-  const cacheDir = join(root, 'node_modules', '.cache', 'ringup-electron-sqlite', `${sqliteVersion}-electron-${electronVersion}-${process.platform}-${process.arch}`);
+  const cacheDir = join(
+    root,
+    'node_modules',
+    '.cache',
+    'ringup-electron-sqlite',
+    `${sqliteVersion}-electron-${electronVersion}-${process.platform}-${process.arch}`,
+  );
   const addon = join(cacheDir, 'build', 'Release', 'better_sqlite3.node');
   if (existsSync(addon)) return { addon };
 

@@ -27,7 +27,11 @@ export interface LaunchOptions {
  * Without a folder given, the demo keeps its own ledger in a `demo` folder beside the real one:
  * trying Ringup out must never put a demo catalog or demo sales into the shop's books.
  */
-export function parseLaunchOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, fallbackDataDir: string = defaultDataDir(env)): LaunchOptions {
+export function parseLaunchOptions(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  fallbackDataDir: string = defaultDataDir(env),
+): LaunchOptions {
   const value = (flag: string): string | undefined => {
     const i = argv.indexOf(flag);
     if (i >= 0) return argv[i + 1];

@@ -14,9 +14,7 @@ import { mimeTypeFor, resolveAppRequest } from './electron-policy/protocol-path'
  * deliberately absent so the page's CSP applies to app:// too.
  */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
 }
 
 function refuse(status: number): Response {

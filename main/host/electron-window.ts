@@ -12,9 +12,7 @@ export interface RegisterWindowOptions {
 
 /** The cashier's window, showing app://ringup/index.html. */
 export function createRegisterWindow(options: RegisterWindowOptions): BrowserWindow {
-  const win = new BrowserWindow(
-    windowOptions({ preload: options.preload, devTools: options.devTools, ...(options.icon ? { icon: options.icon } : {}) }),
-  );
+  const win = new BrowserWindow(windowOptions({ preload: options.preload, devTools: options.devTools, ...(options.icon ? { icon: options.icon } : {}) }));
   win.once('ready-to-show', () => win.show());
   win.webContents.on('render-process-gone', (_event, details) => {
     // The sale lives in main and SQLite, so a crashed page loses nothing; reload it.

@@ -35,4 +35,3 @@ export function containedFile(root: string, decodedPath: string, path: Pick<Plat
   if (rel === '' || path.isAbsolute(rel) || rel === '..' || rel.startsWith(`..${path.sep}`)) return null;
   return target;
 }
-

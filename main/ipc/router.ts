@@ -65,7 +65,15 @@ export function createRouter(deps: RouterDeps): Dispatch {
       };
       const value = parsed.data as never;
       if (!def.movesMoney) return ok(await handler.handle(value, ctx));
-      return await runIdempotent(deps.db, callName, parsed.data as { idempotencyKey: string }, inFlight, () => handler.handle(value, ctx), now, handler.awaitsHardware === true);
+      return await runIdempotent(
+        deps.db,
+        callName,
+        parsed.data as { idempotencyKey: string },
+        inFlight,
+        () => handler.handle(value, ctx),
+        now,
+        handler.awaitsHardware === true,
+      );
     } catch (error) {
       if (error instanceof ServiceError) return fail(error.code, error.params);
       // Stack traces and SQL stay in the log; the window only learns that something went wrong.
@@ -110,8 +118,11 @@ async function runIdempotent(
   awaitsHardware: boolean,
 ): Promise<Result<unknown>> {
   const { idempotencyKey, ...rest } = input;
-  const inputHash = createHash('sha256').update(canonicalJson({ call, input: rest })).digest('hex');
-  const previous = sql(db, 'SELECT call, input_hash, result FROM idempotency WHERE key = ?').get(idempotencyKey) as { call: string; input_hash: string; result: string } | undefined;
+  const inputHash = createHash('sha256')
+    .update(canonicalJson({ call, input: rest }))
+    .digest('hex');
+  const previous = sql(db, 'SELECT call, input_hash, result FROM idempotency WHERE key = ?').get(idempotencyKey) as
+    { call: string; input_hash: string; result: string } | undefined;
   if (previous) {
     if (previous.call !== call || previous.input_hash !== inputHash) return fail('request.idempotency_key_reused');
     return ok(JSON.parse(previous.result) as unknown);

@@ -8,7 +8,6 @@ export { LedgerOpenError };
 
 export type Db = Database.Database;
 
-
 /**
  * Opens the ledger file with the durability the register depends on. better-sqlite3 reopens a
  * WAL database at synchronous=NORMAL, which can lose the last commits on power loss, so FULL is
@@ -37,6 +36,9 @@ function assertPragmas(db: Db, inMemory: boolean): void {
   const fk = db.pragma('foreign_keys', { simple: true });
   // 2 = FULL. An in-memory database reports journal_mode "memory"; that is only used by unit tests.
   if ((!inMemory && journal !== 'wal') || sync !== 2 || fk !== 1) {
-    throw new LedgerOpenError('ledger.pragma_not_applied', `ledger pragmas not applied: journal_mode=${String(journal)} synchronous=${String(sync)} foreign_keys=${String(fk)}`);
+    throw new LedgerOpenError(
+      'ledger.pragma_not_applied',
+      `ledger pragmas not applied: journal_mode=${String(journal)} synchronous=${String(sync)} foreign_keys=${String(fk)}`,
+    );
   }
 }

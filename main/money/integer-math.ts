@@ -34,9 +34,7 @@ export function allocate(total: number, weights: readonly number[]): number[] {
   const exact = weights.map((w) => BigInt(total) * BigInt(w));
   const parts = exact.map((e) => toSafe(e / BigInt(sum)));
   let left = total - parts.reduce((s, p) => s + p, 0);
-  const order = exact
-    .map((e, i) => ({ i, rem: e % BigInt(sum) }))
-    .sort((x, y) => (x.rem === y.rem ? x.i - y.i : x.rem > y.rem ? -1 : 1));
+  const order = exact.map((e, i) => ({ i, rem: e % BigInt(sum) })).sort((x, y) => (x.rem === y.rem ? x.i - y.i : x.rem > y.rem ? -1 : 1));
   for (const { i } of order) {
     if (left <= 0) break;
     parts[i] = (parts[i] ?? 0) + 1;

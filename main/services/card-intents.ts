@@ -57,7 +57,8 @@ export function getIntent(db: Db, id: number): IntentRow {
 
 /** The sale's authorization that is not settled yet, if any (at most one: a unique index says so). */
 export function openIntentFor(db: Db, saleId: string): IntentRow | undefined {
-  return sql(db, "SELECT * FROM card_intents WHERE sale_id = ? AND state IN ('created', 'sent', 'in_progress', 'unknown')").get(saleId) as IntentRow | undefined;
+  return sql(db, "SELECT * FROM card_intents WHERE sale_id = ? AND state IN ('created', 'sent', 'in_progress', 'unknown')").get(saleId) as
+    IntentRow | undefined;
 }
 
 export function openIntents(db: Db): IntentRow[] {
@@ -83,12 +84,22 @@ export function receiptNoTaken(db: Db, receiptNo: number, exceptId: number): boo
   return sql(db, "SELECT 1 FROM card_intents WHERE receipt_no = ? AND id <> ? AND state = 'approved'").get(receiptNo, exceptId) !== undefined;
 }
 
-export function createIntent(db: Db, input: { saleId: string; idempotencyKey: string; amountMinor: number; operatorId: number; previousReceiptNo: number | null }, now: number): IntentRow {
-  const info = sql(db, "INSERT INTO card_intents (sale_id, idempotency_key, amount_minor, operator_id, started_at, previous_receipt_no, state, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'created', ?)").run(
-    input.saleId, input.idempotencyKey, input.amountMinor, input.operatorId, now, input.previousReceiptNo, now,
-  );
+export function createIntent(
+  db: Db,
+  input: { saleId: string; idempotencyKey: string; amountMinor: number; operatorId: number; previousReceiptNo: number | null },
+  now: number,
+): IntentRow {
+  const info = sql(
+    db,
+    "INSERT INTO card_intents (sale_id, idempotency_key, amount_minor, operator_id, started_at, previous_receipt_no, state, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'created', ?)",
+  ).run(input.saleId, input.idempotencyKey, input.amountMinor, input.operatorId, now, input.previousReceiptNo, now);
   const id = Number(info.lastInsertRowid);
-  appendJournal(db, 'card.intent_created', { intentId: id, saleId: input.saleId, amountMinor: input.amountMinor, operatorId: input.operatorId, previousReceiptNo: input.previousReceiptNo }, now);
+  appendJournal(
+    db,
+    'card.intent_created',
+    { intentId: id, saleId: input.saleId, amountMinor: input.amountMinor, operatorId: input.operatorId, previousReceiptNo: input.previousReceiptNo },
+    now,
+  );
   return getIntent(db, id);
 }
 
@@ -97,27 +108,65 @@ export function createIntent(db: Db, input: { saleId: string; idempotencyKey: st
  * reported and journals the transition. Call inside the transaction that makes any related
  * change (a recorded payment), so they commit together.
  */
-export function moveIntent(db: Db, id: number, to: IntentState, facts: TerminalFacts & { step?: string | null; resolvedBy?: 'terminal' | 'recovery' | 'supervisor'; resolverId?: number | null; paymentId?: number | null }, now: number): IntentRow {
+export function moveIntent(
+  db: Db,
+  id: number,
+  to: IntentState,
+  facts: TerminalFacts & { step?: string | null; resolvedBy?: 'terminal' | 'recovery' | 'supervisor'; resolverId?: number | null; paymentId?: number | null },
+  now: number,
+): IntentRow {
   const row = getIntent(db, id);
   if (row.state !== to && !canMove(row.state, to)) throw new ServiceError('terminal.intent_settled', { intentId: id, state: row.state });
-  sql(db,
+  sql(
+    db,
     `UPDATE card_intents SET state = ?, last_step = COALESCE(?, last_step), result_code = COALESCE(?, result_code), reason = COALESCE(?, reason),
        receipt_no = COALESCE(?, receipt_no), trace = COALESCE(?, trace), auth_code = COALESCE(?, auth_code), masked_pan = COALESCE(?, masked_pan),
        brand = COALESCE(?, brand), terminal_id = COALESCE(?, terminal_id), entry_mode = COALESCE(?, entry_mode),
        signature_required = MAX(signature_required, ?), receipt_lines = COALESCE(?, receipt_lines), payment_id = COALESCE(?, payment_id),
        resolved_by = COALESCE(?, resolved_by), resolver_id = COALESCE(?, resolver_id), updated_at = ? WHERE id = ?`,
   ).run(
-    to, facts.step ?? null, facts.resultCode ?? null, facts.reason ?? null, facts.receiptNo ?? null, facts.trace ?? null, facts.authCode ?? null, facts.maskedPan ?? null,
-    facts.brand ?? null, facts.terminalId ?? null, facts.entryMode ?? null, facts.signatureRequired ? 1 : 0,
-    facts.receiptLines ? JSON.stringify(facts.receiptLines) : null, facts.paymentId ?? null, facts.resolvedBy ?? null, facts.resolverId ?? null, now, id,
+    to,
+    facts.step ?? null,
+    facts.resultCode ?? null,
+    facts.reason ?? null,
+    facts.receiptNo ?? null,
+    facts.trace ?? null,
+    facts.authCode ?? null,
+    facts.maskedPan ?? null,
+    facts.brand ?? null,
+    facts.terminalId ?? null,
+    facts.entryMode ?? null,
+    facts.signatureRequired ? 1 : 0,
+    facts.receiptLines ? JSON.stringify(facts.receiptLines) : null,
+    facts.paymentId ?? null,
+    facts.resolvedBy ?? null,
+    facts.resolverId ?? null,
+    now,
+    id,
   );
   // The journal gets identifiers and the masked PAN only, exactly what a receipt may show.
-  appendJournal(db, `card.${to}`, {
-    intentId: id, saleId: row.sale_id, from: row.state, amountMinor: row.amount_minor,
-    step: facts.step ?? null, resultCode: facts.resultCode ?? null, reason: facts.reason ?? null, receiptNo: facts.receiptNo ?? null, trace: facts.trace ?? null,
-    authCode: facts.authCode ?? null, maskedPan: facts.maskedPan ?? null, terminalId: facts.terminalId ?? null,
-    resolvedBy: facts.resolvedBy ?? null, resolverId: facts.resolverId ?? null, paymentId: facts.paymentId ?? null,
-  }, now);
+  appendJournal(
+    db,
+    `card.${to}`,
+    {
+      intentId: id,
+      saleId: row.sale_id,
+      from: row.state,
+      amountMinor: row.amount_minor,
+      step: facts.step ?? null,
+      resultCode: facts.resultCode ?? null,
+      reason: facts.reason ?? null,
+      receiptNo: facts.receiptNo ?? null,
+      trace: facts.trace ?? null,
+      authCode: facts.authCode ?? null,
+      maskedPan: facts.maskedPan ?? null,
+      terminalId: facts.terminalId ?? null,
+      resolvedBy: facts.resolvedBy ?? null,
+      resolverId: facts.resolverId ?? null,
+      paymentId: facts.paymentId ?? null,
+    },
+    now,
+  );
   return getIntent(db, id);
 }
 

@@ -20,8 +20,17 @@ import { findDocument, saleView } from './sale-view';
 import { ServiceError } from './service-error';
 import { getSettings } from './settings';
 import {
-  createIntent, getIntent, intentView, lastKnownReceiptNo, moveIntent, openIntentFor, openIntents, receiptNoTaken, unresolvedIntents,
-  type IntentRow, type TerminalFacts,
+  createIntent,
+  getIntent,
+  intentView,
+  lastKnownReceiptNo,
+  moveIntent,
+  openIntentFor,
+  openIntents,
+  receiptNoTaken,
+  unresolvedIntents,
+  type IntentRow,
+  type TerminalFacts,
 } from './card-intents';
 
 /** Where a payment is; tests use it to crash the register at exact moments. */
@@ -82,8 +91,15 @@ function toFacts(tx: TerminalTransaction | TerminalFacts): TerminalFacts {
 
 function factsOfRow(row: IntentRow): TerminalFacts {
   return {
-    receiptNo: row.receipt_no, trace: row.trace, authCode: row.auth_code, maskedPan: row.masked_pan, brand: row.brand, terminalId: row.terminal_id,
-    entryMode: row.entry_mode, signatureRequired: row.signature_required === 1, receiptLines: row.receipt_lines ? (JSON.parse(row.receipt_lines) as string[]) : [],
+    receiptNo: row.receipt_no,
+    trace: row.trace,
+    authCode: row.auth_code,
+    maskedPan: row.masked_pan,
+    brand: row.brand,
+    terminalId: row.terminal_id,
+    entryMode: row.entry_mode,
+    signatureRequired: row.signature_required === 1,
+    receiptLines: row.receipt_lines ? (JSON.parse(row.receipt_lines) as string[]) : [],
   };
 }
 
@@ -123,7 +139,17 @@ export class CardPayments {
       if (view.remainingMinor <= 0) throw new ServiceError('sale.already_paid');
       const open = openIntentFor(db, input.saleId);
       if (open) throw new ServiceError('terminal.intent_unresolved', { intentId: open.id });
-      return createIntent(db, { saleId: input.saleId, idempotencyKey: input.idempotencyKey, amountMinor: view.remainingMinor, operatorId: ctx.actor.id, previousReceiptNo: lastKnownReceiptNo(db) }, this.deps.clock());
+      return createIntent(
+        db,
+        {
+          saleId: input.saleId,
+          idempotencyKey: input.idempotencyKey,
+          amountMinor: view.remainingMinor,
+          operatorId: ctx.actor.id,
+          previousReceiptNo: lastKnownReceiptNo(db),
+        },
+        this.deps.clock(),
+      );
     });
     this.active = { saleId: input.saleId, intentId: intent.id, client };
     try {
@@ -152,7 +178,8 @@ export class CardPayments {
       this.tx(() => moveIntent(db, intent.id, to, { reason, resultCode, resolvedBy: to === 'unknown' ? undefined : 'terminal' }, this.deps.clock()));
       this.moment(to, intent.id);
       if (to === 'declined') throw new ServiceError('terminal.declined', { reason: reason ?? 'terminal.result.declined' });
-      if (to === 'aborted') throw new ServiceError('terminal.aborted', { reason: reason ?? 'terminal.result.aborted', byCashier: r.error.params.byCashier === true });
+      if (to === 'aborted')
+        throw new ServiceError('terminal.aborted', { reason: reason ?? 'terminal.result.aborted', byCashier: r.error.params.byCashier === true });
       if (to === 'failed') throw new ServiceError(r.error.code === 'terminal.busy' ? 'terminal.busy' : 'terminal.failed', { reason: r.error.code });
       // Outcome unknown: ask the terminal right away if the line is still up; never resend.
       this.active = null;
@@ -185,7 +212,13 @@ export class CardPayments {
    * commit together. When the sale is no longer open or owes less, the approval is kept on the
    * intent for a supervisor (who reverses it on the terminal) instead of being forced onto a sale.
    */
-  private settleApproved(intentId: number, facts: TerminalFacts, resolvedBy: 'terminal' | 'recovery' | 'supervisor', resolverId: number | null, actor: Actor | null): CompletionView {
+  private settleApproved(
+    intentId: number,
+    facts: TerminalFacts,
+    resolvedBy: 'terminal' | 'recovery' | 'supervisor',
+    resolverId: number | null,
+    actor: Actor | null,
+  ): CompletionView {
     const { db } = this.deps;
     const now = this.deps.clock();
     const done = this.tx(() => {
@@ -196,8 +229,12 @@ export class CardPayments {
       if (doc.status === 'open' && saleView(db, row.sale_id).remainingMinor >= row.amount_minor) {
         const settings: StoreSettings = getSettings(db);
         const who: Actor = actor ?? { id: row.operator_id, role: 'cashier' };
-        completion = recordCardPayment({ db, now, settings, actor: who }, { saleId: row.sale_id, amountMinor: row.amount_minor, card: cardDetails({ ...factsOfRow(row), ...stripNull(facts) }) });
-        paymentId = (sql(db, "SELECT id FROM payments WHERE document_id = ? AND method = 'card' ORDER BY id DESC LIMIT 1").get(row.sale_id) as { id: number }).id;
+        completion = recordCardPayment(
+          { db, now, settings, actor: who },
+          { saleId: row.sale_id, amountMinor: row.amount_minor, card: cardDetails({ ...factsOfRow(row), ...stripNull(facts) }) },
+        );
+        paymentId = (sql(db, "SELECT id FROM payments WHERE document_id = ? AND method = 'card' ORDER BY id DESC LIMIT 1").get(row.sale_id) as { id: number })
+          .id;
         if (completion.receiptNo !== null) this.deps.afterSaleCompleted(row.sale_id);
       }
       moveIntent(db, intentId, 'approved', { ...facts, paymentId, resolvedBy, resolverId }, now);
@@ -240,7 +277,13 @@ export class CardPayments {
     if (last.ok) {
       const tx = last.value;
       verdict = matchRecoveredTransaction(
-        { amountMinor: newest.amount_minor, startedAt: new Date(newest.started_at), receiptNo: newest.receipt_no, trace: newest.trace, previousReceiptNo: newest.previous_receipt_no },
+        {
+          amountMinor: newest.amount_minor,
+          startedAt: new Date(newest.started_at),
+          receiptNo: newest.receipt_no,
+          trace: newest.trace,
+          previousReceiptNo: newest.previous_receipt_no,
+        },
         tx,
       );
       // The terminal's last transaction is one we booked for an earlier intent: ours never got that far.
@@ -272,7 +315,9 @@ export class CardPayments {
   private settleUnmatchable(row: IntentRow): void {
     const to: IntentState = row.state === 'created' ? 'failed' : 'unknown';
     if (row.state === to) return;
-    this.tx(() => moveIntent(this.deps.db, row.id, to, to === 'failed' ? { reason: 'terminal.result.not_sent', resolvedBy: 'recovery' } : {}, this.deps.clock()));
+    this.tx(() =>
+      moveIntent(this.deps.db, row.id, to, to === 'failed' ? { reason: 'terminal.result.not_sent', resolvedBy: 'recovery' } : {}, this.deps.clock()),
+    );
   }
 
   unresolved(): CardIntentView[] {
@@ -287,7 +332,15 @@ export class CardPayments {
     if (!needsPerson || this.active?.intentId === row.id) throw new ServiceError('terminal.intent_settled', { intentId: row.id, state: row.state });
     if (input.outcome === 'declined') {
       if (row.state !== 'unknown') throw new ServiceError('terminal.intent_settled', { intentId: row.id, state: row.state });
-      this.tx(() => moveIntent(db, row.id, 'declined', { reason: 'terminal.result.supervisor_declined', resolvedBy: 'supervisor', resolverId: actor.id }, this.deps.clock()));
+      this.tx(() =>
+        moveIntent(
+          db,
+          row.id,
+          'declined',
+          { reason: 'terminal.result.supervisor_declined', resolvedBy: 'supervisor', resolverId: actor.id },
+          this.deps.clock(),
+        ),
+      );
       return intentView(getIntent(db, row.id));
     }
     try {
@@ -303,7 +356,10 @@ export class CardPayments {
   confirmSignature(actor: Actor, saleId: string, now: number): CardIntentView[] {
     const { db } = this.deps;
     return this.tx(() => {
-      const rows = sql(db, "SELECT * FROM card_intents WHERE sale_id = ? AND state = 'approved' AND signature_required = 1 AND signature_confirmed_by IS NULL").all(saleId) as IntentRow[];
+      const rows = sql(
+        db,
+        "SELECT * FROM card_intents WHERE sale_id = ? AND state = 'approved' AND signature_required = 1 AND signature_confirmed_by IS NULL",
+      ).all(saleId) as IntentRow[];
       if (rows.length === 0) throw new ServiceError('terminal.no_signature_pending', { saleId });
       for (const r of rows) {
         sql(db, 'UPDATE card_intents SET signature_confirmed_by = ?, updated_at = ? WHERE id = ?').run(actor.id, now, r.id);

@@ -26,7 +26,11 @@ type RowError = CsvImportReport['errors'][number];
  * price list is worse than none. Existing SKUs are updated, new ones inserted.
  */
 export function importCatalogCsv(db: Db, csv: string, operatorId: number | null, now: number): CsvImportReport {
-  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
+  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
   const errors: RowError[] = [];
   const fields = parsed.meta.fields ?? [];
   for (const column of ['sku', 'price', 'tax_rate']) {
@@ -77,7 +81,8 @@ export function importCatalogCsv(db: Db, csv: string, operatorId: number | null,
   if (errors.length > 0) return { imported: 0, errors: errors.sort((a, b) => a.row - b.row) };
 
   db.transaction(() => {
-    const upsert = sql(db, 
+    const upsert = sql(
+      db,
       `INSERT INTO products (sku, barcode, name_zh, name_en, price_minor, tax_rate_bp, active) VALUES (?, ?, ?, ?, ?, ?, 1)
        ON CONFLICT(sku) DO UPDATE SET barcode = excluded.barcode, name_zh = excluded.name_zh, name_en = excluded.name_en,
          price_minor = excluded.price_minor, tax_rate_bp = excluded.tax_rate_bp, active = 1`,

@@ -44,7 +44,7 @@ export function searchProducts(db: Db, query: string, limit = 20): ProductView[]
 }
 
 export function listTaxRates(db: Db): TaxRateView[] {
-  return (sql(db, 'SELECT rate_bp AS rateBp, label FROM tax_rates ORDER BY rate_bp').all() as TaxRateView[]);
+  return sql(db, 'SELECT rate_bp AS rateBp, label FROM tax_rates ORDER BY rate_bp').all() as TaxRateView[];
 }
 
 export function isKnownTaxRate(db: Db, rateBp: number): boolean {

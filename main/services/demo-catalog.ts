@@ -30,5 +30,9 @@ export function seedDemo(db: Db, now: number): void {
   if (count > 0) return;
   const report = importCatalogCsv(db, DEMO_CATALOG_CSV, null, now);
   if (report.errors.length > 0) throw new Error(`demo catalog is invalid: ${JSON.stringify(report.errors)}`);
-  updateSettings(db, { storeName: '便利店 Ringup Demo', storeAddress: '上海市黄浦区南京东路 100 号', storeTaxId: '91310000MA1K000000', receiptFooter: "谢谢惠顾 Thank you!" }, null);
+  updateSettings(
+    db,
+    { storeName: '便利店 Ringup Demo', storeAddress: '上海市黄浦区南京东路 100 号', storeTaxId: '91310000MA1K000000', receiptFooter: '谢谢惠顾 Thank you!' },
+    null,
+  );
 }

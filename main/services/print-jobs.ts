@@ -29,14 +29,33 @@ const SELECT = 'SELECT j.*, d.receipt_no FROM print_jobs j LEFT JOIN documents d
 
 function view(row: JobRow): PrintJobView {
   return {
-    id: row.id, kind: row.kind, saleId: row.document_id, receiptNo: row.receipt_no, copyNo: row.copy_no, state: row.state,
-    attempts: row.attempts, lastError: row.last_error, reason: row.reason, createdAt: row.created_at, finishedAt: row.finished_at,
+    id: row.id,
+    kind: row.kind,
+    saleId: row.document_id,
+    receiptNo: row.receipt_no,
+    copyNo: row.copy_no,
+    state: row.state,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    reason: row.reason,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
   };
 }
 
-function insert(db: Db, kind: JobRow['kind'], documentId: string | null, copyNo: number, reason: string | null, operatorId: number | null, now: number): number {
-  const r = sql(db, 'INSERT INTO print_jobs (kind, document_id, copy_no, state, next_attempt_at, reason, operator_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(kind, documentId, copyNo, 'queued', now, reason, operatorId, now);
+function insert(
+  db: Db,
+  kind: JobRow['kind'],
+  documentId: string | null,
+  copyNo: number,
+  reason: string | null,
+  operatorId: number | null,
+  now: number,
+): number {
+  const r = sql(
+    db,
+    'INSERT INTO print_jobs (kind, document_id, copy_no, state, next_attempt_at, reason, operator_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(kind, documentId, copyNo, 'queued', now, reason, operatorId, now);
   return Number(r.lastInsertRowid);
 }
 
@@ -80,7 +99,10 @@ export function enqueueNoSale(db: Db, reason: string, operatorId: number, approv
 
 /** Every pending job and the most recent finished ones, newest first. */
 export function listJobs(db: Db, recent = 50): PrintJobView[] {
-  const rows = sql(db, `${SELECT} WHERE j.state IN ('queued', 'sending') OR j.id IN (SELECT id FROM print_jobs WHERE state IN ('printed', 'cancelled') ORDER BY id DESC LIMIT ?) ORDER BY j.id DESC`).all(recent) as JobRow[];
+  const rows = sql(
+    db,
+    `${SELECT} WHERE j.state IN ('queued', 'sending') OR j.id IN (SELECT id FROM print_jobs WHERE state IN ('printed', 'cancelled') ORDER BY id DESC LIMIT ?) ORDER BY j.id DESC`,
+  ).all(recent) as JobRow[];
   return rows.map(view);
 }
 
@@ -107,7 +129,11 @@ export function markPrinted(db: Db, jobId: number, now: number): void {
 
 /** Back to the queue after a failed attempt (or a printer that cannot print yet), due again at `nextAt`. */
 export function markWaiting(db: Db, jobId: number, code: string, nextAt: number): void {
-  sql(db, "UPDATE print_jobs SET state = 'queued', last_error = ?, next_attempt_at = ? WHERE id = ? AND state IN ('queued', 'sending')").run(code, nextAt, jobId);
+  sql(db, "UPDATE print_jobs SET state = 'queued', last_error = ?, next_attempt_at = ? WHERE id = ? AND state IN ('queued', 'sending')").run(
+    code,
+    nextAt,
+    jobId,
+  );
 }
 
 /** The printer is back: everything waiting is due now instead of after its backoff. */

@@ -166,7 +166,9 @@ export class PrinterRuntime {
         this.publish();
         return;
       }
-      const status = await this.io(() => transport.queryStatus({ timeoutMs: this.o.statusTimeoutMs ?? 1000, drawerOpenLevel: config.profile.drawer.openLevel }));
+      const status = await this.io(() =>
+        transport.queryStatus({ timeoutMs: this.o.statusTimeoutMs ?? 1000, drawerOpenLevel: config.profile.drawer.openLevel }),
+      );
       if (this.stopped || !this.o.db.open) return;
       this.report(status);
       // Back from paper out or offline: print what waited now, not after its backoff.
@@ -208,7 +210,12 @@ export class PrinterRuntime {
     }
     const s = this.last;
     if (!s) {
-      this.o.hub.setPrinter({ state: this.lastFailure ? 'error' : 'unknown', problems: this.lastFailure ? [this.lastFailure] : [], drawerOpen: null, queuedJobs });
+      this.o.hub.setPrinter({
+        state: this.lastFailure ? 'error' : 'unknown',
+        problems: this.lastFailure ? [this.lastFailure] : [],
+        drawerOpen: null,
+        queuedJobs,
+      });
       return;
     }
     const problems: string[] = [...s.problems];

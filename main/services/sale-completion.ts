@@ -32,20 +32,39 @@ function completeInTransaction(ctx: SaleContext, saleId: string, roundingMinor: 
   const { db, now } = ctx;
   assertFullDurability(db);
   const view = saleView(db, saleId);
-  const freeze = sql(db, 'UPDATE document_lines SET gross_minor = ?, line_discount_minor = ?, order_discount_minor = ?, total_minor = ?, tax_minor = ? WHERE id = ?');
+  const freeze = sql(
+    db,
+    'UPDATE document_lines SET gross_minor = ?, line_discount_minor = ?, order_discount_minor = ?, total_minor = ?, tax_minor = ? WHERE id = ?',
+  );
   for (const line of view.lines) freeze.run(line.grossMinor, line.lineDiscountMinor, line.orderDiscountMinor, line.totalMinor, line.taxMinor, line.id);
 
   sql(db, 'INSERT INTO register_counters (register_id) VALUES (?) ON CONFLICT(register_id) DO NOTHING').run(view.registerId);
   const counter = db
-    .prepare('UPDATE register_counters SET last_receipt_no = last_receipt_no + 1, grand_total_minor = grand_total_minor + ? WHERE register_id = ? RETURNING last_receipt_no, grand_total_minor')
+    .prepare(
+      'UPDATE register_counters SET last_receipt_no = last_receipt_no + 1, grand_total_minor = grand_total_minor + ? WHERE register_id = ? RETURNING last_receipt_no, grand_total_minor',
+    )
     .get(view.totals.totalMinor, view.registerId) as { last_receipt_no: number; grand_total_minor: number };
   const changeMinor = view.payments.reduce((s, p) => s + p.changeMinor, 0);
   const businessDay = businessDayOf(now);
-  sql(db, 
+  sql(
+    db,
     `UPDATE documents SET status = 'completed', receipt_no = ?, business_day = ?, completed_at = ?, operator_id = ?,
        gross_minor = ?, discount_minor = ?, tax_minor = ?, total_minor = ?, rounding_minor = ?, change_minor = ?, grand_total_minor = ?
      WHERE id = ?`,
-  ).run(counter.last_receipt_no, businessDay, now, ctx.actor.id, view.totals.grossMinor, view.totals.discountMinor, view.totals.taxMinor, view.totals.totalMinor, roundingMinor, changeMinor, counter.grand_total_minor, saleId);
+  ).run(
+    counter.last_receipt_no,
+    businessDay,
+    now,
+    ctx.actor.id,
+    view.totals.grossMinor,
+    view.totals.discountMinor,
+    view.totals.taxMinor,
+    view.totals.totalMinor,
+    roundingMinor,
+    changeMinor,
+    counter.grand_total_minor,
+    saleId,
+  );
 
   appendJournal(
     db,
@@ -56,12 +75,26 @@ function completeInTransaction(ctx: SaleContext, saleId: string, roundingMinor: 
       receiptNo: counter.last_receipt_no,
       businessDay,
       operatorId: ctx.actor.id,
-      lines: view.lines.map((l) => ({ sku: l.sku, name: l.name, qtyMilli: l.qtyMilli, unitPriceMinor: l.unitPriceMinor, taxRateBp: l.taxRateBp, totalMinor: l.totalMinor, taxMinor: l.taxMinor })),
+      lines: view.lines.map((l) => ({
+        sku: l.sku,
+        name: l.name,
+        qtyMilli: l.qtyMilli,
+        unitPriceMinor: l.unitPriceMinor,
+        taxRateBp: l.taxRateBp,
+        totalMinor: l.totalMinor,
+        taxMinor: l.taxMinor,
+      })),
       totalMinor: view.totals.totalMinor,
       taxMinor: view.totals.taxMinor,
       discountMinor: view.totals.discountMinor,
       roundingMinor,
-      payments: view.payments.map((p) => ({ method: p.method, amountMinor: p.amountMinor, tenderedMinor: p.tenderedMinor, changeMinor: p.changeMinor, authCode: p.card?.authCode ?? null })),
+      payments: view.payments.map((p) => ({
+        method: p.method,
+        amountMinor: p.amountMinor,
+        tenderedMinor: p.tenderedMinor,
+        changeMinor: p.changeMinor,
+        authCode: p.card?.authCode ?? null,
+      })),
       grandTotalMinor: counter.grand_total_minor,
     },
     now,

@@ -65,7 +65,10 @@ export function findDocument(db: Db, id: string): DocumentRow {
 }
 
 export function documentLines(db: Db, id: string): LineRow[] {
-  return sql(db, 'SELECT id, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount FROM document_lines WHERE document_id = ? ORDER BY position, id').all(id) as LineRow[];
+  return sql(
+    db,
+    'SELECT id, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount FROM document_lines WHERE document_id = ? ORDER BY position, id',
+  ).all(id) as LineRow[];
 }
 
 /**
@@ -81,9 +84,16 @@ export function saleView(db: Db, id: string): SaleView {
     orderDiscount,
     doc.prices_include_tax === 1,
   );
-  const payments = (sql(db, 'SELECT id, method, amount_minor, tendered_minor, change_minor, card FROM payments WHERE document_id = ? ORDER BY id').all(id) as PaymentRow[]).map(
-    (p): PaymentView => ({ id: p.id, method: p.method, amountMinor: p.amount_minor, tenderedMinor: p.tendered_minor, changeMinor: p.change_minor, card: p.card ? (JSON.parse(p.card) as CardDetailsView) : null }),
-  );
+  const payments = (
+    sql(db, 'SELECT id, method, amount_minor, tendered_minor, change_minor, card FROM payments WHERE document_id = ? ORDER BY id').all(id) as PaymentRow[]
+  ).map((p): PaymentView => ({
+    id: p.id,
+    method: p.method,
+    amountMinor: p.amount_minor,
+    tenderedMinor: p.tendered_minor,
+    changeMinor: p.change_minor,
+    card: p.card ? (JSON.parse(p.card) as CardDetailsView) : null,
+  }));
   const operator = sql(db, 'SELECT name FROM operators WHERE id = ?').get(doc.operator_id) as { name: string } | undefined;
   const lineViews: SaleLineView[] = lines.map((l, i) => {
     const a = amounts.lines[i];
@@ -104,9 +114,16 @@ export function saleView(db: Db, id: string): SaleView {
       taxMinor: a.taxMinor,
     };
   });
-  const totals = doc.status === 'completed' && doc.total_minor !== null
-    ? { ...amounts.totals, grossMinor: doc.gross_minor ?? 0, discountMinor: doc.discount_minor ?? 0, taxMinor: doc.tax_minor ?? 0, totalMinor: doc.total_minor }
-    : amounts.totals;
+  const totals =
+    doc.status === 'completed' && doc.total_minor !== null
+      ? {
+          ...amounts.totals,
+          grossMinor: doc.gross_minor ?? 0,
+          discountMinor: doc.discount_minor ?? 0,
+          taxMinor: doc.tax_minor ?? 0,
+          totalMinor: doc.total_minor,
+        }
+      : amounts.totals;
   const paidMinor = payments.reduce((s, p) => s + p.amountMinor, 0);
   const roundingMinor = doc.rounding_minor ?? 0;
   const remainingMinor = Math.max(0, totals.totalMinor + roundingMinor - paidMinor);

@@ -26,32 +26,38 @@ export interface SaleContext {
 /** The register's open sale, resumed after a restart or reload; a new one if there is none. */
 export function currentSale(ctx: SaleContext): SaleView {
   const { db, settings } = ctx;
-  const open = sql(db, "SELECT id FROM documents WHERE register_id = ? AND kind = 'sale' AND status = 'open' ORDER BY opened_at LIMIT 1").get(settings.registerId) as { id: string } | undefined;
+  const open = sql(db, "SELECT id FROM documents WHERE register_id = ? AND kind = 'sale' AND status = 'open' ORDER BY opened_at LIMIT 1").get(
+    settings.registerId,
+  ) as { id: string } | undefined;
   if (open) return saleView(db, open.id);
   const id = randomUUID();
-  withCartDurability(db, () => sql(db, "INSERT INTO documents (id, kind, status, register_id, operator_id, opened_at, prices_include_tax) VALUES (?, 'sale', 'open', ?, ?, ?, ?)").run(
-    id,
-    settings.registerId,
-    ctx.actor.id,
-    ctx.now,
-    settings.pricesIncludeTax ? 1 : 0,
-  ));
+  withCartDurability(db, () =>
+    sql(db, "INSERT INTO documents (id, kind, status, register_id, operator_id, opened_at, prices_include_tax) VALUES (?, 'sale', 'open', ?, ?, ?, ?)").run(
+      id,
+      settings.registerId,
+      ctx.actor.id,
+      ctx.now,
+      settings.pricesIncludeTax ? 1 : 0,
+    ),
+  );
   return saleView(db, id);
 }
 
 /** Runs a change to an open sale in one transaction and refuses totals beyond the register's limit. */
 function changeOpenSale(ctx: SaleContext, saleId: string, change: () => void): SaleView {
-  return withCartDurability(ctx.db, () => ctx.db.transaction(() => {
-    const doc = findDocument(ctx.db, saleId);
-    if (doc.status !== 'open' || doc.kind !== 'sale') throw new ServiceError('sale.not_open', { saleId });
-    const paid = sql(ctx.db, 'SELECT COUNT(*) AS n FROM payments WHERE document_id = ?').get(saleId) as { n: number };
-    // Once money has been taken, the cart is frozen: changing it would orphan the payment.
-    if (paid.n > 0) throw new ServiceError('sale.has_payments', { saleId });
-    change();
-    const view = saleView(ctx.db, saleId);
-    if (view.totals.grossMinor > MAX_AMOUNT_MINOR) throw new ServiceError('sale.amount_too_large', { maxMinor: MAX_AMOUNT_MINOR });
-    return view;
-  })());
+  return withCartDurability(ctx.db, () =>
+    ctx.db.transaction(() => {
+      const doc = findDocument(ctx.db, saleId);
+      if (doc.status !== 'open' || doc.kind !== 'sale') throw new ServiceError('sale.not_open', { saleId });
+      const paid = sql(ctx.db, 'SELECT COUNT(*) AS n FROM payments WHERE document_id = ?').get(saleId) as { n: number };
+      // Once money has been taken, the cart is frozen: changing it would orphan the payment.
+      if (paid.n > 0) throw new ServiceError('sale.has_payments', { saleId });
+      change();
+      const view = saleView(ctx.db, saleId);
+      if (view.totals.grossMinor > MAX_AMOUNT_MINOR) throw new ServiceError('sale.amount_too_large', { maxMinor: MAX_AMOUNT_MINOR });
+      return view;
+    })(),
+  );
 }
 
 function nextPosition(db: Db, saleId: string): number {
@@ -69,24 +75,42 @@ export function addProduct(ctx: SaleContext, input: { saleId: string; code?: str
     const qty = input.qtyMilli ?? 1000;
     // Scanning the same item again raises the quantity of its undiscounted line, as cashiers expect.
     const same = ctx.db
-      .prepare('SELECT id, qty_milli FROM document_lines WHERE document_id = ? AND product_id = ? AND discount IS NULL AND unit_price_minor = ? ORDER BY position DESC LIMIT 1')
+      .prepare(
+        'SELECT id, qty_milli FROM document_lines WHERE document_id = ? AND product_id = ? AND discount IS NULL AND unit_price_minor = ? ORDER BY position DESC LIMIT 1',
+      )
       .get(input.saleId, product.id, product.priceMinor) as { id: number; qty_milli: number } | undefined;
     if (same) {
       sql(ctx.db, 'UPDATE document_lines SET qty_milli = ? WHERE id = ?').run(Math.min(same.qty_milli + qty, Number.MAX_SAFE_INTEGER), same.id);
       return;
     }
     ctx.db
-      .prepare('INSERT INTO document_lines (document_id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(input.saleId, nextPosition(ctx.db, input.saleId), product.id, product.sku, productName(product, ctx.settings), qty, product.priceMinor, product.taxRateBp);
+      .prepare(
+        'INSERT INTO document_lines (document_id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        input.saleId,
+        nextPosition(ctx.db, input.saleId),
+        product.id,
+        product.sku,
+        productName(product, ctx.settings),
+        qty,
+        product.priceMinor,
+        product.taxRateBp,
+      );
   });
 }
 
-export function addCustomLine(ctx: SaleContext, input: { saleId: string; name: string; qtyMilli: number; unitPriceMinor: number; taxRateBp?: number | undefined }): SaleView {
+export function addCustomLine(
+  ctx: SaleContext,
+  input: { saleId: string; name: string; qtyMilli: number; unitPriceMinor: number; taxRateBp?: number | undefined },
+): SaleView {
   return changeOpenSale(ctx, input.saleId, () => {
     const rate = input.taxRateBp ?? defaultTaxRate(ctx.db);
     if (!isKnownTaxRate(ctx.db, rate)) throw new ServiceError('catalog.unknown_tax_rate', { rateBp: rate });
     ctx.db
-      .prepare('INSERT INTO document_lines (document_id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp) VALUES (?, ?, NULL, NULL, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO document_lines (document_id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp) VALUES (?, ?, NULL, NULL, ?, ?, ?, ?)',
+      )
       .run(input.saleId, nextPosition(ctx.db, input.saleId), input.name, input.qtyMilli, input.unitPriceMinor, rate);
   });
 }
@@ -118,7 +142,11 @@ export function removeLine(ctx: SaleContext, input: { saleId: string; lineId: nu
     appendJournal(
       ctx.db,
       'sale.line_removed',
-      { saleId: input.saleId, operatorId: ctx.actor.id, line: { name: before.name, sku: before.sku, qtyMilli: before.qtyMilli, unitPriceMinor: before.unitPriceMinor, totalMinor: before.totalMinor } },
+      {
+        saleId: input.saleId,
+        operatorId: ctx.actor.id,
+        line: { name: before.name, sku: before.sku, qtyMilli: before.qtyMilli, unitPriceMinor: before.unitPriceMinor, totalMinor: before.totalMinor },
+      },
       ctx.now,
     );
   });
@@ -159,11 +187,13 @@ export function setOrderDiscount(ctx: SaleContext, input: { saleId: string; disc
 }
 
 export function setNote(ctx: SaleContext, input: { saleId: string; note: string }): SaleView {
-  return withCartDurability(ctx.db, () => ctx.db.transaction(() => {
-    const doc = findDocument(ctx.db, input.saleId);
-    if (doc.status !== 'open') throw new ServiceError('sale.not_open', { saleId: input.saleId });
-    const note = input.note.trim();
-    sql(ctx.db, 'UPDATE documents SET note = ? WHERE id = ?').run(note === '' ? null : note, input.saleId);
-    return saleView(ctx.db, input.saleId);
-  })());
+  return withCartDurability(ctx.db, () =>
+    ctx.db.transaction(() => {
+      const doc = findDocument(ctx.db, input.saleId);
+      if (doc.status !== 'open') throw new ServiceError('sale.not_open', { saleId: input.saleId });
+      const note = input.note.trim();
+      sql(ctx.db, 'UPDATE documents SET note = ? WHERE id = ?').run(note === '' ? null : note, input.saleId);
+      return saleView(ctx.db, input.saleId);
+    })(),
+  );
 }

@@ -20,8 +20,14 @@ interface BatchRow {
 
 function view(r: BatchRow): TerminalBatchView {
   return {
-    id: r.id, businessDay: r.business_day, closedAt: r.closed_at, terminalId: r.terminal_id, totalMinor: r.total_minor, count: r.count,
-    brands: JSON.parse(r.totals) as TerminalBatchView['brands'], receiptLines: JSON.parse(r.receipt_lines) as string[],
+    id: r.id,
+    businessDay: r.business_day,
+    closedAt: r.closed_at,
+    terminalId: r.terminal_id,
+    totalMinor: r.total_minor,
+    count: r.count,
+    brands: JSON.parse(r.totals) as TerminalBatchView['brands'],
+    receiptLines: JSON.parse(r.receipt_lines) as string[],
   };
 }
 
@@ -31,10 +37,16 @@ export function storeTerminalBatch(db: Db, eod: EndOfDayResult, terminalId: stri
     const count = brands.reduce((n, b) => n + b.count, 0);
     const lines = [...eod.receipt.lines, ...eod.receipt.blocks.flatMap((b) => b.lines)].map((l) => l.text);
     const day = businessDayOf(now);
-    const info = sql(db, 'INSERT INTO terminal_batches (business_day, closed_at, terminal_id, total_minor, count, totals, receipt_lines, operator_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      day, now, terminalId, eod.totalMinor, count, JSON.stringify(brands), JSON.stringify(lines), operatorId,
+    const info = sql(
+      db,
+      'INSERT INTO terminal_batches (business_day, closed_at, terminal_id, total_minor, count, totals, receipt_lines, operator_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(day, now, terminalId, eod.totalMinor, count, JSON.stringify(brands), JSON.stringify(lines), operatorId);
+    appendJournal(
+      db,
+      'terminal.end_of_day',
+      { batchId: Number(info.lastInsertRowid), businessDay: day, terminalId, totalMinor: eod.totalMinor, count, brands, operatorId },
+      now,
     );
-    appendJournal(db, 'terminal.end_of_day', { batchId: Number(info.lastInsertRowid), businessDay: day, terminalId, totalMinor: eod.totalMinor, count, brands, operatorId }, now);
     return view(sql(db, 'SELECT * FROM terminal_batches WHERE id = ?').get(info.lastInsertRowid) as BatchRow);
   })();
 }

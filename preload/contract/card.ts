@@ -6,15 +6,28 @@ import type { CompletionView } from './views';
 
 export const terminalConfig = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }).strict(),
-  z.object({
-    kind: z.literal('serial'),
-    path: z.string().trim().min(1).max(200),
-    baudRate: z.number().int().min(1200).max(115_200).optional(),
-    // ZVT's default line is 8N2; some terminals are set up otherwise.
-    parity: z.enum(['none', 'even', 'odd']).optional(),
-    stopBits: z.union([z.literal(1), z.literal(2)]).optional(),
-  }).strict(),
-  z.object({ kind: z.literal('tcp'), host: z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.:_-]+$/), port: z.number().int().min(1).max(65_535) }).strict(),
+  z
+    .object({
+      kind: z.literal('serial'),
+      path: z.string().trim().min(1).max(200),
+      baudRate: z.number().int().min(1200).max(115_200).optional(),
+      // ZVT's default line is 8N2; some terminals are set up otherwise.
+      parity: z.enum(['none', 'even', 'odd']).optional(),
+      stopBits: z.union([z.literal(1), z.literal(2)]).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('tcp'),
+      host: z
+        .string()
+        .trim()
+        .min(1)
+        .max(253)
+        .regex(/^[A-Za-z0-9.:_-]+$/),
+      port: z.number().int().min(1).max(65_535),
+    })
+    .strict(),
 ]);
 
 export const cardCalls = {
@@ -32,12 +45,33 @@ export const cardCalls = {
   'card.unresolved': call<CardIntentView[]>()(z.object({}).strict()),
   /** A supervisor's verdict after checking the terminal (its journal or receipt). */
   'card.resolve': call<CardIntentView>()(
-    z.object({ intentId: id, outcome: z.enum(['approved', 'declined']), authCode: z.string().trim().max(16).regex(/^[A-Za-z0-9 ]*$/).optional(), idempotencyKey }).strict(),
+    z
+      .object({
+        intentId: id,
+        outcome: z.enum(['approved', 'declined']),
+        authCode: z
+          .string()
+          .trim()
+          .max(16)
+          .regex(/^[A-Za-z0-9 ]*$/)
+          .optional(),
+        idempotencyKey,
+      })
+      .strict(),
     { movesMoney: true },
   ),
   'terminal.getConfig': call<TerminalConfigView>()(z.object({}).strict()),
   'terminal.setConfig': call<TerminalConfigView>()(z.object({ config: terminalConfig }).strict()),
   /** Close the terminal's batch and keep its totals for the day close. */
   'terminal.endOfDay': call<TerminalBatchView>()(z.object({}).strict()),
-  'terminal.batches': call<TerminalBatchView[]>()(z.object({ businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict()),
+  'terminal.batches': call<TerminalBatchView[]>()(
+    z
+      .object({
+        businessDay: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
+      })
+      .strict(),
+  ),
 };

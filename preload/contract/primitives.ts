@@ -17,7 +17,11 @@ export const qtyMilli = z.number().int().min(1).max(MAX_QTY_MILLI);
 export const rateBp = z.number().int().min(0).max(10_000);
 export const id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 export const uuid = z.string().uuid();
-export const idempotencyKey = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const idempotencyKey = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 export const shortText = z.string().trim().min(1).max(MAX_TEXT);
 export const pin = z.string().regex(/^[0-9]{4,8}$/);
 export const role = z.enum(['cashier', 'supervisor', 'owner']);

@@ -5,9 +5,24 @@ import { z } from 'zod';
 
 /** Encodings receiptline can print (its `Encoding` type), named as receiptline names them. */
 export const printerEncodings = [
-  'gb18030', 'cp936', 'big5', 'cp950',
-  'cp437', 'cp852', 'cp858', 'cp860', 'cp863', 'cp865', 'cp866', 'cp1252', 'multilingual',
-  'cp932', 'shiftjis', 'cp949', 'ksc5601', 'tis620',
+  'gb18030',
+  'cp936',
+  'big5',
+  'cp950',
+  'cp437',
+  'cp852',
+  'cp858',
+  'cp860',
+  'cp863',
+  'cp865',
+  'cp866',
+  'cp1252',
+  'multilingual',
+  'cp932',
+  'shiftjis',
+  'cp949',
+  'ksc5601',
+  'tis620',
 ] as const;
 export type PrinterEncoding = (typeof printerEncodings)[number];
 
@@ -21,10 +36,7 @@ export const printerProfileSchema = z
     /** '58mm' = 32 columns, '80mm' = 48 (Font A, 12-dot characters); 'custom' uses `columns`. */
     paper: z.enum(['58mm', '80mm', 'custom']),
     columns: z.number().int().min(16).max(96).optional(),
-    encoding: z.preprocess(
-      (v) => (typeof v === 'string' ? (encodingAliases[v.toLowerCase()] ?? v.toLowerCase()) : v),
-      z.enum(printerEncodings),
-    ),
+    encoding: z.preprocess((v) => (typeof v === 'string' ? (encodingAliases[v.toLowerCase()] ?? v.toLowerCase()) : v), z.enum(printerEncodings)),
     /**
      * Send `FS &` / `FS .` around double-byte text. Off for printers that are always in Chinese
      * mode or do not know FS commands; then rules are printed with ASCII '-' so no byte ≥ 0x80
@@ -77,6 +89,5 @@ export const transportConfigSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type TransportConfig = z.input<typeof transportConfigSchema>;
-
 
 export type TransportConfigOutput = z.output<typeof transportConfigSchema>;

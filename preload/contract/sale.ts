@@ -9,7 +9,9 @@ export const saleCalls = {
   /** The register's open sale; opens one if there is none (after a restart it resumes). */
   'sale.current': call<SaleView>()(z.object({}).strict()),
   'sale.get': call<SaleView>()(z.object(saleRef).strict()),
-  'sale.byReceipt': call<SaleView>()(z.object({ receiptNo: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), registerId: z.string().max(32).optional() }).strict()),
+  'sale.byReceipt': call<SaleView>()(
+    z.object({ receiptNo: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), registerId: z.string().max(32).optional() }).strict(),
+  ),
   /** Add by barcode or SKU, or by product id picked from a search. */
   'sale.addProduct': call<SaleView>()(
     z.union([
@@ -18,7 +20,9 @@ export const saleCalls = {
     ]),
   ),
   /** An item that is not in the catalog: name, quantity and unit price keyed at the counter. */
-  'sale.addCustomLine': call<SaleView>()(z.object({ ...saleRef, name: shortText, qtyMilli, unitPriceMinor: amountMinor, taxRateBp: rateBp.optional() }).strict()),
+  'sale.addCustomLine': call<SaleView>()(
+    z.object({ ...saleRef, name: shortText, qtyMilli, unitPriceMinor: amountMinor, taxRateBp: rateBp.optional() }).strict(),
+  ),
   'sale.setQty': call<SaleView>()(z.object({ ...saleRef, lineId: id, qtyMilli }).strict()),
   'sale.removeLine': call<SaleView>()(z.object({ ...saleRef, lineId: id }).strict()),
   'sale.setLineDiscount': call<SaleView>()(z.object({ ...saleRef, lineId: id, discount: discount.nullable(), approval: approval.optional() }).strict()),

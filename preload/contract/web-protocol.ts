@@ -3,6 +3,4 @@ import type { Result } from './result';
 
 export type ClientMessage = { type: 'call'; id: number; name: string; input: unknown };
 
-export type ServerMessage =
-  | { type: 'result'; id: number; result: Result<unknown> }
-  | { type: 'event'; event: string; payload: unknown };
+export type ServerMessage = { type: 'result'; id: number; result: Result<unknown> } | { type: 'event'; event: string; payload: unknown };

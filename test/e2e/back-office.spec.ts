@@ -32,7 +32,10 @@ function csvFolder() {
   };
 }
 
-test('owner adds staff and unlocks a locked cashier; a cashier sees no staff, catalog, settings or journal; a supervisor sees no store settings', async ({ page, register }) => {
+test('owner adds staff and unlocks a locked cashier; a cashier sees no staff, catalog, settings or journal; a supervisor sees no store settings', async ({
+  page,
+  register,
+}) => {
   await setUpOwner(page, register);
   await page.getByTestId('open-back-office').click();
   await expect(page.getByRole('heading', { name: '操作员', level: 2 })).toBeVisible();
@@ -125,7 +128,10 @@ test('owner adds staff and unlocks a locked cashier; a cashier sees no staff, ca
   await expect(page.getByTestId('journal-result')).toHaveText(/^日志完整：共 \d+ 条记录。$/);
 });
 
-test('catalog CSV import: a bad file imports nothing and lists every row; a good file sells at once; settings rename the store; journal intact', async ({ page, register }) => {
+test('catalog CSV import: a bad file imports nothing and lists every row; a good file sells at once; settings rename the store; journal intact', async ({
+  page,
+  register,
+}) => {
   const files = csvFolder();
   try {
     await setUpOwner(page, register, 'en');
@@ -169,7 +175,10 @@ test('catalog CSV import: a bad file imports nothing and lists every row; a good
     await page.getByRole('link', { name: 'Download a template' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('ringup-catalog-template.csv');
-    const lines = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = readFileSync(await download.path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe('sku,barcode,name_zh,name_en,price,tax_rate');
 

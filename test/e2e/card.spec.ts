@@ -14,7 +14,10 @@ test('a card sale through the demo terminal shows the steps, completes, and the 
   await expect(step).toHaveText('请稍候…');
   await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
   const receiptNo = Number(await page.getByTestId('receipt-no').textContent());
-  const sale = (await callRegister(page, 'sale.byReceipt', { receiptNo })) as { ok: boolean; value: { payments: { card: { authCode: string; maskedPan: string } }[] } };
+  const sale = (await callRegister(page, 'sale.byReceipt', { receiptNo })) as {
+    ok: boolean;
+    value: { payments: { card: { authCode: string; maskedPan: string } }[] };
+  };
   const card = sale.value.payments[0]?.card;
   expect(card?.maskedPan).toBe('476173******0119');
   expect(card?.authCode).toMatch(/^\d{6}$/);

@@ -51,7 +51,10 @@ test('printer settings, receipt preview, paper-out banner, reprint marked DUPLIC
     await expect(page.getByTestId('reprint-count')).toHaveText('已重印次数：1');
     const src = (await page.getByTestId('receipt-preview').locator('img').getAttribute('src')) ?? '';
     // The SVG sets each character in its own <tspan>: read its text the way a screen reader would.
-    const svgText = Buffer.from(src.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString('utf8').replace(/<[^>]+>/g, '').replace(/&#xa0;/g, ' ');
+    const svgText = Buffer.from(src.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64')
+      .toString('utf8')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&#xa0;/g, ' ');
     expect(svgText).toContain('DUPLICATE / 重印 #1');
     const [duplicate] = (await printer.waitForJobs(printedBefore + 1)).slice(printedBefore);
     expect(tokenizeEscPos(duplicate!.bytes).lines.map((l) => l.trim())).toContain('DUPLICATE / 重印 #1');

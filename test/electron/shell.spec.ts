@@ -76,7 +76,12 @@ test.describe('window hardening', () => {
     );
     expect(violated).toMatch(/^script-src/);
     expect(await page.evaluate(() => (globalThis as unknown as Record<string, unknown>).__inline)).toBeUndefined();
-    const remote = await page.evaluate(() => fetch('https://example.com/').then(() => 'loaded', () => 'blocked'));
+    const remote = await page.evaluate(() =>
+      fetch('https://example.com/').then(
+        () => 'loaded',
+        () => 'blocked',
+      ),
+    );
     expect(remote).toBe('blocked');
   });
 
@@ -116,7 +121,9 @@ test.describe('preload surface', () => {
       const api = g.ringup as Record<string, unknown>;
       return {
         keys: Object.keys(api).sort(),
-        types: Object.keys(api).sort().map((k) => typeof api[k]),
+        types: Object.keys(api)
+          .sort()
+          .map((k) => typeof api[k]),
         suspicious: Object.getOwnPropertyNames(g).filter((k) => /ringup|ipc|electron|require|contextBridge/i.test(k)),
       };
     });
@@ -138,7 +145,7 @@ test.describe('preload surface', () => {
     expect(result).toEqual({ refused: true, off: 'function' });
   });
 
-  test('unknown calls get the router\'s coded error, not an exception', async ({ page }) => {
+  test("unknown calls get the router's coded error, not an exception", async ({ page }) => {
     const result = await page.evaluate(() => (globalThis as RendererGlobals).ringup!.invoke('__proto__' as never, {} as never));
     expect(result).toMatchObject({ ok: false, error: { code: 'request.unknown_call' } });
   });

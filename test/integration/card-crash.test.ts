@@ -15,12 +15,30 @@ import { verifyJournal } from '../../main/ledger/journal';
 import { ledgerPathIn } from '../../main/register';
 
 const KILLS = 104;
-const MOMENTS = ['created', 'sent', 'in_progress', 'step:insert_card', 'step:enter_pin', 'step:please_wait', 'step:remove_card', 'approved', 'completed', 'external', 'external', 'external', 'external'];
+const MOMENTS = [
+  'created',
+  'sent',
+  'in_progress',
+  'step:insert_card',
+  'step:enter_pin',
+  'step:please_wait',
+  'step:remove_card',
+  'approved',
+  'completed',
+  'external',
+  'external',
+  'external',
+  'external',
+];
 const dir = mkdtempSync(join(tmpdir(), 'ringup-card-crash-'));
 let sim: TerminalSimulator;
 
 beforeAll(async () => {
-  const r = await TerminalSimulator.startTcp({ port: 0, behaviour: { cardDelayMs: 8, pinDelayMs: 8, bankDelayMs: 8 }, timeouts: { ackMs: 300, maxRetransmits: 2, commandAckMs: 2000 } });
+  const r = await TerminalSimulator.startTcp({
+    port: 0,
+    behaviour: { cardDelayMs: 8, pinDelayMs: 8, bankDelayMs: 8 },
+    timeouts: { ackMs: 300, maxRetransmits: 2, commandAckMs: 2000 },
+  });
   if (!r.ok) throw new Error(r.error.code);
   sim = r.value;
 });
@@ -32,7 +50,9 @@ afterAll(async () => {
 function run(moment: string, nth: number, externalAfterMs: number): Promise<{ signal: string | null; code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
     const self = moment === 'external' ? 'none' : moment;
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../support/card-sale-loop.ts'), dir, String(sim.tcpPort), self, String(nth)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../support/card-sale-loop.ts'), dir, String(sim.tcpPort), self, String(nth)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | undefined;
@@ -70,27 +90,40 @@ describe('a register killed mid card payment', () => {
 
     const db = openLedger(ledgerPathIn(dir));
     try {
-      const ledger = db.prepare("SELECT COUNT(*) AS n, COALESCE(SUM(amount_minor), 0) AS sum FROM payments WHERE method = 'card'").get() as { n: number; sum: number };
+      const ledger = db.prepare("SELECT COUNT(*) AS n, COALESCE(SUM(amount_minor), 0) AS sum FROM payments WHERE method = 'card'").get() as {
+        n: number;
+        sum: number;
+      };
       const approvals = sim.batch().filter((b) => b.kind === 'payment');
       expect(ledger.n).toBeGreaterThan(KILLS / 2);
-      const bookedNos = new Set((db.prepare("SELECT receipt_no FROM card_intents WHERE state = 'approved'").all() as { receipt_no: number }[]).map((r) => r.receipt_no));
+      const bookedNos = new Set(
+        (db.prepare("SELECT receipt_no FROM card_intents WHERE state = 'approved'").all() as { receipt_no: number }[]).map((r) => r.receipt_no),
+      );
       const lost = approvals.filter((a) => !bookedNos.has(a.receiptNo));
       const lostDetail = lost.map((a) => ({
         approval: a,
-        intents: db.prepare('SELECT id, state, started_at, previous_receipt_no, receipt_no, reason, resolved_by FROM card_intents WHERE amount_minor = ? ORDER BY id').all(a.amountMinor),
-        journal: db.prepare("SELECT kind, payload FROM journal WHERE kind LIKE 'card.%' AND payload LIKE ? ORDER BY seq").all(`%"amountMinor":${a.amountMinor}%`),
+        intents: db
+          .prepare('SELECT id, state, started_at, previous_receipt_no, receipt_no, reason, resolved_by FROM card_intents WHERE amount_minor = ? ORDER BY id')
+          .all(a.amountMinor),
+        journal: db
+          .prepare("SELECT kind, payload FROM journal WHERE kind LIKE 'card.%' AND payload LIKE ? ORDER BY seq")
+          .all(`%"amountMinor":${a.amountMinor}%`),
       }));
       expect(lostDetail, JSON.stringify(lostDetail, null, 1)).toEqual([]);
       expect({ n: ledger.n, sum: ledger.sum }).toEqual({ n: approvals.length, sum: approvals.reduce((s, b) => s + b.amountMinor, 0) });
       // The same transactions, not only the same totals: terminal receipt numbers match one to one.
-      const booked = (db.prepare("SELECT receipt_no FROM card_intents WHERE state = 'approved' ORDER BY receipt_no").all() as { receipt_no: number }[]).map((r) => r.receipt_no);
+      const booked = (db.prepare("SELECT receipt_no FROM card_intents WHERE state = 'approved' ORDER BY receipt_no").all() as { receipt_no: number }[]).map(
+        (r) => r.receipt_no,
+      );
       expect(booked).toEqual(approvals.map((a) => a.receiptNo).sort((a, b) => a - b));
       const states = db.prepare('SELECT state, COUNT(*) AS n FROM card_intents GROUP BY state').all() as { state: string; n: number }[];
       expect(states.find((s) => s.state === 'unknown')).toBeUndefined();
       expect(states.filter((s) => ['created', 'sent', 'in_progress'].includes(s.state))).toEqual([]);
       expect(db.prepare("SELECT COUNT(*) AS n FROM card_intents WHERE state = 'approved' AND payment_id IS NULL").get()).toEqual({ n: 0 });
       // Some approvals were only known to the terminal when the register died: recovery booked them.
-      expect((db.prepare("SELECT COUNT(*) AS n FROM card_intents WHERE state = 'approved' AND resolved_by = 'recovery'").get() as { n: number }).n).toBeGreaterThan(0);
+      expect(
+        (db.prepare("SELECT COUNT(*) AS n FROM card_intents WHERE state = 'approved' AND resolved_by = 'recovery'").get() as { n: number }).n,
+      ).toBeGreaterThan(0);
       expect(verifyJournal(db).ok).toBe(true);
     } finally {
       db.close();

@@ -55,7 +55,10 @@ describe('card payments through the register over a pty', () => {
     const saleId = await saleOf(reg, 5000);
     await reg.must('sale.tenderCash', { saleId, tenderedMinor: 2000, partial: true, idempotencyKey: key() });
     const r = await payCard(reg, saleId);
-    expect(r.ok && r.value.sale.payments.map((p) => [p.method, p.amountMinor])).toEqual([['cash', 2000], ['card', 3000]]);
+    expect(r.ok && r.value.sale.payments.map((p) => [p.method, p.amountMinor])).toEqual([
+      ['cash', 2000],
+      ['card', 3000],
+    ]);
     expect(sim.batch().at(-1)?.amountMinor).toBe(3000);
   });
 
@@ -116,7 +119,9 @@ describe('card payments through the register over a pty', () => {
     // The immediate recovery (status enquiry + repeat receipt) finds the approval.
     expect(r.ok && r.value.sale.status).toBe('completed');
     expect(intents().at(-1)).toMatchObject({ state: 'approved' });
-    const kinds = (reg.db.prepare("SELECT kind FROM journal WHERE kind LIKE 'card.%' ORDER BY seq DESC LIMIT 2").all() as { kind: string }[]).map((k) => k.kind);
+    const kinds = (reg.db.prepare("SELECT kind FROM journal WHERE kind LIKE 'card.%' ORDER BY seq DESC LIMIT 2").all() as { kind: string }[]).map(
+      (k) => k.kind,
+    );
     expect(kinds).toEqual(['card.approved', 'card.unknown']);
   });
 
@@ -178,7 +183,10 @@ describe('card payments through the register over a pty', () => {
     expect(await reg.must('card.unresolved', {})).toEqual([]);
     expect(reg.db.prepare("SELECT COUNT(*) AS n FROM journal WHERE kind = 'card.declined' AND payload LIKE '%supervisor%'").get()).toEqual({ n: 1 });
 
-    const approvedSum = sim.batch().filter((b) => b.kind === 'payment').reduce((s, b) => s + b.amountMinor, 0);
+    const approvedSum = sim
+      .batch()
+      .filter((b) => b.kind === 'payment')
+      .reduce((s, b) => s + b.amountMinor, 0);
     const ledgerSum = (reg.db.prepare("SELECT COALESCE(SUM(amount_minor), 0) AS s FROM payments WHERE method = 'card'").get() as { s: number }).s;
     expect(ledgerSum).toBe(approvedSum);
     const approvedCount = sim.batch().filter((b) => b.kind === 'payment').length;

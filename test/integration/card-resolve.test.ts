@@ -27,7 +27,10 @@ function ledgerCardSum(): number {
   return (reg.db.prepare("SELECT COALESCE(SUM(amount_minor), 0) AS s FROM payments WHERE method = 'card'").get() as { s: number }).s;
 }
 function batchSum(): number {
-  return sim.batch().filter((b) => b.kind === 'payment').reduce((s, b) => s + b.amountMinor, 0);
+  return sim
+    .batch()
+    .filter((b) => b.kind === 'payment')
+    .reduce((s, b) => s + b.amountMinor, 0);
 }
 
 /** A card payment whose outcome the register cannot learn by itself: `unknown`, waiting for a person. */
@@ -57,7 +60,10 @@ describe('a supervisor resolves unresolved card payments', () => {
     expect(await reg.call('card.unresolved', {})).toMatchObject({ ok: false, error: { code: 'session.forbidden' } });
     expect(await payCard(reg, saleId)).toMatchObject({ ok: false, error: { code: 'terminal.intent_unresolved' } });
     // Nor may the customer pay it in cash meanwhile: the card may already have been charged.
-    expect(await reg.call('sale.tenderCash', { saleId, tenderedMinor: 2000, idempotencyKey: key() })).toMatchObject({ ok: false, error: { code: 'terminal.intent_unresolved' } });
+    expect(await reg.call('sale.tenderCash', { saleId, tenderedMinor: 2000, idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'terminal.intent_unresolved' },
+    });
 
     await asSupervisor();
     const [intent, ...rest] = await reg.must('card.unresolved', {});
@@ -110,7 +116,10 @@ describe('a supervisor resolves unresolved card payments', () => {
     await terminalReady(reg);
     const saleId = await unknownByLostLine(3300);
     // The customer offers cash instead: refused, the card may already have been charged.
-    expect(await reg.call('sale.tenderCash', { saleId, tenderedMinor: 5000, idempotencyKey: key() })).toMatchObject({ ok: false, error: { code: 'terminal.intent_unresolved' } });
+    expect(await reg.call('sale.tenderCash', { saleId, tenderedMinor: 5000, idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'terminal.intent_unresolved' },
+    });
 
     await asSupervisor();
     const [intent] = await reg.must('card.unresolved', {});

@@ -50,7 +50,10 @@ describe('a register killed mid-sale', () => {
 
       const db = openLedger(ledgerPathIn(dir));
       try {
-        const receipts = db.prepare("SELECT receipt_no AS no, id FROM documents WHERE status = 'completed' ORDER BY receipt_no").all() as { no: number; id: string }[];
+        const receipts = db.prepare("SELECT receipt_no AS no, id FROM documents WHERE status = 'completed' ORDER BY receipt_no").all() as {
+          no: number;
+          id: string;
+        }[];
         // Gapless: 1..N with nothing missing.
         expect(receipts.map((r) => r.no)).toEqual(receipts.map((_, k) => k + 1));
         // Every sale the cashier saw acknowledged is there, with the same id.
@@ -60,7 +63,11 @@ describe('a register killed mid-sale', () => {
         maxReceipt = receipts.length;
         expect(verifyJournal(db).ok).toBe(true);
         // The grand total equals the sum of what was completed.
-        const totals = db.prepare("SELECT (SELECT COALESCE(SUM(total_minor), 0) FROM documents WHERE status = 'completed') AS sum, (SELECT grand_total_minor FROM register_counters) AS grand").get() as { sum: number; grand: number | null };
+        const totals = db
+          .prepare(
+            "SELECT (SELECT COALESCE(SUM(total_minor), 0) FROM documents WHERE status = 'completed') AS sum, (SELECT grand_total_minor FROM register_counters) AS grand",
+          )
+          .get() as { sum: number; grand: number | null };
         expect(totals.grand ?? 0).toBe(totals.sum);
         // At most one open sale survives a crash, and it is resumed rather than duplicated.
         const open = db.prepare("SELECT COUNT(*) AS n FROM documents WHERE status = 'open'").get() as { n: number };

@@ -50,7 +50,9 @@ describe('opening the ledger', () => {
     const file = tmpFile();
     const db = openLedger(file);
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['documents', 'document_lines', 'payments', 'journal', 'operators', 'products', 'register_counters', 'idempotency']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['documents', 'document_lines', 'payments', 'journal', 'operators', 'products', 'register_counters', 'idempotency']),
+    );
     db.close();
     const again = openLedger(file);
     expect(again.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
@@ -65,7 +67,11 @@ describe('durability per commit', () => {
     expect(inside).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(() => withCartDurability(db, () => assertFullDurability(db))).toThrow(/below synchronous=FULL/);
-    expect(() => withCartDurability(db, () => { throw new Error('edit failed'); })).toThrow('edit failed');
+    expect(() =>
+      withCartDurability(db, () => {
+        throw new Error('edit failed');
+      }),
+    ).toThrow('edit failed');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     db.close();
   });

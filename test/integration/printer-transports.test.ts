@@ -6,8 +6,19 @@ import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import {
-  buildReceipt, createTransport, defaultPrinterProfile, DeviceFileTransport, encodeReceipt, FileSinkTransport, openDrawer,
-  printTestPage, renderReceiptText, SerialTransport, TcpTransport, PrinterTransportError, type PrinterProfile,
+  buildReceipt,
+  createTransport,
+  defaultPrinterProfile,
+  DeviceFileTransport,
+  encodeReceipt,
+  FileSinkTransport,
+  openDrawer,
+  printTestPage,
+  renderReceiptText,
+  SerialTransport,
+  TcpTransport,
+  PrinterTransportError,
+  type PrinterProfile,
 } from '../../main/hardware/printer';
 import { commandsNamed, tokenizeEscPos } from '../support/escpos-tokenizer';
 import { saleFixture, storeZh, timeZone } from '../support/printer-fixtures';
@@ -33,7 +44,9 @@ afterAll(async () => {
   expect(() => process.kill(pid!, 0)).toThrow();
 });
 
-afterEach(() => vp.setStatus({ paperOut: false, paperNearEnd: false, coverOpen: false, offline: false, error: false, drawerOpen: false, noAnswer: false, garbage: false }));
+afterEach(() =>
+  vp.setStatus({ paperOut: false, paperNearEnd: false, coverOpen: false, offline: false, error: false, drawerOpen: false, noAnswer: false, garbage: false }),
+);
 
 const tcp = (): TcpTransport => new TcpTransport({ host: '127.0.0.1', port: vp.port, connectTimeoutMs: 2000, writeTimeoutMs: 5000 });
 

@@ -4,7 +4,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HardwareStatus } from '../../preload/contract/events';
 import type { PrinterConfigView } from '../../preload/contract/printer';
-import { buildReceipt, createTransport, defaultPrinterProfile, renderReceiptText, type PrinterTransport, type TransportConfig } from '../../main/hardware/printer';
+import {
+  buildReceipt,
+  createTransport,
+  defaultPrinterProfile,
+  renderReceiptText,
+  type PrinterTransport,
+  type TransportConfig,
+} from '../../main/hardware/printer';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { saleView } from '../../main/services/sale-view';
 import { getSettings } from '../../main/services/settings';
@@ -82,7 +89,14 @@ function allPrinted(reg: TestRegister, n: number) {
 
 /** Everything printed since `from` jobs, tokenized as one stream. */
 function printedSince(from: number) {
-  return tokenizeEscPos(Buffer.concat(vp.jobs().slice(from).map((j) => j.bytes)));
+  return tokenizeEscPos(
+    Buffer.concat(
+      vp
+        .jobs()
+        .slice(from)
+        .map((j) => j.bytes),
+    ),
+  );
 }
 
 function expectedLines(reg: TestRegister, saleId: string, duplicateCopy?: number): string[] {
@@ -230,7 +244,10 @@ describe('the print queue through the register (TCP)', () => {
     const { reg, staff } = await printingRegister('tcp');
     expect(await reg.call('drawer.open', { reason: 'change for the float' })).toMatchObject({ ok: false, error: { code: 'drawer.needs_supervisor' } });
     expect(await reg.call('drawer.open', { reason: '  ' })).toMatchObject({ ok: false, error: { code: 'request.invalid_input' } });
-    expect(await reg.call('drawer.open', { reason: 'float', approval: { operatorId: staff.cashierId, pin: CASHIER_PIN } })).toMatchObject({ ok: false, error: { code: 'sale.approver_invalid' } });
+    expect(await reg.call('drawer.open', { reason: 'float', approval: { operatorId: staff.cashierId, pin: CASHIER_PIN } })).toMatchObject({
+      ok: false,
+      error: { code: 'sale.approver_invalid' },
+    });
     const from = vp.jobs().length;
     const job = await reg.must('drawer.open', { reason: 'change for the float', approval: { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN } });
     expect(job).toMatchObject({ kind: 'drawer', reason: 'change for the float', saleId: null });
@@ -272,7 +289,10 @@ describe('the print queue through the register (TCP)', () => {
     await vp.waitForJobs(from + 1);
     vp.setStatus('paper_out');
     expect(await reg.call('printer.testPage', {})).toMatchObject({ ok: false, error: { code: 'printer.paper_out' } });
-    expect(await reg.call('printer.testPage', { transport: { kind: 'tcp', host: '127.0.0.1', port: 1, connectTimeoutMs: 500 } })).toMatchObject({ ok: false, error: { code: 'printer.connection_refused' } });
+    expect(await reg.call('printer.testPage', { transport: { kind: 'tcp', host: '127.0.0.1', port: 1, connectTimeoutMs: 500 } })).toMatchObject({
+      ok: false,
+      error: { code: 'printer.connection_refused' },
+    });
   });
 
   it('a disabled printer queues nothing and the sale still completes', async () => {

@@ -63,7 +63,9 @@ describe('a cash sale', () => {
     const line = (await reg.must('sale.addProduct', { saleId: id, code: WATER })).lines[0];
     await reg.must('sale.tenderCash', { saleId: id, tenderedMinor: 200, idempotencyKey: 'cash-imm-1' });
     expect(await reg.call('sale.addProduct', { saleId: id, code: WATER })).toMatchObject({ error: { code: 'sale.not_open' } });
-    expect(await reg.call('sale.tenderCash', { saleId: id, tenderedMinor: 200, idempotencyKey: 'cash-imm-2' })).toMatchObject({ error: { code: 'sale.already_paid' } });
+    expect(await reg.call('sale.tenderCash', { saleId: id, tenderedMinor: 200, idempotencyKey: 'cash-imm-2' })).toMatchObject({
+      error: { code: 'sale.already_paid' },
+    });
     expect(() => reg.db.prepare('UPDATE documents SET total_minor = 1 WHERE id = ?').run(id)).toThrow(/immutable/);
     expect(() => reg.db.prepare('DELETE FROM documents WHERE id = ?').run(id)).toThrow(/immutable/);
     expect(() => reg.db.prepare('UPDATE document_lines SET qty_milli = 9 WHERE id = ?').run(line?.id)).toThrow(/immutable/);
@@ -100,7 +102,10 @@ describe('idempotent money calls', () => {
     expect((reg.db.prepare('SELECT COUNT(*) AS n FROM payments').get() as { n: number }).n).toBe(1);
     expect(journalKinds(reg).filter((k) => k === 'sale.completed')).toHaveLength(1);
     // The same key for another request is refused, not silently answered with the old result.
-    expect(await reg.call('sale.tenderCash', { ...input, tenderedMinor: 2000 })).toMatchObject({ ok: false, error: { code: 'request.idempotency_key_reused' } });
+    expect(await reg.call('sale.tenderCash', { ...input, tenderedMinor: 2000 })).toMatchObject({
+      ok: false,
+      error: { code: 'request.idempotency_key_reused' },
+    });
   });
 
   it('lets a corrected retry with the same key through after a refusal', async () => {
@@ -108,8 +113,13 @@ describe('idempotent money calls', () => {
     await withStaff(reg);
     const { id } = await reg.must('sale.current', {});
     await reg.must('sale.addProduct', { saleId: id, code: WATER });
-    expect(await reg.call('sale.tenderCash', { saleId: id, tenderedMinor: 50, idempotencyKey: 'retry-key-1' })).toMatchObject({ error: { code: 'sale.tender_insufficient' } });
-    expect(await reg.call('sale.tenderCash', { saleId: id, tenderedMinor: 500, idempotencyKey: 'retry-key-1' })).toMatchObject({ ok: true, value: { receiptNo: 1, changeMinor: 300 } });
+    expect(await reg.call('sale.tenderCash', { saleId: id, tenderedMinor: 50, idempotencyKey: 'retry-key-1' })).toMatchObject({
+      error: { code: 'sale.tender_insufficient' },
+    });
+    expect(await reg.call('sale.tenderCash', { saleId: id, tenderedMinor: 500, idempotencyKey: 'retry-key-1' })).toMatchObject({
+      ok: true,
+      value: { receiptNo: 1, changeMinor: 300 },
+    });
   });
 
   it('completes only when split cash payments cover the total', async () => {
@@ -178,18 +188,43 @@ describe('discount limits', () => {
     const sale = await reg.must('sale.addCustomLine', { saleId: id, name: 'TV', qtyMilli: 1000, unitPriceMinor: 100_000 });
     const lineId = sale.lines[0]?.id ?? 0;
     expect(await reg.call('sale.setLineDiscount', { saleId: id, lineId, discount: { kind: 'percent', rateBp: 1000 } })).toMatchObject({ ok: true });
-    expect(await reg.call('sale.setLineDiscount', { saleId: id, lineId, discount: { kind: 'percent', rateBp: 2000 } })).toMatchObject({ error: { code: 'sale.discount_needs_supervisor', params: { limitBp: 1000 } } });
-    expect(await reg.call('sale.setOrderDiscount', { saleId: id, discount: { kind: 'amount', amountMinor: 20_000 } })).toMatchObject({ error: { code: 'sale.discount_needs_supervisor' } });
-    expect(await reg.call('sale.setLineDiscount', { saleId: id, lineId, discount: { kind: 'percent', rateBp: 2000 }, approval: { operatorId: supervisorId, pin: '0000' } })).toMatchObject({
+    expect(await reg.call('sale.setLineDiscount', { saleId: id, lineId, discount: { kind: 'percent', rateBp: 2000 } })).toMatchObject({
+      error: { code: 'sale.discount_needs_supervisor', params: { limitBp: 1000 } },
+    });
+    expect(await reg.call('sale.setOrderDiscount', { saleId: id, discount: { kind: 'amount', amountMinor: 20_000 } })).toMatchObject({
+      error: { code: 'sale.discount_needs_supervisor' },
+    });
+    expect(
+      await reg.call('sale.setLineDiscount', {
+        saleId: id,
+        lineId,
+        discount: { kind: 'percent', rateBp: 2000 },
+        approval: { operatorId: supervisorId, pin: '0000' },
+      }),
+    ).toMatchObject({
       error: { code: 'sale.approver_invalid' },
     });
     // A cashier cannot approve their own discount.
-    expect(await reg.call('sale.setLineDiscount', { saleId: id, lineId, discount: { kind: 'percent', rateBp: 2000 }, approval: { operatorId: cashierId, pin: CASHIER_PIN } })).toMatchObject({
+    expect(
+      await reg.call('sale.setLineDiscount', {
+        saleId: id,
+        lineId,
+        discount: { kind: 'percent', rateBp: 2000 },
+        approval: { operatorId: cashierId, pin: CASHIER_PIN },
+      }),
+    ).toMatchObject({
       error: { code: 'sale.approver_invalid' },
     });
-    const approved = await reg.must('sale.setLineDiscount', { saleId: id, lineId, discount: { kind: 'percent', rateBp: 2000 }, approval: { operatorId: supervisorId, pin: SUPERVISOR_PIN } });
+    const approved = await reg.must('sale.setLineDiscount', {
+      saleId: id,
+      lineId,
+      discount: { kind: 'percent', rateBp: 2000 },
+      approval: { operatorId: supervisorId, pin: SUPERVISOR_PIN },
+    });
     expect(approved.totals.totalMinor).toBe(80_000);
-    expect(await reg.call('sale.setLineDiscount', { saleId: id, lineId, discount: { kind: 'amount', amountMinor: 100_001 } })).toMatchObject({ error: { code: 'sale.discount_exceeds_amount' } });
+    expect(await reg.call('sale.setLineDiscount', { saleId: id, lineId, discount: { kind: 'amount', amountMinor: 100_001 } })).toMatchObject({
+      error: { code: 'sale.discount_exceeds_amount' },
+    });
   });
 });
 
@@ -212,7 +247,10 @@ describe('operators and lockout', () => {
     const reg = register({ clock: () => now });
     const { cashierId, supervisorId } = await withStaff(reg);
     for (let i = 1; i <= 4; i++) {
-      expect(await reg.call('session.login', { operatorId: cashierId, pin: '9999' })).toEqual({ ok: false, error: { code: 'session.wrong_pin', params: { attemptsLeft: 5 - i } } });
+      expect(await reg.call('session.login', { operatorId: cashierId, pin: '9999' })).toEqual({
+        ok: false,
+        error: { code: 'session.wrong_pin', params: { attemptsLeft: 5 - i } },
+      });
     }
     expect(await reg.call('session.login', { operatorId: cashierId, pin: '9999' })).toMatchObject({ error: { code: 'session.locked' } });
     expect(await reg.call('session.login', { operatorId: cashierId, pin: CASHIER_PIN })).toMatchObject({ error: { code: 'session.locked' } });
@@ -247,7 +285,14 @@ describe('catalog import', () => {
     const reg = register({ demo: false });
     const { ownerId } = await withStaff(reg);
     await reg.must('session.login', { operatorId: ownerId, pin: OWNER_PIN });
-    const csv = ['sku,barcode,name_zh,name_en,price,tax_rate', 'A-1,111,苹果,Apple,1.50,13%', 'A-2,111,梨,Pear,2.00,13%', 'A-3,333,桃,,abc,13%', 'A-4,444,,Plum,1.00,7%', 'A-5,555,枣,,-1,9%'].join('\n');
+    const csv = [
+      'sku,barcode,name_zh,name_en,price,tax_rate',
+      'A-1,111,苹果,Apple,1.50,13%',
+      'A-2,111,梨,Pear,2.00,13%',
+      'A-3,333,桃,,abc,13%',
+      'A-4,444,,Plum,1.00,7%',
+      'A-5,555,枣,,-1,9%',
+    ].join('\n');
     const report = await reg.must('catalog.importCsv', { csv });
     expect(report.imported).toBe(0);
     expect(report.errors.map((e) => [e.row, e.code])).toEqual([
@@ -258,7 +303,9 @@ describe('catalog import', () => {
     ]);
     expect((reg.db.prepare('SELECT COUNT(*) AS n FROM products').get() as { n: number }).n).toBe(0);
 
-    const good = await reg.must('catalog.importCsv', { csv: '\uFEFFsku,barcode,name_zh,name_en,price,tax_rate\nA-1,111,苹果,Apple,1.50,13%\nA-2,222,梨,Pear,2,9\n' });
+    const good = await reg.must('catalog.importCsv', {
+      csv: '\uFEFFsku,barcode,name_zh,name_en,price,tax_rate\nA-1,111,苹果,Apple,1.50,13%\nA-2,222,梨,Pear,2,9\n',
+    });
     expect(good).toEqual({ imported: 2, errors: [] });
     expect(await reg.must('catalog.lookup', { code: '222' })).toMatchObject({ sku: 'A-2', nameZh: '梨', priceMinor: 200, taxRateBp: 900 });
     expect(await reg.must('catalog.search', { query: '苹' })).toHaveLength(1);

@@ -33,8 +33,15 @@ describe('authorization over a pty', () => {
     if (!r.ok) return;
     expect(steps.map((s) => s.key)).toEqual(['terminal.step.insert_card', 'terminal.step.enter_pin', 'terminal.step.please_wait', 'terminal.step.remove_card']);
     expect(r.value).toMatchObject({
-      resultCode: 0, amountMinor: 1250, maskedPan: '476173******0119', brand: 'VISA', receiptNo: 1, trace: 1,
-      terminalId: '52500001', entryMode: 'chip', signatureRequired: false,
+      resultCode: 0,
+      amountMinor: 1250,
+      maskedPan: '476173******0119',
+      brand: 'VISA',
+      receiptNo: 1,
+      trace: 1,
+      terminalId: '52500001',
+      entryMode: 'chip',
+      signatureRequired: false,
     });
     expect(r.value.authCode).toMatch(/^\d{6}$/);
     expect(r.value.receipt.lines.map((l) => l.text)).toContain('Zahlung erfolgt');
@@ -208,7 +215,10 @@ describe('batch, recovery and admin over a pty', () => {
     if (!b.ok) return;
     const rev = await client.reverse(b.value.receiptNo ?? -1);
     expect(rev.ok && rev.value.amountMinor).toBe(1000);
-    expect(await client.reverse(b.value.receiptNo ?? -1)).toMatchObject({ ok: false, error: { code: 'terminal.declined', params: { reason: 'terminal.result.already_reversed' } } });
+    expect(await client.reverse(b.value.receiptNo ?? -1)).toMatchObject({
+      ok: false,
+      error: { code: 'terminal.declined', params: { reason: 'terminal.result.already_reversed' } },
+    });
     const ref = await client.refund(500);
     expect(ref.ok).toBe(true);
     const eod = await client.endOfDay();
@@ -224,7 +234,10 @@ describe('batch, recovery and admin over a pty', () => {
   it('status enquiry and repeat receipt return the last transaction', async () => {
     const sim = await f.sim();
     const client = await f.connected(sim);
-    expect(await client.repeatReceipt()).toMatchObject({ ok: false, error: { code: 'terminal.declined', params: { reason: 'terminal.result.function_not_possible' } } });
+    expect(await client.repeatReceipt()).toMatchObject({
+      ok: false,
+      error: { code: 'terminal.declined', params: { reason: 'terminal.result.function_not_possible' } },
+    });
     const paid = await client.authorize(880);
     const st = await client.statusEnquiry();
     expect(st.ok && st.value.terminalId).toBe('52500001');
@@ -239,7 +252,11 @@ describe('batch, recovery and admin over a pty', () => {
     const first = await f.connected(sim);
     const startedAt = new Date();
     // The register "dies" while the customer enters the PIN: its port closes under it.
-    const pending = first.authorize(6600, { onStep: (s) => { if (s.key === 'terminal.step.enter_pin') void first.close(); } });
+    const pending = first.authorize(6600, {
+      onStep: (s) => {
+        if (s.key === 'terminal.step.enter_pin') void first.close();
+      },
+    });
     const dropped = await pending;
     expect(dropped.ok).toBe(false);
     const second = await f.connected(sim); // registration waits while the terminal finishes

@@ -88,7 +88,9 @@ describe('browser mode host', () => {
   });
 
   it('listens on 127.0.0.1 only', async () => {
-    const external = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal);
     const target = external?.address ?? '127.0.0.2';
     const outcome = await new Promise<string>((resolve) => {
       const socket = connect({ host: target, port: host.port });

@@ -34,7 +34,35 @@ export interface TokenizeResult {
 
 // Parameter bytes that follow `prefix + letter` for fixed-length commands.
 const fixed: Record<number, Record<string, number>> = {
-  0x1b: { '@': 0, a: 1, M: 1, ' ': 1, '2': 0, '3': 1, '{': 1, '-': 1, E: 1, G: 1, t: 1, $: 2, '\\': 2, p: 3, d: 1, J: 1, R: 1, '!': 1, V: 1, r: 1, U: 1, '=': 1, B: 2, c: 2, D: 0, i: 0, m: 0 },
+  0x1b: {
+    '@': 0,
+    a: 1,
+    M: 1,
+    ' ': 1,
+    '2': 0,
+    '3': 1,
+    '{': 1,
+    '-': 1,
+    E: 1,
+    G: 1,
+    t: 1,
+    $: 2,
+    '\\': 2,
+    p: 3,
+    d: 1,
+    J: 1,
+    R: 1,
+    '!': 1,
+    V: 1,
+    r: 1,
+    U: 1,
+    '=': 1,
+    B: 2,
+    c: 2,
+    D: 0,
+    i: 0,
+    m: 0,
+  },
   0x1d: { '!': 1, B: 1, L: 2, W: 2, a: 1, r: 1, w: 1, h: 1, H: 1, f: 1, b: 1, I: 1, P: 2, '\\': 2 },
   0x1c: { '&': 0, '.': 0, C: 1, '-': 1, S: 2, '!': 1, W: 1, p: 2 },
 };
@@ -106,7 +134,7 @@ export function tokenizeEscPos(input: Uint8Array, options: TokenizeOptions = {})
     if (b === 0x1b || b === 0x1d || b === 0x1c || b === 0x10) {
       need(i, 2);
       const letter = String.fromCharCode(bytes[i + 1]!);
-      const name = `${prefixName[b]} ${b === 0x10 ? ({ 0x04: 'EOT', 0x05: 'ENQ', 0x14: 'DC4' } as Record<number, string>)[bytes[i + 1]!] ?? letter : letter}`;
+      const name = `${prefixName[b]} ${b === 0x10 ? (({ 0x04: 'EOT', 0x05: 'ENQ', 0x14: 'DC4' } as Record<number, string>)[bytes[i + 1]!] ?? letter) : letter}`;
       let len: number | undefined;
       let data: string | undefined;
       if (b === 0x10) {
@@ -151,7 +179,12 @@ export function tokenizeEscPos(input: Uint8Array, options: TokenizeOptions = {})
           if (fn === 0x51 && pendingQr !== null) qrCodes.push(pendingQr);
         }
         need(i, 2 + len);
-        commands.push({ name: fnName, params: [...bytes.subarray(i + 5, Math.min(i + 2 + len, i + 8))], offset: start, ...(fnName === 'GS ( k' && bytes[i + 6] === 0x50 ? { data: pendingQr ?? '' } : {}) });
+        commands.push({
+          name: fnName,
+          params: [...bytes.subarray(i + 5, Math.min(i + 2 + len, i + 8))],
+          offset: start,
+          ...(fnName === 'GS ( k' && bytes[i + 6] === 0x50 ? { data: pendingQr ?? '' } : {}),
+        });
         i += 2 + len;
         continue;
       } else {

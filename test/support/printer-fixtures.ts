@@ -33,8 +33,20 @@ function line(id: number, name: string, qtyMilli: number, unitPriceMinor: number
   const totalMinor = grossMinor - lineDiscountMinor - orderDiscountMinor;
   const taxMinor = Math.round((totalMinor * taxRateBp) / (10_000 + taxRateBp));
   return {
-    id, productId: id, sku: `SKU${id}`, name, qtyMilli, unitPriceMinor, taxRateBp, discount: null,
-    grossMinor, lineDiscountMinor, orderDiscountMinor, totalMinor, taxMinor, ...extra,
+    id,
+    productId: id,
+    sku: `SKU${id}`,
+    name,
+    qtyMilli,
+    unitPriceMinor,
+    taxRateBp,
+    discount: null,
+    grossMinor,
+    lineDiscountMinor,
+    orderDiscountMinor,
+    totalMinor,
+    taxMinor,
+    ...extra,
   };
 }
 
@@ -72,7 +84,9 @@ export function saleFixture(locale: 'zh-CN' | 'en', payments: 'cash' | 'card' | 
   const lines = [
     line(1, zh ? '农夫山泉 550ml' : 'Spring water 550ml', 2000, 200, 1300),
     line(2, zh ? '红富士苹果（散装称重）' : 'Fuji apples (by weight)', 1250, 1280, 900, {
-      discount: { kind: 'percent', rateBp: 1000 }, lineDiscountMinor: 160, orderDiscountMinor: 72,
+      discount: { kind: 'percent', rateBp: 1000 },
+      lineDiscountMinor: 160,
+      orderDiscountMinor: 72,
     }),
     line(3, zh ? '德芙丝滑牛奶巧克力 252g 家庭装' : 'Dove silky milk chocolate 252g family pack', 1000, 3990, 1300, { orderDiscountMinor: 200 }),
   ];

@@ -33,14 +33,30 @@ export interface TestRegister extends Register {
 
 /** A real register on a real SQLite file in a fresh temporary folder. */
 export function makeRegister(
-  options: { demo?: boolean; dir?: string; clock?: () => number; printer?: RegisterOptions['printer']; terminal?: RegisterOptions['terminal']; terminalAddress?: string; demoTerminal?: boolean } = {},
+  options: {
+    demo?: boolean;
+    dir?: string;
+    clock?: () => number;
+    printer?: RegisterOptions['printer'];
+    terminal?: RegisterOptions['terminal'];
+    terminalAddress?: string;
+    demoTerminal?: boolean;
+  } = {},
 ): TestRegister {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'ringup-test-'));
   const file = ledgerPathIn(dir);
   const log = memoryLogger();
-  const reg = openRegister({ ledgerFile: file, demo: options.demo ?? true, log, ...(options.clock ? { clock: options.clock } : {}), ...(options.printer ? { printer: options.printer } : {}),
+  const reg = openRegister({
+    ledgerFile: file,
+    demo: options.demo ?? true,
+    log,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.printer ? { printer: options.printer } : {}),
     // The demo's in-process card terminal only where a test asks for it: most tests need no terminal.
-    demoTerminal: options.demoTerminal ?? false, ...(options.terminal ? { terminal: options.terminal } : {}), ...(options.terminalAddress ? { terminalAddress: options.terminalAddress } : {}) });
+    demoTerminal: options.demoTerminal ?? false,
+    ...(options.terminal ? { terminal: options.terminal } : {}),
+    ...(options.terminalAddress ? { terminalAddress: options.terminalAddress } : {}),
+  });
   const call = <N extends CallName>(name: N, input: CallInput<N>) => reg.dispatch(name, input) as Promise<Result<CallResult<N>>>;
   const must = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<N>> => {
     const r = await call(name, input);

@@ -29,7 +29,11 @@ async function main(): Promise<void> {
       await must('sale.addProduct', { saleId: sale.id, code: codes[(i + 1) % codes.length] ?? '' });
     }
     const view = await must('sale.get', { saleId: sale.id });
-    const done = await must('sale.tenderCash', { saleId: sale.id, tenderedMinor: view.totals.totalMinor + 1000, idempotencyKey: randomUUID().replaceAll('-', '') });
+    const done = await must('sale.tenderCash', {
+      saleId: sale.id,
+      tenderedMinor: view.totals.totalMinor + 1000,
+      idempotencyKey: randomUUID().replaceAll('-', ''),
+    });
     writeSync(1, `ACK ${done.receiptNo} ${sale.id}\n`);
   }
 }

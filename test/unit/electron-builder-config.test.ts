@@ -26,7 +26,10 @@ function block(name: string): Record<string, string> {
 /** The `- item` lines under `parent:` / `child:`. */
 function list(parent: string, child: string): string[] {
   const m = new RegExp(`^${parent}:\\n(?:  .*\\n)*?  ${child}:\\n((?:    - .*\\n)+)`, 'm').exec(yml);
-  return (m?.[1] ?? '').split('\n').filter(Boolean).map((l) => l.replace(/^\s*-\s*/, '').replace(/"/g, ''));
+  return (m?.[1] ?? '')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.replace(/^\s*-\s*/, '').replace(/"/g, ''));
 }
 
 describe('electron-builder.yml', () => {

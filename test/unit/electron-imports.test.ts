@@ -16,7 +16,8 @@ function sources(dir: string): string[] {
   });
 }
 
-const VALUE_IMPORT = /^\s*(?:import\s+(?!type\s)[^;]*?from\s+|import\s+|export\s+(?!type\s)[^;]*?from\s+)['"]electron(?:\/[^'"]*)?['"]|require\(\s*['"]electron['"]\s*\)|import\(\s*['"]electron['"]\s*\)/m;
+const VALUE_IMPORT =
+  /^\s*(?:import\s+(?!type\s)[^;]*?from\s+|import\s+|export\s+(?!type\s)[^;]*?from\s+)['"]electron(?:\/[^'"]*)?['"]|require\(\s*['"]electron['"]\s*\)|import\(\s*['"]electron['"]\s*\)/m;
 
 const isShellFile = (rel: string) => /^main\/host\/electron(-[a-z-]+)?\.ts$/.test(rel);
 
@@ -39,7 +40,13 @@ describe('who may import electron', () => {
   });
 
   it('the pattern catches the forms it must', () => {
-    for (const bad of ["import { app } from 'electron';", 'import electron from "electron";', "const e = require('electron');", "import 'electron';", "export { app } from 'electron';"]) {
+    for (const bad of [
+      "import { app } from 'electron';",
+      'import electron from "electron";',
+      "const e = require('electron');",
+      "import 'electron';",
+      "export { app } from 'electron';",
+    ]) {
       expect(VALUE_IMPORT.test(bad), bad).toBe(true);
     }
     for (const fine of ["import type { App } from 'electron';", "export type { App } from 'electron';"]) expect(VALUE_IMPORT.test(fine), fine).toBe(false);

@@ -7,7 +7,13 @@ const userData = join('/home/kim/.config', 'Ringup');
 
 describe('electronLaunch', () => {
   it('keeps the ledger in the user-data folder by default', () => {
-    expect(electronLaunch(['.'], {}, userData)).toEqual({ dataDir: userData, ledgerFile: join(userData, LEDGER_FILE_NAME), demo: false, printer: null, terminal: null });
+    expect(electronLaunch(['.'], {}, userData)).toEqual({
+      dataDir: userData,
+      ledgerFile: join(userData, LEDGER_FILE_NAME),
+      demo: false,
+      printer: null,
+      terminal: null,
+    });
   });
 
   it('lets --data-dir and RINGUP_DATA_DIR move it, the flag first', () => {
@@ -26,8 +32,14 @@ describe('electronLaunch', () => {
   });
 
   it('passes --printer and --terminal on, as browser mode does', () => {
-    expect(electronLaunch(['.', '--printer', 'tcp://127.0.0.1:9100', '--terminal=/dev/ttyUSB0'], {}, userData)).toMatchObject({ printer: 'tcp://127.0.0.1:9100', terminal: '/dev/ttyUSB0' });
-    expect(electronLaunch(['.'], { RINGUP_PRINTER: 'file:///tmp/r.bin', RINGUP_TERMINAL: 'tcp://10.0.0.5:20007' }, userData)).toMatchObject({ printer: 'file:///tmp/r.bin', terminal: 'tcp://10.0.0.5:20007' });
+    expect(electronLaunch(['.', '--printer', 'tcp://127.0.0.1:9100', '--terminal=/dev/ttyUSB0'], {}, userData)).toMatchObject({
+      printer: 'tcp://127.0.0.1:9100',
+      terminal: '/dev/ttyUSB0',
+    });
+    expect(electronLaunch(['.'], { RINGUP_PRINTER: 'file:///tmp/r.bin', RINGUP_TERMINAL: 'tcp://10.0.0.5:20007' }, userData)).toMatchObject({
+      printer: 'file:///tmp/r.bin',
+      terminal: 'tcp://10.0.0.5:20007',
+    });
   });
 
   it('reads --demo and RINGUP_DEMO=1', () => {
@@ -36,7 +48,10 @@ describe('electronLaunch', () => {
   });
 
   it('keeps the demo out of the real ledger unless a folder is given', () => {
-    expect(electronLaunch(['.', '--demo'], {}, userData)).toMatchObject({ dataDir: join(userData, 'demo'), ledgerFile: join(userData, 'demo', LEDGER_FILE_NAME) });
+    expect(electronLaunch(['.', '--demo'], {}, userData)).toMatchObject({
+      dataDir: join(userData, 'demo'),
+      ledgerFile: join(userData, 'demo', LEDGER_FILE_NAME),
+    });
     expect(electronLaunch(['.', '--demo', '--data-dir', '/srv/try'], {}, userData).dataDir).toBe('/srv/try');
     expect(electronLaunch(['.', '--demo'], { RINGUP_DATA_DIR: '/env/dir' }, userData).dataDir).toBe('/env/dir');
   });

@@ -9,9 +9,27 @@ import {
 } from '../../main/host/electron-policy/permissions';
 
 const PERMISSIONS = [
-  'serial', 'hid', 'usb', 'media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write',
-  'display-capture', 'fullscreen', 'openExternal', 'midi', 'midiSysex', 'pointerLock', 'fileSystem', 'idle-detection',
-  'local-fonts', 'persistent-storage', 'storage-access', 'window-management', 'unknown',
+  'serial',
+  'hid',
+  'usb',
+  'media',
+  'geolocation',
+  'notifications',
+  'clipboard-read',
+  'clipboard-sanitized-write',
+  'display-capture',
+  'fullscreen',
+  'openExternal',
+  'midi',
+  'midiSysex',
+  'pointerLock',
+  'fileSystem',
+  'idle-detection',
+  'local-fonts',
+  'persistent-storage',
+  'storage-access',
+  'window-management',
+  'unknown',
 ] as const;
 
 const contents = {} as WebContents;

@@ -74,7 +74,7 @@ describe('preload surface', () => {
 });
 
 describe('invoke', () => {
-  it('forwards name and input on the one invoke channel and returns main\'s result', async () => {
+  it("forwards name and input on the one invoke channel and returns main's result", async () => {
     const result = await api.invoke('sale.current', {});
     expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith(INVOKE_CHANNEL, 'sale.current', {});
     expect(result).toEqual({ ok: true, value: 'from-main' });

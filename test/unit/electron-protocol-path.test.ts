@@ -44,10 +44,12 @@ describe('resolveAppRequest', () => {
 
   it('never answers with a file outside the root, whatever the path', () => {
     const pieces = ['..', '%2e%2e', '%2E%2E', '.', '%2e', '%2f', '%5c', '%00', 'a', 'assets', '', '%252e', ':', 'C:', '%3a'];
-    for (const a of pieces) for (const b of pieces) for (const c of pieces) {
-      const decision = get(`app://ringup/${a}/${b}${c}/${c}${a}`);
-      if (decision.ok) expect(decision.file.startsWith(`${root}/`), decision.file).toBe(true);
-    }
+    for (const a of pieces)
+      for (const b of pieces)
+        for (const c of pieces) {
+          const decision = get(`app://ringup/${a}/${b}${c}/${c}${a}`);
+          if (decision.ok) expect(decision.file.startsWith(`${root}/`), decision.file).toBe(true);
+        }
   });
 
   it('does not double-decode (%252e stays a literal file name inside the root)', () => {
@@ -55,7 +57,13 @@ describe('resolveAppRequest', () => {
   });
 
   it('refuses other hosts, ports, userinfo and schemes', () => {
-    for (const url of ['app://ringup.evil/index.html', 'app://ringup:1/index.html', 'app://a@ringup/index.html', 'file:///opt/ringup/out/renderer/index.html', 'nonsense']) {
+    for (const url of [
+      'app://ringup.evil/index.html',
+      'app://ringup:1/index.html',
+      'app://a@ringup/index.html',
+      'file:///opt/ringup/out/renderer/index.html',
+      'nonsense',
+    ]) {
       expect(get(url).ok).toBe(false);
     }
   });

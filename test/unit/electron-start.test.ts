@@ -39,7 +39,10 @@ function tree(options: { built?: boolean; electron?: 'binary' | 'throws' | 'none
   );
   if (options.electron === 'binary') {
     writeFileSync(join(pkg, 'path.txt'), 'electron');
-    writeFileSync(join(pkg, 'dist', 'electron'), '#!/bin/sh\necho "ARGS:$*"\necho "CWD:$(pwd)"\necho "RUN_AS_NODE:${ELECTRON_RUN_AS_NODE:-unset}"\necho "SQLITE:${RINGUP_DEV_SQLITE_ADDON}"\nexit 7\n');
+    writeFileSync(
+      join(pkg, 'dist', 'electron'),
+      '#!/bin/sh\necho "ARGS:$*"\necho "CWD:$(pwd)"\necho "RUN_AS_NODE:${ELECTRON_RUN_AS_NODE:-unset}"\necho "SQLITE:${RINGUP_DEV_SQLITE_ADDON}"\nexit 7\n',
+    );
     chmodSync(join(pkg, 'dist', 'electron'), 0o755);
   }
   if (options.electron === 'throws') {
@@ -75,7 +78,16 @@ describe.runIf(process.platform !== 'win32')('npm start (scripts/start-electron.
     const first = start(dir);
     expect(first.stdout).toContain('fetching better-sqlite3 12.0.0 built for Electron 45.5.0');
     expect(first.stdout).toContain(`SQLITE:${join(cache, 'build', 'Release', 'better_sqlite3.node')}`);
-    expect(JSON.parse(readFileSync(join(cache, 'argv.json'), 'utf8'))).toEqual(['--runtime', 'electron', '--target', '45.5.0', '--arch', process.arch, '--platform', process.platform]);
+    expect(JSON.parse(readFileSync(join(cache, 'argv.json'), 'utf8'))).toEqual([
+      '--runtime',
+      'electron',
+      '--target',
+      '45.5.0',
+      '--arch',
+      process.arch,
+      '--platform',
+      process.platform,
+    ]);
     const second = start(dir);
     expect(second.stdout).not.toContain('fetching better-sqlite3');
     expect(second.stdout).toContain(`SQLITE:${join(cache, 'build', 'Release', 'better_sqlite3.node')}`);

@@ -20,7 +20,8 @@ afterEach(() => {
 });
 
 function fill(n: number): void {
-  for (let i = 1; i <= n; i++) appendJournal(db, i % 2 ? 'sale.completed' : 'session.login', { n: i, name: `收据 ${i}`, amountMinor: i * 100 }, 1_700_000_000_000 + i);
+  for (let i = 1; i <= n; i++)
+    appendJournal(db, i % 2 ? 'sale.completed' : 'session.login', { n: i, name: `收据 ${i}`, amountMinor: i * 100 }, 1_700_000_000_000 + i);
 }
 
 describe('canonical JSON', () => {

@@ -16,7 +16,9 @@ describe('browser-mode launch options', () => {
   });
 
   it('reads flags before the environment, and refuses a port out of range', () => {
-    expect(parseLaunchOptions(['--port=5400', '--printer', 'tcp://127.0.0.1:9100'], { ...env, RINGUP_PORT: '1', RINGUP_TERMINAL: '/dev/ttyUSB0' })).toMatchObject({
+    expect(
+      parseLaunchOptions(['--port=5400', '--printer', 'tcp://127.0.0.1:9100'], { ...env, RINGUP_PORT: '1', RINGUP_TERMINAL: '/dev/ttyUSB0' }),
+    ).toMatchObject({
       port: 5400,
       printer: 'tcp://127.0.0.1:9100',
       terminal: '/dev/ttyUSB0',

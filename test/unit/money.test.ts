@@ -44,12 +44,16 @@ describe('integer money math', () => {
     expect(allocate(100, [1, 1, 1])).toEqual([34, 33, 33]);
     expect(allocate(10, [0, 0])).toEqual([0, 0]);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 20 }), (total, weights) => {
-        const parts = allocate(total, weights);
-        const sumW = weights.reduce((a, b) => a + b, 0);
-        if (sumW === 0) return parts.every((p) => p === 0);
-        return parts.reduce((a, b) => a + b, 0) === total && parts.every((p, i) => p >= 0 && Math.abs(p - (total * (weights[i] ?? 0)) / sumW) < 1 + 1e-9);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 20 }),
+        (total, weights) => {
+          const parts = allocate(total, weights);
+          const sumW = weights.reduce((a, b) => a + b, 0);
+          if (sumW === 0) return parts.every((p) => p === 0);
+          return parts.reduce((a, b) => a + b, 0) === total && parts.every((p, i) => p >= 0 && Math.abs(p - (total * (weights[i] ?? 0)) / sumW) < 1 + 1e-9);
+        },
+      ),
     );
   });
 

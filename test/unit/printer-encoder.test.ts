@@ -49,7 +49,9 @@ describe('ESC/POS encoding read back by the tokenizer', () => {
     const bytes = encodeReceipt(cash, profile());
     expect([...bytes.subarray(0, 5)]).toEqual([0x1b, 0x70, 0x00, 0x19, 0xfa]);
     expect(commandsNamed(tokenizeEscPos(encodeReceipt(cash, profile(), { openDrawer: false })), 'ESC p')).toEqual([]);
-    expect(commandsNamed(tokenizeEscPos(encodeReceipt(buildReceipt(saleFixture('zh-CN', 'cash'), storeZh, { timeZone, duplicateCopy: 1 }), profile())), 'ESC p')).toEqual([]);
+    expect(
+      commandsNamed(tokenizeEscPos(encodeReceipt(buildReceipt(saleFixture('zh-CN', 'cash'), storeZh, { timeZone, duplicateCopy: 1 }), profile())), 'ESC p'),
+    ).toEqual([]);
   });
 
   it('prints ￥ (A3 A4) and never the four-byte GB18030 ¥ (81 30 84 36)', () => {
@@ -103,8 +105,8 @@ describe('ESC/POS encoding read back by the tokenizer', () => {
     expect([...drawerKick(0, 50, 500)]).toEqual([0x1b, 0x70, 0, 25, 250]);
     expect([...drawerKick(1, 2000, 0)]).toEqual([0x1b, 0x70, 1, 255, 1]);
     expect([...nativeQr(Buffer.from('AB'), 4, 'm')]).toEqual([
-      0x1d, 0x28, 0x6b, 4, 0, 0x31, 0x41, 0x32, 0, 0x1d, 0x28, 0x6b, 3, 0, 0x31, 0x43, 4, 0x1d, 0x28, 0x6b, 3, 0, 0x31, 0x45, 0x31,
-      0x1d, 0x28, 0x6b, 5, 0, 0x31, 0x50, 0x30, 0x41, 0x42, 0x1d, 0x28, 0x6b, 3, 0, 0x31, 0x51, 0x30,
+      0x1d, 0x28, 0x6b, 4, 0, 0x31, 0x41, 0x32, 0, 0x1d, 0x28, 0x6b, 3, 0, 0x31, 0x43, 4, 0x1d, 0x28, 0x6b, 3, 0, 0x31, 0x45, 0x31, 0x1d, 0x28, 0x6b, 5, 0,
+      0x31, 0x50, 0x30, 0x41, 0x42, 0x1d, 0x28, 0x6b, 3, 0, 0x31, 0x51, 0x30,
     ]);
   });
 

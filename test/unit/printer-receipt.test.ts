@@ -55,9 +55,30 @@ describe('receipt golden text', () => {
 describe('receipt content', () => {
   it('has the store header, each line as qty × unit price, discounts, tax by rate, tenders and change (zh-CN)', () => {
     const text = renderReceiptText(buildReceipt(saleFixture('zh-CN'), storeZh, { timeZone }), profile('80mm'));
-    for (const s of ['林记便利店', '税号：91310104MA1FR0XX3K', '收银机', 'R01-001024', '2026-03-14 14:21:37', '王小明',
-      '1.25 × ￥12.80', '折扣 10%', '-￥1.60', '整单折扣', '-￥2.72', '税率 9% 计税 ￥13.68', '税率 13% 计税 ￥41.90',
-      '合计', '￥55.58', '抹零', '-￥0.08', '现金', '￥100.00', '找零', '￥44.50', '谢谢惠顾，欢迎再来！']) {
+    for (const s of [
+      '林记便利店',
+      '税号：91310104MA1FR0XX3K',
+      '收银机',
+      'R01-001024',
+      '2026-03-14 14:21:37',
+      '王小明',
+      '1.25 × ￥12.80',
+      '折扣 10%',
+      '-￥1.60',
+      '整单折扣',
+      '-￥2.72',
+      '税率 9% 计税 ￥13.68',
+      '税率 13% 计税 ￥41.90',
+      '合计',
+      '￥55.58',
+      '抹零',
+      '-￥0.08',
+      '现金',
+      '￥100.00',
+      '找零',
+      '￥44.50',
+      '谢谢惠顾，欢迎再来！',
+    ]) {
       expect(text).toContain(s);
     }
   });
@@ -105,7 +126,10 @@ describe('receipt content', () => {
   });
 
   it('refund receipt names the original receipt and says refund', () => {
-    const text = renderReceiptText(buildReceipt(refundFixture('zh-CN'), storeZh, { timeZone, refundOf: { registerId: 'R01', receiptNo: 1024 } }), profile('58mm'));
+    const text = renderReceiptText(
+      buildReceipt(refundFixture('zh-CN'), storeZh, { timeZone, refundOf: { registerId: 'R01', receiptNo: 1024 } }),
+      profile('58mm'),
+    );
     expect(text).toContain('退货小票');
     expect(text).toContain('原小票');
     expect(text).toContain('R01-001024');

@@ -60,12 +60,18 @@ function fakeChannel(reply: (n: number) => number[]): StatusChannel {
 
 describe('status reader over a byte stream', () => {
   it('skips garbage before each answer and reports paper out', async () => {
-    const s = await queryStatusOver(fakeChannel((n) => [0x00, 0xff, 0x41, n === 4 ? OK | 0x60 : n === 1 ? OK | 0x08 : OK | 0x20]), { timeoutMs: 500 });
+    const s = await queryStatusOver(
+      fakeChannel((n) => [0x00, 0xff, 0x41, n === 4 ? OK | 0x60 : n === 1 ? OK | 0x08 : OK | 0x20]),
+      { timeoutMs: 500 },
+    );
     expect(s.problems).toEqual(['printer.paper_out']);
   });
 
   it('a silent printer is printer.no_answer after the timeout', async () => {
-    const s = await queryStatusOver(fakeChannel(() => []), { timeoutMs: 50 });
+    const s = await queryStatusOver(
+      fakeChannel(() => []),
+      { timeoutMs: 50 },
+    );
     expect(s).toMatchObject({ answered: false, problems: ['printer.no_answer'] });
   });
 
@@ -73,7 +79,10 @@ describe('status reader over a byte stream', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.uint8Array({ maxLength: 8 }), { minLength: 3, maxLength: 3 }), async (answers) => {
         let k = 0;
-        const s = await queryStatusOver(fakeChannel(() => [...(answers[k++ % 3] ?? [])]), { timeoutMs: 20 });
+        const s = await queryStatusOver(
+          fakeChannel(() => [...(answers[k++ % 3] ?? [])]),
+          { timeoutMs: 20 },
+        );
         expect(typeof s.answered).toBe('boolean');
         if (s.answered) for (const v of Object.values(s.raw)) expect(isStatusByte(v)).toBe(true);
       }),

@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { commandsNamed, EscPosTokenizeError, tokenizeEscPos } from '../support/escpos-tokenizer';
 
-const b = (...parts: (number[] | string)[]): Buffer =>
-  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+const b = (...parts: (number[] | string)[]): Buffer => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 
 describe('ESC/POS tokenizer', () => {
   it('tracks Kanji mode: GB18030 after FS &, code-page glyphs after FS .', () => {
@@ -17,7 +16,9 @@ describe('ESC/POS tokenizer', () => {
   });
 
   it('places text by ESC $ / ESC \\ positions, the GS L margin and the GS ! width', () => {
-    const t = tokenizeEscPos(b([0x1d, 0x4c, 24, 0], 'A', [0x1b, 0x24, 120, 0], 'B', [0x1b, 0x5c, 24, 0], 'C', '\n', [0x1d, 0x4c, 0, 0, 0x1d, 0x21, 0x10], 'WW\n'));
+    const t = tokenizeEscPos(
+      b([0x1d, 0x4c, 24, 0], 'A', [0x1b, 0x24, 120, 0], 'B', [0x1b, 0x5c, 24, 0], 'C', '\n', [0x1d, 0x4c, 0, 0, 0x1d, 0x21, 0x10], 'WW\n'),
+    );
     expect(t.lines).toEqual(['  A         B  C', 'W W']);
   });
 
@@ -39,7 +40,11 @@ describe('ESC/POS tokenizer', () => {
 
   it('reads DLE EOT, DLE DC4 and ESC p with all their parameters', () => {
     const t = tokenizeEscPos(b([0x10, 0x04, 0x01, 0x10, 0x14, 0x01, 0x00, 0x05, 0x1b, 0x70, 0x00, 0x19, 0xfa]));
-    expect(t.commands.map((c) => [c.name, c.params])).toEqual([['DLE EOT', [1]], ['DLE DC4', [1, 0, 5]], ['ESC p', [0, 25, 250]]]);
+    expect(t.commands.map((c) => [c.name, c.params])).toEqual([
+      ['DLE EOT', [1]],
+      ['DLE DC4', [1, 0, 5]],
+      ['ESC p', [0, 25, 250]],
+    ]);
   });
 
   it('refuses truncated commands instead of guessing', () => {

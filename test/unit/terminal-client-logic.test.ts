@@ -21,13 +21,29 @@ class MemoryLine implements ByteTransport {
   private data: ((c: Uint8Array) => void)[] = [];
   private closed: ((r: string) => void)[] = [];
   onWrite: (bytes: Uint8Array) => void = () => undefined;
-  async open(): Promise<TerminalResult<void>> { return ok(undefined); }
-  async write(bytes: Uint8Array): Promise<TerminalResult<void>> { this.written.push(bytes); this.onWrite(bytes); return ok(undefined); }
-  async close(): Promise<void> { this.closed.forEach((l) => l('closed')); }
-  isOpen(): boolean { return true; }
-  onData(l: (c: Uint8Array) => void): void { this.data.push(l); }
-  onClose(l: (r: string) => void): void { this.closed.push(l); }
-  feed(bytes: Uint8Array | number[]): void { this.data.forEach((l) => l(Uint8Array.from(bytes))); }
+  async open(): Promise<TerminalResult<void>> {
+    return ok(undefined);
+  }
+  async write(bytes: Uint8Array): Promise<TerminalResult<void>> {
+    this.written.push(bytes);
+    this.onWrite(bytes);
+    return ok(undefined);
+  }
+  async close(): Promise<void> {
+    this.closed.forEach((l) => l('closed'));
+  }
+  isOpen(): boolean {
+    return true;
+  }
+  onData(l: (c: Uint8Array) => void): void {
+    this.data.push(l);
+  }
+  onClose(l: (r: string) => void): void {
+    this.closed.push(l);
+  }
+  feed(bytes: Uint8Array | number[]): void {
+    this.data.forEach((l) => l(Uint8Array.from(bytes)));
+  }
 }
 
 const timeouts = { ackMs: 20, maxRetransmits: 2, interByteMs: 20 };

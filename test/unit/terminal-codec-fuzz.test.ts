@@ -31,9 +31,25 @@ function decodeAll(bytes: Uint8Array): void {
 
 function validFrames(): Uint8Array[] {
   const apdus = [
-    build.authorization(1000), build.authorization(123456789), build.refund(1010), build.reversal(10),
-    build.registration(), build.statusEnquiry(), build.endOfDay(),
-    ptBuild.status({ resultCode: 0, amountMinor: 1010, receiptNo: 16, trace: 1010, maskedPan: '476173******0119', cardName: 'VISA', authCode: '101010', terminalId: '10101010', signatureRequired: true, entryMode: 'chip' }),
+    build.authorization(1000),
+    build.authorization(123456789),
+    build.refund(1010),
+    build.reversal(10),
+    build.registration(),
+    build.statusEnquiry(),
+    build.endOfDay(),
+    ptBuild.status({
+      resultCode: 0,
+      amountMinor: 1010,
+      receiptNo: 16,
+      trace: 1010,
+      maskedPan: '476173******0119',
+      cardName: 'VISA',
+      authCode: '101010',
+      terminalId: '10101010',
+      signatureRequired: true,
+      entryMode: 'chip',
+    }),
     ptBuild.textBlock('merchant', ['** Haendlerbeleg **', 'Betrag EUR 10,10']),
     ptBuild.completion('10101010'),
   ];
@@ -88,20 +104,25 @@ describe('codec fuzzing', () => {
   it(`mutated valid frames (${RUNS} runs) never crash and a frame that survives still checks its CRC`, () => {
     const frames = validFrames();
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: frames.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.uint8Array({ maxLength: 6 }), (i, ms, noise) => {
-        const original = frames[i] as Uint8Array;
-        const d = new FrameDecoder();
-        // A cut frame stalls the line; the link layer's inter-byte timeout (T1) then calls
-        // reset(). After that pause the unmutated retransmission must always come through:
-        // one bad frame never poisons the stream.
-        const events = [...d.push(Uint8Array.from([...noise, ...mutate(original, ms)])), ...d.reset(), ...d.push(original)];
-        const frames_ = events.filter((e) => e.type === 'frame');
-        expect(frames_.length).toBeGreaterThanOrEqual(1);
-        for (const e of events) {
-          if (e.type === 'frame') decodeAll(e.apdu);
-          else if (e.type === 'error') expect(e.code).toMatch(/^codec\./);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: frames.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        fc.uint8Array({ maxLength: 6 }),
+        (i, ms, noise) => {
+          const original = frames[i] as Uint8Array;
+          const d = new FrameDecoder();
+          // A cut frame stalls the line; the link layer's inter-byte timeout (T1) then calls
+          // reset(). After that pause the unmutated retransmission must always come through:
+          // one bad frame never poisons the stream.
+          const events = [...d.push(Uint8Array.from([...noise, ...mutate(original, ms)])), ...d.reset(), ...d.push(original)];
+          const frames_ = events.filter((e) => e.type === 'frame');
+          expect(frames_.length).toBeGreaterThanOrEqual(1);
+          for (const e of events) {
+            if (e.type === 'frame') decodeAll(e.apdu);
+            else if (e.type === 'error') expect(e.code).toMatch(/^codec\./);
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -133,9 +133,22 @@ describe('BMP fields', () => {
   });
   it('parses a full status information with every field', () => {
     const built = ptBuild.status({
-      resultCode: 0, amountMinor: 1, currency: 978, time: '12:23:06', date: '06-29', maskedPan: '474843******7743',
-      receiptNo: 2, authCode: '889150', trace: 732, terminalId: '42003036', cardType: 0x0a, cardName: 'VISA',
-      turnoverNo: 15, additionalText: 'AS-TID = 13F00013', entryMode: 'contactless', signatureRequired: true,
+      resultCode: 0,
+      amountMinor: 1,
+      currency: 978,
+      time: '12:23:06',
+      date: '06-29',
+      maskedPan: '474843******7743',
+      receiptNo: 2,
+      authCode: '889150',
+      trace: 732,
+      terminalId: '42003036',
+      cardType: 0x0a,
+      cardName: 'VISA',
+      turnoverNo: 15,
+      additionalText: 'AS-TID = 13F00013',
+      entryMode: 'contactless',
+      signatureRequired: true,
     });
     expect(built.ok).toBe(true);
     if (!built.ok) return;
@@ -143,9 +156,23 @@ describe('BMP fields', () => {
     expect(m.ok && m.value.kind).toBe('status');
     if (!m.ok || m.value.kind !== 'status') return;
     expect(m.value.info).toMatchObject({
-      resultCode: 0, result: 'terminal.result.success', amountMinor: 1, currency: 978, time: '12:23:06', date: '06-29',
-      maskedPan: '474843******7743', receiptNo: 2, authCode: '889150', trace: 732, terminalId: '42003036',
-      cardType: 0x0a, cardName: 'VISA', brand: 'VISA', turnoverNo: 15, entryMode: 'contactless', signatureRequired: true,
+      resultCode: 0,
+      result: 'terminal.result.success',
+      amountMinor: 1,
+      currency: 978,
+      time: '12:23:06',
+      date: '06-29',
+      maskedPan: '474843******7743',
+      receiptNo: 2,
+      authCode: '889150',
+      trace: 732,
+      terminalId: '42003036',
+      cardType: 0x0a,
+      cardName: 'VISA',
+      brand: 'VISA',
+      turnoverNo: 15,
+      entryMode: 'contactless',
+      signatureRequired: true,
     });
   });
   it('re-masks a PAN the terminal sent in full and drops track data', () => {
@@ -170,7 +197,10 @@ describe('BMP fields', () => {
   });
   it('round-trips TLV with long lengths and nested containers', () => {
     const long = new Uint8Array(300).fill(0x41);
-    const enc = encodeTlv([{ tag: 0x1f07, value: Uint8Array.of(2) }, { tag: 0x25, value: new Uint8Array(0), children: [{ tag: 0x07, value: long }] }]);
+    const enc = encodeTlv([
+      { tag: 0x1f07, value: Uint8Array.of(2) },
+      { tag: 0x25, value: new Uint8Array(0), children: [{ tag: 0x07, value: long }] },
+    ]);
     const dec = decodeTlv(enc);
     expect(dec.ok && dec.value[0]?.tag).toBe(0x1f07);
     expect(dec.ok && dec.value[1]?.children?.[0]?.value.length).toBe(300);
@@ -186,7 +216,11 @@ describe('PT messages', () => {
     expect(line.ok && line.value).toMatchObject({ kind: 'print_line', last: true, line: { text: 'Zahlung erfolgt', centred: true } });
     const block = ptBuild.textBlock('customer', ['** Kundenbeleg **', 'Terminal-ID: 42003036']);
     const b = block.ok ? parsePtMessage(block.value) : block;
-    expect(b.ok && b.value).toMatchObject({ kind: 'text_block', receiptType: 'customer', lines: [{ text: '** Kundenbeleg **' }, { text: 'Terminal-ID: 42003036' }] });
+    expect(b.ok && b.value).toMatchObject({
+      kind: 'text_block',
+      receiptType: 'customer',
+      lines: [{ text: '** Kundenbeleg **' }, { text: 'Terminal-ID: 42003036' }],
+    });
     const c = ptBuild.completion('52500001');
     const cm = c.ok ? parsePtMessage(c.value) : c;
     expect(cm.ok && cm.value).toEqual({ kind: 'completion', terminalId: '52500001', statusByte: null });

@@ -55,4 +55,3 @@ export function encodeReceipt(doc: ReceiptDocument, profile: PrinterProfile, opt
   }
   return Buffer.concat(parts);
 }
-

@@ -31,7 +31,15 @@ export function nativeQr(data: Uint8Array, cell: number, level: keyof typeof qrL
     ...gsk(0x31, 0x41, 0x32, 0x00),
     ...gsk(0x31, 0x43, Math.min(16, Math.max(1, cell))),
     ...gsk(0x31, 0x45, qrLevel[level]),
-    GS, 0x28, 0x6b, storeLen & 255, storeLen >> 8, 0x31, 0x50, 0x30, ...data,
+    GS,
+    0x28,
+    0x6b,
+    storeLen & 255,
+    storeLen >> 8,
+    0x31,
+    0x50,
+    0x30,
+    ...data,
     ...gsk(0x31, 0x51, 0x30),
   ]);
 }

@@ -14,7 +14,12 @@ export function parsePrinterUrl(text: string): TransportConfigOutput {
       config = { kind: 'tcp', host: url.hostname.replace(/^\[|\]$/g, ''), port: url.port ? Number(url.port) : 9100 };
       break;
     case 'serial:':
-      config = { kind: 'serial', path, ...(baud ? { baudRate: Number(baud) } : {}), ...(url.searchParams.get('flow') ? { flowControl: url.searchParams.get('flow') as 'none' } : {}) };
+      config = {
+        kind: 'serial',
+        path,
+        ...(baud ? { baudRate: Number(baud) } : {}),
+        ...(url.searchParams.get('flow') ? { flowControl: url.searchParams.get('flow') as 'none' } : {}),
+      };
       break;
     case 'device:':
       config = { kind: 'device', path };

@@ -69,8 +69,7 @@ function lineBlocks(c: Ctx, line: SaleLineView): ReceiptBlock[] {
     { kind: 'row', left: qtyTimesPrice, right: c.money(line.grossMinor), indent: true },
   ];
   if (line.lineDiscountMinor !== 0) {
-    const label =
-      line.discount?.kind === 'percent' ? c.t('line.discountPercent', { rate: formatRateBp(line.discount.rateBp) }) : c.t('line.discount');
+    const label = line.discount?.kind === 'percent' ? c.t('line.discountPercent', { rate: formatRateBp(line.discount.rateBp) }) : c.t('line.discount');
     blocks.push({ kind: 'row', left: label, right: c.money(-line.lineDiscountMinor), indent: true });
   }
   return blocks;
@@ -164,12 +163,7 @@ export function buildReceipt(sale: SaleView, store: StoreSettings, options: Rece
 }
 
 /** The copy the store keeps when the card asked for a signature. */
-export function buildMerchantSlip(
-  sale: SaleView,
-  payment: PaymentView,
-  store: StoreSettings,
-  options: ReceiptOptions,
-): ReceiptDocument {
+export function buildMerchantSlip(sale: SaleView, payment: PaymentView, store: StoreSettings, options: ReceiptOptions): ReceiptDocument {
   const c = context(sale, store, options);
   const blocks: ReceiptBlock[] = [...header(c, `${c.t('title.cardSlip')} · ${c.t('copy.merchant')}`)];
   blocks.push({ kind: 'row', left: tenderLabel(c, payment), right: c.money(payment.amountMinor), bold: true, tall: true });

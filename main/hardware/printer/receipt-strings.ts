@@ -18,8 +18,5 @@ export type Translate = (key: ReceiptStringKey, params?: Record<string, string |
 /** i18next-style `{{name}}` placeholders, so the same files can be loaded by the renderer. */
 export function receiptTranslator(locale: Locale): Translate {
   const table = tables[locale];
-  return (key, params) =>
-    table[key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
-      params && name in params ? String(params[name]) : whole,
-    );
+  return (key, params) => table[key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
 }

@@ -22,16 +22,12 @@ export function normalizeForEncoding(text: string, encoding: PrinterEncoding): s
 
 /** Escape every character receiptline gives a meaning to, and drop control characters. */
 export function escapeText(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/[\\|{}~_"`^\-=]/g, (c) => `\\${c}`);
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/[\\|{}~_"`^\-=]/g, (c) => `\\${c}`);
 }
 
 /** Property values: receiptline has no `\:` escape, so separators go in as `\xNN`. */
 export function escapeProperty(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/[\\|{}:;]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/[\\|{}:;]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** Printed width in columns, as receiptline counts it for this encoding. */

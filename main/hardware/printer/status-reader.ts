@@ -30,7 +30,11 @@ export async function queryStatusOver(channel: StatusChannel, options: StatusQue
       // Anything that arrived before this request cannot be its answer.
       pending = [];
       await channel.write(statusRequest(n));
-      const b = await nextStatusByte(() => pending, (w) => (wake = w), timeoutMs);
+      const b = await nextStatusByte(
+        () => pending,
+        (w) => (wake = w),
+        timeoutMs,
+      );
       if (b === null) return noAnswerStatus();
       raw[n] = b;
     }

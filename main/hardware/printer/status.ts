@@ -2,13 +2,7 @@
 // and 4 set and bits 0 and 7 clear, so `(b & 0x93) === 0x12` tells a status byte apart from
 // the other bytes a printer sends (the `GS r 1` answer receiptline asks for, ASB, line noise).
 
-export type PrinterProblem =
-  | 'printer.paper_out'
-  | 'printer.paper_near_end'
-  | 'printer.cover_open'
-  | 'printer.offline'
-  | 'printer.error'
-  | 'printer.no_answer';
+export type PrinterProblem = 'printer.paper_out' | 'printer.paper_near_end' | 'printer.cover_open' | 'printer.offline' | 'printer.error' | 'printer.no_answer';
 
 export interface PrinterStatus {
   /** The printer answered every request (otherwise the flags below are unknown and false). */
@@ -39,8 +33,17 @@ export function isStatusByte(b: number): boolean {
 
 export function noAnswerStatus(): PrinterStatus {
   return {
-    answered: false, ready: false, paperOut: false, paperNearEnd: false, coverOpen: false, offline: false, error: false,
-    drawerPinHigh: null, drawerOpen: null, problems: ['printer.no_answer'], raw: {},
+    answered: false,
+    ready: false,
+    paperOut: false,
+    paperNearEnd: false,
+    coverOpen: false,
+    offline: false,
+    error: false,
+    drawerPinHigh: null,
+    drawerOpen: null,
+    problems: ['printer.no_answer'],
+    raw: {},
   };
 }
 

@@ -90,7 +90,10 @@ export class TerminalClient {
   lastUnsolicitedStatus: StatusInformation | null = null;
   terminalId: string | null = null;
 
-  constructor(private readonly makeTransport: () => ByteTransport, private readonly options: TerminalClientOptions = {}) {
+  constructor(
+    private readonly makeTransport: () => ByteTransport,
+    private readonly options: TerminalClientOptions = {},
+  ) {
     this.password = options.password ?? '000000';
     this.currency = options.currency ?? CURRENCY.EUR;
   }
@@ -326,7 +329,10 @@ export class TerminalClient {
     for (;;) {
       const r = await link.receive(link.timeouts.masterSilenceMs);
       if (!r.ok) {
-        return fail(r.error.code, unknown({ phase: 'terminal_master', receiptNo: outcome.status?.receiptNo ?? null, resultCode: outcome.status?.resultCode ?? null }));
+        return fail(
+          r.error.code,
+          unknown({ phase: 'terminal_master', receiptNo: outcome.status?.receiptNo ?? null, resultCode: outcome.status?.resultCode ?? null }),
+        );
       }
       const m = parsePtMessage(r.value);
       if (!m.ok) {

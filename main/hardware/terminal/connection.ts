@@ -102,7 +102,17 @@ export class TerminalConnection {
         }
       },
     };
-    return config.kind === 'tcp' ? TerminalClient.tcp({ host: config.host, port: config.port }, opts) : TerminalClient.serial({ path: config.path, ...(config.baudRate ? { baudRate: config.baudRate } : {}), ...(config.parity ? { parity: config.parity } : {}), ...(config.stopBits ? { stopBits: config.stopBits } : {}) }, opts);
+    return config.kind === 'tcp'
+      ? TerminalClient.tcp({ host: config.host, port: config.port }, opts)
+      : TerminalClient.serial(
+          {
+            path: config.path,
+            ...(config.baudRate ? { baudRate: config.baudRate } : {}),
+            ...(config.parity ? { parity: config.parity } : {}),
+            ...(config.stopBits ? { stopBits: config.stopBits } : {}),
+          },
+          opts,
+        );
   }
 
   private wasReady = false;

@@ -28,8 +28,15 @@ export function describeApdu(a: Apdu): string {
   switch (m.kind) {
     case 'status': {
       const i = m.info;
-      const parts = [`result=${i.resultCode.toString(16)}`, i.amountMinor !== null ? `amount=${i.amountMinor}` : '', i.receiptNo !== null ? `receipt=${i.receiptNo}` : '',
-        i.trace !== null ? `trace=${i.trace}` : '', i.maskedPan ? `pan=${maskPan(i.maskedPan)}` : '', i.brand ? `brand=${i.brand}` : '', i.authCode ? `auth=${i.authCode}` : ''];
+      const parts = [
+        `result=${i.resultCode.toString(16)}`,
+        i.amountMinor !== null ? `amount=${i.amountMinor}` : '',
+        i.receiptNo !== null ? `receipt=${i.receiptNo}` : '',
+        i.trace !== null ? `trace=${i.trace}` : '',
+        i.maskedPan ? `pan=${maskPan(i.maskedPan)}` : '',
+        i.brand ? `brand=${i.brand}` : '',
+        i.authCode ? `auth=${i.authCode}` : '',
+      ];
       return `${name} status ${parts.filter(Boolean).join(' ')}`;
     }
     case 'print_line':
@@ -39,7 +46,11 @@ export function describeApdu(a: Apdu): string {
     default: {
       // Unknown message: show which BMPs it holds, never their values.
       const f = decodeBmps(a.data);
-      const ids = f.ok ? f.value.map((x) => (SECRET_BMPS.has(x.id) ? `${x.id.toString(16)}=<secret>` : x.id === 0x22 ? `22=${maskPan(decodePanBcd(x.value))}` : x.id.toString(16))) : [];
+      const ids = f.ok
+        ? f.value.map((x) =>
+            SECRET_BMPS.has(x.id) ? `${x.id.toString(16)}=<secret>` : x.id === 0x22 ? `22=${maskPan(decodePanBcd(x.value))}` : x.id.toString(16),
+          )
+        : [];
       return `${name} len=${a.data.length}${ids.length ? ` bmps=${ids.join(',')}` : ''}`;
     }
   }

@@ -1,6 +1,15 @@
 // Public surface of the card-terminal module (ZVT). Services import from here only.
 export { TerminalClient } from './client';
-export type { TerminalClientOptions, TerminalTransaction, TerminalReceipt, TerminalStep, StepCallback, EndOfDayResult, TerminalStatus, ConnectionState } from './client';
+export type {
+  TerminalClientOptions,
+  TerminalTransaction,
+  TerminalReceipt,
+  TerminalStep,
+  StepCallback,
+  EndOfDayResult,
+  TerminalStatus,
+  ConnectionState,
+} from './client';
 export { matchRecoveredTransaction } from './recovery';
 export type { PaymentIntent, RecoveryVerdict } from './recovery';
 export type { StatusInformation, BatchTotals, BrandTotal, EntryMode } from './status-info';

@@ -70,7 +70,10 @@ export class ZvtLink {
   private closeListeners: ((reason: string) => void)[] = [];
   onArrival: (() => void) | undefined;
 
-  constructor(readonly transport: ByteTransport, options: LinkOptions = {}) {
+  constructor(
+    readonly transport: ByteTransport,
+    options: LinkOptions = {},
+  ) {
     this.timeouts = { ...ZVT_TIMEOUTS, ...options.timeouts };
     this.logger = options.logger ?? silentLogger;
     this.hooks = options.hooks ?? {};

@@ -78,9 +78,7 @@ export function parsePtMessage(a: Apdu): TerminalResult<PtMessage> {
     const tlv = decodeTlv(container.value);
     if (!tlv.ok) return tlv;
     const type = findTlv(tlv.value, TAG_RECEIPT_TYPE)?.value[0];
-    const lines = (findTlv(tlv.value, TAG_TEXT_LINES)?.children ?? [])
-      .filter((t) => t.tag === TAG_LINE)
-      .map((t) => plainLine(decodeText(t.value)));
+    const lines = (findTlv(tlv.value, TAG_TEXT_LINES)?.children ?? []).filter((t) => t.tag === TAG_LINE).map((t) => plainLine(decodeText(t.value)));
     return ok({ kind: 'text_block', receiptType: (type !== undefined && RECEIPT_TYPES[type]) || 'unknown', lines });
   }
   if (a.cls === 0x06 && a.ins === 0x0f) {

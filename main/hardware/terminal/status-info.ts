@@ -64,10 +64,27 @@ const SIGNATURE_CVMS = new Set([0x03, 0x05, 0x1e]);
 
 export function emptyStatus(resultCode: number): StatusInformation {
   return {
-    resultCode, result: resultKey(resultCode), amountMinor: null, currency: null, trace: null, originalTrace: null,
-    receiptNo: null, turnoverNo: null, time: null, date: null, maskedPan: null, cardType: null, cardName: null,
-    brand: null, authCode: null, terminalId: null, vuNumber: null, entryMode: 'unknown', signatureRequired: false,
-    additionalText: null, totals: null,
+    resultCode,
+    result: resultKey(resultCode),
+    amountMinor: null,
+    currency: null,
+    trace: null,
+    originalTrace: null,
+    receiptNo: null,
+    turnoverNo: null,
+    time: null,
+    date: null,
+    maskedPan: null,
+    cardType: null,
+    cardName: null,
+    brand: null,
+    authCode: null,
+    terminalId: null,
+    vuNumber: null,
+    entryMode: 'unknown',
+    signatureRequired: false,
+    additionalText: null,
+    totals: null,
   };
 }
 
@@ -130,21 +147,51 @@ export function parseStatusInformation(data: Uint8Array): TerminalResult<StatusI
         info.resultCode = value[0] ?? 0;
         info.result = resultKey(info.resultCode);
         break;
-      case BMP.amount: r = bcdField(info, 'amountMinor', value, Number); break;
-      case BMP.currency: r = bcdField(info, 'currency', value, Number); break;
-      case BMP.trace: r = bcdField(info, 'trace', value, Number); break;
-      case BMP.originalTrace: r = bcdField(info, 'originalTrace', value, Number); break;
-      case BMP.receiptNo: r = bcdField(info, 'receiptNo', value, Number); break;
-      case BMP.turnoverNo: r = bcdField(info, 'turnoverNo', value, Number); break;
-      case BMP.time: r = bcdField(info, 'time', value, (d) => `${d.slice(0, 2)}:${d.slice(2, 4)}:${d.slice(4, 6)}`); break;
-      case BMP.date: r = bcdField(info, 'date', value, (d) => `${d.slice(0, 2)}-${d.slice(2, 4)}`); break;
-      case BMP.terminalId: r = bcdField(info, 'terminalId', value, (d) => d); break;
-      case BMP.pan: info.maskedPan = maskPan(decodePanBcd(value)); break;
-      case BMP.cardType: info.cardType = value[0] ?? null; break;
-      case BMP.cardName: info.cardName = decodeText(value).trim(); break;
-      case BMP.aid: info.authCode = decodeText(value).trim(); break;
-      case BMP.vuNumber: info.vuNumber = decodeText(value).trim(); break;
-      case BMP.additionalText: info.additionalText = redactDigitRuns(decodeText(value)); break;
+      case BMP.amount:
+        r = bcdField(info, 'amountMinor', value, Number);
+        break;
+      case BMP.currency:
+        r = bcdField(info, 'currency', value, Number);
+        break;
+      case BMP.trace:
+        r = bcdField(info, 'trace', value, Number);
+        break;
+      case BMP.originalTrace:
+        r = bcdField(info, 'originalTrace', value, Number);
+        break;
+      case BMP.receiptNo:
+        r = bcdField(info, 'receiptNo', value, Number);
+        break;
+      case BMP.turnoverNo:
+        r = bcdField(info, 'turnoverNo', value, Number);
+        break;
+      case BMP.time:
+        r = bcdField(info, 'time', value, (d) => `${d.slice(0, 2)}:${d.slice(2, 4)}:${d.slice(4, 6)}`);
+        break;
+      case BMP.date:
+        r = bcdField(info, 'date', value, (d) => `${d.slice(0, 2)}-${d.slice(2, 4)}`);
+        break;
+      case BMP.terminalId:
+        r = bcdField(info, 'terminalId', value, (d) => d);
+        break;
+      case BMP.pan:
+        info.maskedPan = maskPan(decodePanBcd(value));
+        break;
+      case BMP.cardType:
+        info.cardType = value[0] ?? null;
+        break;
+      case BMP.cardName:
+        info.cardName = decodeText(value).trim();
+        break;
+      case BMP.aid:
+        info.authCode = decodeText(value).trim();
+        break;
+      case BMP.vuNumber:
+        info.vuNumber = decodeText(value).trim();
+        break;
+      case BMP.additionalText:
+        info.additionalText = redactDigitRuns(decodeText(value));
+        break;
       case BMP.singleTotals: {
         const t = parseTotals(value);
         if (!t.ok) return t;
@@ -196,7 +243,8 @@ export function encodeStatusInformation(info: Partial<StatusInformation> & { res
     bcd(BMP.turnoverNo, info.turnoverNo, 3),
     bcd(BMP.terminalId, info.terminalId, 4),
     bcd(BMP.originalTrace, info.originalTrace, 3),
-  ]) if (!r.ok) return r;
+  ])
+    if (!r.ok) return r;
   if (info.maskedPan) fields.push({ id: BMP.pan, value: encodePanBcd(maskPan(info.maskedPan)) });
   if (info.cardType != null) fields.push({ id: BMP.cardType, value: Uint8Array.of(info.cardType) });
   if (info.cardName) fields.push({ id: BMP.cardName, value: encodeText(info.cardName) });

@@ -21,7 +21,10 @@ export class TcpTransport implements ByteTransport {
     this.socket = null;
   });
 
-  constructor(private readonly options: TcpOptions, accepted?: net.Socket) {
+  constructor(
+    private readonly options: TcpOptions,
+    accepted?: net.Socket,
+  ) {
     this.endpoint = `${options.host}:${options.port ?? ZVT_TCP_PORT}`;
     if (accepted) this.attach(accepted);
   }

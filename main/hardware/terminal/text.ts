@@ -2,9 +2,27 @@
 // map the few non-ASCII characters German/European receipts actually use and replace the rest,
 // so a stray byte can never become a control character in our own receipt.
 const CP437_HIGH: Record<number, string> = {
-  0x80: 'Ç', 0x81: 'ü', 0x82: 'é', 0x83: 'â', 0x84: 'ä', 0x85: 'à', 0x86: 'å', 0x87: 'ç',
-  0x88: 'ê', 0x89: 'ë', 0x8a: 'è', 0x8e: 'Ä', 0x8f: 'Å', 0x90: 'É', 0x94: 'ö', 0x99: 'Ö',
-  0x9a: 'Ü', 0x9c: '£', 0x9d: '¥', 0xe1: 'ß', 0xf8: '°',
+  0x80: 'Ç',
+  0x81: 'ü',
+  0x82: 'é',
+  0x83: 'â',
+  0x84: 'ä',
+  0x85: 'à',
+  0x86: 'å',
+  0x87: 'ç',
+  0x88: 'ê',
+  0x89: 'ë',
+  0x8a: 'è',
+  0x8e: 'Ä',
+  0x8f: 'Å',
+  0x90: 'É',
+  0x94: 'ö',
+  0x99: 'Ö',
+  0x9a: 'Ü',
+  0x9c: '£',
+  0x9d: '¥',
+  0xe1: 'ß',
+  0xf8: '°',
 };
 const REVERSE: Record<string, number> = Object.fromEntries(Object.entries(CP437_HIGH).map(([k, v]) => [v, Number(k)]));
 
@@ -20,10 +38,12 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 export function encodeText(text: string): Uint8Array {
-  return Uint8Array.from([...text].map((c) => {
-    const code = c.charCodeAt(0);
-    if (code >= 0x20 && code < 0x7f) return code;
-    if (c === '\n') return 0x0d;
-    return REVERSE[c] ?? 0x3f;
-  }));
+  return Uint8Array.from(
+    [...text].map((c) => {
+      const code = c.charCodeAt(0);
+      if (code >= 0x20 && code < 0x7f) return code;
+      if (c === '\n') return 0x0d;
+      return REVERSE[c] ?? 0x3f;
+    }),
+  );
 }

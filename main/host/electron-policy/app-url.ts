@@ -23,13 +23,7 @@ function parse(value: unknown): URL | null {
 export function isAppUrl(value: unknown): boolean {
   const url = parse(value);
   if (!url) return false;
-  return (
-    url.protocol === `${APP_SCHEME}:` &&
-    url.hostname === APP_HOST &&
-    url.port === '' &&
-    url.username === '' &&
-    url.password === ''
-  );
+  return url.protocol === `${APP_SCHEME}:` && url.hostname === APP_HOST && url.port === '' && url.username === '' && url.password === '';
 }
 
 /**

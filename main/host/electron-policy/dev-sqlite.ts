@@ -25,5 +25,6 @@ type Dlopen = (module: object, filename: string, flags?: number) => void;
 /** Makes process.dlopen load the Electron build whenever better-sqlite3 asks for its addon. */
 export function useElectronSqliteAddon(proc: { dlopen: Dlopen }, electronAddon: string): void {
   const original = proc.dlopen.bind(proc);
-  proc.dlopen = (module, filename, flags) => (flags === undefined ? original(module, redirectAddon(filename, electronAddon)) : original(module, redirectAddon(filename, electronAddon), flags));
+  proc.dlopen = (module, filename, flags) =>
+    flags === undefined ? original(module, redirectAddon(filename, electronAddon)) : original(module, redirectAddon(filename, electronAddon), flags);
 }

@@ -8,9 +8,7 @@ export { containedFile, mimeTypeFor } from '../static-files';
 // request URL comes from the renderer, so it is treated as hostile: traversal (plain, %-encoded,
 // %2f-smuggled), absolute and drive paths, backslashes, NUL, and Windows stream names.
 
-export type AppRequestDecision =
-  | { ok: true; file: string }
-  | { ok: false; status: 400 | 404 | 405 };
+export type AppRequestDecision = { ok: true; file: string } | { ok: false; status: 400 | 404 | 405 };
 
 /** Decides what an app:// request gets: a file under root, or a status code. */
 export function resolveAppRequest(

@@ -25,7 +25,8 @@ function afterQueueChange<T>(ctx: HandlerContext, job: T): T {
 
 function saleIdFor(ctx: HandlerContext, input: { saleId: string } | { receiptNo: number }): string {
   if ('saleId' in input) return input.saleId;
-  const row = sql(ctx.db, 'SELECT id FROM documents WHERE register_id = ? AND receipt_no = ?').get(ctx.settings.registerId, input.receiptNo) as { id: string } | undefined;
+  const row = sql(ctx.db, 'SELECT id FROM documents WHERE register_id = ? AND receipt_no = ?').get(ctx.settings.registerId, input.receiptNo) as
+    { id: string } | undefined;
   if (!row) throw new ServiceError('receipt.not_found', { receiptNo: input.receiptNo });
   return row.id;
 }

@@ -34,7 +34,10 @@ export const saleHandlers: Pick<HandlerTable, keyof typeof saleCalls> = {
   'sale.byReceipt': {
     access: 'cashier',
     handle: (input, ctx) => {
-      const row = sql(ctx.db, "SELECT id FROM documents WHERE register_id = ? AND receipt_no = ?").get(input.registerId ?? ctx.settings.registerId, input.receiptNo) as { id: string } | undefined;
+      const row = sql(ctx.db, 'SELECT id FROM documents WHERE register_id = ? AND receipt_no = ?').get(
+        input.registerId ?? ctx.settings.registerId,
+        input.receiptNo,
+      ) as { id: string } | undefined;
       if (!row) throw new ServiceError('receipt.not_found', { receiptNo: input.receiptNo });
       return saleView(ctx.db, row.id);
     },

@@ -43,7 +43,14 @@ export function ApprovalDialog({ reason, onApprove, onClose }: ApprovalDialogPro
       <p className="muted">{reason}</p>
       <div className="operator-list" role="listbox" aria-label={t('approval.supervisor')}>
         {supervisors.map((op) => (
-          <button key={op.id} type="button" role="option" aria-selected={selected === op.id} className={`operator${selected === op.id ? ' operator--selected' : ''}`} onClick={() => setSelected(op.id)}>
+          <button
+            key={op.id}
+            type="button"
+            role="option"
+            aria-selected={selected === op.id}
+            className={`operator${selected === op.id ? ' operator--selected' : ''}`}
+            onClick={() => setSelected(op.id)}
+          >
             <span className="operator__name">{op.name}</span>
             <span className="operator__role">{t(`role.${op.role}`)}</span>
           </button>

@@ -80,7 +80,12 @@ export function CardPayment({ sale, payingRef, onCompleted }: CardPaymentProps) 
           <p className="card-payment__step" role="status" aria-live="polite" data-testid="card-step">
             {step ? t(step, { defaultValue: t('card.working') }) : t('card.working')}
           </p>
-          <button type="button" className="button button--danger button--large" onClick={() => void api.invoke('card.abort', { saleId: sale.id })} data-testid="card-cancel">
+          <button
+            type="button"
+            className="button button--danger button--large"
+            onClick={() => void api.invoke('card.abort', { saleId: sale.id })}
+            data-testid="card-cancel"
+          >
             {t('card.cancel')}
           </button>
         </>

@@ -58,7 +58,14 @@ export function DiscountDialog({ title, current, onApply, onClose }: DiscountDia
     <Dialog title={title} onClose={onClose} onSubmit={submit} testId="discount-dialog">
       <div className="segmented" role="radiogroup" aria-label={t('dialog.discountKind')}>
         {(['percent', 'amount'] as const).map((k) => (
-          <button key={k} type="button" role="radio" aria-checked={kind === k} className={`chip${kind === k ? ' chip--active' : ''}`} onClick={() => setKind(k)}>
+          <button
+            key={k}
+            type="button"
+            role="radio"
+            aria-checked={kind === k}
+            className={`chip${kind === k ? ' chip--active' : ''}`}
+            onClick={() => setKind(k)}
+          >
             {t(`dialog.discount.${k}`)}
           </button>
         ))}

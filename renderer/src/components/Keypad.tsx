@@ -31,10 +31,24 @@ export function Keypad({ onKey, digitsOnly = false, label }: KeypadProps) {
           {key}
         </button>
       ))}
-      <button type="button" className="keypad__key keypad__key--muted" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => onKey('back')} aria-label={t('keypad.back')}>
+      <button
+        type="button"
+        className="keypad__key keypad__key--muted"
+        tabIndex={-1}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => onKey('back')}
+        aria-label={t('keypad.back')}
+      >
         ⌫
       </button>
-      <button type="button" className="keypad__key keypad__key--muted" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => onKey('clear')} aria-label={t('keypad.clear')}>
+      <button
+        type="button"
+        className="keypad__key keypad__key--muted"
+        tabIndex={-1}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => onKey('clear')}
+        aria-label={t('keypad.clear')}
+      >
         C
       </button>
     </div>

@@ -15,7 +15,17 @@ export function newPinProblem(pin: string, pinAgain: string): 'setup.pinFormat' 
 }
 
 /** The two password fields for choosing a PIN; the caller lays them out and shows the hint. */
-export function NewPinFields({ pin, pinAgain, onPin, onPinAgain }: { pin: string; pinAgain: string; onPin(value: string): void; onPinAgain(value: string): void }) {
+export function NewPinFields({
+  pin,
+  pinAgain,
+  onPin,
+  onPinAgain,
+}: {
+  pin: string;
+  pinAgain: string;
+  onPin(value: string): void;
+  onPinAgain(value: string): void;
+}) {
   const { t } = useTranslation();
   return (
     <>

@@ -76,7 +76,12 @@ export function SearchBox({ inputRef, value, onChange, onCode, onPick }: SearchB
         <ul className="search__results" role="listbox" aria-label={t('search.results')} data-testid="search-results">
           {results.map((p, i) => (
             <li key={p.id} role="option" aria-selected={i === highlight}>
-              <button type="button" className={`search__result${i === highlight ? ' search__result--active' : ''}`} onMouseDown={(e) => e.preventDefault()} onClick={() => onPick(p)}>
+              <button
+                type="button"
+                className={`search__result${i === highlight ? ' search__result--active' : ''}`}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => onPick(p)}
+              >
                 <span>{nameOf(p)}</span>
                 <span className="muted">{p.barcode ?? p.sku}</span>
                 <span className="search__price">{format.money(p.priceMinor)}</span>

@@ -1,6 +1,7 @@
 // The sale screen's keyboard map: one table, shown in the help overlay and in docs/shortcuts.md.
 
-export type SaleCommand = 'help' | 'search' | 'quantity' | 'adHoc' | 'note' | 'lineDiscount' | 'orderDiscount' | 'pay' | 'remove' | 'up' | 'down' | 'cancel' | 'backOffice';
+export type SaleCommand =
+  'help' | 'search' | 'quantity' | 'adHoc' | 'note' | 'lineDiscount' | 'orderDiscount' | 'pay' | 'remove' | 'up' | 'down' | 'cancel' | 'backOffice';
 
 export interface Shortcut {
   keys: string[];
@@ -26,7 +27,11 @@ export const saleShortcuts: Shortcut[] = [
 /** Keys that would otherwise type into the search field only count there when it is empty. */
 const TYPING_KEYS = new Set(['+', 'Delete']);
 
-export function commandFor(event: { key: string; ctrlKey: boolean; altKey: boolean; metaKey: boolean }, inTextField: boolean, fieldEmpty: boolean): SaleCommand | null {
+export function commandFor(
+  event: { key: string; ctrlKey: boolean; altKey: boolean; metaKey: boolean },
+  inTextField: boolean,
+  fieldEmpty: boolean,
+): SaleCommand | null {
   if (event.ctrlKey || event.altKey || event.metaKey) return null;
   if (TYPING_KEYS.has(event.key) && inTextField && !fieldEmpty) return null;
   return saleShortcuts.find((s) => s.keys.includes(event.key))?.command ?? null;

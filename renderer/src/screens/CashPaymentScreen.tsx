@@ -143,7 +143,13 @@ export function CashPaymentScreen({ sale, payingRef, onBack, onCompleted }: Cash
             <button type="submit" className="button button--primary button--large" disabled={busy} data-testid="take-cash">
               {t('payment.take')} <kbd>Enter</kbd>
             </button>
-            <button type="button" className="button button--large payment__part" disabled={!canTakePart} onClick={() => void takePart()} data-testid="take-part-cash">
+            <button
+              type="button"
+              className="button button--large payment__part"
+              disabled={!canTakePart}
+              onClick={() => void takePart()}
+              data-testid="take-part-cash"
+            >
               {t('payment.takePart')}
             </button>
           </div>
@@ -153,7 +159,13 @@ export function CashPaymentScreen({ sale, payingRef, onBack, onCompleted }: Cash
       <section className="panel payment__pad">
         <div className="quick-cash" role="group" aria-label={t('payment.quickCash')}>
           {quick.map((amount, i) => (
-            <button key={amount} type="button" className="button button--large" onMouseDown={(e) => e.preventDefault()} onClick={() => setTendered(minorToDecimal(amount, digits))}>
+            <button
+              key={amount}
+              type="button"
+              className="button button--large"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => setTendered(minorToDecimal(amount, digits))}
+            >
               {i === 0 ? t('payment.exact', { amount: format.money(amount) }) : format.money(amount)}
             </button>
           ))}

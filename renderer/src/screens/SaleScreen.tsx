@@ -176,7 +176,13 @@ export function SaleScreen({ sale, apply, error, setError, onPay, paused, onBack
         <CartLines lines={lines} selectedId={selectedId} onSelect={setSelectedId} />
         {selected && (
           <div className="line-actions" role="toolbar" aria-label={t('sale.lineActions')}>
-            <button type="button" className="button" aria-label={t('sale.decrease')} disabled={selected.qtyMilli <= 1000} onClick={() => void changeQty(selected.id, selected.qtyMilli - 1000)}>
+            <button
+              type="button"
+              className="button"
+              aria-label={t('sale.decrease')}
+              disabled={selected.qtyMilli <= 1000}
+              onClick={() => void changeQty(selected.id, selected.qtyMilli - 1000)}
+            >
               −1
             </button>
             <button type="button" className="button" aria-label={t('sale.increase')} onClick={() => void changeQty(selected.id, selected.qtyMilli + 1000)}>

@@ -39,13 +39,16 @@ export function useSale() {
   }, [loadCurrent, setSale]);
 
   /** Shows a sale view main returned; passes errors through for the screen to translate. */
-  const apply = useCallback(<T extends SaleView>(result: Result<T>): CallError | null => {
-    if (result.ok) {
-      setSale(result.value);
-      return null;
-    }
-    return result.error;
-  }, [setSale]);
+  const apply = useCallback(
+    <T extends SaleView>(result: Result<T>): CallError | null => {
+      if (result.ok) {
+        setSale(result.value);
+        return null;
+      }
+      return result.error;
+    },
+    [setSale],
+  );
 
   return { sale, loadError, loadCurrent, apply, payingRef };
 }

@@ -20,8 +20,17 @@ export class FileSinkTransport implements PrinterTransport {
   /** A file always takes the bytes: report ready so a debugging setup shows no banner. */
   async queryStatus(_options?: StatusQueryOptions): Promise<PrinterStatus> {
     return {
-      answered: true, ready: true, paperOut: false, paperNearEnd: false, coverOpen: false, offline: false, error: false,
-      drawerPinHigh: null, drawerOpen: null, problems: [], raw: {},
+      answered: true,
+      ready: true,
+      paperOut: false,
+      paperNearEnd: false,
+      coverOpen: false,
+      offline: false,
+      error: false,
+      drawerPinHigh: null,
+      drawerOpen: null,
+      problems: [],
+      raw: {},
     };
   }
 

@@ -16,7 +16,14 @@ export interface VirtualConditions {
 }
 
 export const okConditions: VirtualConditions = {
-  paperOut: false, paperNearEnd: false, coverOpen: false, offline: false, error: false, drawerOpen: false, noAnswer: false, garbage: false,
+  paperOut: false,
+  paperNearEnd: false,
+  coverOpen: false,
+  offline: false,
+  error: false,
+  drawerOpen: false,
+  noAnswer: false,
+  garbage: false,
 };
 
 /** Paper out, cover open and errors stop printing; bytes wait in the buffer until they clear. */
@@ -45,7 +52,19 @@ export function paperSensorAnswer(c: VirtualConditions): number {
 export const garbageBytes = Uint8Array.of(0x00, 0xff, 0x81, 0x13);
 
 /** Names the CLI and tests use to script a condition. */
-export const conditionNames = ['ok', 'paper_out', 'paper_near_end', 'cover_open', 'offline', 'error', 'no_answer', 'drawer_open', 'drawer_closed', 'garbage', 'no_garbage'] as const;
+export const conditionNames = [
+  'ok',
+  'paper_out',
+  'paper_near_end',
+  'cover_open',
+  'offline',
+  'error',
+  'no_answer',
+  'drawer_open',
+  'drawer_closed',
+  'garbage',
+  'no_garbage',
+] as const;
 export type ConditionName = (typeof conditionNames)[number];
 
 export function applyCondition(c: VirtualConditions, name: ConditionName): VirtualConditions {

@@ -7,7 +7,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyCondition, dleEotAnswer, garbageBytes, isBlocked, okConditions, paperSensorAnswer, type ConditionName, type VirtualConditions } from './scripted-status';
+import {
+  applyCondition,
+  dleEotAnswer,
+  garbageBytes,
+  isBlocked,
+  okConditions,
+  paperSensorAnswer,
+  type ConditionName,
+  type VirtualConditions,
+} from './scripted-status';
 import { RequestScanner } from './request-scanner';
 
 export interface VirtualPrinterOptions {
@@ -79,9 +88,7 @@ export class VirtualPrinter {
     this.socat = spawn('socat', [`pty,raw,echo=0,link=${link}`, `tcp:127.0.0.1:${bridgePort}`], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     this.socat.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<never>((_, reject) =>
-      this.socat?.once('exit', (code) => reject(new Error(`socat exited (${code}): ${stderr.trim()}`))),
-    );
+    const exited = new Promise<never>((_, reject) => this.socat?.once('exit', (code) => reject(new Error(`socat exited (${code}): ${stderr.trim()}`))));
     exited.catch(() => undefined);
     await Promise.race([connected, exited, timeout(5000, 'socat did not connect')]);
     const deadline = Date.now() + 5000;

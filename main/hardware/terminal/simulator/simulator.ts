@@ -369,9 +369,20 @@ export class TerminalSimulator {
     const authCode = approved ? String(100000 + ((trace * 7919) % 900000)) : null;
     const status: Partial<StatusInformation> & { resultCode: number } = {
       resultCode: approved ? 0 : DECLINE_CODES[b.declineReason],
-      amountMinor, currency: 978, trace, receiptNo, turnoverNo: trace,
-      time: hhmmss(at), date: mmdd(at), maskedPan, cardType: b.card.cardType, cardName: b.card.brand,
-      authCode, terminalId: this.terminalId, entryMode: b.entryMode, signatureRequired: approved && b.signatureRequired,
+      amountMinor,
+      currency: 978,
+      trace,
+      receiptNo,
+      turnoverNo: trace,
+      time: hhmmss(at),
+      date: mmdd(at),
+      maskedPan,
+      cardType: b.card.cardType,
+      cardName: b.card.brand,
+      authCode,
+      terminalId: this.terminalId,
+      entryMode: b.entryMode,
+      signatureRequired: approved && b.signatureRequired,
     };
     const lines = receiptLines(kind, status, approved, b);
     // Booked the moment the bank decides: if the register never hears about it, recovery must find it.
@@ -408,8 +419,18 @@ export class TerminalSimulator {
     const newReceipt = ++this.receiptCounter;
     this.batchStore.add({ ...original, kind: 'reversal', receiptNo: newReceipt, trace, at, reversed: false, reversesReceiptNo: original.receiptNo });
     const status: Partial<StatusInformation> & { resultCode: number } = {
-      resultCode: 0, amountMinor: original.amountMinor, currency: 978, trace, originalTrace: original.trace, receiptNo: newReceipt,
-      time: hhmmss(at), date: mmdd(at), maskedPan: original.maskedPan, cardName: original.brand, authCode: original.authCode, terminalId: this.terminalId,
+      resultCode: 0,
+      amountMinor: original.amountMinor,
+      currency: 978,
+      trace,
+      originalTrace: original.trace,
+      receiptNo: newReceipt,
+      time: hhmmss(at),
+      date: mmdd(at),
+      maskedPan: original.maskedPan,
+      cardName: original.brand,
+      authCode: original.authCode,
+      terminalId: this.terminalId,
     };
     const lines = ['STORNO / REVERSAL', `Beleg-Nr. ${pad(original.receiptNo, 4)} storniert`, `Betrag EUR ${money(original.amountMinor)}`];
     this.last = { status, lines };
@@ -427,9 +448,21 @@ export class TerminalSimulator {
     const net = this.batchStore.netMinor();
     // The batch is settled with the host before the result is reported, as on a real terminal.
     this.batchStore.clear();
-    const status = { resultCode: 0, amountMinor: Math.max(0, net), trace: ++this.traceCounter, time: hhmmss(at), date: mmdd(at), terminalId: this.terminalId, totals };
+    const status = {
+      resultCode: 0,
+      amountMinor: Math.max(0, net),
+      trace: ++this.traceCounter,
+      time: hhmmss(at),
+      date: mmdd(at),
+      terminalId: this.terminalId,
+      totals,
+    };
     await this.sendAwait(link, this.must(ptBuild.status(status)), b);
-    const lines = ['KASSENSCHNITT / END OF DAY', ...totals.brands.filter((x) => x.count).map((x) => `${x.brand} ${x.count}x EUR ${money(x.amountMinor)}`), `GESAMT EUR ${money(net)}`];
+    const lines = [
+      'KASSENSCHNITT / END OF DAY',
+      ...totals.brands.filter((x) => x.count).map((x) => `${x.brand} ${x.count}x EUR ${money(x.amountMinor)}`),
+      `GESAMT EUR ${money(net)}`,
+    ];
     for (const line of lines) await this.print(link, line, b);
     await this.sendAwait(link, this.must(ptBuild.completion(this.terminalId)), b);
   }

@@ -16,7 +16,11 @@ interface SettingsForm extends Omit<StoreSettings, 'cashRoundingStepMinor' | 'ca
 
 function toForm(s: StoreSettings): SettingsForm {
   const { cashRoundingStepMinor, cashierDiscountLimitBp, ...rest } = s;
-  return { ...rest, cashRoundingStep: minorToDecimal(cashRoundingStepMinor, currencyDigits(s.currency)), cashierDiscountLimitPercent: minorToDecimal(cashierDiscountLimitBp, 2).replace(/\.00$/, '') };
+  return {
+    ...rest,
+    cashRoundingStep: minorToDecimal(cashRoundingStepMinor, currencyDigits(s.currency)),
+    cashierDiscountLimitPercent: minorToDecimal(cashierDiscountLimitBp, 2).replace(/\.00$/, ''),
+  };
 }
 
 function knownCurrency(code: string): boolean {
@@ -113,7 +117,12 @@ export function SettingsSection() {
         <label className="field">
           <span>{t('backOffice.settings.cashierDiscountLimit')}</span>
           <span className="field__with-suffix">
-            <input value={form.cashierDiscountLimitPercent} onChange={(e) => set('cashierDiscountLimitPercent', e.target.value)} inputMode="decimal" autoComplete="off" />
+            <input
+              value={form.cashierDiscountLimitPercent}
+              onChange={(e) => set('cashierDiscountLimitPercent', e.target.value)}
+              inputMode="decimal"
+              autoComplete="off"
+            />
             <span className="field__suffix">%</span>
           </span>
         </label>

@@ -112,7 +112,8 @@ export function UnresolvedCardPayments() {
                 <td title={i.saleId}>{i.saleId.slice(0, 8)}</td>
                 <td>{t(`cardTerminal.intentState.${i.state}`)}</td>
                 <td>
-                  {[i.brand, i.maskedPan, i.authCode ? t('cardTerminal.unresolved.authCodeShort', { code: i.authCode }) : null].filter(Boolean).join(' ') || '—'}
+                  {[i.brand, i.maskedPan, i.authCode ? t('cardTerminal.unresolved.authCodeShort', { code: i.authCode }) : null].filter(Boolean).join(' ') ||
+                    '—'}
                 </td>
                 <td>{why(i, t)}</td>
                 <td>
@@ -157,7 +158,12 @@ export function UnresolvedCardPayments() {
             <button type="button" className="button" onClick={() => setDeciding(null)}>
               {t('action.cancel')}
             </button>
-            <button type="submit" className={`button ${deciding.outcome === 'approved' ? 'button--primary' : 'button--danger'}`} disabled={busy} data-testid="resolve-confirm">
+            <button
+              type="submit"
+              className={`button ${deciding.outcome === 'approved' ? 'button--primary' : 'button--danger'}`}
+              disabled={busy}
+              data-testid="resolve-confirm"
+            >
               {t(deciding.outcome === 'approved' ? 'cardTerminal.unresolved.markApproved' : 'cardTerminal.unresolved.markDeclined')}
             </button>
           </div>

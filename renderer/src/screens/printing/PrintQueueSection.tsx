@@ -64,7 +64,10 @@ export function PrintQueueSection() {
                 <td>
                   #{job.id} <span className="muted small">{formatDateTime(job.createdAt, format.locale)}</span>
                 </td>
-                <td>{what(job)}{job.reason ? ` · ${job.reason}` : ''}</td>
+                <td>
+                  {what(job)}
+                  {job.reason ? ` · ${job.reason}` : ''}
+                </td>
                 <td data-testid="print-job-state">{t(`printing.queue.state.${job.state}`)}</td>
                 <td className="numeric">{job.attempts}</td>
                 <td>{job.lastError ? format.error({ code: job.lastError as CallError['code'], params: {} }) : ''}</td>
