@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Register } from '../register';
 import { containedFile, mimeTypeFor } from './static-files';
 import { cookieValue, isAllowedHost, isAllowedOrigin, TOKEN_COOKIE, tokensEqual, webCsp } from './web-security';
@@ -117,7 +117,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (isBinary) return ws.close(1003, 'text only');
       let message: ClientMessage;
       try {
-        message = JSON.parse(data.toString()) as ClientMessage;
+        message = JSON.parse(rawText(data)) as ClientMessage;
       } catch {
         return ws.close(1007, 'bad json');
       }
@@ -148,4 +148,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/** A text frame's payload as a string (ws hands it over as one Buffer, or fragments). */
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(new Uint8Array(data)).toString('utf8');
 }

@@ -371,5 +371,6 @@ export class CardPayments {
 }
 
 function stripNull(f: TerminalFacts): TerminalFacts {
-  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== null && v !== undefined)) as TerminalFacts;
+  const kept: TerminalFacts = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== null && v !== undefined));
+  return kept;
 }

@@ -28,7 +28,7 @@ export function getPrinterConfig(db: Db): PrinterConfigView {
   if (!row) return defaultPrinterConfig();
   // A stored config that no longer validates (an older schema) must not stop sales: print nothing.
   const parsed = printerConfigSchema.safeParse(JSON.parse(row.value));
-  return parsed.success ? (parsed.data as PrinterConfigView) : defaultPrinterConfig();
+  return parsed.success ? parsed.data : defaultPrinterConfig();
 }
 
 /** Saves the whole config and journals old → new in the same transaction. */

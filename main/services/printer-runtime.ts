@@ -79,10 +79,9 @@ export class PrinterRuntime {
    * with the sale. Printer settings or layout problems only cost the paper, never the sale.
    */
   afterSaleCompleted(saleId: string): void {
-    let config: PrinterConfigView;
-    let drawer = false;
+    let drawer: boolean;
     try {
-      config = this.config();
+      const config = this.config();
       if (!config.enabled) return;
       drawer = saleOpensDrawer(this.o.db, saleId, config);
     } catch (error) {

@@ -146,7 +146,7 @@ test.describe('preload surface', () => {
   });
 
   test("unknown calls get the router's coded error, not an exception", async ({ page }) => {
-    const result = await page.evaluate(() => (globalThis as RendererGlobals).ringup!.invoke('__proto__' as never, {} as never));
+    const result = await page.evaluate(() => (globalThis as RendererGlobals).ringup!.invoke('__proto__' as never, {}));
     expect(result).toMatchObject({ ok: false, error: { code: 'request.unknown_call' } });
   });
 });

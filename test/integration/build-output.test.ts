@@ -45,6 +45,7 @@ describe('build output: preload', () => {
     expect(source).not.toMatch(/\bimport\s*\(/);
     expect(source).not.toMatch(/\bimport\.meta\b/);
     // Parses as a CommonJS function body (ESM syntax would be a SyntaxError here).
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- parsing the bundle is the point of this test
     expect(() => new Function('require', 'module', 'exports', '__dirname', '__filename', source)).not.toThrow();
   });
 

@@ -196,7 +196,7 @@ describe('the print queue through the register (TCP)', () => {
     await cashSale(first.reg, 'restart');
     await until('the receipt waits', () => first.reg.db.prepare("SELECT 1 FROM print_jobs WHERE last_error = 'printer.offline'").get());
 
-    const second = first.reg.reopen() as TestRegister;
+    const second = first.reg.reopen();
     registers.push(second);
     expect(jobStates(second)).toEqual([{ kind: 'receipt', state: 'queued', copy_no: 0 }]);
     vp.setStatus('ok');
@@ -256,7 +256,11 @@ describe('the print queue through the register (TCP)', () => {
     expect(commandsNamed(printedSince(from), 'ESC p')).toHaveLength(1);
     expect(commandsNamed(printedSince(from), 'GS V')).toHaveLength(0);
     const entry = reg.db.prepare("SELECT payload FROM journal WHERE kind = 'drawer.opened'").get() as { payload: string };
-    expect(JSON.parse(entry.payload).data).toMatchObject({ reason: 'change for the float', operatorId: staff.cashierId, approverId: staff.supervisorId });
+    expect((JSON.parse(entry.payload) as { data: unknown }).data).toMatchObject({
+      reason: 'change for the float',
+      operatorId: staff.cashierId,
+      approverId: staff.supervisorId,
+    });
     // A supervisor opens it on their own authority.
     await reg.must('session.login', { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN });
     expect((await reg.must('drawer.open', { reason: 'count' })).kind).toBe('drawer');

@@ -243,7 +243,7 @@ describe('operators and lockout', () => {
   });
 
   it('locks after 5 wrong PINs, journals it, keeps the lock across a restart, and a supervisor unlocks', async () => {
-    let now = Date.parse('2026-11-26T10:00:00Z');
+    const now = Date.parse('2026-11-26T10:00:00Z');
     const reg = register({ clock: () => now });
     const { cashierId, supervisorId } = await withStaff(reg);
     for (let i = 1; i <= 4; i++) {

@@ -112,7 +112,7 @@ describe('browser mode host', () => {
   it('carries calls and events over the WebSocket', async () => {
     const ws = await openSocket({ Origin: `http://127.0.0.1:${host.port}`, Cookie: cookie() });
     const messages: { type: string; id?: number; event?: string; result?: { ok: boolean; value?: { id: string } } }[] = [];
-    ws.on('message', (d) => messages.push(JSON.parse(d.toString()) as (typeof messages)[number]));
+    ws.on('message', (d) => messages.push(JSON.parse((d as Buffer).toString('utf8')) as (typeof messages)[number]));
     const waitFor = async (pred: (m: (typeof messages)[number]) => boolean) => {
       for (let i = 0; i < 200 && !messages.some(pred); i++) await new Promise((r) => setTimeout(r, 10));
       return messages.find(pred);

@@ -16,7 +16,7 @@ export function memoryLogger(): Logger & { lines: string[] } {
   return {
     lines,
     info: (m) => lines.push(m),
-    error: (m, e) => lines.push(`${m} ${e instanceof Error ? (e.stack ?? e.message) : String(e ?? '')}`),
+    error: (m, e) => lines.push(`${m} ${e instanceof Error ? (e.stack ?? e.message) : e === undefined ? '' : JSON.stringify(e)}`),
   };
 }
 

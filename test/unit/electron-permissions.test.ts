@@ -43,7 +43,7 @@ describe('permission deciders', () => {
   });
 
   it.each(PERMISSIONS)('answers a check for %s with false, even from our own origin', (permission) => {
-    expect(denyPermissionCheck(contents, permission, 'app://ringup', { isMainFrame: true, embeddingOrigin: 'app://ringup' } as never)).toBe(false);
+    expect(denyPermissionCheck(contents, permission, 'app://ringup', { isMainFrame: true, embeddingOrigin: 'app://ringup' })).toBe(false);
     expect(denyPermissionCheck(null, permission, 'https://evil.example', {} as never)).toBe(false);
   });
 

@@ -85,7 +85,7 @@ describe('FrameDecoder', () => {
   });
   it('rejects over-long frames', () => {
     const d = new FrameDecoder(16);
-    const events = d.push(Uint8Array.from([0x10, 0x02, ...new Array(40).fill(0x41)]));
+    const events = d.push(Uint8Array.from([0x10, 0x02, ...new Array<number>(40).fill(0x41)]));
     expect(events[0]).toMatchObject({ type: 'error', code: 'codec.frame_too_long' });
   });
 });

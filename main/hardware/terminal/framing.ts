@@ -66,9 +66,13 @@ export class FrameDecoder {
       switch (this.state) {
         case 'idle':
           if (b === DLE) this.state = 'dle';
-          else if (b === ACK) (flushNoise(), events.push({ type: 'ack' }));
-          else if (b === NAK) (flushNoise(), events.push({ type: 'nak' }));
-          else this.noise++;
+          else if (b === ACK) {
+            flushNoise();
+            events.push({ type: 'ack' });
+          } else if (b === NAK) {
+            flushNoise();
+            events.push({ type: 'nak' });
+          } else this.noise++;
           break;
         case 'dle':
           if (b === STX) {
@@ -88,7 +92,10 @@ export class FrameDecoder {
         case 'body_dle':
           if (b === DLE) {
             if (this.body.length >= this.maxApdu) this.abort(events, 'codec.frame_too_long');
-            else (this.body.push(DLE), (this.state = 'body'));
+            else {
+              this.body.push(DLE);
+              this.state = 'body';
+            }
           } else if (b === ETX) this.state = 'crc_lo';
           else if (b === STX) {
             // A new frame started inside the old one: the sender gave up and retransmitted.

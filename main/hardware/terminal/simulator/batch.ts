@@ -38,11 +38,14 @@ export class Batch {
   }
 
   totals(): BatchTotals {
-    const brands = TOTAL_BRANDS.map((brand) => ({ brand: brand as string, count: 0, amountMinor: 0 }));
+    const brands = TOTAL_BRANDS.map((brand) => ({ brand: String(brand), count: 0, amountMinor: 0 }));
     for (const e of this.entries) {
       if (e.kind !== 'payment' || e.reversed) continue;
       const slot = brands.find((b) => b.brand.toLowerCase() === e.brand.toLowerCase()) ?? brands[brands.length - 1];
-      if (slot) (slot.count++, (slot.amountMinor += e.amountMinor));
+      if (slot) {
+        slot.count++;
+        slot.amountMinor += e.amountMinor;
+      }
     }
     const nums = this.entries.map((e) => e.receiptNo);
     return { receiptFrom: nums.length ? Math.min(...nums) : 0, receiptTo: nums.length ? Math.max(...nums) : 0, brands };
