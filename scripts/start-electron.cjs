@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// `npm start` (after `npm run build`): launches the built app in Electron. The electron package
-// fetches its binary lazily on first use; where that is impossible (offline machines, CI without
-// Electron) this exits with a clear message pointing at browser mode instead of a stack trace.
+// `npm start` (after `npm run build`): launches the built app in Electron. Each step that can go
+// wrong on a shop's computer is checked in order and, when it fails, named with its fix, so that
+// nobody has to read a stack trace: Node version, build output, the electron package, its binary
+// (fetched lazily on first use), the SQLite driver, and on Linux the Chromium sandbox.
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
-const { copyFileSync, existsSync, mkdirSync, readFileSync } = require('node:fs');
+const { existsSync, readFileSync, statSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
 const root = join(__dirname, '..');
 const MARKER = 'RINGUP_ELECTRON_PATH=';
+const MIN_NODE = [22, 12];
 
 /** The environment for Electron: without ELECTRON_RUN_AS_NODE, which would turn it into plain Node. */
 function electronEnv() {
@@ -17,14 +19,14 @@ function electronEnv() {
   return env;
 }
 
-function fail(reason) {
+function fail(step, reason, fix) {
   console.error(
     [
       '',
-      `Ringup: cannot start the desktop app: ${reason}`,
+      `Ringup: cannot start the desktop app. Step "${step}" failed: ${reason}`,
+      ...(fix ? ['', `Fix: ${fix}`] : []),
       '',
-      'The desktop app needs Electron (and better-sqlite3 built for it), downloaded on first',
-      'start; that was not possible here. To use Ringup without Electron, run:',
+      'To use Ringup without the desktop app, run:',
       '',
       '    npm run web',
       '',
@@ -49,19 +51,28 @@ function summary(text) {
   );
 }
 
-/** Path of the Electron executable, downloading it on first use; { error } when impossible. */
+/** null when `version` (e.g. "24.21.0") is at least MIN_NODE, else the reason. */
+function nodeProblem(version) {
+  const [major, minor] = version.split('.').map(Number);
+  if (major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1])) return null;
+  return `Node ${version} is too old (Ringup needs ${MIN_NODE.join('.')} or newer)`;
+}
+
+/** Path of the Electron executable, downloading it on first use; { error, step } when impossible. */
 function resolveElectron() {
   let pkgDir;
   try {
     pkgDir = dirname(require.resolve('electron/package.json', { paths: [root] }));
   } catch {
-    return { error: 'the electron package is not installed (run "npm ci")' };
+    return { step: 'electron package', error: 'the electron package is not installed', fix: 'run "npm ci" in the Ringup folder' };
   }
   const pathFile = join(pkgDir, 'path.txt');
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
     const bin = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative || (process.platform === 'win32' ? 'electron.exe' : 'electron'));
-    return existsSync(bin) ? { bin } : { error: `ELECTRON_OVERRIDE_DIST_PATH has no Electron binary (${bin})` };
+    return existsSync(bin)
+      ? { bin }
+      : { step: 'electron binary', error: `ELECTRON_OVERRIDE_DIST_PATH has no Electron binary (${bin})`, fix: 'point it at an unpacked Electron release' };
   }
   if (relative) {
     const bin = join(pkgDir, 'dist', relative);
@@ -79,66 +90,107 @@ function resolveElectron() {
   const line = (child.stdout || '').split('\n').find((l) => l.startsWith(MARKER));
   const bin = line && line.slice(MARKER.length).trim();
   if (child.status === 0 && bin && existsSync(bin)) return { bin };
-  if (child.error) return { error: `fetching Electron failed (${child.error.message})` };
-  return { error: `fetching Electron failed (${summary(child.stderr)})` };
+  const why = child.error ? child.error.message : summary(child.stderr);
+  return {
+    step: 'electron binary',
+    error: `fetching Electron failed (${why})`,
+    fix: 'this machine needs access to github.com once (or set ELECTRON_MIRROR / ELECTRON_OVERRIDE_DIST_PATH)',
+  };
 }
 
 /**
- * better-sqlite3 is a native addon for one ABI. node_modules keeps the Node build (the tests run
- * under Node), so the unpackaged app gets its own Electron build, downloaded once by
- * prebuild-install into node_modules/.cache and handed to the shell in RINGUP_DEV_SQLITE_ADDON.
- * Packaged apps never use this: electron-builder rebuilds their copy (docs/releasing.md).
+ * better-sqlite3 13 is Node-API: the prebuilt binary inside the package loads in Node and in
+ * Electron alike, so nothing is fetched or compiled. Checked by loading it in a child Node
+ * process, which also catches a binary replaced by an old "rebuild for Electron".
  */
-function electronSqliteAddon() {
-  let sqliteDir;
-  let electronVersion;
-  try {
-    sqliteDir = dirname(require.resolve('better-sqlite3/package.json', { paths: [root] }));
-    electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json', { paths: [root] }), 'utf8')).version;
-  } catch {
-    return { error: 'better-sqlite3 or electron is not installed (run "npm ci")' };
-  }
-  const sqliteVersion = JSON.parse(readFileSync(join(sqliteDir, 'package.json'), 'utf8')).version;
-  const cacheDir = join(
-    root,
-    'node_modules',
-    '.cache',
-    'ringup-electron-sqlite',
-    `${sqliteVersion}-electron-${electronVersion}-${process.platform}-${process.arch}`,
-  );
-  const addon = join(cacheDir, 'build', 'Release', 'better_sqlite3.node');
-  if (existsSync(addon)) return { addon };
-
-  let prebuildInstall;
-  try {
-    prebuildInstall = join(dirname(require.resolve('prebuild-install/package.json', { paths: [sqliteDir, root] })), 'bin.js');
-  } catch {
-    return { error: 'prebuild-install (a dependency of better-sqlite3) is missing (run "npm ci")' };
-  }
-  console.log(`Ringup: fetching better-sqlite3 ${sqliteVersion} built for Electron ${electronVersion} (first run only)...`);
-  mkdirSync(cacheDir, { recursive: true });
-  copyFileSync(join(sqliteDir, 'package.json'), join(cacheDir, 'package.json'));
+function sqliteProblem() {
   const child = spawnSync(
     process.execPath,
-    [prebuildInstall, '--runtime', 'electron', '--target', electronVersion, '--arch', process.arch, '--platform', process.platform],
-    { cwd: cacheDir, encoding: 'utf8', timeout: 5 * 60 * 1000, env: electronEnv() },
+    [
+      '-e',
+      'const D = require("better-sqlite3"); const db = new D(":memory:"); process.stdout.write(db.prepare("select sqlite_version() v").get().v); db.close();',
+    ],
+    { cwd: root, encoding: 'utf8', timeout: 60_000, env: electronEnv() },
   );
-  if (existsSync(addon)) return { addon };
-  const why = child.error ? child.error.message : summary(child.stderr || child.stdout);
-  return { error: `could not fetch better-sqlite3 built for Electron ${electronVersion} (${why})` };
+  if (child.status === 0) return null;
+  return {
+    step: 'SQLite driver',
+    error: `better-sqlite3 does not load for ${process.platform}-${process.arch} (${child.error ? child.error.message : summary(child.stderr)})`,
+    fix: 'run "npm ci" again; if it says the platform has no prebuilt binary, Ringup does not support this machine yet',
+  };
+}
+
+/**
+ * Chromium sandboxes its renderers with unprivileged user namespaces; where the kernel forbids
+ * them (Ubuntu 23.10+ through AppArmor, some hardened kernels by sysctl) it falls back to the
+ * setuid helper chrome-sandbox, which must then be owned by root with mode 4755. From a source
+ * checkout it never is, and Electron aborts with a message about the "SUID sandbox helper".
+ * `probe` gives the facts so that this stays a pure function.
+ */
+function sandboxProblem(probe) {
+  if (probe.platform !== 'linux') return null;
+  if (probe.uid === 0) {
+    return {
+      step: 'Chromium sandbox',
+      error: 'the desktop app is being started as root, which Chromium refuses with its sandbox on',
+      fix: 'start Ringup as the shop\'s normal user account (in the "dialout" and "lp" groups for serial and USB devices), not as root',
+    };
+  }
+  const restricted = probe.sysctl('kernel/apparmor_restrict_unprivileged_userns') === '1' || probe.sysctl('kernel/unprivileged_userns_clone') === '0';
+  if (!restricted) return null;
+  const helper = probe.helper;
+  const stat = helper ? probe.stat(helper) : null;
+  if (stat && stat.uid === 0 && (stat.mode & 0o4755) === 0o4755) return null;
+  return {
+    step: 'Chromium sandbox',
+    error: 'this system forbids unprivileged user namespaces (AppArmor on Ubuntu 24.04) and chrome-sandbox is not set up',
+    fix: helper
+      ? `sudo chown root:root "${helper}" && sudo chmod 4755 "${helper}"   (installed packages, the .deb, do this themselves)`
+      : 'install the Ringup .deb package, which sets up the sandbox helper',
+  };
+}
+
+function realSandboxProbe(electronBin) {
+  return {
+    platform: process.platform,
+    uid: typeof process.getuid === 'function' ? process.getuid() : -1,
+    sysctl: (name) => {
+      try {
+        return readFileSync(`/proc/sys/${name}`, 'utf8').trim();
+      } catch {
+        return null;
+      }
+    },
+    helper: join(dirname(electronBin), 'chrome-sandbox'),
+    stat: (path) => {
+      try {
+        const s = statSync(path);
+        return { uid: s.uid, mode: s.mode };
+      } catch {
+        return null;
+      }
+    },
+  };
 }
 
 function main() {
-  if (!existsSync(join(root, 'out', 'main', 'index.js'))) fail('the app is not built (out/main/index.js is missing); "npm start" builds it first');
+  const tooOld = nodeProblem(process.versions.node);
+  if (tooOld)
+    return fail('Node.js', tooOld, 'run "npm start" (it uses the Node 24 that "npm ci" installs into node_modules), not "node scripts/start-electron.cjs"');
+  for (const built of [join('out', 'main', 'index.js'), join('out', 'preload', 'index.js'), join('out', 'renderer', 'index.html')]) {
+    if (!existsSync(join(root, built)))
+      return fail('build', `the app is not built (${built} is missing)`, '"npm start" builds it first; run "npm run build" and read its errors');
+  }
   const found = resolveElectron();
-  if (!found.bin) return fail(found.error);
+  if (!found.bin) return fail(found.step, found.error, found.fix);
+  const sqlite = sqliteProblem();
+  if (sqlite) return fail(sqlite.step, sqlite.error, sqlite.fix);
+  // `--no-sandbox` is the caller's explicit choice (containers, tests as root): Chromium then needs no helper.
+  const sandbox = process.argv.includes('--no-sandbox') ? null : sandboxProblem(realSandboxProbe(found.bin));
+  if (sandbox) return fail(sandbox.step, sandbox.error, sandbox.fix);
 
-  const sqlite = electronSqliteAddon();
-  if (!sqlite.addon) return fail(sqlite.error);
-
-  const env = { ...electronEnv(), RINGUP_DEV_SQLITE_ADDON: sqlite.addon };
-  const app = spawn(found.bin, ['.', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
-  app.on('error', (error) => fail(`Electron would not run (${error.message})`));
+  const app = spawn(found.bin, ['.', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: electronEnv() });
+  app.on('error', (error) => fail('launch', `Electron would not run (${error.message})`));
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
       if (!app.killed) app.kill(signal);
@@ -152,4 +204,4 @@ function main() {
 
 if (require.main === module) main();
 
-module.exports = { electronSqliteAddon, resolveElectron };
+module.exports = { nodeProblem, resolveElectron, sandboxProblem, sqliteProblem };

@@ -1,17 +1,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, test as base, expect, type ElectronApplication, type Page } from '@playwright/test';
 import type { RingupApi } from '../../preload/contract';
 
 export const REPO = resolve(__dirname, '..', '..');
-
-// The same preparation `npm start` does: node_modules keeps better-sqlite3 built for Node (for
-// the Node test suites), so the app under test gets an Electron build from the cache.
-const startScript = createRequire(__filename)('../../scripts/start-electron.cjs') as {
-  electronSqliteAddon(): { addon?: string; error?: string };
-};
 
 /** What the renderer's global scope looks like to code run through page.evaluate (no DOM lib in this project). */
 export type RendererGlobals = typeof globalThis & {
@@ -33,9 +26,7 @@ export async function launchRegister(dataDir: string, extraArgs: string[] = []):
   if (process.platform === 'linux' && process.getuid?.() === 0) args.unshift('--no-sandbox');
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE') env[key] = value;
-  const sqlite = startScript.electronSqliteAddon();
-  if (!sqlite.addon) throw new Error(sqlite.error);
-  env.RINGUP_DEV_SQLITE_ADDON = sqlite.addon;
+  // better-sqlite3 13 is Node-API: node_modules' binary loads in Electron as it is.
   return electron.launch({ args, cwd: REPO, env, timeout: 30_000 });
 }
 
