@@ -2,9 +2,10 @@
 // the end-to-end tests. Prints the address (with its launch token) to open.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseLaunchOptions } from './host/data-dir';
+import { legacyDataDir, parseLaunchOptions } from './host/data-dir';
+import { moveLegacyLedger } from './host/legacy-ledger';
 import { startWebHost } from './host/web';
-import { ledgerPathIn, openRegister } from './register';
+import { LEDGER_FILE_NAME, ledgerPathIn, openRegister } from './register';
 
 async function main(): Promise<void> {
   const options = parseLaunchOptions(process.argv.slice(2));
@@ -12,6 +13,10 @@ async function main(): Promise<void> {
   if (!existsSync(join(staticDir, 'index.html'))) {
     console.error(`Ringup: the renderer is not built (${staticDir}). Run "npm run build" first.`);
     process.exit(1);
+  }
+  if (options.dataDirIsDefault && !options.ledgerFile) {
+    const moved = moveLegacyLedger(legacyDataDir(process.env, process.platform), options.dataDir, LEDGER_FILE_NAME);
+    if (moved.moved) console.log(`Ringup moved the ledger from ${moved.from} to ${moved.to}`);
   }
   const ledgerFile = options.ledgerFile ?? ledgerPathIn(options.dataDir);
   const register = openRegister({ ledgerFile, demo: options.demo, printerUrl: options.printer, terminalAddress: options.terminal });

@@ -6,9 +6,10 @@ import { LEDGER_FILE_NAME } from '../../main/register';
 const userData = join('/home/kim/.config', 'Ringup');
 
 describe('electronLaunch', () => {
-  it('keeps the ledger in the user-data folder by default', () => {
+  it('keeps the ledger in the per-user data folder by default', () => {
     expect(electronLaunch(['.'], {}, userData)).toEqual({
       dataDir: userData,
+      dataDirIsDefault: true,
       ledgerFile: join(userData, LEDGER_FILE_NAME),
       demo: false,
       printer: null,

@@ -1,9 +1,9 @@
 import { parseLaunchOptions } from '../data-dir';
 import { ledgerPathIn } from '../../register';
 
-// Where the desktop app keeps its ledger. By default the user-data folder Electron reports
-// (<appData>/Ringup, the same folder browser mode uses); --data-dir, --ledger, --demo, --printer,
-// --terminal and the RINGUP_* variables work exactly as they do for `npm run web`.
+// Where the desktop app keeps its ledger: the same folder browser mode uses (data-dir.ts:
+// %LOCALAPPDATA%\Ringup on Windows, never the roaming profile); --data-dir, --ledger, --demo,
+// --printer, --terminal, --machine-wide and the RINGUP_* variables work exactly as for `npm run web`.
 
 export const PRODUCT_NAME = 'Ringup';
 
@@ -13,13 +13,15 @@ export interface ElectronLaunch {
   demo: boolean;
   printer: string | null;
   terminal: string | null;
+  dataDirIsDefault: boolean;
 }
 
-export function electronLaunch(argv: readonly string[], env: NodeJS.ProcessEnv, userDataDir: string): ElectronLaunch {
-  // userData is only the fallback: an explicit --data-dir or RINGUP_DATA_DIR still wins.
-  const options = parseLaunchOptions(argv, env, userDataDir);
+/** `fallbackDataDir` replaces the platform default (tests); --data-dir or RINGUP_DATA_DIR still win. */
+export function electronLaunch(argv: readonly string[], env: NodeJS.ProcessEnv, fallbackDataDir?: string): ElectronLaunch {
+  const options = fallbackDataDir === undefined ? parseLaunchOptions(argv, env) : parseLaunchOptions(argv, env, fallbackDataDir);
   return {
     dataDir: options.dataDir,
+    dataDirIsDefault: options.dataDirIsDefault,
     ledgerFile: options.ledgerFile ?? ledgerPathIn(options.dataDir),
     demo: options.demo,
     printer: options.printer,
