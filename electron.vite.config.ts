@@ -26,7 +26,8 @@ export default defineConfig({
     build: {
       outDir: 'out/renderer',
       minify: true,
-      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      // crashed.html: the static page the desktop shell shows when the cashier screen keeps crashing.
+      rollupOptions: { input: { index: resolve('renderer/index.html'), crashed: resolve('renderer/crashed.html') } },
     },
   },
 });

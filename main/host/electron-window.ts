@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron';
-import { APP_ENTRY_URL } from './electron-policy/app-url';
+import { APP_CRASHED_URL, APP_ENTRY_URL } from './electron-policy/app-url';
+import { RendererRecovery } from './electron-policy/renderer-recovery';
 import { windowOptions } from './electron-policy/window-options';
 import type { Logger } from '../log';
 
@@ -14,10 +15,14 @@ export interface RegisterWindowOptions {
 export function createRegisterWindow(options: RegisterWindowOptions): BrowserWindow {
   const win = new BrowserWindow(windowOptions({ preload: options.preload, devTools: options.devTools, ...(options.icon ? { icon: options.icon } : {}) }));
   win.once('ready-to-show', () => win.show());
+  const recovery = new RendererRecovery();
   win.webContents.on('render-process-gone', (_event, details) => {
-    // The sale lives in main and SQLite, so a crashed page loses nothing; reload it.
+    // The sale lives in main and SQLite, so a crashed page loses nothing; reload it, but not forever.
     options.log.error(`renderer gone: ${details.reason}`);
-    if (details.reason !== 'clean-exit' && !win.isDestroyed()) void win.loadURL(APP_ENTRY_URL);
+    const action = recovery.onGone(details.reason, Date.now());
+    if (action === 'ignore' || win.isDestroyed()) return;
+    if (action === 'show-error-page') options.log.error('the cashier page keeps crashing; showing the error page');
+    void win.loadURL(action === 'reload' ? APP_ENTRY_URL : APP_CRASHED_URL).catch((error: unknown) => options.log.error('could not reload the page', error));
   });
   void win.loadURL(APP_ENTRY_URL).catch((error: unknown) => options.log.error('could not load the cashier page', error));
   return win;

@@ -3,15 +3,17 @@
 // IPC channel, and refuses everything a cash register's window has no business doing.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, powerMonitor, session } from 'electron';
 import { consoleLogger } from '../log';
-import { openRegister, type Register } from '../register';
+import { LEDGER_FILE_NAME, ledgerPathIn, openRegister, type Register } from '../register';
+import { legacyDataDir } from './data-dir';
 import { bindRegisterToIpc } from './electron-ipc';
+import { appMenuTemplate } from './electron-policy/app-menu';
+import { electronLaunch, PRODUCT_NAME } from './electron-policy/launch';
 import { handleAppProtocol, registerAppScheme } from './electron-protocol';
 import { hardenAllWebContents, hardenSession } from './electron-security';
 import { createRegisterWindow } from './electron-window';
-import { devSqliteAddon, useElectronSqliteAddon } from './electron-policy/dev-sqlite';
-import { electronLaunch, PRODUCT_NAME } from './electron-policy/launch';
+import { moveLegacyLedger } from './legacy-ledger';
 
 export function startElectronShell(): void {
   const log = consoleLogger;
@@ -20,9 +22,8 @@ export function startElectronShell(): void {
   app.enableSandbox();
   registerAppScheme();
 
-  // One ledger folder per product name, dev or packaged (package.json's name is lower-case).
   app.setName(PRODUCT_NAME);
-  const launch = electronLaunch(process.argv.slice(1), process.env, join(app.getPath('appData'), PRODUCT_NAME));
+  const launch = electronLaunch(process.argv.slice(1), process.env);
   // userData (Chromium's profile and the single-instance lock) follows the data folder, so two
   // registers on one ledger are impossible and tests can run side by side in separate folders.
   mkdirSync(launch.dataDir, { recursive: true });
@@ -34,14 +35,25 @@ export function startElectronShell(): void {
     return;
   }
 
-  // From source, node_modules has the Node build of better-sqlite3; use the Electron one that
-  // `npm start` fetched (see electron-policy/dev-sqlite.ts). Never in a packaged app.
-  const sqliteAddon = devSqliteAddon(process.env, app.isPackaged);
-  if (sqliteAddon) useElectronSqliteAddon(process, sqliteAddon);
+  if (launch.dataDirIsDefault && launch.ledgerFile === ledgerPathIn(launch.dataDir)) {
+    const moved = moveLegacyLedger(legacyDataDir(process.env, process.platform), launch.dataDir, LEDGER_FILE_NAME);
+    if (moved.moved) log.info(`moved the ledger from ${moved.from} to ${moved.to}`);
+  }
 
   let register: Register | null = null;
   let unbind: (() => void) | null = null;
   let window: BrowserWindow | null = null;
+
+  /** Close the ledger once, whichever way the app ends (quit, Windows logoff, OS shutdown). */
+  const closeLedger = (why: string) => {
+    unbind?.();
+    unbind = null;
+    if (register) {
+      register.close();
+      register = null;
+      log.info(`ledger closed (${why})`);
+    }
+  };
 
   hardenAllWebContents(log);
 
@@ -51,6 +63,8 @@ export function startElectronShell(): void {
       devTools: !app.isPackaged,
       log,
     });
+    // Windows ends the session without 'will-quit': close the ledger while we still can.
+    window.on('session-end', () => closeLedger('session end'));
     window.on('closed', () => {
       window = null;
     });
@@ -63,22 +77,18 @@ export function startElectronShell(): void {
   });
 
   app.on('window-all-closed', () => app.quit());
-
-  app.on('will-quit', () => {
-    unbind?.();
-    unbind = null;
-    if (register) {
-      register.close();
-      register = null;
-      log.info('ledger closed');
-    }
-  });
+  app.on('will-quit', () => closeLedger('quit'));
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
 
   app
     .whenReady()
     .then(() => {
+      // No menu bar: Alt would show Electron's default one, whose Ctrl+W closes the till.
+      const menu = appMenuTemplate(process.platform, PRODUCT_NAME);
+      Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
+      // Linux and macOS shutdown (powerMonitor exists only after 'ready').
+      powerMonitor.on('shutdown', () => closeLedger('shutdown'));
       hardenSession(session.defaultSession, log);
       handleAppProtocol(join(__dirname, '..', 'renderer'));
       register = openRegister({ ledgerFile: launch.ledgerFile, demo: launch.demo, printerUrl: launch.printer, terminalAddress: launch.terminal, log });

@@ -5,6 +5,8 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'ringup';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+/** The static page shown when the renderer keeps crashing (see renderer-recovery.ts). */
+export const APP_CRASHED_URL = `${APP_ORIGIN}/crashed.html`;
 
 function parse(value: unknown): URL | null {
   if (typeof value !== 'string' || value.length === 0 || value.length > 4096) return null;
