@@ -1,19 +1,19 @@
 import { join } from 'node:path';
 import type { Db } from './ledger/database';
 import { openLedger } from './ledger/database';
-import { handlers } from './ipc/handlers';
+import { handlers } from './ipc/handler-table';
 import type { RegisterServices } from './ipc/handler';
 import { createRouter, type Dispatch } from './ipc/router';
 import { consoleLogger, type Logger } from './log';
-import { seedDemo } from './services/demo-catalog';
-import { EventBus } from './services/event-bus';
-import { RegisterSession } from './services/session';
+import { seedDemo } from './catalog/demo-catalog';
+import { EventBus } from './common/event-bus';
+import { RegisterSession } from './operators/session';
 import { HardwareStatusHub } from './hardware/hardware-status';
-import { PrinterRuntime, type PrinterRuntimeOptions } from './services/printer-runtime';
+import { PrinterRuntime, type PrinterRuntimeOptions } from './printing/printer-runtime';
 import { parsePrinterUrl } from './hardware/printer/printer-url';
-import { getPrinterConfig, setPrinterConfig } from './services/printer-config';
-import { TerminalRuntime, type TerminalRuntimeOptions } from './services/terminal-runtime';
-import { setTerminalConfig } from './services/terminal-config';
+import { getPrinterConfig, setPrinterConfig } from './printing/printer-config';
+import { TerminalRuntime, type TerminalRuntimeOptions } from './card/terminal-runtime';
+import { setTerminalConfig } from './card/terminal-config';
 import { parseTerminalAddress } from './hardware/terminal/connection';
 
 export interface RegisterOptions {

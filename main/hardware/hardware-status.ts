@@ -1,7 +1,7 @@
 // One place that knows the state of every device and publishes the merged `hardware.status`
 // payload: the printer and the card terminal report their own part and never overwrite the other.
 import type { HardwareStatus } from '../../preload/contract/events';
-import type { EventBus } from '../services/event-bus';
+import type { EventBus } from '../common/event-bus';
 
 export class HardwareStatusHub {
   private status: HardwareStatus = {

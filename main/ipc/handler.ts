@@ -2,11 +2,11 @@ import type { CallName, CallResult, ParsedInput } from '../../preload/contract';
 import type { Role } from '../../preload/contract/primitives';
 import type { StoreSettings } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
-import type { EventBus } from '../services/event-bus';
-import type { Actor } from '../services/sale';
-import type { RegisterSession } from '../services/session';
-import type { PrinterRuntime } from '../services/printer-runtime';
-import type { TerminalRuntime } from '../services/terminal-runtime';
+import type { EventBus } from '../common/event-bus';
+import type { Actor } from '../sale/sale';
+import type { RegisterSession } from '../operators/session';
+import type { PrinterRuntime } from '../printing/printer-runtime';
+import type { TerminalRuntime } from '../card/terminal-runtime';
 
 /**
  * Who may make a call. `public` is for the login screen only; `setup` only while the register

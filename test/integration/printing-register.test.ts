@@ -13,8 +13,8 @@ import {
   type TransportConfig,
 } from '../../main/hardware/printer';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
-import { saleView } from '../../main/services/sale-view';
-import { getSettings } from '../../main/services/settings';
+import { saleView } from '../../main/documents/document-view';
+import { getSettings } from '../../main/settings/settings';
 import { commandsNamed, tokenizeEscPos } from '../support/escpos-tokenizer';
 import { CASHIER_PIN, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 

@@ -2,7 +2,7 @@ import type { Role } from '../../preload/contract/primitives';
 import type { SessionView } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
 import { getOperator, operatorCount } from './operators';
-import { getSettings } from './settings';
+import { getSettings } from '../settings/settings';
 
 /**
  * Who is at the register. Held in main, one per register (not per window): a reload or a second

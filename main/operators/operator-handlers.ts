@@ -1,9 +1,9 @@
-import type { sessionCalls } from '../../../preload/contract/session';
-import { createOperator, listOperators, login, operatorCount, unlockOperator } from '../../services/operators';
-import { ServiceError } from '../../services/service-error';
-import { updateSettings } from '../../services/settings';
-import { appendJournal } from '../../ledger/journal';
-import type { HandlerContext, HandlerTable } from '../handler';
+import type { sessionCalls } from '../../preload/contract/session';
+import { createOperator, listOperators, login, operatorCount, unlockOperator } from './operators';
+import { ServiceError } from '../common/service-error';
+import { updateSettings } from '../settings/settings';
+import { appendJournal } from '../ledger/journal';
+import type { HandlerContext, HandlerTable } from '../ipc/handler';
 
 function sessionView(ctx: HandlerContext) {
   const view = ctx.session.view(ctx.db, ctx.now);

@@ -1,12 +1,12 @@
-import type { printerCalls } from '../../../preload/contract/printer';
-import { sql } from '../../ledger/statements';
-import { verifyApprover } from '../../services/operators';
-import { cancelJob, enqueueNoSale, enqueueReprint, listJobs, retryJob } from '../../services/print-jobs';
-import { getPrinterConfig, setPrinterConfig } from '../../services/printer-config';
-import { receiptPreview } from '../../services/receipt-output';
-import { ServiceError } from '../../services/service-error';
-import { roleAtLeast } from '../../services/session';
-import type { HandlerContext, HandlerTable } from '../handler';
+import type { printerCalls } from '../../preload/contract/printer';
+import { sql } from '../ledger/statements';
+import { verifyApprover } from '../operators/operators';
+import { cancelJob, enqueueNoSale, enqueueReprint, listJobs, retryJob } from './print-jobs';
+import { getPrinterConfig, setPrinterConfig } from './printer-config';
+import { receiptPreview } from './receipt-output';
+import { ServiceError } from '../common/service-error';
+import { roleAtLeast } from '../operators/session';
+import type { HandlerContext, HandlerTable } from '../ipc/handler';
 
 /** Jobs only exist for a printer that is on: a disabled register must not pile up paper for later. */
 function requireEnabled(ctx: HandlerContext): void {

@@ -1,7 +1,7 @@
-import type { settingsCalls } from '../../../preload/contract/settings';
-import { verifyJournal } from '../../ledger/journal';
-import { getSettings, updateSettings } from '../../services/settings';
-import type { HandlerTable } from '../handler';
+import type { settingsCalls } from '../../preload/contract/settings';
+import { verifyJournal } from '../ledger/journal';
+import { getSettings, updateSettings } from './settings';
+import type { HandlerTable } from '../ipc/handler';
 
 export const settingsHandlers: Pick<HandlerTable, keyof typeof settingsCalls> = {
   'settings.get': { access: 'cashier', handle: (_input, ctx) => getSettings(ctx.db) },

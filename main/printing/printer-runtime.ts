@@ -11,7 +11,7 @@ import { getPrinterConfig } from './printer-config';
 import { enqueueSale, makeAllDue, pendingCount, requeueInterrupted } from './print-jobs';
 import { saleOpensDrawer } from './receipt-output';
 import { PrintWorker } from './print-worker';
-import { ServiceError } from './service-error';
+import { ServiceError } from '../common/service-error';
 import type { Locale } from '../../preload/contract/primitives';
 
 export interface PrinterRuntimeOptions {

@@ -6,9 +6,9 @@ import { buildReceiptDocuments, drawerKickBytes, encodeReceipt, renderReceiptSvg
 import type { Db } from '../ledger/database';
 import type { PrintJob } from './print-jobs';
 import { reprintCount } from './print-jobs';
-import { saleView } from './sale-view';
-import { ServiceError } from './service-error';
-import { getSettings } from './settings';
+import { saleView } from '../documents/document-view';
+import { ServiceError } from '../common/service-error';
+import { getSettings } from '../settings/settings';
 
 export function receiptDocuments(db: Db, saleId: string, copyNo: number, config: PrinterConfigView): ReceiptDocument[] {
   const sale = saleView(db, saleId);

@@ -10,10 +10,10 @@ import { createFrameLogger } from '../hardware/terminal/frame-logger';
 import type { ZvtTimeouts } from '../hardware/terminal/link';
 import { TerminalSimulator } from '../hardware/terminal/simulator/simulator';
 import type { SimBehaviour } from '../hardware/terminal/simulator/behaviour';
-import type { EventBus } from './event-bus';
+import type { EventBus } from '../common/event-bus';
 import { CardPayments, type PaymentMoment } from './card-payment';
-import { ServiceError } from './service-error';
-import { getSettings } from './settings';
+import { ServiceError } from '../common/service-error';
+import { getSettings } from '../settings/settings';
 import { getTerminalConfig, setTerminalConfig } from './terminal-config';
 import { storeTerminalBatch, terminalBatches } from './terminal-batch';
 

@@ -4,8 +4,8 @@ import type { PrintJobView } from '../../preload/contract/printer';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
-import { ServiceError } from './service-error';
-import { findDocument } from './sale-view';
+import { ServiceError } from '../common/service-error';
+import { findDocument } from '../documents/document-view';
 
 interface JobRow {
   id: number;

@@ -1,6 +1,6 @@
 import type { Db } from '../ledger/database';
 import { importCatalogCsv } from './catalog-csv';
-import { updateSettings } from './settings';
+import { updateSettings } from '../settings/settings';
 import { sql } from '../ledger/statements';
 
 // A small corner shop: enough for a newcomer to scan, search and pay at once. Barcodes are real

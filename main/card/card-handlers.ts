@@ -1,5 +1,5 @@
-import type { cardCalls } from '../../../preload/contract/card';
-import type { HandlerTable } from '../handler';
+import type { cardCalls } from '../../preload/contract/card';
+import type { HandlerTable } from '../ipc/handler';
 
 export const cardHandlers: Pick<HandlerTable, keyof typeof cardCalls> = {
   // Asynchronous: the router stores the result when the terminal has answered; the intent

@@ -5,9 +5,9 @@ import type { SaleView, StoreSettings } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { mulDivHalfUp } from '../money/integer-math';
-import { getProduct, isKnownTaxRate, lookupProduct } from './catalog';
-import { ServiceError } from './service-error';
-import { findDocument, documentLines, saleView } from './sale-view';
+import { getProduct, isKnownTaxRate, lookupProduct } from '../catalog/catalog';
+import { ServiceError } from '../common/service-error';
+import { findDocument, documentLines, saleView } from '../documents/document-view';
 import { sql } from '../ledger/statements';
 import { withCartDurability } from '../ledger/durability';
 

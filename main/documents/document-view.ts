@@ -3,8 +3,8 @@ import type { CardDetailsView, PaymentView, SaleLineView, SaleView } from '../..
 import type { Db } from '../ledger/database';
 import { computeSale } from '../money/sale-totals';
 import { roundToStep } from '../money/integer-math';
-import { defaultSettings } from './settings';
-import { ServiceError } from './service-error';
+import { defaultSettings } from '../settings/settings';
+import { ServiceError } from '../common/service-error';
 import { sql } from '../ledger/statements';
 
 export interface DocumentRow {

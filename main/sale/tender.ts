@@ -3,9 +3,9 @@ import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { cashTender } from '../money/cash-tender';
 import type { SaleContext } from './sale';
-import { ServiceError } from './service-error';
-import { findDocument, saleView } from './sale-view';
-import { openIntentFor } from './card-intents';
+import { ServiceError } from '../common/service-error';
+import { findDocument, saleView } from '../documents/document-view';
+import { openIntentFor } from '../card/card-intents';
 import { sql } from '../ledger/statements';
 import { assertFullDurability } from '../ledger/durability';
 

@@ -5,7 +5,7 @@ import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import type { EndOfDayResult } from '../hardware/terminal/client';
-import { businessDayOf } from './sale-completion';
+import { businessDayOf } from '../sale/tender';
 
 interface BatchRow {
   id: number;

@@ -13,12 +13,12 @@ import type { TerminalClient, TerminalTransaction } from '../hardware/terminal/c
 import { canMove, stateForFailure, type IntentState } from '../hardware/terminal/intent-machine';
 import { matchRecoveredTransaction, type RecoveryVerdict } from '../hardware/terminal/recovery';
 import { RESULT } from '../hardware/terminal/codes';
-import type { EventBus } from './event-bus';
-import type { Actor } from './sale';
-import { recordCardPayment } from './sale-completion';
-import { findDocument, saleView } from './sale-view';
-import { ServiceError } from './service-error';
-import { getSettings } from './settings';
+import type { EventBus } from '../common/event-bus';
+import type { Actor } from '../sale/sale';
+import { recordCardPayment } from '../sale/tender';
+import { findDocument, saleView } from '../documents/document-view';
+import { ServiceError } from '../common/service-error';
+import { getSettings } from '../settings/settings';
 import {
   createIntent,
   getIntent,

@@ -1,12 +1,12 @@
-import type { saleCalls } from '../../../preload/contract/sale';
-import type { CompletionView, SaleView } from '../../../preload/contract/views';
-import { verifyApprover } from '../../services/operators';
-import { addCustomLine, addProduct, currentSale, removeLine, setLineDiscount, setNote, setOrderDiscount, setQty } from '../../services/sale';
-import { completeSale, tenderCash } from '../../services/sale-completion';
-import { ServiceError } from '../../services/service-error';
-import { saleView } from '../../services/sale-view';
-import type { HandlerContext, HandlerTable } from '../handler';
-import { sql } from '../../ledger/statements';
+import type { saleCalls } from '../../preload/contract/sale';
+import type { CompletionView, SaleView } from '../../preload/contract/views';
+import { verifyApprover } from '../operators/operators';
+import { addCustomLine, addProduct, currentSale, removeLine, setLineDiscount, setNote, setOrderDiscount, setQty } from './sale';
+import { completeSale, tenderCash } from './tender';
+import { ServiceError } from '../common/service-error';
+import { saleView } from '../documents/document-view';
+import type { HandlerContext, HandlerTable } from '../ipc/handler';
+import { sql } from '../ledger/statements';
 
 /** Tell every window the cart changed, so a second window or a reload shows the same sale. */
 function publish(ctx: HandlerContext, sale: SaleView): SaleView {

@@ -3,7 +3,7 @@ import type { OperatorView } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { hashPin, verifyPin, type PinParams } from './pin-hash';
-import { ServiceError } from './service-error';
+import { ServiceError } from '../common/service-error';
 import { sql } from '../ledger/statements';
 
 export const MAX_FAILED_LOGINS = 5;

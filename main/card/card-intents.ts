@@ -6,7 +6,7 @@ import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import { canMove, type IntentState } from '../hardware/terminal/intent-machine';
-import { ServiceError } from './service-error';
+import { ServiceError } from '../common/service-error';
 
 export interface IntentRow {
   id: number;

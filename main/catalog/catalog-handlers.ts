@@ -1,7 +1,7 @@
-import type { catalogCalls } from '../../../preload/contract/catalog';
-import { getProduct, listTaxRates, lookupProduct, searchProducts } from '../../services/catalog';
-import { importCatalogCsv } from '../../services/catalog-csv';
-import type { HandlerTable } from '../handler';
+import type { catalogCalls } from '../../preload/contract/catalog';
+import { getProduct, listTaxRates, lookupProduct, searchProducts } from './catalog';
+import { importCatalogCsv } from './catalog-csv';
+import type { HandlerTable } from '../ipc/handler';
 
 export const catalogHandlers: Pick<HandlerTable, keyof typeof catalogCalls> = {
   'catalog.search': { access: 'cashier', handle: (input, ctx) => searchProducts(ctx.db, input.query, input.limit) },

@@ -1,6 +1,6 @@
 import type { ProductView, TaxRateView } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
-import { ServiceError } from './service-error';
+import { ServiceError } from '../common/service-error';
 import { sql } from '../ledger/statements';
 
 interface ProductRow {

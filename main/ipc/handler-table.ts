@@ -1,0 +1,17 @@
+import type { HandlerTable } from './handler';
+import { cardHandlers } from '../card/card-handlers';
+import { catalogHandlers } from '../catalog/catalog-handlers';
+import { printerHandlers } from '../printing/printing-handlers';
+import { saleHandlers } from '../sale/sale-handlers';
+import { sessionHandlers } from '../operators/operator-handlers';
+import { settingsHandlers } from '../settings/settings-handlers';
+
+/** Every call's handler. Typed as the full table, so a contract entry without a handler does not compile. */
+export const handlers: HandlerTable = {
+  ...sessionHandlers,
+  ...catalogHandlers,
+  ...saleHandlers,
+  ...settingsHandlers,
+  ...printerHandlers,
+  ...cardHandlers,
+};
