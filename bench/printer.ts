@@ -1,7 +1,7 @@
 // Receipt figures: build + encode time for a 10-line Chinese receipt, bytes per receipt, and how
 // long those bytes occupy a 9600-baud serial line. Run alone: `tsx bench/printer.ts`.
 import { performance } from 'node:perf_hooks';
-import type { SaleLineView, SaleView, StoreSettings } from '../preload/contract/views';
+import type { LineView, DocumentView, StoreSettings } from '../preload/contract/views';
 import { buildReceipt } from '../main/hardware/printer/receipt-model';
 import { encodeReceipt } from '../main/hardware/printer/encoder';
 import { defaultPrinterProfile, type PrinterProfile } from '../main/hardware/printer/printer-profile';
@@ -34,8 +34,8 @@ const names = [
   '维达抽纸',
 ];
 
-function tenLineSale(): SaleView {
-  const lines: SaleLineView[] = names.map((name, i) => {
+function tenLineSale(): DocumentView {
+  const lines: LineView[] = names.map((name, i) => {
     const gross = (i + 1) * 1150;
     return {
       id: i + 1,

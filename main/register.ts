@@ -64,7 +64,7 @@ export function openRegister(options: RegisterOptions): Register {
     const transport = parsePrinterUrl(options.printerUrl);
     setPrinterConfig(db, { ...getPrinterConfig(db), enabled: true, transport }, null, clock());
   }
-  const hardware = new HardwareStatusHub(events);
+  const hardware = new HardwareStatusHub((status) => events.emit('hardware.status', status));
   const printer = new PrinterRuntime({ db, hub: hardware, log, clock, ...options.printer });
   if (options.terminalAddress) {
     const config = parseTerminalAddress(options.terminalAddress);

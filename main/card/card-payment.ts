@@ -16,7 +16,7 @@ import { RESULT } from '../hardware/terminal/codes';
 import type { EventBus } from '../common/event-bus';
 import type { Actor } from '../sale/sale';
 import { recordCardPayment } from '../sale/tender';
-import { findDocument, saleView } from '../documents/document-view';
+import { findDocument, documentView } from '../documents/document-view';
 import { ServiceError } from '../common/service-error';
 import { getSettings } from '../settings/settings';
 import {
@@ -134,7 +134,7 @@ export class CardPayments {
     const intent = this.tx(() => {
       const doc = findDocument(db, input.saleId);
       if (doc.status !== 'open') throw new ServiceError(doc.status === 'completed' ? 'sale.already_paid' : 'sale.not_open', { saleId: input.saleId });
-      const view = saleView(db, input.saleId);
+      const view = documentView(db, input.saleId);
       if (view.lines.length === 0) throw new ServiceError('sale.empty');
       if (view.remainingMinor <= 0) throw new ServiceError('sale.already_paid');
       const open = openIntentFor(db, input.saleId);
@@ -195,7 +195,7 @@ export class CardPayments {
   }
 
   private completionOf(saleId: string): CompletionView {
-    const sale = saleView(this.deps.db, saleId);
+    const sale = documentView(this.deps.db, saleId);
     return { sale, receiptNo: sale.receiptNo, changeMinor: 0 };
   }
 
@@ -226,7 +226,7 @@ export class CardPayments {
       const doc = findDocument(db, row.sale_id);
       let completion: CompletionView | null = null;
       let paymentId: number | null = null;
-      if (doc.status === 'open' && saleView(db, row.sale_id).remainingMinor >= row.amount_minor) {
+      if (doc.status === 'open' && documentView(db, row.sale_id).remainingMinor >= row.amount_minor) {
         const settings: StoreSettings = getSettings(db);
         const who: Actor = actor ?? { id: row.operator_id, role: 'cashier' };
         completion = recordCardPayment(
@@ -242,7 +242,7 @@ export class CardPayments {
     });
     this.moment('approved', intentId);
     const row = getIntent(db, intentId);
-    this.deps.events.emit('sale.changed', saleView(db, row.sale_id));
+    this.deps.events.emit('sale.changed', documentView(db, row.sale_id));
     if (!done) throw new ServiceError('terminal.approved_not_booked', { intentId });
     this.moment('completed', intentId);
     return done;

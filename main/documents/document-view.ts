@@ -1,5 +1,5 @@
 import type { Discount } from '../../preload/contract/primitives';
-import type { CardDetailsView, PaymentView, SaleLineView, SaleView } from '../../preload/contract/views';
+import type { CardDetailsView, PaymentView, LineView, DocumentView } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
 import { computeSale } from '../money/sale-totals';
 import { roundToStep } from '../money/integer-math';
@@ -9,8 +9,8 @@ import { sql } from '../ledger/statements';
 
 export interface DocumentRow {
   id: string;
-  kind: SaleView['kind'];
-  status: SaleView['status'];
+  kind: DocumentView['kind'];
+  status: DocumentView['status'];
   register_id: string;
   receipt_no: number | null;
   business_day: string | null;
@@ -75,7 +75,7 @@ export function documentLines(db: Db, id: string): LineRow[] {
  * The whole sale as the cashier sees it. An open sale is computed from its lines every time, so
  * no stale total can exist; a completed one reads the same computation, frozen at completion.
  */
-export function saleView(db: Db, id: string): SaleView {
+export function documentView(db: Db, id: string): DocumentView {
   const doc = findDocument(db, id);
   const lines = documentLines(db, id);
   const orderDiscount = parseDiscount(doc.order_discount);
@@ -95,7 +95,7 @@ export function saleView(db: Db, id: string): SaleView {
     card: p.card ? (JSON.parse(p.card) as CardDetailsView) : null,
   }));
   const operator = sql(db, 'SELECT name FROM operators WHERE id = ?').get(doc.operator_id) as { name: string } | undefined;
-  const lineViews: SaleLineView[] = lines.map((l, i) => {
+  const lineViews: LineView[] = lines.map((l, i) => {
     const a = amounts.lines[i];
     if (!a) throw new Error('line amounts out of step');
     return {

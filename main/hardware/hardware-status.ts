@@ -1,7 +1,6 @@
 // One place that knows the state of every device and publishes the merged `hardware.status`
 // payload: the printer and the card terminal report their own part and never overwrite the other.
 import type { HardwareStatus } from '../../preload/contract/events';
-import type { EventBus } from '../common/event-bus';
 
 export class HardwareStatusHub {
   private status: HardwareStatus = {
@@ -9,7 +8,8 @@ export class HardwareStatusHub {
     terminal: { state: 'unknown', problems: [] },
   };
 
-  constructor(private readonly events: EventBus) {}
+  /** `publish` sends the merged status to every window; hardware knows nothing of how. */
+  constructor(private readonly publish: (status: HardwareStatus) => void) {}
 
   current(): HardwareStatus {
     return structuredClone(this.status);
@@ -27,6 +27,6 @@ export class HardwareStatusHub {
   private update(next: HardwareStatus): void {
     if (JSON.stringify(next) === JSON.stringify(this.status)) return;
     this.status = next;
-    this.events.emit('hardware.status', this.current());
+    this.publish(this.current());
   }
 }

@@ -6,12 +6,12 @@ import { buildReceiptDocuments, drawerKickBytes, encodeReceipt, renderReceiptSvg
 import type { Db } from '../ledger/database';
 import type { PrintJob } from './print-jobs';
 import { reprintCount } from './print-jobs';
-import { saleView } from '../documents/document-view';
+import { documentView } from '../documents/document-view';
 import { ServiceError } from '../common/service-error';
 import { getSettings } from '../settings/settings';
 
 export function receiptDocuments(db: Db, saleId: string, copyNo: number, config: PrinterConfigView): ReceiptDocument[] {
-  const sale = saleView(db, saleId);
+  const sale = documentView(db, saleId);
   if (sale.status !== 'completed') throw new ServiceError('receipt.not_completed', { saleId });
   return buildReceiptDocuments(sale, getSettings(db), { timeZone: config.timeZone, duplicateCopy: copyNo > 0 ? copyNo : null });
 }
@@ -30,7 +30,7 @@ export function jobBytes(db: Db, job: PrintJob, config: PrinterConfigView): Buff
 
 export function receiptPreview(db: Db, saleId: string, config: PrinterConfigView, copyNo = 0): ReceiptPreviewView {
   const [receipt] = receiptDocuments(db, saleId, copyNo, config);
-  const sale = saleView(db, saleId);
+  const sale = documentView(db, saleId);
   return {
     saleId,
     registerId: sale.registerId,

@@ -1,15 +1,15 @@
 import type { saleCalls } from '../../preload/contract/sale';
-import type { CompletionView, SaleView } from '../../preload/contract/views';
+import type { CompletionView, DocumentView } from '../../preload/contract/views';
 import { verifyApprover } from '../operators/operators';
 import { addCustomLine, addProduct, currentSale, removeLine, setLineDiscount, setNote, setOrderDiscount, setQty } from './sale';
 import { completeSale, tenderCash } from './tender';
 import { ServiceError } from '../common/service-error';
-import { saleView } from '../documents/document-view';
+import { documentView } from '../documents/document-view';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
 import { sql } from '../ledger/statements';
 
 /** Tell every window the cart changed, so a second window or a reload shows the same sale. */
-function publish(ctx: HandlerContext, sale: SaleView): SaleView {
+function publish(ctx: HandlerContext, sale: DocumentView): DocumentView {
   ctx.events.emit('sale.changed', sale);
   return sale;
 }
@@ -30,7 +30,7 @@ function approved(ctx: HandlerContext, approval: { operatorId: number; pin: stri
 
 export const saleHandlers: Pick<HandlerTable, keyof typeof saleCalls> = {
   'sale.current': { access: 'cashier', handle: (_input, ctx) => currentSale(ctx) },
-  'sale.get': { access: 'cashier', handle: (input, ctx) => saleView(ctx.db, input.saleId) },
+  'sale.get': { access: 'cashier', handle: (input, ctx) => documentView(ctx.db, input.saleId) },
   'sale.byReceipt': {
     access: 'cashier',
     handle: (input, ctx) => {
@@ -39,7 +39,7 @@ export const saleHandlers: Pick<HandlerTable, keyof typeof saleCalls> = {
         input.receiptNo,
       ) as { id: string } | undefined;
       if (!row) throw new ServiceError('receipt.not_found', { receiptNo: input.receiptNo });
-      return saleView(ctx.db, row.id);
+      return documentView(ctx.db, row.id);
     },
   },
   'sale.addProduct': { access: 'cashier', handle: (input, ctx) => publish(ctx, addProduct(ctx, input)) },

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Discount, Role } from '../../preload/contract/primitives';
 import { MAX_AMOUNT_MINOR } from '../../preload/contract/primitives';
-import type { SaleView, StoreSettings } from '../../preload/contract/views';
+import type { DocumentView, StoreSettings } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { mulDivHalfUp } from '../money/integer-math';
 import { getProduct, isKnownTaxRate, lookupProduct } from '../catalog/catalog';
 import { ServiceError } from '../common/service-error';
-import { findDocument, documentLines, saleView } from '../documents/document-view';
+import { findDocument, documentLines, documentView } from '../documents/document-view';
 import { sql } from '../ledger/statements';
 import { withCartDurability } from '../ledger/durability';
 
@@ -24,12 +24,12 @@ export interface SaleContext {
 }
 
 /** The register's open sale, resumed after a restart or reload; a new one if there is none. */
-export function currentSale(ctx: SaleContext): SaleView {
+export function currentSale(ctx: SaleContext): DocumentView {
   const { db, settings } = ctx;
   const open = sql(db, "SELECT id FROM documents WHERE register_id = ? AND kind = 'sale' AND status = 'open' ORDER BY opened_at LIMIT 1").get(
     settings.registerId,
   ) as { id: string } | undefined;
-  if (open) return saleView(db, open.id);
+  if (open) return documentView(db, open.id);
   const id = randomUUID();
   withCartDurability(db, () =>
     sql(db, "INSERT INTO documents (id, kind, status, register_id, operator_id, opened_at, prices_include_tax) VALUES (?, 'sale', 'open', ?, ?, ?, ?)").run(
@@ -40,11 +40,11 @@ export function currentSale(ctx: SaleContext): SaleView {
       settings.pricesIncludeTax ? 1 : 0,
     ),
   );
-  return saleView(db, id);
+  return documentView(db, id);
 }
 
 /** Runs a change to an open sale in one transaction and refuses totals beyond the register's limit. */
-function changeOpenSale(ctx: SaleContext, saleId: string, change: () => void): SaleView {
+function changeOpenSale(ctx: SaleContext, saleId: string, change: () => void): DocumentView {
   return withCartDurability(ctx.db, () =>
     ctx.db.transaction(() => {
       const doc = findDocument(ctx.db, saleId);
@@ -53,7 +53,7 @@ function changeOpenSale(ctx: SaleContext, saleId: string, change: () => void): S
       // Once money has been taken, the cart is frozen: changing it would orphan the payment.
       if (paid.n > 0) throw new ServiceError('sale.has_payments', { saleId });
       change();
-      const view = saleView(ctx.db, saleId);
+      const view = documentView(ctx.db, saleId);
       if (view.totals.grossMinor > MAX_AMOUNT_MINOR) throw new ServiceError('sale.amount_too_large', { maxMinor: MAX_AMOUNT_MINOR });
       return view;
     })(),
@@ -69,7 +69,7 @@ function productName(p: { nameZh: string | null; nameEn: string | null }, settin
   return (settings.storeLocale === 'zh-CN' ? (p.nameZh ?? p.nameEn) : (p.nameEn ?? p.nameZh)) ?? '';
 }
 
-export function addProduct(ctx: SaleContext, input: { saleId: string; code?: string; productId?: number; qtyMilli?: number | undefined }): SaleView {
+export function addProduct(ctx: SaleContext, input: { saleId: string; code?: string; productId?: number; qtyMilli?: number | undefined }): DocumentView {
   return changeOpenSale(ctx, input.saleId, () => {
     const product = input.code !== undefined ? lookupProduct(ctx.db, input.code) : getProduct(ctx.db, input.productId ?? 0);
     const qty = input.qtyMilli ?? 1000;
@@ -103,7 +103,7 @@ export function addProduct(ctx: SaleContext, input: { saleId: string; code?: str
 export function addCustomLine(
   ctx: SaleContext,
   input: { saleId: string; name: string; qtyMilli: number; unitPriceMinor: number; taxRateBp?: number | undefined },
-): SaleView {
+): DocumentView {
   return changeOpenSale(ctx, input.saleId, () => {
     const rate = input.taxRateBp ?? defaultTaxRate(ctx.db);
     if (!isKnownTaxRate(ctx.db, rate)) throw new ServiceError('catalog.unknown_tax_rate', { rateBp: rate });
@@ -126,7 +126,7 @@ function requireLine(ctx: SaleContext, saleId: string, lineId: number) {
   return line;
 }
 
-export function setQty(ctx: SaleContext, input: { saleId: string; lineId: number; qtyMilli: number }): SaleView {
+export function setQty(ctx: SaleContext, input: { saleId: string; lineId: number; qtyMilli: number }): DocumentView {
   return changeOpenSale(ctx, input.saleId, () => {
     requireLine(ctx, input.saleId, input.lineId);
     sql(ctx.db, 'UPDATE document_lines SET qty_milli = ? WHERE id = ?').run(input.qtyMilli, input.lineId);
@@ -134,9 +134,9 @@ export function setQty(ctx: SaleContext, input: { saleId: string; lineId: number
 }
 
 /** Removing a line before payment is journalled: it is the classic way to pocket a sale. */
-export function removeLine(ctx: SaleContext, input: { saleId: string; lineId: number }): SaleView {
+export function removeLine(ctx: SaleContext, input: { saleId: string; lineId: number }): DocumentView {
   return changeOpenSale(ctx, input.saleId, () => {
-    const before = saleView(ctx.db, input.saleId).lines.find((l) => l.id === input.lineId);
+    const before = documentView(ctx.db, input.saleId).lines.find((l) => l.id === input.lineId);
     if (!before) throw new ServiceError('sale.line_not_found', { lineId: input.lineId });
     sql(ctx.db, 'DELETE FROM document_lines WHERE id = ?').run(input.lineId);
     appendJournal(
@@ -168,32 +168,32 @@ function checkDiscount(ctx: SaleContext, discount: Discount | null, baseMinor: n
   }
 }
 
-export function setLineDiscount(ctx: SaleContext, input: { saleId: string; lineId: number; discount: Discount | null }, approved: boolean): SaleView {
+export function setLineDiscount(ctx: SaleContext, input: { saleId: string; lineId: number; discount: Discount | null }, approved: boolean): DocumentView {
   return changeOpenSale(ctx, input.saleId, () => {
-    const line = saleView(ctx.db, input.saleId).lines.find((l) => l.id === input.lineId);
+    const line = documentView(ctx.db, input.saleId).lines.find((l) => l.id === input.lineId);
     if (!line) throw new ServiceError('sale.line_not_found', { lineId: input.lineId });
     checkDiscount(ctx, input.discount, line.grossMinor, approved);
     sql(ctx.db, 'UPDATE document_lines SET discount = ? WHERE id = ?').run(input.discount ? JSON.stringify(input.discount) : null, input.lineId);
   });
 }
 
-export function setOrderDiscount(ctx: SaleContext, input: { saleId: string; discount: Discount | null }, approved: boolean): SaleView {
+export function setOrderDiscount(ctx: SaleContext, input: { saleId: string; discount: Discount | null }, approved: boolean): DocumentView {
   return changeOpenSale(ctx, input.saleId, () => {
-    const view = saleView(ctx.db, input.saleId);
+    const view = documentView(ctx.db, input.saleId);
     const base = view.lines.reduce((s, l) => s + l.grossMinor - l.lineDiscountMinor, 0);
     checkDiscount(ctx, input.discount, base, approved);
     sql(ctx.db, 'UPDATE documents SET order_discount = ? WHERE id = ?').run(input.discount ? JSON.stringify(input.discount) : null, input.saleId);
   });
 }
 
-export function setNote(ctx: SaleContext, input: { saleId: string; note: string }): SaleView {
+export function setNote(ctx: SaleContext, input: { saleId: string; note: string }): DocumentView {
   return withCartDurability(ctx.db, () =>
     ctx.db.transaction(() => {
       const doc = findDocument(ctx.db, input.saleId);
       if (doc.status !== 'open') throw new ServiceError('sale.not_open', { saleId: input.saleId });
       const note = input.note.trim();
       sql(ctx.db, 'UPDATE documents SET note = ? WHERE id = ?').run(note === '' ? null : note, input.saleId);
-      return saleView(ctx.db, input.saleId);
+      return documentView(ctx.db, input.saleId);
     })(),
   );
 }

@@ -1,10 +1,10 @@
-import type { CardDetailsView, CompletionView, SaleView } from '../../preload/contract/views';
+import type { CardDetailsView, CompletionView, DocumentView } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { cashTender } from '../money/cash-tender';
 import type { SaleContext } from './sale';
 import { ServiceError } from '../common/service-error';
-import { findDocument, saleView } from '../documents/document-view';
+import { findDocument, documentView } from '../documents/document-view';
 import { openIntentFor } from '../card/card-intents';
 import { sql } from '../ledger/statements';
 import { assertFullDurability } from '../ledger/durability';
@@ -15,10 +15,10 @@ export function businessDayOf(at: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function requireOpenSale(db: Db, saleId: string): SaleView {
+function requireOpenSale(db: Db, saleId: string): DocumentView {
   const doc = findDocument(db, saleId);
   if (doc.status !== 'open') throw new ServiceError(doc.status === 'completed' ? 'sale.already_paid' : 'sale.not_open', { saleId });
-  const view = saleView(db, saleId);
+  const view = documentView(db, saleId);
   if (view.lines.length === 0) throw new ServiceError('sale.empty');
   return view;
 }
@@ -28,10 +28,10 @@ function requireOpenSale(db: Db, saleId: string): SaleView {
  * perpetual grand total and journals it, all in the caller's transaction so none of it can exist
  * without the rest.
  */
-function completeInTransaction(ctx: SaleContext, saleId: string, roundingMinor: number): SaleView {
+function completeInTransaction(ctx: SaleContext, saleId: string, roundingMinor: number): DocumentView {
   const { db, now } = ctx;
   assertFullDurability(db);
-  const view = saleView(db, saleId);
+  const view = documentView(db, saleId);
   const freeze = sql(
     db,
     'UPDATE document_lines SET gross_minor = ?, line_discount_minor = ?, order_discount_minor = ?, total_minor = ?, tax_minor = ? WHERE id = ?',
@@ -99,7 +99,7 @@ function completeInTransaction(ctx: SaleContext, saleId: string, roundingMinor: 
     },
     now,
   );
-  return saleView(db, saleId);
+  return documentView(db, saleId);
 }
 
 /** Cash handed over by the customer. Refuses less than due unless the cashier is splitting the tender. */
@@ -117,7 +117,7 @@ export function tenderCash(ctx: SaleContext, input: { saleId: string; tenderedMi
     ctx.db
       .prepare("INSERT INTO payments (document_id, method, amount_minor, tendered_minor, change_minor, created_at) VALUES (?, 'cash', ?, ?, ?, ?)")
       .run(input.saleId, outcome.appliedMinor, input.tenderedMinor, outcome.changeMinor, ctx.now);
-    if (!outcome.completes) return { sale: saleView(ctx.db, input.saleId), receiptNo: null, changeMinor: 0 };
+    if (!outcome.completes) return { sale: documentView(ctx.db, input.saleId), receiptNo: null, changeMinor: 0 };
     const sale = completeInTransaction(ctx, input.saleId, outcome.roundingMinor);
     return { sale, receiptNo: sale.receiptNo, changeMinor: outcome.changeMinor };
   })();
@@ -132,7 +132,7 @@ export function recordCardPayment(ctx: SaleContext, input: { saleId: string; amo
     ctx.db
       .prepare("INSERT INTO payments (document_id, method, amount_minor, tendered_minor, change_minor, card, created_at) VALUES (?, 'card', ?, ?, 0, ?, ?)")
       .run(input.saleId, input.amountMinor, input.amountMinor, JSON.stringify(input.card), ctx.now);
-    if (input.amountMinor < remaining) return { sale: saleView(ctx.db, input.saleId), receiptNo: null, changeMinor: 0 };
+    if (input.amountMinor < remaining) return { sale: documentView(ctx.db, input.saleId), receiptNo: null, changeMinor: 0 };
     const sale = completeInTransaction(ctx, input.saleId, 0);
     return { sale, receiptNo: sale.receiptNo, changeMinor: 0 };
   })();

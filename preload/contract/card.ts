@@ -75,3 +75,20 @@ export const cardCalls = {
       .strict(),
   ),
 };
+
+/** Card terminal and card payment refusals. Each needs its translation in assets/locales (errors.json). */
+export const cardErrors = [
+  'terminal.not_configured',
+  'terminal.not_connected',
+  'terminal.busy',
+  'terminal.declined',
+  'terminal.aborted',
+  'terminal.failed',
+  'terminal.outcome_unknown',
+  'terminal.intent_unresolved',
+  'terminal.intent_not_found',
+  'terminal.intent_settled',
+  'terminal.approved_not_booked',
+  'terminal.no_signature_pending',
+  'terminal.end_of_day_failed',
+] as const;

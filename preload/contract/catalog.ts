@@ -13,3 +13,12 @@ export const catalogCalls = {
   'catalog.importCsv': call<CsvImportReport>()(z.object({ csv: z.string().min(1).max(MAX_CSV_CHARS) }).strict()),
   'catalog.taxRates': call<TaxRateView[]>()(z.object({}).strict()),
 };
+
+/** Catalog refusals. Each needs its translation in assets/locales (errors.json). */
+export const catalogErrors = [
+  'catalog.product_not_found',
+  'catalog.csv_invalid',
+  'catalog.duplicate_barcode',
+  'catalog.duplicate_sku',
+  'catalog.unknown_tax_rate',
+] as const;

@@ -12,7 +12,7 @@ export interface CallDef<I extends z.ZodType, R> {
   readonly __result?: R;
 }
 
-/** `call<SaleView>()(schema)` - curried so the result type is given and the input inferred. */
+/** `call<DocumentView>()(schema)` - curried so the result type is given and the input inferred. */
 export function call<R>() {
   return <I extends z.ZodType>(input: I, options: { movesMoney?: boolean } = {}): CallDef<I, R> => ({
     input,

@@ -1,6 +1,6 @@
 // Events main pushes to every window. The names are a plain array (no zod) so the sandboxed
 // preload can allow-list them without bundling any logic.
-import type { SaleView, SessionView } from './views';
+import type { DocumentView, SessionView } from './views';
 
 export const eventNames = ['sale.changed', 'session.changed', 'hardware.status', 'payment.step'] as const;
 export type EventName = (typeof eventNames)[number];
@@ -22,7 +22,7 @@ export interface HardwareStatus {
 }
 
 export interface EventPayloads {
-  'sale.changed': SaleView;
+  'sale.changed': DocumentView;
   'session.changed': SessionView;
   'hardware.status': HardwareStatus;
   /** A card payment's live step on the terminal: `key` is `terminal.step.*` (insert card, enter PIN...). */

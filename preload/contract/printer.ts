@@ -95,3 +95,26 @@ export const printerCalls = {
   /** "No sale": opens the drawer with a reason; a cashier needs a supervisor's approval. */
   'drawer.open': call<PrintJobView>()(z.object({ reason: shortText, approval: approval.optional() }).strict()),
 };
+
+/** Printer, receipt and drawer refusals. Each needs its translation in assets/locales (errors.json). */
+export const printerErrors = [
+  'printer.disabled',
+  'printer.connect_timeout',
+  'printer.connection_refused',
+  'printer.unreachable',
+  'printer.write_timeout',
+  'printer.not_found',
+  'printer.permission_denied',
+  'printer.busy',
+  'printer.io_error',
+  'printer.paper_out',
+  'printer.cover_open',
+  'printer.offline',
+  'printer.error',
+  'printer.no_answer',
+  'printer.job_not_found',
+  'printer.job_not_retryable',
+  'printer.job_not_cancellable',
+  'receipt.not_completed',
+  'drawer.needs_supervisor',
+] as const;

@@ -1,33 +1,33 @@
 import { z } from 'zod';
 import { call } from './define';
 import { approval, discount, id, idempotencyKey, MAX_NOTE, positiveAmountMinor, amountMinor, qtyMilli, rateBp, shortText, uuid } from './primitives';
-import type { CompletionView, SaleView } from './views';
+import type { CompletionView, DocumentView } from './views';
 
 const saleRef = { saleId: uuid };
 
 export const saleCalls = {
   /** The register's open sale; opens one if there is none (after a restart it resumes). */
-  'sale.current': call<SaleView>()(z.object({}).strict()),
-  'sale.get': call<SaleView>()(z.object(saleRef).strict()),
-  'sale.byReceipt': call<SaleView>()(
+  'sale.current': call<DocumentView>()(z.object({}).strict()),
+  'sale.get': call<DocumentView>()(z.object(saleRef).strict()),
+  'sale.byReceipt': call<DocumentView>()(
     z.object({ receiptNo: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), registerId: z.string().max(32).optional() }).strict(),
   ),
   /** Add by barcode or SKU, or by product id picked from a search. */
-  'sale.addProduct': call<SaleView>()(
+  'sale.addProduct': call<DocumentView>()(
     z.union([
       z.object({ ...saleRef, code: z.string().trim().min(1).max(64), qtyMilli: qtyMilli.optional() }).strict(),
       z.object({ ...saleRef, productId: id, qtyMilli: qtyMilli.optional() }).strict(),
     ]),
   ),
   /** An item that is not in the catalog: name, quantity and unit price keyed at the counter. */
-  'sale.addCustomLine': call<SaleView>()(
+  'sale.addCustomLine': call<DocumentView>()(
     z.object({ ...saleRef, name: shortText, qtyMilli, unitPriceMinor: amountMinor, taxRateBp: rateBp.optional() }).strict(),
   ),
-  'sale.setQty': call<SaleView>()(z.object({ ...saleRef, lineId: id, qtyMilli }).strict()),
-  'sale.removeLine': call<SaleView>()(z.object({ ...saleRef, lineId: id }).strict()),
-  'sale.setLineDiscount': call<SaleView>()(z.object({ ...saleRef, lineId: id, discount: discount.nullable(), approval: approval.optional() }).strict()),
-  'sale.setOrderDiscount': call<SaleView>()(z.object({ ...saleRef, discount: discount.nullable(), approval: approval.optional() }).strict()),
-  'sale.setNote': call<SaleView>()(z.object({ ...saleRef, note: z.string().max(MAX_NOTE) }).strict()),
+  'sale.setQty': call<DocumentView>()(z.object({ ...saleRef, lineId: id, qtyMilli }).strict()),
+  'sale.removeLine': call<DocumentView>()(z.object({ ...saleRef, lineId: id }).strict()),
+  'sale.setLineDiscount': call<DocumentView>()(z.object({ ...saleRef, lineId: id, discount: discount.nullable(), approval: approval.optional() }).strict()),
+  'sale.setOrderDiscount': call<DocumentView>()(z.object({ ...saleRef, discount: discount.nullable(), approval: approval.optional() }).strict()),
+  'sale.setNote': call<DocumentView>()(z.object({ ...saleRef, note: z.string().max(MAX_NOTE) }).strict()),
   /** Cash handed over. Less than due is refused unless `partial` (split tender); paying in full completes the sale. */
   'sale.tenderCash': call<CompletionView>()(
     z.object({ ...saleRef, tenderedMinor: positiveAmountMinor, partial: z.boolean().optional(), idempotencyKey }).strict(),
@@ -36,3 +36,20 @@ export const saleCalls = {
   /** Completes a sale whose payments already cover it (or whose total is zero). */
   'sale.complete': call<CompletionView>()(z.object({ ...saleRef, idempotencyKey }).strict(), { movesMoney: true }),
 };
+
+/** Sale refusals. Each needs its translation in assets/locales (errors.json). */
+export const saleErrors = [
+  'sale.not_found',
+  'sale.not_open',
+  'sale.line_not_found',
+  'sale.empty',
+  'sale.amount_too_large',
+  'sale.discount_exceeds_amount',
+  'sale.discount_needs_supervisor',
+  'sale.approver_invalid',
+  'sale.tender_insufficient',
+  'sale.already_paid',
+  'sale.not_fully_paid',
+  'sale.has_payments',
+  'receipt.not_found',
+] as const;

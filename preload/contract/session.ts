@@ -16,3 +16,16 @@ export const sessionCalls = {
   'operator.unlock': call<OperatorView>()(z.object({ operatorId: id }).strict()),
   'operator.list': call<OperatorView[]>()(z.object({}).strict()),
 };
+
+/** Session, login and operator refusals. Each needs its translation in assets/locales (errors.json). */
+export const sessionErrors = [
+  'session.not_logged_in',
+  'session.forbidden',
+  'session.wrong_pin',
+  'session.locked',
+  'setup.already_done',
+  'operator.not_found',
+  'operator.name_taken',
+  'operator.pin_too_weak',
+  'operator.cannot_change_self',
+] as const;

@@ -25,3 +25,6 @@ export const settingsCalls = {
   'settings.update': call<StoreSettings>()(settingsPatch),
   'journal.verify': call<JournalVerification>()(z.object({}).strict()),
 };
+
+/** Settings refusals. Each needs its translation in assets/locales (errors.json). */
+export const settingsErrors = ['settings.invalid'] as const;

@@ -13,7 +13,7 @@ import {
   type TransportConfig,
 } from '../../main/hardware/printer';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
-import { saleView } from '../../main/documents/document-view';
+import { documentView } from '../../main/documents/document-view';
 import { getSettings } from '../../main/settings/settings';
 import { commandsNamed, tokenizeEscPos } from '../support/escpos-tokenizer';
 import { CASHIER_PIN, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
@@ -100,7 +100,7 @@ function printedSince(from: number) {
 }
 
 function expectedLines(reg: TestRegister, saleId: string, duplicateCopy?: number): string[] {
-  const doc = buildReceipt(saleView(reg.db, saleId), getSettings(reg.db), { timeZone, duplicateCopy: duplicateCopy ?? null });
+  const doc = buildReceipt(documentView(reg.db, saleId), getSettings(reg.db), { timeZone, duplicateCopy: duplicateCopy ?? null });
   return renderReceiptText(doc, profile).replace(/\n$/, '').split('\n');
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calls, type CallName } from '../../preload/contract';
-import { errorCodes } from '../../preload/contract/result';
+import { errorCodes } from '../../preload/contract/errors';
 import { ledgerSnapshot } from '../support/ledger-snapshot';
 import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 

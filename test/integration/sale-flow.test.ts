@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SaleView } from '../../preload/contract';
+import type { DocumentView } from '../../preload/contract';
 import { CASHIER_PIN, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 
 const WATER = '6901234567892'; // 2.00, 13 %
@@ -150,7 +150,7 @@ describe('the open sale lives in the register', () => {
     open.push(again);
     expect(await again.call('sale.current', {})).toMatchObject({ ok: false, error: { code: 'session.not_logged_in' } });
     await again.must('session.login', { operatorId: 3, pin: CASHIER_PIN });
-    const after: SaleView = await again.must('sale.current', {});
+    const after: DocumentView = await again.must('sale.current', {});
     expect(after).toEqual(before);
   });
 
@@ -159,7 +159,7 @@ describe('the open sale lives in the register', () => {
     await withStaff(reg);
     const seen: string[] = [];
     reg.events.subscribe((event, payload) => {
-      if (event === 'sale.changed') seen.push(`${(payload as SaleView).lines.length}`);
+      if (event === 'sale.changed') seen.push(`${(payload as DocumentView).lines.length}`);
     });
     const { id } = await reg.must('sale.current', {});
     await reg.must('sale.addProduct', { saleId: id, code: WATER });

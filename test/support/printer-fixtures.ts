@@ -1,6 +1,6 @@
 // Fixed sales and store profiles for the printer tests: the golden receipts are printed from
 // these, so change them only together with the golden files.
-import type { CardDetailsView, PaymentView, SaleLineView, SaleView, StoreSettings } from '../../preload/contract/views';
+import type { CardDetailsView, PaymentView, LineView, DocumentView, StoreSettings } from '../../preload/contract/views';
 
 export const storeZh: StoreSettings = {
   storeName: '林记便利店',
@@ -26,7 +26,7 @@ export const storeEn: StoreSettings = {
 
 export const timeZone = 'Asia/Shanghai';
 
-function line(id: number, name: string, qtyMilli: number, unitPriceMinor: number, taxRateBp: number, extra: Partial<SaleLineView> = {}): SaleLineView {
+function line(id: number, name: string, qtyMilli: number, unitPriceMinor: number, taxRateBp: number, extra: Partial<LineView> = {}): LineView {
   const grossMinor = Math.round((qtyMilli * unitPriceMinor) / 1000);
   const lineDiscountMinor = extra.lineDiscountMinor ?? 0;
   const orderDiscountMinor = extra.orderDiscountMinor ?? 0;
@@ -50,7 +50,7 @@ function line(id: number, name: string, qtyMilli: number, unitPriceMinor: number
   };
 }
 
-function totalsOf(lines: SaleLineView[]): SaleView['totals'] {
+function totalsOf(lines: LineView[]): DocumentView['totals'] {
   const byRate = new Map<number, { baseMinor: number; taxMinor: number }>();
   for (const l of lines) {
     const r = byRate.get(l.taxRateBp) ?? { baseMinor: 0, taxMinor: 0 };
@@ -79,7 +79,7 @@ export const cardDetails: CardDetailsView = {
 };
 
 /** A sale with a weighed line, a line discount, an order discount, two tax rates and change. */
-export function saleFixture(locale: 'zh-CN' | 'en', payments: 'cash' | 'card' | 'mixed' = 'cash'): SaleView {
+export function saleFixture(locale: 'zh-CN' | 'en', payments: 'cash' | 'card' | 'mixed' = 'cash'): DocumentView {
   const zh = locale === 'zh-CN';
   const lines = [
     line(1, zh ? '农夫山泉 550ml' : 'Spring water 550ml', 2000, 200, 1300),
@@ -129,7 +129,7 @@ export function saleFixture(locale: 'zh-CN' | 'en', payments: 'cash' | 'card' | 
   };
 }
 
-export function refundFixture(locale: 'zh-CN' | 'en'): SaleView {
+export function refundFixture(locale: 'zh-CN' | 'en'): DocumentView {
   const sale = saleFixture(locale, 'cash');
   const lines = [sale.lines[0]!];
   const totals = totalsOf(lines);

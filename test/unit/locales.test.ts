@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorCodes } from '../../preload/contract/result';
+import { errorCodes } from '../../preload/contract/errors';
 
 const LOCALES = resolve(__dirname, '../../assets/locales');
 const languages = ['en', 'zh-CN'] as const;

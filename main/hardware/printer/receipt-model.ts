@@ -1,6 +1,6 @@
 // Completed ledger document + store profile → receipt documents. Pure: same input, same
 // paper, which is what lets golden files pin the layout and a reprint match the original.
-import type { PaymentView, SaleLineView, SaleView, StoreSettings } from '../../../preload/contract/views';
+import type { PaymentView, LineView, DocumentView, StoreSettings } from '../../../preload/contract/views';
 import type { ReceiptBlock, ReceiptDocument } from './receipt-document';
 import { formatDateTime, formatMoney, formatQty, formatRateBp, formatReceiptNo } from './receipt-format';
 import { receiptTranslator, type Translate } from './receipt-strings';
@@ -11,7 +11,7 @@ export interface ReceiptOptions {
   timeZone: string;
   /** Reprints: 1 for the first duplicate, 2 for the second, … null/absent for the original. */
   duplicateCopy?: number | null;
-  /** Refunds: the original sale's receipt number (SaleView does not carry it). */
+  /** Refunds: the original sale's receipt number (DocumentView does not carry it). */
   refundOf?: { registerId: string; receiptNo: number } | null;
 }
 
@@ -22,14 +22,14 @@ export class ReceiptModelError extends Error {
 }
 
 interface Ctx {
-  sale: SaleView;
+  sale: DocumentView;
   store: StoreSettings;
   options: ReceiptOptions;
   t: Translate;
   money: (amountMinor: number) => string;
 }
 
-function context(sale: SaleView, store: StoreSettings, options: ReceiptOptions): Ctx {
+function context(sale: DocumentView, store: StoreSettings, options: ReceiptOptions): Ctx {
   if (sale.status !== 'completed') throw new ReceiptModelError('receipt.document_not_completed');
   const t = receiptTranslator(store.storeLocale);
   return { sale, store, options, t, money: (m) => formatMoney(m, store.currency, store.storeLocale) };
@@ -62,7 +62,7 @@ function header(c: Ctx, title: string): ReceiptBlock[] {
   return blocks;
 }
 
-function lineBlocks(c: Ctx, line: SaleLineView): ReceiptBlock[] {
+function lineBlocks(c: Ctx, line: LineView): ReceiptBlock[] {
   const qtyTimesPrice = c.t('line.qtyTimesPrice', { qty: formatQty(line.qtyMilli), price: c.money(line.unitPriceMinor) });
   const blocks: ReceiptBlock[] = [
     { kind: 'text', text: line.name, align: 'left' },
@@ -144,7 +144,7 @@ function titleFor(c: Ctx): string {
 }
 
 /** The customer's receipt for a completed sale, refund or void. */
-export function buildReceipt(sale: SaleView, store: StoreSettings, options: ReceiptOptions): ReceiptDocument {
+export function buildReceipt(sale: DocumentView, store: StoreSettings, options: ReceiptOptions): ReceiptDocument {
   const c = context(sale, store, options);
   const blocks: ReceiptBlock[] = [...header(c, titleFor(c))];
   for (const line of sale.lines) blocks.push(...lineBlocks(c, line));
@@ -163,7 +163,7 @@ export function buildReceipt(sale: SaleView, store: StoreSettings, options: Rece
 }
 
 /** The copy the store keeps when the card asked for a signature. */
-export function buildMerchantSlip(sale: SaleView, payment: PaymentView, store: StoreSettings, options: ReceiptOptions): ReceiptDocument {
+export function buildMerchantSlip(sale: DocumentView, payment: PaymentView, store: StoreSettings, options: ReceiptOptions): ReceiptDocument {
   const c = context(sale, store, options);
   const blocks: ReceiptBlock[] = [...header(c, `${c.t('title.cardSlip')} · ${c.t('copy.merchant')}`)];
   blocks.push({ kind: 'row', left: tenderLabel(c, payment), right: c.money(payment.amountMinor), bold: true, tall: true });
@@ -186,7 +186,7 @@ export function buildMerchantSlip(sale: SaleView, payment: PaymentView, store: S
 }
 
 /** Everything the printer should print for a completed document, in order. */
-export function buildReceiptDocuments(sale: SaleView, store: StoreSettings, options: ReceiptOptions): ReceiptDocument[] {
+export function buildReceiptDocuments(sale: DocumentView, store: StoreSettings, options: ReceiptOptions): ReceiptDocument[] {
   const docs = [buildReceipt(sale, store, options)];
   for (const p of sale.payments) {
     if (p.card?.signatureRequired) docs.push(buildMerchantSlip(sale, p, store, options));

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, CompletionView, SaleView } from '../../../preload/contract';
+import type { CallError, CompletionView, DocumentView } from '../../../preload/contract';
 import { createActionKeys } from '../state/idempotency';
 import { useFormat } from '../state/store-context';
 import { api } from '../transport/api';
 import { ErrorNote } from './ErrorNote';
 
 interface CardPaymentProps {
-  sale: SaleView;
+  sale: DocumentView;
   payingRef: MutableRefObject<string | null>;
   onCompleted(completion: CompletionView): void;
 }

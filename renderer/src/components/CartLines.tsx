@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SaleLineView } from '../../../preload/contract';
+import type { LineView } from '../../../preload/contract';
 import { useFormat } from '../state/store-context';
 
 interface CartLinesProps {
-  lines: SaleLineView[];
+  lines: LineView[];
   selectedId: number | null;
   onSelect(lineId: number): void;
 }

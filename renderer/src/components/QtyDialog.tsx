@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, SaleLineView } from '../../../preload/contract';
+import type { CallError, LineView } from '../../../preload/contract';
 import { parseQtyMilli } from '../format/parse-amount';
 import { useFormat } from '../state/store-context';
 import { AmountField } from './AmountField';
@@ -9,7 +9,7 @@ import { DialogActions } from './DialogActions';
 import { ErrorNote } from './ErrorNote';
 import { applyKey, Keypad } from './Keypad';
 
-export function QtyDialog({ line, onApply, onClose }: { line: SaleLineView; onApply(qtyMilli: number): Promise<CallError | null>; onClose(): void }) {
+export function QtyDialog({ line, onApply, onClose }: { line: LineView; onApply(qtyMilli: number): Promise<CallError | null>; onClose(): void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [value, setValue] = useState(format.qty(line.qtyMilli).replace(/[^0-9.]/g, ''));

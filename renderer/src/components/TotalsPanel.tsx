@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { SaleView } from '../../../preload/contract';
+import type { DocumentView } from '../../../preload/contract';
 import { useFormat } from '../state/store-context';
 
 /** Subtotal, discounts, the tax included per rate, and the total to pay. */
-export function TotalsPanel({ sale }: { sale: SaleView }) {
+export function TotalsPanel({ sale }: { sale: DocumentView }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { totals } = sale;

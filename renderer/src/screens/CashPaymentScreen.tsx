@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, CompletionView, SaleView } from '../../../preload/contract';
+import type { CallError, CompletionView, DocumentView } from '../../../preload/contract';
 import { AmountField } from '../components/AmountField';
 import { CardPayment } from '../components/CardPayment';
 import { ErrorNote } from '../components/ErrorNote';
@@ -14,7 +14,7 @@ import { useFormat } from '../state/store-context';
 import { api } from '../transport/api';
 
 interface CashPaymentProps {
-  sale: SaleView;
+  sale: DocumentView;
   payingRef: MutableRefObject<string | null>;
   onBack(): void;
   onCompleted(completion: CompletionView): void;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, ProductView, Result, SaleView, SessionView } from '../../../preload/contract';
+import type { CallError, ProductView, Result, DocumentView, SessionView } from '../../../preload/contract';
 import type { Discount } from '../../../preload/contract/primitives';
 import { AdHocDialog, type AdHocItem } from '../components/AdHocDialog';
 import { ApprovalDialog } from '../components/ApprovalDialog';
@@ -19,13 +19,13 @@ type DialogState = { kind: 'adHoc' } | { kind: 'qty' } | { kind: 'note' } | { ki
 
 interface PendingApproval {
   reason: string;
-  retry(approval: { operatorId: number; pin: string }): Promise<Result<SaleView>>;
+  retry(approval: { operatorId: number; pin: string }): Promise<Result<DocumentView>>;
 }
 
 interface SaleScreenProps {
   session: SessionView;
-  sale: SaleView;
-  apply(result: Result<SaleView>): CallError | null;
+  sale: DocumentView;
+  apply(result: Result<DocumentView>): CallError | null;
   error: CallError | null;
   setError(error: CallError | null): void;
   onPay(): void;
@@ -59,7 +59,7 @@ export function SaleScreen({ sale, apply, error, setError, onPay, paused, onBack
   useEffect(() => search.current?.focus(), []);
 
   const run = useCallback(
-    async (call: Promise<Result<SaleView>>): Promise<CallError | null> => {
+    async (call: Promise<Result<DocumentView>>): Promise<CallError | null> => {
       const failed = apply(await call);
       setError(failed);
       return failed;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallError, Result, SaleView } from '../../../preload/contract';
+import type { CallError, Result, DocumentView } from '../../../preload/contract';
 import { api } from '../transport/api';
 
 /**
@@ -7,9 +7,9 @@ import { api } from '../transport/api';
  * own: every change goes to main, and `sale.changed` (from this or any other window) replaces it.
  */
 export function useSale() {
-  const [sale, setSaleState] = useState<SaleView | null>(null);
-  const saleRef = useRef<SaleView | null>(null);
-  const setSale = useCallback((view: SaleView) => {
+  const [sale, setSaleState] = useState<DocumentView | null>(null);
+  const saleRef = useRef<DocumentView | null>(null);
+  const setSale = useCallback((view: DocumentView) => {
     saleRef.current = view;
     setSaleState(view);
   }, []);
@@ -40,7 +40,7 @@ export function useSale() {
 
   /** Shows a sale view main returned; passes errors through for the screen to translate. */
   const apply = useCallback(
-    <T extends SaleView>(result: Result<T>): CallError | null => {
+    <T extends DocumentView>(result: Result<T>): CallError | null => {
       if (result.ok) {
         setSale(result.value);
         return null;

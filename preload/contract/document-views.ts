@@ -1,0 +1,97 @@
+// Documents (sale, refund, void) as the register computes them: lines, totals, payments.
+// The renderer displays these as they are; it never recomputes a total.
+import type { Discount } from './primitives';
+
+export interface LineView {
+  id: number;
+  productId: number | null;
+  sku: string | null;
+  name: string;
+  qtyMilli: number;
+  unitPriceMinor: number;
+  taxRateBp: number;
+  discount: Discount | null;
+  grossMinor: number;
+  lineDiscountMinor: number;
+  /** This line's share of the order discount. */
+  orderDiscountMinor: number;
+  totalMinor: number;
+  taxMinor: number;
+}
+
+export interface TaxBreakdownView {
+  rateBp: number;
+  /** Amount the tax was computed on (tax-inclusive prices: the gross including tax). */
+  baseMinor: number;
+  taxMinor: number;
+}
+
+export interface TotalsView {
+  grossMinor: number;
+  discountMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  taxBreakdown: TaxBreakdownView[];
+}
+
+export type PaymentMethod = 'cash' | 'card';
+
+export interface PaymentView {
+  id: number;
+  method: PaymentMethod;
+  amountMinor: number;
+  tenderedMinor: number;
+  changeMinor: number;
+  card: CardDetailsView | null;
+}
+
+export interface CardDetailsView {
+  maskedPan: string | null;
+  brand: string | null;
+  authCode: string | null;
+  trace: string | null;
+  terminalReceiptNo: string | null;
+  terminalId: string | null;
+  entryMode: string | null;
+  signatureRequired: boolean;
+  /** The terminal's own receipt lines (masked), printed by us when the terminal does not print. */
+  receiptLines?: string[];
+}
+
+export type DocumentKind = 'sale' | 'refund' | 'void';
+
+export type DocumentStatus = 'open' | 'completed' | 'cancelled';
+
+export interface DocumentView {
+  id: string;
+  kind: DocumentKind;
+  status: DocumentStatus;
+  registerId: string;
+  receiptNo: number | null;
+  businessDay: string | null;
+  operatorId: number;
+  operatorName: string;
+  openedAt: number;
+  completedAt: number | null;
+  note: string | null;
+  orderDiscount: Discount | null;
+  lines: LineView[];
+  totals: TotalsView;
+  payments: PaymentView[];
+  paidMinor: number;
+  /** What is still owed before the sale can complete (0 when paid). */
+  remainingMinor: number;
+  /** What settles the rest in cash: remainingMinor rounded to the store's cash step. */
+  cashDueMinor: number;
+  /** Cash rounding applied when the last tender was cash (may be negative). */
+  roundingMinor: number;
+  changeMinor: number;
+  grandTotalMinor: number | null;
+}
+
+export interface CompletionView {
+  sale: DocumentView;
+  /** Set when the tender completed the sale. */
+  receiptNo: number | null;
+  changeMinor: number;
+}

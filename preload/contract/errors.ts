@@ -1,0 +1,21 @@
+// Every error code the register can return, gathered from the domain contract files so that a
+// feature adds its codes beside its calls. locales.test.ts checks each has a translation.
+import { cardErrors } from './card';
+import { catalogErrors } from './catalog';
+import { printerErrors } from './printer';
+import { saleErrors } from './sale';
+import { sessionErrors } from './session';
+import { settingsErrors } from './settings';
+
+/** The router's and the transport's own refusals; each domain lists its codes in its contract file. */
+export const requestErrors = [
+  'request.unknown_call',
+  'request.invalid_input',
+  'request.idempotency_key_reused',
+  'request.transport_failed',
+  'internal',
+] as const;
+
+export const errorCodes = [...requestErrors, ...sessionErrors, ...catalogErrors, ...saleErrors, ...settingsErrors, ...printerErrors, ...cardErrors] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];

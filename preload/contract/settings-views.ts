@@ -1,0 +1,27 @@
+// Store settings and the journal check.
+import type { Locale } from './primitives';
+
+export interface StoreSettings {
+  storeName: string;
+  storeAddress: string;
+  storeTaxId: string;
+  storeLocale: Locale;
+  currency: string;
+  pricesIncludeTax: boolean;
+  /** 0 = no cash rounding; e.g. 10 rounds cash due to 0.10. */
+  cashRoundingStepMinor: number;
+  /** Largest discount a cashier may give without a supervisor, in basis points. */
+  cashierDiscountLimitBp: number;
+  receiptFooter: string;
+  registerId: string;
+  /** Open the drawer automatically when a sale has a cash tender. */
+  drawerOnCash: boolean;
+}
+
+export interface JournalVerification {
+  ok: boolean;
+  entries: number;
+  firstBadSeq: number | null;
+  /** gap: an entry is missing; the others: that entry was changed. Translated as `journal.break.<reason>`. */
+  reason: 'gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'payload_not_canonical' | 'fields_differ' | null;
+}
