@@ -68,6 +68,8 @@ export const errorCodes = [
   'printer.job_not_found',
   'printer.job_not_retryable',
   'printer.job_not_cancellable',
+  'printer.bad_serial_path',
+  'printer.device_unsupported',
   'receipt.not_completed',
   'drawer.needs_supervisor',
   // card terminal and card payments
@@ -84,6 +86,7 @@ export const errorCodes = [
   'terminal.approved_not_booked',
   'terminal.no_signature_pending',
   'terminal.end_of_day_failed',
+  'terminal.bad_serial_path',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
