@@ -15,6 +15,7 @@ import { getPrinterConfig, setPrinterConfig } from './printing/printer-config';
 import { TerminalRuntime, type TerminalRuntimeOptions } from './card/terminal-runtime';
 import { setTerminalConfig } from './card/terminal-config';
 import { parseTerminalAddress } from './hardware/terminal/connection';
+import { registerPlatform } from './hardware/serial-path';
 
 export interface RegisterOptions {
   /** The ledger file. */
@@ -26,12 +27,14 @@ export interface RegisterOptions {
   printerUrl?: string | null;
   /** Poll interval, backoff and a transport wrapper; tests shorten them and script faults. */
   printer?: Pick<PrinterRuntimeOptions, 'pollIntervalMs' | 'statusTimeoutMs' | 'backoffMs' | 'maxBackoffMs' | 'transportFactory'>;
-  /** `--terminal tcp://host:port` or `--terminal /dev/ttyX` / RINGUP_TERMINAL: save and use this card terminal. */
+  /** `--terminal tcp://host:port` or a serial port (`COM3`, `/dev/ttyUSB0`) / RINGUP_TERMINAL: save and use this card terminal. */
   terminalAddress?: string | null;
   /** With `demo` and no terminal configured, run the terminal simulator in-process (default: same as demo). */
   demoTerminal?: boolean;
   /** Link timeouts, reconnect and recovery pacing, protocol trace; tests shorten and observe them. */
   terminal?: Pick<TerminalRuntimeOptions, 'timeouts' | 'retryMs' | 'recoveryAttempts' | 'recoveryDelayMs' | 'onMoment' | 'trace'>;
+  /** The OS whose port names and devices the register accepts; tests play Windows or macOS on Linux. Default: this one. */
+  platform?: NodeJS.Platform;
 }
 
 /** The register: ledger, session, events and the router, independent of any window or transport. */
@@ -53,24 +56,31 @@ export function ledgerPathIn(dataDir: string): string {
   return join(dataDir, LEDGER_FILE_NAME);
 }
 
+/** A launch flag the register cannot use stops the start, with a sentence for the console or the error box. */
+function launchRefusal(error: { code: string; params: Record<string, string | number | boolean | null> }): string {
+  const { expected, issue, platform } = error.params;
+  if (error.code.endsWith('.bad_serial_path')) return `not a serial port name on this computer; use a name like ${String(expected)}`;
+  if (error.code === 'printer.device_unsupported') return `device:// (a USB printer device file) works only on Linux, not on ${String(platform)}`;
+  return `${error.code} (${String(issue ?? 'invalid')})`;
+}
+
 export function openRegister(options: RegisterOptions): Register {
   const log = options.log ?? consoleLogger;
+  const platform = options.platform ?? process.platform;
+  // Launch flags are read before the ledger opens, so one the register cannot use leaves nothing open.
+  const printerFlag = options.printerUrl ? parsePrinterUrl(options.printerUrl, platform) : null;
+  if (printerFlag && !printerFlag.ok) throw new Error(`--printer ${options.printerUrl}: ${launchRefusal(printerFlag.error)}`);
+  const terminalFlag = options.terminalAddress ? parseTerminalAddress(options.terminalAddress, platform) : null;
+  if (terminalFlag && !terminalFlag.ok) throw new Error(`--terminal ${options.terminalAddress}: ${launchRefusal(terminalFlag.error)}`);
   const db = openLedger(options.ledgerFile);
   const clock = options.clock ?? Date.now;
   if (options.demo) seedDemo(db, clock());
   const events = new EventBus();
-  const session = new RegisterSession();
-  if (options.printerUrl) {
-    const transport = parsePrinterUrl(options.printerUrl);
-    setPrinterConfig(db, { ...getPrinterConfig(db), enabled: true, transport }, null, clock());
-  }
+  const session = new RegisterSession(registerPlatform(platform));
+  if (printerFlag) setPrinterConfig(db, { ...getPrinterConfig(db), enabled: true, transport: printerFlag.value }, null, clock());
   const hardware = new HardwareStatusHub((status) => events.emit('hardware.status', status));
   const printer = new PrinterRuntime({ db, hub: hardware, log, clock, ...options.printer });
-  if (options.terminalAddress) {
-    const config = parseTerminalAddress(options.terminalAddress);
-    if (!config) throw new Error(`not a terminal address: ${options.terminalAddress} (use tcp://host:port or a device path)`);
-    setTerminalConfig(db, config, null, clock());
-  }
+  if (terminalFlag) setTerminalConfig(db, terminalFlag.value, null, clock());
   const terminal = new TerminalRuntime({
     db,
     events,
@@ -85,6 +95,7 @@ export function openRegister(options: RegisterOptions): Register {
     afterSaleCompleted: (saleId) => printer.afterSaleCompleted(saleId),
     printer,
     terminal,
+    platform,
   };
   const dispatch = createRouter({ db, session, events, handlers, services, log, clock });
   printer.start();

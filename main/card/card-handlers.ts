@@ -1,4 +1,5 @@
 import type { cardCalls } from '../../preload/contract/card';
+import { checkedTerminalConfig } from './terminal-config';
 import type { HandlerTable } from '../ipc/handler';
 
 export const cardHandlers: Pick<HandlerTable, keyof typeof cardCalls> = {
@@ -10,7 +11,10 @@ export const cardHandlers: Pick<HandlerTable, keyof typeof cardCalls> = {
   'card.unresolved': { access: 'supervisor', handle: (_input, ctx) => ctx.services.terminal.payments.unresolved() },
   'card.resolve': { access: 'supervisor', handle: (input, ctx) => ctx.services.terminal.payments.resolve(ctx.actor, input) },
   'terminal.getConfig': { access: 'owner', handle: (_input, ctx) => ctx.services.terminal.getConfig() },
-  'terminal.setConfig': { access: 'owner', handle: (input, ctx) => ctx.services.terminal.setConfig(input.config, ctx.actor.id, ctx.now) },
+  'terminal.setConfig': {
+    access: 'owner',
+    handle: (input, ctx) => ctx.services.terminal.setConfig(checkedTerminalConfig(input.config, ctx.services.platform), ctx.actor.id, ctx.now),
+  },
   'terminal.endOfDay': { access: 'supervisor', handle: (_input, ctx) => ctx.services.terminal.endOfDay(ctx.actor.id, ctx.now) },
   'terminal.batches': { access: 'supervisor', handle: (input, ctx) => ctx.services.terminal.batches(input.businessDay) },
 };

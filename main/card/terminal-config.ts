@@ -4,6 +4,8 @@ import type { TerminalConfigView } from '../../preload/contract/card-views';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
+import { normaliseSerialPath, shownPath } from '../hardware/serial-path';
+import { ServiceError } from '../common/service-error';
 
 const KEY = 'terminal';
 
@@ -25,4 +27,12 @@ export function setTerminalConfig(db: Db, config: TerminalConfigView, operatorId
     appendJournal(db, 'settings.changed', { operatorId, changes: { terminal: { from: before, to: config } } }, now);
     return config;
   })();
+}
+
+/** A serial terminal's port in the form this OS opens (`COM10` for `\\.\COM10`), or `terminal.bad_serial_path`. */
+export function checkedTerminalConfig(config: TerminalConfigView, platform: string): TerminalConfigView {
+  if (config.kind !== 'serial') return config;
+  const path = normaliseSerialPath(config.path, platform);
+  if (!path.ok) throw new ServiceError('terminal.bad_serial_path', { path: shownPath(config.path), expected: path.expected });
+  return { ...config, path: path.path };
 }

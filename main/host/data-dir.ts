@@ -30,9 +30,9 @@ export interface LaunchOptions {
   ledgerFile: string | null;
   demo: boolean;
   port: number;
-  /** `--printer URL` / RINGUP_PRINTER: tcp://host:port, serial:///dev/tty…, device://…, file://… */
+  /** `--printer URL` / RINGUP_PRINTER: tcp://host:port, serial:///dev/tty… (serial://COM3 on Windows), device://… (Linux), file://… */
   printer: string | null;
-  /** `--terminal tcp://host:port` or `--terminal /dev/ttyX` / RINGUP_TERMINAL: the card terminal. */
+  /** `--terminal tcp://host:port` or a serial port (`COM3`, `/dev/ttyUSB0`) / RINGUP_TERMINAL: the card terminal. */
   terminal: string | null;
   /** No folder was given: dataDir is the platform default (where a legacy ledger may be moved from). */
   dataDirIsDefault: boolean;

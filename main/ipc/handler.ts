@@ -38,6 +38,8 @@ export interface RegisterServices {
   printer: Pick<PrinterRuntime, 'kick' | 'configChanged' | 'status' | 'testPage'>;
   /** The card terminal: card payments (intent journal, recovery), its config and end-of-day. */
   terminal: Pick<TerminalRuntime, 'payments' | 'getConfig' | 'setConfig' | 'endOfDay' | 'batches'>;
+  /** `process.platform` of the register: which serial port names and printer devices it accepts. */
+  platform: NodeJS.Platform;
 }
 
 export interface Handler<N extends CallName> {

@@ -1,5 +1,5 @@
 import type { Role } from '../../preload/contract/primitives';
-import type { SessionView } from '../../preload/contract/views';
+import type { RegisterPlatform, SessionView } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
 import { getOperator, operatorCount } from './operators';
 import { getSettings } from '../settings/settings';
@@ -10,6 +10,9 @@ import { getSettings } from '../settings/settings';
  */
 export class RegisterSession {
   private operatorId: number | null = null;
+
+  /** The OS is part of the view: the settings screens offer and name ports the way this OS does. */
+  constructor(private readonly platform: RegisterPlatform) {}
 
   loggedIn(): number | null {
     return this.operatorId;
@@ -30,6 +33,7 @@ export class RegisterSession {
       storeName: settings.storeName,
       currency: settings.currency,
       storeLocale: settings.storeLocale,
+      platform: this.platform,
     };
   }
 }

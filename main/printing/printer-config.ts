@@ -1,10 +1,13 @@
 // The printer's settings live in the ledger's settings table under one key, so the register
 // that prints a queued job after a restart uses the same printer and time zone it was told.
 import { printerConfigSchema, type PrinterConfigView } from '../../preload/contract/printer';
+import type { TransportConfigOutput } from '../../preload/contract/printer-schemas';
 import { defaultPrinterProfile } from '../hardware/printer';
+import { checkTransportConfig } from '../hardware/printer/transport-check';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
+import { ServiceError } from '../common/service-error';
 
 const KEY = 'printer.config';
 
@@ -40,4 +43,18 @@ export function setPrinterConfig(db: Db, config: PrinterConfigView, operatorId: 
     appendJournal(db, 'printer.config_changed', { operatorId, from: before, to: config }, now);
     return getPrinterConfig(db);
   })();
+}
+
+/**
+ * A connection in the form this OS can open (a serial port name normalised, `COM10` for
+ * `\\.\COM10`), or a refusal with the reason's code: a port that cannot work is never saved.
+ */
+export function checkedTransport(transport: TransportConfigOutput, platform: string): TransportConfigOutput {
+  const checked = checkTransportConfig(transport, platform);
+  if (!checked.ok) throw new ServiceError(checked.error.code, checked.error.params);
+  return checked.value;
+}
+
+export function checkedPrinterConfig(config: PrinterConfigView, platform: string): PrinterConfigView {
+  return config.transport ? { ...config, transport: checkedTransport(config.transport, platform) } : config;
 }

@@ -2,7 +2,7 @@ import type { printerCalls } from '../../preload/contract/printer';
 import { sql } from '../ledger/statements';
 import { verifyApprover } from '../operators/operators';
 import { cancelJob, enqueueNoSale, enqueueReprint, listJobs, retryJob } from './print-jobs';
-import { getPrinterConfig, setPrinterConfig } from './printer-config';
+import { checkedPrinterConfig, checkedTransport, getPrinterConfig, setPrinterConfig } from './printer-config';
 import { receiptPreview } from './receipt-output';
 import { ServiceError } from '../common/service-error';
 import { roleAtLeast } from '../operators/session';
@@ -36,7 +36,7 @@ export const printerHandlers: Pick<HandlerTable, keyof typeof printerCalls> = {
   'printer.setConfig': {
     access: 'owner',
     handle: (input, ctx) => {
-      const saved = setPrinterConfig(ctx.db, input, ctx.actor.id, ctx.now);
+      const saved = setPrinterConfig(ctx.db, checkedPrinterConfig(input, ctx.services.platform), ctx.actor.id, ctx.now);
       ctx.services.printer.configChanged();
       return saved;
     },
@@ -45,7 +45,7 @@ export const printerHandlers: Pick<HandlerTable, keyof typeof printerCalls> = {
     access: 'supervisor',
     handle: (input, ctx) => {
       const saved = getPrinterConfig(ctx.db);
-      const transport = input.transport ?? (saved.enabled ? saved.transport : null);
+      const transport = input.transport ? checkedTransport(input.transport, ctx.services.platform) : saved.enabled ? saved.transport : null;
       return ctx.services.printer.testPage(transport, input.profile ?? saved.profile, ctx.settings.storeLocale);
     },
   },

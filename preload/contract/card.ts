@@ -91,4 +91,5 @@ export const cardErrors = [
   'terminal.approved_not_booked',
   'terminal.no_signature_pending',
   'terminal.end_of_day_failed',
+  'terminal.bad_serial_path',
 ] as const;

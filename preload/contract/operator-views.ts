@@ -9,6 +9,9 @@ export interface OperatorView {
   locked: boolean;
 }
 
+/** The OS the register runs on, as far as the screens care (serial port names, USB printer devices). */
+export type RegisterPlatform = 'linux' | 'win32' | 'darwin' | 'other';
+
 export interface SessionView {
   /** No operator exists yet: the first run must create the owner. */
   needsSetup: boolean;
@@ -17,4 +20,6 @@ export interface SessionView {
   storeName: string;
   currency: string;
   storeLocale: Locale;
+  /** The register's OS (main's, which may not be the browser's in browser mode). */
+  platform: RegisterPlatform;
 }

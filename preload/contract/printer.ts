@@ -115,6 +115,8 @@ export const printerErrors = [
   'printer.job_not_found',
   'printer.job_not_retryable',
   'printer.job_not_cancellable',
+  'printer.bad_serial_path',
+  'printer.device_unsupported',
   'receipt.not_completed',
   'drawer.needs_supervisor',
 ] as const;

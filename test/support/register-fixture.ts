@@ -41,6 +41,7 @@ export function makeRegister(
     terminal?: RegisterOptions['terminal'];
     terminalAddress?: string;
     demoTerminal?: boolean;
+    platform?: NodeJS.Platform;
   } = {},
 ): TestRegister {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'ringup-test-'));
@@ -56,6 +57,7 @@ export function makeRegister(
     demoTerminal: options.demoTerminal ?? false,
     ...(options.terminal ? { terminal: options.terminal } : {}),
     ...(options.terminalAddress ? { terminalAddress: options.terminalAddress } : {}),
+    ...(options.platform ? { platform: options.platform } : {}),
   });
   const call = <N extends CallName>(name: N, input: CallInput<N>) => reg.dispatch(name, input) as Promise<Result<CallResult<N>>>;
   const must = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<N>> => {

@@ -1,34 +1,58 @@
 // `--printer URL` / RINGUP_PRINTER for the demo and for quick setups: tcp://host[:port],
-// serial:///dev/ttyUSB0?baud=9600, device:///dev/usb/lp0, file:///tmp/receipts.bin.
-import type { z } from 'zod';
+// serial:///dev/ttyUSB0?baud=9600, serial://COM3?baud=9600 (Windows), device:///dev/usb/lp0
+// (Linux), file:///tmp/receipts.bin.
+import { fail, type Result } from '../../../preload/contract/result';
 import type { TransportConfigOutput } from '../../../preload/contract/printer-schemas';
-import { transportConfigSchema } from './transports/create-transport';
+import { transportConfigSchema, type TransportConfig } from './transports/create-transport';
+import { checkTransportConfig } from './transport-check';
 
-export function parsePrinterUrl(text: string): TransportConfigOutput {
+/**
+ * A serial URL's port is taken as written, not through URL parsing: `serial://COM3` would put
+ * COM3 in the host (lowercased) and `serial:///COM3` would leave `/COM3`; the serial-path rules
+ * decide what each form means on this OS.
+ */
+function serialConfig(rest: string): TransportConfig {
+  const q = rest.indexOf('?');
+  const query = new URLSearchParams(q < 0 ? '' : rest.slice(q + 1));
+  const baud = query.get('baud');
+  const flow = query.get('flow');
+  return {
+    kind: 'serial',
+    path: decodeURIComponent(q < 0 ? rest : rest.slice(0, q)),
+    ...(baud ? { baudRate: Number(baud) } : {}),
+    ...(flow ? { flowControl: flow as 'none' } : {}),
+  };
+}
+
+function configOf(text: string): TransportConfig | null {
+  const serial = /^serial:\/\/(.*)$/is.exec(text);
+  if (serial) return serialConfig(serial[1] ?? '');
   const url = new URL(text);
-  const baud = url.searchParams.get('baud');
   const path = decodeURIComponent(url.pathname);
-  let config: z.input<typeof transportConfigSchema>;
   switch (url.protocol) {
     case 'tcp:':
-      config = { kind: 'tcp', host: url.hostname.replace(/^\[|\]$/g, ''), port: url.port ? Number(url.port) : 9100 };
-      break;
-    case 'serial:':
-      config = {
-        kind: 'serial',
-        path,
-        ...(baud ? { baudRate: Number(baud) } : {}),
-        ...(url.searchParams.get('flow') ? { flowControl: url.searchParams.get('flow') as 'none' } : {}),
-      };
-      break;
+      return { kind: 'tcp', host: url.hostname.replace(/^\[|\]$/g, ''), port: url.port ? Number(url.port) : 9100 };
     case 'device:':
-      config = { kind: 'device', path };
-      break;
+      return { kind: 'device', path };
     case 'file:':
-      config = { kind: 'file', path };
-      break;
+      return { kind: 'file', path };
     default:
-      throw new Error(`unknown printer URL scheme ${url.protocol} (use tcp://, serial://, device:// or file://)`);
+      return null;
   }
-  return transportConfigSchema.parse(config);
+}
+
+export function parsePrinterUrl(text: string, platform: string = process.platform): Result<TransportConfigOutput> {
+  let config: TransportConfig | null;
+  try {
+    config = configOf(text.trim());
+  } catch {
+    config = null; // not a URL at all, or a %-escape that does not decode
+  }
+  if (!config) return fail('request.invalid_input', { field: 'printer', issue: 'use tcp://, serial://, device:// or file://' });
+  const parsed = transportConfigSchema.safeParse(config);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return fail('request.invalid_input', { field: `printer.${issue?.path.join('.') ?? ''}`, issue: issue?.code ?? 'invalid' });
+  }
+  return checkTransportConfig(parsed.data, platform);
 }

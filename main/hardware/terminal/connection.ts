@@ -5,6 +5,8 @@ import { TerminalClient, type ConnectionState } from './client';
 import type { FrameLogger } from './frame-logger';
 import type { ZvtTimeouts } from './link';
 import { CURRENCY } from './commands';
+import { fail, ok, type TerminalResult } from './result';
+import { normaliseSerialPath, shownPath } from '../serial-path';
 
 export type TerminalConfig =
   | { kind: 'none' }
@@ -30,15 +32,20 @@ export function currencyCode(letters: string | undefined): number {
   return (CURRENCY as Record<string, number>)[letters ?? 'EUR'] ?? CURRENCY.EUR;
 }
 
-/** `tcp://host:port` or a device path; anything else is not a terminal. */
-export function parseTerminalAddress(text: string): TerminalConfig | null {
-  const m = /^tcp:\/\/([^:/\s]+):(\d{1,5})$/.exec(text.trim());
-  if (m) {
-    const port = Number(m[2]);
-    return port > 0 && port < 65536 ? { kind: 'tcp', host: m[1] ?? '', port } : null;
+/**
+ * `tcp://host:port`, `none`, or a serial port in a form this OS names them (`COM3` on Windows,
+ * `/dev/ttyUSB0` elsewhere; see serial-path.ts).
+ */
+export function parseTerminalAddress(text: string, platform: string = process.platform): TerminalResult<TerminalConfig> {
+  const address = text.trim();
+  if (address === 'none') return ok({ kind: 'none' });
+  if (/^tcp:\/\//i.test(address)) {
+    const m = /^tcp:\/\/([^:/\s]+):(\d{1,5})$/i.exec(address);
+    const port = Number(m?.[2] ?? 0);
+    return m && port > 0 && port < 65536 ? ok({ kind: 'tcp', host: m[1] ?? '', port }) : fail('terminal.invalid_input', { issue: 'use tcp://host:port' });
   }
-  if (text.trim() === 'none') return { kind: 'none' };
-  return text.startsWith('/') || /^COM\d+$/i.test(text) ? { kind: 'serial', path: text } : null;
+  const path = normaliseSerialPath(address, platform);
+  return path.ok ? ok({ kind: 'serial', path: path.path }) : fail('terminal.bad_serial_path', { path: shownPath(address), expected: path.expected });
 }
 
 export class TerminalConnection {

@@ -27,7 +27,8 @@ export type TerminalErrorCode =
   | 'terminal.declined'
   | 'terminal.aborted'
   | 'terminal.protocol'
-  | 'terminal.invalid_input';
+  | 'terminal.invalid_input'
+  | 'terminal.bad_serial_path';
 
 export type TerminalErrorParams = Record<string, string | number | boolean | null>;
 

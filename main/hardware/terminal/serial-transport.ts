@@ -5,6 +5,7 @@ import { SerialPort } from 'serialport';
 import { fail, ok, type TerminalResult } from './result';
 import type { ByteTransport } from './transport';
 import { TransportListeners } from './transport-listeners';
+import { normaliseSerialPath } from '../serial-path';
 
 export interface SerialOptions {
   path: string;
@@ -29,11 +30,15 @@ export class SerialTransport implements ByteTransport {
   }
 
   open(): Promise<TerminalResult<void>> {
+    // Settings are checked when saved; this catches ones saved before that check existed.
+    const path = normaliseSerialPath(this.options.path, process.platform);
+    if (!path.ok)
+      return Promise.resolve(fail('terminal.open_failed', { endpoint: this.endpoint, reason: 'terminal.bad_serial_path', expected: path.expected }));
     return new Promise((resolve) => {
       let port: SerialPort;
       try {
         port = new SerialPort({
-          path: this.options.path,
+          path: path.path,
           baudRate: this.options.baudRate ?? ZVT_SERIAL_DEFAULTS.baudRate,
           dataBits: this.options.dataBits ?? ZVT_SERIAL_DEFAULTS.dataBits,
           stopBits: this.options.stopBits ?? ZVT_SERIAL_DEFAULTS.stopBits,

@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, SessionView } from '../../../preload/contract';
+import type { CallError, RegisterPlatform, SessionView } from '../../../preload/contract';
 import { errorMessage } from '../i18n/error-message';
 import { formatMoney, formatQty, formatRate } from '../format/money';
 
@@ -18,6 +18,11 @@ const StoreContext = createContext<SessionView | null>(null);
 
 export function StoreProvider({ session, children }: { session: SessionView; children: ReactNode }) {
   return <StoreContext.Provider value={session}>{children}</StoreContext.Provider>;
+}
+
+/** The register's OS (main's): which serial port names and printer connections the settings screens offer. */
+export function useRegisterPlatform(): RegisterPlatform {
+  return useContext(StoreContext)?.platform ?? 'other';
 }
 
 /** Re-renders on a language switch (through useTranslation) so every amount follows the UI locale. */

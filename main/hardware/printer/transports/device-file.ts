@@ -6,6 +6,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { queryStatusOver, type StatusQueryOptions } from '../status-reader';
 import { noAnswerStatus, type PrinterStatus } from '../status';
 import { PrinterTransportError, transportErrorFrom, type PrinterTransport } from './transport';
+import { printerDevicesSupported } from '../transport-check';
 
 export interface DeviceFileTransportOptions {
   path: string;
@@ -21,6 +22,8 @@ export class DeviceFileTransport implements PrinterTransport {
   constructor(private readonly options: DeviceFileTransportOptions) {}
 
   private async openDevice(flags: number): Promise<FileHandle> {
+    // Settings are checked when saved; this catches a ledger carried over from a Linux register.
+    if (!printerDevicesSupported(process.platform)) throw new PrinterTransportError('printer.device_unsupported', process.platform);
     try {
       return await open(this.options.path, flags | constants.O_NONBLOCK | constants.O_NOCTTY);
     } catch (err) {

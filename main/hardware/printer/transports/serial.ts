@@ -3,6 +3,7 @@
 // reopened after an error. Thermal printers are usually 8N1 with hardware flow control;
 // XON/XOFF is offered but unsafe with raster images, whose bytes can contain 0x11/0x13.
 import { SerialPort } from 'serialport';
+import { normaliseSerialPath } from '../../serial-path';
 import { queryStatusOver, type StatusQueryOptions } from '../status-reader';
 import { noAnswerStatus, type PrinterStatus } from '../status';
 import { PrinterTransportError, transportErrorFrom, type PrinterTransport } from './transport';
@@ -26,8 +27,11 @@ export class SerialTransport implements PrinterTransport {
   private async open(): Promise<SerialPort> {
     if (this.port?.isOpen) return this.port;
     const o = this.options;
+    // Settings are checked when saved; this catches ones saved before that check existed.
+    const path = normaliseSerialPath(o.path, process.platform);
+    if (!path.ok) throw new PrinterTransportError('printer.bad_serial_path', `${o.path} (expected a name like ${path.expected})`);
     const port = new SerialPort({
-      path: o.path,
+      path: path.path,
       baudRate: o.baudRate ?? 9600,
       dataBits: o.dataBits ?? 8,
       parity: o.parity ?? 'none',

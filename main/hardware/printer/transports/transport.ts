@@ -11,7 +11,9 @@ export type TransportErrorCode =
   | 'printer.not_found'
   | 'printer.permission_denied'
   | 'printer.busy'
-  | 'printer.io_error';
+  | 'printer.io_error'
+  | 'printer.bad_serial_path'
+  | 'printer.device_unsupported';
 
 export class PrinterTransportError extends Error {
   constructor(

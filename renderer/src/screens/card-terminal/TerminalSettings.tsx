@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { CallError, TerminalConfigView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
+import { useRegisterPlatform } from '../../state/store-context';
 import { api } from '../../transport/api';
+import { serialHintKey, serialPlaceholder } from '../hardware/serial-port';
 
 type Kind = TerminalConfigView['kind'];
 type Parity = 'none' | 'even' | 'odd';
@@ -49,6 +51,7 @@ function configOf(f: Form): TerminalConfigView | null {
 /** The owner's choice of terminal: none, a serial line (ZVT default 9600 8N2) or TCP. */
 export function TerminalSettings() {
   const { t } = useTranslation();
+  const platform = useRegisterPlatform();
   const [form, setForm] = useState<Form | null>(null);
   const [error, setError] = useState<CallError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -94,7 +97,13 @@ export function TerminalSettings() {
         <>
           <label className="field">
             <span>{t('cardTerminal.settings.path')}</span>
-            <input value={form.path} onChange={(e) => set('path', e.target.value)} placeholder="/dev/ttyUSB0" autoComplete="off" data-testid="terminal-path" />
+            <input
+              value={form.path}
+              onChange={(e) => set('path', e.target.value)}
+              placeholder={serialPlaceholder(platform)}
+              autoComplete="off"
+              data-testid="terminal-path"
+            />
           </label>
           <div className="field-row">
             <label className="field">
@@ -126,6 +135,9 @@ export function TerminalSettings() {
             </label>
           </div>
           <p className="muted small">{t('cardTerminal.settings.serialHint')}</p>
+          <p className="muted small" data-testid="terminal-path-hint">
+            {t(serialHintKey(platform))}
+          </p>
         </>
       )}
       {form.kind === 'tcp' && (

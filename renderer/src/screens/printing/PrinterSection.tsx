@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { CallError, PrinterConfigView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
+import { useRegisterPlatform } from '../../state/store-context';
 import { api } from '../../transport/api';
+import { serialHintKey, serialPlaceholder } from '../hardware/serial-port';
 
 type Kind = 'tcp' | 'serial' | 'device' | 'file';
 type Paper = PrinterConfigView['profile']['paper'];
@@ -52,6 +54,7 @@ function transportOf(f: Form): PrinterConfigView['transport'] | null {
 /** The owner's printer settings, with a test page that prints or says why it could not. */
 export function PrinterSection() {
   const { t } = useTranslation();
+  const platform = useRegisterPlatform();
   const [saved, setSaved] = useState<PrinterConfigView | null>(null);
   const [form, setForm] = useState<Form | null>(null);
   const [error, setError] = useState<CallError | null>(null);
@@ -67,6 +70,10 @@ export function PrinterSection() {
   }, []);
 
   if (!form || !saved) return <ErrorNote error={error} />;
+  // USB printer device files (/dev/usb/lp0) exist on Linux only; a device setting carried over from
+  // a Linux register stays visible so the owner sees what to change.
+  const kinds: Kind[] = platform === 'linux' || saved.transport?.kind === 'device' ? ['tcp', 'serial', 'device', 'file'] : ['tcp', 'serial', 'file'];
+  const pathPlaceholder = form.kind === 'serial' ? serialPlaceholder(platform) : form.kind === 'device' ? '/dev/usb/lp0' : undefined;
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setNotice(null);
     setForm({ ...form, [key]: value });
@@ -116,7 +123,7 @@ export function PrinterSection() {
         <label className="field">
           <span>{t('printing.settings.transport')}</span>
           <select value={form.kind} onChange={(e) => set('kind', e.target.value as Kind)} data-testid="printer-kind">
-            {(['tcp', 'serial', 'device', 'file'] as const).map((k) => (
+            {kinds.map((k) => (
               <option key={k} value={k}>
                 {t(`printing.settings.kind.${k}`)}
               </option>
@@ -144,8 +151,18 @@ export function PrinterSection() {
       ) : (
         <label className="field">
           <span>{t('printing.settings.path')}</span>
-          <input value={form.path} onChange={(e) => set('path', e.target.value)} autoComplete="off" data-testid="printer-path" />
+          <input value={form.path} onChange={(e) => set('path', e.target.value)} placeholder={pathPlaceholder} autoComplete="off" data-testid="printer-path" />
         </label>
+      )}
+      {form.kind === 'serial' && (
+        <p className="muted small" data-testid="printer-path-hint">
+          {t(serialHintKey(platform))}
+        </p>
+      )}
+      {form.kind === 'device' && (
+        <p className="muted small" data-testid="printer-path-hint">
+          {t('printing.settings.deviceHint')}
+        </p>
       )}
       <div className="field-row">
         <label className="field">
