@@ -19,6 +19,8 @@ const store: StoreSettings = {
   receiptFooter: '谢谢惠顾，欢迎再来！',
   registerId: 'R01',
   drawerOnCash: true,
+  timeZone: 'Asia/Shanghai',
+  businessDayStartsAt: '00:00',
 };
 
 const names = [
@@ -46,6 +48,7 @@ function tenLineSale(): DocumentView {
       unitPriceMinor: gross,
       taxRateBp: 1300,
       discount: null,
+      originalLineId: null,
       grossMinor: gross,
       lineDiscountMinor: 0,
       orderDiscountMinor: 0,
@@ -58,6 +61,7 @@ function tenLineSale(): DocumentView {
   return {
     id: '3f1c2a9e-7b4d-4e2a-9c1f-0a5b6c7d8e9f',
     kind: 'sale',
+    originalDocumentId: null,
     status: 'completed',
     registerId: 'R01',
     receiptNo: 42,

@@ -87,12 +87,10 @@ export function openRegister(options: RegisterOptions): Register {
     log,
     clock,
     hub: hardware,
-    afterSaleCompleted: (saleId) => printer.afterSaleCompleted(saleId),
     demo: options.demoTerminal ?? options.demo ?? false,
     ...options.terminal,
   });
   const services: RegisterServices = {
-    afterSaleCompleted: (saleId) => printer.afterSaleCompleted(saleId),
     printer,
     terminal,
     platform,

@@ -44,7 +44,6 @@ export interface CardPaymentDeps {
   /** The terminal ready for a command, or null. */
   terminal: () => TerminalClient | null;
   configured: () => boolean;
-  afterSaleCompleted: (saleId: string) => void;
   /** Called after each committed transition (and each terminal step). */
   onMoment?: (moment: PaymentMoment, intentId: number) => void;
   /** Status enquiry retries while the terminal is still busy after a crash. */
@@ -235,7 +234,6 @@ export class CardPayments {
         );
         paymentId = (sql(db, "SELECT id FROM payments WHERE document_id = ? AND method = 'card' ORDER BY id DESC LIMIT 1").get(row.sale_id) as { id: number })
           .id;
-        if (completion.receiptNo !== null) this.deps.afterSaleCompleted(row.sale_id);
       }
       moveIntent(db, intentId, 'approved', { ...facts, paymentId, resolvedBy, resolverId }, now);
       return completion;

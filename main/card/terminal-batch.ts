@@ -5,7 +5,8 @@ import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import type { EndOfDayResult } from '../hardware/terminal/client';
-import { businessDayOf } from '../sale/tender';
+import { businessDayOf, businessDayRule } from '../business-day/business-day';
+import { getSettings } from '../settings/settings';
 
 interface BatchRow {
   id: number;
@@ -36,7 +37,7 @@ export function storeTerminalBatch(db: Db, eod: EndOfDayResult, terminalId: stri
     const brands = (eod.totals?.brands ?? []).filter((b) => b.count > 0).map((b) => ({ brand: b.brand, count: b.count, amountMinor: b.amountMinor }));
     const count = brands.reduce((n, b) => n + b.count, 0);
     const lines = [...eod.receipt.lines, ...eod.receipt.blocks.flatMap((b) => b.lines)].map((l) => l.text);
-    const day = businessDayOf(now);
+    const day = businessDayOf(now, businessDayRule(getSettings(db)));
     const info = sql(
       db,
       'INSERT INTO terminal_batches (business_day, closed_at, terminal_id, total_minor, count, totals, receipt_lines, operator_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

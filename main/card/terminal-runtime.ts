@@ -23,7 +23,6 @@ export interface TerminalRuntimeOptions {
   log: Logger;
   clock: () => number;
   hub: { setTerminal(t: HardwareStatus['terminal']): void };
-  afterSaleCompleted: (saleId: string) => void;
   /** Demo mode with no terminal configured: run the simulator in this process. */
   demo?: boolean;
   /** Protocol trace (card data is redacted before it is formatted); off unless given. */
@@ -91,7 +90,6 @@ export class TerminalRuntime {
       clock: options.clock,
       terminal: () => this.connection.ready,
       configured: () => this.connection.current.kind !== 'none',
-      afterSaleCompleted: options.afterSaleCompleted,
       ...(options.onMoment ? { onMoment: options.onMoment } : {}),
       ...(options.recoveryAttempts ? { recoveryAttempts: options.recoveryAttempts } : {}),
       ...(options.recoveryDelayMs ? { recoveryDelayMs: options.recoveryDelayMs } : {}),

@@ -1,133 +1,123 @@
-import type { Discount } from '../../preload/contract/primitives';
-import type { CardDetailsView, PaymentView, LineView, DocumentView } from '../../preload/contract/views';
+// A document as the cashier sees it. An open document is computed from its lines every time, so
+// no stale total can exist; a completed one is read from the amounts frozen at completion and is
+// never recomputed (a later change to the money rules cannot change an old receipt).
+import type { CardDetailsView, DocumentView, LineView, PaymentView, TaxBreakdownView, TotalsView } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
-import { computeSale } from '../money/sale-totals';
-import { roundToStep } from '../money/integer-math';
-import { defaultSettings } from '../settings/settings';
-import { ServiceError } from '../common/service-error';
 import { sql } from '../ledger/statements';
+import { roundToStep } from '../money/integer-math';
+import { computeSale } from '../money/sale-totals';
+import { defaultSettings } from '../settings/settings';
+import { documentLines, documentPayments, findDocument, parseDiscount, type DocumentRow, type LineRow, type PaymentRow } from './document-rows';
 
-export interface DocumentRow {
-  id: string;
-  kind: DocumentView['kind'];
-  status: DocumentView['status'];
-  register_id: string;
-  receipt_no: number | null;
-  business_day: string | null;
-  operator_id: number;
-  opened_at: number;
-  completed_at: number | null;
-  note: string | null;
-  order_discount: string | null;
-  prices_include_tax: number;
-  gross_minor: number | null;
-  discount_minor: number | null;
-  tax_minor: number | null;
-  total_minor: number | null;
-  rounding_minor: number | null;
-  change_minor: number | null;
-  grand_total_minor: number | null;
-}
+export { findDocument } from './document-rows';
 
-export interface LineRow {
-  id: number;
-  product_id: number | null;
-  sku: string | null;
-  name: string;
-  qty_milli: number;
-  unit_price_minor: number;
-  tax_rate_bp: number;
-  discount: string | null;
-}
-
-interface PaymentRow {
-  id: number;
-  method: PaymentView['method'];
-  amount_minor: number;
-  tendered_minor: number;
-  change_minor: number;
-  card: string | null;
-}
+/**
+ * How many views have been built from the ledger since start. A call should build at most one
+ * (tests count it): building means reading every line and payment and, for an open document,
+ * recomputing its money.
+ */
+export const viewBuilds = { count: 0 };
 
 function cashRoundingStep(db: Db): number {
   const row = sql(db, "SELECT value FROM settings WHERE key = 'cashRoundingStepMinor'").get() as { value: string } | undefined;
   return row ? (JSON.parse(row.value) as number) : defaultSettings.cashRoundingStepMinor;
 }
 
-export function parseDiscount(json: string | null): Discount | null {
-  return json === null ? null : (JSON.parse(json) as Discount);
+function operatorName(db: Db, id: number): string {
+  return (sql(db, 'SELECT name FROM operators WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
 }
 
-export function findDocument(db: Db, id: string): DocumentRow {
-  const row = sql(db, 'SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
-  if (!row) throw new ServiceError('sale.not_found', { saleId: id });
-  return row;
-}
-
-export function documentLines(db: Db, id: string): LineRow[] {
-  return sql(
-    db,
-    'SELECT id, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount FROM document_lines WHERE document_id = ? ORDER BY position, id',
-  ).all(id) as LineRow[];
-}
-
-/**
- * The whole sale as the cashier sees it. An open sale is computed from its lines every time, so
- * no stale total can exist; a completed one reads the same computation, frozen at completion.
- */
-export function documentView(db: Db, id: string): DocumentView {
+/** The document `id`, read once. `cashStep` saves a settings read when the caller has them. */
+export function documentView(db: Db, id: string, cashStep?: number): DocumentView {
+  viewBuilds.count += 1;
   const doc = findDocument(db, id);
-  const lines = documentLines(db, id);
-  const orderDiscount = parseDiscount(doc.order_discount);
-  const amounts = computeSale(
-    lines.map((l) => ({ qtyMilli: l.qty_milli, unitPriceMinor: l.unit_price_minor, taxRateBp: l.tax_rate_bp, discount: parseDiscount(l.discount) })),
-    orderDiscount,
-    doc.prices_include_tax === 1,
-  );
-  const payments = (
-    sql(db, 'SELECT id, method, amount_minor, tendered_minor, change_minor, card FROM payments WHERE document_id = ? ORDER BY id').all(id) as PaymentRow[]
-  ).map((p): PaymentView => ({
+  return assembleView(doc, documentLines(db, id), documentPayments(db, id), operatorName(db, doc.operator_id), cashStep ?? cashRoundingStep(db));
+}
+
+export function paymentView(p: PaymentRow): PaymentView {
+  return {
     id: p.id,
     method: p.method,
     amountMinor: p.amount_minor,
     tenderedMinor: p.tendered_minor,
     changeMinor: p.change_minor,
     card: p.card ? (JSON.parse(p.card) as CardDetailsView) : null,
-  }));
-  const operator = sql(db, 'SELECT name FROM operators WHERE id = ?').get(doc.operator_id) as { name: string } | undefined;
-  const lineViews: LineView[] = lines.map((l, i) => {
-    const a = amounts.lines[i];
-    if (!a) throw new Error('line amounts out of step');
-    return {
-      id: l.id,
-      productId: l.product_id,
-      sku: l.sku,
-      name: l.name,
-      qtyMilli: l.qty_milli,
-      unitPriceMinor: l.unit_price_minor,
-      taxRateBp: l.tax_rate_bp,
-      discount: parseDiscount(l.discount),
-      grossMinor: a.grossMinor,
-      lineDiscountMinor: a.lineDiscountMinor,
-      orderDiscountMinor: a.orderDiscountMinor,
-      totalMinor: a.totalMinor,
-      taxMinor: a.taxMinor,
-    };
-  });
-  const totals =
-    doc.status === 'completed' && doc.total_minor !== null
-      ? {
-          ...amounts.totals,
-          grossMinor: doc.gross_minor ?? 0,
-          discountMinor: doc.discount_minor ?? 0,
-          taxMinor: doc.tax_minor ?? 0,
-          totalMinor: doc.total_minor,
-        }
-      : amounts.totals;
-  const paidMinor = payments.reduce((s, p) => s + p.amountMinor, 0);
-  const roundingMinor = doc.rounding_minor ?? 0;
-  const remainingMinor = Math.max(0, totals.totalMinor + roundingMinor - paidMinor);
+  };
+}
+
+function isFrozen(doc: DocumentRow, lines: readonly LineRow[]): boolean {
+  return doc.status === 'completed' && doc.total_minor !== null && lines.every((l) => l.total_minor !== null);
+}
+
+/** The tax per rate of frozen lines, the way computeSale derives it for open ones. */
+function breakdownOf(lines: readonly { taxRateBp: number; totalMinor: number; taxMinor: number }[], pricesIncludeTax: boolean): TaxBreakdownView[] {
+  const byRate = new Map<number, TaxBreakdownView>();
+  for (const l of lines) {
+    const entry = byRate.get(l.taxRateBp) ?? { rateBp: l.taxRateBp, baseMinor: 0, taxMinor: 0 };
+    entry.baseMinor += pricesIncludeTax ? l.totalMinor : l.totalMinor - l.taxMinor;
+    entry.taxMinor += l.taxMinor;
+    byRate.set(l.taxRateBp, entry);
+  }
+  return [...byRate.values()].sort((a, b) => a.rateBp - b.rateBp);
+}
+
+function lineView(l: LineRow, amounts: Pick<LineView, 'grossMinor' | 'lineDiscountMinor' | 'orderDiscountMinor' | 'totalMinor' | 'taxMinor'>): LineView {
   return {
+    id: l.id,
+    productId: l.product_id,
+    sku: l.sku,
+    name: l.name,
+    qtyMilli: l.qty_milli,
+    unitPriceMinor: l.unit_price_minor,
+    taxRateBp: l.tax_rate_bp,
+    discount: parseDiscount(l.discount),
+    originalLineId: l.original_line_id,
+    ...amounts,
+  };
+}
+
+/** Pure: the view of a document from its rows. */
+export function assembleView(
+  doc: DocumentRow,
+  lines: readonly LineRow[],
+  paymentRows: readonly PaymentRow[],
+  operator: string,
+  cashStep: number,
+): DocumentView {
+  const pricesIncludeTax = doc.prices_include_tax === 1;
+  let lineViews: LineView[];
+  let totals: TotalsView;
+  if (isFrozen(doc, lines)) {
+    lineViews = lines.map((l) =>
+      lineView(l, {
+        grossMinor: l.gross_minor ?? 0,
+        lineDiscountMinor: l.line_discount_minor ?? 0,
+        orderDiscountMinor: l.order_discount_minor ?? 0,
+        totalMinor: l.total_minor ?? 0,
+        taxMinor: l.tax_minor ?? 0,
+      }),
+    );
+    totals = {
+      grossMinor: doc.gross_minor ?? 0,
+      discountMinor: doc.discount_minor ?? 0,
+      taxMinor: doc.tax_minor ?? 0,
+      totalMinor: doc.total_minor ?? 0,
+      taxBreakdown: breakdownOf(lineViews, pricesIncludeTax),
+    };
+  } else {
+    const amounts = computeSale(
+      lines.map((l) => ({ qtyMilli: l.qty_milli, unitPriceMinor: l.unit_price_minor, taxRateBp: l.tax_rate_bp, discount: parseDiscount(l.discount) })),
+      parseDiscount(doc.order_discount),
+      pricesIncludeTax,
+    );
+    lineViews = lines.map((l, i) => {
+      const a = amounts.lines[i];
+      if (!a) throw new Error('line amounts out of step');
+      return lineView(l, a);
+    });
+    totals = amounts.totals;
+  }
+  const base: DocumentView = {
     id: doc.id,
     kind: doc.kind,
     status: doc.status,
@@ -135,19 +125,38 @@ export function documentView(db: Db, id: string): DocumentView {
     receiptNo: doc.receipt_no,
     businessDay: doc.business_day,
     operatorId: doc.operator_id,
-    operatorName: operator?.name ?? '',
+    operatorName: operator,
+    originalDocumentId: doc.original_document_id,
     openedAt: doc.opened_at,
     completedAt: doc.completed_at,
     note: doc.note,
-    orderDiscount,
+    orderDiscount: parseDiscount(doc.order_discount),
     lines: lineViews,
     totals,
+    payments: [],
+    paidMinor: 0,
+    remainingMinor: 0,
+    cashDueMinor: 0,
+    roundingMinor: doc.rounding_minor ?? 0,
+    changeMinor: 0,
+    grandTotalMinor: doc.grand_total_minor,
+  };
+  return withPayments(base, paymentRows.map(paymentView), cashStep, doc.change_minor);
+}
+
+/**
+ * The same view with `payments` in place of its payments and every figure that depends on them
+ * recomputed: how a call that has just taken a payment answers without reading the document again.
+ */
+export function withPayments(view: DocumentView, payments: PaymentView[], cashStep: number, frozenChangeMinor: number | null = null): DocumentView {
+  const paidMinor = payments.reduce((s, p) => s + p.amountMinor, 0);
+  const remainingMinor = Math.max(0, view.totals.totalMinor + view.roundingMinor - paidMinor);
+  return {
+    ...view,
     payments,
     paidMinor,
     remainingMinor,
-    cashDueMinor: doc.status === 'open' ? roundToStep(remainingMinor, cashRoundingStep(db)) : 0,
-    roundingMinor,
-    changeMinor: doc.change_minor ?? payments.reduce((s, p) => s + p.changeMinor, 0),
-    grandTotalMinor: doc.grand_total_minor,
+    cashDueMinor: view.status === 'open' ? roundToStep(remainingMinor, cashStep) : 0,
+    changeMinor: frozenChangeMinor ?? payments.reduce((s, p) => s + p.changeMinor, 0),
   };
 }

@@ -28,12 +28,6 @@ export interface HandlerContext {
 
 /** Parts of the register beyond the ledger. Later capabilities (printer, terminal) add theirs here. */
 export interface RegisterServices {
-  /**
-   * Called when a sale has completed, still inside the completing transaction when the call moves
-   * money, so work it records (a print job) commits with the sale. Must not throw for hardware
-   * reasons: a printer problem never rolls back a sale.
-   */
-  afterSaleCompleted(saleId: string): void;
   /** The receipt printer: its queue worker, status poller and test page. */
   printer: Pick<PrinterRuntime, 'kick' | 'configChanged' | 'status' | 'testPage'>;
   /** The card terminal: card payments (intent journal, recovery), its config and end-of-day. */

@@ -2,24 +2,13 @@ import { createHash } from 'node:crypto';
 import type { JournalVerification } from '../../preload/contract/views';
 import { canonicalJson } from './canonical-json';
 import type { Db } from './database';
+import { existingFeed } from './journal-feed';
+import type { JournalKind, JournalPayloads } from './journal-payloads';
 import { sql } from './statements';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** What each journal kind records. Payloads never hold a PIN, a full card number or track data. */
-export type JournalKind =
-  | 'setup.owner_created'
-  | 'operator.created'
-  | 'operator.unlocked'
-  | 'session.login'
-  | 'session.login_failed'
-  | 'session.lockout'
-  | 'session.logout'
-  | 'catalog.imported'
-  | 'settings.changed'
-  | 'sale.line_removed'
-  | 'sale.completed'
-  | (string & {});
+export type { JournalEvent, JournalKind, JournalPayloads } from './journal-payloads';
 
 export interface JournalEntry {
   seq: number;
@@ -41,15 +30,17 @@ export function entryHash(prevHash: string, payload: string): string {
 
 /**
  * Appends one entry. Call it inside the transaction that makes the change it records, so the
- * effect and its audit trail commit or roll back together.
+ * effect and its audit trail commit or roll back together; the journal feed's subscribers run
+ * before this returns, inside the same transaction.
  */
-export function appendJournal(db: Db, kind: JournalKind, data: Record<string, unknown>, at: number = Date.now()): number {
+export function appendJournal<K extends JournalKind>(db: Db, kind: K, data: JournalPayloads[K], at: number = Date.now()): number {
   const last = sql(db, 'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const payload = canonicalJson({ seq, at, kind, data });
   const hash = entryHash(prevHash, payload);
   sql(db, 'INSERT INTO journal (seq, at, kind, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)').run(seq, at, kind, payload, prevHash, hash);
+  existingFeed(db)?.publish({ seq, at, kind, data });
   return seq;
 }
 

@@ -6,6 +6,7 @@ import type { PrinterConfigView, TestPageView } from '../../preload/contract/pri
 import type { HardwareStatusHub } from '../hardware/hardware-status';
 import { createTransport, printTestPage, type PrinterProfile, type PrinterStatus, type PrinterTransport, type TransportConfig } from '../hardware/printer';
 import type { Db } from '../ledger/database';
+import { journalFeed } from '../ledger/journal-feed';
 import type { Logger } from '../log';
 import { getPrinterConfig } from './printer-config';
 import { enqueueSale, makeAllDue, pendingCount, requeueInterrupted } from './print-jobs';
@@ -38,6 +39,7 @@ export class PrinterRuntime {
   private last: PrinterStatus | null = null;
   private lastFailure: string | null = null;
 
+  private readonly unsubscribe: () => void;
   constructor(private readonly o: PrinterRuntimeOptions) {
     this.worker = new PrintWorker({
       db: o.db,
@@ -51,6 +53,8 @@ export class PrinterRuntime {
       backoffMs: o.backoffMs ?? 1000,
       maxBackoffMs: o.maxBackoffMs ?? 30_000,
     });
+    // From the first sale on, whether or not the worker runs yet: a receipt is queued, never lost.
+    this.unsubscribe = journalFeed(o.db).subscribe('sale.completed', (entry) => this.queueReceipt(entry.data.saleId));
   }
 
   config(): PrinterConfigView {
@@ -66,6 +70,7 @@ export class PrinterRuntime {
 
   stop(): void {
     this.stopped = true;
+    this.unsubscribe();
     this.worker.stop();
     if (this.pollTimer) clearTimeout(this.pollTimer);
     this.pollTimer = null;
@@ -75,10 +80,11 @@ export class PrinterRuntime {
   }
 
   /**
-   * Inside the completing sale's transaction: queue the drawer kick and the receipt so they commit
-   * with the sale. Printer settings or layout problems only cost the paper, never the sale.
+   * Subscribed to `sale.completed`, so it runs inside the completing sale's transaction: the drawer
+   * kick and the receipt commit with the sale. Printer settings or layout problems only cost the
+   * paper, never the sale, so nothing here may throw.
    */
-  afterSaleCompleted(saleId: string): void {
+  private queueReceipt(saleId: string): void {
     let drawer: boolean;
     try {
       const config = this.config();

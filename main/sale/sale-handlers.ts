@@ -14,9 +14,8 @@ function publish(ctx: HandlerContext, sale: DocumentView): DocumentView {
   return sale;
 }
 
-/** A completed sale hands over to printing (and the drawer) inside the same transaction: the job is never lost. */
+/** Printing and the drawer follow `sale.completed` in the journal (printing/printer-runtime.ts); windows hear of it here. */
 function completed(ctx: HandlerContext, done: CompletionView): CompletionView {
-  if (done.receiptNo !== null) ctx.services.afterSaleCompleted(done.sale.id);
   publish(ctx, done.sale);
   return done;
 }

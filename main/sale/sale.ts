@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Discount, Role } from '../../preload/contract/primitives';
-import { MAX_AMOUNT_MINOR } from '../../preload/contract/primitives';
+import { MAX_AMOUNT_MINOR, MAX_QTY_MILLI } from '../../preload/contract/primitives';
 import type { DocumentView, StoreSettings } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { mulDivHalfUp } from '../money/integer-math';
 import { getProduct, isKnownTaxRate, lookupProduct } from '../catalog/catalog';
 import { ServiceError } from '../common/service-error';
-import { findDocument, documentLines, documentView } from '../documents/document-view';
+import { documentLines, findDocument, insertDocument, insertLine, openDocumentId } from '../documents/document-rows';
+import { documentView } from '../documents/document-view';
 import { sql } from '../ledger/statements';
 import { withCartDurability } from '../ledger/durability';
 
@@ -26,21 +27,20 @@ export interface SaleContext {
 /** The register's open sale, resumed after a restart or reload; a new one if there is none. */
 export function currentSale(ctx: SaleContext): DocumentView {
   const { db, settings } = ctx;
-  const open = sql(db, "SELECT id FROM documents WHERE register_id = ? AND kind = 'sale' AND status = 'open' ORDER BY opened_at LIMIT 1").get(
-    settings.registerId,
-  ) as { id: string } | undefined;
-  if (open) return documentView(db, open.id);
+  const open = openDocumentId(db, settings.registerId, 'sale');
+  if (open) return documentView(db, open, settings.cashRoundingStepMinor);
   const id = randomUUID();
   withCartDurability(db, () =>
-    sql(db, "INSERT INTO documents (id, kind, status, register_id, operator_id, opened_at, prices_include_tax) VALUES (?, 'sale', 'open', ?, ?, ?, ?)").run(
+    insertDocument(db, {
       id,
-      settings.registerId,
-      ctx.actor.id,
-      ctx.now,
-      settings.pricesIncludeTax ? 1 : 0,
-    ),
+      kind: 'sale',
+      registerId: settings.registerId,
+      operatorId: ctx.actor.id,
+      openedAt: ctx.now,
+      pricesIncludeTax: settings.pricesIncludeTax,
+    }),
   );
-  return documentView(db, id);
+  return documentView(db, id, settings.cashRoundingStepMinor);
 }
 
 /** Runs a change to an open sale in one transaction and refuses totals beyond the register's limit. */
@@ -53,15 +53,11 @@ function changeOpenSale(ctx: SaleContext, saleId: string, change: () => void): D
       // Once money has been taken, the cart is frozen: changing it would orphan the payment.
       if (paid.n > 0) throw new ServiceError('sale.has_payments', { saleId });
       change();
-      const view = documentView(ctx.db, saleId);
+      const view = documentView(ctx.db, saleId, ctx.settings.cashRoundingStepMinor);
       if (view.totals.grossMinor > MAX_AMOUNT_MINOR) throw new ServiceError('sale.amount_too_large', { maxMinor: MAX_AMOUNT_MINOR });
       return view;
     })(),
   );
-}
-
-function nextPosition(db: Db, saleId: string): number {
-  return ((sql(db, 'SELECT MAX(position) AS p FROM document_lines WHERE document_id = ?').get(saleId) as { p: number | null }).p ?? 0) + 1;
 }
 
 /** The name printed for a product: the store language first, the other as fallback. */
@@ -80,23 +76,19 @@ export function addProduct(ctx: SaleContext, input: { saleId: string; code?: str
       )
       .get(input.saleId, product.id, product.priceMinor) as { id: number; qty_milli: number } | undefined;
     if (same) {
-      sql(ctx.db, 'UPDATE document_lines SET qty_milli = ? WHERE id = ?').run(Math.min(same.qty_milli + qty, Number.MAX_SAFE_INTEGER), same.id);
+      // The same cap as for a quantity typed in: three scans of 99,999 must not make a line of 299,997.
+      if (same.qty_milli + qty > MAX_QTY_MILLI) throw new ServiceError('sale.quantity_too_large', { maxMilli: MAX_QTY_MILLI });
+      sql(ctx.db, 'UPDATE document_lines SET qty_milli = ? WHERE id = ?').run(same.qty_milli + qty, same.id);
       return;
     }
-    ctx.db
-      .prepare(
-        'INSERT INTO document_lines (document_id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        input.saleId,
-        nextPosition(ctx.db, input.saleId),
-        product.id,
-        product.sku,
-        productName(product, ctx.settings),
-        qty,
-        product.priceMinor,
-        product.taxRateBp,
-      );
+    insertLine(ctx.db, input.saleId, {
+      productId: product.id,
+      sku: product.sku,
+      name: productName(product, ctx.settings),
+      qtyMilli: qty,
+      unitPriceMinor: product.priceMinor,
+      taxRateBp: product.taxRateBp,
+    });
   });
 }
 
@@ -107,11 +99,14 @@ export function addCustomLine(
   return changeOpenSale(ctx, input.saleId, () => {
     const rate = input.taxRateBp ?? defaultTaxRate(ctx.db);
     if (!isKnownTaxRate(ctx.db, rate)) throw new ServiceError('catalog.unknown_tax_rate', { rateBp: rate });
-    ctx.db
-      .prepare(
-        'INSERT INTO document_lines (document_id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp) VALUES (?, ?, NULL, NULL, ?, ?, ?, ?)',
-      )
-      .run(input.saleId, nextPosition(ctx.db, input.saleId), input.name, input.qtyMilli, input.unitPriceMinor, rate);
+    insertLine(ctx.db, input.saleId, {
+      productId: null,
+      sku: null,
+      name: input.name,
+      qtyMilli: input.qtyMilli,
+      unitPriceMinor: input.unitPriceMinor,
+      taxRateBp: rate,
+    });
   });
 }
 
@@ -136,7 +131,7 @@ export function setQty(ctx: SaleContext, input: { saleId: string; lineId: number
 /** Removing a line before payment is journalled: it is the classic way to pocket a sale. */
 export function removeLine(ctx: SaleContext, input: { saleId: string; lineId: number }): DocumentView {
   return changeOpenSale(ctx, input.saleId, () => {
-    const before = documentView(ctx.db, input.saleId).lines.find((l) => l.id === input.lineId);
+    const before = documentView(ctx.db, input.saleId, ctx.settings.cashRoundingStepMinor).lines.find((l) => l.id === input.lineId);
     if (!before) throw new ServiceError('sale.line_not_found', { lineId: input.lineId });
     sql(ctx.db, 'DELETE FROM document_lines WHERE id = ?').run(input.lineId);
     appendJournal(
@@ -170,7 +165,7 @@ function checkDiscount(ctx: SaleContext, discount: Discount | null, baseMinor: n
 
 export function setLineDiscount(ctx: SaleContext, input: { saleId: string; lineId: number; discount: Discount | null }, approved: boolean): DocumentView {
   return changeOpenSale(ctx, input.saleId, () => {
-    const line = documentView(ctx.db, input.saleId).lines.find((l) => l.id === input.lineId);
+    const line = documentView(ctx.db, input.saleId, ctx.settings.cashRoundingStepMinor).lines.find((l) => l.id === input.lineId);
     if (!line) throw new ServiceError('sale.line_not_found', { lineId: input.lineId });
     checkDiscount(ctx, input.discount, line.grossMinor, approved);
     sql(ctx.db, 'UPDATE document_lines SET discount = ? WHERE id = ?').run(input.discount ? JSON.stringify(input.discount) : null, input.lineId);
@@ -179,7 +174,7 @@ export function setLineDiscount(ctx: SaleContext, input: { saleId: string; lineI
 
 export function setOrderDiscount(ctx: SaleContext, input: { saleId: string; discount: Discount | null }, approved: boolean): DocumentView {
   return changeOpenSale(ctx, input.saleId, () => {
-    const view = documentView(ctx.db, input.saleId);
+    const view = documentView(ctx.db, input.saleId, ctx.settings.cashRoundingStepMinor);
     const base = view.lines.reduce((s, l) => s + l.grossMinor - l.lineDiscountMinor, 0);
     checkDiscount(ctx, input.discount, base, approved);
     sql(ctx.db, 'UPDATE documents SET order_discount = ? WHERE id = ?').run(input.discount ? JSON.stringify(input.discount) : null, input.saleId);
@@ -193,7 +188,7 @@ export function setNote(ctx: SaleContext, input: { saleId: string; note: string 
       if (doc.status !== 'open') throw new ServiceError('sale.not_open', { saleId: input.saleId });
       const note = input.note.trim();
       sql(ctx.db, 'UPDATE documents SET note = ? WHERE id = ?').run(note === '' ? null : note, input.saleId);
-      return documentView(ctx.db, input.saleId);
+      return documentView(ctx.db, input.saleId, ctx.settings.cashRoundingStepMinor);
     })(),
   );
 }

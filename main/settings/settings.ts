@@ -4,7 +4,9 @@ import type { StoreSettings } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
+import { machineTimeZone } from '../business-day/business-day';
 
+// The store's zone defaults to the machine's, which is what business days used before it was a setting.
 export const defaultSettings: StoreSettings = {
   storeName: 'Ringup',
   storeAddress: '',
@@ -17,6 +19,8 @@ export const defaultSettings: StoreSettings = {
   receiptFooter: '',
   registerId: 'R1',
   drawerOnCash: true,
+  timeZone: machineTimeZone(),
+  businessDayStartsAt: '00:00',
 };
 
 export function getSettings(db: Db): StoreSettings {

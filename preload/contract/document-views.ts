@@ -11,6 +11,8 @@ export interface LineView {
   unitPriceMinor: number;
   taxRateBp: number;
   discount: Discount | null;
+  /** A refund or void line: the sold line it corrects. */
+  originalLineId: number | null;
   grossMinor: number;
   lineDiscountMinor: number;
   /** This line's share of the order discount. */
@@ -71,6 +73,8 @@ export interface DocumentView {
   businessDay: string | null;
   operatorId: number;
   operatorName: string;
+  /** A correction (refund, void): the document it corrects. */
+  originalDocumentId: string | null;
   openedAt: number;
   completedAt: number | null;
   note: string | null;

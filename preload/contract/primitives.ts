@@ -36,3 +36,20 @@ export const approval = z.object({ operatorId: id, pin }).strict();
 export type Role = z.infer<typeof role>;
 export type Locale = z.infer<typeof locale>;
 export type Discount = z.infer<typeof discount>;
+
+/** An IANA zone (Asia/Shanghai), checked against the runtime's own zone data. */
+export const timeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'unknown time zone');
+
+/** A local time of day, HH:MM (24 h). */
+export const timeOfDay = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/);

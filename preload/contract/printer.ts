@@ -2,22 +2,8 @@
 import { z } from 'zod';
 import { call } from './define';
 import type { HardwareStatus } from './events';
-import { approval, id, shortText, uuid } from './primitives';
+import { approval, id, shortText, timeZone, uuid } from './primitives';
 import { printerProfileSchema, transportConfigSchema, type PrinterProfile, type TransportConfigOutput } from './printer-schemas';
-
-/** An IANA zone the receipts are dated in; checked against the runtime's own zone data. */
-const timeZone = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'unknown time zone');
 
 export const printerConfigSchema = z
   .object({

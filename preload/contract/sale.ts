@@ -44,6 +44,7 @@ export const saleErrors = [
   'sale.line_not_found',
   'sale.empty',
   'sale.amount_too_large',
+  'sale.quantity_too_large',
   'sale.discount_exceeds_amount',
   'sale.discount_needs_supervisor',
   'sale.approver_invalid',

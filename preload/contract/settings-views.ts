@@ -16,6 +16,10 @@ export interface StoreSettings {
   registerId: string;
   /** Open the drawer automatically when a sale has a cash tender. */
   drawerOnCash: boolean;
+  /** The store's IANA time zone: business days and reports follow its clock. */
+  timeZone: string;
+  /** HH:MM local time at which the business day rolls over (a bar's sales after midnight stay in the evening's day). */
+  businessDayStartsAt: string;
 }
 
 export interface JournalVerification {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
-import { locale, rateBp } from './primitives';
+import { locale, rateBp, timeOfDay, timeZone } from './primitives';
 import type { JournalVerification, StoreSettings } from './views';
 
 export const settingsPatch = z
@@ -16,6 +16,8 @@ export const settingsPatch = z
     receiptFooter: z.string().max(200),
     registerId: z.string().regex(/^[A-Za-z0-9-]{1,16}$/),
     drawerOnCash: z.boolean(),
+    timeZone,
+    businessDayStartsAt: timeOfDay,
   })
   .strict()
   .partial();

@@ -14,6 +14,8 @@ export const storeZh: StoreSettings = {
   receiptFooter: '谢谢惠顾，欢迎再来！\n退换货请凭小票',
   registerId: 'R01',
   drawerOnCash: true,
+  timeZone: 'Asia/Shanghai',
+  businessDayStartsAt: '00:00',
 };
 
 export const storeEn: StoreSettings = {
@@ -26,7 +28,14 @@ export const storeEn: StoreSettings = {
 
 export const timeZone = 'Asia/Shanghai';
 
-function line(id: number, name: string, qtyMilli: number, unitPriceMinor: number, taxRateBp: number, extra: Partial<LineView> = {}): LineView {
+function line(
+  id: number,
+  name: string,
+  qtyMilli: number,
+  unitPriceMinor: number,
+  taxRateBp: number,
+  extra: Partial<Omit<LineView, 'originalLineId'>> = {},
+): LineView {
   const grossMinor = Math.round((qtyMilli * unitPriceMinor) / 1000);
   const lineDiscountMinor = extra.lineDiscountMinor ?? 0;
   const orderDiscountMinor = extra.orderDiscountMinor ?? 0;
@@ -41,6 +50,7 @@ function line(id: number, name: string, qtyMilli: number, unitPriceMinor: number
     unitPriceMinor,
     taxRateBp,
     discount: null,
+    originalLineId: null,
     grossMinor,
     lineDiscountMinor,
     orderDiscountMinor,
@@ -107,6 +117,7 @@ export function saleFixture(locale: 'zh-CN' | 'en', payments: 'cash' | 'card' | 
   return {
     id: '3f1c2a9e-7b4d-4e2a-9c1f-0a5b6c7d8e9f',
     kind: 'sale',
+    originalDocumentId: null,
     status: 'completed',
     registerId: 'R01',
     receiptNo: 1024,

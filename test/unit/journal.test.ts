@@ -21,7 +21,8 @@ afterEach(() => {
 
 function fill(n: number): void {
   for (let i = 1; i <= n; i++)
-    appendJournal(db, i % 2 ? 'sale.completed' : 'session.login', { n: i, name: `收据 ${i}`, amountMinor: i * 100 }, 1_700_000_000_000 + i);
+    if (i % 2) appendJournal(db, 'catalog.imported', { operatorId: i, rows: i * 100 }, 1_700_000_000_000 + i);
+    else appendJournal(db, 'settings.changed', { operatorId: i, changes: { storeName: { from: null, to: `收据 ${i}` } } }, 1_700_000_000_000 + i);
 }
 
 describe('canonical JSON', () => {
@@ -84,7 +85,7 @@ describe('journal', () => {
     fill(6);
     db.exec('DROP TRIGGER journal_no_update;');
     const row = db.prepare('SELECT payload, prev_hash FROM journal WHERE seq = 3').get() as { payload: string; prev_hash: string };
-    const forged = row.payload.replace('"amountMinor":300', '"amountMinor":1');
+    const forged = row.payload.replace('"rows":300', '"rows":1');
     db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE seq = 3').run(forged, createHash('sha256').update(row.prev_hash).update(forged).digest('hex'));
     // Entry 3 now hashes correctly, so the break shows where entry 4 points at the old hash.
     expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 4, reason: 'prev_hash_mismatch' });

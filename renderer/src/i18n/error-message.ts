@@ -1,11 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { CallError } from '../../../preload/contract';
-import { formatMoney, formatRate } from '../format/money';
+import { formatMoney, formatQty, formatRate } from '../format/money';
 import { formatTime } from '../format/date';
 
 /**
  * The translated sentence for an error code. Parameters are formatted for people first:
- * `*Minor` amounts as money, `until` as a time, `*Bp` as a percentage, `reason` as the
+ * `*Minor` amounts as money, `*Milli` as a quantity, `until` as a time, `*Bp` as a percentage, `reason` as the
  * translated reason.
  */
 export function errorMessage(error: CallError, t: TFunction, locale: string, currency: string): string {
@@ -13,6 +13,7 @@ export function errorMessage(error: CallError, t: TFunction, locale: string, cur
   for (const [name, value] of Object.entries(error.params)) {
     if (typeof value === 'number' && name.endsWith('Minor')) params[name] = formatMoney(value, currency, locale);
     else if (typeof value === 'number' && name.endsWith('Bp')) params[name] = formatRate(value, locale);
+    else if (typeof value === 'number' && name.endsWith('Milli')) params[name] = formatQty(value, locale);
     else if (typeof value === 'number' && name === 'until') params[name] = formatTime(value, locale);
     else if (name === 'reason' && typeof value === 'string') params[name] = t(`reason.${value}`, { ns: 'errors', defaultValue: value });
     else params[name] = value === null ? '' : String(value);

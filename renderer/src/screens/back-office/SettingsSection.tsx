@@ -138,6 +138,17 @@ export function SettingsSection() {
           <span>{t('backOffice.settings.drawerOnCash')}</span>
         </label>
       </div>
+      <div className="field-row">
+        <label className="field">
+          <span>{t('backOffice.settings.timeZone')}</span>
+          <input value={form.timeZone} onChange={(e) => set('timeZone', e.target.value.trim())} autoComplete="off" data-testid="settings-time-zone" />
+        </label>
+        <label className="field">
+          <span>{t('backOffice.settings.businessDayStartsAt')}</span>
+          <input type="time" value={form.businessDayStartsAt} onChange={(e) => set('businessDayStartsAt', e.target.value)} data-testid="settings-day-starts" />
+        </label>
+      </div>
+      <p className="muted small">{t('backOffice.settings.businessDayHint')}</p>
       <label className="field">
         <span>{t('backOffice.settings.receiptFooter')}</span>
         <textarea value={form.receiptFooter} onChange={(e) => set('receiptFooter', e.target.value)} maxLength={200} rows={2} />

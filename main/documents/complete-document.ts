@@ -1,0 +1,109 @@
+// Completing a document, whatever its kind: freeze its amounts, take the register's next gapless
+// receipt number, add it to the perpetual grand total, stamp its business day, and journal it,
+// all in the caller's transaction at synchronous=FULL so none of it can exist without the rest.
+// Triggers make the document immutable from then on.
+import type { DocumentView } from '../../preload/contract/views';
+import { businessDayOf, type BusinessDayRule } from '../business-day/business-day';
+import type { Db } from '../ledger/database';
+import { assertFullDurability } from '../ledger/durability';
+import { appendJournal } from '../ledger/journal';
+import { sql } from '../ledger/statements';
+import type { DocumentCompleted } from './document-journal';
+
+export interface Completion {
+  /** Who completes it (the cashier at the till when the last tender arrived). */
+  operatorId: number;
+  operatorName: string;
+  /** Cash rounding of the last tender, in minor units (may be negative). */
+  roundingMinor: number;
+  now: number;
+  businessDay: BusinessDayRule;
+}
+
+/**
+ * Completes `view`, the document as it stands with every payment taken (read once by the caller,
+ * in this transaction), and returns it completed, without reading it again.
+ */
+export function completeDocument(db: Db, view: DocumentView, c: Completion): DocumentView {
+  assertFullDurability(db);
+  const freeze = sql(
+    db,
+    'UPDATE document_lines SET gross_minor = ?, line_discount_minor = ?, order_discount_minor = ?, total_minor = ?, tax_minor = ? WHERE id = ?',
+  );
+  for (const line of view.lines) freeze.run(line.grossMinor, line.lineDiscountMinor, line.orderDiscountMinor, line.totalMinor, line.taxMinor, line.id);
+
+  sql(db, 'INSERT INTO register_counters (register_id) VALUES (?) ON CONFLICT(register_id) DO NOTHING').run(view.registerId);
+  const counter = sql(
+    db,
+    'UPDATE register_counters SET last_receipt_no = last_receipt_no + 1, grand_total_minor = grand_total_minor + ? WHERE register_id = ? RETURNING last_receipt_no, grand_total_minor',
+  ).get(view.totals.totalMinor, view.registerId) as { last_receipt_no: number; grand_total_minor: number };
+  const changeMinor = view.payments.reduce((s, p) => s + p.changeMinor, 0);
+  const businessDay = businessDayOf(c.now, c.businessDay);
+  sql(
+    db,
+    `UPDATE documents SET status = 'completed', receipt_no = ?, business_day = ?, completed_at = ?, operator_id = ?,
+       gross_minor = ?, discount_minor = ?, tax_minor = ?, total_minor = ?, rounding_minor = ?, change_minor = ?, grand_total_minor = ?
+     WHERE id = ?`,
+  ).run(
+    counter.last_receipt_no,
+    businessDay,
+    c.now,
+    c.operatorId,
+    view.totals.grossMinor,
+    view.totals.discountMinor,
+    view.totals.taxMinor,
+    view.totals.totalMinor,
+    c.roundingMinor,
+    changeMinor,
+    counter.grand_total_minor,
+    view.id,
+  );
+
+  const completed: DocumentView = {
+    ...view,
+    status: 'completed',
+    receiptNo: counter.last_receipt_no,
+    businessDay,
+    completedAt: c.now,
+    operatorId: c.operatorId,
+    operatorName: c.operatorName,
+    roundingMinor: c.roundingMinor,
+    changeMinor,
+    grandTotalMinor: counter.grand_total_minor,
+    remainingMinor: Math.max(0, view.totals.totalMinor + c.roundingMinor - view.paidMinor),
+    cashDueMinor: 0,
+  };
+  appendJournal(db, `${view.kind}.completed`, completedEntry(completed), c.now);
+  return completed;
+}
+
+function completedEntry(v: DocumentView): DocumentCompleted {
+  return {
+    saleId: v.id,
+    registerId: v.registerId,
+    receiptNo: v.receiptNo ?? 0,
+    businessDay: v.businessDay ?? '',
+    operatorId: v.operatorId,
+    lines: v.lines.map((l) => ({
+      sku: l.sku,
+      name: l.name,
+      qtyMilli: l.qtyMilli,
+      unitPriceMinor: l.unitPriceMinor,
+      taxRateBp: l.taxRateBp,
+      totalMinor: l.totalMinor,
+      taxMinor: l.taxMinor,
+    })),
+    totalMinor: v.totals.totalMinor,
+    taxMinor: v.totals.taxMinor,
+    discountMinor: v.totals.discountMinor,
+    roundingMinor: v.roundingMinor,
+    payments: v.payments.map((p) => ({
+      method: p.method,
+      amountMinor: p.amountMinor,
+      tenderedMinor: p.tenderedMinor,
+      changeMinor: p.changeMinor,
+      authCode: p.card?.authCode ?? null,
+    })),
+    grandTotalMinor: v.grandTotalMinor ?? 0,
+  };
+}

@@ -1,0 +1,147 @@
+// The document tables as rows: what the document core reads and writes. Kinds share one table
+// (sale, refund, void, ...), so every kind gets numbering, freezing and immutability the same way.
+import type { Discount } from '../../preload/contract/primitives';
+import type { DocumentKind, DocumentStatus, PaymentMethod } from '../../preload/contract/views';
+import { ServiceError } from '../common/service-error';
+import type { Db } from '../ledger/database';
+import { sql } from '../ledger/statements';
+
+export interface DocumentRow {
+  id: string;
+  kind: DocumentKind;
+  status: DocumentStatus;
+  register_id: string;
+  receipt_no: number | null;
+  business_day: string | null;
+  operator_id: number;
+  original_document_id: string | null;
+  opened_at: number;
+  completed_at: number | null;
+  note: string | null;
+  order_discount: string | null;
+  prices_include_tax: number;
+  gross_minor: number | null;
+  discount_minor: number | null;
+  tax_minor: number | null;
+  total_minor: number | null;
+  rounding_minor: number | null;
+  change_minor: number | null;
+  grand_total_minor: number | null;
+}
+
+export interface LineRow {
+  id: number;
+  product_id: number | null;
+  sku: string | null;
+  name: string;
+  qty_milli: number;
+  unit_price_minor: number;
+  tax_rate_bp: number;
+  discount: string | null;
+  original_line_id: number | null;
+  // Frozen at completion; null while the document is open.
+  gross_minor: number | null;
+  line_discount_minor: number | null;
+  order_discount_minor: number | null;
+  total_minor: number | null;
+  tax_minor: number | null;
+}
+
+export interface PaymentRow {
+  id: number;
+  method: PaymentMethod;
+  amount_minor: number;
+  tendered_minor: number;
+  change_minor: number;
+  card: string | null;
+}
+
+export function parseDiscount(json: string | null): Discount | null {
+  return json === null ? null : (JSON.parse(json) as Discount);
+}
+
+export function findDocument(db: Db, id: string): DocumentRow {
+  const row = sql(db, 'SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+  if (!row) throw new ServiceError('sale.not_found', { saleId: id });
+  return row;
+}
+
+export function documentLines(db: Db, id: string): LineRow[] {
+  return sql(
+    db,
+    `SELECT id, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount, original_line_id,
+            gross_minor, line_discount_minor, order_discount_minor, total_minor, tax_minor
+       FROM document_lines WHERE document_id = ? ORDER BY position, id`,
+  ).all(id) as LineRow[];
+}
+
+export function documentPayments(db: Db, id: string): PaymentRow[] {
+  return sql(db, 'SELECT id, method, amount_minor, tendered_minor, change_minor, card FROM payments WHERE document_id = ? ORDER BY id').all(id) as PaymentRow[];
+}
+
+/**
+ * The completed document printed as `receiptNo` on this register: what a receipt lookup, a
+ * reprint and (later) a refund start from. Refuses an unknown number with `receipt.not_found`.
+ */
+export function documentIdByReceipt(db: Db, registerId: string, receiptNo: number): string {
+  const row = sql(db, 'SELECT id FROM documents WHERE register_id = ? AND receipt_no = ?').get(registerId, receiptNo) as { id: string } | undefined;
+  if (!row) throw new ServiceError('receipt.not_found', { receiptNo });
+  return row.id;
+}
+
+/** The register's open document of `kind`, if any (a restart or a second window resumes it). */
+export function openDocumentId(db: Db, registerId: string, kind: DocumentKind): string | null {
+  const row = sql(db, "SELECT id FROM documents WHERE register_id = ? AND kind = ? AND status = 'open' ORDER BY opened_at LIMIT 1").get(registerId, kind) as
+    { id: string } | undefined;
+  return row?.id ?? null;
+}
+
+export interface NewDocument {
+  id: string;
+  kind: DocumentKind;
+  registerId: string;
+  operatorId: number;
+  openedAt: number;
+  pricesIncludeTax: boolean;
+  /** A correction (refund, void) points at the document it corrects. */
+  originalDocumentId?: string | null;
+}
+
+export function insertDocument(db: Db, d: NewDocument): void {
+  sql(
+    db,
+    "INSERT INTO documents (id, kind, status, register_id, operator_id, opened_at, prices_include_tax, original_document_id) VALUES (?, ?, 'open', ?, ?, ?, ?, ?)",
+  ).run(d.id, d.kind, d.registerId, d.operatorId, d.openedAt, d.pricesIncludeTax ? 1 : 0, d.originalDocumentId ?? null);
+}
+
+export interface NewLine {
+  productId: number | null;
+  sku: string | null;
+  name: string;
+  qtyMilli: number;
+  unitPriceMinor: number;
+  taxRateBp: number;
+  discount?: Discount | null;
+  originalLineId?: number | null;
+}
+
+/** Appends a line at the end of an open document (triggers refuse it on a closed one). */
+export function insertLine(db: Db, documentId: string, line: NewLine): number {
+  const position = ((sql(db, 'SELECT MAX(position) AS p FROM document_lines WHERE document_id = ?').get(documentId) as { p: number | null }).p ?? 0) + 1;
+  const info = sql(
+    db,
+    'INSERT INTO document_lines (document_id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount, original_line_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    documentId,
+    position,
+    line.productId,
+    line.sku,
+    line.name,
+    line.qtyMilli,
+    line.unitPriceMinor,
+    line.taxRateBp,
+    line.discount ? JSON.stringify(line.discount) : null,
+    line.originalLineId ?? null,
+  );
+  return Number(info.lastInsertRowid);
+}

@@ -1,0 +1,165 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { documentView, viewBuilds } from '../../main/documents/document-view';
+import { journalFeed } from '../../main/ledger/journal-feed';
+import { appendJournal } from '../../main/ledger/journal';
+import { MAX_QTY_MILLI } from '../../preload/contract/primitives';
+import { makeRegister, withStaff, type TestRegister } from '../support/register-fixture';
+
+// The document core (main/documents/): completing a sale reads the sale once, freezes it, numbers
+// it and journals it; a completed document is read from its frozen amounts; side effects follow
+// the journal feed inside the completing transaction.
+
+const WATER = '6901234567892'; // 2.00, 13 %
+const MILK = '6904567890127'; // 3.80, 9 %
+
+const open: TestRegister[] = [];
+function register(options: Parameters<typeof makeRegister>[0] = {}): TestRegister {
+  const r = makeRegister(options);
+  open.push(r);
+  return r;
+}
+afterEach(() => {
+  for (const r of open.splice(0)) r.cleanup();
+});
+
+async function saleWithLines(reg: TestRegister): Promise<string> {
+  const { id } = await reg.must('sale.current', {});
+  await reg.must('sale.addProduct', { saleId: id, code: WATER });
+  await reg.must('sale.addProduct', { saleId: id, code: MILK });
+  await reg.must('sale.setOrderDiscount', { saleId: id, discount: { kind: 'percent', rateBp: 500 } });
+  return id;
+}
+
+describe('completing a sale through the document core', () => {
+  it('builds the document view once per tender call, and what it returns equals the ledger read afresh', async () => {
+    const reg = register();
+    await withStaff(reg);
+    const id = await saleWithLines(reg);
+
+    viewBuilds.count = 0;
+    const part = await reg.must('sale.tenderCash', { saleId: id, tenderedMinor: 100, partial: true, idempotencyKey: 'part-0001' });
+    expect(viewBuilds.count).toBe(1);
+    expect(part.receiptNo).toBeNull();
+
+    viewBuilds.count = 0;
+    const done = await reg.must('sale.tenderCash', { saleId: id, tenderedMinor: 1000, idempotencyKey: 'rest-0001' });
+    expect(viewBuilds.count).toBe(1);
+    expect(done.receiptNo).toBe(1);
+
+    expect(done.sale).toEqual(documentView(reg.db, id));
+    expect(part.sale.payments).toHaveLength(1);
+    expect(done.sale.payments.map((p) => p.amountMinor)).toEqual([100, done.sale.totals.totalMinor - 100]);
+  });
+
+  it('reads a completed document from its frozen amounts, never recomputing them', async () => {
+    const reg = register();
+    await withStaff(reg);
+    const id = await saleWithLines(reg);
+    const done = await reg.must('sale.tenderCash', { saleId: id, tenderedMinor: 1000, idempotencyKey: 'cash-0001' });
+    const frozen = reg.db.prepare('SELECT total_minor, tax_minor FROM document_lines WHERE document_id = ? ORDER BY position').all(id);
+    expect(frozen).toEqual(done.sale.lines.map((l) => ({ total_minor: l.totalMinor, tax_minor: l.taxMinor })));
+
+    // A document completed under other money rules (here: frozen by hand, as an older version of
+    // Ringup would have) keeps its own amounts; the current rules would compute 200 for this line.
+    const other = await reg.must('sale.current', {});
+    await reg.must('sale.addProduct', { saleId: other.id, code: WATER });
+    const line = (await reg.must('sale.get', { saleId: other.id })).lines[0];
+    reg.db
+      .prepare('UPDATE document_lines SET gross_minor = 200, line_discount_minor = 0, order_discount_minor = 1, total_minor = 199, tax_minor = 23 WHERE id = ?')
+      .run(line?.id);
+    reg.db
+      .prepare(
+        "UPDATE documents SET status = 'completed', receipt_no = 99, business_day = '2026-01-01', completed_at = 1, gross_minor = 200, discount_minor = 1, tax_minor = 23, total_minor = 199 WHERE id = ?",
+      )
+      .run(other.id);
+    const view = documentView(reg.db, other.id);
+    expect(view.lines[0]).toMatchObject({ totalMinor: 199, taxMinor: 23, orderDiscountMinor: 1 });
+    expect(view.totals).toEqual({
+      grossMinor: 200,
+      discountMinor: 1,
+      taxMinor: 23,
+      totalMinor: 199,
+      taxBreakdown: [{ rateBp: 1300, baseMinor: 199, taxMinor: 23 }],
+    });
+  });
+
+  it('stamps the business day by the store rollover and time zone, not the calendar day of the machine', async () => {
+    // 2026-03-10 01:30 in Shanghai (17:30 UTC the day before): with a 04:00 rollover, still the 9th.
+    const at = Date.UTC(2026, 2, 9, 17, 30);
+    const reg = register({ clock: () => at });
+    await withStaff(reg);
+    const owner = reg.db.prepare("SELECT id FROM operators WHERE role = 'owner'").get() as { id: number };
+    await reg.must('session.logout', {});
+    await reg.must('session.login', { operatorId: owner.id, pin: '2580' });
+    await reg.must('settings.update', { timeZone: 'Asia/Shanghai', businessDayStartsAt: '04:00' });
+    const id = await saleWithLines(reg);
+    const done = await reg.must('sale.tenderCash', { saleId: id, tenderedMinor: 1000, idempotencyKey: 'late-0001' });
+    expect(done.sale.businessDay).toBe('2026-03-09');
+
+    await reg.must('settings.update', { businessDayStartsAt: '00:00' });
+    const next = await saleWithLines(reg);
+    const after = await reg.must('sale.tenderCash', { saleId: next, tenderedMinor: 1000, idempotencyKey: 'late-0002' });
+    expect(after.sale.businessDay).toBe('2026-03-10');
+  });
+
+  it('refuses a bad rollover time or time zone with a coded error and changes nothing', async () => {
+    const reg = register();
+    await withStaff(reg);
+    const owner = reg.db.prepare("SELECT id FROM operators WHERE role = 'owner'").get() as { id: number };
+    await reg.must('session.logout', {});
+    await reg.must('session.login', { operatorId: owner.id, pin: '2580' });
+    const before = await reg.must('settings.get', {});
+    for (const patch of [{ businessDayStartsAt: '24:00' }, { businessDayStartsAt: '4:00' }, { timeZone: 'Mars/Olympus' }]) {
+      const r = await reg.call('settings.update', patch);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe('request.invalid_input');
+    }
+    expect(await reg.must('settings.get', {})).toEqual(before);
+  });
+
+  it('caps the quantity of a line that scans merge into, as for a typed quantity', async () => {
+    const reg = register();
+    await withStaff(reg);
+    const { id } = await reg.must('sale.current', {});
+    await reg.must('sale.addProduct', { saleId: id, code: WATER, qtyMilli: MAX_QTY_MILLI });
+    const r = await reg.call('sale.addProduct', { saleId: id, code: WATER, qtyMilli: 1000 });
+    expect(r).toEqual({ ok: false, error: { code: 'sale.quantity_too_large', params: { maxMilli: MAX_QTY_MILLI } } });
+    expect((await reg.must('sale.get', { saleId: id })).lines.map((l) => l.qtyMilli)).toEqual([MAX_QTY_MILLI]);
+  });
+});
+
+describe('the journal feed', () => {
+  it('runs a subscriber inside the appending transaction: what it writes rolls back with the event', () => {
+    const reg = register();
+    reg.db.exec('CREATE TABLE seen (seq INTEGER, operator INTEGER)');
+    const stop = journalFeed(reg.db).subscribe('session.login', (entry) => {
+      reg.db.prepare('INSERT INTO seen VALUES (?, ?)').run(entry.seq, entry.data.operatorId);
+    });
+    appendJournal(reg.db, 'session.login', { operatorId: 7 }, 1);
+    expect(() =>
+      reg.db.transaction(() => {
+        appendJournal(reg.db, 'session.login', { operatorId: 8 }, 2);
+        throw new Error('the event itself failed');
+      })(),
+    ).toThrow('the event itself failed');
+    expect(reg.db.prepare('SELECT operator FROM seen').all()).toEqual([{ operator: 7 }]);
+    stop();
+    appendJournal(reg.db, 'session.login', { operatorId: 9 }, 3);
+    expect(reg.db.prepare('SELECT COUNT(*) AS n FROM seen').get()).toEqual({ n: 1 });
+  });
+
+  it('a subscriber that throws rolls the event back: a completed sale never exists without what must commit with it', async () => {
+    const reg = register();
+    await withStaff(reg);
+    const id = await saleWithLines(reg);
+    const stop = journalFeed(reg.db).subscribe('sale.completed', () => {
+      throw new Error('rollup failed');
+    });
+    const r = await reg.call('sale.tenderCash', { saleId: id, tenderedMinor: 1000, idempotencyKey: 'fail-0001' });
+    expect(r).toEqual({ ok: false, error: { code: 'internal', params: {} } });
+    stop();
+    expect((await reg.must('sale.get', { saleId: id })).status).toBe('open');
+    expect(reg.db.prepare("SELECT COUNT(*) AS n FROM journal WHERE kind = 'sale.completed'").get()).toEqual({ n: 0 });
+    expect(reg.db.prepare('SELECT COUNT(*) AS n FROM payments').get()).toEqual({ n: 0 });
+  });
+});
