@@ -4,10 +4,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { consoleLogger, type Logger } from '../log';
 import type { Register } from '../register';
 import { containedFile, mimeTypeFor } from './static-files';
 import { cookieValue, isAllowedHost, isAllowedOrigin, TOKEN_COOKIE, tokensEqual, webCsp } from './web-security';
-import type { ClientMessage, ServerMessage } from '../../preload/contract/web-protocol';
+import { MAX_MESSAGE_BYTES, type ClientMessage, type ServerMessage } from '../../preload/contract/web-protocol';
 
 export interface WebHostOptions {
   register: Register;
@@ -15,6 +16,8 @@ export interface WebHostOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** Where a dropped client or a socket failure is written (default: the console). */
+  log?: Logger;
 }
 
 export interface WebHost {
@@ -24,9 +27,6 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-/** Largest message a window may send: a CSV import is the biggest legitimate one. */
-const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
-
 /**
  * Browser mode: the same renderer and router as the desktop app, served on 127.0.0.1 only. The
  * first visit carries the launch token in the URL; it is swapped for an HttpOnly cookie so every
@@ -34,6 +34,7 @@ const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const log = options.log ?? consoleLogger;
   let port = options.port ?? 0;
 
   const server = createServer((req, res) => {
@@ -88,13 +89,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     noServer: true,
     maxPayload: MAX_MESSAGE_BYTES,
   });
+  // An 'error' event nobody listens to ends the process: the register must outlive any client.
+  wss.on('error', (error) => log.error('browser mode: WebSocket server error', error));
 
   server.on('upgrade', (req, socket, head) => {
+    // Until ws takes the socket over, a client resetting it mid-handshake is ours to absorb.
+    socket.on('error', (error) => log.error('browser mode: connection failed during the WebSocket handshake', error));
     const allowed =
       isAllowedHost(req.headers.host, port) &&
       isAllowedOrigin(req.headers.origin, port, true) &&
       tokensEqual(cookieValue(req.headers.cookie, TOKEN_COOKIE), token) &&
-      new URL(req.url ?? '/', 'http://127.0.0.1').pathname === '/ws';
+      requestPath(req.url) === '/ws';
     if (!allowed) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
@@ -113,6 +118,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   function serveSocket(ws: WebSocket): void {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
+    // ws reports every protocol violation (bad UTF-8, reserved bits or opcodes, an unmasked or
+    // oversized frame, a long ping) here, having already sent the Close frame with the RFC's code
+    // and ended the connection. Unheard, the event would end the process; heard, only this client
+    // is cut off.
+    ws.on('error', (error: Error & { code?: string }) => {
+      sockets.delete(ws);
+      log.error(`browser mode: dropped a WebSocket client (${error.code ?? 'error'}: ${error.message})`);
+    });
     ws.on('message', (data, isBinary) => {
       if (isBinary) return ws.close(1003, 'text only');
       let message: ClientMessage;
@@ -122,19 +135,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return ws.close(1007, 'bad json');
       }
       if (typeof message !== 'object' || message === null || message.type !== 'call' || typeof message.id !== 'number') return ws.close(1008, 'bad message');
-      void options.register.dispatch(message.name, message.input).then((result) => {
-        const reply: ServerMessage = { type: 'result', id: message.id, result };
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
-      });
+      void options.register
+        .dispatch(message.name, message.input)
+        .then((result) => {
+          const reply: ServerMessage = { type: 'result', id: message.id, result };
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+        })
+        .catch((error: unknown) => log.error('browser mode: could not answer a call', error));
     });
   }
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     // Loopback only: another machine on the shop's network must never reach the register.
-    server.listen(port, '127.0.0.1', () => resolveListen());
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolveListen();
+    });
   });
   port = (server.address() as AddressInfo).port;
+  // Once listening, a failure to accept (too many open files, say) is logged, not fatal.
+  server.on('error', (error) => log.error('browser mode: HTTP server error', error));
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
@@ -148,6 +169,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/** The path of a request target, or null for one that is not a URL at all. */
+function requestPath(target: string | undefined): string | null {
+  try {
+    return new URL(target ?? '/', 'http://127.0.0.1').pathname;
+  } catch {
+    return null;
+  }
 }
 
 /** A text frame's payload as a string (ws hands it over as one Buffer, or fragments). */
