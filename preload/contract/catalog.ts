@@ -27,6 +27,7 @@ export const catalogCalls = {
 export const catalogErrors = [
   'catalog.product_not_found',
   'catalog.csv_invalid',
+  'catalog.csv_too_large',
   'catalog.duplicate_barcode',
   'catalog.duplicate_sku',
   'catalog.unknown_tax_rate',

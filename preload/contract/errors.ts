@@ -13,6 +13,7 @@ export const requestErrors = [
   'request.invalid_input',
   'request.idempotency_key_reused',
   'request.transport_failed',
+  'request.too_large',
   'internal',
 ] as const;
 

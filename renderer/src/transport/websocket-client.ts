@@ -1,6 +1,7 @@
 import type { CallInput, CallName, CallResult, EventName, EventPayloads, RingupApi } from '../../../preload/contract';
 import type { Result } from '../../../preload/contract/result';
-import type { ClientMessage, ServerMessage } from '../../../preload/contract/web-protocol';
+import { utf8ByteLength } from '../../../preload/contract/limits';
+import { MAX_MESSAGE_BYTES, type ClientMessage, type ServerMessage } from '../../../preload/contract/web-protocol';
 
 /**
  * Browser mode's transport: the same RingupApi as Electron's preload, over one WebSocket to the
@@ -60,9 +61,12 @@ export function createWebSocketApi(url: string): RingupApi {
       }
       const id = nextId++;
       const message: ClientMessage = { type: 'call', id, name, input };
+      const text = JSON.stringify(message);
+      // The host would close the socket on it (1009) and every call in flight would fail with it.
+      if (utf8ByteLength(text) > MAX_MESSAGE_BYTES) return { ok: false, error: { code: 'request.too_large', params: {} } };
       return new Promise((resolve) => {
         pending.set(id, resolve as (r: Result<unknown>) => void);
-        ws.send(JSON.stringify(message));
+        ws.send(text);
       });
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
