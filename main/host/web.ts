@@ -7,8 +7,8 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { consoleLogger, type Logger } from '../log';
 import type { Register } from '../register';
 import { containedFile, mimeTypeFor } from './static-files';
-import { cookieValue, isAllowedHost, isAllowedOrigin, TOKEN_COOKIE, tokensEqual, webCsp } from './web-security';
-import { MAX_MESSAGE_BYTES, type ClientMessage, type ServerMessage } from '../../preload/contract/web-protocol';
+import { isAllowedHost, isAllowedOrigin, isWellFormedToken, offeredToken, tokensEqual, webCsp } from './web-security';
+import { MAX_MESSAGE_BYTES, WS_PROTOCOL, type ClientMessage, type ServerMessage } from '../../preload/contract/web-protocol';
 
 export interface WebHostOptions {
   register: Register;
@@ -29,11 +29,12 @@ export interface WebHost {
 
 /**
  * Browser mode: the same renderer and router as the desktop app, served on 127.0.0.1 only. The
- * first visit carries the launch token in the URL; it is swapped for an HttpOnly cookie so every
- * later request (assets, the WebSocket) proves it came from the page the owner opened.
+ * launch address carries the token to the page, which keeps it and presents it on the WebSocket,
+ * the one way to the register's data (web-security.ts says why it is not a cookie).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  if (!isWellFormedToken(token)) throw new Error('the launch token must be at least 16 characters of A-Z, a-z, 0-9, "-" and "_"');
   const log = options.log ?? consoleLogger;
   let port = options.port ?? 0;
 
@@ -55,13 +56,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/health') return send(200, 'ok');
 
+    // The page takes a good token from the address itself; a stale one (an earlier launch's) is
+    // refused here so the owner learns at once to use the address printed this time.
     const queryToken = url.searchParams.get('token');
-    if (queryToken !== null) {
-      if (!tokensEqual(queryToken, token)) return send(403, 'wrong token');
-      // Swap the token in the address bar for a cookie so it is not left in history or screenshots.
-      return send(302, '', { Location: '/', 'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` });
-    }
-    if (!tokensEqual(cookieValue(req.headers.cookie, TOKEN_COOKIE), token)) return send(403, 'open the address Ringup printed, with its token');
+    if (queryToken !== null && !tokensEqual(queryToken, token)) return send(403, 'wrong token: open the address Ringup printed when it started');
 
     let requested: string;
     try {
@@ -80,6 +78,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'X-Content-Type-Options': 'nosniff',
       'X-Frame-Options': 'DENY',
       'Referrer-Policy': 'no-referrer',
+      // Pages of other local servers may neither embed these files nor keep a handle on our window.
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      'Cross-Origin-Opener-Policy': 'same-origin',
       'Cache-Control': 'no-store',
     });
     res.end(req.method === 'HEAD' ? undefined : body);
@@ -88,6 +89,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_MESSAGE_BYTES,
+    // Answer with our protocol alone: the token the page offered beside it is never echoed.
+    handleProtocols: (offered) => (offered.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
   });
   // An 'error' event nobody listens to ends the process: the register must outlive any client.
   wss.on('error', (error) => log.error('browser mode: WebSocket server error', error));
@@ -98,7 +101,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const allowed =
       isAllowedHost(req.headers.host, port) &&
       isAllowedOrigin(req.headers.origin, port, true) &&
-      tokensEqual(cookieValue(req.headers.cookie, TOKEN_COOKIE), token) &&
+      tokensEqual(offeredToken(req.headers['sec-websocket-protocol']), token) &&
       requestPath(req.url) === '/ws';
     if (!allowed) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');

@@ -14,6 +14,7 @@ export const requestErrors = [
   'request.idempotency_key_reused',
   'request.transport_failed',
   'request.too_large',
+  'request.no_token',
   'internal',
 ] as const;
 

@@ -18,3 +18,15 @@ const ENVELOPE_BYTES = 1024;
  * socket: a bigger message is refused by the socket only when the schema would refuse it too.
  */
 export const MAX_MESSAGE_BYTES = MAX_CSV_BYTES * JSON_WORST_GROWTH + ENVELOPE_BYTES;
+
+/** The subprotocol the page asks for and the host answers with. */
+export const WS_PROTOCOL = 'ringup.v1';
+
+/**
+ * The launch token rides on the upgrade as a second offered subprotocol, `ringup.token.<token>`;
+ * the host answers with WS_PROTOCOL alone. Why not a cookie: main/host/web-security.ts.
+ */
+export const WS_TOKEN_PREFIX = 'ringup.token.';
+
+/** Where the page keeps the token: localStorage, which the browser keys by origin, port included. */
+export const TOKEN_STORAGE_KEY = 'ringup.launchToken';

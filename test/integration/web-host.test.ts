@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startWebHost, type WebHost } from '../../main/host/web';
 import { MAX_CSV_BYTES } from '../../preload/contract/limits';
-import { MAX_MESSAGE_BYTES } from '../../preload/contract/web-protocol';
+import { MAX_MESSAGE_BYTES, WS_PROTOCOL, WS_TOKEN_PREFIX } from '../../preload/contract/web-protocol';
 import { makeRegister, withStaff, type TestRegister } from '../support/register-fixture';
 
 let reg: TestRegister;
@@ -42,50 +42,64 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
   });
 }
 
-const cookie = () => `ringup_token=${host.token}`;
-const authed = () => ({ Origin: `http://127.0.0.1:${host.port}`, Cookie: cookie() });
-const authLines = () => [`Cookie: ${cookie()}`];
+const ownOrigin = () => ({ Origin: `http://127.0.0.1:${host.port}` });
+/** What the page offers on the upgrade: our protocol, and the launch token as a second one. */
+const protocols = () => [WS_PROTOCOL, `${WS_TOKEN_PREFIX}${host.token}`];
+const authLines = () => [`Sec-WebSocket-Protocol: ${protocols().join(', ')}`];
 
-function openSocket(headers: Record<string, string>): Promise<WebSocket> {
+function openSocket(headers: Record<string, string>, offered: string[] = []): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { headers });
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, offered, { headers });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)));
     ws.once('error', reject);
   });
 }
 
+/** A socket the way the page opens one. */
+const pageSocket = () => openSocket(ownOrigin(), protocols());
+
 describe('browser mode host', () => {
   it('prints a loopback URL with a random token', () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32}$/);
   });
 
-  it('refuses requests without the token or with a wrong one', async () => {
-    expect((await get('/')).status).toBe(403);
+  it('refuses a launch address with a wrong token, and a launch token unfit to be one', async () => {
     expect((await get('/?token=wrong')).status).toBe(403);
-    expect((await get('/assets/app.js', { Cookie: 'ringup_token=wrong' })).status).toBe(403);
+    expect((await get(`/?token=${host.token}x`)).status).toBe(403);
+    await expect(startWebHost({ register: reg, staticDir, token: 'short' })).rejects.toThrow(/launch token/);
+    await expect(startWebHost({ register: reg, staticDir, token: 'not/base64url+at=all' })).rejects.toThrow(/launch token/);
   });
 
-  it('swaps the token for an HttpOnly cookie, then serves the page with a strict CSP', async () => {
-    const first = await get(`/?token=${host.token}`);
-    expect(first.status).toBe(302);
-    expect(first.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/);
-    const page = await get('/', { Cookie: cookie() });
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('<title>Ringup</title>');
-    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+  // The files are the built, open-source UI (also on disk for any local user) and hold no data;
+  // the register's data only flows over the WebSocket, which needs the token. Gating the files
+  // took a cookie, and a cookie on 127.0.0.1 reaches every other local server (web-security.ts).
+  it('serves the launch page and the renderer build with a strict CSP and no cookie', async () => {
+    const launch = await get(`/?token=${host.token}`);
+    expect(launch.status).toBe(200);
+    expect(launch.headers['set-cookie']).toBeUndefined();
+    expect(launch.body).toContain('<title>Ringup</title>');
+    for (const res of [launch, await get('/'), await get('/assets/app.js')]) {
+      expect(res.status).toBe(200);
+      expect(res.headers['set-cookie']).toBeUndefined();
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+    }
   });
 
   it('refuses another Host (DNS rebinding) and another Origin', async () => {
-    expect((await get('/', { Cookie: cookie(), Host: 'evil.example:80' })).status).toBe(403);
-    expect((await get('/', { Cookie: cookie(), Host: `127.0.0.1.evil.example:${host.port}` })).status).toBe(403);
-    expect((await get('/', { Cookie: cookie(), Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get('/', { Host: 'evil.example:80' })).status).toBe(403);
+    expect((await get('/', { Host: `127.0.0.1.evil.example:${host.port}` })).status).toBe(403);
+    expect((await get('/', { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get('/', { Origin: 'http://127.0.0.1:1' })).status).toBe(403);
   });
 
   it('never serves files outside the renderer folder', async () => {
     for (const path of ['/../ringup-secret.txt', '/%2e%2e/ringup-secret.txt', '/assets/..%2f..%2fringup-secret.txt', '/%2e%2e%5cringup-secret.txt', '/%00']) {
-      const res = await get(path, { Cookie: cookie() });
+      const res = await get(path);
       expect(res.status, path).not.toBe(200);
       expect(res.body).not.toContain('secret');
     }
@@ -107,14 +121,24 @@ describe('browser mode host', () => {
     expect(outcome).toBe('ECONNREFUSED');
   });
 
-  it('refuses a WebSocket without the cookie or from another origin', async () => {
-    await expect(openSocket({ Origin: `http://127.0.0.1:${host.port}` })).rejects.toThrow(/403/);
-    await expect(openSocket({ Origin: 'http://evil.example', Cookie: cookie() })).rejects.toThrow(/403/);
-    await expect(openSocket({ Cookie: cookie() })).rejects.toThrow(/403/);
+  it('opens the WebSocket only for the launch token offered as a subprotocol from our own origin, and never echoes the token', async () => {
+    await expect(openSocket(ownOrigin())).rejects.toThrow(/403/);
+    // The cookie of old is no credential any more.
+    await expect(openSocket({ ...ownOrigin(), Cookie: `ringup_token=${host.token}` }, [WS_PROTOCOL])).rejects.toThrow(/403/);
+    await expect(openSocket(ownOrigin(), [WS_PROTOCOL, `${WS_TOKEN_PREFIX}wrong`])).rejects.toThrow(/403/);
+    await expect(openSocket(ownOrigin(), [WS_PROTOCOL, `${WS_TOKEN_PREFIX}${host.token}x`])).rejects.toThrow(/403/);
+    await expect(openSocket(ownOrigin(), [WS_PROTOCOL, host.token])).rejects.toThrow(/403/);
+    // The token from a page of another origin, another local port included, or from no page at all.
+    await expect(openSocket({ Origin: 'http://evil.example' }, protocols())).rejects.toThrow(/403/);
+    await expect(openSocket({ Origin: 'http://127.0.0.1:1' }, protocols())).rejects.toThrow(/403/);
+    await expect(openSocket({}, protocols())).rejects.toThrow(/403/);
+    const ws = await pageSocket();
+    expect(ws.protocol).toBe(WS_PROTOCOL);
+    ws.close();
   });
 
   it('carries calls and events over the WebSocket', async () => {
-    const ws = await openSocket({ Origin: `http://127.0.0.1:${host.port}`, Cookie: cookie() });
+    const ws = await pageSocket();
     const messages: { type: string; id?: number; event?: string; result?: { ok: boolean; value?: { id: string } } }[] = [];
     ws.on('message', (d) => messages.push(JSON.parse((d as Buffer).toString('utf8')) as (typeof messages)[number]));
     const waitFor = async (pred: (m: (typeof messages)[number]) => boolean) => {
@@ -235,6 +259,7 @@ async function rawClient(): Promise<{ send(bytes: number[]): void; closed: Promi
   const text = head.toString('latin1');
   expect(text.split('\r\n')[0]).toBe('HTTP/1.1 101 Switching Protocols');
   expect(text).toContain(`Sec-WebSocket-Accept: ${RFC_ACCEPT}`);
+  expect(text).toContain(`Sec-WebSocket-Protocol: ${WS_PROTOCOL}\r\n`);
   const headerLength = head.indexOf('\r\n\r\n') + 4;
   return {
     send: (bytes) => socket.write(Buffer.from(bytes)),
@@ -244,7 +269,7 @@ async function rawClient(): Promise<{ send(bytes: number[]): void; closed: Promi
 
 describe('browser mode host, facing a misbehaving client', () => {
   it.each(MALFORMED)('drops a client that sends $kind, logs it, and keeps serving the others', async ({ bytes, closeCode }) => {
-    const other = await openSocket(authed());
+    const other = await pageSocket();
     expect((await callOver(other, 1, 'session.current', {})).ok).toBe(true);
     const before = ledgerSnapshot();
     const logged = reg.log.lines.length;
@@ -258,7 +283,7 @@ describe('browser mode host, facing a misbehaving client', () => {
     expect(reg.log.lines.slice(logged).filter((l) => l.includes('WebSocket client'))).toHaveLength(1);
 
     expect((await callOver(other, 2, 'session.current', {})).ok).toBe(true);
-    const later = await openSocket(authed());
+    const later = await pageSocket();
     expect((await callOver(later, 1, 'session.current', {})).ok).toBe(true);
     later.close();
     other.close();
@@ -268,7 +293,7 @@ describe('browser mode host, facing a misbehaving client', () => {
 
 describe('browser mode host, size limits', () => {
   it('carries any CSV the schema accepts, even at its worst JSON growth, and leaves one byte more to the schema', async () => {
-    const ws = await openSocket(authed());
+    const ws = await pageSocket();
     // U+0001 is one byte of CSV and six of JSON ("\u0001"): the most a call can grow on the wire.
     const worst = '\u0001'.repeat(MAX_CSV_BYTES);
     expect(Buffer.byteLength(JSON.stringify({ type: 'call', id: 1, name: 'catalog.importCsv', input: { csv: worst } }))).toBeGreaterThan(5 * MAX_CSV_BYTES);
