@@ -4,10 +4,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { consoleLogger, type Logger } from '../log';
 import type { Register } from '../register';
 import { containedFile, mimeTypeFor } from './static-files';
-import { cookieValue, isAllowedHost, isAllowedOrigin, TOKEN_COOKIE, tokensEqual, webCsp } from './web-security';
-import type { ClientMessage, ServerMessage } from '../../preload/contract/web-protocol';
+import { isAllowedHost, isAllowedOrigin, isWellFormedToken, offeredToken, tokensEqual, webCsp } from './web-security';
+import { MAX_MESSAGE_BYTES, WS_PROTOCOL, type ClientMessage, type ServerMessage } from '../../preload/contract/web-protocol';
 
 export interface WebHostOptions {
   register: Register;
@@ -15,6 +16,8 @@ export interface WebHostOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** Where a dropped client or a socket failure is written (default: the console). */
+  log?: Logger;
 }
 
 export interface WebHost {
@@ -24,16 +27,15 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-/** Largest message a window may send: a CSV import is the biggest legitimate one. */
-const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
-
 /**
  * Browser mode: the same renderer and router as the desktop app, served on 127.0.0.1 only. The
- * first visit carries the launch token in the URL; it is swapped for an HttpOnly cookie so every
- * later request (assets, the WebSocket) proves it came from the page the owner opened.
+ * launch address carries the token to the page, which keeps it and presents it on the WebSocket,
+ * the one way to the register's data (web-security.ts says why it is not a cookie).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  if (!isWellFormedToken(token)) throw new Error('the launch token must be at least 16 characters of A-Z, a-z, 0-9, "-" and "_"');
+  const log = options.log ?? consoleLogger;
   let port = options.port ?? 0;
 
   const server = createServer((req, res) => {
@@ -54,13 +56,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/health') return send(200, 'ok');
 
+    // The page takes a good token from the address itself; a stale one (an earlier launch's) is
+    // refused here so the owner learns at once to use the address printed this time.
     const queryToken = url.searchParams.get('token');
-    if (queryToken !== null) {
-      if (!tokensEqual(queryToken, token)) return send(403, 'wrong token');
-      // Swap the token in the address bar for a cookie so it is not left in history or screenshots.
-      return send(302, '', { Location: '/', 'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` });
-    }
-    if (!tokensEqual(cookieValue(req.headers.cookie, TOKEN_COOKIE), token)) return send(403, 'open the address Ringup printed, with its token');
+    if (queryToken !== null && !tokensEqual(queryToken, token)) return send(403, 'wrong token: open the address Ringup printed when it started');
 
     let requested: string;
     try {
@@ -79,6 +78,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'X-Content-Type-Options': 'nosniff',
       'X-Frame-Options': 'DENY',
       'Referrer-Policy': 'no-referrer',
+      // Pages of other local servers may neither embed these files nor keep a handle on our window.
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      'Cross-Origin-Opener-Policy': 'same-origin',
       'Cache-Control': 'no-store',
     });
     res.end(req.method === 'HEAD' ? undefined : body);
@@ -87,14 +89,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_MESSAGE_BYTES,
+    // Answer with our protocol alone: the token the page offered beside it is never echoed.
+    handleProtocols: (offered) => (offered.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
   });
+  // An 'error' event nobody listens to ends the process: the register must outlive any client.
+  wss.on('error', (error) => log.error('browser mode: WebSocket server error', error));
 
   server.on('upgrade', (req, socket, head) => {
+    // Until ws takes the socket over, a client resetting it mid-handshake is ours to absorb.
+    socket.on('error', (error) => log.error('browser mode: connection failed during the WebSocket handshake', error));
     const allowed =
       isAllowedHost(req.headers.host, port) &&
       isAllowedOrigin(req.headers.origin, port, true) &&
-      tokensEqual(cookieValue(req.headers.cookie, TOKEN_COOKIE), token) &&
-      new URL(req.url ?? '/', 'http://127.0.0.1').pathname === '/ws';
+      tokensEqual(offeredToken(req.headers['sec-websocket-protocol']), token) &&
+      requestPath(req.url) === '/ws';
     if (!allowed) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
@@ -113,6 +121,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   function serveSocket(ws: WebSocket): void {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
+    // ws reports every protocol violation (bad UTF-8, reserved bits or opcodes, an unmasked or
+    // oversized frame, a long ping) here, having already sent the Close frame with the RFC's code
+    // and ended the connection. Unheard, the event would end the process; heard, only this client
+    // is cut off.
+    ws.on('error', (error: Error & { code?: string }) => {
+      sockets.delete(ws);
+      log.error(`browser mode: dropped a WebSocket client (${error.code ?? 'error'}: ${error.message})`);
+    });
     ws.on('message', (data, isBinary) => {
       if (isBinary) return ws.close(1003, 'text only');
       let message: ClientMessage;
@@ -122,19 +138,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return ws.close(1007, 'bad json');
       }
       if (typeof message !== 'object' || message === null || message.type !== 'call' || typeof message.id !== 'number') return ws.close(1008, 'bad message');
-      void options.register.dispatch(message.name, message.input).then((result) => {
-        const reply: ServerMessage = { type: 'result', id: message.id, result };
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
-      });
+      void options.register
+        .dispatch(message.name, message.input)
+        .then((result) => {
+          const reply: ServerMessage = { type: 'result', id: message.id, result };
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+        })
+        .catch((error: unknown) => log.error('browser mode: could not answer a call', error));
     });
   }
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     // Loopback only: another machine on the shop's network must never reach the register.
-    server.listen(port, '127.0.0.1', () => resolveListen());
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolveListen();
+    });
   });
   port = (server.address() as AddressInfo).port;
+  // Once listening, a failure to accept (too many open files, say) is logged, not fatal.
+  server.on('error', (error) => log.error('browser mode: HTTP server error', error));
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
@@ -148,6 +172,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/** The path of a request target, or null for one that is not a URL at all. */
+function requestPath(target: string | undefined): string | null {
+  try {
+    return new URL(target ?? '/', 'http://127.0.0.1').pathname;
+  } catch {
+    return null;
+  }
 }
 
 /** A text frame's payload as a string (ws hands it over as one Buffer, or fragments). */

@@ -13,6 +13,8 @@ export const requestErrors = [
   'request.invalid_input',
   'request.idempotency_key_reused',
   'request.transport_failed',
+  'request.too_large',
+  'request.no_token',
   'internal',
 ] as const;
 

@@ -17,7 +17,7 @@ export function App() {
       <main className="screen screen--centered">
         {failed ? (
           <div className="panel">
-            <ErrorNote error={{ code: 'request.transport_failed', params: {} }} />
+            <ErrorNote error={failed} />
             <button type="button" className="button button--primary" onClick={() => void refresh()}>
               {t('action.retry')}
             </button>

@@ -5,14 +5,17 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { TOKEN_STORAGE_KEY, WS_PROTOCOL, WS_TOKEN_PREFIX } from '../../preload/contract/web-protocol';
 
 const WEB_MAIN = resolve(__dirname, '../../out/main/web.js');
 
 export interface Register {
   /** http://127.0.0.1:PORT */
   origin: string;
-  /** The launch address with its token: the first visit swaps it for a cookie. */
+  /** The launch address with its token. */
   url: string;
+  /** The launch token alone, to check it never reaches anyone else. */
+  token: string;
   output(): string;
 }
 
@@ -43,6 +46,41 @@ async function waitForHealth(origin: string, child: ChildProcess, output: () => 
   throw new Error(`register did not become healthy:\n${output()}`);
 }
 
+/**
+ * Starts a register in browser mode with demo data on a fresh data folder, as its own process on
+ * its own port. The `register` fixture is one; a test that needs a second starts it here.
+ */
+export async function startRegister(): Promise<{ register: Register; stop(): Promise<void> }> {
+  if (!existsSync(WEB_MAIN)) throw new Error('out/main/web.js is missing: run `npm run build` before the e2e suite');
+  const dataDir = mkdtempSync(join(tmpdir(), 'ringup-e2e-'));
+  const port = await freePort();
+  const token = randomBytes(18).toString('base64url');
+  let log = '';
+  const child = spawn(process.execPath, [WEB_MAIN, '--demo', '--data-dir', dataDir, '--port', String(port)], {
+    env: { ...process.env, RINGUP_TOKEN: token },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const origin = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(origin, child, () => log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { register: { origin, url: `${origin}/?token=${token}`, token, output: () => log }, stop };
+}
+
 /** A register in browser mode with demo data on a fresh data folder, stopped after the test. */
 export const test = base.extend<{ register: Register; pageErrors: string[] }>({
   /** Console errors and uncaught exceptions (a CSP violation shows up here); each test ends by checking none happened. */
@@ -59,29 +97,11 @@ export const test = base.extend<{ register: Register; pageErrors: string[] }>({
     { auto: true },
   ],
   register: async ({}, use) => {
-    if (!existsSync(WEB_MAIN)) throw new Error('out/main/web.js is missing: run `npm run build` before the e2e suite');
-    const dataDir = mkdtempSync(join(tmpdir(), 'ringup-e2e-'));
-    const port = await freePort();
-    const token = randomBytes(18).toString('base64url');
-    let log = '';
-    const child = spawn(process.execPath, [WEB_MAIN, '--demo', '--data-dir', dataDir, '--port', String(port)], {
-      env: { ...process.env, RINGUP_TOKEN: token },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-    const origin = `http://127.0.0.1:${port}`;
+    const { register, stop } = await startRegister();
     try {
-      await waitForHealth(origin, child, () => log);
-      await use({ origin, url: `${origin}/?token=${token}`, output: () => log });
+      await use(register);
     } finally {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      rmSync(dataDir, { recursive: true, force: true });
+      await stop();
     }
   },
 });
@@ -158,14 +178,14 @@ export async function scan(page: Page, code: string): Promise<void> {
 }
 
 /**
- * Calls the register the way the page does, over its WebSocket (the launch cookie rides along).
- * Only for arranging what the UI has no screen for yet, such as adding a cashier.
+ * Calls the register the way the page does, over its own WebSocket presenting the launch token
+ * the page keeps. Only for arranging what the UI has no screen for yet, such as adding a cashier.
  */
 export async function callRegister(page: Page, name: string, input: unknown): Promise<unknown> {
   return page.evaluate(
-    ({ name, input }) =>
+    ({ name, input, protocol, tokenPrefix, tokenKey }) =>
       new Promise((resolveCall, reject) => {
-        // Runs in the page; the node project has no DOM types, so the two globals are typed here.
+        // Runs in the page; the node project has no DOM types, so the globals are typed here.
         interface PageSocket {
           onerror: () => void;
           onopen: () => void;
@@ -173,8 +193,12 @@ export async function callRegister(page: Page, name: string, input: unknown): Pr
           send(text: string): void;
           close(): void;
         }
-        const page = globalThis as unknown as { WebSocket: new (url: string) => PageSocket; location: { host: string } };
-        const ws = new page.WebSocket(`ws://${page.location.host}/ws`);
+        const page = globalThis as unknown as {
+          WebSocket: new (url: string, protocols: string[]) => PageSocket;
+          location: { host: string };
+          localStorage: { getItem(key: string): string | null };
+        };
+        const ws = new page.WebSocket(`ws://${page.location.host}/ws`, [protocol, `${tokenPrefix}${page.localStorage.getItem(tokenKey) ?? ''}`]);
         ws.onerror = () => reject(new Error('socket failed'));
         ws.onopen = () => ws.send(JSON.stringify({ type: 'call', id: 1, name, input }));
         ws.onmessage = (event) => {
@@ -184,6 +208,6 @@ export async function callRegister(page: Page, name: string, input: unknown): Pr
           resolveCall(message.result);
         };
       }),
-    { name, input },
+    { name, input, protocol: WS_PROTOCOL, tokenPrefix: WS_TOKEN_PREFIX, tokenKey: TOKEN_STORAGE_KEY },
   );
 }

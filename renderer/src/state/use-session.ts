@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SessionView } from '../../../preload/contract';
+import type { CallError, SessionView } from '../../../preload/contract';
 import { isUiLocale, storedLocale } from '../i18n';
 import i18next from '../i18n';
 import { api } from '../transport/api';
@@ -7,7 +7,7 @@ import { api } from '../transport/api';
 /** Who is at the register, as main says; follows logins and logouts made in other windows. */
 export function useSession() {
   const [session, setSession] = useState<SessionView | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<CallError | null>(null);
 
   const accept = useCallback((view: SessionView) => {
     // Until the cashier picks a language on this machine, the store's language is the default.
@@ -18,9 +18,9 @@ export function useSession() {
   const refresh = useCallback(async () => {
     const result = await api.invoke('session.current', {});
     if (result.ok) {
-      setFailed(false);
+      setFailed(null);
       accept(result.value);
-    } else setFailed(true);
+    } else setFailed(result.error);
   }, [accept]);
 
   useEffect(() => {

@@ -1,4 +1,5 @@
 import type { RingupApi } from '../../../preload/contract';
+import { launchToken } from './launch-token';
 import { createWebSocketApi } from './websocket-client';
 
 declare global {
@@ -9,4 +10,4 @@ declare global {
 }
 
 /** Picked once: the preload's bridge in Electron, the loopback WebSocket in a browser. */
-export const api: RingupApi = window.ringup ?? createWebSocketApi(`ws://${window.location.host}/ws`);
+export const api: RingupApi = window.ringup ?? createWebSocketApi(`ws://${window.location.host}/ws`, launchToken());

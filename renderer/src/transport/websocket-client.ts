@@ -1,24 +1,26 @@
 import type { CallInput, CallName, CallResult, EventName, EventPayloads, RingupApi } from '../../../preload/contract';
 import type { Result } from '../../../preload/contract/result';
-import type { ClientMessage, ServerMessage } from '../../../preload/contract/web-protocol';
+import { utf8ByteLength } from '../../../preload/contract/limits';
+import { MAX_MESSAGE_BYTES, WS_PROTOCOL, WS_TOKEN_PREFIX, type ClientMessage, type ServerMessage } from '../../../preload/contract/web-protocol';
 
 /**
  * Browser mode's transport: the same RingupApi as Electron's preload, over one WebSocket to the
  * loopback host. Calls made while the socket is (re)connecting wait for it; a call whose socket
- * drops gets `request.transport_failed` rather than hanging the till.
+ * drops gets `request.transport_failed` rather than hanging the till. Without a launch token
+ * nothing is tried: every call says `request.no_token`.
  */
-export function createWebSocketApi(url: string): RingupApi {
+export function createWebSocketApi(url: string, token: string | null): RingupApi {
   let socket: WebSocket | null = null;
   let opening: Promise<WebSocket> | null = null;
   let nextId = 1;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
-  function connect(): Promise<WebSocket> {
+  function connect(token: string): Promise<WebSocket> {
     if (socket && socket.readyState === WebSocket.OPEN) return Promise.resolve(socket);
     if (opening) return opening;
     opening = new Promise<WebSocket>((resolve, reject) => {
-      const ws = new WebSocket(url);
+      const ws = new WebSocket(url, [WS_PROTOCOL, `${WS_TOKEN_PREFIX}${token}`]);
       ws.onopen = () => {
         socket = ws;
         opening = null;
@@ -35,7 +37,7 @@ export function createWebSocketApi(url: string): RingupApi {
           settle({ ok: false, error: { code: 'request.transport_failed', params: {} } });
         }
         // Events only flow on an open socket: reconnect shortly so a restarted register is heard again.
-        if (listeners.size > 0) setTimeout(() => void connect().catch(() => undefined), 1000);
+        if (listeners.size > 0) setTimeout(() => void connect(token).catch(() => undefined), 1000);
       };
       ws.onmessage = (event: MessageEvent<string>) => {
         const message = JSON.parse(event.data) as ServerMessage;
@@ -52,24 +54,28 @@ export function createWebSocketApi(url: string): RingupApi {
 
   return {
     async invoke<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallResult<N>>> {
+      if (token === null) return { ok: false, error: { code: 'request.no_token', params: {} } };
       let ws: WebSocket;
       try {
-        ws = await connect();
+        ws = await connect(token);
       } catch {
         return { ok: false, error: { code: 'request.transport_failed', params: {} } };
       }
       const id = nextId++;
       const message: ClientMessage = { type: 'call', id, name, input };
+      const text = JSON.stringify(message);
+      // The host would close the socket on it (1009) and every call in flight would fail with it.
+      if (utf8ByteLength(text) > MAX_MESSAGE_BYTES) return { ok: false, error: { code: 'request.too_large', params: {} } };
       return new Promise((resolve) => {
         pending.set(id, resolve as (r: Result<unknown>) => void);
-        ws.send(JSON.stringify(message));
+        ws.send(text);
       });
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
       const set = listeners.get(event) ?? new Set();
       set.add(listener as (payload: unknown) => void);
       listeners.set(event, set);
-      void connect().catch(() => undefined);
+      if (token !== null) void connect(token).catch(() => undefined);
       return () => set.delete(listener as (payload: unknown) => void);
     },
   };

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, CsvImportReport, ProductView } from '../../../../preload/contract';
+import { MAX_CSV_BYTES, MAX_CSV_MEGABYTES, utf8ByteLength } from '../../../../preload/contract/limits';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useFormat } from '../../state/store-context';
 import { api } from '../../transport/api';
@@ -27,13 +28,22 @@ function CsvImport() {
     const input = event.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
-    setBusy(true);
-    setReport(null);
-    setError(null);
-    setFileName(file.name);
-    const csv = await file.text();
-    // The same file picked again after a fix must fire a change event.
+    // The same file picked again after a fix must fire a change event (the File stays readable).
     input.value = '';
+    setReport(null);
+    setFileName(file.name);
+    // Refused here, before it is read or sent: main would refuse it too, and the socket carries
+    // only what main accepts. Bytes that are not UTF-8 (a GBK export, say) decode to U+FFFD,
+    // 3 bytes each, so the text is measured again once read.
+    const tooLarge: CallError = { code: 'catalog.csv_too_large', params: { maxMegabytes: MAX_CSV_MEGABYTES } };
+    if (file.size > MAX_CSV_BYTES) return setError(tooLarge);
+    setBusy(true);
+    setError(null);
+    const csv = await file.text();
+    if (utf8ByteLength(csv) > MAX_CSV_BYTES) {
+      setBusy(false);
+      return setError(tooLarge);
+    }
     const result = csv.trim() === '' ? null : await api.invoke('catalog.importCsv', { csv });
     setBusy(false);
     if (result === null) return setError({ code: 'catalog.csv_invalid', params: {} });
