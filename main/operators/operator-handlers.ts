@@ -1,9 +1,7 @@
 import type { sessionCalls } from '../../preload/contract/session';
-import { createOperator, listOperators, login, operatorCount, unlockOperator } from './operators';
-import { ServiceError } from '../common/service-error';
-import { updateSettings } from '../settings/settings';
-import { appendJournal } from '../ledger/journal';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
+import { createOwner } from './first-run';
+import { createOperator, listOperators, login, unlockOperator } from './operators';
 
 function sessionView(ctx: HandlerContext) {
   const view = ctx.session.view(ctx.db, ctx.now);
@@ -16,15 +14,7 @@ export const sessionHandlers: Pick<HandlerTable, keyof typeof sessionCalls> = {
   'setup.createOwner': {
     access: 'setup',
     handle: (input, ctx) => {
-      const owner = ctx.db.transaction(() => {
-        // Checked again inside the transaction: two first-run windows must not both create an owner.
-        if (operatorCount(ctx.db) > 0) throw new ServiceError('setup.already_done');
-        const created = createOperator(ctx.db, { name: input.name, pin: input.pin, role: 'owner' }, null, ctx.now);
-        const patch = { ...(input.storeName ? { storeName: input.storeName } : {}), ...(input.storeLocale ? { storeLocale: input.storeLocale } : {}) };
-        if (Object.keys(patch).length > 0) updateSettings(ctx.db, patch, created.id);
-        return created;
-      })();
-      ctx.session.set(owner.id);
+      ctx.session.set(createOwner(ctx.db, input, ctx.now).id);
       return sessionView(ctx);
     },
   },
@@ -41,9 +31,7 @@ export const sessionHandlers: Pick<HandlerTable, keyof typeof sessionCalls> = {
   'session.logout': {
     access: 'public',
     handle: (_input, ctx) => {
-      const who = ctx.session.loggedIn();
-      if (who !== null) appendJournal(ctx.db, 'session.logout', { operatorId: who }, ctx.now);
-      ctx.session.set(null);
+      ctx.session.logout(ctx.db, ctx.now);
       return sessionView(ctx);
     },
   },

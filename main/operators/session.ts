@@ -1,6 +1,7 @@
 import type { Role } from '../../preload/contract/primitives';
 import type { RegisterPlatform, SessionView } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
+import { appendJournal } from '../ledger/journal';
 import { getOperator, operatorCount } from './operators';
 import { getSettings } from '../settings/settings';
 
@@ -20,6 +21,12 @@ export class RegisterSession {
 
   set(operatorId: number | null): void {
     this.operatorId = operatorId;
+  }
+
+  /** Ends the session; who left is journalled (a till left logged in is how sales go missing). */
+  logout(db: Db, now: number): void {
+    if (this.operatorId !== null) appendJournal(db, 'session.logout', { operatorId: this.operatorId }, now);
+    this.operatorId = null;
   }
 
   view(db: Db, now: number): SessionView {

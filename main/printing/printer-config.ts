@@ -1,13 +1,15 @@
 // The printer's settings live in the ledger's settings table under one key, so the register
 // that prints a queued job after a restart uses the same printer and time zone it was told.
 import { printerConfigSchema, type PrinterConfigView } from '../../preload/contract/printer';
-import type { TransportConfigOutput } from '../../preload/contract/printer-schemas';
+import type { PrinterProfile, TransportConfigOutput } from '../../preload/contract/printer-schemas';
+import type { Role } from '../../preload/contract/primitives';
 import { defaultPrinterProfile } from '../hardware/printer';
 import { checkTransportConfig } from '../hardware/printer/transport-check';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import { ServiceError } from '../common/service-error';
+import { roleAtLeast } from '../operators/session';
 
 const KEY = 'printer.config';
 
@@ -57,4 +59,23 @@ export function checkedTransport(transport: TransportConfigOutput, platform: str
 
 export function checkedPrinterConfig(config: PrinterConfigView, platform: string): PrinterConfigView {
   return config.transport ? { ...config, transport: checkedTransport(config.transport, platform) } : config;
+}
+
+/**
+ * Where a test page goes. Without settings in the request: the saved printer (anyone who may print
+ * a test page). With unsaved settings: trying a connection is part of setting the printer up, so
+ * it is the owner's, like saving it, and the connection is checked like one being saved; otherwise
+ * a supervisor could append bytes to any writable file or probe TCP ports through the register.
+ */
+export function testPageTarget(
+  db: Db,
+  actor: { role: Role },
+  input: { transport?: TransportConfigOutput | undefined; profile?: PrinterProfile | undefined },
+  platform: string,
+): { transport: TransportConfigOutput | null; profile: PrinterProfile } {
+  const saved = getPrinterConfig(db);
+  if (input.transport === undefined && input.profile === undefined) return { transport: saved.enabled ? saved.transport : null, profile: saved.profile };
+  if (!roleAtLeast(actor.role, 'owner')) throw new ServiceError('session.forbidden', { needs: 'owner' });
+  const transport = input.transport ? checkedTransport(input.transport, platform) : saved.transport;
+  return { transport, profile: input.profile ?? saved.profile };
 }

@@ -1,11 +1,10 @@
 import type { printerCalls } from '../../preload/contract/printer';
-import { sql } from '../ledger/statements';
-import { verifyApprover } from '../operators/operators';
+import { documentIdByReceipt } from '../documents/document-rows';
+import { supervisorFor } from '../operators/approval';
 import { cancelJob, enqueueNoSale, enqueueReprint, listJobs, retryJob } from './print-jobs';
-import { checkedPrinterConfig, checkedTransport, getPrinterConfig, setPrinterConfig } from './printer-config';
+import { checkedPrinterConfig, getPrinterConfig, setPrinterConfig, testPageTarget } from './printer-config';
 import { receiptPreview } from './receipt-output';
 import { ServiceError } from '../common/service-error';
-import { roleAtLeast } from '../operators/session';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
 
 /** Jobs only exist for a printer that is on: a disabled register must not pile up paper for later. */
@@ -24,11 +23,7 @@ function afterQueueChange<T>(ctx: HandlerContext, job: T): T {
 }
 
 function saleIdFor(ctx: HandlerContext, input: { saleId: string } | { receiptNo: number }): string {
-  if ('saleId' in input) return input.saleId;
-  const row = sql(ctx.db, 'SELECT id FROM documents WHERE register_id = ? AND receipt_no = ?').get(ctx.settings.registerId, input.receiptNo) as
-    { id: string } | undefined;
-  if (!row) throw new ServiceError('receipt.not_found', { receiptNo: input.receiptNo });
-  return row.id;
+  return 'saleId' in input ? input.saleId : documentIdByReceipt(ctx.db, ctx.settings.registerId, input.receiptNo);
 }
 
 export const printerHandlers: Pick<HandlerTable, keyof typeof printerCalls> = {
@@ -44,9 +39,8 @@ export const printerHandlers: Pick<HandlerTable, keyof typeof printerCalls> = {
   'printer.testPage': {
     access: 'supervisor',
     handle: (input, ctx) => {
-      const saved = getPrinterConfig(ctx.db);
-      const transport = input.transport ? checkedTransport(input.transport, ctx.services.platform) : saved.enabled ? saved.transport : null;
-      return ctx.services.printer.testPage(transport, input.profile ?? saved.profile, ctx.settings.storeLocale);
+      const target = testPageTarget(ctx.db, ctx.actor, input, ctx.services.platform);
+      return ctx.services.printer.testPage(target.transport, target.profile, ctx.settings.storeLocale);
     },
   },
   'printer.jobs': { access: 'supervisor', handle: (_input, ctx) => listJobs(ctx.db) },
@@ -72,11 +66,7 @@ export const printerHandlers: Pick<HandlerTable, keyof typeof printerCalls> = {
     handle: (input, ctx) => {
       requireEnabled(ctx);
       // A supervisor opens it on their own authority; a cashier needs one to type their PIN.
-      let approverId: number | null = null;
-      if (!roleAtLeast(ctx.actor.role, 'supervisor')) {
-        if (!input.approval) throw new ServiceError('drawer.needs_supervisor');
-        approverId = verifyApprover(ctx.db, input.approval.operatorId, input.approval.pin, ctx.now).id;
-      }
+      const approverId = supervisorFor(ctx.db, ctx.actor, input.approval, ctx.now, 'drawer.needs_supervisor');
       return afterQueueChange(ctx, enqueueNoSale(ctx.db, input.reason, ctx.actor.id, approverId, ctx.now));
     },
   },

@@ -1,12 +1,11 @@
 import type { saleCalls } from '../../preload/contract/sale';
 import type { CompletionView, DocumentView } from '../../preload/contract/views';
-import { verifyApprover } from '../operators/operators';
+import { approverOf } from '../operators/approval';
+import { documentIdByReceipt } from '../documents/document-rows';
 import { addCustomLine, addProduct, currentSale, removeLine, setLineDiscount, setNote, setOrderDiscount, setQty } from './sale';
 import { completeSale, tenderCash } from './tender';
-import { ServiceError } from '../common/service-error';
 import { documentView } from '../documents/document-view';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
-import { sql } from '../ledger/statements';
 
 /** Tell every window the cart changed, so a second window or a reload shows the same sale. */
 function publish(ctx: HandlerContext, sale: DocumentView): DocumentView {
@@ -22,9 +21,7 @@ function completed(ctx: HandlerContext, done: CompletionView): CompletionView {
 
 /** A supervisor PIN typed for this action; checked before (outside) the sale's transaction so a wrong PIN still counts. */
 function approved(ctx: HandlerContext, approval: { operatorId: number; pin: string } | undefined): boolean {
-  if (!approval) return false;
-  verifyApprover(ctx.db, approval.operatorId, approval.pin, ctx.now);
-  return true;
+  return approverOf(ctx.db, approval, ctx.now) !== null;
 }
 
 export const saleHandlers: Pick<HandlerTable, keyof typeof saleCalls> = {
@@ -32,14 +29,7 @@ export const saleHandlers: Pick<HandlerTable, keyof typeof saleCalls> = {
   'sale.get': { access: 'cashier', handle: (input, ctx) => documentView(ctx.db, input.saleId) },
   'sale.byReceipt': {
     access: 'cashier',
-    handle: (input, ctx) => {
-      const row = sql(ctx.db, 'SELECT id FROM documents WHERE register_id = ? AND receipt_no = ?').get(
-        input.registerId ?? ctx.settings.registerId,
-        input.receiptNo,
-      ) as { id: string } | undefined;
-      if (!row) throw new ServiceError('receipt.not_found', { receiptNo: input.receiptNo });
-      return documentView(ctx.db, row.id);
-    },
+    handle: (input, ctx) => documentView(ctx.db, documentIdByReceipt(ctx.db, input.registerId ?? ctx.settings.registerId, input.receiptNo)),
   },
   'sale.addProduct': { access: 'cashier', handle: (input, ctx) => publish(ctx, addProduct(ctx, input)) },
   'sale.addCustomLine': { access: 'cashier', handle: (input, ctx) => publish(ctx, addCustomLine(ctx, input)) },

@@ -293,6 +293,8 @@ describe('the print queue through the register (TCP)', () => {
     await vp.waitForJobs(from + 1);
     vp.setStatus('paper_out');
     expect(await reg.call('printer.testPage', {})).toMatchObject({ ok: false, error: { code: 'printer.paper_out' } });
+    // Trying an unsaved connection is setting the printer up: the owner's.
+    await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
     expect(await reg.call('printer.testPage', { transport: { kind: 'tcp', host: '127.0.0.1', port: 1, connectTimeoutMs: 500 } })).toMatchObject({
       ok: false,
       error: { code: 'printer.connection_refused' },

@@ -108,7 +108,7 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
       },
       timeZone: 'UTC',
     },
-    'printer.testPage': { transport: { kind: 'file', path: '/dev/null' } },
+    'printer.testPage': {},
     'printer.retryJob': { jobId: 999 },
     'printer.cancelJob': { jobId: 999 },
     'receipt.preview': { receiptNo: 1 },

@@ -1,0 +1,18 @@
+// The register's first run: the owner is created together with the store's name and language.
+import type { Locale } from '../../preload/contract/primitives';
+import type { OperatorView } from '../../preload/contract/views';
+import { ServiceError } from '../common/service-error';
+import type { Db } from '../ledger/database';
+import { updateSettings } from '../settings/settings';
+import { createOperator, operatorCount } from './operators';
+
+export function createOwner(db: Db, input: { name: string; pin: string; storeName?: string | undefined; storeLocale?: Locale | undefined }, now: number): OperatorView {
+  return db.transaction(() => {
+    // Checked again inside the transaction: two first-run windows must not both create an owner.
+    if (operatorCount(db) > 0) throw new ServiceError('setup.already_done');
+    const created = createOperator(db, { name: input.name, pin: input.pin, role: 'owner' }, null, now);
+    const patch = { ...(input.storeName ? { storeName: input.storeName } : {}), ...(input.storeLocale ? { storeLocale: input.storeLocale } : {}) };
+    if (Object.keys(patch).length > 0) updateSettings(db, patch, created.id);
+    return created;
+  })();
+}
