@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { calls, type CallName } from '../../preload/contract';
 import { fail, ok, type Result } from '../../preload/contract/result';
 import type { Db } from '../ledger/database';
-import { canonicalJson } from '../ledger/canonical-json';
+import { requestHash, storedResult, storeResult } from '../ledger/idempotency';
 import type { EventBus } from '../common/event-bus';
 import { ServiceError } from '../common/service-error';
 import { roleAtLeast, type RegisterSession } from '../operators/session';
@@ -10,7 +9,6 @@ import { getSettings } from '../settings/settings';
 import { operatorCount, getOperator } from '../operators/operators';
 import type { Handler, HandlerContext, HandlerTable, RegisterServices } from './handler';
 import type { Logger } from '../log';
-import { sql } from '../ledger/statements';
 
 export interface RouterDeps {
   db: Db;
@@ -118,30 +116,26 @@ async function runIdempotent(
   awaitsHardware: boolean,
 ): Promise<Result<unknown>> {
   const { idempotencyKey, ...rest } = input;
-  const inputHash = createHash('sha256')
-    .update(canonicalJson({ call, input: rest }))
-    .digest('hex');
-  const previous = sql(db, 'SELECT call, input_hash, result FROM idempotency WHERE key = ?').get(idempotencyKey) as
-    { call: string; input_hash: string; result: string } | undefined;
+  const inputHash = requestHash(call, rest);
+  const previous = storedResult(db, idempotencyKey);
   if (previous) {
-    if (previous.call !== call || previous.input_hash !== inputHash) return fail('request.idempotency_key_reused');
-    return ok(JSON.parse(previous.result) as unknown);
+    if (previous.call !== call || previous.inputHash !== inputHash) return fail('request.idempotency_key_reused');
+    return ok(previous.result);
   }
   const pending = inFlight.get(idempotencyKey);
   if (pending) return pending;
-  const store = sql(db, 'INSERT INTO idempotency (key, call, input_hash, result, at) VALUES (?, ?, ?, ?, ?)');
   const attempt = (async (): Promise<Result<unknown>> => {
     if (awaitsHardware) {
       // A card payment commits its own intent before the terminal hears of it; the result is stored when it arrives.
       const value = await run();
-      store.run(idempotencyKey, call, inputHash, JSON.stringify(value), now);
+      storeResult(db, idempotencyKey, call, inputHash, value, now);
       return ok(value);
     }
     // Everything else is a ledger change: its effect and its stored result commit together.
     const value = db.transaction(() => {
       const result = run();
       if (result instanceof Promise) throw new Error(`${call} returned a promise; mark its handler awaitsHardware`);
-      store.run(idempotencyKey, call, inputHash, JSON.stringify(result), now);
+      storeResult(db, idempotencyKey, call, inputHash, result, now);
       return result;
     })();
     return ok(value);

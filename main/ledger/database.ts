@@ -2,11 +2,12 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrations';
+import type { Db } from './db';
 import { LedgerOpenError } from './open-error';
 
 export { LedgerOpenError };
 
-export type Db = Database.Database;
+export type { Db } from './db';
 
 /**
  * Opens the ledger file with the durability the register depends on. better-sqlite3 reopens a

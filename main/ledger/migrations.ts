@@ -1,4 +1,4 @@
-import type { Db } from './database';
+import type { Db } from './db';
 import { LedgerOpenError } from './open-error';
 import { foundation } from './migrations/001-foundation';
 import { printing } from './migrations/002-printing';

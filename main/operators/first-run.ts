@@ -6,7 +6,11 @@ import type { Db } from '../ledger/database';
 import { updateSettings } from '../settings/settings';
 import { createOperator, operatorCount } from './operators';
 
-export function createOwner(db: Db, input: { name: string; pin: string; storeName?: string | undefined; storeLocale?: Locale | undefined }, now: number): OperatorView {
+export function createOwner(
+  db: Db,
+  input: { name: string; pin: string; storeName?: string | undefined; storeLocale?: Locale | undefined },
+  now: number,
+): OperatorView {
   return db.transaction(() => {
     // Checked again inside the transaction: two first-run windows must not both create an owner.
     if (operatorCount(db) > 0) throw new ServiceError('setup.already_done');

@@ -7,7 +7,7 @@ import { Notice } from '../../components/Notice';
 import { NewPinFields, newPinProblem } from '../../components/NewPinFields';
 import { api } from '../../transport/api';
 import { roleAtLeast } from './roles';
-import type { BackOfficeSectionProps } from './sections';
+import type { BackOfficeSectionProps } from './section-props';
 
 /** The owner adds staff; a second owner is not something this screen makes. */
 const NEW_ROLES: Role[] = ['cashier', 'supervisor'];

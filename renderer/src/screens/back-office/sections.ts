@@ -1,7 +1,7 @@
 // The back office's sections, in menu order. To add one: write a component that takes
 // BackOfficeSectionProps, give it a label key in both ui.json files, and add a line here.
 import type { ComponentType } from 'react';
-import type { SessionView } from '../../../../preload/contract';
+import type { BackOfficeSectionProps } from './section-props';
 import type { Role } from '../../../../preload/contract/primitives';
 import { CatalogSection } from './CatalogSection';
 import { JournalSection } from './JournalSection';
@@ -13,11 +13,6 @@ import { DrawerSection } from '../printing/DrawerSection';
 import { PrinterSection } from '../printing/PrinterSection';
 import { PrintQueueSection } from '../printing/PrintQueueSection';
 import { ReceiptsSection } from '../printing/ReceiptsSection';
-
-export interface BackOfficeSectionProps {
-  /** The logged-in operator's session; `session.operator` is never null here. */
-  session: SessionView;
-}
 
 export interface BackOfficeSection {
   /** Stable id: used in test ids (`back-office-nav-<id>`) and to remember the open section. */

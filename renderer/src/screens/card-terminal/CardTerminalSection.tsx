@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { roleAtLeast } from '../back-office/roles';
-import type { BackOfficeSectionProps } from '../back-office/sections';
+import type { BackOfficeSectionProps } from '../back-office/section-props';
 import '../../styles/card.css';
 import { TerminalEndOfDay } from './TerminalEndOfDay';
 import { TerminalSettings } from './TerminalSettings';
