@@ -21,6 +21,8 @@ const store: StoreSettings = {
   drawerOnCash: true,
   timeZone: 'Asia/Shanghai',
   businessDayStartsAt: '00:00',
+  noReceiptRefundDayLimitMinor: 100_000,
+  noReceiptRefundOperatorLimitMinor: 50_000,
 };
 
 const names = [
@@ -49,6 +51,7 @@ function tenLineSale(): DocumentView {
       taxRateBp: 1300,
       discount: null,
       originalLineId: null,
+      restock: null,
       grossMinor: gross,
       lineDiscountMinor: 0,
       orderDiscountMinor: 0,
@@ -62,6 +65,8 @@ function tenLineSale(): DocumentView {
     id: '3f1c2a9e-7b4d-4e2a-9c1f-0a5b6c7d8e9f',
     kind: 'sale',
     originalDocumentId: null,
+    reason: null,
+    approverId: null,
     status: 'completed',
     registerId: 'R01',
     receiptNo: 42,
@@ -74,7 +79,7 @@ function tenLineSale(): DocumentView {
     orderDiscount: null,
     lines,
     totals: { grossMinor: total, discountMinor: 0, taxMinor: tax, totalMinor: total, taxBreakdown: [{ rateBp: 1300, baseMinor: total, taxMinor: tax }] },
-    payments: [{ id: 1, method: 'cash', amountMinor: total, tenderedMinor: 70_000, changeMinor: 70_000 - total, card: null }],
+    payments: [{ id: 1, method: 'cash', amountMinor: total, tenderedMinor: 70_000, changeMinor: 70_000 - total, card: null, originalPaymentId: null }],
     paidMinor: total,
     remainingMinor: 0,
     cashDueMinor: 0,

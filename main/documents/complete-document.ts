@@ -36,7 +36,7 @@ export function completeDocument(db: Db, view: DocumentView, c: Completion): Doc
   const counter = sql(
     db,
     'UPDATE register_counters SET last_receipt_no = last_receipt_no + 1, grand_total_minor = grand_total_minor + ? WHERE register_id = ? RETURNING last_receipt_no, grand_total_minor',
-  ).get(view.totals.totalMinor, view.registerId) as { last_receipt_no: number; grand_total_minor: number };
+  ).get(signedTotal(view), view.registerId) as { last_receipt_no: number; grand_total_minor: number };
   const changeMinor = view.payments.reduce((s, p) => s + p.changeMinor, 0);
   const businessDay = businessDayOf(c.now, c.businessDay);
   sql(
@@ -77,6 +77,14 @@ export function completeDocument(db: Db, view: DocumentView, c: Completion): Doc
   return completed;
 }
 
+/**
+ * What a document adds to the perpetual grand total: a sale its total, a correction (refund,
+ * void) minus its total. Documents store positive amounts; the kind says which way money went.
+ */
+export function signedTotal(v: Pick<DocumentView, 'kind' | 'totals'>): number {
+  return v.kind === 'sale' ? v.totals.totalMinor : -v.totals.totalMinor;
+}
+
 function completedEntry(v: DocumentView): DocumentCompleted {
   return {
     saleId: v.id,
@@ -105,5 +113,6 @@ function completedEntry(v: DocumentView): DocumentCompleted {
       authCode: p.card?.authCode ?? null,
     })),
     grandTotalMinor: v.grandTotalMinor ?? 0,
+    ...(v.kind === 'sale' ? {} : { correction: { originalDocumentId: v.originalDocumentId, reason: v.reason, approverId: v.approverId } }),
   };
 }

@@ -15,8 +15,11 @@ export interface DocumentCompleted {
   taxMinor: number;
   discountMinor: number;
   roundingMinor: number;
+  /** Money in for a sale, money out for a refund or void. */
   payments: { method: PaymentMethod; amountMinor: number; tenderedMinor: number; changeMinor: number; authCode: string | null }[];
   grandTotalMinor: number;
+  /** Refunds and voids: what they correct, why, and the supervisor who approved it (null: no approval needed). */
+  correction?: { originalDocumentId: string | null; reason: string | null; approverId: number | null };
 }
 
 /** `sale.completed`, `refund.completed`, `void.completed`. */

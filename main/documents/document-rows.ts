@@ -15,6 +15,8 @@ export interface DocumentRow {
   business_day: string | null;
   operator_id: number;
   original_document_id: string | null;
+  reason: string | null;
+  approver_id: number | null;
   opened_at: number;
   completed_at: number | null;
   note: string | null;
@@ -39,6 +41,7 @@ export interface LineRow {
   tax_rate_bp: number;
   discount: string | null;
   original_line_id: number | null;
+  restock: number | null;
   // Frozen at completion; null while the document is open.
   gross_minor: number | null;
   line_discount_minor: number | null;
@@ -54,6 +57,7 @@ export interface PaymentRow {
   tendered_minor: number;
   change_minor: number;
   card: string | null;
+  original_payment_id: number | null;
 }
 
 export function parseDiscount(json: string | null): Discount | null {
@@ -69,14 +73,17 @@ export function findDocument(db: Db, id: string): DocumentRow {
 export function documentLines(db: Db, id: string): LineRow[] {
   return sql(
     db,
-    `SELECT id, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount, original_line_id,
+    `SELECT id, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount, original_line_id, restock,
             gross_minor, line_discount_minor, order_discount_minor, total_minor, tax_minor
        FROM document_lines WHERE document_id = ? ORDER BY position, id`,
   ).all(id) as LineRow[];
 }
 
 export function documentPayments(db: Db, id: string): PaymentRow[] {
-  return sql(db, 'SELECT id, method, amount_minor, tendered_minor, change_minor, card FROM payments WHERE document_id = ? ORDER BY id').all(id) as PaymentRow[];
+  return sql(
+    db,
+    'SELECT id, method, amount_minor, tendered_minor, change_minor, card, original_payment_id FROM payments WHERE document_id = ? ORDER BY id',
+  ).all(id) as PaymentRow[];
 }
 
 /**
@@ -105,13 +112,16 @@ export interface NewDocument {
   pricesIncludeTax: boolean;
   /** A correction (refund, void) points at the document it corrects. */
   originalDocumentId?: string | null;
+  /** A correction's reason code and the supervisor who approved it, if one had to. */
+  reason?: string | null;
+  approverId?: number | null;
 }
 
 export function insertDocument(db: Db, d: NewDocument): void {
   sql(
     db,
-    "INSERT INTO documents (id, kind, status, register_id, operator_id, opened_at, prices_include_tax, original_document_id) VALUES (?, ?, 'open', ?, ?, ?, ?, ?)",
-  ).run(d.id, d.kind, d.registerId, d.operatorId, d.openedAt, d.pricesIncludeTax ? 1 : 0, d.originalDocumentId ?? null);
+    "INSERT INTO documents (id, kind, status, register_id, operator_id, opened_at, prices_include_tax, original_document_id, reason, approver_id) VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)",
+  ).run(d.id, d.kind, d.registerId, d.operatorId, d.openedAt, d.pricesIncludeTax ? 1 : 0, d.originalDocumentId ?? null, d.reason ?? null, d.approverId ?? null);
 }
 
 export interface NewLine {
@@ -123,6 +133,13 @@ export interface NewLine {
   taxRateBp: number;
   discount?: Discount | null;
   originalLineId?: number | null;
+  /** Returned goods: back to stock or damaged. */
+  restock?: boolean | null;
+  /**
+   * Amounts fixed when the line is written (a refund line gives back a share of the sold line's
+   * net amount; it is not priced again). Left out, they are computed until completion freezes them.
+   */
+  fixed?: { grossMinor: number; lineDiscountMinor: number; orderDiscountMinor: number; totalMinor: number; taxMinor: number };
 }
 
 /** Appends a line at the end of an open document (triggers refuse it on a closed one). */
@@ -130,7 +147,8 @@ export function insertLine(db: Db, documentId: string, line: NewLine): number {
   const position = ((sql(db, 'SELECT MAX(position) AS p FROM document_lines WHERE document_id = ?').get(documentId) as { p: number | null }).p ?? 0) + 1;
   const info = sql(
     db,
-    'INSERT INTO document_lines (document_id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount, original_line_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO document_lines (document_id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount, original_line_id, restock,
+       gross_minor, line_discount_minor, order_discount_minor, total_minor, tax_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     documentId,
     position,
@@ -142,6 +160,12 @@ export function insertLine(db: Db, documentId: string, line: NewLine): number {
     line.taxRateBp,
     line.discount ? JSON.stringify(line.discount) : null,
     line.originalLineId ?? null,
+    line.restock === undefined || line.restock === null ? null : line.restock ? 1 : 0,
+    line.fixed?.grossMinor ?? null,
+    line.fixed?.lineDiscountMinor ?? null,
+    line.fixed?.orderDiscountMinor ?? null,
+    line.fixed?.totalMinor ?? null,
+    line.fixed?.taxMinor ?? null,
   );
   return Number(info.lastInsertRowid);
 }

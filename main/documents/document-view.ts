@@ -42,11 +42,17 @@ export function paymentView(p: PaymentRow): PaymentView {
     tenderedMinor: p.tendered_minor,
     changeMinor: p.change_minor,
     card: p.card ? (JSON.parse(p.card) as CardDetailsView) : null,
+    originalPaymentId: p.original_payment_id,
   };
 }
 
-function isFrozen(doc: DocumentRow, lines: readonly LineRow[]): boolean {
-  return doc.status === 'completed' && doc.total_minor !== null && lines.every((l) => l.total_minor !== null);
+/**
+ * Read, not computed: a completed document (frozen at completion), or an open one whose lines were
+ * written with fixed amounts (a refund gives back shares of what was sold, never a new price).
+ */
+function hasStoredAmounts(doc: DocumentRow, lines: readonly LineRow[]): boolean {
+  if (!lines.every((l) => l.total_minor !== null)) return false;
+  return doc.status === 'completed' ? doc.total_minor !== null : lines.length > 0;
 }
 
 /** The tax per rate of frozen lines, the way computeSale derives it for open ones. */
@@ -72,6 +78,7 @@ function lineView(l: LineRow, amounts: Pick<LineView, 'grossMinor' | 'lineDiscou
     taxRateBp: l.tax_rate_bp,
     discount: parseDiscount(l.discount),
     originalLineId: l.original_line_id,
+    restock: l.restock === null ? null : l.restock === 1,
     ...amounts,
   };
 }
@@ -87,7 +94,7 @@ export function assembleView(
   const pricesIncludeTax = doc.prices_include_tax === 1;
   let lineViews: LineView[];
   let totals: TotalsView;
-  if (isFrozen(doc, lines)) {
+  if (hasStoredAmounts(doc, lines)) {
     lineViews = lines.map((l) =>
       lineView(l, {
         grossMinor: l.gross_minor ?? 0,
@@ -97,11 +104,12 @@ export function assembleView(
         taxMinor: l.tax_minor ?? 0,
       }),
     );
+    const sum = (pick: (l: LineView) => number) => lineViews.reduce((s, l) => s + pick(l), 0);
     totals = {
-      grossMinor: doc.gross_minor ?? 0,
-      discountMinor: doc.discount_minor ?? 0,
-      taxMinor: doc.tax_minor ?? 0,
-      totalMinor: doc.total_minor ?? 0,
+      grossMinor: doc.gross_minor ?? sum((l) => l.grossMinor),
+      discountMinor: doc.discount_minor ?? sum((l) => l.lineDiscountMinor + l.orderDiscountMinor),
+      taxMinor: doc.tax_minor ?? sum((l) => l.taxMinor),
+      totalMinor: doc.total_minor ?? sum((l) => l.totalMinor),
       taxBreakdown: breakdownOf(lineViews, pricesIncludeTax),
     };
   } else {
@@ -127,6 +135,8 @@ export function assembleView(
     operatorId: doc.operator_id,
     operatorName: operator,
     originalDocumentId: doc.original_document_id,
+    reason: doc.reason,
+    approverId: doc.approver_id,
     openedAt: doc.opened_at,
     completedAt: doc.completed_at,
     note: doc.note,

@@ -2,6 +2,7 @@ import type { HandlerTable } from './handler';
 import { cardHandlers } from '../card/card-handlers';
 import { catalogHandlers } from '../catalog/catalog-handlers';
 import { printerHandlers } from '../printing/printing-handlers';
+import { refundHandlers } from '../refund/refund-handlers';
 import { saleHandlers } from '../sale/sale-handlers';
 import { sessionHandlers } from '../operators/operator-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
@@ -14,4 +15,5 @@ export const handlers: HandlerTable = {
   ...settingsHandlers,
   ...printerHandlers,
   ...cardHandlers,
+  ...refundHandlers,
 };

@@ -3,6 +3,7 @@ import { LedgerOpenError } from './open-error';
 import { foundation } from './migrations/001-foundation';
 import { printing } from './migrations/002-printing';
 import { cardPayments } from './migrations/003-card-payments';
+import { corrections } from './migrations/004-corrections';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -12,6 +13,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'printing', sql: printing },
   { version: 3, name: 'card-payments', sql: cardPayments },
+  { version: 4, name: 'corrections', sql: corrections },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.

@@ -53,8 +53,13 @@ export class PrinterRuntime {
       backoffMs: o.backoffMs ?? 1000,
       maxBackoffMs: o.maxBackoffMs ?? 30_000,
     });
-    // From the first sale on, whether or not the worker runs yet: a receipt is queued, never lost.
-    this.unsubscribe = journalFeed(o.db).subscribe('sale.completed', (entry) => this.queueReceipt(entry.data.saleId));
+    // From the first document on, whether or not the worker runs yet: a receipt is queued, never lost.
+    // Refunds and voids print too, and open the drawer when cash goes back.
+    const feed = journalFeed(o.db);
+    const stops = (['sale.completed', 'refund.completed', 'void.completed'] as const).map((kind) =>
+      feed.subscribe(kind, (entry) => this.queueReceipt(entry.data.saleId)),
+    );
+    this.unsubscribe = () => stops.forEach((stop) => stop());
   }
 
   config(): PrinterConfigView {

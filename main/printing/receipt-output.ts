@@ -6,14 +6,19 @@ import { buildReceiptDocuments, drawerKickBytes, encodeReceipt, renderReceiptSvg
 import type { Db } from '../ledger/database';
 import type { PrintJob } from './print-jobs';
 import { reprintCount } from './print-jobs';
-import { documentView } from '../documents/document-view';
+import { documentView, findDocument } from '../documents/document-view';
 import { ServiceError } from '../common/service-error';
 import { getSettings } from '../settings/settings';
 
 export function receiptDocuments(db: Db, saleId: string, copyNo: number, config: PrinterConfigView): ReceiptDocument[] {
   const sale = documentView(db, saleId);
   if (sale.status !== 'completed') throw new ServiceError('receipt.not_completed', { saleId });
-  return buildReceiptDocuments(sale, getSettings(db), { timeZone: config.timeZone, duplicateCopy: copyNo > 0 ? copyNo : null });
+  const original = sale.originalDocumentId ? findDocument(db, sale.originalDocumentId) : null;
+  return buildReceiptDocuments(sale, getSettings(db), {
+    timeZone: config.timeZone,
+    duplicateCopy: copyNo > 0 ? copyNo : null,
+    refundOf: original?.receipt_no ? { registerId: original.register_id, receiptNo: original.receipt_no } : null,
+  });
 }
 
 /** Whether completing this sale should kick the drawer (a cash tender and the store's setting). */

@@ -6,7 +6,8 @@ import { businessDayRule } from '../business-day/business-day';
 import { openIntentFor } from '../card/card-intents';
 import { ServiceError } from '../common/service-error';
 import { completeDocument } from '../documents/complete-document';
-import { documentView, withPayments } from '../documents/document-view';
+import { takePayment } from '../documents/document-payments';
+import { documentView } from '../documents/document-view';
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
 import { cashTender } from '../money/cash-tender';
@@ -24,13 +25,8 @@ function operatorNameOf(db: Db, id: number, view: DocumentView): string {
   return (sql(db, 'SELECT name FROM operators WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
 }
 
-/** Records a payment row and answers with the view that includes it. */
-function takePayment(ctx: SaleContext, view: DocumentView, payment: Omit<PaymentView, 'id'>): DocumentView {
-  const info = sql(
-    ctx.db,
-    'INSERT INTO payments (document_id, method, amount_minor, tendered_minor, change_minor, card, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(view.id, payment.method, payment.amountMinor, payment.tenderedMinor, payment.changeMinor, payment.card ? JSON.stringify(payment.card) : null, ctx.now);
-  return withPayments(view, [...view.payments, { id: Number(info.lastInsertRowid), ...payment }], ctx.settings.cashRoundingStepMinor);
+function pay(ctx: SaleContext, view: DocumentView, payment: Omit<PaymentView, 'id' | 'originalPaymentId'>): DocumentView {
+  return takePayment(ctx.db, view, { ...payment, originalPaymentId: null }, ctx.now, ctx.settings.cashRoundingStepMinor);
 }
 
 function complete(ctx: SaleContext, view: DocumentView, roundingMinor: number): DocumentView {
@@ -55,7 +51,7 @@ export function tenderCash(ctx: SaleContext, input: { saleId: string; tenderedMi
     if (remaining <= 0) throw new ServiceError('sale.already_paid');
     const outcome = cashTender(remaining, input.tenderedMinor, ctx.settings.cashRoundingStepMinor);
     if (!outcome.completes && !input.partial) throw new ServiceError('sale.tender_insufficient', { dueMinor: outcome.dueMinor });
-    const paid = takePayment(ctx, view, {
+    const paid = pay(ctx, view, {
       method: 'cash',
       amountMinor: outcome.appliedMinor,
       tenderedMinor: input.tenderedMinor,
@@ -74,7 +70,7 @@ export function recordCardPayment(ctx: SaleContext, input: { saleId: string; amo
     const view = requireOpenSale(ctx, input.saleId);
     const remaining = view.totals.totalMinor - view.paidMinor;
     if (input.amountMinor > remaining) throw new ServiceError('sale.tender_insufficient', { dueMinor: remaining });
-    const paid = takePayment(ctx, view, { method: 'card', amountMinor: input.amountMinor, tenderedMinor: input.amountMinor, changeMinor: 0, card: input.card });
+    const paid = pay(ctx, view, { method: 'card', amountMinor: input.amountMinor, tenderedMinor: input.amountMinor, changeMinor: 0, card: input.card });
     if (input.amountMinor < remaining) return { sale: paid, receiptNo: null, changeMinor: 0 };
     const sale = complete(ctx, paid, 0);
     return { sale, receiptNo: sale.receiptNo, changeMinor: 0 };

@@ -21,6 +21,8 @@ export const defaultSettings: StoreSettings = {
   drawerOnCash: true,
   timeZone: machineTimeZone(),
   businessDayStartsAt: '00:00',
+  noReceiptRefundDayLimitMinor: 100_000,
+  noReceiptRefundOperatorLimitMinor: 50_000,
 };
 
 export function getSettings(db: Db): StoreSettings {

@@ -13,6 +13,8 @@ export interface LineView {
   discount: Discount | null;
   /** A refund or void line: the sold line it corrects. */
   originalLineId: number | null;
+  /** A returned line: goods back to stock (true) or damaged (false); null on a sale. */
+  restock: boolean | null;
   grossMinor: number;
   lineDiscountMinor: number;
   /** This line's share of the order discount. */
@@ -45,6 +47,8 @@ export interface PaymentView {
   tenderedMinor: number;
   changeMinor: number;
   card: CardDetailsView | null;
+  /** A refund's part: the sale payment it gives back (cash given for a card payment says so here). */
+  originalPaymentId: number | null;
 }
 
 export interface CardDetailsView {
@@ -75,6 +79,9 @@ export interface DocumentView {
   operatorName: string;
   /** A correction (refund, void): the document it corrects. */
   originalDocumentId: string | null;
+  /** A correction's reason code (`refund.reason.*`) and who approved it, if a supervisor had to. */
+  reason: string | null;
+  approverId: number | null;
   openedAt: number;
   completedAt: number | null;
   note: string | null;

@@ -3,6 +3,7 @@
 import { cardErrors } from './card';
 import { catalogErrors } from './catalog';
 import { printerErrors } from './printer';
+import { refundErrors } from './refund';
 import { saleErrors } from './sale';
 import { sessionErrors } from './session';
 import { settingsErrors } from './settings';
@@ -18,6 +19,15 @@ export const requestErrors = [
   'internal',
 ] as const;
 
-export const errorCodes = [...requestErrors, ...sessionErrors, ...catalogErrors, ...saleErrors, ...settingsErrors, ...printerErrors, ...cardErrors] as const;
+export const errorCodes = [
+  ...requestErrors,
+  ...sessionErrors,
+  ...catalogErrors,
+  ...saleErrors,
+  ...settingsErrors,
+  ...printerErrors,
+  ...cardErrors,
+  ...refundErrors,
+] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { catalogCalls } from './catalog';
 import { printerCalls } from './printer';
+import { refundCalls } from './refund';
 import { cardCalls } from './card';
 import type { CallDef } from './define';
 import type { EventName, EventPayloads } from './events';
@@ -18,6 +19,7 @@ export const calls = {
   ...settingsCalls,
   ...printerCalls,
   ...cardCalls,
+  ...refundCalls,
 };
 
 export type Calls = typeof calls;

@@ -20,6 +20,9 @@ export interface StoreSettings {
   timeZone: string;
   /** HH:MM local time at which the business day rolls over (a bar's sales after midnight stay in the evening's day). */
   businessDayStartsAt: string;
+  /** Returns without a receipt: the most refunded in one business day, by the whole register and by one operator (0 = none allowed). */
+  noReceiptRefundDayLimitMinor: number;
+  noReceiptRefundOperatorLimitMinor: number;
 }
 
 export interface JournalVerification {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
-import { locale, rateBp, timeOfDay, timeZone } from './primitives';
+import { amountMinor, locale, rateBp, timeOfDay, timeZone } from './primitives';
 import type { JournalVerification, StoreSettings } from './views';
 
 export const settingsPatch = z
@@ -18,6 +18,8 @@ export const settingsPatch = z
     drawerOnCash: z.boolean(),
     timeZone,
     businessDayStartsAt: timeOfDay,
+    noReceiptRefundDayLimitMinor: amountMinor,
+    noReceiptRefundOperatorLimitMinor: amountMinor,
   })
   .strict()
   .partial();

@@ -4,3 +4,4 @@ export type * from './operator-views';
 export type * from './catalog-views';
 export type * from './document-views';
 export type * from './settings-views';
+export type * from './refund-views';

@@ -55,6 +55,14 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'terminal.setConfig': 'owner',
   'terminal.endOfDay': 'supervisor',
   'terminal.batches': 'supervisor',
+  'refund.find': 'cashier',
+  'refund.todaysSales': 'cashier',
+  'refund.preview': 'cashier',
+  'refund.withReceipt': 'cashier',
+  'refund.priceAdjustment': 'cashier',
+  'refund.withoutReceipt': 'cashier',
+  'void.sale': 'cashier',
+  'documents.list': 'supervisor',
 };
 
 const rank = { cashier: 1, supervisor: 2, owner: 3 } as const;
@@ -119,6 +127,16 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'card.confirmSignature': { saleId },
     'card.resolve': { intentId: 999, outcome: 'declined', idempotencyKey: `access-resolve-${n}` },
     'terminal.setConfig': { config: { kind: 'none' } },
+    'refund.find': { code: '1' },
+    'refund.preview': { saleId, lines: [{ lineId: 1, qtyMilli: 1000, restock: true }] },
+    'refund.withReceipt': { saleId, lines: [{ lineId: 1, qtyMilli: 1000, restock: true }], reason: 'defective', idempotencyKey: `access-r-${n}` },
+    'refund.priceAdjustment': { saleId, lineId: 1, amountMinor: 1, reason: 'wrong_price', idempotencyKey: `access-a-${n}` },
+    'refund.withoutReceipt': {
+      lines: [{ name: 'x', qtyMilli: 1000, unitPriceMinor: 1, taxRateBp: 0, restock: false }],
+      reason: 'other',
+      idempotencyKey: `access-w-${n}`,
+    },
+    'void.sale': { saleId, reason: 'other', idempotencyKey: `access-v-${n}` },
   };
   return inputs[name] ?? {};
 }

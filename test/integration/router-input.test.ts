@@ -87,6 +87,18 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
     'terminal.setConfig': { config: { kind: 'tcp', host: '127.0.0.1', port: 1 } },
     'terminal.endOfDay': {},
     'terminal.batches': { businessDay: '2026-01-31' },
+    'refund.find': { code: 'R1-000001' },
+    'refund.todaysSales': {},
+    'refund.preview': { saleId, lines: [{ lineId, qtyMilli: 1000, restock: true }] },
+    'refund.withReceipt': { saleId, lines: [{ lineId, qtyMilli: 1000, restock: true }], reason: 'defective', idempotencyKey: 'key-valid-refund' },
+    'refund.priceAdjustment': { saleId, lineId, amountMinor: 50, reason: 'wrong_price', idempotencyKey: 'key-valid-adjust' },
+    'refund.withoutReceipt': {
+      lines: [{ name: '退货', qtyMilli: 1000, unitPriceMinor: 200, taxRateBp: 1300, restock: true }],
+      reason: 'not_wanted',
+      idempotencyKey: 'key-valid-norcpt',
+    },
+    'void.sale': { saleId, reason: 'cashier_error', idempotencyKey: 'key-valid-void' },
+    'documents.list': { businessDay: '2026-01-31', kind: 'sale', limit: 10 },
   } satisfies Record<CallName, Record<string, unknown>>;
 }
 

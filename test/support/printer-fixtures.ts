@@ -16,6 +16,8 @@ export const storeZh: StoreSettings = {
   drawerOnCash: true,
   timeZone: 'Asia/Shanghai',
   businessDayStartsAt: '00:00',
+  noReceiptRefundDayLimitMinor: 100_000,
+  noReceiptRefundOperatorLimitMinor: 50_000,
 };
 
 export const storeEn: StoreSettings = {
@@ -51,6 +53,7 @@ function line(
     taxRateBp,
     discount: null,
     originalLineId: null,
+    restock: null,
     grossMinor,
     lineDiscountMinor,
     orderDiscountMinor,
@@ -105,12 +108,30 @@ export function saleFixture(locale: 'zh-CN' | 'en', payments: 'cash' | 'card' | 
   const due = totals.totalMinor + roundingMinor;
   const pays: PaymentView[] =
     payments === 'cash'
-      ? [{ id: 11, method: 'cash', amountMinor: due, tenderedMinor: 10_000, changeMinor: 10_000 - due, card: null }]
+      ? [{ id: 11, method: 'cash', amountMinor: due, tenderedMinor: 10_000, changeMinor: 10_000 - due, card: null, originalPaymentId: null }]
       : payments === 'card'
-        ? [{ id: 12, method: 'card', amountMinor: totals.totalMinor, tenderedMinor: totals.totalMinor, changeMinor: 0, card: cardDetails }]
+        ? [
+            {
+              id: 12,
+              method: 'card',
+              amountMinor: totals.totalMinor,
+              tenderedMinor: totals.totalMinor,
+              changeMinor: 0,
+              card: cardDetails,
+              originalPaymentId: null,
+            },
+          ]
         : [
-            { id: 13, method: 'card', amountMinor: 2000, tenderedMinor: 2000, changeMinor: 0, card: { ...cardDetails, signatureRequired: false } },
-            { id: 14, method: 'cash', amountMinor: due - 2000, tenderedMinor: 5000, changeMinor: 5000 - (due - 2000), card: null },
+            {
+              id: 13,
+              method: 'card',
+              amountMinor: 2000,
+              tenderedMinor: 2000,
+              changeMinor: 0,
+              card: { ...cardDetails, signatureRequired: false },
+              originalPaymentId: null,
+            },
+            { id: 14, method: 'cash', amountMinor: due - 2000, tenderedMinor: 5000, changeMinor: 5000 - (due - 2000), card: null, originalPaymentId: null },
           ];
   const rounding = payments === 'card' ? 0 : roundingMinor;
   const change = pays.reduce((s, p) => s + p.changeMinor, 0);
@@ -118,6 +139,8 @@ export function saleFixture(locale: 'zh-CN' | 'en', payments: 'cash' | 'card' | 
     id: '3f1c2a9e-7b4d-4e2a-9c1f-0a5b6c7d8e9f',
     kind: 'sale',
     originalDocumentId: null,
+    reason: null,
+    approverId: null,
     status: 'completed',
     registerId: 'R01',
     receiptNo: 1024,
@@ -152,7 +175,7 @@ export function refundFixture(locale: 'zh-CN' | 'en'): DocumentView {
     orderDiscount: null,
     lines,
     totals,
-    payments: [{ id: 21, method: 'cash', amountMinor: totals.totalMinor, tenderedMinor: 0, changeMinor: 0, card: null }],
+    payments: [{ id: 21, method: 'cash', amountMinor: totals.totalMinor, tenderedMinor: 0, changeMinor: 0, card: null, originalPaymentId: null }],
     paidMinor: totals.totalMinor,
     roundingMinor: 0,
     changeMinor: 0,

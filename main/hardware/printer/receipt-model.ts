@@ -55,7 +55,7 @@ function header(c: Ctx, title: string): ReceiptBlock[] {
     { kind: 'row', left: t('header.date'), right: formatDateTime(sale.completedAt ?? sale.openedAt, c.options.timeZone) },
   );
   const ref = c.options.refundOf;
-  if (sale.kind === 'refund' && ref) {
+  if (sale.kind !== 'sale' && ref) {
     blocks.push({ kind: 'row', left: t('header.refundOf'), right: formatReceiptNo(ref.registerId, ref.receiptNo) });
   }
   blocks.push({ kind: 'rule' });

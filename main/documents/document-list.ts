@@ -1,0 +1,70 @@
+// Completed documents for the back office, each with its corrections or the sale it corrects.
+import type { DocumentKind, DocumentSummaryView, PaymentMethod } from '../../preload/contract/views';
+import type { Db } from '../ledger/database';
+import { sql } from '../ledger/statements';
+
+export interface DocumentFilter {
+  registerId?: string | undefined;
+  businessDay?: string | undefined;
+  kind?: DocumentKind | undefined;
+  operatorId?: number | undefined;
+  receiptNo?: number | undefined;
+  limit?: number | undefined;
+}
+
+interface Row {
+  id: string;
+  kind: DocumentKind;
+  register_id: string;
+  receipt_no: number;
+  business_day: string;
+  completed_at: number;
+  operator_name: string | null;
+  total_minor: number;
+  reason: string | null;
+  original_document_id: string | null;
+  original_receipt_no: number | null;
+  tenders: string | null;
+}
+
+export function listDocuments(db: Db, f: DocumentFilter): DocumentSummaryView[] {
+  const where = ["d.status = 'completed'"];
+  const args: (string | number)[] = [];
+  const add = (clause: string, value: string | number | undefined) => {
+    if (value === undefined) return;
+    where.push(clause);
+    args.push(value);
+  };
+  add('d.register_id = ?', f.registerId);
+  add('d.business_day = ?', f.businessDay);
+  add('d.kind = ?', f.kind);
+  add('d.operator_id = ?', f.operatorId);
+  add('d.receipt_no = ?', f.receiptNo);
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.kind, d.register_id, d.receipt_no, d.business_day, d.completed_at, o.name AS operator_name, d.total_minor, d.reason,
+              d.original_document_id, orig.receipt_no AS original_receipt_no,
+              (SELECT GROUP_CONCAT(DISTINCT p.method) FROM payments p WHERE p.document_id = d.id) AS tenders
+         FROM documents d LEFT JOIN operators o ON o.id = d.operator_id LEFT JOIN documents orig ON orig.id = d.original_document_id
+        WHERE ${where.join(' AND ')} ORDER BY d.completed_at DESC, d.receipt_no DESC LIMIT ?`,
+    )
+    .all(...args, f.limit ?? 100) as Row[];
+  const corrections = sql(
+    db,
+    "SELECT id, kind, receipt_no AS receiptNo, total_minor AS totalMinor FROM documents WHERE original_document_id = ? AND status = 'completed' ORDER BY completed_at",
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    registerId: r.register_id,
+    receiptNo: r.receipt_no,
+    businessDay: r.business_day,
+    completedAt: r.completed_at,
+    operatorName: r.operator_name ?? '',
+    totalMinor: r.total_minor,
+    tenders: (r.tenders ?? '').split(',').filter((t): t is PaymentMethod => t === 'cash' || t === 'card'),
+    reason: r.reason,
+    original: r.original_document_id ? { id: r.original_document_id, receiptNo: r.original_receipt_no } : null,
+    corrections: r.kind === 'sale' ? (corrections.all(r.id) as DocumentSummaryView['corrections']) : [],
+  }));
+}

@@ -1,0 +1,59 @@
+import type { refundCalls } from '../../preload/contract/refund';
+import { ServiceError } from '../common/service-error';
+import { documentIdByReceipt } from '../documents/document-rows';
+import { listDocuments } from '../documents/document-list';
+import { parseReceiptCode } from '../documents/receipt-code';
+import { businessDayOf, businessDayRule } from '../business-day/business-day';
+import type { HandlerContext, HandlerTable } from '../ipc/handler';
+import { approverOf } from '../operators/approval';
+import { previewRefund, refundPriceAdjustment, refundWithoutReceipt, refundWithReceipt, voidable, voidSale } from './refund';
+import { refundableView, refundState } from './refundable';
+import type { CompletionView } from '../../preload/contract/views';
+
+/** The sale a typed or scanned receipt code names (this register's numbers unless the code says otherwise). */
+function saleIdOf(ctx: HandlerContext, code: string): string {
+  const parsed = parseReceiptCode(code);
+  if (!parsed) throw new ServiceError('refund.code_not_understood', { code: code.slice(0, 64) });
+  return parsed.kind === 'id' ? parsed.id : documentIdByReceipt(ctx.db, parsed.registerId ?? ctx.settings.registerId, parsed.receiptNo);
+}
+
+/** Windows hear of the correction as of a sale: the completion screen shows it. */
+function completed(ctx: HandlerContext, done: CompletionView): CompletionView {
+  ctx.events.emit('sale.changed', done.sale);
+  return done;
+}
+
+export const refundHandlers: Pick<HandlerTable, keyof typeof refundCalls> = {
+  'refund.find': {
+    access: 'cashier',
+    handle: (input, ctx) => {
+      const state = refundState(ctx.db, saleIdOf(ctx, input.code));
+      return refundableView(state, voidable(ctx, state));
+    },
+  },
+  'refund.todaysSales': {
+    access: 'cashier',
+    handle: (_input, ctx) =>
+      listDocuments(ctx.db, {
+        registerId: ctx.settings.registerId,
+        kind: 'sale',
+        businessDay: businessDayOf(ctx.now, businessDayRule(ctx.settings)),
+        limit: 200,
+      }),
+  },
+  'refund.preview': { access: 'cashier', handle: (input, ctx) => previewRefund(ctx, input) },
+  'refund.withReceipt': {
+    access: 'cashier',
+    handle: (input, ctx) => completed(ctx, refundWithReceipt(ctx, input, approverOf(ctx.db, input.approval, ctx.now))),
+  },
+  'refund.priceAdjustment': {
+    access: 'cashier',
+    handle: (input, ctx) => completed(ctx, refundPriceAdjustment(ctx, input, approverOf(ctx.db, input.approval, ctx.now))),
+  },
+  'refund.withoutReceipt': {
+    access: 'cashier',
+    handle: (input, ctx) => completed(ctx, refundWithoutReceipt(ctx, input, approverOf(ctx.db, input.approval, ctx.now))),
+  },
+  'void.sale': { access: 'cashier', handle: (input, ctx) => completed(ctx, voidSale(ctx, input, approverOf(ctx.db, input.approval, ctx.now))) },
+  'documents.list': { access: 'supervisor', handle: (input, ctx) => listDocuments(ctx.db, input) },
+};

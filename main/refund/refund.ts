@@ -1,0 +1,343 @@
+// Corrections of completed sales. Each is a new document (kind refund or void) pointing at the
+// sale it corrects, written, paid out and completed in one transaction through the document core,
+// so a refund either exists whole or not at all, and the original is never touched (triggers
+// forbid it). Every check happens inside that transaction: two windows refunding the same line at
+// once are serialised by SQLite, and the second finds the line already refunded.
+import { randomUUID } from 'node:crypto';
+import type { RefundReason } from '../../preload/contract/refund';
+import type { RefundPlanView } from '../../preload/contract/refund-views';
+import type { CompletionView, DocumentView, StoreSettings } from '../../preload/contract/views';
+import { businessDayOf, businessDayRule } from '../business-day/business-day';
+import { ServiceError } from '../common/service-error';
+import { completeDocument } from '../documents/complete-document';
+import { takePayment } from '../documents/document-payments';
+import { insertDocument, insertLine } from '../documents/document-rows';
+import { documentView } from '../documents/document-view';
+import type { Db } from '../ledger/database';
+import { sql } from '../ledger/statements';
+import { computeSale } from '../money/sale-totals';
+import { roundToStep } from '../money/integer-math';
+import { roleAtLeast } from '../operators/session';
+import { adjustmentShare, refundableAmount, returnShare, tenderPlan, type LineShare, type ShareProblem, type TenderPlan } from './refund-math';
+import { refundState, type RefundState } from './refundable';
+
+export interface RefundContext {
+  db: Db;
+  now: number;
+  settings: StoreSettings;
+  actor: { id: number; role: 'cashier' | 'supervisor' | 'owner' };
+}
+
+interface PlannedLine {
+  lineId: number;
+  name: string;
+  sku: string | null;
+  productId: number | null;
+  qtyMilli: number;
+  unitPriceMinor: number;
+  taxRateBp: number;
+  restock: boolean | null;
+  share: LineShare;
+}
+
+interface Plan {
+  state: RefundState;
+  lines: PlannedLine[];
+  totalMinor: number;
+  tender: TenderPlan;
+  approvalReasons: string[];
+}
+
+function isProblem(s: LineShare | ShareProblem): s is ShareProblem {
+  return 'problem' in s;
+}
+
+function soldLine(state: RefundState, lineId: number) {
+  const index = state.sale.lines.findIndex((l) => l.id === lineId);
+  const sold = state.lines[index];
+  const view = state.sale.lines[index];
+  if (index < 0 || !sold || !view) throw new ServiceError('refund.line_not_in_sale', { lineId });
+  return { sold, view };
+}
+
+/** Is the sale left with nothing refundable once `lines` are taken? Then the tenders give back exactly what they hold. */
+function emptiesSale(state: RefundState, lines: readonly PlannedLine[]): boolean {
+  return state.lines.every((sold) => {
+    const taken = lines.filter((l) => l.lineId === sold.lineId).reduce((s, l) => s + l.share.totalMinor, 0);
+    return refundableAmount(sold) - taken === 0;
+  });
+}
+
+function planFrom(ctx: RefundContext, state: RefundState, lines: PlannedLine[], toCash: boolean, extraApproval: string[]): Plan {
+  const totalMinor = lines.reduce((s, l) => s + l.share.totalMinor, 0);
+  if (lines.length === 0 || (totalMinor === 0 && lines.every((l) => l.qtyMilli === 0))) throw new ServiceError('refund.nothing_to_refund');
+  const tender = tenderPlan(state.payments, totalMinor, { toCash, final: emptiesSale(state, lines), cashStep: ctx.settings.cashRoundingStepMinor });
+  const approvalReasons = [...extraApproval];
+  // Cash for what was paid by card: the classic way to turn a card sale into cash in the till.
+  if (toCash && state.payments.some((p) => p.method === 'card' && tender.parts.some((t) => t.paymentId === p.paymentId)))
+    approvalReasons.push('refund.approval.card_to_cash');
+  return { state, lines, totalMinor, tender, approvalReasons };
+}
+
+/** The plan of a return of `lines` from the sale (checks every line against what is left). */
+function returnPlan(ctx: RefundContext, saleId: string, lines: readonly { lineId: number; qtyMilli: number; restock: boolean }[], toCash: boolean): Plan {
+  const state = refundState(ctx.db, saleId);
+  const planned: PlannedLine[] = [];
+  for (const request of lines) {
+    const { sold, view } = soldLine(state, request.lineId);
+    // Two requests for one line are one larger request.
+    const before = planned.filter((p) => p.lineId === request.lineId);
+    const already = {
+      ...sold,
+      returnedQtyMilli: sold.returnedQtyMilli + before.reduce((s, p) => s + p.qtyMilli, 0),
+      refundedMinor: sold.refundedMinor + before.reduce((s, p) => s + p.share.totalMinor, 0),
+      refundedTaxMinor: sold.refundedTaxMinor + before.reduce((s, p) => s + p.share.taxMinor, 0),
+    };
+    const share = returnShare(already, request.qtyMilli);
+    if (isProblem(share))
+      throw new ServiceError('refund.exceeds_original', { lineId: request.lineId, maxQtyMilli: share.maxQtyMilli, maxMinor: share.maxMinor });
+    planned.push({
+      lineId: view.id,
+      name: view.name,
+      sku: view.sku,
+      productId: view.productId,
+      qtyMilli: request.qtyMilli,
+      unitPriceMinor: view.unitPriceMinor,
+      taxRateBp: view.taxRateBp,
+      restock: request.restock,
+      share,
+    });
+  }
+  return planFrom(ctx, state, planned, toCash, []);
+}
+
+function adjustmentPlan(ctx: RefundContext, saleId: string, lineId: number, amountMinor: number, toCash: boolean): Plan {
+  const state = refundState(ctx.db, saleId);
+  const { sold, view } = soldLine(state, lineId);
+  const share = adjustmentShare(sold, amountMinor);
+  if (isProblem(share)) throw new ServiceError('refund.exceeds_original', { lineId, maxQtyMilli: share.maxQtyMilli, maxMinor: share.maxMinor });
+  // Money back without goods: a line of quantity 0, priced at what it gives back.
+  const line: PlannedLine = {
+    lineId: view.id,
+    name: view.name,
+    sku: view.sku,
+    productId: view.productId,
+    qtyMilli: 0,
+    unitPriceMinor: view.unitPriceMinor,
+    taxRateBp: view.taxRateBp,
+    restock: null,
+    share,
+  };
+  return planFrom(ctx, state, [line], toCash, ['refund.approval.price_adjustment']);
+}
+
+export function previewRefund(
+  ctx: RefundContext,
+  input: {
+    saleId: string;
+    lines?: { lineId: number; qtyMilli: number; restock: boolean }[] | undefined;
+    adjustment?: { lineId: number; amountMinor: number } | undefined;
+    toCash?: boolean | undefined;
+  },
+): RefundPlanView {
+  const plan = input.adjustment
+    ? adjustmentPlan(ctx, input.saleId, input.adjustment.lineId, input.adjustment.amountMinor, input.toCash === true)
+    : returnPlan(ctx, input.saleId, input.lines ?? [], input.toCash === true);
+  return planView(plan);
+}
+
+function planView(plan: Plan): RefundPlanView {
+  return {
+    lines: plan.lines.map((l) => ({ lineId: l.lineId, name: l.name, qtyMilli: l.qtyMilli, totalMinor: l.share.totalMinor, taxMinor: l.share.taxMinor })),
+    totalMinor: plan.totalMinor,
+    tenders: plan.tender.parts.map((p) => ({ paymentId: p.paymentId, method: p.method, amountMinor: p.amountMinor })),
+    roundingMinor: plan.tender.roundingMinor,
+    approvalReasons: plan.approvalReasons,
+  };
+}
+
+/** The approver when one is needed and given; refuses when one is needed and missing. A supervisor approves their own. */
+function approverFor(ctx: RefundContext, reasons: readonly string[], approverId: number | null): number | null {
+  if (reasons.length === 0 || roleAtLeast(ctx.actor.role, 'supervisor')) return reasons.length === 0 ? null : (approverId ?? ctx.actor.id);
+  if (approverId === null) throw new ServiceError('refund.needs_supervisor', { reason: reasons[0] ?? '' });
+  return approverId;
+}
+
+function operatorName(db: Db, id: number): string {
+  return (sql(db, 'SELECT name FROM operators WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
+}
+
+/** Writes the correction document, its lines and its payments, and completes it. */
+function book(
+  ctx: RefundContext,
+  kind: 'refund' | 'void',
+  plan: { lines: PlannedLine[]; parts: { paymentId: number | null; method: 'cash' | 'card'; amountMinor: number }[]; roundingMinor: number },
+  originalDocumentId: string | null,
+  reason: RefundReason,
+  approverId: number | null,
+): CompletionView {
+  if (plan.parts.some((p) => p.method === 'card')) throw new ServiceError('refund.card_needs_terminal');
+  const id = randomUUID();
+  insertDocument(ctx.db, {
+    id,
+    kind,
+    registerId: ctx.settings.registerId,
+    operatorId: ctx.actor.id,
+    openedAt: ctx.now,
+    pricesIncludeTax: ctx.settings.pricesIncludeTax,
+    originalDocumentId,
+    reason,
+    approverId,
+  });
+  for (const l of plan.lines) {
+    const net = ctx.settings.pricesIncludeTax ? l.share.totalMinor : l.share.totalMinor - l.share.taxMinor;
+    insertLine(ctx.db, id, {
+      productId: l.productId,
+      sku: l.sku,
+      name: l.name,
+      qtyMilli: l.qtyMilli,
+      unitPriceMinor: l.unitPriceMinor,
+      taxRateBp: l.taxRateBp,
+      originalLineId: l.lineId > 0 ? l.lineId : null,
+      restock: l.restock,
+      // Refunds give back net amounts; the discounts stay where they were given, on the sale.
+      fixed: { grossMinor: net, lineDiscountMinor: 0, orderDiscountMinor: 0, totalMinor: l.share.totalMinor, taxMinor: l.share.taxMinor },
+    });
+  }
+  let view: DocumentView = documentView(ctx.db, id, ctx.settings.cashRoundingStepMinor);
+  for (const part of plan.parts) {
+    view = takePayment(
+      ctx.db,
+      view,
+      { method: part.method, amountMinor: part.amountMinor, tenderedMinor: part.amountMinor, changeMinor: 0, card: null, originalPaymentId: part.paymentId },
+      ctx.now,
+      ctx.settings.cashRoundingStepMinor,
+    );
+  }
+  const done = completeDocument(ctx.db, view, {
+    operatorId: ctx.actor.id,
+    operatorName: operatorName(ctx.db, ctx.actor.id),
+    roundingMinor: plan.roundingMinor,
+    now: ctx.now,
+    businessDay: businessDayRule(ctx.settings),
+  });
+  return { sale: done, receiptNo: done.receiptNo, changeMinor: 0 };
+}
+
+export function refundWithReceipt(
+  ctx: RefundContext,
+  input: { saleId: string; lines: { lineId: number; qtyMilli: number; restock: boolean }[]; reason: RefundReason; toCash?: boolean | undefined },
+  approverId: number | null,
+): CompletionView {
+  return ctx.db.transaction(() => {
+    const plan = returnPlan(ctx, input.saleId, input.lines, input.toCash === true);
+    const approver = approverFor(ctx, plan.approvalReasons, approverId);
+    return book(ctx, 'refund', { lines: plan.lines, parts: plan.tender.parts, roundingMinor: plan.tender.roundingMinor }, input.saleId, input.reason, approver);
+  })();
+}
+
+export function refundPriceAdjustment(
+  ctx: RefundContext,
+  input: { saleId: string; lineId: number; amountMinor: number; reason: RefundReason; toCash?: boolean | undefined },
+  approverId: number | null,
+): CompletionView {
+  return ctx.db.transaction(() => {
+    const plan = adjustmentPlan(ctx, input.saleId, input.lineId, input.amountMinor, input.toCash === true);
+    const approver = approverFor(ctx, plan.approvalReasons, approverId);
+    return book(ctx, 'refund', { lines: plan.lines, parts: plan.tender.parts, roundingMinor: plan.tender.roundingMinor }, input.saleId, input.reason, approver);
+  })();
+}
+
+/** Refunded without a receipt in the business day `day`, by the register and by one operator. */
+function noReceiptRefunded(db: Db, registerId: string, day: string, operatorId: number): { day: number; operator: number } {
+  const row = sql(
+    db,
+    `SELECT COALESCE(SUM(total_minor), 0) AS day, COALESCE(SUM(CASE WHEN operator_id = ? THEN total_minor ELSE 0 END), 0) AS operator
+       FROM documents WHERE register_id = ? AND kind = 'refund' AND status = 'completed' AND original_document_id IS NULL AND business_day = ?`,
+  ).get(operatorId, registerId, day) as { day: number; operator: number };
+  return row;
+}
+
+export function refundWithoutReceipt(
+  ctx: RefundContext,
+  input: {
+    lines: { productId?: number | undefined; name: string; qtyMilli: number; unitPriceMinor: number; taxRateBp: number; restock: boolean }[];
+    reason: RefundReason;
+  },
+  approverId: number | null,
+): CompletionView {
+  return ctx.db.transaction(() => {
+    const approver = approverFor(ctx, ['refund.approval.no_receipt'], approverId);
+    const amounts = computeSale(
+      input.lines.map((l) => ({ qtyMilli: l.qtyMilli, unitPriceMinor: l.unitPriceMinor, taxRateBp: l.taxRateBp, discount: null })),
+      null,
+      ctx.settings.pricesIncludeTax,
+    );
+    const total = amounts.totals.totalMinor;
+    if (total === 0) throw new ServiceError('refund.nothing_to_refund');
+    const day = businessDayOf(ctx.now, businessDayRule(ctx.settings));
+    const so_far = noReceiptRefunded(ctx.db, ctx.settings.registerId, day, ctx.actor.id);
+    if (so_far.day + total > ctx.settings.noReceiptRefundDayLimitMinor) {
+      throw new ServiceError('refund.limit_exceeded', { limitMinor: ctx.settings.noReceiptRefundDayLimitMinor, usedMinor: so_far.day, scope: 'day' });
+    }
+    if (so_far.operator + total > ctx.settings.noReceiptRefundOperatorLimitMinor) {
+      throw new ServiceError('refund.limit_exceeded', {
+        limitMinor: ctx.settings.noReceiptRefundOperatorLimitMinor,
+        usedMinor: so_far.operator,
+        scope: 'operator',
+      });
+    }
+    const cash = roundToStep(total, ctx.settings.cashRoundingStepMinor);
+    const lines: PlannedLine[] = input.lines.map((l, i) => {
+      const a = amounts.lines[i];
+      return {
+        lineId: 0,
+        name: l.name,
+        sku: null,
+        productId: l.productId ?? null,
+        qtyMilli: l.qtyMilli,
+        unitPriceMinor: l.unitPriceMinor,
+        taxRateBp: l.taxRateBp,
+        restock: l.restock,
+        share: { totalMinor: a?.totalMinor ?? 0, taxMinor: a?.taxMinor ?? 0 },
+      };
+    });
+    return book(
+      ctx,
+      'refund',
+      { lines, parts: cash > 0 ? [{ paymentId: null, method: 'cash', amountMinor: cash }] : [], roundingMinor: cash - total },
+      null,
+      input.reason,
+      approver,
+    );
+  })();
+}
+
+/** Can the sale still be voided: completed today (business day), nothing corrected yet. */
+export function voidable(ctx: RefundContext, state: RefundState): boolean {
+  return state.sale.businessDay === businessDayOf(ctx.now, businessDayRule(ctx.settings)) && state.corrections.length === 0;
+}
+
+export function voidSale(ctx: RefundContext, input: { saleId: string; reason: RefundReason }, approverId: number | null): CompletionView {
+  return ctx.db.transaction(() => {
+    const state = refundState(ctx.db, input.saleId);
+    if (state.corrections.length > 0) throw new ServiceError('void.has_corrections', { count: state.corrections.length });
+    if (!voidable(ctx, state)) throw new ServiceError('void.not_today', { businessDay: state.sale.businessDay ?? '' });
+    const approver = approverFor(ctx, ['refund.approval.void'], approverId);
+    // The whole sale back, line by line and tender by tender, exactly as it was taken.
+    const lines: PlannedLine[] = state.sale.lines.map((l) => ({
+      lineId: l.id,
+      name: l.name,
+      sku: l.sku,
+      productId: l.productId,
+      qtyMilli: l.qtyMilli,
+      unitPriceMinor: l.unitPriceMinor,
+      taxRateBp: l.taxRateBp,
+      restock: true,
+      share: { totalMinor: l.totalMinor, taxMinor: l.taxMinor },
+    }));
+    const parts = state.sale.payments.map((p) => ({ paymentId: p.id, method: p.method, amountMinor: p.amountMinor }));
+    const rounding = parts.reduce((s, p) => s + p.amountMinor, 0) - state.sale.totals.totalMinor;
+    return book(ctx, 'void', { lines, parts, roundingMinor: rounding }, input.saleId, input.reason, approver);
+  })();
+}

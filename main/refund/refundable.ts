@@ -1,0 +1,101 @@
+// What of a completed sale is still refundable: per sold line the quantity not yet returned and
+// the amount not yet refunded, per payment what it still holds, and the corrections so far. Open
+// corrections count too (a card refund waiting for the terminal): the same goods or money cannot
+// be promised twice while one is in flight.
+import type { DocumentView } from '../../preload/contract/views';
+import type { CorrectionView, RefundableLineView, RefundablePaymentView, RefundableSaleView } from '../../preload/contract/refund-views';
+import { ServiceError } from '../common/service-error';
+import { documentView } from '../documents/document-view';
+import type { Db } from '../ledger/database';
+import { sql } from '../ledger/statements';
+import { refundableAmount, returnableQty, type SalePayment, type SoldLine } from './refund-math';
+
+export interface RefundState {
+  sale: DocumentView;
+  lines: SoldLine[];
+  payments: SalePayment[];
+  corrections: CorrectionView[];
+}
+
+/** The completed sale `saleId` and what of it is still refundable; refuses anything but a completed sale. */
+export function refundState(db: Db, saleId: string): RefundState {
+  const sale = documentView(db, saleId);
+  if (sale.kind !== 'sale') throw new ServiceError('refund.not_a_sale', { kind: sale.kind });
+  if (sale.status !== 'completed') throw new ServiceError('refund.sale_not_completed');
+  const taken = new Map(
+    (
+      sql(
+        db,
+        `SELECT l.original_line_id AS id, SUM(l.qty_milli) AS qty, SUM(l.total_minor) AS total, SUM(l.tax_minor) AS tax
+           FROM document_lines l JOIN documents d ON d.id = l.document_id
+          WHERE d.original_document_id = ? AND d.status IN ('open', 'completed') AND l.original_line_id IS NOT NULL
+          GROUP BY l.original_line_id`,
+      ).all(saleId) as { id: number; qty: number; total: number; tax: number }[]
+    ).map((r) => [r.id, r]),
+  );
+  const given = new Map(
+    (
+      sql(
+        db,
+        `SELECT p.original_payment_id AS id, SUM(p.amount_minor) AS amount
+           FROM payments p JOIN documents d ON d.id = p.document_id
+          WHERE d.original_document_id = ? AND d.status IN ('open', 'completed') AND p.original_payment_id IS NOT NULL
+          GROUP BY p.original_payment_id`,
+      ).all(saleId) as { id: number; amount: number }[]
+    ).map((r) => [r.id, r.amount]),
+  );
+  const corrections = sql(
+    db,
+    `SELECT id, kind, status, receipt_no AS receiptNo, total_minor AS totalMinor, completed_at AS completedAt, reason
+       FROM documents WHERE original_document_id = ? AND status IN ('open', 'completed') ORDER BY opened_at`,
+  ).all(saleId) as CorrectionView[];
+  return {
+    sale,
+    lines: sale.lines.map((l) => {
+      const t = taken.get(l.id);
+      // A price adjustment takes money but no goods: its lines carry quantity 0.
+      return {
+        lineId: l.id,
+        qtyMilli: l.qtyMilli,
+        totalMinor: l.totalMinor,
+        taxMinor: l.taxMinor,
+        returnedQtyMilli: t?.qty ?? 0,
+        refundedMinor: t?.total ?? 0,
+        refundedTaxMinor: t?.tax ?? 0,
+      };
+    }),
+    payments: sale.payments.map((p) => ({ paymentId: p.id, method: p.method, amountMinor: p.amountMinor, refundedMinor: given.get(p.id) ?? 0 })),
+    corrections,
+  };
+}
+
+export function refundableView(state: RefundState, voidable: boolean): RefundableSaleView {
+  const lines: RefundableLineView[] = state.sale.lines.map((l, i) => {
+    const sold = state.lines[i] as SoldLine;
+    return {
+      lineId: l.id,
+      name: l.name,
+      sku: l.sku,
+      unitPriceMinor: l.unitPriceMinor,
+      soldQtyMilli: l.qtyMilli,
+      paidMinor: l.totalMinor,
+      returnedQtyMilli: sold.returnedQtyMilli,
+      refundedMinor: sold.refundedMinor,
+      returnableQtyMilli: returnableQty(sold),
+      refundableMinor: refundableAmount(sold),
+    };
+  });
+  const payments: RefundablePaymentView[] = state.sale.payments.map((p, i) => {
+    const sp = state.payments[i] as SalePayment;
+    return {
+      paymentId: p.id,
+      method: p.method,
+      amountMinor: p.amountMinor,
+      refundedMinor: sp.refundedMinor,
+      refundableMinor: sp.amountMinor - sp.refundedMinor,
+      maskedPan: p.card?.maskedPan ?? null,
+      brand: p.card?.brand ?? null,
+    };
+  });
+  return { sale: state.sale, lines, payments, corrections: state.corrections, voidable };
+}

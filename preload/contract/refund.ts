@@ -1,0 +1,105 @@
+// Corrections of completed sales: returns (goods back), refunds without goods (price adjustments),
+// returns without a receipt, and voids. Each is a new document pointing at what it corrects.
+import { z } from 'zod';
+import { call } from './define';
+import { amountMinor, approval, id, idempotencyKey, positiveAmountMinor, qtyMilli, rateBp, shortText, uuid } from './primitives';
+import type { DocumentSummaryView, RefundableSaleView, RefundPlanView } from './refund-views';
+import type { CompletionView } from './views';
+
+/** Why goods come back or money goes back; translated as `refund.reason.<code>`. */
+export const refundReason = z.enum(['defective', 'wrong_item', 'not_wanted', 'wrong_price', 'cashier_error', 'other']);
+export type RefundReason = z.infer<typeof refundReason>;
+
+const returnLine = z.object({ lineId: id, qtyMilli, restock: z.boolean() }).strict();
+const returnLines = z.array(returnLine).min(1).max(500);
+
+export const refundCalls = {
+  /** A completed sale and what of it is refundable: by what the receipt shows (R1-000042, 42) or its QR code. */
+  'refund.find': call<RefundableSaleView>()(z.object({ code: z.string().trim().min(1).max(64) }).strict()),
+  /** Today's completed sales on this register, newest first, to pick one when the receipt is lost. */
+  'refund.todaysSales': call<DocumentSummaryView[]>()(z.object({}).strict()),
+  /** What a return would give back, to which tenders, and whether a supervisor must approve. Changes nothing. */
+  'refund.preview': call<RefundPlanView>()(
+    z
+      .object({
+        saleId: uuid,
+        lines: returnLines.optional(),
+        adjustment: z.object({ lineId: id, amountMinor: positiveAmountMinor }).strict().optional(),
+        toCash: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  /** Goods back from a sale, refunded to the original tenders (or in cash, with a supervisor). */
+  'refund.withReceipt': call<CompletionView>()(
+    z
+      .object({ saleId: uuid, lines: returnLines, reason: refundReason, toCash: z.boolean().optional(), approval: approval.optional(), idempotencyKey })
+      .strict(),
+    { movesMoney: true },
+  ),
+  /** Money back on a sold line, goods kept (a price adjustment): never more than the line still holds. */
+  'refund.priceAdjustment': call<CompletionView>()(
+    z
+      .object({
+        saleId: uuid,
+        lineId: id,
+        amountMinor: positiveAmountMinor,
+        reason: refundReason,
+        toCash: z.boolean().optional(),
+        approval: approval.optional(),
+        idempotencyKey,
+      })
+      .strict(),
+    { movesMoney: true },
+  ),
+  /** Goods back without a receipt: a supervisor approves, cash is given, within the store's limits. */
+  'refund.withoutReceipt': call<CompletionView>()(
+    z
+      .object({
+        lines: z
+          .array(
+            z.object({ productId: id.optional(), name: shortText, qtyMilli, unitPriceMinor: amountMinor, taxRateBp: rateBp, restock: z.boolean() }).strict(),
+          )
+          .min(1)
+          .max(100),
+        reason: refundReason,
+        approval: approval.optional(),
+        idempotencyKey,
+      })
+      .strict(),
+    { movesMoney: true },
+  ),
+  /** The whole sale undone, today, before the day is closed: a supervisor approves. */
+  'void.sale': call<CompletionView>()(z.object({ saleId: uuid, reason: refundReason, approval: approval.optional(), idempotencyKey }).strict(), {
+    movesMoney: true,
+  }),
+  /** Completed documents with their corrections (back office). */
+  'documents.list': call<DocumentSummaryView[]>()(
+    z
+      .object({
+        businessDay: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
+        kind: z.enum(['sale', 'refund', 'void']).optional(),
+        operatorId: id.optional(),
+        receiptNo: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
+  ),
+};
+
+/** Refund and void refusals. */
+export const refundErrors = [
+  'refund.not_a_sale',
+  'refund.sale_not_completed',
+  'refund.exceeds_original',
+  'refund.line_not_in_sale',
+  'refund.nothing_to_refund',
+  'refund.needs_supervisor',
+  'refund.limit_exceeded',
+  'refund.card_needs_terminal',
+  'refund.code_not_understood',
+  'void.not_today',
+  'void.has_corrections',
+] as const;
