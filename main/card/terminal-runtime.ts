@@ -5,7 +5,7 @@ import type { TerminalBatchView, TerminalConfigView } from '../../preload/contra
 import type { HardwareStatus } from '../../preload/contract/events';
 import type { Db } from '../ledger/database';
 import type { Logger } from '../log';
-import { TerminalConnection, type TerminalLinkState } from '../hardware/terminal/connection';
+import { currencyCode, TerminalConnection, type TerminalLinkState } from '../hardware/terminal/connection';
 import { createFrameLogger } from '../hardware/terminal/frame-logger';
 import type { ZvtTimeouts } from '../hardware/terminal/link';
 import { TerminalSimulator } from '../hardware/terminal/simulator/simulator';
@@ -101,7 +101,15 @@ export class TerminalRuntime {
   async start(): Promise<void> {
     const config = getTerminalConfig(this.options.db);
     if (config.kind !== 'none' || !this.options.demo) return this.connection.configure(config);
-    const sim = await TerminalSimulator.startTcp({ port: 0, behaviour: DEMO_BEHAVIOUR, byAmount: demoOutcome });
+    // The demo terminal is set up for this store: its currency and the language of its receipt lines.
+    const store = getSettings(this.options.db);
+    const sim = await TerminalSimulator.startTcp({
+      port: 0,
+      behaviour: DEMO_BEHAVIOUR,
+      byAmount: demoOutcome,
+      currency: currencyCode(store.currency),
+      language: store.storeLocale === 'zh-CN' ? 'zh-CN' : 'en',
+    });
     if (!sim.ok) {
       this.options.log.error(`demo card terminal did not start: ${sim.error.code}`);
       return;
