@@ -39,10 +39,12 @@ export const DEMO_BEHAVIOUR: Partial<SimBehaviour> = { cardDelayMs: 900, pinDela
 
 /**
  * Demo amounts that decline, like a payment provider's test cards: cents ending in 51 = not
- * enough money, 78 = card expired, 55 = wrong PIN. Every other amount is approved.
+ * enough money, 78 = card expired, 55 = wrong PIN; 91 = a faulty terminal that approves 1.00
+ * more than asked (the register holds and reverses it). Every other amount is approved.
  */
 export function demoOutcome(amountMinor: number): Partial<SimBehaviour> | null {
   const cents = amountMinor % 100;
+  if (cents === 91) return { answerAmountMinor: amountMinor + 100 };
   if (cents === 51) return { outcome: 'decline', declineReason: 'insufficient_funds' };
   if (cents === 78) return { outcome: 'decline', declineReason: 'card_expired' };
   if (cents === 55) return { outcome: 'decline', declineReason: 'wrong_pin' };
