@@ -18,6 +18,12 @@ const HELP = `Ringup ZVT terminal simulator
   --disconnect-after accept|card|decision    drop the line mid-flow
   --nak N                     NAK the first N frames of each transaction
   --garbage N                 noise + a broken frame before N messages per transaction
+  --currency 156              the terminal's currency, ISO 4217 numeric (default 156 CNY, Ringup's
+                              default store currency); a payment asked in another one ends with
+                              06 1E 6F (wrong currency)
+  --lang zh-CN|en             language of its receipt lines (zh-CN needs UTF-8, which Ringup asks for)
+  --answer-amount MINOR       faulty terminal: approve this amount instead of the one asked for
+  --answer-currency 978       faulty terminal: report this currency on approvals
   --terminal-id 52500001      --trace       log every frame (card data redacted)
 `;
 
@@ -37,6 +43,10 @@ const { values } = parseArgs({
     nak: { type: 'string' },
     garbage: { type: 'string' },
     'terminal-id': { type: 'string' },
+    currency: { type: 'string' },
+    lang: { type: 'string' },
+    'answer-amount': { type: 'string' },
+    'answer-currency': { type: 'string' },
     trace: { type: 'boolean' },
     help: { type: 'boolean' },
   },
@@ -61,6 +71,8 @@ const behaviour: SimBehaviour = {
   disconnectAfter: (values['disconnect-after'] as SimBehaviour['disconnectAfter']) ?? null,
   nakFrames: num(values.nak, 0),
   garbageFrames: num(values.garbage, 0),
+  answerAmountMinor: values['answer-amount'] === undefined ? null : num(values['answer-amount'], 0),
+  answerCurrency: values['answer-currency'] === undefined ? null : num(values['answer-currency'], 978),
 };
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -69,6 +81,8 @@ void (async () => {
   const common = {
     behaviour,
     terminalId: values['terminal-id'],
+    currency: num(values.currency, 156),
+    language: values.lang === 'zh-CN' ? ('zh-CN' as const) : ('en' as const),
     logger: values.trace ? createFrameLogger(log) : undefined,
     onPrint: (line: string) => log(`[receipt] ${line}`),
   };
@@ -80,6 +94,7 @@ void (async () => {
   const sim = started.value;
   if (values.tcp) log(`ZVT terminal ${sim.terminalId} listening on 127.0.0.1:${sim.tcpPort}`);
   else log(`ZVT terminal ${sim.terminalId} ready. Register side: ${sim.registerPath}`);
+  log(`currency ${sim.currency}, receipts in ${sim.language}`);
   log(`behaviour: ${behaviour.outcome}${behaviour.outcome === 'decline' ? ` (${behaviour.declineReason})` : ''}, card ${behaviour.card.brand}`);
   const shutdown = () => {
     void sim.stop().then(() => {

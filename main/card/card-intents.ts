@@ -65,6 +65,33 @@ export function openIntents(db: Db): IntentRow[] {
   return sql(db, "SELECT * FROM card_intents WHERE state IN ('created', 'sent', 'in_progress', 'unknown') ORDER BY id").all() as IntentRow[];
 }
 
+/**
+ * Held for a supervisor because the terminal approved another amount or currency than asked for
+ * (reason `terminal.result.{amount,currency}_mismatch[_reversed|_not_reversed]`). It stays open
+ * (`unknown`) so the sale takes no other payment until a person has checked the terminal, and
+ * recovery leaves it alone: the terminal's last transaction is its reversal, not a payment.
+ */
+export function heldForMismatch(row: Pick<IntentRow, 'state' | 'reason'>): boolean {
+  return row.state === 'unknown' && /^terminal\.result\.(amount|currency)_mismatch/.test(row.reason ?? '');
+}
+
+/** Records how the register's reversal of a mismatched approval went, on the row (its reason) and in the journal. */
+export function noteReversal(
+  db: Db,
+  id: number,
+  r: { reason: string; reversed: boolean; receiptNo: number | null; reversalReceiptNo: number | null; error: string | null },
+  now: number,
+): void {
+  const row = getIntent(db, id);
+  sql(db, 'UPDATE card_intents SET reason = ?, updated_at = ? WHERE id = ?').run(r.reason, now, id);
+  appendJournal(
+    db,
+    r.reversed ? 'card.reversed' : 'card.reversal_failed',
+    { intentId: id, saleId: row.sale_id, receiptNo: r.receiptNo, reversalReceiptNo: r.reversalReceiptNo, reason: r.reason, error: r.error },
+    now,
+  );
+}
+
 /** Needs a supervisor: outcome unknown, or approved by the terminal but not booked on a sale. */
 export function unresolvedIntents(db: Db): IntentRow[] {
   return sql(db, "SELECT * FROM card_intents WHERE state = 'unknown' OR (state = 'approved' AND payment_id IS NULL) ORDER BY id").all() as IntentRow[];
@@ -189,5 +216,6 @@ export function intentView(row: IntentRow): CardIntentView {
     signatureRequired: row.signature_required === 1,
     signatureConfirmed: row.signature_confirmed_by !== null,
     paymentRecorded: row.payment_id !== null,
+    approvalMismatch: heldForMismatch(row),
   };
 }

@@ -13,6 +13,7 @@ import type { TerminalClient, TerminalTransaction } from '../hardware/terminal/c
 import { canMove, stateForFailure, type IntentState } from '../hardware/terminal/intent-machine';
 import { matchRecoveredTransaction, type RecoveryVerdict } from '../hardware/terminal/recovery';
 import { RESULT } from '../hardware/terminal/codes';
+import { approvalMismatch, type ApprovalMismatch } from '../hardware/terminal/approval-check';
 import type { EventBus } from '../common/event-bus';
 import type { Actor } from '../sale/sale';
 import { recordCardPayment } from '../sale/tender';
@@ -22,9 +23,11 @@ import { getSettings } from '../settings/settings';
 import {
   createIntent,
   getIntent,
+  heldForMismatch,
   intentView,
   lastKnownReceiptNo,
   moveIntent,
+  noteReversal,
   openIntentFor,
   openIntents,
   receiptNoTaken,
@@ -167,7 +170,11 @@ export class CardPayments {
           this.moment(`step:${step.key.replace(/^terminal\.step\./, '')}`, intent.id);
         },
       });
-      if (r.ok) return this.settleApproved(intent.id, toFacts(r.value), 'terminal', null, ctx.actor);
+      if (r.ok) {
+        const mismatch = approvalMismatch({ amountMinor: intent.amount_minor, currency: client.currencyCode }, r.value);
+        if (mismatch) throw await this.holdMismatch(intent.id, client, mismatch, toFacts(r.value));
+        return this.settleApproved(intent.id, toFacts(r.value), 'terminal', null, ctx.actor);
+      }
 
       const current = getIntent(db, intent.id).state;
       let to = stateForFailure(r.error);
@@ -187,6 +194,7 @@ export class CardPayments {
       const after = getIntent(db, intent.id);
       if (after.state === 'approved' && after.payment_id !== null) return this.completionOf(after.sale_id);
       if (after.state === 'declined') throw new ServiceError('terminal.declined', { reason: after.reason ?? 'terminal.result.declined' });
+      if (heldForMismatch(after)) throw new ServiceError('terminal.approval_mismatch', { intentId: intent.id, reason: after.reason ?? '' });
       throw new ServiceError('terminal.outcome_unknown', { intentId: intent.id });
     } finally {
       if (this.active?.intentId === intent.id) this.active = null;
@@ -246,6 +254,52 @@ export class CardPayments {
     return done;
   }
 
+  /**
+   * The terminal approved something else than the register asked for. Nothing is booked: the
+   * intent is held (open, so the sale takes no other payment) for a supervisor, committed BEFORE
+   * the register asks the terminal to reverse it (06 30, by the terminal's receipt number), so a
+   * crash in between still leaves it in front of a person. Returns the error for the cashier.
+   */
+  private async holdMismatch(intentId: number, client: TerminalClient, mismatch: ApprovalMismatch, facts: TerminalFacts): Promise<ServiceError> {
+    const { db } = this.deps;
+    const held = `terminal.result.${mismatch.field}_mismatch`;
+    const row = this.tx(() => {
+      const moved = moveIntent(db, intentId, 'unknown', { ...facts, reason: held }, this.deps.clock());
+      appendJournal(
+        db,
+        'card.approval_mismatch',
+        {
+          intentId,
+          saleId: moved.sale_id,
+          field: mismatch.field,
+          requestedMinor: mismatch.requestedMinor,
+          requestedCurrency: mismatch.requestedCurrency,
+          approvedMinor: mismatch.approvedMinor,
+          approvedCurrency: mismatch.approvedCurrency,
+          receiptNo: facts.receiptNo ?? null,
+          trace: facts.trace ?? null,
+          terminalId: facts.terminalId ?? null,
+        },
+        this.deps.clock(),
+      );
+      return moved;
+    });
+    this.moment('unknown', intentId);
+    this.deps.log.error(`card intent ${intentId}: terminal approved ${mismatch.field} other than asked; held for a supervisor`);
+    let reversed = false;
+    let reversalReceiptNo: number | null = null;
+    let error: string | null = 'no_receipt_no';
+    if (row.receipt_no !== null) {
+      const rev = await client.reverse(row.receipt_no);
+      reversed = rev.ok;
+      reversalReceiptNo = rev.ok ? rev.value.receiptNo : null;
+      error = rev.ok ? null : typeof rev.error.params.reason === 'string' ? `${rev.error.code}:${rev.error.params.reason}` : rev.error.code;
+    }
+    const reason = `${held}_${reversed ? 'reversed' : 'not_reversed'}`;
+    this.tx(() => noteReversal(db, intentId, { reason, reversed, receiptNo: row.receipt_no, reversalReceiptNo, error }, this.deps.clock()));
+    return new ServiceError('terminal.approval_mismatch', { intentId, reason });
+  }
+
   /** After (re)connecting: settle what a crash or a lost line left open. Single flight. */
   recover(client: TerminalClient): Promise<void> {
     if (this.recovering) return this.recovering;
@@ -264,6 +318,8 @@ export class CardPayments {
     const newest = open[open.length - 1] as IntentRow;
     // Only the newest can be the terminal's "last transaction"; older ones need a person.
     for (const row of open.slice(0, -1)) this.settleUnmatchable(row);
+    // A held mismatch waits for a person, and after it the terminal's last transaction is its reversal.
+    if (heldForMismatch(newest)) return;
     if (newest.state === 'created') {
       // Written but never sent: `sent` is committed before the command leaves.
       this.tx(() => moveIntent(db, newest.id, 'failed', { reason: 'terminal.result.not_sent', resolvedBy: 'recovery' }, this.deps.clock()));
@@ -294,6 +350,14 @@ export class CardPayments {
       facts = { reason: 'terminal.result.not_booked' };
     }
     this.deps.log.info(`card intent ${newest.id}: recovery says ${verdict}`);
+    const mismatch =
+      verdict === 'approved' && last.ok && last.value
+        ? approvalMismatch({ amountMinor: newest.amount_minor, currency: client.currencyCode }, last.value)
+        : null;
+    if (mismatch) {
+      await this.holdMismatch(newest.id, client, mismatch, facts);
+      return;
+    }
     if (verdict === 'approved') {
       try {
         this.settleApproved(newest.id, facts, 'recovery', null, null);
@@ -328,6 +392,8 @@ export class CardPayments {
     const row = getIntent(db, input.intentId);
     const needsPerson = row.state === 'unknown' || (row.state === 'approved' && row.payment_id === null);
     if (!needsPerson || this.active?.intentId === row.id) throw new ServiceError('terminal.intent_settled', { intentId: row.id, state: row.state });
+    // The terminal charged something else than the sale asked for: nothing to book, only to check and reverse.
+    if (input.outcome === 'approved' && heldForMismatch(row)) throw new ServiceError('terminal.approval_mismatch_not_bookable', { intentId: row.id });
     if (input.outcome === 'declined') {
       if (row.state !== 'unknown') throw new ServiceError('terminal.intent_settled', { intentId: row.id, state: row.state });
       this.tx(() =>

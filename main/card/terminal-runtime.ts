@@ -5,7 +5,7 @@ import type { TerminalBatchView, TerminalConfigView } from '../../preload/contra
 import type { HardwareStatus } from '../../preload/contract/events';
 import type { Db } from '../ledger/database';
 import type { Logger } from '../log';
-import { TerminalConnection, type TerminalLinkState } from '../hardware/terminal/connection';
+import { currencyCode, TerminalConnection, type TerminalLinkState } from '../hardware/terminal/connection';
 import { createFrameLogger } from '../hardware/terminal/frame-logger';
 import type { ZvtTimeouts } from '../hardware/terminal/link';
 import { TerminalSimulator } from '../hardware/terminal/simulator/simulator';
@@ -39,10 +39,12 @@ export const DEMO_BEHAVIOUR: Partial<SimBehaviour> = { cardDelayMs: 900, pinDela
 
 /**
  * Demo amounts that decline, like a payment provider's test cards: cents ending in 51 = not
- * enough money, 78 = card expired, 55 = wrong PIN. Every other amount is approved.
+ * enough money, 78 = card expired, 55 = wrong PIN; 91 = a faulty terminal that approves 1.00
+ * more than asked (the register holds and reverses it). Every other amount is approved.
  */
 export function demoOutcome(amountMinor: number): Partial<SimBehaviour> | null {
   const cents = amountMinor % 100;
+  if (cents === 91) return { answerAmountMinor: amountMinor + 100 };
   if (cents === 51) return { outcome: 'decline', declineReason: 'insufficient_funds' };
   if (cents === 78) return { outcome: 'decline', declineReason: 'card_expired' };
   if (cents === 55) return { outcome: 'decline', declineReason: 'wrong_pin' };
@@ -101,7 +103,15 @@ export class TerminalRuntime {
   async start(): Promise<void> {
     const config = getTerminalConfig(this.options.db);
     if (config.kind !== 'none' || !this.options.demo) return this.connection.configure(config);
-    const sim = await TerminalSimulator.startTcp({ port: 0, behaviour: DEMO_BEHAVIOUR, byAmount: demoOutcome });
+    // The demo terminal is set up for this store: its currency and the language of its receipt lines.
+    const store = getSettings(this.options.db);
+    const sim = await TerminalSimulator.startTcp({
+      port: 0,
+      behaviour: DEMO_BEHAVIOUR,
+      byAmount: demoOutcome,
+      currency: currencyCode(store.currency),
+      language: store.storeLocale === 'zh-CN' ? 'zh-CN' : 'en',
+    });
     if (!sim.ok) {
       this.options.log.error(`demo card terminal did not start: ${sim.error.code}`);
       return;

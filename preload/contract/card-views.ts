@@ -25,6 +25,11 @@ export interface CardIntentView {
   signatureConfirmed: boolean;
   /** Approved and booked on the sale as a payment. An approval without one needs a supervisor. */
   paymentRecorded: boolean;
+  /**
+   * The terminal approved another amount or currency than asked for: held for a supervisor, never
+   * booked; `reason` says which, and whether the register's reversal went through.
+   */
+  approvalMismatch: boolean;
 }
 
 export type TerminalConfigView =

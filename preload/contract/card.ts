@@ -89,6 +89,8 @@ export const cardErrors = [
   'terminal.intent_not_found',
   'terminal.intent_settled',
   'terminal.approved_not_booked',
+  'terminal.approval_mismatch',
+  'terminal.approval_mismatch_not_bookable',
   'terminal.no_signature_pending',
   'terminal.end_of_day_failed',
   'terminal.bad_serial_path',

@@ -110,3 +110,32 @@ test('the header shows a quiet "drawer open" chip while the printer reports the 
     await printer.close();
   }
 });
+
+test('a faulty terminal approves another amount: the cashier is told it was not booked, the supervisor can only record it reversed', async ({
+  page,
+  register,
+}) => {
+  await setUpOwner(page, register);
+  // Demo amounts ending in .91: the demo terminal approves 1.00 more than asked.
+  await ringUp(page, '12.91');
+  await page.getByTestId('pay-card').click();
+  await expect(page.getByTestId('error')).toHaveText(
+    '未记账：终端批准的金额与收银机请求的不同；收银机已在终端上撤销该交易。请主管在“管理 → 刷卡终端”中核查。',
+    { timeout: 15_000 },
+  );
+  await expect(page.getByTestId('payment')).toBeVisible();
+  await page.getByRole('button', { name: /返回销售/ }).click();
+
+  await openCardTerminal(page);
+  const row = page.getByTestId('unresolved-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('¥12.91');
+  await expect(row).toContainText('终端批准的金额与收银机请求的不同；收银机已在终端上撤销该交易');
+  // Never booked: no "approved" action, only "reversed on the terminal".
+  await expect(row.getByTestId('resolve-approved')).toHaveCount(0);
+  await row.getByTestId('resolve-declined').click();
+  await expect(page.getByTestId('resolve-dialog')).toContainText('确认记为已撤销？');
+  await page.getByTestId('resolve-confirm').click();
+  await expect(page.getByTestId('unresolved-notice')).toHaveText('已记为未成功。');
+  await expect(page.getByTestId('unresolved-empty')).toBeVisible();
+});

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CURRENCY } from '../../main/hardware/terminal/commands';
 import { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
 import { openLedger } from '../../main/ledger/database';
 import { verifyJournal } from '../../main/ledger/journal';
@@ -36,6 +37,7 @@ let sim: TerminalSimulator;
 beforeAll(async () => {
   const r = await TerminalSimulator.startTcp({
     port: 0,
+    currency: CURRENCY.CNY, // the demo store's currency
     behaviour: { cardDelayMs: 8, pinDelayMs: 8, bankDelayMs: 8 },
     timeouts: { ackMs: 300, maxRetransmits: 2, commandAckMs: 2000 },
   });

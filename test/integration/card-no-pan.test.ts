@@ -4,6 +4,7 @@
 // memory, the register's log and the protocol trace.
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CURRENCY } from '../../main/hardware/terminal/commands';
 import { DEFAULT_CARD } from '../../main/hardware/terminal/simulator/behaviour';
 import { TerminalFixture } from '../support/terminal-sim';
 import { cardRegister, payCard, saleOf, settled, withStaff } from '../support/card-register';
@@ -22,7 +23,7 @@ function variants(pan: string): string[] {
 describe('no full card number anywhere', () => {
   it('is in neither the database files nor the logs after a run', async () => {
     expect(DEFAULT_CARD.pan).toBe(PAN);
-    const sim = await f.sim();
+    const sim = await f.sim({ currency: CURRENCY.CNY });
     const reg = await cardRegister(sim.registerPath ?? '');
     const staff = await withStaff(reg);
     expect((await payCard(reg, await saleOf(reg, 1999))).ok).toBe(true);

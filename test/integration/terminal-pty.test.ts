@@ -44,7 +44,7 @@ describe('authorization over a pty', () => {
       signatureRequired: false,
     });
     expect(r.value.authCode).toMatch(/^\d{6}$/);
-    expect(r.value.receipt.lines.map((l) => l.text)).toContain('Zahlung erfolgt');
+    expect(r.value.receipt.lines.map((l) => l.text)).toContain('Payment approved');
     expect(JSON.stringify(r.value)).not.toContain(FULL_PAN);
     expect(sim.batch()).toMatchObject([{ kind: 'payment', amountMinor: 1250, receiptNo: 1 }]);
     expect(client.connectionState).toBe('ready');
@@ -65,7 +65,7 @@ describe('authorization over a pty', () => {
     const r = await client.authorize(4200);
     expect(r.ok && r.value.signatureRequired).toBe(true);
     expect(r.ok && r.value.entryMode).toBe('contactless');
-    expect(r.ok && r.value.receipt.lines.some((l) => l.text.includes('Unterschrift'))).toBe(true);
+    expect(r.ok && r.value.receipt.lines.some((l) => l.text.includes('Cardholder signature'))).toBe(true);
   });
 
   it('collects a receipt sent as a text block', async () => {
@@ -75,7 +75,7 @@ describe('authorization over a pty', () => {
     const r = await client.authorize(1234);
     expect(r.ok && r.value.receipt.lines).toEqual([]);
     expect(r.ok && r.value.receipt.blocks[0]?.receiptType).toBe('customer');
-    expect(r.ok && r.value.receipt.blocks[0]?.lines.map((l) => l.text)).toContain('Betrag EUR 12,34');
+    expect(r.ok && r.value.receipt.blocks[0]?.lines.map((l) => l.text)).toContain('Amount EUR 12.34');
   });
 
   it.each([
@@ -227,7 +227,7 @@ describe('batch, recovery and admin over a pty', () => {
     expect(eod.value.totalMinor).toBe(1250 + 990 - 500);
     const brands = Object.fromEntries((eod.value.totals?.brands ?? []).filter((x) => x.count).map((x) => [x.brand, [x.count, x.amountMinor]]));
     expect(brands).toEqual({ VISA: [1, 1250], girocard: [1, 990] });
-    expect(eod.value.receipt.lines.some((l) => l.text.includes('GESAMT'))).toBe(true);
+    expect(eod.value.receipt.lines.some((l) => l.text.includes('TOTAL EUR 17.40'))).toBe(true);
     expect(sim.batch()).toEqual([]); // the batch is closed
   });
 
@@ -243,7 +243,7 @@ describe('batch, recovery and admin over a pty', () => {
     expect(st.ok && st.value.terminalId).toBe('52500001');
     const rep = await client.repeatReceipt();
     expect(rep.ok && paid.ok && rep.value?.receiptNo).toBe(paid.ok ? paid.value.receiptNo : -1);
-    expect(rep.ok && rep.value?.receipt.lines[0]?.text).toContain('Kopie');
+    expect(rep.ok && rep.value?.receipt.lines[0]?.text).toContain('COPY');
   });
 
   it('after a register crash mid-authorization, a new client recovers the approval', async () => {

@@ -1,7 +1,8 @@
 // A register wired to a simulated terminal over a real socat pty, with short link timeouts so
 // fault tests finish quickly. The protocol trace is collected so tests can scan it.
 import { randomUUID } from 'node:crypto';
-import type { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
+import { CURRENCY } from '../../main/hardware/terminal/commands';
+import type { SimulatorOptions, TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
 import type { CompletionView } from '../../preload/contract/views';
 import type { Result } from '../../preload/contract/result';
 import { FAST_CLIENT_TIMEOUTS, TerminalFixture } from './terminal-sim';
@@ -32,9 +33,10 @@ export interface CardRig {
 }
 
 /** Starts a CardRig (for a file's beforeAll); the file's afterAll calls its stop(). */
-export async function startCardRig(): Promise<CardRig> {
+export async function startCardRig(simOptions: SimulatorOptions = {}): Promise<CardRig> {
   const f = new TerminalFixture();
-  const sim = await f.sim();
+  // The demo store sells in CNY: its terminal is set up for CNY, as a real one would be.
+  const sim = await f.sim({ currency: CURRENCY.CNY, ...simOptions });
   const reg = await cardRegister(sim.registerPath ?? '');
   const staff = await withStaff(reg);
   const stop = async () => {

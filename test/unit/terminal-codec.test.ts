@@ -223,7 +223,7 @@ describe('PT messages', () => {
     });
     const c = ptBuild.completion('52500001');
     const cm = c.ok ? parsePtMessage(c.value) : c;
-    expect(cm.ok && cm.value).toEqual({ kind: 'completion', terminalId: '52500001', statusByte: null });
+    expect(cm.ok && cm.value).toEqual({ kind: 'completion', terminalId: '52500001', statusByte: null, charset: 0xff, enquiry: null });
     const ab = parsePtMessage(ptBuild.abort(0x6c));
     expect(ab.ok && ab.value).toEqual({ kind: 'abort', resultCode: 0x6c, result: 'terminal.result.aborted' });
     const n = parsePtMessage(apdu(0x84, 0x83));

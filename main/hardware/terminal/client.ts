@@ -7,13 +7,15 @@ import { build, CURRENCY, DEFAULT_CONFIG_BYTE } from './commands';
 import type { FrameLogger } from './frame-logger';
 import { ZvtLink, type LinkHooks, type ZvtTimeouts } from './link';
 import { MasterRights } from './master-rights';
-import { ackApdu, nackApdu, parsePtMessage, type ReceiptLine, type ReceiptType } from './pt-messages';
+import { ackApdu, nackApdu, parsePtMessage, type PtContext, type ReceiptLine, type ReceiptType } from './pt-messages';
 import { fail, ok, type TerminalErrorParams, type TerminalResult } from './result';
 import { SerialTransport, type SerialOptions } from './serial-transport';
 import type { BatchTotals, StatusInformation } from './status-info';
 import { TcpTransport, type TcpOptions } from './tcp-transport';
 import type { ByteTransport } from './transport';
 import { RESULT } from './codes';
+import { ENQUIRY_SERVICE, TERMINAL_STATUS, type StatusEnquiryCompletion } from './status-enquiry';
+import { CHARSET, type Charset } from './text';
 
 export interface TerminalStep {
   /** `terminal.step.<name>`, a translation key */
@@ -44,9 +46,15 @@ export interface EndOfDayResult {
   receipt: TerminalReceipt;
 }
 
+/** What a Status-Enquiry's completion says ([S] §2.56.5). */
 export interface TerminalStatus {
   terminalId: string | null;
-  status: StatusInformation | null;
+  softwareVersion: string | null;
+  /** Terminal status code ([S] §11): 00 ready, 9C please wait, F0 reconciliation required, ... */
+  terminalStatus: number | null;
+  /** `terminal.status.<name>` */
+  terminalStatusKey: string;
+  deviceName: string | null;
 }
 
 export type ConnectionState = 'disconnected' | 'connecting' | 'ready' | 'busy';
@@ -69,6 +77,8 @@ interface RunOptions {
   payment: boolean;
   /** Log-off ends with the PT's acknowledgement; there is no completion. */
   endsWithAck?: boolean;
+  /** Which command the 06 0F completes, where that changes its layout. */
+  completes?: PtContext['completes'];
 }
 
 interface RunOutcome {
@@ -76,6 +86,8 @@ interface RunOutcome {
   receipt: TerminalReceipt;
   steps: string[];
   terminalId: string | null;
+  charset: Charset;
+  enquiry: StatusEnquiryCompletion | null;
 }
 
 export class TerminalClient {
@@ -86,6 +98,8 @@ export class TerminalClient {
   private draining = false;
   private readonly password: string;
   private readonly currency: number;
+  /** Character set of print commands, as the terminal accepted it at registration. */
+  private charset: Charset = CHARSET.cp437;
   /** The last status information that arrived while no command was running (e.g. after a crash). */
   lastUnsolicitedStatus: StatusInformation | null = null;
   terminalId: string | null = null;
@@ -108,6 +122,11 @@ export class TerminalClient {
 
   get connectionState(): ConnectionState {
     return this.state;
+  }
+
+  /** The ISO 4217 numeric currency every payment asks for; an approval in another one is not ours to book. */
+  get currencyCode(): number {
+    return this.currency;
   }
 
   private setState(s: ConnectionState): void {
@@ -134,7 +153,8 @@ export class TerminalClient {
       if (this.link === link) this.setState('disconnected');
     });
     this.link = link;
-    const reg = build.registration(this.password, this.options.configByte ?? DEFAULT_CONFIG_BYTE, this.currency);
+    this.charset = CHARSET.cp437;
+    const reg = build.registration(this.password, this.options.configByte ?? DEFAULT_CONFIG_BYTE, this.currency, CHARSET.utf8);
     if (!reg.ok) return reg;
     // A terminal still finishing an interrupted transaction answers "busy"; give it time.
     let r = await this.run(reg.value, { payment: false });
@@ -147,6 +167,7 @@ export class TerminalClient {
       return r;
     }
     this.terminalId = r.value.terminalId ?? r.value.status?.terminalId ?? null;
+    this.charset = r.value.charset;
     this.setState('ready');
     return ok({ terminalId: this.terminalId });
   }
@@ -190,13 +211,23 @@ export class TerminalClient {
     return ok({ totalMinor: st?.amountMinor ?? 0, totals: st?.totals ?? null, status: st, receipt: r.value.receipt });
   }
 
-  /** Status enquiry (05 01). `terminal.busy` while the terminal is still inside a transaction. */
+  /**
+   * Status enquiry (05 01), asking for the TLV container so the terminal id comes along.
+   * `terminal.busy` while the terminal is still inside a transaction.
+   */
   async statusEnquiry(): Promise<TerminalResult<TerminalStatus>> {
-    const cmd = build.statusEnquiry(this.password);
+    const cmd = build.statusEnquiry(this.password, ENQUIRY_SERVICE.sendTlv);
     if (!cmd.ok) return cmd;
-    const r = await this.run(cmd.value, { payment: false });
+    const r = await this.run(cmd.value, { payment: false, completes: 'status_enquiry' });
     if (!r.ok) return r;
-    return ok({ terminalId: r.value.terminalId ?? r.value.status?.terminalId ?? this.terminalId, status: r.value.status });
+    const e = r.value.enquiry;
+    return ok({
+      terminalId: e?.terminalId ?? this.terminalId,
+      softwareVersion: e?.softwareVersion ?? null,
+      terminalStatus: e?.terminalStatus ?? null,
+      terminalStatusKey: e?.terminalStatusKey ?? 'terminal.status.unknown',
+      deviceName: e?.deviceName ?? null,
+    });
   }
 
   /** Repeat receipt (06 20): the terminal re-sends status information and receipt of its LAST transaction. */
@@ -218,8 +249,9 @@ export class TerminalClient {
     const attempts = opts.attempts ?? 20;
     for (let i = 0; i < attempts; i++) {
       const s = await this.statusEnquiry();
-      if (s.ok) return this.repeatReceipt();
-      if (s.error.code !== 'terminal.busy' && s.error.code !== 'terminal.timeout') return s;
+      // A terminal may also complete the enquiry and say "please wait" in its status byte.
+      if (s.ok && s.value.terminalStatus !== TERMINAL_STATUS.pleaseWait) return this.repeatReceipt();
+      if (!s.ok && s.error.code !== 'terminal.busy' && s.error.code !== 'terminal.timeout') return s;
       await new Promise((r) => setTimeout(r, opts.delayMs ?? 500));
     }
     return fail('terminal.busy', { attempts });
@@ -270,7 +302,7 @@ export class TerminalClient {
   }
 
   private async answerUnsolicited(link: ZvtLink, a: Apdu): Promise<void> {
-    const m = parsePtMessage(a);
+    const m = parsePtMessage(a, { charset: this.charset });
     if (m.ok && (m.value.kind === 'ack' || m.value.kind === 'nack')) return;
     if (m.ok && m.value.kind === 'status') this.lastUnsolicitedStatus = m.value.info;
     await link.send(ackApdu());
@@ -301,13 +333,14 @@ export class TerminalClient {
       // No link-level ACK: the frame may or may not have reached the terminal.
       return fail(sent.error.code, unknown({ phase: 'send' }));
     }
-    const outcome: RunOutcome = { status: null, receipt: { lines: [], blocks: [] }, steps: [], terminalId: null };
+    const outcome: RunOutcome = { status: null, receipt: { lines: [], blocks: [] }, steps: [], terminalId: null, charset: CHARSET.cp437, enquiry: null };
+    const ctx: PtContext = { charset: this.charset, ...(opts.completes ? { completes: opts.completes } : {}) };
 
     // Phase 1: the PT acknowledges the command within T3.
     for (;;) {
       const r = await link.receive(link.timeouts.commandAckMs);
       if (!r.ok) return fail(r.error.code, unknown({ phase: 'command_ack' }));
-      const m = parsePtMessage(r.value);
+      const m = parsePtMessage(r.value, ctx);
       if (!m.ok) continue;
       if (m.value.kind === 'ack') break;
       if (m.value.kind === 'nack') {
@@ -334,7 +367,7 @@ export class TerminalClient {
           unknown({ phase: 'terminal_master', receiptNo: outcome.status?.receiptNo ?? null, resultCode: outcome.status?.resultCode ?? null }),
         );
       }
-      const m = parsePtMessage(r.value);
+      const m = parsePtMessage(r.value, ctx);
       if (!m.ok) {
         // Acknowledge anyway: a NAK would make the PT resend the same unparseable bytes.
         protocolError = m.error.code;
@@ -369,6 +402,8 @@ export class TerminalClient {
         case 'completion':
           this.rights.takeBack();
           outcome.terminalId = msg.terminalId;
+          outcome.charset = msg.charset;
+          outcome.enquiry = msg.enquiry;
           if (protocolError && opts.payment) return fail('terminal.protocol', unknown({ reason: protocolError }));
           return ok(outcome);
         case 'abort':

@@ -69,6 +69,7 @@ export const RESULT = {
   wrongPin: 0x55,
   cardExpired: 0x78,
   aborted: 0x6c,
+  wrongCurrency: 0x6f,
   functionNotPossible: 0x83,
   reversalNotPossible: 0xb5,
   alreadyReversed: 0xb4,

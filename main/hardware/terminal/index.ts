@@ -11,6 +11,8 @@ export type {
   ConnectionState,
 } from './client';
 export { matchRecoveredTransaction } from './recovery';
+export { approvalMismatch, type ApprovalMismatch } from './approval-check';
+export { terminalStatusKey, type StatusEnquiryCompletion } from './status-enquiry';
 export type { PaymentIntent, RecoveryVerdict } from './recovery';
 export type { StatusInformation, BatchTotals, BrandTotal, EntryMode } from './status-info';
 export type { ReceiptLine, ReceiptType } from './pt-messages';

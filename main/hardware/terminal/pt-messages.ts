@@ -2,12 +2,15 @@
 // (intermediate status, status information, receipt lines, completion, abort), plus the two
 // acknowledgements both sides use. Builders exist for the simulator.
 import { apdu, type Apdu } from './apdu';
-import { BMP, concat, decodeBmps, encodeBmps } from './bmp';
+import { encodeBcd } from './bcd';
+import { BMP, concat, decodeBmps, encodeBmps, type BmpField } from './bmp';
 import { resultKey, stepKey } from './codes';
+import { charsetOf, charsetTlv } from './commands';
 import { redactDigitRuns } from './pan';
 import { fail, ok, type TerminalResult } from './result';
 import { encodeStatusInformation, parseStatusInformation, type StatusInformation } from './status-info';
-import { decodeText, encodeText } from './text';
+import { parseStatusEnquiryCompletion, type StatusEnquiryCompletion } from './status-enquiry';
+import { CHARSET, decodeText, encodeText, type Charset } from './text';
 import { decodeTlv, encodeTlv, findTlv, type Tlv } from './tlv';
 
 export interface ReceiptLine {
@@ -26,7 +29,7 @@ export type PtMessage =
   | { kind: 'status'; info: StatusInformation }
   | { kind: 'print_line'; line: ReceiptLine; last: boolean }
   | { kind: 'text_block'; receiptType: ReceiptType; lines: ReceiptLine[] }
-  | { kind: 'completion'; terminalId: string | null; statusByte: number | null }
+  | { kind: 'completion'; terminalId: string | null; statusByte: number | null; charset: Charset; enquiry: StatusEnquiryCompletion | null }
   | { kind: 'abort'; resultCode: number; result: string }
   | { kind: 'other'; cls: number; ins: number };
 
@@ -43,7 +46,15 @@ function plainLine(text: string): ReceiptLine {
   return { text: redactDigitRuns(text), centred: false, doubleWidth: false, doubleHeight: false };
 }
 
-export function parsePtMessage(a: Apdu): TerminalResult<PtMessage> {
+/** What the reader knows that the bytes do not say: the agreed character set, and which command a 06 0F completes. */
+export interface PtContext {
+  charset?: Charset;
+  /** A Status-Enquiry's completion has its own, untagged layout. */
+  completes?: 'status_enquiry';
+}
+
+export function parsePtMessage(a: Apdu, ctx: PtContext = {}): TerminalResult<PtMessage> {
+  const charset = ctx.charset ?? CHARSET.cp437;
   if (a.cls === 0x80 && a.ins === 0x00) return ok({ kind: 'ack' });
   if (a.cls === 0x84) {
     // "84 00 00" is also a positive acknowledgement from some terminals.
@@ -63,7 +74,7 @@ export function parsePtMessage(a: Apdu): TerminalResult<PtMessage> {
     const attr = a.data[0];
     if (attr === undefined) return fail('codec.truncated', { message: '06 D1' });
     const line: ReceiptLine = {
-      text: redactDigitRuns(decodeText(a.data.subarray(1))),
+      text: redactDigitRuns(decodeText(a.data.subarray(1), charset)),
       centred: (attr & 0x40) !== 0,
       doubleWidth: (attr & 0x20) !== 0,
       doubleHeight: (attr & 0x10) !== 0,
@@ -78,17 +89,29 @@ export function parsePtMessage(a: Apdu): TerminalResult<PtMessage> {
     const tlv = decodeTlv(container.value);
     if (!tlv.ok) return tlv;
     const type = findTlv(tlv.value, TAG_RECEIPT_TYPE)?.value[0];
-    const lines = (findTlv(tlv.value, TAG_TEXT_LINES)?.children ?? []).filter((t) => t.tag === TAG_LINE).map((t) => plainLine(decodeText(t.value)));
+    const lines = (findTlv(tlv.value, TAG_TEXT_LINES)?.children ?? []).filter((t) => t.tag === TAG_LINE).map((t) => plainLine(decodeText(t.value, charset)));
     return ok({ kind: 'text_block', receiptType: (type !== undefined && RECEIPT_TYPES[type]) || 'unknown', lines });
   }
   if (a.cls === 0x06 && a.ins === 0x0f) {
+    if (ctx.completes === 'status_enquiry') {
+      const e = parseStatusEnquiryCompletion(a.data);
+      if (!e.ok) return e;
+      return ok({ kind: 'completion', terminalId: e.value.terminalId, statusByte: e.value.terminalStatus, charset, enquiry: e.value });
+    }
     const f = decodeBmps(a.data);
     if (!f.ok) return f;
     const tid = f.value.find((x) => x.id === BMP.terminalId);
     const sb = f.value.find((x) => x.id === BMP.paymentType);
     let terminalId: string | null = null;
     if (tid) terminalId = Array.from(tid.value, (b) => b.toString(16).padStart(2, '0')).join('');
-    return ok({ kind: 'completion', terminalId: terminalId && /^\d+$/.test(terminalId) ? terminalId : null, statusByte: sb?.value[0] ?? null });
+    return ok({
+      kind: 'completion',
+      terminalId: terminalId && /^\d+$/.test(terminalId) ? terminalId : null,
+      statusByte: sb?.value[0] ?? null,
+      // A registration's completion echoes the character set the PT accepted (tag 27).
+      charset: charsetOf(f.value.find((x) => x.id === BMP.tlv)?.value),
+      enquiry: null,
+    });
   }
   if (a.cls === 0x06 && a.ins === 0x1e) {
     const code = a.data[0];
@@ -104,26 +127,33 @@ export const ptBuild = {
     const d = encodeStatusInformation(info);
     return d.ok ? ok(apdu(0x04, 0x0f, d.value)) : d;
   },
-  printLine(text: string, opts: { last?: boolean; centred?: boolean } = {}): Apdu {
+  printLine(text: string, opts: { last?: boolean; centred?: boolean; charset?: Charset } = {}): Apdu {
     const attr = (opts.last ? 0x80 : 0) | (opts.centred ? 0x40 : 0);
-    return apdu(0x06, 0xd1, concat([Uint8Array.of(attr), encodeText(text)]));
+    return apdu(0x06, 0xd1, concat([Uint8Array.of(attr), encodeText(text, opts.charset)]));
   },
-  textBlock(receiptType: Exclude<ReceiptType, 'unknown'>, lines: string[]): TerminalResult<Apdu> {
+  textBlock(receiptType: Exclude<ReceiptType, 'unknown'>, lines: string[], charset: Charset = CHARSET.cp437): TerminalResult<Apdu> {
     const typeCode = { merchant: 1, customer: 2, admin: 3 }[receiptType];
     const tlv: Tlv[] = [
-      { tag: TAG_TEXT_LINES, value: new Uint8Array(0), children: lines.map((l) => ({ tag: TAG_LINE, value: encodeText(l) })) },
+      { tag: TAG_TEXT_LINES, value: new Uint8Array(0), children: lines.map((l) => ({ tag: TAG_LINE, value: encodeText(l, charset) })) },
       { tag: TAG_RECEIPT_TYPE, value: Uint8Array.of(typeCode) },
     ];
     const body = encodeTlv(tlv);
     const f = encodeBmps([{ id: BMP.tlv, value: body }]);
     return f.ok ? ok(apdu(0x06, 0xd3, f.value)) : f;
   },
-  completion(terminalId?: string): TerminalResult<Apdu> {
+  /** `06 0F [29 <TID>] [06 <TLV 27: accepted character set>]`; the second only answers a registration that asked. */
+  completion(terminalId?: string, acceptedCharset: Charset | null = null): TerminalResult<Apdu> {
     if (!terminalId) return ok(apdu(0x06, 0x0f));
     const digits = terminalId.padStart(8, '0').slice(-8);
     const v = Uint8Array.from({ length: 4 }, (_, i) => parseInt(digits.slice(2 * i, 2 * i + 2), 16));
-    const f = encodeBmps([{ id: BMP.terminalId, value: v }]);
+    const fields: BmpField[] = [{ id: BMP.terminalId, value: v }];
+    if (acceptedCharset !== null) fields.push({ id: BMP.tlv, value: charsetTlv(acceptedCharset) });
+    const f = encodeBmps(fields);
     return f.ok ? ok(apdu(0x06, 0x0f, f.value)) : f;
   },
-  abort: (resultCode: number): Apdu => apdu(0x06, 0x1e, [resultCode]),
+  /** `06 1E <rc> [<CC>]`: the PT's own currency follows only result code 6F, wrong currency ([S] §3.3). */
+  abort(resultCode: number, currency: number | null = null): Apdu {
+    const cc = currency === null ? null : encodeBcd(String(currency), 2);
+    return apdu(0x06, 0x1e, cc?.ok ? [resultCode, ...cc.value] : [resultCode]);
+  },
 };

@@ -88,6 +88,10 @@ export function emptyStatus(resultCode: number): StatusInformation {
   };
 }
 
+// BMP 60 (individual totals, [S] §3.1.3): receipt numbers from/to (2 BCD each), then seven slots
+// of count (ONE BYTE BINARY, despite the field being called "BCD packed") + turnover (6 BCD).
+// EVerest's zvt reads the count as u8 and bezahl-online's SingleTotals as a byte; a BCD count
+// would make 12 payments unreadable (0x0C) and read 16 as 10 (0x10).
 function parseTotals(v: Uint8Array): TerminalResult<BatchTotals> {
   if (v.length < 4 + 7 * TOTAL_BRANDS.length) return fail('codec.truncated', { field: 'totals' });
   const from = decodeBcdNumber(v.subarray(0, 2));
@@ -97,11 +101,9 @@ function parseTotals(v: Uint8Array): TerminalResult<BatchTotals> {
   const brands: BrandTotal[] = [];
   for (let i = 0; i < TOTAL_BRANDS.length; i++) {
     const at = 4 + i * 7;
-    const count = decodeBcdNumber(v.subarray(at, at + 1));
     const amount = decodeBcdNumber(v.subarray(at + 1, at + 7));
-    if (!count.ok) return count;
     if (!amount.ok) return amount;
-    brands.push({ brand: TOTAL_BRANDS[i] ?? 'other', count: count.value, amountMinor: amount.value });
+    brands.push({ brand: TOTAL_BRANDS[i] ?? 'other', count: v[at] ?? 0, amountMinor: amount.value });
   }
   return ok({ receiptFrom: from.value, receiptTo: to.value, brands });
 }
@@ -114,11 +116,10 @@ export function encodeTotals(t: BatchTotals): TerminalResult<Uint8Array> {
   }
   for (const name of TOTAL_BRANDS) {
     const b = t.brands.find((x) => x.brand === name) ?? { count: 0, amountMinor: 0 };
-    const c = encodeBcd(String(Math.min(99, b.count)), 1);
     const a = encodeAmount(b.amountMinor);
-    if (!c.ok) return c;
     if (!a.ok) return a;
-    parts.push(c.value, a.value);
+    // One byte cannot count past 255; the turnover beside it stays exact.
+    parts.push(Uint8Array.of(Math.max(0, Math.min(255, b.count))), a.value);
   }
   return ok(concat(parts));
 }

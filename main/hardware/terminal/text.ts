@@ -1,6 +1,12 @@
 // Terminal text (receipt lines, card names) is CP437 unless a character set is negotiated. We
 // map the few non-ASCII characters German/European receipts actually use and replace the rest,
-// so a stray byte can never become a control character in our own receipt.
+// so a stray byte can never become a control character in our own receipt. Print commands switch
+// to UTF-8 once the terminal accepted it at registration (tag 27 echoing tag 14 = FE, [S] §9.4),
+// which is the only way Chinese receipt text can cross the line.
+
+/** ISO character set codes of TLV tag 14 that we speak: the default CP437 and UTF-8. */
+export const CHARSET = { cp437: 0xff, utf8: 0xfe } as const;
+export type Charset = (typeof CHARSET)[keyof typeof CHARSET];
 const CP437_HIGH: Record<number, string> = {
   0x80: 'Ç',
   0x81: 'ü',
@@ -26,7 +32,17 @@ const CP437_HIGH: Record<number, string> = {
 };
 const REVERSE: Record<string, number> = Object.fromEntries(Object.entries(CP437_HIGH).map(([k, v]) => [v, Number(k)]));
 
-export function decodeText(bytes: Uint8Array): string {
+const utf8Decoder = new TextDecoder('utf-8', { fatal: false });
+const utf8Encoder = new TextEncoder();
+
+export function decodeText(bytes: Uint8Array, charset: Charset = CHARSET.cp437): string {
+  if (charset === CHARSET.utf8) {
+    // Same rules as CP437 for what survives: no control characters except the line break.
+    return utf8Decoder
+      .decode(bytes)
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => (c === '\u0000' ? '' : '?'));
+  }
   let s = '';
   for (const b of bytes) {
     if (b === 0) continue; // fixed-width fields are NUL padded
@@ -37,7 +53,8 @@ export function decodeText(bytes: Uint8Array): string {
   return s;
 }
 
-export function encodeText(text: string): Uint8Array {
+export function encodeText(text: string, charset: Charset = CHARSET.cp437): Uint8Array {
+  if (charset === CHARSET.utf8) return utf8Encoder.encode(text.replace(/\n/g, '\r'));
   return Uint8Array.from(
     [...text].map((c) => {
       const code = c.charCodeAt(0);

@@ -7,6 +7,8 @@ export interface BatchEntry {
   receiptNo: number;
   trace: number;
   amountMinor: number;
+  /** ISO 4217 numeric, as the terminal booked it */
+  currency: number;
   brand: string;
   maskedPan: string;
   authCode: string;

@@ -45,6 +45,13 @@ export interface SimBehaviour {
   /** Send the receipt as print lines (06 D1) or as one text block (06 D3). */
   receiptFormat: 'lines' | 'block';
   card: SimCard;
+  /**
+   * A faulty or misconfigured terminal: approve (and book, and report) this amount instead of the
+   * one asked for. The register must notice; null = the amount asked for.
+   */
+  answerAmountMinor: number | null;
+  /** Likewise for the currency (ISO 4217 numeric) reported in BMP 49; null = the terminal's own. */
+  answerCurrency: number | null;
 }
 
 export const DEFAULT_BEHAVIOUR: SimBehaviour = {
@@ -61,6 +68,8 @@ export const DEFAULT_BEHAVIOUR: SimBehaviour = {
   garbageFrames: 0,
   receiptFormat: 'lines',
   card: DEFAULT_CARD,
+  answerAmountMinor: null,
+  answerCurrency: null,
 };
 
 /** The delays the behaviour scripts, so benchmarks can subtract them. */

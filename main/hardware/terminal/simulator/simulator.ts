@@ -3,7 +3,7 @@
 // a real batch so end-of-day and crash recovery can be checked against the ledger.
 import net from 'node:net';
 import type { Apdu } from '../apdu';
-import { parseEcrCommand, type EcrCommand } from '../commands';
+import { CURRENCY, parseEcrCommand, type EcrCommand } from '../commands';
 import { RESULT, STEP } from '../codes';
 import { encodeFrame } from '../framing';
 import { ZvtLink, type ZvtTimeouts } from '../link';
@@ -13,10 +13,18 @@ import { ackApdu, nackApdu, parsePtMessage, ptBuild } from '../pt-messages';
 import { fail, ok, type TerminalResult } from '../result';
 import { SerialTransport } from '../serial-transport';
 import type { StatusInformation } from '../status-info';
+import { encodeStatusEnquiryCompletion, ENQUIRY_SERVICE, TERMINAL_STATUS } from '../status-enquiry';
 import { TcpTransport } from '../tcp-transport';
+import { apdu } from '../apdu';
+import { CHARSET, type Charset } from '../text';
 import { Batch, type BatchEntry } from './batch';
 import { DECLINE_CODES, DEFAULT_BEHAVIOUR, type SimBehaviour } from './behaviour';
 import { startPtyPair, type PtyPair } from './pty-pair';
+import { money, receiptWords, type ReceiptWords, type SimLanguage } from './receipt-text';
+
+/** What the simulator says it runs, in the Status-Enquiry's completion. */
+export const SIM_SOFTWARE_VERSION = 'RINGUP-SIM 1.0';
+const SIM_DEVICE_NAME = 'Ringup simulator';
 
 export interface SimulatorOptions {
   terminalId?: string;
@@ -28,6 +36,13 @@ export interface SimulatorOptions {
   clock?: () => Date;
   /** Behaviour chosen by amount (demo "test amounts"); a scripted behaviour still wins. */
   byAmount?: (amountMinor: number) => Partial<SimBehaviour> | null;
+  /**
+   * The terminal's currency (ISO 4217 numeric; default 978 EUR, what a PT assumes without a CC).
+   * Like a single-currency terminal it refuses a payment in another one with result 6F.
+   */
+  currency?: number;
+  /** Language of its receipt lines (the store's); Chinese needs UTF-8 agreed at registration. */
+  language?: SimLanguage;
 }
 
 type Phase = 'accept' | 'card' | 'decision';
@@ -48,12 +63,18 @@ export class TerminalSimulator {
   private stopped = false;
   readonly printed: string[] = [];
   readonly terminalId: string;
+  readonly currency: number;
+  readonly language: SimLanguage;
+  /** Character set of print commands, as agreed at the last registration. */
+  private charset: Charset = CHARSET.cp437;
   /** Scripted delays spent so far (card + PIN + bank), for benchmarks. */
   scriptedDelayTotalMs = 0;
   transactionsStarted = 0;
 
   private constructor(private readonly options: SimulatorOptions) {
     this.terminalId = options.terminalId ?? '52500001';
+    this.currency = options.currency ?? CURRENCY.EUR;
+    this.language = options.language ?? 'en';
     this.defaults = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
   }
 
@@ -144,6 +165,7 @@ export class TerminalSimulator {
   }
 
   private makeLink(transport: SerialTransport | TcpTransport): ZvtLink {
+    this.charset = CHARSET.cp437; // a new line knows nothing of an earlier registration
     const link = new ZvtLink(transport, {
       timeouts: this.options.timeouts,
       logger: this.options.logger,
@@ -208,23 +230,39 @@ export class TerminalSimulator {
       return;
     }
     switch (cmd.kind) {
-      case 'registration':
+      case 'registration': {
         await this.accept(link, null);
-        await this.sendAwait(link, this.must(ptBuild.completion(this.terminalId)), null);
+        // We speak UTF-8 and CP437: a UTF-8 request is accepted by echoing it (tag 27).
+        const accepted = cmd.charset === CHARSET.utf8 ? CHARSET.utf8 : null;
+        this.charset = accepted ?? CHARSET.cp437;
+        await this.sendAwait(link, this.must(ptBuild.completion(this.terminalId, accepted)), null);
         return;
+      }
       case 'authorization':
+        if (cmd.currency !== null && cmd.currency !== this.currency) return this.wrongCurrency(link);
         return this.busyWhile(() => this.payment(link, cmd.amountMinor, 'payment'));
       case 'refund':
+        if (cmd.currency !== null && cmd.currency !== this.currency) return this.wrongCurrency(link);
         return this.payment(link, cmd.amountMinor, 'refund');
       case 'reversal':
         return this.reversal(link, cmd.receiptNo);
       case 'end_of_day':
         return this.endOfDay(link);
-      case 'status_enquiry':
+      case 'status_enquiry': {
+        // No 04 0F here: a Status-Enquiry ends with its own completion only ([S] §2.56).
         await this.accept(link, null);
-        await this.sendAwait(link, this.must(ptBuild.status({ resultCode: 0, terminalId: this.terminalId })), null);
-        await this.sendAwait(link, this.must(ptBuild.completion(this.terminalId)), null);
+        const sb = cmd.serviceByte ?? 0;
+        const data = encodeStatusEnquiryCompletion({
+          softwareVersion: SIM_SOFTWARE_VERSION,
+          terminalStatus: TERMINAL_STATUS.ready,
+          terminalId: this.terminalId,
+          deviceName: SIM_DEVICE_NAME,
+          withVersion: (sb & ENQUIRY_SERVICE.omitSoftwareVersion) === 0,
+          withTlv: (sb & ENQUIRY_SERVICE.sendTlv) !== 0,
+        });
+        await this.sendAwait(link, this.must(data.ok ? ok(apdu(0x06, 0x0f, data.value)) : data), null);
         return;
+      }
       case 'repeat_receipt': {
         await this.accept(link, null);
         if (!this.last) {
@@ -232,7 +270,7 @@ export class TerminalSimulator {
           return;
         }
         await this.sendAwait(link, this.must(ptBuild.status(this.last.status)), null);
-        for (const line of ['** Kopie / Duplicate **', ...this.last.lines]) await this.print(link, line, null);
+        for (const line of [this.words().copy, ...this.last.lines]) await this.print(link, line, null);
         await this.sendAwait(link, this.must(ptBuild.completion(this.terminalId)), null);
         return;
       }
@@ -245,6 +283,18 @@ export class TerminalSimulator {
         await link.send(nackApdu(RESULT.functionNotPossible));
         return;
     }
+  }
+
+  /** A payment in a currency this terminal does not have: accepted, then aborted with 6F and our CC. */
+  private async wrongCurrency(link: ZvtLink): Promise<void> {
+    const b = this.nextBehaviour();
+    await this.accept(link, b);
+    await this.sendAwait(link, ptBuild.abort(RESULT.wrongCurrency, this.currency), b);
+  }
+
+  /** Receipt words: the store's language where the agreed character set can carry it. */
+  private words(): ReceiptWords {
+    return receiptWords(this.charset === CHARSET.utf8 ? this.language : 'en');
   }
 
   private must(r: TerminalResult<Apdu>): Apdu {
@@ -363,14 +413,17 @@ export class TerminalSimulator {
 
     const at = this.now();
     const approved = b.outcome === 'approve';
+    // A faulty terminal may book and report something other than what it was asked for.
+    const bookedMinor = b.answerAmountMinor ?? amountMinor;
+    const currency = b.answerCurrency ?? this.currency;
     const trace = ++this.traceCounter;
     const receiptNo = approved ? ++this.receiptCounter : null;
     const maskedPan = maskPan(b.card.pan);
     const authCode = approved ? String(100000 + ((trace * 7919) % 900000)) : null;
     const status: Partial<StatusInformation> & { resultCode: number } = {
       resultCode: approved ? 0 : DECLINE_CODES[b.declineReason],
-      amountMinor,
-      currency: 978,
+      amountMinor: bookedMinor,
+      currency,
       trace,
       receiptNo,
       turnoverNo: trace,
@@ -384,10 +437,22 @@ export class TerminalSimulator {
       entryMode: b.entryMode,
       signatureRequired: approved && b.signatureRequired,
     };
-    const lines = receiptLines(kind, status, approved, b);
+    const lines = receiptLines(this.words(), kind, status, approved, b);
     // Booked the moment the bank decides: if the register never hears about it, recovery must find it.
     if (approved && receiptNo !== null && authCode) {
-      this.batchStore.add({ kind, receiptNo, trace, amountMinor, brand: b.card.brand, maskedPan, authCode, at, reversed: false, reversesReceiptNo: null });
+      this.batchStore.add({
+        kind,
+        receiptNo,
+        trace,
+        amountMinor: bookedMinor,
+        currency,
+        brand: b.card.brand,
+        maskedPan,
+        authCode,
+        at,
+        reversed: false,
+        reversesReceiptNo: null,
+      });
     }
     this.last = { status, lines };
     if (await this.interrupt('decision', b)) return;
@@ -395,7 +460,7 @@ export class TerminalSimulator {
     await this.sendAwait(link, this.must(ptBuild.status(status)), b);
     if (b.receiptFormat === 'block') {
       lines.forEach((line) => (this.printed.push(line), this.options.onPrint?.(line)));
-      await this.sendAwait(link, this.must(ptBuild.textBlock('customer', lines)), b);
+      await this.sendAwait(link, this.must(ptBuild.textBlock('customer', lines, this.charset)), b);
     } else for (const line of lines) await this.print(link, line, b);
     if (approved) {
       await this.step(link, STEP.removeCard, b, state);
@@ -409,8 +474,9 @@ export class TerminalSimulator {
     const b = this.nextBehaviour();
     await this.accept(link, b);
     const original = receiptNo === null ? undefined : this.batchStore.findPayment(receiptNo);
-    if (!original || original.reversed) {
-      await this.sendAwait(link, ptBuild.abort(original ? RESULT.alreadyReversed : RESULT.reversalNotPossible), b);
+    // A scripted decline stands for a terminal or host that cannot reverse (any more).
+    if (!original || original.reversed || b.outcome !== 'approve') {
+      await this.sendAwait(link, ptBuild.abort(original?.reversed ? RESULT.alreadyReversed : RESULT.reversalNotPossible), b);
       return;
     }
     const at = this.now();
@@ -421,7 +487,7 @@ export class TerminalSimulator {
     const status: Partial<StatusInformation> & { resultCode: number } = {
       resultCode: 0,
       amountMinor: original.amountMinor,
-      currency: 978,
+      currency: original.currency,
       trace,
       originalTrace: original.trace,
       receiptNo: newReceipt,
@@ -432,7 +498,8 @@ export class TerminalSimulator {
       authCode: original.authCode,
       terminalId: this.terminalId,
     };
-    const lines = ['STORNO / REVERSAL', `Beleg-Nr. ${pad(original.receiptNo, 4)} storniert`, `Betrag EUR ${money(original.amountMinor)}`];
+    const w = this.words();
+    const lines = [w.reversal, `${w.receiptNo} ${pad(original.receiptNo, 4)} ${w.reversed}`, `${w.amount} ${money(original.amountMinor, original.currency)}`];
     this.last = { status, lines };
     await this.sendAwait(link, this.must(ptBuild.status(status)), b);
     for (const line of lines) await this.print(link, line, b);
@@ -458,10 +525,11 @@ export class TerminalSimulator {
       totals,
     };
     await this.sendAwait(link, this.must(ptBuild.status(status)), b);
+    const w = this.words();
     const lines = [
-      'KASSENSCHNITT / END OF DAY',
-      ...totals.brands.filter((x) => x.count).map((x) => `${x.brand} ${x.count}x EUR ${money(x.amountMinor)}`),
-      `GESAMT EUR ${money(net)}`,
+      w.endOfDay,
+      ...totals.brands.filter((x) => x.count).map((x) => `${x.brand} ${x.count}x ${money(x.amountMinor, this.currency)}`),
+      `${w.total} ${money(net, this.currency)}`,
     ];
     for (const line of lines) await this.print(link, line, b);
     await this.sendAwait(link, this.must(ptBuild.completion(this.terminalId)), b);
@@ -470,26 +538,25 @@ export class TerminalSimulator {
   private async print(link: ZvtLink, line: string, b: SimBehaviour | null): Promise<void> {
     this.printed.push(line);
     this.options.onPrint?.(line);
-    await this.sendAwait(link, ptBuild.printLine(line), b);
+    await this.sendAwait(link, ptBuild.printLine(line, { charset: this.charset }), b);
   }
 }
 
-function receiptLines(kind: 'payment' | 'refund', s: Partial<StatusInformation>, approved: boolean, b: SimBehaviour): string[] {
+function receiptLines(w: ReceiptWords, kind: 'payment' | 'refund', s: Partial<StatusInformation>, approved: boolean, b: SimBehaviour): string[] {
   const lines = [
-    kind === 'payment' ? 'KARTENZAHLUNG' : 'GUTSCHRIFT / REFUND',
+    kind === 'payment' ? w.payment : w.refund,
     `${s.cardName ?? ''}  ${s.maskedPan ?? ''}`,
-    `Terminal-ID ${s.terminalId}   Trace ${pad(s.trace ?? 0, 6)}`,
-    `Betrag EUR ${money(s.amountMinor ?? 0)}`,
+    `${w.terminalId} ${s.terminalId}   ${w.trace} ${pad(s.trace ?? 0, 6)}`,
+    `${w.amount} ${money(s.amountMinor ?? 0, s.currency ?? CURRENCY.EUR)}`,
   ];
   if (approved) {
-    lines.push(`Beleg-Nr. ${pad(s.receiptNo ?? 0, 4)}  Autorisierung ${s.authCode}`, 'Zahlung erfolgt');
-    if (b.signatureRequired) lines.push('Unterschrift / Signature', '______________________');
-  } else lines.push('Zahlung abgelehnt');
+    lines.push(`${w.receiptNo} ${pad(s.receiptNo ?? 0, 4)}  ${w.authCode} ${s.authCode}`, w.approved);
+    if (b.signatureRequired) lines.push(w.signature, '______________________');
+  } else lines.push(w.declined);
   return lines;
 }
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
-const money = (minor: number) => `${Math.trunc(minor / 100)},${pad(Math.abs(minor % 100), 2)}`;
 const hhmmss = (d: Date) => `${pad(d.getHours(), 2)}:${pad(d.getMinutes(), 2)}:${pad(d.getSeconds(), 2)}`;
 const mmdd = (d: Date) => `${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

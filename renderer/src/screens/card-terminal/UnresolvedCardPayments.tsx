@@ -15,6 +15,8 @@ type Outcome = 'approved' | 'declined';
 /** Why a person has to decide: the terminal's reason or last step, else what the state means. */
 function why(intent: CardIntentView, t: TFunction): string {
   if (intent.state === 'approved') return t('cardTerminal.unresolved.why.notBooked');
+  // The outcome is known here: the terminal approved something else, and the reason says what became of it.
+  if (intent.approvalMismatch && intent.reason) return t(`reason.${intent.reason}`, { ns: 'errors', defaultValue: intent.reason });
   const parts = [t('cardTerminal.unresolved.why.unknown')];
   if (intent.reason) parts.push(t(`reason.${intent.reason}`, { ns: 'errors', defaultValue: intent.reason }));
   if (intent.lastStep) parts.push(t('cardTerminal.unresolved.lastStep', { step: t(intent.lastStep, { defaultValue: intent.lastStep }) }));
@@ -118,13 +120,16 @@ export function UnresolvedCardPayments() {
                 <td>{why(i, t)}</td>
                 <td>
                   <div className="terminal-actions">
-                    <button type="button" className="button" onClick={() => ask(i, 'approved')} data-testid="resolve-approved">
-                      {t('cardTerminal.unresolved.markApproved')}
-                    </button>
+                    {/* An approval of another amount or currency is never booked: it can only be confirmed reversed. */}
+                    {!i.approvalMismatch && (
+                      <button type="button" className="button" onClick={() => ask(i, 'approved')} data-testid="resolve-approved">
+                        {t('cardTerminal.unresolved.markApproved')}
+                      </button>
+                    )}
                     {/* An approval the terminal reported cannot be declined here: it is reversed on the terminal. */}
                     {i.state === 'unknown' && (
                       <button type="button" className="button" onClick={() => ask(i, 'declined')} data-testid="resolve-declined">
-                        {t('cardTerminal.unresolved.markDeclined')}
+                        {t(i.approvalMismatch ? 'cardTerminal.unresolved.markReversed' : 'cardTerminal.unresolved.markDeclined')}
                       </button>
                     )}
                   </div>
@@ -136,16 +141,24 @@ export function UnresolvedCardPayments() {
       )}
       {deciding && (
         <Dialog
-          title={t(deciding.outcome === 'approved' ? 'cardTerminal.unresolved.confirmApprovedTitle' : 'cardTerminal.unresolved.confirmDeclinedTitle')}
+          title={t(
+            deciding.outcome === 'approved'
+              ? 'cardTerminal.unresolved.confirmApprovedTitle'
+              : deciding.intent.approvalMismatch
+                ? 'cardTerminal.unresolved.confirmReversedTitle'
+                : 'cardTerminal.unresolved.confirmDeclinedTitle',
+          )}
           onClose={() => setDeciding(null)}
           onSubmit={() => void resolve()}
           testId="resolve-dialog"
         >
           <p>
-            {t(deciding.outcome === 'approved' ? 'cardTerminal.unresolved.confirmApproved' : 'cardTerminal.unresolved.confirmDeclined', {
-              amount: format.money(deciding.intent.amountMinor),
-              time: formatDateTime(deciding.intent.startedAt, format.locale),
-            })}
+            {deciding.outcome === 'declined' && deciding.intent.approvalMismatch
+              ? t('cardTerminal.unresolved.confirmReversed')
+              : t(deciding.outcome === 'approved' ? 'cardTerminal.unresolved.confirmApproved' : 'cardTerminal.unresolved.confirmDeclined', {
+                  amount: format.money(deciding.intent.amountMinor),
+                  time: formatDateTime(deciding.intent.startedAt, format.locale),
+                })}
           </p>
           {deciding.outcome === 'approved' && (
             <label className="field">
@@ -164,7 +177,13 @@ export function UnresolvedCardPayments() {
               disabled={busy}
               data-testid="resolve-confirm"
             >
-              {t(deciding.outcome === 'approved' ? 'cardTerminal.unresolved.markApproved' : 'cardTerminal.unresolved.markDeclined')}
+              {t(
+                deciding.outcome === 'approved'
+                  ? 'cardTerminal.unresolved.markApproved'
+                  : deciding.intent.approvalMismatch
+                    ? 'cardTerminal.unresolved.markReversed'
+                    : 'cardTerminal.unresolved.markDeclined',
+              )}
             </button>
           </div>
         </Dialog>
