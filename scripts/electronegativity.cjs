@@ -69,7 +69,20 @@ function main() {
     const cli = require.resolve('@doyensec/electronegativity/dist/index.js', { paths: [root] });
     // AvailableSecurityFixesGlobalCheck downloads Electron's release list from GitHub: offline (our CI)
     // its HTTP client crashed the run now and then. Keeping Electron current is Dependabot's job.
-    const args = [cli, '-i', input, '-r', '-o', sarifFile, '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck'];
+    const args = [
+      '--require',
+      join(__dirname, 'electronegativity-offline.cjs'),
+      cli,
+      '-i',
+      input,
+      '-r',
+      '-o',
+      sarifFile,
+      '-e',
+      electronVersion,
+      '-x',
+      'AvailableSecurityFixesGlobalCheck',
+    ];
     const run = spawnSync(process.execPath, args, {
       cwd: work,
       encoding: 'utf8',
