@@ -6,6 +6,7 @@ import type { RegisterServices } from './ipc/handler';
 import { createRouter, type Dispatch } from './ipc/router';
 import { consoleLogger, type Logger } from './log';
 import { seedDemo } from './catalog/demo-catalog';
+import { subscribeCorrections } from './refund/refund-subscriptions';
 import { EventBus } from './common/event-bus';
 import { RegisterSession } from './operators/session';
 import { HardwareStatusHub } from './hardware/hardware-status';
@@ -75,6 +76,8 @@ export function openRegister(options: RegisterOptions): Register {
   const db = openLedger(options.ledgerFile);
   const clock = options.clock ?? Date.now;
   if (options.demo) seedDemo(db, clock());
+  // Corrections with a card part finish when the card domain journals the terminal's answer.
+  const stopCorrections = subscribeCorrections(db);
   const events = new EventBus();
   const session = new RegisterSession(registerPlatform(platform));
   if (printerFlag) setPrinterConfig(db, { ...getPrinterConfig(db), enabled: true, transport: printerFlag.value }, null, clock());
@@ -106,6 +109,7 @@ export function openRegister(options: RegisterOptions): Register {
     hardware,
     terminal,
     close: () => {
+      stopCorrections();
       printer.stop();
       void terminal.stop();
       if (db.open) db.close();

@@ -8,9 +8,16 @@ import { sql } from '../ledger/statements';
 import { canMove, type IntentState } from '../hardware/terminal/intent-machine';
 import { ServiceError } from '../common/service-error';
 
+/** A card payment takes money; a refund (06 31) or a reversal (06 30) gives it back. */
+export type IntentKind = 'payment' | 'refund' | 'reversal';
+
 export interface IntentRow {
   id: number;
+  /** The document the money belongs to: the sale for a payment, the refund or void for the others. */
   sale_id: string;
+  kind: IntentKind;
+  /** Refunds and reversals: the sale's card payment given back. */
+  original_payment_id: number | null;
   idempotency_key: string;
   amount_minor: number;
   operator_id: number;
@@ -113,18 +120,34 @@ export function receiptNoTaken(db: Db, receiptNo: number, exceptId: number): boo
 
 export function createIntent(
   db: Db,
-  input: { saleId: string; idempotencyKey: string; amountMinor: number; operatorId: number; previousReceiptNo: number | null },
+  input: {
+    saleId: string;
+    idempotencyKey: string;
+    amountMinor: number;
+    operatorId: number;
+    previousReceiptNo: number | null;
+    kind?: IntentKind;
+    originalPaymentId?: number | null;
+  },
   now: number,
 ): IntentRow {
+  const kind = input.kind ?? 'payment';
   const info = sql(
     db,
-    "INSERT INTO card_intents (sale_id, idempotency_key, amount_minor, operator_id, started_at, previous_receipt_no, state, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'created', ?)",
-  ).run(input.saleId, input.idempotencyKey, input.amountMinor, input.operatorId, now, input.previousReceiptNo, now);
+    "INSERT INTO card_intents (sale_id, idempotency_key, amount_minor, operator_id, started_at, previous_receipt_no, kind, original_payment_id, state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'created', ?)",
+  ).run(input.saleId, input.idempotencyKey, input.amountMinor, input.operatorId, now, input.previousReceiptNo, kind, input.originalPaymentId ?? null, now);
   const id = Number(info.lastInsertRowid);
   appendJournal(
     db,
     'card.intent_created',
-    { intentId: id, saleId: input.saleId, amountMinor: input.amountMinor, operatorId: input.operatorId, previousReceiptNo: input.previousReceiptNo },
+    {
+      intentId: id,
+      saleId: input.saleId,
+      amountMinor: input.amountMinor,
+      operatorId: input.operatorId,
+      previousReceiptNo: input.previousReceiptNo,
+      ...(kind === 'payment' ? {} : { kind, originalPaymentId: input.originalPaymentId ?? null }),
+    },
     now,
   );
   return getIntent(db, id);

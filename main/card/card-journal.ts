@@ -35,7 +35,16 @@ export interface CardReversal {
 
 declare module '../ledger/journal-payloads' {
   interface JournalPayloads extends Record<CardIntentMoveKind, CardIntentMoved> {
-    'card.intent_created': { intentId: number; saleId: string; amountMinor: number; operatorId: number; previousReceiptNo: number | null };
+    /** `kind` and `originalPaymentId` only for a refund or a reversal (money back to a card). */
+    'card.intent_created': {
+      intentId: number;
+      saleId: string;
+      amountMinor: number;
+      operatorId: number;
+      previousReceiptNo: number | null;
+      kind?: 'refund' | 'reversal';
+      originalPaymentId?: number | null;
+    };
     'card.signature_confirmed': { intentId: number; saleId: string; operatorId: number; receiptNo: number | null };
     /** The terminal approved another amount or currency than asked for: held for a supervisor, not booked. */
     'card.approval_mismatch': {

@@ -10,6 +10,7 @@ import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import type { Logger } from '../log';
 import type { TerminalClient, TerminalTransaction } from '../hardware/terminal/client';
+import type { TerminalResult } from '../hardware/terminal/result';
 import { canMove, stateForFailure, type IntentState } from '../hardware/terminal/intent-machine';
 import { matchRecoveredTransaction, type RecoveryVerdict } from '../hardware/terminal/recovery';
 import { RESULT } from '../hardware/terminal/codes';
@@ -17,6 +18,7 @@ import { approvalMismatch, type ApprovalMismatch } from '../hardware/terminal/ap
 import type { EventBus } from '../common/event-bus';
 import type { Actor } from '../sale/sale';
 import { recordCardPayment } from '../sale/tender';
+import { takePayment } from '../documents/document-payments';
 import { findDocument, documentView } from '../documents/document-view';
 import { ServiceError } from '../common/service-error';
 import { getSettings } from '../settings/settings';
@@ -153,52 +155,104 @@ export class CardPayments {
         this.deps.clock(),
       );
     });
-    this.active = { saleId: input.saleId, intentId: intent.id, client };
+    return this.run(intent, client, (onStep) => client.authorize(intent.amount_minor, { onStep }), ctx.actor);
+  }
+
+  /**
+   * Sends one intent's command (committed as `sent` first) and settles what the terminal answers:
+   * an approval is checked against what was asked and booked, a refusal recorded, an unknown
+   * outcome recovered at once. Steps go to the windows as they come.
+   */
+  private async run(
+    intent: IntentRow,
+    client: TerminalClient,
+    command: (onStep: (step: { key: string }) => void) => Promise<TerminalResult<TerminalTransaction>>,
+    actor: Actor | null,
+  ): Promise<CompletionView> {
+    const { db } = this.deps;
+    this.active = { saleId: intent.sale_id, intentId: intent.id, client };
     try {
       this.moment('created', intent.id);
       this.tx(() => moveIntent(db, intent.id, 'sent', {}, this.deps.clock()));
       this.moment('sent', intent.id);
       let progressed = false;
-      const r = await client.authorize(intent.amount_minor, {
-        onStep: (step) => {
-          this.deps.events.emit('payment.step', { saleId: input.saleId, key: step.key });
-          if (!progressed) {
-            progressed = true;
-            this.tx(() => moveIntent(db, intent.id, 'in_progress', { step: step.key }, this.deps.clock()));
-            this.moment('in_progress', intent.id);
-          }
-          this.moment(`step:${step.key.replace(/^terminal\.step\./, '')}`, intent.id);
-        },
+      const r = await command((step) => {
+        this.deps.events.emit('payment.step', { saleId: intent.sale_id, key: step.key });
+        if (!progressed) {
+          progressed = true;
+          this.tx(() => moveIntent(db, intent.id, 'in_progress', { step: step.key }, this.deps.clock()));
+          this.moment('in_progress', intent.id);
+        }
+        this.moment(`step:${step.key.replace(/^terminal\.step\./, '')}`, intent.id);
       });
       if (r.ok) {
         const mismatch = approvalMismatch({ amountMinor: intent.amount_minor, currency: client.currencyCode }, r.value);
         if (mismatch) throw await this.holdMismatch(intent.id, client, mismatch, toFacts(r.value));
-        return this.settleApproved(intent.id, toFacts(r.value), 'terminal', null, ctx.actor);
+        return this.settleApproved(intent.id, toFacts(r.value), 'terminal', null, actor);
       }
-
-      const current = getIntent(db, intent.id).state;
-      let to = stateForFailure(r.error);
-      if (!canMove(current, to)) to = 'unknown';
-      const reason = typeof r.error.params.reason === 'string' ? r.error.params.reason : null;
-      const resultCode = typeof r.error.params.resultCode === 'number' ? r.error.params.resultCode : null;
-      this.tx(() => moveIntent(db, intent.id, to, { reason, resultCode, resolvedBy: to === 'unknown' ? undefined : 'terminal' }, this.deps.clock()));
-      this.moment(to, intent.id);
-      if (to === 'declined') throw new ServiceError('terminal.declined', { reason: reason ?? 'terminal.result.declined' });
-      if (to === 'aborted')
-        throw new ServiceError('terminal.aborted', { reason: reason ?? 'terminal.result.aborted', byCashier: r.error.params.byCashier === true });
-      if (to === 'failed') throw new ServiceError(r.error.code === 'terminal.busy' ? 'terminal.busy' : 'terminal.failed', { reason: r.error.code });
-      // Outcome unknown: ask the terminal right away if the line is still up; never resend.
-      this.active = null;
-      const ready = this.deps.terminal();
-      if (ready) await this.recover(ready);
-      const after = getIntent(db, intent.id);
-      if (after.state === 'approved' && after.payment_id !== null) return this.completionOf(after.sale_id);
-      if (after.state === 'declined') throw new ServiceError('terminal.declined', { reason: after.reason ?? 'terminal.result.declined' });
-      if (heldForMismatch(after)) throw new ServiceError('terminal.approval_mismatch', { intentId: intent.id, reason: after.reason ?? '' });
-      throw new ServiceError('terminal.outcome_unknown', { intentId: intent.id });
+      return await this.settleFailure(intent.id, r.error);
     } finally {
       if (this.active?.intentId === intent.id) this.active = null;
     }
+  }
+
+  /**
+   * Gives money back to a card for a refund or a void. The intent (kind refund or reversal) was
+   * committed with the correction's document, before this is called; the same rules as a payment
+   * hold: `sent` is committed before the command leaves, nothing is ever resent, an unknown
+   * outcome is recovered from the terminal or left to a supervisor. When the terminal approves,
+   * the card payment is booked on the correction and `card.approved` lets the refund domain
+   * complete it in the same transaction; a decline lets it cancel the correction.
+   */
+  async giveBack(intentId: number, reversalOfReceiptNo: number | null): Promise<CompletionView> {
+    const { db } = this.deps;
+    if (this.recovering) await this.recovering;
+    const intent = getIntent(db, intentId);
+    const fail = (to: IntentState, reason: string) => {
+      this.tx(() => moveIntent(db, intentId, to, { reason, resolvedBy: 'terminal' }, this.deps.clock()));
+      this.moment(to, intentId);
+    };
+    if (!this.deps.configured()) {
+      fail('failed', 'terminal.result.not_sent');
+      throw new ServiceError('terminal.not_configured');
+    }
+    const client = this.deps.terminal();
+    if (!client || this.active) {
+      fail('failed', 'terminal.result.not_sent');
+      throw new ServiceError(client ? 'terminal.busy' : 'terminal.not_connected');
+    }
+    const reversal = intent.kind === 'reversal' && reversalOfReceiptNo !== null;
+    return this.run(
+      intent,
+      client,
+      (onStep) => (reversal ? client.reverse(reversalOfReceiptNo, { onStep }) : client.refund(intent.amount_minor, { onStep })),
+      null,
+    );
+  }
+
+  /** A refused, aborted or lost command: record it, and recover at once when the outcome is unknown. */
+  private async settleFailure(intentId: number, error: { code: string; params: Record<string, unknown> }): Promise<CompletionView> {
+    const { db } = this.deps;
+    const current = getIntent(db, intentId).state;
+    let to = stateForFailure(error);
+    if (!canMove(current, to)) to = 'unknown';
+    const reason = typeof error.params.reason === 'string' ? error.params.reason : null;
+    const resultCode = typeof error.params.resultCode === 'number' ? error.params.resultCode : null;
+    this.tx(() => moveIntent(db, intentId, to, { reason, resultCode, resolvedBy: to === 'unknown' ? undefined : 'terminal' }, this.deps.clock()));
+    this.moment(to, intentId);
+    if (to === 'declined') throw new ServiceError('terminal.declined', { reason: reason ?? 'terminal.result.declined' });
+    if (to === 'aborted')
+      throw new ServiceError('terminal.aborted', { reason: reason ?? 'terminal.result.aborted', byCashier: error.params.byCashier === true });
+    if (to === 'failed') throw new ServiceError(error.code === 'terminal.busy' ? 'terminal.busy' : 'terminal.failed', { reason: error.code });
+    // Outcome unknown: ask the terminal right away if the line is still up; never resend.
+    this.active = null;
+    const ready = this.deps.terminal();
+    if (ready) await this.recover(ready);
+    const after = getIntent(db, intentId);
+    if (after.state === 'approved' && after.payment_id !== null) return this.completionOf(after.sale_id);
+    if (after.state === 'declined') throw new ServiceError('terminal.declined', { reason: after.reason ?? 'terminal.result.declined' });
+    if (heldForMismatch(after)) throw new ServiceError('terminal.approval_mismatch', { intentId, reason: after.reason ?? '' });
+    throw new ServiceError('terminal.outcome_unknown', { intentId });
   }
 
   private completionOf(saleId: string): CompletionView {
@@ -233,6 +287,30 @@ export class CardPayments {
       const doc = findDocument(db, row.sale_id);
       let completion: CompletionView | null = null;
       let paymentId: number | null = null;
+      if (row.kind !== 'payment') {
+        // Money back to the card: booked on the correction; `card.approved` below lets the refund
+        // domain complete it, in this same transaction.
+        if (doc.status === 'open') {
+          const view = takePayment(
+            db,
+            documentView(db, row.sale_id),
+            {
+              method: 'card',
+              amountMinor: row.amount_minor,
+              tenderedMinor: row.amount_minor,
+              changeMinor: 0,
+              card: cardDetails({ ...factsOfRow(row), ...stripNull(facts) }),
+              originalPaymentId: row.original_payment_id,
+            },
+            now,
+            0,
+          );
+          paymentId = view.payments[view.payments.length - 1]?.id ?? null;
+        }
+        moveIntent(db, intentId, 'approved', { ...facts, paymentId, resolvedBy, resolverId }, now);
+        const after = documentView(db, row.sale_id);
+        return after.status === 'completed' ? { sale: after, receiptNo: after.receiptNo, changeMinor: 0 } : null;
+      }
       if (doc.status === 'open' && documentView(db, row.sale_id).remainingMinor >= row.amount_minor) {
         const settings: StoreSettings = getSettings(db);
         const who: Actor = actor ?? { id: row.operator_id, role: 'cashier' };
@@ -289,7 +367,9 @@ export class CardPayments {
     let reversed = false;
     let reversalReceiptNo: number | null = null;
     let error: string | null = 'no_receipt_no';
-    if (row.receipt_no !== null) {
+    // Money given back to a card is not taken again by the register on its own: a person decides.
+    if (row.kind !== 'payment') error = 'not_reversed_refund';
+    else if (row.receipt_no !== null) {
       const rev = await client.reverse(row.receipt_no);
       reversed = rev.ok;
       reversalReceiptNo = rev.ok ? rev.value.receiptNo : null;

@@ -6,7 +6,7 @@ import { parseReceiptCode } from '../documents/receipt-code';
 import { businessDayOf, businessDayRule } from '../business-day/business-day';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
 import { approverOf } from '../operators/approval';
-import { previewRefund, refundPriceAdjustment, refundWithoutReceipt, refundWithReceipt, voidable, voidSale } from './refund';
+import { previewRefund, refundPriceAdjustment, refundWithoutReceipt, refundWithReceipt, voidable, voidSale, type Booking } from './refund';
 import { refundableView, refundState } from './refundable';
 import type { CompletionView } from '../../preload/contract/views';
 
@@ -17,8 +17,12 @@ function saleIdOf(ctx: HandlerContext, code: string): string {
   return parsed.kind === 'id' ? parsed.id : documentIdByReceipt(ctx.db, parsed.registerId ?? ctx.settings.registerId, parsed.receiptNo);
 }
 
-/** Windows hear of the correction as of a sale: the completion screen shows it. */
-function completed(ctx: HandlerContext, done: CompletionView): CompletionView {
+/**
+ * A correction done at once (cash), or once its card part has gone back through the terminal
+ * (the card domain's answer completes or cancels it). Windows hear of it as of a sale.
+ */
+async function finished(ctx: HandlerContext, booking: Booking): Promise<CompletionView> {
+  const done = 'done' in booking ? booking.done : await ctx.services.terminal.payments.giveBack(booking.pending.intentId, booking.pending.reversalOf);
   ctx.events.emit('sale.changed', done.sale);
   return done;
 }
@@ -42,18 +46,27 @@ export const refundHandlers: Pick<HandlerTable, keyof typeof refundCalls> = {
       }),
   },
   'refund.preview': { access: 'cashier', handle: (input, ctx) => previewRefund(ctx, input) },
+  // Money back to a card talks to the terminal: no transaction may stay open around it. The
+  // correction's own request key (documents.request_key) keeps a retry from refunding twice.
   'refund.withReceipt': {
     access: 'cashier',
-    handle: (input, ctx) => completed(ctx, refundWithReceipt(ctx, input, approverOf(ctx.db, input.approval, ctx.now))),
+    awaitsHardware: true,
+    handle: (input, ctx) => finished(ctx, refundWithReceipt(ctx, input, approverOf(ctx.db, input.approval, ctx.now))),
   },
   'refund.priceAdjustment': {
     access: 'cashier',
-    handle: (input, ctx) => completed(ctx, refundPriceAdjustment(ctx, input, approverOf(ctx.db, input.approval, ctx.now))),
+    awaitsHardware: true,
+    handle: (input, ctx) => finished(ctx, refundPriceAdjustment(ctx, input, approverOf(ctx.db, input.approval, ctx.now))),
   },
   'refund.withoutReceipt': {
     access: 'cashier',
-    handle: (input, ctx) => completed(ctx, refundWithoutReceipt(ctx, input, approverOf(ctx.db, input.approval, ctx.now))),
+    awaitsHardware: true,
+    handle: (input, ctx) => finished(ctx, refundWithoutReceipt(ctx, input, approverOf(ctx.db, input.approval, ctx.now))),
   },
-  'void.sale': { access: 'cashier', handle: (input, ctx) => completed(ctx, voidSale(ctx, input, approverOf(ctx.db, input.approval, ctx.now))) },
+  'void.sale': {
+    access: 'cashier',
+    awaitsHardware: true,
+    handle: (input, ctx) => finished(ctx, voidSale(ctx, input, approverOf(ctx.db, input.approval, ctx.now))),
+  },
   'documents.list': { access: 'supervisor', handle: (input, ctx) => listDocuments(ctx.db, input) },
 };

@@ -17,6 +17,7 @@ import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
 import { computeSale } from '../money/sale-totals';
 import { roundToStep } from '../money/integer-math';
+import { createIntent, lastKnownReceiptNo } from '../card/card-intents';
 import { roleAtLeast } from '../operators/session';
 import { adjustmentShare, refundableAmount, returnShare, tenderPlan, type LineShare, type ShareProblem, type TenderPlan } from './refund-math';
 import { refundState, type RefundState } from './refundable';
@@ -167,16 +168,63 @@ function operatorName(db: Db, id: number): string {
   return (sql(db, 'SELECT name FROM operators WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
 }
 
-/** Writes the correction document, its lines and its payments, and completes it. */
+/**
+ * A correction either done (cash only: written and completed at once) or waiting for the terminal
+ * (its card part: the document, its cash parts and the card intent are committed; the caller
+ * sends the intent, and the card domain's answer completes or cancels the document).
+ */
+export type Booking = { done: CompletionView } | { pending: { documentId: string; intentId: number; reversalOf: number | null } };
+
+interface PlannedPart {
+  paymentId: number | null;
+  method: 'cash' | 'card';
+  amountMinor: number;
+}
+
+/** The terminal receipt number to reverse (06 30) a whole card payment still in the terminal's open batch, else null (refund, 06 31). */
+function reversalReceiptNo(ctx: RefundContext, part: PlannedPart): number | null {
+  if (part.paymentId === null) return null;
+  const paid = sql(ctx.db, 'SELECT amount_minor, card, created_at FROM payments WHERE id = ?').get(part.paymentId) as
+    { amount_minor: number; card: string | null; created_at: number } | undefined;
+  if (!paid || paid.amount_minor !== part.amountMinor) return null;
+  const given = sql(
+    ctx.db,
+    "SELECT COALESCE(SUM(amount_minor), 0) AS n FROM payments p JOIN documents d ON d.id = p.document_id WHERE p.original_payment_id = ? AND d.status IN ('open', 'completed')",
+  ).get(part.paymentId) as { n: number };
+  if (given.n > 0) return null;
+  const closedSince = sql(ctx.db, 'SELECT 1 FROM terminal_batches WHERE closed_at >= ?').get(paid.created_at) !== undefined;
+  if (closedSince) return null;
+  const receiptNo = Number((JSON.parse(paid.card ?? '{}') as { terminalReceiptNo?: string | null }).terminalReceiptNo ?? NaN);
+  return Number.isSafeInteger(receiptNo) && receiptNo > 0 ? receiptNo : null;
+}
+
+/** An earlier request with this key already started a correction: its outcome, never a second one. */
+function earlierBooking(ctx: RefundContext, requestKey: string): Booking | null {
+  const doc = sql(ctx.db, 'SELECT id, status FROM documents WHERE request_key = ?').get(requestKey) as { id: string; status: string } | undefined;
+  if (!doc) return null;
+  if (doc.status === 'completed') {
+    const view = documentView(ctx.db, doc.id);
+    return { done: { sale: view, receiptNo: view.receiptNo, changeMinor: 0 } };
+  }
+  const intent = sql(ctx.db, 'SELECT id, state, reason FROM card_intents WHERE sale_id = ? ORDER BY id DESC LIMIT 1').get(doc.id) as
+    { id: number; state: string; reason: string | null } | undefined;
+  if (doc.status === 'cancelled') throw new ServiceError('terminal.declined', { reason: intent?.reason ?? 'terminal.result.declined' });
+  throw new ServiceError('terminal.outcome_unknown', { intentId: intent?.id ?? 0 });
+}
+
+/** Writes the correction document, its lines and its payments; completes it, or leaves it for its card part. */
 function book(
   ctx: RefundContext,
   kind: 'refund' | 'void',
-  plan: { lines: PlannedLine[]; parts: { paymentId: number | null; method: 'cash' | 'card'; amountMinor: number }[]; roundingMinor: number },
+  plan: { lines: PlannedLine[]; parts: PlannedPart[]; roundingMinor: number },
   originalDocumentId: string | null,
   reason: RefundReason,
   approverId: number | null,
-): CompletionView {
-  if (plan.parts.some((p) => p.method === 'card')) throw new ServiceError('refund.card_needs_terminal');
+  requestKey: string,
+): Booking {
+  const card = plan.parts.filter((p) => p.method === 'card');
+  // One card at a time: a second card's refusal after the first's approval would leave half a refund.
+  if (card.length > 1) throw new ServiceError('refund.split_card_parts', { cards: card.length });
   const id = randomUUID();
   insertDocument(ctx.db, {
     id,
@@ -189,6 +237,7 @@ function book(
     reason,
     approverId,
   });
+  sql(ctx.db, 'UPDATE documents SET request_key = ? WHERE id = ?').run(requestKey, id);
   for (const l of plan.lines) {
     const net = ctx.settings.pricesIncludeTax ? l.share.totalMinor : l.share.totalMinor - l.share.taxMinor;
     insertLine(ctx.db, id, {
@@ -205,14 +254,33 @@ function book(
     });
   }
   let view: DocumentView = documentView(ctx.db, id, ctx.settings.cashRoundingStepMinor);
-  for (const part of plan.parts) {
+  // Cash parts are written now but handed over (the drawer opens) only when the correction completes.
+  for (const part of plan.parts.filter((p) => p.method === 'cash')) {
     view = takePayment(
       ctx.db,
       view,
-      { method: part.method, amountMinor: part.amountMinor, tenderedMinor: part.amountMinor, changeMinor: 0, card: null, originalPaymentId: part.paymentId },
+      { method: 'cash', amountMinor: part.amountMinor, tenderedMinor: part.amountMinor, changeMinor: 0, card: null, originalPaymentId: part.paymentId },
       ctx.now,
       ctx.settings.cashRoundingStepMinor,
     );
+  }
+  const cardPart = card[0];
+  if (cardPart) {
+    const reversalOf = reversalReceiptNo(ctx, cardPart);
+    const intent = createIntent(
+      ctx.db,
+      {
+        saleId: id,
+        idempotencyKey: requestKey,
+        amountMinor: cardPart.amountMinor,
+        operatorId: ctx.actor.id,
+        previousReceiptNo: lastKnownReceiptNo(ctx.db),
+        kind: reversalOf === null ? 'refund' : 'reversal',
+        originalPaymentId: cardPart.paymentId,
+      },
+      ctx.now,
+    );
+    return { pending: { documentId: id, intentId: intent.id, reversalOf } };
   }
   const done = completeDocument(ctx.db, view, {
     operatorId: ctx.actor.id,
@@ -221,30 +289,42 @@ function book(
     now: ctx.now,
     businessDay: businessDayRule(ctx.settings),
   });
-  return { sale: done, receiptNo: done.receiptNo, changeMinor: 0 };
+  return { done: { sale: done, receiptNo: done.receiptNo, changeMinor: 0 } };
 }
 
 export function refundWithReceipt(
   ctx: RefundContext,
-  input: { saleId: string; lines: { lineId: number; qtyMilli: number; restock: boolean }[]; reason: RefundReason; toCash?: boolean | undefined },
+  input: {
+    saleId: string;
+    lines: { lineId: number; qtyMilli: number; restock: boolean }[];
+    reason: RefundReason;
+    toCash?: boolean | undefined;
+    idempotencyKey: string;
+  },
   approverId: number | null,
-): CompletionView {
+): Booking {
   return ctx.db.transaction(() => {
+    const earlier = earlierBooking(ctx, input.idempotencyKey);
+    if (earlier) return earlier;
     const plan = returnPlan(ctx, input.saleId, input.lines, input.toCash === true);
     const approver = approverFor(ctx, plan.approvalReasons, approverId);
-    return book(ctx, 'refund', { lines: plan.lines, parts: plan.tender.parts, roundingMinor: plan.tender.roundingMinor }, input.saleId, input.reason, approver);
+    const parts = { lines: plan.lines, parts: plan.tender.parts, roundingMinor: plan.tender.roundingMinor };
+    return book(ctx, 'refund', parts, input.saleId, input.reason, approver, input.idempotencyKey);
   })();
 }
 
 export function refundPriceAdjustment(
   ctx: RefundContext,
-  input: { saleId: string; lineId: number; amountMinor: number; reason: RefundReason; toCash?: boolean | undefined },
+  input: { saleId: string; lineId: number; amountMinor: number; reason: RefundReason; toCash?: boolean | undefined; idempotencyKey: string },
   approverId: number | null,
-): CompletionView {
+): Booking {
   return ctx.db.transaction(() => {
+    const earlier = earlierBooking(ctx, input.idempotencyKey);
+    if (earlier) return earlier;
     const plan = adjustmentPlan(ctx, input.saleId, input.lineId, input.amountMinor, input.toCash === true);
     const approver = approverFor(ctx, plan.approvalReasons, approverId);
-    return book(ctx, 'refund', { lines: plan.lines, parts: plan.tender.parts, roundingMinor: plan.tender.roundingMinor }, input.saleId, input.reason, approver);
+    const parts = { lines: plan.lines, parts: plan.tender.parts, roundingMinor: plan.tender.roundingMinor };
+    return book(ctx, 'refund', parts, input.saleId, input.reason, approver, input.idempotencyKey);
   })();
 }
 
@@ -263,10 +343,13 @@ export function refundWithoutReceipt(
   input: {
     lines: { productId?: number | undefined; name: string; qtyMilli: number; unitPriceMinor: number; taxRateBp: number; restock: boolean }[];
     reason: RefundReason;
+    idempotencyKey: string;
   },
   approverId: number | null,
-): CompletionView {
+): Booking {
   return ctx.db.transaction(() => {
+    const earlier = earlierBooking(ctx, input.idempotencyKey);
+    if (earlier) return earlier;
     const approver = approverFor(ctx, ['refund.approval.no_receipt'], approverId);
     const amounts = computeSale(
       input.lines.map((l) => ({ qtyMilli: l.qtyMilli, unitPriceMinor: l.unitPriceMinor, taxRateBp: l.taxRateBp, discount: null })),
@@ -302,14 +385,8 @@ export function refundWithoutReceipt(
         share: { totalMinor: a?.totalMinor ?? 0, taxMinor: a?.taxMinor ?? 0 },
       };
     });
-    return book(
-      ctx,
-      'refund',
-      { lines, parts: cash > 0 ? [{ paymentId: null, method: 'cash', amountMinor: cash }] : [], roundingMinor: cash - total },
-      null,
-      input.reason,
-      approver,
-    );
+    const parts: PlannedPart[] = cash > 0 ? [{ paymentId: null, method: 'cash', amountMinor: cash }] : [];
+    return book(ctx, 'refund', { lines, parts, roundingMinor: cash - total }, null, input.reason, approver, input.idempotencyKey);
   })();
 }
 
@@ -318,8 +395,10 @@ export function voidable(ctx: RefundContext, state: RefundState): boolean {
   return state.sale.businessDay === businessDayOf(ctx.now, businessDayRule(ctx.settings)) && state.corrections.length === 0;
 }
 
-export function voidSale(ctx: RefundContext, input: { saleId: string; reason: RefundReason }, approverId: number | null): CompletionView {
+export function voidSale(ctx: RefundContext, input: { saleId: string; reason: RefundReason; idempotencyKey: string }, approverId: number | null): Booking {
   return ctx.db.transaction(() => {
+    const earlier = earlierBooking(ctx, input.idempotencyKey);
+    if (earlier) return earlier;
     const state = refundState(ctx.db, input.saleId);
     if (state.corrections.length > 0) throw new ServiceError('void.has_corrections', { count: state.corrections.length });
     if (!voidable(ctx, state)) throw new ServiceError('void.not_today', { businessDay: state.sale.businessDay ?? '' });
@@ -338,6 +417,6 @@ export function voidSale(ctx: RefundContext, input: { saleId: string; reason: Re
     }));
     const parts = state.sale.payments.map((p) => ({ paymentId: p.id, method: p.method, amountMinor: p.amountMinor }));
     const rounding = parts.reduce((s, p) => s + p.amountMinor, 0) - state.sale.totals.totalMinor;
-    return book(ctx, 'void', { lines, parts, roundingMinor: rounding }, input.saleId, input.reason, approver);
+    return book(ctx, 'void', { lines, parts, roundingMinor: rounding }, input.saleId, input.reason, approver, input.idempotencyKey);
   })();
 }

@@ -98,7 +98,7 @@ export const refundErrors = [
   'refund.nothing_to_refund',
   'refund.needs_supervisor',
   'refund.limit_exceeded',
-  'refund.card_needs_terminal',
+  'refund.split_card_parts',
   'refund.code_not_understood',
   'void.not_today',
   'void.has_corrections',

@@ -3,7 +3,8 @@
 // before the command is sent, while the customer inserts the card or types the PIN, after the
 // bank approved but before the register booked it, after booking — and at random moments.
 // Each restart recovers from the terminal. In the end the terminal's batch and the ledger must
-// hold exactly the same approvals: no double charge, no lost approval.
+// hold exactly the same approvals: no double charge, no lost approval. Refunds and reversals of
+// card sales run in between and are killed the same way: no double refund, no lost refund.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,14 +93,20 @@ describe('a register killed mid card payment', () => {
 
     const db = openLedger(ledgerPathIn(dir));
     try {
-      const ledger = db.prepare("SELECT COUNT(*) AS n, COALESCE(SUM(amount_minor), 0) AS sum FROM payments WHERE method = 'card'").get() as {
+      const ledger = db
+        .prepare(
+          "SELECT COUNT(*) AS n, COALESCE(SUM(p.amount_minor), 0) AS sum FROM payments p JOIN documents d ON d.id = p.document_id WHERE p.method = 'card' AND d.kind = 'sale'",
+        )
+        .get() as {
         n: number;
         sum: number;
       };
       const approvals = sim.batch().filter((b) => b.kind === 'payment');
       expect(ledger.n).toBeGreaterThan(KILLS / 2);
       const bookedNos = new Set(
-        (db.prepare("SELECT receipt_no FROM card_intents WHERE state = 'approved'").all() as { receipt_no: number }[]).map((r) => r.receipt_no),
+        (db.prepare("SELECT receipt_no FROM card_intents WHERE state = 'approved' AND kind = 'payment'").all() as { receipt_no: number }[]).map(
+          (r) => r.receipt_no,
+        ),
       );
       const lost = approvals.filter((a) => !bookedNos.has(a.receiptNo));
       const lostDetail = lost.map((a) => ({
@@ -114,10 +121,38 @@ describe('a register killed mid card payment', () => {
       expect(lostDetail, JSON.stringify(lostDetail, null, 1)).toEqual([]);
       expect({ n: ledger.n, sum: ledger.sum }).toEqual({ n: approvals.length, sum: approvals.reduce((s, b) => s + b.amountMinor, 0) });
       // The same transactions, not only the same totals: terminal receipt numbers match one to one.
-      const booked = (db.prepare("SELECT receipt_no FROM card_intents WHERE state = 'approved' ORDER BY receipt_no").all() as { receipt_no: number }[]).map(
-        (r) => r.receipt_no,
-      );
+      const booked = (
+        db.prepare("SELECT receipt_no FROM card_intents WHERE state = 'approved' AND kind = 'payment' ORDER BY receipt_no").all() as { receipt_no: number }[]
+      ).map((r) => r.receipt_no);
       expect(booked).toEqual(approvals.map((a) => a.receiptNo).sort((a, b) => a - b));
+      // Money back: every refund and reversal the terminal made is booked on a completed correction, once.
+      for (const kind of ['refund', 'reversal'] as const) {
+        const onTerminal = sim
+          .batch()
+          .filter((b) => b.kind === kind)
+          .map((b) => b.receiptNo)
+          .sort((a, b) => a - b);
+        const inLedger = (
+          db
+            .prepare(
+              `SELECT i.receipt_no FROM card_intents i JOIN documents d ON d.id = i.sale_id
+                WHERE i.kind = ? AND i.state = 'approved' AND i.payment_id IS NOT NULL AND d.status = 'completed' ORDER BY i.receipt_no`,
+            )
+            .all(kind) as { receipt_no: number }[]
+        ).map((r) => r.receipt_no);
+        expect(inLedger, kind).toEqual(onTerminal);
+        expect(onTerminal.length, `${kind}s made`).toBeGreaterThan(3);
+      }
+      // No sale payment was given back twice, whatever the tenders.
+      const over = db
+        .prepare(
+          `SELECT o.id, o.amount_minor, SUM(p.amount_minor) AS back FROM payments p JOIN payments o ON o.id = p.original_payment_id JOIN documents d ON d.id = p.document_id
+            WHERE d.status IN ('open', 'completed') GROUP BY o.id HAVING back > o.amount_minor`,
+        )
+        .all();
+      expect(over).toEqual([]);
+      // Every correction the crashes interrupted was finished: completed with its card part, or cancelled without it.
+      expect(db.prepare("SELECT COUNT(*) AS n FROM documents WHERE kind IN ('refund', 'void') AND status = 'open'").get()).toEqual({ n: 0 });
       const states = db.prepare('SELECT state, COUNT(*) AS n FROM card_intents GROUP BY state').all() as { state: string; n: number }[];
       expect(states.find((s) => s.state === 'unknown')).toBeUndefined();
       expect(states.filter((s) => ['created', 'sent', 'in_progress'].includes(s.state))).toEqual([]);

@@ -1,6 +1,8 @@
 // Child process for the card crash test: pays sales by card in a loop against a terminal
-// simulator that lives in the parent (TCP), and SIGKILLs itself at an exact moment of the Nth
-// authorization (argv: dir port moment nth), or runs until the parent kills it ("none").
+// simulator that lives in the parent (TCP), and gives money back to cards in between (a whole
+// return, reversed with 06 30, or a price adjustment, refunded with 06 31). It SIGKILLs itself
+// at an exact moment of the Nth terminal command (argv: dir port moment nth), or runs until the
+// parent kills it ("none").
 // Prints READY once recovery has settled what the previous incarnation left, and ACK per sale.
 // Moment "settle": recover, print READY and exit without paying (the test's final start).
 import { writeSync } from 'node:fs';
@@ -50,6 +52,41 @@ async function main(): Promise<void> {
   }
   const codes = ['6901234567892', '6904567890127', '6905678901232', '6907890123452'];
   for (let i = 0; ; i++) {
+    if (i % 2 === 1) {
+      // The newest card sale nothing has corrected yet (a correction left open by a crash counts).
+      const target = reg.db
+        .prepare(
+          `SELECT d.id, l.id AS line_id, l.total_minor AS total FROM documents d JOIN document_lines l ON l.document_id = d.id
+            WHERE d.kind = 'sale' AND d.status = 'completed' AND EXISTS (SELECT 1 FROM payments p WHERE p.document_id = d.id AND p.method = 'card')
+              AND NOT EXISTS (SELECT 1 FROM documents c WHERE c.original_document_id = d.id AND c.status IN ('open', 'completed'))
+            ORDER BY d.completed_at DESC LIMIT 1`,
+        )
+        .get() as { id: string; line_id: number; total: number } | undefined;
+      if (target) {
+        const idempotencyKey = randomUUID().replaceAll('-', '');
+        const r =
+          i % 4 === 1
+            ? await reg.dispatch('refund.withReceipt', {
+                saleId: target.id,
+                lines: [{ lineId: target.line_id, qtyMilli: 1000, restock: true }],
+                reason: 'defective',
+                idempotencyKey,
+              })
+            : await reg.dispatch('refund.priceAdjustment', {
+                saleId: target.id,
+                lineId: target.line_id,
+                amountMinor: Math.max(1, target.total - 100),
+                reason: 'wrong_price',
+                idempotencyKey,
+              });
+        if (r.ok) writeSync(1, `REFUND ${target.id}\n`);
+        else if (r.error.code === 'terminal.outcome_unknown' || r.error.code === 'terminal.intent_unresolved') {
+          writeSync(1, `UNKNOWN ${JSON.stringify(r.error)}\n`);
+          process.exit(3);
+        }
+        continue;
+      }
+    }
     const sale = await must('sale.current', {});
     if (sale.lines.length === 0) await must('sale.addProduct', { saleId: sale.id, code: codes[i % codes.length] ?? '' });
     const r = await reg.dispatch('card.pay', { saleId: sale.id, idempotencyKey: randomUUID().replaceAll('-', '') });

@@ -1,0 +1,58 @@
+// A refund or void with a card part waits, open, for the terminal. When the card part is settled
+// (by the terminal, by recovery after a crash, or by a supervisor) the card domain journals it;
+// these subscribers finish the correction in that same transaction: completed when the money went
+// back to the card, cancelled when it did not. So a correction is never completed without its
+// card part, and never left half-done once the terminal has answered.
+import { businessDayRule } from '../business-day/business-day';
+import { completeDocument } from '../documents/complete-document';
+import { findDocument } from '../documents/document-rows';
+import { documentView } from '../documents/document-view';
+import type { Db } from '../ledger/database';
+import { appendJournal } from '../ledger/journal';
+import { journalFeed } from '../ledger/journal-feed';
+import { sql } from '../ledger/statements';
+import { getSettings } from '../settings/settings';
+
+function openCorrection(db: Db, documentId: string) {
+  const doc = findDocument(db, documentId);
+  return doc.status === 'open' && (doc.kind === 'refund' || doc.kind === 'void') ? doc : null;
+}
+
+export function finishCorrection(db: Db, documentId: string, now: number): void {
+  const doc = openCorrection(db, documentId);
+  if (!doc) return;
+  const settings = getSettings(db);
+  const view = documentView(db, documentId, settings.cashRoundingStepMinor);
+  const operatorName = (sql(db, 'SELECT name FROM operators WHERE id = ?').get(doc.operator_id) as { name: string } | undefined)?.name ?? '';
+  completeDocument(db, view, {
+    operatorId: doc.operator_id,
+    operatorName,
+    roundingMinor: view.paidMinor - view.totals.totalMinor,
+    now,
+    businessDay: businessDayRule(settings),
+  });
+}
+
+function cancelCorrection(db: Db, documentId: string, intentId: number, reason: string | null, now: number): void {
+  const doc = openCorrection(db, documentId);
+  if (!doc) return;
+  sql(db, "UPDATE documents SET status = 'cancelled' WHERE id = ?").run(documentId);
+  appendJournal(
+    db,
+    'refund.cancelled',
+    { documentId, kind: doc.kind as 'refund' | 'void', originalDocumentId: doc.original_document_id, intentId, reason },
+    now,
+  );
+}
+
+/** Subscribes the refund domain to the card domain's outcomes; returns the unsubscribe. */
+export function subscribeCorrections(db: Db): () => void {
+  const feed = journalFeed(db);
+  const stops = [
+    feed.subscribe('card.approved', (e) => finishCorrection(db, e.data.saleId, e.at)),
+    ...(['card.declined', 'card.aborted', 'card.failed'] as const).map((kind) =>
+      feed.subscribe(kind, (e) => cancelCorrection(db, e.data.saleId, e.data.intentId, e.data.reason, e.at)),
+    ),
+  ];
+  return () => stops.forEach((stop) => stop());
+}
