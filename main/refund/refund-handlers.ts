@@ -17,9 +17,13 @@ function saleIdOf(ctx: HandlerContext, code: string): string {
   return parsed.kind === 'id' ? parsed.id : documentIdByReceipt(ctx.db, parsed.registerId ?? ctx.settings.registerId, parsed.receiptNo);
 }
 
-/** Windows hear of the correction as of a sale: the completion screen shows it. */
+/**
+ * Windows hear of the correction as of a sale: the completion screen shows it. One still open
+ * waits for a scan-to-pay provider: its refunds start once this call's transaction has committed.
+ */
 function completed(ctx: HandlerContext, done: CompletionView): CompletionView {
   ctx.events.emit('sale.changed', done.sale);
+  if (done.sale.status === 'open') setImmediate(() => void ctx.services.providerRefunds.settle(done.sale.id));
   return done;
 }
 

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RefundReason } from '../../preload/contract/refund';
 import type { RefundPlanView } from '../../preload/contract/refund-views';
-import type { CompletionView, DocumentView, StoreSettings } from '../../preload/contract/views';
+import type { CompletionView, DocumentView, PaymentMethod, ScanDetailsView, StoreSettings } from '../../preload/contract/views';
 import { businessDayOf, businessDayRule } from '../business-day/business-day';
 import { ServiceError } from '../common/service-error';
 import { completeDocument } from '../documents/complete-document';
@@ -20,6 +20,7 @@ import { roundToStep } from '../money/integer-math';
 import { roleAtLeast } from '../operators/session';
 import { adjustmentShare, refundableAmount, returnShare, tenderPlan, type LineShare, type ShareProblem, type TenderPlan } from './refund-math';
 import { refundState, type RefundState } from './refundable';
+import { createScanRefunds } from '../scan-pay/scan-refunds';
 
 export interface RefundContext {
   db: Db;
@@ -76,6 +77,8 @@ function planFrom(ctx: RefundContext, state: RefundState, lines: PlannedLine[], 
   // Cash for what was paid by card: the classic way to turn a card sale into cash in the till.
   if (toCash && state.payments.some((p) => p.method === 'card' && tender.parts.some((t) => t.paymentId === p.paymentId)))
     approvalReasons.push('refund.approval.card_to_cash');
+  if (toCash && state.payments.some((p) => p.method === 'scan' && tender.parts.some((t) => t.paymentId === p.paymentId)))
+    approvalReasons.push('refund.approval.scan_to_cash');
   return { state, lines, totalMinor, tender, approvalReasons };
 }
 
@@ -167,11 +170,17 @@ function operatorName(db: Db, id: number): string {
   return (sql(db, 'SELECT name FROM operators WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
 }
 
-/** Writes the correction document, its lines and its payments, and completes it. */
+type CorrectionPart = { paymentId: number | null; method: PaymentMethod; amountMinor: number };
+
+/**
+ * Writes the correction document, its lines and its payments, and completes it. A correction with
+ * parts going back through a scan-to-pay provider stays open instead, with its plan and one refund
+ * row per provider part; the provider refunds (provider-refunds.ts) complete it when confirmed.
+ */
 function book(
   ctx: RefundContext,
   kind: 'refund' | 'void',
-  plan: { lines: PlannedLine[]; parts: { paymentId: number | null; method: 'cash' | 'card'; amountMinor: number }[]; roundingMinor: number },
+  plan: { lines: PlannedLine[]; parts: CorrectionPart[]; roundingMinor: number },
   originalDocumentId: string | null,
   reason: RefundReason,
   approverId: number | null,
@@ -204,12 +213,43 @@ function book(
       fixed: { grossMinor: net, lineDiscountMinor: 0, orderDiscountMinor: 0, totalMinor: l.share.totalMinor, taxMinor: l.share.taxMinor },
     });
   }
+  const scanParts = plan.parts.filter((p): p is CorrectionPart & { paymentId: number } => p.method === 'scan' && p.paymentId !== null);
+  if (scanParts.length > 0) {
+    sql(ctx.db, 'INSERT INTO correction_plans (document_id, parts, rounding_minor, operator_id, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      id,
+      JSON.stringify(plan.parts),
+      plan.roundingMinor,
+      ctx.actor.id,
+      ctx.now,
+    );
+    createScanRefunds(ctx.db, id, scanParts, ctx.actor.id, ctx.now);
+    return { sale: documentView(ctx.db, id, ctx.settings.cashRoundingStepMinor), receiptNo: null, changeMinor: 0 };
+  }
+  return finishCorrection(ctx, id, plan.parts, plan.roundingMinor, () => null);
+}
+
+/** Takes the correction's payments (a provider part carries what the provider confirmed) and completes it. */
+export function finishCorrection(
+  ctx: RefundContext,
+  id: string,
+  parts: readonly CorrectionPart[],
+  roundingMinor: number,
+  scanOf: (part: CorrectionPart) => ScanDetailsView | null,
+): CompletionView {
   let view: DocumentView = documentView(ctx.db, id, ctx.settings.cashRoundingStepMinor);
-  for (const part of plan.parts) {
+  for (const part of parts) {
     view = takePayment(
       ctx.db,
       view,
-      { method: part.method, amountMinor: part.amountMinor, tenderedMinor: part.amountMinor, changeMinor: 0, card: null, originalPaymentId: part.paymentId },
+      {
+        method: part.method,
+        amountMinor: part.amountMinor,
+        tenderedMinor: part.amountMinor,
+        changeMinor: 0,
+        card: null,
+        scan: part.method === 'scan' ? scanOf(part) : null,
+        originalPaymentId: part.paymentId,
+      },
       ctx.now,
       ctx.settings.cashRoundingStepMinor,
     );
@@ -217,7 +257,7 @@ function book(
   const done = completeDocument(ctx.db, view, {
     operatorId: ctx.actor.id,
     operatorName: operatorName(ctx.db, ctx.actor.id),
-    roundingMinor: plan.roundingMinor,
+    roundingMinor,
     now: ctx.now,
     businessDay: businessDayRule(ctx.settings),
   });
