@@ -17,6 +17,10 @@ import { TerminalRuntime, type TerminalRuntimeOptions } from './card/terminal-ru
 import { setTerminalConfig } from './card/terminal-config';
 import { parseTerminalAddress } from './hardware/terminal/connection';
 import { registerPlatform } from './hardware/serial-path';
+import { ScanPayRuntime, type ScanPayRuntimeOptions } from './scan-pay/scan-pay-runtime';
+import { FileKeySecretBox, type SecretBox } from './scan-pay/secret-box';
+import { ProviderRefunds, type ProviderRefundsDeps } from './refund/provider-refunds';
+import { dirname } from 'node:path';
 
 export interface RegisterOptions {
   /** The ledger file. */
@@ -34,6 +38,14 @@ export interface RegisterOptions {
   demoTerminal?: boolean;
   /** Link timeouts, reconnect and recovery pacing, protocol trace; tests shorten and observe them. */
   terminal?: Pick<TerminalRuntimeOptions, 'timeouts' | 'retryMs' | 'recoveryAttempts' | 'recoveryDelayMs' | 'onMoment' | 'trace'>;
+  /** Seals provider secrets: the desktop shell passes the OS keychain's; default: a key file beside the ledger. */
+  secretBox?: SecretBox;
+  /** With `demo` and no provider configured, answer scan-to-pay with the simulator in-process (default: same as demo). */
+  demoScanPay?: boolean;
+  /** Provider pacing and observation; tests shorten and watch them. */
+  scanPay?: Pick<ScanPayRuntimeOptions, 'timings' | 'requestTimeoutMs' | 'sweepMs' | 'onMoment'>;
+  /** Pacing of refunds through a provider. */
+  providerRefunds?: Pick<ProviderRefundsDeps, 'attempts' | 'retryMs' | 'sweepMs'>;
   /** The OS whose port names and devices the register accepts; tests play Windows or macOS on Linux. Default: this one. */
   platform?: NodeJS.Platform;
 }
@@ -48,6 +60,10 @@ export interface Register {
   hardware: HardwareStatusHub;
   /** The card terminal; `terminal.stop()` closes its line (close() does it without waiting). */
   terminal: TerminalRuntime;
+  /** Scan-to-pay; `scanPay.start()` has settled what a crash left open when it resolves. */
+  scanPay: ScanPayRuntime;
+  /** Resolves when the start-up work (scan-to-pay recovery) is done. */
+  started: Promise<void>;
   close(): void;
 }
 
@@ -93,14 +109,30 @@ export function openRegister(options: RegisterOptions): Register {
     demo: options.demoTerminal ?? options.demo ?? false,
     ...options.terminal,
   });
+  const scanPay = new ScanPayRuntime({
+    db,
+    events,
+    log,
+    clock,
+    secrets: options.secretBox ?? new FileKeySecretBox(join(dirname(options.ledgerFile), 'ringup-secrets.key'), platform),
+    demo: options.demoScanPay ?? options.demo ?? false,
+    ...options.scanPay,
+  });
+  const providerRefunds = new ProviderRefunds({ db, events, log, clock, provider: (id) => scanPay.provider(id), ...options.providerRefunds });
   const services: RegisterServices = {
     printer,
     terminal,
+    scanPay,
+    providerRefunds,
     platform,
   };
   const dispatch = createRouter({ db, session, events, handlers, services, log, clock });
   printer.start();
   void terminal.start();
+  const started = scanPay
+    .start()
+    .then(() => providerRefunds.recover())
+    .catch((e: unknown) => log.error('scan-to-pay did not start', e));
   return {
     db,
     events,
@@ -108,10 +140,14 @@ export function openRegister(options: RegisterOptions): Register {
     dispatch,
     hardware,
     terminal,
+    scanPay,
+    started,
     close: () => {
       stopCorrections();
       printer.stop();
       void terminal.stop();
+      void scanPay.stop();
+      providerRefunds.stop();
       if (db.open) db.close();
     },
   };

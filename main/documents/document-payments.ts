@@ -9,7 +9,7 @@ import { withPayments } from './document-view';
 export function takePayment(db: Db, view: DocumentView, payment: Omit<PaymentView, 'id'>, now: number, cashStep: number): DocumentView {
   const info = sql(
     db,
-    'INSERT INTO payments (document_id, method, amount_minor, tendered_minor, change_minor, card, original_payment_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO payments (document_id, method, amount_minor, tendered_minor, change_minor, card, scan, original_payment_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     view.id,
     payment.method,
@@ -17,6 +17,7 @@ export function takePayment(db: Db, view: DocumentView, payment: Omit<PaymentVie
     payment.tenderedMinor,
     payment.changeMinor,
     payment.card ? JSON.stringify(payment.card) : null,
+    payment.scan ? JSON.stringify(payment.scan) : null,
     payment.originalPaymentId,
     now,
   );

@@ -57,6 +57,7 @@ export interface PaymentRow {
   tendered_minor: number;
   change_minor: number;
   card: string | null;
+  scan: string | null;
   original_payment_id: number | null;
 }
 
@@ -82,7 +83,7 @@ export function documentLines(db: Db, id: string): LineRow[] {
 export function documentPayments(db: Db, id: string): PaymentRow[] {
   return sql(
     db,
-    'SELECT id, method, amount_minor, tendered_minor, change_minor, card, original_payment_id FROM payments WHERE document_id = ? ORDER BY id',
+    'SELECT id, method, amount_minor, tendered_minor, change_minor, card, scan, original_payment_id FROM payments WHERE document_id = ? ORDER BY id',
   ).all(id) as PaymentRow[];
 }
 

@@ -1,7 +1,7 @@
 // A document as the cashier sees it. An open document is computed from its lines every time, so
 // no stale total can exist; a completed one is read from the amounts frozen at completion and is
 // never recomputed (a later change to the money rules cannot change an old receipt).
-import type { CardDetailsView, DocumentView, LineView, PaymentView, TaxBreakdownView, TotalsView } from '../../preload/contract/views';
+import type { CardDetailsView, DocumentView, LineView, PaymentView, ScanDetailsView, TaxBreakdownView, TotalsView } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
 import { roundToStep } from '../money/integer-math';
@@ -42,6 +42,7 @@ export function paymentView(p: PaymentRow): PaymentView {
     tenderedMinor: p.tendered_minor,
     changeMinor: p.change_minor,
     card: p.card ? (JSON.parse(p.card) as CardDetailsView) : null,
+    scan: p.scan ? (JSON.parse(p.scan) as ScanDetailsView) : null,
     originalPaymentId: p.original_payment_id,
   };
 }

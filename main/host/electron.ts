@@ -14,6 +14,7 @@ import { handleAppProtocol, registerAppScheme } from './electron-protocol';
 import { hardenAllWebContents, hardenSession } from './electron-security';
 import { createRegisterWindow } from './electron-window';
 import { moveLegacyLedger } from './legacy-ledger';
+import { electronSecretBox } from './electron-secrets';
 
 export function startElectronShell(): void {
   const log = consoleLogger;
@@ -91,7 +92,15 @@ export function startElectronShell(): void {
       powerMonitor.on('shutdown', () => closeLedger('shutdown'));
       hardenSession(session.defaultSession, log);
       handleAppProtocol(join(__dirname, '..', 'renderer'));
-      register = openRegister({ ledgerFile: launch.ledgerFile, demo: launch.demo, printerUrl: launch.printer, terminalAddress: launch.terminal, log });
+      register = openRegister({
+        ledgerFile: launch.ledgerFile,
+        demo: launch.demo,
+        printerUrl: launch.printer,
+        terminalAddress: launch.terminal,
+        log,
+        // Provider secrets sealed by the OS keychain (safeStorage is usable only after 'ready').
+        secretBox: electronSecretBox(join(launch.dataDir, 'ringup-secrets.key')),
+      });
       log.info(`ledger: ${launch.ledgerFile}`);
       unbind = bindRegisterToIpc(register, log);
       openWindow();

@@ -4,6 +4,7 @@ import { catalogHandlers } from '../catalog/catalog-handlers';
 import { printerHandlers } from '../printing/printing-handlers';
 import { refundHandlers } from '../refund/refund-handlers';
 import { saleHandlers } from '../sale/sale-handlers';
+import { scanPayHandlers } from '../scan-pay/scan-pay-handlers';
 import { sessionHandlers } from '../operators/operator-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
 
@@ -16,4 +17,5 @@ export const handlers: HandlerTable = {
   ...printerHandlers,
   ...cardHandlers,
   ...refundHandlers,
+  ...scanPayHandlers,
 };

@@ -7,6 +7,8 @@ import type { Actor } from '../sale/sale';
 import type { RegisterSession } from '../operators/session';
 import type { PrinterRuntime } from '../printing/printer-runtime';
 import type { TerminalRuntime } from '../card/terminal-runtime';
+import type { ScanPayRuntime } from '../scan-pay/scan-pay-runtime';
+import type { ProviderRefunds } from '../refund/provider-refunds';
 
 /**
  * Who may make a call. `public` is for the login screen only; `setup` only while the register
@@ -32,6 +34,10 @@ export interface RegisterServices {
   printer: Pick<PrinterRuntime, 'kick' | 'configChanged' | 'status' | 'testPage'>;
   /** The card terminal: card payments (intent journal, recovery), its config and end-of-day. */
   terminal: Pick<TerminalRuntime, 'payments' | 'getConfig' | 'setConfig' | 'endOfDay' | 'batches'>;
+  /** Scan-to-pay: payments through WeChat Pay / Alipay (attempts, recovery) and the providers' settings. */
+  scanPay: Pick<ScanPayRuntime, 'payments' | 'providersView' | 'getConfig' | 'setConfig'>;
+  /** Refunds and voids going back through a scan-to-pay provider, completed when it confirms. */
+  providerRefunds: Pick<ProviderRefunds, 'settle'>;
   /** `process.platform` of the register: which serial port names and printer devices it accepts. */
   platform: NodeJS.Platform;
 }

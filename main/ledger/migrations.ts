@@ -4,16 +4,29 @@ import { foundation } from './migrations/001-foundation';
 import { printing } from './migrations/002-printing';
 import { cardPayments } from './migrations/003-card-payments';
 import { corrections } from './migrations/004-corrections';
+import { scanPay } from './migrations/005-scan-pay';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
  * is never edited, because tills in shops already ran it.
  */
-export const migrations: readonly { version: number; name: string; sql: string }[] = [
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  /**
+   * Rebuilds a table other tables point at (SQLite cannot change a CHECK in place): run with
+   * foreign keys off, as SQLite's documented rebuild does, and check them all before committing.
+   */
+  rebuildsTables?: true;
+}
+
+export const migrations: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'printing', sql: printing },
   { version: 3, name: 'card-payments', sql: cardPayments },
   { version: 4, name: 'corrections', sql: corrections },
+  { version: 5, name: 'scan-pay', sql: scanPay, rebuildsTables: true },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.
@@ -33,9 +46,19 @@ export function migrate(db: Db): void {
   }
   for (const step of migrations) {
     if (step.version <= current) continue;
-    db.transaction(() => {
-      db.exec(step.sql);
-      db.pragma(`user_version = ${step.version}`);
-    })();
+    // foreign_keys cannot change inside a transaction, so it is switched around it.
+    if (step.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(step.sql);
+        if (step.rebuildsTables) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`migration ${step.name} would break ${broken.length} foreign keys`);
+        }
+        db.pragma(`user_version = ${step.version}`);
+      })();
+    } finally {
+      if (step.rebuildsTables) db.pragma('foreign_keys = ON');
+    }
   }
 }

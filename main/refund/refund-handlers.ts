@@ -24,6 +24,8 @@ function saleIdOf(ctx: HandlerContext, code: string): string {
 async function finished(ctx: HandlerContext, booking: Booking): Promise<CompletionView> {
   const done = 'done' in booking ? booking.done : await ctx.services.terminal.payments.giveBack(booking.pending.intentId, booking.pending.reversalOf);
   ctx.events.emit('sale.changed', done.sale);
+  // Still open: it waits for a scan-to-pay provider, whose refunds start now that it is committed.
+  if (done.sale.status === 'open') setImmediate(() => void ctx.services.providerRefunds.settle(done.sale.id));
   return done;
 }
 

@@ -3,6 +3,7 @@
 // share is exactly the rest, so that refunding everything, in any number of steps, returns exactly
 // what was paid. Then the tenders: card payments are given back to their card first, the rest in
 // cash, each part naming the sale payment it returns.
+import type { PaymentMethod } from '../../preload/contract/document-views';
 import { mulDivHalfUp, roundToStep } from '../money/integer-math';
 
 export interface SoldLine {
@@ -53,7 +54,7 @@ export function adjustmentShare(line: SoldLine, amountMinor: number): LineShare 
 
 export interface SalePayment {
   paymentId: number;
-  method: 'cash' | 'card';
+  method: PaymentMethod;
   /** What the payment settled on the sale (cash: the rounded amount due, change not included). */
   amountMinor: number;
   /** What earlier refunds already gave back against it, in any tender. */
@@ -63,7 +64,7 @@ export interface SalePayment {
 export interface TenderPart {
   /** The sale payment this part gives back. */
   paymentId: number;
-  method: 'cash' | 'card';
+  method: PaymentMethod;
   amountMinor: number;
 }
 
@@ -74,13 +75,17 @@ export interface TenderPlan {
 }
 
 /**
- * Which tenders give back `refundMinor`. Card payments first, each to its own card (or in cash
+ * Which tenders give back `refundMinor`. Card and scan-to-pay payments first, each to its own card or wallet (or in cash
  * when `toCash`: a supervisor's decision), then cash payments. The cash given is rounded to the
  * store's cash step; when the refund empties the sale (`final`), every tender gives back exactly
  * what it still holds, so the customer ends with what they paid.
  */
 export function tenderPlan(payments: readonly SalePayment[], refundMinor: number, options: { toCash: boolean; final: boolean; cashStep: number }): TenderPlan {
-  const order = [...payments.filter((p) => p.method === 'card'), ...payments.filter((p) => p.method === 'cash')];
+  const order = [
+    ...payments.filter((p) => p.method === 'card'),
+    ...payments.filter((p) => p.method === 'scan'),
+    ...payments.filter((p) => p.method === 'cash'),
+  ];
   const parts: TenderPart[] = [];
   let left = refundMinor;
   for (const p of order) {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RefundReason } from '../../preload/contract/refund';
 import type { RefundPlanView } from '../../preload/contract/refund-views';
-import type { CompletionView, DocumentView, StoreSettings } from '../../preload/contract/views';
+import type { CompletionView, DocumentView, PaymentMethod, ScanDetailsView, StoreSettings } from '../../preload/contract/views';
 import { businessDayOf, businessDayRule } from '../business-day/business-day';
 import { ServiceError } from '../common/service-error';
 import { completeDocument } from '../documents/complete-document';
@@ -21,6 +21,7 @@ import { createIntent, lastKnownReceiptNo } from '../card/card-intents';
 import { roleAtLeast } from '../operators/session';
 import { adjustmentShare, refundableAmount, returnShare, tenderPlan, type LineShare, type ShareProblem, type TenderPlan } from './refund-math';
 import { refundState, type RefundState } from './refundable';
+import { createScanRefunds } from '../scan-pay/scan-refunds';
 
 export interface RefundContext {
   db: Db;
@@ -177,7 +178,7 @@ export type Booking = { done: CompletionView } | { pending: { documentId: string
 
 interface PlannedPart {
   paymentId: number | null;
-  method: 'cash' | 'card';
+  method: PaymentMethod;
   amountMinor: number;
 }
 
@@ -202,13 +203,18 @@ function reversalReceiptNo(ctx: RefundContext, part: PlannedPart): number | null
 function earlierBooking(ctx: RefundContext, requestKey: string): Booking | null {
   const doc = sql(ctx.db, 'SELECT id, status FROM documents WHERE request_key = ?').get(requestKey) as { id: string; status: string } | undefined;
   if (!doc) return null;
-  if (doc.status === 'completed') {
+  const intent = sql(ctx.db, 'SELECT id, state, reason FROM card_intents WHERE sale_id = ? ORDER BY id DESC LIMIT 1').get(doc.id) as
+    { id: number; state: string; reason: string | null } | undefined;
+  // Completed, or still with a scan-to-pay provider (which completes it when it confirms): as it stands.
+  if (doc.status === 'completed' || (doc.status === 'open' && !intent)) {
     const view = documentView(ctx.db, doc.id);
     return { done: { sale: view, receiptNo: view.receiptNo, changeMinor: 0 } };
   }
-  const intent = sql(ctx.db, 'SELECT id, state, reason FROM card_intents WHERE sale_id = ? ORDER BY id DESC LIMIT 1').get(doc.id) as
-    { id: number; state: string; reason: string | null } | undefined;
-  if (doc.status === 'cancelled') throw new ServiceError('terminal.declined', { reason: intent?.reason ?? 'terminal.result.declined' });
+  if (doc.status === 'cancelled')
+    throw new ServiceError(
+      intent ? 'terminal.declined' : 'refund.provider_refused',
+      intent ? { reason: intent.reason ?? 'terminal.result.declined' } : { providerCode: 'REFUSED' },
+    );
   throw new ServiceError('terminal.outcome_unknown', { intentId: intent?.id ?? 0 });
 }
 
@@ -223,8 +229,9 @@ function book(
   requestKey: string,
 ): Booking {
   const card = plan.parts.filter((p) => p.method === 'card');
-  // One card at a time: a second card's refusal after the first's approval would leave half a refund.
-  if (card.length > 1) throw new ServiceError('refund.split_card_parts', { cards: card.length });
+  const scan = plan.parts.filter((p): p is PlannedPart & { paymentId: number } => p.method === 'scan' && p.paymentId !== null);
+  // One card, or the scan-to-pay parts, at a time: a refusal of one after another went back would leave half a refund.
+  if (card.length > 1 || (card.length > 0 && scan.length > 0)) throw new ServiceError('refund.split_card_parts', { cards: card.length + scan.length });
   const id = randomUUID();
   insertDocument(ctx.db, {
     id,
@@ -263,6 +270,18 @@ function book(
       ctx.now,
       ctx.settings.cashRoundingStepMinor,
     );
+  }
+  if (scan.length > 0) {
+    // The provider refunds (provider-refunds.ts) take these parts and complete the correction once each is confirmed.
+    sql(ctx.db, 'INSERT INTO correction_plans (document_id, parts, rounding_minor, operator_id, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      id,
+      JSON.stringify(scan),
+      plan.roundingMinor,
+      ctx.actor.id,
+      ctx.now,
+    );
+    createScanRefunds(ctx.db, id, scan, ctx.actor.id, ctx.now);
+    return { done: { sale: view, receiptNo: null, changeMinor: 0 } };
   }
   const cardPart = card[0];
   if (cardPart) {
@@ -419,4 +438,43 @@ export function voidSale(ctx: RefundContext, input: { saleId: string; reason: Re
     const rounding = parts.reduce((s, p) => s + p.amountMinor, 0) - state.sale.totals.totalMinor;
     return book(ctx, 'void', { lines, parts, roundingMinor: rounding }, input.saleId, input.reason, approver, input.idempotencyKey);
   })();
+}
+
+/**
+ * Takes a correction's provider parts (each with what the provider confirmed) and completes it;
+ * its cash parts were taken when it opened. Called by the provider refunds once every part is done.
+ */
+export function finishCorrection(
+  ctx: RefundContext,
+  id: string,
+  parts: readonly PlannedPart[],
+  roundingMinor: number,
+  scanOf: (part: PlannedPart) => ScanDetailsView | null,
+): CompletionView {
+  let view: DocumentView = documentView(ctx.db, id, ctx.settings.cashRoundingStepMinor);
+  for (const part of parts) {
+    view = takePayment(
+      ctx.db,
+      view,
+      {
+        method: part.method,
+        amountMinor: part.amountMinor,
+        tenderedMinor: part.amountMinor,
+        changeMinor: 0,
+        card: null,
+        scan: part.method === 'scan' ? scanOf(part) : null,
+        originalPaymentId: part.paymentId,
+      },
+      ctx.now,
+      ctx.settings.cashRoundingStepMinor,
+    );
+  }
+  const done = completeDocument(ctx.db, view, {
+    operatorId: ctx.actor.id,
+    operatorName: operatorName(ctx.db, ctx.actor.id),
+    roundingMinor,
+    now: ctx.now,
+    businessDay: businessDayRule(ctx.settings),
+  });
+  return { sale: done, receiptNo: done.receiptNo, changeMinor: 0 };
 }

@@ -1,9 +1,10 @@
 // Tenders on a sale: cash (whole or part), an approved card payment, or nothing left to pay.
 // Each reads the sale once, takes the payment, and completes the sale through the document core
 // when the payments cover it, all in one transaction.
-import type { CardDetailsView, CompletionView, DocumentView, PaymentView } from '../../preload/contract/views';
+import type { CardDetailsView, CompletionView, DocumentView, PaymentView, ScanDetailsView } from '../../preload/contract/views';
 import { businessDayRule } from '../business-day/business-day';
 import { openIntentFor } from '../card/card-intents';
+import { openAttemptFor } from '../scan-pay/scan-attempts';
 import { ServiceError } from '../common/service-error';
 import { completeDocument } from '../documents/complete-document';
 import { takePayment } from '../documents/document-payments';
@@ -47,6 +48,9 @@ export function tenderCash(ctx: SaleContext, input: { saleId: string; tenderedMi
     // taking cash now could make them pay twice.
     const pending = openIntentFor(ctx.db, input.saleId);
     if (pending) throw new ServiceError('terminal.intent_unresolved', { intentId: pending.id });
+    // The same for a scanned payment code the provider has not settled yet.
+    const scanning = openAttemptFor(ctx.db, input.saleId);
+    if (scanning) throw new ServiceError('scanpay.attempt_unresolved', { attemptId: scanning.id });
     const remaining = view.totals.totalMinor - view.paidMinor;
     if (remaining <= 0) throw new ServiceError('sale.already_paid');
     const outcome = cashTender(remaining, input.tenderedMinor, ctx.settings.cashRoundingStepMinor);
@@ -74,6 +78,30 @@ export function recordCardPayment(ctx: SaleContext, input: { saleId: string; amo
     if (input.amountMinor < remaining) return { sale: paid, receiptNo: null, changeMinor: 0 };
     const sale = complete(ctx, paid, 0);
     return { sale, receiptNo: sale.receiptNo, changeMinor: 0 };
+  })();
+}
+
+/** Records a scan-to-pay payment the provider confirmed, and completes the sale when it is paid. */
+export function recordScanPayment(
+  ctx: SaleContext,
+  input: { saleId: string; amountMinor: number; scan: ScanDetailsView },
+): { completion: CompletionView; paymentId: number } {
+  return ctx.db.transaction(() => {
+    const view = requireOpenSale(ctx, input.saleId);
+    const remaining = view.totals.totalMinor - view.paidMinor;
+    if (input.amountMinor > remaining) throw new ServiceError('sale.tender_insufficient', { dueMinor: remaining });
+    const paid = pay(ctx, view, {
+      method: 'scan',
+      amountMinor: input.amountMinor,
+      tenderedMinor: input.amountMinor,
+      changeMinor: 0,
+      card: null,
+      scan: input.scan,
+    });
+    const paymentId = paid.payments[paid.payments.length - 1]?.id ?? 0;
+    if (input.amountMinor < remaining) return { completion: { sale: paid, receiptNo: null, changeMinor: 0 }, paymentId };
+    const sale = complete(ctx, paid, 0);
+    return { completion: { sale, receiptNo: sale.receiptNo, changeMinor: 0 }, paymentId };
   })();
 }
 

@@ -38,7 +38,7 @@ export interface TotalsView {
   taxBreakdown: TaxBreakdownView[];
 }
 
-export type PaymentMethod = 'cash' | 'card';
+export type PaymentMethod = 'cash' | 'card' | 'scan';
 
 export interface PaymentView {
   id: number;
@@ -47,6 +47,8 @@ export interface PaymentView {
   tenderedMinor: number;
   changeMinor: number;
   card: CardDetailsView | null;
+  /** Scan-to-pay: the provider, its transaction id and the masked payer, for the receipt. */
+  scan?: ScanDetailsView | null;
   /** A refund's part: the sale payment it gives back (cash given for a card payment says so here). */
   originalPaymentId: number | null;
 }
@@ -62,6 +64,16 @@ export interface CardDetailsView {
   signatureRequired: boolean;
   /** The terminal's own receipt lines (masked), printed by us when the terminal does not print. */
   receiptLines?: string[];
+}
+
+export interface ScanDetailsView {
+  provider: 'wechat' | 'alipay';
+  /** The provider's transaction id (WeChat transaction_id, Alipay trade_no); on a refund, its refund id. */
+  transactionId: string | null;
+  /** The register's order number for this attempt (out_trade_no); on a refund, the refund number. */
+  outTradeNo: string;
+  /** Masked, as the provider gives it (Alipay: 138****1234). */
+  payer: string | null;
 }
 
 export type DocumentKind = 'sale' | 'refund' | 'void';

@@ -4,6 +4,7 @@ import { cardErrors } from './card';
 import { catalogErrors } from './catalog';
 import { printerErrors } from './printer';
 import { refundErrors } from './refund';
+import { scanPayErrors } from './scan-pay';
 import { saleErrors } from './sale';
 import { sessionErrors } from './session';
 import { settingsErrors } from './settings';
@@ -28,6 +29,7 @@ export const errorCodes = [
   ...printerErrors,
   ...cardErrors,
   ...refundErrors,
+  ...scanPayErrors,
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -25,6 +25,9 @@ export interface EventPayloads {
   'sale.changed': DocumentView;
   'session.changed': SessionView;
   'hardware.status': HardwareStatus;
-  /** A card payment's live step on the terminal: `key` is `terminal.step.*` (insert card, enter PIN...). */
-  'payment.step': { saleId: string; key: string };
+  /**
+   * A payment's live step: `terminal.step.*` for a card (insert card, enter PIN...), `scanpay.step.*`
+   * for scan-to-pay (sending, customer entering the password until `deadlineAt`, reversing...).
+   */
+  'payment.step': { saleId: string; key: string; deadlineAt?: number };
 }

@@ -5,6 +5,7 @@ import { catalogCalls } from './catalog';
 import { printerCalls } from './printer';
 import { refundCalls } from './refund';
 import { cardCalls } from './card';
+import { scanPayCalls } from './scan-pay';
 import type { CallDef } from './define';
 import type { EventName, EventPayloads } from './events';
 import type { Result } from './result';
@@ -20,6 +21,7 @@ export const calls = {
   ...printerCalls,
   ...cardCalls,
   ...refundCalls,
+  ...scanPayCalls,
 };
 
 export type Calls = typeof calls;
@@ -38,5 +40,6 @@ export type { EventName, EventPayloads } from './events';
 export type { Result, CallError, ErrorCode } from './result';
 export * from './views';
 export type * from './card-views';
+export type * from './scan-pay-views';
 export type { PrinterConfigView, PrintJobView, PrintJobState, ReceiptPreviewView, TestPageView } from './printer';
 export type { HardwareStatus, DeviceState } from './events';

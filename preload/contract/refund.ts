@@ -99,6 +99,8 @@ export const refundErrors = [
   'refund.needs_supervisor',
   'refund.limit_exceeded',
   'refund.split_card_parts',
+  'refund.provider_refused',
+  'refund.provider_pending',
   'refund.code_not_understood',
   'void.not_today',
   'void.has_corrections',

@@ -63,6 +63,12 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'refund.withoutReceipt': 'cashier',
   'void.sale': 'cashier',
   'documents.list': 'supervisor',
+  'scanpay.pay': 'cashier',
+  'scanpay.cancel': 'cashier',
+  'scanpay.attempts': 'cashier',
+  'scanpay.providers': 'cashier',
+  'scanpay.getConfig': 'owner',
+  'scanpay.setConfig': 'owner',
 };
 
 const rank = { cashier: 1, supervisor: 2, owner: 3 } as const;
@@ -137,6 +143,10 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
       idempotencyKey: `access-w-${n}`,
     },
     'void.sale': { saleId, reason: 'other', idempotencyKey: `access-v-${n}` },
+    'scanpay.pay': { saleId, code: '134567890123456789', idempotencyKey: `access-scan-${n}` },
+    'scanpay.cancel': { saleId },
+    'scanpay.attempts': { saleId },
+    'scanpay.setConfig': { remove: 'alipay' },
   };
   return inputs[name] ?? {};
 }

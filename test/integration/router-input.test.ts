@@ -99,6 +99,21 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
     },
     'void.sale': { saleId, reason: 'cashier_error', idempotencyKey: 'key-valid-void' },
     'documents.list': { businessDay: '2026-01-31', kind: 'sale', limit: 10 },
+    'scanpay.pay': { saleId, code: '134567890123456789', provider: 'wechat', amountMinor: 100, idempotencyKey: 'key-valid-scan' },
+    'scanpay.cancel': { saleId },
+    'scanpay.attempts': { saleId },
+    'scanpay.providers': {},
+    'scanpay.getConfig': {},
+    'scanpay.setConfig': {
+      settings: {
+        provider: 'wechat',
+        appId: 'wxd930ea5d5a258f4f',
+        mchId: '10000100',
+        signType: 'HMAC-SHA256',
+        gateway: 'http://127.0.0.1:1',
+        apiKey: 'a'.repeat(32),
+      },
+    },
   } satisfies Record<CallName, Record<string, unknown>>;
 }
 

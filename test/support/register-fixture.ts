@@ -42,6 +42,9 @@ export function makeRegister(
     terminalAddress?: string;
     demoTerminal?: boolean;
     platform?: NodeJS.Platform;
+    scanPay?: RegisterOptions['scanPay'];
+    providerRefunds?: RegisterOptions['providerRefunds'];
+    demoScanPay?: boolean;
   } = {},
 ): TestRegister {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'ringup-test-'));
@@ -55,6 +58,10 @@ export function makeRegister(
     ...(options.printer ? { printer: options.printer } : {}),
     // The demo's in-process card terminal only where a test asks for it: most tests need no terminal.
     demoTerminal: options.demoTerminal ?? false,
+    // Likewise the demo's provider simulator: scan-to-pay tests start their own.
+    demoScanPay: options.demoScanPay ?? false,
+    ...(options.scanPay ? { scanPay: options.scanPay } : {}),
+    ...(options.providerRefunds ? { providerRefunds: options.providerRefunds } : {}),
     ...(options.terminal ? { terminal: options.terminal } : {}),
     ...(options.terminalAddress ? { terminalAddress: options.terminalAddress } : {}),
     ...(options.platform ? { platform: options.platform } : {}),

@@ -22,13 +22,14 @@ const IO =
 
 // Pure cores: money math, business days, protocol codecs, receipt layout and encoding.
 const PURE =
-  /^main\/(money\/|business-day\/|hardware\/serial-path\.ts$|hardware\/terminal\/(crc|framing|apdu|bcd|bmp|tlv|text|pan|commands|pt-messages|status-info|codes|recovery|intent-machine|result)\.ts$|hardware\/printer\/(receipt-model|receipt-format|receipt-strings|receipt-document|receiptline-markup|encoder|escpos-commands|card-slip|render|printer-profile|status)\.ts$)/;
+  /^main\/(money\/|business-day\/|hardware\/serial-path\.ts$|hardware\/terminal\/(crc|framing|apdu|bcd|bmp|tlv|text|pan|commands|pt-messages|status-info|codes|recovery|intent-machine|result)\.ts$|hardware\/printer\/(receipt-model|receipt-format|receipt-strings|receipt-document|receiptline-markup|encoder|escpos-commands|card-slip|render|printer-profile|status)\.ts$|providers\/(provider|wechat\/wechat-sign|wechat\/wechat-xml|wechat\/wechat-codes|alipay\/alipay-codes)\.ts$)/;
 
 export const layerRules: LayerRule[] = [
   { rule: 'the renderer never imports main', from: /^renderer\//, forbids: /^main\// },
   { rule: 'the renderer never imports Node or the ledger', from: /^renderer\//, forbids: /^node:|^(better-sqlite3|serialport|ws)$/ },
   { rule: 'the preload never imports main', from: /^preload\//, forbids: /^main\// },
   { rule: 'hardware never imports the domains', from: /^main\/hardware\//, forbids: /^main\/(?!hardware\/|money\/|common\/|log\.ts$)/ },
+  { rule: "providers' protocol code never imports the domains", from: /^main\/providers\//, forbids: /^main\/(?!providers\/|money\/|common\/|log\.ts$)/ },
   { rule: 'the ledger never imports the domains', from: /^main\/ledger\//, forbids: /^main\/(?!ledger\/|common\/)/ },
   { rule: 'money, codecs and receipt layout do no I/O', from: PURE, forbids: new RegExp(`${IO.source}|^main\\/(ledger|host|ipc)\\/`) },
   { rule: 'ipc holds no SQL', from: /^main\/ipc\//, forbids: /^main\/ledger\/statements\.ts$|^better-sqlite3$/ },
@@ -67,6 +68,8 @@ describe('layer rules', () => {
       ['the renderer never imports main', edge('renderer/src/App.tsx', 'main/register.ts', true)],
       ['hardware never imports the domains', edge('main/hardware/hardware-status.ts', 'main/printing/printer-runtime.ts')],
       ['the ledger never imports the domains', edge('main/ledger/journal.ts', 'main/sale/sale.ts')],
+      ["providers' protocol code never imports the domains", edge('main/providers/wechat/wechat-client.ts', 'main/scan-pay/scan-payment.ts')],
+      ['money, codecs and receipt layout do no I/O', edge('main/providers/wechat/wechat-sign.ts', 'node:http')],
       ['money, codecs and receipt layout do no I/O', edge('main/money/sale-totals.ts', 'node:fs')],
       ['money, codecs and receipt layout do no I/O', edge('main/hardware/terminal/bcd.ts', 'serialport')],
       ['ipc holds no SQL', edge('main/ipc/router.ts', 'main/ledger/statements.ts')],

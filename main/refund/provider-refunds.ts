@@ -1,0 +1,129 @@
+// Corrections whose money goes back through a scan-to-pay provider: the document stays open
+// until the provider has confirmed every part (each under its own refund number, repeated until
+// it answers), then its payments are taken and it completes through the document core. A part the
+// provider refuses cancels the correction, so the goods and money are refundable again. After a
+// crash, open corrections are picked up again at start-up; the refund numbers make a repeat safe.
+import type { EventBus } from '../common/event-bus';
+import type { Db } from '../ledger/database';
+import { sql } from '../ledger/statements';
+import type { Logger } from '../log';
+import type { PaymentProvider, ScanPayProvider } from '../providers/provider';
+import { getSettings } from '../settings/settings';
+import { documentView } from '../documents/document-view';
+import { refundDetails, scanRefundsOf, sendScanRefund } from '../scan-pay/scan-refunds';
+import type { PaymentMethod } from '../../preload/contract/views';
+import { finishCorrection } from './refund';
+
+export interface ProviderRefundsDeps {
+  db: Db;
+  events: EventBus;
+  log: Logger;
+  clock: () => number;
+  provider: (id: PaymentProvider) => ScanPayProvider | null;
+  /** Repeats of one refund request in a round, the pause between, and the pause between rounds. */
+  attempts?: number;
+  retryMs?: number;
+  sweepMs?: number;
+}
+
+interface PlanRow {
+  document_id: string;
+  parts: string;
+  rounding_minor: number;
+  operator_id: number;
+}
+
+export class ProviderRefunds {
+  private readonly running = new Map<string, Promise<void>>();
+  private sweeper: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(private readonly deps: ProviderRefundsDeps) {}
+
+  /** Starts (or joins) settling one correction; called after the transaction that opened it committed. */
+  settle(documentId: string): Promise<void> {
+    const running = this.running.get(documentId);
+    if (running) return running;
+    const p = this.settleOnce(documentId)
+      .catch((e: unknown) => this.deps.log.error(`provider refund of ${documentId} failed`, e))
+      .finally(() => this.running.delete(documentId));
+    this.running.set(documentId, p);
+    return p;
+  }
+
+  /** Every correction still waiting for a provider (at start-up, and again while any is pending). */
+  async recover(): Promise<void> {
+    const open = sql(this.deps.db, "SELECT p.document_id FROM correction_plans p JOIN documents d ON d.id = p.document_id WHERE d.status = 'open'").all() as {
+      document_id: string;
+    }[];
+    for (const r of open) if (!this.stopped) await this.settle(r.document_id);
+  }
+
+  private later(): void {
+    if (this.sweeper || this.stopped) return;
+    this.sweeper = setTimeout(() => {
+      this.sweeper = null;
+      void this.recover();
+    }, this.deps.sweepMs ?? 15_000);
+  }
+
+  private async settleOnce(documentId: string): Promise<void> {
+    const { db } = this.deps;
+    for (const row of scanRefundsOf(db, documentId)) {
+      if (this.stopped) return;
+      await sendScanRefund(db, row, this.deps.provider, {
+        clock: this.deps.clock,
+        attempts: this.deps.attempts ?? 3,
+        retryMs: this.deps.retryMs ?? 2000,
+        reason: 'refund',
+      });
+    }
+    if (this.stopped || !db.open) return;
+    const rows = scanRefundsOf(db, documentId);
+    const failed = rows.filter((r) => r.state === 'failed');
+    const done = rows.filter((r) => r.state === 'done');
+    if (failed.length > 0 && done.length === 0) {
+      // Nothing went back: the correction never happened, and what it would have refunded is refundable again.
+      db.transaction(() => sql(db, "UPDATE documents SET status = 'cancelled' WHERE id = ? AND status = 'open'").run(documentId))();
+      this.deps.log.info(`correction ${documentId}: the provider refused its refund; cancelled`);
+      this.emit(documentId);
+      return;
+    }
+    if (done.length < rows.length) {
+      // Pending, or part refused after another part went back: asked again later (a supervisor sees it open).
+      this.later();
+      return;
+    }
+    const completion = db.transaction(() => {
+      const plan = sql(db, 'SELECT document_id, parts, rounding_minor, operator_id FROM correction_plans WHERE document_id = ?').get(documentId) as PlanRow;
+      if (documentView(db, documentId).status !== 'open') return null;
+      const parts = JSON.parse(plan.parts) as { paymentId: number | null; method: PaymentMethod; amountMinor: number }[];
+      const byPayment = new Map(rows.map((r) => [r.original_payment_id, r]));
+      return finishCorrection(
+        { db, now: this.deps.clock(), settings: getSettings(db), actor: { id: plan.operator_id, role: 'cashier' } },
+        documentId,
+        parts,
+        plan.rounding_minor,
+        (part) => {
+          const r = part.paymentId === null ? undefined : byPayment.get(part.paymentId);
+          return r ? refundDetails(db, r) : null;
+        },
+      );
+    })();
+    if (completion) this.emit(documentId);
+  }
+
+  private emit(documentId: string): void {
+    try {
+      this.deps.events.emit('sale.changed', documentView(this.deps.db, documentId));
+    } catch {
+      // a courtesy to the windows
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.sweeper) clearTimeout(this.sweeper);
+    this.sweeper = null;
+  }
+}
