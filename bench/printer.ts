@@ -79,7 +79,9 @@ function tenLineSale(): DocumentView {
     orderDiscount: null,
     lines,
     totals: { grossMinor: total, discountMinor: 0, taxMinor: tax, totalMinor: total, taxBreakdown: [{ rateBp: 1300, baseMinor: total, taxMinor: tax }] },
-    payments: [{ id: 1, method: 'cash', amountMinor: total, tenderedMinor: 70_000, changeMinor: 70_000 - total, card: null, originalPaymentId: null }],
+    payments: [
+      { id: 1, method: 'cash', amountMinor: total, tenderedMinor: 70_000, changeMinor: 70_000 - total, card: null, originalPaymentId: null, scan: null },
+    ],
     paidMinor: total,
     remainingMinor: 0,
     cashDueMinor: 0,

@@ -300,6 +300,7 @@ export class CardPayments {
               tenderedMinor: row.amount_minor,
               changeMinor: 0,
               card: cardDetails({ ...factsOfRow(row), ...stripNull(facts) }),
+              scan: null,
               originalPaymentId: row.original_payment_id,
             },
             now,

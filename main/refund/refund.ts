@@ -266,7 +266,15 @@ function book(
     view = takePayment(
       ctx.db,
       view,
-      { method: 'cash', amountMinor: part.amountMinor, tenderedMinor: part.amountMinor, changeMinor: 0, card: null, originalPaymentId: part.paymentId },
+      {
+        method: 'cash',
+        amountMinor: part.amountMinor,
+        tenderedMinor: part.amountMinor,
+        changeMinor: 0,
+        card: null,
+        scan: null,
+        originalPaymentId: part.paymentId,
+      },
       ctx.now,
       ctx.settings.cashRoundingStepMinor,
     );

@@ -61,6 +61,7 @@ export function tenderCash(ctx: SaleContext, input: { saleId: string; tenderedMi
       tenderedMinor: input.tenderedMinor,
       changeMinor: outcome.changeMinor,
       card: null,
+      scan: null,
     });
     if (!outcome.completes) return { sale: paid, receiptNo: null, changeMinor: 0 };
     const sale = complete(ctx, paid, outcome.roundingMinor);
@@ -74,7 +75,14 @@ export function recordCardPayment(ctx: SaleContext, input: { saleId: string; amo
     const view = requireOpenSale(ctx, input.saleId);
     const remaining = view.totals.totalMinor - view.paidMinor;
     if (input.amountMinor > remaining) throw new ServiceError('sale.tender_insufficient', { dueMinor: remaining });
-    const paid = pay(ctx, view, { method: 'card', amountMinor: input.amountMinor, tenderedMinor: input.amountMinor, changeMinor: 0, card: input.card });
+    const paid = pay(ctx, view, {
+      method: 'card',
+      amountMinor: input.amountMinor,
+      tenderedMinor: input.amountMinor,
+      changeMinor: 0,
+      card: input.card,
+      scan: null,
+    });
     if (input.amountMinor < remaining) return { sale: paid, receiptNo: null, changeMinor: 0 };
     const sale = complete(ctx, paid, 0);
     return { sale, receiptNo: sale.receiptNo, changeMinor: 0 };

@@ -48,7 +48,7 @@ export interface PaymentView {
   changeMinor: number;
   card: CardDetailsView | null;
   /** Scan-to-pay: the provider, its transaction id and the masked payer, for the receipt. */
-  scan?: ScanDetailsView | null;
+  scan: ScanDetailsView | null;
   /** A refund's part: the sale payment it gives back (cash given for a card payment says so here). */
   originalPaymentId: number | null;
 }

@@ -110,6 +110,17 @@ const fake = {
     buildFromTemplate: (template) => ({ template }),
   },
   powerMonitor: Object.assign(new EventEmitter(), {}),
+  // Where the desktop keeps provider secrets; a test machine has no keyring, as a headless Linux till may not.
+  safeStorage: {
+    isEncryptionAvailable: () => false,
+    getSelectedStorageBackend: () => 'basic_text',
+    encryptString: () => {
+      throw new Error('fake electron: no keyring');
+    },
+    decryptString: () => {
+      throw new Error('fake electron: no keyring');
+    },
+  },
   protocol: {
     registerSchemesAsPrivileged: (schemes) => record('protocol.registerSchemesAsPrivileged', { schemes }),
     handle: (scheme) => record('protocol.handle', { scheme }),

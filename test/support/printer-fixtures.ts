@@ -108,7 +108,7 @@ export function saleFixture(locale: 'zh-CN' | 'en', payments: 'cash' | 'card' | 
   const due = totals.totalMinor + roundingMinor;
   const pays: PaymentView[] =
     payments === 'cash'
-      ? [{ id: 11, method: 'cash', amountMinor: due, tenderedMinor: 10_000, changeMinor: 10_000 - due, card: null, originalPaymentId: null }]
+      ? [{ id: 11, method: 'cash', amountMinor: due, tenderedMinor: 10_000, changeMinor: 10_000 - due, card: null, originalPaymentId: null, scan: null }]
       : payments === 'card'
         ? [
             {
@@ -119,6 +119,7 @@ export function saleFixture(locale: 'zh-CN' | 'en', payments: 'cash' | 'card' | 
               changeMinor: 0,
               card: cardDetails,
               originalPaymentId: null,
+              scan: null,
             },
           ]
         : [
@@ -130,8 +131,18 @@ export function saleFixture(locale: 'zh-CN' | 'en', payments: 'cash' | 'card' | 
               changeMinor: 0,
               card: { ...cardDetails, signatureRequired: false },
               originalPaymentId: null,
+              scan: null,
             },
-            { id: 14, method: 'cash', amountMinor: due - 2000, tenderedMinor: 5000, changeMinor: 5000 - (due - 2000), card: null, originalPaymentId: null },
+            {
+              id: 14,
+              method: 'cash',
+              amountMinor: due - 2000,
+              tenderedMinor: 5000,
+              changeMinor: 5000 - (due - 2000),
+              card: null,
+              originalPaymentId: null,
+              scan: null,
+            },
           ];
   const rounding = payments === 'card' ? 0 : roundingMinor;
   const change = pays.reduce((s, p) => s + p.changeMinor, 0);
@@ -175,7 +186,7 @@ export function refundFixture(locale: 'zh-CN' | 'en'): DocumentView {
     orderDiscount: null,
     lines,
     totals,
-    payments: [{ id: 21, method: 'cash', amountMinor: totals.totalMinor, tenderedMinor: 0, changeMinor: 0, card: null, originalPaymentId: null }],
+    payments: [{ id: 21, method: 'cash', amountMinor: totals.totalMinor, tenderedMinor: 0, changeMinor: 0, card: null, originalPaymentId: null, scan: null }],
     paidMinor: totals.totalMinor,
     roundingMinor: 0,
     changeMinor: 0,
