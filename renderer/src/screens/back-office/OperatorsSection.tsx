@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, OperatorView } from '../../../../preload/contract';
+import type { OperatorView } from '../../../../preload/contract';
 import type { Role } from '../../../../preload/contract/primitives';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
 import { NewPinFields, newPinProblem } from '../../components/NewPinFields';
-import { api } from '../../transport/api';
+import { useCall } from '../../state/use-call';
 import { roleAtLeast } from './roles';
 import type { BackOfficeSectionProps } from './section-props';
 
@@ -15,25 +15,19 @@ const NEW_ROLES: Role[] = ['cashier', 'supervisor'];
 /** Who may use the register: the list with lock state for supervisors, and adding staff for the owner. */
 export function OperatorsSection({ session }: BackOfficeSectionProps) {
   const { t } = useTranslation();
-  const [operators, setOperators] = useState<OperatorView[]>([]);
-  const [error, setError] = useState<CallError | null>(null);
+  const list = useCall('operator.list');
+  const unlocking = useCall('operator.unlock');
   const [notice, setNotice] = useState<string | null>(null);
   const isOwner = session.operator !== null && roleAtLeast(session.operator.role, 'owner');
-
-  const load = useCallback(async () => {
-    const result = await api.invoke('operator.list', {});
-    if (result.ok) setOperators(result.value);
-    else setError(result.error);
-  }, []);
-  useEffect(() => void load(), [load]);
+  const load = list.run;
+  useEffect(() => void load({}), [load]);
 
   const unlock = async (operator: OperatorView) => {
     setNotice(null);
-    const result = await api.invoke('operator.unlock', { operatorId: operator.id });
-    if (!result.ok) return setError(result.error);
-    setError(null);
+    const result = await unlocking.run({ operatorId: operator.id });
+    if (!result.ok) return;
     setNotice(t('backOffice.operators.unlocked', { name: operator.name }));
-    await load();
+    await load({});
   };
 
   return (
@@ -50,7 +44,7 @@ export function OperatorsSection({ session }: BackOfficeSectionProps) {
           </tr>
         </thead>
         <tbody>
-          {operators.map((op) => (
+          {(list.value ?? []).map((op) => (
             <tr key={op.id} data-testid="operator-row">
               <td>{op.name}</td>
               <td>{t(`role.${op.role}`)}</td>
@@ -69,13 +63,13 @@ export function OperatorsSection({ session }: BackOfficeSectionProps) {
         </tbody>
       </table>
       <Notice message={notice} />
-      <ErrorNote error={error} />
+      <ErrorNote error={unlocking.error ?? list.error} />
       {isOwner && (
         <AddOperatorForm
           onAdded={(added) => {
-            setError(null);
+            unlocking.reset();
             setNotice(t('backOffice.operators.added', { name: added.name, role: t(`role.${added.role}`) }));
-            void load();
+            void load({});
           }}
         />
       )}
@@ -90,20 +84,17 @@ function AddOperatorForm({ onAdded }: { onAdded(operator: OperatorView): void })
   const [pin, setPin] = useState('');
   const [pinAgain, setPinAgain] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const adding = useCall('operator.create');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
+    adding.reset();
     if (name.trim() === '') return setProblem(t('backOffice.operators.nameRequired'));
     const pinProblem = newPinProblem(pin, pinAgain);
     if (pinProblem) return setProblem(t(pinProblem));
     setProblem(null);
-    setBusy(true);
-    const result = await api.invoke('operator.create', { name: name.trim(), pin, role });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
+    const result = await adding.run({ name: name.trim(), pin, role });
+    if (!result.ok) return;
     setName('');
     setPin('');
     setPinAgain('');
@@ -133,8 +124,8 @@ function AddOperatorForm({ onAdded }: { onAdded(operator: OperatorView): void })
         <NewPinFields pin={pin} pinAgain={pinAgain} onPin={setPin} onPinAgain={setPinAgain} />
       </div>
       <p className="muted small">{t('setup.pinHint')}</p>
-      <ErrorNote error={error} message={problem} />
-      <button type="submit" className="button button--primary" disabled={busy}>
+      <ErrorNote error={adding.error} message={problem} />
+      <button type="submit" className="button button--primary" disabled={adding.busy}>
         {t('backOffice.operators.add')}
       </button>
     </form>

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, TerminalBatchView } from '../../../../preload/contract';
+import type { TerminalBatchView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
 import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
-import { api } from '../../transport/api';
+import { useCall } from '../../state/use-call';
 
 function BatchTotals({ batch }: { batch: TerminalBatchView }) {
   const { t } = useTranslation();
@@ -53,31 +53,21 @@ function BatchTotals({ batch }: { batch: TerminalBatchView }) {
 export function TerminalEndOfDay() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [batches, setBatches] = useState<TerminalBatchView[]>([]);
-  const [last, setLast] = useState<TerminalBatchView | null>(null);
+  const past = useCall('terminal.batches');
+  const endOfDay = useCall('terminal.endOfDay');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await api.invoke('terminal.batches', {});
-    if (result.ok) setBatches(result.value);
-    else setError(result.error);
-  }, []);
+  const batches = past.value ?? [];
+  const last = endOfDay.value;
+  const load = past.run;
 
   useEffect(() => {
-    void load();
+    void load({});
   }, [load]);
 
   const run = async () => {
     setConfirming(false);
-    setBusy(true);
-    setError(null);
-    const result = await api.invoke('terminal.endOfDay', {});
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    setLast(result.value);
-    await load();
+    const result = await endOfDay.run({});
+    if (result.ok) await load({});
   };
 
   return (
@@ -95,11 +85,11 @@ export function TerminalEndOfDay() {
           </button>
         </div>
       ) : (
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => setConfirming(true)} data-testid="terminal-eod-run">
-          {busy ? t('cardTerminal.eod.running') : t('cardTerminal.eod.run')}
+        <button type="button" className="button button--primary" disabled={endOfDay.busy} onClick={() => setConfirming(true)} data-testid="terminal-eod-run">
+          {endOfDay.busy ? t('cardTerminal.eod.running') : t('cardTerminal.eod.run')}
         </button>
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={endOfDay.error ?? past.error} />
       {last && (
         <div role="status">
           <p className="notice">{t('cardTerminal.eod.done')}</p>

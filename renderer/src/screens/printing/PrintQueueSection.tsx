@@ -1,35 +1,28 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, PrintJobView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
 import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
-import { api } from '../../transport/api';
+import { useCall, useCallGroup } from '../../state/use-call';
+import { useEvent } from '../../state/use-event';
 
 /** Supervisors: what waits for the printer, what printed, and why a job is stuck. */
 export function PrintQueueSection() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [jobs, setJobs] = useState<PrintJobView[] | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  const queue = useCall('printer.jobs');
+  const action = useCallGroup<'printer.retryJob' | 'printer.cancelJob'>();
+  const jobs = queue.value;
+  const refresh = queue.run;
 
-  const refresh = useCallback(async () => {
-    const result = await api.invoke('printer.jobs', {});
-    if (result.ok) setJobs(result.value);
-    else setError(result.error);
-  }, []);
-
-  useEffect(() => {
-    void refresh();
-    // The queue changes as the printer works; hardware.status says when the pending count moves.
-    return api.on('hardware.status', () => void refresh());
-  }, [refresh]);
+  useEffect(() => void refresh({}), [refresh]);
+  // The queue changes as the printer works; hardware.status says when the pending count moves.
+  useEvent('hardware.status', () => void refresh({}));
 
   const act = async (name: 'printer.retryJob' | 'printer.cancelJob', jobId: number) => {
-    setError(null);
-    const result = await api.invoke(name, { jobId });
-    if (!result.ok) setError(result.error);
-    await refresh();
+    await action.run(name, { jobId });
+    await refresh({});
   };
 
   const what = (job: PrintJobView) =>
@@ -41,10 +34,10 @@ export function PrintQueueSection() {
 
   return (
     <div>
-      <button type="button" className="button" onClick={() => void refresh()}>
+      <button type="button" className="button" onClick={() => void refresh({})}>
         {t('printing.queue.refresh')}
       </button>
-      <ErrorNote error={error} />
+      <ErrorNote error={action.error ?? queue.error} />
       {jobs && jobs.length === 0 && <p className="muted">{t('printing.queue.empty')}</p>}
       {jobs && jobs.length > 0 && (
         <table className="data-table" data-testid="print-queue">
