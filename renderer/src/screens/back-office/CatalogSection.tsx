@@ -2,6 +2,7 @@ import { useEffect, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, CsvImportReport } from '../../../../preload/contract';
 import { MAX_CSV_BYTES, MAX_CSV_MEGABYTES, utf8ByteLength } from '../../../../preload/contract/limits';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
@@ -88,28 +89,18 @@ function ImportReport({ report, fileName }: { report: CsvImportReport; fileName:
       <p className="error-note" role="alert" data-testid="import-result">
         {t('backOffice.catalog.nothingImported', { count: report.errors.length, file: fileName ?? '' })}
       </p>
-      <table className="data-table" aria-label={t('backOffice.catalog.errorTable')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('backOffice.catalog.row')}</th>
-            <th scope="col">{t('backOffice.catalog.column')}</th>
-            <th scope="col">{t('backOffice.catalog.value')}</th>
-            <th scope="col">{t('backOffice.catalog.reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.errors.map((e, i) => (
-            <tr key={`${e.row}-${e.code}-${i}`} data-testid="import-error">
-              <td className="numeric">{e.row}</td>
-              <td>
-                <code>{e.field}</code>
-              </td>
-              <td>{e.value}</td>
-              <td>{t(e.code, { ns: 'errors', defaultValue: e.code })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label={t('backOffice.catalog.errorTable')}
+        rowTestId="import-error"
+        rows={report.errors}
+        rowKey={(e, i) => `${e.row}-${e.code}-${i}`}
+        columns={[
+          { key: 'row', header: t('backOffice.catalog.row'), numeric: true, cell: (e) => e.row },
+          { key: 'column', header: t('backOffice.catalog.column'), cell: (e) => <code>{e.field}</code> },
+          { key: 'value', header: t('backOffice.catalog.value'), cell: (e) => e.value },
+          { key: 'reason', header: t('backOffice.catalog.reason'), cell: (e) => t(e.code, { ns: 'errors', defaultValue: e.code }) },
+        ]}
+      />
     </div>
   );
 }
@@ -141,41 +132,23 @@ function ProductSearch() {
         <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" data-testid="product-search" />
       </label>
       <ErrorNote error={search.error} />
-      {products !== null &&
-        (products.length === 0 ? (
-          <p className="muted" data-testid="product-none">
-            {t('backOffice.catalog.noProducts')}
-          </p>
-        ) : (
-          <table className="data-table" aria-label={t('backOffice.catalog.products')} data-testid="product-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('backOffice.catalog.sku')}</th>
-                <th scope="col">{t('backOffice.catalog.barcode')}</th>
-                <th scope="col">{t('backOffice.catalog.nameZh')}</th>
-                <th scope="col">{t('backOffice.catalog.nameEn')}</th>
-                <th scope="col" className="numeric">
-                  {t('backOffice.catalog.price')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('backOffice.catalog.taxRate')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {products.map((p) => (
-                <tr key={p.id} data-testid="product-row">
-                  <td>{p.sku}</td>
-                  <td>{p.barcode ?? '—'}</td>
-                  <td lang="zh-CN">{p.nameZh ?? '—'}</td>
-                  <td lang="en">{p.nameEn ?? '—'}</td>
-                  <td className="numeric">{format.money(p.priceMinor)}</td>
-                  <td className="numeric">{format.rate(p.taxRateBp)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ))}
+      <DataTable
+        label={t('backOffice.catalog.products')}
+        testId="product-table"
+        rowTestId="product-row"
+        empty={t('backOffice.catalog.noProducts')}
+        emptyTestId="product-none"
+        rows={products}
+        rowKey={(p) => p.id}
+        columns={[
+          { key: 'sku', header: t('backOffice.catalog.sku'), cell: (p) => p.sku },
+          { key: 'barcode', header: t('backOffice.catalog.barcode'), cell: (p) => p.barcode ?? '—' },
+          { key: 'nameZh', header: t('backOffice.catalog.nameZh'), lang: 'zh-CN', cell: (p) => p.nameZh ?? '—' },
+          { key: 'nameEn', header: t('backOffice.catalog.nameEn'), lang: 'en', cell: (p) => p.nameEn ?? '—' },
+          { key: 'price', header: t('backOffice.catalog.price'), numeric: true, cell: (p) => format.money(p.priceMinor) },
+          { key: 'taxRate', header: t('backOffice.catalog.taxRate'), numeric: true, cell: (p) => format.rate(p.taxRateBp) },
+        ]}
+      />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperatorView } from '../../../../preload/contract';
 import type { Role } from '../../../../preload/contract/primitives';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
 import { NewPinFields, newPinProblem } from '../../components/NewPinFields';
@@ -32,36 +33,35 @@ export function OperatorsSection({ session }: BackOfficeSectionProps) {
 
   return (
     <div className="back-office__stack">
-      <table className="data-table" aria-label={t('backOffice.operators.list')} data-testid="operator-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('backOffice.operators.name')}</th>
-            <th scope="col">{t('backOffice.operators.role')}</th>
-            <th scope="col">{t('backOffice.operators.state')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('backOffice.operators.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(list.value ?? []).map((op) => (
-            <tr key={op.id} data-testid="operator-row">
-              <td>{op.name}</td>
-              <td>{t(`role.${op.role}`)}</td>
-              <td className={op.locked ? 'negative' : undefined} data-testid="operator-state">
-                {op.locked ? t('backOffice.operators.locked') : t('backOffice.operators.active')}
-              </td>
-              <td>
-                {op.locked && (
-                  <button type="button" className="button" onClick={() => void unlock(op)}>
-                    {t('backOffice.operators.unlock', { name: op.name })}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label={t('backOffice.operators.list')}
+        testId="operator-table"
+        rowTestId="operator-row"
+        rows={list.value}
+        rowKey={(op) => op.id}
+        columns={[
+          { key: 'name', header: t('backOffice.operators.name'), cell: (op) => op.name },
+          { key: 'role', header: t('backOffice.operators.role'), cell: (op) => t(`role.${op.role}`) },
+          {
+            key: 'state',
+            header: t('backOffice.operators.state'),
+            testId: 'operator-state',
+            className: (op) => (op.locked ? 'negative' : undefined),
+            cell: (op) => (op.locked ? t('backOffice.operators.locked') : t('backOffice.operators.active')),
+          },
+          {
+            key: 'actions',
+            header: t('backOffice.operators.actions'),
+            headerHidden: true,
+            cell: (op) =>
+              op.locked && (
+                <button type="button" className="button" onClick={() => void unlock(op)}>
+                  {t('backOffice.operators.unlock', { name: op.name })}
+                </button>
+              ),
+          },
+        ]}
+      />
       <Notice message={notice} />
       <ErrorNote error={unlocking.error ?? list.error} />
       {isOwner && (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TerminalBatchView } from '../../../../preload/contract';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
@@ -25,26 +26,17 @@ function BatchTotals({ batch }: { batch: TerminalBatchView }) {
           </>
         )}
       </dl>
-      {batch.brands.length > 0 && (
-        <table className="data-table" aria-label={t('cardTerminal.eod.byBrand')} data-testid="batch-brands">
-          <thead>
-            <tr>
-              <th scope="col">{t('cardTerminal.eod.brand')}</th>
-              <th scope="col">{t('cardTerminal.eod.count')}</th>
-              <th scope="col">{t('cardTerminal.eod.total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {batch.brands.map((b) => (
-              <tr key={b.brand}>
-                <td>{b.brand}</td>
-                <td>{b.count}</td>
-                <td>{format.money(b.amountMinor)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        label={t('cardTerminal.eod.byBrand')}
+        testId="batch-brands"
+        rows={batch.brands}
+        rowKey={(b) => b.brand}
+        columns={[
+          { key: 'brand', header: t('cardTerminal.eod.brand'), cell: (b) => b.brand },
+          { key: 'count', header: t('cardTerminal.eod.count'), cell: (b) => b.count },
+          { key: 'total', header: t('cardTerminal.eod.total'), cell: (b) => format.money(b.amountMinor) },
+        ]}
+      />
     </div>
   );
 }
@@ -56,7 +48,6 @@ export function TerminalEndOfDay() {
   const past = useCall('terminal.batches');
   const endOfDay = useCall('terminal.endOfDay');
   const [confirming, setConfirming] = useState(false);
-  const batches = past.value ?? [];
   const last = endOfDay.value;
   const load = past.run;
 
@@ -97,36 +88,27 @@ export function TerminalEndOfDay() {
         </div>
       )}
       <h3>{t('cardTerminal.eod.past')}</h3>
-      {batches.length === 0 ? (
-        <p className="muted" data-testid="terminal-batches-empty">
-          {t('cardTerminal.eod.none')}
-        </p>
-      ) : (
-        <table className="data-table" aria-label={t('cardTerminal.eod.past')} data-testid="terminal-batches">
-          <thead>
-            <tr>
-              <th scope="col">{t('cardTerminal.eod.businessDay')}</th>
-              <th scope="col">{t('cardTerminal.eod.closedAt')}</th>
-              <th scope="col">{t('cardTerminal.eod.terminalId')}</th>
-              <th scope="col">{t('cardTerminal.eod.count')}</th>
-              <th scope="col">{t('cardTerminal.eod.total')}</th>
-              <th scope="col">{t('cardTerminal.eod.byBrand')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {batches.map((b) => (
-              <tr key={b.id} data-testid="terminal-batch-row">
-                <td>{b.businessDay}</td>
-                <td>{formatDateTime(b.closedAt, format.locale)}</td>
-                <td>{b.terminalId ?? '—'}</td>
-                <td>{b.count}</td>
-                <td>{format.money(b.totalMinor)}</td>
-                <td>{b.brands.map((x) => `${x.brand}: ${x.count} · ${format.money(x.amountMinor)}`).join(', ') || '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        label={t('cardTerminal.eod.past')}
+        testId="terminal-batches"
+        rowTestId="terminal-batch-row"
+        empty={t('cardTerminal.eod.none')}
+        emptyTestId="terminal-batches-empty"
+        rows={past.value}
+        rowKey={(b) => b.id}
+        columns={[
+          { key: 'businessDay', header: t('cardTerminal.eod.businessDay'), cell: (b) => b.businessDay },
+          { key: 'closedAt', header: t('cardTerminal.eod.closedAt'), cell: (b) => formatDateTime(b.closedAt, format.locale) },
+          { key: 'terminalId', header: t('cardTerminal.eod.terminalId'), cell: (b) => b.terminalId ?? '—' },
+          { key: 'count', header: t('cardTerminal.eod.count'), cell: (b) => b.count },
+          { key: 'total', header: t('cardTerminal.eod.total'), cell: (b) => format.money(b.totalMinor) },
+          {
+            key: 'brands',
+            header: t('cardTerminal.eod.byBrand'),
+            cell: (b) => b.brands.map((x) => `${x.brand}: ${x.count} · ${format.money(x.amountMinor)}`).join(', ') || '—',
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CardIntentView } from '../../../../preload/contract';
 import { Dialog } from '../../components/Dialog';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
 import { formatDateTime } from '../../format/date';
@@ -34,7 +35,6 @@ export function UnresolvedCardPayments() {
   const [deciding, setDeciding] = useState<{ intent: CardIntentView; outcome: Outcome } | null>(null);
   const [authCode, setAuthCode] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const intents = unresolved.value;
   const load = unresolved.run;
 
   useEffect(() => {
@@ -72,57 +72,49 @@ export function UnresolvedCardPayments() {
       <p className="muted">{t('cardTerminal.unresolved.instruction')}</p>
       <ErrorNote error={unresolved.error} />
       <Notice message={notice} testId="unresolved-notice" />
-      {intents !== null && intents.length === 0 && (
-        <p className="muted" data-testid="unresolved-empty">
-          {t('cardTerminal.unresolved.none')}
-        </p>
-      )}
-      {intents !== null && intents.length > 0 && (
-        <table className="data-table" aria-label={t('cardTerminal.unresolved.title')} data-testid="unresolved-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('cardTerminal.unresolved.time')}</th>
-              <th scope="col">{t('cardTerminal.unresolved.amount')}</th>
-              <th scope="col">{t('cardTerminal.unresolved.sale')}</th>
-              <th scope="col">{t('cardTerminal.unresolved.state')}</th>
-              <th scope="col">{t('cardTerminal.unresolved.card')}</th>
-              <th scope="col">{t('cardTerminal.unresolved.why')}</th>
-              <th scope="col">{t('cardTerminal.unresolved.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {intents.map((i) => (
-              <tr key={i.id} data-testid="unresolved-row" data-intent-id={i.id}>
-                <td>{formatDateTime(i.startedAt, format.locale)}</td>
-                <td>{format.money(i.amountMinor)}</td>
-                <td title={i.saleId}>{i.saleId.slice(0, 8)}</td>
-                <td>{t(`cardTerminal.intentState.${i.state}`)}</td>
-                <td>
-                  {[i.brand, i.maskedPan, i.authCode ? t('cardTerminal.unresolved.authCodeShort', { code: i.authCode }) : null].filter(Boolean).join(' ') ||
-                    '—'}
-                </td>
-                <td>{why(i, t)}</td>
-                <td>
-                  <div className="terminal-actions">
-                    {/* An approval of another amount or currency is never booked: it can only be confirmed reversed. */}
-                    {!i.approvalMismatch && (
-                      <button type="button" className="button" onClick={() => ask(i, 'approved')} data-testid="resolve-approved">
-                        {t('cardTerminal.unresolved.markApproved')}
-                      </button>
-                    )}
-                    {/* An approval the terminal reported cannot be declined here: it is reversed on the terminal. */}
-                    {i.state === 'unknown' && (
-                      <button type="button" className="button" onClick={() => ask(i, 'declined')} data-testid="resolve-declined">
-                        {t(i.approvalMismatch ? 'cardTerminal.unresolved.markReversed' : 'cardTerminal.unresolved.markDeclined')}
-                      </button>
-                    )}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        label={t('cardTerminal.unresolved.title')}
+        testId="unresolved-table"
+        rowTestId="unresolved-row"
+        rowData={(i) => ({ 'data-intent-id': i.id })}
+        empty={t('cardTerminal.unresolved.none')}
+        emptyTestId="unresolved-empty"
+        rows={unresolved.value}
+        rowKey={(i) => i.id}
+        columns={[
+          { key: 'time', header: t('cardTerminal.unresolved.time'), cell: (i) => formatDateTime(i.startedAt, format.locale) },
+          { key: 'amount', header: t('cardTerminal.unresolved.amount'), cell: (i) => format.money(i.amountMinor) },
+          { key: 'sale', header: t('cardTerminal.unresolved.sale'), title: (i) => i.saleId, cell: (i) => i.saleId.slice(0, 8) },
+          { key: 'state', header: t('cardTerminal.unresolved.state'), cell: (i) => t(`cardTerminal.intentState.${i.state}`) },
+          {
+            key: 'card',
+            header: t('cardTerminal.unresolved.card'),
+            cell: (i) =>
+              [i.brand, i.maskedPan, i.authCode ? t('cardTerminal.unresolved.authCodeShort', { code: i.authCode }) : null].filter(Boolean).join(' ') || '—',
+          },
+          { key: 'why', header: t('cardTerminal.unresolved.why'), cell: (i) => why(i, t) },
+          {
+            key: 'actions',
+            header: t('cardTerminal.unresolved.actions'),
+            cell: (i) => (
+              <div className="terminal-actions">
+                {/* An approval of another amount or currency is never booked: it can only be confirmed reversed. */}
+                {!i.approvalMismatch && (
+                  <button type="button" className="button" onClick={() => ask(i, 'approved')} data-testid="resolve-approved">
+                    {t('cardTerminal.unresolved.markApproved')}
+                  </button>
+                )}
+                {/* An approval the terminal reported cannot be declined here: it is reversed on the terminal. */}
+                {i.state === 'unknown' && (
+                  <button type="button" className="button" onClick={() => ask(i, 'declined')} data-testid="resolve-declined">
+                    {t(i.approvalMismatch ? 'cardTerminal.unresolved.markReversed' : 'cardTerminal.unresolved.markDeclined')}
+                  </button>
+                )}
+              </div>
+            ),
+          },
+        ]}
+      />
       {deciding && (
         <Dialog
           title={t(

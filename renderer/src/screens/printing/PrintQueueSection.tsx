@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, PrintJobView } from '../../../../preload/contract';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
@@ -38,49 +39,52 @@ export function PrintQueueSection() {
         {t('printing.queue.refresh')}
       </button>
       <ErrorNote error={action.error ?? queue.error} />
-      {jobs && jobs.length === 0 && <p className="muted">{t('printing.queue.empty')}</p>}
-      {jobs && jobs.length > 0 && (
-        <table className="data-table" data-testid="print-queue">
-          <thead>
-            <tr>
-              <th>{t('printing.queue.job')}</th>
-              <th>{t('printing.queue.what')}</th>
-              <th>{t('printing.queue.state')}</th>
-              <th className="numeric">{t('printing.queue.attempts')}</th>
-              <th>{t('printing.queue.lastError')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {jobs.map((job) => (
-              <tr key={job.id} data-testid="print-job">
-                <td>
-                  #{job.id} <span className="muted small">{formatDateTime(job.createdAt, format.locale)}</span>
-                </td>
-                <td>
-                  {what(job)}
-                  {job.reason ? ` · ${job.reason}` : ''}
-                </td>
-                <td data-testid="print-job-state">{t(`printing.queue.state.${job.state}`)}</td>
-                <td className="numeric">{job.attempts}</td>
-                <td>{job.lastError ? format.error({ code: job.lastError as CallError['code'], params: {} }) : ''}</td>
-                <td>
-                  {(job.state === 'queued' || job.state === 'cancelled') && (
-                    <button type="button" className="chip" onClick={() => void act('printer.retryJob', job.id)}>
-                      {t('printing.queue.retry')}
-                    </button>
-                  )}
-                  {job.state === 'queued' && (
-                    <button type="button" className="chip" onClick={() => void act('printer.cancelJob', job.id)}>
-                      {t('printing.queue.cancel')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        label={t('printing.tab.queue')}
+        testId="print-queue"
+        rowTestId="print-job"
+        empty={t('printing.queue.empty')}
+        rows={jobs}
+        rowKey={(job) => job.id}
+        columns={[
+          {
+            key: 'job',
+            header: t('printing.queue.job'),
+            cell: (job) => (
+              <>
+                #{job.id} <span className="muted small">{formatDateTime(job.createdAt, format.locale)}</span>
+              </>
+            ),
+          },
+          { key: 'what', header: t('printing.queue.what'), cell: (job) => `${what(job)}${job.reason ? ` · ${job.reason}` : ''}` },
+          { key: 'state', header: t('printing.queue.state'), testId: 'print-job-state', cell: (job) => t(`printing.queue.state.${job.state}`) },
+          { key: 'attempts', header: t('printing.queue.attempts'), numeric: true, cell: (job) => job.attempts },
+          {
+            key: 'lastError',
+            header: t('printing.queue.lastError'),
+            cell: (job) => (job.lastError ? format.error({ code: job.lastError as CallError['code'], params: {} }) : ''),
+          },
+          {
+            key: 'actions',
+            header: t('printing.queue.actions'),
+            headerHidden: true,
+            cell: (job) => (
+              <>
+                {(job.state === 'queued' || job.state === 'cancelled') && (
+                  <button type="button" className="chip" onClick={() => void act('printer.retryJob', job.id)}>
+                    {t('printing.queue.retry')}
+                  </button>
+                )}
+                {job.state === 'queued' && (
+                  <button type="button" className="chip" onClick={() => void act('printer.cancelJob', job.id)}>
+                    {t('printing.queue.cancel')}
+                  </button>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }
