@@ -1,17 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, CompletionView, SessionView } from '../../../preload/contract';
+import type { CompletionView, SessionView } from '../../../preload/contract';
 import { ErrorNote } from '../components/ErrorNote';
 import { Header } from '../components/Header';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { useScanner } from '../keyboard/use-scanner';
+import { useCall, useCallGroup } from '../state/use-call';
 import { useSale } from '../state/use-sale';
-import { api } from '../transport/api';
 import { BackOfficeScreen } from './back-office/BackOfficeScreen';
 import { sectionsFor } from './back-office/sections';
 import { CashPaymentScreen } from './CashPaymentScreen';
 import { CompletionScreen } from './CompletionScreen';
-import { SaleScreen } from './SaleScreen';
+import type { SaleEditCall } from './sale/sale-edits';
+import { SaleScreen } from './sale/SaleScreen';
 
 type Mode = 'sale' | 'payment' | 'backOffice';
 
@@ -21,7 +22,9 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   const { sale, loadError, loadCurrent, apply, payingRef } = useSale();
   const [mode, setMode] = useState<Mode>('sale');
   const [completion, setCompletion] = useState<CompletionView | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  const edits = useCallGroup<SaleEditCall>();
+  const editSale = edits.run;
+  const logoutCall = useCall('session.logout');
   const [help, setHelp] = useState(false);
 
   const nextSale = useCallback(async () => {
@@ -38,14 +41,14 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       if (saleId === null) {
         payingRef.current = null;
         setCompletion(null);
-        const current = await api.invoke('sale.current', {});
-        if (!current.ok) return setError(current.error);
+        const current = await editSale('sale.current', {});
+        if (!current.ok) return;
         saleId = current.value.id;
       }
       setMode('sale');
-      setError(apply(await api.invoke('sale.addProduct', { saleId, code })));
+      apply(await editSale('sale.addProduct', { saleId, code }));
     },
-    [sale, completion, apply, payingRef],
+    [sale, completion, apply, payingRef, editSale],
   );
   // In the back office a scan types into the focused field (e.g. the product search) instead.
   useScanner((code) => void onScan(code), !help && mode !== 'backOffice');
@@ -69,7 +72,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   }, [mode, sale]);
 
   const logout = async () => {
-    const result = await api.invoke('session.logout', {});
+    const result = await logoutCall.run({});
     if (result.ok) onLogout();
   };
 
@@ -89,19 +92,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
         }}
       />
     );
-  else
-    body = (
-      <SaleScreen
-        session={session}
-        sale={sale}
-        apply={apply}
-        error={error}
-        setError={setError}
-        onPay={() => setMode('payment')}
-        paused={help}
-        onBackOffice={openBackOffice}
-      />
-    );
+  else body = <SaleScreen sale={sale} edits={edits} apply={apply} onPay={() => setMode('payment')} paused={help} onBackOffice={openBackOffice} />;
 
   return (
     <div className="app-shell">
