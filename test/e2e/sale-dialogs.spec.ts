@@ -29,6 +29,8 @@ test('a closed dialog gives the focus back to what opened it, or to the search f
   await page.getByTestId('totals').click();
   await scan(page, WATER);
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  // The new line is the selection F3 acts on.
+  await expect(page.getByTestId('cart-line')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('F3');
   const qty = page.getByRole('dialog', { name: 'Quantity: Mineral water 550ml' });
   await qty.getByTestId('qty-input').fill('100000');
@@ -68,8 +70,10 @@ test("a discount above the cashier's limit turns its dialog into the supervisor'
   // Asking for a supervisor is no refusal: nothing is said under the search field.
   await expect(page.getByTestId('error')).toHaveCount(0);
 
-  // A wrong PIN is said in the approval only, and cancelling leaves nothing behind.
+  // A wrong PIN is said in the approval only, and cancelling leaves nothing behind. The PIN
+  // field is there once the supervisors are loaded and the only one is picked.
   await expect(approval.getByRole('option', { name: new RegExp(OWNER.name) })).toHaveAttribute('aria-selected', 'true');
+  await expect(approval.getByTestId('pin')).toBeFocused();
   await page.keyboard.type('9731');
   await page.keyboard.press('Enter');
   await expect(approval.getByTestId('error')).toHaveText('The approval was not accepted: wrong PIN.');
@@ -83,7 +87,7 @@ test("a discount above the cashier's limit turns its dialog into the supervisor'
   await page.keyboard.press('F9');
   await discount.getByTestId('discount-input').fill('50');
   await discount.getByTestId('discount-input').press('Enter');
-  await expect(approval).toBeVisible();
+  await expect(approval.getByTestId('pin')).toBeFocused();
   await page.keyboard.type(OWNER.pin);
   await page.keyboard.press('Enter');
   await expect(approval).toBeHidden();
