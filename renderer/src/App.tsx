@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { HardwareBanner } from './components/HardwareBanner';
 import { ErrorNote } from './components/ErrorNote';
-import { LoginScreen } from './screens/LoginScreen';
-import { RegisterFlow } from './screens/RegisterFlow';
-import { SetupScreen } from './screens/SetupScreen';
+import { pickMode } from './screens/modes/mode';
+import { sessionModes, type SessionActions } from './screens/modes/session-modes';
 import { StoreProvider } from './state/store-context';
 import { useSession } from './state/use-session';
 
-/** Setup on the first run, then login, then the register; main decides which by its session. */
+/** Setup on the first run, then login, then the register (screens/modes/session-modes.tsx); main decides which by its session. */
 export function App() {
   const { t } = useTranslation();
   const { session, failed, accept, refresh } = useSession();
@@ -29,16 +28,11 @@ export function App() {
     );
   }
 
+  const actions: SessionActions = { accept, refresh: () => void refresh() };
   return (
     <StoreProvider session={session}>
       <HardwareBanner />
-      {session.needsSetup ? (
-        <SetupScreen onDone={accept} />
-      ) : session.operator === null ? (
-        <LoginScreen session={session} onLoggedIn={accept} />
-      ) : (
-        <RegisterFlow key={session.operator.id} session={session} onLogout={() => void refresh()} />
-      )}
+      {pickMode(sessionModes, session).render(session, actions)}
     </StoreProvider>
   );
 }

@@ -16,33 +16,37 @@ export interface AdHocItem {
   unitPriceMinor: number;
 }
 
+interface AdHocDialogProps {
+  onAdd(item: AdHocItem): void;
+  /** Main's refusal of the item; the dialog stays open to fix it. */
+  error: CallError | null;
+  onClose(): void;
+}
+
 /** An item not in the catalog: name, quantity and unit price keyed at the counter. */
-export function AdHocDialog({ onAdd, onClose }: { onAdd(item: AdHocItem): Promise<CallError | null>; onClose(): void }) {
+export function AdHocDialog({ onAdd, error, onClose }: AdHocDialogProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const [name, setName] = useState('');
   const [qty, setQty] = useState('1');
   const [price, setPrice] = useState('');
   const [active, setActive] = useState<'qty' | 'price'>('price');
-  const [error, setError] = useState<CallError | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const submit = async () => {
+  const submit = () => {
     const qtyMilli = parseQtyMilli(qty);
     const unitPriceMinor = parseMinor(price, currencyDigits(format.currency));
     if (name.trim() === '') return setProblem(t('dialog.nameRequired'));
     if (qtyMilli === null || qtyMilli <= 0) return setProblem(t('dialog.invalidQty'));
     if (unitPriceMinor === null) return setProblem(t('dialog.invalidPrice'));
     setProblem(null);
-    const failed = await onAdd({ name: name.trim(), qtyMilli, unitPriceMinor });
-    if (failed) setError(failed);
-    else onClose();
+    onAdd({ name: name.trim(), qtyMilli, unitPriceMinor });
   };
 
   const onKey = (key: Parameters<typeof applyKey>[1]) => (active === 'qty' ? setQty(applyKey(qty, key)) : setPrice(applyKey(price, key)));
 
   return (
-    <Dialog title={t('dialog.adHocTitle')} onClose={onClose} onSubmit={() => void submit()} testId="adhoc-dialog">
+    <Dialog title={t('dialog.adHocTitle')} onClose={onClose} onSubmit={submit} testId="adhoc-dialog">
       <label className="field">
         <span>{t('dialog.itemName')}</span>
         <input value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={200} autoComplete="off" data-testid="adhoc-name" />

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, OperatorView } from '../../../preload/contract';
-import { api } from '../transport/api';
+import { useCall } from '../state/use-call';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
 import { PinPad } from './PinPad';
@@ -9,33 +9,37 @@ import { PinPad } from './PinPad';
 interface ApprovalDialogProps {
   /** Why approval is needed (the translated refusal from main). */
   reason: string;
-  onApprove(approval: { operatorId: number; pin: string }): Promise<CallError | null>;
+  /** Sends the action again with the approval; the caller closes the dialog once it went through. */
+  onApprove(approval: { operatorId: number; pin: string }): Promise<unknown>;
+  /** Main's refusal of the approved action (a wrong PIN, say). */
+  error: CallError | null;
   onClose(): void;
 }
 
+/** Who can approve: supervisors and owners not locked out. */
+const canApprove = (op: OperatorView) => op.role !== 'cashier' && !op.locked;
+
 /** A supervisor steps up, picks their name and keys their PIN; the action is sent again with it. */
-export function ApprovalDialog({ reason, onApprove, onClose }: ApprovalDialogProps) {
+export function ApprovalDialog({ reason, onApprove, error, onClose }: ApprovalDialogProps) {
   const { t } = useTranslation();
-  const [supervisors, setSupervisors] = useState<OperatorView[]>([]);
+  const operators = useCall('session.operators');
   const [selected, setSelected] = useState<number | null>(null);
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<CallError | null>(null);
+  const supervisors = (operators.value ?? []).filter(canApprove);
+  const askOperators = operators.run;
 
   useEffect(() => {
-    void api.invoke('session.operators', {}).then((result) => {
-      if (!result.ok) return setError(result.error);
-      const able = result.value.filter((op) => op.role !== 'cashier' && !op.locked);
-      setSupervisors(able);
+    void askOperators({}).then((result) => {
+      const able = result.ok ? result.value.filter(canApprove) : [];
+      // The only one who can approve is picked already: they just key their PIN.
       if (able.length === 1) setSelected(able[0]?.id ?? null);
     });
-  }, []);
+  }, [askOperators]);
 
   const submit = async () => {
     if (selected === null || pin.length < 4) return;
-    const failed = await onApprove({ operatorId: selected, pin });
+    await onApprove({ operatorId: selected, pin });
     setPin('');
-    if (failed) setError(failed);
-    else onClose();
   };
 
   return (
@@ -57,7 +61,7 @@ export function ApprovalDialog({ reason, onApprove, onClose }: ApprovalDialogPro
         ))}
       </div>
       {selected !== null && <PinPad value={pin} onChange={setPin} onSubmit={() => void submit()} />}
-      <ErrorNote error={error} />
+      <ErrorNote error={error ?? operators.error} />
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onClose}>
           {t('action.cancel')}

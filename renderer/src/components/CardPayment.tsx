@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState, type MutableRefObject } from 'react';
+import { useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, CompletionView, DocumentView } from '../../../preload/contract';
-import { createActionKeys } from '../state/idempotency';
+import type { CompletionView, DocumentView } from '../../../preload/contract';
 import { useFormat } from '../state/store-context';
-import { api } from '../transport/api';
+import { useCall } from '../state/use-call';
+import { useEvent } from '../state/use-event';
 import { ErrorNote } from './ErrorNote';
 
 interface CardPaymentProps {
@@ -20,43 +20,38 @@ interface CardPaymentProps {
 export function CardPayment({ sale, payingRef, onCompleted }: CardPaymentProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [paying, setPaying] = useState(false);
+  const card = useCall('card.pay');
+  const signatureCheck = useCall('card.confirmSignature');
+  const abort = useCall('card.abort');
   const [step, setStep] = useState<string | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
   const [signature, setSignature] = useState<CompletionView | null>(null);
-  const keys = useRef(createActionKeys()).current;
 
-  useEffect(() => api.on('payment.step', (p) => (p.saleId === sale.id ? setStep(p.key) : undefined)), [sale.id]);
+  useEvent('payment.step', (p) => (p.saleId === sale.id ? setStep(p.key) : undefined));
 
   const finish = (done: CompletionView) => {
-    keys.settle();
     if (done.receiptNo === null) return; // part paid: the payment screen shows what is left
     onCompleted(done);
   };
 
   const pay = async () => {
-    if (paying) return;
-    setPaying(true);
-    setError(null);
+    if (card.busy) return;
     setStep(null);
     payingRef.current = sale.id;
-    // Same key while the amount is unchanged: a retry after a lost connection is the same payment.
-    const result = await api.invoke('card.pay', { saleId: sale.id, idempotencyKey: keys.keyFor(`${sale.id}:card:${sale.remainingMinor}`) });
-    setPaying(false);
+    // Same key while the amount owed is unchanged: a retry after a lost connection is the same payment.
+    const result = await card.run({ saleId: sale.id }, `remaining:${sale.remainingMinor}`);
     setStep(null);
     if (!result.ok) {
       if (result.error.code !== 'request.transport_failed') payingRef.current = null;
-      return setError(result.error);
+      return;
     }
-    const card = result.value.sale.payments.find((p) => p.card?.signatureRequired);
-    if (card) return setSignature(result.value);
+    if (result.value.sale.payments.some((p) => p.card?.signatureRequired)) return setSignature(result.value);
     finish(result.value);
   };
 
   const confirmSignature = async () => {
     if (!signature) return;
-    const result = await api.invoke('card.confirmSignature', { saleId: signature.sale.id });
-    if (!result.ok && result.error.code !== 'terminal.no_signature_pending') return setError(result.error);
+    const result = await signatureCheck.run({ saleId: signature.sale.id });
+    if (!result.ok && result.error.code !== 'terminal.no_signature_pending') return;
     const done = signature;
     setSignature(null);
     finish(done);
@@ -69,23 +64,18 @@ export function CardPayment({ sale, payingRef, onCompleted }: CardPaymentProps) 
         <button type="button" className="button button--primary button--large" onClick={() => void confirmSignature()} data-testid="card-signature-ok">
           {t('card.signatureTaken')}
         </button>
-        <ErrorNote error={error} />
+        <ErrorNote error={signatureCheck.error} />
       </div>
     );
 
   return (
     <div className="card-payment">
-      {paying ? (
+      {card.busy ? (
         <>
           <p className="card-payment__step" role="status" aria-live="polite" data-testid="card-step">
             {step ? t(step, { defaultValue: t('card.working') }) : t('card.working')}
           </p>
-          <button
-            type="button"
-            className="button button--danger button--large"
-            onClick={() => void api.invoke('card.abort', { saleId: sale.id })}
-            data-testid="card-cancel"
-          >
+          <button type="button" className="button button--danger button--large" onClick={() => void abort.run({ saleId: sale.id })} data-testid="card-cancel">
             {t('card.cancel')}
           </button>
         </>
@@ -94,7 +84,7 @@ export function CardPayment({ sale, payingRef, onCompleted }: CardPaymentProps) 
           {t('card.pay', { amount: format.money(sale.remainingMinor) })}
         </button>
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={card.error} />
     </div>
   );
 }

@@ -15,7 +15,9 @@ interface DiscountDialogProps {
   /** What the discount is on: a line's name, or the whole order. */
   title: string;
   current: Discount | null;
-  onApply(discount: Discount | null): Promise<CallError | null>;
+  onApply(discount: Discount | null): void;
+  /** Main's refusal of the discount; the dialog stays open to fix it. */
+  error: CallError | null;
   onClose(): void;
 }
 
@@ -26,20 +28,17 @@ function initialText(current: Discount | null, digits: number): string {
 }
 
 /** A percentage or an amount off. Main checks the cashier's limit and may ask for a supervisor. */
-export function DiscountDialog({ title, current, onApply, onClose }: DiscountDialogProps) {
+export function DiscountDialog({ title, current, onApply, error, onClose }: DiscountDialogProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const digits = currencyDigits(format.currency);
   const [kind, setKind] = useState<Discount['kind']>(current?.kind ?? 'percent');
   const [value, setValue] = useState(initialText(current, digits));
-  const [error, setError] = useState<CallError | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const send = async (discount: Discount | null) => {
+  const send = (discount: Discount | null) => {
     setProblem(null);
-    const failed = await onApply(discount);
-    if (failed) setError(failed);
-    else onClose();
+    onApply(discount);
   };
 
   const submit = () => {
@@ -47,11 +46,11 @@ export function DiscountDialog({ title, current, onApply, onClose }: DiscountDia
       // "10" percent → 1000 basis points: two decimals of a percent.
       const rateBp = parseDecimal(value, 2);
       if (rateBp === null || rateBp <= 0 || rateBp > 10_000) return setProblem(t('dialog.invalidPercent'));
-      return void send({ kind: 'percent', rateBp });
+      return send({ kind: 'percent', rateBp });
     }
     const amountMinor = parseMinor(value, digits);
     if (amountMinor === null || amountMinor <= 0) return setProblem(t('dialog.invalidAmount'));
-    void send({ kind: 'amount', amountMinor });
+    send({ kind: 'amount', amountMinor });
   };
 
   return (
@@ -82,7 +81,7 @@ export function DiscountDialog({ title, current, onApply, onClose }: DiscountDia
       <ErrorNote error={error} message={problem} />
       <DialogActions submitLabel={t('action.apply')} onCancel={onClose}>
         {current && (
-          <button type="button" className="button" onClick={() => void send(null)}>
+          <button type="button" className="button" onClick={() => send(null)}>
             {t('dialog.removeDiscount')}
           </button>
         )}

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HardwareStatus } from '../../../preload/contract/events';
-import { api } from '../transport/api';
+import { useHardwareStatus } from '../state/use-hardware-status';
 
 type Device = 'printer' | 'terminal';
 
@@ -18,20 +17,7 @@ function problemsOf(status: HardwareStatus): { device: Device; key: string }[] {
 
 export function HardwareBanner() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<HardwareStatus | null>(null);
-
-  useEffect(() => {
-    // Events only carry changes: also ask for the state as it is now, on mount and after each
-    // login (the call is refused before anyone is logged in).
-    const ask = () => void api.invoke('hardware.status', {}).then((result) => result.ok && setStatus(result.value));
-    const offStatus = api.on('hardware.status', setStatus);
-    const offSession = api.on('session.changed', ask);
-    ask();
-    return () => {
-      offStatus();
-      offSession();
-    };
-  }, []);
+  const status = useHardwareStatus();
 
   if (!status) return null;
   const problems = problemsOf(status);

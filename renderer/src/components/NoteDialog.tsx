@@ -5,17 +5,21 @@ import { Dialog } from './Dialog';
 import { DialogActions } from './DialogActions';
 import { ErrorNote } from './ErrorNote';
 
-export function NoteDialog({ note, onSave, onClose }: { note: string; onSave(note: string): Promise<CallError | null>; onClose(): void }) {
+interface NoteDialogProps {
+  note: string;
+  onSave(note: string): void;
+  /** Main's refusal of the note; the dialog stays open to fix it. */
+  error: CallError | null;
+  onClose(): void;
+}
+
+/** A free-text note on the sale (delivery, a customer's wish), kept with it in the ledger. */
+export function NoteDialog({ note, onSave, error, onClose }: NoteDialogProps) {
   const { t } = useTranslation();
   const [value, setValue] = useState(note);
-  const [error, setError] = useState<CallError | null>(null);
-  const submit = async () => {
-    const failed = await onSave(value);
-    if (failed) setError(failed);
-    else onClose();
-  };
+  const submit = () => onSave(value);
   return (
-    <Dialog title={t('dialog.noteTitle')} onClose={onClose} onSubmit={() => void submit()} testId="note-dialog">
+    <Dialog title={t('dialog.noteTitle')} onClose={onClose} onSubmit={submit} testId="note-dialog">
       <label className="field">
         <span>{t('dialog.note')}</span>
         <textarea
@@ -29,7 +33,7 @@ export function NoteDialog({ note, onSave, onClose }: { note: string; onSave(not
             // Enter saves, Shift+Enter starts a new line.
             if (e.key === 'Enter' && !e.shiftKey) {
               e.preventDefault();
-              void submit();
+              submit();
             }
           }}
         />

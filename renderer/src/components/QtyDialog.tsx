@@ -9,24 +9,30 @@ import { DialogActions } from './DialogActions';
 import { ErrorNote } from './ErrorNote';
 import { applyKey, Keypad } from './Keypad';
 
-export function QtyDialog({ line, onApply, onClose }: { line: LineView; onApply(qtyMilli: number): Promise<CallError | null>; onClose(): void }) {
+interface QtyDialogProps {
+  line: LineView;
+  onApply(qtyMilli: number): void;
+  /** Main's refusal of the quantity; the dialog stays open to fix it. */
+  error: CallError | null;
+  onClose(): void;
+}
+
+/** A line's quantity keyed in full (a weight, say), where +1 and −1 would take too long. */
+export function QtyDialog({ line, onApply, error, onClose }: QtyDialogProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const [value, setValue] = useState(format.qty(line.qtyMilli).replace(/[^0-9.]/g, ''));
-  const [error, setError] = useState<CallError | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const submit = async () => {
+  const submit = () => {
     const qty = parseQtyMilli(value);
     if (qty === null || qty <= 0) return setProblem(t('dialog.invalidQty'));
     setProblem(null);
-    const failed = await onApply(qty);
-    if (failed) setError(failed);
-    else onClose();
+    onApply(qty);
   };
 
   return (
-    <Dialog title={t('dialog.qtyTitle', { name: line.name })} onClose={onClose} onSubmit={() => void submit()} testId="qty-dialog">
+    <Dialog title={t('dialog.qtyTitle', { name: line.name })} onClose={onClose} onSubmit={submit} testId="qty-dialog">
       <AmountField label={t('dialog.qty')} value={value} onChange={setValue} autoFocus testId="qty-input" />
       <Keypad onKey={(key) => setValue(applyKey(value, key))} />
       <ErrorNote error={error} message={problem} />

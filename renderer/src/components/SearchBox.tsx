@@ -1,8 +1,8 @@
 import { useEffect, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../preload/contract';
-import { api } from '../transport/api';
 import { useFormat } from '../state/store-context';
+import { useCall } from '../state/use-call';
 
 interface SearchBoxProps {
   inputRef: RefObject<HTMLInputElement | null>;
@@ -17,29 +17,23 @@ interface SearchBoxProps {
 export function SearchBox({ inputRef, value, onChange, onCode, onPick }: SearchBoxProps) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const [results, setResults] = useState<ProductView[]>([]);
-  const [highlight, setHighlight] = useState(-1);
+  const { run: searchProducts, reset: clearResults, value: found } = useCall('catalog.search');
+  // A refused search lists nothing: the field still takes a typed barcode with Enter.
+  const results = found ?? [];
+  // The highlight belongs to the list it was moved on; a new list starts with none.
+  const [highlighted, setHighlighted] = useState<{ list: ProductView[] | null; index: number }>({ list: null, index: -1 });
+  const highlight = highlighted.list === found ? highlighted.index : -1;
+  const setHighlight = (move: (index: number) => number) => setHighlighted((h) => ({ list: found, index: move(h.list === found ? h.index : -1) }));
 
   useEffect(() => {
     const query = value.trim();
     if (query === '') {
-      setResults([]);
-      setHighlight(-1);
+      clearResults();
       return;
     }
-    let stale = false;
-    const timer = setTimeout(() => {
-      void api.invoke('catalog.search', { query, limit: 8 }).then((result) => {
-        if (stale) return;
-        setResults(result.ok ? result.value : []);
-        setHighlight(-1);
-      });
-    }, 150);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [value]);
+    const timer = setTimeout(() => void searchProducts({ query, limit: 8 }), 150);
+    return () => clearTimeout(timer);
+  }, [value, searchProducts, clearResults]);
 
   const nameOf = (p: ProductView) => (i18n.language === 'zh-CN' ? (p.nameZh ?? p.nameEn) : (p.nameEn ?? p.nameZh)) ?? p.sku;
 

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, CompletionView, DocumentView } from '../../../preload/contract';
+import type { CompletionView, DocumentView, Result } from '../../../preload/contract';
 import { AmountField } from '../components/AmountField';
 import { CardPayment } from '../components/CardPayment';
 import { ErrorNote } from '../components/ErrorNote';
@@ -9,9 +9,8 @@ import { applyKey, Keypad } from '../components/Keypad';
 import { quickCashAmounts } from '../format/cash';
 import { currencyDigits, minorToDecimal } from '../format/money';
 import { parseMinor } from '../format/parse-amount';
-import { createActionKeys } from '../state/idempotency';
 import { useFormat } from '../state/store-context';
-import { api } from '../transport/api';
+import { useCallGroup } from '../state/use-call';
 
 interface CashPaymentProps {
   sale: DocumentView;
@@ -29,9 +28,8 @@ export function CashPaymentScreen({ sale, payingRef, onBack, onCompleted }: Cash
   const format = useFormat();
   const digits = currencyDigits(format.currency);
   const [tendered, setTendered] = useState('');
-  const [error, setError] = useState<CallError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const keys = useRef(createActionKeys()).current;
+  // Taking cash is one action on the screen, whichever call it needs: one busy flag, one error.
+  const cash = useCallGroup<'sale.tenderCash' | 'sale.complete'>();
   const tenderedInput = useRef<HTMLInputElement>(null);
 
   // Main rounds the cash due to the store's step; the screen shows it as given.
@@ -39,54 +37,45 @@ export function CashPaymentScreen({ sale, payingRef, onBack, onCompleted }: Cash
   const tenderedMinor = parseMinor(tendered, digits);
   const quick = useMemo(() => quickCashAmounts(dueMinor, digits), [dueMinor, digits]);
 
-  const take = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
+  /**
+   * Marks the sale as paid from this window (its completion is shown here, not replaced by a new
+   * cart) for as long as main may have it. The key is kept after a failure: pressing again after
+   * a dropped connection replays the same tender.
+   */
+  const pay = async (send: () => Promise<Result<CompletionView>>): Promise<CompletionView | null> => {
     payingRef.current = sale.id;
-    // A zero total has nothing to tender: it completes directly.
-    const result =
-      sale.remainingMinor === 0
-        ? await api.invoke('sale.complete', { saleId: sale.id, idempotencyKey: keys.keyFor(`${sale.id}:complete`) })
-        : tenderedMinor === null || tenderedMinor <= 0
-          ? null
-          : await api.invoke('sale.tenderCash', { saleId: sale.id, tenderedMinor, idempotencyKey: keys.keyFor(`${sale.id}:${tenderedMinor}`) });
-    setBusy(false);
-    if (result === null) {
-      payingRef.current = null;
-      return setError({ code: 'sale.tender_insufficient', params: { dueMinor } });
-    }
-    if (!result.ok) {
-      // The key is kept: pressing again after a dropped connection replays the same tender.
-      if (result.error.code !== 'request.transport_failed') payingRef.current = null;
-      return setError(result.error);
-    }
-    keys.settle();
-    onCompleted(result.value);
+    const result = await send();
+    if (result.ok) return result.value;
+    if (result.error.code !== 'request.transport_failed') payingRef.current = null;
+    return null;
   };
 
-  const canTakePart = !busy && sale.remainingMinor > 0 && tenderedMinor !== null && tenderedMinor > 0 && tenderedMinor < dueMinor;
+  const take = async () => {
+    if (cash.busy) return;
+    // A zero total has nothing to tender: it completes directly.
+    if (sale.remainingMinor === 0) {
+      const done = await pay(() => cash.run('sale.complete', { saleId: sale.id }));
+      if (done) onCompleted(done);
+      return;
+    }
+    if (tenderedMinor === null || tenderedMinor <= 0) {
+      payingRef.current = null;
+      return cash.refuse({ code: 'sale.tender_insufficient', params: { dueMinor } });
+    }
+    const done = await pay(() => cash.run('sale.tenderCash', { saleId: sale.id, tenderedMinor }));
+    if (done) onCompleted(done);
+  };
+
+  const canTakePart = !cash.busy && sale.remainingMinor > 0 && tenderedMinor !== null && tenderedMinor > 0 && tenderedMinor < dueMinor;
 
   /** Cash that covers only part of the sale: recorded as a payment, the screen then shows what is left. */
   const takePart = async () => {
     if (!canTakePart || tenderedMinor === null) return;
-    setBusy(true);
-    setError(null);
-    payingRef.current = sale.id;
-    const result = await api.invoke('sale.tenderCash', {
-      saleId: sale.id,
-      tenderedMinor,
-      partial: true,
-      idempotencyKey: keys.keyFor(`${sale.id}:part:${sale.paidMinor}:${tenderedMinor}`),
-    });
-    setBusy(false);
-    if (!result.ok) {
-      if (result.error.code !== 'request.transport_failed') payingRef.current = null;
-      return setError(result.error);
-    }
-    keys.settle();
+    // What is paid already is part of the intent: once this part shows as taken, the same amount again is another part.
+    const done = await pay(() => cash.run('sale.tenderCash', { saleId: sale.id, tenderedMinor, partial: true }, `paid:${sale.paidMinor}`));
+    if (!done) return;
     // Main may still have completed it (the keyed amount covered the sale after all).
-    if (result.value.receiptNo !== null) return onCompleted(result.value);
+    if (done.receiptNo !== null) return onCompleted(done);
     setTendered('');
     // Ready for the next tender: more cash keyed here, or the Card button.
     tenderedInput.current?.focus();
@@ -135,12 +124,12 @@ export function CashPaymentScreen({ sale, payingRef, onBack, onCompleted }: Cash
               </>
             ) : null}
           </div>
-          <ErrorNote error={error} />
+          <ErrorNote error={cash.error} />
           <div className="payment__actions">
             <button type="button" className="button button--large" onClick={onBack}>
               {t('payment.back')} <kbd>Esc</kbd>
             </button>
-            <button type="submit" className="button button--primary button--large" disabled={busy} data-testid="take-cash">
+            <button type="submit" className="button button--primary button--large" disabled={cash.busy} data-testid="take-cash">
               {t('payment.take')} <kbd>Enter</kbd>
             </button>
             <button

@@ -1,37 +1,33 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, OperatorView, SessionView } from '../../../preload/contract';
+import type { SessionView } from '../../../preload/contract';
 import { ErrorNote } from '../components/ErrorNote';
 import { Header } from '../components/Header';
 import { PinPad } from '../components/PinPad';
-import { api } from '../transport/api';
+import { useCall } from '../state/use-call';
 
 /** Pick yourself, key your PIN. Digits, Backspace and Enter work from the keyboard too. */
 export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onLoggedIn(view: SessionView): void }) {
   const { t } = useTranslation();
-  const [operators, setOperators] = useState<OperatorView[]>([]);
+  const operators = useCall('session.operators');
+  const login = useCall('session.login');
   const [selected, setSelected] = useState<number | null>(null);
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<CallError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const askOperators = operators.run;
 
   const loadOperators = useCallback(async () => {
-    const result = await api.invoke('session.operators', {});
-    if (!result.ok) return setError(result.error);
-    setOperators(result.value);
+    const result = await askOperators({});
+    if (!result.ok) return;
     setSelected((current) => current ?? (result.value.length === 1 ? (result.value[0]?.id ?? null) : null));
-  }, []);
+  }, [askOperators]);
 
   useEffect(() => void loadOperators(), [loadOperators]);
 
   const submit = async () => {
-    if (selected === null || pin.length < 4 || busy) return;
-    setBusy(true);
-    const result = await api.invoke('session.login', { operatorId: selected, pin });
-    setBusy(false);
+    if (selected === null || pin.length < 4 || login.busy) return;
+    const result = await login.run({ operatorId: selected, pin });
     setPin('');
     if (result.ok) return onLoggedIn(result.value);
-    setError(result.error);
     // The operator list shows who is locked; refresh it after a failure.
     void loadOperators();
   };
@@ -43,7 +39,7 @@ export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onL
         <section className="panel login" aria-labelledby="login-title">
           <h1 id="login-title">{t('login.title')}</h1>
           <div className="operator-list" role="listbox" aria-label={t('login.operators')}>
-            {operators.map((op) => (
+            {(operators.value ?? []).map((op) => (
               <button
                 key={op.id}
                 type="button"
@@ -52,7 +48,7 @@ export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onL
                 className={`operator${selected === op.id ? ' operator--selected' : ''}`}
                 onClick={() => {
                   setSelected(op.id);
-                  setError(null);
+                  login.reset();
                   setPin('');
                 }}
               >
@@ -67,14 +63,14 @@ export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onL
               value={pin}
               onChange={(value) => {
                 setPin(value);
-                setError(null);
+                login.reset();
               }}
               onSubmit={() => void submit()}
-              busy={busy}
+              busy={login.busy}
             />
           )}
           {selected === null && <p className="muted">{t('login.pickOperator')}</p>}
-          <ErrorNote error={error} />
+          <ErrorNote error={login.error ?? operators.error} />
         </section>
       </main>
     </div>

@@ -1,33 +1,32 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { CallError, CompletionView, SessionView } from '../../../preload/contract';
-import { ErrorNote } from '../components/ErrorNote';
+import type { CompletionView, SessionView } from '../../../preload/contract';
 import { Header } from '../components/Header';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { useScanner } from '../keyboard/use-scanner';
+import { useCall, useCallGroup } from '../state/use-call';
 import { useSale } from '../state/use-sale';
-import { api } from '../transport/api';
-import { BackOfficeScreen } from './back-office/BackOfficeScreen';
 import { sectionsFor } from './back-office/sections';
-import { CashPaymentScreen } from './CashPaymentScreen';
-import { CompletionScreen } from './CompletionScreen';
-import { SaleScreen } from './SaleScreen';
+import { pickMode } from './modes/mode';
+import { registerModes, type RegisterFlowActions, type RegisterState, type RequestedMode } from './modes/register-modes';
+import type { SaleEditCall } from './sale/sale-edits';
 
-type Mode = 'sale' | 'payment' | 'backOffice';
-
-/** A logged-in cashier's loop: ring up → take cash → receipt → next sale. */
+/** A logged-in cashier's loop: ring up → take cash → receipt → next sale. The screen is picked from registerModes. */
 export function RegisterFlow({ session, onLogout }: { session: SessionView; onLogout(): void }) {
-  const { t } = useTranslation();
   const { sale, loadError, loadCurrent, apply, payingRef } = useSale();
-  const [mode, setMode] = useState<Mode>('sale');
+  const edits = useCallGroup<SaleEditCall>();
+  const editSale = edits.run;
+  const logoutCall = useCall('session.logout');
+  const [requested, setRequested] = useState<RequestedMode>('sale');
   const [completion, setCompletion] = useState<CompletionView | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
-  const [help, setHelp] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  const state: RegisterState = { session, requested, sale, loadError, completion, helpOpen };
+  const mode = pickMode(registerModes, state);
 
   const nextSale = useCallback(async () => {
     payingRef.current = null;
     setCompletion(null);
-    setMode('sale');
+    setRequested('sale');
     await loadCurrent();
   }, [loadCurrent, payingRef]);
 
@@ -38,26 +37,25 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       if (saleId === null) {
         payingRef.current = null;
         setCompletion(null);
-        const current = await api.invoke('sale.current', {});
-        if (!current.ok) return setError(current.error);
+        const current = await editSale('sale.current', {});
+        if (!current.ok) return;
         saleId = current.value.id;
       }
-      setMode('sale');
-      setError(apply(await api.invoke('sale.addProduct', { saleId, code })));
+      setRequested('sale');
+      apply(await editSale('sale.addProduct', { saleId, code }));
     },
-    [sale, completion, apply, payingRef],
+    [sale, completion, apply, payingRef, editSale],
   );
-  // In the back office a scan types into the focused field (e.g. the product search) instead.
-  useScanner((code) => void onScan(code), !help && mode !== 'backOffice');
+  useScanner((code) => void onScan(code), !helpOpen && mode.takesScans);
   const canBackOffice = session.operator !== null && sectionsFor(session.operator.role).length > 0;
-  const openBackOffice = canBackOffice ? () => setMode('backOffice') : undefined;
+  const openBackOffice = canBackOffice ? () => setRequested('backOffice') : undefined;
 
   // F1 opens the shortcut list from any screen of the loop.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'F1') return;
       event.preventDefault();
-      setHelp(true);
+      setHelpOpen(true);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -65,54 +63,37 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
 
   // Nothing left to pay for (emptied in another window): back to the cart.
   useEffect(() => {
-    if (mode === 'payment' && sale && sale.lines.length === 0) setMode('sale');
-  }, [mode, sale]);
+    if (requested === 'payment' && sale && sale.lines.length === 0) setRequested('sale');
+  }, [requested, sale]);
 
   const logout = async () => {
-    const result = await api.invoke('session.logout', {});
+    const result = await logoutCall.run({});
     if (result.ok) onLogout();
   };
 
-  let body;
-  if (mode === 'backOffice') body = <BackOfficeScreen session={session} onClose={() => setMode('sale')} />;
-  else if (completion) body = <CompletionScreen completion={completion} onNext={() => void nextSale()} />;
-  else if (!sale) body = loadError ? <ErrorNote error={loadError} /> : <p className="muted loading">{t('app.loading')}</p>;
-  else if (mode === 'payment')
-    body = (
-      <CashPaymentScreen
-        sale={sale}
-        payingRef={payingRef}
-        onBack={() => setMode('sale')}
-        onCompleted={(done) => {
-          setCompletion(done);
-          setMode('sale');
-        }}
-      />
-    );
-  else
-    body = (
-      <SaleScreen
-        session={session}
-        sale={sale}
-        apply={apply}
-        error={error}
-        setError={setError}
-        onPay={() => setMode('payment')}
-        paused={help}
-        onBackOffice={openBackOffice}
-      />
-    );
+  const flow: RegisterFlowActions = {
+    request: setRequested,
+    completed: (done) => {
+      setCompletion(done);
+      setRequested('sale');
+    },
+    nextSale: () => void nextSale(),
+    openBackOffice,
+    apply,
+    edits,
+    payingRef,
+  };
 
   return (
     <div className="app-shell">
       <Header
         session={session}
-        onHelp={() => setHelp(true)}
+        onHelp={() => setHelpOpen(true)}
         onLogout={() => void logout()}
-        onBackOffice={mode === 'sale' && !completion ? openBackOffice : undefined}
+        onBackOffice={mode.offersBackOffice ? openBackOffice : undefined}
       />
-      {body}
-      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      {mode.render(state, flow)}
+      {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, SessionView } from '../../../preload/contract';
+import type { SessionView } from '../../../preload/contract';
 import { ErrorNote } from '../components/ErrorNote';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { NewPinFields, newPinProblem } from '../components/NewPinFields';
 import { chooseLocale, isUiLocale, type UiLocale } from '../i18n';
-import { api } from '../transport/api';
+import { useCall } from '../state/use-call';
 
 /** First run: the owner names themselves, picks a PIN and names the store. No default PIN exists. */
 export function SetupScreen({ onDone }: { onDone(session: SessionView): void }) {
@@ -16,25 +16,22 @@ export function SetupScreen({ onDone }: { onDone(session: SessionView): void }) 
   const [storeName, setStoreName] = useState('');
   const [language, setLanguage] = useState<UiLocale>(isUiLocale(i18n.language) ? i18n.language : 'zh-CN');
   const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const owner = useCall('setup.createOwner');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
+    owner.reset();
     if (name.trim() === '') return setProblem(t('setup.nameRequired'));
     const pinProblem = newPinProblem(pin, pinAgain);
     if (pinProblem) return setProblem(t(pinProblem));
     setProblem(null);
-    setBusy(true);
-    const result = await api.invoke('setup.createOwner', {
+    const result = await owner.run({
       name: name.trim(),
       pin,
       storeLocale: language,
       ...(storeName.trim() ? { storeName: storeName.trim() } : {}),
     });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return;
     chooseLocale(language);
     onDone(result.value);
   };
@@ -64,8 +61,8 @@ export function SetupScreen({ onDone }: { onDone(session: SessionView): void }) 
             <option value="en">{t('language.en')}</option>
           </select>
         </label>
-        <ErrorNote error={error} message={problem} />
-        <button type="submit" className="button button--primary button--large" disabled={busy}>
+        <ErrorNote error={owner.error} message={problem} />
+        <button type="submit" className="button button--primary button--large" disabled={owner.busy}>
           {t('setup.create')}
         </button>
       </form>

@@ -8,8 +8,11 @@ export function newIdempotencyKey(): string {
 export interface ActionKeys {
   /** The key for this action; the same one again while the fingerprint is unchanged. */
   keyFor(fingerprint: string): string;
-  /** The action is settled (succeeded): the next one gets a fresh key. */
-  settle(): void;
+  /**
+   * The action that carried `key` succeeded: the next one gets a fresh key. A key that is no
+   * longer the current one is left alone, so a late success cannot reset a newer action.
+   */
+  settle(key: string): void;
 }
 
 export function createActionKeys(): ActionKeys {
@@ -19,8 +22,8 @@ export function createActionKeys(): ActionKeys {
       if (!current || current.fingerprint !== fingerprint) current = { fingerprint, key: newIdempotencyKey() };
       return current.key;
     },
-    settle() {
-      current = null;
+    settle(key) {
+      if (current?.key === key) current = null;
     },
   };
 }

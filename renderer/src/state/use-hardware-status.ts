@@ -1,19 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { HardwareStatus } from '../../../preload/contract/events';
-import { api } from '../transport/api';
+import { useCall } from './use-call';
+import { useEvent } from './use-event';
 
 /** The printer's and terminal's state as main last reported it; null until first heard. */
 export function useHardwareStatus(): HardwareStatus | null {
   const [status, setStatus] = useState<HardwareStatus | null>(null);
-  useEffect(() => {
-    let live = true;
-    // Events only carry changes: ask for the state as it is now as well.
-    void api.invoke('hardware.status', {}).then((result) => live && result.ok && setStatus(result.value));
-    const off = api.on('hardware.status', setStatus);
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
+  const { run: askStatus } = useCall('hardware.status');
+  const ask = useCallback(() => void askStatus({}).then((result) => result.ok && setStatus(result.value)), [askStatus]);
+
+  // Events only carry changes: also ask for the state as it is now, on mount and after each
+  // login (the call is refused before anyone is logged in).
+  useEffect(() => ask(), [ask]);
+  useEvent('session.changed', ask);
+  useEvent('hardware.status', setStatus);
+
   return status;
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallError, Result, DocumentView } from '../../../preload/contract';
-import { api } from '../transport/api';
+import { useCall } from './use-call';
+import { useEvent } from './use-event';
 
 /**
  * The register's open sale, exactly as main last described it. The window keeps no cart of its
@@ -13,30 +14,25 @@ export function useSale() {
     saleRef.current = view;
     setSaleState(view);
   }, []);
-  const [loadError, setLoadError] = useState<CallError | null>(null);
+  const { run: askCurrent, error: loadError } = useCall('sale.current');
   /** The sale this window is paying; its completion is shown here, not replaced by a new cart. */
   const payingRef = useRef<string | null>(null);
 
   const loadCurrent = useCallback(async () => {
-    const result = await api.invoke('sale.current', {});
-    if (result.ok) {
-      setSale(result.value);
-      setLoadError(null);
-    } else setLoadError(result.error);
-  }, [setSale]);
+    const result = await askCurrent({});
+    if (result.ok) setSale(result.value);
+  }, [askCurrent, setSale]);
 
-  useEffect(() => {
-    void loadCurrent();
-    return api.on('sale.changed', (view) => {
-      const current = saleRef.current;
-      if (view.status === 'open') {
-        if (current === null || current.id === view.id || current.status !== 'open') setSale(view);
-        return;
-      }
-      // Another window finished the sale on screen here: move on to the register's next sale.
-      if (payingRef.current !== view.id && current?.id === view.id) void loadCurrent();
-    });
-  }, [loadCurrent, setSale]);
+  useEffect(() => void loadCurrent(), [loadCurrent]);
+  useEvent('sale.changed', (view) => {
+    const current = saleRef.current;
+    if (view.status === 'open') {
+      if (current === null || current.id === view.id || current.status !== 'open') setSale(view);
+      return;
+    }
+    // Another window finished the sale on screen here: move on to the register's next sale.
+    if (payingRef.current !== view.id && current?.id === view.id) void loadCurrent();
+  });
 
   /** Shows a sale view main returned; passes errors through for the screen to translate. */
   const apply = useCallback(

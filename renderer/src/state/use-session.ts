@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CallError, SessionView } from '../../../preload/contract';
+import type { SessionView } from '../../../preload/contract';
 import { isUiLocale, storedLocale } from '../i18n';
 import i18next from '../i18n';
-import { api } from '../transport/api';
+import { useCall } from './use-call';
+import { useEvent } from './use-event';
 
 /** Who is at the register, as main says; follows logins and logouts made in other windows. */
 export function useSession() {
   const [session, setSession] = useState<SessionView | null>(null);
-  const [failed, setFailed] = useState<CallError | null>(null);
+  const { run: askSession, error: failed } = useCall('session.current');
 
   const accept = useCallback((view: SessionView) => {
     // Until the cashier picks a language on this machine, the store's language is the default.
@@ -16,17 +17,12 @@ export function useSession() {
   }, []);
 
   const refresh = useCallback(async () => {
-    const result = await api.invoke('session.current', {});
-    if (result.ok) {
-      setFailed(null);
-      accept(result.value);
-    } else setFailed(result.error);
-  }, [accept]);
+    const result = await askSession({});
+    if (result.ok) accept(result.value);
+  }, [askSession, accept]);
 
-  useEffect(() => {
-    void refresh();
-    return api.on('session.changed', accept);
-  }, [refresh, accept]);
+  useEffect(() => void refresh(), [refresh]);
+  useEvent('session.changed', accept);
 
   return { session, failed, accept, refresh };
 }

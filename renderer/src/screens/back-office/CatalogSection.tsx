@@ -1,10 +1,11 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, CsvImportReport, ProductView } from '../../../../preload/contract';
+import type { CallError, CsvImportReport } from '../../../../preload/contract';
 import { MAX_CSV_BYTES, MAX_CSV_MEGABYTES, utf8ByteLength } from '../../../../preload/contract/limits';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useFormat } from '../../state/store-context';
-import { api } from '../../transport/api';
+import { useCall } from '../../state/use-call';
 import { CATALOG_CSV_TEMPLATE, CATALOG_TEMPLATE_FILENAME, catalogTemplateHref } from './catalog-template';
 
 /** Import the price list from a CSV file (all rows or none) and look products up. */
@@ -19,10 +20,8 @@ export function CatalogSection() {
 
 function CsvImport() {
   const { t } = useTranslation();
-  const [report, setReport] = useState<CsvImportReport | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  const csvImport = useCall('catalog.importCsv');
   const [fileName, setFileName] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
@@ -30,25 +29,17 @@ function CsvImport() {
     if (!file) return;
     // The same file picked again after a fix must fire a change event (the File stays readable).
     input.value = '';
-    setReport(null);
+    csvImport.reset();
     setFileName(file.name);
     // Refused here, before it is read or sent: main would refuse it too, and the socket carries
     // only what main accepts. Bytes that are not UTF-8 (a GBK export, say) decode to U+FFFD,
     // 3 bytes each, so the text is measured again once read.
     const tooLarge: CallError = { code: 'catalog.csv_too_large', params: { maxMegabytes: MAX_CSV_MEGABYTES } };
-    if (file.size > MAX_CSV_BYTES) return setError(tooLarge);
-    setBusy(true);
-    setError(null);
+    if (file.size > MAX_CSV_BYTES) return csvImport.refuse(tooLarge);
     const csv = await file.text();
-    if (utf8ByteLength(csv) > MAX_CSV_BYTES) {
-      setBusy(false);
-      return setError(tooLarge);
-    }
-    const result = csv.trim() === '' ? null : await api.invoke('catalog.importCsv', { csv });
-    setBusy(false);
-    if (result === null) return setError({ code: 'catalog.csv_invalid', params: {} });
-    if (result.ok) setReport(result.value);
-    else setError(result.error);
+    if (utf8ByteLength(csv) > MAX_CSV_BYTES) return csvImport.refuse(tooLarge);
+    if (csv.trim() === '') return csvImport.refuse({ code: 'catalog.csv_invalid', params: {} });
+    await csvImport.run({ csv });
   };
 
   return (
@@ -58,7 +49,14 @@ function CsvImport() {
       <div className="back-office__row">
         <label className="button button--primary file-button">
           {t('backOffice.catalog.chooseFile')}
-          <input type="file" accept=".csv,text/csv" className="visually-hidden" data-testid="csv-file" disabled={busy} onChange={(e) => void onFile(e)} />
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            className="visually-hidden"
+            data-testid="csv-file"
+            disabled={csvImport.busy}
+            onChange={(e) => void onFile(e)}
+          />
         </label>
         <a className="button" href={catalogTemplateHref()} download={CATALOG_TEMPLATE_FILENAME} data-testid="csv-template">
           {t('backOffice.catalog.template')}
@@ -70,9 +68,9 @@ function CsvImport() {
           {CATALOG_CSV_TEMPLATE}
         </pre>
       </details>
-      {busy && <p className="muted">{t('backOffice.catalog.importing')}</p>}
-      <ErrorNote error={error} />
-      {report && <ImportReport report={report} fileName={fileName} />}
+      {csvImport.busy && <p className="muted">{t('backOffice.catalog.importing')}</p>}
+      <ErrorNote error={csvImport.error} />
+      {csvImport.value && <ImportReport report={csvImport.value} fileName={fileName} />}
     </section>
   );
 }
@@ -91,28 +89,18 @@ function ImportReport({ report, fileName }: { report: CsvImportReport; fileName:
       <p className="error-note" role="alert" data-testid="import-result">
         {t('backOffice.catalog.nothingImported', { count: report.errors.length, file: fileName ?? '' })}
       </p>
-      <table className="data-table" aria-label={t('backOffice.catalog.errorTable')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('backOffice.catalog.row')}</th>
-            <th scope="col">{t('backOffice.catalog.column')}</th>
-            <th scope="col">{t('backOffice.catalog.value')}</th>
-            <th scope="col">{t('backOffice.catalog.reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.errors.map((e, i) => (
-            <tr key={`${e.row}-${e.code}-${i}`} data-testid="import-error">
-              <td className="numeric">{e.row}</td>
-              <td>
-                <code>{e.field}</code>
-              </td>
-              <td>{e.value}</td>
-              <td>{t(e.code, { ns: 'errors', defaultValue: e.code })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label={t('backOffice.catalog.errorTable')}
+        rowTestId="import-error"
+        rows={report.errors}
+        rowKey={(e, i) => `${e.row}-${e.code}-${i}`}
+        columns={[
+          { key: 'row', header: t('backOffice.catalog.row'), numeric: true, cell: (e) => e.row },
+          { key: 'column', header: t('backOffice.catalog.column'), cell: (e) => <code>{e.field}</code> },
+          { key: 'value', header: t('backOffice.catalog.value'), cell: (e) => e.value },
+          { key: 'reason', header: t('backOffice.catalog.reason'), cell: (e) => t(e.code, { ns: 'errors', defaultValue: e.code }) },
+        ]}
+      />
     </div>
   );
 }
@@ -121,30 +109,20 @@ function ProductSearch() {
   const { t } = useTranslation();
   const format = useFormat();
   const [query, setQuery] = useState('');
-  const [products, setProducts] = useState<ProductView[] | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  const search = useCall('catalog.search');
+  const { run: searchProducts, reset: clearProducts } = search;
+  const products = search.value;
 
   useEffect(() => {
     const trimmed = query.trim();
     if (trimmed === '') {
-      setProducts(null);
+      clearProducts();
       return;
     }
-    let stale = false;
-    const timer = setTimeout(() => {
-      void api.invoke('catalog.search', { query: trimmed.slice(0, 100), limit: 50 }).then((result) => {
-        if (stale) return;
-        if (result.ok) {
-          setProducts(result.value);
-          setError(null);
-        } else setError(result.error);
-      });
-    }, 150);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [query]);
+    // Typing pauses before asking; a newer query's answer always wins over an older one's.
+    const timer = setTimeout(() => void searchProducts({ query: trimmed.slice(0, 100), limit: 50 }), 150);
+    return () => clearTimeout(timer);
+  }, [query, searchProducts, clearProducts]);
 
   return (
     <section className="back-office__card" aria-labelledby="product-search-title">
@@ -153,42 +131,24 @@ function ProductSearch() {
         <span>{t('backOffice.catalog.searchLabel')}</span>
         <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" data-testid="product-search" />
       </label>
-      <ErrorNote error={error} />
-      {products !== null &&
-        (products.length === 0 ? (
-          <p className="muted" data-testid="product-none">
-            {t('backOffice.catalog.noProducts')}
-          </p>
-        ) : (
-          <table className="data-table" aria-label={t('backOffice.catalog.products')} data-testid="product-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('backOffice.catalog.sku')}</th>
-                <th scope="col">{t('backOffice.catalog.barcode')}</th>
-                <th scope="col">{t('backOffice.catalog.nameZh')}</th>
-                <th scope="col">{t('backOffice.catalog.nameEn')}</th>
-                <th scope="col" className="numeric">
-                  {t('backOffice.catalog.price')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('backOffice.catalog.taxRate')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {products.map((p) => (
-                <tr key={p.id} data-testid="product-row">
-                  <td>{p.sku}</td>
-                  <td>{p.barcode ?? '—'}</td>
-                  <td lang="zh-CN">{p.nameZh ?? '—'}</td>
-                  <td lang="en">{p.nameEn ?? '—'}</td>
-                  <td className="numeric">{format.money(p.priceMinor)}</td>
-                  <td className="numeric">{format.rate(p.taxRateBp)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ))}
+      <ErrorNote error={search.error} />
+      <DataTable
+        label={t('backOffice.catalog.products')}
+        testId="product-table"
+        rowTestId="product-row"
+        empty={t('backOffice.catalog.noProducts')}
+        emptyTestId="product-none"
+        rows={products}
+        rowKey={(p) => p.id}
+        columns={[
+          { key: 'sku', header: t('backOffice.catalog.sku'), cell: (p) => p.sku },
+          { key: 'barcode', header: t('backOffice.catalog.barcode'), cell: (p) => p.barcode ?? '—' },
+          { key: 'nameZh', header: t('backOffice.catalog.nameZh'), lang: 'zh-CN', cell: (p) => p.nameZh ?? '—' },
+          { key: 'nameEn', header: t('backOffice.catalog.nameEn'), lang: 'en', cell: (p) => p.nameEn ?? '—' },
+          { key: 'price', header: t('backOffice.catalog.price'), numeric: true, cell: (p) => format.money(p.priceMinor) },
+          { key: 'taxRate', header: t('backOffice.catalog.taxRate'), numeric: true, cell: (p) => format.rate(p.taxRateBp) },
+        ]}
+      />
     </section>
   );
 }

@@ -1,37 +1,29 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, JournalVerification } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
-import { api } from '../../transport/api';
+import { useCall } from '../../state/use-call';
 
 /** Recomputes the journal's hash chain in main and says whether it holds. */
 export function JournalSection() {
   const { t } = useTranslation();
-  const [outcome, setOutcome] = useState<JournalVerification | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const verify = useCall('journal.verify');
+  const outcome = verify.value;
 
-  const check = async () => {
-    setBusy(true);
-    setOutcome(null);
-    const result = await api.invoke('journal.verify', {});
-    setBusy(false);
-    if (result.ok) {
-      setOutcome(result.value);
-      setError(null);
-    } else setError(result.error);
+  const check = () => {
+    // A new check starts from nothing: the last verdict is not shown while the chain is read again.
+    verify.reset();
+    void verify.run({});
   };
 
   return (
     <div className="back-office__stack">
       <p className="muted">{t('backOffice.journal.intro')}</p>
       <div>
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => void check()} data-testid="journal-check">
+        <button type="button" className="button button--primary" disabled={verify.busy} onClick={check} data-testid="journal-check">
           {t('backOffice.journal.check')}
         </button>
       </div>
-      {busy && <p className="muted">{t('backOffice.journal.checking')}</p>}
-      <ErrorNote error={error} />
+      {verify.busy && <p className="muted">{t('backOffice.journal.checking')}</p>}
+      <ErrorNote error={verify.error} />
       {outcome &&
         (outcome.ok ? (
           <p className="notice" role="status" data-testid="journal-result">

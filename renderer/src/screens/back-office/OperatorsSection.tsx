@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, OperatorView } from '../../../../preload/contract';
+import type { OperatorView } from '../../../../preload/contract';
 import type { Role } from '../../../../preload/contract/primitives';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
 import { NewPinFields, newPinProblem } from '../../components/NewPinFields';
-import { api } from '../../transport/api';
+import { useCall } from '../../state/use-call';
 import { roleAtLeast } from './roles';
 import type { BackOfficeSectionProps } from './section-props';
 
@@ -15,67 +16,60 @@ const NEW_ROLES: Role[] = ['cashier', 'supervisor'];
 /** Who may use the register: the list with lock state for supervisors, and adding staff for the owner. */
 export function OperatorsSection({ session }: BackOfficeSectionProps) {
   const { t } = useTranslation();
-  const [operators, setOperators] = useState<OperatorView[]>([]);
-  const [error, setError] = useState<CallError | null>(null);
+  const list = useCall('operator.list');
+  const unlocking = useCall('operator.unlock');
   const [notice, setNotice] = useState<string | null>(null);
   const isOwner = session.operator !== null && roleAtLeast(session.operator.role, 'owner');
-
-  const load = useCallback(async () => {
-    const result = await api.invoke('operator.list', {});
-    if (result.ok) setOperators(result.value);
-    else setError(result.error);
-  }, []);
-  useEffect(() => void load(), [load]);
+  const load = list.run;
+  useEffect(() => void load({}), [load]);
 
   const unlock = async (operator: OperatorView) => {
     setNotice(null);
-    const result = await api.invoke('operator.unlock', { operatorId: operator.id });
-    if (!result.ok) return setError(result.error);
-    setError(null);
+    const result = await unlocking.run({ operatorId: operator.id });
+    if (!result.ok) return;
     setNotice(t('backOffice.operators.unlocked', { name: operator.name }));
-    await load();
+    await load({});
   };
 
   return (
     <div className="back-office__stack">
-      <table className="data-table" aria-label={t('backOffice.operators.list')} data-testid="operator-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('backOffice.operators.name')}</th>
-            <th scope="col">{t('backOffice.operators.role')}</th>
-            <th scope="col">{t('backOffice.operators.state')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('backOffice.operators.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {operators.map((op) => (
-            <tr key={op.id} data-testid="operator-row">
-              <td>{op.name}</td>
-              <td>{t(`role.${op.role}`)}</td>
-              <td className={op.locked ? 'negative' : undefined} data-testid="operator-state">
-                {op.locked ? t('backOffice.operators.locked') : t('backOffice.operators.active')}
-              </td>
-              <td>
-                {op.locked && (
-                  <button type="button" className="button" onClick={() => void unlock(op)}>
-                    {t('backOffice.operators.unlock', { name: op.name })}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label={t('backOffice.operators.list')}
+        testId="operator-table"
+        rowTestId="operator-row"
+        rows={list.value}
+        rowKey={(op) => op.id}
+        columns={[
+          { key: 'name', header: t('backOffice.operators.name'), cell: (op) => op.name },
+          { key: 'role', header: t('backOffice.operators.role'), cell: (op) => t(`role.${op.role}`) },
+          {
+            key: 'state',
+            header: t('backOffice.operators.state'),
+            testId: 'operator-state',
+            className: (op) => (op.locked ? 'negative' : undefined),
+            cell: (op) => (op.locked ? t('backOffice.operators.locked') : t('backOffice.operators.active')),
+          },
+          {
+            key: 'actions',
+            header: t('backOffice.operators.actions'),
+            headerHidden: true,
+            cell: (op) =>
+              op.locked && (
+                <button type="button" className="button" onClick={() => void unlock(op)}>
+                  {t('backOffice.operators.unlock', { name: op.name })}
+                </button>
+              ),
+          },
+        ]}
+      />
       <Notice message={notice} />
-      <ErrorNote error={error} />
+      <ErrorNote error={unlocking.error ?? list.error} />
       {isOwner && (
         <AddOperatorForm
           onAdded={(added) => {
-            setError(null);
+            unlocking.reset();
             setNotice(t('backOffice.operators.added', { name: added.name, role: t(`role.${added.role}`) }));
-            void load();
+            void load({});
           }}
         />
       )}
@@ -90,20 +84,17 @@ function AddOperatorForm({ onAdded }: { onAdded(operator: OperatorView): void })
   const [pin, setPin] = useState('');
   const [pinAgain, setPinAgain] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const adding = useCall('operator.create');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
+    adding.reset();
     if (name.trim() === '') return setProblem(t('backOffice.operators.nameRequired'));
     const pinProblem = newPinProblem(pin, pinAgain);
     if (pinProblem) return setProblem(t(pinProblem));
     setProblem(null);
-    setBusy(true);
-    const result = await api.invoke('operator.create', { name: name.trim(), pin, role });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
+    const result = await adding.run({ name: name.trim(), pin, role });
+    if (!result.ok) return;
     setName('');
     setPin('');
     setPinAgain('');
@@ -133,8 +124,8 @@ function AddOperatorForm({ onAdded }: { onAdded(operator: OperatorView): void })
         <NewPinFields pin={pin} pinAgain={pinAgain} onPin={setPin} onPinAgain={setPinAgain} />
       </div>
       <p className="muted small">{t('setup.pinHint')}</p>
-      <ErrorNote error={error} message={problem} />
-      <button type="submit" className="button button--primary" disabled={busy}>
+      <ErrorNote error={adding.error} message={problem} />
+      <button type="submit" className="button button--primary" disabled={adding.busy}>
         {t('backOffice.operators.add')}
       </button>
     </form>

@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, StoreSettings } from '../../../../preload/contract';
+import type { StoreSettings } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
 import { currencyDigits, minorToDecimal } from '../../format/money';
 import { parseDecimal } from '../../format/parse-amount';
 import { isUiLocale } from '../../i18n';
-import { api } from '../../transport/api';
+import { useCall } from '../../state/use-call';
 
 /** What the form edits: the settings, with amounts and percentages as the owner types them. */
 interface SettingsForm extends Omit<StoreSettings, 'cashRoundingStepMinor' | 'cashierDiscountLimitBp'> {
@@ -37,18 +37,15 @@ export function SettingsSection() {
   const { t } = useTranslation();
   const [form, setForm] = useState<SettingsForm | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { run: loadSettings, error: loadError } = useCall('settings.get');
+  const saving = useCall('settings.update');
 
   useEffect(() => {
-    void api.invoke('settings.get', {}).then((result) => {
-      if (result.ok) setForm(toForm(result.value));
-      else setError(result.error);
-    });
-  }, []);
+    void loadSettings({}).then((result) => result.ok && setForm(toForm(result.value)));
+  }, [loadSettings]);
 
-  if (!form) return <ErrorNote error={error} />;
+  if (!form) return <ErrorNote error={loadError} />;
 
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
     setSaved(false);
@@ -57,7 +54,7 @@ export function SettingsSection() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
+    saving.reset();
     setSaved(false);
     const currency = form.currency.trim().toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency) || !knownCurrency(currency)) return setProblem(t('backOffice.settings.badCurrency'));
@@ -68,10 +65,8 @@ export function SettingsSection() {
     if (form.storeName.trim() === '') return setProblem(t('backOffice.settings.nameRequired'));
     setProblem(null);
     const { cashRoundingStep: _step, cashierDiscountLimitPercent: _limit, ...rest } = form;
-    setBusy(true);
-    const result = await api.invoke('settings.update', { ...rest, currency, cashRoundingStepMinor, cashierDiscountLimitBp });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
+    const result = await saving.run({ ...rest, currency, cashRoundingStepMinor, cashierDiscountLimitBp });
+    if (!result.ok) return;
     setForm(toForm(result.value));
     setSaved(true);
   };
@@ -153,9 +148,9 @@ export function SettingsSection() {
         <span>{t('backOffice.settings.receiptFooter')}</span>
         <textarea value={form.receiptFooter} onChange={(e) => set('receiptFooter', e.target.value)} maxLength={200} rows={2} />
       </label>
-      <ErrorNote error={error} message={problem} />
+      <ErrorNote error={saving.error} message={problem} />
       <Notice message={saved ? t('backOffice.settings.saved') : null} />
-      <button type="submit" className="button button--primary" disabled={busy} data-testid="settings-save">
+      <button type="submit" className="button button--primary" disabled={saving.busy} data-testid="settings-save">
         {t('action.save')}
       </button>
     </form>

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, TerminalBatchView } from '../../../../preload/contract';
+import type { TerminalBatchView } from '../../../../preload/contract';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
-import { api } from '../../transport/api';
+import { useCall } from '../../state/use-call';
 
 function BatchTotals({ batch }: { batch: TerminalBatchView }) {
   const { t } = useTranslation();
@@ -25,26 +26,17 @@ function BatchTotals({ batch }: { batch: TerminalBatchView }) {
           </>
         )}
       </dl>
-      {batch.brands.length > 0 && (
-        <table className="data-table" aria-label={t('cardTerminal.eod.byBrand')} data-testid="batch-brands">
-          <thead>
-            <tr>
-              <th scope="col">{t('cardTerminal.eod.brand')}</th>
-              <th scope="col">{t('cardTerminal.eod.count')}</th>
-              <th scope="col">{t('cardTerminal.eod.total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {batch.brands.map((b) => (
-              <tr key={b.brand}>
-                <td>{b.brand}</td>
-                <td>{b.count}</td>
-                <td>{format.money(b.amountMinor)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        label={t('cardTerminal.eod.byBrand')}
+        testId="batch-brands"
+        rows={batch.brands}
+        rowKey={(b) => b.brand}
+        columns={[
+          { key: 'brand', header: t('cardTerminal.eod.brand'), cell: (b) => b.brand },
+          { key: 'count', header: t('cardTerminal.eod.count'), cell: (b) => b.count },
+          { key: 'total', header: t('cardTerminal.eod.total'), cell: (b) => format.money(b.amountMinor) },
+        ]}
+      />
     </div>
   );
 }
@@ -53,31 +45,20 @@ function BatchTotals({ batch }: { batch: TerminalBatchView }) {
 export function TerminalEndOfDay() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [batches, setBatches] = useState<TerminalBatchView[]>([]);
-  const [last, setLast] = useState<TerminalBatchView | null>(null);
+  const past = useCall('terminal.batches');
+  const endOfDay = useCall('terminal.endOfDay');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await api.invoke('terminal.batches', {});
-    if (result.ok) setBatches(result.value);
-    else setError(result.error);
-  }, []);
+  const last = endOfDay.value;
+  const load = past.run;
 
   useEffect(() => {
-    void load();
+    void load({});
   }, [load]);
 
   const run = async () => {
     setConfirming(false);
-    setBusy(true);
-    setError(null);
-    const result = await api.invoke('terminal.endOfDay', {});
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    setLast(result.value);
-    await load();
+    const result = await endOfDay.run({});
+    if (result.ok) await load({});
   };
 
   return (
@@ -95,11 +76,11 @@ export function TerminalEndOfDay() {
           </button>
         </div>
       ) : (
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => setConfirming(true)} data-testid="terminal-eod-run">
-          {busy ? t('cardTerminal.eod.running') : t('cardTerminal.eod.run')}
+        <button type="button" className="button button--primary" disabled={endOfDay.busy} onClick={() => setConfirming(true)} data-testid="terminal-eod-run">
+          {endOfDay.busy ? t('cardTerminal.eod.running') : t('cardTerminal.eod.run')}
         </button>
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={endOfDay.error ?? past.error} />
       {last && (
         <div role="status">
           <p className="notice">{t('cardTerminal.eod.done')}</p>
@@ -107,36 +88,27 @@ export function TerminalEndOfDay() {
         </div>
       )}
       <h3>{t('cardTerminal.eod.past')}</h3>
-      {batches.length === 0 ? (
-        <p className="muted" data-testid="terminal-batches-empty">
-          {t('cardTerminal.eod.none')}
-        </p>
-      ) : (
-        <table className="data-table" aria-label={t('cardTerminal.eod.past')} data-testid="terminal-batches">
-          <thead>
-            <tr>
-              <th scope="col">{t('cardTerminal.eod.businessDay')}</th>
-              <th scope="col">{t('cardTerminal.eod.closedAt')}</th>
-              <th scope="col">{t('cardTerminal.eod.terminalId')}</th>
-              <th scope="col">{t('cardTerminal.eod.count')}</th>
-              <th scope="col">{t('cardTerminal.eod.total')}</th>
-              <th scope="col">{t('cardTerminal.eod.byBrand')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {batches.map((b) => (
-              <tr key={b.id} data-testid="terminal-batch-row">
-                <td>{b.businessDay}</td>
-                <td>{formatDateTime(b.closedAt, format.locale)}</td>
-                <td>{b.terminalId ?? '—'}</td>
-                <td>{b.count}</td>
-                <td>{format.money(b.totalMinor)}</td>
-                <td>{b.brands.map((x) => `${x.brand}: ${x.count} · ${format.money(x.amountMinor)}`).join(', ') || '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        label={t('cardTerminal.eod.past')}
+        testId="terminal-batches"
+        rowTestId="terminal-batch-row"
+        empty={t('cardTerminal.eod.none')}
+        emptyTestId="terminal-batches-empty"
+        rows={past.value}
+        rowKey={(b) => b.id}
+        columns={[
+          { key: 'businessDay', header: t('cardTerminal.eod.businessDay'), cell: (b) => b.businessDay },
+          { key: 'closedAt', header: t('cardTerminal.eod.closedAt'), cell: (b) => formatDateTime(b.closedAt, format.locale) },
+          { key: 'terminalId', header: t('cardTerminal.eod.terminalId'), cell: (b) => b.terminalId ?? '—' },
+          { key: 'count', header: t('cardTerminal.eod.count'), cell: (b) => b.count },
+          { key: 'total', header: t('cardTerminal.eod.total'), cell: (b) => format.money(b.totalMinor) },
+          {
+            key: 'brands',
+            header: t('cardTerminal.eod.byBrand'),
+            cell: (b) => b.brands.map((x) => `${x.brand}: ${x.count} · ${format.money(x.amountMinor)}`).join(', ') || '—',
+          },
+        ]}
+      />
     </section>
   );
 }

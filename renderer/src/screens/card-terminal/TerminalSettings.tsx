@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, TerminalConfigView } from '../../../../preload/contract';
+import type { TerminalConfigView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
 import { useRegisterPlatform } from '../../state/store-context';
-import { api } from '../../transport/api';
+import { useCall } from '../../state/use-call';
 import { serialHintKey, serialPlaceholder } from '../hardware/serial-port';
 
 type Kind = TerminalConfigView['kind'];
@@ -53,15 +53,15 @@ export function TerminalSettings() {
   const { t } = useTranslation();
   const platform = useRegisterPlatform();
   const [form, setForm] = useState<Form | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run: loadConfig, error: loadError } = useCall('terminal.getConfig');
+  const saving = useCall('terminal.setConfig');
 
   useEffect(() => {
-    void api.invoke('terminal.getConfig', {}).then((result) => (result.ok ? setForm(toForm(result.value)) : setError(result.error)));
-  }, []);
+    void loadConfig({}).then((result) => result.ok && setForm(toForm(result.value)));
+  }, [loadConfig]);
 
-  if (!form) return <ErrorNote error={error} />;
+  if (!form) return <ErrorNote error={loadError} />;
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setNotice(null);
     setForm({ ...form, [key]: value });
@@ -69,14 +69,11 @@ export function TerminalSettings() {
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
     setNotice(null);
     const config = configOf(form);
-    if (!config) return setError({ code: 'request.invalid_input', params: { field: form.kind === 'serial' ? 'path' : 'host', issue: 'invalid' } });
-    setBusy(true);
-    const result = await api.invoke('terminal.setConfig', { config });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
+    if (!config) return saving.refuse({ code: 'request.invalid_input', params: { field: form.kind === 'serial' ? 'path' : 'host', issue: 'invalid' } });
+    const result = await saving.run({ config });
+    if (!result.ok) return;
     setForm(toForm(result.value));
     setNotice(t('cardTerminal.settings.saved'));
   };
@@ -152,10 +149,10 @@ export function TerminalSettings() {
           </label>
         </div>
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={saving.error} />
       <Notice message={notice} />
       <div className="terminal-actions">
-        <button type="submit" className="button button--primary" disabled={busy} data-testid="terminal-save">
+        <button type="submit" className="button button--primary" disabled={saving.busy} data-testid="terminal-save">
           {t('cardTerminal.settings.save')}
         </button>
       </div>

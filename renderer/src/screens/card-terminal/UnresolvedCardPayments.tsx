@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CallError, CardIntentView } from '../../../../preload/contract';
+import type { CardIntentView } from '../../../../preload/contract';
 import { Dialog } from '../../components/Dialog';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
 import { formatDateTime } from '../../format/date';
-import { createActionKeys } from '../../state/idempotency';
 import { useFormat } from '../../state/store-context';
-import { api } from '../../transport/api';
+import { useCall } from '../../state/use-call';
 
 type Outcome = 'approved' | 'declined';
 
@@ -30,48 +30,32 @@ function why(intent: CardIntentView, t: TFunction): string {
 export function UnresolvedCardPayments() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [intents, setIntents] = useState<CardIntentView[] | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  const unresolved = useCall('card.unresolved');
+  const resolution = useCall('card.resolve');
   const [deciding, setDeciding] = useState<{ intent: CardIntentView; outcome: Outcome } | null>(null);
   const [authCode, setAuthCode] = useState('');
-  const [dialogError, setDialogError] = useState<CallError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const keys = useRef(createActionKeys()).current;
-
-  const load = useCallback(async () => {
-    const result = await api.invoke('card.unresolved', {});
-    if (result.ok) setIntents(result.value);
-    else setError(result.error);
-  }, []);
+  const load = unresolved.run;
 
   useEffect(() => {
-    void load();
+    void load({});
   }, [load]);
 
   const ask = (intent: CardIntentView, outcome: Outcome) => {
     setNotice(null);
-    setDialogError(null);
+    resolution.reset();
     setAuthCode(intent.authCode ?? '');
     setDeciding({ intent, outcome });
   };
 
   const resolve = async () => {
-    if (!deciding || busy) return;
+    if (!deciding || resolution.busy) return;
     const { intent, outcome } = deciding;
     const code = authCode.trim();
-    if (code && !/^[A-Za-z0-9 ]{1,16}$/.test(code)) return setDialogError({ code: 'request.invalid_input', params: { field: 'authCode', issue: 'invalid' } });
-    setBusy(true);
-    setDialogError(null);
-    const result = await api.invoke('card.resolve', {
-      intentId: intent.id,
-      outcome,
-      ...(outcome === 'approved' && code ? { authCode: code } : {}),
-      idempotencyKey: keys.keyFor(`${intent.id}:${outcome}:${code}`),
-    });
-    setBusy(false);
-    if (!result.ok) return setDialogError(result.error);
-    keys.settle();
+    if (code && !/^[A-Za-z0-9 ]{1,16}$/.test(code))
+      return resolution.refuse({ code: 'request.invalid_input', params: { field: 'authCode', issue: 'invalid' } });
+    const result = await resolution.run({ intentId: intent.id, outcome, ...(outcome === 'approved' && code ? { authCode: code } : {}) });
+    if (!result.ok) return;
     setDeciding(null);
     const settled = result.value;
     setNotice(
@@ -79,66 +63,58 @@ export function UnresolvedCardPayments() {
         ? t('cardTerminal.unresolved.approvedNotBooked')
         : t(settled.state === 'approved' ? 'cardTerminal.unresolved.resolvedApproved' : 'cardTerminal.unresolved.resolvedDeclined'),
     );
-    await load();
+    await load({});
   };
 
   return (
     <section aria-labelledby="terminal-unresolved-title" data-testid="terminal-unresolved">
       <h3 id="terminal-unresolved-title">{t('cardTerminal.unresolved.title')}</h3>
       <p className="muted">{t('cardTerminal.unresolved.instruction')}</p>
-      <ErrorNote error={error} />
+      <ErrorNote error={unresolved.error} />
       <Notice message={notice} testId="unresolved-notice" />
-      {intents !== null && intents.length === 0 && (
-        <p className="muted" data-testid="unresolved-empty">
-          {t('cardTerminal.unresolved.none')}
-        </p>
-      )}
-      {intents !== null && intents.length > 0 && (
-        <table className="data-table" aria-label={t('cardTerminal.unresolved.title')} data-testid="unresolved-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('cardTerminal.unresolved.time')}</th>
-              <th scope="col">{t('cardTerminal.unresolved.amount')}</th>
-              <th scope="col">{t('cardTerminal.unresolved.sale')}</th>
-              <th scope="col">{t('cardTerminal.unresolved.state')}</th>
-              <th scope="col">{t('cardTerminal.unresolved.card')}</th>
-              <th scope="col">{t('cardTerminal.unresolved.why')}</th>
-              <th scope="col">{t('cardTerminal.unresolved.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {intents.map((i) => (
-              <tr key={i.id} data-testid="unresolved-row" data-intent-id={i.id}>
-                <td>{formatDateTime(i.startedAt, format.locale)}</td>
-                <td>{format.money(i.amountMinor)}</td>
-                <td title={i.saleId}>{i.saleId.slice(0, 8)}</td>
-                <td>{t(`cardTerminal.intentState.${i.state}`)}</td>
-                <td>
-                  {[i.brand, i.maskedPan, i.authCode ? t('cardTerminal.unresolved.authCodeShort', { code: i.authCode }) : null].filter(Boolean).join(' ') ||
-                    '—'}
-                </td>
-                <td>{why(i, t)}</td>
-                <td>
-                  <div className="terminal-actions">
-                    {/* An approval of another amount or currency is never booked: it can only be confirmed reversed. */}
-                    {!i.approvalMismatch && (
-                      <button type="button" className="button" onClick={() => ask(i, 'approved')} data-testid="resolve-approved">
-                        {t('cardTerminal.unresolved.markApproved')}
-                      </button>
-                    )}
-                    {/* An approval the terminal reported cannot be declined here: it is reversed on the terminal. */}
-                    {i.state === 'unknown' && (
-                      <button type="button" className="button" onClick={() => ask(i, 'declined')} data-testid="resolve-declined">
-                        {t(i.approvalMismatch ? 'cardTerminal.unresolved.markReversed' : 'cardTerminal.unresolved.markDeclined')}
-                      </button>
-                    )}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        label={t('cardTerminal.unresolved.title')}
+        testId="unresolved-table"
+        rowTestId="unresolved-row"
+        rowData={(i) => ({ 'data-intent-id': i.id })}
+        empty={t('cardTerminal.unresolved.none')}
+        emptyTestId="unresolved-empty"
+        rows={unresolved.value}
+        rowKey={(i) => i.id}
+        columns={[
+          { key: 'time', header: t('cardTerminal.unresolved.time'), cell: (i) => formatDateTime(i.startedAt, format.locale) },
+          { key: 'amount', header: t('cardTerminal.unresolved.amount'), cell: (i) => format.money(i.amountMinor) },
+          { key: 'sale', header: t('cardTerminal.unresolved.sale'), title: (i) => i.saleId, cell: (i) => i.saleId.slice(0, 8) },
+          { key: 'state', header: t('cardTerminal.unresolved.state'), cell: (i) => t(`cardTerminal.intentState.${i.state}`) },
+          {
+            key: 'card',
+            header: t('cardTerminal.unresolved.card'),
+            cell: (i) =>
+              [i.brand, i.maskedPan, i.authCode ? t('cardTerminal.unresolved.authCodeShort', { code: i.authCode }) : null].filter(Boolean).join(' ') || '—',
+          },
+          { key: 'why', header: t('cardTerminal.unresolved.why'), cell: (i) => why(i, t) },
+          {
+            key: 'actions',
+            header: t('cardTerminal.unresolved.actions'),
+            cell: (i) => (
+              <div className="terminal-actions">
+                {/* An approval of another amount or currency is never booked: it can only be confirmed reversed. */}
+                {!i.approvalMismatch && (
+                  <button type="button" className="button" onClick={() => ask(i, 'approved')} data-testid="resolve-approved">
+                    {t('cardTerminal.unresolved.markApproved')}
+                  </button>
+                )}
+                {/* An approval the terminal reported cannot be declined here: it is reversed on the terminal. */}
+                {i.state === 'unknown' && (
+                  <button type="button" className="button" onClick={() => ask(i, 'declined')} data-testid="resolve-declined">
+                    {t(i.approvalMismatch ? 'cardTerminal.unresolved.markReversed' : 'cardTerminal.unresolved.markDeclined')}
+                  </button>
+                )}
+              </div>
+            ),
+          },
+        ]}
+      />
       {deciding && (
         <Dialog
           title={t(
@@ -166,7 +142,7 @@ export function UnresolvedCardPayments() {
               <input value={authCode} onChange={(e) => setAuthCode(e.target.value)} maxLength={16} autoComplete="off" data-testid="resolve-auth-code" />
             </label>
           )}
-          <ErrorNote error={dialogError} />
+          <ErrorNote error={resolution.error} />
           <div className="dialog__actions">
             <button type="button" className="button" onClick={() => setDeciding(null)}>
               {t('action.cancel')}
@@ -174,7 +150,7 @@ export function UnresolvedCardPayments() {
             <button
               type="submit"
               className={`button ${deciding.outcome === 'approved' ? 'button--primary' : 'button--danger'}`}
-              disabled={busy}
+              disabled={resolution.busy}
               data-testid="resolve-confirm"
             >
               {t(

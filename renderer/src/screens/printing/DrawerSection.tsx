@@ -1,37 +1,43 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError } from '../../../../preload/contract';
 import { ApprovalDialog } from '../../components/ApprovalDialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
 import { useFormat } from '../../state/store-context';
-import { api } from '../../transport/api';
+import { useCall } from '../../state/use-call';
 
 /** "No sale": open the drawer with a reason; main asks a cashier for a supervisor's PIN. */
 export function DrawerSection() {
   const { t } = useTranslation();
   const format = useFormat();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<CallError | null>(null);
-  const [approval, setApproval] = useState<CallError | null>(null);
+  const drawer = useCall('drawer.open');
+  const approved = useCall('drawer.open');
   const [notice, setNotice] = useState<string | null>(null);
+  // Main asking for a supervisor is no refusal to show in the form: it opens the approval prompt, which says why.
+  const needsApproval = drawer.error?.code === 'drawer.needs_supervisor' ? drawer.error : null;
 
-  const open = async (withApproval?: { operatorId: number; pin: string }): Promise<CallError | null> => {
-    const result = await api.invoke('drawer.open', { reason: reason.trim(), ...(withApproval ? { approval: withApproval } : {}) });
-    if (!result.ok) return result.error;
+  const opened = () => {
     setNotice(t('printing.drawer.opened'));
     setReason('');
-    return null;
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
     setNotice(null);
-    if (!reason.trim()) return setError({ code: 'request.invalid_input', params: { field: 'reason', issue: 'too_small' } });
-    const failed = await open();
-    if (failed?.code === 'drawer.needs_supervisor') setApproval(failed);
-    else setError(failed);
+    if (!reason.trim()) return drawer.refuse({ code: 'request.invalid_input', params: { field: 'reason', issue: 'too_small' } });
+    if ((await drawer.run({ reason: reason.trim() })).ok) opened();
+  };
+
+  const approve = async (approval: { operatorId: number; pin: string }) => {
+    if (!(await approved.run({ reason: reason.trim(), approval })).ok) return;
+    closeApproval();
+    opened();
+  };
+
+  const closeApproval = () => {
+    drawer.reset();
+    approved.reset();
   };
 
   return (
@@ -41,12 +47,12 @@ export function DrawerSection() {
         <span>{t('printing.drawer.reason')}</span>
         <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} autoComplete="off" data-testid="drawer-reason" />
       </label>
-      <ErrorNote error={error} />
+      <ErrorNote error={needsApproval ? null : drawer.error} />
       <Notice message={notice} />
       <button type="submit" className="button button--primary" data-testid="drawer-open">
         {t('printing.drawer.open')}
       </button>
-      {approval && <ApprovalDialog reason={format.error(approval)} onApprove={(a) => open(a)} onClose={() => setApproval(null)} />}
+      {needsApproval && <ApprovalDialog reason={format.error(needsApproval)} onApprove={approve} error={approved.error} onClose={closeApproval} />}
     </form>
   );
 }

@@ -1,35 +1,29 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, PrintJobView } from '../../../../preload/contract';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
-import { api } from '../../transport/api';
+import { useCall, useCallGroup } from '../../state/use-call';
+import { useEvent } from '../../state/use-event';
 
 /** Supervisors: what waits for the printer, what printed, and why a job is stuck. */
 export function PrintQueueSection() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [jobs, setJobs] = useState<PrintJobView[] | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  const queue = useCall('printer.jobs');
+  const action = useCallGroup<'printer.retryJob' | 'printer.cancelJob'>();
+  const jobs = queue.value;
+  const refresh = queue.run;
 
-  const refresh = useCallback(async () => {
-    const result = await api.invoke('printer.jobs', {});
-    if (result.ok) setJobs(result.value);
-    else setError(result.error);
-  }, []);
-
-  useEffect(() => {
-    void refresh();
-    // The queue changes as the printer works; hardware.status says when the pending count moves.
-    return api.on('hardware.status', () => void refresh());
-  }, [refresh]);
+  useEffect(() => void refresh({}), [refresh]);
+  // The queue changes as the printer works; hardware.status says when the pending count moves.
+  useEvent('hardware.status', () => void refresh({}));
 
   const act = async (name: 'printer.retryJob' | 'printer.cancelJob', jobId: number) => {
-    setError(null);
-    const result = await api.invoke(name, { jobId });
-    if (!result.ok) setError(result.error);
-    await refresh();
+    await action.run(name, { jobId });
+    await refresh({});
   };
 
   const what = (job: PrintJobView) =>
@@ -41,53 +35,56 @@ export function PrintQueueSection() {
 
   return (
     <div>
-      <button type="button" className="button" onClick={() => void refresh()}>
+      <button type="button" className="button" onClick={() => void refresh({})}>
         {t('printing.queue.refresh')}
       </button>
-      <ErrorNote error={error} />
-      {jobs && jobs.length === 0 && <p className="muted">{t('printing.queue.empty')}</p>}
-      {jobs && jobs.length > 0 && (
-        <table className="data-table" data-testid="print-queue">
-          <thead>
-            <tr>
-              <th>{t('printing.queue.job')}</th>
-              <th>{t('printing.queue.what')}</th>
-              <th>{t('printing.queue.state')}</th>
-              <th className="numeric">{t('printing.queue.attempts')}</th>
-              <th>{t('printing.queue.lastError')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {jobs.map((job) => (
-              <tr key={job.id} data-testid="print-job">
-                <td>
-                  #{job.id} <span className="muted small">{formatDateTime(job.createdAt, format.locale)}</span>
-                </td>
-                <td>
-                  {what(job)}
-                  {job.reason ? ` · ${job.reason}` : ''}
-                </td>
-                <td data-testid="print-job-state">{t(`printing.queue.state.${job.state}`)}</td>
-                <td className="numeric">{job.attempts}</td>
-                <td>{job.lastError ? format.error({ code: job.lastError as CallError['code'], params: {} }) : ''}</td>
-                <td>
-                  {(job.state === 'queued' || job.state === 'cancelled') && (
-                    <button type="button" className="chip" onClick={() => void act('printer.retryJob', job.id)}>
-                      {t('printing.queue.retry')}
-                    </button>
-                  )}
-                  {job.state === 'queued' && (
-                    <button type="button" className="chip" onClick={() => void act('printer.cancelJob', job.id)}>
-                      {t('printing.queue.cancel')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ErrorNote error={action.error ?? queue.error} />
+      <DataTable
+        label={t('printing.tab.queue')}
+        testId="print-queue"
+        rowTestId="print-job"
+        empty={t('printing.queue.empty')}
+        rows={jobs}
+        rowKey={(job) => job.id}
+        columns={[
+          {
+            key: 'job',
+            header: t('printing.queue.job'),
+            cell: (job) => (
+              <>
+                #{job.id} <span className="muted small">{formatDateTime(job.createdAt, format.locale)}</span>
+              </>
+            ),
+          },
+          { key: 'what', header: t('printing.queue.what'), cell: (job) => `${what(job)}${job.reason ? ` · ${job.reason}` : ''}` },
+          { key: 'state', header: t('printing.queue.state'), testId: 'print-job-state', cell: (job) => t(`printing.queue.state.${job.state}`) },
+          { key: 'attempts', header: t('printing.queue.attempts'), numeric: true, cell: (job) => job.attempts },
+          {
+            key: 'lastError',
+            header: t('printing.queue.lastError'),
+            cell: (job) => (job.lastError ? format.error({ code: job.lastError as CallError['code'], params: {} }) : ''),
+          },
+          {
+            key: 'actions',
+            header: t('printing.queue.actions'),
+            headerHidden: true,
+            cell: (job) => (
+              <>
+                {(job.state === 'queued' || job.state === 'cancelled') && (
+                  <button type="button" className="chip" onClick={() => void act('printer.retryJob', job.id)}>
+                    {t('printing.queue.retry')}
+                  </button>
+                )}
+                {job.state === 'queued' && (
+                  <button type="button" className="chip" onClick={() => void act('printer.cancelJob', job.id)}>
+                    {t('printing.queue.cancel')}
+                  </button>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

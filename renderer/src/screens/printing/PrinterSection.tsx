@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, PrinterConfigView } from '../../../../preload/contract';
+import type { PrinterConfigView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
 import { useRegisterPlatform } from '../../state/store-context';
-import { api } from '../../transport/api';
+import { useCall, useCallGroup } from '../../state/use-call';
 import { serialHintKey, serialPlaceholder } from '../hardware/serial-port';
 
 type Kind = 'tcp' | 'serial' | 'device' | 'file';
@@ -57,19 +57,20 @@ export function PrinterSection() {
   const platform = useRegisterPlatform();
   const [saved, setSaved] = useState<PrinterConfigView | null>(null);
   const [form, setForm] = useState<Form | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run: loadConfig, error: loadError } = useCall('printer.getConfig');
+  // Saving and the test page share the buttons: one busy flag, one line for what went wrong.
+  const printer = useCallGroup<'printer.setConfig' | 'printer.testPage'>();
 
   useEffect(() => {
-    void api.invoke('printer.getConfig', {}).then((result) => {
-      if (!result.ok) return setError(result.error);
+    void loadConfig({}).then((result) => {
+      if (!result.ok) return;
       setSaved(result.value);
       setForm(toForm(result.value));
     });
-  }, []);
+  }, [loadConfig]);
 
-  if (!form || !saved) return <ErrorNote error={error} />;
+  if (!form || !saved) return <ErrorNote error={loadError} />;
   // USB printer device files (/dev/usb/lp0) exist on Linux only; a device setting carried over from
   // a Linux register stays visible so the owner sees what to change.
   const kinds: Kind[] = platform === 'linux' || saved.transport?.kind === 'device' ? ['tcp', 'serial', 'device', 'file'] : ['tcp', 'serial', 'file'];
@@ -91,25 +92,19 @@ export function PrinterSection() {
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    setBusy(true);
-    const result = await api.invoke('printer.setConfig', config());
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
+    const result = await printer.run('printer.setConfig', config());
+    if (!result.ok) return;
     setSaved(result.value);
     setForm(toForm(result.value));
     setNotice(t('printing.settings.saved'));
   };
 
   const testPage = async () => {
-    setError(null);
     setNotice(null);
     const c = config();
-    if (!c.transport) return setError({ code: 'printer.disabled', params: {} });
-    setBusy(true);
-    const result = await api.invoke('printer.testPage', { transport: c.transport, profile: c.profile });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
+    if (!c.transport) return printer.refuse({ code: 'printer.disabled', params: {} });
+    const result = await printer.run('printer.testPage', { transport: c.transport, profile: c.profile });
+    if (!result.ok) return;
     setNotice(t('printing.settings.testOk', { bytes: result.value.bytes }));
   };
 
@@ -195,13 +190,13 @@ export function PrinterSection() {
         <span>{t('printing.settings.timeZone')}</span>
         <input value={form.timeZone} onChange={(e) => set('timeZone', e.target.value)} autoComplete="off" />
       </label>
-      <ErrorNote error={error} />
+      <ErrorNote error={printer.error} />
       <Notice message={notice} />
       <div className="printing-actions">
-        <button type="submit" className="button button--primary" disabled={busy} data-testid="printer-save">
+        <button type="submit" className="button button--primary" disabled={printer.busy} data-testid="printer-save">
           {t('printing.settings.save')}
         </button>
-        <button type="button" className="button" disabled={busy} onClick={() => void testPage()} data-testid="printer-test">
+        <button type="button" className="button" disabled={printer.busy} onClick={() => void testPage()} data-testid="printer-test">
           {t('printing.settings.test')}
         </button>
       </div>

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, ReceiptPreviewView } from '../../../../preload/contract';
+import type { ReceiptPreviewView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
-import { api } from '../../transport/api';
+import { useCall } from '../../state/use-call';
 import '../../styles/printing.css';
 
 /** SVG as a data: URL; the CSP allows images from data: but no inline markup, and an <img> runs no script. */
@@ -25,20 +25,9 @@ export function ReceiptImage({ preview }: { preview: ReceiptPreviewView }) {
 
 /** Loads and shows a completed sale's receipt. */
 export function ReceiptPreview({ saleId }: { saleId: string }) {
-  const [preview, setPreview] = useState<ReceiptPreviewView | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  const { run: loadPreview, value: preview, error } = useCall('receipt.preview');
 
-  useEffect(() => {
-    let live = true;
-    void api.invoke('receipt.preview', { saleId }).then((result) => {
-      if (!live) return;
-      if (result.ok) setPreview(result.value);
-      else setError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [saleId]);
+  useEffect(() => void loadPreview({ saleId }), [loadPreview, saleId]);
 
   if (!preview) return <ErrorNote error={error} />;
   return <ReceiptImage preview={preview} />;

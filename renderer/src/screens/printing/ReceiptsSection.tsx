@@ -1,45 +1,35 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, ReceiptPreviewView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
-import { api } from '../../transport/api';
+import { useCall } from '../../state/use-call';
 import { ReceiptImage } from './ReceiptPreview';
 
 /** Look up any past receipt by its number, see it as printed, and print a duplicate. */
 export function ReceiptsSection() {
   const { t } = useTranslation();
   const [number, setNumber] = useState('');
-  const [preview, setPreview] = useState<ReceiptPreviewView | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  const lookupCall = useCall('receipt.preview');
+  const reprinting = useCall('receipt.reprint');
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = async (receiptNo: number, copyNo = 0) => {
-    const result = await api.invoke('receipt.preview', { receiptNo, copyNo });
-    if (!result.ok) {
-      setPreview(null);
-      return setError(result.error);
-    }
-    setPreview(result.value);
-  };
+  const preview = lookupCall.value;
 
   const lookup = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
+    reprinting.reset();
     setNotice(null);
     const receiptNo = Number(number.trim());
-    if (!Number.isInteger(receiptNo) || receiptNo < 1) return setError({ code: 'receipt.not_found', params: { receiptNo: number } });
-    await load(receiptNo);
+    if (!Number.isInteger(receiptNo) || receiptNo < 1) return lookupCall.refuse({ code: 'receipt.not_found', params: { receiptNo: number } });
+    await lookupCall.run({ receiptNo, copyNo: 0 });
   };
 
   const reprint = async () => {
     if (!preview) return;
-    setError(null);
-    const result = await api.invoke('receipt.reprint', { saleId: preview.saleId });
-    if (!result.ok) return setError(result.error);
+    const result = await reprinting.run({ saleId: preview.saleId });
+    if (!result.ok) return;
     setNotice(t('printing.reprinted', { copy: result.value.copyNo }));
     // Show the duplicate just queued, marked as it is on paper.
-    if (preview.receiptNo !== null) await load(preview.receiptNo, result.value.copyNo);
+    if (preview.receiptNo !== null) await lookupCall.run({ receiptNo: preview.receiptNo, copyNo: result.value.copyNo });
   };
 
   return (
@@ -53,7 +43,7 @@ export function ReceiptsSection() {
           {t('printing.lookup.submit')}
         </button>
       </form>
-      <ErrorNote error={error} />
+      <ErrorNote error={reprinting.error ?? lookupCall.error} />
       <Notice message={notice} />
       {preview && (
         <>

@@ -1,0 +1,110 @@
+// The screens of a logged-in cashier's loop, in order of precedence: RegisterFlow shows the
+// first that applies. To add one: declare it here with when it applies and what it shows.
+import type { MutableRefObject } from 'react';
+import type { CallError, CompletionView, DocumentView, Result, SessionView } from '../../../../preload/contract';
+import { BackOfficeScreen } from '../back-office/BackOfficeScreen';
+import { CashPaymentScreen } from '../CashPaymentScreen';
+import { CompletionScreen } from '../CompletionScreen';
+import type { SaleEdits } from '../sale/sale-edits';
+import { SaleLoading } from '../sale/SaleLoading';
+import { SaleScreen } from '../sale/SaleScreen';
+import { defineMode, type Mode, type ModeDefinition } from './mode';
+
+/** What the cashier last asked for with a button or a key; a mode may need more (a loaded sale). */
+export type RequestedMode = 'sale' | 'payment' | 'backOffice';
+
+export interface RegisterState {
+  session: SessionView;
+  requested: RequestedMode;
+  /** The open sale as main last described it; null until it is loaded. */
+  sale: DocumentView | null;
+  loadError: CallError | null;
+  /** The sale this window just completed, shown until the cashier moves on. */
+  completion: CompletionView | null;
+  /** The help overlay has the keyboard. */
+  helpOpen: boolean;
+}
+
+/** What the modes' screens can do to the loop, and the sale state they share. */
+export interface RegisterFlowActions {
+  request(mode: RequestedMode): void;
+  completed(completion: CompletionView): void;
+  nextSale(): void;
+  /** Absent when the operator's role has no back office section. */
+  openBackOffice: (() => void) | undefined;
+  apply(result: Result<DocumentView>): CallError | null;
+  edits: SaleEdits;
+  /** The sale this window is paying, so its completion is shown here (see useSale). */
+  payingRef: MutableRefObject<string | null>;
+}
+
+export interface RegisterMode extends Mode<RegisterState, RegisterFlowActions> {
+  /** The header offers the back office button. */
+  offersBackOffice: boolean;
+  /** A scan adds to the sale (in the back office it types into the focused field instead). */
+  takesScans: boolean;
+}
+
+type WithSale = RegisterState & { sale: DocumentView };
+type WithCompletion = RegisterState & { completion: CompletionView };
+
+function registerMode<S extends RegisterState>(
+  traits: Pick<RegisterMode, 'offersBackOffice' | 'takesScans'>,
+  definition: ModeDefinition<RegisterState, S, RegisterFlowActions>,
+): RegisterMode {
+  return { ...defineMode(definition), ...traits };
+}
+
+export const registerModes: readonly RegisterMode[] = [
+  registerMode(
+    { offersBackOffice: false, takesScans: false },
+    {
+      id: 'backOffice',
+      applies: (s): s is RegisterState => s.requested === 'backOffice',
+      render: (s, flow) => <BackOfficeScreen session={s.session} onClose={() => flow.request('sale')} />,
+    },
+  ),
+  // A scan on the completion screen starts the next sale (RegisterFlow).
+  registerMode(
+    { offersBackOffice: false, takesScans: true },
+    {
+      id: 'completion',
+      applies: (s): s is WithCompletion => s.completion !== null,
+      render: (s, flow) => <CompletionScreen completion={s.completion} onNext={flow.nextSale} />,
+    },
+  ),
+  registerMode(
+    { offersBackOffice: true, takesScans: true },
+    {
+      id: 'loading',
+      applies: (s): s is RegisterState => s.sale === null,
+      render: (s) => <SaleLoading error={s.loadError} />,
+    },
+  ),
+  // Cash and card share the payment screen: a split tender takes both.
+  registerMode(
+    { offersBackOffice: false, takesScans: true },
+    {
+      id: 'payment',
+      applies: (s): s is WithSale => s.sale !== null && s.requested === 'payment',
+      render: (s, flow) => <CashPaymentScreen sale={s.sale} payingRef={flow.payingRef} onBack={() => flow.request('sale')} onCompleted={flow.completed} />,
+    },
+  ),
+  registerMode(
+    { offersBackOffice: true, takesScans: true },
+    {
+      id: 'sale',
+      applies: (s): s is WithSale => s.sale !== null,
+      render: (s, flow) => (
+        <SaleScreen
+          sale={s.sale}
+          edits={flow.edits}
+          apply={flow.apply}
+          onPay={() => flow.request('payment')}
+          paused={s.helpOpen}
+          onBackOffice={flow.openBackOffice}
+        />
+      ),
+    },
+  ),
+];

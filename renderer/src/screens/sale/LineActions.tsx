@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import type { LineView } from '../../../../preload/contract';
+import type { SaleCommand } from '../../keyboard/shortcuts';
+
+interface LineActionsProps {
+  line: LineView;
+  onQty(lineId: number, qtyMilli: number): void;
+  /** The buttons that have a key do what the key does. */
+  onCommand(command: SaleCommand): void;
+}
+
+/** The selected line's toolbar: one more or less, the quantity dialog, a discount, remove. */
+export function LineActions({ line, onQty, onCommand }: LineActionsProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="line-actions" role="toolbar" aria-label={t('sale.lineActions')}>
+      <button
+        type="button"
+        className="button"
+        aria-label={t('sale.decrease')}
+        disabled={line.qtyMilli <= 1000}
+        onClick={() => onQty(line.id, line.qtyMilli - 1000)}
+      >
+        −1
+      </button>
+      <button type="button" className="button" aria-label={t('sale.increase')} onClick={() => onQty(line.id, line.qtyMilli + 1000)}>
+        +1
+      </button>
+      <button type="button" className="button" onClick={() => onCommand('quantity')}>
+        {t('sale.quantity')} <kbd>F3</kbd>
+      </button>
+      <button type="button" className="button" onClick={() => onCommand('lineDiscount')}>
+        {t('sale.lineDiscountButton')} <kbd>F8</kbd>
+      </button>
+      <button type="button" className="button button--danger" onClick={() => onCommand('remove')}>
+        {t('sale.remove')} <kbd>Del</kbd>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError, DocumentView, LineView } from '../../../../preload/contract';
+import { CartLines } from '../../components/CartLines';
+import { ErrorNote } from '../../components/ErrorNote';
+import type { SaleCommand } from '../../keyboard/shortcuts';
+import { LineActions } from './LineActions';
+
+interface SaleCartProps {
+  sale: DocumentView;
+  /** The scan and search field, first in the cart's column. */
+  search: ReactNode;
+  /** Main's last refusal of a change made on this screen. */
+  error: CallError | null;
+  selected: LineView | null;
+  onSelect(lineId: number): void;
+  onQty(lineId: number, qtyMilli: number): void;
+  onCommand(command: SaleCommand): void;
+}
+
+/** The cart's column: search, what was refused, the lines with the selected one's toolbar, the sale's note. */
+export function SaleCart({ sale, search, error, selected, onSelect, onQty, onCommand }: SaleCartProps) {
+  const { t } = useTranslation();
+  return (
+    <section className="sale__left" aria-label={t('sale.cart')}>
+      {search}
+      <ErrorNote error={error} />
+      <CartLines lines={sale.lines} selectedId={selected?.id ?? null} onSelect={onSelect} />
+      {selected && <LineActions line={selected} onQty={onQty} onCommand={onCommand} />}
+      {sale.note && (
+        <p className="sale__note" data-testid="sale-note">
+          {t('sale.noteLabel')}: {sale.note}
+        </p>
+      )}
+    </section>
+  );
+}

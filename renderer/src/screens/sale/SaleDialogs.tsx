@@ -1,0 +1,125 @@
+import { useTranslation } from 'react-i18next';
+import type { CallError, DocumentView, LineView, Result } from '../../../../preload/contract';
+import type { Discount } from '../../../../preload/contract/primitives';
+import { AdHocDialog } from '../../components/AdHocDialog';
+import { ApprovalDialog } from '../../components/ApprovalDialog';
+import { DiscountDialog } from '../../components/DiscountDialog';
+import { NoteDialog } from '../../components/NoteDialog';
+import { QtyDialog } from '../../components/QtyDialog';
+import { useFormat } from '../../state/store-context';
+import { useCall, useCallGroup } from '../../state/use-call';
+import type { DiscountChange, SaleDialog } from './use-sale-dialogs';
+
+type DiscountCall = 'sale.setLineDiscount' | 'sale.setOrderDiscount';
+
+interface SaleDialogsProps {
+  dialog: SaleDialog | null;
+  sale: DocumentView;
+  /** The selected line: what the quantity and line discount dialogs change. */
+  selected: LineView | null;
+  /** Shows the sale main answered with; returns main's refusal instead when there is one. */
+  apply(result: Result<DocumentView>): CallError | null;
+  /** The change went through: the refusal line under the search field has nothing left to say. */
+  onChanged(): void;
+  /** A refused item, quantity or note stays said under the search field once its dialog is closed. */
+  onRefused(error: CallError): void;
+  /** Opens another dialog in place of this one (the approval after a discount). */
+  onOpen(dialog: SaleDialog): void;
+  onClose(): void;
+}
+
+/**
+ * Runs the sale screen's dialogs: sends what each one asks for, keeps it open with main's
+ * refusal, closes it once the change went through. A discount above the cashier's limit opens
+ * the supervisor's approval and is sent again with it.
+ */
+export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefused, onOpen, onClose }: SaleDialogsProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const adHoc = useCall('sale.addCustomLine');
+  const qty = useCall('sale.setQty');
+  const note = useCall('sale.setNote');
+  const discount = useCallGroup<DiscountCall>();
+  const approved = useCallGroup<DiscountCall>();
+  const saleId = sale.id;
+
+  // Each opening starts without the refusals of the last one.
+  const close = () => {
+    for (const call of [adHoc, qty, note, discount, approved]) call.reset();
+    onClose();
+  };
+
+  /** `mirror`: a refusal is also said under the search field (a discount's stays in its dialog). */
+  const finish = (result: Result<DocumentView>, mirror: boolean) => {
+    const failed = apply(result);
+    if (failed) {
+      if (mirror) onRefused(failed);
+      return;
+    }
+    onChanged();
+    close();
+  };
+
+  const sendDiscount = (change: DiscountChange, extra: { approval?: { operatorId: number; pin: string } }, call: typeof discount) =>
+    change.lineId !== null
+      ? call.run('sale.setLineDiscount', { saleId, lineId: change.lineId, discount: change.discount, ...extra })
+      : call.run('sale.setOrderDiscount', { saleId, discount: change.discount, ...extra });
+
+  const applyDiscount = async (scope: 'line' | 'order', value: Discount | null) => {
+    // Checked again at sending: with no line selected any more, a line discount goes on the order.
+    const change = { lineId: scope === 'line' && selected ? selected.id : null, discount: value };
+    const result = await sendDiscount(change, {}, discount);
+    if (!result.ok && result.error.code === 'sale.discount_needs_supervisor') {
+      discount.reset();
+      return onOpen({ kind: 'approval', reason: format.error(result.error), change });
+    }
+    finish(result, false);
+  };
+
+  switch (dialog?.kind) {
+    case 'adHoc':
+      return <AdHocDialog onAdd={(item) => void adHoc.run({ saleId, ...item }).then((r) => finish(r, true))} error={adHoc.error} onClose={close} />;
+    case 'qty':
+      if (!selected) return null;
+      return (
+        <QtyDialog
+          line={selected}
+          onApply={(qtyMilli) => void qty.run({ saleId, lineId: selected.id, qtyMilli }).then((r) => finish(r, true))}
+          error={qty.error}
+          onClose={close}
+        />
+      );
+    case 'note':
+      return (
+        <NoteDialog
+          note={sale.note ?? ''}
+          onSave={(text) => void note.run({ saleId, note: text }).then((r) => finish(r, true))}
+          error={note.error}
+          onClose={close}
+        />
+      );
+    case 'discount': {
+      const onLine = dialog.scope === 'line' && selected !== null;
+      return (
+        <DiscountDialog
+          title={onLine ? t('dialog.lineDiscountTitle', { name: selected.name }) : t('dialog.orderDiscountTitle')}
+          current={onLine ? selected.discount : sale.orderDiscount}
+          onApply={(value) => void applyDiscount(dialog.scope, value)}
+          error={discount.error}
+          onClose={close}
+        />
+      );
+    }
+    case 'approval':
+      return (
+        <ApprovalDialog
+          reason={dialog.reason}
+          onApprove={async (approval) => finish(await sendDiscount(dialog.change, { approval }, approved), false)}
+          error={approved.error}
+          onClose={close}
+        />
+      );
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,112 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CallError, DocumentView, ProductView, Result } from '../../../../preload/contract';
+import { SearchBox } from '../../components/SearchBox';
+import { TotalsPanel } from '../../components/TotalsPanel';
+import type { SaleCommand } from '../../keyboard/shortcuts';
+import { SaleActionBar } from './SaleActionBar';
+import { SaleCart } from './SaleCart';
+import { SaleDialogs } from './SaleDialogs';
+import type { SaleEdits } from './sale-edits';
+import { useLineSelection } from './use-line-selection';
+import { useSaleDialogs } from './use-sale-dialogs';
+
+interface SaleScreenProps {
+  sale: DocumentView;
+  /** Changes made here and by the scanner; their refusals show under the search field. */
+  edits: SaleEdits;
+  apply(result: Result<DocumentView>): CallError | null;
+  onPay(): void;
+  /** Another overlay (help) has the keyboard. */
+  paused: boolean;
+  /** Opens the back office; absent when the operator's role has no section there. */
+  onBackOffice?(): void;
+}
+
+/** Ringing up: the cart and its totals, the buttons and keys that change it, and its dialogs. */
+export function SaleScreen({ sale, edits, apply, onPay, paused, onBackOffice }: SaleScreenProps) {
+  const search = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState('');
+  const { selected, select, move } = useLineSelection(sale.lines);
+  const dialogs = useSaleDialogs(search);
+  const saleId = sale.id;
+
+  useEffect(() => search.current?.focus(), []);
+
+  const edit = async (send: Promise<Result<DocumentView>>) => apply(await send);
+
+  const addCode = async (code: string) => {
+    if (!(await edit(edits.run('sale.addProduct', { saleId, code })))) setQuery('');
+  };
+  const addPicked = async (product: ProductView) => {
+    if (!(await edit(edits.run('sale.addProduct', { saleId, productId: product.id })))) setQuery('');
+    search.current?.focus();
+  };
+  const changeQty = (lineId: number, qtyMilli: number) => void edit(edits.run('sale.setQty', { saleId, lineId, qtyMilli }));
+
+  const pay = () => {
+    if (sale.lines.length === 0) return edits.refuse({ code: 'sale.empty', params: {} });
+    edits.reset();
+    onPay();
+  };
+
+  const runCommand = (command: SaleCommand) => {
+    switch (command) {
+      case 'search':
+        return search.current?.focus();
+      case 'quantity':
+        return selected && dialogs.open({ kind: 'qty' });
+      case 'adHoc':
+        return dialogs.open({ kind: 'adHoc' });
+      case 'note':
+        return dialogs.open({ kind: 'note' });
+      case 'lineDiscount':
+        return dialogs.open({ kind: 'discount', scope: selected ? 'line' : 'order' });
+      case 'orderDiscount':
+        return dialogs.open({ kind: 'discount', scope: 'order' });
+      case 'pay':
+        return pay();
+      case 'remove':
+        return selected && void edit(edits.run('sale.removeLine', { saleId, lineId: selected.id }));
+      case 'up':
+        return move(-1);
+      case 'down':
+        return move(1);
+      case 'cancel':
+        if (query !== '') return setQuery('');
+        edits.reset();
+        return select(null);
+      case 'backOffice':
+        return onBackOffice?.();
+      case 'help':
+        return undefined;
+    }
+  };
+
+  return (
+    <main className="sale">
+      <SaleCart
+        sale={sale}
+        search={<SearchBox inputRef={search} value={query} onChange={setQuery} onCode={(c) => void addCode(c)} onPick={(p) => void addPicked(p)} />}
+        error={edits.error}
+        selected={selected}
+        onSelect={select}
+        onQty={changeQty}
+        onCommand={runCommand}
+      />
+      <aside className="sale__right">
+        <TotalsPanel sale={sale} />
+        <SaleActionBar totalMinor={sale.totals.totalMinor} onCommand={runCommand} keysEnabled={!paused && dialogs.dialog === null} />
+      </aside>
+      <SaleDialogs
+        dialog={dialogs.dialog}
+        sale={sale}
+        selected={selected}
+        apply={apply}
+        onChanged={edits.reset}
+        onRefused={edits.refuse}
+        onOpen={dialogs.open}
+        onClose={dialogs.close}
+      />
+    </main>
+  );
+}
