@@ -165,5 +165,5 @@ describe('a register killed mid card payment', () => {
     } finally {
       db.close();
     }
-  }, 240_000);
+  }, 600_000);
 });
