@@ -95,18 +95,23 @@ test.describe('window hardening', () => {
 });
 
 test.describe('navigation denial', () => {
-  test('the page cannot navigate away, open windows, or reach file://', async ({ app, page }) => {
-    for (const target of ['https://example.com/', 'file:///etc/passwd', 'app://ringup.evil/index.html', 'javascript:void(0)']) {
+  test('the page cannot navigate away, open windows, or reach file://', async ({ app, page, mainLog }) => {
+    for (const target of ['https://example.com/', 'file:///etc/passwd', 'app://ringup.evil/index.html']) {
       await page.evaluate((url) => {
         (globalThis as RendererGlobals).location.href = url;
       }, target);
-      await page.waitForTimeout(300);
+      // Main refuses the navigation in will-navigate and logs it: that refusal is what would have come first.
+      await expect.poll(() => mainLog.join('').includes(`refused navigation to ${target}`), { message: target }).toBe(true);
       expect(page.url(), `after trying ${target}`).toBe(APP_ENTRY_URL);
     }
-    const opened = await page.evaluate(() => (globalThis as RendererGlobals).open('https://example.com/'));
-    expect(opened).toBeNull();
-    await page.evaluate(() => (globalThis as RendererGlobals).open('app://ringup/index.html'));
-    await page.waitForTimeout(300);
+    // javascript: is not a navigation at all: the page stays and still answers.
+    await page.evaluate(() => {
+      (globalThis as RendererGlobals).location.href = 'javascript:void(0)';
+    });
+    expect(await page.evaluate(() => (globalThis as RendererGlobals).location.href)).toBe(APP_ENTRY_URL);
+    // window.open is answered by main's handler before it returns: null means it was denied.
+    expect(await page.evaluate(() => (globalThis as RendererGlobals).open('https://example.com/'))).toBeNull();
+    expect(await page.evaluate(() => (globalThis as RendererGlobals).open('app://ringup/index.html'))).toBeNull();
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
     expect(app.windows()).toHaveLength(1);
     // The bridge still works: the page was never replaced.
@@ -157,14 +162,20 @@ test.describe('a cash sale through real IPC', () => {
       async ({ pin, barcode }) => {
         const api = (globalThis as RendererGlobals).ringup!;
         const events: string[] = [];
-        const off = api.on('sale.changed', (sale) => events.push(`${sale.status}:${sale.lines.length}`));
+        let completed: () => void = () => undefined;
+        const sawCompletion = new Promise<void>((resolve) => (completed = resolve));
+        const off = api.on('sale.changed', (sale) => {
+          events.push(`${sale.status}:${sale.lines.length}`);
+          if (sale.status === 'completed') completed();
+        });
         const owner = await api.invoke('setup.createOwner', { name: 'Owner', pin });
         const sale = await api.invoke('sale.current', {});
         if (!owner.ok || !sale.ok) return { error: JSON.stringify([owner, sale]) };
         const added = await api.invoke('sale.addProduct', { saleId: sale.value.id, code: barcode });
         const paid = await api.invoke('sale.tenderCash', { saleId: sale.value.id, tenderedMinor: 1000, idempotencyKey: 'electron-e2e-cash-0001' });
         const replay = await api.invoke('sale.tenderCash', { saleId: sale.value.id, tenderedMinor: 1000, idempotencyKey: 'electron-e2e-cash-0001' });
-        await new Promise((r) => setTimeout(r, 200));
+        // The completion event, not a pause, says every event of the sale has arrived.
+        await sawCompletion;
         off();
         return { ownerId: owner.value.operator?.id ?? 0, added, paid, replay, events };
       },

@@ -2,7 +2,7 @@
 // the simulator on a real socat pty pair: the outcomes a cashier meets, and the faults a line has.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../main/ledger/journal';
-import { key, payCard, saleOf, settled, startCardRig, terminalReady, type CardRig } from '../support/card-register';
+import { firstStep, key, payCard, saleOf, settled, startCardRig, terminalReady, type CardRig } from '../support/card-register';
 import { SUPERVISOR_PIN, CASHIER_PIN } from '../support/register-fixture';
 
 let sim: CardRig['sim'];
@@ -76,8 +76,10 @@ describe('card payments through the register over a pty', () => {
   it('cashier abort: Cancel stops the terminal and the sale stays open', async () => {
     const saleId = await saleOf(reg, 888);
     sim.script({ cardDelayMs: 3000 });
+    const asking = firstStep(reg, saleId);
     const paying = payCard(reg, saleId);
-    await new Promise((r) => setTimeout(r, 300));
+    // The terminal is asking for the card: the command is out, so Cancel has something to stop.
+    expect(await asking).toBe('terminal.step.insert_card');
     expect(await reg.must('card.abort', { saleId })).toEqual({ sent: true });
     const r = await paying;
     expect(r).toMatchObject({ ok: false, error: { code: 'terminal.aborted' } });
@@ -103,8 +105,9 @@ describe('card payments through the register over a pty', () => {
   it('a retry with a new key is refused while an authorization for the sale is unresolved', async () => {
     const saleId = await saleOf(reg, 1212);
     sim.script({ cardDelayMs: 800 });
+    const asking = firstStep(reg, saleId);
     const first = payCard(reg, saleId);
-    await new Promise((r) => setTimeout(r, 150));
+    await asking;
     const second = await payCard(reg, saleId);
     expect(second.ok).toBe(false);
     expect(['terminal.busy', 'terminal.intent_unresolved']).toContain(second.ok ? '' : second.error.code);

@@ -78,3 +78,20 @@ export function payCard(reg: TestRegister, saleId: string): Promise<Result<Compl
 }
 
 export { withStaff };
+
+/**
+ * Resolves when the terminal reports its first step of a card command for `saleId` (insert card,
+ * ...): the command has left the register and the terminal is working on it. Subscribe before
+ * starting the payment.
+ */
+export function firstStep(reg: TestRegister, saleId: string): Promise<string> {
+  return new Promise((resolve) => {
+    const off = reg.events.subscribe((event, payload) => {
+      if (event !== 'payment.step') return;
+      const step = payload as { saleId: string; key: string };
+      if (step.saleId !== saleId) return;
+      off();
+      resolve(step.key);
+    });
+  });
+}
