@@ -184,9 +184,12 @@ describe('link faults over a pty', () => {
     const sim = await f.sim();
     sim.script({ disconnectAfter: 'card' });
     const states: string[] = [];
-    // The closed port must be noticed as such: a long silence limit keeps a loaded machine from
-    // reporting the (also correct, but different) timeout first.
-    const client = await f.connected(sim, { onConnectionChange: (s) => states.push(s), timeouts: { ...FAST_CLIENT_TIMEOUTS, masterSilenceMs: 10_000 } });
+    // The closed port must be noticed as such: long accept and silence limits keep a loaded machine
+    // (CI runs the crash tests alongside) from reporting the (also correct, but different) timeout first.
+    const client = await f.connected(sim, {
+      onConnectionChange: (s) => states.push(s),
+      timeouts: { ...FAST_CLIENT_TIMEOUTS, commandAckMs: 10_000, masterSilenceMs: 10_000 },
+    });
     const r = await client.authorize(1500);
     expect(r.ok).toBe(false);
     if (r.ok) return;
