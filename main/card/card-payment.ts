@@ -71,6 +71,8 @@ function cardDetails(tx: TerminalTransaction | TerminalFacts): CardDetailsView &
     terminalReceiptNo: f.receiptNo == null ? null : String(f.receiptNo),
     terminalId: f.terminalId ?? null,
     entryMode: f.entryMode ?? null,
+    merchantNo: f.merchantNo ?? null,
+    referenceNo: f.referenceNo ?? null,
     signatureRequired: f.signatureRequired ?? false,
     receiptLines: f.receiptLines ?? [],
   };
@@ -89,6 +91,10 @@ function toFacts(tx: TerminalTransaction | TerminalFacts): TerminalFacts {
     terminalId: tx.terminalId,
     entryMode: tx.entryMode,
     signatureRequired: tx.signatureRequired,
+    // ZVT has no retrieval reference number; the turnover record number (BMP 88) is the
+    // terminal's own reference for the booking, and the VU number (BMP 2A) is the merchant's.
+    merchantNo: tx.vuNumber || null,
+    referenceNo: tx.turnoverNo == null ? null : String(tx.turnoverNo),
     receiptLines: [...tx.receipt.lines, ...tx.receipt.blocks.flatMap((b) => b.lines)].map((l) => l.text),
   };
 }

@@ -61,6 +61,10 @@ export interface CardDetailsView {
   terminalReceiptNo: string | null;
   terminalId: string | null;
   entryMode: string | null;
+  /** The acquirer's merchant number (ZVT BMP 2A), when the terminal sends one. */
+  merchantNo?: string | null;
+  /** The terminal's turnover record number (ZVT BMP 88), printed as the reference number. */
+  referenceNo?: string | null;
   signatureRequired: boolean;
   /** The terminal's own receipt lines (masked), printed by us when the terminal does not print. */
   receiptLines?: string[];

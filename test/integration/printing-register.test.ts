@@ -301,6 +301,28 @@ describe('the print queue through the register (TCP)', () => {
     });
   });
 
+  it("the terminal's receipt lines setting defaults to none, older saved settings read as none, and a change is journalled", async () => {
+    const { reg, staff } = await printingRegister('tcp');
+    await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
+    const saved = await reg.must('printer.getConfig', {});
+    expect(saved.terminalReceiptLines).toBe('none');
+    // A config saved before the setting existed has no such key.
+    const { terminalReceiptLines: _omit, ...older } = saved;
+    reg.db.prepare("UPDATE settings SET value = ? WHERE key = 'printer.config'").run(JSON.stringify(older));
+    expect((await reg.must('printer.getConfig', {})).terminalReceiptLines).toBe('none');
+    expect((await reg.must('printer.setConfig', { ...saved, terminalReceiptLines: 'merchant' })).terminalReceiptLines).toBe('merchant');
+    expect(await reg.call('printer.setConfig', { ...saved, terminalReceiptLines: 'everywhere' } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'request.invalid_input' },
+    });
+    const last = reg.db.prepare("SELECT payload FROM journal WHERE kind = 'printer.config_changed' ORDER BY seq DESC LIMIT 1").get() as { payload: string };
+    expect((JSON.parse(last.payload) as { data: unknown }).data).toMatchObject({
+      operatorId: staff.ownerId,
+      from: { terminalReceiptLines: 'none' },
+      to: { terminalReceiptLines: 'merchant' },
+    });
+  });
+
   it('a disabled printer queues nothing and the sale still completes', async () => {
     const reg = makeRegister({ printer: fast });
     registers.push(reg);
