@@ -34,6 +34,7 @@ import {
   openIntents,
   receiptNoTaken,
   unresolvedIntents,
+  type IntentKind,
   type IntentRow,
   type TerminalFacts,
 } from './card-intents';
@@ -61,9 +62,10 @@ interface PayContext {
   actor: Actor;
 }
 
-function cardDetails(tx: TerminalTransaction | TerminalFacts): CardDetailsView & { receiptLines: string[] } {
+function cardDetails(tx: TerminalTransaction | TerminalFacts, kind: IntentKind): CardDetailsView & { receiptLines: string[] } {
   const f = toFacts(tx);
   return {
+    transaction: kind === 'payment' ? 'sale' : kind,
     maskedPan: f.maskedPan ?? null,
     brand: f.brand ?? null,
     authCode: f.authCode ?? null,
@@ -305,7 +307,7 @@ export class CardPayments {
               amountMinor: row.amount_minor,
               tenderedMinor: row.amount_minor,
               changeMinor: 0,
-              card: cardDetails({ ...factsOfRow(row), ...stripNull(facts) }),
+              card: cardDetails({ ...factsOfRow(row), ...stripNull(facts) }, row.kind),
               scan: null,
               originalPaymentId: row.original_payment_id,
             },
@@ -323,7 +325,7 @@ export class CardPayments {
         const who: Actor = actor ?? { id: row.operator_id, role: 'cashier' };
         completion = recordCardPayment(
           { db, now, settings, actor: who },
-          { saleId: row.sale_id, amountMinor: row.amount_minor, card: cardDetails({ ...factsOfRow(row), ...stripNull(facts) }) },
+          { saleId: row.sale_id, amountMinor: row.amount_minor, card: cardDetails({ ...factsOfRow(row), ...stripNull(facts) }, row.kind) },
         );
         paymentId = (sql(db, "SELECT id FROM payments WHERE document_id = ? AND method = 'card' ORDER BY id DESC LIMIT 1").get(row.sale_id) as { id: number })
           .id;

@@ -57,11 +57,18 @@ describe('card slip on paper (read back from ESC/POS)', () => {
     }
   });
 
-  it('a card refund says 退货 / Refund and a voided card sale 撤销 / Reversal', () => {
+  it('without a recorded transaction: a card refund says 退货 / Refund and a voided card sale 撤销 / Reversal', () => {
     expect(row(paper(cardSale('zh-CN', 'refund'), 'zh-CN')[0]!, '交易类型')).toBe('退货');
     expect(row(paper(cardSale('en', 'refund'), 'en')[0]!, 'Transaction')).toBe('Refund');
     expect(row(paper(cardSale('zh-CN', 'void'), 'zh-CN')[0]!, '交易类型')).toBe('撤销');
     expect(row(paper(cardSale('en', 'void'), 'en')[0]!, 'Transaction')).toBe('Reversal');
+  });
+
+  it('prints what the terminal did when the payment says so: a return the terminal reversed is 撤销 / Reversal', () => {
+    expect(row(paper(cardSale('zh-CN', 'refund', { transaction: 'reversal' }), 'zh-CN')[0]!, '交易类型')).toBe('撤销');
+    expect(row(paper(cardSale('en', 'refund', { transaction: 'reversal' }), 'en')[0]!, 'Transaction')).toBe('Reversal');
+    expect(row(paper(cardSale('zh-CN', 'refund', { transaction: 'refund' }), 'zh-CN')[0]!, '交易类型')).toBe('退货');
+    expect(row(paper(cardSale('zh-CN', 'sale', { transaction: 'sale' }), 'zh-CN')[0]!, '交易类型')).toBe('消费');
   });
 
   it('translates every entry mode the terminal reports and leaves "unknown" off', () => {

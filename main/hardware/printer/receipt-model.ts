@@ -117,8 +117,10 @@ function tenderLabel(c: Ctx, p: PaymentView): string {
   return p.method === 'cash' ? c.t('tender.cash') : c.t('tender.card');
 }
 
-// A refund pays back through the terminal's refund; voiding a card sale reverses it on the terminal.
-function cardTransaction(c: Ctx): CardTransaction {
+// What the terminal did is on the payment; payments booked before it was recorded fall back on
+// the document: a refund paid back by the terminal's refund, a void reversing the sale.
+function cardTransaction(c: Ctx, p: PaymentView): CardTransaction {
+  if (p.card?.transaction) return p.card.transaction;
   return c.sale.kind === 'refund' ? 'refund' : c.sale.kind === 'void' ? 'reversal' : 'sale';
 }
 
@@ -126,7 +128,7 @@ function cardBlocks(c: Ctx, p: PaymentView, copy: 'customer' | 'merchant'): Rece
   if (!p.card) return [];
   const placement = c.options.terminalLines ?? 'none';
   const wanted = placement === 'both' || (placement === 'merchant' && copy === 'merchant');
-  return cardSlipBlocks(p, p.card, c.t, c.money, { transaction: cardTransaction(c), terminalLines: wanted ? (p.card.receiptLines ?? []) : [] });
+  return cardSlipBlocks(p, p.card, c.t, c.money, { transaction: cardTransaction(c, p), terminalLines: wanted ? (p.card.receiptLines ?? []) : [] });
 }
 
 function tenderBlocks(c: Ctx): ReceiptBlock[] {
