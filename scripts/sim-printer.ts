@@ -1,7 +1,7 @@
 // npm run sim:printer -- [--port 9100] [--pty /tmp/ringup-printer] [--no-pty] [--status paper_out]
 // A virtual ESC/POS printer for development and the demo: prints every job it receives as
-// readable text, and takes condition names on stdin (paper_out, ok, cover_open, …) to script
-// what it answers to DLE EOT.
+// readable text, says when the drawer opens, and takes condition names on stdin (paper_out, ok,
+// cover_open, …) to script what it answers to DLE EOT.
 import { createInterface } from 'node:readline';
 import { VirtualPrinter, conditionNames, type ConditionName } from '../main/hardware/printer/virtual-printer';
 import { tokenizeEscPos } from '../test/support/escpos-tokenizer';
@@ -40,6 +40,10 @@ async function main(): Promise<void> {
     console.log(`\n── job ${job.seq} via ${job.via}, ${job.bytes.length} bytes ──`);
     console.log(describeJob(job.bytes));
     console.log('── end ──');
+  });
+  vp.onPulse((p) => {
+    const when = p.whilePrintingStopped ? ' while printing is stopped' : '';
+    console.log(`\n── drawer opened: ${p.command}, connector pin ${p.pin === 0 ? 2 : 5}, ${p.onMs} ms${when} ──`);
   });
   const rl = createInterface({ input: process.stdin });
   const stop = async (): Promise<void> => {

@@ -54,6 +54,9 @@ export interface TerminalFacts {
   entryMode?: string | null;
   signatureRequired?: boolean;
   receiptLines?: string[];
+  /** Printed on the slip; kept on the payment, not on the intent row. */
+  merchantNo?: string | null;
+  referenceNo?: string | null;
 }
 
 export function getIntent(db: Db, id: number): IntentRow {

@@ -34,6 +34,7 @@ import {
   openIntents,
   receiptNoTaken,
   unresolvedIntents,
+  type IntentKind,
   type IntentRow,
   type TerminalFacts,
 } from './card-intents';
@@ -61,9 +62,10 @@ interface PayContext {
   actor: Actor;
 }
 
-function cardDetails(tx: TerminalTransaction | TerminalFacts): CardDetailsView & { receiptLines: string[] } {
+function cardDetails(tx: TerminalTransaction | TerminalFacts, kind: IntentKind): CardDetailsView & { receiptLines: string[] } {
   const f = toFacts(tx);
   return {
+    transaction: kind === 'payment' ? 'sale' : kind,
     maskedPan: f.maskedPan ?? null,
     brand: f.brand ?? null,
     authCode: f.authCode ?? null,
@@ -71,6 +73,8 @@ function cardDetails(tx: TerminalTransaction | TerminalFacts): CardDetailsView &
     terminalReceiptNo: f.receiptNo == null ? null : String(f.receiptNo),
     terminalId: f.terminalId ?? null,
     entryMode: f.entryMode ?? null,
+    merchantNo: f.merchantNo ?? null,
+    referenceNo: f.referenceNo ?? null,
     signatureRequired: f.signatureRequired ?? false,
     receiptLines: f.receiptLines ?? [],
   };
@@ -89,6 +93,10 @@ function toFacts(tx: TerminalTransaction | TerminalFacts): TerminalFacts {
     terminalId: tx.terminalId,
     entryMode: tx.entryMode,
     signatureRequired: tx.signatureRequired,
+    // ZVT has no retrieval reference number; the turnover record number (BMP 88) is the
+    // terminal's own reference for the booking, and the VU number (BMP 2A) is the merchant's.
+    merchantNo: tx.vuNumber || null,
+    referenceNo: tx.turnoverNo == null ? null : String(tx.turnoverNo),
     receiptLines: [...tx.receipt.lines, ...tx.receipt.blocks.flatMap((b) => b.lines)].map((l) => l.text),
   };
 }
@@ -299,7 +307,7 @@ export class CardPayments {
               amountMinor: row.amount_minor,
               tenderedMinor: row.amount_minor,
               changeMinor: 0,
-              card: cardDetails({ ...factsOfRow(row), ...stripNull(facts) }),
+              card: cardDetails({ ...factsOfRow(row), ...stripNull(facts) }, row.kind),
               scan: null,
               originalPaymentId: row.original_payment_id,
             },
@@ -317,7 +325,7 @@ export class CardPayments {
         const who: Actor = actor ?? { id: row.operator_id, role: 'cashier' };
         completion = recordCardPayment(
           { db, now, settings, actor: who },
-          { saleId: row.sale_id, amountMinor: row.amount_minor, card: cardDetails({ ...factsOfRow(row), ...stripNull(facts) }) },
+          { saleId: row.sale_id, amountMinor: row.amount_minor, card: cardDetails({ ...factsOfRow(row), ...stripNull(facts) }, row.kind) },
         );
         paymentId = (sql(db, "SELECT id FROM payments WHERE document_id = ? AND method = 'card' ORDER BY id DESC LIMIT 1").get(row.sale_id) as { id: number })
           .id;

@@ -110,6 +110,11 @@ export function pendingCount(db: Db): number {
   return (sql(db, "SELECT COUNT(*) AS n FROM print_jobs WHERE state IN ('queued', 'sending')").get() as { n: number }).n;
 }
 
+/** A drawer kick that was tried and could not be sent: the drawer did not open when it should have. */
+export function drawerWaiting(db: Db): boolean {
+  return sql(db, "SELECT 1 FROM print_jobs WHERE kind = 'drawer' AND state = 'queued' AND last_error IS NOT NULL LIMIT 1").get() !== undefined;
+}
+
 export function dueJobs(db: Db, now: number): PrintJob[] {
   return sql(db, `${SELECT} WHERE j.state = 'queued' AND j.next_attempt_at <= ? ORDER BY j.id`).all(now) as JobRow[];
 }

@@ -4,7 +4,7 @@
 // job is marked printed and never sent again, even if the printer then reports paper out —
 // it holds the bytes and prints them once it recovers.
 import type { PrinterConfigView } from '../../preload/contract/printer';
-import { PrinterTransportError, type PrinterStatus, type PrinterTransport } from '../hardware/printer';
+import { drawerKickFor, PrinterTransportError, type PrinterStatus, type PrinterTransport } from '../hardware/printer';
 import type { Db } from '../ledger/database';
 import type { Logger } from '../log';
 import { dueJobs, markPrinted, markSending, markWaiting, nextAttemptAt, type PrintJob } from './print-jobs';
@@ -121,6 +121,18 @@ export class PrintWorker {
       const reason = before.problems[0] ?? 'printer.offline';
       markWaiting(db, job.id, reason, this.retryAt(job));
       return reason;
+    }
+    if (job.kind === 'drawer') {
+      // A stopped printer holds ESC p behind its stopped print; the real-time pulse opens the
+      // drawer now where the printer runs it (drawer.ts). Where nothing can, the job waits and
+      // the banner tells the cashier (printer-runtime).
+      const kick = drawerKickFor(before, config.profile);
+      if (!kick.ok) {
+        markWaiting(db, job.id, kick.reason, this.retryAt(job));
+        report(before);
+        return kick.reason;
+      }
+      bytes = Buffer.from(kick.bytes);
     }
     markSending(db, job.id);
     try {

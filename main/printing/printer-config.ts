@@ -25,7 +25,7 @@ export function machineTimeZone(): string {
 }
 
 export function defaultPrinterConfig(): PrinterConfigView {
-  return { enabled: false, transport: null, profile: defaultPrinterProfile, timeZone: machineTimeZone() };
+  return { enabled: false, transport: null, profile: defaultPrinterProfile, timeZone: machineTimeZone(), terminalReceiptLines: 'none' };
 }
 
 export function getPrinterConfig(db: Db): PrinterConfigView {

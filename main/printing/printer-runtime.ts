@@ -9,7 +9,7 @@ import type { Db } from '../ledger/database';
 import { journalFeed } from '../ledger/journal-feed';
 import type { Logger } from '../log';
 import { getPrinterConfig } from './printer-config';
-import { enqueueSale, makeAllDue, pendingCount, requeueInterrupted } from './print-jobs';
+import { drawerWaiting, enqueueSale, makeAllDue, pendingCount, requeueInterrupted } from './print-jobs';
 import { saleOpensDrawer } from './receipt-output';
 import { PrintWorker } from './print-worker';
 import { ServiceError } from '../common/service-error';
@@ -214,6 +214,8 @@ export class PrinterRuntime {
     if (this.stopped || !this.o.db.open) return;
     const config = this.config();
     const queuedJobs = pendingCount(this.o.db);
+    // The cashier must know the drawer did not open (and use the key), before any other problem.
+    const drawer = queuedJobs > 0 && drawerWaiting(this.o.db) ? ['printer.drawer_not_opened'] : [];
     if (!config.enabled) {
       this.o.hub.setPrinter({ state: 'disabled', problems: [], drawerOpen: null, queuedJobs });
       return;
@@ -221,8 +223,8 @@ export class PrinterRuntime {
     const s = this.last;
     if (!s) {
       this.o.hub.setPrinter({
-        state: this.lastFailure ? 'error' : 'unknown',
-        problems: this.lastFailure ? [this.lastFailure] : [],
+        state: this.lastFailure || drawer.length ? 'error' : 'unknown',
+        problems: [...drawer, ...(this.lastFailure ? [this.lastFailure] : [])],
         drawerOpen: null,
         queuedJobs,
       });
@@ -230,7 +232,8 @@ export class PrinterRuntime {
     }
     const problems: string[] = [...s.problems];
     if (this.lastFailure && !problems.includes(this.lastFailure)) problems.unshift(this.lastFailure);
-    const state = !s.answered || !s.ready || this.lastFailure ? 'error' : problems.length > 0 ? 'warning' : 'ok';
+    problems.unshift(...drawer);
+    const state = !s.answered || !s.ready || this.lastFailure || drawer.length ? 'error' : problems.length > 0 ? 'warning' : 'ok';
     this.o.hub.setPrinter({ state, problems, drawerOpen: s.drawerOpen, queuedJobs });
   }
 }

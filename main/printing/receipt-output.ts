@@ -18,6 +18,7 @@ export function receiptDocuments(db: Db, saleId: string, copyNo: number, config:
     timeZone: config.timeZone,
     duplicateCopy: copyNo > 0 ? copyNo : null,
     refundOf: original?.receipt_no ? { registerId: original.register_id, receiptNo: original.receipt_no } : null,
+    terminalLines: config.terminalReceiptLines,
   });
 }
 

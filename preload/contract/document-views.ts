@@ -61,6 +61,12 @@ export interface CardDetailsView {
   terminalReceiptNo: string | null;
   terminalId: string | null;
   entryMode: string | null;
+  /** What the terminal did: a sale (消费), a refund (退货) or a reversal (撤销); absent on older payments. */
+  transaction?: 'sale' | 'refund' | 'reversal';
+  /** The acquirer's merchant number (ZVT BMP 2A), when the terminal sends one. */
+  merchantNo?: string | null;
+  /** The terminal's turnover record number (ZVT BMP 88), printed as the reference number. */
+  referenceNo?: string | null;
   signatureRequired: boolean;
   /** The terminal's own receipt lines (masked), printed by us when the terminal does not print. */
   receiptLines?: string[];

@@ -5,6 +5,8 @@ import type { HardwareStatus } from './events';
 import { approval, id, shortText, timeZone, uuid } from './primitives';
 import { printerProfileSchema, transportConfigSchema, type PrinterProfile, type TransportConfigOutput } from './printer-schemas';
 
+const terminalReceiptLines = z.enum(['none', 'merchant', 'both']);
+
 export const printerConfigSchema = z
   .object({
     /** Off = this register prints nothing and opens no drawer (no jobs pile up for later). */
@@ -12,6 +14,11 @@ export const printerConfigSchema = z
     transport: transportConfigSchema.nullable(),
     profile: printerProfileSchema,
     timeZone,
+    /**
+     * Which copies repeat the card terminal's own receipt text: none (default; our card block
+     * already prints what the slip needs), the merchant copy, or both. Its signature lines never are.
+     */
+    terminalReceiptLines: terminalReceiptLines.default('none'),
   })
   .strict()
   .refine((c) => !c.enabled || c.transport !== null, { message: 'an enabled printer needs a transport', path: ['transport'] });
@@ -21,6 +28,7 @@ export interface PrinterConfigView {
   transport: TransportConfigOutput | null;
   profile: PrinterProfile;
   timeZone: string;
+  terminalReceiptLines: z.output<typeof terminalReceiptLines>;
 }
 
 export type PrintJobState = 'queued' | 'sending' | 'printed' | 'cancelled';

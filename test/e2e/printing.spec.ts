@@ -62,3 +62,42 @@ test('printer settings, receipt preview, paper-out banner, reprint marked DUPLIC
     await printer.close();
   }
 });
+
+test('the drawer while printing is stopped: paper out opens it at once; a printer error says so on the banner', async ({ page, register }) => {
+  const printer = await VirtualPrinter.start({ port: 0 });
+  const cashSale = async (receiptNo: string) => {
+    await scan(page, WATER);
+    await expect(page.getByTestId('cart-line')).toHaveCount(1);
+    await page.keyboard.press('F12');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('receipt-no')).toHaveText(receiptNo);
+  };
+  try {
+    await setUpOwner(page, register);
+    await connectPrinter(page, printer.port);
+    // The terminal's own receipt text is off unless the store asks for it, labelled in Chinese.
+    await expect(page.getByTestId('printer-terminal-lines').locator('option:checked')).toHaveText('不打印');
+    await page.getByTestId('back-to-sale').click();
+
+    const banner = page.getByTestId('hardware-banner');
+    printer.setStatus('paper_out');
+    await expect(banner).toContainText('打印机缺纸');
+    await cashSale('1');
+    const [pulse] = await printer.waitForPulses(1);
+    expect(pulse).toMatchObject({ command: 'DLE DC4', whilePrintingStopped: true });
+    await expect(banner).not.toContainText('钱箱');
+    await page.keyboard.press('Enter');
+    printer.setStatus('ok');
+    await printer.waitForJobs(1); // the receipt that waited for paper
+    await expect(banner).toBeHidden();
+
+    printer.setStatus('error');
+    await expect(banner).toContainText('打印机故障');
+    await cashSale('2');
+    await expect(banner).toContainText('钱箱没有打开，请用钥匙打开。');
+    expect(printer.drawerPulses()).toHaveLength(1);
+  } finally {
+    await printer.close();
+  }
+});

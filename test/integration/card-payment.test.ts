@@ -44,6 +44,9 @@ describe('card payments through the register over a pty', () => {
     expect(card?.terminalReceiptNo).toBeTruthy();
     expect(card?.trace).toBeTruthy();
     expect(card?.receiptLines?.length).toBeGreaterThan(0);
+    // Merchant (VU, BMP 2A) and reference (turnover record, BMP 88) numbers reach the payment for the slip.
+    expect(card?.merchantNo).toBe(sim.merchantNo);
+    expect(card?.referenceNo).toMatch(/^\d+$/);
     expect(steps).toEqual(['terminal.step.insert_card', 'terminal.step.enter_pin', 'terminal.step.please_wait', 'terminal.step.remove_card']);
     const kinds = (reg.db.prepare("SELECT kind FROM journal WHERE kind LIKE 'card.%' ORDER BY seq").all() as { kind: string }[]).map((k) => k.kind);
     expect(kinds).toEqual(['card.intent_created', 'card.sent', 'card.in_progress', 'card.approved']);

@@ -48,6 +48,9 @@ describe('card refunds', () => {
     expect(r.value.sale).toMatchObject({ kind: 'refund', status: 'completed', totals: { totalMinor: 800 } });
     expect(r.value.sale.payments).toEqual([expect.objectContaining({ method: 'card', amountMinor: 800, originalPaymentId: sale.payments[0]?.id })]);
     expect(r.value.sale.payments[0]?.card?.maskedPan).toBe('476173******0119');
+    // The slip prints what the terminal did: 退货 / Refund.
+    expect(r.value.sale.payments[0]?.card?.transaction).toBe('refund');
+    expect(sale.payments[0]?.card?.transaction).toBe('sale');
     expect(intentsOf(r.value.sale.id)).toEqual([{ kind: 'refund', state: 'approved', amount: 800, original: sale.payments[0]?.id }]);
     expect(sim.batch().at(-1)).toMatchObject({ kind: 'refund', amountMinor: 800 });
     expect(verifyJournal(reg.db).ok).toBe(true);
@@ -59,6 +62,8 @@ describe('card refunds', () => {
     const lines = sale.lines.map((l) => ({ lineId: l.id, qtyMilli: l.qtyMilli, restock: true }));
     const r = await reg.must('refund.withReceipt', { saleId: sale.id, lines, reason: 'not_wanted', idempotencyKey: key() });
     expect(intentsOf(r.sale.id)).toEqual([{ kind: 'reversal', state: 'approved', amount: 2000, original: sale.payments[0]?.id }]);
+    // A return the terminal reversed prints 撤销 / Reversal, though the document is a refund.
+    expect(r.sale.payments[0]?.card?.transaction).toBe('reversal');
     const reversed = sim.batch().find((e) => e.kind === 'payment' && e.receiptNo === Number(sale.payments[0]?.card?.terminalReceiptNo));
     expect(reversed?.reversed).toBe(true);
     expect(r.sale.grandTotalMinor).toBe((sale.grandTotalMinor ?? 0) - 2000);

@@ -109,6 +109,47 @@ describe('raw TCP (9100-style) to the virtual printer', () => {
     expect(vp.heldJobs()).toBe(0);
   });
 
+  it('drawer: ESC p waits in the buffer while paper is out; the real-time DLE DC4 1 m t opens it at once', async () => {
+    // Bytes spelled out from the ESC/POS references (research §5), not from our encoder.
+    const escP = Buffer.from([0x1b, 0x70, 0x00, 0x19, 0xfa]);
+    const dc4 = Buffer.from([0x10, 0x14, 0x01, 0x00, 0x01]);
+    const pulses = vp.drawerPulses().length;
+    const jobs = vp.jobs().length;
+    vp.setStatus('paper_out');
+    await tcp().send(escP);
+    expect(vp.heldJobs()).toBe(1);
+    expect(vp.drawerPulses()).toHaveLength(pulses);
+
+    await tcp().send(dc4);
+    const [realtime] = (await vp.waitForPulses(pulses + 1)).slice(pulses);
+    expect(realtime).toEqual({ command: 'DLE DC4', pin: 0, onMs: 100, via: 'tcp', whilePrintingStopped: true });
+    // A real-time command is not print data: nothing new is held or printed.
+    expect(vp.heldJobs()).toBe(1);
+
+    vp.setStatus('ok');
+    const [buffered] = (await vp.waitForPulses(pulses + 2)).slice(pulses + 1);
+    expect(buffered).toEqual({ command: 'ESC p', pin: 0, onMs: 50, via: 'tcp', whilePrintingStopped: false });
+    expect(vp.jobs()).toHaveLength(jobs + 1);
+  });
+
+  it('drawer: the real-time pulse runs while the cover is open or the printer is offline, not in an error status', async () => {
+    const dc4 = Buffer.from([0x10, 0x14, 0x01, 0x01, 0x03]);
+    for (const condition of ['cover_open', 'offline'] as const) {
+      const pulses = vp.drawerPulses().length;
+      vp.setStatus(condition);
+      await tcp().send(dc4);
+      expect((await vp.waitForPulses(pulses + 1)).slice(pulses)).toEqual([{ command: 'DLE DC4', pin: 1, onMs: 300, via: 'tcp', whilePrintingStopped: true }]);
+      vp.setStatus('ok');
+    }
+    const pulses = vp.drawerPulses().length;
+    vp.setStatus('error');
+    await tcp().send(dc4);
+    // send() returns once the printer has read the bytes and closed its side.
+    expect((await tcp().queryStatus({ timeoutMs: 1000 })).problems).toContain('printer.error');
+    expect(vp.drawerPulses()).toHaveLength(pulses);
+    expect(vp.heldJobs()).toBe(0);
+  });
+
   it('print test page: ok on a ready printer, the reason when it cannot print or cannot be reached', async () => {
     const ok = await printTestPage(profile, tcp());
     expect(ok.ok).toBe(true);

@@ -108,6 +108,7 @@ describe.each(['tcp', 'pty'] as const)('a cash sale prints over %s', (via) => {
   it('drawer pulse first, then the receipt: text equal to the document, one cut, the QR', async () => {
     const { reg } = await printingRegister(via);
     const from = vp.jobs().length;
+    const pulses = vp.drawerPulses().length;
     const done = await cashSale(reg, `cash-${via}`);
     await until('both jobs printed', () => allPrinted(reg, 2));
     expect(jobStates(reg).map((j) => j.kind)).toEqual(['drawer', 'receipt']);
@@ -121,6 +122,39 @@ describe.each(['tcp', 'pty'] as const)('a cash sale prints over %s', (via) => {
     // The kick travels ahead of the receipt's text.
     expect(t.commands.findIndex((c) => c.name === 'ESC p')).toBe(0);
     expect(t.qrCodes).toEqual([done.sale.id]);
+    // A printer that prints opens the drawer with the buffered ESC p, once.
+    expect(vp.drawerPulses().slice(pulses)).toEqual([{ command: 'ESC p', pin: 0, onMs: 50, via, whilePrintingStopped: false }]);
+  });
+
+  it('paper out: the drawer opens at once with the real-time pulse, the receipt waits for paper, and the drawer does not open again', async () => {
+    const { reg, events } = await printingRegister(via);
+    vp.setStatus('paper_out');
+    await until('paper out reported', () => events.some((e) => e.printer.problems.includes('printer.paper_out')));
+    const from = vp.jobs().length;
+    const pulses = vp.drawerPulses().length;
+    const done = await cashSale(reg, `drawer-paper-out-${via}`);
+    const [pulse] = (await vp.waitForPulses(pulses + 1)).slice(pulses);
+    expect(pulse).toEqual({ command: 'DLE DC4', pin: 0, onMs: 100, via, whilePrintingStopped: true });
+    await until('the receipt waits for paper', () =>
+      reg.db.prepare("SELECT 1 FROM print_jobs WHERE kind = 'receipt' AND state = 'queued' AND last_error = 'printer.paper_out'").get(),
+    );
+    expect(jobStates(reg)).toEqual([
+      { kind: 'drawer', state: 'printed', copy_no: 0 },
+      { kind: 'receipt', state: 'queued', copy_no: 0 },
+    ]);
+    // The drawer opened: the cashier hears about the paper, not about the drawer.
+    expect((await reg.must('hardware.status', {})).printer.problems).toEqual(['printer.paper_out']);
+    expect(vp.jobs().length).toBe(from);
+    expect(vp.heldJobs()).toBe(0);
+
+    vp.setStatus('ok');
+    await until('the receipt printed', () => allPrinted(reg, 2));
+    await vp.waitForJobs(from + 1);
+    await new Promise((r) => setTimeout(r, 400)); // a few more polls: nothing else goes out
+    const t = printedSince(from);
+    expect(t.lines).toEqual(expectedLines(reg, done.sale.id));
+    expect(commandsNamed(t, 'ESC p')).toHaveLength(0);
+    expect(vp.drawerPulses()).toHaveLength(pulses + 1);
   });
 });
 
@@ -204,6 +238,41 @@ describe('the print queue through the register (TCP)', () => {
     await vp.waitForJobs(from + 1);
     await new Promise((r) => setTimeout(r, 400));
     expect(commandsNamed(printedSince(from), 'GS V')).toHaveLength(1);
+  });
+
+  it('printer error: the drawer cannot open, the banner tells the cashier, and the kick goes out once the printer is fixed', async () => {
+    const { reg, events } = await printingRegister('tcp');
+    vp.setStatus('error');
+    await until('error reported', () => events.some((e) => e.printer.problems.includes('printer.error')));
+    const pulses = vp.drawerPulses().length;
+    await cashSale(reg, 'drawer-error');
+    await until('the cashier is told', () => events.at(-1)?.printer.problems[0] === 'printer.drawer_not_opened');
+    expect((await reg.must('hardware.status', {})).printer).toMatchObject({ state: 'error', problems: ['printer.drawer_not_opened', 'printer.error'] });
+    expect(reg.db.prepare("SELECT state, last_error FROM print_jobs WHERE kind = 'drawer'").get()).toEqual({ state: 'queued', last_error: 'printer.error' });
+    expect(vp.drawerPulses()).toHaveLength(pulses);
+
+    vp.setStatus('ok');
+    const [pulse] = (await vp.waitForPulses(pulses + 1)).slice(pulses);
+    expect(pulse).toMatchObject({ command: 'ESC p', whilePrintingStopped: false });
+    await until('both printed', () => allPrinted(reg, 2));
+    await until('notice cleared', () => events.at(-1)?.printer.problems.length === 0);
+  });
+
+  it('printer unreachable: the drawer cannot open and the banner says so ahead of the reason', async () => {
+    const { reg, staff, events } = await printingRegister('tcp');
+    await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
+    const saved = await reg.must('printer.getConfig', {});
+    await reg.must('printer.setConfig', { ...saved, transport: { kind: 'tcp', host: '127.0.0.1', port: 1, connectTimeoutMs: 500 } });
+    await reg.must('session.login', { operatorId: staff.cashierId, pin: CASHIER_PIN });
+    await cashSale(reg, 'drawer-unreachable');
+    await until('the cashier is told', () => events.at(-1)?.printer.problems.includes('printer.drawer_not_opened'));
+    const { printer } = await reg.must('hardware.status', {});
+    expect(printer.state).toBe('error');
+    expect(printer.problems[0]).toBe('printer.drawer_not_opened');
+    // Then why: the failed send's reason and/or what the status poll found (no printer there).
+    const reasons = printer.problems.slice(1);
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const r of reasons) expect(['printer.connection_refused', 'printer.no_answer']).toContain(r);
   });
 
   it('garbage bytes from the printer crash nothing and fake no status', async () => {
@@ -298,6 +367,28 @@ describe('the print queue through the register (TCP)', () => {
     expect(await reg.call('printer.testPage', { transport: { kind: 'tcp', host: '127.0.0.1', port: 1, connectTimeoutMs: 500 } })).toMatchObject({
       ok: false,
       error: { code: 'printer.connection_refused' },
+    });
+  });
+
+  it("the terminal's receipt lines setting defaults to none, older saved settings read as none, and a change is journalled", async () => {
+    const { reg, staff } = await printingRegister('tcp');
+    await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
+    const saved = await reg.must('printer.getConfig', {});
+    expect(saved.terminalReceiptLines).toBe('none');
+    // A config saved before the setting existed has no such key.
+    const { terminalReceiptLines: _omit, ...older } = saved;
+    reg.db.prepare("UPDATE settings SET value = ? WHERE key = 'printer.config'").run(JSON.stringify(older));
+    expect((await reg.must('printer.getConfig', {})).terminalReceiptLines).toBe('none');
+    expect((await reg.must('printer.setConfig', { ...saved, terminalReceiptLines: 'merchant' })).terminalReceiptLines).toBe('merchant');
+    expect(await reg.call('printer.setConfig', { ...saved, terminalReceiptLines: 'everywhere' } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'request.invalid_input' },
+    });
+    const last = reg.db.prepare("SELECT payload FROM journal WHERE kind = 'printer.config_changed' ORDER BY seq DESC LIMIT 1").get() as { payload: string };
+    expect((JSON.parse(last.payload) as { data: unknown }).data).toMatchObject({
+      operatorId: staff.ownerId,
+      from: { terminalReceiptLines: 'none' },
+      to: { terminalReceiptLines: 'merchant' },
     });
   });
 

@@ -115,10 +115,11 @@ describe('receipt content', () => {
     expect(buildReceiptDocuments(saleFixture('zh-CN', 'card'), storeZh, { timeZone }).map((d) => d.kind)).toEqual(['sale', 'merchant-slip']);
     expect(buildReceiptDocuments(saleFixture('zh-CN', 'mixed'), storeZh, { timeZone }).map((d) => d.kind)).toEqual(['sale']);
     const sale = saleFixture('en', 'card');
-    // The terminal's own receipt lines travel with the payment and are printed on the slip.
+    // The terminal's own receipt lines travel with the payment; the slip prints them when the printer setting asks.
     const payment = { ...sale.payments[0]!, card: { ...sale.payments[0]!.card!, receiptLines: ['APPROVED 00', 'REF 998877'] } };
-    const slip = buildMerchantSlip(sale, payment, storeEn, { timeZone });
+    const slip = buildMerchantSlip(sale, payment, storeEn, { timeZone, terminalLines: 'merchant' });
     const text = renderReceiptText(slip, profile('58mm'));
+    expect(renderReceiptText(buildMerchantSlip(sale, payment, storeEn, { timeZone }), profile('58mm'))).not.toContain('APPROVED 00');
     for (const s of ['MERCHANT COPY', 'UnionPay', '622202******1234', 'A1B2C3', 'T0012345', '000123', 'APPROVED 00', 'REF 998877', 'Signature']) {
       expect(text).toContain(s);
     }

@@ -175,6 +175,14 @@ describe('BMP fields', () => {
       signatureRequired: true,
     });
   });
+  it('VU (merchant) number: 15 ASCII characters, space-padded, as a real terminal sends it', () => {
+    // From a real terminal's 04 0F (EVerest/zvt test blob, research zvt-vectors §3): 2A "804011926" + 6 spaces.
+    const real = fromHex('27 00 2A 38 30 34 30 31 31 39 32 36 20 20 20 20 20 20');
+    const m = parsePtMessage(apdu(0x04, 0x0f, real));
+    expect(m.ok && m.value.kind === 'status' && m.value.info.vuNumber).toBe('804011926');
+    const built = ptBuild.status({ resultCode: 0, vuNumber: '804011926' });
+    expect(built.ok && hex(built.value.data)).toBe(hex(real));
+  });
   it('re-masks a PAN the terminal sent in full and drops track data', () => {
     const pan = encodePanBcd('4761739001010119');
     const data = Uint8Array.from([0x27, 0x00, 0x22, 0xf0, 0xf8, ...pan, 0x23, 0xf0, 0xf3, 0x47, 0x61, 0x73]);

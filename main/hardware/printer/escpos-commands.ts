@@ -1,4 +1,4 @@
-// The ESC/POS bytes receiptline does not produce: drawer kick, real-time status requests and
+// The ESC/POS bytes receiptline does not produce: drawer kicks, real-time status requests and
 // native QR. Each is spelled out completely because partial commands are the classic bug
 // (a bare `ESC p 0` makes the printer eat the next two bytes as pulse times).
 
@@ -6,11 +6,22 @@ export const ESC = 0x1b;
 export const GS = 0x1d;
 export const DLE = 0x10;
 export const EOT = 0x04;
+export const DC4 = 0x14;
 
 /** `ESC p m t1 t2`: pulse the drawer connector. Times are in ms, sent in 2 ms units. */
 export function drawerKick(pin: 0 | 1, onMs: number, offMs: number): Uint8Array {
   const unit = (ms: number): number => Math.min(255, Math.max(1, Math.round(ms / 2)));
   return Uint8Array.of(ESC, 0x70, pin, unit(onMs), unit(offMs));
+}
+
+/**
+ * `DLE DC4 1 m t`: real-time pulse, ON and OFF time each t × 100 ms (t = 1–8). The printer runs
+ * it as the bytes arrive instead of queueing it behind buffered print data (see drawer.ts for
+ * the states it covers).
+ */
+export function realtimeDrawerPulse(pin: 0 | 1, onMs: number): Uint8Array {
+  const t = Math.min(8, Math.max(1, Math.round(onMs / 100)));
+  return Uint8Array.of(DLE, DC4, 0x01, pin, t);
 }
 
 /** `DLE EOT n`: real-time status; answered even while the printer is offline or busy. */

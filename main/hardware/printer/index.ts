@@ -6,7 +6,7 @@ export { renderReceiptText, renderReceiptSvg } from './render';
 export { printerProfileSchema, defaultPrinterProfile, profileColumns, type PrinterProfile, type PrinterEncoding } from './printer-profile';
 export { parseStatus, isStatusByte, noAnswerStatus, type PrinterStatus, type PrinterProblem } from './status';
 export { queryStatusOver, type StatusChannel, type StatusQueryOptions } from './status-reader';
-export { drawerKickBytes, openDrawer } from './drawer';
+export { drawerKickBytes, drawerKickFor, openDrawer, type DrawerKick } from './drawer';
 export { printTestPage, buildTestPage, type TestPageResult } from './test-page';
 export { createTransport, transportConfigSchema, type TransportConfig } from './transports/create-transport';
 export { PrinterTransportError, type PrinterTransport, type TransportErrorCode } from './transports/transport';

@@ -4,7 +4,7 @@ import type { PaymentView, LineView, DocumentView, StoreSettings } from '../../.
 import type { ReceiptBlock, ReceiptDocument } from './receipt-document';
 import { formatDateTime, formatMoney, formatQty, formatRateBp, formatReceiptNo } from './receipt-format';
 import { receiptTranslator, type Translate } from './receipt-strings';
-import { cardSlipBlocks } from './card-slip';
+import { cardSlipBlocks, type CardTransaction, type TerminalLinesPlacement } from './card-slip';
 
 export interface ReceiptOptions {
   /** IANA zone the store's receipts are dated in (e.g. 'Asia/Shanghai'); keeps output deterministic. */
@@ -13,6 +13,8 @@ export interface ReceiptOptions {
   duplicateCopy?: number | null;
   /** Refunds: the original sale's receipt number (DocumentView does not carry it). */
   refundOf?: { registerId: string; receiptNo: number } | null;
+  /** Which copies repeat the terminal's own receipt lines (a printer setting); absent = none. */
+  terminalLines?: TerminalLinesPlacement;
 }
 
 export class ReceiptModelError extends Error {
@@ -115,13 +117,27 @@ function tenderLabel(c: Ctx, p: PaymentView): string {
   return p.method === 'cash' ? c.t('tender.cash') : c.t('tender.card');
 }
 
+// What the terminal did is on the payment; payments booked before it was recorded fall back on
+// the document: a refund paid back by the terminal's refund, a void reversing the sale.
+function cardTransaction(c: Ctx, p: PaymentView): CardTransaction {
+  if (p.card?.transaction) return p.card.transaction;
+  return c.sale.kind === 'refund' ? 'refund' : c.sale.kind === 'void' ? 'reversal' : 'sale';
+}
+
+function cardBlocks(c: Ctx, p: PaymentView, copy: 'customer' | 'merchant'): ReceiptBlock[] {
+  if (!p.card) return [];
+  const placement = c.options.terminalLines ?? 'none';
+  const wanted = placement === 'both' || (placement === 'merchant' && copy === 'merchant');
+  return cardSlipBlocks(p, p.card, c.t, c.money, { transaction: cardTransaction(c, p), terminalLines: wanted ? (p.card.receiptLines ?? []) : [] });
+}
+
 function tenderBlocks(c: Ctx): ReceiptBlock[] {
   const blocks: ReceiptBlock[] = [{ kind: 'rule' }];
   for (const p of c.sale.payments) {
     // Cash shows what the customer handed over, so tendered − change reads back the amount.
     const shown = p.method === 'cash' && p.tenderedMinor > 0 ? p.tenderedMinor : p.amountMinor;
     blocks.push({ kind: 'row', left: tenderLabel(c, p), right: c.money(shown) });
-    if (p.card) blocks.push(...cardSlipBlocks(p, p.card, c.t, c.money, p.card.receiptLines ?? []));
+    blocks.push(...cardBlocks(c, p, 'customer'));
   }
   if (c.sale.changeMinor !== 0) {
     blocks.push({ kind: 'row', left: c.t('tender.change'), right: c.money(c.sale.changeMinor), bold: true });
@@ -168,7 +184,7 @@ export function buildMerchantSlip(sale: DocumentView, payment: PaymentView, stor
   const blocks: ReceiptBlock[] = [...header(c, `${c.t('title.cardSlip')} · ${c.t('copy.merchant')}`)];
   blocks.push({ kind: 'row', left: tenderLabel(c, payment), right: c.money(payment.amountMinor), bold: true, tall: true });
   if (payment.card) {
-    blocks.push(...cardSlipBlocks(payment, payment.card, c.t, c.money, payment.card.receiptLines ?? []));
+    blocks.push(...cardBlocks(c, payment, 'merchant'));
     if (payment.card.signatureRequired) {
       blocks.push({ kind: 'blank' }, { kind: 'signature', label: c.t('card.signature'), note: c.t('card.signatureNote') });
     }

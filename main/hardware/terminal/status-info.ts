@@ -254,6 +254,8 @@ export function encodeStatusInformation(info: Partial<StatusInformation> & { res
     v.set(encodeText(info.authCode).subarray(0, 8));
     fields.push({ id: BMP.aid, value: v });
   }
+  // VU number: 15 ASCII characters, space-padded, no NUL.
+  if (info.vuNumber) fields.push({ id: BMP.vuNumber, value: encodeText(info.vuNumber.slice(0, 15).padEnd(15, ' ')) });
   if (info.additionalText) fields.push({ id: BMP.additionalText, value: encodeText(info.additionalText) });
   if (info.totals) {
     const t = encodeTotals(info.totals);

@@ -1,2 +1,2 @@
-export { VirtualPrinter, type VirtualPrinterOptions, type VirtualJob } from './virtual-printer';
+export { VirtualPrinter, type VirtualPrinterOptions, type VirtualJob, type DrawerPulse } from './virtual-printer';
 export { conditionNames, okConditions, type ConditionName, type VirtualConditions } from './scripted-status';

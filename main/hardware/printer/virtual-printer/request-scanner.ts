@@ -1,8 +1,23 @@
-// Finds the requests a printer answers (DLE EOT n, GS r n) in a byte stream, including ones
-// split across chunks. Like many real printers it does not parse every command, so a request
-// pattern inside image data is answered too; clients must cope with the extra byte.
+// Finds the real-time commands a printer acts on as the bytes arrive (DLE EOT n, DLE DC4 1 m t)
+// and the GS r n it answers, including ones split across chunks. Like real printers (the manuals
+// warn about it) it does not parse every command, so such a pattern inside image data is acted
+// on too; clients must cope with the extra byte.
 
-export type PrinterRequest = { kind: 'dle-eot'; n: number } | { kind: 'gs-r'; n: number };
+export type PrinterRequest = { kind: 'dle-eot'; n: number } | { kind: 'gs-r'; n: number } | { kind: 'dle-dc4-pulse'; pin: 0 | 1; t: number };
+
+const LONGEST = 5;
+
+function requestAt(data: readonly number[], i: number): { request: PrinterRequest; length: number } | null {
+  const [a, b, c, d, e] = [data[i], data[i + 1], data[i + 2], data[i + 3], data[i + 4]];
+  if (c === undefined) return null;
+  if (a === 0x10 && b === 0x04 && c >= 1 && c <= 4) return { request: { kind: 'dle-eot', n: c }, length: 3 };
+  if (a === 0x1d && b === 0x72 && (c === 1 || c === 2 || c === 0x31 || c === 0x32)) return { request: { kind: 'gs-r', n: c & 0x0f }, length: 3 };
+  // DLE DC4 fn=1 m t: m = 0 or 1, t = 1–8 (anything else is not this command).
+  if (a === 0x10 && b === 0x14 && c === 0x01 && (d === 0 || d === 1) && e !== undefined && e >= 1 && e <= 8) {
+    return { request: { kind: 'dle-dc4-pulse', pin: d, t: e }, length: 5 };
+  }
+  return null;
+}
 
 export class RequestScanner {
   private tail: number[] = [];
@@ -10,15 +25,23 @@ export class RequestScanner {
   push(chunk: Uint8Array): PrinterRequest[] {
     const data = [...this.tail, ...chunk];
     const found: PrinterRequest[] = [];
-    // Only patterns that end in the new chunk; earlier ones were reported already.
-    for (let i = Math.max(0, this.tail.length - 2); i + 2 < data.length; i++) {
-      const a = data[i];
-      const b = data[i + 1];
-      const n = data[i + 2]!;
-      if (a === 0x10 && b === 0x04 && n >= 1 && n <= 4) found.push({ kind: 'dle-eot', n });
-      else if (a === 0x1d && b === 0x72 && (n === 1 || n === 2 || n === 0x31 || n === 0x32)) found.push({ kind: 'gs-r', n: n & 0x0f });
+    for (let i = 0; i < data.length; i++) {
+      const m = requestAt(data, i);
+      // Only requests that end in the new chunk; earlier ones were reported already.
+      if (m && i + m.length > this.tail.length) found.push(m.request);
     }
-    this.tail = data.slice(-2);
+    this.tail = data.slice(-(LONGEST - 1));
     return found;
   }
+}
+
+/** True when the bytes are nothing but real-time commands (a status poll, a real-time pulse): no print job. */
+export function isOnlyRealtime(bytes: Uint8Array): boolean {
+  const data = [...bytes];
+  for (let i = 0; i < data.length;) {
+    const m = requestAt(data, i);
+    if (!m || m.request.kind === 'gs-r') return false;
+    i += m.length;
+  }
+  return true;
 }

@@ -2,6 +2,10 @@
 // through socat, a pseudo-terminal that behaves like a serial printer. It records every byte,
 // answers status requests from scriptable conditions, and "prints" (completes a job) only
 // while nothing blocks it, holding data in its buffer meanwhile as a real printer does.
+// The drawer port follows the ESC/POS references (research hardware.md §5): ESC p is print
+// data, so it pulses when its job prints and waits in the buffer while printing is stopped;
+// the real-time DLE DC4 1 m t pulses as it arrives, even while printing is stopped, except in
+// an error status, where the references that say anything about it have it ignored.
 import net from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,7 +21,7 @@ import {
   type ConditionName,
   type VirtualConditions,
 } from './scripted-status';
-import { RequestScanner } from './request-scanner';
+import { isOnlyRealtime, RequestScanner } from './request-scanner';
 
 export interface VirtualPrinterOptions {
   /** TCP port; 0 picks a free one (tests). */
@@ -29,6 +33,16 @@ export interface VirtualPrinterOptions {
   bufferBytes?: number;
   /** On the serial line a job ends after this much silence (there is no connection close). */
   serialJobGapMs?: number;
+}
+
+export interface DrawerPulse {
+  command: 'ESC p' | 'DLE DC4';
+  /** 0 = connector pin 2, 1 = pin 5. */
+  pin: 0 | 1;
+  onMs: number;
+  via: 'tcp' | 'pty';
+  /** Printing was stopped (paper out, cover open, offline) when the drawer opened. */
+  whilePrintingStopped: boolean;
 }
 
 export interface VirtualJob {
@@ -54,6 +68,8 @@ export class VirtualPrinter {
   private readonly held: { via: 'tcp' | 'pty'; bytes: Buffer }[] = [];
   private readonly sessions = new Set<Session>();
   private readonly jobListeners = new Set<(job: VirtualJob) => void>();
+  private readonly pulses: DrawerPulse[] = [];
+  private readonly pulseListeners = new Set<(pulse: DrawerPulse) => void>();
   private socat: ChildProcess | null = null;
   private ptyDir: string | null = null;
   private bridge: net.Server | null = null;
@@ -119,10 +135,15 @@ export class VirtualPrinter {
 
   private onData(session: Session, chunk: Buffer): void {
     this.received.push(chunk);
-    // A status poll between jobs is not printed and does not extend a serial job.
-    const pollOnly = isOnlyRequests(chunk);
+    // A status poll or a real-time pulse between jobs is not printed and does not extend a serial job.
+    const pollOnly = isOnlyRealtime(chunk);
     if (!pollOnly) session.current.push(chunk);
     for (const req of session.scanner.push(chunk)) {
+      if (req.kind === 'dle-dc4-pulse') {
+        if (!this.conditions.error)
+          this.pulse({ command: 'DLE DC4', pin: req.pin, onMs: req.t * 100, via: session.via, whilePrintingStopped: isBlocked(this.conditions) });
+        continue;
+      }
       if (this.conditions.noAnswer) continue;
       const answer = req.kind === 'dle-eot' ? dleEotAnswer(req.n, this.conditions) : paperSensorAnswer(this.conditions);
       if (this.conditions.garbage) session.socket.write(garbageBytes);
@@ -157,7 +178,7 @@ export class VirtualPrinter {
     const bytes = Buffer.concat(session.current);
     session.current = [];
     // A status poll alone is not a print job.
-    if (isOnlyRequests(bytes)) return;
+    if (isOnlyRealtime(bytes)) return;
     this.held.push({ via: session.via, bytes });
     this.flush();
   }
@@ -165,11 +186,46 @@ export class VirtualPrinter {
   private flush(): void {
     if (isBlocked(this.conditions)) return;
     for (const j of this.held.splice(0)) {
+      // Buffered drawer kicks run when the printer gets to them, i.e. now that it prints.
+      for (const kick of escPKicks(j.bytes)) this.pulse({ ...kick, via: j.via, whilePrintingStopped: false });
       const job: VirtualJob = { ...j, seq: this.printed.length + 1 };
       this.printed.push(job);
       for (const l of this.jobListeners) l(job);
     }
     this.applyBackpressure();
+  }
+
+  private pulse(p: DrawerPulse): void {
+    this.pulses.push(p);
+    for (const l of this.pulseListeners) l(p);
+  }
+
+  /** Every drawer pulse the printer has put out, in order. */
+  drawerPulses(): DrawerPulse[] {
+    return [...this.pulses];
+  }
+
+  onPulse(listener: (pulse: DrawerPulse) => void): () => void {
+    this.pulseListeners.add(listener);
+    return () => this.pulseListeners.delete(listener);
+  }
+
+  /** Resolves once `count` drawer pulses have been put out in total. */
+  waitForPulses(count: number, timeoutMs = 5000): Promise<DrawerPulse[]> {
+    if (this.pulses.length >= count) return Promise.resolve(this.drawerPulses());
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (this.pulses.length < count) return;
+        clearTimeout(timer);
+        this.pulseListeners.delete(check);
+        resolve(this.drawerPulses());
+      };
+      const timer = setTimeout(() => {
+        this.pulseListeners.delete(check);
+        reject(new Error(`expected ${count} drawer pulses, got ${this.pulses.length}`));
+      }, timeoutMs);
+      this.pulseListeners.add(check);
+    });
   }
 
   /** Script a condition by name ('paper_out', 'ok', …) or set flags directly. */
@@ -245,11 +301,14 @@ export class VirtualPrinter {
   }
 }
 
-function isOnlyRequests(bytes: Buffer): boolean {
-  for (let i = 0; i < bytes.length; i += 3) {
-    if (bytes[i] !== 0x10 || bytes[i + 1] !== 0x04) return false;
+/** ESC p m t1 t2 in a job (m = 0/48 pin 2, 1/49 pin 5; times in 2 ms units). */
+function escPKicks(bytes: Buffer): { command: 'ESC p'; pin: 0 | 1; onMs: number }[] {
+  const kicks: { command: 'ESC p'; pin: 0 | 1; onMs: number }[] = [];
+  for (let i = bytes.indexOf(0x1b); i >= 0 && i + 4 < bytes.length; i = bytes.indexOf(0x1b, i + 1)) {
+    const m = bytes[i + 2]!;
+    if (bytes[i + 1] === 0x70 && [0, 1, 48, 49].includes(m)) kicks.push({ command: 'ESC p', pin: (m & 1) as 0 | 1, onMs: bytes[i + 3]! * 2 });
   }
-  return true;
+  return kicks;
 }
 
 function listen(server: net.Server, port: number, host: string): Promise<number> {

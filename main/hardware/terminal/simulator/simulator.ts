@@ -28,6 +28,8 @@ const SIM_DEVICE_NAME = 'Ringup simulator';
 
 export interface SimulatorOptions {
   terminalId?: string;
+  /** The merchant (VU) number the terminal reports with each payment. */
+  merchantNo?: string;
   timeouts?: Partial<ZvtTimeouts>;
   behaviour?: Partial<SimBehaviour>;
   logger?: FrameLogger;
@@ -67,6 +69,7 @@ export class TerminalSimulator {
   readonly language: SimLanguage;
   /** Character set of print commands, as agreed at the last registration. */
   private charset: Charset = CHARSET.cp437;
+  readonly merchantNo: string;
   /** Scripted delays spent so far (card + PIN + bank), for benchmarks. */
   scriptedDelayTotalMs = 0;
   transactionsStarted = 0;
@@ -75,6 +78,7 @@ export class TerminalSimulator {
     this.terminalId = options.terminalId ?? '52500001';
     this.currency = options.currency ?? CURRENCY.EUR;
     this.language = options.language ?? 'en';
+    this.merchantNo = options.merchantNo ?? '104310058120001';
     this.defaults = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
   }
 
@@ -434,6 +438,7 @@ export class TerminalSimulator {
       cardName: b.card.brand,
       authCode,
       terminalId: this.terminalId,
+      vuNumber: this.merchantNo,
       entryMode: b.entryMode,
       signatureRequired: approved && b.signatureRequired,
     };

@@ -23,7 +23,10 @@ interface Form {
   kanjiMode: boolean;
   cut: boolean;
   timeZone: string;
+  terminalReceiptLines: PrinterConfigView['terminalReceiptLines'];
 }
+
+const terminalLinePlacements = ['none', 'merchant', 'both'] as const;
 
 const encodings = ['gb18030', 'cp936', 'big5', 'cp437', 'cp858', 'cp1252', 'cp866', 'shiftjis', 'cp949'] as const;
 
@@ -41,6 +44,7 @@ function toForm(c: PrinterConfigView): Form {
     kanjiMode: c.profile.kanjiMode,
     cut: c.profile.cut,
     timeZone: c.timeZone,
+    terminalReceiptLines: c.terminalReceiptLines,
   };
 }
 
@@ -87,6 +91,7 @@ export function PrinterSection() {
       transport,
       profile: { ...saved.profile, paper: form.paper, encoding: form.encoding, kanjiMode: form.kanjiMode, cut: form.cut },
       timeZone: form.timeZone.trim(),
+      terminalReceiptLines: form.terminalReceiptLines,
     };
   };
 
@@ -185,6 +190,20 @@ export function PrinterSection() {
       <label className="check">
         <input type="checkbox" checked={form.cut} onChange={(e) => set('cut', e.target.checked)} />
         <span>{t('printing.settings.cut')}</span>
+      </label>
+      <label className="field">
+        <span>{t('printing.settings.terminalLines')}</span>
+        <select
+          value={form.terminalReceiptLines}
+          onChange={(e) => set('terminalReceiptLines', e.target.value as Form['terminalReceiptLines'])}
+          data-testid="printer-terminal-lines"
+        >
+          {terminalLinePlacements.map((p) => (
+            <option key={p} value={p}>
+              {t(`printing.settings.terminalLines.${p}`)}
+            </option>
+          ))}
+        </select>
       </label>
       <label className="field">
         <span>{t('printing.settings.timeZone')}</span>
