@@ -326,7 +326,11 @@ describe('refunds without goods, without a receipt, and voids', () => {
       approval: { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN },
       idempotencyKey: key(),
     });
-    expect(done.sale).toMatchObject({ totals: { totalMinor: 1505 }, roundingMinor: 5, payments: [expect.objectContaining({ method: 'cash', amountMinor: 1510 })] });
+    expect(done.sale).toMatchObject({
+      totals: { totalMinor: 1505 },
+      roundingMinor: 5,
+      payments: [expect.objectContaining({ method: 'cash', amountMinor: 1510 })],
+    });
   });
 
   it('voids a cash sale of today with a supervisor: everything back, the grand total back where it was', async () => {
