@@ -310,3 +310,36 @@ test('back office documents: each sale with its corrections, each correction wit
   await expect(page.getByRole('heading', { name: '小票 R1-000001' })).toBeVisible();
   await expect(line(page, '蒙牛纯牛奶').getByTestId('refund-line-left')).toHaveText('0 · ¥0.00');
 });
+
+test('a scan-to-pay sale refunded to the wallet: the return stays open until the provider confirms, then completes on screen', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await page.keyboard.press('F4');
+  const adHoc = page.getByRole('dialog', { name: '临时商品' });
+  await adHoc.getByLabel('商品名称').fill('会员卡');
+  // The demo provider loses its first reply to a refund of an amount ending in .41.
+  await adHoc.getByLabel('单价').fill('3.41');
+  await adHoc.getByRole('button', { name: '加入销售' }).click();
+  await expect(adHoc).toBeHidden();
+  const current = (await callRegister(page, 'sale.current', {})) as { value: { id: string } };
+  expect(await callRegister(page, 'scanpay.pay', { saleId: current.value.id, code: '134567890123456789', idempotencyKey: 'e2e-scan-sale-1' })).toMatchObject({
+    ok: true,
+    value: { receiptNo: 1 },
+  });
+
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-code').fill('R1-000001');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('return-all').click();
+  await page.getByTestId('refund-reason').selectOption('not_wanted');
+  await expect(page.getByTestId('refund-plan-tender')).toHaveText(['退回微信/支付宝¥3.41']);
+  await page.getByTestId('refund-confirm').click();
+
+  const done = page.getByTestId('refund-done');
+  await expect(done.getByTestId('refund-waiting')).toHaveText('退款已提交支付渠道，等待确认…');
+  await expect(done.getByTestId('receipt-preview')).toHaveCount(0);
+  // Completed once the provider confirms: main's sale.changed brings the receipt number and the receipt.
+  await expect(done.getByTestId('refund-waiting')).toBeHidden({ timeout: 30_000 });
+  await expect(done.getByTestId('refund-receipt-no')).toHaveText('R1-000002');
+  await expect(done.getByTestId('refund-done-tender')).toHaveText(['退回微信/支付宝¥3.41']);
+  expect((await previewText(page)).replace(/\s+/g, '')).toContain('退回微信支付-￥3.41');
+});
