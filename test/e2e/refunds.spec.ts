@@ -343,3 +343,44 @@ test('a scan-to-pay sale refunded to the wallet: the return stays open until the
   await expect(done.getByTestId('refund-done-tender')).toHaveText(['退回微信/支付宝¥3.41']);
   expect((await previewText(page)).replace(/\s+/g, '')).toContain('退回微信支付-￥3.41');
 });
+
+test('a price adjustment on one line: never more than the line holds, approved by a supervisor, printed as 退款单', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await asCashier(page);
+  await scan(page, BREAD);
+  await scan(page, WATER);
+  await payCash(page, '20');
+  await page.keyboard.press('Enter');
+  await saleScreenReady(page);
+
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-code').fill('1');
+  await page.keyboard.press('Enter');
+  await line(page, '全麦面包').getByTestId('adjust-line').click();
+  const dialog = page.getByTestId('adjust-dialog');
+  await expect(dialog.getByTestId('adjust-max')).toHaveText('这一行实付 ¥8.50，最多还可退 ¥8.50。商品不退回。');
+  await dialog.getByTestId('adjust-amount').fill('9');
+  await expect(dialog.getByTestId('error')).toHaveText('超出这一行还可退的金额：最多 ¥8.50。');
+  await dialog.getByTestId('adjust-amount').fill('1.5');
+  await expect(dialog.getByTestId('refund-plan-total')).toHaveText('¥1.50');
+  await expect(dialog.getByTestId('refund-plan-approval')).toHaveText('需要主管授权（价格调整）。');
+  await dialog.getByRole('button', { name: '确认退差价' }).click();
+
+  const approval = page.getByRole('dialog', { name: '主管授权' });
+  await expect(approval).toContainText('需要主管授权（价格调整）。');
+  await page.keyboard.type(OWNER.pin);
+  await page.keyboard.press('Enter');
+  const done = page.getByTestId('refund-done');
+  await expect(done.getByTestId('refund-done-title')).toHaveText('退款完成');
+  await expect(done.getByTestId('refund-done-tender')).toHaveText(['退回现金¥1.50']);
+  const text = (await previewText(page)).replace(/\s+/g, '');
+  for (const s of ['退款单', '全麦面包', '退差价-￥1.50', '原因价格有误', '退回现金-￥1.50']) expect(text).toContain(s);
+
+  // The goods stay sold: the whole loaf is still returnable, for what is left of its price.
+  await page.keyboard.press('Enter');
+  await saleScreenReady(page);
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-code').fill('1');
+  await page.keyboard.press('Enter');
+  await expect(line(page, '全麦面包').getByTestId('refund-line-left')).toHaveText('1 · ¥7.00');
+});
