@@ -62,7 +62,7 @@ export function listDocuments(db: Db, f: DocumentFilter): DocumentSummaryView[] 
     completedAt: r.completed_at,
     operatorName: r.operator_name ?? '',
     totalMinor: r.total_minor,
-    tenders: (r.tenders ?? '').split(',').filter((t): t is PaymentMethod => t === 'cash' || t === 'card'),
+    tenders: (r.tenders ?? '').split(',').filter((t): t is PaymentMethod => t === 'cash' || t === 'card' || t === 'scan'),
     reason: r.reason,
     original: r.original_document_id ? { id: r.original_document_id, receiptNo: r.original_receipt_no } : null,
     corrections: r.kind === 'sale' ? (corrections.all(r.id) as DocumentSummaryView['corrections']) : [],

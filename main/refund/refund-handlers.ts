@@ -6,7 +6,16 @@ import { parseReceiptCode } from '../documents/receipt-code';
 import { businessDayOf, businessDayRule } from '../business-day/business-day';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
 import { approverOf } from '../operators/approval';
-import { previewRefund, refundPriceAdjustment, refundWithoutReceipt, refundWithReceipt, voidable, voidSale, type Booking } from './refund';
+import {
+  previewRefund,
+  previewWithoutReceipt,
+  refundPriceAdjustment,
+  refundWithoutReceipt,
+  refundWithReceipt,
+  voidable,
+  voidSale,
+  type Booking,
+} from './refund';
 import { refundableView, refundState } from './refundable';
 import type { CompletionView } from '../../preload/contract/views';
 
@@ -48,6 +57,7 @@ export const refundHandlers: Pick<HandlerTable, keyof typeof refundCalls> = {
       }),
   },
   'refund.preview': { access: 'cashier', handle: (input, ctx) => previewRefund(ctx, input) },
+  'refund.previewWithoutReceipt': { access: 'cashier', handle: (input, ctx) => previewWithoutReceipt(ctx, input) },
   // Money back to a card talks to the terminal: no transaction may stay open around it. The
   // correction's own request key (documents.request_key) keeps a retry from refunding twice.
   'refund.withReceipt': {

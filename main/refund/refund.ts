@@ -365,55 +365,78 @@ function noReceiptRefunded(db: Db, registerId: string, day: string, operatorId: 
   return row;
 }
 
+type NoReceiptLine = { productId?: number | undefined; name: string; qtyMilli: number; unitPriceMinor: number; taxRateBp: number; restock: boolean };
+
+interface NoReceiptPlan {
+  lines: PlannedLine[];
+  parts: PlannedPart[];
+  totalMinor: number;
+  roundingMinor: number;
+}
+
+/** What a return without a receipt gives back: cash, rounded to the store's step, within the store's limits (refused beyond them). */
+function noReceiptPlan(ctx: RefundContext, input: readonly NoReceiptLine[]): NoReceiptPlan {
+  const amounts = computeSale(
+    input.map((l) => ({ qtyMilli: l.qtyMilli, unitPriceMinor: l.unitPriceMinor, taxRateBp: l.taxRateBp, discount: null })),
+    null,
+    ctx.settings.pricesIncludeTax,
+  );
+  const total = amounts.totals.totalMinor;
+  if (total === 0) throw new ServiceError('refund.nothing_to_refund');
+  const day = businessDayOf(ctx.now, businessDayRule(ctx.settings));
+  const so_far = noReceiptRefunded(ctx.db, ctx.settings.registerId, day, ctx.actor.id);
+  if (so_far.day + total > ctx.settings.noReceiptRefundDayLimitMinor) {
+    throw new ServiceError('refund.limit_exceeded', { limitMinor: ctx.settings.noReceiptRefundDayLimitMinor, usedMinor: so_far.day, scope: 'day' });
+  }
+  if (so_far.operator + total > ctx.settings.noReceiptRefundOperatorLimitMinor) {
+    throw new ServiceError('refund.limit_exceeded', {
+      limitMinor: ctx.settings.noReceiptRefundOperatorLimitMinor,
+      usedMinor: so_far.operator,
+      scope: 'operator',
+    });
+  }
+  const cash = roundToStep(total, ctx.settings.cashRoundingStepMinor);
+  const lines: PlannedLine[] = input.map((l, i) => {
+    const a = amounts.lines[i];
+    return {
+      lineId: 0,
+      name: l.name,
+      sku: null,
+      productId: l.productId ?? null,
+      qtyMilli: l.qtyMilli,
+      unitPriceMinor: l.unitPriceMinor,
+      taxRateBp: l.taxRateBp,
+      restock: l.restock,
+      share: { totalMinor: a?.totalMinor ?? 0, taxMinor: a?.taxMinor ?? 0 },
+    };
+  });
+  const parts: PlannedPart[] = cash > 0 ? [{ paymentId: null, method: 'cash', amountMinor: cash }] : [];
+  return { lines, parts, totalMinor: total, roundingMinor: cash - total };
+}
+
+/** What a return without a receipt would give back, before a supervisor is asked; refuses what the store's limits forbid. Changes nothing. */
+export function previewWithoutReceipt(ctx: RefundContext, input: { lines: NoReceiptLine[] }): RefundPlanView {
+  const plan = noReceiptPlan(ctx, input.lines);
+  return {
+    lines: plan.lines.map((l) => ({ lineId: null, name: l.name, qtyMilli: l.qtyMilli, totalMinor: l.share.totalMinor, taxMinor: l.share.taxMinor })),
+    totalMinor: plan.totalMinor,
+    tenders: plan.parts.map((p) => ({ paymentId: p.paymentId, method: p.method, amountMinor: p.amountMinor })),
+    roundingMinor: plan.roundingMinor,
+    approvalReasons: ['refund.approval.no_receipt'],
+  };
+}
+
 export function refundWithoutReceipt(
   ctx: RefundContext,
-  input: {
-    lines: { productId?: number | undefined; name: string; qtyMilli: number; unitPriceMinor: number; taxRateBp: number; restock: boolean }[];
-    reason: RefundReason;
-    idempotencyKey: string;
-  },
+  input: { lines: NoReceiptLine[]; reason: RefundReason; idempotencyKey: string },
   approverId: number | null,
 ): Booking {
   return ctx.db.transaction(() => {
     const earlier = earlierBooking(ctx, input.idempotencyKey);
     if (earlier) return earlier;
     const approver = approverFor(ctx, ['refund.approval.no_receipt'], approverId);
-    const amounts = computeSale(
-      input.lines.map((l) => ({ qtyMilli: l.qtyMilli, unitPriceMinor: l.unitPriceMinor, taxRateBp: l.taxRateBp, discount: null })),
-      null,
-      ctx.settings.pricesIncludeTax,
-    );
-    const total = amounts.totals.totalMinor;
-    if (total === 0) throw new ServiceError('refund.nothing_to_refund');
-    const day = businessDayOf(ctx.now, businessDayRule(ctx.settings));
-    const so_far = noReceiptRefunded(ctx.db, ctx.settings.registerId, day, ctx.actor.id);
-    if (so_far.day + total > ctx.settings.noReceiptRefundDayLimitMinor) {
-      throw new ServiceError('refund.limit_exceeded', { limitMinor: ctx.settings.noReceiptRefundDayLimitMinor, usedMinor: so_far.day, scope: 'day' });
-    }
-    if (so_far.operator + total > ctx.settings.noReceiptRefundOperatorLimitMinor) {
-      throw new ServiceError('refund.limit_exceeded', {
-        limitMinor: ctx.settings.noReceiptRefundOperatorLimitMinor,
-        usedMinor: so_far.operator,
-        scope: 'operator',
-      });
-    }
-    const cash = roundToStep(total, ctx.settings.cashRoundingStepMinor);
-    const lines: PlannedLine[] = input.lines.map((l, i) => {
-      const a = amounts.lines[i];
-      return {
-        lineId: 0,
-        name: l.name,
-        sku: null,
-        productId: l.productId ?? null,
-        qtyMilli: l.qtyMilli,
-        unitPriceMinor: l.unitPriceMinor,
-        taxRateBp: l.taxRateBp,
-        restock: l.restock,
-        share: { totalMinor: a?.totalMinor ?? 0, taxMinor: a?.taxMinor ?? 0 },
-      };
-    });
-    const parts: PlannedPart[] = cash > 0 ? [{ paymentId: null, method: 'cash', amountMinor: cash }] : [];
-    return book(ctx, 'refund', { lines, parts, roundingMinor: cash - total }, null, input.reason, approver, input.idempotencyKey);
+    const plan = noReceiptPlan(ctx, input.lines);
+    return book(ctx, 'refund', plan, null, input.reason, approver, input.idempotencyKey);
   })();
 }
 

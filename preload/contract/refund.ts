@@ -12,6 +12,10 @@ export type RefundReason = z.infer<typeof refundReason>;
 
 const returnLine = z.object({ lineId: id, qtyMilli, restock: z.boolean() }).strict();
 const returnLines = z.array(returnLine).min(1).max(500);
+const noReceiptLines = z
+  .array(z.object({ productId: id.optional(), name: shortText, qtyMilli, unitPriceMinor: amountMinor, taxRateBp: rateBp, restock: z.boolean() }).strict())
+  .min(1)
+  .max(100);
 
 export const refundCalls = {
   /** A completed sale and what of it is refundable: by what the receipt shows (R1-000042, 42) or its QR code. */
@@ -51,16 +55,13 @@ export const refundCalls = {
       .strict(),
     { movesMoney: true },
   ),
+  /** What a return without a receipt would give back in cash; refuses beyond the store's limits before a supervisor is asked. Changes nothing. */
+  'refund.previewWithoutReceipt': call<RefundPlanView>()(z.object({ lines: noReceiptLines }).strict()),
   /** Goods back without a receipt: a supervisor approves, cash is given, within the store's limits. */
   'refund.withoutReceipt': call<CompletionView>()(
     z
       .object({
-        lines: z
-          .array(
-            z.object({ productId: id.optional(), name: shortText, qtyMilli, unitPriceMinor: amountMinor, taxRateBp: rateBp, restock: z.boolean() }).strict(),
-          )
-          .min(1)
-          .max(100),
+        lines: noReceiptLines,
         reason: refundReason,
         approval: approval.optional(),
         idempotencyKey,

@@ -298,6 +298,41 @@ describe('refunds without goods, without a receipt, and voids', () => {
     });
   });
 
+  it('previews a return without a receipt: the cash to give, rounded, and the store limits refused before a supervisor is asked', async () => {
+    const reg = register();
+    const staff = await withStaff(reg);
+    await as(reg, staff.ownerId, OWNER_PIN);
+    await reg.must('settings.update', { cashRoundingStepMinor: 10 });
+    await as(reg, staff.cashierId, CASHIER_PIN);
+    const towel = { name: '毛巾', qtyMilli: 1500, unitPriceMinor: 1003, taxRateBp: 1300, restock: false };
+    const before = ledgerSnapshot(reg.db);
+    expect(await reg.must('refund.previewWithoutReceipt', { lines: [towel] })).toEqual({
+      lines: [{ lineId: null, name: '毛巾', qtyMilli: 1500, totalMinor: 1505, taxMinor: 173 }],
+      totalMinor: 1505,
+      tenders: [{ paymentId: null, method: 'cash', amountMinor: 1510 }],
+      roundingMinor: 5,
+      approvalReasons: ['refund.approval.no_receipt'],
+    });
+    expect(ledgerSnapshot(reg.db)).toEqual(before);
+    // Above the cashier's own limit (500.00): said before anyone keys a PIN.
+    expect(await reg.call('refund.previewWithoutReceipt', { lines: [{ ...towel, qtyMilli: 1000, unitPriceMinor: 50_001 }] })).toEqual({
+      ok: false,
+      error: { code: 'refund.limit_exceeded', params: { limitMinor: 50_000, usedMinor: 0, scope: 'operator' } },
+    });
+    // And what the preview said is what the return gives.
+    const done = await reg.must('refund.withoutReceipt', {
+      lines: [towel],
+      reason: 'other',
+      approval: { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN },
+      idempotencyKey: key(),
+    });
+    expect(done.sale).toMatchObject({
+      totals: { totalMinor: 1505 },
+      roundingMinor: 5,
+      payments: [expect.objectContaining({ method: 'cash', amountMinor: 1510 })],
+    });
+  });
+
   it('voids a cash sale of today with a supervisor: everything back, the grand total back where it was', async () => {
     const reg = register();
     const staff = await withStaff(reg);

@@ -58,6 +58,7 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'refund.find': 'cashier',
   'refund.todaysSales': 'cashier',
   'refund.preview': 'cashier',
+  'refund.previewWithoutReceipt': 'cashier',
   'refund.withReceipt': 'cashier',
   'refund.priceAdjustment': 'cashier',
   'refund.withoutReceipt': 'cashier',
@@ -135,6 +136,7 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'terminal.setConfig': { config: { kind: 'none' } },
     'refund.find': { code: '1' },
     'refund.preview': { saleId, lines: [{ lineId: 1, qtyMilli: 1000, restock: true }] },
+    'refund.previewWithoutReceipt': { lines: [{ name: 'x', qtyMilli: 1000, unitPriceMinor: 1, taxRateBp: 0, restock: false }] },
     'refund.withReceipt': { saleId, lines: [{ lineId: 1, qtyMilli: 1000, restock: true }], reason: 'defective', idempotencyKey: `access-r-${n}` },
     'refund.priceAdjustment': { saleId, lineId: 1, amountMinor: 1, reason: 'wrong_price', idempotencyKey: `access-a-${n}` },
     'refund.withoutReceipt': {

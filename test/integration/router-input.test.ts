@@ -90,6 +90,7 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
     'refund.find': { code: 'R1-000001' },
     'refund.todaysSales': {},
     'refund.preview': { saleId, lines: [{ lineId, qtyMilli: 1000, restock: true }] },
+    'refund.previewWithoutReceipt': { lines: [{ name: '退货', qtyMilli: 1000, unitPriceMinor: 200, taxRateBp: 1300, restock: true }] },
     'refund.withReceipt': { saleId, lines: [{ lineId, qtyMilli: 1000, restock: true }], reason: 'defective', idempotencyKey: 'key-valid-refund' },
     'refund.priceAdjustment': { saleId, lineId, amountMinor: 50, reason: 'wrong_price', idempotencyKey: 'key-valid-adjust' },
     'refund.withoutReceipt': {

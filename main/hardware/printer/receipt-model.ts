@@ -3,7 +3,7 @@
 import type { PaymentView, LineView, DocumentView, StoreSettings } from '../../../preload/contract/views';
 import type { ReceiptBlock, ReceiptDocument } from './receipt-document';
 import { formatDateTime, formatMoney, formatQty, formatRateBp, formatReceiptNo } from './receipt-format';
-import { receiptTranslator, type Translate } from './receipt-strings';
+import { isReceiptStringKey, receiptTranslator, type Translate } from './receipt-strings';
 import { cardSlipBlocks, type CardTransaction, type TerminalLinesPlacement } from './card-slip';
 
 export interface ReceiptOptions {
@@ -29,12 +29,21 @@ interface Ctx {
   options: ReceiptOptions;
   t: Translate;
   money: (amountMinor: number) => string;
+  /**
+   * The document's own amounts: negative on a correction (money going back to the customer), so
+   * that a return or void reads as the opposite of its sale and its figures add up as signed.
+   */
+  signed: (amountMinor: number) => string;
+  sign: 1 | -1;
 }
 
 function context(sale: DocumentView, store: StoreSettings, options: ReceiptOptions): Ctx {
   if (sale.status !== 'completed') throw new ReceiptModelError('receipt.document_not_completed');
   const t = receiptTranslator(store.storeLocale);
-  return { sale, store, options, t, money: (m) => formatMoney(m, store.currency, store.storeLocale) };
+  const money = (m: number) => formatMoney(m, store.currency, store.storeLocale);
+  const sign = sale.kind === 'sale' ? 1 : -1;
+  // 0 stays 0: never "-¥0.00".
+  return { sale, store, options, t, money, sign, signed: (m) => money(m === 0 ? 0 : sign * m) };
 }
 
 function duplicateBanner(c: Ctx): ReceiptBlock[] {
@@ -60,19 +69,33 @@ function header(c: Ctx, title: string): ReceiptBlock[] {
   if (sale.kind !== 'sale' && ref) {
     blocks.push({ kind: 'row', left: t('header.refundOf'), right: formatReceiptNo(ref.registerId, ref.receiptNo) });
   }
+  if (sale.kind !== 'sale' && sale.reason) blocks.push({ kind: 'row', left: t('header.reason'), right: reasonText(c, sale.reason) });
   blocks.push({ kind: 'rule' });
   return blocks;
 }
 
+/** A correction's reason code (`defective`...) in the store's language; an unknown code as it is. */
+function reasonText(c: Ctx, reason: string): string {
+  const key = `reason.${reason}`;
+  return isReceiptStringKey(key) ? c.t(key) : reason;
+}
+
 function lineBlocks(c: Ctx, line: LineView): ReceiptBlock[] {
+  // Money back on a line whose goods stay with the customer (a price adjustment) has no quantity to print.
+  if (c.sale.kind !== 'sale' && line.qtyMilli === 0) {
+    return [
+      { kind: 'text', text: line.name, align: 'left' },
+      { kind: 'row', left: c.t('line.adjustment'), right: c.signed(line.totalMinor), indent: true },
+    ];
+  }
   const qtyTimesPrice = c.t('line.qtyTimesPrice', { qty: formatQty(line.qtyMilli), price: c.money(line.unitPriceMinor) });
   const blocks: ReceiptBlock[] = [
     { kind: 'text', text: line.name, align: 'left' },
-    { kind: 'row', left: qtyTimesPrice, right: c.money(line.grossMinor), indent: true },
+    { kind: 'row', left: qtyTimesPrice, right: c.signed(line.grossMinor), indent: true },
   ];
   if (line.lineDiscountMinor !== 0) {
     const label = line.discount?.kind === 'percent' ? c.t('line.discountPercent', { rate: formatRateBp(line.discount.rateBp) }) : c.t('line.discount');
-    blocks.push({ kind: 'row', left: label, right: c.money(-line.lineDiscountMinor), indent: true });
+    blocks.push({ kind: 'row', left: label, right: c.signed(-line.lineDiscountMinor), indent: true });
   }
   return blocks;
 }
@@ -83,14 +106,14 @@ function totalsBlocks(c: Ctx): ReceiptBlock[] {
   const orderDiscount = sale.lines.reduce((s, l) => s + l.orderDiscountMinor, 0);
   const blocks: ReceiptBlock[] = [];
   if (orderDiscount !== 0) {
-    blocks.push({ kind: 'row', left: t('order.subtotal'), right: c.money(sale.totals.grossMinor - lineDiscounts) });
+    blocks.push({ kind: 'row', left: t('order.subtotal'), right: c.signed(sale.totals.grossMinor - lineDiscounts) });
     const d = sale.orderDiscount;
     const label = d?.kind === 'percent' ? t('order.discountPercent', { rate: formatRateBp(d.rateBp) }) : t('order.discount');
-    blocks.push({ kind: 'row', left: label, right: c.money(-orderDiscount) });
+    blocks.push({ kind: 'row', left: label, right: c.signed(-orderDiscount) });
   }
-  const totalLabel = sale.kind === 'refund' ? t('order.refundTotal') : t('order.total');
-  blocks.push({ kind: 'row', left: totalLabel, right: c.money(sale.totals.totalMinor), bold: true, tall: true });
-  if (sale.roundingMinor !== 0) blocks.push({ kind: 'row', left: t('order.rounding'), right: c.money(sale.roundingMinor) });
+  const totalLabel = sale.kind === 'sale' ? t('order.total') : t('order.refundTotal');
+  blocks.push({ kind: 'row', left: totalLabel, right: c.signed(sale.totals.totalMinor), bold: true, tall: true });
+  if (sale.roundingMinor !== 0) blocks.push({ kind: 'row', left: t('order.rounding'), right: c.signed(sale.roundingMinor) });
   return blocks;
 }
 
@@ -104,16 +127,23 @@ function taxBlocks(c: Ctx): ReceiptBlock[] {
   for (const r of [...rows].sort((a, b) => a.rateBp - b.rateBp)) {
     blocks.push({
       kind: 'row',
-      left: c.t('tax.row', { rate: formatRateBp(r.rateBp), base: c.money(r.baseMinor) }),
-      right: c.money(r.taxMinor),
+      left: c.t('tax.row', { rate: formatRateBp(r.rateBp), base: c.signed(r.baseMinor) }),
+      right: c.signed(r.taxMinor),
       indent: true,
     });
   }
   return blocks;
 }
 
+/** Where a correction's money went: back in cash, to the card, or to the customer's wallet. */
+function refundTenderLabel(c: Ctx, p: PaymentView): string {
+  if (p.method === 'cash') return c.t('tender.refundCash');
+  if (p.method === 'scan') return p.scan?.provider === 'alipay' ? c.t('tender.refundAlipay') : c.t('tender.refundWechat');
+  return c.t('tender.refundCard');
+}
+
 function tenderLabel(c: Ctx, p: PaymentView): string {
-  if (c.sale.kind === 'refund') return p.method === 'cash' ? c.t('tender.refundCash') : c.t('tender.refundCard');
+  if (c.sale.kind !== 'sale') return refundTenderLabel(c, p);
   return p.method === 'cash' ? c.t('tender.cash') : c.t('tender.card');
 }
 
@@ -135,7 +165,7 @@ function tenderBlocks(c: Ctx): ReceiptBlock[] {
   const blocks: ReceiptBlock[] = [{ kind: 'rule' }];
   for (const p of c.sale.payments) {
     // Cash shows what the customer handed over, so tendered − change reads back the amount.
-    const shown = p.method === 'cash' && p.tenderedMinor > 0 ? p.tenderedMinor : p.amountMinor;
+    const shown = c.sign * (p.method === 'cash' && p.tenderedMinor > 0 ? p.tenderedMinor : p.amountMinor);
     blocks.push({ kind: 'row', left: tenderLabel(c, p), right: c.money(shown) });
     blocks.push(...cardBlocks(c, p, 'customer'));
   }
@@ -155,8 +185,11 @@ function footer(c: Ctx): ReceiptBlock[] {
   return blocks;
 }
 
+/** 销售小票, or for a correction: 退货单 (goods back), 退款单 (money back, goods kept), 撤销单 (the whole sale undone). */
 function titleFor(c: Ctx): string {
-  return c.sale.kind === 'refund' ? c.t('title.refund') : c.sale.kind === 'void' ? c.t('title.void') : c.t('title.sale');
+  if (c.sale.kind === 'void') return c.t('title.void');
+  if (c.sale.kind === 'sale') return c.t('title.sale');
+  return c.sale.lines.every((l) => l.qtyMilli === 0) ? c.t('title.refund') : c.t('title.return');
 }
 
 /** The customer's receipt for a completed sale, refund or void. */

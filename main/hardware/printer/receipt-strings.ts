@@ -20,3 +20,8 @@ export function receiptTranslator(locale: Locale): Translate {
   const table = tables[locale];
   return (key, params) => table[key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
 }
+
+/** Keys built at run time (a reason code) are checked against the table before they are used. */
+export function isReceiptStringKey(key: string): key is ReceiptStringKey {
+  return Object.hasOwn(en, key);
+}

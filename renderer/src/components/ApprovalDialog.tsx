@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, OperatorView } from '../../../preload/contract';
 import { useCall } from '../state/use-call';
@@ -13,6 +13,9 @@ interface ApprovalDialogProps {
   onApprove(approval: { operatorId: number; pin: string }): Promise<unknown>;
   /** Main's refusal of the approved action (a wrong PIN, say). */
   error: CallError | null;
+  /** The approved action is on its way: the PIN is not asked again, `children` say how it goes. */
+  busy?: boolean;
+  children?: ReactNode;
   onClose(): void;
 }
 
@@ -20,7 +23,7 @@ interface ApprovalDialogProps {
 const canApprove = (op: OperatorView) => op.role !== 'cashier' && !op.locked;
 
 /** A supervisor steps up, picks their name and keys their PIN; the action is sent again with it. */
-export function ApprovalDialog({ reason, onApprove, error, onClose }: ApprovalDialogProps) {
+export function ApprovalDialog({ reason, onApprove, error, busy = false, children, onClose }: ApprovalDialogProps) {
   const { t } = useTranslation();
   const operators = useCall('session.operators');
   const [selected, setSelected] = useState<number | null>(null);
@@ -60,13 +63,16 @@ export function ApprovalDialog({ reason, onApprove, error, onClose }: ApprovalDi
           </button>
         ))}
       </div>
-      {selected !== null && <PinPad value={pin} onChange={setPin} onSubmit={() => void submit()} />}
+      {selected !== null && !busy && <PinPad value={pin} onChange={setPin} onSubmit={() => void submit()} />}
+      {children}
       <ErrorNote error={error ?? operators.error} />
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t('action.cancel')}
-        </button>
-      </div>
+      {!busy && (
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('action.cancel')}
+          </button>
+        </div>
+      )}
     </Dialog>
   );
 }

@@ -22,5 +22,8 @@ export function errorMessage(error: CallError, t: TFunction, locale: string, cur
   if (params.code === undefined && typeof error.params.productId === 'number') params.code = `#${error.params.productId}`;
   // "1 attempt" / "2 attempts": i18next picks the plural form from `count`.
   if (typeof error.params.attemptsLeft === 'number') params.count = error.params.attemptsLeft;
-  return t(error.code, { ns: 'errors', ...params, defaultValue: t('internal', { ns: 'errors' }) });
+  // A refusal that names its scope (a limit per register or per cashier) may say so in its own
+  // words, `<code>_<scope>`; i18next falls back to `<code>` where there is none.
+  const context = typeof error.params.scope === 'string' ? { context: error.params.scope } : {};
+  return t(error.code, { ns: 'errors', ...params, ...context, defaultValue: t('internal', { ns: 'errors' }) });
 }

@@ -1,7 +1,7 @@
 // The sale screen's keyboard map: one table, shown in the help overlay and in docs/shortcuts.md.
 
 export type SaleCommand =
-  'help' | 'search' | 'quantity' | 'adHoc' | 'note' | 'lineDiscount' | 'orderDiscount' | 'pay' | 'remove' | 'up' | 'down' | 'cancel' | 'backOffice';
+  'help' | 'search' | 'quantity' | 'adHoc' | 'note' | 'lineDiscount' | 'orderDiscount' | 'pay' | 'remove' | 'up' | 'down' | 'cancel' | 'backOffice' | 'refund';
 
 export interface Shortcut {
   keys: string[];
@@ -14,6 +14,7 @@ export const saleShortcuts: Shortcut[] = [
   { keys: ['F3'], command: 'quantity' },
   { keys: ['F4'], command: 'adHoc' },
   { keys: ['F6'], command: 'note' },
+  { keys: ['F7'], command: 'refund' },
   { keys: ['F8'], command: 'lineDiscount' },
   { keys: ['F9'], command: 'orderDiscount' },
   { keys: ['F10'], command: 'backOffice' },

@@ -19,8 +19,9 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   const [requested, setRequested] = useState<RequestedMode>('sale');
   const [completion, setCompletion] = useState<CompletionView | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [returnOf, setReturnOf] = useState<string | null>(null);
 
-  const state: RegisterState = { session, requested, sale, loadError, completion, helpOpen };
+  const state: RegisterState = { session, requested, sale, loadError, completion, helpOpen, returnOf };
   const mode = pickMode(registerModes, state);
 
   const nextSale = useCallback(async () => {
@@ -73,6 +74,10 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
 
   const flow: RegisterFlowActions = {
     request: setRequested,
+    startReturn: (saleId) => {
+      setReturnOf(saleId);
+      setRequested('refund');
+    },
     completed: (done) => {
       setCompletion(done);
       setRequested('sale');

@@ -25,6 +25,8 @@ export function useSale() {
 
   useEffect(() => void loadCurrent(), [loadCurrent]);
   useEvent('sale.changed', (view) => {
+    // Refunds and voids are announced the same way; they are never the cart.
+    if (view.kind !== 'sale') return;
     const current = saleRef.current;
     if (view.status === 'open') {
       if (current === null || current.id === view.id || current.status !== 'open') setSale(view);

@@ -6,10 +6,12 @@ import { sectionsFor } from './sections';
 interface BackOfficeScreenProps {
   session: SessionView;
   onClose(): void;
+  /** A section (Documents) starts a return on a sale. */
+  onStartReturn?(saleId: string): void;
 }
 
 /** 管理 / Back office: a menu of the sections this operator's role may use, one open at a time. */
-export function BackOfficeScreen({ session, onClose }: BackOfficeScreenProps) {
+export function BackOfficeScreen({ session, onClose, onStartReturn }: BackOfficeScreenProps) {
   const { t } = useTranslation();
   const sections = session.operator ? sectionsFor(session.operator.role) : [];
   const [openId, setOpenId] = useState(sections[0]?.id ?? null);
@@ -64,7 +66,7 @@ export function BackOfficeScreen({ session, onClose }: BackOfficeScreenProps) {
             <h2 id="back-office-heading" ref={heading} tabIndex={-1} className="back-office__heading">
               {t(open.labelKey)}
             </h2>
-            <Section key={open.id} session={session} />
+            <Section key={open.id} session={session} onStartReturn={onStartReturn} />
           </>
         ) : (
           <p className="muted">{t('backOffice.nothing')}</p>

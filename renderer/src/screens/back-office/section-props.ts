@@ -4,4 +4,6 @@ import type { SessionView } from '../../../../preload/contract';
 export interface BackOfficeSectionProps {
   /** The logged-in operator's session; `session.operator` is never null here. */
   session: SessionView;
+  /** Leaves the back office for the return screen, on this sale. */
+  onStartReturn?(saleId: string): void;
 }

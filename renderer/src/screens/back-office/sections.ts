@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import type { BackOfficeSectionProps } from './section-props';
 import type { Role } from '../../../../preload/contract/primitives';
 import { CatalogSection } from './CatalogSection';
+import { DocumentsSection } from './DocumentsSection';
 import { JournalSection } from './JournalSection';
 import { OperatorsSection } from './OperatorsSection';
 import { roleAtLeast } from './roles';
@@ -29,6 +30,7 @@ export const backOfficeSections: BackOfficeSection[] = [
   { id: 'catalog', labelKey: 'backOffice.section.catalog', leastRole: 'supervisor', component: CatalogSection },
   { id: 'settings', labelKey: 'backOffice.section.settings', leastRole: 'owner', component: SettingsSection },
   { id: 'journal', labelKey: 'backOffice.section.journal', leastRole: 'supervisor', component: JournalSection },
+  { id: 'documents', labelKey: 'backOffice.section.documents', leastRole: 'supervisor', component: DocumentsSection },
   { id: 'receipts', labelKey: 'printing.tab.receipts', leastRole: 'cashier', component: ReceiptsSection },
   { id: 'drawer', labelKey: 'printing.tab.drawer', leastRole: 'cashier', component: DrawerSection },
   { id: 'print-queue', labelKey: 'printing.tab.queue', leastRole: 'supervisor', component: PrintQueueSection },

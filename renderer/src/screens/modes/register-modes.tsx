@@ -5,13 +5,14 @@ import type { CallError, CompletionView, DocumentView, Result, SessionView } fro
 import { BackOfficeScreen } from '../back-office/BackOfficeScreen';
 import { CashPaymentScreen } from '../CashPaymentScreen';
 import { CompletionScreen } from '../CompletionScreen';
+import { RefundScreen } from '../refund/RefundScreen';
 import type { SaleEdits } from '../sale/sale-edits';
 import { SaleLoading } from '../sale/SaleLoading';
 import { SaleScreen } from '../sale/SaleScreen';
 import { defineMode, type Mode, type ModeDefinition } from './mode';
 
 /** What the cashier last asked for with a button or a key; a mode may need more (a loaded sale). */
-export type RequestedMode = 'sale' | 'payment' | 'backOffice';
+export type RequestedMode = 'sale' | 'payment' | 'backOffice' | 'refund';
 
 export interface RegisterState {
   session: SessionView;
@@ -23,11 +24,15 @@ export interface RegisterState {
   completion: CompletionView | null;
   /** The help overlay has the keyboard. */
   helpOpen: boolean;
+  /** The sale a return starts from (picked in the back office); null: the return screen finds one. */
+  returnOf: string | null;
 }
 
 /** What the modes' screens can do to the loop, and the sale state they share. */
 export interface RegisterFlowActions {
   request(mode: RequestedMode): void;
+  /** Opens the return screen, on a given sale or to find one. */
+  startReturn(saleId: string | null): void;
   completed(completion: CompletionView): void;
   nextSale(): void;
   /** Absent when the operator's role has no back office section. */
@@ -61,7 +66,16 @@ export const registerModes: readonly RegisterMode[] = [
     {
       id: 'backOffice',
       applies: (s): s is RegisterState => s.requested === 'backOffice',
-      render: (s, flow) => <BackOfficeScreen session={s.session} onClose={() => flow.request('sale')} />,
+      render: (s, flow) => <BackOfficeScreen session={s.session} onClose={() => flow.request('sale')} onStartReturn={flow.startReturn} />,
+    },
+  ),
+  // 退货 / Return: the screen reads scans as receipts (or, without a receipt, as items) itself.
+  registerMode(
+    { offersBackOffice: false, takesScans: false },
+    {
+      id: 'refund',
+      applies: (s): s is RegisterState => s.requested === 'refund',
+      render: (s, flow) => <RefundScreen session={s.session} saleId={s.returnOf} paused={s.helpOpen} onClose={() => flow.request('sale')} />,
     },
   ),
   // A scan on the completion screen starts the next sale (RegisterFlow).
@@ -101,6 +115,7 @@ export const registerModes: readonly RegisterMode[] = [
           edits={flow.edits}
           apply={flow.apply}
           onPay={() => flow.request('payment')}
+          onReturn={() => flow.startReturn(null)}
           paused={s.helpOpen}
           onBackOffice={flow.openBackOffice}
         />

@@ -27,6 +27,9 @@ export function SaleActionBar({ totalMinor, onCommand, keysEnabled }: SaleAction
         <button type="button" className="button" onClick={() => onCommand('note')}>
           {t('sale.note')} <kbd>F6</kbd>
         </button>
+        <button type="button" className="button" onClick={() => onCommand('refund')} data-testid="open-refund">
+          {t('sale.refund')} <kbd>F7</kbd>
+        </button>
       </div>
       <button type="button" className="button button--pay" onClick={() => onCommand('pay')} data-testid="pay-cash">
         <span>{t('sale.payCash')}</span>

@@ -2,11 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { CallError, DocumentView, LineView, Result } from '../../../../preload/contract';
 import type { Discount } from '../../../../preload/contract/primitives';
 import { AdHocDialog } from '../../components/AdHocDialog';
-import { ApprovalDialog } from '../../components/ApprovalDialog';
 import { DiscountDialog } from '../../components/DiscountDialog';
 import { NoteDialog } from '../../components/NoteDialog';
 import { QtyDialog } from '../../components/QtyDialog';
-import { useFormat } from '../../state/store-context';
+import { useApproval, type Approval } from '../../components/use-approval';
 import { useCall, useCallGroup } from '../../state/use-call';
 import type { DiscountChange, SaleDialog } from './use-sale-dialogs';
 
@@ -23,19 +22,17 @@ interface SaleDialogsProps {
   onChanged(): void;
   /** A refused item, quantity or note stays said under the search field once its dialog is closed. */
   onRefused(error: CallError): void;
-  /** Opens another dialog in place of this one (the approval after a discount). */
-  onOpen(dialog: SaleDialog): void;
   onClose(): void;
 }
 
 /**
  * Runs the sale screen's dialogs: sends what each one asks for, keeps it open with main's
  * refusal, closes it once the change went through. A discount above the cashier's limit opens
- * the supervisor's approval and is sent again with it.
+ * the supervisor's approval in its place and is sent again with it.
  */
-export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefused, onOpen, onClose }: SaleDialogsProps) {
+export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefused, onClose }: SaleDialogsProps) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const approval = useApproval();
   const adHoc = useCall('sale.addCustomLine');
   const qty = useCall('sale.setQty');
   const note = useCall('sale.setNote');
@@ -60,21 +57,27 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
     close();
   };
 
-  const sendDiscount = (change: DiscountChange, extra: { approval?: { operatorId: number; pin: string } }, call: typeof discount) =>
-    change.lineId !== null
+  const sendDiscount = (change: DiscountChange, given: Approval | undefined) => {
+    // The approved sending answers in the approval dialog; the discount dialog keeps its own refusals.
+    const call = given ? approved : discount;
+    const extra = given ? { approval: given } : {};
+    return change.lineId !== null
       ? call.run('sale.setLineDiscount', { saleId, lineId: change.lineId, discount: change.discount, ...extra })
       : call.run('sale.setOrderDiscount', { saleId, discount: change.discount, ...extra });
+  };
 
   const applyDiscount = async (scope: 'line' | 'order', value: Discount | null) => {
     // Checked again at sending: with no line selected any more, a line discount goes on the order.
     const change = { lineId: scope === 'line' && selected ? selected.id : null, discount: value };
-    const result = await sendDiscount(change, {}, discount);
-    if (!result.ok && result.error.code === 'sale.discount_needs_supervisor') {
-      discount.reset();
-      return onOpen({ kind: 'approval', reason: format.error(result.error), change });
-    }
+    const result = await approval.request((given) => sendDiscount(change, given));
+    if (result === null) return close();
+    // A refusal after the approval is the discount dialog's to show again.
+    if (!result.ok) discount.refuse(result.error);
     finish(result, false);
   };
+
+  // The approval takes the place of the dialog that asked for it.
+  if (approval.open) return approval.render();
 
   switch (dialog?.kind) {
     case 'adHoc':
@@ -110,15 +113,6 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
         />
       );
     }
-    case 'approval':
-      return (
-        <ApprovalDialog
-          reason={dialog.reason}
-          onApprove={async (approval) => finish(await sendDiscount(dialog.change, { approval }, approved), false)}
-          error={approved.error}
-          onClose={close}
-        />
-      );
     default:
       return null;
   }

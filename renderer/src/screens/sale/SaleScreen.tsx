@@ -16,6 +16,8 @@ interface SaleScreenProps {
   edits: SaleEdits;
   apply(result: Result<DocumentView>): CallError | null;
   onPay(): void;
+  /** Opens the return screen (退货). */
+  onReturn(): void;
   /** Another overlay (help) has the keyboard. */
   paused: boolean;
   /** Opens the back office; absent when the operator's role has no section there. */
@@ -23,7 +25,7 @@ interface SaleScreenProps {
 }
 
 /** Ringing up: the cart and its totals, the buttons and keys that change it, and its dialogs. */
-export function SaleScreen({ sale, edits, apply, onPay, paused, onBackOffice }: SaleScreenProps) {
+export function SaleScreen({ sale, edits, apply, onPay, onReturn, paused, onBackOffice }: SaleScreenProps) {
   const search = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const { selected, select, move } = useLineSelection(sale.lines);
@@ -77,6 +79,8 @@ export function SaleScreen({ sale, edits, apply, onPay, paused, onBackOffice }: 
         return select(null);
       case 'backOffice':
         return onBackOffice?.();
+      case 'refund':
+        return onReturn();
       case 'help':
         return undefined;
     }
@@ -104,7 +108,6 @@ export function SaleScreen({ sale, edits, apply, onPay, paused, onBackOffice }: 
         apply={apply}
         onChanged={edits.reset}
         onRefused={edits.refuse}
-        onOpen={dialogs.open}
         onClose={dialogs.close}
       />
     </main>

@@ -7,14 +7,8 @@ export interface DiscountChange {
   discount: Discount | null;
 }
 
-/** The sale screen's five dialogs; one is open at a time. */
-export type SaleDialog =
-  | { kind: 'adHoc' }
-  | { kind: 'qty' }
-  | { kind: 'note' }
-  | { kind: 'discount'; scope: 'line' | 'order' }
-  /** A discount main refused for want of a supervisor: `reason` is its translated refusal. */
-  | { kind: 'approval'; reason: string; change: DiscountChange };
+/** The sale screen's dialogs; one is open at a time (a discount's approval takes its place: SaleDialogs). */
+export type SaleDialog = { kind: 'adHoc' } | { kind: 'qty' } | { kind: 'note' } | { kind: 'discount'; scope: 'line' | 'order' };
 
 /**
  * Which dialog is open, and where the focus goes when it closes: back to what opened it (a
@@ -27,7 +21,7 @@ export function useSaleDialogs(search: RefObject<HTMLInputElement | null>) {
   const closing = useRef(false);
 
   const open = (next: SaleDialog) => {
-    // A dialog that follows another (the approval after a discount) returns to the first one's opener.
+    // A dialog that follows another returns to the first one's opener.
     if (!isOpen.current) opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     isOpen.current = true;
     setDialog(next);

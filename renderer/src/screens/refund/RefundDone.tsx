@@ -1,0 +1,103 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CompletionView, DocumentView } from '../../../../preload/contract';
+import { formatDateTime } from '../../format/date';
+import { formatReceiptNo } from '../../format/receipt-no';
+import { useScanner } from '../../keyboard/use-scanner';
+import { useFormat } from '../../state/store-context';
+import { useEvent } from '../../state/use-event';
+import { ReceiptPreview } from '../printing/ReceiptPreview';
+import { TenderLabel } from './RefundPlan';
+
+interface RefundDoneProps {
+  completion: CompletionView;
+  onFinish(): void;
+  /** A receipt scanned here starts the next return. */
+  onLookup(code: string): void;
+  paused: boolean;
+}
+
+/** 退货单, 退款单 or 撤销单, by what the correction did. */
+function titleKey(doc: DocumentView): string {
+  if (doc.kind === 'void') return 'refund.done.void';
+  return doc.lines.every((l) => l.qtyMilli === 0) ? 'refund.done.adjustment' : 'refund.done.return';
+}
+
+/**
+ * The correction is in the ledger: its number, what went back and to which tender, and the
+ * receipt as it prints. A refund through a scan-to-pay provider stays open until the provider
+ * confirms; main's `sale.changed` then shows it completed here.
+ */
+export function RefundDone({ completion, onFinish, onLookup, paused }: RefundDoneProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [doc, setDoc] = useState(completion.sale);
+  const finish = useRef<HTMLButtonElement>(null);
+
+  useEvent('sale.changed', (view) => {
+    if (view.id === doc.id) setDoc(view);
+  });
+  useScanner(onLookup, !paused);
+
+  useEffect(() => {
+    finish.current?.focus();
+    if (paused) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' && event.key !== 'Escape') return;
+      event.preventDefault();
+      onFinish();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onFinish, paused]);
+
+  const waiting = doc.status === 'open';
+  return (
+    <section className="panel done refund-done" data-testid="refund-done" aria-labelledby="refund-done-title">
+      <h1 id="refund-done-title" data-testid="refund-done-title">
+        {t(titleKey(doc))}
+      </h1>
+      <dl className="done__facts">
+        <div>
+          <dt>{t('done.receiptNo')}</dt>
+          <dd data-testid="refund-receipt-no">{formatReceiptNo(doc.registerId, doc.receiptNo)}</dd>
+        </div>
+        <div className="done__change">
+          <dt>{t('refund.done.total')}</dt>
+          <dd data-testid="refund-done-total">{format.money(doc.totals.totalMinor)}</dd>
+        </div>
+      </dl>
+      <ul className="refund-plan__tenders" aria-label={t('refund.plan.tenders')}>
+        {doc.payments.map((p) => (
+          <li key={p.id} data-testid="refund-done-tender" data-method={p.method}>
+            <span>
+              <TenderLabel tender={{ paymentId: p.id, method: p.method, amountMinor: p.amountMinor }} />
+              {p.card?.maskedPan ? <span className="muted small"> {p.card.maskedPan}</span> : null}
+            </span>
+            <strong>{format.money(p.amountMinor)}</strong>
+          </li>
+        ))}
+      </ul>
+      {doc.roundingMinor !== 0 && <p className="muted small">{t('refund.done.rounding', { amount: format.money(doc.roundingMinor) })}</p>}
+      {waiting && (
+        <p className="notice" role="status" data-testid="refund-waiting">
+          {t('refund.done.waitingProvider')}
+        </p>
+      )}
+      {doc.status === 'cancelled' && (
+        <p className="error-note" role="alert" data-testid="error">
+          {t('refund.done.cancelled')}
+        </p>
+      )}
+      {doc.completedAt !== null && <p className="muted small">{formatDateTime(doc.completedAt, format.locale)}</p>}
+      {doc.status === 'completed' && (
+        <div className="done__receipt">
+          <ReceiptPreview saleId={doc.id} />
+        </div>
+      )}
+      <button ref={finish} type="button" className="button button--primary button--large" onClick={onFinish} data-testid="refund-finish">
+        {t('refund.done.finish')} <kbd>Enter</kbd>
+      </button>
+    </section>
+  );
+}

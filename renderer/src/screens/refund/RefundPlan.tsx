@@ -1,0 +1,83 @@
+import { useTranslation } from 'react-i18next';
+import type { RefundablePaymentView, RefundPlanView, RefundTenderView } from '../../../../preload/contract/refund-views';
+import { useFormat } from '../../state/store-context';
+
+interface RefundPlanProps {
+  plan: RefundPlanView;
+  /** The sale's payments, to name the card a part goes back to; none for a return without a receipt. */
+  payments?: readonly RefundablePaymentView[];
+  /** Why a supervisor must approve, when the cashier must fetch one. */
+  approvalNote?: string | null;
+}
+
+/** Where a part of a refund goes, as the cashier says it to the customer: back to the card, in cash. */
+export function TenderLabel({ tender, payments = [] }: { tender: RefundTenderView; payments?: readonly RefundablePaymentView[] }) {
+  const { t } = useTranslation();
+  const card = payments.find((p) => p.paymentId === tender.paymentId);
+  return (
+    <>
+      {t(`refund.tender.${tender.method}`)}
+      {tender.method === 'card' && card?.maskedPan ? <span className="muted small"> {card.maskedPan}</span> : null}
+    </>
+  );
+}
+
+/**
+ * What main says the refund would do, before it is done: each line's amount, the total, and the
+ * tenders in the order they are refunded (card parts first, then cash), with the cash rounding.
+ */
+export function RefundPlan({ plan, payments = [], approvalNote = null }: RefundPlanProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <section className="refund-plan" aria-label={t('refund.plan.title')} data-testid="refund-plan">
+      <h2>{t('refund.plan.title')}</h2>
+      <table className="refund-plan__table">
+        <tbody>
+          {plan.lines.map((line, i) => (
+            <tr key={`${line.lineId ?? 'n'}-${i}`} data-testid="refund-plan-line">
+              <td>{line.name}</td>
+              <td className="numeric">{line.qtyMilli > 0 ? `× ${format.qty(line.qtyMilli)}` : t('refund.plan.adjustment')}</td>
+              <td className="numeric">{format.money(line.totalMinor)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="refund-plan__total">
+            <th scope="row" colSpan={2}>
+              {t('refund.plan.total')}
+            </th>
+            <td className="numeric" data-testid="refund-plan-total">
+              {format.money(plan.totalMinor)}
+            </td>
+          </tr>
+          {plan.roundingMinor !== 0 && (
+            <tr>
+              <th scope="row" colSpan={2}>
+                {t('refund.plan.rounding')}
+              </th>
+              <td className="numeric" data-testid="refund-plan-rounding">
+                {format.money(plan.roundingMinor)}
+              </td>
+            </tr>
+          )}
+        </tfoot>
+      </table>
+      <ol className="refund-plan__tenders" aria-label={t('refund.plan.tenders')}>
+        {plan.tenders.map((tender, i) => (
+          <li key={`${tender.paymentId ?? 'cash'}-${i}`} data-testid="refund-plan-tender" data-method={tender.method}>
+            <span>
+              <TenderLabel tender={tender} payments={payments} />
+            </span>
+            <strong>{format.money(tender.amountMinor)}</strong>
+          </li>
+        ))}
+      </ol>
+      {approvalNote && (
+        <p className="refund-plan__approval" data-testid="refund-plan-approval">
+          {approvalNote}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,261 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError, CompletionView } from '../../../../preload/contract';
+import type { RefundReason } from '../../../../preload/contract/refund';
+import type { RefundableLineView, RefundableSaleView } from '../../../../preload/contract/refund-views';
+import type { Role } from '../../../../preload/contract/primitives';
+import { DataTable, type Column } from '../../components/DataTable';
+import { ErrorNote } from '../../components/ErrorNote';
+import { asksForSupervisor, useApproval, type Approval } from '../../components/use-approval';
+import { formatDateTime } from '../../format/date';
+import { formatReceiptNo } from '../../format/receipt-no';
+import { useScanner } from '../../keyboard/use-scanner';
+import { useFormat } from '../../state/store-context';
+import { useCall } from '../../state/use-call';
+import { approvalReason, needsApproval } from './approval-reason';
+import { PriceAdjustmentDialog } from './PriceAdjustmentDialog';
+import { ReasonSelect } from './ReasonSelect';
+import { RefundPlan } from './RefundPlan';
+import { everythingLeft, returnSelection, type LineChoice } from './return-selection';
+import { endsAttempt } from './refund-attempt';
+import { TerminalSteps, useTerminalSteps } from './TerminalSteps';
+import { useRefundKeys } from './use-refund-keys';
+import { VoidDialog } from './VoidDialog';
+
+interface RefundSaleProps {
+  found: RefundableSaleView;
+  role: Role;
+  /** Another receipt scanned here is looked up in its place; `lookupError` says why one was not found. */
+  onLookup(code: string): void;
+  lookupError: CallError | null;
+  onBack(): void;
+  onDone(completion: CompletionView): void;
+  /** The help overlay has the keyboard. */
+  paused: boolean;
+}
+
+type SaleDialog = { kind: 'adjust'; line: RefundableLineView } | { kind: 'void' };
+
+/**
+ * A found sale: every line with what is still returnable; the cashier keys quantities (weighed
+ * goods in thousandths), stock or damaged, and a reason, and sees main's preview before
+ * confirming. A price adjustment is one line's button; the whole sale is voided with another.
+ */
+export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone, paused }: RefundSaleProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { sale } = found;
+  const [choices, setChoices] = useState<Map<number, LineChoice>>(() => new Map());
+  const [reason, setReason] = useState<RefundReason | null>(null);
+  const [toCash, setToCash] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<SaleDialog | null>(null);
+  // A refusal that ends an attempt (the terminal declined) lets the next press be a new refund, not a replay of this one.
+  const [attempt, setAttempt] = useState(0);
+  const preview = useCall('refund.preview');
+  const refund = useCall('refund.withReceipt');
+  const approval = useApproval();
+  const steps = useTerminalSteps(refund.busy);
+
+  const selection = returnSelection(found.lines, choices);
+  const lines = selection.kind === 'lines' ? selection.lines : null;
+  const request = lines ? JSON.stringify({ lines, toCash }) : null;
+  const runPreview = preview.run;
+  const resetPreview = preview.reset;
+
+  // Main says what the keyed return would give back, whenever it changes.
+  useEffect(() => {
+    if (request === null) return resetPreview();
+    const { lines: asked, toCash: cash } = JSON.parse(request) as { lines: NonNullable<typeof lines>; toCash: boolean };
+    void runPreview({ saleId: sale.id, lines: asked, ...(cash ? { toCash: true } : {}) });
+  }, [request, sale.id, runPreview, resetPreview]);
+
+  // The last answer stays on screen while the next is asked; confirming waits for the answer to what is keyed.
+  const plan = lines ? preview.value : null;
+  const hasCardOrWallet = found.payments.some((p) => p.method !== 'cash' && p.refundableMinor > 0);
+  const askText = plan && needsApproval(role, plan.approvalReasons) ? approvalReason(plan.approvalReasons, t, format.locale) : null;
+  const working = refund.busy || dialog !== null || approval.open;
+
+  const choose = (lineId: number, change: Partial<LineChoice>) => {
+    setProblem(null);
+    setChoices((current) => {
+      const next = new Map(current);
+      next.set(lineId, { qty: current.get(lineId)?.qty ?? '', restock: current.get(lineId)?.restock ?? true, ...change });
+      return next;
+    });
+  };
+
+  const confirm = async () => {
+    if (refund.busy) return;
+    if (selection.kind === 'badQty') return setProblem(t('refund.badQty', { name: selection.name }));
+    if (!lines) return setProblem(t('refund.nothingChosen'));
+    if (reason === null) return setProblem(t('refund.reasonRequired'));
+    if (!plan || preview.busy) return;
+    setProblem(null);
+    const send = (given?: Approval) =>
+      refund.run({ saleId: sale.id, lines, reason, ...(toCash ? { toCash: true } : {}), ...(given ? { approval: given } : {}) }, `attempt:${attempt}`);
+    const result = await approval.request(send, askText);
+    if (result === null) return refund.reset();
+    if (result.ok) return onDone(result.value);
+    refund.refuse(result.error);
+    if (endsAttempt(result.error.code)) setAttempt((n) => n + 1);
+  };
+
+  useRefundKeys({ enabled: !paused && !working, onConfirm: () => void confirm(), onBack });
+  useScanner(onLookup, !paused && !working);
+
+  const columns: Column<RefundableLineView>[] = [
+    { key: 'name', header: t('refund.line.name'), cell: (l) => l.name },
+    { key: 'sold', header: t('refund.line.sold'), numeric: true, cell: (l) => `${format.qty(l.soldQtyMilli)} × ${format.money(l.unitPriceMinor)}` },
+    { key: 'paid', header: t('refund.line.paid'), numeric: true, cell: (l) => format.money(l.paidMinor) },
+    {
+      key: 'returned',
+      header: t('refund.line.returned'),
+      numeric: true,
+      cell: (l) => (l.returnedQtyMilli > 0 || l.refundedMinor > 0 ? `${format.qty(l.returnedQtyMilli)} · ${format.money(l.refundedMinor)}` : ''),
+    },
+    {
+      key: 'left',
+      header: t('refund.line.left'),
+      numeric: true,
+      testId: 'refund-line-left',
+      cell: (l) => `${format.qty(l.returnableQtyMilli)} · ${format.money(l.refundableMinor)}`,
+    },
+    {
+      key: 'qty',
+      header: t('refund.line.qty'),
+      cell: (l) => (
+        <input
+          className="refund-line__qty"
+          inputMode="decimal"
+          autoComplete="off"
+          aria-label={t('refund.line.qtyOf', { name: l.name })}
+          value={choices.get(l.lineId)?.qty ?? ''}
+          disabled={l.returnableQtyMilli <= 0}
+          onChange={(e) => choose(l.lineId, { qty: e.target.value.replace(/[^0-9.]/g, '') })}
+          data-testid="return-qty"
+        />
+      ),
+    },
+    {
+      key: 'restock',
+      header: t('refund.line.goods'),
+      cell: (l) => (
+        <select
+          aria-label={t('refund.line.goodsOf', { name: l.name })}
+          value={choices.get(l.lineId)?.restock === false ? 'damaged' : 'stock'}
+          disabled={l.returnableQtyMilli <= 0}
+          onChange={(e) => choose(l.lineId, { restock: e.target.value === 'stock' })}
+          data-testid="return-restock"
+        >
+          <option value="stock">{t('refund.line.toStock')}</option>
+          <option value="damaged">{t('refund.line.damaged')}</option>
+        </select>
+      ),
+    },
+    {
+      key: 'adjust',
+      header: t('refund.line.adjust'),
+      headerHidden: true,
+      cell: (l) => (
+        <button
+          type="button"
+          className="button"
+          disabled={l.refundableMinor <= 0}
+          onClick={() => setDialog({ kind: 'adjust', line: l })}
+          data-testid="adjust-line"
+        >
+          {t('refund.line.adjust')}
+        </button>
+      ),
+    },
+  ];
+
+  const dialogs =
+    dialog?.kind === 'adjust' ? (
+      <PriceAdjustmentDialog found={found} line={dialog.line} role={role} toCash={toCash} onDone={onDone} onClose={() => setDialog(null)} />
+    ) : dialog?.kind === 'void' ? (
+      <VoidDialog found={found} role={role} onDone={onDone} onClose={() => setDialog(null)} />
+    ) : null;
+
+  return (
+    <section className="panel refund-sale" aria-labelledby="refund-sale-title" data-testid="refund-sale">
+      <div className="panel__top">
+        <div>
+          <h1 id="refund-sale-title">{t('refund.sale.title', { receiptNo: formatReceiptNo(sale.registerId, sale.receiptNo) })}</h1>
+          <p className="muted" data-testid="refund-sale-facts">
+            {t('refund.sale.facts', {
+              when: sale.completedAt === null ? '' : formatDateTime(sale.completedAt, format.locale),
+              operator: sale.operatorName,
+              total: format.money(sale.totals.totalMinor),
+            })}
+          </p>
+          <ul className="refund-sale__payments" aria-label={t('refund.sale.payments')}>
+            {found.payments.map((p) => (
+              <li key={p.paymentId} data-testid="refund-sale-payment" data-method={p.method}>
+                {t(`payment.method.${p.method}`)}
+                {p.maskedPan ? ` ${p.maskedPan}` : ''} {format.money(p.amountMinor)}
+                {p.refundedMinor > 0 ? ` · ${t('refund.sale.refundedSoFar', { amount: format.money(p.refundedMinor) })}` : ''}
+              </li>
+            ))}
+          </ul>
+          {found.corrections.length > 0 && (
+            <p className="muted small" data-testid="refund-sale-corrections">
+              {t('refund.sale.corrections', {
+                list: found.corrections.map((c) => `${t(`documents.kind.${c.kind}`)} ${formatReceiptNo(sale.registerId, c.receiptNo)}`).join(', '),
+              })}
+            </p>
+          )}
+        </div>
+        <div className="refund-sale__top-actions">
+          <button type="button" className="button" onClick={onBack} data-testid="refund-back">
+            {t('refund.backToFind')} <kbd>Esc</kbd>
+          </button>
+          {found.voidable && (
+            <button type="button" className="button button--danger" onClick={() => setDialog({ kind: 'void' })} data-testid="void-sale">
+              {t('refund.void.open')}
+            </button>
+          )}
+        </div>
+      </div>
+
+      <ErrorNote error={lookupError} />
+      <DataTable
+        label={t('refund.sale.lines')}
+        columns={columns}
+        rows={found.lines}
+        rowKey={(l) => l.lineId}
+        rowTestId="refund-line"
+        rowData={(l) => ({ 'data-line-id': l.lineId })}
+      />
+      <div className="refund-sale__choices">
+        <button type="button" className="button" onClick={() => setChoices(everythingLeft(found.lines, choices))} data-testid="return-all">
+          {t('refund.returnAll')}
+        </button>
+        <ReasonSelect value={reason} onChange={setReason} />
+        {hasCardOrWallet && (
+          <label className="check check--in-row">
+            <input type="checkbox" checked={toCash} onChange={(e) => setToCash(e.target.checked)} data-testid="refund-to-cash" />
+            {t('refund.toCash')}
+          </label>
+        )}
+      </div>
+      <ErrorNote message={problem} />
+      <ErrorNote error={approval.open || asksForSupervisor(refund.error) ? null : (refund.error ?? (lines ? preview.error : null))} />
+      {plan && <RefundPlan plan={plan} payments={found.payments} approvalNote={askText} />}
+      {refund.busy && !approval.open && plan?.tenders.some((p) => p.method === 'card') && <TerminalSteps step={steps} />}
+      <div className="refund-sale__actions">
+        <button
+          type="button"
+          className="button button--primary button--large"
+          disabled={plan === null || preview.busy || refund.busy}
+          onClick={() => void confirm()}
+          data-testid="refund-confirm"
+        >
+          {plan ? t('refund.confirm', { amount: format.money(plan.totalMinor) }) : t('refund.confirmNothing')} <kbd>F12</kbd>
+        </button>
+      </div>
+      {approval.open ? approval.render(<TerminalSteps step={steps} />) : dialogs}
+    </section>
+  );
+}

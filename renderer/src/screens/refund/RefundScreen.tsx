@@ -1,0 +1,93 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CompletionView, SessionView } from '../../../../preload/contract';
+import type { RefundableSaleView } from '../../../../preload/contract/refund-views';
+import { useScanner } from '../../keyboard/use-scanner';
+import { useCall } from '../../state/use-call';
+import '../../styles/refund.css';
+import { FindReceipt } from './FindReceipt';
+import { NoReceiptReturn } from './NoReceiptReturn';
+import { RefundDone } from './RefundDone';
+import { RefundSale } from './RefundSale';
+import { useRefundKeys } from './use-refund-keys';
+
+type Step = { kind: 'find' } | { kind: 'sale'; found: RefundableSaleView } | { kind: 'noReceipt' } | { kind: 'done'; completion: CompletionView };
+
+interface RefundScreenProps {
+  session: SessionView;
+  /** A sale to start from (picked in the back office's documents); null to find one here. */
+  saleId: string | null;
+  /** The help overlay has the keyboard. */
+  paused: boolean;
+  onClose(): void;
+}
+
+/**
+ * 退货 / Return: find the sale (its number typed, its receipt's QR code scanned, or picked from
+ * today's sales), choose what comes back, confirm, see the refund done. While this screen is
+ * open a scan is a receipt lookup, except on the return without a receipt, where it is an item.
+ */
+export function RefundScreen({ session, saleId, paused, onClose }: RefundScreenProps) {
+  const [step, setStep] = useState<Step>({ kind: 'find' });
+  const find = useCall('refund.find');
+  const runFind = find.run;
+  const role = session.operator?.role ?? 'cashier';
+
+  const lookup = useCallback(
+    async (code: string) => {
+      const result = await runFind({ code });
+      if (result.ok) setStep({ kind: 'sale', found: result.value });
+    },
+    [runFind],
+  );
+
+  useEffect(() => {
+    if (saleId !== null) void lookup(saleId);
+  }, [saleId, lookup]);
+
+  const backToFind = () => {
+    find.reset();
+    setStep({ kind: 'find' });
+  };
+
+  // The first step's own keys and scanner; the others bring theirs.
+  const finding = step.kind === 'find';
+  useScanner((code) => void lookup(code), finding && !paused);
+  useRefundKeys({ enabled: finding && !paused, onBack: onClose });
+
+  return (
+    <main className="screen refund" data-testid="refund-screen">
+      {step.kind === 'find' && (
+        <FindReceipt
+          onLookup={(code) => void lookup(code)}
+          lookupBusy={find.busy}
+          lookupError={find.error}
+          onNoReceipt={() => setStep({ kind: 'noReceipt' })}
+          onClose={onClose}
+        />
+      )}
+      {step.kind === 'sale' && (
+        // A new key per sale: nothing keyed for one receipt carries over to the next.
+        <RefundSale
+          key={step.found.sale.id}
+          found={step.found}
+          role={role}
+          lookupError={find.error}
+          onLookup={(code) => void lookup(code)}
+          onBack={backToFind}
+          onDone={(completion) => setStep({ kind: 'done', completion })}
+          paused={paused}
+        />
+      )}
+      {step.kind === 'noReceipt' && (
+        <NoReceiptReturn
+          role={role}
+          storeLocale={session.storeLocale}
+          onBack={backToFind}
+          onDone={(completion) => setStep({ kind: 'done', completion })}
+          paused={paused}
+        />
+      )}
+      {step.kind === 'done' && <RefundDone completion={step.completion} onFinish={onClose} onLookup={(code) => void lookup(code)} paused={paused} />}
+    </main>
+  );
+}
