@@ -8,6 +8,7 @@ import type { Db } from '../ledger/database';
 import { assertFullDurability } from '../ledger/durability';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
+import { documentDigest } from './document-digest';
 import type { DocumentCompleted } from './document-journal';
 
 export interface Completion {
@@ -73,7 +74,10 @@ export function completeDocument(db: Db, view: DocumentView, c: Completion): Doc
     remainingMinor: Math.max(0, view.totals.totalMinor + c.roundingMinor - view.paidMinor),
     cashDueMinor: 0,
   };
-  appendJournal(db, `${view.kind}.completed`, completedEntry(completed), c.now);
+  // The digest is read back from the rows just written, so it is what verification will recompute.
+  const digest = documentDigest(db, view.id);
+  if (digest === null) throw new Error(`document ${view.id} vanished while completing`);
+  appendJournal(db, `${view.kind}.completed`, completedEntry(completed, digest), c.now);
   return completed;
 }
 
@@ -85,34 +89,21 @@ export function signedTotal(v: Pick<DocumentView, 'kind' | 'totals'>): number {
   return v.kind === 'sale' ? v.totals.totalMinor : -v.totals.totalMinor;
 }
 
-function completedEntry(v: DocumentView): DocumentCompleted {
+function completedEntry(v: DocumentView, documentSha256: string): DocumentCompleted {
   return {
     saleId: v.id,
     registerId: v.registerId,
     receiptNo: v.receiptNo ?? 0,
     businessDay: v.businessDay ?? '',
     operatorId: v.operatorId,
-    lines: v.lines.map((l) => ({
-      sku: l.sku,
-      name: l.name,
-      qtyMilli: l.qtyMilli,
-      unitPriceMinor: l.unitPriceMinor,
-      taxRateBp: l.taxRateBp,
-      totalMinor: l.totalMinor,
-      taxMinor: l.taxMinor,
-    })),
     totalMinor: v.totals.totalMinor,
     taxMinor: v.totals.taxMinor,
     discountMinor: v.totals.discountMinor,
     roundingMinor: v.roundingMinor,
-    payments: v.payments.map((p) => ({
-      method: p.method,
-      amountMinor: p.amountMinor,
-      tenderedMinor: p.tenderedMinor,
-      changeMinor: p.changeMinor,
-      authCode: p.card?.authCode ?? null,
-    })),
+    taxes: v.totals.taxBreakdown.map((t) => ({ rateBp: t.rateBp, baseMinor: t.baseMinor, taxMinor: t.taxMinor })),
+    payments: v.payments.map((p) => ({ method: p.method, amountMinor: p.amountMinor })),
     grandTotalMinor: v.grandTotalMinor ?? 0,
+    documentSha256,
     ...(v.kind === 'sale' ? {} : { correction: { originalDocumentId: v.originalDocumentId, reason: v.reason, approverId: v.approverId } }),
   };
 }
