@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Discount, Role } from '../../preload/contract/primitives';
 import { MAX_AMOUNT_MINOR, MAX_QTY_MILLI } from '../../preload/contract/primitives';
 import type { DocumentView, StoreSettings } from '../../preload/contract/views';
@@ -7,14 +6,17 @@ import { appendJournal } from '../ledger/journal';
 import { mulDivHalfUp } from '../money/integer-math';
 import { getProduct, isKnownTaxRate, lookupProduct } from '../catalog/catalog';
 import { ServiceError } from '../common/service-error';
-import { documentLines, findDocument, insertDocument, insertLine, openDocumentId } from '../documents/document-rows';
-import { documentView } from '../documents/document-view';
+import { documentLines, findDocument, insertDocument, insertLine, openDocumentId, type DocumentRow } from '../documents/document-rows';
+import { documentView, viewOfRow } from '../documents/document-view';
+import { newDocumentId } from '../documents/document-id';
 import { sql } from '../ledger/statements';
 import { withCartDurability } from '../ledger/durability';
 
 export interface Actor {
   id: number;
   role: Role;
+  /** The operator's name when the router read it (a view built for them then needs no lookup). */
+  name?: string;
 }
 
 export interface SaleContext {
@@ -24,12 +26,17 @@ export interface SaleContext {
   actor: Actor;
 }
 
+/** The operator's name, when the router already read it for this call. */
+function knownName(ctx: SaleContext, operatorId: number): string | undefined {
+  return ctx.actor.id === operatorId ? ctx.actor.name : undefined;
+}
+
 /** The register's open sale, resumed after a restart or reload; a new one if there is none. */
 export function currentSale(ctx: SaleContext): DocumentView {
   const { db, settings } = ctx;
   const open = openDocumentId(db, settings.registerId, 'sale');
   if (open) return documentView(db, open, settings.cashRoundingStepMinor);
-  const id = randomUUID();
+  const id = newDocumentId(ctx.now);
   withCartDurability(db, () =>
     insertDocument(db, {
       id,
@@ -40,20 +47,28 @@ export function currentSale(ctx: SaleContext): DocumentView {
       pricesIncludeTax: settings.pricesIncludeTax,
     }),
   );
-  return documentView(db, id, settings.cashRoundingStepMinor);
+  return viewOfRow(db, findDocument(db, id), { cashStep: settings.cashRoundingStepMinor, operatorName: knownName(ctx, ctx.actor.id), payments: [] });
 }
 
-/** Runs a change to an open sale in one transaction and refuses totals beyond the register's limit. */
-function changeOpenSale(ctx: SaleContext, saleId: string, change: () => void): DocumentView {
+/**
+ * Runs a change to an open sale in one transaction and refuses totals beyond the register's
+ * limit. The sale's row is read once: `change` returns true when it changed the row itself
+ * (a discount or note), and only then is it read again for the answer.
+ */
+function changeOpenSale(ctx: SaleContext, saleId: string, change: (doc: DocumentRow) => boolean | void): DocumentView {
   return withCartDurability(ctx.db, () =>
     ctx.db.transaction(() => {
       const doc = findDocument(ctx.db, saleId);
       if (doc.status !== 'open' || doc.kind !== 'sale') throw new ServiceError('sale.not_open', { saleId });
-      const paid = sql(ctx.db, 'SELECT COUNT(*) AS n FROM payments WHERE document_id = ?').get(saleId) as { n: number };
       // Once money has been taken, the cart is frozen: changing it would orphan the payment.
-      if (paid.n > 0) throw new ServiceError('sale.has_payments', { saleId });
-      change();
-      const view = documentView(ctx.db, saleId, ctx.settings.cashRoundingStepMinor);
+      if (sql(ctx.db, 'SELECT 1 FROM payments WHERE document_id = ? LIMIT 1').get(saleId) !== undefined)
+        throw new ServiceError('sale.has_payments', { saleId });
+      const rowChanged = change(doc) === true;
+      const view = viewOfRow(ctx.db, rowChanged ? findDocument(ctx.db, saleId) : doc, {
+        cashStep: ctx.settings.cashRoundingStepMinor,
+        operatorName: knownName(ctx, doc.operator_id),
+        payments: [],
+      });
       if (view.totals.grossMinor > MAX_AMOUNT_MINOR) throw new ServiceError('sale.amount_too_large', { maxMinor: MAX_AMOUNT_MINOR });
       return view;
     })(),
@@ -70,11 +85,10 @@ export function addProduct(ctx: SaleContext, input: { saleId: string; code?: str
     const product = input.code !== undefined ? lookupProduct(ctx.db, input.code) : getProduct(ctx.db, input.productId ?? 0);
     const qty = input.qtyMilli ?? 1000;
     // Scanning the same item again raises the quantity of its undiscounted line, as cashiers expect.
-    const same = ctx.db
-      .prepare(
-        'SELECT id, qty_milli FROM document_lines WHERE document_id = ? AND product_id = ? AND discount IS NULL AND unit_price_minor = ? ORDER BY position DESC LIMIT 1',
-      )
-      .get(input.saleId, product.id, product.priceMinor) as { id: number; qty_milli: number } | undefined;
+    const same = sql(
+      ctx.db,
+      'SELECT id, qty_milli FROM document_lines WHERE document_id = ? AND product_id = ? AND discount IS NULL AND unit_price_minor = ? ORDER BY position DESC LIMIT 1',
+    ).get(input.saleId, product.id, product.priceMinor) as { id: number; qty_milli: number } | undefined;
     if (same) {
       // The same cap as for a quantity typed in: three scans of 99,999 must not make a line of 299,997.
       if (same.qty_milli + qty > MAX_QTY_MILLI) throw new ServiceError('sale.quantity_too_large', { maxMilli: MAX_QTY_MILLI });
@@ -178,6 +192,7 @@ export function setOrderDiscount(ctx: SaleContext, input: { saleId: string; disc
     const base = view.lines.reduce((s, l) => s + l.grossMinor - l.lineDiscountMinor, 0);
     checkDiscount(ctx, input.discount, base, approved);
     sql(ctx.db, 'UPDATE documents SET order_discount = ? WHERE id = ?').run(input.discount ? JSON.stringify(input.discount) : null, input.saleId);
+    return true;
   });
 }
 

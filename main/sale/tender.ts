@@ -8,22 +8,26 @@ import { openAttemptFor } from '../scan-pay/scan-attempts';
 import { ServiceError } from '../common/service-error';
 import { completeDocument } from '../documents/complete-document';
 import { takePayment } from '../documents/document-payments';
-import { documentView } from '../documents/document-view';
-import type { Db } from '../ledger/database';
+import { findDocument, viewOfRow } from '../documents/document-view';
 import { sql } from '../ledger/statements';
 import { cashTender } from '../money/cash-tender';
 import type { SaleContext } from './sale';
 
 function requireOpenSale(ctx: SaleContext, saleId: string): DocumentView {
-  const view = documentView(ctx.db, saleId, ctx.settings.cashRoundingStepMinor);
+  const doc = findDocument(ctx.db, saleId);
+  const view = viewOfRow(ctx.db, doc, {
+    cashStep: ctx.settings.cashRoundingStepMinor,
+    operatorName: ctx.actor.id === doc.operator_id ? ctx.actor.name : undefined,
+  });
   if (view.kind !== 'sale' || view.status !== 'open') throw new ServiceError(view.status === 'completed' ? 'sale.already_paid' : 'sale.not_open', { saleId });
   if (view.lines.length === 0) throw new ServiceError('sale.empty');
   return view;
 }
 
-function operatorNameOf(db: Db, id: number, view: DocumentView): string {
+function operatorNameOf(ctx: SaleContext, id: number, view: DocumentView): string {
   if (id === view.operatorId) return view.operatorName;
-  return (sql(db, 'SELECT name FROM operators WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
+  if (id === ctx.actor.id && ctx.actor.name !== undefined) return ctx.actor.name;
+  return (sql(ctx.db, 'SELECT name FROM operators WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
 }
 
 function pay(ctx: SaleContext, view: DocumentView, payment: Omit<PaymentView, 'id' | 'originalPaymentId'>): DocumentView {
@@ -33,7 +37,7 @@ function pay(ctx: SaleContext, view: DocumentView, payment: Omit<PaymentView, 'i
 function complete(ctx: SaleContext, view: DocumentView, roundingMinor: number): DocumentView {
   return completeDocument(ctx.db, view, {
     operatorId: ctx.actor.id,
-    operatorName: operatorNameOf(ctx.db, ctx.actor.id, view),
+    operatorName: operatorNameOf(ctx, ctx.actor.id, view),
     roundingMinor,
     now: ctx.now,
     businessDay: businessDayRule(ctx.settings),
