@@ -18,9 +18,6 @@ export interface EnvelopeSpans {
   seqEnd: number;
 }
 
-class NotCanonical extends Error {}
-const notCanonical = new NotCanonical();
-
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
@@ -28,172 +25,229 @@ const COLON = 0x3a;
 const MINUS = 0x2d;
 const ZERO = 0x30;
 const NINE = 0x39;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
 
-class Scanner {
-  i = 0;
-  readonly spans: EnvelopeSpans = { atStart: -1, atEnd: -1, kindStart: -1, kindEnd: -1, seqStart: -1, seqEnd: -1 };
+// A backslash, a control character or a surrogate anywhere in the text. Checked once, natively:
+// without them a string token simply ends at the next quote.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
+const SPECIAL = /[\u0000-\u001f\\\ud800-\udfff]/;
 
-  constructor(private readonly text: string) {}
-
-  private code(): number {
-    // NaN past the end: it matches no character, so every check below fails there.
-    return this.text.charCodeAt(this.i);
+/** The string token starting at `start` (a quote) ends before the returned index; -1 if it is not canonical. */
+function stringEnd(text: string, start: number, plain: boolean): number {
+  if (plain) {
+    const end = text.indexOf('"', start + 1);
+    return end < 0 ? -1 : end + 1;
   }
-
-  private expect(c: number): void {
-    if (this.code() !== c) throw notCanonical;
-    this.i += 1;
+  let i = start + 1;
+  let recheck = false;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) break;
+    // NaN past the end fails this test too.
+    if (!(c >= 0x20)) return -1;
+    if (c === BACKSLASH) {
+      // Which escapes are canonical (\n but not \u000a, \u001f but not \u0041, lone surrogates
+      // only) is JSON.stringify's business: such strings are checked against it.
+      recheck = true;
+      i += 2;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) recheck = true;
+    i += 1;
   }
-
-  value(depth: number): void {
-    const c = this.code();
-    if (c === 0x7b) this.object(depth);
-    else if (c === 0x5b) this.array(depth);
-    else if (c === QUOTE) this.string();
-    else if (c === MINUS || (c >= ZERO && c <= NINE)) this.number();
-    else if (c === 0x74) this.literal('true');
-    else if (c === 0x66) this.literal('false');
-    else if (c === 0x6e) this.literal('null');
-    else throw notCanonical;
+  const end = i + 1;
+  if (recheck) {
+    const token = text.slice(start, end);
+    try {
+      const decoded: unknown = JSON.parse(token);
+      if (typeof decoded !== 'string' || JSON.stringify(decoded) !== token) return -1;
+    } catch {
+      return -1;
+    }
   }
+  return end;
+}
 
-  private literal(word: string): void {
-    if (!this.text.startsWith(word, this.i)) throw notCanonical;
-    this.i += word.length;
+/** The number token starting at `start` ends before the returned index; -1 if it is not how String() writes a safe integer. */
+function numberEnd(text: string, start: number): number {
+  let i = start;
+  const negative = text.charCodeAt(i) === MINUS;
+  if (negative) i += 1;
+  const first = text.charCodeAt(i);
+  if (first === ZERO) {
+    if (negative) return -1; // -0
+    i += 1;
+  } else if (first > ZERO && first <= NINE) {
+    i += 1;
+    for (let c = text.charCodeAt(i); c >= ZERO && c <= NINE; c = text.charCodeAt(i)) i += 1;
+  } else return -1;
+  const next = text.charCodeAt(i);
+  if (next === 0x2e || next === 0x65 || next === 0x45) return -1; // a fraction or an exponent
+  // Fifteen digits are always a safe integer; sixteen may be; more never are.
+  const digits = i - start - (negative ? 1 : 0);
+  if (digits > 16 || (digits === 16 && !Number.isSafeInteger(Number(text.slice(start, i))))) return -1;
+  return i;
+}
+
+/**
+ * Compares two key tokens (quotes included) in UTF-16 order, the order canonicalJson sorts keys
+ * in. In a plain text the raw text between the quotes is the key itself.
+ */
+function compareKeys(text: string, plain: boolean, aStart: number, aEnd: number, bStart: number, bEnd: number): number {
+  if (!plain) {
+    const a = JSON.parse(text.slice(aStart, aEnd)) as string;
+    const b = JSON.parse(text.slice(bStart, bEnd)) as string;
+    return a < b ? -1 : a > b ? 1 : 0;
   }
+  const aLength = aEnd - aStart;
+  const bLength = bEnd - bStart;
+  const n = Math.min(aLength, bLength) - 1;
+  for (let k = 1; k < n; k++) {
+    const d = text.charCodeAt(aStart + k) - text.charCodeAt(bStart + k);
+    if (d !== 0) return d;
+  }
+  return aLength - bLength;
+}
 
-  /** Returns the key's value as a JS string (for ordering). */
-  private string(): string {
-    const start = this.i;
-    this.i += 1;
-    let recheck = false;
-    for (;;) {
-      const c = this.code();
-      if (c === QUOTE) break;
-      if (Number.isNaN(c) || c < 0x20) throw notCanonical;
-      if (c === BACKSLASH) {
-        // Which escapes are canonical (\n but not \u000a, \u001f but not \u0041, lone
-        // surrogates only) is JSON.stringify's business: such strings are checked against it.
-        recheck = true;
-        this.i += 2;
+function keyIs(text: string, start: number, end: number, word: string): boolean {
+  return end - start === word.length + 2 && text.startsWith(word, start + 1);
+}
+
+// What the scanner expects next.
+const VALUE = 0;
+const VALUE_OR_CLOSE = 1; // just after [
+const KEY = 2; // just after , in an object
+const KEY_OR_CLOSE = 3; // just after {
+const AFTER_VALUE = 4;
+
+// Per open container: 1 for an object, 0 for an array, and the span of its last key. Reused
+// between calls; they grow with the deepest text seen.
+let isObject = new Uint8Array(64);
+let lastKeyStart = new Int32Array(64);
+let lastKeyEnd = new Int32Array(64);
+
+function grow(): void {
+  const size = isObject.length * 2;
+  const o = new Uint8Array(size);
+  o.set(isObject);
+  const s = new Int32Array(size);
+  s.set(lastKeyStart);
+  const e = new Int32Array(size);
+  e.set(lastKeyEnd);
+  isObject = o;
+  lastKeyStart = s;
+  lastKeyEnd = e;
+}
+
+/**
+ * One pass with an explicit stack (no recursion, no allocation for a plain text). Fills `spans`
+ * with the top-level at, kind and seq when the text is an object. False when not canonical.
+ */
+function scan(text: string, spans: EnvelopeSpans | null): boolean {
+  const length = text.length;
+  const plain = !SPECIAL.test(text);
+  let i = 0;
+  let depth = 0;
+  let expect = VALUE;
+  // The top-level member whose value is being read: 1 at, 2 kind, 3 seq, 0 other.
+  let member = 0;
+  let memberStart = 0;
+  for (;;) {
+    if (expect === AFTER_VALUE) {
+      if (depth === 1 && member !== 0 && spans !== null) {
+        if (member === 1) {
+          spans.atStart = memberStart;
+          spans.atEnd = i;
+        } else if (member === 2) {
+          spans.kindStart = memberStart;
+          spans.kindEnd = i;
+        } else {
+          spans.seqStart = memberStart;
+          spans.seqEnd = i;
+        }
+        member = 0;
+      }
+      if (depth === 0) return i === length;
+      const c = text.charCodeAt(i);
+      const top = depth - 1;
+      if (c === COMMA) {
+        i += 1;
+        expect = isObject[top] === 1 ? KEY : VALUE;
+      } else if (c === (isObject[top] === 1 ? CLOSE_OBJECT : CLOSE_ARRAY)) {
+        i += 1;
+        depth -= 1;
+      } else return false;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (expect === KEY || expect === KEY_OR_CLOSE) {
+      if (c === CLOSE_OBJECT && expect === KEY_OR_CLOSE) {
+        i += 1;
+        depth -= 1;
+        expect = AFTER_VALUE;
         continue;
       }
-      if (c >= 0xd800 && c <= 0xdfff) recheck = true;
-      this.i += 1;
+      if (c !== QUOTE) return false;
+      const end = stringEnd(text, i, plain);
+      if (end < 0) return false;
+      const top = depth - 1;
+      // Keys strictly ascending: sorted, and none twice.
+      if (expect === KEY && compareKeys(text, plain, lastKeyStart[top] ?? 0, lastKeyEnd[top] ?? 0, i, end) >= 0) return false;
+      lastKeyStart[top] = i;
+      lastKeyEnd[top] = end;
+      if (depth === 1 && plain) {
+        member = keyIs(text, i, end, 'at') ? 1 : keyIs(text, i, end, 'kind') ? 2 : keyIs(text, i, end, 'seq') ? 3 : 0;
+      }
+      if (text.charCodeAt(end) !== COLON) return false;
+      i = end + 1;
+      memberStart = i;
+      expect = VALUE;
+      continue;
     }
-    this.i += 1;
-    const token = this.text.slice(start, this.i);
-    if (!recheck) return token.slice(1, -1);
-    let decoded: unknown;
-    try {
-      decoded = JSON.parse(token);
-    } catch {
-      throw notCanonical;
+    // A value (or, just after [, the end of the array).
+    if (c === CLOSE_ARRAY && expect === VALUE_OR_CLOSE) {
+      i += 1;
+      depth -= 1;
+      expect = AFTER_VALUE;
+      continue;
     }
-    if (typeof decoded !== 'string' || JSON.stringify(decoded) !== token) throw notCanonical;
-    return decoded;
-  }
-
-  private number(): void {
-    const start = this.i;
-    if (this.code() === MINUS) this.i += 1;
-    const first = this.code();
-    if (first === ZERO) this.i += 1;
-    else if (first > ZERO && first <= NINE) {
-      while (this.code() >= ZERO && this.code() <= NINE) this.i += 1;
-    } else throw notCanonical;
-    // A fraction or an exponent is never how String() writes a safe integer.
-    const next = this.code();
-    if (next === 0x2e || next === 0x65 || next === 0x45) throw notCanonical;
-    const token = this.text.slice(start, this.i);
-    if (token === '-0' || !Number.isSafeInteger(Number(token))) throw notCanonical;
-  }
-
-  private array(depth: number): void {
-    this.i += 1;
-    if (this.code() === 0x5d) {
-      this.i += 1;
-      return;
+    if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (depth === isObject.length) grow();
+      isObject[depth] = c === OPEN_OBJECT ? 1 : 0;
+      depth += 1;
+      i += 1;
+      expect = c === OPEN_OBJECT ? KEY_OR_CLOSE : VALUE_OR_CLOSE;
+      continue;
     }
-    for (;;) {
-      this.value(depth + 1);
-      const c = this.code();
-      this.i += 1;
-      if (c === 0x5d) return;
-      if (c !== COMMA) throw notCanonical;
-    }
-  }
-
-  private object(depth: number): void {
-    this.i += 1;
-    if (this.code() === 0x7d) {
-      this.i += 1;
-      return;
-    }
-    let previous: string | null = null;
-    for (;;) {
-      if (this.code() !== QUOTE) throw notCanonical;
-      const key = this.string();
-      if (previous !== null && !(previous < key)) throw notCanonical;
-      previous = key;
-      this.expect(COLON);
-      const start = this.i;
-      this.value(depth + 1);
-      if (depth === 0) this.note(key, start, this.i);
-      const c = this.code();
-      this.i += 1;
-      if (c === 0x7d) return;
-      if (c !== COMMA) throw notCanonical;
-    }
-  }
-
-  private note(key: string, start: number, end: number): void {
-    if (key === 'at') {
-      this.spans.atStart = start;
-      this.spans.atEnd = end;
-    } else if (key === 'kind') {
-      this.spans.kindStart = start;
-      this.spans.kindEnd = end;
-    } else if (key === 'seq') {
-      this.spans.seqStart = start;
-      this.spans.seqEnd = end;
-    }
-  }
-
-  done(): boolean {
-    return this.i === this.text.length;
+    let end: number;
+    if (c === QUOTE) end = stringEnd(text, i, plain);
+    else if (c === MINUS || (c >= ZERO && c <= NINE)) end = numberEnd(text, i);
+    else if (c === 0x74) end = text.startsWith('true', i) ? i + 4 : -1;
+    else if (c === 0x66) end = text.startsWith('false', i) ? i + 5 : -1;
+    else if (c === 0x6e) end = text.startsWith('null', i) ? i + 4 : -1;
+    else end = -1;
+    if (end < 0) return false;
+    i = end;
+    expect = AFTER_VALUE;
   }
 }
 
 /**
  * Null when `text` is not the canonical JSON of an object or array (what appendJournal writes);
  * otherwise where its top-level `at`, `kind` and `seq` are, so their raw text can be compared
- * with the entry's columns.
+ * with the entry's columns. (A key with an escape in it is never one of those three.)
  */
 export function scanCanonical(text: string): EnvelopeSpans | null {
   const first = text.charCodeAt(0);
-  if (first !== 0x7b && first !== 0x5b) return null;
-  const scanner = new Scanner(text);
-  try {
-    scanner.value(0);
-  } catch (error) {
-    // Nesting too deep for the stack is not something appendJournal writes either.
-    if (error === notCanonical || error instanceof RangeError) return null;
-    throw error;
-  }
-  return scanner.done() ? scanner.spans : null;
+  if (first !== OPEN_OBJECT && first !== OPEN_ARRAY) return null;
+  const spans: EnvelopeSpans = { atStart: -1, atEnd: -1, kindStart: -1, kindEnd: -1, seqStart: -1, seqEnd: -1 };
+  return scan(text, spans) ? spans : null;
 }
 
 /** True when `text` is canonical JSON of any value (the property test's entry point). */
 export function isCanonicalJson(text: string): boolean {
-  const first = text.charCodeAt(0);
-  if (first === 0x7b || first === 0x5b) return scanCanonical(text) !== null;
-  const scanner = new Scanner(text);
-  try {
-    scanner.value(0);
-  } catch (error) {
-    if (error === notCanonical) return false;
-    throw error;
-  }
-  return scanner.done();
+  return scan(text, null);
 }

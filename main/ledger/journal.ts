@@ -53,11 +53,40 @@ function broken(entries: number, seq: number, reason: JournalBreak): JournalVeri
   return { ok: false, entries, firstBadSeq: seq, reason };
 }
 
+/** The raw text payload[start, end) is the canonical form of the integer `n`. */
+function integerTextIs(payload: string, start: number, end: number, n: number): boolean {
+  if (start < 0) return false;
+  // Canonical integers have no leading zeros or plus sign, so the digits alone decide.
+  let i = start;
+  const negative = payload.charCodeAt(i) === 0x2d;
+  if (negative) i += 1;
+  if (i === end || end - start > 17) return false;
+  let value = 0;
+  for (; i < end; i++) {
+    const digit = payload.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return false;
+    value = value * 10 + digit;
+  }
+  return (negative ? -value : value) === n;
+}
+
+// What JSON.stringify writes otherwise than as itself inside a string.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
+const ESCAPED_IN_JSON = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** The raw text payload[start, end) is the canonical form of the string `s`. */
+function stringTextIs(payload: string, start: number, end: number, s: string): boolean {
+  if (start < 0) return false;
+  if (payload.charCodeAt(start) === 0x22 && end - start === s.length + 2 && payload.startsWith(s, start + 1) && !ESCAPED_IN_JSON.test(s)) return true;
+  return payload.slice(start, end) === JSON.stringify(s);
+}
+
 /**
  * Recomputes the whole chain and names the first entry that does not hold. Per entry: the seq
  * follows the one before, prev_hash is the hash before, the hash is SHA-256(prev_hash || payload),
  * the payload is canonical JSON (checked in one pass, ledger/canonical-scan.ts, instead of
- * parsing and serialising it again) and its seq, at and kind are the entry's columns.
+ * parsing and serialising it again) and its seq, at and kind are the entry's columns (compared
+ * as raw text: canonical JSON writes a value one way only).
  */
 export function verifyJournal(db: Db): JournalVerification {
   let expectedSeq = 1;
@@ -66,23 +95,23 @@ export function verifyJournal(db: Db): JournalVerification {
   const rows = sql(db, 'SELECT seq, at, kind, payload, prev_hash, hash FROM journal ORDER BY seq').raw().iterate() as IterableIterator<
     [number, number, string, string, string, string]
   >;
-  for (const [seq, at, kind, payload, rowPrevHash, rowHash] of rows) {
+  for (const row of rows) {
+    const seq = row[0];
+    const payload = row[3];
     entries += 1;
     if (seq !== expectedSeq) return { ok: false, entries, firstBadSeq: expectedSeq, reason: 'gap' };
-    if (rowPrevHash !== prevHash) return broken(entries, seq, 'prev_hash_mismatch');
-    if (entryHash(rowPrevHash, payload) !== rowHash) return broken(entries, seq, 'hash_mismatch');
+    if (row[4] !== prevHash) return broken(entries, seq, 'prev_hash_mismatch');
+    if (entryHash(prevHash, payload) !== row[5]) return broken(entries, seq, 'hash_mismatch');
     const spans = scanCanonical(payload);
     if (spans === null) return broken(entries, seq, 'payload_not_canonical');
-    // Canonical JSON writes a number or a string one way only, so comparing the raw text is
-    // comparing the values.
     if (
-      payload.slice(spans.seqStart, spans.seqEnd) !== String(seq) ||
-      payload.slice(spans.atStart, spans.atEnd) !== String(at) ||
-      payload.slice(spans.kindStart, spans.kindEnd) !== JSON.stringify(kind)
+      !integerTextIs(payload, spans.seqStart, spans.seqEnd, seq) ||
+      !integerTextIs(payload, spans.atStart, spans.atEnd, row[1]) ||
+      !stringTextIs(payload, spans.kindStart, spans.kindEnd, row[2])
     ) {
       return broken(entries, seq, 'fields_differ');
     }
-    prevHash = rowHash;
+    prevHash = row[5];
     expectedSeq += 1;
   }
   return { ok: true, entries, firstBadSeq: null, reason: null };

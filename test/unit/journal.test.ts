@@ -104,4 +104,38 @@ describe('journal', () => {
     );
     expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 5, reason: 'payload_not_canonical' });
   });
+
+  it('names fields_differ when the payload holds the seq, time or kind as another value or type', () => {
+    fill(3);
+    db.exec('DROP TRIGGER journal_no_update;');
+    const row = db.prepare('SELECT at, kind, payload, prev_hash FROM journal WHERE seq = 3').get() as {
+      at: number;
+      kind: string;
+      payload: string;
+      prev_hash: string;
+    };
+    const data = (JSON.parse(row.payload) as { data: unknown }).data;
+    const variants = [
+      { at: row.at, data, kind: row.kind, seq: '3' },
+      { at: row.at, data, kind: row.kind, seq: [3] },
+      { at: row.at, data, kind: row.kind, seq: 30 },
+      { at: row.at, data, kind: row.kind },
+      { at: String(row.at), data, kind: row.kind, seq: 3 },
+      { at: row.at + 1, data, kind: row.kind, seq: 3 },
+      { at: row.at, data, kind: [row.kind], seq: 3 },
+      { at: row.at, data, kind: `${row.kind}x`, seq: 3 },
+      { data: { at: row.at, kind: row.kind, seq: 3 } },
+    ];
+    for (const variant of variants) {
+      const payload = canonicalJson(variant);
+      db.exec('SAVEPOINT t');
+      db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE seq = 3').run(
+        payload,
+        createHash('sha256').update(row.prev_hash).update(payload).digest('hex'),
+      );
+      expect([payload, verifyJournal(db)]).toMatchObject([payload, { ok: false, firstBadSeq: 3, reason: 'fields_differ' }]);
+      db.exec('ROLLBACK TO t; RELEASE t');
+    }
+    expect(verifyJournal(db).ok).toBe(true);
+  });
 });
