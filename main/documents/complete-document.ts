@@ -27,17 +27,23 @@ export interface Completion {
  */
 export function completeDocument(db: Db, view: DocumentView, c: Completion): DocumentView {
   assertFullDurability(db);
-  const freeze = sql(
+  // Every line's amounts in one statement (one array of [id, gross, line discount, order
+  // discount, total, tax] per line) rather than one statement per line.
+  const amounts = view.lines.map((l) => [l.id, l.grossMinor, l.lineDiscountMinor, l.orderDiscountMinor, l.totalMinor, l.taxMinor]);
+  const frozen = sql(
     db,
-    'UPDATE document_lines SET gross_minor = ?, line_discount_minor = ?, order_discount_minor = ?, total_minor = ?, tax_minor = ? WHERE id = ?',
-  );
-  for (const line of view.lines) freeze.run(line.grossMinor, line.lineDiscountMinor, line.orderDiscountMinor, line.totalMinor, line.taxMinor, line.id);
+    `UPDATE document_lines SET gross_minor = a.value ->> 1, line_discount_minor = a.value ->> 2, order_discount_minor = a.value ->> 3,
+       total_minor = a.value ->> 4, tax_minor = a.value ->> 5
+     FROM json_each(?) AS a WHERE document_lines.id = a.value ->> 0`,
+  ).run(JSON.stringify(amounts)).changes;
+  if (frozen !== view.lines.length) throw new Error(`froze ${frozen} of ${view.lines.length} lines of document ${view.id}`);
 
-  sql(db, 'INSERT INTO register_counters (register_id) VALUES (?) ON CONFLICT(register_id) DO NOTHING').run(view.registerId);
   const counter = sql(
     db,
-    'UPDATE register_counters SET last_receipt_no = last_receipt_no + 1, grand_total_minor = grand_total_minor + ? WHERE register_id = ? RETURNING last_receipt_no, grand_total_minor',
-  ).get(signedTotal(view), view.registerId) as { last_receipt_no: number; grand_total_minor: number };
+    `INSERT INTO register_counters (register_id, last_receipt_no, grand_total_minor) VALUES (?, 1, ?)
+     ON CONFLICT(register_id) DO UPDATE SET last_receipt_no = last_receipt_no + 1, grand_total_minor = grand_total_minor + excluded.grand_total_minor
+     RETURNING last_receipt_no, grand_total_minor`,
+  ).get(view.registerId, signedTotal(view)) as { last_receipt_no: number; grand_total_minor: number };
   const changeMinor = view.payments.reduce((s, p) => s + p.changeMinor, 0);
   const businessDay = businessDayOf(c.now, c.businessDay);
   sql(

@@ -30,7 +30,13 @@ const PAYMENT_COLUMNS = 'id, method, amount_minor, tendered_minor, change_minor,
 export function documentDigest(db: Db, id: string): string | null {
   const doc = sql(db, `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = ?`).raw().get(id) as unknown[] | undefined;
   if (!doc) return null;
-  const lines = sql(db, `SELECT ${LINE_COLUMNS} FROM document_lines WHERE document_id = ? ORDER BY position, id`).raw().all(id);
-  const payments = sql(db, `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE document_id = ? ORDER BY id`).raw().all(id);
+  // In sale order (position, then id) and payments by id, sorted here rather than by ORDER BY
+  // (see documents/document-rows.ts documentLines for why).
+  const lines = (sql(db, `SELECT ${LINE_COLUMNS} FROM document_lines WHERE document_id = ?`).raw().all(id) as number[][]).sort(
+    (a, b) => (a[1] ?? 0) - (b[1] ?? 0) || (a[0] ?? 0) - (b[0] ?? 0),
+  );
+  const payments = (sql(db, `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE document_id = ?`).raw().all(id) as number[][]).sort(
+    (a, b) => (a[0] ?? 0) - (b[0] ?? 0),
+  );
   return hash('sha256', JSON.stringify([DOCUMENT_DIGEST_VERSION, doc, lines, payments]), 'hex');
 }

@@ -4,11 +4,22 @@
 // with time append at the end and fill them. Nothing reads the time back out of an id.
 import { randomFillSync } from 'node:crypto';
 
-const random = new Uint8Array(10);
+// Random bytes drawn a page at a time (one call to the CSPRNG per 409 ids, not one per id).
+const pool = new Uint8Array(4096);
+let used = pool.length;
+
+function randomBytes10(): Uint8Array {
+  if (used + 10 > pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  used += 10;
+  return pool.subarray(used - 10, used);
+}
 
 /** A new document id; `now` is the register's clock (epoch ms). */
 export function newDocumentId(now: number): string {
-  randomFillSync(random);
+  const random = randomBytes10();
   const ms = Math.max(0, Math.floor(now));
   const time = ms.toString(16).padStart(12, '0').slice(-12);
   const hex = (i: number): string => (random[i] ?? 0).toString(16).padStart(2, '0');

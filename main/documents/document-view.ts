@@ -39,6 +39,8 @@ export interface KnownParts {
   operatorName?: string | undefined;
   /** The document's payments, read in this transaction (an open sale being edited has none). */
   payments?: readonly PaymentRow[] | undefined;
+  /** The document's lines as they are now in this transaction, in order of position. */
+  lines?: readonly LineRow[] | undefined;
 }
 
 /** The view of a document whose row the caller has just read in this transaction. */
@@ -46,7 +48,7 @@ export function viewOfRow(db: Db, doc: DocumentRow, known: KnownParts = {}): Doc
   viewBuilds.count += 1;
   return assembleView(
     doc,
-    documentLines(db, doc.id),
+    known.lines ?? documentLines(db, doc.id),
     known.payments ?? documentPayments(db, doc.id),
     known.operatorName ?? operatorName(db, doc.operator_id),
     known.cashStep ?? cashRoundingStep(db),

@@ -1,6 +1,7 @@
 import { calls, type CallName } from '../../preload/contract';
 import { fail, ok, type Result } from '../../preload/contract/result';
 import type { Db } from '../ledger/database';
+import { inTransaction } from '../ledger/transaction';
 import { IDEMPOTENCY_KEEP_MS, pruneIdempotency, requestHash, storedResult, storeResult } from '../ledger/idempotency';
 import type { EventBus } from '../common/event-bus';
 import { ServiceError } from '../common/service-error';
@@ -141,12 +142,12 @@ async function runIdempotent(
       return ok(result);
     }
     // Everything else is a ledger change: its effect and its stored result commit together.
-    const result = db.transaction(() => {
+    const result = inTransaction(db, () => {
       const outcome = handler.handle(value, ctx);
       if (outcome instanceof Promise) throw new Error(`${call} returned a promise; mark its handler awaitsHardware`);
       store(outcome);
       return outcome;
-    })();
+    });
     return ok(result);
   })();
   inFlight.set(idempotencyKey, attempt);

@@ -119,6 +119,37 @@ describe('completing a sale through the document core', () => {
     expect(await reg.must('settings.get', {})).toEqual(before);
   });
 
+  it('answers every cart change with the sale exactly as the ledger then holds it', async () => {
+    const reg = register();
+    await withStaff(reg);
+    const { id } = await reg.must('sale.current', {});
+    const fresh = () => documentView(reg.db, id);
+    const steps: (() => Promise<unknown>)[] = [
+      () => reg.must('sale.addProduct', { saleId: id, code: WATER }),
+      () => reg.must('sale.addProduct', { saleId: id, code: MILK }),
+      () => reg.must('sale.addProduct', { saleId: id, code: WATER }), // merges into the first line
+      () => reg.must('sale.addCustomLine', { saleId: id, name: '散装花生', qtyMilli: 1250, unitPriceMinor: 1280 }),
+      async () => reg.must('sale.setQty', { saleId: id, lineId: (await reg.must('sale.get', { saleId: id })).lines[1]?.id ?? 0, qtyMilli: 3000 }),
+      async () =>
+        reg.must('sale.setLineDiscount', {
+          saleId: id,
+          lineId: (await reg.must('sale.get', { saleId: id })).lines[1]?.id ?? 0,
+          discount: { kind: 'percent', rateBp: 500 },
+        }),
+      () => reg.must('sale.addProduct', { saleId: id, code: MILK }), // not into the discounted line
+      () => reg.must('sale.setOrderDiscount', { saleId: id, discount: { kind: 'amount', amountMinor: 100 } }),
+      async () => reg.must('sale.removeLine', { saleId: id, lineId: (await reg.must('sale.get', { saleId: id })).lines[0]?.id ?? 0 }),
+      () => reg.must('sale.addProduct', { saleId: id, code: WATER }),
+    ];
+    for (const step of steps) expect(await step()).toEqual(fresh());
+    expect(fresh().lines.map((l) => [l.name, l.qtyMilli])).toEqual([
+      ['蒙牛纯牛奶 250ml', 3000],
+      ['散装花生', 1250],
+      ['蒙牛纯牛奶 250ml', 1000],
+      ['农夫山泉 550ml', 1000],
+    ]);
+  });
+
   it('caps the quantity of a line that scans merge into, as for a typed quantity', async () => {
     const reg = register();
     await withStaff(reg);
