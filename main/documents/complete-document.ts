@@ -27,16 +27,11 @@ export interface Completion {
  */
 export function completeDocument(db: Db, view: DocumentView, c: Completion): DocumentView {
   assertFullDurability(db);
-  // Every line's amounts in one statement (one array of [id, gross, line discount, order
-  // discount, total, tax] per line) rather than one statement per line.
-  const amounts = view.lines.map((l) => [l.id, l.grossMinor, l.lineDiscountMinor, l.orderDiscountMinor, l.totalMinor, l.taxMinor]);
-  const frozen = sql(
+  const freeze = sql(
     db,
-    `UPDATE document_lines SET gross_minor = a.value ->> 1, line_discount_minor = a.value ->> 2, order_discount_minor = a.value ->> 3,
-       total_minor = a.value ->> 4, tax_minor = a.value ->> 5
-     FROM json_each(?) AS a WHERE document_lines.id = a.value ->> 0`,
-  ).run(JSON.stringify(amounts)).changes;
-  if (frozen !== view.lines.length) throw new Error(`froze ${frozen} of ${view.lines.length} lines of document ${view.id}`);
+    'UPDATE document_lines SET gross_minor = ?, line_discount_minor = ?, order_discount_minor = ?, total_minor = ?, tax_minor = ? WHERE id = ?',
+  );
+  for (const line of view.lines) freeze.run(line.grossMinor, line.lineDiscountMinor, line.orderDiscountMinor, line.totalMinor, line.taxMinor, line.id);
 
   const counter = sql(
     db,
