@@ -72,7 +72,7 @@ export function createRouter(deps: RouterDeps): Dispatch {
       if (!def.movesMoney) return ok(await handler.handle(value, ctx));
       const day = businessDayOf(now, businessDayRule(settings));
       if (day !== prunedForDay) {
-        // Once per business day (and once after start-up): keys older than a retry can be are dropped.
+        // Once per business day (and once after start-up): keys too old for any retry to come are dropped.
         pruneIdempotency(deps.db, now - IDEMPOTENCY_KEEP_MS);
         prunedForDay = day;
       }
