@@ -6,6 +6,21 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[rank] ?? Number.NaN;
 }
 
+export function median(values: readonly number[]): number {
+  return percentile(values, 50);
+}
+
+export function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
 export function fmt(n: number, digits = 3): string {
   return Number.isFinite(n) ? n.toFixed(digits) : 'n/a';
+}
+
+/** A figure for the JSON result: finite, rounded to a sensible precision. */
+export function figure(n: number, digits = 3): number {
+  if (!Number.isFinite(n)) throw new Error(`bench figure is not a number: ${n}`);
+  const scale = 10 ** digits;
+  return Math.round(n * scale) / scale;
 }

@@ -40,8 +40,16 @@ function dayFormat(timeZone: string): Intl.DateTimeFormat {
  * the rollover, the rollover moves by the change for that night (China keeps no DST).
  */
 export function businessDayOf(at: number, rule: BusinessDayRule): string {
-  return dayFormat(rule.timeZone).format(new Date(at - rule.startsAtMinutes * 60_000));
+  // Every sale asks, and formatting a date in a zone is the dear part. The rollover is whole
+  // minutes and so is every zone's offset since 1972, so within one minute the answer cannot change.
+  const minute = Math.floor((at - rule.startsAtMinutes * 60_000) / 60_000);
+  if (last.minute === minute && last.timeZone === rule.timeZone && last.startsAtMinutes === rule.startsAtMinutes) return last.day;
+  const day = dayFormat(rule.timeZone).format(new Date(at - rule.startsAtMinutes * 60_000));
+  last = { minute, timeZone: rule.timeZone, startsAtMinutes: rule.startsAtMinutes, day };
+  return day;
 }
+
+let last = { minute: Number.NaN, timeZone: '', startsAtMinutes: 0, day: '' };
 
 /** The zone the machine runs in, the default for a store that has not set its own. */
 export function machineTimeZone(): string {

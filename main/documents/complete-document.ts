@@ -8,6 +8,7 @@ import type { Db } from '../ledger/database';
 import { assertFullDurability } from '../ledger/durability';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
+import { documentDigest } from './document-digest';
 import type { DocumentCompleted } from './document-journal';
 
 export interface Completion {
@@ -32,11 +33,12 @@ export function completeDocument(db: Db, view: DocumentView, c: Completion): Doc
   );
   for (const line of view.lines) freeze.run(line.grossMinor, line.lineDiscountMinor, line.orderDiscountMinor, line.totalMinor, line.taxMinor, line.id);
 
-  sql(db, 'INSERT INTO register_counters (register_id) VALUES (?) ON CONFLICT(register_id) DO NOTHING').run(view.registerId);
   const counter = sql(
     db,
-    'UPDATE register_counters SET last_receipt_no = last_receipt_no + 1, grand_total_minor = grand_total_minor + ? WHERE register_id = ? RETURNING last_receipt_no, grand_total_minor',
-  ).get(signedTotal(view), view.registerId) as { last_receipt_no: number; grand_total_minor: number };
+    `INSERT INTO register_counters (register_id, last_receipt_no, grand_total_minor) VALUES (?, 1, ?)
+     ON CONFLICT(register_id) DO UPDATE SET last_receipt_no = last_receipt_no + 1, grand_total_minor = grand_total_minor + excluded.grand_total_minor
+     RETURNING last_receipt_no, grand_total_minor`,
+  ).get(view.registerId, signedTotal(view)) as { last_receipt_no: number; grand_total_minor: number };
   const changeMinor = view.payments.reduce((s, p) => s + p.changeMinor, 0);
   const businessDay = businessDayOf(c.now, c.businessDay);
   sql(
@@ -73,7 +75,10 @@ export function completeDocument(db: Db, view: DocumentView, c: Completion): Doc
     remainingMinor: Math.max(0, view.totals.totalMinor + c.roundingMinor - view.paidMinor),
     cashDueMinor: 0,
   };
-  appendJournal(db, `${view.kind}.completed`, completedEntry(completed), c.now);
+  // The digest is read back from the rows just written, so it is what verification will recompute.
+  const digest = documentDigest(db, view.id);
+  if (digest === null) throw new Error(`document ${view.id} vanished while completing`);
+  appendJournal(db, `${view.kind}.completed`, completedEntry(completed, digest), c.now);
   return completed;
 }
 
@@ -85,34 +90,21 @@ export function signedTotal(v: Pick<DocumentView, 'kind' | 'totals'>): number {
   return v.kind === 'sale' ? v.totals.totalMinor : -v.totals.totalMinor;
 }
 
-function completedEntry(v: DocumentView): DocumentCompleted {
+function completedEntry(v: DocumentView, documentSha256: string): DocumentCompleted {
   return {
     saleId: v.id,
     registerId: v.registerId,
     receiptNo: v.receiptNo ?? 0,
     businessDay: v.businessDay ?? '',
     operatorId: v.operatorId,
-    lines: v.lines.map((l) => ({
-      sku: l.sku,
-      name: l.name,
-      qtyMilli: l.qtyMilli,
-      unitPriceMinor: l.unitPriceMinor,
-      taxRateBp: l.taxRateBp,
-      totalMinor: l.totalMinor,
-      taxMinor: l.taxMinor,
-    })),
     totalMinor: v.totals.totalMinor,
     taxMinor: v.totals.taxMinor,
     discountMinor: v.totals.discountMinor,
     roundingMinor: v.roundingMinor,
-    payments: v.payments.map((p) => ({
-      method: p.method,
-      amountMinor: p.amountMinor,
-      tenderedMinor: p.tenderedMinor,
-      changeMinor: p.changeMinor,
-      authCode: p.card?.authCode ?? null,
-    })),
+    taxes: v.totals.taxBreakdown.map((t) => ({ rateBp: t.rateBp, baseMinor: t.baseMinor, taxMinor: t.taxMinor })),
+    payments: v.payments.map((p) => ({ method: p.method, amountMinor: p.amountMinor })),
     grandTotalMinor: v.grandTotalMinor ?? 0,
+    documentSha256,
     ...(v.kind === 'sale' ? {} : { correction: { originalDocumentId: v.originalDocumentId, reason: v.reason, approverId: v.approverId } }),
   };
 }

@@ -1,10 +1,39 @@
 // Journal kinds of the document core (see ledger/journal-payloads.ts): one entry per completed
-// document, written in the completing transaction. It carries what the receipt carries, so the
-// journal alone can recompute every day's figures.
+// document, written in the completing transaction. It carries what the day close and HQ add up
+// (receipt number, business day, operator, totals by tax rate and by tender, the grand total),
+// so the journal alone can recompute every day's figures, and the SHA-256 of the document
+// itself (documents/document-digest.ts) instead of a copy of its lines: the document is bound to
+// the hash chain at a third of the bytes.
 import type { DocumentKind, PaymentMethod } from '../../preload/contract/views';
 
 export interface DocumentCompleted {
   /** The document's id (named for the sale, the first kind, in every kind's entry). */
+  saleId: string;
+  registerId: string;
+  receiptNo: number;
+  businessDay: string;
+  operatorId: number;
+  totalMinor: number;
+  taxMinor: number;
+  discountMinor: number;
+  roundingMinor: number;
+  /** Per tax rate: the base and the tax, as the receipt prints them. */
+  taxes: { rateBp: number; baseMinor: number; taxMinor: number }[];
+  /** Per payment, in the order taken: what was applied to the document (money in for a sale, money out for a refund or void). */
+  payments: { method: PaymentMethod; amountMinor: number }[];
+  grandTotalMinor: number;
+  /** documentDigest() of the completed document: every column of it, its lines and its payments. */
+  documentSha256: string;
+  /** Refunds and voids: what they correct, why, and the supervisor who approved it (null: no approval needed). */
+  correction?: { originalDocumentId: string | null; reason: string | null; approverId: number | null };
+}
+
+/**
+ * The shape `<kind>.completed` had before the lean-ledger schema (6): a copy of the lines and
+ * payments and no digest. Entries written then keep it; a reader that adds up the journal
+ * accepts both (a `documentSha256` tells them apart).
+ */
+export interface LegacyDocumentCompleted {
   saleId: string;
   registerId: string;
   receiptNo: number;
@@ -24,6 +53,8 @@ export interface DocumentCompleted {
 
 /** `sale.completed`, `refund.completed`, `void.completed`. */
 export type DocumentCompletedKind = `${DocumentKind}.completed`;
+
+export const documentCompletedKinds: readonly DocumentCompletedKind[] = ['sale.completed', 'refund.completed', 'void.completed'];
 
 declare module '../ledger/journal-payloads' {
   // Only an interface can add to the ledger's JournalPayloads; this one adds all three kinds at once.

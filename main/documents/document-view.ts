@@ -29,9 +29,30 @@ function operatorName(db: Db, id: number): string {
 
 /** The document `id`, read once. `cashStep` saves a settings read when the caller has them. */
 export function documentView(db: Db, id: string, cashStep?: number): DocumentView {
+  return viewOfRow(db, findDocument(db, id), { cashStep });
+}
+
+/** What a caller already holds, so that building the view does not read it again. */
+export interface KnownParts {
+  cashStep?: number | undefined;
+  /** The name of the document's operator (`doc.operator_id`). */
+  operatorName?: string | undefined;
+  /** The document's payments, read in this transaction (an open sale being edited has none). */
+  payments?: readonly PaymentRow[] | undefined;
+  /** The document's lines as they are now in this transaction, in order of position. */
+  lines?: readonly LineRow[] | undefined;
+}
+
+/** The view of a document whose row the caller has just read in this transaction. */
+export function viewOfRow(db: Db, doc: DocumentRow, known: KnownParts = {}): DocumentView {
   viewBuilds.count += 1;
-  const doc = findDocument(db, id);
-  return assembleView(doc, documentLines(db, id), documentPayments(db, id), operatorName(db, doc.operator_id), cashStep ?? cashRoundingStep(db));
+  return assembleView(
+    doc,
+    known.lines ?? documentLines(db, doc.id),
+    known.payments ?? documentPayments(db, doc.id),
+    known.operatorName ?? operatorName(db, doc.operator_id),
+    known.cashStep ?? cashRoundingStep(db),
+  );
 }
 
 export function paymentView(p: PaymentRow): PaymentView {

@@ -51,6 +51,18 @@ export interface Handler<N extends CallName> {
    */
   awaitsHardware?: true;
   handle(input: ParsedInput<N>, ctx: HandlerContext): CallResult<N> | Promise<CallResult<N>>;
+  /**
+   * A money call whose answer the ledger holds anyway (a completed, immutable document) keeps
+   * only a reference under its idempotency key, and a repeat rebuilds the same answer from it.
+   * `keep` returns null when the answer must be kept whole (a part payment: the open sale it
+   * shows will change).
+   */
+  replay?: Replay<CallResult<N>>;
+}
+
+export interface Replay<R> {
+  keep(result: R): unknown;
+  rebuild(kept: unknown, ctx: HandlerContext): R;
 }
 
 export type HandlerTable = { [N in CallName]: Handler<N> };

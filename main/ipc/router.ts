@@ -1,12 +1,14 @@
 import { calls, type CallName } from '../../preload/contract';
 import { fail, ok, type Result } from '../../preload/contract/result';
 import type { Db } from '../ledger/database';
-import { requestHash, storedResult, storeResult } from '../ledger/idempotency';
+import { inTransaction } from '../ledger/transaction';
+import { IDEMPOTENCY_KEEP_MS, pruneIdempotency, requestHash, storedResult, storeResult } from '../ledger/idempotency';
 import type { EventBus } from '../common/event-bus';
 import { ServiceError } from '../common/service-error';
 import { roleAtLeast, type RegisterSession } from '../operators/session';
 import { getSettings } from '../settings/settings';
-import { operatorCount, getOperator } from '../operators/operators';
+import { callerOf, operatorCount, type CallerRow } from '../operators/operators';
+import { businessDayOf, businessDayRule } from '../business-day/business-day';
 import type { Handler, HandlerContext, HandlerTable, RegisterServices } from './handler';
 import type { Logger } from '../log';
 
@@ -30,6 +32,8 @@ export type Dispatch = (name: unknown, input: unknown) => Promise<Result<unknown
 export function createRouter(deps: RouterDeps): Dispatch {
   const clock = deps.clock ?? Date.now;
   const inFlight = new Map<string, Promise<Result<unknown>>>();
+  // The business day whose start last pruned the idempotency keys; null until the first money call after start-up.
+  let prunedForDay: string | null = null;
 
   return async function dispatch(name, input) {
     // Own keys only: "__proto__", "constructor" or "toString" are not calls.
@@ -48,30 +52,31 @@ export function createRouter(deps: RouterDeps): Dispatch {
 
     try {
       const now = clock();
-      const denied = authorize(deps, handler, now);
-      if (denied) return denied;
+      // The operator is read from the ledger on every call (one row, no PIN hash): a deactivated
+      // or demoted operator loses access with their next call, not their next login.
       const operatorId = deps.session.loggedIn();
-      const operator = operatorId === null ? null : getOperator(deps.db, operatorId, now);
+      const operator = operatorId === null ? null : callerOf(deps.db, operatorId);
+      const denied = authorize(deps, handler, operator);
+      if (denied) return denied;
+      const settings = getSettings(deps.db);
       const ctx: HandlerContext = {
         db: deps.db,
         now,
-        settings: getSettings(deps.db),
+        settings,
         session: deps.session,
         events: deps.events,
-        actor: operator ? { id: operator.id, role: operator.role } : { id: 0, role: 'cashier' },
+        actor: operator ? { id: operator.id, role: operator.role, name: operator.name } : { id: 0, role: 'cashier' },
         services: deps.services,
       };
       const value = parsed.data as never;
       if (!def.movesMoney) return ok(await handler.handle(value, ctx));
-      return await runIdempotent(
-        deps.db,
-        callName,
-        parsed.data as { idempotencyKey: string },
-        inFlight,
-        () => handler.handle(value, ctx),
-        now,
-        handler.awaitsHardware === true,
-      );
+      const day = businessDayOf(now, businessDayRule(settings));
+      if (day !== prunedForDay) {
+        // Once per business day (and once after start-up): keys too old for any retry to come are dropped.
+        pruneIdempotency(deps.db, now - IDEMPOTENCY_KEEP_MS);
+        prunedForDay = day;
+      }
+      return await runIdempotent(deps.db, callName, parsed.data as { idempotencyKey: string }, inFlight, handler, value, ctx);
     } catch (error) {
       if (error instanceof ServiceError) return fail(error.code, error.params);
       // Stack traces and SQL stay in the log; the window only learns that something went wrong.
@@ -81,7 +86,7 @@ export function createRouter(deps: RouterDeps): Dispatch {
   };
 }
 
-function authorize(deps: RouterDeps, handler: Handler<CallName>, now: number): Result<never> | null {
+function authorize(deps: RouterDeps, handler: Handler<CallName>, operator: CallerRow | null): Result<never> | null {
   switch (handler.access) {
     case 'public':
       return null;
@@ -90,9 +95,7 @@ function authorize(deps: RouterDeps, handler: Handler<CallName>, now: number): R
     case 'cashier':
     case 'supervisor':
     case 'owner': {
-      const id = deps.session.loggedIn();
-      const operator = id === null ? null : getOperator(deps.db, id, now);
-      if (!operator || !operator.active) return fail('session.not_logged_in');
+      if (!operator || operator.active !== 1) return fail('session.not_logged_in');
       return roleAtLeast(operator.role, handler.access) ? null : fail('session.forbidden', { needs: handler.access });
     }
     default:
@@ -111,34 +114,41 @@ async function runIdempotent(
   call: CallName,
   input: { idempotencyKey: string },
   inFlight: Map<string, Promise<Result<unknown>>>,
-  run: () => unknown,
-  now: number,
-  awaitsHardware: boolean,
+  handler: Handler<CallName>,
+  value: never,
+  ctx: HandlerContext,
 ): Promise<Result<unknown>> {
   const { idempotencyKey, ...rest } = input;
   const inputHash = requestHash(call, rest);
   const previous = storedResult(db, idempotencyKey);
   if (previous) {
     if (previous.call !== call || previous.inputHash !== inputHash) return fail('request.idempotency_key_reused');
-    return ok(previous.result);
+    if (!previous.rebuild) return ok(previous.result);
+    if (!handler.replay) throw new Error(`${call} has a rebuildable idempotency record but no replay`);
+    return ok(handler.replay.rebuild(previous.result, ctx));
   }
   const pending = inFlight.get(idempotencyKey);
   if (pending) return pending;
+  const store = (result: unknown): void => {
+    const kept = handler.replay?.keep(result as never) ?? null;
+    if (kept === null) storeResult(db, idempotencyKey, call, inputHash, result, ctx.now);
+    else storeResult(db, idempotencyKey, call, inputHash, kept, ctx.now, true);
+  };
   const attempt = (async (): Promise<Result<unknown>> => {
-    if (awaitsHardware) {
+    if (handler.awaitsHardware === true) {
       // A card payment commits its own intent before the terminal hears of it; the result is stored when it arrives.
-      const value = await run();
-      storeResult(db, idempotencyKey, call, inputHash, value, now);
-      return ok(value);
+      const result = await handler.handle(value, ctx);
+      store(result);
+      return ok(result);
     }
     // Everything else is a ledger change: its effect and its stored result commit together.
-    const value = db.transaction(() => {
-      const result = run();
-      if (result instanceof Promise) throw new Error(`${call} returned a promise; mark its handler awaitsHardware`);
-      storeResult(db, idempotencyKey, call, inputHash, result, now);
-      return result;
-    })();
-    return ok(value);
+    const result = inTransaction(db, () => {
+      const outcome = handler.handle(value, ctx);
+      if (outcome instanceof Promise) throw new Error(`${call} returned a promise; mark its handler awaitsHardware`);
+      store(outcome);
+      return outcome;
+    });
+    return ok(result);
   })();
   inFlight.set(idempotencyKey, attempt);
   try {

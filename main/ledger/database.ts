@@ -9,6 +9,9 @@ export { LedgerOpenError };
 
 export type { Db } from './db';
 
+/** Bytes the WAL file is cut back to after a checkpoint (the 1000-page autocheckpoint fills about 4 MB). */
+export const WAL_SIZE_LIMIT = 4 * 1024 * 1024;
+
 /**
  * Opens the ledger file with the durability the register depends on. better-sqlite3 reopens a
  * WAL database at synchronous=NORMAL, which can lose the last commits on power loss, so FULL is
@@ -22,6 +25,10 @@ export function openLedger(file: string): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // The WAL is checkpointed every 1000 pages (SQLite's default) and then reused from its start,
+    // but never shrinks by itself: one big transaction (a catalog import) would leave it that big
+    // for good. Once checkpointed, it is cut back to this size.
+    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
     assertPragmas(db, file === ':memory:');
     migrate(db);
     return db;

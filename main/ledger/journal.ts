@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { JournalVerification } from '../../preload/contract/views';
 import { canonicalJson } from './canonical-json';
+import { scanCanonical } from './canonical-scan';
 import type { Db } from './database';
 import { existingFeed } from './journal-feed';
 import type { JournalKind, JournalPayloads } from './journal-payloads';
@@ -25,7 +26,8 @@ export interface JournalEntry {
  * column of any entry breaks the chain at that entry.
  */
 export function entryHash(prevHash: string, payload: string): string {
-  return createHash('sha256').update(prevHash).update(payload).digest('hex');
+  // One-shot hashing of the joined text: the same bytes as two update() calls, without a Hash object per entry.
+  return hash('sha256', prevHash + payload, 'hex');
 }
 
 /**
@@ -47,27 +49,69 @@ export function appendJournal<K extends JournalKind>(db: Db, kind: K, data: Jour
 /** Why an entry does not hold; a stable code the UI translates. */
 export type JournalBreak = NonNullable<JournalVerification['reason']>;
 
-/** Recomputes the whole chain and names the first entry that does not hold. */
+function broken(entries: number, seq: number, reason: JournalBreak): JournalVerification {
+  return { ok: false, entries, firstBadSeq: seq, reason };
+}
+
+/** The raw text payload[start, end) is the canonical form of the integer `n`. */
+function integerTextIs(payload: string, start: number, end: number, n: number): boolean {
+  if (start < 0) return false;
+  // Canonical integers have no leading zeros or plus sign, so the digits alone decide.
+  let i = start;
+  const negative = payload.charCodeAt(i) === 0x2d;
+  if (negative) i += 1;
+  if (i === end || end - start > 17) return false;
+  let value = 0;
+  for (; i < end; i++) {
+    const digit = payload.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return false;
+    value = value * 10 + digit;
+  }
+  return (negative ? -value : value) === n;
+}
+
+// What JSON.stringify writes otherwise than as itself inside a string.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
+const ESCAPED_IN_JSON = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** The raw text payload[start, end) is the canonical form of the string `s`. */
+function stringTextIs(payload: string, start: number, end: number, s: string): boolean {
+  if (start < 0) return false;
+  if (payload.charCodeAt(start) === 0x22 && end - start === s.length + 2 && payload.startsWith(s, start + 1) && !ESCAPED_IN_JSON.test(s)) return true;
+  return payload.slice(start, end) === JSON.stringify(s);
+}
+
+/**
+ * Recomputes the whole chain and names the first entry that does not hold. Per entry: the seq
+ * follows the one before, prev_hash is the hash before, the hash is SHA-256(prev_hash || payload),
+ * the payload is canonical JSON (checked in one pass, ledger/canonical-scan.ts, instead of
+ * parsing and serialising it again) and its seq, at and kind are the entry's columns (compared
+ * as raw text: canonical JSON writes a value one way only).
+ */
 export function verifyJournal(db: Db): JournalVerification {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let entries = 0;
-  for (const row of sql(db, 'SELECT seq, at, kind, payload, prev_hash, hash FROM journal ORDER BY seq').iterate() as IterableIterator<JournalEntry>) {
+  const rows = sql(db, 'SELECT seq, at, kind, payload, prev_hash, hash FROM journal ORDER BY seq').raw().iterate() as IterableIterator<
+    [number, number, string, string, string, string]
+  >;
+  for (const row of rows) {
+    const seq = row[0];
+    const payload = row[3];
     entries += 1;
-    const bad = (reason: JournalBreak): JournalVerification => ({ ok: false, entries, firstBadSeq: row.seq, reason });
-    if (row.seq !== expectedSeq) return { ok: false, entries, firstBadSeq: expectedSeq, reason: 'gap' };
-    if (row.prev_hash !== prevHash) return bad('prev_hash_mismatch');
-    if (entryHash(row.prev_hash, row.payload) !== row.hash) return bad('hash_mismatch');
-    let parsed: { seq?: unknown; at?: unknown; kind?: unknown } | null = null;
-    try {
-      const value: unknown = JSON.parse(row.payload);
-      if (canonicalJson(value) === row.payload && typeof value === 'object' && value !== null) parsed = value;
-    } catch {
-      parsed = null;
+    if (seq !== expectedSeq) return { ok: false, entries, firstBadSeq: expectedSeq, reason: 'gap' };
+    if (row[4] !== prevHash) return broken(entries, seq, 'prev_hash_mismatch');
+    if (entryHash(prevHash, payload) !== row[5]) return broken(entries, seq, 'hash_mismatch');
+    const spans = scanCanonical(payload);
+    if (spans === null) return broken(entries, seq, 'payload_not_canonical');
+    if (
+      !integerTextIs(payload, spans.seqStart, spans.seqEnd, seq) ||
+      !integerTextIs(payload, spans.atStart, spans.atEnd, row[1]) ||
+      !stringTextIs(payload, spans.kindStart, spans.kindEnd, row[2])
+    ) {
+      return broken(entries, seq, 'fields_differ');
     }
-    if (parsed === null) return bad('payload_not_canonical');
-    if (parsed.seq !== row.seq || parsed.at !== row.at || parsed.kind !== row.kind) return bad('fields_differ');
-    prevHash = row.hash;
+    prevHash = row[5];
     expectedSeq += 1;
   }
   return { ok: true, entries, firstBadSeq: null, reason: null };

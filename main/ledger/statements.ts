@@ -20,3 +20,8 @@ export function sql(db: Db, text: string): Statement {
   }
   return statement;
 }
+
+/** How many statements this connection has compiled: flat over a long run, since every text is a constant. */
+export function statementCount(db: Db): number {
+  return caches.get(db)?.size ?? 0;
+}

@@ -38,6 +38,18 @@ export function getOperator(db: Db, id: number, now: number): OperatorView | nul
   return row ? toView(row, now) : null;
 }
 
+/** Who is making a call, as the router checks it on every request: no PIN hash or salt is read. */
+export interface CallerRow {
+  id: number;
+  name: string;
+  role: Role;
+  active: number;
+}
+
+export function callerOf(db: Db, id: number): CallerRow | null {
+  return (sql(db, 'SELECT id, name, role, active FROM operators WHERE id = ?').get(id) as CallerRow | undefined) ?? null;
+}
+
 export function listOperators(db: Db, now: number): OperatorView[] {
   return (sql(db, 'SELECT * FROM operators WHERE active = 1 ORDER BY role DESC, name').all() as OperatorRow[]).map((r) => toView(r, now));
 }

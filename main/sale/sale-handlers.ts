@@ -5,7 +5,7 @@ import { documentIdByReceipt } from '../documents/document-rows';
 import { addCustomLine, addProduct, currentSale, removeLine, setLineDiscount, setNote, setOrderDiscount, setQty } from './sale';
 import { completeSale, tenderCash } from './tender';
 import { documentView } from '../documents/document-view';
-import type { HandlerContext, HandlerTable } from '../ipc/handler';
+import type { HandlerContext, HandlerTable, Replay } from '../ipc/handler';
 
 /** Tell every window the cart changed, so a second window or a reload shows the same sale. */
 function publish(ctx: HandlerContext, sale: DocumentView): DocumentView {
@@ -24,6 +24,20 @@ function approved(ctx: HandlerContext, approval: { operatorId: number; pin: stri
   return approverOf(ctx.db, approval, ctx.now) !== null;
 }
 
+/**
+ * A completed sale is immutable, so a repeated payment request rebuilds its answer from the
+ * ledger instead of keeping a copy of the whole sale under the key; a part payment (the sale is
+ * still open and will change) keeps its answer whole.
+ */
+const completionReplay: Replay<CompletionView> = {
+  keep: (done) => (done.receiptNo === null ? null : { saleId: done.sale.id, changeMinor: done.changeMinor }),
+  rebuild: (kept, ctx) => {
+    const { saleId, changeMinor } = kept as { saleId: string; changeMinor: number };
+    const sale = documentView(ctx.db, saleId);
+    return { sale, receiptNo: sale.receiptNo, changeMinor };
+  },
+};
+
 export const saleHandlers: Pick<HandlerTable, keyof typeof saleCalls> = {
   'sale.current': { access: 'cashier', handle: (_input, ctx) => currentSale(ctx) },
   'sale.get': { access: 'cashier', handle: (input, ctx) => documentView(ctx.db, input.saleId) },
@@ -41,9 +55,11 @@ export const saleHandlers: Pick<HandlerTable, keyof typeof saleCalls> = {
   'sale.tenderCash': {
     access: 'cashier',
     handle: (input, ctx) => completed(ctx, tenderCash(ctx, input)),
+    replay: completionReplay,
   },
   'sale.complete': {
     access: 'cashier',
     handle: (input, ctx) => completed(ctx, completeSale(ctx, input)),
+    replay: completionReplay,
   },
 };

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Discount, Role } from '../../preload/contract/primitives';
 import { MAX_AMOUNT_MINOR, MAX_QTY_MILLI } from '../../preload/contract/primitives';
 import type { DocumentView, StoreSettings } from '../../preload/contract/views';
@@ -7,14 +6,28 @@ import { appendJournal } from '../ledger/journal';
 import { mulDivHalfUp } from '../money/integer-math';
 import { getProduct, isKnownTaxRate, lookupProduct } from '../catalog/catalog';
 import { ServiceError } from '../common/service-error';
-import { documentLines, findDocument, insertDocument, insertLine, openDocumentId } from '../documents/document-rows';
-import { documentView } from '../documents/document-view';
+import {
+  documentForEdit,
+  documentLines,
+  findDocument,
+  insertDocument,
+  insertLine,
+  openDocumentId,
+  type DocumentRow,
+  type LineRow,
+  type NewLine,
+} from '../documents/document-rows';
+import { documentView, viewOfRow } from '../documents/document-view';
+import { newDocumentId } from '../documents/document-id';
 import { sql } from '../ledger/statements';
+import { inTransaction } from '../ledger/transaction';
 import { withCartDurability } from '../ledger/durability';
 
 export interface Actor {
   id: number;
   role: Role;
+  /** The operator's name when the router read it (a view built for them then needs no lookup). */
+  name?: string;
 }
 
 export interface SaleContext {
@@ -24,12 +37,17 @@ export interface SaleContext {
   actor: Actor;
 }
 
+/** The operator's name, when the router already read it for this call. */
+function knownName(ctx: SaleContext, operatorId: number): string | undefined {
+  return ctx.actor.id === operatorId ? ctx.actor.name : undefined;
+}
+
 /** The register's open sale, resumed after a restart or reload; a new one if there is none. */
 export function currentSale(ctx: SaleContext): DocumentView {
   const { db, settings } = ctx;
   const open = openDocumentId(db, settings.registerId, 'sale');
   if (open) return documentView(db, open, settings.cashRoundingStepMinor);
-  const id = randomUUID();
+  const id = newDocumentId(ctx.now);
   withCartDurability(db, () =>
     insertDocument(db, {
       id,
@@ -40,24 +58,81 @@ export function currentSale(ctx: SaleContext): DocumentView {
       pricesIncludeTax: settings.pricesIncludeTax,
     }),
   );
-  return documentView(db, id, settings.cashRoundingStepMinor);
+  return viewOfRow(db, findDocument(db, id), { cashStep: settings.cashRoundingStepMinor, operatorName: knownName(ctx, ctx.actor.id), payments: [] });
 }
 
-/** Runs a change to an open sale in one transaction and refuses totals beyond the register's limit. */
-function changeOpenSale(ctx: SaleContext, saleId: string, change: () => void): DocumentView {
+/** An open sale as a change sees it: read once, at the start of the change's transaction. */
+interface OpenSale {
+  doc: DocumentRow;
+  lines: LineRow[];
+}
+
+/**
+ * What a change did, so that the answer is built without reading the sale again: `lines` are
+ * the sale's lines as the change left them in the ledger (it changed them through the rows it
+ * was given: a new line, a quantity); `rowChanged` says it changed the sale's own row (a
+ * discount, a note), which is then read again. Nothing returned: read the lines again.
+ */
+type ChangeOutcome = { lines?: LineRow[]; rowChanged?: boolean } | void;
+
+/**
+ * Runs a change to an open sale in one transaction and refuses totals beyond the register's
+ * limit. The sale's row, its operator's name and whether it has payments come in one read, its
+ * lines in a second; the answer is built from them.
+ */
+function changeOpenSale(ctx: SaleContext, saleId: string, change: (sale: OpenSale) => ChangeOutcome): DocumentView {
   return withCartDurability(ctx.db, () =>
-    ctx.db.transaction(() => {
-      const doc = findDocument(ctx.db, saleId);
+    inTransaction(ctx.db, () => {
+      const { doc, operatorName, paid } = documentForEdit(ctx.db, saleId);
       if (doc.status !== 'open' || doc.kind !== 'sale') throw new ServiceError('sale.not_open', { saleId });
-      const paid = sql(ctx.db, 'SELECT COUNT(*) AS n FROM payments WHERE document_id = ?').get(saleId) as { n: number };
       // Once money has been taken, the cart is frozen: changing it would orphan the payment.
-      if (paid.n > 0) throw new ServiceError('sale.has_payments', { saleId });
-      change();
-      const view = documentView(ctx.db, saleId, ctx.settings.cashRoundingStepMinor);
+      if (paid) throw new ServiceError('sale.has_payments', { saleId });
+      const outcome = change({ doc, lines: documentLines(ctx.db, saleId) }) ?? {};
+      const view = viewOfRow(ctx.db, outcome.rowChanged ? findDocument(ctx.db, saleId) : doc, {
+        cashStep: ctx.settings.cashRoundingStepMinor,
+        operatorName,
+        payments: [],
+        lines: outcome.lines,
+      });
       if (view.totals.grossMinor > MAX_AMOUNT_MINOR) throw new ServiceError('sale.amount_too_large', { maxMinor: MAX_AMOUNT_MINOR });
       return view;
-    })(),
+    }),
   );
+}
+
+/** Inserts a line at the end of the sale and returns the sale's lines with it, as the ledger now holds them. */
+function appendLine(
+  ctx: SaleContext,
+  sale: OpenSale,
+  line: NewLine & { discount?: null; originalLineId?: null; restock?: null; fixed?: undefined },
+): LineRow[] {
+  const position = sale.lines.reduce((max, l) => Math.max(max, l.position), 0) + 1;
+  const id = insertLine(ctx.db, sale.doc.id, line, position);
+  const row: LineRow = {
+    id,
+    position,
+    product_id: line.productId,
+    sku: line.sku,
+    name: line.name,
+    qty_milli: line.qtyMilli,
+    unit_price_minor: line.unitPriceMinor,
+    tax_rate_bp: line.taxRateBp,
+    discount: null,
+    original_line_id: null,
+    restock: null,
+    gross_minor: null,
+    line_discount_minor: null,
+    order_discount_minor: null,
+    total_minor: null,
+    tax_minor: null,
+  };
+  return [...sale.lines, row];
+}
+
+/** Sets a line's quantity and returns the sale's lines as the ledger now holds them. */
+function changeQty(ctx: SaleContext, sale: OpenSale, line: LineRow, qtyMilli: number): LineRow[] {
+  sql(ctx.db, 'UPDATE document_lines SET qty_milli = ? WHERE id = ?').run(qtyMilli, line.id);
+  return sale.lines.map((l) => (l.id === line.id ? { ...l, qty_milli: qtyMilli } : l));
 }
 
 /** The name printed for a product: the store language first, the other as fallback. */
@@ -66,29 +141,27 @@ function productName(p: { nameZh: string | null; nameEn: string | null }, settin
 }
 
 export function addProduct(ctx: SaleContext, input: { saleId: string; code?: string; productId?: number; qtyMilli?: number | undefined }): DocumentView {
-  return changeOpenSale(ctx, input.saleId, () => {
+  return changeOpenSale(ctx, input.saleId, (sale) => {
     const product = input.code !== undefined ? lookupProduct(ctx.db, input.code) : getProduct(ctx.db, input.productId ?? 0);
     const qty = input.qtyMilli ?? 1000;
-    // Scanning the same item again raises the quantity of its undiscounted line, as cashiers expect.
-    const same = ctx.db
-      .prepare(
-        'SELECT id, qty_milli FROM document_lines WHERE document_id = ? AND product_id = ? AND discount IS NULL AND unit_price_minor = ? ORDER BY position DESC LIMIT 1',
-      )
-      .get(input.saleId, product.id, product.priceMinor) as { id: number; qty_milli: number } | undefined;
+    // Scanning the same item again raises the quantity of its undiscounted line (the last one
+    // if there are several), as cashiers expect.
+    const same = sale.lines.findLast((l) => l.product_id === product.id && l.discount === null && l.unit_price_minor === product.priceMinor);
     if (same) {
       // The same cap as for a quantity typed in: three scans of 99,999 must not make a line of 299,997.
       if (same.qty_milli + qty > MAX_QTY_MILLI) throw new ServiceError('sale.quantity_too_large', { maxMilli: MAX_QTY_MILLI });
-      sql(ctx.db, 'UPDATE document_lines SET qty_milli = ? WHERE id = ?').run(same.qty_milli + qty, same.id);
-      return;
+      return { lines: changeQty(ctx, sale, same, same.qty_milli + qty) };
     }
-    insertLine(ctx.db, input.saleId, {
-      productId: product.id,
-      sku: product.sku,
-      name: productName(product, ctx.settings),
-      qtyMilli: qty,
-      unitPriceMinor: product.priceMinor,
-      taxRateBp: product.taxRateBp,
-    });
+    return {
+      lines: appendLine(ctx, sale, {
+        productId: product.id,
+        sku: product.sku,
+        name: productName(product, ctx.settings),
+        qtyMilli: qty,
+        unitPriceMinor: product.priceMinor,
+        taxRateBp: product.taxRateBp,
+      }),
+    };
   });
 }
 
@@ -96,17 +169,19 @@ export function addCustomLine(
   ctx: SaleContext,
   input: { saleId: string; name: string; qtyMilli: number; unitPriceMinor: number; taxRateBp?: number | undefined },
 ): DocumentView {
-  return changeOpenSale(ctx, input.saleId, () => {
+  return changeOpenSale(ctx, input.saleId, (sale) => {
     const rate = input.taxRateBp ?? defaultTaxRate(ctx.db);
     if (!isKnownTaxRate(ctx.db, rate)) throw new ServiceError('catalog.unknown_tax_rate', { rateBp: rate });
-    insertLine(ctx.db, input.saleId, {
-      productId: null,
-      sku: null,
-      name: input.name,
-      qtyMilli: input.qtyMilli,
-      unitPriceMinor: input.unitPriceMinor,
-      taxRateBp: rate,
-    });
+    return {
+      lines: appendLine(ctx, sale, {
+        productId: null,
+        sku: null,
+        name: input.name,
+        qtyMilli: input.qtyMilli,
+        unitPriceMinor: input.unitPriceMinor,
+        taxRateBp: rate,
+      }),
+    };
   });
 }
 
@@ -115,23 +190,25 @@ function defaultTaxRate(db: Db): number {
   return (sql(db, 'SELECT MAX(rate_bp) AS r FROM tax_rates').get() as { r: number | null }).r ?? 0;
 }
 
-function requireLine(ctx: SaleContext, saleId: string, lineId: number) {
-  const line = documentLines(ctx.db, saleId).find((l) => l.id === lineId);
+function requireLine(sale: OpenSale, lineId: number): LineRow {
+  const line = sale.lines.find((l) => l.id === lineId);
   if (!line) throw new ServiceError('sale.line_not_found', { lineId });
   return line;
 }
 
+/** The sale's lines with their computed amounts, from what the change has already read. */
+function computedLines(ctx: SaleContext, sale: OpenSale): DocumentView['lines'] {
+  return viewOfRow(ctx.db, sale.doc, { cashStep: ctx.settings.cashRoundingStepMinor, operatorName: '', payments: [], lines: sale.lines }).lines;
+}
+
 export function setQty(ctx: SaleContext, input: { saleId: string; lineId: number; qtyMilli: number }): DocumentView {
-  return changeOpenSale(ctx, input.saleId, () => {
-    requireLine(ctx, input.saleId, input.lineId);
-    sql(ctx.db, 'UPDATE document_lines SET qty_milli = ? WHERE id = ?').run(input.qtyMilli, input.lineId);
-  });
+  return changeOpenSale(ctx, input.saleId, (sale) => ({ lines: changeQty(ctx, sale, requireLine(sale, input.lineId), input.qtyMilli) }));
 }
 
 /** Removing a line before payment is journalled: it is the classic way to pocket a sale. */
 export function removeLine(ctx: SaleContext, input: { saleId: string; lineId: number }): DocumentView {
-  return changeOpenSale(ctx, input.saleId, () => {
-    const before = documentView(ctx.db, input.saleId, ctx.settings.cashRoundingStepMinor).lines.find((l) => l.id === input.lineId);
+  return changeOpenSale(ctx, input.saleId, (sale) => {
+    const before = computedLines(ctx, sale).find((l) => l.id === input.lineId);
     if (!before) throw new ServiceError('sale.line_not_found', { lineId: input.lineId });
     sql(ctx.db, 'DELETE FROM document_lines WHERE id = ?').run(input.lineId);
     appendJournal(
@@ -144,6 +221,7 @@ export function removeLine(ctx: SaleContext, input: { saleId: string; lineId: nu
       },
       ctx.now,
     );
+    return { lines: sale.lines.filter((l) => l.id !== input.lineId) };
   });
 }
 
@@ -164,31 +242,33 @@ function checkDiscount(ctx: SaleContext, discount: Discount | null, baseMinor: n
 }
 
 export function setLineDiscount(ctx: SaleContext, input: { saleId: string; lineId: number; discount: Discount | null }, approved: boolean): DocumentView {
-  return changeOpenSale(ctx, input.saleId, () => {
-    const line = documentView(ctx.db, input.saleId, ctx.settings.cashRoundingStepMinor).lines.find((l) => l.id === input.lineId);
+  return changeOpenSale(ctx, input.saleId, (sale) => {
+    const line = computedLines(ctx, sale).find((l) => l.id === input.lineId);
     if (!line) throw new ServiceError('sale.line_not_found', { lineId: input.lineId });
     checkDiscount(ctx, input.discount, line.grossMinor, approved);
-    sql(ctx.db, 'UPDATE document_lines SET discount = ? WHERE id = ?').run(input.discount ? JSON.stringify(input.discount) : null, input.lineId);
+    const stored = input.discount ? JSON.stringify(input.discount) : null;
+    sql(ctx.db, 'UPDATE document_lines SET discount = ? WHERE id = ?').run(stored, input.lineId);
+    return { lines: sale.lines.map((l) => (l.id === input.lineId ? { ...l, discount: stored } : l)) };
   });
 }
 
 export function setOrderDiscount(ctx: SaleContext, input: { saleId: string; discount: Discount | null }, approved: boolean): DocumentView {
-  return changeOpenSale(ctx, input.saleId, () => {
-    const view = documentView(ctx.db, input.saleId, ctx.settings.cashRoundingStepMinor);
-    const base = view.lines.reduce((s, l) => s + l.grossMinor - l.lineDiscountMinor, 0);
+  return changeOpenSale(ctx, input.saleId, (sale) => {
+    const base = computedLines(ctx, sale).reduce((s, l) => s + l.grossMinor - l.lineDiscountMinor, 0);
     checkDiscount(ctx, input.discount, base, approved);
     sql(ctx.db, 'UPDATE documents SET order_discount = ? WHERE id = ?').run(input.discount ? JSON.stringify(input.discount) : null, input.saleId);
+    return { lines: sale.lines, rowChanged: true };
   });
 }
 
 export function setNote(ctx: SaleContext, input: { saleId: string; note: string }): DocumentView {
   return withCartDurability(ctx.db, () =>
-    ctx.db.transaction(() => {
+    inTransaction(ctx.db, () => {
       const doc = findDocument(ctx.db, input.saleId);
       if (doc.status !== 'open') throw new ServiceError('sale.not_open', { saleId: input.saleId });
       const note = input.note.trim();
       sql(ctx.db, 'UPDATE documents SET note = ? WHERE id = ?').run(note === '' ? null : note, input.saleId);
       return documentView(ctx.db, input.saleId, ctx.settings.cashRoundingStepMinor);
-    })(),
+    }),
   );
 }

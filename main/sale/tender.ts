@@ -8,22 +8,26 @@ import { openAttemptFor } from '../scan-pay/scan-attempts';
 import { ServiceError } from '../common/service-error';
 import { completeDocument } from '../documents/complete-document';
 import { takePayment } from '../documents/document-payments';
-import { documentView } from '../documents/document-view';
-import type { Db } from '../ledger/database';
+import { viewOfRow } from '../documents/document-view';
+import { documentForEdit } from '../documents/document-rows';
 import { sql } from '../ledger/statements';
+import { inTransaction } from '../ledger/transaction';
 import { cashTender } from '../money/cash-tender';
 import type { SaleContext } from './sale';
 
 function requireOpenSale(ctx: SaleContext, saleId: string): DocumentView {
-  const view = documentView(ctx.db, saleId, ctx.settings.cashRoundingStepMinor);
+  // The row, its operator's name and whether it has payments in one read; the payments themselves only if there are any.
+  const { doc, operatorName, paid } = documentForEdit(ctx.db, saleId);
+  const view = viewOfRow(ctx.db, doc, { cashStep: ctx.settings.cashRoundingStepMinor, operatorName, payments: paid ? undefined : [] });
   if (view.kind !== 'sale' || view.status !== 'open') throw new ServiceError(view.status === 'completed' ? 'sale.already_paid' : 'sale.not_open', { saleId });
   if (view.lines.length === 0) throw new ServiceError('sale.empty');
   return view;
 }
 
-function operatorNameOf(db: Db, id: number, view: DocumentView): string {
+function operatorNameOf(ctx: SaleContext, id: number, view: DocumentView): string {
   if (id === view.operatorId) return view.operatorName;
-  return (sql(db, 'SELECT name FROM operators WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
+  if (id === ctx.actor.id && ctx.actor.name !== undefined) return ctx.actor.name;
+  return (sql(ctx.db, 'SELECT name FROM operators WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
 }
 
 function pay(ctx: SaleContext, view: DocumentView, payment: Omit<PaymentView, 'id' | 'originalPaymentId'>): DocumentView {
@@ -33,7 +37,7 @@ function pay(ctx: SaleContext, view: DocumentView, payment: Omit<PaymentView, 'i
 function complete(ctx: SaleContext, view: DocumentView, roundingMinor: number): DocumentView {
   return completeDocument(ctx.db, view, {
     operatorId: ctx.actor.id,
-    operatorName: operatorNameOf(ctx.db, ctx.actor.id, view),
+    operatorName: operatorNameOf(ctx, ctx.actor.id, view),
     roundingMinor,
     now: ctx.now,
     businessDay: businessDayRule(ctx.settings),
@@ -42,7 +46,7 @@ function complete(ctx: SaleContext, view: DocumentView, roundingMinor: number): 
 
 /** Cash handed over by the customer. Refuses less than due unless the cashier is splitting the tender. */
 export function tenderCash(ctx: SaleContext, input: { saleId: string; tenderedMinor: number; partial?: boolean | undefined }): CompletionView {
-  return ctx.db.transaction((): CompletionView => {
+  return inTransaction(ctx.db, (): CompletionView => {
     const view = requireOpenSale(ctx, input.saleId);
     // A card payment whose outcome is not known yet may have charged the customer already:
     // taking cash now could make them pay twice.
@@ -66,12 +70,12 @@ export function tenderCash(ctx: SaleContext, input: { saleId: string; tenderedMi
     if (!outcome.completes) return { sale: paid, receiptNo: null, changeMinor: 0 };
     const sale = complete(ctx, paid, outcome.roundingMinor);
     return { sale, receiptNo: sale.receiptNo, changeMinor: outcome.changeMinor };
-  })();
+  });
 }
 
 /** Records an approved card payment (from the terminal) and completes the sale when it is paid. */
 export function recordCardPayment(ctx: SaleContext, input: { saleId: string; amountMinor: number; card: CardDetailsView }): CompletionView {
-  return ctx.db.transaction((): CompletionView => {
+  return inTransaction(ctx.db, (): CompletionView => {
     const view = requireOpenSale(ctx, input.saleId);
     const remaining = view.totals.totalMinor - view.paidMinor;
     if (input.amountMinor > remaining) throw new ServiceError('sale.tender_insufficient', { dueMinor: remaining });
@@ -86,7 +90,7 @@ export function recordCardPayment(ctx: SaleContext, input: { saleId: string; amo
     if (input.amountMinor < remaining) return { sale: paid, receiptNo: null, changeMinor: 0 };
     const sale = complete(ctx, paid, 0);
     return { sale, receiptNo: sale.receiptNo, changeMinor: 0 };
-  })();
+  });
 }
 
 /** Records a scan-to-pay payment the provider confirmed, and completes the sale when it is paid. */
@@ -115,10 +119,10 @@ export function recordScanPayment(
 
 /** Completes a sale its payments already cover, or one whose total is zero. */
 export function completeSale(ctx: SaleContext, input: { saleId: string }): CompletionView {
-  return ctx.db.transaction((): CompletionView => {
+  return inTransaction(ctx.db, (): CompletionView => {
     const view = requireOpenSale(ctx, input.saleId);
     if (view.totals.totalMinor - view.paidMinor > 0) throw new ServiceError('sale.not_fully_paid', { remainingMinor: view.totals.totalMinor - view.paidMinor });
     const sale = complete(ctx, view, 0);
     return { sale, receiptNo: sale.receiptNo, changeMinor: sale.changeMinor };
-  })();
+  });
 }

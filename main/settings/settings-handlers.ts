@@ -1,5 +1,6 @@
 import type { settingsCalls } from '../../preload/contract/settings';
 import { verifyJournal } from '../ledger/journal';
+import { verifyDocuments } from '../documents/verify-documents';
 import { getSettings, updateSettings } from './settings';
 import type { HandlerTable } from '../ipc/handler';
 
@@ -13,5 +14,13 @@ export const settingsHandlers: Pick<HandlerTable, keyof typeof settingsCalls> = 
       return settings;
     },
   },
-  'journal.verify': { access: 'supervisor', handle: (_input, ctx) => verifyJournal(ctx.db) },
+  'journal.verify': {
+    access: 'supervisor',
+    handle: (_input, ctx) => {
+      const chain = verifyJournal(ctx.db);
+      if (!chain.ok) return chain;
+      const documents = verifyDocuments(ctx.db);
+      return documents.ok ? chain : { ok: false, entries: chain.entries, firstBadSeq: documents.firstBadSeq, reason: 'document_differs' };
+    },
+  },
 };

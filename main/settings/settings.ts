@@ -25,17 +25,44 @@ export const defaultSettings: StoreSettings = {
   noReceiptRefundOperatorLimitMinor: 50_000,
 };
 
-export function getSettings(db: Db): StoreSettings {
+function readSettings(db: Db): StoreSettings {
   const rows = sql(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const stored: Record<string, unknown> = {};
   for (const row of rows) stored[row.key] = JSON.parse(row.value);
   const merged: Record<string, unknown> = { ...defaultSettings };
   for (const key of Object.keys(defaultSettings)) if (key in stored) merged[key] = stored[key];
-  return merged as unknown as StoreSettings;
+  return Object.freeze(merged) as unknown as StoreSettings;
+}
+
+// The router hands every call the store settings; reading and parsing them per call was a
+// measurable share of a cart edit. The cache holds what was committed: it is filled only outside
+// a transaction (one that rolls back must not leave its values behind), dropped whenever
+// updateSettings runs, and checked against PRAGMA data_version, which moves when another
+// connection commits to the file.
+const cache = new WeakMap<Db, { settings: StoreSettings; dataVersion: unknown }>();
+
+/** The store settings (frozen: a caller that wants to change them goes through updateSettings). */
+export function getSettings(db: Db): StoreSettings {
+  if (db.inTransaction) return readSettings(db);
+  const dataVersion = sql(db, 'PRAGMA data_version').pluck().get();
+  const hit = cache.get(db);
+  if (hit && hit.dataVersion === dataVersion) return hit.settings;
+  const settings = readSettings(db);
+  cache.set(db, { settings, dataVersion });
+  return settings;
 }
 
 /** Writes the changed keys and journals old → new in the same transaction. */
 export function updateSettings(db: Db, patch: z.output<typeof settingsPatch>, operatorId: number | null): StoreSettings {
+  cache.delete(db);
+  try {
+    return writeSettings(db, patch, operatorId);
+  } finally {
+    cache.delete(db);
+  }
+}
+
+function writeSettings(db: Db, patch: z.output<typeof settingsPatch>, operatorId: number | null): StoreSettings {
   return db.transaction(() => {
     const before = getSettings(db);
     const changes: Record<string, { from: unknown; to: unknown }> = {};

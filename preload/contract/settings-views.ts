@@ -29,6 +29,10 @@ export interface JournalVerification {
   ok: boolean;
   entries: number;
   firstBadSeq: number | null;
-  /** gap: an entry is missing; the others: that entry was changed. Translated as `journal.break.<reason>`. */
-  reason: 'gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'payload_not_canonical' | 'fields_differ' | null;
+  /**
+   * gap: an entry is missing; document_differs: the document a `<kind>.completed` entry records
+   * no longer matches the digest in it; the others: that entry was changed. Translated as
+   * `journal.break.<reason>`.
+   */
+  reason: 'gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'payload_not_canonical' | 'fields_differ' | 'document_differs' | null;
 }

@@ -2,8 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { documentView, viewBuilds } from '../../main/documents/document-view';
 import { journalFeed } from '../../main/ledger/journal-feed';
 import { appendJournal } from '../../main/ledger/journal';
+import { documentDigest } from '../../main/documents/document-digest';
+import type { DocumentCompleted } from '../../main/documents/document-journal';
 import { MAX_QTY_MILLI } from '../../preload/contract/primitives';
-import { makeRegister, withStaff, type TestRegister } from '../support/register-fixture';
+import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 
 // The document core (main/documents/): completing a sale reads the sale once, freezes it, numbers
 // it and journals it; a completed document is read from its frozen amounts; side effects follow
@@ -117,6 +119,37 @@ describe('completing a sale through the document core', () => {
     expect(await reg.must('settings.get', {})).toEqual(before);
   });
 
+  it('answers every cart change with the sale exactly as the ledger then holds it', async () => {
+    const reg = register();
+    await withStaff(reg);
+    const { id } = await reg.must('sale.current', {});
+    const fresh = () => documentView(reg.db, id);
+    const steps: (() => Promise<unknown>)[] = [
+      () => reg.must('sale.addProduct', { saleId: id, code: WATER }),
+      () => reg.must('sale.addProduct', { saleId: id, code: MILK }),
+      () => reg.must('sale.addProduct', { saleId: id, code: WATER }), // merges into the first line
+      () => reg.must('sale.addCustomLine', { saleId: id, name: '散装花生', qtyMilli: 1250, unitPriceMinor: 1280 }),
+      async () => reg.must('sale.setQty', { saleId: id, lineId: (await reg.must('sale.get', { saleId: id })).lines[1]?.id ?? 0, qtyMilli: 3000 }),
+      async () =>
+        reg.must('sale.setLineDiscount', {
+          saleId: id,
+          lineId: (await reg.must('sale.get', { saleId: id })).lines[1]?.id ?? 0,
+          discount: { kind: 'percent', rateBp: 500 },
+        }),
+      () => reg.must('sale.addProduct', { saleId: id, code: MILK }), // not into the discounted line
+      () => reg.must('sale.setOrderDiscount', { saleId: id, discount: { kind: 'amount', amountMinor: 100 } }),
+      async () => reg.must('sale.removeLine', { saleId: id, lineId: (await reg.must('sale.get', { saleId: id })).lines[0]?.id ?? 0 }),
+      () => reg.must('sale.addProduct', { saleId: id, code: WATER }),
+    ];
+    for (const step of steps) expect(await step()).toEqual(fresh());
+    expect(fresh().lines.map((l) => [l.name, l.qtyMilli])).toEqual([
+      ['蒙牛纯牛奶 250ml', 3000],
+      ['散装花生', 1250],
+      ['蒙牛纯牛奶 250ml', 1000],
+      ['农夫山泉 550ml', 1000],
+    ]);
+  });
+
   it('caps the quantity of a line that scans merge into, as for a typed quantity', async () => {
     const reg = register();
     await withStaff(reg);
@@ -126,6 +159,79 @@ describe('completing a sale through the document core', () => {
     expect(r).toEqual({ ok: false, error: { code: 'sale.quantity_too_large', params: { maxMilli: MAX_QTY_MILLI } } });
     expect((await reg.must('sale.get', { saleId: id })).lines.map((l) => l.qtyMilli)).toEqual([MAX_QTY_MILLI]);
   });
+});
+
+describe('the completed entry in the journal', () => {
+  async function completedSale(reg: TestRegister): Promise<{ id: string; seq: number; data: DocumentCompleted }> {
+    const id = await saleWithLines(reg);
+    await reg.must('sale.tenderCash', { saleId: id, tenderedMinor: 300, partial: true, idempotencyKey: 'entry-part' });
+    await reg.must('sale.tenderCash', { saleId: id, tenderedMinor: 1000, idempotencyKey: 'entry-rest' });
+    const row = reg.db.prepare("SELECT seq, payload FROM journal WHERE kind = 'sale.completed'").get() as { seq: number; payload: string };
+    return { id, seq: row.seq, data: (JSON.parse(row.payload) as { data: DocumentCompleted }).data };
+  }
+
+  it('carries what the day close adds up and the digest of the document, not a copy of its lines', async () => {
+    const reg = register();
+    const { ownerId } = await withStaff(reg);
+    const { id, data } = await completedSale(reg);
+    const sale = await reg.must('sale.get', { saleId: id });
+    expect(data).toEqual({
+      saleId: id,
+      registerId: sale.registerId,
+      receiptNo: 1,
+      businessDay: sale.businessDay,
+      operatorId: sale.operatorId,
+      totalMinor: sale.totals.totalMinor,
+      taxMinor: sale.totals.taxMinor,
+      discountMinor: sale.totals.discountMinor,
+      roundingMinor: sale.roundingMinor,
+      taxes: sale.totals.taxBreakdown,
+      payments: sale.payments.map((p) => ({ method: p.method, amountMinor: p.amountMinor })),
+      grandTotalMinor: sale.grandTotalMinor,
+      documentSha256: documentDigest(reg.db, id),
+    });
+    // Totals by rate and by tender add up to the document's total.
+    expect(data.taxes.reduce((s, t) => s + t.taxMinor, 0)).toBe(data.taxMinor);
+    expect(data.payments.reduce((s, p) => s + p.amountMinor, 0)).toBe(data.totalMinor);
+    expect(data.taxes.map((t) => t.rateBp)).toEqual([900, 1300]);
+
+    await reg.must('session.login', { operatorId: ownerId, pin: OWNER_PIN });
+    expect(await reg.must('journal.verify', {})).toMatchObject({ ok: true, reason: null });
+  });
+
+  const edits: [string, string][] = [
+    ['a line name', "UPDATE document_lines SET name = 'x' WHERE id = (SELECT MIN(id) FROM document_lines)"],
+    ['a line quantity', 'UPDATE document_lines SET qty_milli = qty_milli + 1000 WHERE id = (SELECT MAX(id) FROM document_lines)'],
+    ['a frozen line total', 'UPDATE document_lines SET total_minor = total_minor - 1 WHERE id = (SELECT MIN(id) FROM document_lines)'],
+    ['a payment amount', 'UPDATE payments SET amount_minor = amount_minor - 100 WHERE id = (SELECT MIN(id) FROM payments)'],
+    ['the document total', 'UPDATE documents SET total_minor = total_minor - 1'],
+    ['the document operator', 'UPDATE documents SET operator_id = 1'],
+    ['a deleted line', 'DELETE FROM document_lines WHERE id = (SELECT MAX(id) FROM document_lines)'],
+    ['an added payment', "INSERT INTO payments (document_id, method, amount_minor, tendered_minor, created_at) SELECT id, 'cash', 1, 1, 0 FROM documents"],
+  ];
+
+  for (const [what, edit] of edits) {
+    it(`names the entry of a completed sale whose document was changed afterwards: ${what}`, async () => {
+      const reg = register();
+      const { ownerId } = await withStaff(reg);
+      const { seq } = await completedSale(reg);
+      await reg.must('session.login', { operatorId: ownerId, pin: OWNER_PIN });
+      // Someone with the file can drop the immutability triggers; the digest in the chain still gives them away.
+      for (const t of [
+        'documents_immutable_update',
+        'lines_immutable_update',
+        'lines_immutable_delete',
+        'payments_immutable_update',
+        'payments_immutable_insert',
+      ])
+        reg.db.exec(`DROP TRIGGER ${t}`);
+      reg.db.exec('SAVEPOINT t');
+      reg.db.exec(edit);
+      expect(await reg.must('journal.verify', {})).toMatchObject({ ok: false, firstBadSeq: seq, reason: 'document_differs' });
+      reg.db.exec('ROLLBACK TO t; RELEASE t');
+      expect(await reg.must('journal.verify', {})).toMatchObject({ ok: true });
+    });
+  }
 });
 
 describe('the journal feed', () => {

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LedgerOpenError, openLedger } from '../../main/ledger/database';
+import { LedgerOpenError, openLedger, WAL_SIZE_LIMIT } from '../../main/ledger/database';
 import { LATEST_VERSION } from '../../main/ledger/migrations';
 import { assertFullDurability, withCartDurability } from '../../main/ledger/durability';
 
@@ -30,6 +30,22 @@ describe('opening the ledger', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    db.close();
+  });
+
+  it('cuts the WAL back after one big transaction has been checkpointed', () => {
+    const file = tmpFile();
+    const db = openLedger(file);
+    db.exec('CREATE TABLE bulk (b BLOB)');
+    const insert = db.prepare('INSERT INTO bulk (b) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 64; i++) insert.run(Buffer.alloc(256 * 1024, i));
+    })();
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(4 * WAL_SIZE_LIMIT);
+    db.pragma('wal_checkpoint(PASSIVE)');
+    // The next write starts the WAL over, and the file is cut to the limit.
+    insert.run(Buffer.alloc(16));
+    expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(WAL_SIZE_LIMIT);
     db.close();
   });
 

@@ -21,6 +21,15 @@ export interface TokenizeOptions {
   kanjiAtStart?: boolean;
   /** Dots per character column (Font A = 12). */
   charWidth?: number;
+  /** Also record the print style every character is printed in (`styledLines`). */
+  styles?: boolean;
+}
+
+/** A run of characters printed in one style on one line. */
+export interface StyledRun {
+  /** The print state the characters were printed in, e.g. "E1 -0 B0 !17 a1 t0 K1". */
+  style: string;
+  text: string;
 }
 
 export interface TokenizeResult {
@@ -30,7 +39,33 @@ export interface TokenizeResult {
   qrCodes: string[];
   /** Raster images (GS 8 L / GS v 0), e.g. a QR printed as a picture. */
   images: { name: string; widthDots: number; heightDots: number }[];
+  /** With `styles`: each printed line as runs of text in one print style. */
+  styledLines?: StyledRun[][];
 }
+
+// Print state that changes how characters look on paper, as ESC @ leaves it.
+const defaultStyle = (): Record<string, number> => ({
+  'ESC E': 0,
+  'ESC -': 0,
+  'FS -': 0,
+  'GS B': 0,
+  'GS !': 0,
+  'ESC !': 0,
+  'FS !': 0,
+  'ESC G': 0,
+  'ESC M': 0,
+  'ESC {': 0,
+  'ESC SP': 0,
+  'FS S': 0,
+  'ESC a': 0,
+  'GS L': 0,
+  'GS W': 0,
+});
+// Commands whose (first two) parameter bytes are the state; ESC a, GS L and GS W count only at a line's start, as on a printer.
+const styleCommands = new Set(Object.keys(defaultStyle()));
+const lineStartOnly = new Set(['ESC a', 'GS L', 'GS W']);
+// Parameters that mean the same thing (ESC - 1 and ESC - '1' both underline): only their low bits count.
+const lowBits: Record<string, number> = { 'ESC E': 1, 'ESC -': 3, 'FS -': 3, 'GS B': 1, 'ESC G': 1, 'ESC M': 1, 'ESC {': 1, 'ESC a': 3 };
 
 // Parameter bytes that follow `prefix + letter` for fixed-length commands.
 const fixed: Record<number, Record<string, number>> = {
@@ -96,8 +131,22 @@ export function tokenizeEscPos(input: Uint8Array, options: TokenizeOptions = {})
   let pendingQr: string | null = null;
   // Printed cells of the current line: column → char ('' marks the second half of a wide char).
   let cells: string[] = [];
+  let style = defaultStyle();
+  const styledLines: StyledRun[][] = [];
+  let runs: StyledRun[] = [];
+  const styleKey = (): string =>
+    `${Object.entries(style)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')} t=${codePage} K=${kanji ? 1 : 0} spacing=${lineSpacing}`;
+  let lineSpacing = 'default';
 
   const put = (ch: string, cols: number): void => {
+    if (options.styles) {
+      const key = styleKey();
+      const last = runs[runs.length - 1];
+      if (last && last.style === key) last.text += ch;
+      else runs.push({ style: key, text: ch });
+    }
     let col = Math.round((leftDots + posDots) / charWidth);
     cells[col] = ch;
     for (let i = 1; i < cols; i++) cells[col + i] = '';
@@ -112,6 +161,8 @@ export function tokenizeEscPos(input: Uint8Array, options: TokenizeOptions = {})
     lines.push(s.replace(/\s+$/, ''));
     cells = [];
     posDots = 0;
+    styledLines.push(runs);
+    runs = [];
   };
   const need = (i: number, n: number): void => {
     if (i + n > bytes.length) throw new EscPosTokenizeError(`truncated command at ${i}`);
@@ -209,6 +260,17 @@ export function tokenizeEscPos(input: Uint8Array, options: TokenizeOptions = {})
       if (name === 'ESC $') posDots = params[0]! | (params[1]! << 8);
       if (name === 'ESC \\') posDots += ((params[0]! | (params[1]! << 8)) << 16) >> 16;
       if (name === 'GS !') scaleW = (params[0]! >> 4) + 1;
+      if (name === 'ESC @') {
+        style = defaultStyle();
+        lineSpacing = 'default';
+      }
+      if (name === 'ESC 2') lineSpacing = 'default';
+      if (name === 'ESC 3') lineSpacing = String(params[0]);
+      const styleName = name === 'ESC  ' ? 'ESC SP' : name;
+      if (styleCommands.has(styleName) && !(lineStartOnly.has(styleName) && cells.length > 0)) {
+        const value = (params[0] ?? 0) | ((params[1] ?? 0) << 8);
+        style[styleName] = lowBits[styleName] ? value & lowBits[styleName] : value;
+      }
       i += 2 + len;
       continue;
     }
@@ -229,7 +291,7 @@ export function tokenizeEscPos(input: Uint8Array, options: TokenizeOptions = {})
     i++;
   }
   if (cells.length > 0) newline();
-  return { lines, commands, qrCodes, images };
+  return { lines, commands, qrCodes, images, ...(options.styles ? { styledLines } : {}) };
 }
 
 /** Commands with a given name, e.g. count(result, 'GS V'). */

@@ -90,4 +90,52 @@ describe('journal', () => {
     // Entry 3 now hashes correctly, so the break shows where entry 4 points at the old hash.
     expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 4, reason: 'prev_hash_mismatch' });
   });
+
+  it('detects a payload that is no longer canonical JSON, even with its hash recomputed', () => {
+    fill(5);
+    db.exec('DROP TRIGGER journal_no_update;');
+    const row = db.prepare('SELECT payload, prev_hash FROM journal WHERE seq = 5').get() as { payload: string; prev_hash: string };
+    // The same values, keys out of order: what parses alike need not be what was hashed and written.
+    const parsed = JSON.parse(row.payload) as Record<string, unknown>;
+    const reordered = JSON.stringify({ seq: parsed.seq, kind: parsed.kind, at: parsed.at, data: parsed.data });
+    db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE seq = 5').run(
+      reordered,
+      createHash('sha256').update(row.prev_hash).update(reordered).digest('hex'),
+    );
+    expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 5, reason: 'payload_not_canonical' });
+  });
+
+  it('names fields_differ when the payload holds the seq, time or kind as another value or type', () => {
+    fill(3);
+    db.exec('DROP TRIGGER journal_no_update;');
+    const row = db.prepare('SELECT at, kind, payload, prev_hash FROM journal WHERE seq = 3').get() as {
+      at: number;
+      kind: string;
+      payload: string;
+      prev_hash: string;
+    };
+    const data = (JSON.parse(row.payload) as { data: unknown }).data;
+    const variants = [
+      { at: row.at, data, kind: row.kind, seq: '3' },
+      { at: row.at, data, kind: row.kind, seq: [3] },
+      { at: row.at, data, kind: row.kind, seq: 30 },
+      { at: row.at, data, kind: row.kind },
+      { at: String(row.at), data, kind: row.kind, seq: 3 },
+      { at: row.at + 1, data, kind: row.kind, seq: 3 },
+      { at: row.at, data, kind: [row.kind], seq: 3 },
+      { at: row.at, data, kind: `${row.kind}x`, seq: 3 },
+      { data: { at: row.at, kind: row.kind, seq: 3 } },
+    ];
+    for (const variant of variants) {
+      const payload = canonicalJson(variant);
+      db.exec('SAVEPOINT t');
+      db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE seq = 3').run(
+        payload,
+        createHash('sha256').update(row.prev_hash).update(payload).digest('hex'),
+      );
+      expect([payload, verifyJournal(db)]).toMatchObject([payload, { ok: false, firstBadSeq: 3, reason: 'fields_differ' }]);
+      db.exec('ROLLBACK TO t; RELEASE t');
+    }
+    expect(verifyJournal(db).ok).toBe(true);
+  });
 });

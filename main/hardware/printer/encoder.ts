@@ -6,6 +6,7 @@ import type { ReceiptDocument } from './receipt-document';
 import { profileColumns, type PrinterProfile } from './printer-profile';
 import { drawerKick, nativeQr, toBinaryString } from './escpos-commands';
 import { toReceiptLine } from './receiptline-markup';
+import { dropRedundantCommands } from './escpos-state-pass';
 
 function commandSet(profile: PrinterProfile): BaseCommand {
   const base = commands[profile.commandSet];
@@ -34,6 +35,8 @@ function commandSet(profile: PrinterProfile): BaseCommand {
 export interface EncodeOptions {
   /** Override the document's drawer decision (e.g. a "no sale" opening prints nothing). */
   openDrawer?: boolean;
+  /** The bytes as receiptline wrote them, without escpos-state-pass.ts (to compare the two). */
+  keepRedundant?: boolean;
 }
 
 export function encodeReceipt(doc: ReceiptDocument, profile: PrinterProfile, options: EncodeOptions = {}): Buffer {
@@ -53,5 +56,6 @@ export function encodeReceipt(doc: ReceiptDocument, profile: PrinterProfile, opt
     const { pin, onMs, offMs } = profile.drawer;
     parts.unshift(Buffer.from(drawerKick(pin, onMs, offMs)));
   }
-  return Buffer.concat(parts);
+  const bytes = Buffer.concat(parts);
+  return options.keepRedundant ? bytes : dropRedundantCommands(bytes);
 }
