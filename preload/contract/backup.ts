@@ -8,10 +8,11 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** A folder or bundle on this machine; main checks that it is absolute. */
 const path = z.string().trim().min(1).max(1024);
 
-export const backupConfigSchema = z
+/** Absent folder / time: none chosen (no automatic backup). */
+export const backupConfigInput = z
   .object({
-    folder: path.nullable(),
-    scheduleAt: timeOfDay.nullable(),
+    folder: path.optional(),
+    scheduleAt: timeOfDay.optional(),
     keep: z.number().int().min(1).max(3650),
   })
   .strict();
@@ -31,7 +32,7 @@ const restoreInput = z
 export const backupCalls = {
   'backup.status': call<BackupStatusView>()(z.object({}).strict()),
   'backup.getConfig': call<BackupConfigView>()(z.object({}).strict()),
-  'backup.setConfig': call<BackupConfigView>()(backupConfigSchema),
+  'backup.setConfig': call<BackupConfigView>()(backupConfigInput),
   /** Writes a bundle of the business days from..to (default: today) to the configured folder. Progress: `backup.progress`. */
   'backup.run': call<BackupRecordView>()(z.object({ from: day.optional(), to: day.optional() }).strict()),
   /** This register's bundles in the folder (default: the configured one), newest first. */
