@@ -173,9 +173,13 @@ export async function exportBundle(job: ExportJob, progress: ProgressReport = ()
     }
 
     progress('verify', SHARE.snapshot + SHARE.tables);
-    const report = await verifyBundle(partial, { level: 'hashes', workDir: job.workDir }, (f) =>
+    const written = partial;
+    const report = await verifyBundle(written, { level: 'hashes', workDir: job.workDir }, (f) =>
       progress('verify', SHARE.snapshot + SHARE.tables + SHARE.verify * f),
-    );
+    ).catch((error: unknown) => {
+      // The partial we just wrote is gone: the folder went with it (a pulled stick, an unmounted share).
+      throw exists(job.folder) ? folderFailure(error, job.folder) : new BackupFailure('backup.folder_missing', { folder: job.folder });
+    });
     if (!report.ok) throw new BackupFailure('backup.write_failed', { folder: job.folder, reason: report.problem?.code ?? 'verify' });
 
     progress('finish', SHARE.snapshot + SHARE.tables + SHARE.verify);

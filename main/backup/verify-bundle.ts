@@ -69,6 +69,11 @@ export async function verifyBundle(file: string, options: VerifyOptions, onProgr
   const snapshotPath = join(options.workDir, `verify-${process.pid}-${Date.now()}.sqlite`);
   let zip: OpenZip | null = null;
   let snapshot: Database.Database | null = null;
+  const iterators: Iterator<unknown[]>[] = [];
+  const closeIterators = () => {
+    // An open statement iterator keeps the connection busy; a problem can stop one midway.
+    for (const it of iterators.splice(0)) it.return?.();
+  };
   try {
     try {
       zip = await openZip(file);
@@ -118,6 +123,7 @@ export async function verifyBundle(file: string, options: VerifyOptions, onProgr
         continue;
       }
       const rows = tableRows(snapshot, table.name, manifest);
+      if (rows.rows) iterators.push(rows.rows);
       const check = table.kind === 'csv' ? csvChecker(name, manifest, table.name, rows, csvTotals) : jsonChecker(name, manifest, table.name, rows, jsonTotals);
       await hashEntry(zip, entry, manifest, counted, check.feed, check.end);
     }
@@ -133,6 +139,7 @@ export async function verifyBundle(file: string, options: VerifyOptions, onProgr
       }
     }
     report.ok = true;
+    closeIterators();
     if (options.keepSnapshotAs && snapshot) {
       snapshot.close();
       snapshot = null;
@@ -146,6 +153,7 @@ export async function verifyBundle(file: string, options: VerifyOptions, onProgr
     report.problem = error.view;
     return report;
   } finally {
+    closeIterators();
     snapshot?.close();
     zip?.close();
     rmSync(snapshotPath, { force: true });
