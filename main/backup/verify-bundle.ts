@@ -352,6 +352,7 @@ function csvChecker(
   totals: TotalsBuilder,
 ): ContentCheck {
   const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false }) as unknown as NodeJS.ReadWriteStream;
+  const decoder = new StringDecoder('utf8');
   const expectedRows = manifest.tables[table]?.rows ?? 0;
   const addTotals = totalsRow(table, source.columns, totals, file);
   let first = true;
@@ -392,11 +393,14 @@ function csvChecker(
         if (bytes[0] !== 0xef || bytes[1] !== 0xbb || bytes[2] !== 0xbf) throw problem('csv_malformed', { file, row: 0, detail: 'no BOM' });
         bytes = bytes.subarray(3);
       }
-      parser.write(bytes);
+      // Decoded here: papaparse decodes each chunk alone, which splits a Chinese character cut by a chunk boundary.
+      parser.write(decoder.write(bytes));
       if (failure) throw failure;
     },
     end: async () => {
       const ended = new Promise<void>((resolve) => parser.once('end', () => resolve()));
+      const rest = decoder.end();
+      if (rest) parser.write(rest);
       parser.end();
       await ended;
       if (failure) throw failure;

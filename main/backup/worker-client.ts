@@ -10,8 +10,9 @@ import { BackupFailure } from './backup-failure';
 import type { WorkerJob, WorkerMessage } from './worker-protocol';
 
 function startWorker(job: WorkerJob): Worker {
-  const built = join(__dirname, 'backup-worker.js');
-  if (existsSync(built)) return new Worker(built, { workerData: job });
+  // The bundler may put this module in a shared chunk (out/main/chunks/), one folder below the worker.
+  const built = [join(__dirname, 'backup-worker.js'), join(__dirname, '..', 'backup-worker.js')].find((f) => existsSync(f));
+  if (built) return new Worker(built, { workerData: job });
   const source = join(__dirname, 'backup-worker.ts');
   const tsx = createRequire(__filename).resolve('tsx/cjs/api');
   const boot = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`;
