@@ -12,7 +12,7 @@ const messages = JSON.parse(readFileSync(join(__dirname, '..', 'assets', 'locale
 
 function describe(problem: BundleProblemView): string {
   const template = messages[`backup.problem.${problem.code}`] ?? problem.code;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) => String((problem as unknown as Record<string, unknown>)[key] ?? '?'));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) => String((problem as unknown as Record<string, string | number | null>)[key] ?? '?'));
 }
 
 async function main(): Promise<number> {
@@ -37,7 +37,11 @@ async function main(): Promise<number> {
         } else {
           failed += 1;
           const p = report.problem;
-          const where = [p?.file, p?.row !== null && p?.row !== undefined ? `row ${p.row}` : null, p?.seq !== null && p?.seq !== undefined ? `seq ${p.seq}` : null]
+          const where = [
+            p?.file,
+            p?.row !== null && p?.row !== undefined ? `row ${p.row}` : null,
+            p?.seq !== null && p?.seq !== undefined ? `seq ${p.seq}` : null,
+          ]
             .filter(Boolean)
             .join(', ');
           console.log(`FAIL  ${path}\n      ${p ? describe(p) : 'unknown problem'}${where ? `\n      at: ${where}` : ''}\n      code: ${p?.code ?? '?'}`);

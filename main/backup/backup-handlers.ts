@@ -14,7 +14,8 @@ export const backupHandlers: Pick<HandlerTable, keyof typeof backupCalls> = {
   'backup.getConfig': { access: 'owner', handle: (_input, ctx) => ctx.services.backup.getConfig() },
   'backup.setConfig': {
     access: 'owner',
-    handle: (input, ctx) => ctx.services.backup.setConfig({ folder: input.folder ?? null, scheduleAt: input.scheduleAt ?? null, keep: input.keep }, ctx.actor.id),
+    handle: (input, ctx) =>
+      ctx.services.backup.setConfig({ folder: input.folder ?? null, scheduleAt: input.scheduleAt ?? null, keep: input.keep }, ctx.actor.id),
   },
   'backup.run': { access: 'owner', handle: (input, ctx) => ctx.services.backup.run(input, 'manual', ctx.actor.id) },
   'backup.list': { access: 'owner', handle: (input, ctx) => ctx.services.backup.list(input.folder) },
@@ -47,7 +48,7 @@ export const backupHandlers: Pick<HandlerTable, keyof typeof backupCalls> = {
 export function refuseOnDamagedLedger<T extends Partial<HandlerTable>>(table: T, only?: readonly (keyof T)[]): T {
   const guarded: Partial<HandlerTable> = {};
   for (const [name, handler] of Object.entries(table) as [keyof HandlerTable, Handler<keyof HandlerTable>][]) {
-    if (only && !only.includes(name as keyof T)) {
+    if (only && !only.includes(name)) {
       (guarded as Record<string, unknown>)[name] = handler;
       continue;
     }

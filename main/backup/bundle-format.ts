@@ -61,7 +61,10 @@ export function bundleFileName(registerId: string, from: string, to: string, cre
 }
 
 function stamp(at: number): string {
-  return new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(at)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 const BUNDLE_NAME = /^ringup-([A-Za-z0-9-]{1,16}?)-(\d{4}-\d{2}-\d{2})(?:_(\d{4}-\d{2}-\d{2}))?-(\d{8}T\d{6}Z)\.zip$/;

@@ -118,7 +118,9 @@ export async function exportBundle(job: ExportJob, progress: ProgressReport = ()
       const totals = new TotalsBuilder(days.from, days.to);
       const tables: Manifest['tables'] = {};
       for (const plan of plans) {
-        const select = snap.prepare(`SELECT ${plan.columns.map(quoteId).join(', ')} FROM ${quoteId(plan.table.name)} WHERE ${plan.table.where} ORDER BY ${plan.table.orderBy}`);
+        const select = snap.prepare(
+          `SELECT ${plan.columns.map(quoteId).join(', ')} FROM ${quoteId(plan.table.name)} WHERE ${plan.table.where} ORDER BY ${plan.table.orderBy}`,
+        );
         const collect = totalsCollector(plan, totals);
         await zip.entry(csvName(plan.table.name), async (write) => {
           await write(BOM + csvHeader(plan.columns));
@@ -231,7 +233,11 @@ function planTables(db: Database.Database, params: Record<string, string | numbe
   const existing = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).map((n) => n));
   return EXPORT_TABLES.filter((t) => existing.has(t.name)).map((table) => {
     const columns = (db.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).pluck().all(table.name) as string[]).map(String);
-    const rows = (db.prepare(`SELECT COUNT(*) FROM ${quoteId(table.name)} WHERE ${table.where}`).pluck().get(params) as number) ?? 0;
+    const rows =
+      (db
+        .prepare(`SELECT COUNT(*) FROM ${quoteId(table.name)} WHERE ${table.where}`)
+        .pluck()
+        .get(params) as number) ?? 0;
     return { table, columns, rows };
   });
 }

@@ -46,7 +46,9 @@ export function verifyChain(db: Db, fromSeq = 1, toSeq?: number, onProgress?: (c
   if (prevHash === null) return { ok: false, entries: 0, firstBadSeq: start - 1, reason: 'gap', lastHash: GENESIS_HASH, lastSeq: start - 1 };
   let expected = start;
   let entries = 0;
-  const rows = db.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal WHERE seq BETWEEN ? AND ? ORDER BY seq').iterate(start, last) as IterableIterator<Row>;
+  const rows = db
+    .prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal WHERE seq BETWEEN ? AND ? ORDER BY seq')
+    .iterate(start, last) as IterableIterator<Row>;
   for (const row of rows) {
     entries += 1;
     const bad = (reason: NonNullable<JournalVerification['reason']>, seq = row.seq): ChainResult => ({

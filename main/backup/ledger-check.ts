@@ -40,14 +40,18 @@ export function selfCheck(db: Db, anchor: BackupAnchor | null): LedgerCheckView 
   const head = journalHead(db);
   let from = Math.max(1, head.seq - TAIL_ENTRIES + 1);
   if (CLOSURE_KINDS.length > 0) {
-    const closure = db.prepare(`SELECT MAX(seq) FROM journal WHERE kind IN (${CLOSURE_KINDS.map(() => '?').join(', ')})`).pluck().get(...CLOSURE_KINDS) as number | null;
+    const closure = db
+      .prepare(`SELECT MAX(seq) FROM journal WHERE kind IN (${CLOSURE_KINDS.map(() => '?').join(', ')})`)
+      .pluck()
+      .get(...CLOSURE_KINDS) as number | null;
     if (closure !== null) from = Math.min(from, closure);
   }
   const chain = verifyChain(db, from);
   if (!chain.ok) return view({ ok: false, full: false, problem: 'chain', seq: chain.firstBadSeq, detail: chain.reason, entries: chain.entries }, lastBundle);
   if (anchor) {
     const row = db.prepare('SELECT hash FROM journal WHERE seq = ?').get(anchor.seq) as { hash: string } | undefined;
-    if (!row || row.hash !== anchor.hash) return view({ ok: false, full: false, problem: 'older_than_backup', seq: anchor.seq, entries: chain.entries }, lastBundle);
+    if (!row || row.hash !== anchor.hash)
+      return view({ ok: false, full: false, problem: 'older_than_backup', seq: anchor.seq, entries: chain.entries }, lastBundle);
   }
   return view({ ok: true, full: false, entries: chain.entries }, lastBundle);
 }

@@ -8,7 +8,10 @@ import { fsyncDir, fsyncFile } from './snapshot';
 /** `ringup-ledger.sqlite` → `ringup-ledger.sqlite.replaced-20261126T213000Z` (and its -wal / -shm); null if there was none. */
 export function moveLedgerAside(ledgerFile: string, at: number): string | null {
   if (!existsSync(ledgerFile)) return null;
-  const stamp = new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const stamp = new Date(at)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   let aside = `${ledgerFile}.replaced-${stamp}`;
   for (let n = 2; existsSync(aside); n++) aside = `${ledgerFile}.replaced-${stamp}-${n}`;
   for (const suffix of ['-wal', '-shm', '-journal']) if (existsSync(ledgerFile + suffix)) renameSync(ledgerFile + suffix, aside + suffix);

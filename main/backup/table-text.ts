@@ -19,7 +19,7 @@ export function cellValue(value: unknown): CellValue {
   if (typeof value === 'number' || typeof value === 'string') return value;
   if (typeof value === 'bigint') return Number(value);
   if (Buffer.isBuffer(value)) return value.toString('hex');
-  return String(value);
+  return JSON.stringify(value) ?? null;
 }
 
 /** CSV rows (no header), each ending in CRLF; money stays integer minor units. */

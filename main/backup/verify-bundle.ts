@@ -192,7 +192,7 @@ async function readManifest(zip: OpenZip): Promise<Manifest> {
     throw problem('manifest_invalid', { file: MANIFEST_FILE, detail: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` });
   }
   if (parsed.data.formatVersion > BUNDLE_FORMAT_VERSION) throw problem('format_newer', { file: MANIFEST_FILE, detail: String(parsed.data.formatVersion) });
-  return parsed.data as Manifest;
+  return parsed.data;
 }
 
 /** The zip must hold exactly the manifest's files and the manifest. */
@@ -327,14 +327,22 @@ function totalsRow(table: string, columns: readonly string[], totals: TotalsBuil
     return number;
   };
   if (table === 'documents') {
-    const [id, kind, day, total, tax] = ['id', 'kind', 'business_day', 'total_minor', 'tax_minor'].map(at) as number[];
+    const [id, kind, day, total, tax] = ['id', 'kind', 'business_day', 'total_minor', 'tax_minor'].map<number>(at);
     return (r, n) => {
-      if (!totals.addDocument({ id: String(r[id!]), kind: String(r[kind!]), businessDay: String(r[day!]), totalMinor: int(r[total!] ?? 0, n, 'total_minor'), taxMinor: int(r[tax!] ?? 0, n, 'tax_minor') }))
+      if (
+        !totals.addDocument({
+          id: String(r[id!]),
+          kind: String(r[kind!]),
+          businessDay: String(r[day!]),
+          totalMinor: int(r[total!] ?? 0, n, 'total_minor'),
+          taxMinor: int(r[tax!] ?? 0, n, 'tax_minor'),
+        })
+      )
         throw problem('rows_differ', { file, row: n, detail: 'business_day' });
     };
   }
   if (table === 'payments') {
-    const [doc, method, amount] = ['document_id', 'method', 'amount_minor'].map(at) as number[];
+    const [doc, method, amount] = ['document_id', 'method', 'amount_minor'].map<number>(at);
     return (r, n) => {
       if (!totals.addPayment({ documentId: String(r[doc!]), method: String(r[method!]), amountMinor: int(r[amount!] ?? 0, n, 'amount_minor') }))
         throw problem('rows_differ', { file, row: n, detail: 'document_id' });
@@ -485,7 +493,7 @@ function snapshotTotals(db: Database.Database, manifest: Manifest): Record<strin
   const totals = new TotalsBuilder(manifest.businessDays.from, manifest.businessDays.to);
   const range = { from: manifest.businessDays.from, to: manifest.businessDays.to };
   for (const d of db
-    .prepare("SELECT id, kind, business_day, total_minor, tax_minor FROM documents WHERE business_day BETWEEN :from AND :to")
+    .prepare('SELECT id, kind, business_day, total_minor, tax_minor FROM documents WHERE business_day BETWEEN :from AND :to')
     .iterate(range) as IterableIterator<{ id: string; kind: string; business_day: string; total_minor: number; tax_minor: number }>)
     totals.addDocument({ id: d.id, kind: d.kind, businessDay: d.business_day, totalMinor: d.total_minor, taxMinor: d.tax_minor });
   for (const p of db

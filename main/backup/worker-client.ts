@@ -36,7 +36,7 @@ export function runInWorker<T>(job: WorkerJob, onProgress: (step: BackupStep, fr
       else if (message.type === 'failed') settle(() => reject(new BackupFailure(message.code, message.params)));
       else settle(() => reject(new Error(`backup worker failed: ${message.message}`)));
     });
-    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('error', (error: Error) => settle(() => reject(error)));
     worker.on('exit', (code) => settle(() => reject(new Error(`backup worker exited with ${code}`))));
   });
 }

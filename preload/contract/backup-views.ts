@@ -1,6 +1,9 @@
 // The daily transaction backup as the register reports it: configuration, the last good and
 // failed exports, a running job's progress, a bundle's verification, the ledger's self-check.
 
+/** The word typed to confirm a restore, the same in every language so that a test can type it. */
+export const RESTORE_CONFIRMATION = 'RESTORE';
+
 export type BackupTrigger = 'manual' | 'scheduled' | 'day_close';
 
 export interface BackupConfigView {

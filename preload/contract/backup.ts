@@ -2,7 +2,18 @@
 import { z } from 'zod';
 import { call } from './define';
 import { timeOfDay } from './primitives';
-import type { BackupConfigView, BackupRecordView, BackupStatusView, BundleListItem, BundleReportView, LedgerCheckView, RestoreView } from './backup-views';
+import {
+  RESTORE_CONFIRMATION,
+  type BackupConfigView,
+  type BackupRecordView,
+  type BackupStatusView,
+  type BundleListItem,
+  type BundleReportView,
+  type LedgerCheckView,
+  type RestoreView,
+} from './backup-views';
+
+export { RESTORE_CONFIRMATION };
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** A folder or bundle on this machine; main checks that it is absolute. */
@@ -16,9 +27,6 @@ export const backupConfigInput = z
     keep: z.number().int().min(1).max(3650),
   })
   .strict();
-
-/** The word typed to confirm a restore, the same in every language so that a test can type it. */
-export const RESTORE_CONFIRMATION = 'RESTORE';
 
 const restoreInput = z
   .object({

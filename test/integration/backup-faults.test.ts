@@ -38,13 +38,20 @@ function dir(name: string): string {
   return d;
 }
 
-function runChild(folder: string, opts: { prefix?: string[]; uid?: number; killAt?: string } = {}): Promise<{ lines: string[]; signal: NodeJS.Signals | null }> {
+function runChild(
+  folder: string,
+  opts: { prefix?: string[]; uid?: number; killAt?: string } = {},
+): Promise<{ lines: string[]; signal: NodeJS.Signals | null }> {
   return new Promise((resolve) => {
     const work = dir(`work-${Math.random().toString(36).slice(2)}`);
     chmodSync(work, 0o777);
     const node = [process.execPath, '--import', 'tsx', CHILD, reg.file, work, folder];
     const [cmd, ...args] = [...(opts.prefix ?? []), ...node] as [string, ...string[]];
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: tmpdir() }, ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}) });
+    const child = spawn(cmd, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, HOME: tmpdir() },
+      ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
+    });
     let out = '';
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
@@ -70,7 +77,9 @@ beforeAll(async () => {
   reg.close();
   chmodSync(reg.dir, 0o755);
   for (const f of readdirSync(reg.dir)) chmodSync(join(reg.dir, f), 0o644);
-  good = (await exportBundle({ ledgerFile: reg.file, workDir: join(root, 'work'), folder: target, range: { afterSeq: 0 }, now: Date.now(), appVersion: 'test' })).file;
+  good = (
+    await exportBundle({ ledgerFile: reg.file, workDir: join(root, 'work'), folder: target, range: { afterSeq: 0 }, now: Date.now(), appVersion: 'test' })
+  ).file;
 }, 120_000);
 
 afterAll(() => {
@@ -83,13 +92,16 @@ describe('faults while exporting', () => {
     const before = ledgerFingerprint(reg.file);
     const target = dir('vanishing');
     let removed = false;
-    const attempt = exportBundle({ ledgerFile: reg.file, workDir: join(root, 'work'), folder: target, range: { afterSeq: 0 }, now: Date.now(), appVersion: 'test' }, (step, f) => {
-      // Half way through the CSV, as a USB stick pulled out of the till would.
-      if (step === 'tables' && f > 0.4 && !removed) {
-        removed = true;
-        rmSync(target, { recursive: true, force: true });
-      }
-    });
+    const attempt = exportBundle(
+      { ledgerFile: reg.file, workDir: join(root, 'work'), folder: target, range: { afterSeq: 0 }, now: Date.now(), appVersion: 'test' },
+      (step, f) => {
+        // Half way through the CSV, as a USB stick pulled out of the till would.
+        if (step === 'tables' && f > 0.4 && !removed) {
+          removed = true;
+          rmSync(target, { recursive: true, force: true });
+        }
+      },
+    );
     await expect(attempt).rejects.toMatchObject({ code: 'backup.folder_missing' });
     expect(removed).toBe(true);
     expect(ledgerFingerprint(reg.file)).toEqual(before);

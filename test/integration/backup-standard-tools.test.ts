@@ -39,7 +39,10 @@ async function withEditedSnapshot(name: string, edit: (db: Database.Database) =>
     const bytes = readFileSync(file);
     files.set('ledger.sqlite', bytes);
     const manifest = JSON.parse(files.get('manifest.json')?.toString('utf8') ?? '{}') as { files: { name: string; size: number; sha256: string }[] };
-    Object.assign(manifest.files.find((f) => f.name === 'ledger.sqlite') ?? {}, { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    Object.assign(manifest.files.find((f) => f.name === 'ledger.sqlite') ?? {}, {
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
     files.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
   });
   return out;
@@ -88,7 +91,9 @@ describe('checking a bundle with sqlite3 and sha256sum only (docs/backup-format.
   it('catches a journal entry changed inside the snapshot even when the manifest hashes were redone', async () => {
     const bad = await withEditedSnapshot('journal.zip', (db) => {
       db.exec('DROP TRIGGER journal_no_update');
-      db.exec("UPDATE journal SET payload = replace(payload, '\"totalMinor\":', '\"totalMinor\":9') WHERE seq = (SELECT MIN(seq) FROM journal WHERE kind = 'sale.completed')");
+      db.exec(
+        "UPDATE journal SET payload = replace(payload, '\"totalMinor\":', '\"totalMinor\":9') WHERE seq = (SELECT MIN(seq) FROM journal WHERE kind = 'sale.completed')",
+      );
     });
     const seq = (() => {
       const { out } = runProcedure(bad);

@@ -10,15 +10,17 @@ let last = '';
 exportBundle({ ledgerFile, workDir, folder, range: { afterSeq: 0 }, now: Date.now(), appVersion: 'test' }, (step) => {
   if (step !== last) process.stdout.write(`progress ${step}\n`);
   last = step;
-}).then(
-  (result) => process.stdout.write(`done ${result.file}\n`),
-  (error: unknown) => process.stdout.write(`failed ${error instanceof BackupFailure ? error.code : String(error)}\n`),
-).finally(() => {
-  let left: string[] = [];
-  try {
-    left = readdirSync(folder);
-  } catch {
-    left = ['<folder gone>'];
-  }
-  process.stdout.write(`left ${JSON.stringify(left)}\n`);
-});
+})
+  .then(
+    (result) => process.stdout.write(`done ${result.file}\n`),
+    (error: unknown) => process.stdout.write(`failed ${error instanceof BackupFailure ? error.code : String(error)}\n`),
+  )
+  .finally(() => {
+    let left: string[];
+    try {
+      left = readdirSync(folder);
+    } catch {
+      left = ['<folder gone>'];
+    }
+    process.stdout.write(`left ${JSON.stringify(left)}\n`);
+  });

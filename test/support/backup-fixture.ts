@@ -56,5 +56,10 @@ export async function repack(from: string, to: string, change: (files: Map<strin
 
 /** The data rows of a bundle's CSV (BOM and header dropped), split naively: the tests' rows hold no commas in quotes. */
 export function csvLines(bytes: Buffer): string[] {
-  return bytes.toString('utf8').replace(/^\uFEFF/, '').split('\r\n').slice(1).filter((l) => l !== '');
+  return bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .slice(1)
+    .filter((l) => l !== '');
 }
