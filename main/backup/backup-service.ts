@@ -68,7 +68,7 @@ export class BackupService {
     this.workDir = join(this.dataDir, 'backup-work');
     this.check = o.startCheck;
     // A worker killed with the register leaves its snapshot here; nothing else writes this folder.
-    rmSync(this.workDir, { recursive: true, force: true });
+    if (o.ledgerFile !== ':memory:') rmSync(this.workDir, { recursive: true, force: true });
   }
 
   /** The register's ledger connection now. */

@@ -138,6 +138,30 @@ describe('backing up the day', () => {
     expect((await reg.must('backup.list', {})).map((b) => b.file)).toEqual([...made.slice(1)].reverse());
   });
 
+  it('backs up once a day at the set time in the store time zone, and warns when the last good one is over 24 h old', async () => {
+    let now = Date.parse('2026-03-10T21:00:00Z');
+    const reg = makeRegister({ clock: () => now });
+    cleanups.push(() => reg.cleanup());
+    const target = folder();
+    await reg.must('setup.createOwner', { name: 'Owner 老板', pin: OWNER_PIN });
+    await reg.must('settings.update', { timeZone: 'Asia/Shanghai' });
+    // 21:00 UTC is 05:00 the next morning in Shanghai: past a 04:30 schedule.
+    await reg.must('backup.setConfig', { folder: target, keep: 30, scheduleAt: '04:30' });
+    await ringUpSales(reg, 2);
+    await reg.backup.maybeScheduled();
+    expect(readdirSync(target)).toHaveLength(1);
+    expect(await reg.must('backup.status', {})).toMatchObject({ warning: null, lastGood: { trigger: 'scheduled', to: '2026-03-11' } });
+    // Once that day, however often the timer looks.
+    now += 60_000;
+    await reg.backup.maybeScheduled();
+    expect(readdirSync(target)).toHaveLength(1);
+    now += 25 * 3_600_000;
+    expect((await reg.must('backup.status', {})).warning).toBe('stale');
+    await reg.backup.maybeScheduled();
+    expect(readdirSync(target)).toHaveLength(2);
+    expect((await reg.must('backup.status', {})).warning).toBeNull();
+  });
+
   it('records a failed backup with its reason and warns until the next good one', async () => {
     const reg = register();
     const target = folder();
