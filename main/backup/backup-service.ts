@@ -3,7 +3,7 @@
 // worker; publishes progress and status to the windows; records every outcome (journal, status,
 // the anchor file beside the ledger) and applies retention after a verified export.
 import Database from 'better-sqlite3';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import type {
   BackupConfigView,
@@ -198,7 +198,23 @@ export class BackupService {
           asMove,
           movedAsideTo: moved.movedAsideTo,
         });
-        // The restored ledger's own record of backups stands; this machine's anchor is now this bundle.
+        // The restored ledger was copied before its bundle was recorded: the bundle it came from is its last good backup.
+        const last = getBackupLast(db);
+        setBackupLast(db, {
+          ...last,
+          lastGood: {
+            at: this.o.clock(),
+            folder: dirname(file),
+            file,
+            bytes: statSync(file).size,
+            from: report.from ?? '',
+            to: report.to ?? '',
+            headSeq: report.toSeq,
+            trigger: 'manual',
+            headHash: report.headHash,
+          },
+          coveredSeq: Math.max(last.coveredSeq, report.toSeq),
+        });
         writeAnchor(this.dataDir, { seq: report.toSeq, hash: report.headHash, file });
         this.check = { ok: true, problem: null, seq: null, detail: null, entries: head.seq, full: false, lastBundle: file };
         const counter = db.prepare('SELECT last_receipt_no FROM register_counters WHERE register_id = ?').get(report.registerId) as

@@ -194,9 +194,11 @@ describe('restoring a bundle', () => {
 
     const session = await fresh.must('session.current', {});
     expect(session.needsSetup).toBe(false);
+    expect(await fresh.must('backup.status', {}).catch(() => null)).toBeNull(); // nobody is logged in after a restore
     expect(session.operator).toBeNull();
     const owner = (await fresh.must('session.operators', {}))[0];
     await fresh.must('session.login', { operatorId: owner?.id ?? 0, pin: OWNER_PIN });
+    expect(await fresh.must('backup.status', {})).toMatchObject({ warning: null, lastGood: { file } });
     const [next] = await ringUpSales(fresh, 1);
     expect(next).toBe((receipts[receipts.length - 1] ?? 0) + 1);
     expect(verifyJournal(fresh.db)).toMatchObject({ ok: true });
