@@ -22,7 +22,11 @@ async function cashSale(page: Page, price: string): Promise<number> {
   return receiptNo;
 }
 
-test('back up today from the back office, see the status, verify the bundle, restore it on a fresh machine and go on numbering', async ({ page, register, browser }) => {
+test('back up today from the back office, see the status, verify the bundle, restore it on a fresh machine and go on numbering', async ({
+  page,
+  register,
+  browser,
+}) => {
   const folder = mkdtempSync(join(tmpdir(), 'ringup-e2e-backup-'));
   try {
     await setUpOwner(page, register);

@@ -79,6 +79,31 @@ describe('backing up the day', () => {
     expect(kinds).toEqual(['backup.config_changed', 'backup.exported']);
   });
 
+  it('exports refunds and voids as documents of their kind, with their payments, in totals that verify', async () => {
+    const reg = register();
+    const target = folder();
+    await ownerWithFolder(reg, target);
+    await ringUpSales(reg, 3);
+    const [sold, voided] = [await reg.must('sale.byReceipt', { receiptNo: 1 }), await reg.must('sale.byReceipt', { receiptNo: 2 })];
+    await reg.must('refund.withReceipt', {
+      saleId: sold.id,
+      lines: [{ lineId: sold.lines[0]?.id ?? 0, qtyMilli: 1000, restock: true }],
+      reason: 'defective',
+      idempotencyKey: 'bk-refund-1',
+    });
+    await reg.must('void.sale', { saleId: voided.id, reason: 'cashier_error', idempotencyKey: 'bk-void-1' });
+    const { file } = await reg.must('backup.run', {});
+    const { files, manifest } = await readBundle(file);
+    const kinds = JSON.parse((files.get('documents.json') ?? Buffer.alloc(0)).toString('utf8')) as { kind: string; total_minor: number }[];
+    expect(kinds.map((d) => d.kind).sort()).toEqual(['refund', 'sale', 'sale', 'sale', 'void']);
+    const day = manifest.totals[manifest.businessDays.from];
+    for (const kind of ['sale', 'refund', 'void']) {
+      const of = kinds.filter((d) => d.kind === kind);
+      expect(day?.kinds[kind], kind).toMatchObject({ count: of.length, totalMinor: of.reduce((s, d) => s + d.total_minor, 0) });
+    }
+    expect(await reg.must('backup.verify', { file })).toMatchObject({ ok: true });
+  });
+
   it('puts a sale completed during an export in the next backup, never half in one', async () => {
     const reg = register();
     const target = folder();
