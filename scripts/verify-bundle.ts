@@ -11,7 +11,8 @@ import { verifyBundle } from '../main/backup/verify-bundle';
 const messages = JSON.parse(readFileSync(join(__dirname, '..', 'assets', 'locales', 'en', 'ui.json'), 'utf8')) as Record<string, string>;
 
 function describe(problem: BundleProblemView): string {
-  const template = messages[`backup.problem.${problem.code}`] ?? problem.code;
+  const key = problem.code === 'hash_mismatch' && problem.row !== null ? 'hash_mismatch_row' : problem.code;
+  const template = messages[`backup.problem.${key}`] ?? problem.code;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) => String((problem as unknown as Record<string, string | number | null>)[key] ?? '?'));
 }
 
