@@ -9,7 +9,7 @@ import { integrityProblem } from './snapshot';
 import { journalHead, verifyChain } from './journal-chain';
 
 /** How many of the newest journal entries every start re-hashes: milliseconds, whatever the ledger's age. */
-export const TAIL_ENTRIES = 2000;
+export const TAIL_ENTRIES = 500;
 
 /**
  * Journal kinds of a day close (Z report). The tail check reaches back to the last of them, so the
