@@ -16,6 +16,7 @@ import { benchBrowser } from './browser';
 import { benchPrinter, receiptFigures } from './printer';
 import { benchTerminal, benchTerminalRouter } from './terminal';
 import { benchScanPay } from './scan-pay';
+import { benchBackup } from './backup';
 
 function machine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
   Object.assign(figures, (await benchTerminalRouter(100, log)) ?? {});
   // Printed as a table only: no figure of the issue names it.
   await benchScanPay(100);
+  Object.assign(figures, await benchBackup());
   Object.assign(figures, await benchBrowser(log));
 
   log(`\nDone in ${Math.round((Date.now() - started) / 1000)} s. Machine at the end: ${machine()}`);

@@ -1,6 +1,12 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import type { LedgerCheckView } from '../preload/contract/backup-views';
+import { version as appVersion } from '../package.json';
 import type { Db } from './ledger/database';
 import { openLedger } from './ledger/database';
+import { BackupService } from './backup/backup-service';
+import { readAnchor } from './backup/backup-store';
+import { selfCheck } from './backup/ledger-check';
+import { moveLedgerAside, putLedgerBack, putLedgerInPlace } from './backup/ledger-files';
 import { handlers } from './ipc/handler-table';
 import type { RegisterServices } from './ipc/handler';
 import { createRouter, type Dispatch } from './ipc/router';
@@ -20,7 +26,7 @@ import { registerPlatform } from './hardware/serial-path';
 import { ScanPayRuntime, type ScanPayRuntimeOptions } from './scan-pay/scan-pay-runtime';
 import { FileKeySecretBox, type SecretBox } from './scan-pay/secret-box';
 import { ProviderRefunds, type ProviderRefundsDeps } from './refund/provider-refunds';
-import { dirname } from 'node:path';
+import { fail } from '../preload/contract/result';
 
 export interface RegisterOptions {
   /** The ledger file. */
@@ -52,18 +58,21 @@ export interface RegisterOptions {
 
 /** The register: ledger, session, events and the router, independent of any window or transport. */
 export interface Register {
-  db: Db;
+  /** The ledger connection now: a restore closes it and opens the restored ledger. */
+  readonly db: Db;
   events: EventBus;
   session: RegisterSession;
   dispatch: Dispatch;
   /** Device states behind `hardware.status`; the card terminal reports its part here too. */
   hardware: HardwareStatusHub;
   /** The card terminal; `terminal.stop()` closes its line (close() does it without waiting). */
-  terminal: TerminalRuntime;
+  readonly terminal: TerminalRuntime;
   /** Scan-to-pay; `scanPay.start()` has settled what a crash left open when it resolves. */
-  scanPay: ScanPayRuntime;
+  readonly scanPay: ScanPayRuntime;
   /** Resolves when the start-up work (scan-to-pay recovery) is done. */
-  started: Promise<void>;
+  readonly started: Promise<void>;
+  /** The daily backup, restore and the ledger's checks. */
+  backup: BackupService;
   close(): void;
 }
 
@@ -81,6 +90,56 @@ function launchRefusal(error: { code: string; params: Record<string, string | nu
   return `${error.code} (${String(issue ?? 'invalid')})`;
 }
 
+/** What the register runs on one open ledger; a restore stops these and starts new ones. */
+interface LedgerParts {
+  db: Db;
+  printer: PrinterRuntime;
+  terminal: TerminalRuntime;
+  scanPay: ScanPayRuntime;
+  providerRefunds: ProviderRefunds;
+  stopCorrections: () => void;
+  started: Promise<void>;
+  dispatch: Dispatch;
+}
+
+/** Stops what runs on one ledger; the terminal's and scan-to-pay's lines close in the background unless awaited. */
+async function stopParts(p: LedgerParts): Promise<void> {
+  p.stopCorrections();
+  p.printer.stop();
+  p.providerRefunds.stop();
+  await Promise.all([p.terminal.stop(), p.scanPay.stop()]);
+  if (p.db.open) p.db.close();
+}
+
+/**
+ * Opens the ledger and checks it. A ledger SQLite cannot even read is not a reason to stay dark: the
+ * register starts on an empty in-memory ledger that refuses to sell, so that the owner can read why
+ * and restore the last bundle. The unreadable file is left where it is until a restore moves it aside.
+ */
+function openCheckedLedger(file: string, log: Logger): { db: Db; check: LedgerCheckView } {
+  const anchor = file === ':memory:' ? null : readAnchor(dirname(file));
+  try {
+    const db = openLedger(file);
+    const check = selfCheck(db, anchor);
+    if (!check.ok) log.error(`ledger check failed: ${check.problem} ${check.seq ?? ''} ${check.detail ?? ''}`);
+    return { db, check };
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (!/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw error;
+    log.error(`ledger ${file} cannot be read`, error);
+    const check: LedgerCheckView = {
+      ok: false,
+      problem: 'unreadable',
+      seq: null,
+      detail: (error as Error).message.slice(0, 200),
+      entries: 0,
+      full: false,
+      lastBundle: anchor?.file ?? null,
+    };
+    return { db: openLedger(':memory:'), check };
+  }
+}
+
 export function openRegister(options: RegisterOptions): Register {
   const log = options.log ?? consoleLogger;
   const platform = options.platform ?? process.platform;
@@ -89,66 +148,117 @@ export function openRegister(options: RegisterOptions): Register {
   if (printerFlag && !printerFlag.ok) throw new Error(`--printer ${options.printerUrl}: ${launchRefusal(printerFlag.error)}`);
   const terminalFlag = options.terminalAddress ? parseTerminalAddress(options.terminalAddress, platform) : null;
   if (terminalFlag && !terminalFlag.ok) throw new Error(`--terminal ${options.terminalAddress}: ${launchRefusal(terminalFlag.error)}`);
-  const db = openLedger(options.ledgerFile);
+  const printerTransport = printerFlag?.ok ? printerFlag.value : null;
+  const terminalConfig = terminalFlag?.ok ? terminalFlag.value : null;
+  const opened = openCheckedLedger(options.ledgerFile, log);
   const clock = options.clock ?? Date.now;
-  if (options.demo) seedDemo(db, clock());
-  // Corrections with a card part finish when the card domain journals the terminal's answer.
-  const stopCorrections = subscribeCorrections(db);
   const events = new EventBus();
   const session = new RegisterSession(registerPlatform(platform));
-  if (printerFlag) setPrinterConfig(db, { ...getPrinterConfig(db), enabled: true, transport: printerFlag.value }, null, clock());
   const hardware = new HardwareStatusHub((status) => events.emit('hardware.status', status));
-  const printer = new PrinterRuntime({ db, hub: hardware, log, clock, ...options.printer });
-  if (terminalFlag) setTerminalConfig(db, terminalFlag.value, null, clock());
-  const terminal = new TerminalRuntime({
-    db,
-    events,
-    log,
-    clock,
-    hub: hardware,
-    demo: options.demoTerminal ?? options.demo ?? false,
-    ...options.terminal,
-  });
-  const scanPay = new ScanPayRuntime({
-    db,
-    events,
-    log,
-    clock,
-    secrets: options.secretBox ?? new FileKeySecretBox(join(dirname(options.ledgerFile), 'ringup-secrets.key'), platform),
-    demo: options.demoScanPay ?? options.demo ?? false,
-    ...options.scanPay,
-  });
-  const providerRefunds = new ProviderRefunds({ db, events, log, clock, provider: (id) => scanPay.provider(id), ...options.providerRefunds });
-  const services: RegisterServices = {
-    printer,
-    terminal,
-    scanPay,
-    providerRefunds,
-    platform,
+  let parts: LedgerParts | null = null;
+  const current = (): LedgerParts => {
+    if (!parts) throw new Error('the ledger is being replaced');
+    return parts;
   };
-  const dispatch = createRouter({ db, session, events, handlers, services, log, clock });
-  printer.start();
-  void terminal.start();
-  const started = scanPay
-    .start()
-    .then(() => providerRefunds.recover())
-    .catch((e: unknown) => log.error('scan-to-pay did not start', e));
+
+  const backup = new BackupService({
+    db: () => current().db,
+    ledgerFile: options.ledgerFile,
+    events,
+    log,
+    clock,
+    appVersion,
+    startCheck: opened.check,
+    replaceLedger: async (staged) => {
+      const old = current();
+      parts = null;
+      await stopParts(old);
+      const movedAsideTo = moveLedgerAside(options.ledgerFile, clock());
+      try {
+        putLedgerInPlace(staged, options.ledgerFile);
+        parts = startParts(openLedger(options.ledgerFile), false);
+      } catch (error) {
+        // The verified copy would not open here: put the previous ledger back as it was.
+        if (movedAsideTo) {
+          moveLedgerAside(options.ledgerFile, clock());
+          putLedgerBack(movedAsideTo, options.ledgerFile);
+        }
+        parts = startParts(openLedger(movedAsideTo && opened.check.problem !== 'unreadable' ? options.ledgerFile : ':memory:'), false);
+        throw error;
+      }
+      return { movedAsideTo };
+    },
+  });
+
+  function startParts(db: Db, first: boolean): LedgerParts {
+    if (first && options.demo && opened.check.ok) seedDemo(db, clock());
+    // Corrections with a card part finish when the card domain journals the terminal's answer.
+    const stopCorrections = subscribeCorrections(db);
+    if (first && printerTransport) setPrinterConfig(db, { ...getPrinterConfig(db), enabled: true, transport: printerTransport }, null, clock());
+    const printer = new PrinterRuntime({ db, hub: hardware, log, clock, ...options.printer });
+    if (first && terminalConfig) setTerminalConfig(db, terminalConfig, null, clock());
+    const terminal = new TerminalRuntime({
+      db,
+      events,
+      log,
+      clock,
+      hub: hardware,
+      demo: options.demoTerminal ?? options.demo ?? false,
+      ...options.terminal,
+    });
+    const scanPay = new ScanPayRuntime({
+      db,
+      events,
+      log,
+      clock,
+      secrets: options.secretBox ?? new FileKeySecretBox(join(dirname(options.ledgerFile), 'ringup-secrets.key'), platform),
+      demo: options.demoScanPay ?? options.demo ?? false,
+      ...options.scanPay,
+    });
+    const providerRefunds = new ProviderRefunds({ db, events, log, clock, provider: (id) => scanPay.provider(id), ...options.providerRefunds });
+    const services: RegisterServices = { printer, terminal, scanPay, providerRefunds, platform, backup };
+    const dispatch = createRouter({ db, session, events, handlers, services, log, clock });
+    printer.start();
+    void terminal.start();
+    const started = scanPay
+      .start()
+      .then(() => providerRefunds.recover())
+      .catch((e: unknown) => log.error('scan-to-pay did not start', e));
+    return { db, printer, terminal, scanPay, providerRefunds, stopCorrections, started, dispatch };
+  }
+
+  parts = startParts(opened.db, true);
+  backup.start();
   return {
-    db,
+    get db() {
+      return current().db;
+    },
     events,
     session,
-    dispatch,
+    // Calls that arrive while a restore swaps the ledger wait for nothing: they are refused as busy.
+    dispatch: (name, input) => (parts ? parts.dispatch(name, input) : Promise.resolve(fail('backup.busy', { job: 'restore' }))),
     hardware,
-    terminal,
-    scanPay,
-    started,
+    get terminal() {
+      return current().terminal;
+    },
+    get scanPay() {
+      return current().scanPay;
+    },
+    get started() {
+      return current().started;
+    },
+    backup,
     close: () => {
-      stopCorrections();
-      printer.stop();
-      void terminal.stop();
-      void scanPay.stop();
-      providerRefunds.stop();
-      if (db.open) db.close();
+      backup.stop();
+      const p = parts;
+      if (!p) return;
+      // The ledger closes now; the terminal's and scan-to-pay's lines finish closing on their own.
+      p.stopCorrections();
+      p.printer.stop();
+      p.providerRefunds.stop();
+      void p.terminal.stop();
+      void p.scanPay.stop();
+      if (p.db.open) p.db.close();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { HandlerTable } from './handler';
+import { backupHandlers, refuseOnDamagedLedger } from '../backup/backup-handlers';
 import { cardHandlers } from '../card/card-handlers';
 import { catalogHandlers } from '../catalog/catalog-handlers';
 import { printerHandlers } from '../printing/printing-handlers';
@@ -10,12 +11,14 @@ import { settingsHandlers } from '../settings/settings-handlers';
 
 /** Every call's handler. Typed as the full table, so a contract entry without a handler does not compile. */
 export const handlers: HandlerTable = {
-  ...sessionHandlers,
+  // A ledger that failed its start check takes no sale and no new owner (backup-handlers.ts).
+  ...refuseOnDamagedLedger(sessionHandlers, ['setup.createOwner']),
   ...catalogHandlers,
-  ...saleHandlers,
+  ...refuseOnDamagedLedger(saleHandlers),
   ...settingsHandlers,
   ...printerHandlers,
-  ...cardHandlers,
-  ...refundHandlers,
-  ...scanPayHandlers,
+  ...refuseOnDamagedLedger(cardHandlers, ['card.pay']),
+  ...refuseOnDamagedLedger(refundHandlers, ['refund.withReceipt', 'refund.priceAdjustment', 'refund.withoutReceipt', 'void.sale']),
+  ...refuseOnDamagedLedger(scanPayHandlers, ['scanpay.pay']),
+  ...backupHandlers,
 };

@@ -9,6 +9,7 @@ import type { PrinterRuntime } from '../printing/printer-runtime';
 import type { TerminalRuntime } from '../card/terminal-runtime';
 import type { ScanPayRuntime } from '../scan-pay/scan-pay-runtime';
 import type { ProviderRefunds } from '../refund/provider-refunds';
+import type { BackupService } from '../backup/backup-service';
 
 /**
  * Who may make a call. `public` is for the login screen only; `setup` only while the register
@@ -40,6 +41,11 @@ export interface RegisterServices {
   providerRefunds: Pick<ProviderRefunds, 'settle'>;
   /** `process.platform` of the register: which serial port names and printer devices it accepts. */
   platform: NodeJS.Platform;
+  /** The daily backup: exports, verification, restore, and the ledger's checks that gate selling. */
+  backup: Pick<
+    BackupService,
+    'db' | 'status' | 'getConfig' | 'setConfig' | 'run' | 'list' | 'verify' | 'restore' | 'ledgerCheck' | 'fullCheck' | 'publishStatus'
+  >;
 }
 
 export interface Handler<N extends CallName> {

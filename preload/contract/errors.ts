@@ -1,5 +1,6 @@
 // Every error code the register can return, gathered from the domain contract files so that a
 // feature adds its codes beside its calls. locales.test.ts checks each has a translation.
+import { backupErrors } from './backup';
 import { cardErrors } from './card';
 import { catalogErrors } from './catalog';
 import { printerErrors } from './printer';
@@ -30,6 +31,7 @@ export const errorCodes = [
   ...cardErrors,
   ...refundErrors,
   ...scanPayErrors,
+  ...backupErrors,
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,8 +1,9 @@
 // Events main pushes to every window. The names are a plain array (no zod) so the sandboxed
 // preload can allow-list them without bundling any logic.
+import type { BackupProgressView, BackupStatusView } from './backup-views';
 import type { DocumentView, SessionView } from './views';
 
-export const eventNames = ['sale.changed', 'session.changed', 'hardware.status', 'payment.step'] as const;
+export const eventNames = ['sale.changed', 'session.changed', 'hardware.status', 'payment.step', 'backup.progress', 'backup.status'] as const;
 export type EventName = (typeof eventNames)[number];
 
 export type DeviceState = 'ok' | 'warning' | 'error' | 'unknown' | 'disabled';
@@ -30,4 +31,8 @@ export interface EventPayloads {
    * for scan-to-pay (sending, customer entering the password until `deadlineAt`, reversing...).
    */
   'payment.step': { saleId: string; key: string; deadlineAt?: number };
+  /** A running export, verification, restore or ledger check. */
+  'backup.progress': BackupProgressView;
+  /** After every backup attempt, restore or config change: what the header shows. */
+  'backup.status': BackupStatusView;
 }

@@ -3,6 +3,7 @@ import { HardwareBanner } from './components/HardwareBanner';
 import { ErrorNote } from './components/ErrorNote';
 import { pickMode } from './screens/modes/mode';
 import { sessionModes, type SessionActions } from './screens/modes/session-modes';
+import { LedgerProblem } from './screens/backup/LedgerProblem';
 import { StoreProvider } from './state/store-context';
 import { useSession } from './state/use-session';
 
@@ -32,6 +33,7 @@ export function App() {
   return (
     <StoreProvider session={session}>
       <HardwareBanner />
+      <LedgerProblem />
       {pickMode(sessionModes, session).render(session, actions)}
     </StoreProvider>
   );

@@ -70,6 +70,17 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'scanpay.providers': 'cashier',
   'scanpay.getConfig': 'owner',
   'scanpay.setConfig': 'owner',
+  'backup.status': 'cashier',
+  'backup.getConfig': 'owner',
+  'backup.setConfig': 'owner',
+  'backup.run': 'owner',
+  'backup.list': 'owner',
+  'backup.verify': 'owner',
+  'backup.restore': 'owner',
+  'setup.verifyBackup': 'setup',
+  'setup.restoreBackup': 'setup',
+  'ledger.selfCheck': 'public',
+  'ledger.fullCheck': 'supervisor',
 };
 
 const rank = { cashier: 1, supervisor: 2, owner: 3 } as const;
@@ -149,6 +160,11 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'scanpay.cancel': { saleId },
     'scanpay.attempts': { saleId },
     'scanpay.setConfig': { remove: 'alipay' },
+    'backup.setConfig': { keep: 30 },
+    'backup.verify': { file: '/nonexistent/ringup-R1-2026-01-01-20260101T000000Z.zip' },
+    'backup.restore': { file: '/nonexistent/ringup-R1-2026-01-01-20260101T000000Z.zip', confirm: 'RESTORE' },
+    'setup.verifyBackup': { file: '/nonexistent/bundle.zip' },
+    'setup.restoreBackup': { file: '/nonexistent/bundle.zip', confirm: 'RESTORE' },
   };
   return inputs[name] ?? {};
 }

@@ -115,6 +115,17 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
         apiKey: 'a'.repeat(32),
       },
     },
+    'backup.status': {},
+    'backup.getConfig': {},
+    'backup.setConfig': { folder: '/media/usb/ringup', scheduleAt: '21:30', keep: 14 },
+    'backup.run': { from: '2026-01-01', to: '2026-01-31' },
+    'backup.list': { folder: '/media/usb/ringup' },
+    'backup.verify': { file: '/media/usb/ringup/bundle.zip' },
+    'backup.restore': { file: '/media/usb/ringup/bundle.zip', confirm: 'RESTORE', asMove: false },
+    'setup.verifyBackup': { file: '/media/usb/ringup/bundle.zip' },
+    'setup.restoreBackup': { file: '/media/usb/ringup/bundle.zip', confirm: 'RESTORE', asMove: true },
+    'ledger.selfCheck': {},
+    'ledger.fullCheck': {},
   } satisfies Record<CallName, Record<string, unknown>>;
 }
 

@@ -74,6 +74,13 @@ export function makeRegister(
   };
   const self: TestRegister = {
     ...reg,
+    // Read through: a restore replaces the register's ledger connection and terminal.
+    get db() {
+      return reg.db;
+    },
+    get terminal() {
+      return reg.terminal;
+    },
     dir,
     file,
     log,

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../preload/contract';
 import { DrawerIndicator } from './DrawerIndicator';
+import { BackupIndicator } from '../screens/backup/BackupIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 
 interface HeaderProps {
@@ -27,6 +28,7 @@ export function Header({ session, onHelp, onLogout, onBackOffice }: HeaderProps)
         </span>
       )}
       <div className="header__actions">
+        {session.operator && <BackupIndicator />}
         <DrawerIndicator />
         <LanguageSwitch />
         {onBackOffice && (

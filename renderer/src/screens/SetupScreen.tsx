@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { NewPinFields, newPinProblem } from '../components/NewPinFields';
 import { chooseLocale, isUiLocale, type UiLocale } from '../i18n';
 import { useCall } from '../state/use-call';
+import { RestorePanel } from './backup/RestorePanel';
 
 /** First run: the owner names themselves, picks a PIN and names the store. No default PIN exists. */
 export function SetupScreen({ onDone }: { onDone(session: SessionView): void }) {
@@ -17,6 +18,8 @@ export function SetupScreen({ onDone }: { onDone(session: SessionView): void }) 
   const [language, setLanguage] = useState<UiLocale>(isUiLocale(i18n.language) ? i18n.language : 'zh-CN');
   const [problem, setProblem] = useState<string | null>(null);
   const owner = useCall('setup.createOwner');
+  const [restoring, setRestoring] = useState(false);
+  const [bundle, setBundle] = useState('');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -35,6 +38,25 @@ export function SetupScreen({ onDone }: { onDone(session: SessionView): void }) 
     chooseLocale(language);
     onDone(result.value);
   };
+
+  // A new or repaired machine: the shop's ledger comes back from a bundle instead of a new owner.
+  // Main logs no one in after a restore, so the login screen follows (session.changed).
+  if (restoring) {
+    return (
+      <main className="screen screen--centered">
+        <div className="panel setup" aria-labelledby="restore-title">
+          <div className="panel__top">
+            <h1 id="restore-title">{t('setup.restore.open')}</h1>
+            <LanguageSwitch />
+          </div>
+          <RestorePanel mode="setup" file={bundle} onFile={setBundle} onRestored={() => undefined} />
+          <button type="button" className="button" onClick={() => setRestoring(false)} data-testid="setup-new-register">
+            {t('setup.restore.back')}
+          </button>
+        </div>
+      </main>
+    );
+  }
 
   return (
     <main className="screen screen--centered">
@@ -64,6 +86,9 @@ export function SetupScreen({ onDone }: { onDone(session: SessionView): void }) 
         <ErrorNote error={owner.error} message={problem} />
         <button type="submit" className="button button--primary button--large" disabled={owner.busy}>
           {t('setup.create')}
+        </button>
+        <button type="button" className="button" onClick={() => setRestoring(true)} data-testid="setup-restore">
+          {t('setup.restore.open')}
         </button>
       </form>
     </main>

@@ -9,6 +9,7 @@ import { JournalSection } from './JournalSection';
 import { OperatorsSection } from './OperatorsSection';
 import { roleAtLeast } from './roles';
 import { SettingsSection } from './SettingsSection';
+import { BackupSection } from '../backup/BackupSection';
 import { CardTerminalSection } from '../card-terminal/CardTerminalSection';
 import { DrawerSection } from '../printing/DrawerSection';
 import { PrinterSection } from '../printing/PrinterSection';
@@ -36,6 +37,7 @@ export const backOfficeSections: BackOfficeSection[] = [
   { id: 'print-queue', labelKey: 'printing.tab.queue', leastRole: 'supervisor', component: PrintQueueSection },
   { id: 'printer', labelKey: 'printing.tab.printer', leastRole: 'owner', component: PrinterSection },
   { id: 'card-terminal', labelKey: 'backOffice.section.cardTerminal', leastRole: 'supervisor', component: CardTerminalSection },
+  { id: 'backup', labelKey: 'backOffice.section.backup', leastRole: 'owner', component: BackupSection },
 ];
 
 /** The sections a role sees; an empty list hides the back office altogether. */

@@ -1,0 +1,112 @@
+// The daily transaction backup as the register reports it: configuration, the last good and
+// failed exports, a running job's progress, a bundle's verification, the ledger's self-check.
+
+/** The word typed to confirm a restore, the same in every language so that a test can type it. */
+export const RESTORE_CONFIRMATION = 'RESTORE';
+
+export type BackupTrigger = 'manual' | 'scheduled' | 'day_close';
+
+export interface BackupConfigView {
+  /** The folder bundles are written to (a USB stick, a network share); null until the owner picks one. */
+  folder: string | null;
+  /** HH:MM in the store's time zone for the automatic daily backup; null = none. */
+  scheduleAt: string | null;
+  /** How many bundles of this register to keep in the folder; older ones go once a newer one verified. */
+  keep: number;
+}
+
+/** A bundle that was written and verified. */
+export interface BackupRecordView {
+  at: number;
+  folder: string;
+  file: string;
+  bytes: number;
+  from: string;
+  to: string;
+  headSeq: number;
+  trigger: BackupTrigger;
+}
+
+export interface BackupFailureView {
+  at: number;
+  folder: string | null;
+  /** An error code (`backup.disk_full`, ...), translated under errors. */
+  code: string;
+  trigger: BackupTrigger;
+}
+
+export type BackupJob = 'export' | 'verify' | 'restore' | 'check';
+
+/** Translated as `backup.step.<step>`. */
+export type BackupStep = 'snapshot' | 'check' | 'tables' | 'verify' | 'finish' | 'read' | 'hashes' | 'chain' | 'rows' | 'restore';
+
+export interface BackupProgressView {
+  job: BackupJob;
+  step: BackupStep;
+  /** 0..1 over the whole job. */
+  fraction: number;
+}
+
+export interface BackupStatusView {
+  lastGood: BackupRecordView | null;
+  /** The last failure, if it came after the last good backup. */
+  lastFailure: BackupFailureView | null;
+  /** never: no backup yet; stale: none in the last 24 h; failed: the last attempt failed. */
+  warning: 'never' | 'stale' | 'failed' | null;
+  running: BackupProgressView | null;
+  config: BackupConfigView;
+}
+
+/** The first thing wrong with a bundle, translated as `backup.problem.<code>`. */
+export interface BundleProblemView {
+  code: string;
+  file: string | null;
+  row: number | null;
+  seq: number | null;
+  detail: string | null;
+}
+
+export interface BundleReportView {
+  ok: boolean;
+  file: string;
+  problem: BundleProblemView | null;
+  registerId: string | null;
+  from: string | null;
+  to: string | null;
+  fromSeq: number | null;
+  toSeq: number | null;
+  headHash: string | null;
+  createdAt: string | null;
+  files: number;
+}
+
+export interface BundleListItem {
+  file: string;
+  name: string;
+  bytes: number;
+  registerId: string;
+  from: string;
+  to: string;
+}
+
+export interface RestoreView {
+  registerId: string;
+  headSeq: number;
+  lastReceiptNo: number;
+  /** Where the ledger that was replaced now lives (moved, never deleted); null if there was none. */
+  movedAsideTo: string | null;
+}
+
+/** The ledger's check at start (quick_check + the journal's tail) or the back office's full check. */
+export interface LedgerCheckView {
+  ok: boolean;
+  /** Translated as `backup.ledgerProblem.<problem>`. */
+  problem: 'unreadable' | 'quick_check' | 'integrity_check' | 'chain' | 'older_than_backup' | null;
+  seq: number | null;
+  detail: string | null;
+  /** Entries of the journal checked. */
+  entries: number;
+  full: boolean;
+  /** The last good bundle this machine wrote, offered for a restore. */
+  lastBundle: string | null;
+}

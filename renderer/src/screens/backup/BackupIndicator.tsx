@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../format/date';
+import { useFormat } from '../../state/store-context';
+import { useBackupStatus } from './use-backup';
+import '../../styles/backup.css';
+
+/** The header's backup chip: when the last good backup was made, or a warning when there is none or it failed. */
+export function BackupIndicator() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const status = useBackupStatus();
+  if (!status) return null;
+  const { warning, lastGood, lastFailure } = status;
+  const title = lastFailure
+    ? t('backup.status.failed', {
+        when: formatDateTime(lastFailure.at, format.locale),
+        reason: format.error({ code: lastFailure.code as never, params: { folder: lastFailure.folder } }),
+      })
+    : lastGood
+      ? t('backup.status.lastGood', { when: formatDateTime(lastGood.at, format.locale), file: lastGood.file })
+      : t('backup.status.never');
+  const text = warning ? t(`backup.header.${warning}`) : t('backup.header.ok', { when: formatDateTime(lastGood?.at ?? 0, format.locale) });
+  return (
+    <span className={`backup-indicator${warning ? ' backup-indicator--warn' : ''}`} title={title} role="status" data-testid="backup-indicator">
+      {text}
+    </span>
+  );
+}

@@ -1,0 +1,264 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupRecordView, BundleListItem, CallError, LedgerCheckView } from '../../../../preload/contract';
+import { ErrorNote } from '../../components/ErrorNote';
+import { Notice } from '../../components/Notice';
+import { formatDateTime } from '../../format/date';
+import { useFormat } from '../../state/store-context';
+import { api } from '../../transport/api';
+import { BackupProgress } from './BackupProgress';
+import { RestorePanel } from './RestorePanel';
+import { useBackupProgress, useBackupStatus } from './use-backup';
+import '../../styles/backup.css';
+
+function BackupStatusCard() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const status = useBackupStatus();
+  if (!status) return null;
+  return (
+    <div className="back-office__card" data-testid="backup-status">
+      <h3>{t('backup.status.title')}</h3>
+      {status.lastGood ? (
+        <p>
+          {t('backup.status.lastGood', { when: formatDateTime(status.lastGood.at, format.locale), file: '' })}
+          <span className="backup-path" data-testid="backup-last-file">
+            {status.lastGood.file}
+          </span>
+        </p>
+      ) : (
+        <p className="muted">{t('backup.status.never')}</p>
+      )}
+      {status.warning === 'stale' && <p className="error-note">{t('backup.status.stale')}</p>}
+      {status.warning === 'failed' && status.lastFailure && (
+        <p className="error-note" data-testid="backup-last-failure">
+          {t('backup.status.failed', {
+            when: formatDateTime(status.lastFailure.at, format.locale),
+            reason: format.error({ code: status.lastFailure.code as CallError['code'], params: { folder: status.lastFailure.folder } }),
+          })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function SettingsForm({ onFolder }: { onFolder(folder: string): void }) {
+  const { t } = useTranslation();
+  const [folder, setFolder] = useState('');
+  const [scheduleAt, setScheduleAt] = useState('');
+  const [keep, setKeep] = useState('30');
+  const [error, setError] = useState<CallError | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    void api.invoke('backup.getConfig', {}).then((r) => {
+      if (!r.ok) return setError(r.error);
+      setFolder(r.value.folder ?? '');
+      setScheduleAt(r.value.scheduleAt ?? '');
+      setKeep(String(r.value.keep));
+      onFolder(r.value.folder ?? '');
+    });
+  }, [onFolder]);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    setError(null);
+    const result = await api.invoke('backup.setConfig', {
+      ...(folder.trim() ? { folder: folder.trim() } : {}),
+      ...(scheduleAt ? { scheduleAt } : {}),
+      keep: Math.max(1, Math.round(Number(keep) || 1)),
+    });
+    if (!result.ok) return setError(result.error);
+    setSaved(true);
+    onFolder(result.value.folder ?? '');
+  };
+
+  return (
+    <form className="back-office__form back-office__card" onSubmit={(e) => void save(e)} data-testid="backup-settings">
+      <h3>{t('backup.settings.title')}</h3>
+      <label className="field">
+        <span>{t('backup.settings.folder')}</span>
+        <input value={folder} onChange={(e) => setFolder(e.target.value)} maxLength={1024} autoComplete="off" data-testid="backup-folder" />
+      </label>
+      <p className="muted small">{t('backup.settings.folderHint')}</p>
+      <div className="field-row">
+        <label className="field">
+          <span>{t('backup.settings.scheduleAt')}</span>
+          <input type="time" value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value)} data-testid="backup-schedule" />
+        </label>
+        <label className="field">
+          <span>{t('backup.settings.keep')}</span>
+          <input type="number" min={1} max={3650} value={keep} onChange={(e) => setKeep(e.target.value)} data-testid="backup-keep" />
+        </label>
+      </div>
+      <p className="muted small">{t('backup.settings.scheduleHint')}</p>
+      <ErrorNote error={error} />
+      <Notice message={saved ? t('backup.settings.saved') : null} testId="backup-settings-saved" />
+      <button type="submit" className="button" data-testid="backup-save">
+        {t('backup.settings.save')}
+      </button>
+    </form>
+  );
+}
+
+function RunCard() {
+  const { t } = useTranslation();
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [done, setDone] = useState<BackupRecordView | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (range: { from?: string; to?: string }) => {
+    setBusy(true);
+    setDone(null);
+    setError(null);
+    const result = await api.invoke('backup.run', range);
+    setBusy(false);
+    if (result.ok) setDone(result.value);
+    else setError(result.error);
+  };
+
+  return (
+    <div className="back-office__card">
+      <h3>{t('backup.run.title')}</h3>
+      <div className="back-office__row">
+        <button type="button" className="button button--primary" disabled={busy} onClick={() => void run({})} data-testid="backup-today">
+          {t('backup.run.today')}
+        </button>
+      </div>
+      <div className="field-row">
+        <label className="field">
+          <span>{t('backup.run.from')}</span>
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="backup-from" />
+        </label>
+        <label className="field">
+          <span>{t('backup.run.to')}</span>
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="backup-to" />
+        </label>
+      </div>
+      <div className="back-office__row">
+        <button type="button" className="button" disabled={busy || !from} onClick={() => void run({ from, ...(to ? { to } : {}) })} data-testid="backup-range">
+          {t('backup.run.range')}
+        </button>
+      </div>
+      <Notice message={done ? t('backup.run.done', { file: done.file }) : null} testId="backup-done" />
+      <ErrorNote error={error} />
+    </div>
+  );
+}
+
+function BundleList({ folder, onUse }: { folder: string; onUse(file: string): void }) {
+  const { t } = useTranslation();
+  const [bundles, setBundles] = useState<BundleListItem[] | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const load = async () => {
+    setError(null);
+    const result = await api.invoke('backup.list', folder ? { folder } : {});
+    if (result.ok) setBundles(result.value);
+    else setError(result.error);
+  };
+  return (
+    <div className="back-office__card">
+      <h3>{t('backup.list.title')}</h3>
+      <button type="button" className="button" onClick={() => void load()} data-testid="backup-list">
+        {t('backup.list.refresh')}
+      </button>
+      <ErrorNote error={error} />
+      {bundles &&
+        (bundles.length === 0 ? (
+          <p className="muted">{t('backup.list.none')}</p>
+        ) : (
+          <table className="data-table" data-testid="backup-bundles">
+            <tbody>
+              {bundles.map((b) => (
+                <tr key={b.file}>
+                  <td className="backup-path">{b.name}</td>
+                  <td>{b.from === b.to ? b.from : `${b.from} – ${b.to}`}</td>
+                  <td>{Math.ceil(b.bytes / 1024)} KiB</td>
+                  <td>
+                    <button type="button" className="chip" onClick={() => onUse(b.file)}>
+                      {t('backup.list.use')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+    </div>
+  );
+}
+
+function LedgerCheckCard() {
+  const { t } = useTranslation();
+  const [result, setResult] = useState<LedgerCheckView | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    setResult(null);
+    setError(null);
+    const r = await api.invoke('ledger.fullCheck', {});
+    setBusy(false);
+    if (r.ok) setResult(r.value);
+    else setError(r.error);
+  };
+  return (
+    <div className="back-office__card">
+      <h3>{t('backup.check.title')}</h3>
+      <p className="muted">{t('backup.check.hint')}</p>
+      <button type="button" className="button" disabled={busy} onClick={() => void run()} data-testid="ledger-full-check">
+        {t('backup.check.run')}
+      </button>
+      {result &&
+        (result.ok ? (
+          <p className="notice" role="status" data-testid="ledger-check-result">
+            {t('backup.check.ok', { count: result.entries })}
+          </p>
+        ) : (
+          <p className="error-note" role="alert" data-testid="ledger-check-result">
+            {t(`backup.ledgerProblem.${result.problem ?? 'chain'}`, { seq: result.seq ?? '-', detail: result.detail ?? '' })}
+          </p>
+        ))}
+      <ErrorNote error={error} />
+    </div>
+  );
+}
+
+/** 备份 / Backup: status, export now, settings, the folder's bundles, verify and restore, the full ledger check. */
+export function BackupSection() {
+  const { t } = useTranslation();
+  const progress = useBackupProgress();
+  const status = useBackupStatus();
+  const [folder, setFolder] = useState('');
+  const [file, setFile] = useState('');
+  const [restored, setRestored] = useState<string | null>(null);
+  const lastFile = status?.lastGood?.file ?? '';
+
+  useEffect(() => {
+    if (lastFile) setFile((f) => f || lastFile);
+  }, [lastFile]);
+
+  return (
+    <div className="back-office__stack" data-testid="backup-section">
+      <BackupProgress progress={progress} />
+      <BackupStatusCard />
+      <RunCard />
+      <SettingsForm onFolder={setFolder} />
+      <BundleList folder={folder} onUse={setFile} />
+      <div className="back-office__card">
+        <h3>{t('backup.verify.title')}</h3>
+        <RestorePanel
+          mode="owner"
+          file={file}
+          onFile={setFile}
+          onRestored={(r) => setRestored(t('backup.restore.done', { registerId: r.registerId, next: r.lastReceiptNo + 1 }))}
+        />
+        <Notice message={restored} testId="restore-done" />
+      </div>
+      <LedgerCheckCard />
+    </div>
+  );
+}

@@ -1,0 +1,342 @@
+// The daily backup through the register: export to a folder, status, verification, a sale during
+// an export, retention, and restore on a fresh machine continuing the same receipts and chain.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyJournal } from '../../main/ledger/journal';
+import { csvLines, readBundle, repack, ringUpSales } from '../support/backup-fixture';
+import { makeRegister, OWNER_PIN, type TestRegister } from '../support/register-fixture';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+function folder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ringup-backup-target-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+function register(dir?: string): TestRegister {
+  const reg = makeRegister(dir ? { dir } : {});
+  cleanups.push(() => reg.cleanup());
+  return reg;
+}
+
+async function ownerWithFolder(reg: TestRegister, target: string, keep = 30): Promise<number> {
+  const session = await reg.must('setup.createOwner', { name: 'Owner 老板', pin: OWNER_PIN });
+  await reg.must('backup.setConfig', { folder: target, keep });
+  return session.operator?.id ?? 0;
+}
+
+describe('backing up the day', () => {
+  it('writes one verified bundle with the snapshot, CSV with BOM, JSON and the manifest last, and shows it in the status', async () => {
+    const reg = register();
+    const target = folder();
+    await ownerWithFolder(reg, target);
+    expect((await reg.must('backup.status', {})).warning).toBe('never');
+    const receipts = await ringUpSales(reg, 4, '=HYPERLINK("x") 备注');
+
+    const progress: string[] = [];
+    reg.events.subscribe((event, payload) => event === 'backup.progress' && progress.push((payload as { step: string }).step));
+    const record = await reg.must('backup.run', {});
+
+    expect(readdirSync(target)).toEqual([record.file.slice(target.length + 1)]);
+    expect(record.file).toMatch(/ringup-R1-\d{4}-\d{2}-\d{2}-\d{8}T\d{6}Z\.zip$/);
+    expect(progress).toEqual(expect.arrayContaining(['snapshot', 'tables', 'verify', 'finish']));
+    const { names, files, manifest } = await readBundle(record.file);
+    expect(names[names.length - 1]).toBe('manifest.json');
+    expect(names.slice(0, -1).sort()).toEqual(manifest.files.map((f) => f.name).sort());
+    expect(names).toEqual(
+      expect.arrayContaining(['ledger.sqlite', 'documents.csv', 'documents.json', 'document_lines.csv', 'payments.csv', 'journal.csv', 'journal.json']),
+    );
+    for (const f of manifest.files) {
+      const bytes = files.get(f.name) ?? Buffer.alloc(0);
+      expect(bytes.length, f.name).toBe(f.size);
+      expect(createHash('sha256').update(bytes).digest('hex'), f.name).toBe(f.sha256);
+    }
+    const documents = files.get('documents.csv') ?? Buffer.alloc(0);
+    expect([...documents.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = csvLines(documents);
+    expect(rows.map((r) => Number(r.split(',')[4]))).toEqual(receipts);
+    // A note that a spreadsheet would run as a formula is written as text.
+    expect(rows[0]).toContain(`"'=HYPERLINK(""x"") 备注"`);
+    const json = JSON.parse((files.get('documents.json') ?? Buffer.alloc(0)).toString('utf8')) as { note: string; total_minor: number }[];
+    expect(json.map((d) => d.note)).toEqual(receipts.map(() => '=HYPERLINK("x") 备注'));
+    const day = manifest.businessDays.from;
+    expect(manifest.totals[day]?.kinds.sale).toMatchObject({ count: 4, totalMinor: json.reduce((s, d) => s + d.total_minor, 0) });
+    expect(manifest.registerId).toBe('R1');
+    expect(manifest.journal.toSeq).toBe(manifest.journal.snapshotHeadSeq);
+
+    const verified = await reg.must('backup.verify', { file: record.file });
+    expect(verified).toMatchObject({ ok: true, problem: null, registerId: 'R1', toSeq: manifest.journal.toSeq });
+    const status = await reg.must('backup.status', {});
+    expect(status).toMatchObject({ warning: null, lastGood: { file: record.file, folder: target, trigger: 'manual' }, running: null });
+    const kinds = reg.db.prepare("SELECT kind FROM journal WHERE kind LIKE 'backup.%' ORDER BY seq").pluck().all();
+    expect(kinds).toEqual(['backup.config_changed', 'backup.exported']);
+  });
+
+  it('exports refunds and voids as documents of their kind, with their payments, in totals that verify', async () => {
+    const reg = register();
+    const target = folder();
+    await ownerWithFolder(reg, target);
+    await ringUpSales(reg, 3);
+    const [sold, voided] = [await reg.must('sale.byReceipt', { receiptNo: 1 }), await reg.must('sale.byReceipt', { receiptNo: 2 })];
+    await reg.must('refund.withReceipt', {
+      saleId: sold.id,
+      lines: [{ lineId: sold.lines[0]?.id ?? 0, qtyMilli: 1000, restock: true }],
+      reason: 'defective',
+      idempotencyKey: 'bk-refund-1',
+    });
+    await reg.must('void.sale', { saleId: voided.id, reason: 'cashier_error', idempotencyKey: 'bk-void-1' });
+    const { file } = await reg.must('backup.run', {});
+    const { files, manifest } = await readBundle(file);
+    const kinds = JSON.parse((files.get('documents.json') ?? Buffer.alloc(0)).toString('utf8')) as { kind: string; total_minor: number }[];
+    expect(kinds.map((d) => d.kind).sort()).toEqual(['refund', 'sale', 'sale', 'sale', 'void']);
+    const day = manifest.totals[manifest.businessDays.from];
+    for (const kind of ['sale', 'refund', 'void']) {
+      const of = kinds.filter((d) => d.kind === kind);
+      expect(day?.kinds[kind], kind).toMatchObject({ count: of.length, totalMinor: of.reduce((s, d) => s + d.total_minor, 0) });
+    }
+    expect(await reg.must('backup.verify', { file })).toMatchObject({ ok: true });
+  });
+
+  it('puts a sale completed during an export in the next backup, never half in one', async () => {
+    const reg = register();
+    const target = folder();
+    await ownerWithFolder(reg, target);
+    await ringUpSales(reg, 30);
+    const running = reg.must('backup.run', {});
+    let during = 0;
+    let settled = false;
+    void running.finally(() => (settled = true));
+    while (!settled) {
+      await ringUpSales(reg, 1);
+      during += 1;
+      // Router calls resolve as microtasks; a till gets its next scan from the event loop.
+      await new Promise((r) => setImmediate(r));
+    }
+    const first = await running;
+    expect(during).toBeGreaterThan(0);
+    const a = await readBundle(first.file);
+    const inJournal = reg.db
+      .prepare("SELECT seq, json_extract(payload, '$.data.receiptNo') AS receipt FROM journal WHERE kind = 'sale.completed' ORDER BY seq")
+      .all() as {
+      seq: number;
+      receipt: number;
+    }[];
+    const receiptsIn = (files: Map<string, Buffer>) => csvLines(files.get('documents.csv') ?? Buffer.alloc(0)).map((r) => Number(r.split(',')[4]));
+    // Exactly the sales journalled up to the bundle's head, each with its lines and payment.
+    const upToHead = inJournal.filter((e) => e.seq <= a.manifest.journal.toSeq).map((e) => e.receipt);
+    expect(receiptsIn(a.files)).toEqual(upToHead);
+    expect(csvLines(a.files.get('payments.csv') ?? Buffer.alloc(0))).toHaveLength(upToHead.length);
+    expect(a.manifest.tables.document_lines?.rows).toBe(upToHead.length);
+
+    const second = await reg.backup.runAutomatic('scheduled');
+    const b = await readBundle(second.file);
+    expect(receiptsIn(b.files)).toEqual(inJournal.map((e) => e.receipt));
+    expect(b.manifest.journal.fromSeq).toBeLessThanOrEqual(a.manifest.journal.toSeq + 1);
+  });
+
+  it('keeps the newest N bundles of this register and journals what it removed', async () => {
+    const reg = register();
+    const target = folder();
+    await ownerWithFolder(reg, target, 2);
+    const made: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await ringUpSales(reg, 1);
+      made.push((await reg.must('backup.run', {})).file);
+      // Names carry the creation second; the next must not share it.
+      await new Promise((r) => setTimeout(r, 1100));
+    }
+    expect(readdirSync(target).sort()).toEqual(
+      made
+        .slice(1)
+        .map((f) => f.slice(target.length + 1))
+        .sort(),
+    );
+    const pruned = reg.db.prepare("SELECT json_extract(payload, '$.data.files') FROM journal WHERE kind = 'backup.pruned'").pluck().all();
+    expect(pruned).toEqual([JSON.stringify([made[0]?.slice(target.length + 1)])]);
+    expect((await reg.must('backup.list', {})).map((b) => b.file)).toEqual([...made.slice(1)].reverse());
+  });
+
+  it('backs up once a day at the set time in the store time zone, and warns when the last good one is over 24 h old', async () => {
+    let now = Date.parse('2026-03-10T21:00:00Z');
+    const reg = makeRegister({ clock: () => now });
+    cleanups.push(() => reg.cleanup());
+    const target = folder();
+    await reg.must('setup.createOwner', { name: 'Owner 老板', pin: OWNER_PIN });
+    await reg.must('settings.update', { timeZone: 'Asia/Shanghai' });
+    // 21:00 UTC is 05:00 the next morning in Shanghai: past a 04:30 schedule.
+    await reg.must('backup.setConfig', { folder: target, keep: 30, scheduleAt: '04:30' });
+    await ringUpSales(reg, 2);
+    await reg.backup.maybeScheduled();
+    expect(readdirSync(target)).toHaveLength(1);
+    expect(await reg.must('backup.status', {})).toMatchObject({ warning: null, lastGood: { trigger: 'scheduled', to: '2026-03-11' } });
+    // Once that day, however often the timer looks.
+    now += 60_000;
+    await reg.backup.maybeScheduled();
+    expect(readdirSync(target)).toHaveLength(1);
+    now += 25 * 3_600_000;
+    expect((await reg.must('backup.status', {})).warning).toBe('stale');
+    await reg.backup.maybeScheduled();
+    expect(readdirSync(target)).toHaveLength(2);
+    expect((await reg.must('backup.status', {})).warning).toBeNull();
+  });
+
+  it('records a failed backup with its reason and warns until the next good one', async () => {
+    const reg = register();
+    const target = folder();
+    await ownerWithFolder(reg, target);
+    rmSync(target, { recursive: true });
+    expect(await reg.call('backup.run', {})).toMatchObject({ ok: false, error: { code: 'backup.folder_missing', params: { folder: target } } });
+    expect(await reg.must('backup.status', {})).toMatchObject({ warning: 'failed', lastFailure: { code: 'backup.folder_missing', folder: target } });
+  });
+});
+
+describe('restoring a bundle', () => {
+  it('restores on a fresh machine from the first-run screen: same receipts and chain continue, the old ledger is moved aside', async () => {
+    const shop = register();
+    const target = folder();
+    await ownerWithFolder(shop, target);
+    const receipts = await ringUpSales(shop, 5);
+    const head = shop.db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+    const { file } = await shop.must('backup.run', {});
+
+    const fresh = register();
+    expect((await fresh.must('session.current', {})).needsSetup).toBe(true);
+    expect(await fresh.call('setup.restoreBackup', { file, confirm: 'WRONG' as 'RESTORE' })).toMatchObject({
+      ok: false,
+      error: { code: 'request.invalid_input' },
+    });
+    const restored = await fresh.must('setup.restoreBackup', { file, confirm: 'RESTORE' });
+    expect(restored).toMatchObject({ registerId: 'R1', lastReceiptNo: receipts[receipts.length - 1] });
+    expect(restored.movedAsideTo).toMatch(/ringup-ledger\.sqlite\.replaced-/);
+    expect(existsSync(restored.movedAsideTo ?? '')).toBe(true);
+
+    const session = await fresh.must('session.current', {});
+    expect(session.needsSetup).toBe(false);
+    expect(await fresh.must('backup.status', {}).catch(() => null)).toBeNull(); // nobody is logged in after a restore
+    expect(session.operator).toBeNull();
+    const owner = (await fresh.must('session.operators', {}))[0];
+    await fresh.must('session.login', { operatorId: owner?.id ?? 0, pin: OWNER_PIN });
+    expect(await fresh.must('backup.status', {})).toMatchObject({ warning: null, lastGood: { file } });
+    const [next] = await ringUpSales(fresh, 1);
+    expect(next).toBe((receipts[receipts.length - 1] ?? 0) + 1);
+    expect(verifyJournal(fresh.db)).toMatchObject({ ok: true });
+    const restoredEntry = fresh.db.prepare("SELECT seq, prev_hash FROM journal WHERE kind = 'backup.restored'").get() as { seq: number; prev_hash: string };
+    // The chain goes on from the bundle's head: the restore is the entry right after it.
+    expect(restoredEntry).toEqual({ seq: head.seq + 1, prev_hash: head.hash });
+  });
+
+  it("refuses another register's bundle unless the owner confirms a move", async () => {
+    const other = register();
+    const target = folder();
+    await ownerWithFolder(other, target);
+    await other.must('session.login', { operatorId: 1, pin: OWNER_PIN });
+    await other.must('settings.update', { registerId: 'R2' });
+    await ringUpSales(other, 2);
+    const { file } = await other.must('backup.run', {});
+
+    const here = register();
+    await here.must('setup.createOwner', { name: 'Here', pin: OWNER_PIN });
+    const before = here.db.prepare('SELECT COUNT(*) FROM journal').pluck().get();
+    expect(await here.call('backup.restore', { file, confirm: 'RESTORE' })).toMatchObject({
+      ok: false,
+      error: { code: 'backup.other_register', params: { bundleRegisterId: 'R2', registerId: 'R1' } },
+    });
+    expect(here.db.prepare('SELECT COUNT(*) FROM journal').pluck().get()).toBe(before);
+    const moved = await here.must('backup.restore', { file, confirm: 'RESTORE', asMove: true });
+    expect(moved.registerId).toBe('R2');
+    expect(JSON.parse(here.db.prepare("SELECT payload FROM journal WHERE kind = 'backup.restored'").pluck().get() as string)).toMatchObject({
+      data: { asMove: true, bundleRegisterId: 'R2' },
+    });
+  });
+
+  it('refuses a bundle that does not verify and leaves the ledger as it was', async () => {
+    const shop = register();
+    const target = folder();
+    await ownerWithFolder(shop, target);
+    await ringUpSales(shop, 2);
+    const { file } = await shop.must('backup.run', {});
+    const bad = join(target, 'tampered.zip');
+    await repack(file, bad, (files) => {
+      const csv = files.get('payments.csv') ?? Buffer.alloc(0);
+      files.set('payments.csv', Buffer.from(csv.toString('utf8').replace(',cash,', ',card,')));
+    });
+    const fresh = register();
+    const ledgerBefore = readFileSync(fresh.file);
+    expect(await fresh.call('setup.restoreBackup', { file: bad, confirm: 'RESTORE' })).toMatchObject({
+      ok: false,
+      error: { code: 'backup.bundle_invalid', params: { problem: 'hash_mismatch', file: 'payments.csv' } },
+    });
+    expect((await fresh.must('session.current', {})).needsSetup).toBe(true);
+    expect(readFileSync(fresh.file).equals(ledgerBefore)).toBe(true);
+  });
+});
+
+describe('the start check', () => {
+  it('refuses to sell on a ledger whose journal was edited, names the entry, and a restore brings selling back', async () => {
+    const shop = register();
+    const target = folder();
+    await ownerWithFolder(shop, target);
+    await ringUpSales(shop, 3);
+    const { file } = await shop.must('backup.run', {});
+    const tampered = shop.db.prepare("SELECT seq FROM journal WHERE kind = 'sale.completed' ORDER BY seq LIMIT 1 OFFSET 1").pluck().get() as number;
+    shop.db.exec('DROP TRIGGER journal_no_update');
+    shop.db.prepare('UPDATE journal SET payload = replace(payload, \'"totalMinor":\', \'"totalMinor":1\') WHERE seq = ?').run(tampered);
+    const reopened = shop.reopen();
+    cleanups.push(() => reopened.cleanup());
+
+    expect(await reopened.must('ledger.selfCheck', {})).toMatchObject({ ok: false, problem: 'chain', seq: tampered, lastBundle: file });
+    await reopened.must('session.login', { operatorId: 1, pin: OWNER_PIN });
+    expect(await reopened.call('sale.current', {})).toMatchObject({
+      ok: false,
+      error: { code: 'ledger.damaged', params: { problem: 'chain', seq: tampered } },
+    });
+    expect(await reopened.call('backup.run', {})).toMatchObject({ ok: false, error: { code: 'backup.ledger_damaged' } });
+
+    await reopened.must('backup.restore', { file, confirm: 'RESTORE' });
+    await reopened.must('session.login', { operatorId: 1, pin: OWNER_PIN });
+    expect(await reopened.must('ledger.selfCheck', {})).toMatchObject({ ok: true });
+    await ringUpSales(reopened, 1);
+  });
+
+  it('starts on a ledger SQLite cannot read, refuses setup and sales, and restores from the first-run screen', async () => {
+    const shop = register();
+    const target = folder();
+    await ownerWithFolder(shop, target);
+    const receipts = await ringUpSales(shop, 2);
+    const { file } = await shop.must('backup.run', {});
+    shop.close();
+    const garbage = Buffer.alloc(8192, 0x5a);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(shop.file, garbage);
+    rmSync(`${shop.file}-wal`, { force: true });
+    rmSync(`${shop.file}-shm`, { force: true });
+
+    const broken = register(shop.dir);
+    expect(await broken.must('ledger.selfCheck', {})).toMatchObject({ ok: false, problem: 'unreadable', lastBundle: file });
+    expect((await broken.must('session.current', {})).needsSetup).toBe(true);
+    expect(await broken.call('setup.createOwner', { name: 'New', pin: '4826' })).toMatchObject({ ok: false, error: { code: 'ledger.damaged' } });
+    const restored = await broken.must('setup.restoreBackup', { file, confirm: 'RESTORE' });
+    expect(readFileSync(restored.movedAsideTo ?? '').equals(garbage)).toBe(true);
+    await broken.must('session.login', { operatorId: 1, pin: OWNER_PIN });
+    expect(await ringUpSales(broken, 1)).toEqual([(receipts[1] ?? 0) + 1]);
+  });
+
+  it('runs the full check with progress and reports an intact ledger', async () => {
+    const reg = register();
+    await ownerWithFolder(reg, folder());
+    await ringUpSales(reg, 2);
+    const steps: string[] = [];
+    reg.events.subscribe((event, payload) => event === 'backup.progress' && steps.push((payload as { step: string }).step));
+    const result = await reg.must('ledger.fullCheck', {});
+    expect(result).toMatchObject({ ok: true, full: true, problem: null });
+    expect(result.entries).toBe(reg.db.prepare('SELECT COUNT(*) FROM journal').pluck().get());
+    expect(steps.length).toBeGreaterThan(0);
+  });
+});
