@@ -36,6 +36,7 @@ async function routerSales(dir: string): Promise<{ sale: number[]; calls: number
     return r.value as CallResult<N>;
   };
   await must('setup.createOwner', { name: 'Bench', pin: '4826' });
+  await must('shift.open', { float: { kind: 'counted', counts: [{ denominationMinor: 10000, count: 1 }] }, idempotencyKey: randomUUID().replaceAll('-', '') });
   const codes = ['6901234567892', '6904567890127', '6905678901232', '6907890123452', '6908901234567'];
   const times: number[] = [];
   let calls = 0;

@@ -9,6 +9,8 @@ export interface DocumentCompleted {
   registerId: string;
   receiptNo: number;
   businessDay: string;
+  /** The drawer's shift it was taken in. */
+  shiftId: number;
   operatorId: number;
   lines: { sku: string | null; name: string; qtyMilli: number; unitPriceMinor: number; taxRateBp: number; totalMinor: number; taxMinor: number }[];
   totalMinor: number;

@@ -1,5 +1,7 @@
 import type { HandlerTable } from './handler';
 import { cardHandlers } from '../card/card-handlers';
+import { dayCloseHandlers } from '../day-close/day-close-handlers';
+import { shiftHandlers } from '../shift/shift-handlers';
 import { catalogHandlers } from '../catalog/catalog-handlers';
 import { printerHandlers } from '../printing/printing-handlers';
 import { refundHandlers } from '../refund/refund-handlers';
@@ -18,4 +20,6 @@ export const handlers: HandlerTable = {
   ...cardHandlers,
   ...refundHandlers,
   ...scanPayHandlers,
+  ...shiftHandlers,
+  ...dayCloseHandlers,
 };

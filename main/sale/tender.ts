@@ -12,12 +12,15 @@ import { documentView } from '../documents/document-view';
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
 import { cashTender } from '../money/cash-tender';
+import { requireOpenShift } from '../shift/shift-rows';
 import type { SaleContext } from './sale';
 
 function requireOpenSale(ctx: SaleContext, saleId: string): DocumentView {
   const view = documentView(ctx.db, saleId, ctx.settings.cashRoundingStepMinor);
   if (view.kind !== 'sale' || view.status !== 'open') throw new ServiceError(view.status === 'completed' ? 'sale.already_paid' : 'sale.not_open', { saleId });
   if (view.lines.length === 0) throw new ServiceError('sale.empty');
+  // Money is taken only into a shift's drawer: a partial payment too, not just the completing one.
+  requireOpenShift(ctx.db, view.registerId);
   return view;
 }
 

@@ -1,6 +1,8 @@
 // Every error code the register can return, gathered from the domain contract files so that a
 // feature adds its codes beside its calls. locales.test.ts checks each has a translation.
 import { cardErrors } from './card';
+import { dayCloseErrors } from './day-close';
+import { shiftErrors } from './shift';
 import { catalogErrors } from './catalog';
 import { printerErrors } from './printer';
 import { refundErrors } from './refund';
@@ -30,6 +32,8 @@ export const errorCodes = [
   ...cardErrors,
   ...refundErrors,
   ...scanPayErrors,
+  ...shiftErrors,
+  ...dayCloseErrors,
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,8 +1,9 @@
 // Events main pushes to every window. The names are a plain array (no zod) so the sandboxed
 // preload can allow-list them without bundling any logic.
+import type { ShiftView } from './shift-views';
 import type { DocumentView, SessionView } from './views';
 
-export const eventNames = ['sale.changed', 'session.changed', 'hardware.status', 'payment.step'] as const;
+export const eventNames = ['sale.changed', 'session.changed', 'hardware.status', 'payment.step', 'shift.changed'] as const;
 export type EventName = (typeof eventNames)[number];
 
 export type DeviceState = 'ok' | 'warning' | 'error' | 'unknown' | 'disabled';
@@ -30,4 +31,6 @@ export interface EventPayloads {
    * for scan-to-pay (sending, customer entering the password until `deadlineAt`, reversing...).
    */
   'payment.step': { saleId: string; key: string; deadlineAt?: number };
+  /** The register's live shift opened, started its count or closed (null: none). Never carries the expected cash. */
+  'shift.changed': ShiftView | null;
 }

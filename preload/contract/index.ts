@@ -6,6 +6,8 @@ import { printerCalls } from './printer';
 import { refundCalls } from './refund';
 import { cardCalls } from './card';
 import { scanPayCalls } from './scan-pay';
+import { dayCloseCalls } from './day-close';
+import { shiftCalls } from './shift';
 import type { CallDef } from './define';
 import type { EventName, EventPayloads } from './events';
 import type { Result } from './result';
@@ -22,6 +24,8 @@ export const calls = {
   ...cardCalls,
   ...refundCalls,
   ...scanPayCalls,
+  ...shiftCalls,
+  ...dayCloseCalls,
 };
 
 export type Calls = typeof calls;
