@@ -16,7 +16,6 @@ import {
   type TestRegister,
 } from '../support/register-fixture';
 
-const WATER = '6901234567892'; // ¥2.50 in the demo catalog
 const registers: TestRegister[] = [];
 afterEach(() => {
   for (const r of registers.splice(0)) r.cleanup();
