@@ -32,10 +32,7 @@ export interface Shop {
   z(extra?: { forceClose?: { shiftId: number; reason: string }[]; terminalSkipReason?: string }): Promise<ZReportView>;
 }
 
-export async function openShop(
-  start: number,
-  options: { terminalAddress?: string; printer?: RegisterOptions['printer']; demo?: boolean } = {},
-): Promise<Shop> {
+export async function openShop(start: number, options: { terminalAddress?: string; printer?: RegisterOptions['printer']; demo?: boolean } = {}): Promise<Shop> {
   const clock = { now: start };
   const reg = makeRegister({
     clock: () => clock.now,
