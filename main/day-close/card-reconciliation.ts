@@ -176,10 +176,12 @@ export function reconcileCards(batches: readonly ReconBatch[], payments: readonl
   };
 }
 
-/** No terminal, or its end of day could not run and the closer went on with a reason. */
-export function noReconciliation(status: 'no_terminal' | 'skipped', reason: string | null, payments: readonly ReconPayment[]): CardReconciliationView {
-  const refunds = payments.filter((p) => p.documentKind !== 'sale').reduce((s, p) => s + p.amountMinor, 0);
-  const sales = payments.filter((p) => p.documentKind === 'sale').reduce((s, p) => s + p.amountMinor, 0);
+/** No terminal, or its end of day could not run and the closer went on with a reason: the day's card takings as the register booked them. */
+export function noReconciliation(
+  status: 'no_terminal' | 'skipped',
+  reason: string | null,
+  card: { inMinor: number; outMinor: number },
+): CardReconciliationView {
   return {
     status,
     skipReason: reason,
@@ -188,8 +190,8 @@ export function noReconciliation(status: 'no_terminal' | 'skipped', reason: stri
     receiptFrom: null,
     receiptTo: null,
     terminalTotalMinor: 0,
-    registerTotalMinor: sales - refunds,
-    registerRefundsMinor: refunds,
+    registerTotalMinor: card.inMinor - card.outMinor,
+    registerRefundsMinor: card.outMinor,
     brands: [],
     differences: [],
   };

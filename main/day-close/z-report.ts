@@ -10,12 +10,12 @@ import type { Db } from '../ledger/database';
 import { assertFullDurability } from '../ledger/durability';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
-import { findShift, liveShift, type ShiftRow } from '../shift/shift-rows';
+import { liveShift, type ShiftRow } from '../shift/shift-rows';
 import { forceCloseShift } from '../shift/shifts';
 import { noReconciliation, reconcileCards, type ReconBatch, type ReconPayment } from './card-reconciliation';
 import { lastClosedDay, openBusinessDay } from './closed-days';
 import { readFigures, shiftCash } from './report-query';
-import { lastZ, zById, type StoredZ } from './z-store';
+import { lastZ, type StoredZ } from './z-store';
 
 export interface DayCloseContext {
   db: Db;
@@ -143,24 +143,28 @@ export function pendingCardBatches(
   };
 }
 
+type CardRow = { id: number; kind: ReconPayment['documentKind']; receipt_no: number; amount_minor: number; card: string | null };
+
 function cardPaymentsBetween(db: Db, registerId: string, since: number, upto: number): ReconPayment[] {
   const rows = sql(
     db,
     `SELECT p.id, d.kind, d.receipt_no, p.amount_minor, p.card FROM payments p JOIN documents d ON d.id = p.document_id
       WHERE p.method = 'card' AND p.created_at > ? AND p.created_at <= ? AND d.register_id = ? AND d.status = 'completed' ORDER BY p.id`,
-  ).all(since, upto, registerId) as { id: number; kind: ReconPayment['documentKind']; receipt_no: number; amount_minor: number; card: string | null }[];
-  return rows.map((r) => {
-    const card = r.card ? (JSON.parse(r.card) as { brand?: string | null; terminalReceiptNo?: string | null }) : {};
-    const no = card.terminalReceiptNo ? Number(card.terminalReceiptNo) : null;
-    return {
-      paymentId: r.id,
-      documentKind: r.kind,
-      documentReceiptNo: r.receipt_no,
-      brand: card.brand ?? null,
-      amountMinor: r.amount_minor,
-      terminalReceiptNo: no !== null && Number.isFinite(no) ? no : null,
-    };
-  });
+  ).all(since, upto, registerId) as CardRow[];
+  return rows.map(reconPayment);
+}
+
+function reconPayment(r: CardRow): ReconPayment {
+  const card = r.card ? (JSON.parse(r.card) as { brand?: string | null; terminalReceiptNo?: string | null }) : {};
+  const no = card.terminalReceiptNo ? Number(card.terminalReceiptNo) : null;
+  return {
+    paymentId: r.id,
+    documentKind: r.kind,
+    documentReceiptNo: r.receipt_no,
+    brand: card.brand ?? null,
+    amountMinor: r.amount_minor,
+    terminalReceiptNo: no !== null && Number.isFinite(no) ? no : null,
+  };
 }
 
 /** How the Z deals with the card terminal, decided before its transaction (the terminal is asked outside it). */
@@ -210,12 +214,11 @@ export function takeZ(
         const reason = input.forceClose.find((f) => f.shiftId === live.id)?.reason ?? '';
         forceCloseShift(db, live, reason, ctx.actor.id, now);
       }
-      const shifts = (
-        sql(
-          db,
-          "SELECT * FROM shifts WHERE register_id = ? AND state = 'closed' AND business_day <= ? AND id NOT IN (SELECT shift_id FROM z_shifts) ORDER BY id",
-        ).all(registerId, input.businessDay) as ShiftRow[]
-      ).map((s) => findShift(db, s.id));
+      // Shifts of days a Z already closed are in that Z: only those after the last closed day can still be waiting.
+      const shifts = sql(
+        db,
+        "SELECT * FROM shifts WHERE register_id = ? AND state = 'closed' AND business_day > ? AND business_day <= ? AND id NOT IN (SELECT shift_id FROM z_shifts) ORDER BY id",
+      ).all(registerId, lastClosedDay(db, registerId) ?? '', input.businessDay) as ShiftRow[];
       const prev = lastZ(db, registerId);
       const uptoSeq = maxSeq(db);
       const figures = readFigures(
@@ -234,11 +237,11 @@ export function takeZ(
         reconciliation = reconcileCards(card.batches, card.payments(card.since, upto));
         lastBatchId = card.lastBatchId;
       } else {
-        const payments = card.payments(card.since, now);
+        const cardTender = figures.tenders.find((t) => t.method === 'card') ?? { inMinor: 0, outMinor: 0 };
         reconciliation = noReconciliation(
           terminal.kind === 'skipped' ? 'skipped' : 'no_terminal',
           terminal.kind === 'skipped' ? terminal.reason : null,
-          payments,
+          cardTender,
         );
       }
       const stored: StoredZ = {
@@ -302,7 +305,21 @@ export function takeZ(
         },
         now,
       );
-      return zById(db, zId);
+      // What was just written, as zById would read it back (the stored part is plain JSON).
+      const operator = sql(db, 'SELECT name FROM operators WHERE id = ?').get(ctx.actor.id) as { name: string } | undefined;
+      return {
+        id: zId,
+        zNo,
+        registerId,
+        businessDay: input.businessDay,
+        closedAt: now,
+        operatorName: operator?.name ?? '',
+        firstReceiptNo: figures.firstReceiptNo,
+        lastReceiptNo: figures.lastReceiptNo,
+        grandTotalBeforeMinor: before,
+        grandTotalAfterMinor: before + figures.netMinor,
+        ...stored,
+      };
     })
     .immediate();
 }
@@ -329,10 +346,10 @@ export function xReport(ctx: DayCloseContext, scope: 'shift' | 'day'): XReportVi
     };
   }
   const day = dayToClose(db, settings, now) ?? openBusinessDay(db, settings, now);
-  const shifts = sql(db, 'SELECT * FROM shifts WHERE register_id = ? AND business_day <= ? AND id NOT IN (SELECT shift_id FROM z_shifts) ORDER BY id').all(
-    registerId,
-    day,
-  ) as ShiftRow[];
+  const shifts = sql(
+    db,
+    'SELECT * FROM shifts WHERE register_id = ? AND business_day > ? AND business_day <= ? AND id NOT IN (SELECT shift_id FROM z_shifts) ORDER BY id',
+  ).all(registerId, prev?.business_day ?? '', day) as ShiftRow[];
   const figures = readFigures(
     db,
     { kind: 'day', registerId, businessDay: day },
