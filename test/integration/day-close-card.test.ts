@@ -4,6 +4,7 @@
 // amount that differs. Two windows closing at once: one wins.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
+import { CURRENCY } from '../../main/hardware/terminal/commands';
 import { DEFAULT_CARD, type SimCard } from '../../main/hardware/terminal/simulator/behaviour';
 import type { ZReportView } from '../../preload/contract/day-close-views';
 import { key, openShop, shanghai, type Shop } from '../support/day-close-shop';
@@ -15,7 +16,7 @@ let s: Shop;
 const card = (brand: string, cardType: number): SimCard => ({ ...DEFAULT_CARD, brand, cardType });
 
 beforeAll(async () => {
-  const started = await TerminalSimulator.startTcp({ port: 0, timeouts: FAST_SIM_TIMEOUTS });
+  const started = await TerminalSimulator.startTcp({ port: 0, timeouts: FAST_SIM_TIMEOUTS, currency: CURRENCY.CNY });
   if (!started.ok) throw new Error(started.error.code);
   sim = started.value;
   s = await openShop(shanghai('2026-05-04'), { terminalAddress: `tcp://127.0.0.1:${sim.tcpPort ?? 0}` });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentView } from '../../main/documents/document-view';
 import { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
+import { CURRENCY } from '../../main/hardware/terminal/commands';
 import { defaultPrinterProfile } from '../../main/hardware/printer';
 import type { ExpectedCashView, ReportFiguresView, ZReportView } from '../../preload/contract/views';
 import type { DocumentView } from '../../preload/contract/document-views';
@@ -21,7 +22,7 @@ let sim: TerminalSimulator;
 const sink = mkdtempSync(join(tmpdir(), 'ringup-z-print-'));
 
 beforeAll(async () => {
-  const started = await TerminalSimulator.startTcp({ port: 0, timeouts: FAST_SIM_TIMEOUTS });
+  const started = await TerminalSimulator.startTcp({ port: 0, timeouts: FAST_SIM_TIMEOUTS, currency: CURRENCY.CNY });
   if (!started.ok) throw new Error(started.error.code);
   sim = started.value;
 });
