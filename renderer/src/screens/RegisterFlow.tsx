@@ -5,6 +5,7 @@ import { HelpOverlay } from '../components/HelpOverlay';
 import { useScanner } from '../keyboard/use-scanner';
 import { useCall, useCallGroup } from '../state/use-call';
 import { useSale } from '../state/use-sale';
+import { useShift } from '../state/use-shift';
 import { sectionsFor } from './back-office/sections';
 import { pickMode } from './modes/mode';
 import { registerModes, type RegisterFlowActions, type RegisterState, type RequestedMode } from './modes/register-modes';
@@ -19,8 +20,19 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   const [requested, setRequested] = useState<RequestedMode>('sale');
   const [completion, setCompletion] = useState<CompletionView | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const shift = useShift();
 
-  const state: RegisterState = { session, requested, sale, loadError, completion, helpOpen };
+  const state: RegisterState = {
+    session,
+    requested,
+    sale,
+    loadError,
+    completion,
+    helpOpen,
+    shift: shift.shift,
+    shiftSkipped: shift.skipped,
+    closedShift: shift.closed,
+  };
   const mode = pickMode(registerModes, state);
 
   const nextSale = useCallback(async () => {
@@ -82,6 +94,8 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     apply,
     edits,
     payingRef,
+    skipShift: shift.skip,
+    shiftClosed: shift.setClosed,
   };
 
   return (
