@@ -6,7 +6,7 @@ import { listZ, summary, zByNo } from './z-store';
 
 function terminalOf(ctx: HandlerContext) {
   return {
-    configured: () => ctx.services.terminal.getConfig().kind !== 'none',
+    configured: () => ctx.services.terminal.inUse(),
     endOfDay: () => ctx.services.terminal.endOfDay(ctx.actor.id, ctx.now),
   };
 }
@@ -21,7 +21,7 @@ function printed<T>(ctx: HandlerContext, job: T): T {
 export const dayCloseHandlers: Pick<HandlerTable, keyof typeof dayCloseCalls> = {
   'report.x': { access: 'supervisor', handle: (input, ctx) => xReport(ctx, input.scope) },
   'report.printX': { access: 'supervisor', handle: (input, ctx) => printed(ctx, printX(ctx, input.scope)) },
-  'dayClose.status': { access: 'supervisor', handle: (_input, ctx) => dayCloseStatus(ctx, ctx.services.terminal.getConfig().kind !== 'none') },
+  'dayClose.status': { access: 'supervisor', handle: (_input, ctx) => dayCloseStatus(ctx, ctx.services.terminal.inUse()) },
   // Talks to the terminal, so the router holds no transaction around it; the Z is its own transaction.
   'dayClose.close': {
     access: 'supervisor',
