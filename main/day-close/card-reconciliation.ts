@@ -24,6 +24,13 @@ export interface ReconPayment {
   brand: string | null;
   amountMinor: number;
   terminalReceiptNo: number | null;
+  /** A correction's part: the sale payment it gives back. */
+  originalPaymentId: number | null;
+  /**
+   * Given back by reversing the payment on the terminal (06 30) rather than refunding it (06 31):
+   * the terminal then drops the payment from its totals instead of counting a refund.
+   */
+  byReversal: boolean;
 }
 
 const OTHER = 'other';
@@ -75,8 +82,9 @@ export function reconcileCards(batches: readonly ReconBatch[], payments: readonl
   for (const b of batches) for (const x of b.brands) add(terminal, brandSlot(x.brand), x.count, x.amountMinor);
   const terminalTotal = batches.reduce((s, b) => s + b.totalMinor, 0);
 
-  const sales = payments.filter((p) => p.documentKind === 'sale');
-  const refundsMinor = payments.filter((p) => p.documentKind !== 'sale').reduce((s, p) => s + p.amountMinor, 0);
+  const reversed = new Set(payments.filter((p) => p.byReversal && p.originalPaymentId !== null).map((p) => p.originalPaymentId));
+  const sales = payments.filter((p) => p.documentKind === 'sale' && !reversed.has(p.paymentId));
+  const refundsMinor = payments.filter((p) => p.documentKind !== 'sale' && !p.byReversal).reduce((s, p) => s + p.amountMinor, 0);
   const registerAll = new Map<string, Sum>();
   const matched = new Map<string, Sum>();
   const differences: ReconciliationDifferenceView[] = [];

@@ -143,12 +143,22 @@ export function pendingCardBatches(
   };
 }
 
-type CardRow = { id: number; kind: ReconPayment['documentKind']; receipt_no: number; amount_minor: number; card: string | null };
+type CardRow = {
+  id: number;
+  kind: ReconPayment['documentKind'];
+  receipt_no: number;
+  amount_minor: number;
+  card: string | null;
+  original_payment_id: number | null;
+  intent_kind: 'payment' | 'refund' | 'reversal' | null;
+};
 
 function cardPaymentsBetween(db: Db, registerId: string, since: number, upto: number): ReconPayment[] {
   const rows = sql(
     db,
-    `SELECT p.id, d.kind, d.receipt_no, p.amount_minor, p.card FROM payments p JOIN documents d ON d.id = p.document_id
+    `SELECT p.id, d.kind, d.receipt_no, p.amount_minor, p.card, p.original_payment_id,
+            (SELECT i.kind FROM card_intents i WHERE i.payment_id = p.id) AS intent_kind
+       FROM payments p JOIN documents d ON d.id = p.document_id
       WHERE p.method = 'card' AND p.created_at > ? AND p.created_at <= ? AND d.register_id = ? AND d.status = 'completed' ORDER BY p.id`,
   ).all(since, upto, registerId) as CardRow[];
   return rows.map(reconPayment);
@@ -164,6 +174,8 @@ function reconPayment(r: CardRow): ReconPayment {
     brand: card.brand ?? null,
     amountMinor: r.amount_minor,
     terminalReceiptNo: no !== null && Number.isFinite(no) ? no : null,
+    originalPaymentId: r.original_payment_id,
+    byReversal: r.intent_kind === 'reversal',
   };
 }
 

@@ -131,14 +131,46 @@ describe('card reconciliation in the Z', () => {
     ]);
   });
 
+  it('agrees after a card sale is voided (reversed on the terminal) and another partly refunded to the card', async () => {
+    await nextDay('2026-05-10');
+    sim.script({ card: card('VISA', 0x0a) });
+    const voidedId = await s.sale([1500]);
+    await s.reg.must('card.pay', { saleId: voidedId, idempotencyKey: key() });
+    s.clock.now += 60_000;
+    sim.script({ card: card('Mastercard', 0x06) });
+    const keptId = await s.sale([2000, 500]);
+    const kept = await s.reg.must('card.pay', { saleId: keptId, idempotencyKey: key() });
+    s.clock.now += 60_000;
+    await s.as('supervisor');
+    await s.reg.must('void.sale', { saleId: voidedId, reason: 'cashier_error', idempotencyKey: key() });
+    s.clock.now += 60_000;
+    const line = kept.sale.lines.find((l) => l.unitPriceMinor === 500)?.id ?? 0;
+    await s.reg.must('refund.withReceipt', {
+      saleId: keptId,
+      lines: [{ lineId: line, qtyMilli: 1000, restock: true }],
+      reason: 'defective',
+      idempotencyKey: key(),
+    });
+    const z = await closeTheDay('2026-05-10');
+    expect(z.reconciliation).toMatchObject({
+      status: 'matched',
+      terminalTotalMinor: 2000,
+      registerTotalMinor: 2000,
+      registerRefundsMinor: 500,
+      differences: [],
+    });
+    expect(z.reconciliation.brands).toEqual([{ brand: 'Mastercard', terminalCount: 1, terminalMinor: 2500, registerCount: 1, registerMinor: 2500 }]);
+    expect(z.figures.tenders.find((t) => t.method === 'card')).toMatchObject({ inCount: 2, inMinor: 4000, outCount: 2, outMinor: 2000, netMinor: 2000 });
+  });
+
   it('two windows closing at once: one takes the Z, the other is told', async () => {
-    await nextDay('2026-05-07');
+    await nextDay('2026-05-11');
     await cardSale(700, card('VISA', 0x0a));
     await s.as('cashier');
     const shiftId = (await s.reg.must('shift.current', {})).shift?.id ?? 0;
     await s.as('supervisor');
-    s.clock.now = shanghai('2026-05-07', '22:00');
-    const input = { businessDay: '2026-05-07', forceClose: [{ shiftId, reason: 'day end' }] };
+    s.clock.now = shanghai('2026-05-11', '22:00');
+    const input = { businessDay: '2026-05-11', forceClose: [{ shiftId, reason: 'day end' }] };
     const [a, b] = await Promise.all([
       s.reg.call('dayClose.close', { ...input, idempotencyKey: key() }),
       s.reg.call('dayClose.close', { ...input, idempotencyKey: key() }),
@@ -146,25 +178,25 @@ describe('card reconciliation in the Z', () => {
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
     const refused = a.ok ? b : a;
     expect(refused).toMatchObject({ ok: false, error: { code: 'dayClose.in_progress' } });
-    expect(s.reg.db.prepare("SELECT COUNT(*) AS n FROM z_reports WHERE business_day = '2026-05-07'").get()).toEqual({ n: 1 });
+    expect(s.reg.db.prepare("SELECT COUNT(*) AS n FROM z_reports WHERE business_day = '2026-05-11'").get()).toEqual({ n: 1 });
     // And after it, the same day again is closed.
     expect(await s.reg.call('dayClose.close', { ...input, idempotencyKey: key() })).toMatchObject({ error: { code: 'dayClose.already_closed' } });
   });
 
   it('with the terminal gone: refused, or closed without reconciliation when the closer says why', async () => {
-    await nextDay('2026-05-08');
+    await nextDay('2026-05-12');
     await cardSale(900, card('VISA', 0x0a));
     await s.reg.must('session.login', { operatorId: s.staff.ownerId, pin: '2580' });
     await s.reg.must('terminal.setConfig', { config: { kind: 'tcp', host: '127.0.0.1', port: 1 } });
     await s.as('cashier');
     const shiftId = (await s.reg.must('shift.current', {})).shift?.id ?? 0;
     await s.as('supervisor');
-    s.clock.now = shanghai('2026-05-08', '22:00');
-    const input = { businessDay: '2026-05-08', forceClose: [{ shiftId, reason: 'day end' }] };
+    s.clock.now = shanghai('2026-05-12', '22:00');
+    const input = { businessDay: '2026-05-12', forceClose: [{ shiftId, reason: 'day end' }] };
     expect(await s.reg.call('dayClose.close', { ...input, idempotencyKey: key() })).toMatchObject({
       error: { code: 'dayClose.terminal_failed', params: { reason: 'terminal.not_connected' } },
     });
-    expect(s.reg.db.prepare("SELECT COUNT(*) AS n FROM z_reports WHERE business_day = '2026-05-08'").get()).toEqual({ n: 0 });
+    expect(s.reg.db.prepare("SELECT COUNT(*) AS n FROM z_reports WHERE business_day = '2026-05-12'").get()).toEqual({ n: 0 });
     const z = await s.reg.must('dayClose.close', { ...input, terminalSkipReason: '终端故障', idempotencyKey: key() });
     expect(z.reconciliation).toMatchObject({ status: 'skipped', skipReason: '终端故障', registerTotalMinor: 900, batchIds: [] });
   });

@@ -23,6 +23,8 @@ const pay = (
   brand,
   amountMinor,
   terminalReceiptNo,
+  originalPaymentId: null,
+  byReversal: false,
 });
 
 describe('card reconciliation', () => {
@@ -98,6 +100,19 @@ describe('card reconciliation', () => {
     expect(r.differences).toEqual([
       expect.objectContaining({ kind: 'total_differs', brand: null, terminalMinor: 1000, registerMinor: 700, differenceMinor: 300 }),
     ]);
+  });
+
+  it('leaves a payment reversed on the terminal (06 30) out of the slots, and its reversal out of the refunds', () => {
+    const r = reconcileCards(
+      [batch([{ brand: 'VISA', count: 1, amountMinor: 700 }], 700 - 200, 30, 33)],
+      [
+        pay(1, 'VISA', 900, 30),
+        pay(2, 'VISA', 700, 31),
+        { ...pay(3, 'VISA', 900, 32, 'void'), originalPaymentId: 1, byReversal: true },
+        { ...pay(4, 'VISA', 200, 33, 'refund'), originalPaymentId: 2 },
+      ],
+    );
+    expect(r).toMatchObject({ status: 'matched', registerTotalMinor: 500, registerRefundsMinor: 200, differences: [] });
   });
 
   it('reads several batches (an end of day run earlier, then the Z) as one', () => {
