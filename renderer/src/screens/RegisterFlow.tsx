@@ -95,7 +95,11 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     edits,
     payingRef,
     skipShift: shift.skip,
-    shiftClosed: shift.setClosed,
+    // A closed shift starts the till over: the next shift (or whoever skips it) begins at the sale.
+    shiftClosed: (result) => {
+      shift.setClosed(result);
+      setRequested('sale');
+    },
   };
 
   return (
