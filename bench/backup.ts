@@ -16,6 +16,7 @@ import { openRegister, ledgerPathIn } from '../main/register';
 import { verifyBundle } from '../main/backup/verify-bundle';
 import { openZip } from '../main/backup/zip-reader';
 import { fmt } from './stats';
+import { documentDigest } from '../main/documents/document-digest';
 
 export interface BackupFigures {
   export_year_s: number;
@@ -43,7 +44,15 @@ function buildYear(file: string, now: number): { sales: number; from: string; to
     "INSERT INTO payments (document_id, method, amount_minor, tendered_minor, change_minor, created_at) VALUES (?, 'cash', ?, ?, ?, ?)",
   );
   const complete = db.prepare(
-    "UPDATE documents SET status = 'completed', receipt_no = ?, business_day = ?, completed_at = ?, gross_minor = ?, discount_minor = 0, tax_minor = ?, total_minor = ?, rounding_minor = 0, change_minor = ?, grand_total_minor = ? WHERE id = ?",
+    "UPDATE documents SET status = 'completed', receipt_no = ?, business_day = ?, shift_id = ?, completed_at = ?, gross_minor = ?, discount_minor = 0, tax_minor = ?, total_minor = ?, rounding_minor = 0, change_minor = ?, grand_total_minor = ? WHERE id = ?",
+  );
+  // Sales need a shift: one for the whole year is enough for an export.
+  const shiftId = Number(
+    db
+      .prepare(
+        "INSERT INTO shifts (register_id, business_day, operator_id, opened_at, float_minor, float_source, state) VALUES ('R1', ?, ?, ?, 0, 'counted', 'open')",
+      )
+      .run(businessDayOf(now - DAYS * DAY_MS, rule), owner.id, now - DAYS * DAY_MS).lastInsertRowid,
   );
   const names = ['农夫山泉 550ml', '蒙牛纯牛奶 250ml', '全麦面包', '红烧牛肉面', '清风抽纸 3包'];
   let receipt = 0;
@@ -57,7 +66,6 @@ function buildYear(file: string, now: number): { sales: number; from: string; to
         insertDoc.run(id, owner.id, at - 60_000);
         let total = 0;
         let tax = 0;
-        const lines = [];
         for (let l = 0; l < LINES_PER_SALE; l++) {
           const price = 150 + ((s * 7 + l * 13) % 40) * 25;
           const lineTax = Math.round((price * 1300) / 11300);
@@ -65,14 +73,13 @@ function buildYear(file: string, now: number): { sales: number; from: string; to
           insertLine.run(id, l + 1, `SKU-${l}`, name, price, price, price, lineTax);
           total += price;
           tax += lineTax;
-          lines.push({ sku: `SKU-${l}`, name, qtyMilli: 1000, unitPriceMinor: price, taxRateBp: 1300, totalMinor: price, taxMinor: lineTax });
         }
         const tendered = Math.ceil(total / 1000) * 1000;
         insertPayment.run(id, total, tendered, tendered - total, at);
         receipt += 1;
         grand += total;
         const day = businessDayOf(at, rule);
-        complete.run(receipt, day, at, total, tax, total, tendered - total, grand, id);
+        complete.run(receipt, day, shiftId, at, total, tax, total, tendered - total, grand, id);
         appendJournal(
           db,
           'sale.completed',
@@ -81,14 +88,16 @@ function buildYear(file: string, now: number): { sales: number; from: string; to
             registerId: 'R1',
             receiptNo: receipt,
             businessDay: day,
+            shiftId,
             operatorId: owner.id,
-            lines,
             totalMinor: total,
             taxMinor: tax,
             discountMinor: 0,
             roundingMinor: 0,
-            payments: [{ method: 'cash', amountMinor: total, tenderedMinor: tendered, changeMinor: tendered - total, authCode: null }],
+            taxes: [{ rateBp: 1300, baseMinor: total - tax, taxMinor: tax }],
+            payments: [{ method: 'cash', amountMinor: total }],
             grandTotalMinor: grand,
+            documentSha256: documentDigest(db, id) ?? '',
           },
           at,
         );

@@ -17,6 +17,7 @@ import { benchPrinter, receiptFigures } from './printer';
 import { benchTerminal, benchTerminalRouter } from './terminal';
 import { benchScanPay } from './scan-pay';
 import { benchBackup } from './backup';
+import { benchDayClose } from './day-close';
 
 function machine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   Object.assign(figures, (await benchTerminalRouter(100, log)) ?? {});
   // Printed as a table only: no figure of the issue names it.
   await benchScanPay(100);
+  Object.assign(figures, await benchDayClose());
   Object.assign(figures, await benchBackup());
   Object.assign(figures, await benchBrowser(log));
 

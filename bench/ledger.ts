@@ -36,6 +36,11 @@ export function mustOf(reg: Pick<Register, 'dispatch'>): Must {
   };
 }
 
+/** Sales need an open shift: one counted 100-yuan float, as a cashier would start the day. */
+export async function openShift(must: Must): Promise<void> {
+  await must('shift.open', { float: { kind: 'counted', counts: [{ denominationMinor: 10000, count: 1 }] }, idempotencyKey: randomUUID().replaceAll('-', '') });
+}
+
 /** One 5-line cash sale through the router; returns the milliseconds of each addProduct call. */
 export async function cashSale(must: Must, cartCalls?: number[]): Promise<void> {
   const sale = await must('sale.current', {});
@@ -65,6 +70,7 @@ export async function benchSalePath(log: (line: string) => void): Promise<SalePa
   try {
     const must = mustOf(reg);
     await must('setup.createOwner', { name: 'Bench', pin: '4826' });
+    await openShift(must);
     // Warm-up: the JIT, the statement cache, the first WAL growth of both files.
     bareRound(bare, COMMITS_PER_ROUND);
     for (let i = 0; i < 100; i++) await cashSale(must);

@@ -7,7 +7,7 @@
 import { statSync, writeSync } from 'node:fs';
 import { openRegister, ledgerPathIn } from '../main/register';
 import { statementCount } from '../main/ledger/statements';
-import { cashSale, mustOf } from './ledger';
+import { cashSale, mustOf, openShift } from './ledger';
 
 const MB = 1024 * 1024;
 
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   });
   const must = mustOf(reg);
   await must('setup.createOwner', { name: 'Bench', pin: '4826' });
+  await openShift(must);
   await must('settings.update', { timeZone: 'UTC', businessDayStartsAt: '04:00' });
 
   const walSize = (): number => {

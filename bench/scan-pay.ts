@@ -29,6 +29,10 @@ export async function benchScanPay(iterations = 100): Promise<Record<string, str
   const rows: Record<string, string | number>[] = [];
   try {
     await call('setup.createOwner', { name: 'Bench', pin: '2580' });
+    await call('shift.open', {
+      float: { kind: 'counted', counts: [{ denominationMinor: 10000, count: 1 }] },
+      idempotencyKey: randomUUID().replaceAll('-', ''),
+    });
     const w = sim.wechatCredentials();
     await call('scanpay.setConfig', {
       settings: { provider: 'wechat', appId: w.appId, mchId: w.mchId, signType: w.signType, gateway: w.gateway, apiKey: w.apiKey },

@@ -86,6 +86,10 @@ export async function benchTerminalRouter(iterations = 100, log: (line: string) 
   let failures = 0;
   try {
     await call('setup.createOwner', { name: 'Bench', pin: '2580' });
+    await call('shift.open', {
+      float: { kind: 'counted', counts: [{ denominationMinor: 10000, count: 1 }] },
+      idempotencyKey: randomUUID().replaceAll('-', ''),
+    });
     while (!reg.terminal.connection.ready) await new Promise((r) => setTimeout(r, 10));
     for (let i = 0; i < iterations + 10; i++) {
       const sale = await call('sale.current', {});

@@ -28,6 +28,7 @@ function saleEntry(i: number): DocumentCompleted {
     registerId: 'R1',
     receiptNo: i,
     businessDay: `2026-${String(1 + (((i / 40_000) | 0) % 12)).padStart(2, '0')}-${String(1 + (((i / 1_300) | 0) % 28)).padStart(2, '0')}`,
+    shiftId: 1 + ((i / 1_300) | 0),
     operatorId: 1 + (i % 3),
     totalMinor: total,
     taxMinor: tax9 + tax13,

@@ -1,7 +1,6 @@
 // What a bundle carries as CSV and JSON besides the whole-ledger snapshot: the one place that
-// lists the exported tables. A table the ledger does not have yet is skipped, so the day close's
-// tables (shifts, cash movements, Z reports) are listed here already and appear in bundles as soon
-// as their migration creates them; a new table is one more line. Columns are read from the ledger
+// lists the exported tables. A table the ledger does not have yet is skipped (a bundle restored
+// from an older ledger has none of the day close's tables); a new table is one more line. Columns are read from the ledger
 // itself, so a column added by a later migration is exported without a change here.
 //
 // `where` selects the rows of the bundle's range with the named parameters :from and :to (business
@@ -14,16 +13,20 @@ export interface ExportTable {
 }
 
 const DAY_DOCUMENTS = 'SELECT id FROM documents WHERE business_day BETWEEN :from AND :to';
+// A shift belongs to the business day it was opened on; its counts and movements go with it.
+const DAY_SHIFTS = 'SELECT id FROM shifts WHERE business_day BETWEEN :from AND :to';
 
 export const EXPORT_TABLES: readonly ExportTable[] = [
   // Sales, refunds and voids share the documents table (kind), with their lines and payments.
   { name: 'documents', where: 'business_day BETWEEN :from AND :to', orderBy: 'register_id, receipt_no, id' },
   { name: 'document_lines', where: `document_id IN (${DAY_DOCUMENTS})`, orderBy: 'document_id, position, id' },
   { name: 'payments', where: `document_id IN (${DAY_DOCUMENTS})`, orderBy: 'id' },
-  // The day close's tables (another issue); assumed to carry the business day they belong to.
-  { name: 'shifts', where: 'business_day BETWEEN :from AND :to', orderBy: 'rowid' },
-  { name: 'cash_movements', where: 'business_day BETWEEN :from AND :to', orderBy: 'rowid' },
+  // Shifts with their blind counts and cash movements, and the day's Z with its shifts.
+  { name: 'shifts', where: 'business_day BETWEEN :from AND :to', orderBy: 'id' },
+  { name: 'cash_counts', where: `shift_id IN (${DAY_SHIFTS})`, orderBy: 'rowid' },
+  { name: 'cash_movements', where: `shift_id IN (${DAY_SHIFTS})`, orderBy: 'rowid' },
   { name: 'z_reports', where: 'business_day BETWEEN :from AND :to', orderBy: 'rowid' },
+  { name: 'z_shifts', where: `shift_id IN (${DAY_SHIFTS})`, orderBy: 'rowid' },
   { name: 'journal', where: 'seq BETWEEN :fromSeq AND :toSeq', orderBy: 'seq' },
 ];
 

@@ -55,3 +55,49 @@ let last = { minute: Number.NaN, timeZone: '', startsAtMinutes: 0, day: '' };
 export function machineTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
+
+/** The calendar day after `day` (YYYY-MM-DD), by date arithmetic, not by adding 24 hours. */
+export function nextDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The business day a document completed at `at` belongs to: the one its moment falls in, unless
+ * that day has already been closed by a Z (`lastClosedDay`). Then the register moves on to the day
+ * after the last closed one instead of refusing to sell: a Z is final, nothing joins its day.
+ * The one function that says which day a new document belongs to.
+ */
+export function businessDayOfNewDocument(at: number, rule: BusinessDayRule, lastClosedDay: string | null): string {
+  const day = businessDayOf(at, rule);
+  return lastClosedDay !== null && day <= lastClosedDay ? nextDay(lastClosedDay) : day;
+}
+
+// A zone's offset changes only on a quarter hour of UTC (whole, half and three-quarter hour
+// zones alike), so the local hour of every instant in one UTC quarter hour is the same: one Intl
+// call per quarter hour instead of one per document.
+const QUARTER_HOUR = 15 * 60_000;
+const hourCaches = new Map<string, Map<number, number>>();
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The store-local hour (0-23) of `at`: the hour a sale counts in on the X and Z. */
+export function localHourOf(at: number, timeZone: string): number {
+  let cache = hourCaches.get(timeZone);
+  if (!cache) {
+    cache = new Map();
+    hourCaches.set(timeZone, cache);
+  }
+  const bucket = Math.floor(at / QUARTER_HOUR);
+  let hour = cache.get(bucket);
+  if (hour === undefined) {
+    let format = hourFormats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
+      hourFormats.set(timeZone, format);
+    }
+    hour = Number(format.format(new Date(bucket * QUARTER_HOUR))) % 24;
+    if (cache.size > 20_000) cache.clear();
+    cache.set(bucket, hour);
+  }
+  return hour;
+}

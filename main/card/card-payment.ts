@@ -22,6 +22,7 @@ import { takePayment } from '../documents/document-payments';
 import { findDocument, documentView } from '../documents/document-view';
 import { ServiceError } from '../common/service-error';
 import { getSettings } from '../settings/settings';
+import { requireOpenShift } from '../shift/shift-rows';
 import {
   createIntent,
   getIntent,
@@ -149,6 +150,8 @@ export class CardPayments {
       const view = documentView(db, input.saleId);
       if (view.lines.length === 0) throw new ServiceError('sale.empty');
       if (view.remainingMinor <= 0) throw new ServiceError('sale.already_paid');
+      // Checked before the terminal hears of it: an approval that could not be booked would need a supervisor.
+      requireOpenShift(db, doc.register_id);
       const open = openIntentFor(db, input.saleId);
       if (open) throw new ServiceError('terminal.intent_unresolved', { intentId: open.id });
       return createIntent(

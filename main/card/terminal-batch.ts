@@ -5,7 +5,7 @@ import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import type { EndOfDayResult } from '../hardware/terminal/client';
-import { businessDayOf, businessDayRule } from '../business-day/business-day';
+import { openBusinessDay } from '../day-close/closed-days';
 import { getSettings } from '../settings/settings';
 
 interface BatchRow {
@@ -17,6 +17,8 @@ interface BatchRow {
   count: number;
   totals: string;
   receipt_lines: string;
+  receipt_from: number | null;
+  receipt_to: number | null;
 }
 
 function view(r: BatchRow): TerminalBatchView {
@@ -29,6 +31,8 @@ function view(r: BatchRow): TerminalBatchView {
     count: r.count,
     brands: JSON.parse(r.totals) as TerminalBatchView['brands'],
     receiptLines: JSON.parse(r.receipt_lines) as string[],
+    receiptFrom: r.receipt_from,
+    receiptTo: r.receipt_to,
   };
 }
 
@@ -37,11 +41,13 @@ export function storeTerminalBatch(db: Db, eod: EndOfDayResult, terminalId: stri
     const brands = (eod.totals?.brands ?? []).filter((b) => b.count > 0).map((b) => ({ brand: b.brand, count: b.count, amountMinor: b.amountMinor }));
     const count = brands.reduce((n, b) => n + b.count, 0);
     const lines = [...eod.receipt.lines, ...eod.receipt.blocks.flatMap((b) => b.lines)].map((l) => l.text);
-    const day = businessDayOf(now, businessDayRule(getSettings(db)));
+    const day = openBusinessDay(db, getSettings(db), now);
+    // The terminal's receipt numbers in this batch (BMP 60): the day close checks the ledger's card payments against them.
+    const range = eod.totals && count > 0 ? { from: eod.totals.receiptFrom, to: eod.totals.receiptTo } : { from: null, to: null };
     const info = sql(
       db,
-      'INSERT INTO terminal_batches (business_day, closed_at, terminal_id, total_minor, count, totals, receipt_lines, operator_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(day, now, terminalId, eod.totalMinor, count, JSON.stringify(brands), JSON.stringify(lines), operatorId);
+      'INSERT INTO terminal_batches (business_day, closed_at, terminal_id, total_minor, count, totals, receipt_lines, operator_id, receipt_from, receipt_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(day, now, terminalId, eod.totalMinor, count, JSON.stringify(brands), JSON.stringify(lines), operatorId, range.from, range.to);
     appendJournal(
       db,
       'terminal.end_of_day',

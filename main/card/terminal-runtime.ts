@@ -122,6 +122,11 @@ export class TerminalRuntime {
     await this.connection.configure({ kind: 'tcp', host: '127.0.0.1', port: sim.value.tcpPort ?? 0 });
   }
 
+  /** A terminal is in use: the configured one, or the demo's simulator (which is not saved as the config). */
+  inUse(): boolean {
+    return this.connection.current.kind !== 'none';
+  }
+
   getConfig(): TerminalConfigView {
     return getTerminalConfig(this.options.db);
   }

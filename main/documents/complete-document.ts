@@ -1,14 +1,17 @@
 // Completing a document, whatever its kind: freeze its amounts, take the register's next gapless
-// receipt number, add it to the perpetual grand total, stamp its business day, and journal it,
-// all in the caller's transaction at synchronous=FULL so none of it can exist without the rest.
-// Triggers make the document immutable from then on.
+// receipt number, add it to the perpetual grand total, stamp its business day and its shift, and
+// journal it, all in the caller's transaction at synchronous=FULL so none of it can exist without
+// the rest. Triggers make the document immutable from then on. No document completes outside an
+// open shift, and none joins a business day a Z has closed.
 import type { DocumentView } from '../../preload/contract/views';
-import { businessDayOf, type BusinessDayRule } from '../business-day/business-day';
+import { businessDayOfNewDocument, type BusinessDayRule } from '../business-day/business-day';
+import { lastClosedDay } from '../day-close/closed-days';
 import type { Db } from '../ledger/database';
 import { assertFullDurability } from '../ledger/durability';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import { documentDigest } from './document-digest';
+import { requireOpenShift } from '../shift/shift-rows';
 import type { DocumentCompleted } from './document-journal';
 
 export interface Completion {
@@ -27,6 +30,7 @@ export interface Completion {
  */
 export function completeDocument(db: Db, view: DocumentView, c: Completion): DocumentView {
   assertFullDurability(db);
+  const shift = requireOpenShift(db, view.registerId);
   const freeze = sql(
     db,
     'UPDATE document_lines SET gross_minor = ?, line_discount_minor = ?, order_discount_minor = ?, total_minor = ?, tax_minor = ? WHERE id = ?',
@@ -40,15 +44,16 @@ export function completeDocument(db: Db, view: DocumentView, c: Completion): Doc
      RETURNING last_receipt_no, grand_total_minor`,
   ).get(view.registerId, signedTotal(view)) as { last_receipt_no: number; grand_total_minor: number };
   const changeMinor = view.payments.reduce((s, p) => s + p.changeMinor, 0);
-  const businessDay = businessDayOf(c.now, c.businessDay);
+  const businessDay = businessDayOfNewDocument(c.now, c.businessDay, lastClosedDay(db, view.registerId));
   sql(
     db,
-    `UPDATE documents SET status = 'completed', receipt_no = ?, business_day = ?, completed_at = ?, operator_id = ?,
+    `UPDATE documents SET status = 'completed', receipt_no = ?, business_day = ?, shift_id = ?, completed_at = ?, operator_id = ?,
        gross_minor = ?, discount_minor = ?, tax_minor = ?, total_minor = ?, rounding_minor = ?, change_minor = ?, grand_total_minor = ?
      WHERE id = ?`,
   ).run(
     counter.last_receipt_no,
     businessDay,
+    shift.id,
     c.now,
     c.operatorId,
     view.totals.grossMinor,
@@ -78,7 +83,7 @@ export function completeDocument(db: Db, view: DocumentView, c: Completion): Doc
   // The digest is read back from the rows just written, so it is what verification will recompute.
   const digest = documentDigest(db, view.id);
   if (digest === null) throw new Error(`document ${view.id} vanished while completing`);
-  appendJournal(db, `${view.kind}.completed`, completedEntry(completed, digest), c.now);
+  appendJournal(db, `${view.kind}.completed`, completedEntry(completed, digest, shift.id), c.now);
   return completed;
 }
 
@@ -90,12 +95,13 @@ export function signedTotal(v: Pick<DocumentView, 'kind' | 'totals'>): number {
   return v.kind === 'sale' ? v.totals.totalMinor : -v.totals.totalMinor;
 }
 
-function completedEntry(v: DocumentView, documentSha256: string): DocumentCompleted {
+function completedEntry(v: DocumentView, documentSha256: string, shiftId: number): DocumentCompleted {
   return {
     saleId: v.id,
     registerId: v.registerId,
     receiptNo: v.receiptNo ?? 0,
     businessDay: v.businessDay ?? '',
+    shiftId,
     operatorId: v.operatorId,
     totalMinor: v.totals.totalMinor,
     taxMinor: v.totals.taxMinor,

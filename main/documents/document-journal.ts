@@ -12,6 +12,8 @@ export interface DocumentCompleted {
   registerId: string;
   receiptNo: number;
   businessDay: string;
+  /** The drawer's shift it was taken in. */
+  shiftId: number;
   operatorId: number;
   totalMinor: number;
   taxMinor: number;

@@ -1,6 +1,8 @@
 import type { HandlerTable } from './handler';
 import { backupHandlers, refuseOnDamagedLedger } from '../backup/backup-handlers';
 import { cardHandlers } from '../card/card-handlers';
+import { dayCloseHandlers } from '../day-close/day-close-handlers';
+import { shiftHandlers } from '../shift/shift-handlers';
 import { catalogHandlers } from '../catalog/catalog-handlers';
 import { printerHandlers } from '../printing/printing-handlers';
 import { refundHandlers } from '../refund/refund-handlers';
@@ -21,4 +23,7 @@ export const handlers: HandlerTable = {
   ...refuseOnDamagedLedger(refundHandlers, ['refund.withReceipt', 'refund.priceAdjustment', 'refund.withoutReceipt', 'void.sale']),
   ...refuseOnDamagedLedger(scanPayHandlers, ['scanpay.pay']),
   ...backupHandlers,
+  // A shift being counted may still close on a damaged ledger; nothing new starts on it.
+  ...refuseOnDamagedLedger(shiftHandlers, ['shift.open', 'cash.move']),
+  ...refuseOnDamagedLedger(dayCloseHandlers, ['dayClose.close']),
 };

@@ -34,7 +34,7 @@ export interface RegisterServices {
   /** The receipt printer: its queue worker, status poller and test page. */
   printer: Pick<PrinterRuntime, 'kick' | 'configChanged' | 'status' | 'testPage'>;
   /** The card terminal: card payments (intent journal, recovery), its config and end-of-day. */
-  terminal: Pick<TerminalRuntime, 'payments' | 'getConfig' | 'setConfig' | 'endOfDay' | 'batches'>;
+  terminal: Pick<TerminalRuntime, 'payments' | 'getConfig' | 'setConfig' | 'endOfDay' | 'batches' | 'inUse'>;
   /** Scan-to-pay: payments through WeChat Pay / Alipay (attempts, recovery) and the providers' settings. */
   scanPay: Pick<ScanPayRuntime, 'payments' | 'providersView' | 'getConfig' | 'setConfig'>;
   /** Refunds and voids going back through a scan-to-pay provider, completed when it confirms. */

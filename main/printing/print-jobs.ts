@@ -6,10 +6,11 @@ import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import { ServiceError } from '../common/service-error';
 import { findDocument } from '../documents/document-view';
+import type { ReceiptDocument } from '../hardware/printer';
 
 interface JobRow {
   id: number;
-  kind: 'receipt' | 'drawer';
+  kind: 'receipt' | 'drawer' | 'report';
   document_id: string | null;
   copy_no: number;
   state: PrintJobView['state'];
@@ -21,6 +22,7 @@ interface JobRow {
   created_at: number;
   finished_at: number | null;
   receipt_no: number | null;
+  content: string | null;
 }
 
 export type PrintJob = JobRow;
@@ -63,6 +65,23 @@ export function getJob(db: Db, jobId: number): PrintJobView {
   const row = sql(db, `${SELECT} WHERE j.id = ?`).get(jobId) as JobRow | undefined;
   if (!row) throw new ServiceError('printer.job_not_found', { jobId });
   return view(row);
+}
+
+/**
+ * Paper that is not a sale's receipt (an X or Z report, a cash slip): the document is stored with
+ * the job, so what prints is what was built now even if it prints an hour later. `reason` says what it is.
+ */
+export function enqueueReport(db: Db, paper: ReceiptDocument, reason: string, copyNo: number, operatorId: number | null, now: number): number {
+  const r = sql(
+    db,
+    'INSERT INTO print_jobs (kind, document_id, copy_no, state, next_attempt_at, reason, operator_id, created_at, content) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?)',
+  ).run('report', copyNo, 'queued', now, reason, operatorId, now, JSON.stringify(paper));
+  return Number(r.lastInsertRowid);
+}
+
+/** A drawer kick of its own, ahead of the paper that goes with it (a cash movement). */
+export function enqueueDrawer(db: Db, reason: string, operatorId: number | null, now: number): number {
+  return insert(db, 'drawer', null, 0, reason, operatorId, now);
 }
 
 /** A completed sale's paper: the drawer kick first (change can be given while the receipt waits), then the receipt. */

@@ -9,7 +9,12 @@ import type { Db } from '../ledger/database';
 import { journalFeed } from '../ledger/journal-feed';
 import type { Logger } from '../log';
 import { getPrinterConfig } from './printer-config';
-import { drawerWaiting, enqueueSale, makeAllDue, pendingCount, requeueInterrupted } from './print-jobs';
+import { drawerWaiting, enqueueDrawer, enqueueReport, enqueueSale, makeAllDue, pendingCount, requeueInterrupted } from './print-jobs';
+import { getMovement } from '../shift/shift-rows';
+import { cashSlip } from '../shift/cash-slip';
+import { zById } from '../day-close/z-store';
+import { zReportPaper } from '../day-close/report-paper';
+import { getSettings } from '../settings/settings';
 import { saleOpensDrawer } from './receipt-output';
 import { PrintWorker } from './print-worker';
 import { ServiceError } from '../common/service-error';
@@ -59,6 +64,22 @@ export class PrinterRuntime {
     const stops = (['sale.completed', 'refund.completed', 'void.completed'] as const).map((kind) =>
       feed.subscribe(kind, (entry) => this.queueReceipt(entry.data.saleId)),
     );
+    // Cash in or out opens the drawer and prints a slip; a Z prints itself. Both inside their transactions.
+    stops.push(
+      feed.subscribe('cash.moved', (entry) =>
+        this.queuePaper(`cash movement ${entry.data.movementId}`, (config) => {
+          enqueueDrawer(o.db, `cash:${entry.data.movementId}`, entry.data.operatorId, o.clock());
+          const slip = cashSlip(getMovement(o.db, entry.data.movementId), entry.data.registerId, getSettings(o.db), config.timeZone);
+          enqueueReport(o.db, slip, `cash:${entry.data.movementId}`, 0, entry.data.operatorId, o.clock());
+        }),
+      ),
+      feed.subscribe('day.closed', (entry) =>
+        this.queuePaper(`Z ${entry.data.zNo}`, (config) => {
+          const paper = zReportPaper(zById(o.db, entry.data.zId), getSettings(o.db), config.timeZone, null);
+          enqueueReport(o.db, paper, `z:${entry.data.zNo}`, 0, entry.data.operatorId, o.clock());
+        }),
+      ),
+    );
     this.unsubscribe = () => stops.forEach((stop) => stop());
   }
 
@@ -100,6 +121,19 @@ export class PrinterRuntime {
       return;
     }
     enqueueSale(this.o.db, saleId, drawer, null, this.o.clock());
+    this.kick();
+  }
+
+  /** Like a receipt: paper for a journalled event, queued in its transaction, never at the cost of the event. */
+  private queuePaper(what: string, queue: (config: PrinterConfigView) => void): void {
+    try {
+      const config = this.config();
+      if (!config.enabled) return;
+      queue(config);
+    } catch (error) {
+      this.o.log.error(`paper for ${what} not queued`, error);
+      return;
+    }
     this.kick();
   }
 

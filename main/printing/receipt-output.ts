@@ -29,6 +29,7 @@ export function saleOpensDrawer(db: Db, saleId: string, config: PrinterConfigVie
 
 export function jobBytes(db: Db, job: PrintJob, config: PrinterConfigView): Buffer {
   if (job.kind === 'drawer') return Buffer.from(drawerKickBytes(config.profile));
+  if (job.kind === 'report') return Buffer.from(encodeReceipt(JSON.parse(job.content ?? 'null') as ReceiptDocument, config.profile, { openDrawer: false }));
   const docs = receiptDocuments(db, job.document_id ?? '', job.copy_no, config);
   // The kick travels as its own job ahead of the receipt; never again inside it.
   return Buffer.concat(docs.map((d) => encodeReceipt(d, config.profile, { openDrawer: false })));

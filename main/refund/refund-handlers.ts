@@ -3,7 +3,7 @@ import { ServiceError } from '../common/service-error';
 import { documentIdByReceipt } from '../documents/document-rows';
 import { listDocuments } from '../documents/document-list';
 import { parseReceiptCode } from '../documents/receipt-code';
-import { businessDayOf, businessDayRule } from '../business-day/business-day';
+import { openBusinessDay } from '../day-close/closed-days';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
 import { approverOf } from '../operators/approval';
 import {
@@ -52,7 +52,7 @@ export const refundHandlers: Pick<HandlerTable, keyof typeof refundCalls> = {
       listDocuments(ctx.db, {
         registerId: ctx.settings.registerId,
         kind: 'sale',
-        businessDay: businessDayOf(ctx.now, businessDayRule(ctx.settings)),
+        businessDay: openBusinessDay(ctx.db, ctx.settings, ctx.now),
         limit: 200,
       }),
   },

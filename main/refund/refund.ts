@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { RefundReason } from '../../preload/contract/refund';
 import type { RefundPlanView } from '../../preload/contract/refund-views';
 import type { CompletionView, DocumentView, PaymentMethod, ScanDetailsView, StoreSettings } from '../../preload/contract/views';
-import { businessDayOf, businessDayRule } from '../business-day/business-day';
+import { businessDayRule } from '../business-day/business-day';
+import { openBusinessDay } from '../day-close/closed-days';
 import { ServiceError } from '../common/service-error';
 import { completeDocument } from '../documents/complete-document';
 import { takePayment } from '../documents/document-payments';
@@ -383,7 +384,7 @@ function noReceiptPlan(ctx: RefundContext, input: readonly NoReceiptLine[]): NoR
   );
   const total = amounts.totals.totalMinor;
   if (total === 0) throw new ServiceError('refund.nothing_to_refund');
-  const day = businessDayOf(ctx.now, businessDayRule(ctx.settings));
+  const day = openBusinessDay(ctx.db, ctx.settings, ctx.now);
   const so_far = noReceiptRefunded(ctx.db, ctx.settings.registerId, day, ctx.actor.id);
   if (so_far.day + total > ctx.settings.noReceiptRefundDayLimitMinor) {
     throw new ServiceError('refund.limit_exceeded', { limitMinor: ctx.settings.noReceiptRefundDayLimitMinor, usedMinor: so_far.day, scope: 'day' });
@@ -440,9 +441,9 @@ export function refundWithoutReceipt(
   })();
 }
 
-/** Can the sale still be voided: completed today (business day), nothing corrected yet. */
+/** Can the sale still be voided: completed in the open business day (not one a Z closed), nothing corrected yet. */
 export function voidable(ctx: RefundContext, state: RefundState): boolean {
-  return state.sale.businessDay === businessDayOf(ctx.now, businessDayRule(ctx.settings)) && state.corrections.length === 0;
+  return state.sale.businessDay === openBusinessDay(ctx.db, ctx.settings, ctx.now) && state.corrections.length === 0;
 }
 
 export function voidSale(ctx: RefundContext, input: { saleId: string; reason: RefundReason; idempotencyKey: string }, approverId: number | null): Booking {

@@ -13,6 +13,7 @@ import { documentForEdit } from '../documents/document-rows';
 import { sql } from '../ledger/statements';
 import { inTransaction } from '../ledger/transaction';
 import { cashTender } from '../money/cash-tender';
+import { requireOpenShift } from '../shift/shift-rows';
 import type { SaleContext } from './sale';
 
 function requireOpenSale(ctx: SaleContext, saleId: string): DocumentView {
@@ -21,6 +22,8 @@ function requireOpenSale(ctx: SaleContext, saleId: string): DocumentView {
   const view = viewOfRow(ctx.db, doc, { cashStep: ctx.settings.cashRoundingStepMinor, operatorName, payments: paid ? undefined : [] });
   if (view.kind !== 'sale' || view.status !== 'open') throw new ServiceError(view.status === 'completed' ? 'sale.already_paid' : 'sale.not_open', { saleId });
   if (view.lines.length === 0) throw new ServiceError('sale.empty');
+  // Money is taken only into a shift's drawer: a partial payment too, not just the completing one.
+  requireOpenShift(ctx.db, view.registerId);
   return view;
 }
 

@@ -15,6 +15,7 @@ import { ServiceError } from '../common/service-error';
 import { openIntentFor } from '../card/card-intents';
 import { documentView, findDocument } from '../documents/document-view';
 import { getSettings } from '../settings/settings';
+import { requireOpenShift } from '../shift/shift-rows';
 import type { Actor } from '../sale/sale';
 import { recordScanPayment } from '../sale/tender';
 import type { PaymentProvider, QueryOutcome, ScanPayProvider, TradeFacts } from '../providers/provider';
@@ -116,6 +117,8 @@ export class ScanPayments {
       if (view.remainingMinor <= 0) throw new ServiceError('sale.already_paid');
       const amount = input.amountMinor ?? view.remainingMinor;
       if (amount > view.remainingMinor) throw new ServiceError('scanpay.amount_exceeds_due', { dueMinor: view.remainingMinor });
+      // Checked before the provider hears of it: a payment that could not be booked would have to be reversed.
+      requireOpenShift(db, doc.register_id);
       const card = openIntentFor(db, input.saleId);
       if (card) throw new ServiceError('terminal.intent_unresolved', { intentId: card.id });
       const open = openAttemptFor(db, input.saleId);

@@ -47,6 +47,9 @@ export interface TerminalBatchView {
   count: number;
   brands: { brand: string; count: number; amountMinor: number }[];
   receiptLines: string[];
+  /** The terminal's receipt numbers the batch holds (null when it was empty). */
+  receiptFrom: number | null;
+  receiptTo: number | null;
 }
 
 export interface CardAbortView {

@@ -2,6 +2,8 @@
 // feature adds its codes beside its calls. locales.test.ts checks each has a translation.
 import { backupErrors } from './backup';
 import { cardErrors } from './card';
+import { dayCloseErrors } from './day-close';
+import { shiftErrors } from './shift';
 import { catalogErrors } from './catalog';
 import { printerErrors } from './printer';
 import { refundErrors } from './refund';
@@ -32,6 +34,8 @@ export const errorCodes = [
   ...refundErrors,
   ...scanPayErrors,
   ...backupErrors,
+  ...shiftErrors,
+  ...dayCloseErrors,
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

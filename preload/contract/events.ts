@@ -1,9 +1,10 @@
 // Events main pushes to every window. The names are a plain array (no zod) so the sandboxed
 // preload can allow-list them without bundling any logic.
 import type { BackupProgressView, BackupStatusView } from './backup-views';
+import type { ShiftView } from './shift-views';
 import type { DocumentView, SessionView } from './views';
 
-export const eventNames = ['sale.changed', 'session.changed', 'hardware.status', 'payment.step', 'backup.progress', 'backup.status'] as const;
+export const eventNames = ['sale.changed', 'session.changed', 'hardware.status', 'payment.step', 'backup.progress', 'backup.status', 'shift.changed'] as const;
 export type EventName = (typeof eventNames)[number];
 
 export type DeviceState = 'ok' | 'warning' | 'error' | 'unknown' | 'disabled';
@@ -35,4 +36,6 @@ export interface EventPayloads {
   'backup.progress': BackupProgressView;
   /** After every backup attempt, restore or config change: what the header shows. */
   'backup.status': BackupStatusView;
+  /** The register's live shift opened, started its count or closed (null: none). Never carries the expected cash. */
+  'shift.changed': ShiftView | null;
 }

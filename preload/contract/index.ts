@@ -7,6 +7,8 @@ import { refundCalls } from './refund';
 import { cardCalls } from './card';
 import { scanPayCalls } from './scan-pay';
 import { backupCalls } from './backup';
+import { dayCloseCalls } from './day-close';
+import { shiftCalls } from './shift';
 import type { CallDef } from './define';
 import type { EventName, EventPayloads } from './events';
 import type { Result } from './result';
@@ -24,6 +26,8 @@ export const calls = {
   ...refundCalls,
   ...scanPayCalls,
   ...backupCalls,
+  ...shiftCalls,
+  ...dayCloseCalls,
 };
 
 export type Calls = typeof calls;

@@ -35,7 +35,8 @@ export type PrintJobState = 'queued' | 'sending' | 'printed' | 'cancelled';
 
 export interface PrintJobView {
   id: number;
-  kind: 'receipt' | 'drawer';
+  /** report: an X or Z report or a cash slip, its paper stored with the job. */
+  kind: 'receipt' | 'drawer' | 'report';
   saleId: string | null;
   receiptNo: number | null;
   /** 0 = original; n = the n-th duplicate (reprint). */

@@ -23,6 +23,8 @@ export interface StoreSettings {
   /** Returns without a receipt: the most refunded in one business day, by the whole register and by one operator (0 = none allowed). */
   noReceiptRefundDayLimitMinor: number;
   noReceiptRefundOperatorLimitMinor: number;
+  /** Notes and coins the drawer is counted in, minor units, largest first; empty = the currency's usual ones. */
+  cashDenominationsMinor: number[];
 }
 
 export interface JournalVerification {

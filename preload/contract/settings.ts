@@ -20,6 +20,8 @@ export const settingsPatch = z
     businessDayStartsAt: timeOfDay,
     noReceiptRefundDayLimitMinor: amountMinor,
     noReceiptRefundOperatorLimitMinor: amountMinor,
+    // Up to ¥10,000 a piece: keeps every count of 100,000 pieces an exact integer.
+    cashDenominationsMinor: z.array(z.number().int().min(1).max(1_000_000)).max(30),
   })
   .strict()
   .partial();

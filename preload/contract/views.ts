@@ -5,3 +5,5 @@ export type * from './catalog-views';
 export type * from './document-views';
 export type * from './settings-views';
 export type * from './refund-views';
+export type * from './shift-views';
+export type * from './day-close-views';

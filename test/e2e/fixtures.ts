@@ -121,7 +121,22 @@ export async function setUpOwner(page: Page, register: Register, language: 'zh-C
   await page.getByLabel('店铺语言').selectOption(language);
   await page.getByRole('button', { name: '创建店主并开始' }).click();
   await expect(page.getByTestId('operator-name')).toContainText(OWNER.name);
+  await openShift(page);
   await saleScreenReady(page);
+}
+
+/** The opening float the e2e shifts start with: 2 × ¥100 and 5 × ¥10. */
+export const FLOAT = { 10000: '2', 1000: '5' } as const;
+
+/**
+ * What the operator does after logging in to a register without a shift: counts the float by
+ * denomination and opens one. Sales need it.
+ */
+export async function openShift(page: Page, counts: Record<number, string> = FLOAT): Promise<void> {
+  await expect(page.getByTestId('open-shift')).toBeVisible();
+  for (const [denomination, pieces] of Object.entries(counts)) await page.getByTestId(`count-${denomination}`).fill(pieces);
+  await page.getByTestId('opening-count-submit').click();
+  await expect(page.getByTestId('open-shift')).toBeHidden();
 }
 
 /**

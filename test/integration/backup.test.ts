@@ -70,6 +70,9 @@ describe('backing up the day', () => {
     expect(manifest.totals[day]?.kinds.sale).toMatchObject({ count: 4, totalMinor: json.reduce((s, d) => s + d.total_minor, 0) });
     expect(manifest.registerId).toBe('R1');
     expect(manifest.journal.toSeq).toBe(manifest.journal.snapshotHeadSeq);
+    // The shift the sales were made in goes with the day, with its opening float.
+    expect(manifest.tables.shifts?.rows).toBe(1);
+    expect(manifest.tables.cash_counts?.rows).toBe(1);
 
     const verified = await reg.must('backup.verify', { file: record.file });
     expect(verified).toMatchObject({ ok: true, problem: null, registerId: 'R1', toSeq: manifest.journal.toSeq });

@@ -180,6 +180,7 @@ describe('the completed entry in the journal', () => {
       registerId: sale.registerId,
       receiptNo: 1,
       businessDay: sale.businessDay,
+      shiftId: reg.db.prepare('SELECT shift_id FROM documents WHERE id = ?').pluck().get(id),
       operatorId: sale.operatorId,
       totalMinor: sale.totals.totalMinor,
       taxMinor: sale.totals.taxMinor,

@@ -11,7 +11,13 @@ import { CASHIER_PIN, makeRegister, SUPERVISOR_PIN, withStaff, type TestRegister
 
 const WATER = '6901234567892'; // 2.00, 13 %
 const MILK = '6904567890127'; // 3.80, 9 %
-const config: PrinterConfigView = { enabled: true, transport: null, profile: { ...defaultPrinterProfile, paper: '80mm' }, timeZone: 'Asia/Shanghai' };
+const config: PrinterConfigView = {
+  enabled: true,
+  transport: null,
+  profile: { ...defaultPrinterProfile, paper: '80mm' },
+  timeZone: 'Asia/Shanghai',
+  terminalReceiptLines: 'none',
+};
 
 /** What the printer prints for a document (copy 0: the original; n: the n-th duplicate), read back from its bytes. */
 function paper(reg: TestRegister, documentId: string, copyNo = 0) {

@@ -81,6 +81,20 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'setup.restoreBackup': 'setup',
   'ledger.selfCheck': 'public',
   'ledger.fullCheck': 'supervisor',
+  'shift.current': 'cashier',
+  'shift.open': 'cashier',
+  'cash.move': 'cashier',
+  'shift.count': 'cashier',
+  'shift.close': 'cashier',
+  // Reports show the expected cash of open shifts: never to a cashier, whose count is blind.
+  'report.x': 'supervisor',
+  'report.printX': 'supervisor',
+  'dayClose.status': 'supervisor',
+  'dayClose.close': 'supervisor',
+  'zReport.list': 'supervisor',
+  'zReport.get': 'supervisor',
+  'zReport.reprint': 'supervisor',
+  'report.summary': 'supervisor',
 };
 
 const rank = { cashier: 1, supervisor: 2, owner: 3 } as const;
@@ -165,6 +179,18 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'backup.restore': { file: '/nonexistent/ringup-R1-2026-01-01-20260101T000000Z.zip', confirm: 'RESTORE' },
     'setup.verifyBackup': { file: '/nonexistent/bundle.zip' },
     'setup.restoreBackup': { file: '/nonexistent/bundle.zip', confirm: 'RESTORE' },
+    // The fixture's shift is open, so opening one is refused (not denied); counting names a shift that is not this one.
+    'shift.open': { float: { kind: 'counted', counts: [{ denominationMinor: 100, count: 1 }] }, idempotencyKey: `access-so-${n}` },
+    'cash.move': { kind: 'paid_in', amountMinor: 1, reason: 'change', idempotencyKey: `access-cm-${n}` },
+    'shift.count': { shiftId: 999, counts: [{ denominationMinor: 100, count: 1 }], idempotencyKey: `access-sc-${n}` },
+    'shift.close': { shiftId: 999, idempotencyKey: `access-sx-${n}` },
+    'report.x': { scope: 'day' },
+    'report.printX': { scope: 'day' },
+    // A day that is not the one to close: refused after authorization, so nothing closes.
+    'dayClose.close': { businessDay: '2000-01-01', idempotencyKey: `access-z-${n}` },
+    'zReport.get': { zNo: 1 },
+    'zReport.reprint': { zNo: 1 },
+    'report.summary': { from: '2026-01-01', to: '2026-12-31' },
   };
   return inputs[name] ?? {};
 }

@@ -126,6 +126,24 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
     'setup.restoreBackup': { file: '/media/usb/ringup/bundle.zip', confirm: 'RESTORE', asMove: true },
     'ledger.selfCheck': {},
     'ledger.fullCheck': {},
+    'shift.current': {},
+    'shift.open': { float: { kind: 'counted', counts: [{ denominationMinor: 10000, count: 2 }] }, idempotencyKey: 'key-valid-shift' },
+    'cash.move': { kind: 'paid_out', amountMinor: 500, reason: '买冰块', idempotencyKey: 'key-valid-move' },
+    'shift.count': { shiftId: 1, counts: [{ denominationMinor: 5000, count: 3 }], idempotencyKey: 'key-valid-count' },
+    'shift.close': { shiftId: 1, idempotencyKey: 'key-valid-close' },
+    'report.x': { scope: 'shift' },
+    'report.printX': { scope: 'day' },
+    'dayClose.status': {},
+    'dayClose.close': {
+      businessDay: '2026-01-31',
+      forceClose: [{ shiftId: 1, reason: 'cashier left' }],
+      terminalSkipReason: 'terminal broken',
+      idempotencyKey: 'key-valid-z',
+    },
+    'zReport.list': { limit: 5 },
+    'zReport.get': { zNo: 1 },
+    'zReport.reprint': { zNo: 1 },
+    'report.summary': { from: '2026-01-01', to: '2026-01-31' },
   } satisfies Record<CallName, Record<string, unknown>>;
 }
 
@@ -219,6 +237,11 @@ describe('the router refuses bad input with a coded error and changes nothing', 
       ['catalog.lookup', { code: 'nope' }, 'catalog.product_not_found'],
       ['operator.unlock', { operatorId: 999_999 }, 'operator.not_found'],
       ['session.login', { operatorId: 999_999, pin: '4826' }, 'operator.not_found'],
+      ['shift.count', { shiftId: 999_999, counts: [{ denominationMinor: 100, count: 1 }], idempotencyKey: 'key-unknown-shift' }, 'shift.not_found'],
+      ['shift.close', { shiftId: 999_999, idempotencyKey: 'key-unknown-close' }, 'shift.not_found'],
+      ['shift.count', { shiftId: 1, counts: [{ denominationMinor: 333, count: 1 }], idempotencyKey: 'key-bad-denomination' }, 'shift.unknown_denomination'],
+      ['zReport.get', { zNo: 999 }, 'zReport.not_found'],
+      ['zReport.reprint', { zNo: 999 }, 'zReport.not_found'],
     ];
     for (const [name, input, code] of cases) {
       expect(await reg.dispatch(name, input), `${name} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code } });

@@ -183,7 +183,7 @@ describe('idempotency records', () => {
       await reg.must('sale.tenderCash', { saleId: id, tenderedMinor: 200, idempotencyKey: key });
       return id;
     };
-    const keys = () => (reg.db.prepare('SELECT key FROM idempotency').pluck().all() as string[]).sort();
+    const keys = () => (reg.db.prepare("SELECT key FROM idempotency WHERE key LIKE 'prune-key-%'").pluck().all() as string[]).sort();
     const hours = (h: number) => (now = Date.parse('2026-11-26T10:00:00Z') + h * 3_600_000);
     const early = await pay('prune-key-a'); // the 26th, 10:00
     hours(12);

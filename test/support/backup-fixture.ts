@@ -1,5 +1,6 @@
 // Helpers for the backup tests: ring up sales, read a bundle's files, and re-pack a bundle with
 // changes (the way someone tampering with it would), using the same zip libraries as the product.
+import { openShift } from './register-fixture';
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
@@ -12,6 +13,8 @@ let keys = 0;
 /** Completes `count` cash sales of one catalog item each; returns their receipt numbers. */
 export async function ringUpSales(reg: TestRegister, count: number, note?: string): Promise<number[]> {
   const receipts: number[] = [];
+  // Sales need an open shift: the logged-in operator opens one, as at the counter.
+  if ((await reg.must('shift.current', {})).shift === null) await openShift(reg);
   for (let i = 0; i < count; i++) {
     const sale = await reg.must('sale.current', {});
     await reg.must('sale.addProduct', { saleId: sale.id, code: i % 2 === 0 ? '6901234567892' : '6904567890127' });

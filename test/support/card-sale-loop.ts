@@ -39,6 +39,12 @@ async function main(): Promise<void> {
   const session = await must('session.current', {});
   if (session.needsSetup) await must('setup.createOwner', { name: 'Owner', pin: '2580' });
   else await must('session.login', { operatorId: 1, pin: '2580' });
+  // Sales need an open shift; one left open by the previous (killed) run carries on.
+  if (!(await must('shift.current', {})).shift)
+    await must('shift.open', {
+      float: { kind: 'counted', counts: [{ denominationMinor: 10000, count: 1 }] },
+      idempotencyKey: randomUUID().replaceAll('-', ''),
+    });
   // Ready = connected and nothing left open from the last crash.
   for (;;) {
     const open = reg.db.prepare("SELECT COUNT(*) AS n FROM card_intents WHERE state IN ('created', 'sent', 'in_progress')").get() as { n: number };

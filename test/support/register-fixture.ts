@@ -98,12 +98,33 @@ export function makeRegister(
   return self;
 }
 
-/** Owner, a supervisor and a cashier; leaves the cashier logged in. */
+/** The opening float every fixture shift starts with: 2 × ¥100, 4 × ¥50, 10 × ¥10, 10 × ¥1 (¥510.00). */
+export const FIXTURE_FLOAT = [
+  { denominationMinor: 10000, count: 2 },
+  { denominationMinor: 5000, count: 4 },
+  { denominationMinor: 1000, count: 10 },
+  { denominationMinor: 100, count: 10 },
+];
+export const FIXTURE_FLOAT_MINOR = 51_000;
+
+let shiftKeys = 0;
+
+/** What the cashier does after logging in to a register without a shift: counts the float and opens one. */
+export async function openShift(reg: TestRegister, counts = FIXTURE_FLOAT): Promise<number> {
+  const shift = await reg.must('shift.open', {
+    float: { kind: 'counted', counts },
+    idempotencyKey: `fixture-shift-${process.pid}-${++shiftKeys}-${Date.now()}`,
+  });
+  return shift.id;
+}
+
+/** Owner, a supervisor and a cashier; leaves the cashier logged in with a shift open (sales need one). */
 export async function withStaff(reg: TestRegister): Promise<{ ownerId: number; supervisorId: number; cashierId: number }> {
   const session = await reg.must('setup.createOwner', { name: 'Owner 老板', pin: OWNER_PIN });
   const ownerId = session.operator?.id ?? 0;
   const supervisor = await reg.must('operator.create', { name: 'Sue', pin: SUPERVISOR_PIN, role: 'supervisor' });
   const cashier = await reg.must('operator.create', { name: 'Cai 小蔡', pin: CASHIER_PIN, role: 'cashier' });
   await reg.must('session.login', { operatorId: cashier.id, pin: CASHIER_PIN });
+  await openShift(reg);
   return { ownerId, supervisorId: supervisor.id, cashierId: cashier.id };
 }

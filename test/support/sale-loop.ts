@@ -20,6 +20,12 @@ async function main(): Promise<void> {
   const session = await must('session.current', {});
   if (session.needsSetup) await must('setup.createOwner', { name: 'Owner', pin: PIN });
   else await must('session.login', { operatorId: 1, pin: PIN });
+  // Sales need an open shift; one left open by the previous (killed) run carries on.
+  if (!(await must('shift.current', {})).shift)
+    await must('shift.open', {
+      float: { kind: 'counted', counts: [{ denominationMinor: 10000, count: 1 }] },
+      idempotencyKey: randomUUID().replaceAll('-', ''),
+    });
   writeSync(1, 'READY\n');
   const codes = ['6901234567892', '6904567890127', '6905678901232', '6907890123452'];
   for (let i = 0; ; i++) {

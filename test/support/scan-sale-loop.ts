@@ -43,6 +43,12 @@ async function main(): Promise<void> {
   const session = await must('session.current', {});
   if (session.needsSetup) await must('setup.createOwner', { name: 'Owner', pin: '2580' });
   else await must('session.login', { operatorId: 1, pin: '2580' });
+  // Sales need an open shift; one left open by the previous (killed) run carries on.
+  if (!(await must('shift.current', {})).shift)
+    await must('shift.open', {
+      float: { kind: 'counted', counts: [{ denominationMinor: 10000, count: 1 }] },
+      idempotencyKey: randomUUID().replaceAll('-', ''),
+    });
   const config = await must('scanpay.getConfig', {});
   if (!config.wechat) {
     const w = sim.wechat;

@@ -16,7 +16,7 @@ export type ReceiptBlock =
   /** A blank line to sign on, with its label underneath. */
   | { kind: 'signature'; label: string; note: string };
 
-export type ReceiptKind = 'sale' | 'refund' | 'void' | 'merchant-slip' | 'test-page';
+export type ReceiptKind = 'sale' | 'refund' | 'void' | 'merchant-slip' | 'test-page' | 'x-report' | 'z-report' | 'cash-slip';
 
 export interface ReceiptDocument {
   kind: ReceiptKind;

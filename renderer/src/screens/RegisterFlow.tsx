@@ -5,6 +5,7 @@ import { HelpOverlay } from '../components/HelpOverlay';
 import { useScanner } from '../keyboard/use-scanner';
 import { useCall, useCallGroup } from '../state/use-call';
 import { useSale } from '../state/use-sale';
+import { useShift } from '../state/use-shift';
 import { sectionsFor } from './back-office/sections';
 import { pickMode } from './modes/mode';
 import { registerModes, type RegisterFlowActions, type RegisterState, type RequestedMode } from './modes/register-modes';
@@ -20,8 +21,20 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   const [completion, setCompletion] = useState<CompletionView | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [returnOf, setReturnOf] = useState<string | null>(null);
+  const shift = useShift();
 
-  const state: RegisterState = { session, requested, sale, loadError, completion, helpOpen, returnOf };
+  const state: RegisterState = {
+    session,
+    requested,
+    sale,
+    loadError,
+    completion,
+    helpOpen,
+    returnOf,
+    shift: shift.shift,
+    shiftSkipped: shift.skipped,
+    closedShift: shift.closed,
+  };
   const mode = pickMode(registerModes, state);
 
   const nextSale = useCallback(async () => {
@@ -87,6 +100,12 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     apply,
     edits,
     payingRef,
+    skipShift: shift.skip,
+    // A closed shift starts the till over: the next shift (or whoever skips it) begins at the sale.
+    shiftClosed: (result) => {
+      shift.setClosed(result);
+      setRequested('sale');
+    },
   };
 
   return (

@@ -16,6 +16,11 @@ const moneyCallNames = [
   'refund.withoutReceipt',
   'void.sale',
   'scanpay.pay',
+  'shift.open',
+  'cash.move',
+  'shift.count',
+  'shift.close',
+  'dayClose.close',
 ] as const satisfies readonly KeyedCall[];
 const _everyKeyedCallListed: [Exclude<KeyedCall, (typeof moneyCallNames)[number]>] extends [never] ? true : false = true;
 

@@ -56,4 +56,9 @@ export class Batch {
   clear(): void {
     this.entries = [];
   }
+
+  /** Tests: the batch as a terminal that disagrees with the register would hold it. */
+  replace(entries: readonly BatchEntry[]): void {
+    this.entries = entries.map((e) => ({ ...e }));
+  }
 }

@@ -137,6 +137,15 @@ export class TerminalSimulator {
     return this.batchStore.list();
   }
 
+  /**
+   * Tests of the day close's card reconciliation: rewrite the batch the way a terminal that
+   * disagrees with the register would hold it (an entry dropped, a foreign one, another amount).
+   * A foreign entry takes the next receipt number, as the terminal's own counter would.
+   */
+  editBatch(edit: (entries: BatchEntry[], nextReceiptNo: () => number) => BatchEntry[]): void {
+    this.batchStore.replace(edit(this.batchStore.list(), () => ++this.receiptCounter));
+  }
+
   /** After a scripted disconnect on a pty: bring the line back at the same paths. */
   async reconnectLine(): Promise<TerminalResult<void>> {
     if (!this.pty) return ok(undefined);

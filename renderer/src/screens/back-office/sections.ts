@@ -15,6 +15,9 @@ import { DrawerSection } from '../printing/DrawerSection';
 import { PrinterSection } from '../printing/PrinterSection';
 import { PrintQueueSection } from '../printing/PrintQueueSection';
 import { ReceiptsSection } from '../printing/ReceiptsSection';
+import { ShiftSection } from '../shift/ShiftSection';
+import { DayCloseSection } from '../day-close/DayCloseSection';
+import { ZReportsSection } from '../day-close/ZReportsSection';
 
 export interface BackOfficeSection {
   /** Stable id: used in test ids (`back-office-nav-<id>`) and to remember the open section. */
@@ -32,6 +35,9 @@ export const backOfficeSections: BackOfficeSection[] = [
   { id: 'settings', labelKey: 'backOffice.section.settings', leastRole: 'owner', component: SettingsSection },
   { id: 'journal', labelKey: 'backOffice.section.journal', leastRole: 'supervisor', component: JournalSection },
   { id: 'documents', labelKey: 'backOffice.section.documents', leastRole: 'supervisor', component: DocumentsSection },
+  { id: 'shift', labelKey: 'backOffice.section.shift', leastRole: 'cashier', component: ShiftSection },
+  { id: 'day-close', labelKey: 'backOffice.section.dayClose', leastRole: 'supervisor', component: DayCloseSection },
+  { id: 'z-reports', labelKey: 'backOffice.section.zReports', leastRole: 'supervisor', component: ZReportsSection },
   { id: 'receipts', labelKey: 'printing.tab.receipts', leastRole: 'cashier', component: ReceiptsSection },
   { id: 'drawer', labelKey: 'printing.tab.drawer', leastRole: 'cashier', component: DrawerSection },
   { id: 'print-queue', labelKey: 'printing.tab.queue', leastRole: 'supervisor', component: PrintQueueSection },

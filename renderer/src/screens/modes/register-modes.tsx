@@ -1,7 +1,7 @@
 // The screens of a logged-in cashier's loop, in order of precedence: RegisterFlow shows the
 // first that applies. To add one: declare it here with when it applies and what it shows.
 import type { MutableRefObject } from 'react';
-import type { CallError, CompletionView, DocumentView, Result, SessionView } from '../../../../preload/contract';
+import type { CallError, CompletionView, DocumentView, Result, SessionView, ShiftCountResultView, ShiftStateView } from '../../../../preload/contract';
 import { BackOfficeScreen } from '../back-office/BackOfficeScreen';
 import { CashPaymentScreen } from '../CashPaymentScreen';
 import { CompletionScreen } from '../CompletionScreen';
@@ -9,6 +9,8 @@ import { RefundScreen } from '../refund/RefundScreen';
 import type { SaleEdits } from '../sale/sale-edits';
 import { SaleLoading } from '../sale/SaleLoading';
 import { SaleScreen } from '../sale/SaleScreen';
+import { OpenShiftScreen } from '../shift/OpenShiftScreen';
+import { ShiftClosingScreen } from '../shift/ShiftClosingScreen';
 import { defineMode, type Mode, type ModeDefinition } from './mode';
 
 /** What the cashier last asked for with a button or a key; a mode may need more (a loaded sale). */
@@ -26,6 +28,12 @@ export interface RegisterState {
   helpOpen: boolean;
   /** The sale a return starts from (picked in the back office); null: the return screen finds one. */
   returnOf: string | null;
+  /** The register's shift (sales need an open one); null until loaded. */
+  shift: ShiftStateView | null;
+  /** A supervisor or owner chose to go on without opening a shift. */
+  shiftSkipped: boolean;
+  /** The shift this window just closed, said on the next opening screen. */
+  closedShift: ShiftCountResultView | null;
 }
 
 /** What the modes' screens can do to the loop, and the sale state they share. */
@@ -41,6 +49,9 @@ export interface RegisterFlowActions {
   edits: SaleEdits;
   /** The sale this window is paying, so its completion is shown here (see useSale). */
   payingRef: MutableRefObject<string | null>;
+  /** Go on without a shift (not offered to cashiers). */
+  skipShift(): void;
+  shiftClosed(result: ShiftCountResultView): void;
 }
 
 export interface RegisterMode extends Mode<RegisterState, RegisterFlowActions> {
@@ -51,6 +62,8 @@ export interface RegisterMode extends Mode<RegisterState, RegisterFlowActions> {
 }
 
 type WithSale = RegisterState & { sale: DocumentView };
+type WithShiftState = RegisterState & { shift: ShiftStateView };
+type Counting = RegisterState & { shift: ShiftStateView & { closing: ShiftCountResultView } };
 type WithCompletion = RegisterState & { completion: CompletionView };
 
 function registerMode<S extends RegisterState>(
@@ -61,6 +74,26 @@ function registerMode<S extends RegisterState>(
 }
 
 export const registerModes: readonly RegisterMode[] = [
+  // A shift being counted takes no more sales: its count is confirmed before anything else.
+  registerMode(
+    { offersBackOffice: false, takesScans: false },
+    {
+      id: 'shiftClosing',
+      applies: (s): s is Counting => s.shift?.closing != null,
+      render: (s, flow) => <ShiftClosingScreen state={s.shift} closing={s.shift.closing} onClosed={flow.shiftClosed} />,
+    },
+  ),
+  // Sales need an open shift: after login on a register without one, the float is counted first.
+  registerMode(
+    { offersBackOffice: false, takesScans: false },
+    {
+      id: 'openShift',
+      applies: (s): s is WithShiftState => s.shift !== null && s.shift.shift === null && !s.shiftSkipped,
+      render: (s, flow) => (
+        <OpenShiftScreen state={s.shift} closed={s.closedShift} onSkip={s.session.operator?.role === 'cashier' ? undefined : flow.skipShift} />
+      ),
+    },
+  ),
   registerMode(
     { offersBackOffice: false, takesScans: false },
     {
@@ -91,7 +124,7 @@ export const registerModes: readonly RegisterMode[] = [
     { offersBackOffice: true, takesScans: true },
     {
       id: 'loading',
-      applies: (s): s is RegisterState => s.sale === null,
+      applies: (s): s is RegisterState => s.sale === null || s.shift === null,
       render: (s) => <SaleLoading error={s.loadError} />,
     },
   ),

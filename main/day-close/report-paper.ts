@@ -1,0 +1,188 @@
+// X and Z reports on paper, as receipt documents (the printer's 58/80 mm layout does the rest).
+// Pure: the same report gives the same paper, which is what a reprint relies on.
+import type { CardReconciliationView, ReportFiguresView, ShiftCashView, XReportView, ZReportView } from '../../preload/contract/day-close-views';
+import type { StoreSettings } from '../../preload/contract/views';
+import type { ReceiptBlock, ReceiptDocument } from '../hardware/printer/receipt-document';
+import { formatDateTime, formatMoney, formatRateBp } from '../hardware/printer/receipt-format';
+import { reportTranslator, type ReportTranslate } from './report-strings';
+
+interface Ctx {
+  t: ReportTranslate;
+  money: (minor: number) => string;
+  timeZone: string;
+}
+
+function context(store: StoreSettings, timeZone: string): Ctx {
+  return { t: reportTranslator(store.storeLocale), money: (m) => formatMoney(m, store.currency, store.storeLocale), timeZone };
+}
+
+const row = (left: string, right: string, bold = false): ReceiptBlock => ({ kind: 'row', left, right, ...(bold ? { bold } : {}) });
+const heading = (text: string): ReceiptBlock[] => [{ kind: 'rule' }, { kind: 'text', text, align: 'left', bold: true }];
+
+function documentBlocks(c: Ctx, f: ReportFiguresView): ReceiptBlock[] {
+  const blocks = heading(c.t('docs.heading'));
+  for (const k of f.kinds) blocks.push(row(c.t(`docs.${k.kind}`, { count: k.count }), c.money(k.totalMinor)));
+  blocks.push(row(c.t('docs.net'), c.money(f.netMinor), true), row(c.t('docs.netTax'), c.money(f.netTaxMinor)));
+  const receipts = f.firstReceiptNo === null ? c.t('header.noReceipts') : `${f.firstReceiptNo} – ${f.lastReceiptNo ?? f.firstReceiptNo}`;
+  blocks.push(row(c.t('header.receipts'), receipts));
+  return blocks;
+}
+
+function tenderBlocks(c: Ctx, f: ReportFiguresView): ReceiptBlock[] {
+  const blocks = heading(c.t('tender.heading'));
+  for (const t of f.tenders) {
+    blocks.push(
+      { kind: 'text', text: c.t(`tender.${t.method}`), align: 'left' },
+      row(c.t('tender.in', { count: t.inCount }), c.money(t.inMinor)),
+      row(c.t('tender.out', { count: t.outCount }), c.money(-t.outMinor)),
+      row(c.t('tender.net'), c.money(t.netMinor)),
+    );
+  }
+  return blocks;
+}
+
+function taxBlocks(c: Ctx, f: ReportFiguresView): ReceiptBlock[] {
+  if (f.taxRates.length === 0) return [];
+  const blocks = heading(c.t('tax.heading'));
+  for (const r of f.taxRates) {
+    blocks.push(
+      { kind: 'text', text: c.t('tax.rate', { rate: formatRateBp(r.rateBp) }), align: 'left' },
+      row(c.t('tax.net'), c.money(r.netMinor)),
+      row(c.t('tax.tax'), c.money(r.taxMinor)),
+      row(c.t('tax.gross'), c.money(r.grossMinor)),
+    );
+  }
+  return blocks;
+}
+
+function otherBlocks(c: Ctx, f: ReportFiguresView): ReceiptBlock[] {
+  const blocks: ReceiptBlock[] = [];
+  if (f.operators.length > 0) {
+    blocks.push(...heading(c.t('operator.heading')));
+    for (const o of f.operators) blocks.push(row(c.t('operator.row', { name: o.operatorName, count: o.salesCount }), c.money(o.netMinor)));
+  }
+  const hours = f.hours.filter((h) => h.salesCount > 0 || h.netMinor !== 0);
+  if (hours.length > 0) {
+    blocks.push(...heading(c.t('hour.heading')));
+    for (const h of hours) blocks.push(row(c.t('hour.row', { hour: String(h.hour).padStart(2, '0'), count: h.salesCount }), c.money(h.netMinor)));
+  }
+  blocks.push(
+    { kind: 'rule' },
+    row(c.t('discount.row', { count: f.discounts.count }), c.money(-f.discounts.amountMinor)),
+    row(c.t('events.noSale'), String(f.noSales)),
+    row(c.t('events.duplicates'), String(f.duplicates)),
+  );
+  if (f.cashMovements.some((m) => m.count > 0)) {
+    blocks.push(...heading(c.t('movement.heading')));
+    for (const m of f.cashMovements) if (m.count > 0) blocks.push(row(`${c.t(`movement.${m.kind}`)} ×${m.count}`, c.money(m.amountMinor)));
+  }
+  return blocks;
+}
+
+function shiftBlocks(c: Ctx, s: ShiftCashView): ReceiptBlock[] {
+  const e = s.expected;
+  const blocks: ReceiptBlock[] = [
+    { kind: 'text', text: c.t('cash.shift', { shiftId: s.shiftId, name: s.operatorName }), align: 'left', bold: true },
+    row(c.t('cash.float'), c.money(e.floatMinor)),
+    row(c.t('cash.taken'), c.money(e.cashTakenMinor)),
+    row(c.t('cash.change'), c.money(e.changeGivenMinor)),
+    row(c.t('cash.paidIn'), c.money(e.paidInMinor)),
+    row(c.t('cash.topUp'), c.money(e.floatTopUpMinor)),
+    row(c.t('cash.paidOut'), c.money(e.paidOutMinor)),
+    row(c.t('cash.safeDrop'), c.money(e.safeDropMinor)),
+    row(c.t('cash.refunds'), c.money(e.cashRefundsMinor)),
+    row(c.t('cash.voids'), c.money(e.cashVoidsMinor)),
+    row(c.t('cash.expected'), c.money(e.expectedMinor), true),
+  ];
+  if (s.firstCountMinor !== null) blocks.push(row(c.t('cash.firstCount'), c.money(s.firstCountMinor)));
+  if (s.countedMinor === null) blocks.push({ kind: 'text', text: c.t('cash.notCounted'), align: 'left' });
+  else blocks.push(row(c.t('cash.counted'), c.money(s.countedMinor)), row(c.t('cash.difference'), signed(c, s.differenceMinor ?? 0), true));
+  if (s.forceReason !== null) blocks.push({ kind: 'text', text: c.t('cash.forced', { reason: s.forceReason }), align: 'left' });
+  return blocks;
+}
+
+function signed(c: Ctx, minor: number): string {
+  return minor > 0 ? `+${c.money(minor)}` : c.money(minor);
+}
+
+function cardBlocks(c: Ctx, r: CardReconciliationView): ReceiptBlock[] {
+  const blocks = heading(c.t('card.heading'));
+  const status =
+    r.status === 'skipped' ? c.t('card.skipped', { reason: r.skipReason ?? '' }) : r.status === 'matched' ? c.t('card.matched') : c.t(`card.${r.status}`);
+  blocks.push({ kind: 'text', text: status, align: 'left' });
+  for (const b of r.brands) {
+    blocks.push(
+      { kind: 'text', text: b.brand, align: 'left' },
+      row(`  ${c.t('card.terminalRow', { count: b.terminalCount })}`, c.money(b.terminalMinor)),
+      row(`  ${c.t('card.registerRow', { count: b.registerCount })}`, c.money(b.registerMinor)),
+    );
+  }
+  if (r.status === 'matched' || r.status === 'differences') {
+    blocks.push(row(c.t('card.total'), c.money(r.terminalTotalMinor)), row(c.t('card.registerTotal'), c.money(r.registerTotalMinor)));
+  }
+  for (const d of r.differences) {
+    blocks.push(row(c.t(`card.diff.${d.kind}`, { brand: d.brand ?? '', count: d.count }), signed(c, d.differenceMinor), true));
+    if (d.documentReceiptNo !== null)
+      blocks.push({ kind: 'text', text: c.t('card.diff.receipt', { receipt: d.documentReceiptNo, terminal: d.terminalReceiptNo ?? '—' }), align: 'left' });
+    if (d.terminalReceiptNos.length > 0)
+      blocks.push({ kind: 'text', text: c.t('card.diff.terminalReceipts', { numbers: d.terminalReceiptNos.join(', ') }), align: 'left' });
+  }
+  return blocks;
+}
+
+function figuresBlocks(c: Ctx, f: ReportFiguresView): ReceiptBlock[] {
+  return [...documentBlocks(c, f), ...tenderBlocks(c, f), ...taxBlocks(c, f), ...otherBlocks(c, f)];
+}
+
+function document(kind: 'x-report' | 'z-report', store: StoreSettings, id: string, copy: number | null, blocks: ReceiptBlock[]): ReceiptDocument {
+  return { kind, locale: store.storeLocale, currency: store.currency, documentId: id, duplicateCopy: copy, openDrawer: false, blocks };
+}
+
+export function xReportPaper(x: XReportView, store: StoreSettings, timeZone: string, operatorName: string): ReceiptDocument {
+  const c = context(store, timeZone);
+  const title = x.scope === 'shift' ? c.t('title.xShift', { shiftId: x.shiftId ?? 0 }) : c.t('title.x');
+  const blocks: ReceiptBlock[] = [
+    { kind: 'text', text: store.storeName, align: 'center', bold: true, tall: true },
+    { kind: 'text', text: title, align: 'center', bold: true },
+    { kind: 'rule' },
+    row(c.t('header.register'), x.registerId),
+    row(c.t('header.businessDay'), x.businessDay),
+    row(c.t('header.printedAt'), formatDateTime(x.at, timeZone)),
+    row(c.t('header.operator'), operatorName),
+    ...figuresBlocks(c, x.figures),
+  ];
+  if (x.shifts.length > 0) {
+    blocks.push(...heading(c.t('cash.heading')));
+    for (const s of x.shifts) blocks.push(...shiftBlocks(c, s));
+  }
+  blocks.push({ kind: 'rule' }, row(c.t('grand.now'), c.money(x.grandTotalMinor)), { kind: 'text', text: c.t('end'), align: 'center' });
+  return document('x-report', store, `x-${x.registerId}-${x.at}`, null, blocks);
+}
+
+/** The Z on paper; `copy` (1, 2, ...) marks a reprint. */
+export function zReportPaper(z: ZReportView, store: StoreSettings, timeZone: string, copy: number | null): ReceiptDocument {
+  const c = context(store, timeZone);
+  const banner: ReceiptBlock[] = copy ? [{ kind: 'text', text: c.t('copy', { copy }), align: 'center', bold: true, inverted: true }] : [];
+  const blocks: ReceiptBlock[] = [
+    { kind: 'text', text: store.storeName, align: 'center', bold: true, tall: true },
+    ...banner,
+    { kind: 'text', text: c.t('title.z', { zNo: z.zNo }), align: 'center', bold: true, tall: true },
+    { kind: 'rule' },
+    row(c.t('header.register'), z.registerId),
+    row(c.t('header.businessDay'), z.businessDay),
+    row(c.t('header.closedAt'), formatDateTime(z.closedAt, timeZone)),
+    row(c.t('header.operator'), z.operatorName),
+    ...figuresBlocks(c, z.figures),
+    ...heading(c.t('cash.heading')),
+  ];
+  for (const s of z.shifts) blocks.push(...shiftBlocks(c, s));
+  blocks.push(row(c.t('cash.overShort'), signed(c, z.overShortMinor), true), ...cardBlocks(c, z.reconciliation));
+  blocks.push(
+    { kind: 'rule' },
+    row(c.t('grand.before'), c.money(z.grandTotalBeforeMinor)),
+    row(c.t('grand.after'), c.money(z.grandTotalAfterMinor), true),
+    ...banner,
+    { kind: 'text', text: c.t('end'), align: 'center' },
+  );
+  return document('z-report', store, `z-${z.registerId}-${z.zNo}`, copy, blocks);
+}

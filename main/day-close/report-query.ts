@@ -1,0 +1,98 @@
+// What the X and Z read from the ledger: the completed documents of a business day or of a
+// shift (one row each, three queries in all), the shifts' cash, and the journal's count of
+// no-sales and duplicates. The adding-up is report-figures.ts.
+import type { ReportFiguresView, ShiftCashView } from '../../preload/contract/day-close-views';
+import type { Db } from '../ledger/database';
+import { sql } from '../ledger/statements';
+import { movementTotals } from '../shift/cash-movements';
+import { frozenExpected, shiftCount, type ShiftRow } from '../shift/shift-rows';
+import { shiftCashTerms } from '../shift/shifts';
+import { reportFigures, type FigureDocument, type FigurePaymentRow, type FigureTaxRow } from './report-figures';
+
+/** Which documents a report covers: a register's business day, or one shift. */
+export type ReportScope = { kind: 'day'; registerId: string; businessDay: string } | { kind: 'shift'; shiftId: number };
+
+/** Which journal entries count towards the report's no-sales and duplicates. */
+export type JournalSlice = { afterSeq: number; uptoSeq: number } | { fromAt: number; toAt: number | null };
+
+const DAY = "d.register_id = ? AND d.business_day = ? AND d.status = 'completed'";
+const SHIFT = "d.shift_id = ? AND d.status = 'completed'";
+
+function where(scope: ReportScope): { clause: string; args: (string | number)[] } {
+  return scope.kind === 'day' ? { clause: DAY, args: [scope.registerId, scope.businessDay] } : { clause: SHIFT, args: [scope.shiftId] };
+}
+
+function documentRows(db: Db, scope: ReportScope): FigureDocument[] {
+  const w = where(scope);
+  return sql(
+    db,
+    `SELECT d.kind, d.receipt_no AS receiptNo, d.operator_id AS operatorId, d.completed_at AS completedAt, d.total_minor AS totalMinor,
+            d.tax_minor AS taxMinor, d.discount_minor AS discountMinor
+       FROM documents d WHERE ${w.clause}`,
+  ).all(...w.args) as FigureDocument[];
+}
+
+function taxRows(db: Db, scope: ReportScope): FigureTaxRow[] {
+  const w = where(scope);
+  return sql(
+    db,
+    `SELECT d.kind, l.tax_rate_bp AS rateBp, SUM(l.total_minor) AS grossMinor, SUM(l.tax_minor) AS taxMinor
+       FROM documents d JOIN document_lines l ON l.document_id = d.id WHERE ${w.clause} GROUP BY d.kind, l.tax_rate_bp`,
+  ).all(...w.args) as FigureTaxRow[];
+}
+
+function paymentRows(db: Db, scope: ReportScope): FigurePaymentRow[] {
+  const w = where(scope);
+  return sql(
+    db,
+    `SELECT d.kind, p.method, COUNT(*) AS count, SUM(p.amount_minor) AS amountMinor
+       FROM documents d JOIN payments p ON p.document_id = d.id WHERE ${w.clause} GROUP BY d.kind, p.method`,
+  ).all(...w.args) as FigurePaymentRow[];
+}
+
+function journalCount(db: Db, kind: 'drawer.opened' | 'receipt.reprinted', slice: JournalSlice): number {
+  if ('afterSeq' in slice) {
+    return (sql(db, 'SELECT COUNT(*) AS n FROM journal WHERE kind = ? AND seq > ? AND seq <= ?').get(kind, slice.afterSeq, slice.uptoSeq) as { n: number }).n;
+  }
+  return (
+    sql(db, 'SELECT COUNT(*) AS n FROM journal WHERE kind = ? AND at >= ? AND at <= ?').get(kind, slice.fromAt, slice.toAt ?? Number.MAX_SAFE_INTEGER) as {
+      n: number;
+    }
+  ).n;
+}
+
+function operatorNames(db: Db): Map<number, string> {
+  return new Map((sql(db, 'SELECT id, name FROM operators').all() as { id: number; name: string }[]).map((o) => [o.id, o.name]));
+}
+
+export function readFigures(db: Db, scope: ReportScope, slice: JournalSlice, shiftIds: readonly number[], timeZone: string): ReportFiguresView {
+  return reportFigures({
+    documents: documentRows(db, scope),
+    taxRows: taxRows(db, scope),
+    paymentRows: paymentRows(db, scope),
+    operatorNames: operatorNames(db),
+    timeZone,
+    noSales: journalCount(db, 'drawer.opened', slice),
+    duplicates: journalCount(db, 'receipt.reprinted', slice),
+    movements: movementTotals(db, shiftIds),
+  });
+}
+
+/** A shift's cash for the report: frozen once counted or closed, computed while it is still open. */
+export function shiftCash(db: Db, row: ShiftRow): ShiftCashView {
+  const recount = shiftCount(db, row.id, 'recount');
+  const closing = shiftCount(db, row.id, 'closing');
+  const operator = sql(db, 'SELECT name FROM operators WHERE id = ?').get(row.operator_id) as { name: string } | undefined;
+  return {
+    shiftId: row.id,
+    operatorName: operator?.name ?? '',
+    openedAt: row.opened_at,
+    closedAt: row.closed_at,
+    state: row.state,
+    expected: frozenExpected(row) ?? shiftCashTerms(db, row),
+    countedMinor: row.counted_minor,
+    firstCountMinor: recount && closing ? closing.totalMinor : null,
+    differenceMinor: row.difference_minor,
+    forceReason: row.force_reason,
+  };
+}

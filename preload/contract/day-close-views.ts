@@ -1,0 +1,203 @@
+// X and Z reports, the card reconciliation and the summaries built from closed days. Amounts per
+// kind are positive; "net" figures count refunds and voids negative.
+import type { DocumentKind, PaymentMethod } from './document-views';
+import type { ExpectedCashView } from './shift-views';
+
+export interface KindFiguresView {
+  kind: DocumentKind;
+  count: number;
+  totalMinor: number;
+  taxMinor: number;
+}
+
+/** Money in (sales) and out (refunds and voids) per tender. */
+export interface TenderFiguresView {
+  method: PaymentMethod;
+  inCount: number;
+  inMinor: number;
+  outCount: number;
+  outMinor: number;
+  netMinor: number;
+}
+
+/** Per tax rate, sales less refunds and voids. */
+export interface TaxFiguresView {
+  rateBp: number;
+  netMinor: number;
+  taxMinor: number;
+  grossMinor: number;
+}
+
+export interface OperatorFiguresView {
+  operatorId: number;
+  operatorName: string;
+  salesCount: number;
+  salesMinor: number;
+  correctionsCount: number;
+  correctionsMinor: number;
+  netMinor: number;
+}
+
+/** Store-local clock hour (0-23) of completion. */
+export interface HourFiguresView {
+  hour: number;
+  salesCount: number;
+  salesMinor: number;
+  netMinor: number;
+}
+
+export interface ReportFiguresView {
+  documentCount: number;
+  firstReceiptNo: number | null;
+  lastReceiptNo: number | null;
+  /** Always sale, refund, void, in that order. */
+  kinds: KindFiguresView[];
+  tenders: TenderFiguresView[];
+  taxRates: TaxFiguresView[];
+  operators: OperatorFiguresView[];
+  /** 24 entries, hour 0 to 23. */
+  hours: HourFiguresView[];
+  discounts: { count: number; amountMinor: number };
+  /** Sales less refunds and voids. */
+  netMinor: number;
+  netTaxMinor: number;
+  /** Drawer opened without a sale ("no sale"). */
+  noSales: number;
+  /** Receipt duplicates printed. */
+  duplicates: number;
+  cashMovements: { kind: 'paid_in' | 'paid_out' | 'safe_drop' | 'float_top_up'; count: number; amountMinor: number }[];
+}
+
+/** One shift's cash as the X (counted shifts only) and the Z show it. */
+export interface ShiftCashView {
+  shiftId: number;
+  operatorName: string;
+  openedAt: number;
+  closedAt: number | null;
+  state: 'open' | 'counting' | 'closed';
+  expected: ExpectedCashView;
+  /** The count that stands (recount if any); null when none was entered. */
+  countedMinor: number | null;
+  /** The first count when a recount replaced it. */
+  firstCountMinor: number | null;
+  differenceMinor: number | null;
+  forceReason: string | null;
+}
+
+export type ReconciliationDifferenceKind = 'missing_on_register' | 'missing_on_terminal' | 'amount_differs' | 'total_differs';
+
+/** One line of the card reconciliation that does not agree. */
+export interface ReconciliationDifferenceView {
+  kind: ReconciliationDifferenceKind;
+  /** The terminal's card slot (girocard, JCB, Mastercard, American Express, VISA, Diners, other); null for the total. */
+  brand: string | null;
+  /** How many transactions the line stands for. */
+  count: number;
+  terminalMinor: number;
+  registerMinor: number;
+  /** terminal − register. */
+  differenceMinor: number;
+  /** When the line is one payment the register booked: its document's receipt number and the terminal's. */
+  documentReceiptNo: number | null;
+  terminalReceiptNo: number | null;
+  /** Terminal receipt numbers in the batch the register has no payment for. */
+  terminalReceiptNos: number[];
+}
+
+export interface ReconciliationBrandView {
+  brand: string;
+  terminalCount: number;
+  terminalMinor: number;
+  registerCount: number;
+  registerMinor: number;
+}
+
+export interface CardReconciliationView {
+  /** matched; differences; no_terminal: none configured; skipped: the end of day could not run and the closer said why. */
+  status: 'matched' | 'differences' | 'no_terminal' | 'skipped';
+  skipReason: string | null;
+  batchIds: number[];
+  terminalId: string | null;
+  receiptFrom: number | null;
+  receiptTo: number | null;
+  /** What the bank will pay (payments less refunds), by the terminal and by the ledger. */
+  terminalTotalMinor: number;
+  registerTotalMinor: number;
+  registerRefundsMinor: number;
+  brands: ReconciliationBrandView[];
+  differences: ReconciliationDifferenceView[];
+}
+
+/** The X report: a day's or a shift's figures so far, changing nothing. */
+export interface XReportView {
+  scope: 'shift' | 'day';
+  registerId: string;
+  businessDay: string;
+  shiftId: number | null;
+  at: number;
+  figures: ReportFiguresView;
+  shifts: ShiftCashView[];
+  grandTotalMinor: number;
+}
+
+export interface ZReportView {
+  id: number;
+  zNo: number;
+  registerId: string;
+  businessDay: string;
+  closedAt: number;
+  operatorName: string;
+  firstReceiptNo: number | null;
+  lastReceiptNo: number | null;
+  grandTotalBeforeMinor: number;
+  grandTotalAfterMinor: number;
+  figures: ReportFiguresView;
+  shifts: ShiftCashView[];
+  /** Sum of the counted shifts' differences (over > 0, short < 0). */
+  overShortMinor: number;
+  reconciliation: CardReconciliationView;
+}
+
+export interface ZReportSummaryView {
+  id: number;
+  zNo: number;
+  businessDay: string;
+  closedAt: number;
+  operatorName: string;
+  netMinor: number;
+  documentCount: number;
+  overShortMinor: number;
+  reconciliationStatus: CardReconciliationView['status'];
+  reprints: number;
+}
+
+/** Before the Z: what it will close and what stands in the way. */
+export interface DayCloseStatusView {
+  registerId: string;
+  /** The business day the next Z closes. */
+  businessDay: string;
+  nextZNo: number;
+  lastZ: { zNo: number; businessDay: string; closedAt: number } | null;
+  documentCount: number;
+  /** Shifts not closed yet: the Z force-closes them only with a reason each. */
+  liveShifts: { shiftId: number; operatorName: string; openedAt: number; state: 'open' | 'counting' }[];
+  terminalConfigured: boolean;
+  unresolvedCardPayments: number;
+  /** A sale on the register has taken money but is not completed. */
+  saleInProgress: boolean;
+}
+
+/** Figures summed over closed days (from the Z rollups), e.g. a month or a year. */
+export interface ReportSummaryView {
+  from: string;
+  to: string;
+  days: number;
+  kinds: KindFiguresView[];
+  tenders: TenderFiguresView[];
+  taxRates: TaxFiguresView[];
+  discounts: { count: number; amountMinor: number };
+  netMinor: number;
+  netTaxMinor: number;
+  overShortMinor: number;
+  byDay: { businessDay: string; zNo: number; netMinor: number }[];
+}

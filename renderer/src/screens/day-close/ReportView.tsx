@@ -1,0 +1,294 @@
+import { useTranslation } from 'react-i18next';
+import type { CardReconciliationView, ReportFiguresView, ShiftCashView } from '../../../../preload/contract';
+import { formatDateTime } from '../../format/date';
+import { useFormat } from '../../state/store-context';
+import { ExpectedCashTable, OverShort } from '../shift/CountResult';
+import { ReportCharts } from './ReportCharts';
+import '../../styles/day-close.css';
+
+interface ReportViewProps {
+  figures: ReportFiguresView;
+  shifts: readonly ShiftCashView[];
+  reconciliation?: CardReconciliationView | undefined;
+  overShortMinor?: number | undefined;
+}
+
+/** An X or a Z on screen: the chart, then every figure the paper prints, in tables. */
+export function ReportView({ figures, shifts, reconciliation, overShortMinor }: ReportViewProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const receipts = figures.firstReceiptNo === null ? '—' : `${figures.firstReceiptNo} – ${figures.lastReceiptNo ?? figures.firstReceiptNo}`;
+  return (
+    <div className="report" data-testid="report">
+      <dl className="report-totals">
+        <dt>{t('report.net')}</dt>
+        <dd data-testid="report-net">{format.money(figures.netMinor)}</dd>
+        <dt>{t('report.documents')}</dt>
+        <dd>{figures.documentCount}</dd>
+        <dt>{t('report.receipts')}</dt>
+        <dd>{receipts}</dd>
+        {overShortMinor !== undefined && (
+          <>
+            <dt>{t('report.overShort')}</dt>
+            <dd>
+              <OverShort differenceMinor={overShortMinor} testId="report-over-short" />
+            </dd>
+          </>
+        )}
+      </dl>
+      <ReportCharts figures={figures} />
+      <div className="report-tables">
+        <table className="data-table" aria-label={t('report.byKind')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('report.byKind')}</th>
+              <th scope="col" className="numeric">
+                {t('report.count')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('report.amount')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('report.tax')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.kinds.map((k) => (
+              <tr key={k.kind} data-testid={`report-kind-${k.kind}`}>
+                <th scope="row">{t(`report.kind.${k.kind}`)}</th>
+                <td className="numeric">{k.count}</td>
+                <td className="numeric">{format.money(k.totalMinor)}</td>
+                <td className="numeric">{format.money(k.taxMinor)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table className="data-table" aria-label={t('report.byTender')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('report.byTender')}</th>
+              <th scope="col" className="numeric">
+                {t('report.in')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('report.out')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('report.netShort')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.tenders.map((x) => (
+              <tr key={x.method} data-testid={`report-tender-${x.method}`}>
+                <th scope="row">{t(`report.tender.${x.method}`)}</th>
+                <td className="numeric">
+                  {x.inCount} · {format.money(x.inMinor)}
+                </td>
+                <td className="numeric">
+                  {x.outCount} · {format.money(x.outMinor)}
+                </td>
+                <td className="numeric">{format.money(x.netMinor)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {figures.taxRates.length > 0 && (
+          <table className="data-table" aria-label={t('report.byTaxRate')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('report.byTaxRate')}</th>
+                <th scope="col" className="numeric">
+                  {t('report.netAmount')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('report.tax')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('report.gross')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {figures.taxRates.map((r) => (
+                <tr key={r.rateBp}>
+                  <th scope="row">{format.rate(r.rateBp)}</th>
+                  <td className="numeric">{format.money(r.netMinor)}</td>
+                  <td className="numeric">{format.money(r.taxMinor)}</td>
+                  <td className="numeric">{format.money(r.grossMinor)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {figures.operators.length > 0 && (
+          <table className="data-table" aria-label={t('report.byOperator')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('report.byOperator')}</th>
+                <th scope="col" className="numeric">
+                  {t('report.sales')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('report.corrections')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('report.netShort')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {figures.operators.map((o) => (
+                <tr key={o.operatorId}>
+                  <th scope="row">{o.operatorName}</th>
+                  <td className="numeric">
+                    {o.salesCount} · {format.money(o.salesMinor)}
+                  </td>
+                  <td className="numeric">
+                    {o.correctionsCount} · {format.money(o.correctionsMinor)}
+                  </td>
+                  <td className="numeric">{format.money(o.netMinor)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <table className="data-table" aria-label={t('report.other')}>
+          <tbody>
+            <tr>
+              <th scope="row">{t('report.discounts', { count: figures.discounts.count })}</th>
+              <td className="numeric">{format.money(figures.discounts.amountMinor)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t('report.noSales')}</th>
+              <td className="numeric" data-testid="report-no-sales">
+                {figures.noSales}
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">{t('report.duplicates')}</th>
+              <td className="numeric">{figures.duplicates}</td>
+            </tr>
+            {figures.cashMovements.map((m) => (
+              <tr key={m.kind}>
+                <th scope="row">
+                  {t(`shift.move.kind.${m.kind}`)} ×{m.count}
+                </th>
+                <td className="numeric">{format.money(m.amountMinor)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {shifts.length > 0 && (
+        <section aria-labelledby="report-cash">
+          <h3 id="report-cash">{t('report.cash')}</h3>
+          <div className="report-shifts">
+            {shifts.map((s) => (
+              <div key={s.shiftId} className="report-shift" data-testid="report-shift">
+                <h4>
+                  {t('report.shift', { shiftId: s.shiftId, name: s.operatorName })} · {formatDateTime(s.openedAt, format.locale)}
+                </h4>
+                <ExpectedCashTable expected={s.expected} label={t('shift.expected.title')} />
+                <dl className="shift-facts">
+                  {s.firstCountMinor !== null && (
+                    <>
+                      <dt>{t('shift.closing.counted')}</dt>
+                      <dd>{format.money(s.firstCountMinor)}</dd>
+                    </>
+                  )}
+                  <dt>{s.firstCountMinor !== null ? t('shift.closing.recounted') : t('shift.closing.counted')}</dt>
+                  <dd>{s.countedMinor === null ? t('report.notCounted') : format.money(s.countedMinor)}</dd>
+                  {s.differenceMinor !== null && (
+                    <>
+                      <dt>{t('shift.closing.difference')}</dt>
+                      <dd>
+                        <OverShort differenceMinor={s.differenceMinor} testId="report-shift-difference" />
+                      </dd>
+                    </>
+                  )}
+                  {s.forceReason !== null && (
+                    <>
+                      <dt>{t('report.forced')}</dt>
+                      <dd>{s.forceReason}</dd>
+                    </>
+                  )}
+                </dl>
+              </div>
+            ))}
+          </div>
+        </section>
+      )}
+      {reconciliation && <ReconciliationView reconciliation={reconciliation} />}
+    </div>
+  );
+}
+
+function ReconciliationView({ reconciliation: r }: { reconciliation: CardReconciliationView }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const status =
+    r.status === 'skipped'
+      ? t('report.recon.skipped', { reason: r.skipReason ?? '' })
+      : r.status === 'matched'
+        ? t('report.recon.matched')
+        : r.status === 'differences'
+          ? t('report.recon.differences')
+          : t('report.recon.noTerminal');
+  return (
+    <section aria-labelledby="report-recon" data-testid="reconciliation">
+      <h3 id="report-recon">{t('report.recon.title')}</h3>
+      <p className={r.status === 'differences' ? 'error-note' : 'muted'} data-testid="reconciliation-status">
+        {status}
+      </p>
+      {r.brands.length > 0 && (
+        <table className="data-table" aria-label={t('report.recon.byBrand')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('report.recon.brand')}</th>
+              <th scope="col" className="numeric">
+                {t('report.recon.terminal')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('report.recon.register')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.brands.map((b) => (
+              <tr key={b.brand}>
+                <th scope="row">{b.brand}</th>
+                <td className="numeric">
+                  {b.terminalCount} · {format.money(b.terminalMinor)}
+                </td>
+                <td className="numeric">
+                  {b.registerCount} · {format.money(b.registerMinor)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('report.recon.total')}</th>
+              <td className="numeric">{format.money(r.terminalTotalMinor)}</td>
+              <td className="numeric">{format.money(r.registerTotalMinor)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      )}
+      {r.differences.length > 0 && (
+        <ul className="recon-differences" data-testid="reconciliation-differences">
+          {r.differences.map((d, i) => (
+            <li key={i} data-testid={`difference-${d.kind}`}>
+              {t(`report.recon.diff.${d.kind}`, { brand: d.brand ?? '', count: d.count })}: {format.money(d.terminalMinor)} / {format.money(d.registerMinor)} (
+              {format.money(d.differenceMinor)})
+              {d.documentReceiptNo !== null && ` · ${t('report.recon.receipt', { receipt: d.documentReceiptNo, terminal: d.terminalReceiptNo ?? '—' })}`}
+              {d.terminalReceiptNos.length > 0 && ` · ${t('report.recon.terminalReceipts', { numbers: d.terminalReceiptNos.join(', ') })}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ShiftCountResultView, ShiftStateView } from '../../../../preload/contract';
+import { ErrorNote } from '../../components/ErrorNote';
+import { useFormat } from '../../state/store-context';
+import { useCall } from '../../state/use-call';
+import { ExpectedCashTable, OverShort } from './CountResult';
+import { DenominationCount } from './DenominationCount';
+import '../../styles/day-close.css';
+
+interface ShiftClosingScreenProps {
+  state: ShiftStateView;
+  closing: ShiftCountResultView;
+  onClosed(result: ShiftCountResultView): void;
+}
+
+/** The blind count has been entered: expected against counted, one recount allowed, then confirm. */
+export function ShiftClosingScreen({ state, closing, onClosed }: ShiftClosingScreenProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const recount = useCall('shift.count');
+  const close = useCall('shift.close');
+  const [recounting, setRecounting] = useState(false);
+  const shiftId = closing.shift.id;
+  const busy = recount.busy || close.busy;
+
+  return (
+    <main className="screen shift-screen" data-testid="shift-closing">
+      <div className="panel shift-panel shift-panel--wide">
+        <h1>{t('shift.closing.title', { shiftId })}</h1>
+        <div className="shift-result">
+          <ExpectedCashTable expected={closing.expected} label={t('shift.expected.title')} />
+          <dl className="shift-facts">
+            <dt>{t('shift.closing.counted')}</dt>
+            <dd data-testid="counted-total">{format.money(closing.count.totalMinor)}</dd>
+            {closing.recount && (
+              <>
+                <dt>{t('shift.closing.recounted')}</dt>
+                <dd data-testid="recounted-total">{format.money(closing.recount.totalMinor)}</dd>
+              </>
+            )}
+            <dt>{t('shift.closing.difference')}</dt>
+            <dd>
+              <OverShort differenceMinor={closing.differenceMinor} testId="shift-difference" />
+            </dd>
+          </dl>
+        </div>
+        {recounting ? (
+          <DenominationCount
+            denominations={state.denominations}
+            submitLabel={t('shift.closing.recountSubmit')}
+            busy={busy}
+            onSubmit={(counts) => void recount.run({ shiftId, counts }).then((r) => r.ok && setRecounting(false))}
+            testId="recount"
+          />
+        ) : (
+          <div className="shift-actions">
+            {closing.recountAllowed && (
+              <button type="button" className="button" disabled={busy} onClick={() => setRecounting(true)} data-testid="shift-recount">
+                {t('shift.closing.recount')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy}
+              onClick={() => void close.run({ shiftId }).then((r) => r.ok && onClosed(r.value))}
+              data-testid="shift-confirm-close"
+            >
+              {t('shift.closing.confirm')}
+            </button>
+          </div>
+        )}
+        <ErrorNote error={recount.error ?? close.error} />
+      </div>
+    </main>
+  );
+}
