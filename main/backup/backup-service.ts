@@ -2,6 +2,7 @@
 // a day close), verifications, restores and the full ledger check, one at a time, in the backup
 // worker; publishes progress and status to the windows; records every outcome (journal, status,
 // the anchor file beside the ledger) and applies retention after a verified export.
+import type { ErrorParams } from '../../preload/contract/result';
 import Database from 'better-sqlite3';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -252,7 +253,13 @@ export class BackupService {
       } catch (error) {
         const failure = error instanceof BackupFailure ? error : null;
         if (!failure) this.o.log.error('backup failed', error);
-        this.recordFailure(trigger, operatorId, config.folder, failure?.code ?? 'backup.write_failed');
+        this.recordFailure(
+          trigger,
+          operatorId,
+          config.folder,
+          failure?.code ?? 'backup.write_failed',
+          failure?.params ?? { folder: config.folder ?? '', reason: 'internal' },
+        );
         throw toServiceError(error);
       }
     });
@@ -305,11 +312,11 @@ export class BackupService {
     return withoutHash(record);
   }
 
-  private recordFailure(trigger: BackupTrigger, operatorId: number | null, folder: string | null, code: string): void {
+  private recordFailure(trigger: BackupTrigger, operatorId: number | null, folder: string | null, code: string, params: ErrorParams): void {
     try {
       const db = this.o.db();
       db.transaction(() => {
-        setBackupLast(db, { ...getBackupLast(db), lastFailure: { at: this.o.clock(), folder, code, trigger } });
+        setBackupLast(db, { ...getBackupLast(db), lastFailure: { at: this.o.clock(), folder, code, params, trigger } });
         appendJournal(db, 'backup.failed', { trigger, operatorId, folder, code });
       })();
     } catch (error) {

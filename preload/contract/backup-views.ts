@@ -1,6 +1,8 @@
 // The daily transaction backup as the register reports it: configuration, the last good and
 // failed exports, a running job's progress, a bundle's verification, the ledger's self-check.
 
+import type { ErrorParams } from './result';
+
 /** The word typed to confirm a restore, the same in every language so that a test can type it. */
 export const RESTORE_CONFIRMATION = 'RESTORE';
 
@@ -32,6 +34,8 @@ export interface BackupFailureView {
   folder: string | null;
   /** An error code (`backup.disk_full`, ...), translated under errors. */
   code: string;
+  /** The code's parameters (the OS's reason for `backup.write_failed`); absent in records older than them. */
+  params?: ErrorParams;
   trigger: BackupTrigger;
 }
 

@@ -196,7 +196,10 @@ describe('backing up the day', () => {
     await ownerWithFolder(reg, target);
     rmSync(target, { recursive: true });
     expect(await reg.call('backup.run', {})).toMatchObject({ ok: false, error: { code: 'backup.folder_missing', params: { folder: target } } });
-    expect(await reg.must('backup.status', {})).toMatchObject({ warning: 'failed', lastFailure: { code: 'backup.folder_missing', folder: target } });
+    expect(await reg.must('backup.status', {})).toMatchObject({
+      warning: 'failed',
+      lastFailure: { code: 'backup.folder_missing', folder: target, params: { folder: target } },
+    });
   });
 });
 

@@ -14,7 +14,7 @@ export function BackupIndicator() {
   const title = lastFailure
     ? t('backup.status.failed', {
         when: formatDateTime(lastFailure.at, format.locale),
-        reason: format.error({ code: lastFailure.code as never, params: { folder: lastFailure.folder } }),
+        reason: format.error({ code: lastFailure.code as never, params: { folder: lastFailure.folder, ...lastFailure.params } }),
       })
     : lastGood
       ? t('backup.status.lastGood', { when: formatDateTime(lastGood.at, format.locale), file: lastGood.file })

@@ -34,7 +34,10 @@ function BackupStatusCard() {
         <p className="error-note" data-testid="backup-last-failure">
           {t('backup.status.failed', {
             when: formatDateTime(status.lastFailure.at, format.locale),
-            reason: format.error({ code: status.lastFailure.code as CallError['code'], params: { folder: status.lastFailure.folder } }),
+            reason: format.error({
+              code: status.lastFailure.code as CallError['code'],
+              params: { folder: status.lastFailure.folder, ...status.lastFailure.params },
+            }),
           })}
         </p>
       )}
