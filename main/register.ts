@@ -7,6 +7,7 @@ import { createRouter, type Dispatch } from './ipc/router';
 import { consoleLogger, type Logger } from './log';
 import { seedDemo } from './catalog/demo-catalog';
 import { subscribeCorrections } from './refund/refund-subscriptions';
+import { indexPendingProducts } from './catalog/search-index';
 import { EventBus } from './common/event-bus';
 import { RegisterSession } from './operators/session';
 import { HardwareStatusHub } from './hardware/hardware-status';
@@ -91,6 +92,8 @@ export function openRegister(options: RegisterOptions): Register {
   if (terminalFlag && !terminalFlag.ok) throw new Error(`--terminal ${options.terminalAddress}: ${launchRefusal(terminalFlag.error)}`);
   const db = openLedger(options.ledgerFile);
   const clock = options.clock ?? Date.now;
+  // A ledger from before the search indexes gets its products' keys once, here.
+  indexPendingProducts(db);
   if (options.demo) seedDemo(db, clock());
   // Corrections with a card part finish when the card domain journals the terminal's answer.
   const stopCorrections = subscribeCorrections(db);

@@ -22,6 +22,9 @@ export function openLedger(file: string): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // A page cache that holds the catalog's indexes (SQLite's default is 2 MB): a scan or a
+    // keystroke's search then reads memory, not the disk, even on a 100,000-product catalog.
+    db.pragma('cache_size = -131072');
     assertPragmas(db, file === ':memory:');
     migrate(db);
     return db;

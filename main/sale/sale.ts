@@ -67,26 +67,30 @@ function productName(p: { nameZh: string | null; nameEn: string | null }, settin
 
 export function addProduct(ctx: SaleContext, input: { saleId: string; code?: string; productId?: number; qtyMilli?: number | undefined }): DocumentView {
   return changeOpenSale(ctx, input.saleId, () => {
-    const product = input.code !== undefined ? lookupProduct(ctx.db, input.code) : getProduct(ctx.db, input.productId ?? 0);
+    const product = input.code !== undefined ? lookupProduct(ctx.db, input.code, ctx.now) : getProduct(ctx.db, input.productId ?? 0, ctx.now);
     const qty = input.qtyMilli ?? 1000;
-    // Scanning the same item again raises the quantity of its undiscounted line, as cashiers expect.
-    const same = ctx.db
-      .prepare(
-        'SELECT id, qty_milli FROM document_lines WHERE document_id = ? AND product_id = ? AND discount IS NULL AND unit_price_minor = ? ORDER BY position DESC LIMIT 1',
-      )
-      .get(input.saleId, product.id, product.priceMinor) as { id: number; qty_milli: number } | undefined;
+    // Scanning the same item again raises the quantity of its undiscounted line, as cashiers expect,
+    // at the price that line was rung up at: a price change never reaches a sale in progress.
+    const same = sql(
+      ctx.db,
+      'SELECT id, qty_milli FROM document_lines WHERE document_id = ? AND product_id = ? AND discount IS NULL ORDER BY position DESC LIMIT 1',
+    ).get(input.saleId, product.id) as { id: number; qty_milli: number } | undefined;
     if (same) {
       // The same cap as for a quantity typed in: three scans of 99,999 must not make a line of 299,997.
       if (same.qty_milli + qty > MAX_QTY_MILLI) throw new ServiceError('sale.quantity_too_large', { maxMilli: MAX_QTY_MILLI });
       sql(ctx.db, 'UPDATE document_lines SET qty_milli = ? WHERE id = ?').run(same.qty_milli + qty, same.id);
       return;
     }
+    // A discounted line of the same product keeps its own; a new line still takes the price it was first rung up at.
+    const rungUpAt = sql(ctx.db, 'SELECT unit_price_minor FROM document_lines WHERE document_id = ? AND product_id = ? ORDER BY position LIMIT 1')
+      .pluck()
+      .get(input.saleId, product.id) as number | undefined;
     insertLine(ctx.db, input.saleId, {
       productId: product.id,
       sku: product.sku,
       name: productName(product, ctx.settings),
       qtyMilli: qty,
-      unitPriceMinor: product.priceMinor,
+      unitPriceMinor: rungUpAt ?? product.priceMinor,
       taxRateBp: product.taxRateBp,
     });
   });
