@@ -23,6 +23,7 @@ const store: StoreSettings = {
   businessDayStartsAt: '00:00',
   noReceiptRefundDayLimitMinor: 100_000,
   noReceiptRefundOperatorLimitMinor: 50_000,
+  badgeOnlyForCashiers: false,
 };
 
 const names = [

@@ -31,7 +31,7 @@ export interface HandlerContext {
 /** Parts of the register beyond the ledger. Later capabilities (printer, terminal) add theirs here. */
 export interface RegisterServices {
   /** The receipt printer: its queue worker, status poller and test page. */
-  printer: Pick<PrinterRuntime, 'kick' | 'configChanged' | 'status' | 'testPage'>;
+  printer: Pick<PrinterRuntime, 'kick' | 'configChanged' | 'status' | 'testPage' | 'printNow'>;
   /** The card terminal: card payments (intent journal, recovery), its config and end-of-day. */
   terminal: Pick<TerminalRuntime, 'payments' | 'getConfig' | 'setConfig' | 'endOfDay' | 'batches'>;
   /** Scan-to-pay: payments through WeChat Pay / Alipay (attempts, recovery) and the providers' settings. */

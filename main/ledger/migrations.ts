@@ -6,6 +6,7 @@ import { cardPayments } from './migrations/003-card-payments';
 import { corrections } from './migrations/004-corrections';
 import { scanPay } from './migrations/005-scan-pay';
 import { catalog } from './migrations/006-catalog';
+import { badges } from './migrations/007-badges';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'corrections', sql: corrections },
   { version: 5, name: 'scan-pay', sql: scanPay, rebuildsTables: true },
   { version: 6, name: 'catalog', sql: catalog },
+  { version: 7, name: 'badges', sql: badges },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.

@@ -4,7 +4,16 @@
 import type { HardwareStatus } from '../../preload/contract/events';
 import type { PrinterConfigView, TestPageView } from '../../preload/contract/printer';
 import type { HardwareStatusHub } from '../hardware/hardware-status';
-import { createTransport, printTestPage, type PrinterProfile, type PrinterStatus, type PrinterTransport, type TransportConfig } from '../hardware/printer';
+import {
+  createTransport,
+  printNow,
+  printTestPage,
+  type PrinterProfile,
+  type ReceiptDocument,
+  type PrinterStatus,
+  type PrinterTransport,
+  type TransportConfig,
+} from '../hardware/printer';
 import type { Db } from '../ledger/database';
 import { journalFeed } from '../ledger/journal-feed';
 import type { Logger } from '../log';
@@ -140,6 +149,19 @@ export class PrinterRuntime {
       if (!sameAsSaved) await transport.close().catch(() => undefined);
       if (sameAsSaved) void this.poll();
     }
+  }
+
+  /**
+   * Prints a document now, outside the receipt queue (an operator badge): nothing is kept to print
+   * later, so a printer that cannot print says why and the owner prints again.
+   */
+  async printNow(doc: ReceiptDocument): Promise<{ printed: true } | { printed: false; code: string }> {
+    const config = this.config();
+    const transport = config.enabled ? this.currentTransport() : null;
+    if (!transport) return { printed: false, code: 'printer.disabled' };
+    const result = await this.io(() => printNow(doc, config.profile, transport, { statusTimeoutMs: this.o.statusTimeoutMs ?? 1500 }));
+    void this.poll();
+    return result.ok ? { printed: true } : { printed: false, code: result.error.code };
   }
 
   private makeTransport(config: TransportConfig): PrinterTransport {

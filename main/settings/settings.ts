@@ -23,6 +23,7 @@ export const defaultSettings: StoreSettings = {
   businessDayStartsAt: '00:00',
   noReceiptRefundDayLimitMinor: 100_000,
   noReceiptRefundOperatorLimitMinor: 50_000,
+  badgeOnlyForCashiers: false,
 };
 
 export function getSettings(db: Db): StoreSettings {

@@ -23,6 +23,8 @@ export interface StoreSettings {
   /** Returns without a receipt: the most refunded in one business day, by the whole register and by one operator (0 = none allowed). */
   noReceiptRefundDayLimitMinor: number;
   noReceiptRefundOperatorLimitMinor: number;
+  /** A cashier's badge alone logs them in (no PIN); supervisors and owners always type their PIN. */
+  badgeOnlyForCashiers: boolean;
 }
 
 export interface JournalVerification {

@@ -20,6 +20,7 @@ export const settingsPatch = z
     businessDayStartsAt: timeOfDay,
     noReceiptRefundDayLimitMinor: amountMinor,
     noReceiptRefundOperatorLimitMinor: amountMinor,
+    badgeOnlyForCashiers: z.boolean(),
   })
   .strict()
   .partial();

@@ -18,6 +18,7 @@ export const storeZh: StoreSettings = {
   businessDayStartsAt: '00:00',
   noReceiptRefundDayLimitMinor: 100_000,
   noReceiptRefundOperatorLimitMinor: 50_000,
+  badgeOnlyForCashiers: false,
 };
 
 export const storeEn: StoreSettings = {

@@ -13,10 +13,12 @@ export type ReceiptBlock =
   | { kind: 'rule' }
   | { kind: 'blank' }
   | { kind: 'qr'; data: string }
+  /** A Code 128 barcode with its text underneath (operator badges). */
+  | { kind: 'code128'; data: string }
   /** A blank line to sign on, with its label underneath. */
   | { kind: 'signature'; label: string; note: string };
 
-export type ReceiptKind = 'sale' | 'refund' | 'void' | 'merchant-slip' | 'test-page';
+export type ReceiptKind = 'sale' | 'refund' | 'void' | 'merchant-slip' | 'test-page' | 'badge';
 
 export interface ReceiptDocument {
   kind: ReceiptKind;
