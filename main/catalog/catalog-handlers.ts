@@ -5,6 +5,7 @@ import { searchProducts } from './catalog-search';
 import { listCategories, saveCategory } from './categories';
 import { priceHistory } from './price-changes';
 import { createProduct, setProductActive, updateProduct } from './product-editing';
+import { removeTaxRate, saveTaxRate } from './tax-rates';
 import type { HandlerTable } from '../ipc/handler';
 
 export const catalogHandlers: Pick<HandlerTable, keyof typeof catalogCalls> = {
@@ -14,6 +15,8 @@ export const catalogHandlers: Pick<HandlerTable, keyof typeof catalogCalls> = {
   'catalog.importCsv': { access: 'supervisor', handle: (input, ctx) => importCatalogCsv(ctx.db, input.csv, ctx.actor.id, ctx.now) },
   'catalog.exportCsv': { access: 'supervisor', handle: (_input, ctx) => exportCatalogCsv(ctx.db) },
   'catalog.taxRates': { access: 'cashier', handle: (_input, ctx) => listTaxRates(ctx.db) },
+  'catalog.saveTaxRate': { access: 'owner', handle: (input, ctx) => saveTaxRate(ctx.db, input, ctx.actor.id, ctx.now) },
+  'catalog.removeTaxRate': { access: 'owner', handle: (input, ctx) => removeTaxRate(ctx.db, input.rateBp, ctx.actor.id, ctx.now) },
   'catalog.list': { access: 'supervisor', handle: (input, ctx) => listProducts(ctx.db, input, ctx.now) },
   'catalog.detail': { access: 'supervisor', handle: (input, ctx) => productDetail(ctx.db, input.productId, ctx.now) },
   'catalog.createProduct': { access: 'supervisor', handle: (input, ctx) => createProduct(ctx.db, input, ctx.actor.id, ctx.now) },

@@ -21,6 +21,8 @@ declare module '../ledger/journal-payloads' {
       replacesChangeId?: number;
       operatorId: number | null;
     };
+    'catalog.tax_rate_saved': { rateBp: number; from: string | null; to: string; operatorId: number };
+    'catalog.tax_rate_removed': { rateBp: number; label: string; operatorId: number };
     'catalog.category_saved': { categoryId: number; changes: FieldChanges; operatorId: number };
   }
 }

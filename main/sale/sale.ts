@@ -158,29 +158,46 @@ function discountShareBp(discount: Discount, baseMinor: number): number {
   return mulDivHalfUp(Math.min(discount.amountMinor, baseMinor), 10_000, baseMinor);
 }
 
-function checkDiscount(ctx: SaleContext, discount: Discount | null, baseMinor: number, approved: boolean): void {
+/**
+ * A discount is within the authority of the operator or of the approver they brought, whoever
+ * ranks higher: a cashier's limit, then a supervisor's, and an owner's has none.
+ */
+function checkDiscount(ctx: SaleContext, discount: Discount | null, baseMinor: number, approverRole: Role | null): void {
   if (!discount) return;
   if (discount.kind === 'amount' && discount.amountMinor > baseMinor) throw new ServiceError('sale.discount_exceeds_amount', { maxMinor: baseMinor });
   const share = discountShareBp(discount, baseMinor);
-  if (ctx.actor.role === 'cashier' && !approved && share > ctx.settings.cashierDiscountLimitBp) {
+  const authority =
+    approverRole === 'owner' || ctx.actor.role === 'owner'
+      ? 'owner'
+      : approverRole === 'supervisor' || ctx.actor.role === 'supervisor'
+        ? 'supervisor'
+        : 'cashier';
+  if (authority === 'cashier' && share > ctx.settings.cashierDiscountLimitBp) {
     throw new ServiceError('sale.discount_needs_supervisor', { limitBp: ctx.settings.cashierDiscountLimitBp });
+  }
+  if (authority === 'supervisor' && share > ctx.settings.supervisorDiscountLimitBp) {
+    throw new ServiceError('sale.discount_needs_owner', { limitBp: ctx.settings.supervisorDiscountLimitBp });
   }
 }
 
-export function setLineDiscount(ctx: SaleContext, input: { saleId: string; lineId: number; discount: Discount | null }, approved: boolean): DocumentView {
+export function setLineDiscount(
+  ctx: SaleContext,
+  input: { saleId: string; lineId: number; discount: Discount | null },
+  approverRole: Role | null,
+): DocumentView {
   return changeOpenSale(ctx, input.saleId, () => {
     const line = documentView(ctx.db, input.saleId, ctx.settings.cashRoundingStepMinor).lines.find((l) => l.id === input.lineId);
     if (!line) throw new ServiceError('sale.line_not_found', { lineId: input.lineId });
-    checkDiscount(ctx, input.discount, line.grossMinor, approved);
+    checkDiscount(ctx, input.discount, line.grossMinor, approverRole);
     sql(ctx.db, 'UPDATE document_lines SET discount = ? WHERE id = ?').run(input.discount ? JSON.stringify(input.discount) : null, input.lineId);
   });
 }
 
-export function setOrderDiscount(ctx: SaleContext, input: { saleId: string; discount: Discount | null }, approved: boolean): DocumentView {
+export function setOrderDiscount(ctx: SaleContext, input: { saleId: string; discount: Discount | null }, approverRole: Role | null): DocumentView {
   return changeOpenSale(ctx, input.saleId, () => {
     const view = documentView(ctx.db, input.saleId, ctx.settings.cashRoundingStepMinor);
     const base = view.lines.reduce((s, l) => s + l.grossMinor - l.lineDiscountMinor, 0);
-    checkDiscount(ctx, input.discount, base, approved);
+    checkDiscount(ctx, input.discount, base, approverRole);
     sql(ctx.db, 'UPDATE documents SET order_discount = ? WHERE id = ?').run(input.discount ? JSON.stringify(input.discount) : null, input.saleId);
   });
 }

@@ -35,6 +35,10 @@ export const catalogCalls = {
   /** The active catalog as a file the import reads back (same columns). */
   'catalog.exportCsv': call<CsvExport>()(z.object({}).strict()),
   'catalog.taxRates': call<TaxRateView[]>()(z.object({}).strict()),
+  /** Adds a rate or renames it; answers the whole list. */
+  'catalog.saveTaxRate': call<TaxRateView[]>()(z.object({ rateBp, label: z.string().trim().min(1).max(20) }).strict()),
+  /** Removes a rate no product uses. */
+  'catalog.removeTaxRate': call<TaxRateView[]>()(z.object({ rateBp }).strict()),
   /** A page of the catalog for the back office, inactive products included on request. */
   'catalog.list': call<ProductPage>()(
     z
@@ -97,4 +101,5 @@ export const catalogErrors = [
   'catalog.unknown_tax_rate',
   'catalog.missing_name',
   'catalog.category_not_found',
+  'catalog.tax_rate_in_use',
 ] as const;

@@ -43,4 +43,16 @@ export interface SessionView {
   storeLocale: Locale;
   /** The register's OS (main's, which may not be the browser's in browser mode). */
   platform: RegisterPlatform;
+  /** How the screens look and sound, needed before anyone logs in. */
+  display: DisplaySettings;
+  /** The first-run wizard still has steps to offer the owner. */
+  setupWizardDone: boolean;
+}
+
+export interface DisplaySettings {
+  theme: 'light' | 'dark' | 'high-contrast';
+  fontSize: 'normal' | 'large' | 'x-large';
+  screenBrightness: number;
+  soundOnScan: boolean;
+  soundOnError: boolean;
 }

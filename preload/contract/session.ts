@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
+import { settingsPatch } from './settings';
 import { id, locale, pin, role, shortText } from './primitives';
 import type { BadgeIssued, BadgeLoginView, OperatorView, SessionView } from './views';
 
@@ -15,8 +16,10 @@ const operatorNumber = z.number().int().min(1).max(999_999);
 export const sessionCalls = {
   /** Who is logged in, and whether the first-run setup is still needed. */
   'session.current': call<SessionView>()(z.object({}).strict()),
-  /** First run only: creates the owner. Refused once any operator exists. */
-  'setup.createOwner': call<SessionView>()(z.object({ name: shortText, pin, storeName: shortText.optional(), storeLocale: locale.optional() }).strict()),
+  /** First run only: creates the owner, with the store settings the wizard gathered before. Refused once any operator exists. */
+  'setup.createOwner': call<SessionView>()(
+    z.object({ name: shortText, pin, storeName: shortText.optional(), storeLocale: locale.optional(), settings: settingsPatch.optional() }).strict(),
+  ),
   /** Names and roles for the login screen; no secrets. */
   'session.operators': call<OperatorView[]>()(z.object({}).strict()),
   'session.login': call<SessionView>()(z.object({ operatorId: id, pin }).strict()),

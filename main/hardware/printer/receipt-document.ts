@@ -13,6 +13,8 @@ export type ReceiptBlock =
   | { kind: 'rule' }
   | { kind: 'blank' }
   | { kind: 'qr'; data: string }
+  /** A picture (the store's logo): a PNG in base64, printed as a raster image. */
+  | { kind: 'image'; png: string }
   /** A Code 128 barcode with its text underneath (operator badges). */
   | { kind: 'code128'; data: string }
   /** A blank line to sign on, with its label underneath. */

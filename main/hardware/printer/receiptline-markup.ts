@@ -105,6 +105,11 @@ export function toReceiptLine(doc: ReceiptDocument, opts: MarkupOptions): string
         setWidth('auto');
         out.push(`{c:${escapeProperty(b.data)};o:qrcode,${opts.qrCell},m}`);
         return;
+      case 'image':
+        setWidth('auto');
+        // receiptline centres the picture and sends it as a raster image (GS v 0 / GS 8 L).
+        out.push(`{i:${b.png}}`);
+        return;
       case 'code128':
         setWidth('auto');
         // Module width 2, 72 dots high, human-readable text below: scans from a badge at arm's length.
