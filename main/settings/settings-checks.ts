@@ -24,14 +24,17 @@ export function checkSettings(patch: Partial<StoreSettings>): void {
     }
   }
   if (patch.updateFeedUrl !== undefined && patch.updateFeedUrl !== '') {
-    let ok = false;
-    try {
-      const url = new URL(patch.updateFeedUrl);
-      ok = (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
-    } catch {
-      ok = false;
-    }
-    if (!ok) throw new ServiceError('settings.feed_url_invalid');
+    if (!isFeedUrl(patch.updateFeedUrl)) throw new ServiceError('settings.feed_url_invalid');
+  }
+}
+
+/** http or https, and no user name or password (they would sit in the settings and the journal). */
+export function isFeedUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
+  } catch {
+    return false;
   }
 }
 

@@ -8,9 +8,10 @@ export function ledgerSnapshot(db: Db): string {
   for (const { name } of tables) {
     hash.update(name);
     // Rows in a fixed order whatever the table's key (WITHOUT ROWID tables have no rowid).
-    const rows = (db.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((row) =>
-      JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)),
-    );
+    const rows = db
+      .prepare(`SELECT * FROM "${name}"`)
+      .all()
+      .map((row) => JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)));
     for (const row of rows.sort()) hash.update(row);
   }
   return hash.digest('hex');
