@@ -22,6 +22,8 @@ import { ScanPayRuntime, type ScanPayRuntimeOptions } from './scan-pay/scan-pay-
 import { FileKeySecretBox, type SecretBox } from './scan-pay/secret-box';
 import { ProviderRefunds, type ProviderRefundsDeps } from './refund/provider-refunds';
 import { dirname } from 'node:path';
+import { Updates, type UpdateInstaller } from './updates/updates';
+import { newScannerTestCode } from './self-check/self-check';
 
 export interface RegisterOptions {
   /** The ledger file. */
@@ -49,6 +51,8 @@ export interface RegisterOptions {
   providerRefunds?: Pick<ProviderRefundsDeps, 'attempts' | 'retryMs' | 'sweepMs'>;
   /** The OS whose port names and devices the register accepts; tests play Windows or macOS on Linux. Default: this one. */
   platform?: NodeJS.Platform;
+  /** The desktop shell's update installer (electron-updater); browser mode has none. */
+  updateInstaller?: UpdateInstaller | null;
 }
 
 /** The register: ledger, session, events and the router, independent of any window or transport. */
@@ -128,6 +132,8 @@ export function openRegister(options: RegisterOptions): Register {
     scanPay,
     providerRefunds,
     platform,
+    selfCheck: { ledgerFile: options.ledgerFile, scannerTestCode: newScannerTestCode(), scannerSeenAt: null },
+    updates: new Updates(options.updateInstaller ?? null, platform),
   };
   const dispatch = createRouter({ db, session, events, handlers, services, log, clock });
   printer.start();

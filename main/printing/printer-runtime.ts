@@ -8,6 +8,7 @@ import {
   createTransport,
   printNow,
   printTestPage,
+  PrinterTransportError,
   type PrinterProfile,
   type ReceiptDocument,
   type PrinterStatus,
@@ -148,6 +149,26 @@ export class PrinterRuntime {
     } finally {
       if (!sameAsSaved) await transport.close().catch(() => undefined);
       if (sameAsSaved) void this.poll();
+    }
+  }
+
+  /**
+   * Asks the printer now (the self-check): its status, or why it could not be asked. Also feeds
+   * the banner, as a poll would.
+   */
+  async probe(): Promise<{ enabled: boolean; status: PrinterStatus | null; failure: string | null }> {
+    const config = this.config();
+    const transport = config.enabled ? this.currentTransport() : null;
+    if (!transport) return { enabled: false, status: null, failure: null };
+    try {
+      const status = await this.io(() =>
+        transport.queryStatus({ timeoutMs: this.o.statusTimeoutMs ?? 1000, drawerOpenLevel: config.profile.drawer.openLevel }),
+      );
+      this.report(status);
+      return { enabled: true, status, failure: null };
+    } catch (error) {
+      const code = error instanceof PrinterTransportError ? error.code : 'printer.io_error';
+      return { enabled: true, status: null, failure: code };
     }
   }
 

@@ -12,6 +12,7 @@ import type { Result } from './result';
 import { saleCalls } from './sale';
 import { sessionCalls } from './session';
 import { settingsCalls } from './settings';
+import { selfCheckCalls } from './self-check';
 
 export const calls = {
   ...sessionCalls,
@@ -22,6 +23,7 @@ export const calls = {
   ...cardCalls,
   ...refundCalls,
   ...scanPayCalls,
+  ...selfCheckCalls,
 };
 
 export type Calls = typeof calls;

@@ -5,3 +5,4 @@ export type * from './catalog-views';
 export type * from './document-views';
 export type * from './settings-views';
 export type * from './refund-views';
+export type * from './self-check-views';

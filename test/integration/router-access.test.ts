@@ -84,6 +84,11 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'scanpay.providers': 'cashier',
   'scanpay.getConfig': 'owner',
   'scanpay.setConfig': 'owner',
+  'selfcheck.run': 'cashier',
+  'selfcheck.scannerSeen': 'cashier',
+  'app.about': 'cashier',
+  'updates.check': 'owner',
+  'updates.install': 'owner',
 };
 
 const rank = { cashier: 1, supervisor: 2, owner: 3 } as const;
@@ -115,6 +120,7 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'catalog.get': { productId: 1 },
     'catalog.importCsv': { csv: 'sku,barcode,name_zh,name_en,price,tax_rate\nA-1,,甲,A,1.00,13%\n' },
     'catalog.detail': { productId: 1 },
+    'selfcheck.scannerSeen': { code: 'RT0000000000' },
     'catalog.saveTaxRate': { rateBp: 500, label: '5%' },
     'catalog.removeTaxRate': { rateBp: 600 },
     'catalog.createProduct': { sku: `NEW-${n}`, nameZh: '新品', nameEn: '', priceMinor: 100, taxRateBp: 1300 },

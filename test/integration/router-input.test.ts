@@ -138,6 +138,11 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
         apiKey: 'a'.repeat(32),
       },
     },
+    'selfcheck.run': {},
+    'selfcheck.scannerSeen': { code: 'RT0000000001' },
+    'app.about': {},
+    'updates.check': {},
+    'updates.install': {},
   } satisfies Record<CallName, Record<string, unknown>>;
 }
 
