@@ -71,8 +71,10 @@ export interface TerminalProbe {
   connected: boolean;
   enquiry: 'ok' | 'failed' | 'not_run';
   terminalId: string | null;
-  /** Our ZVT client does not read the software version from the status enquiry yet: null. */
+  /** As the status enquiry's completion gives it (null if the terminal leaves it out). */
   softwareVersion: string | null;
+  /** `terminal.status.<name>` from the enquiry (ready, please wait, reconciliation required, ...). */
+  terminalStatusKey: string | null;
   problem: string | null;
 }
 
@@ -164,7 +166,7 @@ export class TerminalRuntime {
   /** The self-check: is a terminal set up, is the line up, and does it answer a status enquiry? */
   async probe(): Promise<TerminalProbe> {
     const configured = this.connection.current.kind !== 'none';
-    const base = { configured, connected: false, enquiry: 'not_run' as const, terminalId: null, softwareVersion: null };
+    const base = { configured, connected: false, enquiry: 'not_run' as const, terminalId: null, softwareVersion: null, terminalStatusKey: null };
     if (!configured) return { ...base, problem: 'terminal.not_configured' };
     const client = this.connection.ready;
     if (!client) return { ...base, problem: this.connection.problem ?? 'terminal.not_connected' };
@@ -177,7 +179,15 @@ export class TerminalRuntime {
         terminalId: client.terminalId,
         problem: r.error.code === 'terminal.timeout' ? 'terminal.silent' : r.error.code,
       };
-    return { ...base, connected: true, enquiry: 'ok', terminalId: r.value.terminalId, problem: null };
+    return {
+      ...base,
+      connected: true,
+      enquiry: 'ok',
+      terminalId: r.value.terminalId,
+      softwareVersion: r.value.softwareVersion,
+      terminalStatusKey: r.value.terminalStatusKey,
+      problem: null,
+    };
   }
 
   batches(businessDay?: string): TerminalBatchView[] {

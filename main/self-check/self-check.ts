@@ -46,7 +46,13 @@ export function printerItem(probe: { enabled: boolean; status: PrinterStatus | n
 
 export function terminalItem(probe: TerminalProbe): SelfCheckItem {
   if (!probe.configured) return { id: 'terminal', state: 'off', problems: [problem('terminal.not_configured')], facts: {} };
-  const facts = { connected: probe.connected, statusEnquiry: probe.enquiry, terminalId: probe.terminalId, softwareVersion: probe.softwareVersion };
+  const facts = {
+    connected: probe.connected,
+    statusEnquiry: probe.enquiry,
+    terminalId: probe.terminalId,
+    softwareVersion: probe.softwareVersion,
+    terminalStatus: probe.terminalStatusKey,
+  };
   const problems: CheckProblem[] = [];
   if (!probe.connected) problems.push(problem(probe.problem ?? 'terminal.not_connected'));
   else if (probe.enquiry !== 'ok') problems.push(problem(probe.problem ?? 'terminal.silent'));

@@ -11,6 +11,7 @@ import type { PrinterConfigView } from '../../preload/contract/printer';
 import type { SelfCheckItem, SelfCheckView } from '../../preload/contract/views';
 import { defaultPrinterProfile } from '../../main/hardware/printer';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
+import { SIM_SOFTWARE_VERSION } from '../../main/hardware/terminal/simulator/simulator';
 import ui from '../../assets/locales/en/ui.json';
 import uiZh from '../../assets/locales/zh-CN/ui.json';
 import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
@@ -101,6 +102,17 @@ describe('self-check', () => {
     expect(terminal.facts).toMatchObject({ connected: false, statusEnquiry: 'not_run' });
     expect(terminal.problems).toHaveLength(1);
     expectWorded(terminal);
+  });
+
+  it('with a terminal that answers: its id and software version from the status enquiry', async () => {
+    const reg = await owner({ demoTerminal: true });
+    let terminal = part(await reg.must('selfcheck.run', {}), 'terminal');
+    for (let i = 0; i < 100 && terminal.facts.connected !== true; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      terminal = part(await reg.must('selfcheck.run', {}), 'terminal');
+    }
+    expect(terminal).toMatchObject({ state: 'ok', problems: [], facts: { connected: true, statusEnquiry: 'ok', softwareVersion: SIM_SOFTWARE_VERSION } });
+    expect(String(terminal.facts.terminalId)).toMatch(/^\d+$/);
   });
 
   it('asks for the test code to be scanned until the scanner reads it', async () => {
