@@ -6,6 +6,7 @@ import { listCategories, saveCategory } from './categories';
 import { priceHistory } from './price-changes';
 import { createProduct, setProductActive, updateProduct } from './product-editing';
 import { removeTaxRate, saveTaxRate } from './tax-rates';
+import { DEMO_CATALOG_CSV } from './demo-catalog';
 import type { HandlerTable } from '../ipc/handler';
 
 export const catalogHandlers: Pick<HandlerTable, keyof typeof catalogCalls> = {
@@ -13,6 +14,7 @@ export const catalogHandlers: Pick<HandlerTable, keyof typeof catalogCalls> = {
   'catalog.lookup': { access: 'cashier', handle: (input, ctx) => lookupProduct(ctx.db, input.code, ctx.now) },
   'catalog.get': { access: 'cashier', handle: (input, ctx) => getProduct(ctx.db, input.productId, ctx.now) },
   'catalog.importCsv': { access: 'supervisor', handle: (input, ctx) => importCatalogCsv(ctx.db, input.csv, ctx.actor.id, ctx.now) },
+  'catalog.importDemo': { access: 'owner', handle: (_input, ctx) => importCatalogCsv(ctx.db, DEMO_CATALOG_CSV, ctx.actor.id, ctx.now) },
   'catalog.exportCsv': { access: 'supervisor', handle: (_input, ctx) => exportCatalogCsv(ctx.db) },
   'catalog.taxRates': { access: 'cashier', handle: (_input, ctx) => listTaxRates(ctx.db) },
   'catalog.saveTaxRate': { access: 'owner', handle: (input, ctx) => saveTaxRate(ctx.db, input, ctx.actor.id, ctx.now) },

@@ -32,6 +32,8 @@ export const catalogCalls = {
       })
       .strict(),
   ),
+  /** The first-run wizard's "start with the demo": the demo shop's products, imported like a file. */
+  'catalog.importDemo': call<CsvImportReport>()(z.object({}).strict()),
   /** The active catalog as a file the import reads back (same columns). */
   'catalog.exportCsv': call<CsvExport>()(z.object({}).strict()),
   'catalog.taxRates': call<TaxRateView[]>()(z.object({}).strict()),

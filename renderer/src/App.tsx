@@ -5,11 +5,16 @@ import { pickMode } from './screens/modes/mode';
 import { sessionModes, type SessionActions } from './screens/modes/session-modes';
 import { StoreProvider } from './state/store-context';
 import { useSession } from './state/use-session';
+import { useEffect } from 'react';
+import { applyDisplay } from './display/display';
 
 /** Setup on the first run, then login, then the register (screens/modes/session-modes.tsx); main decides which by its session. */
 export function App() {
   const { t } = useTranslation();
   const { session, failed, accept, refresh } = useSession();
+  useEffect(() => {
+    if (session) applyDisplay(session.display);
+  }, [session]);
 
   if (!session) {
     return (

@@ -259,6 +259,17 @@ describe('CSV', () => {
   });
 });
 
+describe('the demo catalog', () => {
+  it('an owner starting without the demo can load it, and it is found by pinyin', async () => {
+    const reg = register({ demo: false });
+    const staff = await withStaff(reg);
+    expect(await skus(reg, 'kkkl')).toEqual([]);
+    await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
+    expect(await reg.must('catalog.importDemo', {})).toEqual({ imported: 16, errors: [] });
+    expect(await skus(reg, 'kkkl')).toEqual(['COLA-330']);
+  });
+});
+
 describe('a ledger from before the search indexes', () => {
   it('gets its products indexed when it is opened', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ringup-old-'));

@@ -26,6 +26,7 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'catalog.importCsv': 'supervisor',
   'catalog.taxRates': 'cashier',
   'catalog.exportCsv': 'supervisor',
+  'catalog.importDemo': 'owner',
   'catalog.saveTaxRate': 'owner',
   'catalog.removeTaxRate': 'owner',
   'catalog.list': 'supervisor',

@@ -44,6 +44,7 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
     'catalog.importCsv': { csv: 'sku,barcode,name_zh,name_en,price,tax_rate\nX-1,,测试,Test,1.00,13%\n' },
     'catalog.taxRates': {},
     'catalog.exportCsv': {},
+    'catalog.importDemo': {},
     'catalog.saveTaxRate': { rateBp: 500, label: '5%' },
     'catalog.removeTaxRate': { rateBp: 600 },
     'catalog.list': { query: 'shui', categoryId: 1, includeInactive: true, offset: 0, limit: 20 },

@@ -9,6 +9,9 @@ import { OperatorsSection } from './OperatorsSection';
 import { roleAtLeast } from './roles';
 import { SettingsSection } from './SettingsSection';
 import { CardTerminalSection } from '../card-terminal/CardTerminalSection';
+import { AboutSection } from './AboutSection';
+import { SelfCheckSection } from '../setup/SelfCheckPanel';
+import { TaxRatesEditor } from '../setup/TaxRatesEditor';
 import { DrawerSection } from '../printing/DrawerSection';
 import { PrinterSection } from '../printing/PrinterSection';
 import { PrintQueueSection } from '../printing/PrintQueueSection';
@@ -34,6 +37,9 @@ export const backOfficeSections: BackOfficeSection[] = [
   { id: 'print-queue', labelKey: 'printing.tab.queue', leastRole: 'supervisor', component: PrintQueueSection },
   { id: 'printer', labelKey: 'printing.tab.printer', leastRole: 'owner', component: PrinterSection },
   { id: 'card-terminal', labelKey: 'backOffice.section.cardTerminal', leastRole: 'supervisor', component: CardTerminalSection },
+  { id: 'tax-rates', labelKey: 'taxRates.title', leastRole: 'owner', component: TaxRatesEditor },
+  { id: 'self-check', labelKey: 'selfCheck.title', leastRole: 'cashier', component: SelfCheckSection },
+  { id: 'about', labelKey: 'about.title', leastRole: 'cashier', component: AboutSection },
 ];
 
 /** The sections a role sees; an empty list hides the back office altogether. */
