@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   console.log(`Ringup bench — ${new Date().toISOString()}`);
   console.log(`Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Linux ${release()}, Node ${process.version}`);
   await benchLedger();
-  for (const extra of ['./printer', './terminal', './scan-pay', './catalog']) {
+  for (const extra of ['./printer', './terminal', './scan-pay', './catalog', './catalog-chromium']) {
     let mod: Record<string, unknown>;
     try {
       mod = (await import(extra)) as Record<string, unknown>;
