@@ -123,7 +123,7 @@ export async function benchCatalogChromium(options: { size?: number } = {}): Pro
         inCart = 0;
       }
     }
-    const times = (await page.evaluate('window.scanTimes')) as number[];
+    const times = await page.evaluate<number[]>('window.scanTimes');
     const figures: CatalogChromiumFigures = {
       scan_to_line_p50_ms: Number(percentile(times, 50).toFixed(1)),
       scan_to_line_p95_ms: Number(percentile(times, 95).toFixed(1)),
