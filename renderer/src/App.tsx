@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { HardwareBanner } from './components/HardwareBanner';
+import { StartupSummary } from './components/StartupSummary';
 import { ErrorNote } from './components/ErrorNote';
 import { pickMode } from './screens/modes/mode';
 import { sessionModes, type SessionActions } from './screens/modes/session-modes';
@@ -37,6 +38,7 @@ export function App() {
   return (
     <StoreProvider session={session}>
       <HardwareBanner />
+      {session.operator && <StartupSummary />}
       {pickMode(sessionModes, session).render(session, actions)}
     </StoreProvider>
   );
