@@ -1,7 +1,17 @@
 // What a product can be found by, derived once when it is imported or edited (never per
 // keystroke): lower-case codes and names, full pinyin and pinyin initials of the Chinese name,
 // and the one- and two-character pieces of that name. Pure: no I/O.
-import { pinyin } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
+
+// Loaded on the first product indexed, not at start-up: its dictionaries take a few hundred ms to
+// load, which a register restarting at the counter should not wait for.
+let pinyinPro: typeof PinyinPro | null = null;
+function syllables(text: string): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
+  pinyinPro ??= require('pinyin-pro') as typeof PinyinPro;
+  // pinyin-pro reads polyphones in context (银行 -> yin hang, 重庆 -> chong qing).
+  return pinyinPro.pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed', v: true });
+}
 
 export interface ProductNames {
   sku: string;
@@ -34,9 +44,9 @@ export function hasHan(text: string): boolean {
 
 function pinyinOf(name: string): { full: string; initials: string } {
   if (!hasHan(name)) return { full: '', initials: '' };
-  // pinyin-pro reads polyphones in context (银行 -> yin hang, 重庆 -> chong qing).
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'removed', v: true });
-  const clean = syllables.map((s) => s.toLowerCase().replace(/[^a-z]/g, '')).filter((s) => s !== '');
+  const clean = syllables(name)
+    .map((s) => s.toLowerCase().replace(/[^a-z]/g, ''))
+    .filter((s) => s !== '');
   return { full: clean.join(''), initials: clean.map((s) => s[0]).join('') };
 }
 

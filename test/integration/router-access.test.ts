@@ -219,6 +219,7 @@ describe('authorization for every call and role', () => {
           expect(code, `${who} → ${name}`).toBe('session.forbidden');
         }
       }
-    });
+      // Every call logs in afresh (a scrypt PIN check each): some 90 calls take half a minute on a busy 2-core machine.
+    }, 180_000);
   }
 });
