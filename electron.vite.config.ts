@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
@@ -5,8 +6,19 @@ import { defineConfig } from 'electron-vite';
 // One build for the three parts. Main has two entries: the Electron shell (index) and browser
 // mode (web), which share everything but the host. The preload must be a single CommonJS file
 // because a sandboxed renderer cannot load modules.
+/** The commit being built, for About; a build outside a git checkout says so. */
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
 export default defineConfig({
   main: {
+    // Stamped into main/app-version.ts.
+    define: { __RINGUP_COMMIT__: JSON.stringify(commit()), __RINGUP_BUILD_DATE__: JSON.stringify(new Date().toISOString()) },
     build: {
       outDir: 'out/main',
       rollupOptions: {

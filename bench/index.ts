@@ -18,6 +18,8 @@ import { benchTerminal, benchTerminalRouter } from './terminal';
 import { benchScanPay } from './scan-pay';
 import { benchBackup } from './backup';
 import { benchDayClose } from './day-close';
+import { benchCatalog } from './catalog';
+import { benchCatalogChromium } from './catalog-chromium';
 
 function machine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -52,6 +54,8 @@ async function main(): Promise<void> {
   Object.assign(figures, (await benchTerminalRouter(100, log)) ?? {});
   // Printed as a table only: no figure of the issue names it.
   await benchScanPay(100);
+  Object.assign(figures, await benchCatalog());
+  Object.assign(figures, (await benchCatalogChromium()) ?? {});
   Object.assign(figures, await benchDayClose());
   Object.assign(figures, await benchBackup());
   Object.assign(figures, await benchBrowser(log));

@@ -24,6 +24,18 @@ const store: StoreSettings = {
   noReceiptRefundDayLimitMinor: 100_000,
   noReceiptRefundOperatorLimitMinor: 50_000,
   cashDenominationsMinor: [],
+  badgeOnlyForCashiers: false,
+  storePhone: '',
+  receiptHeader: '',
+  receiptLogoPng: '',
+  supervisorDiscountLimitBp: 10_000,
+  theme: 'light',
+  fontSize: 'normal',
+  screenBrightness: 100,
+  soundOnScan: true,
+  soundOnError: true,
+  updateFeedUrl: '',
+  setupWizardDone: true,
 };
 
 const names = [

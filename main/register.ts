@@ -12,6 +12,9 @@ import type { RegisterServices } from './ipc/handler';
 import { createRouter, type Dispatch } from './ipc/router';
 import { consoleLogger, type Logger } from './log';
 import { seedDemo } from './catalog/demo-catalog';
+import { indexPendingProducts } from './catalog/search-index';
+import { Updates, type UpdateInstaller } from './updates/updates';
+import { newScannerTestCode } from './self-check/self-check';
 import { subscribeCorrections } from './refund/refund-subscriptions';
 import { EventBus } from './common/event-bus';
 import { RegisterSession } from './operators/session';
@@ -54,6 +57,8 @@ export interface RegisterOptions {
   providerRefunds?: Pick<ProviderRefundsDeps, 'attempts' | 'retryMs' | 'sweepMs'>;
   /** The OS whose port names and devices the register accepts; tests play Windows or macOS on Linux. Default: this one. */
   platform?: NodeJS.Platform;
+  /** The desktop shell's update installer (electron-updater); browser mode has none. */
+  updateInstaller?: UpdateInstaller | null;
 }
 
 /** The register: ledger, session, events and the router, independent of any window or transport. */
@@ -190,7 +195,13 @@ export function openRegister(options: RegisterOptions): Register {
     },
   });
 
+  // Outlive a restore's swap of the ledger: the scanner test code on screen and the updater.
+  const selfCheckState = { ledgerFile: options.ledgerFile, scannerTestCode: newScannerTestCode(), scannerSeenAt: null as number | null };
+  const updates = new Updates(options.updateInstaller ?? null, platform);
+
   function startParts(db: Db, first: boolean): LedgerParts {
+    // A ledger from before the search indexes (or a restored one) gets its products' keys once, here.
+    indexPendingProducts(db);
     if (first && options.demo && opened.check.ok) seedDemo(db, clock());
     // Corrections with a card part finish when the card domain journals the terminal's answer.
     const stopCorrections = subscribeCorrections(db);
@@ -216,7 +227,7 @@ export function openRegister(options: RegisterOptions): Register {
       ...options.scanPay,
     });
     const providerRefunds = new ProviderRefunds({ db, events, log, clock, provider: (id) => scanPay.provider(id), ...options.providerRefunds });
-    const services: RegisterServices = { printer, terminal, scanPay, providerRefunds, platform, backup };
+    const services: RegisterServices = { printer, terminal, scanPay, providerRefunds, platform, backup, selfCheck: selfCheckState, updates };
     const dispatch = createRouter({ db, session, events, handlers, services, log, clock });
     printer.start();
     void terminal.start();

@@ -65,6 +65,19 @@ function hardwarePart(state: TerminalLinkState, problem: string | null): Hardwar
   }
 }
 
+/** What the self-check found out about the terminal. */
+export interface TerminalProbe {
+  configured: boolean;
+  connected: boolean;
+  enquiry: 'ok' | 'failed' | 'not_run';
+  terminalId: string | null;
+  /** As the status enquiry's completion gives it (null if the terminal leaves it out). */
+  softwareVersion: string | null;
+  /** `terminal.status.<name>` from the enquiry (ready, please wait, reconciliation required, ...). */
+  terminalStatusKey: string | null;
+  problem: string | null;
+}
+
 export class TerminalRuntime {
   readonly connection: TerminalConnection;
   readonly payments: CardPayments;
@@ -153,6 +166,33 @@ export class TerminalRuntime {
     } finally {
       this.endOfDayRunning = false;
     }
+  }
+
+  /** The self-check: is a terminal set up, is the line up, and does it answer a status enquiry? */
+  async probe(): Promise<TerminalProbe> {
+    const configured = this.connection.current.kind !== 'none';
+    const base = { configured, connected: false, enquiry: 'not_run' as const, terminalId: null, softwareVersion: null, terminalStatusKey: null };
+    if (!configured) return { ...base, problem: 'terminal.not_configured' };
+    const client = this.connection.ready;
+    if (!client) return { ...base, problem: this.connection.problem ?? 'terminal.not_connected' };
+    const r = await client.statusEnquiry();
+    if (!r.ok)
+      return {
+        ...base,
+        connected: true,
+        enquiry: 'failed',
+        terminalId: client.terminalId,
+        problem: r.error.code === 'terminal.timeout' ? 'terminal.silent' : r.error.code,
+      };
+    return {
+      ...base,
+      connected: true,
+      enquiry: 'ok',
+      terminalId: r.value.terminalId,
+      softwareVersion: r.value.softwareVersion,
+      terminalStatusKey: r.value.terminalStatusKey,
+      problem: null,
+    };
   }
 
   batches(businessDay?: string): TerminalBatchView[] {

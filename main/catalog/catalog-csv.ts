@@ -1,29 +1,45 @@
 import Papa from 'papaparse';
-import type { CsvImportReport } from '../../preload/contract/views';
+import type { CsvExport, CsvImportReport } from '../../preload/contract/views';
 import { MAX_AMOUNT_MINOR } from '../../preload/contract/primitives';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { parseDecimalMinor, parsePercentBp } from '../money/parse-decimal';
 import { sql } from '../ledger/statements';
+import { formatMinorDecimal, formatPercentBp } from '../money/format-decimal';
+import { changePrice } from './price-changes';
+import { setBarcodes } from './product-editing';
+import { indexProduct, productBarcodes } from './search-index';
 
-/** Columns of a catalog file: sku,barcode,name_zh,name_en,price,tax_rate (e.g. 12.50 and 13%). */
-export const CSV_COLUMNS = ['sku', 'barcode', 'name_zh', 'name_en', 'price', 'tax_rate'] as const;
+/**
+ * Columns of a catalog file: sku,barcode,name_zh,name_en,price,tax_rate (e.g. 12.50 and 13%), then
+ * two optional ones: category (its Chinese or English name; a new name makes a new category) and
+ * extra_barcodes (more barcodes of the product, separated by spaces). The export writes all eight,
+ * so an exported file imports back unchanged.
+ */
+export const CSV_COLUMNS = ['sku', 'barcode', 'name_zh', 'name_en', 'price', 'tax_rate', 'category', 'extra_barcodes'] as const;
+
+const BARCODE = /^[0-9A-Za-z-]{1,64}$/;
 
 interface ParsedRow {
   row: number;
   sku: string;
-  barcode: string | null;
+  /** The barcode, then the extra barcodes. */
+  barcodes: string[];
+  /** The file has no extra_barcodes column: an existing product keeps its other barcodes. */
+  keepExtras: boolean;
   nameZh: string | null;
   nameEn: string | null;
   priceMinor: number;
   taxRateBp: number;
+  category: string | null;
 }
 
 type RowError = CsvImportReport['errors'][number];
 
 /**
  * Validates the whole file first and imports only if every row is good: a half-imported
- * price list is worse than none. Existing SKUs are updated, new ones inserted.
+ * price list is worse than none. Existing SKUs are updated, new ones inserted; changed prices
+ * are kept as price changes and listed in the journal entry.
  */
 export function importCatalogCsv(db: Db, csv: string, operatorId: number | null, now: number): CsvImportReport {
   const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
@@ -37,61 +53,148 @@ export function importCatalogCsv(db: Db, csv: string, operatorId: number | null,
     if (!fields.includes(column)) errors.push({ row: 1, code: 'csv.missing_column', field: column, value: '' });
   }
   if (errors.length > 0) return { imported: 0, errors };
+  const hasExtras = fields.includes('extra_barcodes');
+  const hasCategory = fields.includes('category');
 
   const knownRates = new Set((sql(db, 'SELECT rate_bp FROM tax_rates').all() as { rate_bp: number }[]).map((r) => r.rate_bp));
   const rows: ParsedRow[] = [];
-  const seenBarcodes = new Map<string, number>();
-  const seenSkus = new Map<string, number>();
+  const seenBarcodes = new Map<string, string>();
+  const seenSkus = new Set<string>();
   parsed.data.forEach((raw, index) => {
     const row = index + 2; // header is row 1, as a spreadsheet shows it
     const cell = (name: string) => (raw[name] ?? '').trim();
     const rowErrors: RowError[] = [];
     const sku = cell('sku');
-    const barcode = cell('barcode') || null;
+    const primary = cell('barcode');
+    const extras = hasExtras
+      ? cell('extra_barcodes')
+          .split(/[\s|,;]+/)
+          .filter((b) => b !== '')
+      : [];
     const nameZh = cell('name_zh') || null;
     const nameEn = cell('name_en') || null;
     if (!sku || sku.length > 64) rowErrors.push({ row, code: 'csv.bad_sku', field: 'sku', value: sku });
-    if (barcode !== null && !/^[0-9A-Za-z-]{1,64}$/.test(barcode)) rowErrors.push({ row, code: 'csv.bad_barcode', field: 'barcode', value: barcode });
+    const barcodes = [...(primary ? [primary] : []), ...extras];
+    for (const code of barcodes) {
+      if (!BARCODE.test(code)) rowErrors.push({ row, code: 'csv.bad_barcode', field: code === primary ? 'barcode' : 'extra_barcodes', value: code });
+    }
     if (!nameZh && !nameEn) rowErrors.push({ row, code: 'csv.missing_name', field: 'name_zh', value: '' });
     if ((nameZh?.length ?? 0) > 200 || (nameEn?.length ?? 0) > 200) rowErrors.push({ row, code: 'csv.name_too_long', field: 'name', value: '' });
     const priceMinor = parseDecimalMinor(cell('price'));
     if (priceMinor === null || priceMinor > MAX_AMOUNT_MINOR) rowErrors.push({ row, code: 'csv.bad_price', field: 'price', value: cell('price') });
     const taxRateBp = parsePercentBp(cell('tax_rate'));
     if (taxRateBp === null || !knownRates.has(taxRateBp)) rowErrors.push({ row, code: 'csv.unknown_tax_rate', field: 'tax_rate', value: cell('tax_rate') });
-    if (barcode !== null) {
-      const first = seenBarcodes.get(barcode);
-      if (first !== undefined) rowErrors.push({ row, code: 'csv.duplicate_barcode', field: 'barcode', value: barcode });
-      else seenBarcodes.set(barcode, row);
+    const category = hasCategory ? cell('category') || null : null;
+    if ((category?.length ?? 0) > 80) rowErrors.push({ row, code: 'csv.name_too_long', field: 'category', value: '' });
+    for (const code of barcodes) {
+      if (seenBarcodes.has(code)) rowErrors.push({ row, code: 'csv.duplicate_barcode', field: 'barcode', value: code });
+      else seenBarcodes.set(code, sku);
     }
     if (sku) {
       if (seenSkus.has(sku)) rowErrors.push({ row, code: 'csv.duplicate_sku', field: 'sku', value: sku });
-      else seenSkus.set(sku, row);
+      else seenSkus.add(sku);
     }
     if (rowErrors.length > 0) errors.push(...rowErrors);
-    else rows.push({ row, sku, barcode, nameZh, nameEn, priceMinor: priceMinor ?? 0, taxRateBp: taxRateBp ?? 0 });
+    else rows.push({ row, sku, barcodes, keepExtras: !hasExtras, nameZh, nameEn, priceMinor: priceMinor ?? 0, taxRateBp: taxRateBp ?? 0, category });
   });
 
-  // A barcode already used by another SKU in the catalog is as much a duplicate as one in the file.
-  const owner = sql(db, 'SELECT sku FROM products WHERE barcode = ?');
+  // A barcode already used by a product the file does not list is as much a duplicate as one in the file.
+  const owner = sql(db, 'SELECT p.sku FROM product_barcodes b JOIN products p ON p.id = b.product_id WHERE b.barcode = ?').pluck();
   for (const r of rows) {
-    if (r.barcode === null) continue;
-    const existing = owner.get(r.barcode) as { sku: string } | undefined;
-    if (existing && existing.sku !== r.sku) errors.push({ row: r.row, code: 'csv.duplicate_barcode', field: 'barcode', value: r.barcode });
+    for (const code of r.barcodes) {
+      const existing = owner.get(code) as string | undefined;
+      if (existing !== undefined && existing !== r.sku && !seenSkus.has(existing)) {
+        errors.push({ row: r.row, code: 'csv.duplicate_barcode', field: 'barcode', value: code });
+      }
+    }
   }
   if (errors.length > 0) return { imported: 0, errors: errors.sort((a, b) => a.row - b.row) };
 
   db.transaction(() => {
-    const upsert = sql(
-      db,
-      `INSERT INTO products (sku, barcode, name_zh, name_en, price_minor, tax_rate_bp, active) VALUES (?, ?, ?, ?, ?, ?, 1)
-       ON CONFLICT(sku) DO UPDATE SET barcode = excluded.barcode, name_zh = excluded.name_zh, name_en = excluded.name_en,
-         price_minor = excluded.price_minor, tax_rate_bp = excluded.tax_rate_bp, active = 1`,
-    );
-    // Free barcodes first so two products may swap barcodes within one import.
-    const release = sql(db, 'UPDATE products SET barcode = NULL WHERE sku = ?');
-    for (const r of rows) release.run(r.sku);
-    for (const r of rows) upsert.run(r.sku, r.barcode, r.nameZh, r.nameEn, r.priceMinor, r.taxRateBp);
-    appendJournal(db, 'catalog.imported', { operatorId, rows: rows.length }, now);
+    const bySku = sql(db, 'SELECT id, price_minor FROM products WHERE sku = ?');
+    const insert = sql(db, 'INSERT INTO products (sku, name_zh, name_en, price_minor, tax_rate_bp, category_id, active) VALUES (?, ?, ?, ?, ?, ?, 1)');
+    const update = sql(db, 'UPDATE products SET name_zh = ?, name_en = ?, tax_rate_bp = ?, category_id = ?, active = 1 WHERE id = ?');
+    const categories = new CategoryResolver(db);
+    const priceChanges: { sku: string; fromMinor: number; toMinor: number }[] = [];
+    // Free the listed products' barcodes first so two products may swap barcodes within one import.
+    const ids = new Map<string, number>();
+    const extrasKept = new Map<number, string[]>();
+    for (const r of rows) {
+      const existing = bySku.get(r.sku) as { id: number; price_minor: number } | undefined;
+      if (!existing) continue;
+      ids.set(r.sku, existing.id);
+      if (r.keepExtras) extrasKept.set(existing.id, productBarcodes(db, existing.id).slice(1));
+      setBarcodes(db, existing.id, []);
+    }
+    for (const r of rows) {
+      const categoryId = r.category === null ? null : categories.idFor(r.category);
+      let id = ids.get(r.sku);
+      if (id === undefined) {
+        id = Number(insert.run(r.sku, r.nameZh, r.nameEn, r.priceMinor, r.taxRateBp, categoryId).lastInsertRowid);
+      } else {
+        const before = bySku.get(r.sku) as { id: number; price_minor: number };
+        update.run(r.nameZh, r.nameEn, r.taxRateBp, categoryId, id);
+        if (before.price_minor !== r.priceMinor) {
+          changePrice(
+            db,
+            { productId: id, sku: r.sku, oldPriceMinor: before.price_minor, newPriceMinor: r.priceMinor, operatorId, source: 'import' },
+            now,
+            false,
+          );
+          priceChanges.push({ sku: r.sku, fromMinor: before.price_minor, toMinor: r.priceMinor });
+        }
+      }
+      const kept = (extrasKept.get(id) ?? []).filter((code) => !seenBarcodes.has(code));
+      setBarcodes(db, id, [...r.barcodes, ...kept]);
+      indexProduct(db, id);
+    }
+    appendJournal(db, 'catalog.imported', { operatorId, rows: rows.length, ...(priceChanges.length > 0 ? { priceChanges } : {}) }, now);
   })();
   return { imported: rows.length, errors: [] };
+}
+
+/** Categories named in a file: found by their Chinese or English name, made when new. */
+class CategoryResolver {
+  private readonly known = new Map<string, number>();
+
+  constructor(private readonly db: Db) {
+    for (const c of sql(db, 'SELECT id, name_zh, name_en FROM categories').all() as { id: number; name_zh: string | null; name_en: string | null }[]) {
+      if (c.name_en) this.known.set(c.name_en.toLowerCase(), c.id);
+      if (c.name_zh) this.known.set(c.name_zh.toLowerCase(), c.id);
+    }
+  }
+
+  idFor(name: string): number {
+    const id = this.known.get(name.toLowerCase());
+    if (id !== undefined) return id;
+    const han = /\p{Script=Han}/u.test(name);
+    const created = Number(sql(this.db, 'INSERT INTO categories (name_zh, name_en) VALUES (?, ?)').run(han ? name : null, han ? null : name).lastInsertRowid);
+    this.known.set(name.toLowerCase(), created);
+    return created;
+  }
+}
+
+/** The active catalog in the import's format, with a BOM so that spreadsheet programs read Chinese. */
+export function exportCatalogCsv(db: Db): CsvExport {
+  const rows = sql(
+    db,
+    `SELECT p.id, p.sku, p.name_zh, p.name_en, p.price_minor, p.tax_rate_bp, COALESCE(c.name_zh, c.name_en) AS category
+       FROM products p LEFT JOIN categories c ON c.id = p.category_id WHERE p.active = 1 ORDER BY p.sku`,
+  ).all() as { id: number; sku: string; name_zh: string | null; name_en: string | null; price_minor: number; tax_rate_bp: number; category: string | null }[];
+  const data = rows.map((r) => {
+    const codes = productBarcodes(db, r.id);
+    return [
+      r.sku,
+      codes[0] ?? '',
+      r.name_zh ?? '',
+      r.name_en ?? '',
+      formatMinorDecimal(r.price_minor),
+      `${formatPercentBp(r.tax_rate_bp)}%`,
+      r.category ?? '',
+      codes.slice(1).join(' '),
+    ];
+  });
+  // escapeFormulae: a name starting with = + - @ must not run as a formula in a spreadsheet.
+  const csv = Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: '\r\n', escapeFormulae: true });
+  return { csv: `\uFEFF${csv}\r\n`, rows: rows.length };
 }

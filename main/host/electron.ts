@@ -15,6 +15,7 @@ import { hardenAllWebContents, hardenSession } from './electron-security';
 import { createRegisterWindow } from './electron-window';
 import { moveLegacyLedger } from './legacy-ledger';
 import { electronSecretBox } from './electron-secrets';
+import { electronUpdateInstaller } from './electron-updates';
 
 export function startElectronShell(): void {
   const log = consoleLogger;
@@ -100,6 +101,7 @@ export function startElectronShell(): void {
         log,
         // Provider secrets sealed by the OS keychain (safeStorage is usable only after 'ready').
         secretBox: electronSecretBox(join(launch.dataDir, 'ringup-secrets.key')),
+        updateInstaller: electronUpdateInstaller(log),
       });
       log.info(`ledger: ${launch.ledgerFile}`);
       unbind = bindRegisterToIpc(register, log);

@@ -10,6 +10,7 @@ import { saleHandlers } from '../sale/sale-handlers';
 import { scanPayHandlers } from '../scan-pay/scan-pay-handlers';
 import { sessionHandlers } from '../operators/operator-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
+import { selfCheckHandlers } from '../self-check/self-check-handlers';
 
 /** Every call's handler. Typed as the full table, so a contract entry without a handler does not compile. */
 export const handlers: HandlerTable = {
@@ -26,4 +27,5 @@ export const handlers: HandlerTable = {
   // A shift being counted may still close on a damaged ledger; nothing new starts on it.
   ...refuseOnDamagedLedger(shiftHandlers, ['shift.open', 'cash.move']),
   ...refuseOnDamagedLedger(dayCloseHandlers, ['dayClose.close']),
+  ...selfCheckHandlers,
 };

@@ -10,6 +10,7 @@ import type { TerminalRuntime } from '../card/terminal-runtime';
 import type { ScanPayRuntime } from '../scan-pay/scan-pay-runtime';
 import type { ProviderRefunds } from '../refund/provider-refunds';
 import type { BackupService } from '../backup/backup-service';
+import type { Updates } from '../updates/updates';
 
 /**
  * Who may make a call. `public` is for the login screen only; `setup` only while the register
@@ -32,9 +33,9 @@ export interface HandlerContext {
 /** Parts of the register beyond the ledger. Later capabilities (printer, terminal) add theirs here. */
 export interface RegisterServices {
   /** The receipt printer: its queue worker, status poller and test page. */
-  printer: Pick<PrinterRuntime, 'kick' | 'configChanged' | 'status' | 'testPage'>;
+  printer: Pick<PrinterRuntime, 'kick' | 'configChanged' | 'status' | 'testPage' | 'printNow' | 'probe'>;
   /** The card terminal: card payments (intent journal, recovery), its config and end-of-day. */
-  terminal: Pick<TerminalRuntime, 'payments' | 'getConfig' | 'setConfig' | 'endOfDay' | 'batches' | 'inUse'>;
+  terminal: Pick<TerminalRuntime, 'payments' | 'getConfig' | 'setConfig' | 'endOfDay' | 'batches' | 'inUse' | 'probe'>;
   /** Scan-to-pay: payments through WeChat Pay / Alipay (attempts, recovery) and the providers' settings. */
   scanPay: Pick<ScanPayRuntime, 'payments' | 'providersView' | 'getConfig' | 'setConfig'>;
   /** Refunds and voids going back through a scan-to-pay provider, completed when it confirms. */
@@ -46,6 +47,10 @@ export interface RegisterServices {
     BackupService,
     'db' | 'status' | 'getConfig' | 'setConfig' | 'run' | 'list' | 'verify' | 'restore' | 'ledgerCheck' | 'fullCheck' | 'publishStatus'
   >;
+  /** The self-check's state that outlives one call: the scanner test code and when it was last read. */
+  selfCheck: { ledgerFile: string; scannerTestCode: string; scannerSeenAt: number | null };
+  /** Update checks, and in the desktop shell the installer. */
+  updates: Pick<Updates, 'shell' | 'check' | 'install'>;
 }
 
 export interface Handler<N extends CallName> {

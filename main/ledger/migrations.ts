@@ -7,6 +7,8 @@ import { corrections } from './migrations/004-corrections';
 import { scanPay } from './migrations/005-scan-pay';
 import { leanLedger } from './migrations/006-lean-ledger';
 import { dayClose } from './migrations/007-day-close';
+import { catalog } from './migrations/008-catalog';
+import { badges } from './migrations/009-badges';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -31,6 +33,8 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'scan-pay', sql: scanPay, rebuildsTables: true },
   { version: 6, name: 'lean-ledger', sql: leanLedger },
   { version: 7, name: 'day-close', sql: dayClose },
+  { version: 8, name: 'catalog', sql: catalog },
+  { version: 9, name: 'badges', sql: badges },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.

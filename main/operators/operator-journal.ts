@@ -14,7 +14,12 @@ declare module '../ledger/journal-payloads' {
     'setup.owner_created': OperatorCreated;
     'operator.created': OperatorCreated;
     'operator.unlocked': { operatorId: number; by: number };
-    'session.login': { operatorId: number };
+    /** method: absent for a PIN typed after picking one's name (the first way there was). */
+    'session.login': { operatorId: number; method?: 'number' | 'badge_pin' | 'badge' };
+    /** A badge that matched no operator's current badge (unknown, revoked or replaced). */
+    'session.badge_failed': { operatorNumber: number | null };
+    'operator.badge_issued': { operatorId: number; by: number; replaced: boolean };
+    'operator.badge_revoked': { operatorId: number; by: number };
     'session.login_failed': { operatorId: number; consecutiveFailures: number };
     'session.lockout': { operatorId: number; until: number };
     'session.logout': { operatorId: number };

@@ -9,7 +9,7 @@ import { sql } from '../ledger/statements';
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 30 * 60 * 1000;
 
-interface OperatorRow {
+export interface OperatorRow {
   id: number;
   name: string;
   role: Role;
@@ -19,6 +19,8 @@ interface OperatorRow {
   failed_attempts: number;
   locked_until: number | null;
   active: number;
+  number: number;
+  badge_hash: Buffer | null;
 }
 
 export function operatorCount(db: Db): number {
@@ -26,10 +28,18 @@ export function operatorCount(db: Db): number {
 }
 
 function toView(row: OperatorRow, now: number): OperatorView {
-  return { id: row.id, name: row.name, role: row.role, active: row.active === 1, locked: row.locked_until !== null && row.locked_until > now };
+  return {
+    id: row.id,
+    number: row.number,
+    name: row.name,
+    role: row.role,
+    active: row.active === 1,
+    locked: row.locked_until !== null && row.locked_until > now,
+    hasBadge: row.badge_hash !== null,
+  };
 }
 
-function findRow(db: Db, id: number): OperatorRow | undefined {
+export function findRow(db: Db, id: number): OperatorRow | undefined {
   return sql(db, 'SELECT * FROM operators WHERE id = ?').get(id) as OperatorRow | undefined;
 }
 
@@ -68,9 +78,11 @@ export function createOperator(db: Db, input: { name: string; pin: string; role:
     const taken = sql(db, 'SELECT 1 FROM operators WHERE name = ?').get(input.name);
     if (taken) throw new ServiceError('operator.name_taken', { name: input.name });
     const { hash, salt, params } = hashPin(input.pin);
+    // The next operator number (工号); numbers of removed operators are not given out again.
+    const number = ((sql(db, 'SELECT MAX(number) FROM operators').pluck().get() as number | null) ?? 0) + 1;
     const info = db
-      .prepare('INSERT INTO operators (name, role, pin_hash, pin_salt, pin_params, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(input.name, input.role, hash, salt, JSON.stringify(params), now);
+      .prepare('INSERT INTO operators (name, role, pin_hash, pin_salt, pin_params, created_at, number) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(input.name, input.role, hash, salt, JSON.stringify(params), now, number);
     const id = Number(info.lastInsertRowid);
     appendJournal(db, createdBy === null ? 'setup.owner_created' : 'operator.created', { operatorId: id, name: input.name, role: input.role, createdBy }, now);
     const row = findRow(db, id);
@@ -79,6 +91,9 @@ export function createOperator(db: Db, input: { name: string; pin: string; role:
   })();
 }
 
+/** How an operator proved who they are: picked from the list, typed their number, or scanned their badge (and then a PIN). */
+export type LoginMethod = 'pin' | 'number' | 'badge_pin' | 'badge';
+
 export type LoginOutcome = { ok: true; operator: OperatorView } | { ok: false; error: ServiceError };
 
 /**
@@ -86,7 +101,7 @@ export type LoginOutcome = { ok: true; operator: OperatorView } | { ok: false; e
  * locks the operator for 30 minutes or until a supervisor unlocks. Each failure and lockout is
  * journalled, and committed even though the login is refused.
  */
-export function login(db: Db, operatorId: number, pin: string, now: number): LoginOutcome {
+export function login(db: Db, operatorId: number, pin: string, now: number, method: LoginMethod = 'pin'): LoginOutcome {
   return db.transaction((): LoginOutcome => {
     const row = findRow(db, operatorId);
     if (!row || row.active !== 1) return { ok: false, error: new ServiceError('operator.not_found') };
@@ -96,7 +111,7 @@ export function login(db: Db, operatorId: number, pin: string, now: number): Log
     const good = verifyPin(pin, row.pin_hash, row.pin_salt, JSON.parse(row.pin_params) as PinParams);
     if (good) {
       sql(db, 'UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
-      appendJournal(db, 'session.login', { operatorId: row.id }, now);
+      appendJournal(db, 'session.login', method === 'pin' ? { operatorId: row.id } : { operatorId: row.id, method }, now);
       return { ok: true, operator: toView({ ...row, failed_attempts: 0, locked_until: null }, now) };
     }
     // A lock that has expired starts a fresh count.

@@ -41,6 +41,14 @@ export class RegisterSession {
       currency: settings.currency,
       storeLocale: settings.storeLocale,
       platform: this.platform,
+      display: {
+        theme: settings.theme,
+        fontSize: settings.fontSize,
+        screenBrightness: settings.screenBrightness,
+        soundOnScan: settings.soundOnScan,
+        soundOnError: settings.soundOnError,
+      },
+      setupWizardDone: settings.setupWizardDone,
     };
   }
 }

@@ -4,7 +4,17 @@
 import type { HardwareStatus } from '../../preload/contract/events';
 import type { PrinterConfigView, TestPageView } from '../../preload/contract/printer';
 import type { HardwareStatusHub } from '../hardware/hardware-status';
-import { createTransport, printTestPage, type PrinterProfile, type PrinterStatus, type PrinterTransport, type TransportConfig } from '../hardware/printer';
+import {
+  createTransport,
+  printNow,
+  printTestPage,
+  PrinterTransportError,
+  type PrinterProfile,
+  type ReceiptDocument,
+  type PrinterStatus,
+  type PrinterTransport,
+  type TransportConfig,
+} from '../hardware/printer';
 import type { Db } from '../ledger/database';
 import { journalFeed } from '../ledger/journal-feed';
 import type { Logger } from '../log';
@@ -174,6 +184,39 @@ export class PrinterRuntime {
       if (!sameAsSaved) await transport.close().catch(() => undefined);
       if (sameAsSaved) void this.poll();
     }
+  }
+
+  /**
+   * Asks the printer now (the self-check): its status, or why it could not be asked. Also feeds
+   * the banner, as a poll would.
+   */
+  async probe(): Promise<{ enabled: boolean; status: PrinterStatus | null; failure: string | null }> {
+    const config = this.config();
+    const transport = config.enabled ? this.currentTransport() : null;
+    if (!transport) return { enabled: false, status: null, failure: null };
+    try {
+      const status = await this.io(() =>
+        transport.queryStatus({ timeoutMs: this.o.statusTimeoutMs ?? 1000, drawerOpenLevel: config.profile.drawer.openLevel }),
+      );
+      this.report(status);
+      return { enabled: true, status, failure: null };
+    } catch (error) {
+      const code = error instanceof PrinterTransportError ? error.code : 'printer.io_error';
+      return { enabled: true, status: null, failure: code };
+    }
+  }
+
+  /**
+   * Prints a document now, outside the receipt queue (an operator badge): nothing is kept to print
+   * later, so a printer that cannot print says why and the owner prints again.
+   */
+  async printNow(doc: ReceiptDocument): Promise<{ printed: true } | { printed: false; code: string }> {
+    const config = this.config();
+    const transport = config.enabled ? this.currentTransport() : null;
+    if (!transport) return { printed: false, code: 'printer.disabled' };
+    const result = await this.io(() => printNow(doc, config.profile, transport, { statusTimeoutMs: this.o.statusTimeoutMs ?? 1500 }));
+    void this.poll();
+    return result.ok ? { printed: true } : { printed: false, code: result.error.code };
   }
 
   private makeTransport(config: TransportConfig): PrinterTransport {

@@ -1,6 +1,8 @@
 import type { saleCalls } from '../../preload/contract/sale';
 import type { CompletionView, DocumentView } from '../../preload/contract/views';
 import { approverOf } from '../operators/approval';
+import { getOperator } from '../operators/operators';
+import type { Role } from '../../preload/contract/primitives';
 import { documentIdByReceipt } from '../documents/document-rows';
 import { addCustomLine, addProduct, currentSale, removeLine, setLineDiscount, setNote, setOrderDiscount, setQty } from './sale';
 import { completeSale, tenderCash } from './tender';
@@ -19,9 +21,10 @@ function completed(ctx: HandlerContext, done: CompletionView): CompletionView {
   return done;
 }
 
-/** A supervisor PIN typed for this action; checked before (outside) the sale's transaction so a wrong PIN still counts. */
-function approved(ctx: HandlerContext, approval: { operatorId: number; pin: string } | undefined): boolean {
-  return approverOf(ctx.db, approval, ctx.now) !== null;
+/** The role of a supervisor or owner who typed their PIN for this action; checked before (outside) the sale's transaction so a wrong PIN still counts. */
+function approverRole(ctx: HandlerContext, approval: { operatorId: number; pin: string } | undefined): Role | null {
+  const id = approverOf(ctx.db, approval, ctx.now);
+  return id === null ? null : (getOperator(ctx.db, id, ctx.now)?.role ?? null);
 }
 
 /**
@@ -49,8 +52,8 @@ export const saleHandlers: Pick<HandlerTable, keyof typeof saleCalls> = {
   'sale.addCustomLine': { access: 'cashier', handle: (input, ctx) => publish(ctx, addCustomLine(ctx, input)) },
   'sale.setQty': { access: 'cashier', handle: (input, ctx) => publish(ctx, setQty(ctx, input)) },
   'sale.removeLine': { access: 'cashier', handle: (input, ctx) => publish(ctx, removeLine(ctx, input)) },
-  'sale.setLineDiscount': { access: 'cashier', handle: (input, ctx) => publish(ctx, setLineDiscount(ctx, input, approved(ctx, input.approval))) },
-  'sale.setOrderDiscount': { access: 'cashier', handle: (input, ctx) => publish(ctx, setOrderDiscount(ctx, input, approved(ctx, input.approval))) },
+  'sale.setLineDiscount': { access: 'cashier', handle: (input, ctx) => publish(ctx, setLineDiscount(ctx, input, approverRole(ctx, input.approval))) },
+  'sale.setOrderDiscount': { access: 'cashier', handle: (input, ctx) => publish(ctx, setOrderDiscount(ctx, input, approverRole(ctx, input.approval))) },
   'sale.setNote': { access: 'cashier', handle: (input, ctx) => publish(ctx, setNote(ctx, input)) },
   'sale.tenderCash': {
     access: 'cashier',

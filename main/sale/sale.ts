@@ -142,23 +142,26 @@ function productName(p: { nameZh: string | null; nameEn: string | null }, settin
 
 export function addProduct(ctx: SaleContext, input: { saleId: string; code?: string; productId?: number; qtyMilli?: number | undefined }): DocumentView {
   return changeOpenSale(ctx, input.saleId, (sale) => {
-    const product = input.code !== undefined ? lookupProduct(ctx.db, input.code) : getProduct(ctx.db, input.productId ?? 0);
+    const product = input.code !== undefined ? lookupProduct(ctx.db, input.code, ctx.now) : getProduct(ctx.db, input.productId ?? 0, ctx.now);
     const qty = input.qtyMilli ?? 1000;
-    // Scanning the same item again raises the quantity of its undiscounted line (the last one
-    // if there are several), as cashiers expect.
-    const same = sale.lines.findLast((l) => l.product_id === product.id && l.discount === null && l.unit_price_minor === product.priceMinor);
+    // Scanning the same item again raises the quantity of its undiscounted line (the last one if
+    // there are several), as cashiers expect, at the price that line was rung up at: a price
+    // change never reaches a sale in progress.
+    const same = sale.lines.findLast((l) => l.product_id === product.id && l.discount === null);
     if (same) {
       // The same cap as for a quantity typed in: three scans of 99,999 must not make a line of 299,997.
       if (same.qty_milli + qty > MAX_QTY_MILLI) throw new ServiceError('sale.quantity_too_large', { maxMilli: MAX_QTY_MILLI });
       return { lines: changeQty(ctx, sale, same, same.qty_milli + qty) };
     }
+    // A discounted line of the same product keeps its own; a new line still takes the price it was first rung up at.
+    const rungUpAt = sale.lines.find((l) => l.product_id === product.id)?.unit_price_minor;
     return {
       lines: appendLine(ctx, sale, {
         productId: product.id,
         sku: product.sku,
         name: productName(product, ctx.settings),
         qtyMilli: qty,
-        unitPriceMinor: product.priceMinor,
+        unitPriceMinor: rungUpAt ?? product.priceMinor,
         taxRateBp: product.taxRateBp,
       }),
     };
@@ -232,30 +235,47 @@ function discountShareBp(discount: Discount, baseMinor: number): number {
   return mulDivHalfUp(Math.min(discount.amountMinor, baseMinor), 10_000, baseMinor);
 }
 
-function checkDiscount(ctx: SaleContext, discount: Discount | null, baseMinor: number, approved: boolean): void {
+/**
+ * A discount is within the authority of the operator or of the approver they brought, whoever
+ * ranks higher: a cashier's limit, then a supervisor's, and an owner's has none.
+ */
+function checkDiscount(ctx: SaleContext, discount: Discount | null, baseMinor: number, approverRole: Role | null): void {
   if (!discount) return;
   if (discount.kind === 'amount' && discount.amountMinor > baseMinor) throw new ServiceError('sale.discount_exceeds_amount', { maxMinor: baseMinor });
   const share = discountShareBp(discount, baseMinor);
-  if (ctx.actor.role === 'cashier' && !approved && share > ctx.settings.cashierDiscountLimitBp) {
+  const authority =
+    approverRole === 'owner' || ctx.actor.role === 'owner'
+      ? 'owner'
+      : approverRole === 'supervisor' || ctx.actor.role === 'supervisor'
+        ? 'supervisor'
+        : 'cashier';
+  if (authority === 'cashier' && share > ctx.settings.cashierDiscountLimitBp) {
     throw new ServiceError('sale.discount_needs_supervisor', { limitBp: ctx.settings.cashierDiscountLimitBp });
+  }
+  if (authority === 'supervisor' && share > ctx.settings.supervisorDiscountLimitBp) {
+    throw new ServiceError('sale.discount_needs_owner', { limitBp: ctx.settings.supervisorDiscountLimitBp });
   }
 }
 
-export function setLineDiscount(ctx: SaleContext, input: { saleId: string; lineId: number; discount: Discount | null }, approved: boolean): DocumentView {
+export function setLineDiscount(
+  ctx: SaleContext,
+  input: { saleId: string; lineId: number; discount: Discount | null },
+  approverRole: Role | null,
+): DocumentView {
   return changeOpenSale(ctx, input.saleId, (sale) => {
     const line = computedLines(ctx, sale).find((l) => l.id === input.lineId);
     if (!line) throw new ServiceError('sale.line_not_found', { lineId: input.lineId });
-    checkDiscount(ctx, input.discount, line.grossMinor, approved);
+    checkDiscount(ctx, input.discount, line.grossMinor, approverRole);
     const stored = input.discount ? JSON.stringify(input.discount) : null;
     sql(ctx.db, 'UPDATE document_lines SET discount = ? WHERE id = ?').run(stored, input.lineId);
     return { lines: sale.lines.map((l) => (l.id === input.lineId ? { ...l, discount: stored } : l)) };
   });
 }
 
-export function setOrderDiscount(ctx: SaleContext, input: { saleId: string; discount: Discount | null }, approved: boolean): DocumentView {
+export function setOrderDiscount(ctx: SaleContext, input: { saleId: string; discount: Discount | null }, approverRole: Role | null): DocumentView {
   return changeOpenSale(ctx, input.saleId, (sale) => {
     const base = computedLines(ctx, sale).reduce((s, l) => s + l.grossMinor - l.lineDiscountMinor, 0);
-    checkDiscount(ctx, input.discount, base, approved);
+    checkDiscount(ctx, input.discount, base, approverRole);
     sql(ctx.db, 'UPDATE documents SET order_discount = ? WHERE id = ?').run(input.discount ? JSON.stringify(input.discount) : null, input.saleId);
     return { lines: sale.lines, rowChanged: true };
   });

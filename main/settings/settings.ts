@@ -5,6 +5,7 @@ import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import { machineTimeZone } from '../business-day/business-day';
+import { checkSettings, logoRef } from './settings-checks';
 
 // The store's zone defaults to the machine's, which is what business days used before it was a setting.
 export const defaultSettings: StoreSettings = {
@@ -24,6 +25,19 @@ export const defaultSettings: StoreSettings = {
   noReceiptRefundDayLimitMinor: 100_000,
   noReceiptRefundOperatorLimitMinor: 50_000,
   cashDenominationsMinor: [],
+  badgeOnlyForCashiers: false,
+  storePhone: '',
+  receiptHeader: '',
+  receiptLogoPng: '',
+  supervisorDiscountLimitBp: 10_000,
+  theme: 'light',
+  fontSize: 'normal',
+  screenBrightness: 100,
+  soundOnScan: true,
+  soundOnError: true,
+  updateFeedUrl: '',
+  // A ledger from before the wizard has been set up already; a new owner starts it (first-run.ts).
+  setupWizardDone: true,
 };
 
 function readSettings(db: Db): StoreSettings {
@@ -53,8 +67,9 @@ export function getSettings(db: Db): StoreSettings {
   return settings;
 }
 
-/** Writes the changed keys and journals old → new in the same transaction. */
+/** Writes the changed keys and journals old → new in the same transaction. Values the schema cannot judge are checked here. */
 export function updateSettings(db: Db, patch: z.output<typeof settingsPatch>, operatorId: number | null): StoreSettings {
+  checkSettings(patch);
   cache.delete(db);
   try {
     return writeSettings(db, patch, operatorId);
@@ -73,7 +88,8 @@ function writeSettings(db: Db, patch: z.output<typeof settingsPatch>, operatorId
       const old = (before as unknown as Record<string, unknown>)[key];
       if (JSON.stringify(old) === JSON.stringify(value)) continue;
       upsert.run(key, JSON.stringify(value));
-      changes[key] = { from: old, to: value };
+      // The logo is journalled by its hash: a 48 KB image in every audit entry would drown the journal.
+      changes[key] = key === 'receiptLogoPng' ? { from: logoRef(old), to: logoRef(value) } : { from: old, to: value };
     }
     if (Object.keys(changes).length > 0) appendJournal(db, 'settings.changed', { operatorId, changes });
     return getSettings(db);

@@ -1,8 +1,6 @@
 // The daily transaction backup as the register reports it: configuration, the last good and
 // failed exports, a running job's progress, a bundle's verification, the ledger's self-check.
 
-import type { ErrorParams } from './result';
-
 /** The word typed to confirm a restore, the same in every language so that a test can type it. */
 export const RESTORE_CONFIRMATION = 'RESTORE';
 
@@ -34,8 +32,8 @@ export interface BackupFailureView {
   folder: string | null;
   /** An error code (`backup.disk_full`, ...), translated under errors. */
   code: string;
-  /** The code's parameters (the OS's reason for `backup.write_failed`); absent in records older than them. */
-  params?: ErrorParams;
+  /** The code's parameters (the OS's reason for `backup.write_failed`), as ErrorParams (not imported: result.ts imports this file's domain); absent in records older than them. */
+  params?: Record<string, string | number | boolean | null>;
   trigger: BackupTrigger;
 }
 

@@ -11,6 +11,7 @@ import { scanPayErrors } from './scan-pay';
 import { saleErrors } from './sale';
 import { sessionErrors } from './session';
 import { settingsErrors } from './settings';
+import { selfCheckErrors } from './self-check';
 
 /** The router's and the transport's own refusals; each domain lists its codes in its contract file. */
 export const requestErrors = [
@@ -36,6 +37,7 @@ export const errorCodes = [
   ...backupErrors,
   ...shiftErrors,
   ...dayCloseErrors,
+  ...selfCheckErrors,
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

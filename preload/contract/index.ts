@@ -15,6 +15,7 @@ import type { Result } from './result';
 import { saleCalls } from './sale';
 import { sessionCalls } from './session';
 import { settingsCalls } from './settings';
+import { selfCheckCalls } from './self-check';
 
 export const calls = {
   ...sessionCalls,
@@ -28,6 +29,7 @@ export const calls = {
   ...backupCalls,
   ...shiftCalls,
   ...dayCloseCalls,
+  ...selfCheckCalls,
 };
 
 export type Calls = typeof calls;

@@ -3,10 +3,31 @@ import type { Locale, Role } from './primitives';
 
 export interface OperatorView {
   id: number;
+  /** The operator number (工号): typed with the PIN at login, and carried by the badge. */
+  number: number;
   name: string;
   role: Role;
   active: boolean;
   locked: boolean;
+  /** A badge is issued and not revoked. */
+  hasBadge: boolean;
+}
+
+/** A scanned badge: either logged in (badge-only cashiers) or the operator picked, PIN still to come. */
+export interface BadgeLoginView {
+  operatorId: number;
+  pinRequired: boolean;
+  /** The new session when no PIN was required. */
+  session: SessionView | null;
+}
+
+export interface BadgeIssued {
+  operator: OperatorView;
+  /** The badge's code, shown this once: the ledger keeps only its hash. */
+  code: string;
+  /** Whether it went to the receipt printer; if not, why (a printer error code). */
+  printed: boolean;
+  printError: string | null;
 }
 
 /** The OS the register runs on, as far as the screens care (serial port names, USB printer devices). */
@@ -22,4 +43,16 @@ export interface SessionView {
   storeLocale: Locale;
   /** The register's OS (main's, which may not be the browser's in browser mode). */
   platform: RegisterPlatform;
+  /** How the screens look and sound, needed before anyone logs in. */
+  display: DisplaySettings;
+  /** The first-run wizard still has steps to offer the owner. */
+  setupWizardDone: boolean;
+}
+
+export interface DisplaySettings {
+  theme: 'light' | 'dark' | 'high-contrast';
+  fontSize: 'normal' | 'large' | 'x-large';
+  screenBrightness: number;
+  soundOnScan: boolean;
+  soundOnError: boolean;
 }

@@ -48,6 +48,11 @@ export const printerProfileSchema = z
     /** QR module size in dots (3–8). */
     qrCell: z.number().int().min(3).max(8),
     cut: z.boolean(),
+    /**
+     * Print density, -6 (lighter) to +6 (darker) steps from the printer's standard; omitted: the
+     * printer's own. Sent as `GS ( K` function 49, which printers without it ignore.
+     */
+    density: z.number().int().min(-6).max(6).optional(),
     /** Printers that only know `GS v 0` for images (cheap clones) need receiptline's 'generic' set. */
     commandSet: z.enum(['escpos', 'epson', 'generic', 'sii', 'citizen', 'fit']),
     drawer: z.object({

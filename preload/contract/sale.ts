@@ -47,6 +47,7 @@ export const saleErrors = [
   'sale.quantity_too_large',
   'sale.discount_exceeds_amount',
   'sale.discount_needs_supervisor',
+  'sale.discount_needs_owner',
   'sale.approver_invalid',
   'sale.tender_insufficient',
   'sale.already_paid',

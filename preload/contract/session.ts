@@ -1,20 +1,40 @@
 import { z } from 'zod';
 import { call } from './define';
+import { settingsPatch } from './settings';
 import { id, locale, pin, role, shortText } from './primitives';
-import type { OperatorView, SessionView } from './views';
+import type { BadgeIssued, BadgeLoginView, OperatorView, SessionView } from './views';
+
+/** A badge as scanned: letters, digits and '-', nothing a scanner would not type. */
+const badgeCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9-]+$/);
+const operatorNumber = z.number().int().min(1).max(999_999);
 
 export const sessionCalls = {
   /** Who is logged in, and whether the first-run setup is still needed. */
   'session.current': call<SessionView>()(z.object({}).strict()),
-  /** First run only: creates the owner. Refused once any operator exists. */
-  'setup.createOwner': call<SessionView>()(z.object({ name: shortText, pin, storeName: shortText.optional(), storeLocale: locale.optional() }).strict()),
+  /** First run only: creates the owner, with the store settings the wizard gathered before. Refused once any operator exists. */
+  'setup.createOwner': call<SessionView>()(
+    z.object({ name: shortText, pin, storeName: shortText.optional(), storeLocale: locale.optional(), settings: settingsPatch.optional() }).strict(),
+  ),
   /** Names and roles for the login screen; no secrets. */
   'session.operators': call<OperatorView[]>()(z.object({}).strict()),
   'session.login': call<SessionView>()(z.object({ operatorId: id, pin }).strict()),
+  /** Operator number (工号) and PIN, for tills whose staff do not want to be picked from a list. */
+  'session.loginNumber': call<SessionView>()(z.object({ number: operatorNumber, pin }).strict()),
+  /** A scanned badge picks its operator; with `pin` (or for a cashier when the owner allows badge-only) it logs in. */
+  'session.loginBadge': call<BadgeLoginView>()(z.object({ code: badgeCode, pin: pin.optional() }).strict()),
   'session.logout': call<SessionView>()(z.object({}).strict()),
   'operator.create': call<OperatorView>()(z.object({ name: shortText, pin, role }).strict()),
   'operator.unlock': call<OperatorView>()(z.object({ operatorId: id }).strict()),
   'operator.list': call<OperatorView[]>()(z.object({}).strict()),
+  /** A new badge (the old one stops working), printed on the receipt printer when `print`. */
+  'operator.issueBadge': call<BadgeIssued>()(z.object({ operatorId: id, print: z.boolean() }).strict()),
+  /** A lost badge, revoked in one step. */
+  'operator.revokeBadge': call<OperatorView>()(z.object({ operatorId: id }).strict()),
 };
 
 /** Session, login and operator refusals. Each needs its translation in assets/locales (errors.json). */
@@ -28,4 +48,5 @@ export const sessionErrors = [
   'operator.name_taken',
   'operator.pin_too_weak',
   'operator.cannot_change_self',
+  'session.badge_invalid',
 ] as const;

@@ -25,7 +25,29 @@ export interface StoreSettings {
   noReceiptRefundOperatorLimitMinor: number;
   /** Notes and coins the drawer is counted in, minor units, largest first; empty = the currency's usual ones. */
   cashDenominationsMinor: number[];
+  /** A cashier's badge alone logs them in (no PIN); supervisors and owners always type their PIN. */
+  badgeOnlyForCashiers: boolean;
+  storePhone: string;
+  /** Lines printed under the store's name and address (opening hours, a slogan). */
+  receiptHeader: string;
+  /** The receipt logo: a black-and-white PNG (base64), printed as a raster image; '' = none. */
+  receiptLogoPng: string;
+  /** Largest discount a supervisor may give on their own (an owner's approval beyond it), basis points. */
+  supervisorDiscountLimitBp: number;
+  theme: DisplayTheme;
+  fontSize: FontSize;
+  /** In-app screen brightness in percent (the desktop shell dims its window; in a browser the system's brightness rules). */
+  screenBrightness: number;
+  soundOnScan: boolean;
+  soundOnError: boolean;
+  /** Where the desktop shell looks for updates (electron-updater's generic provider); '' = never. */
+  updateFeedUrl: string;
+  /** The first-run wizard is finished or skipped; its steps stay in the back office. */
+  setupWizardDone: boolean;
 }
+
+export type DisplayTheme = 'light' | 'dark' | 'high-contrast';
+export type FontSize = 'normal' | 'large' | 'x-large';
 
 export interface JournalVerification {
   ok: boolean;

@@ -3,6 +3,12 @@ import { call } from './define';
 import { amountMinor, locale, rateBp, timeOfDay, timeZone } from './primitives';
 import type { JournalVerification, StoreSettings } from './views';
 
+/** A receipt logo of at most 48 KB of PNG, as base64. */
+export const MAX_LOGO_BYTES = 48 * 1024;
+export const MAX_LOGO_BASE64 = Math.ceil(MAX_LOGO_BYTES / 3) * 4;
+/** The widest logo an 80 mm printer prints (576 dots). */
+export const MAX_LOGO_WIDTH = 576;
+
 export const settingsPatch = z
   .object({
     storeName: z.string().trim().min(1).max(80),
@@ -22,6 +28,19 @@ export const settingsPatch = z
     noReceiptRefundOperatorLimitMinor: amountMinor,
     // Up to ¥10,000 a piece: keeps every count of 100,000 pieces an exact integer.
     cashDenominationsMinor: z.array(z.number().int().min(1).max(1_000_000)).max(30),
+    badgeOnlyForCashiers: z.boolean(),
+    storePhone: z.string().trim().max(40),
+    receiptHeader: z.string().max(200),
+    // A PNG in base64; main checks that it is one and small enough for the paper (settings.logo_invalid).
+    receiptLogoPng: z.string().max(MAX_LOGO_BASE64),
+    supervisorDiscountLimitBp: rateBp,
+    theme: z.enum(['light', 'dark', 'high-contrast']),
+    fontSize: z.enum(['normal', 'large', 'x-large']),
+    screenBrightness: z.number().int().min(30).max(100),
+    soundOnScan: z.boolean(),
+    soundOnError: z.boolean(),
+    updateFeedUrl: z.string().trim().max(300),
+    setupWizardDone: z.boolean(),
   })
   .strict()
   .partial();
@@ -33,4 +52,4 @@ export const settingsCalls = {
 };
 
 /** Settings refusals. Each needs its translation in assets/locales (errors.json). */
-export const settingsErrors = ['settings.invalid'] as const;
+export const settingsErrors = ['settings.invalid', 'settings.logo_invalid', 'settings.logo_too_wide', 'settings.feed_url_invalid'] as const;

@@ -7,3 +7,4 @@ export type * from './settings-views';
 export type * from './refund-views';
 export type * from './shift-views';
 export type * from './day-close-views';
+export type * from './self-check-views';

@@ -1,16 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import { HardwareBanner } from './components/HardwareBanner';
+import { StartupSummary } from './components/StartupSummary';
 import { ErrorNote } from './components/ErrorNote';
 import { pickMode } from './screens/modes/mode';
 import { sessionModes, type SessionActions } from './screens/modes/session-modes';
 import { LedgerProblem } from './screens/backup/LedgerProblem';
 import { StoreProvider } from './state/store-context';
 import { useSession } from './state/use-session';
+import { useEffect } from 'react';
+import { applyDisplay } from './display/display';
 
 /** Setup on the first run, then login, then the register (screens/modes/session-modes.tsx); main decides which by its session. */
 export function App() {
   const { t } = useTranslation();
   const { session, failed, accept, refresh } = useSession();
+  useEffect(() => {
+    if (session) applyDisplay(session.display);
+  }, [session]);
 
   if (!session) {
     return (
@@ -34,6 +40,7 @@ export function App() {
     <StoreProvider session={session}>
       <HardwareBanner />
       <LedgerProblem />
+      {session.operator && <StartupSummary />}
       {pickMode(sessionModes, session).render(session, actions)}
     </StoreProvider>
   );

@@ -251,6 +251,8 @@ test('a return without a receipt: over the cashier’s limit refused, then a sup
 
   await page.keyboard.press('F12');
   await expect(approval).toBeVisible();
+  // The PIN field takes focus as the dialog opens; keys typed before that would go elsewhere.
+  await expect(approval.getByTestId('pin')).toBeFocused();
   await page.keyboard.type(OWNER.pin);
   await page.keyboard.press('Enter');
   const done = page.getByTestId('refund-done');
@@ -368,6 +370,7 @@ test('a price adjustment on one line: never more than the line holds, approved b
 
   const approval = page.getByRole('dialog', { name: '主管授权' });
   await expect(approval).toContainText('需要主管授权（价格调整）。');
+  await expect(approval.getByTestId('pin')).toBeFocused();
   await page.keyboard.type(OWNER.pin);
   await page.keyboard.press('Enter');
   const done = page.getByTestId('refund-done');

@@ -13,6 +13,10 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'session.operators': 'public',
   'session.login': 'public',
   'session.logout': 'public',
+  'session.loginNumber': 'public',
+  'session.loginBadge': 'public',
+  'operator.issueBadge': 'owner',
+  'operator.revokeBadge': 'supervisor',
   'operator.create': 'owner',
   'operator.unlock': 'supervisor',
   'operator.list': 'supervisor',
@@ -21,6 +25,18 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'catalog.get': 'cashier',
   'catalog.importCsv': 'supervisor',
   'catalog.taxRates': 'cashier',
+  'catalog.exportCsv': 'supervisor',
+  'catalog.importDemo': 'owner',
+  'catalog.saveTaxRate': 'owner',
+  'catalog.removeTaxRate': 'owner',
+  'catalog.list': 'supervisor',
+  'catalog.detail': 'supervisor',
+  'catalog.createProduct': 'supervisor',
+  'catalog.updateProduct': 'supervisor',
+  'catalog.setActive': 'supervisor',
+  'catalog.priceHistory': 'supervisor',
+  'catalog.categories': 'cashier',
+  'catalog.saveCategory': 'supervisor',
   'sale.current': 'cashier',
   'sale.get': 'cashier',
   'sale.byReceipt': 'cashier',
@@ -95,6 +111,11 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'zReport.get': 'supervisor',
   'zReport.reprint': 'supervisor',
   'report.summary': 'supervisor',
+  'selfcheck.run': 'cashier',
+  'selfcheck.scannerSeen': 'cashier',
+  'app.about': 'cashier',
+  'updates.check': 'owner',
+  'updates.install': 'owner',
 };
 
 const rank = { cashier: 1, supervisor: 2, owner: 3 } as const;
@@ -117,10 +138,23 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'session.login': { operatorId: 999_999, pin: '4826' },
     'operator.create': { name: `Op ${n}`, pin: '4826', role: 'cashier' },
     'operator.unlock': { operatorId: staff.cashierId },
+    'session.loginNumber': { number: 999_999, pin: '4826' },
+    'session.loginBadge': { code: 'B999999-AAAAAAAAAAAAAAAA' },
+    'operator.issueBadge': { operatorId: staff.cashierId, print: false },
+    'operator.revokeBadge': { operatorId: staff.cashierId },
     'catalog.search': { query: 'a' },
     'catalog.lookup': { code: '6901234567892' },
     'catalog.get': { productId: 1 },
     'catalog.importCsv': { csv: 'sku,barcode,name_zh,name_en,price,tax_rate\nA-1,,甲,A,1.00,13%\n' },
+    'catalog.detail': { productId: 1 },
+    'selfcheck.scannerSeen': { code: 'RT0000000000' },
+    'catalog.saveTaxRate': { rateBp: 500, label: '5%' },
+    'catalog.removeTaxRate': { rateBp: 600 },
+    'catalog.createProduct': { sku: `NEW-${n}`, nameZh: '新品', nameEn: '', priceMinor: 100, taxRateBp: 1300 },
+    'catalog.updateProduct': { productId: 1, nameEn: `Water ${n}` },
+    'catalog.setActive': { productId: 1, active: true },
+    'catalog.priceHistory': { productId: 1 },
+    'catalog.saveCategory': { nameZh: `类${n}`, nameEn: '' },
     'sale.get': { saleId },
     'sale.byReceipt': { receiptNo: 1 },
     'sale.addProduct': { saleId, code: '6901234567892' },
@@ -229,6 +263,7 @@ describe('authorization for every call and role', () => {
           expect(code, `${who} → ${name}`).toBe('session.forbidden');
         }
       }
-    });
+      // Every call logs in afresh (a scrypt PIN check each): some 90 calls take half a minute on a busy 2-core machine.
+    }, 180_000);
   }
 });

@@ -19,6 +19,18 @@ export const storeZh: StoreSettings = {
   noReceiptRefundDayLimitMinor: 100_000,
   noReceiptRefundOperatorLimitMinor: 50_000,
   cashDenominationsMinor: [],
+  badgeOnlyForCashiers: false,
+  storePhone: '',
+  receiptHeader: '',
+  receiptLogoPng: '',
+  supervisorDiscountLimitBp: 10_000,
+  theme: 'light',
+  fontSize: 'normal',
+  screenBrightness: 100,
+  soundOnScan: true,
+  soundOnError: true,
+  updateFeedUrl: '',
+  setupWizardDone: true,
 };
 
 export const storeEn: StoreSettings = {

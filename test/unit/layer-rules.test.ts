@@ -23,7 +23,7 @@ const IO =
 // Pure cores: money math, business days, protocol codecs, receipt layout and encoding, report
 // aggregation and card reconciliation, cash counts.
 const PURE =
-  /^main\/(money\/|business-day\/|day-close\/(report-figures|card-reconciliation|report-paper|report-strings)\.ts$|shift\/(denominations|expected-cash|cash-slip)\.ts$|hardware\/serial-path\.ts$|hardware\/terminal\/(crc|framing|apdu|bcd|bmp|tlv|text|pan|commands|pt-messages|status-info|codes|recovery|intent-machine|result)\.ts$|hardware\/printer\/(receipt-model|receipt-format|receipt-strings|receipt-document|receiptline-markup|encoder|escpos-commands|escpos-state-pass|card-slip|render|printer-profile|status)\.ts$|providers\/(provider|wechat\/wechat-sign|wechat\/wechat-xml|wechat\/wechat-codes|alipay\/alipay-codes)\.ts$)/;
+  /^main\/(money\/|business-day\/|catalog\/search-keys\.ts$|day-close\/(report-figures|card-reconciliation|report-paper|report-strings)\.ts$|shift\/(denominations|expected-cash|cash-slip)\.ts$|hardware\/serial-path\.ts$|hardware\/terminal\/(crc|framing|apdu|bcd|bmp|tlv|text|pan|commands|pt-messages|status-info|codes|recovery|intent-machine|result)\.ts$|hardware\/printer\/(receipt-model|receipt-format|receipt-strings|receipt-document|receiptline-markup|encoder|escpos-commands|escpos-state-pass|card-slip|render|printer-profile|status)\.ts$|providers\/(provider|wechat\/wechat-sign|wechat\/wechat-xml|wechat\/wechat-codes|alipay\/alipay-codes)\.ts$)/;
 
 export const layerRules: LayerRule[] = [
   { rule: 'the renderer never imports main', from: /^renderer\//, forbids: /^main\// },

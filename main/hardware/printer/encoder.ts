@@ -4,7 +4,7 @@
 import { commands, transform, type BaseCommand, type Encoding } from 'receiptline';
 import type { ReceiptDocument } from './receipt-document';
 import { profileColumns, type PrinterProfile } from './printer-profile';
-import { drawerKick, nativeQr, toBinaryString } from './escpos-commands';
+import { drawerKick, nativeQr, printDensity, toBinaryString } from './escpos-commands';
 import { toReceiptLine } from './receiptline-markup';
 import { dropRedundantCommands } from './escpos-state-pass';
 
@@ -28,6 +28,14 @@ function commandSet(profile: PrinterProfile): BaseCommand {
       return stripFs(base.text.call(this, text, encoding));
     };
     overrides.hr = (width: number) => '-'.repeat(width);
+  }
+  if (profile.density !== undefined && profile.density !== 0) {
+    // After receiptline's ESC @ (which resets the printer), so the setting holds for this job.
+    const density = toBinaryString(printDensity(profile.density));
+    const open = overrides.open ?? base.open;
+    overrides.open = function (this: BaseCommand, printer) {
+      return open.call(this, printer) + density;
+    };
   }
   return Object.assign({}, base, overrides);
 }

@@ -24,6 +24,11 @@ export function realtimeDrawerPulse(pin: 0 | 1, onMs: number): Uint8Array {
   return Uint8Array.of(DLE, DC4, 0x01, pin, t);
 }
 
+/** `GS ( K 2 0 49 m`: select print density, m = -6..6 steps from standard (two's complement byte). */
+export function printDensity(steps: number): Uint8Array {
+  return Uint8Array.of(GS, 0x28, 0x4b, 2, 0, 49, steps < 0 ? 256 + steps : steps);
+}
+
 /** `DLE EOT n`: real-time status; answered even while the printer is offline or busy. */
 export function statusRequest(n: 1 | 2 | 3 | 4): Uint8Array {
   return Uint8Array.of(DLE, EOT, n);

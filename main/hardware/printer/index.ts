@@ -7,7 +7,7 @@ export { printerProfileSchema, defaultPrinterProfile, profileColumns, type Print
 export { parseStatus, isStatusByte, noAnswerStatus, type PrinterStatus, type PrinterProblem } from './status';
 export { queryStatusOver, type StatusChannel, type StatusQueryOptions } from './status-reader';
 export { drawerKickBytes, drawerKickFor, openDrawer, type DrawerKick } from './drawer';
-export { printTestPage, buildTestPage, type TestPageResult } from './test-page';
+export { printTestPage, printNow, buildTestPage, type TestPageResult } from './test-page';
 export { createTransport, transportConfigSchema, type TransportConfig } from './transports/create-transport';
 export { PrinterTransportError, type PrinterTransport, type TransportErrorCode } from './transports/transport';
 export { TcpTransport } from './transports/tcp';

@@ -13,10 +13,14 @@ export type ReceiptBlock =
   | { kind: 'rule' }
   | { kind: 'blank' }
   | { kind: 'qr'; data: string }
+  /** A picture (the store's logo): a PNG in base64, printed as a raster image. */
+  | { kind: 'image'; png: string }
+  /** A Code 128 barcode with its text underneath (operator badges). */
+  | { kind: 'code128'; data: string }
   /** A blank line to sign on, with its label underneath. */
   | { kind: 'signature'; label: string; note: string };
 
-export type ReceiptKind = 'sale' | 'refund' | 'void' | 'merchant-slip' | 'test-page' | 'x-report' | 'z-report' | 'cash-slip';
+export type ReceiptKind = 'sale' | 'refund' | 'void' | 'merchant-slip' | 'test-page' | 'x-report' | 'z-report' | 'cash-slip' | 'badge';
 
 export interface ReceiptDocument {
   kind: ReceiptKind;

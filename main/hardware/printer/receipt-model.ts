@@ -54,9 +54,15 @@ function duplicateBanner(c: Ctx): ReceiptBlock[] {
 
 function header(c: Ctx, title: string): ReceiptBlock[] {
   const { sale, store, t } = c;
-  const blocks: ReceiptBlock[] = [{ kind: 'text', text: store.storeName, align: 'center', bold: true, tall: true }];
+  const blocks: ReceiptBlock[] = [];
+  if (store.receiptLogoPng) blocks.push({ kind: 'image', png: store.receiptLogoPng });
+  blocks.push({ kind: 'text', text: store.storeName, align: 'center', bold: true, tall: true });
   if (store.storeAddress) blocks.push({ kind: 'text', text: store.storeAddress, align: 'center' });
+  if (store.storePhone) blocks.push({ kind: 'text', text: t('header.phone', { phone: store.storePhone }), align: 'center' });
   if (store.storeTaxId) blocks.push({ kind: 'text', text: t('header.taxId', { taxId: store.storeTaxId }), align: 'center' });
+  for (const line of store.receiptHeader.split(/\r?\n/)) {
+    if (line.trim()) blocks.push({ kind: 'text', text: line.trim(), align: 'center' });
+  }
   blocks.push({ kind: 'blank' }, ...duplicateBanner(c), { kind: 'text', text: title, align: 'center', bold: true });
   blocks.push(
     { kind: 'rule' },

@@ -105,6 +105,16 @@ export function toReceiptLine(doc: ReceiptDocument, opts: MarkupOptions): string
         setWidth('auto');
         out.push(`{c:${escapeProperty(b.data)};o:qrcode,${opts.qrCell},m}`);
         return;
+      case 'image':
+        setWidth('auto');
+        // receiptline centres the picture and sends it as a raster image (GS v 0 / GS 8 L).
+        out.push(`{i:${b.png}}`);
+        return;
+      case 'code128':
+        setWidth('auto');
+        // Module width 2, 72 dots high, human-readable text below: scans from a badge at arm's length.
+        out.push(`{c:${escapeProperty(b.data)};o:code128,2,72,hri}`);
+        return;
       case 'signature': {
         setWidth('auto');
         out.push('|~', '|~', `|X${'\\_'.repeat(Math.max(8, opts.columns - 2))}`);

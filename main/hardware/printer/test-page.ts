@@ -39,6 +39,19 @@ export async function printTestPage(
   transport: PrinterTransport,
   options: { locale?: Locale; statusTimeoutMs?: number } = {},
 ): Promise<TestPageResult> {
+  return printNow(buildTestPage(profile, options.locale), profile, transport, options);
+}
+
+/**
+ * Prints one document straight away, outside the job queue (a test page, an operator badge):
+ * asks the printer first and says in a stable code why it could not print.
+ */
+export async function printNow(
+  doc: ReceiptDocument,
+  profile: PrinterProfile,
+  transport: PrinterTransport,
+  options: { statusTimeoutMs?: number } = {},
+): Promise<TestPageResult> {
   const status = await transport.queryStatus({ timeoutMs: options.statusTimeoutMs ?? 1500, drawerOpenLevel: profile.drawer.openLevel });
   // A printer that answers and says it cannot print: tell why instead of queueing bytes.
   // One that does not answer may simply not support status (USB without IN endpoint): try.
@@ -46,7 +59,7 @@ export async function printTestPage(
     const code = status.problems[0];
     if (code && code !== 'printer.no_answer' && code !== 'printer.paper_near_end') return { ok: false, error: { code, params: { status } } };
   }
-  const bytes = encodeReceipt(buildTestPage(profile, options.locale), profile);
+  const bytes = encodeReceipt(doc, profile);
   try {
     await transport.send(bytes);
   } catch (err) {

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { createScannerDetector } from './scanner-burst';
+import { soundScan } from '../display/display';
 
 type Editable = HTMLInputElement | HTMLTextAreaElement;
 
@@ -37,6 +38,7 @@ export function useScanner(onScan: (code: string) => void, enabled = true): void
         event.stopPropagation();
         if (snapshot && snapshot.el.value !== snapshot.value) restoreValue(snapshot.el, snapshot.value);
         snapshot = null;
+        soundScan();
         onScanRef.current(decision.code);
       }
     };

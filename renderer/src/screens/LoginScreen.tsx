@@ -5,14 +5,27 @@ import { ErrorNote } from '../components/ErrorNote';
 import { Header } from '../components/Header';
 import { PinPad } from '../components/PinPad';
 import { useCall } from '../state/use-call';
+import { useScanner } from '../keyboard/use-scanner';
 
 /** Pick yourself, key your PIN. Digits, Backspace and Enter work from the keyboard too. */
 export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onLoggedIn(view: SessionView): void }) {
   const { t } = useTranslation();
   const operators = useCall('session.operators');
   const login = useCall('session.login');
+  const byNumberLogin = useCall('session.loginNumber');
+  const badgeLogin = useCall('session.loginBadge');
   const [selected, setSelected] = useState<number | null>(null);
   const [pin, setPin] = useState('');
+  /** The badge scanned for the picked operator: sent again with the PIN. */
+  const [badge, setBadge] = useState<string | null>(null);
+  const [byNumber, setByNumber] = useState(false);
+  const [number, setNumber] = useState('');
+  const busy = login.busy || byNumberLogin.busy || badgeLogin.busy;
+  const resetAll = () => {
+    login.reset();
+    byNumberLogin.reset();
+    badgeLogin.reset();
+  };
   const askOperators = operators.run;
 
   const loadOperators = useCallback(async () => {
@@ -23,8 +36,37 @@ export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onL
 
   useEffect(() => void loadOperators(), [loadOperators]);
 
+  // A badge scanned on this screen picks its operator (or logs a cashier straight in, if the owner allows).
+  useScanner((code) => {
+    if (busy) return;
+    resetAll();
+    setPin('');
+    void badgeLogin.run({ code: code.slice(0, 64) }).then((result) => {
+      if (!result.ok) return;
+      if (result.value.session) return onLoggedIn(result.value.session);
+      setByNumber(false);
+      setSelected(result.value.operatorId);
+      setBadge(code.slice(0, 64));
+    });
+  });
+
   const submit = async () => {
-    if (selected === null || pin.length < 4 || login.busy) return;
+    if (pin.length < 4 || busy) return;
+    if (byNumber) {
+      const operatorNumber = Number(number);
+      if (!Number.isInteger(operatorNumber) || operatorNumber < 1) return;
+      const result = await byNumberLogin.run({ number: operatorNumber, pin });
+      setPin('');
+      if (result.ok) onLoggedIn(result.value);
+      return;
+    }
+    if (selected === null) return;
+    if (badge !== null) {
+      const result = await badgeLogin.run({ code: badge, pin });
+      setPin('');
+      if (result.ok && result.value.session) return onLoggedIn(result.value.session);
+      return void loadOperators();
+    }
     const result = await login.run({ operatorId: selected, pin });
     setPin('');
     if (result.ok) return onLoggedIn(result.value);
@@ -38,7 +80,28 @@ export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onL
       <main className="screen screen--centered">
         <section className="panel login" aria-labelledby="login-title">
           <h1 id="login-title">{t('login.title')}</h1>
-          <div className="operator-list" role="listbox" aria-label={t('login.operators')}>
+          <p className="muted small">{t('login.badgeHint')}</p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setByNumber(!byNumber);
+              setSelected(null);
+              setBadge(null);
+              setPin('');
+              resetAll();
+            }}
+            data-testid="login-by-number"
+          >
+            {t(byNumber ? 'login.pickFromList' : 'login.byNumber')}
+          </button>
+          {byNumber && (
+            <label className="field">
+              <span>{t('login.number')}</span>
+              <input value={number} onChange={(e) => setNumber(e.target.value.replace(/\D/g, '').slice(0, 6))} inputMode="numeric" data-testid="login-number" />
+            </label>
+          )}
+          <div className="operator-list" role="listbox" aria-label={t('login.operators')} hidden={byNumber}>
             {(operators.value ?? []).map((op) => (
               <button
                 key={op.id}
@@ -48,7 +111,8 @@ export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onL
                 className={`operator${selected === op.id ? ' operator--selected' : ''}`}
                 onClick={() => {
                   setSelected(op.id);
-                  login.reset();
+                  setBadge(null);
+                  resetAll();
                   setPin('');
                 }}
               >
@@ -58,19 +122,24 @@ export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onL
               </button>
             ))}
           </div>
-          {selected !== null && (
+          {badge !== null && selected !== null && (
+            <p className="notice" data-testid="badge-picked">
+              {t('login.badgePicked')}
+            </p>
+          )}
+          {(selected !== null || byNumber) && (
             <PinPad
               value={pin}
               onChange={(value) => {
                 setPin(value);
-                login.reset();
+                resetAll();
               }}
               onSubmit={() => void submit()}
-              busy={login.busy}
+              busy={busy}
             />
           )}
-          {selected === null && <p className="muted">{t('login.pickOperator')}</p>}
-          <ErrorNote error={login.error ?? operators.error} />
+          {selected === null && !byNumber && <p className="muted">{t('login.pickOperator')}</p>}
+          <ErrorNote error={login.error ?? byNumberLogin.error ?? badgeLogin.error ?? operators.error} />
         </section>
       </main>
     </div>

@@ -6,19 +6,64 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
+import { ProductEditor } from './ProductEditor';
 import { CATALOG_CSV_TEMPLATE, CATALOG_TEMPLATE_FILENAME, catalogTemplateHref } from './catalog-template';
 
-/** Import the price list from a CSV file (all rows or none) and look products up. */
+/** Import the price list from a CSV file (all rows or none), export it, look products up and edit them. */
 export function CatalogSection() {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const [version, setVersion] = useState(0);
   return (
     <div className="back-office__stack">
       <CsvImport />
-      <ProductSearch />
+      <div className="back-office__row">
+        <button type="button" className="button button--primary" onClick={() => setEditing('new')} data-testid="product-new">
+          {t('catalogEdit.new')}
+        </button>
+        <CsvExport />
+      </div>
+      {editing !== null && (
+        <ProductEditor
+          key={String(editing)}
+          productId={editing === 'new' ? null : editing}
+          onSaved={(p) => {
+            setVersion((v) => v + 1);
+            if (editing === 'new') setEditing(p.id);
+          }}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      <ProductSearch onPick={(id) => setEditing(id)} version={version} />
     </div>
   );
 }
 
-function CsvImport() {
+/** The active catalog as a CSV in the import's columns, saved by the browser as a file. */
+function CsvExport() {
+  const { t } = useTranslation();
+  const exporting = useCall('catalog.exportCsv');
+  const exportCsv = async () => {
+    const result = await exporting.run({});
+    if (!result.ok) return;
+    const url = URL.createObjectURL(new Blob([result.value.csv], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'ringup-catalog.csv';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  return (
+    <>
+      <button type="button" className="button" onClick={() => void exportCsv()} disabled={exporting.busy} data-testid="csv-export">
+        {t('catalogEdit.export')}
+      </button>
+      <ErrorNote error={exporting.error} />
+    </>
+  );
+}
+
+export function CsvImport() {
   const { t } = useTranslation();
   const csvImport = useCall('catalog.importCsv');
   const [fileName, setFileName] = useState<string | null>(null);
@@ -105,24 +150,35 @@ function ImportReport({ report, fileName }: { report: CsvImportReport; fileName:
   );
 }
 
-function ProductSearch() {
+function ProductSearch({ onPick, version }: { onPick(productId: number): void; version: number }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [query, setQuery] = useState('');
+  const [inactive, setInactive] = useState(false);
   const search = useCall('catalog.search');
+  // With deactivated products the back office pages the table; the counter's ranked search finds active ones.
+  const list = useCall('catalog.list');
   const { run: searchProducts, reset: clearProducts } = search;
-  const products = search.value;
+  const { run: listProducts, reset: clearList } = list;
+  const products = inactive ? (list.value?.items ?? null) : search.value;
 
   useEffect(() => {
     const trimmed = query.trim();
     if (trimmed === '') {
       clearProducts();
+      clearList();
       return;
     }
     // Typing pauses before asking; a newer query's answer always wins over an older one's.
-    const timer = setTimeout(() => void searchProducts({ query: trimmed.slice(0, 100), limit: 50 }), 150);
+    const timer = setTimeout(
+      () =>
+        void (inactive
+          ? listProducts({ query: trimmed.slice(0, 100), includeInactive: true, limit: 50 })
+          : searchProducts({ query: trimmed.slice(0, 100), limit: 50 })),
+      150,
+    );
     return () => clearTimeout(timer);
-  }, [query, searchProducts, clearProducts]);
+  }, [query, inactive, version, searchProducts, clearProducts, listProducts, clearList]);
 
   return (
     <section className="back-office__card" aria-labelledby="product-search-title">
@@ -131,7 +187,12 @@ function ProductSearch() {
         <span>{t('backOffice.catalog.searchLabel')}</span>
         <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" data-testid="product-search" />
       </label>
-      <ErrorNote error={search.error} />
+      <p className="muted small">{t('catalogEdit.searchHint')}</p>
+      <label className="check">
+        <input type="checkbox" checked={inactive} onChange={(e) => setInactive(e.target.checked)} data-testid="product-inactive" />
+        <span>{t('catalogEdit.includeInactive')}</span>
+      </label>
+      <ErrorNote error={search.error ?? list.error} />
       <DataTable
         label={t('backOffice.catalog.products')}
         testId="product-table"
@@ -141,7 +202,16 @@ function ProductSearch() {
         rows={products}
         rowKey={(p) => p.id}
         columns={[
-          { key: 'sku', header: t('backOffice.catalog.sku'), cell: (p) => p.sku },
+          {
+            key: 'sku',
+            header: t('backOffice.catalog.sku'),
+            className: (p) => (p.active ? undefined : 'row--inactive'),
+            cell: (p) => (
+              <button type="button" className="link-button" onClick={() => onPick(p.id)} title={t('catalogEdit.edit')}>
+                {p.sku}
+              </button>
+            ),
+          },
           { key: 'barcode', header: t('backOffice.catalog.barcode'), cell: (p) => p.barcode ?? '—' },
           { key: 'nameZh', header: t('backOffice.catalog.nameZh'), lang: 'zh-CN', cell: (p) => p.nameZh ?? '—' },
           { key: 'nameEn', header: t('backOffice.catalog.nameEn'), lang: 'en', cell: (p) => p.nameEn ?? '—' },

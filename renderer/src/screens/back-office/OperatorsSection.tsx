@@ -18,7 +18,11 @@ export function OperatorsSection({ session }: BackOfficeSectionProps) {
   const { t } = useTranslation();
   const list = useCall('operator.list');
   const unlocking = useCall('operator.unlock');
+  const issuing = useCall('operator.issueBadge');
+  const revoking = useCall('operator.revokeBadge');
   const [notice, setNotice] = useState<string | null>(null);
+  // A badge is shown once, when issued: the ledger keeps only its hash.
+  const [issued, setIssued] = useState<{ name: string; code: string } | null>(null);
   const isOwner = session.operator !== null && roleAtLeast(session.operator.role, 'owner');
   const load = list.run;
   useEffect(() => void load({}), [load]);
@@ -31,6 +35,29 @@ export function OperatorsSection({ session }: BackOfficeSectionProps) {
     await load({});
   };
 
+  const issueBadge = async (operator: OperatorView) => {
+    setNotice(null);
+    setIssued(null);
+    const result = await issuing.run({ operatorId: operator.id, print: true });
+    if (!result.ok) return;
+    setIssued({ name: operator.name, code: result.value.code });
+    const reason = result.value.printError ?? 'printer.io_error';
+    setNotice(
+      result.value.printed
+        ? t('badges.printed', { name: operator.name })
+        : t('badges.notPrinted', { name: operator.name, reason: t(`hardware.${reason}`, { defaultValue: reason }) }),
+    );
+    await load({});
+  };
+  const revokeBadge = async (operator: OperatorView) => {
+    setNotice(null);
+    setIssued(null);
+    const result = await revoking.run({ operatorId: operator.id });
+    if (!result.ok) return;
+    setNotice(t('badges.revoked', { name: operator.name }));
+    await load({});
+  };
+
   return (
     <div className="back-office__stack">
       <DataTable
@@ -40,6 +67,7 @@ export function OperatorsSection({ session }: BackOfficeSectionProps) {
         rows={list.value}
         rowKey={(op) => op.id}
         columns={[
+          { key: 'number', header: t('badges.number'), numeric: true, testId: 'operator-number', cell: (op) => op.number },
           { key: 'name', header: t('backOffice.operators.name'), cell: (op) => op.name },
           { key: 'role', header: t('backOffice.operators.role'), cell: (op) => t(`role.${op.role}`) },
           {
@@ -53,17 +81,35 @@ export function OperatorsSection({ session }: BackOfficeSectionProps) {
             key: 'actions',
             header: t('backOffice.operators.actions'),
             headerHidden: true,
-            cell: (op) =>
-              op.locked && (
-                <button type="button" className="button" onClick={() => void unlock(op)}>
-                  {t('backOffice.operators.unlock', { name: op.name })}
-                </button>
-              ),
+            cell: (op) => (
+              <>
+                {op.locked && (
+                  <button type="button" className="button" onClick={() => void unlock(op)}>
+                    {t('backOffice.operators.unlock', { name: op.name })}
+                  </button>
+                )}
+                {isOwner && (
+                  <button type="button" className="button" onClick={() => void issueBadge(op)} data-testid="badge-issue">
+                    {t(op.hasBadge ? 'badges.reissue' : 'badges.issue')}
+                  </button>
+                )}
+                {op.hasBadge && (
+                  <button type="button" className="button button--danger" onClick={() => void revokeBadge(op)} data-testid="badge-revoke">
+                    {t('badges.revoke')}
+                  </button>
+                )}
+              </>
+            ),
           },
         ]}
       />
       <Notice message={notice} />
-      <ErrorNote error={unlocking.error ?? list.error} />
+      {issued && (
+        <p className="muted" data-testid="badge-code">
+          {t('badges.code', { name: issued.name })} <span className="barcode-text">{issued.code}</span>
+        </p>
+      )}
+      <ErrorNote error={unlocking.error ?? issuing.error ?? revoking.error ?? list.error} />
       {isOwner && (
         <AddOperatorForm
           onAdded={(added) => {

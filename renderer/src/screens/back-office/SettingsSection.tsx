@@ -9,19 +9,24 @@ import { isUiLocale } from '../../i18n';
 import { useCall } from '../../state/use-call';
 
 /** What the form edits: the settings, with amounts and percentages as the owner types them. */
-interface SettingsForm extends Omit<StoreSettings, 'cashRoundingStepMinor' | 'cashierDiscountLimitBp'> {
+interface SettingsForm extends Omit<StoreSettings, 'cashRoundingStepMinor' | 'cashierDiscountLimitBp' | 'supervisorDiscountLimitBp'> {
   cashRoundingStep: string;
   cashierDiscountLimitPercent: string;
+  supervisorDiscountLimitPercent: string;
 }
 
 function toForm(s: StoreSettings): SettingsForm {
-  const { cashRoundingStepMinor, cashierDiscountLimitBp, ...rest } = s;
+  const { cashRoundingStepMinor, cashierDiscountLimitBp, supervisorDiscountLimitBp, ...rest } = s;
   return {
     ...rest,
     cashRoundingStep: minorToDecimal(cashRoundingStepMinor, currencyDigits(s.currency)),
     cashierDiscountLimitPercent: minorToDecimal(cashierDiscountLimitBp, 2).replace(/\.00$/, ''),
+    supervisorDiscountLimitPercent: minorToDecimal(supervisorDiscountLimitBp, 2).replace(/\.00$/, ''),
   };
 }
+
+/** The desktop shell dims its own window; a browser's brightness is the system's. */
+const inDesktopShell = typeof window !== 'undefined' && window.ringup !== undefined;
 
 function knownCurrency(code: string): boolean {
   try {
@@ -62,10 +67,12 @@ export function SettingsSection() {
     if (cashRoundingStepMinor === null || cashRoundingStepMinor > 100) return setProblem(t('backOffice.settings.badRounding'));
     const cashierDiscountLimitBp = parseDecimal(form.cashierDiscountLimitPercent === '' ? '0' : form.cashierDiscountLimitPercent, 2);
     if (cashierDiscountLimitBp === null || cashierDiscountLimitBp > 10_000) return setProblem(t('dialog.invalidPercent'));
+    const supervisorDiscountLimitBp = parseDecimal(form.supervisorDiscountLimitPercent === '' ? '0' : form.supervisorDiscountLimitPercent, 2);
+    if (supervisorDiscountLimitBp === null || supervisorDiscountLimitBp > 10_000) return setProblem(t('dialog.invalidPercent'));
     if (form.storeName.trim() === '') return setProblem(t('backOffice.settings.nameRequired'));
     setProblem(null);
-    const { cashRoundingStep: _step, cashierDiscountLimitPercent: _limit, ...rest } = form;
-    const result = await saving.run({ ...rest, currency, cashRoundingStepMinor, cashierDiscountLimitBp });
+    const { cashRoundingStep: _step, cashierDiscountLimitPercent: _limit, supervisorDiscountLimitPercent: _sLimit, ...rest } = form;
+    const result = await saving.run({ ...rest, currency, cashRoundingStepMinor, cashierDiscountLimitBp, supervisorDiscountLimitBp });
     if (!result.ok) return;
     setForm(toForm(result.value));
     setSaved(true);
@@ -122,6 +129,30 @@ export function SettingsSection() {
           </span>
         </label>
       </div>
+      <div className="field-row">
+        <label className="field">
+          <span>{t('settingsMore.supervisorDiscountLimit')}</span>
+          <span className="field__with-suffix">
+            <input
+              value={form.supervisorDiscountLimitPercent}
+              onChange={(e) => set('supervisorDiscountLimitPercent', e.target.value)}
+              inputMode="decimal"
+              autoComplete="off"
+              data-testid="settings-supervisor-limit"
+            />
+            <span className="field__suffix">%</span>
+          </span>
+        </label>
+        <label className="check check--in-row">
+          <input
+            type="checkbox"
+            checked={form.badgeOnlyForCashiers}
+            onChange={(e) => set('badgeOnlyForCashiers', e.target.checked)}
+            data-testid="settings-badge-only"
+          />
+          <span>{t('settingsMore.badgeOnly')}</span>
+        </label>
+      </div>
       <p className="muted small">{t('backOffice.settings.roundingHint')}</p>
       <div className="field-row">
         <label className="field">
@@ -144,6 +175,65 @@ export function SettingsSection() {
         </label>
       </div>
       <p className="muted small">{t('backOffice.settings.businessDayHint')}</p>
+      <div className="field-row">
+        <label className="field">
+          <span>{t('settingsMore.storePhone')}</span>
+          <input value={form.storePhone} onChange={(e) => set('storePhone', e.target.value)} maxLength={40} autoComplete="off" data-testid="settings-phone" />
+        </label>
+      </div>
+      <label className="field">
+        <span>{t('settingsMore.receiptHeader')}</span>
+        <textarea value={form.receiptHeader} onChange={(e) => set('receiptHeader', e.target.value)} maxLength={200} rows={2} data-testid="settings-header" />
+      </label>
+      <LogoField value={form.receiptLogoPng} onChange={(png) => set('receiptLogoPng', png)} />
+      <fieldset className="back-office__fieldset">
+        <legend>{t('settingsMore.display')}</legend>
+        <div className="field-row">
+          <label className="field">
+            <span>{t('settingsMore.theme')}</span>
+            <select value={form.theme} onChange={(e) => set('theme', e.target.value as SettingsForm['theme'])} data-testid="settings-theme">
+              <option value="light">{t('settingsMore.theme.light')}</option>
+              <option value="dark">{t('settingsMore.theme.dark')}</option>
+              <option value="high-contrast">{t('settingsMore.theme.high-contrast')}</option>
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('settingsMore.fontSize')}</span>
+            <select value={form.fontSize} onChange={(e) => set('fontSize', e.target.value as SettingsForm['fontSize'])} data-testid="settings-font-size">
+              <option value="normal">{t('settingsMore.fontSize.normal')}</option>
+              <option value="large">{t('settingsMore.fontSize.large')}</option>
+              <option value="x-large">{t('settingsMore.fontSize.x-large')}</option>
+            </select>
+          </label>
+        </div>
+        {inDesktopShell ? (
+          <label className="field">
+            <span>{t('settingsMore.brightness', { percent: form.screenBrightness })}</span>
+            <input type="range" min={30} max={100} step={5} value={form.screenBrightness} onChange={(e) => set('screenBrightness', Number(e.target.value))} />
+          </label>
+        ) : (
+          <p className="muted small" data-testid="settings-brightness-system">
+            {t('settingsMore.brightnessSystem')}
+          </p>
+        )}
+        <label className="check">
+          <input type="checkbox" checked={form.soundOnScan} onChange={(e) => set('soundOnScan', e.target.checked)} />
+          <span>{t('settingsMore.soundOnScan')}</span>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={form.soundOnError} onChange={(e) => set('soundOnError', e.target.checked)} />
+          <span>{t('settingsMore.soundOnError')}</span>
+        </label>
+      </fieldset>
+      <label className="field">
+        <span>{t('settingsMore.updateFeed')}</span>
+        <input
+          value={form.updateFeedUrl}
+          onChange={(e) => set('updateFeedUrl', e.target.value.trim())}
+          placeholder="https://updates.example.com/ringup"
+          data-testid="settings-feed"
+        />
+      </label>
       <label className="field">
         <span>{t('backOffice.settings.receiptFooter')}</span>
         <textarea value={form.receiptFooter} onChange={(e) => set('receiptFooter', e.target.value)} maxLength={200} rows={2} />
@@ -154,5 +244,43 @@ export function SettingsSection() {
         {t('action.save')}
       </button>
     </form>
+  );
+}
+
+/** The receipt logo: a PNG picked from disk, checked by main (PNG, size, width) when saved. */
+function LogoField({ value, onChange }: { value: string; onChange(png: string): void }) {
+  const { t } = useTranslation();
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (const b of bytes) binary += String.fromCharCode(b);
+    onChange(btoa(binary));
+  };
+  return (
+    <div className="field">
+      <span>{t('settingsMore.logo')}</span>
+      <div className="back-office__row">
+        {value !== '' && (
+          <img src={`data:image/png;base64,${value}`} alt={t('settingsMore.logo')} className="logo-preview" data-testid="settings-logo-preview" />
+        )}
+        <label className="button file-button">
+          {t('settingsMore.logoChoose')}
+          <input
+            type="file"
+            accept="image/png"
+            className="visually-hidden"
+            data-testid="settings-logo"
+            onChange={(e) => void pick(e.currentTarget.files?.[0])}
+          />
+        </label>
+        {value !== '' && (
+          <button type="button" className="button" onClick={() => onChange('')}>
+            {t('settingsMore.logoRemove')}
+          </button>
+        )}
+      </div>
+      <small className="muted">{t('settingsMore.logoHint')}</small>
+    </div>
   );
 }

@@ -11,6 +11,9 @@ import { roleAtLeast } from './roles';
 import { SettingsSection } from './SettingsSection';
 import { BackupSection } from '../backup/BackupSection';
 import { CardTerminalSection } from '../card-terminal/CardTerminalSection';
+import { AboutSection } from './AboutSection';
+import { SelfCheckSection } from '../setup/SelfCheckPanel';
+import { TaxRatesEditor } from '../setup/TaxRatesEditor';
 import { DrawerSection } from '../printing/DrawerSection';
 import { PrinterSection } from '../printing/PrinterSection';
 import { PrintQueueSection } from '../printing/PrintQueueSection';
@@ -44,6 +47,9 @@ export const backOfficeSections: BackOfficeSection[] = [
   { id: 'printer', labelKey: 'printing.tab.printer', leastRole: 'owner', component: PrinterSection },
   { id: 'card-terminal', labelKey: 'backOffice.section.cardTerminal', leastRole: 'supervisor', component: CardTerminalSection },
   { id: 'backup', labelKey: 'backOffice.section.backup', leastRole: 'owner', component: BackupSection },
+  { id: 'tax-rates', labelKey: 'taxRates.title', leastRole: 'owner', component: TaxRatesEditor },
+  { id: 'self-check', labelKey: 'selfCheck.title', leastRole: 'cashier', component: SelfCheckSection },
+  { id: 'about', labelKey: 'about.title', leastRole: 'cashier', component: AboutSection },
 ];
 
 /** The sections a role sees; an empty list hides the back office altogether. */

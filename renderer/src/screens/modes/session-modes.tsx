@@ -4,6 +4,7 @@ import type { OperatorView, SessionView } from '../../../../preload/contract';
 import { LoginScreen } from '../LoginScreen';
 import { RegisterFlow } from '../RegisterFlow';
 import { SetupScreen } from '../SetupScreen';
+import { SetupWizard } from '../setup/SetupWizard';
 import { defineMode, type Mode, type ModeDefinition } from './mode';
 
 export interface SessionActions {
@@ -27,6 +28,12 @@ export const sessionModes: readonly Mode<SessionView, SessionActions>[] = [
     id: 'login',
     applies: (s): s is SessionView => s.operator === null,
     render: (s, actions) => <LoginScreen session={s} onLoggedIn={actions.accept} />,
+  }),
+  sessionMode({
+    // The owner's first run goes on through the wizard until it is finished or put off.
+    id: 'wizard',
+    applies: (s): s is LoggedIn => s.operator?.role === 'owner' && !s.setupWizardDone,
+    render: (s, actions) => <SetupWizard session={s} onDone={actions.refresh} />,
   }),
   sessionMode({
     id: 'register',

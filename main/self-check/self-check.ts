@@ -1,0 +1,102 @@
+// The hardware self-check: printer, card terminal, scanner, ledger and app, each with its
+// problems as codes the screen turns into plain words and a fix. Run from the self-check screen
+// and, as a summary, at start-up.
+import { randomBytes } from 'node:crypto';
+import { statfsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { CheckProblem, CheckState, SelfCheckItem, SelfCheckView } from '../../preload/contract/views';
+import type { PrinterStatus } from '../hardware/printer';
+import type { Db } from '../ledger/database';
+import { sql } from '../ledger/statements';
+import { appVersion } from '../app-version';
+import type { TerminalProbe } from '../card/terminal-runtime';
+
+/** Below this much free space on the ledger's disk the register warns (a day's WAL and a backup need room). */
+export const LOW_DISK_BYTES = 200 * 1024 * 1024;
+/** A backup older than this is a warning. */
+export const STALE_BACKUP_MS = 2 * 24 * 60 * 60 * 1000;
+
+function item(
+  id: SelfCheckItem['id'],
+  problems: CheckProblem[],
+  facts: SelfCheckItem['facts'],
+  severity: (p: CheckProblem) => 'warning' | 'error',
+): SelfCheckItem {
+  const state: CheckState = problems.some((p) => severity(p) === 'error') ? 'error' : problems.length > 0 ? 'warning' : 'ok';
+  return { id, state, problems, facts };
+}
+
+const problem = (code: string, params: CheckProblem['params'] = {}): CheckProblem => ({ code, params });
+
+export function printerItem(probe: { enabled: boolean; status: PrinterStatus | null; failure: string | null }, queuedJobs: number): SelfCheckItem {
+  if (!probe.enabled) return { id: 'printer', state: 'off', problems: [problem('printer.disabled')], facts: {} };
+  const s = probe.status;
+  const facts = {
+    connected: s?.answered ?? false,
+    paper: s ? (s.paperOut ? 'out' : s.paperNearEnd ? 'near_end' : 'ok') : null,
+    cover: s ? (s.coverOpen ? 'open' : 'closed') : null,
+    drawer: s?.drawerOpen === null || s === null ? null : s.drawerOpen ? 'open' : 'closed',
+    queuedJobs,
+  };
+  const problems: CheckProblem[] = [];
+  if (probe.failure) problems.push(problem(probe.failure));
+  else if (s) for (const p of s.problems) problems.push(problem(p));
+  return item('printer', problems, facts, (p) => (p.code === 'printer.paper_near_end' ? 'warning' : 'error'));
+}
+
+export function terminalItem(probe: TerminalProbe): SelfCheckItem {
+  if (!probe.configured) return { id: 'terminal', state: 'off', problems: [problem('terminal.not_configured')], facts: {} };
+  const facts = {
+    connected: probe.connected,
+    statusEnquiry: probe.enquiry,
+    terminalId: probe.terminalId,
+    softwareVersion: probe.softwareVersion,
+    terminalStatus: probe.terminalStatusKey,
+  };
+  const problems: CheckProblem[] = [];
+  if (!probe.connected) problems.push(problem(probe.problem ?? 'terminal.not_connected'));
+  else if (probe.enquiry !== 'ok') problems.push(problem(probe.problem ?? 'terminal.silent'));
+  return item('terminal', problems, facts, () => 'error');
+}
+
+export function scannerItem(seenAt: number | null): SelfCheckItem {
+  return seenAt === null
+    ? { id: 'scanner', state: 'warning', problems: [problem('scanner.not_seen')], facts: { seenAt: null } }
+    : { id: 'scanner', state: 'ok', problems: [], facts: { seenAt } };
+}
+
+/** The ledger: SQLite's own check, the free space on its disk, and the last backup. */
+export function databaseItem(db: Db, ledgerFile: string, now: number): SelfCheckItem {
+  const problems: CheckProblem[] = [];
+  const integrity = (sql(db, 'PRAGMA quick_check').pluck().all() as string[]).join('; ');
+  if (integrity !== 'ok') problems.push(problem('database.integrity', { detail: integrity.slice(0, 200) }));
+  let freeBytes: number | null = null;
+  try {
+    const fs = statfsSync(ledgerFile === ':memory:' ? '.' : dirname(ledgerFile));
+    freeBytes = fs.bavail * fs.bsize;
+  } catch {
+    problems.push(problem('database.disk_unknown'));
+  }
+  if (freeBytes !== null && freeBytes < LOW_DISK_BYTES) problems.push(problem('database.disk_low', { freeMegabytes: Math.floor(freeBytes / 1024 / 1024) }));
+  // Backups journal `backup.exported` (main/backup): the newest one is the last good backup.
+  const lastBackup = (sql(db, "SELECT MAX(at) FROM journal WHERE kind = 'backup.exported'").pluck().get() as number | null) ?? null;
+  if (lastBackup === null) problems.push(problem('database.no_backup'));
+  else if (now - lastBackup > STALE_BACKUP_MS) problems.push(problem('database.backup_old', { days: Math.floor((now - lastBackup) / 86_400_000) }));
+  return item('database', problems, { integrity: integrity === 'ok' ? 'ok' : 'failed', freeBytes, lastBackupAt: lastBackup }, (p) =>
+    p.code === 'database.integrity' ? 'error' : 'warning',
+  );
+}
+
+export function appItem(): SelfCheckItem {
+  const v = appVersion();
+  return { id: 'app', state: 'ok', problems: [], facts: { version: v.version, commit: v.commit, buildDate: v.buildDate } };
+}
+
+/** What the scanner test shows: unlikely to be typed by hand, short enough for any symbology. */
+export function newScannerTestCode(): string {
+  return `RT${randomBytes(4).readUInt32BE().toString().padStart(10, '0')}`;
+}
+
+export function selfCheckView(items: SelfCheckItem[], scannerTestCode: string, now: number): SelfCheckView {
+  return { checkedAt: now, items, scannerTestCode };
+}

@@ -1,0 +1,206 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError, CallInput, SessionView, StoreSettings } from '../../../../preload/contract';
+import { ErrorNote } from '../../components/ErrorNote';
+import { Notice } from '../../components/Notice';
+import { isUiLocale } from '../../i18n';
+import { api } from '../../transport/api';
+import { CsvImport } from '../back-office/CatalogSection';
+import { PrinterSection } from '../printing/PrinterSection';
+import { TerminalSettings } from '../card-terminal/TerminalSettings';
+import { SelfCheckPanel } from './SelfCheckPanel';
+import { TaxRatesEditor } from './TaxRatesEditor';
+
+/** The steps after the owner exists (the owner's own step is SetupScreen). Each can be skipped and is in the back office later. */
+const STEPS = ['store', 'register', 'receipt', 'taxes', 'catalog', 'printer', 'terminal'] as const;
+type Step = (typeof STEPS)[number];
+
+/**
+ * The rest of the first run, with the owner logged in: store details, register and money,
+ * receipt, tax rates, a catalog (import or the demo), then the printer and the card terminal,
+ * each tested with a button that says plainly what is wrong. Finishing (or "finish later")
+ * records that the wizard is done.
+ */
+export function SetupWizard({ onDone }: { session: SessionView; onDone(): void }) {
+  const { t } = useTranslation();
+  const [index, setIndex] = useState(0);
+  const [settings, setSettings] = useState<StoreSettings | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const step: Step = STEPS[index] ?? 'store';
+
+  useEffect(() => {
+    void api.invoke('settings.get', {}).then((r) => (r.ok ? setSettings(r.value) : setError(r.error)));
+  }, []);
+
+  const finish = async () => {
+    const result = await api.invoke('settings.update', { setupWizardDone: true });
+    if (!result.ok) return setError(result.error);
+    onDone();
+  };
+  const next = () => (index + 1 < STEPS.length ? setIndex(index + 1) : void finish());
+  const save = async (patch: CallInput<'settings.update'>) => {
+    const result = await api.invoke('settings.update', patch);
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    setSettings(result.value);
+    next();
+  };
+
+  return (
+    <main className="screen screen--centered">
+      <section className="panel wizard" aria-labelledby="wizard-title" data-testid="wizard">
+        <div className="panel__top">
+          <h1 id="wizard-title">{t('wizard.title')}</h1>
+          <button type="button" className="button" onClick={() => void finish()} data-testid="wizard-later">
+            {t('wizard.later')}
+          </button>
+        </div>
+        <ol className="wizard__steps">
+          {STEPS.map((s, i) => (
+            <li key={s} aria-current={i === index ? 'step' : undefined}>
+              {t(`wizard.step.${s}`)}
+            </li>
+          ))}
+        </ol>
+        <h2 data-testid="wizard-step">{t(`wizard.step.${step}`)}</h2>
+        <p className="muted">{t(`wizard.hint.${step}`)}</p>
+        {settings && (
+          <StepBody step={step} settings={settings} onSave={(p) => void save(p)}>
+            <div className="back-office__row">
+              {index > 0 && (
+                <button type="button" className="button" onClick={() => setIndex(index - 1)} data-testid="wizard-back">
+                  {t('wizard.back')}
+                </button>
+              )}
+              <button type="button" className="button" onClick={next} data-testid="wizard-skip">
+                {t(index + 1 < STEPS.length ? 'wizard.skip' : 'wizard.finish')}
+              </button>
+            </div>
+          </StepBody>
+        )}
+        <ErrorNote error={error} />
+      </section>
+    </main>
+  );
+}
+
+function StepBody({
+  step,
+  settings,
+  onSave,
+  children,
+}: {
+  step: Step;
+  settings: StoreSettings;
+  onSave(patch: CallInput<'settings.update'>): void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState(settings);
+  const set = <K extends keyof StoreSettings>(key: K, value: StoreSettings[K]) => setForm({ ...form, [key]: value });
+  const text = (
+    key: 'storeAddress' | 'storeTaxId' | 'storePhone' | 'registerId' | 'currency' | 'receiptFooter' | 'receiptHeader',
+    label: string,
+    max: number,
+  ) => (
+    <label className="field">
+      <span>{label}</span>
+      <input value={form[key]} onChange={(e) => set(key, e.target.value)} maxLength={max} autoComplete="off" data-testid={`wizard-${key}`} />
+    </label>
+  );
+  const saveButton = (patch: CallInput<'settings.update'>) => (
+    <button type="button" className="button button--primary" onClick={() => onSave(patch)} data-testid="wizard-save">
+      {t('wizard.saveNext')}
+    </button>
+  );
+
+  switch (step) {
+    case 'store':
+      return (
+        <div className="form-grid">
+          {text('storeAddress', t('backOffice.settings.storeAddress'), 200)}
+          {text('storeTaxId', t('backOffice.settings.storeTaxId'), 40)}
+          {text('storePhone', t('settingsMore.storePhone'), 40)}
+          {saveButton({ storeAddress: form.storeAddress, storeTaxId: form.storeTaxId, storePhone: form.storePhone })}
+          {children}
+        </div>
+      );
+    case 'register':
+      return (
+        <div className="form-grid">
+          {text('registerId', t('backOffice.settings.registerId'), 16)}
+          {text('currency', t('backOffice.settings.currency'), 3)}
+          <label className="field">
+            <span>{t('backOffice.settings.storeLocale')}</span>
+            <select value={form.storeLocale} onChange={(e) => isUiLocale(e.target.value) && set('storeLocale', e.target.value)} data-testid="wizard-locale">
+              <option value="zh-CN">{t('language.zh-CN')}</option>
+              <option value="en">{t('language.en')}</option>
+            </select>
+          </label>
+          {saveButton({ registerId: form.registerId.trim(), currency: form.currency.trim().toUpperCase(), storeLocale: form.storeLocale })}
+          {children}
+        </div>
+      );
+    case 'receipt':
+      return (
+        <div className="form-grid">
+          <p className="muted small">{t('wizard.receiptLanguage', { language: t(`language.${form.storeLocale}`) })}</p>
+          {text('receiptHeader', t('settingsMore.receiptHeader'), 200)}
+          {text('receiptFooter', t('backOffice.settings.receiptFooter'), 200)}
+          {saveButton({ receiptHeader: form.receiptHeader, receiptFooter: form.receiptFooter })}
+          {children}
+        </div>
+      );
+    case 'taxes':
+      return (
+        <>
+          <TaxRatesEditor />
+          {children}
+        </>
+      );
+    case 'catalog':
+      return (
+        <>
+          <DemoCatalog />
+          <CsvImport />
+          {children}
+        </>
+      );
+    case 'printer':
+      return (
+        <>
+          <PrinterSection />
+          {children}
+        </>
+      );
+    case 'terminal':
+      return (
+        <>
+          <TerminalSettings />
+          <h3>{t('wizard.testTerminal')}</h3>
+          <SelfCheckPanel only={['terminal']} />
+          {children}
+        </>
+      );
+  }
+}
+
+function DemoCatalog() {
+  const { t } = useTranslation();
+  const [done, setDone] = useState<number | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const load = async () => {
+    const result = await api.invoke('catalog.importDemo', {});
+    if (!result.ok) return setError(result.error);
+    setDone(result.value.imported);
+  };
+  return (
+    <div className="back-office__card">
+      <button type="button" className="button button--primary" onClick={() => void load()} data-testid="wizard-demo">
+        {t('wizard.demo')}
+      </button>
+      <Notice message={done === null ? null : t('backOffice.catalog.imported', { count: done })} testId="wizard-demo-done" />
+      <ErrorNote error={error} />
+    </div>
+  );
+}
