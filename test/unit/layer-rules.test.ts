@@ -30,7 +30,7 @@ export const layerRules: LayerRule[] = [
   { rule: 'the preload never imports main', from: /^preload\//, forbids: /^main\// },
   { rule: 'hardware never imports the domains', from: /^main\/hardware\//, forbids: /^main\/(?!hardware\/|money\/|common\/|log\.ts$)/ },
   { rule: "providers' protocol code never imports the domains", from: /^main\/providers\//, forbids: /^main\/(?!providers\/|money\/|common\/|log\.ts$)/ },
-  { rule: 'the ledger never imports the domains', from: /^main\/ledger\//, forbids: /^main\/(?!ledger\/|common\/)/ },
+  { rule: 'the ledger never imports the domains', from: /^main\/ledger\//, forbids: /^main\/(?!ledger\/|common\/|journal-chain\/)/ },
   { rule: 'money, codecs and receipt layout do no I/O', from: PURE, forbids: new RegExp(`${IO.source}|^main\\/(ledger|host|ipc)\\/`) },
   { rule: 'ipc holds no SQL', from: /^main\/ipc\//, forbids: /^main\/ledger\/statements\.ts$|^better-sqlite3$/ },
   { rule: 'nothing imports host/', from: /^(main\/(?!host\/|electron-main\.ts$|web-main\.ts$)|preload\/|renderer\/)/, forbids: /^main\/host\// },
