@@ -21,6 +21,7 @@ import { ScanPayRuntime, type ScanPayRuntimeOptions } from './scan-pay/scan-pay-
 import { FileKeySecretBox, type SecretBox } from './scan-pay/secret-box';
 import { ProviderRefunds, type ProviderRefundsDeps } from './refund/provider-refunds';
 import { dirname } from 'node:path';
+import { SyncRuntime, type SyncRuntimeOptions } from './sync/sync-runtime';
 
 export interface RegisterOptions {
   /** The ledger file. */
@@ -46,6 +47,8 @@ export interface RegisterOptions {
   scanPay?: Pick<ScanPayRuntimeOptions, 'timings' | 'requestTimeoutMs' | 'sweepMs' | 'onMoment'>;
   /** Pacing of refunds through a provider. */
   providerRefunds?: Pick<ProviderRefundsDeps, 'attempts' | 'retryMs' | 'sweepMs'>;
+  /** Pacing of the upload to HQ and the pull of versions; tests shorten it. */
+  sync?: Pick<SyncRuntimeOptions, 'idleMs' | 'backoffMs' | 'maxBackoffMs' | 'batchSize' | 'requestTimeoutMs' | 'onUpload'>;
   /** The OS whose port names and devices the register accepts; tests play Windows or macOS on Linux. Default: this one. */
   platform?: NodeJS.Platform;
 }
@@ -62,6 +65,8 @@ export interface Register {
   terminal: TerminalRuntime;
   /** Scan-to-pay; `scanPay.start()` has settled what a crash left open when it resolves. */
   scanPay: ScanPayRuntime;
+  /** The link to HQ (upload of the journal, pull of versions). */
+  sync: SyncRuntime;
   /** Resolves when the start-up work (scan-to-pay recovery) is done. */
   started: Promise<void>;
   close(): void;
@@ -109,26 +114,30 @@ export function openRegister(options: RegisterOptions): Register {
     demo: options.demoTerminal ?? options.demo ?? false,
     ...options.terminal,
   });
+  const secrets = options.secretBox ?? new FileKeySecretBox(join(dirname(options.ledgerFile), 'ringup-secrets.key'), platform);
   const scanPay = new ScanPayRuntime({
     db,
     events,
     log,
     clock,
-    secrets: options.secretBox ?? new FileKeySecretBox(join(dirname(options.ledgerFile), 'ringup-secrets.key'), platform),
+    secrets,
     demo: options.demoScanPay ?? options.demo ?? false,
     ...options.scanPay,
   });
   const providerRefunds = new ProviderRefunds({ db, events, log, clock, provider: (id) => scanPay.provider(id), ...options.providerRefunds });
+  const sync = new SyncRuntime({ db, log, clock, secrets, ...options.sync });
   const services: RegisterServices = {
     printer,
     terminal,
     scanPay,
     providerRefunds,
+    sync: { runtime: sync, secrets },
     platform,
   };
   const dispatch = createRouter({ db, session, events, handlers, services, log, clock });
   printer.start();
   void terminal.start();
+  sync.start();
   const started = scanPay
     .start()
     .then(() => providerRefunds.recover())
@@ -141,9 +150,11 @@ export function openRegister(options: RegisterOptions): Register {
     hardware,
     terminal,
     scanPay,
+    sync,
     started,
     close: () => {
       stopCorrections();
+      void sync.stop();
       printer.stop();
       void terminal.stop();
       void scanPay.stop();

@@ -7,6 +7,7 @@ import { saleHandlers } from '../sale/sale-handlers';
 import { scanPayHandlers } from '../scan-pay/scan-pay-handlers';
 import { sessionHandlers } from '../operators/operator-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
+import { syncHandlers } from '../sync/sync-handlers';
 
 /** Every call's handler. Typed as the full table, so a contract entry without a handler does not compile. */
 export const handlers: HandlerTable = {
@@ -18,4 +19,5 @@ export const handlers: HandlerTable = {
   ...cardHandlers,
   ...refundHandlers,
   ...scanPayHandlers,
+  ...syncHandlers,
 };

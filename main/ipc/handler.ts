@@ -9,6 +9,8 @@ import type { PrinterRuntime } from '../printing/printer-runtime';
 import type { TerminalRuntime } from '../card/terminal-runtime';
 import type { ScanPayRuntime } from '../scan-pay/scan-pay-runtime';
 import type { ProviderRefunds } from '../refund/provider-refunds';
+import type { SecretBox } from '../scan-pay/secret-box';
+import type { SyncRuntime } from '../sync/sync-runtime';
 
 /**
  * Who may make a call. `public` is for the login screen only; `setup` only while the register
@@ -38,6 +40,8 @@ export interface RegisterServices {
   scanPay: Pick<ScanPayRuntime, 'payments' | 'providersView' | 'getConfig' | 'setConfig'>;
   /** Refunds and voids going back through a scan-to-pay provider, completed when it confirms. */
   providerRefunds: Pick<ProviderRefunds, 'settle'>;
+  /** The link to HQ: its uploader/puller and the box that seals the register's key. */
+  sync: { runtime: Pick<SyncRuntime, 'kick' | 'retryNow' | 'runOnce'>; secrets: SecretBox };
   /** `process.platform` of the register: which serial port names and printer devices it accepts. */
   platform: NodeJS.Platform;
 }

@@ -5,6 +5,7 @@ import { printing } from './migrations/002-printing';
 import { cardPayments } from './migrations/003-card-payments';
 import { corrections } from './migrations/004-corrections';
 import { scanPay } from './migrations/005-scan-pay';
+import { sync } from './migrations/006-sync';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'card-payments', sql: cardPayments },
   { version: 4, name: 'corrections', sql: corrections },
   { version: 5, name: 'scan-pay', sql: scanPay, rebuildsTables: true },
+  { version: 6, name: 'sync', sql: sync },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.

@@ -8,6 +8,7 @@ import { scanPayErrors } from './scan-pay';
 import { saleErrors } from './sale';
 import { sessionErrors } from './session';
 import { settingsErrors } from './settings';
+import { syncErrors } from './sync';
 
 /** The router's and the transport's own refusals; each domain lists its codes in its contract file. */
 export const requestErrors = [
@@ -30,6 +31,7 @@ export const errorCodes = [
   ...cardErrors,
   ...refundErrors,
   ...scanPayErrors,
+  ...syncErrors,
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -60,7 +60,17 @@ export interface EnrolResponse {
 }
 
 export const wireEntry = z
-  .object({ seq, at: int, kind: z.string().min(1).max(64), payload: z.string().min(2).max(256 * 1024), prev_hash: hex64, hash: hex64 })
+  .object({
+    seq,
+    at: int,
+    kind: z.string().min(1).max(64),
+    payload: z
+      .string()
+      .min(2)
+      .max(256 * 1024),
+    prev_hash: hex64,
+    hash: hex64,
+  })
   .strict();
 export type WireEntry = z.infer<typeof wireEntry>;
 
@@ -101,11 +111,7 @@ export const wireDocument = z
       )
       .max(2000),
     payments: z
-      .array(
-        z
-          .object({ method: z.enum(['cash', 'card', 'scan']), amountMinor: int, tenderedMinor: int, changeMinor: int, createdAt: int })
-          .strict(),
-      )
+      .array(z.object({ method: z.enum(['cash', 'card', 'scan']), amountMinor: int, tenderedMinor: int, changeMinor: int, createdAt: int }).strict())
       .max(100),
   })
   .strict();

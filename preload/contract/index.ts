@@ -6,6 +6,7 @@ import { printerCalls } from './printer';
 import { refundCalls } from './refund';
 import { cardCalls } from './card';
 import { scanPayCalls } from './scan-pay';
+import { syncCalls } from './sync';
 import type { CallDef } from './define';
 import type { EventName, EventPayloads } from './events';
 import type { Result } from './result';
@@ -22,6 +23,7 @@ export const calls = {
   ...cardCalls,
   ...refundCalls,
   ...scanPayCalls,
+  ...syncCalls,
 };
 
 export type Calls = typeof calls;
@@ -41,5 +43,6 @@ export type { Result, CallError, ErrorCode } from './result';
 export * from './views';
 export type * from './card-views';
 export type * from './scan-pay-views';
+export type * from './sync-views';
 export type { PrinterConfigView, PrintJobView, PrintJobState, ReceiptPreviewView, TestPageView } from './printer';
 export type { HardwareStatus, DeviceState } from './events';

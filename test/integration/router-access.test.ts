@@ -69,6 +69,9 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'scanpay.providers': 'cashier',
   'scanpay.getConfig': 'owner',
   'scanpay.setConfig': 'owner',
+  'sync.status': 'supervisor',
+  'sync.enrol': 'owner',
+  'sync.retry': 'owner',
 };
 
 const rank = { cashier: 1, supervisor: 2, owner: 3 } as const;
@@ -147,6 +150,8 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'scanpay.cancel': { saleId },
     'scanpay.attempts': { saleId },
     'scanpay.setConfig': { remove: 'alipay' },
+    // Nothing listens on port 1: the owner's enrolment is let through and finds no HQ.
+    'sync.enrol': { hqUrl: 'http://127.0.0.1:1', code: 'ABCD-EFGH-JKLM' },
   };
   return inputs[name] ?? {};
 }

@@ -114,6 +114,9 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
         apiKey: 'a'.repeat(32),
       },
     },
+    'sync.status': {},
+    'sync.enrol': { hqUrl: 'http://127.0.0.1:1', code: 'ABCD-EFGH-JKLM' },
+    'sync.retry': {},
   } satisfies Record<CallName, Record<string, unknown>>;
 }
 
