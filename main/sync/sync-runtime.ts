@@ -27,6 +27,8 @@ export interface SyncRuntimeOptions {
   maxBackoffMs?: number;
   batchSize?: number;
   requestTimeoutMs?: number;
+  /** false: never runs by itself, only through runOnce() (tests that drive it step by step). */
+  auto?: boolean;
   /** Seen by tests: each upload answer, as it arrives. */
   onUpload?: (outcome: { ok: boolean; code: string | null; sent: number; headSeq: number | null }) => void;
 }
@@ -66,7 +68,7 @@ export class SyncRuntime {
   }
 
   start(): void {
-    if (!this.stopped) return;
+    if (!this.stopped || this.o.auto === false) return;
     this.stopped = false;
     // Inside the sale's transaction only a timer is set: the upload itself runs after the commit.
     const feed = journalFeed(this.o.db);
@@ -198,7 +200,7 @@ export class SyncRuntime {
 
   private async upload(link: HqLink): Promise<void> {
     const db = this.o.db;
-    for (let round = 0; round < 10_000 && !this.stopped && db.open; round++) {
+    for (let round = 0; round < 10_000 && db.open; round++) {
       const row = readLink(db);
       if (!row) return;
       const entries = sql(db, 'SELECT seq, at, kind, payload, prev_hash, hash FROM journal WHERE seq > ? ORDER BY seq LIMIT ?').all(

@@ -45,6 +45,7 @@ export function makeRegister(
     scanPay?: RegisterOptions['scanPay'];
     providerRefunds?: RegisterOptions['providerRefunds'];
     demoScanPay?: boolean;
+    sync?: RegisterOptions['sync'];
   } = {},
 ): TestRegister {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'ringup-test-'));
@@ -65,6 +66,7 @@ export function makeRegister(
     ...(options.terminal ? { terminal: options.terminal } : {}),
     ...(options.terminalAddress ? { terminalAddress: options.terminalAddress } : {}),
     ...(options.platform ? { platform: options.platform } : {}),
+    ...(options.sync ? { sync: options.sync } : {}),
   });
   const call = <N extends CallName>(name: N, input: CallInput<N>) => reg.dispatch(name, input) as Promise<Result<CallResult<N>>>;
   const must = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<N>> => {
