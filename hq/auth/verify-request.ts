@@ -50,9 +50,30 @@ export async function verifyRequest(pool: Pool, method: string, path: string, he
   const t = Number(time);
   if (!signatureHolds(key.secret, { method, path, registerId, time: t, nonce, body }, signature)) throw new HqError('hq.bad_signature', 401);
   if (Math.abs(now - t) > CLOCK_WINDOW_MS) throw new HqError('hq.clock_skew', 401, { serverTime: now });
-  const fresh = await pool.query('INSERT INTO request_nonces (register_id, nonce, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [registerId, nonce, t]);
-  if (fresh.rowCount === 0) throw new HqError('hq.replayed', 401);
+  if (!(await rememberNonce(pool, registerId, nonce, t))) throw new HqError('hq.replayed', 401);
   return { registerId, shopId: key.shopId };
+}
+
+/**
+ * Records a nonce; false if it was seen before. Committed without waiting for the disk: a nonce
+ * lost to a database crash reopens at most the 5-minute window for that one request, and every
+ * request a register may send is harmless twice (an upload is idempotent, a pull only reads),
+ * while a flush per request would cost HQ as much as the upload's own commit.
+ */
+async function rememberNonce(pool: Pool, registerId: string, nonce: string, at: number): Promise<boolean> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SET LOCAL synchronous_commit = off');
+    const fresh = await client.query('INSERT INTO request_nonces (register_id, nonce, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [registerId, nonce, at]);
+    await client.query('COMMIT');
+    return (fresh.rowCount ?? 0) > 0;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /** Nonces older than the window can no longer be replayed (their time is refused), so they go. */

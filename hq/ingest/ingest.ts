@@ -5,16 +5,11 @@
 // them. All of it is stored in one transaction, or none of it.
 import type { Pool, PoolClient } from 'pg';
 import { uploadRequest, type HqHead, type UploadResponse, type WireEntry } from '../../preload/contract/hq-wire';
-import { checkEntry, entryHash } from '../../main/journal-chain/chain';
+import { checkAndParseEntry, entryHash } from '../../main/journal-chain/chain';
 import type { RegisterIdentity } from '../auth/verify-request';
 import { HqError } from '../http/hq-error';
 import { raiseAlert } from './alerts';
 import { insertDocuments, insertZReports, matchRecords, RecordRefusal, type ParsedEntry } from './records';
-
-function parsePayload(e: WireEntry): ParsedEntry {
-  const value = JSON.parse(e.payload) as { data?: unknown };
-  return { seq: e.seq, at: e.at, kind: e.kind, data: (value.data ?? {}) as Record<string, unknown> };
-}
 
 /** What a refused upload leaves behind: the alert to raise once its transaction is rolled back. */
 type Verdict = { ok: true; response: UploadResponse } | { ok: false; error: HqError; alert?: Parameters<typeof raiseAlert>[1] };
@@ -84,14 +79,15 @@ async function ingestLocked(client: PoolClient, registerId: string, req: ReturnT
   const parsedFresh = new Map<number, ParsedEntry>();
   let prev = head;
   for (const e of fresh) {
-    const reason = checkEntry(e, prev.seq + 1, prev.hash);
-    if (reason) {
+    const checked = checkAndParseEntry(e, prev.seq + 1, prev.hash);
+    if (!checked.ok) {
+      const reason = checked.reason;
       // The register's own chain holds but does not follow ours: its history differs from what it uploaded before.
       if (reason === 'prev_hash_mismatch' && e.seq === head.seq + 1 && entryHash(e.prev_hash, e.payload) === e.hash)
         return fork(registerId, e, head.hash, head);
       return tampered(registerId, e, reason);
     }
-    parsedFresh.set(e.seq, parsePayload(e));
+    parsedFresh.set(e.seq, { seq: e.seq, at: e.at, kind: e.kind, data: (checked.value.data ?? {}) as Record<string, unknown> });
     prev = { seq: e.seq, hash: e.hash };
   }
 

@@ -37,19 +37,29 @@ export function entryPayload(seq: number, at: number, kind: string, data: unknow
  * The payload must be canonical JSON whose seq, at and kind are the entry's columns.
  */
 export function checkEntry(entry: ChainEntry, expectedSeq: number, prevHash: string): ChainBreak | null {
-  if (entry.seq !== expectedSeq) return 'gap';
-  if (entry.prev_hash !== prevHash) return 'prev_hash_mismatch';
-  if (entryHash(entry.prev_hash, entry.payload) !== entry.hash) return 'hash_mismatch';
-  let parsed: { seq?: unknown; at?: unknown; kind?: unknown } | null = null;
+  const checked = checkAndParseEntry(entry, expectedSeq, prevHash);
+  return checked.ok ? null : checked.reason;
+}
+
+/** checkEntry that also hands back the parsed payload, for a reader that needs it (HQ). */
+export function checkAndParseEntry(
+  entry: ChainEntry,
+  expectedSeq: number,
+  prevHash: string,
+): { ok: true; value: { seq: number; at: number; kind: string; data?: unknown } } | { ok: false; reason: ChainBreak } {
+  if (entry.seq !== expectedSeq) return { ok: false, reason: 'gap' };
+  if (entry.prev_hash !== prevHash) return { ok: false, reason: 'prev_hash_mismatch' };
+  if (entryHash(entry.prev_hash, entry.payload) !== entry.hash) return { ok: false, reason: 'hash_mismatch' };
+  let parsed: { seq?: unknown; at?: unknown; kind?: unknown; data?: unknown } | null = null;
   try {
     const value: unknown = JSON.parse(entry.payload);
-    if (canonicalJson(value) === entry.payload && typeof value === 'object' && value !== null) parsed = value;
+    if (typeof value === 'object' && value !== null && canonicalJson(value) === entry.payload) parsed = value;
   } catch {
     parsed = null;
   }
-  if (parsed === null) return 'payload_not_canonical';
-  if (parsed.seq !== entry.seq || parsed.at !== entry.at || parsed.kind !== entry.kind) return 'fields_differ';
-  return null;
+  if (parsed === null) return { ok: false, reason: 'payload_not_canonical' };
+  if (parsed.seq !== entry.seq || parsed.at !== entry.at || parsed.kind !== entry.kind) return { ok: false, reason: 'fields_differ' };
+  return { ok: true, value: parsed as { seq: number; at: number; kind: string; data?: unknown } };
 }
 
 export interface ChainVerification {

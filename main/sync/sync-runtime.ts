@@ -182,6 +182,7 @@ export class SyncRuntime {
       if (!answer.ok) {
         if (answer.error.code === 'hq.clock_skew' && this.learnClock(link, answer.error.params)) continue;
         this.fail(answer.error.code, REFUSALS.has(answer.error.code));
+        this.o.log.info(`pull from HQ: ${answer.error.code} ${JSON.stringify(answer.error.params)}`);
         return false;
       }
       const now = this.o.clock();
@@ -231,7 +232,7 @@ export class SyncRuntime {
       }
       if (code === 'hq.clock_skew' && this.learnClock(link, params)) continue;
       this.fail(code, REFUSALS.has(code));
-      this.o.log.info(`upload to HQ: ${code}`);
+      this.o.log.info(`upload to HQ: ${code} ${JSON.stringify(params)}`);
       return;
     }
   }
