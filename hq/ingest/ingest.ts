@@ -76,25 +76,40 @@ async function ingestLocked(client: PoolClient, registerId: string, req: ReturnT
     }
   }
 
+  // Checked a slice at a time, each slice's insert sent as soon as it holds: PostgreSQL writes one
+  // slice while the next is hashed here (the two run on different cores). A later refusal rolls
+  // the whole transaction back, so nothing of a refused upload is kept.
   const parsedFresh = new Map<number, ParsedEntry>();
+  const writes: Promise<unknown>[] = [];
+  const settle = async () => {
+    const results = await Promise.allSettled(writes);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  };
   let prev = head;
-  for (const e of fresh) {
-    const checked = checkAndParseEntry(e, prev.seq + 1, prev.hash);
-    if (!checked.ok) {
-      const reason = checked.reason;
-      // The register's own chain holds but does not follow ours: its history differs from what it uploaded before.
-      if (reason === 'prev_hash_mismatch' && e.seq === head.seq + 1 && entryHash(e.prev_hash, e.payload) === e.hash)
-        return fork(registerId, e, head.hash, head);
-      return tampered(registerId, e, reason);
+  for (let from = 0; from < fresh.length; from += SLICE) {
+    const slice = fresh.slice(from, from + SLICE);
+    for (const e of slice) {
+      const checked = checkAndParseEntry(e, prev.seq + 1, prev.hash);
+      if (!checked.ok) {
+        await settle();
+        const reason = checked.reason;
+        // The register's own chain holds but does not follow ours: its history differs from what it uploaded before.
+        if (reason === 'prev_hash_mismatch' && e.seq === head.seq + 1 && entryHash(e.prev_hash, e.payload) === e.hash)
+          return fork(registerId, e, head.hash, head);
+        return tampered(registerId, e, reason);
+      }
+      parsedFresh.set(e.seq, { seq: e.seq, at: e.at, kind: e.kind, data: (checked.value.data ?? {}) as Record<string, unknown> });
+      prev = { seq: e.seq, hash: e.hash };
     }
-    parsedFresh.set(e.seq, { seq: e.seq, at: e.at, kind: e.kind, data: (checked.value.data ?? {}) as Record<string, unknown> });
-    prev = { seq: e.seq, hash: e.hash };
+    writes.push(insertEntries(client, registerId, slice, now));
   }
 
   let records: ReturnType<typeof matchRecords>;
   try {
     records = matchRecords(req.records, parsedFresh);
   } catch (error) {
+    await settle();
     if (!(error instanceof RecordRefusal)) throw error;
     const doc = req.records.documents.find((d) => d.seq === error.seq);
     return {
@@ -103,27 +118,34 @@ async function ingestLocked(client: PoolClient, registerId: string, req: ReturnT
       alert: { kind: 'upload_tampered', registerId, params: { reason: error.code, seq: error.seq, field: error.field }, evidence: doc ?? null },
     };
   }
+  await settle();
 
   if (fresh.length > 0) {
-    await client.query(
-      `INSERT INTO journal_entries (register_id, seq, at, kind, payload, prev_hash, hash, received_at)
-       SELECT $1, s, a, k, p, ph, h, $8 FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(s, a, k, p, ph, h) ORDER BY s`,
-      [
-        registerId,
-        fresh.map((e) => e.seq),
-        fresh.map((e) => e.at),
-        fresh.map((e) => e.kind),
-        fresh.map((e) => e.payload),
-        fresh.map((e) => e.prev_hash),
-        fresh.map((e) => e.hash),
-        now,
-      ],
-    );
     await insertDocuments(client, registerId, records.documents);
     await insertZReports(client, registerId, parsedFresh.values());
     await client.query('UPDATE journal_heads SET seq = $2, hash = $3, updated_at = $4 WHERE register_id = $1', [registerId, prev.seq, prev.hash, now]);
   }
   return { ok: true, response: { head: prev, added: fresh.length } };
+}
+
+/** Entries per insert statement (and per slice of checking). */
+const SLICE = 250;
+
+function insertEntries(client: PoolClient, registerId: string, entries: readonly WireEntry[], now: number): Promise<unknown> {
+  return client.query(
+    `INSERT INTO journal_entries (register_id, seq, at, kind, payload, prev_hash, hash, received_at)
+     SELECT $1, s, a, k, p, ph, h, $8 FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(s, a, k, p, ph, h) ORDER BY s`,
+    [
+      registerId,
+      entries.map((e) => e.seq),
+      entries.map((e) => e.at),
+      entries.map((e) => e.kind),
+      entries.map((e) => e.payload),
+      entries.map((e) => e.prev_hash),
+      entries.map((e) => e.hash),
+      now,
+    ],
+  );
 }
 
 function fork(registerId: string, offered: WireEntry, storedHash: string | null, head: HqHead): Verdict {
