@@ -152,10 +152,10 @@ export class SyncRuntime {
     await this.upload(link);
   }
 
-  private fail(code: string, refused: boolean): void {
+  private fail(error: { code: string; params: Record<string, unknown> }, refused: boolean): void {
     const row = readLink(this.o.db);
     const now = this.o.clock();
-    recordFailure(this.o.db, code, refused ? 'refused' : 'retrying', refused ? null : now + this.backoff(row?.failures ?? 0), now);
+    recordFailure(this.o.db, error, refused ? 'refused' : 'retrying', refused ? null : now + this.backoff(row?.failures ?? 0), now);
   }
 
   /** Learns HQ's clock from a clock_skew refusal; true when the offset changed (worth one more try). */
@@ -181,7 +181,7 @@ export class SyncRuntime {
       if (!this.o.db.open) return false;
       if (!answer.ok) {
         if (answer.error.code === 'hq.clock_skew' && this.learnClock(link, answer.error.params)) continue;
-        this.fail(answer.error.code, REFUSALS.has(answer.error.code));
+        this.fail(answer.error, REFUSALS.has(answer.error.code));
         this.o.log.info(`pull from HQ: ${answer.error.code} ${JSON.stringify(answer.error.params)}`);
         return false;
       }
@@ -231,7 +231,7 @@ export class SyncRuntime {
         continue;
       }
       if (code === 'hq.clock_skew' && this.learnClock(link, params)) continue;
-      this.fail(code, REFUSALS.has(code));
+      this.fail(answer.error, REFUSALS.has(code));
       this.o.log.info(`upload to HQ: ${code} ${JSON.stringify(params)}`);
       return;
     }

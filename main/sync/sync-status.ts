@@ -1,3 +1,4 @@
+import type { ErrorCode, ErrorParams } from '../../preload/contract/result';
 import type { SyncStatusView } from '../../preload/contract/sync-views';
 import type { Db } from '../ledger/database';
 import { journalHead, pendingVersions, readLink } from './sync-store';
@@ -34,7 +35,9 @@ export function syncStatus(db: Db): SyncStatusView {
     pendingEntries: Math.max(0, localSeq - link.acked_seq),
     ackedAt: link.acked_at,
     state: link.state,
-    lastError: link.last_error,
+    lastError: link.last_error
+      ? { code: link.last_error as ErrorCode, params: link.last_error_params ? (JSON.parse(link.last_error_params) as ErrorParams) : {} }
+      : null,
     lastAttemptAt: link.last_attempt_at,
     nextAttemptAt: link.next_attempt_at,
     downVersion: link.down_version,

@@ -15,6 +15,7 @@ export interface SyncLinkRow {
   state: 'idle' | 'retrying' | 'refused';
   failures: number;
   last_error: string | null;
+  last_error_params: string | null;
   last_attempt_at: number | null;
   next_attempt_at: number | null;
   clock_offset_ms: number;
@@ -34,17 +35,21 @@ export function journalHead(db: Db): number {
 export function recordAck(db: Db, head: { seq: number; hash: string }, now: number): void {
   sql(
     db,
-    "UPDATE sync_link SET acked_seq = ?, acked_hash = ?, acked_at = ?, state = 'idle', failures = 0, last_error = NULL, last_attempt_at = ?, next_attempt_at = NULL WHERE id = 1",
+    "UPDATE sync_link SET acked_seq = ?, acked_hash = ?, acked_at = ?, state = 'idle', failures = 0, last_error = NULL, last_error_params = NULL, last_attempt_at = ?, next_attempt_at = NULL WHERE id = 1",
   ).run(head.seq, head.hash, now, now);
 }
 
-export function recordFailure(db: Db, error: string, state: 'retrying' | 'refused', nextAttemptAt: number | null, now: number): void {
-  sql(db, 'UPDATE sync_link SET state = ?, failures = failures + 1, last_error = ?, last_attempt_at = ?, next_attempt_at = ? WHERE id = 1').run(
-    state,
-    error,
-    now,
-    nextAttemptAt,
-  );
+export function recordFailure(
+  db: Db,
+  error: { code: string; params: Record<string, unknown> },
+  state: 'retrying' | 'refused',
+  nextAttemptAt: number | null,
+  now: number,
+): void {
+  sql(
+    db,
+    'UPDATE sync_link SET state = ?, failures = failures + 1, last_error = ?, last_error_params = ?, last_attempt_at = ?, next_attempt_at = ? WHERE id = 1',
+  ).run(state, error.code, JSON.stringify(error.params), now, nextAttemptAt);
 }
 
 export function recordClockOffset(db: Db, offsetMs: number): void {

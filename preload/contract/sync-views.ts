@@ -1,3 +1,5 @@
+import type { CallError } from './result';
+
 /** The register's link to HQ as the back office shows it. */
 export interface SyncStatusView {
   enrolled: boolean;
@@ -12,8 +14,8 @@ export interface SyncStatusView {
   ackedAt: number | null;
   /** idle: nothing wrong (maybe entries waiting for the next try); retrying: HQ could not be reached; refused: HQ refused our chain, the owner must look. */
   state: 'not_enrolled' | 'idle' | 'retrying' | 'refused';
-  /** An error code (sync.* or hq.*), translated. */
-  lastError: string | null;
+  /** The last attempt's refusal (sync.* or hq.* code with its parameters), translated like any refusal. */
+  lastError: CallError | null;
   lastAttemptAt: number | null;
   nextAttemptAt: number | null;
   /** The last version of catalog, operators and settings pulled from HQ; versions waiting for their moment. */

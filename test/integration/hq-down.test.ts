@@ -111,7 +111,7 @@ describe('versions down from HQ', () => {
     reg.db.prepare("UPDATE sync_link SET hq_url = 'http://127.0.0.1:1'").run();
     await publish('catalog', catalog({ 'BREAD-01': 900 }), 0, 'D5');
     await reg.sync.runOnce();
-    expect(await reg.must('sync.status', {})).toMatchObject({ state: 'retrying', lastError: 'sync.hq_unreachable', pendingVersions: 0 });
+    expect(await reg.must('sync.status', {})).toMatchObject({ state: 'retrying', lastError: { code: 'sync.hq_unreachable' }, pendingVersions: 0 });
     const sale = await reg.must('sale.current', {});
     await reg.must('sale.addProduct', { saleId: sale.id, code: 'BREAD-01' });
     const view = await reg.must('sale.get', { saleId: sale.id });

@@ -180,7 +180,7 @@ describe('ten registers, one HQ, kill -9 and a flaky network', () => {
           for (let round = 0; round < 50; round++) {
             await reg.sync.runOnce();
             const s = await reg.must('sync.status', {});
-            if (s.state === 'refused') throw new Error(`register ${ids[i]} refused: ${s.lastError}`);
+            if (s.state === 'refused') throw new Error(`register ${ids[i]} refused: ${JSON.stringify(s.lastError)}`);
             if (s.pendingEntries === 0) break;
             await reg.must('sync.retry', {});
           }

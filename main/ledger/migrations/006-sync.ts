@@ -19,6 +19,7 @@ CREATE TABLE sync_link (
   state         TEXT NOT NULL DEFAULT 'idle' CHECK (state IN ('idle', 'retrying', 'refused')),
   failures      INTEGER NOT NULL DEFAULT 0,
   last_error    TEXT,                          -- an error code (hq.* or sync.*)
+  last_error_params TEXT,                      -- its parameters, JSON
   last_attempt_at INTEGER,
   next_attempt_at INTEGER,
   clock_offset_ms INTEGER NOT NULL DEFAULT 0,  -- HQ's clock minus ours, learnt from a clock_skew refusal

@@ -13,6 +13,7 @@ import { DrawerSection } from '../printing/DrawerSection';
 import { PrinterSection } from '../printing/PrinterSection';
 import { PrintQueueSection } from '../printing/PrintQueueSection';
 import { ReceiptsSection } from '../printing/ReceiptsSection';
+import { HqSection } from '../sync/HqSection';
 
 export interface BackOfficeSection {
   /** Stable id: used in test ids (`back-office-nav-<id>`) and to remember the open section. */
@@ -34,6 +35,7 @@ export const backOfficeSections: BackOfficeSection[] = [
   { id: 'print-queue', labelKey: 'printing.tab.queue', leastRole: 'supervisor', component: PrintQueueSection },
   { id: 'printer', labelKey: 'printing.tab.printer', leastRole: 'owner', component: PrinterSection },
   { id: 'card-terminal', labelKey: 'backOffice.section.cardTerminal', leastRole: 'supervisor', component: CardTerminalSection },
+  { id: 'hq', labelKey: 'backOffice.section.hq', leastRole: 'supervisor', component: HqSection },
 ];
 
 /** The sections a role sees; an empty list hides the back office altogether. */
