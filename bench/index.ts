@@ -20,6 +20,7 @@ import { benchBackup } from './backup';
 import { benchDayClose } from './day-close';
 import { benchCatalog } from './catalog';
 import { benchCatalogChromium } from './catalog-chromium';
+import { benchHq } from './hq';
 
 function machine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -45,20 +46,35 @@ async function main(): Promise<void> {
   log(`Ringup bench — ${new Date().toISOString()}`);
   log(`Machine: ${machine()}`);
 
+  // Each section in turn; `--only=sale,backup` runs some of them (a figure of a section not run is left out).
+  type Log = (line: string) => void;
+  const sections: [string, (log: Log) => Promise<object | null | undefined> | object][] = [
+    ['sale', benchSalePath],
+    ['verify', benchVerify],
+    ['long-run', benchLongRun],
+    ['printer', async (l) => receiptFigures(await benchPrinter(500, l))],
+    ['terminal', async (l) => (await benchTerminal(200, l), await benchTerminalRouter(100, l))],
+    // Printed as a table only: no figure of the issue names it.
+    ['scan-pay', async () => (await benchScanPay(100), null)],
+    ['catalog', () => benchCatalog()],
+    ['catalog-chromium', () => benchCatalogChromium()],
+    ['day-close', () => benchDayClose()],
+    ['backup', () => benchBackup()],
+    ['hq', (l) => benchHq(l)],
+    ['browser', benchBrowser],
+  ];
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
+  const unknown = only?.filter((name) => !sections.some(([n]) => n === name)) ?? [];
+  if (unknown.length > 0) throw new Error(`unknown bench section ${unknown.join(', ')}; known: ${sections.map(([n]) => n).join(', ')}`);
   const figures: Record<string, number> = {};
-  Object.assign(figures, await benchSalePath(log));
-  Object.assign(figures, benchVerify(log));
-  Object.assign(figures, await benchLongRun(log));
-  Object.assign(figures, receiptFigures(await benchPrinter(500, log)));
-  await benchTerminal(200, log);
-  Object.assign(figures, (await benchTerminalRouter(100, log)) ?? {});
-  // Printed as a table only: no figure of the issue names it.
-  await benchScanPay(100);
-  Object.assign(figures, await benchCatalog());
-  Object.assign(figures, (await benchCatalogChromium()) ?? {});
-  Object.assign(figures, await benchDayClose());
-  Object.assign(figures, await benchBackup());
-  Object.assign(figures, await benchBrowser(log));
+  for (const [name, run] of sections) {
+    if (only && !only.includes(name)) continue;
+    const result = await run(log);
+    for (const [key, value] of Object.entries(result ?? {})) if (typeof value === 'number') figures[key] = value;
+  }
 
   log(`\nDone in ${Math.round((Date.now() - started) / 1000)} s. Machine at the end: ${machine()}`);
   if (json) {

@@ -28,6 +28,7 @@ import { parseTerminalAddress } from './hardware/terminal/connection';
 import { registerPlatform } from './hardware/serial-path';
 import { ScanPayRuntime, type ScanPayRuntimeOptions } from './scan-pay/scan-pay-runtime';
 import { FileKeySecretBox, type SecretBox } from './scan-pay/secret-box';
+import { SyncRuntime, type SyncRuntimeOptions } from './sync/sync-runtime';
 import { ProviderRefunds, type ProviderRefundsDeps } from './refund/provider-refunds';
 import { fail } from '../preload/contract/result';
 
@@ -53,6 +54,8 @@ export interface RegisterOptions {
   demoScanPay?: boolean;
   /** Provider pacing and observation; tests shorten and watch them. */
   scanPay?: Pick<ScanPayRuntimeOptions, 'timings' | 'requestTimeoutMs' | 'sweepMs' | 'onMoment'>;
+  /** Pacing of the upload to HQ and the pull of versions; tests shorten it. */
+  sync?: Pick<SyncRuntimeOptions, 'idleMs' | 'backoffMs' | 'maxBackoffMs' | 'batchSize' | 'requestTimeoutMs' | 'onUpload' | 'auto'>;
   /** Pacing of refunds through a provider. */
   providerRefunds?: Pick<ProviderRefundsDeps, 'attempts' | 'retryMs' | 'sweepMs'>;
   /** The OS whose port names and devices the register accepts; tests play Windows or macOS on Linux. Default: this one. */
@@ -74,6 +77,8 @@ export interface Register {
   readonly terminal: TerminalRuntime;
   /** Scan-to-pay; `scanPay.start()` has settled what a crash left open when it resolves. */
   readonly scanPay: ScanPayRuntime;
+  /** The link to HQ (upload of the journal, pull of versions). */
+  readonly sync: SyncRuntime;
   /** Resolves when the start-up work (scan-to-pay recovery) is done. */
   readonly started: Promise<void>;
   /** The daily backup, restore and the ledger's checks. */
@@ -101,6 +106,7 @@ interface LedgerParts {
   printer: PrinterRuntime;
   terminal: TerminalRuntime;
   scanPay: ScanPayRuntime;
+  sync: SyncRuntime;
   providerRefunds: ProviderRefunds;
   stopCorrections: () => void;
   started: Promise<void>;
@@ -112,7 +118,7 @@ async function stopParts(p: LedgerParts): Promise<void> {
   p.stopCorrections();
   p.printer.stop();
   p.providerRefunds.stop();
-  await Promise.all([p.terminal.stop(), p.scanPay.stop()]);
+  await Promise.all([p.terminal.stop(), p.scanPay.stop(), p.sync.stop()]);
   if (p.db.open) p.db.close();
 }
 
@@ -217,17 +223,29 @@ export function openRegister(options: RegisterOptions): Register {
       demo: options.demoTerminal ?? options.demo ?? false,
       ...options.terminal,
     });
+    const secrets = options.secretBox ?? new FileKeySecretBox(join(dirname(options.ledgerFile), 'ringup-secrets.key'), platform);
     const scanPay = new ScanPayRuntime({
       db,
       events,
       log,
       clock,
-      secrets: options.secretBox ?? new FileKeySecretBox(join(dirname(options.ledgerFile), 'ringup-secrets.key'), platform),
+      secrets,
       demo: options.demoScanPay ?? options.demo ?? false,
       ...options.scanPay,
     });
     const providerRefunds = new ProviderRefunds({ db, events, log, clock, provider: (id) => scanPay.provider(id), ...options.providerRefunds });
-    const services: RegisterServices = { printer, terminal, scanPay, providerRefunds, platform, backup, selfCheck: selfCheckState, updates };
+    const sync = new SyncRuntime({ db, log, clock, secrets, ...options.sync });
+    const services: RegisterServices = {
+      printer,
+      terminal,
+      scanPay,
+      providerRefunds,
+      platform,
+      backup,
+      selfCheck: selfCheckState,
+      updates,
+      sync: { runtime: sync, secrets },
+    };
     const dispatch = createRouter({ db, session, events, handlers, services, log, clock });
     printer.start();
     void terminal.start();
@@ -235,7 +253,8 @@ export function openRegister(options: RegisterOptions): Register {
       .start()
       .then(() => providerRefunds.recover())
       .catch((e: unknown) => log.error('scan-to-pay did not start', e));
-    return { db, printer, terminal, scanPay, providerRefunds, stopCorrections, started, dispatch };
+    sync.start();
+    return { db, printer, terminal, scanPay, sync, providerRefunds, stopCorrections, started, dispatch };
   }
 
   parts = startParts(opened.db, true);
@@ -255,6 +274,9 @@ export function openRegister(options: RegisterOptions): Register {
     get scanPay() {
       return current().scanPay;
     },
+    get sync() {
+      return current().sync;
+    },
     get started() {
       return current().started;
     },
@@ -269,6 +291,7 @@ export function openRegister(options: RegisterOptions): Register {
       p.providerRefunds.stop();
       void p.terminal.stop();
       void p.scanPay.stop();
+      void p.sync.stop();
       if (p.db.open) p.db.close();
     },
   };

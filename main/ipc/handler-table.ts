@@ -11,6 +11,7 @@ import { scanPayHandlers } from '../scan-pay/scan-pay-handlers';
 import { sessionHandlers } from '../operators/operator-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
 import { selfCheckHandlers } from '../self-check/self-check-handlers';
+import { syncHandlers } from '../sync/sync-handlers';
 
 /** Every call's handler. Typed as the full table, so a contract entry without a handler does not compile. */
 export const handlers: HandlerTable = {
@@ -28,4 +29,5 @@ export const handlers: HandlerTable = {
   ...refuseOnDamagedLedger(shiftHandlers, ['shift.open', 'cash.move']),
   ...refuseOnDamagedLedger(dayCloseHandlers, ['dayClose.close']),
   ...selfCheckHandlers,
+  ...syncHandlers,
 };

@@ -11,6 +11,8 @@ import type { ScanPayRuntime } from '../scan-pay/scan-pay-runtime';
 import type { ProviderRefunds } from '../refund/provider-refunds';
 import type { BackupService } from '../backup/backup-service';
 import type { Updates } from '../updates/updates';
+import type { SecretBox } from '../scan-pay/secret-box';
+import type { SyncRuntime } from '../sync/sync-runtime';
 
 /**
  * Who may make a call. `public` is for the login screen only; `setup` only while the register
@@ -40,6 +42,8 @@ export interface RegisterServices {
   scanPay: Pick<ScanPayRuntime, 'payments' | 'providersView' | 'getConfig' | 'setConfig'>;
   /** Refunds and voids going back through a scan-to-pay provider, completed when it confirms. */
   providerRefunds: Pick<ProviderRefunds, 'settle'>;
+  /** The link to HQ: its uploader/puller and the box that seals the register's key. */
+  sync: { runtime: Pick<SyncRuntime, 'kick' | 'retryNow' | 'runOnce'>; secrets: SecretBox };
   /** `process.platform` of the register: which serial port names and printer devices it accepts. */
   platform: NodeJS.Platform;
   /** The daily backup: exports, verification, restore, and the ledger's checks that gate selling. */

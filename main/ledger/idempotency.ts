@@ -1,7 +1,7 @@
 // The first result of every money-moving request, kept under its idempotency key so that a
 // repeat (a double click, a retried message) returns it and records nothing.
 import { hash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../journal-chain/canonical-json';
 import type { Db } from './db';
 import { sql } from './statements';
 

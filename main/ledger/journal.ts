@@ -1,34 +1,18 @@
-import { hash } from 'node:crypto';
 import type { JournalVerification } from '../../preload/contract/views';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../journal-chain/canonical-json';
+import { entryHash, GENESIS_HASH, type ChainEntry } from '../journal-chain/chain';
 import { scanCanonical } from './canonical-scan';
 import type { Db } from './database';
 import { existingFeed } from './journal-feed';
 import type { JournalKind, JournalPayloads } from './journal-payloads';
 import { sql } from './statements';
 
-export const GENESIS_HASH = '0'.repeat(64);
+// The chain's rules live in journal-chain/ (shared with HQ); this file stores and verifies the register's journal.
+export { entryHash, GENESIS_HASH };
 
 export type { JournalEvent, JournalKind, JournalPayloads } from './journal-payloads';
 
-export interface JournalEntry {
-  seq: number;
-  at: number;
-  kind: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
-
-/**
- * hash = SHA-256(prev_hash || payload). The payload is the canonical JSON of the whole entry
- * (seq, time, kind and data), and the seq/at/kind columns must agree with it, so editing any
- * column of any entry breaks the chain at that entry.
- */
-export function entryHash(prevHash: string, payload: string): string {
-  // One-shot hashing of the joined text: the same bytes as two update() calls, without a Hash object per entry.
-  return hash('sha256', prevHash + payload, 'hex');
-}
+export type JournalEntry = ChainEntry;
 
 /**
  * Appends one entry. Call it inside the transaction that makes the change it records, so the

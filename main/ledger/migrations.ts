@@ -9,6 +9,7 @@ import { leanLedger } from './migrations/006-lean-ledger';
 import { dayClose } from './migrations/007-day-close';
 import { catalog } from './migrations/008-catalog';
 import { badges } from './migrations/009-badges';
+import { sync } from './migrations/010-sync';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'day-close', sql: dayClose },
   { version: 8, name: 'catalog', sql: catalog },
   { version: 9, name: 'badges', sql: badges },
+  { version: 10, name: 'sync', sql: sync },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.

@@ -12,6 +12,7 @@ import { saleErrors } from './sale';
 import { sessionErrors } from './session';
 import { settingsErrors } from './settings';
 import { selfCheckErrors } from './self-check';
+import { syncErrors } from './sync';
 
 /** The router's and the transport's own refusals; each domain lists its codes in its contract file. */
 export const requestErrors = [
@@ -38,6 +39,7 @@ export const errorCodes = [
   ...shiftErrors,
   ...dayCloseErrors,
   ...selfCheckErrors,
+  ...syncErrors,
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

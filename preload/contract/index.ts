@@ -9,6 +9,7 @@ import { scanPayCalls } from './scan-pay';
 import { backupCalls } from './backup';
 import { dayCloseCalls } from './day-close';
 import { shiftCalls } from './shift';
+import { syncCalls } from './sync';
 import type { CallDef } from './define';
 import type { EventName, EventPayloads } from './events';
 import type { Result } from './result';
@@ -30,6 +31,7 @@ export const calls = {
   ...shiftCalls,
   ...dayCloseCalls,
   ...selfCheckCalls,
+  ...syncCalls,
 };
 
 export type Calls = typeof calls;
@@ -50,5 +52,6 @@ export * from './views';
 export type * from './card-views';
 export type * from './scan-pay-views';
 export type * from './backup-views';
+export type * from './sync-views';
 export type { PrinterConfigView, PrintJobView, PrintJobState, ReceiptPreviewView, TestPageView } from './printer';
 export type { HardwareStatus, DeviceState } from './events';

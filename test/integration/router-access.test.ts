@@ -116,6 +116,9 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'app.about': 'cashier',
   'updates.check': 'owner',
   'updates.install': 'owner',
+  'sync.status': 'supervisor',
+  'sync.enrol': 'owner',
+  'sync.retry': 'owner',
 };
 
 const rank = { cashier: 1, supervisor: 2, owner: 3 } as const;
@@ -225,6 +228,8 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'zReport.get': { zNo: 1 },
     'zReport.reprint': { zNo: 1 },
     'report.summary': { from: '2026-01-01', to: '2026-12-31' },
+    // Nothing listens on port 1: the owner's enrolment is let through and finds no HQ.
+    'sync.enrol': { hqUrl: 'http://127.0.0.1:1', code: 'ABCD-EFGH-JKLM' },
   };
   return inputs[name] ?? {};
 }

@@ -174,6 +174,9 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
     'app.about': {},
     'updates.check': {},
     'updates.install': {},
+    'sync.status': {},
+    'sync.enrol': { hqUrl: 'http://127.0.0.1:1', code: 'ABCD-EFGH-JKLM' },
+    'sync.retry': {},
   } satisfies Record<CallName, Record<string, unknown>>;
 }
 

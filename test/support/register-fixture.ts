@@ -46,6 +46,7 @@ export function makeRegister(
     providerRefunds?: RegisterOptions['providerRefunds'];
     demoScanPay?: boolean;
     updateInstaller?: RegisterOptions['updateInstaller'];
+    sync?: RegisterOptions['sync'];
   } = {},
 ): TestRegister {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'ringup-test-'));
@@ -67,6 +68,7 @@ export function makeRegister(
     ...(options.terminalAddress ? { terminalAddress: options.terminalAddress } : {}),
     ...(options.platform ? { platform: options.platform } : {}),
     ...(options.updateInstaller ? { updateInstaller: options.updateInstaller } : {}),
+    ...(options.sync ? { sync: options.sync } : {}),
   });
   const call = <N extends CallName>(name: N, input: CallInput<N>) => reg.dispatch(name, input) as Promise<Result<CallResult<N>>>;
   const must = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<N>> => {

@@ -2,7 +2,7 @@
 // text, serialise the value with canonicalJson, compare. The old check is the oracle here.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../main/ledger/canonical-json';
+import { canonicalJson } from '../../main/journal-chain/canonical-json';
 import { isCanonicalJson, scanCanonical } from '../../main/ledger/canonical-scan';
 
 function oracle(text: string): boolean {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLedger, type Db } from '../../main/ledger/database';
 import { appendJournal, verifyJournal } from '../../main/ledger/journal';
-import { canonicalJson } from '../../main/ledger/canonical-json';
+import { canonicalJson } from '../../main/journal-chain/canonical-json';
 
 let dir: string;
 let db: Db;

@@ -23,7 +23,7 @@ const IO =
 // Pure cores: money math, business days, protocol codecs, receipt layout and encoding, report
 // aggregation and card reconciliation, cash counts.
 const PURE =
-  /^main\/(money\/|business-day\/|catalog\/search-keys\.ts$|day-close\/(report-figures|card-reconciliation|report-paper|report-strings)\.ts$|shift\/(denominations|expected-cash|cash-slip)\.ts$|hardware\/serial-path\.ts$|hardware\/terminal\/(crc|framing|apdu|bcd|bmp|tlv|text|pan|commands|pt-messages|status-info|codes|recovery|intent-machine|result)\.ts$|hardware\/printer\/(receipt-model|receipt-format|receipt-strings|receipt-document|receiptline-markup|encoder|escpos-commands|escpos-state-pass|card-slip|render|printer-profile|status)\.ts$|providers\/(provider|wechat\/wechat-sign|wechat\/wechat-xml|wechat\/wechat-codes|alipay\/alipay-codes)\.ts$)/;
+  /^main\/(money\/|business-day\/|journal-chain\/|catalog\/search-keys\.ts$|day-close\/(report-figures|card-reconciliation|report-paper|report-strings)\.ts$|shift\/(denominations|expected-cash|cash-slip)\.ts$|hardware\/serial-path\.ts$|hardware\/terminal\/(crc|framing|apdu|bcd|bmp|tlv|text|pan|commands|pt-messages|status-info|codes|recovery|intent-machine|result)\.ts$|hardware\/printer\/(receipt-model|receipt-format|receipt-strings|receipt-document|receiptline-markup|encoder|escpos-commands|escpos-state-pass|card-slip|render|printer-profile|status)\.ts$|providers\/(provider|wechat\/wechat-sign|wechat\/wechat-xml|wechat\/wechat-codes|alipay\/alipay-codes)\.ts$)/;
 
 export const layerRules: LayerRule[] = [
   { rule: 'the renderer never imports main', from: /^renderer\//, forbids: /^main\// },
@@ -31,15 +31,23 @@ export const layerRules: LayerRule[] = [
   { rule: 'the preload never imports main', from: /^preload\//, forbids: /^main\// },
   { rule: 'hardware never imports the domains', from: /^main\/hardware\//, forbids: /^main\/(?!hardware\/|money\/|common\/|log\.ts$)/ },
   { rule: "providers' protocol code never imports the domains", from: /^main\/providers\//, forbids: /^main\/(?!providers\/|money\/|common\/|log\.ts$)/ },
-  { rule: 'the ledger never imports the domains', from: /^main\/ledger\//, forbids: /^main\/(?!ledger\/|common\/)/ },
+  { rule: 'the ledger never imports the domains', from: /^main\/ledger\//, forbids: /^main\/(?!ledger\/|common\/|journal-chain\/)/ },
   { rule: 'money, codecs and receipt layout do no I/O', from: PURE, forbids: new RegExp(`${IO.source}|^main\\/(ledger|host|ipc)\\/`) },
   { rule: 'ipc holds no SQL', from: /^main\/ipc\//, forbids: /^main\/ledger\/statements\.ts$|^better-sqlite3$/ },
   { rule: 'nothing imports host/', from: /^(main\/(?!host\/|electron-main\.ts$|web-main\.ts$)|preload\/|renderer\/)/, forbids: /^main\/host\// },
+  // HQ is another program on another machine: it shares the contract and pure code (money, the
+  // journal's canonical JSON and hash chain), never the register's ledger, domains or SQLite.
+  {
+    rule: "HQ never imports the register's ledger or domains",
+    from: /^hq\//,
+    forbids: /^main\/(?!money\/|journal-chain\/|business-day\/)|^better-sqlite3$|^electron(\/|$)/,
+  },
+  { rule: 'the register never imports HQ', from: /^(main|preload|renderer)\//, forbids: /^hq\// },
   { rule: 'only the shell imports electron', from: /^(main\/(?!host\/electron(-[a-z-]+)?\.ts$)|renderer\/)/, forbids: /^electron(\/|$)/, typesAllowed: true },
 ];
 
 const repo = join(__dirname, '..', '..');
-const edges = importGraph(repo, ['main', 'preload', 'renderer/src']);
+const edges = importGraph(repo, ['main', 'preload', 'renderer/src', 'hq']);
 
 function violations(rule: LayerRule, graph: readonly ImportEdge[]): string[] {
   return graph
@@ -74,6 +82,11 @@ describe('layer rules', () => {
       ['money, codecs and receipt layout do no I/O', edge('main/money/sale-totals.ts', 'node:fs')],
       ['money, codecs and receipt layout do no I/O', edge('main/hardware/terminal/bcd.ts', 'serialport')],
       ['ipc holds no SQL', edge('main/ipc/router.ts', 'main/ledger/statements.ts')],
+      ["HQ never imports the register's ledger or domains", edge('hq/ingest/ingest.ts', 'main/ledger/journal.ts')],
+      ["HQ never imports the register's ledger or domains", edge('hq/ingest/ingest.ts', 'main/documents/complete-document.ts', true)],
+      ["HQ never imports the register's ledger or domains", edge('hq/db/pool.ts', 'better-sqlite3')],
+      ['the register never imports HQ', edge('main/sync/uploader.ts', 'hq/ingest/ingest.ts')],
+      ['money, codecs and receipt layout do no I/O', edge('main/journal-chain/chain.ts', 'main/ledger/db.ts')],
       ['nothing imports host/', edge('main/register.ts', 'main/host/web.ts')],
       ['only the shell imports electron', edge('main/register.ts', 'electron')],
     ];

@@ -21,6 +21,7 @@ import { ReceiptsSection } from '../printing/ReceiptsSection';
 import { ShiftSection } from '../shift/ShiftSection';
 import { DayCloseSection } from '../day-close/DayCloseSection';
 import { ZReportsSection } from '../day-close/ZReportsSection';
+import { HqSection } from '../sync/HqSection';
 
 export interface BackOfficeSection {
   /** Stable id: used in test ids (`back-office-nav-<id>`) and to remember the open section. */
@@ -50,6 +51,7 @@ export const backOfficeSections: BackOfficeSection[] = [
   { id: 'tax-rates', labelKey: 'taxRates.title', leastRole: 'owner', component: TaxRatesEditor },
   { id: 'self-check', labelKey: 'selfCheck.title', leastRole: 'cashier', component: SelfCheckSection },
   { id: 'about', labelKey: 'about.title', leastRole: 'cashier', component: AboutSection },
+  { id: 'hq', labelKey: 'backOffice.section.hq', leastRole: 'supervisor', component: HqSection },
 ];
 
 /** The sections a role sees; an empty list hides the back office altogether. */

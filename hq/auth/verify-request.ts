@@ -1,0 +1,82 @@
+// Every register request but enrolment is signed. HQ refuses an unsigned one, one signed with
+// another key, one whose time is outside the window (the answer carries HQ's time so a register
+// with a wrong clock can correct its offset), and one whose nonce it has already seen.
+import type { Pool } from 'pg';
+import { hqHeaders } from '../../preload/contract/hq-wire';
+import { signatureHolds } from '../../main/journal-chain/request-signature';
+import { HqError } from '../http/hq-error';
+
+export const CLOCK_WINDOW_MS = 5 * 60 * 1000;
+
+export interface RegisterIdentity {
+  registerId: string;
+  shopId: string;
+}
+
+type Headers = Record<string, string | string[] | undefined>;
+
+function header(headers: Headers, name: string): string | null {
+  const v = headers[name];
+  return typeof v === 'string' ? v : null;
+}
+
+const secrets = new WeakMap<Pool, Map<string, { secret: Buffer; shopId: string }>>();
+
+async function registerKey(pool: Pool, registerId: string): Promise<{ secret: Buffer; shopId: string } | null> {
+  let cache = secrets.get(pool);
+  if (!cache) {
+    cache = new Map();
+    secrets.set(pool, cache);
+  }
+  const hit = cache.get(registerId);
+  if (hit) return hit;
+  const row = await pool.query<{ secret: Buffer | null; shop_id: string }>('SELECT secret, shop_id FROM registers WHERE id = $1', [registerId]);
+  const r = row.rows[0];
+  if (!r?.secret) return null;
+  const key = { secret: r.secret, shopId: r.shop_id };
+  cache.set(registerId, key);
+  return key;
+}
+
+export async function verifyRequest(pool: Pool, method: string, path: string, headers: Headers, body: Buffer, now: number): Promise<RegisterIdentity> {
+  const registerId = header(headers, hqHeaders.register);
+  const time = header(headers, hqHeaders.time);
+  const nonce = header(headers, hqHeaders.nonce);
+  const signature = header(headers, hqHeaders.signature);
+  if (!registerId || !time || !nonce || !signature) throw new HqError('hq.unsigned', 401);
+  if (!/^[0-9a-f]{16,64}$/.test(nonce) || !/^\d{1,16}$/.test(time)) throw new HqError('hq.bad_signature', 401);
+  const key = await registerKey(pool, registerId);
+  if (!key) throw new HqError('hq.unknown_register', 401, { registerId: registerId.slice(0, 40) });
+  const t = Number(time);
+  if (!signatureHolds(key.secret, { method, path, registerId, time: t, nonce, body }, signature)) throw new HqError('hq.bad_signature', 401);
+  if (Math.abs(now - t) > CLOCK_WINDOW_MS) throw new HqError('hq.clock_skew', 401, { serverTime: now });
+  if (!(await rememberNonce(pool, registerId, nonce, t))) throw new HqError('hq.replayed', 401);
+  return { registerId, shopId: key.shopId };
+}
+
+/**
+ * Records a nonce; false if it was seen before. Committed without waiting for the disk: a nonce
+ * lost to a database crash reopens at most the 5-minute window for that one request, and every
+ * request a register may send is harmless twice (an upload is idempotent, a pull only reads),
+ * while a flush per request would cost HQ as much as the upload's own commit.
+ */
+async function rememberNonce(pool: Pool, registerId: string, nonce: string, at: number): Promise<boolean> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SET LOCAL synchronous_commit = off');
+    const fresh = await client.query('INSERT INTO request_nonces (register_id, nonce, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [registerId, nonce, at]);
+    await client.query('COMMIT');
+    return (fresh.rowCount ?? 0) > 0;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Nonces older than the window can no longer be replayed (their time is refused), so they go. */
+export async function pruneNonces(pool: Pool, now: number): Promise<void> {
+  await pool.query('DELETE FROM request_nonces WHERE at < $1', [now - 2 * CLOCK_WINDOW_MS]);
+}

@@ -1,0 +1,31 @@
+// Catalog, operators and settings as numbered versions. The owner publishes a version with the
+// moment it takes effect; registers pull what is after their last version and apply each when its
+// moment comes, so an offline register keeps its last prices and catches up in order.
+import type { Pool } from 'pg';
+import { downVersion, type DownKind, type DownResponse, type DownVersion } from '../../preload/contract/hq-wire';
+import { HqError } from '../http/hq-error';
+
+export const DOWN_PAGE = 50;
+
+export async function publishVersion(
+  pool: Pool,
+  v: { kind: DownKind; shopId: string | null; effectiveAt: number; body: unknown },
+  now: number,
+): Promise<number> {
+  const check = downVersion.safeParse({ version: 1, kind: v.kind, effectiveAt: v.effectiveAt, body: v.body });
+  if (!check.success) throw new HqError('hq.invalid_input', 400, { field: check.error.issues[0]?.path.join('.') ?? '' });
+  const row = await pool.query<{ version: number }>(
+    'INSERT INTO down_versions (shop_id, kind, effective_at, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING version',
+    [v.shopId, v.kind, v.effectiveAt, JSON.stringify(check.data.body), now],
+  );
+  return row.rows[0]?.version ?? 0;
+}
+
+export async function versionsAfter(pool: Pool, shopId: string, after: number, now: number): Promise<DownResponse> {
+  const rows = await pool.query<{ version: number; kind: DownKind; effective_at: number; body: unknown }>(
+    'SELECT version, kind, effective_at, body FROM down_versions WHERE version > $1 AND (shop_id IS NULL OR shop_id = $2) ORDER BY version LIMIT $3',
+    [after, shopId, DOWN_PAGE + 1],
+  );
+  const versions = rows.rows.slice(0, DOWN_PAGE).map((r) => ({ version: r.version, kind: r.kind, effectiveAt: r.effective_at, body: r.body }) as DownVersion);
+  return { versions, more: rows.rows.length > DOWN_PAGE, serverTime: now };
+}

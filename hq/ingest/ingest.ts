@@ -1,0 +1,165 @@
+// One upload from one register: entries in order, idempotent on (register, seq). HQ continues the
+// chain from what it holds: entries it has are compared (another hash at the same seq is a fork,
+// refused and kept as evidence), new ones must follow its head without a gap (a gap is answered
+// with the seq to send from) and must hash right; the records they reference must agree with
+// them. All of it is stored in one transaction, or none of it.
+import type { Pool, PoolClient } from 'pg';
+import { uploadRequest, type HqHead, type UploadResponse, type WireEntry } from '../../preload/contract/hq-wire';
+import { checkAndParseEntry, entryHash } from '../../main/journal-chain/chain';
+import type { RegisterIdentity } from '../auth/verify-request';
+import { HqError } from '../http/hq-error';
+import { raiseAlert } from './alerts';
+import { insertDocuments, insertZReports, matchRecords, RecordRefusal, type ParsedEntry } from './records';
+
+/** What a refused upload leaves behind: the alert to raise once its transaction is rolled back. */
+type Verdict = { ok: true; response: UploadResponse } | { ok: false; error: HqError; alert?: Parameters<typeof raiseAlert>[1] };
+
+export async function ingestUpload(pool: Pool, who: RegisterIdentity, body: unknown, now: number): Promise<UploadResponse> {
+  const parsed = uploadRequest.safeParse(body);
+  if (!parsed.success) throw new HqError('hq.invalid_input', 400, { field: parsed.error.issues[0]?.path.join('.') ?? '' });
+  const req = parsed.data;
+  if (req.registerId !== who.registerId) {
+    // A register's key speaking for another register: never written, always shown to the owner.
+    await raiseAlert(pool, { kind: 'forged_register', registerId: who.registerId, params: { claimed: req.registerId } }, now);
+    throw new HqError('hq.forbidden', 403, { registerId: req.registerId });
+  }
+  const first = req.entries[0]?.seq ?? 0;
+  const outOfOrder = req.entries.findIndex((e, i) => e.seq !== first + i);
+  if (outOfOrder >= 0) {
+    const e = req.entries[outOfOrder];
+    await raiseAlert(
+      pool,
+      { kind: 'upload_tampered', registerId: who.registerId, params: { reason: 'not_consecutive', seq: e?.seq ?? null }, evidence: e },
+      now,
+    );
+    throw new HqError('hq.tampered', 422, { reason: 'not_consecutive', seq: e?.seq ?? null });
+  }
+
+  const client = await pool.connect();
+  let verdict: Verdict;
+  try {
+    await client.query('BEGIN');
+    verdict = await ingestLocked(client, who.registerId, req, now);
+    await client.query(verdict.ok ? 'COMMIT' : 'ROLLBACK');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+  if (verdict.ok) return verdict.response;
+  if (verdict.alert) await raiseAlert(pool, verdict.alert, now);
+  throw verdict.error;
+}
+
+async function ingestLocked(client: PoolClient, registerId: string, req: ReturnType<typeof uploadRequest.parse>, now: number): Promise<Verdict> {
+  const headRow = await client.query<{ seq: number; hash: string }>('SELECT seq, hash FROM journal_heads WHERE register_id = $1 FOR UPDATE', [registerId]);
+  const head: HqHead | undefined = headRow.rows[0];
+  if (!head) return { ok: false, error: new HqError('hq.unknown_register', 401, { registerId }) };
+
+  const held = req.entries.filter((e) => e.seq <= head.seq);
+  const fresh = req.entries.filter((e) => e.seq > head.seq);
+  const first = fresh[0];
+  if (first && first.seq !== head.seq + 1) {
+    return { ok: false, error: new HqError('hq.gap', 409, { expectedSeq: head.seq + 1, headSeq: head.seq, headHash: head.hash }) };
+  }
+
+  if (held.length > 0) {
+    const stored = await client.query<{ seq: number; hash: string }>(
+      'SELECT seq, hash FROM journal_entries WHERE register_id = $1 AND seq = ANY($2::bigint[])',
+      [registerId, held.map((e) => e.seq)],
+    );
+    const byseq = new Map(stored.rows.map((r) => [r.seq, r.hash]));
+    for (const e of held) {
+      const mine = byseq.get(e.seq);
+      if (mine !== e.hash) return fork(registerId, e, mine ?? null, head);
+    }
+  }
+
+  // Checked a slice at a time, each slice's insert sent as soon as it holds: PostgreSQL writes one
+  // slice while the next is hashed here (the two run on different cores). A later refusal rolls
+  // the whole transaction back, so nothing of a refused upload is kept.
+  const parsedFresh = new Map<number, ParsedEntry>();
+  const writes: Promise<unknown>[] = [];
+  const settle = async () => {
+    const results = await Promise.allSettled(writes);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  };
+  let prev = head;
+  for (let from = 0; from < fresh.length; from += SLICE) {
+    const slice = fresh.slice(from, from + SLICE);
+    for (const e of slice) {
+      const checked = checkAndParseEntry(e, prev.seq + 1, prev.hash);
+      if (!checked.ok) {
+        await settle();
+        const reason = checked.reason;
+        // The register's own chain holds but does not follow ours: its history differs from what it uploaded before.
+        if (reason === 'prev_hash_mismatch' && e.seq === head.seq + 1 && entryHash(e.prev_hash, e.payload) === e.hash)
+          return fork(registerId, e, head.hash, head);
+        return tampered(registerId, e, reason);
+      }
+      parsedFresh.set(e.seq, { seq: e.seq, at: e.at, kind: e.kind, data: (checked.value.data ?? {}) as Record<string, unknown> });
+      prev = { seq: e.seq, hash: e.hash };
+    }
+    writes.push(insertEntries(client, registerId, slice, now));
+  }
+
+  let records: ReturnType<typeof matchRecords>;
+  try {
+    records = matchRecords(req.records, parsedFresh);
+  } catch (error) {
+    await settle();
+    if (!(error instanceof RecordRefusal)) throw error;
+    const doc = req.records.documents.find((d) => d.seq === error.seq);
+    return {
+      ok: false,
+      error: new HqError(error.code, 422, { seq: error.seq, field: error.field }),
+      alert: { kind: 'upload_tampered', registerId, params: { reason: error.code, seq: error.seq, field: error.field }, evidence: doc ?? null },
+    };
+  }
+  await settle();
+
+  if (fresh.length > 0) {
+    await insertDocuments(client, registerId, records.documents);
+    await insertZReports(client, registerId, parsedFresh.values());
+    await client.query('UPDATE journal_heads SET seq = $2, hash = $3, updated_at = $4 WHERE register_id = $1', [registerId, prev.seq, prev.hash, now]);
+  }
+  return { ok: true, response: { head: prev, added: fresh.length } };
+}
+
+/** Entries per insert statement (and per slice of checking). */
+const SLICE = 250;
+
+function insertEntries(client: PoolClient, registerId: string, entries: readonly WireEntry[], now: number): Promise<unknown> {
+  return client.query(
+    `INSERT INTO journal_entries (register_id, seq, at, kind, payload, prev_hash, hash, received_at)
+     SELECT $1, s, a, k, p, ph, h, $8 FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(s, a, k, p, ph, h) ORDER BY s`,
+    [
+      registerId,
+      entries.map((e) => e.seq),
+      entries.map((e) => e.at),
+      entries.map((e) => e.kind),
+      entries.map((e) => e.payload),
+      entries.map((e) => e.prev_hash),
+      entries.map((e) => e.hash),
+      now,
+    ],
+  );
+}
+
+function fork(registerId: string, offered: WireEntry, storedHash: string | null, head: HqHead): Verdict {
+  return {
+    ok: false,
+    error: new HqError('hq.fork', 409, { seq: offered.seq, headSeq: head.seq }),
+    alert: { kind: 'fork', registerId, params: { seq: offered.seq, storedHash, offeredHash: offered.hash }, evidence: offered },
+  };
+}
+
+function tampered(registerId: string, e: WireEntry, reason: string): Verdict {
+  return {
+    ok: false,
+    error: new HqError('hq.tampered', 422, { seq: e.seq, reason }),
+    alert: { kind: 'upload_tampered', registerId, params: { seq: e.seq, reason }, evidence: e },
+  };
+}

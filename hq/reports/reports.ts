@@ -1,0 +1,113 @@
+// HQ's figures. A day's figures are the sum of the registers' Zs for that day (per register, per
+// shop, for the chain); a month's the sum of its days. The consistency check recomputes each Z
+// from the documents HQ holds for that register and day and names every difference.
+import type { Pool } from 'pg';
+
+export interface DayFigure {
+  shopId: string;
+  registerId: string;
+  businessDay: string;
+  zNo: number;
+  documentCount: number;
+  netMinor: number;
+}
+
+export interface SumFigure {
+  shopId: string;
+  period: string;
+  registers: number;
+  zCount: number;
+  documentCount: number;
+  netMinor: number;
+}
+
+export async function zDays(pool: Pool, range: { from: string; to: string; shopId?: string | null }): Promise<DayFigure[]> {
+  const rows = await pool.query<DayFigure>(
+    `SELECT r.shop_id AS "shopId", z.register_id AS "registerId", z.business_day AS "businessDay", z.z_no AS "zNo",
+            z.document_count AS "documentCount", z.net_minor AS "netMinor"
+       FROM z_reports z JOIN registers r ON r.id = z.register_id
+      WHERE z.business_day BETWEEN $1 AND $2 AND ($3::text IS NULL OR r.shop_id = $3)
+      ORDER BY r.shop_id, z.business_day, z.register_id`,
+    [range.from, range.to, range.shopId ?? null],
+  );
+  return rows.rows;
+}
+
+/** Per shop and day (`period` = YYYY-MM-DD) or month (YYYY-MM): sums of Zs. */
+export async function zSums(pool: Pool, range: { from: string; to: string; shopId?: string | null }, by: 'day' | 'month'): Promise<SumFigure[]> {
+  const period = by === 'day' ? 'z.business_day' : 'substr(z.business_day, 1, 7)';
+  const rows = await pool.query<SumFigure>(
+    `SELECT r.shop_id AS "shopId", ${period} AS period, COUNT(DISTINCT z.register_id)::int AS registers, COUNT(*)::int AS "zCount",
+            SUM(z.document_count)::bigint AS "documentCount", SUM(z.net_minor)::bigint AS "netMinor"
+       FROM z_reports z JOIN registers r ON r.id = z.register_id
+      WHERE z.business_day BETWEEN $1 AND $2 AND ($3::text IS NULL OR r.shop_id = $3)
+      GROUP BY r.shop_id, ${period} ORDER BY r.shop_id, period`,
+    [range.from, range.to, range.shopId ?? null],
+  );
+  return rows.rows;
+}
+
+/** Documents HQ holds, summed the way a Z sums them (sales count up, refunds and voids down). */
+export async function documentDays(
+  pool: Pool,
+  registerId?: string,
+): Promise<{ registerId: string; businessDay: string; documentCount: number; netMinor: number }[]> {
+  const rows = await pool.query<{ registerId: string; businessDay: string; documentCount: number; netMinor: number }>(
+    `SELECT register_id AS "registerId", business_day AS "businessDay", COUNT(*)::int AS "documentCount",
+            SUM(CASE WHEN kind = 'sale' THEN total_minor ELSE -total_minor END)::bigint AS "netMinor"
+       FROM documents WHERE ($1::text IS NULL OR register_id = $1) GROUP BY register_id, business_day ORDER BY register_id, business_day`,
+    [registerId ?? null],
+  );
+  return rows.rows;
+}
+
+export interface ZDifference {
+  registerId: string;
+  zNo: number;
+  businessDay: string;
+  field: 'documentCount' | 'netMinor' | 'firstReceiptNo' | 'lastReceiptNo' | 'grandTotalAfterMinor';
+  z: number | null;
+  documents: number | null;
+}
+
+/** Every Z recomputed from its register's documents of that day; an empty list means they all agree. */
+export async function consistencyCheck(pool: Pool): Promise<{ zChecked: number; differences: ZDifference[] }> {
+  const rows = await pool.query<{
+    register_id: string;
+    z_no: number;
+    business_day: string;
+    document_count: number;
+    net_minor: number;
+    first_receipt_no: number | null;
+    last_receipt_no: number | null;
+    grand_total_after_minor: number;
+    d_count: number;
+    d_net: number | null;
+    d_first: number | null;
+    d_last: number | null;
+    d_grand: number | null;
+  }>(
+    `SELECT z.register_id, z.z_no, z.business_day, z.document_count, z.net_minor, z.first_receipt_no, z.last_receipt_no, z.grand_total_after_minor,
+            COUNT(d.id)::int AS d_count,
+            SUM(CASE WHEN d.kind = 'sale' THEN d.total_minor ELSE -d.total_minor END)::bigint AS d_net,
+            MIN(d.receipt_no) AS d_first, MAX(d.receipt_no) AS d_last,
+            (SELECT d2.grand_total_minor FROM documents d2 WHERE d2.register_id = z.register_id AND d2.business_day <= z.business_day
+              ORDER BY d2.receipt_no DESC LIMIT 1) AS d_grand
+       FROM z_reports z LEFT JOIN documents d ON d.register_id = z.register_id AND d.business_day = z.business_day
+      GROUP BY z.register_id, z.z_no, z.business_day, z.document_count, z.net_minor, z.first_receipt_no, z.last_receipt_no, z.grand_total_after_minor
+      ORDER BY z.register_id, z.z_no`,
+  );
+  const differences: ZDifference[] = [];
+  for (const r of rows.rows) {
+    const base = { registerId: r.register_id, zNo: r.z_no, businessDay: r.business_day };
+    const pairs: [ZDifference['field'], number | null, number | null][] = [
+      ['documentCount', r.document_count, r.d_count],
+      ['netMinor', r.net_minor, r.d_net ?? 0],
+      ['firstReceiptNo', r.first_receipt_no, r.d_first],
+      ['lastReceiptNo', r.last_receipt_no, r.d_last],
+      ['grandTotalAfterMinor', r.grand_total_after_minor, r.d_grand ?? r.grand_total_after_minor],
+    ];
+    for (const [field, z, documents] of pairs) if (z !== documents) differences.push({ ...base, field, z, documents });
+  }
+  return { zChecked: rows.rows.length, differences };
+}

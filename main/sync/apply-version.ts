@@ -1,0 +1,91 @@
+// Applying what HQ sent down, each version at its stated moment and in that order (then by
+// version number): a catalog version replaces the price list (products it does not name stop
+// selling), an operators version sets names, roles and PIN hashes, a settings version the store's
+// settings. Each is one transaction with its journal entry; a sale already open keeps the prices
+// it was rung up at.
+import { catalogBody, operatorsBody, settingsBody, type DownKind } from '../../preload/contract/hq-wire';
+import { settingsPatch } from '../../preload/contract/settings';
+import type { Db } from '../ledger/database';
+import { appendJournal } from '../ledger/journal';
+import { sql } from '../ledger/statements';
+import { updateSettings } from '../settings/settings';
+
+function applyCatalog(db: Db, raw: unknown): number {
+  const body = catalogBody.parse(raw);
+  const rate = sql(db, 'INSERT INTO tax_rates (rate_bp, label) VALUES (?, ?) ON CONFLICT(rate_bp) DO UPDATE SET label = excluded.label');
+  for (const r of body.taxRates) rate.run(r.rateBp, r.label);
+  const known = new Set((sql(db, 'SELECT rate_bp FROM tax_rates').all() as { rate_bp: number }[]).map((r) => r.rate_bp));
+  // Barcodes are unique: free them all first so products may swap barcodes within one version.
+  sql(db, 'UPDATE products SET active = 0, barcode = NULL').run();
+  const upsert = sql(
+    db,
+    `INSERT INTO products (sku, barcode, name_zh, name_en, price_minor, tax_rate_bp, active) VALUES (?, ?, ?, ?, ?, ?, 1)
+     ON CONFLICT(sku) DO UPDATE SET barcode = excluded.barcode, name_zh = excluded.name_zh, name_en = excluded.name_en,
+       price_minor = excluded.price_minor, tax_rate_bp = excluded.tax_rate_bp, active = 1`,
+  );
+  const barcodes = new Set<string>();
+  let n = 0;
+  for (const p of body.products) {
+    if (!known.has(p.taxRateBp) || (p.nameZh === null && p.nameEn === null)) continue;
+    const barcode = p.barcode !== null && !barcodes.has(p.barcode) ? p.barcode : null;
+    if (barcode !== null) barcodes.add(barcode);
+    upsert.run(p.sku, barcode, p.nameZh, p.nameEn, p.priceMinor, p.taxRateBp);
+    n += 1;
+  }
+  return n;
+}
+
+function applyOperators(db: Db, raw: unknown, now: number): number {
+  const body = operatorsBody.parse(raw);
+  const upsert = sql(
+    db,
+    `INSERT INTO operators (name, role, pin_hash, pin_salt, pin_params, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(name) DO UPDATE SET role = excluded.role, pin_hash = excluded.pin_hash, pin_salt = excluded.pin_salt,
+       pin_params = excluded.pin_params, active = excluded.active, failed_attempts = 0, locked_until = NULL`,
+  );
+  for (const o of body.operators) {
+    upsert.run(o.name, o.role, Buffer.from(o.pinHash, 'hex'), Buffer.from(o.pinSalt, 'hex'), JSON.stringify(o.pinParams), o.active ? 1 : 0, now);
+  }
+  return body.operators.length;
+}
+
+function applySettings(db: Db, raw: unknown): number {
+  const body = settingsBody.parse(raw);
+  // The register's own checks (a known time zone, ...) still apply; what fails them is left out.
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body.settings)) if (settingsPatch.safeParse({ [key]: value }).success) patch[key] = value;
+  updateSettings(db, settingsPatch.parse(patch), null);
+  return Object.keys(patch).length;
+}
+
+/** Applies every pulled version whose moment has come; returns how many. */
+export function applyDueVersions(db: Db, now: number): number {
+  const due = sql(
+    db,
+    'SELECT version, kind, effective_at, body FROM sync_versions WHERE applied_at IS NULL AND effective_at <= ? ORDER BY effective_at, version',
+  ).all(now) as { version: number; kind: DownKind; effective_at: number; body: string }[];
+  for (const v of due) {
+    db.transaction(() => {
+      const body: unknown = JSON.parse(v.body);
+      let items: number;
+      try {
+        // Its own savepoint: a version that fails halfway leaves nothing behind.
+        items = db.transaction(() =>
+          v.kind === 'catalog' ? applyCatalog(db, body) : v.kind === 'operators' ? applyOperators(db, body, now) : applySettings(db, body),
+        )();
+      } catch {
+        // A version this register cannot read (a newer HQ) is passed over, never retried for ever; the journal says so.
+        items = -1;
+      }
+      sql(db, 'UPDATE sync_versions SET applied_at = ? WHERE version = ?').run(now, v.version);
+      appendJournal(db, 'sync.version_applied', { version: v.version, kind: v.kind, effectiveAt: v.effective_at, items }, now);
+    })();
+  }
+  return due.length;
+}
+
+/** The next moment a pulled version takes effect, if any. */
+export function nextEffectiveAt(db: Db): number | null {
+  const row = sql(db, 'SELECT MIN(effective_at) AS at FROM sync_versions WHERE applied_at IS NULL').get() as { at: number | null };
+  return row.at;
+}

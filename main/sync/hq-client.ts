@@ -1,0 +1,74 @@
+// Requests to HQ, signed with this register's key. A network failure, a timeout or an answer that
+// is not HQ's envelope is `sync.hq_unreachable`: the uploader backs off and tries again later.
+// Each request has a connection of its own (no keep-alive pool): a pooled socket the server or a
+// middlebox has already dropped would fail a POST that nothing may retry blindly, and one
+// connection per batch of hundreds of entries costs nothing.
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { hqHeaders, type HqResult } from '../../preload/contract/hq-wire';
+import { newNonce, signRequest } from '../journal-chain/request-signature';
+
+export type SyncFailure = { ok: false; error: { code: 'sync.hq_unreachable'; params: Record<string, string | number | boolean | null> } };
+export type HqAnswer<T> = HqResult<T> | SyncFailure;
+
+export interface HqLink {
+  hqUrl: string;
+  registerId: string;
+  secret: Buffer;
+  /** HQ's clock minus ours, so a till whose clock is off still signs a time HQ accepts. */
+  clockOffsetMs: number;
+}
+
+function unreachable(why: string): SyncFailure {
+  return { ok: false, error: { code: 'sync.hq_unreachable', params: { why: why.slice(0, 120) } } };
+}
+
+export async function postToHq<T>(
+  url: string,
+  path: string,
+  body: unknown,
+  options: { timeoutMs: number; sign?: { link: HqLink; now: number } },
+): Promise<HqAnswer<T>> {
+  const text = JSON.stringify(body);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.sign) {
+    const { link, now } = options.sign;
+    const time = now + link.clockOffsetMs;
+    const nonce = newNonce();
+    headers[hqHeaders.register] = link.registerId;
+    headers[hqHeaders.time] = String(time);
+    headers[hqHeaders.nonce] = nonce;
+    headers[hqHeaders.signature] = signRequest(link.secret, { method: 'POST', path, registerId: link.registerId, time, nonce, body: text });
+  }
+  const target = new URL(path, url);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  let status: number;
+  let text2: string;
+  try {
+    [status, text2] = await new Promise<[number, string]>((resolve, reject) => {
+      const req = send(
+        target,
+        { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(text) }, agent: false, timeout: options.timeoutMs },
+        (res: IncomingMessage) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve([res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')]));
+          res.on('error', reject);
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', reject);
+      req.end(text);
+    });
+  } catch (error) {
+    return unreachable(error instanceof Error ? `${(error as NodeJS.ErrnoException).code ?? error.name}: ${error.message}` : 'network');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text2);
+  } catch {
+    return unreachable(`http ${status}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { ok?: unknown }).ok !== 'boolean') return unreachable(`http ${status}`);
+  return parsed as HqResult<T>;
+}

@@ -1,0 +1,25 @@
+import type { syncCalls } from '../../preload/contract/sync';
+import type { HandlerTable } from '../ipc/handler';
+import { enrolWithHq } from './enrol';
+import { syncStatus } from './sync-status';
+
+export const syncHandlers: Pick<HandlerTable, keyof typeof syncCalls> = {
+  'sync.status': { access: 'supervisor', handle: (_input, ctx) => syncStatus(ctx.db) },
+  'sync.enrol': {
+    access: 'owner',
+    handle: async (input, ctx) => {
+      const { sync } = ctx.services;
+      await enrolWithHq(ctx.db, sync.secrets, { ...input, localRegisterId: ctx.settings.registerId, operatorId: ctx.actor.id }, () => ctx.now);
+      sync.runtime.kick();
+      return syncStatus(ctx.db);
+    },
+  },
+  'sync.retry': {
+    access: 'owner',
+    handle: async (_input, ctx) => {
+      ctx.services.sync.runtime.retryNow();
+      await ctx.services.sync.runtime.runOnce();
+      return syncStatus(ctx.db);
+    },
+  },
+};

@@ -1,0 +1,24 @@
+/** The register's link to HQ as the back office shows it. */
+export interface SyncStatusView {
+  enrolled: boolean;
+  hqUrl: string | null;
+  /** HQ's names for this register and its shop. */
+  registerId: string | null;
+  shopId: string | null;
+  /** The newest journal entry here, and the newest HQ has acknowledged holding. */
+  localSeq: number;
+  ackedSeq: number;
+  pendingEntries: number;
+  ackedAt: number | null;
+  /** idle: nothing wrong (maybe entries waiting for the next try); retrying: HQ could not be reached; refused: HQ refused our chain, the owner must look. */
+  state: 'not_enrolled' | 'idle' | 'retrying' | 'refused';
+  /** The last attempt's refusal (sync.* or hq.* code with its parameters), translated like any refusal. */
+  /** A CallError (not imported: result.ts imports every domain's error codes, this one's included). */
+  lastError: { code: string; params: Record<string, string | number | boolean | null> } | null;
+  lastAttemptAt: number | null;
+  nextAttemptAt: number | null;
+  /** The last version of catalog, operators and settings pulled from HQ; versions waiting for their moment. */
+  downVersion: number;
+  pulledAt: number | null;
+  pendingVersions: number;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { call } from './define';
+import { hqErrors } from './hq-wire';
+import type { SyncStatusView } from './sync-views';
+
+export const syncCalls = {
+  'sync.status': call<SyncStatusView>()(z.object({}).strict()),
+  /** Enrols this register with HQ using the one-time code the owner got there. */
+  'sync.enrol': call<SyncStatusView>()(
+    z
+      .object({
+        hqUrl: z
+          .string()
+          .trim()
+          .max(200)
+          .regex(/^https?:\/\/[^\s/]+(\/.*)?$/),
+        code: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/),
+      })
+      .strict(),
+  ),
+  /** Tries the upload and the pull now; also clears a refusal once the owner has looked at HQ. */
+  'sync.retry': call<SyncStatusView>()(z.object({}).strict()),
+};
+
+/** Sync refusals, and HQ's own codes (shown as the upload's last error). Each needs its translation. */
+export const syncErrors = ['sync.not_enrolled', 'sync.already_enrolled', 'sync.hq_unreachable', ...hqErrors] as const;

@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNote } from '../../components/ErrorNote';
+import { formatDateTime } from '../../format/date';
+import { useCall } from '../../state/use-call';
+import { roleAtLeast } from '../back-office/roles';
+import type { BackOfficeSectionProps } from '../back-office/section-props';
+import type { CallError } from '../../../../preload/contract';
+
+/**
+ * 总部 / HQ: whether this register's journal has reached HQ (what HQ acknowledged, what waits,
+ * the last error), the versions pulled from HQ, and for the owner the enrolment and a retry.
+ * Selling never waits for any of it.
+ */
+export function HqSection({ session }: BackOfficeSectionProps) {
+  const { t, i18n } = useTranslation();
+  const status = useCall('sync.status');
+  const enrol = useCall('sync.enrol');
+  const retry = useCall('sync.retry');
+  const [hqUrl, setHqUrl] = useState('');
+  const [code, setCode] = useState('');
+  const owner = roleAtLeast(session.operator?.role ?? 'cashier', 'owner');
+  const load = status.run;
+  useEffect(() => {
+    void load({});
+  }, [load]);
+  const view = retry.value ?? enrol.value ?? status.value;
+  const when = (ms: number | null) => (ms === null ? '—' : formatDateTime(ms, i18n.language));
+
+  return (
+    <div className="back-office__stack" data-testid="hq-section">
+      <p className="muted">{t('hq.intro')}</p>
+      <ErrorNote error={status.error} />
+      {view && view.enrolled && (
+        <dl className="hq-status" data-testid="hq-status" data-state={view.state}>
+          <dt>{t('hq.register')}</dt>
+          <dd>
+            {view.registerId} · {view.shopId} · {view.hqUrl}
+          </dd>
+          <dt>{t('hq.state')}</dt>
+          <dd role="status">{t(`hq.stateName.${view.state}`)}</dd>
+          {view.lastError && (
+            <dd>
+              <ErrorNote error={view.lastError as CallError} />
+            </dd>
+          )}
+          <dt>{t('hq.acknowledged')}</dt>
+          <dd data-testid="hq-acked">{t('hq.entries', { acked: view.ackedSeq, local: view.localSeq, pending: view.pendingEntries })}</dd>
+          <dt>{t('hq.lastAck')}</dt>
+          <dd>{when(view.ackedAt)}</dd>
+          {view.nextAttemptAt !== null && view.state === 'retrying' && (
+            <>
+              <dt>{t('hq.nextAttempt')}</dt>
+              <dd>{when(view.nextAttemptAt)}</dd>
+            </>
+          )}
+          <dt>{t('hq.versions')}</dt>
+          <dd>{t('hq.versionLine', { version: view.downVersion, pending: view.pendingVersions, at: when(view.pulledAt) })}</dd>
+        </dl>
+      )}
+      {view && !view.enrolled && (
+        <p data-testid="hq-status" data-state="not_enrolled">
+          {t('hq.notEnrolled', { pending: view.pendingEntries })}
+        </p>
+      )}
+      {owner && view?.enrolled && (
+        <div>
+          <button type="button" className="button" disabled={retry.busy} onClick={() => void retry.run({})} data-testid="hq-retry">
+            {t('hq.retry')}
+          </button>
+          <ErrorNote error={retry.error} />
+        </div>
+      )}
+      {owner && view && !view.enrolled && (
+        <form
+          className="back-office__form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void enrol.run({ hqUrl: hqUrl.trim(), code: code.trim() });
+          }}
+        >
+          <label>
+            {t('hq.url')}
+            <input value={hqUrl} onChange={(e) => setHqUrl(e.target.value)} placeholder="https://hq.example.com" data-testid="hq-url" />
+          </label>
+          <label>
+            {t('hq.code')}
+            <input value={code} onChange={(e) => setCode(e.target.value)} placeholder="ABCD-EFGH-JKLM" data-testid="hq-code" />
+          </label>
+          <button type="submit" className="button button--primary" disabled={enrol.busy || !hqUrl || !code} data-testid="hq-enrol">
+            {t('hq.enrol')}
+          </button>
+          <ErrorNote error={enrol.error} />
+        </form>
+      )}
+    </div>
+  );
+}
