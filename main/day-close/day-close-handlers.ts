@@ -30,6 +30,12 @@ export const dayCloseHandlers: Pick<HandlerTable, keyof typeof dayCloseCalls> = 
       const z = await closeDay(ctx, input, terminalOf(ctx));
       ctx.events.emit('shift.changed', null);
       ctx.services.printer.kick();
+      // The closed day leaves the machine: a backup of every day since the last bundle, in the
+      // background (its worker never holds the till up). Its outcome is the backup status, as a
+      // scheduled one's is; a shop that chose no folder is not nagged here.
+      if (ctx.services.backup.getConfig().folder) {
+        void ctx.services.backup.runAutomatic('day_close').catch(() => undefined); // recorded in the backup status
+      }
       return z;
     },
   },

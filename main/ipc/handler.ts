@@ -49,7 +49,7 @@ export interface RegisterServices {
   /** The daily backup: exports, verification, restore, and the ledger's checks that gate selling. */
   backup: Pick<
     BackupService,
-    'db' | 'status' | 'getConfig' | 'setConfig' | 'run' | 'list' | 'verify' | 'restore' | 'ledgerCheck' | 'fullCheck' | 'publishStatus'
+    'db' | 'status' | 'getConfig' | 'setConfig' | 'run' | 'runAutomatic' | 'list' | 'verify' | 'restore' | 'ledgerCheck' | 'fullCheck' | 'publishStatus'
   >;
   /** The self-check's state that outlives one call: the scanner test code and when it was last read. */
   selfCheck: { ledgerFile: string; scannerTestCode: string; scannerSeenAt: number | null };
