@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorParams } from '../../preload/contract/result';
+import type { ErrorParams } from '../../preload/contract/result';
 import type { SyncStatusView } from '../../preload/contract/sync-views';
 import type { Db } from '../ledger/database';
 import { journalHead, pendingVersions, readLink } from './sync-store';
@@ -36,7 +36,7 @@ export function syncStatus(db: Db): SyncStatusView {
     ackedAt: link.acked_at,
     state: link.state,
     lastError: link.last_error
-      ? { code: link.last_error as ErrorCode, params: link.last_error_params ? (JSON.parse(link.last_error_params) as ErrorParams) : {} }
+      ? { code: link.last_error, params: link.last_error_params ? (JSON.parse(link.last_error_params) as ErrorParams) : {} }
       : null,
     lastAttemptAt: link.last_attempt_at,
     nextAttemptAt: link.next_attempt_at,
