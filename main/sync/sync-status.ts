@@ -35,9 +35,7 @@ export function syncStatus(db: Db): SyncStatusView {
     pendingEntries: Math.max(0, localSeq - link.acked_seq),
     ackedAt: link.acked_at,
     state: link.state,
-    lastError: link.last_error
-      ? { code: link.last_error, params: link.last_error_params ? (JSON.parse(link.last_error_params) as ErrorParams) : {} }
-      : null,
+    lastError: link.last_error ? { code: link.last_error, params: link.last_error_params ? (JSON.parse(link.last_error_params) as ErrorParams) : {} } : null,
     lastAttemptAt: link.last_attempt_at,
     nextAttemptAt: link.next_attempt_at,
     downVersion: link.down_version,
