@@ -11,6 +11,7 @@
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { benchSalePath } from './ledger';
 import { benchLongRun } from './long-run';
+import { benchRefund } from './refund';
 import { benchVerify } from './verify';
 import { benchBrowser } from './browser';
 import { benchPrinter, receiptFigures } from './printer';
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
   type Log = (line: string) => void;
   const sections: [string, (log: Log) => Promise<object | null | undefined> | object][] = [
     ['sale', benchSalePath],
+    ['refund', benchRefund],
     ['verify', benchVerify],
     ['long-run', benchLongRun],
     ['printer', async (l) => receiptFigures(await benchPrinter(500, l))],

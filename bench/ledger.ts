@@ -53,7 +53,7 @@ export async function cashSale(must: Must, cartCalls?: number[]): Promise<void> 
   if (done.receiptNo === null) throw new Error('sale did not complete');
 }
 
-function bareRound(db: Database.Database, n: number): number {
+export function bareRound(db: Database.Database, n: number): number {
   const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
   const t0 = performance.now();
   for (let i = 0; i < n; i++) insert.run(`row ${i}`);

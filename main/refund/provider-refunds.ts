@@ -53,6 +53,8 @@ export class ProviderRefunds {
 
   /** Every correction still waiting for a provider (at start-up, and again while any is pending). */
   async recover(): Promise<void> {
+    // A register closed while scan-to-pay was still starting has nothing left to recover here.
+    if (this.stopped || !this.deps.db.open) return;
     const open = sql(this.deps.db, "SELECT p.document_id FROM correction_plans p JOIN documents d ON d.id = p.document_id WHERE d.status = 'open'").all() as {
       document_id: string;
     }[];
