@@ -10,6 +10,7 @@ import { backupCalls } from './backup';
 import { dayCloseCalls } from './day-close';
 import { shiftCalls } from './shift';
 import { syncCalls } from './sync';
+import { fraudCalls } from './fraud';
 import type { CallDef } from './define';
 import type { EventName, EventPayloads } from './events';
 import type { Result } from './result';
@@ -32,6 +33,7 @@ export const calls = {
   ...dayCloseCalls,
   ...selfCheckCalls,
   ...syncCalls,
+  ...fraudCalls,
 };
 
 export type Calls = typeof calls;
@@ -53,5 +55,6 @@ export type * from './card-views';
 export type * from './scan-pay-views';
 export type * from './backup-views';
 export type * from './sync-views';
+export type * from './fraud-views';
 export type { PrinterConfigView, PrintJobView, PrintJobState, ReceiptPreviewView, TestPageView } from './printer';
 export type { HardwareStatus, DeviceState } from './events';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calls, type CallName } from '../../preload/contract';
 import { errorCodes } from '../../preload/contract/errors';
+import { DEFAULT_FRAUD_THRESHOLDS } from '../../main/fraud/fraud-defaults';
 import { ledgerSnapshot } from '../support/ledger-snapshot';
 import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 
@@ -177,6 +178,10 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
     'sync.status': {},
     'sync.enrol': { hqUrl: 'http://127.0.0.1:1', code: 'ABCD-EFGH-JKLM' },
     'sync.retry': {},
+    'fraud.alerts': { filter: 'open' },
+    'fraud.acknowledge': { alertId: 1, note: 'checked' },
+    'fraud.settings': {},
+    'fraud.updateSettings': { thresholds: DEFAULT_FRAUD_THRESHOLDS },
   } satisfies Record<CallName, Record<string, unknown>>;
 }
 

@@ -1,0 +1,42 @@
+// The fraud watch: its alerts and its thresholds. An alert's rule, scope, evidence and figures
+// never change once raised; only its acknowledgement is written later, once.
+export const fraudWatch = `
+CREATE TABLE fraud_alerts (
+  id               INTEGER PRIMARY KEY,
+  rule             TEXT NOT NULL,
+  scope_key        TEXT NOT NULL,                -- register:R1, operator:3, card:4711****1234, document:<uuid>
+  scope            TEXT NOT NULL,                -- JSON FraudScope
+  register_id      TEXT NOT NULL,
+  operator_id      INTEGER,
+  business_day     TEXT NOT NULL,
+  at               INTEGER NOT NULL,
+  trigger_seq      INTEGER NOT NULL,             -- the journal entry that completed the pattern
+  journal_seq      INTEGER NOT NULL,             -- the fraud.alert_raised entry
+  document_ids     TEXT NOT NULL,                -- JSON array
+  seqs             TEXT NOT NULL,                -- JSON array of journal seqs
+  params           TEXT NOT NULL,                -- JSON: the figures the explanation is written from
+  acknowledged_at  INTEGER,
+  acknowledged_by  INTEGER REFERENCES operators(id),
+  note             TEXT,
+  CHECK ((acknowledged_at IS NULL) = (acknowledged_by IS NULL))
+) STRICT;
+CREATE INDEX fraud_alerts_scope ON fraud_alerts(rule, scope_key, at);
+CREATE INDEX fraud_alerts_day ON fraud_alerts(register_id, business_day);
+CREATE INDEX fraud_alerts_open ON fraud_alerts(id) WHERE acknowledged_at IS NULL;
+CREATE TRIGGER fraud_alerts_acknowledge_once BEFORE UPDATE ON fraud_alerts
+  WHEN OLD.acknowledged_at IS NOT NULL
+    OR NEW.id IS NOT OLD.id OR NEW.rule IS NOT OLD.rule OR NEW.scope_key IS NOT OLD.scope_key OR NEW.scope IS NOT OLD.scope
+    OR NEW.register_id IS NOT OLD.register_id OR NEW.operator_id IS NOT OLD.operator_id OR NEW.business_day IS NOT OLD.business_day
+    OR NEW.at IS NOT OLD.at OR NEW.trigger_seq IS NOT OLD.trigger_seq OR (OLD.journal_seq <> 0 AND NEW.journal_seq IS NOT OLD.journal_seq)
+    OR NEW.document_ids IS NOT OLD.document_ids OR NEW.seqs IS NOT OLD.seqs OR NEW.params IS NOT OLD.params
+  BEGIN SELECT RAISE(ABORT, 'a fraud alert is only ever acknowledged, once'); END;
+CREATE TRIGGER fraud_alerts_no_delete BEFORE DELETE ON fraud_alerts
+  BEGIN SELECT RAISE(ABORT, 'fraud alerts are never deleted'); END;
+
+-- One row: the thresholds as the owner set them (absent: the defaults).
+CREATE TABLE fraud_settings (
+  id          INTEGER PRIMARY KEY CHECK (id = 1),
+  thresholds  TEXT NOT NULL,
+  updated_at  INTEGER NOT NULL
+) STRICT;
+`;
