@@ -1,5 +1,6 @@
 // Alerts as stored: raised (row + journal entry, inside the transaction of the entry that
 // completed the pattern), listed for the owner and the Z, acknowledged once with a note.
+import type { ZFraudAlertView } from '../../preload/contract/day-close-views';
 import type { FraudAlertView, FraudParams, FraudRule, FraudScope } from '../../preload/contract/fraud-views';
 import { ServiceError } from '../common/service-error';
 import type { Db } from '../ledger/database';
@@ -139,4 +140,14 @@ export function acknowledgeAlert(db: Db, alertId: number, operatorId: number, no
     const updated = sql(db, 'SELECT * FROM fraud_alerts WHERE id = ?').get(alertId) as AlertRow;
     return view(db, updated);
   })();
+}
+
+/** The business day's alerts on the register, oldest first, as the Z lists them. */
+export function alertsOfDay(db: Db, registerId: string, businessDay: string): ZFraudAlertView[] {
+  const rows = sql(
+    db,
+    `SELECT a.id, a.rule, a.at, o.name AS operator_name, a.acknowledged_at FROM fraud_alerts a LEFT JOIN operators o ON o.id = a.operator_id
+      WHERE a.register_id = ? AND a.business_day = ? ORDER BY a.id`,
+  ).all(registerId, businessDay) as { id: number; rule: FraudRule; at: number; operator_name: string | null; acknowledged_at: number | null }[];
+  return rows.map((r) => ({ id: r.id, rule: r.rule, at: r.at, operatorName: r.operator_name, acknowledged: r.acknowledged_at !== null }));
 }
