@@ -1,6 +1,13 @@
 // X and Z reports on paper, as receipt documents (the printer's 58/80 mm layout does the rest).
 // Pure: the same report gives the same paper, which is what a reprint relies on.
-import type { CardReconciliationView, ReportFiguresView, ShiftCashView, XReportView, ZFraudAlertView, ZReportView } from '../../preload/contract/day-close-views';
+import type {
+  CardReconciliationView,
+  ReportFiguresView,
+  ShiftCashView,
+  XReportView,
+  ZFraudAlertView,
+  ZReportView,
+} from '../../preload/contract/day-close-views';
 import type { StoreSettings } from '../../preload/contract/views';
 import type { ReceiptBlock, ReceiptDocument } from '../hardware/printer/receipt-document';
 import { formatDateTime, formatMoney, formatRateBp } from '../hardware/printer/receipt-format';
@@ -164,7 +171,9 @@ function fraudBlocks(c: Ctx, alerts: readonly ZFraudAlertView[]): ReceiptBlock[]
   if (alerts.length === 0) return [{ kind: 'rule' }, row(c.t('fraud.none'), '')];
   const blocks = heading(c.t('fraud.heading', { count: alerts.length }));
   for (const a of alerts) {
-    blocks.push(row(`${formatDateTime(a.at, c.timeZone).slice(11, 16)} ${c.t(`fraud.rule.${a.rule}`)}`, c.t(a.acknowledged ? 'fraud.acknowledged' : 'fraud.open')));
+    blocks.push(
+      row(`${formatDateTime(a.at, c.timeZone).slice(11, 16)} ${c.t(`fraud.rule.${a.rule}`)}`, c.t(a.acknowledged ? 'fraud.acknowledged' : 'fraud.open')),
+    );
     if (a.operatorName) blocks.push(row(`  ${a.operatorName}`, ''));
   }
   return blocks;

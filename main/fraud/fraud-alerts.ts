@@ -107,8 +107,7 @@ function view(db: Db, r: AlertRow): FraudAlertView {
     })),
     seqs: JSON.parse(r.seqs) as number[],
     journalSeq: r.journal_seq,
-    acknowledged:
-      r.acknowledged_at === null ? null : { at: r.acknowledged_at, operatorName: operatorName(db, r.acknowledged_by) ?? '', note: r.note ?? '' },
+    acknowledged: r.acknowledged_at === null ? null : { at: r.acknowledged_at, operatorName: operatorName(db, r.acknowledged_by) ?? '', note: r.note ?? '' },
   };
 }
 

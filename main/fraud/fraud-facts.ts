@@ -50,7 +50,13 @@ export interface NoSaleFact {
 export type Fact = SaleFact | CorrectionFact | DeclineFact | NoSaleFact;
 
 /** The kinds the watch reads; nothing else can start a pattern. */
-export const WATCHED_KINDS = ['sale.completed', 'refund.completed', 'void.completed', 'card.declined', 'drawer.opened'] as const satisfies readonly JournalKind[];
+export const WATCHED_KINDS = [
+  'sale.completed',
+  'refund.completed',
+  'void.completed',
+  'card.declined',
+  'drawer.opened',
+] as const satisfies readonly JournalKind[];
 export type WatchedKind = (typeof WATCHED_KINDS)[number];
 
 export function isWatched(kind: string): kind is WatchedKind {

@@ -191,7 +191,12 @@ function corrections(fact: CorrectionFact, ctx: RuleContext): AlertDraft[] {
   const original = fact.originalDocumentId === null ? null : ctx.history.original(fact.originalDocumentId);
   const alerts: AlertDraft[] = [];
   const amount = { totalMinor: fact.totalMinor };
-  if (fact.kind === 'refund' && th.refund_without_receipt.enabled && fact.originalDocumentId === null && fact.totalMinor >= th.refund_without_receipt.minMinor) {
+  if (
+    fact.kind === 'refund' &&
+    th.refund_without_receipt.enabled &&
+    fact.originalDocumentId === null &&
+    fact.totalMinor >= th.refund_without_receipt.minMinor
+  ) {
     alerts.push(draft(fact, 'refund_without_receipt', scope, ctx, [fact], amount));
   }
   const cash = th.cash_refund_of_card_sale;

@@ -49,7 +49,7 @@ export function subscribeFraudWatch(db: Db, log: Logger): () => void {
   const stops = WATCHED_KINDS.map((kind) =>
     feed.subscribe(kind, (event) => {
       try {
-        db.transaction(() => judge(db, event as JournalEvent<WatchedKind>))();
+        db.transaction(() => judge(db, event))();
       } catch (error) {
         log.error(`fraud watch could not judge journal entry ${event.seq} (${event.kind})`, error);
       }

@@ -24,7 +24,9 @@ export class LedgerHistory implements FraudHistory {
     const known = this.walks.get(memo);
     if (known) return known;
     const facts: Fact[] = [];
-    const rows = sql(this.db, 'SELECT seq, at, payload FROM journal WHERE kind = ? ORDER BY seq DESC').raw().iterate(kind) as IterableIterator<[number, number, string]>;
+    const rows = sql(this.db, 'SELECT seq, at, payload FROM journal WHERE kind = ? ORDER BY seq DESC').raw().iterate(kind) as IterableIterator<
+      [number, number, string]
+    >;
     for (const [, at, payload] of rows) {
       if (at < since) break;
       facts.push(factOf(JSON.parse(payload) as JournalEvent<WatchedKind>, (id) => operatorOfIntent(this.db, id)));
@@ -47,8 +49,7 @@ export class LedgerHistory implements FraudHistory {
 
   original(documentId: string): OriginalSale | null {
     const doc = sql(this.db, "SELECT operator_id FROM documents WHERE id = ? AND kind = 'sale' AND status = 'completed'").get(documentId) as
-      | { operator_id: number }
-      | undefined;
+      { operator_id: number } | undefined;
     if (!doc) return null;
     const electronic = sql(this.db, "SELECT 1 FROM payments WHERE document_id = ? AND method <> 'cash' LIMIT 1").get(documentId) !== undefined;
     return { operatorId: doc.operator_id, paidElectronically: electronic };
@@ -68,6 +69,8 @@ export class LedgerHistory implements FraudHistory {
   }
 
   alertedOnDay(rule: FraudRule, scopeKey: string, businessDay: string): boolean {
-    return sql(this.db, 'SELECT 1 FROM fraud_alerts WHERE rule = ? AND scope_key = ? AND business_day = ? LIMIT 1').get(rule, scopeKey, businessDay) !== undefined;
+    return (
+      sql(this.db, 'SELECT 1 FROM fraud_alerts WHERE rule = ? AND scope_key = ? AND business_day = ? LIMIT 1').get(rule, scopeKey, businessDay) !== undefined
+    );
   }
 }

@@ -5,7 +5,11 @@ import { amountMinor, id, rateBp, shortText } from './primitives';
 import type { FraudAlertView, FraudSettingsView } from './fraud-views';
 
 const count = z.number().int().min(1).max(1000);
-const minutes = z.number().int().min(1).max(24 * 60);
+const minutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 60);
 const hour = z.number().int().min(0).max(24);
 const businessDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
 

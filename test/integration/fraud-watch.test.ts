@@ -43,7 +43,12 @@ function recomputed(s: Shop) {
 /** A printer writing to a file in the shop's folder: the drawer opens through the printer. */
 async function printToFile(s: Shop): Promise<void> {
   await s.as('owner');
-  await s.reg.must('printer.setConfig', { enabled: true, transport: { kind: 'file', path: join(s.reg.dir, 'printer.bin') }, profile: defaultPrinterProfile, timeZone: SHANGHAI });
+  await s.reg.must('printer.setConfig', {
+    enabled: true,
+    transport: { kind: 'file', path: join(s.reg.dir, 'printer.bin') },
+    profile: defaultPrinterProfile,
+    timeZone: SHANGHAI,
+  });
 }
 
 const approval = (s: Shop) => ({ operatorId: s.staff.supervisorId, pin: SUPERVISOR_PIN });
@@ -191,23 +196,28 @@ describe('property: the live verdicts equal a recomputation from the journal alo
         who: fc.constantFrom('cashier' as const, 'supervisor' as const),
       }),
     },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(), who: fc.constantFrom('cashier' as const, 'supervisor' as const) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(), who: fc.constantFrom('cashier' as const, 'supervisor' as const) }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('noReceipt' as const), amount: fc.integer({ min: 1, max: 5_000 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('void' as const), pick: fc.nat() }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'nosale' as const }) },
   );
-  const thresholds: fc.Arbitrary<FraudThresholds> = fc.record({
-    count: fc.integer({ min: 2, max: 4 }),
-    window: fc.integer({ min: 3, max: 30 }),
-    share: fc.integer({ min: 100, max: 2_000 }),
-  }).map(({ count, window, share }) => ({
-    ...DEFAULT_FRAUD_THRESHOLDS,
-    small_sales_burst: { enabled: true, count, underMinor: 300, windowMinutes: window },
-    large_sales_window: { enabled: true, largeSaleMinor: 50_000, count, sumMinor: 250_000, windowMinutes: window },
-    no_sale_openings: { enabled: true, count, windowMinutes: window },
-    discount_share: { enabled: true, shareBp: share, minDaySalesMinor: 1_000 },
-    outside_hours: { enabled: true, opensAtHour: 9, closesAtHour: 18 },
-  }));
+  const thresholds: fc.Arbitrary<FraudThresholds> = fc
+    .record({
+      count: fc.integer({ min: 2, max: 4 }),
+      window: fc.integer({ min: 3, max: 30 }),
+      share: fc.integer({ min: 100, max: 2_000 }),
+    })
+    .map(({ count, window, share }) => ({
+      ...DEFAULT_FRAUD_THRESHOLDS,
+      small_sales_burst: { enabled: true, count, underMinor: 300, windowMinutes: window },
+      large_sales_window: { enabled: true, largeSaleMinor: 50_000, count, sumMinor: 250_000, windowMinutes: window },
+      no_sale_openings: { enabled: true, count, windowMinutes: window },
+      discount_share: { enabled: true, shareBp: share, minDaySalesMinor: 1_000 },
+      outside_hours: { enabled: true, opensAtHour: 9, closesAtHour: 18 },
+    }));
 
   const seen = new Set<string>();
 
@@ -229,7 +239,8 @@ describe('property: the live verdicts equal a recomputation from the journal alo
             if (o.kind === 'sale') {
               await login(o.who);
               const saleId = await s.sale([o.price]);
-              if (o.discountBp) await s.reg.must('sale.setOrderDiscount', { saleId, discount: { kind: 'percent', rateBp: o.discountBp }, approval: approval(s) });
+              if (o.discountBp)
+                await s.reg.must('sale.setOrderDiscount', { saleId, discount: { kind: 'percent', rateBp: o.discountBp }, approval: approval(s) });
               const view = await s.reg.must('sale.current', {});
               const done = await s.reg.must('sale.tenderCash', { saleId, tenderedMinor: view.totals.totalMinor, idempotencyKey: key() });
               sold.push({ saleId, receiptNo: done.receiptNo ?? 0 });

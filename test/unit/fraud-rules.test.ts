@@ -23,7 +23,7 @@ class Stream {
   private docs = 0;
 
   private push<K extends JournalKind>(kind: K, data: JournalPayloads[K], at: number): void {
-    this.entries.push({ seq: this.entries.length + 1, at, kind, data } as JournalEvent);
+    this.entries.push({ seq: this.entries.length + 1, at, kind, data });
   }
 
   settings(to: FraudThresholds, at = T0): this {
