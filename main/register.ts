@@ -213,7 +213,7 @@ export function openRegister(options: RegisterOptions): Register {
     // Corrections with a card part finish when the card domain journals the terminal's answer.
     const stopRefunds = subscribeCorrections(db);
     // The fraud watch judges sales, corrections, declines and no-sales as they are journalled.
-    const stopFraudWatch = subscribeFraudWatch(db, log);
+    const stopFraudWatch = subscribeFraudWatch(db, log, clock());
     const stopCorrections = () => {
       stopRefunds();
       stopFraudWatch();

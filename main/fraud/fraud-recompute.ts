@@ -10,15 +10,25 @@ import { factOf, isWatched, type DeclineFact, type Fact, type NoSaleFact, type S
 import { evaluate, scopeKey, type AlertDraft, type FraudHistory, type OriginalSale } from './fraud-rules';
 import { withDefaults } from './fraud-settings';
 
-/** Newest first while at >= since, as the live watch walks the journal back. */
-function walkBack<F extends Fact>(facts: readonly F[], since: number): F[] {
-  const out: F[] = [];
-  for (let i = facts.length - 1; i >= 0; i--) {
-    const f = facts[i] as F;
-    if (f.at < since) break;
-    out.push(f);
+/**
+ * The facts the ledger's query returns: `at >= since`, newest first (at, then seq), at most
+ * `limit`. While the clock has only moved forward, seq order is time order and the walk back
+ * stops at the first older fact; after a clock set back it sorts them all, as the query does.
+ */
+function recent<F extends Fact>(facts: readonly F[], since: number, limit: number, match: (f: F) => boolean, monotonic: boolean): F[] {
+  if (monotonic) {
+    const out: F[] = [];
+    for (let i = facts.length - 1; i >= 0 && out.length < limit; i--) {
+      const f = facts[i] as F;
+      if (f.at < since) break;
+      if (match(f)) out.push(f);
+    }
+    return out;
   }
-  return out;
+  return facts
+    .filter((f) => f.at >= since && match(f))
+    .sort((a, b) => b.at - a.at || b.seq - a.seq)
+    .slice(0, limit);
 }
 
 export function recomputeAlerts(
@@ -35,10 +45,32 @@ export function recomputeAlerts(
   const alerts: AlertDraft[] = [];
   let lastClosed: string | null = null;
 
+  let monotonic = true;
+  let lastAt = -Infinity;
+  const amountMatches = (f: SaleFact, q: { underMinor?: number; atLeastMinor?: number }) =>
+    (q.underMinor === undefined || f.totalMinor < q.underMinor) && (q.atLeastMinor === undefined || f.totalMinor >= q.atLeastMinor);
   const history: FraudHistory = {
-    salesSince: (since) => walkBack(sales, since),
-    declinesSince: (since) => walkBack(declines, since),
-    noSalesSince: (since) => walkBack(noSales, since),
+    recentSales: (q) =>
+      recent(
+        sales,
+        q.since,
+        q.limit,
+        (f) => f.registerId === q.registerId && (q.operatorId === undefined || f.operatorId === q.operatorId) && amountMatches(f, q),
+        monotonic,
+      ),
+    salesSum: (q) => {
+      const list = recent(sales, q.since, Infinity, (f) => f.registerId === q.registerId && f.totalMinor >= q.atLeastMinor, monotonic);
+      return { count: list.length, sumMinor: list.reduce((s, f) => s + f.totalMinor, 0) };
+    },
+    recentDeclines: (q) =>
+      recent(
+        declines,
+        q.since,
+        q.limit,
+        (f) => (q.maskedPan === undefined || f.maskedPan === q.maskedPan) && (q.operatorId === undefined || f.operatorId === q.operatorId),
+        monotonic,
+      ),
+    recentNoSales: (q) => recent(noSales, q.since, q.limit, (f) => f.operatorId === q.operatorId, monotonic),
     original: (id) => originals.get(id) ?? null,
     dayTotals: (registerId, day) => days.get(`${registerId}/${day}`) ?? { salesMinor: 0, discountMinor: 0 },
     alertedSince: (rule: FraudRule, key, since) => alerts.some((a) => a.rule === rule && scopeKey(a.scope) === key && a.at >= since),
@@ -62,6 +94,8 @@ export function recomputeAlerts(
     }
     if (!isWatched(entry.kind)) continue;
     const fact = factOf(entry as JournalEvent<WatchedKind>, (id) => intents.get(id) ?? null);
+    if (fact.at < lastAt) monotonic = false;
+    lastAt = Math.max(lastAt, fact.at);
     // The entry is part of its own past, as in the live ledger where it is appended before it is judged.
     if (fact.type === 'sale') {
       sales.push(fact);

@@ -4,7 +4,8 @@
 //
 // Window rules ("N within T minutes") count the facts at or after `at - T` up to and including
 // the new one, and raise once per scope and window: a burst that goes on does not raise again
-// until a whole window has passed since its alert.
+// until a whole window has passed since its alert. A count rule asks for at most N facts, so its
+// cost does not grow with a busy window.
 import type { FraudParams, FraudRule, FraudScope, FraudThresholds } from '../../preload/contract/fraud-views';
 import { localHourOf } from '../business-day/business-day';
 import type { CorrectionFact, DeclineFact, Fact, NoSaleFact, SaleFact } from './fraud-facts';
@@ -15,11 +16,19 @@ export interface OriginalSale {
   paidElectronically: boolean;
 }
 
+/** Which recent facts a rule asks for: at or after `since`, newest first (by journal seq), at most `limit`. */
+export interface RecentQuery {
+  since: number;
+  limit: number;
+}
+
 export interface FraudHistory {
-  /** Completed sales with `at >= since`, newest first, walking back the journal until one is older. */
-  salesSince(since: number): readonly SaleFact[];
-  declinesSince(since: number): readonly DeclineFact[];
-  noSalesSince(since: number): readonly NoSaleFact[];
+  /** Completed sales of the register (and operator), under or at least an amount. */
+  recentSales(q: RecentQuery & { registerId: string; operatorId?: number; underMinor?: number; atLeastMinor?: number }): readonly SaleFact[];
+  /** Count and sum of the register's completed sales of at least an amount since `since`. */
+  salesSum(q: { since: number; registerId: string; atLeastMinor: number }): { count: number; sumMinor: number };
+  recentDeclines(q: RecentQuery & { maskedPan?: string; operatorId?: number }): readonly DeclineFact[];
+  recentNoSales(q: RecentQuery & { operatorId: number }): readonly NoSaleFact[];
   original(documentId: string): OriginalSale | null;
   /** The business day's completed sales on the register so far (the new one included). */
   dayTotals(registerId: string, businessDay: string): { salesMinor: number; discountMinor: number };
@@ -27,6 +36,9 @@ export interface FraudHistory {
   alertedSince(rule: FraudRule, scopeKey: string, since: number): boolean;
   alertedOnDay(rule: FraudRule, scopeKey: string, businessDay: string): boolean;
 }
+
+/** At most this many facts are named as an alert's evidence (the figures still count them all). */
+export const EVIDENCE_LIMIT = 50;
 
 export interface AlertDraft {
   rule: FraudRule;
@@ -87,14 +99,17 @@ function smallSalesBurst(fact: SaleFact, ctx: RuleContext): AlertDraft[] {
   const t = ctx.thresholds.small_sales_burst;
   if (!t.enabled || fact.totalMinor >= t.underMinor) return [];
   const since = fact.at - t.windowMinutes * MINUTE;
-  const small = ctx.history.salesSince(since).filter((s) => s.totalMinor < t.underMinor);
-  const scopes: [FraudScope, SaleFact[]][] = [
-    [{ kind: 'register', registerId: fact.registerId }, small.filter((s) => s.registerId === fact.registerId)],
-    [{ kind: 'operator', operatorId: fact.operatorId }, small.filter((s) => s.operatorId === fact.operatorId)],
+  // Only whether the count is reached matters: the walk stops at `count`, however busy the window.
+  const q = { since, limit: t.count, registerId: fact.registerId, underMinor: t.underMinor };
+  const scopes: [FraudScope, () => readonly SaleFact[]][] = [
+    [{ kind: 'register', registerId: fact.registerId }, () => ctx.history.recentSales(q)],
+    [{ kind: 'operator', operatorId: fact.operatorId }, () => ctx.history.recentSales({ ...q, operatorId: fact.operatorId })],
   ];
-  return scopes
-    .filter(([scope, sales]) => sales.length >= t.count && !ctx.history.alertedSince('small_sales_burst', scopeKey(scope), since))
-    .map(([scope, sales]) =>
+  const alerts: AlertDraft[] = [];
+  for (const [scope, find] of scopes) {
+    const sales = find();
+    if (sales.length < t.count || ctx.history.alertedSince('small_sales_burst', scopeKey(scope), since)) continue;
+    alerts.push(
       draft(fact, 'small_sales_burst', scope, ctx, [...sales].reverse(), {
         count: sales.length,
         sumMinor: sales.reduce((s, x) => s + x.totalMinor, 0),
@@ -103,6 +118,8 @@ function smallSalesBurst(fact: SaleFact, ctx: RuleContext): AlertDraft[] {
         windowMinutes: t.windowMinutes,
       }),
     );
+  }
+  return alerts;
 }
 
 function largeSalesWindow(fact: SaleFact, ctx: RuleContext): AlertDraft[] {
@@ -110,14 +127,14 @@ function largeSalesWindow(fact: SaleFact, ctx: RuleContext): AlertDraft[] {
   if (!t.enabled || fact.totalMinor < t.largeSaleMinor) return [];
   const since = fact.at - t.windowMinutes * MINUTE;
   const scope: FraudScope = { kind: 'register', registerId: fact.registerId };
-  const large = ctx.history.salesSince(since).filter((s) => s.registerId === fact.registerId && s.totalMinor >= t.largeSaleMinor);
-  const sum = large.reduce((s, x) => s + x.totalMinor, 0);
-  if (large.length < t.count && sum < t.sumMinor) return [];
+  const { count, sumMinor } = ctx.history.salesSum({ since, registerId: fact.registerId, atLeastMinor: t.largeSaleMinor });
+  if (count < t.count && sumMinor < t.sumMinor) return [];
   if (ctx.history.alertedSince('large_sales_window', scopeKey(scope), since)) return [];
+  const evidence = ctx.history.recentSales({ since, limit: EVIDENCE_LIMIT, registerId: fact.registerId, atLeastMinor: t.largeSaleMinor });
   return [
-    draft(fact, 'large_sales_window', scope, ctx, [...large].reverse(), {
-      count: large.length,
-      sumMinor: sum,
+    draft(fact, 'large_sales_window', scope, ctx, [...evidence].reverse(), {
+      count,
+      sumMinor,
       largeSaleMinor: t.largeSaleMinor,
       limitCount: t.count,
       limitSumMinor: t.sumMinor,
@@ -130,15 +147,17 @@ function cardDeclines(fact: DeclineFact, ctx: RuleContext): AlertDraft[] {
   const t = ctx.thresholds.card_declines;
   if (!t.enabled) return [];
   const since = fact.at - t.windowMinutes * MINUTE;
-  const declines = ctx.history.declinesSince(since);
-  const scopes: [FraudScope, DeclineFact[]][] = [];
-  if (fact.maskedPan) scopes.push([{ kind: 'card', maskedPan: fact.maskedPan }, declines.filter((d) => d.maskedPan === fact.maskedPan)]);
-  if (fact.operatorId !== null) scopes.push([{ kind: 'operator', operatorId: fact.operatorId }, declines.filter((d) => d.operatorId === fact.operatorId)]);
-  return scopes
-    .filter(([scope, list]) => list.length >= t.count && !ctx.history.alertedSince('card_declines', scopeKey(scope), since))
-    .map(([scope, list]) =>
-      draft(fact, 'card_declines', scope, ctx, [...list].reverse(), { count: list.length, limitCount: t.count, windowMinutes: t.windowMinutes }),
-    );
+  const scopes: [FraudScope, () => readonly DeclineFact[]][] = [];
+  const { maskedPan, operatorId } = fact;
+  if (maskedPan) scopes.push([{ kind: 'card', maskedPan }, () => ctx.history.recentDeclines({ since, limit: t.count, maskedPan })]);
+  if (operatorId !== null) scopes.push([{ kind: 'operator', operatorId }, () => ctx.history.recentDeclines({ since, limit: t.count, operatorId })]);
+  const alerts: AlertDraft[] = [];
+  for (const [scope, find] of scopes) {
+    const list = find();
+    if (list.length < t.count || ctx.history.alertedSince('card_declines', scopeKey(scope), since)) continue;
+    alerts.push(draft(fact, 'card_declines', scope, ctx, [...list].reverse(), { count: list.length, limitCount: t.count, windowMinutes: t.windowMinutes }));
+  }
+  return alerts;
 }
 
 function noSaleOpenings(fact: NoSaleFact, ctx: RuleContext): AlertDraft[] {
@@ -146,7 +165,7 @@ function noSaleOpenings(fact: NoSaleFact, ctx: RuleContext): AlertDraft[] {
   if (!t.enabled) return [];
   const since = fact.at - t.windowMinutes * MINUTE;
   const scope: FraudScope = { kind: 'operator', operatorId: fact.operatorId };
-  const list = ctx.history.noSalesSince(since).filter((n) => n.operatorId === fact.operatorId);
+  const list = ctx.history.recentNoSales({ since, limit: t.count, operatorId: fact.operatorId });
   if (list.length < t.count || ctx.history.alertedSince('no_sale_openings', scopeKey(scope), since)) return [];
   return [draft(fact, 'no_sale_openings', scope, ctx, [...list].reverse(), { count: list.length, limitCount: t.count, windowMinutes: t.windowMinutes })];
 }

@@ -13,7 +13,7 @@ import { raiseAlert } from './fraud-alerts';
 import { factOf, WATCHED_KINDS, type WatchedKind } from './fraud-facts';
 import { evaluate } from './fraud-rules';
 import { getThresholds } from './fraud-settings';
-import { LedgerHistory, operatorOfIntent } from './ledger-history';
+import { catchUpFacts, LedgerHistory, operatorOfIntent, recordFact } from './ledger-history';
 
 function lastClosedDay(db: Db, registerId: string): string | null {
   return (
@@ -26,6 +26,7 @@ function lastClosedDay(db: Db, registerId: string): string | null {
 export function judge(db: Db, event: JournalEvent<WatchedKind>): number[] {
   const thresholds = getThresholds(db);
   const fact = factOf(event, (id) => operatorOfIntent(db, id));
+  recordFact(db, fact);
   // Settings are read only by the rules that need them: most sales need none.
   let settings: ReturnType<typeof getSettings> | null = null;
   const store = () => (settings ??= getSettings(db));
@@ -44,7 +45,12 @@ export function judge(db: Db, event: JournalEvent<WatchedKind>): number[] {
 }
 
 /** Subscribes the watch to the ledger's feed; returns the unsubscribe. */
-export function subscribeFraudWatch(db: Db, log: Logger): () => void {
+export function subscribeFraudWatch(db: Db, log: Logger, now: number): () => void {
+  try {
+    catchUpFacts(db, now);
+  } catch (error) {
+    log.error('fraud watch could not catch up with the journal', error);
+  }
   const feed = journalFeed(db);
   const stops = WATCHED_KINDS.map((kind) =>
     feed.subscribe(kind, (event) => {

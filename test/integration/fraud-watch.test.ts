@@ -11,7 +11,7 @@ import { recomputeAlerts } from '../../main/fraud/fraud-recompute';
 import { storedDrafts } from '../../main/fraud/fraud-alerts';
 import { DEFAULT_FRAUD_THRESHOLDS } from '../../main/fraud/fraud-defaults';
 import type { FraudThresholds } from '../../preload/contract/fraud-views';
-import { SUPERVISOR_PIN } from '../support/register-fixture';
+import { CASHIER_PIN, SUPERVISOR_PIN } from '../support/register-fixture';
 import { key, openShop, SHANGHAI, shanghai, type Shop } from '../support/day-close-shop';
 
 const MIN = 60_000;
@@ -164,6 +164,21 @@ describe('fraud watch on the register', () => {
     for (let i = 0; i < 6; i++) await s.cashSale([100]);
     expect(entriesOf(s, 'fraud.alert_raised')).toHaveLength(2);
     expect(storedDrafts(s.reg.db)).toEqual(recomputed(s));
+  });
+
+  it('after a restart the watch files the recent journal it has not seen, and the pattern still completes', async () => {
+    const s = await shop();
+    for (let i = 0; i < 4; i++) await s.cashSale([100]);
+    // As a ledger from before the watch: the journal has the sales, the watch's index does not.
+    s.reg.db.exec('DELETE FROM fraud_facts');
+    const reg = s.reg.reopen();
+    shops.push({ ...s, reg });
+    await reg.must('session.login', { operatorId: s.staff.cashierId, pin: CASHIER_PIN });
+    const sale = await reg.must('sale.current', {});
+    await reg.must('sale.addCustomLine', { saleId: sale.id, name: '商品 Item', qtyMilli: 1000, unitPriceMinor: 100, taxRateBp: 1300 });
+    await reg.must('sale.tenderCash', { saleId: sale.id, tenderedMinor: 100, idempotencyKey: key() });
+    const raised = reg.db.prepare("SELECT COUNT(*) FROM journal WHERE kind = 'fraud.alert_raised'").pluck().get();
+    expect(raised).toBe(2);
   });
 
   it('a rule that fails never stops the sale: the sale commits, the failure is logged', async () => {

@@ -33,6 +33,24 @@ CREATE TRIGGER fraud_alerts_acknowledge_once BEFORE UPDATE ON fraud_alerts
 CREATE TRIGGER fraud_alerts_no_delete BEFORE DELETE ON fraud_alerts
   BEGIN SELECT RAISE(ABORT, 'fraud alerts are never deleted'); END;
 
+-- What the rules look back on: one row per watched journal entry (seq), the fields they filter
+-- by, indexed by who and when, so a rule asks for "the last N small sales of this operator" and
+-- reads N rows, however busy the window. The journal stays the record; this is its index.
+CREATE TABLE fraud_facts (
+  seq           INTEGER PRIMARY KEY,
+  at            INTEGER NOT NULL,
+  type          TEXT NOT NULL CHECK (type IN ('sale', 'correction', 'decline', 'no_sale')),
+  register_id   TEXT,
+  operator_id   INTEGER,
+  document_id   TEXT,
+  total_minor   INTEGER,
+  masked_pan    TEXT,
+  fact          TEXT NOT NULL                  -- JSON: the whole fact as the rules see it
+) STRICT;
+CREATE INDEX fraud_facts_register ON fraud_facts(type, register_id, at);
+CREATE INDEX fraud_facts_operator ON fraud_facts(type, operator_id, at);
+CREATE INDEX fraud_facts_card ON fraud_facts(type, masked_pan, at) WHERE masked_pan IS NOT NULL;
+
 -- One row: the thresholds as the owner set them (absent: the defaults).
 CREATE TABLE fraud_settings (
   id          INTEGER PRIMARY KEY CHECK (id = 1),
