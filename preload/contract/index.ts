@@ -11,6 +11,7 @@ import { dayCloseCalls } from './day-close';
 import { shiftCalls } from './shift';
 import { syncCalls } from './sync';
 import { fraudCalls } from './fraud';
+import { reportsCalls } from './reports';
 import type { CallDef } from './define';
 import type { EventName, EventPayloads } from './events';
 import type { Result } from './result';
@@ -34,6 +35,7 @@ export const calls = {
   ...selfCheckCalls,
   ...syncCalls,
   ...fraudCalls,
+  ...reportsCalls,
 };
 
 export type Calls = typeof calls;
@@ -56,5 +58,6 @@ export type * from './scan-pay-views';
 export type * from './backup-views';
 export type * from './sync-views';
 export type * from './fraud-views';
+export type * from './reports-views';
 export type { PrinterConfigView, PrintJobView, PrintJobState, ReceiptPreviewView, TestPageView } from './printer';
 export type { HardwareStatus, DeviceState } from './events';

@@ -124,6 +124,7 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'fraud.acknowledge': 'owner',
   'fraud.settings': 'supervisor',
   'fraud.updateSettings': 'owner',
+  'report.sales': 'supervisor',
 };
 
 const rank = { cashier: 1, supervisor: 2, owner: 3 } as const;
@@ -237,6 +238,7 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'sync.enrol': { hqUrl: 'http://127.0.0.1:1', code: 'ABCD-EFGH-JKLM' },
     'fraud.acknowledge': { alertId: 1, note: 'checked' },
     'fraud.updateSettings': { thresholds: DEFAULT_FRAUD_THRESHOLDS },
+    'report.sales': { from: '2026-01-01', to: '2026-01-31', groupBy: 'day' },
   };
   return inputs[name] ?? {};
 }

@@ -182,6 +182,7 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
     'fraud.acknowledge': { alertId: 1, note: 'checked' },
     'fraud.settings': {},
     'fraud.updateSettings': { thresholds: DEFAULT_FRAUD_THRESHOLDS },
+    'report.sales': { from: '2026-01-01', to: '2026-01-31', groupBy: 'week', registerId: 'R1', top: 5 },
   } satisfies Record<CallName, Record<string, unknown>>;
 }
 

@@ -1,6 +1,9 @@
+// The fraud watch (its alerts, thresholds and the facts its rules look back on) and the reports'
+// per-product rollups.
+//
 // The fraud watch: its alerts and its thresholds. An alert's rule, scope, evidence and figures
 // never change once raised; only its acknowledgement is written later, once.
-export const fraudWatch = `
+export const fraudAndReports = `
 CREATE TABLE fraud_alerts (
   id               INTEGER PRIMARY KEY,
   rule             TEXT NOT NULL,
@@ -57,4 +60,35 @@ CREATE TABLE fraud_settings (
   thresholds  TEXT NOT NULL,
   updated_at  INTEGER NOT NULL
 ) STRICT;
+
+-- Per product and day, what each Z took in: written in the Z's transaction beside day_rollups, so
+-- a report of a year by product sums these rows, never the lines. Sales count positive, refunds
+-- and voids negative. product_key: p:<product id>, or n:<name> for an ad-hoc line.
+CREATE TABLE product_rollups (
+  z_id          INTEGER NOT NULL REFERENCES z_reports(id),
+  register_id   TEXT NOT NULL,
+  business_day  TEXT NOT NULL,
+  product_key   TEXT NOT NULL,
+  name          TEXT NOT NULL,
+  category      TEXT,                           -- none until the catalog has categories
+  lines         INTEGER NOT NULL,
+  qty_milli     INTEGER NOT NULL,
+  net_minor     INTEGER NOT NULL,
+  PRIMARY KEY (register_id, business_day, product_key)
+) STRICT;
+CREATE TRIGGER product_rollups_no_update BEFORE UPDATE ON product_rollups
+  BEGIN SELECT RAISE(ABORT, 'rollups are immutable'); END;
+CREATE TRIGGER product_rollups_no_delete BEFORE DELETE ON product_rollups
+  BEGIN SELECT RAISE(ABORT, 'rollups are immutable'); END;
+-- Days closed before this schema get theirs now, from their documents.
+INSERT INTO product_rollups (z_id, register_id, business_day, product_key, name, category, lines, qty_milli, net_minor)
+SELECT z.id, z.register_id, z.business_day,
+       CASE WHEN l.product_id IS NOT NULL THEN 'p:' || l.product_id ELSE 'n:' || l.name END,
+       MAX(l.name), NULL, COUNT(*),
+       SUM(CASE d.kind WHEN 'sale' THEN l.qty_milli ELSE -l.qty_milli END),
+       SUM(CASE d.kind WHEN 'sale' THEN l.total_minor ELSE -l.total_minor END)
+  FROM z_reports z
+  JOIN documents d ON d.register_id = z.register_id AND d.business_day = z.business_day AND d.status = 'completed'
+  JOIN document_lines l ON l.document_id = d.id
+ GROUP BY z.id, 4;
 `;
