@@ -23,6 +23,7 @@ import { DayCloseSection } from '../day-close/DayCloseSection';
 import { ZReportsSection } from '../day-close/ZReportsSection';
 import { HqSection } from '../sync/HqSection';
 import { FraudSection } from '../fraud/FraudSection';
+import { ReportsSection } from '../reports/ReportsSection';
 
 export interface BackOfficeSection {
   /** Stable id: used in test ids (`back-office-nav-<id>`) and to remember the open section. */
@@ -44,6 +45,7 @@ export const backOfficeSections: BackOfficeSection[] = [
   { id: 'day-close', labelKey: 'backOffice.section.dayClose', leastRole: 'supervisor', component: DayCloseSection },
   { id: 'z-reports', labelKey: 'backOffice.section.zReports', leastRole: 'supervisor', component: ZReportsSection },
   { id: 'fraud', labelKey: 'backOffice.section.fraud', leastRole: 'supervisor', component: FraudSection },
+  { id: 'reports', labelKey: 'backOffice.section.reports', leastRole: 'supervisor', component: ReportsSection },
   { id: 'receipts', labelKey: 'printing.tab.receipts', leastRole: 'cashier', component: ReceiptsSection },
   { id: 'drawer', labelKey: 'printing.tab.drawer', leastRole: 'cashier', component: DrawerSection },
   { id: 'print-queue', labelKey: 'printing.tab.queue', leastRole: 'supervisor', component: PrintQueueSection },
