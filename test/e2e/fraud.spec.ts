@@ -1,9 +1,14 @@
+import { readXlsx } from '../support/xlsx-reader';
 import { expect, ringUpAdHoc, setUpOwner, test } from './fixtures';
 
 // A day in Chinese with a burst of small sales: five sales under ¥5.00 within ten minutes raise
 // the fraud watch's alert (per register and per operator); the owner reads it in words with its
-// receipts, acknowledges one with a note, and the Z lists both.
-test('a burst of small sales raises an alert, the owner acknowledges it, the Z lists it', async ({ page, register }) => {
+// receipts, acknowledges one with a note, and the Z lists both. Then the report of the last seven
+// days: the closed day with its chart, and an Excel export that opens.
+test('a burst of small sales raises an alert, the owner acknowledges it, the Z lists it; the seven-day report exports to Excel', async ({
+  page,
+  register,
+}, testInfo) => {
   await setUpOwner(page, register);
   for (let i = 1; i <= 5; i++) {
     await ringUpAdHoc(page, '口香糖', '2.50');
@@ -50,4 +55,21 @@ test('a burst of small sales raises an alert, the owner acknowledges it, the Z l
   await expect(listed).toHaveCount(2);
   await expect(listed.filter({ hasText: '已核查' })).toHaveCount(1);
   await expect(listed.filter({ hasText: '未处理' })).toHaveCount(1);
+
+  // Reports: the last seven days by default, the day just closed in them.
+  await page.getByTestId('back-office-nav-reports').click();
+  await expect(page.getByTestId('reports-closed-days')).toHaveText('1');
+  await expect(page.getByTestId('reports-net')).toHaveText('¥12.50');
+  await expect(page.getByTestId('reports-average-basket')).toHaveText('¥2.50');
+  await expect(page.getByTestId('reports-chart').locator('canvas')).toBeVisible();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reports-xlsx').click()]);
+  expect(file.suggestedFilename()).toMatch(/^ringup-report-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-day\.xlsx$/);
+  const path = testInfo.outputPath('report.xlsx');
+  await file.saveAs(path);
+  const sheets = await readXlsx(path);
+  expect([...sheets.keys()]).toEqual(['销售', '畅销商品', '收银员', '支付方式']);
+  const days = sheets.get('销售') ?? [];
+  expect(days[0]).toEqual(['日', '销售笔数', '销售额', '退款', '作废', '折扣', '净额']);
+  expect(days.slice(1).map((row) => [row[1], row[2], row[6]])).toEqual([['5', '12.5', '12.5']]);
+  expect(sheets.get('畅销商品')?.[1]).toEqual(['口香糖', '未分类', '5', '12.5']);
 });
