@@ -14,6 +14,7 @@ import { selfCheckHandlers } from '../self-check/self-check-handlers';
 import { syncHandlers } from '../sync/sync-handlers';
 import { fraudHandlers } from '../fraud/fraud-handlers';
 import { reportsHandlers } from '../reports/reports-handlers';
+import { auditHandlers } from '../audit/audit-handlers';
 
 /** Every call's handler. Typed as the full table, so a contract entry without a handler does not compile. */
 export const handlers: HandlerTable = {
@@ -34,4 +35,5 @@ export const handlers: HandlerTable = {
   ...syncHandlers,
   ...fraudHandlers,
   ...reportsHandlers,
+  ...auditHandlers,
 };

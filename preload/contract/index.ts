@@ -12,6 +12,7 @@ import { shiftCalls } from './shift';
 import { syncCalls } from './sync';
 import { fraudCalls } from './fraud';
 import { reportsCalls } from './reports';
+import { auditCalls } from './audit';
 import type { CallDef } from './define';
 import type { EventName, EventPayloads } from './events';
 import type { Result } from './result';
@@ -36,6 +37,7 @@ export const calls = {
   ...syncCalls,
   ...fraudCalls,
   ...reportsCalls,
+  ...auditCalls,
 };
 
 export type Calls = typeof calls;
@@ -59,5 +61,6 @@ export type * from './backup-views';
 export type * from './sync-views';
 export type * from './fraud-views';
 export type * from './reports-views';
+export type * from './audit-views';
 export type { PrinterConfigView, PrintJobView, PrintJobState, ReceiptPreviewView, TestPageView } from './printer';
 export type { HardwareStatus, DeviceState } from './events';

@@ -125,6 +125,8 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'fraud.settings': 'supervisor',
   'fraud.updateSettings': 'owner',
   'report.sales': 'supervisor',
+  'journal.list': 'supervisor',
+  'journal.verifyStep': 'supervisor',
 };
 
 const rank = { cashier: 1, supervisor: 2, owner: 3 } as const;
@@ -239,6 +241,7 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'fraud.acknowledge': { alertId: 1, note: 'checked' },
     'fraud.updateSettings': { thresholds: DEFAULT_FRAUD_THRESHOLDS },
     'report.sales': { from: '2026-01-01', to: '2026-01-31', groupBy: 'day' },
+    'journal.verifyStep': { fromSeq: 1, prevHash: '0'.repeat(64) },
   };
   return inputs[name] ?? {};
 }

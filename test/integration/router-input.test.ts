@@ -183,6 +183,8 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
     'fraud.settings': {},
     'fraud.updateSettings': { thresholds: DEFAULT_FRAUD_THRESHOLDS },
     'report.sales': { from: '2026-01-01', to: '2026-01-31', groupBy: 'week', registerId: 'R1', top: 5 },
+    'journal.list': { fromAt: 0, kinds: ['sale.completed'], operatorId: 1, limit: 10 },
+    'journal.verifyStep': { fromSeq: 1, prevHash: '0'.repeat(64), max: 100 },
   } satisfies Record<CallName, Record<string, unknown>>;
 }
 

@@ -24,6 +24,7 @@ import { ZReportsSection } from '../day-close/ZReportsSection';
 import { HqSection } from '../sync/HqSection';
 import { FraudSection } from '../fraud/FraudSection';
 import { ReportsSection } from '../reports/ReportsSection';
+import { AuditSection } from '../audit/AuditSection';
 
 export interface BackOfficeSection {
   /** Stable id: used in test ids (`back-office-nav-<id>`) and to remember the open section. */
@@ -46,6 +47,7 @@ export const backOfficeSections: BackOfficeSection[] = [
   { id: 'z-reports', labelKey: 'backOffice.section.zReports', leastRole: 'supervisor', component: ZReportsSection },
   { id: 'fraud', labelKey: 'backOffice.section.fraud', leastRole: 'supervisor', component: FraudSection },
   { id: 'reports', labelKey: 'backOffice.section.reports', leastRole: 'supervisor', component: ReportsSection },
+  { id: 'audit', labelKey: 'backOffice.section.audit', leastRole: 'supervisor', component: AuditSection },
   { id: 'receipts', labelKey: 'printing.tab.receipts', leastRole: 'cashier', component: ReceiptsSection },
   { id: 'drawer', labelKey: 'printing.tab.drawer', leastRole: 'cashier', component: DrawerSection },
   { id: 'print-queue', labelKey: 'printing.tab.queue', leastRole: 'supervisor', component: PrintQueueSection },

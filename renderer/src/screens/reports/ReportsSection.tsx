@@ -10,6 +10,7 @@ import type { BackOfficeSectionProps } from '../back-office/section-props';
 import { download } from './download';
 import { reportCsv, reportTables, reportXlsx } from './report-files';
 import '../../styles/day-close.css';
+import '../../styles/fraud.css';
 
 // ECharts loads with the first report, not with the till (the same wrapper as the X and Z).
 const EChart = lazy(() => import('../../components/EChart').then((m) => ({ default: m.EChart })));
