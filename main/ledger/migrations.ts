@@ -10,7 +10,7 @@ import { dayClose } from './migrations/007-day-close';
 import { catalog } from './migrations/008-catalog';
 import { badges } from './migrations/009-badges';
 import { sync } from './migrations/010-sync';
-import { fraudAndReports } from './migrations/008-fraud-and-reports';
+import { fraudAndReports } from './migrations/011-fraud-and-reports';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped

@@ -7,7 +7,7 @@ import { buildSalesReport, type ProductRow, type RollupRow } from './sales-repor
 
 export function salesReport(
   db: Db,
-  q: { from: string; to: string; registerId?: string | null | undefined; groupBy: ReportGrouping; top?: number | undefined },
+  q: { from: string; to: string; registerId?: string | undefined; groupBy: ReportGrouping; top?: number | undefined },
 ): SalesReportView {
   const registerId = q.registerId ?? null;
   const registerWhere = registerId === null ? '' : 'AND register_id = ?';

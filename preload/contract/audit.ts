@@ -11,7 +11,7 @@ export const journalFilter = z
   .object({
     fromAt: epochMs.optional(),
     toAt: epochMs.optional(),
-    kinds: z.array(z.string().min(1).max(64)).max(100).optional(),
+    kinds: z.array(z.string().min(1).max(64)).min(1).max(100).optional(),
     operatorId: id.optional(),
     registerId: z.string().min(1).max(32).optional(),
     documentId: z.string().min(1).max(64).optional(),

@@ -12,7 +12,7 @@ export const reportsCalls = {
       .object({
         from: businessDay,
         to: businessDay,
-        registerId: z.string().min(1).max(32).nullable().optional(),
+        registerId: z.string().min(1).max(32).optional(),
         groupBy: z.enum(['hour', 'day', 'week', 'month']),
         top: z.number().int().min(1).max(100).optional(),
       })

@@ -38,9 +38,9 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
   const run = report.run;
   const [exportError, setExportError] = useState<string | null>(null);
 
-  const ask = (q: Query) => run({ from: q.from, to: q.to, groupBy: q.groupBy, registerId: q.registerId || null });
+  const ask = (q: Query) => run({ from: q.from, to: q.to, groupBy: q.groupBy, ...(q.registerId ? { registerId: q.registerId } : {}) });
   useEffect(() => {
-    void run({ from: localDay(6), to: localDay(0), groupBy: 'day', registerId: null });
+    void run({ from: localDay(6), to: localDay(0), groupBy: 'day' });
   }, [run]);
 
   const submit = (event: FormEvent) => {

@@ -70,7 +70,7 @@ CREATE TABLE product_rollups (
   business_day  TEXT NOT NULL,
   product_key   TEXT NOT NULL,
   name          TEXT NOT NULL,
-  category      TEXT,                           -- none until the catalog has categories
+  category      TEXT,                           -- the product's category when the day closed (its Chinese name, else English)
   lines         INTEGER NOT NULL,
   qty_milli     INTEGER NOT NULL,
   net_minor     INTEGER NOT NULL,
@@ -84,11 +84,13 @@ CREATE TRIGGER product_rollups_no_delete BEFORE DELETE ON product_rollups
 INSERT INTO product_rollups (z_id, register_id, business_day, product_key, name, category, lines, qty_milli, net_minor)
 SELECT z.id, z.register_id, z.business_day,
        CASE WHEN l.product_id IS NOT NULL THEN 'p:' || l.product_id ELSE 'n:' || l.name END,
-       MAX(l.name), NULL, COUNT(*),
+       MAX(l.name), MAX(COALESCE(c.name_zh, c.name_en)), COUNT(*),
        SUM(CASE d.kind WHEN 'sale' THEN l.qty_milli ELSE -l.qty_milli END),
        SUM(CASE d.kind WHEN 'sale' THEN l.total_minor ELSE -l.total_minor END)
   FROM z_reports z
   JOIN documents d ON d.register_id = z.register_id AND d.business_day = z.business_day AND d.status = 'completed'
   JOIN document_lines l ON l.document_id = d.id
+  LEFT JOIN products p ON p.id = l.product_id
+  LEFT JOIN categories c ON c.id = p.category_id
  GROUP BY z.id, 4;
 `;
