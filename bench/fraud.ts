@@ -33,6 +33,8 @@ export async function benchFraud(log: (line: string) => void): Promise<FraudFigu
   const dir = mkdtempSync(join(tmpdir(), 'ringup-bench-fraud-'));
   const reg = openRegister({ ledgerFile: ledgerPathIn(dir), demo: true, log: { info: () => undefined, error: (m, e) => console.error(m, e) } });
   try {
+    // Start-up work (scan-to-pay recovery) done before timing, and before the ledger closes.
+    await reg.started;
     const must = mustOf(reg);
     await must('setup.createOwner', { name: 'Bench', pin: '4826' });
     await openShift(must);
