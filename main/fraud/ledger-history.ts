@@ -30,12 +30,14 @@ const LOOK_BACK_MS = 48 * 3600_000;
 
 /**
  * Files the facts of watched entries the table does not have: a ledger from before the watch,
- * or entries journalled while it was not subscribed. Only as far back as a rule can look.
+ * or entries journalled while it was not subscribed. Only as far back as a rule can look; older
+ * facts are dropped, so the index stays two days long (the journal keeps everything).
  */
 export function catchUpFacts(db: Db, now: number): number {
   const after = (sql(db, 'SELECT COALESCE(MAX(seq), 0) FROM fraud_facts').pluck().get() as number) ?? 0;
   let filed = 0;
   db.transaction(() => {
+    sql(db, 'DELETE FROM fraud_facts WHERE at < ?').run(now - LOOK_BACK_MS);
     for (const kind of WATCHED_KINDS) {
       const rows = sql(db, 'SELECT payload FROM journal WHERE kind = ? AND seq > ? AND at >= ? ORDER BY seq')
         .pluck()

@@ -181,6 +181,19 @@ describe('fraud watch on the register', () => {
     expect(raised).toBe(2);
   });
 
+  it('keeps its index of watched entries two days long; the journal keeps them all', async () => {
+    const s = await shop();
+    await s.cashSale([100]);
+    await s.cashSale([200]);
+    const count = (reg: Shop['reg'], table: string) => reg.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get();
+    expect(count(s.reg, 'fraud_facts')).toBe(2);
+    s.clock.now += 49 * 3_600_000;
+    const reg = s.reg.reopen();
+    shops.push({ ...s, reg });
+    expect(count(reg, 'fraud_facts')).toBe(0);
+    expect(reg.db.prepare("SELECT COUNT(*) FROM journal WHERE kind = 'sale.completed'").pluck().get()).toBe(2);
+  });
+
   it('a rule that fails never stops the sale: the sale commits, the failure is logged', async () => {
     const s = await shop();
     // The alerts table gone: every alert the watch tries to raise fails inside its savepoint.
