@@ -3,8 +3,7 @@
 // a year of entries and name the first one that does not hold.
 import type { JournalEntryView, JournalPageView, JournalVerifyStepView } from '../../preload/contract/audit-views';
 import type { Db } from '../ledger/database';
-import { canonicalJson } from '../ledger/canonical-json';
-import { entryHash, GENESIS_HASH } from '../ledger/journal';
+import { checkEntry, GENESIS_HASH, type ChainEntry } from '../journal-chain/chain';
 import { sql } from '../ledger/statements';
 
 export interface JournalFilter {
@@ -90,30 +89,14 @@ type Reason = NonNullable<JournalVerifyStepView['bad']>['reason'];
 export function verifyStep(db: Db, fromSeq: number, prevHash: string, max: number): JournalVerifyStepView {
   const total = (sql(db, 'SELECT COALESCE(MAX(seq), 0) FROM journal').pluck().get() as number) ?? 0;
   if (fromSeq === 1 && prevHash !== GENESIS_HASH) return { checked: 0, total, next: null, bad: { seq: 1, reason: 'prev_hash_mismatch' } };
-  const rows = sql(db, 'SELECT seq, at, kind, payload, prev_hash, hash FROM journal WHERE seq >= ? ORDER BY seq LIMIT ?').raw().all(fromSeq, max) as [
-    number,
-    number,
-    string,
-    string,
-    string,
-    string,
-  ][];
+  const rows = sql(db, 'SELECT seq, at, kind, payload, prev_hash, hash FROM journal WHERE seq >= ? ORDER BY seq LIMIT ?').all(fromSeq, max) as ChainEntry[];
   let expected = fromSeq;
   let prev = prevHash;
-  const fail = (seq: number, reason: Reason): JournalVerifyStepView => ({ checked: seq - 1, total, next: null, bad: { seq, reason } });
-  for (const [seq, at, kind, payload, prevHashColumn, hash] of rows) {
-    if (seq !== expected) return fail(expected, 'gap');
-    if (prevHashColumn !== prev) return fail(seq, 'prev_hash_mismatch');
-    if (entryHash(prev, payload) !== hash) return fail(seq, 'hash_mismatch');
-    let parsed: { seq?: unknown; at?: unknown; kind?: unknown };
-    try {
-      parsed = JSON.parse(payload) as typeof parsed;
-      if (canonicalJson(parsed) !== payload) return fail(seq, 'payload_not_canonical');
-    } catch {
-      return fail(seq, 'payload_not_canonical');
-    }
-    if (parsed.seq !== seq || parsed.at !== at || parsed.kind !== kind) return fail(seq, 'fields_differ');
-    prev = hash;
+  for (const entry of rows) {
+    // The same check as the whole-ledger verification and HQ's (journal-chain/chain.ts).
+    const reason: Reason | null = checkEntry(entry, expected, prev);
+    if (reason) return { checked: expected - 1, total, next: null, bad: { seq: reason === 'gap' ? expected : entry.seq, reason } };
+    prev = entry.hash;
     expected += 1;
   }
   const checked = expected - 1;
