@@ -22,6 +22,7 @@ import { benchDayClose } from './day-close';
 import { benchCatalog } from './catalog';
 import { benchCatalogChromium } from './catalog-chromium';
 import { benchHq } from './hq';
+import { benchFraud } from './fraud';
 
 function machine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     ['catalog', () => benchCatalog()],
     ['catalog-chromium', () => benchCatalogChromium()],
     ['day-close', () => benchDayClose()],
+    ['fraud', (l) => benchFraud(l)],
     ['backup', () => benchBackup()],
     ['hq', (l) => benchHq(l)],
     ['browser', benchBrowser],

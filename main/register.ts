@@ -16,6 +16,8 @@ import { indexPendingProducts } from './catalog/search-index';
 import { Updates, type UpdateInstaller } from './updates/updates';
 import { newScannerTestCode } from './self-check/self-check';
 import { subscribeCorrections } from './refund/refund-subscriptions';
+import { subscribeFraudWatch } from './fraud/fraud-watch';
+import { subscribeProductRollups } from './reports/product-rollups';
 import { EventBus } from './common/event-bus';
 import { RegisterSession } from './operators/session';
 import { HardwareStatusHub } from './hardware/hardware-status';
@@ -210,7 +212,16 @@ export function openRegister(options: RegisterOptions): Register {
     indexPendingProducts(db);
     if (first && options.demo && opened.check.ok) seedDemo(db, clock());
     // Corrections with a card part finish when the card domain journals the terminal's answer.
-    const stopCorrections = subscribeCorrections(db);
+    const stopRefunds = subscribeCorrections(db);
+    // The fraud watch judges sales, corrections, declines and no-sales as they are journalled.
+    const stopFraudWatch = subscribeFraudWatch(db, log, clock());
+    // Each Z writes its per-product rollups for the reports.
+    const stopProductRollups = subscribeProductRollups(db);
+    const stopCorrections = () => {
+      stopRefunds();
+      stopFraudWatch();
+      stopProductRollups();
+    };
     if (first && printerTransport) setPrinterConfig(db, { ...getPrinterConfig(db), enabled: true, transport: printerTransport }, null, clock());
     const printer = new PrinterRuntime({ db, hub: hardware, log, clock, ...options.printer });
     if (first && terminalConfig) setTerminalConfig(db, terminalConfig, null, clock());

@@ -1,6 +1,13 @@
 // X and Z reports on paper, as receipt documents (the printer's 58/80 mm layout does the rest).
 // Pure: the same report gives the same paper, which is what a reprint relies on.
-import type { CardReconciliationView, ReportFiguresView, ShiftCashView, XReportView, ZReportView } from '../../preload/contract/day-close-views';
+import type {
+  CardReconciliationView,
+  ReportFiguresView,
+  ShiftCashView,
+  XReportView,
+  ZFraudAlertView,
+  ZReportView,
+} from '../../preload/contract/day-close-views';
 import type { StoreSettings } from '../../preload/contract/views';
 import type { ReceiptBlock, ReceiptDocument } from '../hardware/printer/receipt-document';
 import { formatDateTime, formatMoney, formatRateBp } from '../hardware/printer/receipt-format';
@@ -159,6 +166,19 @@ export function xReportPaper(x: XReportView, store: StoreSettings, timeZone: str
   return document('x-report', store, `x-${x.registerId}-${x.at}`, null, blocks);
 }
 
+/** The day's fraud alerts: the rule, when, whom, and whether the owner has checked it. */
+function fraudBlocks(c: Ctx, alerts: readonly ZFraudAlertView[]): ReceiptBlock[] {
+  if (alerts.length === 0) return [{ kind: 'rule' }, row(c.t('fraud.none'), '')];
+  const blocks = heading(c.t('fraud.heading', { count: alerts.length }));
+  for (const a of alerts) {
+    blocks.push(
+      row(`${formatDateTime(a.at, c.timeZone).slice(11, 16)} ${c.t(`fraud.rule.${a.rule}`)}`, c.t(a.acknowledged ? 'fraud.acknowledged' : 'fraud.open')),
+    );
+    if (a.operatorName) blocks.push(row(`  ${a.operatorName}`, ''));
+  }
+  return blocks;
+}
+
 /** The Z on paper; `copy` (1, 2, ...) marks a reprint. */
 export function zReportPaper(z: ZReportView, store: StoreSettings, timeZone: string, copy: number | null): ReceiptDocument {
   const c = context(store, timeZone);
@@ -177,6 +197,7 @@ export function zReportPaper(z: ZReportView, store: StoreSettings, timeZone: str
   ];
   for (const s of z.shifts) blocks.push(...shiftBlocks(c, s));
   blocks.push(row(c.t('cash.overShort'), signed(c, z.overShortMinor), true), ...cardBlocks(c, z.reconciliation));
+  blocks.push(...fraudBlocks(c, z.fraudAlerts));
   blocks.push(
     { kind: 'rule' },
     row(c.t('grand.before'), c.money(z.grandTotalBeforeMinor)),

@@ -10,6 +10,7 @@ import type { Db } from '../ledger/database';
 import { assertFullDurability } from '../ledger/durability';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
+import { alertsOfDay } from '../fraud/fraud-alerts';
 import { liveShift, type ShiftRow } from '../shift/shift-rows';
 import { forceCloseShift } from '../shift/shifts';
 import { noReconciliation, reconcileCards, type ReconBatch, type ReconPayment } from './card-reconciliation';
@@ -331,6 +332,7 @@ export function takeZ(
         grandTotalBeforeMinor: before,
         grandTotalAfterMinor: before + figures.netMinor,
         ...stored,
+        fraudAlerts: alertsOfDay(db, registerId, input.businessDay),
       };
     })
     .immediate();

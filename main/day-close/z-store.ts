@@ -5,6 +5,7 @@ import type { DocumentKind, PaymentMethod } from '../../preload/contract/documen
 import { ServiceError } from '../common/service-error';
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
+import { alertsOfDay } from '../fraud/fraud-alerts';
 import type { ReportFiguresView } from '../../preload/contract/day-close-views';
 
 export interface ZRow {
@@ -56,6 +57,7 @@ export function zView(db: Db, row: ZRow): ZReportView {
     shifts: stored.shifts,
     overShortMinor: stored.overShortMinor,
     reconciliation: stored.reconciliation,
+    fraudAlerts: alertsOfDay(db, row.register_id, row.business_day),
   };
 }
 

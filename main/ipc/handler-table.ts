@@ -12,6 +12,9 @@ import { sessionHandlers } from '../operators/operator-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
 import { selfCheckHandlers } from '../self-check/self-check-handlers';
 import { syncHandlers } from '../sync/sync-handlers';
+import { fraudHandlers } from '../fraud/fraud-handlers';
+import { reportsHandlers } from '../reports/reports-handlers';
+import { auditHandlers } from '../audit/audit-handlers';
 
 /** Every call's handler. Typed as the full table, so a contract entry without a handler does not compile. */
 export const handlers: HandlerTable = {
@@ -30,4 +33,7 @@ export const handlers: HandlerTable = {
   ...refuseOnDamagedLedger(dayCloseHandlers, ['dayClose.close']),
   ...selfCheckHandlers,
   ...syncHandlers,
+  ...fraudHandlers,
+  ...reportsHandlers,
+  ...auditHandlers,
 };

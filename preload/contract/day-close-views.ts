@@ -2,6 +2,7 @@
 // kind are positive; "net" figures count refunds and voids negative.
 import type { DocumentKind, PaymentMethod } from './document-views';
 import type { ExpectedCashView } from './shift-views';
+import type { FraudRule } from './fraud-views';
 
 export interface KindFiguresView {
   kind: DocumentKind;
@@ -156,6 +157,17 @@ export interface ZReportView {
   /** Sum of the counted shifts' differences (over > 0, short < 0). */
   overShortMinor: number;
   reconciliation: CardReconciliationView;
+  /** The fraud watch's alerts of the business day, as they stand when the Z is read. */
+  fraudAlerts: ZFraudAlertView[];
+}
+
+/** One alert as the Z lists it. */
+export interface ZFraudAlertView {
+  id: number;
+  rule: FraudRule;
+  at: number;
+  operatorName: string | null;
+  acknowledged: boolean;
 }
 
 export interface ZReportSummaryView {

@@ -4,6 +4,7 @@ import { backupErrors } from './backup';
 import { cardErrors } from './card';
 import { dayCloseErrors } from './day-close';
 import { shiftErrors } from './shift';
+import { fraudErrors } from './fraud';
 import { catalogErrors } from './catalog';
 import { printerErrors } from './printer';
 import { refundErrors } from './refund';
@@ -40,6 +41,7 @@ export const errorCodes = [
   ...dayCloseErrors,
   ...selfCheckErrors,
   ...syncErrors,
+  ...fraudErrors,
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -10,6 +10,9 @@ import { backupCalls } from './backup';
 import { dayCloseCalls } from './day-close';
 import { shiftCalls } from './shift';
 import { syncCalls } from './sync';
+import { fraudCalls } from './fraud';
+import { reportsCalls } from './reports';
+import { auditCalls } from './audit';
 import type { CallDef } from './define';
 import type { EventName, EventPayloads } from './events';
 import type { Result } from './result';
@@ -32,6 +35,9 @@ export const calls = {
   ...dayCloseCalls,
   ...selfCheckCalls,
   ...syncCalls,
+  ...fraudCalls,
+  ...reportsCalls,
+  ...auditCalls,
 };
 
 export type Calls = typeof calls;
@@ -53,5 +59,8 @@ export type * from './card-views';
 export type * from './scan-pay-views';
 export type * from './backup-views';
 export type * from './sync-views';
+export type * from './fraud-views';
+export type * from './reports-views';
+export type * from './audit-views';
 export type { PrinterConfigView, PrintJobView, PrintJobState, ReceiptPreviewView, TestPageView } from './printer';
 export type { HardwareStatus, DeviceState } from './events';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calls, type CallName } from '../../preload/contract';
 import type { Role } from '../../preload/contract/primitives';
+import { DEFAULT_FRAUD_THRESHOLDS } from '../../main/fraud/fraud-defaults';
 import { CASHIER_PIN, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 
 /**
@@ -119,6 +120,13 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'sync.status': 'supervisor',
   'sync.enrol': 'owner',
   'sync.retry': 'owner',
+  'fraud.alerts': 'supervisor',
+  'fraud.acknowledge': 'owner',
+  'fraud.settings': 'supervisor',
+  'fraud.updateSettings': 'owner',
+  'report.sales': 'supervisor',
+  'journal.list': 'supervisor',
+  'journal.verifyStep': 'supervisor',
 };
 
 const rank = { cashier: 1, supervisor: 2, owner: 3 } as const;
@@ -230,6 +238,10 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'report.summary': { from: '2026-01-01', to: '2026-12-31' },
     // Nothing listens on port 1: the owner's enrolment is let through and finds no HQ.
     'sync.enrol': { hqUrl: 'http://127.0.0.1:1', code: 'ABCD-EFGH-JKLM' },
+    'fraud.acknowledge': { alertId: 1, note: 'checked' },
+    'fraud.updateSettings': { thresholds: DEFAULT_FRAUD_THRESHOLDS },
+    'report.sales': { from: '2026-01-01', to: '2026-01-31', groupBy: 'day' },
+    'journal.verifyStep': { fromSeq: 1, prevHash: '0'.repeat(64) },
   };
   return inputs[name] ?? {};
 }

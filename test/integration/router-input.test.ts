@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calls, type CallName } from '../../preload/contract';
 import { errorCodes } from '../../preload/contract/errors';
+import { DEFAULT_FRAUD_THRESHOLDS } from '../../main/fraud/fraud-defaults';
 import { ledgerSnapshot } from '../support/ledger-snapshot';
 import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 
@@ -177,6 +178,13 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
     'sync.status': {},
     'sync.enrol': { hqUrl: 'http://127.0.0.1:1', code: 'ABCD-EFGH-JKLM' },
     'sync.retry': {},
+    'fraud.alerts': { filter: 'open' },
+    'fraud.acknowledge': { alertId: 1, note: 'checked' },
+    'fraud.settings': {},
+    'fraud.updateSettings': { thresholds: DEFAULT_FRAUD_THRESHOLDS },
+    'report.sales': { from: '2026-01-01', to: '2026-01-31', groupBy: 'week', registerId: 'R1', top: 5 },
+    'journal.list': { fromAt: 0, kinds: ['sale.completed'], operatorId: 1, limit: 10 },
+    'journal.verifyStep': { fromSeq: 1, prevHash: '0'.repeat(64), max: 100 },
   } satisfies Record<CallName, Record<string, unknown>>;
 }
 

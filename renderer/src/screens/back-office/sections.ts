@@ -22,6 +22,9 @@ import { ShiftSection } from '../shift/ShiftSection';
 import { DayCloseSection } from '../day-close/DayCloseSection';
 import { ZReportsSection } from '../day-close/ZReportsSection';
 import { HqSection } from '../sync/HqSection';
+import { FraudSection } from '../fraud/FraudSection';
+import { ReportsSection } from '../reports/ReportsSection';
+import { AuditSection } from '../audit/AuditSection';
 
 export interface BackOfficeSection {
   /** Stable id: used in test ids (`back-office-nav-<id>`) and to remember the open section. */
@@ -42,6 +45,9 @@ export const backOfficeSections: BackOfficeSection[] = [
   { id: 'shift', labelKey: 'backOffice.section.shift', leastRole: 'cashier', component: ShiftSection },
   { id: 'day-close', labelKey: 'backOffice.section.dayClose', leastRole: 'supervisor', component: DayCloseSection },
   { id: 'z-reports', labelKey: 'backOffice.section.zReports', leastRole: 'supervisor', component: ZReportsSection },
+  { id: 'fraud', labelKey: 'backOffice.section.fraud', leastRole: 'supervisor', component: FraudSection },
+  { id: 'reports', labelKey: 'backOffice.section.reports', leastRole: 'supervisor', component: ReportsSection },
+  { id: 'audit', labelKey: 'backOffice.section.audit', leastRole: 'supervisor', component: AuditSection },
   { id: 'receipts', labelKey: 'printing.tab.receipts', leastRole: 'cashier', component: ReceiptsSection },
   { id: 'drawer', labelKey: 'printing.tab.drawer', leastRole: 'cashier', component: DrawerSection },
   { id: 'print-queue', labelKey: 'printing.tab.queue', leastRole: 'supervisor', component: PrintQueueSection },

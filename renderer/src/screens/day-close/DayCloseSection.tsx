@@ -9,6 +9,7 @@ import { useCall } from '../../state/use-call';
 import { useEvent } from '../../state/use-event';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
 import { ReportView } from './ReportView';
+import { ZFraudAlerts } from '../fraud/ZFraudAlerts';
 
 /** 日结: the X so far, then the Z that closes the business day, with the card terminal's end of day. */
 export function DayCloseSection(_props: BackOfficeSectionProps) {
@@ -71,6 +72,7 @@ export function DayCloseSection(_props: BackOfficeSectionProps) {
         </div>
         <ErrorNote error={copy.error} />
         <ReportView figures={z.figures} shifts={z.shifts} reconciliation={z.reconciliation} overShortMinor={z.overShortMinor} />
+        <ZFraudAlerts alerts={z.fraudAlerts} />
         <dl className="report-totals">
           <dt>{t('report.grandBefore')}</dt>
           <dd>{format.money(z.grandTotalBeforeMinor)}</dd>

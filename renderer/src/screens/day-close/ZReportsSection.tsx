@@ -10,6 +10,7 @@ import { useCall } from '../../state/use-call';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
 import { OverShort } from '../shift/CountResult';
 import { ReportView } from './ReportView';
+import { ZFraudAlerts } from '../fraud/ZFraudAlerts';
 
 /** Z 报表: every past Z, to view again or reprint (each reprint marked as a numbered copy). */
 export function ZReportsSection(_props: BackOfficeSectionProps) {
@@ -47,6 +48,7 @@ export function ZReportsSection(_props: BackOfficeSectionProps) {
         <ErrorNote error={reprint.error} />
         <Notice message={notice} />
         <ReportView figures={open.figures} shifts={open.shifts} reconciliation={open.reconciliation} overShortMinor={open.overShortMinor} />
+        <ZFraudAlerts alerts={open.fraudAlerts} />
       </div>
     );
 

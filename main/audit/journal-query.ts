@@ -1,0 +1,104 @@
+// The journal as the audit trail reads it: filtered by time, kind, operator, register and
+// document, a page at a time; and the chain checked in steps, so the screen can show progress on
+// a year of entries and name the first one that does not hold.
+import type { JournalEntryView, JournalPageView, JournalVerifyStepView } from '../../preload/contract/audit-views';
+import type { Db } from '../ledger/database';
+import { checkEntry, GENESIS_HASH, type ChainEntry } from '../journal-chain/chain';
+import { sql } from '../ledger/statements';
+
+export interface JournalFilter {
+  fromAt?: number | undefined;
+  toAt?: number | undefined;
+  kinds?: string[] | undefined;
+  operatorId?: number | undefined;
+  registerId?: string | undefined;
+  documentId?: string | undefined;
+}
+
+// The fields entries name their operator, register and document by, across the domains' kinds.
+const OPERATOR = "COALESCE(json_extract(payload, '$.data.operatorId'), json_extract(payload, '$.data.by'))";
+const REGISTER = "json_extract(payload, '$.data.registerId')";
+const DOCUMENT = "COALESCE(json_extract(payload, '$.data.saleId'), json_extract(payload, '$.data.documentId'))";
+
+export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number | undefined; limit?: number | undefined }): JournalPageView {
+  const where = ['seq > ?'];
+  const args: (string | number)[] = [filter.afterSeq ?? 0];
+  if (filter.fromAt !== undefined) {
+    where.push('at >= ?');
+    args.push(filter.fromAt);
+  }
+  if (filter.toAt !== undefined) {
+    where.push('at <= ?');
+    args.push(filter.toAt);
+  }
+  if (filter.kinds && filter.kinds.length > 0) {
+    where.push(`kind IN (${filter.kinds.map(() => '?').join(', ')})`);
+    args.push(...filter.kinds);
+  }
+  if (filter.operatorId !== undefined) {
+    where.push(`${OPERATOR} = ?`);
+    args.push(filter.operatorId);
+  }
+  if (filter.registerId !== undefined) {
+    where.push(`${REGISTER} = ?`);
+    args.push(filter.registerId);
+  }
+  if (filter.documentId !== undefined) {
+    where.push(`(${DOCUMENT} = ? OR json_extract(payload, '$.data.correction.originalDocumentId') = ?)`);
+    args.push(filter.documentId, filter.documentId);
+  }
+  const limit = filter.limit ?? 200;
+  const rows = db
+    .prepare(
+      `SELECT seq, at, kind, payload, prev_hash, hash, ${OPERATOR} AS operator_id, ${REGISTER} AS register_id, ${DOCUMENT} AS document_id
+         FROM journal WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`,
+    )
+    .all(...args, limit + 1) as {
+    seq: number;
+    at: number;
+    kind: string;
+    payload: string;
+    prev_hash: string;
+    hash: string;
+    operator_id: number | null;
+    register_id: string | null;
+    document_id: string | null;
+  }[];
+  const names = new Map((sql(db, 'SELECT id, name FROM operators').all() as { id: number; name: string }[]).map((o) => [o.id, o.name]));
+  const entries: JournalEntryView[] = rows.slice(0, limit).map((r) => ({
+    seq: r.seq,
+    at: r.at,
+    kind: r.kind,
+    operatorId: typeof r.operator_id === 'number' ? r.operator_id : null,
+    operatorName: typeof r.operator_id === 'number' ? (names.get(r.operator_id) ?? null) : null,
+    registerId: typeof r.register_id === 'string' ? r.register_id : null,
+    documentId: typeof r.document_id === 'string' ? r.document_id : null,
+    data: (JSON.parse(r.payload) as { data: unknown }).data,
+    payload: r.payload,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+  const head = (sql(db, 'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? null;
+  const kinds = sql(db, 'SELECT DISTINCT kind FROM journal ORDER BY kind').pluck().all() as string[];
+  return { entries, more: rows.length > limit, head, kinds };
+}
+
+type Reason = NonNullable<JournalVerifyStepView['bad']>['reason'];
+
+/** Checks up to `max` entries from `fromSeq`, each against the one before, as verifyJournal does. */
+export function verifyStep(db: Db, fromSeq: number, prevHash: string, max: number): JournalVerifyStepView {
+  const total = (sql(db, 'SELECT COALESCE(MAX(seq), 0) FROM journal').pluck().get() as number) ?? 0;
+  if (fromSeq === 1 && prevHash !== GENESIS_HASH) return { checked: 0, total, next: null, bad: { seq: 1, reason: 'prev_hash_mismatch' } };
+  const rows = sql(db, 'SELECT seq, at, kind, payload, prev_hash, hash FROM journal WHERE seq >= ? ORDER BY seq LIMIT ?').all(fromSeq, max) as ChainEntry[];
+  let expected = fromSeq;
+  let prev = prevHash;
+  for (const entry of rows) {
+    // The same check as the whole-ledger verification and HQ's (journal-chain/chain.ts).
+    const reason: Reason | null = checkEntry(entry, expected, prev);
+    if (reason) return { checked: expected - 1, total, next: null, bad: { seq: reason === 'gap' ? expected : entry.seq, reason } };
+    prev = entry.hash;
+    expected += 1;
+  }
+  const checked = expected - 1;
+  return { checked, total, next: checked >= total ? null : { seq: expected, prevHash: prev }, bad: null };
+}

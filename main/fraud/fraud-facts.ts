@@ -1,0 +1,111 @@
+// What the rules read from a journal entry: the few fields each pattern needs, the same whether
+// the entry has just been appended (the live watch) or is read back from the journal later (the
+// recomputation). Pure.
+import type { JournalEvent, JournalKind } from '../ledger/journal-payloads';
+
+export interface SaleFact {
+  type: 'sale';
+  seq: number;
+  at: number;
+  documentId: string;
+  registerId: string;
+  operatorId: number;
+  businessDay: string;
+  totalMinor: number;
+  discountMinor: number;
+}
+
+export interface CorrectionFact {
+  type: 'correction';
+  kind: 'refund' | 'void';
+  seq: number;
+  at: number;
+  documentId: string;
+  registerId: string;
+  operatorId: number;
+  businessDay: string;
+  /** Money given back, positive. */
+  totalMinor: number;
+  /** Of which in cash. */
+  cashMinor: number;
+  originalDocumentId: string | null;
+}
+
+export interface DeclineFact {
+  type: 'decline';
+  seq: number;
+  at: number;
+  intentId: number;
+  maskedPan: string | null;
+  operatorId: number | null;
+}
+
+export interface NoSaleFact {
+  type: 'no_sale';
+  seq: number;
+  at: number;
+  operatorId: number;
+}
+
+export type Fact = SaleFact | CorrectionFact | DeclineFact | NoSaleFact;
+
+/** The kinds the watch reads; nothing else can start a pattern. */
+export const WATCHED_KINDS = [
+  'sale.completed',
+  'refund.completed',
+  'void.completed',
+  'card.declined',
+  'drawer.opened',
+] as const satisfies readonly JournalKind[];
+export type WatchedKind = (typeof WATCHED_KINDS)[number];
+
+export function isWatched(kind: string): kind is WatchedKind {
+  return (WATCHED_KINDS as readonly string[]).includes(kind);
+}
+
+/** The fact of one watched entry; `operatorOfIntent` names the cashier behind a card intent. */
+export function factOf(event: JournalEvent<WatchedKind>, operatorOfIntent: (intentId: number) => number | null): Fact {
+  const { seq, at } = event;
+  switch (event.kind) {
+    case 'sale.completed': {
+      const d = (event as JournalEvent<'sale.completed'>).data;
+      return {
+        type: 'sale',
+        seq,
+        at,
+        documentId: d.saleId,
+        registerId: d.registerId,
+        operatorId: d.operatorId,
+        businessDay: d.businessDay,
+        totalMinor: d.totalMinor,
+        discountMinor: d.discountMinor,
+      };
+    }
+    case 'refund.completed':
+    case 'void.completed': {
+      const d = (event as JournalEvent<'refund.completed'>).data;
+      const cash = d.payments.filter((p) => p.method === 'cash').reduce((s, p) => s + Math.abs(p.amountMinor), 0);
+      return {
+        type: 'correction',
+        kind: event.kind === 'refund.completed' ? 'refund' : 'void',
+        seq,
+        at,
+        documentId: d.saleId,
+        registerId: d.registerId,
+        operatorId: d.operatorId,
+        businessDay: d.businessDay,
+        totalMinor: Math.abs(d.totalMinor),
+        cashMinor: cash,
+        originalDocumentId: d.correction?.originalDocumentId ?? null,
+      };
+    }
+    case 'card.declined': {
+      const d = (event as JournalEvent<'card.declined'>).data;
+      return { type: 'decline', seq, at, intentId: d.intentId, maskedPan: d.maskedPan, operatorId: operatorOfIntent(d.intentId) };
+    }
+    case 'drawer.opened': {
+      const d = (event as JournalEvent<'drawer.opened'>).data;
+      return { type: 'no_sale', seq, at, operatorId: d.operatorId };
+    }
+  }
+}

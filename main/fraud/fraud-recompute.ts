@@ -1,0 +1,121 @@
+// The fraud watch's verdicts recomputed from the journal alone: the entries in order, the
+// thresholds as `fraud.settings_changed` set them, the original sales as their `sale.completed`
+// entries say, earlier alerts as this pass drafts them. The live watch must have raised exactly
+// these; an auditor (or a test) can check that without trusting the alerts table.
+import type { FraudRule } from '../../preload/contract/fraud-views';
+import { businessDayOfNewDocument, type BusinessDayRule } from '../business-day/business-day';
+import type { JournalEvent } from '../ledger/journal-payloads';
+import { DEFAULT_FRAUD_THRESHOLDS } from './fraud-defaults';
+import { factOf, isWatched, type DeclineFact, type Fact, type NoSaleFact, type SaleFact, type WatchedKind } from './fraud-facts';
+import { evaluate, scopeKey, type AlertDraft, type FraudHistory, type OriginalSale } from './fraud-rules';
+import { withDefaults } from './fraud-settings';
+
+/**
+ * The facts the ledger's query returns: `at >= since`, newest first (at, then seq), at most
+ * `limit`. While the clock has only moved forward, seq order is time order and the walk back
+ * stops at the first older fact; after a clock set back it sorts them all, as the query does.
+ */
+function recent<F extends Fact>(facts: readonly F[], since: number, limit: number, match: (f: F) => boolean, monotonic: boolean): F[] {
+  if (monotonic) {
+    const out: F[] = [];
+    for (let i = facts.length - 1; i >= 0 && out.length < limit; i--) {
+      const f = facts[i] as F;
+      if (f.at < since) break;
+      if (match(f)) out.push(f);
+    }
+    return out;
+  }
+  return facts
+    .filter((f) => f.at >= since && match(f))
+    .sort((a, b) => b.at - a.at || b.seq - a.seq)
+    .slice(0, limit);
+}
+
+export function recomputeAlerts(
+  entries: Iterable<JournalEvent>,
+  store: { registerId: string; timeZone: string; businessDayRule: BusinessDayRule },
+): AlertDraft[] {
+  let thresholds = DEFAULT_FRAUD_THRESHOLDS;
+  const sales: SaleFact[] = [];
+  const declines: DeclineFact[] = [];
+  const noSales: NoSaleFact[] = [];
+  const originals = new Map<string, OriginalSale>();
+  const days = new Map<string, { salesMinor: number; discountMinor: number }>();
+  const intents = new Map<number, number>();
+  const alerts: AlertDraft[] = [];
+  let lastClosed: string | null = null;
+
+  let monotonic = true;
+  let lastAt = -Infinity;
+  const amountMatches = (f: SaleFact, q: { underMinor?: number; atLeastMinor?: number }) =>
+    (q.underMinor === undefined || f.totalMinor < q.underMinor) && (q.atLeastMinor === undefined || f.totalMinor >= q.atLeastMinor);
+  const history: FraudHistory = {
+    recentSales: (q) =>
+      recent(
+        sales,
+        q.since,
+        q.limit,
+        (f) => f.registerId === q.registerId && (q.operatorId === undefined || f.operatorId === q.operatorId) && amountMatches(f, q),
+        monotonic,
+      ),
+    salesSum: (q) => {
+      const list = recent(sales, q.since, Infinity, (f) => f.registerId === q.registerId && f.totalMinor >= q.atLeastMinor, monotonic);
+      return { count: list.length, sumMinor: list.reduce((s, f) => s + f.totalMinor, 0) };
+    },
+    recentDeclines: (q) =>
+      recent(
+        declines,
+        q.since,
+        q.limit,
+        (f) => (q.maskedPan === undefined || f.maskedPan === q.maskedPan) && (q.operatorId === undefined || f.operatorId === q.operatorId),
+        monotonic,
+      ),
+    recentNoSales: (q) => recent(noSales, q.since, q.limit, (f) => f.operatorId === q.operatorId, monotonic),
+    original: (id) => originals.get(id) ?? null,
+    dayTotals: (registerId, day) => days.get(`${registerId}/${day}`) ?? { salesMinor: 0, discountMinor: 0 },
+    alertedSince: (rule: FraudRule, key, since) => alerts.some((a) => a.rule === rule && scopeKey(a.scope) === key && a.at >= since),
+    alertedOnDay: (rule: FraudRule, key, day) => alerts.some((a) => a.rule === rule && scopeKey(a.scope) === key && a.businessDay === day),
+  };
+
+  for (const entry of entries) {
+    if (entry.kind === 'fraud.settings_changed') {
+      thresholds = withDefaults((entry as JournalEvent<'fraud.settings_changed'>).data.to);
+      continue;
+    }
+    if (entry.kind === 'card.intent_created') {
+      const d = (entry as JournalEvent<'card.intent_created'>).data;
+      intents.set(d.intentId, d.operatorId);
+      continue;
+    }
+    if (entry.kind === 'day.closed') {
+      const d = (entry as JournalEvent<'day.closed'>).data;
+      if (d.registerId === store.registerId && (lastClosed === null || d.businessDay > lastClosed)) lastClosed = d.businessDay;
+      continue;
+    }
+    if (!isWatched(entry.kind)) continue;
+    const fact = factOf(entry as JournalEvent<WatchedKind>, (id) => intents.get(id) ?? null);
+    if (fact.at < lastAt) monotonic = false;
+    lastAt = Math.max(lastAt, fact.at);
+    // The entry is part of its own past, as in the live ledger where it is appended before it is judged.
+    if (fact.type === 'sale') {
+      sales.push(fact);
+      const d = (entry as JournalEvent<'sale.completed'>).data;
+      originals.set(fact.documentId, { operatorId: fact.operatorId, paidElectronically: d.payments.some((p) => p.method !== 'cash') });
+      const key = `${fact.registerId}/${fact.businessDay}`;
+      const day = days.get(key) ?? { salesMinor: 0, discountMinor: 0 };
+      days.set(key, { salesMinor: day.salesMinor + fact.totalMinor, discountMinor: day.discountMinor + fact.discountMinor });
+    } else if (fact.type === 'decline') declines.push(fact);
+    else if (fact.type === 'no_sale') noSales.push(fact);
+    const closedBefore = lastClosed;
+    alerts.push(
+      ...evaluate(fact, {
+        thresholds,
+        history,
+        registerId: store.registerId,
+        timeZone: store.timeZone,
+        businessDayOf: (at) => businessDayOfNewDocument(at, store.businessDayRule, closedBefore),
+      }),
+    );
+  }
+  return alerts;
+}

@@ -1,0 +1,7 @@
+import type { reportsCalls } from '../../preload/contract/reports';
+import type { HandlerTable } from '../ipc/handler';
+import { salesReport } from './report-query';
+
+export const reportsHandlers: Pick<HandlerTable, keyof typeof reportsCalls> = {
+  'report.sales': { access: 'supervisor', handle: (input, ctx) => salesReport(ctx.db, input) },
+};

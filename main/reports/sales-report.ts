@@ -1,0 +1,167 @@
+// A sales report from rollup rows: pure, so it is tested on rows alone and the query around it
+// only fetches. Days are grouped into ISO weeks (Monday first, as in China) or months here.
+import type { DocumentKind, PaymentMethod } from '../../preload/contract/document-views';
+import type { ReportGrouping, ReportPeriodView, ReportProductView, SalesReportView } from '../../preload/contract/reports-views';
+
+/** One day_rollups row as read. */
+export interface RollupRow {
+  businessDay: string;
+  dimension: string;
+  key: string;
+  count: number;
+  amountMinor: number;
+}
+
+export interface ProductRow {
+  productKey: string;
+  name: string;
+  category: string | null;
+  lines: number;
+  qtyMilli: number;
+  netMinor: number;
+}
+
+/** ISO 8601 week of a YYYY-MM-DD day: 2026-W48. */
+export function isoWeek(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+  const weekday = date.getUTCDay() || 7;
+  // The Thursday of this week decides the year the week belongs to.
+  date.setUTCDate(date.getUTCDate() + 4 - weekday);
+  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((date.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+function periodOf(day: string, groupBy: Exclude<ReportGrouping, 'hour'>): string {
+  return groupBy === 'day' ? day : groupBy === 'week' ? isoWeek(day) : day.slice(0, 7);
+}
+
+const emptyPeriod = (key: string): ReportPeriodView => ({ key, salesCount: 0, salesMinor: 0, refundsMinor: 0, voidsMinor: 0, discountMinor: 0, netMinor: 0 });
+
+export function buildSalesReport(input: {
+  from: string;
+  to: string;
+  registerId: string | null;
+  registers: string[];
+  groupBy: ReportGrouping;
+  top: number;
+  rows: readonly RollupRow[];
+  products: readonly ProductRow[];
+  operatorNames: ReadonlyMap<number, string>;
+}): SalesReportView {
+  const { rows, groupBy } = input;
+  const periods = new Map<string, ReportPeriodView>();
+  const period = (key: string) => {
+    let p = periods.get(key);
+    if (!p) {
+      p = emptyPeriod(key);
+      periods.set(key, p);
+    }
+    return p;
+  };
+  if (groupBy === 'hour') for (let h = 0; h < 24; h++) period(String(h).padStart(2, '0'));
+  const kinds = new Map<DocumentKind, { count: number; totalMinor: number }>([
+    ['sale', { count: 0, totalMinor: 0 }],
+    ['refund', { count: 0, totalMinor: 0 }],
+    ['void', { count: 0, totalMinor: 0 }],
+  ]);
+  const tenders = new Map<PaymentMethod, { inMinor: number; outMinor: number }>([
+    ['cash', { inMinor: 0, outMinor: 0 }],
+    ['card', { inMinor: 0, outMinor: 0 }],
+    ['scan', { inMinor: 0, outMinor: 0 }],
+  ]);
+  const operators = new Map<number, { salesCount: number; netMinor: number }>();
+  const days = new Set<string>();
+  const discounts = { count: 0, amountMinor: 0 };
+  let netMinor = 0;
+
+  for (const r of rows) {
+    days.add(r.businessDay);
+    const byDay = groupBy === 'hour' ? null : period(periodOf(r.businessDay, groupBy));
+    switch (r.dimension) {
+      case 'kind': {
+        const k = kinds.get(r.key as DocumentKind);
+        if (k) {
+          k.count += r.count;
+          k.totalMinor += r.amountMinor;
+        }
+        if (byDay && r.key === 'sale') {
+          byDay.salesCount += r.count;
+          byDay.salesMinor += r.amountMinor;
+        } else if (byDay && r.key === 'refund') byDay.refundsMinor += r.amountMinor;
+        else if (byDay && r.key === 'void') byDay.voidsMinor += r.amountMinor;
+        break;
+      }
+      case 'tender_in':
+      case 'tender_out': {
+        const t = tenders.get(r.key as PaymentMethod);
+        if (t && r.dimension === 'tender_in') t.inMinor += r.amountMinor;
+        else if (t) t.outMinor += r.amountMinor;
+        break;
+      }
+      case 'operator': {
+        const id = Number(r.key);
+        const o = operators.get(id) ?? { salesCount: 0, netMinor: 0 };
+        o.salesCount += r.count;
+        o.netMinor += r.amountMinor;
+        operators.set(id, o);
+        break;
+      }
+      case 'hour':
+        if (groupBy === 'hour') {
+          const h = period(r.key);
+          h.salesCount += r.count;
+          h.netMinor += r.amountMinor;
+        }
+        break;
+      case 'discount':
+        discounts.count += r.count;
+        discounts.amountMinor += r.amountMinor;
+        if (byDay) byDay.discountMinor += r.amountMinor;
+        break;
+      case 'net':
+        netMinor += r.amountMinor;
+        if (byDay) byDay.netMinor += r.amountMinor;
+        break;
+    }
+  }
+
+  const merged = new Map<string, ReportProductView>();
+  const categories = new Map<string | null, { category: string | null; qtyMilli: number; netMinor: number }>();
+  for (const p of input.products) {
+    const m = merged.get(p.productKey) ?? { productKey: p.productKey, name: p.name, category: p.category, lines: 0, qtyMilli: 0, netMinor: 0 };
+    m.lines += p.lines;
+    m.qtyMilli += p.qtyMilli;
+    m.netMinor += p.netMinor;
+    merged.set(p.productKey, m);
+    const c = categories.get(p.category) ?? { category: p.category, qtyMilli: 0, netMinor: 0 };
+    c.qtyMilli += p.qtyMilli;
+    c.netMinor += p.netMinor;
+    categories.set(p.category, c);
+  }
+  // Ties break by name, so the same rollups always give the same list.
+  const byNet = [...merged.values()].sort((a, b) => b.netMinor - a.netMinor || a.name.localeCompare(b.name));
+  const sales = kinds.get('sale') ?? { count: 0, totalMinor: 0 };
+
+  return {
+    from: input.from,
+    to: input.to,
+    registerId: input.registerId,
+    registers: input.registers,
+    groupBy,
+    closedDays: days.size,
+    periods: [...periods.values()].sort((a, b) => a.key.localeCompare(b.key)),
+    kinds: [...kinds].map(([kind, k]) => ({ kind, ...k })),
+    tenders: [...tenders].map(([method, t]) => ({ method, ...t, netMinor: t.inMinor - t.outMinor })),
+    operators: [...operators]
+      .map(([operatorId, o]) => ({ operatorId, operatorName: input.operatorNames.get(operatorId) ?? `#${operatorId}`, ...o }))
+      .sort((a, b) => b.netMinor - a.netMinor || a.operatorId - b.operatorId),
+    discounts,
+    netMinor,
+    averageBasketMinor: sales.count > 0 ? Math.round(sales.totalMinor / sales.count) : null,
+    topProducts: byNet.slice(0, input.top),
+    bottomProducts: [...byNet].reverse().slice(0, input.top),
+    categories: [...categories.values()].sort((a, b) => b.netMinor - a.netMinor),
+  };
+}

@@ -1,0 +1,49 @@
+// Reports over closed business days, summed from the rollups each Z writes.
+import type { DocumentKind, PaymentMethod } from './document-views';
+
+export type ReportGrouping = 'hour' | 'day' | 'week' | 'month';
+
+/** One bar of the report: an hour of the day (summed over the range), a day, an ISO week or a month. */
+export interface ReportPeriodView {
+  /** 00–23, 2026-11-29, 2026-W48 or 2026-11. */
+  key: string;
+  salesCount: number;
+  salesMinor: number;
+  refundsMinor: number;
+  voidsMinor: number;
+  discountMinor: number;
+  netMinor: number;
+}
+
+export interface ReportProductView {
+  productKey: string;
+  name: string;
+  category: string | null;
+  lines: number;
+  qtyMilli: number;
+  netMinor: number;
+}
+
+export interface SalesReportView {
+  from: string;
+  to: string;
+  /** null: every register. */
+  registerId: string | null;
+  /** The registers with closed days in the ledger, for the filter. */
+  registers: string[];
+  groupBy: ReportGrouping;
+  /** Closed days in the range (with the register filter): the open day is not in any report until its Z. */
+  closedDays: number;
+  periods: ReportPeriodView[];
+  kinds: { kind: DocumentKind; count: number; totalMinor: number }[];
+  tenders: { method: PaymentMethod; inMinor: number; outMinor: number; netMinor: number }[];
+  operators: { operatorId: number; operatorName: string; salesCount: number; netMinor: number }[];
+  discounts: { count: number; amountMinor: number };
+  netMinor: number;
+  /** Sales taken ÷ number of sales; null without sales. */
+  averageBasketMinor: number | null;
+  /** By net takings, best first and worst first, at most `top` each. */
+  topProducts: ReportProductView[];
+  bottomProducts: ReportProductView[];
+  categories: { category: string | null; qtyMilli: number; netMinor: number }[];
+}

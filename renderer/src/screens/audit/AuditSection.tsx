@@ -1,0 +1,200 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JournalEntryView, JournalVerifyStepView } from '../../../../preload/contract/audit-views';
+import { ErrorNote } from '../../components/ErrorNote';
+import { formatDateTime } from '../../format/date';
+import { useFormat } from '../../state/store-context';
+import { useCall } from '../../state/use-call';
+import type { BackOfficeSectionProps } from '../back-office/section-props';
+import { download } from '../reports/download';
+import { journalCsv } from './journal-csv';
+import '../../styles/fraud.css';
+
+interface Filters {
+  from: string;
+  to: string;
+  kind: string;
+  operatorId: string;
+  registerId: string;
+  documentId: string;
+}
+
+const NONE: Filters = { from: '', to: '', kind: '', operatorId: '', registerId: '', documentId: '' };
+const GENESIS = '0'.repeat(64);
+
+function query(f: Filters) {
+  return {
+    ...(f.from ? { fromAt: new Date(f.from).getTime() } : {}),
+    ...(f.to ? { toAt: new Date(f.to).getTime() } : {}),
+    ...(f.kind ? { kinds: [f.kind] } : {}),
+    ...(f.operatorId ? { operatorId: Number(f.operatorId) } : {}),
+    ...(f.registerId.trim() ? { registerId: f.registerId.trim() } : {}),
+    ...(f.documentId.trim() ? { documentId: f.documentId.trim() } : {}),
+  };
+}
+
+/** 日志 / Journal: every entry in words with its data, filtered; the chain checked with progress; an export that can be checked. */
+export function AuditSection(_props: BackOfficeSectionProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [filters, setFilters] = useState<Filters>(NONE);
+  const [entries, setEntries] = useState<JournalEntryView[]>([]);
+  const page = useCall('journal.list');
+  const operators = useCall('session.operators');
+  const step = useCall('journal.verifyStep');
+  const [progress, setProgress] = useState<JournalVerifyStepView | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const load = page.run;
+  const loadOperators = operators.run;
+
+  useEffect(() => {
+    void loadOperators({});
+    void load({ limit: 200 }).then((r) => r.ok && setEntries(r.value.entries));
+  }, [load, loadOperators]);
+
+  const search = async (event?: FormEvent) => {
+    event?.preventDefault();
+    const r = await load({ ...query(filters), limit: 200 });
+    if (r.ok) setEntries(r.value.entries);
+  };
+  const more = async () => {
+    const last = entries.at(-1)?.seq ?? 0;
+    const r = await load({ ...query(filters), afterSeq: last, limit: 200 });
+    if (r.ok) setEntries((e) => [...e, ...r.value.entries]);
+  };
+
+  const verify = async () => {
+    setVerifying(true);
+    setProgress(null);
+    let at = { seq: 1, prevHash: GENESIS };
+    for (;;) {
+      const r = await step.run({ fromSeq: at.seq, prevHash: at.prevHash });
+      if (!r.ok) break;
+      setProgress(r.value);
+      if (!r.value.next) break;
+      at = r.value.next;
+    }
+    setVerifying(false);
+  };
+
+  const exportCsv = async () => {
+    const all: JournalEntryView[] = [];
+    let head: { seq: number; hash: string } | null = null;
+    let after = 0;
+    for (;;) {
+      const r = await load({ ...query(filters), afterSeq: after, limit: 5000 });
+      if (!r.ok) return;
+      all.push(...r.value.entries);
+      head ??= r.value.head;
+      if (!r.value.more) break;
+      after = all.at(-1)?.seq ?? after;
+    }
+    download(new Blob([journalCsv(all, head)], { type: 'text/csv;charset=utf-8' }), `ringup-journal-${head?.seq ?? 0}.csv`);
+  };
+
+  const set = (change: Partial<Filters>) => setFilters((f) => ({ ...f, ...change }));
+  const words = (e: JournalEntryView) => t(`journalKind.${e.kind}`, { defaultValue: e.kind });
+
+  return (
+    <div className="back-office__stack audit">
+      <div className="audit__verify">
+        <button type="button" className="button button--primary" onClick={() => void verify()} disabled={verifying} data-testid="audit-verify">
+          {t('audit.verify')}
+        </button>
+        {progress && <progress value={progress.checked} max={Math.max(progress.total, 1)} aria-label={t('audit.progress')} />}
+        {progress && (
+          <p className={progress.bad ? 'error-note' : 'muted'} role="status" data-testid="audit-verdict">
+            {progress.bad
+              ? t('audit.broken', { seq: progress.bad.seq, reason: t(`backOffice.journal.break.${progress.bad.reason}`) })
+              : progress.next
+                ? t('audit.checking', { checked: progress.checked, total: progress.total })
+                : t('audit.intact', { count: progress.checked })}
+          </p>
+        )}
+        <ErrorNote error={step.error} />
+      </div>
+      <form className="documents__filters" onSubmit={(e) => void search(e)} data-testid="audit-filters">
+        <label className="field">
+          <span>{t('audit.from')}</span>
+          <input type="datetime-local" value={filters.from} onChange={(e) => set({ from: e.target.value })} data-testid="audit-from" />
+        </label>
+        <label className="field">
+          <span>{t('audit.to')}</span>
+          <input type="datetime-local" value={filters.to} onChange={(e) => set({ to: e.target.value })} data-testid="audit-to" />
+        </label>
+        <label className="field">
+          <span>{t('audit.kind')}</span>
+          <select value={filters.kind} onChange={(e) => set({ kind: e.target.value })} data-testid="audit-kind">
+            <option value="">{t('documents.filter.all')}</option>
+            {(page.value?.kinds ?? []).map((k) => (
+              <option key={k} value={k}>
+                {t(`journalKind.${k}`, { defaultValue: k })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('documents.filter.operator')}</span>
+          <select value={filters.operatorId} onChange={(e) => set({ operatorId: e.target.value })} data-testid="audit-operator">
+            <option value="">{t('documents.filter.all')}</option>
+            {(operators.value ?? []).map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('audit.register')}</span>
+          <input value={filters.registerId} onChange={(e) => set({ registerId: e.target.value })} data-testid="audit-register" />
+        </label>
+        <label className="field">
+          <span>{t('audit.document')}</span>
+          <input value={filters.documentId} onChange={(e) => set({ documentId: e.target.value })} data-testid="audit-document" />
+        </label>
+        <button type="submit" className="button button--primary" disabled={page.busy} data-testid="audit-search">
+          {t('documents.filter.submit')}
+        </button>
+        <button type="button" className="button" onClick={() => void exportCsv()} disabled={page.busy} data-testid="audit-export">
+          {t('audit.export')}
+        </button>
+      </form>
+      <ErrorNote error={page.error ?? operators.error} />
+      <table className="data-table" aria-label={t('audit.title')}>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">{t('documents.when')}</th>
+            <th scope="col">{t('audit.kind')}</th>
+            <th scope="col">{t('documents.filter.operator')}</th>
+            <th scope="col">{t('audit.register')}</th>
+            <th scope="col">{t('audit.data')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.seq} data-testid="audit-entry" data-kind={e.kind}>
+              <td className="numeric">{e.seq}</td>
+              <td>{formatDateTime(e.at, format.locale)}</td>
+              <td>{words(e)}</td>
+              <td>{e.operatorName ?? (e.operatorId === null ? '' : `#${e.operatorId}`)}</td>
+              <td>{e.registerId ?? ''}</td>
+              <td>
+                <details>
+                  <summary>{e.documentId ?? t('audit.show')}</summary>
+                  <pre className="audit__payload">{JSON.stringify(e.data, null, 2)}</pre>
+                </details>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {entries.length === 0 && <p className="muted">{t('audit.none')}</p>}
+      {page.value?.more && (
+        <button type="button" className="button" onClick={() => void more()} data-testid="audit-more">
+          {t('audit.more')}
+        </button>
+      )}
+    </div>
+  );
+}

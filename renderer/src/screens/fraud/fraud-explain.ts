@@ -1,0 +1,40 @@
+// An alert in words: its figures formatted for the owner (money, shares, who) and put into the
+// rule's translated sentence.
+import type { TFunction } from 'i18next';
+import type { FraudParams, FraudScope } from '../../../../preload/contract/fraud-views';
+import type { StoreFormat } from '../../state/store-context';
+
+export function scopeText(scope: FraudScope, operatorName: string | null, t: TFunction): string {
+  switch (scope.kind) {
+    case 'register':
+      return t('fraud.scope.register', { registerId: scope.registerId });
+    case 'operator':
+      return operatorName ?? t('fraud.scope.operator', { operatorId: scope.operatorId });
+    case 'card':
+      return t('fraud.scope.card', { maskedPan: scope.maskedPan });
+    case 'document':
+      return operatorName ?? '';
+  }
+}
+
+/** Amounts (`…Minor`) as money, shares (`…Bp`) as percentages, the rest as they are. */
+export function formattedParams(params: FraudParams, format: StoreFormat): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    out[key] = key.endsWith('Minor') ? format.money(value) : key.endsWith('Bp') ? format.rate(value) : String(value);
+  }
+  return out;
+}
+
+export function explainAlert(
+  alert: { rule: string; scope: FraudScope; params: FraudParams; operatorName: string | null },
+  t: TFunction,
+  format: StoreFormat,
+): string {
+  return t(`fraud.explain.${alert.rule}`, {
+    ...formattedParams(alert.params, format),
+    who: scopeText(alert.scope, alert.operatorName, t),
+    operator: alert.operatorName ?? '—',
+    interpolation: { escapeValue: false },
+  });
+}

@@ -1,0 +1,200 @@
+import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReportGrouping, SalesReportView } from '../../../../preload/contract/reports-views';
+import type { ChartOption } from '../../components/EChart';
+import { ErrorNote } from '../../components/ErrorNote';
+import { currencyDigits, minorToDecimal } from '../../format/money';
+import { useFormat } from '../../state/store-context';
+import { useCall } from '../../state/use-call';
+import type { BackOfficeSectionProps } from '../back-office/section-props';
+import { download } from './download';
+import { reportCsv, reportTables, reportXlsx } from './report-files';
+import '../../styles/day-close.css';
+import '../../styles/fraud.css';
+
+// ECharts loads with the first report, not with the till (the same wrapper as the X and Z).
+const EChart = lazy(() => import('../../components/EChart').then((m) => ({ default: m.EChart })));
+
+/** YYYY-MM-DD of the local calendar day `daysBack` days before today. */
+function localDay(daysBack: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() - daysBack);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+interface Query {
+  from: string;
+  to: string;
+  registerId: string;
+  groupBy: ReportGrouping;
+}
+
+/** 报表 / Reports: closed days by hour, day, week or month, with a chart, tables and file exports. */
+export function ReportsSection(_props: BackOfficeSectionProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [query, setQuery] = useState<Query>({ from: localDay(6), to: localDay(0), registerId: '', groupBy: 'day' });
+  const report = useCall('report.sales');
+  const run = report.run;
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  const ask = (q: Query) => run({ from: q.from, to: q.to, groupBy: q.groupBy, ...(q.registerId ? { registerId: q.registerId } : {}) });
+  useEffect(() => {
+    void run({ from: localDay(6), to: localDay(0), groupBy: 'day' });
+  }, [run]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void ask(query);
+  };
+  const set = (change: Partial<Query>) => setQuery((q) => ({ ...q, ...change }));
+  const r = report.value;
+  const digits = currencyDigits(format.currency);
+  const tables = useMemo(() => (r ? reportTables(r, t, (minor) => Number(minorToDecimal(minor, digits))) : []), [r, t, digits]);
+  const fileBase = r ? `ringup-report-${r.from}-${r.to}-${r.groupBy}` : 'ringup-report';
+
+  const exportXlsx = async () => {
+    setExportError(null);
+    try {
+      download(await reportXlsx(tables), `${fileBase}.xlsx`);
+    } catch (error) {
+      setExportError(String(error));
+    }
+  };
+
+  return (
+    <div className="back-office__stack reports">
+      <form className="documents__filters" onSubmit={submit} data-testid="reports-filters">
+        <label className="field">
+          <span>{t('reports.from')}</span>
+          <input type="date" value={query.from} onChange={(e) => set({ from: e.target.value })} required data-testid="reports-from" />
+        </label>
+        <label className="field">
+          <span>{t('reports.to')}</span>
+          <input type="date" value={query.to} onChange={(e) => set({ to: e.target.value })} required data-testid="reports-to" />
+        </label>
+        <label className="field">
+          <span>{t('reports.register')}</span>
+          <select value={query.registerId} onChange={(e) => set({ registerId: e.target.value })} data-testid="reports-register">
+            <option value="">{t('reports.allRegisters')}</option>
+            {(r?.registers ?? []).map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('reports.groupByLabel')}</span>
+          <select value={query.groupBy} onChange={(e) => set({ groupBy: e.target.value as ReportGrouping })} data-testid="reports-group-by">
+            {(['hour', 'day', 'week', 'month'] as const).map((g) => (
+              <option key={g} value={g}>
+                {t(`reports.groupBy.${g}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button button--primary" disabled={report.busy} data-testid="reports-run">
+          {t('reports.run')}
+        </button>
+      </form>
+      <ErrorNote error={report.error} message={exportError} />
+      {r && (
+        <>
+          <dl className="report-totals">
+            <dt>{t('reports.closedDays')}</dt>
+            <dd data-testid="reports-closed-days">{r.closedDays}</dd>
+            <dt>{t('reports.col.net')}</dt>
+            <dd data-testid="reports-net">{format.money(r.netMinor)}</dd>
+            <dt>{t('reports.averageBasket')}</dt>
+            <dd data-testid="reports-average-basket">{r.averageBasketMinor === null ? '—' : format.money(r.averageBasketMinor)}</dd>
+            <dt>{t('reports.col.discounts')}</dt>
+            <dd>{format.money(r.discounts.amountMinor)}</dd>
+            {r.kinds
+              .filter((k) => k.kind !== 'sale')
+              .map((k) => (
+                <div key={k.kind} className="report-totals__pair">
+                  <dt>{t(`documents.kind.${k.kind}`)}</dt>
+                  <dd>
+                    {k.count} · {format.money(k.totalMinor)}
+                  </dd>
+                </div>
+              ))}
+          </dl>
+          <div className="reports__exports">
+            <a
+              className="button"
+              href={`data:text/csv;charset=utf-8,${encodeURIComponent(reportCsv(r, tables))}`}
+              download={`${fileBase}.csv`}
+              data-testid="reports-csv"
+            >
+              {t('reports.exportCsv')}
+            </a>
+            <button type="button" className="button" onClick={() => void exportXlsx()} data-testid="reports-xlsx">
+              {t('reports.exportXlsx')}
+            </button>
+          </div>
+          <PeriodChart report={r} />
+          {tables.map((table, i) => (
+            <table key={i} className="data-table" aria-label={table.name} data-testid={`reports-table-${i}`}>
+              <caption>{table.name}</caption>
+              <thead>
+                <tr>
+                  {table.header.map((h) => (
+                    <th key={h} scope="col">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {table.rows.map((row, j) => (
+                  <tr key={j}>
+                    {row.map((cell, k) => (
+                      <td key={k} className={typeof cell === 'number' ? 'numeric' : undefined}>
+                        {cell}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+          {r.bottomProducts.length > 0 && (
+            <p className="muted" data-testid="reports-bottom">
+              {t('reports.bottomProducts')}: {r.bottomProducts.map((p) => `${p.name} ${format.money(p.netMinor)}`).join(' · ')}
+            </p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function PeriodChart({ report }: { report: SalesReportView }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const option: ChartOption = useMemo(
+    () => ({
+      grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis', valueFormatter: (v) => format.money(Number(v)) },
+      legend: { top: 0 },
+      xAxis: { type: 'category', data: report.periods.map((p) => p.key) },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => format.money(v) } },
+      series: [
+        { type: 'bar', name: t('reports.col.sales'), data: report.periods.map((p) => p.salesMinor), itemStyle: { color: '#2f6fde' } },
+        { type: 'bar', name: t('reports.col.net'), data: report.periods.map((p) => p.netMinor), itemStyle: { color: '#2a9d5c' } },
+      ],
+    }),
+    [report, format, t],
+  );
+  if (report.periods.length === 0) return <p className="muted">{t('reports.empty')}</p>;
+  return (
+    <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+      <figure className="report-chart">
+        <figcaption>{t(`reports.chart.${report.groupBy}`)}</figcaption>
+        <EChart option={option} label={t(`reports.chart.${report.groupBy}`)} locale={format.locale} testId="reports-chart" />
+      </figure>
+    </Suspense>
+  );
+}

@@ -1,0 +1,75 @@
+import { readXlsx } from '../support/xlsx-reader';
+import { expect, ringUpAdHoc, setUpOwner, test } from './fixtures';
+
+// A day in Chinese with a burst of small sales: five sales under ¥5.00 within ten minutes raise
+// the fraud watch's alert (per register and per operator); the owner reads it in words with its
+// receipts, acknowledges one with a note, and the Z lists both. Then the report of the last seven
+// days: the closed day with its chart, and an Excel export that opens.
+test('a burst of small sales raises an alert, the owner acknowledges it, the Z lists it; the seven-day report exports to Excel', async ({
+  page,
+  register,
+}, testInfo) => {
+  await setUpOwner(page, register);
+  for (let i = 1; i <= 5; i++) {
+    await ringUpAdHoc(page, '口香糖', '2.50');
+    await page.getByTestId('tendered').fill('2.5');
+    await page.getByTestId('take-cash').click();
+    await expect(page.getByTestId('receipt-no')).toHaveText(String(i));
+    await page.getByTestId('next-sale').click();
+  }
+
+  await page.getByTestId('open-back-office').click();
+  await page.getByTestId('back-office-nav-fraud').click();
+  const alerts = page.getByTestId('fraud-alert');
+  await expect(alerts).toHaveCount(2);
+  const mine = alerts.filter({ hasText: '王店长' });
+  await expect(mine.getByRole('heading')).toHaveText('短时间内多笔小额销售');
+  await expect(mine.getByTestId('fraud-alert-explanation')).toHaveText('10 分钟内有 5 笔低于 ¥5.00 的销售（王店长），上限为 5 笔。');
+  await expect(mine.getByTestId('fraud-alert-evidence')).toContainText('R1-000001');
+  await expect(mine.getByTestId('fraud-alert-evidence')).toContainText('R1-000005');
+
+  await mine.getByTestId('fraud-ack-note').fill('店内试吃活动，已核对');
+  await mine.getByTestId('fraud-ack').click();
+  await expect(alerts).toHaveCount(1);
+  await page.getByTestId('fraud-filter-all').click();
+  await expect(alerts).toHaveCount(2);
+  await expect(page.getByTestId('fraud-alert-ack')).toContainText('店内试吃活动，已核对');
+
+  // The owner counts the drawer and closes the day: the Z lists the day's alerts.
+  await page.getByTestId('back-office-nav-shift').click();
+  await page.getByTestId('shift-close-start').click();
+  await page.getByTestId('count-10000').fill('2');
+  await page.getByTestId('count-1000').fill('6');
+  await page.getByTestId('count-100').fill('2');
+  await page.getByTestId('count-50').fill('1');
+  await page.getByTestId('closing-count-submit').click();
+  await page.getByTestId('shift-confirm-close').click();
+  await page.getByTestId('shift-skip').click();
+  await page.getByTestId('open-back-office').click();
+  await page.getByTestId('back-office-nav-day-close').click();
+  await page.getByTestId('day-close-run').click();
+  await page.getByTestId('day-close-confirm').click();
+  await expect(page.getByTestId('z-fraud-alerts')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('z-fraud-alerts').getByRole('heading')).toHaveText('风控提醒（2 条）');
+  const listed = page.getByTestId('z-fraud-alert');
+  await expect(listed).toHaveCount(2);
+  await expect(listed.filter({ hasText: '已核查' })).toHaveCount(1);
+  await expect(listed.filter({ hasText: '未处理' })).toHaveCount(1);
+
+  // Reports: the last seven days by default, the day just closed in them.
+  await page.getByTestId('back-office-nav-reports').click();
+  await expect(page.getByTestId('reports-closed-days')).toHaveText('1');
+  await expect(page.getByTestId('reports-net')).toHaveText('¥12.50');
+  await expect(page.getByTestId('reports-average-basket')).toHaveText('¥2.50');
+  await expect(page.getByTestId('reports-chart').locator('canvas')).toBeVisible();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reports-xlsx').click()]);
+  expect(file.suggestedFilename()).toMatch(/^ringup-report-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-day\.xlsx$/);
+  const path = testInfo.outputPath('report.xlsx');
+  await file.saveAs(path);
+  const sheets = await readXlsx(path);
+  expect([...sheets.keys()]).toEqual(['销售', '畅销商品', '收银员', '支付方式']);
+  const days = sheets.get('销售') ?? [];
+  expect(days[0]).toEqual(['日', '销售笔数', '销售额', '退款', '作废', '折扣', '净额']);
+  expect(days.slice(1).map((row) => [row[1], row[2], row[6]])).toEqual([['5', '12.5', '12.5']]);
+  expect(sheets.get('畅销商品')?.[1]).toEqual(['口香糖', '未分类', '5', '12.5']);
+});

@@ -1,0 +1,105 @@
+// Reports over closed days, from the rollups each Z writes: per day, week, month and hour they
+// add up to the Zs; by product they add up to the net; a register filter and a Z that rolls back
+// behave. Days are rung up through the router on a real ledger.
+import { afterEach, describe, expect, it } from 'vitest';
+import { isoWeek } from '../../main/reports/sales-report';
+import { key, openShop, shanghai, type Shop } from '../support/day-close-shop';
+import { SUPERVISOR_PIN } from '../support/register-fixture';
+
+let shops: Shop[] = [];
+afterEach(() => {
+  for (const s of shops) s.reg.cleanup();
+  shops = [];
+});
+
+async function closeDay(s: Shop): Promise<number> {
+  await s.as('cashier');
+  await s.closeShift();
+  await s.as('supervisor');
+  const z = await s.z();
+  return z.figures.netMinor;
+}
+
+describe('report.sales', () => {
+  it('adds up to the Zs per day, week, month and hour, and by product to the net', async () => {
+    const s = await openShop(shanghai('2026-11-29', '10:00'));
+    shops.push(s);
+    // Day 1 (Sunday, ISO week 48): three sales and a refund of one line.
+    const first = await s.cashSale([1_000, 2_000]);
+    s.clock.now = shanghai('2026-11-29', '15:30');
+    await s.cashSale([500]);
+    await s.cashSale([2_000]);
+    const found = await s.reg.must('refund.find', { code: String(first.receiptNo) });
+    const line = found.lines.find((l) => l.unitPriceMinor === 2_000);
+    await s.reg.must('refund.withReceipt', {
+      saleId: first.saleId,
+      lines: [{ lineId: line?.lineId ?? 0, qtyMilli: 1000, restock: true }],
+      reason: 'defective',
+      approval: { operatorId: s.staff.supervisorId, pin: SUPERVISOR_PIN },
+      idempotencyKey: key(),
+    });
+    const net1 = await closeDay(s);
+    // Day 2 (Monday, ISO week 49): one sale.
+    s.clock.now = shanghai('2026-11-30', '09:15');
+    await s.as('cashier');
+    await s.openShift();
+    await s.cashSale([700]);
+    const net2 = await closeDay(s);
+    expect([net1, net2]).toEqual([3_500, 700]);
+
+    const byDay = await s.reg.must('report.sales', { from: '2026-11-23', to: '2026-11-30', groupBy: 'day' });
+    expect(byDay.closedDays).toBe(2);
+    expect(byDay.periods.map((p) => [p.key, p.salesCount, p.salesMinor, p.refundsMinor, p.netMinor])).toEqual([
+      ['2026-11-29', 3, 5_500, 2_000, 3_500],
+      ['2026-11-30', 1, 700, 0, 700],
+    ]);
+    expect(byDay.netMinor).toBe(4_200);
+    expect(byDay.averageBasketMinor).toBe(Math.round(6_200 / 4));
+    expect(byDay.kinds).toEqual([
+      { kind: 'sale', count: 4, totalMinor: 6_200 },
+      { kind: 'refund', count: 1, totalMinor: 2_000 },
+      { kind: 'void', count: 0, totalMinor: 0 },
+    ]);
+    expect(byDay.tenders.find((t) => t.method === 'cash')).toEqual({ method: 'cash', inMinor: 6_200, outMinor: 2_000, netMinor: 4_200 });
+    expect(byDay.operators).toEqual([{ operatorId: s.staff.cashierId, operatorName: 'Cai 小蔡', salesCount: 4, netMinor: 4_200 }]);
+    // Every sale was an ad-hoc line named alike: one product, its net the day's net.
+    expect(byDay.topProducts).toEqual([{ productKey: 'n:商品 Item', name: '商品 Item', category: null, lines: 6, qtyMilli: 4_000, netMinor: 4_200 }]);
+    expect(byDay.categories).toEqual([{ category: null, qtyMilli: 4_000, netMinor: 4_200 }]);
+
+    const byWeek = await s.reg.must('report.sales', { from: '2026-11-01', to: '2026-11-30', groupBy: 'week' });
+    expect(byWeek.periods.map((p) => [p.key, p.netMinor])).toEqual([
+      ['2026-W48', 3_500],
+      ['2026-W49', 700],
+    ]);
+    const byMonth = await s.reg.must('report.sales', { from: '2026-01-01', to: '2026-12-31', groupBy: 'month' });
+    expect(byMonth.periods.map((p) => [p.key, p.netMinor])).toEqual([['2026-11', 4_200]]);
+    const byHour = await s.reg.must('report.sales', { from: '2026-11-29', to: '2026-11-30', groupBy: 'hour' });
+    expect(byHour.periods).toHaveLength(24);
+    expect(byHour.periods.filter((p) => p.salesCount > 0).map((p) => [p.key, p.salesCount])).toEqual([
+      ['09', 1],
+      ['10', 1],
+      ['15', 2],
+    ]);
+    const summary = await s.reg.must('report.summary', { from: '2026-11-01', to: '2026-11-30' });
+    expect(summary.netMinor).toBe(byWeek.netMinor);
+
+    expect((await s.reg.must('report.sales', { from: '2026-11-01', to: '2026-11-30', groupBy: 'day', registerId: 'R9' })).closedDays).toBe(0);
+    expect(byDay.registers).toEqual(['R1']);
+    expect(await s.reg.call('report.sales', { from: '2026-12-01', to: '2026-11-01', groupBy: 'day' })).toMatchObject({
+      ok: false,
+      error: { code: 'request.invalid_input' },
+    });
+    await s.as('cashier');
+    expect(await s.reg.call('report.sales', { from: '2026-11-01', to: '2026-11-30', groupBy: 'day' })).toMatchObject({
+      ok: false,
+      error: { code: 'session.forbidden' },
+    });
+  });
+
+  it('names ISO weeks across a year end', () => {
+    expect(isoWeek('2026-11-29')).toBe('2026-W48');
+    expect(isoWeek('2026-11-30')).toBe('2026-W49');
+    expect(isoWeek('2027-01-01')).toBe('2026-W53');
+    expect(isoWeek('2024-12-30')).toBe('2025-W01');
+  });
+});
