@@ -64,6 +64,13 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned }: ScanPayme
   const secondsLeft = useSecondsLeft(step?.deadlineAt ?? null);
   const busy = pay.busy;
 
+  // After a refusal the button has the focus: Enter (or F8) takes a fresh code, Tab reaches cash.
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    if (wasBusy.current && !busy) openButton.current?.focus();
+    wasBusy.current = busy;
+  }, [busy]);
+
   useEvent('payment.step', (p) => {
     if (p.saleId === sale.id && p.key.startsWith('scanpay.')) setStep({ key: p.key, deadlineAt: p.deadlineAt ?? null });
   });
@@ -89,8 +96,6 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned }: ScanPayme
     setStep(null);
     if (!result.ok) {
       if (result.error.code !== 'request.transport_failed') payingRef.current = null;
-      // Ready for a fresh code (an expired one, or another customer's phone).
-      openButton.current?.focus();
       return;
     }
     // Part paid (the code paid less than the sale): the payment screen shows what is left.
