@@ -52,7 +52,8 @@ test('an Alipay code keyed at F8 is declined for balance, the sale stays open, a
   // By keyboard alone: F8 opens the prompt, the code is keyed, Enter sends it.
   await page.keyboard.press('F8');
   await expect(page.getByTestId('scan-code')).toBeFocused();
-  await page.keyboard.type(ALIPAY_CODE);
+  // At a person's pace: faster, the register would take it for a scan (which pays the same way).
+  await page.keyboard.type(ALIPAY_CODE, { delay: 60 });
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('error')).toHaveText('支付被拒绝：余额不足，请顾客换一种付款方式。', { timeout: 15_000 });
   await expect(page.getByTestId('payment')).toBeVisible();
@@ -89,4 +90,32 @@ test('a payment code scanned on the sale screen goes to payment; Esc cancels whi
   expect(open.value).toMatchObject({ status: 'open', payments: [] });
   const attempts = (await callRegister(page, 'scanpay.attempts', { saleId: open.value.id })) as { value: { state: string; reason: string }[] };
   expect(attempts.value).toEqual([expect.objectContaining({ state: 'reversed', reason: 'scanpay.reason.cancelled' })]);
+});
+
+test('a product barcode keyed as a payment code is refused on the spot; an unknown prefix asks whose code it is and the provider answers', async ({
+  page,
+  register,
+}) => {
+  await setUpOwner(page, register);
+  await ringUpAdHoc(page, '雨伞', '29.00');
+  await page.keyboard.press('F8');
+  await page.keyboard.type('6901234567892', { delay: 60 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('error')).toHaveText('这不是顾客的付款码（付款码为 16 位或更多数字）。');
+  await expect(page.getByTestId('scan-code')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('scan-code')).toBeHidden();
+  await expect(page.getByTestId('payment')).toBeVisible();
+
+  // 16+ digits with a prefix no provider is known to use: never refused by the register itself.
+  await scan(page, '9912345678901234567');
+  const choose = page.getByTestId('scan-choose');
+  await expect(choose).toBeVisible();
+  await expect(choose.getByTestId('scan-choose-wechat')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('error')).toHaveText('支付被拒绝：不是该支付渠道的有效付款码，请顾客刷新付款码。', { timeout: 15_000 });
+  const open = (await callRegister(page, 'sale.current', {})) as { value: { id: string; status: string; payments: unknown[] } };
+  expect(open.value).toMatchObject({ status: 'open', payments: [] });
+  const attempts = (await callRegister(page, 'scanpay.attempts', { saleId: open.value.id })) as { value: { provider: string; state: string }[] };
+  expect(attempts.value).toEqual([expect.objectContaining({ provider: 'wechat', state: 'failed' })]);
 });
