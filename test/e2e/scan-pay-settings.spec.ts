@@ -19,10 +19,14 @@ test('the owner enters WeChat Pay and Alipay credentials; secrets are never show
 
   const w = sim.wechatCredentials();
   await page.getByTestId('scan-wechat-app-id').fill(w.appId);
-  await page.getByTestId('scan-wechat-mch-id').fill(w.mchId);
+  await page.getByTestId('scan-wechat-mch-id').fill('MCH-1');
   await page.getByTestId('scan-wechat-sign-type').selectOption(w.signType);
   await page.getByTestId('scan-wechat-gateway').fill(w.gateway);
   await page.getByTestId('scan-wechat-api-key').fill(w.apiKey);
+  await page.getByTestId('scan-wechat-save').click();
+  // A malformed field is named as the form labels it.
+  await expect(page.getByTestId('scan-wechat-form').getByTestId('error')).toHaveText('收银机拒绝了输入内容（商户号（mch_id）），请检查输入。');
+  await page.getByTestId('scan-wechat-mch-id').fill(w.mchId);
   await page.getByTestId('scan-wechat-save').click();
   await expect(page.getByTestId('scan-wechat-form').getByTestId('notice')).toHaveText('扫码支付设置已保存。');
   await expect(page.getByTestId('scan-wechat-api-key')).toHaveValue('');

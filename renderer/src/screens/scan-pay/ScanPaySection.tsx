@@ -14,6 +14,16 @@ const ALIPAY_GATEWAYS = {
   sandbox: 'https://openapi-sandbox.dl.alipaydev.com/gateway.do',
 } as const;
 
+// The register checks every field again (preload/contract/scan-pay.ts); checked here first so the
+// refusal can name the field as the form labels it (a refused union only says "input").
+const WECHAT_FIELDS = {
+  appId: /^wx[0-9a-f]{16}$/,
+  mchId: /^\d{8,12}$/,
+  apiKey: /^([A-Za-z0-9]{32})?$/,
+} as const;
+const ALIPAY_APP_ID = /^\d{16}$/;
+const GATEWAY = /^(https:\/\/[A-Za-z0-9.-]+(:\d+)?|http:\/\/127\.0\.0\.1:\d{1,5})(\/[A-Za-z0-9._/-]*)?$/;
+
 /**
  * 扫码支付 settings (owner): WeChat Pay and Alipay credentials. The register answers with what is
  * not secret and whether each secret is stored, never the secret itself; a secret field left
@@ -89,6 +99,12 @@ function WechatForm({ view, onSaved }: { view: WechatSettingsView | null; onSave
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const bad =
+      (!WECHAT_FIELDS.appId.test(appId.trim()) && 'scanpay.settings.wechatAppId') ||
+      (!WECHAT_FIELDS.mchId.test(mchId.trim()) && 'scanpay.settings.mchId') ||
+      (!GATEWAY.test(gateway.trim()) && 'scanpay.settings.gateway') ||
+      (!WECHAT_FIELDS.apiKey.test(apiKey.trim()) && 'scanpay.settings.apiKey');
+    if (bad) return saving.refuse({ code: 'request.invalid_input', params: { field: t(bad), issue: 'invalid' } });
     const settings: Settings = {
       provider: 'wechat',
       appId: appId.trim(),
@@ -187,6 +203,8 @@ function AlipayForm({ view, onSaved }: { view: AlipaySettingsView | null; onSave
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const bad = (!ALIPAY_APP_ID.test(appId.trim()) && 'scanpay.settings.alipayAppId') || (!GATEWAY.test(gateway.trim()) && 'scanpay.settings.gateway');
+    if (bad) return saving.refuse({ code: 'request.invalid_input', params: { field: t(bad), issue: 'invalid' } });
     const settings: Settings = {
       provider: 'alipay',
       appId: appId.trim(),
