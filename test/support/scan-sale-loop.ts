@@ -82,7 +82,14 @@ async function main(): Promise<void> {
   // A kill aimed at a moment only some cases reach plays those cases, so it comes after a sale or
   // two instead of after many; kills at other moments and at random play the whole mix.
   const mix = [0, 31, 32, 35, 36, 37, 38, 0, 31];
-  const reaching: Record<string, number[]> = { waiting: [31, 32, 37], unknown: [35, 36], reversing: [32, 37], reverse: [32, 37], query: [31, 35, 36, 37] };
+  // Each list is every case of the mix that reaches the moment (38, "already paid", is an unknown answer).
+  const reaching: Record<string, number[]> = {
+    waiting: [31, 32, 37],
+    unknown: [35, 36, 38],
+    reversing: [32, 37],
+    reverse: [32, 37],
+    query: [31, 32, 35, 36, 37, 38],
+  };
   const cents = reaching[moment] ?? mix;
   for (let i = 0; ; i++) {
     let sale = await must('sale.current', {});
