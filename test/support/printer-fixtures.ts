@@ -205,3 +205,72 @@ export function refundFixture(locale: 'zh-CN' | 'en'): DocumentView {
     changeMinor: 0,
   };
 }
+
+/** Scan-to-pay: a WeChat Pay sale, an Alipay part payment with cash for the rest, and an Alipay refund. */
+export function scanSaleFixture(locale: 'zh-CN' | 'en', kind: 'wechat' | 'alipay-and-cash'): DocumentView {
+  const sale = saleFixture(locale, 'card');
+  const total = sale.totals.totalMinor;
+  const payments: PaymentView[] =
+    kind === 'wechat'
+      ? [
+          {
+            id: 31,
+            method: 'scan',
+            amountMinor: total,
+            tenderedMinor: total,
+            changeMinor: 0,
+            card: null,
+            originalPaymentId: null,
+            scan: { provider: 'wechat', transactionId: '4200002026031412345678901234', outTradeNo: 'RUR01_1a_0f3c9d2e8b7a', payer: null },
+          },
+        ]
+      : [
+          {
+            id: 32,
+            method: 'scan',
+            amountMinor: 3000,
+            tenderedMinor: 3000,
+            changeMinor: 0,
+            card: null,
+            originalPaymentId: null,
+            scan: { provider: 'alipay', transactionId: '2026031422001412345678901234', outTradeNo: 'RUR01_1b_7c6d5e4f3a2b', payer: '138****5678' },
+          },
+          {
+            id: 33,
+            method: 'cash',
+            amountMinor: total - 8 - 3000,
+            tenderedMinor: 3000,
+            changeMinor: 3000 - (total - 8 - 3000),
+            card: null,
+            originalPaymentId: null,
+            scan: null,
+          },
+        ];
+  const cash = kind === 'wechat' ? 0 : -8;
+  return {
+    ...sale,
+    payments,
+    paidMinor: payments.reduce((s, p) => s + p.amountMinor, 0),
+    roundingMinor: cash,
+    changeMinor: payments.reduce((s, p) => s + p.changeMinor, 0),
+  };
+}
+
+export function scanRefundFixture(locale: 'zh-CN' | 'en'): DocumentView {
+  const refund = refundFixture(locale);
+  return {
+    ...refund,
+    payments: [
+      {
+        id: 34,
+        method: 'scan',
+        amountMinor: refund.totals.totalMinor,
+        tenderedMinor: 0,
+        changeMinor: 0,
+        card: null,
+        originalPaymentId: 32,
+        scan: { provider: 'alipay', transactionId: null, outTradeNo: 'RUR01_1b_7c6d5e4f3a2b_r1', payer: '138****5678' },
+      },
+    ],
+  };
+}

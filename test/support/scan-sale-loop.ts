@@ -2,7 +2,8 @@
 // provider simulator in the parent (HTTP), and SIGKILLs itself at an exact moment of the Nth
 // attempt (argv: dir moment nth), or runs until the parent kills it ("none"). Simulator
 // credentials come in RINGUP_SIM (JSON) and are stored through the owner's settings call once.
-// Prints READY once every attempt the previous incarnation left open is settled, ACK per sale.
+// Prints READY once every attempt the previous incarnation left open is settled, ACK per sale,
+// and KILL <moment> right before it kills itself (so the test knows the moment was reached).
 // Moment "settle": recover, print READY and exit without paying (the test's final start).
 import { writeSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -30,7 +31,10 @@ async function main(): Promise<void> {
       requestTimeoutMs: 1500,
       sweepMs: 50,
       onMoment: (m) => {
-        if (m === moment && ++seen === nth) process.kill(process.pid, 'SIGKILL');
+        if (m === moment && ++seen === nth) {
+          writeSync(1, `KILL ${m}\n`);
+          process.kill(process.pid, 'SIGKILL');
+        }
       },
     },
     providerRefunds: { retryMs: 20, sweepMs: 50 },
@@ -75,7 +79,18 @@ async function main(): Promise<void> {
     process.exit(0);
   }
   // Success, password then paid, never entered, system error, reply lost, PAYERROR, duplicate.
-  const cents = [0, 31, 32, 35, 36, 37, 38, 0, 31];
+  // A kill aimed at a moment only some cases reach plays those cases, so it comes after a sale or
+  // two instead of after many; kills at other moments and at random play the whole mix.
+  const mix = [0, 31, 32, 35, 36, 37, 38, 0, 31];
+  // Each list is every case of the mix that reaches the moment (38, "already paid", is an unknown answer).
+  const reaching: Record<string, number[]> = {
+    waiting: [31, 32, 37],
+    unknown: [35, 36, 38],
+    reversing: [32, 37],
+    reverse: [32, 37],
+    query: [31, 32, 35, 36, 37, 38],
+  };
+  const cents = reaching[moment] ?? mix;
   for (let i = 0; ; i++) {
     let sale = await must('sale.current', {});
     if (sale.lines.length === 0) {

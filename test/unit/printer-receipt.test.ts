@@ -7,7 +7,7 @@ import { defaultPrinterProfile, type PrinterProfile } from '../../main/hardware/
 import { formatDateTime, formatMoney, formatQty, formatRateBp } from '../../main/hardware/printer/receipt-format';
 import { maskPan } from '../../main/hardware/printer/card-slip';
 import type { ReceiptDocument } from '../../main/hardware/printer/receipt-document';
-import { refundFixture, saleFixture, storeEn, storeZh, timeZone } from '../support/printer-fixtures';
+import { refundFixture, saleFixture, scanRefundFixture, scanSaleFixture, storeEn, storeZh, timeZone } from '../support/printer-fixtures';
 import { printedColumns } from '../support/printer-columns';
 
 const goldenDir = join(__dirname, '..', 'golden', 'printer');
@@ -47,6 +47,15 @@ describe('receipt golden text', () => {
       const dup = buildReceipt(saleFixture(c.locale, 'mixed'), c.store, { timeZone, duplicateCopy: 2 });
       const text = renderAll([...card, refund, dup], profile(c.paper));
       expectGolden(`card-refund-duplicate-${c.locale}-${c.paper}.txt`, text);
+      for (const line of text.split('\n')) expect(printedColumns(line), line).toBeLessThanOrEqual(c.cols);
+    });
+
+    it(`scan-to-pay sale, part payment with cash and refund ${c.locale} ${c.paper} fit ${c.cols} columns`, () => {
+      const wechat = buildReceipt(scanSaleFixture(c.locale, 'wechat'), c.store, { timeZone });
+      const mixed = buildReceipt(scanSaleFixture(c.locale, 'alipay-and-cash'), c.store, { timeZone });
+      const refund = buildReceipt(scanRefundFixture(c.locale), c.store, { timeZone, refundOf: { registerId: 'R01', receiptNo: 1024 } });
+      const text = renderAll([wechat, mixed, refund], profile(c.paper));
+      expectGolden(`scan-pay-${c.locale}-${c.paper}.txt`, text);
       for (const line of text.split('\n')) expect(printedColumns(line), line).toBeLessThanOrEqual(c.cols);
     });
   }
@@ -136,6 +145,31 @@ describe('receipt content', () => {
     expect(text).toContain('R01-001024');
     expect(text).toMatch(/退款合计 +-￥4\.00/);
     expect(text).toMatch(/退回现金 +-￥4\.00/);
+  });
+
+  it('names the scan-to-pay provider and prints its transaction id and payer masked, never whole (zh-CN and en)', () => {
+    const zh = renderReceiptText(buildReceipt(scanSaleFixture('zh-CN', 'alipay-and-cash'), storeZh, { timeZone }), profile('58mm'));
+    expect(zh).toMatch(/支付宝 +￥30\.00/);
+    expect(zh).toMatch(/交易单号 +2026\*{4}901234/);
+    expect(zh).toMatch(/付款账户 +138\*{4}5678/);
+    expect(zh).not.toContain('银行卡');
+    const en = renderReceiptText(buildReceipt(scanSaleFixture('en', 'wechat'), storeEn, { timeZone }), profile('58mm'));
+    expect(en).toMatch(/WeChat Pay +￥55\.58/);
+    expect(en).toMatch(/Transaction +4200\*{4}901234/);
+    for (const text of [zh, en]) {
+      expect(text).not.toContain('4200002026031412345678901234');
+      expect(text).not.toContain('2026031422001412345678901234');
+    }
+    // A payer the provider sent unmasked is masked on paper all the same.
+    const bare = scanSaleFixture('en', 'alipay-and-cash');
+    bare.payments[0] = { ...bare.payments[0]!, scan: { ...bare.payments[0]!.scan!, payer: '13812345678' } };
+    const printed = renderReceiptText(buildReceipt(bare, storeEn, { timeZone }), profile('58mm'));
+    expect(printed).toMatch(/Payer +138\*{4}5678/);
+    expect(printed).not.toContain('13812345678');
+    // A refund back to Alipay says so, with the refund's number.
+    const refund = renderReceiptText(buildReceipt(scanRefundFixture('zh-CN'), storeZh, { timeZone }), profile('58mm'));
+    expect(refund).toMatch(/退回支付宝 +-￥4\.00/);
+    expect(refund).toMatch(/退款单号 +RUR0\*{4}a2b_r1/);
   });
 
   it('refuses a document that is not completed', () => {

@@ -5,6 +5,7 @@ import type { ReceiptBlock, ReceiptDocument } from './receipt-document';
 import { formatDateTime, formatMoney, formatQty, formatRateBp, formatReceiptNo } from './receipt-format';
 import { isReceiptStringKey, receiptTranslator, type Translate } from './receipt-strings';
 import { cardSlipBlocks, type CardTransaction, type TerminalLinesPlacement } from './card-slip';
+import { scanDetailBlocks, scanLabel } from './scan-details';
 
 export interface ReceiptOptions {
   /** IANA zone the store's receipts are dated in (e.g. 'Asia/Shanghai'); keeps output deterministic. */
@@ -144,12 +145,13 @@ function taxBlocks(c: Ctx): ReceiptBlock[] {
 /** Where a correction's money went: back in cash, to the card, or to the customer's wallet. */
 function refundTenderLabel(c: Ctx, p: PaymentView): string {
   if (p.method === 'cash') return c.t('tender.refundCash');
-  if (p.method === 'scan') return p.scan?.provider === 'alipay' ? c.t('tender.refundAlipay') : c.t('tender.refundWechat');
+  if (p.method === 'scan') return scanLabel(c.t, p.scan, true);
   return c.t('tender.refundCard');
 }
 
 function tenderLabel(c: Ctx, p: PaymentView): string {
   if (c.sale.kind !== 'sale') return refundTenderLabel(c, p);
+  if (p.method === 'scan') return scanLabel(c.t, p.scan, false);
   return p.method === 'cash' ? c.t('tender.cash') : c.t('tender.card');
 }
 
@@ -174,6 +176,7 @@ function tenderBlocks(c: Ctx): ReceiptBlock[] {
     const shown = c.sign * (p.method === 'cash' && p.tenderedMinor > 0 ? p.tenderedMinor : p.amountMinor);
     blocks.push({ kind: 'row', left: tenderLabel(c, p), right: c.money(shown) });
     blocks.push(...cardBlocks(c, p, 'customer'));
+    if (p.scan) blocks.push(...scanDetailBlocks(p.scan, c.t, c.sale.kind !== 'sale'));
   }
   if (c.sale.changeMinor !== 0) {
     blocks.push({ kind: 'row', left: c.t('tender.change'), right: c.money(c.sale.changeMinor), bold: true });

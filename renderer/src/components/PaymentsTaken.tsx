@@ -15,6 +15,7 @@ export function PaymentsTaken({ payments, testId = 'payments-taken' }: { payment
           <span className="payments-taken__method">
             {t(`payment.method.${p.method}`)}
             {p.card?.maskedPan ? <span className="muted small"> {p.card.maskedPan}</span> : null}
+            {p.scan ? <span className="muted small"> {t(`scanpay.provider.${p.scan.provider}`)}</span> : null}
           </span>
           <strong className="payments-taken__amount">{format.money(p.amountMinor)}</strong>
         </li>

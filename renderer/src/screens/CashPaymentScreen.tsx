@@ -5,6 +5,7 @@ import { AmountField } from '../components/AmountField';
 import { CardPayment } from '../components/CardPayment';
 import { ErrorNote } from '../components/ErrorNote';
 import { PaymentsTaken } from '../components/PaymentsTaken';
+import { ScanPayment, type ScannedPaymentCode } from '../components/ScanPayment';
 import { applyKey, Keypad } from '../components/Keypad';
 import { quickCashAmounts } from '../format/cash';
 import { currencyDigits, minorToDecimal } from '../format/money';
@@ -15,6 +16,8 @@ import { useCallGroup } from '../state/use-call';
 interface CashPaymentProps {
   sale: DocumentView;
   payingRef: MutableRefObject<string | null>;
+  /** A customer's payment code the scanner read: it pays by scan-to-pay. */
+  scannedCode: ScannedPaymentCode | null;
   onBack(): void;
   onCompleted(completion: CompletionView): void;
 }
@@ -23,7 +26,7 @@ interface CashPaymentProps {
  * Amount due, cash handed over, change shown as it is keyed. Main refuses less than due, unless
  * the cashier takes it as a part payment (split tender): the card, or more cash, pays the rest.
  */
-export function CashPaymentScreen({ sale, payingRef, onBack, onCompleted }: CashPaymentProps) {
+export function CashPaymentScreen({ sale, payingRef, scannedCode, onBack, onCompleted }: CashPaymentProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const digits = currencyDigits(format.currency);
@@ -144,6 +147,7 @@ export function CashPaymentScreen({ sale, payingRef, onBack, onCompleted }: Cash
           </div>
         </form>
         <CardPayment sale={sale} payingRef={payingRef} onCompleted={onCompleted} />
+        <ScanPayment sale={sale} payingRef={payingRef} onCompleted={onCompleted} scanned={scannedCode} />
       </section>
       <section className="panel payment__pad">
         <div className="quick-cash" role="group" aria-label={t('payment.quickCash')}>

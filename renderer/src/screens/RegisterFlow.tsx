@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CompletionView, SessionView } from '../../../preload/contract';
+import { classifyCode } from '../../../preload/contract/payment-code';
+import type { ScannedPaymentCode } from '../components/ScanPayment';
 import { Header } from '../components/Header';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { useScanner } from '../keyboard/use-scanner';
@@ -16,11 +18,14 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   const { sale, loadError, loadCurrent, apply, payingRef } = useSale();
   const edits = useCallGroup<SaleEditCall>();
   const editSale = edits.run;
+  const refuseEdit = edits.refuse;
   const logoutCall = useCall('session.logout');
   const [requested, setRequested] = useState<RequestedMode>('sale');
   const [completion, setCompletion] = useState<CompletionView | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [returnOf, setReturnOf] = useState<string | null>(null);
+  const [paymentScan, setPaymentScan] = useState<ScannedPaymentCode | null>(null);
+  const scanSeq = useRef(0);
   const shift = useShift();
 
   const state: RegisterState = {
@@ -34,6 +39,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     shift: shift.shift,
     shiftSkipped: shift.skipped,
     closedShift: shift.closed,
+    paymentScan,
   };
   const mode = pickMode(registerModes, state);
 
@@ -47,6 +53,14 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   // A scan works on every screen of the loop: after a receipt it starts the next sale.
   const onScan = useCallback(
     async (code: string) => {
+      const scanned = classifyCode(code);
+      if (scanned.kind === 'payment') {
+        // A customer's payment code is never looked up as a product: it pays the sale on screen.
+        if (sale?.status !== 'open' || completion || sale.lines.length === 0) return refuseEdit({ code: 'sale.empty', params: {} });
+        setPaymentScan({ code: scanned.digits, seq: ++scanSeq.current });
+        setRequested('payment');
+        return;
+      }
       let saleId = sale?.status === 'open' && !completion ? sale.id : null;
       if (saleId === null) {
         payingRef.current = null;
@@ -58,7 +72,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       setRequested('sale');
       apply(await editSale('sale.addProduct', { saleId, code }));
     },
-    [sale, completion, apply, payingRef, editSale],
+    [sale, completion, apply, payingRef, editSale, refuseEdit],
   );
   useScanner((code) => void onScan(code), !helpOpen && mode.takesScans);
   const canBackOffice = session.operator !== null && sectionsFor(session.operator.role).length > 0;
@@ -74,6 +88,12 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  // A payment code is for the payment screen it opened (or was read on): once the cashier leaves
+  // it, the next payment screen must not pay with it again.
+  useEffect(() => {
+    if (requested !== 'payment') setPaymentScan(null);
+  }, [requested]);
 
   // Nothing left to pay for (emptied in another window): back to the cart.
   useEffect(() => {

@@ -14,6 +14,7 @@ import { CardTerminalSection } from '../card-terminal/CardTerminalSection';
 import { AboutSection } from './AboutSection';
 import { SelfCheckSection } from '../setup/SelfCheckPanel';
 import { TaxRatesEditor } from '../setup/TaxRatesEditor';
+import { ScanPaySection } from '../scan-pay/ScanPaySection';
 import { DrawerSection } from '../printing/DrawerSection';
 import { PrinterSection } from '../printing/PrinterSection';
 import { PrintQueueSection } from '../printing/PrintQueueSection';
@@ -53,6 +54,7 @@ export const backOfficeSections: BackOfficeSection[] = [
   { id: 'print-queue', labelKey: 'printing.tab.queue', leastRole: 'supervisor', component: PrintQueueSection },
   { id: 'printer', labelKey: 'printing.tab.printer', leastRole: 'owner', component: PrinterSection },
   { id: 'card-terminal', labelKey: 'backOffice.section.cardTerminal', leastRole: 'supervisor', component: CardTerminalSection },
+  { id: 'scan-pay', labelKey: 'backOffice.section.scanPay', leastRole: 'owner', component: ScanPaySection },
   { id: 'backup', labelKey: 'backOffice.section.backup', leastRole: 'owner', component: BackupSection },
   { id: 'tax-rates', labelKey: 'taxRates.title', leastRole: 'owner', component: TaxRatesEditor },
   { id: 'self-check', labelKey: 'selfCheck.title', leastRole: 'cashier', component: SelfCheckSection },

@@ -3,6 +3,7 @@
 import type { MutableRefObject } from 'react';
 import type { CallError, CompletionView, DocumentView, Result, SessionView, ShiftCountResultView, ShiftStateView } from '../../../../preload/contract';
 import { BackOfficeScreen } from '../back-office/BackOfficeScreen';
+import type { ScannedPaymentCode } from '../../components/ScanPayment';
 import { CashPaymentScreen } from '../CashPaymentScreen';
 import { CompletionScreen } from '../CompletionScreen';
 import { RefundScreen } from '../refund/RefundScreen';
@@ -34,6 +35,8 @@ export interface RegisterState {
   shiftSkipped: boolean;
   /** The shift this window just closed, said on the next opening screen. */
   closedShift: ShiftCountResultView | null;
+  /** The newest customer's payment code the scanner read on the sale or payment screen (scan-to-pay). */
+  paymentScan: ScannedPaymentCode | null;
 }
 
 /** What the modes' screens can do to the loop, and the sale state they share. */
@@ -128,13 +131,21 @@ export const registerModes: readonly RegisterMode[] = [
       render: (s) => <SaleLoading error={s.loadError} />,
     },
   ),
-  // Cash and card share the payment screen: a split tender takes both.
+  // Cash, card and scan-to-pay share the payment screen: a split tender takes any of them.
   registerMode(
     { offersBackOffice: false, takesScans: true },
     {
       id: 'payment',
       applies: (s): s is WithSale => s.sale !== null && s.requested === 'payment',
-      render: (s, flow) => <CashPaymentScreen sale={s.sale} payingRef={flow.payingRef} onBack={() => flow.request('sale')} onCompleted={flow.completed} />,
+      render: (s, flow) => (
+        <CashPaymentScreen
+          sale={s.sale}
+          payingRef={flow.payingRef}
+          scannedCode={s.paymentScan}
+          onBack={() => flow.request('sale')}
+          onCompleted={flow.completed}
+        />
+      ),
     },
   ),
   registerMode(

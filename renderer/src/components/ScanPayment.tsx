@@ -1,0 +1,235 @@
+import { useEffect, useRef, useState, type MutableRefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CompletionView, DocumentView } from '../../../preload/contract';
+import { classifyCode, type PaymentProvider } from '../../../preload/contract/payment-code';
+import { useFormat } from '../state/store-context';
+import { useCall } from '../state/use-call';
+import { useEvent } from '../state/use-event';
+import { ErrorNote } from './ErrorNote';
+import '../styles/scan-pay.css';
+
+/** A payment code the scanner read; `seq` tells two scans of the same code apart. */
+export interface ScannedPaymentCode {
+  code: string;
+  seq: number;
+}
+
+interface ScanPaymentProps {
+  sale: DocumentView;
+  payingRef: MutableRefObject<string | null>;
+  onCompleted(completion: CompletionView): void;
+  /** The newest payment code read by the scanner while the sale or this screen was open. */
+  scanned: ScannedPaymentCode | null;
+}
+
+/** F8 on the payment screen opens the scan prompt (the sale screen's F8 is a discount; this screen has no discounts). */
+export const SCAN_PAY_KEY = 'F8';
+
+interface Step {
+  key: string;
+  deadlineAt: number | null;
+}
+
+/** Seconds left until `deadlineAt`, ticking while there is a deadline. */
+function useSecondsLeft(deadlineAt: number | null): number | null {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (deadlineAt === null) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [deadlineAt]);
+  return deadlineAt === null ? null : Math.max(0, Math.ceil((deadlineAt - now) / 1000));
+}
+
+/**
+ * 扫码 / Scan to pay: the customer's WeChat Pay or Alipay payment code pays what is still owed.
+ * The code comes from the scanner (on this screen or the sale screen) or is keyed into the prompt
+ * (F8). Main's steps are shown live as for a card: sending, the customer entering the password
+ * with its countdown, checking, reversing; Cancel (Esc) has main close the order with the
+ * provider. A refusal comes back with the provider's reason in the cashier's language.
+ */
+export function ScanPayment({ sale, payingRef, onCompleted, scanned }: ScanPaymentProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const pay = useCall('scanpay.pay');
+  const cancel = useCall('scanpay.cancel');
+  const askCancel = cancel.run;
+  const [step, setStep] = useState<Step | null>(null);
+  const [prompt, setPrompt] = useState(false);
+  const [typed, setTyped] = useState('');
+  // A code whose prefix the register does not know: the cashier says whose it is.
+  const [unknownCode, setUnknownCode] = useState<string | null>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const secondsLeft = useSecondsLeft(step?.deadlineAt ?? null);
+  const busy = pay.busy;
+
+  // After a refusal the button has the focus: Enter (or F8) takes a fresh code, Tab reaches cash.
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    if (wasBusy.current && !busy) openButton.current?.focus();
+    wasBusy.current = busy;
+  }, [busy]);
+
+  useEvent('payment.step', (p) => {
+    if (p.saleId === sale.id && p.key.startsWith('scanpay.')) setStep({ key: p.key, deadlineAt: p.deadlineAt ?? null });
+  });
+
+  const submit = async (raw: string, provider?: PaymentProvider) => {
+    // A second scan while the customer confirms the first is noise: main would refuse it anyway.
+    if (busy) return;
+    const code = classifyCode(raw);
+    // A product barcode (or anything else) is never sent to a provider as a payment code.
+    if (code.kind !== 'payment') return pay.refuse({ code: 'scanpay.not_a_payment_code', params: {} });
+    if (code.provider === 'unknown' && !provider) {
+      setPrompt(false);
+      setUnknownCode(code.digits);
+      return;
+    }
+    setPrompt(false);
+    setTyped('');
+    setUnknownCode(null);
+    setStep(null);
+    payingRef.current = sale.id;
+    // The code is part of the input: another scan is another attempt, the same one again replays this.
+    const result = await pay.run({ saleId: sale.id, code: code.digits, ...(provider ? { provider } : {}) }, `remaining:${sale.remainingMinor}`);
+    setStep(null);
+    if (!result.ok) {
+      if (result.error.code !== 'request.transport_failed') payingRef.current = null;
+      return;
+    }
+    // Part paid (the code paid less than the sale): the payment screen shows what is left.
+    if (result.value.receiptNo !== null) onCompleted(result.value);
+  };
+
+  // A scan read by the register's scanner while this screen is open (or that opened it).
+  const handled = useRef<number | null>(null);
+  useEffect(() => {
+    if (!scanned || handled.current === scanned.seq) return;
+    handled.current = scanned.seq;
+    void submit(scanned.code);
+    // Only a new scan starts a payment; the sale changing under it does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scanned]);
+
+  // F8 opens the prompt; while a payment runs, Esc cancels it here before the screen's own Esc
+  // (back to the sale) could leave it running out of sight.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.altKey || event.metaKey) return;
+      if (busy && event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        void askCancel({ saleId: sale.id });
+      } else if (!busy && event.key === SCAN_PAY_KEY && sale.remainingMinor > 0) {
+        event.preventDefault();
+        setUnknownCode(null);
+        setPrompt(true);
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [busy, askCancel, sale.id, sale.remainingMinor]);
+
+  const closePrompt = () => {
+    setPrompt(false);
+    setTyped('');
+    setUnknownCode(null);
+    openButton.current?.focus();
+  };
+
+  let body;
+  if (busy) {
+    const text = step ? t(step.key, { seconds: secondsLeft ?? 0, defaultValue: t('scanpay.working') }) : t('scanpay.working');
+    body = (
+      <>
+        <p className="card-payment__step" role="status" aria-live="polite" data-testid="scan-step">
+          {text}
+        </p>
+        <button
+          type="button"
+          className="button button--danger button--large"
+          onClick={() => void cancel.run({ saleId: sale.id })}
+          disabled={step?.key === 'scanpay.step.reversing'}
+          data-testid="scan-cancel"
+        >
+          {t('scanpay.cancel')} <kbd>Esc</kbd>
+        </button>
+      </>
+    );
+  } else if (unknownCode !== null) {
+    body = (
+      <div className="scan-payment__choose" role="group" aria-label={t('scanpay.whichProvider')} data-testid="scan-choose">
+        <p>{t('scanpay.whichProvider')}</p>
+        <button type="button" className="button button--large" autoFocus onClick={() => void submit(unknownCode, 'wechat')} data-testid="scan-choose-wechat">
+          {t('scanpay.provider.wechat')}
+        </button>
+        <button type="button" className="button button--large" onClick={() => void submit(unknownCode, 'alipay')} data-testid="scan-choose-alipay">
+          {t('scanpay.provider.alipay')}
+        </button>
+        <button type="button" className="button button--large" onClick={closePrompt}>
+          {t('scanpay.close')}
+        </button>
+      </div>
+    );
+  } else if (prompt) {
+    body = (
+      <form
+        className="scan-payment__prompt"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit(typed);
+        }}
+        onKeyDown={(e) => {
+          // Esc closes the prompt, not the payment screen.
+          if (e.key !== 'Escape') return;
+          e.preventDefault();
+          e.stopPropagation();
+          closePrompt();
+        }}
+      >
+        <label className="field">
+          <span>{t('scanpay.codeLabel')}</span>
+          <input
+            inputMode="numeric"
+            autoComplete="off"
+            autoFocus
+            value={typed}
+            maxLength={32}
+            onChange={(e) => setTyped(e.target.value.replace(/[^0-9]/g, ''))}
+            data-testid="scan-code"
+          />
+        </label>
+        <p className="muted small">{t('scanpay.promptHint')}</p>
+        <div className="scan-payment__actions">
+          <button type="button" className="button button--large" onClick={closePrompt}>
+            {t('scanpay.close')} <kbd>Esc</kbd>
+          </button>
+          <button type="submit" className="button button--primary button--large" disabled={typed.length === 0} data-testid="scan-submit">
+            {t('scanpay.submit')} <kbd>Enter</kbd>
+          </button>
+        </div>
+      </form>
+    );
+  } else {
+    body = (
+      <button
+        ref={openButton}
+        type="button"
+        className="button button--large"
+        onClick={() => setPrompt(true)}
+        disabled={sale.remainingMinor <= 0}
+        data-testid="pay-scan"
+      >
+        {t('scanpay.pay', { amount: format.money(sale.remainingMinor) })} <kbd>{SCAN_PAY_KEY}</kbd>
+      </button>
+    );
+  }
+
+  return (
+    <div className="card-payment scan-payment" data-testid="scan-payment">
+      {body}
+      <ErrorNote error={pay.error ?? cancel.error} />
+    </div>
+  );
+}
