@@ -36,6 +36,7 @@ const store: StoreSettings = {
   soundOnError: true,
   updateFeedUrl: '',
   setupWizardDone: true,
+  scaleLabelLayouts: [],
 };
 
 const names = [
@@ -65,6 +66,8 @@ function tenLineSale(): DocumentView {
       discount: null,
       originalLineId: null,
       restock: null,
+      scaleLabel: null,
+      soldByWeight: false,
       grossMinor: gross,
       lineDiscountMinor: 0,
       orderDiscountMinor: 0,

@@ -101,6 +101,8 @@ function lineView(l: LineRow, amounts: Pick<LineView, 'grossMinor' | 'lineDiscou
     discount: parseDiscount(l.discount),
     originalLineId: l.original_line_id,
     restock: l.restock === null ? null : l.restock === 1,
+    scaleLabel: l.scale_label,
+    soldByWeight: l.sold_by_weight === 1,
     ...amounts,
   };
 }

@@ -10,6 +10,7 @@ import { dayClose } from './migrations/007-day-close';
 import { catalog } from './migrations/008-catalog';
 import { badges } from './migrations/009-badges';
 import { sync } from './migrations/010-sync';
+import { scaleLabels } from './migrations/011-scale-labels';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'catalog', sql: catalog },
   { version: 9, name: 'badges', sql: badges },
   { version: 10, name: 'sync', sql: sync },
+  { version: 11, name: 'scale-labels', sql: scaleLabels },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.

@@ -22,6 +22,7 @@ import { newDocumentId } from '../documents/document-id';
 import { sql } from '../ledger/statements';
 import { inTransaction } from '../ledger/transaction';
 import { withCartDurability } from '../ledger/durability';
+import { scaleLabelItem } from './scale-label-line';
 
 export interface Actor {
   id: number;
@@ -125,6 +126,8 @@ function appendLine(
     order_discount_minor: null,
     total_minor: null,
     tax_minor: null,
+    scale_label: line.scaleLabel ?? null,
+    sold_by_weight: line.soldByWeight ? 1 : 0,
   };
   return [...sale.lines, row];
 }
@@ -142,12 +145,19 @@ function productName(p: { nameZh: string | null; nameEn: string | null }, settin
 
 export function addProduct(ctx: SaleContext, input: { saleId: string; code?: string; productId?: number; qtyMilli?: number | undefined }): DocumentView {
   return changeOpenSale(ctx, input.saleId, (sale) => {
+    // Each scale label is its own package: a line of its own, never merged with the last one.
+    const label = input.code !== undefined ? scaleLabelItem(ctx.db, ctx.settings, input.code, ctx.now) : null;
+    if (label) {
+      const { product, ...rest } = label;
+      const line = { productId: product.id, sku: product.sku, name: productName(product, ctx.settings), taxRateBp: product.taxRateBp, ...rest };
+      return { lines: appendLine(ctx, sale, line) };
+    }
     const product = input.code !== undefined ? lookupProduct(ctx.db, input.code, ctx.now) : getProduct(ctx.db, input.productId ?? 0, ctx.now);
     const qty = input.qtyMilli ?? 1000;
     // Scanning the same item again raises the quantity of its undiscounted line (the last one if
     // there are several), as cashiers expect, at the price that line was rung up at: a price
-    // change never reaches a sale in progress.
-    const same = sale.lines.findLast((l) => l.product_id === product.id && l.discount === null);
+    // change never reaches a sale in progress. A weighed package's line is never that line.
+    const same = sale.lines.findLast((l) => l.product_id === product.id && l.discount === null && l.scale_label === null);
     if (same) {
       // The same cap as for a quantity typed in: three scans of 99,999 must not make a line of 299,997.
       if (same.qty_milli + qty > MAX_QTY_MILLI) throw new ServiceError('sale.quantity_too_large', { maxMilli: MAX_QTY_MILLI });

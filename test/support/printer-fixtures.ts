@@ -31,6 +31,7 @@ export const storeZh: StoreSettings = {
   soundOnError: true,
   updateFeedUrl: '',
   setupWizardDone: true,
+  scaleLabelLayouts: [],
 };
 
 export const storeEn: StoreSettings = {
@@ -67,6 +68,8 @@ function line(
     discount: null,
     originalLineId: null,
     restock: null,
+    scaleLabel: null,
+    soldByWeight: false,
     grossMinor,
     lineDiscountMinor,
     orderDiscountMinor,

@@ -176,3 +176,17 @@ describe('receipt formatting', () => {
     expect(maskPan('622202******1234')).toBe('622202******1234');
   });
 });
+
+describe('weighed lines on the receipt', () => {
+  it('prints the weight in kilograms and the price per kilogram, in the store language', () => {
+    const weighed = (locale: 'zh-CN' | 'en') => {
+      const sale = saleFixture(locale, 'cash');
+      // The fixture's apples: 1.25 kg at 12.80 a kilogram, here rung up from a scale label.
+      return { ...sale, lines: sale.lines.map((l, i) => (i === 1 ? { ...l, soldByWeight: true, scaleLabel: '2100001012508' } : l)) };
+    };
+    const zh = renderReceiptText(buildReceipt(weighed('zh-CN'), storeZh, { timeZone }), profile('80mm'));
+    expect(zh).toContain('1.250千克 × ￥12.80/千克');
+    const en = renderReceiptText(buildReceipt(weighed('en'), storeEn, { timeZone }), profile('80mm'));
+    expect(en).toContain('1.250 kg x ￥12.80/kg');
+  });
+});

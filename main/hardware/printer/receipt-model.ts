@@ -2,7 +2,7 @@
 // paper, which is what lets golden files pin the layout and a reprint match the original.
 import type { PaymentView, LineView, DocumentView, StoreSettings } from '../../../preload/contract/views';
 import type { ReceiptBlock, ReceiptDocument } from './receipt-document';
-import { formatDateTime, formatMoney, formatQty, formatRateBp, formatReceiptNo } from './receipt-format';
+import { formatDateTime, formatMoney, formatQty, formatRateBp, formatReceiptNo, minorToDecimal } from './receipt-format';
 import { isReceiptStringKey, receiptTranslator, type Translate } from './receipt-strings';
 import { cardSlipBlocks, type CardTransaction, type TerminalLinesPlacement } from './card-slip';
 
@@ -94,7 +94,9 @@ function lineBlocks(c: Ctx, line: LineView): ReceiptBlock[] {
       { kind: 'row', left: c.t('line.adjustment'), right: c.signed(line.totalMinor), indent: true },
     ];
   }
-  const qtyTimesPrice = c.t('line.qtyTimesPrice', { qty: formatQty(line.qtyMilli), price: c.money(line.unitPriceMinor) });
+  const qtyTimesPrice = line.soldByWeight
+    ? c.t('line.weightTimesPrice', { weight: minorToDecimal(line.qtyMilli, 3), price: c.money(line.unitPriceMinor) })
+    : c.t('line.qtyTimesPrice', { qty: formatQty(line.qtyMilli), price: c.money(line.unitPriceMinor) });
   const blocks: ReceiptBlock[] = [
     { kind: 'text', text: line.name, align: 'left' },
     { kind: 'row', left: qtyTimesPrice, right: c.signed(line.grossMinor), indent: true },
