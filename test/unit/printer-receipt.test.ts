@@ -185,7 +185,7 @@ describe('weighed lines on the receipt', () => {
       return { ...sale, lines: sale.lines.map((l, i) => (i === 1 ? { ...l, soldByWeight: true, scaleLabel: '2100001012508' } : l)) };
     };
     const zh = renderReceiptText(buildReceipt(weighed('zh-CN'), storeZh, { timeZone }), profile('80mm'));
-    expect(zh).toContain('1.250千克 × ￥12.80/千克');
+    expect(zh).toContain('1.250 kg × ￥12.80/kg');
     const en = renderReceiptText(buildReceipt(weighed('en'), storeEn, { timeZone }), profile('80mm'));
     expect(en).toContain('1.250 kg x ￥12.80/kg');
   });
