@@ -29,12 +29,15 @@ const PAYMENT_COLUMNS = 'id, method, amount_minor, tendered_minor, change_minor,
 // its default, so a document that does not use them keeps its v1 digest and every digest already
 // in a journal still verifies; one that does is covered, and setting or clearing them breaks it.
 const LINE_EXTENSION_COLUMNS = 'scale_label, sold_by_weight';
+// and documents.training (schema 9).
 const LINE_V1_WIDTH = LINE_COLUMNS.split(',').length;
 
 /** The digest of document `id` as it is in the ledger now; null if there is no such document. */
 export function documentDigest(db: Db, id: string): string | null {
-  const doc = sql(db, `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = ?`).raw().get(id) as unknown[] | undefined;
-  if (!doc) return null;
+  const row = sql(db, `SELECT ${DOCUMENT_COLUMNS}, training FROM documents WHERE id = ?`).raw().get(id) as unknown[] | undefined;
+  if (!row) return null;
+  const doc = row.slice(0, -1);
+  const training = row[row.length - 1] as number;
   // In sale order (position, then id) and payments by id, sorted here rather than by ORDER BY
   // (see documents/document-rows.ts documentLines for why).
   const rows = (sql(db, `SELECT ${LINE_COLUMNS}, ${LINE_EXTENSION_COLUMNS} FROM document_lines WHERE document_id = ?`).raw().all(id) as number[][]).sort(
@@ -46,6 +49,6 @@ export function documentDigest(db: Db, id: string): string | null {
     (a, b) => (a[0] ?? 0) - (b[0] ?? 0),
   );
   const parts: unknown[] = [DOCUMENT_DIGEST_VERSION, doc, lines, payments];
-  if (lineExtensions.length > 0) parts.push({ lines: lineExtensions });
+  if (lineExtensions.length > 0 || training !== 0) parts.push({ lines: lineExtensions, ...(training !== 0 ? { training } : {}) });
   return hash('sha256', JSON.stringify(parts), 'hex');
 }

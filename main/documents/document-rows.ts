@@ -29,6 +29,8 @@ export interface DocumentRow {
   rounding_minor: number | null;
   change_minor: number | null;
   grand_total_minor: number | null;
+  /** 1: a training document (its receipt_no is the negated training number). */
+  training: number;
 }
 
 export interface LineRow {
@@ -154,13 +156,26 @@ export interface NewDocument {
   /** A correction's reason code and the supervisor who approved it, if one had to. */
   reason?: string | null;
   approverId?: number | null;
+  /** Rung up in training mode: numbered in its own series and left out of every figure. */
+  training?: boolean;
 }
 
 export function insertDocument(db: Db, d: NewDocument): void {
   sql(
     db,
-    "INSERT INTO documents (id, kind, status, register_id, operator_id, opened_at, prices_include_tax, original_document_id, reason, approver_id) VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)",
-  ).run(d.id, d.kind, d.registerId, d.operatorId, d.openedAt, d.pricesIncludeTax ? 1 : 0, d.originalDocumentId ?? null, d.reason ?? null, d.approverId ?? null);
+    "INSERT INTO documents (id, kind, status, register_id, operator_id, opened_at, prices_include_tax, original_document_id, reason, approver_id, training) VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)",
+  ).run(
+    d.id,
+    d.kind,
+    d.registerId,
+    d.operatorId,
+    d.openedAt,
+    d.pricesIncludeTax ? 1 : 0,
+    d.originalDocumentId ?? null,
+    d.reason ?? null,
+    d.approverId ?? null,
+    d.training ? 1 : 0,
+  );
 }
 
 export interface NewLine {

@@ -12,6 +12,7 @@ import { sessionHandlers } from '../operators/operator-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
 import { selfCheckHandlers } from '../self-check/self-check-handlers';
 import { syncHandlers } from '../sync/sync-handlers';
+import { trainingHandlers } from '../training/training-handlers';
 
 /** Every call's handler. Typed as the full table, so a contract entry without a handler does not compile. */
 export const handlers: HandlerTable = {
@@ -30,4 +31,5 @@ export const handlers: HandlerTable = {
   ...refuseOnDamagedLedger(dayCloseHandlers, ['dayClose.close']),
   ...selfCheckHandlers,
   ...syncHandlers,
+  ...trainingHandlers,
 };

@@ -23,6 +23,7 @@ import { sql } from '../ledger/statements';
 import { inTransaction } from '../ledger/transaction';
 import { withCartDurability } from '../ledger/durability';
 import { scaleLabelItem } from './scale-label-line';
+import { isTraining } from '../training/training';
 
 export interface Actor {
   id: number;
@@ -57,6 +58,7 @@ export function currentSale(ctx: SaleContext): DocumentView {
       operatorId: ctx.actor.id,
       openedAt: ctx.now,
       pricesIncludeTax: settings.pricesIncludeTax,
+      training: isTraining(db, settings.registerId, ctx.actor.id),
     }),
   );
   return viewOfRow(db, findDocument(db, id), { cashStep: settings.cashRoundingStepMinor, operatorName: knownName(ctx, ctx.actor.id), payments: [] });

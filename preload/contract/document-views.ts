@@ -96,6 +96,8 @@ export interface DocumentView {
   status: DocumentStatus;
   registerId: string;
   receiptNo: number | null;
+  /** Rung up in training mode: its receipt number is in the training series; it counts in no figure. */
+  training: boolean;
   businessDay: string | null;
   operatorId: number;
   operatorName: string;

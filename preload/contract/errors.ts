@@ -13,6 +13,7 @@ import { sessionErrors } from './session';
 import { settingsErrors } from './settings';
 import { selfCheckErrors } from './self-check';
 import { syncErrors } from './sync';
+import { trainingErrors } from './training';
 
 /** The router's and the transport's own refusals; each domain lists its codes in its contract file. */
 export const requestErrors = [
@@ -40,6 +41,7 @@ export const errorCodes = [
   ...dayCloseErrors,
   ...selfCheckErrors,
   ...syncErrors,
+  ...trainingErrors,
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -17,6 +17,7 @@ import { saleCalls } from './sale';
 import { sessionCalls } from './session';
 import { settingsCalls } from './settings';
 import { selfCheckCalls } from './self-check';
+import { trainingCalls } from './training';
 
 export const calls = {
   ...sessionCalls,
@@ -32,6 +33,7 @@ export const calls = {
   ...dayCloseCalls,
   ...selfCheckCalls,
   ...syncCalls,
+  ...trainingCalls,
 };
 
 export type Calls = typeof calls;
@@ -53,5 +55,6 @@ export type * from './card-views';
 export type * from './scan-pay-views';
 export type * from './backup-views';
 export type * from './sync-views';
+export type * from './training-views';
 export type { PrinterConfigView, PrintJobView, PrintJobState, ReceiptPreviewView, TestPageView } from './printer';
 export type { HardwareStatus, DeviceState } from './events';

@@ -119,6 +119,8 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'sync.status': 'supervisor',
   'sync.enrol': 'owner',
   'sync.retry': 'owner',
+  'training.status': 'cashier',
+  'training.set': 'owner',
 };
 
 const rank = { cashier: 1, supervisor: 2, owner: 3 } as const;
@@ -230,6 +232,7 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'report.summary': { from: '2026-01-01', to: '2026-12-31' },
     // Nothing listens on port 1: the owner's enrolment is let through and finds no HQ.
     'sync.enrol': { hqUrl: 'http://127.0.0.1:1', code: 'ABCD-EFGH-JKLM' },
+    'training.set': { target: 'register', on: false },
   };
   return inputs[name] ?? {};
 }

@@ -177,6 +177,8 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
     'sync.status': {},
     'sync.enrol': { hqUrl: 'http://127.0.0.1:1', code: 'ABCD-EFGH-JKLM' },
     'sync.retry': {},
+    'training.status': {},
+    'training.set': { target: 'operator', operatorId: 1, on: false },
   } satisfies Record<CallName, Record<string, unknown>>;
 }
 

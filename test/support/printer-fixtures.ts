@@ -165,6 +165,7 @@ export function saleFixture(locale: 'zh-CN' | 'en', payments: 'cash' | 'card' | 
   return {
     id: '3f1c2a9e-7b4d-4e2a-9c1f-0a5b6c7d8e9f',
     kind: 'sale',
+    training: false,
     originalDocumentId: null,
     reason: null,
     approverId: null,

@@ -190,3 +190,20 @@ describe('weighed lines on the receipt', () => {
     expect(en).toContain('1.250 kg x ￥12.80/kg');
   });
 });
+
+describe('training receipts', () => {
+  it('carry the training mark at the top and the foot, a T number, and open no drawer', () => {
+    for (const [locale, store, mark] of [
+      ['zh-CN', storeZh, '练习 TRAINING · 非销售凭证'],
+      ['en', storeEn, 'TRAINING - NOT A RECEIPT'],
+    ] as const) {
+      const sale = { ...saleFixture(locale, 'cash'), training: true };
+      const doc = buildReceipt(sale, store, { timeZone });
+      const text = renderReceiptText(doc, profile('58mm'));
+      expect(text.split(mark).length - 1).toBe(2);
+      expect(text).toContain('R01-T-');
+      expect(doc.openDrawer).toBe(false);
+      expect(buildReceipt(saleFixture(locale, 'cash'), store, { timeZone }).openDrawer).toBe(true);
+    }
+  });
+});

@@ -22,6 +22,7 @@ import { ShiftSection } from '../shift/ShiftSection';
 import { DayCloseSection } from '../day-close/DayCloseSection';
 import { ZReportsSection } from '../day-close/ZReportsSection';
 import { HqSection } from '../sync/HqSection';
+import { TrainingSection } from '../training/TrainingSection';
 
 export interface BackOfficeSection {
   /** Stable id: used in test ids (`back-office-nav-<id>`) and to remember the open section. */
@@ -52,6 +53,7 @@ export const backOfficeSections: BackOfficeSection[] = [
   { id: 'self-check', labelKey: 'selfCheck.title', leastRole: 'cashier', component: SelfCheckSection },
   { id: 'about', labelKey: 'about.title', leastRole: 'cashier', component: AboutSection },
   { id: 'hq', labelKey: 'backOffice.section.hq', leastRole: 'supervisor', component: HqSection },
+  { id: 'training', labelKey: 'backOffice.section.training', leastRole: 'owner', component: TrainingSection },
 ];
 
 /** The sections a role sees; an empty list hides the back office altogether. */

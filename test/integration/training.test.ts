@@ -1,0 +1,144 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
+import { CURRENCY } from '../../main/hardware/terminal/commands';
+import { FIXTURE_FLOAT_MINOR } from '../support/register-fixture';
+import { key, openShop, shanghai, type Shop } from '../support/day-close-shop';
+import { FAST_SIM_TIMEOUTS } from '../support/terminal-sim';
+
+// A real shop with the card terminal simulator on TCP: training must never reach it.
+let sim: TerminalSimulator;
+const shops: Shop[] = [];
+beforeAll(async () => {
+  const started = await TerminalSimulator.startTcp({ port: 0, timeouts: FAST_SIM_TIMEOUTS, currency: CURRENCY.CNY });
+  if (!started.ok) throw new Error(started.error.code);
+  sim = started.value;
+});
+afterAll(async () => {
+  await sim.stop();
+});
+afterEach(async () => {
+  for (const s of shops.splice(0)) {
+    await s.reg.terminal.stop();
+    s.reg.cleanup();
+  }
+});
+
+async function shop(): Promise<Shop> {
+  const s = await openShop(shanghai('2026-03-10'), { terminalAddress: `tcp://127.0.0.1:${sim.tcpPort ?? 0}` });
+  shops.push(s);
+  // Connected, so that a card payment the register did send would reach the simulator.
+  const until = Date.now() + 8000;
+  while (!s.reg.terminal.connection.ready) {
+    if (Date.now() > until) throw new Error('terminal not ready');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return s;
+}
+
+async function training(s: Shop, on: boolean, target: 'register' | 'cashier' = 'cashier'): Promise<void> {
+  await s.as('owner');
+  await s.reg.must('training.set', target === 'register' ? { target, on } : { target: 'operator', operatorId: s.staff.cashierId, on });
+  await s.as('cashier');
+}
+
+describe('training mode', () => {
+  it('numbers training sales in their own series and leaves them out of the receipt numbers, the grand total, the X, the Z and the shift cash', async () => {
+    const s = await shop();
+    expect(await s.cashSale([1500])).toMatchObject({ receiptNo: 1 });
+
+    await training(s, true);
+    expect((await s.reg.must('session.current', {})).training).toBe(true);
+    const saleId = await s.sale([800, 450]);
+    expect((await s.reg.must('sale.get', { saleId })).training).toBe(true);
+    const practice = await s.reg.must('sale.tenderCash', { saleId, tenderedMinor: 2000, idempotencyKey: key() });
+    expect(practice.sale).toMatchObject({ training: true, receiptNo: 1, grandTotalMinor: 1250, status: 'completed' });
+    expect(practice.changeMinor).toBe(750);
+    const second = await s.cashSale([100]);
+    expect(second.receiptNo).toBe(2);
+    const entry = s.reg.db
+      .prepare("SELECT json_extract(payload, '$.data') AS data FROM journal WHERE kind = 'sale.completed' ORDER BY seq DESC LIMIT 1")
+      .get() as { data: string };
+    expect(JSON.parse(entry.data)).toMatchObject({ training: true, receiptNo: 2, totalMinor: 100 });
+
+    await training(s, false);
+    expect((await s.reg.must('session.current', {})).training).toBe(false);
+    const real = await s.reg.must('sale.tenderCash', { saleId: await s.sale([300]), tenderedMinor: 300, idempotencyKey: key() });
+    expect(real.sale).toMatchObject({ training: false, receiptNo: 2, grandTotalMinor: 1800 });
+
+    await s.as('supervisor');
+    const x = await s.reg.must('report.x', { scope: 'day' });
+    expect(x.grandTotalMinor).toBe(1800);
+    expect(x.figures).toMatchObject({ documentCount: 2, firstReceiptNo: 1, lastReceiptNo: 2, netMinor: 1800 });
+    const shiftX = await s.reg.must('report.x', { scope: 'shift' });
+    expect(shiftX.shifts[0]?.expected.expectedMinor).toBe(FIXTURE_FLOAT_MINOR + 1800);
+    expect(shiftX.figures).toEqual(x.figures);
+    expect((await s.reg.must('dayClose.status', {})).documentCount).toBe(2);
+    const z = await s.z({ forceClose: [{ shiftId: shiftX.shiftId ?? 0, reason: 'end of day' }] });
+    expect(z.figures).toEqual(x.figures);
+    expect(z).toMatchObject({ grandTotalBeforeMinor: 0, grandTotalAfterMinor: 1800 });
+
+    // Journalled, chained and covered by the document digest like any other document.
+    await s.as('owner');
+    expect(await s.reg.must('journal.verify', {})).toMatchObject({ ok: true });
+    s.reg.db.exec('DROP TRIGGER documents_immutable_update');
+    s.reg.db.exec('SAVEPOINT t');
+    s.reg.db.prepare('UPDATE documents SET training = 0 WHERE id = ?').run(saleId);
+    expect(await s.reg.must('journal.verify', {})).toMatchObject({ ok: false, reason: 'document_differs' });
+    s.reg.db.exec('ROLLBACK TO t; RELEASE t');
+  });
+
+  it('never asks the card terminal or a scan-to-pay provider while training', async () => {
+    const s = await shop();
+    await training(s, true, 'register');
+    const saleId = await s.sale([2500]);
+    expect(await s.reg.call('card.pay', { saleId, idempotencyKey: key() })).toEqual({ ok: false, error: { code: 'training.no_real_payment', params: {} } });
+    expect(await s.reg.call('scanpay.pay', { saleId, code: '134567890123456789', idempotencyKey: key() })).toEqual({
+      ok: false,
+      error: { code: 'training.no_real_payment', params: {} },
+    });
+    expect(sim.batch()).toEqual([]);
+    expect(s.reg.db.prepare('SELECT COUNT(*) AS n FROM card_intents').get()).toEqual({ n: 0 });
+    expect(s.reg.db.prepare('SELECT COUNT(*) AS n FROM scan_attempts').get()).toEqual({ n: 0 });
+    expect(s.reg.db.prepare("SELECT COUNT(*) AS n FROM journal WHERE kind LIKE 'card.%' OR kind LIKE 'scanpay.%'").get()).toEqual({ n: 0 });
+
+    // A training sale left open when training ends stays training: it still cannot take a card.
+    await training(s, false, 'register');
+    expect(await s.reg.call('card.pay', { saleId, idempotencyKey: key() })).toMatchObject({ ok: false, error: { code: 'training.no_real_payment' } });
+    expect(sim.batch()).toEqual([]);
+  });
+
+  it('takes no return of a training sale and no correction while training', async () => {
+    const s = await shop();
+    await training(s, true);
+    const practice = await s.cashSale([900]);
+    expect(await s.reg.call('refund.preview', { saleId: practice.saleId })).toEqual({ ok: false, error: { code: 'training.sale_not_refundable', params: {} } });
+    // Its number is the training series': the real receipt lookup does not find it.
+    expect(await s.reg.call('refund.find', { code: String(practice.receiptNo) })).toMatchObject({ ok: false });
+    expect((await s.reg.must('refund.todaysSales', {})).map((d) => d.id)).not.toContain(practice.saleId);
+    const item = { name: '商品', qtyMilli: 1000, unitPriceMinor: 500, taxRateBp: 1300, restock: true };
+    // The whole register in training: a supervisor here is training too.
+    await training(s, true, 'register');
+    await s.as('supervisor');
+    expect(await s.reg.must('training.status', {})).toEqual({ register: true, operatorIds: [s.staff.cashierId], active: true });
+    expect(await s.reg.call('refund.withoutReceipt', { lines: [item], reason: 'not_wanted', idempotencyKey: key() })).toEqual({
+      ok: false,
+      error: { code: 'training.no_corrections', params: {} },
+    });
+    expect(s.reg.db.prepare("SELECT COUNT(*) AS n FROM documents WHERE kind <> 'sale'").get()).toEqual({ n: 0 });
+  });
+
+  it('journals every switch, by the owner only', async () => {
+    const s = await shop();
+    expect(await s.reg.call('training.set', { target: 'register', on: true })).toMatchObject({ ok: false, error: { code: 'session.forbidden' } });
+    await training(s, true, 'register');
+    await training(s, true, 'register');
+    await training(s, false, 'register');
+    const rows = s.reg.db.prepare("SELECT json_extract(payload, '$.data') AS data FROM journal WHERE kind = 'training.switched' ORDER BY seq").all() as {
+      data: string;
+    }[];
+    expect(rows.map((r) => JSON.parse(r.data) as { on: boolean; target: string; by: number })).toEqual([
+      expect.objectContaining({ target: 'register', on: true, by: s.staff.ownerId }),
+      expect.objectContaining({ target: 'register', on: false, by: s.staff.ownerId }),
+    ]);
+  });
+});
