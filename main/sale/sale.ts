@@ -86,11 +86,14 @@ type ChangeOutcome = { lines?: LineRow[]; rowChanged?: boolean } | void;
 function changeOpenSale(ctx: SaleContext, saleId: string, change: (sale: OpenSale) => ChangeOutcome): DocumentView {
   return withCartDurability(ctx.db, () =>
     inTransaction(ctx.db, () => {
-      const { doc, operatorName, paid } = documentForEdit(ctx.db, saleId);
-      if (doc.status !== 'open' || doc.kind !== 'sale') throw new ServiceError('sale.not_open', { saleId });
+      const edit = documentForEdit(ctx.db, saleId);
+      const { operatorName, paid } = edit;
+      if (edit.doc.status !== 'open' || edit.doc.kind !== 'sale') throw new ServiceError('sale.not_open', { saleId });
       // Once money has been taken, the cart is frozen: changing it would orphan the payment.
       if (paid) throw new ServiceError('sale.has_payments', { saleId });
-      const outcome = change({ doc, lines: documentLines(ctx.db, saleId) }) ?? {};
+      const lines = documentLines(ctx.db, saleId);
+      const doc = lines.length === 0 ? inTrainingModeNow(ctx, edit.doc) : edit.doc;
+      const outcome = change({ doc, lines }) ?? {};
       const view = viewOfRow(ctx.db, outcome.rowChanged ? findDocument(ctx.db, saleId) : doc, {
         cashStep: ctx.settings.cashRoundingStepMinor,
         operatorName,
@@ -101,6 +104,18 @@ function changeOpenSale(ctx: SaleContext, saleId: string, change: (sale: OpenSal
       return view;
     }),
   );
+}
+
+/**
+ * An empty sale takes the mode of whoever rings up its first item: one opened before training
+ * was switched on (or by another operator) becomes a training sale, and the other way round.
+ * Once it has lines it keeps its mode (training.set refuses while such a sale is open).
+ */
+function inTrainingModeNow(ctx: SaleContext, doc: DocumentRow): DocumentRow {
+  const training = isTraining(ctx.db, ctx.settings.registerId, ctx.actor.id) ? 1 : 0;
+  if (doc.training === training) return doc;
+  sql(ctx.db, 'UPDATE documents SET training = ? WHERE id = ?').run(training, doc.id);
+  return { ...doc, training };
 }
 
 /** Inserts a line at the end of the sale and returns the sale's lines with it, as the ledger now holds them. */

@@ -28,6 +28,12 @@ export type TrainingTarget = { target: 'register' } | { target: 'operator'; oper
 /** Switches training on or off for the register or one operator; journalled, as the switch must be an act on record. */
 export function setTraining(db: Db, registerId: string, input: TrainingTarget & { on: boolean }, by: number, now: number): void {
   db.transaction(() => {
+    // A sale with items keeps the mode it was rung up in; switching under it would mark a real sale as practice or the reverse.
+    const open = sql(
+      db,
+      "SELECT d.id FROM documents d WHERE d.register_id = ? AND d.status = 'open' AND EXISTS (SELECT 1 FROM document_lines l WHERE l.document_id = d.id) LIMIT 1",
+    ).get(registerId) as { id: string } | undefined;
+    if (open) throw new ServiceError('training.sale_in_progress', { saleId: open.id });
     if (input.target === 'register') {
       const was = sql(db, 'SELECT 1 FROM training_registers WHERE register_id = ?').get(registerId) !== undefined;
       if (was === input.on) return;

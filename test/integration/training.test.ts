@@ -101,8 +101,13 @@ describe('training mode', () => {
     expect(s.reg.db.prepare('SELECT COUNT(*) AS n FROM scan_attempts').get()).toEqual({ n: 0 });
     expect(s.reg.db.prepare("SELECT COUNT(*) AS n FROM journal WHERE kind LIKE 'card.%' OR kind LIKE 'scanpay.%'").get()).toEqual({ n: 0 });
 
-    // A training sale left open when training ends stays training: it still cannot take a card.
-    await training(s, false, 'register');
+    // Training cannot end under a sale with items: it stays a training sale and still cannot take a card.
+    await s.as('owner');
+    expect(await s.reg.call('training.set', { target: 'register', on: false })).toMatchObject({
+      ok: false,
+      error: { code: 'training.sale_in_progress', params: { saleId } },
+    });
+    await s.as('cashier');
     expect(await s.reg.call('card.pay', { saleId, idempotencyKey: key() })).toMatchObject({ ok: false, error: { code: 'training.no_real_payment' } });
     expect(sim.batch()).toEqual([]);
   });
