@@ -17,6 +17,7 @@ import { Updates, type UpdateInstaller } from './updates/updates';
 import { newScannerTestCode } from './self-check/self-check';
 import { subscribeCorrections } from './refund/refund-subscriptions';
 import { EventBus } from './common/event-bus';
+import { followSalesForDisplay } from './customer-display/customer-display';
 import { RegisterSession } from './operators/session';
 import { HardwareStatusHub } from './hardware/hardware-status';
 import { PrinterRuntime, type PrinterRuntimeOptions } from './printing/printer-runtime';
@@ -258,6 +259,7 @@ export function openRegister(options: RegisterOptions): Register {
   }
 
   parts = startParts(opened.db, true);
+  followSalesForDisplay(events, () => current().db, clock);
   backup.start();
   return {
     get db() {

@@ -13,6 +13,7 @@ import { settingsHandlers } from '../settings/settings-handlers';
 import { selfCheckHandlers } from '../self-check/self-check-handlers';
 import { syncHandlers } from '../sync/sync-handlers';
 import { trainingHandlers } from '../training/training-handlers';
+import { customerDisplayHandlers } from '../customer-display/customer-display-handlers';
 
 /** Every call's handler. Typed as the full table, so a contract entry without a handler does not compile. */
 export const handlers: HandlerTable = {
@@ -32,4 +33,5 @@ export const handlers: HandlerTable = {
   ...selfCheckHandlers,
   ...syncHandlers,
   ...trainingHandlers,
+  ...customerDisplayHandlers,
 };

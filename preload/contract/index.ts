@@ -18,6 +18,7 @@ import { sessionCalls } from './session';
 import { settingsCalls } from './settings';
 import { selfCheckCalls } from './self-check';
 import { trainingCalls } from './training';
+import { customerDisplayCalls } from './customer-display';
 
 export const calls = {
   ...sessionCalls,
@@ -34,6 +35,7 @@ export const calls = {
   ...selfCheckCalls,
   ...syncCalls,
   ...trainingCalls,
+  ...customerDisplayCalls,
 };
 
 export type Calls = typeof calls;
@@ -56,5 +58,6 @@ export type * from './scan-pay-views';
 export type * from './backup-views';
 export type * from './sync-views';
 export type * from './training-views';
+export type * from './customer-display-views';
 export type { PrinterConfigView, PrintJobView, PrintJobState, ReceiptPreviewView, TestPageView } from './printer';
 export type { HardwareStatus, DeviceState } from './events';

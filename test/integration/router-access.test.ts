@@ -121,6 +121,7 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'sync.retry': 'owner',
   'training.status': 'cashier',
   'training.set': 'owner',
+  'display.current': 'public',
 };
 
 const rank = { cashier: 1, supervisor: 2, owner: 3 } as const;

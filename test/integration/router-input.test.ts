@@ -179,6 +179,7 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
     'sync.retry': {},
     'training.status': {},
     'training.set': { target: 'operator', operatorId: 1, on: false },
+    'display.current': {},
   } satisfies Record<CallName, Record<string, unknown>>;
 }
 
