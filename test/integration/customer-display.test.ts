@@ -41,8 +41,8 @@ function open(path: string, token = host.token): Promise<Client> {
     const events: Client['events'] = [];
     const waiting = new Map<number, (r: unknown) => void>();
     let next = 1;
-    ws.on('message', (data) => {
-      const m = JSON.parse(String(data)) as ServerMessage;
+    ws.on('message', (data: Buffer) => {
+      const m = JSON.parse(data.toString('utf8')) as ServerMessage;
       if (m.type === 'event') events.push({ event: m.event, payload: m.payload });
       else waiting.get(m.id)?.(m.result);
     });
