@@ -4,6 +4,10 @@ import { CURRENCY } from '../../main/hardware/terminal/commands';
 import { FIXTURE_FLOAT_MINOR } from '../support/register-fixture';
 import { key, openShop, shanghai, type Shop } from '../support/day-close-shop';
 import { FAST_SIM_TIMEOUTS } from '../support/terminal-sim';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { csvLines, readBundle } from '../support/backup-fixture';
 
 // A real shop with the card terminal simulator on TCP: training must never reach it.
 let sim: TerminalSimulator;
@@ -145,5 +149,30 @@ describe('training mode', () => {
       expect.objectContaining({ target: 'register', on: true, by: s.staff.ownerId }),
       expect.objectContaining({ target: 'register', on: false, by: s.staff.ownerId }),
     ]);
+  });
+
+  it("goes into the backup as training: its rows marked, its figures apart from the day's, and the bundle verifies", async () => {
+    const s = await shop();
+    await s.cashSale([1500]);
+    await training(s, true);
+    const practice = await s.cashSale([800]);
+    await s.as('owner');
+    const target = mkdtempSync(join(tmpdir(), 'ringup-training-backup-'));
+    try {
+      await s.reg.must('backup.setConfig', { folder: target, keep: 5 });
+      const { file } = await s.reg.must('backup.run', {});
+      const { files, manifest } = await readBundle(file);
+      const docs = JSON.parse((files.get('documents.json') ?? Buffer.alloc(0)).toString('utf8')) as { id: string; training: number; receipt_no: number }[];
+      expect(docs.find((d) => d.id === practice.saleId)).toMatchObject({ training: 1, receipt_no: -1 });
+      expect(csvLines(files.get('documents.csv') ?? Buffer.alloc(0))).toHaveLength(2);
+      expect(manifest.totals['2026-03-10']).toMatchObject({
+        documents: 2,
+        kinds: { sale: { count: 1, totalMinor: 1500 }, 'sale.training': { count: 1, totalMinor: 800 } },
+        payments: { cash: { count: 1, amountMinor: 1500 }, 'cash.training': { count: 1, amountMinor: 800 } },
+      });
+      expect(await s.reg.must('backup.verify', { file })).toMatchObject({ ok: true });
+    } finally {
+      rmSync(target, { recursive: true, force: true });
+    }
   });
 });
