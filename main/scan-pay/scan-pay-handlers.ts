@@ -1,4 +1,5 @@
-import { refuseInTraining } from '../training/training';
+import { isPracticePayment } from '../training/training';
+import { practiceScanPayment } from '../training/training-payments';
 import type { scanPayCalls } from '../../preload/contract/scan-pay';
 import type { HandlerTable } from '../ipc/handler';
 
@@ -9,7 +10,7 @@ export const scanPayHandlers: Pick<HandlerTable, keyof typeof scanPayCalls> = {
     access: 'cashier',
     awaitsHardware: true,
     handle: (input, ctx) => {
-      refuseInTraining(ctx.db, ctx.settings.registerId, ctx.actor.id, input.saleId);
+      if (isPracticePayment(ctx.db, ctx.settings.registerId, ctx.actor.id, input.saleId)) return practiceScanPayment(ctx, input);
       return ctx.services.scanPay.payments.pay(ctx.actor, input);
     },
   },

@@ -50,8 +50,14 @@ export function setTraining(db: Db, registerId: string, input: TrainingTarget & 
   })();
 }
 
-/** Real money must not move in training: a card terminal or a payment provider is never asked. */
-export function refuseInTraining(db: Db, registerId: string, operatorId: number, saleId?: string): void {
-  const doc = saleId === undefined ? undefined : (sql(db, 'SELECT training FROM documents WHERE id = ?').get(saleId) as { training: number } | undefined);
-  if (isTraining(db, registerId, operatorId) || doc?.training === 1) throw new ServiceError('training.no_real_payment');
+/**
+ * Whether a card or scan-to-pay payment for `saleId` is practice: then the training simulator
+ * answers (training-payments.ts) and no terminal or provider is asked. A real sale taken over by
+ * an operator in training (left open by a colleague) is refused: the trainee takes no real money.
+ */
+export function isPracticePayment(db: Db, registerId: string, operatorId: number, saleId: string): boolean {
+  const doc = sql(db, 'SELECT training FROM documents WHERE id = ?').get(saleId) as { training: number } | undefined;
+  if (doc?.training === 1) return true;
+  if (isTraining(db, registerId, operatorId)) throw new ServiceError('training.no_real_payment');
+  return false;
 }

@@ -91,29 +91,48 @@ describe('training mode', () => {
     s.reg.db.exec('ROLLBACK TO t; RELEASE t');
   });
 
-  it('never asks the card terminal or a scan-to-pay provider while training', async () => {
+  it('has the training simulator answer card and scan-to-pay payments: no terminal or provider is asked', async () => {
     const s = await shop();
     await training(s, true, 'register');
-    const saleId = await s.sale([2500]);
-    expect(await s.reg.call('card.pay', { saleId, idempotencyKey: key() })).toEqual({ ok: false, error: { code: 'training.no_real_payment', params: {} } });
-    expect(await s.reg.call('scanpay.pay', { saleId, code: '134567890123456789', idempotencyKey: key() })).toEqual({
-      ok: false,
-      error: { code: 'training.no_real_payment', params: {} },
-    });
+    // Part by payment code, the rest by card: both answered in the register.
+    const saleId = await s.sale([2500, 1000]);
+    const scanned = await s.reg.must('scanpay.pay', { saleId, code: '134567890123456789', amountMinor: 1000, idempotencyKey: key() });
+    expect(scanned.receiptNo).toBeNull();
+    const card = await s.reg.must('card.pay', { saleId, idempotencyKey: key() });
+    expect(card.sale).toMatchObject({ status: 'completed', training: true, receiptNo: 1 });
+    expect(card.sale.payments.map((p) => [p.method, p.amountMinor, p.card?.brand ?? p.scan?.provider])).toEqual([
+      ['scan', 1000, 'wechat'],
+      ['card', 2500, 'TRAINING'],
+    ]);
     expect(sim.batch()).toEqual([]);
     expect(s.reg.db.prepare('SELECT COUNT(*) AS n FROM card_intents').get()).toEqual({ n: 0 });
     expect(s.reg.db.prepare('SELECT COUNT(*) AS n FROM scan_attempts').get()).toEqual({ n: 0 });
     expect(s.reg.db.prepare("SELECT COUNT(*) AS n FROM journal WHERE kind LIKE 'card.%' OR kind LIKE 'scanpay.%'").get()).toEqual({ n: 0 });
+    await s.as('supervisor');
+    expect((await s.reg.must('report.x', { scope: 'day' })).figures).toMatchObject({ documentCount: 0, netMinor: 0 });
 
-    // Training cannot end under a sale with items: it stays a training sale and still cannot take a card.
+    // Training cannot end under a sale with items.
+    await s.as('cashier');
+    const open = await s.sale([700]);
     await s.as('owner');
     expect(await s.reg.call('training.set', { target: 'register', on: false })).toMatchObject({
       ok: false,
-      error: { code: 'training.sale_in_progress', params: { saleId } },
+      error: { code: 'training.sale_in_progress', params: { saleId: open } },
     });
+  });
+
+  it('lets no operator in training take a real card payment on a real sale left open by a colleague', async () => {
+    const s = await shop();
+    await s.as('owner');
+    const trainee = await s.reg.must('operator.create', { name: 'Tian 小田', pin: '4826', role: 'cashier' });
+    // Switched on for the trainee alone: what the cashier rings up stays real.
+    await s.reg.must('training.set', { target: 'operator', operatorId: trainee.id, on: true });
     await s.as('cashier');
-    expect(await s.reg.call('card.pay', { saleId, idempotencyKey: key() })).toMatchObject({ ok: false, error: { code: 'training.no_real_payment' } });
+    const saleId = await s.sale([2500]);
+    await s.reg.must('session.login', { operatorId: trainee.id, pin: '4826' });
+    expect(await s.reg.call('card.pay', { saleId, idempotencyKey: key() })).toEqual({ ok: false, error: { code: 'training.no_real_payment', params: {} } });
     expect(sim.batch()).toEqual([]);
+    expect(s.reg.db.prepare('SELECT COUNT(*) AS n FROM card_intents').get()).toEqual({ n: 0 });
   });
 
   it('takes no return of a training sale and no correction while training', async () => {
