@@ -25,3 +25,25 @@ test('a weighed label scanned at the counter adds the apples at their weight, an
   await expect(page.getByTestId('error')).toHaveText('秤码 2100001007521 读取有误（校验位不符）。请重新扫描。');
   await expect(lines).toHaveCount(2);
 });
+
+test('the owner sets how the scales print: a new prefix with a price check digit, saved and read back', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await page.getByTestId('open-back-office').click();
+  await page.getByTestId('back-office-nav-scale-labels').click();
+  const rows = page.getByTestId('scale-layout');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('20 IIIII VVVVV K');
+  await expect(rows.nth(1)).toContainText('21 IIIII VVVVV K');
+  await page.getByRole('button', { name: '添加前缀' }).click();
+  await expect(rows).toHaveCount(3);
+  await rows.nth(2).getByLabel('内容').selectOption('price');
+  await rows.nth(2).getByLabel('金额/重量校验位').check();
+  await expect(rows.nth(2)).toContainText('22 IIII C VVVVV K');
+  await page.getByTestId('scale-layouts-save').click();
+  await expect(page.getByTestId('notice')).toHaveText('秤码格式已保存。');
+  await page.reload();
+  await page.getByTestId('open-back-office').click();
+  await page.getByTestId('back-office-nav-scale-labels').click();
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(2)).toContainText('22 IIII C VVVVV K');
+});

@@ -23,6 +23,7 @@ import { DayCloseSection } from '../day-close/DayCloseSection';
 import { ZReportsSection } from '../day-close/ZReportsSection';
 import { HqSection } from '../sync/HqSection';
 import { TrainingSection } from '../training/TrainingSection';
+import { ScaleLabelsSection } from '../scale-labels/ScaleLabelsSection';
 
 export interface BackOfficeSection {
   /** Stable id: used in test ids (`back-office-nav-<id>`) and to remember the open section. */
@@ -54,6 +55,7 @@ export const backOfficeSections: BackOfficeSection[] = [
   { id: 'about', labelKey: 'about.title', leastRole: 'cashier', component: AboutSection },
   { id: 'hq', labelKey: 'backOffice.section.hq', leastRole: 'supervisor', component: HqSection },
   { id: 'training', labelKey: 'backOffice.section.training', leastRole: 'owner', component: TrainingSection },
+  { id: 'scale-labels', labelKey: 'backOffice.section.scaleLabels', leastRole: 'owner', component: ScaleLabelsSection },
 ];
 
 /** The sections a role sees; an empty list hides the back office altogether. */
