@@ -12,7 +12,7 @@ export function daysBetween(from: string, to: string): string[] {
 export class TotalsBuilder {
   private readonly days = new Map<string, DayTotals>();
   private readonly documentDay = new Map<string, string>();
-  /** Training documents (schema 11): added up apart, under `<kind>.training` and `<method>.training`, so no business figure holds them. */
+  /** Training documents (schema 12): added up apart, under `<kind>.training` and `<method>.training`, so no business figure holds them. */
   private readonly training = new Set<string>();
 
   constructor(from: string, to: string) {

@@ -327,7 +327,7 @@ function totalsRow(table: string, columns: readonly string[], totals: TotalsBuil
     return number;
   };
   if (table === 'documents') {
-    // `training` arrived with schema 11: a bundle from before has no such column and no training documents.
+    // `training` arrived with schema 12: a bundle from before has no such column and no training documents.
     const [id, kind, day, total, tax, training] = ['id', 'kind', 'business_day', 'total_minor', 'tax_minor', 'training'].map<number>(at);
     return (r, n) => {
       if (
@@ -494,7 +494,7 @@ function jsonChecker(
 function snapshotTotals(db: Database.Database, manifest: Manifest): Record<string, DayTotals> {
   const totals = new TotalsBuilder(manifest.businessDays.from, manifest.businessDays.to);
   const range = { from: manifest.businessDays.from, to: manifest.businessDays.to };
-  // SELECT *: a snapshot from before schema 11 has no training column (and no training documents).
+  // SELECT *: a snapshot from before schema 12 has no training column (and no training documents).
   for (const d of db.prepare('SELECT * FROM documents WHERE business_day BETWEEN :from AND :to').iterate(range) as IterableIterator<{
     id: string;
     kind: string;

@@ -25,11 +25,11 @@ const LINE_COLUMNS =
   'id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount, original_line_id, ' +
   'gross_minor, line_discount_minor, order_discount_minor, total_minor, tax_minor, restock';
 const PAYMENT_COLUMNS = 'id, method, amount_minor, tendered_minor, change_minor, card, created_at, original_payment_id, scan';
-// Columns added after v1 (schema 8 on). They join the digest only when one of them differs from
-// its default, so a document that does not use them keeps its v1 digest and every digest already
-// in a journal still verifies; one that does is covered, and setting or clearing them breaks it.
+// Columns added after v1: document_lines.scale_label and sold_by_weight (schema 11) and
+// documents.training (schema 12). They join the digest only when one of them differs from its
+// default, so a document that does not use them keeps its v1 digest and every digest already in a
+// journal still verifies; one that does is covered, and setting or clearing them breaks it.
 const LINE_EXTENSION_COLUMNS = 'scale_label, sold_by_weight';
-// and documents.training (schema 9).
 const LINE_V1_WIDTH = LINE_COLUMNS.split(',').length;
 
 /** The digest of document `id` as it is in the ledger now; null if there is no such document. */

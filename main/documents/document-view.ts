@@ -154,7 +154,7 @@ export function assembleView(
     kind: doc.kind,
     status: doc.status,
     registerId: doc.register_id,
-    // Training numbers are kept negated (migrations/009-training.ts); shown positive beside the mark.
+    // Training numbers are kept negated (ledger/migrations/012-training.ts); shown positive beside the mark.
     receiptNo: doc.receipt_no === null ? null : Math.abs(doc.receipt_no),
     training: doc.training === 1,
     businessDay: doc.business_day,
