@@ -40,7 +40,14 @@ export default defineConfig({
       outDir: 'out/renderer',
       minify: true,
       // crashed.html: the static page the desktop shell shows when the cashier screen keeps crashing.
-      rollupOptions: { input: { index: resolve('renderer/index.html'), crashed: resolve('renderer/crashed.html') } },
+      // customer-display.html: the read-only screen that faces the customer (a second page or window).
+      rollupOptions: {
+        input: {
+          index: resolve('renderer/index.html'),
+          crashed: resolve('renderer/crashed.html'),
+          'customer-display': resolve('renderer/customer-display.html'),
+        },
+      },
     },
   },
 });

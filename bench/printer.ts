@@ -36,6 +36,7 @@ const store: StoreSettings = {
   soundOnError: true,
   updateFeedUrl: '',
   setupWizardDone: true,
+  scaleLabelLayouts: [],
 };
 
 const names = [
@@ -65,6 +66,8 @@ function tenLineSale(): DocumentView {
       discount: null,
       originalLineId: null,
       restock: null,
+      scaleLabel: null,
+      soldByWeight: false,
       grossMinor: gross,
       lineDiscountMinor: 0,
       orderDiscountMinor: 0,
@@ -77,6 +80,7 @@ function tenLineSale(): DocumentView {
   return {
     id: '3f1c2a9e-7b4d-4e2a-9c1f-0a5b6c7d8e9f',
     kind: 'sale',
+    training: false,
     originalDocumentId: null,
     reason: null,
     approverId: null,

@@ -19,6 +19,7 @@ import { subscribeCorrections } from './refund/refund-subscriptions';
 import { subscribeFraudWatch } from './fraud/fraud-watch';
 import { subscribeProductRollups } from './reports/product-rollups';
 import { EventBus } from './common/event-bus';
+import { followSalesForDisplay } from './customer-display/customer-display';
 import { RegisterSession } from './operators/session';
 import { HardwareStatusHub } from './hardware/hardware-status';
 import { PrinterRuntime, type PrinterRuntimeOptions } from './printing/printer-runtime';
@@ -269,6 +270,7 @@ export function openRegister(options: RegisterOptions): Register {
   }
 
   parts = startParts(opened.db, true);
+  followSalesForDisplay(events, () => current().db, clock);
   backup.start();
   return {
     get db() {

@@ -121,7 +121,10 @@ export function matchRecords(records: WireRecords, fresh: Map<number, ParsedEntr
     if ((DOCUMENT_KINDS as readonly string[]).includes(entry.kind) && !bySeq.has(entry.seq))
       throw new RecordRefusal('hq.record_missing', entry.seq, 'document');
   }
-  return { documents: [...bySeq.values()].sort((a, b) => a.seq - b.seq) };
+  // Training documents stay in the journal HQ holds (and were checked against it above); HQ's
+  // documents, and so its figures and its Z consistency check, are the real ones only.
+  const real = [...bySeq.values()].filter((d) => fresh.get(d.seq)?.data.training !== true);
+  return { documents: real.sort((a, b) => a.seq - b.seq) };
 }
 
 export async function insertDocuments(client: PoolClient, registerId: string, docs: readonly WireDocument[]): Promise<void> {

@@ -12,18 +12,21 @@ export function daysBetween(from: string, to: string): string[] {
 export class TotalsBuilder {
   private readonly days = new Map<string, DayTotals>();
   private readonly documentDay = new Map<string, string>();
+  /** Training documents (schema 12): added up apart, under `<kind>.training` and `<method>.training`, so no business figure holds them. */
+  private readonly training = new Set<string>();
 
   constructor(from: string, to: string) {
     for (const day of daysBetween(from, to)) this.days.set(day, { documents: 0, kinds: {}, payments: {} });
   }
 
   /** A completed document; false when its day is outside the range (a bundle never holds one). */
-  addDocument(d: { id: string; kind: string; businessDay: string; totalMinor: number; taxMinor: number }): boolean {
+  addDocument(d: { id: string; kind: string; businessDay: string; totalMinor: number; taxMinor: number; training?: boolean }): boolean {
     const day = this.days.get(d.businessDay);
     if (!day) return false;
     this.documentDay.set(d.id, d.businessDay);
+    if (d.training) this.training.add(d.id);
     day.documents += 1;
-    const kind = (day.kinds[d.kind] ??= { count: 0, totalMinor: 0, taxMinor: 0 });
+    const kind = (day.kinds[d.training ? `${d.kind}.training` : d.kind] ??= { count: 0, totalMinor: 0, taxMinor: 0 });
     kind.count += 1;
     kind.totalMinor += d.totalMinor;
     kind.taxMinor += d.taxMinor;
@@ -35,7 +38,7 @@ export class TotalsBuilder {
     const dayKey = this.documentDay.get(p.documentId);
     const day = dayKey === undefined ? undefined : this.days.get(dayKey);
     if (!day) return false;
-    const method = (day.payments[p.method] ??= { count: 0, amountMinor: 0 });
+    const method = (day.payments[this.training.has(p.documentId) ? `${p.method}.training` : p.method] ??= { count: 0, amountMinor: 0 });
     method.count += 1;
     method.amountMinor += p.amountMinor;
     return true;

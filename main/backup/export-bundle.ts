@@ -246,7 +246,7 @@ function planTables(db: Database.Database, params: Record<string, string | numbe
 function totalsCollector(plan: TablePlan, totals: TotalsBuilder): (row: CellValue[]) => void {
   const at = (name: string) => plan.columns.indexOf(name);
   if (plan.table.name === 'documents') {
-    const [id, kind, day, total, tax] = ['id', 'kind', 'business_day', 'total_minor', 'tax_minor'].map(at);
+    const [id, kind, day, total, tax, training] = ['id', 'kind', 'business_day', 'total_minor', 'tax_minor', 'training'].map(at);
     return (r) =>
       void totals.addDocument({
         id: String(r[id ?? -1]),
@@ -254,6 +254,7 @@ function totalsCollector(plan: TablePlan, totals: TotalsBuilder): (row: CellValu
         businessDay: String(r[day ?? -1]),
         totalMinor: Number(r[total ?? -1] ?? 0),
         taxMinor: Number(r[tax ?? -1] ?? 0),
+        training: Number(r[training ?? -1] ?? 0) === 1,
       });
   }
   if (plan.table.name === 'payments') {

@@ -327,7 +327,8 @@ function totalsRow(table: string, columns: readonly string[], totals: TotalsBuil
     return number;
   };
   if (table === 'documents') {
-    const [id, kind, day, total, tax] = ['id', 'kind', 'business_day', 'total_minor', 'tax_minor'].map<number>(at);
+    // `training` arrived with schema 12: a bundle from before has no such column and no training documents.
+    const [id, kind, day, total, tax, training] = ['id', 'kind', 'business_day', 'total_minor', 'tax_minor', 'training'].map<number>(at);
     return (r, n) => {
       if (
         !totals.addDocument({
@@ -336,6 +337,7 @@ function totalsRow(table: string, columns: readonly string[], totals: TotalsBuil
           businessDay: String(r[day!]),
           totalMinor: int(r[total!] ?? 0, n, 'total_minor'),
           taxMinor: int(r[tax!] ?? 0, n, 'tax_minor'),
+          training: training! >= 0 && Number(r[training!]) === 1,
         })
       )
         throw problem('rows_differ', { file, row: n, detail: 'business_day' });
@@ -492,10 +494,16 @@ function jsonChecker(
 function snapshotTotals(db: Database.Database, manifest: Manifest): Record<string, DayTotals> {
   const totals = new TotalsBuilder(manifest.businessDays.from, manifest.businessDays.to);
   const range = { from: manifest.businessDays.from, to: manifest.businessDays.to };
-  for (const d of db
-    .prepare('SELECT id, kind, business_day, total_minor, tax_minor FROM documents WHERE business_day BETWEEN :from AND :to')
-    .iterate(range) as IterableIterator<{ id: string; kind: string; business_day: string; total_minor: number; tax_minor: number }>)
-    totals.addDocument({ id: d.id, kind: d.kind, businessDay: d.business_day, totalMinor: d.total_minor, taxMinor: d.tax_minor });
+  // SELECT *: a snapshot from before schema 12 has no training column (and no training documents).
+  for (const d of db.prepare('SELECT * FROM documents WHERE business_day BETWEEN :from AND :to').iterate(range) as IterableIterator<{
+    id: string;
+    kind: string;
+    business_day: string;
+    total_minor: number;
+    tax_minor: number;
+    training?: number;
+  }>)
+    totals.addDocument({ id: d.id, kind: d.kind, businessDay: d.business_day, totalMinor: d.total_minor, taxMinor: d.tax_minor, training: d.training === 1 });
   for (const p of db
     .prepare('SELECT document_id, method, amount_minor FROM payments WHERE document_id IN (SELECT id FROM documents WHERE business_day BETWEEN :from AND :to)')
     .iterate(range) as IterableIterator<{ document_id: string; method: string; amount_minor: number }>)

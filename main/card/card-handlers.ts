@@ -3,6 +3,8 @@ import { checkedTerminalConfig } from './terminal-config';
 import type { HandlerTable } from '../ipc/handler';
 import { ServiceError } from '../common/service-error';
 import { openAttemptFor } from '../scan-pay/scan-attempts';
+import { isPracticePayment } from '../training/training';
+import { practiceCardPayment } from '../training/training-payments';
 
 export const cardHandlers: Pick<HandlerTable, keyof typeof cardCalls> = {
   // Asynchronous: the router stores the result when the terminal has answered; the intent
@@ -14,6 +16,7 @@ export const cardHandlers: Pick<HandlerTable, keyof typeof cardCalls> = {
       // A scanned payment code the provider has not settled yet may have taken the money already.
       const scanning = openAttemptFor(ctx.db, input.saleId);
       if (scanning) throw new ServiceError('scanpay.attempt_unresolved', { attemptId: scanning.id });
+      if (isPracticePayment(ctx.db, ctx.settings.registerId, ctx.actor.id, input.saleId)) return practiceCardPayment(ctx, input.saleId);
       return ctx.services.terminal.payments.pay(ctx, input);
     },
   },

@@ -15,8 +15,9 @@ export type ReportScope = { kind: 'day'; registerId: string; businessDay: string
 /** Which journal entries count towards the report's no-sales and duplicates. */
 export type JournalSlice = { afterSeq: number; uptoSeq: number } | { fromAt: number; toAt: number | null };
 
-const DAY = "d.register_id = ? AND d.business_day = ? AND d.status = 'completed'";
-const SHIFT = "d.shift_id = ? AND d.status = 'completed'";
+// Training documents (documents.training) count in no figure.
+const DAY = "d.register_id = ? AND d.business_day = ? AND d.status = 'completed' AND d.training = 0";
+const SHIFT = "d.shift_id = ? AND d.status = 'completed' AND d.training = 0";
 
 function where(scope: ReportScope): { clause: string; args: (string | number)[] } {
   return scope.kind === 'day' ? { clause: DAY, args: [scope.registerId, scope.businessDay] } : { clause: SHIFT, args: [scope.shiftId] };

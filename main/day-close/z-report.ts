@@ -36,10 +36,10 @@ function maxSeq(db: Db): number {
 export function dayToClose(db: Db, settings: StoreSettings, now: number): string | null {
   const registerId = settings.registerId;
   const closed = lastClosedDay(db, registerId) ?? '';
-  const doc = sql(db, "SELECT MIN(business_day) AS day FROM documents WHERE register_id = ? AND status = 'completed' AND business_day > ?").get(
-    registerId,
-    closed,
-  ) as { day: string | null };
+  const doc = sql(
+    db,
+    "SELECT MIN(business_day) AS day FROM documents WHERE register_id = ? AND status = 'completed' AND training = 0 AND business_day > ?",
+  ).get(registerId, closed) as { day: string | null };
   const shift = sql(
     db,
     'SELECT MIN(business_day) AS day FROM shifts WHERE register_id = ? AND business_day > ? AND id NOT IN (SELECT shift_id FROM z_shifts)',
@@ -69,7 +69,10 @@ export function dayCloseStatus(ctx: DayCloseContext, terminalConfigured: boolean
   const day = dayToClose(db, settings, now) ?? openBusinessDay(db, settings, now);
   const prev = lastZ(db, registerId);
   const live = liveShift(db, registerId);
-  const documents = sql(db, "SELECT COUNT(*) AS n FROM documents WHERE register_id = ? AND business_day = ? AND status = 'completed'").get(registerId, day) as {
+  const documents = sql(db, "SELECT COUNT(*) AS n FROM documents WHERE register_id = ? AND business_day = ? AND status = 'completed' AND training = 0").get(
+    registerId,
+    day,
+  ) as {
     n: number;
   };
   return {

@@ -42,7 +42,8 @@ export function completeDocument(db: Db, view: DocumentView, c: Completion): Doc
     `INSERT INTO register_counters (register_id, last_receipt_no, grand_total_minor) VALUES (?, 1, ?)
      ON CONFLICT(register_id) DO UPDATE SET last_receipt_no = last_receipt_no + 1, grand_total_minor = grand_total_minor + excluded.grand_total_minor
      RETURNING last_receipt_no, grand_total_minor`,
-  ).get(view.registerId, signedTotal(view)) as { last_receipt_no: number; grand_total_minor: number };
+  ).get(counterKey(view), signedTotal(view)) as { last_receipt_no: number; grand_total_minor: number };
+  const receiptNo = view.training ? -counter.last_receipt_no : counter.last_receipt_no;
   const changeMinor = view.payments.reduce((s, p) => s + p.changeMinor, 0);
   const businessDay = businessDayOfNewDocument(c.now, c.businessDay, lastClosedDay(db, view.registerId));
   sql(
@@ -51,7 +52,7 @@ export function completeDocument(db: Db, view: DocumentView, c: Completion): Doc
        gross_minor = ?, discount_minor = ?, tax_minor = ?, total_minor = ?, rounding_minor = ?, change_minor = ?, grand_total_minor = ?
      WHERE id = ?`,
   ).run(
-    counter.last_receipt_no,
+    receiptNo,
     businessDay,
     shift.id,
     c.now,
@@ -88,6 +89,15 @@ export function completeDocument(db: Db, view: DocumentView, c: Completion): Doc
 }
 
 /**
+ * The counter a document takes its number and grand total from. Training documents have their
+ * own (registerId + '#training': '#' is not allowed in a register id), so they never move the
+ * real series or the perpetual grand total.
+ */
+function counterKey(v: Pick<DocumentView, 'registerId' | 'training'>): string {
+  return v.training ? `${v.registerId}#training` : v.registerId;
+}
+
+/**
  * What a document adds to the perpetual grand total: a sale its total, a correction (refund,
  * void) minus its total. Documents store positive amounts; the kind says which way money went.
  */
@@ -111,6 +121,7 @@ function completedEntry(v: DocumentView, documentSha256: string, shiftId: number
     payments: v.payments.map((p) => ({ method: p.method, amountMinor: p.amountMinor })),
     grandTotalMinor: v.grandTotalMinor ?? 0,
     documentSha256,
+    ...(v.training ? { training: true as const } : {}),
     ...(v.kind === 'sale' ? {} : { correction: { originalDocumentId: v.originalDocumentId, reason: v.reason, approverId: v.approverId } }),
   };
 }

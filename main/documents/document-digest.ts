@@ -25,18 +25,30 @@ const LINE_COLUMNS =
   'id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount, original_line_id, ' +
   'gross_minor, line_discount_minor, order_discount_minor, total_minor, tax_minor, restock';
 const PAYMENT_COLUMNS = 'id, method, amount_minor, tendered_minor, change_minor, card, created_at, original_payment_id, scan';
+// Columns added after v1: document_lines.scale_label and sold_by_weight (schema 11) and
+// documents.training (schema 12). They join the digest only when one of them differs from its
+// default, so a document that does not use them keeps its v1 digest and every digest already in a
+// journal still verifies; one that does is covered, and setting or clearing them breaks it.
+const LINE_EXTENSION_COLUMNS = 'scale_label, sold_by_weight';
+const LINE_V1_WIDTH = LINE_COLUMNS.split(',').length;
 
 /** The digest of document `id` as it is in the ledger now; null if there is no such document. */
 export function documentDigest(db: Db, id: string): string | null {
-  const doc = sql(db, `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = ?`).raw().get(id) as unknown[] | undefined;
-  if (!doc) return null;
+  const row = sql(db, `SELECT ${DOCUMENT_COLUMNS}, training FROM documents WHERE id = ?`).raw().get(id) as unknown[] | undefined;
+  if (!row) return null;
+  const doc = row.slice(0, -1);
+  const training = row[row.length - 1] as number;
   // In sale order (position, then id) and payments by id, sorted here rather than by ORDER BY
   // (see documents/document-rows.ts documentLines for why).
-  const lines = (sql(db, `SELECT ${LINE_COLUMNS} FROM document_lines WHERE document_id = ?`).raw().all(id) as number[][]).sort(
+  const rows = (sql(db, `SELECT ${LINE_COLUMNS}, ${LINE_EXTENSION_COLUMNS} FROM document_lines WHERE document_id = ?`).raw().all(id) as number[][]).sort(
     (a, b) => (a[1] ?? 0) - (b[1] ?? 0) || (a[0] ?? 0) - (b[0] ?? 0),
   );
+  const lines = rows.map((r) => r.slice(0, LINE_V1_WIDTH));
+  const lineExtensions = rows.filter((r) => r[LINE_V1_WIDTH] !== null || r[LINE_V1_WIDTH + 1] !== 0).map((r) => [r[0], ...r.slice(LINE_V1_WIDTH)]);
   const payments = (sql(db, `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE document_id = ?`).raw().all(id) as number[][]).sort(
     (a, b) => (a[0] ?? 0) - (b[0] ?? 0),
   );
-  return hash('sha256', JSON.stringify([DOCUMENT_DIGEST_VERSION, doc, lines, payments]), 'hex');
+  const parts: unknown[] = [DOCUMENT_DIGEST_VERSION, doc, lines, payments];
+  if (lineExtensions.length > 0 || training !== 0) parts.push({ lines: lineExtensions, ...(training !== 0 ? { training } : {}) });
+  return hash('sha256', JSON.stringify(parts), 'hex');
 }

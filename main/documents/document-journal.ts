@@ -26,6 +26,8 @@ export interface DocumentCompleted {
   grandTotalMinor: number;
   /** documentDigest() of the completed document: every column of it, its lines and its payments. */
   documentSha256: string;
+  /** A training document: journalled and backed up like any other, added up by no figure. */
+  training?: true;
   /** Refunds and voids: what they correct, why, and the supervisor who approved it (null: no approval needed). */
   correction?: { originalDocumentId: string | null; reason: string | null; approverId: number | null };
 }

@@ -28,7 +28,8 @@ interface Row {
 }
 
 export function listDocuments(db: Db, f: DocumentFilter): DocumentSummaryView[] {
-  const where = ["d.status = 'completed'"];
+  // Training documents are in no list that money is looked up in (returns, the back office's documents).
+  const where = ["d.status = 'completed'", 'd.training = 0'];
   const args: (string | number)[] = [];
   const add = (clause: string, value: string | number | undefined) => {
     if (value === undefined) return;

@@ -29,6 +29,8 @@ export interface DocumentRow {
   rounding_minor: number | null;
   change_minor: number | null;
   grand_total_minor: number | null;
+  /** 1: a training document (its receipt_no is the negated training number). */
+  training: number;
 }
 
 export interface LineRow {
@@ -49,6 +51,10 @@ export interface LineRow {
   order_discount_minor: number | null;
   total_minor: number | null;
   tax_minor: number | null;
+  /** The scale label the line was rung up from, if any. */
+  scale_label: string | null;
+  /** 1: qty_milli is a weight in grams (thousandths of a kilogram). */
+  sold_by_weight: number;
 }
 
 export interface PaymentRow {
@@ -87,7 +93,7 @@ export function documentLines(db: Db, id: string): LineRow[] {
     sql(
       db,
       `SELECT id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount, original_line_id, restock,
-            gross_minor, line_discount_minor, order_discount_minor, total_minor, tax_minor
+            gross_minor, line_discount_minor, order_discount_minor, total_minor, tax_minor, scale_label, sold_by_weight
        FROM document_lines WHERE document_id = ?`,
     ).all(id) as LineRow[]
   ).sort(byPosition);
@@ -150,13 +156,26 @@ export interface NewDocument {
   /** A correction's reason code and the supervisor who approved it, if one had to. */
   reason?: string | null;
   approverId?: number | null;
+  /** Rung up in training mode: numbered in its own series and left out of every figure. */
+  training?: boolean;
 }
 
 export function insertDocument(db: Db, d: NewDocument): void {
   sql(
     db,
-    "INSERT INTO documents (id, kind, status, register_id, operator_id, opened_at, prices_include_tax, original_document_id, reason, approver_id) VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)",
-  ).run(d.id, d.kind, d.registerId, d.operatorId, d.openedAt, d.pricesIncludeTax ? 1 : 0, d.originalDocumentId ?? null, d.reason ?? null, d.approverId ?? null);
+    "INSERT INTO documents (id, kind, status, register_id, operator_id, opened_at, prices_include_tax, original_document_id, reason, approver_id, training) VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)",
+  ).run(
+    d.id,
+    d.kind,
+    d.registerId,
+    d.operatorId,
+    d.openedAt,
+    d.pricesIncludeTax ? 1 : 0,
+    d.originalDocumentId ?? null,
+    d.reason ?? null,
+    d.approverId ?? null,
+    d.training ? 1 : 0,
+  );
 }
 
 export interface NewLine {
@@ -170,6 +189,9 @@ export interface NewLine {
   originalLineId?: number | null;
   /** Returned goods: back to stock or damaged. */
   restock?: boolean | null;
+  /** Rung up from a scale label; a correction line takes its sold line's sold_by_weight. */
+  scaleLabel?: string | null;
+  soldByWeight?: boolean;
   /**
    * Amounts fixed when the line is written (a refund line gives back a share of the sold line's
    * net amount; it is not priced again). Left out, they are computed until completion freezes them.
@@ -187,7 +209,8 @@ export function insertLine(db: Db, documentId: string, line: NewLine, nextPositi
   const info = sql(
     db,
     `INSERT INTO document_lines (document_id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount, original_line_id, restock,
-       gross_minor, line_discount_minor, order_discount_minor, total_minor, tax_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       gross_minor, line_discount_minor, order_discount_minor, total_minor, tax_minor, scale_label, sold_by_weight)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT sold_by_weight FROM document_lines WHERE id = ?), 0))`,
   ).run(
     documentId,
     position,
@@ -205,6 +228,9 @@ export function insertLine(db: Db, documentId: string, line: NewLine, nextPositi
     line.fixed?.orderDiscountMinor ?? null,
     line.fixed?.totalMinor ?? null,
     line.fixed?.taxMinor ?? null,
+    line.scaleLabel ?? null,
+    line.soldByWeight === undefined ? null : line.soldByWeight ? 1 : 0,
+    line.originalLineId ?? null,
   );
   return Number(info.lastInsertRowid);
 }

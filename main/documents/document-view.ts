@@ -101,6 +101,8 @@ function lineView(l: LineRow, amounts: Pick<LineView, 'grossMinor' | 'lineDiscou
     discount: parseDiscount(l.discount),
     originalLineId: l.original_line_id,
     restock: l.restock === null ? null : l.restock === 1,
+    scaleLabel: l.scale_label,
+    soldByWeight: l.sold_by_weight === 1,
     ...amounts,
   };
 }
@@ -152,7 +154,9 @@ export function assembleView(
     kind: doc.kind,
     status: doc.status,
     registerId: doc.register_id,
-    receiptNo: doc.receipt_no,
+    // Training numbers are kept negated (ledger/migrations/012-training.ts); shown positive beside the mark.
+    receiptNo: doc.receipt_no === null ? null : Math.abs(doc.receipt_no),
+    training: doc.training === 1,
     businessDay: doc.business_day,
     operatorId: doc.operator_id,
     operatorName: operator,

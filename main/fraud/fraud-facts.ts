@@ -63,6 +63,11 @@ export function isWatched(kind: string): kind is WatchedKind {
   return (WATCHED_KINDS as readonly string[]).includes(kind);
 }
 
+/** A training sale (issue 17) is practice: no rule looks at it, live or recomputed. */
+export function isTraining(event: { data: unknown }): boolean {
+  return (event.data as { training?: boolean } | null)?.training === true;
+}
+
 /** The fact of one watched entry; `operatorOfIntent` names the cashier behind a card intent. */
 export function factOf(event: JournalEvent<WatchedKind>, operatorOfIntent: (intentId: number) => number | null): Fact {
   const { seq, at } = event;

@@ -6,7 +6,7 @@ import type { FraudRule } from '../../preload/contract/fraud-views';
 import { businessDayOfNewDocument, type BusinessDayRule } from '../business-day/business-day';
 import type { JournalEvent } from '../ledger/journal-payloads';
 import { DEFAULT_FRAUD_THRESHOLDS } from './fraud-defaults';
-import { factOf, isWatched, type DeclineFact, type Fact, type NoSaleFact, type SaleFact, type WatchedKind } from './fraud-facts';
+import { factOf, isTraining, isWatched, type DeclineFact, type Fact, type NoSaleFact, type SaleFact, type WatchedKind } from './fraud-facts';
 import { evaluate, scopeKey, type AlertDraft, type FraudHistory, type OriginalSale } from './fraud-rules';
 import { withDefaults } from './fraud-settings';
 
@@ -92,7 +92,7 @@ export function recomputeAlerts(
       if (d.registerId === store.registerId && (lastClosed === null || d.businessDay > lastClosed)) lastClosed = d.businessDay;
       continue;
     }
-    if (!isWatched(entry.kind)) continue;
+    if (!isWatched(entry.kind) || isTraining(entry)) continue;
     const fact = factOf(entry as JournalEvent<WatchedKind>, (id) => intents.get(id) ?? null);
     if (fact.at < lastAt) monotonic = false;
     lastAt = Math.max(lastAt, fact.at);

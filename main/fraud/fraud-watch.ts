@@ -10,7 +10,7 @@ import type { Logger } from '../log';
 import { getSettings } from '../settings/settings';
 import { sql } from '../ledger/statements';
 import { raiseAlert } from './fraud-alerts';
-import { factOf, WATCHED_KINDS, type WatchedKind } from './fraud-facts';
+import { factOf, isTraining, WATCHED_KINDS, type WatchedKind } from './fraud-facts';
 import { evaluate } from './fraud-rules';
 import { getThresholds } from './fraud-settings';
 import { catchUpFacts, LedgerHistory, operatorOfIntent, recordFact } from './ledger-history';
@@ -24,6 +24,7 @@ function lastClosedDay(db: Db, registerId: string): string | null {
 
 /** Judges one entry and raises what it completes; returns the new alerts' ids. */
 export function judge(db: Db, event: JournalEvent<WatchedKind>): number[] {
+  if (isTraining(event)) return [];
   const thresholds = getThresholds(db);
   const fact = factOf(event, (id) => operatorOfIntent(db, id));
   recordFact(db, fact);

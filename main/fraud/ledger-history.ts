@@ -6,7 +6,7 @@ import type { FraudRule } from '../../preload/contract/fraud-views';
 import type { Db } from '../ledger/database';
 import type { JournalEvent } from '../ledger/journal-payloads';
 import { sql } from '../ledger/statements';
-import { factOf, WATCHED_KINDS, type DeclineFact, type Fact, type NoSaleFact, type SaleFact, type WatchedKind } from './fraud-facts';
+import { factOf, isTraining, WATCHED_KINDS, type DeclineFact, type Fact, type NoSaleFact, type SaleFact, type WatchedKind } from './fraud-facts';
 import type { FraudHistory, OriginalSale, RecentQuery } from './fraud-rules';
 
 export function operatorOfIntent(db: Db, intentId: number): number | null {
@@ -43,9 +43,11 @@ export function catchUpFacts(db: Db, now: number): number {
         .pluck()
         .all(kind, after, now - LOOK_BACK_MS) as string[];
       for (const payload of rows) {
+        const event = JSON.parse(payload) as JournalEvent<WatchedKind>;
+        if (isTraining(event)) continue;
         recordFact(
           db,
-          factOf(JSON.parse(payload) as JournalEvent<WatchedKind>, (id) => operatorOfIntent(db, id)),
+          factOf(event, (id) => operatorOfIntent(db, id)),
         );
         filed += 1;
       }
@@ -123,7 +125,7 @@ export class LedgerHistory implements FraudHistory {
     const row = sql(
       this.db,
       `SELECT COALESCE(SUM(total_minor), 0) AS sales, COALESCE(SUM(discount_minor), 0) AS discount FROM documents
-        WHERE register_id = ? AND business_day = ? AND status = 'completed' AND kind = 'sale'`,
+        WHERE register_id = ? AND business_day = ? AND status = 'completed' AND kind = 'sale' AND training = 0`,
     ).get(registerId, businessDay) as { sales: number; discount: number };
     return { salesMinor: row.sales, discountMinor: row.discount };
   }

@@ -2,6 +2,7 @@ import { BrowserWindow, ipcMain } from 'electron';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../preload/channels';
 import { isAppUrl } from './electron-policy/app-url';
 import { isTrustedSender } from './electron-policy/sender';
+import { callAllowedFrom, eventAllowedTo } from './electron-policy/customer-display';
 import type { Register } from '../register';
 import type { Logger } from '../log';
 
@@ -14,6 +15,7 @@ export function bindRegisterToIpc(register: Register, log: Logger): () => void {
       log.error(`refused IPC from an untrusted frame (${event.senderFrame?.url?.slice(0, 200) ?? 'gone'})`);
       throw new Error('untrusted sender');
     }
+    if (!callAllowedFrom(event.senderFrame?.url, name)) return { ok: false, error: { code: 'request.unknown_call', params: {} } };
     return register.dispatch(name, input);
   });
 
@@ -21,7 +23,7 @@ export function bindRegisterToIpc(register: Register, log: Logger): () => void {
     for (const win of BrowserWindow.getAllWindows()) {
       const contents = win.webContents;
       // Only a window that still shows our page hears about sales.
-      if (win.isDestroyed() || contents.isDestroyed() || !isAppUrl(contents.getURL())) continue;
+      if (win.isDestroyed() || contents.isDestroyed() || !isAppUrl(contents.getURL()) || !eventAllowedTo(contents.getURL(), event)) continue;
       contents.send(EVENT_CHANNEL, event, payload);
     }
   });

@@ -2,6 +2,7 @@ import { BrowserWindow } from 'electron';
 import { APP_CRASHED_URL, APP_ENTRY_URL } from './electron-policy/app-url';
 import { RendererRecovery } from './electron-policy/renderer-recovery';
 import { windowOptions } from './electron-policy/window-options';
+import { APP_DISPLAY_URL } from './electron-policy/customer-display';
 import type { Logger } from '../log';
 
 export interface RegisterWindowOptions {
@@ -25,5 +26,13 @@ export function createRegisterWindow(options: RegisterWindowOptions): BrowserWin
     void win.loadURL(action === 'reload' ? APP_ENTRY_URL : APP_CRASHED_URL).catch((error: unknown) => options.log.error('could not reload the page', error));
   });
   void win.loadURL(APP_ENTRY_URL).catch((error: unknown) => options.log.error('could not load the cashier page', error));
+  return win;
+}
+
+/** The customer display on the screen that faces the customer: full screen, read-only (electron-policy/customer-display.ts). */
+export function createCustomerDisplayWindow(options: RegisterWindowOptions, bounds: { x: number; y: number; width: number; height: number }): BrowserWindow {
+  const win = new BrowserWindow({ ...windowOptions({ preload: options.preload, devTools: options.devTools }), ...bounds, fullscreen: true });
+  win.once('ready-to-show', () => win.showInactive());
+  void win.loadURL(APP_DISPLAY_URL).catch((error: unknown) => options.log.error('could not load the customer display', error));
   return win;
 }

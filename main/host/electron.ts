@@ -3,7 +3,7 @@
 // IPC channel, and refuses everything a cash register's window has no business doing.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, powerMonitor, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, powerMonitor, screen, session } from 'electron';
 import { consoleLogger } from '../log';
 import { LEDGER_FILE_NAME, ledgerPathIn, openRegister, type Register } from '../register';
 import { legacyDataDir } from './data-dir';
@@ -12,7 +12,8 @@ import { appMenuTemplate } from './electron-policy/app-menu';
 import { electronLaunch, PRODUCT_NAME } from './electron-policy/launch';
 import { handleAppProtocol, registerAppScheme } from './electron-protocol';
 import { hardenAllWebContents, hardenSession } from './electron-security';
-import { createRegisterWindow } from './electron-window';
+import { createCustomerDisplayWindow, createRegisterWindow } from './electron-window';
+import { customerScreen } from './electron-policy/customer-display';
 import { moveLegacyLedger } from './legacy-ledger';
 import { electronSecretBox } from './electron-secrets';
 import { electronUpdateInstaller } from './electron-updates';
@@ -59,17 +60,24 @@ export function startElectronShell(): void {
 
   hardenAllWebContents(log);
 
+  let customerDisplay: BrowserWindow | null = null;
   const openWindow = () => {
-    window = createRegisterWindow({
-      preload: join(__dirname, '..', 'preload', 'index.js'),
-      devTools: !app.isPackaged,
-      log,
-    });
+    const windowOptions = { preload: join(__dirname, '..', 'preload', 'index.js'), devTools: !app.isPackaged, log };
+    window = createRegisterWindow(windowOptions);
     // Windows ends the session without 'will-quit': close the ledger while we still can.
     window.on('session-end', () => closeLedger('session end'));
     window.on('closed', () => {
       window = null;
+      customerDisplay?.close();
     });
+    // A second screen faces the customer: the display goes there; with one screen there is none.
+    const second = customerScreen(screen.getAllDisplays(), screen.getPrimaryDisplay().id);
+    if (second && !customerDisplay) {
+      customerDisplay = createCustomerDisplayWindow(windowOptions, second.bounds);
+      customerDisplay.on('closed', () => {
+        customerDisplay = null;
+      });
+    }
   };
 
   app.on('second-instance', () => {

@@ -8,7 +8,8 @@ import { consoleLogger, type Logger } from '../log';
 import type { Register } from '../register';
 import { containedFile, mimeTypeFor } from './static-files';
 import { isAllowedHost, isAllowedOrigin, isWellFormedToken, offeredToken, tokensEqual, webCsp } from './web-security';
-import { MAX_MESSAGE_BYTES, WS_PROTOCOL, type ClientMessage, type ServerMessage } from '../../preload/contract/web-protocol';
+import { DISPLAY_SOCKET_PATH, MAX_MESSAGE_BYTES, WS_PROTOCOL, type ClientMessage, type ServerMessage } from '../../preload/contract/web-protocol';
+import { customerDisplayCallNames } from '../../preload/contract/customer-display';
 
 export interface WebHostOptions {
   register: Register;
@@ -102,24 +103,28 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       isAllowedHost(req.headers.host, port) &&
       isAllowedOrigin(req.headers.origin, port, true) &&
       tokensEqual(offeredToken(req.headers['sec-websocket-protocol']), token) &&
-      requestPath(req.url) === '/ws';
+      (requestPath(req.url) === '/ws' || requestPath(req.url) === DISPLAY_SOCKET_PATH);
     if (!allowed) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws));
+    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, requestPath(req.url) === DISPLAY_SOCKET_PATH));
   });
 
   const sockets = new Set<WebSocket>();
+  // Customer displays: read-only connections that hear `display.changed` alone and may make the
+  // display's calls alone, so a screen facing the shop floor can neither act nor read the till.
+  const displays = new WeakSet<WebSocket>();
   const unsubscribe = options.register.events.subscribe((event, payload) => {
     const message: ServerMessage = { type: 'event', event, payload };
     const text = JSON.stringify(message);
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+    for (const ws of sockets) if (ws.readyState === ws.OPEN && (!displays.has(ws) || event === 'display.changed')) ws.send(text);
   });
 
-  function serveSocket(ws: WebSocket): void {
+  function serveSocket(ws: WebSocket, display: boolean): void {
     sockets.add(ws);
+    if (display) displays.add(ws);
     ws.on('close', () => sockets.delete(ws));
     // ws reports every protocol violation (bad UTF-8, reserved bits or opcodes, an unmasked or
     // oversized frame, a long ping) here, having already sent the Close frame with the RFC's code
@@ -138,6 +143,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return ws.close(1007, 'bad json');
       }
       if (typeof message !== 'object' || message === null || message.type !== 'call' || typeof message.id !== 'number') return ws.close(1008, 'bad message');
+      if (display && !customerDisplayCallNames.includes(message.name)) {
+        const refused: ServerMessage = { type: 'result', id: message.id, result: { ok: false, error: { code: 'request.unknown_call', params: {} } } };
+        return ws.send(JSON.stringify(refused));
+      }
       void options.register
         .dispatch(message.name, message.input)
         .then((result) => {

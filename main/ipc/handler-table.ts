@@ -15,6 +15,8 @@ import { syncHandlers } from '../sync/sync-handlers';
 import { fraudHandlers } from '../fraud/fraud-handlers';
 import { reportsHandlers } from '../reports/reports-handlers';
 import { auditHandlers } from '../audit/audit-handlers';
+import { trainingHandlers } from '../training/training-handlers';
+import { customerDisplayHandlers } from '../customer-display/customer-display-handlers';
 
 /** Every call's handler. Typed as the full table, so a contract entry without a handler does not compile. */
 export const handlers: HandlerTable = {
@@ -36,4 +38,6 @@ export const handlers: HandlerTable = {
   ...fraudHandlers,
   ...reportsHandlers,
   ...auditHandlers,
+  ...trainingHandlers,
+  ...customerDisplayHandlers,
 };

@@ -1,3 +1,4 @@
+import { isTraining } from '../training/training';
 import type { Role } from '../../preload/contract/primitives';
 import type { RegisterPlatform, SessionView } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
@@ -49,6 +50,7 @@ export class RegisterSession {
         soundOnError: settings.soundOnError,
       },
       setupWizardDone: settings.setupWizardDone,
+      training: isTraining(db, settings.registerId, operator && operator.active ? operator.id : null),
     };
   }
 }

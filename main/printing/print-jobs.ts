@@ -27,7 +27,8 @@ interface JobRow {
 
 export type PrintJob = JobRow;
 
-const SELECT = 'SELECT j.*, d.receipt_no FROM print_jobs j LEFT JOIN documents d ON d.id = j.document_id';
+// Training numbers are kept negated (ledger/migrations/012-training.ts).
+const SELECT = 'SELECT j.*, ABS(d.receipt_no) AS receipt_no FROM print_jobs j LEFT JOIN documents d ON d.id = j.document_id';
 
 function view(row: JobRow): PrintJobView {
   return {

@@ -23,6 +23,7 @@ import { roleAtLeast } from '../operators/session';
 import { adjustmentShare, refundableAmount, returnShare, tenderPlan, type LineShare, type ShareProblem, type TenderPlan } from './refund-math';
 import { refundState, type RefundState } from './refundable';
 import { createScanRefunds } from '../scan-pay/scan-refunds';
+import { isTraining } from '../training/training';
 
 export interface RefundContext {
   db: Db;
@@ -233,6 +234,8 @@ function book(
   const scan = plan.parts.filter((p): p is PlannedPart & { paymentId: number } => p.method === 'scan' && p.paymentId !== null);
   // One card, or the scan-to-pay parts, at a time: a refusal of one after another went back would leave half a refund.
   if (card.length > 1 || (card.length > 0 && scan.length > 0)) throw new ServiceError('refund.split_card_parts', { cards: card.length + scan.length });
+  // Training has no practice returns yet: a correction document is real money out.
+  if (isTraining(ctx.db, ctx.settings.registerId, ctx.actor.id)) throw new ServiceError('training.no_corrections');
   const id = randomUUID();
   insertDocument(ctx.db, {
     id,

@@ -17,7 +17,7 @@ export function writeProductRollups(db: Db, zId: number, registerId: string, bus
        FROM documents d JOIN document_lines l ON l.document_id = d.id
        LEFT JOIN products p ON p.id = l.product_id
        LEFT JOIN categories c ON c.id = p.category_id
-      WHERE d.register_id = ? AND d.business_day = ? AND d.status = 'completed'
+      WHERE d.register_id = ? AND d.business_day = ? AND d.status = 'completed' AND d.training = 0
       GROUP BY product_key`,
   ).run(zId, registerId, businessDay);
 }

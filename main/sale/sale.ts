@@ -22,6 +22,8 @@ import { newDocumentId } from '../documents/document-id';
 import { sql } from '../ledger/statements';
 import { inTransaction } from '../ledger/transaction';
 import { withCartDurability } from '../ledger/durability';
+import { scaleLabelItem } from './scale-label-line';
+import { isTraining } from '../training/training';
 
 export interface Actor {
   id: number;
@@ -56,6 +58,7 @@ export function currentSale(ctx: SaleContext): DocumentView {
       operatorId: ctx.actor.id,
       openedAt: ctx.now,
       pricesIncludeTax: settings.pricesIncludeTax,
+      training: isTraining(db, settings.registerId, ctx.actor.id),
     }),
   );
   return viewOfRow(db, findDocument(db, id), { cashStep: settings.cashRoundingStepMinor, operatorName: knownName(ctx, ctx.actor.id), payments: [] });
@@ -83,11 +86,14 @@ type ChangeOutcome = { lines?: LineRow[]; rowChanged?: boolean } | void;
 function changeOpenSale(ctx: SaleContext, saleId: string, change: (sale: OpenSale) => ChangeOutcome): DocumentView {
   return withCartDurability(ctx.db, () =>
     inTransaction(ctx.db, () => {
-      const { doc, operatorName, paid } = documentForEdit(ctx.db, saleId);
-      if (doc.status !== 'open' || doc.kind !== 'sale') throw new ServiceError('sale.not_open', { saleId });
+      const edit = documentForEdit(ctx.db, saleId);
+      const { operatorName, paid } = edit;
+      if (edit.doc.status !== 'open' || edit.doc.kind !== 'sale') throw new ServiceError('sale.not_open', { saleId });
       // Once money has been taken, the cart is frozen: changing it would orphan the payment.
       if (paid) throw new ServiceError('sale.has_payments', { saleId });
-      const outcome = change({ doc, lines: documentLines(ctx.db, saleId) }) ?? {};
+      const lines = documentLines(ctx.db, saleId);
+      const doc = lines.length === 0 ? inTrainingModeNow(ctx, edit.doc) : edit.doc;
+      const outcome = change({ doc, lines }) ?? {};
       const view = viewOfRow(ctx.db, outcome.rowChanged ? findDocument(ctx.db, saleId) : doc, {
         cashStep: ctx.settings.cashRoundingStepMinor,
         operatorName,
@@ -98,6 +104,18 @@ function changeOpenSale(ctx: SaleContext, saleId: string, change: (sale: OpenSal
       return view;
     }),
   );
+}
+
+/**
+ * An empty sale takes the mode of whoever rings up its first item: one opened before training
+ * was switched on (or by another operator) becomes a training sale, and the other way round.
+ * Once it has lines it keeps its mode (training.set refuses while such a sale is open).
+ */
+function inTrainingModeNow(ctx: SaleContext, doc: DocumentRow): DocumentRow {
+  const training = isTraining(ctx.db, ctx.settings.registerId, ctx.actor.id) ? 1 : 0;
+  if (doc.training === training) return doc;
+  sql(ctx.db, 'UPDATE documents SET training = ? WHERE id = ?').run(training, doc.id);
+  return { ...doc, training };
 }
 
 /** Inserts a line at the end of the sale and returns the sale's lines with it, as the ledger now holds them. */
@@ -125,6 +143,8 @@ function appendLine(
     order_discount_minor: null,
     total_minor: null,
     tax_minor: null,
+    scale_label: line.scaleLabel ?? null,
+    sold_by_weight: line.soldByWeight ? 1 : 0,
   };
   return [...sale.lines, row];
 }
@@ -142,12 +162,19 @@ function productName(p: { nameZh: string | null; nameEn: string | null }, settin
 
 export function addProduct(ctx: SaleContext, input: { saleId: string; code?: string; productId?: number; qtyMilli?: number | undefined }): DocumentView {
   return changeOpenSale(ctx, input.saleId, (sale) => {
+    // Each scale label is its own package: a line of its own, never merged with the last one.
+    const label = input.code !== undefined ? scaleLabelItem(ctx.db, ctx.settings, input.code, ctx.now) : null;
+    if (label) {
+      const { product, ...rest } = label;
+      const line = { productId: product.id, sku: product.sku, name: productName(product, ctx.settings), taxRateBp: product.taxRateBp, ...rest };
+      return { lines: appendLine(ctx, sale, line) };
+    }
     const product = input.code !== undefined ? lookupProduct(ctx.db, input.code, ctx.now) : getProduct(ctx.db, input.productId ?? 0, ctx.now);
     const qty = input.qtyMilli ?? 1000;
     // Scanning the same item again raises the quantity of its undiscounted line (the last one if
     // there are several), as cashiers expect, at the price that line was rung up at: a price
-    // change never reaches a sale in progress.
-    const same = sale.lines.findLast((l) => l.product_id === product.id && l.discount === null);
+    // change never reaches a sale in progress. A weighed package's line is never that line.
+    const same = sale.lines.findLast((l) => l.product_id === product.id && l.discount === null && l.scale_label === null);
     if (same) {
       // The same cap as for a quantity typed in: three scans of 99,999 must not make a line of 299,997.
       if (same.qty_milli + qty > MAX_QTY_MILLI) throw new ServiceError('sale.quantity_too_large', { maxMilli: MAX_QTY_MILLI });

@@ -1,10 +1,19 @@
+import { isPracticePayment } from '../training/training';
+import { practiceScanPayment } from '../training/training-payments';
 import type { scanPayCalls } from '../../preload/contract/scan-pay';
 import type { HandlerTable } from '../ipc/handler';
 
 export const scanPayHandlers: Pick<HandlerTable, keyof typeof scanPayCalls> = {
   // Asynchronous like a card payment: the attempt row (not the router) guarantees that a retry
   // never sends a second payment request; the router stores the result when the provider decided.
-  'scanpay.pay': { access: 'cashier', awaitsHardware: true, handle: (input, ctx) => ctx.services.scanPay.payments.pay(ctx.actor, input) },
+  'scanpay.pay': {
+    access: 'cashier',
+    awaitsHardware: true,
+    handle: (input, ctx) => {
+      if (isPracticePayment(ctx.db, ctx.settings.registerId, ctx.actor.id, input.saleId)) return practiceScanPayment(ctx, input);
+      return ctx.services.scanPay.payments.pay(ctx.actor, input);
+    },
+  },
   'scanpay.cancel': { access: 'cashier', handle: (input, ctx) => ctx.services.scanPay.payments.cancel(input.saleId) },
   'scanpay.attempts': { access: 'cashier', handle: (input, ctx) => ctx.services.scanPay.payments.attempts(input.saleId) },
   'scanpay.providers': { access: 'cashier', handle: (_input, ctx) => ctx.services.scanPay.providersView() },

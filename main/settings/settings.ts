@@ -38,6 +38,12 @@ export const defaultSettings: StoreSettings = {
   updateFeedUrl: '',
   // A ledger from before the wizard has been set up already; a new owner starts it (first-run.ts).
   setupWizardDone: true,
+  // A common 13-digit counter-scale layout: prefix + item (5) + value (5) + check digit, price in
+  // fen under 20 and weight in grams under 21. A code the catalog knows is never read as a label.
+  scaleLabelLayouts: [
+    { prefix: '20', kind: 'price', valueDigits: 5, valueCheckDigit: false },
+    { prefix: '21', kind: 'weight', valueDigits: 5, valueCheckDigit: false },
+  ],
 };
 
 function readSettings(db: Db): StoreSettings {

@@ -53,7 +53,8 @@ function readDocument(db: Db, entry: JournalEntry, data: Record<string, unknown>
     seq: entry.seq,
     kind: d.kind,
     registerId: d.register_id,
-    receiptNo: d.receipt_no,
+    // A training document's number is kept negated in the ledger (migrations/012-training.ts); its entry says it positive.
+    receiptNo: Math.abs(d.receipt_no),
     businessDay: d.business_day,
     shiftId: d.shift_id,
     operatorId: d.operator_id,

@@ -104,4 +104,7 @@ export const catalogErrors = [
   'catalog.missing_name',
   'catalog.category_not_found',
   'catalog.tax_rate_in_use',
+  'catalog.scale_label_check_digit',
+  'catalog.scale_label_value_check_digit',
+  'catalog.scale_label_empty',
 ] as const;

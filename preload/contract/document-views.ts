@@ -15,6 +15,10 @@ export interface LineView {
   originalLineId: number | null;
   /** A returned line: goods back to stock (true) or damaged (false); null on a sale. */
   restock: boolean | null;
+  /** The scale label the line was rung up from (weighed or priced goods), if any. */
+  scaleLabel: string | null;
+  /** The quantity is a weight: qtyMilli is grams, the unit price is per kilogram. */
+  soldByWeight: boolean;
   grossMinor: number;
   lineDiscountMinor: number;
   /** This line's share of the order discount. */
@@ -92,6 +96,8 @@ export interface DocumentView {
   status: DocumentStatus;
   registerId: string;
   receiptNo: number | null;
+  /** Rung up in training mode: its receipt number is in the training series; it counts in no figure. */
+  training: boolean;
   businessDay: string | null;
   operatorId: number;
   operatorName: string;

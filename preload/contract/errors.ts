@@ -14,6 +14,7 @@ import { sessionErrors } from './session';
 import { settingsErrors } from './settings';
 import { selfCheckErrors } from './self-check';
 import { syncErrors } from './sync';
+import { trainingErrors } from './training';
 
 /** The router's and the transport's own refusals; each domain lists its codes in its contract file. */
 export const requestErrors = [
@@ -42,6 +43,7 @@ export const errorCodes = [
   ...selfCheckErrors,
   ...syncErrors,
   ...fraudErrors,
+  ...trainingErrors,
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -2,9 +2,19 @@
 // preload can allow-list them without bundling any logic.
 import type { BackupProgressView, BackupStatusView } from './backup-views';
 import type { ShiftView } from './shift-views';
+import type { CustomerDisplayView } from './customer-display-views';
 import type { DocumentView, SessionView } from './views';
 
-export const eventNames = ['sale.changed', 'session.changed', 'hardware.status', 'payment.step', 'backup.progress', 'backup.status', 'shift.changed'] as const;
+export const eventNames = [
+  'sale.changed',
+  'session.changed',
+  'hardware.status',
+  'payment.step',
+  'backup.progress',
+  'backup.status',
+  'shift.changed',
+  'display.changed',
+] as const;
 export type EventName = (typeof eventNames)[number];
 
 export type DeviceState = 'ok' | 'warning' | 'error' | 'unknown' | 'disabled';
@@ -38,4 +48,6 @@ export interface EventPayloads {
   'backup.status': BackupStatusView;
   /** The register's live shift opened, started its count or closed (null: none). Never carries the expected cash. */
   'shift.changed': ShiftView | null;
+  /** What the customer display shows changed (the sale, its payment). The only event a display connection hears. */
+  'display.changed': CustomerDisplayView;
 }

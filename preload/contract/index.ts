@@ -20,6 +20,8 @@ import { saleCalls } from './sale';
 import { sessionCalls } from './session';
 import { settingsCalls } from './settings';
 import { selfCheckCalls } from './self-check';
+import { trainingCalls } from './training';
+import { customerDisplayCalls } from './customer-display';
 
 export const calls = {
   ...sessionCalls,
@@ -38,6 +40,8 @@ export const calls = {
   ...fraudCalls,
   ...reportsCalls,
   ...auditCalls,
+  ...trainingCalls,
+  ...customerDisplayCalls,
 };
 
 export type Calls = typeof calls;
@@ -62,5 +66,7 @@ export type * from './sync-views';
 export type * from './fraud-views';
 export type * from './reports-views';
 export type * from './audit-views';
+export type * from './training-views';
+export type * from './customer-display-views';
 export type { PrinterConfigView, PrintJobView, PrintJobState, ReceiptPreviewView, TestPageView } from './printer';
 export type { HardwareStatus, DeviceState } from './events';

@@ -47,6 +47,8 @@ export interface SessionView {
   display: DisplaySettings;
   /** The first-run wizard still has steps to offer the owner. */
   setupWizardDone: boolean;
+  /** What the logged-in operator rings up here is training: every screen carries the mark. */
+  training: boolean;
 }
 
 export interface DisplaySettings {

@@ -1,5 +1,6 @@
 // Store settings and the journal check.
 import type { Locale } from './primitives';
+import type { ScaleLabelLayout } from './scale-label';
 
 export interface StoreSettings {
   storeName: string;
@@ -44,6 +45,8 @@ export interface StoreSettings {
   updateFeedUrl: string;
   /** The first-run wizard is finished or skipped; its steps stay in the back office. */
   setupWizardDone: boolean;
+  /** How the store's scales print labels, one layout per prefix (20–29); a prefix not listed is an ordinary code. */
+  scaleLabelLayouts: ScaleLabelLayout[];
 }
 
 export type DisplayTheme = 'light' | 'dark' | 'high-contrast';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { call } from './define';
 import { amountMinor, locale, rateBp, timeOfDay, timeZone } from './primitives';
 import type { JournalVerification, StoreSettings } from './views';
+import { scaleLabelLayouts } from './scale-label';
 
 /** A receipt logo of at most 48 KB of PNG, as base64. */
 export const MAX_LOGO_BYTES = 48 * 1024;
@@ -41,6 +42,7 @@ export const settingsPatch = z
     soundOnError: z.boolean(),
     updateFeedUrl: z.string().trim().max(300),
     setupWizardDone: z.boolean(),
+    scaleLabelLayouts,
   })
   .strict()
   .partial();

@@ -19,6 +19,9 @@ const ENVELOPE_BYTES = 1024;
  */
 export const MAX_MESSAGE_BYTES = MAX_CSV_BYTES * JSON_WORST_GROWTH + ENVELOPE_BYTES;
 
+/** The customer display's socket: same token rules, but it hears `display.changed` alone and may only read its view. */
+export const DISPLAY_SOCKET_PATH = '/ws/display';
+
 /** The subprotocol the page asks for and the host answers with. */
 export const WS_PROTOCOL = 'ringup.v1';
 

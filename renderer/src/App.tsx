@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { HardwareBanner } from './components/HardwareBanner';
 import { StartupSummary } from './components/StartupSummary';
+import { TrainingMark } from './components/TrainingMark';
 import { ErrorNote } from './components/ErrorNote';
 import { pickMode } from './screens/modes/mode';
 import { sessionModes, type SessionActions } from './screens/modes/session-modes';
@@ -38,6 +39,7 @@ export function App() {
   const actions: SessionActions = { accept, refresh: () => void refresh() };
   return (
     <StoreProvider session={session}>
+      {session.training && <TrainingMark />}
       <HardwareBanner />
       <LedgerProblem />
       {session.operator && <StartupSummary />}

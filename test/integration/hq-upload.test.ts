@@ -118,6 +118,27 @@ describe('HQ ingest', () => {
     expect(lines.rows[0]).toEqual({ n: 12 });
   });
 
+  it('uploads training sales in the journal but keeps them out of the documents HQ adds up', async () => {
+    const reg = await shopRegister('S1-T1');
+    await sell(reg, 1);
+    await reg.must('training.set', { target: 'register', on: true });
+    await sell(reg, 2);
+    await reg.must('training.set', { target: 'register', on: false });
+    await sell(reg, 1);
+    await reg.sync.runOnce();
+    const local = journal(reg);
+    expect(await reg.must('sync.status', {})).toMatchObject({ ackedSeq: local.length, pendingEntries: 0, lastError: null });
+    expect(await alerts('S1-T1')).toEqual([]);
+    const held = await rig.hq.pool.query<{ n: number }>(
+      "SELECT COUNT(*)::int AS n FROM journal_entries WHERE register_id = $1 AND kind = 'sale.completed' AND payload LIKE '%\"training\":true%'",
+      ['S1-T1'],
+    );
+    expect(held.rows[0]).toEqual({ n: 2 });
+    const docs = (await rig.hq.pool.query<{ receipt_no: number }>('SELECT receipt_no FROM documents WHERE register_id = $1 ORDER BY receipt_no', ['S1-T1']))
+      .rows;
+    expect(docs.map((d) => d.receipt_no)).toEqual([1, 2]);
+  });
+
   it('changes nothing when the same batch arrives twice, and asks again for a gap', async () => {
     const reg = await shopRegister('S1-R3');
     await sell(reg, 3);

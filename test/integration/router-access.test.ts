@@ -127,6 +127,9 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'report.sales': 'supervisor',
   'journal.list': 'supervisor',
   'journal.verifyStep': 'supervisor',
+  'training.status': 'cashier',
+  'training.set': 'owner',
+  'display.current': 'public',
 };
 
 const rank = { cashier: 1, supervisor: 2, owner: 3 } as const;
@@ -242,6 +245,7 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'fraud.updateSettings': { thresholds: DEFAULT_FRAUD_THRESHOLDS },
     'report.sales': { from: '2026-01-01', to: '2026-01-31', groupBy: 'day' },
     'journal.verifyStep': { fromSeq: 1, prevHash: '0'.repeat(64) },
+    'training.set': { target: 'register', on: false },
   };
   return inputs[name] ?? {};
 }

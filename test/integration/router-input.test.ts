@@ -185,6 +185,9 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
     'report.sales': { from: '2026-01-01', to: '2026-01-31', groupBy: 'week', registerId: 'R1', top: 5 },
     'journal.list': { fromAt: 0, kinds: ['sale.completed'], operatorId: 1, limit: 10 },
     'journal.verifyStep': { fromSeq: 1, prevHash: '0'.repeat(64), max: 100 },
+    'training.status': {},
+    'training.set': { target: 'operator', operatorId: 1, on: false },
+    'display.current': {},
   } satisfies Record<CallName, Record<string, unknown>>;
 }
 

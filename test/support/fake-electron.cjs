@@ -110,6 +110,11 @@ const fake = {
     buildFromTemplate: (template) => ({ template }),
   },
   powerMonitor: Object.assign(new EventEmitter(), {}),
+  // One screen, as on most tills: no customer display window is opened.
+  screen: {
+    getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }],
+    getPrimaryDisplay: () => ({ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }),
+  },
   // Where the desktop keeps provider secrets; a test machine has no keyring, as a headless Linux till may not.
   safeStorage: {
     isEncryptionAvailable: () => false,

@@ -31,6 +31,7 @@ export const storeZh: StoreSettings = {
   soundOnError: true,
   updateFeedUrl: '',
   setupWizardDone: true,
+  scaleLabelLayouts: [],
 };
 
 export const storeEn: StoreSettings = {
@@ -67,6 +68,8 @@ function line(
     discount: null,
     originalLineId: null,
     restock: null,
+    scaleLabel: null,
+    soldByWeight: false,
     grossMinor,
     lineDiscountMinor,
     orderDiscountMinor,
@@ -162,6 +165,7 @@ export function saleFixture(locale: 'zh-CN' | 'en', payments: 'cash' | 'card' | 
   return {
     id: '3f1c2a9e-7b4d-4e2a-9c1f-0a5b6c7d8e9f',
     kind: 'sale',
+    training: false,
     originalDocumentId: null,
     reason: null,
     approverId: null,

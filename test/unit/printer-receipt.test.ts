@@ -210,3 +210,34 @@ describe('receipt formatting', () => {
     expect(maskPan('622202******1234')).toBe('622202******1234');
   });
 });
+
+describe('weighed lines on the receipt', () => {
+  it('prints the weight in kilograms and the price per kilogram, in the store language', () => {
+    const weighed = (locale: 'zh-CN' | 'en') => {
+      const sale = saleFixture(locale, 'cash');
+      // The fixture's apples: 1.25 kg at 12.80 a kilogram, here rung up from a scale label.
+      return { ...sale, lines: sale.lines.map((l, i) => (i === 1 ? { ...l, soldByWeight: true, scaleLabel: '2100001012508' } : l)) };
+    };
+    const zh = renderReceiptText(buildReceipt(weighed('zh-CN'), storeZh, { timeZone }), profile('80mm'));
+    expect(zh).toContain('1.250 kg × ￥12.80/kg');
+    const en = renderReceiptText(buildReceipt(weighed('en'), storeEn, { timeZone }), profile('80mm'));
+    expect(en).toContain('1.250 kg x ￥12.80/kg');
+  });
+});
+
+describe('training receipts', () => {
+  it('carry the training mark at the top and the foot, a T number, and open no drawer', () => {
+    for (const [locale, store, mark] of [
+      ['zh-CN', storeZh, '练习 TRAINING · 非销售凭证'],
+      ['en', storeEn, 'TRAINING - NOT A RECEIPT'],
+    ] as const) {
+      const sale = { ...saleFixture(locale, 'cash'), training: true };
+      const doc = buildReceipt(sale, store, { timeZone });
+      const text = renderReceiptText(doc, profile('58mm'));
+      expect(text.split(mark).length - 1).toBe(2);
+      expect(text).toContain('R01-T-');
+      expect(doc.openDrawer).toBe(false);
+      expect(buildReceipt(saleFixture(locale, 'cash'), store, { timeZone }).openDrawer).toBe(true);
+    }
+  });
+});

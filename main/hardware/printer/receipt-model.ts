@@ -2,7 +2,7 @@
 // paper, which is what lets golden files pin the layout and a reprint match the original.
 import type { PaymentView, LineView, DocumentView, StoreSettings } from '../../../preload/contract/views';
 import type { ReceiptBlock, ReceiptDocument } from './receipt-document';
-import { formatDateTime, formatMoney, formatQty, formatRateBp, formatReceiptNo } from './receipt-format';
+import { formatDateTime, formatMoney, formatQty, formatRateBp, formatReceiptNo, minorToDecimal } from './receipt-format';
 import { isReceiptStringKey, receiptTranslator, type Translate } from './receipt-strings';
 import { cardSlipBlocks, type CardTransaction, type TerminalLinesPlacement } from './card-slip';
 import { scanDetailBlocks, scanLabel } from './scan-details';
@@ -53,6 +53,12 @@ function duplicateBanner(c: Ctx): ReceiptBlock[] {
   return [{ kind: 'text', text: c.t('duplicate', { copy }), align: 'center', bold: true, inverted: true }];
 }
 
+/** A training document says so at its top and its foot, so it can never pass for a receipt. */
+function trainingBanner(c: Ctx): ReceiptBlock[] {
+  if (!c.sale.training) return [];
+  return [{ kind: 'text', text: c.t('training.banner'), align: 'center', bold: true, inverted: true }];
+}
+
 function header(c: Ctx, title: string): ReceiptBlock[] {
   const { sale, store, t } = c;
   const blocks: ReceiptBlock[] = [];
@@ -64,12 +70,13 @@ function header(c: Ctx, title: string): ReceiptBlock[] {
   for (const line of store.receiptHeader.split(/\r?\n/)) {
     if (line.trim()) blocks.push({ kind: 'text', text: line.trim(), align: 'center' });
   }
-  blocks.push({ kind: 'blank' }, ...duplicateBanner(c), { kind: 'text', text: title, align: 'center', bold: true });
+  blocks.push({ kind: 'blank' }, ...trainingBanner(c), ...duplicateBanner(c), { kind: 'text', text: title, align: 'center', bold: true });
   blocks.push(
     { kind: 'rule' },
     { kind: 'row', left: t('header.register'), right: sale.registerId },
     { kind: 'row', left: t('header.operator'), right: sale.operatorName },
-    { kind: 'row', left: t('header.receiptNo'), right: formatReceiptNo(sale.registerId, sale.receiptNo) },
+    // Training numbers are their own series: marked T so they are never read as the real one.
+    { kind: 'row', left: t('header.receiptNo'), right: formatReceiptNo(sale.training ? `${sale.registerId}-T` : sale.registerId, sale.receiptNo) },
     { kind: 'row', left: t('header.date'), right: formatDateTime(sale.completedAt ?? sale.openedAt, c.options.timeZone) },
   );
   const ref = c.options.refundOf;
@@ -95,7 +102,9 @@ function lineBlocks(c: Ctx, line: LineView): ReceiptBlock[] {
       { kind: 'row', left: c.t('line.adjustment'), right: c.signed(line.totalMinor), indent: true },
     ];
   }
-  const qtyTimesPrice = c.t('line.qtyTimesPrice', { qty: formatQty(line.qtyMilli), price: c.money(line.unitPriceMinor) });
+  const qtyTimesPrice = line.soldByWeight
+    ? c.t('line.weightTimesPrice', { weight: minorToDecimal(line.qtyMilli, 3), price: c.money(line.unitPriceMinor) })
+    : c.t('line.qtyTimesPrice', { qty: formatQty(line.qtyMilli), price: c.money(line.unitPriceMinor) });
   const blocks: ReceiptBlock[] = [
     { kind: 'text', text: line.name, align: 'left' },
     { kind: 'row', left: qtyTimesPrice, right: c.signed(line.grossMinor), indent: true },
@@ -206,7 +215,7 @@ export function buildReceipt(sale: DocumentView, store: StoreSettings, options: 
   const c = context(sale, store, options);
   const blocks: ReceiptBlock[] = [...header(c, titleFor(c))];
   for (const line of sale.lines) blocks.push(...lineBlocks(c, line));
-  blocks.push({ kind: 'rule' }, ...totalsBlocks(c), ...taxBlocks(c), ...tenderBlocks(c), ...footer(c));
+  blocks.push({ kind: 'rule' }, ...totalsBlocks(c), ...taxBlocks(c), ...tenderBlocks(c), ...footer(c), ...trainingBanner(c));
   const isDuplicate = Boolean(options.duplicateCopy);
   return {
     kind: sale.kind,
@@ -215,7 +224,8 @@ export function buildReceipt(sale: DocumentView, store: StoreSettings, options: 
     documentId: sale.id,
     duplicateCopy: options.duplicateCopy ?? null,
     // The drawer opens for money changing hands at the counter, once; a reprint hands out none.
-    openDrawer: !isDuplicate && store.drawerOnCash && sale.kind !== 'void' && sale.payments.some((p) => p.method === 'cash'),
+    // Training takes no real money, so the drawer stays shut.
+    openDrawer: !isDuplicate && !sale.training && store.drawerOnCash && sale.kind !== 'void' && sale.payments.some((p) => p.method === 'cash'),
     blocks,
   };
 }

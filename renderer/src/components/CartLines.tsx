@@ -44,7 +44,9 @@ export function CartLines({ lines, selectedId, onSelect }: CartLinesProps) {
               {line.name}
             </span>
             <span className="cart-line__qty" data-testid="line-qty">
-              {t('sale.qtyTimesPrice', { qty: format.qty(line.qtyMilli), price: format.money(line.unitPriceMinor) })}
+              {line.soldByWeight
+                ? t('sale.weightTimesPrice', { weight: format.weight(line.qtyMilli), price: format.money(line.unitPriceMinor) })
+                : t('sale.qtyTimesPrice', { qty: format.qty(line.qtyMilli), price: format.money(line.unitPriceMinor) })}
             </span>
             <span className="cart-line__discount" data-testid="line-discount">
               {discount > 0 &&

@@ -32,6 +32,13 @@ export function formatQty(qtyMilli: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(minorToDecimal(qtyMilli, 3));
 }
 
+/** A weight in grams (a weighed line's thousandths of a kilogram), to the gram: 452 → "0.452 kg". */
+export function formatWeight(grams: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilogram', minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(
+    minorToDecimal(grams, 3),
+  );
+}
+
 /** Basis points as a percentage: 1300 → "13%". */
 export function formatRate(rateBp: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(minorToDecimal(rateBp, 4));

@@ -31,7 +31,10 @@ export function CompletionScreen({ completion, onNext }: { completion: Completio
         <dl className="done__facts">
           <div>
             <dt>{t('done.receiptNo')}</dt>
-            <dd data-testid="receipt-no">{completion.receiptNo ?? sale.receiptNo}</dd>
+            <dd data-testid="receipt-no">
+              {sale.training ? 'T-' : ''}
+              {completion.receiptNo ?? sale.receiptNo}
+            </dd>
           </div>
           <div>
             <dt>{t('done.total')}</dt>

@@ -2,7 +2,7 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, RegisterPlatform, SessionView } from '../../../preload/contract';
 import { errorMessage } from '../i18n/error-message';
-import { formatMoney, formatQty, formatRate } from '../format/money';
+import { formatMoney, formatQty, formatWeight, formatRate } from '../format/money';
 
 /** Everything a screen needs to show the store's numbers in the cashier's language. */
 export interface StoreFormat {
@@ -10,6 +10,7 @@ export interface StoreFormat {
   currency: string;
   money(minor: number): string;
   qty(qtyMilli: number): string;
+  weight(grams: number): string;
   rate(rateBp: number): string;
   error(error: CallError): string;
 }
@@ -37,6 +38,7 @@ export function useFormat(): StoreFormat {
       currency,
       money: (minor: number) => formatMoney(minor, currency, locale),
       qty: (qtyMilli: number) => formatQty(qtyMilli, locale),
+      weight: (grams: number) => formatWeight(grams, locale),
       rate: (rateBp: number) => formatRate(rateBp, locale),
       error: (error: CallError) => errorMessage(error, t, locale, currency),
     }),

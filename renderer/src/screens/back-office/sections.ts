@@ -26,6 +26,8 @@ import { HqSection } from '../sync/HqSection';
 import { FraudSection } from '../fraud/FraudSection';
 import { ReportsSection } from '../reports/ReportsSection';
 import { AuditSection } from '../audit/AuditSection';
+import { TrainingSection } from '../training/TrainingSection';
+import { ScaleLabelsSection } from '../scale-labels/ScaleLabelsSection';
 
 export interface BackOfficeSection {
   /** Stable id: used in test ids (`back-office-nav-<id>`) and to remember the open section. */
@@ -60,6 +62,8 @@ export const backOfficeSections: BackOfficeSection[] = [
   { id: 'self-check', labelKey: 'selfCheck.title', leastRole: 'cashier', component: SelfCheckSection },
   { id: 'about', labelKey: 'about.title', leastRole: 'cashier', component: AboutSection },
   { id: 'hq', labelKey: 'backOffice.section.hq', leastRole: 'supervisor', component: HqSection },
+  { id: 'training', labelKey: 'backOffice.section.training', leastRole: 'owner', component: TrainingSection },
+  { id: 'scale-labels', labelKey: 'backOffice.section.scaleLabels', leastRole: 'owner', component: ScaleLabelsSection },
 ];
 
 /** The sections a role sees; an empty list hides the back office altogether. */

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { call } from './define';
+import { id } from './primitives';
+import type { TrainingView } from './training-views';
+
+export const trainingCalls = {
+  'training.status': call<TrainingView>()(z.object({}).strict()),
+  /** The owner switches training on or off for this register or for one operator. */
+  'training.set': call<TrainingView>()(
+    z.union([
+      z.object({ target: z.literal('register'), on: z.boolean() }).strict(),
+      z.object({ target: z.literal('operator'), operatorId: id, on: z.boolean() }).strict(),
+    ]),
+  ),
+};
+
+/** Training refusals. Each needs its translation in assets/locales (errors.json). */
+export const trainingErrors = ['training.no_real_payment', 'training.no_corrections', 'training.sale_not_refundable', 'training.sale_in_progress'] as const;

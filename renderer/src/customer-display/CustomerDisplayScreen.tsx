@@ -1,0 +1,101 @@
+import i18next from 'i18next';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerDisplayView } from '../../../preload/contract';
+import { formatMoney, formatQty, formatWeight } from '../format/money';
+import { isUiLocale, type UiLocale } from '../i18n';
+import { displayApi } from './display-api';
+
+/** How long the thank-you stays before the idle screen, if no new sale starts. */
+const THANK_YOU_MS = 60_000;
+
+/**
+ * The screen that faces the customer: the items as they are rung up, the total, the change, a
+ * thank-you, the amount a payment code is charged. It only reads; the customer may switch its
+ * language, which stays on this screen.
+ */
+export function CustomerDisplayScreen() {
+  const { t } = useTranslation();
+  const [view, setView] = useState<CustomerDisplayView | null>(null);
+  const [customerLocale, setCustomerLocale] = useState<UiLocale | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+
+  useEffect(() => {
+    const stop = displayApi.on('display.changed', setView);
+    void displayApi.invoke('display.current', {}).then((r) => {
+      if (r.ok) setView(r.value);
+    });
+    return stop;
+  }, []);
+
+  const locale: UiLocale = customerLocale ?? (view && isUiLocale(view.storeLocale) ? view.storeLocale : 'zh-CN');
+  useEffect(() => {
+    void i18next.changeLanguage(locale);
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  // The thank-you gives way to the idle screen on its own: no call is needed for that.
+  useEffect(() => {
+    if (view?.state !== 'done') return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [view?.state]);
+
+  if (!view) return <main className="customer-display customer-display--idle" data-testid="customer-display" />;
+  const money = (minor: number) => formatMoney(minor, view.currency, locale);
+  const state = view.state === 'done' && view.completedAt !== null && now - view.completedAt > THANK_YOU_MS ? 'idle' : view.state;
+
+  return (
+    <main className={`customer-display customer-display--${state}`} data-testid="customer-display" data-state={state}>
+      <header className="customer-display__header">
+        <h1 data-testid="display-store">{view.storeName}</h1>
+        {view.training && <p className="customer-display__training">{t('training.mark')}</p>}
+        <div className="customer-display__languages">
+          <button type="button" onClick={() => setCustomerLocale('zh-CN')} aria-pressed={locale === 'zh-CN'}>
+            中文
+          </button>
+          <button type="button" onClick={() => setCustomerLocale('en')} aria-pressed={locale === 'en'}>
+            English
+          </button>
+        </div>
+      </header>
+      {state === 'idle' ? (
+        <p className="customer-display__welcome" data-testid="display-welcome">
+          {t('customerDisplay.welcome')}
+        </p>
+      ) : (
+        <>
+          <ol className="customer-display__lines" data-testid="display-lines">
+            {view.lines.map((l, i) => (
+              <li key={i} data-testid="display-line">
+                <span>{l.name}</span>
+                <span className="muted">
+                  {l.soldByWeight
+                    ? t('sale.weightTimesPrice', { weight: formatWeight(l.qtyMilli, locale), price: money(l.unitPriceMinor) })
+                    : t('sale.qtyTimesPrice', { qty: formatQty(l.qtyMilli, locale), price: money(l.unitPriceMinor) })}
+                </span>
+                <span>{money(l.totalMinor)}</span>
+              </li>
+            ))}
+          </ol>
+          <p className="customer-display__total">
+            <span>{t('customerDisplay.total')}</span> <strong data-testid="display-total">{money(view.totalMinor)}</strong>
+          </p>
+          {state === 'paying' && view.scanPayAmountMinor !== null && (
+            <p className="customer-display__paying" data-testid="display-scan-pay">
+              {t('customerDisplay.scanPay', { amount: money(view.scanPayAmountMinor) })}
+            </p>
+          )}
+          {state === 'done' && (
+            <div className="customer-display__done">
+              <p data-testid="display-change">{t('customerDisplay.change', { amount: money(view.changeMinor) })}</p>
+              <p className="customer-display__thanks" data-testid="display-thanks">
+                {t('customerDisplay.thanks')}
+              </p>
+            </div>
+          )}
+        </>
+      )}
+    </main>
+  );
+}
