@@ -11,6 +11,7 @@ import { catalog } from './migrations/008-catalog';
 import { badges } from './migrations/009-badges';
 import { sync } from './migrations/010-sync';
 import { fraudAndReports } from './migrations/011-fraud-and-reports';
+import { heldSales } from './migrations/012-held-sales';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'badges', sql: badges },
   { version: 10, name: 'sync', sql: sync },
   { version: 11, name: 'fraud-and-reports', sql: fraudAndReports },
+  { version: 12, name: 'held-sales', sql: heldSales },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.

@@ -1,6 +1,7 @@
 import type { Discount, Role } from '../../preload/contract/primitives';
 import { MAX_AMOUNT_MINOR, MAX_QTY_MILLI } from '../../preload/contract/primitives';
-import type { DocumentView, StoreSettings } from '../../preload/contract/views';
+import type { DocumentView, LineView, StoreSettings } from '../../preload/contract/views';
+import type { JournalledLine } from './sale-journal';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { mulDivHalfUp } from '../money/integer-math';
@@ -85,6 +86,7 @@ function changeOpenSale(ctx: SaleContext, saleId: string, change: (sale: OpenSal
     inTransaction(ctx.db, () => {
       const { doc, operatorName, paid } = documentForEdit(ctx.db, saleId);
       if (doc.status !== 'open' || doc.kind !== 'sale') throw new ServiceError('sale.not_open', { saleId });
+      if (doc.held_at !== null) throw new ServiceError('sale.held', { saleId });
       // Once money has been taken, the cart is frozen: changing it would orphan the payment.
       if (paid) throw new ServiceError('sale.has_payments', { saleId });
       const outcome = change({ doc, lines: documentLines(ctx.db, saleId) }) ?? {};
@@ -220,12 +222,17 @@ export function removeLine(ctx: SaleContext, input: { saleId: string; lineId: nu
       {
         saleId: input.saleId,
         operatorId: ctx.actor.id,
-        line: { name: before.name, sku: before.sku, qtyMilli: before.qtyMilli, unitPriceMinor: before.unitPriceMinor, totalMinor: before.totalMinor },
+        line: journalledLine(before),
       },
       ctx.now,
     );
     return { lines: sale.lines.filter((l) => l.id !== input.lineId) };
   });
+}
+
+/** A line as the journal keeps it when it leaves a sale unpaid (removed, or cancelled with the cart). */
+export function journalledLine(line: LineView): JournalledLine {
+  return { name: line.name, sku: line.sku, qtyMilli: line.qtyMilli, unitPriceMinor: line.unitPriceMinor, totalMinor: line.totalMinor };
 }
 
 /** Share of the base a discount takes, in basis points, to compare against the cashier's limit. */
@@ -286,6 +293,7 @@ export function setNote(ctx: SaleContext, input: { saleId: string; note: string 
     inTransaction(ctx.db, () => {
       const doc = findDocument(ctx.db, input.saleId);
       if (doc.status !== 'open') throw new ServiceError('sale.not_open', { saleId: input.saleId });
+      if (doc.held_at !== null) throw new ServiceError('sale.held', { saleId: input.saleId });
       const note = input.note.trim();
       sql(ctx.db, 'UPDATE documents SET note = ? WHERE id = ?').run(note === '' ? null : note, input.saleId);
       return documentView(ctx.db, input.saleId, ctx.settings.cashRoundingStepMinor);

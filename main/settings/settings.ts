@@ -38,6 +38,9 @@ export const defaultSettings: StoreSettings = {
   updateFeedUrl: '',
   // A ledger from before the wizard has been set up already; a new owner starts it (first-run.ts).
   setupWizardDone: true,
+  // Cancelling a whole cart is no more than removing its lines one by one, which a cashier may do
+  // (journalled): a store that wants a supervisor for it says so.
+  cancelSaleNeedsSupervisor: false,
 };
 
 function readSettings(db: Db): StoreSettings {

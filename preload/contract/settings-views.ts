@@ -44,6 +44,8 @@ export interface StoreSettings {
   updateFeedUrl: string;
   /** The first-run wizard is finished or skipped; its steps stay in the back office. */
   setupWizardDone: boolean;
+  /** 整单取消 by a cashier needs a supervisor's approval. */
+  cancelSaleNeedsSupervisor: boolean;
 }
 
 export type DisplayTheme = 'light' | 'dark' | 'high-contrast';

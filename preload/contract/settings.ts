@@ -41,6 +41,7 @@ export const settingsPatch = z
     soundOnError: z.boolean(),
     updateFeedUrl: z.string().trim().max(300),
     setupWizardDone: z.boolean(),
+    cancelSaleNeedsSupervisor: z.boolean(),
   })
   .strict()
   .partial();
