@@ -1,4 +1,4 @@
-import { useState, type MutableRefObject } from 'react';
+import { useEffect, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompletionView, DocumentView } from '../../../preload/contract';
 import { useFormat } from '../state/store-context';
@@ -27,6 +27,10 @@ export function CardPayment({ sale, payingRef, onCompleted }: CardPaymentProps) 
   const [signature, setSignature] = useState<CompletionView | null>(null);
 
   useEvent('payment.step', (p) => (p.saleId === sale.id ? setStep(p.key) : undefined));
+
+  // A payment taken since (cash for part of it, say): an earlier decline no longer describes the sale.
+  const resetCard = card.reset;
+  useEffect(() => resetCard(), [sale.paidMinor, resetCard]);
 
   const finish = (done: CompletionView) => {
     if (done.receiptNo === null) return; // part paid: the payment screen shows what is left

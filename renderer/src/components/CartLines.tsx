@@ -15,9 +15,10 @@ export function CartLines({ lines, selectedId, onSelect }: CartLinesProps) {
   const format = useFormat();
   const list = useRef<HTMLOListElement>(null);
 
+  // The selected line (the newest, or the one a scan just raised) stays in view as the cart grows.
   useEffect(() => {
     list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [selectedId]);
+  }, [selectedId, lines]);
 
   if (lines.length === 0) {
     return (

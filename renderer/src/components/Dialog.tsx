@@ -23,7 +23,7 @@ export function Dialog({ title, onClose, onSubmit, children, testId, wide = fals
     if (!dialog.open) dialog.showModal();
     // showModal focuses the first focusable element (often a button); the first field is what
     // the cashier wants to type into, with its text selected so typing replaces it.
-    const field = dialog.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea');
+    const field = dialog.querySelector<HTMLInputElement | HTMLTextAreaElement>('input:not([type="checkbox"]):not([type="radio"]), textarea');
     if (field) {
       field.focus();
       field.select();

@@ -55,17 +55,19 @@ export function CashPaymentScreen({ sale, payingRef, scannedCode, onBack, onComp
 
   const take = async () => {
     if (cash.busy) return;
+    // Enter on an empty field: the customer handed over exactly what is due.
+    const handed = tendered.trim() === '' ? dueMinor : tenderedMinor;
     // A zero total has nothing to tender: it completes directly.
     if (sale.remainingMinor === 0) {
       const done = await pay(() => cash.run('sale.complete', { saleId: sale.id }));
       if (done) onCompleted(done);
       return;
     }
-    if (tenderedMinor === null || tenderedMinor <= 0) {
+    if (handed === null || handed <= 0) {
       payingRef.current = null;
       return cash.refuse({ code: 'sale.tender_insufficient', params: { dueMinor } });
     }
-    const done = await pay(() => cash.run('sale.tenderCash', { saleId: sale.id, tenderedMinor }));
+    const done = await pay(() => cash.run('sale.tenderCash', { saleId: sale.id, tenderedMinor: handed }));
     if (done) onCompleted(done);
   };
 

@@ -25,8 +25,8 @@ export interface RegisterState {
   loadError: CallError | null;
   /** The sale this window just completed, shown until the cashier moves on. */
   completion: CompletionView | null;
-  /** The help overlay has the keyboard. */
-  helpOpen: boolean;
+  /** An overlay of the loop (the help, the logout question) has the keyboard. */
+  overlayOpen: boolean;
   /** The sale a return starts from (picked in the back office); null: the return screen finds one. */
   returnOf: string | null;
   /** The register's shift (sales need an open one); null until loaded. */
@@ -111,7 +111,7 @@ export const registerModes: readonly RegisterMode[] = [
     {
       id: 'refund',
       applies: (s): s is RegisterState => s.requested === 'refund',
-      render: (s, flow) => <RefundScreen session={s.session} saleId={s.returnOf} paused={s.helpOpen} onClose={() => flow.request('sale')} />,
+      render: (s, flow) => <RefundScreen session={s.session} saleId={s.returnOf} paused={s.overlayOpen} onClose={() => flow.request('sale')} />,
     },
   ),
   // A scan on the completion screen starts the next sale (RegisterFlow).
@@ -160,7 +160,7 @@ export const registerModes: readonly RegisterMode[] = [
           apply={flow.apply}
           onPay={() => flow.request('payment')}
           onReturn={() => flow.startReturn(null)}
-          paused={s.helpOpen}
+          paused={s.overlayOpen}
           onBackOffice={flow.openBackOffice}
         />
       ),
