@@ -85,7 +85,14 @@ export function reprintZ(ctx: DayCloseContext, zNo: number): PrintJobView {
       sql(ctx.db, "SELECT COUNT(*) AS n FROM journal WHERE kind = 'z.reprinted' AND json_extract(payload, '$.data.zId') = ?").get(z.id) as { n: number }
     ).n;
     const copyNo = before + 1;
-    const jobId = enqueueReport(ctx.db, zReportPaper(z, ctx.settings, paperTimeZone(config, ctx.settings), copyNo), `z:${z.zNo}`, copyNo, ctx.actor.id, ctx.now);
+    const jobId = enqueueReport(
+      ctx.db,
+      zReportPaper(z, ctx.settings, paperTimeZone(config, ctx.settings), copyNo),
+      `z:${z.zNo}`,
+      copyNo,
+      ctx.actor.id,
+      ctx.now,
+    );
     appendJournal(ctx.db, 'z.reprinted', { zId: z.id, zNo: z.zNo, copyNo, operatorId: ctx.actor.id, jobId }, ctx.now);
     return getJob(ctx.db, jobId);
   })();

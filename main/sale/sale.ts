@@ -107,6 +107,8 @@ function appendLine(
   ctx: SaleContext,
   sale: OpenSale,
   line: NewLine & { discount?: null; originalLineId?: null; restock?: null; fixed?: undefined },
+  // The catalog's names, as documentLines' join would read them back (null for an ad-hoc line).
+  catalogNames: { nameZh: string | null; nameEn: string | null } = { nameZh: null, nameEn: null },
 ): LineRow[] {
   const position = sale.lines.reduce((max, l) => Math.max(max, l.position), 0) + 1;
   const id = insertLine(ctx.db, sale.doc.id, line, position);
@@ -122,6 +124,8 @@ function appendLine(
     discount: null,
     original_line_id: null,
     restock: null,
+    name_zh: catalogNames.nameZh,
+    name_en: catalogNames.nameEn,
     gross_minor: null,
     line_discount_minor: null,
     order_discount_minor: null,
@@ -158,14 +162,19 @@ export function addProduct(ctx: SaleContext, input: { saleId: string; code?: str
     // A discounted line of the same product keeps its own; a new line still takes the price it was first rung up at.
     const rungUpAt = sale.lines.find((l) => l.product_id === product.id)?.unit_price_minor;
     return {
-      lines: appendLine(ctx, sale, {
-        productId: product.id,
-        sku: product.sku,
-        name: productName(product, ctx.settings),
-        qtyMilli: qty,
-        unitPriceMinor: rungUpAt ?? product.priceMinor,
-        taxRateBp: product.taxRateBp,
-      }),
+      lines: appendLine(
+        ctx,
+        sale,
+        {
+          productId: product.id,
+          sku: product.sku,
+          name: productName(product, ctx.settings),
+          qtyMilli: qty,
+          unitPriceMinor: rungUpAt ?? product.priceMinor,
+          taxRateBp: product.taxRateBp,
+        },
+        product,
+      ),
     };
   });
 }

@@ -58,9 +58,16 @@ test('2. the ad-hoc item dialog fits its frame at both counter sizes; tabbing to
     await page.keyboard.press('Tab');
     await expect(dialog.getByLabel('单价')).toBeFocused();
     const frame = await dialog.boundingBox();
-    for (const part of [dialog.getByRole('heading', { name: '临时商品' }), dialog.getByLabel('商品名称'), dialog.getByLabel('单价'), dialog.getByRole('group')]) {
+    for (const part of [
+      dialog.getByRole('heading', { name: '临时商品' }),
+      dialog.getByLabel('商品名称'),
+      dialog.getByLabel('单价'),
+      dialog.getByRole('group'),
+    ]) {
       const box = await part.boundingBox();
-      expect(box && frame && box.y >= frame.y - 1 && box.y + box.height <= frame.y + frame.height + 1 && box.x + box.width <= frame.x + frame.width + 1).toBe(true);
+      expect(box && frame && box.y >= frame.y - 1 && box.y + box.height <= frame.y + frame.height + 1 && box.x + box.width <= frame.x + frame.width + 1).toBe(
+        true,
+      );
       expect(await inViewport(part)).toBe(true);
     }
     await page.keyboard.press('Escape');
@@ -68,7 +75,10 @@ test('2. the ad-hoc item dialog fits its frame at both counter sizes; tabbing to
   }
 });
 
-test('3. the cart scrolls inside itself: with many lines the newest stays in view, the pay button, line actions and header never move', async ({ page, register }) => {
+test('3. the cart scrolls inside itself: with many lines the newest stays in view, the pay button, line actions and header never move', async ({
+  page,
+  register,
+}) => {
   await setUpOwner(page, register);
   for (const size of RESOLUTIONS) {
     await page.setViewportSize(size);
@@ -83,11 +93,13 @@ test('3. the cart scrolls inside itself: with many lines the newest stays in vie
     // The newest line is selected and scrolled into the cart's own view.
     const last = page.getByTestId('cart-line').last();
     await expect(last).toHaveAttribute('aria-selected', 'true');
-    await expect.poll(async () => {
-      const cart = await page.getByTestId('cart').boundingBox();
-      const line = await last.boundingBox();
-      return !!cart && !!line && line.y >= cart.y - 1 && line.y + line.height <= cart.y + cart.height + 1;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const cart = await page.getByTestId('cart').boundingBox();
+        const line = await last.boundingBox();
+        return !!cart && !!line && line.y >= cart.y - 1 && line.y + line.height <= cart.y + cart.height + 1;
+      })
+      .toBe(true);
     // A scan of a line far up the cart brings that line into view.
     await scan(page, WATER);
     await scan(page, MILK);
@@ -99,7 +111,10 @@ test('3. the cart scrolls inside itself: with many lines the newest stays in vie
   }
 });
 
-test('4. a scan with a held-back key is still one scan: nothing of it stays in the search box, the next scan is whole, a refusal is seen', async ({ page, register }) => {
+test('4. a scan with a held-back key is still one scan: nothing of it stays in the search box, the next scan is whole, a refusal is seen', async ({
+  page,
+  register,
+}) => {
   await setUpOwner(page, register);
   const search = page.getByTestId('search');
   // Keys 20 ms apart with a 50 ms stall after the third: what split about 3 % of scans under load.
@@ -157,7 +172,10 @@ test('5. receipt lookup takes what the receipt prints and what its QR code holds
   await expect(page.getByTestId('error')).toHaveCount(0);
 });
 
-test('6. search + Enter takes the single result (even before the list shows) and clears the query; with several, the highlighted first', async ({ page, register }) => {
+test('6. search + Enter takes the single result (even before the list shows) and clears the query; with several, the highlighted first', async ({
+  page,
+  register,
+}) => {
   await setUpOwner(page, register);
   const search = page.getByTestId('search');
   await search.fill('农夫');
@@ -284,9 +302,11 @@ test('10h/i. at 1024 px no button label breaks or is cut, and the header buttons
     await expect(page.getByTestId('payment')).toBeVisible();
     expect(await overflowAndClipping(page)).toEqual([]);
     // One line each: a label that wrapped would be taller than the button's own minimum.
-    const tall = await page.locator('main .button').evaluateAll((buttons) =>
-      buttons.filter((b) => b.getBoundingClientRect().height > parseFloat(getComputedStyle(b).minHeight) + 1).map((b) => b.textContent),
-    );
+    const tall = await page
+      .locator('main .button')
+      .evaluateAll((buttons) =>
+        buttons.filter((b) => b.getBoundingClientRect().height > parseFloat(getComputedStyle(b).minHeight) + 1).map((b) => b.textContent),
+      );
     expect(tall).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
     await page.keyboard.press('Escape');
