@@ -102,7 +102,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
 
   // Nothing left to pay for (emptied in another window): back to the cart.
   useEffect(() => {
-    if (requested === 'payment' && sale && sale.lines.length === 0) setRequested('sale');
+    if ((requested === 'payment' || requested === 'cardPayment') && sale && sale.lines.length === 0) setRequested('sale');
   }, [requested, sale]);
 
   const leave = async () => {

@@ -15,7 +15,8 @@ import { ShiftClosingScreen } from '../shift/ShiftClosingScreen';
 import { defineMode, type Mode, type ModeDefinition } from './mode';
 
 /** What the cashier last asked for with a button or a key; a mode may need more (a loaded sale). */
-export type RequestedMode = 'sale' | 'payment' | 'backOffice' | 'refund';
+/** `cardPayment`: the payment screen with the card terminal started (the sale screen's card tender). */
+export type RequestedMode = 'sale' | 'payment' | 'cardPayment' | 'backOffice' | 'refund';
 
 export interface RegisterState {
   session: SessionView;
@@ -136,12 +137,13 @@ export const registerModes: readonly RegisterMode[] = [
     { offersBackOffice: false, takesScans: true },
     {
       id: 'payment',
-      applies: (s): s is WithSale => s.sale !== null && s.requested === 'payment',
+      applies: (s): s is WithSale => s.sale !== null && (s.requested === 'payment' || s.requested === 'cardPayment'),
       render: (s, flow) => (
         <CashPaymentScreen
           sale={s.sale}
           payingRef={flow.payingRef}
           scannedCode={s.paymentScan}
+          startCard={s.requested === 'cardPayment'}
           onBack={() => flow.request('sale')}
           onCompleted={flow.completed}
         />
@@ -159,6 +161,7 @@ export const registerModes: readonly RegisterMode[] = [
           edits={flow.edits}
           apply={flow.apply}
           onPay={() => flow.request('payment')}
+          onPayCard={() => flow.request('cardPayment')}
           onReturn={() => flow.startReturn(null)}
           paused={s.overlayOpen}
           onBackOffice={flow.openBackOffice}

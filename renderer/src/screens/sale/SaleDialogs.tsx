@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { CallError, DocumentView, LineView, Result } from '../../../../preload/contract';
 import type { Discount } from '../../../../preload/contract/primitives';
 import { AdHocDialog } from '../../components/AdHocDialog';
+import { CancelSaleDialog } from '../../components/CancelSaleDialog';
 import { DiscountDialog } from '../../components/DiscountDialog';
+import { HeldSalesDialog } from '../../components/HeldSalesDialog';
 import { NoteDialog } from '../../components/NoteDialog';
 import { QtyDialog } from '../../components/QtyDialog';
 import { useApproval, type Approval } from '../../components/use-approval';
@@ -38,11 +40,13 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
   const note = useCall('sale.setNote');
   const discount = useCallGroup<DiscountCall>();
   const approved = useCallGroup<DiscountCall>();
+  const cancel = useCall('sale.cancel');
+  const recall = useCall('sale.recall');
   const saleId = sale.id;
 
   // Each opening starts without the refusals of the last one.
   const close = () => {
-    for (const call of [adHoc, qty, note, discount, approved]) call.reset();
+    for (const call of [adHoc, qty, note, discount, approved, cancel, recall]) call.reset();
     onClose();
   };
 
@@ -73,6 +77,14 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
     if (result === null) return close();
     // A refusal after the approval is the discount dialog's to show again.
     if (!result.ok) discount.refuse(result.error);
+    finish(result, false);
+  };
+
+  /** 整单取消; where the store wants a supervisor for it, main says so and the approval opens. */
+  const cancelSale = async () => {
+    const result = await approval.request((given) => cancel.run({ saleId, ...(given ? { approval: given } : {}) }));
+    if (result === null) return close();
+    if (!result.ok) cancel.refuse(result.error);
     finish(result, false);
   };
 
@@ -113,6 +125,10 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
         />
       );
     }
+    case 'cancelSale':
+      return <CancelSaleDialog sale={sale} onConfirm={() => void cancelSale()} error={cancel.error} onClose={close} />;
+    case 'recall':
+      return <HeldSalesDialog onRecall={(id) => void recall.run({ saleId: id }).then((r) => finish(r, false))} error={recall.error} onClose={close} />;
     default:
       return null;
   }

@@ -16,6 +16,8 @@ interface SaleScreenProps {
   edits: SaleEdits;
   apply(result: Result<DocumentView>): CallError | null;
   onPay(): void;
+  /** The card tender: the payment screen, with the terminal started. */
+  onPayCard(): void;
   /** Opens the return screen (退货). */
   onReturn(): void;
   /** Another overlay (help) has the keyboard. */
@@ -25,7 +27,7 @@ interface SaleScreenProps {
 }
 
 /** Ringing up: the cart and its totals, the buttons and keys that change it, and its dialogs. */
-export function SaleScreen({ sale, edits, apply, onPay, onReturn, paused, onBackOffice }: SaleScreenProps) {
+export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, paused, onBackOffice }: SaleScreenProps) {
   const search = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const { selected, select, move } = useLineSelection(sale.lines);
@@ -45,10 +47,16 @@ export function SaleScreen({ sale, edits, apply, onPay, onReturn, paused, onBack
   };
   const changeQty = (lineId: number, qtyMilli: number) => void edit(edits.run('sale.setQty', { saleId, lineId, qtyMilli }));
 
-  const pay = () => {
+  const pay = (tender: () => void) => {
     if (sale.lines.length === 0) return edits.refuse({ code: 'sale.empty', params: {} });
     edits.reset();
-    onPay();
+    tender();
+  };
+
+  /** 挂单: the cart is parked and an empty one takes its place; the focus goes back to the search for the next customer. */
+  const hold = async () => {
+    if (!(await edit(edits.run('sale.hold', { saleId })))) setQuery('');
+    search.current?.focus();
   };
 
   const runCommand = (command: SaleCommand) => {
@@ -66,7 +74,9 @@ export function SaleScreen({ sale, edits, apply, onPay, onReturn, paused, onBack
       case 'orderDiscount':
         return dialogs.open({ kind: 'discount', scope: 'order' });
       case 'pay':
-        return pay();
+        return pay(onPay);
+      case 'payCard':
+        return pay(onPayCard);
       case 'remove':
         return selected && void edit(edits.run('sale.removeLine', { saleId, lineId: selected.id }));
       case 'up':
@@ -99,7 +109,15 @@ export function SaleScreen({ sale, edits, apply, onPay, onReturn, paused, onBack
       />
       <aside className="sale__right">
         <TotalsPanel sale={sale} />
-        <SaleActionBar totalMinor={sale.totals.totalMinor} onCommand={runCommand} keysEnabled={!paused && dialogs.dialog === null} />
+        <SaleActionBar
+          totalMinor={sale.totals.totalMinor}
+          hasLines={sale.lines.length > 0}
+          onCommand={runCommand}
+          keysEnabled={!paused && dialogs.dialog === null}
+          onHold={() => void hold()}
+          onRecall={() => dialogs.open({ kind: 'recall' })}
+          onCancelSale={() => dialogs.open({ kind: 'cancelSale' })}
+        />
       </aside>
       <SaleDialogs
         dialog={dialogs.dialog}

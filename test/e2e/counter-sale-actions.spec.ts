@@ -1,0 +1,108 @@
+import { callRegister, expect, scan, setUpOwner, test } from './fixtures';
+
+// Issue 13, "Missing at the counter": the tenders as buttons of their own on the sale screen,
+// 挂单 / 取单, and 整单取消, as a cashier uses them between customers.
+const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
+const MILK = '6904567890127'; // 蒙牛纯牛奶 250ml ¥3.80
+
+test('the card tender is on the sale screen: F11 starts the terminal, Cancel has the focus, Esc cancels, cash waits meanwhile', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await scan(page, WATER);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  const tenders = page.getByRole('group', { name: '收款方式' });
+  await expect(tenders.getByTestId('pay-cash')).toBeEnabled();
+  await expect(tenders.getByTestId('sale-pay-card')).toBeEnabled();
+  // Scan-to-pay's place is kept, and says why it cannot be used yet.
+  await expect(tenders.getByTestId('sale-pay-scan')).toBeDisabled();
+  await expect(tenders.getByTestId('sale-pay-scan')).toHaveAccessibleDescription('扫码支付（微信、支付宝）暂未在收银台开放。');
+
+  await page.keyboard.press('F11');
+  await expect(page.getByTestId('payment')).toBeVisible();
+  await expect(page.getByTestId('card-step')).toHaveText('请顾客插卡、挥卡或刷卡');
+  await expect(page.getByTestId('card-cancel')).toBeFocused();
+  await expect(page.getByTestId('tendered')).toBeDisabled();
+  await expect(page.getByTestId('take-cash')).toBeDisabled();
+  await page.keyboard.press('Escape');
+  // Cancelled on the terminal: still on the payment screen, nothing paid, the cash field ready.
+  await expect(page.getByTestId('card-step')).toBeHidden({ timeout: 15_000 });
+  await expect(page.getByTestId('payment')).toBeVisible();
+  await expect(page.getByTestId('tendered')).toBeEnabled();
+  await expect(page.getByTestId('tendered')).toBeFocused();
+  const open = (await callRegister(page, 'sale.current', {})) as { value: { status: string; payments: unknown[] } };
+  expect(open.value).toMatchObject({ status: 'open', payments: [] });
+
+  // Back to the sale, and the card button this time: the card pays it.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('payment')).toBeHidden();
+  await page.getByTestId('sale-pay-card').click();
+  await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
+  const rows = page.getByTestId('done-payments').getByTestId('payment-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-method', 'card');
+});
+
+test('挂单 parks the cart for the next customer; 取单 brings it back and parks the cart it replaces, after a reload too', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  const lines = page.getByTestId('cart-line');
+  await expect(page.getByTestId('hold-sale')).toBeDisabled();
+  await scan(page, WATER);
+  await expect(lines).toHaveCount(1);
+  await page.getByTestId('hold-sale').click();
+  await expect(lines).toHaveCount(0);
+  await expect(page.getByTestId('search')).toBeFocused();
+
+  // The next customer.
+  await scan(page, MILK);
+  await expect(lines).toHaveCount(1);
+  await page.getByTestId('open-held').click();
+  const dialog = page.getByTestId('held-sales-dialog');
+  const held = dialog.getByTestId('held-sale');
+  await expect(held).toHaveCount(1);
+  await expect(held.first()).toContainText('农夫山泉 550ml');
+  await expect(held.first()).toContainText('¥2.00');
+  await expect(held.first()).toContainText(`1 件 · ${'王店长'} 挂于`);
+  await held.first().getByTestId('recall-sale').click();
+  await expect(dialog).toBeHidden();
+  await expect(lines).toHaveCount(1);
+  await expect(lines.first()).toContainText('农夫山泉 550ml');
+  await expect(page.getByTestId('total')).toHaveText('¥2.00');
+
+  // The milk cart went on hold in its place, and stays there across a reload.
+  await page.reload();
+  await expect(lines.first()).toContainText('农夫山泉 550ml');
+  await page.getByTestId('open-held').click();
+  await expect(held).toHaveCount(1);
+  await expect(held.first()).toContainText('蒙牛纯牛奶 250ml');
+  await expect(held.first()).toContainText('¥3.80');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('open-held')).toBeFocused();
+});
+
+test('整单取消 asks once, then the whole cart goes and the next sale starts empty', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await scan(page, WATER);
+  await scan(page, MILK);
+  const lines = page.getByTestId('cart-line');
+  await expect(lines).toHaveCount(2);
+  const before = (await callRegister(page, 'sale.current', {})) as { value: { id: string } };
+
+  await page.getByTestId('cancel-sale').click();
+  const dialog = page.getByTestId('cancel-sale-dialog');
+  await expect(dialog).toContainText('2 件商品，¥5.80');
+  // Changing one's mind keeps the cart.
+  await dialog.getByRole('button', { name: '取消', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(lines).toHaveCount(2);
+
+  await page.getByTestId('cancel-sale').click();
+  await dialog.getByRole('button', { name: '整单取消' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(lines).toHaveCount(0);
+  await expect(page.getByTestId('total')).toHaveText('¥0.00');
+  const cancelled = (await callRegister(page, 'sale.get', { saleId: before.value.id })) as { value: { status: string; lines: unknown[] } };
+  expect(cancelled.value.status).toBe('cancelled');
+  expect(cancelled.value.lines).toHaveLength(2);
+  const next = (await callRegister(page, 'sale.current', {})) as { value: { id: string } };
+  expect(next.value.id).not.toBe(before.value.id);
+});
