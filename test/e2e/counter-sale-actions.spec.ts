@@ -106,3 +106,25 @@ test('整单取消 asks once, then the whole cart goes and the next sale starts 
   const next = (await callRegister(page, 'sale.current', {})) as { value: { id: string } };
   expect(next.value.id).not.toBe(before.value.id);
 });
+
+test('a discount keyed the Chinese way: 9折 is 10% off, and the dialog shows both forms', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await scan(page, MILK);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await page.keyboard.press('F9');
+  const dialog = page.getByTestId('discount-dialog');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.type('20');
+  await expect(dialog.getByTestId('discount-forms')).toHaveText('8折 = 优惠 20%');
+  // Switching the form keeps the discount: 20% off is 8折.
+  await dialog.getByRole('radio', { name: '打折' }).click();
+  await expect(dialog.getByTestId('discount-input')).toHaveValue('8');
+  await dialog.getByTestId('discount-input').fill('95');
+  await expect(dialog.getByTestId('discount-forms')).toHaveText('9.5折 = 优惠 5%');
+  await dialog.getByTestId('discount-input').fill('9');
+  await expect(dialog.getByTestId('discount-forms')).toHaveText('9折 = 优惠 10%');
+  await dialog.getByTestId('discount-input').press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('order-discount-total')).toHaveText('−¥0.38');
+  await expect(page.getByTestId('total')).toHaveText('¥3.42');
+});
