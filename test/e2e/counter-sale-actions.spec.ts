@@ -128,3 +128,18 @@ test('a discount keyed the Chinese way: 9折 is 10% off, and the dialog shows bo
   await expect(page.getByTestId('order-discount-total')).toHaveText('−¥0.38');
   await expect(page.getByTestId('total')).toHaveText('¥3.42');
 });
+
+test('in English, a Chinese store shows the catalog’s English names and money as ¥; the receipt keeps the store’s names', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await scan(page, WATER);
+  await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
+  const line = page.getByTestId('cart-line').first();
+  await expect(line.getByTestId('line-name')).toHaveText('Mineral water 550ml');
+  await expect(page.getByTestId('total')).toHaveText('¥2.00');
+  await expect(page.getByTestId('pay-cash')).toContainText('¥2.00');
+  // The sale itself keeps the name in the store's language: that is what the receipt prints.
+  const current = (await callRegister(page, 'sale.current', {})) as { value: { lines: { name: string }[] } };
+  expect(current.value.lines[0]?.name).toBe('农夫山泉 550ml');
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+  await expect(line.getByTestId('line-name')).toHaveText('农夫山泉 550ml');
+});

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LineView } from '../../../preload/contract';
-import { useFormat } from '../state/store-context';
+import { lineName } from '../format/product-name';
+import { useFormat, useStoreLocale } from '../state/store-context';
 
 interface CartLinesProps {
   lines: LineView[];
@@ -11,7 +12,8 @@ interface CartLinesProps {
 
 /** The cart as main computed it: name, qty × unit price, discount, line total. */
 export function CartLines({ lines, selectedId, onSelect }: CartLinesProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const storeLocale = useStoreLocale();
   const format = useFormat();
   const list = useRef<HTMLOListElement>(null);
 
@@ -41,8 +43,9 @@ export function CartLines({ lines, selectedId, onSelect }: CartLinesProps) {
             data-testid="cart-line"
             onClick={() => onSelect(line.id)}
           >
-            <span className="cart-line__name" data-testid="line-name">
-              {line.name}
+            {/* In the cashier's language where the catalog has it (an English screen in a Chinese shop); the receipt keeps the store's. */}
+            <span className="cart-line__name" data-testid="line-name" lang={lineName(line, i18n.language, storeLocale).lang}>
+              {lineName(line, i18n.language, storeLocale).name}
             </span>
             <span className="cart-line__qty" data-testid="line-qty">
               {t('sale.qtyTimesPrice', { qty: format.qty(line.qtyMilli), price: format.money(line.unitPriceMinor) })}

@@ -20,7 +20,11 @@ export function productName(p: Pick<ProductView, 'nameZh' | 'nameEn' | 'sku'>, u
   return pick(p.nameZh, p.nameEn, uiLanguage) ?? { name: p.sku, lang: undefined };
 }
 
-/** A cart line: the catalog's name in the UI language; an ad-hoc item as it was keyed. */
-export function lineName(line: Pick<LineView, 'name' | 'names'>, uiLanguage: string): ShownName {
-  return (line.names && pick(line.names.zh, line.names.en, uiLanguage)) ?? { name: line.name, lang: undefined };
+/**
+ * A cart line: as it was added (the store's language) when the screen is in that language too;
+ * otherwise the catalog's name in the UI language. An ad-hoc item shows as it was keyed.
+ */
+export function lineName(line: Pick<LineView, 'name' | 'names'>, uiLanguage: string, storeLocale: string | null): ShownName {
+  if (uiLanguage === storeLocale || !line.names) return { name: line.name, lang: undefined };
+  return pick(line.names.zh, line.names.en, uiLanguage) ?? { name: line.name, lang: undefined };
 }

@@ -56,13 +56,21 @@ export function CompletionScreen({ completion, onNext }: { completion: Completio
           ))}
         </ul>
         {tookCash && (
-          <div className="done__change">
+          <div className="done__change" id="done-change">
             <span>{t('done.change')}</span>
             <strong data-testid="change-due">{format.money(completion.changeMinor)}</strong>
           </div>
         )}
         {sale.completedAt !== null && <p className="muted small">{formatDateTime(sale.completedAt, format.locale)}</p>}
-        <button ref={next} type="button" className="button button--primary button--large" onClick={onNext} data-testid="next-sale">
+        {/* The focus lands here: a screen reader says the change to hand back with it. */}
+        <button
+          ref={next}
+          type="button"
+          className="button button--primary button--large"
+          onClick={onNext}
+          aria-describedby={tookCash ? 'done-change' : undefined}
+          data-testid="next-sale"
+        >
           {t('done.next')} <kbd>Enter</kbd>
         </button>
       </section>

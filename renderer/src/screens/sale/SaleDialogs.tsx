@@ -7,6 +7,8 @@ import { DiscountDialog } from '../../components/DiscountDialog';
 import { HeldSalesDialog } from '../../components/HeldSalesDialog';
 import { NoteDialog } from '../../components/NoteDialog';
 import { QtyDialog } from '../../components/QtyDialog';
+import { useStoreLocale } from '../../state/store-context';
+import { lineName } from '../../format/product-name';
 import { useApproval, type Approval } from '../../components/use-approval';
 import { useCall, useCallGroup } from '../../state/use-call';
 import type { DiscountChange, SaleDialog } from './use-sale-dialogs';
@@ -33,7 +35,8 @@ interface SaleDialogsProps {
  * the supervisor's approval in its place and is sent again with it.
  */
 export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefused, onClose }: SaleDialogsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const storeLocale = useStoreLocale();
   const approval = useApproval();
   const adHoc = useCall('sale.addCustomLine');
   const qty = useCall('sale.setQty');
@@ -117,7 +120,7 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
       const onLine = dialog.scope === 'line' && selected !== null;
       return (
         <DiscountDialog
-          title={onLine ? t('dialog.lineDiscountTitle', { name: selected.name }) : t('dialog.orderDiscountTitle')}
+          title={onLine ? t('dialog.lineDiscountTitle', { name: lineName(selected, i18n.language, storeLocale).name }) : t('dialog.orderDiscountTitle')}
           current={onLine ? selected.discount : sale.orderDiscount}
           onApply={(value) => void applyDiscount(dialog.scope, value)}
           error={discount.error}

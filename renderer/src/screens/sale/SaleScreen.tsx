@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CallError, DocumentView, ProductView, Result } from '../../../../preload/contract';
 import { SearchBox } from '../../components/SearchBox';
 import { TotalsPanel } from '../../components/TotalsPanel';
@@ -7,6 +8,7 @@ import { SaleActionBar } from './SaleActionBar';
 import { SaleCart } from './SaleCart';
 import { SaleDialogs } from './SaleDialogs';
 import type { SaleEdits } from './sale-edits';
+import { useCartAnnouncement } from './use-cart-announcement';
 import { useLineSelection } from './use-line-selection';
 import { useSaleDialogs } from './use-sale-dialogs';
 
@@ -28,10 +30,12 @@ interface SaleScreenProps {
 
 /** Ringing up: the cart and its totals, the buttons and keys that change it, and its dialogs. */
 export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, paused, onBackOffice }: SaleScreenProps) {
+  const { t } = useTranslation();
   const search = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const { selected, select, move } = useLineSelection(sale.lines);
   const dialogs = useSaleDialogs(search);
+  const announcement = useCartAnnouncement(sale);
   const saleId = sale.id;
 
   useEffect(() => search.current?.focus(), []);
@@ -97,7 +101,15 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
   };
 
   return (
-    <main className="sale">
+    <main className="sale" aria-labelledby="sale-title">
+      {/* The screen's name for a screen reader; the cashier sees the cart and the total. */}
+      <h1 id="sale-title" className="visually-hidden">
+        {t('sale.title')}
+      </h1>
+      {/* Mounted from the start, so the first addition is heard too. */}
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="sale-announcement">
+        {announcement}
+      </p>
       <SaleCart
         sale={sale}
         search={<SearchBox inputRef={search} value={query} onChange={setQuery} onCode={(c) => void addCode(c)} onPick={(p) => void addPicked(p)} />}
