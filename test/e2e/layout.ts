@@ -67,7 +67,8 @@ export async function overflowAndClipping(page: Page): Promise<string[]> {
       if (frame.bottom > window.innerHeight + 1 || frame.top < -1) found.push(`dialog taller than the window: ${describe(dialog)}`);
     }
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
-      if (!visible(el) || el.closest('.receipt-preview')) continue;
+      // Text for screen readers only is 1 px on purpose (.visually-hidden): no one sees it clipped.
+      if (!visible(el) || el.closest('.receipt-preview, .visually-hidden')) continue;
       const s = getComputedStyle(el);
       const clipsX = s.overflowX === 'hidden' || s.overflowX === 'clip' || s.textOverflow === 'ellipsis';
       const isButton = el.matches('button, .button, .chip, [role="option"], a');

@@ -31,12 +31,23 @@ export function CartLines({ lines, selectedId, onSelect }: CartLinesProps) {
     );
   }
   return (
-    <ol ref={list} className="cart" role="listbox" aria-label={t('sale.cart')} data-testid="cart">
+    // A focus stop of its own (Tab reaches it; ↑/↓ move the selection, read out as the active
+    // option), and a scroll box a keyboard can scroll.
+    <ol
+      ref={list}
+      className="cart"
+      role="listbox"
+      aria-label={t('sale.cart')}
+      tabIndex={0}
+      aria-activedescendant={selectedId !== null ? `cart-line-${selectedId}` : undefined}
+      data-testid="cart"
+    >
       {lines.map((line) => {
         const discount = line.lineDiscountMinor;
         return (
           <li
             key={line.id}
+            id={`cart-line-${line.id}`}
             role="option"
             aria-selected={line.id === selectedId}
             className={`cart-line${line.id === selectedId ? ' cart-line--selected' : ''}`}

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type MutableRefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompletionView, DocumentView, Result } from '../../../preload/contract';
 import { AmountField } from '../components/AmountField';
@@ -38,6 +38,13 @@ export function CashPaymentScreen({ sale, payingRef, scannedCode, startCard = fa
   const tenderedInput = useRef<HTMLInputElement>(null);
   // While the terminal has the customer's card, cash cannot be taken too: the cash controls wait.
   const [cardBusy, setCardBusy] = useState(false);
+  // The card step is over (paid in part, declined, cancelled): the cash field is ready again, once
+  // its fieldset is enabled (a disabled field cannot take the focus).
+  const wasCardBusy = useRef(false);
+  useEffect(() => {
+    if (wasCardBusy.current && !cardBusy) tenderedInput.current?.focus();
+    wasCardBusy.current = cardBusy;
+  }, [cardBusy]);
 
   // Main rounds the cash due to the store's step; the screen shows it as given.
   const dueMinor = sale.cashDueMinor;
@@ -167,11 +174,7 @@ export function CashPaymentScreen({ sale, payingRef, scannedCode, startCard = fa
           sale={sale}
           payingRef={payingRef}
           autoStart={startCard}
-          onBusy={(busy) => {
-            setCardBusy(busy);
-            // The card step is over (paid in part, declined, cancelled): the cash field is ready again.
-            if (!busy) requestAnimationFrame(() => tenderedInput.current?.focus());
-          }}
+          onBusy={setCardBusy}
           onCompleted={onCompleted}
         />
         <ScanPayment sale={sale} payingRef={payingRef} onCompleted={onCompleted} scanned={scannedCode} />

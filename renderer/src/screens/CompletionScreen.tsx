@@ -74,7 +74,8 @@ export function CompletionScreen({ completion, onNext }: { completion: Completio
           {t('done.next')} <kbd>Enter</kbd>
         </button>
       </section>
-      <section className="panel done__receipt" aria-label={t('done.receipt')}>
+      {/* It scrolls (a long receipt): a focus stop, so a keyboard can scroll it too. */}
+      <section className="panel done__receipt" aria-label={t('done.receipt')} tabIndex={0}>
         <ReceiptPreview saleId={sale.id} />
       </section>
     </main>
