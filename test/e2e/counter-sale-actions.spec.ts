@@ -167,3 +167,26 @@ test('what a screen reader hears: each item added with the total, the screen’s
   await expect(page.getByTestId('next-sale')).toBeFocused();
   await expect(page.getByTestId('next-sale')).toHaveAccessibleDescription('找零 ¥1.00');
 });
+
+test('closing the help or the logout question gives the focus back, so a scan right after Esc is not lost', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  const search = page.getByTestId('search');
+  await expect(search).toBeFocused();
+  await page.keyboard.press('F1');
+  await expect(page.getByTestId('help')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('help')).toBeHidden();
+  await expect(search).toBeFocused();
+  await scan(page, WATER);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+
+  // Logging out with the cart full asks; staying gives the focus back to the log-out button.
+  const logout = page.getByTestId('logout');
+  await logout.click();
+  await expect(page.getByTestId('logout-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('logout-dialog')).toBeHidden();
+  await expect(logout).toBeFocused();
+  await scan(page, MILK);
+  await expect(page.getByTestId('cart-line')).toHaveCount(2);
+});

@@ -108,6 +108,7 @@ export function SearchBox({ inputRef, value, onChange, onCode, onPick }: SearchB
         placeholder={t('search.placeholder')}
         aria-label={t('search.label')}
         data-testid="search"
+        data-focus-home
         autoComplete="off"
       />
       {/* Mounted always, so aria-controls names an element; empty and hidden while nothing is found. */}
