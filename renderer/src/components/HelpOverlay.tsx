@@ -1,6 +1,4 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { scanErrorSoundOn, setScanErrorSound } from '../keyboard/scan-cue';
 import { saleShortcuts } from '../keyboard/shortcuts';
 import { Dialog } from './Dialog';
 
@@ -8,7 +6,6 @@ const OTHER_SCREENS = ['help.search', 'help.login', 'help.payment', 'help.done',
 
 export function HelpOverlay({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
-  const [sound, setSound] = useState(scanErrorSoundOn);
   return (
     <Dialog title={t('help.title')} onClose={onClose} testId="help" wide>
       <table className="shortcut-table">
@@ -30,18 +27,6 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
           <li key={key}>{t(key)}</li>
         ))}
       </ul>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={sound}
-          onChange={(e) => {
-            setScanErrorSound(e.target.checked);
-            setSound(e.target.checked);
-          }}
-          data-testid="scan-error-sound"
-        />
-        <span>{t('help.scanErrorSound')}</span>
-      </label>
       <div className="dialog__actions">
         <button type="button" className="button button--primary" onClick={onClose} autoFocus>
           {t('action.close')}

@@ -130,7 +130,7 @@ export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onL
           {(selected !== null || byNumber) && (
             // Keyed by the operator: picking another one (by touch, too) puts the focus back in a fresh PIN field.
             <PinPad
-              key={selected ?? "by-number"}
+              key={selected ?? 'by-number'}
               value={pin}
               onChange={(value) => {
                 setPin(value);

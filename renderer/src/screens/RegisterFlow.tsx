@@ -5,7 +5,6 @@ import type { ScannedPaymentCode } from '../components/ScanPayment';
 import { Header } from '../components/Header';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { LogoutDialog } from '../components/LogoutDialog';
-import { cueScanError } from '../keyboard/scan-cue';
 import { useScanner } from '../keyboard/use-scanner';
 import { useCall, useCallGroup } from '../state/use-call';
 import { useSale } from '../state/use-sale';
@@ -74,8 +73,8 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
         saleId = current.value.id;
       }
       setRequested('sale');
-      // A refused scan is said above the search field (SaleCart) and, where the till has it on, heard.
-      if (apply(await editSale('sale.addProduct', { saleId, code }))) cueScanError();
+      // A refused scan is said above the search field (SaleCart); its error note beeps where the store has the error sound on.
+      apply(await editSale('sale.addProduct', { saleId, code }));
     },
     [sale, completion, apply, payingRef, editSale, refuseEdit],
   );
