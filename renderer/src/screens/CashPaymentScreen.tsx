@@ -170,13 +170,7 @@ export function CashPaymentScreen({ sale, payingRef, scannedCode, startCard = fa
             </button>
           </div>
         </form>
-        <CardPayment
-          sale={sale}
-          payingRef={payingRef}
-          autoStart={startCard}
-          onBusy={setCardBusy}
-          onCompleted={onCompleted}
-        />
+        <CardPayment sale={sale} payingRef={payingRef} autoStart={startCard} onBusy={setCardBusy} onCompleted={onCompleted} />
         <ScanPayment sale={sale} payingRef={payingRef} onCompleted={onCompleted} scanned={scannedCode} />
       </section>
       <section className="panel payment__pad" aria-disabled={cardBusy || undefined}>

@@ -57,13 +57,10 @@ export function SaleActionBar({ totalMinor, hasLines, onCommand, keysEnabled, on
           <button type="button" className="button button--tender" onClick={() => onCommand('payCard')} disabled={!hasLines} data-testid="sale-pay-card">
             {t('sale.payCard')} <kbd>F11</kbd>
           </button>
-          {/* Scan-to-pay (WeChat Pay / Alipay) gets its screen in a later issue; its place is kept so the tenders do not move then. */}
-          <button type="button" className="button button--tender" disabled aria-describedby="scan-pay-soon" data-testid="sale-pay-scan">
+          {/* Scan-to-pay (WeChat Pay / Alipay) is taken on the payment screen: scanning the customer's code there pays (or F8 keys it). */}
+          <button type="button" className="button button--tender" onClick={() => onCommand('pay')} disabled={!hasLines} data-testid="sale-pay-scan">
             {t('sale.payScan')}
           </button>
-          <span id="scan-pay-soon" className="visually-hidden">
-            {t('sale.payScanSoon')}
-          </span>
         </div>
       </div>
     </>
