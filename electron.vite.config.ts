@@ -2,6 +2,22 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * Fontsource's CSS offers each font slice as woff2 and, for old browsers, woff. Chromium (Electron
+ * and browser mode alike) takes woff2, so the woff copies would only double the app's size.
+ */
+function woff2Only(): Plugin {
+  return {
+    name: 'ringup-woff2-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/@fontsource[\\/].*\.css$/.test(id)) return null;
+      return { code: code.replace(/,\s*url\([^)]*\.woff\)\s*format\('woff'\)/g, ''), map: null };
+    },
+  };
+}
 
 // One build for the three parts. Main has two entries: the Electron shell (index) and browser
 // mode (web), which share everything but the host. The preload must be a single CommonJS file
@@ -35,10 +51,12 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), woff2Only()],
     build: {
       outDir: 'out/renderer',
       minify: true,
+      // Fonts stay files: the CSP allows fonts from the register itself ('self'), not data: URLs.
+      assetsInlineLimit: (file: string) => (/\.woff2?$/.test(file) ? false : undefined),
       // crashed.html: the static page the desktop shell shows when the cashier screen keeps crashing.
       // customer-display.html: the read-only screen that faces the customer (a second page or window).
       rollupOptions: {

@@ -37,6 +37,7 @@ const store: StoreSettings = {
   updateFeedUrl: '',
   setupWizardDone: true,
   scaleLabelLayouts: [],
+  cancelSaleNeedsSupervisor: false,
 };
 
 const names = [
@@ -60,6 +61,7 @@ function tenLineSale(): DocumentView {
       productId: i + 1,
       sku: `SKU${i}`,
       name,
+      names: null,
       qtyMilli: 1000,
       unitPriceMinor: gross,
       taxRateBp: 1300,
@@ -93,6 +95,7 @@ function tenLineSale(): DocumentView {
     openedAt: 1_773_469_205_000,
     completedAt: 1_773_469_297_000,
     note: null,
+    heldAt: null,
     orderDiscount: null,
     lines,
     totals: { grossMinor: total, discountMinor: 0, taxMinor: tax, totalMinor: total, taxBreakdown: [{ rateBp: 1300, baseMinor: total, taxMinor: tax }] },

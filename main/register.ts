@@ -18,6 +18,7 @@ import { newScannerTestCode } from './self-check/self-check';
 import { subscribeCorrections } from './refund/refund-subscriptions';
 import { subscribeFraudWatch } from './fraud/fraud-watch';
 import { subscribeProductRollups } from './reports/product-rollups';
+import { subscribeSaleHandover } from './sale/sale-subscriptions';
 import { EventBus } from './common/event-bus';
 import { followSalesForDisplay } from './customer-display/customer-display';
 import { RegisterSession } from './operators/session';
@@ -112,6 +113,7 @@ interface LedgerParts {
   sync: SyncRuntime;
   providerRefunds: ProviderRefunds;
   stopCorrections: () => void;
+  stopHandover: () => void;
   started: Promise<void>;
   dispatch: Dispatch;
 }
@@ -119,6 +121,7 @@ interface LedgerParts {
 /** Stops what runs on one ledger; the terminal's and scan-to-pay's lines close in the background unless awaited. */
 async function stopParts(p: LedgerParts): Promise<void> {
   p.stopCorrections();
+  p.stopHandover();
   p.printer.stop();
   p.providerRefunds.stop();
   await Promise.all([p.terminal.stop(), p.scanPay.stop(), p.sync.stop()]);
@@ -223,6 +226,8 @@ export function openRegister(options: RegisterOptions): Register {
       stopFraudWatch();
       stopProductRollups();
     };
+    // A logout that leaves a cart on the counter is journalled with the logout.
+    const stopHandover = subscribeSaleHandover(db);
     if (first && printerTransport) setPrinterConfig(db, { ...getPrinterConfig(db), enabled: true, transport: printerTransport }, null, clock());
     const printer = new PrinterRuntime({ db, hub: hardware, log, clock, ...options.printer });
     if (first && terminalConfig) setTerminalConfig(db, terminalConfig, null, clock());
@@ -266,7 +271,7 @@ export function openRegister(options: RegisterOptions): Register {
       .then(() => providerRefunds.recover())
       .catch((e: unknown) => log.error('scan-to-pay did not start', e));
     sync.start();
-    return { db, printer, terminal, scanPay, sync, providerRefunds, stopCorrections, started, dispatch };
+    return { db, printer, terminal, scanPay, sync, providerRefunds, stopCorrections, stopHandover, started, dispatch };
   }
 
   parts = startParts(opened.db, true);
@@ -300,6 +305,7 @@ export function openRegister(options: RegisterOptions): Register {
       if (!p) return;
       // The ledger closes now; the terminal's and scan-to-pay's lines finish closing on their own.
       p.stopCorrections();
+      p.stopHandover();
       p.printer.stop();
       p.providerRefunds.stop();
       void p.terminal.stop();

@@ -147,6 +147,7 @@ export class CardPayments {
     const intent = this.tx(() => {
       const doc = findDocument(db, input.saleId);
       if (doc.status !== 'open') throw new ServiceError(doc.status === 'completed' ? 'sale.already_paid' : 'sale.not_open', { saleId: input.saleId });
+      if (doc.held_at !== null) throw new ServiceError('sale.held', { saleId: input.saleId });
       const view = documentView(db, input.saleId);
       if (view.lines.length === 0) throw new ServiceError('sale.empty');
       if (view.remainingMinor <= 0) throw new ServiceError('sale.already_paid');

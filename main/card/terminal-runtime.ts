@@ -92,7 +92,8 @@ export class TerminalRuntime {
       ...(options.timeouts ? { timeouts: options.timeouts } : {}),
       ...(options.retryMs ? { retryMs: options.retryMs } : {}),
       ...(options.trace ? { logger: createFrameLogger(options.trace) } : {}),
-      onState: (state, problem) => options.hub.setTerminal(hardwarePart(state, problem)),
+      // The demo's simulator says so: "connected" alone reads as a real terminal on the counter.
+      onState: (state, problem) => options.hub.setTerminal({ ...hardwarePart(state, problem), ...(this.demoSim ? { demo: true as const } : {}) }),
       onReady: (client) => {
         options.log.info(`card terminal ready (${client.terminalId ?? 'no id'})`);
         void this.payments.recover(client);

@@ -8,7 +8,7 @@ import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import { getJob, enqueueReport } from '../printing/print-jobs';
-import { getPrinterConfig } from '../printing/printer-config';
+import { getPrinterConfig, paperTimeZone } from '../printing/printer-config';
 import { xReportPaper, zReportPaper } from './report-paper';
 import { checkCanClose, takeZ, xReport, type DayCloseContext, type TerminalOutcome } from './z-report';
 import { zByNo } from './z-store';
@@ -65,7 +65,7 @@ export function printX(ctx: DayCloseContext, scope: 'shift' | 'day'): PrintJobVi
     const x: XReportView = xReport(ctx, scope);
     const jobId = enqueueReport(
       ctx.db,
-      xReportPaper(x, ctx.settings, config.timeZone, operatorName(ctx.db, ctx.actor.id)),
+      xReportPaper(x, ctx.settings, paperTimeZone(config, ctx.settings), operatorName(ctx.db, ctx.actor.id)),
       `x:${scope}`,
       0,
       ctx.actor.id,
@@ -85,7 +85,14 @@ export function reprintZ(ctx: DayCloseContext, zNo: number): PrintJobView {
       sql(ctx.db, "SELECT COUNT(*) AS n FROM journal WHERE kind = 'z.reprinted' AND json_extract(payload, '$.data.zId') = ?").get(z.id) as { n: number }
     ).n;
     const copyNo = before + 1;
-    const jobId = enqueueReport(ctx.db, zReportPaper(z, ctx.settings, config.timeZone, copyNo), `z:${z.zNo}`, copyNo, ctx.actor.id, ctx.now);
+    const jobId = enqueueReport(
+      ctx.db,
+      zReportPaper(z, ctx.settings, paperTimeZone(config, ctx.settings), copyNo),
+      `z:${z.zNo}`,
+      copyNo,
+      ctx.actor.id,
+      ctx.now,
+    );
     appendJournal(ctx.db, 'z.reprinted', { zId: z.id, zNo: z.zNo, copyNo, operatorId: ctx.actor.id, jobId }, ctx.now);
     return getJob(ctx.db, jobId);
   })();

@@ -31,6 +31,9 @@ export interface DocumentRow {
   grand_total_minor: number | null;
   /** 1: a training document (its receipt_no is the negated training number). */
   training: number;
+  /** A held sale (挂单): when and by whom it was parked. */
+  held_at: number | null;
+  held_by: number | null;
 }
 
 export interface LineRow {
@@ -45,6 +48,9 @@ export interface LineRow {
   discount: string | null;
   original_line_id: number | null;
   restock: number | null;
+  /** The product's catalog names (a LEFT JOIN: null for an ad-hoc line). */
+  name_zh: string | null;
+  name_en: string | null;
   // Frozen at completion; null while the document is open.
   gross_minor: number | null;
   line_discount_minor: number | null;
@@ -89,12 +95,13 @@ export function byPosition(a: { position: number; id: number }, b: { position: n
 }
 
 export function documentLines(db: Db, id: string): LineRow[] {
+  // The catalog's names come along (a LEFT JOIN on the primary key: null for an ad-hoc line).
   return (
     sql(
       db,
-      `SELECT id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount, original_line_id, restock,
-            gross_minor, line_discount_minor, order_discount_minor, total_minor, tax_minor, scale_label, sold_by_weight
-       FROM document_lines WHERE document_id = ?`,
+      `SELECT l.id, l.position, l.product_id, l.sku, l.name, l.qty_milli, l.unit_price_minor, l.tax_rate_bp, l.discount, l.original_line_id, l.restock,
+            p.name_zh, p.name_en, l.gross_minor, l.line_discount_minor, l.order_discount_minor, l.total_minor, l.tax_minor, l.scale_label, l.sold_by_weight
+       FROM document_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.document_id = ?`,
     ).all(id) as LineRow[]
   ).sort(byPosition);
 }
@@ -132,13 +139,13 @@ export function documentIdByReceipt(db: Db, registerId: string, receiptNo: numbe
   return row.id;
 }
 
-/** The register's open document of `kind`, if any (a restart or a second window resumes it). */
+/** The register's open document of `kind`, if any (a restart or a second window resumes it); a held sale is parked, not open here. */
 export function openDocumentId(db: Db, registerId: string, kind: DocumentKind): string | null {
   // Normally one at most; should a crash ever leave two, the oldest is resumed. (No ORDER BY: see documentLines.)
-  const open = sql(db, "SELECT id, opened_at FROM documents WHERE register_id = ? AND kind = ? AND status = 'open'").all(registerId, kind) as {
-    id: string;
-    opened_at: number;
-  }[];
+  const open = sql(db, "SELECT id, opened_at FROM documents WHERE register_id = ? AND kind = ? AND status = 'open' AND held_at IS NULL").all(
+    registerId,
+    kind,
+  ) as { id: string; opened_at: number }[];
   let oldest: { id: string; opened_at: number } | null = null;
   for (const row of open) if (!oldest || row.opened_at < oldest.opened_at) oldest = row;
   return oldest?.id ?? null;

@@ -13,6 +13,7 @@ import { sync } from './migrations/010-sync';
 import { fraudAndReports } from './migrations/011-fraud-and-reports';
 import { scaleLabels } from './migrations/012-scale-labels';
 import { training } from './migrations/013-training';
+import { heldSales } from './migrations/014-held-sales';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'fraud-and-reports', sql: fraudAndReports },
   { version: 12, name: 'scale-labels', sql: scaleLabels },
   { version: 13, name: 'training', sql: training },
+  { version: 14, name: 'held-sales', sql: heldSales },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.

@@ -51,7 +51,8 @@ export const sessionHandlers: Pick<HandlerTable, keyof typeof sessionCalls> = {
   'session.logout': {
     access: 'public',
     handle: (_input, ctx) => {
-      ctx.session.logout(ctx.db, ctx.now);
+      // One transaction: what the journal's subscribers add (a cart left on the counter) commits with the logout.
+      ctx.db.transaction(() => ctx.session.logout(ctx.db, ctx.now))();
       return sessionView(ctx);
     },
   },

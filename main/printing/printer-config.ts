@@ -13,19 +13,18 @@ import { roleAtLeast } from '../operators/session';
 
 const KEY = 'printer.config';
 
-let machineZone: string | null = null;
-
 /**
- * The machine's own zone: receipts show the time on the shop's wall clock unless told otherwise.
- * Read once: building an Intl formatter costs more than the rest of a sale's completion.
+ * No zone of its own: receipts are dated in the store's zone (settings' timeZone, which starts as
+ * the machine's), so a printer saved on a till whose clock ran in UTC does not date a Shanghai
+ * shop's receipts eight hours early.
  */
-export function machineTimeZone(): string {
-  machineZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  return machineZone;
+/** The zone a receipt or report is dated in: the printer's own if it names one, else the store's. */
+export function paperTimeZone(config: Pick<PrinterConfigView, 'timeZone'>, store: { timeZone: string }): string {
+  return config.timeZone ?? store.timeZone;
 }
 
 export function defaultPrinterConfig(): PrinterConfigView {
-  return { enabled: false, transport: null, profile: defaultPrinterProfile, timeZone: machineTimeZone(), terminalReceiptLines: 'none' };
+  return { enabled: false, transport: null, profile: defaultPrinterProfile, terminalReceiptLines: 'none' };
 }
 
 export function getPrinterConfig(db: Db): PrinterConfigView {

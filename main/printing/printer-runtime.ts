@@ -18,7 +18,7 @@ import {
 import type { Db } from '../ledger/database';
 import { journalFeed } from '../ledger/journal-feed';
 import type { Logger } from '../log';
-import { getPrinterConfig } from './printer-config';
+import { getPrinterConfig, paperTimeZone } from './printer-config';
 import { drawerWaiting, enqueueDrawer, enqueueReport, enqueueSale, makeAllDue, pendingCount, requeueInterrupted } from './print-jobs';
 import { getMovement } from '../shift/shift-rows';
 import { cashSlip } from '../shift/cash-slip';
@@ -79,13 +79,13 @@ export class PrinterRuntime {
       feed.subscribe('cash.moved', (entry) =>
         this.queuePaper(`cash movement ${entry.data.movementId}`, (config) => {
           enqueueDrawer(o.db, `cash:${entry.data.movementId}`, entry.data.operatorId, o.clock());
-          const slip = cashSlip(getMovement(o.db, entry.data.movementId), entry.data.registerId, getSettings(o.db), config.timeZone);
+          const slip = cashSlip(getMovement(o.db, entry.data.movementId), entry.data.registerId, getSettings(o.db), paperTimeZone(config, getSettings(o.db)));
           enqueueReport(o.db, slip, `cash:${entry.data.movementId}`, 0, entry.data.operatorId, o.clock());
         }),
       ),
       feed.subscribe('day.closed', (entry) =>
         this.queuePaper(`Z ${entry.data.zNo}`, (config) => {
-          const paper = zReportPaper(zById(o.db, entry.data.zId), getSettings(o.db), config.timeZone, null);
+          const paper = zReportPaper(zById(o.db, entry.data.zId), getSettings(o.db), paperTimeZone(config, getSettings(o.db)), null);
           enqueueReport(o.db, paper, `z:${entry.data.zNo}`, 0, entry.data.operatorId, o.clock());
         }),
       ),

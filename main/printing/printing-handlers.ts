@@ -1,4 +1,5 @@
 import type { printerCalls } from '../../preload/contract/printer';
+import { documentIdByCode } from '../documents/receipt-lookup';
 import { documentIdByReceipt } from '../documents/document-rows';
 import { supervisorFor } from '../operators/approval';
 import { cancelJob, enqueueNoSale, enqueueReprint, listJobs, retryJob } from './print-jobs';
@@ -22,8 +23,10 @@ function afterQueueChange<T>(ctx: HandlerContext, job: T): T {
   return job;
 }
 
-function saleIdFor(ctx: HandlerContext, input: { saleId: string } | { receiptNo: number }): string {
-  return 'saleId' in input ? input.saleId : documentIdByReceipt(ctx.db, ctx.settings.registerId, input.receiptNo);
+function saleIdFor(ctx: HandlerContext, input: { saleId: string } | { receiptNo: number } | { code: string }): string {
+  if ('saleId' in input) return input.saleId;
+  if ('code' in input) return documentIdByCode(ctx.db, ctx.settings.registerId, input.code);
+  return documentIdByReceipt(ctx.db, ctx.settings.registerId, input.receiptNo);
 }
 
 export const printerHandlers: Pick<HandlerTable, keyof typeof printerCalls> = {

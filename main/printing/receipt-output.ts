@@ -9,13 +9,15 @@ import { reprintCount } from './print-jobs';
 import { documentView, findDocument } from '../documents/document-view';
 import { ServiceError } from '../common/service-error';
 import { getSettings } from '../settings/settings';
+import { paperTimeZone } from './printer-config';
 
 export function receiptDocuments(db: Db, saleId: string, copyNo: number, config: PrinterConfigView): ReceiptDocument[] {
   const sale = documentView(db, saleId);
   if (sale.status !== 'completed') throw new ServiceError('receipt.not_completed', { saleId });
   const original = sale.originalDocumentId ? findDocument(db, sale.originalDocumentId) : null;
-  return buildReceiptDocuments(sale, getSettings(db), {
-    timeZone: config.timeZone,
+  const store = getSettings(db);
+  return buildReceiptDocuments(sale, store, {
+    timeZone: paperTimeZone(config, store),
     duplicateCopy: copyNo > 0 ? copyNo : null,
     refundOf: original?.receipt_no ? { registerId: original.register_id, receiptNo: original.receipt_no } : null,
     terminalLines: config.terminalReceiptLines,

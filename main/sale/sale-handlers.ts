@@ -4,6 +4,9 @@ import { approverOf } from '../operators/approval';
 import { getOperator } from '../operators/operators';
 import type { Role } from '../../preload/contract/primitives';
 import { documentIdByReceipt } from '../documents/document-rows';
+import { documentIdByCode } from '../documents/receipt-lookup';
+import { cancelSale } from './cancel-sale';
+import { heldSales, holdSale, recallSale } from './held-sales';
 import { addCustomLine, addProduct, currentSale, removeLine, setLineDiscount, setNote, setOrderDiscount, setQty } from './sale';
 import { completeSale, tenderCash } from './tender';
 import { documentView } from '../documents/document-view';
@@ -13,6 +16,12 @@ import type { HandlerContext, HandlerTable, Replay } from '../ipc/handler';
 function publish(ctx: HandlerContext, sale: DocumentView): DocumentView {
   ctx.events.emit('sale.changed', sale);
   return sale;
+}
+
+/** A sale left the counter (held, cancelled): windows showing it hear that, then of the register's next sale. */
+function afterSwap(ctx: HandlerContext, leftId: string, next: DocumentView): DocumentView {
+  ctx.events.emit('sale.changed', documentView(ctx.db, leftId));
+  return publish(ctx, next);
 }
 
 /** Printing and the drawer follow `sale.completed` in the journal (printing/printer-runtime.ts); windows hear of it here. */
@@ -46,7 +55,13 @@ export const saleHandlers: Pick<HandlerTable, keyof typeof saleCalls> = {
   'sale.get': { access: 'cashier', handle: (input, ctx) => documentView(ctx.db, input.saleId) },
   'sale.byReceipt': {
     access: 'cashier',
-    handle: (input, ctx) => documentView(ctx.db, documentIdByReceipt(ctx.db, input.registerId ?? ctx.settings.registerId, input.receiptNo)),
+    handle: (input, ctx) =>
+      documentView(
+        ctx.db,
+        'code' in input
+          ? documentIdByCode(ctx.db, ctx.settings.registerId, input.code)
+          : documentIdByReceipt(ctx.db, input.registerId ?? ctx.settings.registerId, input.receiptNo),
+      ),
   },
   'sale.addProduct': { access: 'cashier', handle: (input, ctx) => publish(ctx, addProduct(ctx, input)) },
   'sale.addCustomLine': { access: 'cashier', handle: (input, ctx) => publish(ctx, addCustomLine(ctx, input)) },
@@ -55,6 +70,13 @@ export const saleHandlers: Pick<HandlerTable, keyof typeof saleCalls> = {
   'sale.setLineDiscount': { access: 'cashier', handle: (input, ctx) => publish(ctx, setLineDiscount(ctx, input, approverRole(ctx, input.approval))) },
   'sale.setOrderDiscount': { access: 'cashier', handle: (input, ctx) => publish(ctx, setOrderDiscount(ctx, input, approverRole(ctx, input.approval))) },
   'sale.setNote': { access: 'cashier', handle: (input, ctx) => publish(ctx, setNote(ctx, input)) },
+  'sale.cancel': {
+    access: 'cashier',
+    handle: (input, ctx) => afterSwap(ctx, input.saleId, cancelSale(ctx, input.saleId, approverOf(ctx.db, input.approval, ctx.now))),
+  },
+  'sale.hold': { access: 'cashier', handle: (input, ctx) => afterSwap(ctx, input.saleId, holdSale(ctx, input.saleId)) },
+  'sale.recall': { access: 'cashier', handle: (input, ctx) => publish(ctx, recallSale(ctx, input.saleId)) },
+  'sale.heldList': { access: 'cashier', handle: (_input, ctx) => heldSales(ctx) },
   'sale.tenderCash': {
     access: 'cashier',
     handle: (input, ctx) => completed(ctx, tenderCash(ctx, input)),

@@ -1,16 +1,35 @@
 // Journal kinds of the open sale (see ledger/journal-payloads.ts). Completion is the document
 // core's (documents/document-journal.ts).
 
+/** A cart line as the journal keeps it when the line leaves a sale unpaid. */
+export interface JournalledLine {
+  name: string;
+  sku: string | null;
+  qtyMilli: number;
+  unitPriceMinor: number;
+  totalMinor: number;
+}
+
 declare module '../ledger/journal-payloads' {
   interface JournalPayloads {
     /** Removing a line before payment: the classic way to pocket a sale, so it is kept. */
     'sale.line_removed': {
       saleId: string;
       operatorId: number;
-      line: { name: string; sku: string | null; qtyMilli: number; unitPriceMinor: number; totalMinor: number };
+      line: JournalledLine;
     };
+    /** 整单取消: the whole cart, as it was, and the supervisor who approved it (null: none needed). */
+    'sale.cancelled': {
+      saleId: string;
+      operatorId: number;
+      approverId: number | null;
+      lines: JournalledLine[];
+      totalMinor: number;
+    };
+    /** 挂单 and 取单: a parked sale holds goods the customer has not paid for yet. */
+    'sale.held': { saleId: string; operatorId: number; lineCount: number; totalMinor: number };
+    'sale.recalled': { saleId: string; operatorId: number; heldBy: number | null; heldAt: number };
+    /** An operator logged out leaving a cart with lines: the next one at the till inherits it. */
+    'sale.left_open': { saleId: string; operatorId: number; lineCount: number; totalMinor: number };
   }
 }
-
-// A module, so that the declaration above adds to the ledger's interface instead of declaring a new one.
-export {};

@@ -1,6 +1,7 @@
 import type { Discount, Role } from '../../preload/contract/primitives';
 import { MAX_AMOUNT_MINOR, MAX_QTY_MILLI } from '../../preload/contract/primitives';
-import type { DocumentView, StoreSettings } from '../../preload/contract/views';
+import type { DocumentView, LineView, StoreSettings } from '../../preload/contract/views';
+import type { JournalledLine } from './sale-journal';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { mulDivHalfUp } from '../money/integer-math';
@@ -89,6 +90,7 @@ function changeOpenSale(ctx: SaleContext, saleId: string, change: (sale: OpenSal
       const edit = documentForEdit(ctx.db, saleId);
       const { operatorName, paid } = edit;
       if (edit.doc.status !== 'open' || edit.doc.kind !== 'sale') throw new ServiceError('sale.not_open', { saleId });
+      if (edit.doc.held_at !== null) throw new ServiceError('sale.held', { saleId });
       // Once money has been taken, the cart is frozen: changing it would orphan the payment.
       if (paid) throw new ServiceError('sale.has_payments', { saleId });
       const lines = documentLines(ctx.db, saleId);
@@ -123,6 +125,8 @@ function appendLine(
   ctx: SaleContext,
   sale: OpenSale,
   line: NewLine & { discount?: null; originalLineId?: null; restock?: null; fixed?: undefined },
+  // The catalog's names, as documentLines' join would read them back (null for an ad-hoc line).
+  catalogNames: { nameZh: string | null; nameEn: string | null } = { nameZh: null, nameEn: null },
 ): LineRow[] {
   const position = sale.lines.reduce((max, l) => Math.max(max, l.position), 0) + 1;
   const id = insertLine(ctx.db, sale.doc.id, line, position);
@@ -138,6 +142,8 @@ function appendLine(
     discount: null,
     original_line_id: null,
     restock: null,
+    name_zh: catalogNames.nameZh,
+    name_en: catalogNames.nameEn,
     gross_minor: null,
     line_discount_minor: null,
     order_discount_minor: null,
@@ -183,14 +189,19 @@ export function addProduct(ctx: SaleContext, input: { saleId: string; code?: str
     // A discounted line of the same product keeps its own; a new line still takes the price it was first rung up at.
     const rungUpAt = sale.lines.find((l) => l.product_id === product.id)?.unit_price_minor;
     return {
-      lines: appendLine(ctx, sale, {
-        productId: product.id,
-        sku: product.sku,
-        name: productName(product, ctx.settings),
-        qtyMilli: qty,
-        unitPriceMinor: rungUpAt ?? product.priceMinor,
-        taxRateBp: product.taxRateBp,
-      }),
+      lines: appendLine(
+        ctx,
+        sale,
+        {
+          productId: product.id,
+          sku: product.sku,
+          name: productName(product, ctx.settings),
+          qtyMilli: qty,
+          unitPriceMinor: rungUpAt ?? product.priceMinor,
+          taxRateBp: product.taxRateBp,
+        },
+        product,
+      ),
     };
   });
 }
@@ -247,12 +258,17 @@ export function removeLine(ctx: SaleContext, input: { saleId: string; lineId: nu
       {
         saleId: input.saleId,
         operatorId: ctx.actor.id,
-        line: { name: before.name, sku: before.sku, qtyMilli: before.qtyMilli, unitPriceMinor: before.unitPriceMinor, totalMinor: before.totalMinor },
+        line: journalledLine(before),
       },
       ctx.now,
     );
     return { lines: sale.lines.filter((l) => l.id !== input.lineId) };
   });
+}
+
+/** A line as the journal keeps it when it leaves a sale unpaid (removed, or cancelled with the cart). */
+export function journalledLine(line: LineView): JournalledLine {
+  return { name: line.name, sku: line.sku, qtyMilli: line.qtyMilli, unitPriceMinor: line.unitPriceMinor, totalMinor: line.totalMinor };
 }
 
 /** Share of the base a discount takes, in basis points, to compare against the cashier's limit. */
@@ -313,6 +329,7 @@ export function setNote(ctx: SaleContext, input: { saleId: string; note: string 
     inTransaction(ctx.db, () => {
       const doc = findDocument(ctx.db, input.saleId);
       if (doc.status !== 'open') throw new ServiceError('sale.not_open', { saleId: input.saleId });
+      if (doc.held_at !== null) throw new ServiceError('sale.held', { saleId: input.saleId });
       const note = input.note.trim();
       sql(ctx.db, 'UPDATE documents SET note = ? WHERE id = ?').run(note === '' ? null : note, input.saleId);
       return documentView(ctx.db, input.saleId, ctx.settings.cashRoundingStepMinor);

@@ -21,6 +21,8 @@ function requireOpenSale(ctx: SaleContext, saleId: string): DocumentView {
   const { doc, operatorName, paid } = documentForEdit(ctx.db, saleId);
   const view = viewOfRow(ctx.db, doc, { cashStep: ctx.settings.cashRoundingStepMinor, operatorName, payments: paid ? undefined : [] });
   if (view.kind !== 'sale' || view.status !== 'open') throw new ServiceError(view.status === 'completed' ? 'sale.already_paid' : 'sale.not_open', { saleId });
+  // A parked sale is paid once it is recalled, on the screen that shows it.
+  if (view.heldAt !== null) throw new ServiceError('sale.held', { saleId });
   if (view.lines.length === 0) throw new ServiceError('sale.empty');
   // Money is taken only into a shift's drawer: a partial payment too, not just the completing one.
   requireOpenShift(ctx.db, view.registerId);

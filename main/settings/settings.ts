@@ -44,6 +44,9 @@ export const defaultSettings: StoreSettings = {
     { prefix: '20', kind: 'price', valueDigits: 5, valueCheckDigit: false },
     { prefix: '21', kind: 'weight', valueDigits: 5, valueCheckDigit: false },
   ],
+  // Cancelling a whole cart is no more than removing its lines one by one, which a cashier may do
+  // (journalled): a store that wants a supervisor for it says so.
+  cancelSaleNeedsSupervisor: false,
 };
 
 function readSettings(db: Db): StoreSettings {

@@ -6,7 +6,13 @@ export interface LineView {
   id: number;
   productId: number | null;
   sku: string | null;
+  /** What the receipt prints: the product's name in the store's language when it was added. */
   name: string;
+  /**
+   * The catalog's names of the product, so a screen can show the line in the cashier's language
+   * (an English UI in a Chinese store); null for an ad-hoc item.
+   */
+  names: { zh: string | null; en: string | null } | null;
   qtyMilli: number;
   unitPriceMinor: number;
   taxRateBp: number;
@@ -109,6 +115,8 @@ export interface DocumentView {
   openedAt: number;
   completedAt: number | null;
   note: string | null;
+  /** A held sale (挂单): when it was parked; null for every other document. */
+  heldAt: number | null;
   orderDiscount: Discount | null;
   lines: LineView[];
   totals: TotalsView;

@@ -30,6 +30,8 @@ export interface HardwareStatus {
   terminal: {
     state: DeviceState;
     problems: string[];
+    /** The demo's built-in simulator is the terminal (no real card is charged); absent otherwise. */
+    demo?: true;
   };
 }
 

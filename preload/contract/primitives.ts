@@ -30,6 +30,8 @@ export const discount = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('amount'), amountMinor: amountMinor }),
   z.object({ kind: z.literal('percent'), rateBp: rateBp }),
 ]);
+/** What a receipt shows (`R1-000042`, `42`) or its QR code holds (the document's id); main tells the forms apart. */
+export const receiptCode = z.string().trim().min(1).max(64);
 /** A supervisor who approves an action above the cashier's limits, by PIN at the counter. */
 export const approval = z.object({ operatorId: id, pin }).strict();
 

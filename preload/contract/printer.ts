@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import type { HardwareStatus } from './events';
-import { approval, id, shortText, timeZone, uuid } from './primitives';
+import { approval, id, receiptCode, shortText, timeZone, uuid } from './primitives';
 import { printerProfileSchema, transportConfigSchema, type PrinterProfile, type TransportConfigOutput } from './printer-schemas';
 
 const terminalReceiptLines = z.enum(['none', 'merchant', 'both']);
@@ -13,7 +13,8 @@ export const printerConfigSchema = z
     enabled: z.boolean(),
     transport: transportConfigSchema.nullable(),
     profile: printerProfileSchema,
-    timeZone,
+    /** The zone receipts are dated in when it is not the store's own (settings' timeZone); absent = the store's. */
+    timeZone: timeZone.optional(),
     /**
      * Which copies repeat the card terminal's own receipt text: none (default; our card block
      * already prints what the slip needs), the merchant copy, or both. Its signature lines never are.
@@ -27,7 +28,7 @@ export interface PrinterConfigView {
   enabled: boolean;
   transport: TransportConfigOutput | null;
   profile: PrinterProfile;
-  timeZone: string;
+  timeZone?: string | undefined;
   terminalReceiptLines: z.output<typeof terminalReceiptLines>;
 }
 
@@ -72,6 +73,7 @@ const copyNo = z.number().int().min(0).max(10_000).optional();
 const receiptRef = z.union([
   z.object({ saleId: uuid, copyNo }).strict(),
   z.object({ receiptNo: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), copyNo }).strict(),
+  z.object({ code: receiptCode, copyNo }).strict(),
 ]);
 
 export const printerCalls = {

@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import { call } from './define';
-import { approval, discount, id, idempotencyKey, MAX_NOTE, positiveAmountMinor, amountMinor, qtyMilli, rateBp, shortText, uuid } from './primitives';
-import type { CompletionView, DocumentView } from './views';
+import {
+  approval,
+  discount,
+  id,
+  idempotencyKey,
+  MAX_NOTE,
+  positiveAmountMinor,
+  amountMinor,
+  qtyMilli,
+  rateBp,
+  receiptCode,
+  shortText,
+  uuid,
+} from './primitives';
+import type { CompletionView, DocumentView, HeldSaleView } from './views';
 
 const saleRef = { saleId: uuid };
 
@@ -9,8 +22,12 @@ export const saleCalls = {
   /** The register's open sale; opens one if there is none (after a restart it resumes). */
   'sale.current': call<DocumentView>()(z.object({}).strict()),
   'sale.get': call<DocumentView>()(z.object(saleRef).strict()),
+  /** A completed sale by its number, or by what its receipt shows: `R1-000042`, `42`, or its QR code (the document's id). */
   'sale.byReceipt': call<DocumentView>()(
-    z.object({ receiptNo: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), registerId: z.string().max(32).optional() }).strict(),
+    z.union([
+      z.object({ receiptNo: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), registerId: z.string().max(32).optional() }).strict(),
+      z.object({ code: receiptCode }).strict(),
+    ]),
   ),
   /** Add by barcode or SKU, or by product id picked from a search. */
   'sale.addProduct': call<DocumentView>()(
@@ -33,6 +50,18 @@ export const saleCalls = {
     z.object({ ...saleRef, tenderedMinor: positiveAmountMinor, partial: z.boolean().optional(), idempotencyKey }).strict(),
     { movesMoney: true },
   ),
+  /**
+   * 整单取消: the open sale is cancelled with its lines (kept, journalled) and the register's next
+   * sale is returned. A sale with money taken cannot be cancelled. Where the store requires it, a
+   * cashier needs a supervisor's approval.
+   */
+  'sale.cancel': call<DocumentView>()(z.object({ ...saleRef, approval: approval.optional() }).strict()),
+  /** 挂单: parks the open sale (it survives a restart) and returns the register's next, empty sale. */
+  'sale.hold': call<DocumentView>()(z.object(saleRef).strict()),
+  /** 取单: a held sale becomes the register's current sale again; a current sale with lines is held in its place. */
+  'sale.recall': call<DocumentView>()(z.object(saleRef).strict()),
+  /** The register's held sales, oldest first. */
+  'sale.heldList': call<HeldSaleView[]>()(z.object({}).strict()),
   /** Completes a sale whose payments already cover it (or whose total is zero). */
   'sale.complete': call<CompletionView>()(z.object({ ...saleRef, idempotencyKey }).strict(), { movesMoney: true }),
 };
@@ -53,5 +82,8 @@ export const saleErrors = [
   'sale.already_paid',
   'sale.not_fully_paid',
   'sale.has_payments',
+  'sale.held',
+  'sale.not_held',
+  'sale.cancel_needs_supervisor',
   'receipt.not_found',
 ] as const;

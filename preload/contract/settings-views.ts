@@ -47,6 +47,8 @@ export interface StoreSettings {
   setupWizardDone: boolean;
   /** How the store's scales print labels, one layout per prefix (20–29); a prefix not listed is an ordinary code. */
   scaleLabelLayouts: ScaleLabelLayout[];
+  /** 整单取消 by a cashier needs a supervisor's approval. */
+  cancelSaleNeedsSupervisor: boolean;
 }
 
 export type DisplayTheme = 'light' | 'dark' | 'high-contrast';

@@ -43,6 +43,7 @@ export const settingsPatch = z
     updateFeedUrl: z.string().trim().max(300),
     setupWizardDone: z.boolean(),
     scaleLabelLayouts,
+    cancelSaleNeedsSupervisor: z.boolean(),
   })
   .strict()
   .partial();

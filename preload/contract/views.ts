@@ -8,3 +8,4 @@ export type * from './refund-views';
 export type * from './shift-views';
 export type * from './day-close-views';
 export type * from './self-check-views';
+export type * from './sale-views';

@@ -21,18 +21,20 @@ export function App() {
 
   if (!session) {
     return (
-      <main className="screen screen--centered">
-        {failed ? (
-          <div className="panel">
-            <ErrorNote error={failed} />
-            <button type="button" className="button button--primary" onClick={() => void refresh()}>
-              {t('action.retry')}
-            </button>
-          </div>
-        ) : (
-          <p className="muted loading">{t('app.loading')}</p>
-        )}
-      </main>
+      <div className="app-root">
+        <main className="screen screen--centered">
+          {failed ? (
+            <div className="panel">
+              <ErrorNote error={failed} />
+              <button type="button" className="button button--primary" onClick={() => void refresh()}>
+                {t('action.retry')}
+              </button>
+            </div>
+          ) : (
+            <p className="muted loading">{t('app.loading')}</p>
+          )}
+        </main>
+      </div>
     );
   }
 
@@ -44,6 +46,12 @@ export function App() {
       <LedgerProblem />
       {session.operator && <StartupSummary />}
       {pickMode(sessionModes, session).render(session, actions)}
+      <div className="app-root">
+        <HardwareBanner />
+        <LedgerProblem />
+        {session.operator && <StartupSummary />}
+        {pickMode(sessionModes, session).render(session, actions)}
+      </div>
     </StoreProvider>
   );
 }

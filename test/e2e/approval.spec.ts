@@ -31,7 +31,7 @@ test('a cashier discount above the limit asks for a supervisor PIN, keyboard onl
   await page.keyboard.type(OWNER.pin);
   await page.keyboard.press('Enter');
   await expect(approval).toBeHidden();
-  await expect(page.getByTestId('discount-total')).toHaveText('−¥1.70');
+  await expect(page.getByTestId('order-discount-total')).toHaveText('−¥1.70');
   await expect(page.getByTestId('total')).toHaveText('¥6.80');
 
   // Pay exact by keyboard: F12, type, Enter.

@@ -71,10 +71,12 @@ test("end of day on the terminal shows the day's card total, equal to what was p
 test('terminal settings load and show the connection state', async ({ page, register }) => {
   await setUpOwner(page, register);
   await openCardTerminal(page);
-  // Demo mode: no terminal is configured, and the in-process simulator is connected.
-  await expect(page.getByTestId('terminal-state')).toHaveText('已连接');
+  // Demo mode: no terminal is configured, and the in-process simulator is connected; the page says
+  // it is the demo's (issue 13: "connected" beside "no card terminal" contradicted itself).
+  await expect(page.getByTestId('terminal-state')).toHaveText('演示终端（模拟器）：已连接');
   const kind = page.getByLabel('连接方式');
   await expect(kind).toHaveValue('none');
+  await expect(page.getByTestId('terminal-demo-note')).toContainText('内置的模拟终端');
   await kind.selectOption('serial');
   await expect(page.getByLabel('串口路径')).toBeVisible();
   await expect(page.getByLabel('波特率')).toHaveValue('9600');
@@ -88,7 +90,7 @@ test('terminal settings load and show the connection state', async ({ page, regi
   await kind.selectOption('none');
   await page.getByRole('button', { name: '保存并连接' }).click();
   await expect(page.getByTestId('notice')).toHaveText('已保存，收银机正在连接终端。');
-  await expect(page.getByTestId('terminal-state')).toHaveText('已连接');
+  await expect(page.getByTestId('terminal-state')).toHaveText('演示终端（模拟器）：已连接');
 });
 
 test('the header shows a quiet "drawer open" chip while the printer reports the drawer open', async ({ page, register }) => {

@@ -178,8 +178,11 @@ export async function connectPrinter(page: Page, port: number): Promise<void> {
   await expect(page.getByTestId('notice')).toHaveText('打印机设置已保存。');
 }
 
-/** A keyboard-wedge scanner: the whole code in one fast burst, then Enter. */
-export async function scan(page: Page, code: string): Promise<void> {
+/**
+ * A keyboard-wedge scanner: the whole code in one fast burst, then Enter. `gapMs(i)` is the gap
+ * before key i (4 ms by default): a till under load holds a key back now and then.
+ */
+export async function scan(page: Page, code: string, gapMs: (index: number) => number = () => 4): Promise<void> {
   // The till tells a scan from typing by the keys' own timestamps. A real scanner stamps them a
   // few ms apart whatever the machine is doing; so do we, through the DevTools protocol, so a busy
   // test machine cannot turn a scan into typing.
@@ -188,9 +191,13 @@ export async function scan(page: Page, code: string): Promise<void> {
   const press = async (key: string, text: string, extra: Record<string, unknown> = {}) => {
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text, timestamp: at, ...extra });
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, timestamp: at + 0.001, ...extra });
-    at += 0.004;
   };
-  for (const ch of code) await press(ch, ch);
+  const keys = [...code];
+  for (const [i, ch] of keys.entries()) {
+    if (i > 0) at += gapMs(i) / 1000;
+    await press(ch, ch);
+  }
+  at += gapMs(keys.length) / 1000;
   await press('Enter', '\r', { code: 'Enter', windowsVirtualKeyCode: 13 });
   await cdp.detach();
 }

@@ -50,6 +50,10 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'sale.setNote': 'cashier',
   'sale.tenderCash': 'cashier',
   'sale.complete': 'cashier',
+  'sale.cancel': 'cashier',
+  'sale.hold': 'cashier',
+  'sale.recall': 'cashier',
+  'sale.heldList': 'cashier',
   'settings.get': 'cashier',
   'settings.update': 'owner',
   'journal.verify': 'supervisor',
@@ -180,6 +184,10 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'sale.setNote': { saleId, note: '' },
     'sale.tenderCash': { saleId, tenderedMinor: 1, idempotencyKey: `access-${n}` },
     'sale.complete': { saleId, idempotencyKey: `access-c-${n}` },
+    // A sale that does not exist: only the role may decide, and the test's own sale stays on the counter.
+    'sale.cancel': { saleId: '00000000-0000-4000-8000-000000000000' },
+    'sale.hold': { saleId: '00000000-0000-4000-8000-000000000000' },
+    'sale.recall': { saleId: '00000000-0000-4000-8000-000000000000' },
     'settings.update': { receiptFooter: `f${n}` },
     'printer.setConfig': {
       enabled: false,

@@ -32,6 +32,7 @@ export const storeZh: StoreSettings = {
   updateFeedUrl: '',
   setupWizardDone: true,
   scaleLabelLayouts: [],
+  cancelSaleNeedsSupervisor: false,
 };
 
 export const storeEn: StoreSettings = {
@@ -62,6 +63,7 @@ function line(
     productId: id,
     sku: `SKU${id}`,
     name,
+    names: null,
     qtyMilli,
     unitPriceMinor,
     taxRateBp,
@@ -178,6 +180,7 @@ export function saleFixture(locale: 'zh-CN' | 'en', payments: 'cash' | 'card' | 
     openedAt: Date.UTC(2026, 2, 14, 6, 20, 5),
     completedAt: Date.UTC(2026, 2, 14, 6, 21, 37),
     note: null,
+    heldAt: null,
     orderDiscount: { kind: 'amount', amountMinor: 272 },
     lines,
     totals,

@@ -7,7 +7,7 @@ import { parseDecimal } from '../../renderer/src/format/parse-amount';
 describe('money display', () => {
   it('formats minor units with the currency and the UI locale', () => {
     expect(formatMoney(3042, 'CNY', 'zh-CN')).toBe('¥30.42');
-    expect(formatMoney(3042, 'CNY', 'en')).toBe('CN¥30.42');
+    expect(formatMoney(3042, 'CNY', 'en')).toBe('¥30.42');
     expect(formatMoney(-5, 'CNY', 'zh-CN')).toBe('-¥0.05');
     expect(formatMoney(1234567, 'USD', 'en')).toBe('$12,345.67');
     expect(formatMoney(500, 'JPY', 'en')).toBe('¥500');

@@ -98,7 +98,7 @@ describe('refusals where the cashier looks', () => {
     expect(errorMessage(operator, i18n.getFixedT('zh-CN'), 'zh-CN', 'CNY')).toBe('无小票退货：每位收银员每天最多 ¥500.00（您今天已退 ¥300.00）。');
     expect(errorMessage(day, i18n.getFixedT('zh-CN'), 'zh-CN', 'CNY')).toBe('无小票退货：本收银机每天最多 ¥1,000.00（今天已退 ¥0.00）。');
     expect(errorMessage(operator, i18n.getFixedT('en'), 'en', 'CNY')).toBe(
-      'Returns without a receipt are limited to CN¥500.00 a day per cashier (you refunded CN¥300.00 today).',
+      'Returns without a receipt are limited to ¥500.00 a day per cashier (you refunded ¥300.00 today).',
     );
   });
 
@@ -107,7 +107,7 @@ describe('refusals where the cashier looks', () => {
     expect(errorMessage(approval, i18n.getFixedT('zh-CN'), 'zh-CN', 'CNY')).toBe('需要主管授权（刷卡付款退现金）。');
     const unknownScope: CallError = { code: 'refund.limit_exceeded', params: { limitMinor: 100, usedMinor: 0, scope: 'week' } };
     expect(errorMessage(unknownScope, i18n.getFixedT('en'), 'en', 'CNY')).toBe(
-      'Returns without a receipt are limited to CN¥1.00 a day (CN¥0.00 already refunded).',
+      'Returns without a receipt are limited to ¥1.00 a day (¥0.00 already refunded).',
     );
   });
 });

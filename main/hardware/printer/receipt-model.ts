@@ -193,6 +193,18 @@ function tenderBlocks(c: Ctx): ReceiptBlock[] {
   return blocks;
 }
 
+/** The sale's note (delivery after 5 pm, a customer's wish): the customer and whoever packs the order read it here. */
+function noteBlocks(c: Ctx): ReceiptBlock[] {
+  const note = c.sale.note?.trim();
+  if (!note) return [];
+  const blocks: ReceiptBlock[] = [{ kind: 'rule' }];
+  note.split(/\r?\n/).forEach((line, i) => {
+    const text = line.trim();
+    if (text) blocks.push({ kind: 'text', text: i === 0 ? c.t('note', { note: text }) : text, align: 'left' });
+  });
+  return blocks;
+}
+
 function footer(c: Ctx): ReceiptBlock[] {
   const blocks: ReceiptBlock[] = [{ kind: 'rule' }];
   for (const line of c.store.receiptFooter.split(/\r?\n/)) {
@@ -215,7 +227,7 @@ export function buildReceipt(sale: DocumentView, store: StoreSettings, options: 
   const c = context(sale, store, options);
   const blocks: ReceiptBlock[] = [...header(c, titleFor(c))];
   for (const line of sale.lines) blocks.push(...lineBlocks(c, line));
-  blocks.push({ kind: 'rule' }, ...totalsBlocks(c), ...taxBlocks(c), ...tenderBlocks(c), ...footer(c), ...trainingBanner(c));
+  blocks.push({ kind: 'rule' }, ...totalsBlocks(c), ...taxBlocks(c), ...tenderBlocks(c), ...noteBlocks(c), ...footer(c), ...trainingBanner(c));
   const isDuplicate = Boolean(options.duplicateCopy);
   return {
     kind: sale.kind,

@@ -63,7 +63,7 @@ export function ApprovalDialog({ reason, onApprove, error, busy = false, childre
           </button>
         ))}
       </div>
-      {selected !== null && !busy && <PinPad value={pin} onChange={setPin} onSubmit={() => void submit()} />}
+      {selected !== null && !busy && <PinPad value={pin} onChange={setPin} onSubmit={() => void submit()} submitLabel={t('approval.approve')} />}
       {children}
       <ErrorNote error={error ?? operators.error} />
       {!busy && (

@@ -1,4 +1,4 @@
-import { useState, type MutableRefObject } from 'react';
+import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompletionView, DocumentView } from '../../../preload/contract';
 import { useFormat } from '../state/store-context';
@@ -9,6 +9,10 @@ import { ErrorNote } from './ErrorNote';
 interface CardPaymentProps {
   sale: DocumentView;
   payingRef: MutableRefObject<string | null>;
+  /** Start the terminal at once (the card tender on the sale screen), once per screen. */
+  autoStart?: boolean;
+  /** The terminal has the card (true) or is done with it (false): the screen's cash controls wait meanwhile. */
+  onBusy?(busy: boolean): void;
   onCompleted(completion: CompletionView): void;
 }
 
@@ -17,7 +21,7 @@ interface CardPaymentProps {
  * PIN, please wait...) are shown live; Cancel asks the terminal to stop. Main decides everything:
  * a decline comes back as a translated reason and the sale stays open.
  */
-export function CardPayment({ sale, payingRef, onCompleted }: CardPaymentProps) {
+export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onCompleted }: CardPaymentProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const card = useCall('card.pay');
@@ -27,6 +31,36 @@ export function CardPayment({ sale, payingRef, onCompleted }: CardPaymentProps) 
   const [signature, setSignature] = useState<CompletionView | null>(null);
 
   useEvent('payment.step', (p) => (p.saleId === sale.id ? setStep(p.key) : undefined));
+
+  // A payment taken since (cash for part of it, say): an earlier decline no longer describes the sale.
+  const resetCard = card.reset;
+  useEffect(() => resetCard(), [sale.paidMinor, resetCard]);
+
+  const busy = card.busy;
+  const onBusyRef = useRef(onBusy);
+  onBusyRef.current = onBusy;
+  // Told on a change only: the screen's first render already knows the terminal is idle.
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    if (wasBusy.current === busy) return;
+    wasBusy.current = busy;
+    onBusyRef.current?.(busy);
+  }, [busy]);
+
+  // During the card step Esc is the terminal's Cancel, wherever the focus is (it starts on Cancel).
+  const saleId = sale.id;
+  const runAbort = abort.run;
+  useEffect(() => {
+    if (!busy) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopPropagation();
+      void runAbort({ saleId });
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [busy, runAbort, saleId]);
 
   const finish = (done: CompletionView) => {
     if (done.receiptNo === null) return; // part paid: the payment screen shows what is left
@@ -47,6 +81,15 @@ export function CardPayment({ sale, payingRef, onCompleted }: CardPaymentProps) 
     if (result.value.sale.payments.some((p) => p.card?.signatureRequired)) return setSignature(result.value);
     finish(result.value);
   };
+
+  const started = useRef(false);
+  useEffect(() => {
+    if (!autoStart || started.current) return;
+    started.current = true;
+    if (sale.remainingMinor > 0) void pay();
+    // Once, when the screen opens by the card tender.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [autoStart]);
 
   const confirmSignature = async () => {
     if (!signature) return;
@@ -75,7 +118,13 @@ export function CardPayment({ sale, payingRef, onCompleted }: CardPaymentProps) 
           <p className="card-payment__step" role="status" aria-live="polite" data-testid="card-step">
             {step ? t(step, { defaultValue: t('card.working') }) : t('card.working')}
           </p>
-          <button type="button" className="button button--danger button--large" onClick={() => void abort.run({ saleId: sale.id })} data-testid="card-cancel">
+          <button
+            type="button"
+            className="button button--danger button--large"
+            onClick={() => void abort.run({ saleId: sale.id })}
+            autoFocus
+            data-testid="card-cancel"
+          >
             {t('card.cancel')}
           </button>
         </>

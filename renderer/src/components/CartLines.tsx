@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LineView } from '../../../preload/contract';
-import { useFormat } from '../state/store-context';
+import { lineName } from '../format/product-name';
+import { useFormat, useStoreLocale } from '../state/store-context';
 
 interface CartLinesProps {
   lines: LineView[];
@@ -11,13 +12,15 @@ interface CartLinesProps {
 
 /** The cart as main computed it: name, qty × unit price, discount, line total. */
 export function CartLines({ lines, selectedId, onSelect }: CartLinesProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const storeLocale = useStoreLocale();
   const format = useFormat();
   const list = useRef<HTMLOListElement>(null);
 
+  // The selected line (the newest, or the one a scan just raised) stays in view as the cart grows.
   useEffect(() => {
     list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [selectedId]);
+  }, [selectedId, lines]);
 
   if (lines.length === 0) {
     return (
@@ -28,20 +31,32 @@ export function CartLines({ lines, selectedId, onSelect }: CartLinesProps) {
     );
   }
   return (
-    <ol ref={list} className="cart" role="listbox" aria-label={t('sale.cart')} data-testid="cart">
+    // A focus stop of its own (Tab reaches it; ↑/↓ move the selection, read out as the active
+    // option), and a scroll box a keyboard can scroll.
+    <ol
+      ref={list}
+      className="cart"
+      role="listbox"
+      aria-label={t('sale.cart')}
+      tabIndex={0}
+      aria-activedescendant={selectedId !== null ? `cart-line-${selectedId}` : undefined}
+      data-testid="cart"
+    >
       {lines.map((line) => {
         const discount = line.lineDiscountMinor;
         return (
           <li
             key={line.id}
+            id={`cart-line-${line.id}`}
             role="option"
             aria-selected={line.id === selectedId}
             className={`cart-line${line.id === selectedId ? ' cart-line--selected' : ''}`}
             data-testid="cart-line"
             onClick={() => onSelect(line.id)}
           >
-            <span className="cart-line__name" data-testid="line-name">
-              {line.name}
+            {/* In the cashier's language where the catalog has it (an English screen in a Chinese shop); the receipt keeps the store's. */}
+            <span className="cart-line__name" data-testid="line-name" lang={lineName(line, i18n.language, storeLocale).lang}>
+              {lineName(line, i18n.language, storeLocale).name}
             </span>
             <span className="cart-line__qty" data-testid="line-qty">
               {line.soldByWeight

@@ -10,7 +10,12 @@ interface DialogProps {
   wide?: boolean;
 }
 
-/** A modal on the native <dialog>: focus stays inside, Esc cancels, the page behind is inert. */
+/**
+ * A modal on the native <dialog>: focus stays inside, Esc cancels, the page behind is inert.
+ * Closing gives the focus back to what opened it, or, when that is gone, to the screen's home
+ * field (`data-focus-home`, the sale screen's search), so a scan or a key after Esc is not lost
+ * on <body>. A screen that manages the focus itself (the sale dialogs) moves it after this.
+ */
 export function Dialog({ title, onClose, onSubmit, children, testId, wide = false }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -20,10 +25,11 @@ export function Dialog({ title, onClose, onSubmit, children, testId, wide = fals
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
     // showModal focuses the first focusable element (often a button); the first field is what
     // the cashier wants to type into, with its text selected so typing replaces it.
-    const field = dialog.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea');
+    const field = dialog.querySelector<HTMLInputElement | HTMLTextAreaElement>('input:not([type="checkbox"]):not([type="radio"]), textarea');
     if (field) {
       field.focus();
       field.select();
@@ -36,6 +42,8 @@ export function Dialog({ title, onClose, onSubmit, children, testId, wide = fals
     return () => {
       dialog.removeEventListener('cancel', cancel);
       if (dialog.open) dialog.close();
+      const back = opener?.isConnected ? opener : document.querySelector<HTMLElement>('[data-focus-home]');
+      back?.focus();
     };
   }, []);
 

@@ -4,6 +4,7 @@ import type { CallError } from '../../../preload/contract';
 import type { Discount } from '../../../preload/contract/primitives';
 import { currencyDigits, minorToDecimal } from '../format/money';
 import { parseDecimal, parseMinor } from '../format/parse-amount';
+import { rateBpToZhe, zheToRateBp } from '../format/zhe';
 import { useFormat } from '../state/store-context';
 import { AmountField } from './AmountField';
 import { Dialog } from './Dialog';
@@ -21,6 +22,17 @@ interface DiscountDialogProps {
   onClose(): void;
 }
 
+/** How the cashier keys it: a percentage off, 折 (the share paid: 9折 = 10% off), or an amount off. */
+type EntryKind = 'percent' | 'zhe' | 'amount';
+const ENTRY_KINDS: readonly EntryKind[] = ['percent', 'zhe', 'amount'];
+
+/** Basis points off that the text means in this form; null when it means none. */
+function rateOf(kind: EntryKind, value: string): number | null {
+  if (kind === 'zhe') return zheToRateBp(value);
+  const rateBp = parseDecimal(value, 2);
+  return rateBp !== null && rateBp > 0 && rateBp <= 10_000 ? rateBp : null;
+}
+
 function initialText(current: Discount | null, digits: number): string {
   if (!current) return '';
   const text = current.kind === 'percent' ? minorToDecimal(current.rateBp, 2) : minorToDecimal(current.amountMinor, digits);
@@ -32,9 +44,12 @@ export function DiscountDialog({ title, current, onApply, error, onClose }: Disc
   const { t } = useTranslation();
   const format = useFormat();
   const digits = currencyDigits(format.currency);
-  const [kind, setKind] = useState<Discount['kind']>(current?.kind ?? 'percent');
+  const [kind, setKind] = useState<EntryKind>(current?.kind ?? 'percent');
   const [value, setValue] = useState(initialText(current, digits));
   const [problem, setProblem] = useState<string | null>(null);
+
+  const previewRate = kind === 'amount' ? null : rateOf(kind, value);
+  const previewZhe = previewRate === null ? null : rateBpToZhe(previewRate);
 
   const send = (discount: Discount | null) => {
     setProblem(null);
@@ -42,10 +57,10 @@ export function DiscountDialog({ title, current, onApply, error, onClose }: Disc
   };
 
   const submit = () => {
-    if (kind === 'percent') {
-      // "10" percent → 1000 basis points: two decimals of a percent.
-      const rateBp = parseDecimal(value, 2);
-      if (rateBp === null || rateBp <= 0 || rateBp > 10_000) return setProblem(t('dialog.invalidPercent'));
+    if (kind !== 'amount') {
+      // "10" percent → 1000 basis points: two decimals of a percent; "9" 折 → the same.
+      const rateBp = rateOf(kind, value);
+      if (rateBp === null) return setProblem(t(kind === 'zhe' ? 'dialog.invalidZhe' : 'dialog.invalidPercent'));
       return send({ kind: 'percent', rateBp });
     }
     const amountMinor = parseMinor(value, digits);
@@ -56,27 +71,37 @@ export function DiscountDialog({ title, current, onApply, error, onClose }: Disc
   return (
     <Dialog title={title} onClose={onClose} onSubmit={submit} testId="discount-dialog">
       <div className="segmented" role="radiogroup" aria-label={t('dialog.discountKind')}>
-        {(['percent', 'amount'] as const).map((k) => (
+        {ENTRY_KINDS.map((k) => (
           <button
             key={k}
             type="button"
             role="radio"
             aria-checked={kind === k}
             className={`chip${kind === k ? ' chip--active' : ''}`}
-            onClick={() => setKind(k)}
+            onClick={() => {
+              // The same discount in the other form, so switching does not change what was keyed.
+              const rateBp = rateOf(kind, value);
+              if (rateBp !== null && k === 'zhe') setValue(rateBpToZhe(rateBp) ?? '');
+              if (rateBp !== null && k === 'percent' && kind === 'zhe') setValue(minorToDecimal(rateBp, 2).replace(/\.?0+$/, ''));
+              setKind(k);
+            }}
           >
             {t(`dialog.discount.${k}`)}
           </button>
         ))}
       </div>
       <AmountField
-        label={kind === 'percent' ? t('dialog.discountPercent') : t('dialog.discountAmount')}
+        label={t(kind === 'percent' ? 'dialog.discountPercent' : kind === 'zhe' ? 'dialog.discountZhe' : 'dialog.discountAmount')}
         value={value}
         onChange={setValue}
         autoFocus
         testId="discount-input"
-        suffix={kind === 'percent' ? '%' : format.currency}
+        suffix={kind === 'percent' ? '%' : kind === 'zhe' ? '折' : format.currency}
       />
+      {/* Both forms, whichever was keyed: "9折" and "10% off" are the same discount. */}
+      <p className="muted small discount-forms" aria-live="polite" data-testid="discount-forms">
+        {previewRate !== null && previewZhe !== null ? t('dialog.discountForms', { zhe: previewZhe, rate: format.rate(previewRate) }) : '\u00a0'}
+      </p>
       <Keypad onKey={(key) => setValue(applyKey(value, key))} />
       <ErrorNote error={error} message={problem} />
       <DialogActions submitLabel={t('action.apply')} onCancel={onClose}>

@@ -18,13 +18,12 @@ function problemsOf(status: HardwareStatus): { device: Device; key: string }[] {
 export function HardwareBanner() {
   const { t } = useTranslation();
   const status = useHardwareStatus();
-
-  if (!status) return null;
-  const problems = problemsOf(status);
-  if (problems.length === 0) return null;
-  const severe = status.printer.state === 'error' || status.terminal.state === 'error';
+  const problems = status ? problemsOf(status) : [];
+  const severe = status !== null && (status.printer.state === 'error' || status.terminal.state === 'error');
+  // Mounted always, as an alert: a printer going offline mid-sale is said when it happens, not
+  // only seen. Empty, it takes no room.
   return (
-    <div className={`hardware-banner${severe ? ' hardware-banner--error' : ''}`} role="status" data-testid="hardware-banner">
+    <div className={`hardware-banner${severe ? ' hardware-banner--error' : ''}`} role="alert" data-testid="hardware-banner" hidden={problems.length === 0}>
       {problems.map(({ device, key }) => (
         <span key={key} className="hardware-banner__item">
           {t(`hardware.${key}`, { defaultValue: t(`hardware.${device}.unknown_problem`, { problem: key }) })}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { saleShortcuts } from '../keyboard/shortcuts';
 import { Dialog } from './Dialog';
 
-const OTHER_SCREENS = ['help.login', 'help.payment', 'help.done', 'help.refund', 'help.scanner'] as const;
+const OTHER_SCREENS = ['help.search', 'help.login', 'help.payment', 'help.done', 'help.refund', 'help.scanner'] as const;
 
 export function HelpOverlay({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();

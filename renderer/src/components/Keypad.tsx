@@ -17,17 +17,27 @@ interface KeypadProps {
   /** PIN entry has no decimal point or double zero. */
   digitsOnly?: boolean;
   label?: string;
+  /** Waiting for something else (a card payment on the terminal): the keys do nothing. */
+  disabled?: boolean;
 }
 
 /** The on-screen numeric keypad for touch; every key is at least 48px. */
-export function Keypad({ onKey, digitsOnly = false, label }: KeypadProps) {
+export function Keypad({ onKey, digitsOnly = false, label, disabled = false }: KeypadProps) {
   const { t } = useTranslation();
   const keys = digitsOnly ? LAYOUT.filter((k) => k !== '.' && k !== '00') : LAYOUT;
   return (
     <div className={`keypad${digitsOnly ? ' keypad--digits' : ''}`} role="group" aria-label={label ?? t('keypad.label')}>
       {keys.map((key) => (
         // Keypad buttons never take focus away from the field being keyed.
-        <button key={key} type="button" className="keypad__key" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => onKey(key)}>
+        <button
+          key={key}
+          type="button"
+          className="keypad__key"
+          tabIndex={-1}
+          disabled={disabled}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => onKey(key)}
+        >
           {key}
         </button>
       ))}
@@ -35,6 +45,7 @@ export function Keypad({ onKey, digitsOnly = false, label }: KeypadProps) {
         type="button"
         className="keypad__key keypad__key--muted"
         tabIndex={-1}
+        disabled={disabled}
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => onKey('back')}
         aria-label={t('keypad.back')}
@@ -45,6 +56,7 @@ export function Keypad({ onKey, digitsOnly = false, label }: KeypadProps) {
         type="button"
         className="keypad__key keypad__key--muted"
         tabIndex={-1}
+        disabled={disabled}
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => onKey('clear')}
         aria-label={t('keypad.clear')}

@@ -8,10 +8,12 @@ interface PinPadProps {
   onSubmit(): void;
   busy?: boolean;
   maxLength?: number;
+  /** What the button does: 登录 at login, 授权 when a supervisor approves. */
+  submitLabel?: string;
 }
 
 /** A masked PIN field with an on-screen pad. The field keeps focus so a keyboard works as well. */
-export function PinPad({ value, onChange, onSubmit, busy = false, maxLength = 8 }: PinPadProps) {
+export function PinPad({ value, onChange, onSubmit, busy = false, maxLength = 8, submitLabel }: PinPadProps) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
@@ -38,7 +40,7 @@ export function PinPad({ value, onChange, onSubmit, busy = false, maxLength = 8 
       />
       <Keypad digitsOnly label={t('login.pinPad')} onKey={(key) => onChange(applyKey(value, key).slice(0, maxLength))} />
       <button type="button" className="button button--primary button--large" disabled={busy || value.length < 4} onClick={onSubmit}>
-        {t('login.submit')}
+        {submitLabel ?? t('login.submit')}
       </button>
     </div>
   );

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, LineView } from '../../../preload/contract';
 import { parseQtyMilli } from '../format/parse-amount';
-import { useFormat } from '../state/store-context';
+import { lineName } from '../format/product-name';
+import { useFormat, useStoreLocale } from '../state/store-context';
 import { AmountField } from './AmountField';
 import { Dialog } from './Dialog';
 import { DialogActions } from './DialogActions';
@@ -19,7 +20,8 @@ interface QtyDialogProps {
 
 /** A line's quantity keyed in full (a weight, say), where +1 and −1 would take too long. */
 export function QtyDialog({ line, onApply, error, onClose }: QtyDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const storeLocale = useStoreLocale();
   const format = useFormat();
   const [value, setValue] = useState(format.qty(line.qtyMilli).replace(/[^0-9.]/g, ''));
   const [problem, setProblem] = useState<string | null>(null);
@@ -32,7 +34,7 @@ export function QtyDialog({ line, onApply, error, onClose }: QtyDialogProps) {
   };
 
   return (
-    <Dialog title={t('dialog.qtyTitle', { name: line.name })} onClose={onClose} onSubmit={submit} testId="qty-dialog">
+    <Dialog title={t('dialog.qtyTitle', { name: lineName(line, i18n.language, storeLocale).name })} onClose={onClose} onSubmit={submit} testId="qty-dialog">
       <AmountField label={t('dialog.qty')} value={value} onChange={setValue} autoFocus testId="qty-input" />
       <Keypad onKey={(key) => setValue(applyKey(value, key))} />
       <ErrorNote error={error} message={problem} />

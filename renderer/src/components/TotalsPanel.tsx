@@ -2,23 +2,31 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentView } from '../../../preload/contract';
 import { useFormat } from '../state/store-context';
 
-/** Subtotal, discounts, the tax included per rate, and the total to pay. */
+/** Subtotal, the lines' and the order's discounts, the tax included per rate, and the total to pay. */
 export function TotalsPanel({ sale }: { sale: DocumentView }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { totals } = sale;
+  // Each discount under its own name: "5% on the order" must not label the lines' discounts too.
+  const lineDiscounts = sale.lines.reduce((sum, l) => sum + l.lineDiscountMinor, 0);
+  const orderDiscount = sale.lines.reduce((sum, l) => sum + l.orderDiscountMinor, 0);
+  const order = sale.orderDiscount;
   return (
     <dl className="totals" data-testid="totals">
       <div className="totals__row">
         <dt>{t('totals.subtotal')}</dt>
         <dd data-testid="subtotal">{format.money(totals.grossMinor)}</dd>
       </div>
-      {totals.discountMinor > 0 && (
+      {lineDiscounts > 0 && (
         <div className="totals__row totals__row--discount">
-          <dt>
-            {sale.orderDiscount?.kind === 'percent' ? t('totals.discountWithOrder', { rate: format.rate(sale.orderDiscount.rateBp) }) : t('totals.discount')}
-          </dt>
-          <dd data-testid="discount-total">−{format.money(totals.discountMinor)}</dd>
+          <dt>{t('totals.lineDiscounts')}</dt>
+          <dd data-testid="line-discounts-total">−{format.money(lineDiscounts)}</dd>
+        </div>
+      )}
+      {orderDiscount > 0 && (
+        <div className="totals__row totals__row--discount">
+          <dt>{order?.kind === 'percent' ? t('totals.orderDiscountPercent', { rate: format.rate(order.rateBp) }) : t('totals.orderDiscount')}</dt>
+          <dd data-testid="order-discount-total">−{format.money(orderDiscount)}</dd>
         </div>
       )}
       {totals.taxBreakdown.map((tax) => (

@@ -9,7 +9,12 @@ export interface Approval {
 }
 
 /** Main's ways of saying "a supervisor must approve this": each opens the approval dialog. */
-const ASKS_FOR_SUPERVISOR: ReadonlySet<string> = new Set(['sale.discount_needs_supervisor', 'refund.needs_supervisor', 'drawer.needs_supervisor']);
+const ASKS_FOR_SUPERVISOR: ReadonlySet<string> = new Set([
+  'sale.discount_needs_supervisor',
+  'sale.cancel_needs_supervisor',
+  'refund.needs_supervisor',
+  'drawer.needs_supervisor',
+]);
 
 export function asksForSupervisor(error: CallError | null): boolean {
   return error !== null && ASKS_FOR_SUPERVISOR.has(error.code);

@@ -22,8 +22,19 @@ export function minorToDecimal(minor: number, digits: number): `${number}` {
   return `${negative ? '-' : ''}${whole}${fraction}` as `${number}`;
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * narrowSymbol: an English screen of a Chinese store says "¥12.50", as its receipts do, not
+ * "CN¥12.50" (the cashier and the customer both know which yuan).
+ */
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
+    moneyFormats.set(key, format);
+  }
   return format.format(minorToDecimal(minor, currencyDigits(currency)));
 }
 

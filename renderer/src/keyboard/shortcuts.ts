@@ -1,7 +1,21 @@
 // The sale screen's keyboard map: one table, shown in the help overlay and in docs/shortcuts.md.
 
 export type SaleCommand =
-  'help' | 'search' | 'quantity' | 'adHoc' | 'note' | 'lineDiscount' | 'orderDiscount' | 'pay' | 'remove' | 'up' | 'down' | 'cancel' | 'backOffice' | 'refund';
+  | 'help'
+  | 'search'
+  | 'quantity'
+  | 'adHoc'
+  | 'note'
+  | 'lineDiscount'
+  | 'orderDiscount'
+  | 'pay'
+  | 'payCard'
+  | 'remove'
+  | 'up'
+  | 'down'
+  | 'cancel'
+  | 'backOffice'
+  | 'refund';
 
 export interface Shortcut {
   keys: string[];
@@ -18,6 +32,8 @@ export const saleShortcuts: Shortcut[] = [
   { keys: ['F8'], command: 'lineDiscount' },
   { keys: ['F9'], command: 'orderDiscount' },
   { keys: ['F10'], command: 'backOffice' },
+  // F11: the browser's full-screen key, which the till's window does not use; the card tender is what a cashier needs there.
+  { keys: ['F11'], command: 'payCard' },
   { keys: ['F12', '+'], command: 'pay' },
   { keys: ['Delete'], command: 'remove' },
   { keys: ['ArrowUp'], command: 'up' },

@@ -4,6 +4,11 @@ import { soundScan } from '../display/display';
 
 type Editable = HTMLInputElement | HTMLTextAreaElement;
 
+interface Snapshot {
+  el: Editable;
+  value: string;
+}
+
 function isEditable(el: Element | null): el is Editable {
   return el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit'].includes(el.type));
 }
@@ -17,7 +22,8 @@ function restoreValue(el: Editable, value: string): void {
 
 /**
  * Listens at window level (capture phase) for scanner bursts wherever focus is. A burst that
- * landed in a text field is undone: the field gets back the value it had before the burst.
+ * landed in a text field is undone: the field gets back the value it had before the scan's first
+ * key, however the burst was paced, so no field (the search box above all) keeps a scan's head.
  */
 export function useScanner(onScan: (code: string) => void, enabled = true): void {
   const onScanRef = useRef(onScan);
@@ -25,22 +31,20 @@ export function useScanner(onScan: (code: string) => void, enabled = true): void
 
   useEffect(() => {
     if (!enabled) return;
-    const detector = createScannerDetector();
-    let snapshot: { el: Editable; value: string } | null = null;
+    const detector = createScannerDetector<Snapshot | null>();
 
     const onKeyDown = (event: KeyboardEvent) => {
-      const decision = detector.feed({ key: event.key, time: event.timeStamp, ctrlKey: event.ctrlKey, altKey: event.altKey, metaKey: event.metaKey });
-      if (decision.kind === 'char' && decision.startsBurst) {
-        const active = document.activeElement;
-        snapshot = isEditable(active) ? { el: active, value: active.value } : null;
-      } else if (decision.kind === 'scan') {
-        event.preventDefault();
-        event.stopPropagation();
-        if (snapshot && snapshot.el.value !== snapshot.value) restoreValue(snapshot.el, snapshot.value);
-        snapshot = null;
-        soundScan();
-        onScanRef.current(decision.code);
-      }
+      const active = document.activeElement;
+      // What the focused field held before this key: given back if the key turns out to start a scan.
+      const before = isEditable(active) ? { el: active, value: active.value } : null;
+      const decision = detector.feed({ key: event.key, time: event.timeStamp, ctrlKey: event.ctrlKey, altKey: event.altKey, metaKey: event.metaKey }, before);
+      if (decision.kind !== 'scan') return;
+      event.preventDefault();
+      event.stopPropagation();
+      const first = decision.first;
+      if (first && first.el.isConnected && first.el.value !== first.value) restoreValue(first.el, first.value);
+      soundScan();
+      onScanRef.current(decision.code);
     };
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);

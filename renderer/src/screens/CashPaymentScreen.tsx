@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type MutableRefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompletionView, DocumentView, Result } from '../../../preload/contract';
 import { AmountField } from '../components/AmountField';
@@ -18,6 +18,8 @@ interface CashPaymentProps {
   payingRef: MutableRefObject<string | null>;
   /** A customer's payment code the scanner read: it pays by scan-to-pay. */
   scannedCode: ScannedPaymentCode | null;
+  /** Came by the card tender (刷卡 on the sale screen): the terminal starts at once. */
+  startCard?: boolean;
   onBack(): void;
   onCompleted(completion: CompletionView): void;
 }
@@ -26,7 +28,7 @@ interface CashPaymentProps {
  * Amount due, cash handed over, change shown as it is keyed. Main refuses less than due, unless
  * the cashier takes it as a part payment (split tender): the card, or more cash, pays the rest.
  */
-export function CashPaymentScreen({ sale, payingRef, scannedCode, onBack, onCompleted }: CashPaymentProps) {
+export function CashPaymentScreen({ sale, payingRef, scannedCode, startCard = false, onBack, onCompleted }: CashPaymentProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const digits = currencyDigits(format.currency);
@@ -34,6 +36,15 @@ export function CashPaymentScreen({ sale, payingRef, scannedCode, onBack, onComp
   // Taking cash is one action on the screen, whichever call it needs: one busy flag, one error.
   const cash = useCallGroup<'sale.tenderCash' | 'sale.complete'>();
   const tenderedInput = useRef<HTMLInputElement>(null);
+  // While the terminal has the customer's card, cash cannot be taken too: the cash controls wait.
+  const [cardBusy, setCardBusy] = useState(false);
+  // The card step is over (paid in part, declined, cancelled): the cash field is ready again, once
+  // its fieldset is enabled (a disabled field cannot take the focus).
+  const wasCardBusy = useRef(false);
+  useEffect(() => {
+    if (wasCardBusy.current && !cardBusy) tenderedInput.current?.focus();
+    wasCardBusy.current = cardBusy;
+  }, [cardBusy]);
 
   // Main rounds the cash due to the store's step; the screen shows it as given.
   const dueMinor = sale.cashDueMinor;
@@ -54,22 +65,24 @@ export function CashPaymentScreen({ sale, payingRef, scannedCode, onBack, onComp
   };
 
   const take = async () => {
-    if (cash.busy) return;
+    if (cash.busy || cardBusy) return;
+    // Enter on an empty field: the customer handed over exactly what is due.
+    const handed = tendered.trim() === '' ? dueMinor : tenderedMinor;
     // A zero total has nothing to tender: it completes directly.
     if (sale.remainingMinor === 0) {
       const done = await pay(() => cash.run('sale.complete', { saleId: sale.id }));
       if (done) onCompleted(done);
       return;
     }
-    if (tenderedMinor === null || tenderedMinor <= 0) {
+    if (handed === null || handed <= 0) {
       payingRef.current = null;
       return cash.refuse({ code: 'sale.tender_insufficient', params: { dueMinor } });
     }
-    const done = await pay(() => cash.run('sale.tenderCash', { saleId: sale.id, tenderedMinor }));
+    const done = await pay(() => cash.run('sale.tenderCash', { saleId: sale.id, tenderedMinor: handed }));
     if (done) onCompleted(done);
   };
 
-  const canTakePart = !cash.busy && sale.remainingMinor > 0 && tenderedMinor !== null && tenderedMinor > 0 && tenderedMinor < dueMinor;
+  const canTakePart = !cash.busy && !cardBusy && sale.remainingMinor > 0 && tenderedMinor !== null && tenderedMinor > 0 && tenderedMinor < dueMinor;
 
   /** Cash that covers only part of the sale: recorded as a payment, the screen then shows what is left. */
   const takePart = async () => {
@@ -102,18 +115,29 @@ export function CashPaymentScreen({ sale, payingRef, scannedCode, onBack, onComp
           </div>
         )}
         <form
+          className="payment__cash"
+          aria-disabled={cardBusy || undefined}
           onSubmit={(e) => {
             e.preventDefault();
             void take();
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') {
+            if (e.key === 'Escape' && !cardBusy) {
               e.preventDefault();
               onBack();
             }
           }}
         >
-          <AmountField label={t('payment.tendered')} value={tendered} onChange={setTendered} autoFocus testId="tendered" inputRef={tenderedInput} />
+          <fieldset className="payment__fields" disabled={cardBusy}>
+            <AmountField
+              label={t('payment.tendered')}
+              value={tendered}
+              onChange={setTendered}
+              autoFocus={!startCard}
+              testId="tendered"
+              inputRef={tenderedInput}
+            />
+          </fieldset>
           <div className="payment__change" aria-live="polite">
             {tenderedMinor !== null && tenderedMinor >= dueMinor ? (
               <>
@@ -129,10 +153,10 @@ export function CashPaymentScreen({ sale, payingRef, scannedCode, onBack, onComp
           </div>
           <ErrorNote error={cash.error} />
           <div className="payment__actions">
-            <button type="button" className="button button--large" onClick={onBack}>
+            <button type="button" className="button button--large" onClick={onBack} disabled={cardBusy}>
               {t('payment.back')} <kbd>Esc</kbd>
             </button>
-            <button type="submit" className="button button--primary button--large" disabled={cash.busy} data-testid="take-cash">
+            <button type="submit" className="button button--primary button--large" disabled={cash.busy || cardBusy} data-testid="take-cash">
               {t('payment.take')} <kbd>Enter</kbd>
             </button>
             <button
@@ -146,16 +170,17 @@ export function CashPaymentScreen({ sale, payingRef, scannedCode, onBack, onComp
             </button>
           </div>
         </form>
-        <CardPayment sale={sale} payingRef={payingRef} onCompleted={onCompleted} />
+        <CardPayment sale={sale} payingRef={payingRef} autoStart={startCard} onBusy={setCardBusy} onCompleted={onCompleted} />
         <ScanPayment sale={sale} payingRef={payingRef} onCompleted={onCompleted} scanned={scannedCode} />
       </section>
-      <section className="panel payment__pad">
+      <section className="panel payment__pad" aria-disabled={cardBusy || undefined}>
         <div className="quick-cash" role="group" aria-label={t('payment.quickCash')}>
           {quick.map((amount, i) => (
             <button
               key={amount}
               type="button"
               className="button button--large"
+              disabled={cardBusy}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => setTendered(minorToDecimal(amount, digits))}
             >
@@ -163,7 +188,7 @@ export function CashPaymentScreen({ sale, payingRef, scannedCode, onBack, onComp
             </button>
           ))}
         </div>
-        <Keypad onKey={(key) => setTendered(applyKey(tendered, key))} />
+        <Keypad onKey={(key) => setTendered(applyKey(tendered, key))} disabled={cardBusy} />
       </section>
     </main>
   );

@@ -1,17 +1,22 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompletionView } from '../../../preload/contract';
-import { PaymentsTaken } from '../components/PaymentsTaken';
+import type { CompletionView, PaymentView } from '../../../preload/contract';
 import { formatDateTime } from '../format/date';
 import { useFormat } from '../state/store-context';
 import { ReceiptPreview } from './printing/ReceiptPreview';
 
-/** The sale is in the ledger: show the receipt number and the change to hand back. */
+/** What the customer handed over for one tender: cash as given (change comes back), anything else as charged. */
+function handedOver(p: PaymentView): number {
+  return p.method === 'cash' ? p.tenderedMinor : p.amountMinor;
+}
+
+/** The sale is in the ledger: the receipt number, each tender taken, and the change to hand back. */
 export function CompletionScreen({ completion, onNext }: { completion: CompletionView; onNext(): void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const next = useRef<HTMLButtonElement>(null);
   const { sale } = completion;
+  const tookCash = sale.payments.some((p) => p.method === 'cash');
 
   useEffect(() => {
     next.current?.focus();
@@ -25,7 +30,7 @@ export function CompletionScreen({ completion, onNext }: { completion: Completio
   }, [onNext]);
 
   return (
-    <main className="screen screen--centered">
+    <main className="screen done-screen">
       <section className="panel done" data-testid="completion" aria-labelledby="done-title">
         <h1 id="done-title">{t('done.title')}</h1>
         <dl className="done__facts">
@@ -40,24 +45,41 @@ export function CompletionScreen({ completion, onNext }: { completion: Completio
             <dt>{t('done.total')}</dt>
             <dd data-testid="done-total">{format.money(sale.totals.totalMinor)}</dd>
           </div>
-          <div>
-            <dt>{t('done.paid')}</dt>
-            <dd>{format.money(sale.payments.reduce((s, p) => s + p.tenderedMinor, 0))}</dd>
-          </div>
-          <div className="done__change">
-            <dt>{t('done.change')}</dt>
-            <dd data-testid="change-due">{format.money(completion.changeMinor)}</dd>
-          </div>
         </dl>
-        {/* A split tender lists each payment; a single one is already said by the facts above. */}
-        {sale.payments.length > 1 && <PaymentsTaken payments={sale.payments} testId="done-payments" />}
+        {/* Every tender as taken: a card sale never reads as cash, a split shows both parts. */}
+        <ul className="done__tenders" aria-label={t('payment.taken')} data-testid="done-payments">
+          {sale.payments.map((p) => (
+            <li key={p.id} className="done__tender" data-testid="payment-row" data-method={p.method}>
+              <span>
+                {t(p.method === 'cash' ? 'done.tender.cash' : `payment.method.${p.method}`)}
+                {p.card?.maskedPan ? <span className="muted small"> {p.card.maskedPan}</span> : null}
+              </span>
+              <strong>{format.money(handedOver(p))}</strong>
+            </li>
+          ))}
+        </ul>
+        {tookCash && (
+          <div className="done__change" id="done-change">
+            <span>{t('done.change')}</span>
+            <strong data-testid="change-due">{format.money(completion.changeMinor)}</strong>
+          </div>
+        )}
         {sale.completedAt !== null && <p className="muted small">{formatDateTime(sale.completedAt, format.locale)}</p>}
-        <div className="done__receipt">
-          <ReceiptPreview saleId={sale.id} />
-        </div>
-        <button ref={next} type="button" className="button button--primary button--large" onClick={onNext} data-testid="next-sale">
+        {/* The focus lands here: a screen reader says the change to hand back with it. */}
+        <button
+          ref={next}
+          type="button"
+          className="button button--primary button--large"
+          onClick={onNext}
+          aria-describedby={tookCash ? 'done-change' : undefined}
+          data-testid="next-sale"
+        >
           {t('done.next')} <kbd>Enter</kbd>
         </button>
+      </section>
+      {/* It scrolls (a long receipt): a focus stop, so a keyboard can scroll it too. */}
+      <section className="panel done__receipt" aria-label={t('done.receipt')} tabIndex={0}>
+        <ReceiptPreview saleId={sale.id} />
       </section>
     </main>
   );

@@ -128,7 +128,9 @@ export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onL
             </p>
           )}
           {(selected !== null || byNumber) && (
+            // Keyed by the operator: picking another one (by touch, too) puts the focus back in a fresh PIN field.
             <PinPad
+              key={selected ?? 'by-number'}
               value={pin}
               onChange={(value) => {
                 setPin(value);

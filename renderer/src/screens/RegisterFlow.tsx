@@ -4,6 +4,7 @@ import { classifyCode } from '../../../preload/contract/payment-code';
 import type { ScannedPaymentCode } from '../components/ScanPayment';
 import { Header } from '../components/Header';
 import { HelpOverlay } from '../components/HelpOverlay';
+import { LogoutDialog } from '../components/LogoutDialog';
 import { useScanner } from '../keyboard/use-scanner';
 import { useCall, useCallGroup } from '../state/use-call';
 import { useSale } from '../state/use-sale';
@@ -20,6 +21,8 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   const editSale = edits.run;
   const refuseEdit = edits.refuse;
   const logoutCall = useCall('session.logout');
+  const holdCall = useCall('sale.hold');
+  const [confirmLogout, setConfirmLogout] = useState(false);
   const [requested, setRequested] = useState<RequestedMode>('sale');
   const [completion, setCompletion] = useState<CompletionView | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -34,7 +37,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     sale,
     loadError,
     completion,
-    helpOpen,
+    overlayOpen: helpOpen || confirmLogout,
     returnOf,
     shift: shift.shift,
     shiftSkipped: shift.skipped,
@@ -70,11 +73,12 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
         saleId = current.value.id;
       }
       setRequested('sale');
+      // A refused scan is said above the search field (SaleCart); its error note beeps where the store has the error sound on.
       apply(await editSale('sale.addProduct', { saleId, code }));
     },
     [sale, completion, apply, payingRef, editSale, refuseEdit],
   );
-  useScanner((code) => void onScan(code), !helpOpen && mode.takesScans);
+  useScanner((code) => void onScan(code), !helpOpen && !confirmLogout && mode.takesScans);
   const canBackOffice = session.operator !== null && sectionsFor(session.operator.role).length > 0;
   const openBackOffice = canBackOffice ? () => setRequested('backOffice') : undefined;
 
@@ -97,12 +101,22 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
 
   // Nothing left to pay for (emptied in another window): back to the cart.
   useEffect(() => {
-    if (requested === 'payment' && sale && sale.lines.length === 0) setRequested('sale');
+    if ((requested === 'payment' || requested === 'cardPayment') && sale && sale.lines.length === 0) setRequested('sale');
   }, [requested, sale]);
 
-  const logout = async () => {
+  const leave = async () => {
     const result = await logoutCall.run({});
     if (result.ok) onLogout();
+  };
+  // A cart with lines would pass to the next operator: ask first (main journals it if they go).
+  const logout = () => {
+    if (sale?.status === 'open' && sale.lines.length > 0 && !completion) return setConfirmLogout(true);
+    void leave();
+  };
+  const holdAndLeave = async () => {
+    if (!sale) return;
+    const held = await holdCall.run({ saleId: sale.id });
+    if (held.ok) await leave();
   };
 
   const flow: RegisterFlowActions = {
@@ -130,14 +144,21 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
 
   return (
     <div className="app-shell">
-      <Header
-        session={session}
-        onHelp={() => setHelpOpen(true)}
-        onLogout={() => void logout()}
-        onBackOffice={mode.offersBackOffice ? openBackOffice : undefined}
-      />
+      <Header session={session} onHelp={() => setHelpOpen(true)} onLogout={logout} onBackOffice={mode.offersBackOffice ? openBackOffice : undefined} />
       {mode.render(state, flow)}
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+      {confirmLogout && sale && (
+        <LogoutDialog
+          sale={sale}
+          onLogout={() => void leave()}
+          onHoldAndLogout={() => void holdAndLeave()}
+          error={holdCall.error ?? logoutCall.error}
+          onClose={() => {
+            holdCall.reset();
+            setConfirmLogout(false);
+          }}
+        />
+      )}
     </div>
   );
 }

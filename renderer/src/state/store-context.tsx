@@ -26,6 +26,11 @@ export function useRegisterPlatform(): RegisterPlatform {
   return useContext(StoreContext)?.platform ?? 'other';
 }
 
+/** The store's language: what names on receipts (and cart lines, as added) are in. */
+export function useStoreLocale(): string | null {
+  return useContext(StoreContext)?.storeLocale ?? null;
+}
+
 /** Re-renders on a language switch (through useTranslation) so every amount follows the UI locale. */
 export function useFormat(): StoreFormat {
   const session = useContext(StoreContext);

@@ -28,11 +28,12 @@ export function useSale() {
     // Refunds and voids are announced the same way; they are never the cart.
     if (view.kind !== 'sale') return;
     const current = saleRef.current;
-    if (view.status === 'open') {
+    if (view.status === 'open' && view.heldAt === null) {
       if (current === null || current.id === view.id || current.status !== 'open') setSale(view);
       return;
     }
-    // Another window finished the sale on screen here: move on to the register's next sale.
+    // The sale on screen was finished, cancelled or held (here or in another window): move on to
+    // the register's current sale.
     if (payingRef.current !== view.id && current?.id === view.id) void loadCurrent();
   });
 

@@ -5,6 +5,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
 import { useRegisterPlatform } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
+import { useHardwareStatus } from '../../state/use-hardware-status';
 import { serialHintKey, serialPlaceholder } from '../hardware/serial-port';
 
 type Kind = TerminalConfigView['kind'];
@@ -52,6 +53,7 @@ function configOf(f: Form): TerminalConfigView | null {
 export function TerminalSettings() {
   const { t } = useTranslation();
   const platform = useRegisterPlatform();
+  const demo = useHardwareStatus()?.terminal.demo === true;
   const [form, setForm] = useState<Form | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { run: loadConfig, error: loadError } = useCall('terminal.getConfig');
@@ -90,6 +92,11 @@ export function TerminalSettings() {
           ))}
         </select>
       </label>
+      {form.kind === 'none' && demo && (
+        <p className="muted small" data-testid="terminal-demo-note">
+          {t('cardTerminal.settings.demoNote')}
+        </p>
+      )}
       {form.kind === 'serial' && (
         <>
           <label className="field">

@@ -11,7 +11,8 @@ export function TerminalState() {
     <p className="terminal-state-row">
       <span>{t('cardTerminal.connection')} </span>
       <span className={`terminal-state terminal-state--${state}`} role="status" data-testid="terminal-state" data-state={state}>
-        {t(`cardTerminal.state.${state}`)}
+        {/* The demo's simulator is no terminal on the counter: "connected" alone would say it is. */}
+        {terminal?.demo ? t('cardTerminal.demo', { state: t(`cardTerminal.state.${state}`) }) : t(`cardTerminal.state.${state}`)}
         {terminal?.problems.map((key) => (
           <span key={key} className="small">
             {' · '}

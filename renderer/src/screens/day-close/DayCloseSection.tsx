@@ -20,12 +20,17 @@ export function DayCloseSection(_props: BackOfficeSectionProps) {
   const close = useCall('dayClose.close');
   const printX = useCall('report.printX');
   const copy = useCall('zReport.reprint');
+  const held = useCall('sale.heldList');
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [skipReason, setSkipReason] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const loadStatus = status.run;
   useEffect(() => void loadStatus({}), [loadStatus]);
+  const loadHeld = held.run;
+  useEffect(() => void loadHeld({}), [loadHeld]);
+  // Held sales left from an earlier business day: goods the customer never paid for, for the owner to settle.
+  const staleHeld = (held.value ?? []).filter((h) => h.stale);
   useEvent('shift.changed', () => void loadStatus({}));
 
   const s = status.value;
@@ -101,6 +106,23 @@ export function DayCloseSection(_props: BackOfficeSectionProps) {
       <ErrorNote error={status.error} />
       {s?.saleInProgress && <p className="error-note">{t('dayClose.saleInProgress')}</p>}
       {s !== null && s.unresolvedCardPayments > 0 && <p className="error-note">{t('dayClose.cardUnresolved', { count: s.unresolvedCardPayments })}</p>}
+      {staleHeld.length > 0 && (
+        <div className="back-office__card" data-testid="day-close-held">
+          <p>{t('dayClose.staleHeld', { count: staleHeld.length })}</p>
+          <ul>
+            {staleHeld.map((h) => (
+              <li key={h.saleId} data-testid="day-close-held-sale">
+                {t('dayClose.staleHeldSale', {
+                  time: formatDateTime(h.heldAt, format.locale),
+                  name: h.heldByName,
+                  count: h.lineCount,
+                  total: format.money(h.totalMinor),
+                })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
 
       <div className="report-actions">
         <button type="button" className="button" disabled={x.busy} onClick={() => void x.run({ scope: 'day' })} data-testid="x-day">

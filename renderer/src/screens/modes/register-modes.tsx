@@ -15,7 +15,8 @@ import { ShiftClosingScreen } from '../shift/ShiftClosingScreen';
 import { defineMode, type Mode, type ModeDefinition } from './mode';
 
 /** What the cashier last asked for with a button or a key; a mode may need more (a loaded sale). */
-export type RequestedMode = 'sale' | 'payment' | 'backOffice' | 'refund';
+/** `cardPayment`: the payment screen with the card terminal started (the sale screen's card tender). */
+export type RequestedMode = 'sale' | 'payment' | 'cardPayment' | 'backOffice' | 'refund';
 
 export interface RegisterState {
   session: SessionView;
@@ -25,8 +26,8 @@ export interface RegisterState {
   loadError: CallError | null;
   /** The sale this window just completed, shown until the cashier moves on. */
   completion: CompletionView | null;
-  /** The help overlay has the keyboard. */
-  helpOpen: boolean;
+  /** An overlay of the loop (the help, the logout question) has the keyboard. */
+  overlayOpen: boolean;
   /** The sale a return starts from (picked in the back office); null: the return screen finds one. */
   returnOf: string | null;
   /** The register's shift (sales need an open one); null until loaded. */
@@ -111,7 +112,7 @@ export const registerModes: readonly RegisterMode[] = [
     {
       id: 'refund',
       applies: (s): s is RegisterState => s.requested === 'refund',
-      render: (s, flow) => <RefundScreen session={s.session} saleId={s.returnOf} paused={s.helpOpen} onClose={() => flow.request('sale')} />,
+      render: (s, flow) => <RefundScreen session={s.session} saleId={s.returnOf} paused={s.overlayOpen} onClose={() => flow.request('sale')} />,
     },
   ),
   // A scan on the completion screen starts the next sale (RegisterFlow).
@@ -136,12 +137,13 @@ export const registerModes: readonly RegisterMode[] = [
     { offersBackOffice: false, takesScans: true },
     {
       id: 'payment',
-      applies: (s): s is WithSale => s.sale !== null && s.requested === 'payment',
+      applies: (s): s is WithSale => s.sale !== null && (s.requested === 'payment' || s.requested === 'cardPayment'),
       render: (s, flow) => (
         <CashPaymentScreen
           sale={s.sale}
           payingRef={flow.payingRef}
           scannedCode={s.paymentScan}
+          startCard={s.requested === 'cardPayment'}
           onBack={() => flow.request('sale')}
           onCompleted={flow.completed}
         />
@@ -159,8 +161,9 @@ export const registerModes: readonly RegisterMode[] = [
           edits={flow.edits}
           apply={flow.apply}
           onPay={() => flow.request('payment')}
+          onPayCard={() => flow.request('cardPayment')}
           onReturn={() => flow.startReturn(null)}
-          paused={s.helpOpen}
+          paused={s.overlayOpen}
           onBackOffice={flow.openBackOffice}
         />
       ),

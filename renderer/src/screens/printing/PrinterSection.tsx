@@ -43,7 +43,7 @@ function toForm(c: PrinterConfigView): Form {
     encoding: c.profile.encoding,
     kanjiMode: c.profile.kanjiMode,
     cut: c.profile.cut,
-    timeZone: c.timeZone,
+    timeZone: c.timeZone ?? '',
     terminalReceiptLines: c.terminalReceiptLines,
   };
 }
@@ -90,7 +90,8 @@ export function PrinterSection() {
       enabled: form.enabled && transport !== null,
       transport,
       profile: { ...saved.profile, paper: form.paper, encoding: form.encoding, kanjiMode: form.kanjiMode, cut: form.cut },
-      timeZone: form.timeZone.trim(),
+      // Empty: receipts follow the store's time zone (Settings).
+      ...(form.timeZone.trim() ? { timeZone: form.timeZone.trim() } : {}),
       terminalReceiptLines: form.terminalReceiptLines,
     };
   };
@@ -207,7 +208,16 @@ export function PrinterSection() {
       </label>
       <label className="field">
         <span>{t('printing.settings.timeZone')}</span>
-        <input value={form.timeZone} onChange={(e) => set('timeZone', e.target.value)} autoComplete="off" />
+        <input
+          value={form.timeZone}
+          onChange={(e) => set('timeZone', e.target.value)}
+          placeholder={t('printing.settings.timeZoneStore')}
+          aria-describedby="printer-time-zone-hint"
+          autoComplete="off"
+        />
+        <span id="printer-time-zone-hint" className="muted small field__hint">
+          {t('printing.settings.timeZoneHint')}
+        </span>
       </label>
       <ErrorNote error={printer.error} />
       <Notice message={notice} />

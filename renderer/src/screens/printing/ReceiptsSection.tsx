@@ -5,7 +5,10 @@ import { Notice } from '../../components/Notice';
 import { useCall } from '../../state/use-call';
 import { ReceiptImage } from './ReceiptPreview';
 
-/** Look up any past receipt by its number, see it as printed, and print a duplicate. */
+/**
+ * Look up any past receipt by what is printed on it (`R1-000042`, or just `42`) or by scanning its
+ * QR code, see it as printed, and print a duplicate. Main reads the code.
+ */
 export function ReceiptsSection() {
   const { t } = useTranslation();
   const [number, setNumber] = useState('');
@@ -18,9 +21,10 @@ export function ReceiptsSection() {
     event.preventDefault();
     reprinting.reset();
     setNotice(null);
-    const receiptNo = Number(number.trim());
-    if (!Number.isInteger(receiptNo) || receiptNo < 1) return lookupCall.refuse({ code: 'receipt.not_found', params: { receiptNo: number } });
-    await lookupCall.run({ receiptNo, copyNo: 0 });
+    const code = number.trim();
+    // A failed lookup leaves nothing of the last receipt on screen: a reprint must not go to the wrong one.
+    if (code === '') return lookupCall.reset();
+    await lookupCall.run({ code, copyNo: 0 });
   };
 
   const reprint = async () => {
@@ -37,7 +41,7 @@ export function ReceiptsSection() {
       <form className="printing-lookup" onSubmit={(e) => void lookup(e)}>
         <label className="field">
           <span>{t('printing.lookup.label')}</span>
-          <input value={number} onChange={(e) => setNumber(e.target.value)} inputMode="numeric" autoComplete="off" data-testid="receipt-lookup" />
+          <input value={number} onChange={(e) => setNumber(e.target.value)} placeholder="R1-000001" autoComplete="off" data-testid="receipt-lookup" />
         </label>
         <button type="submit" className="button" data-testid="receipt-lookup-submit">
           {t('printing.lookup.submit')}

@@ -14,16 +14,11 @@ export function LineActions({ line, onQty, onCommand }: LineActionsProps) {
   const { t } = useTranslation();
   return (
     <div className="line-actions" role="toolbar" aria-label={t('sale.lineActions')}>
-      <button
-        type="button"
-        className="button"
-        aria-label={t('sale.decrease')}
-        disabled={line.qtyMilli <= 1000}
-        onClick={() => onQty(line.id, line.qtyMilli - 1000)}
-      >
+      {/* "−1" and "+1" are their own names (what is seen is what a screen reader says); the title explains them. */}
+      <button type="button" className="button" title={t('sale.decrease')} disabled={line.qtyMilli <= 1000} onClick={() => onQty(line.id, line.qtyMilli - 1000)}>
         −1
       </button>
-      <button type="button" className="button" aria-label={t('sale.increase')} onClick={() => onQty(line.id, line.qtyMilli + 1000)}>
+      <button type="button" className="button" title={t('sale.increase')} onClick={() => onQty(line.id, line.qtyMilli + 1000)}>
         +1
       </button>
       <button type="button" className="button" onClick={() => onCommand('quantity')}>

@@ -5,13 +5,19 @@ import { useSaleShortcuts } from './use-sale-shortcuts';
 
 interface SaleActionBarProps {
   totalMinor: number;
+  /** The cart has lines: it can be paid, held or cancelled. */
+  hasLines: boolean;
   onCommand(command: SaleCommand): void;
   /** Off while a dialog or the help has the keyboard. */
   keysEnabled: boolean;
+  /** 挂单, 取单 and 整单取消: buttons only (no function key is left that a browser does not keep). */
+  onHold(): void;
+  onRecall(): void;
+  onCancelSale(): void;
 }
 
 /** The sale's buttons and the keys that do the same (F4, F9, F6, F12...): both give the screen a command. */
-export function SaleActionBar({ totalMinor, onCommand, keysEnabled }: SaleActionBarProps) {
+export function SaleActionBar({ totalMinor, hasLines, onCommand, keysEnabled, onHold, onRecall, onCancelSale }: SaleActionBarProps) {
   const { t } = useTranslation();
   const format = useFormat();
   useSaleShortcuts(onCommand, keysEnabled);
@@ -30,12 +36,33 @@ export function SaleActionBar({ totalMinor, onCommand, keysEnabled }: SaleAction
         <button type="button" className="button" onClick={() => onCommand('refund')} data-testid="open-refund">
           {t('sale.refund')} <kbd>F7</kbd>
         </button>
+        <button type="button" className="button" onClick={onHold} disabled={!hasLines} data-testid="hold-sale">
+          {t('sale.hold')}
+        </button>
+        <button type="button" className="button" onClick={onRecall} data-testid="open-held">
+          {t('sale.recall')}
+        </button>
+        <button type="button" className="button button--danger" onClick={onCancelSale} disabled={!hasLines} data-testid="cancel-sale">
+          {t('sale.cancelSale')}
+        </button>
       </div>
-      <button type="button" className="button button--pay" onClick={() => onCommand('pay')} data-testid="pay-cash">
-        <span>{t('sale.payCash')}</span>
-        <span className="button--pay__amount">{format.money(totalMinor)}</span>
-        <kbd>F12</kbd>
-      </button>
+      {/* The tenders, each its own button: cash (the usual one, largest), card, and scan-to-pay's place. */}
+      <div className="tenders" role="group" aria-label={t('sale.tenders')}>
+        <button type="button" className="button button--pay" onClick={() => onCommand('pay')} data-testid="pay-cash">
+          <span>{t('sale.payCash')}</span>
+          <span className="button--pay__amount">{format.money(totalMinor)}</span>
+          <kbd>F12</kbd>
+        </button>
+        <div className="tenders__others">
+          <button type="button" className="button button--tender" onClick={() => onCommand('payCard')} disabled={!hasLines} data-testid="sale-pay-card">
+            {t('sale.payCard')} <kbd>F11</kbd>
+          </button>
+          {/* Scan-to-pay (WeChat Pay / Alipay) is taken on the payment screen: scanning the customer's code there pays (or F8 keys it). */}
+          <button type="button" className="button button--tender" onClick={() => onCommand('pay')} disabled={!hasLines} data-testid="sale-pay-scan">
+            {t('sale.payScan')}
+          </button>
+        </div>
+      </div>
     </>
   );
 }

@@ -18,13 +18,16 @@ interface SaleCartProps {
   onCommand(command: SaleCommand): void;
 }
 
-/** The cart's column: search, what was refused, the lines with the selected one's toolbar, the sale's note. */
+/**
+ * The cart's column: what was refused (above the search field, where no search result can cover
+ * it), search, the lines with the selected one's toolbar, the sale's note.
+ */
 export function SaleCart({ sale, search, error, selected, onSelect, onQty, onCommand }: SaleCartProps) {
   const { t } = useTranslation();
   return (
     <section className="sale__left" aria-label={t('sale.cart')}>
-      {search}
       <ErrorNote error={error} />
+      {search}
       <CartLines lines={sale.lines} selectedId={selected?.id ?? null} onSelect={onSelect} />
       {selected && <LineActions line={selected} onQty={onQty} onCommand={onCommand} />}
       {sale.note && (

@@ -2,9 +2,13 @@ import { useTranslation } from 'react-i18next';
 import type { CallError, DocumentView, LineView, Result } from '../../../../preload/contract';
 import type { Discount } from '../../../../preload/contract/primitives';
 import { AdHocDialog } from '../../components/AdHocDialog';
+import { CancelSaleDialog } from '../../components/CancelSaleDialog';
 import { DiscountDialog } from '../../components/DiscountDialog';
+import { HeldSalesDialog } from '../../components/HeldSalesDialog';
 import { NoteDialog } from '../../components/NoteDialog';
 import { QtyDialog } from '../../components/QtyDialog';
+import { useStoreLocale } from '../../state/store-context';
+import { lineName } from '../../format/product-name';
 import { useApproval, type Approval } from '../../components/use-approval';
 import { useCall, useCallGroup } from '../../state/use-call';
 import type { DiscountChange, SaleDialog } from './use-sale-dialogs';
@@ -31,18 +35,21 @@ interface SaleDialogsProps {
  * the supervisor's approval in its place and is sent again with it.
  */
 export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefused, onClose }: SaleDialogsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const storeLocale = useStoreLocale();
   const approval = useApproval();
   const adHoc = useCall('sale.addCustomLine');
   const qty = useCall('sale.setQty');
   const note = useCall('sale.setNote');
   const discount = useCallGroup<DiscountCall>();
   const approved = useCallGroup<DiscountCall>();
+  const cancel = useCall('sale.cancel');
+  const recall = useCall('sale.recall');
   const saleId = sale.id;
 
   // Each opening starts without the refusals of the last one.
   const close = () => {
-    for (const call of [adHoc, qty, note, discount, approved]) call.reset();
+    for (const call of [adHoc, qty, note, discount, approved, cancel, recall]) call.reset();
     onClose();
   };
 
@@ -76,6 +83,14 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
     finish(result, false);
   };
 
+  /** 整单取消; where the store wants a supervisor for it, main says so and the approval opens. */
+  const cancelSale = async () => {
+    const result = await approval.request((given) => cancel.run({ saleId, ...(given ? { approval: given } : {}) }));
+    if (result === null) return close();
+    if (!result.ok) cancel.refuse(result.error);
+    finish(result, false);
+  };
+
   // The approval takes the place of the dialog that asked for it.
   if (approval.open) return approval.render();
 
@@ -105,7 +120,7 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
       const onLine = dialog.scope === 'line' && selected !== null;
       return (
         <DiscountDialog
-          title={onLine ? t('dialog.lineDiscountTitle', { name: selected.name }) : t('dialog.orderDiscountTitle')}
+          title={onLine ? t('dialog.lineDiscountTitle', { name: lineName(selected, i18n.language, storeLocale).name }) : t('dialog.orderDiscountTitle')}
           current={onLine ? selected.discount : sale.orderDiscount}
           onApply={(value) => void applyDiscount(dialog.scope, value)}
           error={discount.error}
@@ -113,6 +128,10 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
         />
       );
     }
+    case 'cancelSale':
+      return <CancelSaleDialog sale={sale} onConfirm={() => void cancelSale()} error={cancel.error} onClose={close} />;
+    case 'recall':
+      return <HeldSalesDialog onRecall={(id) => void recall.run({ saleId: id }).then((r) => finish(r, false))} error={recall.error} onClose={close} />;
     default:
       return null;
   }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CallError, DocumentView, ProductView, Result } from '../../../../preload/contract';
 import { SearchBox } from '../../components/SearchBox';
 import { TotalsPanel } from '../../components/TotalsPanel';
@@ -7,6 +8,7 @@ import { SaleActionBar } from './SaleActionBar';
 import { SaleCart } from './SaleCart';
 import { SaleDialogs } from './SaleDialogs';
 import type { SaleEdits } from './sale-edits';
+import { useCartAnnouncement } from './use-cart-announcement';
 import { useLineSelection } from './use-line-selection';
 import { useSaleDialogs } from './use-sale-dialogs';
 
@@ -16,6 +18,8 @@ interface SaleScreenProps {
   edits: SaleEdits;
   apply(result: Result<DocumentView>): CallError | null;
   onPay(): void;
+  /** The card tender: the payment screen, with the terminal started. */
+  onPayCard(): void;
   /** Opens the return screen (退货). */
   onReturn(): void;
   /** Another overlay (help) has the keyboard. */
@@ -25,11 +29,13 @@ interface SaleScreenProps {
 }
 
 /** Ringing up: the cart and its totals, the buttons and keys that change it, and its dialogs. */
-export function SaleScreen({ sale, edits, apply, onPay, onReturn, paused, onBackOffice }: SaleScreenProps) {
+export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, paused, onBackOffice }: SaleScreenProps) {
+  const { t } = useTranslation();
   const search = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const { selected, select, move } = useLineSelection(sale.lines);
   const dialogs = useSaleDialogs(search);
+  const announcement = useCartAnnouncement(sale);
   const saleId = sale.id;
 
   useEffect(() => search.current?.focus(), []);
@@ -45,10 +51,16 @@ export function SaleScreen({ sale, edits, apply, onPay, onReturn, paused, onBack
   };
   const changeQty = (lineId: number, qtyMilli: number) => void edit(edits.run('sale.setQty', { saleId, lineId, qtyMilli }));
 
-  const pay = () => {
+  const pay = (tender: () => void) => {
     if (sale.lines.length === 0) return edits.refuse({ code: 'sale.empty', params: {} });
     edits.reset();
-    onPay();
+    tender();
+  };
+
+  /** 挂单: the cart is parked and an empty one takes its place; the focus goes back to the search for the next customer. */
+  const hold = async () => {
+    if (!(await edit(edits.run('sale.hold', { saleId })))) setQuery('');
+    search.current?.focus();
   };
 
   const runCommand = (command: SaleCommand) => {
@@ -66,7 +78,9 @@ export function SaleScreen({ sale, edits, apply, onPay, onReturn, paused, onBack
       case 'orderDiscount':
         return dialogs.open({ kind: 'discount', scope: 'order' });
       case 'pay':
-        return pay();
+        return pay(onPay);
+      case 'payCard':
+        return pay(onPayCard);
       case 'remove':
         return selected && void edit(edits.run('sale.removeLine', { saleId, lineId: selected.id }));
       case 'up':
@@ -87,7 +101,15 @@ export function SaleScreen({ sale, edits, apply, onPay, onReturn, paused, onBack
   };
 
   return (
-    <main className="sale">
+    <main className="sale" aria-labelledby="sale-title">
+      {/* The screen's name for a screen reader; the cashier sees the cart and the total. */}
+      <h1 id="sale-title" className="visually-hidden">
+        {t('sale.title')}
+      </h1>
+      {/* Mounted from the start, so the first addition is heard too. */}
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="sale-announcement">
+        {announcement}
+      </p>
       <SaleCart
         sale={sale}
         search={<SearchBox inputRef={search} value={query} onChange={setQuery} onCode={(c) => void addCode(c)} onPick={(p) => void addPicked(p)} />}
@@ -99,7 +121,15 @@ export function SaleScreen({ sale, edits, apply, onPay, onReturn, paused, onBack
       />
       <aside className="sale__right">
         <TotalsPanel sale={sale} />
-        <SaleActionBar totalMinor={sale.totals.totalMinor} onCommand={runCommand} keysEnabled={!paused && dialogs.dialog === null} />
+        <SaleActionBar
+          totalMinor={sale.totals.totalMinor}
+          hasLines={sale.lines.length > 0}
+          onCommand={runCommand}
+          keysEnabled={!paused && dialogs.dialog === null}
+          onHold={() => void hold()}
+          onRecall={() => dialogs.open({ kind: 'recall' })}
+          onCancelSale={() => dialogs.open({ kind: 'cancelSale' })}
+        />
       </aside>
       <SaleDialogs
         dialog={dialogs.dialog}

@@ -3,17 +3,25 @@ import type { LineView } from '../../../../preload/contract';
 
 /**
  * Which cart line the line keys act on. A selection that no longer exists moves to the last
- * line; a new line (added here or in another window) becomes the selection.
+ * line; a new line (added here or in another window) becomes the selection, and so does a line
+ * whose quantity a scan just raised: the cart keeps the line that changed in view.
  */
 export function useLineSelection(lines: LineView[]) {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const selected = lines.find((l) => l.id === selectedId) ?? null;
 
-  const lineCount = useRef(lines.length);
+  const previous = useRef(lines);
   useEffect(() => {
-    if (lines.length > lineCount.current) setSelectedId(lines[lines.length - 1]?.id ?? null);
-    else if (selectedId !== null && !lines.some((l) => l.id === selectedId)) setSelectedId(lines[lines.length - 1]?.id ?? null);
-    lineCount.current = lines.length;
+    const before = previous.current;
+    previous.current = lines;
+    if (before === lines) return;
+    if (lines.length > before.length) return setSelectedId(lines[lines.length - 1]?.id ?? null);
+    const grown = lines.find((l) => {
+      const old = before.find((b) => b.id === l.id);
+      return old !== undefined && l.qtyMilli > old.qtyMilli;
+    });
+    if (grown && lines.length === before.length) return setSelectedId(grown.id);
+    if (selectedId !== null && !lines.some((l) => l.id === selectedId)) setSelectedId(lines[lines.length - 1]?.id ?? null);
   }, [lines, selectedId]);
 
   /** Up and down the cart; from no selection, down starts at the top and up at the bottom. */

@@ -8,7 +8,8 @@ export interface DiscountChange {
 }
 
 /** The sale screen's dialogs; one is open at a time (a discount's approval takes its place: SaleDialogs). */
-export type SaleDialog = { kind: 'adHoc' } | { kind: 'qty' } | { kind: 'note' } | { kind: 'discount'; scope: 'line' | 'order' };
+export type SaleDialog =
+  { kind: 'adHoc' } | { kind: 'qty' } | { kind: 'note' } | { kind: 'discount'; scope: 'line' | 'order' } | { kind: 'cancelSale' } | { kind: 'recall' };
 
 /**
  * Which dialog is open, and where the focus goes when it closes: back to what opened it (a

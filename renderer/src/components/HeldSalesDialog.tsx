@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError } from '../../../preload/contract';
+import { formatDateTime } from '../format/date';
+import { useFormat } from '../state/store-context';
+import { useCall } from '../state/use-call';
+import { Dialog } from './Dialog';
+import { ErrorNote } from './ErrorNote';
+
+interface HeldSalesDialogProps {
+  onRecall(saleId: string): void;
+  /** Main's refusal of the recall (a payment under way on the cart at the counter). */
+  error: CallError | null;
+  onClose(): void;
+}
+
+/** 取单: the register's held sales, oldest first; one tap makes a held sale the sale on screen again. */
+export function HeldSalesDialog({ onRecall, error, onClose }: HeldSalesDialogProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const list = useCall('sale.heldList');
+  const load = list.run;
+  useEffect(() => void load({}), [load]);
+  const held = list.value ?? [];
+
+  return (
+    <Dialog title={t('held.title')} onClose={onClose} testId="held-sales-dialog" wide>
+      {list.value !== null && held.length === 0 && <p className="muted">{t('held.none')}</p>}
+      <ul className="held-list" aria-label={t('held.title')}>
+        {held.map((h) => (
+          <li key={h.saleId} className="held-list__item" data-testid="held-sale">
+            <div className="held-list__what">
+              <strong>{h.preview.join('、')}</strong>
+              <span className="muted small">
+                {t('held.meta', { count: h.lineCount, time: formatDateTime(h.heldAt, format.locale), name: h.heldByName })}
+                {h.stale && <span className="held-list__stale"> · {t('held.stale')}</span>}
+              </span>
+              {h.note && <span className="small">{h.note}</span>}
+            </div>
+            <strong className="held-list__total">{format.money(h.totalMinor)}</strong>
+            <button type="button" className="button button--primary" onClick={() => onRecall(h.saleId)} data-testid="recall-sale">
+              {t('held.recall')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <ErrorNote error={error ?? list.error} />
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onClose}>
+          {t('action.close')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

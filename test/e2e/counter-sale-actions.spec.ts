@@ -1,0 +1,191 @@
+import { callRegister, expect, scan, setUpOwner, test } from './fixtures';
+
+// Issue 13, "Missing at the counter": the tenders as buttons of their own on the sale screen,
+// 挂单 / 取单, and 整单取消, as a cashier uses them between customers.
+const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
+const MILK = '6904567890127'; // 蒙牛纯牛奶 250ml ¥3.80
+
+test('the card tender is on the sale screen: F11 starts the terminal, Cancel has the focus, Esc cancels, cash waits meanwhile', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await scan(page, WATER);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  const tenders = page.getByRole('group', { name: '收款方式' });
+  await expect(tenders.getByTestId('pay-cash')).toBeEnabled();
+  await expect(tenders.getByTestId('sale-pay-card')).toBeEnabled();
+  // Scan-to-pay is a tender of its own too: it opens the payment screen, where the customer's code is scanned.
+  await expect(tenders.getByTestId('sale-pay-scan')).toBeEnabled();
+
+  await page.keyboard.press('F11');
+  await expect(page.getByTestId('payment')).toBeVisible();
+  await expect(page.getByTestId('card-step')).toHaveText('请顾客插卡、挥卡或刷卡');
+  await expect(page.getByTestId('card-cancel')).toBeFocused();
+  await expect(page.getByTestId('tendered')).toBeDisabled();
+  await expect(page.getByTestId('take-cash')).toBeDisabled();
+  await page.keyboard.press('Escape');
+  // Cancelled on the terminal: still on the payment screen, nothing paid, the cash field ready.
+  await expect(page.getByTestId('card-step')).toBeHidden({ timeout: 15_000 });
+  await expect(page.getByTestId('payment')).toBeVisible();
+  await expect(page.getByTestId('tendered')).toBeEnabled();
+  await expect(page.getByTestId('tendered')).toBeFocused();
+  const open = (await callRegister(page, 'sale.current', {})) as { value: { status: string; payments: unknown[] } };
+  expect(open.value).toMatchObject({ status: 'open', payments: [] });
+
+  // Back to the sale, and the card button this time: the card pays it.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('payment')).toBeHidden();
+  await page.getByTestId('sale-pay-card').click();
+  await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
+  const rows = page.getByTestId('done-payments').getByTestId('payment-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-method', 'card');
+});
+
+test('挂单 parks the cart for the next customer; 取单 brings it back and parks the cart it replaces, after a reload too', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  const lines = page.getByTestId('cart-line');
+  await expect(page.getByTestId('hold-sale')).toBeDisabled();
+  await scan(page, WATER);
+  await expect(lines).toHaveCount(1);
+  await page.getByTestId('hold-sale').click();
+  await expect(lines).toHaveCount(0);
+  await expect(page.getByTestId('search')).toBeFocused();
+
+  // The next customer.
+  await scan(page, MILK);
+  await expect(lines).toHaveCount(1);
+  await page.getByTestId('open-held').click();
+  const dialog = page.getByTestId('held-sales-dialog');
+  const held = dialog.getByTestId('held-sale');
+  await expect(held).toHaveCount(1);
+  await expect(held.first()).toContainText('农夫山泉 550ml');
+  await expect(held.first()).toContainText('¥2.00');
+  await expect(held.first()).toContainText(`1 件 · ${'王店长'} 挂于`);
+  await held.first().getByTestId('recall-sale').click();
+  await expect(dialog).toBeHidden();
+  await expect(lines).toHaveCount(1);
+  await expect(lines.first()).toContainText('农夫山泉 550ml');
+  await expect(page.getByTestId('total')).toHaveText('¥2.00');
+
+  // The milk cart went on hold in its place, and stays there across a reload.
+  await page.reload();
+  await expect(lines.first()).toContainText('农夫山泉 550ml');
+  await page.getByTestId('open-held').click();
+  await expect(held).toHaveCount(1);
+  await expect(held.first()).toContainText('蒙牛纯牛奶 250ml');
+  await expect(held.first()).toContainText('¥3.80');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('open-held')).toBeFocused();
+});
+
+test('整单取消 asks once, then the whole cart goes and the next sale starts empty', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await scan(page, WATER);
+  await scan(page, MILK);
+  const lines = page.getByTestId('cart-line');
+  await expect(lines).toHaveCount(2);
+  const before = (await callRegister(page, 'sale.current', {})) as { value: { id: string } };
+
+  await page.getByTestId('cancel-sale').click();
+  const dialog = page.getByTestId('cancel-sale-dialog');
+  await expect(dialog).toContainText('2 件商品，¥5.80');
+  // Changing one's mind keeps the cart.
+  await dialog.getByRole('button', { name: '取消', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(lines).toHaveCount(2);
+
+  await page.getByTestId('cancel-sale').click();
+  await dialog.getByRole('button', { name: '整单取消' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(lines).toHaveCount(0);
+  await expect(page.getByTestId('total')).toHaveText('¥0.00');
+  const cancelled = (await callRegister(page, 'sale.get', { saleId: before.value.id })) as { value: { status: string; lines: unknown[] } };
+  expect(cancelled.value.status).toBe('cancelled');
+  expect(cancelled.value.lines).toHaveLength(2);
+  const next = (await callRegister(page, 'sale.current', {})) as { value: { id: string } };
+  expect(next.value.id).not.toBe(before.value.id);
+});
+
+test('a discount keyed the Chinese way: 9折 is 10% off, and the dialog shows both forms', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await scan(page, MILK);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await page.keyboard.press('F9');
+  const dialog = page.getByTestId('discount-dialog');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.type('20');
+  await expect(dialog.getByTestId('discount-forms')).toHaveText('8折 = 优惠 20%');
+  // Switching the form keeps the discount: 20% off is 8折.
+  await dialog.getByRole('radio', { name: '打折' }).click();
+  await expect(dialog.getByTestId('discount-input')).toHaveValue('8');
+  await dialog.getByTestId('discount-input').fill('95');
+  await expect(dialog.getByTestId('discount-forms')).toHaveText('9.5折 = 优惠 5%');
+  await dialog.getByTestId('discount-input').fill('9');
+  await expect(dialog.getByTestId('discount-forms')).toHaveText('9折 = 优惠 10%');
+  await dialog.getByTestId('discount-input').press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('order-discount-total')).toHaveText('−¥0.38');
+  await expect(page.getByTestId('total')).toHaveText('¥3.42');
+});
+
+test('in English, a Chinese store shows the catalog’s English names and money as ¥; the receipt keeps the store’s names', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await scan(page, WATER);
+  await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
+  const line = page.getByTestId('cart-line').first();
+  await expect(line.getByTestId('line-name')).toHaveText('Mineral water 550ml');
+  await expect(page.getByTestId('total')).toHaveText('¥2.00');
+  await expect(page.getByTestId('pay-cash')).toContainText('¥2.00');
+  // The sale itself keeps the name in the store's language: that is what the receipt prints.
+  const current = (await callRegister(page, 'sale.current', {})) as { value: { lines: { name: string }[] } };
+  expect(current.value.lines[0]?.name).toBe('农夫山泉 550ml');
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+  await expect(line.getByTestId('line-name')).toHaveText('农夫山泉 550ml');
+});
+
+test('what a screen reader hears: each item added with the total, the screen’s name, −1 as seen, the change with the next-sale button', async ({
+  page,
+  register,
+}) => {
+  await setUpOwner(page, register);
+  await expect(page.getByRole('heading', { level: 1, name: '销售' })).toBeAttached();
+  const announcement = page.getByTestId('sale-announcement');
+  // Mounted, empty, before the first addition, so that one is heard too.
+  await expect(announcement).toHaveAttribute('aria-live', 'polite');
+  await expect(announcement).toHaveText('');
+  await scan(page, WATER);
+  await expect(announcement).toHaveText('已添加 农夫山泉 550ml，合计 ¥2.00');
+  await scan(page, WATER);
+  await expect(announcement).toHaveText('已添加 农夫山泉 550ml，合计 ¥4.00');
+  await expect(page.getByRole('toolbar', { name: '所选商品行' }).getByRole('button', { name: '−1', exact: true })).toBeEnabled();
+
+  await page.keyboard.press('F12');
+  await page.getByTestId('tendered').fill('5');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('completion')).toBeVisible();
+  await expect(page.getByTestId('next-sale')).toBeFocused();
+  await expect(page.getByTestId('next-sale')).toHaveAccessibleDescription('找零 ¥1.00');
+});
+
+test('closing the help or the logout question gives the focus back, so a scan right after Esc is not lost', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  const search = page.getByTestId('search');
+  await expect(search).toBeFocused();
+  await page.keyboard.press('F1');
+  await expect(page.getByTestId('help')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('help')).toBeHidden();
+  await expect(search).toBeFocused();
+  await scan(page, WATER);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+
+  // Logging out with the cart full asks; staying gives the focus back to the log-out button.
+  const logout = page.getByTestId('logout');
+  await logout.click();
+  await expect(page.getByTestId('logout-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('logout-dialog')).toBeHidden();
+  await expect(logout).toBeFocused();
+  await scan(page, MILK);
+  await expect(page.getByTestId('cart-line')).toHaveCount(2);
+});

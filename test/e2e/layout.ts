@@ -1,0 +1,106 @@
+// Layout checks for the counter screens (issue 13): what a cashier at a 1024×768 or 1366×768
+// touchscreen would notice, measured in the page. Each returns what is wrong, so a failure says
+// which element and by how much.
+import type { Locator, Page } from '@playwright/test';
+
+export const RESOLUTIONS = [
+  { width: 1024, height: 768 },
+  { width: 1366, height: 768 },
+] as const;
+
+/** Elements wider than their scroll box lets them be, and the page itself, scrolling sideways. */
+export async function horizontalScroll(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const root = document.scrollingElement ?? document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) found.push(`page: ${root.scrollWidth} > ${root.clientWidth}`);
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      const style = getComputedStyle(el);
+      if (style.overflowX !== 'auto' && style.overflowX !== 'scroll') continue;
+      // A receipt image or a table may scroll on purpose inside its own box; nothing else may.
+      if (el.closest('.receipt-preview, .code-block')) continue;
+      if (el.scrollWidth > el.clientWidth + 1) found.push(`${describe(el)}: ${el.scrollWidth} > ${el.clientWidth}`);
+    }
+    return found;
+
+    function describe(el: Element): string {
+      const id = el.getAttribute('data-testid');
+      return `${el.tagName.toLowerCase()}${id ? `[data-testid=${id}]` : ''}.${[...el.classList].join('.')}`;
+    }
+  });
+}
+
+/** The element's box lies inside the window (not below the fold, not cut off at a side). */
+export async function inViewport(locator: Locator): Promise<boolean> {
+  const page = locator.page();
+  const box = await locator.boundingBox();
+  const size = page.viewportSize();
+  if (!box || !size) return false;
+  return box.x >= -0.5 && box.y >= -0.5 && box.x + box.width <= size.width + 0.5 && box.y + box.height <= size.height + 0.5;
+}
+
+/**
+ * Visible elements whose box sticks out of the open dialog's box, and text cut off inside its
+ * own box (scrollWidth beyond clientWidth on an element that hides its overflow, or a button
+ * whose label does not fit), anywhere on the page.
+ */
+export async function overflowAndClipping(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      const s = getComputedStyle(el);
+      return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';
+    };
+    const describe = (el: Element) => {
+      const id = el.getAttribute('data-testid');
+      const text = (el.textContent ?? '').trim().slice(0, 30);
+      return `${el.tagName.toLowerCase()}${id ? `[data-testid=${id}]` : ''} "${text}"`;
+    };
+    for (const dialog of document.querySelectorAll('dialog[open]')) {
+      const frame = dialog.getBoundingClientRect();
+      for (const el of dialog.querySelectorAll('*')) {
+        if (!visible(el)) continue;
+        const r = el.getBoundingClientRect();
+        if (r.left < frame.left - 1 || r.right > frame.right + 1) found.push(`sticks out of its dialog sideways: ${describe(el)}`);
+      }
+      if (frame.bottom > window.innerHeight + 1 || frame.top < -1) found.push(`dialog taller than the window: ${describe(dialog)}`);
+    }
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      // Text for screen readers only is 1 px on purpose (.visually-hidden): no one sees it clipped.
+      if (!visible(el) || el.closest('.receipt-preview, .visually-hidden')) continue;
+      const s = getComputedStyle(el);
+      const clipsX = s.overflowX === 'hidden' || s.overflowX === 'clip' || s.textOverflow === 'ellipsis';
+      const isButton = el.matches('button, .button, .chip, [role="option"], a');
+      // An ellipsis on a long product name is a choice (the full name is a line below in the cart); a button's label is not.
+      if (isButton && el.scrollWidth > el.clientWidth + 1) found.push(`label does not fit its button: ${describe(el)} ${el.scrollWidth} > ${el.clientWidth}`);
+      else if (clipsX && s.textOverflow !== 'ellipsis' && el.scrollWidth > el.clientWidth + 1 && !['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
+        found.push(`text clipped: ${describe(el)} ${el.scrollWidth} > ${el.clientWidth}`);
+    }
+    return found;
+  });
+}
+
+/** Touch targets (buttons, links, fields, options, a checkbox's label) smaller than 44 × 44 px. */
+export async function smallTargets(page: Page, least = 44): Promise<string[]> {
+  return page.evaluate((min) => {
+    const found: string[] = [];
+    const targets = document.querySelectorAll<HTMLElement>(
+      'button, a[href], input:not([type="hidden"]), select, textarea, [role="option"], [role="button"], [role="radio"], [role="tab"], summary',
+    );
+    for (const el of targets) {
+      const r0 = el.getBoundingClientRect();
+      const s = getComputedStyle(el);
+      if (r0.width === 0 || r0.height === 0 || s.visibility === 'hidden' || el.closest('[hidden], .visually-hidden')) continue;
+      // A checkbox or radio is tapped through its label, which is the target.
+      const target = (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') && el.closest('label')) || el;
+      const r = target.getBoundingClientRect();
+      if (r.width + 0.5 < min || r.height + 0.5 < min) {
+        const id = target.getAttribute('data-testid');
+        const text = (target.textContent ?? target.getAttribute('aria-label') ?? '').trim().slice(0, 24);
+        found.push(`${target.tagName.toLowerCase()}${id ? `[${id}]` : ''} "${text}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+      }
+    }
+    return found;
+  }, least);
+}
