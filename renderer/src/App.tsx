@@ -41,12 +41,8 @@ export function App() {
   const actions: SessionActions = { accept, refresh: () => void refresh() };
   return (
     <StoreProvider session={session}>
-      {session.training && <TrainingMark />}
-      <HardwareBanner />
-      <LedgerProblem />
-      {session.operator && <StartupSummary />}
-      {pickMode(sessionModes, session).render(session, actions)}
       <div className="app-root">
+        {session.training && <TrainingMark />}
         <HardwareBanner />
         <LedgerProblem />
         {session.operator && <StartupSummary />}
