@@ -97,11 +97,14 @@ export const test = base.extend<{ register: Register; pageErrors: string[] }>({
     },
     { auto: true },
   ],
-  register: async ({}, use) => {
+  register: async ({ context }, use) => {
     const { register, stop } = await startRegister();
     try {
       await use(register);
     } finally {
+      // The test's pages close before their register stops: a page still loading something (the
+      // shipped CJK font is fetched when a weight is first used) would otherwise log a refused request.
+      for (const p of context.pages()) await p.close();
       await stop();
     }
   },
