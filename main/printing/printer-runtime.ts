@@ -17,6 +17,7 @@ import {
 } from '../hardware/printer';
 import type { Db } from '../ledger/database';
 import { journalFeed } from '../ledger/journal-feed';
+import { rethrowStorageFailure } from '../ledger/storage-failure';
 import type { Logger } from '../log';
 import { getPrinterConfig, paperTimeZone } from './printer-config';
 import { drawerWaiting, enqueueDrawer, enqueueReport, enqueueSale, makeAllDue, pendingCount, requeueInterrupted } from './print-jobs';
@@ -127,6 +128,7 @@ export class PrinterRuntime {
       if (!config.enabled) return;
       drawer = saleOpensDrawer(this.o.db, saleId, config);
     } catch (error) {
+      rethrowStorageFailure(error);
       this.o.log.error(`receipt for sale ${saleId} not queued`, error);
       return;
     }
@@ -141,6 +143,8 @@ export class PrinterRuntime {
       if (!config.enabled) return;
       queue(config);
     } catch (error) {
+      // A full disk has already rolled the event's transaction back: carrying on would commit the rest of it piecemeal.
+      rethrowStorageFailure(error);
       this.o.log.error(`paper for ${what} not queued`, error);
       return;
     }
