@@ -4,6 +4,7 @@ import { defaultPrinterProfile } from '../../main/hardware/printer';
 import type { HardwareStatus } from '../../preload/contract/events';
 import type { Db } from '../../main/ledger/database';
 import { verifyJournal } from '../../main/ledger/journal';
+import { storageFailure } from '../../main/ledger/storage-failure';
 import { ledgerSnapshot } from '../support/ledger-snapshot';
 import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 
@@ -155,5 +156,23 @@ describe('a ledger that cannot be written', () => {
     expect(retried).toMatchObject({ kind: 'paid_in', amountMinor: 1000 });
     expect(movements()).toBe(1);
     expect(reg.db.prepare("SELECT count(*) AS n FROM print_jobs WHERE kind = 'report'").get()).toEqual({ n: 1 });
+  });
+});
+
+describe('which SQLite errors are storage failures', () => {
+  it('maps FULL to disk_full, every IOERR and READONLY variant to io_error, and nothing else', () => {
+    // Extended result codes as SQLite names them (sqlite3.h), as better-sqlite3 puts them in `code`.
+    expect(storageFailure({ code: 'SQLITE_FULL' })).toBe('ledger.disk_full');
+    for (const code of ['SQLITE_IOERR', 'SQLITE_IOERR_WRITE', 'SQLITE_IOERR_FSYNC', 'SQLITE_IOERR_SHORT_READ', 'SQLITE_READONLY', 'SQLITE_READONLY_DBMOVED'])
+      expect(storageFailure({ code }), code).toBe('ledger.io_error');
+    for (const error of [
+      { code: 'SQLITE_CONSTRAINT_TRIGGER' },
+      { code: 'SQLITE_BUSY' },
+      { code: 'SQLITE_IOERRX' },
+      new Error('SQLITE_FULL'),
+      null,
+      'SQLITE_FULL',
+    ])
+      expect(storageFailure(error)).toBeNull();
   });
 });
