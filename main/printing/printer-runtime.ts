@@ -8,7 +8,6 @@ import {
   createTransport,
   printNow,
   printTestPage,
-  PrinterTransportError,
   type PrinterProfile,
   type ReceiptDocument,
   type PrinterStatus,
@@ -204,9 +203,9 @@ export class PrinterRuntime {
       );
       this.report(status);
       return { enabled: true, status, failure: null };
-    } catch (error) {
-      const code = error instanceof PrinterTransportError ? error.code : 'printer.io_error';
-      return { enabled: true, status: null, failure: code };
+    } catch {
+      // queryStatus answers a silent printer with printer.no_answer; a throw is a fault in the transport.
+      return { enabled: true, status: null, failure: 'printer.io_error' };
     }
   }
 
