@@ -224,6 +224,27 @@ describe('the print queue through the register (TCP)', () => {
     expect(commandsNamed(printedSince(from), 'GS V')).toHaveLength(1);
   });
 
+  it('a transport that throws instead of answering costs a retry, not the job', async () => {
+    let faults = 1;
+    const factory = (config: TransportConfig): PrinterTransport => {
+      const inner = createTransport(config);
+      return {
+        kind: inner.kind,
+        queryStatus: (o) => inner.queryStatus(o),
+        close: () => inner.close(),
+        send: (bytes) => (faults-- > 0 ? Promise.reject(new Error('a fault in the transport')) : inner.send(bytes)),
+      };
+    };
+    const { reg } = await printingRegister('tcp', { transportFactory: factory, drawerOnCash: false });
+    const from = vp.jobs().length;
+    await cashSale(reg, 'transport-throws');
+    await until('printed on the retry', () => allPrinted(reg, 1));
+    expect(reg.log.lines.some((l) => l.includes('the transport threw') && l.includes('a fault in the transport'))).toBe(true);
+    expect(reg.db.prepare('SELECT attempts FROM print_jobs').get()).toEqual({ attempts: 2 }); // the one that threw, the one that printed
+    await vp.waitForJobs(from + 1);
+    expect(commandsNamed(printedSince(from), 'GS V')).toHaveLength(1);
+  });
+
   it('printer offline across a restart: the job survives in the ledger and prints once', async () => {
     const first = await printingRegister('tcp', { drawerOnCash: false });
     vp.setStatus('offline');
