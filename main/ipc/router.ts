@@ -90,8 +90,8 @@ export function createRouter(deps: RouterDeps): Dispatch {
     } catch (error) {
       if (error instanceof ServiceError) return fail(error.code, error.params);
       // Stack traces and SQL stay in the log; the window only learns that something went wrong,
-      // or, when the ledger could not be written, that and what to do about it. SQLite rolled the
-      // whole transaction back, so nothing of the call was kept.
+      // or, when the ledger could not be written, that and what to do about it. The error left the
+      // call's transaction, which was rolled back, so nothing of the call was kept.
       deps.log.error(`call ${callName} failed`, error);
       const storage = storageFailure(error);
       if (!storage) return fail('internal');

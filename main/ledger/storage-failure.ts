@@ -2,10 +2,11 @@
 // limit) is full, or the file system failed. The cashier must hear that, with what to do,
 // instead of "something went wrong".
 //
-// SQLite answers SQLITE_FULL and SQLITE_IOERR by rolling back the whole transaction, not only
-// the statement. Code that catches an error inside a transaction and carries on would then run
-// its remaining statements in autocommit mode, each committed on its own: half a sale. So a
-// catch inside a transaction must let these through (`rethrowStorageFailure`).
+// On SQLITE_FULL or SQLITE_IOERR, SQLite rolls back the failed statement or, depending on where
+// it failed, the whole transaction. Code that catches such an error inside a transaction and
+// carries on commits the event without the failed part (a cash movement without its slip), or,
+// when the transaction is gone, runs its remaining statements in autocommit mode, each committed
+// on its own. So a catch inside a transaction must let these through (`rethrowStorageFailure`).
 import type { Db } from './db';
 import { sql } from './statements';
 
