@@ -10,6 +10,7 @@ import { moveLedgerAside, putLedgerBack, putLedgerInPlace } from './backup/ledge
 import { handlers } from './ipc/handler-table';
 import type { RegisterServices } from './ipc/handler';
 import { createRouter, type Dispatch } from './ipc/router';
+import { StorageWatch } from './ledger/storage-failure';
 import { consoleLogger, type Logger } from './log';
 import { seedDemo } from './catalog/demo-catalog';
 import { indexPendingProducts } from './catalog/search-index';
@@ -263,7 +264,11 @@ export function openRegister(options: RegisterOptions): Register {
       updates,
       sync: { runtime: sync, secrets },
     };
-    const dispatch = createRouter({ db, session, events, handlers, services, log, clock });
+    // A restored ledger starts writable; its router reports its own storage failures.
+    const ledgerPart = (problem: string | null) => hardware.setLedger(problem ? { state: 'error', problems: [problem] } : { state: 'ok', problems: [] });
+    ledgerPart(null);
+    const storage = new StorageWatch(db, ledgerPart);
+    const dispatch = createRouter({ db, session, events, handlers, services, log, clock, storage });
     printer.start();
     void terminal.start();
     const started = scanPay

@@ -5,6 +5,7 @@
 import { businessDayOfNewDocument, businessDayRule } from '../business-day/business-day';
 import type { Db } from '../ledger/database';
 import { journalFeed } from '../ledger/journal-feed';
+import { rethrowStorageFailure } from '../ledger/storage-failure';
 import type { JournalEvent } from '../ledger/journal-payloads';
 import type { Logger } from '../log';
 import { getSettings } from '../settings/settings';
@@ -58,6 +59,8 @@ export function subscribeFraudWatch(db: Db, log: Logger, now: number): () => voi
       try {
         db.transaction(() => judge(db, event))();
       } catch (error) {
+        // A full disk may have ended the sale's own transaction: going on would commit the rest of it piecemeal.
+        rethrowStorageFailure(error);
         log.error(`fraud watch could not judge journal entry ${event.seq} (${event.kind})`, error);
       }
     }),

@@ -6,6 +6,7 @@ export class HardwareStatusHub {
   private status: HardwareStatus = {
     printer: { state: 'unknown', problems: [], drawerOpen: null, queuedJobs: 0 },
     terminal: { state: 'unknown', problems: [] },
+    ledger: { state: 'ok', problems: [] },
   };
 
   /** `publish` sends the merged status to every window; hardware knows nothing of how. */
@@ -21,6 +22,11 @@ export class HardwareStatusHub {
 
   setTerminal(terminal: HardwareStatus['terminal']): void {
     this.update({ ...this.status, terminal });
+  }
+
+  /** The ledger is not a device, but a full disk stops the counter like one, so it has the same banner. */
+  setLedger(ledger: HardwareStatus['ledger']): void {
+    this.update({ ...this.status, ledger });
   }
 
   /** Only changes are published: the printer is polled every few seconds and windows need not re-render. */

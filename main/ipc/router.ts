@@ -5,6 +5,7 @@ import { inTransaction } from '../ledger/transaction';
 import { IDEMPOTENCY_KEEP_MS, pruneIdempotency, requestHash, storedResult, storeResult } from '../ledger/idempotency';
 import type { EventBus } from '../common/event-bus';
 import { ServiceError } from '../common/service-error';
+import { storageFailure, type StorageWatch } from '../ledger/storage-failure';
 import { roleAtLeast, type RegisterSession } from '../operators/session';
 import { getSettings } from '../settings/settings';
 import { callerOf, operatorCount, type CallerRow } from '../operators/operators';
@@ -20,6 +21,8 @@ export interface RouterDeps {
   services: RegisterServices;
   log: Logger;
   clock?: () => number;
+  /** Told when the ledger cannot be written (disk full, I/O error) and when a later call commits again. */
+  storage?: StorageWatch;
 }
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<Result<unknown>>;
@@ -36,6 +39,13 @@ export function createRouter(deps: RouterDeps): Dispatch {
   let prunedForDay: string | null = null;
 
   return async function dispatch(name, input) {
+    const mark = deps.storage?.mark() ?? null;
+    const result = await route(name, input);
+    if (result.ok) deps.storage?.succeeded(mark);
+    return result;
+  };
+
+  async function route(name: unknown, input: unknown): Promise<Result<unknown>> {
     // Own keys only: "__proto__", "constructor" or "toString" are not calls.
     if (typeof name !== 'string' || !Object.hasOwn(calls, name) || !Object.hasOwn(deps.handlers, name)) {
       return fail('request.unknown_call', { name: typeof name === 'string' ? name.slice(0, 64) : typeof name });
@@ -79,11 +89,16 @@ export function createRouter(deps: RouterDeps): Dispatch {
       return await runIdempotent(deps.db, callName, parsed.data as { idempotencyKey: string }, inFlight, handler, value, ctx);
     } catch (error) {
       if (error instanceof ServiceError) return fail(error.code, error.params);
-      // Stack traces and SQL stay in the log; the window only learns that something went wrong.
+      // Stack traces and SQL stay in the log; the window only learns that something went wrong,
+      // or, when the ledger could not be written, that and what to do about it. The error left the
+      // call's transaction, which was rolled back, so nothing of the call was kept.
       deps.log.error(`call ${callName} failed`, error);
-      return fail('internal');
+      const storage = storageFailure(error);
+      if (!storage) return fail('internal');
+      deps.storage?.failed(storage);
+      return fail(storage);
     }
-  };
+  }
 }
 
 function authorize(deps: RouterDeps, handler: Handler<CallName>, operator: CallerRow | null): Result<never> | null {

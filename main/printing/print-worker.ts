@@ -4,7 +4,7 @@
 // job is marked printed and never sent again, even if the printer then reports paper out —
 // it holds the bytes and prints them once it recovers.
 import type { PrinterConfigView } from '../../preload/contract/printer';
-import { drawerKickFor, PrinterTransportError, type PrinterStatus, type PrinterTransport } from '../hardware/printer';
+import { drawerKickFor, type PrinterStatus, type PrinterTransport, type TransportResult } from '../hardware/printer';
 import type { Db } from '../ledger/database';
 import type { Logger } from '../log';
 import { dueJobs, markPrinted, markSending, markWaiting, nextAttemptAt, type PrintJob } from './print-jobs';
@@ -135,10 +135,13 @@ export class PrintWorker {
       bytes = Buffer.from(kick.bytes);
     }
     markSending(db, job.id);
-    try {
-      await io(() => transport.send(bytes));
-    } catch (error) {
-      const code = error instanceof PrinterTransportError ? error.code : 'printer.io_error';
+    const sent = await io(() => transport.send(bytes)).catch((error: unknown): TransportResult<void> => {
+      // Transports answer with a Result; a throw is a fault in one, and the job still waits for its retry.
+      this.deps.log.error(`print job ${job.id}: the transport threw`, error);
+      return { ok: false, error: { code: 'printer.io_error', params: { detail: String(error) } } };
+    });
+    if (!sent.ok) {
+      const code = sent.error.code;
       if (!db.open) return code;
       markWaiting(db, job.id, code, this.retryAt({ ...job, attempts: job.attempts + 1 }));
       report(null, code);

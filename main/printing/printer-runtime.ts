@@ -8,7 +8,6 @@ import {
   createTransport,
   printNow,
   printTestPage,
-  PrinterTransportError,
   type PrinterProfile,
   type ReceiptDocument,
   type PrinterStatus,
@@ -17,6 +16,7 @@ import {
 } from '../hardware/printer';
 import type { Db } from '../ledger/database';
 import { journalFeed } from '../ledger/journal-feed';
+import { rethrowStorageFailure } from '../ledger/storage-failure';
 import type { Logger } from '../log';
 import { getPrinterConfig, paperTimeZone } from './printer-config';
 import { drawerWaiting, enqueueDrawer, enqueueReport, enqueueSale, makeAllDue, pendingCount, requeueInterrupted } from './print-jobs';
@@ -127,6 +127,7 @@ export class PrinterRuntime {
       if (!config.enabled) return;
       drawer = saleOpensDrawer(this.o.db, saleId, config);
     } catch (error) {
+      rethrowStorageFailure(error);
       this.o.log.error(`receipt for sale ${saleId} not queued`, error);
       return;
     }
@@ -141,6 +142,8 @@ export class PrinterRuntime {
       if (!config.enabled) return;
       queue(config);
     } catch (error) {
+      // A full disk has already rolled the event's transaction back: carrying on would commit the rest of it piecemeal.
+      rethrowStorageFailure(error);
       this.o.log.error(`paper for ${what} not queued`, error);
       return;
     }
@@ -200,9 +203,9 @@ export class PrinterRuntime {
       );
       this.report(status);
       return { enabled: true, status, failure: null };
-    } catch (error) {
-      const code = error instanceof PrinterTransportError ? error.code : 'printer.io_error';
-      return { enabled: true, status: null, failure: code };
+    } catch {
+      // queryStatus answers a silent printer with printer.no_answer; a throw is a fault in the transport.
+      return { enabled: true, status: null, failure: 'printer.io_error' };
     }
   }
 

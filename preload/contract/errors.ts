@@ -25,6 +25,9 @@ export const requestErrors = [
   'request.too_large',
   'request.no_token',
   'internal',
+  // The ledger could not be written (SQLite's FULL, IOERR, READONLY): nothing of the call was kept.
+  'ledger.disk_full',
+  'ledger.io_error',
 ] as const;
 
 export const errorCodes = [

@@ -33,6 +33,11 @@ export interface HardwareStatus {
     /** The demo's built-in simulator is the terminal (no real card is charged); absent otherwise. */
     demo?: true;
   };
+  /** The ledger file: `ledger.disk_full` or `ledger.io_error` from the call that could not write until one commits again. */
+  ledger: {
+    state: DeviceState;
+    problems: string[];
+  };
 }
 
 export interface EventPayloads {

@@ -16,6 +16,8 @@ export interface Register {
   url: string;
   /** The launch token alone, to check it never reaches anyone else. */
   token: string;
+  /** The register's process, for tests that play the operating system (a file size limit). */
+  pid: number;
   output(): string;
 }
 
@@ -79,7 +81,7 @@ export async function startRegister(options: { demo?: boolean } = {}): Promise<{
     await stop();
     throw error;
   }
-  return { register: { origin, url: `${origin}/?token=${token}`, token, output: () => log }, stop };
+  return { register: { origin, url: `${origin}/?token=${token}`, token, pid: child.pid ?? 0, output: () => log }, stop };
 }
 
 /** A register in browser mode with demo data on a fresh data folder, stopped after the test. */

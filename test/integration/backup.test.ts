@@ -108,7 +108,10 @@ describe('backing up the day', () => {
   });
 
   it('puts a sale completed during an export in the next backup, never half in one', async () => {
-    const reg = register();
+    // Bundle names carry the creation second: the second bundle is made a second later on the register's clock, however fast the first was.
+    let skewMs = 0;
+    const reg = makeRegister({ clock: () => Date.now() + skewMs });
+    cleanups.push(() => reg.cleanup());
     const target = folder();
     await ownerWithFolder(reg, target);
     await ringUpSales(reg, 30);
@@ -138,6 +141,7 @@ describe('backing up the day', () => {
     expect(csvLines(a.files.get('payments.csv') ?? Buffer.alloc(0))).toHaveLength(upToHead.length);
     expect(a.manifest.tables.document_lines?.rows).toBe(upToHead.length);
 
+    skewMs += 1000;
     const second = await reg.backup.runAutomatic('scheduled');
     const b = await readBundle(second.file);
     expect(receiptsIn(b.files)).toEqual(inJournal.map((e) => e.receipt));
@@ -145,15 +149,17 @@ describe('backing up the day', () => {
   });
 
   it('keeps the newest N bundles of this register and journals what it removed', async () => {
-    const reg = register();
+    // Names carry the creation second: the register's clock moves a second between bundles instead of the test waiting one.
+    let skewMs = 0;
+    const reg = makeRegister({ clock: () => Date.now() + skewMs });
+    cleanups.push(() => reg.cleanup());
     const target = folder();
     await ownerWithFolder(reg, target, 2);
     const made: string[] = [];
     for (let i = 0; i < 3; i++) {
       await ringUpSales(reg, 1);
       made.push((await reg.must('backup.run', {})).file);
-      // Names carry the creation second; the next must not share it.
-      await new Promise((r) => setTimeout(r, 1100));
+      skewMs += 1000;
     }
     expect(readdirSync(target).sort()).toEqual(
       made

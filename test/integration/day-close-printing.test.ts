@@ -10,6 +10,7 @@ import type { PrinterConfigView } from '../../preload/contract/printer';
 import { commandsNamed, tokenizeEscPos } from '../support/escpos-tokenizer';
 import { printedColumns } from '../support/printer-columns';
 import { key, openShop, SHANGHAI, shanghai, type Shop } from '../support/day-close-shop';
+import { until } from '../support/until';
 
 let vp: VirtualPrinter;
 const shops: Shop[] = [];
@@ -24,16 +25,6 @@ afterAll(async () => {
 afterEach(() => {
   for (const s of shops.splice(0)) s.reg.cleanup();
 });
-
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 8000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function printingShop(paper: '58mm' | '80mm'): Promise<Shop> {
   const s = await openShop(shanghai('2026-09-01', '10:00'), { printer: fast });

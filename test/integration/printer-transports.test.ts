@@ -17,13 +17,14 @@ import {
   renderReceiptText,
   SerialTransport,
   TcpTransport,
-  PrinterTransportError,
   type PrinterProfile,
 } from '../../main/hardware/printer';
 import { commandsNamed, tokenizeEscPos } from '../support/escpos-tokenizer';
 import { saleFixture, storeZh, timeZone } from '../support/printer-fixtures';
 
 const profile: PrinterProfile = { ...defaultPrinterProfile, paper: '58mm' };
+/** A transport's answer when the bytes have left the register. */
+const DELIVERED = { ok: true, value: undefined };
 const receipt = buildReceipt(saleFixture('zh-CN', 'cash'), storeZh, { timeZone });
 const expectedLines = renderReceiptText(receipt, profile).replace(/\n$/, '').split('\n');
 
@@ -53,7 +54,7 @@ const tcp = (): TcpTransport => new TcpTransport({ host: '127.0.0.1', port: vp.p
 describe('raw TCP (9100-style) to the virtual printer', () => {
   it('a receipt prints: the printer received text equal to the document, one cut, the drawer kick and the QR', async () => {
     const before = vp.jobs().length;
-    await tcp().send(encodeReceipt(receipt, profile));
+    expect(await tcp().send(encodeReceipt(receipt, profile))).toEqual(DELIVERED);
     const [job] = (await vp.waitForJobs(before + 1)).slice(before);
     const t = tokenizeEscPos(job!.bytes);
     expect(job!.via).toBe('tcp');
@@ -100,7 +101,7 @@ describe('raw TCP (9100-style) to the virtual printer', () => {
   it('paper out holds the job; it prints exactly once after the paper is back', async () => {
     const before = vp.jobs().length;
     vp.setStatus('paper_out');
-    await tcp().send(encodeReceipt(receipt, profile));
+    expect(await tcp().send(encodeReceipt(receipt, profile))).toEqual(DELIVERED);
     expect(vp.heldJobs()).toBe(1);
     expect(vp.jobs()).toHaveLength(before);
     vp.setStatus('ok');
@@ -116,11 +117,11 @@ describe('raw TCP (9100-style) to the virtual printer', () => {
     const pulses = vp.drawerPulses().length;
     const jobs = vp.jobs().length;
     vp.setStatus('paper_out');
-    await tcp().send(escP);
+    expect(await tcp().send(escP)).toEqual(DELIVERED);
     expect(vp.heldJobs()).toBe(1);
     expect(vp.drawerPulses()).toHaveLength(pulses);
 
-    await tcp().send(dc4);
+    expect(await tcp().send(dc4)).toEqual(DELIVERED);
     const [realtime] = (await vp.waitForPulses(pulses + 1)).slice(pulses);
     expect(realtime).toEqual({ command: 'DLE DC4', pin: 0, onMs: 100, via: 'tcp', whilePrintingStopped: true });
     // A real-time command is not print data: nothing new is held or printed.
@@ -137,13 +138,13 @@ describe('raw TCP (9100-style) to the virtual printer', () => {
     for (const condition of ['cover_open', 'offline'] as const) {
       const pulses = vp.drawerPulses().length;
       vp.setStatus(condition);
-      await tcp().send(dc4);
+      expect(await tcp().send(dc4)).toEqual(DELIVERED);
       expect((await vp.waitForPulses(pulses + 1)).slice(pulses)).toEqual([{ command: 'DLE DC4', pin: 1, onMs: 300, via: 'tcp', whilePrintingStopped: true }]);
       vp.setStatus('ok');
     }
     const pulses = vp.drawerPulses().length;
     vp.setStatus('error');
-    await tcp().send(dc4);
+    expect(await tcp().send(dc4)).toEqual(DELIVERED);
     // send() returns once the printer has read the bytes and closed its side.
     expect((await tcp().queryStatus({ timeoutMs: 1000 })).problems).toContain('printer.error');
     expect(vp.drawerPulses()).toHaveLength(pulses);
@@ -172,7 +173,7 @@ describe('serial over a socat pseudo-terminal to the virtual printer', () => {
     const before = vp.jobs().length;
     const serial = new SerialTransport({ path: vp.ptyPath!, baudRate: 9600, parity: 'none', stopBits: 1, flowControl: 'none' });
     try {
-      await serial.send(encodeReceipt(receipt, profile));
+      expect(await serial.send(encodeReceipt(receipt, profile))).toEqual(DELIVERED);
       const [job] = (await vp.waitForJobs(before + 1)).slice(before);
       expect(job!.via).toBe('pty');
       const t = tokenizeEscPos(job!.bytes);
@@ -200,9 +201,8 @@ describe('serial over a socat pseudo-terminal to the virtual printer', () => {
   });
 
   it('a missing serial port is a typed error, not a crash', async () => {
-    const err = await new SerialTransport({ path: join(tmp, 'no-such-tty') }).send(Uint8Array.of(0x0a)).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(PrinterTransportError);
-    expect((err as PrinterTransportError).code).toBe('printer.not_found');
+    const sent = await new SerialTransport({ path: join(tmp, 'no-such-tty') }).send(Uint8Array.of(0x0a));
+    expect(sent).toEqual({ ok: false, error: { code: 'printer.not_found', params: { detail: expect.stringContaining('no-such-tty') as unknown } } });
   });
 });
 
@@ -210,7 +210,7 @@ describe('device file (USB printer class) and file sink', () => {
   it('writes a drawer kick to a character device and reads status back', async () => {
     const before = vp.jobs().length;
     const dev = new DeviceFileTransport({ path: vp.ptyPath! });
-    await openDrawer({ drawer: { pin: 1, onMs: 60, offMs: 240, openLevel: 'high' } }, dev);
+    expect(await openDrawer({ drawer: { pin: 1, onMs: 60, offMs: 240, openLevel: 'high' } }, dev)).toEqual(DELIVERED);
     const [job] = (await vp.waitForJobs(before + 1)).slice(before);
     expect([...job!.bytes]).toEqual([0x1b, 0x70, 0x01, 30, 120]);
     vp.setStatus('cover_open');
@@ -226,8 +226,29 @@ describe('device file (USB printer class) and file sink', () => {
     const file = join(tmp, 'sink.bin');
     const sink = new FileSinkTransport({ path: file });
     const bytes = encodeReceipt(receipt, profile);
-    await sink.send(bytes);
-    await sink.send(bytes);
+    expect(await sink.send(bytes)).toEqual(DELIVERED);
+    expect(await sink.send(bytes)).toEqual(DELIVERED);
     expect(readFileSync(file).equals(Buffer.concat([bytes, bytes]))).toBe(true);
+  });
+});
+
+describe('a failed delivery is an answer, never a rejection', () => {
+  it('every transport answers with the coded reason', async () => {
+    // A port nobody listens on: bound, then closed.
+    const closed = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const bytes = Uint8Array.of(0x1b, 0x40);
+    const answers = await Promise.all([
+      new TcpTransport({ host: '127.0.0.1', port: closed, connectTimeoutMs: 2000 }).send(bytes),
+      new SerialTransport({ path: join(tmp, 'no-such-tty') }).send(bytes),
+      new DeviceFileTransport({ path: join(tmp, 'no-such-lp') }).send(bytes),
+      new FileSinkTransport({ path: join(tmp, 'no-such-folder', 'sink.bin') }).send(bytes),
+    ]);
+    const refused = (code: string) => ({ ok: false, error: { code, params: { detail: expect.stringMatching(/./) as unknown } } });
+    expect(answers).toEqual([refused('printer.connection_refused'), refused('printer.not_found'), refused('printer.not_found'), refused('printer.not_found')]);
   });
 });

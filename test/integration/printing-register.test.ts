@@ -13,10 +13,12 @@ import {
   type TransportConfig,
 } from '../../main/hardware/printer';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
+import { statusRequests } from '../../main/hardware/printer/status';
 import { documentView } from '../../main/documents/document-view';
 import { getSettings } from '../../main/settings/settings';
 import { commandsNamed, tokenizeEscPos } from '../support/escpos-tokenizer';
 import { CASHIER_PIN, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
+import { until } from '../support/until';
 
 const WATER = '6901234567892';
 const profile = { ...defaultPrinterProfile, paper: '58mm' as const };
@@ -39,14 +41,14 @@ afterEach(() => {
   vp.setStatus({ paperOut: false, paperNearEnd: false, coverOpen: false, offline: false, error: false, drawerOpen: false, noAnswer: false, garbage: false });
 });
 
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/**
+ * Proof that nothing more goes out: the register has looked at the printer `polls` more times.
+ * Anything it would send (a resend, a cancelled job) follows the poll that finds the printer ready,
+ * and goes out ahead of the next poll on its one-exchange-at-a-time line; so after the next polls'
+ * requests were answered, it would already have been sent. No guess at how long that takes.
+ */
+async function afterPolls(polls = 3): Promise<void> {
+  await vp.waitForStatusRequests(vp.statusRequestsAnswered() + polls * statusRequests.length);
 }
 
 function transportFor(via: 'tcp' | 'pty'): TransportConfig {
@@ -150,7 +152,7 @@ describe.each(['tcp', 'pty'] as const)('a cash sale prints over %s', (via) => {
     vp.setStatus('ok');
     await until('the receipt printed', () => allPrinted(reg, 2));
     await vp.waitForJobs(from + 1);
-    await new Promise((r) => setTimeout(r, 400)); // a few more polls: nothing else goes out
+    await afterPolls(); // nothing else goes out
     const t = printedSince(from);
     expect(t.lines).toEqual(expectedLines(reg, done.sale.id));
     expect(commandsNamed(t, 'ESC p')).toHaveLength(0);
@@ -183,7 +185,7 @@ describe('the print queue through the register (TCP)', () => {
     vp.setStatus('ok');
     await until('printed after recovery', () => allPrinted(reg, 1));
     await until('banner cleared', () => events.at(-1)?.printer.problems.length === 0 && events.at(-1)?.printer.queuedJobs === 0);
-    await new Promise((r) => setTimeout(r, 400)); // a few more polls: nothing is sent again
+    await afterPolls(); // nothing is sent again
     expect(commandsNamed(printedSince(from), 'GS V')).toHaveLength(1);
   });
 
@@ -217,8 +219,29 @@ describe('the print queue through the register (TCP)', () => {
     vp.setStatus('ok');
     await vp.waitForJobs(from + 1);
     await until('banner cleared', () => events.at(-1)?.printer.problems.length === 0);
-    await new Promise((r) => setTimeout(r, 400));
+    await afterPolls();
     expect(vp.jobs().length).toBe(from + 1);
+    expect(commandsNamed(printedSince(from), 'GS V')).toHaveLength(1);
+  });
+
+  it('a transport that throws instead of answering costs a retry, not the job', async () => {
+    let faults = 1;
+    const factory = (config: TransportConfig): PrinterTransport => {
+      const inner = createTransport(config);
+      return {
+        kind: inner.kind,
+        queryStatus: (o) => inner.queryStatus(o),
+        close: () => inner.close(),
+        send: (bytes) => (faults-- > 0 ? Promise.reject(new Error('a fault in the transport')) : inner.send(bytes)),
+      };
+    };
+    const { reg } = await printingRegister('tcp', { transportFactory: factory, drawerOnCash: false });
+    const from = vp.jobs().length;
+    await cashSale(reg, 'transport-throws');
+    await until('printed on the retry', () => allPrinted(reg, 1));
+    expect(reg.log.lines.some((l) => l.includes('the transport threw') && l.includes('a fault in the transport'))).toBe(true);
+    expect(reg.db.prepare('SELECT attempts FROM print_jobs').get()).toEqual({ attempts: 2 }); // the one that threw, the one that printed
+    await vp.waitForJobs(from + 1);
     expect(commandsNamed(printedSince(from), 'GS V')).toHaveLength(1);
   });
 
@@ -236,7 +259,7 @@ describe('the print queue through the register (TCP)', () => {
     vp.setStatus('ok');
     await until('printed by the reopened register', () => allPrinted(second, 1));
     await vp.waitForJobs(from + 1);
-    await new Promise((r) => setTimeout(r, 400));
+    await afterPolls();
     expect(commandsNamed(printedSince(from), 'GS V')).toHaveLength(1);
   });
 
@@ -345,7 +368,7 @@ describe('the print queue through the register (TCP)', () => {
     expect(job).toMatchObject({ kind: 'receipt', state: 'queued', receiptNo: 1 });
     expect((await reg.must('printer.cancelJob', { jobId: job!.id })).state).toBe('cancelled');
     vp.setStatus('ok');
-    await new Promise((r) => setTimeout(r, 300));
+    await afterPolls();
     expect(jobStates(reg)[0]!.state).toBe('cancelled');
     await reg.must('printer.retryJob', { jobId: job!.id });
     await until('printed after retry', () => allPrinted(reg, 1));

@@ -67,10 +67,4 @@ export async function saleOf(reg: TestRegister, amountMinor: number): Promise<st
   return sale.id;
 }
 
-export async function until(what: string, ok: () => boolean, timeoutMs = 8000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+export { until } from './until';

@@ -74,9 +74,17 @@ describe('link layer (in memory)', () => {
 
   it('drops a half frame after the inter-byte timeout so the next frame gets through', async () => {
     const line = new MemoryLine();
-    const link = new ZvtLink(line, { timeouts });
+    // The link logs the drop when its inter-byte timer fires: the next frame is fed after that, not after a guessed pause.
+    let logDrop: () => void = () => undefined;
+    const dropped = new Promise<void>((resolve) => (logDrop = resolve));
+    const link = new ZvtLink(line, {
+      timeouts,
+      logger: (e) => {
+        if (e.type === 'link' && e.what === 'frame_error' && e.detail?.includes('inter-byte timeout')) logDrop();
+      },
+    });
     line.feed([0x10, 0x02, 0x04, 0xff]);
-    await new Promise((r) => setTimeout(r, 60));
+    await dropped;
     line.feed(encodeFrame(Uint8Array.of(0x80, 0, 0)));
     const r = await link.receive(100);
     expect(r.ok && r.value.cls).toBe(0x80);

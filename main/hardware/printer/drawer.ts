@@ -3,7 +3,7 @@
 import { drawerKick, realtimeDrawerPulse } from './escpos-commands';
 import type { PrinterProfile } from './printer-profile';
 import type { PrinterStatus } from './status';
-import type { PrinterTransport } from './transports/transport';
+import type { PrinterTransport, TransportResult } from './transports/transport';
 
 export function drawerKickBytes(profile: Pick<PrinterProfile, 'drawer'>): Uint8Array {
   const { pin, onMs, offMs } = profile.drawer;
@@ -41,7 +41,7 @@ export function drawerKickFor(status: PrinterStatus, profile: Pick<PrinterProfil
   return { ok: true, command: 'DLE DC4', bytes: realtimeDrawerPulse(profile.drawer.pin, profile.drawer.onMs) };
 }
 
-/** "No sale" opening: the kick alone, no paper. Rejects with PrinterTransportError. */
-export async function openDrawer(profile: Pick<PrinterProfile, 'drawer'>, transport: PrinterTransport): Promise<void> {
-  await transport.send(drawerKickBytes(profile));
+/** "No sale" opening: the kick alone, no paper; answers as the transport does. */
+export function openDrawer(profile: Pick<PrinterProfile, 'drawer'>, transport: PrinterTransport): Promise<TransportResult<void>> {
+  return transport.send(drawerKickBytes(profile));
 }

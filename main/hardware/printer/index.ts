@@ -9,7 +9,7 @@ export { queryStatusOver, type StatusChannel, type StatusQueryOptions } from './
 export { drawerKickBytes, drawerKickFor, openDrawer, type DrawerKick } from './drawer';
 export { printTestPage, printNow, buildTestPage, type TestPageResult } from './test-page';
 export { createTransport, transportConfigSchema, type TransportConfig } from './transports/create-transport';
-export { PrinterTransportError, type PrinterTransport, type TransportErrorCode } from './transports/transport';
+export type { PrinterTransport, TransportError, TransportErrorCode, TransportResult } from './transports/transport';
 export { TcpTransport } from './transports/tcp';
 export { SerialTransport } from './transports/serial';
 export { DeviceFileTransport } from './transports/device-file';

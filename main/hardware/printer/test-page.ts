@@ -6,7 +6,7 @@ import { encodeReceipt } from './encoder';
 import { profileColumns, type PrinterProfile } from './printer-profile';
 import { receiptTranslator } from './receipt-strings';
 import type { PrinterProblem, PrinterStatus } from './status';
-import { PrinterTransportError, type PrinterTransport, type TransportErrorCode } from './transports/transport';
+import type { PrinterTransport, TransportErrorCode } from './transports/transport';
 
 export type TestPageErrorCode = TransportErrorCode | Exclude<PrinterProblem, 'printer.no_answer' | 'printer.paper_near_end'>;
 
@@ -60,11 +60,7 @@ export async function printNow(
     if (code && code !== 'printer.no_answer' && code !== 'printer.paper_near_end') return { ok: false, error: { code, params: { status } } };
   }
   const bytes = encodeReceipt(doc, profile);
-  try {
-    await transport.send(bytes);
-  } catch (err) {
-    if (err instanceof PrinterTransportError) return { ok: false, error: { code: err.code, params: { detail: err.detail } } };
-    return { ok: false, error: { code: 'printer.io_error', params: { detail: String(err) } } };
-  }
+  const sent = await transport.send(bytes);
+  if (!sent.ok) return sent;
   return { ok: true, value: { bytes: bytes.length, status } };
 }

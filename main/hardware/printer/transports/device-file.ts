@@ -5,7 +5,7 @@ import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { queryStatusOver, type StatusQueryOptions } from '../status-reader';
 import { noAnswerStatus, type PrinterStatus } from '../status';
-import { PrinterTransportError, transportErrorFrom, type PrinterTransport } from './transport';
+import { answer, failure, failureFrom, type PrinterTransport, type TransportResult } from './transport';
 import { printerDevicesSupported } from '../transport-check';
 
 export interface DeviceFileTransportOptions {
@@ -23,11 +23,11 @@ export class DeviceFileTransport implements PrinterTransport {
 
   private async openDevice(flags: number): Promise<FileHandle> {
     // Settings are checked when saved; this catches a ledger carried over from a Linux register.
-    if (!printerDevicesSupported(process.platform)) throw new PrinterTransportError('printer.device_unsupported', process.platform);
+    if (!printerDevicesSupported(process.platform)) throw failure('printer.device_unsupported', process.platform);
     try {
       return await open(this.options.path, flags | constants.O_NONBLOCK | constants.O_NOCTTY);
     } catch (err) {
-      throw transportErrorFrom(err, 'printer.not_found');
+      throw failureFrom(err, 'printer.not_found');
     }
   }
 
@@ -39,14 +39,18 @@ export class DeviceFileTransport implements PrinterTransport {
         const { bytesWritten } = await fh.write(bytes, off, bytes.length - off);
         off += bytesWritten;
       } catch (err) {
-        if (!isAgain(err)) throw transportErrorFrom(err);
-        if (Date.now() > deadline) throw new PrinterTransportError('printer.write_timeout', `${off}/${bytes.length} bytes`);
+        if (!isAgain(err)) throw failureFrom(err);
+        if (Date.now() > deadline) throw failure('printer.write_timeout', `${off}/${bytes.length} bytes`);
         await sleep(10);
       }
     }
   }
 
-  async send(bytes: Uint8Array): Promise<void> {
+  send(bytes: Uint8Array): Promise<TransportResult<void>> {
+    return answer(() => this.deliver(bytes));
+  }
+
+  private async deliver(bytes: Uint8Array): Promise<void> {
     const fh = await this.openDevice(constants.O_WRONLY | constants.O_APPEND);
     try {
       await this.writeAll(fh, bytes);

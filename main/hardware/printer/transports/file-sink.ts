@@ -2,19 +2,15 @@
 import { appendFile } from 'node:fs/promises';
 import type { StatusQueryOptions } from '../status-reader';
 import type { PrinterStatus } from '../status';
-import { transportErrorFrom, type PrinterTransport } from './transport';
+import { answer, type PrinterTransport, type TransportResult } from './transport';
 
 export class FileSinkTransport implements PrinterTransport {
   readonly kind = 'file';
 
   constructor(private readonly options: { path: string }) {}
 
-  async send(bytes: Uint8Array): Promise<void> {
-    try {
-      await appendFile(this.options.path, bytes);
-    } catch (err) {
-      throw transportErrorFrom(err);
-    }
+  send(bytes: Uint8Array): Promise<TransportResult<void>> {
+    return answer(() => appendFile(this.options.path, bytes));
   }
 
   /** A file always takes the bytes: report ready so a debugging setup shows no banner. */

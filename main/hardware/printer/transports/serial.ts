@@ -6,7 +6,7 @@ import { SerialPort } from 'serialport';
 import { normaliseSerialPath } from '../../serial-path';
 import { queryStatusOver, type StatusQueryOptions } from '../status-reader';
 import { noAnswerStatus, type PrinterStatus } from '../status';
-import { PrinterTransportError, transportErrorFrom, type PrinterTransport } from './transport';
+import { answer, failure, failureFrom, type PrinterTransport, type TransportResult } from './transport';
 
 export interface SerialTransportOptions {
   path: string;
@@ -29,7 +29,7 @@ export class SerialTransport implements PrinterTransport {
     const o = this.options;
     // Settings are checked when saved; this catches ones saved before that check existed.
     const path = normaliseSerialPath(o.path, process.platform);
-    if (!path.ok) throw new PrinterTransportError('printer.bad_serial_path', `${o.path} (expected a name like ${path.expected})`);
+    if (!path.ok) throw failure('printer.bad_serial_path', `${o.path} (expected a name like ${path.expected})`);
     const port = new SerialPort({
       path: path.path,
       baudRate: o.baudRate ?? 9600,
@@ -41,7 +41,7 @@ export class SerialTransport implements PrinterTransport {
       xoff: o.flowControl === 'xonxoff',
       autoOpen: false,
     });
-    await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(transportErrorFrom(err, 'printer.not_found')) : resolve())));
+    await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(failureFrom(err, 'printer.not_found')) : resolve())));
     // An error after opening (cable pulled) closes the port; the next job reopens it.
     port.on('error', () => undefined);
     port.on('close', () => {
@@ -57,24 +57,28 @@ export class SerialTransport implements PrinterTransport {
       const timer = setTimeout(() => {
         // A printer holding CTS low (paper out) never drains; drop the port so the next job starts clean.
         void this.close();
-        reject(new PrinterTransportError('printer.write_timeout', `${bytes.length} bytes`));
+        reject(failure('printer.write_timeout', `${bytes.length} bytes`));
       }, timeoutMs);
       port.write(Buffer.from(bytes), (err) => {
         if (err) {
           clearTimeout(timer);
-          reject(transportErrorFrom(err));
+          reject(failureFrom(err));
           return;
         }
         port.drain((err2) => {
           clearTimeout(timer);
-          if (err2) reject(transportErrorFrom(err2));
+          if (err2) reject(failureFrom(err2));
           else resolve();
         });
       });
     });
   }
 
-  async send(bytes: Uint8Array): Promise<void> {
+  send(bytes: Uint8Array): Promise<TransportResult<void>> {
+    return answer(() => this.deliver(bytes));
+  }
+
+  private async deliver(bytes: Uint8Array): Promise<void> {
     const port = await this.open();
     await this.write(port, bytes);
   }

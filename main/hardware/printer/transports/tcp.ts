@@ -4,7 +4,7 @@
 import net from 'node:net';
 import { queryStatusOver, type StatusQueryOptions } from '../status-reader';
 import { noAnswerStatus, type PrinterStatus } from '../status';
-import { PrinterTransportError, transportErrorFrom, type PrinterTransport } from './transport';
+import { answer, failure, failureFrom, type PrinterTransport, type TransportResult } from './transport';
 
 export interface TcpTransportOptions {
   host: string;
@@ -31,7 +31,7 @@ export class TcpTransport implements PrinterTransport {
       socket.setNoDelay(true);
       const timer = setTimeout(() => {
         socket.destroy();
-        reject(new PrinterTransportError('printer.connect_timeout', `${this.options.host}:${this.port}`));
+        reject(failure('printer.connect_timeout', `${this.options.host}:${this.port}`));
       }, this.connectTimeoutMs);
       socket.once('connect', () => {
         clearTimeout(timer);
@@ -40,19 +40,23 @@ export class TcpTransport implements PrinterTransport {
       });
       socket.once('error', (err) => {
         clearTimeout(timer);
-        reject(transportErrorFrom(err));
+        reject(failureFrom(err));
       });
     });
   }
 
-  async send(bytes: Uint8Array): Promise<void> {
+  send(bytes: Uint8Array): Promise<TransportResult<void>> {
+    return answer(() => this.deliver(bytes));
+  }
+
+  private async deliver(bytes: Uint8Array): Promise<void> {
     const socket = await this.connect();
     try {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new PrinterTransportError('printer.write_timeout', `${bytes.length} bytes`)), this.writeTimeoutMs);
+        const timer = setTimeout(() => reject(failure('printer.write_timeout', `${bytes.length} bytes`)), this.writeTimeoutMs);
         socket.once('error', (err) => {
           clearTimeout(timer);
-          reject(transportErrorFrom(err));
+          reject(failureFrom(err));
         });
         // Half-close after the job; the printer answers with its own FIN once it has read it.
         socket.end(bytes, () => {
@@ -85,7 +89,7 @@ export class TcpTransport implements PrinterTransport {
     try {
       return await queryStatusOver(
         {
-          write: (b) => new Promise((resolve, reject) => socket.write(b, (err) => (err ? reject(transportErrorFrom(err)) : resolve()))),
+          write: (b) => new Promise((resolve, reject) => socket.write(b, (err) => (err ? reject(failureFrom(err)) : resolve()))),
           onData: (listener) => {
             socket.on('data', listener);
             return () => socket.off('data', listener);

@@ -15,47 +15,71 @@ export type TransportErrorCode =
   | 'printer.bad_serial_path'
   | 'printer.device_unsupported';
 
-export class PrinterTransportError extends Error {
-  constructor(
-    readonly code: TransportErrorCode,
-    readonly detail: string,
-  ) {
-    super(`${code}: ${detail}`);
+export interface TransportError {
+  code: TransportErrorCode;
+  params: { detail: string };
+}
+
+/** What a transport answers, the same shape as the contract's Result; a transport never throws across its boundary. */
+export type TransportResult<T> = { ok: true; value: T } | { ok: false; error: TransportError };
+
+/**
+ * A failure on its way out of a transport. Node's sockets, ports and files report by rejecting or
+ * by callback, so inside a transport a failure travels as this; `answer` turns it into the
+ * transport's Result at the boundary.
+ */
+export class TransportFailure extends Error {
+  constructor(readonly error: TransportError) {
+    super(`${error.code}: ${error.params.detail}`);
+  }
+}
+
+export function failure(code: TransportErrorCode, detail: string): TransportFailure {
+  return new TransportFailure({ code, params: { detail } });
+}
+
+/** Runs a transport's delivery and answers with its Result: whatever failed inside is coded here. */
+export async function answer(work: () => Promise<void>): Promise<TransportResult<void>> {
+  try {
+    await work();
+    return { ok: true, value: undefined };
+  } catch (err) {
+    return { ok: false, error: failureFrom(err).error };
   }
 }
 
 export interface PrinterTransport {
   readonly kind: 'tcp' | 'serial' | 'device' | 'file';
-  /** Deliver one job. Resolves when the bytes have left this process; rejects with PrinterTransportError. */
-  send(bytes: Uint8Array): Promise<void>;
+  /** Deliver one job. Answers once the bytes have left this process, or with the coded reason they could not. */
+  send(bytes: Uint8Array): Promise<TransportResult<void>>;
   /** DLE EOT 1/2/4. Never rejects: an unreachable or silent printer is `printer.no_answer`. */
   queryStatus(options?: StatusQueryOptions): Promise<PrinterStatus>;
   close(): Promise<void>;
 }
 
 /** Map Node's errno codes to the reasons the settings screen shows. */
-export function transportErrorFrom(err: unknown, fallback: TransportErrorCode = 'printer.io_error'): PrinterTransportError {
-  if (err instanceof PrinterTransportError) return err;
+export function failureFrom(err: unknown, fallback: TransportErrorCode = 'printer.io_error'): TransportFailure {
+  if (err instanceof TransportFailure) return err;
   const e = err as NodeJS.ErrnoException;
   const detail = e?.message ?? String(err);
   switch (e?.code) {
     case 'ECONNREFUSED':
-      return new PrinterTransportError('printer.connection_refused', detail);
+      return failure('printer.connection_refused', detail);
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new PrinterTransportError('printer.unreachable', detail);
+      return failure('printer.unreachable', detail);
     case 'ENOENT':
     case 'ENODEV':
     case 'ENXIO':
-      return new PrinterTransportError('printer.not_found', detail);
+      return failure('printer.not_found', detail);
     case 'EACCES':
     case 'EPERM':
-      return new PrinterTransportError('printer.permission_denied', detail);
+      return failure('printer.permission_denied', detail);
     case 'EBUSY':
-      return new PrinterTransportError('printer.busy', detail);
+      return failure('printer.busy', detail);
     default:
-      return new PrinterTransportError(fallback, detail);
+      return failure(fallback, detail);
   }
 }

@@ -70,6 +70,8 @@ export class VirtualPrinter {
   private readonly jobListeners = new Set<(job: VirtualJob) => void>();
   private readonly pulses: DrawerPulse[] = [];
   private readonly pulseListeners = new Set<(pulse: DrawerPulse) => void>();
+  private statusAnswers = 0;
+  private readonly statusListeners = new Set<() => void>();
   private socat: ChildProcess | null = null;
   private ptyDir: string | null = null;
   private bridge: net.Server | null = null;
@@ -148,6 +150,8 @@ export class VirtualPrinter {
       const answer = req.kind === 'dle-eot' ? dleEotAnswer(req.n, this.conditions) : paperSensorAnswer(this.conditions);
       if (this.conditions.garbage) session.socket.write(garbageBytes);
       session.socket.write(Uint8Array.of(answer));
+      this.statusAnswers += 1;
+      for (const l of this.statusListeners) l();
     }
     if (session.via === 'pty' && !pollOnly) {
       if (session.gapTimer) clearTimeout(session.gapTimer);
@@ -225,6 +229,29 @@ export class VirtualPrinter {
         reject(new Error(`expected ${count} drawer pulses, got ${this.pulses.length}`));
       }, timeoutMs);
       this.pulseListeners.add(check);
+    });
+  }
+
+  /** Status requests (DLE EOT, GS r) answered so far: how often clients have looked at the printer. */
+  statusRequestsAnswered(): number {
+    return this.statusAnswers;
+  }
+
+  /** Resolves once `count` status requests have been answered in total. */
+  waitForStatusRequests(count: number, timeoutMs = 5000): Promise<void> {
+    if (this.statusAnswers >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (this.statusAnswers < count) return;
+        clearTimeout(timer);
+        this.statusListeners.delete(check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.statusListeners.delete(check);
+        reject(new Error(`expected ${count} status requests answered, got ${this.statusAnswers}`));
+      }, timeoutMs);
+      this.statusListeners.add(check);
     });
   }
 
