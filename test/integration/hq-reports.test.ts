@@ -63,6 +63,8 @@ function faultyZ(reg: TestRegister, skewMinor: number): void {
          FROM documents WHERE status = 'completed' GROUP BY register_id, business_day ORDER BY business_day`,
     )
     .all() as { register_id: string; business_day: string; n: number; net: number; first: number; last: number; grand: number }[];
+  // The entry names a Z row the register never wrote, so its references are not enforced while it is journalled.
+  reg.db.pragma('foreign_keys = OFF');
   days.forEach((d, i) => {
     reg.db.transaction(() =>
       appendJournal(reg.db, 'day.closed', {
@@ -83,6 +85,7 @@ function faultyZ(reg: TestRegister, skewMinor: number): void {
       } as never),
     )();
   });
+  reg.db.pragma('foreign_keys = ON');
 }
 
 describe('HQ figures', () => {
