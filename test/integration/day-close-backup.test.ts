@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupStatusView } from '../../preload/contract/backup-views';
 import { openShop, shanghai, type Shop } from '../support/day-close-shop';
+import { until } from '../support/until';
 
 const shops: Shop[] = [];
 const folders: string[] = [];
@@ -32,14 +33,15 @@ async function closedDay(folder: string | null): Promise<Shop> {
 }
 
 /** The backup status once the export the day close started has finished (it runs in a worker). */
-async function settledStatus(s: Shop): Promise<BackupStatusView> {
-  const end = Date.now() + 60_000;
-  for (;;) {
-    const status = await s.reg.must('backup.status', {});
-    if (status.running === null && (status.lastGood !== null || status.lastFailure !== null)) return status;
-    if (Date.now() > end) throw new Error(`no backup finished after the day close: ${JSON.stringify(status)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+function settledStatus(s: Shop): Promise<BackupStatusView> {
+  return until(
+    'the backup the day close started to finish',
+    () => {
+      const status = s.reg.backup.status();
+      return status.running === null && (status.lastGood !== null || status.lastFailure !== null) ? status : null;
+    },
+    60_000,
+  );
 }
 
 describe('the day close and the backup', () => {

@@ -2,6 +2,7 @@
 // its totals against the card payments the register booked, with mismatches injected into the
 // terminal's batch: a payment the terminal does not have, one the register does not have, and an
 // amount that differs. Two windows closing at once: one wins.
+import { until } from '../support/until';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
 import { CURRENCY } from '../../main/hardware/terminal/commands';
@@ -20,11 +21,7 @@ beforeAll(async () => {
   if (!started.ok) throw new Error(started.error.code);
   sim = started.value;
   s = await openShop(shanghai('2026-05-04'), { terminalAddress: `tcp://127.0.0.1:${sim.tcpPort ?? 0}` });
-  const until = Date.now() + 8000;
-  while (!s.reg.terminal.connection.ready) {
-    if (Date.now() > until) throw new Error('terminal not ready');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await until('the terminal to be ready', () => s.reg.terminal.connection.ready);
 });
 afterAll(async () => {
   await s.reg.terminal.stop();

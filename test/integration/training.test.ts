@@ -1,3 +1,4 @@
+import { until } from '../support/until';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
 import { CURRENCY } from '../../main/hardware/terminal/commands';
@@ -31,11 +32,7 @@ async function shop(): Promise<Shop> {
   const s = await openShop(shanghai('2026-03-10'), { terminalAddress: `tcp://127.0.0.1:${sim.tcpPort ?? 0}` });
   shops.push(s);
   // Connected, so that a card payment the register did send would reach the simulator.
-  const until = Date.now() + 8000;
-  while (!s.reg.terminal.connection.ready) {
-    if (Date.now() > until) throw new Error('terminal not ready');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await until('the terminal to be ready', () => s.reg.terminal.connection.ready);
   return s;
 }
 
