@@ -1,3 +1,4 @@
+import { until } from '../support/until';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,14 +64,6 @@ function open(path: string, token = host.token): Promise<Client> {
   });
 }
 
-async function until(check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('never happened');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 describe('the customer display connection', () => {
   it('needs the launch token like any page', async () => {
     await expect(open(DISPLAY_SOCKET_PATH, 'x'.repeat(32))).rejects.toThrow('refused 403');
@@ -92,13 +85,13 @@ describe('the customer display connection', () => {
     const sale = (await till.call('sale.current', {})) as { ok: true; value: { id: string } };
     expect(sale.ok).toBe(true);
     await till.call('sale.addProduct', { saleId: sale.value.id, code: WATER });
-    await until(() => display.events.length > 0);
+    await until('the display to follow', () => display.events.length > 0);
     expect(display.events.map((e) => e.event)).toEqual(['display.changed']);
     expect(display.events[0]?.payload).toMatchObject({ state: 'sale', totalMinor: 200, lines: [{ name: '农夫山泉 550ml', qtyMilli: 1000, totalMinor: 200 }] });
     expect(till.events.map((e) => e.event)).toEqual(expect.arrayContaining(['sale.changed', 'display.changed']));
 
     await till.call('sale.tenderCash', { saleId: sale.value.id, tenderedMinor: 500, idempotencyKey: 'display-cash-1' });
-    await until(() => display.events.some((e) => (e.payload as CustomerDisplayView).state === 'done'));
+    await until('the display to follow', () => display.events.some((e) => (e.payload as CustomerDisplayView).state === 'done'));
     const done = display.events.at(-1)?.payload as CustomerDisplayView;
     expect(done).toMatchObject({ state: 'done', totalMinor: 200, changeMinor: 300 });
     expect(display.events.every((e) => e.event === 'display.changed')).toBe(true);
