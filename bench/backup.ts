@@ -15,7 +15,7 @@ import { getSettings } from '../main/settings/settings';
 import { openRegister, ledgerPathIn } from '../main/register';
 import { verifyBundle } from '../main/backup/verify-bundle';
 import { openZip } from '../main/backup/zip-reader';
-import { fmt } from './stats';
+import { figure, fmt } from './stats';
 import { documentDigest } from '../main/documents/document-digest';
 
 export interface BackupFigures {
@@ -202,7 +202,7 @@ export async function benchBackup(): Promise<BackupFigures> {
     const hashesS = (performance.now() - h0) / 1000;
     if (!report.ok) throw new Error(`the year's bundle did not verify: ${JSON.stringify(report.problem)}`);
 
-    const figures: BackupFigures = { export_year_s: exportS, backup_max_block_ms: maxBlockMs, backup_verify_ratio: shaS / verifyS };
+    const figures: BackupFigures = { export_year_s: figure(exportS, 2), backup_max_block_ms: figure(maxBlockMs, 1), backup_verify_ratio: figure(shaS / verifyS, 3) };
     const mb = (n: number) => `${fmt(n / 2 ** 20, 1)} MiB`;
     console.log(
       `\nBackup (one year: ${DAYS} days × ${SALES_PER_DAY} cash sales × ${LINES_PER_SALE} lines = ${year.sales} sales; ledger ${mb(ledgerBytes)}, built in ${fmt(buildS, 1)} s)`,

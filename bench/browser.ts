@@ -16,7 +16,7 @@ import { figure, fmt, median, percentile } from './stats';
 import { FIVE_CODES } from './ledger';
 
 export interface BrowserFigures {
-  scan_to_line_p95_ms: number;
+  scan_to_line_demo_p95_ms: number;
   cold_start_ms: number;
 }
 
@@ -148,6 +148,10 @@ async function scansToLine(browser: Browser): Promise<number[]> {
     await page.getByLabel('再次输入密码').fill('4826');
     await page.getByLabel('店铺名称').fill('Bench');
     await page.getByRole('button', { name: '创建店主并开始' }).click();
+    // The rest of the first-run wizard later; then the opening float (sales need an open shift).
+    await page.getByTestId('wizard-later').click();
+    await page.getByTestId('count-10000').fill('2');
+    await page.getByTestId('opening-count-submit').click();
     await page.getByTestId('search').waitFor({ state: 'visible' });
     await page.waitForFunction("document.activeElement?.dataset.testid === 'search'");
     // In the page: note the Enter of each burst, and the first frame after the cart's text changed.
@@ -191,13 +195,13 @@ export async function benchBrowser(log: (line: string) => void): Promise<Browser
     const starts = await coldStarts(browser);
     const scans = await scansToLine(browser);
     const figures: BrowserFigures = {
-      scan_to_line_p95_ms: figure(percentile(scans, 95), 1),
+      scan_to_line_demo_p95_ms: figure(percentile(scans, 95), 1),
       cold_start_ms: figure(median(starts), 0),
     };
     log(`\nBrowser mode in Chromium (Playwright): out/main/web.js, demo catalog`);
     log(`  cold start, process spawn → first-run form ready   median ${fmt(figures.cold_start_ms, 0)} ms  (${starts.map((t) => fmt(t, 0)).join(', ')} ms)`);
     log(
-      `  scan → line on screen (Enter → first frame after)  p50 ${fmt(percentile(scans, 50), 1)} ms  p95 ${fmt(figures.scan_to_line_p95_ms, 1)} ms  max ${fmt(Math.max(...scans), 1)} ms  (n=${scans.length})`,
+      `  scan → line on screen (Enter → first frame after)  p50 ${fmt(percentile(scans, 50), 1)} ms  p95 ${fmt(figures.scan_to_line_demo_p95_ms, 1)} ms  max ${fmt(Math.max(...scans), 1)} ms  (n=${scans.length})`,
     );
     return figures;
   } finally {

@@ -14,7 +14,7 @@ import { computeSale } from '../main/money/sale-totals';
 import type { Db } from '../main/ledger/database';
 import { shiftCashTerms } from '../main/shift/shifts';
 import type { CallInput, CallName, CallResult } from '../preload/contract';
-import { fmt, percentile } from './stats';
+import { figure, fmt, percentile } from './stats';
 
 const DAYS = Number(process.env.RINGUP_BENCH_DAYS ?? 365);
 const SALES_PER_DAY = 1400;
@@ -252,11 +252,11 @@ export async function benchDayClose(): Promise<DayCloseFigures> {
     db.pragma('wal_checkpoint(TRUNCATE)');
     const sizeMb = statSync(ledgerPathIn(dir)).size / 2 ** 20;
     const figures: DayCloseFigures = {
-      z_day_ms: percentile(zTimes, 50),
-      z_month_ms: percentile(monthTimes, 50),
-      z_year_ms: percentile(yearTimes, 50),
-      report_month_ms: percentile(reportMonthTimes, 50),
-      report_year_ms: percentile(reportYearTimes, 50),
+      z_day_ms: figure(percentile(zTimes, 50), 2),
+      z_month_ms: figure(percentile(monthTimes, 50), 2),
+      z_year_ms: figure(percentile(yearTimes, 50), 2),
+      report_month_ms: figure(percentile(reportMonthTimes, 50), 2),
+      report_year_ms: figure(percentile(reportYearTimes, 50), 2),
     };
     console.log(`\nDay close (${DAYS} days of ${SALES_PER_DAY} sales; ledger ${fmt(sizeMb, 0)} MB, written in ${fmt(generateMs / 1000, 1)} s)`);
     console.log(

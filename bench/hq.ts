@@ -13,7 +13,7 @@ import { hqPaths, type UploadResponse } from '../preload/contract/hq-wire';
 import type { JournalEntry } from '../main/ledger/journal';
 import { recordsFor } from '../main/sync/upload-records';
 import { insertDocuments } from '../hq/ingest/records';
-import { makeRegister, OWNER_PIN, type TestRegister } from '../test/support/register-fixture';
+import { makeRegister, openShift, OWNER_PIN, type TestRegister } from '../test/support/register-fixture';
 import { startHqRig } from '../test/support/hq-rig';
 import { fmt } from './stats';
 
@@ -71,6 +71,7 @@ export async function benchHq(log: Log = (l) => console.log(l)): Promise<Record<
     const reg = makeRegister({ dir, sync: { auto: false } });
     await reg.must('setup.createOwner', { name: 'Bench', pin: OWNER_PIN });
     await rig.enrol(reg, 'B-DAY', 'B');
+    await openShift(reg);
     const t0 = performance.now();
     await sellADay(reg);
     const sellMs = performance.now() - t0;
