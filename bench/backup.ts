@@ -3,7 +3,7 @@
 // SHA-256 over the same bytes (goal: verify ≥ 0.8× as fast). The year is written straight into a
 // ledger file (documents, lines, payments and a chained journal entry per sale, as completion
 // writes them), then exported through the register's own backup service and worker.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { verifyBundle } from '../main/backup/verify-bundle';
 import { openZip } from '../main/backup/zip-reader';
 import { figure, fmt } from './stats';
 import { documentDigest } from '../main/documents/document-digest';
+import { newDocumentId } from '../main/documents/document-id';
 
 export interface BackupFigures {
   export_year_s: number;
@@ -62,7 +63,7 @@ function buildYear(file: string, now: number): { sales: number; from: string; to
     db.transaction(() => {
       for (let s = 0; s < SALES_PER_DAY; s++) {
         const at = start + d * DAY_MS + 8 * 3_600_000 + s * 150_000;
-        const id = randomUUID();
+        const id = newDocumentId(at - 60_000);
         insertDoc.run(id, owner.id, at - 60_000);
         let total = 0;
         let tax = 0;
@@ -202,7 +203,11 @@ export async function benchBackup(): Promise<BackupFigures> {
     const hashesS = (performance.now() - h0) / 1000;
     if (!report.ok) throw new Error(`the year's bundle did not verify: ${JSON.stringify(report.problem)}`);
 
-    const figures: BackupFigures = { export_year_s: figure(exportS, 2), backup_max_block_ms: figure(maxBlockMs, 1), backup_verify_ratio: figure(shaS / verifyS, 3) };
+    const figures: BackupFigures = {
+      export_year_s: figure(exportS, 2),
+      backup_max_block_ms: figure(maxBlockMs, 1),
+      backup_verify_ratio: figure(shaS / verifyS, 3),
+    };
     const mb = (n: number) => `${fmt(n / 2 ** 20, 1)} MiB`;
     console.log(
       `\nBackup (one year: ${DAYS} days × ${SALES_PER_DAY} cash sales × ${LINES_PER_SALE} lines = ${year.sales} sales; ledger ${mb(ledgerBytes)}, built in ${fmt(buildS, 1)} s)`,

@@ -15,6 +15,7 @@ import type { Db } from '../main/ledger/database';
 import { shiftCashTerms } from '../main/shift/shifts';
 import type { CallInput, CallName, CallResult } from '../preload/contract';
 import { figure, fmt, percentile } from './stats';
+import { newDocumentId } from '../main/documents/document-id';
 
 const DAYS = Number(process.env.RINGUP_BENCH_DAYS ?? 365);
 const SALES_PER_DAY = 1400;
@@ -76,7 +77,7 @@ function writer(db: Db): Writer {
       const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
       for (let i = 0; i < SALES_PER_DAY; i++) {
         const at = open + Math.floor((i / SALES_PER_DAY) * 14 * 3_600_000);
-        const id = randomUUID();
+        const id = newDocumentId(at);
         const operator = pick(operators);
         const count = 1 + Math.floor(rnd() * 5);
         const inputs = Array.from({ length: count }, () => ({
@@ -135,7 +136,7 @@ function writer(db: Db): Writer {
             const docLines = kind === 'void' ? orig.lines : [line];
             const back = docLines.reduce((s, l) => s + l.total, 0);
             const tax = docLines.reduce((s, l) => s + l.tax, 0);
-            const rid = randomUUID();
+            const rid = newDocumentId(at + 1000);
             insertDoc.run(rid, kind, operator, at + 1000, orig.id, 'not_wanted');
             docLines.forEach((l, k) => insertLine.run(rid, k + 1, null, l.name, l.qty, l.price, l.rate, l.total, 0, 0, l.total, l.tax));
             insertPayment.run(rid, 'cash', back, back, 0, null, at + 1000, orig.payment);
