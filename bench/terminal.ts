@@ -22,7 +22,6 @@ export async function benchTerminal(iterations = 200, log: (line: string) => voi
   const overheads: number[] = [];
   const totals: number[] = [];
   let failures = 0;
-  let firstFailure = '';
   try {
     const c = await client.connect();
     if (!c.ok) throw new Error(`connect: ${c.error.code}`);
@@ -31,7 +30,7 @@ export async function benchTerminal(iterations = 200, log: (line: string) => voi
       const t0 = performance.now();
       const r = await client.authorize(100 + i);
       const total = performance.now() - t0;
-      if (!r.ok && failures++ === 0) firstFailure = JSON.stringify(r.error);
+      if (!r.ok) failures++;
       if (i < 10) continue; // warm-up: JIT, first pty reads
       totals.push(total);
       overheads.push(total - (sim.scriptedDelayTotalMs - delayBefore));
