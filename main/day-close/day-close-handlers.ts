@@ -1,7 +1,8 @@
 import type { dayCloseCalls } from '../../preload/contract/day-close';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
 import { closeDay, printX, reprintZ } from './day-close';
-import { dayCloseStatus, xReport } from './z-report';
+import { dayCloseStatus } from './day-close-status';
+import { xReport } from './x-report';
 import { listZ, summary, zByNo } from './z-store';
 
 function terminalOf(ctx: HandlerContext) {

@@ -10,7 +10,9 @@ import { sql } from '../ledger/statements';
 import { getJob, enqueueReport } from '../printing/print-jobs';
 import { getPrinterConfig, paperTimeZone } from '../printing/printer-config';
 import { xReportPaper, zReportPaper } from './report-paper';
-import { checkCanClose, takeZ, xReport, type DayCloseContext, type TerminalOutcome } from './z-report';
+import { checkCanClose, type DayCloseContext } from './day-close-status';
+import { takeZ, type TerminalOutcome } from './z-report';
+import { xReport } from './x-report';
 import { zByNo } from './z-store';
 
 export interface DayCloseTerminal {
