@@ -54,10 +54,13 @@ export function jsonName(table: string): string {
   return `${table}.json`;
 }
 
-/** `ringup-R1-2026-11-26-20261126T213000Z.zip`: register, days, creation instant (UTC, sortable). */
-export function bundleFileName(registerId: string, from: string, to: string, createdAt: number): string {
+/**
+ * `ringup-R1-2026-11-26-20261126T213000Z.zip`: register, days, creation instant (UTC, sortable).
+ * A second bundle of the same days made within the same second is `…Z-2.zip`, and so on.
+ */
+export function bundleFileName(registerId: string, from: string, to: string, createdAt: number, copy = 1): string {
   const days = from === to ? from : `${from}_${to}`;
-  return `ringup-${registerId}-${days}-${stamp(createdAt)}.zip`;
+  return `ringup-${registerId}-${days}-${stamp(createdAt)}${copy > 1 ? `-${copy}` : ''}.zip`;
 }
 
 function stamp(at: number): string {
@@ -67,13 +70,16 @@ function stamp(at: number): string {
     .replace(/\.\d{3}/, '');
 }
 
-const BUNDLE_NAME = /^ringup-([A-Za-z0-9-]{1,16}?)-(\d{4}-\d{2}-\d{2})(?:_(\d{4}-\d{2}-\d{2}))?-(\d{8}T\d{6}Z)\.zip$/;
+const BUNDLE_NAME = /^ringup-([A-Za-z0-9-]{1,16}?)-(\d{4}-\d{2}-\d{2})(?:_(\d{4}-\d{2}-\d{2}))?-(\d{8}T\d{6}Z)(?:-(\d{1,3}))?\.zip$/;
 
-/** This register's bundles in a folder, recognised by name; anything else there is not ours to touch. */
+/**
+ * This register's bundles in a folder, recognised by name; anything else there is not ours to touch.
+ * `stamp` sorts in creation order: the instant, then the copy number within that second.
+ */
 export function parseBundleFileName(name: string): { registerId: string; from: string; to: string; stamp: string } | null {
   const m = BUNDLE_NAME.exec(name);
   if (!m) return null;
-  return { registerId: m[1] ?? '', from: m[2] ?? '', to: m[3] ?? m[2] ?? '', stamp: m[4] ?? '' };
+  return { registerId: m[1] ?? '', from: m[2] ?? '', to: m[3] ?? m[2] ?? '', stamp: `${m[4] ?? ''}-${(m[5] ?? '1').padStart(3, '0')}` };
 }
 
 /** Where a bundle is written until it is complete and verified; never the final name. */

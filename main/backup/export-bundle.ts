@@ -185,9 +185,15 @@ export async function exportBundle(job: ExportJob, progress: ProgressReport = ()
     if (!report.ok) throw new BackupFailure('backup.write_failed', { folder: job.folder, reason: report.problem?.code ?? 'verify' });
 
     progress('finish', SHARE.snapshot + SHARE.tables + SHARE.verify);
-    const final = join(job.folder, name);
+    // A bundle of the same days made within the same second (an owner pressing twice on a small
+    // ledger) takes the next copy number rather than failing or replacing the first.
+    let final = join(job.folder, name);
     try {
-      if (exists(final)) throw new BackupFailure('backup.write_failed', { folder: job.folder, reason: 'exists' });
+      for (let copy = 2; exists(final); copy++) {
+        if (copy > 999) throw new BackupFailure('backup.write_failed', { folder: job.folder, reason: 'exists' });
+        name = bundleFileName(manifest.registerId, manifest.businessDays.from, manifest.businessDays.to, job.now, copy);
+        final = join(job.folder, name);
+      }
       renameSync(partial, final);
       partial = null;
       fsyncDir(job.folder);

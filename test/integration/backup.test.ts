@@ -172,6 +172,27 @@ describe('backing up the day', () => {
     expect((await reg.must('backup.list', {})).map((b) => b.file)).toEqual([...made.slice(1)].reverse());
   });
 
+  it('writes a second and third bundle made within the same second under numbered names, listed newest first, and prunes the oldest', async () => {
+    // The register's clock stands still: three presses of "Back up today" within one second.
+    const frozen = Date.now();
+    const reg = makeRegister({ clock: () => frozen });
+    cleanups.push(() => reg.cleanup());
+    const target = folder();
+    await ownerWithFolder(reg, target, 2);
+    const made: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await ringUpSales(reg, 1);
+      made.push((await reg.must('backup.run', {})).file);
+    }
+    const [first, second, third] = made.map((f) => f.slice(target.length + 1));
+    expect(second).toBe(first?.replace(/Z\.zip$/, 'Z-2.zip'));
+    expect(third).toBe(first?.replace(/Z\.zip$/, 'Z-3.zip'));
+    expect((await reg.must('backup.list', {})).map((b) => b.file)).toEqual([made[2], made[1]]);
+    expect(readdirSync(target).sort()).toEqual([second, third].sort());
+    const last = await reg.must('backup.verify', { file: made[2] ?? '' });
+    expect(last.ok).toBe(true);
+  });
+
   it('backs up once a day at the set time in the store time zone, and warns when the last good one is over 24 h old', async () => {
     let now = Date.parse('2026-03-10T21:00:00Z');
     const reg = makeRegister({ clock: () => now });
