@@ -1,6 +1,7 @@
 import type { settingsCalls } from '../../preload/contract/settings';
 import { verifyJournal } from '../ledger/journal';
 import { verifyDocuments } from '../documents/verify-documents';
+import { checkRegisterIdChange } from './register-id-change';
 import { getSettings, updateSettings } from './settings';
 import type { HandlerTable } from '../ipc/handler';
 
@@ -9,6 +10,7 @@ export const settingsHandlers: Pick<HandlerTable, keyof typeof settingsCalls> = 
   'settings.update': {
     access: 'owner',
     handle: (input, ctx) => {
+      checkRegisterIdChange(ctx.db, getSettings(ctx.db).registerId, input.registerId);
       const settings = updateSettings(ctx.db, input, ctx.actor.id);
       ctx.events.emit('session.changed', ctx.session.view(ctx.db, ctx.now));
       return settings;

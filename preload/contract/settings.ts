@@ -55,4 +55,11 @@ export const settingsCalls = {
 };
 
 /** Settings refusals. Each needs its translation in assets/locales (errors.json). */
-export const settingsErrors = ['settings.invalid', 'settings.logo_invalid', 'settings.logo_too_wide', 'settings.feed_url_invalid'] as const;
+export const settingsErrors = [
+  'settings.invalid',
+  'settings.logo_invalid',
+  'settings.logo_too_wide',
+  'settings.feed_url_invalid',
+  'settings.register_id_shift_open',
+  'settings.register_id_sale_open',
+] as const;

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendJournal } from '../../main/ledger/journal';
 import type { SumFigure, ZDifference } from '../../hq/reports/reports';
-import { CASHIER_PIN, makeRegister, openShift, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
+import { CASHIER_PIN, makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 import { startHqRig, type HqRig } from '../support/hq-rig';
 
 let rig: HqRig;
@@ -23,14 +23,11 @@ afterAll(async () => {
 async function enrolled(id: string, shopId: string, localId: string): Promise<TestRegister> {
   const reg = makeRegister({ sync: { auto: false } });
   registers.push(reg);
-  const staff = await withStaff(reg);
+  const staff = await withStaff(reg, { registerId: localId });
   await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
-  await reg.must('settings.update', { registerId: localId });
   await rig.enrol(reg, id, shopId);
   owners.set(reg, staff.ownerId);
-  // The cashier sells, in a shift of this till's id (the one withStaff opened was under the default id).
   await reg.must('session.login', { operatorId: staff.cashierId, pin: CASHIER_PIN });
-  await openShift(reg);
   return reg;
 }
 

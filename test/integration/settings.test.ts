@@ -8,7 +8,7 @@ import { getSettings } from '../../main/settings/settings';
 import { errorCodes } from '../../preload/contract/errors';
 import { commandsNamed, tokenizeEscPos } from '../support/escpos-tokenizer';
 import { framePng } from '../support/png';
-import { CASHIER_PIN, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
+import { CASHIER_PIN, FIXTURE_FLOAT, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 import en from '../../assets/locales/en/errors.json';
 import zh from '../../assets/locales/zh-CN/errors.json';
 
@@ -145,5 +145,33 @@ describe('tax rates', () => {
     expect((await reg.must('catalog.removeTaxRate', { rateBp: 600 })).map((r) => r.rateBp)).toEqual([0, 500, 900, 1300]);
     const kinds = (reg.db.prepare("SELECT kind FROM journal WHERE kind LIKE 'catalog.tax_rate%' ORDER BY seq").all() as { kind: string }[]).map((k) => k.kind);
     expect(kinds).toEqual(['catalog.tax_rate_saved', 'catalog.tax_rate_saved', 'catalog.tax_rate_removed']);
+  });
+  it('refuses a new register number while a shift is open or a sale is held, and takes it between shifts', async () => {
+    const { reg } = await asOwner();
+    const before = settingsChanges(reg).length;
+    // A held sale (its lines stay with the old number) and the cashier's shift still open.
+    const sale = await reg.must('sale.current', {});
+    await reg.must('sale.addCustomLine', { saleId: sale.id, name: '毛巾', qtyMilli: 1000, unitPriceMinor: 1500 });
+    await reg.must('sale.hold', { saleId: sale.id });
+    const shiftOpen = await reg.dispatch('settings.update', { registerId: 'R2' });
+    expect(shiftOpen.ok ? null : shiftOpen.error).toEqual({ code: 'settings.register_id_shift_open', params: { registerId: 'R1' } });
+
+    const shift = await reg.must('shift.current', {});
+    const shiftId = shift.shift?.id ?? 0;
+    await reg.must('shift.count', { shiftId, counts: FIXTURE_FLOAT, idempotencyKey: 'settings-test-count' });
+    await reg.must('shift.close', { shiftId, idempotencyKey: 'settings-test-close' });
+    const held = await reg.dispatch('settings.update', { registerId: 'R2' });
+    expect(held.ok ? null : held.error).toEqual({ code: 'settings.register_id_sale_open', params: { registerId: 'R1', count: 1 } });
+    expect(getSettings(reg.db).registerId).toBe('R1');
+    expect(settingsChanges(reg)).toHaveLength(before);
+    for (const code of ['settings.register_id_shift_open', 'settings.register_id_sale_open'] as const) {
+      expect(en[code], code).toBeTruthy();
+      expect(zh[code], code).toBeTruthy();
+    }
+
+    await reg.must('sale.recall', { saleId: sale.id });
+    await reg.must('sale.cancel', { saleId: sale.id });
+    expect((await reg.must('settings.update', { registerId: 'R2' })).registerId).toBe('R2');
+    expect(settingsChanges(reg)).toHaveLength(before + 1);
   });
 });

@@ -122,10 +122,18 @@ export async function openShift(reg: TestRegister, counts = FIXTURE_FLOAT): Prom
   return shift.id;
 }
 
-/** Owner, a supervisor and a cashier; leaves the cashier logged in with a shift open (sales need one). */
-export async function withStaff(reg: TestRegister): Promise<{ ownerId: number; supervisorId: number; cashierId: number }> {
+/**
+ * Owner, a supervisor and a cashier; leaves the cashier logged in with a shift open (sales need one).
+ * A register number other than R1 is set first, as the first-run wizard does: it cannot change
+ * while a shift is open.
+ */
+export async function withStaff(
+  reg: TestRegister,
+  options: { registerId?: string } = {},
+): Promise<{ ownerId: number; supervisorId: number; cashierId: number }> {
   const session = await reg.must('setup.createOwner', { name: 'Owner 老板', pin: OWNER_PIN });
   const ownerId = session.operator?.id ?? 0;
+  if (options.registerId) await reg.must('settings.update', { registerId: options.registerId });
   const supervisor = await reg.must('operator.create', { name: 'Sue', pin: SUPERVISOR_PIN, role: 'supervisor' });
   const cashier = await reg.must('operator.create', { name: 'Cai 小蔡', pin: CASHIER_PIN, role: 'cashier' });
   await reg.must('session.login', { operatorId: cashier.id, pin: CASHIER_PIN });
