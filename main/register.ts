@@ -10,7 +10,7 @@ import { moveLedgerAside, putLedgerBack, putLedgerInPlace } from './backup/ledge
 import { handlers } from './ipc/handler-table';
 import type { RegisterServices } from './ipc/handler';
 import { createRouter, type Dispatch } from './ipc/router';
-import { StorageWatch } from './ledger/storage-failure';
+import { StorageWatch, storageFailure } from './ledger/storage-failure';
 import { consoleLogger, type Logger } from './log';
 import { seedDemo } from './catalog/demo-catalog';
 import { indexPendingProducts } from './catalog/search-index';
@@ -160,6 +160,7 @@ function openCheckedLedger(file: string, log: Logger): { db: Db; check: LedgerCh
 
 export function openRegister(options: RegisterOptions): Register {
   const log = options.log ?? consoleLogger;
+  const registerLog = log;
   const platform = options.platform ?? process.platform;
   // Launch flags are read before the ledger opens, so one the register cannot use leaves nothing open.
   const printerFlag = options.printerUrl ? parsePrinterUrl(options.printerUrl, platform) : null;
@@ -213,6 +214,21 @@ export function openRegister(options: RegisterOptions): Register {
   const updates = new Updates(options.updateInstaller ?? null, platform);
 
   function startParts(db: Db, first: boolean): LedgerParts {
+    // A restored ledger starts writable; its router reports its own storage failures.
+    const ledgerPart = (problem: string | null) => hardware.setLedger(problem ? { state: 'error', problems: [problem] } : { state: 'ok', problems: [] });
+    ledgerPart(null);
+    const storage = new StorageWatch(db, ledgerPart);
+    // The parts that write in the background (print queue, card and scan-to-pay recovery, HQ
+    // upload, fraud catch-up) report a full disk through their log: the cashier sees the same
+    // banner as for a refused call, and the next call that commits clears it.
+    const log: Logger = {
+      info: (message) => registerLog.info(message),
+      error: (message, error) => {
+        registerLog.error(message, error);
+        const code = storageFailure(error);
+        if (code) storage.failed(code);
+      },
+    };
     // A ledger from before the search indexes (or a restored one) gets its products' keys once, here.
     indexPendingProducts(db);
     if (first && options.demo && opened.check.ok) seedDemo(db, clock());
@@ -264,10 +280,6 @@ export function openRegister(options: RegisterOptions): Register {
       updates,
       sync: { runtime: sync, secrets },
     };
-    // A restored ledger starts writable; its router reports its own storage failures.
-    const ledgerPart = (problem: string | null) => hardware.setLedger(problem ? { state: 'error', problems: [problem] } : { state: 'ok', problems: [] });
-    ledgerPart(null);
-    const storage = new StorageWatch(db, ledgerPart);
     const dispatch = createRouter({ db, session, events, handlers, services, log, clock, storage });
     printer.start();
     void terminal.start();

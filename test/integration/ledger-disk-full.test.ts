@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultPrinterProfile } from '../../main/hardware/printer';
@@ -6,7 +7,8 @@ import type { Db } from '../../main/ledger/database';
 import { verifyJournal } from '../../main/ledger/journal';
 import { storageFailure } from '../../main/ledger/storage-failure';
 import { ledgerSnapshot } from '../support/ledger-snapshot';
-import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
+import { CASHIER_PIN, makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
+import { until } from '../support/until';
 
 // A real ledger file that cannot grow: SQLite's max_page_count caps it at the pages it has, so the
 // first write that needs one more page fails with SQLITE_FULL exactly as on a full disk.
@@ -120,6 +122,40 @@ describe('a ledger that cannot be written', () => {
     const done = await reg.must('sale.tenderCash', { saleId, tenderedMinor: 1000, idempotencyKey: 'io-sale-1' });
     expect(done.receiptNo).toBe(2);
     expect(reg.hardware.current().ledger).toEqual({ state: 'ok', problems: [] });
+  });
+
+  it('shows the banner when a background writer (the print queue) finds the ledger unwritable, and clears it with the next committed call', async () => {
+    const reg = makeRegister({ printer: { pollIntervalMs: 100, statusTimeoutMs: 300, backoffMs: 100, maxBackoffMs: 400 } });
+    open.push(reg);
+    const { ownerId, cashierId } = await withStaff(reg);
+    await reg.must('session.login', { operatorId: ownerId, pin: OWNER_PIN });
+    const paper = join(reg.dir, 'paper');
+    // The folder comes later: until then the receipt waits in the queue and nothing is written.
+    await reg.must('printer.setConfig', {
+      enabled: true,
+      transport: { kind: 'file', path: join(paper, 'receipts.bin') },
+      profile: defaultPrinterProfile,
+      timeZone: 'Asia/Shanghai',
+    });
+    await reg.must('session.login', { operatorId: cashierId, pin: CASHIER_PIN });
+    await reg.must('sale.tenderCash', { saleId: await ringUp(reg), tenderedMinor: 1000, idempotencyKey: 'background-1' });
+    expect(reg.hardware.current().ledger.state).toBe('ok');
+
+    // The file system turns read-only; then the printer's folder appears and the queue prints and
+    // tries to record it. No call of the cashier's failed, yet the banner must show.
+    reg.db.pragma('query_only = 1');
+    mkdirSync(paper);
+    await until('the ledger banner', () => reg.hardware.current().ledger.state === 'error', 10_000);
+    expect(reg.hardware.current().ledger).toEqual({ state: 'error', problems: ['ledger.io_error'] });
+
+    reg.db.pragma('query_only = 0');
+    await ringUp(reg);
+    expect(reg.hardware.current().ledger).toEqual({ state: 'ok', problems: [] });
+    await until(
+      'the receipt recorded as printed',
+      () => (reg.db.prepare("SELECT count(*) AS n FROM print_jobs WHERE state = 'printed'").get() as { n: number }).n > 0,
+      10_000,
+    );
   });
 
   it('refuses a cash movement whose printed slip does not fit, instead of committing the rest of it piecemeal', async () => {
