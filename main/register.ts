@@ -1,16 +1,14 @@
 import { dirname, join } from 'node:path';
-import type { LedgerCheckView } from '../preload/contract/backup-views';
 import { version as appVersion } from '../package.json';
 import type { Db } from './ledger/database';
 import { openLedger } from './ledger/database';
 import { BackupService } from './backup/backup-service';
-import { readAnchor } from './backup/backup-store';
-import { selfCheck } from './backup/ledger-check';
+import { openCheckedLedger } from './backup/open-checked-ledger';
 import { moveLedgerAside, putLedgerBack, putLedgerInPlace } from './backup/ledger-files';
 import { handlers } from './ipc/handler-table';
 import type { RegisterServices } from './ipc/handler';
 import { createRouter, type Dispatch } from './ipc/router';
-import { StorageWatch, storageFailure } from './ledger/storage-failure';
+import { reportingStorageFailures, StorageWatch } from './ledger/storage-failure';
 import { consoleLogger, type Logger } from './log';
 import { seedDemo } from './catalog/demo-catalog';
 import { indexPendingProducts } from './catalog/search-index';
@@ -129,35 +127,6 @@ async function stopParts(p: LedgerParts): Promise<void> {
   if (p.db.open) p.db.close();
 }
 
-/**
- * Opens the ledger and checks it. A ledger SQLite cannot even read is not a reason to stay dark: the
- * register starts on an empty in-memory ledger that refuses to sell, so that the owner can read why
- * and restore the last bundle. The unreadable file is left where it is until a restore moves it aside.
- */
-function openCheckedLedger(file: string, log: Logger): { db: Db; check: LedgerCheckView } {
-  const anchor = file === ':memory:' ? null : readAnchor(dirname(file));
-  try {
-    const db = openLedger(file);
-    const check = selfCheck(db, anchor);
-    if (!check.ok) log.error(`ledger check failed: ${check.problem} ${check.seq ?? ''} ${check.detail ?? ''}`);
-    return { db, check };
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    if (!/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw error;
-    log.error(`ledger ${file} cannot be read`, error);
-    const check: LedgerCheckView = {
-      ok: false,
-      problem: 'unreadable',
-      seq: null,
-      detail: (error as Error).message.slice(0, 200),
-      entries: 0,
-      full: false,
-      lastBundle: anchor?.file ?? null,
-    };
-    return { db: openLedger(':memory:'), check };
-  }
-}
-
 export function openRegister(options: RegisterOptions): Register {
   const log = options.log ?? consoleLogger;
   const registerLog = log;
@@ -218,17 +187,8 @@ export function openRegister(options: RegisterOptions): Register {
     const ledgerPart = (problem: string | null) => hardware.setLedger(problem ? { state: 'error', problems: [problem] } : { state: 'ok', problems: [] });
     ledgerPart(null);
     const storage = new StorageWatch(db, ledgerPart);
-    // The parts that write in the background (print queue, card and scan-to-pay recovery, HQ
-    // upload, fraud catch-up) report a full disk through their log: the cashier sees the same
-    // banner as for a refused call, and the next call that commits clears it.
-    const log: Logger = {
-      info: (message) => registerLog.info(message),
-      error: (message, error) => {
-        registerLog.error(message, error);
-        const code = storageFailure(error);
-        if (code) storage.failed(code);
-      },
-    };
+    // What writes in the background reports a full disk through its log, as a refused call would.
+    const log = reportingStorageFailures(registerLog, storage);
     // A ledger from before the search indexes (or a restored one) gets its products' keys once, here.
     indexPendingProducts(db);
     if (first && options.demo && opened.check.ok) seedDemo(db, clock());

@@ -7,6 +7,7 @@
 // carries on commits the event without the failed part (a cash movement without its slip), or,
 // when the transaction is gone, runs its remaining statements in autocommit mode, each committed
 // on its own. So a catch inside a transaction must let these through (`rethrowStorageFailure`).
+import type { Logger } from '../log';
 import type { Db } from './db';
 import { sql } from './statements';
 
@@ -59,4 +60,20 @@ export class StorageWatch {
   private changes(): number {
     return (sql(this.db, 'SELECT total_changes() AS n').get() as { n: number }).n;
   }
+}
+
+/**
+ * A log for the parts that write in the background (print queue, card and scan-to-pay recovery,
+ * HQ upload, fraud catch-up): a storage failure they log raises the same banner as a refused call,
+ * and the next call that commits clears it.
+ */
+export function reportingStorageFailures(log: Logger, watch: StorageWatch): Logger {
+  return {
+    info: (message) => log.info(message),
+    error: (message, error) => {
+      log.error(message, error);
+      const code = storageFailure(error);
+      if (code) watch.failed(code);
+    },
+  };
 }
