@@ -3,6 +3,7 @@ import type { CardReconciliationView, ReportFiguresView, ShiftCashView } from '.
 import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { ExpectedCashTable, OverShort } from '../shift/CountResult';
+import { FigureTable } from './FigureTable';
 import { ReportCharts } from './ReportCharts';
 import '../../styles/day-close.css';
 
@@ -38,121 +39,51 @@ export function ReportView({ figures, shifts, reconciliation, overShortMinor }: 
       </dl>
       <ReportCharts figures={figures} />
       <div className="report-tables">
-        <table className="data-table" aria-label={t('report.byKind')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('report.byKind')}</th>
-              <th scope="col" className="numeric">
-                {t('report.count')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('report.amount')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('report.tax')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.kinds.map((k) => (
-              <tr key={k.kind} data-testid={`report-kind-${k.kind}`}>
-                <th scope="row">{t(`report.kind.${k.kind}`)}</th>
-                <td className="numeric">{k.count}</td>
-                <td className="numeric">{format.money(k.totalMinor)}</td>
-                <td className="numeric">{format.money(k.taxMinor)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="data-table" aria-label={t('report.byTender')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('report.byTender')}</th>
-              <th scope="col" className="numeric">
-                {t('report.in')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('report.out')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('report.netShort')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.tenders.map((x) => (
-              <tr key={x.method} data-testid={`report-tender-${x.method}`}>
-                <th scope="row">{t(`report.tender.${x.method}`)}</th>
-                <td className="numeric">
-                  {x.inCount} · {format.money(x.inMinor)}
-                </td>
-                <td className="numeric">
-                  {x.outCount} · {format.money(x.outMinor)}
-                </td>
-                <td className="numeric">{format.money(x.netMinor)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FigureTable
+          title={t('report.byKind')}
+          columns={[t('report.count'), t('report.amount'), t('report.tax')]}
+          rows={figures.kinds.map((k) => ({
+            key: k.kind,
+            testId: `report-kind-${k.kind}`,
+            head: t(`report.kind.${k.kind}`),
+            cells: [k.count, format.money(k.totalMinor), format.money(k.taxMinor)],
+          }))}
+        />
+        <FigureTable
+          title={t('report.byTender')}
+          columns={[t('report.in'), t('report.out'), t('report.netShort')]}
+          rows={figures.tenders.map((x) => ({
+            key: x.method,
+            testId: `report-tender-${x.method}`,
+            head: t(`report.tender.${x.method}`),
+            cells: [`${x.inCount} · ${format.money(x.inMinor)}`, `${x.outCount} · ${format.money(x.outMinor)}`, format.money(x.netMinor)],
+          }))}
+        />
         {figures.taxRates.length > 0 && (
-          <table className="data-table" aria-label={t('report.byTaxRate')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.byTaxRate')}</th>
-                <th scope="col" className="numeric">
-                  {t('report.netAmount')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('report.tax')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('report.gross')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.taxRates.map((r) => (
-                <tr key={r.rateBp}>
-                  <th scope="row">{format.rate(r.rateBp)}</th>
-                  <td className="numeric">{format.money(r.netMinor)}</td>
-                  <td className="numeric">{format.money(r.taxMinor)}</td>
-                  <td className="numeric">{format.money(r.grossMinor)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable
+            title={t('report.byTaxRate')}
+            columns={[t('report.netAmount'), t('report.tax'), t('report.gross')]}
+            rows={figures.taxRates.map((r) => ({
+              key: r.rateBp,
+              head: format.rate(r.rateBp),
+              cells: [format.money(r.netMinor), format.money(r.taxMinor), format.money(r.grossMinor)],
+            }))}
+          />
         )}
         {figures.operators.length > 0 && (
-          <table className="data-table" aria-label={t('report.byOperator')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.byOperator')}</th>
-                <th scope="col" className="numeric">
-                  {t('report.sales')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('report.corrections')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('report.netShort')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.operators.map((o) => (
-                <tr key={o.operatorId}>
-                  <th scope="row">{o.operatorName}</th>
-                  <td className="numeric">
-                    {o.salesCount} · {format.money(o.salesMinor)}
-                  </td>
-                  <td className="numeric">
-                    {o.correctionsCount} · {format.money(o.correctionsMinor)}
-                  </td>
-                  <td className="numeric">{format.money(o.netMinor)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable
+            title={t('report.byOperator')}
+            columns={[t('report.sales'), t('report.corrections'), t('report.netShort')]}
+            rows={figures.operators.map((o) => ({
+              key: o.operatorId,
+              head: o.operatorName,
+              cells: [
+                `${o.salesCount} · ${format.money(o.salesMinor)}`,
+                `${o.correctionsCount} · ${format.money(o.correctionsMinor)}`,
+                format.money(o.netMinor),
+              ],
+            }))}
+          />
         )}
         <table className="data-table" aria-label={t('report.other')}>
           <tbody>
