@@ -3,51 +3,12 @@
 // request (whose reply the simulator loses, the "reply lost" script) and then refuses every
 // connection: the register can neither learn the outcome nor reverse it, so the attempt settles
 // in the background. Let through again, the background reverse closes it and the list empties.
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaySimulator } from '../../main/providers/simulator/pay-simulator';
 import { makeRegister, OWNER_PIN, withStaff, CASHIER_PIN, type TestRegister } from '../support/register-fixture';
 import { FAST_TIMINGS, key, saleOf, wechatCode } from '../support/scan-rig';
 import { until } from '../support/until';
-
-class Relay {
-  /** forward: pass everything; once: pass the next connection, then refuse; refuse: close every new connection. */
-  mode: 'forward' | 'once' | 'refuse' = 'forward';
-  private readonly sockets = new Set<Socket>();
-  private constructor(
-    private readonly server: Server,
-    readonly port: number,
-  ) {}
-
-  static async start(target: number): Promise<Relay> {
-    let relay: Relay | null = null;
-    const server = createServer((client) => {
-      if (!relay || relay.mode === 'refuse') return void client.destroy();
-      if (relay.mode === 'once') relay.mode = 'refuse';
-      const upstream = connect(target, '127.0.0.1');
-      for (const s of [client, upstream]) {
-        relay.sockets.add(s);
-        s.on('error', () => undefined);
-        s.on('close', () => {
-          relay?.sockets.delete(s);
-          client.destroy();
-          upstream.destroy();
-        });
-      }
-      client.pipe(upstream);
-      upstream.pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    relay = new Relay(server, typeof address === 'object' && address ? address.port : 0);
-    return relay;
-  }
-
-  async stop(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
+import { Relay } from '../support/tcp-relay';
 
 let sim: PaySimulator;
 let relay: Relay;
