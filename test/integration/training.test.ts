@@ -1,49 +1,14 @@
-import { until } from '../support/until';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
-import { CURRENCY } from '../../main/hardware/terminal/commands';
+import { describe, expect, it } from 'vitest';
 import { FIXTURE_FLOAT_MINOR } from '../support/register-fixture';
-import { key, openShop, shanghai, type Shop } from '../support/day-close-shop';
-import { FAST_SIM_TIMEOUTS } from '../support/terminal-sim';
+import { key } from '../support/day-close-shop';
+import { trainingShops } from '../support/training-shop';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvLines, readBundle } from '../support/backup-fixture';
-import { receiptDocuments } from '../../main/printing/receipt-output';
-import { getPrinterConfig } from '../../main/printing/printer-config';
-import { renderReceiptText } from '../../main/hardware/printer';
 
 // A real shop with the card terminal simulator on TCP: training must never reach it.
-let sim: TerminalSimulator;
-const shops: Shop[] = [];
-beforeAll(async () => {
-  const started = await TerminalSimulator.startTcp({ port: 0, timeouts: FAST_SIM_TIMEOUTS, currency: CURRENCY.CNY });
-  if (!started.ok) throw new Error(started.error.code);
-  sim = started.value;
-});
-afterAll(async () => {
-  await sim.stop();
-});
-afterEach(async () => {
-  for (const s of shops.splice(0)) {
-    await s.reg.terminal.stop();
-    s.reg.cleanup();
-  }
-});
-
-async function shop(): Promise<Shop> {
-  const s = await openShop(shanghai('2026-03-10'), { terminalAddress: `tcp://127.0.0.1:${sim.tcpPort ?? 0}` });
-  shops.push(s);
-  // Connected, so that a card payment the register did send would reach the simulator.
-  await until('the terminal to be ready', () => s.reg.terminal.connection.ready);
-  return s;
-}
-
-async function training(s: Shop, on: boolean, target: 'register' | 'cashier' = 'cashier'): Promise<void> {
-  await s.as('owner');
-  await s.reg.must('training.set', target === 'register' ? { target, on } : { target: 'operator', operatorId: s.staff.cashierId, on });
-  await s.as('cashier');
-}
+const { shop, training, terminal } = trainingShops();
 
 describe('training mode', () => {
   it('numbers training sales in their own series and leaves them out of the receipt numbers, the grand total, the X, the Z and the shift cash', async () => {
@@ -104,7 +69,7 @@ describe('training mode', () => {
       ['scan', 1000, 'wechat'],
       ['card', 2500, 'TRAINING'],
     ]);
-    expect(sim.batch()).toEqual([]);
+    expect(terminal().batch()).toEqual([]);
     expect(s.reg.db.prepare('SELECT COUNT(*) AS n FROM card_intents').get()).toEqual({ n: 0 });
     expect(s.reg.db.prepare('SELECT COUNT(*) AS n FROM scan_attempts').get()).toEqual({ n: 0 });
     expect(s.reg.db.prepare("SELECT COUNT(*) AS n FROM journal WHERE kind LIKE 'card.%' OR kind LIKE 'scanpay.%'").get()).toEqual({ n: 0 });
@@ -131,130 +96,8 @@ describe('training mode', () => {
     const saleId = await s.sale([2500]);
     await s.reg.must('session.login', { operatorId: trainee.id, pin: '4826' });
     expect(await s.reg.call('card.pay', { saleId, idempotencyKey: key() })).toEqual({ ok: false, error: { code: 'training.no_real_payment', params: {} } });
-    expect(sim.batch()).toEqual([]);
+    expect(terminal().batch()).toEqual([]);
     expect(s.reg.db.prepare('SELECT COUNT(*) AS n FROM card_intents').get()).toEqual({ n: 0 });
-  });
-
-  it('practises a return, a price adjustment, a void and a return without receipt in the training series, counted in no figure', async () => {
-    const s = await shop();
-    const real = await s.cashSale([1500]);
-    await training(s, true, 'register');
-    const practice = await s.cashSale([900, 400]);
-    const other = await s.cashSale([600]);
-    // Found by its number as printed in the training series, or bare; the list shows practice sales only.
-    const found = await s.reg.must('refund.find', { code: 'R1-T-000001' });
-    expect(found.sale).toMatchObject({ id: practice.saleId, training: true, receiptNo: 1 });
-    expect((await s.reg.must('refund.find', { code: '1' })).sale.id).toBe(practice.saleId);
-    expect((await s.reg.must('refund.todaysSales', {})).map((d) => [d.id, d.receiptNo])).toEqual([
-      [other.saleId, -2],
-      [practice.saleId, -1],
-    ]);
-    const [first, second] = found.lines;
-    const returned = await s.reg.must('refund.withReceipt', {
-      saleId: practice.saleId,
-      lines: [{ lineId: first?.lineId ?? 0, qtyMilli: 1000, restock: true }],
-      reason: 'not_wanted',
-      idempotencyKey: key(),
-    });
-    expect(returned.sale).toMatchObject({ kind: 'refund', status: 'completed', training: true, receiptNo: 3, originalDocumentId: practice.saleId });
-    await s.as('supervisor');
-    const adjusted = await s.reg.must('refund.priceAdjustment', {
-      saleId: practice.saleId,
-      lineId: second?.lineId ?? 0,
-      amountMinor: 100,
-      reason: 'wrong_price',
-      idempotencyKey: key(),
-    });
-    expect(adjusted.sale).toMatchObject({ kind: 'refund', training: true, receiptNo: 4 });
-    const voided = await s.reg.must('void.sale', { saleId: other.saleId, reason: 'cashier_error', idempotencyKey: key() });
-    expect(voided.sale).toMatchObject({ kind: 'void', training: true, receiptNo: 5 });
-    const item = { name: '商品', qtyMilli: 1000, unitPriceMinor: 500, taxRateBp: 1300, restock: true };
-    const noReceipt = await s.reg.must('refund.withoutReceipt', { lines: [item], reason: 'not_wanted', idempotencyKey: key() });
-    expect(noReceipt.sale).toMatchObject({ kind: 'refund', training: true, receiptNo: 6 });
-    const numbers = s.reg.db.prepare("SELECT receipt_no FROM documents WHERE kind <> 'sale' ORDER BY receipt_no DESC").pluck().all();
-    expect(numbers).toEqual([-3, -4, -5, -6]);
-    // Journalled as training: the mark the fraud rules and HQ's figures leave practice out by.
-    const entries = s.reg.db
-      .prepare("SELECT json_extract(payload, '$.data.training') FROM journal WHERE kind IN ('refund.completed', 'void.completed')")
-      .pluck()
-      .all();
-    expect(entries).toEqual([1, 1, 1, 1]);
-    // Printed with the training marks and no drawer kick, though cash went back.
-    const config = getPrinterConfig(s.reg.db);
-    const docs = receiptDocuments(s.reg.db, returned.sale.id, 0, config);
-    expect(docs.map((d) => d.openDrawer)).toEqual([false]);
-    const text = docs.map((d) => renderReceiptText(d, config.profile)).join('');
-    expect(text).toContain('R1-T-000003');
-    expect(text).toContain('R1-T-000001');
-    expect(text.match(/练习|TRAINING/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
-
-    await training(s, false, 'register');
-    await s.as('supervisor');
-    // Every figure is the one real sale's: X, shift cash, the day close's count, the Z, the reports, the fraud rules.
-    const x = await s.reg.must('report.x', { scope: 'day' });
-    expect(x.grandTotalMinor).toBe(1500);
-    expect(x.figures).toMatchObject({ documentCount: 1, firstReceiptNo: 1, lastReceiptNo: 1, netMinor: 1500 });
-    const shiftX = await s.reg.must('report.x', { scope: 'shift' });
-    expect(shiftX.shifts[0]?.expected.expectedMinor).toBe(FIXTURE_FLOAT_MINOR + 1500);
-    expect((await s.reg.must('dayClose.status', {})).documentCount).toBe(1);
-    const z = await s.z({ forceClose: [{ shiftId: shiftX.shiftId ?? 0, reason: 'end of day' }] });
-    expect(z.figures).toEqual(x.figures);
-    await s.as('owner');
-    const report = await s.reg.must('report.sales', { from: '2026-03-10', to: '2026-03-10', groupBy: 'day' });
-    expect(report.kinds).toEqual([
-      { kind: 'sale', count: 1, totalMinor: 1500 },
-      { kind: 'refund', count: 0, totalMinor: 0 },
-      { kind: 'void', count: 0, totalMinor: 0 },
-    ]);
-    expect(report).toMatchObject({ netMinor: 1500, averageBasketMinor: 1500 });
-    expect(report.topProducts.map((p) => p.netMinor)).toEqual([1500]);
-    // A return without receipt, a void after payment and a refund by the seller each raise an alert when real.
-    expect(await s.reg.must('fraud.alerts', {})).toEqual([]);
-    expect(real.receiptNo).toBe(1);
-  });
-
-  it('keeps each mode to its own sales: a trainee corrects no real sale, a real operator no practice sale', async () => {
-    const s = await shop();
-    const real = await s.cashSale([1200]);
-    await training(s, true);
-    const practice = await s.cashSale([900]);
-    const refused = (code: string) => ({ ok: false, error: { code, params: {} } });
-    expect(await s.reg.call('refund.preview', { saleId: real.saleId })).toEqual(refused('training.real_sale_not_correctable'));
-    expect(await s.reg.call('refund.find', { code: real.saleId })).toEqual(refused('training.real_sale_not_correctable'));
-    // The bare number 1 is the practice sale for a trainee; the real receipt's printed number finds it, to refuse it.
-    expect((await s.reg.must('refund.find', { code: '1' })).sale.id).toBe(practice.saleId);
-    expect(await s.reg.call('refund.find', { code: 'R1-000001' })).toEqual(refused('training.real_sale_not_correctable'));
-
-    await training(s, false);
-    expect(await s.reg.call('refund.preview', { saleId: practice.saleId })).toEqual(refused('training.sale_not_refundable'));
-    expect(await s.reg.call('refund.find', { code: practice.saleId })).toEqual(refused('training.sale_not_refundable'));
-    expect((await s.reg.must('refund.find', { code: '1' })).sale.id).toBe(real.saleId);
-    expect(await s.reg.call('refund.find', { code: 'R1-T-000001' })).toEqual(refused('training.sale_not_refundable'));
-    expect((await s.reg.must('refund.todaysSales', {})).map((d) => d.id)).toEqual([real.saleId]);
-    await s.as('supervisor');
-    expect(await s.reg.call('void.sale', { saleId: practice.saleId, reason: 'other', idempotencyKey: key() })).toEqual(refused('training.sale_not_refundable'));
-    expect(s.reg.db.prepare("SELECT COUNT(*) FROM documents WHERE kind <> 'sale'").pluck().get()).toBe(0);
-  });
-
-  it('gives card and scan-to-pay money back through the training simulator: no terminal or provider is asked', async () => {
-    const s = await shop();
-    await training(s, true, 'register');
-    const saleId = await s.sale([2500, 1000]);
-    await s.reg.must('scanpay.pay', { saleId, code: '284567890123456789', amountMinor: 1000, idempotencyKey: key() });
-    const paid = await s.reg.must('card.pay', { saleId, idempotencyKey: key() });
-    const provider = paid.sale.payments.find((p) => p.method === 'scan')?.scan?.provider;
-    await s.as('supervisor');
-    const voided = await s.reg.must('void.sale', { saleId, reason: 'cashier_error', idempotencyKey: key() });
-    expect(voided.sale).toMatchObject({ kind: 'void', status: 'completed', training: true, receiptNo: 2 });
-    expect(voided.sale.payments.map((p) => [p.method, p.amountMinor, p.card?.brand ?? p.scan?.provider])).toEqual([
-      ['scan', 1000, provider],
-      ['card', 2500, 'TRAINING'],
-    ]);
-    expect(sim.batch()).toEqual([]);
-    for (const table of ['card_intents', 'scan_attempts', 'scan_refunds', 'correction_plans'])
-      expect(s.reg.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get()).toBe(0);
-    expect(s.reg.db.prepare("SELECT COUNT(*) FROM journal WHERE kind LIKE 'card.%' OR kind LIKE 'scanpay.%'").pluck().get()).toBe(0);
-    expect((await s.reg.must('report.x', { scope: 'day' })).figures).toMatchObject({ documentCount: 0, netMinor: 0 });
   });
 
   it('raises no fraud alert for practice: a burst of small training sales is not watched', async () => {
