@@ -114,6 +114,22 @@ describe('training corrections', () => {
     expect(s.reg.db.prepare("SELECT COUNT(*) FROM documents WHERE kind <> 'sale'").pluck().get()).toBe(0);
   });
 
+  it('counts practice returns without receipt against a limit of their own: they neither use up the real one nor escape it', async () => {
+    const s = await shop();
+    await s.as('owner');
+    await s.reg.must('settings.update', { noReceiptRefundDayLimitMinor: 1000 });
+    const item = { name: '商品', qtyMilli: 1000, unitPriceMinor: 800, taxRateBp: 1300, restock: true };
+    const back = () => s.reg.call('refund.withoutReceipt', { lines: [item], reason: 'not_wanted', idempotencyKey: key() });
+    await training(s, true, 'register');
+    await s.as('supervisor');
+    expect(await back()).toMatchObject({ ok: true, value: { sale: { training: true } } });
+    expect(await back()).toMatchObject({ ok: false, error: { code: 'refund.limit_exceeded', params: { usedMinor: 800, scope: 'day' } } });
+    await training(s, false, 'register');
+    await s.as('supervisor');
+    expect(await back()).toMatchObject({ ok: true, value: { sale: { training: false, receiptNo: 1 } } });
+    expect(await back()).toMatchObject({ ok: false, error: { code: 'refund.limit_exceeded', params: { usedMinor: 800, scope: 'day' } } });
+  });
+
   it('gives card and scan-to-pay money back through the training simulator: no terminal or provider is asked', async () => {
     const s = await shop();
     await training(s, true, 'register');
