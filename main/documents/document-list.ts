@@ -10,6 +10,8 @@ export interface DocumentFilter {
   operatorId?: number | undefined;
   receiptNo?: number | undefined;
   limit?: number | undefined;
+  /** The training documents instead (a trainee looks up the practice sales to practise a return on). */
+  training?: boolean | undefined;
 }
 
 interface Row {
@@ -28,8 +30,8 @@ interface Row {
 }
 
 export function listDocuments(db: Db, f: DocumentFilter): DocumentSummaryView[] {
-  // Training documents are in no list that money is looked up in (returns, the back office's documents).
-  const where = ["d.status = 'completed'", 'd.training = 0'];
+  // Training documents are in no list that money is looked up in (returns, the back office's documents), unless asked for alone.
+  const where = ["d.status = 'completed'", f.training === true ? 'd.training = 1' : 'd.training = 0'];
   const args: (string | number)[] = [];
   const add = (clause: string, value: string | number | undefined) => {
     if (value === undefined) return;
@@ -47,7 +49,7 @@ export function listDocuments(db: Db, f: DocumentFilter): DocumentSummaryView[] 
               d.original_document_id, orig.receipt_no AS original_receipt_no,
               (SELECT GROUP_CONCAT(DISTINCT p.method) FROM payments p WHERE p.document_id = d.id) AS tenders
          FROM documents d LEFT JOIN operators o ON o.id = d.operator_id LEFT JOIN documents orig ON orig.id = d.original_document_id
-        WHERE ${where.join(' AND ')} ORDER BY d.completed_at DESC, d.receipt_no DESC LIMIT ?`,
+        WHERE ${where.join(' AND ')} ORDER BY d.completed_at DESC, ABS(d.receipt_no) DESC LIMIT ?`,
     )
     .all(...args, f.limit ?? 100) as Row[];
   const corrections = sql(

@@ -19,7 +19,10 @@ export function receiptDocuments(db: Db, saleId: string, copyNo: number, config:
   return buildReceiptDocuments(sale, store, {
     timeZone: paperTimeZone(config, store),
     duplicateCopy: copyNo > 0 ? copyNo : null,
-    refundOf: original?.receipt_no ? { registerId: original.register_id, receiptNo: original.receipt_no } : null,
+    // A practice sale's number is kept negated; its practice correction names it as it was printed (R1-T-000003).
+    refundOf: original?.receipt_no
+      ? { registerId: original.training === 1 ? `${original.register_id}-T` : original.register_id, receiptNo: Math.abs(original.receipt_no) }
+      : null,
     terminalLines: config.terminalReceiptLines,
   });
 }

@@ -18,12 +18,24 @@ import {
 } from './refund';
 import { refundableView, refundState } from './refundable';
 import type { CompletionView } from '../../preload/contract/views';
+import { assertCorrectionMode, isTraining } from '../training/training';
 
-/** The sale a typed or scanned receipt code names (this register's numbers unless the code says otherwise). */
+/**
+ * The sale a typed or scanned receipt code names (this register's numbers unless the code says
+ * otherwise). A printed code says its series (`R1-T-000003` training, kept negated; `R1-000003`
+ * real); a bare number is looked up in the series of the operator's mode.
+ */
 function saleIdOf(ctx: HandlerContext, code: string): string {
   const parsed = parseReceiptCode(code);
   if (!parsed) throw new ServiceError('refund.code_not_understood', { code: code.slice(0, 64) });
-  return parsed.kind === 'id' ? parsed.id : documentIdByReceipt(ctx.db, parsed.registerId ?? ctx.settings.registerId, parsed.receiptNo);
+  if (parsed.kind === 'id') return parsed.id;
+  const training = parsed.registerId === null ? isTraining(ctx.db, ctx.settings.registerId, ctx.actor.id) : parsed.registerId.endsWith('-T');
+  if (!training) return documentIdByReceipt(ctx.db, parsed.registerId ?? ctx.settings.registerId, parsed.receiptNo);
+  const registerId = parsed.registerId?.replace(/-T$/, '') ?? ctx.settings.registerId;
+  const row = ctx.db.prepare('SELECT id FROM documents WHERE register_id = ? AND receipt_no = ? AND training = 1').get(registerId, -parsed.receiptNo) as
+    { id: string } | undefined;
+  if (!row) throw new ServiceError('receipt.not_found', { receiptNo: parsed.receiptNo });
+  return row.id;
 }
 
 /**
@@ -43,6 +55,7 @@ export const refundHandlers: Pick<HandlerTable, keyof typeof refundCalls> = {
     access: 'cashier',
     handle: (input, ctx) => {
       const state = refundState(ctx.db, saleIdOf(ctx, input.code));
+      assertCorrectionMode(ctx.db, ctx.settings.registerId, ctx.actor.id, state.sale);
       return refundableView(state, voidable(ctx, state));
     },
   },
@@ -54,6 +67,7 @@ export const refundHandlers: Pick<HandlerTable, keyof typeof refundCalls> = {
         kind: 'sale',
         businessDay: openBusinessDay(ctx.db, ctx.settings, ctx.now),
         limit: 200,
+        training: isTraining(ctx.db, ctx.settings.registerId, ctx.actor.id),
       }),
   },
   'refund.preview': { access: 'cashier', handle: (input, ctx) => previewRefund(ctx, input) },

@@ -23,7 +23,8 @@ import { roleAtLeast } from '../operators/session';
 import { adjustmentShare, refundableAmount, returnShare, tenderPlan, type LineShare, type ShareProblem, type TenderPlan } from './refund-math';
 import { refundState, type RefundState } from './refundable';
 import { createScanRefunds } from '../scan-pay/scan-refunds';
-import { isTraining } from '../training/training';
+import { assertCorrectionMode, isTraining } from '../training/training';
+import { practiseCorrection } from '../training/training-corrections';
 
 export interface RefundContext {
   db: Db;
@@ -50,6 +51,13 @@ interface Plan {
   totalMinor: number;
   tender: TenderPlan;
   approvalReasons: string[];
+}
+
+/** The sale and what of it is left, once it is clear this operator may correct it (training corrects training only). */
+function correctable(ctx: RefundContext, saleId: string): RefundState {
+  const state = refundState(ctx.db, saleId);
+  assertCorrectionMode(ctx.db, ctx.settings.registerId, ctx.actor.id, state.sale);
+  return state;
 }
 
 function isProblem(s: LineShare | ShareProblem): s is ShareProblem {
@@ -85,7 +93,7 @@ function planFrom(ctx: RefundContext, state: RefundState, lines: PlannedLine[], 
 
 /** The plan of a return of `lines` from the sale (checks every line against what is left). */
 function returnPlan(ctx: RefundContext, saleId: string, lines: readonly { lineId: number; qtyMilli: number; restock: boolean }[], toCash: boolean): Plan {
-  const state = refundState(ctx.db, saleId);
+  const state = correctable(ctx, saleId);
   const planned: PlannedLine[] = [];
   for (const request of lines) {
     const { sold, view } = soldLine(state, request.lineId);
@@ -116,7 +124,7 @@ function returnPlan(ctx: RefundContext, saleId: string, lines: readonly { lineId
 }
 
 function adjustmentPlan(ctx: RefundContext, saleId: string, lineId: number, amountMinor: number, toCash: boolean): Plan {
-  const state = refundState(ctx.db, saleId);
+  const state = correctable(ctx, saleId);
   const { sold, view } = soldLine(state, lineId);
   const share = adjustmentShare(sold, amountMinor);
   if (isProblem(share)) throw new ServiceError('refund.exceeds_original', { lineId, maxQtyMilli: share.maxQtyMilli, maxMinor: share.maxMinor });
@@ -232,10 +240,12 @@ function book(
 ): Booking {
   const card = plan.parts.filter((p) => p.method === 'card');
   const scan = plan.parts.filter((p): p is PlannedPart & { paymentId: number } => p.method === 'scan' && p.paymentId !== null);
+  // A practice correction (of a practice sale, or without a receipt by a trainee): numbered in the training series, in no figure.
+  const training = isTraining(ctx.db, ctx.settings.registerId, ctx.actor.id);
   // One card, or the scan-to-pay parts, at a time: a refusal of one after another went back would leave half a refund.
-  if (card.length > 1 || (card.length > 0 && scan.length > 0)) throw new ServiceError('refund.split_card_parts', { cards: card.length + scan.length });
-  // Training has no practice returns yet: a correction document is real money out.
-  if (isTraining(ctx.db, ctx.settings.registerId, ctx.actor.id)) throw new ServiceError('training.no_corrections');
+  // (The training simulator refuses nothing.)
+  if (!training && (card.length > 1 || (card.length > 0 && scan.length > 0)))
+    throw new ServiceError('refund.split_card_parts', { cards: card.length + scan.length });
   const id = randomUUID();
   insertDocument(ctx.db, {
     id,
@@ -247,6 +257,7 @@ function book(
     originalDocumentId,
     reason,
     approverId,
+    training,
   });
   sql(ctx.db, 'UPDATE documents SET request_key = ? WHERE id = ?').run(requestKey, id);
   for (const l of plan.lines) {
@@ -283,6 +294,8 @@ function book(
       ctx.settings.cashRoundingStepMinor,
     );
   }
+  // The training simulator gives the card and scan-to-pay parts back: no terminal or provider is asked.
+  if (training) return { done: practiseCorrection(ctx, view, plan.parts, plan.roundingMinor, operatorName(ctx.db, ctx.actor.id)) };
   if (scan.length > 0) {
     // The provider refunds (provider-refunds.ts) take these parts and complete the correction once each is confirmed.
     sql(ctx.db, 'INSERT INTO correction_plans (document_id, parts, rounding_minor, operator_id, created_at) VALUES (?, ?, ?, ?, ?)').run(
@@ -360,12 +373,12 @@ export function refundPriceAdjustment(
 }
 
 /** Refunded without a receipt in the business day `day`, by the register and by one operator. */
-function noReceiptRefunded(db: Db, registerId: string, day: string, operatorId: number): { day: number; operator: number } {
+function noReceiptRefunded(db: Db, registerId: string, day: string, operatorId: number, training: boolean): { day: number; operator: number } {
   const row = sql(
     db,
     `SELECT COALESCE(SUM(total_minor), 0) AS day, COALESCE(SUM(CASE WHEN operator_id = ? THEN total_minor ELSE 0 END), 0) AS operator
-       FROM documents WHERE register_id = ? AND kind = 'refund' AND status = 'completed' AND original_document_id IS NULL AND business_day = ?`,
-  ).get(operatorId, registerId, day) as { day: number; operator: number };
+       FROM documents WHERE register_id = ? AND kind = 'refund' AND status = 'completed' AND original_document_id IS NULL AND business_day = ? AND training = ?`,
+  ).get(operatorId, registerId, day, training ? 1 : 0) as { day: number; operator: number };
   return row;
 }
 
@@ -388,7 +401,9 @@ function noReceiptPlan(ctx: RefundContext, input: readonly NoReceiptLine[]): NoR
   const total = amounts.totals.totalMinor;
   if (total === 0) throw new ServiceError('refund.nothing_to_refund');
   const day = openBusinessDay(ctx.db, ctx.settings, ctx.now);
-  const so_far = noReceiptRefunded(ctx.db, ctx.settings.registerId, day, ctx.actor.id);
+  // Practice returns count against a limit of their own: they neither use up the real one nor escape it.
+  const training = isTraining(ctx.db, ctx.settings.registerId, ctx.actor.id);
+  const so_far = noReceiptRefunded(ctx.db, ctx.settings.registerId, day, ctx.actor.id, training);
   if (so_far.day + total > ctx.settings.noReceiptRefundDayLimitMinor) {
     throw new ServiceError('refund.limit_exceeded', { limitMinor: ctx.settings.noReceiptRefundDayLimitMinor, usedMinor: so_far.day, scope: 'day' });
   }
@@ -453,7 +468,7 @@ export function voidSale(ctx: RefundContext, input: { saleId: string; reason: Re
   return ctx.db.transaction(() => {
     const earlier = earlierBooking(ctx, input.idempotencyKey);
     if (earlier) return earlier;
-    const state = refundState(ctx.db, input.saleId);
+    const state = correctable(ctx, input.saleId);
     if (state.corrections.length > 0) throw new ServiceError('void.has_corrections', { count: state.corrections.length });
     if (!voidable(ctx, state)) throw new ServiceError('void.not_today', { businessDay: state.sale.businessDay ?? '' });
     const approver = approverFor(ctx, ['refund.approval.void'], approverId);

@@ -22,8 +22,6 @@ export function refundState(db: Db, saleId: string): RefundState {
   const sale = documentView(db, saleId);
   if (sale.kind !== 'sale') throw new ServiceError('refund.not_a_sale', { kind: sale.kind });
   if (sale.status !== 'completed') throw new ServiceError('refund.sale_not_completed');
-  // A training sale took no money: there is nothing to give back.
-  if (sale.training) throw new ServiceError('training.sale_not_refundable');
   const taken = new Map(
     (
       sql(

@@ -2,6 +2,7 @@ import { isPracticePayment } from '../training/training';
 import { practiceScanPayment } from '../training/training-payments';
 import type { scanPayCalls } from '../../preload/contract/scan-pay';
 import type { HandlerTable } from '../ipc/handler';
+import { settlingAttempts } from './settling-attempts';
 
 export const scanPayHandlers: Pick<HandlerTable, keyof typeof scanPayCalls> = {
   // Asynchronous like a card payment: the attempt row (not the router) guarantees that a retry
@@ -16,6 +17,10 @@ export const scanPayHandlers: Pick<HandlerTable, keyof typeof scanPayCalls> = {
   },
   'scanpay.cancel': { access: 'cashier', handle: (input, ctx) => ctx.services.scanPay.payments.cancel(input.saleId) },
   'scanpay.attempts': { access: 'cashier', handle: (input, ctx) => ctx.services.scanPay.payments.attempts(input.saleId) },
+  'scanpay.settling': {
+    access: 'owner',
+    handle: (_input, ctx) => settlingAttempts(ctx.db, (id) => ctx.services.scanPay.payments.progress(id)),
+  },
   'scanpay.providers': { access: 'cashier', handle: (_input, ctx) => ctx.services.scanPay.providersView() },
   'scanpay.getConfig': { access: 'owner', handle: (_input, ctx) => ctx.services.scanPay.getConfig() },
   'scanpay.setConfig': {

@@ -64,6 +64,8 @@ function outTradeNo(registerId: string, id: number): string {
 
 export class ScanPayments {
   private readonly active = new Map<number, Active>();
+  /** When the provider was last asked about each attempt (query or reverse), for the owner's list of attempts still settling. */
+  private readonly checkedAt = new Map<number, number>();
   private recovering: Promise<void> | null = null;
   private sweeper: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -266,6 +268,7 @@ export class ScanPayments {
 
   private async query(id: number, provider: ScanPayProvider): Promise<QueryOutcome> {
     this.moment('query', id);
+    this.checkedAt.set(id, this.deps.clock());
     return provider.query(getAttempt(this.deps.db, id).out_trade_no);
   }
 
@@ -329,6 +332,7 @@ export class ScanPayments {
     for (let i = 0; i < t.reverseAttempts; i++) {
       if (this.stopped) return this.leftOpen(id);
       this.moment('reverse', id);
+      this.checkedAt.set(id, this.deps.clock());
       const r = await provider.reverse(row.out_trade_no);
       if (this.stopped) return this.leftOpen(id);
       if (r.kind === 'done') {
@@ -347,6 +351,11 @@ export class ScanPayments {
     // Still open with the provider: the sweeper tries again; the sale waits.
     this.kickSweeper();
     return { kind: 'settled', error: new ServiceError('scanpay.outcome_unknown', { attemptId: id }) };
+  }
+
+  /** Since this start: when the provider was last asked about the attempt, and whether a cashier is waiting on it now. */
+  progress(id: number): { lastCheckedAt: number | null; live: boolean } {
+    return { lastCheckedAt: this.checkedAt.get(id) ?? null, live: this.active.has(id) };
   }
 
   attempts(saleId: string): ScanAttemptView[] {

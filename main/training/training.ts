@@ -61,3 +61,14 @@ export function isPracticePayment(db: Db, registerId: string, operatorId: number
   if (isTraining(db, registerId, operatorId)) throw new ServiceError('training.no_real_payment');
   return false;
 }
+
+/**
+ * A correction keeps to the mode of the sale it corrects: a trainee practises on training sales
+ * only (never giving back real money), and a real operator never corrects a practice sale (it
+ * took no money).
+ */
+export function assertCorrectionMode(db: Db, registerId: string, operatorId: number, sale: { training: boolean }): void {
+  const training = isTraining(db, registerId, operatorId);
+  if (sale.training && !training) throw new ServiceError('training.sale_not_refundable');
+  if (!sale.training && training) throw new ServiceError('training.real_sale_not_correctable');
+}

@@ -21,6 +21,25 @@ export interface ScanAttemptView {
   paymentRecorded: boolean;
 }
 
+/** A scan-to-pay attempt whose outcome is not final yet (the owner's list): the register is still asking the provider. */
+export interface ScanSettlingView {
+  id: number;
+  provider: PaymentProvider;
+  amountMinor: number;
+  saleId: string;
+  /** The sale's receipt number once it is completed (null: still open); `training` never applies (practice asks no provider). */
+  receiptNo: number | null;
+  registerId: string;
+  /** Masked as the receipt masks provider ids: the order number is enough to claim the money by phone. */
+  outTradeNo: string;
+  state: ScanAttemptState;
+  startedAt: number;
+  /** When the register last asked the provider about it (query or reverse) since it started; null: not yet. */
+  lastCheckedAt: number | null;
+  /** A cashier is waiting on it at the counter now (false: it settles in the background). */
+  live: boolean;
+}
+
 export interface ScanProvidersView {
   wechat: boolean;
   alipay: boolean;

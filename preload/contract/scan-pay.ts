@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { idempotencyKey, positiveAmountMinor, uuid } from './primitives';
-import type { ScanAttemptView, ScanCancelView, ScanPayConfigView, ScanProvidersView } from './scan-pay-views';
+import type { ScanAttemptView, ScanCancelView, ScanPayConfigView, ScanProvidersView, ScanSettlingView } from './scan-pay-views';
 import type { CompletionView } from './views';
 
 const provider = z.enum(['wechat', 'alipay']);
@@ -78,6 +78,8 @@ export const scanPayCalls = {
   /** The scan attempts of a sale, newest first. */
   'scanpay.attempts': call<ScanAttemptView[]>()(z.object({ saleId: uuid }).strict()),
   /** Which providers the register can take (the 扫码 button shows when one can). */
+  /** The owner's list of attempts not settled yet (being queried or reversed after a timeout or a crash), oldest first. */
+  'scanpay.settling': call<ScanSettlingView[]>()(z.object({}).strict()),
   'scanpay.providers': call<ScanProvidersView>()(z.object({}).strict()),
   'scanpay.getConfig': call<ScanPayConfigView>()(z.object({}).strict()),
   /** Store a provider's settings (a secret left out keeps the stored one), or `remove` a provider's. */

@@ -15,4 +15,9 @@ export const trainingCalls = {
 };
 
 /** Training refusals. Each needs its translation in assets/locales (errors.json). */
-export const trainingErrors = ['training.no_real_payment', 'training.no_corrections', 'training.sale_not_refundable', 'training.sale_in_progress'] as const;
+export const trainingErrors = [
+  'training.no_real_payment',
+  'training.sale_not_refundable',
+  'training.real_sale_not_correctable',
+  'training.sale_in_progress',
+] as const;

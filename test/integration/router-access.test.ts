@@ -89,6 +89,7 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'scanpay.cancel': 'cashier',
   'scanpay.attempts': 'cashier',
   'scanpay.providers': 'cashier',
+  'scanpay.settling': 'owner',
   'scanpay.getConfig': 'owner',
   'scanpay.setConfig': 'owner',
   'backup.status': 'cashier',

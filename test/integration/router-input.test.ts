@@ -134,6 +134,7 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
     'scanpay.cancel': { saleId },
     'scanpay.attempts': { saleId },
     'scanpay.providers': {},
+    'scanpay.settling': {},
     'scanpay.getConfig': {},
     'scanpay.setConfig': {
       settings: {

@@ -1,46 +1,14 @@
-import { until } from '../support/until';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
-import { CURRENCY } from '../../main/hardware/terminal/commands';
+import { describe, expect, it } from 'vitest';
 import { FIXTURE_FLOAT_MINOR } from '../support/register-fixture';
-import { key, openShop, shanghai, type Shop } from '../support/day-close-shop';
-import { FAST_SIM_TIMEOUTS } from '../support/terminal-sim';
+import { key } from '../support/day-close-shop';
+import { trainingShops } from '../support/training-shop';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvLines, readBundle } from '../support/backup-fixture';
 
 // A real shop with the card terminal simulator on TCP: training must never reach it.
-let sim: TerminalSimulator;
-const shops: Shop[] = [];
-beforeAll(async () => {
-  const started = await TerminalSimulator.startTcp({ port: 0, timeouts: FAST_SIM_TIMEOUTS, currency: CURRENCY.CNY });
-  if (!started.ok) throw new Error(started.error.code);
-  sim = started.value;
-});
-afterAll(async () => {
-  await sim.stop();
-});
-afterEach(async () => {
-  for (const s of shops.splice(0)) {
-    await s.reg.terminal.stop();
-    s.reg.cleanup();
-  }
-});
-
-async function shop(): Promise<Shop> {
-  const s = await openShop(shanghai('2026-03-10'), { terminalAddress: `tcp://127.0.0.1:${sim.tcpPort ?? 0}` });
-  shops.push(s);
-  // Connected, so that a card payment the register did send would reach the simulator.
-  await until('the terminal to be ready', () => s.reg.terminal.connection.ready);
-  return s;
-}
-
-async function training(s: Shop, on: boolean, target: 'register' | 'cashier' = 'cashier'): Promise<void> {
-  await s.as('owner');
-  await s.reg.must('training.set', target === 'register' ? { target, on } : { target: 'operator', operatorId: s.staff.cashierId, on });
-  await s.as('cashier');
-}
+const { shop, training, terminal } = trainingShops();
 
 describe('training mode', () => {
   it('numbers training sales in their own series and leaves them out of the receipt numbers, the grand total, the X, the Z and the shift cash', async () => {
@@ -101,7 +69,7 @@ describe('training mode', () => {
       ['scan', 1000, 'wechat'],
       ['card', 2500, 'TRAINING'],
     ]);
-    expect(sim.batch()).toEqual([]);
+    expect(terminal().batch()).toEqual([]);
     expect(s.reg.db.prepare('SELECT COUNT(*) AS n FROM card_intents').get()).toEqual({ n: 0 });
     expect(s.reg.db.prepare('SELECT COUNT(*) AS n FROM scan_attempts').get()).toEqual({ n: 0 });
     expect(s.reg.db.prepare("SELECT COUNT(*) AS n FROM journal WHERE kind LIKE 'card.%' OR kind LIKE 'scanpay.%'").get()).toEqual({ n: 0 });
@@ -128,28 +96,8 @@ describe('training mode', () => {
     const saleId = await s.sale([2500]);
     await s.reg.must('session.login', { operatorId: trainee.id, pin: '4826' });
     expect(await s.reg.call('card.pay', { saleId, idempotencyKey: key() })).toEqual({ ok: false, error: { code: 'training.no_real_payment', params: {} } });
-    expect(sim.batch()).toEqual([]);
+    expect(terminal().batch()).toEqual([]);
     expect(s.reg.db.prepare('SELECT COUNT(*) AS n FROM card_intents').get()).toEqual({ n: 0 });
-  });
-
-  it('takes no return of a training sale and no correction while training', async () => {
-    const s = await shop();
-    await training(s, true);
-    const practice = await s.cashSale([900]);
-    expect(await s.reg.call('refund.preview', { saleId: practice.saleId })).toEqual({ ok: false, error: { code: 'training.sale_not_refundable', params: {} } });
-    // Its number is the training series': the real receipt lookup does not find it.
-    expect(await s.reg.call('refund.find', { code: String(practice.receiptNo) })).toMatchObject({ ok: false });
-    expect((await s.reg.must('refund.todaysSales', {})).map((d) => d.id)).not.toContain(practice.saleId);
-    const item = { name: '商品', qtyMilli: 1000, unitPriceMinor: 500, taxRateBp: 1300, restock: true };
-    // The whole register in training: a supervisor here is training too.
-    await training(s, true, 'register');
-    await s.as('supervisor');
-    expect(await s.reg.must('training.status', {})).toEqual({ register: true, operatorIds: [s.staff.cashierId], active: true });
-    expect(await s.reg.call('refund.withoutReceipt', { lines: [item], reason: 'not_wanted', idempotencyKey: key() })).toEqual({
-      ok: false,
-      error: { code: 'training.no_corrections', params: {} },
-    });
-    expect(s.reg.db.prepare("SELECT COUNT(*) AS n FROM documents WHERE kind <> 'sale'").get()).toEqual({ n: 0 });
   });
 
   it('raises no fraud alert for practice: a burst of small training sales is not watched', async () => {

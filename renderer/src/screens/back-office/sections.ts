@@ -28,6 +28,7 @@ import { ReportsSection } from '../reports/ReportsSection';
 import { AuditSection } from '../audit/AuditSection';
 import { TrainingSection } from '../training/TrainingSection';
 import { ScaleLabelsSection } from '../scale-labels/ScaleLabelsSection';
+import { ScanSettlingSection } from '../scan-pay/ScanSettlingSection';
 
 export interface BackOfficeSection {
   /** Stable id: used in test ids (`back-office-nav-<id>`) and to remember the open section. */
@@ -57,6 +58,7 @@ export const backOfficeSections: BackOfficeSection[] = [
   { id: 'printer', labelKey: 'printing.tab.printer', leastRole: 'owner', component: PrinterSection },
   { id: 'card-terminal', labelKey: 'backOffice.section.cardTerminal', leastRole: 'supervisor', component: CardTerminalSection },
   { id: 'scan-pay', labelKey: 'backOffice.section.scanPay', leastRole: 'owner', component: ScanPaySection },
+  { id: 'scan-settling', labelKey: 'backOffice.section.scanSettling', leastRole: 'owner', component: ScanSettlingSection },
   { id: 'backup', labelKey: 'backOffice.section.backup', leastRole: 'owner', component: BackupSection },
   { id: 'tax-rates', labelKey: 'taxRates.title', leastRole: 'owner', component: TaxRatesEditor },
   { id: 'self-check', labelKey: 'selfCheck.title', leastRole: 'cashier', component: SelfCheckSection },

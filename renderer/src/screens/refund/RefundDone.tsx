@@ -60,7 +60,7 @@ export function RefundDone({ completion, onFinish, onLookup, paused }: RefundDon
       <dl className="done__facts">
         <div>
           <dt>{t('done.receiptNo')}</dt>
-          <dd data-testid="refund-receipt-no">{formatReceiptNo(doc.registerId, doc.receiptNo)}</dd>
+          <dd data-testid="refund-receipt-no">{formatReceiptNo(doc.registerId, doc.receiptNo, doc.training)}</dd>
         </div>
         <div className="done__change">
           <dt>{t('refund.done.total')}</dt>

@@ -182,7 +182,7 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
     <section className="panel refund-sale" aria-labelledby="refund-sale-title" data-testid="refund-sale">
       <div className="panel__top">
         <div>
-          <h1 id="refund-sale-title">{t('refund.sale.title', { receiptNo: formatReceiptNo(sale.registerId, sale.receiptNo) })}</h1>
+          <h1 id="refund-sale-title">{t('refund.sale.title', { receiptNo: formatReceiptNo(sale.registerId, sale.receiptNo, sale.training) })}</h1>
           <p className="muted" data-testid="refund-sale-facts">
             {t('refund.sale.facts', {
               when: sale.completedAt === null ? '' : formatDateTime(sale.completedAt, format.locale),
@@ -202,7 +202,9 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
           {found.corrections.length > 0 && (
             <p className="muted small" data-testid="refund-sale-corrections">
               {t('refund.sale.corrections', {
-                list: found.corrections.map((c) => `${t(`documents.kind.${c.kind}`)} ${formatReceiptNo(sale.registerId, c.receiptNo)}`).join(', '),
+                list: found.corrections
+                  .map((c) => `${t(`documents.kind.${c.kind}`)} ${formatReceiptNo(sale.registerId, c.receiptNo, sale.training)}`)
+                  .join(', '),
               })}
             </p>
           )}

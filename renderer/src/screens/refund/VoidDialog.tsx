@@ -60,7 +60,7 @@ export function VoidDialog({ found, role, onDone, onClose }: VoidDialogProps) {
 
   return (
     <Dialog
-      title={t('refund.void.title', { receiptNo: formatReceiptNo(sale.registerId, sale.receiptNo) })}
+      title={t('refund.void.title', { receiptNo: formatReceiptNo(sale.registerId, sale.receiptNo, sale.training) })}
       onClose={close}
       onSubmit={() => void submit()}
       testId="void-dialog"
