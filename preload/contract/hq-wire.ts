@@ -117,6 +117,94 @@ export const wireDocument = z
   .strict();
 export type WireDocument = z.infer<typeof wireDocument>;
 
+const denominationCounts = z.array(z.object({ denominationMinor: int, count: int }).strict()).max(100);
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** A shift as it opened (journal kind shift.opened); its close travels as a shiftClose. */
+export const wireShift = z
+  .object({
+    seq,
+    id: int,
+    registerId: z.string().max(16),
+    businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    operatorId: int,
+    openedAt: int,
+    floatMinor: int,
+    floatSource: z.enum(['counted', 'carried']),
+    carriedFromShiftId: int.nullable(),
+  })
+  .strict();
+export type WireShift = z.infer<typeof wireShift>;
+
+/** How a shift closed (shift.closed): the expected cash term by term and the count that stands. */
+export const wireShiftClose = z
+  .object({
+    seq,
+    shiftId: int,
+    closedAt: int,
+    closedBy: int,
+    expectedMinor: int,
+    expected: jsonObject,
+    countedMinor: int.nullable(),
+    differenceMinor: int.nullable(),
+    forceReason: text.nullable(),
+  })
+  .strict();
+export type WireShiftClose = z.infer<typeof wireShiftClose>;
+
+/** A count by denomination: the opening float (shift.opened), the closing count or the recount (shift.counted). */
+export const wireCashCount = z
+  .object({
+    seq,
+    id: int,
+    shiftId: int,
+    purpose: z.enum(['opening', 'closing', 'recount']),
+    counts: denominationCounts,
+    totalMinor: int,
+    operatorId: int,
+    countedAt: int,
+  })
+  .strict();
+export type WireCashCount = z.infer<typeof wireCashCount>;
+
+/** Paid-in, paid-out, safe drop, float top-up (cash.moved). */
+export const wireCashMovement = z
+  .object({
+    seq,
+    id: int,
+    shiftId: int,
+    registerId: z.string().max(16),
+    kind: z.enum(['paid_in', 'paid_out', 'safe_drop', 'float_top_up']),
+    amountMinor: int,
+    reason: text,
+    operatorId: int,
+    approverId: int.nullable(),
+    at: int,
+  })
+  .strict();
+export type WireCashMovement = z.infer<typeof wireCashMovement>;
+
+/** The Z as the register stored it (day.closed), with the whole report as printed. */
+export const wireZReport = z
+  .object({
+    seq,
+    id: int,
+    zNo: int.min(1),
+    registerId: z.string().max(16),
+    businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    closedAt: int,
+    operatorId: int,
+    firstReceiptNo: int.nullable(),
+    lastReceiptNo: int.nullable(),
+    grandTotalBeforeMinor: int,
+    grandTotalAfterMinor: int,
+    lastJournalSeq: int,
+    shiftIds: z.array(int).max(1000),
+    figures: jsonObject,
+  })
+  .strict();
+export type WireZReport = z.infer<typeof wireZReport>;
+
 /**
  * The records an upload carries beside its entries, by collection. A collection is filled from the
  * register's tables for the journal kinds that reference it (main/sync/upload-records.ts) and
@@ -125,6 +213,11 @@ export type WireDocument = z.infer<typeof wireDocument>;
 export const wireRecords = z
   .object({
     documents: z.array(wireDocument).max(5000).default([]),
+    shifts: z.array(wireShift).max(2000).default([]),
+    shiftCloses: z.array(wireShiftClose).max(2000).default([]),
+    cashCounts: z.array(wireCashCount).max(4000).default([]),
+    cashMovements: z.array(wireCashMovement).max(2000).default([]),
+    zReports: z.array(wireZReport).max(2000).default([]),
   })
   .strict();
 export type WireRecords = z.infer<typeof wireRecords>;
