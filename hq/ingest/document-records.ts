@@ -2,6 +2,7 @@
 // (the entry is covered by the hash, the record is not) and how it is stored.
 import type { PoolClient } from 'pg';
 import type { WireDocument } from '../../preload/contract/hq-wire';
+import { digestDiffers } from './document-digest-check';
 import type { ParsedEntry } from './records';
 
 export const DOCUMENT_KINDS = ['sale.completed', 'refund.completed', 'void.completed'] as const;
@@ -24,6 +25,8 @@ interface DocumentEntryData {
   payments: { method: string; amountMinor: number; tenderedMinor?: number; changeMinor?: number }[];
   grandTotalMinor: number;
   correction?: { originalDocumentId: string | null };
+  /** Since the digest: the SHA-256 of every column of the document, its lines and its payments. */
+  documentSha256?: string;
 }
 
 /** The first field where the document differs from its completing entry, or null. */
@@ -52,7 +55,12 @@ export function documentDiffers(doc: WireDocument, entry: ParsedEntry): string |
     if (!e) return `payments.${i}`;
     for (const f of ['method', 'amountMinor', 'tenderedMinor', 'changeMinor'] as const) if (e[f] !== undefined && p[f] !== e[f]) return `payments.${i}.${f}`;
   }
-  return d.lines ? linesDiffer(doc, d.lines) : taxesDiffer(doc, d.taxes ?? []);
+  if (d.lines) return linesDiffer(doc, d.lines);
+  if (typeof d.documentSha256 === 'string') {
+    const field = digestDiffers(doc, d.documentSha256);
+    if (field) return field;
+  }
+  return taxesDiffer(doc, d.taxes ?? []);
 }
 
 function linesDiffer(doc: WireDocument, lines: NonNullable<DocumentEntryData['lines']>): string | null {
@@ -67,8 +75,8 @@ function linesDiffer(doc: WireDocument, lines: NonNullable<DocumentEntryData['li
 
 /**
  * An entry with the document's digest names no lines; the lines must still add up, rate by rate,
- * to the tax the entry chained, and to its total. (The digest itself is recomputed by the
- * register's checks and the backup; HQ does not hold every column it covers.)
+ * to the tax the entry chained, and to its total (the digest, recomputed above, already binds
+ * them; this names the figure that is off).
  */
 function taxesDiffer(doc: WireDocument, taxes: NonNullable<DocumentEntryData['taxes']>): string | null {
   const byRate = new Map<number, number>();

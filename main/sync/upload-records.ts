@@ -5,6 +5,7 @@ import type { WireDocument, WireRecords } from '../../preload/contract/hq-wire';
 import type { Db } from '../ledger/database';
 import type { JournalEntry } from '../ledger/journal';
 import { sql } from '../ledger/statements';
+import { documentDigestRows } from '../documents/document-digest';
 import { readCashCount, readCashMovement, readShift, readShiftClose, readZReport } from './upload-cash-records';
 
 interface RecordSource<C extends keyof WireRecords> {
@@ -84,6 +85,7 @@ function readDocument(db: Db, entry: JournalEntry, data: Record<string, unknown>
       changeMinor: p.change_minor,
       createdAt: p.created_at,
     })),
+    digestRows: documentDigestRows(db, id) ?? undefined,
   };
 }
 

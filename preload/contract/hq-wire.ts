@@ -76,6 +76,8 @@ export const wireEntry = z
   .strict();
 export type WireEntry = z.infer<typeof wireEntry>;
 
+const digestValue = z.union([z.string().max(16_384), z.number().finite(), z.null()]);
+
 export const wireDocument = z
   .object({
     id: z.string().min(1).max(64),
@@ -115,6 +117,19 @@ export const wireDocument = z
     payments: z
       .array(z.object({ method: z.enum(['cash', 'card', 'scan']), amountMinor: int, tenderedMinor: int, changeMinor: int, createdAt: int }).strict())
       .max(100),
+    /**
+     * Every column the document's digest covers, as the ledger holds it (main/journal-chain/document-digest-rows.ts):
+     * HQ recomputes the digest its entry chained and checks the fields above against these columns.
+     */
+    digestRows: z
+      .object({
+        document: z.array(digestValue).max(64),
+        training: int,
+        lines: z.array(z.array(digestValue).max(64)).max(2000),
+        payments: z.array(z.array(digestValue).max(64)).max(100),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type WireDocument = z.infer<typeof wireDocument>;
