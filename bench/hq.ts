@@ -12,7 +12,7 @@ import type { PoolClient } from 'pg';
 import { hqPaths, type UploadResponse } from '../preload/contract/hq-wire';
 import type { JournalEntry } from '../main/ledger/journal';
 import { recordsFor } from '../main/sync/upload-records';
-import { insertDocuments } from '../hq/ingest/records';
+import { insertRecords } from '../hq/ingest/records';
 import { makeRegister, openShift, OWNER_PIN, type TestRegister } from '../test/support/register-fixture';
 import { startHqRig } from '../test/support/hq-rig';
 import { fmt } from './stats';
@@ -55,7 +55,14 @@ async function pgBatchedInsert(
         Date.now(),
       ],
     );
-    await insertDocuments(client, registerId, b.records.documents);
+    // The Z's chained figures are read from its entry, as HQ stores them.
+    const zEntries = new Set(b.records.zReports.map((z) => z.seq));
+    const parsed = new Map(
+      b.entries
+        .filter((e) => zEntries.has(e.seq))
+        .map((e) => [e.seq, { seq: e.seq, at: e.at, kind: e.kind, ...(JSON.parse(e.payload) as { data: Record<string, unknown> }) }]),
+    );
+    await insertRecords(client, registerId, b.records, parsed);
     const last = b.entries[b.entries.length - 1];
     await client.query('UPDATE journal_heads SET seq = $2, hash = $3, updated_at = $4 WHERE register_id = $1', [registerId, last?.seq, last?.hash, Date.now()]);
     await client.query('COMMIT');

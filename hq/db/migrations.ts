@@ -2,6 +2,7 @@
 // hq_schema_migrations. An advisory lock makes two HQ processes starting together take turns.
 import type { Pool } from 'pg';
 import { foundation } from './migrations/001-foundation';
+import { cashRecords } from './migrations/002-cash-records';
 
 export interface HqMigration {
   version: number;
@@ -9,7 +10,10 @@ export interface HqMigration {
   sql: string;
 }
 
-export const hqMigrations: readonly HqMigration[] = [{ version: 1, name: 'foundation', sql: foundation }];
+export const hqMigrations: readonly HqMigration[] = [
+  { version: 1, name: 'foundation', sql: foundation },
+  { version: 2, name: 'cash-records', sql: cashRecords },
+];
 
 hqMigrations.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`HQ migration list is not contiguous at ${m.name}`);

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { timingSafeEqual } from 'node:crypto';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { downKinds, downRequest, enrolRequest, hqId, hqPaths } from '../../preload/contract/hq-wire';
+import { downKinds, downRequest, enrolRequest, hqId, hqPaths, overviewRequest } from '../../preload/contract/hq-wire';
 import { createRegister, createShop, enrol } from '../auth/registers';
 import { verifyRequest } from '../auth/verify-request';
 import { publishVersion, versionsAfter } from '../down/versions';
@@ -13,6 +13,7 @@ import { acknowledgeAlert, listAlerts } from '../ingest/alerts';
 import { ingestUpload } from '../ingest/ingest';
 import { consistencyCheck, documentDays, zDays, zSums } from '../reports/reports';
 import { registerStatus } from '../reports/register-status';
+import { ownerOverview } from '../reports/owner-overview';
 import { HqError } from './hq-error';
 
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -92,6 +93,13 @@ async function route(deps: HqServerDeps, req: IncomingMessage, url: URL, body: B
     const input = parse(downRequest, json(body));
     if (input.registerId !== who.registerId) throw new HqError('hq.forbidden', 403);
     return [200, await versionsAfter(pool, who.shopId, input.after, now)];
+  }
+  if (method === 'POST' && path === hqPaths.overview) {
+    // Read-only, for the owner at an enrolled register (the register's main process checks the role).
+    const who = await verifyRequest(pool, method, path, req.headers, body, now);
+    const input = parse(overviewRequest, json(body));
+    if (input.registerId !== who.registerId) throw new HqError('hq.forbidden', 403);
+    return [200, await ownerOverview(pool, input.day, now)];
   }
   if (path.startsWith('/api/admin/')) {
     if (!isAdmin(req, deps.adminToken)) throw new HqError('hq.forbidden', 401);

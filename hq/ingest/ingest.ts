@@ -9,7 +9,7 @@ import { checkAndParseEntry, entryHash } from '../../main/journal-chain/chain';
 import type { RegisterIdentity } from '../auth/verify-request';
 import { HqError } from '../http/hq-error';
 import { raiseAlert } from './alerts';
-import { insertDocuments, insertZReports, matchRecords, RecordRefusal, type ParsedEntry } from './records';
+import { insertRecords, matchRecords, RecordRefusal, type ParsedEntry } from './records';
 
 /** What a refused upload leaves behind: the alert to raise once its transaction is rolled back. */
 type Verdict = { ok: true; response: UploadResponse } | { ok: false; error: HqError; alert?: Parameters<typeof raiseAlert>[1] };
@@ -111,18 +111,16 @@ async function ingestLocked(client: PoolClient, registerId: string, req: ReturnT
   } catch (error) {
     await settle();
     if (!(error instanceof RecordRefusal)) throw error;
-    const doc = req.records.documents.find((d) => d.seq === error.seq);
     return {
       ok: false,
       error: new HqError(error.code, 422, { seq: error.seq, field: error.field }),
-      alert: { kind: 'upload_tampered', registerId, params: { reason: error.code, seq: error.seq, field: error.field }, evidence: doc ?? null },
+      alert: { kind: 'upload_tampered', registerId, params: { reason: error.code, seq: error.seq, field: error.field }, evidence: error.evidence },
     };
   }
   await settle();
 
   if (fresh.length > 0) {
-    await insertDocuments(client, registerId, records.documents);
-    await insertZReports(client, registerId, parsedFresh.values());
+    await insertRecords(client, registerId, records, parsedFresh);
     await client.query('UPDATE journal_heads SET seq = $2, hash = $3, updated_at = $4 WHERE register_id = $1', [registerId, prev.seq, prev.hash, now]);
   }
   return { ok: true, response: { head: prev, added: fresh.length } };

@@ -1,10 +1,11 @@
 // What an upload carries beside its journal entries, listed in one place: for each collection,
-// the journal kinds that reference it, how a record is checked against the chained entry (the
-// entry is covered by the hash, the record is not, so a record that disagrees is refused), and how
-// it is stored. Entries whose kind needs no record but is projected into a table (the Z) are
-// listed too. Day-close's shifts and Z records join here as collections when they land.
+// the journal kinds that reference it and how a record is checked against the chained entry (the
+// entry is covered by the hash, the record is not, so a record that disagrees is refused). Every
+// new entry of a referencing kind needs its record in each collection that lists the kind.
 import type { PoolClient } from 'pg';
-import type { WireDocument, WireRecords } from '../../preload/contract/hq-wire';
+import type { WireRecords } from '../../preload/contract/hq-wire';
+import { cashCountDiffers, cashMovementDiffers, insertCashRecords, insertZReports, shiftCloseDiffers, shiftDiffers, zReportDiffers } from './cash-records';
+import { DOCUMENT_KINDS, documentDiffers, insertDocuments } from './document-records';
 
 /** An entry's payload as parsed: the canonical JSON of { seq, at, kind, data }. */
 export interface ParsedEntry {
@@ -19,87 +20,44 @@ export class RecordRefusal extends Error {
     readonly code: 'hq.record_missing' | 'hq.record_mismatch',
     readonly seq: number,
     readonly field: string,
+    readonly evidence: unknown = null,
   ) {
     super(`${code} at ${seq}: ${field}`);
   }
 }
 
-export const DOCUMENT_KINDS = ['sale.completed', 'refund.completed', 'void.completed'] as const;
-
-interface DocumentEntryData {
-  saleId: string;
-  registerId: string;
-  receiptNo: number;
-  businessDay: string;
-  shiftId?: number;
-  operatorId: number;
-  /** Entries written before the document digest carried a copy of the lines. */
-  lines?: { sku: string | null; name: string; qtyMilli: number; unitPriceMinor: number; taxRateBp: number; totalMinor: number; taxMinor: number }[];
-  /** Since the digest: the tax per rate and the amount per tender (main/documents/document-journal.ts). */
-  taxes?: { rateBp: number; baseMinor: number; taxMinor: number }[];
-  totalMinor: number;
-  taxMinor: number;
-  discountMinor: number;
-  roundingMinor: number;
-  payments: { method: string; amountMinor: number; tenderedMinor?: number; changeMinor?: number }[];
-  grandTotalMinor: number;
-  correction?: { originalDocumentId: string | null };
+interface Collection<C extends keyof WireRecords> {
+  /** How a refusal names the record: documents keep their bare field names, the others say which record. */
+  label: string;
+  kinds: readonly string[];
+  differs(record: WireRecords[C][number], entry: ParsedEntry): string | null;
 }
 
-/** The first field where the document differs from its completing entry, or null. */
-export function documentDiffers(doc: WireDocument, entry: ParsedEntry): string | null {
-  const d = entry.data as unknown as DocumentEntryData;
-  if (entry.kind !== `${doc.kind}.completed`) return 'kind';
-  const scalar: [string, unknown, unknown][] = [
-    ['id', doc.id, d.saleId],
-    ['registerId', doc.registerId, d.registerId],
-    ['receiptNo', doc.receiptNo, d.receiptNo],
-    ['businessDay', doc.businessDay, d.businessDay],
-    ['operatorId', doc.operatorId, d.operatorId],
-    ['totalMinor', doc.totalMinor, d.totalMinor],
-    ['taxMinor', doc.taxMinor, d.taxMinor],
-    ['discountMinor', doc.discountMinor, d.discountMinor],
-    ['roundingMinor', doc.roundingMinor, d.roundingMinor],
-    ['grandTotalMinor', doc.grandTotalMinor, d.grandTotalMinor],
-    ['completedAt', doc.completedAt, entry.at],
-    ['originalDocumentId', doc.originalDocumentId, d.correction ? d.correction.originalDocumentId : null],
-    ['payments', doc.payments.length, d.payments?.length],
-  ];
-  if (d.shiftId !== undefined) scalar.push(['shiftId', doc.shiftId, d.shiftId]);
-  for (const [field, a, b] of scalar) if (a !== b) return field;
-  for (const [i, p] of doc.payments.entries()) {
-    const e = d.payments[i];
-    if (!e) return `payments.${i}`;
-    for (const f of ['method', 'amountMinor', 'tenderedMinor', 'changeMinor'] as const) if (e[f] !== undefined && p[f] !== e[f]) return `payments.${i}.${f}`;
-  }
-  return d.lines ? linesDiffer(doc, d.lines) : taxesDiffer(doc, d.taxes ?? []);
-}
+const collections: { [C in keyof WireRecords]: Collection<C> } = {
+  documents: { label: 'document', kinds: DOCUMENT_KINDS, differs: documentDiffers },
+  shifts: { label: 'shift', kinds: ['shift.opened'], differs: shiftDiffers },
+  shiftCloses: { label: 'shiftClose', kinds: ['shift.closed'], differs: shiftCloseDiffers },
+  cashCounts: { label: 'cashCount', kinds: ['shift.opened', 'shift.counted'], differs: cashCountDiffers },
+  cashMovements: { label: 'cashMovement', kinds: ['cash.moved'], differs: cashMovementDiffers },
+  zReports: { label: 'zReport', kinds: ['day.closed'], differs: zReportDiffers },
+};
 
-function linesDiffer(doc: WireDocument, lines: NonNullable<DocumentEntryData['lines']>): string | null {
-  if (doc.lines.length !== lines.length) return 'lines';
-  for (const [i, l] of doc.lines.entries()) {
-    const e = lines[i];
-    if (!e) return `lines.${i}`;
-    for (const f of ['sku', 'name', 'qtyMilli', 'unitPriceMinor', 'taxRateBp', 'totalMinor', 'taxMinor'] as const) if (l[f] !== e[f]) return `lines.${i}.${f}`;
+function matchCollection<C extends keyof WireRecords>(name: C, records: WireRecords[C], fresh: Map<number, ParsedEntry>): WireRecords[C] {
+  const spec = collections[name] as Collection<C>;
+  const field = (f: string) => (name === 'documents' ? f : `${spec.label}.${f}`);
+  const bySeq = new Map<number, WireRecords[C][number]>();
+  for (const record of records) {
+    const entry = fresh.get(record.seq);
+    if (!entry) continue;
+    const differs = spec.differs(record, entry);
+    if (differs) throw new RecordRefusal('hq.record_mismatch', record.seq, field(differs), record);
+    if (bySeq.has(record.seq)) throw new RecordRefusal('hq.record_mismatch', record.seq, field('duplicate'), record);
+    bySeq.set(record.seq, record);
   }
-  return null;
-}
-
-/**
- * An entry with the document's digest names no lines; the lines must still add up, rate by rate,
- * to the tax the entry chained, and to its total. (The digest itself is recomputed by the
- * register's checks and the backup; HQ does not hold every column it covers.)
- */
-function taxesDiffer(doc: WireDocument, taxes: NonNullable<DocumentEntryData['taxes']>): string | null {
-  const byRate = new Map<number, number>();
-  for (const l of doc.lines) byRate.set(l.taxRateBp, (byRate.get(l.taxRateBp) ?? 0) + l.taxMinor);
-  for (const t of taxes) {
-    if ((byRate.get(t.rateBp) ?? 0) !== t.taxMinor) return `taxes.${t.rateBp}`;
-    byRate.delete(t.rateBp);
+  for (const entry of fresh.values()) {
+    if (spec.kinds.includes(entry.kind) && !bySeq.has(entry.seq)) throw new RecordRefusal('hq.record_missing', entry.seq, spec.label);
   }
-  for (const [rate, tax] of byRate) if (tax !== 0) return `taxes.${rate}`;
-  const linesTotal = doc.lines.reduce((s, l) => s + l.totalMinor, 0);
-  return linesTotal === doc.totalMinor ? null : 'lines';
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq) as WireRecords[C];
 }
 
 /**
@@ -107,128 +65,24 @@ function taxesDiffer(doc: WireDocument, taxes: NonNullable<DocumentEntryData['ta
  * referencing kind needs its record, and each record must agree with its entry. Records of entries
  * HQ already holds are ignored (a repeated upload).
  */
-export function matchRecords(records: WireRecords, fresh: Map<number, ParsedEntry>): { documents: WireDocument[] } {
-  const bySeq = new Map<number, WireDocument>();
-  for (const doc of records.documents) {
-    const entry = fresh.get(doc.seq);
-    if (!entry) continue;
-    const field = documentDiffers(doc, entry);
-    if (field) throw new RecordRefusal('hq.record_mismatch', doc.seq, field);
-    if (bySeq.has(doc.seq)) throw new RecordRefusal('hq.record_mismatch', doc.seq, 'duplicate');
-    bySeq.set(doc.seq, doc);
-  }
-  for (const entry of fresh.values()) {
-    if ((DOCUMENT_KINDS as readonly string[]).includes(entry.kind) && !bySeq.has(entry.seq))
-      throw new RecordRefusal('hq.record_missing', entry.seq, 'document');
-  }
+export function matchRecords(records: WireRecords, fresh: Map<number, ParsedEntry>): WireRecords {
+  const matched = {
+    documents: matchCollection('documents', records.documents, fresh),
+    shifts: matchCollection('shifts', records.shifts, fresh),
+    shiftCloses: matchCollection('shiftCloses', records.shiftCloses, fresh),
+    cashCounts: matchCollection('cashCounts', records.cashCounts, fresh),
+    cashMovements: matchCollection('cashMovements', records.cashMovements, fresh),
+    zReports: matchCollection('zReports', records.zReports, fresh),
+  };
   // Training documents stay in the journal HQ holds (and were checked against it above); HQ's
   // documents, and so its figures and its Z consistency check, are the real ones only.
-  const real = [...bySeq.values()].filter((d) => fresh.get(d.seq)?.data.training !== true);
-  return { documents: real.sort((a, b) => a.seq - b.seq) };
+  matched.documents = matched.documents.filter((d) => fresh.get(d.seq)?.data.training !== true);
+  return matched;
 }
 
-export async function insertDocuments(client: PoolClient, registerId: string, docs: readonly WireDocument[]): Promise<void> {
-  if (docs.length === 0) return;
-  const col = <T>(f: (d: WireDocument) => T) => docs.map(f);
-  await client.query(
-    `INSERT INTO documents (register_id, id, seq, kind, local_register_id, receipt_no, business_day, shift_id, operator_id, original_document_id,
-       opened_at, completed_at, gross_minor, discount_minor, tax_minor, total_minor, rounding_minor, change_minor, grand_total_minor)
-     SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::text[], $8::int[], $9::int[], $10::text[],
-       $11::bigint[], $12::bigint[], $13::bigint[], $14::bigint[], $15::bigint[], $16::bigint[], $17::bigint[], $18::bigint[], $19::bigint[])`,
-    [
-      registerId,
-      col((d) => d.id),
-      col((d) => d.seq),
-      col((d) => d.kind),
-      col((d) => d.registerId),
-      col((d) => d.receiptNo),
-      col((d) => d.businessDay),
-      col((d) => d.shiftId),
-      col((d) => d.operatorId),
-      col((d) => d.originalDocumentId),
-      col((d) => d.openedAt),
-      col((d) => d.completedAt),
-      col((d) => d.grossMinor),
-      col((d) => d.discountMinor),
-      col((d) => d.taxMinor),
-      col((d) => d.totalMinor),
-      col((d) => d.roundingMinor),
-      col((d) => d.changeMinor),
-      col((d) => d.grandTotalMinor),
-    ],
-  );
-  const lines = docs.flatMap((d) => d.lines.map((l, i) => ({ doc: d.id, i, l })));
-  if (lines.length > 0) {
-    await client.query(
-      `INSERT INTO document_lines (register_id, document_id, position, sku, name, qty_milli, unit_price_minor, tax_rate_bp, total_minor, tax_minor)
-       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::int[], $9::bigint[], $10::bigint[])`,
-      [
-        registerId,
-        lines.map((x) => x.doc),
-        lines.map((x) => x.i),
-        lines.map((x) => x.l.sku),
-        lines.map((x) => x.l.name),
-        lines.map((x) => x.l.qtyMilli),
-        lines.map((x) => x.l.unitPriceMinor),
-        lines.map((x) => x.l.taxRateBp),
-        lines.map((x) => x.l.totalMinor),
-        lines.map((x) => x.l.taxMinor),
-      ],
-    );
-  }
-  const pays = docs.flatMap((d) => d.payments.map((p, i) => ({ doc: d.id, i, p })));
-  if (pays.length > 0) {
-    await client.query(
-      `INSERT INTO document_payments (register_id, document_id, position, method, amount_minor, tendered_minor, change_minor, created_at)
-       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[])`,
-      [
-        registerId,
-        pays.map((x) => x.doc),
-        pays.map((x) => x.i),
-        pays.map((x) => x.p.method),
-        pays.map((x) => x.p.amountMinor),
-        pays.map((x) => x.p.tenderedMinor),
-        pays.map((x) => x.p.changeMinor),
-        pays.map((x) => x.p.createdAt),
-      ],
-    );
-  }
-}
-
-/** The Z, projected from the register's `day.closed` entry (its figures are in the chained payload). */
-export async function insertZReports(client: PoolClient, registerId: string, fresh: Iterable<ParsedEntry>): Promise<void> {
-  for (const e of fresh) {
-    if (e.kind !== 'day.closed') continue;
-    const z = e.data as {
-      zNo: number;
-      registerId: string;
-      businessDay: string;
-      documentCount: number;
-      firstReceiptNo: number | null;
-      lastReceiptNo: number | null;
-      netMinor: number;
-      grandTotalBeforeMinor: number;
-      grandTotalAfterMinor: number;
-      overShortMinor: number;
-    };
-    await client.query(
-      `INSERT INTO z_reports (register_id, z_no, seq, local_register_id, business_day, document_count, first_receipt_no, last_receipt_no, net_minor,
-         grand_total_before_minor, grand_total_after_minor, over_short_minor, closed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [
-        registerId,
-        z.zNo,
-        e.seq,
-        z.registerId,
-        z.businessDay,
-        z.documentCount,
-        z.firstReceiptNo,
-        z.lastReceiptNo,
-        z.netMinor,
-        z.grandTotalBeforeMinor,
-        z.grandTotalAfterMinor,
-        z.overShortMinor,
-        e.at,
-      ],
-    );
-  }
+/** Stores the matched records of the new entries (inserted already, in the same transaction). */
+export async function insertRecords(client: PoolClient, registerId: string, records: WireRecords, fresh: Map<number, ParsedEntry>): Promise<void> {
+  await insertDocuments(client, registerId, records.documents);
+  await insertCashRecords(client, registerId, records);
+  await insertZReports(client, registerId, records.zReports, fresh);
 }

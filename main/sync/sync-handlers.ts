@@ -1,6 +1,7 @@
 import type { syncCalls } from '../../preload/contract/sync';
 import type { HandlerTable } from '../ipc/handler';
 import { enrolWithHq } from './enrol';
+import { hqOverview } from './hq-overview';
 import { syncStatus } from './sync-status';
 
 export const syncHandlers: Pick<HandlerTable, keyof typeof syncCalls> = {
@@ -14,6 +15,7 @@ export const syncHandlers: Pick<HandlerTable, keyof typeof syncCalls> = {
       return syncStatus(ctx.db);
     },
   },
+  'sync.hqOverview': { access: 'owner', handle: (input, ctx) => hqOverview(ctx.db, ctx.services.sync.secrets, input.day, () => Date.now()) },
   'sync.retry': {
     access: 'owner',
     handle: async (_input, ctx) => {

@@ -1,11 +1,12 @@
 // The records an upload carries beside the journal, listed in one place: for each collection of
 // the wire contract, the journal kinds that reference it and how a record is read from the
-// ledger. HQ checks each record against its (hashed) entry. Day-close's shifts and Z records are
-// added here as collections when that domain lands.
+// ledger. HQ checks each record against its (hashed) entry.
 import type { WireDocument, WireRecords } from '../../preload/contract/hq-wire';
 import type { Db } from '../ledger/database';
 import type { JournalEntry } from '../ledger/journal';
 import { sql } from '../ledger/statements';
+import { documentDigestRows } from '../documents/document-digest';
+import { readCashCount, readCashMovement, readShift, readShiftClose, readZReport } from './upload-cash-records';
 
 interface RecordSource<C extends keyof WireRecords> {
   collection: C;
@@ -84,21 +85,29 @@ function readDocument(db: Db, entry: JournalEntry, data: Record<string, unknown>
       changeMinor: p.change_minor,
       createdAt: p.created_at,
     })),
+    digestRows: documentDigestRows(db, id) ?? undefined,
   };
 }
 
 const documents: RecordSource<'documents'> = { collection: 'documents', kinds: ['sale.completed', 'refund.completed', 'void.completed'], read: readDocument };
 
-export const uploadRecordSources = [documents] as const;
+const shifts: RecordSource<'shifts'> = { collection: 'shifts', kinds: ['shift.opened'], read: readShift };
+const shiftCloses: RecordSource<'shiftCloses'> = { collection: 'shiftCloses', kinds: ['shift.closed'], read: readShiftClose };
+const cashCounts: RecordSource<'cashCounts'> = { collection: 'cashCounts', kinds: ['shift.opened', 'shift.counted'], read: readCashCount };
+const cashMovements: RecordSource<'cashMovements'> = { collection: 'cashMovements', kinds: ['cash.moved'], read: readCashMovement };
+const zReports: RecordSource<'zReports'> = { collection: 'zReports', kinds: ['day.closed'], read: readZReport };
+
+export const uploadRecordSources = [documents, shifts, shiftCloses, cashCounts, cashMovements, zReports] as const;
 
 /** The records the given entries reference, gathered by collection. */
 export function recordsFor(db: Db, entries: readonly JournalEntry[]): WireRecords {
-  const records: WireRecords = { documents: [] };
+  const records: WireRecords = { documents: [], shifts: [], shiftCloses: [], cashCounts: [], cashMovements: [], zReports: [] };
   for (const entry of entries) {
+    let data: Record<string, unknown> | null = null;
     for (const source of uploadRecordSources) {
       if (!source.kinds.includes(entry.kind)) continue;
-      const { data } = JSON.parse(entry.payload) as { data: Record<string, unknown> };
-      records[source.collection].push(source.read(db, entry, data));
+      data ??= (JSON.parse(entry.payload) as { data: Record<string, unknown> }).data;
+      (records[source.collection] as unknown[]).push(source.read(db, entry, data));
     }
   }
   return records;

@@ -9,6 +9,8 @@ export const hqPaths = {
   enrol: '/api/enrol',
   upload: '/api/upload',
   down: '/api/down',
+  /** The owner's read-only overview, asked for through an enrolled register (signed like its uploads). */
+  overview: '/api/owner/overview',
 } as const;
 
 /** Headers of a signed request. */
@@ -74,6 +76,8 @@ export const wireEntry = z
   .strict();
 export type WireEntry = z.infer<typeof wireEntry>;
 
+const digestValue = z.union([z.string().max(16_384), z.number().finite(), z.null()]);
+
 export const wireDocument = z
   .object({
     id: z.string().min(1).max(64),
@@ -113,9 +117,110 @@ export const wireDocument = z
     payments: z
       .array(z.object({ method: z.enum(['cash', 'card', 'scan']), amountMinor: int, tenderedMinor: int, changeMinor: int, createdAt: int }).strict())
       .max(100),
+    /**
+     * Every column the document's digest covers, as the ledger holds it (main/journal-chain/document-digest-rows.ts):
+     * HQ recomputes the digest its entry chained and checks the fields above against these columns.
+     */
+    digestRows: z
+      .object({
+        document: z.array(digestValue).max(64),
+        training: int,
+        lines: z.array(z.array(digestValue).max(64)).max(2000),
+        payments: z.array(z.array(digestValue).max(64)).max(100),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type WireDocument = z.infer<typeof wireDocument>;
+
+const denominationCounts = z.array(z.object({ denominationMinor: int, count: int }).strict()).max(100);
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** A shift as it opened (journal kind shift.opened); its close travels as a shiftClose. */
+export const wireShift = z
+  .object({
+    seq,
+    id: int,
+    registerId: z.string().max(16),
+    businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    operatorId: int,
+    openedAt: int,
+    floatMinor: int,
+    floatSource: z.enum(['counted', 'carried']),
+    carriedFromShiftId: int.nullable(),
+  })
+  .strict();
+export type WireShift = z.infer<typeof wireShift>;
+
+/** How a shift closed (shift.closed): the expected cash term by term and the count that stands. */
+export const wireShiftClose = z
+  .object({
+    seq,
+    shiftId: int,
+    closedAt: int,
+    closedBy: int,
+    expectedMinor: int,
+    expected: jsonObject,
+    countedMinor: int.nullable(),
+    differenceMinor: int.nullable(),
+    forceReason: text.nullable(),
+  })
+  .strict();
+export type WireShiftClose = z.infer<typeof wireShiftClose>;
+
+/** A count by denomination: the opening float (shift.opened), the closing count or the recount (shift.counted). */
+export const wireCashCount = z
+  .object({
+    seq,
+    id: int,
+    shiftId: int,
+    purpose: z.enum(['opening', 'closing', 'recount']),
+    counts: denominationCounts,
+    totalMinor: int,
+    operatorId: int,
+    countedAt: int,
+  })
+  .strict();
+export type WireCashCount = z.infer<typeof wireCashCount>;
+
+/** Paid-in, paid-out, safe drop, float top-up (cash.moved). */
+export const wireCashMovement = z
+  .object({
+    seq,
+    id: int,
+    shiftId: int,
+    registerId: z.string().max(16),
+    kind: z.enum(['paid_in', 'paid_out', 'safe_drop', 'float_top_up']),
+    amountMinor: int,
+    reason: text,
+    operatorId: int,
+    approverId: int.nullable(),
+    at: int,
+  })
+  .strict();
+export type WireCashMovement = z.infer<typeof wireCashMovement>;
+
+/** The Z as the register stored it (day.closed), with the whole report as printed. */
+export const wireZReport = z
+  .object({
+    seq,
+    id: int,
+    zNo: int.min(1),
+    registerId: z.string().max(16),
+    businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    closedAt: int,
+    operatorId: int,
+    firstReceiptNo: int.nullable(),
+    lastReceiptNo: int.nullable(),
+    grandTotalBeforeMinor: int,
+    grandTotalAfterMinor: int,
+    lastJournalSeq: int,
+    shiftIds: z.array(int).max(1000),
+    figures: jsonObject,
+  })
+  .strict();
+export type WireZReport = z.infer<typeof wireZReport>;
 
 /**
  * The records an upload carries beside its entries, by collection. A collection is filled from the
@@ -125,6 +230,11 @@ export type WireDocument = z.infer<typeof wireDocument>;
 export const wireRecords = z
   .object({
     documents: z.array(wireDocument).max(5000).default([]),
+    shifts: z.array(wireShift).max(2000).default([]),
+    shiftCloses: z.array(wireShiftClose).max(2000).default([]),
+    cashCounts: z.array(wireCashCount).max(4000).default([]),
+    cashMovements: z.array(wireCashMovement).max(2000).default([]),
+    zReports: z.array(wireZReport).max(2000).default([]),
   })
   .strict();
 export type WireRecords = z.infer<typeof wireRecords>;
@@ -232,4 +342,41 @@ export interface DownResponse {
   /** More versions wait after the last one given. */
   more: boolean;
   serverTime: number;
+}
+
+export const overviewRequest = z.object({ registerId: hqId, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict();
+
+/** Sums of Zs: what a day or a month adds up to at HQ. */
+export interface HqFigure {
+  netMinor: number;
+  documentCount: number;
+  zCount: number;
+}
+
+/** HQ's answer to the owner's back office: figures per shop and register, the consistency check's differences, open alerts. */
+export interface OwnerOverview {
+  day: string;
+  month: string;
+  serverTime: number;
+  shops: {
+    shopId: string;
+    name: string;
+    day: HqFigure;
+    month: HqFigure;
+    registers: {
+      registerId: string;
+      name: string;
+      enrolled: boolean;
+      headSeq: number;
+      lastUploadAt: number | null;
+      openAlerts: number;
+      day: HqFigure;
+      month: HqFigure;
+    }[];
+  }[];
+  zChecked: number;
+  /** A Z that its register's uploaded documents do not add up to, field by field. */
+  differences: { registerId: string; zNo: number; businessDay: string; field: string; z: number | null; documents: number | null }[];
+  /** Open alerts (forks, tampered or forged uploads), newest last; their evidence stays at HQ. */
+  alerts: { id: number; kind: string; registerId: string | null; params: Record<string, unknown>; raisedAt: number }[];
 }

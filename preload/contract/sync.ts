@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
-import { hqErrors } from './hq-wire';
+import { hqErrors, type OwnerOverview } from './hq-wire';
 import type { SyncStatusView } from './sync-views';
 
 export const syncCalls = {
@@ -24,6 +24,8 @@ export const syncCalls = {
   ),
   /** Tries the upload and the pull now; also clears a refusal once the owner has looked at HQ. */
   'sync.retry': call<SyncStatusView>()(z.object({}).strict()),
+  /** The owner's view of HQ for a day and its month: figures per shop and register, the Z check's differences, open alerts. */
+  'sync.hqOverview': call<OwnerOverview>()(z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict()),
 };
 
 /** Sync refusals, and HQ's own codes (shown as the upload's last error). Each needs its translation. */

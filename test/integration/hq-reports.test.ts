@@ -4,10 +4,10 @@
 // journalled by hand, as a register with a bug in its Z would chain it.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendJournal } from '../../main/ledger/journal';
 import type { SumFigure, ZDifference } from '../../hq/reports/reports';
 import { CASHIER_PIN, makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 import { startHqRig, type HqRig } from '../support/hq-rig';
+import { faultyZ } from '../support/faulty-z';
 
 let rig: HqRig;
 const registers: TestRegister[] = [];
@@ -49,40 +49,6 @@ async function closeDay(reg: TestRegister): Promise<void> {
     forceClose: status.liveShifts.map((s) => ({ shiftId: s.shiftId, reason: 'end of the test day' })),
     idempotencyKey: randomUUID().replaceAll('-', ''),
   });
-}
-
-/** A Z journalled by hand that claims `skewMinor` more than its documents: what a bug in a register's Z would chain. */
-function faultyZ(reg: TestRegister, skewMinor: number): void {
-  const days = reg.db
-    .prepare(
-      `SELECT register_id, business_day, COUNT(*) AS n, SUM(CASE WHEN kind = 'sale' THEN total_minor ELSE -total_minor END) AS net,
-              MIN(receipt_no) AS first, MAX(receipt_no) AS last, MAX(grand_total_minor) AS grand
-         FROM documents WHERE status = 'completed' GROUP BY register_id, business_day ORDER BY business_day`,
-    )
-    .all() as { register_id: string; business_day: string; n: number; net: number; first: number; last: number; grand: number }[];
-  // The entry names a Z row the register never wrote, so its references are not enforced while it is journalled.
-  reg.db.pragma('foreign_keys = OFF');
-  days.forEach((d, i) => {
-    reg.db.transaction(() =>
-      appendJournal(reg.db, 'day.closed', {
-        zId: i + 1,
-        zNo: i + 1,
-        registerId: d.register_id,
-        businessDay: d.business_day,
-        operatorId: 1,
-        firstReceiptNo: d.first,
-        lastReceiptNo: d.last,
-        documentCount: d.n,
-        netMinor: d.net + skewMinor,
-        grandTotalBeforeMinor: d.grand - d.net,
-        grandTotalAfterMinor: d.grand,
-        overShortMinor: 0,
-        shiftIds: [],
-        reconciliation: { status: 'no_terminal', batchIds: [], differences: 0, skipReason: null },
-      } as never),
-    )();
-  });
-  reg.db.pragma('foreign_keys = ON');
 }
 
 describe('HQ figures', () => {

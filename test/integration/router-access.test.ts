@@ -125,6 +125,7 @@ const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'sync.status': 'supervisor',
   'sync.enrol': 'owner',
   'sync.retry': 'owner',
+  'sync.hqOverview': 'owner',
   'fraud.alerts': 'supervisor',
   'fraud.acknowledge': 'owner',
   'fraud.settings': 'supervisor',
@@ -250,6 +251,7 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'report.summary': { from: '2026-01-01', to: '2026-12-31' },
     // Nothing listens on port 1: the owner's enrolment is let through and finds no HQ.
     'sync.enrol': { hqUrl: 'http://127.0.0.1:1', code: 'ABCD-EFGH-JKLM' },
+    'sync.hqOverview': { day: '2026-01-01' },
     'fraud.acknowledge': { alertId: 1, note: 'checked' },
     'fraud.updateSettings': { thresholds: DEFAULT_FRAUD_THRESHOLDS },
     'report.sales': { from: '2026-01-01', to: '2026-01-31', groupBy: 'day' },

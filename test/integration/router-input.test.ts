@@ -183,6 +183,7 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
     'sync.status': {},
     'sync.enrol': { hqUrl: 'http://127.0.0.1:1', code: 'ABCD-EFGH-JKLM' },
     'sync.retry': {},
+    'sync.hqOverview': { day: '2026-01-01' },
     'fraud.alerts': { filter: 'open' },
     'fraud.acknowledge': { alertId: 1, note: 'checked' },
     'fraud.settings': {},

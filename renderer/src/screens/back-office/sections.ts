@@ -23,6 +23,7 @@ import { ShiftSection } from '../shift/ShiftSection';
 import { DayCloseSection } from '../day-close/DayCloseSection';
 import { ZReportsSection } from '../day-close/ZReportsSection';
 import { HqSection } from '../sync/HqSection';
+import { HqOverviewSection } from '../sync/HqOverviewSection';
 import { FraudSection } from '../fraud/FraudSection';
 import { ReportsSection } from '../reports/ReportsSection';
 import { AuditSection } from '../audit/AuditSection';
@@ -64,6 +65,7 @@ export const backOfficeSections: BackOfficeSection[] = [
   { id: 'self-check', labelKey: 'selfCheck.title', leastRole: 'cashier', component: SelfCheckSection },
   { id: 'about', labelKey: 'about.title', leastRole: 'cashier', component: AboutSection },
   { id: 'hq', labelKey: 'backOffice.section.hq', leastRole: 'supervisor', component: HqSection },
+  { id: 'hq-overview', labelKey: 'backOffice.section.hqOverview', leastRole: 'owner', component: HqOverviewSection },
   { id: 'training', labelKey: 'backOffice.section.training', leastRole: 'owner', component: TrainingSection },
   { id: 'scale-labels', labelKey: 'backOffice.section.scaleLabels', leastRole: 'owner', component: ScaleLabelsSection },
 ];

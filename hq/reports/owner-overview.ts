@@ -1,0 +1,81 @@
+// What the owner's back office shows in HQ mode, in one answer: per shop and per register the
+// day's and the month's figures (sums of the registers' Zs), each register's upload state, the
+// consistency check's differences and the alerts nobody has acknowledged. Read-only: asked for by
+// an enrolled register on its owner's behalf, signed with that register's key.
+import type { Pool } from 'pg';
+import type { OwnerOverview } from '../../preload/contract/hq-wire';
+import { listAlerts } from '../ingest/alerts';
+import { registerStatus } from './register-status';
+import { consistencyCheck, zSums } from './reports';
+
+/** Alerts shown at most; the owner acknowledges them at HQ. */
+const MAX_ALERTS = 200;
+
+async function registerSums(pool: Pool, day: string, monthFrom: string, monthTo: string) {
+  const rows = await pool.query<{
+    registerId: string;
+    dayNetMinor: number;
+    dayDocuments: number;
+    dayZs: number;
+    monthNetMinor: number;
+    monthDocuments: number;
+    monthZs: number;
+  }>(
+    `SELECT register_id AS "registerId",
+            COALESCE(SUM(net_minor) FILTER (WHERE business_day = $1), 0)::bigint AS "dayNetMinor",
+            COALESCE(SUM(document_count) FILTER (WHERE business_day = $1), 0)::bigint AS "dayDocuments",
+            COUNT(*) FILTER (WHERE business_day = $1)::int AS "dayZs",
+            SUM(net_minor)::bigint AS "monthNetMinor", SUM(document_count)::bigint AS "monthDocuments", COUNT(*)::int AS "monthZs"
+       FROM z_reports WHERE business_day BETWEEN $2 AND $3 GROUP BY register_id`,
+    [day, monthFrom, monthTo],
+  );
+  return new Map(rows.rows.map((r) => [r.registerId, r]));
+}
+
+export async function ownerOverview(pool: Pool, day: string, now: number): Promise<OwnerOverview> {
+  const month = day.slice(0, 7);
+  const [from, to] = [`${month}-01`, `${month}-31`];
+  const [shops, dayFigures, monthFigures, registers, sums, check, alerts] = await Promise.all([
+    pool.query<{ id: string; name: string }>('SELECT id, name FROM shops ORDER BY id'),
+    zSums(pool, { from: day, to: day }, 'day'),
+    zSums(pool, { from, to }, 'month'),
+    registerStatus(pool),
+    registerSums(pool, day, from, to),
+    consistencyCheck(pool),
+    listAlerts(pool, true),
+  ]);
+  const figure = (f: { netMinor: number; documentCount: number; zCount: number } | undefined) => ({
+    netMinor: f?.netMinor ?? 0,
+    documentCount: f?.documentCount ?? 0,
+    zCount: f?.zCount ?? 0,
+  });
+  return {
+    day,
+    month,
+    serverTime: now,
+    shops: shops.rows.map((s) => ({
+      shopId: s.id,
+      name: s.name,
+      day: figure(dayFigures.find((f) => f.shopId === s.id)),
+      month: figure(monthFigures.find((f) => f.shopId === s.id)),
+      registers: registers
+        .filter((r) => r.shopId === s.id)
+        .map((r) => {
+          const sum = sums.get(r.registerId);
+          return {
+            registerId: r.registerId,
+            name: r.name,
+            enrolled: r.enrolled,
+            headSeq: r.headSeq,
+            lastUploadAt: r.lastUploadAt,
+            openAlerts: r.openAlerts,
+            day: { netMinor: sum?.dayNetMinor ?? 0, documentCount: sum?.dayDocuments ?? 0, zCount: sum?.dayZs ?? 0 },
+            month: { netMinor: sum?.monthNetMinor ?? 0, documentCount: sum?.monthDocuments ?? 0, zCount: sum?.monthZs ?? 0 },
+          };
+        }),
+    })),
+    zChecked: check.zChecked,
+    differences: check.differences,
+    alerts: alerts.slice(-MAX_ALERTS).map((a) => ({ id: a.id, kind: a.kind, registerId: a.registerId, params: a.params, raisedAt: a.raisedAt })),
+  };
+}

@@ -1,0 +1,155 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OwnerOverview } from '../../../../preload/contract/hq-wire';
+import { ErrorNote } from '../../components/ErrorNote';
+import { formatDateTime } from '../../format/date';
+import { useFormat } from '../../state/store-context';
+import { useCall } from '../../state/use-call';
+import type { BackOfficeSectionProps } from '../back-office/section-props';
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+const MONEY_FIELDS = new Set(['netMinor', 'grandTotalAfterMinor']);
+
+/**
+ * 总部 / HQ, for the owner: what HQ holds for every shop and register (the day's and the month's
+ * sums of their Zs), the Z check's differences and HQ's open alerts. Main asks HQ with this
+ * register's key; the window only ever sees the answer.
+ */
+export function HqOverviewSection(_props: BackOfficeSectionProps) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const overview = useCall('sync.hqOverview');
+  const [day, setDay] = useState(today);
+  const run = overview.run;
+  useEffect(() => {
+    void run({ day: today() });
+  }, [run]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run({ day });
+  };
+  const v = overview.value;
+  const unreachable = overview.error?.code === 'sync.hq_unreachable';
+
+  return (
+    <div className="back-office__stack" data-testid="hq-overview">
+      <p className="muted">{t('hqView.intro')}</p>
+      <form className="back-office__form" onSubmit={submit}>
+        <label>
+          {t('hqView.day')}
+          <input type="date" value={day} onChange={(e) => setDay(e.target.value)} data-testid="hq-overview-day" required />
+        </label>
+        <button type="submit" className="button" disabled={overview.busy || !day} data-testid="hq-overview-load">
+          {t('hqView.load')}
+        </button>
+      </form>
+      {unreachable ? (
+        <p className="error-note" role="alert" data-testid="hq-overview-unreachable">
+          {t('hqView.unreachable')}
+        </p>
+      ) : (
+        <ErrorNote error={overview.error} />
+      )}
+      {v && !overview.error && <Overview v={v} money={format.money} when={(ms) => formatDateTime(ms, i18n.language)} />}
+    </div>
+  );
+}
+
+function Overview({ v, money, when }: { v: OwnerOverview; money: (minor: number) => string; when: (ms: number) => string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h3>{t('hqView.figures', { day: v.day, month: v.month })}</h3>
+      <table className="data-table" data-testid="hq-overview-figures">
+        <thead>
+          <tr>
+            <th>{t('hqView.col.where')}</th>
+            <th>{t('hqView.col.dayNet')}</th>
+            <th>{t('hqView.col.dayDocs')}</th>
+            <th>{t('hqView.col.monthNet')}</th>
+            <th>{t('hqView.col.monthDocs')}</th>
+            <th>{t('hqView.col.zs')}</th>
+            <th>{t('hqView.col.lastUpload')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {v.shops.flatMap((s) => [
+            <tr key={s.shopId} data-testid={`hq-shop-${s.shopId}`}>
+              <th scope="row">{t('hqView.shop', { id: s.shopId, name: s.name })}</th>
+              <td>{money(s.day.netMinor)}</td>
+              <td>{s.day.documentCount}</td>
+              <td>{money(s.month.netMinor)}</td>
+              <td>{s.month.documentCount}</td>
+              <td>{s.month.zCount}</td>
+              <td />
+            </tr>,
+            ...s.registers.map((r) => (
+              <tr key={`${s.shopId}/${r.registerId}`} data-testid={`hq-register-${r.registerId}`}>
+                <td>{t('hqView.register', { id: r.registerId, name: r.name })}</td>
+                <td>{money(r.day.netMinor)}</td>
+                <td>{r.day.documentCount}</td>
+                <td>{money(r.month.netMinor)}</td>
+                <td>{r.month.documentCount}</td>
+                <td>{r.month.zCount}</td>
+                <td>{r.enrolled ? (r.lastUploadAt === null ? t('hqView.never') : when(r.lastUploadAt)) : t('hqView.notEnrolled')}</td>
+              </tr>
+            )),
+          ])}
+        </tbody>
+      </table>
+
+      <h3>{t('hqView.differences')}</h3>
+      {v.differences.length === 0 ? (
+        <p data-testid="hq-overview-no-differences">{t('hqView.noDifferences', { count: v.zChecked })}</p>
+      ) : (
+        <table className="data-table" data-testid="hq-overview-differences">
+          <thead>
+            <tr>
+              <th>{t('hqView.col.register')}</th>
+              <th>{t('hqView.col.z')}</th>
+              <th>{t('hqView.col.field')}</th>
+              <th>{t('hqView.col.zSays')}</th>
+              <th>{t('hqView.col.documentsSay')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {v.differences.map((d) => {
+              const show = (n: number | null) => (n === null ? '—' : MONEY_FIELDS.has(d.field) ? money(n) : String(n));
+              return (
+                <tr key={`${d.registerId}/${d.zNo}/${d.field}`}>
+                  <td>{d.registerId}</td>
+                  <td>{t('hqView.zLine', { zNo: d.zNo, day: d.businessDay })}</td>
+                  <td>{t(`hqView.field.${d.field}`)}</td>
+                  <td>{show(d.z)}</td>
+                  <td>{show(d.documents)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+
+      <h3>{t('hqView.alerts')}</h3>
+      {v.alerts.length === 0 ? (
+        <p data-testid="hq-overview-no-alerts">{t('hqView.noAlerts')}</p>
+      ) : (
+        <ul className="hq-alerts" data-testid="hq-overview-alerts">
+          {v.alerts.map((a) => (
+            <li key={a.id} data-kind={a.kind}>
+              {t('hqView.alertLine', {
+                kind: t(`hqView.alert.${a.kind}`),
+                register: a.registerId ?? '—',
+                at: when(a.raisedAt),
+                seq: typeof a.params.seq === 'number' ? a.params.seq : '—',
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

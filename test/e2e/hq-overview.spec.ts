@@ -1,0 +1,33 @@
+import { startHqRig } from '../support/hq-rig';
+import { expect, setUpOwner, test } from './fixtures';
+
+test('the owner reads HQ’s figures through the enrolled register, and is told plainly when HQ is out of reach', async ({ page, register }) => {
+  test.setTimeout(120_000);
+  const rig = await startHqRig();
+  let closed = false;
+  try {
+    const code = await rig.newRegister('E2E-R1', 'E2E');
+    await setUpOwner(page, register);
+    await page.getByTestId('open-back-office').click();
+    await page.getByTestId('back-office-nav-hq').click();
+    await page.getByTestId('hq-url').fill(rig.hq.url);
+    await page.getByTestId('hq-code').fill(code);
+    await page.getByTestId('hq-enrol').click();
+    await expect(page.getByTestId('hq-status')).not.toHaveAttribute('data-state', 'not_enrolled');
+
+    await page.getByTestId('back-office-nav-hq-overview').click();
+    await expect(page.getByRole('heading', { name: '总部', level: 2, exact: true })).toBeVisible();
+    await expect(page.getByTestId('hq-shop-E2E')).toContainText('门店 E2E');
+    await expect(page.getByTestId('hq-register-E2E-R1')).toContainText('收银机 E2E-R1');
+    await expect(page.getByTestId('hq-overview-no-differences')).toBeVisible();
+    await expect(page.getByTestId('hq-overview-no-alerts')).toHaveText('没有未处理的警报。');
+
+    await rig.close();
+    closed = true;
+    await page.getByTestId('hq-overview-load').click();
+    await expect(page.getByTestId('hq-overview-unreachable')).toContainText('现在无法连接总部');
+    await expect(page.getByTestId('hq-overview-figures')).toHaveCount(0);
+  } finally {
+    if (!closed) await rig.close();
+  }
+});
