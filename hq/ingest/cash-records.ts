@@ -5,7 +5,7 @@
 import type { PoolClient } from 'pg';
 import type { WireCashCount, WireCashMovement, WireShift, WireShiftClose, WireZReport } from '../../preload/contract/hq-wire';
 import { canonicalJson } from '../../main/journal-chain/canonical-json';
-import type { ParsedEntry } from './records';
+import type { ParsedEntry } from './parsed-entry';
 
 type Pairs = [string, unknown, unknown][];
 

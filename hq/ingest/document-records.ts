@@ -3,7 +3,7 @@
 import type { PoolClient } from 'pg';
 import type { WireDocument } from '../../preload/contract/hq-wire';
 import { digestDiffers } from './document-digest-check';
-import type { ParsedEntry } from './records';
+import type { ParsedEntry } from './parsed-entry';
 
 export const DOCUMENT_KINDS = ['sale.completed', 'refund.completed', 'void.completed'] as const;
 

@@ -9,7 +9,8 @@ import { checkAndParseEntry, entryHash } from '../../main/journal-chain/chain';
 import type { RegisterIdentity } from '../auth/verify-request';
 import { HqError } from '../http/hq-error';
 import { raiseAlert } from './alerts';
-import { insertRecords, matchRecords, RecordRefusal, type ParsedEntry } from './records';
+import type { ParsedEntry } from './parsed-entry';
+import { insertRecords, matchRecords, RecordRefusal } from './records';
 
 /** What a refused upload leaves behind: the alert to raise once its transaction is rolled back. */
 type Verdict = { ok: true; response: UploadResponse } | { ok: false; error: HqError; alert?: Parameters<typeof raiseAlert>[1] };

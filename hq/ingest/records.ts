@@ -6,14 +6,9 @@ import type { PoolClient } from 'pg';
 import type { WireRecords } from '../../preload/contract/hq-wire';
 import { cashCountDiffers, cashMovementDiffers, insertCashRecords, insertZReports, shiftCloseDiffers, shiftDiffers, zReportDiffers } from './cash-records';
 import { DOCUMENT_KINDS, documentDiffers, insertDocuments } from './document-records';
+import type { ParsedEntry } from './parsed-entry';
 
 /** An entry's payload as parsed: the canonical JSON of { seq, at, kind, data }. */
-export interface ParsedEntry {
-  seq: number;
-  at: number;
-  kind: string;
-  data: Record<string, unknown>;
-}
 
 export class RecordRefusal extends Error {
   constructor(

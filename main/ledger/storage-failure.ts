@@ -7,7 +7,6 @@
 // carries on commits the event without the failed part (a cash movement without its slip), or,
 // when the transaction is gone, runs its remaining statements in autocommit mode, each committed
 // on its own. So a catch inside a transaction must let these through (`rethrowStorageFailure`).
-import type { Logger } from '../log';
 import type { Db } from './db';
 import { sql } from './statements';
 
@@ -62,12 +61,18 @@ export class StorageWatch {
   }
 }
 
+/** The register's log as the ledger sees it (the ledger imports no domain, the log included). */
+interface BackgroundLog {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
 /**
  * A log for the parts that write in the background (print queue, card and scan-to-pay recovery,
  * HQ upload, fraud catch-up): a storage failure they log raises the same banner as a refused call,
  * and the next call that commits clears it.
  */
-export function reportingStorageFailures(log: Logger, watch: StorageWatch): Logger {
+export function reportingStorageFailures<L extends BackgroundLog>(log: L, watch: StorageWatch): BackgroundLog {
   return {
     info: (message) => log.info(message),
     error: (message, error) => {
