@@ -5,40 +5,11 @@ import type { LineView, DocumentView, StoreSettings } from '../preload/contract/
 import { buildReceipt } from '../main/hardware/printer/receipt-model';
 import { encodeReceipt } from '../main/hardware/printer/encoder';
 import { defaultPrinterProfile, type PrinterProfile } from '../main/hardware/printer/printer-profile';
+import { storeZh } from '../test/support/store-profiles';
 import { figure, fmt, percentile } from './stats';
 
-const store: StoreSettings = {
-  storeName: '林记便利店',
-  storeAddress: '上海市徐汇区漕溪北路 88 号',
-  storeTaxId: '91310104MA1FR0XX3K',
-  storeLocale: 'zh-CN',
-  currency: 'CNY',
-  pricesIncludeTax: true,
-  cashRoundingStepMinor: 10,
-  cashierDiscountLimitBp: 1000,
-  receiptFooter: '谢谢惠顾，欢迎再来！',
-  registerId: 'R01',
-  drawerOnCash: true,
-  timeZone: 'Asia/Shanghai',
-  businessDayStartsAt: '00:00',
-  noReceiptRefundDayLimitMinor: 100_000,
-  noReceiptRefundOperatorLimitMinor: 50_000,
-  cashDenominationsMinor: [],
-  badgeOnlyForCashiers: false,
-  storePhone: '',
-  receiptHeader: '',
-  receiptLogoPng: '',
-  supervisorDiscountLimitBp: 10_000,
-  theme: 'light',
-  fontSize: 'normal',
-  screenBrightness: 100,
-  soundOnScan: true,
-  soundOnError: true,
-  updateFeedUrl: '',
-  setupWizardDone: true,
-  scaleLabelLayouts: [],
-  cancelSaleNeedsSupervisor: false,
-};
+// The receipt README's figure was measured with: the test store with a one-line footer.
+const store: StoreSettings = { ...storeZh, receiptFooter: '谢谢惠顾，欢迎再来！' };
 
 const names = [
   '农夫山泉 550ml',

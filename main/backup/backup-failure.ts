@@ -2,6 +2,7 @@
 // parameters. Thrown in the worker and in main alike; the worker sends code and params across.
 import type { ErrorParams } from '../../preload/contract/result';
 import type { BackupErrorCode } from '../../preload/contract/backup';
+import { ServiceError } from '../common/service-error';
 
 export class BackupFailure extends Error {
   constructor(
@@ -37,4 +38,11 @@ export function folderFailure(error: unknown, folder: string): BackupFailure {
     default:
       return new BackupFailure('backup.write_failed', { folder, reason: code || String((error as Error | null)?.message ?? error).slice(0, 120) });
   }
+}
+
+/** A coded failure as the windows get it; anything else is not a refusal and is thrown on (or `cause` in its place). */
+export function toServiceError(error: unknown, cause?: unknown): ServiceError {
+  if (error instanceof ServiceError) return error;
+  if (error instanceof BackupFailure) return new ServiceError(error.code, error.params);
+  throw cause ?? error;
 }

@@ -20,7 +20,8 @@ import {
   type PrinterProfile,
 } from '../../main/hardware/printer';
 import { commandsNamed, tokenizeEscPos } from '../support/escpos-tokenizer';
-import { saleFixture, storeZh, timeZone } from '../support/printer-fixtures';
+import { saleFixture, timeZone } from '../support/printer-fixtures';
+import { storeZh } from '../support/store-profiles';
 
 const profile: PrinterProfile = { ...defaultPrinterProfile, paper: '58mm' };
 /** A transport's answer when the bytes have left the register. */

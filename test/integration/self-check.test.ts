@@ -11,7 +11,7 @@ import type { PrinterConfigView } from '../../preload/contract/printer';
 import type { SelfCheckItem, SelfCheckView } from '../../preload/contract/views';
 import { defaultPrinterProfile } from '../../main/hardware/printer';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
-import { SIM_SOFTWARE_VERSION } from '../../main/hardware/terminal/simulator/simulator';
+import { SIM_SOFTWARE_VERSION } from '../../main/hardware/terminal/simulator/admin-commands';
 import ui from '../../assets/locales/en/ui.json';
 import uiZh from '../../assets/locales/zh-CN/ui.json';
 import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';

@@ -6,7 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { fromHex, hex } from '../../main/hardware/terminal/apdu';
 import { CURRENCY } from '../../main/hardware/terminal/commands';
 import { FrameDecoder, type FrameEvent } from '../../main/hardware/terminal/framing';
-import { SIM_SOFTWARE_VERSION } from '../../main/hardware/terminal/simulator/simulator';
+import { SIM_SOFTWARE_VERSION } from '../../main/hardware/terminal/simulator/admin-commands';
 import { TerminalFixture, processAlive } from '../support/terminal-sim';
 
 const f = new TerminalFixture();

@@ -2,7 +2,8 @@
 // fault tests finish quickly. The protocol trace is collected so tests can scan it.
 import { randomUUID } from 'node:crypto';
 import { CURRENCY } from '../../main/hardware/terminal/commands';
-import type { SimulatorOptions, TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
+import type { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
+import type { SimulatorOptions } from '../../main/hardware/terminal/simulator/simulator-state';
 import type { CompletionView } from '../../preload/contract/views';
 import type { Result } from '../../preload/contract/result';
 import { FAST_CLIENT_TIMEOUTS, TerminalFixture } from './terminal-sim';

@@ -1,47 +1,6 @@
-// Fixed sales and store profiles for the printer tests: the golden receipts are printed from
-// these, so change them only together with the golden files.
-import type { CardDetailsView, PaymentView, LineView, DocumentView, StoreSettings } from '../../preload/contract/views';
-
-export const storeZh: StoreSettings = {
-  storeName: '林记便利店',
-  storeAddress: '上海市徐汇区漕溪北路 88 号',
-  storeTaxId: '91310104MA1FR0XX3K',
-  storeLocale: 'zh-CN',
-  currency: 'CNY',
-  pricesIncludeTax: true,
-  cashRoundingStepMinor: 10,
-  cashierDiscountLimitBp: 1000,
-  receiptFooter: '谢谢惠顾，欢迎再来！\n退换货请凭小票',
-  registerId: 'R01',
-  drawerOnCash: true,
-  timeZone: 'Asia/Shanghai',
-  businessDayStartsAt: '00:00',
-  noReceiptRefundDayLimitMinor: 100_000,
-  noReceiptRefundOperatorLimitMinor: 50_000,
-  cashDenominationsMinor: [],
-  badgeOnlyForCashiers: false,
-  storePhone: '',
-  receiptHeader: '',
-  receiptLogoPng: '',
-  supervisorDiscountLimitBp: 10_000,
-  theme: 'light',
-  fontSize: 'normal',
-  screenBrightness: 100,
-  soundOnScan: true,
-  soundOnError: true,
-  updateFeedUrl: '',
-  setupWizardDone: true,
-  scaleLabelLayouts: [],
-  cancelSaleNeedsSupervisor: false,
-};
-
-export const storeEn: StoreSettings = {
-  ...storeZh,
-  storeName: 'Lin Corner Store',
-  storeAddress: '88 Caoxi North Rd, Shanghai',
-  storeLocale: 'en',
-  receiptFooter: 'Thank you, come again!',
-};
+// Fixed sales for the printer tests (the store profiles are in store-profiles.ts): the golden
+// receipts are printed from these, so change them only together with the golden files.
+import type { CardDetailsView, PaymentView, LineView, DocumentView } from '../../preload/contract/views';
 
 export const timeZone = 'Asia/Shanghai';
 

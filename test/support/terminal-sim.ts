@@ -3,7 +3,8 @@
 // stopped by `stopAll()`, and socat pids are remembered so tests can prove none leaked.
 import { TerminalClient, type TerminalClientOptions } from '../../main/hardware/terminal/client';
 import { createFrameLogger } from '../../main/hardware/terminal/frame-logger';
-import { TerminalSimulator, type SimulatorOptions } from '../../main/hardware/terminal/simulator/simulator';
+import { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
+import type { SimulatorOptions } from '../../main/hardware/terminal/simulator/simulator-state';
 
 export const FAST_SIM_TIMEOUTS = { ackMs: 300, maxRetransmits: 2, commandAckMs: 2000 };
 export const FAST_CLIENT_TIMEOUTS = { ackMs: 300, maxRetransmits: 3, commandAckMs: 2000, masterSilenceMs: 1500 };

@@ -7,7 +7,8 @@ import { encodeReceipt } from '../../main/hardware/printer/encoder';
 import { defaultPrinterProfile } from '../../main/hardware/printer/printer-profile';
 import { isTerminalSignatureLine } from '../../main/hardware/printer/card-slip';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
-import { cardDetails, saleFixture, storeEn, storeZh, timeZone } from '../support/printer-fixtures';
+import { cardDetails, saleFixture, timeZone } from '../support/printer-fixtures';
+import { storeEn, storeZh } from '../support/store-profiles';
 
 const profile = { ...defaultPrinterProfile, paper: '58mm' as const };
 

@@ -5,7 +5,8 @@ import { renderReceiptText } from '../../main/hardware/printer/render';
 import { defaultPrinterProfile, printerProfileSchema, type PrinterProfile } from '../../main/hardware/printer/printer-profile';
 import { drawerKick, nativeQr } from '../../main/hardware/printer/escpos-commands';
 import { commandsNamed, tokenizeEscPos } from '../support/escpos-tokenizer';
-import { saleFixture, storeEn, storeZh, timeZone } from '../support/printer-fixtures';
+import { saleFixture, timeZone } from '../support/printer-fixtures';
+import { storeEn, storeZh } from '../support/store-profiles';
 import { printedColumns } from '../support/printer-columns';
 
 /** Printed lines of a text rendering (it ends every line with a newline). */

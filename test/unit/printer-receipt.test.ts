@@ -7,7 +7,8 @@ import { defaultPrinterProfile, type PrinterProfile } from '../../main/hardware/
 import { formatDateTime, formatMoney, formatQty, formatRateBp } from '../../main/hardware/printer/receipt-format';
 import { maskPan } from '../../main/hardware/printer/card-slip';
 import type { ReceiptDocument } from '../../main/hardware/printer/receipt-document';
-import { refundFixture, saleFixture, scanRefundFixture, scanSaleFixture, storeEn, storeZh, timeZone } from '../support/printer-fixtures';
+import { refundFixture, saleFixture, scanRefundFixture, scanSaleFixture, timeZone } from '../support/printer-fixtures';
+import { storeEn, storeZh } from '../support/store-profiles';
 import { printedColumns } from '../support/printer-columns';
 
 const goldenDir = join(__dirname, '..', 'golden', 'printer');

@@ -10,7 +10,8 @@ import { dropRedundantCommands } from '../../main/hardware/printer/escpos-state-
 import { defaultPrinterProfile, type PrinterProfile } from '../../main/hardware/printer/printer-profile';
 import type { ReceiptDocument } from '../../main/hardware/printer/receipt-document';
 import { tokenizeEscPos, type TokenizeOptions, type TokenizeResult } from '../support/escpos-tokenizer';
-import { refundFixture, saleFixture, storeEn, storeZh, timeZone } from '../support/printer-fixtures';
+import { refundFixture, saleFixture, timeZone } from '../support/printer-fixtures';
+import { storeEn, storeZh } from '../support/store-profiles';
 
 // Commands that only set how characters look (the styled lines show their effect).
 const styleOnly = new Set([

@@ -1,0 +1,97 @@
+// Restoring a bundle: verified in the worker with its snapshot kept, refused when it is another
+// register's (unless the owner confirms a move) or from a newer schema, then put in the ledger's
+// place and recorded as the last good backup so the register goes on with the same chain.
+import Database from 'better-sqlite3';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { BackupStep, BundleReportView, LedgerCheckView, RestoreView } from '../../preload/contract/backup-views';
+import { ServiceError } from '../common/service-error';
+import { appendJournal } from '../ledger/journal';
+import { LATEST_VERSION } from '../ledger/migrations';
+import { getSettings } from '../settings/settings';
+import { toServiceError } from './backup-failure';
+import './backup-journal';
+import type { RecordContext } from './backup-records';
+import { getBackupLast, setBackupLast, writeAnchor } from './backup-store';
+import { journalHead } from './journal-chain';
+import { runInWorker } from './worker-client';
+
+export interface RestoreContext extends RecordContext {
+  /** Closes the ledger, moves it aside, puts `staged` in its place and reopens the register on it. */
+  replaceLedger(staged: string): Promise<{ movedAsideTo: string | null }>;
+}
+
+export async function restoreBundle(
+  ctx: RestoreContext,
+  job: { file: string; asMove: boolean; operatorId: number | null; workDir: string },
+  progress: (step: BackupStep, fraction: number) => void,
+  /** The register's ledger check: read for an unreadable ledger, replaced once the restore is in place. */
+  ledger: { current: () => LedgerCheckView; restored: (check: LedgerCheckView) => void },
+): Promise<RestoreView> {
+  const { file, asMove, operatorId } = job;
+  mkdirSync(job.workDir, { recursive: true });
+  const staged = join(ctx.dataDir, `restoring-${ctx.clock()}.sqlite`);
+  try {
+    const report = await runInWorker<BundleReportView>(
+      { kind: 'verify', file, options: { level: 'full', workDir: job.workDir, keepSnapshotAs: staged } },
+      (_step, f) => progress('verify', f * 0.9),
+    ).catch((error: unknown) => {
+      throw toServiceError(error);
+    });
+    if (!report.ok || report.registerId === null || report.toSeq === null || report.headHash === null) {
+      const p = report.problem;
+      throw new ServiceError('backup.bundle_invalid', { problem: p?.code ?? 'unknown', file: p?.file ?? null, row: p?.row ?? null, seq: p?.seq ?? null });
+    }
+    const current = ledger.current().problem === 'unreadable' ? null : getSettings(ctx.db()).registerId;
+    if (current !== null && current !== report.registerId && !asMove) {
+      throw new ServiceError('backup.other_register', { bundleRegisterId: report.registerId, registerId: current });
+    }
+    const snap = new Database(staged, { readonly: true, fileMustExist: true });
+    const schema = snap.pragma('user_version', { simple: true }) as number;
+    snap.close();
+    if (schema > LATEST_VERSION) throw new ServiceError('backup.newer_schema', { schema, known: LATEST_VERSION });
+    progress('restore', 0.9);
+    let moved: { movedAsideTo: string | null };
+    try {
+      moved = await ctx.replaceLedger(staged);
+    } catch (error) {
+      ctx.log.error('restore: the ledger could not be replaced', error);
+      throw new ServiceError('backup.restore_failed', { reason: (error as Error).message.slice(0, 160) });
+    }
+    const db = ctx.db();
+    const head = journalHead(db);
+    appendJournal(db, 'backup.restored', {
+      operatorId,
+      bundle: file,
+      bundleRegisterId: report.registerId,
+      headSeq: head.seq,
+      headHash: head.hash,
+      asMove,
+      movedAsideTo: moved.movedAsideTo,
+    });
+    // The restored ledger was copied before its bundle was recorded: the bundle it came from is its last good backup.
+    const last = getBackupLast(db);
+    setBackupLast(db, {
+      ...last,
+      lastGood: {
+        at: ctx.clock(),
+        folder: dirname(file),
+        file,
+        bytes: statSync(file).size,
+        from: report.from ?? '',
+        to: report.to ?? '',
+        headSeq: report.toSeq,
+        trigger: 'manual',
+        headHash: report.headHash,
+      },
+      coveredSeq: Math.max(last.coveredSeq, report.toSeq),
+    });
+    writeAnchor(ctx.dataDir, { seq: report.toSeq, hash: report.headHash, file });
+    ledger.restored({ ok: true, problem: null, seq: null, detail: null, entries: head.seq, full: false, lastBundle: file });
+    const counter = db.prepare('SELECT last_receipt_no FROM register_counters WHERE register_id = ?').get(report.registerId) as
+      { last_receipt_no: number } | undefined;
+    return { registerId: report.registerId, headSeq: head.seq, lastReceiptNo: counter?.last_receipt_no ?? 0, movedAsideTo: moved.movedAsideTo };
+  } finally {
+    rmSync(staged, { force: true });
+  }
+}
