@@ -1,5 +1,6 @@
 // The bundle's manifest and the zip's directory: the manifest present, last, well formed and of a
 // format this version reads, and the zip holding exactly the files it lists.
+import { crc32 } from 'node:zlib';
 import { BUNDLE_FORMAT_VERSION, MANIFEST_FILE, type Manifest } from './bundle-format';
 import { manifestSchema } from './manifest-schema';
 import { problem } from './verify-problem';
@@ -18,14 +19,19 @@ export async function readManifest(zip: OpenZip): Promise<Manifest> {
   if (!entry) throw problem('manifest_missing', { file: MANIFEST_FILE });
   if (zip.entries[zip.entries.length - 1] !== entry) throw problem('manifest_not_last', { file: MANIFEST_FILE });
   if (entry.uncompressedSize > MAX_MANIFEST_BYTES) throw problem('manifest_invalid', { file: MANIFEST_FILE, detail: 'too large' });
-  let text: string;
+  let bytes: Buffer;
   try {
     const chunks: Buffer[] = [];
     for await (const chunk of await zip.read(entry)) chunks.push(chunk as Buffer);
-    text = Buffer.concat(chunks).toString('utf8');
+    bytes = Buffer.concat(chunks);
   } catch (error) {
     throw problem('entry_unreadable', { file: MANIFEST_FILE, detail: (error as Error).message.slice(0, 200) });
   }
+  // The manifest holds every other file's SHA-256 but nothing holds its own: the zip's CRC-32 is
+  // the only check on it (the reader does not compare CRCs), and a flipped byte in a column name
+  // would otherwise still parse and be blamed on the snapshot.
+  if (crc32(bytes) !== entry.crc32) throw problem('manifest_invalid', { file: MANIFEST_FILE, detail: 'CRC-32 differs' });
+  const text = bytes.toString('utf8');
   let json: unknown;
   try {
     json = JSON.parse(text);
