@@ -92,7 +92,12 @@ function planFrom(ctx: RefundContext, state: RefundState, lines: PlannedLine[], 
 }
 
 /** The plan of a return of `lines` from the sale (checks every line against what is left). */
-function returnPlan(ctx: RefundContext, saleId: string, lines: readonly { lineId: number; qtyMilli: number; restock: boolean }[], toCash: boolean): Plan {
+export function returnPlan(
+  ctx: RefundContext,
+  saleId: string,
+  lines: readonly { lineId: number; qtyMilli: number; restock: boolean }[],
+  toCash: boolean,
+): Plan {
   const state = correctable(ctx, saleId);
   const planned: PlannedLine[] = [];
   for (const request of lines) {
@@ -169,7 +174,7 @@ function planView(plan: Plan): RefundPlanView {
 }
 
 /** The approver when one is needed and given; refuses when one is needed and missing. A supervisor approves their own. */
-function approverFor(ctx: RefundContext, reasons: readonly string[], approverId: number | null): number | null {
+export function approverFor(ctx: RefundContext, reasons: readonly string[], approverId: number | null): number | null {
   if (reasons.length === 0 || roleAtLeast(ctx.actor.role, 'supervisor')) return reasons.length === 0 ? null : (approverId ?? ctx.actor.id);
   if (approverId === null) throw new ServiceError('refund.needs_supervisor', { reason: reasons[0] ?? '' });
   return approverId;
@@ -186,7 +191,7 @@ function operatorName(db: Db, id: number): string {
  */
 export type Booking = { done: CompletionView } | { pending: { documentId: string; intentId: number; reversalOf: number | null } };
 
-interface PlannedPart {
+export interface PlannedPart {
   paymentId: number | null;
   method: PaymentMethod;
   amountMinor: number;
@@ -229,7 +234,7 @@ function earlierBooking(ctx: RefundContext, requestKey: string): Booking | null 
 }
 
 /** Writes the correction document, its lines and its payments; completes it, or leaves it for its card part. */
-function book(
+export function book(
   ctx: RefundContext,
   kind: 'refund' | 'void',
   plan: { lines: PlannedLine[]; parts: PlannedPart[]; roundingMinor: number },

@@ -15,6 +15,7 @@ const moneyCallNames = [
   'refund.priceAdjustment',
   'refund.withoutReceipt',
   'void.sale',
+  'exchange.complete',
   'scanpay.pay',
   'shift.open',
   'cash.move',
