@@ -13,6 +13,7 @@ import { sectionsFor } from './back-office/sections';
 import { pickMode } from './modes/mode';
 import { registerModes, type RegisterFlowActions, type RegisterState, type RequestedMode } from './modes/register-modes';
 import type { SaleEditCall } from './sale/sale-edits';
+import type { ExchangeDraft } from './exchange/exchange-draft';
 
 /** A logged-in cashier's loop: ring up → take cash → receipt → next sale. The screen is picked from registerModes. */
 export function RegisterFlow({ session, onLogout }: { session: SessionView; onLogout(): void }) {
@@ -27,6 +28,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   const [completion, setCompletion] = useState<CompletionView | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [returnOf, setReturnOf] = useState<string | null>(null);
+  const [exchange, setExchange] = useState<ExchangeDraft | null>(null);
   const [paymentScan, setPaymentScan] = useState<ScannedPaymentCode | null>(null);
   const scanSeq = useRef(0);
   const shift = useShift();
@@ -43,6 +45,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     shiftSkipped: shift.skipped,
     closedShift: shift.closed,
     paymentScan,
+    exchange,
   };
   const mode = pickMode(registerModes, state);
 
@@ -136,6 +139,17 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     payingRef,
     skipShift: shift.skip,
     // A closed shift starts the till over: the next shift (or whoever skips it) begins at the sale.
+    startExchange: (draft) => {
+      setExchange(draft);
+      setRequested('sale');
+    },
+    cancelExchange: () => setExchange(null),
+    // The completion screen shows the new sale; the cash to hand over is its change, or the difference given back.
+    exchangeDone: (done) => {
+      setExchange(null);
+      setCompletion({ sale: done.sale, receiptNo: done.sale.receiptNo, changeMinor: done.changeMinor + Math.max(0, -done.differenceMinor) });
+      setRequested('sale');
+    },
     shiftClosed: (result) => {
       shift.setClosed(result);
       setRequested('sale');
