@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../main/ledger/journal';
+import { recordCardPayment } from '../../main/sale/tender';
 import { ledgerSnapshot } from '../support/ledger-snapshot';
 import { FIXTURE_FLOAT, FIXTURE_FLOAT_MINOR, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 
@@ -190,5 +191,56 @@ describe('an exchange', () => {
       cashVoidsMinor: 0,
       expectedMinor: FIXTURE_FLOAT_MINOR + 5000 + 4000 + 3000 - 2500,
     });
+    // The goods back are returns, the new goods sales: four sales (¥50 + ¥40 + ¥80 + ¥15), two refunds (¥50 + ¥40).
+    expect(x.figures.kinds.map((k) => [k.kind, k.count, k.totalMinor])).toEqual([
+      ['sale', 4, 5000 + 4000 + 8000 + 1500],
+      ['refund', 2, 5000 + 4000],
+      ['void', 0, 0],
+    ]);
+    expect(x.figures.netMinor).toBe(8000 + 1500);
+    expect(x.figures.tenders.find((t) => t.method === 'cash')?.netMinor).toBe(5000 + 4000 + 3000 - 2500);
+    expect(x.grandTotalMinor).toBe(5000 + 4000 + 8000 + 1500 - 5000 - 4000);
+  });
+
+  it('of a card sale: a credit spent on new goods needs no supervisor; cash given back for card money does', async () => {
+    const reg = register();
+    const staff = await withStaff(reg);
+    const cardSale = async () => {
+      const { id } = await reg.must('sale.current', {});
+      await reg.must('sale.addCustomLine', { saleId: id, name: '衬衫', qtyMilli: 1000, unitPriceMinor: 5000 });
+      // A card payment booked as the terminal would (the card path is tested with the simulator elsewhere).
+      const settings = await reg.must('settings.get', {});
+      const card = { maskedPan: '6222 02** **** 0001', brand: 'UnionPay', authCode: 'A1', trace: '1', terminalReceiptNo: '1', terminalId: 'T1' };
+      recordCardPayment(
+        { db: reg.db, now: Date.now(), settings, actor: { id: staff.cashierId, role: 'cashier' } },
+        { saleId: id, amountMinor: 5000, card: { ...card, entryMode: 'chip', signatureRequired: false } },
+      );
+      return reg.must('sale.get', { saleId: id });
+    };
+    const dearer = await cardSale();
+    const spent = await exchange(reg, dearer, await newGoods(reg, 6000), { tenderedMinor: 1000 });
+    expect(spent).toMatchObject({ ok: true, value: { creditMinor: 5000, differenceMinor: 1000, approvalReasons: [] } });
+    if (!spent.ok) return;
+    expect(spent.value.refund.payments).toEqual([expect.objectContaining({ method: 'cash', amountMinor: 5000, originalPaymentId: dearer.payments[0]?.id })]);
+
+    const cheaper = await cardSale();
+    const saleId = await newGoods(reg, 2000);
+    const before = ledgerSnapshot(reg.db);
+    expect(await exchange(reg, cheaper, saleId)).toMatchObject({
+      ok: false,
+      error: { code: 'refund.needs_supervisor', params: { reason: 'refund.approval.card_to_cash' } },
+    });
+    expect(ledgerSnapshot(reg.db)).toEqual(before);
+    const approved = await reg.call('exchange.complete', {
+      saleId,
+      originalSaleId: cheaper.id,
+      lines: [{ lineId: cheaper.lines[0]?.id ?? 0, qtyMilli: 1000, restock: true }],
+      reason: 'wrong_item',
+      approval: { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN },
+      idempotencyKey: key(),
+    });
+    expect(approved).toMatchObject({ ok: true, value: { differenceMinor: -3000, refund: { approverId: staff.supervisorId } } });
+    const entries = reg.db.prepare("SELECT payload FROM journal WHERE kind = 'exchange.completed' ORDER BY seq").all() as { payload: string }[];
+    expect(entries.map((e) => (JSON.parse(e.payload) as { data: { approverId: number | null } }).data.approverId)).toEqual([null, staff.supervisorId]);
   });
 });
