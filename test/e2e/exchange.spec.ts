@@ -1,6 +1,8 @@
+import AxeBuilder from '@axe-core/playwright';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
 import { connectPrinter, expect, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { horizontalScroll, overflowAndClipping, smallTargets } from './layout';
 
 // 换货 / Exchange in zh-CN, in browser mode: a water comes back from a cash sale, a dearer bread
 // is rung up in its place, the customer pays the difference in cash, and both documents print.
@@ -45,6 +47,12 @@ test('exchanges one item for a dearer one: the difference paid in cash, the retu
     await expect(panel.getByTestId('exchange-new-total')).toHaveText('¥8.50');
     await expect(panel.getByTestId('exchange-difference')).toHaveText('¥6.50');
     await expect(panel.getByText('顾客补差价')).toBeVisible();
+    // The panel fits beside the cart and passes the same audit as the counter's other screens.
+    expect(await horizontalScroll(page)).toEqual([]);
+    expect(await overflowAndClipping(page)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     // Too little cash is said and nothing happens; enough completes both.
     await panel.getByTestId('exchange-tendered').fill('5');
