@@ -34,4 +34,4 @@ export const exchangeCalls = {
 };
 
 /** Exchange refusals. */
-export const exchangeErrors = ['exchange.same_sale', 'exchange.sale_has_payments', 'exchange.tender_missing'] as const;
+export const exchangeErrors = ['exchange.same_sale', 'exchange.sale_has_payments', 'exchange.tender_missing', 'exchange.pay_on_panel'] as const;

@@ -54,6 +54,11 @@ test('exchanges one item for a dearer one: the difference paid in cash, the retu
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
+    // The sale's own tenders would sell the bread without the credit: F12 says where to pay.
+    await page.keyboard.press('F12');
+    await expect(page.getByText('换货请在购物车旁的换货面板中收取现金，或先退出换货。')).toBeVisible();
+    await expect(panel).toBeVisible();
+
     // Too little cash is said and nothing happens; enough completes both.
     await panel.getByTestId('exchange-tendered').fill('5');
     await panel.getByTestId('exchange-confirm').click();

@@ -63,6 +63,8 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       if (scanned.kind === 'payment') {
         // A customer's payment code is never looked up as a product: it pays the sale on screen.
         if (sale?.status !== 'open' || completion || sale.lines.length === 0) return refuseEdit({ code: 'sale.empty', params: {} });
+        // During an exchange the payment screen would sell the new goods without the credit.
+        if (exchange) return refuseEdit({ code: 'exchange.pay_on_panel', params: {} });
         setPaymentScan({ code: scanned.digits, seq: ++scanSeq.current });
         setRequested('payment');
         return;
@@ -79,7 +81,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       // A refused scan is said above the search field (SaleCart); its error note beeps where the store has the error sound on.
       apply(await editSale('sale.addProduct', { saleId, code }));
     },
-    [sale, completion, apply, payingRef, editSale, refuseEdit],
+    [sale, completion, exchange, apply, payingRef, editSale, refuseEdit],
   );
   useScanner((code) => void onScan(code), !helpOpen && !confirmLogout && mode.takesScans);
   const canBackOffice = session.operator !== null && sectionsFor(session.operator.role).length > 0;

@@ -56,7 +56,7 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
   const pay = (tender: () => void) => {
     if (sale.lines.length === 0) return edits.refuse({ code: 'sale.empty', params: {} });
     // An exchange is paid on its panel: a tender here would sell the new goods without the credit.
-    if (exchange) return;
+    if (exchange) return edits.refuse({ code: 'exchange.pay_on_panel', params: {} });
     edits.reset();
     tender();
   };
