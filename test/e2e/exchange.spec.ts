@@ -73,6 +73,11 @@ test('exchanges one item for a dearer one: the difference paid in cash, the retu
     const printed = (await printer.waitForJobs(sold + 4)).slice(sold).map((j) => tokenizeEscPos(j.bytes).lines.join('\n'));
     const all = printed.join('\n');
     for (const s of ['退货单', 'R1-000001', 'R1-000002', '农夫山泉', '-￥2.00', 'R1-000003', '全麦面包', '￥8.50']) expect(all).toContain(s);
+    // Each receipt names the other half of the exchange.
+    const refundPaper = printed.find((p) => p.includes('退货单')) ?? '';
+    const salePaper = printed.find((p) => p.includes('全麦面包')) ?? '';
+    expect(refundPaper).toMatch(/换货新销售 +R1-000003/);
+    expect(salePaper).toMatch(/换货退货单 +R1-000002/);
 
     // The water is no longer returnable.
     await page.keyboard.press('Enter');
