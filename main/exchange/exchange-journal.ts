@@ -15,6 +15,8 @@ declare module '../ledger/journal-payloads' {
       operatorId: number;
       approverId: number | null;
     };
+    /** A begun exchange the customer gave up before paying the difference: its return and its sale cancelled together. */
+    'exchange.abandoned': { exchangeId: string; refundDocumentId: string; saleDocumentId: string; operatorId: number };
   }
 }
 

@@ -28,7 +28,7 @@ import { requireOpenShift } from '../shift/shift-rows';
 import './exchange-journal';
 
 type ReturnLine = { lineId: number; qtyMilli: number; restock: boolean };
-interface ExchangeInput {
+export interface ExchangeInput {
   saleId: string;
   originalSaleId: string;
   lines: ReturnLine[];
@@ -45,7 +45,7 @@ function newGoods(ctx: RefundContext, saleId: string): DocumentView {
   return sale;
 }
 
-function planExchange(ctx: RefundContext, input: ExchangeInput) {
+export function planExchange(ctx: RefundContext, input: ExchangeInput) {
   if (input.saleId === input.originalSaleId) throw new ServiceError('exchange.same_sale');
   const sale = newGoods(ctx, input.saleId);
   const plan = returnPlan(ctx, input.originalSaleId, input.lines, true);

@@ -29,7 +29,7 @@ export const handlers: HandlerTable = {
   ...printerHandlers,
   ...refuseOnDamagedLedger(cardHandlers, ['card.pay']),
   ...refuseOnDamagedLedger(refundHandlers, ['refund.withReceipt', 'refund.priceAdjustment', 'refund.withoutReceipt', 'void.sale']),
-  ...refuseOnDamagedLedger(exchangeHandlers, ['exchange.complete']),
+  ...refuseOnDamagedLedger(exchangeHandlers, ['exchange.complete', 'exchange.begin']),
   ...refuseOnDamagedLedger(scanPayHandlers, ['scanpay.pay']),
   ...backupHandlers,
   // A shift being counted may still close on a damaged ledger; nothing new starts on it.

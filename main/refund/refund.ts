@@ -45,7 +45,7 @@ interface PlannedLine {
   share: LineShare;
 }
 
-interface Plan {
+export interface Plan {
   state: RefundState;
   lines: PlannedLine[];
   totalMinor: number;

@@ -31,7 +31,26 @@ export const exchangeCalls = {
     z.object({ ...exchangeInput, reason: refundReason, tenderedMinor: amountMinor.optional(), approval: approval.optional(), idempotencyKey }).strict(),
     { movesMoney: true },
   ),
+  /**
+   * For a difference paid by card or scan-to-pay: the return is written open, the credit taken on
+   * the sale, which then owes only the difference and is paid on the payment screen; its
+   * completion completes the return.
+   */
+  'exchange.begin': call<ExchangeView & { saleId: string }>()(
+    z.object({ ...exchangeInput, reason: refundReason, approval: approval.optional(), idempotencyKey }).strict(),
+    { movesMoney: true },
+  ),
+  /** A begun exchange given up before the difference is paid: its return and its sale are cancelled. */
+  'exchange.abandon': call<{ saleId: string }>()(z.object({ saleId: uuid }).strict()),
 };
 
 /** Exchange refusals. */
-export const exchangeErrors = ['exchange.same_sale', 'exchange.sale_has_payments', 'exchange.tender_missing', 'exchange.pay_on_panel'] as const;
+export const exchangeErrors = [
+  'exchange.same_sale',
+  'exchange.sale_has_payments',
+  'exchange.tender_missing',
+  'exchange.pay_on_panel',
+  'exchange.nothing_to_pay',
+  'exchange.not_pending',
+  'exchange.partly_paid',
+] as const;

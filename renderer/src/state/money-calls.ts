@@ -16,6 +16,7 @@ const moneyCallNames = [
   'refund.withoutReceipt',
   'void.sale',
   'exchange.complete',
+  'exchange.begin',
   'scanpay.pay',
   'shift.open',
   'cash.move',
