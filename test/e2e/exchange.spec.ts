@@ -90,3 +90,40 @@ test('exchanges one item for a dearer one: the difference paid in cash, the retu
     await printer.close();
   }
 });
+
+test('pays a dearer exchange’s difference by card through the demo terminal; the return completes with the sale', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await scan(page, WATER);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await page.keyboard.press('F12');
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('completion')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await saleScreenReady(page);
+
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-code').fill('R1-000001');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('refund-line').filter({ hasText: '农夫山泉' }).getByTestId('return-qty').fill('1');
+  await page.getByTestId('refund-reason').selectOption('wrong_item');
+  await expect(page.getByTestId('refund-plan-total')).toHaveText('¥2.00');
+  await page.getByTestId('refund-exchange').click();
+  await scan(page, BREAD);
+  const panel = page.getByTestId('exchange-panel');
+  await expect(panel.getByTestId('exchange-difference')).toHaveText('¥6.50');
+
+  // The terminal is asked for the difference only; the sale then completes, and its return with it.
+  await panel.getByTestId('exchange-pay-card').click();
+  const done = page.getByTestId('completion');
+  await expect(done).toBeVisible({ timeout: 15_000 });
+  await expect(done.getByTestId('payment-row')).toHaveCount(2);
+  await expect(done.getByTestId('payment-row').filter({ hasText: '银行卡' })).toContainText('¥6.50');
+  await page.keyboard.press('Enter');
+  await saleScreenReady(page);
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-code').fill('R1-000001');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('refund-line').filter({ hasText: '农夫山泉' }).getByTestId('refund-line-left')).toHaveText('0 · ¥0.00');
+  await expect(page.getByTestId('refund-sale-corrections')).toContainText('R1-000003');
+});

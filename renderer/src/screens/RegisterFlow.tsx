@@ -64,7 +64,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
         // A customer's payment code is never looked up as a product: it pays the sale on screen.
         if (sale?.status !== 'open' || completion || sale.lines.length === 0) return refuseEdit({ code: 'sale.empty', params: {} });
         // During an exchange the payment screen would sell the new goods without the credit.
-        if (exchange) return refuseEdit({ code: 'exchange.pay_on_panel', params: {} });
+        if (exchange && !exchange.begun) return refuseEdit({ code: 'exchange.pay_on_panel', params: {} });
         setPaymentScan({ code: scanned.digits, seq: ++scanSeq.current });
         setRequested('payment');
         return;
@@ -131,6 +131,8 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       setRequested('refund');
     },
     completed: (done) => {
+      // A begun exchange completes with its sale (main completes the return in that transaction).
+      setExchange(null);
       setCompletion(done);
       setRequested('sale');
     },
@@ -145,7 +147,16 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       setExchange(draft);
       setRequested('sale');
     },
-    cancelExchange: () => setExchange(null),
+    // Left before it began, or given up after (both documents cancelled in main): the counter's current sale again.
+    cancelExchange: () => {
+      const begun = exchange?.begun === true;
+      setExchange(null);
+      if (begun) void nextSale();
+    },
+    exchangeBegun: () => {
+      setExchange((draft) => (draft ? { ...draft, begun: true } : draft));
+      setRequested('cardPayment');
+    },
     // The completion screen shows the new sale; the cash to hand over is its change, or the difference given back.
     exchangeDone: (done) => {
       setExchange(null);

@@ -19,6 +19,8 @@ interface ExchangePanelProps {
   role: Role;
   onDone(done: ExchangeDoneView): void;
   onCancel(): void;
+  /** The exchange is begun for a difference paid on the payment screen: go there (by card). */
+  onBegun(): void;
 }
 
 /**
@@ -26,22 +28,24 @@ interface ExchangePanelProps {
  * whom. The cashier keys the cash handed over when the customer pays the difference; main
  * completes the return and the sale together.
  */
-export function ExchangePanel({ draft, sale, role, onDone, onCancel }: ExchangePanelProps) {
+export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: ExchangePanelProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const [tendered, setTendered] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const preview = useCall('exchange.preview');
   const complete = useCall('exchange.complete');
+  const begin = useCall('exchange.begin');
+  const abandon = useCall('exchange.abandon');
   const approval = useApproval();
   const runPreview = preview.run;
   const resetPreview = preview.reset;
   const hasLines = sale.lines.length > 0;
   const totalMinor = sale.totals.totalMinor;
 
-  // Main says the difference again whenever the new goods change.
+  // Main says the difference again whenever the new goods change (not once begun: the cart is paid for).
   useEffect(() => {
-    if (!hasLines) return resetPreview();
+    if (!hasLines || draft.begun) return resetPreview();
     void runPreview({ saleId: sale.id, originalSaleId: draft.originalSaleId, lines: draft.lines });
   }, [hasLines, totalMinor, sale.id, draft, runPreview, resetPreview]);
 
@@ -73,6 +77,39 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel }: ExchangeP
     complete.refuse(result.error);
   };
 
+  const payByCard = async () => {
+    if (begin.busy || !plan) return;
+    setProblem(null);
+    const send = (given?: Approval) =>
+      begin.run({ saleId: sale.id, originalSaleId: draft.originalSaleId, lines: draft.lines, reason: draft.reason, ...(given ? { approval: given } : {}) });
+    const result = await approval.request(send, askText);
+    if (result === null) return begin.reset();
+    if (result.ok) return onBegun();
+    begin.refuse(result.error);
+  };
+
+  /** A begun exchange given up: its return and its sale are cancelled in main, and the counter moves on. */
+  const giveUp = async () => {
+    if (!draft.begun) return onCancel();
+    const result = await abandon.run({ saleId: sale.id });
+    if (result.ok) onCancel();
+  };
+
+  if (draft.begun) {
+    return (
+      <section className="panel exchange-panel" aria-labelledby="exchange-title" data-testid="exchange-panel">
+        <h2 id="exchange-title">{t('exchange.title', { receipt: draft.originalReceipt })}</h2>
+        <p data-testid="exchange-begun">{t('exchange.begun', { amount: format.money(sale.remainingMinor) })}</p>
+        <ErrorNote error={abandon.error} />
+        <div className="exchange-panel__actions">
+          <button type="button" className="button" onClick={() => void giveUp()} disabled={abandon.busy} data-testid="exchange-cancel">
+            {t('exchange.abandon')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
   const who = difference > 0 ? 'pays' : difference < 0 ? 'receives' : 'even';
   return (
     <section className="panel exchange-panel" aria-labelledby="exchange-title" data-testid="exchange-panel">
@@ -100,11 +137,28 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel }: ExchangeP
         </label>
       )}
       <ErrorNote message={problem} />
-      <ErrorNote error={approval.open || asksForSupervisor(complete.error) ? null : (complete.error ?? (hasLines ? preview.error : null))} />
+      <ErrorNote
+        error={
+          approval.open || asksForSupervisor(complete.error) || asksForSupervisor(begin.error)
+            ? null
+            : (complete.error ?? begin.error ?? (hasLines ? preview.error : null))
+        }
+      />
       <div className="exchange-panel__actions">
         <button type="button" className="button" onClick={onCancel} disabled={complete.busy} data-testid="exchange-cancel">
           {t('exchange.cancel')}
         </button>
+        {difference > 0 && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => void payByCard()}
+            disabled={!plan || preview.busy || begin.busy}
+            data-testid="exchange-pay-card"
+          >
+            {t('exchange.payCard')}
+          </button>
+        )}
         <button
           type="button"
           className="button button--primary"

@@ -12,4 +12,6 @@ export interface ExchangeDraft {
   reason: RefundReason;
   /** What the goods back are worth, as the return screen's preview said. */
   creditMinor: number;
+  /** Begun for a difference paid on the payment screen (card): the credit is on the sale, the return open. */
+  begun?: boolean;
 }

@@ -73,6 +73,8 @@ export interface RegisterFlowActions {
   startExchange(draft: ExchangeDraft): void;
   /** Leaves the exchange; the new goods stay on the sale. */
   cancelExchange(): void;
+  /** The exchange is begun: the sale owes the difference, paid on the payment screen by card. */
+  exchangeBegun(): void;
   exchangeDone(done: ExchangeDoneView): void;
 }
 
@@ -185,6 +187,7 @@ export const registerModes: readonly RegisterMode[] = [
           onReturn={() => flow.startReturn(null)}
           paused={s.overlayOpen}
           onBackOffice={flow.openBackOffice}
+          tendersBlocked={s.exchange !== null && !s.exchange.begun}
           exchange={
             s.exchange && (
               <ExchangePanel
@@ -193,6 +196,7 @@ export const registerModes: readonly RegisterMode[] = [
                 role={s.session.operator?.role ?? 'cashier'}
                 onDone={flow.exchangeDone}
                 onCancel={flow.cancelExchange}
+                onBegun={flow.exchangeBegun}
               />
             )
           }

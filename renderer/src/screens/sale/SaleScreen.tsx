@@ -28,10 +28,12 @@ interface SaleScreenProps {
   onBackOffice?(): void;
   /** 换货 in progress: its panel, which takes the payment in place of the tenders. */
   exchange?: ReactNode;
+  /** An exchange not yet begun: its panel takes the payment, the sale's own tenders would skip the credit. */
+  tendersBlocked?: boolean;
 }
 
 /** Ringing up: the cart and its totals, the buttons and keys that change it, and its dialogs. */
-export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, paused, onBackOffice, exchange }: SaleScreenProps) {
+export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, paused, onBackOffice, exchange, tendersBlocked }: SaleScreenProps) {
   const { t } = useTranslation();
   const search = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
@@ -56,7 +58,7 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
   const pay = (tender: () => void) => {
     if (sale.lines.length === 0) return edits.refuse({ code: 'sale.empty', params: {} });
     // An exchange is paid on its panel: a tender here would sell the new goods without the credit.
-    if (exchange) return edits.refuse({ code: 'exchange.pay_on_panel', params: {} });
+    if (tendersBlocked) return edits.refuse({ code: 'exchange.pay_on_panel', params: {} });
     edits.reset();
     tender();
   };
