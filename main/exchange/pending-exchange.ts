@@ -127,8 +127,9 @@ export function abandonExchange(ctx: RefundContext, saleId: string): void {
     if (intent) throw new ServiceError('terminal.intent_unresolved', { intentId: intent.id });
     const attempt = openAttemptFor(ctx.db, saleId);
     if (attempt) throw new ServiceError('scanpay.attempt_unresolved', { attemptId: attempt.id });
-    const paidOther = sql(ctx.db, "SELECT COUNT(*) AS n FROM payments WHERE document_id = ? AND method <> 'cash'").get(saleId) as { n: number };
-    if (paidOther.n > 0) throw new ServiceError('exchange.partly_paid', { saleId });
+    // Anything beyond the credit is money the customer handed over: it is settled by finishing the sale, not by cancelling it.
+    const payments = sql(ctx.db, 'SELECT COUNT(*) AS n FROM payments WHERE document_id = ?').get(saleId) as { n: number };
+    if (payments.n > 1) throw new ServiceError('exchange.partly_paid', { saleId });
     sql(ctx.db, "UPDATE documents SET status = 'cancelled' WHERE id IN (?, ?)").run(saleId, row.refund_document_id);
     appendJournal(
       ctx.db,

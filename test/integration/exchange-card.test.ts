@@ -82,6 +82,13 @@ describe('an exchange with the difference paid by card', () => {
     // The shirt is returnable again; the abandoned exchange cannot be abandoned twice.
     expect((await reg.must('refund.find', { code: String(givenUp.original.receiptNo) })).lines[0]?.returnableQtyMilli).toBe(1000);
     expect(await reg.call('exchange.abandon', { saleId: givenUp.saleId })).toMatchObject({ ok: false, error: { code: 'exchange.not_pending' } });
+
+    // Cash already handed over for part of the difference is settled by finishing the sale, never by cancelling it.
+    const partly = await shirtSwap();
+    await reg.must('sale.tenderCash', { saleId: partly.saleId, tenderedMinor: 1000, partial: true, idempotencyKey: key() });
+    expect(await reg.call('exchange.abandon', { saleId: partly.saleId })).toMatchObject({ ok: false, error: { code: 'exchange.partly_paid' } });
+    await reg.must('sale.tenderCash', { saleId: partly.saleId, tenderedMinor: 2000, idempotencyKey: key() });
+    expect([statusOf(partly.saleId), statusOf(refundOf(partly.saleId))]).toEqual(['completed', 'completed']);
     expect(verifyJournal(reg.db).ok).toBe(true);
   });
 });
