@@ -92,12 +92,7 @@ function planFrom(ctx: RefundContext, state: RefundState, lines: PlannedLine[], 
 }
 
 /** The plan of a return of `lines` from the sale (checks every line against what is left). */
-export function returnPlan(
-  ctx: RefundContext,
-  saleId: string,
-  lines: readonly { lineId: number; qtyMilli: number; restock: boolean }[],
-  toCash: boolean,
-): Plan {
+function returnPlan(ctx: RefundContext, saleId: string, lines: readonly { lineId: number; qtyMilli: number; restock: boolean }[], toCash: boolean): Plan {
   const state = correctable(ctx, saleId);
   const planned: PlannedLine[] = [];
   for (const request of lines) {
@@ -148,6 +143,7 @@ function adjustmentPlan(ctx: RefundContext, saleId: string, lineId: number, amou
   return planFrom(ctx, state, [line], toCash, ['refund.approval.price_adjustment']);
 }
 
+export { returnPlan }; // exchange/ plans its return exactly as a return is planned
 export function previewRefund(
   ctx: RefundContext,
   input: {
