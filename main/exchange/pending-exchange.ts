@@ -45,7 +45,7 @@ export function beginExchange(
     ).get(input.idempotencyKey) as { saleId: string } | undefined;
     if (earlier) return { ...planView(ctx, earlier.saleId), saleId: earlier.saleId };
     requireOpenShift(ctx.db, ctx.settings.registerId);
-    if (isTraining(ctx.db, ctx.settings.registerId, ctx.actor.id)) throw new ServiceError('training.no_corrections');
+    if (isTraining(ctx.db, ctx.settings.registerId, ctx.actor.id)) throw new ServiceError('exchange.card_not_in_training');
     const { sale, plan, view } = planExchange(ctx, input);
     // Only a difference the customer pays is worth a payment screen; the rest completes at once.
     if (view.differenceMinor <= 0) throw new ServiceError('exchange.nothing_to_pay');
