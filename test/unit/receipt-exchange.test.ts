@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildReceipt } from '../../main/hardware/printer/receipt-model';
 import { renderReceiptText } from '../../main/hardware/printer/render';
 import { defaultPrinterProfile } from '../../main/hardware/printer/printer-profile';
-import { refundFixture, saleFixture, storeEn, storeZh, timeZone } from '../support/printer-fixtures';
+import { refundFixture, saleFixture, timeZone } from '../support/printer-fixtures';
+import { storeEn, storeZh } from '../support/store-profiles';
 import { printedColumns } from '../support/printer-columns';
 
 // An exchange prints its two documents as usual; each names the other, so either paper leads to the other.
