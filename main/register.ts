@@ -15,6 +15,7 @@ import { indexPendingProducts } from './catalog/search-index';
 import { Updates, type UpdateInstaller } from './updates/updates';
 import { newScannerTestCode } from './self-check/self-check';
 import { subscribeCorrections } from './refund/refund-subscriptions';
+import { subscribeExchanges } from './exchange/pending-exchange';
 import { subscribeFraudWatch } from './fraud/fraud-watch';
 import { subscribeProductRollups } from './reports/product-rollups';
 import { subscribeSaleHandover } from './sale/sale-subscriptions';
@@ -194,12 +195,15 @@ export function openRegister(options: RegisterOptions): Register {
     if (first && options.demo && opened.check.ok) seedDemo(db, clock());
     // Corrections with a card part finish when the card domain journals the terminal's answer.
     const stopRefunds = subscribeCorrections(db);
+    // An exchange whose difference is paid on the payment screen completes its return with its sale.
+    const stopExchanges = subscribeExchanges(db);
     // The fraud watch judges sales, corrections, declines and no-sales as they are journalled.
     const stopFraudWatch = subscribeFraudWatch(db, log, clock());
     // Each Z writes its per-product rollups for the reports.
     const stopProductRollups = subscribeProductRollups(db);
     const stopCorrections = () => {
       stopRefunds();
+      stopExchanges();
       stopFraudWatch();
       stopProductRollups();
     };

@@ -6,6 +6,7 @@ import { shiftHandlers } from '../shift/shift-handlers';
 import { catalogHandlers } from '../catalog/catalog-handlers';
 import { printerHandlers } from '../printing/printing-handlers';
 import { refundHandlers } from '../refund/refund-handlers';
+import { exchangeHandlers } from '../exchange/exchange-handlers';
 import { saleHandlers } from '../sale/sale-handlers';
 import { scanPayHandlers } from '../scan-pay/scan-pay-handlers';
 import { sessionHandlers } from '../operators/operator-handlers';
@@ -28,6 +29,7 @@ export const handlers: HandlerTable = {
   ...printerHandlers,
   ...refuseOnDamagedLedger(cardHandlers, ['card.pay']),
   ...refuseOnDamagedLedger(refundHandlers, ['refund.withReceipt', 'refund.priceAdjustment', 'refund.withoutReceipt', 'void.sale']),
+  ...refuseOnDamagedLedger(exchangeHandlers, ['exchange.complete', 'exchange.begin']),
   ...refuseOnDamagedLedger(scanPayHandlers, ['scanpay.pay']),
   ...backupHandlers,
   // A shift being counted may still close on a damaged ledger; nothing new starts on it.

@@ -33,6 +33,8 @@ const KINDS: Record<JournalKind, true> = {
   'catalog.tax_rate_saved': true,
   'day.closed': true,
   'drawer.opened': true,
+  'exchange.abandoned': true,
+  'exchange.completed': true,
   'fraud.alert_acknowledged': true,
   'fraud.alert_raised': true,
   'fraud.settings_changed': true,

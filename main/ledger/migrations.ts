@@ -14,6 +14,7 @@ import { fraudAndReports } from './migrations/011-fraud-and-reports';
 import { scaleLabels } from './migrations/012-scale-labels';
 import { training } from './migrations/013-training';
 import { heldSales } from './migrations/014-held-sales';
+import { exchanges } from './migrations/015-exchanges';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -45,6 +46,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'scale-labels', sql: scaleLabels },
   { version: 13, name: 'training', sql: training },
   { version: 14, name: 'held-sales', sql: heldSales },
+  { version: 15, name: 'exchanges', sql: exchanges },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.

@@ -9,6 +9,7 @@ import { reprintCount } from './print-jobs';
 import { documentView, findDocument } from '../documents/document-view';
 import { ServiceError } from '../common/service-error';
 import { getSettings } from '../settings/settings';
+import { sql } from '../ledger/statements';
 import { paperTimeZone } from './printer-config';
 
 export function receiptDocuments(db: Db, saleId: string, copyNo: number, config: PrinterConfigView): ReceiptDocument[] {
@@ -16,7 +17,9 @@ export function receiptDocuments(db: Db, saleId: string, copyNo: number, config:
   if (sale.status !== 'completed') throw new ServiceError('receipt.not_completed', { saleId });
   const original = sale.originalDocumentId ? findDocument(db, sale.originalDocumentId) : null;
   const store = getSettings(db);
+  const pair = exchangePair(db, saleId);
   return buildReceiptDocuments(sale, store, {
+    exchangeWith: pair?.receipt_no ? { registerId: pair.register_id, receiptNo: pair.receipt_no } : null,
     timeZone: paperTimeZone(config, store),
     duplicateCopy: copyNo > 0 ? copyNo : null,
     // A practice sale's number is kept negated; its practice correction names it as it was printed (R1-T-000003).
@@ -25,6 +28,16 @@ export function receiptDocuments(db: Db, saleId: string, copyNo: number, config:
       : null,
     terminalLines: config.terminalReceiptLines,
   });
+}
+
+/** The other document of an exchange (the return of a new sale, the new sale of a return), if this one is part of one. */
+function exchangePair(db: Db, documentId: string): { register_id: string; receipt_no: number | null } | undefined {
+  return sql(
+    db,
+    `SELECT d.register_id, d.receipt_no FROM exchanges e
+         JOIN documents d ON d.id = CASE WHEN e.sale_document_id = ? THEN e.refund_document_id ELSE e.sale_document_id END
+        WHERE e.sale_document_id = ? OR e.refund_document_id = ?`,
+  ).get(documentId, documentId, documentId) as { register_id: string; receipt_no: number | null } | undefined;
 }
 
 /** Whether completing this sale should kick the drawer (a cash tender and the store's setting). */

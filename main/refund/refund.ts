@@ -45,7 +45,7 @@ interface PlannedLine {
   share: LineShare;
 }
 
-interface Plan {
+export interface Plan {
   state: RefundState;
   lines: PlannedLine[];
   totalMinor: number;
@@ -143,6 +143,7 @@ function adjustmentPlan(ctx: RefundContext, saleId: string, lineId: number, amou
   return planFrom(ctx, state, [line], toCash, ['refund.approval.price_adjustment']);
 }
 
+export { returnPlan }; // exchange/ plans its return exactly as a return is planned
 export function previewRefund(
   ctx: RefundContext,
   input: {
@@ -169,7 +170,7 @@ function planView(plan: Plan): RefundPlanView {
 }
 
 /** The approver when one is needed and given; refuses when one is needed and missing. A supervisor approves their own. */
-function approverFor(ctx: RefundContext, reasons: readonly string[], approverId: number | null): number | null {
+export function approverFor(ctx: RefundContext, reasons: readonly string[], approverId: number | null): number | null {
   if (reasons.length === 0 || roleAtLeast(ctx.actor.role, 'supervisor')) return reasons.length === 0 ? null : (approverId ?? ctx.actor.id);
   if (approverId === null) throw new ServiceError('refund.needs_supervisor', { reason: reasons[0] ?? '' });
   return approverId;
@@ -186,7 +187,7 @@ function operatorName(db: Db, id: number): string {
  */
 export type Booking = { done: CompletionView } | { pending: { documentId: string; intentId: number; reversalOf: number | null } };
 
-interface PlannedPart {
+export interface PlannedPart {
   paymentId: number | null;
   method: PaymentMethod;
   amountMinor: number;
@@ -229,7 +230,7 @@ function earlierBooking(ctx: RefundContext, requestKey: string): Booking | null 
 }
 
 /** Writes the correction document, its lines and its payments; completes it, or leaves it for its card part. */
-function book(
+export function book(
   ctx: RefundContext,
   kind: 'refund' | 'void',
   plan: { lines: PlannedLine[]; parts: PlannedPart[]; roundingMinor: number },

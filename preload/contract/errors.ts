@@ -8,6 +8,7 @@ import { fraudErrors } from './fraud';
 import { catalogErrors } from './catalog';
 import { printerErrors } from './printer';
 import { refundErrors } from './refund';
+import { exchangeErrors } from './exchange';
 import { scanPayErrors } from './scan-pay';
 import { saleErrors } from './sale';
 import { sessionErrors } from './session';
@@ -39,6 +40,7 @@ export const errorCodes = [
   ...printerErrors,
   ...cardErrors,
   ...refundErrors,
+  ...exchangeErrors,
   ...scanPayErrors,
   ...backupErrors,
   ...shiftErrors,

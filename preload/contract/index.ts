@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { catalogCalls } from './catalog';
 import { printerCalls } from './printer';
 import { refundCalls } from './refund';
+import { exchangeCalls } from './exchange';
 import { cardCalls } from './card';
 import { scanPayCalls } from './scan-pay';
 import { backupCalls } from './backup';
@@ -31,6 +32,7 @@ export const calls = {
   ...printerCalls,
   ...cardCalls,
   ...refundCalls,
+  ...exchangeCalls,
   ...scanPayCalls,
   ...backupCalls,
   ...shiftCalls,

@@ -9,3 +9,4 @@ export type * from './shift-views';
 export type * from './day-close-views';
 export type * from './self-check-views';
 export type * from './sale-views';
+export type * from './exchange-views';

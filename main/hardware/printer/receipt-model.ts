@@ -14,6 +14,8 @@ export interface ReceiptOptions {
   duplicateCopy?: number | null;
   /** Refunds: the original sale's receipt number (DocumentView does not carry it). */
   refundOf?: { registerId: string; receiptNo: number } | null;
+  /** Exchanges (换货): the other document of the pair, printed on each so either receipt finds the other. */
+  exchangeWith?: { registerId: string; receiptNo: number } | null;
   /** Which copies repeat the terminal's own receipt lines (a printer setting); absent = none. */
   terminalLines?: TerminalLinesPlacement;
 }
@@ -82,6 +84,11 @@ function header(c: Ctx, title: string): ReceiptBlock[] {
   const ref = c.options.refundOf;
   if (sale.kind !== 'sale' && ref) {
     blocks.push({ kind: 'row', left: t('header.refundOf'), right: formatReceiptNo(ref.registerId, ref.receiptNo) });
+  }
+  const pair = c.options.exchangeWith;
+  if (pair) {
+    const label = sale.kind === 'sale' ? t('header.exchangeReturn') : t('header.exchangeSale');
+    blocks.push({ kind: 'row', left: label, right: formatReceiptNo(pair.registerId, pair.receiptNo) });
   }
   if (sale.kind !== 'sale' && sale.reason) blocks.push({ kind: 'row', left: t('header.reason'), right: reasonText(c, sale.reason) });
   blocks.push({ kind: 'rule' });

@@ -13,6 +13,7 @@ import { sectionsFor } from './back-office/sections';
 import { pickMode } from './modes/mode';
 import { registerModes, type RegisterFlowActions, type RegisterState, type RequestedMode } from './modes/register-modes';
 import type { SaleEditCall } from './sale/sale-edits';
+import type { ExchangeDraft } from './exchange/exchange-draft';
 
 /** A logged-in cashier's loop: ring up → take cash → receipt → next sale. The screen is picked from registerModes. */
 export function RegisterFlow({ session, onLogout }: { session: SessionView; onLogout(): void }) {
@@ -27,6 +28,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   const [completion, setCompletion] = useState<CompletionView | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [returnOf, setReturnOf] = useState<string | null>(null);
+  const [exchange, setExchange] = useState<ExchangeDraft | null>(null);
   const [paymentScan, setPaymentScan] = useState<ScannedPaymentCode | null>(null);
   const scanSeq = useRef(0);
   const shift = useShift();
@@ -43,6 +45,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     shiftSkipped: shift.skipped,
     closedShift: shift.closed,
     paymentScan,
+    exchange,
   };
   const mode = pickMode(registerModes, state);
 
@@ -60,6 +63,8 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       if (scanned.kind === 'payment') {
         // A customer's payment code is never looked up as a product: it pays the sale on screen.
         if (sale?.status !== 'open' || completion || sale.lines.length === 0) return refuseEdit({ code: 'sale.empty', params: {} });
+        // During an exchange the payment screen would sell the new goods without the credit.
+        if (exchange && !exchange.begun) return refuseEdit({ code: 'exchange.pay_on_panel', params: {} });
         setPaymentScan({ code: scanned.digits, seq: ++scanSeq.current });
         setRequested('payment');
         return;
@@ -76,7 +81,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       // A refused scan is said above the search field (SaleCart); its error note beeps where the store has the error sound on.
       apply(await editSale('sale.addProduct', { saleId, code }));
     },
-    [sale, completion, apply, payingRef, editSale, refuseEdit],
+    [sale, completion, exchange, apply, payingRef, editSale, refuseEdit],
   );
   useScanner((code) => void onScan(code), !helpOpen && !confirmLogout && mode.takesScans);
   const canBackOffice = session.operator !== null && sectionsFor(session.operator.role).length > 0;
@@ -126,6 +131,8 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       setRequested('refund');
     },
     completed: (done) => {
+      // A begun exchange completes with its sale (main completes the return in that transaction).
+      setExchange(null);
       setCompletion(done);
       setRequested('sale');
     },
@@ -136,6 +143,26 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     payingRef,
     skipShift: shift.skip,
     // A closed shift starts the till over: the next shift (or whoever skips it) begins at the sale.
+    startExchange: (draft) => {
+      setExchange(draft);
+      setRequested('sale');
+    },
+    // Left before it began, or given up after (both documents cancelled in main): the counter's current sale again.
+    cancelExchange: () => {
+      const begun = exchange?.begun === true;
+      setExchange(null);
+      if (begun) void nextSale();
+    },
+    exchangeBegun: () => {
+      setExchange((draft) => (draft ? { ...draft, begun: true } : draft));
+      setRequested('cardPayment');
+    },
+    // The completion screen shows the new sale; the cash to hand over is its change, or the difference given back.
+    exchangeDone: (done) => {
+      setExchange(null);
+      setCompletion({ sale: done.sale, receiptNo: done.sale.receiptNo, changeMinor: done.changeMinor + Math.max(0, -done.differenceMinor) });
+      setRequested('sale');
+    },
     shiftClosed: (result) => {
       shift.setClosed(result);
       setRequested('sale');

@@ -15,6 +15,8 @@ const moneyCallNames = [
   'refund.priceAdjustment',
   'refund.withoutReceipt',
   'void.sale',
+  'exchange.complete',
+  'exchange.begin',
   'scanpay.pay',
   'shift.open',
   'cash.move',

@@ -1,7 +1,16 @@
 // The screens of a logged-in cashier's loop, in order of precedence: RegisterFlow shows the
 // first that applies. To add one: declare it here with when it applies and what it shows.
 import type { MutableRefObject } from 'react';
-import type { CallError, CompletionView, DocumentView, Result, SessionView, ShiftCountResultView, ShiftStateView } from '../../../../preload/contract';
+import type {
+  CallError,
+  CompletionView,
+  DocumentView,
+  ExchangeDoneView,
+  Result,
+  SessionView,
+  ShiftCountResultView,
+  ShiftStateView,
+} from '../../../../preload/contract';
 import { BackOfficeScreen } from '../back-office/BackOfficeScreen';
 import type { ScannedPaymentCode } from '../../components/ScanPayment';
 import { CashPaymentScreen } from '../CashPaymentScreen';
@@ -10,6 +19,8 @@ import { RefundScreen } from '../refund/RefundScreen';
 import type { SaleEdits } from '../sale/sale-edits';
 import { SaleLoading } from '../sale/SaleLoading';
 import { SaleScreen } from '../sale/SaleScreen';
+import { ExchangePanel } from '../exchange/ExchangePanel';
+import type { ExchangeDraft } from '../exchange/exchange-draft';
 import { OpenShiftScreen } from '../shift/OpenShiftScreen';
 import { ShiftClosingScreen } from '../shift/ShiftClosingScreen';
 import { defineMode, type Mode, type ModeDefinition } from './mode';
@@ -38,6 +49,8 @@ export interface RegisterState {
   closedShift: ShiftCountResultView | null;
   /** The newest customer's payment code the scanner read on the sale or payment screen (scan-to-pay). */
   paymentScan: ScannedPaymentCode | null;
+  /** 换货 in progress: the goods coming back, while the new goods are rung up. */
+  exchange: ExchangeDraft | null;
 }
 
 /** What the modes' screens can do to the loop, and the sale state they share. */
@@ -56,6 +69,13 @@ export interface RegisterFlowActions {
   /** Go on without a shift (not offered to cashiers). */
   skipShift(): void;
   shiftClosed(result: ShiftCountResultView): void;
+  /** 换货: from the return screen to the sale screen, the chosen goods as credit. */
+  startExchange(draft: ExchangeDraft): void;
+  /** Leaves the exchange; the new goods stay on the sale. */
+  cancelExchange(): void;
+  /** The exchange is begun: the sale owes the difference, paid on the payment screen by card. */
+  exchangeBegun(): void;
+  exchangeDone(done: ExchangeDoneView): void;
 }
 
 export interface RegisterMode extends Mode<RegisterState, RegisterFlowActions> {
@@ -112,7 +132,9 @@ export const registerModes: readonly RegisterMode[] = [
     {
       id: 'refund',
       applies: (s): s is RegisterState => s.requested === 'refund',
-      render: (s, flow) => <RefundScreen session={s.session} saleId={s.returnOf} paused={s.overlayOpen} onClose={() => flow.request('sale')} />,
+      render: (s, flow) => (
+        <RefundScreen session={s.session} saleId={s.returnOf} paused={s.overlayOpen} onClose={() => flow.request('sale')} onExchange={flow.startExchange} />
+      ),
     },
   ),
   // A scan on the completion screen starts the next sale (RegisterFlow).
@@ -165,6 +187,19 @@ export const registerModes: readonly RegisterMode[] = [
           onReturn={() => flow.startReturn(null)}
           paused={s.overlayOpen}
           onBackOffice={flow.openBackOffice}
+          tendersBlocked={s.exchange !== null && !s.exchange.begun}
+          exchange={
+            s.exchange && (
+              <ExchangePanel
+                draft={s.exchange}
+                sale={s.sale}
+                role={s.session.operator?.role ?? 'cashier'}
+                onDone={flow.exchangeDone}
+                onCancel={flow.cancelExchange}
+                onBegun={flow.exchangeBegun}
+              />
+            )
+          }
         />
       ),
     },

@@ -21,6 +21,7 @@ import { endsAttempt } from './refund-attempt';
 import { TerminalSteps, useTerminalSteps } from './TerminalSteps';
 import { useRefundKeys } from './use-refund-keys';
 import { VoidDialog } from './VoidDialog';
+import type { ExchangeDraft } from '../exchange/exchange-draft';
 
 interface RefundSaleProps {
   found: RefundableSaleView;
@@ -30,6 +31,8 @@ interface RefundSaleProps {
   lookupError: CallError | null;
   onBack(): void;
   onDone(completion: CompletionView): void;
+  /** 换货: the chosen goods become the credit of an exchange, and the new goods are rung up on the sale screen. */
+  onExchange?(draft: ExchangeDraft): void;
   /** The help overlay has the keyboard. */
   paused: boolean;
 }
@@ -41,7 +44,7 @@ type SaleDialog = { kind: 'adjust'; line: RefundableLineView } | { kind: 'void' 
  * goods in thousandths), stock or damaged, and a reason, and sees main's preview before
  * confirming. A price adjustment is one line's button; the whole sale is voided with another.
  */
-export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone, paused }: RefundSaleProps) {
+export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone, onExchange, paused }: RefundSaleProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const { sale } = found;
@@ -99,6 +102,15 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
     if (result.ok) return onDone(result.value);
     refund.refuse(result.error);
     if (endsAttempt(result.error.code)) setAttempt((n) => n + 1);
+  };
+
+  const exchange = () => {
+    if (selection.kind === 'badQty') return setProblem(t('refund.badQty', { name: selection.name }));
+    if (!lines) return setProblem(t('refund.nothingChosen'));
+    if (reason === null) return setProblem(t('refund.reasonRequired'));
+    if (!plan || !onExchange) return;
+    const originalReceipt = formatReceiptNo(sale.registerId, sale.receiptNo);
+    onExchange({ originalSaleId: sale.id, originalReceipt, lines, reason, creditMinor: plan.totalMinor });
   };
 
   useRefundKeys({ enabled: !paused && !working, onConfirm: () => void confirm(), onBack });
@@ -247,6 +259,11 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
       {plan && <RefundPlan plan={plan} payments={found.payments} approvalNote={askText} />}
       {refund.busy && !approval.open && plan?.tenders.some((p) => p.method === 'card') && <TerminalSteps step={steps} />}
       <div className="refund-sale__actions">
+        {onExchange && (
+          <button type="button" className="button button--large" disabled={plan === null || preview.busy} onClick={exchange} data-testid="refund-exchange">
+            {t('exchange.start')}
+          </button>
+        )}
         <button
           type="button"
           className="button button--primary button--large"

@@ -9,6 +9,7 @@ import { NoReceiptReturn } from './NoReceiptReturn';
 import { RefundDone } from './RefundDone';
 import { RefundSale } from './RefundSale';
 import { useRefundKeys } from './use-refund-keys';
+import type { ExchangeDraft } from '../exchange/exchange-draft';
 
 type Step = { kind: 'find' } | { kind: 'sale'; found: RefundableSaleView } | { kind: 'noReceipt' } | { kind: 'done'; completion: CompletionView };
 
@@ -19,6 +20,8 @@ interface RefundScreenProps {
   /** The help overlay has the keyboard. */
   paused: boolean;
   onClose(): void;
+  /** 换货: continue to the sale screen with the chosen goods as credit. */
+  onExchange(draft: ExchangeDraft): void;
 }
 
 /**
@@ -26,7 +29,7 @@ interface RefundScreenProps {
  * today's sales), choose what comes back, confirm, see the refund done. While this screen is
  * open a scan is a receipt lookup, except on the return without a receipt, where it is an item.
  */
-export function RefundScreen({ session, saleId, paused, onClose }: RefundScreenProps) {
+export function RefundScreen({ session, saleId, paused, onClose, onExchange }: RefundScreenProps) {
   const [step, setStep] = useState<Step>({ kind: 'find' });
   const find = useCall('refund.find');
   const runFind = find.run;
@@ -75,6 +78,7 @@ export function RefundScreen({ session, saleId, paused, onClose }: RefundScreenP
           onLookup={(code) => void lookup(code)}
           onBack={backToFind}
           onDone={(completion) => setStep({ kind: 'done', completion })}
+          onExchange={onExchange}
           paused={paused}
         />
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, DocumentView, ProductView, Result } from '../../../../preload/contract';
 import { SearchBox } from '../../components/SearchBox';
@@ -26,10 +26,14 @@ interface SaleScreenProps {
   paused: boolean;
   /** Opens the back office; absent when the operator's role has no section there. */
   onBackOffice?(): void;
+  /** 换货 in progress: its panel, which takes the payment in place of the tenders. */
+  exchange?: ReactNode;
+  /** An exchange not yet begun: its panel takes the payment, the sale's own tenders would skip the credit. */
+  tendersBlocked?: boolean;
 }
 
 /** Ringing up: the cart and its totals, the buttons and keys that change it, and its dialogs. */
-export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, paused, onBackOffice }: SaleScreenProps) {
+export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, paused, onBackOffice, exchange, tendersBlocked }: SaleScreenProps) {
   const { t } = useTranslation();
   const search = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
@@ -53,6 +57,8 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
 
   const pay = (tender: () => void) => {
     if (sale.lines.length === 0) return edits.refuse({ code: 'sale.empty', params: {} });
+    // An exchange is paid on its panel: a tender here would sell the new goods without the credit.
+    if (tendersBlocked) return edits.refuse({ code: 'exchange.pay_on_panel', params: {} });
     edits.reset();
     tender();
   };
@@ -120,6 +126,7 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
         onCommand={runCommand}
       />
       <aside className="sale__right">
+        {exchange}
         <TotalsPanel sale={sale} />
         <SaleActionBar
           totalMinor={sale.totals.totalMinor}

@@ -1,0 +1,169 @@
+// Exchanges (换货): goods back from a completed sale and new goods sold, in ONE transaction. The
+// return is an ordinary refund document (it points at the original sale, its lines are the
+// pro-rata amounts a return would give), the new goods an ordinary sale; an `exchanges` row and an
+// `exchange.completed` journal entry tie them together. Both complete in the same SQLite
+// transaction or neither does: a crash, a closed shift, a line already returned or too little cash
+// leave nothing behind.
+//
+// Money: the credit is what the return would give back in cash. It is written as a cash refund and
+// as a cash payment on the new sale, so the drawer's expected cash moves by exactly the difference
+// the customer hands over or receives, while the Z still counts the goods back as a refund and the
+// new goods as a sale. Only the difference is real money: paid in cash (rounded to the store's
+// step, with change), or given back in cash. Cash out for what was paid by card or scan-to-pay
+// needs a supervisor, as for a return; a credit spent on new goods does not.
+import { randomUUID } from 'node:crypto';
+import type { ExchangeDoneView, ExchangeView } from '../../preload/contract/exchange-views';
+import type { RefundReason } from '../../preload/contract/refund';
+import type { DocumentView } from '../../preload/contract/views';
+import { businessDayRule } from '../business-day/business-day';
+import { ServiceError } from '../common/service-error';
+import { completeDocument } from '../documents/complete-document';
+import { takePayment } from '../documents/document-payments';
+import { documentView } from '../documents/document-view';
+import { appendJournal } from '../ledger/journal';
+import { sql } from '../ledger/statements';
+import { cashTender } from '../money/cash-tender';
+import { approverFor, book, returnPlan, type RefundContext } from '../refund/refund';
+import { requireOpenShift } from '../shift/shift-rows';
+import './exchange-journal';
+
+type ReturnLine = { lineId: number; qtyMilli: number; restock: boolean };
+export interface ExchangeInput {
+  saleId: string;
+  originalSaleId: string;
+  lines: ReturnLine[];
+}
+
+/** The open sale holding the new goods, as an exchange takes it: rung up, nothing paid yet. */
+function newGoods(ctx: RefundContext, saleId: string): DocumentView {
+  const sale = documentView(ctx.db, saleId, ctx.settings.cashRoundingStepMinor);
+  if (sale.kind !== 'sale' || sale.status !== 'open') throw new ServiceError('sale.not_open', { saleId });
+  if (sale.heldAt !== null) throw new ServiceError('sale.held', { saleId });
+  if (sale.lines.length === 0) throw new ServiceError('sale.empty');
+  // A payment already taken belongs to that sale alone; mixing it into an exchange would blur who paid what.
+  if (sale.payments.length > 0) throw new ServiceError('exchange.sale_has_payments', { saleId });
+  return sale;
+}
+
+export function planExchange(ctx: RefundContext, input: ExchangeInput) {
+  if (input.saleId === input.originalSaleId) throw new ServiceError('exchange.same_sale');
+  const sale = newGoods(ctx, input.saleId);
+  const plan = returnPlan(ctx, input.originalSaleId, input.lines, true);
+  const creditMinor = plan.tender.parts.reduce((s, p) => s + p.amountMinor, 0);
+  const differenceMinor = sale.totals.totalMinor - creditMinor;
+  // The return is planned as cash; only cash actually leaving the drawer turns a card payment into cash.
+  const approvalReasons = plan.approvalReasons.filter((r) => r !== 'refund.approval.card_to_cash' || differenceMinor < 0);
+  const view: ExchangeView = { creditMinor, saleTotalMinor: sale.totals.totalMinor, differenceMinor, approvalReasons };
+  return { sale, plan, view };
+}
+
+export function previewExchange(ctx: RefundContext, input: ExchangeInput): ExchangeView {
+  return planExchange(ctx, input).view;
+}
+
+function operatorName(ctx: RefundContext): string {
+  return (sql(ctx.db, 'SELECT name FROM operators WHERE id = ?').get(ctx.actor.id) as { name: string } | undefined)?.name ?? '';
+}
+
+interface ExchangeRow {
+  id: string;
+  refund_document_id: string;
+  sale_document_id: string;
+  credit_minor: number;
+  difference_minor: number;
+}
+
+function doneView(ctx: RefundContext, row: ExchangeRow, approvalReasons: string[]): ExchangeDoneView {
+  const refund = documentView(ctx.db, row.refund_document_id);
+  const sale = documentView(ctx.db, row.sale_document_id);
+  return {
+    exchangeId: row.id,
+    refund,
+    sale,
+    creditMinor: row.credit_minor,
+    saleTotalMinor: sale.totals.totalMinor,
+    differenceMinor: row.difference_minor,
+    approvalReasons,
+    changeMinor: sale.changeMinor,
+  };
+}
+
+/** A retried request whose exchange is already done: that exchange, never a second one. */
+function earlierExchange(ctx: RefundContext, requestKey: string): ExchangeDoneView | null {
+  const row = sql(
+    ctx.db,
+    'SELECT e.id, e.refund_document_id, e.sale_document_id, e.credit_minor, e.difference_minor FROM exchanges e JOIN documents d ON d.id = e.refund_document_id WHERE d.request_key = ?',
+  ).get(requestKey) as ExchangeRow | undefined;
+  return row ? doneView(ctx, row, []) : null;
+}
+
+export function completeExchange(
+  ctx: RefundContext,
+  input: ExchangeInput & { reason: RefundReason; tenderedMinor?: number | undefined; idempotencyKey: string },
+  approverId: number | null,
+): ExchangeDoneView {
+  return ctx.db.transaction((): ExchangeDoneView => {
+    const earlier = earlierExchange(ctx, input.idempotencyKey);
+    if (earlier) return earlier;
+    requireOpenShift(ctx.db, ctx.settings.registerId);
+    const { sale, plan, view } = planExchange(ctx, input);
+    const approver = approverFor(ctx, view.approvalReasons, approverId);
+    const due = view.differenceMinor > 0 ? view.differenceMinor : 0;
+    if (due > 0 && input.tenderedMinor === undefined) throw new ServiceError('exchange.tender_missing', { dueMinor: due });
+    const cash = due > 0 ? cashTender(due, input.tenderedMinor ?? 0, ctx.settings.cashRoundingStepMinor) : null;
+    if (cash && !cash.completes) throw new ServiceError('sale.tender_insufficient', { dueMinor: cash.dueMinor });
+
+    const booking = book(
+      ctx,
+      'refund',
+      { lines: plan.lines, parts: plan.tender.parts, roundingMinor: plan.tender.roundingMinor },
+      input.originalSaleId,
+      input.reason,
+      approver,
+      input.idempotencyKey,
+    );
+    // Cash parts complete a correction at once; anything else would be a bug in the plan above.
+    if (!('done' in booking) || booking.done.receiptNo === null) throw new Error('an exchange return must complete at once');
+    const refund = booking.done.sale;
+
+    const step = ctx.settings.cashRoundingStepMinor;
+    const credit = Math.min(view.creditMinor, sale.totals.totalMinor);
+    const base = { card: null, scan: null, originalPaymentId: null } as const;
+    let paid = takePayment(ctx.db, sale, { ...base, method: 'cash', amountMinor: credit, tenderedMinor: credit, changeMinor: 0 }, ctx.now, step);
+    if (cash) {
+      const tendered = input.tenderedMinor ?? 0;
+      const payment = { ...base, method: 'cash' as const, amountMinor: cash.appliedMinor, tenderedMinor: tendered, changeMinor: cash.changeMinor };
+      paid = takePayment(ctx.db, paid, payment, ctx.now, step);
+    }
+    const completed = completeDocument(ctx.db, paid, {
+      operatorId: ctx.actor.id,
+      operatorName: operatorName(ctx),
+      roundingMinor: cash?.roundingMinor ?? 0,
+      now: ctx.now,
+      businessDay: businessDayRule(ctx.settings),
+    });
+
+    const exchangeId = randomUUID();
+    const differenceMinor = cash ? cash.appliedMinor : view.differenceMinor;
+    sql(
+      ctx.db,
+      'INSERT INTO exchanges (id, refund_document_id, sale_document_id, original_document_id, credit_minor, difference_minor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(exchangeId, refund.id, completed.id, input.originalSaleId, view.creditMinor, differenceMinor, ctx.now);
+    appendJournal(
+      ctx.db,
+      'exchange.completed',
+      {
+        exchangeId,
+        originalDocumentId: input.originalSaleId,
+        refundDocumentId: refund.id,
+        saleDocumentId: completed.id,
+        creditMinor: view.creditMinor,
+        differenceMinor,
+        operatorId: ctx.actor.id,
+        approverId: approver,
+      },
+      ctx.now,
+    );
+    return { ...view, differenceMinor, exchangeId, refund, sale: completed, changeMinor: completed.changeMinor };
+  })();
+}

@@ -1,0 +1,175 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentView, ExchangeDoneView } from '../../../../preload/contract';
+import { ErrorNote } from '../../components/ErrorNote';
+import { asksForSupervisor, useApproval, type Approval } from '../../components/use-approval';
+import { parseMinor } from '../../format/parse-amount';
+import { currencyDigits } from '../../format/money';
+import { useFormat } from '../../state/store-context';
+import { useCall } from '../../state/use-call';
+import { approvalReason, needsApproval } from '../refund/approval-reason';
+import type { Role } from '../../../../preload/contract/primitives';
+import type { ExchangeDraft } from './exchange-draft';
+import '../../styles/exchange.css';
+
+interface ExchangePanelProps {
+  draft: ExchangeDraft;
+  /** The open sale holding the new goods. */
+  sale: DocumentView;
+  role: Role;
+  onDone(done: ExchangeDoneView): void;
+  onCancel(): void;
+  /** The exchange is begun for a difference paid on the payment screen: go there (by card). */
+  onBegun(): void;
+}
+
+/**
+ * 换货 on the sale screen: the credit of the goods coming back, the new goods' total and who pays
+ * whom. The cashier keys the cash handed over when the customer pays the difference; main
+ * completes the return and the sale together.
+ */
+export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: ExchangePanelProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [tendered, setTendered] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const preview = useCall('exchange.preview');
+  const complete = useCall('exchange.complete');
+  const begin = useCall('exchange.begin');
+  const abandon = useCall('exchange.abandon');
+  const approval = useApproval();
+  const runPreview = preview.run;
+  const resetPreview = preview.reset;
+  const hasLines = sale.lines.length > 0;
+  const totalMinor = sale.totals.totalMinor;
+
+  // Main says the difference again whenever the new goods change (not once begun: the cart is paid for).
+  useEffect(() => {
+    if (!hasLines || draft.begun) return resetPreview();
+    void runPreview({ saleId: sale.id, originalSaleId: draft.originalSaleId, lines: draft.lines });
+  }, [hasLines, totalMinor, sale.id, draft, runPreview, resetPreview]);
+
+  const plan = hasLines ? preview.value : null;
+  const difference = plan?.differenceMinor ?? totalMinor - draft.creditMinor;
+  const askText = plan && needsApproval(role, plan.approvalReasons) ? approvalReason(plan.approvalReasons, t, format.locale) : null;
+
+  const confirm = async () => {
+    if (complete.busy || !plan) return;
+    let tenderedMinor: number | undefined;
+    if (difference > 0) {
+      const parsed = parseMinor(tendered, currencyDigits(format.currency));
+      if (parsed === null || parsed < difference) return setProblem(t('exchange.tenderNeeded', { amount: format.money(difference) }));
+      tenderedMinor = parsed;
+    }
+    setProblem(null);
+    const send = (given?: Approval) =>
+      complete.run({
+        saleId: sale.id,
+        originalSaleId: draft.originalSaleId,
+        lines: draft.lines,
+        reason: draft.reason,
+        ...(tenderedMinor === undefined ? {} : { tenderedMinor }),
+        ...(given ? { approval: given } : {}),
+      });
+    const result = await approval.request(send, askText);
+    if (result === null) return complete.reset();
+    if (result.ok) return onDone(result.value);
+    complete.refuse(result.error);
+  };
+
+  const payByCard = async () => {
+    if (begin.busy || !plan) return;
+    setProblem(null);
+    const send = (given?: Approval) =>
+      begin.run({ saleId: sale.id, originalSaleId: draft.originalSaleId, lines: draft.lines, reason: draft.reason, ...(given ? { approval: given } : {}) });
+    const result = await approval.request(send, askText);
+    if (result === null) return begin.reset();
+    if (result.ok) return onBegun();
+    begin.refuse(result.error);
+  };
+
+  /** A begun exchange given up: its return and its sale are cancelled in main, and the counter moves on. */
+  const giveUp = async () => {
+    if (!draft.begun) return onCancel();
+    const result = await abandon.run({ saleId: sale.id });
+    if (result.ok) onCancel();
+  };
+
+  if (draft.begun) {
+    return (
+      <section className="panel exchange-panel" aria-labelledby="exchange-title" data-testid="exchange-panel">
+        <h2 id="exchange-title">{t('exchange.title', { receipt: draft.originalReceipt })}</h2>
+        <p data-testid="exchange-begun">{t('exchange.begun', { amount: format.money(sale.remainingMinor) })}</p>
+        <ErrorNote error={abandon.error} />
+        <div className="exchange-panel__actions">
+          <button type="button" className="button" onClick={() => void giveUp()} disabled={abandon.busy} data-testid="exchange-cancel">
+            {t('exchange.abandon')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  const who = difference > 0 ? 'pays' : difference < 0 ? 'receives' : 'even';
+  return (
+    <section className="panel exchange-panel" aria-labelledby="exchange-title" data-testid="exchange-panel">
+      <h2 id="exchange-title">{t('exchange.title', { receipt: draft.originalReceipt })}</h2>
+      <dl className="exchange-panel__figures">
+        <dt>{t('exchange.credit')}</dt>
+        <dd data-testid="exchange-credit">{format.money(plan?.creditMinor ?? draft.creditMinor)}</dd>
+        <dt>{t('exchange.newGoods')}</dt>
+        <dd data-testid="exchange-new-total">{format.money(totalMinor)}</dd>
+        <dt>{t(`exchange.difference.${who}`)}</dt>
+        <dd data-testid="exchange-difference" data-who={who}>
+          {format.money(Math.abs(difference))}
+        </dd>
+      </dl>
+      {difference > 0 && (
+        <label className="field">
+          <span>{t('exchange.tendered')}</span>
+          <input
+            inputMode="decimal"
+            autoComplete="off"
+            value={tendered}
+            onChange={(e) => setTendered(e.target.value.replace(/[^0-9.]/g, ''))}
+            data-testid="exchange-tendered"
+          />
+        </label>
+      )}
+      <ErrorNote message={problem} />
+      <ErrorNote
+        error={
+          approval.open || asksForSupervisor(complete.error) || asksForSupervisor(begin.error)
+            ? null
+            : (complete.error ?? begin.error ?? (hasLines ? preview.error : null))
+        }
+      />
+      <div className="exchange-panel__actions">
+        <button type="button" className="button" onClick={onCancel} disabled={complete.busy} data-testid="exchange-cancel">
+          {t('exchange.cancel')}
+        </button>
+        {difference > 0 && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => void payByCard()}
+            disabled={!plan || preview.busy || begin.busy}
+            data-testid="exchange-pay-card"
+          >
+            {t('exchange.payCard')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => void confirm()}
+          disabled={!plan || preview.busy || complete.busy}
+          data-testid="exchange-confirm"
+        >
+          {t('exchange.confirm')}
+        </button>
+      </div>
+      {approval.open && approval.render()}
+    </section>
+  );
+}

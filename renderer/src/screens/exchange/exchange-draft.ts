@@ -1,0 +1,17 @@
+// An exchange being prepared: the goods chosen on the return screen, waiting for the new goods
+// on the sale screen. Nothing of it is in the ledger until the exchange completes (in main, in
+// one transaction), so a reload simply forgets it.
+import type { RefundReason } from '../../../../preload/contract/refund';
+import type { ReturnLine } from '../refund/return-selection';
+
+export interface ExchangeDraft {
+  originalSaleId: string;
+  /** The original's receipt number as printed (R1-000042). */
+  originalReceipt: string;
+  lines: ReturnLine[];
+  reason: RefundReason;
+  /** What the goods back are worth, as the return screen's preview said. */
+  creditMinor: number;
+  /** Begun for a difference paid on the payment screen (card): the credit is on the sale, the return open. */
+  begun?: boolean;
+}

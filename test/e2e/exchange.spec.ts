@@ -1,0 +1,129 @@
+import AxeBuilder from '@axe-core/playwright';
+import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
+import { tokenizeEscPos } from '../support/escpos-tokenizer';
+import { connectPrinter, expect, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { horizontalScroll, overflowAndClipping, smallTargets } from './layout';
+
+// 换货 / Exchange in zh-CN, in browser mode: a water comes back from a cash sale, a dearer bread
+// is rung up in its place, the customer pays the difference in cash, and both documents print.
+
+const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
+const BREAD = '6905678901232'; // 全麦面包 ¥8.50
+
+test('exchanges one item for a dearer one: the difference paid in cash, the return and the new sale on paper', async ({ page, register }) => {
+  const printer = await VirtualPrinter.start({ port: 0 });
+  try {
+    await setUpOwner(page, register);
+    await connectPrinter(page, printer.port);
+    await page.getByTestId('back-to-sale').click();
+    await saleScreenReady(page);
+
+    await scan(page, WATER);
+    await expect(page.getByTestId('cart-line')).toHaveCount(1);
+    await page.keyboard.press('F12');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('completion')).toBeVisible();
+    const sold = (await printer.waitForJobs(2)).length;
+    await page.keyboard.press('Enter');
+    await saleScreenReady(page);
+
+    // The same lookup as a return: the receipt's number, the line, a reason; then 换货.
+    await page.keyboard.press('F7');
+    await page.getByTestId('refund-code').fill('R1-000001');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: '小票 R1-000001' })).toBeVisible();
+    await page.getByTestId('refund-line').filter({ hasText: '农夫山泉' }).getByTestId('return-qty').fill('1');
+    await page.getByTestId('refund-reason').selectOption('wrong_item');
+    await expect(page.getByTestId('refund-plan-total')).toHaveText('¥2.00');
+    await page.getByTestId('refund-exchange').click();
+
+    // Back at the sale, the credit on screen; the new goods are rung up as any sale.
+    const panel = page.getByTestId('exchange-panel');
+    await expect(panel.getByRole('heading')).toHaveText('换货 · 退回小票 R1-000001 的商品');
+    await expect(panel.getByTestId('exchange-credit')).toHaveText('¥2.00');
+    await scan(page, BREAD);
+    await expect(page.getByTestId('cart-line')).toHaveCount(1);
+    await expect(panel.getByTestId('exchange-new-total')).toHaveText('¥8.50');
+    await expect(panel.getByTestId('exchange-difference')).toHaveText('¥6.50');
+    await expect(panel.getByText('顾客补差价')).toBeVisible();
+    // The panel fits beside the cart and passes the same audit as the counter's other screens.
+    expect(await horizontalScroll(page)).toEqual([]);
+    expect(await overflowAndClipping(page)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+    // The sale's own tenders would sell the bread without the credit: F12 says where to pay.
+    await page.keyboard.press('F12');
+    await expect(page.getByText('换货请在购物车旁的换货面板中收取现金，或先退出换货。')).toBeVisible();
+    await expect(panel).toBeVisible();
+
+    // Too little cash is said and nothing happens; enough completes both.
+    await panel.getByTestId('exchange-tendered').fill('5');
+    await panel.getByTestId('exchange-confirm').click();
+    await expect(panel.getByTestId('error')).toHaveText('请输入顾客交付的现金：至少 ¥6.50。');
+    await panel.getByTestId('exchange-tendered').fill('10');
+    await panel.getByTestId('exchange-confirm').click();
+    const done = page.getByTestId('completion');
+    await expect(done.getByTestId('receipt-no')).toHaveText('3');
+    await expect(done.getByTestId('change-due')).toHaveText('¥3.50');
+
+    // On paper: the 退货单 of the water against the original receipt, and the sale of the bread.
+    const printed = (await printer.waitForJobs(sold + 4)).slice(sold).map((j) => tokenizeEscPos(j.bytes).lines.join('\n'));
+    const all = printed.join('\n');
+    for (const s of ['退货单', 'R1-000001', 'R1-000002', '农夫山泉', '-￥2.00', 'R1-000003', '全麦面包', '￥8.50']) expect(all).toContain(s);
+    // Each receipt names the other half of the exchange.
+    const refundPaper = printed.find((p) => p.includes('退货单')) ?? '';
+    const salePaper = printed.find((p) => p.includes('全麦面包')) ?? '';
+    expect(refundPaper).toMatch(/换货新销售 +R1-000003/);
+    expect(salePaper).toMatch(/换货退货单 +R1-000002/);
+
+    // The water is no longer returnable.
+    await page.keyboard.press('Enter');
+    await saleScreenReady(page);
+    await page.keyboard.press('F7');
+    await page.getByTestId('refund-code').fill('R1-000001');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('refund-line').filter({ hasText: '农夫山泉' }).getByTestId('refund-line-left')).toHaveText('0 · ¥0.00');
+  } finally {
+    await printer.close();
+  }
+});
+
+test('pays a dearer exchange’s difference by card through the demo terminal; the return completes with the sale', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await scan(page, WATER);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await page.keyboard.press('F12');
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('completion')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await saleScreenReady(page);
+
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-code').fill('R1-000001');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('refund-line').filter({ hasText: '农夫山泉' }).getByTestId('return-qty').fill('1');
+  await page.getByTestId('refund-reason').selectOption('wrong_item');
+  await expect(page.getByTestId('refund-plan-total')).toHaveText('¥2.00');
+  await page.getByTestId('refund-exchange').click();
+  await scan(page, BREAD);
+  const panel = page.getByTestId('exchange-panel');
+  await expect(panel.getByTestId('exchange-difference')).toHaveText('¥6.50');
+
+  // The terminal is asked for the difference only; the sale then completes, and its return with it.
+  await panel.getByTestId('exchange-pay-card').click();
+  const done = page.getByTestId('completion');
+  await expect(done).toBeVisible({ timeout: 15_000 });
+  await expect(done.getByTestId('payment-row')).toHaveCount(2);
+  await expect(done.getByTestId('payment-row').filter({ hasText: '银行卡' })).toContainText('¥6.50');
+  await page.keyboard.press('Enter');
+  await saleScreenReady(page);
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-code').fill('R1-000001');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('refund-line').filter({ hasText: '农夫山泉' }).getByTestId('refund-line-left')).toHaveText('0 · ¥0.00');
+  await expect(page.getByTestId('refund-sale-corrections')).toContainText('R1-000003');
+});
