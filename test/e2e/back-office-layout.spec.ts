@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, scan, setUpOwner, test } from './fixtures';
+import { callRegister, expect, openShift, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { checkLayout } from './layout';
 
 // Issue 13, layout tests: every back-office section at 1024×768 (the smaller counter screen), in
@@ -103,6 +103,18 @@ test('every back-office section fits 1024×768 in Chinese and English, passes an
   await page.keyboard.press('Insert');
   await expect(page.getByTestId('cart-line')).toHaveCount(0);
 
+  // The day closed, so the Z list has a Z and its report (figures, charts, the cash count) is checked too.
+  const status = (await callRegister(page, 'dayClose.status', {})) as { value: { businessDay: string; liveShifts: { shiftId: number }[] } };
+  const closed = await callRegister(page, 'dayClose.close', {
+    businessDay: status.value.businessDay,
+    forceClose: status.value.liveShifts.map((s) => ({ shiftId: s.shiftId, reason: '布局测试' })),
+    idempotencyKey: 'layout-z-1',
+  });
+  expect(closed).toMatchObject({ ok: true });
+  // The next day's shift, as the till asks for one.
+  await openShift(page);
+  await saleScreenReady(page);
+
   await page.getByTestId('open-back-office').click();
   for (const { lang, switchTo, group } of [
     { lang: 'zh-CN', switchTo: 'English', group: '语言' },
@@ -114,6 +126,13 @@ test('every back-office section fits 1024×768 in Chinese and English, passes an
       await settled(page);
       expect.soft(await wording(page, lang === 'zh-CN'), `${lang} ${id}: wording`).toEqual([]);
       await checkLayout(page, info, `${lang} 1024x768 ${id}`);
+      if (id === 'z-reports') {
+        await page.getByTestId('z-view-1').click();
+        await expect(page.getByTestId('z-view')).toBeVisible();
+        await settled(page);
+        expect.soft(await wording(page, lang === 'zh-CN'), `${lang} Z report: wording`).toEqual([]);
+        await checkLayout(page, info, `${lang} 1024x768 z-report`);
+      }
     }
     await page.getByRole('group', { name: group }).getByRole('button', { name: switchTo }).click();
   }
