@@ -26,11 +26,13 @@ const SECTIONS = [
   'printer',
   'card-terminal',
   'scan-pay',
+  'scan-settling',
   'backup',
   'tax-rates',
   'self-check',
   'about',
   'hq',
+  'hq-overview',
   'training',
   'scale-labels',
 ] as const;
@@ -93,6 +95,7 @@ test('every back-office section fits 1024×768 in Chinese and English, passes an
   await setUpOwner(page, register);
   // A paid sale (documents, reports, journal have rows) and a held cart.
   await scan(page, WATER);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await page.keyboard.press('F12');
   await page.getByTestId('tendered').fill('10');
   await page.keyboard.press('Enter');
