@@ -124,7 +124,7 @@ export class ScanPayRuntime {
     return {
       wechat: wechatSettingsView(db, secrets),
       alipay: alipaySettingsView(db, secrets),
-      secretStore: { kind: secrets.kind, note: secrets.note },
+      secretStore: { kind: secrets.kind, keyFile: secrets.keyFile, keychainMissing: secrets.keychainMissing },
       simulator: this.simulator !== null && this.usingSimulator(),
     };
   }

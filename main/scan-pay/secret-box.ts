@@ -8,8 +8,10 @@ import { ServiceError } from '../common/service-error';
 export interface SecretBox {
   /** `os`: the operating system's keychain; `file-key`: a key file beside the ledger. */
   readonly kind: 'os' | 'file-key';
-  /** What the owner should know about how secrets are kept (shown in the settings screen). */
-  readonly note: string | null;
+  /** The key file's path when secrets are sealed with one (the settings screen names it). */
+  readonly keyFile: string | null;
+  /** The desktop found no OS keychain worth the name and fell back to the key file (the settings screen says so). */
+  readonly keychainMissing: boolean;
   seal(plain: string): Buffer;
   open(sealed: Buffer): string;
 }
@@ -19,7 +21,7 @@ const VERSION = 1;
 /**
  * AES-256-GCM under a random key kept in a file readable by this user only. Weaker than a
  * keychain (anyone who can read the user's files can read the key, and a copy of the data folder
- * carries both), which the note says. The key file is created with mode 0600, and a key file that
+ * carries both), which the settings screen says. The key file is created with mode 0600, and a key file that
  * others can read is refused rather than used.
  */
 export class FileKeySecretBox implements SecretBox {
@@ -31,12 +33,10 @@ export class FileKeySecretBox implements SecretBox {
     private readonly platform: NodeJS.Platform = process.platform,
   ) {}
 
-  get note(): string {
-    const perms =
-      this.platform === 'win32'
-        ? 'protected by the folder permissions of this Windows account'
-        : 'readable by this user only (mode 0600, checked at every use)';
-    return `secrets are sealed with a key file (${this.path}), ${perms}; not the OS keychain (browser mode)`;
+  readonly keychainMissing = false;
+
+  get keyFile(): string {
+    return this.path;
   }
 
   private loadKey(): Buffer {

@@ -67,7 +67,8 @@ export interface ScanPayConfigView {
   wechat: WechatSettingsView | null;
   alipay: AlipaySettingsView | null;
   /** How secrets are sealed: `os` (the desktop's keychain through Electron) or `file-key` (browser mode). */
-  secretStore: { kind: 'os' | 'file-key'; note: string | null };
+  /** How provider keys are sealed, in codes the settings screen words: the key file's path, and whether the desktop lacked a keychain. */
+  secretStore: { kind: 'os' | 'file-key'; keyFile: string | null; keychainMissing: boolean };
   simulator: boolean;
 }
 

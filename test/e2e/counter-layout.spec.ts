@@ -1,7 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page, TestInfo } from '@playwright/test';
 import { callRegister, expect, scan, setUpOwner, test } from './fixtures';
-import { horizontalScroll, inViewport, overflowAndClipping, RESOLUTIONS, smallTargets } from './layout';
+import { checkLayout as check, inViewport, RESOLUTIONS } from './layout';
 
 // Issue 13, layout and accessibility at the counter: the sale screen with a full cart, its
 // dialogs (held sales, cancel, discount), the payment and completion screens, at the two
@@ -13,16 +11,6 @@ const LANGUAGES = [
   { lang: 'zh-CN', switchTo: 'English', group: '语言' },
   { lang: 'en', switchTo: '中文', group: 'Language' },
 ] as const;
-
-async function check(page: Page, info: TestInfo, state: string): Promise<void> {
-  expect(await horizontalScroll(page), `${state}: sideways scroll`).toEqual([]);
-  expect(await overflowAndClipping(page), `${state}: overflow or clipping`).toEqual([]);
-  expect(await smallTargets(page), `${state}: touch targets`).toEqual([]);
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const violations = axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(violations, `${state}: axe`).toEqual([]);
-  await info.attach(`${state}.png`, { body: await page.screenshot(), contentType: 'image/png' });
-}
 
 test('the counter screens fit 1024×768 and 1366×768 in both languages and pass an axe audit', async ({ page, register }, info) => {
   test.setTimeout(240_000);

@@ -1,4 +1,4 @@
-import { callRegister, expect, scan, setUpOwner, test } from './fixtures';
+import { callRegister, expect, OWNER, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 
 // Issue 13, "Missing at the counter": the tenders as buttons of their own on the sale screen,
 // 挂单 / 取单, and 整单取消, as a cashier uses them between customers.
@@ -104,6 +104,105 @@ test('整单取消 asks once, then the whole cart goes and the next sale starts 
   expect(cancelled.value.lines).toHaveLength(2);
   const next = (await callRegister(page, 'sale.current', {})) as { value: { id: string } };
   expect(next.value.id).not.toBe(before.value.id);
+});
+
+test('挂单, 取单 and 整单取消 by keyboard: Ins, Home and Shift+Del, each shown on its button and in the help', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await expect(page.getByTestId('hold-sale').locator('kbd')).toHaveText('Ins');
+  await expect(page.getByTestId('open-held').locator('kbd')).toHaveText('Home');
+  await expect(page.getByTestId('cancel-sale').locator('kbd')).toHaveText('Shift+Del');
+  await page.keyboard.press('F1');
+  const help = page.getByTestId('help');
+  await expect(help.getByRole('row', { name: /Ins 挂单/ })).toBeVisible();
+  await expect(help.getByRole('row', { name: /Home 取单/ })).toBeVisible();
+  await expect(help.getByRole('row', { name: 'Shift+Del 整单取消' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  const lines = page.getByTestId('cart-line');
+  await scan(page, WATER);
+  await expect(lines).toHaveCount(1);
+  await page.keyboard.press('Insert');
+  await expect(lines).toHaveCount(0);
+  await expect(page.getByTestId('search')).toBeFocused();
+
+  await scan(page, MILK);
+  await expect(lines).toHaveCount(1);
+  // With text in the search field, Home moves the caret there and Shift+Del edits it.
+  await page.getByTestId('search').fill('牛奶');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+Delete');
+  await expect(page.getByTestId('held-sales-dialog')).toBeHidden();
+  await expect(page.getByTestId('cancel-sale-dialog')).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('search')).toHaveValue('');
+
+  await page.keyboard.press('Home');
+  const held = page.getByTestId('held-sales-dialog').getByTestId('held-sale');
+  await expect(held).toHaveCount(1);
+  await expect(held.first()).toContainText('农夫山泉 550ml');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('held-sales-dialog')).toBeHidden();
+
+  await page.keyboard.press('Shift+Delete');
+  const cancel = page.getByTestId('cancel-sale-dialog');
+  await expect(cancel).toContainText('1 件商品，¥3.80');
+  await page.keyboard.press('Enter');
+  await expect(cancel).toBeHidden();
+  await expect(lines).toHaveCount(0);
+  await expect(page.getByTestId('search')).toBeFocused();
+});
+
+test('a held sale the customer never came back for is cancelled from the recall list, with a supervisor where the store wants one', async ({
+  page,
+  register,
+}) => {
+  await setUpOwner(page, register);
+  expect(await callRegister(page, 'settings.update', { cancelSaleNeedsSupervisor: true })).toMatchObject({ ok: true });
+  expect(await callRegister(page, 'operator.create', { name: '李收银', pin: '4826', role: 'cashier' })).toMatchObject({ ok: true });
+  await page.getByTestId('logout').click();
+  await page.getByRole('option', { name: /李收银/ }).click();
+  await page.getByTestId('pin').fill('4826');
+  await page.getByTestId('pin').press('Enter');
+  await saleScreenReady(page);
+
+  const lines = page.getByTestId('cart-line');
+  await scan(page, WATER);
+  await scan(page, MILK);
+  await expect(lines).toHaveCount(2);
+  const parked = (await callRegister(page, 'sale.current', {})) as { value: { id: string } };
+  await page.getByTestId('hold-sale').click();
+  await expect(lines).toHaveCount(0);
+  await scan(page, MILK);
+  await expect(lines).toHaveCount(1);
+
+  await page.getByTestId('open-held').click();
+  const list = page.getByTestId('held-sales-dialog');
+  await expect(list.getByTestId('held-sale')).toHaveCount(1);
+  await list.getByTestId('cancel-held-sale').click();
+  const confirm = page.getByTestId('cancel-sale-dialog');
+  await expect(confirm).toContainText('取消这笔挂起的销售？');
+  await expect(confirm).toContainText('2 件商品，¥5.80');
+  // Changing one's mind goes back to the list, the held sale still in it.
+  await page.keyboard.press('Escape');
+  await expect(list.getByTestId('held-sale')).toHaveCount(1);
+  await list.getByTestId('cancel-held-sale').click();
+  await confirm.getByRole('button', { name: '整单取消' }).click();
+
+  const approval = page.getByRole('dialog', { name: '主管授权' });
+  await expect(approval.getByRole('option', { name: new RegExp(OWNER.name) })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.type(OWNER.pin);
+  await page.keyboard.press('Enter');
+  await expect(approval).toBeHidden();
+  // Back on the list, now empty; the cart on the counter is as it was.
+  await expect(list).toBeVisible();
+  await expect(list.getByTestId('held-sale')).toHaveCount(0);
+  await expect(list).toContainText('没有挂起的销售。');
+  await page.keyboard.press('Escape');
+  await expect(lines).toHaveCount(1);
+  await expect(lines.first()).toContainText('蒙牛纯牛奶 250ml');
+  const gone = (await callRegister(page, 'sale.get', { saleId: parked.value.id })) as { value: { status: string; lines: unknown[] } };
+  expect(gone.value).toMatchObject({ status: 'cancelled' });
+  expect(gone.value.lines).toHaveLength(2);
 });
 
 test('a discount keyed the Chinese way: 9折 is 10% off, and the dialog shows both forms', async ({ page, register }) => {

@@ -1,7 +1,8 @@
 // Layout checks for the counter screens (issue 13): what a cashier at a 1024×768 or 1366×768
 // touchscreen would notice, measured in the page. Each returns what is wrong, so a failure says
 // which element and by how much.
-import type { Locator, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 export const RESOLUTIONS = [
   { width: 1024, height: 768 },
@@ -103,4 +104,21 @@ export async function smallTargets(page: Page, least = 44): Promise<string[]> {
     }
     return found;
   }, least);
+}
+
+/**
+ * Every check on one screen state: no sideways scroll, nothing out of its dialog or clipped,
+ * touch targets of 44 px, and an axe audit (WCAG 2 A/AA and best practice) with no violation.
+ * A screenshot of the state is kept with the test's results. Soft: one run names every fault of every state.
+ */
+export async function checkLayout(page: Page, info: TestInfo, state: string): Promise<void> {
+  expect.soft(await horizontalScroll(page), `${state}: sideways scroll`).toEqual([]);
+  expect.soft(await overflowAndClipping(page), `${state}: overflow or clipping`).toEqual([]);
+  expect.soft(await smallTargets(page), `${state}: touch targets`).toEqual([]);
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const violations = axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect.soft(violations, `${state}: axe`).toEqual([]);
+  const path = info.outputPath(`${state.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path });
+  await info.attach(`${state}.png`, { path, contentType: 'image/png' });
 }

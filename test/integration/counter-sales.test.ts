@@ -161,6 +161,33 @@ describe('cancelling a whole sale (整单取消)', () => {
       error: { code: 'sale.has_payments' },
     });
   });
+
+  it('cancels a held sale from the recall list with the same approval and journal, leaving the cart on the counter as it was', async () => {
+    const reg = register();
+    const { supervisorId, ownerId } = await withStaff(reg);
+    await reg.must('session.login', { operatorId: ownerId, pin: OWNER_PIN });
+    await reg.must('settings.update', { cancelSaleNeedsSupervisor: true });
+    const staff = reg.db.prepare("SELECT id FROM operators WHERE role = 'cashier'").get() as { id: number };
+    await reg.must('session.login', { operatorId: staff.id, pin: CASHIER_PIN });
+    const parked = await reg.must('sale.current', {});
+    await reg.must('sale.addProduct', { saleId: parked.id, code: WATER });
+    await reg.must('sale.addProduct', { saleId: parked.id, code: MILK });
+    const counter = await reg.must('sale.hold', { saleId: parked.id });
+    await reg.must('sale.addProduct', { saleId: counter.id, code: WATER });
+
+    expect(await reg.call('sale.cancel', { saleId: parked.id })).toMatchObject({ ok: false, error: { code: 'sale.cancel_needs_supervisor' } });
+    const next = await reg.must('sale.cancel', { saleId: parked.id, approval: { operatorId: supervisorId, pin: SUPERVISOR_PIN } });
+    // The answer is the register's current sale: the cart on the counter, untouched.
+    expect(next.id).toBe(counter.id);
+    expect(next.lines.map((l) => l.name)).toEqual(['农夫山泉 550ml']);
+    expect(await reg.must('sale.heldList', {})).toEqual([]);
+    expect((await reg.must('sale.get', { saleId: parked.id })).status).toBe('cancelled');
+    const [entry] = journal(reg, 'sale.cancelled') as { lines: unknown[]; totalMinor: number }[];
+    expect(entry).toMatchObject({ saleId: parked.id, operatorId: staff.id, approverId: supervisorId, totalMinor: 580 });
+    expect(entry?.lines).toHaveLength(2);
+    // Gone from the list, it cannot be recalled any more.
+    expect(await reg.call('sale.recall', { saleId: parked.id })).toMatchObject({ ok: false, error: { code: 'sale.not_held' } });
+  });
 });
 
 describe('logging out with a cart on the counter', () => {

@@ -30,6 +30,9 @@ export function Dialog({ title, onClose, onSubmit, children, testId, wide = fals
     // showModal focuses the first focusable element (often a button); the first field is what
     // the cashier wants to type into, with its text selected so typing replaces it.
     const field = dialog.querySelector<HTMLInputElement | HTMLTextAreaElement>('input:not([type="checkbox"]):not([type="radio"]), textarea');
+    // A question without a field (整单取消?) puts the focus on its answer, so Enter confirms as in every dialog.
+    const answer = dialog.querySelector<HTMLElement>('[data-autofocus]');
+    if (!field && answer) answer.focus();
     if (field) {
       field.focus();
       field.select();

@@ -6,7 +6,15 @@ import { useTranslation } from 'react-i18next';
  * the form and the primary button do the same thing in every dialog. Extra actions (such as
  * removing a discount) come first, away from the primary button.
  */
-export function DialogActions({ submitLabel, onCancel, children }: { submitLabel: string; onCancel(): void; children?: ReactNode }) {
+interface DialogActionsProps {
+  submitLabel: string;
+  onCancel(): void;
+  /** The submit button has the focus when the dialog opens (a question with no field to type in). */
+  focusSubmit?: boolean;
+  children?: ReactNode;
+}
+
+export function DialogActions({ submitLabel, onCancel, focusSubmit = false, children }: DialogActionsProps) {
   const { t } = useTranslation();
   return (
     <div className="dialog__actions">
@@ -14,7 +22,7 @@ export function DialogActions({ submitLabel, onCancel, children }: { submitLabel
       <button type="button" className="button" onClick={onCancel}>
         {t('action.cancel')}
       </button>
-      <button type="submit" className="button button--primary">
+      <button type="submit" className="button button--primary" data-autofocus={focusSubmit || undefined}>
         {submitLabel}
       </button>
     </div>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError } from '../../../preload/contract';
+import type { CallError, HeldSaleView } from '../../../preload/contract';
 import { formatDateTime } from '../format/date';
 import { useFormat } from '../state/store-context';
 import { useCall } from '../state/use-call';
@@ -9,13 +9,15 @@ import { ErrorNote } from './ErrorNote';
 
 interface HeldSalesDialogProps {
   onRecall(saleId: string): void;
+  /** 整单取消 of a held sale, asked for in the dialog that follows (a customer who never came back). */
+  onCancel(held: HeldSaleView): void;
   /** Main's refusal of the recall (a payment under way on the cart at the counter). */
   error: CallError | null;
   onClose(): void;
 }
 
-/** 取单: the register's held sales, oldest first; one tap makes a held sale the sale on screen again. */
-export function HeldSalesDialog({ onRecall, error, onClose }: HeldSalesDialogProps) {
+/** 取单: the register's held sales, oldest first; one tap makes a held sale the sale on screen again, another cancels it. */
+export function HeldSalesDialog({ onRecall, onCancel, error, onClose }: HeldSalesDialogProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const list = useCall('sale.heldList');
@@ -40,6 +42,15 @@ export function HeldSalesDialog({ onRecall, error, onClose }: HeldSalesDialogPro
             <strong className="held-list__total">{format.money(h.totalMinor)}</strong>
             <button type="button" className="button button--primary" onClick={() => onRecall(h.saleId)} data-testid="recall-sale">
               {t('held.recall')}
+            </button>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => onCancel(h)}
+              aria-label={t('held.cancelLabel', { time: formatDateTime(h.heldAt, format.locale) })}
+              data-testid="cancel-held-sale"
+            >
+              {t('held.cancel')}
             </button>
           </li>
         ))}

@@ -90,7 +90,7 @@ export function DayCloseSection(_props: BackOfficeSectionProps) {
   return (
     <div className="back-office__stack" data-testid="day-close">
       {s && (
-        <dl className="back-office__details">
+        <dl className="report-totals">
           <dt>{t('dayClose.businessDay')}</dt>
           <dd data-testid="day-close-day">{s.businessDay}</dd>
           <dt>{t('dayClose.nextZ')}</dt>

@@ -54,7 +54,7 @@ export function ZReportsSection(_props: BackOfficeSectionProps) {
 
   const columns: Column<ZReportSummaryView>[] = [
     { key: 'no', header: t('report.zNo'), cell: (z) => `#${z.zNo}` },
-    { key: 'day', header: t('dayClose.businessDay'), cell: (z) => z.businessDay },
+    { key: 'day', header: t('dayClose.businessDay'), cell: (z) => <span className="nowrap">{z.businessDay}</span> },
     { key: 'closed', header: t('report.closedAt'), cell: (z) => formatDateTime(z.closedAt, format.locale) },
     { key: 'net', header: t('report.net'), numeric: true, cell: (z) => format.money(z.netMinor) },
     { key: 'cash', header: t('report.overShort'), cell: (z) => <OverShort differenceMinor={z.overShortMinor} /> },
@@ -65,14 +65,14 @@ export function ZReportsSection(_props: BackOfficeSectionProps) {
       header: t('report.actions'),
       headerHidden: true,
       cell: (z) => (
-        <>
+        <div className="data-table__actions">
           <button type="button" className="button" onClick={() => void get.run({ zNo: z.zNo })} data-testid={`z-view-${z.zNo}`}>
             {t('report.view')}
-          </button>{' '}
+          </button>
           <button type="button" className="button" onClick={() => void copy(z.zNo)} data-testid={`z-reprint-${z.zNo}`}>
             {t('report.printCopy')}
           </button>
-        </>
+        </div>
       ),
     },
   ];

@@ -10,14 +10,10 @@ interface SaleActionBarProps {
   onCommand(command: SaleCommand): void;
   /** Off while a dialog or the help has the keyboard. */
   keysEnabled: boolean;
-  /** 挂单, 取单 and 整单取消: buttons only (no function key is left that a browser does not keep). */
-  onHold(): void;
-  onRecall(): void;
-  onCancelSale(): void;
 }
 
-/** The sale's buttons and the keys that do the same (F4, F9, F6, F12...): both give the screen a command. */
-export function SaleActionBar({ totalMinor, hasLines, onCommand, keysEnabled, onHold, onRecall, onCancelSale }: SaleActionBarProps) {
+/** The sale's buttons and the keys that do the same (F4, F9, F6, Ins, F12...): both give the screen a command. */
+export function SaleActionBar({ totalMinor, hasLines, onCommand, keysEnabled }: SaleActionBarProps) {
   const { t } = useTranslation();
   const format = useFormat();
   useSaleShortcuts(onCommand, keysEnabled);
@@ -36,14 +32,14 @@ export function SaleActionBar({ totalMinor, hasLines, onCommand, keysEnabled, on
         <button type="button" className="button" onClick={() => onCommand('refund')} data-testid="open-refund">
           {t('sale.refund')} <kbd>F7</kbd>
         </button>
-        <button type="button" className="button" onClick={onHold} disabled={!hasLines} data-testid="hold-sale">
-          {t('sale.hold')}
+        <button type="button" className="button" onClick={() => onCommand('hold')} disabled={!hasLines} data-testid="hold-sale">
+          {t('sale.hold')} <kbd>{t('key.Insert')}</kbd>
         </button>
-        <button type="button" className="button" onClick={onRecall} data-testid="open-held">
-          {t('sale.recall')}
+        <button type="button" className="button" onClick={() => onCommand('recall')} data-testid="open-held">
+          {t('sale.recall')} <kbd>{t('key.Home')}</kbd>
         </button>
-        <button type="button" className="button button--danger" onClick={onCancelSale} disabled={!hasLines} data-testid="cancel-sale">
-          {t('sale.cancelSale')}
+        <button type="button" className="button button--danger" onClick={() => onCommand('cancelSale')} disabled={!hasLines} data-testid="cancel-sale">
+          {t('sale.cancelSale')} <kbd>{t('key.Shift+Delete')}</kbd>
         </button>
       </div>
       {/* The tenders, each its own button: cash (the usual one, largest), card, and scan-to-pay's place. */}

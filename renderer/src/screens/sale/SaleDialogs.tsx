@@ -26,6 +26,8 @@ interface SaleDialogsProps {
   onChanged(): void;
   /** A refused item, quantity or note stays said under the search field once its dialog is closed. */
   onRefused(error: CallError): void;
+  /** One dialog leads to the next (the recall list to a held sale's cancel and back). */
+  onOpen(dialog: SaleDialog): void;
   onClose(): void;
 }
 
@@ -34,7 +36,7 @@ interface SaleDialogsProps {
  * refusal, closes it once the change went through. A discount above the cashier's limit opens
  * the supervisor's approval in its place and is sent again with it.
  */
-export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefused, onClose }: SaleDialogsProps) {
+export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefused, onOpen, onClose }: SaleDialogsProps) {
   const { t, i18n } = useTranslation();
   const storeLocale = useStoreLocale();
   const approval = useApproval();
@@ -83,12 +85,22 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
     finish(result, false);
   };
 
-  /** 整单取消; where the store wants a supervisor for it, main says so and the approval opens. */
-  const cancelSale = async () => {
-    const result = await approval.request((given) => cancel.run({ saleId, ...(given ? { approval: given } : {}) }));
-    if (result === null) return close();
+  /** From a held sale's cancel back to the recall list. */
+  const back = () => {
+    cancel.reset();
+    onOpen({ kind: 'recall' });
+  };
+
+  /**
+   * 整单取消 of the cart, or of a held sale (then the recall list shows again, without it); where
+   * the store wants a supervisor for it, main says so and the approval opens.
+   */
+  const cancelSale = async (target: string, held: boolean) => {
+    const result = await approval.request((given) => cancel.run({ saleId: target, ...(given ? { approval: given } : {}) }));
+    if (result === null) return held ? back() : close();
     if (!result.ok) cancel.refuse(result.error);
-    finish(result, false);
+    if (!held) return finish(result, false);
+    if (!apply(result)) back();
   };
 
   // The approval takes the place of the dialog that asked for it.
@@ -129,9 +141,35 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
       );
     }
     case 'cancelSale':
-      return <CancelSaleDialog sale={sale} onConfirm={() => void cancelSale()} error={cancel.error} onClose={close} />;
+      return (
+        <CancelSaleDialog
+          lineCount={sale.lines.length}
+          totalMinor={sale.totals.totalMinor}
+          onConfirm={() => void cancelSale(saleId, false)}
+          error={cancel.error}
+          onClose={close}
+        />
+      );
+    case 'cancelHeld':
+      return (
+        <CancelSaleDialog
+          held
+          lineCount={dialog.held.lineCount}
+          totalMinor={dialog.held.totalMinor}
+          onConfirm={() => void cancelSale(dialog.held.saleId, true)}
+          error={cancel.error}
+          onClose={back}
+        />
+      );
     case 'recall':
-      return <HeldSalesDialog onRecall={(id) => void recall.run({ saleId: id }).then((r) => finish(r, false))} error={recall.error} onClose={close} />;
+      return (
+        <HeldSalesDialog
+          onRecall={(id) => void recall.run({ saleId: id }).then((r) => finish(r, false))}
+          onCancel={(held) => onOpen({ kind: 'cancelHeld', held })}
+          error={recall.error}
+          onClose={close}
+        />
+      );
     default:
       return null;
   }

@@ -101,6 +101,13 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
         return onBackOffice?.();
       case 'refund':
         return onReturn();
+      case 'hold':
+        return void hold();
+      case 'recall':
+        return dialogs.open({ kind: 'recall' });
+      case 'cancelSale':
+        if (sale.lines.length === 0) return edits.refuse({ code: 'sale.empty', params: {} });
+        return dialogs.open({ kind: 'cancelSale' });
       case 'help':
         return undefined;
     }
@@ -133,9 +140,6 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
           hasLines={sale.lines.length > 0}
           onCommand={runCommand}
           keysEnabled={!paused && dialogs.dialog === null}
-          onHold={() => void hold()}
-          onRecall={() => dialogs.open({ kind: 'recall' })}
-          onCancelSale={() => dialogs.open({ kind: 'cancelSale' })}
         />
       </aside>
       <SaleDialogs
@@ -145,6 +149,7 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
         apply={apply}
         onChanged={edits.reset}
         onRefused={edits.refuse}
+        onOpen={dialogs.open}
         onClose={dialogs.close}
       />
     </main>

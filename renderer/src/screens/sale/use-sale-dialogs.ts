@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Discount } from '../../../../preload/contract/primitives';
+import type { HeldSaleView } from '../../../../preload/contract';
 
 /** A discount as the cashier keyed it: on a line, or on the whole order when `lineId` is null. */
 export interface DiscountChange {
@@ -9,7 +10,13 @@ export interface DiscountChange {
 
 /** The sale screen's dialogs; one is open at a time (a discount's approval takes its place: SaleDialogs). */
 export type SaleDialog =
-  { kind: 'adHoc' } | { kind: 'qty' } | { kind: 'note' } | { kind: 'discount'; scope: 'line' | 'order' } | { kind: 'cancelSale' } | { kind: 'recall' };
+  | { kind: 'adHoc' }
+  | { kind: 'qty' }
+  | { kind: 'note' }
+  | { kind: 'discount'; scope: 'line' | 'order' }
+  | { kind: 'cancelSale' }
+  | { kind: 'recall' }
+  | { kind: 'cancelHeld'; held: HeldSaleView };
 
 /**
  * Which dialog is open, and where the focus goes when it closes: back to what opened it (a

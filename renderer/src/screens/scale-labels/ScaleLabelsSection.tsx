@@ -51,7 +51,9 @@ export function ScaleLabelsSection() {
             <th>{t('scaleLabels.valueDigits')}</th>
             <th>{t('scaleLabels.valueCheckDigit')}</th>
             <th>{t('scaleLabels.pattern')}</th>
-            <th />
+            <th>
+              <span className="visually-hidden">{t('scaleLabels.remove')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -87,12 +89,15 @@ export function ScaleLabelsSection() {
                 </select>
               </td>
               <td>
-                <input
-                  type="checkbox"
-                  aria-label={t('scaleLabels.valueCheckDigit')}
-                  checked={l.valueCheckDigit}
-                  onChange={(e) => update(i, { valueCheckDigit: e.target.checked })}
-                />
+                {/* The label is the touch target around the box. */}
+                <label className="check check--cell">
+                  <input
+                    type="checkbox"
+                    aria-label={t('scaleLabels.valueCheckDigit')}
+                    checked={l.valueCheckDigit}
+                    onChange={(e) => update(i, { valueCheckDigit: e.target.checked })}
+                  />
+                </label>
               </td>
               <td className="mono">{pattern(l)}</td>
               <td>

@@ -43,7 +43,10 @@ export function ScanPaySection() {
     <div className="scan-settings" data-testid="scan-pay-settings">
       <p className="muted small" data-testid="scan-secret-store">
         {t(`scanpay.settings.secretStore.${config.secretStore.kind}`)}
-        {config.secretStore.note ? <span className="scan-settings__note"> ({config.secretStore.note})</span> : null}
+        {config.secretStore.keychainMissing && <span className="scan-settings__note"> {t('scanpay.settings.secretStore.noKeychain')}</span>}
+        {config.secretStore.keyFile && (
+          <span className="scan-settings__note"> {t('scanpay.settings.secretStore.keyFile', { path: config.secretStore.keyFile })}</span>
+        )}
       </p>
       {config.simulator && (
         <p className="muted" data-testid="scan-simulator">

@@ -5,15 +5,29 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { useScanner } from '../../keyboard/use-scanner';
 import { api } from '../../transport/api';
 
+/** Facts whose value is a word of main's (ok, failed, open, near_end...), said in the UI's language. */
+const WORDED_FACTS = new Set(['statusEnquiry', 'paper', 'cover', 'drawer', 'integrity']);
+
 /** One device or the ledger: its state, what was found, and each problem with its fix in plain words. */
-export function CheckItem({ item }: { item: SelfCheckItem }) {
+export function CheckItem({ item, level = 4 }: { item: SelfCheckItem; level?: 3 | 4 }) {
+  const Heading = level === 3 ? 'h3' : 'h4';
   const { t } = useTranslation();
   const facts = Object.entries(item.facts).filter(([, v]) => v !== null && v !== undefined);
+  // A fact in words: yes/no, the terminal's state by its key, the printer's paper and cover;
+  // numbers, ids and versions as they are.
+  const factValue = (key: string, value: unknown): string => {
+    if (key === 'freeBytes') return `${Math.floor(Number(value) / 1024 / 1024)} MB`;
+    if (key.endsWith('At') && typeof value === 'number') return new Date(value).toLocaleString();
+    if (typeof value === 'boolean') return t(value ? 'selfCheck.value.yes' : 'selfCheck.value.no');
+    if (key === 'terminalStatus') return t(String(value), { defaultValue: String(value) });
+    if (typeof value === 'string' && WORDED_FACTS.has(key)) return t(`selfCheck.value.${value}`, { defaultValue: value });
+    return String(value);
+  };
   return (
     <div className="self-check__item" data-state={item.state} data-testid={`check-${item.id}`}>
-      <h4>
+      <Heading>
         {t(`selfCheck.item.${item.id}`)} — <span data-testid={`check-${item.id}-state`}>{t(`selfCheck.state.${item.state}`)}</span>
-      </h4>
+      </Heading>
       {item.problems.map((p) => (
         <p key={p.code} data-testid={`check-${item.id}-problem`}>
           <strong>{t(`selfCheck.problem.${p.code}`, { ...p.params, defaultValue: p.code })}</strong>{' '}
@@ -21,21 +35,17 @@ export function CheckItem({ item }: { item: SelfCheckItem }) {
         </p>
       ))}
       {facts.length > 0 && (
-        <p className="muted small">
-          {facts
-            .map(
-              ([k, v]) =>
-                `${t(`selfCheck.fact.${k}`, { defaultValue: k })}: ${k === 'freeBytes' ? `${Math.floor(Number(v) / 1024 / 1024)} MB` : k.endsWith('At') && typeof v === 'number' ? new Date(v).toLocaleString() : String(v)}`,
-            )
-            .join(' · ')}
-        </p>
+        <p className="muted small">{facts.map(([k, v]) => `${t(`selfCheck.fact.${k}`, { defaultValue: k })}: ${factValue(k, v)}`).join(' · ')}</p>
       )}
     </div>
   );
 }
 
-/** The hardware self-check: every part, checked on demand; the scanner part waits for the test code. */
-export function SelfCheckPanel({ only }: { only?: SelfCheckItem['id'][] }) {
+/**
+ * The hardware self-check: every part, checked on demand; the scanner part waits for the test code.
+ * `level`: the parts' heading level under the page's (h3 in the back office, h4 in a wizard step).
+ */
+export function SelfCheckPanel({ only, level = 4 }: { only?: SelfCheckItem['id'][]; level?: 3 | 4 }) {
   const { t } = useTranslation();
   const [view, setView] = useState<SelfCheckView | null>(null);
   const [error, setError] = useState<CallError | null>(null);
@@ -67,7 +77,7 @@ export function SelfCheckPanel({ only }: { only?: SelfCheckItem['id'][] }) {
         {busy ? t('selfCheck.running') : t('selfCheck.run')}
       </button>
       {items.map((item) => (
-        <CheckItem key={item.id} item={item} />
+        <CheckItem key={item.id} item={item} level={level} />
       ))}
       {view && (!only || only.includes('scanner')) && (
         <p>
@@ -84,5 +94,5 @@ export function SelfCheckPanel({ only }: { only?: SelfCheckItem['id'][] }) {
 
 /** The back office's self-check section: every part. */
 export function SelfCheckSection() {
-  return <SelfCheckPanel />;
+  return <SelfCheckPanel level={3} />;
 }

@@ -39,7 +39,7 @@ export function HqOverviewSection(_props: BackOfficeSectionProps) {
     <div className="back-office__stack" data-testid="hq-overview">
       <p className="muted">{t('hqView.intro')}</p>
       <form className="back-office__form" onSubmit={submit}>
-        <label>
+        <label className="field">
           {t('hqView.day')}
           <input type="date" value={day} onChange={(e) => setDay(e.target.value)} data-testid="hq-overview-day" required />
         </label>

@@ -79,11 +79,11 @@ export function HqSection({ session }: BackOfficeSectionProps) {
             void enrol.run({ hqUrl: hqUrl.trim(), code: code.trim() });
           }}
         >
-          <label>
+          <label className="field">
             {t('hq.url')}
             <input value={hqUrl} onChange={(e) => setHqUrl(e.target.value)} placeholder="https://hq.example.com" data-testid="hq-url" />
           </label>
-          <label>
+          <label className="field">
             {t('hq.code')}
             <input value={code} onChange={(e) => setCode(e.target.value)} placeholder="ABCD-EFGH-JKLM" data-testid="hq-code" />
           </label>

@@ -25,7 +25,7 @@ export function TrainingSection() {
   return (
     <div className="back-office__stack">
       <p className="muted">{t('training.intro')}</p>
-      <label className="checkbox">
+      <label className="check">
         <input
           type="checkbox"
           data-testid="training-register"
@@ -40,7 +40,7 @@ export function TrainingSection() {
         {(operators.value ?? [])
           .filter((o) => o.active)
           .map((o) => (
-            <label key={o.id} className="checkbox">
+            <label key={o.id} className="check">
               <input
                 type="checkbox"
                 data-testid={`training-operator-${o.id}`}

@@ -1,0 +1,142 @@
+import type { Page } from '@playwright/test';
+import { callRegister, expect, openShift, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { checkLayout } from './layout';
+
+// Issue 13, layout tests: every back-office section at 1024×768 (the smaller counter screen), in
+// Chinese and in English, after a day with a sale, a held cart and a Z. Each section: the layout
+// checks and the axe audit of the counter screens (layout.ts), no raw translation key, and in
+// Chinese no English word a shop owner would have to read. One page load; the sections are
+// opened from the menu and the language switched in the header.
+const WATER = '6901234567892';
+const SECTIONS = [
+  'operators',
+  'catalog',
+  'settings',
+  'journal',
+  'documents',
+  'shift',
+  'day-close',
+  'z-reports',
+  'fraud',
+  'reports',
+  'audit',
+  'receipts',
+  'drawer',
+  'print-queue',
+  'printer',
+  'card-terminal',
+  'scan-pay',
+  'scan-settling',
+  'backup',
+  'tax-rates',
+  'self-check',
+  'about',
+  'hq',
+  'hq-overview',
+  'training',
+  'scale-labels',
+] as const;
+
+/**
+ * Latin words that stay in the Chinese UI: names (Excel), the catalog CSV's column names, pinyin search
+ * examples, a WeChat app id's prefix. Acronyms (CSV, PNG, RSA2), identifiers (mch_id), paths and
+ * ids are never words here (see `wording`).
+ */
+const LATIN_IN_CHINESE = ['Ringup', 'Excel', 'WeChat', 'Alipay', 'AppID', 'sku', 'barcode', 'price', 'kekou', 'kkkl', 'wx'];
+
+/**
+ * Visible text that is a raw translation key, or (in Chinese) an English word. Data shown as it
+ * is kept (a journal entry's JSON, a receipt, a CSV sample, key caps) is not wording.
+ */
+async function wording(page: Page, chinese: boolean): Promise<string[]> {
+  return page.evaluate(
+    ({ chinese, allowed }) => {
+      const found = new Set<string>();
+      const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (!el || el.closest('pre, code, textarea, option, .receipt-preview, kbd, .mono, .barcode-text')) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        const text = (node.textContent ?? '').trim();
+        if (/^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_]+)+$/.test(text)) found.add(`raw key: ${text}`);
+        if (!chinese) continue;
+        // Tokens split at spaces, CJK characters and punctuation; one with a digit, _, /, \, . or - is an id, a path or a code.
+        for (const token of text.split(/[\s\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef,;:!?()"'·—–…]+/)) {
+          if (!/^[A-Za-z]{2,}$/.test(token) || /^[A-Z]+$/.test(token) || allowed.includes(token)) continue;
+          found.add(`English: ${token} (in "${text.slice(0, 60)}")`);
+        }
+      }
+      return [...found];
+    },
+    { chinese, allowed: LATIN_IN_CHINESE },
+  );
+}
+
+/** Sections load their data after they open: wait until the page stops changing before measuring. */
+async function settled(page: Page): Promise<void> {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await page.locator('main').innerHTML();
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [150, 250, 250, 500], timeout: 10_000 },
+    )
+    .toBe(true);
+}
+
+test('every back-office section fits 1024×768 in Chinese and English, passes an axe audit and speaks the page’s language', async ({ page, register }, info) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await setUpOwner(page, register);
+  // A paid sale (documents, reports, journal have rows) and a held cart.
+  await scan(page, WATER);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await page.keyboard.press('F12');
+  await page.getByTestId('tendered').fill('10');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('completion')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await scan(page, WATER);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await page.keyboard.press('Insert');
+  await expect(page.getByTestId('cart-line')).toHaveCount(0);
+
+  // The day closed, so the Z list has a Z and its report (figures, charts, the cash count) is checked too.
+  const status = (await callRegister(page, 'dayClose.status', {})) as { value: { businessDay: string; liveShifts: { shiftId: number }[] } };
+  const closed = await callRegister(page, 'dayClose.close', {
+    businessDay: status.value.businessDay,
+    forceClose: status.value.liveShifts.map((s) => ({ shiftId: s.shiftId, reason: '布局测试' })),
+    idempotencyKey: 'layout-z-1',
+  });
+  expect(closed).toMatchObject({ ok: true });
+  // The next day's shift, as the till asks for one.
+  await openShift(page);
+  await saleScreenReady(page);
+
+  await page.getByTestId('open-back-office').click();
+  for (const { lang, switchTo, group } of [
+    { lang: 'zh-CN', switchTo: 'English', group: '语言' },
+    { lang: 'en', switchTo: '中文', group: 'Language' },
+  ]) {
+    for (const id of SECTIONS) {
+      await page.getByTestId(`back-office-nav-${id}`).click();
+      await expect(page.getByTestId(`back-office-nav-${id}`)).toHaveAttribute('aria-current', 'page');
+      await settled(page);
+      expect.soft(await wording(page, lang === 'zh-CN'), `${lang} ${id}: wording`).toEqual([]);
+      await checkLayout(page, info, `${lang} 1024x768 ${id}`);
+      if (id === 'z-reports') {
+        await page.getByTestId('z-view-1').click();
+        await expect(page.getByTestId('z-view')).toBeVisible();
+        await settled(page);
+        expect.soft(await wording(page, lang === 'zh-CN'), `${lang} Z report: wording`).toEqual([]);
+        await checkLayout(page, info, `${lang} 1024x768 z-report`);
+      }
+    }
+    await page.getByRole('group', { name: group }).getByRole('button', { name: switchTo }).click();
+  }
+});
