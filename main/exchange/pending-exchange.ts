@@ -31,6 +31,7 @@ import { requireOpenShift } from '../shift/shift-rows';
 import { isTraining } from '../training/training';
 import { planExchange, type ExchangeInput } from './exchange';
 import './exchange-journal';
+import { newDocumentId } from '../documents/document-id';
 
 /** The exchange begun: the sale, now owing the difference, is paid on the payment screen. */
 export function beginExchange(
@@ -50,7 +51,7 @@ export function beginExchange(
     // Only a difference the customer pays is worth a payment screen; the rest completes at once.
     if (view.differenceMinor <= 0) throw new ServiceError('exchange.nothing_to_pay');
     const approver = approverFor(ctx, view.approvalReasons, approverId);
-    const refundId = randomUUID();
+    const refundId = newDocumentId(ctx.now);
     insertDocument(ctx.db, {
       id: refundId,
       kind: 'refund',

@@ -3,7 +3,6 @@
 // so a refund either exists whole or not at all, and the original is never touched (triggers
 // forbid it). Every check happens inside that transaction: two windows refunding the same line at
 // once are serialised by SQLite, and the second finds the line already refunded.
-import { randomUUID } from 'node:crypto';
 import type { RefundReason } from '../../preload/contract/refund';
 import type { RefundPlanView } from '../../preload/contract/refund-views';
 import type { CompletionView, DocumentView, PaymentMethod, ScanDetailsView, StoreSettings } from '../../preload/contract/views';
@@ -19,6 +18,7 @@ import { sql } from '../ledger/statements';
 import { computeSale } from '../money/sale-totals';
 import { roundToStep } from '../money/integer-math';
 import { createIntent, lastKnownReceiptNo } from '../card/card-intents';
+import { newDocumentId } from '../documents/document-id';
 import { roleAtLeast } from '../operators/session';
 import { adjustmentShare, refundableAmount, returnShare, tenderPlan, type LineShare, type ShareProblem, type TenderPlan } from './refund-math';
 import { refundState, type RefundState } from './refundable';
@@ -247,7 +247,8 @@ export function book(
   // (The training simulator refuses nothing.)
   if (!training && (card.length > 1 || (card.length > 0 && scan.length > 0)))
     throw new ServiceError('refund.split_card_parts', { cards: card.length + scan.length });
-  const id = randomUUID();
+  // Time-ordered like every document id: a day's corrections sit together in the line and payment indexes.
+  const id = newDocumentId(ctx.now);
   insertDocument(ctx.db, {
     id,
     kind,
