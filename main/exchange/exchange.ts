@@ -23,7 +23,8 @@ import { documentView } from '../documents/document-view';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import { cashTender } from '../money/cash-tender';
-import { approverFor, book, returnPlan, type RefundContext } from '../refund/refund';
+import { book } from '../refund/refund-booking';
+import { approverFor, returnPlan, type RefundContext } from '../refund/refund-plans';
 import { requireOpenShift } from '../shift/shift-rows';
 import './exchange-journal';
 

@@ -24,7 +24,7 @@ import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { journalFeed } from '../ledger/journal-feed';
 import { sql } from '../ledger/statements';
-import { approverFor, type RefundContext } from '../refund/refund';
+import { approverFor, type RefundContext } from '../refund/refund-plans';
 import { openAttemptFor } from '../scan-pay/scan-attempts';
 import { getSettings } from '../settings/settings';
 import { requireOpenShift } from '../shift/shift-rows';

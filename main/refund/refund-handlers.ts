@@ -6,16 +6,10 @@ import { parseReceiptCode } from '../documents/receipt-code';
 import { openBusinessDay } from '../day-close/closed-days';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
 import { approverOf } from '../operators/approval';
-import {
-  previewRefund,
-  previewWithoutReceipt,
-  refundPriceAdjustment,
-  refundWithoutReceipt,
-  refundWithReceipt,
-  voidable,
-  voidSale,
-  type Booking,
-} from './refund';
+import { refundPriceAdjustment, refundWithReceipt, voidable, voidSale } from './refund';
+import type { Booking } from './refund-booking';
+import { previewRefund } from './refund-plans';
+import { previewWithoutReceipt, refundWithoutReceipt } from './refund-without-receipt';
 import { refundableView, refundState } from './refundable';
 import type { CompletionView } from '../../preload/contract/views';
 import { assertCorrectionMode, isTraining } from '../training/training';
