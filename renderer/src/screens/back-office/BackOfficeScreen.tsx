@@ -18,7 +18,12 @@ export function BackOfficeScreen({ session, onClose, onStartReturn }: BackOffice
   const open = sections.find((s) => s.id === openId) ?? sections[0] ?? null;
   const heading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => heading.current?.focus(), [open?.id]);
+  const nav = useRef<HTMLElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+    // The menu scrolls in itself: keep the open section's entry in sight there.
+    nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest' });
+  }, [open?.id]);
 
   // F10, or Esc outside a field, goes back to the sale; a dialog (help) keeps its keys.
   const onCloseRef = useRef(onClose);
@@ -42,7 +47,7 @@ export function BackOfficeScreen({ session, onClose, onStartReturn }: BackOffice
   const Section = open?.component;
   return (
     <main className="back-office" data-testid="back-office">
-      <nav className="back-office__nav" aria-label={t('backOffice.sections')}>
+      <nav ref={nav} className="back-office__nav" aria-label={t('backOffice.sections')}>
         <h1 className="back-office__title">{t('backOffice.title')}</h1>
         {sections.map((s) => (
           <button
