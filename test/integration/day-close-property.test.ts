@@ -17,6 +17,7 @@ import type { ExpectedCashView, ReportFiguresView, ZReportView } from '../../pre
 import type { DocumentView } from '../../preload/contract/document-views';
 import { key, openShop, SHANGHAI, shanghai, type Shop } from '../support/day-close-shop';
 import { FAST_SIM_TIMEOUTS } from '../support/terminal-sim';
+import { until } from '../support/until';
 
 let sim: TerminalSimulator;
 const sink = mkdtempSync(join(tmpdir(), 'ringup-z-print-'));
@@ -311,11 +312,7 @@ describe('the Z over random days', () => {
             profile: defaultPrinterProfile,
             timeZone: SHANGHAI,
           });
-          const until = Date.now() + 8000;
-          while (!s.reg.terminal.connection.ready) {
-            if (Date.now() > until) throw new Error('terminal not ready');
-            await new Promise((r) => setTimeout(r, 20));
-          }
+          await until('the terminal ready', () => s.reg.terminal.connection.ready);
           await play(s, ops);
           await s.as('cashier');
           const live = (await s.reg.must('shift.current', {})).shift?.id ?? 0;

@@ -9,6 +9,7 @@ import { compareVersions } from '../../main/updates/update-feed';
 import type { UpdateInstaller } from '../../main/updates/updates';
 import { appVersion } from '../../main/app-version';
 import { CASHIER_PIN, makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
+import { until } from '../support/until';
 
 let server: Server;
 let feed: string;
@@ -66,15 +67,6 @@ async function ownerRegister(installer?: UpdateInstaller) {
   return { reg, ...staff };
 }
 
-async function until<T>(probe: () => Promise<T | null>): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const v = await probe();
-    if (v !== null) return v;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('timed out');
-}
-
 describe('update check', () => {
   it('in browser mode is a no-op that says why, and nothing can be installed', async () => {
     const { reg } = await ownerRegister();
@@ -107,7 +99,7 @@ describe('update check', () => {
     await reg.must('settings.update', { updateFeedUrl: feed });
     publish('99.1.0');
     expect(await reg.must('updates.check', {})).toMatchObject({ state: 'available', latestVersion: '99.1.0' });
-    expect(await until(async () => ((await reg.must('updates.check', {})).state === 'downloaded' ? true : null))).toBe(true);
+    expect(await until('the update downloaded', async () => ((await reg.must('updates.check', {})).state === 'downloaded' ? true : null))).toBe(true);
 
     await reg.must('session.login', { operatorId: cashierId, pin: CASHIER_PIN });
     const sale = await reg.must('sale.current', {});
@@ -123,7 +115,7 @@ describe('update check', () => {
     const day = (await reg.must('sale.get', { saleId: sale.id })).businessDay;
     appendJournal(reg.db, 'day.closed' as never, { businessDay: day } as never);
     expect(await reg.must('updates.install', {})).toMatchObject({ state: 'downloaded', latestVersion: '99.1.0', installBlockedBy: null });
-    expect(await until(async () => (installer.installs > 0 ? installer.installs : null))).toBe(1);
+    expect(await until('the installer run', () => (installer.installs > 0 ? installer.installs : null))).toBe(1);
   });
 
   it('compares versions by their numbers', () => {

@@ -8,6 +8,7 @@ import type { CompletionView } from '../../preload/contract/views';
 import type { Result } from '../../preload/contract/result';
 import { FAST_CLIENT_TIMEOUTS, TerminalFixture } from './terminal-sim';
 import { makeRegister, withStaff, type TestRegister } from './register-fixture';
+import { until } from './until';
 
 export function key(): string {
   return randomUUID().replaceAll('-', '');
@@ -49,22 +50,13 @@ export async function startCardRig(simOptions: SimulatorOptions = {}): Promise<C
 }
 
 export async function terminalReady(reg: TestRegister, timeoutMs = 8000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (reg.terminal.connection.ready === null) {
-    if (Date.now() > until) throw new Error(`terminal not ready: ${reg.terminal.connection.state}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await until('the terminal ready', () => reg.terminal.connection.ready !== null, timeoutMs);
 }
 
 /** Waits until no card intent is open (recovery has run). */
 export async function settled(reg: TestRegister, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const open = reg.db.prepare("SELECT COUNT(*) AS n FROM card_intents WHERE state IN ('created', 'sent', 'in_progress')").get() as { n: number };
-    if (open.n === 0) return;
-    if (Date.now() > until) throw new Error('card intents still open');
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  const open = () => (reg.db.prepare("SELECT COUNT(*) AS n FROM card_intents WHERE state IN ('created', 'sent', 'in_progress')").get() as { n: number }).n;
+  await until('no card intent still open', () => open() === 0, timeoutMs);
 }
 
 /** A fresh sale with one line of `amountMinor`. */
