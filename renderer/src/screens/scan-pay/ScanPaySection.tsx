@@ -2,8 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlipaySettingsView, CallInput, ScanPayConfigView, WechatSettingsView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
-import { Notice } from '../../components/Notice';
 import { useCall } from '../../state/use-call';
+import { ProviderFormFooter } from './ProviderFormFooter';
 import '../../styles/scan-pay.css';
 
 type Settings = Extract<CallInput<'scanpay.setConfig'>, { settings: unknown }>['settings'];
@@ -173,23 +173,13 @@ function WechatForm({ view, onSaved }: { view: WechatSettingsView | null; onSave
           <input type="file" accept=".p12,application/x-pkcs12" onChange={(e) => pickCertificate(e.target.files?.[0])} data-testid="scan-wechat-certificate" />
         </label>
         <p className="muted small">{t('scanpay.settings.certificateHint')}</p>
-        <div className="scan-payment__actions">
-          <button type="submit" className="button button--primary" disabled={saving.busy} data-testid="scan-wechat-save">
-            {t('scanpay.settings.save')}
-          </button>
-          {view && (
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={() => void save({ remove: 'wechat' }, 'scanpay.settings.removed')}
-              data-testid="scan-wechat-remove"
-            >
-              {t('scanpay.settings.remove')}
-            </button>
-          )}
-        </div>
-        <ErrorNote error={saving.error} />
-        <Notice message={notice} />
+        <ProviderFormFooter
+          provider="wechat"
+          busy={saving.busy}
+          onRemove={view ? () => void save({ remove: 'wechat' }, 'scanpay.settings.removed') : null}
+          error={saving.error}
+          notice={notice}
+        />
       </form>
     </section>
   );
@@ -274,23 +264,13 @@ function AlipayForm({ view, onSaved }: { view: AlipaySettingsView | null; onSave
             data-testid="scan-alipay-public-key"
           />
         </label>
-        <div className="scan-payment__actions">
-          <button type="submit" className="button button--primary" disabled={saving.busy} data-testid="scan-alipay-save">
-            {t('scanpay.settings.save')}
-          </button>
-          {view && (
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={() => void save({ remove: 'alipay' }, 'scanpay.settings.removed')}
-              data-testid="scan-alipay-remove"
-            >
-              {t('scanpay.settings.remove')}
-            </button>
-          )}
-        </div>
-        <ErrorNote error={saving.error} />
-        <Notice message={notice} />
+        <ProviderFormFooter
+          provider="alipay"
+          busy={saving.busy}
+          onRemove={view ? () => void save({ remove: 'alipay' }, 'scanpay.settings.removed') : null}
+          error={saving.error}
+          notice={notice}
+        />
       </form>
     </section>
   );
