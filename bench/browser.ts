@@ -5,15 +5,12 @@
 //  - scan to line: from the Enter that ends a scanner's burst to the first frame that shows the
 //    cart changed. Keys arrive as a keyboard-wedge scanner sends them, stamped a few ms apart
 //    (through the DevTools protocol, as the e2e tests do); the page's own clock measures.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { figure, fmt, median, percentile } from './stats';
 import { FIVE_CODES } from './ledger';
+import { startWebRegister } from '../test/support/web-register';
 
 export interface BrowserFigures {
   scan_to_line_demo_p95_ms: number;
@@ -21,58 +18,8 @@ export interface BrowserFigures {
 }
 
 const ROOT = resolve(__dirname, '..');
-const WEB_MAIN = join(ROOT, 'out', 'main', 'web.js');
 const COLD_STARTS = 5;
 const SCANS = 100;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
-
-interface Running {
-  url: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-/** Starts a register in browser mode; resolves once it says it is listening. */
-async function startRegister(): Promise<Running> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ringup-bench-web-'));
-  const port = await freePort();
-  const token = randomBytes(18).toString('base64url');
-  const child = spawn(process.execPath, [WEB_MAIN, '--demo', '--data-dir', dataDir, '--port', String(port)], {
-    env: { ...process.env, RINGUP_TOKEN: token },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  await new Promise<void>((ready, fail) => {
-    let out = '';
-    const onData = (chunk: Buffer): void => {
-      out += chunk.toString();
-      if (out.includes('Ringup is running')) ready();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-    child.once('exit', () => fail(new Error(`register exited early:\n${out}`)));
-  });
-  return { url: `http://127.0.0.1:${port}/?token=${token}`, child, stop };
-}
 
 /** The first-run form is up and its first field takes keys. */
 async function firstRunUsable(page: Page): Promise<void> {
@@ -88,7 +35,7 @@ async function coldStarts(browser: Browser): Promise<number[]> {
     const context = await browser.newContext();
     const page = await context.newPage();
     const t0 = performance.now();
-    const reg = await startRegister();
+    const reg = await startWebRegister();
     try {
       await page.goto(reg.url);
       await firstRunUsable(page);
@@ -138,7 +85,7 @@ const PROBE = `(() => {
 })()`;
 
 async function scansToLine(browser: Browser): Promise<number[]> {
-  const reg = await startRegister();
+  const reg = await startWebRegister();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   try {

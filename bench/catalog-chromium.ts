@@ -5,17 +5,16 @@
 // and ledger.
 // Needs `npm run build` and /usr/bin/chromium; says so and returns nothing otherwise.
 // Key: scan_to_line_p95_ms (`npm run bench -- --json`).
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { openRegister, ledgerPathIn } from '../main/register';
 import { CATALOG_SIZE, generateCatalog, loadCatalog } from './catalog';
 import { fmt, percentile } from './stats';
+import { startWebRegister, WEB_MAIN } from '../test/support/web-register';
 
-const WEB_MAIN = resolve(__dirname, '../out/main/web.js');
 const CHROMIUM = '/usr/bin/chromium';
 const SCANS = 200;
 const PIN = '4826';
@@ -59,24 +58,11 @@ export async function benchCatalogChromium(options: { size?: number } = {}): Pro
   loadCatalog(reg.db, products);
   reg.close();
 
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const token = randomBytes(18).toString('base64url');
-  const host = spawn(process.execPath, [WEB_MAIN, '--data-dir', dir, '--port', String(port)], {
-    env: { ...process.env, RINGUP_TOKEN: token },
-    stdio: 'ignore',
-  });
+  const host = await startWebRegister({ demo: false, dataDir: dir });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break;
-      } catch {
-        // not up yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`http://127.0.0.1:${port}/?token=${token}`);
+    await page.goto(host.url);
     await page.locator('.pin-pad input').fill(PIN);
     await page.locator('.pin-pad input').press('Enter');
     await page
@@ -158,8 +144,7 @@ export async function benchCatalogChromium(options: { size?: number } = {}): Pro
     return figures;
   } finally {
     await browser.close();
-    host.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
+    await host.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

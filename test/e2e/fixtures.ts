@@ -1,87 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { TOKEN_STORAGE_KEY, WS_PROTOCOL, WS_TOKEN_PREFIX } from '../../preload/contract/web-protocol';
+import { startWebRegister, type WebRegister } from '../support/web-register';
 
-const WEB_MAIN = resolve(__dirname, '../../out/main/web.js');
-
-export interface Register {
-  /** http://127.0.0.1:PORT */
-  origin: string;
-  /** The launch address with its token. */
-  url: string;
-  /** The launch token alone, to check it never reaches anyone else. */
-  token: string;
-  /** The register's process, for tests that play the operating system (a file size limit). */
-  pid: number;
-  output(): string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-async function waitForHealth(origin: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`register exited early:\n${output()}`);
-    try {
-      const res = await fetch(`${origin}/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`register did not become healthy:\n${output()}`);
-}
+export type Register = Pick<WebRegister, 'origin' | 'url' | 'token' | 'pid' | 'output'>;
 
 /**
  * Starts a register in browser mode with demo data on a fresh data folder, as its own process on
  * its own port. The `register` fixture is one; a test that needs a second starts it here.
  */
 export async function startRegister(options: { demo?: boolean } = {}): Promise<{ register: Register; stop(): Promise<void> }> {
-  if (!existsSync(WEB_MAIN)) throw new Error('out/main/web.js is missing: run `npm run build` before the e2e suite');
-  const dataDir = mkdtempSync(join(tmpdir(), 'ringup-e2e-'));
-  const port = await freePort();
-  const token = randomBytes(18).toString('base64url');
-  let log = '';
-  const args = [WEB_MAIN, ...(options.demo === false ? [] : ['--demo']), '--data-dir', dataDir, '--port', String(port)];
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, RINGUP_TOKEN: token },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  const origin = `http://127.0.0.1:${port}`;
-  try {
-    await waitForHealth(origin, child, () => log);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { register: { origin, url: `${origin}/?token=${token}`, token, pid: child.pid ?? 0, output: () => log }, stop };
+  const register = await startWebRegister(options);
+  return { register, stop: register.stop };
 }
 
 /** A register in browser mode with demo data on a fresh data folder, stopped after the test. */
