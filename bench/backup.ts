@@ -18,6 +18,7 @@ import { openZip } from '../main/backup/zip-reader';
 import { figure, fmt } from './stats';
 import { documentDigest } from '../main/documents/document-digest';
 import { newDocumentId } from '../main/documents/document-id';
+import { size } from './scale';
 
 export interface BackupFigures {
   export_year_s: number;
@@ -25,8 +26,8 @@ export interface BackupFigures {
   backup_verify_ratio: number;
 }
 
-const DAYS = Number(process.env.RINGUP_BENCH_DAYS ?? 365);
-const SALES_PER_DAY = 300;
+const DAYS = Number(process.env.RINGUP_BENCH_DAYS ?? size(365, 3));
+const SALES_PER_DAY = size(300, 20);
 const LINES_PER_SALE = 3;
 const DAY_MS = 86_400_000;
 

@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { figure, fmt, median, percentile } from './stats';
 import { FIVE_CODES } from './ledger';
 import { startWebRegister } from '../test/support/web-register';
+import { size } from './scale';
 
 export interface BrowserFigures {
   scan_to_line_demo_p95_ms: number;
@@ -18,8 +19,8 @@ export interface BrowserFigures {
 }
 
 const ROOT = resolve(__dirname, '..');
-const COLD_STARTS = 5;
-const SCANS = 100;
+const COLD_STARTS = size(5, 1);
+const SCANS = size(100, 3);
 
 /** The first-run form is up and its first field takes keys. */
 async function firstRunUsable(page: Page): Promise<void> {

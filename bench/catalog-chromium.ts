@@ -14,9 +14,10 @@ import { openRegister, ledgerPathIn } from '../main/register';
 import { CATALOG_SIZE, generateCatalog, loadCatalog } from './catalog';
 import { fmt, percentile } from './stats';
 import { startWebRegister, WEB_MAIN } from '../test/support/web-register';
+import { size } from './scale';
 
 const CHROMIUM = '/usr/bin/chromium';
-const SCANS = 200;
+const SCANS = size(200, 3);
 const PIN = '4826';
 const SEARCH_FOCUSED = `document.activeElement?.getAttribute('data-testid') === 'search'`;
 

@@ -9,8 +9,9 @@ import { importCatalogCsv } from '../main/catalog/catalog-csv';
 import { lookupProduct } from '../main/catalog/catalog';
 import { searchProducts } from '../main/catalog/catalog-search';
 import { fmt, percentile } from './stats';
+import { size } from './scale';
 
-export const CATALOG_SIZE = 100_000;
+export const CATALOG_SIZE = size(100_000, 2_000);
 
 // Words shops really print on shelves: brands, goods, flavours and packs, mixed at random.
 const BRANDS = [

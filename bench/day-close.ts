@@ -16,11 +16,12 @@ import { shiftCashTerms } from '../main/shift/shifts';
 import type { CallInput, CallName, CallResult } from '../preload/contract';
 import { figure, fmt, percentile } from './stats';
 import { newDocumentId } from '../main/documents/document-id';
+import { size } from './scale';
 
-const DAYS = Number(process.env.RINGUP_BENCH_DAYS ?? 365);
-const SALES_PER_DAY = 1400;
+const DAYS = Number(process.env.RINGUP_BENCH_DAYS ?? size(365, 3));
+const SALES_PER_DAY = size(1400, 20);
 const FIRST_DAY = '2025-01-01';
-const REPEATS = 30;
+const REPEATS = size(30, 2);
 
 /** A small deterministic generator, so every run writes the same year. */
 function random(seed: number): () => number {

@@ -11,9 +11,10 @@ import { openRegister, ledgerPathIn } from '../main/register';
 import type { FraudThresholds } from '../preload/contract/fraud-views';
 import { cashSale, mustOf, openShift, FIVE_CODES } from './ledger';
 import { figure, fmt, median, percentile } from './stats';
+import { size } from './scale';
 
-const ROUNDS = 6;
-const SALES_PER_ROUND = 150;
+const ROUNDS = size(6, 2);
+const SALES_PER_ROUND = size(150, 5);
 
 export interface FraudFigures {
   fraud_sale_p50_ms_rules_on: number;

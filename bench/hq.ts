@@ -16,10 +16,11 @@ import { insertRecords } from '../hq/ingest/records';
 import { makeRegister, openShift, OWNER_PIN, type TestRegister } from '../test/support/register-fixture';
 import { startHqRig } from '../test/support/hq-rig';
 import { fmt } from './stats';
+import { size } from './scale';
 
-const DAY_SALES = Number(process.env.BENCH_DAY_SALES ?? 1400);
+const DAY_SALES = Number(process.env.BENCH_DAY_SALES ?? size(1400, 20));
 const BATCH = 500;
-const ROUNDS = 3;
+const ROUNDS = size(3, 1);
 
 type Log = (line: string) => void;
 

@@ -24,6 +24,7 @@ import { benchCatalog } from './catalog';
 import { benchCatalogChromium } from './catalog-chromium';
 import { benchHq } from './hq';
 import { benchFraud } from './fraud';
+import { size } from './scale';
 
 function machine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -91,10 +92,10 @@ async function main(): Promise<void> {
     ['refund', benchRefund],
     ['verify', benchVerify],
     ['long-run', benchLongRun],
-    ['printer', async (l) => receiptFigures(await benchPrinter(500, l))],
-    ['terminal', async (l) => (await benchTerminal(200, l), await benchTerminalRouter(100, l))],
+    ['printer', async (l) => receiptFigures(await benchPrinter(size(500, 5), l))],
+    ['terminal', async (l) => (await benchTerminal(size(200, 3), l), await benchTerminalRouter(size(100, 3), l))],
     // Printed as a table only: no figure of the issue names it.
-    ['scan-pay', async () => (await benchScanPay(100), null)],
+    ['scan-pay', async () => (await benchScanPay(size(100, 3)), null)],
     ['catalog', () => benchCatalog()],
     ['catalog-chromium', () => benchCatalogChromium()],
     ['day-close', () => benchDayClose()],

@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { openRegister, ledgerPathIn, type Register } from '../main/register';
 import type { CallInput, CallName, CallResult } from '../preload/contract';
 import { figure, fmt, median, percentile, sum } from './stats';
+import { size } from './scale';
 
-const ROUNDS = 7;
-const COMMITS_PER_ROUND = 1500;
-const SALES_PER_ROUND = 300;
+const ROUNDS = size(7, 1);
+const COMMITS_PER_ROUND = size(1500, 20);
+const SALES_PER_ROUND = size(300, 5);
 /** Five demo products: a 5-line sale. */
 export const FIVE_CODES = ['6901234567892', '6904567890127', '6905678901232', '6907890123452', '6908901234567'];
 

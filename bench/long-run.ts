@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { figure, fmt } from './stats';
+import { size } from './scale';
 
 export interface LongRunFigures {
   bytes_per_sale: number;
@@ -27,9 +28,9 @@ interface Checkpoint {
   seconds: number;
 }
 
-export const LONG_RUN_SALES = Number(process.env.RINGUP_BENCH_LONG_SALES ?? 50_000);
+export const LONG_RUN_SALES = Number(process.env.RINGUP_BENCH_LONG_SALES ?? size(50_000, 200));
 /** A busy shop's day (the research's median day is ~1,300 sales). */
-const SALES_PER_DAY = 1_250;
+const SALES_PER_DAY = size(1_250, 50);
 
 /**
  * Where the long run keeps its ledger: in memory (tmpfs) where there is one. What it measures

@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { openRegister, ledgerPathIn } from '../main/register';
 import { bareRound, cashSale, mustOf, openShift } from './ledger';
 import { figure, fmt, median, percentile, sum } from './stats';
+import { size } from './scale';
 
-const ROUNDS = 5;
-const COMMITS_PER_ROUND = 1500;
-const REFUNDS_PER_ROUND = 150;
+const ROUNDS = size(5, 1);
+const COMMITS_PER_ROUND = size(1500, 20);
+const REFUNDS_PER_ROUND = size(150, 5);
 
 export interface RefundFigures {
   refunds_per_s: number;

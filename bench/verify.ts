@@ -9,14 +9,15 @@ import { openLedger } from '../main/ledger/database';
 import { appendJournal, entryHash, verifyJournal } from '../main/ledger/journal';
 import type { DocumentCompleted } from '../main/documents/document-journal';
 import { figure, fmt } from './stats';
+import { size } from './scale';
 
 export interface VerifyFigures {
   verify_ratio: number;
   verify_500k_s: number;
 }
 
-const ENTRIES = Number(process.env.RINGUP_BENCH_JOURNAL_ENTRIES ?? 500_000);
-const BATCH = 10_000;
+const ENTRIES = Number(process.env.RINGUP_BENCH_JOURNAL_ENTRIES ?? size(500_000, 2_000));
+const BATCH = size(10_000, 500);
 
 /** A completed sale's entry as the register writes it (two tax rates, one cash payment). */
 function saleEntry(i: number): DocumentCompleted {
