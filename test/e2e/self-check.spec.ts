@@ -20,6 +20,9 @@ test('start-up summary names a printer out of paper with its fix; the self-check
     await page.getByTestId('open-back-office').click();
     await page.getByTestId('back-office-nav-self-check').click();
     await expect(page.getByTestId('check-printer-state')).toHaveText('正常');
+    // What the check found, in Chinese punctuation (a full-width colon after each name).
+    await expect(page.getByTestId('check-printer-facts')).toContainText('：');
+    await expect(page.getByTestId('check-printer-facts')).not.toContainText(': ');
     await expect(page.getByTestId('check-scanner-state')).toHaveText('需要注意');
     await expect(page.getByTestId('check-scanner-problem')).toContainText('扫描枪尚未读取测试码');
     const code = (await page.getByTestId('scanner-test-code').textContent()) ?? '';

@@ -164,7 +164,7 @@ export function AuditSection(_props: BackOfficeSectionProps) {
         <thead>
           <tr>
             <th scope="col">#</th>
-            <th scope="col">{t('documents.when')}</th>
+            <th scope="col">{t('audit.at')}</th>
             <th scope="col">{t('audit.kind')}</th>
             <th scope="col">{t('documents.filter.operator')}</th>
             <th scope="col">{t('audit.register')}</th>

@@ -35,7 +35,9 @@ export function CheckItem({ item, level = 4 }: { item: SelfCheckItem; level?: 3 
         </p>
       ))}
       {facts.length > 0 && (
-        <p className="muted small">{facts.map(([k, v]) => `${t(`selfCheck.fact.${k}`, { defaultValue: k })}: ${factValue(k, v)}`).join(' · ')}</p>
+        <p className="muted small" data-testid={`check-${item.id}-facts`}>
+          {facts.map(([k, v]) => t('selfCheck.factLine', { name: t(`selfCheck.fact.${k}`, { defaultValue: k }), value: factValue(k, v) })).join(' · ')}
+        </p>
       )}
     </div>
   );
