@@ -26,6 +26,9 @@ interface Row {
   reason: string | null;
   original_document_id: string | null;
   original_receipt_no: number | null;
+  exchange_id: string | null;
+  exchange_kind: DocumentKind | null;
+  exchange_receipt_no: number | null;
   tenders: string | null;
 }
 
@@ -47,8 +50,13 @@ export function listDocuments(db: Db, f: DocumentFilter): DocumentSummaryView[] 
     .prepare(
       `SELECT d.id, d.kind, d.register_id, d.receipt_no, d.business_day, d.completed_at, o.name AS operator_name, d.total_minor, d.reason,
               d.original_document_id, orig.receipt_no AS original_receipt_no,
+              COALESCE(xs.id, xr.id) AS exchange_id, COALESCE(xs.kind, xr.kind) AS exchange_kind,
+              COALESCE(xs.receipt_no, xr.receipt_no) AS exchange_receipt_no,
               (SELECT GROUP_CONCAT(DISTINCT p.method) FROM payments p WHERE p.document_id = d.id) AS tenders
          FROM documents d LEFT JOIN operators o ON o.id = d.operator_id LEFT JOIN documents orig ON orig.id = d.original_document_id
+              -- The other half of an exchange: the new sale of a return, the return of a new sale.
+              LEFT JOIN exchanges ex1 ON ex1.refund_document_id = d.id LEFT JOIN documents xs ON xs.id = ex1.sale_document_id
+              LEFT JOIN exchanges ex2 ON ex2.sale_document_id = d.id LEFT JOIN documents xr ON xr.id = ex2.refund_document_id
         WHERE ${where.join(' AND ')} ORDER BY d.completed_at DESC, ABS(d.receipt_no) DESC LIMIT ?`,
     )
     .all(...args, f.limit ?? 100) as Row[];
@@ -68,6 +76,7 @@ export function listDocuments(db: Db, f: DocumentFilter): DocumentSummaryView[] 
     tenders: (r.tenders ?? '').split(',').filter((t): t is PaymentMethod => t === 'cash' || t === 'card' || t === 'scan'),
     reason: r.reason,
     original: r.original_document_id ? { id: r.original_document_id, receiptNo: r.original_receipt_no } : null,
+    exchange: r.exchange_id && r.exchange_kind ? { id: r.exchange_id, kind: r.exchange_kind, receiptNo: r.exchange_receipt_no } : null,
     corrections: r.kind === 'sale' ? (corrections.all(r.id) as DocumentSummaryView['corrections']) : [],
   }));
 }

@@ -76,5 +76,7 @@ export interface DocumentSummaryView {
   tenders: PaymentMethod[];
   reason: string | null;
   original: { id: string; receiptNo: number | null } | null;
+  /** The other half of an exchange (换货): the new sale of a return, or the return of a new sale. */
+  exchange: { id: string; kind: DocumentKind; receiptNo: number | null } | null;
   corrections: { id: string; kind: DocumentKind; receiptNo: number | null; totalMinor: number | null }[];
 }

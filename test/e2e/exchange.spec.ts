@@ -79,9 +79,19 @@ test('exchanges one item for a dearer one: the difference paid in cash, the retu
     expect(refundPaper).toMatch(/换货新销售 +R1-000003/);
     expect(salePaper).toMatch(/换货退货单 +R1-000002/);
 
-    // The water is no longer returnable.
     await page.keyboard.press('Enter');
     await saleScreenReady(page);
+
+    // The back office's document list ties the two halves to each other.
+    await page.getByTestId('open-back-office').click();
+    await page.getByTestId('back-office-nav-documents').click();
+    const table = page.getByRole('table', { name: '单据' });
+    await expect(table.locator('[data-kind="refund"]').getByTestId('document-related')).toHaveText('更正 R1-000001换货新销售 R1-000003');
+    await expect(table.locator('[data-kind="sale"]').getByTestId('document-exchange')).toHaveText('换货退货单 R1-000002');
+    await page.getByTestId('back-to-sale').click();
+    await saleScreenReady(page);
+
+    // The water is no longer returnable.
     await page.keyboard.press('F7');
     await page.getByTestId('refund-code').fill('R1-000001');
     await page.keyboard.press('Enter');

@@ -91,21 +91,30 @@ export function DocumentsSection({ onStartReturn }: BackOfficeSectionProps) {
       key: 'related',
       header: t('documents.related'),
       testId: 'document-related',
-      cell: (d) =>
-        d.original ? (
-          <span>
-            {t('documents.correctsSale')} {receiptButton(d.original.id, d.registerId, d.original.receiptNo, 'document-original')}
-          </span>
-        ) : (
-          <ul className="documents__corrections">
-            {d.corrections.map((c) => (
-              <li key={c.id}>
-                {t(`documents.kind.${c.kind}`)} {receiptButton(c.id, d.registerId, c.receiptNo, 'document-correction')}{' '}
-                {c.totalMinor === null ? '' : format.money(-c.totalMinor)}
-              </li>
-            ))}
-          </ul>
-        ),
+      cell: (d) => (
+        <>
+          {d.original ? (
+            <span>
+              {t('documents.correctsSale')} {receiptButton(d.original.id, d.registerId, d.original.receiptNo, 'document-original')}
+            </span>
+          ) : (
+            <ul className="documents__corrections">
+              {d.corrections.map((c) => (
+                <li key={c.id}>
+                  {t(`documents.kind.${c.kind}`)} {receiptButton(c.id, d.registerId, c.receiptNo, 'document-correction')}{' '}
+                  {c.totalMinor === null ? '' : format.money(-c.totalMinor)}
+                </li>
+              ))}
+            </ul>
+          )}
+          {d.exchange && (
+            <div data-testid="document-exchange">
+              {t(d.exchange.kind === 'sale' ? 'documents.exchangeSale' : 'documents.exchangeReturn')}{' '}
+              {receiptButton(d.exchange.id, d.registerId, d.exchange.receiptNo, 'document-exchange-partner')}
+            </div>
+          )}
+        </>
+      ),
     },
     {
       key: 'actions',
