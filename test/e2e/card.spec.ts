@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { callRegister, expect, ringUpAdHoc, setUpOwner, test } from './fixtures';
+import { callRegister, expect, previewText, ringUpAdHoc, setUpOwner, test } from './fixtures';
 
 /** An ad-hoc item at `price` (yuan) and on to the payment screen. The demo terminal declines amounts ending in .51. */
 const ringUp = (page: Page, price: string): Promise<void> => ringUpAdHoc(page, '礼品卡套', price);
@@ -21,12 +21,8 @@ test('a card sale through the demo terminal shows the steps, completes, and the 
   const card = sale.value.payments[0]?.card;
   expect(card?.maskedPan).toBe('476173******0119');
   expect(card?.authCode).toMatch(/^\d{6}$/);
-  // The preview is the printer's layout as an SVG image: read its text.
-  const img = page.getByTestId('receipt-preview').locator('img');
-  await expect(img).toBeVisible();
-  const svg = Buffer.from((await img.getAttribute('src'))?.split(',')[1] ?? '', 'base64').toString('utf8');
-  // receiptline places every character in its own <tspan>: join them back into the printed text.
-  const text = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]).join('');
+  // The preview is the printer's layout: read its text.
+  const text = await previewText(page);
   expect(text).toContain('卡号476173******0119');
   expect(text).toContain(`授权码${card?.authCode ?? 'none'}`);
   expect(text).not.toContain('4761739001010119');

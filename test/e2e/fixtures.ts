@@ -170,3 +170,13 @@ export async function callRegister(page: Page, name: string, input: unknown): Pr
     { name, input, protocol: WS_PROTOCOL, tokenPrefix: WS_TOKEN_PREFIX, tokenKey: TOKEN_STORAGE_KEY },
   );
 }
+
+/**
+ * The text of the receipt preview on screen (the printer's own layout, an SVG in the page).
+ * receiptline sets each character in its own <tspan>; its no-break spaces read as spaces.
+ */
+export async function previewText(page: Page): Promise<string> {
+  const svg = page.getByTestId('receipt-preview').locator('svg');
+  await expect(svg).toBeVisible();
+  return (await svg.evaluate((el) => el.textContent ?? '')).replace(/\u00a0/g, ' ');
+}

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
-import { callRegister, connectPrinter, expect, OWNER, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { callRegister, connectPrinter, expect, OWNER, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 
 // 退货 / Return in zh-CN, in browser mode: a receipt found by its printed QR code, a card refund
 // through the demo terminal, a void and a return without a receipt with a supervisor's PIN,
@@ -32,17 +32,6 @@ async function payCash(page: Page, tendered: string): Promise<void> {
   await page.keyboard.type(tendered);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('completion')).toBeVisible();
-}
-
-/** The text of the receipt preview on screen (the printer's own layout, an SVG image). */
-async function previewText(page: Page): Promise<string> {
-  const img = page.getByTestId('receipt-preview').locator('img');
-  await expect(img).toBeVisible();
-  const src = (await img.getAttribute('src')) ?? '';
-  return Buffer.from(src.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64')
-    .toString('utf8')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&#xa0;/g, ' ');
 }
 
 function line(page: Page, name: string) {

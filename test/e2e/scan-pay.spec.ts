@@ -1,19 +1,10 @@
-import type { Page } from '@playwright/test';
-import { callRegister, expect, ringUpAdHoc, scan, setUpOwner, test } from './fixtures';
+import { callRegister, expect, previewText, ringUpAdHoc, scan, setUpOwner, test } from './fixtures';
 
 // The demo register answers scan-to-pay with the provider simulator started inside it (no
 // provider configured): the customer takes about 4 s to enter the password, and the amount's fen
 // script the case (.31 password then paid, .32 never entered, .33 insufficient balance).
 const WECHAT_CODE = '134567890123456789';
 const ALIPAY_CODE = '2812345678901234';
-
-/** The receipt preview's text (receiptline draws each character in its own <tspan>). */
-async function previewText(page: Page): Promise<string> {
-  const img = page.getByTestId('receipt-preview').locator('img');
-  await expect(img).toBeVisible();
-  const svg = Buffer.from((await img.getAttribute('src'))?.split(',')[1] ?? '', 'base64').toString('utf8');
-  return [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]).join('');
-}
 
 interface ScanPaymentView {
   method: string;

@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { callRegister, expect, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { callRegister, expect, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 
 // Demo catalog: 6901234567892 = 农夫山泉 550ml ¥2.00.
 test('training mode: the owner switches the register into it, every screen carries the mark, the practice sale has a T number and the next real sale is receipt 1', async ({
@@ -42,17 +41,6 @@ test('training mode: the owner switches the register into it, every screen carri
   await page.getByTestId('take-cash').click();
   await expect(page.getByTestId('receipt-no')).toHaveText('1');
 });
-
-/** The text of the receipt preview on screen (the printer's own layout, an SVG image). */
-async function previewText(page: Page): Promise<string> {
-  const img = page.getByTestId('receipt-preview').locator('img');
-  await expect(img).toBeVisible();
-  const src = (await img.getAttribute('src')) ?? '';
-  return Buffer.from(src.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64')
-    .toString('utf8')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&#xa0;/g, ' ');
-}
 
 test('training mode: a return of a practice sale is practised in the training series, printed as training and counted nowhere', async ({ page, register }) => {
   await setUpOwner(page, register);
