@@ -19,9 +19,7 @@ export interface LongRunFigures {
 
 interface Checkpoint {
   sale: number;
-  /** RSS as measured, holding SQLite's page cache refilled since the previous checkpoint. */
-  rssWithCacheMb: number;
-  /** RSS once SQLite's page cache is handed back: the process's own memory. */
+  /** RSS with SQLite's page cache emptied at each checkpoint: the process's own memory. */
   rssMb: number;
   /** The file-backed part of RSS (code, mapped libraries): not the heap. */
   rssFileMb: number;
@@ -83,16 +81,16 @@ export async function benchLongRun(log: (line: string) => void): Promise<LongRun
     );
     for (const p of points) {
       log(
-        `  after ${String(p.sale).padStart(6)} sales: RSS ${fmt(p.rssMb, 1)} MB without SQLite's page cache (${fmt(p.rssWithCacheMb, 1)} MB with it; ${fmt(p.rssFileMb, 1)} MB file-backed), ` +
+        `  after ${String(p.sale).padStart(6)} sales: RSS ${fmt(p.rssMb, 1)} MB (${fmt(p.rssFileMb, 1)} MB of it file-backed), ` +
           `JS heap ${fmt(p.heapMb, 1)} MB, external ${fmt(p.externalMb, 1)} MB, ledger ${fmt(p.fileBytes / 1024 / 1024, 1)} MB, ` +
           `WAL max ${fmt(p.walMaxMb, 1)} MB, idempotency rows max ${p.idempotencyMax}, statements ${p.statements}`,
       );
     }
     log(
-      `  ledger growth ${fmt(bytesPerSale, 0)} bytes/sale (sales ${first.sale}..${last.sale}, after wal_checkpoint(TRUNCATE)); RSS without the page cache ${middle.sale} → ${last.sale}: ${fmt(last.rssMb - middle.rssMb, 1)} MB, JS heap ${fmt(last.heapMb - middle.heapMb, 1)} MB`,
+      `  ledger growth ${fmt(bytesPerSale, 0)} bytes/sale (sales ${first.sale}..${last.sale}, after wal_checkpoint(TRUNCATE)); RSS ${middle.sale} → ${last.sale}: ${fmt(last.rssMb - middle.rssMb, 1)} MB, JS heap ${fmt(last.heapMb - middle.heapMb, 1)} MB`,
     );
     log(
-      `  RSS is measured after PRAGMA shrink_memory: SQLite's page cache otherwise keeps every page written, up to cache_size (128 MiB), and the RSS grows with the ledger until it is full`,
+      `  RSS with SQLite's page cache emptied at each checkpoint (PRAGMA shrink_memory): the cache otherwise keeps every page written, up to cache_size (128 MiB), and the RSS grows with the ledger until it is full`,
     );
     return {
       bytes_per_sale: figure(bytesPerSale, 0),
