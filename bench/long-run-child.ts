@@ -71,6 +71,7 @@ async function main(): Promise<void> {
       rssMb: m.rss / MB,
       rssFileMb: statusMb('RssFile'),
       heapMb: m.heapUsed / MB,
+      heapTotalMb: m.heapTotal / MB,
       externalMb: m.external / MB,
       walMaxMb: walMax / MB,
       idempotencyMax,

@@ -23,7 +23,10 @@ interface Checkpoint {
   rssMb: number;
   /** The file-backed part of RSS (code, mapped libraries): not the heap. */
   rssFileMb: number;
+  /** JS heap in use after a full GC. */
   heapMb: number;
+  /** JS heap the engine has committed (in use or kept for the next allocations): part of the RSS. */
+  heapTotalMb: number;
   externalMb: number;
   walMaxMb: number;
   idempotencyMax: number;
@@ -82,7 +85,7 @@ export async function benchLongRun(log: (line: string) => void): Promise<LongRun
     for (const p of points) {
       log(
         `  after ${String(p.sale).padStart(6)} sales: RSS ${fmt(p.rssMb, 1)} MB (${fmt(p.rssFileMb, 1)} MB of it file-backed), ` +
-          `JS heap ${fmt(p.heapMb, 1)} MB, external ${fmt(p.externalMb, 1)} MB, ledger ${fmt(p.fileBytes / 1024 / 1024, 1)} MB, ` +
+          `JS heap ${fmt(p.heapMb, 1)} MB used of ${fmt(p.heapTotalMb, 1)} MB committed, external ${fmt(p.externalMb, 1)} MB, ledger ${fmt(p.fileBytes / 1024 / 1024, 1)} MB, ` +
           `WAL max ${fmt(p.walMaxMb, 1)} MB, idempotency rows max ${p.idempotencyMax}, statements ${p.statements}`,
       );
     }
