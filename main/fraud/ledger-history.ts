@@ -28,6 +28,11 @@ export function recordFact(db: Db, fact: Fact): void {
 /** The longest any rule looks back (a window is at most a day), with a margin. */
 const LOOK_BACK_MS = 48 * 3600_000;
 
+/** Drops the facts no rule can look back to any more; returns how many. */
+export function pruneFacts(db: Db, now: number): number {
+  return sql(db, 'DELETE FROM fraud_facts WHERE at < ?').run(now - LOOK_BACK_MS).changes;
+}
+
 /**
  * Files the facts of watched entries the table does not have: a ledger from before the watch,
  * or entries journalled while it was not subscribed. Only as far back as a rule can look; older
@@ -37,7 +42,7 @@ export function catchUpFacts(db: Db, now: number): number {
   const after = (sql(db, 'SELECT COALESCE(MAX(seq), 0) FROM fraud_facts').pluck().get() as number) ?? 0;
   let filed = 0;
   db.transaction(() => {
-    sql(db, 'DELETE FROM fraud_facts WHERE at < ?').run(now - LOOK_BACK_MS);
+    pruneFacts(db, now);
     for (const kind of WATCHED_KINDS) {
       const rows = sql(db, 'SELECT payload FROM journal WHERE kind = ? AND seq > ? AND at >= ? ORDER BY seq')
         .pluck()

@@ -194,6 +194,21 @@ describe('fraud watch on the register', () => {
     expect(reg.db.prepare("SELECT COUNT(*) FROM journal WHERE kind = 'sale.completed'").pluck().get()).toBe(2);
   });
 
+  it('keeps it two days long in a register that runs for days without a restart', async () => {
+    const s = await shop();
+    await s.cashSale([100]);
+    await s.cashSale([200]);
+    const count = (table: string) => s.reg.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get();
+    s.clock.now += 30 * 3_600_000;
+    await s.cashSale([300]);
+    expect(count('fraud_facts')).toBe(3);
+    s.clock.now += 19 * 3_600_000;
+    await s.cashSale([400]);
+    // The first two are 49 hours old, out of any rule's reach; the one from 19 hours ago stays.
+    expect(s.reg.db.prepare('SELECT total_minor FROM fraud_facts ORDER BY seq').pluck().all()).toEqual([300, 400]);
+    expect(count("journal WHERE kind = 'sale.completed'")).toBe(4);
+  });
+
   it('a rule that fails never stops the sale: the sale commits, the failure is logged', async () => {
     const s = await shop();
     // The alerts table gone: every alert the watch tries to raise fails inside its savepoint.
