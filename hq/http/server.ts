@@ -130,7 +130,12 @@ async function route(deps: HqServerDeps, req: IncomingMessage, url: URL, body: B
       return [200, await zSums(pool, { from: r.from, to: r.to, shopId: r.shop ?? null }, path.endsWith('days') ? 'day' : 'month')];
     }
     if (method === 'GET' && path === '/api/admin/reports/documents') return [200, await documentDays(pool)];
-    if (method === 'GET' && path === '/api/admin/consistency') return [200, await consistencyCheck(pool)];
+    if (method === 'GET' && path === '/api/admin/consistency') {
+      // Every Z ever uploaded, or (from=…&to=…) those of a range of business days.
+      if (q.from === undefined && q.to === undefined) return [200, await consistencyCheck(pool)];
+      const r = parse(range, q);
+      return [200, await consistencyCheck(pool, { from: r.from, to: r.to })];
+    }
     if (method === 'GET' && path === '/api/admin/alerts') return [200, await listAlerts(pool, q.open === '1')];
     const ack = /^\/api\/admin\/alerts\/(\d{1,15})\/ack$/.exec(path);
     if (method === 'POST' && ack) return [200, { acknowledged: await acknowledgeAlert(pool, Number(ack[1]), now) }];

@@ -41,7 +41,7 @@ export async function ownerOverview(pool: Pool, day: string, now: number): Promi
     zSums(pool, { from, to }, 'month'),
     registerStatus(pool),
     registerSums(pool, day, from, to),
-    consistencyCheck(pool),
+    consistencyCheck(pool, { from, to }),
     listAlerts(pool, true),
   ]);
   const figure = (f: { netMinor: number; documentCount: number; zCount: number } | undefined) => ({

@@ -70,8 +70,12 @@ export interface ZDifference {
   documents: number | null;
 }
 
-/** Every Z recomputed from its register's documents of that day; an empty list means they all agree. */
-export async function consistencyCheck(pool: Pool): Promise<{ zChecked: number; differences: ZDifference[] }> {
+/**
+ * Every Z recomputed from its register's documents of that day; an empty list means they all agree.
+ * With a range, only the Zs of those business days: the owner's overview checks the month it shows
+ * on every load, and a chain's whole history would make that load grow with every day of trading.
+ */
+export async function consistencyCheck(pool: Pool, range?: { from: string; to: string }): Promise<{ zChecked: number; differences: ZDifference[] }> {
   const rows = await pool.query<{
     register_id: string;
     z_no: number;
@@ -94,8 +98,10 @@ export async function consistencyCheck(pool: Pool): Promise<{ zChecked: number; 
             (SELECT d2.grand_total_minor FROM documents d2 WHERE d2.register_id = z.register_id AND d2.business_day <= z.business_day
               ORDER BY d2.receipt_no DESC LIMIT 1) AS d_grand
        FROM z_reports z LEFT JOIN documents d ON d.register_id = z.register_id AND d.business_day = z.business_day
+      WHERE ($1::text IS NULL OR z.business_day BETWEEN $1 AND $2)
       GROUP BY z.register_id, z.z_no, z.business_day, z.document_count, z.net_minor, z.first_receipt_no, z.last_receipt_no, z.grand_total_after_minor
       ORDER BY z.register_id, z.z_no`,
+    [range?.from ?? null, range?.to ?? null],
   );
   const differences: ZDifference[] = [];
   for (const r of rows.rows) {
