@@ -2,7 +2,6 @@
 // loaded in the middle of it (a reload, a crashed renderer, a second window) needs to show the
 // same steps and the same ending as the window that started it.
 import type { PaymentProvider } from './payment-code';
-import type { Result } from './result';
 import type { CompletionView } from './views';
 
 export type PaymentKind = 'card' | 'scanpay';
@@ -24,11 +23,18 @@ export interface PaymentInProgressView {
   cancellable: boolean;
 }
 
+/**
+ * What a pay call answered: a `Result<CompletionView>`, spelled out here because the events
+ * import this file and result.ts (through errors.ts and every domain's error list) imports them.
+ */
+export type PaymentOutcome =
+  { ok: true; value: CompletionView } | { ok: false; error: { code: string; params: Record<string, string | number | boolean | null> } };
+
 /** How a pay call ended: exactly what it answered the window that made it. */
 export interface PaymentEndedView {
   saleId: string;
   kind: PaymentKind;
-  result: Result<CompletionView>;
+  result: PaymentOutcome;
   endedAt: number;
 }
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
-import type { CompletionView, DocumentView, PaymentInProgressView, Result } from '../../../preload/contract';
+import type { CallError, CompletionView, DocumentView, PaymentInProgressView, PaymentOutcome, Result } from '../../../preload/contract';
 import { api } from '../transport/api';
 import { forgetPaying, payingMarker } from './paying-marker';
 import { useEvent } from './use-event';
@@ -20,6 +20,11 @@ export interface ResumedPayment {
 
 function completionOf(sale: DocumentView): CompletionView {
   return { sale, receiptNo: sale.receiptNo, changeMinor: sale.changeMinor };
+}
+
+/** The pay call's answer as the call runner would have given it (main only ever sends its own error codes). */
+function asResult(outcome: PaymentOutcome): Result<CompletionView> {
+  return outcome.ok ? outcome : { ok: false, error: outcome.error as CallError };
 }
 
 function needsSignature(done: CompletionView): boolean {
@@ -87,7 +92,7 @@ export function usePaymentResume(
         }
         // Only this window's own payment: another window's ending is not this cashier's to see.
         if (saleId !== marked) continue;
-        if (p?.ended) return settle(saleId, p.ended.kind, p.ended.result);
+        if (p?.ended) return settle(saleId, p.ended.kind, asResult(p.ended.result));
         // The register restarted since: the sale itself says whether it was paid.
         const s = await api.invoke('sale.get', { saleId });
         if (s.ok && s.value.status === 'completed' && s.value.id !== openSaleId) return settle(saleId, 'card', { ok: true, value: completionOf(s.value) });
@@ -99,7 +104,7 @@ export function usePaymentResume(
 
   useEvent('payment.ended', (p) => {
     const r = resumedRef.current;
-    if (r && r.ended === null && p.saleId === r.saleId) settle(r.saleId, r.kind, p.result);
+    if (r && r.ended === null && p.saleId === r.saleId) settle(r.saleId, r.kind, asResult(p.result));
   });
   useEvent('payment.step', (p) => {
     const r = resumedRef.current;
@@ -112,7 +117,7 @@ export function usePaymentResume(
     // Still open: ended in the background (a refusal settled by the register alone), or still going.
     void ask(r.saleId).then((p) => {
       if (!p || p.running || resumedRef.current?.saleId !== r.saleId) return;
-      if (p.ended) settle(r.saleId, r.kind, p.ended.result);
+      if (p.ended) settle(r.saleId, r.kind, asResult(p.ended.result));
       else setResumed(null);
     });
   });
