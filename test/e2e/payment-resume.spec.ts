@@ -76,3 +76,27 @@ test('card: a second window follows the running payment, and the first, back aft
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('search')).toBeFocused();
 });
+
+test('card: Cancel in the reloaded window stops the terminal; the refusal is said there and the sale can be paid again', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await ringUpAdHoc(page, '礼品卡套', '18.47');
+  await page.getByTestId('pay-card').click();
+  await expect(page.getByTestId('card-step')).toHaveText('请顾客输入密码', { timeout: 10_000 });
+
+  await page.reload();
+  await expect(page.getByTestId('card-step')).toHaveText('请顾客输入密码');
+  await page.getByTestId('card-cancel').click();
+  await expect(page.getByTestId('error')).toContainText('刷卡已取消', { timeout: 15_000 });
+  await expect(page.getByTestId('card-step')).toBeHidden();
+  await expect(page.getByTestId('payment')).toBeVisible();
+  await expect(page.getByTestId('amount-due')).toHaveText('¥18.47');
+  await expect(page.getByTestId('tendered')).toBeEnabled();
+  await expect(page.getByTestId('pay-card')).toBeEnabled();
+  const open = (await callRegister(page, 'sale.current', {})) as { value: { status: string; payments: unknown[] } };
+  expect(open.value).toMatchObject({ status: 'open', payments: [] });
+
+  // Cash pays it, as after any refusal.
+  await page.getByTestId('tendered').fill('20');
+  await page.getByTestId('tendered').press('Enter');
+  await expect(page.getByTestId('completion')).toBeVisible();
+});
