@@ -13,7 +13,7 @@ import { openIntentFor } from '../card/card-intents';
 import { openAttemptFor } from '../scan-pay/scan-attempts';
 import { documentView, findDocument } from '../documents/document-view';
 
-/** Endings kept for windows that come back late; a reload takes seconds, not a hundred sales. */
+/** Endings (and steps) kept for windows that come back late; a reload takes seconds, not a hundred sales. */
 const ENDINGS_KEPT = 32;
 
 interface Live {
@@ -24,6 +24,14 @@ interface Live {
 interface Step {
   key: string;
   deadlineAt: number | null;
+}
+
+/** Drops a map's oldest entries (maps keep insertion order) beyond `keep`. */
+function trim(map: Map<string, unknown>, keep: number): void {
+  for (const oldest of map.keys()) {
+    if (map.size <= keep) return;
+    map.delete(oldest);
+  }
 }
 
 export class PaymentWatch {
@@ -39,7 +47,10 @@ export class PaymentWatch {
     events.subscribe((event, payload) => {
       if (event !== 'payment.step') return;
       const p = payload as EventPayloads['payment.step'];
+      this.steps.delete(p.saleId);
       this.steps.set(p.saleId, { key: p.key, deadlineAt: p.deadlineAt ?? null });
+      // Refunds given back to a card step too, with no pay call to clear them: keep the newest only.
+      trim(this.steps, ENDINGS_KEPT);
     });
   }
 
@@ -69,11 +80,7 @@ export class PaymentWatch {
     const ended: PaymentEndedView = { saleId, kind: mine.kind, result, endedAt: this.clock() };
     this.endings.delete(saleId);
     this.endings.set(saleId, ended);
-    while (this.endings.size > ENDINGS_KEPT) {
-      const oldest = this.endings.keys().next().value;
-      if (oldest === undefined) break;
-      this.endings.delete(oldest);
-    }
+    trim(this.endings, ENDINGS_KEPT);
     this.events.emit('payment.ended', ended);
   }
 

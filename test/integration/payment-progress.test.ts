@@ -20,12 +20,19 @@ function endings(reg: TestRegister): PaymentEndedView[] {
 
 describe('a card payment under way, seen by a window that did not start it', () => {
   let rig: CardRig;
+  let pay: PaySimulator;
   let ended: PaymentEndedView[];
   beforeAll(async () => {
     rig = await startCardRig();
+    // Providers too, so that a scanned code during the card payment reaches the sale's own refusal.
+    pay = await PaySimulator.start({ passwordMs: 150 });
+    await configureProviders(rig.reg, pay, rig.staff.ownerId, rig.staff.cashierId);
     ended = endings(rig.reg);
   });
-  afterAll(() => rig.stop());
+  afterAll(async () => {
+    await rig.stop();
+    await pay.stop();
+  });
 
   it('reports the running payment with its live step, refuses a second payment and cart edits, then reports the approval', async () => {
     const { reg, sim } = rig;
@@ -42,6 +49,11 @@ describe('a card payment under way, seen by a window that did not start it', () 
     expect(running.startedAt).toBeGreaterThan(0);
 
     expect(await payCard(reg, saleId)).toMatchObject({ ok: false, error: { code: 'terminal.busy' } });
+    expect(await reg.call('scanpay.pay', { saleId, code: wechatCode(), idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'terminal.intent_unresolved' },
+    });
+    expect(pay.entries()).toEqual([]);
     expect(await reg.call('sale.tenderCash', { saleId, tenderedMinor: 5000, idempotencyKey: key() })).toMatchObject({
       ok: false,
       error: { code: 'terminal.intent_unresolved' },
@@ -56,6 +68,7 @@ describe('a card payment under way, seen by a window that did not start it', () 
       error: { code: 'sale.payment_in_progress' },
     });
     expect(await reg.call('sale.hold', { saleId })).toMatchObject({ ok: false, error: { code: 'terminal.intent_unresolved' } });
+    expect(await reg.call('sale.cancel', { saleId })).toMatchObject({ ok: false, error: { code: 'terminal.intent_unresolved' } });
 
     // The reloaded window learns the ending from the register, not from the old page's call.
     const after = await until('the payment reported as ended', async () => {
