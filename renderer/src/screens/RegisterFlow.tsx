@@ -84,6 +84,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       let saleId = sale?.status === 'open' && !completion ? sale.id : null;
       if (saleId === null) {
         payingRef.current = null;
+        forgetPaying();
         setCompletion(null);
         const current = await editSale('sale.current', {});
         if (!current.ok) return;

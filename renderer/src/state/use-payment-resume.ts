@@ -92,7 +92,9 @@ export function usePaymentResume(
         }
         // Only this window's own payment: another window's ending is not this cashier's to see.
         if (saleId !== marked) continue;
-        if (p?.ended) return settle(saleId, p.ended.kind, asResult(p.ended.result));
+        // A part payment ended it: what followed (cash, say) is told by the sale below.
+        const part = p?.ended?.result.ok === true && p.ended.result.value.receiptNo === null;
+        if (p?.ended && !part) return settle(saleId, p.ended.kind, asResult(p.ended.result));
         // The register restarted since: the sale itself says whether it was paid.
         const s = await api.invoke('sale.get', { saleId });
         if (s.ok && s.value.status === 'completed' && s.value.id !== openSaleId) return settle(saleId, 'card', { ok: true, value: completionOf(s.value) });
