@@ -1,10 +1,12 @@
 import { callRegister, expect, ringUpAdHoc, scan, setUpOwner, test } from './fixtures';
 
 // A window reloaded (or opened) while the demo register is still taking a payment: the demo pay
-// simulator keeps the customer 4 s on the password for amounts ending in .31, the demo terminal
+// simulator keeps the customer 4 s on the password for amounts ending in .31 (and for ever for
+// .32), the demo terminal
 // keeps them 8 s on the PIN for amounts ending in .47. The reloaded page never sees the old page's
 // call answer: it must find the payment in main, follow it, and show its completion.
 const WECHAT_CODE = '134567890123456789';
+const ALIPAY_CODE = '2812345678901234';
 
 test('scan-to-pay: a reload while the customer enters the password shows that step, then the completion', async ({ page, register }) => {
   await setUpOwner(page, register);
@@ -99,4 +101,25 @@ test('card: Cancel in the reloaded window stops the terminal; the refusal is sai
   await page.getByTestId('tendered').fill('20');
   await page.getByTestId('tendered').press('Enter');
   await expect(page.getByTestId('completion')).toBeVisible();
+});
+
+test('scan-to-pay: Esc in the reloaded window cancels the order with the provider; the refusal is said on the payment screen', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  // .32: the customer never enters the password.
+  await ringUpAdHoc(page, '保温杯', '45.32');
+  await scan(page, ALIPAY_CODE);
+  await expect(page.getByTestId('scan-step')).toContainText('请顾客在手机上输入支付密码', { timeout: 10_000 });
+
+  await page.reload();
+  await expect(page.getByTestId('scan-step')).toContainText('请顾客在手机上输入支付密码');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('error')).toHaveText('已向支付渠道取消该笔支付，未扣款。', { timeout: 15_000 });
+  await expect(page.getByTestId('scan-step')).toBeHidden();
+  await expect(page.getByTestId('payment')).toBeVisible();
+  await expect(page.getByTestId('pay-scan')).toBeEnabled();
+  await expect(page.getByTestId('take-cash')).toBeEnabled();
+  const open = (await callRegister(page, 'sale.current', {})) as { value: { id: string; status: string; payments: unknown[] } };
+  expect(open.value).toMatchObject({ status: 'open', payments: [] });
+  const attempts = (await callRegister(page, 'scanpay.attempts', { saleId: open.value.id })) as { value: { state: string; reason: string }[] };
+  expect(attempts.value).toEqual([expect.objectContaining({ state: 'reversed', reason: 'scanpay.reason.cancelled' })]);
 });
