@@ -2,9 +2,9 @@ import { callRegister, expect, ringUpAdHoc, scan, setUpOwner, test } from './fix
 
 // A window reloaded (or opened) while the demo register is still taking a payment: the demo pay
 // simulator keeps the customer 4 s on the password for amounts ending in .31 (and for ever for
-// .32), the demo terminal
-// keeps them 8 s on the PIN for amounts ending in .47. The reloaded page never sees the old page's
-// call answer: it must find the payment in main, follow it, and show its completion.
+// .32), the demo terminal keeps them 8 s on the PIN for amounts ending in .47. The reloaded page
+// never sees the old page's call answer: it must find the payment in main, follow it, and show
+// its ending.
 const WECHAT_CODE = '134567890123456789';
 const ALIPAY_CODE = '2812345678901234';
 
