@@ -34,6 +34,7 @@ import { ScanPayRuntime, type ScanPayRuntimeOptions } from './scan-pay/scan-pay-
 import { FileKeySecretBox, type SecretBox } from './scan-pay/secret-box';
 import { SyncRuntime, type SyncRuntimeOptions } from './sync/sync-runtime';
 import { ProviderRefunds, type ProviderRefundsDeps } from './refund/provider-refunds';
+import { PaymentWatch } from './payments/payment-watch';
 import { fail } from '../preload/contract/result';
 
 export interface RegisterOptions {
@@ -142,6 +143,8 @@ export function openRegister(options: RegisterOptions): Register {
   const opened = openCheckedLedger(options.ledgerFile, log);
   const clock = options.clock ?? Date.now;
   const events = new EventBus();
+  // Before the terminal and the providers start: it hears the steps of attempts settled at start-up too.
+  const paymentWatch = new PaymentWatch(events, clock);
   const session = new RegisterSession(registerPlatform(platform));
   const hardware = new HardwareStatusHub((status) => events.emit('hardware.status', status));
   let parts: LedgerParts | null = null;
@@ -237,6 +240,7 @@ export function openRegister(options: RegisterOptions): Register {
       printer,
       terminal,
       scanPay,
+      paymentWatch,
       providerRefunds,
       platform,
       backup,

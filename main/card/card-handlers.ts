@@ -16,8 +16,10 @@ export const cardHandlers: Pick<HandlerTable, keyof typeof cardCalls> = {
       // A scanned payment code the provider has not settled yet may have taken the money already.
       const scanning = openAttemptFor(ctx.db, input.saleId);
       if (scanning) throw new ServiceError('scanpay.attempt_unresolved', { attemptId: scanning.id });
-      if (isPracticePayment(ctx.db, ctx.settings.registerId, ctx.actor.id, input.saleId)) return practiceCardPayment(ctx, input.saleId);
-      return ctx.services.terminal.payments.pay(ctx, input);
+      const practice = isPracticePayment(ctx.db, ctx.settings.registerId, ctx.actor.id, input.saleId);
+      return ctx.services.paymentWatch.follow(input.saleId, 'card', () =>
+        practice ? practiceCardPayment(ctx, input.saleId) : ctx.services.terminal.payments.pay(ctx, input),
+      );
     },
   },
   'card.abort': { access: 'cashier', handle: (input, ctx) => ctx.services.terminal.payments.abort(input.saleId) },

@@ -40,7 +40,8 @@ export const DEMO_BEHAVIOUR: Partial<SimBehaviour> = { cardDelayMs: 900, pinDela
 /**
  * Demo amounts that decline, like a payment provider's test cards: cents ending in 51 = not
  * enough money, 78 = card expired, 55 = wrong PIN; 91 = a faulty terminal that approves 1.00
- * more than asked (the register holds and reverses it). Every other amount is approved.
+ * more than asked (the register holds and reverses it); 47 = a customer who takes 8 s over the PIN
+ * (time to reload the window mid-payment, or to press Cancel). Every other amount is approved.
  */
 export function demoOutcome(amountMinor: number): Partial<SimBehaviour> | null {
   const cents = amountMinor % 100;
@@ -48,6 +49,7 @@ export function demoOutcome(amountMinor: number): Partial<SimBehaviour> | null {
   if (cents === 51) return { outcome: 'decline', declineReason: 'insufficient_funds' };
   if (cents === 78) return { outcome: 'decline', declineReason: 'card_expired' };
   if (cents === 55) return { outcome: 'decline', declineReason: 'wrong_pin' };
+  if (cents === 47) return { pinDelayMs: 8000 };
   return null;
 }
 

@@ -121,15 +121,19 @@ export function documentPayments(db: Db, id: string): PaymentRow[] {
  * A document with what editing it needs to know, in one statement: its operator's name, and
  * whether any payment was taken on it (an open sale with a payment refuses changes).
  */
-export function documentForEdit(db: Db, id: string): { doc: DocumentRow; operatorName: string; paid: boolean } {
+export function documentForEdit(db: Db, id: string): { doc: DocumentRow; operatorName: string; paid: boolean; paying: boolean } {
+  // `paying_`: a card intent or a scan attempt not settled yet (the open states of card-intents.ts
+  // and scan-attempts.ts), read in the same statement so an edit costs no extra round.
   const row = sql(
     db,
-    `SELECT d.*, (SELECT name FROM operators WHERE id = d.operator_id) AS operator_name_, EXISTS (SELECT 1 FROM payments WHERE document_id = d.id) AS paid_
+    `SELECT d.*, (SELECT name FROM operators WHERE id = d.operator_id) AS operator_name_, EXISTS (SELECT 1 FROM payments WHERE document_id = d.id) AS paid_,
+       (EXISTS (SELECT 1 FROM card_intents WHERE sale_id = d.id AND state IN ('created', 'sent', 'in_progress', 'unknown'))
+        OR EXISTS (SELECT 1 FROM scan_attempts WHERE sale_id = d.id AND state IN ('created', 'sent', 'waiting', 'unknown', 'reversing'))) AS paying_
        FROM documents d WHERE d.id = ?`,
-  ).get(id) as (DocumentRow & { operator_name_: string | null; paid_: number }) | undefined;
+  ).get(id) as (DocumentRow & { operator_name_: string | null; paid_: number; paying_: number }) | undefined;
   if (!row) throw new ServiceError('sale.not_found', { saleId: id });
-  const { operator_name_: operatorName, paid_: paid, ...doc } = row;
-  return { doc, operatorName: operatorName ?? '', paid: paid === 1 };
+  const { operator_name_: operatorName, paid_: paid, paying_: paying, ...doc } = row;
+  return { doc, operatorName: operatorName ?? '', paid: paid === 1, paying: paying === 1 };
 }
 
 /**

@@ -9,6 +9,7 @@ import { refundHandlers } from '../refund/refund-handlers';
 import { exchangeHandlers } from '../exchange/exchange-handlers';
 import { saleHandlers } from '../sale/sale-handlers';
 import { scanPayHandlers } from '../scan-pay/scan-pay-handlers';
+import { paymentProgressHandlers } from '../payments/payment-handlers';
 import { sessionHandlers } from '../operators/operator-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
 import { selfCheckHandlers } from '../self-check/self-check-handlers';
@@ -31,6 +32,7 @@ export const handlers: HandlerTable = {
   ...refuseOnDamagedLedger(refundHandlers, ['refund.withReceipt', 'refund.priceAdjustment', 'refund.withoutReceipt', 'void.sale']),
   ...refuseOnDamagedLedger(exchangeHandlers, ['exchange.complete', 'exchange.begin']),
   ...refuseOnDamagedLedger(scanPayHandlers, ['scanpay.pay']),
+  ...paymentProgressHandlers,
   ...backupHandlers,
   // A shift being counted may still close on a damaged ledger; nothing new starts on it.
   ...refuseOnDamagedLedger(shiftHandlers, ['shift.open', 'cash.move']),

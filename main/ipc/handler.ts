@@ -7,6 +7,7 @@ import type { Actor } from '../sale/sale';
 import type { RegisterSession } from '../operators/session';
 import type { PrinterRuntime } from '../printing/printer-runtime';
 import type { TerminalRuntime } from '../card/terminal-runtime';
+import type { PaymentWatch } from '../payments/payment-watch';
 import type { ScanPayRuntime } from '../scan-pay/scan-pay-runtime';
 import type { ProviderRefunds } from '../refund/provider-refunds';
 import type { BackupService } from '../backup/backup-service';
@@ -40,6 +41,8 @@ export interface RegisterServices {
   terminal: Pick<TerminalRuntime, 'payments' | 'getConfig' | 'setConfig' | 'endOfDay' | 'batches' | 'inUse' | 'probe'>;
   /** Scan-to-pay: payments through WeChat Pay / Alipay (attempts, recovery) and the providers' settings. */
   scanPay: Pick<ScanPayRuntime, 'payments' | 'providersView' | 'getConfig' | 'setConfig'>;
+  /** The sale payments running now and how each sale's last one ended, for windows loaded meanwhile. */
+  paymentWatch: Pick<PaymentWatch, 'follow' | 'view'>;
   /** Refunds and voids going back through a scan-to-pay provider, completed when it confirms. */
   providerRefunds: Pick<ProviderRefunds, 'settle'>;
   /** The link to HQ: its uploader/puller and the box that seals the register's key. */

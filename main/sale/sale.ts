@@ -93,6 +93,8 @@ function changeOpenSale(ctx: SaleContext, saleId: string, change: (sale: OpenSal
       if (edit.doc.held_at !== null) throw new ServiceError('sale.held', { saleId });
       // Once money has been taken, the cart is frozen: changing it would orphan the payment.
       if (paid) throw new ServiceError('sale.has_payments', { saleId });
+      // The terminal or the provider is taking the total as it stands: a changed cart would be paid the old amount.
+      if (edit.paying) throw new ServiceError('sale.payment_in_progress', { saleId });
       const lines = documentLines(ctx.db, saleId);
       const doc = lines.length === 0 ? inTrainingModeNow(ctx, edit.doc) : edit.doc;
       const outcome = change({ doc, lines }) ?? {};

@@ -11,8 +11,10 @@ export const scanPayHandlers: Pick<HandlerTable, keyof typeof scanPayCalls> = {
     access: 'cashier',
     awaitsHardware: true,
     handle: (input, ctx) => {
-      if (isPracticePayment(ctx.db, ctx.settings.registerId, ctx.actor.id, input.saleId)) return practiceScanPayment(ctx, input);
-      return ctx.services.scanPay.payments.pay(ctx.actor, input);
+      const practice = isPracticePayment(ctx.db, ctx.settings.registerId, ctx.actor.id, input.saleId);
+      return ctx.services.paymentWatch.follow(input.saleId, 'scanpay', () =>
+        practice ? practiceScanPayment(ctx, input) : ctx.services.scanPay.payments.pay(ctx.actor, input),
+      );
     },
   },
   'scanpay.cancel': { access: 'cashier', handle: (input, ctx) => ctx.services.scanPay.payments.cancel(input.saleId) },

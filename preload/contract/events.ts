@@ -4,12 +4,14 @@ import type { BackupProgressView, BackupStatusView } from './backup-views';
 import type { ShiftView } from './shift-views';
 import type { CustomerDisplayView } from './customer-display-views';
 import type { DocumentView, SessionView } from './views';
+import type { PaymentEndedView } from './payment-progress-views';
 
 export const eventNames = [
   'sale.changed',
   'session.changed',
   'hardware.status',
   'payment.step',
+  'payment.ended',
   'backup.progress',
   'backup.status',
   'shift.changed',
@@ -49,6 +51,8 @@ export interface EventPayloads {
    * for scan-to-pay (sending, customer entering the password until `deadlineAt`, reversing...).
    */
   'payment.step': { saleId: string; key: string; deadlineAt?: number };
+  /** A card or scan-to-pay call ended: what it answered, for a window that was not the one waiting on it (reloaded meanwhile). */
+  'payment.ended': PaymentEndedView;
   /** A running export, verification, restore or ledger check. */
   'backup.progress': BackupProgressView;
   /** After every backup attempt, restore or config change: what the header shows. */

@@ -7,6 +7,7 @@ import { refundCalls } from './refund';
 import { exchangeCalls } from './exchange';
 import { cardCalls } from './card';
 import { scanPayCalls } from './scan-pay';
+import { paymentProgressCalls } from './payment-progress';
 import { backupCalls } from './backup';
 import { dayCloseCalls } from './day-close';
 import { shiftCalls } from './shift';
@@ -34,6 +35,7 @@ export const calls = {
   ...refundCalls,
   ...exchangeCalls,
   ...scanPayCalls,
+  ...paymentProgressCalls,
   ...backupCalls,
   ...shiftCalls,
   ...dayCloseCalls,
@@ -63,6 +65,7 @@ export type { Result, CallError, ErrorCode } from './result';
 export * from './views';
 export type * from './card-views';
 export type * from './scan-pay-views';
+export type * from './payment-progress-views';
 export type * from './backup-views';
 export type * from './sync-views';
 export type * from './fraud-views';

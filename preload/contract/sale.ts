@@ -82,6 +82,7 @@ export const saleErrors = [
   'sale.already_paid',
   'sale.not_fully_paid',
   'sale.has_payments',
+  'sale.payment_in_progress',
   'sale.held',
   'sale.not_held',
   'sale.cancel_needs_supervisor',

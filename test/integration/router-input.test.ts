@@ -133,6 +133,7 @@ function validInputs(): Record<CallName, Record<string, unknown>> {
     'scanpay.pay': { saleId, code: '134567890123456789', provider: 'wechat', amountMinor: 100, idempotencyKey: 'key-valid-scan' },
     'scanpay.cancel': { saleId },
     'scanpay.attempts': { saleId },
+    'payment.progress': { saleId },
     'scanpay.providers': {},
     'scanpay.settling': {},
     'scanpay.getConfig': {},

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompletionView, DocumentView } from '../../../preload/contract';
+import type { CompletionView, DocumentView, Result } from '../../../preload/contract';
+import { forgetPaying, rememberPaying } from '../state/paying-marker';
+import type { ResumedPayment } from '../state/use-payment-resume';
 import { useFormat } from '../state/store-context';
 import { useCall } from '../state/use-call';
 import { useEvent } from '../state/use-event';
@@ -14,6 +16,12 @@ interface CardPaymentProps {
   /** The terminal has the card (true) or is done with it (false): the screen's cash controls wait meanwhile. */
   onBusy?(busy: boolean): void;
   onCompleted(completion: CompletionView): void;
+  /** A card payment this window found running when it loaded: shown at its step, and its ending as if this window had asked. */
+  resumed?: ResumedPayment | null;
+  /** The resumed payment's ending is shown. */
+  onResumeDone?(): void;
+  /** Another payment (scan-to-pay) is running on the sale: the Card button waits. */
+  blocked?: boolean;
 }
 
 /**
@@ -21,7 +29,7 @@ interface CardPaymentProps {
  * PIN, please wait...) are shown live; Cancel asks the terminal to stop. Main decides everything:
  * a decline comes back as a translated reason and the sale stays open.
  */
-export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onCompleted }: CardPaymentProps) {
+export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onCompleted, resumed = null, onResumeDone, blocked = false }: CardPaymentProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const card = useCall('card.pay');
@@ -36,7 +44,16 @@ export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onComp
   const resetCard = card.reset;
   useEffect(() => resetCard(), [sale.paidMinor, resetCard]);
 
-  const busy = card.busy;
+  // Followed, not awaited: the call belongs to the page that made it; its ending comes as `resumed.ended`.
+  const following = resumed?.kind === 'card' && resumed.ended === null ? resumed : null;
+  const busy = card.busy || following !== null;
+  const resumedSale = resumed?.kind === 'card' ? resumed.saleId : null;
+  const resumedStep = resumed?.kind === 'card' ? resumed.step : null;
+  useEffect(() => {
+    if (resumedSale !== null) setStep(resumedStep);
+    // The step it was at when found; later steps come as events.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [resumedSale]);
   const onBusyRef = useRef(onBusy);
   onBusyRef.current = onBusy;
   // Told on a change only: the screen's first render already knows the terminal is idle.
@@ -67,20 +84,39 @@ export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onComp
     onCompleted(done);
   };
 
-  const pay = async () => {
-    if (card.busy) return;
-    setStep(null);
-    payingRef.current = sale.id;
-    // Same key while the amount owed is unchanged: a retry after a lost connection is the same payment.
-    const result = await card.run({ saleId: sale.id }, `remaining:${sale.remainingMinor}`);
+  /** What the terminal's payment ended with, from this window's call or from one it resumed. */
+  const answered = (result: Result<CompletionView>) => {
     setStep(null);
     if (!result.ok) {
-      if (result.error.code !== 'request.transport_failed') payingRef.current = null;
+      if (result.error.code === 'request.transport_failed') return;
+      payingRef.current = null;
+      // Shown here: a reload need not show this ending again.
+      forgetPaying();
       return;
     }
     if (result.value.sale.payments.some((p) => p.card?.signatureRequired)) return setSignature(result.value);
     finish(result.value);
   };
+
+  const pay = async () => {
+    if (busy || blocked) return;
+    setStep(null);
+    payingRef.current = sale.id;
+    rememberPaying(sale.id);
+    // Same key while the amount owed is unchanged: a retry after a lost connection is the same payment.
+    answered(await card.run({ saleId: sale.id }, `remaining:${sale.remainingMinor}`));
+  };
+
+  const ended = resumed?.kind === 'card' ? resumed.ended : null;
+  const refuseCard = card.refuse;
+  useEffect(() => {
+    if (!ended) return;
+    if (!ended.ok) refuseCard(ended.error);
+    answered(ended);
+    onResumeDone?.();
+    // Once per ending.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ended]);
 
   const started = useRef(false);
   useEffect(() => {
@@ -113,7 +149,7 @@ export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onComp
 
   return (
     <div className="card-payment">
-      {card.busy ? (
+      {busy ? (
         <>
           <p className="card-payment__step" role="status" aria-live="polite" data-testid="card-step">
             {step ? t(step, { defaultValue: t('card.working') }) : t('card.working')}
@@ -121,7 +157,8 @@ export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onComp
           <button
             type="button"
             className="button button--danger button--large"
-            onClick={() => void abort.run({ saleId: sale.id })}
+            onClick={() => void abort.run({ saleId: following?.saleId ?? sale.id })}
+            disabled={following !== null && !following.cancellable}
             autoFocus
             data-testid="card-cancel"
           >
@@ -129,7 +166,7 @@ export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onComp
           </button>
         </>
       ) : (
-        <button type="button" className="button button--large" onClick={() => void pay()} disabled={sale.remainingMinor <= 0} data-testid="pay-card">
+        <button type="button" className="button button--large" onClick={() => void pay()} disabled={blocked || sale.remainingMinor <= 0} data-testid="pay-card">
           {t('card.pay', { amount: format.money(sale.remainingMinor) })}
         </button>
       )}

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompletionView, DocumentView } from '../../../preload/contract';
+import type { CompletionView, DocumentView, Result } from '../../../preload/contract';
+import { forgetPaying, rememberPaying } from '../state/paying-marker';
+import type { ResumedPayment } from '../state/use-payment-resume';
 import { classifyCode, type PaymentProvider } from '../../../preload/contract/payment-code';
 import { useFormat } from '../state/store-context';
 import { useCall } from '../state/use-call';
@@ -20,6 +22,14 @@ interface ScanPaymentProps {
   onCompleted(completion: CompletionView): void;
   /** The newest payment code read by the scanner while the sale or this screen was open. */
   scanned: ScannedPaymentCode | null;
+  /** A scan-to-pay payment this window found running when it loaded: shown at its step, and its ending as if this window had asked. */
+  resumed?: ResumedPayment | null;
+  /** The resumed payment's ending is shown. */
+  onResumeDone?(): void;
+  /** The customer's code is with the provider (true) or done (false): the screen's other tenders wait meanwhile. */
+  onBusy?(busy: boolean): void;
+  /** Another payment (the card terminal) is running on the sale: scanning waits. */
+  blocked?: boolean;
 }
 
 /** F8 on the payment screen opens the scan prompt (the sale screen's F8 is a discount; this screen has no discounts). */
@@ -49,7 +59,7 @@ function useSecondsLeft(deadlineAt: number | null): number | null {
  * with its countdown, checking, reversing; Cancel (Esc) has main close the order with the
  * provider. A refusal comes back with the provider's reason in the cashier's language.
  */
-export function ScanPayment({ sale, payingRef, onCompleted, scanned }: ScanPaymentProps) {
+export function ScanPayment({ sale, payingRef, onCompleted, scanned, resumed = null, onResumeDone, onBusy, blocked = false }: ScanPaymentProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const pay = useCall('scanpay.pay');
@@ -62,7 +72,23 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned }: ScanPayme
   const [unknownCode, setUnknownCode] = useState<string | null>(null);
   const openButton = useRef<HTMLButtonElement>(null);
   const secondsLeft = useSecondsLeft(step?.deadlineAt ?? null);
-  const busy = pay.busy;
+  // Followed, not awaited: the call belongs to the page that made it; its ending comes as `resumed.ended`.
+  const following = resumed?.kind === 'scanpay' && resumed.ended === null ? resumed : null;
+  const busy = pay.busy || following !== null;
+  const resumedSale = resumed?.kind === 'scanpay' ? resumed.saleId : null;
+  useEffect(() => {
+    if (resumed?.kind === 'scanpay' && resumed.step) setStep({ key: resumed.step, deadlineAt: resumed.deadlineAt });
+    // The step it was at when found; later steps come as events.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [resumedSale]);
+  const onBusyRef = useRef(onBusy);
+  onBusyRef.current = onBusy;
+  const toldBusy = useRef(false);
+  useEffect(() => {
+    if (toldBusy.current === busy) return;
+    toldBusy.current = busy;
+    onBusyRef.current?.(busy);
+  }, [busy]);
 
   // After a refusal the button has the focus: Enter (or F8) takes a fresh code, Tab reaches cash.
   const wasBusy = useRef(false);
@@ -77,7 +103,7 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned }: ScanPayme
 
   const submit = async (raw: string, provider?: PaymentProvider) => {
     // A second scan while the customer confirms the first is noise: main would refuse it anyway.
-    if (busy) return;
+    if (busy || blocked) return;
     const code = classifyCode(raw);
     // A product barcode (or anything else) is never sent to a provider as a payment code.
     if (code.kind !== 'payment') return pay.refuse({ code: 'scanpay.not_a_payment_code', params: {} });
@@ -91,16 +117,35 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned }: ScanPayme
     setUnknownCode(null);
     setStep(null);
     payingRef.current = sale.id;
+    rememberPaying(sale.id);
     // The code is part of the input: another scan is another attempt, the same one again replays this.
-    const result = await pay.run({ saleId: sale.id, code: code.digits, ...(provider ? { provider } : {}) }, `remaining:${sale.remainingMinor}`);
+    answered(await pay.run({ saleId: sale.id, code: code.digits, ...(provider ? { provider } : {}) }, `remaining:${sale.remainingMinor}`));
+  };
+
+  /** What the provider's payment ended with, from this window's call or from one it resumed. */
+  const answered = (result: Result<CompletionView>) => {
     setStep(null);
     if (!result.ok) {
-      if (result.error.code !== 'request.transport_failed') payingRef.current = null;
+      if (result.error.code === 'request.transport_failed') return;
+      payingRef.current = null;
+      // Shown here: a reload need not show this ending again.
+      forgetPaying();
       return;
     }
     // Part paid (the code paid less than the sale): the payment screen shows what is left.
     if (result.value.receiptNo !== null) onCompleted(result.value);
   };
+
+  const ended = resumed?.kind === 'scanpay' ? resumed.ended : null;
+  const refusePay = pay.refuse;
+  useEffect(() => {
+    if (!ended) return;
+    if (!ended.ok) refusePay(ended.error);
+    answered(ended);
+    onResumeDone?.();
+    // Once per ending.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ended]);
 
   // A scan read by the register's scanner while this screen is open (or that opened it).
   const handled = useRef<number | null>(null);
@@ -121,7 +166,7 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned }: ScanPayme
         event.preventDefault();
         event.stopPropagation();
         void askCancel({ saleId: sale.id });
-      } else if (!busy && event.key === SCAN_PAY_KEY && sale.remainingMinor > 0) {
+      } else if (!busy && !blocked && event.key === SCAN_PAY_KEY && sale.remainingMinor > 0) {
         event.preventDefault();
         setUnknownCode(null);
         setPrompt(true);
@@ -129,7 +174,7 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned }: ScanPayme
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [busy, askCancel, sale.id, sale.remainingMinor]);
+  }, [busy, blocked, askCancel, sale.id, sale.remainingMinor]);
 
   const closePrompt = () => {
     setPrompt(false);
@@ -150,7 +195,7 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned }: ScanPayme
           type="button"
           className="button button--danger button--large"
           onClick={() => void cancel.run({ saleId: sale.id })}
-          disabled={step?.key === 'scanpay.step.reversing'}
+          disabled={step?.key === 'scanpay.step.reversing' || (following !== null && !following.cancellable)}
           data-testid="scan-cancel"
         >
           {t('scanpay.cancel')} <kbd>Esc</kbd>
@@ -218,7 +263,7 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned }: ScanPayme
         type="button"
         className="button button--large"
         onClick={() => setPrompt(true)}
-        disabled={sale.remainingMinor <= 0}
+        disabled={blocked || sale.remainingMinor <= 0}
         data-testid="pay-scan"
       >
         {t('scanpay.pay', { amount: format.money(sale.remainingMinor) })} <kbd>{SCAN_PAY_KEY}</kbd>

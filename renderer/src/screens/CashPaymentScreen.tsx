@@ -12,6 +12,7 @@ import { currencyDigits, minorToDecimal } from '../format/money';
 import { parseMinor } from '../format/parse-amount';
 import { useFormat } from '../state/store-context';
 import { useCallGroup } from '../state/use-call';
+import type { ResumedPayment } from '../state/use-payment-resume';
 
 interface CashPaymentProps {
   sale: DocumentView;
@@ -22,13 +23,16 @@ interface CashPaymentProps {
   startCard?: boolean;
   onBack(): void;
   onCompleted(completion: CompletionView): void;
+  /** A card or scan-to-pay payment found running when the window loaded (see usePaymentResume). */
+  resumed?: ResumedPayment | null;
+  onResumeDone?(): void;
 }
 
 /**
  * Amount due, cash handed over, change shown as it is keyed. Main refuses less than due, unless
  * the cashier takes it as a part payment (split tender): the card, or more cash, pays the rest.
  */
-export function CashPaymentScreen({ sale, payingRef, scannedCode, startCard = false, onBack, onCompleted }: CashPaymentProps) {
+export function CashPaymentScreen({ sale, payingRef, scannedCode, startCard = false, onBack, onCompleted, resumed = null, onResumeDone }: CashPaymentProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const digits = currencyDigits(format.currency);
@@ -36,15 +40,18 @@ export function CashPaymentScreen({ sale, payingRef, scannedCode, startCard = fa
   // Taking cash is one action on the screen, whichever call it needs: one busy flag, one error.
   const cash = useCallGroup<'sale.tenderCash' | 'sale.complete'>();
   const tenderedInput = useRef<HTMLInputElement>(null);
-  // While the terminal has the customer's card, cash cannot be taken too: the cash controls wait.
-  const [cardBusy, setCardBusy] = useState(false);
+  // While the terminal has the customer's card, or a provider the customer's code, no other tender
+  // can be taken: the cash controls and the other one wait.
+  const [cardRunning, setCardRunning] = useState(false);
+  const [scanRunning, setScanRunning] = useState(false);
+  const paymentRunning = cardRunning || scanRunning;
   // The card step is over (paid in part, declined, cancelled): the cash field is ready again, once
   // its fieldset is enabled (a disabled field cannot take the focus).
-  const wasCardBusy = useRef(false);
+  const wasPaymentRunning = useRef(false);
   useEffect(() => {
-    if (wasCardBusy.current && !cardBusy) tenderedInput.current?.focus();
-    wasCardBusy.current = cardBusy;
-  }, [cardBusy]);
+    if (wasPaymentRunning.current && !paymentRunning) tenderedInput.current?.focus();
+    wasPaymentRunning.current = paymentRunning;
+  }, [paymentRunning]);
 
   // Main rounds the cash due to the store's step; the screen shows it as given.
   const dueMinor = sale.cashDueMinor;
@@ -65,7 +72,7 @@ export function CashPaymentScreen({ sale, payingRef, scannedCode, startCard = fa
   };
 
   const take = async () => {
-    if (cash.busy || cardBusy) return;
+    if (cash.busy || paymentRunning) return;
     // Enter on an empty field: the customer handed over exactly what is due.
     const handed = tendered.trim() === '' ? dueMinor : tenderedMinor;
     // A zero total has nothing to tender: it completes directly.
@@ -82,7 +89,7 @@ export function CashPaymentScreen({ sale, payingRef, scannedCode, startCard = fa
     if (done) onCompleted(done);
   };
 
-  const canTakePart = !cash.busy && !cardBusy && sale.remainingMinor > 0 && tenderedMinor !== null && tenderedMinor > 0 && tenderedMinor < dueMinor;
+  const canTakePart = !cash.busy && !paymentRunning && sale.remainingMinor > 0 && tenderedMinor !== null && tenderedMinor > 0 && tenderedMinor < dueMinor;
 
   /** Cash that covers only part of the sale: recorded as a payment, the screen then shows what is left. */
   const takePart = async () => {
@@ -116,19 +123,19 @@ export function CashPaymentScreen({ sale, payingRef, scannedCode, startCard = fa
         )}
         <form
           className="payment__cash"
-          aria-disabled={cardBusy || undefined}
+          aria-disabled={paymentRunning || undefined}
           onSubmit={(e) => {
             e.preventDefault();
             void take();
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Escape' && !cardBusy) {
+            if (e.key === 'Escape' && !paymentRunning) {
               e.preventDefault();
               onBack();
             }
           }}
         >
-          <fieldset className="payment__fields" disabled={cardBusy}>
+          <fieldset className="payment__fields" disabled={paymentRunning}>
             <AmountField
               label={t('payment.tendered')}
               value={tendered}
@@ -153,10 +160,10 @@ export function CashPaymentScreen({ sale, payingRef, scannedCode, startCard = fa
           </div>
           <ErrorNote error={cash.error} />
           <div className="payment__actions">
-            <button type="button" className="button button--large" onClick={onBack} disabled={cardBusy}>
+            <button type="button" className="button button--large" onClick={onBack} disabled={paymentRunning}>
               {t('payment.back')} <kbd>Esc</kbd>
             </button>
-            <button type="submit" className="button button--primary button--large" disabled={cash.busy || cardBusy} data-testid="take-cash">
+            <button type="submit" className="button button--primary button--large" disabled={cash.busy || paymentRunning} data-testid="take-cash">
               {t('payment.take')} <kbd>Enter</kbd>
             </button>
             <button
@@ -170,17 +177,35 @@ export function CashPaymentScreen({ sale, payingRef, scannedCode, startCard = fa
             </button>
           </div>
         </form>
-        <CardPayment sale={sale} payingRef={payingRef} autoStart={startCard} onBusy={setCardBusy} onCompleted={onCompleted} />
-        <ScanPayment sale={sale} payingRef={payingRef} onCompleted={onCompleted} scanned={scannedCode} />
+        <CardPayment
+          sale={sale}
+          payingRef={payingRef}
+          autoStart={startCard && resumed === null}
+          onBusy={setCardRunning}
+          onCompleted={onCompleted}
+          resumed={resumed}
+          onResumeDone={onResumeDone}
+          blocked={scanRunning}
+        />
+        <ScanPayment
+          sale={sale}
+          payingRef={payingRef}
+          onCompleted={onCompleted}
+          scanned={scannedCode}
+          resumed={resumed}
+          onResumeDone={onResumeDone}
+          onBusy={setScanRunning}
+          blocked={cardRunning}
+        />
       </section>
-      <section className="panel payment__pad" aria-disabled={cardBusy || undefined}>
+      <section className="panel payment__pad" aria-disabled={paymentRunning || undefined}>
         <div className="quick-cash" role="group" aria-label={t('payment.quickCash')}>
           {quick.map((amount, i) => (
             <button
               key={amount}
               type="button"
               className="button button--large"
-              disabled={cardBusy}
+              disabled={paymentRunning}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => setTendered(minorToDecimal(amount, digits))}
             >
@@ -188,7 +213,7 @@ export function CashPaymentScreen({ sale, payingRef, scannedCode, startCard = fa
             </button>
           ))}
         </div>
-        <Keypad onKey={(key) => setTendered(applyKey(tendered, key))} disabled={cardBusy} />
+        <Keypad onKey={(key) => setTendered(applyKey(tendered, key))} disabled={paymentRunning} />
       </section>
     </main>
   );

@@ -8,6 +8,8 @@ import { LogoutDialog } from '../components/LogoutDialog';
 import { useScanner } from '../keyboard/use-scanner';
 import { useCall, useCallGroup } from '../state/use-call';
 import { useSale } from '../state/use-sale';
+import { forgetPaying } from '../state/paying-marker';
+import { usePaymentResume } from '../state/use-payment-resume';
 import { useShift } from '../state/use-shift';
 import { sectionsFor } from './back-office/sections';
 import { pickMode } from './modes/mode';
@@ -32,6 +34,13 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   const [paymentScan, setPaymentScan] = useState<ScannedPaymentCode | null>(null);
   const scanSeq = useRef(0);
   const shift = useShift();
+  const resume = usePaymentResume(sale, payingRef, {
+    showPayment: () => setRequested('payment'),
+    completed: (done) => {
+      setCompletion(done);
+      setRequested('sale');
+    },
+  });
 
   const state: RegisterState = {
     session,
@@ -46,11 +55,14 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     closedShift: shift.closed,
     paymentScan,
     exchange,
+    resumed: resume.resumed,
+    paymentChecked: resume.checked,
   };
   const mode = pickMode(registerModes, state);
 
   const nextSale = useCallback(async () => {
     payingRef.current = null;
+    forgetPaying();
     setCompletion(null);
     setRequested('sale');
     await loadCurrent();
@@ -72,6 +84,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       let saleId = sale?.status === 'open' && !completion ? sale.id : null;
       if (saleId === null) {
         payingRef.current = null;
+        forgetPaying();
         setCompletion(null);
         const current = await editSale('sale.current', {});
         if (!current.ok) return;
@@ -163,6 +176,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       setCompletion({ sale: done.sale, receiptNo: done.sale.receiptNo, changeMinor: done.changeMinor + Math.max(0, -done.differenceMinor) });
       setRequested('sale');
     },
+    resumeDone: resume.done,
     shiftClosed: (result) => {
       shift.setClosed(result);
       setRequested('sale');

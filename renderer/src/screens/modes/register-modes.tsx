@@ -13,6 +13,7 @@ import type {
 } from '../../../../preload/contract';
 import { BackOfficeScreen } from '../back-office/BackOfficeScreen';
 import type { ScannedPaymentCode } from '../../components/ScanPayment';
+import type { ResumedPayment } from '../../state/use-payment-resume';
 import { CashPaymentScreen } from '../CashPaymentScreen';
 import { CompletionScreen } from '../CompletionScreen';
 import { RefundScreen } from '../refund/RefundScreen';
@@ -51,6 +52,10 @@ export interface RegisterState {
   paymentScan: ScannedPaymentCode | null;
   /** 换货 in progress: the goods coming back, while the new goods are rung up. */
   exchange: ExchangeDraft | null;
+  /** A card or scan-to-pay payment found running (or ended unseen) when the window loaded. */
+  resumed: ResumedPayment | null;
+  /** Main has said whether a payment was running when the window loaded. */
+  paymentChecked: boolean;
 }
 
 /** What the modes' screens can do to the loop, and the sale state they share. */
@@ -76,6 +81,8 @@ export interface RegisterFlowActions {
   /** The exchange is begun: the sale owes the difference, paid on the payment screen by card. */
   exchangeBegun(): void;
   exchangeDone(done: ExchangeDoneView): void;
+  /** The payment screen showed the resumed payment's ending. */
+  resumeDone(): void;
 }
 
 export interface RegisterMode extends Mode<RegisterState, RegisterFlowActions> {
@@ -150,7 +157,7 @@ export const registerModes: readonly RegisterMode[] = [
     { offersBackOffice: true, takesScans: true },
     {
       id: 'loading',
-      applies: (s): s is RegisterState => s.sale === null || s.shift === null,
+      applies: (s): s is RegisterState => s.sale === null || s.shift === null || !s.paymentChecked,
       render: (s) => <SaleLoading error={s.loadError} />,
     },
   ),
@@ -168,6 +175,8 @@ export const registerModes: readonly RegisterMode[] = [
           startCard={s.requested === 'cardPayment'}
           onBack={() => flow.request('sale')}
           onCompleted={flow.completed}
+          resumed={s.resumed}
+          onResumeDone={flow.resumeDone}
         />
       ),
     },

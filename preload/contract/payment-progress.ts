@@ -1,0 +1,13 @@
+// Payments under way, for a window that did not start them (reloaded, or opened meanwhile).
+import { z } from 'zod';
+import { call } from './define';
+import { uuid } from './primitives';
+import type { SalePaymentProgressView } from './payment-progress-views';
+
+export const paymentProgressCalls = {
+  /**
+   * The sale's card or scan-to-pay payment still running (its step, amount, provider, start) and
+   * how its last pay call ended. Live changes follow as `payment.step`, then `payment.ended`.
+   */
+  'payment.progress': call<SalePaymentProgressView>()(z.object({ saleId: uuid }).strict()),
+};
