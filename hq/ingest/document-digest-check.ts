@@ -1,11 +1,11 @@
 // A document whose entry chains its digest is checked whole: HQ recomputes the digest from the
 // digested columns the upload carries, then checks that the fields it stores are those columns.
 // A document changed anywhere on the way (a column HQ does not even store) no longer matches.
-import { wireDocument, type WireDigestDocument, type WireDocument } from '../../preload/contract/hq-wire';
+import type { WireDocument } from '../../preload/contract/hq-wire';
+import { hasDigestWidths, inDigestOrder, isReadFromRows } from './document-from-digest-rows';
 import {
   DIGEST_DOCUMENT_COLUMNS,
   DIGEST_LINE_COLUMNS,
-  DIGEST_LINE_EXTENSION_COLUMNS,
   DIGEST_PAYMENT_COLUMNS,
   documentDigestOfRows,
   type DigestValue,
@@ -16,95 +16,13 @@ const column =
   (name: C) =>
     row[names.indexOf(name)];
 
-/** Documents HQ read from their digested columns: their fields are those columns by construction. */
-const readFromRows = new WeakSet<WireDocument>();
-
-function hasDigestWidths(rows: NonNullable<WireDocument['digestRows']>): boolean {
-  const lineWidth = DIGEST_LINE_COLUMNS.length + DIGEST_LINE_EXTENSION_COLUMNS.length;
-  return (
-    rows.document.length === DIGEST_DOCUMENT_COLUMNS.length &&
-    rows.lines.every((l) => l.length === lineWidth) &&
-    rows.payments.every((p) => p.length === DIGEST_PAYMENT_COLUMNS.length)
-  );
-}
-
-/**
- * A document sent as its digested columns alone, with the fields HQ stores read from them and
- * checked as the wire checks a document sent whole; null when the columns do not make one (the
- * upload is then refused as a document whose digest does not hold). The digest itself, and the
- * fields against the entry, are checked afterwards like any other document's.
- */
-export function documentFromDigestRows(short: WireDigestDocument): WireDocument | null {
-  const rows = short.digestRows;
-  if (!hasDigestWidths(rows)) return null;
-  const d = column(DIGEST_DOCUMENT_COLUMNS, rows.document);
-  const receiptNo = d('receipt_no');
-  const { lines, payments } = inDigestOrder(rows);
-  const parsed = wireDocument.safeParse({
-    id: d('id'),
-    seq: short.seq,
-    kind: d('kind'),
-    registerId: d('register_id'),
-    // A training document's number is kept negated in the ledger; HQ stores it positive.
-    receiptNo: typeof receiptNo === 'number' ? Math.abs(receiptNo) : receiptNo,
-    businessDay: d('business_day'),
-    shiftId: d('shift_id'),
-    operatorId: d('operator_id'),
-    originalDocumentId: d('original_document_id'),
-    openedAt: d('opened_at'),
-    completedAt: d('completed_at'),
-    grossMinor: d('gross_minor'),
-    discountMinor: d('discount_minor'),
-    taxMinor: d('tax_minor'),
-    totalMinor: d('total_minor'),
-    roundingMinor: d('rounding_minor'),
-    changeMinor: d('change_minor'),
-    grandTotalMinor: d('grand_total_minor'),
-    lines: lines.map((row) => {
-      const l = column(DIGEST_LINE_COLUMNS, row);
-      return {
-        sku: l('sku'),
-        name: l('name'),
-        qtyMilli: l('qty_milli'),
-        unitPriceMinor: l('unit_price_minor'),
-        taxRateBp: l('tax_rate_bp'),
-        totalMinor: l('total_minor'),
-        taxMinor: l('tax_minor'),
-      };
-    }),
-    payments: payments.map((row) => {
-      const p = column(DIGEST_PAYMENT_COLUMNS, row);
-      return {
-        method: p('method'),
-        amountMinor: p('amount_minor'),
-        tenderedMinor: p('tendered_minor'),
-        changeMinor: p('change_minor'),
-        createdAt: p('created_at'),
-      };
-    }),
-    digestRows: rows,
-  });
-  if (!parsed.success) return null;
-  readFromRows.add(parsed.data);
-  return parsed.data;
-}
-
-/** The upload lists lines in sale order and payments by id, as the digest sorts them. */
-function inDigestOrder(rows: NonNullable<WireDocument['digestRows']>): { lines: DigestValue[][]; payments: DigestValue[][] } {
-  const num = (v: DigestValue | undefined) => (typeof v === 'number' ? v : 0);
-  return {
-    lines: [...rows.lines].sort((a, b) => num(a[1]) - num(b[1]) || num(a[0]) - num(b[0])),
-    payments: [...rows.payments].sort((a, b) => num(a[0]) - num(b[0])),
-  };
-}
-
 /** The first field that differs from the digested columns (or `digest` when the digest does not hold), or null. */
 export function digestDiffers(doc: WireDocument, documentSha256: string): string | null {
   const rows = doc.digestRows;
   if (!rows) return 'digest';
   if (!hasDigestWidths(rows)) return 'digest';
   if (documentDigestOfRows(rows) !== documentSha256) return 'digest';
-  if (readFromRows.has(doc)) return null;
+  if (isReadFromRows(doc)) return null;
 
   const d = column(DIGEST_DOCUMENT_COLUMNS, rows.document);
   // A training document's number is kept negated in the ledger; the upload says it positive.

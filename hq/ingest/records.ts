@@ -6,7 +6,7 @@ import type { PoolClient } from 'pg';
 import type { NamedRecords, WireRecords } from '../../preload/contract/hq-wire';
 import { cashCountDiffers, cashMovementDiffers, insertCashRecords, insertZReports, shiftCloseDiffers, shiftDiffers, zReportDiffers } from './cash-records';
 import { DOCUMENT_KINDS, documentDiffers, insertDocuments } from './document-records';
-import { documentFromDigestRows } from './document-digest-check';
+import { documentFromDigestRows } from './document-from-digest-rows';
 import type { ParsedEntry } from './parsed-entry';
 
 /** An entry's payload as parsed: the canonical JSON of { seq, at, kind, data }. */
