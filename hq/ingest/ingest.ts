@@ -107,8 +107,10 @@ async function ingestLocked(client: PoolClient, registerId: string, req: UploadR
     if (failed) throw failed.reason;
   };
   let prev = head;
-  for (let from = 0; from < fresh.length; from += SLICE) {
-    const slice = fresh.slice(from, from + SLICE);
+  for (let from = 0; from < fresh.length;) {
+    // A short first slice: PostgreSQL starts writing after a few entries rather than waiting for a full slice's hashing.
+    const slice = fresh.slice(from, from + (from === 0 ? FIRST_SLICE : SLICE));
+    from += slice.length;
     for (const e of slice) {
       const checked = checkAndParseEntry(e, prev.seq + 1, prev.hash);
       if (!checked.ok) {
@@ -143,7 +145,8 @@ async function ingestLocked(client: PoolClient, registerId: string, req: UploadR
   return { ok: true, response: { head: prev, added: fresh.length }, head: fresh.length > 0 ? prev : undefined };
 }
 
-/** Entries per insert statement (and per slice of checking). */
+/** Entries per insert statement (and per slice of checking), the first one short. */
+const FIRST_SLICE = 64;
 const SLICE = 250;
 
 /**
