@@ -10,6 +10,8 @@ import {
   DIGEST_LINE_COLUMNS,
   DIGEST_LINE_EXTENSION_COLUMNS,
   DIGEST_PAYMENT_COLUMNS,
+  linesInSaleOrder,
+  paymentsById,
   type DigestRows,
   type DigestValue,
 } from '../../main/journal-chain/document-digest-rows';
@@ -37,12 +39,8 @@ export function hasDigestWidths(rows: DigestRows): boolean {
 }
 
 /** Lines in sale order (position, then id) and payments by id, as the digest sorts them and the upload lists them. */
-export function inDigestOrder(rows: DigestRows): { lines: DigestValue[][]; payments: DigestValue[][] } {
-  const num = (v: DigestValue | undefined) => (typeof v === 'number' ? v : 0);
-  return {
-    lines: [...rows.lines].sort((a, b) => num(a[L.position]) - num(b[L.position]) || num(a[L.id]) - num(b[L.id])),
-    payments: [...rows.payments].sort((a, b) => num(a[P.id]) - num(b[P.id])),
-  };
+export function inDigestOrder(rows: DigestRows): { lines: readonly DigestValue[][]; payments: readonly DigestValue[][] } {
+  return { lines: linesInSaleOrder(rows.lines), payments: paymentsById(rows.payments) };
 }
 
 const FIGURES = [
