@@ -9,9 +9,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PoolClient } from 'pg';
-import { hqPaths, type UploadResponse } from '../preload/contract/hq-wire';
+import { hqPaths, type NamedRecords, type UploadResponse, type WireRecords } from '../preload/contract/hq-wire';
 import type { JournalEntry } from '../main/ledger/journal';
-import { recordsFor } from '../main/sync/upload-records';
+import { namedRecordsFor, recordsFor } from '../main/sync/upload-records';
 import { insertRecords } from '../hq/ingest/records';
 import { makeRegister, openShift, OWNER_PIN, type TestRegister } from '../test/support/register-fixture';
 import { startHqRig } from '../test/support/hq-rig';
@@ -35,11 +35,7 @@ async function sellADay(reg: TestRegister): Promise<void> {
 }
 
 /** PostgreSQL alone: the same rows into the same tables, batch by batch, as HQ would write them minus every check. */
-async function pgBatchedInsert(
-  client: PoolClient,
-  registerId: string,
-  batches: { entries: JournalEntry[]; records: ReturnType<typeof recordsFor> }[],
-): Promise<void> {
+async function pgBatchedInsert(client: PoolClient, registerId: string, batches: { entries: JournalEntry[]; stored: NamedRecords }[]): Promise<void> {
   for (const b of batches) {
     await client.query('BEGIN');
     await client.query(
@@ -57,13 +53,13 @@ async function pgBatchedInsert(
       ],
     );
     // The Z's chained figures are read from its entry, as HQ stores them.
-    const zEntries = new Set(b.records.zReports.map((z) => z.seq));
+    const zEntries = new Set(b.stored.zReports.map((z) => z.seq));
     const parsed = new Map(
       b.entries
         .filter((e) => zEntries.has(e.seq))
         .map((e) => [e.seq, { seq: e.seq, at: e.at, kind: e.kind, ...(JSON.parse(e.payload) as { data: Record<string, unknown> }) }]),
     );
-    await insertRecords(client, registerId, b.records, parsed);
+    await insertRecords(client, registerId, b.stored, parsed);
     const last = b.entries[b.entries.length - 1];
     await client.query('UPDATE journal_heads SET seq = $2, hash = $3, updated_at = $4 WHERE register_id = $1', [registerId, last?.seq, last?.hash, Date.now()]);
     await client.query('COMMIT');
@@ -93,10 +89,11 @@ export async function benchHq(log: Log = (l) => console.log(l)): Promise<Record<
     if (status.pendingEntries !== 0) throw new Error(`catch-up left ${status.pendingEntries} entries: ${JSON.stringify(status)} ${reg.log.lines.join(' | ')}`);
 
     // Ingest vs PostgreSQL's batched insert: the same journal as fresh registers, alternating.
-    const batches: { entries: JournalEntry[]; records: ReturnType<typeof recordsFor> }[] = [];
+    // HQ gets what the register uploads; PostgreSQL gets the rows HQ stores from it, read whole from the ledger.
+    const batches: { entries: JournalEntry[]; records: WireRecords; stored: NamedRecords }[] = [];
     for (let i = 0; i < journal.length; i += BATCH) {
       const entries = journal.slice(i, i + BATCH);
-      batches.push({ entries, records: recordsFor(reg.db, entries) });
+      batches.push({ entries, records: recordsFor(reg.db, entries), stored: namedRecordsFor(reg.db, entries) });
     }
     let hqMs = 0;
     let pgMs = 0;

@@ -2,10 +2,10 @@
 // digested columns the upload carries, then checks that the fields it stores are those columns.
 // A document changed anywhere on the way (a column HQ does not even store) no longer matches.
 import type { WireDocument } from '../../preload/contract/hq-wire';
+import { hasDigestWidths, inDigestOrder, isReadFromRows } from './document-from-digest-rows';
 import {
   DIGEST_DOCUMENT_COLUMNS,
   DIGEST_LINE_COLUMNS,
-  DIGEST_LINE_EXTENSION_COLUMNS,
   DIGEST_PAYMENT_COLUMNS,
   documentDigestOfRows,
   type DigestValue,
@@ -20,14 +20,9 @@ const column =
 export function digestDiffers(doc: WireDocument, documentSha256: string): string | null {
   const rows = doc.digestRows;
   if (!rows) return 'digest';
-  const lineWidth = DIGEST_LINE_COLUMNS.length + DIGEST_LINE_EXTENSION_COLUMNS.length;
-  if (
-    rows.document.length !== DIGEST_DOCUMENT_COLUMNS.length ||
-    rows.lines.some((l) => l.length !== lineWidth) ||
-    rows.payments.some((p) => p.length !== DIGEST_PAYMENT_COLUMNS.length)
-  )
-    return 'digest';
+  if (!hasDigestWidths(rows)) return 'digest';
   if (documentDigestOfRows(rows) !== documentSha256) return 'digest';
+  if (isReadFromRows(doc)) return null;
 
   const d = column(DIGEST_DOCUMENT_COLUMNS, rows.document);
   // A training document's number is kept negated in the ledger; the upload says it positive.
@@ -53,10 +48,7 @@ export function digestDiffers(doc: WireDocument, documentSha256: string): string
     ['lines', doc.lines.length, rows.lines.length],
     ['payments', doc.payments.length, rows.payments.length],
   ];
-  // The upload lists lines in sale order and payments by id, as the digest sorts them.
-  const num = (v: DigestValue | undefined) => (typeof v === 'number' ? v : 0);
-  const lines = [...rows.lines].sort((a, b) => num(a[1]) - num(b[1]) || num(a[0]) - num(b[0]));
-  const payments = [...rows.payments].sort((a, b) => num(a[0]) - num(b[0]));
+  const { lines, payments } = inDigestOrder(rows);
   doc.lines.forEach((l, i) => {
     const r = column(DIGEST_LINE_COLUMNS, lines[i] ?? []);
     pairs.push(

@@ -3,9 +3,10 @@
 // entry is covered by the hash, the record is not, so a record that disagrees is refused). Every
 // new entry of a referencing kind needs its record in each collection that lists the kind.
 import type { PoolClient } from 'pg';
-import type { WireRecords } from '../../preload/contract/hq-wire';
+import type { NamedRecords, WireRecords } from '../../preload/contract/hq-wire';
 import { cashCountDiffers, cashMovementDiffers, insertCashRecords, insertZReports, shiftCloseDiffers, shiftDiffers, zReportDiffers } from './cash-records';
 import { DOCUMENT_KINDS, documentDiffers, insertDocuments } from './document-records';
+import { documentFromDigestRows } from './document-from-digest-rows';
 import type { ParsedEntry } from './parsed-entry';
 
 /** An entry's payload as parsed: the canonical JSON of { seq, at, kind, data }. */
@@ -21,14 +22,14 @@ export class RecordRefusal extends Error {
   }
 }
 
-interface Collection<C extends keyof WireRecords> {
+interface Collection<C extends keyof NamedRecords> {
   /** How a refusal names the record: documents keep their bare field names, the others say which record. */
   label: string;
   kinds: readonly string[];
-  differs(record: WireRecords[C][number], entry: ParsedEntry): string | null;
+  differs(record: NamedRecords[C][number], entry: ParsedEntry): string | null;
 }
 
-const collections: { [C in keyof WireRecords]: Collection<C> } = {
+const collections: { [C in keyof NamedRecords]: Collection<C> } = {
   documents: { label: 'document', kinds: DOCUMENT_KINDS, differs: documentDiffers },
   shifts: { label: 'shift', kinds: ['shift.opened'], differs: shiftDiffers },
   shiftCloses: { label: 'shiftClose', kinds: ['shift.closed'], differs: shiftCloseDiffers },
@@ -37,10 +38,10 @@ const collections: { [C in keyof WireRecords]: Collection<C> } = {
   zReports: { label: 'zReport', kinds: ['day.closed'], differs: zReportDiffers },
 };
 
-function matchCollection<C extends keyof WireRecords>(name: C, records: WireRecords[C], fresh: Map<number, ParsedEntry>): WireRecords[C] {
+function matchCollection<C extends keyof NamedRecords>(name: C, records: NamedRecords[C], fresh: Map<number, ParsedEntry>): NamedRecords[C] {
   const spec = collections[name] as Collection<C>;
   const field = (f: string) => (name === 'documents' ? f : `${spec.label}.${f}`);
-  const bySeq = new Map<number, WireRecords[C][number]>();
+  const bySeq = new Map<number, NamedRecords[C][number]>();
   for (const record of records) {
     const entry = fresh.get(record.seq);
     if (!entry) continue;
@@ -52,7 +53,7 @@ function matchCollection<C extends keyof WireRecords>(name: C, records: WireReco
   for (const entry of fresh.values()) {
     if (spec.kinds.includes(entry.kind) && !bySeq.has(entry.seq)) throw new RecordRefusal('hq.record_missing', entry.seq, spec.label);
   }
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq) as WireRecords[C];
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq) as NamedRecords[C];
 }
 
 /**
@@ -60,9 +61,9 @@ function matchCollection<C extends keyof WireRecords>(name: C, records: WireReco
  * referencing kind needs its record, and each record must agree with its entry. Records of entries
  * HQ already holds are ignored (a repeated upload).
  */
-export function matchRecords(records: WireRecords, fresh: Map<number, ParsedEntry>): WireRecords {
+export function matchRecords(records: WireRecords, fresh: Map<number, ParsedEntry>): NamedRecords {
   const matched = {
-    documents: matchCollection('documents', records.documents, fresh),
+    documents: matchCollection('documents', namedDocuments(records.documents, fresh), fresh),
     shifts: matchCollection('shifts', records.shifts, fresh),
     shiftCloses: matchCollection('shiftCloses', records.shiftCloses, fresh),
     cashCounts: matchCollection('cashCounts', records.cashCounts, fresh),
@@ -75,8 +76,27 @@ export function matchRecords(records: WireRecords, fresh: Map<number, ParsedEntr
   return matched;
 }
 
+/**
+ * The documents of new entries in their full form: one sent as its digested columns alone is read
+ * from them (a short document whose columns make none is refused as a digest that does not hold).
+ */
+function namedDocuments(documents: WireRecords['documents'], fresh: Map<number, ParsedEntry>): NamedRecords['documents'] {
+  const named: NamedRecords['documents'] = [];
+  for (const doc of documents) {
+    if (!fresh.has(doc.seq)) continue;
+    if ('id' in doc) {
+      named.push(doc);
+      continue;
+    }
+    const read = documentFromDigestRows(doc);
+    if (!read) throw new RecordRefusal('hq.record_mismatch', doc.seq, 'digest', doc);
+    named.push(read);
+  }
+  return named;
+}
+
 /** Stores the matched records of the new entries (inserted already, in the same transaction). */
-export async function insertRecords(client: PoolClient, registerId: string, records: WireRecords, fresh: Map<number, ParsedEntry>): Promise<void> {
+export async function insertRecords(client: PoolClient, registerId: string, records: NamedRecords, fresh: Map<number, ParsedEntry>): Promise<void> {
   await insertDocuments(client, registerId, records.documents);
   await insertCashRecords(client, registerId, records);
   await insertZReports(client, registerId, records.zReports, fresh);

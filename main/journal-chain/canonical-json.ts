@@ -36,3 +36,47 @@ export function canonicalJson(value: unknown): string {
       throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
   }
 }
+
+/** Every object's keys already in sorted order and every number a safe integer: what JSON.stringify needs to write canonical JSON. */
+function sortedAndIntegral(value: unknown): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isSafeInteger(value);
+    case 'object': {
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!sortedAndIntegral(value[i])) return false;
+        return true;
+      }
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        if (i > 0 && !((keys[i - 1] as string) < key)) return false;
+        if (!sortedAndIntegral(record[key])) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether `text` is the canonical JSON of `value` (as parsed from it). When the keys already come
+ * sorted and every number is an integer, canonical JSON is what the native JSON.stringify writes,
+ * so that is tried first: HQ checks every entry it receives, and building the text again here
+ * cost twice as much. Anything else (index-like keys, which objects list first whatever their
+ * order in the text, or text that is not canonical at all) is settled by canonicalJson itself.
+ */
+export function isCanonicalJsonText(value: unknown, text: string): boolean {
+  if (JSON.stringify(value) === text && sortedAndIntegral(value)) return true;
+  try {
+    return canonicalJson(value) === text;
+  } catch {
+    return false;
+  }
+}

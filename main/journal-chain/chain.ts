@@ -1,7 +1,7 @@
 // The journal's hash chain as pure functions, shared by the register (main/ledger) and HQ (hq/):
 // both must compute the same bytes, and HQ never imports the register's ledger code.
 import { hash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, isCanonicalJsonText } from './canonical-json';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -54,7 +54,7 @@ export function checkAndParseEntry(
   let parsed: { seq?: unknown; at?: unknown; kind?: unknown; data?: unknown } | null = null;
   try {
     const value: unknown = JSON.parse(entry.payload);
-    if (typeof value === 'object' && value !== null && canonicalJson(value) === entry.payload) parsed = value;
+    if (typeof value === 'object' && value !== null && isCanonicalJsonText(value, entry.payload)) parsed = value;
   } catch {
     parsed = null;
   }

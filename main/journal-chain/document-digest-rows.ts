@@ -46,11 +46,24 @@ export interface DigestRows {
 
 const LINE_V1_WIDTH = DIGEST_LINE_COLUMNS.length;
 const num = (v: DigestValue | undefined) => (typeof v === 'number' ? v : 0);
+const saleOrder = (a: readonly DigestValue[], b: readonly DigestValue[]) => num(a[1]) - num(b[1]) || num(a[0]) - num(b[0]);
+const idOrder = (a: readonly DigestValue[], b: readonly DigestValue[]) => num(a[0]) - num(b[0]);
+
+/** The rows sorted; the rows themselves, not a copy, when they already are (as the ledger reads them). */
+function sorted(rows: readonly DigestValue[][], order: (a: readonly DigestValue[], b: readonly DigestValue[]) => number): readonly DigestValue[][] {
+  for (let i = 1; i < rows.length; i++) if (order(rows[i - 1] ?? [], rows[i] ?? []) > 0) return [...rows].sort(order);
+  return rows;
+}
+
+/** Lines in sale order (position, then id), as the digest takes them. */
+export const linesInSaleOrder = (lines: readonly DigestValue[][]) => sorted(lines, saleOrder);
+/** Payments by id, as the digest takes them. */
+export const paymentsById = (payments: readonly DigestValue[][]) => sorted(payments, idOrder);
 
 /** Lines in sale order (position, then id) and payments by id, whatever order the rows came in. */
 export function documentDigestOfRows(rows: DigestRows): string {
-  const lines = [...rows.lines].sort((a, b) => num(a[1]) - num(b[1]) || num(a[0]) - num(b[0]));
-  const payments = [...rows.payments].sort((a, b) => num(a[0]) - num(b[0]));
+  const lines = linesInSaleOrder(rows.lines);
+  const payments = paymentsById(rows.payments);
   const lineExtensions = lines.filter((r) => r[LINE_V1_WIDTH] !== null || r[LINE_V1_WIDTH + 1] !== 0).map((r) => [r[0], ...r.slice(LINE_V1_WIDTH)]);
   const parts: unknown[] = [DOCUMENT_DIGEST_VERSION, rows.document, lines.map((r) => r.slice(0, LINE_V1_WIDTH)), payments];
   if (lineExtensions.length > 0 || rows.training !== 0) parts.push({ lines: lineExtensions, ...(rows.training !== 0 ? { training: rows.training } : {}) });

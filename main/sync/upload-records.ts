@@ -1,7 +1,7 @@
 // The records an upload carries beside the journal, listed in one place: for each collection of
 // the wire contract, the journal kinds that reference it and how a record is read from the
 // ledger. HQ checks each record against its (hashed) entry.
-import type { WireDocument, WireRecords } from '../../preload/contract/hq-wire';
+import type { NamedRecords, WireDocument, WireRecords } from '../../preload/contract/hq-wire';
 import type { Db } from '../ledger/database';
 import type { JournalEntry } from '../ledger/journal';
 import { sql } from '../ledger/statements';
@@ -99,9 +99,23 @@ const zReports: RecordSource<'zReports'> = { collection: 'zReports', kinds: ['da
 
 export const uploadRecordSources = [documents, shifts, shiftCloses, cashCounts, cashMovements, zReports] as const;
 
-/** The records the given entries reference, gathered by collection. */
+/**
+ * The records the given entries reference, gathered by collection, as the register uploads them:
+ * a document whose digest the ledger holds travels as its digested columns alone (HQ reads its
+ * fields from them), so each value crosses the wire once.
+ */
 export function recordsFor(db: Db, entries: readonly JournalEntry[]): WireRecords {
-  const records: WireRecords = { documents: [], shifts: [], shiftCloses: [], cashCounts: [], cashMovements: [], zReports: [] };
+  const records = namedRecordsFor(db, entries);
+  return { ...records, documents: records.documents.map((d) => (d.digestRows ? { seq: d.seq, digestRows: d.digestRows } : d)) };
+}
+
+/**
+ * The same records with every document whole, its named fields beside its digested columns: what
+ * registers uploaded before HQ read documents from their columns (HQ still takes it), and the
+ * rows HQ stores.
+ */
+export function namedRecordsFor(db: Db, entries: readonly JournalEntry[]): NamedRecords {
+  const records: NamedRecords = { documents: [], shifts: [], shiftCloses: [], cashCounts: [], cashMovements: [], zReports: [] };
   for (const entry of entries) {
     let data: Record<string, unknown> | null = null;
     for (const source of uploadRecordSources) {

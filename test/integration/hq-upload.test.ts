@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hqPaths, type UploadResponse, type WireEntry } from '../../preload/contract/hq-wire';
 import { entryHash, verifyChain, type ChainEntry } from '../../main/journal-chain/chain';
 import { canonicalJson } from '../../main/journal-chain/canonical-json';
+import { DIGEST_DOCUMENT_COLUMNS } from '../../main/journal-chain/document-digest-rows';
 import type { JournalEntry } from '../../main/ledger/journal';
-import { recordsFor } from '../../main/sync/upload-records';
+import { namedRecordsFor, recordsFor } from '../../main/sync/upload-records';
 import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 import { startHqRig, type HqRig } from '../support/hq-rig';
 
@@ -214,10 +215,19 @@ describe('HQ ingest', () => {
     const a = await rig.signed(hqPaths.upload, { registerId: 'S1-R5', entries: changed, records }, as);
     expect(a.body).toMatchObject({ ok: false, error: { code: 'hq.tampered', params: { seq: entries[i]?.seq, reason: 'hash_mismatch' } } });
 
-    // An amount changed in the document record only: it no longer agrees with the hashed entry.
-    const docs = records.documents.map((d, k) => (k === 0 ? { ...d, totalMinor: d.totalMinor - 100 } : d));
+    // An amount changed in the document record only: it no longer agrees with the hashed entry,
+    // whether the document travels as its digested columns or whole, as older registers send it.
+    const totalColumn = DIGEST_DOCUMENT_COLUMNS.indexOf('total_minor');
+    const docs = records.documents.map((d, k) =>
+      k === 0 && !('id' in d)
+        ? { ...d, digestRows: { ...d.digestRows, document: d.digestRows.document.map((v, c) => (c === totalColumn ? Number(v) - 100 : v)) } }
+        : d,
+    );
     const b = await rig.signed(hqPaths.upload, { registerId: 'S1-R5', entries, records: { documents: docs } }, as);
     expect(b.body).toMatchObject({ ok: false, error: { code: 'hq.record_mismatch', params: { field: 'totalMinor' } } });
+    const whole = namedRecordsFor(reg.db, entries).documents.map((d, k) => (k === 0 ? { ...d, totalMinor: d.totalMinor - 100 } : d));
+    const b2 = await rig.signed(hqPaths.upload, { registerId: 'S1-R5', entries, records: { documents: whole } }, as);
+    expect(b2.body).toMatchObject({ ok: false, error: { code: 'hq.record_mismatch', params: { field: 'totalMinor' } } });
     const c = await rig.signed(hqPaths.upload, { registerId: 'S1-R5', entries, records: { documents: records.documents.slice(1) } }, as);
     expect(c.body).toMatchObject({ ok: false, error: { code: 'hq.record_missing' } });
 
@@ -230,6 +240,7 @@ describe('HQ ingest', () => {
     const raised = await alerts('S1-R5');
     expect(raised.map((x) => [x.kind, x.params.reason])).toEqual([
       ['upload_tampered', 'hash_mismatch'],
+      ['upload_tampered', 'hq.record_mismatch'],
       ['upload_tampered', 'hq.record_mismatch'],
       ['upload_tampered', 'hq.record_missing'],
       ['upload_tampered', 'not_consecutive'],

@@ -22,4 +22,17 @@ describe('documentDigestOfRows', () => {
     const rows: DigestRows = { document, training: 1, lines: [[...line, '2012345006001', 1]], payments: [payment] };
     expect(documentDigestOfRows(rows)).toBe('1ddf6b4422cb0d2926e2e181532f2c8e7c2ecf75eac9004d7390b3da6512c478');
   });
+
+  it('takes lines in sale order and payments by id, whatever order the rows come in, and leaves the rows as they were', () => {
+    const second = [12, 2, 6, null, '袋 Bag', 1000, 0, 0, null, null, 0, 0, 0, 0, 0, 0, null, 0];
+    const refund = [22, 'cash', -100, 0, 0, null, 1764400059500, 21, null];
+    const inOrder: DigestRows = { document, training: 0, lines: [[...line, null, 0], second], payments: [payment, refund] };
+    const shuffled: DigestRows = { document, training: 0, lines: [second, [...line, null, 0]], payments: [refund, payment] };
+    expect(documentDigestOfRows(shuffled)).toBe(documentDigestOfRows(inOrder));
+    expect(shuffled.lines[0]).toBe(second);
+    expect(shuffled.payments[0]).toBe(refund);
+    // Another order is another document.
+    const renumbered: DigestRows = { ...inOrder, lines: [[...line.slice(0, 1), 3, ...line.slice(2), null, 0], second] };
+    expect(documentDigestOfRows(renumbered)).not.toBe(documentDigestOfRows(inOrder));
+  });
 });

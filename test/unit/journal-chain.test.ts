@@ -3,7 +3,7 @@
 // request signatures bound to every signed part.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../main/journal-chain/canonical-json';
+import { canonicalJson, isCanonicalJsonText } from '../../main/journal-chain/canonical-json';
 import { entryHash, entryPayload, GENESIS_HASH, verifyChain, type ChainEntry } from '../../main/journal-chain/chain';
 import { signatureHolds, signingText, signRequest, type SignedParts } from '../../main/journal-chain/request-signature';
 
@@ -49,6 +49,41 @@ describe('journal chain (shared by register and HQ)', () => {
     fc.assert(fc.property(jsonInt, (v) => canonicalJson(v) === JSON.stringify(sortedDeep(v))));
     // Index-like keys sort as strings too, by UTF-16 code units.
     expect(canonicalJson({ '10': 1, '9': 2, '': 3, b: 4, B: 5 })).toBe('{"":3,"10":1,"9":2,"B":5,"b":4}');
+  });
+
+  it('recognises canonical text exactly as rebuilding it with canonicalJson would, index-like keys, floats and all', () => {
+    const anyKey = fc.oneof(fc.string(), fc.nat({ max: 20 }).map(String));
+    const anyJson = fc.letrec<{ value: unknown }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.string(),
+        fc.maxSafeInteger(),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie('value'), { maxLength: 5 }),
+        fc.dictionary(anyKey, tie('value'), { maxKeys: 6 }),
+      ),
+    })).value;
+    const slow = (value: unknown, text: string) => {
+      try {
+        return canonicalJson(value) === text;
+      } catch {
+        return false;
+      }
+    };
+    fc.assert(
+      fc.property(anyJson, (v) => {
+        for (const text of [JSON.stringify(v), JSON.stringify(sortedDeep(v)), JSON.stringify(v, null, 1)]) {
+          const parsed: unknown = JSON.parse(text);
+          expect(isCanonicalJsonText(parsed, text)).toBe(slow(parsed, text));
+        }
+      }),
+    );
+    expect(isCanonicalJsonText({ '10': 1, '9': 2, b: 4 }, '{"10":1,"9":2,"b":4}')).toBe(true);
+    expect(isCanonicalJsonText({ '10': 1, '9': 2, b: 4 }, '{"9":2,"10":1,"b":4}')).toBe(false);
+    expect(isCanonicalJsonText(JSON.parse('{"a":1,"a":2}'), '{"a":1,"a":2}')).toBe(false);
+    expect(isCanonicalJsonText({ a: 1.5 }, '{"a":1.5}')).toBe(false);
   });
 
   it('entry hash is SHA-256 over prev_hash then payload (FIPS 180-4 "abc" vector, split across the two)', () => {
