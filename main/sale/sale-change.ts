@@ -9,7 +9,7 @@ import { sql } from '../ledger/statements';
 import { inTransaction } from '../ledger/transaction';
 import { withCartDurability } from '../ledger/durability';
 import { isTraining } from '../training/training';
-import type { SaleContext } from './sale';
+import type { SaleContext } from './sale-context';
 
 /** An open sale as a change sees it: read once, at the start of the change's transaction. */
 export interface OpenSale {

@@ -6,7 +6,7 @@ import { mulDivHalfUp } from '../money/integer-math';
 import { ServiceError } from '../common/service-error';
 import { sql } from '../ledger/statements';
 import { changeOpenSale, computedLines } from './sale-change';
-import type { SaleContext } from './sale';
+import type { SaleContext } from './sale-context';
 
 /** Share of the base a discount takes, in basis points, to compare against the cashier's limit. */
 function discountShareBp(discount: Discount, baseMinor: number): number {

@@ -1,6 +1,5 @@
 // Ringing up a sale: the register's open sale, its lines (products, weighed packages, ad-hoc
 // items, quantities, removal) and its note. Discounts are in sale-discounts.ts; how a change runs, in sale-change.ts.
-import type { Role } from '../../preload/contract/primitives';
 import { MAX_QTY_MILLI } from '../../preload/contract/primitives';
 import type { DocumentView, LineView, StoreSettings } from '../../preload/contract/views';
 import type { JournalledLine } from './sale-journal';
@@ -16,21 +15,10 @@ import { inTransaction } from '../ledger/transaction';
 import { withCartDurability } from '../ledger/durability';
 import { scaleLabelItem } from './scale-label-line';
 import { isTraining } from '../training/training';
+import type { Actor, SaleContext } from './sale-context';
 import { changeOpenSale, computedLines, requireLine, type OpenSale } from './sale-change';
 
-export interface Actor {
-  id: number;
-  role: Role;
-  /** The operator's name when the router read it (a view built for them then needs no lookup). */
-  name?: string;
-}
-
-export interface SaleContext {
-  db: Db;
-  now: number;
-  settings: StoreSettings;
-  actor: Actor;
-}
+export type { Actor, SaleContext };
 
 /** The operator's name, when the router already read it for this call. */
 function knownName(ctx: SaleContext, operatorId: number): string | undefined {
