@@ -19,6 +19,39 @@ function woff2Only(): Plugin {
   };
 }
 
+/**
+ * The cashier screen and the customer display are the same page around a different entry script:
+ * their HTML files hold only that script, and this writes the page around it before Vite reads it
+ * (dev server and build alike). crashed.html keeps its own page: it must work without the app.
+ */
+const PAGE_MARK = '<!-- ringup:app-page -->';
+function appPage(): Plugin {
+  return {
+    name: 'ringup-app-page',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html) {
+        if (!html.startsWith(PAGE_MARK)) return html;
+        const entry = html.slice(PAGE_MARK.length).trim();
+        return `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="UTF-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1.0" />
+    <title>Ringup</title>
+    <link rel="icon" href="data:," />
+  </head>
+  <body>
+    <div id="root"></div>
+    ${entry}
+  </body>
+</html>
+`;
+      },
+    },
+  };
+}
+
 // One build for the three parts. Main has two entries: the Electron shell (index) and browser
 // mode (web), which share everything but the host. The preload must be a single CommonJS file
 // because a sandboxed renderer cannot load modules.
@@ -51,7 +84,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react(), woff2Only()],
+    plugins: [appPage(), react(), woff2Only()],
     build: {
       outDir: 'out/renderer',
       minify: true,

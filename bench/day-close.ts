@@ -12,7 +12,7 @@ import { openRegister, ledgerPathIn, type Register } from '../main/register';
 import { nextDay } from '../main/business-day/business-day';
 import { computeSale } from '../main/money/sale-totals';
 import type { Db } from '../main/ledger/database';
-import { shiftCashTerms } from '../main/shift/shifts';
+import { shiftCashTerms } from '../main/shift/shift-cash-terms';
 import type { CallInput, CallName, CallResult } from '../preload/contract';
 import { figure, fmt, percentile } from './stats';
 import { newDocumentId } from '../main/documents/document-id';

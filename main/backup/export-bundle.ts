@@ -14,8 +14,6 @@ import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
   bundleFileName,
-  csvName,
-  jsonName,
   MANIFEST_FILE,
   parseBundleFileName,
   partialFileName,
@@ -23,11 +21,10 @@ import {
   type Manifest,
 } from './bundle-format';
 import { TotalsBuilder } from './day-totals';
-import { EXPORT_TABLES, type ExportTable } from './export-tables';
 import { hashBefore } from './journal-chain';
 import { dayOfEntry, journalRange } from './journal-range';
 import { fsyncDir, fsyncFile, takeSnapshot } from './snapshot';
-import { BOM, cellValue, csvHeader, csvRows, JSON_CLOSE, JSON_OPEN, jsonRow, type CellValue } from './table-text';
+import { planTables, writeTableEntries } from './table-entries';
 import { verifyBundle } from './verify-bundle';
 import { ZipWriter, type EntryWrite } from './zip-writer';
 
@@ -58,15 +55,8 @@ export interface ExportResult {
   snapshotHeadSeq: number;
 }
 
-const BATCH = 500;
 // Rough shares of the whole job for the progress bar.
 const SHARE = { snapshot: 0.25, tables: 0.5, verify: 0.2 };
-
-interface TablePlan {
-  table: ExportTable;
-  columns: string[];
-  rows: number;
-}
 
 export async function exportBundle(job: ExportJob, progress: ProgressReport = () => undefined): Promise<ExportResult> {
   try {
@@ -116,39 +106,10 @@ export async function exportBundle(job: ExportJob, progress: ProgressReport = ()
       let rowsDone = 0;
       const tick = () => progress('tables', SHARE.snapshot + (SHARE.tables * rowsDone) / totalRows);
       const totals = new TotalsBuilder(days.from, days.to);
-      const tables: Manifest['tables'] = {};
-      for (const plan of plans) {
-        const select = snap.prepare(
-          `SELECT ${plan.columns.map(quoteId).join(', ')} FROM ${quoteId(plan.table.name)} WHERE ${plan.table.where} ORDER BY ${plan.table.orderBy}`,
-        );
-        const collect = totalsCollector(plan, totals);
-        await zip.entry(csvName(plan.table.name), async (write) => {
-          await write(BOM + csvHeader(plan.columns));
-          await forBatches(select.raw().iterate(params) as IterableIterator<unknown[]>, async (batch) => {
-            const cells = batch.map((r) => r.map(cellValue));
-            cells.forEach(collect);
-            await write(csvRows(cells));
-            rowsDone += batch.length;
-            tick();
-          });
-        });
-        await zip.entry(jsonName(plan.table.name), async (write) => {
-          await write(JSON_OPEN);
-          let first = true;
-          await forBatches(select.raw().iterate(params) as IterableIterator<unknown[]>, async (batch) => {
-            let text = '';
-            for (const row of batch) {
-              text += `${first ? '' : ',\n'}${jsonRow(plan.columns, row.map(cellValue))}`;
-              first = false;
-            }
-            await write(text);
-            rowsDone += batch.length;
-            tick();
-          });
-          await write(first ? JSON_CLOSE : `\n${JSON_CLOSE}`);
-        });
-        tables[plan.table.name] = { rows: plan.rows, columns: plan.columns };
-      }
+      const tables = await writeTableEntries(zip, snap, plans, params, totals, (count) => {
+        rowsDone += count;
+        tick();
+      });
 
       manifest = {
         format: BUNDLE_FORMAT,
@@ -233,58 +194,6 @@ function resolveDays(db: Database.Database, job: ExportJob, today: string, rule:
   const firstNew = dayOfEntry(db, job.range.afterSeq + 1, rule);
   const from = firstNew !== null && firstNew < today ? firstNew : today;
   return { from, to: today };
-}
-
-function planTables(db: Database.Database, params: Record<string, string | number>): TablePlan[] {
-  const existing = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).map((n) => n));
-  return EXPORT_TABLES.filter((t) => existing.has(t.name)).map((table) => {
-    const columns = (db.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).pluck().all(table.name) as string[]).map(String);
-    const rows =
-      (db
-        .prepare(`SELECT COUNT(*) FROM ${quoteId(table.name)} WHERE ${table.where}`)
-        .pluck()
-        .get(params) as number) ?? 0;
-    return { table, columns, rows };
-  });
-}
-
-/** Feeds the totals from the documents and payments rows as they are written. */
-function totalsCollector(plan: TablePlan, totals: TotalsBuilder): (row: CellValue[]) => void {
-  const at = (name: string) => plan.columns.indexOf(name);
-  if (plan.table.name === 'documents') {
-    const [id, kind, day, total, tax, training] = ['id', 'kind', 'business_day', 'total_minor', 'tax_minor', 'training'].map(at);
-    return (r) =>
-      void totals.addDocument({
-        id: String(r[id ?? -1]),
-        kind: String(r[kind ?? -1]),
-        businessDay: String(r[day ?? -1]),
-        totalMinor: Number(r[total ?? -1] ?? 0),
-        taxMinor: Number(r[tax ?? -1] ?? 0),
-        training: Number(r[training ?? -1] ?? 0) === 1,
-      });
-  }
-  if (plan.table.name === 'payments') {
-    const [doc, method, amount] = ['document_id', 'method', 'amount_minor'].map(at);
-    return (r) => void totals.addPayment({ documentId: String(r[doc ?? -1]), method: String(r[method ?? -1]), amountMinor: Number(r[amount ?? -1] ?? 0) });
-  }
-  return () => undefined;
-}
-
-async function forBatches<T>(rows: IterableIterator<T>, each: (batch: T[]) => Promise<void>): Promise<void> {
-  // The statement's iterator stays open across awaits; nothing else uses this connection meanwhile.
-  let batch: T[] = [];
-  for (const row of rows) {
-    batch.push(row);
-    if (batch.length === BATCH) {
-      await each(batch);
-      batch = [];
-    }
-  }
-  if (batch.length > 0) await each(batch);
-}
-
-export function quoteId(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }
 
 function exists(path: string): boolean {

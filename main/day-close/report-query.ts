@@ -6,7 +6,7 @@ import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
 import { movementTotals } from '../shift/cash-movements';
 import { frozenExpected, shiftCount, type ShiftRow } from '../shift/shift-rows';
-import { shiftCashTerms } from '../shift/shifts';
+import { shiftCashTerms } from '../shift/shift-cash-terms';
 import { reportFigures, type FigureDocument, type FigurePaymentRow, type FigureTaxRow } from './report-figures';
 
 /** Which documents a report covers: a register's business day, or one shift. */

@@ -8,7 +8,7 @@ import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import { alertsOfDay } from '../fraud/fraud-alerts';
 import { liveShift, type ShiftRow } from '../shift/shift-rows';
-import { forceCloseShift } from '../shift/shifts';
+import { forceCloseShift } from '../shift/shift-count';
 import { pendingCardBatches } from './card-batches';
 import { noReconciliation, reconcileCards } from './card-reconciliation';
 import { lastClosedDay } from './closed-days';

@@ -15,20 +15,14 @@ import {
   type TransportConfig,
 } from '../hardware/printer';
 import type { Db } from '../ledger/database';
-import { journalFeed } from '../ledger/journal-feed';
-import { rethrowStorageFailure } from '../ledger/storage-failure';
 import type { Logger } from '../log';
-import { getPrinterConfig, paperTimeZone } from './printer-config';
-import { drawerWaiting, enqueueDrawer, enqueueReport, enqueueSale, makeAllDue, pendingCount, requeueInterrupted } from './print-jobs';
-import { getMovement } from '../shift/shift-rows';
-import { cashSlip } from '../shift/cash-slip';
-import { zById } from '../day-close/z-store';
-import { zReportPaper } from '../day-close/report-paper';
-import { getSettings } from '../settings/settings';
-import { saleOpensDrawer } from './receipt-output';
+import { getPrinterConfig } from './printer-config';
+import { makeAllDue, pendingCount, requeueInterrupted } from './print-jobs';
 import { PrintWorker } from './print-worker';
 import { ServiceError } from '../common/service-error';
 import type { Locale } from '../../preload/contract/primitives';
+import { queuePaperFromJournal } from './paper-queue';
+import { printerBanner } from './printer-banner';
 
 export interface PrinterRuntimeOptions {
   db: Db;
@@ -68,29 +62,7 @@ export class PrinterRuntime {
       backoffMs: o.backoffMs ?? 1000,
       maxBackoffMs: o.maxBackoffMs ?? 30_000,
     });
-    // From the first document on, whether or not the worker runs yet: a receipt is queued, never lost.
-    // Refunds and voids print too, and open the drawer when cash goes back.
-    const feed = journalFeed(o.db);
-    const stops = (['sale.completed', 'refund.completed', 'void.completed'] as const).map((kind) =>
-      feed.subscribe(kind, (entry) => this.queueReceipt(entry.data.saleId)),
-    );
-    // Cash in or out opens the drawer and prints a slip; a Z prints itself. Both inside their transactions.
-    stops.push(
-      feed.subscribe('cash.moved', (entry) =>
-        this.queuePaper(`cash movement ${entry.data.movementId}`, (config) => {
-          enqueueDrawer(o.db, `cash:${entry.data.movementId}`, entry.data.operatorId, o.clock());
-          const slip = cashSlip(getMovement(o.db, entry.data.movementId), entry.data.registerId, getSettings(o.db), paperTimeZone(config, getSettings(o.db)));
-          enqueueReport(o.db, slip, `cash:${entry.data.movementId}`, 0, entry.data.operatorId, o.clock());
-        }),
-      ),
-      feed.subscribe('day.closed', (entry) =>
-        this.queuePaper(`Z ${entry.data.zNo}`, (config) => {
-          const paper = zReportPaper(zById(o.db, entry.data.zId), getSettings(o.db), paperTimeZone(config, getSettings(o.db)), null);
-          enqueueReport(o.db, paper, `z:${entry.data.zNo}`, 0, entry.data.operatorId, o.clock());
-        }),
-      ),
-    );
-    this.unsubscribe = () => stops.forEach((stop) => stop());
+    this.unsubscribe = queuePaperFromJournal({ db: o.db, log: o.log, clock: o.clock, config: () => this.config(), kick: () => this.kick() });
   }
 
   config(): PrinterConfigView {
@@ -113,41 +85,6 @@ export class PrinterRuntime {
     const t = this.transport;
     this.transport = null;
     void t?.close().catch(() => undefined);
-  }
-
-  /**
-   * Subscribed to `sale.completed`, so it runs inside the completing sale's transaction: the drawer
-   * kick and the receipt commit with the sale. Printer settings or layout problems only cost the
-   * paper, never the sale, so nothing here may throw.
-   */
-  private queueReceipt(saleId: string): void {
-    let drawer: boolean;
-    try {
-      const config = this.config();
-      if (!config.enabled) return;
-      drawer = saleOpensDrawer(this.o.db, saleId, config);
-    } catch (error) {
-      rethrowStorageFailure(error);
-      this.o.log.error(`receipt for sale ${saleId} not queued`, error);
-      return;
-    }
-    enqueueSale(this.o.db, saleId, drawer, null, this.o.clock());
-    this.kick();
-  }
-
-  /** Like a receipt: paper for a journalled event, queued in its transaction, never at the cost of the event. */
-  private queuePaper(what: string, queue: (config: PrinterConfigView) => void): void {
-    try {
-      const config = this.config();
-      if (!config.enabled) return;
-      queue(config);
-    } catch (error) {
-      // A full disk has already rolled the event's transaction back: carrying on would commit the rest of it piecemeal.
-      rethrowStorageFailure(error);
-      this.o.log.error(`paper for ${what} not queued`, error);
-      return;
-    }
-    this.kick();
   }
 
   /** New jobs were committed (a sale, a reprint, a retry): look at the queue now. */
@@ -292,28 +229,6 @@ export class PrinterRuntime {
 
   private publish(): void {
     if (this.stopped || !this.o.db.open) return;
-    const config = this.config();
-    const queuedJobs = pendingCount(this.o.db);
-    // The cashier must know the drawer did not open (and use the key), before any other problem.
-    const drawer = queuedJobs > 0 && drawerWaiting(this.o.db) ? ['printer.drawer_not_opened'] : [];
-    if (!config.enabled) {
-      this.o.hub.setPrinter({ state: 'disabled', problems: [], drawerOpen: null, queuedJobs });
-      return;
-    }
-    const s = this.last;
-    if (!s) {
-      this.o.hub.setPrinter({
-        state: this.lastFailure || drawer.length ? 'error' : 'unknown',
-        problems: [...drawer, ...(this.lastFailure ? [this.lastFailure] : [])],
-        drawerOpen: null,
-        queuedJobs,
-      });
-      return;
-    }
-    const problems: string[] = [...s.problems];
-    if (this.lastFailure && !problems.includes(this.lastFailure)) problems.unshift(this.lastFailure);
-    problems.unshift(...drawer);
-    const state = !s.answered || !s.ready || this.lastFailure || drawer.length ? 'error' : problems.length > 0 ? 'warning' : 'ok';
-    this.o.hub.setPrinter({ state, problems, drawerOpen: s.drawerOpen, queuedJobs });
+    this.o.hub.setPrinter(printerBanner(this.o.db, this.config().enabled, this.last, this.lastFailure));
   }
 }

@@ -1,5 +1,6 @@
 // Notes and coins the drawer is counted in, and what a count adds up to. Pure.
 import type { DenominationCountView } from '../../preload/contract/shift-views';
+import type { StoreSettings } from '../../preload/contract/views';
 import { MAX_AMOUNT_MINOR } from '../../preload/contract/primitives';
 import { ServiceError } from '../common/service-error';
 
@@ -36,4 +37,9 @@ export function countTotal(counts: readonly DenominationCountView[], allowed: re
   if (total > MAX_AMOUNT_MINOR) throw new ServiceError('shift.amount_too_large', { maxMinor: MAX_AMOUNT_MINOR });
   const sorted = [...counts].sort((a, b) => b.denominationMinor - a.denominationMinor).map((c) => ({ denominationMinor: c.denominationMinor, count: c.count }));
   return { counts: sorted, totalMinor: total };
+}
+
+/** The notes and coins this store counts its drawer in. */
+export function storeDenominations(settings: StoreSettings): number[] {
+  return denominationsFor(settings.currency, settings.cashDenominationsMinor);
 }

@@ -2,7 +2,8 @@ import type { shiftCalls } from '../../preload/contract/shift';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
 import { moveCash } from './cash-movements';
 import { liveShift, shiftView } from './shift-rows';
-import { closeShift, countShift, openShift, shiftState } from './shifts';
+import { openShift, shiftState } from './shifts';
+import { closeShift, countShift } from './shift-count';
 
 /** Every window hears that the drawer's shift changed (what anyone may see: no expected cash). */
 function announce<T>(ctx: HandlerContext, result: T): T {

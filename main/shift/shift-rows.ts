@@ -1,6 +1,14 @@
 // The shift tables as rows, and the one question every money path asks: is there an open shift
 // on this register? A sale, refund or void completes only inside one.
-import type { CashCountPurpose, CashCountView, CashMovementView, DenominationCountView, ExpectedCashView, ShiftView } from '../../preload/contract/shift-views';
+import type {
+  CashCountPurpose,
+  CashCountView,
+  CashMovementView,
+  DenominationCountView,
+  ExpectedCashView,
+  ShiftCountResultView,
+  ShiftView,
+} from '../../preload/contract/shift-views';
 import { ServiceError } from '../common/service-error';
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
@@ -141,4 +149,42 @@ export function shiftView(db: Db, row: ShiftRow): ShiftView {
 /** The expected cash frozen on the shift at its count or force-close. */
 export function frozenExpected(row: ShiftRow): ExpectedCashView | null {
   return row.expected === null ? null : (JSON.parse(row.expected) as ExpectedCashView);
+}
+
+/** Stores one count of the drawer (opening, closing or recount). */
+export function insertCount(
+  db: Db,
+  shiftId: number,
+  purpose: 'opening' | 'closing' | 'recount',
+  counts: DenominationCountView[],
+  total: number,
+  operatorId: number,
+  now: number,
+): number {
+  const info = sql(db, 'INSERT INTO cash_counts (shift_id, purpose, counts, total_minor, operator_id, counted_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    shiftId,
+    purpose,
+    JSON.stringify(counts),
+    total,
+    operatorId,
+    now,
+  );
+  return Number(info.lastInsertRowid);
+}
+
+/** A counting or closed shift with its standing count and over/short. */
+export function countResult(db: Db, row: ShiftRow): ShiftCountResultView {
+  const expected = frozenExpected(row);
+  const count = shiftCount(db, row.id, 'closing');
+  if (!expected || !count || row.counted_minor === null || row.difference_minor === null) throw new ServiceError('shift.not_counting', { shiftId: row.id });
+  const recount = shiftCount(db, row.id, 'recount');
+  return {
+    shift: shiftView(db, row),
+    expected,
+    count,
+    recount,
+    countedMinor: row.counted_minor,
+    differenceMinor: row.difference_minor,
+    recountAllowed: row.state === 'counting' && recount === null,
+  };
 }

@@ -1,22 +1,11 @@
 import { callRegister, expect, OWNER, ringUpAdHoc, saleScreenReady, scan, setUpOwner, test } from './fixtures';
-import { horizontalScroll, inViewport, overflowAndClipping, RESOLUTIONS, smallTargets } from './layout';
-import type { Page } from '@playwright/test';
+import { inViewport } from './layout';
 
 // Issue 13, "A counter screen that survives a real shift": each defect found walking the till as
-// a new cashier would, at the counter's own screen sizes.
+// a new cashier would: tenders on the completion screen, scans, lookups, search, login, discounts,
+// part payments, logging out, the cash field.
 const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
 const MILK = '6904567890127'; // 蒙牛纯牛奶 250ml ¥3.80
-
-/** `count` more ad-hoc lines straight into the open sale; the page follows through `sale.changed`. */
-async function fillCart(page: Page, count: number): Promise<void> {
-  const current = (await callRegister(page, 'sale.current', {})) as { value: { id: string; lines: unknown[] } };
-  const before = current.value.lines.length;
-  for (let i = 1; i <= count; i++) {
-    const added = await callRegister(page, 'sale.addCustomLine', { saleId: current.value.id, name: `商品 ${i}`, qtyMilli: 1000, unitPriceMinor: 100 + i });
-    expect(added).toMatchObject({ ok: true });
-  }
-  await expect(page.getByTestId('cart-line')).toHaveCount(before + count);
-}
 
 test('1. the completion screen shows each tender taken: a card sale is no cash sale, a split shows both parts', async ({ page, register }) => {
   await setUpOwner(page, register);
@@ -42,73 +31,6 @@ test('1. the completion screen shows each tender taken: a card sale is no cash s
   await expect(rows.nth(0)).toHaveText(/现金.*¥10\.00/);
   await expect(rows.nth(1)).toHaveText(/银行卡.*¥29\.90/);
   await expect(page.getByTestId('change-due')).toHaveText('¥0.00');
-});
-
-test('2. the ad-hoc item dialog fits its frame at both counter sizes; tabbing to the unit price scrolls nothing away', async ({ page, register }) => {
-  await setUpOwner(page, register);
-  for (const size of RESOLUTIONS) {
-    await page.setViewportSize(size);
-    await page.keyboard.press('F4');
-    const dialog = page.getByRole('dialog', { name: '临时商品' });
-    await expect(dialog).toBeVisible();
-    expect(await overflowAndClipping(page), `${size.width}×${size.height}`).toEqual([]);
-    expect(await horizontalScroll(page), `${size.width}×${size.height}`).toEqual([]);
-    await expect(dialog.getByLabel('商品名称')).toBeFocused();
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await expect(dialog.getByLabel('单价')).toBeFocused();
-    const frame = await dialog.boundingBox();
-    for (const part of [
-      dialog.getByRole('heading', { name: '临时商品' }),
-      dialog.getByLabel('商品名称'),
-      dialog.getByLabel('单价'),
-      dialog.getByRole('group'),
-    ]) {
-      const box = await part.boundingBox();
-      expect(box && frame && box.y >= frame.y - 1 && box.y + box.height <= frame.y + frame.height + 1 && box.x + box.width <= frame.x + frame.width + 1).toBe(
-        true,
-      );
-      expect(await inViewport(part)).toBe(true);
-    }
-    await page.keyboard.press('Escape');
-    await expect(dialog).toBeHidden();
-  }
-});
-
-test('3. the cart scrolls inside itself: with many lines the newest stays in view, the pay button, line actions and header never move', async ({
-  page,
-  register,
-}) => {
-  await setUpOwner(page, register);
-  for (const size of RESOLUTIONS) {
-    await page.setViewportSize(size);
-    const header = await page.locator('header').boundingBox();
-    const pay = await page.getByTestId('pay-cash').boundingBox();
-    await fillCart(page, 14);
-    expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
-    expect(await page.locator('header').boundingBox()).toEqual(header);
-    expect(await page.getByTestId('pay-cash').boundingBox()).toEqual(pay);
-    await expect.poll(() => inViewport(page.getByTestId('pay-cash'))).toBe(true);
-    await expect.poll(() => inViewport(page.getByRole('toolbar'))).toBe(true);
-    // The newest line is selected and scrolled into the cart's own view.
-    const last = page.getByTestId('cart-line').last();
-    await expect(last).toHaveAttribute('aria-selected', 'true');
-    await expect
-      .poll(async () => {
-        const cart = await page.getByTestId('cart').boundingBox();
-        const line = await last.boundingBox();
-        return !!cart && !!line && line.y >= cart.y - 1 && line.y + line.height <= cart.y + cart.height + 1;
-      })
-      .toBe(true);
-    // A scan of a line far up the cart brings that line into view.
-    await scan(page, WATER);
-    await scan(page, MILK);
-    await page.getByTestId('cart').evaluate((el) => (el.scrollTop = el.scrollHeight));
-    await scan(page, WATER);
-    const water = page.getByTestId('cart-line').filter({ hasText: '农夫山泉' });
-    await expect(water).toHaveAttribute('aria-selected', 'true');
-    await expect.poll(() => inViewport(water)).toBe(true);
-  }
 });
 
 test('4. a scan with a held-back key is still one scan: nothing of it stays in the search box, the next scan is whole, a refusal is seen', async ({
@@ -264,24 +186,6 @@ test('10b. logging out with items in the cart asks first; the next operator find
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
 });
 
-test('10c. a printer banner takes its own row: the pay button stays on screen at 1024×768 with a full cart', async ({ page, register }) => {
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await setUpOwner(page, register);
-  await page.getByTestId('open-back-office').click();
-  await page.getByTestId('back-office-nav-printer').click();
-  await page.getByTestId('printer-enabled').check();
-  await page.getByTestId('printer-host').fill('127.0.0.1');
-  // Nothing listens on port 9: the printer is offline.
-  await page.getByTestId('printer-port').fill('9');
-  await page.getByTestId('printer-save').click();
-  await page.getByTestId('back-to-sale').click();
-  await expect(page.getByTestId('hardware-banner')).toBeVisible({ timeout: 15_000 });
-  await fillCart(page, 14);
-  expect(await inViewport(page.getByTestId('pay-cash'))).toBe(true);
-  expect(await inViewport(page.getByRole('toolbar'))).toBe(true);
-  expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
-});
-
 test('10d. Enter on an empty cash field takes the exact amount', async ({ page, register }) => {
   await setUpOwner(page, register);
   await scan(page, MILK);
@@ -293,40 +197,4 @@ test('10d. Enter on an empty cash field takes the exact amount', async ({ page, 
   await expect(page.getByTestId('completion')).toBeVisible();
   await expect(page.getByTestId('change-due')).toHaveText('¥0.00');
   await expect(page.getByTestId('payment-row')).toHaveText(/¥3\.80/);
-});
-
-test('10h/i. at 1024 px no button label breaks or is cut, and the header buttons are at least 44 px', async ({ page, register }) => {
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await setUpOwner(page, register);
-  await scan(page, WATER);
-  for (const language of ['中文', 'English']) {
-    await page.getByRole('button', { name: language, exact: true }).click();
-    expect(await smallTargets(page)).toEqual([]);
-    await page.keyboard.press('F12');
-    await expect(page.getByTestId('payment')).toBeVisible();
-    expect(await overflowAndClipping(page)).toEqual([]);
-    // One line each: a label that wrapped would be taller than the button's own minimum.
-    const tall = await page
-      .locator('main .button')
-      .evaluateAll((buttons) =>
-        buttons.filter((b) => b.getBoundingClientRect().height > parseFloat(getComputedStyle(b).minHeight) + 1).map((b) => b.textContent),
-      );
-    expect(tall).toEqual([]);
-    expect(await smallTargets(page)).toEqual([]);
-    await page.keyboard.press('Escape');
-    await saleScreenReady(page);
-  }
-});
-
-test('11. the UI font ships with the app: Chinese renders in Noto Sans SC served by the register itself', async ({ page, register }) => {
-  const fonts: string[] = [];
-  page.on('request', (request) => {
-    if (request.resourceType() === 'font') fonts.push(request.url());
-  });
-  await setUpOwner(page, register);
-  const loaded = await page.evaluate(async () => (await document.fonts.load('16px "Noto Sans SC"', '应收收银')).length);
-  expect(loaded).toBeGreaterThan(0);
-  expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans SC"', '应收收银'))).toBe(true);
-  expect(fonts.length).toBeGreaterThan(0);
-  expect(fonts.every((url) => url.startsWith(`${register.origin}/`))).toBe(true);
 });

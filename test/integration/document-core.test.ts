@@ -1,28 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { documentView, viewBuilds } from '../../main/documents/document-view';
 import { journalFeed } from '../../main/ledger/journal-feed';
 import { appendJournal } from '../../main/ledger/journal';
 import { documentDigest } from '../../main/documents/document-digest';
 import type { DocumentCompleted } from '../../main/documents/document-journal';
 import { MAX_QTY_MILLI } from '../../preload/contract/primitives';
-import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
+import { OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
+import { MILK, register, WATER } from '../support/tracked-registers';
 
 // The document core (main/documents/): completing a sale reads the sale once, freezes it, numbers
 // it and journals it; a completed document is read from its frozen amounts; side effects follow
 // the journal feed inside the completing transaction.
-
-const WATER = '6901234567892'; // 2.00, 13 %
-const MILK = '6904567890127'; // 3.80, 9 %
-
-const open: TestRegister[] = [];
-function register(options: Parameters<typeof makeRegister>[0] = {}): TestRegister {
-  const r = makeRegister(options);
-  open.push(r);
-  return r;
-}
-afterEach(() => {
-  for (const r of open.splice(0)) r.cleanup();
-});
 
 async function saleWithLines(reg: TestRegister): Promise<string> {
   const { id } = await reg.must('sale.current', {});

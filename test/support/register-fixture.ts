@@ -140,3 +140,8 @@ export async function withStaff(
   await openShift(reg);
   return { ownerId, supervisorId: supervisor.id, cashierId: cashier.id };
 }
+
+/** The kinds of the register's journal entries, in order. */
+export function journalKinds(reg: TestRegister): string[] {
+  return (reg.db.prepare('SELECT kind FROM journal ORDER BY seq').all() as { kind: string }[]).map((r) => r.kind);
+}

@@ -4,91 +4,30 @@
 // reports what the terminal said, with card data already masked.
 import type { Apdu } from './apdu';
 import { build, CURRENCY, DEFAULT_CONFIG_BYTE } from './commands';
-import type { FrameLogger } from './frame-logger';
-import { ZvtLink, type LinkHooks, type ZvtTimeouts } from './link';
+import { ZvtLink } from './link';
 import { MasterRights } from './master-rights';
-import { ackApdu, nackApdu, parsePtMessage, type PtContext, type ReceiptLine, type ReceiptType } from './pt-messages';
-import { fail, ok, type TerminalErrorParams, type TerminalResult } from './result';
+import { ackApdu, parsePtMessage } from './pt-messages';
+import { fail, ok, type TerminalResult } from './result';
 import { SerialTransport, type SerialOptions } from './serial-transport';
-import type { BatchTotals, StatusInformation } from './status-info';
+import type { StatusInformation } from './status-info';
 import { TcpTransport, type TcpOptions } from './tcp-transport';
 import type { ByteTransport } from './transport';
 import { RESULT } from './codes';
-import { ENQUIRY_SERVICE, TERMINAL_STATUS, type StatusEnquiryCompletion } from './status-enquiry';
+import { ENQUIRY_SERVICE, TERMINAL_STATUS } from './status-enquiry';
 import { CHARSET, type Charset } from './text';
+import type { ConnectionState, EndOfDayResult, StepCallback, TerminalClientOptions, TerminalStatus, TerminalTransaction } from './client-types';
+import { receiptText, runExchange, type RunOptions, type RunOutcome } from './exchange';
 
-export interface TerminalStep {
-  /** `terminal.step.<name>`, a translation key */
-  key: string;
-  /** The raw intermediate status byte, for diagnostics */
-  status: number;
-}
-
-export type StepCallback = (step: TerminalStep) => void;
-
-export interface TerminalReceipt {
-  /** Print lines (06 D1) in arrival order */
-  lines: ReceiptLine[];
-  /** Text blocks (06 D3), each a whole receipt */
-  blocks: { receiptType: ReceiptType; lines: ReceiptLine[] }[];
-}
-
-/** What the terminal reported for one transaction: status information plus its receipt. */
-export interface TerminalTransaction extends StatusInformation {
-  receipt: TerminalReceipt;
-  steps: string[];
-}
-
-export interface EndOfDayResult {
-  totalMinor: number;
-  totals: BatchTotals | null;
-  status: StatusInformation | null;
-  receipt: TerminalReceipt;
-}
-
-/** What a Status-Enquiry's completion says ([S] §2.56.5). */
-export interface TerminalStatus {
-  terminalId: string | null;
-  softwareVersion: string | null;
-  /** Terminal status code ([S] §11): 00 ready, 9C please wait, F0 reconciliation required, ... */
-  terminalStatus: number | null;
-  /** `terminal.status.<name>` */
-  terminalStatusKey: string;
-  deviceName: string | null;
-}
-
-export type ConnectionState = 'disconnected' | 'connecting' | 'ready' | 'busy';
-
-export interface TerminalClientOptions {
-  password?: string;
-  currency?: number;
-  configByte?: number;
-  timeouts?: Partial<ZvtTimeouts>;
-  logger?: FrameLogger;
-  hooks?: LinkHooks;
-  onConnectionChange?: (state: ConnectionState) => void;
-  /** Registration retries while the terminal answers busy (default 20, 250 ms apart). */
-  registerAttempts?: number;
-}
-
-interface RunOptions {
-  onStep?: StepCallback;
-  /** Payment commands: failures after sending leave the outcome unknown, to be recovered. */
-  payment: boolean;
-  /** Log-off ends with the PT's acknowledgement; there is no completion. */
-  endsWithAck?: boolean;
-  /** Which command the 06 0F completes, where that changes its layout. */
-  completes?: PtContext['completes'];
-}
-
-interface RunOutcome {
-  status: StatusInformation | null;
-  receipt: TerminalReceipt;
-  steps: string[];
-  terminalId: string | null;
-  charset: Charset;
-  enquiry: StatusEnquiryCompletion | null;
-}
+export type {
+  ConnectionState,
+  EndOfDayResult,
+  StepCallback,
+  TerminalClientOptions,
+  TerminalReceipt,
+  TerminalStatus,
+  TerminalStep,
+  TerminalTransaction,
+} from './client-types';
 
 export class TerminalClient {
   private link: ZvtLink | null = null;
@@ -323,103 +262,12 @@ export class TerminalClient {
     });
   }
 
-  private async runLocked(link: ZvtLink, cmd: Apdu, opts: RunOptions): Promise<TerminalResult<RunOutcome>> {
-    const unknown = (extra: TerminalErrorParams = {}): TerminalErrorParams => (opts.payment ? { outcome: 'unknown', ...extra } : extra);
-    // Leftovers from an earlier, interrupted exchange are answered now, not mistaken for replies.
-    for (let a = link.inbox.poll(); a; a = link.inbox.poll()) await this.answerUnsolicited(link, a);
-
-    const sent = await link.send(cmd);
-    if (!sent.ok) {
-      // No link-level ACK: the frame may or may not have reached the terminal.
-      return fail(sent.error.code, unknown({ phase: 'send' }));
-    }
-    const outcome: RunOutcome = { status: null, receipt: { lines: [], blocks: [] }, steps: [], terminalId: null, charset: CHARSET.cp437, enquiry: null };
-    const ctx: PtContext = { charset: this.charset, ...(opts.completes ? { completes: opts.completes } : {}) };
-
-    // Phase 1: the PT acknowledges the command within T3.
-    for (;;) {
-      const r = await link.receive(link.timeouts.commandAckMs);
-      if (!r.ok) return fail(r.error.code, unknown({ phase: 'command_ack' }));
-      const m = parsePtMessage(r.value, ctx);
-      if (!m.ok) continue;
-      if (m.value.kind === 'ack') break;
-      if (m.value.kind === 'nack') {
-        // 84 83/9C = the PT is busy with something else; the command was not started.
-        const busy = m.value.resultCode === RESULT.functionNotPossible || m.value.resultCode === RESULT.pleaseWait;
-        return fail(busy ? 'terminal.busy' : 'terminal.rejected', { reason: m.value.result, resultCode: m.value.resultCode });
-      }
-      if (m.value.kind === 'abort') {
-        await link.send(ackApdu());
-        return this.abortResult(m.value.resultCode, m.value.result);
-      }
-      await this.answerUnsolicited(link, r.value);
-    }
-    if (opts.endsWithAck) return ok(outcome);
-    this.rights.handToTerminal();
-
-    // Phase 2: the PT is master and talks until Completion or Abort; the ECR only answers.
-    let protocolError: string | null = null;
-    for (;;) {
-      const r = await link.receive(link.timeouts.masterSilenceMs);
-      if (!r.ok) {
-        return fail(
-          r.error.code,
-          unknown({ phase: 'terminal_master', receiptNo: outcome.status?.receiptNo ?? null, resultCode: outcome.status?.resultCode ?? null }),
-        );
-      }
-      const m = parsePtMessage(r.value, ctx);
-      if (!m.ok) {
-        // Acknowledge anyway: a NAK would make the PT resend the same unparseable bytes.
-        protocolError = m.error.code;
-        await link.send(ackApdu());
-        continue;
-      }
-      const msg = m.value;
-      if (msg.kind === 'ack' || msg.kind === 'nack') continue;
-      if (msg.kind === 'other') {
-        await link.send(nackApdu(RESULT.functionNotPossible));
-        continue;
-      }
-      const answered = await link.send(ackApdu());
-      switch (msg.kind) {
-        case 'intermediate':
-          outcome.steps.push(msg.step);
-          try {
-            opts.onStep?.({ key: msg.step, status: msg.status });
-          } catch {
-            // a UI callback must never break the protocol exchange
-          }
-          break;
-        case 'status':
-          outcome.status = msg.info;
-          break;
-        case 'print_line':
-          outcome.receipt.lines.push(msg.line);
-          break;
-        case 'text_block':
-          outcome.receipt.blocks.push({ receiptType: msg.receiptType, lines: msg.lines });
-          break;
-        case 'completion':
-          this.rights.takeBack();
-          outcome.terminalId = msg.terminalId;
-          outcome.charset = msg.charset;
-          outcome.enquiry = msg.enquiry;
-          if (protocolError && opts.payment) return fail('terminal.protocol', unknown({ reason: protocolError }));
-          return ok(outcome);
-        case 'abort':
-          this.rights.takeBack();
-          return this.abortResult(msg.resultCode, msg.result);
-      }
-      if (!answered.ok) return fail(answered.error.code, unknown({ phase: 'terminal_master' }));
-    }
+  private runLocked(link: ZvtLink, cmd: Apdu, opts: RunOptions): Promise<TerminalResult<RunOutcome>> {
+    return runExchange(link, cmd, opts, {
+      charset: () => this.charset,
+      rights: this.rights,
+      answerUnsolicited: (l, a) => this.answerUnsolicited(l, a),
+      abortRequested: () => this.abortRequested,
+    });
   }
-
-  private abortResult(resultCode: number, reason: string): TerminalResult<never> {
-    if (resultCode === RESULT.aborted) return fail('terminal.aborted', { reason, resultCode, byCashier: this.abortRequested });
-    return fail('terminal.declined', { reason, resultCode });
-  }
-}
-
-function receiptText(r: TerminalReceipt): string {
-  return [...r.lines, ...r.blocks.flatMap((b) => b.lines)].map((l) => l.text).join('\n');
 }

@@ -45,3 +45,13 @@ export function isOnlyRealtime(bytes: Uint8Array): boolean {
   }
   return true;
 }
+
+/** ESC p m t1 t2 in a job (m = 0/48 pin 2, 1/49 pin 5; times in 2 ms units). */
+export function escPKicks(bytes: Buffer): { command: 'ESC p'; pin: 0 | 1; onMs: number }[] {
+  const kicks: { command: 'ESC p'; pin: 0 | 1; onMs: number }[] = [];
+  for (let i = bytes.indexOf(0x1b); i >= 0 && i + 4 < bytes.length; i = bytes.indexOf(0x1b, i + 1)) {
+    const m = bytes[i + 2]!;
+    if (bytes[i + 1] === 0x70 && [0, 1, 48, 49].includes(m)) kicks.push({ command: 'ESC p', pin: (m & 1) as 0 | 1, onMs: bytes[i + 3]! * 2 });
+  }
+  return kicks;
+}

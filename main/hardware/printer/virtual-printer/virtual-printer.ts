@@ -7,10 +7,6 @@
 // the real-time DLE DC4 1 m t pulses as it arrives, even while printing is stopped, except in
 // an error status, where the references that say anything about it have it ignored.
 import net from 'node:net';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   applyCondition,
   dleEotAnswer,
@@ -21,7 +17,9 @@ import {
   type ConditionName,
   type VirtualConditions,
 } from './scripted-status';
-import { isOnlyRealtime, RequestScanner } from './request-scanner';
+import { escPKicks, isOnlyRealtime, RequestScanner } from './request-scanner';
+import { closeServer, listen, PtyBridge } from './pty-bridge';
+import { waitUntil } from './wait-until';
 
 export interface VirtualPrinterOptions {
   /** TCP port; 0 picks a free one (tests). */
@@ -72,9 +70,7 @@ export class VirtualPrinter {
   private readonly pulseListeners = new Set<(pulse: DrawerPulse) => void>();
   private statusAnswers = 0;
   private readonly statusListeners = new Set<() => void>();
-  private socat: ChildProcess | null = null;
-  private ptyDir: string | null = null;
-  private bridge: net.Server | null = null;
+  private pty: PtyBridge | null = null;
   port = 0;
   ptyPath: string | null = null;
 
@@ -94,27 +90,9 @@ export class VirtualPrinter {
 
   /** socat owns the pty and bridges it to a private TCP port, so both paths share one emulator. */
   private async startPty(link?: string): Promise<void> {
-    const bridge = net.createServer();
-    bridge.on('connection', (s) => this.attach(s, 'pty'));
-    const bridgePort = await listen(bridge, 0, '127.0.0.1');
-    this.bridge = bridge;
-    if (!link) {
-      this.ptyDir = mkdtempSync(join(tmpdir(), 'ringup-vprinter-'));
-      link = join(this.ptyDir, 'printer');
-    }
-    const connected = new Promise<void>((resolve) => bridge.once('connection', () => resolve()));
-    this.socat = spawn('socat', [`pty,raw,echo=0,link=${link}`, `tcp:127.0.0.1:${bridgePort}`], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    this.socat.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<never>((_, reject) => this.socat?.once('exit', (code) => reject(new Error(`socat exited (${code}): ${stderr.trim()}`))));
-    exited.catch(() => undefined);
-    await Promise.race([connected, exited, timeout(5000, 'socat did not connect')]);
-    const deadline = Date.now() + 5000;
-    while (!existsSync(link)) {
-      if (Date.now() > deadline) throw new Error('socat did not create the pty link');
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    this.ptyPath = link;
+    this.pty = new PtyBridge((s) => this.attach(s, 'pty'));
+    await this.pty.start(link);
+    this.ptyPath = this.pty.path;
   }
 
   private attach(socket: net.Socket, via: 'tcp' | 'pty'): void {
@@ -216,20 +194,13 @@ export class VirtualPrinter {
 
   /** Resolves once `count` drawer pulses have been put out in total. */
   waitForPulses(count: number, timeoutMs = 5000): Promise<DrawerPulse[]> {
-    if (this.pulses.length >= count) return Promise.resolve(this.drawerPulses());
-    return new Promise((resolve, reject) => {
-      const check = (): void => {
-        if (this.pulses.length < count) return;
-        clearTimeout(timer);
-        this.pulseListeners.delete(check);
-        resolve(this.drawerPulses());
-      };
-      const timer = setTimeout(() => {
-        this.pulseListeners.delete(check);
-        reject(new Error(`expected ${count} drawer pulses, got ${this.pulses.length}`));
-      }, timeoutMs);
-      this.pulseListeners.add(check);
-    });
+    return waitUntil(
+      this.pulseListeners,
+      () => this.pulses.length >= count,
+      () => this.drawerPulses(),
+      timeoutMs,
+      () => `expected ${count} drawer pulses, got ${this.pulses.length}`,
+    );
   }
 
   /** Status requests (DLE EOT, GS r) answered so far: how often clients have looked at the printer. */
@@ -239,20 +210,13 @@ export class VirtualPrinter {
 
   /** Resolves once `count` status requests have been answered in total. */
   waitForStatusRequests(count: number, timeoutMs = 5000): Promise<void> {
-    if (this.statusAnswers >= count) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const check = (): void => {
-        if (this.statusAnswers < count) return;
-        clearTimeout(timer);
-        this.statusListeners.delete(check);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.statusListeners.delete(check);
-        reject(new Error(`expected ${count} status requests answered, got ${this.statusAnswers}`));
-      }, timeoutMs);
-      this.statusListeners.add(check);
-    });
+    return waitUntil(
+      this.statusListeners,
+      () => this.statusAnswers >= count,
+      () => undefined,
+      timeoutMs,
+      () => `expected ${count} status requests answered, got ${this.statusAnswers}`,
+    );
   }
 
   /** Script a condition by name ('paper_out', 'ok', …) or set flags directly. */
@@ -264,7 +228,7 @@ export class VirtualPrinter {
 
   /** socat's process id while the pty is up (tests check it is gone after close). */
   get socatPid(): number | null {
-    return this.socat?.pid ?? null;
+    return this.pty?.socat?.pid ?? null;
   }
 
   status(): VirtualConditions {
@@ -292,20 +256,13 @@ export class VirtualPrinter {
 
   /** Resolves once `count` jobs have printed in total. */
   waitForJobs(count: number, timeoutMs = 5000): Promise<VirtualJob[]> {
-    if (this.printed.length >= count) return Promise.resolve(this.jobs());
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        off();
-        reject(new Error(`expected ${count} jobs, printed ${this.printed.length}`));
-      }, timeoutMs);
-      const off = this.onJob(() => {
-        if (this.printed.length >= count) {
-          clearTimeout(timer);
-          off();
-          resolve(this.jobs());
-        }
-      });
-    });
+    return waitUntil(
+      this.jobListeners,
+      () => this.printed.length >= count,
+      () => this.jobs(),
+      timeoutMs,
+      () => `expected ${count} jobs, printed ${this.printed.length}`,
+    );
   }
 
   /** Push raw bytes to every connected client (line noise, unsolicited status). */
@@ -314,41 +271,9 @@ export class VirtualPrinter {
   }
 
   async close(): Promise<void> {
-    const socat = this.socat;
-    this.socat = null;
-    if (socat && socat.exitCode === null) {
-      const gone = new Promise<void>((r) => socat.once('exit', () => r()));
-      socat.kill('SIGTERM');
-      await Promise.race([gone, new Promise((r) => setTimeout(r, 2000))]);
-      if (socat.exitCode === null) socat.kill('SIGKILL');
-    }
+    if (this.pty) await this.pty.stopSocat();
     for (const s of this.sessions) s.socket.destroy();
-    await Promise.all([closeServer(this.server), this.bridge ? closeServer(this.bridge) : Promise.resolve()]);
-    if (this.ptyDir) rmSync(this.ptyDir, { recursive: true, force: true });
+    await Promise.all([closeServer(this.server), this.pty ? this.pty.closeServer() : Promise.resolve()]);
+    this.pty?.removeDir();
   }
-}
-
-/** ESC p m t1 t2 in a job (m = 0/48 pin 2, 1/49 pin 5; times in 2 ms units). */
-function escPKicks(bytes: Buffer): { command: 'ESC p'; pin: 0 | 1; onMs: number }[] {
-  const kicks: { command: 'ESC p'; pin: 0 | 1; onMs: number }[] = [];
-  for (let i = bytes.indexOf(0x1b); i >= 0 && i + 4 < bytes.length; i = bytes.indexOf(0x1b, i + 1)) {
-    const m = bytes[i + 2]!;
-    if (bytes[i + 1] === 0x70 && [0, 1, 48, 49].includes(m)) kicks.push({ command: 'ESC p', pin: (m & 1) as 0 | 1, onMs: bytes[i + 3]! * 2 });
-  }
-  return kicks;
-}
-
-function listen(server: net.Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve((server.address() as net.AddressInfo).port));
-  });
-}
-
-function closeServer(server: net.Server): Promise<void> {
-  return new Promise((resolve) => server.close(() => resolve()));
-}
-
-function timeout(ms: number, message: string): Promise<never> {
-  return new Promise((_, reject) => setTimeout(() => reject(new Error(message)), ms).unref());
 }

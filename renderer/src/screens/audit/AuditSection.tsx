@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JournalEntryView, JournalVerifyStepView } from '../../../../preload/contract/audit-views';
 import { ErrorNote } from '../../components/ErrorNote';
+import { ChoiceFilter, OperatorFilter, TextFilter } from '../../components/FilterFields';
 import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
@@ -114,44 +115,18 @@ export function AuditSection(_props: BackOfficeSectionProps) {
         <ErrorNote error={step.error} />
       </div>
       <form className="documents__filters" onSubmit={(e) => void search(e)} data-testid="audit-filters">
-        <label className="field">
-          <span>{t('audit.from')}</span>
-          <input type="datetime-local" value={filters.from} onChange={(e) => set({ from: e.target.value })} data-testid="audit-from" />
-        </label>
-        <label className="field">
-          <span>{t('audit.to')}</span>
-          <input type="datetime-local" value={filters.to} onChange={(e) => set({ to: e.target.value })} data-testid="audit-to" />
-        </label>
-        <label className="field">
-          <span>{t('audit.kind')}</span>
-          <select value={filters.kind} onChange={(e) => set({ kind: e.target.value })} data-testid="audit-kind">
-            <option value="">{t('documents.filter.all')}</option>
-            {(page.value?.kinds ?? []).map((k) => (
-              <option key={k} value={k}>
-                {t(`journalKind.${k}`, { defaultValue: k })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('documents.filter.operator')}</span>
-          <select value={filters.operatorId} onChange={(e) => set({ operatorId: e.target.value })} data-testid="audit-operator">
-            <option value="">{t('documents.filter.all')}</option>
-            {(operators.value ?? []).map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('audit.register')}</span>
-          <input value={filters.registerId} onChange={(e) => set({ registerId: e.target.value })} data-testid="audit-register" />
-        </label>
-        <label className="field">
-          <span>{t('audit.document')}</span>
-          <input value={filters.documentId} onChange={(e) => set({ documentId: e.target.value })} data-testid="audit-document" />
-        </label>
+        <TextFilter label={t('audit.from')} type="datetime-local" value={filters.from} onChange={(from) => set({ from })} testId="audit-from" />
+        <TextFilter label={t('audit.to')} type="datetime-local" value={filters.to} onChange={(to) => set({ to })} testId="audit-to" />
+        <ChoiceFilter
+          label={t('audit.kind')}
+          value={filters.kind}
+          onChange={(kind) => set({ kind })}
+          choices={(page.value?.kinds ?? []).map((k) => ({ value: k, label: t(`journalKind.${k}`, { defaultValue: k }) }))}
+          testId="audit-kind"
+        />
+        <OperatorFilter value={filters.operatorId} onChange={(operatorId) => set({ operatorId })} operators={operators.value} testId="audit-operator" />
+        <TextFilter label={t('audit.register')} value={filters.registerId} onChange={(registerId) => set({ registerId })} testId="audit-register" />
+        <TextFilter label={t('audit.document')} value={filters.documentId} onChange={(documentId) => set({ documentId })} testId="audit-document" />
         <button type="submit" className="button button--primary" disabled={page.busy} data-testid="audit-search">
           {t('documents.filter.submit')}
         </button>

@@ -4,6 +4,7 @@ import type { DocumentSummaryView } from '../../../../preload/contract/refund-vi
 import { DataTable, type Column } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNote } from '../../components/ErrorNote';
+import { ChoiceFilter, OperatorFilter, TextFilter } from '../../components/FilterFields';
 import { formatDateTime } from '../../format/date';
 import { formatReceiptNo } from '../../format/receipt-no';
 import { useFormat } from '../../state/store-context';
@@ -13,6 +14,8 @@ import '../../styles/refund.css';
 import type { BackOfficeSectionProps } from './section-props';
 
 type Kind = '' | 'sale' | 'refund' | 'void';
+
+const KINDS = ['sale', 'refund', 'void'] as const;
 
 interface Filters {
   businessDay: string;
@@ -132,34 +135,28 @@ export function DocumentsSection({ onStartReturn }: BackOfficeSectionProps) {
   return (
     <div className="back-office__stack">
       <form className="documents__filters" onSubmit={submit} data-testid="documents-filters">
-        <label className="field">
-          <span>{t('documents.filter.businessDay')}</span>
-          <input type="date" value={filters.businessDay} onChange={(e) => set({ businessDay: e.target.value })} data-testid="documents-day" />
-        </label>
-        <label className="field">
-          <span>{t('documents.filter.kind')}</span>
-          <select value={filters.kind} onChange={(e) => set({ kind: e.target.value as Kind })} data-testid="documents-kind">
-            <option value="">{t('documents.filter.all')}</option>
-            <option value="sale">{t('documents.kind.sale')}</option>
-            <option value="refund">{t('documents.kind.refund')}</option>
-            <option value="void">{t('documents.kind.void')}</option>
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('documents.filter.operator')}</span>
-          <select value={filters.operatorId} onChange={(e) => set({ operatorId: e.target.value })} data-testid="documents-operator">
-            <option value="">{t('documents.filter.all')}</option>
-            {(operators.value ?? []).map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('documents.filter.receiptNo')}</span>
-          <input value={filters.receiptNo} onChange={(e) => set({ receiptNo: e.target.value })} autoComplete="off" data-testid="documents-receipt" />
-        </label>
+        <TextFilter
+          label={t('documents.filter.businessDay')}
+          type="date"
+          value={filters.businessDay}
+          onChange={(businessDay) => set({ businessDay })}
+          testId="documents-day"
+        />
+        <ChoiceFilter
+          label={t('documents.filter.kind')}
+          value={filters.kind}
+          onChange={(kind) => set({ kind: kind as Kind })}
+          choices={KINDS.map((k) => ({ value: k, label: t(`documents.kind.${k}`) }))}
+          testId="documents-kind"
+        />
+        <OperatorFilter value={filters.operatorId} onChange={(operatorId) => set({ operatorId })} operators={operators.value} testId="documents-operator" />
+        <TextFilter
+          label={t('documents.filter.receiptNo')}
+          value={filters.receiptNo}
+          onChange={(receiptNo) => set({ receiptNo })}
+          autoComplete="off"
+          testId="documents-receipt"
+        />
         <button type="submit" className="button button--primary" data-testid="documents-search">
           {t('documents.filter.submit')}
         </button>

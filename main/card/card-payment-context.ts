@@ -1,0 +1,37 @@
+// What the card payment pieces share: their dependencies, the moments they report, and the one
+// way they commit (a SQLite transaction per step, so a crash leaves a state recovery can read).
+import type { Db } from '../ledger/database';
+import type { Logger } from '../log';
+import type { TerminalClient } from '../hardware/terminal/client';
+import type { IntentState } from '../hardware/terminal/intent-machine';
+import type { EventBus } from '../common/event-bus';
+
+/** Where a payment is; tests use it to crash the register at exact moments. */
+export type PaymentMoment = IntentState | `step:${string}` | 'completed';
+
+export interface CardPaymentDeps {
+  db: Db;
+  events: EventBus;
+  log: Logger;
+  clock: () => number;
+  /** The terminal ready for a command, or null. */
+  terminal: () => TerminalClient | null;
+  configured: () => boolean;
+  /** Called after each committed transition (and each terminal step). */
+  onMoment?: (moment: PaymentMoment, intentId: number) => void;
+  /** Status enquiry retries while the terminal is still busy after a crash. */
+  recoveryAttempts?: number;
+  recoveryDelayMs?: number;
+}
+
+export function reportMoment(deps: CardPaymentDeps, m: PaymentMoment, intentId: number): void {
+  try {
+    deps.onMoment?.(m, intentId);
+  } catch {
+    // observers never break a payment
+  }
+}
+
+export function inTransaction<T>(deps: CardPaymentDeps, fn: () => T): T {
+  return deps.db.transaction(fn)();
+}

@@ -1,0 +1,55 @@
+import { expect, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { line, MILK, payCash, WATER } from './refund-steps';
+
+// 单据 / Documents in the back office, in zh-CN browser mode: each sale with its corrections,
+// each correction with its sale; a receipt opens as printed, a sale starts a return.
+
+test('back office documents: each sale with its corrections, each correction with its sale; a receipt opens, a sale starts a return', async ({
+  page,
+  register,
+}) => {
+  await setUpOwner(page, register);
+  await scan(page, WATER);
+  await scan(page, MILK);
+  await payCash(page, '10');
+  await page.keyboard.press('Enter');
+  await saleScreenReady(page);
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-code').fill('1');
+  await page.keyboard.press('Enter');
+  await line(page, '蒙牛纯牛奶').getByTestId('return-qty').fill('1');
+  await page.getByTestId('refund-reason').selectOption('wrong_item');
+  await page.getByTestId('refund-confirm').click();
+  await expect(page.getByTestId('refund-done')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await saleScreenReady(page);
+
+  await page.getByTestId('open-back-office').click();
+  await page.getByTestId('back-office-nav-documents').click();
+  const table = page.getByRole('table', { name: '单据' });
+  const sale = table.locator('[data-kind="sale"]');
+  const refund = table.locator('[data-kind="refund"]');
+  await expect(sale.getByTestId('document-related')).toHaveText('退货退款 R1-000002 -¥3.80');
+  await expect(refund.getByTestId('document-related')).toHaveText('更正 R1-000001');
+  await expect(refund.getByTestId('document-total')).toHaveText('-¥3.80');
+  await expect(refund).toContainText('商品不符');
+
+  // Filter by kind: only the refund.
+  await page.getByTestId('documents-kind').selectOption('refund');
+  await page.getByTestId('documents-search').click();
+  await expect(table.getByTestId('document')).toHaveCount(1);
+  await refund.getByTestId('document-original').click();
+  const preview = page.getByTestId('document-preview');
+  await expect(preview.getByRole('heading')).toHaveText('小票 R1-000001');
+  expect(await previewText(page)).toContain('销售小票');
+  await preview.getByRole('button', { name: '关闭' }).click();
+
+  // Filter by receipt number, then start a return from the sale.
+  await page.getByTestId('documents-kind').selectOption('');
+  await page.getByTestId('documents-receipt').fill('R1-000001');
+  await page.getByTestId('documents-search').click();
+  await expect(table.getByTestId('document')).toHaveCount(1);
+  await sale.getByTestId('document-return').click();
+  await expect(page.getByRole('heading', { name: '小票 R1-000001' })).toBeVisible();
+  await expect(line(page, '蒙牛纯牛奶').getByTestId('refund-line-left')).toHaveText('0 · ¥0.00');
+});

@@ -1,0 +1,122 @@
+// What the live fraud watch raised over random days equals a recomputation from the journal alone.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { storedDrafts } from '../../main/fraud/fraud-alerts';
+import { DEFAULT_FRAUD_THRESHOLDS } from '../../main/fraud/fraud-defaults';
+import type { FraudThresholds } from '../../preload/contract/fraud-views';
+import { key, openShop, shanghai } from '../support/day-close-shop';
+import { DAY, recomputed, printToFile, approval } from '../support/fraud-shop';
+
+describe('property: the live verdicts equal a recomputation from the journal alone', () => {
+  type Op =
+    | { kind: 'sale'; price: number; discountBp: number; who: 'cashier' | 'supervisor' }
+    | { kind: 'refund'; pick: number; who: 'cashier' | 'supervisor' }
+    | { kind: 'noReceipt'; amount: number }
+    | { kind: 'void'; pick: number }
+    | { kind: 'nosale' };
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    {
+      weight: 8,
+      arbitrary: fc.record({
+        kind: fc.constant('sale' as const),
+        price: fc.oneof(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 40_000, max: 200_000 })),
+        discountBp: fc.constantFrom(0, 0, 0, 1500),
+        who: fc.constantFrom('cashier' as const, 'supervisor' as const),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(), who: fc.constantFrom('cashier' as const, 'supervisor' as const) }),
+    },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('noReceipt' as const), amount: fc.integer({ min: 1, max: 5_000 }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('void' as const), pick: fc.nat() }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'nosale' as const }) },
+  );
+  const thresholds: fc.Arbitrary<FraudThresholds> = fc
+    .record({
+      count: fc.integer({ min: 2, max: 4 }),
+      window: fc.integer({ min: 3, max: 30 }),
+      share: fc.integer({ min: 100, max: 2_000 }),
+    })
+    .map(({ count, window, share }) => ({
+      ...DEFAULT_FRAUD_THRESHOLDS,
+      small_sales_burst: { enabled: true, count, underMinor: 300, windowMinutes: window },
+      large_sales_window: { enabled: true, largeSaleMinor: 50_000, count, sumMinor: 250_000, windowMinutes: window },
+      no_sale_openings: { enabled: true, count, windowMinutes: window },
+      discount_share: { enabled: true, shareBp: share, minDaySalesMinor: 1_000 },
+      outside_hours: { enabled: true, opensAtHour: 9, closesAtHour: 18 },
+    }));
+
+  const seen = new Set<string>();
+
+  it('over random days of sales, corrections and drawer openings', async () => {
+    await fc.assert(
+      fc.asyncProperty(thresholds, fc.array(fc.tuple(op, fc.integer({ min: 0, max: 240 })), { minLength: 10, maxLength: 30 }), async (th, ops) => {
+        const s = await openShop(shanghai(DAY, '08:30'));
+        try {
+          await printToFile(s);
+          await s.reg.must('fraud.updateSettings', { thresholds: th });
+          const sold: { saleId: string; receiptNo: number }[] = [];
+          let who: 'cashier' | 'supervisor' | 'owner' = 'owner';
+          const login = async (w: 'cashier' | 'supervisor') => {
+            if (who !== w) await s.as(w);
+            who = w;
+          };
+          for (const [o, seconds] of ops) {
+            s.clock.now += seconds * 1000;
+            if (o.kind === 'sale') {
+              await login(o.who);
+              const saleId = await s.sale([o.price]);
+              if (o.discountBp)
+                await s.reg.must('sale.setOrderDiscount', { saleId, discount: { kind: 'percent', rateBp: o.discountBp }, approval: approval(s) });
+              const view = await s.reg.must('sale.current', {});
+              const done = await s.reg.must('sale.tenderCash', { saleId, tenderedMinor: view.totals.totalMinor, idempotencyKey: key() });
+              sold.push({ saleId, receiptNo: done.receiptNo ?? 0 });
+            } else if (o.kind === 'refund' && sold.length > 0) {
+              await login(o.who);
+              const pick = sold[o.pick % sold.length] as { saleId: string; receiptNo: number };
+              const found = await s.reg.must('refund.find', { code: String(pick.receiptNo) });
+              const line = found.lines.find((l) => l.soldQtyMilli > l.returnedQtyMilli);
+              if (!line || found.corrections.some((c) => c.kind === 'void')) continue;
+              await s.reg.must('refund.withReceipt', {
+                saleId: pick.saleId,
+                lines: [{ lineId: line.lineId, qtyMilli: line.soldQtyMilli - line.returnedQtyMilli, restock: true }],
+                reason: 'defective',
+                approval: approval(s),
+                idempotencyKey: key(),
+              });
+              seen.add('refund');
+            } else if (o.kind === 'noReceipt') {
+              await login('cashier');
+              const r = await s.reg.call('refund.withoutReceipt', {
+                lines: [{ name: '退货', qtyMilli: 1000, unitPriceMinor: o.amount, taxRateBp: 1300, restock: true }],
+                reason: 'not_wanted',
+                approval: approval(s),
+                idempotencyKey: key(),
+              });
+              if (r.ok) seen.add('noReceipt');
+            } else if (o.kind === 'void' && sold.length > 0) {
+              await login('supervisor');
+              const pick = sold[o.pick % sold.length] as { saleId: string; receiptNo: number };
+              const found = await s.reg.must('refund.find', { code: String(pick.receiptNo) });
+              if (!found.voidable) continue;
+              await s.reg.must('void.sale', { saleId: pick.saleId, reason: 'cashier_error', idempotencyKey: key() });
+              seen.add('void');
+            } else if (o.kind === 'nosale') {
+              await login('cashier');
+              await s.reg.must('drawer.open', { reason: 'change', approval: approval(s) });
+            }
+          }
+          const live = storedDrafts(s.reg.db);
+          for (const a of live) seen.add(a.rule);
+          expect(live).toEqual(recomputed(s));
+        } finally {
+          s.reg.cleanup();
+        }
+      }),
+      { numRuns: 8, seed: 20261129 },
+    );
+    // The runs must have exercised the rules, not passed by raising nothing.
+    expect([...seen].filter((r) => r.includes('_')).length).toBeGreaterThanOrEqual(5);
+  }, 240_000);
+});

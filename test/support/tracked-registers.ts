@@ -1,0 +1,18 @@
+// Registers a test opens, cleaned up after each test. Importing this module registers that hook
+// in the importing suite.
+import { afterEach } from 'vitest';
+import { makeRegister, type TestRegister } from './register-fixture';
+
+// Demo catalog items.
+export const WATER = '6901234567892'; // 2.00, 13 %
+export const MILK = '6904567890127'; // 3.80, 9 %
+
+export const open: TestRegister[] = [];
+export function register(options: Parameters<typeof makeRegister>[0] = {}): TestRegister {
+  const r = makeRegister(options);
+  open.push(r);
+  return r;
+}
+afterEach(() => {
+  for (const r of open.splice(0)) r.cleanup();
+});
