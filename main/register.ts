@@ -1,73 +1,30 @@
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { version as appVersion } from '../package.json';
 import type { Db } from './ledger/database';
 import { openLedger } from './ledger/database';
 import { BackupService } from './backup/backup-service';
 import { openCheckedLedger } from './backup/open-checked-ledger';
 import { moveLedgerAside, putLedgerBack, putLedgerInPlace } from './backup/ledger-files';
-import { handlers } from './ipc/handler-table';
-import type { RegisterServices } from './ipc/handler';
-import { createRouter, type Dispatch } from './ipc/router';
-import { reportingStorageFailures, StorageWatch } from './ledger/storage-failure';
-import { consoleLogger, type Logger } from './log';
-import { seedDemo } from './catalog/demo-catalog';
-import { indexPendingProducts } from './catalog/search-index';
-import { Updates, type UpdateInstaller } from './updates/updates';
+import type { Dispatch } from './ipc/router';
+import { consoleLogger } from './log';
+import { Updates } from './updates/updates';
 import { newScannerTestCode } from './self-check/self-check';
-import { subscribeCorrections } from './refund/refund-subscriptions';
-import { subscribeExchanges } from './exchange/pending-exchange';
-import { subscribeFraudWatch } from './fraud/fraud-watch';
-import { subscribeProductRollups } from './reports/product-rollups';
-import { subscribeSaleHandover } from './sale/sale-subscriptions';
 import { EventBus } from './common/event-bus';
 import { followSalesForDisplay } from './customer-display/customer-display';
 import { RegisterSession } from './operators/session';
 import { HardwareStatusHub } from './hardware/hardware-status';
-import { PrinterRuntime, type PrinterRuntimeOptions } from './printing/printer-runtime';
 import { parsePrinterUrl } from './hardware/printer/printer-url';
-import { getPrinterConfig, setPrinterConfig } from './printing/printer-config';
-import { TerminalRuntime, type TerminalRuntimeOptions } from './card/terminal-runtime';
-import { setTerminalConfig } from './card/terminal-config';
+import type { TerminalRuntime } from './card/terminal-runtime';
 import { parseTerminalAddress } from './hardware/terminal/connection';
 import { registerPlatform } from './hardware/serial-path';
-import { ScanPayRuntime, type ScanPayRuntimeOptions } from './scan-pay/scan-pay-runtime';
-import { FileKeySecretBox, type SecretBox } from './scan-pay/secret-box';
-import { SyncRuntime, type SyncRuntimeOptions } from './sync/sync-runtime';
-import { ProviderRefunds, type ProviderRefundsDeps } from './refund/provider-refunds';
+import type { ScanPayRuntime } from './scan-pay/scan-pay-runtime';
+import type { SyncRuntime } from './sync/sync-runtime';
 import { PaymentWatch } from './payments/payment-watch';
+import { startLedgerParts, stopParts, type LedgerParts, type LedgerPartsContext } from './ledger-parts';
+import type { RegisterOptions } from './register-options';
 import { fail } from '../preload/contract/result';
 
-export interface RegisterOptions {
-  /** The ledger file. */
-  ledgerFile: string;
-  demo?: boolean;
-  log?: Logger;
-  clock?: () => number;
-  /** `--printer tcp://…` / RINGUP_PRINTER: point the saved printer settings at this printer and enable it. */
-  printerUrl?: string | null;
-  /** Poll interval, backoff and a transport wrapper; tests shorten them and script faults. */
-  printer?: Pick<PrinterRuntimeOptions, 'pollIntervalMs' | 'statusTimeoutMs' | 'backoffMs' | 'maxBackoffMs' | 'transportFactory'>;
-  /** `--terminal tcp://host:port` or a serial port (`COM3`, `/dev/ttyUSB0`) / RINGUP_TERMINAL: save and use this card terminal. */
-  terminalAddress?: string | null;
-  /** With `demo` and no terminal configured, run the terminal simulator in-process (default: same as demo). */
-  demoTerminal?: boolean;
-  /** Link timeouts, reconnect and recovery pacing, protocol trace; tests shorten and observe them. */
-  terminal?: Pick<TerminalRuntimeOptions, 'timeouts' | 'retryMs' | 'recoveryAttempts' | 'recoveryDelayMs' | 'onMoment' | 'trace'>;
-  /** Seals provider secrets: the desktop shell passes the OS keychain's; default: a key file beside the ledger. */
-  secretBox?: SecretBox;
-  /** With `demo` and no provider configured, answer scan-to-pay with the simulator in-process (default: same as demo). */
-  demoScanPay?: boolean;
-  /** Provider pacing and observation; tests shorten and watch them. */
-  scanPay?: Pick<ScanPayRuntimeOptions, 'timings' | 'requestTimeoutMs' | 'sweepMs' | 'onMoment'>;
-  /** Pacing of the upload to HQ and the pull of versions; tests shorten it. */
-  sync?: Pick<SyncRuntimeOptions, 'idleMs' | 'backoffMs' | 'maxBackoffMs' | 'batchSize' | 'requestTimeoutMs' | 'onUpload' | 'auto'>;
-  /** Pacing of refunds through a provider. */
-  providerRefunds?: Pick<ProviderRefundsDeps, 'attempts' | 'retryMs' | 'sweepMs'>;
-  /** The OS whose port names and devices the register accepts; tests play Windows or macOS on Linux. Default: this one. */
-  platform?: NodeJS.Platform;
-  /** The desktop shell's update installer (electron-updater); browser mode has none. */
-  updateInstaller?: UpdateInstaller | null;
-}
+export type { RegisterOptions } from './register-options';
 
 /** The register: ledger, session, events and the router, independent of any window or transport. */
 export interface Register {
@@ -105,33 +62,8 @@ function launchRefusal(error: { code: string; params: Record<string, string | nu
   return `${error.code} (${String(issue ?? 'invalid')})`;
 }
 
-/** What the register runs on one open ledger; a restore stops these and starts new ones. */
-interface LedgerParts {
-  db: Db;
-  printer: PrinterRuntime;
-  terminal: TerminalRuntime;
-  scanPay: ScanPayRuntime;
-  sync: SyncRuntime;
-  providerRefunds: ProviderRefunds;
-  stopCorrections: () => void;
-  stopHandover: () => void;
-  started: Promise<void>;
-  dispatch: Dispatch;
-}
-
-/** Stops what runs on one ledger; the terminal's and scan-to-pay's lines close in the background unless awaited. */
-async function stopParts(p: LedgerParts): Promise<void> {
-  p.stopCorrections();
-  p.stopHandover();
-  p.printer.stop();
-  p.providerRefunds.stop();
-  await Promise.all([p.terminal.stop(), p.scanPay.stop(), p.sync.stop()]);
-  if (p.db.open) p.db.close();
-}
-
 export function openRegister(options: RegisterOptions): Register {
   const log = options.log ?? consoleLogger;
-  const registerLog = log;
   const platform = options.platform ?? process.platform;
   // Launch flags are read before the ledger opens, so one the register cannot use leaves nothing open.
   const printerFlag = options.printerUrl ? parsePrinterUrl(options.printerUrl, platform) : null;
@@ -186,77 +118,24 @@ export function openRegister(options: RegisterOptions): Register {
   const selfCheckState = { ledgerFile: options.ledgerFile, scannerTestCode: newScannerTestCode(), scannerSeenAt: null as number | null };
   const updates = new Updates(options.updateInstaller ?? null, platform);
 
+  const ledgerContext: LedgerPartsContext = {
+    options,
+    log,
+    clock,
+    platform,
+    events,
+    session,
+    hardware,
+    paymentWatch,
+    backup,
+    selfCheck: selfCheckState,
+    updates,
+    check: opened.check,
+    printerTransport,
+    terminalConfig,
+  };
   function startParts(db: Db, first: boolean): LedgerParts {
-    // A restored ledger starts writable; its router reports its own storage failures.
-    const ledgerPart = (problem: string | null) => hardware.setLedger(problem ? { state: 'error', problems: [problem] } : { state: 'ok', problems: [] });
-    ledgerPart(null);
-    const storage = new StorageWatch(db, ledgerPart);
-    // What writes in the background reports a full disk through its log, as a refused call would.
-    const log = reportingStorageFailures(registerLog, storage);
-    // A ledger from before the search indexes (or a restored one) gets its products' keys once, here.
-    indexPendingProducts(db);
-    if (first && options.demo && opened.check.ok) seedDemo(db, clock());
-    // Corrections with a card part finish when the card domain journals the terminal's answer.
-    const stopRefunds = subscribeCorrections(db);
-    // An exchange whose difference is paid on the payment screen completes its return with its sale.
-    const stopExchanges = subscribeExchanges(db);
-    // The fraud watch judges sales, corrections, declines and no-sales as they are journalled.
-    const stopFraudWatch = subscribeFraudWatch(db, log, clock());
-    // Each Z writes its per-product rollups for the reports.
-    const stopProductRollups = subscribeProductRollups(db);
-    const stopCorrections = () => {
-      stopRefunds();
-      stopExchanges();
-      stopFraudWatch();
-      stopProductRollups();
-    };
-    // A logout that leaves a cart on the counter is journalled with the logout.
-    const stopHandover = subscribeSaleHandover(db);
-    if (first && printerTransport) setPrinterConfig(db, { ...getPrinterConfig(db), enabled: true, transport: printerTransport }, null, clock());
-    const printer = new PrinterRuntime({ db, hub: hardware, log, clock, ...options.printer });
-    if (first && terminalConfig) setTerminalConfig(db, terminalConfig, null, clock());
-    const terminal = new TerminalRuntime({
-      db,
-      events,
-      log,
-      clock,
-      hub: hardware,
-      demo: options.demoTerminal ?? options.demo ?? false,
-      ...options.terminal,
-    });
-    const secrets = options.secretBox ?? new FileKeySecretBox(join(dirname(options.ledgerFile), 'ringup-secrets.key'), platform);
-    const scanPay = new ScanPayRuntime({
-      db,
-      events,
-      log,
-      clock,
-      secrets,
-      demo: options.demoScanPay ?? options.demo ?? false,
-      ...options.scanPay,
-    });
-    const providerRefunds = new ProviderRefunds({ db, events, log, clock, provider: (id) => scanPay.provider(id), ...options.providerRefunds });
-    const sync = new SyncRuntime({ db, log, clock, secrets, ...options.sync });
-    const services: RegisterServices = {
-      printer,
-      terminal,
-      scanPay,
-      paymentWatch,
-      providerRefunds,
-      platform,
-      backup,
-      selfCheck: selfCheckState,
-      updates,
-      sync: { runtime: sync, secrets },
-    };
-    const dispatch = createRouter({ db, session, events, handlers, services, log, clock, storage });
-    printer.start();
-    void terminal.start();
-    const started = scanPay
-      .start()
-      .then(() => providerRefunds.recover())
-      .catch((e: unknown) => log.error('scan-to-pay did not start', e));
-    sync.start();
-    return { db, printer, terminal, scanPay, sync, providerRefunds, stopCorrections, stopHandover, started, dispatch };
+    return startLedgerParts(ledgerContext, db, first);
   }
 
   parts = startParts(opened.db, true);

@@ -1,16 +1,14 @@
 // HQ ingest against a real PostgreSQL (throwaway cluster) and real registers on real SQLite files:
 // upload in order and idempotently, gaps asked for again, forks and tampered or forged uploads
 // refused and raised as alerts, replayed and unsigned requests refused.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hqPaths, type UploadResponse, type WireEntry } from '../../preload/contract/hq-wire';
+import { hqPaths, type UploadResponse } from '../../preload/contract/hq-wire';
 import { entryHash, verifyChain, type ChainEntry } from '../../main/journal-chain/chain';
-import { canonicalJson } from '../../main/journal-chain/canonical-json';
 import { DIGEST_DOCUMENT_COLUMNS } from '../../main/journal-chain/document-digest-rows';
-import type { JournalEntry } from '../../main/ledger/journal';
 import { namedRecordsFor, recordsFor } from '../../main/sync/upload-records';
 import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 import { startHqRig, type HqRig } from '../support/hq-rig';
+import { journal, rehashed, sell, signedHeaders, uploadShop } from '../support/hq-upload-shop';
 
 let rig: HqRig;
 const registers: TestRegister[] = [];
@@ -22,56 +20,7 @@ afterAll(async () => {
   for (const r of registers) r.cleanup();
   await rig?.close();
 });
-
-async function shopRegister(id: string, shopId = 'S1'): Promise<TestRegister> {
-  // These tests drive the uploader themselves with runOnce().
-  const reg = makeRegister({ sync: { auto: false } });
-  registers.push(reg);
-  const staff = await withStaff(reg);
-  await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
-  await rig.enrol(reg, id, shopId);
-  return reg;
-}
-
-async function sell(reg: TestRegister, n: number): Promise<void> {
-  for (let i = 0; i < n; i++) {
-    const sale = await reg.must('sale.current', {});
-    await reg.must('sale.addProduct', { saleId: sale.id, code: '6901234567892' });
-    await reg.must('sale.addProduct', { saleId: sale.id, code: i % 2 ? '6904567890127' : '6905678901232' });
-    const view = await reg.must('sale.get', { saleId: sale.id });
-    await reg.must('sale.tenderCash', { saleId: sale.id, tenderedMinor: view.totals.totalMinor + 500, idempotencyKey: randomUUID().replaceAll('-', '') });
-  }
-}
-
-function journal(reg: TestRegister, from = 1, to = Number.MAX_SAFE_INTEGER): JournalEntry[] {
-  return reg.db.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal WHERE seq BETWEEN ? AND ? ORDER BY seq').all(from, to) as JournalEntry[];
-}
-
-async function hqCounts(registerId: string): Promise<{ entries: number; documents: number; head: number }> {
-  const r = await rig.hq.pool.query<{ entries: number; documents: number; head: number }>(
-    `SELECT (SELECT COUNT(*)::int FROM journal_entries WHERE register_id = $1) AS entries,
-            (SELECT COUNT(*)::int FROM documents WHERE register_id = $1) AS documents,
-            (SELECT seq FROM journal_heads WHERE register_id = $1) AS head`,
-    [registerId],
-  );
-  return r.rows[0] ?? { entries: 0, documents: 0, head: 0 };
-}
-
-async function alerts(registerId: string): Promise<{ kind: string; params: Record<string, unknown>; evidence: unknown }[]> {
-  return (await rig.hq.pool.query('SELECT kind, params, evidence FROM alerts WHERE register_id = $1 ORDER BY id', [registerId])).rows as {
-    kind: string;
-    params: Record<string, unknown>;
-    evidence: unknown;
-  }[];
-}
-
-/** The same edit a forger would make: change the data, and re-hash the entry so it holds on its own. */
-function rehashed(e: WireEntry, edit: (data: Record<string, unknown>) => void): WireEntry {
-  const parsed = JSON.parse(e.payload) as { data: Record<string, unknown> };
-  edit(parsed.data);
-  const payload = canonicalJson(parsed);
-  return { ...e, payload, hash: entryHash(e.prev_hash, payload) };
-}
+const { shopRegister, hqCounts, alerts } = uploadShop(() => rig, registers);
 
 describe('HQ ingest', () => {
   it('enrols a register once with its one-time code; a used code is refused', async () => {
@@ -320,15 +269,3 @@ describe('HQ ingest', () => {
     expect((await hqCounts('S1-RC')).head).toBe(journal(reg).length);
   });
 });
-
-async function signedHeaders(secret: Buffer, registerId: string, text: string): Promise<Record<string, string>> {
-  const { newNonce, signRequest } = await import('../../main/journal-chain/request-signature');
-  const time = Date.now();
-  const nonce = newNonce();
-  return {
-    'x-ringup-register': registerId,
-    'x-ringup-time': String(time),
-    'x-ringup-nonce': nonce,
-    'x-ringup-signature': signRequest(secret, { method: 'POST', path: hqPaths.upload, registerId, time, nonce, body: text }),
-  };
-}
