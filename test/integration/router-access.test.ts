@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calls, type CallName } from '../../preload/contract';
 import type { Role } from '../../preload/contract/primitives';
 import { DEFAULT_FRAUD_THRESHOLDS } from '../../main/fraud/fraud-defaults';
+import { defaultPrinterProfile } from '../../main/hardware/printer/printer-profile';
 import { CASHIER_PIN, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 import { leastRole } from '../support/call-roles';
 
@@ -61,16 +62,7 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'printer.setConfig': {
       enabled: false,
       transport: null,
-      profile: {
-        paper: '80mm',
-        encoding: 'gb18030',
-        kanjiMode: true,
-        qr: 'native',
-        qrCell: 4,
-        cut: true,
-        commandSet: 'escpos',
-        drawer: { pin: 0, onMs: 50, offMs: 500, openLevel: 'high' },
-      },
+      profile: defaultPrinterProfile,
       timeZone: 'UTC',
     },
     'printer.testPage': {},

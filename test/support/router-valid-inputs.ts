@@ -3,6 +3,7 @@
 // product and cashier, which exist only once its fixture has run.
 import type { CallName } from '../../preload/contract';
 import { DEFAULT_FRAUD_THRESHOLDS } from '../../main/fraud/fraud-defaults';
+import { defaultPrinterProfile } from '../../main/hardware/printer/printer-profile';
 
 export interface FixtureIds {
   saleId: string;
@@ -75,16 +76,7 @@ export function validInputsFor({ saleId, lineId, productId, cashierId }: Fixture
     'printer.setConfig': {
       enabled: false,
       transport: null,
-      profile: {
-        paper: '58mm',
-        encoding: 'gb18030',
-        kanjiMode: true,
-        qr: 'native',
-        qrCell: 4,
-        cut: true,
-        commandSet: 'escpos',
-        drawer: { pin: 0, onMs: 50, offMs: 500, openLevel: 'high' },
-      },
+      profile: { ...defaultPrinterProfile, paper: '58mm' },
       timeZone: 'Asia/Shanghai',
     },
     'printer.testPage': { transport: { kind: 'file', path: '/dev/null' } },

@@ -47,8 +47,10 @@ export async function startWebRegister(options: WebRegisterOptions = {}): Promis
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      // Waits for the exit itself; a register that ignores SIGTERM for 3 s is killed outright.
+      const escalate = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(escalate);
     }
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });
   };
