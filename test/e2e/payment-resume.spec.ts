@@ -14,11 +14,14 @@ test('scan-to-pay: a reload while the customer enters the password shows that st
   await scan(page, WECHAT_CODE);
   await expect(page.getByTestId('scan-step')).toContainText('请顾客在手机上输入支付密码', { timeout: 10_000 });
 
+  // On the smallest screen the till supports: the step and its Cancel are in sight, not below the fold.
+  await page.setViewportSize({ width: 1024, height: 768 });
   await page.reload();
   const step = page.getByTestId('scan-step');
   await expect(step).toContainText('请顾客在手机上输入支付密码');
   await expect(step).toContainText(/剩余 \d+ 秒/);
   await expect(page.getByTestId('scan-cancel')).toBeEnabled();
+  await expect(page.getByTestId('scan-cancel')).toBeInViewport({ ratio: 1 });
   // Nothing else can be taken meanwhile: no cash, no card, no way back to the cart.
   await expect(page.getByTestId('take-cash')).toBeDisabled();
   await expect(page.getByTestId('pay-card')).toBeDisabled();
@@ -36,9 +39,11 @@ test('card: a reload while the customer enters the PIN shows the terminal step w
   await page.getByTestId('pay-card').click();
   await expect(page.getByTestId('card-step')).toHaveText('请顾客输入密码', { timeout: 10_000 });
 
+  await page.setViewportSize({ width: 1024, height: 768 });
   await page.reload();
   await expect(page.getByTestId('card-step')).toHaveText('请顾客输入密码');
   await expect(page.getByTestId('card-cancel')).toBeEnabled();
+  await expect(page.getByTestId('card-cancel')).toBeInViewport({ ratio: 1 });
   await expect(page.getByTestId('take-cash')).toBeDisabled();
   await expect(page.getByTestId('pay-scan')).toBeDisabled();
   await expect(page.getByTestId('card-step')).toHaveText('请稍候…', { timeout: 15_000 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type MutableRefObject } from 'react';
+import { useKeptInView } from './use-kept-in-view';
 import { useTranslation } from 'react-i18next';
 import type { CompletionView, DocumentView, Result } from '../../../preload/contract';
 import { forgetPaying, rememberPaying } from '../state/paying-marker';
@@ -57,6 +58,7 @@ export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onComp
   const onBusyRef = useRef(onBusy);
   onBusyRef.current = onBusy;
   // Told on a change only: the screen's first render already knows the terminal is idle.
+  const cancelButton = useKeptInView<HTMLButtonElement>(busy, step);
   const wasBusy = useRef(false);
   useEffect(() => {
     if (wasBusy.current === busy) return;
@@ -161,6 +163,7 @@ export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onComp
             disabled={following !== null && !following.cancellable}
             autoFocus
             data-testid="card-cancel"
+            ref={cancelButton}
           >
             {t('card.cancel')}
           </button>

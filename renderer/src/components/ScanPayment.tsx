@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type MutableRefObject } from 'react';
+import { useKeptInView } from './use-kept-in-view';
 import { useTranslation } from 'react-i18next';
 import type { CompletionView, DocumentView, Result } from '../../../preload/contract';
 import { forgetPaying, rememberPaying } from '../state/paying-marker';
@@ -75,6 +76,7 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned, resumed = n
   // Followed, not awaited: the call belongs to the page that made it; its ending comes as `resumed.ended`.
   const following = resumed?.kind === 'scanpay' && resumed.ended === null ? resumed : null;
   const busy = pay.busy || following !== null;
+  const cancelButton = useKeptInView<HTMLButtonElement>(busy, step?.key);
   const resumedSale = resumed?.kind === 'scanpay' ? resumed.saleId : null;
   useEffect(() => {
     if (resumed?.kind === 'scanpay' && resumed.step) setStep({ key: resumed.step, deadlineAt: resumed.deadlineAt });
@@ -197,6 +199,7 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned, resumed = n
           onClick={() => void cancel.run({ saleId: sale.id })}
           disabled={step?.key === 'scanpay.step.reversing' || (following !== null && !following.cancellable)}
           data-testid="scan-cancel"
+          ref={cancelButton}
         >
           {t('scanpay.cancel')} <kbd>Esc</kbd>
         </button>
