@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_CSV_BYTES } from '../../preload/contract/limits';
 import type { Page } from '@playwright/test';
-import { expect, OWNER, saleScreenReady, scan, setUpOwner, startRegister, test } from './fixtures';
+import { closePagesAndStop, expect, OWNER, saleScreenReady, scan, setUpOwner, startRegister, test } from './fixtures';
 
 /** Long product names, the way a tea shop's supplier writes them. */
 const TEA =
@@ -153,7 +153,7 @@ test('two registers on two ports keep working side by side in one browser', asyn
       await tab.close();
     }
   } finally {
-    await second.stop();
+    await closePagesAndStop(context, second.stop);
   }
 });
 

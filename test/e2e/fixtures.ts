@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { TOKEN_STORAGE_KEY, WS_PROTOCOL, WS_TOKEN_PREFIX } from '../../preload/contract/web-protocol';
 import { startWebRegister, type WebRegister } from '../support/web-register';
 
@@ -11,6 +11,16 @@ export type Register = Pick<WebRegister, 'origin' | 'url' | 'token' | 'pid' | 'o
 export async function startRegister(options: { demo?: boolean } = {}): Promise<{ register: Register; stop(): Promise<void> }> {
   const register = await startWebRegister(options);
   return { register, stop: register.stop };
+}
+
+/**
+ * Closes a test's pages, then stops their register: a page still loading something (the shipped
+ * CJK font is fetched a subset at a time, as characters and weights are first used, the receipt
+ * preview's too) would otherwise log a refused request.
+ */
+export async function closePagesAndStop(context: BrowserContext, stop: () => Promise<void>): Promise<void> {
+  for (const p of context.pages()) await p.close();
+  await stop();
 }
 
 /** A register in browser mode with demo data on a fresh data folder, stopped after the test. */
@@ -33,10 +43,7 @@ export const test = base.extend<{ register: Register; pageErrors: string[] }>({
     try {
       await use(register);
     } finally {
-      // The test's pages close before their register stops: a page still loading something (the
-      // shipped CJK font is fetched when a weight is first used) would otherwise log a refused request.
-      for (const p of context.pages()) await p.close();
-      await stop();
+      await closePagesAndStop(context, stop);
     }
   },
 });

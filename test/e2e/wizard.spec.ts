@@ -1,7 +1,7 @@
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
-import { expect, openShift, saleScreenReady, scan, startRegister, test } from './fixtures';
+import { closePagesAndStop, expect, openShift, saleScreenReady, scan, startRegister, test } from './fixtures';
 
 // The first-run wizard in Chinese, from an empty data folder (no demo) to a first sale: the owner,
 // the store, the register, the receipt, the demo products, a printer tested on the virtual
@@ -103,7 +103,7 @@ test('first-run wizard in zh-CN: empty data folder to a first sale with a tested
     await expect(page.getByTestId('operator-name')).toContainText('林店长');
     await expect(page.getByTestId('wizard')).toHaveCount(0);
   } finally {
-    await stop();
+    await closePagesAndStop(page.context(), stop);
     await sim.value.stop();
     await printer.close();
   }
