@@ -1,6 +1,7 @@
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
 import { connectPrinter, expect, ringUpAdHoc, setUpOwner, test } from './fixtures';
+import { drawsDistinctGlyphs } from './glyphs';
 
 // A day at the till in Chinese, in browser mode with the demo card terminal and the virtual
 // printer: a shift opened with a counted float, a cash and a card sale, a paid-out, the blind
@@ -83,6 +84,10 @@ test('float, cash and card sales, a paid-out, a count ¥0.50 short, the Z with i
     // The chart of sales by hour is drawn (a canvas inside the wrapper), and the tender mix beside it.
     await expect(page.getByTestId('chart-by-hour').locator('canvas')).toBeVisible();
     await expect(page.getByTestId('chart-tender-mix').locator('canvas')).toBeVisible();
+    // Its labels are canvas text in the chart's own fonts, which must draw Chinese on a till with no
+    // CJK font (as this machine): 现 and 金 come out as two glyphs, not the same box.
+    const chartFont = await page.getByTestId('chart-tender-mix').getAttribute('data-font');
+    expect(await drawsDistinctGlyphs(page, chartFont ?? '', '现', '金')).toBe(true);
 
     // The Z prints itself; a copy is marked as one.
     await paper('Z 日结报表 #1');

@@ -18,8 +18,20 @@ registerEchartsParts([BarChart, PieChart, GridComponent, LegendComponent, Toolti
 
 export type ChartOption = ComposeOption<BarSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 
-/** Canvas text has no CSS fallback: name the CJK fonts the till has, or Chinese labels draw as boxes. */
-export const CHART_FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+/**
+ * Canvas text has no CSS fallback: the chart names its fonts itself. The shipped Noto Sans SC comes
+ * first (a till may have no CJK font at all, and then every Chinese label was a box); the system's
+ * CJK fonts follow for a character the shipped one lacks.
+ */
+export const CHART_FONT = '"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+/** Every text an option holds (names, labels, categories): the characters the chart will draw. */
+function textsOf(value: unknown, into: string[] = []): string[] {
+  if (typeof value === 'string') into.push(value);
+  else if (Array.isArray(value)) for (const item of value) textsOf(item, into);
+  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) textsOf(item, into);
+  return into;
+}
 
 interface EChartProps {
   option: ChartOption;
@@ -49,8 +61,21 @@ export function EChart({ option, label, testId, locale }: EChartProps) {
   }, [locale]);
 
   useEffect(() => {
-    chart.current?.setOption({ textStyle: { fontFamily: CHART_FONT }, ...option }, { notMerge: true });
+    const instance = chart.current;
+    if (!instance) return;
+    const full: ChartOption = { textStyle: { fontFamily: CHART_FONT }, ...option };
+    instance.setOption(full, { notMerge: true });
+    // The shipped font comes in slices fetched when a character first needs one, and a canvas does
+    // not wait for them: draw once more when the slices for this chart's text are in.
+    let current = true;
+    void document.fonts.load('14px "Noto Sans SC"', textsOf(option).join('')).then(
+      () => current && !instance.isDisposed() && instance.setOption(full, { notMerge: true }),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
   }, [option, locale]);
 
-  return <div ref={box} className="chart" role="img" aria-label={label} data-testid={testId} />;
+  return <div ref={box} className="chart" role="img" aria-label={label} data-testid={testId} data-font={CHART_FONT} />;
 }
