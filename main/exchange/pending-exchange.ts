@@ -46,7 +46,9 @@ export function beginExchange(
     ).get(input.idempotencyKey) as { saleId: string } | undefined;
     if (earlier) return { ...planView(ctx, earlier.saleId), saleId: earlier.saleId };
     requireOpenShift(ctx.db, ctx.settings.registerId);
-    if (isTraining(ctx.db, ctx.settings.registerId, ctx.actor.id)) throw new ServiceError('exchange.card_not_in_training');
+    // In training the return is practice too (numbered in the training series when the sale
+    // completes); the difference is then paid through the training simulator like any practice sale.
+    const training = isTraining(ctx.db, ctx.settings.registerId, ctx.actor.id);
     const { sale, plan, view } = planExchange(ctx, input);
     // Only a difference the customer pays is worth a payment screen; the rest completes at once.
     if (view.differenceMinor <= 0) throw new ServiceError('exchange.nothing_to_pay');
@@ -62,6 +64,7 @@ export function beginExchange(
       originalDocumentId: input.originalSaleId,
       reason: input.reason,
       approverId: approver,
+      training,
     });
     sql(ctx.db, 'UPDATE documents SET request_key = ? WHERE id = ?').run(input.idempotencyKey, refundId);
     for (const l of plan.lines) {

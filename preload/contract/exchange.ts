@@ -49,7 +49,6 @@ export const exchangeErrors = [
   'exchange.same_sale',
   'exchange.sale_has_payments',
   'exchange.tender_missing',
-  'exchange.card_not_in_training',
   'exchange.pay_on_panel',
   'exchange.nothing_to_pay',
   'exchange.not_pending',
