@@ -1,4 +1,4 @@
-import { expect, scan, setUpOwner, test } from './fixtures';
+import { expect, ringUpAdHoc, scan, setUpOwner, test } from './fixtures';
 
 // Demo catalog: 6901234567892 = 农夫山泉 550ml ¥2.00; 2100001004521 = 0.452 kg of apples at ¥9.80/kg.
 const WATER = '6901234567892';
@@ -57,4 +57,36 @@ test("the customer display follows the sale on a second page, in the customer's 
   // The cashier is still logged in: the logout never reached the register.
   await page.getByTestId('next-sale').click();
   await expect(page.getByTestId('cart-empty')).toBeVisible();
+});
+
+test('the customer display shows the amount asked by payment code while the customer confirms it, and the training mark on practice sales', async ({
+  page,
+  register,
+  context,
+}) => {
+  await setUpOwner(page, register);
+  const display = await context.newPage();
+  await display.goto(`${register.origin}/customer-display.html`);
+  await expect(display.getByTestId('display-welcome')).toHaveText('欢迎光临');
+
+  // The demo provider keeps a WeChat payment of an amount ending in .31 waiting for the customer's password.
+  await ringUpAdHoc(page, '矿泉水整箱', '12.31');
+  await scan(page, '134567890123456789');
+  await expect(page.getByTestId('scan-step')).toContainText('请顾客在手机上输入支付密码', { timeout: 10_000 });
+  await expect(display.getByTestId('display-scan-pay')).toHaveText('正在用付款码支付 ¥12.31…');
+  await expect(page.getByTestId('completion')).toBeVisible({ timeout: 20_000 });
+  await expect(display.getByTestId('display-scan-pay')).toHaveCount(0);
+  await expect(display.getByTestId('display-thanks')).toHaveText('谢谢惠顾，欢迎再来！');
+  await expect(display.getByTestId('display-training')).toHaveCount(0);
+  await page.getByTestId('next-sale').click();
+
+  // A practice sale: the customer is told too, so nobody takes it for a real one.
+  await page.getByTestId('open-back-office').click();
+  await page.getByTestId('back-office-nav-training').click();
+  await page.getByTestId('training-register').click();
+  await expect(page.getByTestId('training-register')).toBeChecked();
+  await page.getByTestId('back-to-sale').click();
+  await scan(page, WATER);
+  await expect(display.getByTestId('display-line')).toHaveCount(1);
+  await expect(display.getByTestId('display-training')).toContainText('练习');
 });

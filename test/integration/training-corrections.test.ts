@@ -10,7 +10,7 @@ import { trainingShops } from '../support/training-shop';
 // Practice corrections (issue 17): a return, a void, a price adjustment and a return without
 // receipt in training, on a real shop with the card terminal simulator on TCP that training must
 // never reach.
-const { shop, training, terminal } = trainingShops();
+const { shop, training, terminal, provider } = trainingShops();
 
 describe('training corrections', () => {
   it('practises a return, a price adjustment, a void and a return without receipt in the training series, counted in no figure', async () => {
@@ -132,22 +132,26 @@ describe('training corrections', () => {
 
   it('gives card and scan-to-pay money back through the training simulator: no terminal or provider is asked', async () => {
     const s = await shop();
+    const asked = provider().calls.length;
     await training(s, true, 'register');
     const saleId = await s.sale([2500, 1000]);
     await s.reg.must('scanpay.pay', { saleId, code: '284567890123456789', amountMinor: 1000, idempotencyKey: key() });
     const paid = await s.reg.must('card.pay', { saleId, idempotencyKey: key() });
-    const provider = paid.sale.payments.find((p) => p.method === 'scan')?.scan?.provider;
+    const paidWith = paid.sale.payments.find((p) => p.method === 'scan')?.scan?.provider;
     await s.as('supervisor');
     const voided = await s.reg.must('void.sale', { saleId, reason: 'cashier_error', idempotencyKey: key() });
     expect(voided.sale).toMatchObject({ kind: 'void', status: 'completed', training: true, receiptNo: 2 });
     expect(voided.sale.payments.map((p) => [p.method, p.amountMinor, p.card?.brand ?? p.scan?.provider])).toEqual([
-      ['scan', 1000, provider],
+      ['scan', 1000, paidWith],
       ['card', 2500, 'TRAINING'],
     ]);
     expect(terminal().batch()).toEqual([]);
+    expect(provider().calls.slice(asked)).toEqual([]);
     for (const table of ['card_intents', 'scan_attempts', 'scan_refunds', 'correction_plans'])
       expect(s.reg.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get()).toBe(0);
-    expect(s.reg.db.prepare("SELECT COUNT(*) FROM journal WHERE kind LIKE 'card.%' OR kind LIKE 'scanpay.%'").pluck().get()).toBe(0);
+    expect(
+      s.reg.db.prepare("SELECT COUNT(*) FROM journal WHERE (kind LIKE 'card.%' OR kind LIKE 'scanpay.%') AND kind <> 'scanpay.settings_changed'").pluck().get(),
+    ).toBe(0);
     expect((await s.reg.must('report.x', { scope: 'day' })).figures).toMatchObject({ documentCount: 0, netMinor: 0 });
   });
 });

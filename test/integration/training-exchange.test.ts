@@ -5,11 +5,12 @@ import { trainingShops } from '../support/training-shop';
 // An exchange (换货) practised in training: the return and the new sale are both practice, numbered
 // in the training series and counted in no figure; a card difference is answered by the training
 // simulator, never by the terminal (the simulator on TCP would hear any request sent).
-const { shop, training, terminal } = trainingShops();
+const { shop, training, terminal, provider } = trainingShops();
 
 describe('an exchange in training', () => {
   it('takes the difference by card through the training simulator and completes both halves as practice', async () => {
     const s = await shop();
+    const asked = provider().calls.length;
     await training(s, true, 'register');
     const original = await s.cashSale([5000]);
     const line = (await s.reg.must('refund.find', { code: original.saleId })).lines[0];
@@ -43,6 +44,7 @@ describe('an exchange in training', () => {
 
     // Nothing reached the terminal, and no figure moved.
     expect(terminal().batch()).toEqual([]);
+    expect(provider().calls.slice(asked)).toEqual([]);
     expect(s.reg.db.prepare('SELECT COUNT(*) FROM card_intents').pluck().get()).toBe(0);
     expect(s.reg.db.prepare("SELECT COUNT(*) FROM journal WHERE kind LIKE 'card.%'").pluck().get()).toBe(0);
     await training(s, false, 'register');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { csvLines, readBundle } from '../support/backup-fixture';
 
 // A real shop with the card terminal simulator on TCP: training must never reach it.
-const { shop, training, terminal } = trainingShops();
+const { shop, training, terminal, provider } = trainingShops();
 
 describe('training mode', () => {
   it('numbers training sales in their own series and leaves them out of the receipt numbers, the grand total, the X, the Z and the shift cash', async () => {
@@ -58,6 +58,7 @@ describe('training mode', () => {
 
   it('has the training simulator answer card and scan-to-pay payments: no terminal or provider is asked', async () => {
     const s = await shop();
+    const asked = provider().calls.length;
     await training(s, true, 'register');
     // Part by payment code, the rest by card: both answered in the register.
     const saleId = await s.sale([2500, 1000]);
@@ -70,9 +71,12 @@ describe('training mode', () => {
       ['card', 2500, 'TRAINING'],
     ]);
     expect(terminal().batch()).toEqual([]);
+    expect(provider().calls.slice(asked)).toEqual([]);
     expect(s.reg.db.prepare('SELECT COUNT(*) AS n FROM card_intents').get()).toEqual({ n: 0 });
     expect(s.reg.db.prepare('SELECT COUNT(*) AS n FROM scan_attempts').get()).toEqual({ n: 0 });
-    expect(s.reg.db.prepare("SELECT COUNT(*) AS n FROM journal WHERE kind LIKE 'card.%' OR kind LIKE 'scanpay.%'").get()).toEqual({ n: 0 });
+    expect(
+      s.reg.db.prepare("SELECT COUNT(*) AS n FROM journal WHERE (kind LIKE 'card.%' OR kind LIKE 'scanpay.%') AND kind <> 'scanpay.settings_changed'").get(),
+    ).toEqual({ n: 0 });
     await s.as('supervisor');
     expect((await s.reg.must('report.x', { scope: 'day' })).figures).toMatchObject({ documentCount: 0, netMinor: 0 });
 
@@ -88,6 +92,7 @@ describe('training mode', () => {
 
   it('lets no operator in training take a real card payment on a real sale left open by a colleague', async () => {
     const s = await shop();
+    const asked = provider().calls.length;
     await s.as('owner');
     const trainee = await s.reg.must('operator.create', { name: 'Tian 小田', pin: '4826', role: 'cashier' });
     // Switched on for the trainee alone: what the cashier rings up stays real.
@@ -97,6 +102,7 @@ describe('training mode', () => {
     await s.reg.must('session.login', { operatorId: trainee.id, pin: '4826' });
     expect(await s.reg.call('card.pay', { saleId, idempotencyKey: key() })).toEqual({ ok: false, error: { code: 'training.no_real_payment', params: {} } });
     expect(terminal().batch()).toEqual([]);
+    expect(provider().calls.slice(asked)).toEqual([]);
     expect(s.reg.db.prepare('SELECT COUNT(*) AS n FROM card_intents').get()).toEqual({ n: 0 });
   });
 

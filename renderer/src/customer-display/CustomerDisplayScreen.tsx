@@ -49,7 +49,11 @@ export function CustomerDisplayScreen() {
     <main className={`customer-display customer-display--${state}`} data-testid="customer-display" data-state={state}>
       <header className="customer-display__header">
         <h1 data-testid="display-store">{view.storeName}</h1>
-        {view.training && <p className="customer-display__training">{t('training.mark')}</p>}
+        {view.training && (
+          <p className="customer-display__training" data-testid="display-training">
+            {t('training.mark')}
+          </p>
+        )}
         <div className="customer-display__languages">
           <button type="button" onClick={() => setCustomerLocale('zh-CN')} aria-pressed={locale === 'zh-CN'}>
             中文
