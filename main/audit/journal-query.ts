@@ -5,6 +5,7 @@ import type { JournalEntryView, JournalPageView, JournalVerifyStepView } from '.
 import type { Db } from '../ledger/database';
 import { checkEntry, GENESIS_HASH, type ChainEntry } from '../journal-chain/chain';
 import { sql } from '../ledger/statements';
+import { getSettings } from '../settings/settings';
 
 export interface JournalFilter {
   fromAt?: number | undefined;
@@ -15,14 +16,14 @@ export interface JournalFilter {
   documentId?: string | undefined;
 }
 
-// The fields entries name their operator, register and document by, across the domains' kinds.
+// The fields entries name their operator and document by, across the domains' kinds.
 const OPERATOR = "COALESCE(json_extract(payload, '$.data.operatorId'), json_extract(payload, '$.data.by'))";
-const REGISTER = "json_extract(payload, '$.data.registerId')";
 const DOCUMENT = "COALESCE(json_extract(payload, '$.data.saleId'), json_extract(payload, '$.data.documentId'))";
 
 export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number | undefined; limit?: number | undefined }): JournalPageView {
+  const register = registerOfEntry(db);
   const where = ['seq > ?'];
-  const args: (string | number)[] = [filter.afterSeq ?? 0];
+  const args: (string | number)[] = [...register.args, filter.afterSeq ?? 0];
   if (filter.fromAt !== undefined) {
     where.push('at >= ?');
     args.push(filter.fromAt);
@@ -40,7 +41,7 @@ export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number 
     args.push(filter.operatorId);
   }
   if (filter.registerId !== undefined) {
-    where.push(`${REGISTER} = ?`);
+    where.push('register_id = ?');
     args.push(filter.registerId);
   }
   if (filter.documentId !== undefined) {
@@ -50,8 +51,9 @@ export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number 
   const limit = filter.limit ?? 200;
   const rows = db
     .prepare(
-      `SELECT seq, at, kind, payload, prev_hash, hash, ${OPERATOR} AS operator_id, ${REGISTER} AS register_id, ${DOCUMENT} AS document_id
-         FROM journal WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`,
+      `WITH j AS (SELECT seq, at, kind, payload, prev_hash, hash, ${register.sql} AS register_id FROM journal)
+       SELECT seq, at, kind, payload, prev_hash, hash, ${OPERATOR} AS operator_id, register_id, ${DOCUMENT} AS document_id
+         FROM j WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`,
     )
     .all(...args, limit + 1) as {
     seq: number;
@@ -81,6 +83,26 @@ export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number 
   const head = (sql(db, 'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? null;
   const kinds = sql(db, 'SELECT DISTINCT kind FROM journal ORDER BY kind').pluck().all() as string[];
   return { entries, more: rows.length > limit, head, kinds };
+}
+
+/**
+ * The register an entry belongs to. A ledger is one register's: an entry that names no register
+ * (a drawer opening, a settings change, a card decline, a login) was written by this register,
+ * under the number it had then. The number changes only by a journalled settings change, so the
+ * entries up to and including each renaming carry its old number, those after the last the
+ * current one. Entries that name their register keep it.
+ */
+function registerOfEntry(db: Db): { sql: string; args: (string | number)[] } {
+  const renames = sql(
+    db,
+    `SELECT seq, json_extract(payload, '$.data.changes.registerId.from') AS before FROM journal
+      WHERE kind = 'settings.changed' AND json_extract(payload, '$.data.changes.registerId') IS NOT NULL ORDER BY seq`,
+  ).all() as { seq: number; before: string }[];
+  const then = renames.length === 0 ? '?' : `CASE ${renames.map(() => 'WHEN seq <= ? THEN ?').join(' ')} ELSE ? END`;
+  return {
+    sql: `COALESCE(json_extract(payload, '$.data.registerId'), ${then})`,
+    args: [...renames.flatMap((r) => [r.seq, r.before]), getSettings(db).registerId],
+  };
 }
 
 type Reason = NonNullable<JournalVerifyStepView['bad']>['reason'];

@@ -170,11 +170,13 @@ export function xReportPaper(x: XReportView, store: StoreSettings, timeZone: str
 function fraudBlocks(c: Ctx, alerts: readonly ZFraudAlertView[]): ReceiptBlock[] {
   if (alerts.length === 0) return [{ kind: 'rule' }, row(c.t('fraud.none'), '')];
   const blocks = heading(c.t('fraud.heading', { count: alerts.length }));
+  // The rule on a line of its own: beside the time and the state it wrapped mid-word on 58 mm.
   for (const a of alerts) {
+    const when = formatDateTime(a.at, c.timeZone).slice(11, 16);
     blocks.push(
-      row(`${formatDateTime(a.at, c.timeZone).slice(11, 16)} ${c.t(`fraud.rule.${a.rule}`)}`, c.t(a.acknowledged ? 'fraud.acknowledged' : 'fraud.open')),
+      { kind: 'text', text: c.t(`fraud.rule.${a.rule}`), align: 'left' },
+      row(`  ${when}${a.operatorName ? ` ${a.operatorName}` : ''}`, c.t(a.acknowledged ? 'fraud.acknowledged' : 'fraud.open')),
     );
-    if (a.operatorName) blocks.push(row(`  ${a.operatorName}`, ''));
   }
   return blocks;
 }

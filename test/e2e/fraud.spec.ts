@@ -67,7 +67,7 @@ test('a burst of small sales raises an alert, the owner acknowledges it, the Z l
   const path = testInfo.outputPath('report.xlsx');
   await file.saveAs(path);
   const sheets = await readXlsx(path);
-  expect([...sheets.keys()]).toEqual(['销售', '畅销商品', '收银员', '支付方式']);
+  expect([...sheets.keys()]).toEqual(['销售', '畅销商品', '滞销商品', '分类销售', '收银员', '支付方式']);
   const days = sheets.get('销售') ?? [];
   expect(days[0]).toEqual(['日', '销售笔数', '销售额', '退款', '作废', '折扣', '净额']);
   expect(days.slice(1).map((row) => [row[1], row[2], row[6]])).toEqual([['5', '12.5', '12.5']]);

@@ -4,10 +4,12 @@
 import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { defaultPrinterProfile } from '../../main/hardware/printer';
 import { verifyJournal } from '../../main/ledger/journal';
 import { journalCsv } from '../../renderer/src/screens/audit/journal-csv';
 import type { JournalEntryView } from '../../preload/contract/audit-views';
-import { key, openShop, shanghai, type Shop } from '../support/day-close-shop';
+import { key, openShop, SHANGHAI, shanghai, type Shop } from '../support/day-close-shop';
 import { SUPERVISOR_PIN } from '../support/register-fixture';
 
 const GENESIS = '0'.repeat(64);
@@ -60,6 +62,61 @@ describe('journal.list', () => {
     expect(first.more).toBe(true);
     const next = await s.reg.must('journal.list', { limit: 3, afterSeq: first.entries.at(-1)?.seq ?? 0 });
     expect([...first.entries, ...next.entries].map((e) => e.seq)).toEqual(all.entries.slice(0, 6).map((e) => e.seq));
+  });
+});
+
+describe('journal.list by register', () => {
+  it('keeps the entries that name no register with the register that wrote them, under the number it had then', async () => {
+    const s = await day();
+    await s.as('owner');
+    // A printer (into a file) kicks the drawer.
+    await s.reg.must('printer.setConfig', {
+      enabled: true,
+      transport: { kind: 'file', path: join(s.reg.dir, 'printer.bin') },
+      profile: defaultPrinterProfile,
+      timeZone: SHANGHAI,
+    });
+    // Entries of R1 that name no register: a drawer opened without a sale and a settings change.
+    await s.reg.must('drawer.open', { reason: '换零钱' });
+    await s.reg.must('settings.update', { receiptFooter: '谢谢惠顾' });
+    await s.as('cashier');
+    await s.closeShift();
+    await s.as('supervisor');
+    await s.z();
+    // The ledger goes on as R2: the renaming is R1's last entry.
+    s.clock.now = shanghai('2026-11-30', '09:00');
+    await s.as('owner');
+    await s.reg.must('settings.update', { registerId: 'R2' });
+    await s.as('cashier');
+    await s.openShift();
+    await s.cashSale([500]);
+    await s.as('supervisor');
+    await s.reg.must('drawer.open', { reason: '找零' });
+
+    const r1 = (await s.reg.must('journal.list', { registerId: 'R1', limit: 5000 })).entries;
+    const r2 = (await s.reg.must('journal.list', { registerId: 'R2', limit: 5000 })).entries;
+    const all = (await s.reg.must('journal.list', { limit: 5000 })).entries;
+    // Every entry is one register's and says which: R1's up to its renaming, R2's after it.
+    const renaming = all.find((e) => e.kind === 'settings.changed' && JSON.stringify(e.data).includes('"registerId"'));
+    expect(renaming?.data).toMatchObject({ changes: { registerId: { from: 'R1', to: 'R2' } } });
+    const at = renaming?.seq ?? 0;
+    expect(r1.map((e) => e.seq)).toEqual(all.filter((e) => e.seq <= at).map((e) => e.seq));
+    expect(r2.map((e) => e.seq)).toEqual(all.filter((e) => e.seq > at).map((e) => e.seq));
+    expect(r1.every((e) => e.registerId === 'R1') && r2.every((e) => e.registerId === 'R2')).toBe(true);
+    // Among R1's: the drawer it opened, the footer it changed; R2's shift, sale and drawer.
+    const said = (entries: JournalEntryView[]) => entries.map((e) => `${e.kind} ${JSON.stringify(e.data)}`);
+    expect(said(r1).filter((x) => x.startsWith('drawer.opened'))).toEqual([expect.stringContaining('换零钱')]);
+    expect(said(r1).filter((x) => x.includes('"to":"谢谢惠顾"'))).toHaveLength(1);
+    expect(r2.map((e) => e.kind).filter((k) => k === 'drawer.opened' || k === 'sale.completed' || k === 'shift.opened')).toEqual([
+      'shift.opened',
+      'sale.completed',
+      'drawer.opened',
+    ]);
+    // An entry that names its register keeps it, whatever the register is called now.
+    expect(r1.filter((e) => e.kind === 'sale.completed').map((e) => (e.data as { registerId: string }).registerId)).toEqual(['R1', 'R1']);
+    // The filter combines with the others.
+    const drawerR2 = await s.reg.must('journal.list', { registerId: 'R2', kinds: ['drawer.opened'] });
+    expect(drawerR2.entries.map((e) => (e.data as { reason: string }).reason)).toEqual(['找零']);
   });
 });
 

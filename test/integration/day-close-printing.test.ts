@@ -130,6 +130,48 @@ describe.each(['58mm', '80mm'] as const)('reports on %s paper', (paper) => {
   });
 });
 
+describe("the Z on paper lists the day's fraud alerts", () => {
+  it.each(['58mm', '80mm'] as const)('on %s: each alert with its time, rule in words, whether it was checked, and the operator', async (paper) => {
+    const s = await printingShop(paper);
+    // Five sales under ¥5.00 within ten minutes: the default burst rule raises per register and per operator.
+    for (let i = 0; i < 5; i++) {
+      s.clock.now = shanghai('2026-09-01', `10:0${2 * i}`);
+      await s.cashSale([300]);
+    }
+    await until('five drawer kicks and receipts printed', () => printed(s, 10));
+    await s.as('owner');
+    const alerts = await s.reg.must('fraud.alerts', {});
+    expect(alerts.map((a) => [a.rule, a.scope.kind]).sort()).toEqual([
+      ['small_sales_burst', 'operator'],
+      ['small_sales_burst', 'register'],
+    ]);
+    const operatorAlert = alerts.find((a) => a.scope.kind === 'operator');
+    await s.reg.must('fraud.acknowledge', { alertId: operatorAlert?.id ?? 0, note: '试吃活动' });
+
+    const shiftId = (await s.reg.must('shift.current', {})).shift?.id ?? 0;
+    const from = vp.jobs().length;
+    s.clock.now = shanghai('2026-09-01', '22:00');
+    await s.z({ forceClose: [{ shiftId, reason: '交班' }] });
+    await until('Z printed', () => printed(s, 11));
+    const zText = await until('Z on paper', () => (vp.jobs().length > from ? textSince(from) : null));
+    const start = zText.findIndex((line) => line.includes('风控提醒（2 条）'));
+    expect(start).toBeGreaterThan(0);
+    const block = zText.slice(
+      start + 1,
+      zText.findIndex((line) => line.includes('累计总额（日结前）')),
+    );
+    // Each alert: the rule in words on its own line, then the time and the cashier with whether
+    // the owner checked it (one was acknowledged).
+    expect(block.filter((line) => line === '短时间内多笔小额销售')).toHaveLength(2);
+    const states = block.filter((line) => /^\s+10:08/.test(line)).map((line) => line.trim().split(/\s+/));
+    expect(states.sort()).toEqual([
+      ['10:08', 'Cai', '小蔡', '已核查'],
+      ['10:08', 'Cai', '小蔡', '未处理'],
+    ]);
+    for (const line of zText) expect(printedColumns(line), line).toBeLessThanOrEqual(profileColumns({ ...defaultPrinterProfile, paper }));
+  });
+});
+
 describe('printing reports', () => {
   it('is refused with the printer off, and nothing is journalled', async () => {
     const s = await openShop(shanghai('2026-09-02'));

@@ -96,6 +96,90 @@ describe('report.sales', () => {
     });
   });
 
+  it('sums sales by category and lists the weakest products, per register and for all', async () => {
+    const s = await openShop(shanghai('2026-11-29', '10:00'));
+    shops.push(s);
+    await s.as('owner');
+    const drinks = await s.reg.must('catalog.saveCategory', { nameZh: '饮料', nameEn: 'Drinks' });
+    const snacks = await s.reg.must('catalog.saveCategory', { nameZh: '零食', nameEn: 'Snacks' });
+    const product = async (sku: string, nameZh: string, priceMinor: number, categoryId: number | null) =>
+      (await s.reg.must('catalog.createProduct', { sku, nameZh, nameEn: '', priceMinor, taxRateBp: 1300, categoryId })).id;
+    const categoryOf = new Map<number, string | null>();
+    const tea = await product('TEA', '绿茶', 300, drinks.id);
+    const cola = await product('COLA', '可乐', 250, drinks.id);
+    const biscuit = await product('BIS', '饼干', 800, snacks.id);
+    const loose = await product('LOOSE', '散装糖', 150, null);
+    for (const [id, c] of [
+      [tea, '饮料'],
+      [cola, '饮料'],
+      [biscuit, '零食'],
+      [loose, null],
+    ] as const)
+      categoryOf.set(id, c);
+    // Per register, what each category took: summed here from the completed sales' lines.
+    const taken = new Map<string, Map<string | null, number>>();
+    const sell = async (registerId: string, items: [number, number][]) => {
+      const sale = await s.reg.must('sale.current', {});
+      for (const [productId, qty] of items) await s.reg.must('sale.addProduct', { saleId: sale.id, productId, qtyMilli: qty * 1000 });
+      const due = (await s.reg.must('sale.current', {})).cashDueMinor;
+      const done = await s.reg.must('sale.tenderCash', { saleId: sale.id, tenderedMinor: due, idempotencyKey: key() });
+      const sums = taken.get(registerId) ?? new Map<string | null, number>();
+      for (const line of done.sale.lines) {
+        const category = categoryOf.get(line.productId ?? 0) ?? null;
+        sums.set(category, (sums.get(category) ?? 0) + line.totalMinor);
+      }
+      taken.set(registerId, sums);
+    };
+
+    await s.as('cashier');
+    await sell('R1', [
+      [tea, 2],
+      [biscuit, 1],
+    ]);
+    await sell('R1', [
+      [cola, 1],
+      [loose, 1],
+    ]);
+    const zR1 = await closeDay(s);
+    // The same ledger goes on as register R2 (renamed between days, as the settings allow).
+    s.clock.now = shanghai('2026-11-30', '09:00');
+    await s.as('owner');
+    await s.reg.must('settings.update', { registerId: 'R2' });
+    await s.as('cashier');
+    await s.openShift();
+    await sell('R2', [
+      [biscuit, 2],
+      [tea, 1],
+    ]);
+    const zR2 = await closeDay(s);
+
+    const range = { from: '2026-11-29', to: '2026-11-30', groupBy: 'day' } as const;
+    const byCategory = (r: { categories: { category: string | null; netMinor: number }[] }) => new Map(r.categories.map((c) => [c.category, c.netMinor]));
+    const all = await s.reg.must('report.sales', { ...range, top: 2 });
+    expect(all.registers).toEqual(['R1', 'R2']);
+    const expectedAll = new Map<string | null, number>();
+    for (const sums of taken.values()) for (const [c, n] of sums) expectedAll.set(c, (expectedAll.get(c) ?? 0) + n);
+    expect(byCategory(all)).toEqual(expectedAll);
+    expect(all.categories.reduce((sum, c) => sum + c.netMinor, 0)).toBe(zR1 + zR2);
+    // Two each: the best by net (biscuits 3 × 8.00, tea 3 × 3.00) and the weakest, worst first.
+    expect(all.topProducts.map((p) => [p.name, p.category, p.qtyMilli, p.netMinor])).toEqual([
+      ['饼干', '零食', 3_000, 2_400],
+      ['绿茶', '饮料', 3_000, 900],
+    ]);
+    expect(all.bottomProducts.map((p) => [p.name, p.netMinor])).toEqual([
+      ['散装糖', 150],
+      ['可乐', 250],
+    ]);
+
+    const r1 = await s.reg.must('report.sales', { ...range, registerId: 'R1' });
+    const r2 = await s.reg.must('report.sales', { ...range, registerId: 'R2' });
+    expect([r1.closedDays, r1.netMinor, r2.closedDays, r2.netMinor]).toEqual([1, zR1, 1, zR2]);
+    expect(byCategory(r1)).toEqual(taken.get('R1'));
+    expect(byCategory(r2)).toEqual(taken.get('R2'));
+    expect(r2.topProducts.map((p) => p.name)).toEqual(['饼干', '绿茶']);
+    expect(r2.periods.map((p) => p.key)).toEqual(['2026-11-30']);
+  });
+
   it('names ISO weeks across a year end', () => {
     expect(isoWeek('2026-11-29')).toBe('2026-W48');
     expect(isoWeek('2026-11-30')).toBe('2026-W49');

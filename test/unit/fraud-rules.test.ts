@@ -147,6 +147,39 @@ describe('corrections', () => {
   });
 });
 
+describe('the minimum of each correction rule (10.00 here): one minor unit short stays quiet, at it raises', () => {
+  const withMin = (rule: 'refund_without_receipt' | 'cash_refund_of_card_sale' | 'same_operator_refund') => ({
+    ...DEFAULT_FRAUD_THRESHOLDS,
+    [rule]: { enabled: true, minMinor: 1_000 },
+  });
+
+  it('refund without a receipt', () => {
+    const s = new Stream().settings(withMin('refund_without_receipt'));
+    s.refund(T0, 999, 2, null);
+    expect(s.alerts()).toEqual([]);
+    s.refund(T0 + MIN, 1_000, 2, null);
+    expect(s.alerts()).toMatchObject([{ rule: 'refund_without_receipt', params: { totalMinor: 1_000 }, triggerSeq: lastSeq(s) }]);
+  });
+
+  it('cash back for a card sale, counted on the cash paid back', () => {
+    const s = new Stream().settings(withMin('cash_refund_of_card_sale'));
+    const card = s.sale(T0, 5_000, 3, { payments: [{ method: 'card', amountMinor: 5_000 }] });
+    s.refund(T0 + MIN, 999, 2, card, 'cash');
+    expect(s.alerts()).toEqual([]);
+    s.refund(T0 + 2 * MIN, 1_000, 2, card, 'cash');
+    expect(s.alerts()).toMatchObject([{ rule: 'cash_refund_of_card_sale', params: { cashMinor: 1_000 }, triggerSeq: lastSeq(s) }]);
+  });
+
+  it('a refund by the operator who rang the sale up', () => {
+    const s = new Stream().settings(withMin('same_operator_refund'));
+    const sale = s.sale(T0, 5_000, 3);
+    s.refund(T0 + MIN, 999, 3, sale);
+    expect(s.alerts()).toEqual([]);
+    s.refund(T0 + 2 * MIN, 1_000, 3, sale);
+    expect(s.alerts()).toMatchObject([{ rule: 'same_operator_refund', params: { totalMinor: 1_000 }, triggerSeq: lastSeq(s) }]);
+  });
+});
+
 describe('no-sale drawer openings (3 within 60 minutes per operator)', () => {
   it('raises on the third within the hour, not when the first is older', () => {
     const s = new Stream();

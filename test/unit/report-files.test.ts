@@ -5,9 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { buildSalesReport } from '../../main/reports/sales-report';
+import { buildSalesReport, type ProductRow } from '../../main/reports/sales-report';
 import { reportCsv, reportTables, reportXlsx } from '../../renderer/src/screens/reports/report-files';
 import { readXlsx } from '../support/xlsx-reader';
+
+// Four products over two categories and none; tea comes twice, as when it moved category mid-range.
+const PRODUCTS: ProductRow[] = [
+  { productKey: 'n:=HYPERLINK("x")', name: '=HYPERLINK("x")', category: null, lines: 5, qtyMilli: 5_000, netMinor: 1_250 },
+  { productKey: 'p:1', name: '绿茶', category: '饮料', lines: 3, qtyMilli: 3_000, netMinor: 2_400 },
+  { productKey: 'p:1', name: '绿茶', category: '茶叶', lines: 1, qtyMilli: 1_000, netMinor: 800 },
+  { productKey: 'p:2', name: '可乐', category: '饮料', lines: 2, qtyMilli: 2_000, netMinor: 600 },
+  { productKey: 'p:3', name: '饼干', category: '零食', lines: 1, qtyMilli: 1_500, netMinor: 750 },
+];
 
 const report = buildSalesReport({
   from: '2026-11-23',
@@ -15,18 +24,36 @@ const report = buildSalesReport({
   registerId: null,
   registers: ['R1'],
   groupBy: 'day',
-  top: 10,
+  top: 2,
   rows: [
     { businessDay: '2026-11-29', dimension: 'kind', key: 'sale', count: 5, amountMinor: 1_250 },
     { businessDay: '2026-11-29', dimension: 'net', key: 'all', count: 5, amountMinor: 1_250 },
     { businessDay: '2026-11-29', dimension: 'tender_in', key: 'cash', count: 5, amountMinor: 1_250 },
     { businessDay: '2026-11-29', dimension: 'operator', key: '1', count: 5, amountMinor: 1_250 },
   ],
-  products: [{ productKey: 'n:=HYPERLINK("x")', name: '=HYPERLINK("x")', category: null, lines: 5, qtyMilli: 5_000, netMinor: 1_250 }],
+  products: PRODUCTS,
   operatorNames: new Map([[1, '王店长']]),
 });
 const t = (key: string) => key;
 const tables = reportTables(report, t, (minor) => minor / 100);
+
+/** Per category, summed here from the input rows rather than by the report. */
+function categorySums(): Map<string, { qty: number; net: number }> {
+  const sums = new Map<string, { qty: number; net: number }>();
+  for (const p of PRODUCTS) {
+    const name = p.category ?? 'reports.noCategory';
+    const s = sums.get(name) ?? { qty: 0, net: 0 };
+    sums.set(name, { qty: s.qty + p.qtyMilli, net: s.net + p.netMinor });
+  }
+  return sums;
+}
+
+/** The rows a table of the CSV holds: those between its name and the next blank line, header skipped. */
+function csvTable(csv: string, name: string): string[][] {
+  const blocks = csv.slice(1).split('\r\n\r\n');
+  const block = blocks.find((b) => b.startsWith(`${name}\r\n`)) ?? '';
+  return Papa.parse<string[]>(block, { skipEmptyLines: true }).data.slice(2);
+}
 
 describe('report export', () => {
   it('CSV: BOM first, every table under its name, formulas escaped', () => {
@@ -38,13 +65,39 @@ describe('report export', () => {
     expect(rows).toContainEqual([`'=HYPERLINK("x")`, 'reports.noCategory', '5', '12.5']);
   });
 
+  it('CSV: sales by category add up to the products, and the weakest products are listed', () => {
+    const csv = reportCsv(report, tables);
+    const sums = categorySums();
+    const categories = csvTable(csv, 'reports.sheet.categories');
+    expect(categories.map((row) => row[0]).sort()).toEqual([...sums.keys()].sort());
+    for (const [name, qty, net] of categories)
+      expect([Number(qty), Number(net)]).toEqual([(sums.get(name ?? '')?.qty ?? 0) / 1000, (sums.get(name ?? '')?.net ?? 0) / 100]);
+    expect(categories.reduce((s, row) => s + Number(row[2]) * 100, 0)).toBe(PRODUCTS.reduce((s, p) => s + p.netMinor, 0));
+    // Top 2 by net: tea (both categories, 32.00) then the hyperlink (12.50); the weakest two, worst first.
+    expect(csvTable(csv, 'reports.sheet.products').map((row) => [row[0], row[3]])).toEqual([
+      ['绿茶', '32'],
+      [`'=HYPERLINK("x")`, '12.5'],
+    ]);
+    expect(csvTable(csv, 'reports.sheet.bottomProducts')).toEqual([
+      ['可乐', '饮料', '2', '6'],
+      ['饼干', '零食', '1.5', '7.5'],
+    ]);
+  });
+
   it('Excel: a workbook with one sheet per table that reads back', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ringup-xlsx-'));
     try {
       const file = join(dir, 'report.xlsx');
       writeFileSync(file, Buffer.from(await (await reportXlsx(tables)).arrayBuffer()));
       const sheets = await readXlsx(file);
-      expect([...sheets.keys()]).toEqual(['reports.sheet.periods', 'reports.sheet.products', 'reports.sheet.operators', 'reports.sheet.tenders']);
+      expect([...sheets.keys()]).toEqual([
+        'reports.sheet.periods',
+        'reports.sheet.products',
+        'reports.sheet.bottomProducts',
+        'reports.sheet.categories',
+        'reports.sheet.operators',
+        'reports.sheet.tenders',
+      ]);
       expect(sheets.get('reports.sheet.periods')).toEqual([
         [
           'reports.groupBy.day',
@@ -58,6 +111,14 @@ describe('report export', () => {
         ['2026-11-29', '5', '12.5', '0', '0', '0', '12.5'],
       ]);
       expect(sheets.get('reports.sheet.operators')?.[1]).toEqual(['王店长', '5', '12.5']);
+      expect(sheets.get('reports.sheet.bottomProducts')?.slice(1)).toEqual([
+        ['可乐', '饮料', '2', '6'],
+        ['饼干', '零食', '1.5', '7.5'],
+      ]);
+      const sums = categorySums();
+      expect(sheets.get('reports.sheet.categories')?.slice(1)).toEqual(
+        [...sums].sort((a, b) => b[1].net - a[1].net).map(([name, s]) => [name, String(s.qty / 1000), String(s.net / 100)]),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -27,20 +27,22 @@ interface Query {
   to: string;
   registerId: string;
   groupBy: ReportGrouping;
+  /** How many products the best and the weakest lists hold (the call takes 1–100); as typed. */
+  top: string;
 }
 
 /** 报表 / Reports: closed days by hour, day, week or month, with a chart, tables and file exports. */
 export function ReportsSection(_props: BackOfficeSectionProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [query, setQuery] = useState<Query>({ from: localDay(6), to: localDay(0), registerId: '', groupBy: 'day' });
+  const [query, setQuery] = useState<Query>({ from: localDay(6), to: localDay(0), registerId: '', groupBy: 'day', top: '10' });
   const report = useCall('report.sales');
   const run = report.run;
   const [exportError, setExportError] = useState<string | null>(null);
 
-  const ask = (q: Query) => run({ from: q.from, to: q.to, groupBy: q.groupBy, ...(q.registerId ? { registerId: q.registerId } : {}) });
+  const ask = (q: Query) => run({ from: q.from, to: q.to, groupBy: q.groupBy, top: Number(q.top), ...(q.registerId ? { registerId: q.registerId } : {}) });
   useEffect(() => {
-    void run({ from: localDay(6), to: localDay(0), groupBy: 'day' });
+    void run({ from: localDay(6), to: localDay(0), groupBy: 'day', top: 10 });
   }, [run]);
 
   const submit = (event: FormEvent) => {
@@ -94,6 +96,10 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
             ))}
           </select>
         </label>
+        <label className="field">
+          <span>{t('reports.top')}</span>
+          <input type="number" min={1} max={100} step={1} value={query.top} onChange={(e) => set({ top: e.target.value })} required data-testid="reports-top" />
+        </label>
         <button type="submit" className="button button--primary" disabled={report.busy} data-testid="reports-run">
           {t('reports.run')}
         </button>
@@ -135,8 +141,8 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
             </button>
           </div>
           <PeriodChart report={r} />
-          {tables.map((table, i) => (
-            <table key={i} className="data-table" aria-label={table.name} data-testid={`reports-table-${i}`}>
+          {tables.map((table) => (
+            <table key={table.key} className="data-table" aria-label={table.name} data-testid={`reports-table-${table.key}`}>
               <caption>{table.name}</caption>
               <thead>
                 <tr>
@@ -160,11 +166,6 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
               </tbody>
             </table>
           ))}
-          {r.bottomProducts.length > 0 && (
-            <p className="muted" data-testid="reports-bottom">
-              {t('reports.bottomProducts')}: {r.bottomProducts.map((p) => `${p.name} ${format.money(p.netMinor)}`).join(' · ')}
-            </p>
-          )}
         </>
       )}
     </div>

@@ -2,11 +2,13 @@
 // the store's currency (a spreadsheet adds them up), names translated. CSV is UTF-8 with a BOM
 // so Excel reads Chinese; cells that a spreadsheet would run as a formula are escaped.
 import Papa from 'papaparse';
-import type { SalesReportView } from '../../../../preload/contract/reports-views';
+import type { ReportProductView, SalesReportView } from '../../../../preload/contract/reports-views';
 
 export type Cell = string | number;
 
 export interface ReportTable {
+  /** Stable id of the table (the screen's test ids), whatever the language. */
+  key: string;
   /** Sheet name (Excel allows 31 characters, no []:*?/\). */
   name: string;
   header: string[];
@@ -17,8 +19,11 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
 
 export function reportTables(r: SalesReportView, t: Translate, decimal: (minor: number) => number): ReportTable[] {
   const qty = (milli: number) => milli / 1000;
+  const productHeader = [t('reports.col.product'), t('reports.col.category'), t('reports.col.qty'), t('reports.col.net')];
+  const product = (p: ReportProductView): Cell[] => [p.name, p.category ?? t('reports.noCategory'), qty(p.qtyMilli), decimal(p.netMinor)];
   return [
     {
+      key: 'periods',
       name: t('reports.sheet.periods'),
       header: [
         t(`reports.groupBy.${r.groupBy}`),
@@ -39,17 +44,22 @@ export function reportTables(r: SalesReportView, t: Translate, decimal: (minor: 
         decimal(p.netMinor),
       ]),
     },
+    { key: 'top-products', name: t('reports.sheet.products'), header: productHeader, rows: r.topProducts.map(product) },
+    { key: 'bottom-products', name: t('reports.sheet.bottomProducts'), header: productHeader, rows: r.bottomProducts.map(product) },
     {
-      name: t('reports.sheet.products'),
-      header: [t('reports.col.product'), t('reports.col.category'), t('reports.col.qty'), t('reports.col.net')],
-      rows: r.topProducts.map((p) => [p.name, p.category ?? t('reports.noCategory'), qty(p.qtyMilli), decimal(p.netMinor)]),
+      key: 'categories',
+      name: t('reports.sheet.categories'),
+      header: [t('reports.col.category'), t('reports.col.qty'), t('reports.col.net')],
+      rows: r.categories.map((c) => [c.category ?? t('reports.noCategory'), qty(c.qtyMilli), decimal(c.netMinor)]),
     },
     {
+      key: 'operators',
       name: t('reports.sheet.operators'),
       header: [t('reports.col.operator'), t('reports.col.salesCount'), t('reports.col.net')],
       rows: r.operators.map((o) => [o.operatorName, o.salesCount, decimal(o.netMinor)]),
     },
     {
+      key: 'tenders',
       name: t('reports.sheet.tenders'),
       header: [t('reports.col.tender'), t('reports.col.in'), t('reports.col.out'), t('reports.col.net')],
       rows: r.tenders.map((x) => [t(`report.tender.${x.method}`), decimal(x.inMinor), decimal(x.outMinor), decimal(x.netMinor)]),

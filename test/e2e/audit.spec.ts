@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { expect, ringUpAdHoc, setUpOwner, test } from './fixtures';
+
+// The journal viewer in Chinese after two sales: every entry read in words, filtered by kind and
+// by operator, the chain checked to its verdict, and the filtered entries exported to a CSV whose
+// rows recompute to their hashes (checked here with node's own SHA-256).
+test('the journal viewer filters by kind and operator, shows entries in words, checks the chain and exports the CSV', async ({ page, register }, testInfo) => {
+  await setUpOwner(page, register);
+  for (const [i, price] of ['3.00', '4.50'].entries()) {
+    await ringUpAdHoc(page, '矿泉水', price);
+    await page.getByTestId('tendered').fill(price);
+    await page.getByTestId('take-cash').click();
+    await expect(page.getByTestId('receipt-no')).toHaveText(String(i + 1));
+    await page.getByTestId('next-sale').click();
+  }
+
+  await page.getByTestId('open-back-office').click();
+  await page.getByTestId('back-office-nav-audit').click();
+  const rows = page.getByTestId('audit-entry');
+  await expect(rows.first()).toBeVisible();
+  const everything = await rows.count();
+  // Each entry's kind in words: no row shows the ledger's own name of its kind.
+  for (const row of await rows.all()) {
+    const kind = (await row.getAttribute('data-kind')) ?? '';
+    await expect(row.locator('td').nth(2)).not.toHaveText(kind);
+  }
+
+  // By kind: the two sales, in words, the owner who rang them up, the register.
+  await page.getByTestId('audit-kind').selectOption({ label: '销售完成' });
+  await page.getByTestId('audit-search').click();
+  await expect(rows).toHaveCount(2);
+  for (const row of await rows.all()) await expect(row.locator('td').nth(2)).toHaveText('销售完成');
+  await expect(rows.locator('td:nth-child(4)')).toHaveText(['王店长', '王店长']);
+  await expect(rows.locator('td:nth-child(5)')).toHaveText(['R1', 'R1']);
+
+  // By operator, every kind: only the owner's entries, fewer than all (the demo's seeding is no one's).
+  await page.getByTestId('audit-kind').selectOption('');
+  await page.getByTestId('audit-operator').selectOption({ label: '王店长' });
+  await page.getByTestId('audit-search').click();
+  await expect.poll(() => rows.count()).toBeLessThan(everything);
+  const owners = await rows.locator('td:nth-child(4)').allTextContents();
+  expect(owners.length).toBeGreaterThan(2);
+  expect(new Set(owners)).toEqual(new Set(['王店长']));
+  await expect(page.locator('[data-testid="audit-entry"][data-kind="sale.completed"]')).toHaveCount(2);
+
+  // The chain: a progress bar at its end and the verdict naming how many entries held.
+  await page.getByTestId('audit-verify').click();
+  const verdict = page.getByTestId('audit-verdict');
+  await expect(verdict).toHaveText(/^哈希链完整：已校验 \d+ 条。$/);
+  const checked = Number((await verdict.textContent())?.match(/\d+/)?.[0]);
+  const progress = page.getByRole('progressbar', { name: '正在校验哈希链' });
+  await expect(progress).toHaveAttribute('max', String(checked));
+  await expect(progress).toHaveAttribute('value', String(checked));
+
+  // The export holds what the filter shows: the two sales, then the ledger's head.
+  await page.getByTestId('audit-kind').selectOption({ label: '销售完成' });
+  await page.getByTestId('audit-search').click();
+  await expect(rows).toHaveCount(2);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
+  expect(file.suggestedFilename()).toMatch(/^ringup-journal-\d+\.csv$/);
+  const path = testInfo.outputPath('journal.csv');
+  await file.saveAs(path);
+  const text = readFileSync(path, 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const csv = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+  expect(csv[0]).toEqual(['seq', 'at', 'kind', 'operator_id', 'register_id', 'document_id', 'payload', 'prev_hash', 'hash']);
+  expect(csv).toHaveLength(4);
+  const [seq, at, kind, operatorId, registerId, documentId, payload = '', prevHash = '', hash = ''] = csv[1] ?? [];
+  expect([kind, registerId]).toEqual(['sale.completed', 'R1']);
+  expect(Number(seq)).toBeGreaterThan(0);
+  expect(Number.isNaN(Date.parse(at ?? ''))).toBe(false);
+  expect(operatorId).toMatch(/^\d+$/);
+  expect(JSON.parse(payload)).toMatchObject({ seq: Number(seq), kind: 'sale.completed', data: { saleId: documentId, registerId: 'R1' } });
+  expect(
+    createHash('sha256')
+      .update(prevHash + payload)
+      .digest('hex'),
+  ).toBe(hash);
+  expect(csv[3]?.[0]).toBe('head');
+  expect(Number(csv[3]?.[7])).toBeGreaterThanOrEqual(checked);
+});
