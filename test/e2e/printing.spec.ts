@@ -1,6 +1,6 @@
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { commandsNamed, tokenizeEscPos } from '../support/escpos-tokenizer';
-import { callRegister, connectPrinter, expect, previewText, scan, setUpOwner, test } from './fixtures';
+import { callRegister, connectPrinter, expect, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 
 // Browser mode printing to the virtual printer over TCP: the settings screen, the preview on the
 // completion screen, the paper-out banner and a reprint marked DUPLICATE.
@@ -146,6 +146,60 @@ test('print density: chosen in the printer settings, saved and journalled, sent 
     expect(commandsNamed(tokenizeEscPos(own!.bytes), 'GS ( K')).toEqual([]);
     const saved = (await callRegister(page, 'printer.getConfig', {})) as { value: { profile: { density?: number } } };
     expect(saved.value.profile.density).toBeUndefined();
+  } finally {
+    await printer.close();
+  }
+});
+
+test('a zh-CN store prints English receipts once the owner chooses English for receipts; its screens stay Chinese', async ({ page, register }) => {
+  const printer = await VirtualPrinter.start({ port: 0 });
+  try {
+    await setUpOwner(page, register);
+    await connectPrinter(page, printer.port);
+    await page.getByTestId('back-office-nav-settings').click();
+    const settings = page.getByTestId('settings-form');
+    const language = settings.getByTestId('settings-receipt-language');
+    await expect(language.locator('option:checked')).toHaveText('与店铺语言相同（中文）');
+    await language.selectOption({ label: 'English' });
+    await settings.getByTestId('settings-save').click();
+    await expect(settings.getByTestId('notice')).toHaveText('设置已保存。');
+    const journal = (await callRegister(page, 'journal.list', { kinds: ['settings.changed'] })) as {
+      value: { entries: { data: { changes: Record<string, { from: unknown; to: unknown }> } }[] };
+    };
+    expect(journal.value.entries.at(-1)!.data.changes).toEqual({ receiptLocale: { from: null, to: 'en' } });
+
+    // The test page, in English.
+    await page.getByTestId('back-office-nav-printer').click();
+    await page.getByTestId('printer-test').click();
+    await expect(page.getByTestId('notice')).toContainText('测试页已发送');
+    const [testPage] = await printer.waitForJobs(1);
+    const testLines = tokenizeEscPos(testPage!.bytes).lines.map((l) => l.trim());
+    expect(testLines).toContain('TEST PAGE');
+    expect(testLines).not.toContain('打印测试页');
+
+    // A sale: the screen speaks Chinese, the receipt on screen and on paper English.
+    await page.getByTestId('back-to-sale').click();
+    await saleScreenReady(page);
+    await scan(page, WATER);
+    await expect(page.getByTestId('cart-line')).toHaveCount(1);
+    await page.keyboard.press('F12');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('receipt-no')).toHaveText('1');
+    await expect(page.getByRole('heading', { name: '交易完成' })).toBeVisible();
+    const preview = await previewText(page);
+    expect(preview).toContain('RECEIPT');
+    expect(preview).not.toContain('销售小票');
+    // The paper: the job after the test page that prints lines (a drawer kick prints none).
+    const printed = () =>
+      printer
+        .jobs()
+        .slice(1)
+        .map((job) => tokenizeEscPos(job.bytes).lines.map((l) => l.trim()));
+    await expect.poll(() => printed().some((l) => l.includes('RECEIPT'))).toBe(true);
+    const lines = printed().find((l) => l.includes('RECEIPT'))!;
+    expect(lines.some((l) => l.startsWith('Cash'))).toBe(true);
+    expect(lines.join('\n')).not.toContain('销售小票');
   } finally {
     await printer.close();
   }

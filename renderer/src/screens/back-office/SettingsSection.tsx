@@ -7,6 +7,7 @@ import { currencyDigits, minorToDecimal } from '../../format/money';
 import { parseDecimal } from '../../format/parse-amount';
 import { isUiLocale } from '../../i18n';
 import { useCall } from '../../state/use-call';
+import { ReceiptLanguageField } from '../setup/ReceiptLanguageField';
 
 /** What the form edits: the settings, with amounts and percentages as the owner types them. */
 interface SettingsForm extends Omit<
@@ -293,6 +294,7 @@ export function SettingsSection() {
           data-testid="settings-feed"
         />
       </label>
+      <ReceiptLanguageField value={form.receiptLocale} storeLocale={form.storeLocale} onChange={(locale) => set('receiptLocale', locale)} />
       <label className="field">
         <span>{t('backOffice.settings.receiptFooter')}</span>
         <textarea value={form.receiptFooter} onChange={(e) => set('receiptFooter', e.target.value)} maxLength={200} rows={2} />
