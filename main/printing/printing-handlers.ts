@@ -6,6 +6,7 @@ import { cancelJob, enqueueNoSale, enqueueReprint, listJobs, retryJob } from './
 import { checkedPrinterConfig, getPrinterConfig, setPrinterConfig, testPageTarget } from './printer-config';
 import { receiptPreview } from './receipt-output';
 import { ServiceError } from '../common/service-error';
+import { receiptLocaleOf } from '../hardware/printer';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
 
 /** Jobs only exist for a printer that is on: a disabled register must not pile up paper for later. */
@@ -43,7 +44,7 @@ export const printerHandlers: Pick<HandlerTable, keyof typeof printerCalls> = {
     access: 'supervisor',
     handle: (input, ctx) => {
       const target = testPageTarget(ctx.db, ctx.actor, input, ctx.services.platform);
-      return ctx.services.printer.testPage(target.transport, target.profile, ctx.settings.storeLocale);
+      return ctx.services.printer.testPage(target.transport, target.profile, receiptLocaleOf(ctx.settings));
     },
   },
   'printer.jobs': { access: 'supervisor', handle: (_input, ctx) => listJobs(ctx.db) },

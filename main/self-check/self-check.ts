@@ -2,6 +2,7 @@
 // problems as codes the screen turns into plain words and a fix. Run from the self-check screen
 // and, as a summary, at start-up.
 import { randomBytes } from 'node:crypto';
+import { barcode } from 'receiptline';
 import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CheckProblem, CheckState, SelfCheckItem, SelfCheckView } from '../../preload/contract/views';
@@ -97,6 +98,14 @@ export function newScannerTestCode(): string {
   return `RT${randomBytes(4).readUInt32BE().toString().padStart(10, '0')}`;
 }
 
+/**
+ * The test code as Code 128 for the screen, in modules (receiptline's generator, the one that
+ * prints our barcodes on paper): a scanner reads bars, not the digits under them.
+ */
+export function scannerTestBars(code: string): number[] {
+  return barcode.generate({ data: code, type: 'code128', width: 1, height: 1, hri: false, quietZone: true }).widths;
+}
+
 export function selfCheckView(items: SelfCheckItem[], scannerTestCode: string, now: number): SelfCheckView {
-  return { checkedAt: now, items, scannerTestCode };
+  return { checkedAt: now, items, scannerTestCode, scannerTestBars: scannerTestBars(scannerTestCode) };
 }

@@ -13,6 +13,7 @@ export const defaultSettings: StoreSettings = {
   storeAddress: '',
   storeTaxId: '',
   storeLocale: 'zh-CN',
+  receiptLocale: null,
   currency: 'CNY',
   pricesIncludeTax: true,
   cashRoundingStepMinor: 0,

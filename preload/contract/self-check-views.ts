@@ -21,6 +21,8 @@ export interface SelfCheckView {
   items: SelfCheckItem[];
   /** What the scanner test asks the cashier to scan (shown as a barcode on screen). */
   scannerTestCode: string;
+  /** The same code as Code 128: widths in modules, alternately space and bar, quiet zones at both ends. */
+  scannerTestBars: number[];
 }
 
 export interface AboutView {

@@ -7,6 +7,8 @@ export interface StoreSettings {
   storeAddress: string;
   storeTaxId: string;
   storeLocale: Locale;
+  /** The language receipts are printed in; null = the store's language (storeLocale). */
+  receiptLocale: Locale | null;
   currency: string;
   pricesIncludeTax: boolean;
   /** 0 = no cash rounding; e.g. 10 rounds cash due to 0.10. */

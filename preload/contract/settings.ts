@@ -16,6 +16,7 @@ export const settingsPatch = z
     storeAddress: z.string().trim().max(200),
     storeTaxId: z.string().trim().max(40),
     storeLocale: locale,
+    receiptLocale: locale.nullable(),
     currency: z.string().regex(/^[A-Z]{3}$/),
     pricesIncludeTax: z.boolean(),
     cashRoundingStepMinor: z.number().int().min(0).max(100),

@@ -168,6 +168,71 @@ test('a return without a receipt: over the cashier’s limit refused, then a sup
   expect(text).not.toContain('原小票');
 });
 
+test('the owner limits returns without a receipt in the settings; above the day limit a cashier is refused, within it a supervisor is asked', async ({
+  page,
+  register,
+}) => {
+  await setUpOwner(page, register);
+  await page.getByTestId('open-back-office').click();
+  await page.getByTestId('back-office-nav-settings').click();
+  const settings = page.getByTestId('settings-form');
+  const dayLimit = settings.getByLabel('本收银机每天最多退');
+  // The store's defaults, in yuan.
+  await expect(dayLimit).toHaveValue('1000.00');
+  await expect(settings.getByLabel('每位收银员每天最多退')).toHaveValue('500.00');
+
+  // Empty is not "no limit" (0 is a limit: none allowed): the owner is told what to type.
+  await dayLimit.fill('');
+  await settings.getByTestId('settings-save').click();
+  await expect(settings.getByTestId('error')).toHaveText('请输入无小票退货的每日限额金额，如 500 或 500.00（0 表示不允许）。');
+  await dayLimit.fill('20');
+  await settings.getByTestId('settings-save').click();
+  await expect(settings.getByTestId('notice')).toHaveText('设置已保存。');
+  await expect(dayLimit).toHaveValue('20.00');
+  const journal = (await callRegister(page, 'journal.list', { kinds: ['settings.changed'] })) as {
+    value: { entries: { data: { changes: Record<string, { from: unknown; to: unknown }> } }[] };
+  };
+  expect(journal.value.entries.at(-1)!.data.changes).toEqual({ noReceiptRefundDayLimitMinor: { from: 100_000, to: 2000 } });
+  await page.getByTestId('back-to-sale').click();
+  await saleScreenReady(page);
+
+  await asCashier(page);
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-no-receipt').click();
+  // ¥30.00 is above the register's ¥20.00 a day: refused before anyone keys a PIN.
+  await page.getByTestId('noreceipt-name').fill('毛巾');
+  await page.getByTestId('noreceipt-price').fill('30');
+  await page.getByTestId('noreceipt-add').click();
+  await expect(page.getByTestId('error')).toHaveText('无小票退货：本收银机每天最多 ¥20.00（今天已退 ¥0.00）。');
+  await expect(page.getByTestId('refund-confirm')).toBeDisabled();
+  await page.getByTestId('noreceipt-line').getByTestId('noreceipt-remove').click();
+
+  // ¥15.00 is within it: the cashier is sent to a supervisor, who approves.
+  await page.getByTestId('noreceipt-name').fill('毛巾');
+  await page.getByTestId('noreceipt-price').fill('15');
+  await page.getByTestId('noreceipt-add').click();
+  await expect(page.getByTestId('refund-plan-total')).toHaveText('¥15.00');
+  await expect(page.getByTestId('refund-plan-approval')).toHaveText('需要主管授权（无小票退货）。');
+  await page.getByTestId('refund-reason').selectOption('defective');
+  await page.getByTestId('refund-confirm').click();
+  const approval = page.getByRole('dialog', { name: '主管授权' });
+  await expect(approval).toContainText('需要主管授权（无小票退货）。');
+  await expect(approval.getByTestId('pin')).toBeFocused();
+  await page.keyboard.type(OWNER.pin);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('refund-done').getByTestId('refund-done-tender')).toHaveText(['退回现金¥15.00']);
+  await page.keyboard.press('Enter');
+  await saleScreenReady(page);
+
+  // What is left of the day's ¥20.00 is ¥5.00: another ¥10.00 is refused, naming what was refunded.
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-no-receipt').click();
+  await page.getByTestId('noreceipt-name').fill('袜子');
+  await page.getByTestId('noreceipt-price').fill('10');
+  await page.getByTestId('noreceipt-add').click();
+  await expect(page.getByTestId('error')).toHaveText('无小票退货：本收银机每天最多 ¥20.00（今天已退 ¥15.00）。');
+});
+
 test('a price adjustment on one line: never more than the line holds, approved by a supervisor, printed as 退款单', async ({ page, register }) => {
   await setUpOwner(page, register);
   await asCashier(page);

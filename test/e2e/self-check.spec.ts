@@ -1,4 +1,5 @@
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
+import { readCode128 } from '../support/barcode-reader';
 import { connectPrinter, expect, scan, setUpOwner, test } from './fixtures';
 
 // The self-check screen and the start-up summary: a printer out of paper is named with its fix
@@ -26,6 +27,11 @@ test('start-up summary names a printer out of paper with its fix; the self-check
     await expect(page.getByTestId('check-scanner-state')).toHaveText('需要注意');
     await expect(page.getByTestId('check-scanner-problem')).toContainText('扫描枪尚未读取测试码');
     const code = (await page.getByTestId('scanner-test-code').textContent()) ?? '';
+    expect(code).toMatch(/^RT\d{10}$/);
+    // What is on screen is a barcode a scanner reads: an independent decoder finds that code in
+    // a screenshot of it, as Code 128.
+    const barcode = await page.getByTestId('scanner-test-barcode').screenshot();
+    expect(readCode128(barcode)).toEqual({ text: code, format: 'CODE_128' });
     await scan(page, code);
     await expect(page.getByTestId('check-scanner-state')).toHaveText('正常');
   } finally {

@@ -7,6 +7,7 @@ export const storeZh: StoreSettings = {
   storeAddress: '上海市徐汇区漕溪北路 88 号',
   storeTaxId: '91310104MA1FR0XX3K',
   storeLocale: 'zh-CN',
+  receiptLocale: null,
   currency: 'CNY',
   pricesIncludeTax: true,
   cashRoundingStepMinor: 10,

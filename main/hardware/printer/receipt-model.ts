@@ -1,6 +1,7 @@
 // Completed ledger document + store profile → receipt documents. Pure: same input, same
 // paper, which is what lets golden files pin the layout and a reprint match the original.
 import type { PaymentView, LineView, DocumentView, StoreSettings } from '../../../preload/contract/views';
+import type { Locale } from '../../../preload/contract/primitives';
 import type { ReceiptBlock, ReceiptDocument } from './receipt-document';
 import { formatDateTime, formatMoney, formatQty, formatRateBp, formatReceiptNo, minorToDecimal } from './receipt-format';
 import { isReceiptStringKey, receiptTranslator, type Translate } from './receipt-strings';
@@ -40,10 +41,16 @@ interface Ctx {
   sign: 1 | -1;
 }
 
+/** The language a receipt is printed in: the store's own unless the owner chose another for receipts. */
+export function receiptLocaleOf(store: Pick<StoreSettings, 'storeLocale' | 'receiptLocale'>): Locale {
+  return store.receiptLocale ?? store.storeLocale;
+}
+
 function context(sale: DocumentView, store: StoreSettings, options: ReceiptOptions): Ctx {
   if (sale.status !== 'completed') throw new ReceiptModelError('receipt.document_not_completed');
-  const t = receiptTranslator(store.storeLocale);
-  const money = (m: number) => formatMoney(m, store.currency, store.storeLocale);
+  const locale = receiptLocaleOf(store);
+  const t = receiptTranslator(locale);
+  const money = (m: number) => formatMoney(m, store.currency, locale);
   const sign = sale.kind === 'sale' ? 1 : -1;
   // 0 stays 0: never "-¥0.00".
   return { sale, store, options, t, money, sign, signed: (m) => money(m === 0 ? 0 : sign * m) };
@@ -238,7 +245,7 @@ export function buildReceipt(sale: DocumentView, store: StoreSettings, options: 
   const isDuplicate = Boolean(options.duplicateCopy);
   return {
     kind: sale.kind,
-    locale: store.storeLocale,
+    locale: receiptLocaleOf(store),
     currency: store.currency,
     documentId: sale.id,
     duplicateCopy: options.duplicateCopy ?? null,
@@ -263,7 +270,7 @@ export function buildMerchantSlip(sale: DocumentView, payment: PaymentView, stor
   blocks.push(...duplicateBanner(c));
   return {
     kind: 'merchant-slip',
-    locale: store.storeLocale,
+    locale: receiptLocaleOf(store),
     currency: store.currency,
     documentId: sale.id,
     duplicateCopy: options.duplicateCopy ?? null,

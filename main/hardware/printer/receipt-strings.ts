@@ -1,5 +1,6 @@
 // Receipt wording lives in assets/locales so translators edit one place for the UI and the
-// paper. The receipt language is the store's language, not the cashier's UI language: the
+// paper. The receipt language is the store's (or the one the owner chose for receipts, e.g. English
+// receipts for a Chinese-speaking shop's foreign customers), never the cashier's UI language: the
 // customer takes the paper home, and an audit compares receipts of one store.
 import type { Locale } from '../../../preload/contract/primitives';
 import en from '../../../assets/locales/en/receipt.json';

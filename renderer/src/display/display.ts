@@ -3,6 +3,7 @@
 // as a dimming filter in the desktop shell (a browser's brightness is the system's), and short
 // beeps for a scan and for an error.
 import type { DisplaySettings } from '../../../preload/contract';
+import { brightnessFilter } from './brightness';
 
 let current: DisplaySettings | null = null;
 
@@ -11,8 +12,7 @@ export function applyDisplay(display: DisplaySettings): void {
   const root = document.documentElement;
   root.dataset.theme = display.theme;
   root.dataset.fontSize = display.fontSize;
-  const desktop = window.ringup !== undefined;
-  root.style.filter = desktop && display.screenBrightness < 100 ? `brightness(${display.screenBrightness / 100})` : '';
+  root.style.filter = brightnessFilter(display.screenBrightness, window.ringup !== undefined);
 }
 
 let audio: AudioContext | null = null;

@@ -7,19 +7,29 @@ import { currencyDigits, minorToDecimal } from '../../format/money';
 import { parseDecimal } from '../../format/parse-amount';
 import { isUiLocale } from '../../i18n';
 import { useCall } from '../../state/use-call';
+import { ReceiptLanguageField } from '../setup/ReceiptLanguageField';
 
 /** What the form edits: the settings, with amounts and percentages as the owner types them. */
-interface SettingsForm extends Omit<StoreSettings, 'cashRoundingStepMinor' | 'cashierDiscountLimitBp' | 'supervisorDiscountLimitBp'> {
+interface SettingsForm extends Omit<
+  StoreSettings,
+  'cashRoundingStepMinor' | 'cashierDiscountLimitBp' | 'supervisorDiscountLimitBp' | 'noReceiptRefundDayLimitMinor' | 'noReceiptRefundOperatorLimitMinor'
+> {
   cashRoundingStep: string;
   cashierDiscountLimitPercent: string;
   supervisorDiscountLimitPercent: string;
+  noReceiptDayLimit: string;
+  noReceiptOperatorLimit: string;
 }
 
 function toForm(s: StoreSettings): SettingsForm {
-  const { cashRoundingStepMinor, cashierDiscountLimitBp, supervisorDiscountLimitBp, ...rest } = s;
+  const { cashRoundingStepMinor, cashierDiscountLimitBp, supervisorDiscountLimitBp, noReceiptRefundDayLimitMinor, noReceiptRefundOperatorLimitMinor, ...rest } =
+    s;
+  const digits = currencyDigits(s.currency);
   return {
     ...rest,
-    cashRoundingStep: minorToDecimal(cashRoundingStepMinor, currencyDigits(s.currency)),
+    cashRoundingStep: minorToDecimal(cashRoundingStepMinor, digits),
+    noReceiptDayLimit: minorToDecimal(noReceiptRefundDayLimitMinor, digits),
+    noReceiptOperatorLimit: minorToDecimal(noReceiptRefundOperatorLimitMinor, digits),
     cashierDiscountLimitPercent: minorToDecimal(cashierDiscountLimitBp, 2).replace(/\.00$/, ''),
     supervisorDiscountLimitPercent: minorToDecimal(supervisorDiscountLimitBp, 2).replace(/\.00$/, ''),
   };
@@ -69,10 +79,30 @@ export function SettingsSection() {
     if (cashierDiscountLimitBp === null || cashierDiscountLimitBp > 10_000) return setProblem(t('dialog.invalidPercent'));
     const supervisorDiscountLimitBp = parseDecimal(form.supervisorDiscountLimitPercent === '' ? '0' : form.supervisorDiscountLimitPercent, 2);
     if (supervisorDiscountLimitBp === null || supervisorDiscountLimitBp > 10_000) return setProblem(t('dialog.invalidPercent'));
+    // Required: 0 is a limit too (no returns without a receipt), so an empty field is not read as 0.
+    const noReceiptRefundDayLimitMinor = parseDecimal(form.noReceiptDayLimit, currencyDigits(currency));
+    if (noReceiptRefundDayLimitMinor === null) return setProblem(t('settingsMore.noReceipt.badDayLimit'));
+    const noReceiptRefundOperatorLimitMinor = parseDecimal(form.noReceiptOperatorLimit, currencyDigits(currency));
+    if (noReceiptRefundOperatorLimitMinor === null) return setProblem(t('settingsMore.noReceipt.badOperatorLimit'));
     if (form.storeName.trim() === '') return setProblem(t('backOffice.settings.nameRequired'));
     setProblem(null);
-    const { cashRoundingStep: _step, cashierDiscountLimitPercent: _limit, supervisorDiscountLimitPercent: _sLimit, ...rest } = form;
-    const result = await saving.run({ ...rest, currency, cashRoundingStepMinor, cashierDiscountLimitBp, supervisorDiscountLimitBp });
+    const {
+      cashRoundingStep: _step,
+      cashierDiscountLimitPercent: _limit,
+      supervisorDiscountLimitPercent: _sLimit,
+      noReceiptDayLimit: _dayLimit,
+      noReceiptOperatorLimit: _operatorLimit,
+      ...rest
+    } = form;
+    const result = await saving.run({
+      ...rest,
+      currency,
+      cashRoundingStepMinor,
+      cashierDiscountLimitBp,
+      supervisorDiscountLimitBp,
+      noReceiptRefundDayLimitMinor,
+      noReceiptRefundOperatorLimitMinor,
+    });
     if (!result.ok) return;
     setForm(toForm(result.value));
     setSaved(true);
@@ -154,6 +184,36 @@ export function SettingsSection() {
         </label>
       </div>
       <p className="muted small">{t('backOffice.settings.roundingHint')}</p>
+      <fieldset className="back-office__fieldset">
+        <legend>{t('settingsMore.noReceipt')}</legend>
+        <div className="field-row">
+          <label className="field">
+            <span>{t('settingsMore.noReceipt.dayLimit')}</span>
+            <input
+              value={form.noReceiptDayLimit}
+              onChange={(e) => set('noReceiptDayLimit', e.target.value)}
+              inputMode="decimal"
+              autoComplete="off"
+              aria-describedby="settings-no-receipt-hint"
+              data-testid="settings-no-receipt-day-limit"
+            />
+          </label>
+          <label className="field">
+            <span>{t('settingsMore.noReceipt.operatorLimit')}</span>
+            <input
+              value={form.noReceiptOperatorLimit}
+              onChange={(e) => set('noReceiptOperatorLimit', e.target.value)}
+              inputMode="decimal"
+              autoComplete="off"
+              aria-describedby="settings-no-receipt-hint"
+              data-testid="settings-no-receipt-operator-limit"
+            />
+          </label>
+        </div>
+        <p id="settings-no-receipt-hint" className="muted small">
+          {t('settingsMore.noReceipt.hint', { currency: form.currency })}
+        </p>
+      </fieldset>
       <div className="field-row">
         <label className="field">
           <span>{t('backOffice.settings.registerId')}</span>
@@ -234,6 +294,7 @@ export function SettingsSection() {
           data-testid="settings-feed"
         />
       </label>
+      <ReceiptLanguageField value={form.receiptLocale} storeLocale={form.storeLocale} onChange={(locale) => set('receiptLocale', locale)} />
       <label className="field">
         <span>{t('backOffice.settings.receiptFooter')}</span>
         <textarea value={form.receiptFooter} onChange={(e) => set('receiptFooter', e.target.value)} maxLength={200} rows={2} />

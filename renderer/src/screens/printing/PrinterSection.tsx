@@ -22,11 +22,16 @@ interface Form {
   encoding: PrinterConfigView['profile']['encoding'];
   kanjiMode: boolean;
   cut: boolean;
+  /** '' = the printer's own density; otherwise steps from its standard, '-6'..'6'. */
+  density: string;
   timeZone: string;
   terminalReceiptLines: PrinterConfigView['terminalReceiptLines'];
 }
 
 const terminalLinePlacements = ['none', 'merchant', 'both'] as const;
+
+/** The steps `GS ( K` function 49 takes (the profile's range). */
+const densitySteps = [-6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6] as const;
 
 const encodings = ['gb18030', 'cp936', 'big5', 'cp437', 'cp858', 'cp1252', 'cp866', 'shiftjis', 'cp949'] as const;
 
@@ -43,6 +48,7 @@ function toForm(c: PrinterConfigView): Form {
     encoding: c.profile.encoding,
     kanjiMode: c.profile.kanjiMode,
     cut: c.profile.cut,
+    density: c.profile.density === undefined ? '' : String(c.profile.density),
     timeZone: c.timeZone ?? '',
     terminalReceiptLines: c.terminalReceiptLines,
   };
@@ -85,11 +91,20 @@ export function PrinterSection() {
   };
   const config = (): PrinterConfigView => {
     const transport = transportOf(form);
+    // The printer's own density is the profile without one.
+    const { density: _savedDensity, ...savedProfile } = saved.profile;
     // Input types (defaults filled in by main); the view type is the parsed shape.
     return {
       enabled: form.enabled && transport !== null,
       transport,
-      profile: { ...saved.profile, paper: form.paper, encoding: form.encoding, kanjiMode: form.kanjiMode, cut: form.cut },
+      profile: {
+        ...savedProfile,
+        paper: form.paper,
+        encoding: form.encoding,
+        kanjiMode: form.kanjiMode,
+        cut: form.cut,
+        ...(form.density === '' ? {} : { density: Number(form.density) }),
+      },
       // Empty: receipts follow the store's time zone (Settings).
       ...(form.timeZone.trim() ? { timeZone: form.timeZone.trim() } : {}),
       terminalReceiptLines: form.terminalReceiptLines,
@@ -191,6 +206,22 @@ export function PrinterSection() {
       <label className="check">
         <input type="checkbox" checked={form.cut} onChange={(e) => set('cut', e.target.checked)} />
         <span>{t('printing.settings.cut')}</span>
+      </label>
+      <label className="field">
+        <span>{t('printing.settings.density')}</span>
+        <select value={form.density} onChange={(e) => set('density', e.target.value)} aria-describedby="printer-density-hint" data-testid="printer-density">
+          <option value="">{t('printing.settings.density.printer')}</option>
+          {densitySteps.map((step) => (
+            <option key={step} value={String(step)}>
+              {t(step < 0 ? 'printing.settings.density.lighter' : step > 0 ? 'printing.settings.density.darker' : 'printing.settings.density.standard', {
+                steps: Math.abs(step),
+              })}
+            </option>
+          ))}
+        </select>
+        <span id="printer-density-hint" className="muted small field__hint">
+          {t('printing.settings.density.hint')}
+        </span>
       </label>
       <label className="field">
         <span>{t('printing.settings.terminalLines')}</span>

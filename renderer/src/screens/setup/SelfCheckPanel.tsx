@@ -4,6 +4,7 @@ import type { CallError, SelfCheckItem, SelfCheckView } from '../../../../preloa
 import { ErrorNote } from '../../components/ErrorNote';
 import { useScanner } from '../../keyboard/use-scanner';
 import { api } from '../../transport/api';
+import { BarcodeBars } from './BarcodeBars';
 
 /** Facts whose value is a word of main's (ok, failed, open, near_end...), said in the UI's language. */
 const WORDED_FACTS = new Set(['statusEnquiry', 'paper', 'cover', 'drawer', 'integrity']);
@@ -82,12 +83,13 @@ export function SelfCheckPanel({ only, level = 4 }: { only?: SelfCheckItem['id']
         <CheckItem key={item.id} item={item} level={level} />
       ))}
       {view && (!only || only.includes('scanner')) && (
-        <p>
-          {t('selfCheck.scanThis')}{' '}
+        <div className="self-check__test-code">
+          <p>{t('selfCheck.scanThis')}</p>
+          <BarcodeBars widths={view.scannerTestBars} label={t('selfCheck.testCodeLabel', { code: view.scannerTestCode })} testId="scanner-test-barcode" />
           <span className="barcode-text" data-testid="scanner-test-code">
             {view.scannerTestCode}
           </span>
-        </p>
+        </div>
       )}
       <ErrorNote error={error} />
     </div>

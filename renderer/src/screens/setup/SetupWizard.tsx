@@ -8,6 +8,7 @@ import { api } from '../../transport/api';
 import { CsvImport } from '../back-office/CatalogSection';
 import { PrinterSection } from '../printing/PrinterSection';
 import { TerminalSettings } from '../card-terminal/TerminalSettings';
+import { ReceiptLanguageField } from './ReceiptLanguageField';
 import { SelfCheckPanel } from './SelfCheckPanel';
 import { TaxRatesEditor } from './TaxRatesEditor';
 
@@ -144,10 +145,10 @@ function StepBody({
     case 'receipt':
       return (
         <div className="form-grid">
-          <p className="muted small">{t('wizard.receiptLanguage', { language: t(`language.${form.storeLocale}`) })}</p>
+          <ReceiptLanguageField value={form.receiptLocale} storeLocale={form.storeLocale} onChange={(locale) => set('receiptLocale', locale)} />
           {text('receiptHeader', t('settingsMore.receiptHeader'), 200)}
           {text('receiptFooter', t('backOffice.settings.receiptFooter'), 200)}
-          {saveButton({ receiptHeader: form.receiptHeader, receiptFooter: form.receiptFooter })}
+          {saveButton({ receiptLocale: form.receiptLocale, receiptHeader: form.receiptHeader, receiptFooter: form.receiptFooter })}
           {children}
         </div>
       );
