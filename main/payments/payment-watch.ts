@@ -74,6 +74,17 @@ export class PaymentWatch {
     return running;
   }
 
+  /**
+   * A payment the register settled on its own, with no pay call waiting on it: recovery after a
+   * restart or a lost line. Windows that showed it running (or load later) learn its ending as
+   * they would a live one. While a pay call runs for the sale, that call's answer is the ending.
+   */
+  settled(saleId: string, kind: PaymentKind, outcome: CompletionView | ServiceError): void {
+    if (this.live.has(saleId)) return;
+    const result = outcome instanceof ServiceError ? fail<CompletionView>(outcome.code, outcome.params) : ok(outcome);
+    this.end(saleId, { kind, startedAt: this.clock() }, result);
+  }
+
   private end(saleId: string, mine: Live, result: Result<CompletionView>): void {
     if (this.live.get(saleId) === mine) this.live.delete(saleId);
     this.steps.delete(saleId);
