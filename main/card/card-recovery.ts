@@ -89,6 +89,8 @@ function settleUnmatchable(deps: CardPaymentDeps, row: IntentRow): void {
   reportEnded(
     deps,
     row.sale_id,
-    to === 'failed' ? new ServiceError('terminal.failed', { reason: 'terminal.result.not_sent' }) : new ServiceError('terminal.outcome_unknown', { intentId: row.id }),
+    to === 'failed'
+      ? new ServiceError('terminal.failed', { reason: 'terminal.result.not_sent' })
+      : new ServiceError('terminal.outcome_unknown', { intentId: row.id }),
   );
 }

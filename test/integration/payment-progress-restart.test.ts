@@ -105,9 +105,7 @@ describe('a register restarted in the middle of a card payment', () => {
     const { reg, saleId, ended } = await restartedMidPayment(4321, { bankDelayMs: 800 }, 'step:please_wait');
     // The terminal finished without the register: one approval, booked once by recovery.
     expect(sim.batch().slice(approvalsBefore)).toEqual([expect.objectContaining({ kind: 'payment', amountMinor: 4321 })]);
-    expect(ended).toEqual([
-      expect.objectContaining({ saleId, kind: 'card', result: { ok: true, value: expect.objectContaining({ changeMinor: 0 }) } }),
-    ]);
+    expect(ended).toEqual([expect.objectContaining({ saleId, kind: 'card', result: { ok: true, value: expect.objectContaining({ changeMinor: 0 }) } })]);
     const progress = await reg.must('payment.progress', { saleId });
     expect(progress).toEqual({ running: null, ended: ended[0] });
     const sale = await reg.must('sale.get', { saleId });
@@ -118,7 +116,9 @@ describe('a register restarted in the middle of a card payment', () => {
 
   it('a decline recovery finds is announced with the reason the pay call would give, and the sale stays open to pay again', async () => {
     const { reg, saleId, ended } = await restartedMidPayment(2278, { outcome: 'decline', declineReason: 'card_expired', bankDelayMs: 800 }, 'step:please_wait');
-    expect(ended).toEqual([expect.objectContaining({ saleId, kind: 'card', result: { ok: false, error: expect.objectContaining({ code: 'terminal.declined' }) } })]);
+    expect(ended).toEqual([
+      expect.objectContaining({ saleId, kind: 'card', result: { ok: false, error: expect.objectContaining({ code: 'terminal.declined' }) } }),
+    ]);
     const progress = await reg.must('payment.progress', { saleId });
     expect(progress).toEqual({ running: null, ended: ended[0] });
     expect(await reg.must('sale.get', { saleId })).toMatchObject({ status: 'open', payments: [] });

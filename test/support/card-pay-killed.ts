@@ -8,7 +8,8 @@ import { openRegister, ledgerPathIn } from '../../main/register';
 const [dir, terminal, saleId, operatorId, pin, moment] = process.argv.slice(2);
 
 async function main(): Promise<void> {
-  if (!dir || !terminal || !saleId || !operatorId || !pin || !moment) throw new Error('usage: card-pay-killed <dir> <terminal> <saleId> <operatorId> <pin> <moment>');
+  if (!dir || !terminal || !saleId || !operatorId || !pin || !moment)
+    throw new Error('usage: card-pay-killed <dir> <terminal> <saleId> <operatorId> <pin> <moment>');
   const reg = openRegister({
     ledgerFile: ledgerPathIn(dir),
     demo: true,
