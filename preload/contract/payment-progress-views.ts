@@ -43,3 +43,18 @@ export interface SalePaymentProgressView {
   /** The sale's last pay call that ended since the register started (null: none, or a new one is running). */
   ended: PaymentEndedView | null;
 }
+
+/**
+ * Money going back to a card for a correction of a sale (a return, a price adjustment, a void):
+ * the newest such correction, its terminal step while it runs, and how it ended. What a refund
+ * screen reloaded in the middle of it needs to show the same step and the same ending.
+ */
+export interface GiveBackProgressView {
+  /** The correction document (what `payment.step` and `payment.ended` name while it runs). */
+  correctionId: string;
+  /** The sale it corrects. */
+  saleId: string;
+  running: PaymentInProgressView | null;
+  /** Null while it runs, or when the register knows no more of it than that it is still open. */
+  ended: PaymentEndedView | null;
+}

@@ -113,6 +113,7 @@ export function validInputsFor({ saleId, lineId, productId, cashierId }: Fixture
     'scanpay.cancel': { saleId },
     'scanpay.attempts': { saleId },
     'payment.progress': { saleId },
+    'payment.giveBackProgress': { saleId },
     'scanpay.providers': {},
     'scanpay.settling': {},
     'scanpay.getConfig': {},
