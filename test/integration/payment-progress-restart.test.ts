@@ -105,7 +105,8 @@ describe('a register restarted in the middle of a card payment', () => {
     const { reg, saleId, ended } = await restartedMidPayment(4321, { bankDelayMs: 800 }, 'step:please_wait');
     // The terminal finished without the register: one approval, booked once by recovery.
     expect(sim.batch().slice(approvalsBefore)).toEqual([expect.objectContaining({ kind: 'payment', amountMinor: 4321 })]);
-    expect(ended).toEqual([expect.objectContaining({ saleId, kind: 'card', result: { ok: true, value: expect.objectContaining({ changeMinor: 0 }) } })]);
+    expect(ended).toHaveLength(1);
+    expect(ended[0]).toMatchObject({ saleId, kind: 'card', result: { ok: true, value: { changeMinor: 0 } } });
     const progress = await reg.must('payment.progress', { saleId });
     expect(progress).toEqual({ running: null, ended: ended[0] });
     const sale = await reg.must('sale.get', { saleId });
@@ -116,9 +117,13 @@ describe('a register restarted in the middle of a card payment', () => {
 
   it('a decline recovery finds is announced with the reason the pay call would give, and the sale stays open to pay again', async () => {
     const { reg, saleId, ended } = await restartedMidPayment(2278, { outcome: 'decline', declineReason: 'card_expired', bankDelayMs: 800 }, 'step:please_wait');
-    expect(ended).toEqual([
-      expect.objectContaining({ saleId, kind: 'card', result: { ok: false, error: expect.objectContaining({ code: 'terminal.declined' }) } }),
-    ]);
+    expect(ended).toHaveLength(1);
+    // The terminal's own reason, as the pay call would have said it.
+    expect(ended[0]).toMatchObject({
+      saleId,
+      kind: 'card',
+      result: { ok: false, error: { code: 'terminal.declined', params: { reason: 'terminal.result.card_expired' } } },
+    });
     const progress = await reg.must('payment.progress', { saleId });
     expect(progress).toEqual({ running: null, ended: ended[0] });
     expect(await reg.must('sale.get', { saleId })).toMatchObject({ status: 'open', payments: [] });
@@ -148,13 +153,8 @@ describe('a register restarted while the customer enters the scan-to-pay passwor
       await paying;
       await reg.must('session.login', { operatorId: staff.cashierId, pin: CASHIER_PIN });
       await until('recovery told the windows', () => ended.length > 0, 20_000);
-      expect(ended).toEqual([
-        expect.objectContaining({
-          saleId,
-          kind: 'scanpay',
-          result: { ok: true, value: expect.objectContaining({ sale: expect.objectContaining({ id: saleId, status: 'completed' }) }) },
-        }),
-      ]);
+      expect(ended).toHaveLength(1);
+      expect(ended[0]).toMatchObject({ saleId, kind: 'scanpay', result: { ok: true, value: { sale: { id: saleId, status: 'completed' } } } });
       expect(await reg.must('payment.progress', { saleId })).toEqual({ running: null, ended: ended[0] });
       expect((await reg.must('sale.get', { saleId })).payments).toEqual([expect.objectContaining({ method: 'scan', amountMinor: 1731 })]);
     } finally {

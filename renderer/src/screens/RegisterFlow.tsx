@@ -10,6 +10,7 @@ import { useCall, useCallGroup } from '../state/use-call';
 import { useSale } from '../state/use-sale';
 import { forgetPaying } from '../state/paying-marker';
 import { usePaymentResume } from '../state/use-payment-resume';
+import { useGiveBackResume } from '../state/use-give-back-resume';
 import { useShift } from '../state/use-shift';
 import { sectionsFor } from './back-office/sections';
 import { pickMode } from './modes/mode';
@@ -42,6 +43,11 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     },
   });
 
+  const giveBack = useGiveBackResume(() => {
+    setReturnOf(null);
+    setRequested('refund');
+  });
+
   const state: RegisterState = {
     session,
     requested,
@@ -57,6 +63,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     exchange,
     resumed: resume.resumed,
     paymentChecked: resume.checked,
+    resumedGiveBack: giveBack.resumed,
   };
   const mode = pickMode(registerModes, state);
 
@@ -177,6 +184,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       setRequested('sale');
     },
     resumeDone: resume.done,
+    giveBackResumeDone: giveBack.done,
     shiftClosed: (result) => {
       shift.setClosed(result);
       setRequested('sale');
