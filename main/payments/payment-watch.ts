@@ -19,6 +19,7 @@ import { openIntentFor } from '../card/card-intents';
 import { openAttemptFor } from '../scan-pay/scan-attempts';
 import { documentView, findDocument } from '../documents/document-view';
 import { sql } from '../ledger/statements';
+import { saleExchange } from '../exchange/sale-exchange';
 
 /** Endings (and steps) kept for windows that come back late; a reload takes seconds, not a hundred sales. */
 const ENDINGS_KEPT = 32;
@@ -106,7 +107,7 @@ export class PaymentWatch {
   view(db: Db, saleId: string): SalePaymentProgressView {
     findDocument(db, saleId);
     const running = this.running(db, saleId);
-    return { running, ended: running ? null : (this.endings.get(saleId) ?? null) };
+    return { running, ended: running ? null : (this.endings.get(saleId) ?? null), exchange: saleExchange(db, saleId) };
   }
 
   /**

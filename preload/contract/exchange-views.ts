@@ -1,5 +1,6 @@
 // Exchanges as the register shows them.
 import type { DocumentView } from './document-views';
+import type { RefundReason } from './refund';
 
 /** An exchange as done or as it would be done: what comes back, what is sold, and who pays whom. */
 export interface ExchangeView {
@@ -19,4 +20,25 @@ export interface ExchangeDoneView extends ExchangeView {
   sale: DocumentView;
   /** Cash handed back over what the customer tendered for the difference. */
   changeMinor: number;
+}
+
+/**
+ * The exchange a sale is the new half of, begun for a difference paid on the payment screen (card
+ * or scan-to-pay): what a window that did not begin it (reloaded, or opened meanwhile) needs to
+ * show the payment as the exchange's, and its completion as both documents.
+ */
+export interface SaleExchangeView {
+  /** The sale whose goods came back, and its receipt as printed (register and number). */
+  originalSaleId: string;
+  originalRegisterId: string;
+  originalReceiptNo: number | null;
+  /** The return: open while the difference is unpaid, completed with the sale (then numbered). */
+  refundId: string;
+  refundStatus: 'open' | 'completed' | 'cancelled';
+  refundReceiptNo: number | null;
+  creditMinor: number;
+  differenceMinor: number;
+  reason: RefundReason;
+  /** The original's lines coming back, as the return screen chose them. */
+  lines: { lineId: number; qtyMilli: number; restock: boolean }[];
 }

@@ -2,7 +2,7 @@
 // loaded in the middle of it (a reload, a crashed renderer, a second window) needs to show the
 // same steps and the same ending as the window that started it.
 import type { PaymentProvider } from './payment-code';
-import type { CompletionView } from './views';
+import type { CompletionView, SaleExchangeView } from './views';
 
 export type PaymentKind = 'card' | 'scanpay';
 
@@ -42,6 +42,8 @@ export interface SalePaymentProgressView {
   running: PaymentInProgressView | null;
   /** The sale's last pay call that ended since the register started (null: none, or a new one is running). */
   ended: PaymentEndedView | null;
+  /** The exchange this sale pays the difference of (null: an ordinary sale); its completion completes the return too. */
+  exchange: SaleExchangeView | null;
 }
 
 /**

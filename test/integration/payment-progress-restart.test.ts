@@ -108,7 +108,7 @@ describe('a register restarted in the middle of a card payment', () => {
     expect(ended).toHaveLength(1);
     expect(ended[0]).toMatchObject({ saleId, kind: 'card', result: { ok: true, value: { changeMinor: 0 } } });
     const progress = await reg.must('payment.progress', { saleId });
-    expect(progress).toEqual({ running: null, ended: ended[0] });
+    expect(progress).toEqual({ running: null, ended: ended[0], exchange: null });
     const sale = await reg.must('sale.get', { saleId });
     expect(sale).toMatchObject({ status: 'completed', payments: [{ method: 'card', amountMinor: 4321 }] });
     expect(ended[0]?.result.ok && ended[0].result.value.receiptNo).toBe(sale.receiptNo);
@@ -125,7 +125,7 @@ describe('a register restarted in the middle of a card payment', () => {
       result: { ok: false, error: { code: 'terminal.declined', params: { reason: 'terminal.result.card_expired' } } },
     });
     const progress = await reg.must('payment.progress', { saleId });
-    expect(progress).toEqual({ running: null, ended: ended[0] });
+    expect(progress).toEqual({ running: null, ended: ended[0], exchange: null });
     expect(await reg.must('sale.get', { saleId })).toMatchObject({ status: 'open', payments: [] });
     // Nothing holds the sale: the cashier can take the card again.
     await until('the terminal ready', () => reg.terminal.connection.ready !== null);
@@ -155,7 +155,7 @@ describe('a register restarted while the customer enters the scan-to-pay passwor
       await until('recovery told the windows', () => ended.length > 0, 20_000);
       expect(ended).toHaveLength(1);
       expect(ended[0]).toMatchObject({ saleId, kind: 'scanpay', result: { ok: true, value: { sale: { id: saleId, status: 'completed' } } } });
-      expect(await reg.must('payment.progress', { saleId })).toEqual({ running: null, ended: ended[0] });
+      expect(await reg.must('payment.progress', { saleId })).toEqual({ running: null, ended: ended[0], exchange: null });
       expect((await reg.must('sale.get', { saleId })).payments).toEqual([expect.objectContaining({ method: 'scan', amountMinor: 1731 })]);
     } finally {
       reg.cleanup();

@@ -92,6 +92,7 @@ export const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'scanpay.attempts': 'cashier',
   'payment.progress': 'cashier',
   'payment.giveBackProgress': 'cashier',
+  'exchange.ofSale': 'cashier',
   'scanpay.providers': 'cashier',
   'scanpay.settling': 'owner',
   'scanpay.getConfig': 'owner',

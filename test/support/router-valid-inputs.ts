@@ -114,6 +114,7 @@ export function validInputsFor({ saleId, lineId, productId, cashierId }: Fixture
     'scanpay.attempts': { saleId },
     'payment.progress': { saleId },
     'payment.giveBackProgress': { saleId },
+    'exchange.ofSale': { saleId },
     'scanpay.providers': {},
     'scanpay.settling': {},
     'scanpay.getConfig': {},
