@@ -190,6 +190,7 @@ export const registerModes: readonly RegisterMode[] = [
           onCompleted={flow.completed}
           resumed={s.resumed}
           onResumeDone={flow.resumeDone}
+          exchange={s.exchange}
         />
       ),
     },
