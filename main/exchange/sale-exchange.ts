@@ -1,7 +1,6 @@
 // The exchange a sale is the new half of, as a window that did not begin it sees it: the payment
 // screen says it pays an exchange's difference, and the completion names both documents.
 import type { SaleExchangeView } from '../../preload/contract/exchange-views';
-import type { RefundReason } from '../../preload/contract/refund';
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
 
@@ -9,7 +8,7 @@ interface Row {
   refund_id: string;
   refund_status: SaleExchangeView['refundStatus'];
   refund_receipt_no: number | null;
-  reason: RefundReason;
+  reason: string;
   original_id: string;
   original_register_id: string;
   original_receipt_no: number | null;

@@ -1,6 +1,5 @@
 // Exchanges as the register shows them.
 import type { DocumentView } from './document-views';
-import type { RefundReason } from './refund';
 
 /** An exchange as done or as it would be done: what comes back, what is sold, and who pays whom. */
 export interface ExchangeView {
@@ -38,7 +37,8 @@ export interface SaleExchangeView {
   refundReceiptNo: number | null;
   creditMinor: number;
   differenceMinor: number;
-  reason: RefundReason;
+  /** The return's reason code (`refund.reason.<code>`); spelled as a string here: refund.ts imports these views. */
+  reason: string;
   /** The original's lines coming back, as the return screen chose them. */
   lines: { lineId: number; qtyMilli: number; restock: boolean }[];
 }

@@ -13,6 +13,7 @@ import { usePaymentResume } from '../state/use-payment-resume';
 import { useGiveBackResume } from '../state/use-give-back-resume';
 import { api } from '../transport/api';
 import { formatReceiptNo } from '../format/receipt-no';
+import { refundReason } from '../../../preload/contract/refund';
 import { useShift } from '../state/use-shift';
 import { sectionsFor } from './back-office/sections';
 import { pickMode } from './modes/mode';
@@ -57,13 +58,15 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     void api.invoke('exchange.ofSale', { saleId: openSaleId }).then((r) => {
       if (!r.ok || r.value === null || r.value.refundStatus !== 'open') return;
       const found = r.value;
+      const reason = refundReason.safeParse(found.reason);
+      if (!reason.success) return;
       setExchange(
         (draft) =>
           draft ?? {
             originalSaleId: found.originalSaleId,
             originalReceipt: formatReceiptNo(found.originalRegisterId, found.originalReceiptNo),
             lines: found.lines,
-            reason: found.reason,
+            reason: reason.data,
             creditMinor: found.creditMinor,
             begun: true,
           },
