@@ -115,14 +115,14 @@ export class PaymentWatch {
    * An ending from before this start is read from the correction itself (completed, or cancelled
    * because the terminal refused), worded as the refund call words it.
    */
-  giveBackView(db: Db, saleId: string): GiveBackProgressView | null {
+  giveBackView(db: Db, saleId: string, since = 0): GiveBackProgressView | null {
     findDocument(db, saleId);
     const row = sql(
       db,
-      `SELECT d.id, d.status FROM documents d WHERE d.original_document_id = ?
+      `SELECT d.id, d.status FROM documents d WHERE d.original_document_id = ? AND d.opened_at >= ?
           AND EXISTS (SELECT 1 FROM card_intents i WHERE i.sale_id = d.id AND i.kind <> 'payment')
         ORDER BY d.opened_at DESC, d.rowid DESC LIMIT 1`,
-    ).get(saleId) as { id: string; status: string } | undefined;
+    ).get(saleId, since) as { id: string; status: string } | undefined;
     if (!row) return null;
     const { running, ended } = this.view(db, row.id);
     if (running || ended) return { correctionId: row.id, saleId, running, ended };

@@ -13,7 +13,10 @@ export const paymentProgressCalls = {
   /**
    * The newest correction of the sale that gives money back to a card: running (its step) or how
    * it ended; null when none did. Live changes follow as `payment.step` and `payment.ended` under
-   * the correction's id.
+   * the correction's id. `since` (epoch ms): only a correction opened from then on, so a window
+   * that started a new one is never shown an older correction of the same sale.
    */
-  'payment.giveBackProgress': call<GiveBackProgressView | null>()(z.object({ saleId: uuid }).strict()),
+  'payment.giveBackProgress': call<GiveBackProgressView | null>()(
+    z.object({ saleId: uuid, since: z.number().int().min(0).max(8_640_000_000_000_000).optional() }).strict(),
+  ),
 };

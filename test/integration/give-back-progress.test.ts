@@ -74,6 +74,10 @@ describe('money going back to a card, seen by a window that did not start it', (
     });
     expect(await refunding).toEqual(after?.ended?.result);
     expect(ended.filter((e) => e.saleId === running.correctionId)).toEqual([after?.ended]);
+    // A window that starts another correction of this sale asks from then on: this one is not its.
+    const opened = (reg.db.prepare('SELECT opened_at FROM documents WHERE id = ?').get(running.correctionId) as { opened_at: number }).opened_at;
+    expect(await reg.must('payment.giveBackProgress', { saleId: sale.id, since: opened })).toMatchObject({ correctionId: running.correctionId });
+    expect(await reg.must('payment.giveBackProgress', { saleId: sale.id, since: opened + 1 })).toBeNull();
   });
 
   it('a void reversed on the terminal that the terminal refuses ends with the refusal, the correction cancelled', async () => {

@@ -3,17 +3,24 @@
 // shows its step and its ending on the refund screen, as the payment screen does for a payment.
 const KEY = 'ringup.givingBack';
 
+/** A correction of the sale opened from this moment on is this window's (clocks of one machine; a little slack). */
+export interface GiveBackMarker {
+  saleId: string;
+  since: number;
+}
+
 export function rememberGiveBack(saleId: string): void {
   try {
-    window.sessionStorage.setItem(KEY, saleId);
+    window.sessionStorage.setItem(KEY, JSON.stringify({ saleId, since: Math.max(0, Date.now() - 5000) }));
   } catch {
     // No storage (a locked-down profile): a reload then shows the sale screen, and the correction in the back office.
   }
 }
 
-export function giveBackMarker(): string | null {
+export function giveBackMarker(): GiveBackMarker | null {
   try {
-    return window.sessionStorage.getItem(KEY);
+    const kept = JSON.parse(window.sessionStorage.getItem(KEY) ?? 'null') as Partial<GiveBackMarker> | null;
+    return typeof kept?.saleId === 'string' && typeof kept.since === 'number' ? { saleId: kept.saleId, since: kept.since } : null;
   } catch {
     return null;
   }

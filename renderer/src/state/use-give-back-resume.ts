@@ -16,9 +16,9 @@ export function useGiveBackResume(show: () => void) {
   useEffect(() => {
     if (asked.current) return;
     asked.current = true;
-    const saleId = giveBackMarker();
-    if (saleId === null) return;
-    void api.invoke('payment.giveBackProgress', { saleId }).then((r) => {
+    const marker = giveBackMarker();
+    if (marker === null) return forgetGiveBack();
+    void api.invoke('payment.giveBackProgress', marker).then((r) => {
       if (!r.ok || r.value === null || (r.value.running === null && r.value.ended === null)) return forgetGiveBack();
       setResumed(r.value);
       showRef.current();
