@@ -116,6 +116,8 @@ export function startLedgerParts(ctx: LedgerPartsContext, db: Db, first: boolean
     hub: hardware,
     demo: options.demoTerminal ?? options.demo ?? false,
     ...options.terminal,
+    // Recovery's endings reach the windows as a live payment's do.
+    onEnded: (saleId, outcome) => paymentWatch.settled(saleId, 'card', outcome),
   });
   const secrets = options.secretBox ?? new FileKeySecretBox(join(dirname(options.ledgerFile), 'ringup-secrets.key'), platform);
   const scanPay = new ScanPayRuntime({
@@ -126,6 +128,7 @@ export function startLedgerParts(ctx: LedgerPartsContext, db: Db, first: boolean
     secrets,
     demo: options.demoScanPay ?? options.demo ?? false,
     ...options.scanPay,
+    onEnded: (saleId, outcome) => paymentWatch.settled(saleId, 'scanpay', outcome),
   });
   const providerRefunds = new ProviderRefunds({ db, events, log, clock, provider: (id) => scanPay.provider(id), ...options.providerRefunds });
   const sync = new SyncRuntime({ db, log, clock, secrets, ...options.sync });

@@ -9,7 +9,7 @@ import { ServiceError } from '../common/service-error';
 import { heldForMismatch, moveIntent, openIntents, receiptNoTaken, type IntentRow, type TerminalFacts } from './card-intents';
 import { toFacts } from './card-facts';
 import { holdMismatch, settleApproved } from './card-settlement';
-import { inTransaction, reportMoment, type CardPaymentDeps } from './card-payment-context';
+import { inTransaction, reportEnded, reportMoment, type CardPaymentDeps } from './card-payment-context';
 
 /** Settles the open intents other than the one in flight (`activeIntentId`). */
 export async function recoverOpenIntents(deps: CardPaymentDeps, client: TerminalClient, activeIntentId: number | undefined): Promise<void> {
@@ -24,6 +24,7 @@ export async function recoverOpenIntents(deps: CardPaymentDeps, client: Terminal
   if (newest.state === 'created') {
     // Written but never sent: `sent` is committed before the command leaves.
     inTransaction(deps, () => moveIntent(db, newest.id, 'failed', { reason: 'terminal.result.not_sent', resolvedBy: 'recovery' }, deps.clock()));
+    reportEnded(deps, newest.sale_id, new ServiceError('terminal.failed', { reason: 'terminal.result.not_sent' }));
     return;
   }
   const last = await client.recoverLastTransaction({ attempts: deps.recoveryAttempts ?? 40, delayMs: deps.recoveryDelayMs ?? 250 });
@@ -54,23 +55,29 @@ export async function recoverOpenIntents(deps: CardPaymentDeps, client: Terminal
   const mismatch =
     verdict === 'approved' && last.ok && last.value ? approvalMismatch({ amountMinor: newest.amount_minor, currency: client.currencyCode }, last.value) : null;
   if (mismatch) {
-    await holdMismatch(deps, newest.id, client, mismatch, facts);
+    reportEnded(deps, newest.sale_id, await holdMismatch(deps, newest.id, client, mismatch, facts));
     return;
   }
   if (verdict === 'approved') {
     try {
-      settleApproved(deps, newest.id, facts, 'recovery', null, null);
+      reportEnded(deps, newest.sale_id, settleApproved(deps, newest.id, facts, 'recovery', null, null));
     } catch (e) {
       if (!(e instanceof ServiceError && e.code === 'terminal.approved_not_booked')) throw e;
+      reportEnded(deps, newest.sale_id, e);
     }
     return;
   }
   if (verdict === 'declined') {
     const r = inTransaction(deps, () => moveIntent(db, newest.id, 'declined', { ...facts, resolvedBy: 'recovery' }, deps.clock()));
     reportMoment(deps, 'declined', r.id);
+    // Worded as the pay call words a refusal, so the window says the same whichever way it heard.
+    reportEnded(deps, newest.sale_id, new ServiceError('terminal.declined', { reason: r.reason ?? 'terminal.result.declined' }));
     return;
   }
-  if (newest.state !== 'unknown') inTransaction(deps, () => moveIntent(db, newest.id, 'unknown', {}, deps.clock()));
+  // One left unknown before (its ending already told) is asked again on every reconnect: told once.
+  if (newest.state === 'unknown') return;
+  inTransaction(deps, () => moveIntent(db, newest.id, 'unknown', {}, deps.clock()));
+  reportEnded(deps, newest.sale_id, new ServiceError('terminal.outcome_unknown', { intentId: newest.id }));
 }
 
 function settleUnmatchable(deps: CardPaymentDeps, row: IntentRow): void {
@@ -78,5 +85,12 @@ function settleUnmatchable(deps: CardPaymentDeps, row: IntentRow): void {
   if (row.state === to) return;
   inTransaction(deps, () =>
     moveIntent(deps.db, row.id, to, to === 'failed' ? { reason: 'terminal.result.not_sent', resolvedBy: 'recovery' } : {}, deps.clock()),
+  );
+  reportEnded(
+    deps,
+    row.sale_id,
+    to === 'failed'
+      ? new ServiceError('terminal.failed', { reason: 'terminal.result.not_sent' })
+      : new ServiceError('terminal.outcome_unknown', { intentId: row.id }),
   );
 }

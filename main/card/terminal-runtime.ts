@@ -11,7 +11,7 @@ import type { ZvtTimeouts } from '../hardware/terminal/link';
 import { TerminalSimulator } from '../hardware/terminal/simulator/simulator';
 import type { SimBehaviour } from '../hardware/terminal/simulator/behaviour';
 import type { EventBus } from '../common/event-bus';
-import { CardPayments, type PaymentMoment } from './card-payment';
+import { CardPayments, type CardPaymentDeps, type PaymentMoment } from './card-payment';
 import { ServiceError } from '../common/service-error';
 import { getSettings } from '../settings/settings';
 import { getTerminalConfig, setTerminalConfig } from './terminal-config';
@@ -32,6 +32,7 @@ export interface TerminalRuntimeOptions {
   recoveryAttempts?: number;
   recoveryDelayMs?: number;
   onMoment?: (moment: PaymentMoment, intentId: number) => void;
+  onEnded?: CardPaymentDeps['onEnded'];
 }
 
 /** Customer and bank take a moment in the demo, so the cashier sees the steps. */
@@ -109,6 +110,7 @@ export class TerminalRuntime {
       terminal: () => this.connection.ready,
       configured: () => this.connection.current.kind !== 'none',
       ...(options.onMoment ? { onMoment: options.onMoment } : {}),
+      ...(options.onEnded ? { onEnded: options.onEnded } : {}),
       ...(options.recoveryAttempts ? { recoveryAttempts: options.recoveryAttempts } : {}),
       ...(options.recoveryDelayMs ? { recoveryDelayMs: options.recoveryDelayMs } : {}),
     });

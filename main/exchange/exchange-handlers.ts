@@ -5,6 +5,8 @@ import { approverOf } from '../operators/approval';
 import { documentView } from '../documents/document-view';
 import { completeExchange, previewExchange } from './exchange';
 import { abandonExchange, beginExchange } from './pending-exchange';
+import { saleExchange } from './sale-exchange';
+import { findDocument } from '../documents/document-view';
 
 /** Windows hear of both documents: the return and the new sale (the counter moves on to its next sale). */
 function announced(ctx: HandlerContext, done: ExchangeDoneView): ExchangeDoneView {
@@ -25,6 +27,13 @@ export const exchangeHandlers: Pick<HandlerTable, keyof typeof exchangeCalls> = 
       const begun = beginExchange(ctx, input, approverOf(ctx.db, input.approval, ctx.now));
       ctx.events.emit('sale.changed', documentView(ctx.db, begun.saleId));
       return begun;
+    },
+  },
+  'exchange.ofSale': {
+    access: 'cashier',
+    handle: (input, ctx) => {
+      findDocument(ctx.db, input.saleId);
+      return saleExchange(ctx.db, input.saleId);
     },
   },
   'exchange.abandon': {

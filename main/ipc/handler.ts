@@ -42,7 +42,7 @@ export interface RegisterServices {
   /** Scan-to-pay: payments through WeChat Pay / Alipay (attempts, recovery) and the providers' settings. */
   scanPay: Pick<ScanPayRuntime, 'payments' | 'providersView' | 'getConfig' | 'setConfig'>;
   /** The sale payments running now and how each sale's last one ended, for windows loaded meanwhile. */
-  paymentWatch: Pick<PaymentWatch, 'follow' | 'view'>;
+  paymentWatch: Pick<PaymentWatch, 'follow' | 'view' | 'settled' | 'giveBackView'>;
   /** Refunds and voids going back through a scan-to-pay provider, completed when it confirms. */
   providerRefunds: Pick<ProviderRefunds, 'settle'>;
   /** The link to HQ: its uploader/puller and the box that seals the register's key. */

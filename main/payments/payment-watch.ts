@@ -2,7 +2,13 @@
 // the page that made it: when that page is reloaded (or another window opens), the call runs on in
 // main but its answer has nowhere to go. The watch keeps, per sale, the newest live step and how
 // the last pay call ended, and announces the ending as `payment.ended` for whichever window shows it.
-import type { PaymentEndedView, PaymentInProgressView, PaymentKind, SalePaymentProgressView } from '../../preload/contract/payment-progress-views';
+import type {
+  GiveBackProgressView,
+  PaymentEndedView,
+  PaymentInProgressView,
+  PaymentKind,
+  SalePaymentProgressView,
+} from '../../preload/contract/payment-progress-views';
 import type { EventPayloads } from '../../preload/contract/events';
 import { fail, ok, type Result } from '../../preload/contract/result';
 import type { CompletionView } from '../../preload/contract/views';
@@ -12,6 +18,8 @@ import type { Db } from '../ledger/database';
 import { openIntentFor } from '../card/card-intents';
 import { openAttemptFor } from '../scan-pay/scan-attempts';
 import { documentView, findDocument } from '../documents/document-view';
+import { sql } from '../ledger/statements';
+import { saleExchange } from '../exchange/sale-exchange';
 
 /** Endings (and steps) kept for windows that come back late; a reload takes seconds, not a hundred sales. */
 const ENDINGS_KEPT = 32;
@@ -74,6 +82,17 @@ export class PaymentWatch {
     return running;
   }
 
+  /**
+   * A payment the register settled on its own, with no pay call waiting on it: recovery after a
+   * restart or a lost line. Windows that showed it running (or load later) learn its ending as
+   * they would a live one. While a pay call runs for the sale, that call's answer is the ending.
+   */
+  settled(saleId: string, kind: PaymentKind, outcome: CompletionView | ServiceError): void {
+    if (this.live.has(saleId)) return;
+    const result = outcome instanceof ServiceError ? fail<CompletionView>(outcome.code, outcome.params) : ok(outcome);
+    this.end(saleId, { kind, startedAt: this.clock() }, result);
+  }
+
   private end(saleId: string, mine: Live, result: Result<CompletionView>): void {
     if (this.live.get(saleId) === mine) this.live.delete(saleId);
     this.steps.delete(saleId);
@@ -88,7 +107,37 @@ export class PaymentWatch {
   view(db: Db, saleId: string): SalePaymentProgressView {
     findDocument(db, saleId);
     const running = this.running(db, saleId);
-    return { running, ended: running ? null : (this.endings.get(saleId) ?? null) };
+    return { running, ended: running ? null : (this.endings.get(saleId) ?? null), exchange: saleExchange(db, saleId) };
+  }
+
+  /**
+   * The newest correction of `saleId` that gives money back to a card: running, or how it ended.
+   * An ending from before this start is read from the correction itself (completed, or cancelled
+   * because the terminal refused), worded as the refund call words it.
+   */
+  giveBackView(db: Db, saleId: string, since = 0): GiveBackProgressView | null {
+    findDocument(db, saleId);
+    const row = sql(
+      db,
+      `SELECT d.id, d.status FROM documents d WHERE d.original_document_id = ? AND d.opened_at >= ?
+          AND EXISTS (SELECT 1 FROM card_intents i WHERE i.sale_id = d.id AND i.kind <> 'payment')
+        ORDER BY d.opened_at DESC, d.rowid DESC LIMIT 1`,
+    ).get(saleId, since) as { id: string; status: string } | undefined;
+    if (!row) return null;
+    const { running, ended } = this.view(db, row.id);
+    if (running || ended) return { correctionId: row.id, saleId, running, ended };
+    return { correctionId: row.id, saleId, running: null, ended: this.endedFromLedger(db, row.id, row.status) };
+  }
+
+  private endedFromLedger(db: Db, correctionId: string, status: string): PaymentEndedView | null {
+    const at = this.clock();
+    if (status === 'completed') {
+      const sale = documentView(db, correctionId);
+      return { saleId: correctionId, kind: 'card', result: ok({ sale, receiptNo: sale.receiptNo, changeMinor: 0 }), endedAt: at };
+    }
+    if (status !== 'cancelled') return null;
+    const intent = sql(db, 'SELECT reason FROM card_intents WHERE sale_id = ? ORDER BY id DESC LIMIT 1').get(correctionId) as { reason: string | null };
+    return { saleId: correctionId, kind: 'card', result: fail('terminal.declined', { reason: intent.reason ?? 'terminal.result.declined' }), endedAt: at };
   }
 
   private running(db: Db, saleId: string): PaymentInProgressView | null {
@@ -112,7 +161,8 @@ export class PaymentWatch {
     }
     const intent = openIntentFor(db, saleId);
     // An intent left `unknown` with no call on it waits for a supervisor: that is not a payment running.
-    if (intent && intent.kind === 'payment' && (live?.kind === 'card' || intent.state !== 'unknown')) {
+    // A payment, or money going back to a card for a correction (its intent is on the correction).
+    if (intent && (live?.kind === 'card' || intent.state !== 'unknown')) {
       return {
         saleId,
         kind: 'card',

@@ -37,7 +37,13 @@ function saleIdOf(ctx: HandlerContext, code: string): string {
  * (the card domain's answer completes or cancels it). Windows hear of it as of a sale.
  */
 async function finished(ctx: HandlerContext, booking: Booking): Promise<CompletionView> {
-  const done = 'done' in booking ? booking.done : await ctx.services.terminal.payments.giveBack(booking.pending.intentId, booking.pending.reversalOf);
+  // Followed as a payment is, under the correction's id: a refund screen reloaded meanwhile finds its step and its ending.
+  const done =
+    'done' in booking
+      ? booking.done
+      : await ctx.services.paymentWatch.follow(booking.pending.documentId, 'card', () =>
+          ctx.services.terminal.payments.giveBack(booking.pending.intentId, booking.pending.reversalOf),
+        );
   ctx.events.emit('sale.changed', done.sale);
   // Still open: it waits for a scan-to-pay provider, whose refunds start now that it is committed.
   if (done.sale.status === 'open') setImmediate(() => void ctx.services.providerRefunds.settle(done.sale.id));

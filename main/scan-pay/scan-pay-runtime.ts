@@ -12,7 +12,7 @@ import { WechatPayClient, type WechatCredentials } from '../providers/wechat/wec
 import { AlipayClient, type AlipayCredentials } from '../providers/alipay/alipay-client';
 import { PaySimulator } from '../providers/simulator/pay-simulator';
 import type { SecretBox } from './secret-box';
-import { ScanPayments, type ScanMoment } from './scan-payment';
+import { ScanPayments, type ScanMoment, type ScanPaymentDeps } from './scan-payment';
 import { alipayCredentials, alipaySettingsView, saveSettings, wechatCredentials, wechatSettingsView } from './scan-credentials';
 
 export interface ScanPayRuntimeOptions {
@@ -29,6 +29,7 @@ export interface ScanPayRuntimeOptions {
   requestTimeoutMs?: number;
   sweepMs?: number;
   onMoment?: (moment: ScanMoment, attemptId: number) => void;
+  onEnded?: ScanPaymentDeps['onEnded'];
 }
 
 /** The demo's customers take a few seconds to confirm, and the register asks every second. */
@@ -55,6 +56,7 @@ export class ScanPayRuntime {
       clock: options.clock,
       provider: (id) => this.providers.get(id) ?? null,
       ...(options.onMoment ? { onMoment: options.onMoment } : {}),
+      ...(options.onEnded ? { onEnded: options.onEnded } : {}),
       ...(options.sweepMs ? { sweepMs: options.sweepMs } : {}),
     });
   }

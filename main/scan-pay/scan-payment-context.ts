@@ -18,6 +18,8 @@ export interface ScanPaymentDeps {
   clock: () => number;
   provider: (id: PaymentProvider) => ScanPayProvider | null;
   onMoment?: (moment: ScanMoment, attemptId: number) => void;
+  /** An attempt settled with no pay call waiting on it (recovery after a restart, or the sweeper), for the windows. */
+  onEnded?: (saleId: string, outcome: CompletionView | ServiceError) => void;
   /** Pause between rounds of settling attempts left open (after a crash, or a reverse that must be repeated). */
   sweepMs?: number;
 }

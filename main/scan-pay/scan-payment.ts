@@ -10,7 +10,8 @@ import { ServiceError } from '../common/service-error';
 import { documentView } from '../documents/document-view';
 import { getSettings } from '../settings/settings';
 import type { Actor } from '../sale/sale';
-import { attemptsOf, attemptView, openAttempts } from './scan-attempts';
+import { attemptsOf, attemptView, getAttempt, openAttempts } from './scan-attempts';
+import { OPEN_ATTEMPT_STATES } from './attempt-machine';
 import type { Active, Ending, ScanMoment, ScanPaymentDeps } from './scan-payment-context';
 import { ScanSettlement } from './scan-settlement';
 import { openAttempt, readPaymentCode, type ScanPayInput } from './scan-start';
@@ -134,14 +135,32 @@ export class ScanPayments {
       if (row.state === 'created') {
         // Written but never sent: `sent` is committed before the request leaves.
         this.settle.move(row.id, 'failed', { reason: 'scanpay.reason.not_sent', resolvedBy: 'recovery' });
+        this.ended(row.id, { kind: 'settled', error: new ServiceError('scanpay.declined', { reason: 'scanpay.reason.not_sent' }) });
         continue;
       }
       const provider = this.deps.provider(row.provider);
       if (!provider) continue;
       this.deps.log.info(`scan attempt ${row.id} (${row.state}): asking ${row.provider}`);
-      if (row.state === 'reversing') await this.settle.reverse(row.id, provider, row.reason ?? 'scanpay.reason.recovered', 'recovery');
-      else await this.settle.follow(row.id, provider, false, null);
+      const ending =
+        row.state === 'reversing'
+          ? await this.settle.reverse(row.id, provider, row.reason ?? 'scanpay.reason.recovered', 'recovery')
+          : await this.settle.follow(row.id, provider, false, null);
       this.emitSale(row.sale_id);
+      this.ended(row.id, ending);
+    }
+  }
+
+  /**
+   * Tells the windows how an attempt settled in the background ended, as a pay call would have
+   * answered. Only a final one: an attempt still open with the provider is still running for them.
+   */
+  private ended(id: number, ending: Ending): void {
+    const row = getAttempt(this.deps.db, id);
+    if (this.stopped || OPEN_ATTEMPT_STATES.includes(row.state)) return;
+    try {
+      this.deps.onEnded?.(row.sale_id, ending.kind === 'paid' ? ending.completion : ending.error);
+    } catch (e) {
+      this.deps.log.error('scan-to-pay ending not reported', e);
     }
   }
 

@@ -20,3 +20,25 @@ export interface ExchangeDoneView extends ExchangeView {
   /** Cash handed back over what the customer tendered for the difference. */
   changeMinor: number;
 }
+
+/**
+ * The exchange a sale is the new half of, begun for a difference paid on the payment screen (card
+ * or scan-to-pay): what a window that did not begin it (reloaded, or opened meanwhile) needs to
+ * show the payment as the exchange's, and its completion as both documents.
+ */
+export interface SaleExchangeView {
+  /** The sale whose goods came back, and its receipt as printed (register and number). */
+  originalSaleId: string;
+  originalRegisterId: string;
+  originalReceiptNo: number | null;
+  /** The return: open while the difference is unpaid, completed with the sale (then numbered). */
+  refundId: string;
+  refundStatus: 'open' | 'completed' | 'cancelled';
+  refundReceiptNo: number | null;
+  creditMinor: number;
+  differenceMinor: number;
+  /** The return's reason code (`refund.reason.<code>`); spelled as a string here: refund.ts imports these views. */
+  reason: string;
+  /** The original's lines coming back, as the return screen chose them. */
+  lines: { lineId: number; qtyMilli: number; restock: boolean }[];
+}

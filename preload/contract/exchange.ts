@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { call } from './define';
 import { amountMinor, approval, id, idempotencyKey, qtyMilli, uuid } from './primitives';
 import { refundReason } from './refund';
-import type { ExchangeDoneView, ExchangeView } from './exchange-views';
+import type { ExchangeDoneView, ExchangeView, SaleExchangeView } from './exchange-views';
 
 const returnLines = z
   .array(z.object({ lineId: id, qtyMilli, restock: z.boolean() }).strict())
@@ -42,6 +42,8 @@ export const exchangeCalls = {
   ),
   /** A begun exchange given up before the difference is paid: its return and its sale are cancelled. */
   'exchange.abandon': call<{ saleId: string }>()(z.object({ saleId: uuid }).strict()),
+  /** The begun exchange this sale is the new half of (null: none), with its return's state and number. */
+  'exchange.ofSale': call<SaleExchangeView | null>()(z.object({ saleId: uuid }).strict()),
 };
 
 /** Exchange refusals. */

@@ -2,7 +2,7 @@
 // loaded in the middle of it (a reload, a crashed renderer, a second window) needs to show the
 // same steps and the same ending as the window that started it.
 import type { PaymentProvider } from './payment-code';
-import type { CompletionView } from './views';
+import type { CompletionView, SaleExchangeView } from './views';
 
 export type PaymentKind = 'card' | 'scanpay';
 
@@ -41,5 +41,22 @@ export interface PaymentEndedView {
 export interface SalePaymentProgressView {
   running: PaymentInProgressView | null;
   /** The sale's last pay call that ended since the register started (null: none, or a new one is running). */
+  ended: PaymentEndedView | null;
+  /** The exchange this sale pays the difference of (null: an ordinary sale); its completion completes the return too. */
+  exchange: SaleExchangeView | null;
+}
+
+/**
+ * Money going back to a card for a correction of a sale (a return, a price adjustment, a void):
+ * the newest such correction, its terminal step while it runs, and how it ended. What a refund
+ * screen reloaded in the middle of it needs to show the same step and the same ending.
+ */
+export interface GiveBackProgressView {
+  /** The correction document (what `payment.step` and `payment.ended` name while it runs). */
+  correctionId: string;
+  /** The sale it corrects. */
+  saleId: string;
+  running: PaymentInProgressView | null;
+  /** Null while it runs, or when the register knows no more of it than that it is still open. */
   ended: PaymentEndedView | null;
 }

@@ -37,7 +37,7 @@ describe('a card payment under way, seen by a window that did not start it', () 
   it('reports the running payment with its live step, refuses a second payment and cart edits, then reports the approval', async () => {
     const { reg, sim } = rig;
     const saleId = await cardSaleOf(reg, 2345);
-    expect(await reg.must('payment.progress', { saleId })).toEqual({ running: null, ended: null });
+    expect(await reg.must('payment.progress', { saleId })).toEqual({ running: null, ended: null, exchange: null });
     // The customer takes a while over the PIN: the window reloads meanwhile.
     sim.script({ pinDelayMs: 1500 });
     const paying = payCard(reg, saleId);

@@ -107,6 +107,8 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'scanpay.cancel': { saleId },
     'scanpay.attempts': { saleId },
     'payment.progress': { saleId },
+    'payment.giveBackProgress': { saleId },
+    'exchange.ofSale': { saleId },
     'scanpay.setConfig': { remove: 'alipay' },
     'backup.setConfig': { keep: 30 },
     'backup.verify': { file: '/nonexistent/ringup-R1-2026-01-01-20260101T000000Z.zip' },

@@ -91,6 +91,8 @@ export const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'scanpay.cancel': 'cashier',
   'scanpay.attempts': 'cashier',
   'payment.progress': 'cashier',
+  'payment.giveBackProgress': 'cashier',
+  'exchange.ofSale': 'cashier',
   'scanpay.providers': 'cashier',
   'scanpay.settling': 'owner',
   'scanpay.getConfig': 'owner',

@@ -113,6 +113,8 @@ export function validInputsFor({ saleId, lineId, productId, cashierId }: Fixture
     'scanpay.cancel': { saleId },
     'scanpay.attempts': { saleId },
     'payment.progress': { saleId },
+    'payment.giveBackProgress': { saleId },
+    'exchange.ofSale': { saleId },
     'scanpay.providers': {},
     'scanpay.settling': {},
     'scanpay.getConfig': {},

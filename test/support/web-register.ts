@@ -33,6 +33,8 @@ export interface WebRegisterOptions {
   demo?: boolean;
   /** An existing data folder (kept on stop); a fresh temporary one otherwise. */
   dataDir?: string;
+  /** A port to listen on (0: any free one): a register started again at the same origin keeps its windows' session storage. */
+  port?: number;
 }
 
 export async function startWebRegister(options: WebRegisterOptions = {}): Promise<WebRegister> {
@@ -40,7 +42,7 @@ export async function startWebRegister(options: WebRegisterOptions = {}): Promis
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ringup-web-'));
   const token = randomBytes(18).toString('base64url');
-  const args = [WEB_MAIN, ...(options.demo === false ? [] : ['--demo']), '--data-dir', dataDir, '--port', '0'];
+  const args = [WEB_MAIN, ...(options.demo === false ? [] : ['--demo']), '--data-dir', dataDir, '--port', String(options.port ?? 0)];
   const child = spawn(process.execPath, args, { env: { ...process.env, RINGUP_TOKEN: token }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const stop = async (): Promise<void> => {

@@ -13,6 +13,7 @@ import { parseMinor } from '../format/parse-amount';
 import { useFormat } from '../state/store-context';
 import { useCallGroup } from '../state/use-call';
 import type { ResumedPayment } from '../state/use-payment-resume';
+import type { ExchangeDraft } from './exchange/exchange-draft';
 
 interface CashPaymentProps {
   sale: DocumentView;
@@ -26,13 +27,25 @@ interface CashPaymentProps {
   /** A card or scan-to-pay payment found running when the window loaded (see usePaymentResume). */
   resumed?: ResumedPayment | null;
   onResumeDone?(): void;
+  /** 换货 begun: this payment is the exchange's difference (its credit is already on the sale). */
+  exchange?: ExchangeDraft | null;
 }
 
 /**
  * Amount due, cash handed over, change shown as it is keyed. Main refuses less than due, unless
  * the cashier takes it as a part payment (split tender): the card, or more cash, pays the rest.
  */
-export function CashPaymentScreen({ sale, payingRef, scannedCode, startCard = false, onBack, onCompleted, resumed = null, onResumeDone }: CashPaymentProps) {
+export function CashPaymentScreen({
+  sale,
+  payingRef,
+  scannedCode,
+  startCard = false,
+  onBack,
+  onCompleted,
+  resumed = null,
+  onResumeDone,
+  exchange = null,
+}: CashPaymentProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const digits = currencyDigits(format.currency);
@@ -108,6 +121,11 @@ export function CashPaymentScreen({ sale, payingRef, scannedCode, startCard = fa
     <main className="payment" data-testid="payment">
       <section className="panel payment__summary">
         <h1>{t('payment.title')}</h1>
+        {exchange?.begun && (
+          <p className="payment__exchange" data-testid="payment-exchange">
+            {t('exchange.paying', { receipt: exchange.originalReceipt, credit: format.money(exchange.creditMinor) })}
+          </p>
+        )}
         <div className="payment__due">
           <span>{sale.payments.length > 0 ? t('payment.remaining') : t('payment.due')}</span>
           <strong data-testid="amount-due">{format.money(dueMinor)}</strong>

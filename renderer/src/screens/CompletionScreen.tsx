@@ -1,6 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompletionView, PaymentView } from '../../../preload/contract';
+import type { CompletionView, PaymentView, SaleExchangeView } from '../../../preload/contract';
+import { formatReceiptNo } from '../format/receipt-no';
+import { api } from '../transport/api';
 import { formatDateTime } from '../format/date';
 import { useFormat } from '../state/store-context';
 import { ReceiptPreview } from './printing/ReceiptPreview';
@@ -17,6 +19,17 @@ export function CompletionScreen({ completion, onNext }: { completion: Completio
   const next = useRef<HTMLButtonElement>(null);
   const { sale } = completion;
   const tookCash = sale.payments.some((p) => p.method === 'cash');
+  // The new half of an exchange completes its return with it: both documents are shown, as both print.
+  const [exchange, setExchange] = useState<SaleExchangeView | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api.invoke('exchange.ofSale', { saleId: sale.id }).then((r) => {
+      if (live && r.ok && r.value?.refundStatus === 'completed') setExchange(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [sale.id]);
 
   useEffect(() => {
     next.current?.focus();
@@ -64,6 +77,15 @@ export function CompletionScreen({ completion, onNext }: { completion: Completio
             <strong data-testid="change-due">{format.money(completion.changeMinor)}</strong>
           </div>
         )}
+        {exchange && (
+          <p data-testid="done-exchange">
+            {t('done.exchange', {
+              refund: formatReceiptNo(sale.registerId, exchange.refundReceiptNo),
+              original: formatReceiptNo(exchange.originalRegisterId, exchange.originalReceiptNo),
+              credit: format.money(exchange.creditMinor),
+            })}
+          </p>
+        )}
         {sale.completedAt !== null && <p className="muted small">{formatDateTime(sale.completedAt, format.locale)}</p>}
         {/* The focus lands here: a screen reader says the change to hand back with it. */}
         <button
@@ -80,6 +102,11 @@ export function CompletionScreen({ completion, onNext }: { completion: Completio
       {/* It scrolls (a long receipt): a focus stop, so a keyboard can scroll it too. */}
       <section className="panel done__receipt" aria-label={t('done.receipt')} tabIndex={0}>
         <ReceiptPreview saleId={sale.id} />
+        {exchange && (
+          <div className="done__receipt-partner" data-testid="done-exchange-receipt">
+            <ReceiptPreview saleId={exchange.refundId} />
+          </div>
+        )}
       </section>
     </main>
   );

@@ -10,6 +10,10 @@ import { useCall, useCallGroup } from '../state/use-call';
 import { useSale } from '../state/use-sale';
 import { forgetPaying } from '../state/paying-marker';
 import { usePaymentResume } from '../state/use-payment-resume';
+import { useGiveBackResume } from '../state/use-give-back-resume';
+import { api } from '../transport/api';
+import { formatReceiptNo } from '../format/receipt-no';
+import { refundReason } from '../../../preload/contract/refund';
 import { useShift } from '../state/use-shift';
 import { sectionsFor } from './back-office/sections';
 import { pickMode } from './modes/mode';
@@ -37,9 +41,42 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   const resume = usePaymentResume(sale, payingRef, {
     showPayment: () => setRequested('payment'),
     completed: (done) => {
+      // A begun exchange completes with its sale, as after this window's own call.
+      setExchange(null);
       setCompletion(done);
       setRequested('sale');
     },
+  });
+
+  // A begun exchange (its credit on the open sale, its return open) is main's, not this page's: a
+  // window reloaded in the middle of its payment, or opened meanwhile, shows it again.
+  const exchangeAsked = useRef<string | null>(null);
+  const openSaleId = sale?.status === 'open' ? sale.id : null;
+  useEffect(() => {
+    if (openSaleId === null || exchangeAsked.current === openSaleId) return;
+    exchangeAsked.current = openSaleId;
+    void api.invoke('exchange.ofSale', { saleId: openSaleId }).then((r) => {
+      if (!r.ok || r.value === null || r.value.refundStatus !== 'open') return;
+      const found = r.value;
+      const reason = refundReason.safeParse(found.reason);
+      if (!reason.success) return;
+      setExchange(
+        (draft) =>
+          draft ?? {
+            originalSaleId: found.originalSaleId,
+            originalReceipt: formatReceiptNo(found.originalRegisterId, found.originalReceiptNo),
+            lines: found.lines,
+            reason: reason.data,
+            creditMinor: found.creditMinor,
+            begun: true,
+          },
+      );
+    });
+  }, [openSaleId]);
+
+  const giveBack = useGiveBackResume(() => {
+    setReturnOf(null);
+    setRequested('refund');
   });
 
   const state: RegisterState = {
@@ -57,6 +94,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     exchange,
     resumed: resume.resumed,
     paymentChecked: resume.checked,
+    resumedGiveBack: giveBack.resumed,
   };
   const mode = pickMode(registerModes, state);
 
@@ -177,6 +215,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       setRequested('sale');
     },
     resumeDone: resume.done,
+    giveBackResumeDone: giveBack.done,
     shiftClosed: (result) => {
       shift.setClosed(result);
       setRequested('sale');

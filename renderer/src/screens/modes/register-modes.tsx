@@ -14,6 +14,7 @@ import type {
 import { BackOfficeScreen } from '../back-office/BackOfficeScreen';
 import type { ScannedPaymentCode } from '../../components/ScanPayment';
 import type { ResumedPayment } from '../../state/use-payment-resume';
+import type { GiveBackProgressView } from '../../../../preload/contract/payment-progress-views';
 import { CashPaymentScreen } from '../CashPaymentScreen';
 import { CompletionScreen } from '../CompletionScreen';
 import { RefundScreen } from '../refund/RefundScreen';
@@ -56,6 +57,8 @@ export interface RegisterState {
   resumed: ResumedPayment | null;
   /** Main has said whether a payment was running when the window loaded. */
   paymentChecked: boolean;
+  /** Money going back to a card that this window was giving when it was reloaded (running, or ended unseen). */
+  resumedGiveBack: GiveBackProgressView | null;
 }
 
 /** What the modes' screens can do to the loop, and the sale state they share. */
@@ -83,6 +86,8 @@ export interface RegisterFlowActions {
   exchangeDone(done: ExchangeDoneView): void;
   /** The payment screen showed the resumed payment's ending. */
   resumeDone(): void;
+  /** The refund screen showed the resumed give-back's ending. */
+  giveBackResumeDone(): void;
 }
 
 export interface RegisterMode extends Mode<RegisterState, RegisterFlowActions> {
@@ -140,7 +145,15 @@ export const registerModes: readonly RegisterMode[] = [
       id: 'refund',
       applies: (s): s is RegisterState => s.requested === 'refund',
       render: (s, flow) => (
-        <RefundScreen session={s.session} saleId={s.returnOf} paused={s.overlayOpen} onClose={() => flow.request('sale')} onExchange={flow.startExchange} />
+        <RefundScreen
+          session={s.session}
+          saleId={s.returnOf}
+          paused={s.overlayOpen}
+          onClose={() => flow.request('sale')}
+          onExchange={flow.startExchange}
+          resumed={s.resumedGiveBack}
+          onResumeDone={flow.giveBackResumeDone}
+        />
       ),
     },
   ),
@@ -177,6 +190,7 @@ export const registerModes: readonly RegisterMode[] = [
           onCompleted={flow.completed}
           resumed={s.resumed}
           onResumeDone={flow.resumeDone}
+          exchange={s.exchange}
         />
       ),
     },

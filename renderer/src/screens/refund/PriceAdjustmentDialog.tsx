@@ -16,6 +16,7 @@ import { useCall } from '../../state/use-call';
 import { approvalReason, needsApproval } from './approval-reason';
 import { ReasonSelect } from './ReasonSelect';
 import { endsAttempt } from './refund-attempt';
+import { forgetGiveBack, rememberGiveBack } from '../../state/give-back-marker';
 import { RefundPlan } from './RefundPlan';
 import { TerminalSteps, useTerminalSteps } from './TerminalSteps';
 
@@ -65,7 +66,10 @@ export function PriceAdjustmentDialog({ found, line, role, toCash, onDone, onClo
         { saleId, lineId: line.lineId, amountMinor, reason, ...(toCash ? { toCash: true } : {}), ...(given ? { approval: given } : {}) },
         `attempt:${attempt}`,
       );
+    // Money back to a card takes the terminal's time: a reload meanwhile finds it again (see useGiveBackResume).
+    if (plan.tenders.some((p) => p.method === 'card')) rememberGiveBack(saleId);
     const result = await approval.request(send, askText);
+    forgetGiveBack();
     if (result === null) return adjust.reset();
     if (result.ok) return onDone(result.value);
     adjust.refuse(result.error);

@@ -18,6 +18,7 @@ import { ReasonSelect } from './ReasonSelect';
 import { RefundPlan } from './RefundPlan';
 import { everythingLeft, returnSelection, type LineChoice } from './return-selection';
 import { endsAttempt } from './refund-attempt';
+import { forgetGiveBack, rememberGiveBack } from '../../state/give-back-marker';
 import { TerminalSteps, useTerminalSteps } from './TerminalSteps';
 import { useRefundKeys } from './use-refund-keys';
 import { VoidDialog } from './VoidDialog';
@@ -97,7 +98,10 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
     setProblem(null);
     const send = (given?: Approval) =>
       refund.run({ saleId: sale.id, lines, reason, ...(toCash ? { toCash: true } : {}), ...(given ? { approval: given } : {}) }, `attempt:${attempt}`);
+    // Money back to a card takes the terminal's time: a reload meanwhile finds it again (see useGiveBackResume).
+    if (plan.tenders.some((p) => p.method === 'card')) rememberGiveBack(sale.id);
     const result = await approval.request(send, askText);
+    forgetGiveBack();
     if (result === null) return refund.reset();
     if (result.ok) return onDone(result.value);
     refund.refuse(result.error);

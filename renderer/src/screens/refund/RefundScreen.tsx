@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CompletionView, SessionView } from '../../../../preload/contract';
 import type { RefundableSaleView } from '../../../../preload/contract/refund-views';
 import { useScanner } from '../../keyboard/use-scanner';
@@ -10,8 +10,15 @@ import { RefundDone } from './RefundDone';
 import { RefundSale } from './RefundSale';
 import { useRefundKeys } from './use-refund-keys';
 import type { ExchangeDraft } from '../exchange/exchange-draft';
+import type { GiveBackProgressView } from '../../../../preload/contract/payment-progress-views';
+import { ResumedGiveBack } from './ResumedGiveBack';
 
-type Step = { kind: 'find' } | { kind: 'sale'; found: RefundableSaleView } | { kind: 'noReceipt' } | { kind: 'done'; completion: CompletionView };
+type Step =
+  | { kind: 'find' }
+  | { kind: 'givingBack'; progress: GiveBackProgressView }
+  | { kind: 'sale'; found: RefundableSaleView }
+  | { kind: 'noReceipt' }
+  | { kind: 'done'; completion: CompletionView };
 
 interface RefundScreenProps {
   session: SessionView;
@@ -22,6 +29,10 @@ interface RefundScreenProps {
   onClose(): void;
   /** 换货: continue to the sale screen with the chosen goods as credit. */
   onExchange(draft: ExchangeDraft): void;
+  /** Money going back to a card that this window was giving when it was reloaded. */
+  resumed?: GiveBackProgressView | null;
+  /** The resumed give-back's ending is shown (or the cashier moved on). */
+  onResumeDone?(): void;
 }
 
 /**
@@ -29,8 +40,8 @@ interface RefundScreenProps {
  * today's sales), choose what comes back, confirm, see the refund done. While this screen is
  * open a scan is a receipt lookup, except on the return without a receipt, where it is an item.
  */
-export function RefundScreen({ session, saleId, paused, onClose, onExchange }: RefundScreenProps) {
-  const [step, setStep] = useState<Step>({ kind: 'find' });
+export function RefundScreen({ session, saleId, paused, onClose, onExchange, resumed = null, onResumeDone }: RefundScreenProps) {
+  const [step, setStep] = useState<Step>(resumed ? { kind: 'givingBack', progress: resumed } : { kind: 'find' });
   const find = useCall('refund.find');
   const runFind = find.run;
   const role = session.operator?.role ?? 'cashier';
@@ -47,6 +58,17 @@ export function RefundScreen({ session, saleId, paused, onClose, onExchange }: R
     if (saleId !== null) void lookup(saleId);
   }, [saleId, lookup]);
 
+  useEffect(() => {
+    if (resumed) setStep({ kind: 'givingBack', progress: resumed });
+  }, [resumed]);
+
+  const resumeDoneRef = useRef(onResumeDone);
+  resumeDoneRef.current = onResumeDone;
+  const giveBackDone = useCallback((completion: CompletionView) => {
+    resumeDoneRef.current?.();
+    setStep({ kind: 'done', completion });
+  }, []);
+
   const backToFind = () => {
     find.reset();
     setStep({ kind: 'find' });
@@ -59,6 +81,16 @@ export function RefundScreen({ session, saleId, paused, onClose, onExchange }: R
 
   return (
     <main className="screen refund" data-testid="refund-screen">
+      {step.kind === 'givingBack' && (
+        <ResumedGiveBack
+          progress={step.progress}
+          onDone={giveBackDone}
+          onBackToSale={() => {
+            onResumeDone?.();
+            void lookup(step.progress.saleId);
+          }}
+        />
+      )}
       {step.kind === 'find' && (
         <FindReceipt
           onLookup={(code) => void lookup(code)}

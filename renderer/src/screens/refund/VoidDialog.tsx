@@ -14,6 +14,7 @@ import { useCall } from '../../state/use-call';
 import { approvalReason, needsApproval } from './approval-reason';
 import { ReasonSelect } from './ReasonSelect';
 import { endsAttempt } from './refund-attempt';
+import { forgetGiveBack, rememberGiveBack } from '../../state/give-back-marker';
 import { TenderLabel } from './RefundPlan';
 import { TerminalSteps, useTerminalSteps } from './TerminalSteps';
 
@@ -46,7 +47,10 @@ export function VoidDialog({ found, role, onDone, onClose }: VoidDialogProps) {
     if (reason === null) return setProblem(t('refund.reasonRequired'));
     setProblem(null);
     const send = (given?: Approval) => voiding.run({ saleId: sale.id, reason, ...(given ? { approval: given } : {}) }, `attempt:${attempt}`);
+    // A card payment is reversed on the terminal first: a reload meanwhile finds it again (see useGiveBackResume).
+    if (found.payments.some((p) => p.method === 'card')) rememberGiveBack(sale.id);
     const result = await approval.request(send, needsApproval(role, reasons) ? approvalReason(reasons, t, format.locale) : null);
+    forgetGiveBack();
     if (result === null) return voiding.reset();
     if (result.ok) return onDone(result.value);
     voiding.refuse(result.error);
