@@ -73,6 +73,11 @@ for (const { lang, button, steps } of LANGUAGES) {
     await expect(display.getByTestId('display-line')).toHaveCount(1);
     await display.getByRole('button', { name: button, exact: true }).click();
     await expect(display.getByRole('button', { name: button, exact: true })).toHaveAttribute('aria-pressed', 'true');
+    // Its Chinese is set in the font the register ships, whatever fonts the machine has.
+    expect(await display.evaluate(async () => (await document.fonts.load('16px "Noto Sans SC"', '测试便利店中文')).length)).toBeGreaterThan(0);
+    expect(await display.locator('h1, button').evaluateAll((els) => els.filter((el) => !getComputedStyle(el).fontFamily.includes('Noto Sans SC')).length)).toBe(
+      0,
+    );
     await checkLayout(display, info, `${at} customer display`);
     await display.close();
 
