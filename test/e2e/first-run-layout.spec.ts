@@ -1,5 +1,5 @@
 import { expect, FLOAT, OWNER, scan, test } from './fixtures';
-import { checkLayout } from './layout';
+import { checkLayout, inViewport } from './layout';
 import { WATER } from './refund-steps';
 
 // Issue 13, layout and accessibility at 1024×768 of the screens around the sale, in Chinese and
@@ -59,6 +59,8 @@ for (const { lang, button, steps } of LANGUAGES) {
     await checkLayout(page, info, `${at} login`);
     await page.getByRole('option', { name: new RegExp(OWNER.name) }).click();
     await expect(page.getByTestId('pin')).toBeFocused();
+    // The whole pad and its Log in button on the screen, not below the fold of a 768 px counter screen.
+    expect(await inViewport(page.locator('.pin-pad .button--primary')), `${at}: log in button`).toBe(true);
     await checkLayout(page, info, `${at} login pin`);
     await page.getByTestId('pin').fill(OWNER.pin);
     await page.getByTestId('pin').press('Enter');
