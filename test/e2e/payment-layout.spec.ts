@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { callRegister, expect, scan, setUpOwner, test } from './fixtures';
-import { checkLayout } from './layout';
+import { checkLayout, inViewport } from './layout';
 
 // Issue 13, layout and accessibility of the payment screens while a payment runs, at 1024×768 in
 // Chinese and in English: a scan-to-pay attempt waiting for the customer's password (the demo
@@ -39,6 +39,8 @@ test('the payment screens fit 1024×768 in both languages while a scan-to-pay an
     await scan(page, WECHAT_CODES[lang]);
     await expect(page.getByTestId('scan-cancel')).toBeVisible({ timeout: 10_000 });
     await expect(page.getByTestId('scan-step')).toContainText(lang === 'zh-CN' ? '输入支付密码' : 'payment password', { timeout: 10_000 });
+    // Cancel is where the cashier looks, with the focus on it (Esc cancels too).
+    await expect.poll(() => inViewport(page.getByTestId('scan-cancel')), `${at}: scan cancel on screen`).toBe(true);
     await checkLayout(page, info, `${at} scan-pay password`);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('error')).toBeVisible({ timeout: 15_000 });
@@ -50,6 +52,8 @@ test('the payment screens fit 1024×768 in both languages while a scan-to-pay an
     await page.getByTestId('pay-card').click();
     await expect(page.getByTestId('card-cancel')).toBeVisible({ timeout: 10_000 });
     await expect(page.getByTestId('card-step')).toHaveText(lang === 'zh-CN' ? '请顾客输入密码' : /PIN/, { timeout: 10_000 });
+    await expect.poll(() => inViewport(page.getByTestId('card-cancel')), `${at}: card cancel on screen`).toBe(true);
+    await expect(page.getByTestId('card-cancel')).toBeFocused();
     await checkLayout(page, info, `${at} card PIN`);
 
     await expect(page.getByTestId('completion')).toBeVisible({ timeout: 20_000 });

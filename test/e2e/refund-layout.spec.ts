@@ -1,5 +1,5 @@
 import { callRegister, expect, saleScreenReady, scan, setUpOwner, test } from './fixtures';
-import { checkLayout } from './layout';
+import { checkLayout, inViewport } from './layout';
 import { BREAD, line, MILK, payCash, WATER } from './refund-steps';
 
 // Issue 13, layout and accessibility of 退货 / Return at 1024×768, in Chinese and in English:
@@ -57,6 +57,9 @@ test('the return screens fit 1024×768 in both languages and pass an axe audit',
     await page.getByTestId('refund-confirm').click();
     await expect(page.getByTestId('card-cancel')).toBeVisible({ timeout: 10_000 });
     await expect(page.getByTestId('card-step')).toHaveText(lang === 'zh-CN' ? '请顾客输入密码' : /PIN/, { timeout: 10_000 });
+    // Cancel is on screen and has the focus, as for a card payment.
+    await expect.poll(() => inViewport(page.getByTestId('card-cancel')), `${at}: card cancel on screen`).toBe(true);
+    await expect(page.getByTestId('card-cancel')).toBeFocused();
     await checkLayout(page, info, `${at} refund to card`);
     const done = page.getByTestId('refund-done');
     await expect(done).toBeVisible({ timeout: 20_000 });
