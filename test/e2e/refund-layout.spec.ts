@@ -5,7 +5,7 @@ import { BREAD, line, MILK, payCash, WATER } from './refund-steps';
 // Issue 13, layout and accessibility of 退货 / Return at 1024×768, in Chinese and in English:
 // finding the receipt, choosing the lines (with the plan of where the money goes), the refund to
 // the card while the demo terminal runs it (an amount ending in .47 holds its PIN step), the
-// refund's completion, and the void and price adjustment dialogs. Each state: no sideways
+// refund's completion, the void and price adjustment dialogs, and a return without a receipt. Each state: no sideways
 // scroll, nothing out of its box or clipped, 44 px targets, no axe violation.
 const LANGUAGES = [
   // Each language returns its own line of the card sale.
@@ -84,6 +84,16 @@ test('the return screens fit 1024×768 in both languages and pass an axe audit',
     await checkLayout(page, info, `${at} price adjustment`);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('adjust-dialog')).toBeHidden();
+    await page.getByTestId('refund-back').click();
+
+    // A return without a receipt, keyed, with its cash refund planned.
+    await page.getByTestId('refund-no-receipt').click();
+    await page.getByTestId('noreceipt-name').fill('毛巾');
+    await page.getByTestId('noreceipt-price').fill('12.5');
+    await page.getByTestId('noreceipt-add').click();
+    await expect(page.getByTestId('noreceipt-line')).toHaveCount(1);
+    await expect(page.getByTestId('refund-plan-tender')).toHaveCount(1);
+    await checkLayout(page, info, `${at} no-receipt return`);
     await page.getByTestId('refund-back').click();
     await page.getByTestId('refund-close').click();
     await saleScreenReady(page);
