@@ -1,7 +1,13 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
-import { connectPrinter, expect, ringUpAdHoc, setUpOwner, test } from './fixtures';
+import { startWebRegister } from '../support/web-register';
+import { closePagesAndStop, connectPrinter, expect, OWNER, ringUpAdHoc, scan, setUpOwner, test } from './fixtures';
 import { drawsDistinctGlyphs } from './glyphs';
+import { logIn, WATER } from './refund-steps';
 
 // A day at the till in Chinese, in browser mode with the demo card terminal and the virtual
 // printer: a shift opened with a counted float, a cash and a card sale, a paid-out, the blind
@@ -105,5 +111,47 @@ test('float, cash and card sales, a paid-out, a count ¥0.50 short, the Z with i
     await expect(page.getByTestId('chart-by-hour').locator('canvas')).toBeVisible();
   } finally {
     await printer.close();
+  }
+});
+
+// A held sale the customer never came back for, from an earlier business day: the owner finds it
+// listed at the day close. The register runs on a kept data folder; between two runs the hold is
+// moved two days back in its SQLite file (main/register.ts LEDGER_FILE_NAME), as two nights on
+// the shelf would leave it.
+test('a held sale from an earlier business day is listed for the owner at the day close', async ({ context }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ringup-held-'));
+  try {
+    const first = await startWebRegister({ dataDir });
+    const page = await context.newPage();
+    try {
+      await setUpOwner(page, first);
+      await scan(page, WATER);
+      await expect(page.getByTestId('cart-line')).toHaveCount(1);
+      await page.keyboard.press('Insert');
+      await expect(page.getByTestId('cart-line')).toHaveCount(0);
+    } finally {
+      await closePagesAndStop(context, first.stop);
+    }
+    const db = new Database(join(dataDir, 'ringup-ledger.sqlite'), { fileMustExist: true });
+    const moved = db.prepare('UPDATE documents SET held_at = held_at - ? WHERE held_at IS NOT NULL').run(2 * 86_400_000);
+    db.close();
+    expect(moved.changes).toBe(1);
+
+    const again = await startWebRegister({ dataDir });
+    try {
+      const owner = await context.newPage();
+      await owner.goto(again.url);
+      await logIn(owner, OWNER.name, OWNER.pin);
+      await owner.getByTestId('open-back-office').click();
+      await owner.getByTestId('back-office-nav-day-close').click();
+      await expect(owner.getByTestId('day-close-held')).toBeVisible();
+      await expect(owner.getByTestId('day-close-held-sale')).toHaveCount(1);
+      await expect(owner.getByTestId('day-close-held-sale')).toContainText(OWNER.name);
+      await expect(owner.getByTestId('day-close-held-sale')).toContainText('¥2.00');
+    } finally {
+      await closePagesAndStop(context, again.stop);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });

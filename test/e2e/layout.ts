@@ -107,14 +107,40 @@ export async function smallTargets(page: Page, least = 44): Promise<string[]> {
 }
 
 /**
+ * Chinese text not set in the font the register ships (Noto Sans SC): on a till without a CJK
+ * font it shows as empty boxes. A form control keeps the browser's font unless its CSS says so.
+ */
+export async function unshippedFont(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found = new Set<string>();
+    const cjk = /[\u3400-\u9fff]/;
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || el.closest('.receipt-preview, svg, option')) continue;
+      const own = el instanceof HTMLSelectElement ? (el.selectedOptions[0]?.text ?? '') : el instanceof HTMLInputElement ? el.value || el.placeholder : '';
+      const text =
+        own ||
+        [...el.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent ?? '')
+          .join('');
+      if (!cjk.test(text) || getComputedStyle(el).fontFamily.includes('Noto Sans SC')) continue;
+      found.add(`${el.tagName.toLowerCase()} "${text.trim().slice(0, 20)}": ${getComputedStyle(el).fontFamily}`);
+    }
+    return [...found];
+  });
+}
+
+/**
  * Every check on one screen state: no sideways scroll, nothing out of its dialog or clipped,
- * touch targets of 44 px, and an axe audit (WCAG 2 A/AA and best practice) with no violation.
+ * touch targets of 44 px, Chinese in the shipped font, and an axe audit (WCAG 2 A/AA and best practice) with no violation.
  * A screenshot of the state is kept with the test's results. Soft: one run names every fault of every state.
  */
 export async function checkLayout(page: Page, info: TestInfo, state: string): Promise<void> {
   expect.soft(await horizontalScroll(page), `${state}: sideways scroll`).toEqual([]);
   expect.soft(await overflowAndClipping(page), `${state}: overflow or clipping`).toEqual([]);
   expect.soft(await smallTargets(page), `${state}: touch targets`).toEqual([]);
+  expect.soft(await unshippedFont(page), `${state}: Chinese not in the shipped font`).toEqual([]);
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const violations = axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect.soft(violations, `${state}: axe`).toEqual([]);

@@ -15,6 +15,8 @@ export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onL
   const byNumberLogin = useCall('session.loginNumber');
   const badgeLogin = useCall('session.loginBadge');
   const [selected, setSelected] = useState<number | null>(null);
+  /** Counts the taps on an operator: each one, even on the one already picked, gives the PIN field a fresh start and the focus. */
+  const [picks, setPicks] = useState(0);
   const [pin, setPin] = useState('');
   /** The badge scanned for the picked operator: sent again with the PIN. */
   const [badge, setBadge] = useState<string | null>(null);
@@ -111,6 +113,7 @@ export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onL
                 className={`operator${selected === op.id ? ' operator--selected' : ''}`}
                 onClick={() => {
                   setSelected(op.id);
+                  setPicks((n) => n + 1);
                   setBadge(null);
                   resetAll();
                   setPin('');
@@ -128,9 +131,10 @@ export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onL
             </p>
           )}
           {(selected !== null || byNumber) && (
-            // Keyed by the operator: picking another one (by touch, too) puts the focus back in a fresh PIN field.
+            // Keyed by the operator and the tap: picking one (by touch too, even the one the screen
+            // picked already, the only operator) puts the focus back in a fresh PIN field.
             <PinPad
-              key={selected ?? 'by-number'}
+              key={`${selected ?? 'by-number'}-${picks}`}
               value={pin}
               onChange={(value) => {
                 setPin(value);

@@ -91,9 +91,10 @@ export function RefundDone({ completion, onFinish, onLookup, paused }: RefundDon
       )}
       {doc.completedAt !== null && <p className="muted small">{formatDateTime(doc.completedAt, format.locale)}</p>}
       {doc.status === 'completed' && (
-        <div className="done__receipt">
+        // A long receipt scrolls: a focus stop, so a keyboard can scroll it too, as on the sale's completion.
+        <section className="done__receipt" aria-label={t('done.receipt')} tabIndex={0}>
           <ReceiptPreview saleId={doc.id} />
-        </div>
+        </section>
       )}
       <button ref={finish} type="button" className="button button--primary button--large" onClick={onFinish} data-testid="refund-finish">
         {t('refund.done.finish')} <kbd>Enter</kbd>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../state/use-call';
 import { useEvent } from '../../state/use-event';
+import { useKeptInView } from '../../components/use-kept-in-view';
 
 export interface TerminalStep {
   /** The correction the terminal is giving money back for (its id is main's until the call answers). */
@@ -29,6 +30,13 @@ export function useTerminalSteps(active: boolean): TerminalStep | null {
 export function TerminalSteps({ step }: { step: TerminalStep | null }) {
   const { t } = useTranslation();
   const abort = useCall('card.abort');
+  // Below the return's table and plan, Cancel was under the fold at 1024×768 while the customer
+  // keyed the PIN; it stays in sight, and takes the focus once the terminal can be cancelled.
+  const cancel = useKeptInView<HTMLButtonElement>(true, step?.key);
+  const cancellable = step !== null;
+  useEffect(() => {
+    if (cancellable) cancel.current?.focus();
+  }, [cancellable, cancel]);
   return (
     <div className="card-payment">
       <p className="card-payment__step" role="status" aria-live="polite" data-testid="card-step">
@@ -40,6 +48,7 @@ export function TerminalSteps({ step }: { step: TerminalStep | null }) {
         disabled={step === null}
         onClick={() => step && void abort.run({ saleId: step.saleId })}
         data-testid="card-cancel"
+        ref={cancel}
       >
         {t('card.cancel')}
       </button>
