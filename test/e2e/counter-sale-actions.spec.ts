@@ -217,7 +217,11 @@ test('a discount keyed the Chinese way: 9折 is 10% off, and the dialog shows bo
   // Switching the form keeps the discount: 20% off is 8折.
   await dialog.getByRole('radio', { name: '打折' }).click();
   await expect(dialog.getByTestId('discount-input')).toHaveValue('8');
-  await dialog.getByTestId('discount-input').fill('95');
+  // The keyboard goes on into the field, not into the chip just clicked.
+  await expect(dialog.getByTestId('discount-input')).toBeFocused();
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('95');
+  await expect(dialog.getByTestId('discount-input')).toHaveValue('95');
   await expect(dialog.getByTestId('discount-forms')).toHaveText('9.5折 = 优惠 5%');
   await dialog.getByTestId('discount-input').fill('9');
   await expect(dialog.getByTestId('discount-forms')).toHaveText('9折 = 优惠 10%');
@@ -225,6 +229,15 @@ test('a discount keyed the Chinese way: 9折 is 10% off, and the dialog shows bo
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('order-discount-total')).toHaveText('−¥0.38');
   await expect(page.getByTestId('total')).toHaveText('¥3.42');
+  // A 折 it cannot read is refused; in the amount form that complaint is gone and the field says ¥, as the totals do.
+  await page.keyboard.press('F9');
+  await dialog.getByRole('radio', { name: '打折' }).click();
+  await dialog.getByTestId('discount-input').fill('0');
+  await dialog.getByTestId('discount-input').press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('折数');
+  await dialog.getByRole('radio', { name: '金额' }).click();
+  await expect(dialog.getByRole('alert')).toBeHidden();
+  await expect(dialog.locator('.field__suffix')).toHaveText('¥');
 });
 
 test('in English, a Chinese store shows the catalog’s English names and money as ¥; the receipt keeps the store’s names', async ({ page, register }) => {

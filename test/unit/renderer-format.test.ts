@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quickCashAmounts } from '../../renderer/src/format/cash';
-import { currencyDigits, formatMoney, formatQty, formatRate, minorToDecimal } from '../../renderer/src/format/money';
+import { currencyDigits, currencySymbol, formatMoney, formatQty, formatRate, minorToDecimal } from '../../renderer/src/format/money';
 import { parseDecimal } from '../../renderer/src/format/parse-amount';
 
 describe('money display', () => {
@@ -11,6 +11,12 @@ describe('money display', () => {
     expect(formatMoney(-5, 'CNY', 'zh-CN')).toBe('-¥0.05');
     expect(formatMoney(1234567, 'USD', 'en')).toBe('$12,345.67');
     expect(formatMoney(500, 'JPY', 'en')).toBe('¥500');
+  });
+
+  it('labels an amount field with the sign the amounts are written with', () => {
+    expect(currencySymbol('CNY', 'zh-CN')).toBe('¥');
+    expect(currencySymbol('CNY', 'en')).toBe('¥');
+    expect(currencySymbol('USD', 'en')).toBe('$');
   });
 
   it('knows the minor digits of a currency', () => {
