@@ -32,7 +32,7 @@ export function SaleCart({ sale, search, error, selected, onSelect, onQty, onCom
       {selected && <LineActions line={selected} onQty={onQty} onCommand={onCommand} />}
       {sale.note && (
         <p className="sale__note" data-testid="sale-note">
-          {t('sale.noteLabel')}: {sale.note}
+          {t('sale.noteLine', { note: sale.note })}
         </p>
       )}
     </section>
