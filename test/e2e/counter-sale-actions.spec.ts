@@ -17,6 +17,8 @@ test('the card tender is on the sale screen: F11 starts the terminal, Cancel has
 
   await page.keyboard.press('F11');
   await expect(page.getByTestId('payment')).toBeVisible();
+  // The screen takes every tender: its title does not say cash while the terminal asks for a card.
+  await expect(page.getByTestId('payment').getByRole('heading', { level: 1 })).toHaveText('收款');
   await expect(page.getByTestId('card-step')).toHaveText('请顾客插卡、挥卡或刷卡');
   await expect(page.getByTestId('card-cancel')).toBeFocused();
   await expect(page.getByTestId('tendered')).toBeDisabled();
