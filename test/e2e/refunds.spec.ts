@@ -36,6 +36,8 @@ test('returns two of three items from a cash sale found by scanning the printed 
     await line(page, '农夫山泉').getByTestId('return-qty').fill('1');
     await line(page, '蒙牛纯牛奶').getByTestId('return-qty').fill('1');
     await line(page, '蒙牛纯牛奶').getByTestId('return-restock').selectOption('damaged');
+    // The table's own fields draw Chinese in the shipped font: a select left in the browser's Arial showed 放回库存 as boxes.
+    for (const id of ['return-restock', 'return-qty']) await expect(line(page, '蒙牛纯牛奶').getByTestId(id)).toHaveCSS('font-family', /^"Noto Sans SC"/);
     await expect(page.getByTestId('refund-plan-total')).toHaveText('¥5.80');
     await expect(page.getByTestId('refund-plan-tender')).toHaveText(['退回现金¥5.80']);
     await expect(page.getByTestId('refund-plan-approval')).toHaveCount(0);
