@@ -94,8 +94,8 @@ test('整单取消 asks once, then the whole cart goes and the next sale starts 
   await page.getByTestId('cancel-sale').click();
   const dialog = page.getByTestId('cancel-sale-dialog');
   await expect(dialog).toContainText('2 件商品，¥5.80');
-  // Changing one's mind keeps the cart.
-  await dialog.getByRole('button', { name: '取消', exact: true }).click();
+  // Changing one's mind keeps the cart: the way out says so, not a second 取消 beside 整单取消.
+  await dialog.getByRole('button', { name: '保留这笔销售', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(lines).toHaveCount(2);
 
