@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quickCashAmounts } from '../../renderer/src/format/cash';
+import { formatDateTime, formatIsoDateTime } from '../../renderer/src/format/date';
 import { currencyDigits, currencySymbol, formatMoney, formatQty, formatRate, minorToDecimal } from '../../renderer/src/format/money';
 import { parseDecimal } from '../../renderer/src/format/parse-amount';
 
@@ -60,5 +61,12 @@ describe('cash screen suggestions', () => {
     expect(quickCashAmounts(3242, 2)).toEqual([3242, 4000, 5000, 10000]);
     expect(quickCashAmounts(5000, 2)).toEqual([5000, 6000, 10000]);
     expect(quickCashAmounts(680, 2)).toEqual([680, 1000, 5000, 10000]);
+  });
+
+  it('writes an ISO build date as the UI writes moments, not as 2026-11-30T02:41:32.898Z', () => {
+    const iso = '2026-11-30T02:41:32.898Z';
+    expect(formatIsoDateTime(iso, 'zh-CN')).toBe(formatDateTime(Date.parse(iso), 'zh-CN'));
+    expect(formatIsoDateTime(iso, 'zh-CN')).toMatch(/^2026年11月\d+日 \d{2}:\d{2}$/);
+    expect(formatIsoDateTime('not built', 'zh-CN')).toBe('not built');
   });
 });
