@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quickCashAmounts } from '../../renderer/src/format/cash';
-import { formatDateTime, formatIsoDateTime } from '../../renderer/src/format/date';
+import { formatDateTime, formatDayAndMoment, formatIsoDateTime, formatTime } from '../../renderer/src/format/date';
 import { currencyDigits, currencySymbol, formatMoney, formatQty, formatRate, minorToDecimal } from '../../renderer/src/format/money';
 import { parseDecimal } from '../../renderer/src/format/parse-amount';
 
@@ -68,5 +68,11 @@ describe('cash screen suggestions', () => {
     expect(formatIsoDateTime(iso, 'zh-CN')).toBe(formatDateTime(Date.parse(iso), 'zh-CN'));
     expect(formatIsoDateTime(iso, 'zh-CN')).toMatch(/^2026年11月\d+日 \d{2}:\d{2}$/);
     expect(formatIsoDateTime('not built', 'zh-CN')).toBe('not built');
+  });
+
+  it("says a document's day once: its time alone on its business day, the full moment on another", () => {
+    const at = new Date(2026, 10, 30, 14, 5).getTime();
+    expect(formatDayAndMoment('2026-11-30', at, 'zh-CN')).toBe(`2026-11-30 · ${formatTime(at, 'zh-CN')}`);
+    expect(formatDayAndMoment('2026-11-29', at, 'zh-CN')).toBe(`2026-11-29 · ${formatDateTime(at, 'zh-CN')}`);
   });
 });
