@@ -158,3 +158,16 @@ test('the opening count at 1024×768: its panel holds the whole table and both b
   await page.getByTestId('opening-count-submit').scrollIntoViewIfNeeded();
   expect(await inViewport(page.getByTestId('opening-count-submit'))).toBe(true);
 });
+
+test('扫码 at 1024×768: the payment-code prompt and a refusal of what was keyed come into view, below the other tenders', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await page.setViewportSize(RESOLUTIONS[0]);
+  await scan(page, WATER);
+  await page.keyboard.press('F12');
+  await page.keyboard.press('F8');
+  await expect(page.getByTestId('scan-submit')).toBeInViewport({ ratio: 1 });
+  await page.getByTestId('scan-code').fill('12345');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('scan-payment').getByTestId('error')).toHaveText('这不是顾客的付款码（付款码为 16 位或更多数字）。');
+  await expect(page.getByTestId('scan-payment').getByTestId('error')).toBeInViewport({ ratio: 1 });
+});
