@@ -20,4 +20,5 @@ export const trainingErrors = [
   'training.sale_not_refundable',
   'training.real_sale_not_correctable',
   'training.sale_in_progress',
+  'training.sale_held',
 ] as const;

@@ -136,7 +136,10 @@ test('catalog CSV import: a bad file imports nothing and lists every row; a good
   try {
     await setUpOwner(page, register, 'en');
     await expect(page.getByTestId('store-name')).toHaveText(OWNER.store);
+    await page.setViewportSize({ width: 1024, height: 768 });
     await page.getByRole('button', { name: 'Back office' }).click();
+    // The way back to the sale is on screen beside the 26 sections, not below the last of them.
+    await expect(page.getByTestId('back-to-sale')).toBeInViewport({ ratio: 1 });
     await page.getByRole('navigation', { name: 'Back office sections' }).getByRole('button', { name: 'Catalog' }).click();
     await expect(page.getByRole('heading', { name: 'Catalog', level: 2 })).toBeVisible();
 

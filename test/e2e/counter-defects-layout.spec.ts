@@ -1,4 +1,4 @@
-import { callRegister, expect, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { callRegister, expect, OWNER, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { horizontalScroll, inViewport, overflowAndClipping, RESOLUTIONS, smallTargets } from './layout';
 import type { Page } from '@playwright/test';
 
@@ -137,4 +137,37 @@ test('11. the UI font ships with the app: Chinese renders in Noto Sans SC served
   expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans SC"', '应收收银'))).toBe(true);
   expect(fonts.length).toBeGreaterThan(0);
   expect(fonts.every((url) => url.startsWith(`${register.origin}/`))).toBe(true);
+});
+
+test('the opening count at 1024×768: its panel holds the whole table and both buttons, which the page scrolls to', async ({ page, register }) => {
+  await page.setViewportSize(RESOLUTIONS[0]);
+  await page.goto(register.url);
+  await page.getByLabel('店主姓名').fill(OWNER.name);
+  await page.getByLabel('密码（4–8 位数字）').fill(OWNER.pin);
+  await page.getByLabel('再次输入密码').fill(OWNER.pin);
+  await page.getByLabel('店铺名称').fill(OWNER.store);
+  await page.getByRole('button', { name: '创建店主并开始' }).click();
+  await page.getByTestId('wizard-later').click();
+  const screen = page.getByTestId('open-shift');
+  await expect(screen).toBeVisible();
+  const panel = (await screen.locator('.shift-panel').boundingBox())!;
+  for (const id of ['opening-count-submit', 'shift-skip']) {
+    const button = (await page.getByTestId(id).boundingBox())!;
+    expect(button.y + button.height, `${id} inside the panel`).toBeLessThanOrEqual(panel.y + panel.height);
+  }
+  await page.getByTestId('opening-count-submit').scrollIntoViewIfNeeded();
+  expect(await inViewport(page.getByTestId('opening-count-submit'))).toBe(true);
+});
+
+test('扫码 at 1024×768: the payment-code prompt and a refusal of what was keyed come into view, below the other tenders', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await page.setViewportSize(RESOLUTIONS[0]);
+  await scan(page, WATER);
+  await page.keyboard.press('F12');
+  await page.keyboard.press('F8');
+  await expect(page.getByTestId('scan-submit')).toBeInViewport({ ratio: 1 });
+  await page.getByTestId('scan-code').fill('12345');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('scan-payment').getByTestId('error')).toHaveText('这不是顾客的付款码（付款码为 16 位或更多数字）。');
+  await expect(page.getByTestId('scan-payment').getByTestId('error')).toBeInViewport({ ratio: 1 });
 });

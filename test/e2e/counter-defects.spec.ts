@@ -53,7 +53,8 @@ test('4. a scan with a held-back key is still one scan: nothing of it stays in t
   await expect(page.getByTestId('search-results')).toBeVisible();
   await scan(page, '6909999999991', (i) => (i === 5 ? 40 : 20));
   const error = page.getByTestId('error');
-  await expect(error).toHaveText('找不到商品 6909999999991。');
+  // Said with what to do next, not only what went wrong.
+  await expect(error).toHaveText('找不到商品 6909999999991。请核对条码；目录里没有的商品可按临时商品手工录入。');
   await expect(search).toHaveValue('农');
   const onTop = await error.evaluate((el) => {
     const r = el.getBoundingClientRect();

@@ -17,6 +17,8 @@ test('the card tender is on the sale screen: F11 starts the terminal, Cancel has
 
   await page.keyboard.press('F11');
   await expect(page.getByTestId('payment')).toBeVisible();
+  // The screen takes every tender: its title does not say cash while the terminal asks for a card.
+  await expect(page.getByTestId('payment').getByRole('heading', { level: 1 })).toHaveText('收款');
   await expect(page.getByTestId('card-step')).toHaveText('请顾客插卡、挥卡或刷卡');
   await expect(page.getByTestId('card-cancel')).toBeFocused();
   await expect(page.getByTestId('tendered')).toBeDisabled();
@@ -49,10 +51,13 @@ test('挂单 parks the cart for the next customer; 取单 brings it back and par
   await page.getByTestId('hold-sale').click();
   await expect(lines).toHaveCount(0);
   await expect(page.getByTestId('search')).toBeFocused();
+  // The emptied cart says where the sale went, until the next customer's first item.
+  await expect(page.getByTestId('held-notice')).toHaveText('已挂单：1 件，¥2.00。按 Home 取单。');
 
   // The next customer.
   await scan(page, MILK);
   await expect(lines).toHaveCount(1);
+  await expect(page.getByTestId('held-notice')).toBeHidden();
   await page.getByTestId('open-held').click();
   const dialog = page.getByTestId('held-sales-dialog');
   const held = dialog.getByTestId('held-sale');
@@ -89,8 +94,8 @@ test('整单取消 asks once, then the whole cart goes and the next sale starts 
   await page.getByTestId('cancel-sale').click();
   const dialog = page.getByTestId('cancel-sale-dialog');
   await expect(dialog).toContainText('2 件商品，¥5.80');
-  // Changing one's mind keeps the cart.
-  await dialog.getByRole('button', { name: '取消', exact: true }).click();
+  // Changing one's mind keeps the cart: the way out says so, not a second 取消 beside 整单取消.
+  await dialog.getByRole('button', { name: '保留这笔销售', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(lines).toHaveCount(2);
 
@@ -217,7 +222,11 @@ test('a discount keyed the Chinese way: 9折 is 10% off, and the dialog shows bo
   // Switching the form keeps the discount: 20% off is 8折.
   await dialog.getByRole('radio', { name: '打折' }).click();
   await expect(dialog.getByTestId('discount-input')).toHaveValue('8');
-  await dialog.getByTestId('discount-input').fill('95');
+  // The keyboard goes on into the field, not into the chip just clicked.
+  await expect(dialog.getByTestId('discount-input')).toBeFocused();
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('95');
+  await expect(dialog.getByTestId('discount-input')).toHaveValue('95');
   await expect(dialog.getByTestId('discount-forms')).toHaveText('9.5折 = 优惠 5%');
   await dialog.getByTestId('discount-input').fill('9');
   await expect(dialog.getByTestId('discount-forms')).toHaveText('9折 = 优惠 10%');

@@ -10,6 +10,8 @@ test("the customer display follows the sale on a second page, in the customer's 
   await display.goto(`${register.origin}/customer-display.html`);
   await expect(display.getByTestId('display-store')).toHaveText('测试便利店');
   await expect(display.getByTestId('display-welcome')).toHaveText('欢迎光临');
+  // Drawn in the font the app ships, served by the register: a till without a CJK font shows Chinese, not boxes.
+  expect(await display.evaluate(async () => (await document.fonts.load('16px "Noto Sans SC"', '欢迎光临')).length)).toBeGreaterThan(0);
 
   await scan(page, WATER);
   await scan(page, '2100001004521');

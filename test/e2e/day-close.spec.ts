@@ -50,6 +50,9 @@ test('float, cash and card sales, a paid-out, a count ¥0.50 short, the Z with i
 
     // The blind count: no expected figure on screen until the count is in. ¥257.00 counted.
     await page.getByTestId('shift-close-start').click();
+    // The count takes the keys at once; each row is ruled as one line, its heading's part too.
+    await expect(page.getByTestId('count-10000')).toBeFocused();
+    await expect(page.getByTestId('closing-count').locator('tbody th').first()).toHaveCSS('border-bottom-width', '1px');
     await expect(page.getByTestId('expected-total')).toHaveCount(0);
     await expect(page.getByTestId('shift-section')).not.toContainText('257.50');
     await page.getByTestId('count-10000').fill('2');

@@ -36,6 +36,9 @@ test('exchanges one item for a dearer one: the difference paid in cash, the retu
     await page.getByTestId('refund-line').filter({ hasText: '农夫山泉' }).getByTestId('return-qty').fill('1');
     await page.getByTestId('refund-reason').selectOption('wrong_item');
     await expect(page.getByTestId('refund-plan-total')).toHaveText('¥2.00');
+    // Two buttons side by side, each its own: 换货 ends before 确认退款 begins, with room between.
+    const [exchangeBox, confirmBox] = [await page.getByTestId('refund-exchange').boundingBox(), await page.getByTestId('refund-confirm').boundingBox()];
+    expect(confirmBox!.x - (exchangeBox!.x + exchangeBox!.width)).toBeGreaterThanOrEqual(8);
     await page.getByTestId('refund-exchange').click();
 
     // Back at the sale, the credit on screen; the new goods are rung up as any sale.

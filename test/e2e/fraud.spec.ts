@@ -61,6 +61,13 @@ test('a burst of small sales raises an alert, the owner acknowledges it, the Z l
   await expect(page.getByTestId('reports-closed-days')).toHaveText('1');
   await expect(page.getByTestId('reports-net')).toHaveText('¥12.50');
   await expect(page.getByTestId('reports-average-basket')).toHaveText('¥2.50');
+  // 退货退款 and its figures on one row, as 净额 and its: the pair's figure was stacked under its name.
+  const pair = page.locator('.report-totals__pair').first();
+  const [name, figure] = [(await pair.locator('dt').boundingBox())!, (await pair.locator('dd').boundingBox())!];
+  expect(Math.abs(name.y - figure.y)).toBeLessThan(4);
+  expect(figure.x).toBeGreaterThan(name.x + name.width);
+  // The CSV export is a link dressed as a button, like the Excel one beside it: not underlined.
+  await expect(page.getByTestId('reports-csv')).toHaveCSS('text-decoration-line', 'none');
   await expect(page.getByTestId('reports-chart').locator('canvas')).toBeVisible();
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reports-xlsx').click()]);
   expect(file.suggestedFilename()).toMatch(/^ringup-report-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-day\.xlsx$/);

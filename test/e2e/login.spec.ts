@@ -13,6 +13,9 @@ test('log out and in; a wrong PIN shows the translated error; five wrong PINs lo
   // The login screen lists the operators; the only one is preselected.
   await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
   await expect(page.getByRole('option', { name: new RegExp(OWNER.name) })).toHaveAttribute('aria-selected', 'true');
+  // At 1024×768 the whole form is on screen, its 登录 button too.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect(page.locator('.login').getByRole('button', { name: '登录', exact: true })).toBeInViewport({ ratio: 1 });
 
   await enterPin(page, OWNER.pin);
   await expect(page.getByTestId('operator-name')).toContainText(OWNER.name);

@@ -36,6 +36,8 @@ test('returns two of three items from a cash sale found by scanning the printed 
     await line(page, '农夫山泉').getByTestId('return-qty').fill('1');
     await line(page, '蒙牛纯牛奶').getByTestId('return-qty').fill('1');
     await line(page, '蒙牛纯牛奶').getByTestId('return-restock').selectOption('damaged');
+    // The table's own fields draw Chinese in the shipped font: a select left in the browser's Arial showed 放回库存 as boxes.
+    for (const id of ['return-restock', 'return-qty']) await expect(line(page, '蒙牛纯牛奶').getByTestId(id)).toHaveCSS('font-family', /^"Noto Sans SC"/);
     await expect(page.getByTestId('refund-plan-total')).toHaveText('¥5.80');
     await expect(page.getByTestId('refund-plan-tender')).toHaveText(['退回现金¥5.80']);
     await expect(page.getByTestId('refund-plan-approval')).toHaveCount(0);
@@ -118,6 +120,7 @@ test('a return without a receipt: over the cashier’s limit refused, then a sup
   await page.keyboard.press('F7');
   await page.getByTestId('refund-no-receipt').click();
   await expect(page.getByTestId('noreceipt-name')).toBeFocused();
+  await expect(page.getByTestId('refund-back')).toHaveText('返回查找小票 Esc');
 
   // Keyed: 600.00 is above a cashier's 500.00 a day; main says so before anyone keys a PIN.
   await page.getByTestId('noreceipt-name').fill('电饭煲');
@@ -127,9 +130,12 @@ test('a return without a receipt: over the cashier’s limit refused, then a sup
   await expect(page.getByTestId('refund-confirm')).toBeDisabled();
   await page.getByTestId('noreceipt-line').getByTestId('noreceipt-remove').click();
 
-  // Scanned: a catalog item, by the same wedge scanner.
+  // Scanned: a code the catalog does not know is said; the next item found takes that away.
+  await scan(page, '6900000000000');
+  await expect(page.getByTestId('error')).toContainText('找不到商品 6900000000000');
   await scan(page, BREAD);
   await expect(page.getByTestId('noreceipt-line')).toHaveText(/全麦面包/);
+  await expect(page.getByTestId('error')).toHaveCount(0);
   await page.getByTestId('noreceipt-name').fill('毛巾');
   await page.getByTestId('noreceipt-qty').fill('2');
   await page.getByTestId('noreceipt-price').fill('12.5');

@@ -94,3 +94,18 @@ test("a discount above the cashier's limit turns its dialog into the supervisor'
   await expect(page.getByTestId('total')).toHaveText('¥1.00');
   await expect(page.getByTestId('search')).toBeFocused();
 });
+
+test('the discount dialog: a 折 it cannot read is refused, the amount form drops that complaint and says ¥ as the totals do', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await scan(page, WATER);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await page.keyboard.press('F9');
+  const dialog = page.getByTestId('discount-dialog');
+  await dialog.getByRole('radio', { name: '打折' }).click();
+  await page.keyboard.type('0');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('折数');
+  await dialog.getByRole('radio', { name: '金额' }).click();
+  await expect(dialog.getByRole('alert')).toBeHidden();
+  await expect(dialog.locator('.field__suffix')).toHaveText('¥');
+});

@@ -88,6 +88,14 @@ describe('training mode', () => {
       ok: false,
       error: { code: 'training.sale_in_progress', params: { saleId: open } },
     });
+    // Put on hold it is out of the cart, and the refusal says where it went.
+    await s.as('cashier');
+    await s.reg.must('sale.hold', { saleId: open });
+    await s.as('owner');
+    expect(await s.reg.call('training.set', { target: 'register', on: false })).toMatchObject({
+      ok: false,
+      error: { code: 'training.sale_held', params: { saleId: open } },
+    });
   });
 
   it('lets no operator in training take a real card payment on a real sale left open by a colleague', async () => {

@@ -59,4 +59,17 @@ describe('locales', () => {
     const missing = [...used].filter((key) => !(key in en) && key !== 'internal');
     expect(missing).toEqual([]);
   });
+
+  it('no translated label is joined to its value in the code: Chinese writes 备注：, not 备注:', () => {
+    const joined: string[] = [];
+    for (const file of sourceFiles(resolve(__dirname, '../../renderer/src'))) {
+      const lines = readFileSync(file, 'utf8').split('\n');
+      lines.forEach((line, i) => /\bt\([^()]*\)\}\s*[:,;]\s/.test(line) && joined.push(`${file}:${i + 1}`));
+    }
+    expect(joined).toEqual([]);
+  });
+
+  it('a list in Chinese is separated by 、', () => {
+    expect(load('zh-CN', 'ui')['list.separator']).toBe('、');
+  });
 });

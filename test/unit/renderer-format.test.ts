@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quickCashAmounts } from '../../renderer/src/format/cash';
-import { currencyDigits, formatMoney, formatQty, formatRate, minorToDecimal } from '../../renderer/src/format/money';
+import { formatDateTime, formatDayAndMoment, formatIsoDateTime, formatTime } from '../../renderer/src/format/date';
+import { currencyDigits, currencySymbol, formatMoney, formatQty, formatRate, minorToDecimal } from '../../renderer/src/format/money';
 import { parseDecimal } from '../../renderer/src/format/parse-amount';
 
 describe('money display', () => {
@@ -11,6 +12,12 @@ describe('money display', () => {
     expect(formatMoney(-5, 'CNY', 'zh-CN')).toBe('-¥0.05');
     expect(formatMoney(1234567, 'USD', 'en')).toBe('$12,345.67');
     expect(formatMoney(500, 'JPY', 'en')).toBe('¥500');
+  });
+
+  it('labels an amount field with the sign the amounts are written with', () => {
+    expect(currencySymbol('CNY', 'zh-CN')).toBe('¥');
+    expect(currencySymbol('CNY', 'en')).toBe('¥');
+    expect(currencySymbol('USD', 'en')).toBe('$');
   });
 
   it('knows the minor digits of a currency', () => {
@@ -54,5 +61,18 @@ describe('cash screen suggestions', () => {
     expect(quickCashAmounts(3242, 2)).toEqual([3242, 4000, 5000, 10000]);
     expect(quickCashAmounts(5000, 2)).toEqual([5000, 6000, 10000]);
     expect(quickCashAmounts(680, 2)).toEqual([680, 1000, 5000, 10000]);
+  });
+
+  it('writes an ISO build date as the UI writes moments, not as 2026-11-30T02:41:32.898Z', () => {
+    const iso = '2026-11-30T02:41:32.898Z';
+    expect(formatIsoDateTime(iso, 'zh-CN')).toBe(formatDateTime(Date.parse(iso), 'zh-CN'));
+    expect(formatIsoDateTime(iso, 'zh-CN')).toMatch(/^2026年11月\d+日 \d{2}:\d{2}$/);
+    expect(formatIsoDateTime('not built', 'zh-CN')).toBe('not built');
+  });
+
+  it("says a document's day once: its time alone on its business day, the full moment on another", () => {
+    const at = new Date(2026, 10, 30, 14, 5).getTime();
+    expect(formatDayAndMoment('2026-11-30', at, 'zh-CN')).toBe(`2026-11-30 · ${formatTime(at, 'zh-CN')}`);
+    expect(formatDayAndMoment('2026-11-29', at, 'zh-CN')).toBe(`2026-11-29 · ${formatDateTime(at, 'zh-CN')}`);
   });
 });

@@ -27,7 +27,7 @@ export function CancelSaleDialog({ lineCount, totalMinor, held = false, onConfir
     <Dialog title={t(held ? 'cancelHeld.title' : 'cancelSale.title')} onClose={onClose} onSubmit={onConfirm} testId="cancel-sale-dialog">
       <p>{t('cancelSale.question', { count: lineCount, total: format.money(totalMinor) })}</p>
       <ErrorNote error={error} />
-      <DialogActions submitLabel={t('cancelSale.confirm')} onCancel={onClose} focusSubmit />
+      <DialogActions submitLabel={t('cancelSale.confirm')} cancelLabel={t('cancelSale.keep')} onCancel={onClose} focusSubmit />
     </Dialog>
   );
 }

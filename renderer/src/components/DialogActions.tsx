@@ -11,16 +11,18 @@ interface DialogActionsProps {
   onCancel(): void;
   /** The submit button has the focus when the dialog opens (a question with no field to type in). */
   focusSubmit?: boolean;
+  /** The way out, where 取消 would be read as the action itself (a dialog about 取消 a sale). */
+  cancelLabel?: string;
   children?: ReactNode;
 }
 
-export function DialogActions({ submitLabel, onCancel, focusSubmit = false, children }: DialogActionsProps) {
+export function DialogActions({ submitLabel, onCancel, focusSubmit = false, cancelLabel, children }: DialogActionsProps) {
   const { t } = useTranslation();
   return (
     <div className="dialog__actions">
       {children}
       <button type="button" className="button" onClick={onCancel}>
-        {t('action.cancel')}
+        {cancelLabel ?? t('action.cancel')}
       </button>
       <button type="submit" className="button button--primary" data-autofocus={focusSubmit || undefined}>
         {submitLabel}

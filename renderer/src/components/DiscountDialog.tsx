@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../preload/contract';
 import type { Discount } from '../../../preload/contract/primitives';
-import { currencyDigits, minorToDecimal } from '../format/money';
+import { currencyDigits, currencySymbol, minorToDecimal } from '../format/money';
 import { parseDecimal, parseMinor } from '../format/parse-amount';
 import { rateBpToZhe, zheToRateBp } from '../format/zhe';
 import { useFormat } from '../state/store-context';
@@ -47,6 +47,7 @@ export function DiscountDialog({ title, current, onApply, error, onClose }: Disc
   const [kind, setKind] = useState<EntryKind>(current?.kind ?? 'percent');
   const [value, setValue] = useState(initialText(current, digits));
   const [problem, setProblem] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
 
   const previewRate = kind === 'amount' ? null : rateOf(kind, value);
   const previewZhe = previewRate === null ? null : rateBpToZhe(previewRate);
@@ -84,6 +85,10 @@ export function DiscountDialog({ title, current, onApply, error, onClose }: Disc
               if (rateBp !== null && k === 'zhe') setValue(rateBpToZhe(rateBp) ?? '');
               if (rateBp !== null && k === 'percent' && kind === 'zhe') setValue(minorToDecimal(rateBp, 2).replace(/\.?0+$/, ''));
               setKind(k);
+              // A complaint about the form left behind would be wrong about the one now shown.
+              setProblem(null);
+              // Back to the field, so the cashier who clicked 打折 types the 折 where it is shown.
+              inputRef.current?.focus();
             }}
           >
             {t(`dialog.discount.${k}`)}
@@ -95,8 +100,9 @@ export function DiscountDialog({ title, current, onApply, error, onClose }: Disc
         value={value}
         onChange={setValue}
         autoFocus
+        inputRef={inputRef}
         testId="discount-input"
-        suffix={kind === 'percent' ? '%' : kind === 'zhe' ? '折' : format.currency}
+        suffix={kind === 'percent' ? '%' : kind === 'zhe' ? '折' : currencySymbol(format.currency, format.locale)}
       />
       {/* Both forms, whichever was keyed: "9折" and "10% off" are the same discount. */}
       <p className="muted small discount-forms" aria-live="polite" data-testid="discount-forms">

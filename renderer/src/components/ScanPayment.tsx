@@ -77,6 +77,10 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned, resumed = n
   const following = resumed?.kind === 'scanpay' && resumed.ended === null ? resumed : null;
   const busy = pay.busy || following !== null;
   const cancelButton = useKeptInView<HTMLButtonElement>(busy, step?.key);
+  // The prompt opens and its refusals show below the other tenders: at 1024×768 both were under
+  // the fold, and Enter on a bad code seemed to do nothing.
+  const shownError = pay.error ?? cancel.error;
+  const block = useKeptInView<HTMLDivElement>(!busy && (prompt || unknownCode !== null || shownError !== null), `${prompt}|${unknownCode}|${shownError?.code}`);
   const resumedSale = resumed?.kind === 'scanpay' ? resumed.saleId : null;
   useEffect(() => {
     if (resumed?.kind === 'scanpay' && resumed.step) setStep({ key: resumed.step, deadlineAt: resumed.deadlineAt });
@@ -275,9 +279,9 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned, resumed = n
   }
 
   return (
-    <div className="card-payment scan-payment" data-testid="scan-payment">
+    <div className="card-payment scan-payment" data-testid="scan-payment" ref={block}>
       {body}
-      <ErrorNote error={pay.error ?? cancel.error} />
+      <ErrorNote error={shownError} />
     </div>
   );
 }

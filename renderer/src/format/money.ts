@@ -38,6 +38,12 @@ export function formatMoney(minor: number, currency: string, locale: string): st
   return format.format(minorToDecimal(minor, currencyDigits(currency)));
 }
 
+/** The sign an amount field is labelled with, as the amounts beside it are written: "¥", never "CNY". */
+export function currencySymbol(currency: string, locale: string): string {
+  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0);
+  return parts.find((part) => part.type === 'currency')?.value ?? currency;
+}
+
 /** Quantities are thousandths: 1500 → "1.5". */
 export function formatQty(qtyMilli: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(minorToDecimal(qtyMilli, 3));

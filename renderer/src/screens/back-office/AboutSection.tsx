@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AboutView, CallError, UpdateCheckView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
+import { formatIsoDateTime } from '../../format/date';
 import { Notice } from '../../components/Notice';
 import { api } from '../../transport/api';
 import { roleAtLeast } from './roles';
@@ -9,7 +10,7 @@ import type { BackOfficeSectionProps } from './section-props';
 
 /** Version, commit and build date; for the owner, the update check (a no-op that says so in a browser). */
 export function AboutSection({ session }: BackOfficeSectionProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [about, setAbout] = useState<AboutView | null>(null);
   const [check, setCheck] = useState<UpdateCheckView | null>(null);
   const [error, setError] = useState<CallError | null>(null);
@@ -44,7 +45,7 @@ export function AboutSection({ session }: BackOfficeSectionProps) {
             <code>{about.commit}</code>
           </dd>
           <dt>{t('about.buildDate')}</dt>
-          <dd>{about.buildDate}</dd>
+          <dd data-testid="about-build-date">{formatIsoDateTime(about.buildDate, i18n.language)}</dd>
           <dt>{t('about.shell')}</dt>
           <dd>{t(`about.shell.${about.shell}`)}</dd>
         </dl>

@@ -5,7 +5,7 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { ChoiceFilter, OperatorFilter, TextFilter } from '../../components/FilterFields';
-import { formatDateTime } from '../../format/date';
+import { formatDayAndMoment } from '../../format/date';
 import { formatReceiptNo } from '../../format/receipt-no';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
@@ -78,7 +78,7 @@ export function DocumentsSection({ onStartReturn }: BackOfficeSectionProps) {
   const columns: Column<DocumentSummaryView>[] = [
     { key: 'receipt', header: t('documents.receiptNo'), cell: (d) => receiptButton(d.id, d.registerId, d.receiptNo, 'document-receipt') },
     { key: 'kind', header: t('documents.kindLabel'), cell: (d) => t(`documents.kind.${d.kind}`), testId: 'document-kind' },
-    { key: 'when', header: t('documents.when'), cell: (d) => `${d.businessDay} · ${formatDateTime(d.completedAt, format.locale)}` },
+    { key: 'when', header: t('documents.when'), cell: (d) => formatDayAndMoment(d.businessDay, d.completedAt, format.locale) },
     { key: 'operator', header: t('documents.operator'), cell: (d) => d.operatorName },
     { key: 'tenders', header: t('documents.tenders'), cell: (d) => d.tenders.map((m) => t(`payment.method.${m}`)).join(' + ') },
     {

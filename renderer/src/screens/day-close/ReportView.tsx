@@ -212,10 +212,14 @@ function ReconciliationView({ reconciliation: r }: { reconciliation: CardReconci
         <ul className="recon-differences" data-testid="reconciliation-differences">
           {r.differences.map((d, i) => (
             <li key={i} data-testid={`difference-${d.kind}`}>
-              {t(`report.recon.diff.${d.kind}`, { brand: d.brand ?? '', count: d.count })}: {format.money(d.terminalMinor)} / {format.money(d.registerMinor)} (
-              {format.money(d.differenceMinor)})
+              {t('report.recon.diffLine', {
+                label: t(`report.recon.diff.${d.kind}`, { brand: d.brand ?? '', count: d.count }),
+                terminal: format.money(d.terminalMinor),
+                register: format.money(d.registerMinor),
+                difference: format.money(d.differenceMinor),
+              })}
               {d.documentReceiptNo !== null && ` · ${t('report.recon.receipt', { receipt: d.documentReceiptNo, terminal: d.terminalReceiptNo ?? '—' })}`}
-              {d.terminalReceiptNos.length > 0 && ` · ${t('report.recon.terminalReceipts', { numbers: d.terminalReceiptNos.join(', ') })}`}
+              {d.terminalReceiptNos.length > 0 && ` · ${t('report.recon.terminalReceipts', { numbers: d.terminalReceiptNos.join(t('list.separator')) })}`}
             </li>
           ))}
         </ul>

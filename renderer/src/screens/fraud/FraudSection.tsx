@@ -79,7 +79,7 @@ function AlertItem({ alert, canAcknowledge, onChanged }: { alert: FraudAlertView
       <p data-testid="fraud-alert-explanation">{explainAlert(alert, t, format)}</p>
       {alert.documents.length > 0 && (
         <p className="fraud__evidence" data-testid="fraud-alert-evidence">
-          {t('fraud.evidence')}: {alert.documents.map((d) => formatReceiptNo(alert.registerId, d.receiptNo)).join(', ')}
+          {t('fraud.evidence', { receipts: alert.documents.map((d) => formatReceiptNo(alert.registerId, d.receiptNo)).join(t('list.separator')) })}
         </p>
       )}
       {alert.acknowledged ? (

@@ -89,6 +89,8 @@ export function NoReceiptReturn({ role, storeLocale, onBack, onDone, paused }: N
 
   const add = (item: Omit<ItemBack, 'key'>) => {
     setProblem(null);
+    // An earlier code not found is no longer the news once an item is in.
+    lookup.reset();
     setItems((current) => [...current, { key: nextKey.current++, ...item }]);
   };
 
@@ -176,7 +178,8 @@ export function NoReceiptReturn({ role, storeLocale, onBack, onDone, paused }: N
           <p className="muted">{t('refund.noReceipt.hint')}</p>
         </div>
         <button type="button" className="button" onClick={onBack} data-testid="refund-back">
-          {t('refund.backToFind')} <kbd>Esc</kbd>
+          {/* No receipt here to trade for another: back to where one is looked for. */}
+          {t('refund.noReceipt.back')} <kbd>Esc</kbd>
         </button>
       </div>
       <form

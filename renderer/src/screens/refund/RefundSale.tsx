@@ -220,7 +220,7 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
               {t('refund.sale.corrections', {
                 list: found.corrections
                   .map((c) => `${t(`documents.kind.${c.kind}`)} ${formatReceiptNo(sale.registerId, c.receiptNo, sale.training)}`)
-                  .join(', '),
+                  .join(t('list.separator')),
               })}
             </p>
           )}

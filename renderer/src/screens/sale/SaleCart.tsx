@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallError, DocumentView, LineView } from '../../../../preload/contract';
 import { CartLines } from '../../components/CartLines';
 import { ErrorNote } from '../../components/ErrorNote';
+import { Notice } from '../../components/Notice';
 import type { SaleCommand } from '../../keyboard/shortcuts';
 import { LineActions } from './LineActions';
 
@@ -12,6 +13,8 @@ interface SaleCartProps {
   search: ReactNode;
   /** Main's last refusal of a change made on this screen. */
   error: CallError | null;
+  /** What just worked and left nothing else to see (a sale parked). */
+  notice?: string | null;
   selected: LineView | null;
   onSelect(lineId: number): void;
   onQty(lineId: number, qtyMilli: number): void;
@@ -22,17 +25,18 @@ interface SaleCartProps {
  * The cart's column: what was refused (above the search field, where no search result can cover
  * it), search, the lines with the selected one's toolbar, the sale's note.
  */
-export function SaleCart({ sale, search, error, selected, onSelect, onQty, onCommand }: SaleCartProps) {
+export function SaleCart({ sale, search, error, notice = null, selected, onSelect, onQty, onCommand }: SaleCartProps) {
   const { t } = useTranslation();
   return (
     <section className="sale__left" aria-label={t('sale.cart')}>
       <ErrorNote error={error} />
+      <Notice message={notice} testId="held-notice" />
       {search}
       <CartLines lines={sale.lines} selectedId={selected?.id ?? null} onSelect={onSelect} />
       {selected && <LineActions line={selected} onQty={onQty} onCommand={onCommand} />}
       {sale.note && (
         <p className="sale__note" data-testid="sale-note">
-          {t('sale.noteLabel')}: {sale.note}
+          {t('sale.noteLine', { note: sale.note })}
         </p>
       )}
     </section>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallError, DocumentView, ProductView, Result } from '../../../../preload/contract';
 import { SearchBox } from '../../components/SearchBox';
 import { TotalsPanel } from '../../components/TotalsPanel';
+import { useFormat } from '../../state/store-context';
 import type { SaleCommand } from '../../keyboard/shortcuts';
 import { SaleActionBar } from './SaleActionBar';
 import { SaleCart } from './SaleCart';
@@ -35,14 +36,20 @@ interface SaleScreenProps {
 /** Ringing up: the cart and its totals, the buttons and keys that change it, and its dialogs. */
 export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, paused, onBackOffice, exchange, tendersBlocked }: SaleScreenProps) {
   const { t } = useTranslation();
+  const format = useFormat();
   const search = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
+  /** Said once a sale is parked, until the next item: an emptied cart alone looks like a lost sale. */
+  const [held, setHeld] = useState<string | null>(null);
   const { selected, select, move } = useLineSelection(sale.lines);
   const dialogs = useSaleDialogs(search);
   const announcement = useCartAnnouncement(sale);
   const saleId = sale.id;
 
   useEffect(() => search.current?.focus(), []);
+  useEffect(() => {
+    if (sale.lines.length > 0) setHeld(null);
+  }, [sale.lines.length]);
 
   const edit = async (send: Promise<Result<DocumentView>>) => apply(await send);
 
@@ -65,7 +72,11 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
 
   /** 挂单: the cart is parked and an empty one takes its place; the focus goes back to the search for the next customer. */
   const hold = async () => {
-    if (!(await edit(edits.run('sale.hold', { saleId })))) setQuery('');
+    const parked = t('sale.held', { count: sale.lines.length, total: format.money(sale.totals.totalMinor) });
+    if (!(await edit(edits.run('sale.hold', { saleId })))) {
+      setQuery('');
+      setHeld(parked);
+    }
     search.current?.focus();
   };
 
@@ -127,6 +138,7 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
         sale={sale}
         search={<SearchBox inputRef={search} value={query} onChange={setQuery} onCode={(c) => void addCode(c)} onPick={(p) => void addPicked(p)} />}
         error={edits.error}
+        notice={held}
         selected={selected}
         onSelect={select}
         onQty={changeQty}

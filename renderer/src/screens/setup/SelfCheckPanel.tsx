@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, SelfCheckItem, SelfCheckView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
+import { formatDateTime, formatIsoDateTime } from '../../format/date';
 import { useScanner } from '../../keyboard/use-scanner';
 import { api } from '../../transport/api';
 import { BarcodeBars } from './BarcodeBars';
@@ -12,13 +13,15 @@ const WORDED_FACTS = new Set(['statusEnquiry', 'paper', 'cover', 'drawer', 'inte
 /** One device or the ledger: its state, what was found, and each problem with its fix in plain words. */
 export function CheckItem({ item, level = 4 }: { item: SelfCheckItem; level?: 3 | 4 }) {
   const Heading = level === 3 ? 'h3' : 'h4';
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const facts = Object.entries(item.facts).filter(([, v]) => v !== null && v !== undefined);
   // A fact in words: yes/no, the terminal's state by its key, the printer's paper and cover;
   // numbers, ids and versions as they are.
   const factValue = (key: string, value: unknown): string => {
     if (key === 'freeBytes') return `${Math.floor(Number(value) / 1024 / 1024)} MB`;
-    if (key.endsWith('At') && typeof value === 'number') return new Date(value).toLocaleString();
+    // Moments as the rest of the UI writes them, in its language (not the browser's).
+    if (key.endsWith('At') && typeof value === 'number') return formatDateTime(value, i18n.language);
+    if (key === 'buildDate' && typeof value === 'string') return formatIsoDateTime(value, i18n.language);
     if (typeof value === 'boolean') return t(value ? 'selfCheck.value.yes' : 'selfCheck.value.no');
     if (key === 'terminalStatus') return t(String(value), { defaultValue: String(value) });
     if (typeof value === 'string' && WORDED_FACTS.has(key)) return t(`selfCheck.value.${value}`, { defaultValue: value });

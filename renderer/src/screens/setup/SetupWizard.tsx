@@ -15,6 +15,8 @@ import { TaxRatesEditor } from './TaxRatesEditor';
 /** The steps after the owner exists (the owner's own step is SetupScreen). Each can be skipped and is in the back office later. */
 const STEPS = ['store', 'register', 'receipt', 'taxes', 'catalog', 'printer', 'terminal'] as const;
 type Step = (typeof STEPS)[number];
+/** Steps whose changes are kept as they are made (a rate added, products imported): leaving them skips nothing. */
+const SAVED_AS_MADE: ReadonlySet<Step> = new Set(['taxes', 'catalog', 'printer', 'terminal']);
 
 /**
  * The rest of the first run, with the owner logged in: store details, register and money,
@@ -74,7 +76,7 @@ export function SetupWizard({ onDone }: { session: SessionView; onDone(): void }
                 </button>
               )}
               <button type="button" className="button" onClick={next} data-testid="wizard-skip">
-                {t(index + 1 < STEPS.length ? 'wizard.skip' : 'wizard.finish')}
+                {t(index + 1 === STEPS.length ? 'wizard.finish' : SAVED_AS_MADE.has(step) ? 'wizard.next' : 'wizard.skip')}
               </button>
             </div>
           </StepBody>

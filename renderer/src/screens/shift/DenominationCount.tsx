@@ -40,7 +40,7 @@ export function DenominationCount({ denominations, submitLabel, busy, onSubmit, 
           </tr>
         </thead>
         <tbody>
-          {denominations.map((d) => (
+          {denominations.map((d, i) => (
             <tr key={d}>
               <th scope="row">{format.money(d)}</th>
               <td className="numeric">
@@ -51,6 +51,8 @@ export function DenominationCount({ denominations, submitLabel, busy, onSubmit, 
                   aria-label={t('shift.count.piecesOf', { denomination: format.money(d) })}
                   value={pieces[d] ?? ''}
                   placeholder="0"
+                  // The count is what this form is for: its first field takes the keys at once.
+                  autoFocus={i === 0}
                   data-testid={`count-${d}`}
                   onChange={(e) => setPieces({ ...pieces, [d]: e.target.value.replace(/[^0-9]/g, '').slice(0, 6) })}
                 />
