@@ -51,6 +51,7 @@ const KINDS: Record<JournalKind, true> = {
   'sale.cancelled': true,
   'sale.completed': true,
   'sale.discount_approved': true,
+  'sale.price_overridden': true,
   'sale.held': true,
   'sale.left_open': true,
   'sale.line_removed': true,

@@ -7,6 +7,7 @@ import { cancelSale } from './cancel-sale';
 import { heldSales, holdSale, recallSale } from './held-sales';
 import { addCustomLine, addProduct, currentSale, removeLine, setNote, setQty } from './sale';
 import { setLineDiscount, setOrderDiscount, type Approver } from './sale-discounts';
+import { overridePrice } from './price-override';
 import { completeSale, tenderCash } from './tender';
 import { documentView } from '../documents/document-view';
 import type { HandlerContext, HandlerTable, Replay } from '../ipc/handler';
@@ -68,6 +69,10 @@ export const saleHandlers: Pick<HandlerTable, keyof typeof saleCalls> = {
   'sale.removeLine': { access: 'cashier', handle: (input, ctx) => publish(ctx, removeLine(ctx, input)) },
   'sale.setLineDiscount': { access: 'cashier', handle: (input, ctx) => publish(ctx, setLineDiscount(ctx, input, approver(ctx, input.approval))) },
   'sale.setOrderDiscount': { access: 'cashier', handle: (input, ctx) => publish(ctx, setOrderDiscount(ctx, input, approver(ctx, input.approval))) },
+  'sale.overridePrice': {
+    access: 'cashier',
+    handle: (input, ctx) => publish(ctx, overridePrice(ctx, input, approverOf(ctx.db, input.approval, ctx.now))),
+  },
   'sale.setNote': { access: 'cashier', handle: (input, ctx) => publish(ctx, setNote(ctx, input)) },
   'sale.cancel': {
     access: 'cashier',

@@ -1,6 +1,7 @@
 // Journal kinds of the open sale (see ledger/journal-payloads.ts). Completion is the document
 // core's (documents/document-journal.ts).
 import type { Discount } from '../../preload/contract/primitives';
+import type { PriceOverrideReason } from '../../preload/contract/sale';
 
 /** A cart line as the journal keeps it when the line leaves a sale unpaid. */
 export interface JournalledLine {
@@ -38,6 +39,16 @@ declare module '../ledger/journal-payloads' {
       discount: Discount;
       operatorId: number;
       approverId: number;
+    };
+    /** 改价: a catalog line's unit price changed on the open sale; `approverId` null when the operator is a supervisor. */
+    'sale.price_overridden': {
+      saleId: string;
+      line: { lineId: number; name: string; sku: string | null };
+      oldUnitPriceMinor: number;
+      newUnitPriceMinor: number;
+      reason: PriceOverrideReason;
+      operatorId: number;
+      approverId: number | null;
     };
     /** 挂单 and 取单: a parked sale holds goods the customer has not paid for yet. */
     'sale.held': { saleId: string; operatorId: number; lineCount: number; totalMinor: number };
