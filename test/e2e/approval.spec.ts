@@ -1,5 +1,5 @@
 import { callRegister, expect, OWNER, scan, setUpOwner, test, saleScreenReady } from './fixtures';
-import { asCashier, BREAD, CASHIER, payCash } from './refund-steps';
+import { asCashier, BREAD, CASHIER, logIn, payCash } from './refund-steps';
 
 test('a cashier discount above the limit asks for a supervisor PIN, keyboard only', async ({ page, register }) => {
   await setUpOwner(page, register);
@@ -77,4 +77,39 @@ test('a cashier’s void is approved by scanning a supervisor’s badge; a bad b
   expect(found.value).toMatchObject({ voidable: false, corrections: [{ kind: 'void' }] });
   // The cashier is still the one at the till.
   await expect(page.getByTestId('operator-name')).toContainText(CASHIER.name);
+});
+
+test('a cashier changes a catalog item’s price (改价) with the owner’s approval, and the journal keeps it', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await asCashier(page);
+  await scan(page, BREAD); // 全麦面包 ¥8.50
+  await expect(page.getByTestId('cart-line')).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('line-price').click();
+  const dialog = page.getByTestId('price-dialog');
+  await expect(dialog.getByTestId('price-now')).toHaveText('现价：¥8.50');
+  await dialog.getByTestId('price-input').fill('6.5');
+  await dialog.getByTestId('price-reason').selectOption('damaged');
+  await page.keyboard.press('Enter');
+
+  const approval = page.getByRole('dialog', { name: '主管授权' });
+  await expect(approval).toContainText('改价需要主管授权。');
+  await page.keyboard.type(OWNER.pin);
+  await page.keyboard.press('Enter');
+  await expect(approval).toBeHidden();
+  await expect(page.getByTestId('total')).toHaveText('¥6.50');
+
+  const entries = (await callRegister(page, 'journal.list', { kinds: ['sale.price_overridden'] })) as { ok: boolean };
+  // The cashier may not read the journal; the owner may.
+  expect(entries).toMatchObject({ ok: false, error: { code: 'session.forbidden' } });
+  await payCash(page, '10');
+  await page.keyboard.press('Enter');
+  await saleScreenReady(page);
+  await page.getByTestId('logout').click();
+  await logIn(page, OWNER.name, OWNER.pin);
+  const page1 = (await callRegister(page, 'journal.list', { kinds: ['sale.price_overridden'] })) as {
+    value: { entries: { operatorName: string; approverName: string; data: unknown }[] };
+  };
+  expect(page1.value.entries).toMatchObject([
+    { operatorName: CASHIER.name, approverName: OWNER.name, data: { oldUnitPriceMinor: 850, newUnitPriceMinor: 650, reason: 'damaged' } },
+  ]);
 });

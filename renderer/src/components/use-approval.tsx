@@ -11,6 +11,7 @@ export type { Approval };
 const ASKS_FOR_SUPERVISOR: ReadonlySet<string> = new Set([
   'sale.discount_needs_supervisor',
   'sale.cancel_needs_supervisor',
+  'sale.price_override_needs_supervisor',
   'refund.needs_supervisor',
   'drawer.needs_supervisor',
 ]);
