@@ -51,6 +51,7 @@ test('a cashier’s void is approved by scanning a supervisor’s badge; a bad b
   const issued = (await callRegister(page, 'operator.issueBadge', { operatorId: supervisor.value.id, print: false })) as { value: { code: string } };
   await asCashier(page);
   await scan(page, BREAD);
+  await expect(page.getByTestId('total')).toHaveText('¥8.50');
   await payCash(page, '10');
   await page.keyboard.press('Enter');
   await saleScreenReady(page);
@@ -89,7 +90,7 @@ test('a cashier changes a catalog item’s price (改价) with the owner’s app
   await expect(dialog.getByTestId('price-now')).toHaveText('现价：¥8.50');
   await dialog.getByTestId('price-input').fill('6.5');
   await dialog.getByTestId('price-reason').selectOption('damaged');
-  await page.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: '确定' }).click();
 
   const approval = page.getByRole('dialog', { name: '主管授权' });
   await expect(approval).toContainText('改价需要主管授权。');
