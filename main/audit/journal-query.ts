@@ -18,6 +18,8 @@ export interface JournalFilter {
 
 // The fields entries name their operator and document by, across the domains' kinds.
 const OPERATOR = "COALESCE(json_extract(payload, '$.data.operatorId'), json_extract(payload, '$.data.by'))";
+// An approved action names its approver on its own, a correction inside its `correction`.
+const APPROVER = "COALESCE(json_extract(payload, '$.data.approverId'), json_extract(payload, '$.data.correction.approverId'))";
 const DOCUMENT = "COALESCE(json_extract(payload, '$.data.saleId'), json_extract(payload, '$.data.documentId'))";
 
 export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number | undefined; limit?: number | undefined }): JournalPageView {
@@ -52,7 +54,7 @@ export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number 
   const rows = db
     .prepare(
       `WITH j AS (SELECT seq, at, kind, payload, prev_hash, hash, ${register.sql} AS register_id FROM journal)
-       SELECT seq, at, kind, payload, prev_hash, hash, ${OPERATOR} AS operator_id, register_id, ${DOCUMENT} AS document_id
+       SELECT seq, at, kind, payload, prev_hash, hash, ${OPERATOR} AS operator_id, ${APPROVER} AS approver_id, register_id, ${DOCUMENT} AS document_id
          FROM j WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`,
     )
     .all(...args, limit + 1) as {
@@ -63,6 +65,7 @@ export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number 
     prev_hash: string;
     hash: string;
     operator_id: number | null;
+    approver_id: number | null;
     register_id: string | null;
     document_id: string | null;
   }[];
@@ -73,6 +76,8 @@ export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number 
     kind: r.kind,
     operatorId: typeof r.operator_id === 'number' ? r.operator_id : null,
     operatorName: typeof r.operator_id === 'number' ? (names.get(r.operator_id) ?? null) : null,
+    approverId: typeof r.approver_id === 'number' ? r.approver_id : null,
+    approverName: typeof r.approver_id === 'number' ? (names.get(r.approver_id) ?? null) : null,
     registerId: typeof r.register_id === 'string' ? r.register_id : null,
     documentId: typeof r.document_id === 'string' ? r.document_id : null,
     data: (JSON.parse(r.payload) as { data: unknown }).data,

@@ -50,6 +50,8 @@ const KINDS: Record<JournalKind, true> = {
   'refund.completed': true,
   'sale.cancelled': true,
   'sale.completed': true,
+  'sale.discount_approved': true,
+  'sale.price_overridden': true,
   'sale.held': true,
   'sale.left_open': true,
   'sale.line_removed': true,

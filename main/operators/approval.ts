@@ -1,25 +1,30 @@
-// A supervisor's approval at the cashier's screen: the supervisor types their PIN (or, later,
-// scans their badge) into the cashier's dialog; the cashier's session continues unchanged and the
-// approver is recorded with the action. One mechanism for every action that needs one.
+// A supervisor's approval at the cashier's screen: the supervisor types their PIN or scans their
+// badge in the cashier's dialog; the cashier's session continues unchanged and the approver is
+// recorded with the action. One mechanism for every action that needs one.
 import type { ErrorCode } from '../../preload/contract/errors';
-import type { Role } from '../../preload/contract/primitives';
+import type { Approval, Role } from '../../preload/contract/primitives';
+import type { OperatorView } from '../../preload/contract/views';
 import { ServiceError } from '../common/service-error';
 import type { Db } from '../ledger/database';
+import { verifyBadgeApprover } from './badges';
 import { verifyApprover } from './operators';
 import { roleAtLeast } from './session';
 
-export interface ApprovalInput {
-  operatorId: number;
-  pin: string;
-}
+export type ApprovalInput = Approval;
 
 /**
- * The approver's id when an approval was given (checked now, outside any later transaction, so a
- * wrong PIN still counts towards the lockout), else null.
+ * The approving supervisor or owner when an approval was given, else null. Checked now, outside
+ * any later transaction, so a wrong PIN still counts towards the lockout and a bad badge stays
+ * journalled.
  */
-export function approverOf(db: Db, approval: ApprovalInput | undefined, now: number): number | null {
+export function approvingOperator(db: Db, approval: ApprovalInput | undefined, now: number): OperatorView | null {
   if (!approval) return null;
-  return verifyApprover(db, approval.operatorId, approval.pin, now).id;
+  return 'badge' in approval ? verifyBadgeApprover(db, approval.badge, now) : verifyApprover(db, approval.operatorId, approval.pin, now);
+}
+
+/** The approver's id when an approval was given, else null (see approvingOperator). */
+export function approverOf(db: Db, approval: ApprovalInput | undefined, now: number): number | null {
+  return approvingOperator(db, approval, now)?.id ?? null;
 }
 
 /**

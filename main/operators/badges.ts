@@ -74,17 +74,11 @@ interface BadgeRow {
 }
 
 /**
- * Checks a scanned badge. A cashier whose owner allows it is logged in at once; anyone else is
- * picked and then sends the badge again with their PIN. A bad badge is journalled but does not
- * count towards the operator's lockout: anyone can print a barcode with someone's number on it.
+ * The operator a scanned badge belongs to, or `session.badge_invalid`. A bad badge is journalled
+ * but does not count towards the operator's lockout: anyone can print a barcode with someone's
+ * number on it.
  */
-export function loginByBadge(
-  db: Db,
-  input: { code: string; pin?: string | undefined },
-  badgeOnlyForCashiers: boolean,
-  now: number,
-): { operatorId: number; loggedIn: boolean } {
-  const { code } = input;
+function badgeOwner(db: Db, code: string, now: number): BadgeRow {
   const parsed = parseBadge(code);
   const id = parsed ? operatorIdByNumber(db, parsed.number) : undefined;
   const row =
@@ -101,6 +95,41 @@ export function loginByBadge(
     appendJournal(db, 'session.badge_failed', { operatorNumber: parsed?.number ?? null }, now);
     throw new ServiceError('session.badge_invalid');
   }
+  return row;
+}
+
+/**
+ * A supervisor's or owner's badge scanned into the cashier's approval dialog: the badge alone
+ * approves, as the PIN alone does. Refused, as a wrong PIN is, with the reason: a bad or revoked
+ * badge, a locked operator, or a cashier's badge.
+ */
+export function verifyBadgeApprover(db: Db, code: string, now: number): OperatorView {
+  let row: BadgeRow;
+  try {
+    row = badgeOwner(db, code, now);
+  } catch (error) {
+    if (error instanceof ServiceError) throw new ServiceError('sale.approver_invalid', { reason: error.code });
+    throw error;
+  }
+  if (row.locked_until !== null && row.locked_until > now)
+    throw new ServiceError('sale.approver_invalid', { until: row.locked_until, reason: 'session.locked' });
+  if (row.role === 'cashier') throw new ServiceError('sale.approver_invalid', { reason: 'session.forbidden' });
+  const operator = getOperator(db, row.id, now);
+  if (!operator) throw new ServiceError('sale.approver_invalid', { reason: 'operator.not_found' });
+  return operator;
+}
+
+/**
+ * Checks a scanned badge. A cashier whose owner allows it is logged in at once; anyone else is
+ * picked and then sends the badge again with their PIN.
+ */
+export function loginByBadge(
+  db: Db,
+  input: { code: string; pin?: string | undefined },
+  badgeOnlyForCashiers: boolean,
+  now: number,
+): { operatorId: number; loggedIn: boolean } {
+  const row = badgeOwner(db, input.code, now);
   if (row.locked_until !== null && row.locked_until > now) throw new ServiceError('session.locked', { until: row.locked_until });
   if (input.pin !== undefined) {
     const outcome = login(db, row.id, input.pin, now, 'badge_pin');

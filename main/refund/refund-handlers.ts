@@ -6,6 +6,7 @@ import { parseReceiptCode } from '../documents/receipt-code';
 import { openBusinessDay } from '../day-close/closed-days';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
 import { approverOf } from '../operators/approval';
+import { getOperator } from '../operators/operators';
 import { refundPriceAdjustment, refundWithReceipt, voidable, voidSale } from './refund';
 import type { Booking } from './refund-booking';
 import { previewRefund } from './refund-plans';
@@ -15,14 +16,17 @@ import type { CompletionView } from '../../preload/contract/views';
 import { assertCorrectionMode, isTraining } from '../training/training';
 
 /**
- * The sale a typed or scanned receipt code names (this register's numbers unless the code says
- * otherwise). A printed code says its series (`R1-T-000003` training, kept negated; `R1-000003`
- * real); a bare number is looked up in the series of the operator's mode.
+ * The sale a typed or scanned receipt code names, of this register only: a code naming another
+ * register is refused (that till's drawer took the money). A printed code says its series
+ * (`R1-T-000003` training, kept negated; `R1-000003` real); a bare number is looked up in the
+ * series of the operator's mode.
  */
 function saleIdOf(ctx: HandlerContext, code: string): string {
   const parsed = parseReceiptCode(code);
   if (!parsed) throw new ServiceError('refund.code_not_understood', { code: code.slice(0, 64) });
   if (parsed.kind === 'id') return parsed.id;
+  const named = parsed.registerId?.replace(/-T$/, '');
+  if (named !== undefined && named !== ctx.settings.registerId) throw new ServiceError('refund.other_register', { registerId: named });
   const training = parsed.registerId === null ? isTraining(ctx.db, ctx.settings.registerId, ctx.actor.id) : parsed.registerId.endsWith('-T');
   if (!training) return documentIdByReceipt(ctx.db, parsed.registerId ?? ctx.settings.registerId, parsed.receiptNo);
   const registerId = parsed.registerId?.replace(/-T$/, '') ?? ctx.settings.registerId;
@@ -54,7 +58,7 @@ export const refundHandlers: Pick<HandlerTable, keyof typeof refundCalls> = {
   'refund.find': {
     access: 'cashier',
     handle: (input, ctx) => {
-      const state = refundState(ctx.db, saleIdOf(ctx, input.code));
+      const state = refundState(ctx.db, saleIdOf(ctx, input.code), ctx.settings.registerId);
       assertCorrectionMode(ctx.db, ctx.settings.registerId, ctx.actor.id, state.sale);
       return refundableView(state, voidable(ctx, state));
     },
@@ -94,5 +98,12 @@ export const refundHandlers: Pick<HandlerTable, keyof typeof refundCalls> = {
     awaitsHardware: true,
     handle: (input, ctx) => finished(ctx, voidSale(ctx, input, approverOf(ctx.db, input.approval, ctx.now))),
   },
-  'documents.list': { access: 'supervisor', handle: (input, ctx) => listDocuments(ctx.db, input) },
+  // This register's documents only, as every correction is; an operator filter names someone who exists.
+  'documents.list': {
+    access: 'supervisor',
+    handle: (input, ctx) => {
+      if (input.operatorId !== undefined && !getOperator(ctx.db, input.operatorId, ctx.now)) throw new ServiceError('operator.not_found');
+      return listDocuments(ctx.db, { ...input, registerId: ctx.settings.registerId });
+    },
+  },
 };

@@ -39,7 +39,7 @@ export interface Plan {
 
 /** The sale and what of it is left, once it is clear this operator may correct it (training corrects training only). */
 export function correctable(ctx: RefundContext, saleId: string): RefundState {
-  const state = refundState(ctx.db, saleId);
+  const state = refundState(ctx.db, saleId, ctx.settings.registerId);
   assertCorrectionMode(ctx.db, ctx.settings.registerId, ctx.actor.id, state.sale);
   return state;
 }

@@ -17,9 +17,14 @@ export interface RefundState {
   corrections: CorrectionView[];
 }
 
-/** The completed sale `saleId` and what of it is still refundable; refuses anything but a completed sale. */
-export function refundState(db: Db, saleId: string): RefundState {
+/**
+ * The completed sale `saleId` of this register (`registerId`) and what of it is still refundable;
+ * refuses anything but a completed sale of this register: money goes back from this drawer and
+ * this terminal only against what this till took.
+ */
+export function refundState(db: Db, saleId: string, registerId: string): RefundState {
   const sale = documentView(db, saleId);
+  if (sale.registerId !== registerId) throw new ServiceError('refund.other_register', { registerId: sale.registerId });
   if (sale.kind !== 'sale') throw new ServiceError('refund.not_a_sale', { kind: sale.kind });
   if (sale.status !== 'completed') throw new ServiceError('refund.sale_not_completed');
   const taken = new Map(

@@ -1,14 +1,13 @@
 import type { saleCalls } from '../../preload/contract/sale';
 import type { CompletionView, DocumentView } from '../../preload/contract/views';
-import { approverOf } from '../operators/approval';
-import { getOperator } from '../operators/operators';
-import type { Role } from '../../preload/contract/primitives';
+import { approverOf, approvingOperator, type ApprovalInput } from '../operators/approval';
 import { documentIdByReceipt } from '../documents/document-rows';
 import { documentIdByCode } from '../documents/receipt-lookup';
 import { cancelSale } from './cancel-sale';
 import { heldSales, holdSale, recallSale } from './held-sales';
 import { addCustomLine, addProduct, currentSale, removeLine, setNote, setQty } from './sale';
-import { setLineDiscount, setOrderDiscount } from './sale-discounts';
+import { setLineDiscount, setOrderDiscount, type Approver } from './sale-discounts';
+import { overridePrice } from './price-override';
 import { completeSale, tenderCash } from './tender';
 import { documentView } from '../documents/document-view';
 import type { HandlerContext, HandlerTable, Replay } from '../ipc/handler';
@@ -31,10 +30,10 @@ function completed(ctx: HandlerContext, done: CompletionView): CompletionView {
   return done;
 }
 
-/** The role of a supervisor or owner who typed their PIN for this action; checked before (outside) the sale's transaction so a wrong PIN still counts. */
-function approverRole(ctx: HandlerContext, approval: { operatorId: number; pin: string } | undefined): Role | null {
-  const id = approverOf(ctx.db, approval, ctx.now);
-  return id === null ? null : (getOperator(ctx.db, id, ctx.now)?.role ?? null);
+/** The supervisor or owner who typed their PIN or scanned their badge for this action; checked before (outside) the sale's transaction so a wrong PIN still counts. */
+function approver(ctx: HandlerContext, approval: ApprovalInput | undefined): Approver | null {
+  const operator = approvingOperator(ctx.db, approval, ctx.now);
+  return operator && { id: operator.id, role: operator.role };
 }
 
 /**
@@ -68,8 +67,12 @@ export const saleHandlers: Pick<HandlerTable, keyof typeof saleCalls> = {
   'sale.addCustomLine': { access: 'cashier', handle: (input, ctx) => publish(ctx, addCustomLine(ctx, input)) },
   'sale.setQty': { access: 'cashier', handle: (input, ctx) => publish(ctx, setQty(ctx, input)) },
   'sale.removeLine': { access: 'cashier', handle: (input, ctx) => publish(ctx, removeLine(ctx, input)) },
-  'sale.setLineDiscount': { access: 'cashier', handle: (input, ctx) => publish(ctx, setLineDiscount(ctx, input, approverRole(ctx, input.approval))) },
-  'sale.setOrderDiscount': { access: 'cashier', handle: (input, ctx) => publish(ctx, setOrderDiscount(ctx, input, approverRole(ctx, input.approval))) },
+  'sale.setLineDiscount': { access: 'cashier', handle: (input, ctx) => publish(ctx, setLineDiscount(ctx, input, approver(ctx, input.approval))) },
+  'sale.setOrderDiscount': { access: 'cashier', handle: (input, ctx) => publish(ctx, setOrderDiscount(ctx, input, approver(ctx, input.approval))) },
+  'sale.overridePrice': {
+    access: 'cashier',
+    handle: (input, ctx) => publish(ctx, overridePrice(ctx, input, approverOf(ctx.db, input.approval, ctx.now))),
+  },
   'sale.setNote': { access: 'cashier', handle: (input, ctx) => publish(ctx, setNote(ctx, input)) },
   'sale.cancel': {
     access: 'cashier',

@@ -1,5 +1,7 @@
 // Journal kinds of the open sale (see ledger/journal-payloads.ts). Completion is the document
 // core's (documents/document-journal.ts).
+import type { Discount } from '../../preload/contract/primitives';
+import type { PriceOverrideReason } from '../../preload/contract/sale';
 
 /** A cart line as the journal keeps it when the line leaves a sale unpaid. */
 export interface JournalledLine {
@@ -25,6 +27,28 @@ declare module '../ledger/journal-payloads' {
       approverId: number | null;
       lines: JournalledLine[];
       totalMinor: number;
+    };
+    /**
+     * A discount beyond the cashier's own limit, let through by the approver who came to the
+     * screen: on a line (`line` names it) or on the whole order (`line` null). The completed
+     * sale's payload does not carry it: HQ rebuilds that one's digest from its columns.
+     */
+    'sale.discount_approved': {
+      saleId: string;
+      line: { lineId: number; name: string; sku: string | null } | null;
+      discount: Discount;
+      operatorId: number;
+      approverId: number;
+    };
+    /** 改价: a catalog line's unit price changed on the open sale; `approverId` null when the operator is a supervisor. */
+    'sale.price_overridden': {
+      saleId: string;
+      line: { lineId: number; name: string; sku: string | null };
+      oldUnitPriceMinor: number;
+      newUnitPriceMinor: number;
+      reason: PriceOverrideReason;
+      operatorId: number;
+      approverId: number | null;
     };
     /** 挂单 and 取单: a parked sale holds goods the customer has not paid for yet. */
     'sale.held': { saleId: string; operatorId: number; lineCount: number; totalMinor: number };

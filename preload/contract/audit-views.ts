@@ -7,6 +7,9 @@ export interface JournalEntryView {
   /** Who, where and which document the entry names, when it does. */
   operatorId: number | null;
   operatorName: string | null;
+  /** The supervisor or owner who approved the action the entry records, when one did. */
+  approverId: number | null;
+  approverName: string | null;
   registerId: string | null;
   documentId: string | null;
   /** The entry's data, as journalled. */

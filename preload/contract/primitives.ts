@@ -32,8 +32,19 @@ export const discount = z.discriminatedUnion('kind', [
 ]);
 /** What a receipt shows (`R1-000042`, `42`) or its QR code holds (the document's id); main tells the forms apart. */
 export const receiptCode = z.string().trim().min(1).max(64);
-/** A supervisor who approves an action above the cashier's limits, by PIN at the counter. */
-export const approval = z.object({ operatorId: id, pin }).strict();
+/** A badge as scanned: letters, digits and '-', nothing a scanner would not type. */
+export const badgeCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9-]+$/);
+/**
+ * A supervisor who approves an action above the cashier's limits at the counter: picked from the
+ * list and their PIN typed, or their badge scanned.
+ */
+export const approval = z.union([z.object({ operatorId: id, pin }).strict(), z.object({ badge: badgeCode }).strict()]);
+export type Approval = z.infer<typeof approval>;
 
 export type Role = z.infer<typeof role>;
 export type Locale = z.infer<typeof locale>;

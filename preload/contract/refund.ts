@@ -103,6 +103,7 @@ export const refundErrors = [
   'refund.provider_refused',
   'refund.provider_pending',
   'refund.code_not_understood',
+  'refund.other_register',
   'void.not_today',
   'void.has_corrections',
 ] as const;

@@ -18,6 +18,10 @@ import type { CompletionView, DocumentView, HeldSaleView } from './views';
 
 const saleRef = { saleId: uuid };
 
+/** Why a catalog line's price is changed at the counter (改价). */
+export const priceOverrideReason = z.enum(['shelf_price', 'damaged', 'price_match', 'other']);
+export type PriceOverrideReason = z.infer<typeof priceOverrideReason>;
+
 export const saleCalls = {
   /** The register's open sale; opens one if there is none (after a restart it resumes). */
   'sale.current': call<DocumentView>()(z.object({}).strict()),
@@ -44,6 +48,13 @@ export const saleCalls = {
   'sale.removeLine': call<DocumentView>()(z.object({ ...saleRef, lineId: id }).strict()),
   'sale.setLineDiscount': call<DocumentView>()(z.object({ ...saleRef, lineId: id, discount: discount.nullable(), approval: approval.optional() }).strict()),
   'sale.setOrderDiscount': call<DocumentView>()(z.object({ ...saleRef, discount: discount.nullable(), approval: approval.optional() }).strict()),
+  /**
+   * 改价: a catalog line's unit price changed on the open sale, with a reason; journalled with the
+   * old and new price. A cashier needs a supervisor's approval.
+   */
+  'sale.overridePrice': call<DocumentView>()(
+    z.object({ ...saleRef, lineId: id, unitPriceMinor: amountMinor, reason: priceOverrideReason, approval: approval.optional() }).strict(),
+  ),
   'sale.setNote': call<DocumentView>()(z.object({ ...saleRef, note: z.string().max(MAX_NOTE) }).strict()),
   /** Cash handed over. Less than due is refused unless `partial` (split tender); paying in full completes the sale. */
   'sale.tenderCash': call<CompletionView>()(
@@ -78,6 +89,9 @@ export const saleErrors = [
   'sale.discount_needs_supervisor',
   'sale.discount_needs_owner',
   'sale.approver_invalid',
+  'sale.price_override_needs_supervisor',
+  'sale.price_override_not_catalog',
+  'sale.price_unchanged',
   'sale.tender_insufficient',
   'sale.already_paid',
   'sale.not_fully_paid',

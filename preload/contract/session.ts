@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { call } from './define';
 import { settingsPatch } from './settings';
-import { id, locale, pin, role, shortText } from './primitives';
+import { badgeCode, id, locale, pin, role, shortText } from './primitives';
 import type { BadgeIssued, BadgeLoginView, OperatorView, SessionView } from './views';
 
-/** A badge as scanned: letters, digits and '-', nothing a scanner would not type. */
-const badgeCode = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9-]+$/);
 const operatorNumber = z.number().int().min(1).max(999_999);
 
 export const sessionCalls = {

@@ -1,4 +1,5 @@
 import { callRegister, expect, OWNER, scan, setUpOwner, test, saleScreenReady } from './fixtures';
+import { asCashier, BREAD, CASHIER, logIn, payCash } from './refund-steps';
 
 test('a cashier discount above the limit asks for a supervisor PIN, keyboard only', async ({ page, register }) => {
   await setUpOwner(page, register);
@@ -42,4 +43,74 @@ test('a cashier discount above the limit asks for a supervisor PIN, keyboard onl
   await expect(page.getByTestId('change-due')).toHaveText('¥0.00');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('cart-empty')).toBeVisible();
+});
+
+test('a cashier’s void is approved by scanning a supervisor’s badge; a bad badge is refused in words', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  const supervisor = (await callRegister(page, 'operator.create', { name: '王主管', pin: '6137', role: 'supervisor' })) as { value: { id: number } };
+  const issued = (await callRegister(page, 'operator.issueBadge', { operatorId: supervisor.value.id, print: false })) as { value: { code: string } };
+  await asCashier(page);
+  await scan(page, BREAD);
+  await expect(page.getByTestId('total')).toHaveText('¥8.50');
+  await payCash(page, '10');
+  await page.keyboard.press('Enter');
+  await saleScreenReady(page);
+
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-code').fill('1');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('void-sale').click();
+  const dialog = page.getByTestId('void-dialog');
+  await dialog.getByTestId('void-reason').selectOption('cashier_error');
+  await dialog.getByRole('button', { name: '确认撤销' }).click();
+
+  const approval = page.getByRole('dialog', { name: '主管授权' });
+  await expect(approval.getByTestId('approval-badge-hint')).toHaveText('请选择姓名并输入密码，或扫描主管工牌。');
+  // A badge nobody holds: refused, and the dialog stays for the right one.
+  await scan(page, 'B2-AAAAAAAAAAAAAAAA');
+  await expect(approval.getByTestId('error')).toHaveText('授权未通过：该工牌无效（未知、已注销或已被新工牌取代）。');
+  await scan(page, issued.value.code);
+  await expect(approval).toBeHidden();
+
+  const done = page.getByTestId('refund-done');
+  await expect(done.getByTestId('refund-done-title')).toHaveText('整单已撤销');
+  const found = (await callRegister(page, 'refund.find', { code: '1' })) as { value: { voidable: boolean; corrections: { kind: string }[] } };
+  expect(found.value).toMatchObject({ voidable: false, corrections: [{ kind: 'void' }] });
+  // The cashier is still the one at the till.
+  await expect(page.getByTestId('operator-name')).toContainText(CASHIER.name);
+});
+
+test('a cashier changes a catalog item’s price (改价) with the owner’s approval, and the journal keeps it', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await asCashier(page);
+  await scan(page, BREAD); // 全麦面包 ¥8.50
+  await expect(page.getByTestId('cart-line')).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('line-price').click();
+  const dialog = page.getByTestId('price-dialog');
+  await expect(dialog.getByTestId('price-now')).toHaveText('现价：¥8.50');
+  await dialog.getByTestId('price-input').fill('6.5');
+  await dialog.getByTestId('price-reason').selectOption('damaged');
+  await dialog.getByRole('button', { name: '确定' }).click();
+
+  const approval = page.getByRole('dialog', { name: '主管授权' });
+  await expect(approval).toContainText('改价需要主管授权。');
+  await page.keyboard.type(OWNER.pin);
+  await page.keyboard.press('Enter');
+  await expect(approval).toBeHidden();
+  await expect(page.getByTestId('total')).toHaveText('¥6.50');
+
+  const entries = (await callRegister(page, 'journal.list', { kinds: ['sale.price_overridden'] })) as { ok: boolean };
+  // The cashier may not read the journal; the owner may.
+  expect(entries).toMatchObject({ ok: false, error: { code: 'session.forbidden' } });
+  await payCash(page, '10');
+  await page.keyboard.press('Enter');
+  await saleScreenReady(page);
+  await page.getByTestId('logout').click();
+  await logIn(page, OWNER.name, OWNER.pin);
+  const page1 = (await callRegister(page, 'journal.list', { kinds: ['sale.price_overridden'] })) as {
+    value: { entries: { operatorName: string; approverName: string; data: unknown }[] };
+  };
+  expect(page1.value.entries).toMatchObject([
+    { operatorName: CASHIER.name, approverName: OWNER.name, data: { oldUnitPriceMinor: 850, newUnitPriceMinor: 650, reason: 'damaged' } },
+  ]);
 });

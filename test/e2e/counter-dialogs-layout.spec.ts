@@ -53,6 +53,7 @@ test('the sale screen’s dialogs fit 1024×768 in both languages and pass an ax
     await checkDialog(page, info, `${at} note`, () => page.keyboard.press('F6'), page.getByTestId('note-dialog'));
     await checkDialog(page, info, `${at} help`, () => page.keyboard.press('F1'), page.getByTestId('help'));
     await checkDialog(page, info, `${at} ad-hoc`, () => page.keyboard.press('F4'), page.getByTestId('adhoc-dialog'));
+    await checkDialog(page, info, `${at} price`, () => page.getByTestId('line-price').click(), page.getByTestId('price-dialog'));
     await checkDialog(
       page,
       info,

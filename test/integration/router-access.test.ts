@@ -51,6 +51,7 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'sale.removeLine': { saleId, lineId: 999 },
     'sale.setLineDiscount': { saleId, lineId: 999, discount: null },
     'sale.setOrderDiscount': { saleId, discount: null },
+    'sale.overridePrice': { saleId, lineId: 999, unitPriceMinor: 1, reason: 'other' },
     'sale.setNote': { saleId, note: '' },
     'sale.tenderCash': { saleId, tenderedMinor: 1, idempotencyKey: `access-${n}` },
     'sale.complete': { saleId, idempotencyKey: `access-c-${n}` },

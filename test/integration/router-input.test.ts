@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calls, type CallName } from '../../preload/contract';
 import { errorCodes } from '../../preload/contract/errors';
 import { ledgerSnapshot } from '../support/ledger-snapshot';
-import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
+import { CASHIER_PIN, FIXTURE_FLOAT, makeRegister, openShift, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
+import { otherRegisterIds, unknownCorrectionIds } from '../support/router-id-cases';
 import { validInputsFor } from '../support/router-valid-inputs';
 
 let reg: TestRegister;
@@ -124,12 +125,44 @@ describe('the router refuses bad input with a coded error and changes nothing', 
       ['shift.count', { shiftId: 1, counts: [{ denominationMinor: 333, count: 1 }], idempotencyKey: 'key-bad-denomination' }, 'shift.unknown_denomination'],
       ['zReport.get', { zNo: 999 }, 'zReport.not_found'],
       ['zReport.reprint', { zNo: 999 }, 'zReport.not_found'],
+      ...unknownCorrectionIds(saleId, lineId),
     ];
     for (const [name, input, code] of cases) {
       expect(await reg.dispatch(name, input), `${name} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code } });
     }
     // Logging in as someone else changes the session, never the ledger; log the owner back in.
     expect(ledgerSnapshot(reg.db)).toBe(before);
+  });
+
+  it('refuses a sale of another register, by id or by receipt code, in every correction, and lists none of its documents', async () => {
+    // A till renamed between shifts (R1 to R2) still holds R1's completed sale: not this register's to correct.
+    const other = makeRegister();
+    try {
+      const staff = await withStaff(other);
+      const sold = await other.must('sale.current', {});
+      const withLine = await other.must('sale.addProduct', { saleId: sold.id, code: '6901234567892' });
+      await other.must('sale.tenderCash', { saleId: sold.id, tenderedMinor: 200, idempotencyKey: 'key-other-sale' });
+      const shiftId = (await other.must('shift.current', {})).shift?.id ?? 0;
+      await other.must('shift.count', { shiftId, counts: FIXTURE_FLOAT, idempotencyKey: 'key-other-count' });
+      await other.must('shift.close', { shiftId, idempotencyKey: 'key-other-close' });
+      await other.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
+      await other.must('settings.update', { registerId: 'R2' });
+      await other.must('session.login', { operatorId: staff.cashierId, pin: CASHIER_PIN });
+      await openShift(other);
+      const next = await other.must('sale.current', {});
+      await other.must('sale.addProduct', { saleId: next.id, code: '6901234567892' });
+      const before = ledgerSnapshot(other.db);
+      const ids = { saleId: next.id, otherSaleId: sold.id, otherLineId: withLine.lines[0]?.id ?? 0, otherRegisterId: 'R1' };
+      for (const [name, input, code] of otherRegisterIds(ids)) {
+        expect(await other.dispatch(name, input), `${name} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code } });
+      }
+      expect(ledgerSnapshot(other.db)).toBe(before);
+      await other.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
+      expect(await other.must('documents.list', { receiptNo: 1 })).toEqual([]);
+      expect(await other.must('documents.list', {})).toEqual([]);
+    } finally {
+      other.cleanup();
+    }
   });
 
   it('answers only with codes the UI can translate, and never leaks internals', () => {

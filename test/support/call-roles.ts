@@ -45,6 +45,7 @@ export const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'sale.removeLine': 'cashier',
   'sale.setLineDiscount': 'cashier',
   'sale.setOrderDiscount': 'cashier',
+  'sale.overridePrice': 'cashier',
   'sale.setNote': 'cashier',
   'sale.tenderCash': 'cashier',
   'sale.complete': 'cashier',

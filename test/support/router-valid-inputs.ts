@@ -62,6 +62,7 @@ export function validInputsFor({ saleId, lineId, productId, cashierId }: Fixture
     'sale.removeLine': { saleId, lineId },
     'sale.setLineDiscount': { saleId, lineId, discount: { kind: 'amount', amountMinor: 10 } },
     'sale.setOrderDiscount': { saleId, discount: { kind: 'percent', rateBp: 100 } },
+    'sale.overridePrice': { saleId, lineId, unitPriceMinor: 150, reason: 'shelf_price', approval: { operatorId: cashierId, pin: '1357' } },
     'sale.setNote': { saleId, note: 'n' },
     'sale.tenderCash': { saleId, tenderedMinor: 100, idempotencyKey: 'key-valid-1' },
     'sale.complete': { saleId, idempotencyKey: 'key-valid-2' },

@@ -1,6 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, OperatorView } from '../../../preload/contract';
+import type { Approval } from '../../../preload/contract/primitives';
+import { useScanner } from '../keyboard/use-scanner';
 import { useCall } from '../state/use-call';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
@@ -10,8 +12,8 @@ interface ApprovalDialogProps {
   /** Why approval is needed (the translated refusal from main). */
   reason: string;
   /** Sends the action again with the approval; the caller closes the dialog once it went through. */
-  onApprove(approval: { operatorId: number; pin: string }): Promise<unknown>;
-  /** Main's refusal of the approved action (a wrong PIN, say). */
+  onApprove(approval: Approval): Promise<unknown>;
+  /** Main's refusal of the approved action (a wrong PIN or badge, say). */
   error: CallError | null;
   /** The approved action is on its way: the PIN is not asked again, `children` say how it goes. */
   busy?: boolean;
@@ -22,7 +24,10 @@ interface ApprovalDialogProps {
 /** Who can approve: supervisors and owners not locked out. */
 const canApprove = (op: OperatorView) => op.role !== 'cashier' && !op.locked;
 
-/** A supervisor steps up, picks their name and keys their PIN; the action is sent again with it. */
+/**
+ * A supervisor steps up and picks their name and keys their PIN, or scans their badge; the action
+ * is sent again with it. A scan anywhere in the dialog is the badge (main tells a bad one).
+ */
 export function ApprovalDialog({ reason, onApprove, error, busy = false, children, onClose }: ApprovalDialogProps) {
   const { t } = useTranslation();
   const operators = useCall('session.operators');
@@ -39,6 +44,11 @@ export function ApprovalDialog({ reason, onApprove, error, busy = false, childre
     });
   }, [askOperators]);
 
+  useScanner((code) => {
+    setPin('');
+    void onApprove({ badge: code.slice(0, 64) });
+  }, !busy);
+
   const submit = async () => {
     if (selected === null || pin.length < 4) return;
     await onApprove({ operatorId: selected, pin });
@@ -48,6 +58,9 @@ export function ApprovalDialog({ reason, onApprove, error, busy = false, childre
   return (
     <Dialog title={t('approval.title')} onClose={onClose} testId="approval-dialog">
       <p className="muted">{reason}</p>
+      <p className="muted small" data-testid="approval-badge-hint">
+        {t('approval.badgeHint')}
+      </p>
       <div className="operator-list" role="listbox" aria-label={t('approval.supervisor')}>
         {supervisors.map((op) => (
           <button

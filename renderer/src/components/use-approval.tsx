@@ -1,17 +1,17 @@
 import { useRef, useState, type ReactNode } from 'react';
 import type { CallError, Result } from '../../../preload/contract';
+import type { Approval } from '../../../preload/contract/primitives';
 import { useFormat } from '../state/store-context';
 import { ApprovalDialog } from './ApprovalDialog';
 
-export interface Approval {
-  operatorId: number;
-  pin: string;
-}
+/** The supervisor's PIN (with their name picked) or their scanned badge. */
+export type { Approval };
 
 /** Main's ways of saying "a supervisor must approve this": each opens the approval dialog. */
 const ASKS_FOR_SUPERVISOR: ReadonlySet<string> = new Set([
   'sale.discount_needs_supervisor',
   'sale.cancel_needs_supervisor',
+  'sale.price_override_needs_supervisor',
   'refund.needs_supervisor',
   'drawer.needs_supervisor',
 ]);
@@ -46,7 +46,7 @@ export interface ApprovalFlow {
 /**
  * The one approval flow of the register: a discount above the limit, a return without a receipt,
  * cash for a card sale, a price adjustment, a void, the drawer with no sale. The supervisor keys
- * their PIN in the cashier's window and the same action is sent again with it.
+ * their PIN or scans their badge in the cashier's window and the same action is sent again with it.
  */
 export function useApproval(): ApprovalFlow {
   const format = useFormat();

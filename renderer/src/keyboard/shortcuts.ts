@@ -7,6 +7,8 @@ export type SaleCommand =
   | 'adHoc'
   | 'note'
   | 'lineDiscount'
+  /** 改价: the selected catalog line's price; its button only, no key left for it. */
+  | 'priceOverride'
   | 'orderDiscount'
   | 'pay'
   | 'payCard'

@@ -10,6 +10,9 @@ export async function reversal(x: PtExchange, receiptNo: number | null): Promise
   const sim = x.sim;
   const b = sim.nextBehaviour();
   await x.accept(b);
+  // A hung terminal: silent once it has taken the command (nothing reversed), or once the
+  // reversal is booked (never reported; a status enquiry or repeat receipt still finds it).
+  if (b.silentAfter === 'accept') return;
   const original = receiptNo === null ? undefined : sim.batch.findPayment(receiptNo);
   // A scripted decline stands for a terminal or host that cannot reverse (any more).
   if (!original || original.reversed || b.outcome !== 'approve') {
@@ -38,6 +41,7 @@ export async function reversal(x: PtExchange, receiptNo: number | null): Promise
   const w = sim.words();
   const lines = [w.reversal, `${w.receiptNo} ${pad(original.receiptNo, 4)} ${w.reversed}`, `${w.amount} ${money(original.amountMinor, original.currency)}`];
   sim.last = { status, lines };
+  if (b.silentAfter === 'decision') return;
   await x.sendAwait(must(ptBuild.status(status)), b);
   for (const line of lines) await x.print(line, b);
   await x.sendAwait(must(ptBuild.completion(sim.terminalId)), b);

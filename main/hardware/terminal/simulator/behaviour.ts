@@ -33,7 +33,8 @@ export interface SimBehaviour {
   entryMode: EntryMode;
   /**
    * Stop talking mid-flow, as a hung terminal does: after accepting the command, after "insert
-   * card", or after the bank decided (the approval is then booked but never reported).
+   * card", or after the bank decided (the approval is then booked but never reported). A
+   * reversal asks for no card: it goes silent after accepting, or once booked ('decision').
    */
   silentAfter: 'accept' | 'card' | 'decision' | null;
   /** Kill the line (socat / TCP socket) at this point. */

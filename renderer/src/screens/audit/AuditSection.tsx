@@ -152,7 +152,15 @@ export function AuditSection(_props: BackOfficeSectionProps) {
               <td className="numeric">{e.seq}</td>
               <td>{formatDateTime(e.at, format.locale)}</td>
               <td>{words(e)}</td>
-              <td>{e.operatorName ?? (e.operatorId === null ? '' : `#${e.operatorId}`)}</td>
+              <td>
+                {e.operatorName ?? (e.operatorId === null ? '' : `#${e.operatorId}`)}
+                {e.approverId !== null && (
+                  <span className="muted" data-testid="audit-approver">
+                    {' '}
+                    {t('audit.approvedBy', { name: e.approverName ?? `#${e.approverId}` })}
+                  </span>
+                )}
+              </td>
               <td>{e.registerId ?? ''}</td>
               <td>
                 <details>

@@ -9,7 +9,7 @@ interface LineActionsProps {
   onCommand(command: SaleCommand): void;
 }
 
-/** The selected line's toolbar: one more or less, the quantity dialog, a discount, remove. */
+/** The selected line's toolbar: one more or less, the quantity dialog, a discount, a catalog item's price, remove. */
 export function LineActions({ line, onQty, onCommand }: LineActionsProps) {
   const { t } = useTranslation();
   return (
@@ -27,6 +27,11 @@ export function LineActions({ line, onQty, onCommand }: LineActionsProps) {
       <button type="button" className="button" onClick={() => onCommand('lineDiscount')}>
         {t('sale.lineDiscountButton')} <kbd>F8</kbd>
       </button>
+      {line.productId !== null && (
+        <button type="button" className="button" onClick={() => onCommand('priceOverride')} data-testid="line-price">
+          {t('sale.priceOverrideButton')}
+        </button>
+      )}
       <button type="button" className="button button--danger" onClick={() => onCommand('remove')}>
         {t('sale.remove')} <kbd>Del</kbd>
       </button>

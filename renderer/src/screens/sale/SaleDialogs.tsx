@@ -6,7 +6,9 @@ import { CancelSaleDialog } from '../../components/CancelSaleDialog';
 import { DiscountDialog } from '../../components/DiscountDialog';
 import { HeldSalesDialog } from '../../components/HeldSalesDialog';
 import { NoteDialog } from '../../components/NoteDialog';
+import { PriceDialog } from '../../components/PriceDialog';
 import { QtyDialog } from '../../components/QtyDialog';
+import type { PriceOverrideReason } from '../../../../preload/contract/sale';
 import { useStoreLocale } from '../../state/store-context';
 import { lineName } from '../../format/product-name';
 import { useApproval, type Approval } from '../../components/use-approval';
@@ -47,11 +49,12 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
   const approved = useCallGroup<DiscountCall>();
   const cancel = useCall('sale.cancel');
   const recall = useCall('sale.recall');
+  const price = useCall('sale.overridePrice');
   const saleId = sale.id;
 
   // Each opening starts without the refusals of the last one.
   const close = () => {
-    for (const call of [adHoc, qty, note, discount, approved, cancel, recall]) call.reset();
+    for (const call of [adHoc, qty, note, discount, approved, cancel, recall, price]) call.reset();
     onClose();
   };
 
@@ -82,6 +85,14 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
     if (result === null) return close();
     // A refusal after the approval is the discount dialog's to show again.
     if (!result.ok) discount.refuse(result.error);
+    finish(result, false);
+  };
+
+  /** 改价: a cashier's opens the supervisor's approval in the price dialog's place and is sent again with it. */
+  const overridePrice = async (lineId: number, unitPriceMinor: number, reason: PriceOverrideReason) => {
+    const result = await approval.request((given) => price.run({ saleId, lineId, unitPriceMinor, reason, ...(given ? { approval: given } : {}) }));
+    if (result === null) return close();
+    if (!result.ok) price.refuse(result.error);
     finish(result, false);
   };
 
@@ -116,6 +127,16 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
           line={selected}
           onApply={(qtyMilli) => void qty.run({ saleId, lineId: selected.id, qtyMilli }).then((r) => finish(r, true))}
           error={qty.error}
+          onClose={close}
+        />
+      );
+    case 'price':
+      if (!selected) return null;
+      return (
+        <PriceDialog
+          line={selected}
+          onApply={(unitPriceMinor, reason) => void overridePrice(selected.id, unitPriceMinor, reason)}
+          error={price.error}
           onClose={close}
         />
       );

@@ -92,6 +92,8 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
         return dialogs.open({ kind: 'note' });
       case 'lineDiscount':
         return dialogs.open({ kind: 'discount', scope: selected ? 'line' : 'order' });
+      case 'priceOverride':
+        return selected && dialogs.open({ kind: 'price' });
       case 'orderDiscount':
         return dialogs.open({ kind: 'discount', scope: 'order' });
       case 'pay':

@@ -12,6 +12,7 @@ export interface DiscountChange {
 export type SaleDialog =
   | { kind: 'adHoc' }
   | { kind: 'qty' }
+  | { kind: 'price' }
   | { kind: 'note' }
   | { kind: 'discount'; scope: 'line' | 'order' }
   | { kind: 'cancelSale' }
