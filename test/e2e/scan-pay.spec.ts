@@ -66,6 +66,20 @@ test('an Alipay code keyed at F8 is declined for balance, the sale stays open, a
   expect(sale.value.payments.map((p) => p.method)).toEqual(['cash']);
 });
 
+test("after a declined payment code, paying by card clears the refusal: it does not stand beside the terminal's steps", async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await ringUpAdHoc(page, '洗衣液', '8.33');
+  await page.keyboard.press('F8');
+  await page.keyboard.type(ALIPAY_CODE, { delay: 60 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('error')).toHaveText('支付被拒绝：余额不足，请顾客换一种付款方式。', { timeout: 15_000 });
+  // The demo terminal takes a few seconds over card, PIN and bank: the refusal is gone while its steps show.
+  await page.getByTestId('pay-card').click();
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  await expect(page.getByTestId('card-step')).toBeVisible();
+  await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
+});
+
 test('a payment code scanned on the sale screen goes to payment; Esc cancels while the customer has not confirmed', async ({ page, register }) => {
   await setUpOwner(page, register);
   await ringUpAdHoc(page, '保温杯', '45.32');

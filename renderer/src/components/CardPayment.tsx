@@ -44,6 +44,10 @@ export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onComp
   // A payment taken since (cash for part of it, say): an earlier decline no longer describes the sale.
   const resetCard = card.reset;
   useEffect(() => resetCard(), [sale.paidMinor, resetCard]);
+  // Nor once another tender takes over: left beside its steps, it read as that payment's answer.
+  useEffect(() => {
+    if (blocked) resetCard();
+  }, [blocked, resetCard]);
 
   // Followed, not awaited: the call belongs to the page that made it; its ending comes as `resumed.ended`.
   const following = resumed?.kind === 'card' && resumed.ended === null ? resumed : null;

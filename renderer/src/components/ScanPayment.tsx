@@ -81,6 +81,15 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned, resumed = n
   // the fold, and Enter on a bad code seemed to do nothing.
   const shownError = pay.error ?? cancel.error;
   const block = useKeptInView<HTMLDivElement>(!busy && (prompt || unknownCode !== null || shownError !== null), `${prompt}|${unknownCode}|${shownError?.code}`);
+  // Another tender taking over: a refusal or cancellation here is over, and left beside the card's
+  // steps it read as that payment's answer.
+  const resetPay = pay.reset;
+  const resetCancel = cancel.reset;
+  useEffect(() => {
+    if (!blocked) return;
+    resetPay();
+    resetCancel();
+  }, [blocked, resetPay, resetCancel]);
   const resumedSale = resumed?.kind === 'scanpay' ? resumed.saleId : null;
   useEffect(() => {
     if (resumed?.kind === 'scanpay' && resumed.step) setStep({ key: resumed.step, deadlineAt: resumed.deadlineAt });
