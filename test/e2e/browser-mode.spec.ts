@@ -84,7 +84,16 @@ async function otherLocalServer(): Promise<{ origin: string; received: string[];
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { origin, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    origin,
+    received,
+    // The visitor page may still hold a keep-alive socket: close() alone waits for it, and the test hung there.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }
 
 test('another web server on 127.0.0.1, visited in the same browser, is never sent the launch token and cannot read it', async ({ page, context, register }) => {

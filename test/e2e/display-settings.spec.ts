@@ -61,7 +61,7 @@ test('theme, font size, brightness and sounds chosen in the settings reach the p
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await expect(page.getByTestId('cart-line').getByTestId('line-qty')).toHaveText('2 × ¥2.00');
   await scan(page, '6900000000000');
-  await expect(page.getByTestId('error')).toHaveText('找不到商品 6900000000000。');
+  await expect(page.getByTestId('error')).toHaveText('找不到商品 6900000000000。请核对条码；目录里没有的商品可按临时商品手工录入。');
   expect(await beeps(page)).toEqual([220]);
 
   // High contrast and the error beep off: black page, larger text, and silence.
@@ -76,6 +76,6 @@ test('theme, font size, brightness and sounds chosen in the settings reach the p
   await page.getByTestId('back-to-sale').click();
   await saleScreenReady(page);
   await scan(page, '6900000000000');
-  await expect(page.getByTestId('error')).toHaveText('找不到商品 6900000000000。');
+  await expect(page.getByTestId('error')).toHaveText('找不到商品 6900000000000。请核对条码；目录里没有的商品可按临时商品手工录入。');
   expect(await beeps(page)).toEqual([]);
 });

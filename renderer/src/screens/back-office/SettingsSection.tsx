@@ -8,6 +8,8 @@ import { parseDecimal } from '../../format/parse-amount';
 import { isUiLocale } from '../../i18n';
 import { useCall } from '../../state/use-call';
 import { ReceiptLanguageField } from '../setup/ReceiptLanguageField';
+import { DisplayFields } from './DisplayFields';
+import { LogoField } from './LogoField';
 
 /** What the form edits: the settings, with amounts and percentages as the owner types them. */
 interface SettingsForm extends Omit<
@@ -34,9 +36,6 @@ function toForm(s: StoreSettings): SettingsForm {
     supervisorDiscountLimitPercent: minorToDecimal(supervisorDiscountLimitBp, 2).replace(/\.00$/, ''),
   };
 }
-
-/** The desktop shell dims its own window; a browser's brightness is the system's. */
-const inDesktopShell = typeof window !== 'undefined' && window.ringup !== undefined;
 
 function knownCurrency(code: string): boolean {
   try {
@@ -246,45 +245,7 @@ export function SettingsSection() {
         <textarea value={form.receiptHeader} onChange={(e) => set('receiptHeader', e.target.value)} maxLength={200} rows={2} data-testid="settings-header" />
       </label>
       <LogoField value={form.receiptLogoPng} onChange={(png) => set('receiptLogoPng', png)} />
-      <fieldset className="back-office__fieldset">
-        <legend>{t('settingsMore.display')}</legend>
-        <div className="field-row">
-          <label className="field">
-            <span>{t('settingsMore.theme')}</span>
-            <select value={form.theme} onChange={(e) => set('theme', e.target.value as SettingsForm['theme'])} data-testid="settings-theme">
-              <option value="light">{t('settingsMore.theme.light')}</option>
-              <option value="dark">{t('settingsMore.theme.dark')}</option>
-              <option value="high-contrast">{t('settingsMore.theme.high-contrast')}</option>
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('settingsMore.fontSize')}</span>
-            <select value={form.fontSize} onChange={(e) => set('fontSize', e.target.value as SettingsForm['fontSize'])} data-testid="settings-font-size">
-              <option value="normal">{t('settingsMore.fontSize.normal')}</option>
-              <option value="large">{t('settingsMore.fontSize.large')}</option>
-              <option value="x-large">{t('settingsMore.fontSize.x-large')}</option>
-            </select>
-          </label>
-        </div>
-        {inDesktopShell ? (
-          <label className="field">
-            <span>{t('settingsMore.brightness', { percent: form.screenBrightness })}</span>
-            <input type="range" min={30} max={100} step={5} value={form.screenBrightness} onChange={(e) => set('screenBrightness', Number(e.target.value))} />
-          </label>
-        ) : (
-          <p className="muted small" data-testid="settings-brightness-system">
-            {t('settingsMore.brightnessSystem')}
-          </p>
-        )}
-        <label className="check">
-          <input type="checkbox" checked={form.soundOnScan} onChange={(e) => set('soundOnScan', e.target.checked)} />
-          <span>{t('settingsMore.soundOnScan')}</span>
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={form.soundOnError} onChange={(e) => set('soundOnError', e.target.checked)} />
-          <span>{t('settingsMore.soundOnError')}</span>
-        </label>
-      </fieldset>
+      <DisplayFields form={form} set={set} />
       <label className="field">
         <span>{t('settingsMore.updateFeed')}</span>
         <input
@@ -305,43 +266,5 @@ export function SettingsSection() {
         {t('action.save')}
       </button>
     </form>
-  );
-}
-
-/** The receipt logo: a PNG picked from disk, checked by main (PNG, size, width) when saved. */
-function LogoField({ value, onChange }: { value: string; onChange(png: string): void }) {
-  const { t } = useTranslation();
-  const pick = async (file: File | undefined) => {
-    if (!file) return;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let binary = '';
-    for (const b of bytes) binary += String.fromCharCode(b);
-    onChange(btoa(binary));
-  };
-  return (
-    <div className="field">
-      <span>{t('settingsMore.logo')}</span>
-      <div className="back-office__row">
-        {value !== '' && (
-          <img src={`data:image/png;base64,${value}`} alt={t('settingsMore.logo')} className="logo-preview" data-testid="settings-logo-preview" />
-        )}
-        <label className="button file-button">
-          {t('settingsMore.logoChoose')}
-          <input
-            type="file"
-            accept="image/png"
-            className="visually-hidden"
-            data-testid="settings-logo"
-            onChange={(e) => void pick(e.currentTarget.files?.[0])}
-          />
-        </label>
-        {value !== '' && (
-          <button type="button" className="button" onClick={() => onChange('')}>
-            {t('settingsMore.logoRemove')}
-          </button>
-        )}
-      </div>
-      <small className="muted">{t('settingsMore.logoHint')}</small>
-    </div>
   );
 }
