@@ -1,5 +1,5 @@
 import { expect, saleScreenReady, scan, setUpOwner, test } from './fixtures';
-import { WATER } from './refund-steps';
+import { returnWaterOfFirstReceipt, WATER } from './refund-steps';
 
 // An exchange's difference paid by card, and the window reloaded while the customer enters the
 // PIN (the demo terminal keeps them 8 s on it for amounts ending in .47). Main has begun the
@@ -19,11 +19,7 @@ test('exchange paid by card: a reload while the customer enters the PIN still sh
   await page.keyboard.press('Enter');
   await saleScreenReady(page);
 
-  await page.keyboard.press('F7');
-  await page.getByTestId('refund-code').fill('R1-000001');
-  await page.keyboard.press('Enter');
-  await page.getByTestId('refund-line').filter({ hasText: '农夫山泉' }).getByTestId('return-qty').fill('1');
-  await page.getByTestId('refund-reason').selectOption('wrong_item');
+  await returnWaterOfFirstReceipt(page);
   await page.getByTestId('refund-exchange').click();
   // The new goods: 10.47 against the 2.00 credit, a difference of 8.47.
   await page.keyboard.press('F4');

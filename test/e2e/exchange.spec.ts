@@ -3,12 +3,10 @@ import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
 import { connectPrinter, expect, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { horizontalScroll, overflowAndClipping, smallTargets } from './layout';
+import { BREAD, returnWaterOfFirstReceipt, WATER } from './refund-steps';
 
 // 换货 / Exchange in zh-CN, in browser mode: a water comes back from a cash sale, a dearer bread
 // is rung up in its place, the customer pays the difference in cash, and both documents print.
-
-const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
-const BREAD = '6905678901232'; // 全麦面包 ¥8.50
 
 test('exchanges one item for a dearer one: the difference paid in cash, the return and the new sale on paper', async ({ page, register }) => {
   const printer = await VirtualPrinter.start({ port: 0 });
@@ -29,12 +27,7 @@ test('exchanges one item for a dearer one: the difference paid in cash, the retu
     await saleScreenReady(page);
 
     // The same lookup as a return: the receipt's number, the line, a reason; then 换货.
-    await page.keyboard.press('F7');
-    await page.getByTestId('refund-code').fill('R1-000001');
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { name: '小票 R1-000001' })).toBeVisible();
-    await page.getByTestId('refund-line').filter({ hasText: '农夫山泉' }).getByTestId('return-qty').fill('1');
-    await page.getByTestId('refund-reason').selectOption('wrong_item');
+    await returnWaterOfFirstReceipt(page);
     await expect(page.getByTestId('refund-plan-total')).toHaveText('¥2.00');
     // Two buttons side by side, each its own: 换货 ends before 确认退款 begins, with room between.
     const [exchangeBox, confirmBox] = [await page.getByTestId('refund-exchange').boundingBox(), await page.getByTestId('refund-confirm').boundingBox()];
@@ -115,11 +108,7 @@ test('pays a dearer exchange’s difference by card through the demo terminal; t
   await page.keyboard.press('Enter');
   await saleScreenReady(page);
 
-  await page.keyboard.press('F7');
-  await page.getByTestId('refund-code').fill('R1-000001');
-  await page.keyboard.press('Enter');
-  await page.getByTestId('refund-line').filter({ hasText: '农夫山泉' }).getByTestId('return-qty').fill('1');
-  await page.getByTestId('refund-reason').selectOption('wrong_item');
+  await returnWaterOfFirstReceipt(page);
   await expect(page.getByTestId('refund-plan-total')).toHaveText('¥2.00');
   await page.getByTestId('refund-exchange').click();
   await scan(page, BREAD);

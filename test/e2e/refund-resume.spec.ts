@@ -1,29 +1,15 @@
 import { callRegister, expect, saleScreenReady, setUpOwner, test } from './fixtures';
-import { line } from './refund-steps';
+import { cardSaleOf, line } from './refund-steps';
 
 // A refund screen reloaded while money goes back to a card: the demo terminal keeps the customer
 // 8 s on the PIN for amounts ending in .47. The reloaded page never sees the old page's call
 // answer: it must find the give-back in main, show the terminal's step, and then its ending.
 
 /** A card sale of two items, 23.47 and 10.01 (33.48: the demo terminal approves it at once). */
-async function cardSaleOfTwo(page: import('@playwright/test').Page): Promise<void> {
-  for (const [name, price] of [
-    ['礼品卡套', '23.47'],
-    ['贺卡', '10.01'],
-  ] as const) {
-    await page.keyboard.press('F4');
-    const adHoc = page.getByRole('dialog', { name: '临时商品' });
-    await adHoc.getByLabel('商品名称').fill(name);
-    await adHoc.getByLabel('单价').fill(price);
-    await adHoc.getByRole('button', { name: '加入销售' }).click();
-    await expect(adHoc).toBeHidden();
-  }
-  await page.getByTestId('pay-cash').click();
-  await page.getByTestId('pay-card').click();
-  await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
-}
+const TWO_ITEMS = [
+  ['礼品卡套', '23.47'],
+  ['贺卡', '10.01'],
+] as const;
 
 /** Returns 礼品卡套 (23.47) to the card and waits for the terminal to ask for the PIN. */
 async function refundToCardUntilPin(page: import('@playwright/test').Page): Promise<void> {
@@ -41,7 +27,7 @@ test('card refund: a reload while the customer enters the PIN shows the terminal
   register,
 }) => {
   await setUpOwner(page, register);
-  await cardSaleOfTwo(page);
+  await cardSaleOf(page, TWO_ITEMS);
   await refundToCardUntilPin(page);
 
   await page.reload();
@@ -64,7 +50,7 @@ test('card refund: a reload while the customer enters the PIN shows the terminal
 
 test('card refund: Cancel in the reloaded window stops the terminal; the refusal is said there and nothing is refunded', async ({ page, register }) => {
   await setUpOwner(page, register);
-  await cardSaleOfTwo(page);
+  await cardSaleOf(page, TWO_ITEMS);
   await refundToCardUntilPin(page);
 
   await page.reload();

@@ -33,3 +33,30 @@ export async function payCash(page: Page, tendered: string): Promise<void> {
 export function line(page: Page, name: string) {
   return page.getByTestId('refund-line').filter({ hasText: name });
 }
+
+/** Rings up ad-hoc items (name, price) and pays the sale by card on the demo terminal; back on the sale screen. */
+export async function cardSaleOf(page: Page, items: readonly (readonly [string, string])[]): Promise<void> {
+  for (const [name, price] of items) {
+    await page.keyboard.press('F4');
+    const adHoc = page.getByRole('dialog', { name: '临时商品' });
+    await adHoc.getByLabel('商品名称').fill(name);
+    await adHoc.getByLabel('单价').fill(price);
+    await adHoc.getByRole('button', { name: '加入销售' }).click();
+    await expect(adHoc).toBeHidden();
+  }
+  await page.getByTestId('pay-cash').click();
+  await page.getByTestId('pay-card').click();
+  await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await saleScreenReady(page);
+}
+
+/** Finds receipt R1-000001 (F7) and takes its 农夫山泉 back as the wrong item: the start of an exchange. */
+export async function returnWaterOfFirstReceipt(page: Page): Promise<void> {
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-code').fill('R1-000001');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: '小票 R1-000001' })).toBeVisible();
+  await line(page, '农夫山泉').getByTestId('return-qty').fill('1');
+  await page.getByTestId('refund-reason').selectOption('wrong_item');
+}

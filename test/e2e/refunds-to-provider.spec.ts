@@ -1,5 +1,5 @@
-import { callRegister, expect, previewText, saleScreenReady, setUpOwner, test } from './fixtures';
-import { line } from './refund-steps';
+import { callRegister, expect, previewText, setUpOwner, test } from './fixtures';
+import { cardSaleOf, line } from './refund-steps';
 
 // Money back the way it came, in zh-CN browser mode: a card refund through the demo terminal
 // (and one it declines), a scan-to-pay refund that waits for the provider.
@@ -7,22 +7,10 @@ import { line } from './refund-steps';
 test('refunds part of a card sale to the card through the demo terminal; a refund the terminal declines refunds nothing', async ({ page, register }) => {
   await setUpOwner(page, register);
   // Two items, 12.51 and 10.02: the demo terminal declines amounts ending in .51.
-  for (const [name, price] of [
+  await cardSaleOf(page, [
     ['礼品卡套', '12.51'],
     ['贺卡', '10.02'],
-  ] as const) {
-    await page.keyboard.press('F4');
-    const adHoc = page.getByRole('dialog', { name: '临时商品' });
-    await adHoc.getByLabel('商品名称').fill(name);
-    await adHoc.getByLabel('单价').fill(price);
-    await adHoc.getByRole('button', { name: '加入销售' }).click();
-    await expect(adHoc).toBeHidden();
-  }
-  await page.getByTestId('pay-cash').click();
-  await page.getByTestId('pay-card').click();
-  await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  ]);
 
   // Picked from today's sales.
   await page.getByTestId('open-refund').click();

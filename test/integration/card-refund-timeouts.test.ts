@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallError } from '../../preload/contract';
 import { verifyJournal } from '../../main/ledger/journal';
-import { key, payCard, settled, startCardRig, type CardRig } from '../support/card-register';
+import { type CardRig, cardSaleOfTwoLines, key, settled, startCardRig } from '../support/card-register';
 import { CASHIER_PIN, SUPERVISOR_PIN } from '../support/register-fixture';
 
 let rig: CardRig;
@@ -34,15 +34,7 @@ function expectWords(error: CallError): void {
 }
 
 /** A card sale of two lines (12.00 and 8.00). */
-async function cardSale() {
-  const { reg } = rig;
-  const sale = await reg.must('sale.current', {});
-  await reg.must('sale.addCustomLine', { saleId: sale.id, name: '毛巾', qtyMilli: 1000, unitPriceMinor: 1200 });
-  await reg.must('sale.addCustomLine', { saleId: sale.id, name: '香皂', qtyMilli: 1000, unitPriceMinor: 800 });
-  const paid = await payCard(reg, sale.id);
-  if (!paid.ok) throw new Error(JSON.stringify(paid.error));
-  return paid.value.sale;
-}
+const cardSale = () => cardSaleOfTwoLines(rig.reg);
 
 function corrections(saleId: string): { kind: string; status: string }[] {
   return rig.reg.db.prepare('SELECT kind, status FROM documents WHERE original_document_id = ? ORDER BY opened_at').all(saleId) as {

@@ -3,7 +3,7 @@
 // terminal's batch) before the correction completes; a refusal leaves nothing refunded.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../main/ledger/journal';
-import { key, payCard, settled, startCardRig, type CardRig } from '../support/card-register';
+import { type CardRig, cardSaleOfTwoLines, key, payCard, settled, startCardRig } from '../support/card-register';
 import { CASHIER_PIN, SUPERVISOR_PIN } from '../support/register-fixture';
 
 let rig: CardRig;
@@ -19,15 +19,7 @@ afterEach(async () => {
 afterAll(() => rig.stop());
 
 /** A card sale of two lines (12.00 and 8.00). */
-async function cardSale() {
-  const { reg } = rig;
-  const sale = await reg.must('sale.current', {});
-  await reg.must('sale.addCustomLine', { saleId: sale.id, name: '毛巾', qtyMilli: 1000, unitPriceMinor: 1200 });
-  await reg.must('sale.addCustomLine', { saleId: sale.id, name: '香皂', qtyMilli: 1000, unitPriceMinor: 800 });
-  const paid = await payCard(reg, sale.id);
-  if (!paid.ok) throw new Error(JSON.stringify(paid.error));
-  return paid.value.sale;
-}
+const cardSale = () => cardSaleOfTwoLines(rig.reg);
 
 function intentsOf(documentId: string) {
   return rig.reg.db.prepare('SELECT kind, state, amount_minor AS amount, original_payment_id AS original FROM card_intents WHERE sale_id = ?').all(documentId);

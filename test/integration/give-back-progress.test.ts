@@ -4,7 +4,7 @@
 // waits on the refund call's answer to learn the outcome, as the reloaded page cannot.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PaymentEndedView } from '../../preload/contract/payment-progress-views';
-import { key, payCard, settled, startCardRig, type CardRig } from '../support/card-register';
+import { type CardRig, cardSaleOfTwoLines, key, settled, startCardRig } from '../support/card-register';
 import { CASHIER_PIN, SUPERVISOR_PIN } from '../support/register-fixture';
 import { until } from '../support/until';
 
@@ -25,15 +25,7 @@ afterEach(async () => {
 afterAll(() => rig.stop());
 
 /** A card sale of two lines (12.00 and 8.00). */
-async function cardSale() {
-  const { reg } = rig;
-  const sale = await reg.must('sale.current', {});
-  await reg.must('sale.addCustomLine', { saleId: sale.id, name: '毛巾', qtyMilli: 1000, unitPriceMinor: 1200 });
-  await reg.must('sale.addCustomLine', { saleId: sale.id, name: '香皂', qtyMilli: 1000, unitPriceMinor: 800 });
-  const paid = await payCard(reg, sale.id);
-  if (!paid.ok) throw new Error(JSON.stringify(paid.error));
-  return paid.value.sale;
-}
+const cardSale = () => cardSaleOfTwoLines(rig.reg);
 
 describe('money going back to a card, seen by a window that did not start it', () => {
   it('a return refunded to the card: its PIN step while it runs, then the completed correction', async () => {

@@ -4,6 +4,7 @@
 // argv: dir terminal saleId operatorId pin moment. Prints PAYING when the pay call has started.
 import { writeSync } from 'node:fs';
 import { openRegister, ledgerPathIn } from '../../main/register';
+import { until } from './until';
 
 const [dir, terminal, saleId, operatorId, pin, moment] = process.argv.slice(2);
 
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   });
   const login = await reg.dispatch('session.login', { operatorId: Number(operatorId), pin });
   if (!login.ok) throw new Error(JSON.stringify(login.error));
-  while (!reg.terminal.connection.ready) await new Promise((r) => setTimeout(r, 20));
+  await until('the terminal to be ready', () => reg.terminal.connection.ready, 30_000);
   writeSync(1, 'PAYING\n');
   const r = await reg.dispatch('card.pay', { saleId, idempotencyKey: `killed-${Date.now()}` });
   // Reaching here means the moment never came: the parent's test fails on it.

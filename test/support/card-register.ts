@@ -88,3 +88,13 @@ export function firstStep(reg: TestRegister, saleId: string): Promise<string> {
     });
   });
 }
+
+/** A completed card sale of two lines (毛巾 12.00 and 香皂 8.00), for the refund and reversal tests. */
+export async function cardSaleOfTwoLines(reg: TestRegister) {
+  const sale = await reg.must('sale.current', {});
+  await reg.must('sale.addCustomLine', { saleId: sale.id, name: '毛巾', qtyMilli: 1000, unitPriceMinor: 1200 });
+  await reg.must('sale.addCustomLine', { saleId: sale.id, name: '香皂', qtyMilli: 1000, unitPriceMinor: 800 });
+  const paid = await payCard(reg, sale.id);
+  if (!paid.ok) throw new Error(JSON.stringify(paid.error));
+  return paid.value.sale;
+}
