@@ -6,6 +6,7 @@ import type { DocumentView } from '../../preload/contract/views';
 import { mulDivHalfUp } from '../money/integer-math';
 import { ServiceError } from '../common/service-error';
 import { appendJournal } from '../ledger/journal';
+import { roleAtLeast } from '../operators/session';
 import { sql } from '../ledger/statements';
 import { changeOpenSale, computedLines } from './sale-change';
 import type { SaleContext } from './sale-context';
@@ -23,8 +24,6 @@ function discountShareBp(discount: Discount, baseMinor: number): number {
   return mulDivHalfUp(Math.min(discount.amountMinor, baseMinor), 10_000, baseMinor);
 }
 
-const RANK: Record<Role, number> = { cashier: 0, supervisor: 1, owner: 2 };
-
 /** The largest share a role may give on its own; an owner's has no limit. */
 function limitBp(ctx: SaleContext, role: Role): number {
   if (role === 'owner') return Number.POSITIVE_INFINITY;
@@ -41,7 +40,7 @@ function checkDiscount(ctx: SaleContext, discount: Discount | null, baseMinor: n
   if (discount.kind === 'amount' && discount.amountMinor > baseMinor) throw new ServiceError('sale.discount_exceeds_amount', { maxMinor: baseMinor });
   const share = discountShareBp(discount, baseMinor);
   if (share <= limitBp(ctx, ctx.actor.role)) return null;
-  const authority = approver && RANK[approver.role] > RANK[ctx.actor.role] ? approver.role : ctx.actor.role;
+  const authority = approver && !roleAtLeast(ctx.actor.role, approver.role) ? approver.role : ctx.actor.role;
   if (share <= limitBp(ctx, authority)) return approver;
   if (authority === 'cashier') throw new ServiceError('sale.discount_needs_supervisor', { limitBp: ctx.settings.cashierDiscountLimitBp });
   throw new ServiceError('sale.discount_needs_owner', { limitBp: ctx.settings.supervisorDiscountLimitBp });
