@@ -119,6 +119,8 @@ test('every back-office section fits 1024×768 and 1366×768 in Chinese and Engl
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('completion')).toBeVisible();
   await page.keyboard.press('Enter');
+  // The next sale's screen first: a scan sent while the completion is still leaving is lost.
+  await saleScreenReady(page);
   await scan(page, WATER);
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await page.keyboard.press('Insert');
