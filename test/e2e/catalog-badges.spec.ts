@@ -70,6 +70,8 @@ test('badge login: scan, PIN, and a revoked badge is refused', async ({ page, re
   await expect(page.getByTestId('notice')).toContainText('工牌已注销');
   await page.getByTestId('back-to-sale').click();
   await page.getByTestId('logout').click();
+  // The login screen first: a badge scanned while the sale screen is still leaving is lost.
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
   await scan(page, code);
   await expect(page.getByTestId('error')).toHaveText('该工牌无效（未知、已注销或已被新工牌取代）。');
 
