@@ -1,4 +1,4 @@
-import { callRegister, expect, OWNER, scan, setUpOwner, test, saleScreenReady } from './fixtures';
+import { callRegister, expect, OWNER, scan, setUpOwner, test, saleScreenReady, openPayment } from './fixtures';
 import { asCashier, BREAD, CASHIER, logIn, payCash } from './refund-steps';
 
 test('a cashier discount above the limit asks for a supervisor PIN, keyboard only', async ({ page, register }) => {
@@ -36,7 +36,7 @@ test('a cashier discount above the limit asks for a supervisor PIN, keyboard onl
   await expect(page.getByTestId('total')).toHaveText('¥6.80');
 
   // Pay exact by keyboard: F12, type, Enter.
-  await page.keyboard.press('F12');
+  await openPayment(page);
   await page.keyboard.type('6.8');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('receipt-no')).toHaveText('1');

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, OWNER, saleScreenReady, setUpOwner, startRegister, test } from './fixtures';
+import { expect, OWNER, saleScreenReady, setUpOwner, startRegister, test, openPayment } from './fixtures';
 
 /** One cash sale of an ad-hoc item, paid exact by keyboard; returns its receipt number. */
 async function cashSale(page: Page, price: string): Promise<number> {
@@ -13,7 +13,7 @@ async function cashSale(page: Page, price: string): Promise<number> {
   await adHoc.getByLabel('单价').fill(price);
   await adHoc.getByRole('button', { name: '加入销售' }).click();
   await expect(adHoc).toBeHidden();
-  await page.keyboard.press('F12');
+  await openPayment(page);
   await page.keyboard.type(price);
   await page.keyboard.press('Enter');
   const receiptNo = Number(await page.getByTestId('receipt-no').textContent());

@@ -1,4 +1,4 @@
-import { expect, OWNER, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { expect, OWNER, saleScreenReady, scan, setUpOwner, test, openPayment } from './fixtures';
 
 // The counter finds products by pinyin initials and full pinyin; the owner edits a price while a
 // sale is open and the sale keeps its price; a badge is scanned at the login screen, and once
@@ -31,7 +31,7 @@ test('pinyin search at the counter; a price edit during an open sale leaves that
   await scan(page, '6902345678907');
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await expect(page.getByTestId('cart-line')).toContainText('¥7.00');
-  await page.keyboard.press('F12');
+  await openPayment(page);
   await page.keyboard.type('10');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('receipt-no')).toHaveText('1');

@@ -1,4 +1,4 @@
-import { callRegister, expect, OWNER, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { callRegister, expect, OWNER, saleScreenReady, scan, setUpOwner, test, openPayment } from './fixtures';
 import { horizontalScroll, inViewport, overflowAndClipping, RESOLUTIONS, smallTargets } from './layout';
 import type { Page } from '@playwright/test';
 
@@ -163,7 +163,7 @@ test('扫码 at 1024×768: the payment-code prompt and a refusal of what was key
   await setUpOwner(page, register);
   await page.setViewportSize(RESOLUTIONS[0]);
   await scan(page, WATER);
-  await page.keyboard.press('F12');
+  await openPayment(page);
   await page.keyboard.press('F8');
   await expect(page.getByTestId('scan-submit')).toBeInViewport({ ratio: 1 });
   await page.getByTestId('scan-code').fill('12345');

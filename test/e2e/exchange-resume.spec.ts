@@ -1,4 +1,4 @@
-import { expect, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { expect, saleScreenReady, scan, setUpOwner, test, openPayment } from './fixtures';
 import { returnWaterOfFirstReceipt, WATER } from './refund-steps';
 
 // An exchange's difference paid by card, and the window reloaded while the customer enters the
@@ -12,7 +12,7 @@ test('exchange paid by card: a reload while the customer enters the PIN still sh
   await setUpOwner(page, register);
   await scan(page, WATER);
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
-  await page.keyboard.press('F12');
+  await openPayment(page);
   await page.keyboard.type('2');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('completion')).toBeVisible();

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
-import { connectPrinter, expect, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { connectPrinter, expect, saleScreenReady, scan, setUpOwner, test, openPayment } from './fixtures';
 import { horizontalScroll, overflowAndClipping, smallTargets } from './layout';
 import { BREAD, returnWaterOfFirstReceipt, WATER } from './refund-steps';
 
@@ -18,7 +18,7 @@ test('exchanges one item for a dearer one: the difference paid in cash, the retu
 
     await scan(page, WATER);
     await expect(page.getByTestId('cart-line')).toHaveCount(1);
-    await page.keyboard.press('F12');
+    await openPayment(page);
     await page.keyboard.type('2');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('completion')).toBeVisible();
@@ -101,7 +101,7 @@ test('pays a dearer exchange’s difference by card through the demo terminal; t
   await setUpOwner(page, register);
   await scan(page, WATER);
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
-  await page.keyboard.press('F12');
+  await openPayment(page);
   await page.keyboard.type('2');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('completion')).toBeVisible();

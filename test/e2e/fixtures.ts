@@ -96,6 +96,12 @@ export async function saleScreenReady(page: Page): Promise<void> {
  * Adds one ad-hoc item (F4) at `price` (yuan) and goes on to the payment screen: how the card
  * and printing tests get a sale of exactly the amount they need.
  */
+/** F12 opens the payment screen; keys sent before it has taken the focus still reach the sale screen (where F8 is a line discount). */
+export async function openPayment(page: Page): Promise<void> {
+  await page.keyboard.press('F12');
+  await expect(page.getByTestId('tendered')).toBeFocused();
+}
+
 export async function ringUpAdHoc(page: Page, name: string, price: string): Promise<void> {
   await page.keyboard.press('F4');
   const adHoc = page.getByRole('dialog', { name: '临时商品' });

@@ -1,6 +1,6 @@
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { commandsNamed, tokenizeEscPos } from '../support/escpos-tokenizer';
-import { callRegister, connectPrinter, expect, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { callRegister, connectPrinter, expect, previewText, saleScreenReady, scan, setUpOwner, test, openPayment } from './fixtures';
 
 // Browser mode printing to the virtual printer over TCP: the settings screen, the preview on the
 // completion screen, the paper-out banner and a reprint marked DUPLICATE.
@@ -22,7 +22,7 @@ test('printer settings, receipt preview, paper-out banner, reprint marked DUPLIC
     // A cash sale: the completion screen shows the receipt as it prints.
     await scan(page, WATER);
     await expect(page.getByTestId('cart-line')).toHaveCount(1);
-    await page.keyboard.press('F12');
+    await openPayment(page);
     await page.keyboard.type('2');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('receipt-no')).toHaveText('1');
@@ -66,7 +66,7 @@ test('the drawer while printing is stopped: paper out opens it at once; a printe
   const cashSale = async (receiptNo: string) => {
     await scan(page, WATER);
     await expect(page.getByTestId('cart-line')).toHaveCount(1);
-    await page.keyboard.press('F12');
+    await openPayment(page);
     await page.keyboard.type('2');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('receipt-no')).toHaveText(receiptNo);
@@ -182,7 +182,7 @@ test('a zh-CN store prints English receipts once the owner chooses English for r
     await saleScreenReady(page);
     await scan(page, WATER);
     await expect(page.getByTestId('cart-line')).toHaveCount(1);
-    await page.keyboard.press('F12');
+    await openPayment(page);
     await page.keyboard.type('2');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('receipt-no')).toHaveText('1');

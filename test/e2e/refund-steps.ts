@@ -1,7 +1,7 @@
 // Steps the return specs share, in zh-CN browser mode: the demo items, logging in, handing the
 // register to a cashier, paying cash by keyboard, a return's line.
 import type { Page } from '@playwright/test';
-import { callRegister, expect, saleScreenReady } from './fixtures';
+import { callRegister, expect, saleScreenReady, openPayment } from './fixtures';
 
 export const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
 export const MILK = '6904567890127'; // 蒙牛纯牛奶 250ml ¥3.80
@@ -24,7 +24,7 @@ export async function asCashier(page: Page): Promise<void> {
 
 /** Pays the cart in cash by keyboard and goes on to the next sale. */
 export async function payCash(page: Page, tendered: string): Promise<void> {
-  await page.keyboard.press('F12');
+  await openPayment(page);
   await page.keyboard.type(tendered);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('completion')).toBeVisible();

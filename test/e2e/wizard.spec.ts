@@ -1,7 +1,7 @@
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
-import { closePagesAndStop, expect, openShift, saleScreenReady, scan, startRegister, test } from './fixtures';
+import { closePagesAndStop, expect, openShift, saleScreenReady, scan, startRegister, test, openPayment } from './fixtures';
 
 // The first-run wizard in Chinese, from an empty data folder (no demo) to a first sale: the owner,
 // the store, the register, the receipt, the demo products, a printer tested on the virtual
@@ -92,7 +92,7 @@ test('first-run wizard in zh-CN: empty data folder to a first sale with a tested
     await scan(page, '6902345678907');
     await expect(page.getByTestId('cart-line')).toHaveCount(1);
     await expect(page.getByTestId('cart-line')).toContainText('可口可乐 330ml');
-    await page.keyboard.press('F12');
+    await openPayment(page);
     await page.keyboard.type('5');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('receipt-no')).toHaveText('1');
