@@ -35,6 +35,7 @@ function tenLineSale(): DocumentView {
       names: null,
       qtyMilli: 1000,
       unitPriceMinor: gross,
+      listUnitPriceMinor: null,
       taxRateBp: 1300,
       discount: null,
       originalLineId: null,

@@ -10,6 +10,7 @@ import type { Db } from '../ledger/database';
 import { assertFullDurability } from '../ledger/durability';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
+import { priceOverrideMinor } from '../money/sale-totals';
 import { documentDigest } from './document-digest';
 import { requireOpenShift } from '../shift/shift-rows';
 import type { DocumentCompleted } from './document-journal';
@@ -46,10 +47,12 @@ export function completeDocument(db: Db, view: DocumentView, c: Completion): Doc
   const receiptNo = view.training ? -counter.last_receipt_no : counter.last_receipt_no;
   const changeMinor = view.payments.reduce((s, p) => s + p.changeMinor, 0);
   const businessDay = businessDayOfNewDocument(c.now, c.businessDay, lastClosedDay(db, view.registerId));
+  const overrideMinor = priceOverrideMinor(view.lines);
   sql(
     db,
     `UPDATE documents SET status = 'completed', receipt_no = ?, business_day = ?, shift_id = ?, completed_at = ?, operator_id = ?,
-       gross_minor = ?, discount_minor = ?, tax_minor = ?, total_minor = ?, rounding_minor = ?, change_minor = ?, grand_total_minor = ?
+       gross_minor = ?, discount_minor = ?, tax_minor = ?, total_minor = ?, rounding_minor = ?, change_minor = ?, grand_total_minor = ?,
+       override_minor = ?
      WHERE id = ?`,
   ).run(
     receiptNo,
@@ -64,6 +67,7 @@ export function completeDocument(db: Db, view: DocumentView, c: Completion): Doc
     c.roundingMinor,
     changeMinor,
     counter.grand_total_minor,
+    overrideMinor,
     view.id,
   );
 
@@ -84,7 +88,7 @@ export function completeDocument(db: Db, view: DocumentView, c: Completion): Doc
   // The digest is read back from the rows just written, so it is what verification will recompute.
   const digest = documentDigest(db, view.id);
   if (digest === null) throw new Error(`document ${view.id} vanished while completing`);
-  appendJournal(db, `${view.kind}.completed`, completedEntry(completed, digest, shift.id), c.now);
+  appendJournal(db, `${view.kind}.completed`, completedEntry(completed, digest, shift.id, overrideMinor), c.now);
   return completed;
 }
 
@@ -105,7 +109,7 @@ export function signedTotal(v: Pick<DocumentView, 'kind' | 'totals'>): number {
   return v.kind === 'sale' ? v.totals.totalMinor : -v.totals.totalMinor;
 }
 
-function completedEntry(v: DocumentView, documentSha256: string, shiftId: number): DocumentCompleted {
+function completedEntry(v: DocumentView, documentSha256: string, shiftId: number, overrideMinor: number): DocumentCompleted {
   return {
     saleId: v.id,
     registerId: v.registerId,
@@ -116,6 +120,8 @@ function completedEntry(v: DocumentView, documentSha256: string, shiftId: number
     totalMinor: v.totals.totalMinor,
     taxMinor: v.totals.taxMinor,
     discountMinor: v.totals.discountMinor,
+    // Only when a price was typed down: the entry of every other sale stays as it was.
+    ...(overrideMinor > 0 ? { overrideMinor } : {}),
     roundingMinor: v.roundingMinor,
     taxes: v.totals.taxBreakdown.map((t) => ({ rateBp: t.rateBp, baseMinor: t.baseMinor, taxMinor: t.taxMinor })),
     payments: v.payments.map((p) => ({ method: p.method, amountMinor: p.amountMinor })),

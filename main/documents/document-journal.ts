@@ -18,6 +18,8 @@ export interface DocumentCompleted {
   totalMinor: number;
   taxMinor: number;
   discountMinor: number;
+  /** What 改价 (price overrides) took off the lines; absent when nothing was overridden. */
+  overrideMinor?: number;
   roundingMinor: number;
   /** Per tax rate: the base and the tax, as the receipt prints them. */
   taxes: { rateBp: number; baseMinor: number; taxMinor: number }[];

@@ -34,6 +34,8 @@ export interface DocumentRow {
   /** A held sale (挂单): when and by whom it was parked. */
   held_at: number | null;
   held_by: number | null;
+  /** What 改价 took off the lines, frozen at completion (0 when nothing was overridden). */
+  override_minor: number;
 }
 
 export interface LineRow {
@@ -48,6 +50,8 @@ export interface LineRow {
   discount: string | null;
   original_line_id: number | null;
   restock: number | null;
+  /** The unit price before the first 改价; null when the price was never overridden. */
+  list_unit_price_minor: number | null;
   /** The product's catalog names (null for an ad-hoc line). */
   name_zh: string | null;
   name_en: string | null;
@@ -101,7 +105,7 @@ export function documentLines(db: Db, id: string): LineRow[] {
   return (
     sql(
       db,
-      `SELECT l.id, l.position, l.product_id, l.sku, l.name, l.qty_milli, l.unit_price_minor, l.tax_rate_bp, l.discount, l.original_line_id, l.restock,
+      `SELECT l.id, l.position, l.product_id, l.sku, l.name, l.qty_milli, l.unit_price_minor, l.tax_rate_bp, l.discount, l.original_line_id, l.restock, l.list_unit_price_minor,
             (SELECT name_zh FROM products WHERE id = l.product_id) AS name_zh, (SELECT name_en FROM products WHERE id = l.product_id) AS name_en,
             l.gross_minor, l.line_discount_minor, l.order_discount_minor, l.total_minor, l.tax_minor, l.scale_label, l.sold_by_weight
        FROM document_lines l WHERE l.document_id = ?`,

@@ -98,6 +98,7 @@ function lineView(l: LineRow, amounts: Pick<LineView, 'grossMinor' | 'lineDiscou
     names: l.product_id === null ? null : { zh: l.name_zh, en: l.name_en },
     qtyMilli: l.qty_milli,
     unitPriceMinor: l.unit_price_minor,
+    listUnitPriceMinor: l.list_unit_price_minor,
     taxRateBp: l.tax_rate_bp,
     discount: parseDiscount(l.discount),
     originalLineId: l.original_line_id,

@@ -13,6 +13,8 @@ export interface SaleFact {
   businessDay: string;
   totalMinor: number;
   discountMinor: number;
+  /** What 改价 took off its lines (0 when no price was overridden). */
+  overrideMinor: number;
 }
 
 export interface CorrectionFact {
@@ -84,6 +86,7 @@ export function factOf(event: JournalEvent<WatchedKind>, operatorOfIntent: (inte
         businessDay: d.businessDay,
         totalMinor: d.totalMinor,
         discountMinor: d.discountMinor,
+        overrideMinor: d.overrideMinor ?? 0,
       };
     }
     case 'refund.completed':

@@ -7,8 +7,10 @@ import { businessDayOfNewDocument, type BusinessDayRule } from '../business-day/
 import type { JournalEvent } from '../ledger/journal-payloads';
 import { DEFAULT_FRAUD_THRESHOLDS } from './fraud-defaults';
 import { factOf, isTraining, isWatched, type DeclineFact, type Fact, type NoSaleFact, type SaleFact, type WatchedKind } from './fraud-facts';
-import { evaluate, scopeKey, type AlertDraft, type FraudHistory, type OriginalSale } from './fraud-rules';
+import { evaluate, scopeKey, type AlertDraft, type DayTotals, type FraudHistory, type OriginalSale } from './fraud-rules';
 import { withDefaults } from './fraud-settings';
+
+const NO_SALES: DayTotals = { salesMinor: 0, discountMinor: 0, overrideMinor: 0 };
 
 /**
  * The facts the ledger's query returns: `at >= since`, newest first (at, then seq), at most
@@ -40,7 +42,7 @@ export function recomputeAlerts(
   const declines: DeclineFact[] = [];
   const noSales: NoSaleFact[] = [];
   const originals = new Map<string, OriginalSale>();
-  const days = new Map<string, { salesMinor: number; discountMinor: number }>();
+  const days = new Map<string, DayTotals>();
   const intents = new Map<number, number>();
   const alerts: AlertDraft[] = [];
   let lastClosed: string | null = null;
@@ -72,7 +74,7 @@ export function recomputeAlerts(
       ),
     recentNoSales: (q) => recent(noSales, q.since, q.limit, (f) => f.operatorId === q.operatorId, monotonic),
     original: (id) => originals.get(id) ?? null,
-    dayTotals: (registerId, day) => days.get(`${registerId}/${day}`) ?? { salesMinor: 0, discountMinor: 0 },
+    dayTotals: (registerId, day) => days.get(`${registerId}/${day}`) ?? NO_SALES,
     alertedSince: (rule: FraudRule, key, since) => alerts.some((a) => a.rule === rule && scopeKey(a.scope) === key && a.at >= since),
     alertedOnDay: (rule: FraudRule, key, day) => alerts.some((a) => a.rule === rule && scopeKey(a.scope) === key && a.businessDay === day),
   };
@@ -102,8 +104,12 @@ export function recomputeAlerts(
       const d = (entry as JournalEvent<'sale.completed'>).data;
       originals.set(fact.documentId, { operatorId: fact.operatorId, paidElectronically: d.payments.some((p) => p.method !== 'cash') });
       const key = `${fact.registerId}/${fact.businessDay}`;
-      const day = days.get(key) ?? { salesMinor: 0, discountMinor: 0 };
-      days.set(key, { salesMinor: day.salesMinor + fact.totalMinor, discountMinor: day.discountMinor + fact.discountMinor });
+      const day = days.get(key) ?? NO_SALES;
+      days.set(key, {
+        salesMinor: day.salesMinor + fact.totalMinor,
+        discountMinor: day.discountMinor + fact.discountMinor,
+        overrideMinor: day.overrideMinor + fact.overrideMinor,
+      });
     } else if (fact.type === 'decline') declines.push(fact);
     else if (fact.type === 'no_sale') noSales.push(fact);
     const closedBefore = lastClosed;

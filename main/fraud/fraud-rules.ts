@@ -22,6 +22,13 @@ export interface RecentQuery {
   limit: number;
 }
 
+/** A business day's completed sales on a register: what they came to, and what discounts and 改价 took off. */
+export interface DayTotals {
+  salesMinor: number;
+  discountMinor: number;
+  overrideMinor: number;
+}
+
 export interface FraudHistory {
   /** Completed sales of the register (and operator), under or at least an amount. */
   recentSales(q: RecentQuery & { registerId: string; operatorId?: number; underMinor?: number; atLeastMinor?: number }): readonly SaleFact[];
@@ -31,7 +38,7 @@ export interface FraudHistory {
   recentNoSales(q: RecentQuery & { operatorId: number }): readonly NoSaleFact[];
   original(documentId: string): OriginalSale | null;
   /** The business day's completed sales on the register so far (the new one included). */
-  dayTotals(registerId: string, businessDay: string): { salesMinor: number; discountMinor: number };
+  dayTotals(registerId: string, businessDay: string): DayTotals;
   /** An alert of this rule and scope was raised at or after `since`. */
   alertedSince(rule: FraudRule, scopeKey: string, since: number): boolean;
   alertedOnDay(rule: FraudRule, scopeKey: string, businessDay: string): boolean;
@@ -170,20 +177,23 @@ function noSaleOpenings(fact: NoSaleFact, ctx: RuleContext): AlertDraft[] {
   return [draft(fact, 'no_sale_openings', scope, ctx, [...list].reverse(), { count: list.length, limitCount: t.count, windowMinutes: t.windowMinutes })];
 }
 
+/** Discounts and 改价 alike: both let goods leave for less than their price. */
 function discountShare(fact: SaleFact, ctx: RuleContext): AlertDraft[] {
   const t = ctx.thresholds.discount_share;
-  if (!t.enabled || fact.discountMinor <= 0) return [];
+  if (!t.enabled || fact.discountMinor + fact.overrideMinor <= 0) return [];
   const scope: FraudScope = { kind: 'register', registerId: fact.registerId };
   const day = ctx.history.dayTotals(fact.registerId, fact.businessDay);
-  // The share of what the goods were worth before discounts.
-  const before = day.salesMinor + day.discountMinor;
-  if (before < t.minDaySalesMinor || day.discountMinor * 10_000 <= t.shareBp * before) return [];
+  const off = day.discountMinor + day.overrideMinor;
+  // The share of what the goods were worth at their prices, before anything was taken off.
+  const before = day.salesMinor + off;
+  if (before < t.minDaySalesMinor || off * 10_000 <= t.shareBp * before) return [];
   if (ctx.history.alertedOnDay('discount_share', scopeKey(scope), fact.businessDay)) return [];
   return [
     draft(fact, 'discount_share', scope, ctx, [fact], {
-      shareBp: Math.floor((day.discountMinor * 10_000) / before),
+      shareBp: Math.floor((off * 10_000) / before),
       limitBp: t.shareBp,
       discountMinor: day.discountMinor,
+      overrideMinor: day.overrideMinor,
       beforeDiscountMinor: before,
     }),
   ];

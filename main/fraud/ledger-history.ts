@@ -7,7 +7,7 @@ import type { Db } from '../ledger/database';
 import type { JournalEvent } from '../ledger/journal-payloads';
 import { sql } from '../ledger/statements';
 import { factOf, isTraining, WATCHED_KINDS, type DeclineFact, type Fact, type NoSaleFact, type SaleFact, type WatchedKind } from './fraud-facts';
-import type { FraudHistory, OriginalSale, RecentQuery } from './fraud-rules';
+import type { DayTotals, FraudHistory, OriginalSale, RecentQuery } from './fraud-rules';
 
 export function operatorOfIntent(db: Db, intentId: number): number | null {
   return (sql(db, 'SELECT operator_id FROM card_intents WHERE id = ?').get(intentId) as { operator_id: number } | undefined)?.operator_id ?? null;
@@ -126,13 +126,13 @@ export class LedgerHistory implements FraudHistory {
     return { operatorId: doc.operator_id, paidElectronically: electronic };
   }
 
-  dayTotals(registerId: string, businessDay: string): { salesMinor: number; discountMinor: number } {
+  dayTotals(registerId: string, businessDay: string): DayTotals {
     const row = sql(
       this.db,
-      `SELECT COALESCE(SUM(total_minor), 0) AS sales, COALESCE(SUM(discount_minor), 0) AS discount FROM documents
+      `SELECT COALESCE(SUM(total_minor), 0) AS sales, COALESCE(SUM(discount_minor), 0) AS discount, COALESCE(SUM(override_minor), 0) AS override FROM documents
         WHERE register_id = ? AND business_day = ? AND status = 'completed' AND kind = 'sale' AND training = 0`,
-    ).get(registerId, businessDay) as { sales: number; discount: number };
-    return { salesMinor: row.sales, discountMinor: row.discount };
+    ).get(registerId, businessDay) as { sales: number; discount: number; override: number };
+    return { salesMinor: row.sales, discountMinor: row.discount, overrideMinor: row.override };
   }
 
   alertedSince(rule: FraudRule, scopeKey: string, since: number): boolean {

@@ -15,6 +15,7 @@ import { scaleLabels } from './migrations/012-scale-labels';
 import { training } from './migrations/013-training';
 import { heldSales } from './migrations/014-held-sales';
 import { exchanges } from './migrations/015-exchanges';
+import { priceOverrides } from './migrations/016-price-overrides';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -47,6 +48,7 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'training', sql: training },
   { version: 14, name: 'held-sales', sql: heldSales },
   { version: 15, name: 'exchanges', sql: exchanges },
+  { version: 16, name: 'price-overrides', sql: priceOverrides },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.

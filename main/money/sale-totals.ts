@@ -75,3 +75,16 @@ export function computeSale(lines: readonly LineInput[], orderDiscount: Discount
     },
   };
 }
+
+/**
+ * What 改价 took off: per overridden line, qty × the price it was rung up at, less its gross at the
+ * price it sells at (both rounded as the gross is). A price typed up takes nothing off.
+ */
+export function priceOverrideMinor(lines: readonly { qtyMilli: number; unitPriceMinor: number; listUnitPriceMinor: number | null }[]): number {
+  let off = 0;
+  for (const l of lines) {
+    if (l.listUnitPriceMinor === null || l.listUnitPriceMinor <= l.unitPriceMinor) continue;
+    off += mulDivHalfUp(l.listUnitPriceMinor, l.qtyMilli, 1000) - mulDivHalfUp(l.unitPriceMinor, l.qtyMilli, 1000);
+  }
+  return off;
+}

@@ -28,12 +28,19 @@ export function overridePrice(ctx: SaleContext, input: PriceOverrideInput, appro
     if (line.unit_price_minor === input.unitPriceMinor) throw new ServiceError('sale.price_unchanged', { unitPriceMinor: line.unit_price_minor });
     const needsApproval = !roleAtLeast(ctx.actor.role, 'supervisor');
     if (needsApproval && approverId === null) throw new ServiceError('sale.price_override_needs_supervisor');
-    const lines = sale.lines.map((l) => (l.id === line.id ? { ...l, unit_price_minor: input.unitPriceMinor } : l));
+    // The price it was rung up at is kept from the first override on; typed back to it, the line is as if never overridden.
+    const listPrice = line.list_unit_price_minor ?? line.unit_price_minor;
+    const listUnitPriceMinor = input.unitPriceMinor === listPrice ? null : listPrice;
+    const lines = sale.lines.map((l) => (l.id === line.id ? { ...l, unit_price_minor: input.unitPriceMinor, list_unit_price_minor: listUnitPriceMinor } : l));
     // An amount off the line cannot exceed what the line now costs.
     const discount = parseDiscount(line.discount);
     const gross = computedLines(ctx, { doc: sale.doc, lines }).find((l) => l.id === line.id)?.grossMinor ?? 0;
     if (discount?.kind === 'amount' && discount.amountMinor > gross) throw new ServiceError('sale.discount_exceeds_amount', { maxMinor: gross });
-    sql(ctx.db, 'UPDATE document_lines SET unit_price_minor = ? WHERE id = ?').run(input.unitPriceMinor, line.id);
+    sql(ctx.db, 'UPDATE document_lines SET unit_price_minor = ?, list_unit_price_minor = ? WHERE id = ?').run(
+      input.unitPriceMinor,
+      listUnitPriceMinor,
+      line.id,
+    );
     appendJournal(
       ctx.db,
       'sale.price_overridden',

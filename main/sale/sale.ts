@@ -67,6 +67,7 @@ function appendLine(
     discount: null,
     original_line_id: null,
     restock: null,
+    list_unit_price_minor: null,
     name_zh: catalogNames.nameZh,
     name_en: catalogNames.nameEn,
     gross_minor: null,

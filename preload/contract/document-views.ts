@@ -15,6 +15,8 @@ export interface LineView {
   names: { zh: string | null; en: string | null } | null;
   qtyMilli: number;
   unitPriceMinor: number;
+  /** The unit price the line was rung up at before a 改价 (price override); null when it was not overridden. */
+  listUnitPriceMinor: number | null;
   taxRateBp: number;
   discount: Discount | null;
   /** A refund or void line: the sold line it corrects. */

@@ -98,6 +98,8 @@ test('a cashier changes a catalog item’s price (改价) with the owner’s app
   await page.keyboard.press('Enter');
   await expect(approval).toBeHidden();
   await expect(page.getByTestId('total')).toHaveText('¥6.50');
+  // The price it was rung up at stays beside the new one.
+  await expect(page.getByTestId('line-list-price')).toHaveText('原价 ¥8.50');
 
   const entries = (await callRegister(page, 'journal.list', { kinds: ['sale.price_overridden'] })) as { ok: boolean };
   // The cashier may not read the journal; the owner may.

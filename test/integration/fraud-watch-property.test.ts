@@ -7,9 +7,11 @@ import type { FraudThresholds } from '../../preload/contract/fraud-views';
 import { key, openShop, shanghai } from '../support/day-close-shop';
 import { DAY, recomputed, printToFile, approval } from '../support/fraud-shop';
 
+const WATER = '6901234567892'; // 2.00 in the demo catalog
+
 describe('property: the live verdicts equal a recomputation from the journal alone', () => {
   type Op =
-    | { kind: 'sale'; price: number; discountBp: number; who: 'cashier' | 'supervisor' }
+    | { kind: 'sale'; price: number; discountBp: number; overrideTo: number | null; who: 'cashier' | 'supervisor' }
     | { kind: 'refund'; pick: number; who: 'cashier' | 'supervisor' }
     | { kind: 'noReceipt'; amount: number }
     | { kind: 'void'; pick: number }
@@ -21,6 +23,8 @@ describe('property: the live verdicts equal a recomputation from the journal alo
         kind: fc.constant('sale' as const),
         price: fc.oneof(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 40_000, max: 200_000 })),
         discountBp: fc.constantFrom(0, 0, 0, 1500),
+        // 改价 of a catalog line (water at 2.00, three of them): down, down to nothing, or up.
+        overrideTo: fc.constantFrom(null, null, null, 150, 0, 260),
         who: fc.constantFrom('cashier' as const, 'supervisor' as const),
       }),
     },
@@ -67,6 +71,12 @@ describe('property: the live verdicts equal a recomputation from the journal alo
             if (o.kind === 'sale') {
               await login(o.who);
               const saleId = await s.sale([o.price]);
+              if (o.overrideTo !== null) {
+                const withWater = await s.reg.must('sale.addProduct', { saleId, code: WATER, qtyMilli: 3000 });
+                const lineId = withWater.lines.at(-1)?.id ?? 0;
+                await s.reg.must('sale.overridePrice', { saleId, lineId, unitPriceMinor: o.overrideTo, reason: 'other', approval: approval(s) });
+                seen.add('override');
+              }
               if (o.discountBp)
                 await s.reg.must('sale.setOrderDiscount', { saleId, discount: { kind: 'percent', rateBp: o.discountBp }, approval: approval(s) });
               const view = await s.reg.must('sale.current', {});
@@ -118,5 +128,6 @@ describe('property: the live verdicts equal a recomputation from the journal alo
     );
     // The runs must have exercised the rules, not passed by raising nothing.
     expect([...seen].filter((r) => r.includes('_')).length).toBeGreaterThanOrEqual(5);
+    expect(seen).toContain('override');
   }, 240_000);
 });

@@ -11,6 +11,20 @@ import { key, shanghai, type Shop } from '../support/day-close-shop';
 import { MIN, DAY, shops, shop, entriesOf, recomputed, printToFile, approval } from '../support/fraud-shop';
 
 describe('fraud watch on the register', () => {
+  it('price overrides count with discounts: water typed down to nothing on a 110.00 day raises the share alert', async () => {
+    const s = await shop();
+    const saleId = await s.sale([9_000]);
+    const withWater = await s.reg.must('sale.addProduct', { saleId, code: '6901234567892', qtyMilli: 10_000 });
+    const lineId = withWater.lines.at(-1)?.id ?? 0;
+    await s.reg.must('sale.overridePrice', { saleId, lineId, unitPriceMinor: 0, reason: 'damaged', approval: approval(s) });
+    await s.reg.must('sale.tenderCash', { saleId, tenderedMinor: 9_000, idempotencyKey: key() });
+
+    await s.as('owner');
+    const [alert] = await s.reg.must('fraud.alerts', {});
+    expect(alert).toMatchObject({ rule: 'discount_share', params: { discountMinor: 0, overrideMinor: 2_000, beforeDiscountMinor: 11_000, shareBp: 1_818 } });
+    expect(storedDrafts(s.reg.db)).toEqual(recomputed(s));
+  });
+
   it('a burst of small sales raises per register and operator with its evidence; the owner acknowledges; the Z lists it', async () => {
     const s = await shop();
     const sales: string[] = [];

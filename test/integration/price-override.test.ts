@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CASHIER_PIN, makeRegister, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 
 const WATER = '6901234567892'; // 2.00
+const BREAD = '6905678901232'; // 8.50
 const open: TestRegister[] = [];
 afterEach(() => {
   for (const r of open.splice(0)) r.cleanup();
@@ -98,5 +99,37 @@ describe('price override', () => {
     const row = reg.db.prepare('SELECT unit_price_minor AS price, discount FROM document_lines WHERE id = ?').get(lineId);
     expect(row).toEqual({ price: 200, discount: JSON.stringify({ kind: 'amount', amountMinor: 400 }) });
     expect((reg.db.prepare('SELECT unit_price_minor AS price FROM document_lines WHERE id = ?').get(adHocId) as { price: number }).price).toBe(500);
+  });
+
+  it('the line keeps the price it was rung up at; the completed sale says what overrides took off, and a price typed back is no override', async () => {
+    const { reg, staff, saleId, lineId } = await counter();
+    await reg.must('session.login', { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN });
+    const down = await reg.must('sale.overridePrice', { saleId, lineId, unitPriceMinor: 170, reason: 'damaged' });
+    expect(down.lines[0]).toMatchObject({ unitPriceMinor: 170, listUnitPriceMinor: 200 });
+    // A second change is still measured from the price it was rung up at, not from 1.70.
+    const again = await reg.must('sale.overridePrice', { saleId, lineId, unitPriceMinor: 150, reason: 'damaged' });
+    expect(again.lines[0]).toMatchObject({ unitPriceMinor: 150, listUnitPriceMinor: 200 });
+    const more = await reg.must('sale.addProduct', { saleId, code: BREAD, qtyMilli: 1000 });
+    const otherId = more.lines[1]?.id ?? 0;
+    await reg.must('sale.overridePrice', { saleId, lineId: otherId, unitPriceMinor: 600, reason: 'other' });
+    const back = await reg.must('sale.overridePrice', { saleId, lineId: otherId, unitPriceMinor: 850, reason: 'other' });
+    expect(back.lines[1]).toMatchObject({ unitPriceMinor: 850, listUnitPriceMinor: null });
+
+    const done = await reg.must('sale.tenderCash', { saleId, tenderedMinor: 1300, idempotencyKey: 'override-counted-1' });
+    expect(done.sale.lines.map((l) => l.listUnitPriceMinor)).toEqual([200, null]);
+    // Three at 2.00 sold at 1.50: 1.50 off; the line typed back took nothing off.
+    const entry = JSON.parse(reg.db.prepare("SELECT payload FROM journal WHERE kind = 'sale.completed'").pluck().get() as string) as { data: object };
+    expect(entry.data).toMatchObject({ totalMinor: 1300, discountMinor: 0, overrideMinor: 150 });
+    expect(reg.db.prepare('SELECT override_minor FROM documents WHERE id = ?').pluck().get(saleId)).toBe(150);
+  });
+
+  it('a sale with no price typed down journals no override figure', async () => {
+    const { reg, staff, saleId, lineId } = await counter();
+    await reg.must('session.login', { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN });
+    await reg.must('sale.overridePrice', { saleId, lineId, unitPriceMinor: 250, reason: 'price_match' });
+    await reg.must('sale.tenderCash', { saleId, tenderedMinor: 750, idempotencyKey: 'override-up-1' });
+    const entry = JSON.parse(reg.db.prepare("SELECT payload FROM journal WHERE kind = 'sale.completed'").pluck().get() as string) as { data: object };
+    expect(entry.data).not.toHaveProperty('overrideMinor');
+    expect(reg.db.prepare('SELECT override_minor FROM documents WHERE id = ?').pluck().get(saleId)).toBe(0);
   });
 });

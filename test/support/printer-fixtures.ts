@@ -25,6 +25,7 @@ function line(
     names: null,
     qtyMilli,
     unitPriceMinor,
+    listUnitPriceMinor: null,
     taxRateBp,
     discount: null,
     originalLineId: null,

@@ -192,7 +192,7 @@ describe('no-sale drawer openings (3 within 60 minutes per operator)', () => {
   });
 });
 
-describe("discounts above a share of the day's sales (10 % of 100.00 or more)", () => {
+describe("discounts and price overrides above a share of the day's sales (10 % of 100.00 or more)", () => {
   it('raises once a day when the share goes above the limit, not at it', () => {
     const s = new Stream();
     s.sale(T0, 9_000, 3, { discountMinor: 1_000 });
@@ -210,6 +210,23 @@ describe("discounts above a share of the day's sales (10 % of 100.00 or more)", 
     s.sale(T0 + MIN, 1, 3, { discountMinor: 0 });
     s.sale(T0 + 2 * MIN, 1, 3, { discountMinor: 1 });
     expect(rules(s.alerts())).toEqual(['discount_share/register']);
+  });
+
+  it('counts what price overrides took off with the discounts: over the limit together, quiet at it', () => {
+    const s = new Stream();
+    // 9,000 sold after 500 off by discount and 500 by 改价: 1,000 of 10,000 is the limit itself.
+    s.sale(T0, 9_000, 3, { discountMinor: 500, overrideMinor: 500 });
+    expect(s.alerts()).toEqual([]);
+    s.sale(T0 + MIN, 1, 3, { overrideMinor: 1 });
+    expect(s.alerts()).toMatchObject([
+      { rule: 'discount_share', params: { limitBp: 1_000, discountMinor: 500, overrideMinor: 501, beforeDiscountMinor: 10_002 } },
+    ]);
+  });
+
+  it('raises on price overrides alone, with no discount all day', () => {
+    const s = new Stream();
+    s.sale(T0, 8_000, 3, { overrideMinor: 2_000 });
+    expect(s.alerts()).toMatchObject([{ rule: 'discount_share', params: { shareBp: 2_000, discountMinor: 0, overrideMinor: 2_000 } }]);
   });
 });
 

@@ -101,6 +101,18 @@ describe('receipt content', () => {
     expect(text).not.toMatch(/[合计找零]/);
   });
 
+  it('prints the price a line was rung up at under a price override (改价), in the receipt language, within the paper', () => {
+    for (const c of cases) {
+      const sale = saleFixture(c.locale);
+      const overridden = { ...sale, lines: sale.lines.map((l, i) => (i === 0 ? { ...l, listUnitPriceMinor: 250 } : l)) };
+      const text = renderReceiptText(buildReceipt(overridden, c.store, { timeZone }), profile(c.paper));
+      expect(text).toContain(c.locale === 'zh-CN' ? '原价 ￥2.50（改价）' : 'Was ￥2.50 (price override)');
+      // Only the overridden line says so.
+      expect(text.split(c.locale === 'zh-CN' ? '原价' : 'Was ').length).toBe(2);
+      for (const line of text.split('\n')) expect(printedColumns(line), line).toBeLessThanOrEqual(c.cols);
+    }
+  });
+
   it('keeps "¥" on paper whose code page has it (cp437) and the QR carries the receipt id', () => {
     const doc = buildReceipt(saleFixture('en'), storeEn, { timeZone });
     expect(renderReceiptText(doc, { ...profile('80mm'), encoding: 'cp437' })).toContain('¥55.58');

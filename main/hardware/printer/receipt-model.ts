@@ -123,6 +123,9 @@ function lineBlocks(c: Ctx, line: LineView): ReceiptBlock[] {
     { kind: 'text', text: line.name, align: 'left' },
     { kind: 'row', left: qtyTimesPrice, right: c.signed(line.grossMinor), indent: true },
   ];
+  // 改价: the customer sees what the goods were priced at, as the screen shows the cashier.
+  if (line.listUnitPriceMinor !== null)
+    blocks.push({ kind: 'row', left: c.t('line.listPrice', { price: c.money(line.listUnitPriceMinor) }), right: '', indent: true });
   if (line.lineDiscountMinor !== 0) {
     const label = line.discount?.kind === 'percent' ? c.t('line.discountPercent', { rate: formatRateBp(line.discount.rateBp) }) : c.t('line.discount');
     blocks.push({ kind: 'row', left: label, right: c.signed(-line.lineDiscountMinor), indent: true });

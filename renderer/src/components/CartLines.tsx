@@ -62,6 +62,12 @@ export function CartLines({ lines, selectedId, onSelect }: CartLinesProps) {
               {line.soldByWeight
                 ? t('sale.weightTimesPrice', { weight: format.weight(line.qtyMilli), price: format.money(line.unitPriceMinor) })
                 : t('sale.qtyTimesPrice', { qty: format.qty(line.qtyMilli), price: format.money(line.unitPriceMinor) })}
+              {/* 改价: the price it was rung up at stays in sight, so nobody takes the new one for the shelf's. */}
+              {line.listUnitPriceMinor !== null && (
+                <span className="cart-line__list-price" data-testid="line-list-price">
+                  {t('sale.listPrice', { price: format.money(line.listUnitPriceMinor) })}
+                </span>
+              )}
             </span>
             <span className="cart-line__discount" data-testid="line-discount">
               {discount > 0 &&

@@ -31,8 +31,10 @@ export function explainAlert(
   t: TFunction,
   format: StoreFormat,
 ): string {
+  // An alert raised before 改价 was counted with discounts carries no override figure: none was counted.
+  const params = alert.rule === 'discount_share' ? { overrideMinor: 0, ...alert.params } : alert.params;
   return t(`fraud.explain.${alert.rule}`, {
-    ...formattedParams(alert.params, format),
+    ...formattedParams(params, format),
     who: scopeText(alert.scope, alert.operatorName, t),
     operator: alert.operatorName ?? '—',
     interpolation: { escapeValue: false },
