@@ -100,6 +100,10 @@ test('a cashier changes a catalog item’s price (改价) with the owner’s app
   await expect(page.getByTestId('total')).toHaveText('¥6.50');
   // The price it was rung up at stays beside the new one.
   await expect(page.getByTestId('line-list-price')).toHaveText('原价 ¥8.50');
+  await page.getByTestId('line-price').click();
+  await expect(dialog.getByTestId('price-now')).toHaveText('现价：¥6.50 · 原价 ¥8.50');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog).toBeHidden();
 
   const entries = (await callRegister(page, 'journal.list', { kinds: ['sale.price_overridden'] })) as { ok: boolean };
   // The cashier may not read the journal; the owner may.

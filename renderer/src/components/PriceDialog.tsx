@@ -42,6 +42,7 @@ export function PriceDialog({ line, onApply, error, onClose }: PriceDialogProps)
     <Dialog title={t('dialog.priceTitle', { name: lineName(line, i18n.language, storeLocale).name })} onClose={onClose} onSubmit={submit} testId="price-dialog">
       <p className="muted" data-testid="price-now">
         {t('dialog.priceNow', { price: format.money(line.unitPriceMinor) })}
+        {line.listUnitPriceMinor !== null && ` · ${t('sale.listPrice', { price: format.money(line.listUnitPriceMinor) })}`}
       </p>
       <AmountField label={t('dialog.newPrice')} value={value} onChange={setValue} autoFocus testId="price-input" />
       <label className="field">
