@@ -95,7 +95,7 @@ test('first-run wizard in zh-CN: empty data folder to a first sale with a tested
     await openPayment(page);
     await page.keyboard.type('5');
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('receipt-no')).toHaveText('1');
+    await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
     // After the test page: the drawer kick (a cash sale) and the receipt.
     const jobs = await printer.waitForJobs(3);
     const receipt = jobs.map((j) => tokenizeEscPos(j.bytes).lines.join('\n')).join('\n');

@@ -3,7 +3,8 @@
 import type { PaymentView, LineView, DocumentView, StoreSettings } from '../../../preload/contract/views';
 import type { Locale } from '../../../preload/contract/primitives';
 import type { ReceiptBlock, ReceiptDocument } from './receipt-document';
-import { formatDateTime, formatMoney, formatQty, formatRateBp, formatReceiptNo, minorToDecimal } from './receipt-format';
+import { formatDateTime, formatMoney, formatQty, formatRateBp, minorToDecimal } from './receipt-format';
+import { formatReceiptNo } from '../../../preload/contract/receipt-no';
 import { isReceiptStringKey, receiptTranslator, type Translate } from './receipt-strings';
 import { cardSlipBlocks, type CardTransaction, type TerminalLinesPlacement } from './card-slip';
 import { scanDetailBlocks, scanLabel } from './scan-details';
@@ -85,7 +86,7 @@ function header(c: Ctx, title: string): ReceiptBlock[] {
     { kind: 'row', left: t('header.register'), right: sale.registerId },
     { kind: 'row', left: t('header.operator'), right: sale.operatorName },
     // Training numbers are their own series: marked T so they are never read as the real one.
-    { kind: 'row', left: t('header.receiptNo'), right: formatReceiptNo(sale.training ? `${sale.registerId}-T` : sale.registerId, sale.receiptNo) },
+    { kind: 'row', left: t('header.receiptNo'), right: formatReceiptNo(sale.registerId, sale.receiptNo, sale.training) },
     { kind: 'row', left: t('header.date'), right: formatDateTime(sale.completedAt ?? sale.openedAt, c.options.timeZone) },
   );
   const ref = c.options.refundOf;

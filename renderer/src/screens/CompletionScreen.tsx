@@ -49,10 +49,8 @@ export function CompletionScreen({ completion, onNext }: { completion: Completio
         <dl className="done__facts">
           <div>
             <dt>{t('done.receiptNo')}</dt>
-            <dd data-testid="receipt-no">
-              {sale.training ? 'T-' : ''}
-              {completion.receiptNo ?? sale.receiptNo}
-            </dd>
+            {/* As the receipt prints it (R1-000001), so the cashier can read it back to a customer holding one. */}
+            <dd data-testid="receipt-no">{formatReceiptNo(sale.registerId, completion.receiptNo ?? sale.receiptNo, sale.training)}</dd>
           </div>
           <div>
             <dt>{t('done.total')}</dt>
