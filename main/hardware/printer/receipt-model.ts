@@ -16,8 +16,13 @@ export interface ReceiptOptions {
   duplicateCopy?: number | null;
   /** Refunds: the original sale's receipt number (DocumentView does not carry it). */
   refundOf?: { registerId: string; receiptNo: number } | null;
-  /** Exchanges (换货): the other document of the pair, printed on each so either receipt finds the other. */
-  exchangeWith?: { registerId: string; receiptNo: number } | null;
+  /**
+   * Exchanges (换货): the other document of the pair, printed on each so either receipt finds the
+   * other. On the new sale, `creditPaymentId` is the payment that is the returned goods' credit: a
+   * cash payment in the ledger (so the drawer counts only the difference), but no cash the
+   * customer handed over, so it prints as the credit it is.
+   */
+  exchangeWith?: { registerId: string; receiptNo: number; creditPaymentId?: number | null } | null;
   /** Which copies repeat the terminal's own receipt lines (a printer setting); absent = none. */
   terminalLines?: TerminalLinesPlacement;
 }
@@ -176,8 +181,14 @@ function refundTenderLabel(c: Ctx, p: PaymentView): string {
   return c.t('tender.refundCard');
 }
 
+function isExchangeCredit(c: Ctx, p: PaymentView): boolean {
+  const creditId = c.options.exchangeWith?.creditPaymentId;
+  return c.sale.kind === 'sale' && creditId !== undefined && creditId !== null && p.id === creditId;
+}
+
 function tenderLabel(c: Ctx, p: PaymentView): string {
   if (c.sale.kind !== 'sale') return refundTenderLabel(c, p);
+  if (isExchangeCredit(c, p)) return c.t('tender.exchangeCredit');
   if (p.method === 'scan') return scanLabel(c.t, p.scan, false);
   return p.method === 'cash' ? c.t('tender.cash') : c.t('tender.card');
 }
