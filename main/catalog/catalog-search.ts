@@ -1,13 +1,14 @@
 // The counter's product search, over the indexes written by search-index.ts. Results are ranked
-// in three tiers: an exact code (barcode or item number), then keys that start with the query
-// (names, pinyin, initials, codes), then keys that contain it. Each tier is an index probe that
+// in four tiers: an exact code (barcode or item number), then keys that start with the query
+// (names, pinyin, initials, codes), then two initials from a later character of the name
+// (可口可乐 by "kl"), then keys that contain it. Each tier is an index probe that
 // stops after `limit` rows, so a search costs the same on 100 products as on 100,000.
 import type { ProductView } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
 import { PRODUCT_SELECT, toProductView, type ProductRow } from './catalog';
 import { applyDuePrices } from './price-changes';
-import { hasHan, normalizeSearchText } from './search-keys';
+import { hasHan, INNER_KEY_MARK, normalizeSearchText } from './search-keys';
 
 /** The trigram index's query: one phrase, quotes doubled, so the text is matched as it is. */
 function trigramPhrase(query: string): string {
@@ -39,17 +40,22 @@ export function searchProducts(db: Db, rawQuery: string, now: number, limit = 20
   take(sql(db, 'SELECT id FROM products WHERE sku = ? COLLATE NOCASE').pluck().all(rawQuery.trim()) as number[]);
 
   // 2. Prefix of any key. Pinyin is typed with or without spaces ("ke kou" = "kekou").
-  const prefixes = new Set([query, query.replaceAll(' ', '')]);
-  for (const prefix of prefixes) {
-    if (found.length >= limit) break;
+  const byPrefix = (prefix: string) =>
     take(
       sql(db, 'SELECT product_id FROM search_keys WHERE key >= ? AND key < ? ORDER BY key LIMIT ?')
         .pluck()
         .all(prefix, prefixEnd(prefix), limit + 5) as number[],
     );
+  const joined = query.replaceAll(' ', '');
+  for (const prefix of new Set([query, joined])) {
+    if (found.length >= limit) break;
+    byPrefix(prefix);
   }
+  // 3. Two initials at a later character of the name (可口可乐 by "kl"). Longer initials are found
+  // inside the name's initials by the substring tier; one letter would name half the catalog.
+  if (found.length < limit && /^[a-z]{2}$/.test(joined)) byPrefix(INNER_KEY_MARK + joined);
 
-  // 3. Substring: three characters or more through the trigram index; one or two Chinese
+  // 4. Substring: three characters or more through the trigram index; one or two Chinese
   // characters through the character-pair index. Two Latin letters are only a prefix.
   if (found.length < limit) {
     // A long run of digits is a barcode or item number being keyed: its prefix (above) is what is

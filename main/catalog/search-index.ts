@@ -2,9 +2,12 @@
 // reads: search_keys (prefixes), search_trigrams (substrings of 3+ characters) and search_grams
 // (one or two Chinese characters). Only active products are indexed, so a search never has to
 // skip deactivated ones. Runs inside the transaction that changes the product.
+// products.indexed holds the version of the keys written: 0 none yet, 1 before the inner initial pairs,
+// SEARCH_KEYS_VERSION now. Versions stay in this column rather than a migration because older
+// keys can be brought up to date from what the row already holds (see indexPendingProducts).
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
-import { searchKeysOf } from './search-keys';
+import { INNER_KEY_MARK, innerInitialPairsOf, searchKeysOf } from './search-keys';
 
 interface IndexRow {
   id: number;
@@ -16,6 +19,8 @@ interface IndexRow {
 
 // Between keys in the trigram document: no query can contain it, so no match spans two keys.
 const KEY_SEPARATOR = '\n';
+
+const SEARCH_KEYS_VERSION = 2;
 
 export function productBarcodes(db: Db, productId: number): string[] {
   return sql(db, 'SELECT barcode FROM product_barcodes WHERE product_id = ? ORDER BY position').pluck().all(productId) as string[];
@@ -33,24 +38,48 @@ export function indexProduct(db: Db, productId: number): void {
   unindex(db, productId);
   if (!row) return;
   const keys = searchKeysOf({ sku: row.sku, barcodes: productBarcodes(db, productId), nameZh: row.name_zh, nameEn: row.name_en });
-  sql(db, 'UPDATE products SET pinyin_full = ?, pinyin_initials = ?, indexed = 1 WHERE id = ?').run(keys.pinyinFull, keys.pinyinInitials, productId);
+  sql(db, 'UPDATE products SET pinyin_full = ?, pinyin_initials = ?, indexed = ? WHERE id = ?').run(
+    keys.pinyinFull,
+    keys.pinyinInitials,
+    SEARCH_KEYS_VERSION,
+    productId,
+  );
   if (row.active !== 1) return;
   const addKey = sql(db, 'INSERT OR IGNORE INTO search_keys (key, product_id) VALUES (?, ?)');
   for (const key of keys.keys) addKey.run(key, productId);
+  addInnerInitialPairs(db, productId, keys.innerInitialPairs);
   const addGram = sql(db, 'INSERT OR IGNORE INTO search_grams (gram, product_id) VALUES (?, ?)');
   for (const gram of keys.grams) addGram.run(gram, productId);
   sql(db, 'INSERT INTO search_trigrams (rowid, keys) VALUES (?, ?)').run(productId, keys.keys.join(KEY_SEPARATOR));
 }
 
+function addInnerInitialPairs(db: Db, productId: number, pairs: readonly string[]): void {
+  // Not in the trigram document: each pair is part of the initials already there.
+  const addKey = sql(db, 'INSERT OR IGNORE INTO search_keys (key, product_id) VALUES (?, ?)');
+  for (const pair of pairs) addKey.run(INNER_KEY_MARK + pair, productId);
+}
+
 /**
- * Indexes the products whose keys are not written yet: every product of a ledger that predates
- * the search indexes. Done at start-up, in one transaction.
+ * Indexes the products whose keys are not written yet (every product of a ledger that predates
+ * the search indexes) and adds the inner initial pairs to those indexed before them. Done at
+ * start-up, in one transaction.
  */
 export function indexPendingProducts(db: Db): number {
   const pending = sql(db, 'SELECT id FROM products WHERE indexed = 0').pluck().all() as number[];
-  if (pending.length === 0) return 0;
+  // From the stored initials, not by reading the names' pinyin again: a 100,000-product catalog
+  // takes seconds to read and a register restarting at the counter should not wait for that.
+  const outdated = sql(db, 'SELECT id, pinyin_initials, active FROM products WHERE indexed BETWEEN 1 AND ?').all(SEARCH_KEYS_VERSION - 1) as {
+    id: number;
+    pinyin_initials: string | null;
+    active: number;
+  }[];
+  if (pending.length === 0 && outdated.length === 0) return 0;
   db.transaction(() => {
     for (const id of pending) indexProduct(db, id);
+    for (const row of outdated) {
+      if (row.active === 1) addInnerInitialPairs(db, row.id, innerInitialPairsOf(row.pinyin_initials ?? ''));
+      sql(db, 'UPDATE products SET indexed = ? WHERE id = ?').run(SEARCH_KEYS_VERSION, row.id);
+    }
   })();
-  return pending.length;
+  return pending.length + outdated.length;
 }

@@ -1,6 +1,7 @@
 // What a product can be found by, derived once when it is imported or edited (never per
-// keystroke): lower-case codes and names, full pinyin and pinyin initials of the Chinese name,
-// and the one- and two-character pieces of that name. Pure: no I/O.
+// keystroke): lower-case codes and names, full pinyin and pinyin initials of the Chinese name
+// (also the pair at each later character), and the one- and two-character pieces of that name.
+// Pure: no I/O.
 import type * as PinyinPro from 'pinyin-pro';
 
 // Loaded on the first product indexed, not at start-up: its dictionaries take a few hundred ms to
@@ -27,6 +28,12 @@ export interface SearchKeys {
   pinyinInitials: string;
   /** Every key a prefix may match, normalized, without duplicates. */
   keys: string[];
+  /**
+   * The two initials at each later character (可口可乐 -> kk, kl): a cashier types 可乐 as "kl"
+   * and expects 可口可乐. Kept apart from `keys` so that names starting with the query rank first.
+   * Two letters only: three or more are found inside the initials through the trigram index.
+   */
+  innerInitialPairs: string[];
   /** One- and two-character pieces of the Chinese name, for the shortest queries. */
   grams: string[];
 }
@@ -35,8 +42,20 @@ const HAN = /\p{Script=Han}/u;
 
 /** The form both keys and queries are compared in: NFKC (full-width to half-width), lower case, single spaces. */
 export function normalizeSearchText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\p{Cc}/gu, '')
+    .trim();
 }
+
+/**
+ * Marks an inner-initials key in the prefix index, so that one range scan reads the keys a name
+ * starts with and another the ones starting inside it. A control character: normalized text,
+ * and so every query, never holds one.
+ */
+export const INNER_KEY_MARK = '\u0001';
 
 export function hasHan(text: string): boolean {
   return HAN.test(text);
@@ -48,6 +67,13 @@ function pinyinOf(name: string): { full: string; initials: string } {
     .map((s) => s.toLowerCase().replace(/[^a-z]/g, ''))
     .filter((s) => s !== '');
   return { full: clean.join(''), initials: clean.map((s) => s[0]).join('') };
+}
+
+/** The pair of initials at each character from the second on: kkkl -> kk, kl. */
+export function innerInitialPairsOf(initials: string): string[] {
+  const out = new Set<string>();
+  for (let i = 1; i <= initials.length - 2; i++) out.add(initials.slice(i, i + 2));
+  return [...out];
 }
 
 function gramsOf(name: string): string[] {
@@ -79,5 +105,5 @@ export function searchKeysOf(product: ProductNames): SearchKeys {
   for (const word of en.split(/[\s\-/(),.]+/).slice(1)) if (word.length >= 2) add(word);
   add(full);
   add(initials);
-  return { pinyinFull: full, pinyinInitials: initials, keys: [...keys], grams: gramsOf(zh) };
+  return { pinyinFull: full, pinyinInitials: initials, keys: [...keys], innerInitialPairs: innerInitialPairsOf(initials), grams: gramsOf(zh) };
 }

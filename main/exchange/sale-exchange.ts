@@ -16,6 +16,14 @@ interface Row {
   difference_minor: number;
 }
 
+/**
+ * The new sale's payment that is the returned goods' credit. Both ways of exchanging take it first,
+ * on a sale that has no payment yet (exchange.ts refuses one that has), so it is the sale's first.
+ */
+export function exchangeCreditPaymentId(db: Db, saleId: string): number | null {
+  return (sql(db, 'SELECT MIN(id) FROM payments WHERE document_id = ?').pluck().get(saleId) as number | null) ?? null;
+}
+
 export function saleExchange(db: Db, saleId: string): SaleExchangeView | null {
   const row = sql(
     db,
@@ -36,6 +44,7 @@ export function saleExchange(db: Db, saleId: string): SaleExchangeView | null {
     refundStatus: row.refund_status,
     refundReceiptNo: row.refund_receipt_no,
     creditMinor: row.credit_minor,
+    creditPaymentId: exchangeCreditPaymentId(db, saleId),
     differenceMinor: row.difference_minor,
     reason: row.reason,
     lines: lines.map((l) => ({ lineId: l.lineId, qtyMilli: l.qtyMilli, restock: l.restock === 1 })),

@@ -11,6 +11,7 @@ import { ServiceError } from '../common/service-error';
 import { getSettings } from '../settings/settings';
 import { sql } from '../ledger/statements';
 import { paperTimeZone } from './printer-config';
+import { exchangeCreditPaymentId } from '../exchange/sale-exchange';
 
 export function receiptDocuments(db: Db, saleId: string, copyNo: number, config: PrinterConfigView): ReceiptDocument[] {
   const sale = documentView(db, saleId);
@@ -19,7 +20,7 @@ export function receiptDocuments(db: Db, saleId: string, copyNo: number, config:
   const store = getSettings(db);
   const pair = exchangePair(db, saleId);
   return buildReceiptDocuments(sale, store, {
-    exchangeWith: pair?.receipt_no ? { registerId: pair.register_id, receiptNo: pair.receipt_no } : null,
+    exchangeWith: pair?.receipt_no ? { registerId: pair.register_id, receiptNo: pair.receipt_no, creditPaymentId: pair.credit_payment_id } : null,
     timeZone: paperTimeZone(config, store),
     duplicateCopy: copyNo > 0 ? copyNo : null,
     // A practice sale's number is kept negated; its practice correction names it as it was printed (R1-T-000003).
@@ -30,14 +31,24 @@ export function receiptDocuments(db: Db, saleId: string, copyNo: number, config:
   });
 }
 
+interface ExchangePair {
+  register_id: string;
+  receipt_no: number | null;
+  /** On the new sale: its payment that is the credit (see exchangeCreditPaymentId). */
+  credit_payment_id: number | null;
+}
+
 /** The other document of an exchange (the return of a new sale, the new sale of a return), if this one is part of one. */
-function exchangePair(db: Db, documentId: string): { register_id: string; receipt_no: number | null } | undefined {
-  return sql(
+function exchangePair(db: Db, documentId: string): ExchangePair | undefined {
+  const pair = sql(
     db,
-    `SELECT d.register_id, d.receipt_no FROM exchanges e
+    `SELECT d.register_id, d.receipt_no, e.sale_document_id FROM exchanges e
          JOIN documents d ON d.id = CASE WHEN e.sale_document_id = ? THEN e.refund_document_id ELSE e.sale_document_id END
         WHERE e.sale_document_id = ? OR e.refund_document_id = ?`,
-  ).get(documentId, documentId, documentId) as { register_id: string; receipt_no: number | null } | undefined;
+  ).get(documentId, documentId, documentId) as { register_id: string; receipt_no: number | null; sale_document_id: string } | undefined;
+  if (!pair) return undefined;
+  const credit = pair.sale_document_id === documentId ? exchangeCreditPaymentId(db, documentId) : null;
+  return { register_id: pair.register_id, receipt_no: pair.receipt_no, credit_payment_id: credit };
 }
 
 /** Whether completing this sale should kick the drawer (a cash tender and the store's setting). */

@@ -36,6 +36,8 @@ export interface SaleExchangeView {
   refundStatus: 'open' | 'completed' | 'cancelled';
   refundReceiptNo: number | null;
   creditMinor: number;
+  /** The sale's payment that is that credit: shown as the credit, not as cash handed over. */
+  creditPaymentId: number | null;
   differenceMinor: number;
   /** The return's reason code (`refund.reason.<code>`); spelled as a string here: refund.ts imports these views. */
   reason: string;

@@ -39,7 +39,7 @@ test('a cashier discount above the limit asks for a supervisor PIN, keyboard onl
   await openPayment(page);
   await page.keyboard.type('6.8');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('receipt-no')).toHaveText('1');
+  await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
   await expect(page.getByTestId('change-due')).toHaveText('¥0.00');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('cart-empty')).toBeVisible();

@@ -12,7 +12,7 @@ test('the journal viewer filters by kind and operator, shows entries in words, c
     await ringUpAdHoc(page, '矿泉水', price);
     await page.getByTestId('tendered').fill(price);
     await page.getByTestId('take-cash').click();
-    await expect(page.getByTestId('receipt-no')).toHaveText(String(i + 1));
+    await expect(page.getByTestId('receipt-no')).toHaveText(`R1-${String(i + 1).padStart(6, '0')}`);
     await page.getByTestId('next-sale').click();
   }
 

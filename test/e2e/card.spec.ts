@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { callRegister, expect, previewText, ringUpAdHoc, setUpOwner, test } from './fixtures';
+import { callRegister, completedReceiptNo, expect, previewText, ringUpAdHoc, setUpOwner, test } from './fixtures';
 
 /** An ad-hoc item at `price` (yuan) and on to the payment screen. The demo terminal declines amounts ending in .51. */
 const ringUp = (page: Page, price: string): Promise<void> => ringUpAdHoc(page, '礼品卡套', price);
@@ -13,7 +13,7 @@ test('a card sale through the demo terminal shows the steps, completes, and the 
   await expect(step).toHaveText('请顾客输入密码');
   await expect(step).toHaveText('请稍候…');
   await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
-  const receiptNo = Number(await page.getByTestId('receipt-no').textContent());
+  const receiptNo = await completedReceiptNo(page);
   const sale = (await callRegister(page, 'sale.byReceipt', { receiptNo })) as {
     ok: boolean;
     value: { payments: { card: { authCode: string; maskedPan: string } }[] };

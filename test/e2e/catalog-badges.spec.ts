@@ -34,7 +34,7 @@ test('pinyin search at the counter; a price edit during an open sale leaves that
   await openPayment(page);
   await page.keyboard.type('10');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('receipt-no')).toHaveText('1');
+  await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('cart-empty')).toBeVisible();
   await saleScreenReady(page);

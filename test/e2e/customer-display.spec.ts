@@ -29,7 +29,7 @@ test("the customer display follows the sale on a second page, in the customer's 
   await page.keyboard.press('F12');
   await page.getByTestId('tendered').fill('10');
   await page.getByTestId('take-cash').click();
-  await expect(page.getByTestId('receipt-no')).toHaveText('1');
+  await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
   await expect(display.getByTestId('display-thanks')).toHaveText('Thank you, see you again!');
   await expect(display.getByTestId('display-change')).toHaveText('Your change: ¥3.57');
 

@@ -45,7 +45,7 @@ test('exchange paid by card: a reload while the customer enters the PIN still sh
 
   const done = page.getByTestId('completion');
   await expect(done).toBeVisible({ timeout: 20_000 });
-  await expect(done.getByTestId('receipt-no')).toHaveText('2');
+  await expect(done.getByTestId('receipt-no')).toHaveText('R1-000002');
   await expect(done.getByTestId('done-exchange')).toHaveText('换货：退货单 R1-000003（退回小票 R1-000001 的商品，抵扣 ¥2.00）已与本单一同完成。');
   await expect(done.getByTestId('payment-row').filter({ hasText: '银行卡' })).toContainText('¥8.47');
   // Both receipts as they print: the new sale's and its return's.

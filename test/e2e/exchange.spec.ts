@@ -62,7 +62,7 @@ test('exchanges one item for a dearer one: the difference paid in cash, the retu
     await panel.getByTestId('exchange-tendered').fill('10');
     await panel.getByTestId('exchange-confirm').click();
     const done = page.getByTestId('completion');
-    await expect(done.getByTestId('receipt-no')).toHaveText('3');
+    await expect(done.getByTestId('receipt-no')).toHaveText('R1-000003');
     await expect(done.getByTestId('change-due')).toHaveText('¥3.50');
 
     // On paper: the 退货单 of the water against the original receipt, and the sale of the bread.

@@ -96,6 +96,17 @@ export async function saleScreenReady(page: Page): Promise<void> {
  * Adds one ad-hoc item (F4) at `price` (yuan) and goes on to the payment screen: how the card
  * and printing tests get a sale of exactly the amount they need.
  */
+/**
+ * The number the completion screen shows, as the receipt prints it (R1-000042), read back as the
+ * ledger counts it (42) for the calls that look a sale up by number.
+ */
+export async function completedReceiptNo(page: Page): Promise<number> {
+  const text = (await page.getByTestId('receipt-no').textContent()) ?? '';
+  const match = /^R\d+-(?:T-)?(\d{6})$/.exec(text);
+  expect(match, `receipt number "${text}"`).not.toBeNull();
+  return Number(match?.[1]);
+}
+
 /** F12 opens the payment screen; keys sent before it has taken the focus still reach the sale screen (where F8 is a line discount). */
 export async function openPayment(page: Page): Promise<void> {
   await page.keyboard.press('F12');

@@ -33,7 +33,7 @@ test('a ledger that cannot be written: the sale is refused saying what to do, th
   // The disk is back: the cashier presses the same button again.
   await page.getByTestId('take-cash').click();
   await expect(page.getByRole('heading', { name: '交易完成' })).toBeVisible();
-  await expect(page.getByTestId('receipt-no')).toHaveText('1');
+  await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
   await expect(page.getByTestId('change-due')).toHaveText('¥2.00');
   await expect(page.getByTestId('hardware-banner')).toBeHidden();
 });

@@ -1,4 +1,4 @@
-import { callRegister, expect, ringUpAdHoc, scan, setUpOwner, test } from './fixtures';
+import { callRegister, completedReceiptNo, expect, ringUpAdHoc, scan, setUpOwner, test } from './fixtures';
 
 // A window reloaded (or opened) while the demo register is still taking a payment: the demo pay
 // simulator keeps the customer 4 s on the password for amounts ending in .31 (and for ever for
@@ -28,7 +28,7 @@ test('scan-to-pay: a reload while the customer enters the password shows that st
   await expect(page.getByRole('button', { name: /返回/ })).toBeDisabled();
 
   await expect(page.getByTestId('completion')).toBeVisible({ timeout: 20_000 });
-  const receiptNo = Number(await page.getByTestId('receipt-no').textContent());
+  const receiptNo = await completedReceiptNo(page);
   const sale = (await callRegister(page, 'sale.byReceipt', { receiptNo })) as { value: { payments: { method: string; amountMinor: number }[] } };
   expect(sale.value.payments).toEqual([expect.objectContaining({ method: 'scan', amountMinor: 1231 })]);
 });
@@ -49,7 +49,7 @@ test('card: a reload while the customer enters the PIN shows the terminal step w
   await expect(page.getByTestId('card-step')).toHaveText('请稍候…', { timeout: 15_000 });
 
   await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
-  const receiptNo = Number(await page.getByTestId('receipt-no').textContent());
+  const receiptNo = await completedReceiptNo(page);
   const sale = (await callRegister(page, 'sale.byReceipt', { receiptNo })) as {
     value: { payments: { method: string; amountMinor: number; card: { maskedPan: string } | null }[] };
   };

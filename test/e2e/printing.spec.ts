@@ -25,7 +25,7 @@ test('printer settings, receipt preview, paper-out banner, reprint marked DUPLIC
     await openPayment(page);
     await page.keyboard.type('2');
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('receipt-no')).toHaveText('1');
+    await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
     expect(await previewText(page)).toContain('农夫山泉');
     // Its Chinese is set in the font the app ships (an SVG shown as an image could not use it and
     // showed boxes on a till without a CJK font), and nothing of its own style came with it.
@@ -81,7 +81,7 @@ test('the drawer while printing is stopped: paper out opens it at once; a printe
     const banner = page.getByTestId('hardware-banner');
     printer.setStatus('paper_out');
     await expect(banner).toContainText('打印机缺纸');
-    await cashSale('1');
+    await cashSale('R1-000001');
     const [pulse] = await printer.waitForPulses(1);
     expect(pulse).toMatchObject({ command: 'DLE DC4', whilePrintingStopped: true });
     await expect(banner).not.toContainText('钱箱');
@@ -92,7 +92,7 @@ test('the drawer while printing is stopped: paper out opens it at once; a printe
 
     printer.setStatus('error');
     await expect(banner).toContainText('打印机故障');
-    await cashSale('2');
+    await cashSale('R1-000002');
     await expect(banner).toContainText('钱箱没有打开，请用钥匙打开。');
     expect(printer.drawerPulses()).toHaveLength(1);
   } finally {
@@ -185,7 +185,7 @@ test('a zh-CN store prints English receipts once the owner chooses English for r
     await openPayment(page);
     await page.keyboard.type('2');
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('receipt-no')).toHaveText('1');
+    await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
     await expect(page.getByRole('heading', { name: '交易完成' })).toBeVisible();
     const preview = await previewText(page);
     expect(preview).toContain('RECEIPT');

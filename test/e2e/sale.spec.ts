@@ -90,7 +90,7 @@ test('a cash sale from first run to receipt: scan, ad-hoc item, discount, reload
   await page.getByTestId('take-cash').click();
 
   await expect(page.getByRole('heading', { name: 'Sale complete' })).toBeVisible();
-  await expect(page.getByTestId('receipt-no')).toHaveText('1');
+  await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
   await expect(page.getByTestId('change-due')).toHaveText('¥17.58');
   await expect(page.getByTestId('done-total')).toHaveText('¥32.42');
 

@@ -1,4 +1,4 @@
-import { callRegister, expect, previewText, ringUpAdHoc, scan, setUpOwner, test } from './fixtures';
+import { callRegister, completedReceiptNo, expect, previewText, ringUpAdHoc, scan, setUpOwner, test } from './fixtures';
 
 // The demo register answers scan-to-pay with the provider simulator started inside it (no
 // provider configured): the customer takes about 4 s to enter the password, and the amount's fen
@@ -22,7 +22,7 @@ test('a scanned WeChat Pay code is paid after the customer enters the password; 
   await expect(page.getByTestId('scan-cancel')).toBeVisible();
   await expect(page.getByTestId('completion')).toBeVisible({ timeout: 20_000 });
 
-  const receiptNo = Number(await page.getByTestId('receipt-no').textContent());
+  const receiptNo = await completedReceiptNo(page);
   const sale = (await callRegister(page, 'sale.byReceipt', { receiptNo })) as { ok: boolean; value: { payments: ScanPaymentView[] } };
   expect(sale.value.payments).toHaveLength(1);
   const payment = sale.value.payments[0];
@@ -61,7 +61,7 @@ test('an Alipay code keyed at F8 is declined for balance, the sale stays open, a
   await page.getByTestId('tendered').fill('10');
   await page.getByTestId('tendered').press('Enter');
   await expect(page.getByTestId('completion')).toBeVisible();
-  const receiptNo = Number(await page.getByTestId('receipt-no').textContent());
+  const receiptNo = await completedReceiptNo(page);
   const sale = (await callRegister(page, 'sale.byReceipt', { receiptNo })) as { value: { payments: ScanPaymentView[] } };
   expect(sale.value.payments.map((p) => p.method)).toEqual(['cash']);
 });

@@ -26,7 +26,7 @@ test('training mode: the owner switches the register into it, every screen carri
   await page.keyboard.press('F12');
   await page.getByTestId('tendered').fill('5');
   await page.getByTestId('take-cash').click();
-  await expect(page.getByTestId('receipt-no')).toHaveText('T-1');
+  await expect(page.getByTestId('receipt-no')).toHaveText('R1-T-000001');
   await expect(page.getByTestId('training-mark')).toBeVisible();
   await page.getByTestId('next-sale').click();
 
@@ -42,7 +42,7 @@ test('training mode: the owner switches the register into it, every screen carri
   await page.keyboard.press('F12');
   await page.getByTestId('tendered').fill('2');
   await page.getByTestId('take-cash').click();
-  await expect(page.getByTestId('receipt-no')).toHaveText('1');
+  await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
 });
 
 test('training mode: a return of a practice sale is practised in the training series, printed as training and counted nowhere', async ({ page, register }) => {
@@ -60,7 +60,7 @@ test('training mode: a return of a practice sale is practised in the training se
   await page.keyboard.press('F12');
   await page.getByTestId('tendered').fill('5');
   await page.getByTestId('take-cash').click();
-  await expect(page.getByTestId('receipt-no')).toHaveText('T-1');
+  await expect(page.getByTestId('receipt-no')).toHaveText('R1-T-000001');
   await page.getByTestId('next-sale').click();
   await saleScreenReady(page);
 

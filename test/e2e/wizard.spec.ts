@@ -95,11 +95,13 @@ test('first-run wizard in zh-CN: empty data folder to a first sale with a tested
     await openPayment(page);
     await page.keyboard.type('5');
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('receipt-no')).toHaveText('1');
+    await expect(page.getByTestId('receipt-no')).toHaveText('R9-000001');
     // After the test page: the drawer kick (a cash sale) and the receipt.
     const jobs = await printer.waitForJobs(3);
     const receipt = jobs.map((j) => tokenizeEscPos(j.bytes).lines.join('\n')).join('\n');
     expect(receipt).toContain('林记便利店');
+    // The number the completion screen showed is the one on paper.
+    expect(receipt).toContain('R9-000001');
     expect(receipt).toContain('电话：021-5555 0000');
 
     // The wizard is done: a reload goes straight to the register.

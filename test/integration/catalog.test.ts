@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../main/ledger/migrations';
 import { ledgerPathIn } from '../../main/register';
 import { verifyJournal } from '../../main/ledger/journal';
-import { makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
+import { CASHIER_PIN, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 
 const COLA = '6902345678907'; // 可口可乐 330ml, 3.50
 
@@ -83,6 +83,25 @@ describe('catalog search', () => {
     // 可乐: 可口可乐 contains it; a product whose name starts with it comes first.
     await reg.must('catalog.createProduct', { sku: 'KL-1', nameZh: '可乐味糖', nameEn: '', priceMinor: 100, taxRateBp: 1300 });
     expect(await skus(reg, '可乐')).toEqual(['KL-1', 'COLA-330']);
+  });
+
+  it('finds a name by the initials of a word inside it (可乐 = kl finds 可口可乐), after names that start with them', async () => {
+    const reg = register();
+    await asSupervisor(reg);
+    expect(await skus(reg, 'kl')).toEqual(['COLA-330']);
+    expect(await skus(reg, 'KL')).toEqual(['COLA-330']);
+    expect(await skus(reg, 'kk')).toEqual(['COLA-330']);
+    expect(await skus(reg, 'hc')).toEqual(['TEA-500']); // 康师傅冰红茶: 红茶
+    expect(await skus(reg, 'bhc')).toEqual(['TEA-500']);
+    await reg.must('catalog.createProduct', { sku: 'KL-1', nameZh: '可乐味糖', nameEn: '', priceMinor: 100, taxRateBp: 1300 });
+    expect(await skus(reg, 'kl')).toEqual(['KL-1', 'COLA-330']);
+    // An exact item number still comes before both.
+    await reg.must('catalog.createProduct', { sku: 'KL', nameZh: '散装糖果', nameEn: 'Loose sweets', priceMinor: 100, taxRateBp: 1300 });
+    expect(await skus(reg, 'kl')).toEqual(['KL', 'KL-1', 'COLA-330']);
+    // A deactivated product is not found by its inner initials either.
+    const cola = await reg.must('catalog.lookup', { code: COLA });
+    await reg.must('catalog.setActive', { productId: cola.id, active: false });
+    expect(await skus(reg, 'kl')).toEqual(['KL', 'KL-1']);
   });
 
   it('honours the limit', async () => {
@@ -294,5 +313,20 @@ describe('a ledger from before the search indexes', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('indexed before inner initials: gets them from the stored initials when it is opened', async () => {
+    const first = makeRegister();
+    const { cashierId } = await withStaff(first);
+    // What a ledger indexed by the previous version holds: name-start keys only.
+    first.db.prepare('DELETE FROM search_keys WHERE key >= char(1) AND key < char(2)').run();
+    first.db.prepare('UPDATE products SET indexed = 1').run();
+    expect(await skus(first, 'kl')).toEqual([]);
+    const reg = first.reopen();
+    open.push(reg);
+    await reg.must('session.login', { operatorId: cashierId, pin: CASHIER_PIN });
+    expect(await skus(reg, 'kl')).toEqual(['COLA-330']);
+    expect(await skus(reg, 'kkkl')).toEqual(['COLA-330']);
+    expect(reg.db.prepare('SELECT COUNT(*) FROM products WHERE indexed <> 2').pluck().get()).toBe(0);
   });
 });

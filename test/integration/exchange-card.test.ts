@@ -60,6 +60,17 @@ describe('an exchange with the difference paid by card', () => {
     const ours = new Set(['sale.completed', 'refund.completed', 'exchange.completed', 'card.approved']);
     expect(kinds.filter((k) => ours.has(k))).toEqual(['sale.completed', 'refund.completed', 'exchange.completed', 'card.approved']);
     expect(verifyJournal(reg.db).ok).toBe(true);
+    // The receipt and the completion screen show the shirt's credit as the exchange's, not as cash
+    // handed over: the customer gave only the card.
+    const sale = await reg.must('sale.get', { saleId });
+    const exchange = await reg.must('exchange.ofSale', { saleId });
+    expect(exchange?.creditPaymentId).toBe(sale.payments[0]?.id);
+    expect(sale.payments[0]).toMatchObject({ method: 'cash', amountMinor: 5000 });
+    const { svg } = await reg.must('receipt.preview', { saleId });
+    const paper = svg.replace(/<[^>]+>/g, '').replaceAll('&#xa0;', ' ');
+    expect(paper).toContain('换货抵扣￥50.00');
+    expect(paper).toContain('银行卡￥30.00');
+    expect(paper).not.toContain('现金');
   });
 
   it('a declined card completes nothing; cash then completes both, or the customer gives up and both are cancelled', async () => {

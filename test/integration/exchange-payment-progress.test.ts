@@ -37,6 +37,9 @@ describe('an exchange paid by card, followed by a window that did not begin it',
       return p.running?.step === 'terminal.step.enter_pin' ? p : null;
     });
     expect(running.running).toMatchObject({ kind: 'card', amountMinor: 3000, live: true });
+    // The credit is the sale's one payment so far: the card's is still running.
+    const paidSoFar = (await reg.must('sale.get', { saleId: next.id })).payments;
+    expect(paidSoFar).toMatchObject([{ method: 'cash', amountMinor: 5000 }]);
     expect(running.exchange).toEqual({
       originalSaleId: original.id,
       originalRegisterId: original.registerId,
@@ -45,6 +48,7 @@ describe('an exchange paid by card, followed by a window that did not begin it',
       refundStatus: 'open',
       refundReceiptNo: null,
       creditMinor: 5000,
+      creditPaymentId: paidSoFar[0]?.id,
       differenceMinor: 3000,
       reason: 'defective',
       lines: [{ lineId, qtyMilli: 1000, restock: false }],

@@ -22,6 +22,44 @@ describe('exchange receipts', () => {
     for (const text of [sale, refund, en]) expect(Math.max(...text.split('\n').map(printedColumns))).toBeLessThanOrEqual(32);
   });
 
+  it("prints the returned goods' credit as its own line (换货抵扣 / Exchange credit), not as a second cash tender", () => {
+    const exchangeSale = (locale: 'zh-CN' | 'en') => {
+      const sale = saleFixture(locale);
+      const due = sale.payments.reduce((s, p) => s + p.amountMinor, 0);
+      const credit = 2000;
+      const cashPart = {
+        id: 22,
+        method: 'cash' as const,
+        amountMinor: due - credit,
+        tenderedMinor: 10_000,
+        changeMinor: 10_000 - (due - credit),
+        card: null,
+        originalPaymentId: null,
+        scan: null,
+      };
+      const creditPart = {
+        id: 21,
+        method: 'cash' as const,
+        amountMinor: credit,
+        tenderedMinor: credit,
+        changeMinor: 0,
+        card: null,
+        originalPaymentId: null,
+        scan: null,
+      };
+      return { ...sale, payments: [creditPart, cashPart], changeMinor: cashPart.changeMinor };
+    };
+    const pair = { registerId: 'R1', receiptNo: 43, creditPaymentId: 21 };
+    const zh = renderReceiptText(buildReceipt(exchangeSale('zh-CN'), storeZh, { timeZone, exchangeWith: pair }), paper);
+    expect(zh).toMatch(/换货抵扣 +￥20\.00/);
+    expect(zh).toMatch(/现金 +￥100\.00/);
+    expect(zh.match(/现金/g)).toHaveLength(1);
+    const en = renderReceiptText(buildReceipt(exchangeSale('en'), storeEn, { timeZone, exchangeWith: pair }), paper);
+    expect(en).toMatch(/Exchange credit +￥20\.00/);
+    expect(en.match(/^Cash /gm)).toHaveLength(1);
+    for (const text of [zh, en]) expect(Math.max(...text.split('\n').map(printedColumns))).toBeLessThanOrEqual(32);
+  });
+
   it('prints no exchange row on a document that is not part of one', () => {
     const text = renderReceiptText(buildReceipt(saleFixture('zh-CN'), storeZh, { timeZone }), paper);
     expect(text).not.toMatch(/换货退货单|换货新销售/);

@@ -60,8 +60,3 @@ export function formatDateTime(epochMs: number, timeZone: string): string {
   const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '00';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
 }
-
-/** Receipt numbers are per register and gapless; zero-padded so they sort and read alike. */
-export function formatReceiptNo(registerId: string, receiptNo: number | null): string {
-  return receiptNo === null ? `${registerId}-——` : `${registerId}-${String(receiptNo).padStart(6, '0')}`;
-}

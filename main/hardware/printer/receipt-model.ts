@@ -3,7 +3,8 @@
 import type { PaymentView, LineView, DocumentView, StoreSettings } from '../../../preload/contract/views';
 import type { Locale } from '../../../preload/contract/primitives';
 import type { ReceiptBlock, ReceiptDocument } from './receipt-document';
-import { formatDateTime, formatMoney, formatQty, formatRateBp, formatReceiptNo, minorToDecimal } from './receipt-format';
+import { formatDateTime, formatMoney, formatQty, formatRateBp, minorToDecimal } from './receipt-format';
+import { formatReceiptNo } from '../../../preload/contract/receipt-no';
 import { isReceiptStringKey, receiptTranslator, type Translate } from './receipt-strings';
 import { cardSlipBlocks, type CardTransaction, type TerminalLinesPlacement } from './card-slip';
 import { scanDetailBlocks, scanLabel } from './scan-details';
@@ -15,8 +16,13 @@ export interface ReceiptOptions {
   duplicateCopy?: number | null;
   /** Refunds: the original sale's receipt number (DocumentView does not carry it). */
   refundOf?: { registerId: string; receiptNo: number } | null;
-  /** Exchanges (换货): the other document of the pair, printed on each so either receipt finds the other. */
-  exchangeWith?: { registerId: string; receiptNo: number } | null;
+  /**
+   * Exchanges (换货): the other document of the pair, printed on each so either receipt finds the
+   * other. On the new sale, `creditPaymentId` is the payment that is the returned goods' credit: a
+   * cash payment in the ledger (so the drawer counts only the difference), but no cash the
+   * customer handed over, so it prints as the credit it is.
+   */
+  exchangeWith?: { registerId: string; receiptNo: number; creditPaymentId?: number | null } | null;
   /** Which copies repeat the terminal's own receipt lines (a printer setting); absent = none. */
   terminalLines?: TerminalLinesPlacement;
 }
@@ -85,7 +91,7 @@ function header(c: Ctx, title: string): ReceiptBlock[] {
     { kind: 'row', left: t('header.register'), right: sale.registerId },
     { kind: 'row', left: t('header.operator'), right: sale.operatorName },
     // Training numbers are their own series: marked T so they are never read as the real one.
-    { kind: 'row', left: t('header.receiptNo'), right: formatReceiptNo(sale.training ? `${sale.registerId}-T` : sale.registerId, sale.receiptNo) },
+    { kind: 'row', left: t('header.receiptNo'), right: formatReceiptNo(sale.registerId, sale.receiptNo, sale.training) },
     { kind: 'row', left: t('header.date'), right: formatDateTime(sale.completedAt ?? sale.openedAt, c.options.timeZone) },
   );
   const ref = c.options.refundOf;
@@ -175,8 +181,14 @@ function refundTenderLabel(c: Ctx, p: PaymentView): string {
   return c.t('tender.refundCard');
 }
 
+function isExchangeCredit(c: Ctx, p: PaymentView): boolean {
+  const creditId = c.options.exchangeWith?.creditPaymentId;
+  return c.sale.kind === 'sale' && creditId !== undefined && creditId !== null && p.id === creditId;
+}
+
 function tenderLabel(c: Ctx, p: PaymentView): string {
   if (c.sale.kind !== 'sale') return refundTenderLabel(c, p);
+  if (isExchangeCredit(c, p)) return c.t('tender.exchangeCredit');
   if (p.method === 'scan') return scanLabel(c.t, p.scan, false);
   return p.method === 'cash' ? c.t('tender.cash') : c.t('tender.card');
 }

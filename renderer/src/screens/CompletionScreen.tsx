@@ -21,15 +21,25 @@ export function CompletionScreen({ completion, onNext }: { completion: Completio
   const tookCash = sale.payments.some((p) => p.method === 'cash');
   // The new half of an exchange completes its return with it: both documents are shown, as both print.
   const [exchange, setExchange] = useState<SaleExchangeView | null>(null);
+  // The tenders wait for the answer: an exchange's credit would otherwise show for a moment as cash handed over.
+  const [exchangeKnown, setExchangeKnown] = useState(false);
   useEffect(() => {
     let live = true;
+    const known = () => live && setExchangeKnown(true);
     void api.invoke('exchange.ofSale', { saleId: sale.id }).then((r) => {
       if (live && r.ok && r.value?.refundStatus === 'completed') setExchange(r.value);
-    });
+      known();
+    }, known);
     return () => {
       live = false;
     };
   }, [sale.id]);
+
+  // An exchange's credit is booked as cash (the drawer counts only the difference) but was never handed over.
+  const tenderLabel = (p: PaymentView): string => {
+    if (p.id === exchange?.creditPaymentId) return t('done.tender.exchangeCredit');
+    return t(p.method === 'cash' ? 'done.tender.cash' : `payment.method.${p.method}`);
+  };
 
   useEffect(() => {
     next.current?.focus();
@@ -49,10 +59,8 @@ export function CompletionScreen({ completion, onNext }: { completion: Completio
         <dl className="done__facts">
           <div>
             <dt>{t('done.receiptNo')}</dt>
-            <dd data-testid="receipt-no">
-              {sale.training ? 'T-' : ''}
-              {completion.receiptNo ?? sale.receiptNo}
-            </dd>
+            {/* As the receipt prints it (R1-000001), so the cashier can read it back to a customer holding one. */}
+            <dd data-testid="receipt-no">{formatReceiptNo(sale.registerId, completion.receiptNo ?? sale.receiptNo, sale.training)}</dd>
           </div>
           <div>
             <dt>{t('done.total')}</dt>
@@ -61,10 +69,10 @@ export function CompletionScreen({ completion, onNext }: { completion: Completio
         </dl>
         {/* Every tender as taken: a card sale never reads as cash, a split shows both parts. */}
         <ul className="done__tenders" aria-label={t('payment.taken')} data-testid="done-payments">
-          {sale.payments.map((p) => (
+          {(exchangeKnown ? sale.payments : []).map((p) => (
             <li key={p.id} className="done__tender" data-testid="payment-row" data-method={p.method}>
               <span>
-                {t(p.method === 'cash' ? 'done.tender.cash' : `payment.method.${p.method}`)}
+                {tenderLabel(p)}
                 {p.card?.maskedPan ? <span className="muted small"> {p.card.maskedPan}</span> : null}
               </span>
               <strong>{format.money(handedOver(p))}</strong>
