@@ -198,7 +198,9 @@ function scan(text: string, spans: EnvelopeSpans | null): boolean {
       if (expect === KEY && compareKeys(text, plain, lastKeyStart[top] ?? 0, lastKeyEnd[top] ?? 0, i, end) >= 0) return false;
       lastKeyStart[top] = i;
       lastKeyEnd[top] = end;
-      if (depth === 1 && plain) {
+      // Also in a text with escapes elsewhere: a key with an escape is never at, kind or seq (their
+      // canonical text has none), and any other key's raw text is the key.
+      if (depth === 1) {
         member = keyIs(text, i, end, 'at') ? 1 : keyIs(text, i, end, 'kind') ? 2 : keyIs(text, i, end, 'seq') ? 3 : 0;
       }
       if (text.charCodeAt(end) !== COLON) return false;

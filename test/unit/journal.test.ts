@@ -105,6 +105,25 @@ describe('journal', () => {
     expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 5, reason: 'payload_not_canonical' });
   });
 
+  it('verifies entries whose strings need escapes or are not ASCII, and refuses a raw control character', () => {
+    appendJournal(db, 'catalog.imported', { operatorId: 1, rows: 1 }, 1_700_000_000_001);
+    appendJournal(
+      db,
+      'settings.changed',
+      { operatorId: 1, changes: { storeName: { from: 'a "quoted"\\ name', to: 'line\nbreak\u0001\u001f' } } },
+      1_700_000_000_002,
+    );
+    appendJournal(db, 'settings.changed', { operatorId: 1, changes: { storeName: { from: '收据 🧾', to: '#"#' } } }, 1_700_000_000_003);
+    expect(verifyJournal(db)).toEqual({ ok: true, entries: 3, firstBadSeq: null, reason: null });
+    db.exec('DROP TRIGGER journal_no_update;');
+    const row = db.prepare('SELECT payload, prev_hash FROM journal WHERE seq = 2').get() as { payload: string; prev_hash: string };
+    // The escape written as the raw character it stands for: the same value, not its canonical text.
+    const raw = row.payload.replace('\\n', '\n');
+    expect(raw).not.toBe(row.payload);
+    db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE seq = 2').run(raw, createHash('sha256').update(row.prev_hash).update(raw).digest('hex'));
+    expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 2, reason: 'payload_not_canonical' });
+  });
+
   it('names fields_differ when the payload holds the seq, time or kind as another value or type', () => {
     fill(3);
     db.exec('DROP TRIGGER journal_no_update;');
