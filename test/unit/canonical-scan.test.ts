@@ -45,6 +45,37 @@ const edits: ((s: string, n: number) => string)[] = [
   (s) => `[${s}]`,
 ];
 
+// The same values with ASCII strings only (every code from 0 to 0x7f: quotes, backslashes and
+// control characters included), which the byte scanner decides or hands on; and with strings
+// that are not ASCII but need no escape, which the scanner of plain texts decides.
+function valuesOf(text: fc.Arbitrary<string>, key: fc.Arbitrary<string>) {
+  return fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.constant(null),
+      fc.boolean(),
+      fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+      text,
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.dictionary(key, tie('value'), { maxKeys: 5 }),
+    ),
+  })).value;
+}
+const asciiValue = valuesOf(
+  fc.oneof(fc.string({ unit: 'binary-ascii' }), fc.string({ unit: 'grapheme-ascii', maxLength: 40 })),
+  fc.string({ unit: 'grapheme-ascii', maxLength: 9 }),
+);
+const plainUnit = fc.constantFrom('a', 'b', 'é', '收', '据', '#', ' ', '~', '\u007f', '\uffff');
+const plainValue = valuesOf(fc.string({ unit: plainUnit, maxLength: 30 }), fc.string({ unit: plainUnit, maxLength: 4 }));
+
+// Texts from the characters JSON is made of, with the ones the byte scanner treats specially (a
+// quote, a backslash, '#' just after a quote, characters below and just above 0x20) and a
+// non-ASCII one: whatever structure they happen to form.
+const jsonish = fc.string({
+  unit: fc.constantFrom('{', '}', '[', ']', '"', ':', ',', '0', '1', '9', '-', 'a', 'b', '#', '!', ' ', '\\', '\u001f', '\u007f', 'é', 'e', '.'),
+  maxLength: 60,
+});
+
 describe('canonical JSON in one pass', () => {
   it('accepts every canonical text canonicalJson writes', () => {
     fc.assert(
@@ -73,6 +104,49 @@ describe('canonical JSON in one pass', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  for (const [name, values] of [
+    ['ASCII', asciiValue],
+    ['plain non-ASCII', plainValue],
+  ] as const) {
+    it(`accepts every canonical ${name} text and agrees with parse-and-serialise on its edits`, () => {
+      fc.assert(
+        fc.property(values, fc.nat(), fc.nat({ max: edits.length - 1 }), (v, n, which) => {
+          const text = canonicalJson(v);
+          expect(isCanonicalJson(text)).toBe(true);
+          const edited = edits[which]?.(text, n) ?? '';
+          expect(isCanonicalJson(edited)).toBe(oracle(edited));
+        }),
+        { numRuns: 5000 },
+      );
+    });
+  }
+
+  it('agrees with parse-and-serialise on texts made of JSON characters', () => {
+    fc.assert(
+      fc.property(jsonish, (text) => {
+        expect(isCanonicalJson(text)).toBe(oracle(text));
+        expect(isCanonicalJson(`{"k":${text}}`)).toBe(oracle(`{"k":${text}}`));
+        expect(isCanonicalJson(`["${text}"]`)).toBe(oracle(`["${text}"]`));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('finds the end of a string wherever it starts and ends in the text', () => {
+    // Strings of every length from every offset, with the characters next to the ones looked for.
+    for (let pad = 0; pad < 5; pad++) {
+      for (let length = 0; length < 12; length++) {
+        for (const fill of ['a', '#', '!', ' ', '\u007f', '#"', '\\', '\u0000', '\n', 'é']) {
+          const value = fill.repeat(length);
+          const text = canonicalJson({ ['k'.repeat(pad + 1)]: value, z: [value, 1] });
+          expect([text, isCanonicalJson(text)]).toEqual([text, true]);
+          const unterminated = text.slice(0, text.indexOf(value === '' ? '""' : value) + 1 + value.length);
+          expect([unterminated, isCanonicalJson(unterminated)]).toEqual([unterminated, oracle(unterminated)]);
+        }
+      }
+    }
   });
 
   it('agrees on the edge cases of numbers and strings', () => {
@@ -128,6 +202,10 @@ describe('canonical JSON in one pass', () => {
     expect(payload.slice(spans.seqStart, spans.seqEnd)).toBe('12');
     expect(payload.slice(spans.atStart, spans.atEnd)).toBe('1700000000000');
     expect(payload.slice(spans.kindStart, spans.kindEnd)).toBe('"sale.completed"');
+    for (const data of [{ name: 'a "b"\\ c\n' }, { name: '收据 🧾' }, { name: 'x', note: '\u0001' }]) {
+      const other = canonicalJson({ seq: 7, at: 9, kind: 'k.k', data });
+      expect(scanCanonical(other)).toMatchObject({ seqStart: other.indexOf('"seq":') + 6, atStart: 6, kindStart: other.indexOf('"kind":') + 7 });
+    }
     expect(scanCanonical('{"data":{"at":1,"kind":"k","seq":1}}')).toMatchObject({ atStart: -1, kindStart: -1, seqStart: -1 });
     expect(scanCanonical('"a string"')).toBeNull();
     expect(scanCanonical('[1,2]')).toMatchObject({ seqStart: -1 });

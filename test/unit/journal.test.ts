@@ -105,6 +105,51 @@ describe('journal', () => {
     expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 5, reason: 'payload_not_canonical' });
   });
 
+  it('verifies entries whose strings need escapes or are not ASCII, and refuses a raw control character', () => {
+    appendJournal(db, 'catalog.imported', { operatorId: 1, rows: 1 }, 1_700_000_000_001);
+    appendJournal(
+      db,
+      'settings.changed',
+      { operatorId: 1, changes: { storeName: { from: 'a "quoted"\\ name', to: 'line\nbreak\u0001\u001f' } } },
+      1_700_000_000_002,
+    );
+    appendJournal(db, 'settings.changed', { operatorId: 1, changes: { storeName: { from: '收据 🧾', to: '#"#' } } }, 1_700_000_000_003);
+    expect(verifyJournal(db)).toEqual({ ok: true, entries: 3, firstBadSeq: null, reason: null });
+    db.exec('DROP TRIGGER journal_no_update;');
+    const row = db.prepare('SELECT payload, prev_hash FROM journal WHERE seq = 2').get() as { payload: string; prev_hash: string };
+    // The escape written as the raw character it stands for: the same value, not its canonical text.
+    const raw = row.payload.replace('\\n', '\n');
+    expect(raw).not.toBe(row.payload);
+    db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE seq = 2').run(raw, createHash('sha256').update(row.prev_hash).update(raw).digest('hex'));
+    expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 2, reason: 'payload_not_canonical' });
+  });
+
+  it('walks a chain longer than one read and names the first bad entry in any part of it', () => {
+    // Entries are read a thousand at a time: breaks on both sides of a read's edge, and past it.
+    fill(2_050);
+    expect(verifyJournal(db)).toEqual({ ok: true, entries: 2_050, firstBadSeq: null, reason: null });
+    db.exec('DROP TRIGGER journal_no_update; DROP TRIGGER journal_no_delete;');
+    for (const seq of [1_000, 1_001, 2_001]) {
+      db.exec('SAVEPOINT t');
+      db.prepare('DELETE FROM journal WHERE seq = ?').run(seq);
+      expect([seq, verifyJournal(db)]).toMatchObject([seq, { ok: false, firstBadSeq: seq, reason: 'gap' }]);
+      db.exec('ROLLBACK TO t; RELEASE t');
+    }
+    for (const seq of [1_000, 1_001, 1_999]) {
+      const row = db.prepare('SELECT payload, prev_hash FROM journal WHERE seq = ?').get(seq) as { payload: string; prev_hash: string };
+      const spaced = row.payload.replace(':', ': ');
+      db.exec('SAVEPOINT t');
+      db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE seq = ?').run(
+        spaced,
+        createHash('sha256').update(row.prev_hash).update(spaced).digest('hex'),
+        seq,
+      );
+      expect([seq, verifyJournal(db)]).toMatchObject([seq, { ok: false, firstBadSeq: seq, reason: 'payload_not_canonical' }]);
+      db.exec('ROLLBACK TO t; RELEASE t');
+    }
+    expect(verifyJournal(db).ok).toBe(true);
+  });
+
   it('names fields_differ when the payload holds the seq, time or kind as another value or type', () => {
     fill(3);
     db.exec('DROP TRIGGER journal_no_update;');
