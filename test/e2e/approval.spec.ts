@@ -1,4 +1,4 @@
-import { callRegister, expect, OWNER, scan, setUpOwner, test, saleScreenReady, openPayment } from './fixtures';
+import { callRegister, expect, nextSale, OWNER, openPayment, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { asCashier, BREAD, CASHIER, logIn, payCash } from './refund-steps';
 
 test('a cashier discount above the limit asks for a supervisor PIN, keyboard only', async ({ page, register }) => {
@@ -18,17 +18,21 @@ test('a cashier discount above the limit asks for a supervisor PIN, keyboard onl
 
   // 20 % off the order: above the cashier's 10 % limit.
   await page.keyboard.press('F9');
+  await expect(page.getByTestId('discount-input')).toBeFocused();
   await page.keyboard.type('20');
   await page.keyboard.press('Enter');
   const approval = page.getByRole('dialog', { name: '主管授权' });
   await expect(approval).toContainText('超过 10% 的折扣需要主管授权。');
   await expect(approval.getByRole('option', { name: new RegExp(OWNER.name) })).toHaveAttribute('aria-selected', 'true');
-
+  // The PIN field mounts once the supervisors are loaded and focuses itself a moment after: keys before that are lost.
+  await expect(approval.getByTestId('pin')).toBeFocused();
   await page.keyboard.type('9731');
   await page.keyboard.press('Enter');
   await expect(approval.getByTestId('error')).toHaveText('授权未通过：密码错误。');
   await expect(page.getByTestId('total')).toHaveText('¥8.50');
 
+  // The PIN pad leaves while the approval is checked and comes back, focused, after the refusal.
+  await expect(approval.getByTestId('pin')).toBeFocused();
   await page.keyboard.type(OWNER.pin);
   await page.keyboard.press('Enter');
   await expect(approval).toBeHidden();
@@ -41,8 +45,7 @@ test('a cashier discount above the limit asks for a supervisor PIN, keyboard onl
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
   await expect(page.getByTestId('change-due')).toHaveText('¥0.00');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('cart-empty')).toBeVisible();
+  await nextSale(page);
 });
 
 test('a cashier’s void is approved by scanning a supervisor’s badge; a bad badge is refused in words', async ({ page, register }) => {
@@ -53,8 +56,7 @@ test('a cashier’s void is approved by scanning a supervisor’s badge; a bad b
   await scan(page, BREAD);
   await expect(page.getByTestId('total')).toHaveText('¥8.50');
   await payCash(page, '10');
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await nextSale(page);
 
   await page.keyboard.press('F7');
   await page.getByTestId('refund-code').fill('1');
@@ -66,6 +68,8 @@ test('a cashier’s void is approved by scanning a supervisor’s badge; a bad b
 
   const approval = page.getByRole('dialog', { name: '主管授权' });
   await expect(approval.getByTestId('approval-badge-hint')).toHaveText('请选择姓名并输入密码，或扫描主管工牌。');
+  // Open (shown modal), so its badge scanner listens: it starts with the dialog.
+  await expect(approval).toBeVisible();
   // A badge nobody holds: refused, and the dialog stays for the right one.
   await scan(page, 'B2-AAAAAAAAAAAAAAAA');
   await expect(approval.getByTestId('error')).toHaveText('授权未通过：该工牌无效（未知、已注销或已被新工牌取代）。');
@@ -94,6 +98,7 @@ test('a cashier changes a catalog item’s price (改价) with the owner’s app
 
   const approval = page.getByRole('dialog', { name: '主管授权' });
   await expect(approval).toContainText('改价需要主管授权。');
+  await expect(approval.getByTestId('pin')).toBeFocused();
   await page.keyboard.type(OWNER.pin);
   await page.keyboard.press('Enter');
   await expect(approval).toBeHidden();
@@ -109,8 +114,7 @@ test('a cashier changes a catalog item’s price (改价) with the owner’s app
   // The cashier may not read the journal; the owner may.
   expect(entries).toMatchObject({ ok: false, error: { code: 'session.forbidden' } });
   await payCash(page, '10');
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await nextSale(page);
   await page.getByTestId('logout').click();
   await logIn(page, OWNER.name, OWNER.pin);
   const page1 = (await callRegister(page, 'journal.list', { kinds: ['sale.price_overridden'] })) as {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { expect, ringUpAdHoc, setUpOwner, test } from './fixtures';
+import { expect, nextSaleReady, ringUpAdHoc, setUpOwner, test } from './fixtures';
 
 // The journal viewer in Chinese after two sales: every entry read in words, filtered by kind and
 // by operator, the chain checked to its verdict, and the filtered entries exported to a CSV whose
@@ -14,6 +14,7 @@ test('the journal viewer filters by kind and operator, shows entries in words, c
     await page.getByTestId('take-cash').click();
     await expect(page.getByTestId('receipt-no')).toHaveText(`R1-${String(i + 1).padStart(6, '0')}`);
     await page.getByTestId('next-sale').click();
+    await nextSaleReady(page);
   }
 
   await page.getByTestId('open-back-office').click();

@@ -1,4 +1,4 @@
-import { callRegister, expect, OWNER, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { callRegister, expect, finishRefund, nextSale, OWNER, previewText, scan, setUpOwner, test } from './fixtures';
 import { asCashier, CASHIER, line, logIn, MILK, payCash, WATER } from './refund-steps';
 
 // 单据 / Documents in the back office, in zh-CN browser mode: each sale with its corrections,
@@ -12,9 +12,10 @@ test('back office documents: each sale with its corrections, each correction wit
   await setUpOwner(page, register);
   await scan(page, WATER);
   await scan(page, MILK);
+  // Both lines in before F12: a scan's line arrives after the register answers.
+  await expect(page.getByTestId('cart-line')).toHaveCount(2);
   await payCash(page, '10');
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await nextSale(page);
   await page.keyboard.press('F7');
   await page.getByTestId('refund-code').fill('1');
   await page.keyboard.press('Enter');
@@ -22,8 +23,7 @@ test('back office documents: each sale with its corrections, each correction wit
   await page.getByTestId('refund-reason').selectOption('wrong_item');
   await page.getByTestId('refund-confirm').click();
   await expect(page.getByTestId('refund-done')).toBeVisible();
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await finishRefund(page);
 
   await page.getByTestId('open-back-office').click();
   await page.getByTestId('back-office-nav-documents').click();
@@ -61,14 +61,12 @@ test('back office documents: filtered by business day and by operator', async ({
   // The line is in before the tender key: a pay key ahead of the scan's answer finds an empty cart.
   await expect(page.getByTestId('total')).toHaveText('¥2.00');
   await payCash(page, '10');
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await nextSale(page);
   await asCashier(page);
   await scan(page, MILK);
   await expect(page.getByTestId('total')).toHaveText('¥3.80');
   await payCash(page, '10');
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await nextSale(page);
   await page.getByTestId('logout').click();
   await logIn(page, OWNER.name, OWNER.pin);
   const status = (await callRegister(page, 'dayClose.status', {})) as { value: { businessDay: string } };

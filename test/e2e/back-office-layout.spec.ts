@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { callRegister, expect, openShift, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { callRegister, expect, nextSale, openShift, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { checkLayout } from './layout';
 
 // Issue 13, layout tests: every back-office section at 1024×768 and 1366×768 (the counter screens), in
@@ -118,9 +118,8 @@ test('every back-office section fits 1024×768 and 1366×768 in Chinese and Engl
   await page.getByTestId('tendered').fill('10');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('completion')).toBeVisible();
-  await page.keyboard.press('Enter');
-  // The next sale's screen first: a scan sent while the completion is still leaving is lost.
-  await saleScreenReady(page);
+  // The next sale's empty cart first: a scan sent while the completion is still leaving is lost.
+  await nextSale(page);
   await scan(page, WATER);
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await page.keyboard.press('Insert');

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { completedReceiptNo, expect, openPayment, OWNER, saleScreenReady, setUpOwner, startRegister, test } from './fixtures';
+import { completedReceiptNo, expect, nextSale, openPayment, OWNER, saleScreenReady, setUpOwner, startRegister, test } from './fixtures';
 
 /** One cash sale of an ad-hoc item, paid exact by keyboard; returns its receipt number. */
 async function cashSale(page: Page, price: string): Promise<number> {
@@ -17,8 +17,7 @@ async function cashSale(page: Page, price: string): Promise<number> {
   await page.keyboard.type(price);
   await page.keyboard.press('Enter');
   const receiptNo = await completedReceiptNo(page);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('cart-empty')).toBeVisible();
+  await nextSale(page);
   return receiptNo;
 }
 

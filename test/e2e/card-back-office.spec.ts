@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
-import { connectPrinter, expect, ringUpAdHoc, setUpOwner, test } from './fixtures';
+import { connectPrinter, expect, nextSaleReady, ringUpAdHoc, setUpOwner, test } from './fixtures';
 
 /** An ad-hoc item at `price` (yuan) and on to the payment screen. The demo terminal approves amounts not ending in .51/.78/.55. */
 const ringUp = (page: Page, price: string): Promise<void> => ringUpAdHoc(page, '保温杯', price);
@@ -51,6 +51,7 @@ test("end of day on the terminal shows the day's card total, equal to what was p
   await page.getByTestId('pay-card').click();
   await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
   await page.getByTestId('next-sale').click();
+  await nextSaleReady(page);
   await ringUp(page, '25.00');
   await partCashThenCard(page, '10', '¥15.00');
   await page.getByTestId('next-sale').click();

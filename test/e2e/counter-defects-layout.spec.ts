@@ -107,10 +107,12 @@ test('10h/i. at 1024 px no button label breaks or is cut, and the header buttons
   await page.setViewportSize({ width: 1024, height: 768 });
   await setUpOwner(page, register);
   await scan(page, WATER);
+  // The line is in before F12: an empty cart is not paid.
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
   for (const language of ['中文', 'English']) {
     await page.getByRole('button', { name: language, exact: true }).click();
     expect(await smallTargets(page)).toEqual([]);
-    await page.keyboard.press('F12');
+    await openPayment(page);
     await expect(page.getByTestId('payment')).toBeVisible();
     expect(await overflowAndClipping(page)).toEqual([]);
     // One line each: a label that wrapped would be taller than the button's own minimum.
@@ -163,6 +165,8 @@ test('扫码 at 1024×768: the payment-code prompt and a refusal of what was key
   await setUpOwner(page, register);
   await page.setViewportSize(RESOLUTIONS[0]);
   await scan(page, WATER);
+  // The line is in before F12: on an empty cart F12 is refused and F8 would stay with the sale screen.
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await openPayment(page);
   await page.keyboard.press('F8');
   await expect(page.getByTestId('scan-submit')).toBeInViewport({ ratio: 1 });

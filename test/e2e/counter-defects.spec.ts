@@ -1,4 +1,4 @@
-import { callRegister, expect, OWNER, ringUpAdHoc, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { callRegister, expect, nextSaleReady, OWNER, ringUpAdHoc, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { inViewport } from './layout';
 
 // Issue 13, "A counter screen that survives a real shift": each defect found walking the till as
@@ -21,6 +21,7 @@ test('1. the completion screen shows each tender taken: a card sale is no cash s
   await expect(page.getByTestId('change-due')).toHaveCount(0);
 
   await page.getByTestId('next-sale').click();
+  await nextSaleReady(page);
   await ringUpAdHoc(page, '保温杯', '39.90');
   await page.getByTestId('tendered').fill('10');
   await page.getByTestId('take-part-cash').click();
@@ -174,6 +175,8 @@ test('10a. a decline is not left on screen after a part payment goes through', a
 test('10b. logging out with items in the cart asks first; the next operator finds the sale', async ({ page, register }) => {
   await setUpOwner(page, register);
   await scan(page, WATER);
+  // The line is in before the click: with the cart still empty on screen, logging out asks nothing.
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await page.getByTestId('logout').click();
   const ask = page.getByRole('dialog', { name: '退出登录？' });
   await expect(ask).toContainText('购物车里还有 1 件商品（¥2.00）');

@@ -1,4 +1,4 @@
-import { expect, openPayment, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { expect, nextSale, openPayment, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { BREAD, returnWaterOfFirstReceipt, WATER } from './refund-steps';
 
 // What a newcomer found at the counter (zh-CN, on a 1024×768 till): finding 可口可乐 by the
@@ -32,8 +32,7 @@ test('2. the completion screen shows the receipt number as the receipt prints it
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('receipt-no')).toHaveText(expected);
     expect(await previewText(page)).toMatch(new RegExp(`小票号 *${expected}`));
-    await page.keyboard.press('Enter');
-    await saleScreenReady(page);
+    await nextSale(page);
   }
 });
 
@@ -48,12 +47,13 @@ test("3. an exchange names the returned goods' credit (换货抵扣) on the comp
   await page.keyboard.type('2');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await nextSale(page);
 
   // The water comes back (¥2.00 credit), a bread (¥8.50) goes out, ¥10 handed over for the difference.
   await returnWaterOfFirstReceipt(page);
   await page.getByTestId('refund-exchange').click();
+  // Back on the sale screen, listening, before the scan.
+  await saleScreenReady(page);
   await scan(page, BREAD);
   const panel = page.getByTestId('exchange-panel');
   await expect(panel.getByTestId('exchange-difference')).toHaveText('¥6.50');

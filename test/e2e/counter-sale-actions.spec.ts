@@ -122,6 +122,9 @@ test('挂单, 取单 and 整单取消 by keyboard: Ins, Home and Shift+Del, each
   await expect(help.getByRole('row', { name: /Home 取单/ })).toBeVisible();
   await expect(help.getByRole('row', { name: 'Shift+Del 整单取消' })).toBeVisible();
   await page.keyboard.press('Escape');
+  // The help turns the register's scanner off while it is open: closed first, then the scan.
+  await expect(help).toBeHidden();
+  await expect(page.getByTestId('search')).toBeFocused();
 
   const lines = page.getByTestId('cart-line');
   await scan(page, WATER);
@@ -195,6 +198,8 @@ test('a held sale the customer never came back for is cancelled from the recall 
 
   const approval = page.getByRole('dialog', { name: '主管授权' });
   await expect(approval.getByRole('option', { name: new RegExp(OWNER.name) })).toHaveAttribute('aria-selected', 'true');
+  // The PIN field mounts once the supervisors are loaded and focuses itself a moment after: keys before that are lost.
+  await expect(approval.getByTestId('pin')).toBeFocused();
   await page.keyboard.type(OWNER.pin);
   await page.keyboard.press('Enter');
   await expect(approval).toBeHidden();
@@ -239,6 +244,7 @@ test('a discount keyed the Chinese way: 9折 is 10% off, and the dialog shows bo
 test('in English, a Chinese store shows the catalog’s English names and money as ¥; the receipt keeps the store’s names', async ({ page, register }) => {
   await setUpOwner(page, register);
   await scan(page, WATER);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
   const line = page.getByTestId('cart-line').first();
   await expect(line.getByTestId('line-name')).toHaveText('Mineral water 550ml');

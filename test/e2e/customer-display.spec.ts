@@ -1,4 +1,4 @@
-import { expect, ringUpAdHoc, scan, setUpOwner, test } from './fixtures';
+import { expect, ringUpAdHoc, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 
 // Demo catalog: 6901234567892 = 农夫山泉 550ml ¥2.00; 2100001004521 = 0.452 kg of apples at ¥9.80/kg.
 const WATER = '6901234567892';
@@ -88,6 +88,7 @@ test('the customer display shows the amount asked by payment code while the cust
   await page.getByTestId('training-register').click();
   await expect(page.getByTestId('training-register')).toBeChecked();
   await page.getByTestId('back-to-sale').click();
+  await saleScreenReady(page);
   await scan(page, WATER);
   await expect(display.getByTestId('display-line')).toHaveCount(1);
   await expect(display.getByTestId('display-training')).toContainText('练习');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
 import { startWebRegister } from '../support/web-register';
-import { closePagesAndStop, connectPrinter, expect, OWNER, ringUpAdHoc, scan, setUpOwner, test } from './fixtures';
+import { closePagesAndStop, connectPrinter, expect, nextSaleReady, OWNER, ringUpAdHoc, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { drawsDistinctGlyphs } from './glyphs';
 import { logIn, WATER } from './refund-steps';
 
@@ -23,6 +23,7 @@ test('float, cash and card sales, a paid-out, a count ¥0.50 short, the Z with i
     await setUpOwner(page, register);
     await connectPrinter(page, printer.port);
     await page.getByTestId('back-to-sale').click();
+    await saleScreenReady(page);
 
     // Cash: ¥12.50, ¥20.00 handed over.
     await ringUpAdHoc(page, '矿泉水', '12.50');
@@ -30,6 +31,7 @@ test('float, cash and card sales, a paid-out, a count ¥0.50 short, the Z with i
     await page.getByTestId('take-cash').click();
     await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
     await page.getByTestId('next-sale').click();
+    await nextSaleReady(page);
 
     // Card: ¥8.00 through the demo terminal.
     await ringUpAdHoc(page, '面包', '8.00');

@@ -1,4 +1,4 @@
-import { expect, saleScreenReady, scan, setUpOwner, test, openPayment } from './fixtures';
+import { expect, nextSale, openPayment, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { returnWaterOfFirstReceipt, WATER } from './refund-steps';
 
 // An exchange's difference paid by card, and the window reloaded while the customer enters the
@@ -16,11 +16,12 @@ test('exchange paid by card: a reload while the customer enters the PIN still sh
   await page.keyboard.type('2');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('completion')).toBeVisible();
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await nextSale(page);
 
   await returnWaterOfFirstReceipt(page);
   await page.getByTestId('refund-exchange').click();
+  // Back on the sale screen, listening, before F4.
+  await saleScreenReady(page);
   // The new goods: 10.47 against the 2.00 credit, a difference of 8.47.
   await page.keyboard.press('F4');
   const adHoc = page.getByRole('dialog', { name: '临时商品' });
@@ -51,7 +52,6 @@ test('exchange paid by card: a reload while the customer enters the PIN still sh
   // Both receipts as they print: the new sale's and its return's.
   await expect(page.getByTestId('done-exchange-receipt')).toContainText('退货单');
   await expect(page.getByTestId('done-exchange-receipt')).toContainText('农夫山泉');
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await nextSale(page);
   await expect(page.getByTestId('exchange-panel')).toHaveCount(0);
 });

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
-import { connectPrinter, expect, saleScreenReady, scan, setUpOwner, test, openPayment } from './fixtures';
+import { connectPrinter, expect, nextSale, openPayment, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { horizontalScroll, overflowAndClipping, smallTargets } from './layout';
 import { BREAD, returnWaterOfFirstReceipt, WATER } from './refund-steps';
 
@@ -23,8 +23,7 @@ test('exchanges one item for a dearer one: the difference paid in cash, the retu
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('completion')).toBeVisible();
     const sold = (await printer.waitForJobs(2)).length;
-    await page.keyboard.press('Enter');
-    await saleScreenReady(page);
+    await nextSale(page);
 
     // The same lookup as a return: the receipt's number, the line, a reason; then 换货.
     await returnWaterOfFirstReceipt(page);
@@ -75,8 +74,7 @@ test('exchanges one item for a dearer one: the difference paid in cash, the retu
     expect(refundPaper).toMatch(/换货新销售 +R1-000003/);
     expect(salePaper).toMatch(/换货退货单 +R1-000002/);
 
-    await page.keyboard.press('Enter');
-    await saleScreenReady(page);
+    await nextSale(page);
 
     // The back office's document list ties the two halves to each other.
     await page.getByTestId('open-back-office').click();
@@ -105,12 +103,13 @@ test('pays a dearer exchange’s difference by card through the demo terminal; t
   await page.keyboard.type('2');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('completion')).toBeVisible();
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await nextSale(page);
 
   await returnWaterOfFirstReceipt(page);
   await expect(page.getByTestId('refund-plan-total')).toHaveText('¥2.00');
   await page.getByTestId('refund-exchange').click();
+  // Back on the sale screen, listening, before the scan.
+  await saleScreenReady(page);
   await scan(page, BREAD);
   const panel = page.getByTestId('exchange-panel');
   await expect(panel.getByTestId('exchange-difference')).toHaveText('¥6.50');
@@ -121,8 +120,7 @@ test('pays a dearer exchange’s difference by card through the demo terminal; t
   await expect(done).toBeVisible({ timeout: 15_000 });
   await expect(done.getByTestId('payment-row')).toHaveCount(2);
   await expect(done.getByTestId('payment-row').filter({ hasText: '银行卡' })).toContainText('¥6.50');
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await nextSale(page);
   await page.keyboard.press('F7');
   await page.getByTestId('refund-code').fill('R1-000001');
   await page.keyboard.press('Enter');

@@ -93,9 +93,15 @@ export async function saleScreenReady(page: Page): Promise<void> {
 }
 
 /**
- * Adds one ad-hoc item (F4) at `price` (yuan) and goes on to the payment screen: how the card
- * and printing tests get a sale of exactly the amount they need.
+ * The next sale's screen, empty and listening: the completed sale's cart is gone, so a key or a
+ * scan acts on the new sale. The sale screen focuses its search field as it mounts; the empty
+ * cart says the register's new sale has been loaded into it.
  */
+export async function nextSaleReady(page: Page): Promise<void> {
+  await expect(page.getByTestId('cart-empty')).toBeVisible();
+  await saleScreenReady(page);
+}
+
 /**
  * The number the completion screen shows, as the receipt prints it (R1-000042), read back as the
  * ledger counts it (42) for the calls that look a sale up by number.
@@ -107,12 +113,42 @@ export async function completedReceiptNo(page: Page): Promise<number> {
   return Number(match?.[1]);
 }
 
+/**
+ * The completion screen takes Enter (next sale) once it has put the focus on its 下一笔 button:
+ * it shows the completed sale a moment before it listens, and an Enter in that moment is lost.
+ */
+export async function completionReady(page: Page): Promise<void> {
+  await expect(page.getByTestId('completion')).toBeVisible();
+  await expect(page.getByTestId('next-sale')).toBeFocused();
+}
+
+/** Leaves the completion screen by Enter, as a cashier does, and waits for the next sale's empty cart. */
+export async function nextSale(page: Page): Promise<void> {
+  await completionReady(page);
+  await page.keyboard.press('Enter');
+  await nextSaleReady(page);
+}
+
+/**
+ * Leaves a finished return or void by Enter, back to the sale. The done panel listens for Enter
+ * once it has put the focus on its finish button; it shows its figures a moment before.
+ */
+export async function finishRefund(page: Page): Promise<void> {
+  await expect(page.getByTestId('refund-finish')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await saleScreenReady(page);
+}
+
 /** F12 opens the payment screen; keys sent before it has taken the focus still reach the sale screen (where F8 is a line discount). */
 export async function openPayment(page: Page): Promise<void> {
   await page.keyboard.press('F12');
   await expect(page.getByTestId('tendered')).toBeFocused();
 }
 
+/**
+ * Adds one ad-hoc item (F4) at `price` (yuan) and goes on to the payment screen: how the card
+ * and printing tests get a sale of exactly the amount they need.
+ */
 export async function ringUpAdHoc(page: Page, name: string, price: string): Promise<void> {
   await page.keyboard.press('F4');
   const adHoc = page.getByRole('dialog', { name: '临时商品' });

@@ -1,6 +1,6 @@
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { commandsNamed, tokenizeEscPos } from '../support/escpos-tokenizer';
-import { callRegister, connectPrinter, expect, previewText, saleScreenReady, scan, setUpOwner, test, openPayment } from './fixtures';
+import { callRegister, connectPrinter, expect, nextSale, openPayment, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 
 // Browser mode printing to the virtual printer over TCP: the settings screen, the preview on the
 // completion screen, the paper-out banner and a reprint marked DUPLICATE.
@@ -34,7 +34,7 @@ test('printer settings, receipt preview, paper-out banner, reprint marked DUPLIC
     expect(await page.evaluate(() => document.fonts.ready.then(() => document.fonts.check('22px "Noto Sans SC"', '农夫山泉')))).toBe(true);
     await expect(page.getByTestId('receipt-preview').locator('style, script')).toHaveCount(0);
     await printer.waitForJobs(2);
-    await page.keyboard.press('Enter');
+    await nextSale(page);
 
     // Paper out: the banner appears; paper back: it goes away.
     const banner = page.getByTestId('hardware-banner');
@@ -77,6 +77,7 @@ test('the drawer while printing is stopped: paper out opens it at once; a printe
     // The terminal's own receipt text is off unless the store asks for it, labelled in Chinese.
     await expect(page.getByTestId('printer-terminal-lines').locator('option:checked')).toHaveText('不打印');
     await page.getByTestId('back-to-sale').click();
+    await saleScreenReady(page);
 
     const banner = page.getByTestId('hardware-banner');
     printer.setStatus('paper_out');
@@ -85,7 +86,7 @@ test('the drawer while printing is stopped: paper out opens it at once; a printe
     const [pulse] = await printer.waitForPulses(1);
     expect(pulse).toMatchObject({ command: 'DLE DC4', whilePrintingStopped: true });
     await expect(banner).not.toContainText('钱箱');
-    await page.keyboard.press('Enter');
+    await nextSale(page);
     printer.setStatus('ok');
     await printer.waitForJobs(1); // the receipt that waited for paper
     await expect(banner).toBeHidden();

@@ -1,4 +1,4 @@
-import { callRegister, expect, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { callRegister, expect, finishRefund, nextSale, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { checkLayout, inViewport } from './layout';
 import { BREAD, line, MILK, payCash, WATER } from './refund-steps';
 
@@ -30,14 +30,12 @@ test('the return screens fit 1024×768 in both languages and pass an axe audit',
   await page.keyboard.press('F12');
   await page.getByTestId('pay-card').click();
   await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await nextSale(page);
   // R1-000002: a cash sale, for the void and the price adjustment.
   for (const code of [WATER, MILK, BREAD]) await scan(page, code);
   await expect(page.getByTestId('cart-line')).toHaveCount(3);
   await payCash(page, '20');
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await nextSale(page);
 
   for (const { lang, switchTo, group, item } of LANGUAGES) {
     const at = `${lang} 1024x768`;
@@ -65,8 +63,7 @@ test('the return screens fit 1024×768 in both languages and pass an axe audit',
     await expect(done).toBeVisible({ timeout: 20_000 });
     await expect(done.getByTestId('refund-done-tender')).toContainText('476173******0119');
     await checkLayout(page, info, `${at} refund done`);
-    await page.keyboard.press('Enter');
-    await saleScreenReady(page);
+    await finishRefund(page);
 
     // The cash sale: its void and a price adjustment on one line, opened and left.
     await page.keyboard.press('F7');

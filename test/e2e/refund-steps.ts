@@ -1,7 +1,7 @@
 // Steps the return specs share, in zh-CN browser mode: the demo items, logging in, handing the
 // register to a cashier, paying cash by keyboard, a return's line.
 import type { Page } from '@playwright/test';
-import { callRegister, expect, saleScreenReady, openPayment } from './fixtures';
+import { callRegister, completionReady, expect, nextSale, openPayment, saleScreenReady } from './fixtures';
 
 export const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
 export const MILK = '6904567890127'; // 蒙牛纯牛奶 250ml ¥3.80
@@ -22,12 +22,12 @@ export async function asCashier(page: Page): Promise<void> {
   await logIn(page, CASHIER.name, CASHIER.pin);
 }
 
-/** Pays the cart in cash by keyboard and goes on to the next sale. */
+/** Pays the cart in cash by keyboard; ends on the completion screen, ready for the Enter that starts the next sale. */
 export async function payCash(page: Page, tendered: string): Promise<void> {
   await openPayment(page);
   await page.keyboard.type(tendered);
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('completion')).toBeVisible();
+  await completionReady(page);
 }
 
 export function line(page: Page, name: string) {
@@ -47,8 +47,7 @@ export async function cardSaleOf(page: Page, items: readonly (readonly [string, 
   await page.getByTestId('pay-cash').click();
   await page.getByTestId('pay-card').click();
   await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await nextSale(page);
 }
 
 /** Finds receipt R1-000001 (F7) and takes its 农夫山泉 back as the wrong item: the start of an exchange. */

@@ -1,6 +1,6 @@
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
-import { callRegister, connectPrinter, expect, OWNER, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { callRegister, connectPrinter, expect, finishRefund, nextSale, OWNER, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { asCashier, BREAD, line, MILK, payCash, WATER } from './refund-steps';
 
 // 退货 / Return in zh-CN, in browser mode: a receipt found by its printed QR code, a void and a
@@ -21,8 +21,7 @@ test('returns two of three items from a cash sale found by scanning the printed 
     const jobs = await printer.waitForJobs(2);
     const qr = jobs.flatMap((j) => tokenizeEscPos(j.bytes).qrCodes);
     expect(qr).toHaveLength(1);
-    await page.keyboard.press('Enter');
-    await saleScreenReady(page);
+    await nextSale(page);
 
     // F7 opens the return; the receipt's QR code, read by the wedge scanner, finds the sale.
     await page.keyboard.press('F7');
@@ -61,8 +60,7 @@ test('returns two of three items from a cash sale found by scanning the printed 
     expect(printed.join('\n')).toMatch(/退回现金 +-￥5\.80/);
 
     // Enter goes back to the sale; what is left of the receipt is returnable still.
-    await page.keyboard.press('Enter');
-    await saleScreenReady(page);
+    await finishRefund(page);
     await page.keyboard.press('F7');
     await page.getByTestId('refund-code').fill('R1-000001');
     await page.keyboard.press('Enter');
@@ -79,9 +77,10 @@ test('a cashier voids a sale of today with a supervisor’s PIN', async ({ page,
   await asCashier(page);
   await scan(page, BREAD);
   await scan(page, MILK);
+  // Both lines in before F12: a scan's line arrives after the register answers.
+  await expect(page.getByTestId('cart-line')).toHaveCount(2);
   await payCash(page, '20');
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await nextSale(page);
 
   await page.keyboard.press('F7');
   await page.getByTestId('refund-code').fill('1');
@@ -98,6 +97,8 @@ test('a cashier voids a sale of today with a supervisor’s PIN', async ({ page,
   await page.keyboard.type('9731');
   await page.keyboard.press('Enter');
   await expect(approval.getByTestId('error')).toHaveText('授权未通过：密码错误。');
+  // The PIN pad leaves while the approval is checked and comes back, focused, after the refusal.
+  await expect(approval.getByTestId('pin')).toBeFocused();
   await page.keyboard.type(OWNER.pin);
   await page.keyboard.press('Enter');
   await expect(approval).toBeHidden();
@@ -110,8 +111,7 @@ test('a cashier voids a sale of today with a supervisor’s PIN', async ({ page,
 
   const found = (await callRegister(page, 'refund.find', { code: '1' })) as { value: { voidable: boolean; corrections: { kind: string }[] } };
   expect(found.value).toMatchObject({ voidable: false, corrections: [{ kind: 'void' }] });
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await finishRefund(page);
 });
 
 test('a return without a receipt: over the cashier’s limit refused, then a supervisor approves and cash goes out', async ({ page, register }) => {
@@ -227,8 +227,7 @@ test('the owner limits returns without a receipt in the settings; above the day 
   await page.keyboard.type(OWNER.pin);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('refund-done').getByTestId('refund-done-tender')).toHaveText(['退回现金¥15.00']);
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await finishRefund(page);
 
   // What is left of the day's ¥20.00 is ¥5.00: another ¥10.00 is refused, naming what was refunded.
   await page.keyboard.press('F7');
@@ -244,9 +243,9 @@ test('a price adjustment on one line: never more than the line holds, approved b
   await asCashier(page);
   await scan(page, BREAD);
   await scan(page, WATER);
+  await expect(page.getByTestId('cart-line')).toHaveCount(2);
   await payCash(page, '20');
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await nextSale(page);
 
   await page.keyboard.press('F7');
   await page.getByTestId('refund-code').fill('1');
@@ -273,8 +272,7 @@ test('a price adjustment on one line: never more than the line holds, approved b
   for (const s of ['退款单', '全麦面包', '退差价-￥1.50', '原因价格有误', '退回现金-￥1.50']) expect(text).toContain(s);
 
   // The goods stay sold: the whole loaf is still returnable, for what is left of its price.
-  await page.keyboard.press('Enter');
-  await saleScreenReady(page);
+  await finishRefund(page);
   await page.keyboard.press('F7');
   await page.getByTestId('refund-code').fill('1');
   await page.keyboard.press('Enter');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { readXlsx } from '../support/xlsx-reader';
-import { callRegister, expect, openShift, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { callRegister, expect, nextSale, openShift, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 
 const COLA = '6902345678907';
 const TEA = '6903456789012';
@@ -31,8 +31,7 @@ test('the report shows sales by category and the weakest products, top N chosen,
     await page.getByTestId('tendered').fill('20');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('completion')).toBeVisible();
-    await page.keyboard.press('Enter');
-    await saleScreenReady(page);
+    await nextSale(page);
   }
   const status = (await callRegister(page, 'dayClose.status', {})) as { value: { businessDay: string; liveShifts: { shiftId: number }[] } };
   const closed = await callRegister(page, 'dayClose.close', {

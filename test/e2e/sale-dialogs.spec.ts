@@ -102,6 +102,8 @@ test('the discount dialog: a 折 it cannot read is refused, the amount form drop
   await page.keyboard.press('F9');
   const dialog = page.getByTestId('discount-dialog');
   await dialog.getByRole('radio', { name: '打折' }).click();
+  // The field takes the keys again after the click on the chip.
+  await expect(dialog.getByTestId('discount-input')).toBeFocused();
   await page.keyboard.type('0');
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('alert')).toContainText('折数');

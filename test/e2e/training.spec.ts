@@ -1,4 +1,4 @@
-import { callRegister, expect, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { callRegister, expect, nextSaleReady, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 
 // Demo catalog: 6901234567892 = 农夫山泉 550ml ¥2.00.
 test('training mode: the owner switches the register into it, every screen carries the mark, the practice sale has a T number and the next real sale is receipt 1', async ({
@@ -62,7 +62,7 @@ test('training mode: a return of a practice sale is practised in the training se
   await page.getByTestId('take-cash').click();
   await expect(page.getByTestId('receipt-no')).toHaveText('R1-T-000001');
   await page.getByTestId('next-sale').click();
-  await saleScreenReady(page);
+  await nextSaleReady(page);
 
   // F7: today's practice sales are listed by their training numbers; the printed number finds one.
   await page.keyboard.press('F7');

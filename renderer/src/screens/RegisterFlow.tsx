@@ -101,9 +101,11 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   const nextSale = useCallback(async () => {
     payingRef.current = null;
     forgetPaying();
+    // The next sale first, then the sale screen: shown before it, the screen held the paid sale
+    // (still open as this window last saw it), and a scan or key in that moment went to that sale.
+    await loadCurrent();
     setCompletion(null);
     setRequested('sale');
-    await loadCurrent();
   }, [loadCurrent, payingRef]);
 
   // A scan works on every screen of the loop: after a receipt it starts the next sale.

@@ -52,9 +52,13 @@ function SettingsForm({ onFolder }: { onFolder(folder: string): void }) {
   const [keep, setKeep] = useState('30');
   const [error, setError] = useState<CallError | null>(null);
   const [saved, setSaved] = useState(false);
+  // The fields wait for the register's settings: typed before they came, a folder was overwritten
+  // by the empty one loaded, and 保存 then saved no folder at all.
+  const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
     void api.invoke('backup.getConfig', {}).then((r) => {
+      setLoaded(true);
       if (!r.ok) return setError(r.error);
       setFolder(r.value.folder ?? '');
       setScheduleAt(r.value.scheduleAt ?? '');
@@ -82,23 +86,23 @@ function SettingsForm({ onFolder }: { onFolder(folder: string): void }) {
       <h3>{t('backup.settings.title')}</h3>
       <label className="field">
         <span>{t('backup.settings.folder')}</span>
-        <input value={folder} onChange={(e) => setFolder(e.target.value)} maxLength={1024} autoComplete="off" data-testid="backup-folder" />
+        <input value={folder} onChange={(e) => setFolder(e.target.value)} disabled={!loaded} maxLength={1024} autoComplete="off" data-testid="backup-folder" />
       </label>
       <p className="muted small">{t('backup.settings.folderHint')}</p>
       <div className="field-row">
         <label className="field">
           <span>{t('backup.settings.scheduleAt')}</span>
-          <input type="time" value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value)} data-testid="backup-schedule" />
+          <input type="time" value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value)} disabled={!loaded} data-testid="backup-schedule" />
         </label>
         <label className="field">
           <span>{t('backup.settings.keep')}</span>
-          <input type="number" min={1} max={3650} value={keep} onChange={(e) => setKeep(e.target.value)} data-testid="backup-keep" />
+          <input type="number" min={1} max={3650} value={keep} onChange={(e) => setKeep(e.target.value)} disabled={!loaded} data-testid="backup-keep" />
         </label>
       </div>
       <p className="muted small">{t('backup.settings.scheduleHint')}</p>
       <ErrorNote error={error} />
       <Notice message={saved ? t('backup.settings.saved') : null} testId="backup-settings-saved" />
-      <button type="submit" className="button" data-testid="backup-save">
+      <button type="submit" className="button" disabled={!loaded} data-testid="backup-save">
         {t('backup.settings.save')}
       </button>
     </form>
