@@ -97,6 +97,16 @@ describe('an exchange', () => {
     expect(equal).toMatchObject({ ok: true, value: { creditMinor: 5000, differenceMinor: 0, changeMinor: 0 } });
     if (!equal.ok) return;
     expect(equal.value.sale.payments.map((p) => [p.method, p.amountMinor])).toEqual([['cash', 5000]]);
+    // The returns' receipts say where their money went: into the new sale, and only the rest back in cash.
+    const paper = async (saleId: string) => (await reg.must('receipt.preview', { saleId })).svg.replace(/<[^>]+>/g, '').replaceAll('&#xa0;', ' ');
+    if (!cheaper.ok) return;
+    const cheaperBack = await paper(cheaper.value.refund.id);
+    expect(cheaperBack).toContain('转入换货新销售-￥30.00');
+    expect(cheaperBack).toContain(`R1-${String(cheaper.value.sale.receiptNo).padStart(6, '0')}`);
+    expect(cheaperBack).toContain('退回现金-￥20.00');
+    const equalBack = await paper(equal.value.refund.id);
+    expect(equalBack).toContain('转入换货新销售-￥50.00');
+    expect(equalBack).not.toContain('现金');
   });
 
   it('refuses more than is returnable, a voided sale, too little cash and a closed shift, and changes nothing', async () => {
