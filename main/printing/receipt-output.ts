@@ -20,7 +20,9 @@ export function receiptDocuments(db: Db, saleId: string, copyNo: number, config:
   const store = getSettings(db);
   const pair = exchangePair(db, saleId);
   return buildReceiptDocuments(sale, store, {
-    exchangeWith: pair?.receipt_no ? { registerId: pair.register_id, receiptNo: pair.receipt_no, creditPaymentId: pair.credit_payment_id } : null,
+    exchangeWith: pair?.receipt_no
+      ? { registerId: pair.register_id, receiptNo: pair.receipt_no, creditPaymentId: pair.credit_payment_id, creditedMinor: pair.credited_minor }
+      : null,
     timeZone: paperTimeZone(config, store),
     duplicateCopy: copyNo > 0 ? copyNo : null,
     // A practice sale's number is kept negated; its practice correction names it as it was printed (R1-T-000003).
@@ -36,6 +38,8 @@ interface ExchangePair {
   receipt_no: number | null;
   /** On the new sale: its payment that is the credit (see exchangeCreditPaymentId). */
   credit_payment_id: number | null;
+  /** On the return: how much of its money the new sale took as its credit (the amount of that payment). */
+  credited_minor: number | null;
 }
 
 /** The other document of an exchange (the return of a new sale, the new sale of a return), if this one is part of one. */
@@ -47,8 +51,12 @@ function exchangePair(db: Db, documentId: string): ExchangePair | undefined {
         WHERE e.sale_document_id = ? OR e.refund_document_id = ?`,
   ).get(documentId, documentId, documentId) as { register_id: string; receipt_no: number | null; sale_document_id: string } | undefined;
   if (!pair) return undefined;
-  const credit = pair.sale_document_id === documentId ? exchangeCreditPaymentId(db, documentId) : null;
-  return { register_id: pair.register_id, receipt_no: pair.receipt_no, credit_payment_id: credit };
+  if (pair.sale_document_id === documentId) {
+    return { register_id: pair.register_id, receipt_no: pair.receipt_no, credit_payment_id: exchangeCreditPaymentId(db, documentId), credited_minor: null };
+  }
+  const creditId = exchangeCreditPaymentId(db, pair.sale_document_id);
+  const credited = creditId === null ? null : (sql(db, 'SELECT amount_minor FROM payments WHERE id = ?').pluck().get(creditId) as number);
+  return { register_id: pair.register_id, receipt_no: pair.receipt_no, credit_payment_id: null, credited_minor: credited };
 }
 
 /** Whether completing this sale should kick the drawer (a cash tender and the store's setting). */

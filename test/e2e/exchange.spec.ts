@@ -73,6 +73,13 @@ test('exchanges one item for a dearer one: the difference paid in cash, the retu
     const salePaper = printed.find((p) => p.includes('全麦面包')) ?? '';
     expect(refundPaper).toMatch(/换货新销售 +R1-000003/);
     expect(salePaper).toMatch(/换货退货单 +R1-000002/);
+    // The water's ¥2.00 paid for the bread: the return says so, and never that cash went back.
+    expect(refundPaper).toMatch(/转入换货新销售 +-￥2\.00\n +R1-000003\n/);
+    expect(refundPaper).not.toContain('退回现金');
+    // The completion screen shows the return's receipt as it prints.
+    const partner = page.getByTestId('done-exchange-receipt');
+    await expect(partner).toContainText('转入换货新销售');
+    await expect(partner).not.toContainText('退回现金');
 
     await nextSale(page);
 
@@ -120,6 +127,11 @@ test('pays a dearer exchange’s difference by card through the demo terminal; t
   await expect(done).toBeVisible({ timeout: 15_000 });
   await expect(done.getByTestId('payment-row')).toHaveCount(2);
   await expect(done.getByTestId('payment-row').filter({ hasText: '银行卡' })).toContainText('¥6.50');
+  // The return completed with the sale: its receipt on screen says its ¥2.00 went into this sale.
+  const partner = page.getByTestId('done-exchange-receipt');
+  await expect(partner).toContainText('转入换货新销售');
+  await expect(partner).toContainText('R1-000003');
+  await expect(partner).not.toContainText('退回现金');
   await nextSale(page);
   await page.keyboard.press('F7');
   await page.getByTestId('refund-code').fill('R1-000001');

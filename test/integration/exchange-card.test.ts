@@ -71,6 +71,11 @@ describe('an exchange with the difference paid by card', () => {
     expect(paper).toContain('换货抵扣￥50.00');
     expect(paper).toContain('银行卡￥30.00');
     expect(paper).not.toContain('现金');
+    // The return's own paper: its ¥50.00 went into the new sale, none of it out of the drawer.
+    const back = (await reg.must('receipt.preview', { saleId: refundId })).svg.replace(/<[^>]+>/g, '').replaceAll('&#xa0;', ' ');
+    expect(back).toContain('转入换货新销售-￥50.00');
+    expect(back).toContain(`R1-${String(sale.receiptNo).padStart(6, '0')}`);
+    expect(back).not.toContain('现金');
   });
 
   it('a declined card completes nothing; cash then completes both, or the customer gives up and both are cancelled', async () => {

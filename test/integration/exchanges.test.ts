@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../main/ledger/journal';
 import { recordCardPayment } from '../../main/sale/tender';
+import { openShop, shanghai } from '../support/day-close-shop';
 import { ledgerSnapshot } from '../support/ledger-snapshot';
 import { FIXTURE_FLOAT, FIXTURE_FLOAT_MINOR, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 
@@ -97,6 +98,16 @@ describe('an exchange', () => {
     expect(equal).toMatchObject({ ok: true, value: { creditMinor: 5000, differenceMinor: 0, changeMinor: 0 } });
     if (!equal.ok) return;
     expect(equal.value.sale.payments.map((p) => [p.method, p.amountMinor])).toEqual([['cash', 5000]]);
+    // The returns' receipts say where their money went: into the new sale, and only the rest back in cash.
+    const paper = async (saleId: string) => (await reg.must('receipt.preview', { saleId })).svg.replace(/<[^>]+>/g, '').replaceAll('&#xa0;', ' ');
+    if (!cheaper.ok) return;
+    const cheaperBack = await paper(cheaper.value.refund.id);
+    expect(cheaperBack).toContain('转入换货新销售-￥30.00');
+    expect(cheaperBack).toContain(`R1-${String(cheaper.value.sale.receiptNo).padStart(6, '0')}`);
+    expect(cheaperBack).toContain('退回现金-￥20.00');
+    const equalBack = await paper(equal.value.refund.id);
+    expect(equalBack).toContain('转入换货新销售-￥50.00');
+    expect(equalBack).not.toContain('现金');
   });
 
   it('refuses more than is returnable, a voided sale, too little cash and a closed shift, and changes nothing', async () => {
@@ -200,6 +211,34 @@ describe('an exchange', () => {
     expect(x.figures.netMinor).toBe(8000 + 1500);
     expect(x.figures.tenders.find((t) => t.method === 'cash')?.netMinor).toBe(5000 + 4000 + 3000 - 2500);
     expect(x.grandTotalMinor).toBe(5000 + 4000 + 8000 + 1500 - 5000 - 4000);
+  });
+
+  it('closes the day on the difference only: a drawer counted at float + sales + differences is neither over nor short', async () => {
+    const shop = await openShop(shanghai('2026-03-10'));
+    registers.push(shop.reg);
+    const reg = shop.reg;
+    const dearer = await soldFor(reg, 5000);
+    const cheaper = await soldFor(reg, 4000);
+    // ¥50.00 credit for ¥80.00 of goods: ¥50.00 handed over, ¥20.00 change, ¥30.00 into the drawer.
+    await exchange(reg, dearer, await newGoods(reg, 8000), { tenderedMinor: 5000 });
+    // ¥40.00 credit for ¥15.00 of goods: ¥25.00 out of the drawer.
+    await exchange(reg, cheaper, await newGoods(reg, 1500));
+    const inDrawer = FIXTURE_FLOAT_MINOR + 5000 + 4000 + 3000 - 2500;
+    await shop.closeShift([
+      { denominationMinor: 10000, count: Math.floor(inDrawer / 10000) },
+      { denominationMinor: 500, count: (inDrawer % 10000) / 500 },
+    ]);
+    await shop.as('supervisor');
+    const z = await shop.z();
+    expect(z.shifts[0]).toMatchObject({ countedMinor: inDrawer, differenceMinor: 0, expected: { expectedMinor: inDrawer } });
+    expect(z.overShortMinor).toBe(0);
+    // Cash in and out net to the money that changed hands; the goods still count as two returns and four sales.
+    expect(z.figures.tenders.find((t) => t.method === 'cash')?.netMinor).toBe(inDrawer - FIXTURE_FLOAT_MINOR);
+    expect(z.figures.kinds.map((k) => [k.kind, k.count])).toEqual([
+      ['sale', 4],
+      ['refund', 2],
+      ['void', 0],
+    ]);
   });
 
   it('of a card sale: a credit spent on new goods needs no supervisor; cash given back for card money does', async () => {

@@ -60,6 +60,49 @@ describe('exchange receipts', () => {
     for (const text of [zh, en]) expect(Math.max(...text.split('\n').map(printedColumns))).toBeLessThanOrEqual(32);
   });
 
+  it("prints the return's credit as gone into the new sale (转入换货新销售), not as cash refunded", () => {
+    // The whole return paid for new goods: no cash left the drawer, so no cash line at all.
+    const whole = (locale: 'zh-CN' | 'en') => {
+      const refund = refundFixture(locale);
+      const pair = { registerId: 'R1', receiptNo: 43, creditedMinor: refund.totals.totalMinor };
+      return renderReceiptText(buildReceipt(refund, locale === 'en' ? storeEn : storeZh, { timeZone, exchangeWith: pair }), paper);
+    };
+    const zh = whole('zh-CN');
+    expect(zh).toMatch(/转入换货新销售 +-￥4\.00\n +R1-000043\n/);
+    expect(zh).not.toMatch(/退回现金/);
+    const en = whole('en');
+    expect(en).toMatch(/To exchange sale +-￥4\.00\n +R1-000043\n/);
+    expect(en).not.toMatch(/Cash refunded/);
+    for (const text of [zh, en]) expect(Math.max(...text.split('\n').map(printedColumns))).toBeLessThanOrEqual(32);
+  });
+
+  it('prints only what the customer got back beyond the new goods as cash refunded', () => {
+    // A cheaper exchange: ¥4.00 back, ¥2.50 of it spent on the new goods, ¥1.50 handed over in cash.
+    const zh = renderReceiptText(
+      buildReceipt(refundFixture('zh-CN'), storeZh, { timeZone, exchangeWith: { registerId: 'R1', receiptNo: 43, creditedMinor: 250 } }),
+      paper,
+    );
+    expect(zh).toMatch(/转入换货新销售 +-￥2\.50/);
+    expect(zh).toMatch(/退回现金 +-￥1\.50/);
+    const en = renderReceiptText(
+      buildReceipt(refundFixture('en'), storeEn, { timeZone, exchangeWith: { registerId: 'R1', receiptNo: 43, creditedMinor: 250 } }),
+      paper,
+    );
+    expect(en).toMatch(/To exchange sale +-￥2\.50/);
+    expect(en).toMatch(/Cash refunded +-￥1\.50/);
+  });
+
+  it('keeps a large credit and a practice number within 32 columns', () => {
+    const refund = refundFixture('en');
+    const big = { ...refund, totals: { ...refund.totals, totalMinor: 9_999_999 }, payments: [{ ...refund.payments[0]!, amountMinor: 9_999_999 }] };
+    const text = renderReceiptText(
+      buildReceipt(big, storeEn, { timeZone, exchangeWith: { registerId: 'R1', receiptNo: -43, creditedMinor: 9_999_999 } }),
+      paper,
+    );
+    expect(text).toMatch(/To exchange sale +-￥99,999\.99\n +R1-T-000043\n/);
+    expect(Math.max(...text.split('\n').map(printedColumns))).toBeLessThanOrEqual(32);
+  });
+
   it('prints no exchange row on a document that is not part of one', () => {
     const text = renderReceiptText(buildReceipt(saleFixture('zh-CN'), storeZh, { timeZone }), paper);
     expect(text).not.toMatch(/换货退货单|换货新销售/);

@@ -20,9 +20,11 @@ export interface ReceiptOptions {
    * Exchanges (换货): the other document of the pair, printed on each so either receipt finds the
    * other. On the new sale, `creditPaymentId` is the payment that is the returned goods' credit: a
    * cash payment in the ledger (so the drawer counts only the difference), but no cash the
-   * customer handed over, so it prints as the credit it is.
+   * customer handed over, so it prints as the credit it is. On the return, `creditedMinor` is how
+   * much of its (cash) refund that credit took: money that went into the new sale, not out of the
+   * drawer, so it prints as credited to that sale and only the rest as cash refunded.
    */
-  exchangeWith?: { registerId: string; receiptNo: number; creditPaymentId?: number | null } | null;
+  exchangeWith?: { registerId: string; receiptNo: number; creditPaymentId?: number | null; creditedMinor?: number | null } | null;
   /** Which copies repeat the terminal's own receipt lines (a printer setting); absent = none. */
   terminalLines?: TerminalLinesPlacement;
 }
@@ -207,9 +209,39 @@ function cardBlocks(c: Ctx, p: PaymentView, copy: 'customer' | 'merchant'): Rece
   return cardSlipBlocks(p, p.card, c.t, c.money, { transaction: cardTransaction(c, p), terminalLines: wanted ? (p.card.receiptLines ?? []) : [] });
 }
 
+/**
+ * An exchange's return: its cash refund paid the new sale's credit first; that part is a row
+ * naming the new sale, and each cash payment prints only what is left of it after the credit.
+ */
+function exchangeReturnSplit(c: Ctx): { creditedMinor: number; payments: PaymentView[] } | null {
+  const credited = c.options.exchangeWith?.creditedMinor;
+  if (c.sale.kind !== 'refund' || credited === undefined || credited === null || credited <= 0) return null;
+  let left = credited;
+  const payments: PaymentView[] = [];
+  for (const p of c.sale.payments) {
+    if (p.method !== 'cash' || left === 0) {
+      payments.push(p);
+      continue;
+    }
+    const taken = Math.min(left, p.amountMinor);
+    left -= taken;
+    if (p.amountMinor > taken) payments.push({ ...p, amountMinor: p.amountMinor - taken, tenderedMinor: 0 });
+  }
+  return { creditedMinor: credited - left, payments };
+}
+
 function tenderBlocks(c: Ctx): ReceiptBlock[] {
   const blocks: ReceiptBlock[] = [{ kind: 'rule' }];
-  for (const p of c.sale.payments) {
+  const split = exchangeReturnSplit(c);
+  const pair = c.options.exchangeWith;
+  if (split && pair) {
+    // The sale's number on a line of its own: label, number and amount together overrun 58 mm paper.
+    blocks.push(
+      { kind: 'row', left: c.t('tender.toExchange'), right: c.money(c.sign * split.creditedMinor) },
+      { kind: 'row', left: formatReceiptNo(pair.registerId, pair.receiptNo), right: '', indent: true },
+    );
+  }
+  for (const p of split?.payments ?? c.sale.payments) {
     // Cash shows what the customer handed over, so tendered − change reads back the amount.
     const shown = c.sign * (p.method === 'cash' && p.tenderedMinor > 0 ? p.tenderedMinor : p.amountMinor);
     blocks.push({ kind: 'row', left: tenderLabel(c, p), right: c.money(shown) });
