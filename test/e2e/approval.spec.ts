@@ -24,14 +24,14 @@ test('a cashier discount above the limit asks for a supervisor PIN, keyboard onl
   const approval = page.getByRole('dialog', { name: '主管授权' });
   await expect(approval).toContainText('超过 10% 的折扣需要主管授权。');
   await expect(approval.getByRole('option', { name: new RegExp(OWNER.name) })).toHaveAttribute('aria-selected', 'true');
-  // The PIN field mounts once the supervisors are loaded and focuses itself a moment after: keys before that are lost.
+  // The PIN field has the focus from the moment the dialog opens (approval-typing.spec.ts: keys before the names are loaded are kept).
   await expect(approval.getByTestId('pin')).toBeFocused();
   await page.keyboard.type('9731');
   await page.keyboard.press('Enter');
   await expect(approval.getByTestId('error')).toHaveText('授权未通过：密码错误。');
   await expect(page.getByTestId('total')).toHaveText('¥8.50');
 
-  // The PIN pad leaves while the approval is checked and comes back, focused, after the refusal.
+  // The PIN field stays, focused and emptied, while the approval is checked, and after the refusal.
   await expect(approval.getByTestId('pin')).toBeFocused();
   await page.keyboard.type(OWNER.pin);
   await page.keyboard.press('Enter');

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, OperatorView } from '../../../preload/contract';
 import type { Approval } from '../../../preload/contract/primitives';
@@ -15,7 +15,7 @@ interface ApprovalDialogProps {
   onApprove(approval: Approval): Promise<unknown>;
   /** Main's refusal of the approved action (a wrong PIN or badge, say). */
   error: CallError | null;
-  /** The approved action is on its way: the PIN is not asked again, `children` say how it goes. */
+  /** The approved action is on its way: nothing is sent again until it answers, `children` say how it goes. */
   busy?: boolean;
   children?: ReactNode;
   onClose(): void;
@@ -33,6 +33,7 @@ export function ApprovalDialog({ reason, onApprove, error, busy = false, childre
   const operators = useCall('session.operators');
   const [selected, setSelected] = useState<number | null>(null);
   const [pin, setPin] = useState('');
+  const pinField = useRef<HTMLInputElement>(null);
   const supervisors = (operators.value ?? []).filter(canApprove);
   const askOperators = operators.run;
 
@@ -49,10 +50,16 @@ export function ApprovalDialog({ reason, onApprove, error, busy = false, childre
     void onApprove({ badge: code.slice(0, 64) });
   }, !busy);
 
-  const submit = async () => {
-    if (selected === null || pin.length < 4) return;
-    await onApprove({ operatorId: selected, pin });
+  // The field is emptied as the PIN is sent, not when the answer comes: what the supervisor keys
+  // meanwhile (a PIN again, seeing they mistyped) is kept for the next try.
+  const submit = () => {
+    if (selected === null || pin.length < 4 || busy) return;
     setPin('');
+    void onApprove({ operatorId: selected, pin });
+  };
+  const pick = (id: number) => {
+    setSelected(id);
+    pinField.current?.focus();
   };
 
   return (
@@ -69,14 +76,17 @@ export function ApprovalDialog({ reason, onApprove, error, busy = false, childre
             role="option"
             aria-selected={selected === op.id}
             className={`operator${selected === op.id ? ' operator--selected' : ''}`}
-            onClick={() => setSelected(op.id)}
+            onClick={() => pick(op.id)}
           >
             <span className="operator__name">{op.name}</span>
             <span className="operator__role">{t(`role.${op.role}`)}</span>
           </button>
         ))}
       </div>
-      {selected !== null && !busy && <PinPad value={pin} onChange={setPin} onSubmit={() => void submit()} submitLabel={t('approval.approve')} />}
+      {/* There from the start and while an approval is checked, with the focus: a supervisor keys
+          their PIN as the dialog opens, before the names are loaded or the last try answered, and
+          no digit is lost. It is sent once a name is picked and nothing is being checked. */}
+      <PinPad value={pin} onChange={setPin} onSubmit={submit} busy={busy || selected === null} submitLabel={t('approval.approve')} inputRef={pinField} />
       {children}
       <ErrorNote error={error ?? operators.error} />
       {!busy && (

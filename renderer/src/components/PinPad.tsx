@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyKey, Keypad } from './Keypad';
 
@@ -10,13 +10,17 @@ interface PinPadProps {
   maxLength?: number;
   /** What the button does: 登录 at login, 授权 when a supervisor approves. */
   submitLabel?: string;
+  /** The field, for a screen that gives it the focus back (after a name is picked). */
+  inputRef?: RefObject<HTMLInputElement | null>;
 }
 
 /** A masked PIN field with an on-screen pad. The field keeps focus so a keyboard works as well. */
-export function PinPad({ value, onChange, onSubmit, busy = false, maxLength = 8, submitLabel }: PinPadProps) {
+export function PinPad({ value, onChange, onSubmit, busy = false, maxLength = 8, submitLabel, inputRef }: PinPadProps) {
   const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  const own = useRef<HTMLInputElement>(null);
+  const input = inputRef ?? own;
+  // Both refs keep their identity, so this runs as the pad mounts.
+  useEffect(() => input.current?.focus(), [input]);
 
   return (
     <div className="pin-pad">

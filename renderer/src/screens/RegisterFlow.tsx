@@ -6,7 +6,7 @@ import { Header } from '../components/Header';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { LogoutDialog } from '../components/LogoutDialog';
 import { useScanner } from '../keyboard/use-scanner';
-import { useCall, useCallGroup } from '../state/use-call';
+import { useCall } from '../state/use-call';
 import { useSale } from '../state/use-sale';
 import { forgetPaying } from '../state/paying-marker';
 import { usePaymentResume } from '../state/use-payment-resume';
@@ -18,15 +18,17 @@ import { useShift } from '../state/use-shift';
 import { sectionsFor } from './back-office/sections';
 import { pickMode } from './modes/mode';
 import { registerModes, type RegisterFlowActions, type RegisterState, type RequestedMode } from './modes/register-modes';
-import type { SaleEditCall } from './sale/sale-edits';
+import { useSaleEdits } from './sale/sale-edits';
+import { useAfterEdits } from './sale/use-after-edits';
 import type { ExchangeDraft } from './exchange/exchange-draft';
 
 /** A logged-in cashier's loop: ring up → take cash → receipt → next sale. The screen is picked from registerModes. */
 export function RegisterFlow({ session, onLogout }: { session: SessionView; onLogout(): void }) {
   const { sale, loadError, loadCurrent, apply, payingRef } = useSale();
-  const edits = useCallGroup<SaleEditCall>();
+  const edits = useSaleEdits();
   const editSale = edits.run;
   const refuseEdit = edits.refuse;
+  const trackEdit = edits.track;
   const logoutCall = useCall('session.logout');
   const holdCall = useCall('sale.hold');
   const [confirmLogout, setConfirmLogout] = useState(false);
@@ -136,7 +138,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     },
     [sale, completion, exchange, apply, payingRef, editSale, refuseEdit],
   );
-  useScanner((code) => void onScan(code), !helpOpen && !confirmLogout && mode.takesScans);
+  useScanner((code) => void trackEdit(onScan(code)), !helpOpen && !confirmLogout && mode.takesScans);
   const canBackOffice = session.operator !== null && sectionsFor(session.operator.role).length > 0;
   const openBackOffice = canBackOffice ? () => setRequested('backOffice') : undefined;
 
@@ -167,10 +169,11 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     if (result.ok) onLogout();
   };
   // A cart with lines would pass to the next operator: ask first (main journals it if they go).
-  const logout = () => {
+  // Decided once the scans before it are in the cart, or the line scanned last would pass unasked.
+  const logout = useAfterEdits(() => {
     if (sale?.status === 'open' && sale.lines.length > 0 && !completion) return setConfirmLogout(true);
     void leave();
-  };
+  }, edits);
   const holdAndLeave = async () => {
     if (!sale) return;
     const held = await holdCall.run({ saleId: sale.id });
@@ -226,7 +229,12 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
 
   return (
     <div className="app-shell">
-      <Header session={session} onHelp={() => setHelpOpen(true)} onLogout={logout} onBackOffice={mode.offersBackOffice ? openBackOffice : undefined} />
+      <Header
+        session={session}
+        onHelp={() => setHelpOpen(true)}
+        onLogout={() => logout(null)}
+        onBackOffice={mode.offersBackOffice ? openBackOffice : undefined}
+      />
       {mode.render(state, flow)}
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
       {confirmLogout && sale && (

@@ -9,6 +9,7 @@ import { SaleActionBar } from './SaleActionBar';
 import { SaleCart } from './SaleCart';
 import { SaleDialogs } from './SaleDialogs';
 import type { SaleEdits } from './sale-edits';
+import { useAfterEdits } from './use-after-edits';
 import { useCartAnnouncement } from './use-cart-announcement';
 import { useLineSelection } from './use-line-selection';
 import { useSaleDialogs } from './use-sale-dialogs';
@@ -51,7 +52,7 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
     if (sale.lines.length > 0) setHeld(null);
   }, [sale.lines.length]);
 
-  const edit = async (send: Promise<Result<DocumentView>>) => apply(await send);
+  const edit = (send: Promise<Result<DocumentView>>) => edits.track(send.then(apply));
 
   const addCode = async (code: string) => {
     if (!(await edit(edits.run('sale.addProduct', { saleId, code })))) setQuery('');
@@ -125,6 +126,7 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
         return undefined;
     }
   };
+  const command = useAfterEdits(runCommand, edits);
 
   return (
     <main className="sale" aria-labelledby="sale-title">
@@ -144,7 +146,7 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
         selected={selected}
         onSelect={select}
         onQty={changeQty}
-        onCommand={runCommand}
+        onCommand={command}
       />
       <aside className="sale__right">
         {exchange}
@@ -152,7 +154,7 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
         <SaleActionBar
           totalMinor={sale.totals.totalMinor}
           hasLines={sale.lines.length > 0}
-          onCommand={runCommand}
+          onCommand={command}
           keysEnabled={!paused && dialogs.dialog === null}
         />
       </aside>

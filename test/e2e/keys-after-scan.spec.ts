@@ -1,0 +1,60 @@
+import type { Page } from '@playwright/test';
+import { expect, scan, setUpOwner, test } from './fixtures';
+
+const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
+
+/**
+ * The page's socket through a relay that, once a scan's sale.addProduct has been sent, holds
+ * everything the register says (its answer, the sale.changed after it) until `release`: the
+ * order is kept, only the timing is a busy till's, where a key pressed right after a scan comes
+ * before the register has answered the scan.
+ */
+async function holdScanAnswer(page: Page): Promise<{ release(): void }> {
+  let holding = false;
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.routeWebSocket(/\/ws$/, (ws) => {
+    const server = ws.connectToServer();
+    let queue = Promise.resolve();
+    ws.onMessage((message) => {
+      const call = JSON.parse(String(message)) as { type: string; name?: string };
+      if (call.type === 'call' && call.name === 'sale.addProduct') holding = true;
+      server.send(message);
+    });
+    server.onMessage((message) => {
+      const hold = holding;
+      queue = queue.then(() => (hold ? released : undefined)).then(() => ws.send(message));
+    });
+  });
+  return { release: () => release() };
+}
+
+test('F12 right after a scan, before the register has answered it, pays the cart with the scanned item', async ({ page, register }) => {
+  const relay = await holdScanAnswer(page);
+  await setUpOwner(page, register);
+
+  await scan(page, WATER);
+  await page.keyboard.press('F12');
+  relay.release();
+
+  await expect(page.getByTestId('tendered')).toBeFocused();
+  await expect(page.getByTestId('payment')).toContainText('¥2.00');
+  await expect(page.getByTestId('error')).toHaveCount(0);
+});
+
+test('log out right after a scan, before the register has answered it, asks about the scanned item', async ({ page, register }) => {
+  const relay = await holdScanAnswer(page);
+  await setUpOwner(page, register);
+
+  await scan(page, WATER);
+  await page.getByTestId('logout').click();
+  relay.release();
+
+  const dialog = page.getByTestId('logout-dialog');
+  await expect(dialog).toBeVisible();
+  // Still logged in, the cart with its line behind the question.
+  await expect(page.getByTestId('operator-name')).toBeVisible();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await expect(page.getByTestId('total')).toHaveText('¥2.00');
+});
