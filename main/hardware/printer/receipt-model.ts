@@ -6,8 +6,8 @@ import type { ReceiptBlock, ReceiptDocument } from './receipt-document';
 import { formatDateTime, formatMoney, formatQty, formatRateBp, minorToDecimal } from './receipt-format';
 import { formatReceiptNo } from '../../../preload/contract/receipt-no';
 import { isReceiptStringKey, receiptTranslator, type Translate } from './receipt-strings';
-import { cardSlipBlocks, type CardTransaction, type TerminalLinesPlacement } from './card-slip';
-import { scanDetailBlocks, scanLabel } from './scan-details';
+import type { TerminalLinesPlacement } from './card-slip';
+import { cardBlocks, tenderBlocks, tenderLabel } from './receipt-tenders';
 
 export interface ReceiptOptions {
   /** IANA zone the store's receipts are dated in (e.g. 'Asia/Shanghai'); keeps output deterministic. */
@@ -35,7 +35,8 @@ export class ReceiptModelError extends Error {
   }
 }
 
-interface Ctx {
+/** What every part of a receipt is built from: the document, the store, the options and the wording. */
+export interface ReceiptContext {
   sale: DocumentView;
   store: StoreSettings;
   options: ReceiptOptions;
@@ -54,7 +55,7 @@ export function receiptLocaleOf(store: Pick<StoreSettings, 'storeLocale' | 'rece
   return store.receiptLocale ?? store.storeLocale;
 }
 
-function context(sale: DocumentView, store: StoreSettings, options: ReceiptOptions): Ctx {
+function context(sale: DocumentView, store: StoreSettings, options: ReceiptOptions): ReceiptContext {
   if (sale.status !== 'completed') throw new ReceiptModelError('receipt.document_not_completed');
   const locale = receiptLocaleOf(store);
   const t = receiptTranslator(locale);
@@ -64,19 +65,19 @@ function context(sale: DocumentView, store: StoreSettings, options: ReceiptOptio
   return { sale, store, options, t, money, sign, signed: (m) => money(m === 0 ? 0 : sign * m) };
 }
 
-function duplicateBanner(c: Ctx): ReceiptBlock[] {
+function duplicateBanner(c: ReceiptContext): ReceiptBlock[] {
   const copy = c.options.duplicateCopy;
   if (!copy) return [];
   return [{ kind: 'text', text: c.t('duplicate', { copy }), align: 'center', bold: true, inverted: true }];
 }
 
 /** A training document says so at its top and its foot, so it can never pass for a receipt. */
-function trainingBanner(c: Ctx): ReceiptBlock[] {
+function trainingBanner(c: ReceiptContext): ReceiptBlock[] {
   if (!c.sale.training) return [];
   return [{ kind: 'text', text: c.t('training.banner'), align: 'center', bold: true, inverted: true }];
 }
 
-function header(c: Ctx, title: string): ReceiptBlock[] {
+function header(c: ReceiptContext, title: string): ReceiptBlock[] {
   const { sale, store, t } = c;
   const blocks: ReceiptBlock[] = [];
   if (store.receiptLogoPng) blocks.push({ kind: 'image', png: store.receiptLogoPng });
@@ -111,12 +112,12 @@ function header(c: Ctx, title: string): ReceiptBlock[] {
 }
 
 /** A correction's reason code (`defective`...) in the store's language; an unknown code as it is. */
-function reasonText(c: Ctx, reason: string): string {
+function reasonText(c: ReceiptContext, reason: string): string {
   const key = `reason.${reason}`;
   return isReceiptStringKey(key) ? c.t(key) : reason;
 }
 
-function lineBlocks(c: Ctx, line: LineView): ReceiptBlock[] {
+function lineBlocks(c: ReceiptContext, line: LineView): ReceiptBlock[] {
   // Money back on a line whose goods stay with the customer (a price adjustment) has no quantity to print.
   if (c.sale.kind !== 'sale' && line.qtyMilli === 0) {
     return [
@@ -141,7 +142,7 @@ function lineBlocks(c: Ctx, line: LineView): ReceiptBlock[] {
   return blocks;
 }
 
-function totalsBlocks(c: Ctx): ReceiptBlock[] {
+function totalsBlocks(c: ReceiptContext): ReceiptBlock[] {
   const { sale, t } = c;
   const lineDiscounts = sale.lines.reduce((s, l) => s + l.lineDiscountMinor, 0);
   const orderDiscount = sale.lines.reduce((s, l) => s + l.orderDiscountMinor, 0);
@@ -158,7 +159,7 @@ function totalsBlocks(c: Ctx): ReceiptBlock[] {
   return blocks;
 }
 
-function taxBlocks(c: Ctx): ReceiptBlock[] {
+function taxBlocks(c: ReceiptContext): ReceiptBlock[] {
   const rows = c.sale.totals.taxBreakdown.filter((r) => r.taxMinor !== 0 || r.rateBp !== 0);
   if (rows.length === 0) return [];
   const blocks: ReceiptBlock[] = [
@@ -177,85 +178,8 @@ function taxBlocks(c: Ctx): ReceiptBlock[] {
 }
 
 /** Where a correction's money went: back in cash, to the card, or to the customer's wallet. */
-function refundTenderLabel(c: Ctx, p: PaymentView): string {
-  if (p.method === 'cash') return c.t('tender.refundCash');
-  if (p.method === 'scan') return scanLabel(c.t, p.scan, true);
-  return c.t('tender.refundCard');
-}
-
-function isExchangeCredit(c: Ctx, p: PaymentView): boolean {
-  const creditId = c.options.exchangeWith?.creditPaymentId;
-  return c.sale.kind === 'sale' && creditId !== undefined && creditId !== null && p.id === creditId;
-}
-
-function tenderLabel(c: Ctx, p: PaymentView): string {
-  if (c.sale.kind !== 'sale') return refundTenderLabel(c, p);
-  if (isExchangeCredit(c, p)) return c.t('tender.exchangeCredit');
-  if (p.method === 'scan') return scanLabel(c.t, p.scan, false);
-  return p.method === 'cash' ? c.t('tender.cash') : c.t('tender.card');
-}
-
-// What the terminal did is on the payment; payments booked before it was recorded fall back on
-// the document: a refund paid back by the terminal's refund, a void reversing the sale.
-function cardTransaction(c: Ctx, p: PaymentView): CardTransaction {
-  if (p.card?.transaction) return p.card.transaction;
-  return c.sale.kind === 'refund' ? 'refund' : c.sale.kind === 'void' ? 'reversal' : 'sale';
-}
-
-function cardBlocks(c: Ctx, p: PaymentView, copy: 'customer' | 'merchant'): ReceiptBlock[] {
-  if (!p.card) return [];
-  const placement = c.options.terminalLines ?? 'none';
-  const wanted = placement === 'both' || (placement === 'merchant' && copy === 'merchant');
-  return cardSlipBlocks(p, p.card, c.t, c.money, { transaction: cardTransaction(c, p), terminalLines: wanted ? (p.card.receiptLines ?? []) : [] });
-}
-
-/**
- * An exchange's return: its cash refund paid the new sale's credit first; that part is a row
- * naming the new sale, and each cash payment prints only what is left of it after the credit.
- */
-function exchangeReturnSplit(c: Ctx): { creditedMinor: number; payments: PaymentView[] } | null {
-  const credited = c.options.exchangeWith?.creditedMinor;
-  if (c.sale.kind !== 'refund' || credited === undefined || credited === null || credited <= 0) return null;
-  let left = credited;
-  const payments: PaymentView[] = [];
-  for (const p of c.sale.payments) {
-    if (p.method !== 'cash' || left === 0) {
-      payments.push(p);
-      continue;
-    }
-    const taken = Math.min(left, p.amountMinor);
-    left -= taken;
-    if (p.amountMinor > taken) payments.push({ ...p, amountMinor: p.amountMinor - taken, tenderedMinor: 0 });
-  }
-  return { creditedMinor: credited - left, payments };
-}
-
-function tenderBlocks(c: Ctx): ReceiptBlock[] {
-  const blocks: ReceiptBlock[] = [{ kind: 'rule' }];
-  const split = exchangeReturnSplit(c);
-  const pair = c.options.exchangeWith;
-  if (split && pair) {
-    // The sale's number on a line of its own: label, number and amount together overrun 58 mm paper.
-    blocks.push(
-      { kind: 'row', left: c.t('tender.toExchange'), right: c.money(c.sign * split.creditedMinor) },
-      { kind: 'row', left: formatReceiptNo(pair.registerId, pair.receiptNo), right: '', indent: true },
-    );
-  }
-  for (const p of split?.payments ?? c.sale.payments) {
-    // Cash shows what the customer handed over, so tendered − change reads back the amount.
-    const shown = c.sign * (p.method === 'cash' && p.tenderedMinor > 0 ? p.tenderedMinor : p.amountMinor);
-    blocks.push({ kind: 'row', left: tenderLabel(c, p), right: c.money(shown) });
-    blocks.push(...cardBlocks(c, p, 'customer'));
-    if (p.scan) blocks.push(...scanDetailBlocks(p.scan, c.t, c.sale.kind !== 'sale'));
-  }
-  if (c.sale.changeMinor !== 0) {
-    blocks.push({ kind: 'row', left: c.t('tender.change'), right: c.money(c.sale.changeMinor), bold: true });
-  }
-  return blocks;
-}
-
 /** The sale's note (delivery after 5 pm, a customer's wish): the customer and whoever packs the order read it here. */
-function noteBlocks(c: Ctx): ReceiptBlock[] {
+function noteBlocks(c: ReceiptContext): ReceiptBlock[] {
   const note = c.sale.note?.trim();
   if (!note) return [];
   const blocks: ReceiptBlock[] = [{ kind: 'rule' }];
@@ -266,7 +190,7 @@ function noteBlocks(c: Ctx): ReceiptBlock[] {
   return blocks;
 }
 
-function footer(c: Ctx): ReceiptBlock[] {
+function footer(c: ReceiptContext): ReceiptBlock[] {
   const blocks: ReceiptBlock[] = [{ kind: 'rule' }];
   for (const line of c.store.receiptFooter.split(/\r?\n/)) {
     if (line.trim()) blocks.push({ kind: 'text', text: line.trim(), align: 'center' });
@@ -277,7 +201,7 @@ function footer(c: Ctx): ReceiptBlock[] {
 }
 
 /** 销售小票, or for a correction: 退货单 (goods back), 退款单 (money back, goods kept), 撤销单 (the whole sale undone). */
-function titleFor(c: Ctx): string {
+function titleFor(c: ReceiptContext): string {
   if (c.sale.kind === 'void') return c.t('title.void');
   if (c.sale.kind === 'sale') return c.t('title.sale');
   return c.sale.lines.every((l) => l.qtyMilli === 0) ? c.t('title.refund') : c.t('title.return');
