@@ -5,49 +5,16 @@ import type { Locale } from '../../../preload/contract/primitives';
 import type { ReceiptBlock, ReceiptDocument } from './receipt-document';
 import { formatDateTime, formatMoney, formatQty, formatRateBp, minorToDecimal } from './receipt-format';
 import { formatReceiptNo } from '../../../preload/contract/receipt-no';
-import { isReceiptStringKey, receiptTranslator, type Translate } from './receipt-strings';
-import type { TerminalLinesPlacement } from './card-slip';
+import { isReceiptStringKey, receiptTranslator } from './receipt-strings';
+import type { ReceiptContext, ReceiptOptions } from './receipt-context';
 import { cardBlocks, tenderBlocks, tenderLabel } from './receipt-tenders';
 
-export interface ReceiptOptions {
-  /** IANA zone the store's receipts are dated in (e.g. 'Asia/Shanghai'); keeps output deterministic. */
-  timeZone: string;
-  /** Reprints: 1 for the first duplicate, 2 for the second, … null/absent for the original. */
-  duplicateCopy?: number | null;
-  /** Refunds: the original sale's receipt number (DocumentView does not carry it). */
-  refundOf?: { registerId: string; receiptNo: number } | null;
-  /**
-   * Exchanges (换货): the other document of the pair, printed on each so either receipt finds the
-   * other. On the new sale, `creditPaymentId` is the payment that is the returned goods' credit: a
-   * cash payment in the ledger (so the drawer counts only the difference), but no cash the
-   * customer handed over, so it prints as the credit it is. On the return, `creditedMinor` is how
-   * much of its (cash) refund that credit took: money that went into the new sale, not out of the
-   * drawer, so it prints as credited to that sale and only the rest as cash refunded.
-   */
-  exchangeWith?: { registerId: string; receiptNo: number; creditPaymentId?: number | null; creditedMinor?: number | null } | null;
-  /** Which copies repeat the terminal's own receipt lines (a printer setting); absent = none. */
-  terminalLines?: TerminalLinesPlacement;
-}
+export type { ReceiptContext, ReceiptOptions } from './receipt-context';
 
 export class ReceiptModelError extends Error {
   constructor(readonly code: 'receipt.document_not_completed') {
     super(code);
   }
-}
-
-/** What every part of a receipt is built from: the document, the store, the options and the wording. */
-export interface ReceiptContext {
-  sale: DocumentView;
-  store: StoreSettings;
-  options: ReceiptOptions;
-  t: Translate;
-  money: (amountMinor: number) => string;
-  /**
-   * The document's own amounts: negative on a correction (money going back to the customer), so
-   * that a return or void reads as the opposite of its sale and its figures add up as signed.
-   */
-  signed: (amountMinor: number) => string;
-  sign: 1 | -1;
 }
 
 /** The language a receipt is printed in: the store's own unless the owner chose another for receipts. */

@@ -4,7 +4,7 @@
 import type { PaymentView } from '../../../preload/contract/views';
 import { formatReceiptNo } from '../../../preload/contract/receipt-no';
 import type { ReceiptBlock } from './receipt-document';
-import type { ReceiptContext } from './receipt-model';
+import type { ReceiptContext } from './receipt-context';
 import { cardSlipBlocks, type CardTransaction } from './card-slip';
 import { scanDetailBlocks, scanLabel } from './scan-details';
 
