@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, scan, setUpOwner, test } from './fixtures';
 
 const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
+const WECHAT_CODE = '134567890123456789'; // a WeChat Pay payment code (prefix 13)
 
 /**
  * The page's socket through a relay that, once a scan's sale.addProduct has been sent, holds
@@ -57,4 +58,22 @@ test('log out right after a scan, before the register has answered it, asks abou
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await expect(page.getByTestId('total')).toHaveText('¥2.00');
+});
+
+test('a customer’s payment code scanned right after the last item, before the register has answered it, pays the cart with that item', async ({
+  page,
+  register,
+}) => {
+  const relay = await holdScanAnswer(page);
+  await setUpOwner(page, register);
+
+  await scan(page, WATER);
+  await scan(page, WECHAT_CODE);
+  relay.release();
+
+  // ¥2.00 is a small payment: the provider takes it without the customer's password.
+  const completion = page.getByTestId('completion');
+  await expect(completion).toBeVisible({ timeout: 10_000 });
+  await expect(completion).toContainText('扫码支付¥2.00');
+  await expect(completion).toContainText('¥2.00');
 });

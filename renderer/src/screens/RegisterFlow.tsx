@@ -110,19 +110,22 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     setRequested('sale');
   }, [loadCurrent, payingRef]);
 
+  // A customer's payment code is never looked up as a product: it pays the sale on screen, decided
+  // once the items scanned before it are in the cart (a code scanned right after the last item
+  // would otherwise find the cart without it, or empty).
+  const payByCode = useAfterEdits((digits: string) => {
+    if (sale?.status !== 'open' || completion || sale.lines.length === 0) return refuseEdit({ code: 'sale.empty', params: {} });
+    // During an exchange the payment screen would sell the new goods without the credit.
+    if (exchange && !exchange.begun) return refuseEdit({ code: 'exchange.pay_on_panel', params: {} });
+    setPaymentScan({ code: digits, seq: ++scanSeq.current });
+    setRequested('payment');
+  }, edits);
+
   // A scan works on every screen of the loop: after a receipt it starts the next sale.
   const onScan = useCallback(
     async (code: string) => {
       const scanned = classifyCode(code);
-      if (scanned.kind === 'payment') {
-        // A customer's payment code is never looked up as a product: it pays the sale on screen.
-        if (sale?.status !== 'open' || completion || sale.lines.length === 0) return refuseEdit({ code: 'sale.empty', params: {} });
-        // During an exchange the payment screen would sell the new goods without the credit.
-        if (exchange && !exchange.begun) return refuseEdit({ code: 'exchange.pay_on_panel', params: {} });
-        setPaymentScan({ code: scanned.digits, seq: ++scanSeq.current });
-        setRequested('payment');
-        return;
-      }
+      if (scanned.kind === 'payment') return payByCode(scanned.digits);
       let saleId = sale?.status === 'open' && !completion ? sale.id : null;
       if (saleId === null) {
         payingRef.current = null;
@@ -136,7 +139,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       // A refused scan is said above the search field (SaleCart); its error note beeps where the store has the error sound on.
       apply(await editSale('sale.addProduct', { saleId, code }));
     },
-    [sale, completion, exchange, apply, payingRef, editSale, refuseEdit],
+    [sale, completion, apply, payingRef, editSale, payByCode],
   );
   useScanner((code) => void trackEdit(onScan(code)), !helpOpen && !confirmLogout && mode.takesScans);
   const canBackOffice = session.operator !== null && sectionsFor(session.operator.role).length > 0;
