@@ -1,5 +1,5 @@
 import { expect, nextSale, openPayment, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
-import { BREAD, returnWaterOfFirstReceipt, WATER } from './refund-steps';
+import { BREAD, returnWaterOfFirstReceipt, WATER, sellWaterForCash } from './refund-steps';
 
 // What a newcomer found at the counter (zh-CN, on a 1024×768 till): finding 可口可乐 by the
 // initials of 可乐, the completion screen's receipt number against the paper's, and an exchange's
@@ -41,11 +41,7 @@ test("3. an exchange names the returned goods' credit (换货抵扣) on the comp
   register,
 }) => {
   await setUpOwner(page, register);
-  await scan(page, WATER);
-  await expect(page.getByTestId('cart-line')).toHaveCount(1);
-  await openPayment(page);
-  await page.keyboard.type('2');
-  await page.keyboard.press('Enter');
+  await sellWaterForCash(page);
   await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
   await nextSale(page);
 

@@ -1,5 +1,5 @@
-import { expect, nextSale, openPayment, saleScreenReady, scan, setUpOwner, test } from './fixtures';
-import { returnWaterOfFirstReceipt, WATER } from './refund-steps';
+import { expect, nextSale, saleScreenReady, setUpOwner, test } from './fixtures';
+import { returnWaterOfFirstReceipt, sellWaterForCash } from './refund-steps';
 
 // An exchange's difference paid by card, and the window reloaded while the customer enters the
 // PIN (the demo terminal keeps them 8 s on it for amounts ending in .47). Main has begun the
@@ -10,11 +10,7 @@ test('exchange paid by card: a reload while the customer enters the PIN still sh
   register,
 }) => {
   await setUpOwner(page, register);
-  await scan(page, WATER);
-  await expect(page.getByTestId('cart-line')).toHaveCount(1);
-  await openPayment(page);
-  await page.keyboard.type('2');
-  await page.keyboard.press('Enter');
+  await sellWaterForCash(page);
   await expect(page.getByTestId('completion')).toBeVisible();
   await nextSale(page);
 

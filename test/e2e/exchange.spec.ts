@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
-import { connectPrinter, expect, nextSale, openPayment, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { connectPrinter, expect, nextSale, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { horizontalScroll, overflowAndClipping, smallTargets } from './layout';
-import { BREAD, returnWaterOfFirstReceipt, WATER } from './refund-steps';
+import { BREAD, returnWaterOfFirstReceipt, sellWaterForCash } from './refund-steps';
 
 // 换货 / Exchange in zh-CN, in browser mode: a water comes back from a cash sale, a dearer bread
 // is rung up in its place, the customer pays the difference in cash, and both documents print.
@@ -16,11 +16,7 @@ test('exchanges one item for a dearer one: the difference paid in cash, the retu
     await page.getByTestId('back-to-sale').click();
     await saleScreenReady(page);
 
-    await scan(page, WATER);
-    await expect(page.getByTestId('cart-line')).toHaveCount(1);
-    await openPayment(page);
-    await page.keyboard.type('2');
-    await page.keyboard.press('Enter');
+    await sellWaterForCash(page);
     await expect(page.getByTestId('completion')).toBeVisible();
     const sold = (await printer.waitForJobs(2)).length;
     await nextSale(page);
@@ -104,11 +100,7 @@ test('exchanges one item for a dearer one: the difference paid in cash, the retu
 
 test('pays a dearer exchange’s difference by card through the demo terminal; the return completes with the sale', async ({ page, register }) => {
   await setUpOwner(page, register);
-  await scan(page, WATER);
-  await expect(page.getByTestId('cart-line')).toHaveCount(1);
-  await openPayment(page);
-  await page.keyboard.type('2');
-  await page.keyboard.press('Enter');
+  await sellWaterForCash(page);
   await expect(page.getByTestId('completion')).toBeVisible();
   await nextSale(page);
 

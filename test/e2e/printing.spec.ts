@@ -1,10 +1,10 @@
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { commandsNamed, tokenizeEscPos } from '../support/escpos-tokenizer';
-import { callRegister, connectPrinter, expect, nextSale, openPayment, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { callRegister, connectPrinter, expect, nextSale, previewText, saleScreenReady, setUpOwner, test } from './fixtures';
+import { sellWaterForCash } from './refund-steps';
 
 // Browser mode printing to the virtual printer over TCP: the settings screen, the preview on the
 // completion screen, the paper-out banner and a reprint marked DUPLICATE.
-const WATER = '6901234567892';
 
 test('printer settings, receipt preview, paper-out banner, reprint marked DUPLICATE', async ({ page, register }) => {
   const printer = await VirtualPrinter.start({ port: 0 });
@@ -20,11 +20,7 @@ test('printer settings, receipt preview, paper-out banner, reprint marked DUPLIC
     await expect(page.getByTestId('cart-empty')).toBeVisible();
 
     // A cash sale: the completion screen shows the receipt as it prints.
-    await scan(page, WATER);
-    await expect(page.getByTestId('cart-line')).toHaveCount(1);
-    await openPayment(page);
-    await page.keyboard.type('2');
-    await page.keyboard.press('Enter');
+    await sellWaterForCash(page);
     await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
     expect(await previewText(page)).toContain('农夫山泉');
     // Its Chinese is set in the font the app ships (an SVG shown as an image could not use it and
@@ -64,11 +60,7 @@ test('printer settings, receipt preview, paper-out banner, reprint marked DUPLIC
 test('the drawer while printing is stopped: paper out opens it at once; a printer error says so on the banner', async ({ page, register }) => {
   const printer = await VirtualPrinter.start({ port: 0 });
   const cashSale = async (receiptNo: string) => {
-    await scan(page, WATER);
-    await expect(page.getByTestId('cart-line')).toHaveCount(1);
-    await openPayment(page);
-    await page.keyboard.type('2');
-    await page.keyboard.press('Enter');
+    await sellWaterForCash(page);
     await expect(page.getByTestId('receipt-no')).toHaveText(receiptNo);
   };
   try {
@@ -181,11 +173,7 @@ test('a zh-CN store prints English receipts once the owner chooses English for r
     // A sale: the screen speaks Chinese, the receipt on screen and on paper English.
     await page.getByTestId('back-to-sale').click();
     await saleScreenReady(page);
-    await scan(page, WATER);
-    await expect(page.getByTestId('cart-line')).toHaveCount(1);
-    await openPayment(page);
-    await page.keyboard.type('2');
-    await page.keyboard.press('Enter');
+    await sellWaterForCash(page);
     await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
     await expect(page.getByRole('heading', { name: '交易完成' })).toBeVisible();
     const preview = await previewText(page);

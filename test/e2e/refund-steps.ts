@@ -1,7 +1,7 @@
 // Steps the return specs share, in zh-CN browser mode: the demo items, logging in, handing the
 // register to a cashier, paying cash by keyboard, a return's line.
 import type { Page } from '@playwright/test';
-import { callRegister, completionReady, expect, nextSale, openPayment, saleScreenReady } from './fixtures';
+import { callRegister, completionReady, expect, nextSale, openPayment, saleScreenReady, scan } from './fixtures';
 
 export const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
 export const MILK = '6904567890127'; // 蒙牛纯牛奶 250ml ¥3.80
@@ -28,6 +28,13 @@ export async function payCash(page: Page, tendered: string): Promise<void> {
   await page.keyboard.type(tendered);
   await page.keyboard.press('Enter');
   await completionReady(page);
+}
+
+/** Sells one 农夫山泉 for ¥2 in cash by keyboard (the sale an exchange or a return starts from); ends on the completion screen. */
+export async function sellWaterForCash(page: Page): Promise<void> {
+  await scan(page, WATER);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await payCash(page, '2');
 }
 
 export function line(page: Page, name: string) {
