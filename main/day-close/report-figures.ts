@@ -46,6 +46,7 @@ export interface FigureInput {
   noSales: number;
   duplicates: number;
   movements: Record<CashMovementKind, { count: number; amountMinor: number }>;
+  exchangeCredit: { count: number; amountMinor: number };
 }
 
 const KINDS: readonly DocumentKind[] = ['sale', 'refund', 'void'];
@@ -152,5 +153,6 @@ export function reportFigures(input: FigureInput): ReportFiguresView {
     noSales: input.noSales,
     duplicates: input.duplicates,
     cashMovements: MOVEMENT_KINDS.map((kind) => ({ kind, count: input.movements[kind].count, amountMinor: input.movements[kind].amountMinor })),
+    exchangeCredit: input.exchangeCredit,
   };
 }

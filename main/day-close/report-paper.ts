@@ -45,6 +45,12 @@ function tenderBlocks(c: Ctx, f: ReportFiguresView): ReceiptBlock[] {
       row(c.t('tender.net'), c.money(t.netMinor)),
     );
   }
+  const credit = f.exchangeCredit;
+  if (credit && credit.count > 0)
+    blocks.push(
+      { kind: 'text', text: c.t('tender.exchangeCredit'), align: 'left' },
+      row(c.t('tender.exchangeCreditRow', { count: credit.count }), c.money(credit.amountMinor)),
+    );
   return blocks;
 }
 

@@ -51,6 +51,16 @@ function paymentRows(db: Db, scope: ReportScope): FigurePaymentRow[] {
   ).all(...w.args) as FigurePaymentRow[];
 }
 
+/** Exchanges whose new sale the report covers (the return completes with it, in the same shift). */
+function exchangeCredit(db: Db, scope: ReportScope): { count: number; amountMinor: number } {
+  const w = where(scope);
+  return sql(
+    db,
+    `SELECT COUNT(*) AS count, COALESCE(SUM(e.credit_minor), 0) AS amountMinor
+       FROM exchanges e JOIN documents d ON d.id = e.sale_document_id WHERE ${w.clause}`,
+  ).get(...w.args) as { count: number; amountMinor: number };
+}
+
 function journalCount(db: Db, kind: 'drawer.opened' | 'receipt.reprinted', slice: JournalSlice): number {
   if ('afterSeq' in slice) {
     return (sql(db, 'SELECT COUNT(*) AS n FROM journal WHERE kind = ? AND seq > ? AND seq <= ?').get(kind, slice.afterSeq, slice.uptoSeq) as { n: number }).n;
@@ -76,6 +86,7 @@ export function readFigures(db: Db, scope: ReportScope, slice: JournalSlice, shi
     noSales: journalCount(db, 'drawer.opened', slice),
     duplicates: journalCount(db, 'receipt.reprinted', slice),
     movements: movementTotals(db, shiftIds),
+    exchangeCredit: exchangeCredit(db, scope),
   });
 }
 

@@ -67,6 +67,12 @@ export interface ReportFiguresView {
   /** Receipt duplicates printed. */
   duplicates: number;
   cashMovements: { kind: 'paid_in' | 'paid_out' | 'safe_drop' | 'float_top_up'; count: number; amountMinor: number }[];
+  /**
+   * Exchanges (换货): the credit of the goods back, booked as a cash refund and as cash taken on the
+   * new sale, so the cash tender's in and out each include it though no money moved. Shown so the
+   * owner can tell the drawer's real cash from it. Absent in Zs stored before it was reported.
+   */
+  exchangeCredit?: { count: number; amountMinor: number };
 }
 
 /** One shift's cash as the X (counted shifts only) and the Z show it. */

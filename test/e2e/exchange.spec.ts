@@ -85,6 +85,13 @@ test('exchanges one item for a dearer one: the difference paid in cash, the retu
     const table = page.getByRole('table', { name: '单据' });
     await expect(table.locator('[data-kind="refund"]').getByTestId('document-related')).toHaveText('更正 R1-000001换货新销售 R1-000003');
     await expect(table.locator('[data-kind="sale"]').getByTestId('document-exchange')).toHaveText('换货退货单 R1-000002');
+    // The credit is booked as cash on both halves; the list says so rather than let it pass for drawer cash.
+    await expect(table.locator('[data-kind="refund"]').getByTestId('document-tenders')).toHaveText('现金 · 含换货抵扣');
+    await expect(table.locator('[data-receipt-no="3"]').getByTestId('document-tenders')).toHaveText('现金 · 含换货抵扣');
+    // The day's X shows the ¥2.00 of credit inside the cash tender's in and out.
+    await page.getByTestId('back-office-nav-day-close').click();
+    await page.getByTestId('x-day').click();
+    await expect(page.getByTestId('x-report').getByTestId('report-tender-exchange-credit')).toContainText('1 · ¥2.00');
     await page.getByTestId('back-to-sale').click();
     await saleScreenReady(page);
 

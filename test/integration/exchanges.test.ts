@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../main/ledger/journal';
 import { recordCardPayment } from '../../main/sale/tender';
-import { openShop, shanghai } from '../support/day-close-shop';
+import { zReportPaper } from '../../main/day-close/report-paper';
+import { defaultPrinterProfile, renderReceiptText } from '../../main/hardware/printer';
+import { getSettings } from '../../main/settings/settings';
+import { openShop, SHANGHAI, shanghai } from '../support/day-close-shop';
 import { ledgerSnapshot } from '../support/ledger-snapshot';
 import { FIXTURE_FLOAT, FIXTURE_FLOAT_MINOR, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 
@@ -210,6 +213,8 @@ describe('an exchange', () => {
     ]);
     expect(x.figures.netMinor).toBe(8000 + 1500);
     expect(x.figures.tenders.find((t) => t.method === 'cash')?.netMinor).toBe(5000 + 4000 + 3000 - 2500);
+    // The credits (¥50 + ¥40) are inside the cash in and out above; the report says how much of it never was money.
+    expect(x.figures.exchangeCredit).toEqual({ count: 2, amountMinor: 5000 + 4000 });
     expect(x.grandTotalMinor).toBe(5000 + 4000 + 8000 + 1500 - 5000 - 4000);
   });
 
@@ -239,6 +244,9 @@ describe('an exchange', () => {
       ['refund', 2],
       ['void', 0],
     ]);
+    // On paper, under the tenders: the two credits, ¥90.00, that the cash in and out each include.
+    const paper = renderReceiptText(zReportPaper(z, getSettings(reg.db), SHANGHAI, null), defaultPrinterProfile);
+    expect(paper).toMatch(/换货抵扣（已计入现金收、退，未经钱箱）\n\s*换货 2 笔\s+￥90\.00\n/);
   });
 
   it('of a card sale: a credit spent on new goods needs no supervisor; cash given back for card money does', async () => {

@@ -80,7 +80,14 @@ export function DocumentsSection({ onStartReturn }: BackOfficeSectionProps) {
     { key: 'kind', header: t('documents.kindLabel'), cell: (d) => t(`documents.kind.${d.kind}`), testId: 'document-kind' },
     { key: 'when', header: t('documents.when'), cell: (d) => formatDayAndMoment(d.businessDay, d.completedAt, format.locale) },
     { key: 'operator', header: t('documents.operator'), cell: (d) => d.operatorName },
-    { key: 'tenders', header: t('documents.tenders'), cell: (d) => d.tenders.map((m) => t(`payment.method.${m}`)).join(' + ') },
+    {
+      key: 'tenders',
+      header: t('documents.tenders'),
+      testId: 'document-tenders',
+      // An exchange's credit is booked as cash on both halves though no cash moved for it: said so, not left to look like drawer cash.
+      cell: (d) =>
+        [d.tenders.map((m) => t(`payment.method.${m}`)).join(' + '), d.exchange ? t('documents.withExchangeCredit') : ''].filter(Boolean).join(' · '),
+    },
     {
       key: 'total',
       header: t('documents.total'),

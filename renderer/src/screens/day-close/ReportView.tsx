@@ -18,6 +18,7 @@ interface ReportViewProps {
 export function ReportView({ figures, shifts, reconciliation, overShortMinor }: ReportViewProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const credit = figures.exchangeCredit;
   const receipts = figures.firstReceiptNo === null ? '—' : `${figures.firstReceiptNo} – ${figures.lastReceiptNo ?? figures.firstReceiptNo}`;
   return (
     <div className="report" data-testid="report">
@@ -52,12 +53,25 @@ export function ReportView({ figures, shifts, reconciliation, overShortMinor }: 
         <FigureTable
           title={t('report.byTender')}
           columns={[t('report.in'), t('report.out'), t('report.netShort')]}
-          rows={figures.tenders.map((x) => ({
-            key: x.method,
-            testId: `report-tender-${x.method}`,
-            head: t(`report.tender.${x.method}`),
-            cells: [`${x.inCount} · ${format.money(x.inMinor)}`, `${x.outCount} · ${format.money(x.outMinor)}`, format.money(x.netMinor)],
-          }))}
+          rows={[
+            ...figures.tenders.map((x) => ({
+              key: x.method,
+              testId: `report-tender-${x.method}`,
+              head: t(`report.tender.${x.method}`),
+              cells: [`${x.inCount} · ${format.money(x.inMinor)}`, `${x.outCount} · ${format.money(x.outMinor)}`, format.money(x.netMinor)],
+            })),
+            // The credit is inside the cash row's in and out; shown so the drawer's real cash can be told from it.
+            ...(credit && credit.count > 0
+              ? [
+                  {
+                    key: 'exchange-credit',
+                    testId: 'report-tender-exchange-credit',
+                    head: t('report.tender.exchangeCredit'),
+                    cells: [`${credit.count} · ${format.money(credit.amountMinor)}`, `${credit.count} · ${format.money(credit.amountMinor)}`, format.money(0)],
+                  },
+                ]
+              : []),
+          ]}
         />
         {figures.taxRates.length > 0 && (
           <FigureTable
