@@ -44,7 +44,7 @@ export function ReportCharts({ figures }: { figures: ReportFiguresView }) {
 
   if (hours.length === 0) return <p className="muted">{t('report.chart.empty')}</p>;
   return (
-    <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+    <Suspense fallback={<p className="muted">{t('app.loadingChart')}</p>}>
       <div className="report-charts">
         <figure className="report-chart">
           <figcaption>{t('report.chart.byHour')}</figcaption>

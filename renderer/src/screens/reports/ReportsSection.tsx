@@ -191,7 +191,7 @@ function PeriodChart({ report }: { report: SalesReportView }) {
   );
   if (report.periods.length === 0) return <p className="muted">{t('reports.empty')}</p>;
   return (
-    <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+    <Suspense fallback={<p className="muted">{t('app.loadingChart')}</p>}>
       <figure className="report-chart">
         <figcaption>{t(`reports.chart.${report.groupBy}`)}</figcaption>
         <EChart option={option} label={t(`reports.chart.${report.groupBy}`)} locale={format.locale} testId="reports-chart" />
