@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../../main/ledger/database';
 import { appendJournal, verifyJournal } from '../../main/ledger/journal';
 import { migrations } from '../../main/ledger/migrations';
+import { EXPORT_TABLES, exportSource } from '../../main/backup/export-tables';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -106,6 +107,25 @@ describe('a ledger from before schema 18', () => {
         .prepare("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM documents WHERE register_id = ? AND business_day = ? AND status = 'completed' AND training = 0")
         .all('R1', '2026-01-01') as { detail: string }[];
       expect(plan.map((p) => p.detail).join(' ')).toContain('USING INDEX documents_day (business_day=?)');
+    } finally {
+      db.close();
+    }
+  });
+  it("reads a bundle's journal rows from the table in a snapshot from before schema 18, and from journal_chain after", () => {
+    const { file, rows } = schema17Ledger(3);
+    const journal = EXPORT_TABLES.find((t) => t.name === 'journal');
+    if (!journal) throw new Error('journal is not exported');
+    const old = new Database(file, { readonly: true });
+    try {
+      expect(exportSource(old, journal)).toBe('journal');
+      expect(old.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal ORDER BY seq').all()).toEqual(rows);
+    } finally {
+      old.close();
+    }
+    const db = openLedger(file);
+    try {
+      expect(exportSource(db, journal)).toBe('journal_chain');
+      expect(db.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal_chain ORDER BY seq').all()).toEqual(rows);
     } finally {
       db.close();
     }
