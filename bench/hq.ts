@@ -79,7 +79,7 @@ export async function benchHq(log: Log = (l) => console.log(l)): Promise<Record<
     const t0 = performance.now();
     await sellADay(reg);
     const sellMs = performance.now() - t0;
-    const journal = reg.db.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal ORDER BY seq').all() as JournalEntry[];
+    const journal = reg.db.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal_chain ORDER BY seq').all() as JournalEntry[];
 
     // Catch-up: the register's own uploader, from nothing acknowledged to all of it.
     const c0 = performance.now();

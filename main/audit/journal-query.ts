@@ -53,7 +53,7 @@ export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number 
   const limit = filter.limit ?? 200;
   const rows = db
     .prepare(
-      `WITH j AS (SELECT seq, at, kind, payload, prev_hash, hash, ${register.sql} AS register_id FROM journal)
+      `WITH j AS (SELECT seq, at, kind, payload, prev_hash, hash, ${register.sql} AS register_id FROM journal_chain)
        SELECT seq, at, kind, payload, prev_hash, hash, ${OPERATOR} AS operator_id, ${APPROVER} AS approver_id, register_id, ${DOCUMENT} AS document_id
          FROM j WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`,
     )
@@ -116,7 +116,10 @@ type Reason = NonNullable<JournalVerifyStepView['bad']>['reason'];
 export function verifyStep(db: Db, fromSeq: number, prevHash: string, max: number): JournalVerifyStepView {
   const total = (sql(db, 'SELECT COALESCE(MAX(seq), 0) FROM journal').pluck().get() as number) ?? 0;
   if (fromSeq === 1 && prevHash !== GENESIS_HASH) return { checked: 0, total, next: null, bad: { seq: 1, reason: 'prev_hash_mismatch' } };
-  const rows = sql(db, 'SELECT seq, at, kind, payload, prev_hash, hash FROM journal WHERE seq >= ? ORDER BY seq LIMIT ?').all(fromSeq, max) as ChainEntry[];
+  const rows = sql(db, 'SELECT seq, at, kind, payload, prev_hash, hash FROM journal_chain WHERE seq >= ? ORDER BY seq LIMIT ?').all(
+    fromSeq,
+    max,
+  ) as ChainEntry[];
   let expected = fromSeq;
   let prev = prevHash;
   for (const entry of rows) {

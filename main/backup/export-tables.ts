@@ -6,8 +6,12 @@
 // `where` selects the rows of the bundle's range with the named parameters :from and :to (business
 // days, YYYY-MM-DD) and :fromSeq and :toSeq (the journal range).
 
+import type Database from 'better-sqlite3';
+
 export interface ExportTable {
   name: string;
+  /** Where the rows are read when the ledger has it (a view), else the table `name`. */
+  from?: string;
   where: string;
   orderBy: string;
 }
@@ -27,8 +31,16 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   { name: 'cash_movements', where: `shift_id IN (${DAY_SHIFTS})`, orderBy: 'rowid' },
   { name: 'z_reports', where: 'business_day BETWEEN :from AND :to', orderBy: 'rowid' },
   { name: 'z_shifts', where: `shift_id IN (${DAY_SHIFTS})`, orderBy: 'rowid' },
-  { name: 'journal', where: 'seq BETWEEN :fromSeq AND :toSeq', orderBy: 'seq' },
+  // The ledger stores no prev_hash since schema 18; the bundle's journal keeps the column, from the view that derives it.
+  { name: 'journal', from: 'journal_chain', where: 'seq BETWEEN :fromSeq AND :toSeq', orderBy: 'seq' },
 ];
+
+/** The table or view a bundle's rows of `table` are read from in this ledger (an older snapshot has no view). */
+export function exportSource(db: Database.Database, table: ExportTable): string {
+  if (!table.from) return table.name;
+  const found = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = ?").get(table.from) !== undefined;
+  return found ? table.from : table.name;
+}
 
 /** The tables whose rows make the per-day totals in the manifest. */
 export const TOTALS_TABLES = { documents: 'documents', payments: 'payments' } as const;

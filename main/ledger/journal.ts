@@ -25,7 +25,7 @@ export function appendJournal<K extends JournalKind>(db: Db, kind: K, data: Jour
   const prevHash = last?.hash ?? GENESIS_HASH;
   const payload = canonicalJson({ seq, at, kind, data });
   const hash = entryHash(prevHash, payload);
-  sql(db, 'INSERT INTO journal (seq, at, kind, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)').run(seq, at, kind, payload, prevHash, hash);
+  sql(db, 'INSERT INTO journal (seq, at, kind, payload, hash) VALUES (?, ?, ?, ?, ?)').run(seq, at, kind, payload, hash);
   existingFeed(db)?.publish({ seq, at, kind, data });
   return seq;
 }
@@ -77,8 +77,8 @@ export interface JournalRangeVerification extends JournalVerification {
 /**
  * Recomputes the chain over entries fromSeq..toSeq (toSeq: the head when omitted) and names the
  * first entry that does not hold. Per entry: the seq follows the one before (entry fromSeq links
- * to the stored hash of fromSeq-1), prev_hash is the hash before, the hash is SHA-256(prev_hash ||
- * payload), the payload is canonical JSON (checked in one pass, ledger/canonical-scan.ts, instead
+ * to the stored hash of fromSeq-1), the hash is SHA-256(hash before || payload) (the ledger stores
+ * no prev_hash since schema 18: it is the hash before, which the walk carries), the payload is canonical JSON (checked in one pass, ledger/canonical-scan.ts, instead
  * of parsing and serialising it again) and its seq, at and kind are the entry's columns (compared
  * as raw text: canonical JSON writes a value one way only). The one walker of the chain: the
  * journal check, the start check, the backup's snapshot and bundle checks all use it.
@@ -104,21 +104,20 @@ export function verifyJournalRange(db: Db, range: { fromSeq?: number; toSeq?: nu
     lastHash: prevHash,
     lastSeq: expectedSeq - 1,
   });
-  const select = sql(db, 'SELECT seq, at, kind, payload, prev_hash, hash FROM journal WHERE seq BETWEEN ? AND ? ORDER BY seq').raw();
+  const select = sql(db, 'SELECT seq, at, kind, payload, hash FROM journal WHERE seq BETWEEN ? AND ? ORDER BY seq').raw();
   // The rows come a chunk at a time through all(): one call into SQLite per chunk instead of one
   // per row as iterate() makes, which takes a quarter off the time spent reading them. The read
   // transaction keeps one snapshot across chunks, as a single statement would.
   const walk = (): JournalRangeVerification | null => {
     for (let from = start; from <= last; from += VERIFY_CHUNK) {
-      const rows = select.all(from, Math.min(last, from + VERIFY_CHUNK - 1)) as [number, number, string, string, string, string][];
+      const rows = select.all(from, Math.min(last, from + VERIFY_CHUNK - 1)) as [number, number, string, string, string][];
       for (let r = 0; r < rows.length; r++) {
-        const row = rows[r] as [number, number, string, string, string, string];
+        const row = rows[r] as [number, number, string, string, string];
         const seq = row[0];
         const payload = row[3];
         entries += 1;
         if (seq !== expectedSeq) return broken(expectedSeq, 'gap');
-        if (row[4] !== prevHash) return broken(seq, 'prev_hash_mismatch');
-        if (entryHash(prevHash, payload) !== row[5]) return broken(seq, 'hash_mismatch');
+        if (entryHash(prevHash, payload) !== row[4]) return broken(seq, 'hash_mismatch');
         if (!scanEnvelope(payload, spans)) return broken(seq, 'payload_not_canonical');
         if (
           !integerTextIs(payload, spans[SEQ_START] as number, spans[SEQ_END] as number, seq) ||
@@ -127,7 +126,7 @@ export function verifyJournalRange(db: Db, range: { fromSeq?: number; toSeq?: nu
         ) {
           return broken(seq, 'fields_differ');
         }
-        prevHash = row[5];
+        prevHash = row[4];
         expectedSeq += 1;
         if (range.onProgress && entries % 5000 === 0) range.onProgress(entries);
       }

@@ -17,6 +17,7 @@ import { heldSales } from './migrations/014-held-sales';
 import { exchanges } from './migrations/015-exchanges';
 import { priceOverrides } from './migrations/016-price-overrides';
 import { searchKeysV2 } from './migrations/017-search-keys-v2';
+import { leanStorage } from './migrations/018-lean-storage';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -51,6 +52,7 @@ export const migrations: readonly Migration[] = [
   { version: 15, name: 'exchanges', sql: exchanges },
   { version: 16, name: 'price-overrides', sql: priceOverrides },
   { version: 17, name: 'search-keys-v2', sql: searchKeysV2 },
+  { version: 18, name: 'lean-storage', sql: leanStorage },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.

@@ -204,7 +204,7 @@ export class SyncRuntime {
     for (let round = 0; round < 10_000 && db.open; round++) {
       const row = readLink(db);
       if (!row) return;
-      const entries = sql(db, 'SELECT seq, at, kind, payload, prev_hash, hash FROM journal WHERE seq > ? ORDER BY seq LIMIT ?').all(
+      const entries = sql(db, 'SELECT seq, at, kind, payload, prev_hash, hash FROM journal_chain WHERE seq > ? ORDER BY seq LIMIT ?').all(
         row.acked_seq,
         this.batchSize,
       ) as JournalEntry[];

@@ -38,7 +38,10 @@ describe('restoring a bundle', () => {
     const [next] = await ringUpSales(fresh, 1);
     expect(next).toBe((receipts[receipts.length - 1] ?? 0) + 1);
     expect(verifyJournal(fresh.db)).toMatchObject({ ok: true });
-    const restoredEntry = fresh.db.prepare("SELECT seq, prev_hash FROM journal WHERE kind = 'backup.restored'").get() as { seq: number; prev_hash: string };
+    const restoredEntry = fresh.db.prepare("SELECT seq, prev_hash FROM journal_chain WHERE kind = 'backup.restored'").get() as {
+      seq: number;
+      prev_hash: string;
+    };
     // The chain goes on from the bundle's head: the restore is the entry right after it.
     expect(restoredEntry).toEqual({ seq: head.seq + 1, prev_hash: head.hash });
   });

@@ -45,6 +45,21 @@ describe('backing up the day', () => {
     expect(manifest.totals[day]?.kinds.sale).toMatchObject({ count: 4, totalMinor: json.reduce((s, d) => s + d.total_minor, 0) });
     expect(manifest.registerId).toBe('R1');
     expect(manifest.journal.toSeq).toBe(manifest.journal.snapshotHeadSeq);
+    // The journal leaves with every entry's prev_hash (the ledger derives it: it stores only each entry's own hash).
+    const entries = JSON.parse((files.get('journal.json') ?? Buffer.alloc(0)).toString('utf8')) as {
+      seq: number;
+      payload: string;
+      prev_hash: string;
+      hash: string;
+    }[];
+    expect(manifest.tables.journal?.columns).toEqual(['seq', 'at', 'kind', 'payload', 'prev_hash', 'hash']);
+    expect(entries.map((e) => e.seq)).toEqual(
+      Array.from({ length: manifest.journal.toSeq - manifest.journal.fromSeq + 1 }, (_, i) => manifest.journal.fromSeq + i),
+    );
+    entries.forEach((e, i) => {
+      expect(e.prev_hash, `seq ${e.seq}`).toBe(i === 0 ? manifest.journal.startHash : entries[i - 1]?.hash);
+      expect(createHash('sha256').update(e.prev_hash).update(e.payload).digest('hex'), `seq ${e.seq}`).toBe(e.hash);
+    });
     // The shift the sales were made in goes with the day, with its opening float.
     expect(manifest.tables.shifts?.rows).toBe(1);
     expect(manifest.tables.cash_counts?.rows).toBe(1);

@@ -55,7 +55,7 @@ async function aDayOfCash(id: string): Promise<TestRegister> {
 }
 
 function journal(reg: TestRegister): JournalEntry[] {
-  return reg.db.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal ORDER BY seq').all() as JournalEntry[];
+  return reg.db.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal_chain ORDER BY seq').all() as JournalEntry[];
 }
 
 const json = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));

@@ -41,7 +41,7 @@ afterAll(async () => {
 
 describe('HQ and the document digest', () => {
   it('refuses a document whose digested columns or stored fields were changed on the way, in either form, and takes the register’s own', async () => {
-    const entries = reg.db.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal ORDER BY seq').all() as JournalEntry[];
+    const entries = reg.db.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal_chain ORDER BY seq').all() as JournalEntry[];
     const as = { registerId: 'D1-R1', secret: await rig.secretOf('D1-R1') };
     // Whole, as registers sent a document before HQ read it from its columns: named fields beside the columns.
     const whole: [string, (d: WireDocument) => void][] = [

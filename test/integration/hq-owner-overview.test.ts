@@ -74,7 +74,7 @@ describe('the owner’s HQ view through the register', () => {
     for (const t of [a, b]) await closeDayAndUpload(t);
     // c chains a Z that claims 300 more than its documents, and someone sends a record that disagrees with c's journal.
     faultyZ(c.reg, 300);
-    const entries = c.reg.db.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal ORDER BY seq').all() as JournalEntry[];
+    const entries = c.reg.db.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal_chain ORDER BY seq').all() as JournalEntry[];
     // Whole, as older registers send a document: its named total no longer agrees with the entry.
     const records = namedRecordsFor(c.reg.db, entries);
     const first = records.documents[0];

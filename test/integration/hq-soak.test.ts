@@ -185,7 +185,7 @@ describe('ten registers, one HQ, kill -9 and a flaky network', () => {
             await reg.must('sync.retry', {});
           }
           expect(await reg.must('sync.status', {}), ids[i]).toMatchObject({ pendingEntries: 0, state: 'idle' });
-          const local = reg.db.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal ORDER BY seq').all() as ChainEntry[];
+          const local = reg.db.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal_chain ORDER BY seq').all() as ChainEntry[];
           const held = (
             await pool.query<ChainEntry>('SELECT seq, at, kind, payload, prev_hash, hash FROM journal_entries WHERE register_id = $1 ORDER BY seq', [ids[i]])
           ).rows;

@@ -52,7 +52,9 @@ export async function sell(reg: TestRegister, n: number): Promise<void> {
 }
 
 export function journal(reg: TestRegister, from = 1, to = Number.MAX_SAFE_INTEGER): JournalEntry[] {
-  return reg.db.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal WHERE seq BETWEEN ? AND ? ORDER BY seq').all(from, to) as JournalEntry[];
+  return reg.db
+    .prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal_chain WHERE seq BETWEEN ? AND ? ORDER BY seq')
+    .all(from, to) as JournalEntry[];
 }
 
 /** The same edit a forger would make: change the data, and re-hash the entry so it holds on its own. */

@@ -35,10 +35,23 @@ describe('canonical JSON', () => {
 describe('journal', () => {
   it('chains entries with gapless seq and verifies', () => {
     fill(20);
-    const rows = db.prepare('SELECT seq, prev_hash, hash FROM journal ORDER BY seq').all() as { seq: number; prev_hash: string; hash: string }[];
+    const rows = db.prepare('SELECT seq, prev_hash, hash FROM journal_chain ORDER BY seq').all() as { seq: number; prev_hash: string; hash: string }[];
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(rows[0]?.prev_hash).toBe('0'.repeat(64));
     rows.slice(1).forEach((r, i) => expect(r.prev_hash).toBe(rows[i]?.hash));
+    rows.forEach((r) =>
+      expect(r.hash).toBe(
+        createHash('sha256')
+          .update(r.prev_hash)
+          .update(db.prepare('SELECT payload FROM journal WHERE seq = ?').pluck().get(r.seq) as string)
+          .digest('hex'),
+      ),
+    );
     expect(verifyJournal(db)).toEqual({ ok: true, entries: 20, firstBadSeq: null, reason: null });
+  });
+
+  it("stores no prev_hash: the hash before is the previous entry's", () => {
+    expect(db.prepare("SELECT name FROM pragma_table_info('journal') ORDER BY cid").pluck().all()).toEqual(['seq', 'at', 'kind', 'payload', 'hash']);
   });
 
   it('refuses UPDATE and DELETE through its triggers', () => {
@@ -52,7 +65,6 @@ describe('journal', () => {
     ['at', 'at = at + 1'],
     ['kind', "kind = 'session.logout'"],
     ['payload', "payload = replace(payload, '00', '01')"],
-    ['prev_hash', "prev_hash = substr('f' || prev_hash, 1, 64)"],
     ['hash', "hash = substr('0' || hash, 1, 64)"],
     ['seq', 'seq = seq + 1000'],
   ];
@@ -84,17 +96,17 @@ describe('journal', () => {
   it('detects a rewritten entry even when its own hash is recomputed', () => {
     fill(6);
     db.exec('DROP TRIGGER journal_no_update;');
-    const row = db.prepare('SELECT payload, prev_hash FROM journal WHERE seq = 3').get() as { payload: string; prev_hash: string };
+    const row = db.prepare('SELECT payload, prev_hash FROM journal_chain WHERE seq = 3').get() as { payload: string; prev_hash: string };
     const forged = row.payload.replace('"rows":300', '"rows":1');
     db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE seq = 3').run(forged, createHash('sha256').update(row.prev_hash).update(forged).digest('hex'));
-    // Entry 3 now hashes correctly, so the break shows where entry 4 points at the old hash.
-    expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 4, reason: 'prev_hash_mismatch' });
+    // Entry 3 now hashes correctly, so the break shows where entry 4 was hashed after the old hash.
+    expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 4, reason: 'hash_mismatch' });
   });
 
   it('detects a payload that is no longer canonical JSON, even with its hash recomputed', () => {
     fill(5);
     db.exec('DROP TRIGGER journal_no_update;');
-    const row = db.prepare('SELECT payload, prev_hash FROM journal WHERE seq = 5').get() as { payload: string; prev_hash: string };
+    const row = db.prepare('SELECT payload, prev_hash FROM journal_chain WHERE seq = 5').get() as { payload: string; prev_hash: string };
     // The same values, keys out of order: what parses alike need not be what was hashed and written.
     const parsed = JSON.parse(row.payload) as Record<string, unknown>;
     const reordered = JSON.stringify({ seq: parsed.seq, kind: parsed.kind, at: parsed.at, data: parsed.data });
@@ -116,7 +128,7 @@ describe('journal', () => {
     appendJournal(db, 'settings.changed', { operatorId: 1, changes: { storeName: { from: '收据 🧾', to: '#"#' } } }, 1_700_000_000_003);
     expect(verifyJournal(db)).toEqual({ ok: true, entries: 3, firstBadSeq: null, reason: null });
     db.exec('DROP TRIGGER journal_no_update;');
-    const row = db.prepare('SELECT payload, prev_hash FROM journal WHERE seq = 2').get() as { payload: string; prev_hash: string };
+    const row = db.prepare('SELECT payload, prev_hash FROM journal_chain WHERE seq = 2').get() as { payload: string; prev_hash: string };
     // The escape written as the raw character it stands for: the same value, not its canonical text.
     const raw = row.payload.replace('\\n', '\n');
     expect(raw).not.toBe(row.payload);
@@ -136,7 +148,7 @@ describe('journal', () => {
       db.exec('ROLLBACK TO t; RELEASE t');
     }
     for (const seq of [1_000, 1_001, 1_999]) {
-      const row = db.prepare('SELECT payload, prev_hash FROM journal WHERE seq = ?').get(seq) as { payload: string; prev_hash: string };
+      const row = db.prepare('SELECT payload, prev_hash FROM journal_chain WHERE seq = ?').get(seq) as { payload: string; prev_hash: string };
       const spaced = row.payload.replace(':', ': ');
       db.exec('SAVEPOINT t');
       db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE seq = ?').run(
@@ -153,7 +165,7 @@ describe('journal', () => {
   it('names fields_differ when the payload holds the seq, time or kind as another value or type', () => {
     fill(3);
     db.exec('DROP TRIGGER journal_no_update;');
-    const row = db.prepare('SELECT at, kind, payload, prev_hash FROM journal WHERE seq = 3').get() as {
+    const row = db.prepare('SELECT at, kind, payload, prev_hash FROM journal_chain WHERE seq = 3').get() as {
       at: number;
       kind: string;
       payload: string;
