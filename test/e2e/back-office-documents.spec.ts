@@ -1,5 +1,6 @@
-import { callRegister, expect, finishRefund, nextSale, OWNER, previewText, scan, setUpOwner, test } from './fixtures';
-import { asCashier, CASHIER, line, logIn, MILK, payCash, WATER } from './refund-steps';
+import { callRegister, expect, finishRefund, nextSale, OWNER, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { brokenTokens, horizontalScroll, overflowAndClipping, smallTargets, tablesOutOfTheirBox, textLines } from './layout';
+import { asCashier, BREAD, CASHIER, line, logIn, MILK, payCash, returnWaterOfFirstReceipt, sellWaterForCash, WATER } from './refund-steps';
 
 // 单据 / Documents in the back office, in zh-CN browser mode: each sale with its corrections,
 // each correction with its sale; a receipt opens as printed, a sale starts a return; the list
@@ -100,4 +101,60 @@ test('back office documents: filtered by business day and by operator', async ({
   await page.getByTestId('documents-operator').selectOption({ label: CASHIER.name });
   await page.getByTestId('documents-search').click();
   await expect(receipts).toHaveText(['R1-000002']);
+});
+
+test('back office documents at 1024×768, in Chinese and English: the day above the time, each whole; amounts on one line; the list inside its section', async ({
+  page,
+  register,
+}) => {
+  await setUpOwner(page, register);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  // Two sales of a water; the first returned, the second exchanged for a bread: every kind of row and related document.
+  await sellWaterForCash(page);
+  await nextSale(page);
+  await sellWaterForCash(page);
+  await nextSale(page);
+  await returnWaterOfFirstReceipt(page);
+  await page.getByTestId('refund-confirm').click();
+  await expect(page.getByTestId('refund-done')).toBeVisible();
+  await finishRefund(page);
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-code').fill('R1-000002');
+  await page.keyboard.press('Enter');
+  await line(page, '农夫山泉').getByTestId('return-qty').fill('1');
+  await page.getByTestId('refund-reason').selectOption('wrong_item');
+  await page.getByTestId('refund-exchange').click();
+  await saleScreenReady(page);
+  await scan(page, BREAD);
+  const panel = page.getByTestId('exchange-panel');
+  await expect(panel.getByTestId('exchange-difference')).toHaveText('¥6.50');
+  await panel.getByTestId('exchange-tendered').fill('10');
+  await panel.getByTestId('exchange-confirm').click();
+  await nextSale(page);
+
+  await page.getByTestId('open-back-office').click();
+  await page.getByTestId('back-office-nav-documents').click();
+  const rows = page.getByTestId('document');
+  for (const language of ['zh-CN', 'en']) {
+    if (language === 'en') {
+      await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
+      await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
+    }
+    await expect(rows).toHaveCount(5);
+    await expect(rows.and(page.locator('[data-kind="refund"]')).getByTestId('document-total')).toHaveText(['-¥2.00', '-¥2.00']);
+    // Each row's when: the day on one line, the time on the next (it broke into 2026- / 11-30 / · / 08:43).
+    for (const when of await page.getByTestId('document-when').all()) expect(await textLines(when), (await when.textContent()) ?? '').toBe(2);
+    // Amounts, a correction's amount and the day never wrap inside themselves (-¥2.00 broke after its minus).
+    expect(await brokenTokens(page), language).toEqual([]);
+    for (const total of await page.getByTestId('document-total').all()) expect(await textLines(total)).toBe(1);
+    // The table within the section, each return button whole inside it, nothing scrolled or cut off.
+    expect(await tablesOutOfTheirBox(page), language).toEqual([]);
+    for (const button of await page.getByTestId('document-return').all()) {
+      await button.scrollIntoViewIfNeeded();
+      await expect(button).toBeInViewport({ ratio: 1 });
+    }
+    expect(await horizontalScroll(page)).toEqual([]);
+    expect(await overflowAndClipping(page)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
+  }
 });

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
 import { connectPrinter, expect, nextSale, saleScreenReady, scan, setUpOwner, test } from './fixtures';
-import { horizontalScroll, overflowAndClipping, smallTargets } from './layout';
+import { brokenTokens, horizontalScroll, overflowAndClipping, smallTargets, tablesOutOfTheirBox } from './layout';
 import { BREAD, returnWaterOfFirstReceipt, sellWaterForCash } from './refund-steps';
 
 // 换货 / Exchange in zh-CN, in browser mode: a water comes back from a cash sale, a dearer bread
@@ -92,6 +92,11 @@ test('exchanges one item for a dearer one: the difference paid in cash, the retu
     await page.getByTestId('back-office-nav-day-close').click();
     await page.getByTestId('x-day').click();
     await expect(page.getByTestId('x-report').getByTestId('report-tender-exchange-credit')).toContainText('1 · ¥2.00');
+    // At 1024×768 each figure of the X stays whole (1 · ¥2.00 broke into "1 ·" and "¥2.00") and every table fits its column.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await expect(page.getByTestId('x-report').getByTestId('report-tender-exchange-credit').locator('td').first()).toHaveText('1 · ¥2.00');
+    expect(await brokenTokens(page)).toEqual([]);
+    expect(await tablesOutOfTheirBox(page)).toEqual([]);
     await page.getByTestId('back-to-sale').click();
     await saleScreenReady(page);
 

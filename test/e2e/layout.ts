@@ -82,6 +82,76 @@ export async function overflowAndClipping(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Tables wider than the box they sit in (the page need not scroll for it: at 1024 px the documents'
+ * table ran 17 px into its section's padding, its last button at the card's edge), and a cell's
+ * button sticking out of its table.
+ */
+export async function tablesOutOfTheirBox(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const table of document.querySelectorAll<HTMLElement>('table')) {
+      const r = table.getBoundingClientRect();
+      const parent = table.parentElement;
+      if (r.width === 0 || r.height === 0 || !parent || table.closest('.receipt-preview, .code-block')) continue;
+      const p = parent.getBoundingClientRect();
+      const s = getComputedStyle(parent);
+      const right = p.right - parseFloat(s.paddingRight) - parseFloat(s.borderRightWidth);
+      const left = p.left + parseFloat(s.paddingLeft) + parseFloat(s.borderLeftWidth);
+      const name = table.getAttribute('aria-label') ?? table.getAttribute('data-testid') ?? '';
+      if (r.right > right + 1 || r.left < left - 1)
+        found.push(`table "${name}" ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(left)}–${Math.round(right)}`);
+      for (const button of table.querySelectorAll('button, .button')) {
+        const b = button.getBoundingClientRect();
+        if (b.right > r.right + 1)
+          found.push(`button "${(button.textContent ?? '').trim()}" in table "${name}" ends at ${Math.round(b.right)} > ${Math.round(r.right)}`);
+      }
+    }
+    return found;
+  });
+}
+
+/**
+ * How many lines the element's text is set on: its text fragments' boxes, a fragment below the
+ * current line's foot starting a new line (an inline box on the same line overlaps it). A cell
+ * holding a button is measured by its text, not by the button's height.
+ */
+export async function textLines(locator: Locator): Promise<number> {
+  return locator.evaluate((el) => {
+    const rects: DOMRect[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      rects.push(...[...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0));
+    }
+    rects.sort((a, b) => a.top - b.top);
+    let lines = 0;
+    let bottom = -Infinity;
+    for (const r of rects) {
+      if (r.top >= bottom - 1) {
+        lines++;
+        bottom = r.bottom;
+      } else bottom = Math.max(bottom, r.bottom);
+    }
+    return lines;
+  });
+}
+
+/**
+ * Tokens a table sets on more than one line: a figure (a right-aligned cell: ¥18.50, -¥2.00,
+ * 7 · ¥18.50) or text marked as one (.unbroken, a document's day).
+ */
+export async function brokenTokens(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const token of await page.locator('.data-table td.numeric, .unbroken, .documents__day').all()) {
+    if (!(await token.isVisible())) continue;
+    const lines = await textLines(token);
+    if (lines > 1) found.push(`"${((await token.textContent()) ?? '').trim()}" on ${lines} lines`);
+  }
+  return found;
+}
+
 /** Touch targets (buttons, links, fields, options, a checkbox's label) smaller than 44 × 44 px. */
 export async function smallTargets(page: Page, least = 44): Promise<string[]> {
   return page.evaluate((min) => {

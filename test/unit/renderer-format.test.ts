@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quickCashAmounts } from '../../renderer/src/format/cash';
-import { formatDateTime, formatDayAndMoment, formatIsoDateTime, formatTime } from '../../renderer/src/format/date';
+import { dayAndMoment, formatDateTime, formatIsoDateTime, formatTime } from '../../renderer/src/format/date';
 import { currencyDigits, currencySymbol, formatMoney, formatQty, formatRate, minorToDecimal } from '../../renderer/src/format/money';
 import { parseDecimal } from '../../renderer/src/format/parse-amount';
 
@@ -72,7 +72,8 @@ describe('cash screen suggestions', () => {
 
   it("says a document's day once: its time alone on its business day, the full moment on another", () => {
     const at = new Date(2026, 10, 30, 14, 5).getTime();
-    expect(formatDayAndMoment('2026-11-30', at, 'zh-CN')).toBe(`2026-11-30 · ${formatTime(at, 'zh-CN')}`);
-    expect(formatDayAndMoment('2026-11-29', at, 'zh-CN')).toBe(`2026-11-29 · ${formatDateTime(at, 'zh-CN')}`);
+    expect(dayAndMoment('2026-11-30', at, 'zh-CN')).toEqual({ day: '2026-11-30', date: null, time: formatTime(at, 'zh-CN') });
+    expect(dayAndMoment('2026-11-29', at, 'zh-CN')).toEqual({ day: '2026-11-29', date: '2026年11月30日', time: formatTime(at, 'zh-CN') });
+    expect(formatTime(at, 'zh-CN')).toBe('14:05');
   });
 });

@@ -30,13 +30,15 @@ interface DataTableProps<Row> {
   empty?: string;
   emptyTestId?: string;
   testId?: string;
+  /** A class beside data-table, for a list laid out tighter than the others. */
+  className?: string;
   rowTestId?: string;
   /** data-* attributes of a row, for tests that pick a row by what it holds. */
   rowData?(row: Row): Record<`data-${string}`, string | number>;
 }
 
 /** The back office's lists: column headings with scope, an accessible name, a message when there is nothing to list. */
-export function DataTable<Row>({ label, columns, rows, rowKey, empty, emptyTestId, testId, rowTestId, rowData }: DataTableProps<Row>) {
+export function DataTable<Row>({ label, columns, rows, rowKey, empty, emptyTestId, testId, className, rowTestId, rowData }: DataTableProps<Row>) {
   if (rows === null) return null;
   if (rows.length === 0) {
     return empty ? (
@@ -46,7 +48,7 @@ export function DataTable<Row>({ label, columns, rows, rowKey, empty, emptyTestI
     ) : null;
   }
   return (
-    <table className="data-table" aria-label={label} data-testid={testId}>
+    <table className={className ? `data-table ${className}` : 'data-table'} aria-label={label} data-testid={testId}>
       <thead>
         <tr>
           {columns.map((column) => (

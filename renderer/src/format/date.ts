@@ -14,11 +14,13 @@ export function formatIsoDateTime(iso: string, locale: string): string {
 
 /**
  * A document's business day and when it was completed: the time alone when that was on the same
- * calendar day, which is nearly always ("2026-11-30 · 02:56" rather than the date twice); the full
- * moment when it was not (a sale after midnight, before the day was closed).
+ * calendar day, which is nearly always (2026-11-30 and 02:56 rather than the date twice); the
+ * calendar date before the time when it was not (a sale after midnight, before the day was
+ * closed). In parts, so a narrow list can set each on a line of its own and never break one.
  */
-export function formatDayAndMoment(businessDay: string, epochMs: number, locale: string): string {
+export function dayAndMoment(businessDay: string, epochMs: number, locale: string): { day: string; date: string | null; time: string } {
   const at = new Date(epochMs);
   const calendarDay = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
-  return `${businessDay} · ${calendarDay === businessDay ? formatTime(epochMs, locale) : formatDateTime(epochMs, locale)}`;
+  const date = calendarDay === businessDay ? null : new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(at);
+  return { day: businessDay, date, time: formatTime(epochMs, locale) };
 }

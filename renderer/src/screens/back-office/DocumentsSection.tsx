@@ -5,7 +5,7 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { ChoiceFilter, OperatorFilter, TextFilter } from '../../components/FilterFields';
-import { formatDayAndMoment } from '../../format/date';
+import { dayAndMoment } from '../../format/date';
 import { formatReceiptNo } from '../../format/receipt-no';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
@@ -78,7 +78,24 @@ export function DocumentsSection({ onStartReturn }: BackOfficeSectionProps) {
   const columns: Column<DocumentSummaryView>[] = [
     { key: 'receipt', header: t('documents.receiptNo'), cell: (d) => receiptButton(d.id, d.registerId, d.receiptNo, 'document-receipt') },
     { key: 'kind', header: t('documents.kindLabel'), cell: (d) => t(`documents.kind.${d.kind}`), testId: 'document-kind' },
-    { key: 'when', header: t('documents.when'), cell: (d) => formatDayAndMoment(d.businessDay, d.completedAt, format.locale) },
+    {
+      key: 'when',
+      header: t('documents.when'),
+      testId: 'document-when',
+      // The day above the time, each whole: in one line the column is too narrow at 1024 px, and 2026-11-30 broke at its hyphens.
+      cell: (d) => {
+        const { day, date, time } = dayAndMoment(d.businessDay, d.completedAt, format.locale);
+        return (
+          <>
+            <span className="documents__day">{day}</span>{' '}
+            <span className="documents__moment">
+              {date && `${date} `}
+              <span className="unbroken">{time}</span>
+            </span>
+          </>
+        );
+      },
+    },
     { key: 'operator', header: t('documents.operator'), cell: (d) => d.operatorName },
     {
       key: 'tenders',
@@ -96,7 +113,12 @@ export function DocumentsSection({ onStartReturn }: BackOfficeSectionProps) {
       // Corrections give money back: shown as the opposite of a sale, as on their receipts.
       cell: (d) => format.money(d.kind === 'sale' ? d.totalMinor : -d.totalMinor),
     },
-    { key: 'reason', header: t('documents.reason'), cell: (d) => (d.reason ? t(`refund.reason.${d.reason}`, { defaultValue: d.reason }) : '') },
+    {
+      key: 'reason',
+      header: t('documents.reason'),
+      className: () => 'documents__reason',
+      cell: (d) => (d.reason ? t(`refund.reason.${d.reason}`, { defaultValue: d.reason }) : ''),
+    },
     {
       key: 'related',
       header: t('documents.related'),
@@ -112,7 +134,7 @@ export function DocumentsSection({ onStartReturn }: BackOfficeSectionProps) {
               {d.corrections.map((c) => (
                 <li key={c.id}>
                   {t(`documents.kind.${c.kind}`)} {receiptButton(c.id, d.registerId, c.receiptNo, 'document-correction')}{' '}
-                  {c.totalMinor === null ? '' : format.money(-c.totalMinor)}
+                  {c.totalMinor === null ? '' : <span className="unbroken">{format.money(-c.totalMinor)}</span>}
                 </li>
               ))}
             </ul>
@@ -171,6 +193,7 @@ export function DocumentsSection({ onStartReturn }: BackOfficeSectionProps) {
       <ErrorNote error={list.error ?? operators.error} />
       <DataTable
         label={t('documents.title')}
+        className="documents-table"
         columns={columns}
         rows={list.value}
         rowKey={(d) => d.id}

@@ -11,11 +11,12 @@ export interface FigureRow {
 
 /**
  * One dimension of an X or a Z (by kind, tender, tax rate, operator): the dimension's name heads
- * the first column and labels the table for a screen reader, the figures are right-aligned.
+ * the first column and labels the table for a screen reader, the figures are right-aligned. A wide
+ * table (counts with amounts) takes a row of the report's tables to itself.
  */
-export function FigureTable({ title, columns, rows }: { title: string; columns: string[]; rows: FigureRow[] }) {
+export function FigureTable({ title, columns, rows, wide = false }: { title: string; columns: string[]; rows: FigureRow[]; wide?: boolean }) {
   return (
-    <table className="data-table" aria-label={title}>
+    <table className={wide ? 'data-table report-tables__wide' : 'data-table'} aria-label={title}>
       <thead>
         <tr>
           <th scope="col">{title}</th>

@@ -52,6 +52,7 @@ export function ReportView({ figures, shifts, reconciliation, overShortMinor }: 
         />
         <FigureTable
           title={t('report.byTender')}
+          wide
           columns={[t('report.in'), t('report.out'), t('report.netShort')]}
           rows={[
             ...figures.tenders.map((x) => ({
@@ -87,6 +88,7 @@ export function ReportView({ figures, shifts, reconciliation, overShortMinor }: 
         {figures.operators.length > 0 && (
           <FigureTable
             title={t('report.byOperator')}
+            wide
             columns={[t('report.sales'), t('report.corrections'), t('report.netShort')]}
             rows={figures.operators.map((o) => ({
               key: o.operatorId,

@@ -146,8 +146,9 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
               <caption>{table.name}</caption>
               <thead>
                 <tr>
-                  {table.header.map((h) => (
-                    <th key={h} scope="col">
+                  {table.header.map((h, k) => (
+                    // A column of figures is headed on the right, over its figures, as in the X and the Z.
+                    <th key={h} scope="col" className={table.rows.length > 0 && table.rows.every((row) => typeof row[k] === 'number') ? 'numeric' : undefined}>
                       {h}
                     </th>
                   ))}
