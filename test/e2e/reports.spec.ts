@@ -50,8 +50,9 @@ test('the report shows sales by category and the weakest products, top N chosen,
   await expect(categories.locator('caption')).toHaveText('分类销售');
   await expect(categories.locator('thead th')).toHaveText(['分类', '数量', '净额']);
   await expect(categories.locator('tbody tr')).toHaveCount(2);
-  await expect(categories.locator('tbody tr').nth(0).locator('td')).toHaveText(['饮料', '3', '10']);
-  await expect(categories.locator('tbody tr').nth(1).locator('td')).toHaveText(['未分类', '1', '8.5']);
+  // On screen amounts read as money; the CSV and the workbook below hold them as numbers a spreadsheet adds up.
+  await expect(categories.locator('tbody tr').nth(0).locator('td')).toHaveText(['饮料', '3', '¥10.00']);
+  await expect(categories.locator('tbody tr').nth(1).locator('td')).toHaveText(['未分类', '1', '¥8.50']);
 
   // Ten per list by default (all three products), then one: the best is the loaf, the weakest the tea.
   await expect(page.getByTestId('reports-top')).toHaveValue('10');
@@ -60,11 +61,11 @@ test('the report shows sales by category and the weakest products, top N chosen,
   await page.getByTestId('reports-run').click();
   const top = page.getByTestId('reports-table-top-products');
   await expect(top.locator('tbody tr')).toHaveCount(1);
-  await expect(top.locator('tbody td')).toHaveText(['全麦面包', '未分类', '1', '8.5']);
+  await expect(top.locator('tbody td')).toHaveText(['全麦面包', '未分类', '1', '¥8.50']);
   const bottom = page.getByTestId('reports-table-bottom-products');
   await expect(bottom.locator('caption')).toHaveText('滞销商品');
   await expect(bottom.locator('tbody tr')).toHaveCount(1);
-  await expect(bottom.locator('tbody td')).toHaveText(['康师傅冰红茶 500ml', '饮料', '1', '3']);
+  await expect(bottom.locator('tbody td')).toHaveText(['康师傅冰红茶 500ml', '饮料', '1', '¥3.00']);
 
   const [csvFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reports-csv').click()]);
   const csvPath = testInfo.outputPath('report.csv');

@@ -35,7 +35,8 @@ const report = buildSalesReport({
   operatorNames: new Map([[1, '王店长']]),
 });
 const t = (key: string) => key;
-const tables = reportTables(report, t, (minor) => minor / 100);
+const tables = reportTables(report, t);
+const decimal = (minor: number) => minor / 100;
 
 /** Per category, summed here from the input rows rather than by the report. */
 function categorySums(): Map<string, { qty: number; net: number }> {
@@ -57,7 +58,7 @@ function csvTable(csv: string, name: string): string[][] {
 
 describe('report export', () => {
   it('CSV: BOM first, every table under its name, formulas escaped', () => {
-    const csv = reportCsv(report, tables);
+    const csv = reportCsv(report, tables, decimal);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
     expect(rows).toContainEqual(['2026-11-29', '5', '12.5', '0', '0', '0', '12.5']);
@@ -66,7 +67,7 @@ describe('report export', () => {
   });
 
   it('CSV: sales by category add up to the products, and the weakest products are listed', () => {
-    const csv = reportCsv(report, tables);
+    const csv = reportCsv(report, tables, decimal);
     const sums = categorySums();
     const categories = csvTable(csv, 'reports.sheet.categories');
     expect(categories.map((row) => row[0]).sort()).toEqual([...sums.keys()].sort());
@@ -88,7 +89,7 @@ describe('report export', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ringup-xlsx-'));
     try {
       const file = join(dir, 'report.xlsx');
-      writeFileSync(file, Buffer.from(await (await reportXlsx(tables)).arrayBuffer()));
+      writeFileSync(file, Buffer.from(await (await reportXlsx(tables, decimal)).arrayBuffer()));
       const sheets = await readXlsx(file);
       expect([...sheets.keys()]).toEqual([
         'reports.sheet.periods',

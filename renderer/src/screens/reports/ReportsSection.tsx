@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportGrouping, SalesReportView } from '../../../../preload/contract/reports-views';
 import type { ChartOption } from '../../components/EChart';
@@ -8,9 +8,12 @@ import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
 import { download } from './download';
-import { reportCsv, reportTables, reportXlsx } from './report-files';
+import { isMoney, reportCsv, reportTables, reportXlsx, type Cell } from './report-files';
 import '../../styles/day-close.css';
 import '../../styles/fraud.css';
+
+/** Counts, quantities and amounts stand on the right, as in the X and the Z. */
+const isFigure = (cell: Cell | undefined): boolean => typeof cell === 'number' || (cell !== undefined && isMoney(cell));
 
 // ECharts loads with the first report, not with the till (the same wrapper as the X and Z).
 const EChart = lazy(() => import('../../components/EChart').then((m) => ({ default: m.EChart })));
@@ -52,13 +55,14 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
   const set = (change: Partial<Query>) => setQuery((q) => ({ ...q, ...change }));
   const r = report.value;
   const digits = currencyDigits(format.currency);
-  const tables = useMemo(() => (r ? reportTables(r, t, (minor) => Number(minorToDecimal(minor, digits))) : []), [r, t, digits]);
+  const tables = useMemo(() => (r ? reportTables(r, t) : []), [r, t]);
+  const decimal = useCallback((minor: number) => Number(minorToDecimal(minor, digits)), [digits]);
   const fileBase = r ? `ringup-report-${r.from}-${r.to}-${r.groupBy}` : 'ringup-report';
 
   const exportXlsx = async () => {
     setExportError(null);
     try {
-      download(await reportXlsx(tables), `${fileBase}.xlsx`);
+      download(await reportXlsx(tables, decimal), `${fileBase}.xlsx`);
     } catch (error) {
       setExportError(String(error));
     }
@@ -130,7 +134,7 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
           <div className="reports__exports">
             <a
               className="button"
-              href={`data:text/csv;charset=utf-8,${encodeURIComponent(reportCsv(r, tables))}`}
+              href={`data:text/csv;charset=utf-8,${encodeURIComponent(reportCsv(r, tables, decimal))}`}
               download={`${fileBase}.csv`}
               data-testid="reports-csv"
             >
@@ -148,7 +152,7 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
                 <tr>
                   {table.header.map((h, k) => (
                     // A column of figures is headed on the right, over its figures, as in the X and the Z.
-                    <th key={h} scope="col" className={table.rows.length > 0 && table.rows.every((row) => typeof row[k] === 'number') ? 'numeric' : undefined}>
+                    <th key={h} scope="col" className={table.rows.length > 0 && table.rows.every((row) => isFigure(row[k])) ? 'numeric' : undefined}>
                       {h}
                     </th>
                   ))}
@@ -158,8 +162,8 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
                 {table.rows.map((row, j) => (
                   <tr key={j}>
                     {row.map((cell, k) => (
-                      <td key={k} className={typeof cell === 'number' ? 'numeric' : undefined}>
-                        {cell}
+                      <td key={k} className={isFigure(cell) ? 'numeric' : undefined}>
+                        {isMoney(cell) ? format.money(cell.minor) : cell}
                       </td>
                     ))}
                   </tr>

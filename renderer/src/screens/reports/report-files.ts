@@ -1,10 +1,22 @@
-// A report as tables for files: the same tables the screen shows, amounts as decimal numbers in
-// the store's currency (a spreadsheet adds them up), names translated. CSV is UTF-8 with a BOM
+// A report as tables, for the screen and for files: amounts are money cells, shown on screen as
+// money (¥8.50) and written to files as decimal numbers in the store's currency (a spreadsheet
+// adds them up); names translated. CSV is UTF-8 with a BOM
 // so Excel reads Chinese; cells that a spreadsheet would run as a formula are escaped.
 import Papa from 'papaparse';
 import type { ReportProductView, SalesReportView } from '../../../../preload/contract/reports-views';
 
-export type Cell = string | number;
+/** An amount in minor units: money on screen, a decimal number in a file. */
+export interface MoneyCell {
+  minor: number;
+}
+export type Cell = string | number | MoneyCell;
+type FileCell = string | number;
+/** Minor units to the decimal number a spreadsheet holds (e.g. 850 → 8.5). */
+export type ToDecimal = (minor: number) => number;
+
+const money = (minor: number): MoneyCell => ({ minor });
+export const isMoney = (cell: Cell): cell is MoneyCell => typeof cell === 'object';
+const fileRow = (row: readonly Cell[], decimal: ToDecimal): FileCell[] => row.map((cell) => (isMoney(cell) ? decimal(cell.minor) : cell));
 
 export interface ReportTable {
   /** Stable id of the table (the screen's test ids), whatever the language. */
@@ -17,10 +29,10 @@ export interface ReportTable {
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
 
-export function reportTables(r: SalesReportView, t: Translate, decimal: (minor: number) => number): ReportTable[] {
+export function reportTables(r: SalesReportView, t: Translate): ReportTable[] {
   const qty = (milli: number) => milli / 1000;
   const productHeader = [t('reports.col.product'), t('reports.col.category'), t('reports.col.qty'), t('reports.col.net')];
-  const product = (p: ReportProductView): Cell[] => [p.name, p.category ?? t('reports.noCategory'), qty(p.qtyMilli), decimal(p.netMinor)];
+  const product = (p: ReportProductView): Cell[] => [p.name, p.category ?? t('reports.noCategory'), qty(p.qtyMilli), money(p.netMinor)];
   return [
     {
       key: 'periods',
@@ -37,11 +49,11 @@ export function reportTables(r: SalesReportView, t: Translate, decimal: (minor: 
       rows: r.periods.map((p) => [
         p.key,
         p.salesCount,
-        decimal(p.salesMinor),
-        decimal(p.refundsMinor),
-        decimal(p.voidsMinor),
-        decimal(p.discountMinor),
-        decimal(p.netMinor),
+        money(p.salesMinor),
+        money(p.refundsMinor),
+        money(p.voidsMinor),
+        money(p.discountMinor),
+        money(p.netMinor),
       ]),
     },
     { key: 'top-products', name: t('reports.sheet.products'), header: productHeader, rows: r.topProducts.map(product) },
@@ -50,35 +62,40 @@ export function reportTables(r: SalesReportView, t: Translate, decimal: (minor: 
       key: 'categories',
       name: t('reports.sheet.categories'),
       header: [t('reports.col.category'), t('reports.col.qty'), t('reports.col.net')],
-      rows: r.categories.map((c) => [c.category ?? t('reports.noCategory'), qty(c.qtyMilli), decimal(c.netMinor)]),
+      rows: r.categories.map((c) => [c.category ?? t('reports.noCategory'), qty(c.qtyMilli), money(c.netMinor)]),
     },
     {
       key: 'operators',
       name: t('reports.sheet.operators'),
       header: [t('reports.col.operator'), t('reports.col.salesCount'), t('reports.col.net')],
-      rows: r.operators.map((o) => [o.operatorName, o.salesCount, decimal(o.netMinor)]),
+      rows: r.operators.map((o) => [o.operatorName, o.salesCount, money(o.netMinor)]),
     },
     {
       key: 'tenders',
       name: t('reports.sheet.tenders'),
       header: [t('reports.col.tender'), t('reports.col.in'), t('reports.col.out'), t('reports.col.net')],
-      rows: r.tenders.map((x) => [t(`report.tender.${x.method}`), decimal(x.inMinor), decimal(x.outMinor), decimal(x.netMinor)]),
+      rows: r.tenders.map((x) => [t(`report.tender.${x.method}`), money(x.inMinor), money(x.outMinor), money(x.netMinor)]),
     },
   ];
 }
 
 /** Every table one after the other, each under its name, as one CSV file's text (BOM first). */
-export function reportCsv(r: SalesReportView, tables: readonly ReportTable[]): string {
-  const blocks = tables.map((table) => Papa.unparse([[table.name], table.header, ...table.rows], { newline: '\r\n', escapeFormulae: true }));
+export function reportCsv(r: SalesReportView, tables: readonly ReportTable[], decimal: ToDecimal): string {
+  const blocks = tables.map((table) =>
+    Papa.unparse([[table.name], table.header, ...table.rows.map((row) => fileRow(row, decimal))], { newline: '\r\n', escapeFormulae: true }),
+  );
   return `\uFEFF${Papa.unparse([[`${r.from} – ${r.to}`, r.registerId ?? '*']], { newline: '\r\n', escapeFormulae: true })}\r\n\r\n${blocks.join('\r\n\r\n')}\r\n`;
 }
 
 /** The workbook, one sheet per table; write-excel-file loads only when an export is asked for. */
-export async function reportXlsx(tables: readonly ReportTable[]): Promise<Blob> {
+export async function reportXlsx(tables: readonly ReportTable[], decimal: ToDecimal): Promise<Blob> {
   const { default: writeXlsxFile } = await import('write-excel-file/universal');
   const sheets = tables.map((table) => ({
     sheet: table.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31),
-    data: [table.header.map((value) => ({ value, fontWeight: 'bold' as const })), ...table.rows.map((row) => row.map((value) => ({ value })))],
+    data: [
+      table.header.map((value) => ({ value, fontWeight: 'bold' as const })),
+      ...table.rows.map((row) => fileRow(row, decimal).map((value) => ({ value }))),
+    ],
   }));
   return writeXlsxFile(sheets).toBlob();
 }
