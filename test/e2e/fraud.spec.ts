@@ -81,3 +81,24 @@ test('a burst of small sales raises an alert, the owner acknowledges it, the Z l
   expect(days.slice(1).map((row) => [row[1], row[2], row[6]])).toEqual([['5', '12.5', '12.5']]);
   expect(sheets.get('畅销商品')?.[1]).toEqual(['口香糖', '未分类', '5', '12.5']);
 });
+
+// At the smallest screen the rules' values wrap among themselves, beside the rule's name: a value
+// set under another rule's name (as 时间窗 of the large-sales rule was) reads as belonging to it.
+test('at 1024×768 every rule’s values stand to the right of its name', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.getByTestId('open-back-office').click();
+  await page.getByTestId('back-office-nav-fraud').click();
+  const rules = page.locator('[data-testid^="fraud-rule-"]');
+  await expect(rules.first()).toBeVisible();
+  const misplaced = await rules.evaluateAll((rows) =>
+    rows.flatMap((row) => {
+      const name = row.querySelector('.fraud__switch')?.getBoundingClientRect();
+      if (!name) return [`${row.getAttribute('data-testid')}: no name`];
+      return [...row.querySelectorAll('input:not([type="checkbox"])')]
+        .filter((input) => input.getBoundingClientRect().left < name.right)
+        .map((input) => input.getAttribute('data-testid') ?? '?');
+    }),
+  );
+  expect(misplaced).toEqual([]);
+});

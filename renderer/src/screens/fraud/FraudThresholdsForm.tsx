@@ -92,14 +92,22 @@ export function FraudThresholdsForm({ editable }: { editable: boolean }) {
               <input type="checkbox" checked={draft[rule].enabled === true} onChange={(e) => set(rule, 'enabled', e.target.checked)} />
               <span>{t(`fraud.rule.${rule}`)}</span>
             </label>
-            {Object.entries(draft[rule])
-              .filter(([field]) => field !== 'enabled')
-              .map(([field, value]) => (
-                <label key={field} className="field field--inline">
-                  <span>{t(`fraud.field.${field}`)}</span>
-                  <input value={String(value)} inputMode="decimal" onChange={(e) => set(rule, field, e.target.value)} data-testid={`fraud-${rule}-${field}`} />
-                </label>
-              ))}
+            {/* The values wrap among themselves, beside the rule's name, never under it. */}
+            <div className="fraud__rule-values">
+              {Object.entries(draft[rule])
+                .filter(([field]) => field !== 'enabled')
+                .map(([field, value]) => (
+                  <label key={field} className="field field--inline">
+                    <span>{t(`fraud.field.${field}`)}</span>
+                    <input
+                      value={String(value)}
+                      inputMode="decimal"
+                      onChange={(e) => set(rule, field, e.target.value)}
+                      data-testid={`fraud-${rule}-${field}`}
+                    />
+                  </label>
+                ))}
+            </div>
           </div>
         ))}
       </fieldset>
