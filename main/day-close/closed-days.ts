@@ -6,7 +6,10 @@ import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
 
 export function lastClosedDay(db: Db, registerId: string): string | null {
-  const row = sql(db, 'SELECT MAX(business_day) AS day FROM z_reports WHERE register_id = ?').get(registerId) as { day: string | null };
+  // CAST(? AS TEXT), the same value and plan as a bare ?: with a bare one SQLite compiled this
+  // statement again on every run (it marks the parameter as one whose value may change the plan),
+  // and every completed document runs it.
+  const row = sql(db, 'SELECT MAX(business_day) AS day FROM z_reports WHERE register_id = CAST(? AS TEXT)').get(registerId) as { day: string | null };
   return row.day;
 }
 

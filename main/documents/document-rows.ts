@@ -151,12 +151,21 @@ export function documentIdByReceipt(db: Db, registerId: string, receiptNo: numbe
 }
 
 /** The register's open document of `kind`, if any (a restart or a second window resumes it); a held sale is parked, not open here. */
+/**
+ * The open-document query per kind, with the kind written as a literal. As a bound parameter it
+ * made SQLite compile the statement again on every run: the planner compares `kind = ?` with the
+ * partial index documents_one_void (kind = 'void'), and then marks the parameter so that any new
+ * binding re-plans the statement (about 40 µs, once per sale.current).
+ */
+const OPEN_DOCUMENT_SQL: Record<DocumentKind, string> = {
+  sale: "SELECT id, opened_at FROM documents WHERE register_id = ? AND kind = 'sale' AND status = 'open' AND held_at IS NULL",
+  refund: "SELECT id, opened_at FROM documents WHERE register_id = ? AND kind = 'refund' AND status = 'open' AND held_at IS NULL",
+  void: "SELECT id, opened_at FROM documents WHERE register_id = ? AND kind = 'void' AND status = 'open' AND held_at IS NULL",
+};
+
 export function openDocumentId(db: Db, registerId: string, kind: DocumentKind): string | null {
   // Normally one at most; should a crash ever leave two, the oldest is resumed. (No ORDER BY: see documentLines.)
-  const open = sql(db, "SELECT id, opened_at FROM documents WHERE register_id = ? AND kind = ? AND status = 'open' AND held_at IS NULL").all(
-    registerId,
-    kind,
-  ) as { id: string; opened_at: number }[];
+  const open = sql(db, OPEN_DOCUMENT_SQL[kind]).all(registerId) as { id: string; opened_at: number }[];
   let oldest: { id: string; opened_at: number } | null = null;
   for (const row of open) if (!oldest || row.opened_at < oldest.opened_at) oldest = row;
   return oldest?.id ?? null;

@@ -114,10 +114,13 @@ interface PendingRow {
 }
 
 function pendingOf(db: Db, saleId: string): PendingRow | undefined {
+  // CAST(? AS TEXT), the same value and plan as a bare ?: with a bare one SQLite compiled this
+  // statement again on every run (it marks the parameter as one whose value may change the plan),
+  // and every completed sale runs it.
   return sql(
     db,
     `SELECT e.id, e.refund_document_id, e.original_document_id, e.credit_minor, e.difference_minor, d.approver_id, d.status AS refund_status
-       FROM exchanges e JOIN documents d ON d.id = e.refund_document_id WHERE e.sale_document_id = ?`,
+       FROM exchanges e JOIN documents d ON d.id = e.refund_document_id WHERE e.sale_document_id = CAST(? AS TEXT)`,
   ).get(saleId) as PendingRow | undefined;
 }
 

@@ -6,6 +6,7 @@ import { businessDayOfNewDocument, businessDayRule } from '../business-day/busin
 import type { Db } from '../ledger/database';
 import { journalFeed } from '../ledger/journal-feed';
 import { rethrowStorageFailure } from '../ledger/storage-failure';
+import { inTransaction } from '../ledger/transaction';
 import type { JournalEvent } from '../ledger/journal-payloads';
 import type { Logger } from '../log';
 import { getSettings } from '../settings/settings';
@@ -64,13 +65,15 @@ export function subscribeFraudWatch(db: Db, log: Logger, now: number): () => voi
   const stops = WATCHED_KINDS.map((kind) =>
     feed.subscribe(kind, (event) => {
       try {
-        db.transaction(() => {
+        // The connection's one transaction runner (a savepoint here, inside the entry's
+        // transaction) rather than db.transaction(), which builds its wrappers anew on each call.
+        inTransaction(db, () => {
           if (event.at - prunedAt >= PRUNE_EVERY_MS) {
             pruneFacts(db, event.at);
             prunedAt = event.at;
           }
           judge(db, event);
-        })();
+        });
       } catch (error) {
         // A full disk may have ended the sale's own transaction: going on would commit the rest of it piecemeal.
         rethrowStorageFailure(error);

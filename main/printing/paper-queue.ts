@@ -66,7 +66,7 @@ function queueReceipt(deps: PaperQueueDeps, saleId: string): void {
   try {
     const config = deps.config();
     if (!config.enabled) return;
-    drawer = saleOpensDrawer(deps.db, saleId, config);
+    drawer = saleOpensDrawer(deps.db, saleId);
   } catch (error) {
     rethrowStorageFailure(error);
     deps.log.error(`receipt for sale ${saleId} not queued`, error);

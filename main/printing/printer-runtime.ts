@@ -90,8 +90,23 @@ export class PrinterRuntime {
   /** New jobs were committed (a sale, a reprint, a retry): look at the queue now. */
   kick(): void {
     if (this.stopped) return;
-    this.publish();
+    // Kicked from inside a transaction (a sale's receipt is queued in the sale's), the banner is
+    // read once that has committed: its queue count then includes the job only if it was kept,
+    // and the sale does not spend its transaction counting the queue and comparing statuses.
+    if (this.o.db.inTransaction) this.publishSoon();
+    else this.publish();
     this.worker.kick();
+  }
+
+  private publishPending = false;
+
+  private publishSoon(): void {
+    if (this.publishPending) return;
+    this.publishPending = true;
+    setImmediate(() => {
+      this.publishPending = false;
+      this.publish();
+    });
   }
 
   /** Settings changed: drop the old connection and look at the printer again. */

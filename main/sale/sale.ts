@@ -31,18 +31,22 @@ export function currentSale(ctx: SaleContext): DocumentView {
   const open = openDocumentId(db, settings.registerId, 'sale');
   if (open) return documentView(db, open, settings.cashRoundingStepMinor);
   const id = newDocumentId(ctx.now);
-  withCartDurability(db, () =>
-    insertDocument(db, {
-      id,
-      kind: 'sale',
-      registerId: settings.registerId,
-      operatorId: ctx.actor.id,
-      openedAt: ctx.now,
-      pricesIncludeTax: settings.pricesIncludeTax,
-      training: isTraining(db, settings.registerId, ctx.actor.id),
+  // One transaction for the training check, the new row and its read-back: each statement on its
+  // own would take and drop the ledger's locks again (a sale opens once per customer).
+  return withCartDurability(db, () =>
+    inTransaction(db, () => {
+      insertDocument(db, {
+        id,
+        kind: 'sale',
+        registerId: settings.registerId,
+        operatorId: ctx.actor.id,
+        openedAt: ctx.now,
+        pricesIncludeTax: settings.pricesIncludeTax,
+        training: isTraining(db, settings.registerId, ctx.actor.id),
+      });
+      return viewOfRow(db, findDocument(db, id), { cashStep: settings.cashRoundingStepMinor, operatorName: knownName(ctx, ctx.actor.id), payments: [] });
     }),
   );
-  return viewOfRow(db, findDocument(db, id), { cashStep: settings.cashRoundingStepMinor, operatorName: knownName(ctx, ctx.actor.id), payments: [] });
 }
 
 /** Inserts a line at the end of the sale and returns the sale's lines with it, as the ledger now holds them. */

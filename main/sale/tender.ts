@@ -11,7 +11,7 @@ import { takePayment } from '../documents/document-payments';
 import { viewOfRow } from '../documents/document-view';
 import { documentForEdit } from '../documents/document-rows';
 import { sql } from '../ledger/statements';
-import { inTransaction } from '../ledger/transaction';
+import { inCallerTransaction, inTransaction } from '../ledger/transaction';
 import { cashTender } from '../money/cash-tender';
 import { requireOpenShift } from '../shift/shift-rows';
 import type { SaleContext } from './sale';
@@ -51,7 +51,8 @@ function complete(ctx: SaleContext, view: DocumentView, roundingMinor: number): 
 
 /** Cash handed over by the customer. Refuses less than due unless the cashier is splitting the tender. */
 export function tenderCash(ctx: SaleContext, input: { saleId: string; tenderedMinor: number; partial?: boolean | undefined }): CompletionView {
-  return inTransaction(ctx.db, (): CompletionView => {
+  // Called by the router only, inside the money call's transaction, which rolls back whole on a throw.
+  return inCallerTransaction(ctx.db, (): CompletionView => {
     const view = requireOpenSale(ctx, input.saleId);
     // A card payment whose outcome is not known yet may have charged the customer already:
     // taking cash now could make them pay twice.
@@ -124,7 +125,8 @@ export function recordScanPayment(
 
 /** Completes a sale its payments already cover, or one whose total is zero. */
 export function completeSale(ctx: SaleContext, input: { saleId: string }): CompletionView {
-  return inTransaction(ctx.db, (): CompletionView => {
+  // Called by the router only, inside the money call's transaction, which rolls back whole on a throw.
+  return inCallerTransaction(ctx.db, (): CompletionView => {
     const view = requireOpenSale(ctx, input.saleId);
     if (view.totals.totalMinor - view.paidMinor > 0) throw new ServiceError('sale.not_fully_paid', { remainingMinor: view.totals.totalMinor - view.paidMinor });
     const sale = complete(ctx, view, 0);

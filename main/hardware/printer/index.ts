@@ -1,6 +1,14 @@
 // Public surface of the printer module for the print queue, services and IPC.
 export type { ReceiptDocument, ReceiptBlock, ReceiptKind } from './receipt-document';
-export { buildReceipt, buildMerchantSlip, buildReceiptDocuments, receiptLocaleOf, ReceiptModelError, type ReceiptOptions } from './receipt-model';
+export {
+  buildReceipt,
+  buildMerchantSlip,
+  buildReceiptDocuments,
+  receiptLocaleOf,
+  receiptOpensDrawer,
+  ReceiptModelError,
+  type ReceiptOptions,
+} from './receipt-model';
 export { encodeReceipt, type EncodeOptions } from './encoder';
 export { renderReceiptText, renderReceiptSvg } from './render';
 export { printerProfileSchema, defaultPrinterProfile, profileColumns, type PrinterProfile, type PrinterEncoding } from './printer-profile';

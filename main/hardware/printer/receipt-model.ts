@@ -174,6 +174,19 @@ function titleFor(c: ReceiptContext): string {
   return c.sale.lines.every((l) => l.qtyMilli === 0) ? c.t('title.refund') : c.t('title.return');
 }
 
+/**
+ * Whether a customer's receipt opens the drawer: for money changing hands at the counter, once (a
+ * reprint hands out none). Training takes no real money, so the drawer stays shut. The print queue
+ * asks this when it queues the kick, without building the receipt.
+ */
+export function receiptOpensDrawer(
+  sale: Pick<DocumentView, 'kind' | 'training'> & { paidInCash: boolean },
+  store: Pick<StoreSettings, 'drawerOnCash'>,
+  duplicate: boolean,
+): boolean {
+  return !duplicate && !sale.training && store.drawerOnCash && sale.kind !== 'void' && sale.paidInCash;
+}
+
 /** The customer's receipt for a completed sale, refund or void. */
 export function buildReceipt(sale: DocumentView, store: StoreSettings, options: ReceiptOptions): ReceiptDocument {
   const c = context(sale, store, options);
@@ -187,9 +200,11 @@ export function buildReceipt(sale: DocumentView, store: StoreSettings, options: 
     currency: store.currency,
     documentId: sale.id,
     duplicateCopy: options.duplicateCopy ?? null,
-    // The drawer opens for money changing hands at the counter, once; a reprint hands out none.
-    // Training takes no real money, so the drawer stays shut.
-    openDrawer: !isDuplicate && !sale.training && store.drawerOnCash && sale.kind !== 'void' && sale.payments.some((p) => p.method === 'cash'),
+    openDrawer: receiptOpensDrawer(
+      { kind: sale.kind, training: sale.training, paidInCash: sale.payments.some((p) => p.method === 'cash') },
+      store,
+      isDuplicate,
+    ),
     blocks,
   };
 }
