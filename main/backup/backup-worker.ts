@@ -7,6 +7,7 @@ import { exportBundle } from './export-bundle';
 import { fullCheck } from './ledger-check';
 import type { WorkerJob, WorkerMessage } from './worker-protocol';
 import { verifyBundle } from './verify-bundle';
+import { verifyPart } from './verify-part';
 
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 
@@ -18,6 +19,8 @@ async function run(job: WorkerJob): Promise<unknown> {
       return verifyBundle(job.file, job.options, (fraction) => post({ type: 'progress', step: job.options.level === 'full' ? 'rows' : 'hashes', fraction }));
     case 'check':
       return fullCheck(job.ledgerFile, (fraction) => post({ type: 'progress', step: fraction < 0.5 ? 'check' : 'chain', fraction }));
+    case 'verify-part':
+      return verifyPart(job.part, (fraction) => post({ type: 'progress', step: 'rows', fraction }));
   }
 }
 
