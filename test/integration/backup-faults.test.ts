@@ -175,6 +175,39 @@ describe('damaged bundles: the verifier names the first problem', () => {
     });
   }
 
+  // A full verification checks the CSV files on one thread and most JSON files on another: the
+  // problem named is still the one met first in the zip's order, whichever thread found it.
+  for (const [names, first] of [
+    [['documents.json', 'payments.csv'], 'documents.json'],
+    [['document_lines.csv', 'payments.json'], 'document_lines.csv'],
+  ] as const) {
+    it(`flipped bytes in ${names.join(' and ')}: names ${first}, the first in the zip`, async () => {
+      const copy = join(root, `flip-${names.join('-')}.zip`);
+      const bytes = readFileSync(good);
+      for (const name of names) {
+        const span = await dataSpan(good, name);
+        const at = span.start + Math.floor(span.length / 2);
+        bytes[at] = (bytes[at] ?? 0) ^ 0x01;
+      }
+      writeFileSync(copy, bytes);
+      expect((await check(copy)).problem?.file).toBe(first);
+    });
+  }
+
+  it("a manifest whose head does not match and a damaged CSV: the snapshot's problem comes first", async () => {
+    const copy = join(root, 'head-and-csv.zip');
+    await repack(good, copy, (files) => {
+      const manifest = JSON.parse(files.get('manifest.json')?.toString('utf8') ?? '{}') as { journal: { headHash: string } };
+      manifest.journal.headHash = 'f'.repeat(64);
+      files.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
+      const csv = Buffer.from(files.get('documents.csv') ?? Buffer.alloc(0));
+      const at = Math.floor(csv.length / 2);
+      csv[at] = (csv[at] ?? 0) ^ 0x01;
+      files.set('documents.csv', csv);
+    });
+    expect((await check(copy)).problem).toMatchObject({ code: 'head_mismatch', file: 'ledger.sqlite' });
+  });
+
   it('a truncated zip', async () => {
     const copy = join(root, 'truncated.zip');
     writeFileSync(copy, readFileSync(good));
