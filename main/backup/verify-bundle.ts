@@ -19,7 +19,7 @@ import { checkEntries, type EntryProblem } from './verify-entries';
 import { matchEntries, readManifest } from './verify-manifest';
 import { isJsonTable, PART_GO, PART_STOP, PART_WAIT, type VerifyPartResult } from './verify-part';
 import { Problem, problem } from './verify-problem';
-import { snapshotTotals } from './verify-snapshot';
+import { checkSnapshot, snapshotTotals } from './verify-snapshot';
 import { runWorker, type RunningWorker } from './worker-run';
 import { openZip, type OpenZip } from './zip-reader';
 
@@ -30,7 +30,13 @@ export interface VerifyOptions {
   workDir: string;
   /** Keep the checked snapshot here when the bundle verifies (a restore's next step). */
   keepSnapshotAs?: string;
+  /** Level full: from this many bytes of content on, a helper thread takes half the checks (tests set 0). */
+  helperFromBytes?: number;
 }
+
+// A helper thread starts in some 50 ms built (more from source, where it compiles); a month's
+// bundle (about 50 MiB unpacked) takes a second or more to check.
+const HELPER_FROM_BYTES = 32 * 1024 * 1024;
 
 export async function verifyBundle(file: string, options: VerifyOptions, onProgress: (fraction: number) => void = () => undefined): Promise<BundleReportView> {
   try {
@@ -96,21 +102,28 @@ export async function verifyBundle(file: string, options: VerifyOptions, onProgr
       const found = await checkEntries(zip, manifest, null, () => true, counted);
       if (found) throw found.problem;
     } else {
-      // The helper starts now so that it is ready when the snapshot is written.
-      helper = runWorker<VerifyPartResult | null>({ kind: 'verify-part', part: { file, manifest, snapshotPath, ready } }, (_step, fraction) => {
-        helperShare = fraction;
-        counted(0);
-      });
-      // Its failure is awaited in checkFull; until then it must not count as unhandled.
-      helper.result.catch(() => undefined);
+      // A bundle of a day or a week is checked on this thread alone: starting a helper would cost
+      // more than it saves.
+      const parallel = totalBytes >= (options.helperFromBytes ?? HELPER_FROM_BYTES);
+      if (parallel) {
+        // The helper starts now so that it is ready when the snapshot is written.
+        helper = runWorker<VerifyPartResult | null>({ kind: 'verify-part', part: { file, manifest, snapshotPath, ready } }, (_step, fraction) => {
+          helperShare = fraction;
+          counted(0);
+        });
+        // Its failure is awaited in checkFull; until then it must not count as unhandled.
+        helper.result.catch(() => undefined);
+      }
       const out = createWriteStream(snapshotPath, { flags: 'wx' });
       await hashEntry(zip, snapshotEntry, manifest, counted, (chunk) => {
         if (!out.write(chunk)) return new Promise<void>((r) => out.once('drain', () => r()));
       });
       out.end();
       await finished(out);
-      signal(PART_GO);
-      snapshot = await checkFull(zip, manifest, snapshotPath, helper.result, counted);
+      if (helper) {
+        signal(PART_GO);
+        snapshot = await checkFull(zip, manifest, snapshotPath, helper.result, counted);
+      } else snapshot = await checkInOrder(zip, manifest, snapshotPath, counted);
     }
     report.ok = true;
     if (options.keepSnapshotAs && snapshot) {
@@ -175,20 +188,41 @@ async function checkFull(
     if (failure) throw failure.error;
     const first = [mine && { index: mine.index, problem: mine.problem.view }, part.entry].filter((p) => p !== null).sort((a, b) => a.index - b.index)[0];
     if (first) throw new Problem(first.problem);
-    if (manifest.tables.documents) {
-      for (const [source, totals] of [
-        [csvName('documents'), csvTotals.result()],
-        [jsonName('documents'), part.jsonTotals ?? {}],
-        [manifest.snapshot.file, snapshotSums ?? {}],
-      ] as const) {
-        const diff = totalsDifference(manifest.totals, totals);
-        if (diff) throw problem('totals_mismatch', { file: source, detail: `${diff.day} ${diff.field}` });
-      }
-    }
+    checkTotals(manifest, csvTotals.result(), part.jsonTotals ?? {}, snapshotSums ?? {});
   } catch (error) {
     db?.close();
     throw error;
   }
   if (!db) throw new Error('no snapshot connection');
   return db;
+}
+
+/** The same checks in order on this thread: the snapshot, every file, the totals. */
+async function checkInOrder(zip: OpenZip, manifest: Manifest, snapshotPath: string, counted: (n: number) => void): Promise<Database.Database> {
+  const db = checkSnapshot(snapshotPath, manifest);
+  try {
+    const days = manifest.businessDays;
+    const csvTotals = new TotalsBuilder(days.from, days.to);
+    const jsonTotals = new TotalsBuilder(days.from, days.to);
+    const found = await checkEntries(zip, manifest, { db, csvTotals, jsonTotals }, () => true, counted);
+    if (found) throw found.problem;
+    if (manifest.tables.documents) checkTotals(manifest, csvTotals.result(), jsonTotals.result(), snapshotTotals(db, manifest));
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The per-day totals of the CSV, the JSON and the snapshot against the manifest's, in that order. */
+function checkTotals(manifest: Manifest, csv: Record<string, DayTotals>, json: Record<string, DayTotals>, snapshot: Record<string, DayTotals>): void {
+  if (!manifest.tables.documents) return;
+  for (const [source, totals] of [
+    [csvName('documents'), csv],
+    [jsonName('documents'), json],
+    [manifest.snapshot.file, snapshot],
+  ] as const) {
+    const diff = totalsDifference(manifest.totals, totals);
+    if (diff) throw problem('totals_mismatch', { file: source, detail: `${diff.day} ${diff.field}` });
+  }
 }
