@@ -71,7 +71,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // backup-worker: the backup's worker thread, loaded by main/backup/worker-client.ts beside these.
+        // backup-worker: the backup's worker thread, loaded by main/backup/worker-run.ts beside these.
         input: { index: resolve('main/electron-main.ts'), web: resolve('main/web-main.ts'), 'backup-worker': resolve('main/backup/backup-worker.ts') },
       },
     },

@@ -1,5 +1,6 @@
 // The CSV and JSON files of a table, row by row against the snapshot's rows, adding the documents
 // and payments to the per-day totals on the way. Fed chunk by chunk as the zip entry is hashed.
+import { PassThrough } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
 import type { Manifest } from './bundle-format';
@@ -50,7 +51,12 @@ export function csvChecker(
   source: { columns: string[]; rows: Iterator<unknown[]> | null },
   totals: TotalsBuilder,
 ): ContentCheck {
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false }) as unknown as NodeJS.ReadWriteStream;
+  // Papaparse reads the text from a stream and hands over each chunk's rows at once (`chunk`):
+  // its own Duplex pushed every row through a stream of its own, a fifth of the CSV check's time.
+  // The parsing (delimiter guess on the first chunk, quotes, a row cut between chunks) is the same.
+  const input = new PassThrough({ objectMode: true });
+  let finish: () => void = () => undefined;
+  const parsed = new Promise<void>((resolve) => (finish = resolve));
   const decoder = new StringDecoder('utf8');
   const expectedRows = manifest.tables[table]?.rows ?? 0;
   const addTotals = totalsRow(table, source.columns, totals, file);
@@ -73,8 +79,15 @@ export function csvChecker(
       if (source.rows) {
         const next = source.rows.next();
         if (next.done) throw problem('row_count', { file, row: n });
-        const values = next.value.map(cellValue);
-        const column = values.findIndex((v, i) => expectedCell(v) !== cells[i]);
+        // Loops rather than map and findIndex: this runs for every row of a year (a third fewer instructions).
+        const row = next.value;
+        const values: CellValue[] = new Array<CellValue>(row.length);
+        let column = -1;
+        for (let i = 0; i < row.length; i++) {
+          const value = cellValue(row[i]);
+          values[i] = value;
+          if (column < 0 && expectedCell(value) !== cells[i]) column = i;
+        }
         if (column >= 0) throw problem('rows_differ', { file, row: n, detail: source.columns[column] ?? null });
         addTotals?.(values, n);
       }
@@ -82,8 +95,17 @@ export function csvChecker(
       failure = error as Problem;
     }
   };
-  parser.on('data', onRow);
-  parser.on('error', () => (failure ??= problem('csv_malformed', { file, row: n + 1 })));
+  Papa.parse(input, {
+    header: false,
+    chunk: (results: Papa.ParseResult<string[]>) => {
+      for (const cells of results.data) onRow(cells);
+    },
+    complete: () => finish(),
+    error: () => {
+      failure ??= problem('csv_malformed', { file, row: n + 1 });
+      finish();
+    },
+  });
   return {
     feed: (chunk) => {
       let bytes = chunk;
@@ -93,15 +115,15 @@ export function csvChecker(
         bytes = bytes.subarray(3);
       }
       // Decoded here: papaparse decodes each chunk alone, which splits a Chinese character cut by a chunk boundary.
-      parser.write(decoder.write(bytes));
+      const text = decoder.write(bytes);
+      if (text) input.write(text);
       if (failure) throw failure;
     },
     end: async () => {
-      const ended = new Promise<void>((resolve) => parser.once('end', () => resolve()));
       const rest = decoder.end();
-      if (rest) parser.write(rest);
-      parser.end();
-      await ended;
+      if (rest) input.write(rest);
+      input.end();
+      await parsed;
       if (failure) throw failure;
       if (n !== expectedRows) throw problem('row_count', { file, row: n, detail: `${n} != ${expectedRows}` });
       if (source.rows && !source.rows.next().done) throw problem('row_count', { file, row: n + 1 });
@@ -120,6 +142,7 @@ export function jsonChecker(
   const decoder = new StringDecoder('utf8');
   const expectedRows = manifest.tables[table]?.rows ?? 0;
   const addTotals = totalsRow(table, source.columns, totals, file);
+  const { columns } = source;
   let buffered = '';
   let line = 0;
   let n = 0;
@@ -147,15 +170,23 @@ export function jsonChecker(
       throw problem('json_malformed', { file, row: n });
     }
     if (typeof object !== 'object' || object === null || Array.isArray(object)) throw problem('json_malformed', { file, row: n });
-    const keys = Object.keys(object);
-    if (keys.join('\u0000') !== source.columns.join('\u0000')) throw problem('columns_differ', { file, row: n });
-    const values = keys.map((k) => (object as Record<string, CellValue>)[k] ?? null);
+    // Loops rather than join, map and findIndex: this runs for every row of a year.
+    const record = object as Record<string, CellValue>;
+    const keys = Object.keys(record);
+    if (keys.length !== columns.length) throw problem('columns_differ', { file, row: n });
+    const values: CellValue[] = new Array<CellValue>(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      if (key !== columns[i]) throw problem('columns_differ', { file, row: n });
+      values[i] = record[key] ?? null;
+    }
     if (source.rows) {
       const next = source.rows.next();
       if (next.done) throw problem('row_count', { file, row: n });
-      const expected = next.value.map(cellValue);
-      const column = expected.findIndex((v, i) => v !== values[i]);
-      if (column >= 0) throw problem('rows_differ', { file, row: n, detail: source.columns[column] ?? null });
+      const row = next.value;
+      for (let i = 0; i < row.length; i++) {
+        if (cellValue(row[i]) !== values[i]) throw problem('rows_differ', { file, row: n, detail: columns[i] ?? null });
+      }
     }
     addTotals?.(values, n);
   };

@@ -1,14 +1,13 @@
 // Messages between the register and the backup worker.
-import type { BackupStep } from '../../preload/contract/backup-views';
-import type { ErrorParams } from '../../preload/contract/result';
-import type { BackupErrorCode } from '../../preload/contract/backup';
 import type { ExportJob } from './export-bundle';
 import type { VerifyOptions } from './verify-bundle';
+import type { VerifyPartJob } from './verify-part';
 
-export type WorkerJob = { kind: 'export'; job: ExportJob } | { kind: 'verify'; file: string; options: VerifyOptions } | { kind: 'check'; ledgerFile: string };
+export type { WorkerMessage } from './worker-run';
 
-export type WorkerMessage =
-  | { type: 'progress'; step: BackupStep; fraction: number }
-  | { type: 'done'; value: unknown }
-  | { type: 'failed'; code: BackupErrorCode; params: ErrorParams }
-  | { type: 'crashed'; message: string };
+export type WorkerJob =
+  | { kind: 'export'; job: ExportJob }
+  | { kind: 'verify'; file: string; options: VerifyOptions }
+  | { kind: 'check'; ledgerFile: string }
+  // Half of a full verification, on a second core (verify-bundle.ts starts it).
+  | { kind: 'verify-part'; part: VerifyPartJob };
