@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import type { Manifest } from './bundle-format';
 import type { TotalsBuilder } from './day-totals';
 import type { ContentCheck } from './entry-hash';
-import { cellValue, expectedCell, type CellValue } from './table-text';
+import { cellHolds, cellValue, type CellValue } from './table-text';
 import { problem, type Problem } from './verify-problem';
 
 function totalsRow(table: string, columns: readonly string[], totals: TotalsBuilder, file: string): ((row: CellValue[], n: number) => void) | null {
@@ -86,7 +86,7 @@ export function csvChecker(
         for (let i = 0; i < row.length; i++) {
           const value = cellValue(row[i]);
           values[i] = value;
-          if (column < 0 && expectedCell(value) !== cells[i]) column = i;
+          if (column < 0 && !cellHolds(value, cells[i])) column = i;
         }
         if (column >= 0) throw problem('rows_differ', { file, row: n, detail: source.columns[column] ?? null });
         addTotals?.(values, n);

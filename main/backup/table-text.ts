@@ -9,9 +9,14 @@ export type CellValue = string | number | null;
 export const BOM = '\uFEFF';
 export const CSV_NEWLINE = '\r\n';
 
-// Papaparse's own formula rule (escapeFormulae: true): a text cell starting with = + - @ tab or CR
-// gets a leading apostrophe so a spreadsheet shows it as text instead of running it.
+// A text cell starting with = + - @ tab or CR gets a leading apostrophe so a spreadsheet shows it
+// as text instead of running it. Given to papaparse as the rule: its own (escapeFormulae: true,
+// /^[=+\-@\t\r].*$/) skips a cell with a line break after the first character, such as a note of
+// two lines starting with a dash, which then reached a spreadsheet as a formula.
 const FORMULA_START = /^[=+\-@\t\r]/;
+// Papaparse's own rule, which bundles written before 2026-11-30 followed: the verifier accepts such
+// a multi-line cell without its apostrophe there, and only there.
+const PAPAPARSE_RULE = /^[=+\-@\t\r].*$/;
 
 /** SQLite values as they go into both files: integers stay numbers, a BLOB becomes hex text. */
 export function cellValue(value: unknown): CellValue {
@@ -25,7 +30,7 @@ export function cellValue(value: unknown): CellValue {
 /** CSV rows (no header), each ending in CRLF; money stays integer minor units. */
 export function csvRows(rows: readonly CellValue[][]): string {
   if (rows.length === 0) return '';
-  return Papa.unparse(rows as unknown[][], { header: false, newline: CSV_NEWLINE, escapeFormulae: true }) + CSV_NEWLINE;
+  return Papa.unparse(rows as unknown[][], { header: false, newline: CSV_NEWLINE, escapeFormulae: FORMULA_START }) + CSV_NEWLINE;
 }
 
 export function csvHeader(columns: readonly string[]): string {
@@ -38,6 +43,13 @@ export function expectedCell(value: CellValue): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Does a CSV cell (quoting removed) hold this value? As expectedCell, or as an older bundle wrote it. */
+export function cellHolds(value: CellValue, cell: string | undefined): boolean {
+  if (cell === undefined) return false;
+  if (expectedCell(value) === cell) return true;
+  return typeof value === 'string' && FORMULA_START.test(value) && !PAPAPARSE_RULE.test(value) && cell === value;
 }
 
 /** One row of the JSON file: an object with the table's columns in order, on a line of its own. */

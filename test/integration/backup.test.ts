@@ -72,6 +72,18 @@ describe('backing up the day', () => {
     expect(kinds).toEqual(['backup.config_changed', 'backup.exported']);
   });
 
+  it('writes a note of several lines that starts like a formula as text, and the bundle verifies', async () => {
+    const reg = register();
+    const target = folder();
+    await ownerWithFolder(reg, target);
+    // A cashier's note as typed: a dash, then a second line.
+    await ringUpSales(reg, 1, '-少冰\n打包带走');
+    const record = await reg.must('backup.run', {});
+    const { files } = await readBundle(record.file);
+    expect((files.get('documents.csv') ?? Buffer.alloc(0)).toString('utf8')).toContain(`"'-少冰\n打包带走"`);
+    expect(await reg.must('backup.verify', { file: record.file })).toMatchObject({ ok: true });
+  });
+
   it('exports refunds and voids as documents of their kind, with their payments, in totals that verify', async () => {
     const reg = register();
     const target = folder();
