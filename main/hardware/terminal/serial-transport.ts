@@ -2,6 +2,7 @@
 // faster, so every line setting can be overridden. DTR/RTS are left alone: ptys (used by the
 // simulator) reject modem-line ioctls, and terminals do not need them.
 import { SerialPort } from 'serialport';
+import { hangUpAwareBinding } from '../serial-hang-up';
 import { fail, ok, type TerminalResult } from './result';
 import type { ByteTransport } from './transport';
 import { TransportListeners } from './transport-listeners';
@@ -44,6 +45,8 @@ export class SerialTransport implements ByteTransport {
           stopBits: this.options.stopBits ?? ZVT_SERIAL_DEFAULTS.stopBits,
           parity: this.options.parity ?? ZVT_SERIAL_DEFAULTS.parity,
           autoOpen: false,
+          // A device that hangs up (unplugged) is reported as gone instead of read from for ever.
+          binding: hangUpAwareBinding,
         });
       } catch (e) {
         resolve(fail('terminal.open_failed', { endpoint: this.endpoint, reason: String(e) }));

@@ -3,6 +3,7 @@
 // reopened after an error. Thermal printers are usually 8N1 with hardware flow control;
 // XON/XOFF is offered but unsafe with raster images, whose bytes can contain 0x11/0x13.
 import { SerialPort } from 'serialport';
+import { hangUpAwareBinding } from '../../serial-hang-up';
 import { normaliseSerialPath } from '../../serial-path';
 import { queryStatusOver, type StatusQueryOptions } from '../status-reader';
 import { noAnswerStatus, type PrinterStatus } from '../status';
@@ -40,6 +41,8 @@ export class SerialTransport implements PrinterTransport {
       xon: o.flowControl === 'xonxoff',
       xoff: o.flowControl === 'xonxoff',
       autoOpen: false,
+      // A device that hangs up (unplugged) is reported as gone instead of read from for ever.
+      binding: hangUpAwareBinding,
     });
     await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(failureFrom(err, 'printer.not_found')) : resolve())));
     // An error after opening (cable pulled) closes the port; the next job reopens it.
