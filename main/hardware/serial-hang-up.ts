@@ -14,14 +14,26 @@ import { read } from 'node:fs';
 import { promisify } from 'node:util';
 import { SerialPort } from 'serialport';
 
-type NativeBinding = typeof SerialPort.binding;
-type NativePort = Awaited<ReturnType<NativeBinding['open']>>;
+// The parts of serialport's binding this file touches, spelled out here: the library's own types
+// for them do not resolve for the type-aware linter.
+interface ReadResult {
+  buffer: Buffer;
+  bytesRead: number;
+}
+interface NativePort {
+  read(buffer: Buffer, offset: number, length: number): Promise<ReadResult>;
+}
+interface NativeBinding {
+  list(): Promise<unknown[]>;
+  open(options: object): Promise<NativePort>;
+}
 interface UnixPort {
   fd: number | null;
   isOpen: boolean;
   poller: { once(event: 'readable', callback: (error: Error | null) => void): unknown };
 }
 
+const native = SerialPort.binding as unknown as NativeBinding;
 const readAsync = promisify(read);
 
 function isUnixPort(port: NativePort): port is NativePort & UnixPort {
@@ -33,7 +45,7 @@ function bindingError(message: string, flags: { canceled?: true; disconnect?: tr
   return Object.assign(new Error(message), flags);
 }
 
-async function readUntilHangUp(port: UnixPort, buffer: Buffer, offset: number, length: number): Promise<{ buffer: Buffer; bytesRead: number }> {
+async function readUntilHangUp(port: UnixPort, buffer: Buffer, offset: number, length: number): Promise<ReadResult> {
   for (;;) {
     if (!port.isOpen || port.fd === null) throw bindingError('Port is not open', { canceled: true });
     let bytesRead: number;
@@ -54,9 +66,9 @@ async function readUntilHangUp(port: UnixPort, buffer: Buffer, offset: number, l
 
 /** The platform's serialport binding, with reads that end in a disconnect when the device hangs up. */
 export const hangUpAwareBinding: NativeBinding = {
-  ...SerialPort.binding,
-  async open(options: Parameters<NativeBinding['open']>[0]) {
-    const port = await SerialPort.binding.open(options);
+  list: () => native.list(),
+  async open(options: object) {
+    const port = await native.open(options);
     if (isUnixPort(port)) port.read = (buffer: Buffer, offset: number, length: number) => readUntilHangUp(port, buffer, offset, length);
     return port;
   },
