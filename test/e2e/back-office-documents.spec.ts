@@ -1,6 +1,18 @@
-import { callRegister, expect, finishRefund, nextSale, OWNER, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { callRegister, expect, finishRefund, nextSale, OWNER, previewText, scan, setUpOwner, test } from './fixtures';
 import { brokenTokens, horizontalScroll, overflowAndClipping, smallTargets, tablesOutOfTheirBox, textLines } from './layout';
-import { asCashier, BREAD, CASHIER, line, logIn, MILK, payCash, returnWaterOfFirstReceipt, sellWaterForCash, WATER } from './refund-steps';
+import {
+  asCashier,
+  CASHIER,
+  exchangeForBreadPayingTen,
+  line,
+  logIn,
+  MILK,
+  payCash,
+  returnWaterOfFirstReceipt,
+  returnWrongItem,
+  sellWaterForCash,
+  WATER,
+} from './refund-steps';
 
 // 单据 / Documents in the back office, in zh-CN browser mode: each sale with its corrections,
 // each correction with its sale; a receipt opens as printed, a sale starts a return; the list
@@ -17,11 +29,7 @@ test('back office documents: each sale with its corrections, each correction wit
   await expect(page.getByTestId('cart-line')).toHaveCount(2);
   await payCash(page, '10');
   await nextSale(page);
-  await page.keyboard.press('F7');
-  await page.getByTestId('refund-code').fill('1');
-  await page.keyboard.press('Enter');
-  await line(page, '蒙牛纯牛奶').getByTestId('return-qty').fill('1');
-  await page.getByTestId('refund-reason').selectOption('wrong_item');
+  await returnWrongItem(page, 'R1-000001', '蒙牛纯牛奶', '1');
   await page.getByTestId('refund-confirm').click();
   await expect(page.getByTestId('refund-done')).toBeVisible();
   await finishRefund(page);
@@ -118,18 +126,9 @@ test('back office documents at 1024×768, in Chinese and English: the day above 
   await page.getByTestId('refund-confirm').click();
   await expect(page.getByTestId('refund-done')).toBeVisible();
   await finishRefund(page);
-  await page.keyboard.press('F7');
-  await page.getByTestId('refund-code').fill('R1-000002');
-  await page.keyboard.press('Enter');
-  await line(page, '农夫山泉').getByTestId('return-qty').fill('1');
-  await page.getByTestId('refund-reason').selectOption('wrong_item');
+  await returnWrongItem(page, 'R1-000002', '农夫山泉');
   await page.getByTestId('refund-exchange').click();
-  await saleScreenReady(page);
-  await scan(page, BREAD);
-  const panel = page.getByTestId('exchange-panel');
-  await expect(panel.getByTestId('exchange-difference')).toHaveText('¥6.50');
-  await panel.getByTestId('exchange-tendered').fill('10');
-  await panel.getByTestId('exchange-confirm').click();
+  await exchangeForBreadPayingTen(page);
   await nextSale(page);
 
   await page.getByTestId('open-back-office').click();

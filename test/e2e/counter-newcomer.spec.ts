@@ -1,5 +1,5 @@
-import { expect, nextSale, openPayment, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
-import { BREAD, returnWaterOfFirstReceipt, WATER, sellWaterForCash } from './refund-steps';
+import { expect, nextSale, openPayment, previewText, scan, setUpOwner, test } from './fixtures';
+import { exchangeForBreadPayingTen, returnWaterOfFirstReceipt, WATER, sellWaterForCash } from './refund-steps';
 
 // What a newcomer found at the counter (zh-CN, on a 1024×768 till): finding 可口可乐 by the
 // initials of 可乐, the completion screen's receipt number against the paper's, and an exchange's
@@ -48,13 +48,7 @@ test("3. an exchange names the returned goods' credit (换货抵扣) on the comp
   // The water comes back (¥2.00 credit), a bread (¥8.50) goes out, ¥10 handed over for the difference.
   await returnWaterOfFirstReceipt(page);
   await page.getByTestId('refund-exchange').click();
-  // Back on the sale screen, listening, before the scan.
-  await saleScreenReady(page);
-  await scan(page, BREAD);
-  const panel = page.getByTestId('exchange-panel');
-  await expect(panel.getByTestId('exchange-difference')).toHaveText('¥6.50');
-  await panel.getByTestId('exchange-tendered').fill('10');
-  await panel.getByTestId('exchange-confirm').click();
+  await exchangeForBreadPayingTen(page);
 
   const done = page.getByTestId('completion');
   await expect(done.getByTestId('receipt-no')).toHaveText('R1-000003');

@@ -57,12 +57,28 @@ export async function cardSaleOf(page: Page, items: readonly (readonly [string, 
   await nextSale(page);
 }
 
+/** Finds a receipt (F7, by what the cashier keys: `R1-000002` or `2`) and takes one of `item` back as the wrong item. */
+export async function returnWrongItem(page: Page, receiptNo: string, item: string, keyed = receiptNo): Promise<void> {
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-code').fill(keyed);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `小票 ${receiptNo}` })).toBeVisible();
+  await line(page, item).getByTestId('return-qty').fill('1');
+  await page.getByTestId('refund-reason').selectOption('wrong_item');
+}
+
 /** Finds receipt R1-000001 (F7) and takes its 农夫山泉 back as the wrong item: the start of an exchange. */
 export async function returnWaterOfFirstReceipt(page: Page): Promise<void> {
-  await page.keyboard.press('F7');
-  await page.getByTestId('refund-code').fill('R1-000001');
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: '小票 R1-000001' })).toBeVisible();
-  await line(page, '农夫山泉').getByTestId('return-qty').fill('1');
-  await page.getByTestId('refund-reason').selectOption('wrong_item');
+  await returnWrongItem(page, 'R1-000001', '农夫山泉');
+}
+
+/** With a water's ¥2.00 credit on the exchange panel: a bread (¥8.50) rung up, ¥10 handed over for the ¥6.50 difference. */
+export async function exchangeForBreadPayingTen(page: Page): Promise<void> {
+  // Back on the sale screen, listening, before the scan.
+  await saleScreenReady(page);
+  await scan(page, BREAD);
+  const panel = page.getByTestId('exchange-panel');
+  await expect(panel.getByTestId('exchange-difference')).toHaveText('¥6.50');
+  await panel.getByTestId('exchange-tendered').fill('10');
+  await panel.getByTestId('exchange-confirm').click();
 }
