@@ -51,26 +51,23 @@ function tableColumns(db: Database.Database, source: string): string[] {
   return (db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').pluck().all(source) as unknown[]).map(String);
 }
 
-function namedSource(db: Database.Database, table: ExportTable): string {
+/** The table or view a bundle's rows of `table` are read from in this ledger (an older snapshot has no view). */
+export function exportSource(db: Database.Database, table: ExportTable): string {
   if (!table.from) return table.name;
   const found = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = ?").get(table.from) !== undefined;
   return found ? table.from : table.name;
 }
 
-/**
- * What a bundle's rows of `table` are read from in this ledger, as SQL for a FROM clause: a view
- * where the ledger has it (an older snapshot has none), the table joined to its documents where it
- * keys them by document_pk, else the table.
- */
-export function exportSource(db: Database.Database, table: ExportTable): string {
-  const source = namedSource(db, table);
+/** What a bundle's rows of `table` are read from, as SQL for a FROM clause: its source, joined to the documents where it keys them by document_pk. */
+export function exportFrom(db: Database.Database, table: ExportTable): string {
+  const source = exportSource(db, table);
   if (!tableColumns(db, source).includes(DOCUMENT_KEY)) return quoteId(source);
   return `(SELECT t.*, d.id AS document_id FROM ${quoteId(source)} t JOIN documents d ON d.pk = t.${DOCUMENT_KEY})`;
 }
 
 /** The columns a bundle carries of `table`, in the ledger's order: the document's UUID where the ledger keeps its key. */
 export function exportColumns(db: Database.Database, table: ExportTable): string[] {
-  return tableColumns(db, namedSource(db, table))
+  return tableColumns(db, exportSource(db, table))
     .filter((c) => !table.omit?.includes(c))
     .map((c) => (c === DOCUMENT_KEY ? 'document_id' : c));
 }

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import { csvName, jsonName, type Manifest } from './bundle-format';
 import type { TotalsBuilder } from './day-totals';
-import { EXPORT_TABLES, exportColumns, exportSource, quoteId, type ExportTable } from './export-tables';
+import { EXPORT_TABLES, exportColumns, exportFrom, quoteId, type ExportTable } from './export-tables';
 import { BOM, cellValue, csvHeader, csvRows, JSON_CLOSE, JSON_OPEN, jsonRow, type CellValue } from './table-text';
 import type { ZipWriter } from './zip-writer';
 
@@ -11,7 +11,7 @@ const BATCH = 500;
 
 export interface TablePlan {
   table: ExportTable;
-  /** What the rows are read from, as SQL for a FROM clause (exportSource). */
+  /** What the rows are read from, as SQL for a FROM clause (exportFrom). */
   source: string;
   columns: string[];
   rows: number;
@@ -20,7 +20,7 @@ export interface TablePlan {
 export function planTables(db: Database.Database, params: Record<string, string | number>): TablePlan[] {
   const existing = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).map((n) => n));
   return EXPORT_TABLES.filter((t) => existing.has(t.name)).map((table) => {
-    const source = exportSource(db, table);
+    const source = exportFrom(db, table);
     const columns = exportColumns(db, table);
     const rows =
       (db

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { getSettings } from '../settings/settings';
 import type { DayTotals, Manifest } from './bundle-format';
 import { TotalsBuilder } from './day-totals';
-import { EXPORT_TABLES, exportSource } from './export-tables';
+import { EXPORT_TABLES, exportFrom } from './export-tables';
 import { hashBefore, verifyChain } from './journal-chain';
 import { integrityProblem } from './snapshot';
 import { Problem, problem } from './verify-problem';
@@ -41,7 +41,7 @@ export function tableRows(db: Database.Database, table: string, manifest: Manife
   const params = { from: manifest.businessDays.from, to: manifest.businessDays.to, fromSeq: manifest.journal.fromSeq, toSeq: manifest.journal.toSeq };
   const quoted = columns.map((c) => `"${c.replaceAll('"', '""')}"`).join(', ');
   try {
-    const select = db.prepare(`SELECT ${quoted} FROM ${exportSource(db, def)} WHERE ${def.where} ORDER BY ${def.orderBy}`).raw();
+    const select = db.prepare(`SELECT ${quoted} FROM ${exportFrom(db, def)} WHERE ${def.where} ORDER BY ${def.orderBy}`).raw();
     return { columns, rows: (select.iterate(params) as IterableIterator<unknown[]>)[Symbol.iterator]() };
   } catch (error) {
     throw problem('columns_differ', { file: manifest.snapshot.file, detail: `${table}: ${(error as Error).message.slice(0, 160)}` });
@@ -52,7 +52,7 @@ export function tableRows(db: Database.Database, table: string, manifest: Manife
 function paymentsSource(db: Database.Database): string {
   const payments = EXPORT_TABLES.find((t) => t.name === 'payments');
   if (!payments) throw new Error('the bundle exports no payments table');
-  return exportSource(db, payments);
+  return exportFrom(db, payments);
 }
 
 export function snapshotTotals(db: Database.Database, manifest: Manifest): Record<string, DayTotals> {
