@@ -48,7 +48,7 @@ export function quoteId(name: string): string {
 const DOCUMENT_KEY = 'document_pk';
 
 function tableColumns(db: Database.Database, source: string): string[] {
-  return (db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').pluck().all(source) as unknown[]).map(String);
+  return db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').pluck().all(source).map(String);
 }
 
 /** The table or view a bundle's rows of `table` are read from in this ledger (an older snapshot has no view). */

@@ -22,11 +22,7 @@ export function planTables(db: Database.Database, params: Record<string, string 
   return EXPORT_TABLES.filter((t) => existing.has(t.name)).map((table) => {
     const source = exportFrom(db, table);
     const columns = exportColumns(db, table);
-    const rows =
-      (db
-        .prepare(`SELECT COUNT(*) FROM ${source} WHERE ${table.where}`)
-        .pluck()
-        .get(params) as number) ?? 0;
+    const rows = (db.prepare(`SELECT COUNT(*) FROM ${source} WHERE ${table.where}`).pluck().get(params) as number) ?? 0;
     return { table, source, columns, rows };
   });
 }
@@ -42,9 +38,7 @@ export async function writeTableEntries(
 ): Promise<Manifest['tables']> {
   const tables: Manifest['tables'] = {};
   for (const plan of plans) {
-    const select = db.prepare(
-      `SELECT ${plan.columns.map(quoteId).join(', ')} FROM ${plan.source} WHERE ${plan.table.where} ORDER BY ${plan.table.orderBy}`,
-    );
+    const select = db.prepare(`SELECT ${plan.columns.map(quoteId).join(', ')} FROM ${plan.source} WHERE ${plan.table.where} ORDER BY ${plan.table.orderBy}`);
     const collect = totalsCollector(plan, totals);
     await zip.entry(csvName(plan.table.name), async (write) => {
       await write(BOM + csvHeader(plan.columns));

@@ -69,7 +69,9 @@ export function snapshotTotals(db: Database.Database, manifest: Manifest): Recor
   }>)
     totals.addDocument({ id: d.id, kind: d.kind, businessDay: d.business_day, totalMinor: d.total_minor, taxMinor: d.tax_minor, training: d.training === 1 });
   for (const p of db
-    .prepare(`SELECT document_id, method, amount_minor FROM ${paymentsSource(db)} WHERE document_id IN (SELECT id FROM documents WHERE business_day BETWEEN :from AND :to)`)
+    .prepare(
+      `SELECT document_id, method, amount_minor FROM ${paymentsSource(db)} WHERE document_id IN (SELECT id FROM documents WHERE business_day BETWEEN :from AND :to)`,
+    )
     .iterate(range) as IterableIterator<{ document_id: string; method: string; amount_minor: number }>)
     totals.addPayment({ documentId: p.document_id, method: p.method, amountMinor: p.amount_minor });
   return totals.result();

@@ -115,9 +115,10 @@ export function documentLines(db: Db, id: string): LineRow[] {
 
 export function documentPayments(db: Db, id: string): PaymentRow[] {
   return (
-    sql(db, 'SELECT id, method, amount_minor, tendered_minor, change_minor, card, scan, original_payment_id FROM payments WHERE document_pk = (SELECT pk FROM documents WHERE id = ?)').all(
-      id,
-    ) as PaymentRow[]
+    sql(
+      db,
+      'SELECT id, method, amount_minor, tendered_minor, change_minor, card, scan, original_payment_id FROM payments WHERE document_pk = (SELECT pk FROM documents WHERE id = ?)',
+    ).all(id) as PaymentRow[]
   ).sort((a, b) => a.id - b.id);
 }
 
@@ -232,7 +233,12 @@ export interface NewLine {
  */
 export function insertLine(db: Db, documentId: string, line: NewLine, nextPosition?: number): number {
   const position =
-    nextPosition ?? ((sql(db, 'SELECT MAX(position) AS p FROM document_lines WHERE document_pk = (SELECT pk FROM documents WHERE id = ?)').get(documentId) as { p: number | null }).p ?? 0) + 1;
+    nextPosition ??
+    ((
+      sql(db, 'SELECT MAX(position) AS p FROM document_lines WHERE document_pk = (SELECT pk FROM documents WHERE id = ?)').get(documentId) as {
+        p: number | null;
+      }
+    ).p ?? 0) + 1;
   const info = sql(
     db,
     `INSERT INTO document_lines (document_pk, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount, original_line_id, restock,

@@ -46,7 +46,9 @@ describe('completing a sale through the document core', () => {
     await withStaff(reg);
     const id = await saleWithLines(reg);
     const done = await reg.must('sale.tenderCash', { saleId: id, tenderedMinor: 1000, idempotencyKey: 'cash-0001' });
-    const frozen = reg.db.prepare('SELECT total_minor, tax_minor FROM document_lines WHERE document_pk = (SELECT pk FROM documents WHERE id = ?) ORDER BY position').all(id);
+    const frozen = reg.db
+      .prepare('SELECT total_minor, tax_minor FROM document_lines WHERE document_pk = (SELECT pk FROM documents WHERE id = ?) ORDER BY position')
+      .all(id);
     expect(frozen).toEqual(done.sale.lines.map((l) => ({ total_minor: l.totalMinor, tax_minor: l.taxMinor })));
 
     // A document completed under other money rules (here: frozen by hand, as an older version of

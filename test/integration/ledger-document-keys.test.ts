@@ -1,22 +1,36 @@
 // Schema 19 (issue 18: bytes per sale): lines and payments name their document by documents.pk
 // instead of its UUID. A ledger as schema 18 stored it (cash, card and scan sales, a refund, an
 // exchange, a sale still open) migrates and reads exactly as before: every document's view, its
-// receipt, what is still returnable of each line, the X figures, the day's list, the upload record
-// and each document's digest, which the journal chains and which still verifies.
+// receipt, what is still returnable of each line, the X figures, the day's list, the HQ upload's
+// records and each document's digest, which the journal chains and which still verifies.
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { CURRENCY } from '../../main/hardware/terminal/commands';
+import { exportBundle } from '../../main/backup/export-bundle';
+import { verifyBundle } from '../../main/backup/verify-bundle';
+import { openLedger } from '../../main/ledger/database';
 import { migrations } from '../../main/ledger/migrations';
-import { verifyJournal } from '../../main/ledger/journal';
+import { verifyJournal, type JournalEntry } from '../../main/ledger/journal';
+import { namedRecordsFor, recordsFor } from '../../main/sync/upload-records';
 import { documentDigest } from '../../main/documents/document-digest';
-import { documentDigestOfRows, DIGEST_DOCUMENT_COLUMNS, DIGEST_LINE_COLUMNS, DIGEST_LINE_EXTENSION_COLUMNS, DIGEST_PAYMENT_COLUMNS, type DigestValue } from '../../main/journal-chain/document-digest-rows';
+import {
+  documentDigestOfRows,
+  DIGEST_DOCUMENT_COLUMNS,
+  DIGEST_LINE_COLUMNS,
+  DIGEST_LINE_EXTENSION_COLUMNS,
+  DIGEST_PAYMENT_COLUMNS,
+  type DigestValue,
+} from '../../main/journal-chain/document-digest-rows';
 import { verifyDocuments } from '../../main/documents/verify-documents';
 import { PaySimulator } from '../../main/providers/simulator/pay-simulator';
 import { FAST_CLIENT_TIMEOUTS, TerminalFixture } from '../support/terminal-sim';
 import { terminalReady } from '../support/card-register';
 import { configureProviders, FAST_TIMINGS, wechatCode } from '../support/scan-rig';
-import { CASHIER_PIN, makeRegister, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
+import { CASHIER_PIN, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
+import { readBundle } from '../support/backup-fixture';
 
 const key = () => randomUUID().replaceAll('-', '');
 
@@ -58,7 +72,9 @@ function backTo18(file: string): void {
       db.exec(`INSERT INTO ${t}_old (${cols(t)}) SELECT ${own} FROM ${t} t`);
     }
     db.exec('DROP TABLE payments; DROP TABLE document_lines; DROP TABLE documents;');
-    db.exec('ALTER TABLE documents_old RENAME TO documents; ALTER TABLE document_lines_old RENAME TO document_lines; ALTER TABLE payments_old RENAME TO payments;');
+    db.exec(
+      'ALTER TABLE documents_old RENAME TO documents; ALTER TABLE document_lines_old RENAME TO document_lines; ALTER TABLE payments_old RENAME TO payments;',
+    );
     for (const [what, sql] of ref) {
       const [type, name] = what.split(' ');
       if (type === 'table' || type === 'view') continue;
@@ -85,12 +101,18 @@ function schemaOf(file: string): Map<string, string> {
 
 /** A document's digest read as schema 18 stored it (lines and payments by the document's UUID). */
 function digestAt18(db: Database.Database, id: string): string {
-  const doc = db.prepare(`SELECT ${DIGEST_DOCUMENT_COLUMNS.join(', ')}, training FROM documents WHERE id = ?`).raw().get(id) as DigestValue[];
+  const doc = db
+    .prepare(`SELECT ${DIGEST_DOCUMENT_COLUMNS.join(', ')}, training FROM documents WHERE id = ?`)
+    .raw()
+    .get(id) as DigestValue[];
   const lines = db
     .prepare(`SELECT ${[...DIGEST_LINE_COLUMNS, ...DIGEST_LINE_EXTENSION_COLUMNS].join(', ')} FROM document_lines WHERE document_id = ?`)
     .raw()
     .all(id) as DigestValue[][];
-  const payments = db.prepare(`SELECT ${DIGEST_PAYMENT_COLUMNS.join(', ')} FROM payments WHERE document_id = ?`).raw().all(id) as DigestValue[][];
+  const payments = db
+    .prepare(`SELECT ${DIGEST_PAYMENT_COLUMNS.join(', ')} FROM payments WHERE document_id = ?`)
+    .raw()
+    .all(id) as DigestValue[][];
   return documentDigestOfRows({ document: doc.slice(0, -1), training: Number(doc[doc.length - 1]), lines, payments });
 }
 
@@ -125,6 +147,8 @@ async function ringUp(reg: TestRegister, lines: [string, number, number][]): Pro
   return id;
 }
 
+const entries = (reg: TestRegister) => reg.db.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal_chain ORDER BY seq').all() as JournalEntry[];
+
 /** Everything the register shows or sends of its documents, read through its calls. */
 async function whatItShows(reg: TestRegister, supervisorId: number, ids: readonly string[], codes: readonly string[]) {
   // The day's list is a supervisor's.
@@ -145,6 +169,9 @@ async function whatItShows(reg: TestRegister, supervisorId: number, ids: readonl
     returnable,
     list: await reg.must('documents.list', {}),
     today: await reg.must('refund.todaysSales', {}),
+    // What the HQ upload carries of these entries, in both forms.
+    upload: recordsFor(reg.db, entries(reg)),
+    uploadNamed: namedRecordsFor(reg.db, entries(reg)),
     // The X report says when it was asked for; its figures are what must not change.
     xDay: { ...(await reg.must('report.x', { scope: 'day' })), at: null },
     xShift: { ...(await reg.must('report.x', { scope: 'shift' })), at: null },
@@ -242,11 +269,83 @@ describe('a ledger from schema 18 with sales, refunds and an exchange', () => {
       expect(() => reg.db.prepare('UPDATE document_lines SET qty_milli = 5000 WHERE id = ?').run(done.sale.lines[0]?.id)).toThrow(/immutable/);
       expect(() =>
         reg.db
-          .prepare("INSERT INTO payments (document_pk, method, amount_minor, tendered_minor, created_at) SELECT pk, 'cash', 1, 1, 0 FROM documents WHERE id = ?")
+          .prepare(
+            "INSERT INTO payments (document_pk, method, amount_minor, tendered_minor, created_at) SELECT pk, 'cash', 1, 1, 0 FROM documents WHERE id = ?",
+          )
           .run(openId),
       ).toThrow(/immutable/);
     } finally {
       reg.cleanup();
+    }
+  });
+});
+
+describe('backup bundles of a ledger from before and after document keys', () => {
+  it('carry the same CSV and JSON, both verify, and the older one restores into a register that migrates it', async () => {
+    const reg = register();
+    const here = makeRegister();
+    try {
+      const staff = await withStaff(reg);
+      const saleIds: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const id = await ringUp(reg, [
+          ['可乐 330ml', 1000 + i * 1000, 350],
+          ['面包', 1000, 1200 + i],
+        ]);
+        const done = await reg.must('sale.tenderCash', { saleId: id, tenderedMinor: 10_000, idempotencyKey: key() });
+        saleIds.push(id);
+        if (i === 2) {
+          await reg.must('refund.withReceipt', {
+            saleId: id,
+            lines: [{ lineId: done.sale.lines[1]?.id ?? 0, qtyMilli: 1000, restock: true }],
+            reason: 'defective',
+            idempotencyKey: key(),
+          });
+        }
+      }
+      const view = await reg.must('sale.get', { saleId: saleIds[2] ?? '' });
+      const day = view.businessDay ?? '';
+      const now = Date.now();
+      reg.close();
+      backTo18(reg.file);
+      const at19 = join(reg.dir, 'migrated.sqlite');
+      copyFileSync(reg.file, at19);
+      openLedger(at19).close();
+
+      const bundles = join(reg.dir, 'bundles');
+      const work = join(reg.dir, 'work');
+      mkdirSync(join(bundles, '18'), { recursive: true });
+      mkdirSync(join(bundles, '19'), { recursive: true });
+      const job = { workDir: work, range: { from: day, to: day }, now, appVersion: 'test' };
+      const old = await exportBundle({ ...job, ledgerFile: reg.file, folder: join(bundles, '18') });
+      const migrated = await exportBundle({ ...job, ledgerFile: at19, folder: join(bundles, '19') });
+      const a = await readBundle(old.file);
+      const b = await readBundle(migrated.file);
+      expect(a.manifest.snapshot.schemaVersion).toBe(18);
+      expect(b.manifest.snapshot.schemaVersion).toBe(19);
+      expect(b.names).toEqual(a.names);
+      expect(a.manifest.tables.document_lines?.columns).toContain('document_id');
+      expect(a.manifest.tables.documents?.columns).not.toContain('pk');
+      expect(b.manifest.tables).toEqual(a.manifest.tables);
+      expect(b.manifest.totals).toEqual(a.manifest.totals);
+      for (const name of a.names.filter((n) => n.endsWith('.csv') || n.endsWith('.json')).filter((n) => n !== 'manifest.json')) {
+        expect(b.files.get(name)?.equals(a.files.get(name) ?? Buffer.alloc(0)), name).toBe(true);
+      }
+      for (const bundle of [old.file, migrated.file]) {
+        const report = await verifyBundle(bundle, { level: 'full', workDir: work, helperFromBytes: 0 });
+        expect(report.problem).toBeNull();
+        expect(report.ok).toBe(true);
+      }
+
+      await here.must('setup.createOwner', { name: 'Here', pin: OWNER_PIN });
+      await here.must('backup.restore', { file: old.file, confirm: 'RESTORE' });
+      expect(here.db.pragma('user_version', { simple: true })).toBe(19);
+      expect(verifyDocuments(here.db)).toEqual({ ok: true, checked: 5, firstBadSeq: null });
+      await here.must('session.login', { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN });
+      expect(await here.must('sale.get', { saleId: saleIds[2] ?? '' })).toEqual(view);
+    } finally {
+      reg.cleanup();
+      here.cleanup();
     }
   });
 });
