@@ -12,7 +12,7 @@ import { CURRENCY } from '../../main/hardware/terminal/commands';
 import { exportBundle } from '../../main/backup/export-bundle';
 import { verifyBundle } from '../../main/backup/verify-bundle';
 import { openLedger } from '../../main/ledger/database';
-import { migrations } from '../../main/ledger/migrations';
+import { migrate, migrations } from '../../main/ledger/migrations';
 import { verifyJournal, type JournalEntry } from '../../main/ledger/journal';
 import { namedRecordsFor, recordsFor } from '../../main/sync/upload-records';
 import { documentDigest } from '../../main/documents/document-digest';
@@ -177,6 +177,30 @@ async function whatItShows(reg: TestRegister, supervisorId: number, ids: readonl
     xShift: { ...(await reg.must('report.x', { scope: 'shift' })), at: null },
   };
 }
+
+describe('schema 19', () => {
+  it('keeps every index, trigger and view of schema 18, with the document key where lines and payments named the UUID', () => {
+    const fresh = new Database(':memory:');
+    migrate(fresh);
+    const now = new Map(
+      (
+        fresh.prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND type <> 'table'").all() as {
+          type: string;
+          name: string;
+          sql: string;
+        }[]
+      ).map((r) => [`${r.type} ${r.name}`, r.sql]),
+    );
+    fresh.close();
+    const keyed = (sql: string) =>
+      sql
+        .replace('document_lines(document_id', 'document_lines(document_pk')
+        .replace('payments(document_id)', 'payments(document_pk)')
+        .replace(/WHERE id = (OLD|NEW)\.document_id/, 'WHERE pk = $1.document_pk');
+    const before = new Map([...schema18()].filter(([k]) => !k.startsWith('table ')).map(([k, v]) => [k, keyed(v)]));
+    expect(now).toEqual(before);
+  });
+});
 
 describe('a ledger from schema 18 with sales, refunds and an exchange', () => {
   it('migrates to document keys and shows, prints, returns, reports and digests every document as before', async () => {
