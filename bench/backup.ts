@@ -42,10 +42,10 @@ function buildYear(file: string, now: number): { sales: number; from: string; to
     "INSERT INTO documents (id, kind, status, register_id, operator_id, opened_at, prices_include_tax) VALUES (?, 'sale', 'open', 'R1', ?, ?, 1)",
   );
   const insertLine = db.prepare(
-    'INSERT INTO document_lines (document_id, position, sku, name, qty_milli, unit_price_minor, tax_rate_bp, gross_minor, line_discount_minor, order_discount_minor, total_minor, tax_minor) VALUES (?, ?, ?, ?, 1000, ?, 1300, ?, 0, 0, ?, ?)',
+    'INSERT INTO document_lines (document_pk, position, sku, name, qty_milli, unit_price_minor, tax_rate_bp, gross_minor, line_discount_minor, order_discount_minor, total_minor, tax_minor) VALUES ((SELECT pk FROM documents WHERE id = ?), ?, ?, ?, 1000, ?, 1300, ?, 0, 0, ?, ?)',
   );
   const insertPayment = db.prepare(
-    "INSERT INTO payments (document_id, method, amount_minor, tendered_minor, change_minor, created_at) VALUES (?, 'cash', ?, ?, ?, ?)",
+    "INSERT INTO payments (document_pk, method, amount_minor, tendered_minor, change_minor, created_at) VALUES ((SELECT pk FROM documents WHERE id = ?), 'cash', ?, ?, ?, ?)",
   );
   const complete = db.prepare(
     "UPDATE documents SET status = 'completed', receipt_no = ?, business_day = ?, shift_id = ?, completed_at = ?, gross_minor = ?, discount_minor = 0, tax_minor = ?, total_minor = ?, rounding_minor = 0, change_minor = ?, grand_total_minor = ? WHERE id = ?",

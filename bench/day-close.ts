@@ -48,11 +48,11 @@ function writer(db: Db): Writer {
     "INSERT INTO documents (id, kind, status, register_id, operator_id, opened_at, prices_include_tax, original_document_id, reason) VALUES (?, ?, 'open', 'R1', ?, ?, 1, ?, ?)",
   );
   const insertLine = db.prepare(
-    `INSERT INTO document_lines (document_id, position, sku, name, qty_milli, unit_price_minor, tax_rate_bp, gross_minor, line_discount_minor, order_discount_minor, total_minor, tax_minor)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO document_lines (document_pk, position, sku, name, qty_milli, unit_price_minor, tax_rate_bp, gross_minor, line_discount_minor, order_discount_minor, total_minor, tax_minor)
+     VALUES ((SELECT pk FROM documents WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertPayment = db.prepare(
-    'INSERT INTO payments (document_id, method, amount_minor, tendered_minor, change_minor, card, created_at, original_payment_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO payments (document_pk, method, amount_minor, tendered_minor, change_minor, card, created_at, original_payment_id) VALUES ((SELECT pk FROM documents WHERE id = ?), ?, ?, ?, ?, ?, ?, ?)',
   );
   const complete = db.prepare(
     `UPDATE documents SET status = 'completed', receipt_no = ?, business_day = ?, shift_id = ?, completed_at = ?, gross_minor = ?, discount_minor = ?, tax_minor = ?,
@@ -246,7 +246,7 @@ export async function benchDayClose(): Promise<DayCloseFigures> {
     // For comparison: the same year's figures straight from the documents, which the rollups avoid.
     const r0 = performance.now();
     db.prepare(
-      "SELECT d.kind, l.tax_rate_bp, SUM(l.total_minor), SUM(l.tax_minor), COUNT(*) FROM documents d JOIN document_lines l ON l.document_id = d.id WHERE d.register_id = 'R1' AND d.status = 'completed' AND d.business_day BETWEEN ? AND ? GROUP BY 1, 2",
+      "SELECT d.kind, l.tax_rate_bp, SUM(l.total_minor), SUM(l.tax_minor), COUNT(*) FROM documents d JOIN document_lines l ON l.document_pk = d.pk WHERE d.register_id = 'R1' AND d.status = 'completed' AND d.business_day BETWEEN ? AND ? GROUP BY 1, 2",
     ).all(year.from, year.to);
     const rawYearMs = performance.now() - r0;
     const counts = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import { csvName, jsonName, type Manifest } from './bundle-format';
 import type { TotalsBuilder } from './day-totals';
-import { EXPORT_TABLES, exportSource, type ExportTable } from './export-tables';
+import { EXPORT_TABLES, exportColumns, exportFrom, quoteId, type ExportTable } from './export-tables';
 import { BOM, cellValue, csvHeader, csvRows, JSON_CLOSE, JSON_OPEN, jsonRow, type CellValue } from './table-text';
 import type { ZipWriter } from './zip-writer';
 
@@ -11,7 +11,7 @@ const BATCH = 500;
 
 export interface TablePlan {
   table: ExportTable;
-  /** The table or view the rows are read from (exportSource). */
+  /** What the rows are read from, as SQL for a FROM clause (exportFrom). */
   source: string;
   columns: string[];
   rows: number;
@@ -20,13 +20,9 @@ export interface TablePlan {
 export function planTables(db: Database.Database, params: Record<string, string | number>): TablePlan[] {
   const existing = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).map((n) => n));
   return EXPORT_TABLES.filter((t) => existing.has(t.name)).map((table) => {
-    const source = exportSource(db, table);
-    const columns = (db.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).pluck().all(source) as string[]).map(String);
-    const rows =
-      (db
-        .prepare(`SELECT COUNT(*) FROM ${quoteId(source)} WHERE ${table.where}`)
-        .pluck()
-        .get(params) as number) ?? 0;
+    const source = exportFrom(db, table);
+    const columns = exportColumns(db, table);
+    const rows = (db.prepare(`SELECT COUNT(*) FROM ${source} WHERE ${table.where}`).pluck().get(params) as number) ?? 0;
     return { table, source, columns, rows };
   });
 }
@@ -42,9 +38,7 @@ export async function writeTableEntries(
 ): Promise<Manifest['tables']> {
   const tables: Manifest['tables'] = {};
   for (const plan of plans) {
-    const select = db.prepare(
-      `SELECT ${plan.columns.map(quoteId).join(', ')} FROM ${quoteId(plan.source)} WHERE ${plan.table.where} ORDER BY ${plan.table.orderBy}`,
-    );
+    const select = db.prepare(`SELECT ${plan.columns.map(quoteId).join(', ')} FROM ${plan.source} WHERE ${plan.table.where} ORDER BY ${plan.table.orderBy}`);
     const collect = totalsCollector(plan, totals);
     await zip.entry(csvName(plan.table.name), async (write) => {
       await write(BOM + csvHeader(plan.columns));
@@ -107,8 +101,4 @@ async function forBatches<T>(rows: IterableIterator<T>, each: (batch: T[]) => Pr
     }
   }
   if (batch.length > 0) await each(batch);
-}
-
-export function quoteId(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { getSettings } from '../settings/settings';
 import type { DayTotals, Manifest } from './bundle-format';
 import { TotalsBuilder } from './day-totals';
-import { EXPORT_TABLES, exportSource } from './export-tables';
+import { EXPORT_TABLES, exportFrom } from './export-tables';
 import { hashBefore, verifyChain } from './journal-chain';
 import { integrityProblem } from './snapshot';
 import { Problem, problem } from './verify-problem';
@@ -41,11 +41,18 @@ export function tableRows(db: Database.Database, table: string, manifest: Manife
   const params = { from: manifest.businessDays.from, to: manifest.businessDays.to, fromSeq: manifest.journal.fromSeq, toSeq: manifest.journal.toSeq };
   const quoted = columns.map((c) => `"${c.replaceAll('"', '""')}"`).join(', ');
   try {
-    const select = db.prepare(`SELECT ${quoted} FROM "${exportSource(db, def)}" WHERE ${def.where} ORDER BY ${def.orderBy}`).raw();
+    const select = db.prepare(`SELECT ${quoted} FROM ${exportFrom(db, def)} WHERE ${def.where} ORDER BY ${def.orderBy}`).raw();
     return { columns, rows: (select.iterate(params) as IterableIterator<unknown[]>)[Symbol.iterator]() };
   } catch (error) {
     throw problem('columns_differ', { file: manifest.snapshot.file, detail: `${table}: ${(error as Error).message.slice(0, 160)}` });
   }
+}
+
+/** Payments with their document's UUID, whichever schema the snapshot has (export-tables.ts). */
+function paymentsSource(db: Database.Database): string {
+  const payments = EXPORT_TABLES.find((t) => t.name === 'payments');
+  if (!payments) throw new Error('the bundle exports no payments table');
+  return exportFrom(db, payments);
 }
 
 export function snapshotTotals(db: Database.Database, manifest: Manifest): Record<string, DayTotals> {
@@ -62,7 +69,9 @@ export function snapshotTotals(db: Database.Database, manifest: Manifest): Recor
   }>)
     totals.addDocument({ id: d.id, kind: d.kind, businessDay: d.business_day, totalMinor: d.total_minor, taxMinor: d.tax_minor, training: d.training === 1 });
   for (const p of db
-    .prepare('SELECT document_id, method, amount_minor FROM payments WHERE document_id IN (SELECT id FROM documents WHERE business_day BETWEEN :from AND :to)')
+    .prepare(
+      `SELECT document_id, method, amount_minor FROM ${paymentsSource(db)} WHERE document_id IN (SELECT id FROM documents WHERE business_day BETWEEN :from AND :to)`,
+    )
     .iterate(range) as IterableIterator<{ document_id: string; method: string; amount_minor: number }>)
     totals.addPayment({ documentId: p.document_id, method: p.method, amountMinor: p.amount_minor });
   return totals.result();

@@ -68,7 +68,11 @@ export function settleApproved(
         { db, now, settings, actor: who },
         { saleId: row.sale_id, amountMinor: row.amount_minor, card: cardDetails({ ...factsOfRow(row), ...stripNull(facts) }, row.kind) },
       );
-      paymentId = (sql(db, "SELECT id FROM payments WHERE document_id = ? AND method = 'card' ORDER BY id DESC LIMIT 1").get(row.sale_id) as { id: number }).id;
+      paymentId = (
+        sql(db, "SELECT id FROM payments WHERE document_pk = (SELECT pk FROM documents WHERE id = ?) AND method = 'card' ORDER BY id DESC LIMIT 1").get(
+          row.sale_id,
+        ) as { id: number }
+      ).id;
     }
     moveIntent(db, intentId, 'approved', { ...facts, paymentId, resolvedBy, resolverId }, now);
     return completion;

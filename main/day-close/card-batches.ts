@@ -53,7 +53,7 @@ function cardPaymentsBetween(db: Db, registerId: string, since: number, upto: nu
     db,
     `SELECT p.id, d.kind, d.receipt_no, p.amount_minor, p.card, p.original_payment_id,
             (SELECT i.kind FROM card_intents i WHERE i.payment_id = p.id) AS intent_kind
-       FROM payments p JOIN documents d ON d.id = p.document_id
+       FROM payments p JOIN documents d ON d.pk = p.document_pk
       WHERE p.method = 'card' AND p.created_at > ? AND p.created_at <= ? AND d.register_id = ? AND d.status = 'completed' ORDER BY p.id`,
   ).all(since, upto, registerId) as CardRow[];
   return rows.map(reconPayment);

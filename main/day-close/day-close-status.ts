@@ -54,7 +54,7 @@ function saleInProgress(db: Db, registerId: string): boolean {
   return (
     sql(
       db,
-      "SELECT 1 FROM documents d WHERE d.register_id = ? AND d.status = 'open' AND EXISTS (SELECT 1 FROM payments p WHERE p.document_id = d.id) LIMIT 1",
+      "SELECT 1 FROM documents d WHERE d.register_id = ? AND d.status = 'open' AND EXISTS (SELECT 1 FROM payments p WHERE p.document_pk = d.pk) LIMIT 1",
     ).get(registerId) !== undefined
   );
 }

@@ -38,7 +38,7 @@ function taxRows(db: Db, scope: ReportScope): FigureTaxRow[] {
   return sql(
     db,
     `SELECT d.kind, l.tax_rate_bp AS rateBp, SUM(l.total_minor) AS grossMinor, SUM(l.tax_minor) AS taxMinor
-       FROM documents d JOIN document_lines l ON l.document_id = d.id WHERE ${w.clause} GROUP BY d.kind, l.tax_rate_bp`,
+       FROM documents d JOIN document_lines l ON l.document_pk = d.pk WHERE ${w.clause} GROUP BY d.kind, l.tax_rate_bp`,
   ).all(...w.args) as FigureTaxRow[];
 }
 
@@ -47,7 +47,7 @@ function paymentRows(db: Db, scope: ReportScope): FigurePaymentRow[] {
   return sql(
     db,
     `SELECT d.kind, p.method, COUNT(*) AS count, SUM(p.amount_minor) AS amountMinor
-       FROM documents d JOIN payments p ON p.document_id = d.id WHERE ${w.clause} GROUP BY d.kind, p.method`,
+       FROM documents d JOIN payments p ON p.document_pk = d.pk WHERE ${w.clause} GROUP BY d.kind, p.method`,
   ).all(...w.args) as FigurePaymentRow[];
 }
 

@@ -29,10 +29,13 @@ export function documentDigestRows(db: Db, id: string): DigestRows | null {
     .raw()
     .get(id) as DigestValue[] | undefined;
   if (!row) return null;
-  const lines = sql(db, `SELECT ${[...DIGEST_LINE_COLUMNS, ...DIGEST_LINE_EXTENSION_COLUMNS].join(', ')} FROM document_lines WHERE document_id = ?`)
+  const lines = sql(
+    db,
+    `SELECT ${[...DIGEST_LINE_COLUMNS, ...DIGEST_LINE_EXTENSION_COLUMNS].join(', ')} FROM document_lines WHERE document_pk = (SELECT pk FROM documents WHERE id = ?)`,
+  )
     .raw()
     .all(id) as DigestValue[][];
-  const payments = sql(db, `SELECT ${DIGEST_PAYMENT_COLUMNS.join(', ')} FROM payments WHERE document_id = ?`)
+  const payments = sql(db, `SELECT ${DIGEST_PAYMENT_COLUMNS.join(', ')} FROM payments WHERE document_pk = (SELECT pk FROM documents WHERE id = ?)`)
     .raw()
     .all(id) as DigestValue[][];
   // Sorted by the digest itself rather than by ORDER BY (see documents/document-rows.ts documentLines for why).

@@ -52,7 +52,7 @@ export function listDocuments(db: Db, f: DocumentFilter): DocumentSummaryView[] 
               d.original_document_id, orig.receipt_no AS original_receipt_no,
               COALESCE(xs.id, xr.id) AS exchange_id, COALESCE(xs.kind, xr.kind) AS exchange_kind,
               COALESCE(xs.receipt_no, xr.receipt_no) AS exchange_receipt_no,
-              (SELECT GROUP_CONCAT(DISTINCT p.method) FROM payments p WHERE p.document_id = d.id) AS tenders
+              (SELECT GROUP_CONCAT(DISTINCT p.method) FROM payments p WHERE p.document_pk = d.pk) AS tenders
          FROM documents d LEFT JOIN operators o ON o.id = d.operator_id LEFT JOIN documents orig ON orig.id = d.original_document_id
               -- The other half of an exchange: the new sale of a return, the return of a new sale.
               LEFT JOIN exchanges ex1 ON ex1.refund_document_id = d.id LEFT JOIN documents xs ON xs.id = ex1.sale_document_id

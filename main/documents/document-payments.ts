@@ -9,7 +9,7 @@ import { withPayments } from './document-view';
 export function takePayment(db: Db, view: DocumentView, payment: Omit<PaymentView, 'id'>, now: number, cashStep: number): DocumentView {
   const info = sql(
     db,
-    'INSERT INTO payments (document_id, method, amount_minor, tendered_minor, change_minor, card, scan, original_payment_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO payments (document_pk, method, amount_minor, tendered_minor, change_minor, card, scan, original_payment_id, created_at) VALUES ((SELECT pk FROM documents WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     view.id,
     payment.method,

@@ -108,16 +108,17 @@ export function documentLines(db: Db, id: string): LineRow[] {
       `SELECT l.id, l.position, l.product_id, l.sku, l.name, l.qty_milli, l.unit_price_minor, l.tax_rate_bp, l.discount, l.original_line_id, l.restock, l.list_unit_price_minor,
             (SELECT name_zh FROM products WHERE id = l.product_id) AS name_zh, (SELECT name_en FROM products WHERE id = l.product_id) AS name_en,
             l.gross_minor, l.line_discount_minor, l.order_discount_minor, l.total_minor, l.tax_minor, l.scale_label, l.sold_by_weight
-       FROM document_lines l WHERE l.document_id = ?`,
+       FROM document_lines l WHERE l.document_pk = (SELECT pk FROM documents WHERE id = ?)`,
     ).all(id) as LineRow[]
   ).sort(byPosition);
 }
 
 export function documentPayments(db: Db, id: string): PaymentRow[] {
   return (
-    sql(db, 'SELECT id, method, amount_minor, tendered_minor, change_minor, card, scan, original_payment_id FROM payments WHERE document_id = ?').all(
-      id,
-    ) as PaymentRow[]
+    sql(
+      db,
+      'SELECT id, method, amount_minor, tendered_minor, change_minor, card, scan, original_payment_id FROM payments WHERE document_pk = (SELECT pk FROM documents WHERE id = ?)',
+    ).all(id) as PaymentRow[]
   ).sort((a, b) => a.id - b.id);
 }
 
@@ -130,7 +131,7 @@ export function documentForEdit(db: Db, id: string): { doc: DocumentRow; operato
   // and scan-attempts.ts), read in the same statement so an edit costs no extra round.
   const row = sql(
     db,
-    `SELECT d.*, (SELECT name FROM operators WHERE id = d.operator_id) AS operator_name_, EXISTS (SELECT 1 FROM payments WHERE document_id = d.id) AS paid_,
+    `SELECT d.*, (SELECT name FROM operators WHERE id = d.operator_id) AS operator_name_, EXISTS (SELECT 1 FROM payments WHERE document_pk = d.pk) AS paid_,
        (EXISTS (SELECT 1 FROM card_intents WHERE sale_id = d.id AND state IN ('created', 'sent', 'in_progress', 'unknown'))
         OR EXISTS (SELECT 1 FROM scan_attempts WHERE sale_id = d.id AND state IN ('created', 'sent', 'waiting', 'unknown', 'reversing'))) AS paying_
        FROM documents d WHERE d.id = ?`,
@@ -232,12 +233,17 @@ export interface NewLine {
  */
 export function insertLine(db: Db, documentId: string, line: NewLine, nextPosition?: number): number {
   const position =
-    nextPosition ?? ((sql(db, 'SELECT MAX(position) AS p FROM document_lines WHERE document_id = ?').get(documentId) as { p: number | null }).p ?? 0) + 1;
+    nextPosition ??
+    ((
+      sql(db, 'SELECT MAX(position) AS p FROM document_lines WHERE document_pk = (SELECT pk FROM documents WHERE id = ?)').get(documentId) as {
+        p: number | null;
+      }
+    ).p ?? 0) + 1;
   const info = sql(
     db,
-    `INSERT INTO document_lines (document_id, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount, original_line_id, restock,
+    `INSERT INTO document_lines (document_pk, position, product_id, sku, name, qty_milli, unit_price_minor, tax_rate_bp, discount, original_line_id, restock,
        gross_minor, line_discount_minor, order_discount_minor, total_minor, tax_minor, scale_label, sold_by_weight)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT sold_by_weight FROM document_lines WHERE id = ?), 0))`,
+     VALUES ((SELECT pk FROM documents WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT sold_by_weight FROM document_lines WHERE id = ?), 0))`,
   ).run(
     documentId,
     position,

@@ -135,7 +135,7 @@ export function abandonExchange(ctx: RefundContext, saleId: string): void {
     const attempt = openAttemptFor(ctx.db, saleId);
     if (attempt) throw new ServiceError('scanpay.attempt_unresolved', { attemptId: attempt.id });
     // Anything beyond the credit is money the customer handed over: it is settled by finishing the sale, not by cancelling it.
-    const payments = sql(ctx.db, 'SELECT COUNT(*) AS n FROM payments WHERE document_id = ?').get(saleId) as { n: number };
+    const payments = sql(ctx.db, 'SELECT COUNT(*) AS n FROM payments WHERE document_pk = (SELECT pk FROM documents WHERE id = ?)').get(saleId) as { n: number };
     if (payments.n > 1) throw new ServiceError('exchange.partly_paid', { saleId });
     sql(ctx.db, "UPDATE documents SET status = 'cancelled' WHERE id IN (?, ?)").run(saleId, row.refund_document_id);
     appendJournal(

@@ -21,7 +21,7 @@ interface Row {
  * on a sale that has no payment yet (exchange.ts refuses one that has), so it is the sale's first.
  */
 export function exchangeCreditPaymentId(db: Db, saleId: string): number | null {
-  return (sql(db, 'SELECT MIN(id) FROM payments WHERE document_id = ?').pluck().get(saleId) as number | null) ?? null;
+  return (sql(db, 'SELECT MIN(id) FROM payments WHERE document_pk = (SELECT pk FROM documents WHERE id = ?)').pluck().get(saleId) as number | null) ?? null;
 }
 
 export function saleExchange(db: Db, saleId: string): SaleExchangeView | null {
@@ -33,9 +33,10 @@ export function saleExchange(db: Db, saleId: string): SaleExchangeView | null {
       WHERE e.sale_document_id = ?`,
   ).get(saleId) as Row | undefined;
   if (!row) return null;
-  const lines = sql(db, 'SELECT original_line_id AS lineId, qty_milli AS qtyMilli, restock FROM document_lines WHERE document_id = ? ORDER BY id').all(
-    row.refund_id,
-  ) as { lineId: number; qtyMilli: number; restock: number | null }[];
+  const lines = sql(
+    db,
+    'SELECT original_line_id AS lineId, qty_milli AS qtyMilli, restock FROM document_lines WHERE document_pk = (SELECT pk FROM documents WHERE id = ?) ORDER BY id',
+  ).all(row.refund_id) as { lineId: number; qtyMilli: number; restock: number | null }[];
   return {
     originalSaleId: row.original_id,
     originalRegisterId: row.original_register_id,

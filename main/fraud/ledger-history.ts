@@ -122,7 +122,9 @@ export class LedgerHistory implements FraudHistory {
     const doc = sql(this.db, "SELECT operator_id FROM documents WHERE id = ? AND kind = 'sale' AND status = 'completed'").get(documentId) as
       { operator_id: number } | undefined;
     if (!doc) return null;
-    const electronic = sql(this.db, "SELECT 1 FROM payments WHERE document_id = ? AND method <> 'cash' LIMIT 1").get(documentId) !== undefined;
+    const electronic =
+      sql(this.db, "SELECT 1 FROM payments WHERE document_pk = (SELECT pk FROM documents WHERE id = ?) AND method <> 'cash' LIMIT 1").get(documentId) !==
+      undefined;
     return { operatorId: doc.operator_id, paidElectronically: electronic };
   }
 

@@ -18,6 +18,7 @@ import { exchanges } from './migrations/015-exchanges';
 import { priceOverrides } from './migrations/016-price-overrides';
 import { searchKeysV2 } from './migrations/017-search-keys-v2';
 import { leanStorage } from './migrations/018-lean-storage';
+import { documentKeys } from './migrations/019-document-keys';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -53,6 +54,7 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: 'price-overrides', sql: priceOverrides },
   { version: 17, name: 'search-keys-v2', sql: searchKeysV2 },
   { version: 18, name: 'lean-storage', sql: leanStorage },
+  { version: 19, name: 'document-keys', sql: documentKeys, rebuildsTables: true },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.

@@ -69,7 +69,7 @@ function exchangePair(db: Db, documentId: string): ExchangePair | undefined {
 export function saleOpensDrawer(db: Db, saleId: string): boolean {
   const row = sql(
     db,
-    "SELECT kind, status, training, EXISTS (SELECT 1 FROM payments WHERE document_id = d.id AND method = 'cash') AS cash FROM documents d WHERE d.id = ?",
+    "SELECT kind, status, training, EXISTS (SELECT 1 FROM payments WHERE document_pk = d.pk AND method = 'cash') AS cash FROM documents d WHERE d.id = ?",
   ).get(saleId) as { kind: DocumentView['kind']; status: string; training: number; cash: number } | undefined;
   if (!row) throw new ServiceError('sale.not_found', { saleId });
   if (row.status !== 'completed') throw new ServiceError('receipt.not_completed', { saleId });

@@ -37,7 +37,7 @@ function reversalReceiptNo(ctx: RefundContext, part: PlannedPart): number | null
   if (!paid || paid.amount_minor !== part.amountMinor) return null;
   const given = sql(
     ctx.db,
-    "SELECT COALESCE(SUM(amount_minor), 0) AS n FROM payments p JOIN documents d ON d.id = p.document_id WHERE p.original_payment_id = ? AND d.status IN ('open', 'completed')",
+    "SELECT COALESCE(SUM(amount_minor), 0) AS n FROM payments p JOIN documents d ON d.pk = p.document_pk WHERE p.original_payment_id = ? AND d.status IN ('open', 'completed')",
   ).get(part.paymentId) as { n: number };
   if (given.n > 0) return null;
   const closedSince = sql(ctx.db, 'SELECT 1 FROM terminal_batches WHERE closed_at >= ?').get(paid.created_at) !== undefined;

@@ -32,7 +32,7 @@ export function refundState(db: Db, saleId: string, registerId: string): RefundS
       sql(
         db,
         `SELECT l.original_line_id AS id, SUM(l.qty_milli) AS qty, SUM(l.total_minor) AS total, SUM(l.tax_minor) AS tax
-           FROM document_lines l JOIN documents d ON d.id = l.document_id
+           FROM document_lines l JOIN documents d ON d.pk = l.document_pk
           WHERE d.original_document_id = ? AND d.status IN ('open', 'completed') AND l.original_line_id IS NOT NULL
           GROUP BY l.original_line_id`,
       ).all(saleId) as { id: number; qty: number; total: number; tax: number }[]
@@ -43,7 +43,7 @@ export function refundState(db: Db, saleId: string, registerId: string): RefundS
       sql(
         db,
         `SELECT p.original_payment_id AS id, SUM(p.amount_minor) AS amount
-           FROM payments p JOIN documents d ON d.id = p.document_id
+           FROM payments p JOIN documents d ON d.pk = p.document_pk
           WHERE d.original_document_id = ? AND d.status IN ('open', 'completed') AND p.original_payment_id IS NOT NULL
           GROUP BY p.original_payment_id`,
       ).all(saleId) as { id: number; amount: number }[]

@@ -14,7 +14,7 @@ export function writeProductRollups(db: Db, zId: number, registerId: string, bus
             MAX(l.name), MAX(COALESCE(c.name_zh, c.name_en)), COUNT(*),
             SUM(CASE d.kind WHEN 'sale' THEN l.qty_milli ELSE -l.qty_milli END),
             SUM(CASE d.kind WHEN 'sale' THEN l.total_minor ELSE -l.total_minor END)
-       FROM documents d JOIN document_lines l ON l.document_id = d.id
+       FROM documents d JOIN document_lines l ON l.document_pk = d.pk
        LEFT JOIN products p ON p.id = l.product_id
        LEFT JOIN categories c ON c.id = p.category_id
       WHERE d.register_id = ? AND d.business_day = ? AND d.status = 'completed' AND d.training = 0

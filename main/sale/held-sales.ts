@@ -75,8 +75,8 @@ function dropEmptySale(ctx: SaleContext, saleId: string): void {
   sql(
     ctx.db,
     `DELETE FROM documents WHERE id = ? AND status = 'open'
-       AND NOT EXISTS (SELECT 1 FROM document_lines WHERE document_id = documents.id)
-       AND NOT EXISTS (SELECT 1 FROM payments WHERE document_id = documents.id)
+       AND NOT EXISTS (SELECT 1 FROM document_lines WHERE document_pk = documents.pk)
+       AND NOT EXISTS (SELECT 1 FROM payments WHERE document_pk = documents.pk)
        AND NOT EXISTS (SELECT 1 FROM card_intents WHERE sale_id = documents.id)
        AND NOT EXISTS (SELECT 1 FROM scan_attempts WHERE sale_id = documents.id)
        AND NOT EXISTS (SELECT 1 FROM print_jobs WHERE document_id = documents.id)`,

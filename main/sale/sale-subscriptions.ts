@@ -14,7 +14,7 @@ export function subscribeSaleHandover(db: Db): () => void {
   return journalFeed(db).subscribe('session.logout', (event) => {
     const saleId = openDocumentId(db, getSettings(db).registerId, 'sale');
     if (!saleId) return;
-    const lines = sql(db, 'SELECT COUNT(*) AS n FROM document_lines WHERE document_id = ?').get(saleId) as { n: number };
+    const lines = sql(db, 'SELECT COUNT(*) AS n FROM document_lines WHERE document_pk = (SELECT pk FROM documents WHERE id = ?)').get(saleId) as { n: number };
     if (lines.n === 0) return;
     const view = documentView(db, saleId);
     appendJournal(

@@ -12,7 +12,7 @@ export function checkRegisterIdChange(db: Db, current: string, next: string | un
   if (shift) throw new ServiceError('settings.register_id_shift_open', { registerId: current });
   const open = sql(
     db,
-    "SELECT COUNT(*) AS n FROM documents d WHERE d.register_id = ? AND d.status = 'open' AND EXISTS (SELECT 1 FROM document_lines l WHERE l.document_id = d.id)",
+    "SELECT COUNT(*) AS n FROM documents d WHERE d.register_id = ? AND d.status = 'open' AND EXISTS (SELECT 1 FROM document_lines l WHERE l.document_pk = d.pk)",
   ).get(current) as { n: number };
   if (open.n > 0) throw new ServiceError('settings.register_id_sale_open', { registerId: current, count: open.n });
 }

@@ -13,7 +13,7 @@ export function shiftCashTerms(db: Db, row: Pick<ShiftRow, 'id' | 'float_minor'>
             COALESCE(SUM(CASE WHEN d.kind = 'sale' THEN p.change_minor END), 0) AS change,
             COALESCE(SUM(CASE WHEN d.kind = 'refund' THEN p.amount_minor END), 0) AS refunds,
             COALESCE(SUM(CASE WHEN d.kind = 'void' THEN p.amount_minor END), 0) AS voids
-       FROM documents d JOIN payments p ON p.document_id = d.id
+       FROM documents d JOIN payments p ON p.document_pk = d.pk
       WHERE d.shift_id = ? AND d.status = 'completed' AND d.training = 0 AND p.method = 'cash'`,
   ).get(row.id) as { taken: number; change: number; refunds: number; voids: number };
   const moves = sql(

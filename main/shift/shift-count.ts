@@ -25,7 +25,7 @@ function registerShift(ctx: ShiftContext, shiftId: number): ShiftRow {
 function refuseWhileSaleInProgress(db: Db, registerId: string): void {
   const paying = sql(
     db,
-    "SELECT d.id FROM documents d WHERE d.register_id = ? AND d.status = 'open' AND EXISTS (SELECT 1 FROM payments p WHERE p.document_id = d.id) LIMIT 1",
+    "SELECT d.id FROM documents d WHERE d.register_id = ? AND d.status = 'open' AND EXISTS (SELECT 1 FROM payments p WHERE p.document_pk = d.pk) LIMIT 1",
   ).get(registerId) as { id: string } | undefined;
   const card = sql(
     db,

@@ -40,9 +40,12 @@ function readDocument(db: Db, entry: JournalEntry, data: Record<string, unknown>
   if (!d) throw new Error(`journal entry ${entry.seq} names document ${id}, which the ledger does not hold`);
   const lines = sql(
     db,
-    'SELECT sku, name, qty_milli, unit_price_minor, tax_rate_bp, total_minor, tax_minor FROM document_lines WHERE document_id = ? ORDER BY position, id',
+    'SELECT sku, name, qty_milli, unit_price_minor, tax_rate_bp, total_minor, tax_minor FROM document_lines WHERE document_pk = (SELECT pk FROM documents WHERE id = ?) ORDER BY position, id',
   ).all(id) as { sku: string | null; name: string; qty_milli: number; unit_price_minor: number; tax_rate_bp: number; total_minor: number; tax_minor: number }[];
-  const payments = sql(db, 'SELECT method, amount_minor, tendered_minor, change_minor, created_at FROM payments WHERE document_id = ? ORDER BY id').all(id) as {
+  const payments = sql(
+    db,
+    'SELECT method, amount_minor, tendered_minor, change_minor, created_at FROM payments WHERE document_pk = (SELECT pk FROM documents WHERE id = ?) ORDER BY id',
+  ).all(id) as {
     method: 'cash' | 'card' | 'scan';
     amount_minor: number;
     tendered_minor: number;

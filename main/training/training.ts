@@ -31,7 +31,7 @@ export function setTraining(db: Db, registerId: string, input: TrainingTarget & 
     // A sale with items keeps the mode it was rung up in; switching under it would mark a real sale as practice or the reverse.
     const open = sql(
       db,
-      "SELECT d.id, d.held_at FROM documents d WHERE d.register_id = ? AND d.status = 'open' AND EXISTS (SELECT 1 FROM document_lines l WHERE l.document_id = d.id) ORDER BY d.held_at IS NOT NULL LIMIT 1",
+      "SELECT d.id, d.held_at FROM documents d WHERE d.register_id = ? AND d.status = 'open' AND EXISTS (SELECT 1 FROM document_lines l WHERE l.document_pk = d.pk) ORDER BY d.held_at IS NOT NULL LIMIT 1",
     ).get(registerId) as { id: string; held_at: number | null } | undefined;
     // A held sale is not in the cart: "complete or clear it" pointed at an empty cart, so it is named as held.
     if (open) throw new ServiceError(open.held_at === null ? 'training.sale_in_progress' : 'training.sale_held', { saleId: open.id });

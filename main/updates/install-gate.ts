@@ -11,7 +11,7 @@ export function installBlocker(db: Db): InstallBlocker | null {
   const openSale = sql(
     db,
     `SELECT 1 FROM documents d WHERE d.status = 'open'
-       AND (EXISTS (SELECT 1 FROM document_lines l WHERE l.document_id = d.id) OR EXISTS (SELECT 1 FROM payments p WHERE p.document_id = d.id)) LIMIT 1`,
+       AND (EXISTS (SELECT 1 FROM document_lines l WHERE l.document_pk = d.pk) OR EXISTS (SELECT 1 FROM payments p WHERE p.document_pk = d.pk)) LIMIT 1`,
   ).get();
   if (openSale) return 'sale_open';
   const lastDay = sql(db, "SELECT business_day FROM documents WHERE status = 'completed' ORDER BY completed_at DESC LIMIT 1").pluck().get() as

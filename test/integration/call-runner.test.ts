@@ -45,7 +45,11 @@ function completions(reg: TestRegister): number {
 }
 
 function payments(reg: TestRegister, saleId: string): number[] {
-  return (reg.db.prepare('SELECT amount_minor AS a FROM payments WHERE document_id = ? ORDER BY id').all(saleId) as { a: number }[]).map((r) => r.a);
+  return (
+    reg.db.prepare('SELECT amount_minor AS a FROM payments WHERE document_pk = (SELECT pk FROM documents WHERE id = ?) ORDER BY id').all(saleId) as {
+      a: number;
+    }[]
+  ).map((r) => r.a);
 }
 
 describe('money calls through the runner', () => {

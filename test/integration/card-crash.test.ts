@@ -95,7 +95,7 @@ describe('a register killed mid card payment', () => {
     try {
       const ledger = db
         .prepare(
-          "SELECT COUNT(*) AS n, COALESCE(SUM(p.amount_minor), 0) AS sum FROM payments p JOIN documents d ON d.id = p.document_id WHERE p.method = 'card' AND d.kind = 'sale'",
+          "SELECT COUNT(*) AS n, COALESCE(SUM(p.amount_minor), 0) AS sum FROM payments p JOIN documents d ON d.pk = p.document_pk WHERE p.method = 'card' AND d.kind = 'sale'",
         )
         .get() as {
         n: number;
@@ -146,7 +146,7 @@ describe('a register killed mid card payment', () => {
       // No sale payment was given back twice, whatever the tenders.
       const over = db
         .prepare(
-          `SELECT o.id, o.amount_minor, SUM(p.amount_minor) AS back FROM payments p JOIN payments o ON o.id = p.original_payment_id JOIN documents d ON d.id = p.document_id
+          `SELECT o.id, o.amount_minor, SUM(p.amount_minor) AS back FROM payments p JOIN payments o ON o.id = p.original_payment_id JOIN documents d ON d.pk = p.document_pk
             WHERE d.status IN ('open', 'completed') GROUP BY o.id HAVING back > o.amount_minor`,
         )
         .all();

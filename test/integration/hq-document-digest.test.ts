@@ -108,7 +108,7 @@ describe('HQ and the document digest', () => {
     );
     const myLines = reg.db
       .prepare(
-        "SELECT l.document_id, l.sku, l.name, l.qty_milli, l.unit_price_minor, l.tax_rate_bp, l.total_minor, l.tax_minor FROM document_lines l JOIN documents d ON d.id = l.document_id WHERE d.status = 'completed' ORDER BY l.document_id, l.position, l.id",
+        "SELECT d.id AS document_id, l.sku, l.name, l.qty_milli, l.unit_price_minor, l.tax_rate_bp, l.total_minor, l.tax_minor FROM document_lines l JOIN documents d ON d.pk = l.document_pk WHERE d.status = 'completed' ORDER BY d.id, l.position, l.id",
       )
       .all();
     expect(heldLines.rows).toEqual(myLines);
@@ -118,7 +118,7 @@ describe('HQ and the document digest', () => {
     );
     const myPayments = reg.db
       .prepare(
-        "SELECT p.document_id, p.method, p.amount_minor, p.tendered_minor, p.change_minor, p.created_at FROM payments p JOIN documents d ON d.id = p.document_id WHERE d.status = 'completed' ORDER BY p.document_id, p.id",
+        "SELECT d.id AS document_id, p.method, p.amount_minor, p.tendered_minor, p.change_minor, p.created_at FROM payments p JOIN documents d ON d.pk = p.document_pk WHERE d.status = 'completed' ORDER BY d.id, p.id",
       )
       .all();
     expect(heldPayments.rows).toEqual(myPayments);

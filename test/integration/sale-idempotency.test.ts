@@ -120,6 +120,8 @@ describe('idempotency records', () => {
       ok: false,
       error: { code: 'sale.already_paid' },
     });
-    expect((reg.db.prepare('SELECT COUNT(*) AS n FROM payments WHERE document_id = ?').get(early) as { n: number }).n).toBe(1);
+    expect(
+      (reg.db.prepare('SELECT COUNT(*) AS n FROM payments WHERE document_pk = (SELECT pk FROM documents WHERE id = ?)').get(early) as { n: number }).n,
+    ).toBe(1);
   });
 });

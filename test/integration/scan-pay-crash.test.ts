@@ -133,7 +133,7 @@ describe('registers killed mid scan-to-pay', () => {
         scanPayments.sum += payments.sum;
         const overpaid = db
           .prepare(
-            "SELECT d.id FROM documents d WHERE d.kind = 'sale' AND (SELECT COALESCE(SUM(amount_minor), 0) FROM payments WHERE document_id = d.id) > COALESCE(d.total_minor, 1e12)",
+            "SELECT d.id FROM documents d WHERE d.kind = 'sale' AND (SELECT COALESCE(SUM(amount_minor), 0) FROM payments WHERE document_pk = d.pk) > COALESCE(d.total_minor, 1e12)",
           )
           .all();
         expect(overpaid).toEqual([]);

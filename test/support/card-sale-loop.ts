@@ -62,8 +62,8 @@ async function main(): Promise<void> {
       // The newest card sale nothing has corrected yet (a correction left open by a crash counts).
       const target = reg.db
         .prepare(
-          `SELECT d.id, l.id AS line_id, l.total_minor AS total FROM documents d JOIN document_lines l ON l.document_id = d.id
-            WHERE d.kind = 'sale' AND d.status = 'completed' AND EXISTS (SELECT 1 FROM payments p WHERE p.document_id = d.id AND p.method = 'card')
+          `SELECT d.id, l.id AS line_id, l.total_minor AS total FROM documents d JOIN document_lines l ON l.document_pk = d.pk
+            WHERE d.kind = 'sale' AND d.status = 'completed' AND EXISTS (SELECT 1 FROM payments p WHERE p.document_pk = d.pk AND p.method = 'card')
               AND NOT EXISTS (SELECT 1 FROM documents c WHERE c.original_document_id = d.id AND c.status IN ('open', 'completed'))
             ORDER BY d.completed_at DESC LIMIT 1`,
         )
