@@ -19,6 +19,7 @@ import { priceOverrides } from './migrations/016-price-overrides';
 import { searchKeysV2 } from './migrations/017-search-keys-v2';
 import { leanStorage } from './migrations/018-lean-storage';
 import { documentKeys } from './migrations/019-document-keys';
+import { journalCompact } from './migrations/020-journal-compact';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -55,6 +56,7 @@ export const migrations: readonly Migration[] = [
   { version: 17, name: 'search-keys-v2', sql: searchKeysV2 },
   { version: 18, name: 'lean-storage', sql: leanStorage },
   { version: 19, name: 'document-keys', sql: documentKeys, rebuildsTables: true },
+  { version: 20, name: 'journal-compact', sql: journalCompact },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.

@@ -12,7 +12,7 @@ import { CURRENCY } from '../../main/hardware/terminal/commands';
 import { exportBundle } from '../../main/backup/export-bundle';
 import { verifyBundle } from '../../main/backup/verify-bundle';
 import { openLedger } from '../../main/ledger/database';
-import { migrate, migrations } from '../../main/ledger/migrations';
+import { LATEST_VERSION, migrate, migrations } from '../../main/ledger/migrations';
 import { verifyJournal, type JournalEntry } from '../../main/ledger/journal';
 import { namedRecordsFor, recordsFor } from '../../main/sync/upload-records';
 import { documentDigest } from '../../main/documents/document-digest';
@@ -72,14 +72,20 @@ function backTo18(file: string): void {
       db.exec(`INSERT INTO ${t}_old (${cols(t)}) SELECT ${own} FROM ${t} t`);
     }
     db.exec('DROP TABLE payments; DROP TABLE document_lines; DROP TABLE documents;');
+    // Schema 20 stores the journal's hash as bytes and reads at and kind from the payload: back to the text columns.
+    if (db.prepare("SELECT 1 FROM pragma_table_xinfo('journal') WHERE name = 'hash_bytes'").get() !== undefined) {
+      db.exec(`DROP VIEW journal_chain; DROP INDEX journal_kind; ${table('journal', 'journal_old')};`);
+      db.exec('INSERT INTO journal_old (seq, at, kind, payload, hash) SELECT seq, at, kind, payload, hash FROM journal; DROP TABLE journal;');
+      db.exec('ALTER TABLE journal_old RENAME TO journal;');
+    }
     db.exec(
       'ALTER TABLE documents_old RENAME TO documents; ALTER TABLE document_lines_old RENAME TO document_lines; ALTER TABLE payments_old RENAME TO payments;',
     );
     for (const [what, sql] of ref) {
       const [type, name] = what.split(' ');
-      if (type === 'table' || type === 'view') continue;
-      const on = (/ ON "?(\w+)"?/.exec(sql) ?? [])[1];
-      if (on === 'documents' || on === 'document_lines' || on === 'payments') {
+      if (type === 'table') continue;
+      const on = type === 'view' ? name : (/ ON "?(\w+)"?/.exec(sql) ?? [])[1];
+      if (on === 'documents' || on === 'document_lines' || on === 'payments' || on === 'journal' || on === 'journal_chain') {
         if (db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(name) === undefined) db.exec(sql);
       }
     }
@@ -271,7 +277,7 @@ describe('a ledger from schema 18 with sales, refunds and an exchange', () => {
 
       reg = register(dir);
       await terminalReady(reg);
-      expect(reg.db.pragma('user_version', { simple: true })).toBe(19);
+      expect(reg.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
       expect(reg.db.prepare("SELECT name FROM pragma_table_info('document_lines') WHERE name LIKE 'document_%'").pluck().all()).toEqual(['document_pk']);
       expect(reg.db.prepare('SELECT COUNT(*) FROM document_lines').pluck().get()).toBe(lineCount);
       expect(reg.db.prepare('SELECT COUNT(*) FROM payments').pluck().get()).toBe(paymentCount);
@@ -346,7 +352,7 @@ describe('backup bundles of a ledger from before and after document keys', () =>
       const a = await readBundle(old.file);
       const b = await readBundle(migrated.file);
       expect(a.manifest.snapshot.schemaVersion).toBe(18);
-      expect(b.manifest.snapshot.schemaVersion).toBe(19);
+      expect(b.manifest.snapshot.schemaVersion).toBe(LATEST_VERSION);
       expect(b.names).toEqual(a.names);
       expect(a.manifest.tables.document_lines?.columns).toContain('document_id');
       expect(a.manifest.tables.documents?.columns).not.toContain('pk');
@@ -363,7 +369,7 @@ describe('backup bundles of a ledger from before and after document keys', () =>
 
       await here.must('setup.createOwner', { name: 'Here', pin: OWNER_PIN });
       await here.must('backup.restore', { file: old.file, confirm: 'RESTORE' });
-      expect(here.db.pragma('user_version', { simple: true })).toBe(19);
+      expect(here.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
       expect(verifyDocuments(here.db)).toEqual({ ok: true, checked: 5, firstBadSeq: null });
       await here.must('session.login', { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN });
       expect(await here.must('sale.get', { saleId: saleIds[2] ?? '' })).toEqual(view);

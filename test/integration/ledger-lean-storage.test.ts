@@ -53,7 +53,8 @@ describe('a ledger from before schema 18', () => {
     const db = openLedger(file);
     try {
       expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(18);
-      expect(db.prepare("SELECT name FROM pragma_table_info('journal') ORDER BY cid").pluck().all()).toEqual(['seq', 'at', 'kind', 'payload', 'hash']);
+      // No prev_hash column (and, since schema 20, at, kind and hash are read from the payload and the hash's bytes).
+      expect(db.prepare("SELECT name FROM pragma_table_xinfo('journal') ORDER BY cid").pluck().all()).not.toContain('prev_hash');
       expect(verifyJournal(db)).toEqual({ ok: true, entries: 30, firstBadSeq: null, reason: null });
       expect(db.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal_chain ORDER BY seq').all()).toEqual(rows);
       const seq = appendJournal(db, 'catalog.imported', { operatorId: 1, rows: 1 }, 1_700_000_001_000);
@@ -81,12 +82,12 @@ describe('a ledger from before schema 18', () => {
       expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 5, reason: 'hash_mismatch' });
       db.exec('ROLLBACK TO t; RELEASE t');
       const forged = (rows[4]?.payload ?? '').replace('"rows":50', '"rows":51');
-      db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE seq = 5').run(
+      db.prepare('UPDATE journal SET payload = ?, hash_bytes = ? WHERE seq = 5').run(
         forged,
         createHash('sha256')
           .update(rows[3]?.hash ?? '')
           .update(forged)
-          .digest('hex'),
+          .digest(),
       );
       // Entry 5 holds now; entry 6 was hashed after the old hash of 5.
       expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 6, reason: 'hash_mismatch' });

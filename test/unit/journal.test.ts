@@ -50,22 +50,45 @@ describe('journal', () => {
     expect(verifyJournal(db)).toEqual({ ok: true, entries: 20, firstBadSeq: null, reason: null });
   });
 
-  it("stores no prev_hash: the hash before is the previous entry's", () => {
-    expect(db.prepare("SELECT name FROM pragma_table_info('journal') ORDER BY cid").pluck().all()).toEqual(['seq', 'at', 'kind', 'payload', 'hash']);
+  it("stores no prev_hash (the hash before is the previous entry's), the hash as its 32 bytes, and at and kind only in the payload", () => {
+    fill(2);
+    const columns = db.prepare("SELECT name, hidden FROM pragma_table_xinfo('journal') ORDER BY cid").all();
+    // hidden 2: a computed (VIRTUAL) column, stored nowhere.
+    expect(columns).toEqual([
+      { name: 'seq', hidden: 0 },
+      { name: 'payload', hidden: 0 },
+      { name: 'hash_bytes', hidden: 0 },
+      { name: 'at', hidden: 2 },
+      { name: 'kind', hidden: 2 },
+      { name: 'hash', hidden: 2 },
+    ]);
+    const row = db.prepare('SELECT at, kind, hash, hash_bytes, payload FROM journal WHERE seq = 2').get() as {
+      at: number;
+      kind: string;
+      hash: string;
+      hash_bytes: Buffer;
+      payload: string;
+    };
+    expect(row.hash_bytes).toHaveLength(32);
+    expect(row.hash).toBe(row.hash_bytes.toString('hex'));
+    expect(row).toMatchObject({ at: 1_700_000_000_002, kind: 'settings.changed' });
+    expect(JSON.parse(row.payload)).toMatchObject({ at: 1_700_000_000_002, kind: 'settings.changed', seq: 2 });
   });
 
   it('refuses UPDATE and DELETE through its triggers', () => {
     fill(3);
-    expect(() => db.prepare("UPDATE journal SET kind = 'x' WHERE seq = 2").run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE journal SET payload = '{}' WHERE seq = 2").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM journal WHERE seq = 3').run()).toThrow(/append-only/);
     expect(verifyJournal(db).ok).toBe(true);
   });
 
+  // The time and kind are read from the payload (they cannot be edited apart from it): an edit of
+  // either is an edit of the payload.
   const tamperings: [string, string][] = [
-    ['at', 'at = at + 1'],
-    ['kind', "kind = 'session.logout'"],
+    ['at', `payload = replace(payload, '"at":17', '"at":18')`],
+    ['kind', `payload = replace(payload, '"kind":"', '"kind":"x')`],
     ['payload', "payload = replace(payload, '00', '01')"],
-    ['hash', "hash = substr('0' || hash, 1, 64)"],
+    ['hash', "hash_bytes = unhex(substr('00' || hex(hash_bytes), 1, 64))"],
     ['seq', 'seq = seq + 1000'],
   ];
 
@@ -98,7 +121,7 @@ describe('journal', () => {
     db.exec('DROP TRIGGER journal_no_update;');
     const row = db.prepare('SELECT payload, prev_hash FROM journal_chain WHERE seq = 3').get() as { payload: string; prev_hash: string };
     const forged = row.payload.replace('"rows":300', '"rows":1');
-    db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE seq = 3').run(forged, createHash('sha256').update(row.prev_hash).update(forged).digest('hex'));
+    db.prepare('UPDATE journal SET payload = ?, hash_bytes = ? WHERE seq = 3').run(forged, createHash('sha256').update(row.prev_hash).update(forged).digest());
     // Entry 3 now hashes correctly, so the break shows where entry 4 was hashed after the old hash.
     expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 4, reason: 'hash_mismatch' });
   });
@@ -110,9 +133,9 @@ describe('journal', () => {
     // The same values, keys out of order: what parses alike need not be what was hashed and written.
     const parsed = JSON.parse(row.payload) as Record<string, unknown>;
     const reordered = JSON.stringify({ seq: parsed.seq, kind: parsed.kind, at: parsed.at, data: parsed.data });
-    db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE seq = 5').run(
+    db.prepare('UPDATE journal SET payload = ?, hash_bytes = ? WHERE seq = 5').run(
       reordered,
-      createHash('sha256').update(row.prev_hash).update(reordered).digest('hex'),
+      createHash('sha256').update(row.prev_hash).update(reordered).digest(),
     );
     expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 5, reason: 'payload_not_canonical' });
   });
@@ -132,7 +155,7 @@ describe('journal', () => {
     // The escape written as the raw character it stands for: the same value, not its canonical text.
     const raw = row.payload.replace('\\n', '\n');
     expect(raw).not.toBe(row.payload);
-    db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE seq = 2').run(raw, createHash('sha256').update(row.prev_hash).update(raw).digest('hex'));
+    db.prepare('UPDATE journal SET payload = ?, hash_bytes = ? WHERE seq = 2').run(raw, createHash('sha256').update(row.prev_hash).update(raw).digest());
     expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 2, reason: 'payload_not_canonical' });
   });
 
@@ -151,9 +174,9 @@ describe('journal', () => {
       const row = db.prepare('SELECT payload, prev_hash FROM journal_chain WHERE seq = ?').get(seq) as { payload: string; prev_hash: string };
       const spaced = row.payload.replace(':', ': ');
       db.exec('SAVEPOINT t');
-      db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE seq = ?').run(
+      db.prepare('UPDATE journal SET payload = ?, hash_bytes = ? WHERE seq = ?').run(
         spaced,
-        createHash('sha256').update(row.prev_hash).update(spaced).digest('hex'),
+        createHash('sha256').update(row.prev_hash).update(spaced).digest(),
         seq,
       );
       expect([seq, verifyJournal(db)]).toMatchObject([seq, { ok: false, firstBadSeq: seq, reason: 'payload_not_canonical' }]);
@@ -178,21 +201,42 @@ describe('journal', () => {
       { at: row.at, data, kind: row.kind, seq: 30 },
       { at: row.at, data, kind: row.kind },
       { at: String(row.at), data, kind: row.kind, seq: 3 },
-      { at: row.at + 1, data, kind: row.kind, seq: 3 },
+      { data, kind: row.kind, seq: 3 },
       { at: row.at, data, kind: [row.kind], seq: 3 },
-      { at: row.at, data, kind: `${row.kind}x`, seq: 3 },
+      { at: row.at, data, seq: 3 },
       { data: { at: row.at, kind: row.kind, seq: 3 } },
     ];
     for (const variant of variants) {
       const payload = canonicalJson(variant);
       db.exec('SAVEPOINT t');
-      db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE seq = 3').run(
+      db.prepare('UPDATE journal SET payload = ?, hash_bytes = ? WHERE seq = 3').run(
         payload,
-        createHash('sha256').update(row.prev_hash).update(payload).digest('hex'),
+        createHash('sha256').update(row.prev_hash).update(payload).digest(),
       );
       expect([payload, verifyJournal(db)]).toMatchObject([payload, { ok: false, firstBadSeq: 3, reason: 'fields_differ' }]);
       db.exec('ROLLBACK TO t; RELEASE t');
     }
     expect(verifyJournal(db).ok).toBe(true);
+  });
+
+  it('reads the time and kind from the payload, so no column can tell another story than the one hashed', () => {
+    fill(3);
+    db.exec('DROP TRIGGER journal_no_update;');
+    const row = db.prepare('SELECT at, kind, payload, prev_hash FROM journal_chain WHERE seq = 3').get() as {
+      at: number;
+      kind: string;
+      payload: string;
+      prev_hash: string;
+    };
+    const data = (JSON.parse(row.payload) as { data: unknown }).data;
+    const payload = canonicalJson({ at: row.at + 1, data, kind: 'session.logout', seq: 3 });
+    db.prepare('UPDATE journal SET payload = ? WHERE seq = 3').run(payload);
+    expect(db.prepare('SELECT at, kind FROM journal WHERE seq = 3').get()).toEqual({ at: row.at + 1, kind: 'session.logout' });
+    expect(db.prepare("SELECT seq FROM journal WHERE kind = 'session.logout'").pluck().all()).toEqual([3]);
+    expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 3, reason: 'hash_mismatch' });
+    // A damaged file whose payload is no longer JSON: the columns read NULL and the walk names the entry, nothing throws.
+    db.prepare('UPDATE journal SET payload = \'{"at":1\' WHERE seq = 2').run();
+    expect(db.prepare('SELECT at, kind FROM journal WHERE seq = 2').get()).toEqual({ at: null, kind: null });
+    expect(verifyJournal(db)).toMatchObject({ ok: false, firstBadSeq: 2, reason: 'hash_mismatch' });
   });
 });
