@@ -6,6 +6,7 @@ import type { Db } from '../ledger/database';
 import { checkEntry, GENESIS_HASH, type ChainEntry } from '../journal-chain/chain';
 import { sql } from '../ledger/statements';
 import { getSettings } from '../settings/settings';
+import { INDEXED_KINDS } from '../ledger/journal-kind-index';
 
 export interface JournalFilter {
   fromAt?: number | undefined;
@@ -86,7 +87,14 @@ export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number 
     hash: r.hash,
   }));
   const head = (sql(db, 'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? null;
-  const kinds = sql(db, 'SELECT DISTINCT kind FROM journal ORDER BY kind').pluck().all() as string[];
+  // journal_kind leaves the document entries out (ledger/journal-kind-index.ts): their kinds come from the documents completed.
+  const kinds = sql(
+    db,
+    `SELECT DISTINCT kind FROM journal WHERE ${INDEXED_KINDS}
+     UNION SELECT DISTINCT kind || '.completed' FROM documents WHERE status = 'completed' ORDER BY 1`,
+  )
+    .pluck()
+    .all() as string[];
   return { entries, more: rows.length > limit, head, kinds };
 }
 
@@ -101,7 +109,7 @@ function registerOfEntry(db: Db): { sql: string; args: (string | number)[] } {
   const renames = sql(
     db,
     `SELECT seq, json_extract(payload, '$.data.changes.registerId.from') AS before FROM journal
-      WHERE kind = 'settings.changed' AND json_extract(payload, '$.data.changes.registerId') IS NOT NULL ORDER BY seq`,
+      WHERE kind = 'settings.changed' AND ${INDEXED_KINDS} AND json_extract(payload, '$.data.changes.registerId') IS NOT NULL ORDER BY seq`,
   ).all() as { seq: number; before: string }[];
   const then = renames.length === 0 ? '?' : `CASE ${renames.map(() => 'WHEN seq <= ? THEN ?').join(' ')} ELSE ? END`;
   return {

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import type { LedgerCheckView } from '../../preload/contract/backup-views';
 import type { Db } from '../ledger/db';
+import { INDEXED_KINDS } from '../ledger/journal-kind-index';
 import { integrityProblem } from './snapshot';
 import { journalHead, verifyChain } from './journal-chain';
 
@@ -41,7 +42,7 @@ export function selfCheck(db: Db, anchor: BackupAnchor | null): LedgerCheckView 
   let from = Math.max(1, head.seq - TAIL_ENTRIES + 1);
   if (CLOSURE_KINDS.length > 0) {
     const closure = db
-      .prepare(`SELECT MAX(seq) FROM journal WHERE kind IN (${CLOSURE_KINDS.map(() => '?').join(', ')})`)
+      .prepare(`SELECT MAX(seq) FROM journal WHERE kind IN (${CLOSURE_KINDS.map(() => '?').join(', ')}) AND ${INDEXED_KINDS}`)
       .pluck()
       .get(...CLOSURE_KINDS) as number | null;
     if (closure !== null) from = Math.min(from, closure);

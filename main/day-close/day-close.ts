@@ -14,6 +14,7 @@ import { checkCanClose, type DayCloseContext } from './day-close-status';
 import { takeZ, type TerminalOutcome } from './z-report';
 import { xReport } from './x-report';
 import { zByNo } from './z-store';
+import { INDEXED_KINDS } from '../ledger/journal-kind-index';
 
 export interface DayCloseTerminal {
   configured(): boolean;
@@ -84,7 +85,9 @@ export function reprintZ(ctx: DayCloseContext, zNo: number): PrintJobView {
   const config = requirePrinter(ctx.db);
   return ctx.db.transaction(() => {
     const before = (
-      sql(ctx.db, "SELECT COUNT(*) AS n FROM journal WHERE kind = 'z.reprinted' AND json_extract(payload, '$.data.zId') = ?").get(z.id) as { n: number }
+      sql(ctx.db, `SELECT COUNT(*) AS n FROM journal WHERE kind = 'z.reprinted' AND ${INDEXED_KINDS} AND json_extract(payload, '$.data.zId') = ?`).get(
+        z.id,
+      ) as { n: number }
     ).n;
     const copyNo = before + 1;
     const jobId = enqueueReport(

@@ -8,6 +8,7 @@ import { movementTotals } from '../shift/cash-movements';
 import { frozenExpected, shiftCount, type ShiftRow } from '../shift/shift-rows';
 import { shiftCashTerms } from '../shift/shift-cash-terms';
 import { reportFigures, type FigureDocument, type FigurePaymentRow, type FigureTaxRow } from './report-figures';
+import { INDEXED_KINDS } from '../ledger/journal-kind-index';
 
 /** Which documents a report covers: a register's business day, or one shift. */
 export type ReportScope = { kind: 'day'; registerId: string; businessDay: string } | { kind: 'shift'; shiftId: number };
@@ -63,10 +64,18 @@ function exchangeCredit(db: Db, scope: ReportScope): { count: number; amountMino
 
 function journalCount(db: Db, kind: 'drawer.opened' | 'receipt.reprinted', slice: JournalSlice): number {
   if ('afterSeq' in slice) {
-    return (sql(db, 'SELECT COUNT(*) AS n FROM journal WHERE kind = ? AND seq > ? AND seq <= ?').get(kind, slice.afterSeq, slice.uptoSeq) as { n: number }).n;
+    return (
+      sql(db, `SELECT COUNT(*) AS n FROM journal WHERE kind = ? AND ${INDEXED_KINDS} AND seq > ? AND seq <= ?`).get(kind, slice.afterSeq, slice.uptoSeq) as {
+        n: number;
+      }
+    ).n;
   }
   return (
-    sql(db, 'SELECT COUNT(*) AS n FROM journal WHERE kind = ? AND at >= ? AND at <= ?').get(kind, slice.fromAt, slice.toAt ?? Number.MAX_SAFE_INTEGER) as {
+    sql(db, `SELECT COUNT(*) AS n FROM journal WHERE kind = ? AND ${INDEXED_KINDS} AND at >= ? AND at <= ?`).get(
+      kind,
+      slice.fromAt,
+      slice.toAt ?? Number.MAX_SAFE_INTEGER,
+    ) as {
       n: number;
     }
   ).n;

@@ -7,6 +7,7 @@ import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
 import { alertsOfDay } from '../fraud/fraud-alerts';
 import type { ReportFiguresView } from '../../preload/contract/day-close-views';
+import { INDEXED_KINDS } from '../ledger/journal-kind-index';
 
 export interface ZRow {
   id: number;
@@ -82,7 +83,7 @@ export function listZ(db: Db, registerId: string, limit: number): ZReportSummary
             (SELECT count FROM day_rollups r WHERE r.z_id = z.id AND r.dimension = 'net' AND r.key = 'all') AS documents,
             (SELECT amount_minor FROM day_rollups r WHERE r.z_id = z.id AND r.dimension = 'cash' AND r.key = 'over_short') AS over_short,
             (SELECT key FROM day_rollups r WHERE r.z_id = z.id AND r.dimension = 'card' AND r.key <> 'terminal' LIMIT 1) AS recon,
-            (SELECT COUNT(*) FROM journal j WHERE j.kind = 'z.reprinted' AND json_extract(j.payload, '$.data.zId') = z.id) AS reprints
+            (SELECT COUNT(*) FROM journal j WHERE j.kind = 'z.reprinted' AND j.${INDEXED_KINDS} AND json_extract(j.payload, '$.data.zId') = z.id) AS reprints
        FROM z_reports z LEFT JOIN operators o ON o.id = z.operator_id
       WHERE z.register_id = ? ORDER BY z.z_no DESC LIMIT ?`,
   ).all(registerId, limit) as {

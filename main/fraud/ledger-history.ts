@@ -5,6 +5,7 @@
 import type { FraudRule } from '../../preload/contract/fraud-views';
 import type { Db } from '../ledger/database';
 import type { JournalEvent } from '../ledger/journal-payloads';
+import { INDEXED_KINDS, isIndexedKind } from '../ledger/journal-kind-index';
 import { sql } from '../ledger/statements';
 import { factOf, isTraining, WATCHED_KINDS, type DeclineFact, type Fact, type NoSaleFact, type SaleFact, type WatchedKind } from './fraud-facts';
 import type { DayTotals, FraudHistory, OriginalSale, RecentQuery } from './fraud-rules';
@@ -44,7 +45,9 @@ export function catchUpFacts(db: Db, now: number): number {
   db.transaction(() => {
     pruneFacts(db, now);
     for (const kind of WATCHED_KINDS) {
-      const rows = sql(db, 'SELECT payload FROM journal WHERE kind = ? AND seq > ? AND at >= ? ORDER BY seq')
+      // A document entry is found by seq (journal_kind leaves them out); the others by their kind.
+      const indexed = isIndexedKind(kind) ? ` AND ${INDEXED_KINDS}` : '';
+      const rows = sql(db, `SELECT payload FROM journal WHERE kind = ?${indexed} AND seq > ? AND at >= ? ORDER BY seq`)
         .pluck()
         .all(kind, after, now - LOOK_BACK_MS) as string[];
       for (const payload of rows) {

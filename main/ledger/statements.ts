@@ -25,3 +25,8 @@ export function sql(db: Db, text: string): Statement {
 export function statementCount(db: Db): number {
   return caches.get(db)?.size ?? 0;
 }
+
+/** The texts this connection has compiled: a test reads the query plans of the statements the register really ran. */
+export function statementTexts(db: Db): string[] {
+  return [...(caches.get(db)?.keys() ?? [])];
+}

@@ -11,6 +11,7 @@ import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
 import { appVersion } from '../app-version';
 import type { TerminalProbe } from '../card/terminal-runtime';
+import { INDEXED_KINDS } from '../ledger/journal-kind-index';
 
 /** Below this much free space on the ledger's disk the register warns (a day's WAL and a backup need room). */
 export const LOW_DISK_BYTES = 200 * 1024 * 1024;
@@ -80,7 +81,7 @@ export function databaseItem(db: Db, ledgerFile: string, now: number): SelfCheck
   }
   if (freeBytes !== null && freeBytes < LOW_DISK_BYTES) problems.push(problem('database.disk_low', { freeMegabytes: Math.floor(freeBytes / 1024 / 1024) }));
   // Backups journal `backup.exported` (main/backup): the newest one is the last good backup.
-  const lastBackup = (sql(db, "SELECT MAX(at) FROM journal WHERE kind = 'backup.exported'").pluck().get() as number | null) ?? null;
+  const lastBackup = (sql(db, `SELECT MAX(at) FROM journal WHERE kind = 'backup.exported' AND ${INDEXED_KINDS}`).pluck().get() as number | null) ?? null;
   if (lastBackup === null) problems.push(problem('database.no_backup'));
   else if (now - lastBackup > STALE_BACKUP_MS) problems.push(problem('database.backup_old', { days: Math.floor((now - lastBackup) / 86_400_000) }));
   return item('database', problems, { integrity: integrity === 'ok' ? 'ok' : 'failed', freeBytes, lastBackupAt: lastBackup }, (p) =>

@@ -4,6 +4,7 @@
 // business day (main/day-close); until a day has that entry it is open.
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
+import { INDEXED_KINDS } from '../ledger/journal-kind-index';
 
 export type InstallBlocker = 'sale_open' | 'day_open';
 
@@ -17,6 +18,9 @@ export function installBlocker(db: Db): InstallBlocker | null {
   const lastDay = sql(db, "SELECT business_day FROM documents WHERE status = 'completed' ORDER BY completed_at DESC LIMIT 1").pluck().get() as
     string | undefined;
   if (lastDay === undefined) return null;
-  const closed = sql(db, "SELECT 1 FROM journal WHERE kind = 'day.closed' AND json_extract(payload, '$.data.businessDay') = ? LIMIT 1").get(lastDay);
+  const closed = sql(
+    db,
+    `SELECT 1 FROM journal WHERE kind = 'day.closed' AND ${INDEXED_KINDS} AND json_extract(payload, '$.data.businessDay') = ? LIMIT 1`,
+  ).get(lastDay);
   return closed ? null : 'day_open';
 }
