@@ -62,7 +62,7 @@ function legacyEntry(db: Database.Database, id: string, receiptNo: number): Lega
       amountMinor: p.amountMinor,
       tenderedMinor: p.tenderedMinor,
       changeMinor: p.changeMinor,
-      authCode: p.authCode,
+      authCode: p.card?.authCode ?? null,
     })),
     grandTotalMinor: v.grandTotalMinor ?? 0,
     ...(v.kind === 'sale' ? {} : { correction: { originalDocumentId: v.originalDocumentId, reason: v.reason, approverId: v.approverId } }),
