@@ -74,9 +74,9 @@ function figuresOfRow(r: FiguresRow, payments: DocumentFigures['payments']): Doc
 
 /** One completed document's figures, for the entry just appended (the live watch). */
 export function documentFigures(db: Db, id: string): DocumentFigures | null {
-  const row = sql(db, `SELECT ${FIGURES} FROM documents d WHERE d.id = ? AND d.status = 'completed'`).get(id) as FiguresRow | undefined;
+  const row = sql(db, `SELECT ${FIGURES}, d.pk FROM documents d WHERE d.id = ? AND d.status = 'completed'`).get(id) as (FiguresRow & { pk: number }) | undefined;
   if (!row) return null;
-  const payments = sql(db, 'SELECT method, amount_minor AS amountMinor FROM payments WHERE document_id = ? ORDER BY id').all(id) as DocumentFigures['payments'];
+  const payments = sql(db, 'SELECT method, amount_minor AS amountMinor FROM payments WHERE document_pk = ? ORDER BY id').all(row.pk) as DocumentFigures['payments'];
   return figuresOfRow(row, payments);
 }
 
@@ -88,7 +88,7 @@ export function allDocumentFigures(db: Db): DocumentFiguresOf {
   const payments = new Map<string, DocumentFigures['payments']>();
   const pays = sql(
     db,
-    "SELECT p.document_id AS id, p.method, p.amount_minor AS amountMinor FROM payments p JOIN documents d ON d.id = p.document_id WHERE d.status = 'completed' ORDER BY p.id",
+    "SELECT d.id, p.method, p.amount_minor AS amountMinor FROM payments p JOIN documents d ON d.pk = p.document_pk WHERE d.status = 'completed' ORDER BY p.id",
   ).all() as { id: string; method: PaymentMethod; amountMinor: number }[];
   for (const p of pays) {
     const list = payments.get(p.id) ?? [];
