@@ -74,9 +74,12 @@ function figuresOfRow(r: FiguresRow, payments: DocumentFigures['payments']): Doc
 
 /** One completed document's figures, for the entry just appended (the live watch). */
 export function documentFigures(db: Db, id: string): DocumentFigures | null {
-  const row = sql(db, `SELECT ${FIGURES}, d.pk FROM documents d WHERE d.id = ? AND d.status = 'completed'`).get(id) as (FiguresRow & { pk: number }) | undefined;
+  const row = sql(db, `SELECT ${FIGURES}, d.pk FROM documents d WHERE d.id = ? AND d.status = 'completed'`).get(id) as
+    (FiguresRow & { pk: number }) | undefined;
   if (!row) return null;
-  const payments = sql(db, 'SELECT method, amount_minor AS amountMinor FROM payments WHERE document_pk = ? ORDER BY id').all(row.pk) as DocumentFigures['payments'];
+  const payments = sql(db, 'SELECT method, amount_minor AS amountMinor FROM payments WHERE document_pk = ? ORDER BY id').all(
+    row.pk,
+  ) as DocumentFigures['payments'];
   return figuresOfRow(row, payments);
 }
 

@@ -111,7 +111,9 @@ describe('a ledger with completed entries of every shape', () => {
     for (const t of ['documents_immutable_update', 'lines_immutable_update']) s.reg.db.exec(`DROP TRIGGER ${t}`);
     for (const target of [slim, totals]) {
       s.reg.db.exec('SAVEPOINT t');
-      s.reg.db.prepare('UPDATE document_lines SET unit_price_minor = unit_price_minor + 1 WHERE document_pk = (SELECT pk FROM documents WHERE id = ?)').run(target.data.saleId);
+      s.reg.db
+        .prepare('UPDATE document_lines SET unit_price_minor = unit_price_minor + 1 WHERE document_pk = (SELECT pk FROM documents WHERE id = ?)')
+        .run(target.data.saleId);
       expect(verifyDocuments(s.reg.db)).toMatchObject({ ok: false, firstBadSeq: target.seq });
       s.reg.db.exec('ROLLBACK TO t; RELEASE t');
     }
