@@ -82,7 +82,8 @@ export function reshapeCompletedEntries(db: Database.Database, shapeOf: (documen
       db.exec(`DROP TRIGGER ${name}`);
     db.exec('DELETE FROM journal');
     let prev = GENESIS_HASH;
-    const insert = db.prepare('INSERT INTO journal (seq, at, kind, payload, hash) VALUES (?, ?, ?, ?, ?)');
+    // at and kind are read from the payload (migration 20); the hash is stored as its bytes.
+    const insert = db.prepare('INSERT INTO journal (seq, payload, hash_bytes) VALUES (?, ?, ?)');
     for (const row of rows) {
       let payload = row.payload;
       if (row.kind.endsWith('.completed') && ['sale', 'refund', 'void'].includes(row.kind.split('.')[0] ?? '')) {
@@ -98,7 +99,7 @@ export function reshapeCompletedEntries(db: Database.Database, shapeOf: (documen
         }
       }
       const hash = entryHash(prev, payload);
-      insert.run(row.seq, row.at, row.kind, payload, hash);
+      insert.run(row.seq, payload, Buffer.from(hash, 'hex'));
       prev = hash;
     }
     for (const sql of triggers) db.exec(sql);
