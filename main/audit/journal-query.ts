@@ -6,7 +6,7 @@ import type { Db } from '../ledger/database';
 import { checkEntry, GENESIS_HASH, type ChainEntry } from '../journal-chain/chain';
 import { sql } from '../ledger/statements';
 import { getSettings } from '../settings/settings';
-import { INDEXED_KINDS } from '../ledger/journal-kind-index';
+import { DOCUMENT_ENTRY_KINDS, INDEXED_KINDS } from '../ledger/journal-kind-index';
 
 export interface JournalFilter {
   fromAt?: number | undefined;
@@ -29,7 +29,7 @@ const ORIGINAL = "COALESCE(json_extract(payload, '$.data.correction.originalDocu
 const ENTRIES = `SELECT c.seq, c.at, c.kind, c.payload, c.prev_hash, c.hash, d.operator_id AS doc_operator, d.approver_id AS doc_approver,
     d.register_id AS doc_register, d.original_document_id AS doc_original
   FROM journal_chain c LEFT JOIN documents d
-    ON c.kind IN ('sale.completed', 'refund.completed', 'void.completed') AND d.id = json_extract(c.payload, '$.data.saleId')`;
+    ON c.kind IN (${DOCUMENT_ENTRY_KINDS.map((k) => `'${k}'`).join(', ')}) AND d.id = json_extract(c.payload, '$.data.saleId')`;
 
 export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number | undefined; limit?: number | undefined }): JournalPageView {
   const register = registerOfEntry(db);
