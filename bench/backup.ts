@@ -84,27 +84,7 @@ function buildYear(file: string, now: number): { sales: number; from: string; to
         grand += total;
         const day = businessDayOf(at, rule);
         complete.run(receipt, day, shiftId, at, total, tax, total, tendered - total, grand, id);
-        appendJournal(
-          db,
-          'sale.completed',
-          {
-            saleId: id,
-            registerId: 'R1',
-            receiptNo: receipt,
-            businessDay: day,
-            shiftId,
-            operatorId: owner.id,
-            totalMinor: total,
-            taxMinor: tax,
-            discountMinor: 0,
-            roundingMinor: 0,
-            taxes: [{ rateBp: 1300, baseMinor: total - tax, taxMinor: tax }],
-            payments: [{ method: 'cash', amountMinor: total }],
-            grandTotalMinor: grand,
-            documentSha256: documentDigest(db, id) ?? '',
-          },
-          at,
-        );
+        appendJournal(db, 'sale.completed', { saleId: id, receiptNo: receipt, documentSha256: documentDigest(db, id) ?? '' }, at);
       }
       db.prepare(
         "INSERT INTO register_counters (register_id, last_receipt_no, grand_total_minor) VALUES ('R1', ?, ?) ON CONFLICT(register_id) DO UPDATE SET last_receipt_no = excluded.last_receipt_no, grand_total_minor = excluded.grand_total_minor",

@@ -1,11 +1,21 @@
 // Documents as an upload carries them: how one is checked against the entry that completed it
-// (the entry is covered by the hash, the record is not) and how it is stored.
+// (the entry is covered by the hash, the record is not) and how it is stored. Entries come in
+// three shapes (main/documents/document-journal.ts): lines copied (the oldest), totals copied
+// beside the digest, and the slim entry that names the document and chains its digest alone.
 import type { PoolClient } from 'pg';
 import type { WireDocument } from '../../preload/contract/hq-wire';
 import { digestDiffers } from './document-digest-check';
 import type { ParsedEntry } from './parsed-entry';
 
 export const DOCUMENT_KINDS = ['sale.completed', 'refund.completed', 'void.completed'] as const;
+
+/** The slim entry: the digest binds every column, so the document is checked against it whole. */
+interface SlimEntryData {
+  saleId: string;
+  receiptNo: number;
+  documentSha256: string;
+  training?: true;
+}
 
 interface DocumentEntryData {
   saleId: string;
@@ -31,8 +41,9 @@ interface DocumentEntryData {
 
 /** The first field where the document differs from its completing entry, or null. */
 export function documentDiffers(doc: WireDocument, entry: ParsedEntry): string | null {
-  const d = entry.data as unknown as DocumentEntryData;
   if (entry.kind !== `${doc.kind}.completed`) return 'kind';
+  if (!('totalMinor' in entry.data)) return slimEntryDiffers(doc, entry, entry.data as unknown as SlimEntryData);
+  const d = entry.data as unknown as DocumentEntryData;
   const scalar: [string, unknown, unknown][] = [
     ['id', doc.id, d.saleId],
     ['registerId', doc.registerId, d.registerId],
@@ -61,6 +72,27 @@ export function documentDiffers(doc: WireDocument, entry: ParsedEntry): string |
     if (field) return field;
   }
   return taxesDiffer(doc, d.taxes ?? []);
+}
+
+/**
+ * A slim entry copies no figure to compare: the digest it chains must hold for the uploaded
+ * columns (digestDiffers: every column of the document, its lines and payments, and its training
+ * mark), the fields it does name must be the document's, and the lines must add up to the
+ * document's total and tax, as for an entry that copied them.
+ */
+function slimEntryDiffers(doc: WireDocument, entry: ParsedEntry, d: SlimEntryData): string | null {
+  if (typeof d.documentSha256 !== 'string') return 'digest';
+  const scalar: [string, unknown, unknown][] = [
+    ['id', doc.id, d.saleId],
+    ['receiptNo', doc.receiptNo, d.receiptNo],
+    ['completedAt', doc.completedAt, entry.at],
+    ['training', (doc.digestRows?.training ?? 0) !== 0, d.training === true],
+  ];
+  for (const [field, a, b] of scalar) if (a !== b) return field;
+  const field = digestDiffers(doc, d.documentSha256);
+  if (field) return field;
+  if (doc.lines.reduce((s, l) => s + l.taxMinor, 0) !== doc.taxMinor) return 'taxes';
+  return doc.lines.reduce((s, l) => s + l.totalMinor, 0) === doc.totalMinor ? null : 'lines';
 }
 
 function linesDiffer(doc: WireDocument, lines: NonNullable<DocumentEntryData['lines']>): string | null {

@@ -6,7 +6,7 @@ import type { Db } from '../ledger/database';
 import { checkEntry, GENESIS_HASH, type ChainEntry } from '../journal-chain/chain';
 import { sql } from '../ledger/statements';
 import { getSettings } from '../settings/settings';
-import { INDEXED_KINDS } from '../ledger/journal-kind-index';
+import { DOCUMENT_ENTRY_KINDS, INDEXED_KINDS } from '../ledger/journal-kind-index';
 
 export interface JournalFilter {
   fromAt?: number | undefined;
@@ -17,11 +17,19 @@ export interface JournalFilter {
   documentId?: string | undefined;
 }
 
-// The fields entries name their operator and document by, across the domains' kinds.
-const OPERATOR = "COALESCE(json_extract(payload, '$.data.operatorId'), json_extract(payload, '$.data.by'))";
+// The fields entries name their operator and document by, across the domains' kinds. A slim
+// `<kind>.completed` entry names only its document: its operator, approver, register and original
+// are the document row's (doc_*, joined below; the entry's digest binds them).
+const OPERATOR = "COALESCE(json_extract(payload, '$.data.operatorId'), json_extract(payload, '$.data.by'), doc_operator)";
 // An approved action names its approver on its own, a correction inside its `correction`.
-const APPROVER = "COALESCE(json_extract(payload, '$.data.approverId'), json_extract(payload, '$.data.correction.approverId'))";
+const APPROVER = "COALESCE(json_extract(payload, '$.data.approverId'), json_extract(payload, '$.data.correction.approverId'), doc_approver)";
 const DOCUMENT = "COALESCE(json_extract(payload, '$.data.saleId'), json_extract(payload, '$.data.documentId'))";
+const ORIGINAL = "COALESCE(json_extract(payload, '$.data.correction.originalDocumentId'), doc_original)";
+// One primary-key lookup per completed document's entry, in the same query: no query per entry.
+const ENTRIES = `SELECT c.seq, c.at, c.kind, c.payload, c.prev_hash, c.hash, d.operator_id AS doc_operator, d.approver_id AS doc_approver,
+    d.register_id AS doc_register, d.original_document_id AS doc_original
+  FROM journal_chain c LEFT JOIN documents d
+    ON c.kind IN (${DOCUMENT_ENTRY_KINDS.map((k) => `'${k}'`).join(', ')}) AND d.id = json_extract(c.payload, '$.data.saleId')`;
 
 export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number | undefined; limit?: number | undefined }): JournalPageView {
   const register = registerOfEntry(db);
@@ -48,13 +56,13 @@ export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number 
     args.push(filter.registerId);
   }
   if (filter.documentId !== undefined) {
-    where.push(`(${DOCUMENT} = ? OR json_extract(payload, '$.data.correction.originalDocumentId') = ?)`);
+    where.push(`(${DOCUMENT} = ? OR ${ORIGINAL} = ?)`);
     args.push(filter.documentId, filter.documentId);
   }
   const limit = filter.limit ?? 200;
   const rows = db
     .prepare(
-      `WITH j AS (SELECT seq, at, kind, payload, prev_hash, hash, ${register.sql} AS register_id FROM journal_chain)
+      `WITH j AS (SELECT *, ${register.sql} AS register_id FROM (${ENTRIES}))
        SELECT seq, at, kind, payload, prev_hash, hash, ${OPERATOR} AS operator_id, ${APPROVER} AS approver_id, register_id, ${DOCUMENT} AS document_id
          FROM j WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`,
     )
@@ -103,7 +111,7 @@ export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number 
  * (a drawer opening, a settings change, a card decline, a login) was written by this register,
  * under the number it had then. The number changes only by a journalled settings change, so the
  * entries up to and including each renaming carry its old number, those after the last the
- * current one. Entries that name their register keep it.
+ * current one. Entries that name their register keep it; a completed document's is its row's.
  */
 function registerOfEntry(db: Db): { sql: string; args: (string | number)[] } {
   const renames = sql(
@@ -113,7 +121,7 @@ function registerOfEntry(db: Db): { sql: string; args: (string | number)[] } {
   ).all() as { seq: number; before: string }[];
   const then = renames.length === 0 ? '?' : `CASE ${renames.map(() => 'WHEN seq <= ? THEN ?').join(' ')} ELSE ? END`;
   return {
-    sql: `COALESCE(json_extract(payload, '$.data.registerId'), ${then})`,
+    sql: `COALESCE(json_extract(payload, '$.data.registerId'), doc_register, ${then})`,
     args: [...renames.flatMap((r) => [r.seq, r.before]), getSettings(db).registerId],
   };
 }

@@ -88,7 +88,7 @@ export function completeDocument(db: Db, view: DocumentView, c: Completion): Doc
   // The digest is read back from the rows just written, so it is what verification will recompute.
   const digest = documentDigest(db, view.id);
   if (digest === null) throw new Error(`document ${view.id} vanished while completing`);
-  appendJournal(db, `${view.kind}.completed`, completedEntry(completed, digest, shift.id, overrideMinor), c.now);
+  appendJournal(db, `${view.kind}.completed`, completedEntry(completed, digest), c.now);
   return completed;
 }
 
@@ -109,25 +109,15 @@ export function signedTotal(v: Pick<DocumentView, 'kind' | 'totals'>): number {
   return v.kind === 'sale' ? v.totals.totalMinor : -v.totals.totalMinor;
 }
 
-function completedEntry(v: DocumentView, documentSha256: string, shiftId: number, overrideMinor: number): DocumentCompleted {
+/**
+ * The entry binds the document to the chain by its digest and names it; every figure is in the
+ * rows the digest covers (see document-journal.ts for why each field is kept).
+ */
+function completedEntry(v: DocumentView, documentSha256: string): DocumentCompleted {
   return {
     saleId: v.id,
-    registerId: v.registerId,
     receiptNo: v.receiptNo ?? 0,
-    businessDay: v.businessDay ?? '',
-    shiftId,
-    operatorId: v.operatorId,
-    totalMinor: v.totals.totalMinor,
-    taxMinor: v.totals.taxMinor,
-    discountMinor: v.totals.discountMinor,
-    // Only when a price was typed down: the entry of every other sale stays as it was.
-    ...(overrideMinor > 0 ? { overrideMinor } : {}),
-    roundingMinor: v.roundingMinor,
-    taxes: v.totals.taxBreakdown.map((t) => ({ rateBp: t.rateBp, baseMinor: t.baseMinor, taxMinor: t.taxMinor })),
-    payments: v.payments.map((p) => ({ method: p.method, amountMinor: p.amountMinor })),
-    grandTotalMinor: v.grandTotalMinor ?? 0,
     documentSha256,
     ...(v.training ? { training: true as const } : {}),
-    ...(v.kind === 'sale' ? {} : { correction: { originalDocumentId: v.originalDocumentId, reason: v.reason, approverId: v.approverId } }),
   };
 }

@@ -1,6 +1,8 @@
 // What the rules read from a journal entry: the few fields each pattern needs, the same whether
 // the entry has just been appended (the live watch) or is read back from the journal later (the
-// recomputation). Pure.
+// recomputation). Pure: a document's figures come from the entry when it copies them, else from
+// the caller's lookup of the document rows the entry's digest binds.
+import { figuresOf, type DocumentFiguresOf } from '../documents/document-entry';
 import type { JournalEvent, JournalKind } from '../ledger/journal-payloads';
 
 export interface SaleFact {
@@ -70,41 +72,46 @@ export function isTraining(event: { data: unknown }): boolean {
   return (event.data as { training?: boolean } | null)?.training === true;
 }
 
-/** The fact of one watched entry; `operatorOfIntent` names the cashier behind a card intent. */
-export function factOf(event: JournalEvent<WatchedKind>, operatorOfIntent: (intentId: number) => number | null): Fact {
+/**
+ * The fact of one watched entry; `operatorOfIntent` names the cashier behind a card intent,
+ * `documents` gives a document's figures from its rows (for an entry that does not copy them).
+ */
+export function factOf(event: JournalEvent<WatchedKind>, operatorOfIntent: (intentId: number) => number | null, documents: DocumentFiguresOf): Fact {
   const { seq, at } = event;
   switch (event.kind) {
     case 'sale.completed': {
       const d = (event as JournalEvent<'sale.completed'>).data;
+      const f = figuresOf(d, documents);
       return {
         type: 'sale',
         seq,
         at,
         documentId: d.saleId,
-        registerId: d.registerId,
-        operatorId: d.operatorId,
-        businessDay: d.businessDay,
-        totalMinor: d.totalMinor,
-        discountMinor: d.discountMinor,
-        overrideMinor: d.overrideMinor ?? 0,
+        registerId: f.registerId,
+        operatorId: f.operatorId,
+        businessDay: f.businessDay,
+        totalMinor: f.totalMinor,
+        discountMinor: f.discountMinor,
+        overrideMinor: f.overrideMinor,
       };
     }
     case 'refund.completed':
     case 'void.completed': {
       const d = (event as JournalEvent<'refund.completed'>).data;
-      const cash = d.payments.filter((p) => p.method === 'cash').reduce((s, p) => s + Math.abs(p.amountMinor), 0);
+      const f = figuresOf(d, documents);
+      const cash = f.payments.filter((p) => p.method === 'cash').reduce((s, p) => s + Math.abs(p.amountMinor), 0);
       return {
         type: 'correction',
         kind: event.kind === 'refund.completed' ? 'refund' : 'void',
         seq,
         at,
         documentId: d.saleId,
-        registerId: d.registerId,
-        operatorId: d.operatorId,
-        businessDay: d.businessDay,
-        totalMinor: Math.abs(d.totalMinor),
+        registerId: f.registerId,
+        operatorId: f.operatorId,
+        businessDay: f.businessDay,
+        totalMinor: f.totalMinor,
         cashMinor: cash,
-        originalDocumentId: d.correction?.originalDocumentId ?? null,
+        originalDocumentId: f.originalDocumentId,
       };
     }
     case 'card.declined': {

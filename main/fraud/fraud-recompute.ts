@@ -1,11 +1,13 @@
-// The fraud watch's verdicts recomputed from the journal alone: the entries in order, the
-// thresholds as `fraud.settings_changed` set them, the original sales as their `sale.completed`
-// entries say, earlier alerts as this pass drafts them. The live watch must have raised exactly
+// The fraud watch's verdicts recomputed from the journal: the entries in order, the thresholds as
+// `fraud.settings_changed` set them, the original sales as their `sale.completed` entries say (or,
+// for a slim entry, the document rows its digest binds), earlier alerts as this pass drafts them. The live watch must have raised exactly
 // these; an auditor (or a test) can check that without trusting the alerts table.
 import type { FraudRule } from '../../preload/contract/fraud-views';
 import { businessDayOfNewDocument, type BusinessDayRule } from '../business-day/business-day';
 import type { JournalEvent } from '../ledger/journal-payloads';
 import { DEFAULT_FRAUD_THRESHOLDS } from './fraud-defaults';
+import { allDocumentFigures, figuresOf, type DocumentFiguresOf } from '../documents/document-entry';
+import type { Db } from '../ledger/db';
 import { factOf, isTraining, isWatched, type DeclineFact, type Fact, type NoSaleFact, type SaleFact, type WatchedKind } from './fraud-facts';
 import { evaluate, scopeKey, type AlertDraft, type DayTotals, type FraudHistory, type OriginalSale } from './fraud-rules';
 import { withDefaults } from './fraud-settings';
@@ -33,9 +35,14 @@ function recent<F extends Fact>(facts: readonly F[], since: number, limit: numbe
     .slice(0, limit);
 }
 
+/**
+ * `documents` gives the figures of the documents whose entries do not copy them: for a ledger,
+ * allDocumentFigures (one pass over the tables, not a query per entry).
+ */
 export function recomputeAlerts(
   entries: Iterable<JournalEvent>,
   store: { registerId: string; timeZone: string; businessDayRule: BusinessDayRule },
+  documents: DocumentFiguresOf,
 ): AlertDraft[] {
   let thresholds = DEFAULT_FRAUD_THRESHOLDS;
   const sales: SaleFact[] = [];
@@ -95,14 +102,15 @@ export function recomputeAlerts(
       continue;
     }
     if (!isWatched(entry.kind) || isTraining(entry)) continue;
-    const fact = factOf(entry as JournalEvent<WatchedKind>, (id) => intents.get(id) ?? null);
+    const fact = factOf(entry as JournalEvent<WatchedKind>, (id) => intents.get(id) ?? null, documents);
     if (fact.at < lastAt) monotonic = false;
     lastAt = Math.max(lastAt, fact.at);
     // The entry is part of its own past, as in the live ledger where it is appended before it is judged.
     if (fact.type === 'sale') {
       sales.push(fact);
       const d = (entry as JournalEvent<'sale.completed'>).data;
-      originals.set(fact.documentId, { operatorId: fact.operatorId, paidElectronically: d.payments.some((p) => p.method !== 'cash') });
+      const payments = figuresOf(d, documents).payments;
+      originals.set(fact.documentId, { operatorId: fact.operatorId, paidElectronically: payments.some((p) => p.method !== 'cash') });
       const key = `${fact.registerId}/${fact.businessDay}`;
       const day = days.get(key) ?? NO_SALES;
       days.set(key, {
@@ -124,4 +132,14 @@ export function recomputeAlerts(
     );
   }
   return alerts;
+}
+
+/** recomputeAlerts over a whole ledger: its journal in order and its documents' figures. */
+export function recomputeLedgerAlerts(db: Db, store: { registerId: string; timeZone: string; businessDayRule: BusinessDayRule }): AlertDraft[] {
+  const figures = allDocumentFigures(db);
+  const payloads = db.prepare('SELECT payload FROM journal ORDER BY seq').pluck().iterate() as Iterable<string>;
+  function* events(): Generator<JournalEvent> {
+    for (const p of payloads) yield JSON.parse(p) as JournalEvent;
+  }
+  return recomputeAlerts(events(), store, figures);
 }

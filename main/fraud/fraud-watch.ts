@@ -12,6 +12,7 @@ import type { Logger } from '../log';
 import { getSettings } from '../settings/settings';
 import { sql } from '../ledger/statements';
 import { raiseAlert } from './fraud-alerts';
+import { documentFigures } from '../documents/document-entry';
 import { factOf, isTraining, WATCHED_KINDS, type WatchedKind } from './fraud-facts';
 import { evaluate } from './fraud-rules';
 import { getThresholds } from './fraud-settings';
@@ -28,7 +29,11 @@ function lastClosedDay(db: Db, registerId: string): string | null {
 export function judge(db: Db, event: JournalEvent<WatchedKind>): number[] {
   if (isTraining(event)) return [];
   const thresholds = getThresholds(db);
-  const fact = factOf(event, (id) => operatorOfIntent(db, id));
+  const fact = factOf(
+    event,
+    (id) => operatorOfIntent(db, id),
+    (id) => documentFigures(db, id),
+  );
   recordFact(db, fact);
   // Settings are read only by the rules that need them: most sales need none.
   let settings: ReturnType<typeof getSettings> | null = null;

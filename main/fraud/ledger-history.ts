@@ -7,6 +7,7 @@ import type { Db } from '../ledger/database';
 import type { JournalEvent } from '../ledger/journal-payloads';
 import { INDEXED_KINDS, isIndexedKind } from '../ledger/journal-kind-index';
 import { sql } from '../ledger/statements';
+import { documentFigures } from '../documents/document-entry';
 import { factOf, isTraining, WATCHED_KINDS, type DeclineFact, type Fact, type NoSaleFact, type SaleFact, type WatchedKind } from './fraud-facts';
 import type { DayTotals, FraudHistory, OriginalSale, RecentQuery } from './fraud-rules';
 
@@ -55,7 +56,11 @@ export function catchUpFacts(db: Db, now: number): number {
         if (isTraining(event)) continue;
         recordFact(
           db,
-          factOf(event, (id) => operatorOfIntent(db, id)),
+          factOf(
+            event,
+            (id) => operatorOfIntent(db, id),
+            (id) => documentFigures(db, id),
+          ),
         );
         filed += 1;
       }

@@ -74,7 +74,12 @@ test('the journal viewer filters by kind and operator, shows entries in words, c
   expect(Number(seq)).toBeGreaterThan(0);
   expect(Number.isNaN(Date.parse(at ?? ''))).toBe(false);
   expect(operatorId).toMatch(/^\d+$/);
-  expect(JSON.parse(payload)).toMatchObject({ seq: Number(seq), kind: 'sale.completed', data: { saleId: documentId, registerId: 'R1' } });
+  // The entry names its document and chains its digest; its register and operator are the document's (the columns above).
+  expect(JSON.parse(payload)).toMatchObject({
+    seq: Number(seq),
+    kind: 'sale.completed',
+    data: { saleId: documentId, documentSha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+  });
   expect(
     createHash('sha256')
       .update(prevHash + payload)

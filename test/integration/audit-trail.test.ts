@@ -112,8 +112,8 @@ describe('journal.list by register', () => {
       'sale.completed',
       'drawer.opened',
     ]);
-    // An entry that names its register keeps it, whatever the register is called now.
-    expect(r1.filter((e) => e.kind === 'sale.completed').map((e) => (e.data as { registerId: string }).registerId)).toEqual(['R1', 'R1']);
+    // A completed document's entry is its document's register, whatever the register is called now.
+    expect(r1.filter((e) => e.kind === 'sale.completed').map((e) => e.registerId)).toEqual(['R1', 'R1']);
     // The filter combines with the others.
     const drawerR2 = await s.reg.must('journal.list', { registerId: 'R2', kinds: ['drawer.opened'] });
     expect(drawerR2.entries.map((e) => (e.data as { reason: string }).reason)).toEqual(['找零']);
@@ -146,7 +146,9 @@ describe('journal.verifyStep', () => {
       payload: string;
     };
     s.reg.db.exec('DROP TRIGGER journal_no_update');
-    s.reg.db.prepare('UPDATE journal SET payload = ? WHERE seq = ?').run(target.payload.replace('"totalMinor":1000', '"totalMinor":100'), target.seq);
+    const forged = target.payload.replace(/"receiptNo":(\d+)/, (_, n: string) => `"receiptNo":${Number(n) + 1}`);
+    expect(forged).not.toBe(target.payload);
+    s.reg.db.prepare('UPDATE journal SET payload = ? WHERE seq = ?').run(forged, target.seq);
     const broken = await walk(s, 4);
     expect(broken.at(-1)?.bad).toEqual({ seq: target.seq, reason: 'hash_mismatch' });
     expect(verifyJournal(s.reg.db).firstBadSeq).toBe(target.seq);

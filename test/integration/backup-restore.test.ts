@@ -101,7 +101,7 @@ describe('the start check', () => {
     const { file } = await shop.must('backup.run', {});
     const tampered = shop.db.prepare("SELECT seq FROM journal WHERE kind = 'sale.completed' ORDER BY seq LIMIT 1 OFFSET 1").pluck().get() as number;
     shop.db.exec('DROP TRIGGER journal_no_update');
-    shop.db.prepare('UPDATE journal SET payload = replace(payload, \'"totalMinor":\', \'"totalMinor":1\') WHERE seq = ?').run(tampered);
+    shop.db.prepare('UPDATE journal SET payload = replace(payload, \'"receiptNo":\', \'"receiptNo":1\') WHERE seq = ?').run(tampered);
     const reopened = shop.reopen();
     cleanups.push(() => reopened.cleanup());
 

@@ -92,7 +92,7 @@ describe('checking a bundle with sqlite3 and sha256sum only (docs/backup-format.
     const bad = await withEditedSnapshot('journal.zip', (db) => {
       db.exec('DROP TRIGGER journal_no_update');
       db.exec(
-        "UPDATE journal SET payload = replace(payload, '\"totalMinor\":', '\"totalMinor\":9') WHERE seq = (SELECT MIN(seq) FROM journal WHERE kind = 'sale.completed')",
+        "UPDATE journal SET payload = replace(payload, '\"receiptNo\":', '\"receiptNo\":9') WHERE seq = (SELECT MIN(seq) FROM journal WHERE kind = 'sale.completed')",
       );
     });
     const seq = (() => {

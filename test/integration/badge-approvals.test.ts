@@ -2,6 +2,7 @@
 // PIN: the same one approval for a void or a discount, through the router. A revoked
 // badge and a cashier's badge approve nothing, and the action is left undone.
 import { afterEach, describe, expect, it } from 'vitest';
+import { documentDigest } from '../../main/documents/document-digest';
 import { key, openShop, shanghai, type Shop } from '../support/day-close-shop';
 
 let shops: Shop[] = [];
@@ -35,9 +36,14 @@ describe('approval by badge', () => {
     const { s, supervisorBadge, sale } = await shop();
     const done = await s.reg.must('void.sale', { saleId: sale.saleId, reason: 'cashier_error', approval: { badge: supervisorBadge }, idempotencyKey: key() });
     expect(done.sale).toMatchObject({ kind: 'void', originalDocumentId: sale.saleId, totals: { totalMinor: 3_500 } });
+    // The void's entry names it and chains its digest; who rang it and who approved it are its row's, which the digest binds.
     const entry = s.reg.db.prepare("SELECT payload FROM journal WHERE kind = 'void.completed'").get() as { payload: string };
-    expect(JSON.parse(entry.payload)).toMatchObject({
-      data: { operatorId: s.staff.cashierId, correction: { originalDocumentId: sale.saleId, approverId: s.staff.supervisorId } },
+    const { data } = JSON.parse(entry.payload) as { data: { saleId: string; documentSha256: string } };
+    expect(data.documentSha256).toBe(documentDigest(s.reg.db, data.saleId));
+    expect(s.reg.db.prepare('SELECT operator_id, original_document_id, approver_id FROM documents WHERE id = ?').get(data.saleId)).toEqual({
+      operator_id: s.staff.cashierId,
+      original_document_id: sale.saleId,
+      approver_id: s.staff.supervisorId,
     });
     // The cashier's session continues unchanged.
     expect((await s.reg.must('session.current', {})).operator?.id).toBe(s.staff.cashierId);

@@ -59,8 +59,8 @@ describe('HQ and the document digest', () => {
       ['digest', (d) => void (d.digestRows.lines[0] && (d.digestRows.lines[0][DIGEST_LINE_COLUMNS.indexOf('name')] = 'Something else'))],
       // A column cut off: the columns no longer make a document.
       ['digest', (d) => void d.digestRows.payments[0]?.pop()],
-      // A figure the entry chains, read from the columns: named as the field that disagrees with the entry.
-      ['totalMinor', (d) => void (d.digestRows.document[doc('total_minor')] = Number(d.digestRows.document[doc('total_minor')]) + 1)],
+      // A figure read from the columns: the entry chains only the digest, which no longer holds.
+      ['digest', (d) => void (d.digestRows.document[doc('total_minor')] = Number(d.digestRows.document[doc('total_minor')]) + 1)],
     ];
     const refusedAs = async (field: string, records: unknown, seq: number) => {
       const answer = await rig.signed(hqPaths.upload, { registerId: 'D1-R1', entries, records }, as);

@@ -75,7 +75,7 @@ describe('the owner’s HQ view through the register', () => {
     // c chains a Z that claims 300 more than its documents, and someone sends a record that disagrees with c's journal.
     faultyZ(c.reg, 300);
     const entries = c.reg.db.prepare('SELECT seq, at, kind, payload, prev_hash, hash FROM journal_chain ORDER BY seq').all() as JournalEntry[];
-    // Whole, as older registers send a document: its named total no longer agrees with the entry.
+    // Whole, as older registers send a document: its named total no longer agrees with the digested column the entry binds.
     const records = namedRecordsFor(c.reg.db, entries);
     const first = records.documents[0];
     if (first) first.totalMinor += 1;
@@ -111,7 +111,7 @@ describe('the owner’s HQ view through the register', () => {
         id: expect.any(Number) as number,
         kind: 'upload_tampered',
         registerId: 'O2-R1',
-        params: { reason: 'hq.record_mismatch', seq: first?.seq, field: 'totalMinor' },
+        params: { reason: 'hq.record_mismatch', seq: first?.seq, field: 'digest.totalMinor' },
         raisedAt: expect.any(Number) as number,
       },
     ]);

@@ -157,15 +157,17 @@ describe('HQ ingest', () => {
     const records = recordsFor(reg.db, entries);
     const i = entries.findIndex((e) => e.kind === 'sale.completed');
 
-    // An amount changed in the journal without re-hashing: the hash no longer holds.
+    // A receipt number changed in the journal without re-hashing: the hash no longer holds.
     const changed = entries.map((e, k) =>
-      k === i ? { ...e, payload: e.payload.replace(/"totalMinor":(\d+)/, (_m, n: string) => `"totalMinor":${Number(n) + 100}`) } : e,
+      k === i ? { ...e, payload: e.payload.replace(/"receiptNo":(\d+)/, (_m, n: string) => `"receiptNo":${Number(n) + 100}`) } : e,
     );
+    expect(changed[i]?.payload).not.toBe(entries[i]?.payload);
     const a = await rig.signed(hqPaths.upload, { registerId: 'S1-R5', entries: changed, records }, as);
     expect(a.body).toMatchObject({ ok: false, error: { code: 'hq.tampered', params: { seq: entries[i]?.seq, reason: 'hash_mismatch' } } });
 
-    // An amount changed in the document record only: it no longer agrees with the hashed entry,
-    // whether the document travels as its digested columns or whole, as older registers send it.
+    // An amount changed in the document record only: it no longer agrees with the digest the
+    // hashed entry chains, whether the document travels as its digested columns or whole, as
+    // older registers send it (then the named field disagrees with the digested column).
     const totalColumn = DIGEST_DOCUMENT_COLUMNS.indexOf('total_minor');
     const docs = records.documents.map((d, k) =>
       k === 0 && !('id' in d)
@@ -173,10 +175,10 @@ describe('HQ ingest', () => {
         : d,
     );
     const b = await rig.signed(hqPaths.upload, { registerId: 'S1-R5', entries, records: { documents: docs } }, as);
-    expect(b.body).toMatchObject({ ok: false, error: { code: 'hq.record_mismatch', params: { field: 'totalMinor' } } });
+    expect(b.body).toMatchObject({ ok: false, error: { code: 'hq.record_mismatch', params: { field: 'digest' } } });
     const whole = namedRecordsFor(reg.db, entries).documents.map((d, k) => (k === 0 ? { ...d, totalMinor: d.totalMinor - 100 } : d));
     const b2 = await rig.signed(hqPaths.upload, { registerId: 'S1-R5', entries, records: { documents: whole } }, as);
-    expect(b2.body).toMatchObject({ ok: false, error: { code: 'hq.record_mismatch', params: { field: 'totalMinor' } } });
+    expect(b2.body).toMatchObject({ ok: false, error: { code: 'hq.record_mismatch', params: { field: 'digest.totalMinor' } } });
     const c = await rig.signed(hqPaths.upload, { registerId: 'S1-R5', entries, records: { documents: records.documents.slice(1) } }, as);
     expect(c.body).toMatchObject({ ok: false, error: { code: 'hq.record_missing' } });
 

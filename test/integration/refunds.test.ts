@@ -1,6 +1,7 @@
 // Refunds, returns and voids through the router, against a real ledger file: each correction is a
 // new document pointing at its sale; nothing can be refunded twice; the original never changes.
 import { describe, expect, it } from 'vitest';
+import { documentDigest } from '../../main/documents/document-digest';
 import { verifyJournal } from '../../main/ledger/journal';
 import { CASHIER_PIN, SUPERVISOR_PIN, withStaff } from '../support/register-fixture';
 import { ledgerSnapshot } from '../support/ledger-snapshot';
@@ -191,8 +192,13 @@ describe('returns with a receipt', () => {
       idempotencyKey: key(),
     });
     expect(approved.sale).toMatchObject({ approverId: staff.supervisorId, payments: [expect.objectContaining({ method: 'cash', amountMinor: 380 })] });
+    // What it corrects, why and who approved it are the refund's row, which its entry's digest binds.
     const entry = reg.db.prepare("SELECT payload FROM journal WHERE kind = 'refund.completed'").get() as { payload: string };
-    expect((JSON.parse(entry.payload) as { data: { correction: unknown } }).data.correction).toEqual({
+    const refund = (JSON.parse(entry.payload) as { data: { saleId: string; documentSha256: string } }).data;
+    expect(refund.documentSha256).toBe(documentDigest(reg.db, refund.saleId));
+    expect(
+      reg.db.prepare('SELECT original_document_id AS originalDocumentId, reason, approver_id AS approverId FROM documents WHERE id = ?').get(refund.saleId),
+    ).toEqual({
       originalDocumentId: id,
       reason: 'defective',
       approverId: staff.supervisorId,

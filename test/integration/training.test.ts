@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { documentDigest } from '../../main/documents/document-digest';
 import { FIXTURE_FLOAT_MINOR } from '../support/register-fixture';
 import { key } from '../support/day-close-shop';
 import { trainingShops } from '../support/training-shop';
@@ -27,7 +28,9 @@ describe('training mode', () => {
     const entry = s.reg.db
       .prepare("SELECT json_extract(payload, '$.data') AS data FROM journal WHERE kind = 'sale.completed' ORDER BY seq DESC LIMIT 1")
       .get() as { data: string };
-    expect(JSON.parse(entry.data)).toMatchObject({ training: true, receiptNo: 2, totalMinor: 100 });
+    const data = JSON.parse(entry.data) as { saleId: string };
+    expect(data).toMatchObject({ training: true, receiptNo: 2, documentSha256: documentDigest(s.reg.db, data.saleId) });
+    expect(s.reg.db.prepare('SELECT total_minor, training FROM documents WHERE id = ?').get(data.saleId)).toEqual({ total_minor: 100, training: 1 });
 
     await training(s, false);
     expect((await s.reg.must('session.current', {})).training).toBe(false);

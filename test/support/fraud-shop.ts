@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { defaultPrinterProfile } from '../../main/hardware/printer';
 import type { JournalEvent } from '../../main/ledger/journal-payloads';
-import { recomputeAlerts } from '../../main/fraud/fraud-recompute';
+import { recomputeLedgerAlerts } from '../../main/fraud/fraud-recompute';
 import { SUPERVISOR_PIN } from './register-fixture';
 import { openShop, SHANGHAI, shanghai, type Shop } from './day-close-shop';
 
@@ -31,7 +31,7 @@ export function journal(s: Shop): JournalEvent[] {
 export const entriesOf = (s: Shop, kind: string) => journal(s).filter((e) => e.kind === kind);
 
 export function recomputed(s: Shop) {
-  return recomputeAlerts(journal(s), { registerId: 'R1', timeZone: SHANGHAI, businessDayRule: { timeZone: SHANGHAI, startsAtMinutes: 0 } });
+  return recomputeLedgerAlerts(s.reg.db, { registerId: 'R1', timeZone: SHANGHAI, businessDayRule: { timeZone: SHANGHAI, startsAtMinutes: 0 } });
 }
 
 /** A printer writing to a file in the shop's folder: the drawer opens through the printer. */
