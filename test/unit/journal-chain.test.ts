@@ -10,7 +10,8 @@ import { signatureHolds, signingText, signRequest, type SignedParts } from '../.
 function sortedDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedDeep);
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
+    // No prototype: a plain object would take a "__proto__" key (which fast-check generates) as its prototype, not as a key.
+    const out = Object.create(null) as Record<string, unknown>;
     for (const key of Object.keys(value).sort()) out[key] = sortedDeep((value as Record<string, unknown>)[key]);
     return out;
   }
@@ -49,6 +50,8 @@ describe('journal chain (shared by register and HQ)', () => {
     fc.assert(fc.property(jsonInt, (v) => canonicalJson(v) === JSON.stringify(sortedDeep(v))));
     // Index-like keys sort as strings too, by UTF-16 code units.
     expect(canonicalJson({ '10': 1, '9': 2, '': 3, b: 4, B: 5 })).toBe('{"":3,"10":1,"9":2,"B":5,"b":4}');
+    // A "__proto__" key as JSON.parse makes it (an own key) is a key like any other.
+    expect(canonicalJson(JSON.parse('{"b":1,"__proto__":[2]}'))).toBe('{"__proto__":[2],"b":1}');
   });
 
   it('recognises canonical text exactly as rebuilding it with canonicalJson would, index-like keys, floats and all', () => {
