@@ -98,13 +98,13 @@ async function ingestLocked(client: PoolClient, registerId: string, req: UploadR
 
   // Checked a slice at a time, each slice's insert sent as soon as it holds: PostgreSQL writes one
   // slice while the next is hashed here (the two run on different cores). A later refusal rolls
-  // the whole transaction back, so nothing of a refused upload is kept.
+  // the whole transaction back, so nothing of a refused upload is kept. The inserts are chained,
+  // each sent when the one before has answered: what node-postgres did with queries handed to a
+  // busy client, which it deprecates (pg 9 refuses them).
   const parsedFresh = new Map<number, ParsedEntry>();
-  const writes: Promise<unknown>[] = [];
+  let writing: Promise<unknown> = Promise.resolve();
   const settle = async () => {
-    const results = await Promise.allSettled(writes);
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
+    await writing;
   };
   let prev = head;
   for (let from = 0; from < fresh.length;) {
@@ -124,7 +124,7 @@ async function ingestLocked(client: PoolClient, registerId: string, req: UploadR
       parsedFresh.set(e.seq, { seq: e.seq, at: e.at, kind: e.kind, data: (checked.value.data ?? {}) as Record<string, unknown> });
       prev = { seq: e.seq, hash: e.hash };
     }
-    writes.push(insertEntries(client, registerId, slice, now));
+    writing = writing.then(() => insertEntries(client, registerId, slice, now));
   }
 
   let records: ReturnType<typeof matchRecords>;
