@@ -27,7 +27,8 @@ const DOCUMENT = "COALESCE(json_extract(payload, '$.data.saleId'), json_extract(
 const ORIGINAL = "COALESCE(json_extract(payload, '$.data.correction.originalDocumentId'), doc_original)";
 // One primary-key lookup per completed document's entry, in the same query: no query per entry.
 const ENTRIES = `SELECT c.seq, c.at, c.kind, c.payload, c.prev_hash, c.hash, d.operator_id AS doc_operator, d.approver_id AS doc_approver,
-    d.register_id AS doc_register, d.original_document_id AS doc_original
+    d.register_id AS doc_register, d.original_document_id AS doc_original, d.receipt_no AS doc_receipt_no, d.total_minor AS doc_total,
+    d.training AS doc_training
   FROM journal_chain c LEFT JOIN documents d
     ON c.kind IN (${DOCUMENT_ENTRY_KINDS.map((k) => `'${k}'`).join(', ')}) AND d.id = json_extract(c.payload, '$.data.saleId')`;
 
@@ -63,7 +64,8 @@ export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number 
   const rows = db
     .prepare(
       `WITH j AS (SELECT *, ${register.sql} AS register_id FROM (${ENTRIES}))
-       SELECT seq, at, kind, payload, prev_hash, hash, ${OPERATOR} AS operator_id, ${APPROVER} AS approver_id, register_id, ${DOCUMENT} AS document_id
+       SELECT seq, at, kind, payload, prev_hash, hash, ${OPERATOR} AS operator_id, ${APPROVER} AS approver_id, register_id, ${DOCUMENT} AS document_id,
+              doc_register, doc_receipt_no, doc_total, doc_training
          FROM j WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`,
     )
     .all(...args, limit + 1) as {
@@ -77,6 +79,10 @@ export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number 
     approver_id: number | null;
     register_id: string | null;
     document_id: string | null;
+    doc_register: string | null;
+    doc_receipt_no: number | null;
+    doc_total: number | null;
+    doc_training: number | null;
   }[];
   const names = new Map((sql(db, 'SELECT id, name FROM operators').all() as { id: number; name: string }[]).map((o) => [o.id, o.name]));
   const entries: JournalEntryView[] = rows.slice(0, limit).map((r) => ({
@@ -89,6 +95,10 @@ export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number 
     approverName: typeof r.approver_id === 'number' ? (names.get(r.approver_id) ?? null) : null,
     registerId: typeof r.register_id === 'string' ? r.register_id : null,
     documentId: typeof r.document_id === 'string' ? r.document_id : null,
+    document:
+      r.doc_register !== null && r.doc_receipt_no !== null && r.doc_total !== null
+        ? { registerId: r.doc_register, receiptNo: r.doc_receipt_no, training: r.doc_training === 1, totalMinor: r.doc_total }
+        : null,
     data: (JSON.parse(r.payload) as { data: unknown }).data,
     payload: r.payload,
     prevHash: r.prev_hash,

@@ -12,6 +12,12 @@ export interface JournalEntryView {
   approverName: string | null;
   registerId: string | null;
   documentId: string | null;
+  /**
+   * The completed document a `<kind>.completed` entry chains, as the receipt names it: its number
+   * and total, read from the row the entry's digest binds (the entry itself carries only the id,
+   * the number and the digest).
+   */
+  document: { registerId: string; receiptNo: number; training: boolean; totalMinor: number } | null;
   /** The entry's data, as journalled. */
   data: unknown;
   /** What the chain holds: the canonical payload and the hashes, so an export can be checked. */

@@ -49,6 +49,13 @@ describe('journal.list', () => {
     const voided = sales.entries[1]?.documentId ?? '';
     const aboutIt = await s.reg.must('journal.list', { documentId: voided });
     expect(aboutIt.entries.map((e) => e.kind)).toEqual(['sale.completed', 'void.completed']);
+    // Each names its document as the receipt does, with the total the digest binds (the entry carries neither total).
+    expect(aboutIt.entries.map((e) => e.document)).toEqual([
+      { registerId: 'R1', receiptNo: 2, training: false, totalMinor: 2_000 },
+      { registerId: 'R1', receiptNo: 3, training: false, totalMinor: 2_000 },
+    ]);
+    const login = (await s.reg.must('journal.list', { kinds: ['session.login'] })).entries[0];
+    expect(login?.document).toBeNull();
 
     const byCashier = await s.reg.must('journal.list', { operatorId: s.staff.cashierId });
     expect(byCashier.entries.every((e) => e.operatorId === s.staff.cashierId)).toBe(true);

@@ -4,6 +4,7 @@ import type { JournalEntryView, JournalVerifyStepView } from '../../../../preloa
 import { ErrorNote } from '../../components/ErrorNote';
 import { ChoiceFilter, OperatorFilter, TextFilter } from '../../components/FilterFields';
 import { formatDateTime } from '../../format/date';
+import { formatReceiptNo } from '../../format/receipt-no';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
@@ -164,7 +165,14 @@ export function AuditSection(_props: BackOfficeSectionProps) {
               <td>{e.registerId ?? ''}</td>
               <td>
                 <details>
-                  <summary>{e.documentId ?? t('audit.show')}</summary>
+                  <summary data-testid="audit-document">
+                    {e.document
+                      ? t('audit.document', {
+                          receiptNo: formatReceiptNo(e.document.registerId, e.document.receiptNo, e.document.training),
+                          total: format.money(e.document.totalMinor),
+                        })
+                      : (e.documentId ?? t('audit.show'))}
+                  </summary>
                   <pre className="audit__payload">{JSON.stringify(e.data, null, 2)}</pre>
                 </details>
               </td>
