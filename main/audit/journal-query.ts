@@ -6,7 +6,7 @@ import type { Db } from '../ledger/database';
 import { checkEntry, GENESIS_HASH, type ChainEntry } from '../journal-chain/chain';
 import { sql } from '../ledger/statements';
 import { getSettings } from '../settings/settings';
-import { DOCUMENT_ENTRY_KINDS, INDEXED_KINDS } from '../ledger/journal-kind-index';
+import { DOCUMENT_ENTRY_KINDS, INDEXED_KINDS, isIndexedKind } from '../ledger/journal-kind-index';
 
 export interface JournalFilter {
   fromAt?: number | undefined;
@@ -47,6 +47,8 @@ export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number 
   if (filter.kinds && filter.kinds.length > 0) {
     where.push(`kind IN (${filter.kinds.map(() => '?').join(', ')})`);
     args.push(...filter.kinds);
+    // Kinds other than a document's are found through journal_kind, whose condition the query must state.
+    if (filter.kinds.every(isIndexedKind)) where.push(INDEXED_KINDS);
   }
   if (filter.operatorId !== undefined) {
     where.push(`${OPERATOR} = ?`);

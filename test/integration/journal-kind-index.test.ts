@@ -37,7 +37,7 @@ describe('journal_kind', () => {
     expect(inIndex).toEqual(all.filter((r) => !r.kind.endsWith('.completed')));
     expect(all.map((r) => r.kind)).toContain('day.closed');
 
-    // Every statement the register compiled that picks journal entries by kind: none reads the whole table.
+    // Every statement in the register's statement cache that picks journal entries by kind: none reads the whole table.
     const byKind = statementTexts(db).filter((t) => /\bjournal\b/.test(t) && /\bkind (=|IN)/.test(t));
     expect(byKind.length).toBeGreaterThan(3);
     const fullReads = byKind.filter((t) => {
