@@ -36,7 +36,7 @@ test('the journal viewer filters by kind and operator, shows entries in words, c
   await expect(rows.locator('td:nth-child(4)')).toHaveText(['王店长', '王店长']);
   await expect(rows.locator('td:nth-child(5)')).toHaveText(['R1', 'R1']);
   // Each names its receipt and total, as the receipt prints them, not the document's id.
-  await expect(rows.getByTestId('audit-document')).toHaveText(['小票 R1-000001 · ¥3.00', '小票 R1-000002 · ¥4.50']);
+  await expect(rows.getByTestId('audit-entry-document')).toHaveText(['小票 R1-000001 · ¥3.00', '小票 R1-000002 · ¥4.50']);
 
   // By operator, every kind: only the owner's entries, fewer than all (the demo's seeding is no one's).
   await page.getByTestId('audit-kind').selectOption('');

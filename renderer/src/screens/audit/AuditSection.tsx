@@ -165,9 +165,9 @@ export function AuditSection(_props: BackOfficeSectionProps) {
               <td>{e.registerId ?? ''}</td>
               <td>
                 <details>
-                  <summary data-testid="audit-document">
+                  <summary data-testid="audit-entry-document">
                     {e.document
-                      ? t('audit.document', {
+                      ? t('audit.entryDocument', {
                           receiptNo: formatReceiptNo(e.document.registerId, e.document.receiptNo, e.document.training),
                           total: format.money(e.document.totalMinor),
                         })
