@@ -7,34 +7,17 @@ import { storedDrafts } from '../../main/fraud/fraud-alerts';
 import { verifyDocuments } from '../../main/documents/verify-documents';
 import type { JournalEvent } from '../../main/ledger/journal-payloads';
 import { reshapeCompletedEntries, type EntryShape } from '../support/entry-shapes';
-import { approval, entriesOf, MIN, recomputed, shop } from '../support/fraud-shop';
-import { key, type Shop } from '../support/day-close-shop';
+import { entriesOf, MIN, recomputed, ringUpCorrections, shop } from '../support/fraud-shop';
+import type { Shop } from '../support/day-close-shop';
 
-/** Sales, a refund with its receipt, one without, a void, no-sale openings: four alerts. */
+/** The corrections of ringUpCorrections, then a burst of small sales: four alerts. */
 async function corrections(s: Shop): Promise<{ sold: string; other: string }> {
-  await s.as('cashier');
-  const sold = await s.cashSale([2_000]);
-  const found = await s.reg.must('refund.find', { code: String(sold.receiptNo) });
-  await s.reg.must('refund.withReceipt', {
-    saleId: sold.saleId,
-    lines: [{ lineId: found.lines[0]?.lineId ?? 0, qtyMilli: 1000, restock: true }],
-    reason: 'defective',
-    approval: approval(s),
-    idempotencyKey: key(),
-  });
-  await s.reg.must('refund.withoutReceipt', {
-    lines: [{ name: '退货', qtyMilli: 1000, unitPriceMinor: 800, taxRateBp: 1300, restock: true }],
-    reason: 'not_wanted',
-    approval: approval(s),
-    idempotencyKey: key(),
-  });
-  const other = await s.cashSale([1_500]);
-  await s.reg.must('void.sale', { saleId: other.saleId, reason: 'cashier_error', approval: approval(s), idempotencyKey: key() });
+  const ids = await ringUpCorrections(s);
   for (const price of [100, 200, 300, 400, 450]) {
     await s.cashSale([price]);
     s.clock.now += MIN;
   }
-  return { sold: sold.saleId, other: other.saleId };
+  return ids;
 }
 
 const modes: [string, (id: string, i: number) => EntryShape][] = [

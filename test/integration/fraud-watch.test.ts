@@ -8,7 +8,7 @@ import { DEFAULT_FRAUD_THRESHOLDS } from '../../main/fraud/fraud-defaults';
 import type { FraudThresholds } from '../../preload/contract/fraud-views';
 import { CASHIER_PIN } from '../support/register-fixture';
 import { key, shanghai, type Shop } from '../support/day-close-shop';
-import { MIN, DAY, shops, shop, entriesOf, recomputed, printToFile, approval } from '../support/fraud-shop';
+import { MIN, DAY, shops, shop, entriesOf, recomputed, printToFile, approval, ringUpCorrections } from '../support/fraud-shop';
 
 describe('fraud watch on the register', () => {
   it('price overrides count with discounts: water typed down to nothing on a 110.00 day raises the share alert', async () => {
@@ -89,24 +89,7 @@ describe('fraud watch on the register', () => {
   it('corrections: refund without receipt, the same cashier refunding their sale, a void, no-sale openings', async () => {
     const s = await shop();
     await printToFile(s);
-    await s.as('cashier');
-    const sold = await s.cashSale([2_000]);
-    const found = await s.reg.must('refund.find', { code: String(sold.receiptNo) });
-    await s.reg.must('refund.withReceipt', {
-      saleId: sold.saleId,
-      lines: [{ lineId: found.lines[0]?.lineId ?? 0, qtyMilli: 1000, restock: true }],
-      reason: 'defective',
-      approval: approval(s),
-      idempotencyKey: key(),
-    });
-    await s.reg.must('refund.withoutReceipt', {
-      lines: [{ name: '退货', qtyMilli: 1000, unitPriceMinor: 800, taxRateBp: 1300, restock: true }],
-      reason: 'not_wanted',
-      approval: approval(s),
-      idempotencyKey: key(),
-    });
-    const other = await s.cashSale([1_500]);
-    await s.reg.must('void.sale', { saleId: other.saleId, reason: 'cashier_error', approval: approval(s), idempotencyKey: key() });
+    await ringUpCorrections(s);
     for (let i = 0; i < 3; i++) {
       await s.reg.must('drawer.open', { reason: 'change for the bus', approval: approval(s) });
       s.clock.now += 20 * MIN;

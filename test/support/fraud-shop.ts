@@ -6,7 +6,7 @@ import { defaultPrinterProfile } from '../../main/hardware/printer';
 import type { JournalEvent } from '../../main/ledger/journal-payloads';
 import { recomputeLedgerAlerts } from '../../main/fraud/fraud-recompute';
 import { SUPERVISOR_PIN } from './register-fixture';
-import { openShop, SHANGHAI, shanghai, type Shop } from './day-close-shop';
+import { key, openShop, SHANGHAI, shanghai, type Shop } from './day-close-shop';
 
 export const MIN = 60_000;
 export const DAY = '2026-11-29';
@@ -46,3 +46,29 @@ export async function printToFile(s: Shop): Promise<void> {
 }
 
 export const approval = (s: Shop) => ({ operatorId: s.staff.supervisorId, pin: SUPERVISOR_PIN });
+
+/**
+ * As a cashier: a sale refunded with its receipt, a refund without one, and a sale voided, each
+ * with a supervisor's approval (the fraud watch raises an alert for each).
+ */
+export async function ringUpCorrections(s: Shop): Promise<{ sold: string; other: string }> {
+  await s.as('cashier');
+  const sold = await s.cashSale([2_000]);
+  const found = await s.reg.must('refund.find', { code: String(sold.receiptNo) });
+  await s.reg.must('refund.withReceipt', {
+    saleId: sold.saleId,
+    lines: [{ lineId: found.lines[0]?.lineId ?? 0, qtyMilli: 1000, restock: true }],
+    reason: 'defective',
+    approval: approval(s),
+    idempotencyKey: key(),
+  });
+  await s.reg.must('refund.withoutReceipt', {
+    lines: [{ name: '退货', qtyMilli: 1000, unitPriceMinor: 800, taxRateBp: 1300, restock: true }],
+    reason: 'not_wanted',
+    approval: approval(s),
+    idempotencyKey: key(),
+  });
+  const other = await s.cashSale([1_500]);
+  await s.reg.must('void.sale', { saleId: other.saleId, reason: 'cashier_error', approval: approval(s), idempotencyKey: key() });
+  return { sold: sold.saleId, other: other.saleId };
+}
