@@ -1,38 +1,21 @@
 // HQ recomputes each document's digest from the columns an upload carries and checks the fields it
 // stores against them, against a real PostgreSQL (throwaway cluster) and a real register: a
 // document changed anywhere on the way, even in a column HQ does not store, is refused and flagged.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hqPaths, type WireDigestDocument, type WireDocument } from '../../preload/contract/hq-wire';
 import { DIGEST_DOCUMENT_COLUMNS, DIGEST_LINE_COLUMNS } from '../../main/journal-chain/document-digest-rows';
 import type { JournalEntry } from '../../main/ledger/journal';
 import { namedRecordsFor, recordsFor } from '../../main/sync/upload-records';
-import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
+import type { TestRegister } from '../support/register-fixture';
+import { documentsShop } from '../support/hq-documents-shop';
 import { startHqRig, type HqRig } from '../support/hq-rig';
 
 let rig: HqRig;
 let reg: TestRegister;
 beforeAll(async () => {
   rig = await startHqRig();
-  reg = makeRegister({ sync: { auto: false } });
-  const staff = await withStaff(reg);
-  await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
-  await rig.enrol(reg, 'D1-R1', 'D1');
-  for (const codes of [['6901234567892', '6905678901232'], ['6904567890127']]) {
-    const sale = await reg.must('sale.current', {});
-    for (const code of codes) await reg.must('sale.addProduct', { saleId: sale.id, code });
-    const view = await reg.must('sale.get', { saleId: sale.id });
-    await reg.must('sale.tenderCash', { saleId: sale.id, tenderedMinor: view.totals.totalMinor + 300, idempotencyKey: randomUUID().replaceAll('-', '') });
-  }
-  // A refund and a void: their reason, approver and original document are digested too.
-  const [sold, voided] = [await reg.must('sale.byReceipt', { receiptNo: 1 }), await reg.must('sale.byReceipt', { receiptNo: 2 })];
-  await reg.must('refund.withReceipt', {
-    saleId: sold.id,
-    lines: [{ lineId: sold.lines[0]?.id ?? 0, qtyMilli: 1000, restock: true }],
-    reason: 'defective',
-    idempotencyKey: 'digest-refund-1',
-  });
-  await reg.must('void.sale', { saleId: voided.id, reason: 'cashier_error', idempotencyKey: 'digest-void-1' });
+  // Sales, then a refund and a void: their reason, approver and original document are digested too.
+  reg = await documentsShop(rig, 'D1-R1', 'D1', [['6901234567892', '6905678901232'], ['6904567890127']], 'digest');
 }, 60_000);
 afterAll(async () => {
   reg?.cleanup();

@@ -3,13 +3,13 @@
 // (throwaway cluster) and a real register: the slim entry by the digest it chains alone, the
 // totals-copied entry by its digest and figures, the oldest by the lines it copied. A document
 // changed on the way is refused whatever the shape; the register's own upload goes through.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hqPaths, type WireDigestDocument, type WireDocument } from '../../preload/contract/hq-wire';
 import { DIGEST_LINE_COLUMNS } from '../../main/journal-chain/document-digest-rows';
 import type { JournalEntry } from '../../main/ledger/journal';
 import { namedRecordsFor, recordsFor } from '../../main/sync/upload-records';
-import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
+import type { TestRegister } from '../support/register-fixture';
+import { documentsShop } from '../support/hq-documents-shop';
 import { reshapeCompletedEntries, type EntryShape } from '../support/entry-shapes';
 import { startHqRig, type HqRig } from '../support/hq-rig';
 
@@ -19,24 +19,8 @@ let reg: TestRegister;
 let shapes: Map<string, EntryShape>;
 beforeAll(async () => {
   rig = await startHqRig();
-  reg = makeRegister({ sync: { auto: false } });
-  const staff = await withStaff(reg);
-  await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
-  await rig.enrol(reg, REGISTER, 'E1');
-  for (const codes of [['6901234567892', '6905678901232'], ['6904567890127'], ['6901234567892']]) {
-    const sale = await reg.must('sale.current', {});
-    for (const code of codes) await reg.must('sale.addProduct', { saleId: sale.id, code });
-    const view = await reg.must('sale.get', { saleId: sale.id });
-    await reg.must('sale.tenderCash', { saleId: sale.id, tenderedMinor: view.totals.totalMinor + 300, idempotencyKey: randomUUID().replaceAll('-', '') });
-  }
-  const [sold, voided] = [await reg.must('sale.byReceipt', { receiptNo: 1 }), await reg.must('sale.byReceipt', { receiptNo: 2 })];
-  await reg.must('refund.withReceipt', {
-    saleId: sold.id,
-    lines: [{ lineId: sold.lines[0]?.id ?? 0, qtyMilli: 1000, restock: true }],
-    reason: 'defective',
-    idempotencyKey: 'shapes-refund-1',
-  });
-  await reg.must('void.sale', { saleId: voided.id, reason: 'cashier_error', idempotencyKey: 'shapes-void-1' });
+  // Sales, then a refund and a void: their reason, approver and original document are digested too.
+  reg = await documentsShop(rig, REGISTER, 'E1', [['6901234567892', '6905678901232'], ['6904567890127'], ['6901234567892']], 'shapes');
   // Sales: lines, totals, slim; the refund lines copied, the void totals copied.
   shapes = reshapeCompletedEntries(reg.db, (_id, i) => (['legacy', 'totals', 'slim'] as const)[i % 3] ?? 'slim');
 }, 60_000);

@@ -25,6 +25,19 @@ function fill(n: number): void {
     else appendJournal(db, 'settings.changed', { operatorId: i, changes: { storeName: { from: null, to: `收据 ${i}` } } }, 1_700_000_000_000 + i);
 }
 
+/** Three entries with the update trigger dropped (as an attacker with the file could): the third as stored, and its data. */
+function thirdOfThreeEditable(): { row: { at: number; kind: string; payload: string; prev_hash: string }; data: unknown } {
+  fill(3);
+  db.exec('DROP TRIGGER journal_no_update;');
+  const row = db.prepare('SELECT at, kind, payload, prev_hash FROM journal_chain WHERE seq = 3').get() as {
+    at: number;
+    kind: string;
+    payload: string;
+    prev_hash: string;
+  };
+  return { row, data: (JSON.parse(row.payload) as { data: unknown }).data };
+}
+
 describe('canonical JSON', () => {
   it('sorts keys and refuses floats', () => {
     expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: 1, y: 2 } })).toBe('{"a":[true,null,"x"],"b":1,"c":{"y":2,"z":1}}');
@@ -186,15 +199,7 @@ describe('journal', () => {
   });
 
   it('names fields_differ when the payload holds the seq, time or kind as another value or type', () => {
-    fill(3);
-    db.exec('DROP TRIGGER journal_no_update;');
-    const row = db.prepare('SELECT at, kind, payload, prev_hash FROM journal_chain WHERE seq = 3').get() as {
-      at: number;
-      kind: string;
-      payload: string;
-      prev_hash: string;
-    };
-    const data = (JSON.parse(row.payload) as { data: unknown }).data;
+    const { row, data } = thirdOfThreeEditable();
     const variants = [
       { at: row.at, data, kind: row.kind, seq: '3' },
       { at: row.at, data, kind: row.kind, seq: [3] },
@@ -220,15 +225,7 @@ describe('journal', () => {
   });
 
   it('reads the time and kind from the payload, so no column can tell another story than the one hashed', () => {
-    fill(3);
-    db.exec('DROP TRIGGER journal_no_update;');
-    const row = db.prepare('SELECT at, kind, payload, prev_hash FROM journal_chain WHERE seq = 3').get() as {
-      at: number;
-      kind: string;
-      payload: string;
-      prev_hash: string;
-    };
-    const data = (JSON.parse(row.payload) as { data: unknown }).data;
+    const { row, data } = thirdOfThreeEditable();
     const payload = canonicalJson({ at: row.at + 1, data, kind: 'session.logout', seq: 3 });
     db.prepare('UPDATE journal SET payload = ? WHERE seq = 3').run(payload);
     expect(db.prepare('SELECT at, kind FROM journal WHERE seq = 3').get()).toEqual({ at: row.at + 1, kind: 'session.logout' });
