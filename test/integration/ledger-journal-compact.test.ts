@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../../main/ledger/database';
 import { appendJournal, verifyJournal } from '../../main/ledger/journal';
 import { INDEXED_KINDS } from '../../main/ledger/journal-kind-index';
-import { migrations } from '../../main/ledger/migrations';
+import { ledgerAtSchema } from '../support/old-schema';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -24,14 +24,7 @@ function schema19Ledger(n: number): { file: string; rows: Row[] } {
   const dir = mkdtempSync(join(tmpdir(), 'ringup-compact-'));
   dirs.push(dir);
   const file = join(dir, 'ledger.sqlite');
-  const old = new Database(file);
-  old.pragma('journal_mode = WAL');
-  // As the register migrates: a step that rebuilds tables runs with foreign keys off.
-  for (const m of migrations.filter((x) => x.version <= 19)) {
-    old.pragma(`foreign_keys = ${m.rebuildsTables ? 'OFF' : 'ON'}`);
-    old.exec(m.sql);
-    old.pragma(`user_version = ${m.version}`);
-  }
+  const old = ledgerAtSchema(file, 19);
   const rows: Row[] = [];
   let prev = '0'.repeat(64);
   const insert = old.prepare('INSERT INTO journal (seq, at, kind, payload, hash) VALUES (?, ?, ?, ?, ?)');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../../main/ledger/database';
 import { appendJournal, verifyJournal } from '../../main/ledger/journal';
-import { migrations } from '../../main/ledger/migrations';
+import { ledgerAtSchema } from '../support/old-schema';
 import { EXPORT_TABLES, exportSource } from '../../main/backup/export-tables';
 
 const dirs: string[] = [];
@@ -24,12 +24,7 @@ function schema17Ledger(n: number): { file: string; rows: OldRow[] } {
   const dir = mkdtempSync(join(tmpdir(), 'ringup-lean-'));
   dirs.push(dir);
   const file = join(dir, 'ledger.sqlite');
-  const old = new Database(file);
-  old.pragma('journal_mode = WAL');
-  for (const m of migrations.filter((x) => x.version <= 17)) {
-    old.exec(m.sql);
-    old.pragma(`user_version = ${m.version}`);
-  }
+  const old = ledgerAtSchema(file, 17);
   const rows: OldRow[] = [];
   let prev = '0'.repeat(64);
   for (let seq = 1; seq <= n; seq++) {
