@@ -22,7 +22,7 @@ function woff2Only(): Plugin {
 /**
  * The cashier screen and the customer display are the same page around a different entry script:
  * their HTML files hold only that script, and this writes the page around it before Vite reads it
- * (dev server and build alike). crashed.html keeps its own page: it must work without the app.
+ * (dev server and build alike). opening.html and crashed.html keep their own pages: they must work without the app.
  */
 const PAGE_MARK = '<!-- ringup:app-page -->';
 function appPage(): Plugin {
@@ -90,11 +90,13 @@ export default defineConfig({
       minify: true,
       // Fonts stay files: the CSP allows fonts from the register itself ('self'), not data: URLs.
       assetsInlineLimit: (file: string) => (/\.woff2?$/.test(file) ? false : undefined),
+      // opening.html: the static page the desktop shell shows while it opens (and may upgrade) the ledger.
       // crashed.html: the static page the desktop shell shows when the cashier screen keeps crashing.
       // customer-display.html: the read-only screen that faces the customer (a second page or window).
       rollupOptions: {
         input: {
           index: resolve('renderer/index.html'),
+          opening: resolve('renderer/opening.html'),
           crashed: resolve('renderer/crashed.html'),
           'customer-display': resolve('renderer/customer-display.html'),
         },

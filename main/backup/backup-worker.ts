@@ -1,11 +1,13 @@
 // The backup's worker thread: exports, verifications and the full ledger check run here, so the
-// register's event loop never waits on a snapshot, a year of CSV, a zip or a hash. One job per
-// worker; it reports progress and ends with a result or a coded failure.
+// register's event loop never waits on a snapshot, a year of CSV, a zip or a hash; and so does a new
+// version's schema upgrade, before the register opens the ledger. One job per worker; it reports
+// progress and ends with a result or a coded failure.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BackupStep } from '../../preload/contract/backup-views';
 import { BackupFailure } from './backup-failure';
 import { exportBundle } from './export-bundle';
 import { fullCheck } from './ledger-check';
+import { upgradeLedger } from '../ledger/ledger-upgrade';
 import type { WorkerJob, WorkerMessage } from './worker-protocol';
 import { verifyBundle } from './verify-bundle';
 import { verifyPart } from './verify-part';
@@ -34,6 +36,8 @@ async function run(job: WorkerJob): Promise<unknown> {
       return fullCheck(job.ledgerFile, (fraction) => progress(fraction < 0.5 ? 'check' : 'chain', fraction));
     case 'verify-part':
       return verifyPart(job.part, (fraction) => progress('rows', fraction));
+    case 'upgrade':
+      return upgradeLedger(job.ledgerFile);
   }
 }
 

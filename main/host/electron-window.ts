@@ -12,8 +12,8 @@ export interface RegisterWindowOptions {
   log: Logger;
 }
 
-/** The cashier's window, showing app://ringup/index.html. */
-export function createRegisterWindow(options: RegisterWindowOptions): BrowserWindow {
+/** The cashier's window, showing app://ringup/index.html, or first the opening page while the ledger opens. */
+export function createRegisterWindow(options: RegisterWindowOptions, firstUrl: string = APP_ENTRY_URL): BrowserWindow {
   const win = new BrowserWindow(windowOptions({ preload: options.preload, devTools: options.devTools, ...(options.icon ? { icon: options.icon } : {}) }));
   win.once('ready-to-show', () => win.show());
   const recovery = new RendererRecovery();
@@ -25,8 +25,25 @@ export function createRegisterWindow(options: RegisterWindowOptions): BrowserWin
     if (action === 'show-error-page') options.log.error('the cashier page keeps crashing; showing the error page');
     void win.loadURL(action === 'reload' ? APP_ENTRY_URL : APP_CRASHED_URL).catch((error: unknown) => options.log.error('could not reload the page', error));
   });
-  void win.loadURL(APP_ENTRY_URL).catch((error: unknown) => options.log.error('could not load the cashier page', error));
+  void win.loadURL(firstUrl).catch((error: unknown) => options.log.error('could not load the cashier page', error));
   return win;
+}
+
+/** Resolves once the window has painted its page and is shown, or after `limitMs` whatever happened. */
+export function onScreen(win: BrowserWindow, limitMs = 3000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, limitMs);
+    win.once('show', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Turns the window (showing the opening page) into the register. */
+export function showRegisterPage(win: BrowserWindow, log: Logger): void {
+  if (win.isDestroyed()) return;
+  void win.loadURL(APP_ENTRY_URL).catch((error: unknown) => log.error('could not load the cashier page', error));
 }
 
 /** The customer display on the screen that faces the customer: full screen, read-only (electron-policy/customer-display.ts). */

@@ -12,7 +12,10 @@ import { appMenuTemplate } from './electron-policy/app-menu';
 import { electronLaunch, PRODUCT_NAME } from './electron-policy/launch';
 import { handleAppProtocol, registerAppScheme } from './electron-protocol';
 import { hardenAllWebContents, hardenSession } from './electron-security';
-import { createCustomerDisplayWindow, createRegisterWindow } from './electron-window';
+import { createCustomerDisplayWindow, createRegisterWindow, onScreen, showRegisterPage } from './electron-window';
+import { APP_OPENING_URL } from './electron-policy/app-url';
+import { startInOrder } from './electron-policy/start-order';
+import { upgradeLedgerInWorker } from '../backup/upgrade-in-worker';
 import { customerScreen } from './electron-policy/customer-display';
 import { moveLegacyLedger } from './legacy-ledger';
 import { electronSecretBox } from './electron-secrets';
@@ -61,15 +64,20 @@ export function startElectronShell(): void {
   hardenAllWebContents(log);
 
   let customerDisplay: BrowserWindow | null = null;
-  const openWindow = () => {
-    const windowOptions = { preload: join(__dirname, '..', 'preload', 'index.js'), devTools: !app.isPackaged, log };
-    window = createRegisterWindow(windowOptions);
+  const windowOptions = { preload: join(__dirname, '..', 'preload', 'index.js'), devTools: !app.isPackaged, log };
+  /** The cashier's window: first with the opening page while the ledger opens, later straight to the register. */
+  const openWindow = (firstUrl?: string) => {
+    const win = createRegisterWindow(windowOptions, firstUrl);
+    window = win;
     // Windows ends the session without 'will-quit': close the ledger while we still can.
-    window.on('session-end', () => closeLedger('session end'));
-    window.on('closed', () => {
-      window = null;
+    win.on('session-end', () => closeLedger('session end'));
+    win.on('closed', () => {
+      if (window === win) window = null;
       customerDisplay?.close();
     });
+    return win;
+  };
+  const openCustomerDisplay = () => {
     // A second screen faces the customer: the display goes there; with one screen there is none.
     const second = customerScreen(screen.getAllDisplays(), screen.getPrimaryDisplay().id);
     if (second && !customerDisplay) {
@@ -86,6 +94,10 @@ export function startElectronShell(): void {
     window.focus();
   });
 
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => closeLedger('quit'));
 
@@ -101,21 +113,38 @@ export function startElectronShell(): void {
       powerMonitor.on('shutdown', () => closeLedger('shutdown'));
       hardenSession(session.defaultSession, log);
       handleAppProtocol(join(__dirname, '..', 'renderer'));
-      register = openRegister({
-        ledgerFile: launch.ledgerFile,
-        demo: launch.demo,
-        printerUrl: launch.printer,
-        terminalAddress: launch.terminal,
+      return startInOrder({
+        showOpening: () => onScreen(openWindow(APP_OPENING_URL)),
+        upgradeLedger: () => upgradeLedgerInWorker(launch.ledgerFile),
+        stillWanted: () => !quitting && window !== null,
+        openRegister: () =>
+          openRegister({
+            ledgerFile: launch.ledgerFile,
+            demo: launch.demo,
+            printerUrl: launch.printer,
+            terminalAddress: launch.terminal,
+            log,
+            // Provider secrets sealed by the OS keychain (safeStorage is usable only after 'ready').
+            secretBox: electronSecretBox(join(launch.dataDir, 'ringup-secrets.key')),
+            updateInstaller: electronUpdateInstaller(log),
+          }),
+        showRegister: (opened) => {
+          register = opened;
+          log.info(`ledger: ${launch.ledgerFile}`);
+          unbind = bindRegisterToIpc(opened, log);
+          if (window) showRegisterPage(window, log);
+          openCustomerDisplay();
+        },
         log,
-        // Provider secrets sealed by the OS keychain (safeStorage is usable only after 'ready').
-        secretBox: electronSecretBox(join(launch.dataDir, 'ringup-secrets.key')),
-        updateInstaller: electronUpdateInstaller(log),
       });
-      log.info(`ledger: ${launch.ledgerFile}`);
-      unbind = bindRegisterToIpc(register, log);
-      openWindow();
+    })
+    .then((opened) => {
+      if (!opened) return;
       app.on('activate', () => {
-        if (BrowserWindow.getAllWindows().length === 0) openWindow();
+        if (BrowserWindow.getAllWindows().length === 0) {
+          openWindow();
+          openCustomerDisplay();
+        }
       });
     })
     .catch((error: unknown) => {

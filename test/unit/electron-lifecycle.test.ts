@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appMenuTemplate, FORBIDDEN_MENU_ROLES } from '../../main/host/electron-policy/app-menu';
 import { RendererRecovery } from '../../main/host/electron-policy/renderer-recovery';
+import { startInOrder } from '../../main/host/electron-policy/start-order';
 
 /** Every role reachable in a menu template, submenus included. */
 function roles(items: readonly { role?: string; submenu?: unknown }[]): string[] {
@@ -41,5 +42,54 @@ describe('renderer crash recovery', () => {
     const recovery = new RendererRecovery({ limit: 1 });
     expect(recovery.onGone('clean-exit', 0)).toBe('ignore');
     expect(recovery.onGone('killed', 1)).toBe('show-error-page');
+  });
+});
+
+describe('start order', () => {
+  type Step = 'opening' | 'upgrade' | 'open' | 'show';
+  function rig(options: { upgrade?: () => Promise<{ from: number; to: number } | null>; wanted?: () => boolean } = {}) {
+    const steps: Step[] = [];
+    const log = { lines: [] as string[], info: (m: string) => log.lines.push(m), error: (m: string) => log.lines.push(`error: ${m}`) };
+    const run = startInOrder({
+      showOpening: async () => {
+        steps.push('opening');
+      },
+      upgradeLedger: async () => {
+        steps.push('upgrade');
+        return (options.upgrade ?? (async () => null))();
+      },
+      stillWanted: options.wanted ?? (() => true),
+      openRegister: () => {
+        steps.push('open');
+        return { register: 1 };
+      },
+      showRegister: () => {
+        steps.push('show');
+      },
+      log,
+    });
+    return { steps, log, run };
+  }
+
+  it('shows the window before the ledger is upgraded, and the register page only once it is open and bound', async () => {
+    const { steps, log, run } = rig({ upgrade: async () => ({ from: 18, to: 20 }) });
+    expect(await run).toEqual({ register: 1 });
+    expect(steps).toEqual(['opening', 'upgrade', 'open', 'show']);
+    expect(log.lines).toEqual(['ledger upgraded from schema 18 to 20']);
+  });
+
+  it('an upgrade that failed on the worker still opens the register, which says why or tries again', async () => {
+    const { steps, log, run } = rig({
+      upgrade: () => Promise.reject(new Error('disk full')),
+    });
+    expect(await run).toEqual({ register: 1 });
+    expect(steps).toEqual(['opening', 'upgrade', 'open', 'show']);
+    expect(log.lines).toEqual(['error: the ledger upgrade on the worker thread failed; opening the register tries again']);
+  });
+
+  it('opens nothing when the owner closed the window while the ledger was being upgraded', async () => {
+    const { steps, run } = rig({ wanted: () => false });
+    expect(await run).toBeNull();
+    expect(steps).toEqual(['opening', 'upgrade']);
   });
 });

@@ -5,6 +5,8 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'ringup';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+/** The static page shown while the shell opens (and may upgrade) the ledger, before the register answers. */
+export const APP_OPENING_URL = `${APP_ORIGIN}/opening.html`;
 /** The static page shown when the renderer keeps crashing (see renderer-recovery.ts). */
 export const APP_CRASHED_URL = `${APP_ORIGIN}/crashed.html`;
 
