@@ -29,7 +29,10 @@ export const shiftCalls = {
       .strict(),
     { movesMoney: true },
   ),
-  /** Paid-in, paid-out, safe drop or float top-up: journalled, opens the drawer, prints a slip. */
+  /**
+   * Paid-in, paid-out, safe drop or float top-up: journalled, opens the drawer, prints a slip. A
+   * paid-out or safe drop larger than the drawer's expected cash is refused and changes nothing.
+   */
   'cash.move': call<CashMovementView>()(z.object({ kind: cashMovementKind, amountMinor: positiveAmountMinor, reason: shortText, idempotencyKey }).strict(), {
     movesMoney: true,
   }),
@@ -53,4 +56,6 @@ export const shiftErrors = [
   'shift.nothing_to_carry',
   'shift.sale_in_progress',
   'shift.amount_too_large',
+  'shift.cash_out_over_drawer',
+  'shift.cash_out_over_drawer_blind',
 ] as const;

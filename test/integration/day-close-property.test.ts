@@ -17,6 +17,9 @@ import { key, openShop, SHANGHAI, shanghai, type Shop } from '../support/day-clo
 import { FAST_SIM_TIMEOUTS } from '../support/terminal-sim';
 import { until } from '../support/until';
 import { recompute } from '../support/z-recompute';
+import { liveShift } from '../../main/shift/shift-rows';
+import { shiftCashTerms } from '../../main/shift/shift-cash-terms';
+import { getSettings } from '../../main/settings/settings';
 
 let sim: TerminalSimulator;
 const sink = mkdtempSync(join(tmpdir(), 'ringup-z-print-'));
@@ -135,10 +138,19 @@ async function play(s: Shop, ops: Op[]): Promise<{ sales: string[] }> {
         if (target.card) done.cardVoid++;
         break;
       }
-      case 'move':
-        await s.reg.must('cash.move', { kind: o.move, amountMinor: o.amount, reason: `${o.move} 原因`, idempotencyKey: key() });
+      case 'move': {
+        // Cash cannot go out beyond what the drawer should hold (the fixed seed draws no such move; FC_SEED may).
+        const live = liveShift(s.reg.db, getSettings(s.reg.db).registerId);
+        const drawer = live ? shiftCashTerms(s.reg.db, live).expectedMinor : 0;
+        const moved = await s.reg.call('cash.move', { kind: o.move, amountMinor: o.amount, reason: `${o.move} 原因`, idempotencyKey: key() });
+        if ((o.move === 'paid_out' || o.move === 'safe_drop') && o.amount > drawer) {
+          expect(moved).toMatchObject({ ok: false, error: { code: 'shift.cash_out_over_drawer_blind', params: { amountMinor: o.amount } } });
+          break;
+        }
+        expect(moved.ok).toBe(true);
         done.move++;
         break;
+      }
       case 'shift':
         await s.closeShift([
           { denominationMinor: 10000, count: o.hundreds },

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DenominationCountView, ShiftCountResultView, ShiftStateView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
-import { Notice } from '../../components/Notice';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
 import { OverShort } from './CountResult';
@@ -26,22 +25,35 @@ export function OpenShiftScreen({ state, closed, onSkip }: OpenShiftScreenProps)
 
   return (
     <main className="screen shift-screen" data-testid="open-shift">
-      <div className="panel shift-panel">
-        {closed && (
-          <div className="shift-closed-note">
-            <Notice message={t('shift.closed', { shiftId: closed.shift.id, counted: format.money(closed.countedMinor) })} testId="shift-closed" />
-            <OverShort differenceMinor={closed.differenceMinor} />
-          </div>
-        )}
-        <h1>{t('shift.open.title')}</h1>
-        <p className="muted">{t('shift.open.hint')}</p>
-        {state.carryOver && (
-          <div className="shift-carry">
-            <button type="button" className="button" disabled={open.busy} onClick={() => openWith({ kind: 'carried' })} data-testid="shift-carry-over">
-              {t('shift.open.carryOver', { amount: format.money(state.carryOver.amountMinor) })}
+      {/* Two columns at a counter screen's width: the count and its 开班 button stay above the fold of 768 px. */}
+      <div className="panel shift-panel shift-panel--open">
+        <div className="shift-open-intro">
+          {closed && (
+            // One box: the close and its over/short read together, not a figure floating beside it.
+            <div className="notice shift-closed-note" role="status">
+              <p data-testid="shift-closed">{t('shift.closed', { shiftId: closed.shift.id, counted: format.money(closed.countedMinor) })}</p>
+              <p className="shift-closed-note__difference">
+                <span>{t('shift.closing.difference')}</span>
+                <OverShort differenceMinor={closed.differenceMinor} testId="shift-closed-difference" />
+              </p>
+            </div>
+          )}
+          <h1>{t('shift.open.title')}</h1>
+          <p className="muted">{t('shift.open.hint')}</p>
+          {state.carryOver && (
+            <div className="shift-carry">
+              <button type="button" className="button" disabled={open.busy} onClick={() => openWith({ kind: 'carried' })} data-testid="shift-carry-over">
+                {t('shift.open.carryOver', { amount: format.money(state.carryOver.amountMinor) })}
+              </button>
+            </div>
+          )}
+          <ErrorNote error={open.error} />
+          {onSkip && (
+            <button type="button" className="button shift-skip" onClick={onSkip} data-testid="shift-skip">
+              {t('shift.open.skip')}
             </button>
-          </div>
-        )}
+          )}
+        </div>
         <DenominationCount
           denominations={state.denominations}
           submitLabel={t('shift.open.submit')}
@@ -49,12 +61,6 @@ export function OpenShiftScreen({ state, closed, onSkip }: OpenShiftScreenProps)
           onSubmit={(counts) => openWith({ kind: 'counted', counts })}
           testId="opening-count"
         />
-        <ErrorNote error={open.error} />
-        {onSkip && (
-          <button type="button" className="button shift-skip" onClick={onSkip} data-testid="shift-skip">
-            {t('shift.open.skip')}
-          </button>
-        )}
       </div>
     </main>
   );

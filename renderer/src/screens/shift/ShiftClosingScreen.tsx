@@ -30,7 +30,10 @@ export function ShiftClosingScreen({ state, closing, onClosed }: ShiftClosingScr
         <h1>{t('shift.closing.title', { shiftId })}</h1>
         <div className="shift-result">
           <ExpectedCashTable expected={closing.expected} label={t('shift.expected.title')} />
-          <dl className="shift-facts">
+          {/* Expected beside counted: the difference is read from the two figures, not from a table's foot. */}
+          <dl className="shift-facts shift-facts--closing">
+            <dt>{t('shift.expected.total')}</dt>
+            <dd data-testid="closing-expected">{format.money(closing.expected.expectedMinor)}</dd>
             <dt>{t('shift.closing.counted')}</dt>
             <dd data-testid="counted-total">{format.money(closing.count.totalMinor)}</dd>
             {closing.recount && (

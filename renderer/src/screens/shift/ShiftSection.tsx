@@ -28,6 +28,7 @@ export function ShiftSection(_props: BackOfficeSectionProps) {
   const [reason, setReason] = useState('');
   const [counting, setCounting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
   const digits = new Intl.NumberFormat('en', { style: 'currency', currency: format.currency }).resolvedOptions().maximumFractionDigits ?? 2;
   const load = current.run;
   useEffect(() => void load({}), [load]);
@@ -37,8 +38,12 @@ export function ShiftSection(_props: BackOfficeSectionProps) {
     event.preventDefault();
     setNotice(null);
     const amountMinor = parseMinor(amount, digits);
-    if (amountMinor === null || amountMinor <= 0) return move.refuse({ code: 'request.invalid_input', params: { field: 'amountMinor', issue: 'too_small' } });
-    if (!reason.trim()) return move.refuse({ code: 'request.invalid_input', params: { field: 'reason', issue: 'too_small' } });
+    // Checked here, in words, before anything is sent: the register's own refusal would name a field, not the fix.
+    const missing = [amountMinor === null || amountMinor <= 0 ? t('shift.move.needAmount') : null, reason.trim() ? null : t('shift.move.needReason')].filter(
+      (m): m is string => m !== null,
+    );
+    setFormError(missing.length > 0 ? missing.join(' ') : null);
+    if (amountMinor === null || missing.length > 0) return move.reset();
     const result = await move.run({ kind, amountMinor, reason: reason.trim() });
     if (!result.ok) return;
     setNotice(t('shift.move.done', { kind: t(`shift.move.kind.${kind}`), amount: format.money(amountMinor) }));
@@ -97,7 +102,7 @@ export function ShiftSection(_props: BackOfficeSectionProps) {
           <span>{t('shift.move.reason')}</span>
           <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} autoComplete="off" data-testid="cash-move-reason" />
         </label>
-        <ErrorNote error={move.error} />
+        <ErrorNote error={move.error} message={formError} />
         <button type="submit" className="button button--primary" disabled={move.busy} data-testid="cash-move-submit">
           {t('shift.move.submit')}
         </button>
