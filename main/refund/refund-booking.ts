@@ -13,6 +13,8 @@ import { createIntent, lastKnownReceiptNo } from '../card/card-intents';
 import { newDocumentId } from '../documents/document-id';
 import { createScanRefunds } from '../scan-pay/scan-refunds';
 import { isTraining } from '../training/training';
+import { refuseCashOutBeyondDrawer } from '../shift/drawer-cash';
+import { liveShift } from '../shift/shift-rows';
 import { practiseCorrection } from '../training/training-corrections';
 import { type PlannedLine, type RefundContext, operatorName } from './refund-plans';
 
@@ -83,6 +85,10 @@ export function book(
   // (The training simulator refuses nothing.)
   if (!training && (card.length > 1 || (card.length > 0 && scan.length > 0)))
     throw new ServiceError('refund.split_card_parts', { cards: card.length + scan.length });
+  // The cash given back leaves the drawer: not more than it holds (a practice correction hands over none).
+  const cashBack = plan.parts.filter((p) => p.method === 'cash').reduce((sum, p) => sum + p.amountMinor, 0);
+  const shift = cashBack > 0 && !training ? liveShift(ctx.db, ctx.settings.registerId) : null;
+  if (shift) refuseCashOutBeyondDrawer(ctx.db, shift, cashBack, ctx.actor.role, { named: 'refund.cash_over_drawer', blind: 'refund.cash_over_drawer_blind' });
   // Time-ordered like every document id: a day's corrections sit together in the line and payment indexes.
   const id = newDocumentId(ctx.now);
   insertDocument(ctx.db, {

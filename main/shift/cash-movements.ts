@@ -2,31 +2,16 @@
 // transaction; the printer follows the journal entry with the drawer kick and a slip.
 import type { CashMovementKind, CashMovementView } from '../../preload/contract/shift-views';
 import type { Role } from '../../preload/contract/primitives';
-import { ServiceError } from '../common/service-error';
 import type { Db } from '../ledger/database';
 import { assertFullDurability } from '../ledger/durability';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
-import { shiftCashTerms } from './shift-cash-terms';
-import { getMovement, requireOpenShift, type ShiftRow } from './shift-rows';
+import { refuseCashOutBeyondDrawer } from './drawer-cash';
+import { getMovement, requireOpenShift } from './shift-rows';
 import type { ShiftContext } from './shifts';
 
 /** Movements that take cash out of the drawer; the others put it in. */
 const OUTGOING: ReadonlySet<CashMovementKind> = new Set(['paid_out', 'safe_drop']);
-
-/**
- * Cash cannot leave a drawer that does not hold it: a paid-out or safe drop larger than the
- * expected cash is a typing slip (99999 for 99.99) that would otherwise sit in the shift as a
- * huge "over" at the count. Training sales are in no figure, so their practice cash does not count.
- * Supervisors and owners see the expected cash in the refusal; a cashier's count is blind, so the
- * cashier's refusal names only the amount asked for.
- */
-function refuseMoreThanDrawer(db: Db, shift: ShiftRow, amountMinor: number, role: Role): void {
-  const { expectedMinor } = shiftCashTerms(db, shift);
-  if (amountMinor <= expectedMinor) return;
-  if (role === 'cashier') throw new ServiceError('shift.cash_out_over_drawer_blind', { amountMinor });
-  throw new ServiceError('shift.cash_out_over_drawer', { amountMinor, expectedMinor });
-}
 
 export function moveCash(
   ctx: ShiftContext & { actor: { role: Role } },
@@ -36,7 +21,11 @@ export function moveCash(
   return db.transaction(() => {
     assertFullDurability(db);
     const shift = requireOpenShift(db, ctx.settings.registerId);
-    if (OUTGOING.has(input.kind)) refuseMoreThanDrawer(db, shift, input.amountMinor, ctx.actor.role);
+    if (OUTGOING.has(input.kind))
+      refuseCashOutBeyondDrawer(db, shift, input.amountMinor, ctx.actor.role, {
+        named: 'shift.cash_out_over_drawer',
+        blind: 'shift.cash_out_over_drawer_blind',
+      });
     const info = sql(db, 'INSERT INTO cash_movements (shift_id, register_id, kind, amount_minor, reason, operator_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       shift.id,
       shift.register_id,

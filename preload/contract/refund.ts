@@ -100,6 +100,8 @@ export const refundErrors = [
   'refund.needs_supervisor',
   'refund.limit_exceeded',
   'refund.split_card_parts',
+  'refund.cash_over_drawer',
+  'refund.cash_over_drawer_blind',
   'refund.provider_refused',
   'refund.provider_pending',
   'refund.code_not_understood',
