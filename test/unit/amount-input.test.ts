@@ -163,3 +163,19 @@ describe('a refused price says what to fix', () => {
     expect(priceRefusalKey('', 2)).toBe('dialog.invalidPrice');
   });
 });
+
+describe('a field a form names in its own words', () => {
+  const i18n = i18next.createInstance();
+  void i18n.init({
+    resources: { 'zh-CN': { errors: zhErrors } },
+    lng: 'zh-CN',
+    ns: ['errors'],
+    keySeparator: false,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  it('is shown as given', () => {
+    const error = { code: 'request.invalid_input', params: { field: '商户号（mch_id）', issue: 'invalid' } } as const;
+    expect(errorMessage(error, i18n.getFixedT('zh-CN'), 'zh-CN', 'CNY')).toBe('收银机拒绝了输入内容（商户号（mch_id）），请检查输入。');
+  });
+});

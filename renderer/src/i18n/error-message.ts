@@ -12,6 +12,8 @@ const UNNAMED: ReadonlySet<string> = new Set(['request.invalid_input', 'hq.inval
  * ("registerId") means nothing to a cashier and is never shown.
  */
 export function fieldLabel(field: string, t: TFunction): string | null {
+  // Already in words (a form that names its own field, "商户号（mch_id）"): shown as given.
+  if (!/^[A-Za-z0-9_.]+$/.test(field)) return field;
   const names = field.split('.').filter((part) => part !== '' && !/^\d+$/.test(part));
   for (const name of names.reverse()) {
     const label = t(`field.${name}`, { ns: 'errors', defaultValue: '' });
