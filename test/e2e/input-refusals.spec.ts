@@ -3,6 +3,7 @@ import {
   closePagesAndStop,
   completionReady,
   expect,
+  nextSale,
   openPayment,
   OWNER,
   saleScreenReady,
@@ -11,6 +12,7 @@ import {
   startRegister,
   test,
 } from './fixtures';
+import { line, sellWaterForCash } from './refund-steps';
 
 // What a cashier types in a number field is what the register reads, or it says why it cannot
 // (renderer/src/format/amount-input.ts): "-5" was once read as 5, "1x2" as 12, and "abc" in
@@ -229,4 +231,27 @@ test('first-run wizard: a malformed phone, tax ID or register ID is refused in w
   } finally {
     await closePagesAndStop(page.context(), stop);
   }
+});
+
+test('退货: a negative quantity on a receipt line is refused as negative, never taken as 1', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await sellWaterForCash(page);
+  await nextSale(page);
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-code').fill('R1-000001');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: '小票 R1-000001' })).toBeVisible();
+  const qty = line(page, '农夫山泉').getByTestId('return-qty');
+  await qty.fill('-1');
+  await expect(qty).toHaveValue('-1');
+  await page.getByTestId('refund-reason').selectOption('wrong_item');
+  // Said as typed; with no line to return, there is nothing to confirm.
+  await expect(page.getByTestId('error')).toHaveText('“农夫山泉 550ml”的数量不能是负数。');
+  await expect(page.getByTestId('refund-confirm')).toBeDisabled();
+  await qty.fill('abc');
+  await expect(page.getByTestId('error')).toHaveText('“农夫山泉 550ml”的数量不对：请填数字，最多三位小数。');
+  await qty.fill('1');
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  await expect(page.getByTestId('refund-confirm')).toBeEnabled();
+  expect(await callRegister(page, 'refund.find', { code: '1' })).toMatchObject({ ok: true, value: { corrections: [] } });
 });

@@ -263,7 +263,8 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
           </label>
         )}
       </div>
-      <ErrorNote message={problem} />
+      {/* A quantity that cannot be read is said as it is typed: 确认 stays disabled without a line to return. */}
+      <ErrorNote message={selection.kind === 'badQty' ? badQtyText(selection) : problem} />
       <ErrorNote error={approval.open || asksForSupervisor(refund.error) ? null : (refund.error ?? (lines ? preview.error : null))} />
       {plan && <RefundPlan plan={plan} payments={found.payments} approvalNote={askText} />}
       {refund.busy && !approval.open && plan?.tenders.some((p) => p.method === 'card') && <TerminalSteps step={steps} />}
