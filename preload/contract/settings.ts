@@ -3,6 +3,7 @@ import { call } from './define';
 import { amountMinor, locale, rateBp, timeOfDay, timeZone } from './primitives';
 import type { JournalVerification, StoreSettings } from './views';
 import { scaleLabelLayouts } from './scale-label';
+import { isStorePhone, isStoreTaxId, MAX_STORE_PHONE, MAX_STORE_TAX_ID, REGISTER_ID_PATTERN } from './store-details';
 
 /** A receipt logo of at most 48 KB of PNG, as base64. */
 export const MAX_LOGO_BYTES = 48 * 1024;
@@ -14,7 +15,7 @@ export const settingsPatch = z
   .object({
     storeName: z.string().trim().min(1).max(80),
     storeAddress: z.string().trim().max(200),
-    storeTaxId: z.string().trim().max(40),
+    storeTaxId: z.string().trim().max(MAX_STORE_TAX_ID).refine(isStoreTaxId),
     storeLocale: locale,
     receiptLocale: locale.nullable(),
     currency: z.string().regex(/^[A-Z]{3}$/),
@@ -22,7 +23,7 @@ export const settingsPatch = z
     cashRoundingStepMinor: z.number().int().min(0).max(100),
     cashierDiscountLimitBp: rateBp,
     receiptFooter: z.string().max(200),
-    registerId: z.string().regex(/^[A-Za-z0-9-]{1,16}$/),
+    registerId: z.string().regex(REGISTER_ID_PATTERN),
     drawerOnCash: z.boolean(),
     timeZone,
     businessDayStartsAt: timeOfDay,
@@ -31,7 +32,7 @@ export const settingsPatch = z
     // Up to ¥10,000 a piece: keeps every count of 100,000 pieces an exact integer.
     cashDenominationsMinor: z.array(z.number().int().min(1).max(1_000_000)).max(30),
     badgeOnlyForCashiers: z.boolean(),
-    storePhone: z.string().trim().max(40),
+    storePhone: z.string().trim().max(MAX_STORE_PHONE).refine(isStorePhone),
     receiptHeader: z.string().max(200),
     // A PNG in base64; main checks that it is one and small enough for the paper (settings.logo_invalid).
     receiptLogoPng: z.string().max(MAX_LOGO_BASE64),

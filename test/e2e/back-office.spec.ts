@@ -205,7 +205,7 @@ test('catalog CSV import: a bad file imports nothing and lists every row; a good
     await expect(settings.getByLabel('Store name')).toHaveValue(OWNER.store);
     await settings.getByLabel('Register ID').fill('R 1');
     await settings.getByRole('button', { name: 'Save' }).click();
-    await expect(settings.getByTestId('error')).toHaveText('The register refused the input (registerId). Please check what was entered.');
+    await expect(settings.getByTestId('error')).toHaveText('The register refused the input (register ID). Please check what was entered.');
     await settings.getByLabel('Register ID').fill('R1');
     await settings.getByLabel('Store name').fill('Corner Shop 街角小店');
     await settings.getByLabel('Receipt footer').fill('Thank you! 谢谢惠顾');

@@ -46,8 +46,13 @@ describe('what the return screen asks main', () => {
   });
 
   it('names the line whose quantity is not a number of at most three decimals', () => {
-    for (const qty of ['1.2345', 'abc', '1..2', '-1']) {
-      expect(returnSelection([water, apples], new Map([[12, { qty, restock: true }]]))).toEqual({ kind: 'badQty', lineId: 12, name: '苹果（称重）' });
+    for (const [qty, problem] of [
+      ['1.2345', 'tooManyDecimals'],
+      ['abc', 'notNumber'],
+      ['1..2', 'notNumber'],
+      ['-1', 'negative'],
+    ] as const) {
+      expect(returnSelection([water, apples], new Map([[12, { qty, restock: true }]]))).toEqual({ kind: 'badQty', lineId: 12, name: '苹果（称重）', problem });
     }
   });
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../preload/contract';
 import { currencyDigits } from '../format/money';
+import { typedProblem } from '../format/amount-input';
 import { parseMinor, parseQtyMilli } from '../format/parse-amount';
 import { useFormat } from '../state/store-context';
 import { AmountField } from './AmountField';
@@ -33,15 +34,27 @@ export function AdHocDialog({ onAdd, error, onClose }: AdHocDialogProps) {
   const [active, setActive] = useState<'qty' | 'price'>('price');
   const [problem, setProblem] = useState<string | null>(null);
 
+  const digits = currencyDigits(format.currency);
+
   const submit = () => {
     const qtyMilli = parseQtyMilli(qty);
-    const unitPriceMinor = parseMinor(price, currencyDigits(format.currency));
+    const unitPriceMinor = parseMinor(price, digits);
     if (name.trim() === '') return setProblem(t('dialog.nameRequired'));
+    // A field that says what is wrong with it ("-5", "abc") is refused as it says: nothing is sent.
+    if (typedProblem(qty, 3) || typedProblem(price, digits)) return setProblem(null);
     if (qtyMilli === null || qtyMilli <= 0) return setProblem(t('dialog.invalidQty'));
     if (unitPriceMinor === null) return setProblem(t('dialog.invalidPrice'));
     setProblem(null);
     onAdd({ name: name.trim(), qtyMilli, unitPriceMinor });
   };
+
+  /** A field changed: what was said about the form before no longer holds. */
+  const editing =
+    (set: (value: string) => void) =>
+    (value: string): void => {
+      setProblem(null);
+      set(value);
+    };
 
   const onKey = (key: Parameters<typeof applyKey>[1]) => (active === 'qty' ? setQty(applyKey(qty, key)) : setPrice(applyKey(price, key)));
 
@@ -49,11 +62,19 @@ export function AdHocDialog({ onAdd, error, onClose }: AdHocDialogProps) {
     <Dialog title={t('dialog.adHocTitle')} onClose={onClose} onSubmit={submit} testId="adhoc-dialog">
       <label className="field">
         <span>{t('dialog.itemName')}</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={200} autoComplete="off" data-testid="adhoc-name" />
+        <input value={name} onChange={(e) => editing(setName)(e.target.value)} autoFocus maxLength={200} autoComplete="off" data-testid="adhoc-name" />
       </label>
       <div className="field-row">
-        <AmountField label={t('dialog.qty')} value={qty} onChange={setQty} onFocus={() => setActive('qty')} testId="adhoc-qty" />
-        <AmountField label={t('dialog.unitPrice')} value={price} onChange={setPrice} onFocus={() => setActive('price')} testId="adhoc-price" />
+        <AmountField label={t('dialog.qty')} value={qty} onChange={editing(setQty)} onFocus={() => setActive('qty')} testId="adhoc-qty" digits={3} kind="qty" />
+        <AmountField
+          label={t('dialog.unitPrice')}
+          value={price}
+          onChange={editing(setPrice)}
+          onFocus={() => setActive('price')}
+          testId="adhoc-price"
+          digits={digits}
+          kind="price"
+        />
       </div>
       <Keypad onKey={onKey} />
       <ErrorNote error={error} message={problem} />

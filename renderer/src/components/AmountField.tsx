@@ -1,4 +1,6 @@
 import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { amountProblemKey, typedProblem, type AmountKind } from '../format/amount-input';
 
 interface AmountFieldProps {
   label: string;
@@ -9,10 +11,20 @@ interface AmountFieldProps {
   autoFocus?: boolean;
   inputRef?: RefObject<HTMLInputElement | null>;
   suffix?: string;
+  /** Decimals the value may have (a price: the currency's; a quantity: 3); unchecked when absent: only the sign and characters are. */
+  digits?: number;
+  kind?: AmountKind;
 }
 
-/** A decimal field keyed by keyboard or by the on-screen keypad. */
-export function AmountField({ label, value, onChange, onFocus, testId, autoFocus, inputRef, suffix }: AmountFieldProps) {
+/**
+ * A decimal field keyed by keyboard or by the on-screen keypad. It keeps what was keyed, even
+ * "-5" or "abc", and says under it what is wrong: a field that dropped the characters it did not
+ * like turned "-5" into 5 and "abc" into an empty field (exact cash) without a word.
+ */
+export function AmountField({ label, value, onChange, onFocus, testId, autoFocus, inputRef, suffix, digits, kind = 'amount' }: AmountFieldProps) {
+  const { t } = useTranslation();
+  const problem = typedProblem(value, digits ?? null);
+  const problemId = testId ? `${testId}-problem` : undefined;
   return (
     <label className="field">
       <span>{label}</span>
@@ -26,10 +38,17 @@ export function AmountField({ label, value, onChange, onFocus, testId, autoFocus
           data-testid={testId}
           autoFocus={autoFocus}
           onFocus={onFocus}
-          onChange={(e) => onChange(e.target.value.replace(/[^0-9.]/g, ''))}
+          aria-invalid={problem !== null || undefined}
+          aria-describedby={problem && problemId ? problemId : undefined}
+          onChange={(e) => onChange(e.target.value)}
         />
         {suffix && <span className="field__suffix">{suffix}</span>}
       </span>
+      {problem && (
+        <span className="field__problem" role="alert" id={problemId} data-testid={problemId}>
+          {t(amountProblemKey(problem, kind, digits ?? null))}
+        </span>
+      )}
     </label>
   );
 }

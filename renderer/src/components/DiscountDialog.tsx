@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../preload/contract';
 import type { Discount } from '../../../preload/contract/primitives';
 import { currencyDigits, currencySymbol, minorToDecimal } from '../format/money';
+import { typedProblem } from '../format/amount-input';
 import { parseDecimal, parseMinor } from '../format/parse-amount';
 import { rateBpToZhe, zheToRateBp } from '../format/zhe';
 import { useFormat } from '../state/store-context';
@@ -58,6 +59,8 @@ export function DiscountDialog({ title, current, onApply, error, onClose }: Disc
   };
 
   const submit = () => {
+    // "-10" or "abc" says what is wrong under the field; nothing is sent.
+    if (typedProblem(value, kind === 'amount' ? digits : null)) return setProblem(null);
     if (kind !== 'amount') {
       // "10" percent → 1000 basis points: two decimals of a percent; "9" 折 → the same.
       const rateBp = rateOf(kind, value);
@@ -102,6 +105,7 @@ export function DiscountDialog({ title, current, onApply, error, onClose }: Disc
         autoFocus
         inputRef={inputRef}
         testId="discount-input"
+        digits={kind === 'amount' ? digits : undefined}
         suffix={kind === 'percent' ? '%' : kind === 'zhe' ? '折' : currencySymbol(format.currency, format.locale)}
       />
       {/* Both forms, whichever was keyed: "9折" and "10% off" are the same discount. */}

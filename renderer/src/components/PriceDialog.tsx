@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallError, LineView } from '../../../preload/contract';
 import type { PriceOverrideReason } from '../../../preload/contract/sale';
 import { currencyDigits } from '../format/money';
+import { typedProblem } from '../format/amount-input';
 import { parseMinor } from '../format/parse-amount';
 import { lineName } from '../format/product-name';
 import { useFormat, useStoreLocale } from '../state/store-context';
@@ -31,8 +32,11 @@ export function PriceDialog({ line, onApply, error, onClose }: PriceDialogProps)
   const [reason, setReason] = useState<PriceOverrideReason>('shelf_price');
   const [problem, setProblem] = useState<string | null>(null);
 
+  const digits = currencyDigits(format.currency);
+
   const submit = () => {
-    const unitPriceMinor = parseMinor(value, currencyDigits(format.currency));
+    if (typedProblem(value, digits)) return setProblem(null);
+    const unitPriceMinor = parseMinor(value, digits);
     if (unitPriceMinor === null) return setProblem(t('dialog.invalidPrice'));
     setProblem(null);
     onApply(unitPriceMinor, reason);
@@ -44,7 +48,7 @@ export function PriceDialog({ line, onApply, error, onClose }: PriceDialogProps)
         {t('dialog.priceNow', { price: format.money(line.unitPriceMinor) })}
         {line.listUnitPriceMinor !== null && ` · ${t('sale.listPrice', { price: format.money(line.listUnitPriceMinor) })}`}
       </p>
-      <AmountField label={t('dialog.newPrice')} value={value} onChange={setValue} autoFocus testId="price-input" />
+      <AmountField label={t('dialog.newPrice')} value={value} onChange={setValue} autoFocus testId="price-input" digits={digits} kind="price" />
       <label className="field">
         <span>{t('dialog.priceReason')}</span>
         <select value={reason} onChange={(e) => setReason(e.target.value as PriceOverrideReason)} data-testid="price-reason">

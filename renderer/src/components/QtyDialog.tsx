@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, LineView } from '../../../preload/contract';
+import { typedProblem } from '../format/amount-input';
 import { parseQtyMilli } from '../format/parse-amount';
 import { lineName } from '../format/product-name';
 import { useFormat, useStoreLocale } from '../state/store-context';
@@ -27,6 +28,8 @@ export function QtyDialog({ line, onApply, error, onClose }: QtyDialogProps) {
   const [problem, setProblem] = useState<string | null>(null);
 
   const submit = () => {
+    // "-1" or "abc" says what is wrong under the field; nothing is sent.
+    if (typedProblem(value, 3)) return setProblem(null);
     const qty = parseQtyMilli(value);
     if (qty === null || qty <= 0) return setProblem(t('dialog.invalidQty'));
     setProblem(null);
@@ -35,7 +38,7 @@ export function QtyDialog({ line, onApply, error, onClose }: QtyDialogProps) {
 
   return (
     <Dialog title={t('dialog.qtyTitle', { name: lineName(line, i18n.language, storeLocale).name })} onClose={onClose} onSubmit={submit} testId="qty-dialog">
-      <AmountField label={t('dialog.qty')} value={value} onChange={setValue} autoFocus testId="qty-input" />
+      <AmountField label={t('dialog.qty')} value={value} onChange={setValue} autoFocus testId="qty-input" digits={3} kind="qty" />
       <Keypad onKey={(key) => setValue(applyKey(value, key))} />
       <ErrorNote error={error} message={problem} />
       <DialogActions submitLabel={t('action.ok')} onCancel={onClose} />

@@ -3,6 +3,25 @@ import type { CallError } from '../../../preload/contract';
 import { formatMoney, formatQty, formatRate } from '../format/money';
 import { formatTime } from '../format/date';
 
+/** Refusals with a sentence of their own (`<code>_unnamed`) for a field that has no label. */
+const UNNAMED: ReadonlySet<string> = new Set(['request.invalid_input', 'hq.invalid_input']);
+
+/**
+ * The person's word for a field a refusal names: "registerId" is 收银机编号, "lines.0.qtyMilli" is
+ * 数量 (the last named part of a path). Null when there is no label: a program's name for a field
+ * ("registerId") means nothing to a cashier and is never shown.
+ */
+export function fieldLabel(field: string, t: TFunction): string | null {
+  // Already in words (a form that names its own field, "商户号（mch_id）"): shown as given.
+  if (!/^[A-Za-z0-9_.]+$/.test(field)) return field;
+  const names = field.split('.').filter((part) => part !== '' && !/^\d+$/.test(part));
+  for (const name of names.reverse()) {
+    const label = t(`field.${name}`, { ns: 'errors', defaultValue: '' });
+    if (label !== '') return label;
+  }
+  return null;
+}
+
 /**
  * The translated sentence for an error code. Parameters are formatted for people first:
  * `*Minor` amounts as money, `*Milli` as a quantity, `until` as a time, `*Bp` as a percentage, `reason` as the
@@ -16,6 +35,7 @@ export function errorMessage(error: CallError, t: TFunction, locale: string, cur
     else if (typeof value === 'number' && name.endsWith('Milli')) params[name] = formatQty(value, locale);
     else if (typeof value === 'number' && name === 'until') params[name] = formatTime(value, locale);
     else if (name === 'reason' && typeof value === 'string') params[name] = t(`reason.${value}`, { ns: 'errors', defaultValue: value });
+    else if (name === 'field' && typeof value === 'string') params[name] = fieldLabel(value, t) ?? t('field.unknown', { ns: 'errors' });
     else params[name] = value === null ? '' : String(value);
   }
   // A product picked by id has no code to show; its id is the next best thing.
@@ -24,6 +44,8 @@ export function errorMessage(error: CallError, t: TFunction, locale: string, cur
   if (typeof error.params.attemptsLeft === 'number') params.count = error.params.attemptsLeft;
   // A refusal that names its scope (a limit per register or per cashier) may say so in its own
   // words, `<code>_<scope>`; i18next falls back to `<code>` where there is none.
-  const context = typeof error.params.scope === 'string' ? { context: error.params.scope } : {};
+  // A refusal that would name a field the person has no word for says it without the name.
+  const unnamed = typeof error.params.field === 'string' && fieldLabel(error.params.field, t) === null && UNNAMED.has(error.code);
+  const context = unnamed ? { context: 'unnamed' } : typeof error.params.scope === 'string' ? { context: error.params.scope } : {};
   return t(error.code, { ns: 'errors', ...params, ...context, defaultValue: t('internal', { ns: 'errors' }) });
 }

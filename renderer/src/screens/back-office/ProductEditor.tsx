@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallError, CategoryView, PriceChangeView, ProductDetail, TaxRateView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
+import { priceRefusalKey } from '../../format/amount-input';
 import { parseMinor } from '../../format/parse-amount';
 import { useFormat } from '../../state/store-context';
 import { api } from '../../transport/api';
@@ -80,7 +81,7 @@ export function ProductEditor({ productId, onSaved, onClose }: { productId: numb
     setError(null);
     setNotice(null);
     const priceMinor = parseMinor(draft.price, 2);
-    if (priceMinor === null) return setProblem(t('dialog.invalidPrice'));
+    if (priceMinor === null) return setProblem(t(priceRefusalKey(draft.price, 2)));
     if (draft.sku.trim() === '') return setProblem(t('catalogEdit.skuRequired'));
     setProblem(null);
     const barcodes = draft.barcodes.split(/[\s,;]+/).filter((b) => b !== '');

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentView, ExchangeDoneView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
 import { asksForSupervisor, useApproval, type Approval } from '../../components/use-approval';
+import { amountProblemKey, typedProblem } from '../../format/amount-input';
 import { parseMinor } from '../../format/parse-amount';
 import { currencyDigits } from '../../format/money';
 import { useFormat } from '../../state/store-context';
@@ -57,7 +58,11 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
     if (complete.busy || !plan) return;
     let tenderedMinor: number | undefined;
     if (difference > 0) {
-      const parsed = parseMinor(tendered, currencyDigits(format.currency));
+      const digits = currencyDigits(format.currency);
+      // "-50" or "abc" is refused as what it is; the field once dropped those characters and read 50.
+      const bad = typedProblem(tendered, digits);
+      if (bad) return setProblem(t(amountProblemKey(bad, 'amount', digits)));
+      const parsed = parseMinor(tendered, digits);
       if (parsed === null || parsed < difference) return setProblem(t('exchange.tenderNeeded', { amount: format.money(difference) }));
       tenderedMinor = parsed;
     }
@@ -127,13 +132,7 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
       {difference > 0 && (
         <label className="field">
           <span>{t('exchange.tendered')}</span>
-          <input
-            inputMode="decimal"
-            autoComplete="off"
-            value={tendered}
-            onChange={(e) => setTendered(e.target.value.replace(/[^0-9.]/g, ''))}
-            data-testid="exchange-tendered"
-          />
+          <input inputMode="decimal" autoComplete="off" value={tendered} onChange={(e) => setTendered(e.target.value)} data-testid="exchange-tendered" />
         </label>
       )}
       <ErrorNote message={problem} />

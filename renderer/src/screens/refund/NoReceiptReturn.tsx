@@ -9,6 +9,7 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { asksForSupervisor, useApproval, type Approval } from '../../components/use-approval';
 import { currencyDigits } from '../../format/money';
+import { typedProblem } from '../../format/amount-input';
 import { parseMinor, parseQtyMilli } from '../../format/parse-amount';
 import { useScanner } from '../../keyboard/use-scanner';
 import { useFormat } from '../../state/store-context';
@@ -94,10 +95,20 @@ export function NoReceiptReturn({ role, storeLocale, onBack, onDone, paused }: N
     setItems((current) => [...current, { key: nextKey.current++, ...item }]);
   };
 
+  /** A field changed: what was said about the form before no longer holds ("请输入商品名称。" once a name is typed). */
+  const editing =
+    (set: (value: string) => void) =>
+    (value: string): void => {
+      setProblem(null);
+      set(value);
+    };
+
   const addKeyed = () => {
     const qtyMilli = parseQtyMilli(qty);
     const unitPriceMinor = parseMinor(price, digits);
     if (name.trim() === '') return setProblem(t('dialog.nameRequired'));
+    // "-1" or "abc" says what is wrong under its field; nothing is added.
+    if (typedProblem(qty, 3) || typedProblem(price, digits)) return setProblem(null);
     if (qtyMilli === null || qtyMilli <= 0) return setProblem(t('dialog.invalidQty'));
     if (unitPriceMinor === null || unitPriceMinor <= 0) return setProblem(t('dialog.invalidPrice'));
     add({ name: name.trim(), qtyMilli, unitPriceMinor, taxRateBp: rateBp ?? 0, restock: true });
@@ -191,10 +202,17 @@ export function NoReceiptReturn({ role, storeLocale, onBack, onDone, paused }: N
       >
         <label className="field">
           <span>{t('dialog.itemName')}</span>
-          <input ref={nameField} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoComplete="off" data-testid="noreceipt-name" />
+          <input
+            ref={nameField}
+            value={name}
+            onChange={(e) => editing(setName)(e.target.value)}
+            maxLength={200}
+            autoComplete="off"
+            data-testid="noreceipt-name"
+          />
         </label>
-        <AmountField label={t('dialog.qty')} value={qty} onChange={setQty} testId="noreceipt-qty" />
-        <AmountField label={t('dialog.unitPrice')} value={price} onChange={setPrice} testId="noreceipt-price" />
+        <AmountField label={t('dialog.qty')} value={qty} onChange={editing(setQty)} testId="noreceipt-qty" digits={3} kind="qty" />
+        <AmountField label={t('dialog.unitPrice')} value={price} onChange={editing(setPrice)} testId="noreceipt-price" digits={digits} kind="price" />
         <label className="field">
           <span>{t('refund.noReceipt.taxRate')}</span>
           <select value={rateBp ?? ''} onChange={(e) => setRateBp(Number(e.target.value))} data-testid="noreceipt-tax">

@@ -10,6 +10,7 @@ import { DialogActions } from '../../components/DialogActions';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useApproval, type Approval } from '../../components/use-approval';
 import { currencyDigits } from '../../format/money';
+import { typedProblem } from '../../format/amount-input';
 import { parseMinor } from '../../format/parse-amount';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
@@ -42,7 +43,8 @@ export function PriceAdjustmentDialog({ found, line, role, toCash, onDone, onClo
   const adjust = useCall('refund.priceAdjustment');
   const approval = useApproval();
   const steps = useTerminalSteps(adjust.busy);
-  const amountMinor = parseMinor(amount, currencyDigits(format.currency));
+  const digits = currencyDigits(format.currency);
+  const amountMinor = parseMinor(amount, digits);
   const runPreview = preview.run;
   const resetPreview = preview.reset;
   const saleId = found.sale.id;
@@ -57,6 +59,8 @@ export function PriceAdjustmentDialog({ found, line, role, toCash, onDone, onClo
 
   const submit = async () => {
     if (adjust.busy || preview.busy) return;
+    // "-5" or "abc" says what is wrong under the field; nothing is sent.
+    if (typedProblem(amount, digits)) return setProblem(null);
     if (amountMinor === null || amountMinor <= 0) return setProblem(t('dialog.invalidPrice'));
     if (reason === null) return setProblem(t('refund.reasonRequired'));
     if (!plan) return;
@@ -93,7 +97,7 @@ export function PriceAdjustmentDialog({ found, line, role, toCash, onDone, onClo
       <p className="muted" data-testid="adjust-max">
         {t('refund.adjust.max', { max: format.money(line.refundableMinor), paid: format.money(line.paidMinor) })}
       </p>
-      <AmountField label={t('refund.adjust.amount')} value={amount} onChange={setAmount} testId="adjust-amount" />
+      <AmountField label={t('refund.adjust.amount')} value={amount} onChange={setAmount} testId="adjust-amount" digits={digits} />
       <ReasonSelect value={reason} onChange={setReason} testId="adjust-reason" />
       {plan && <RefundPlan plan={plan} payments={found.payments} approvalNote={askText} />}
       {adjust.busy && <TerminalSteps step={steps} />}

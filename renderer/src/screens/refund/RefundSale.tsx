@@ -7,6 +7,7 @@ import type { Role } from '../../../../preload/contract/primitives';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { asksForSupervisor, useApproval, type Approval } from '../../components/use-approval';
+import type { AmountProblem } from '../../format/amount-input';
 import { formatDateTime } from '../../format/date';
 import { formatReceiptNo } from '../../format/receipt-no';
 import { useScanner } from '../../keyboard/use-scanner';
@@ -53,6 +54,9 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
   const [reason, setReason] = useState<RefundReason | null>(null);
   const [toCash, setToCash] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  /** Which line's quantity cannot be taken, and why: a negative one is no typo of a number. */
+  const badQtyText = (bad: { name: string; problem: AmountProblem }) =>
+    t(bad.problem === 'negative' ? 'refund.negativeQty' : 'refund.badQty', { name: bad.name });
   const [dialog, setDialog] = useState<SaleDialog | null>(null);
   // A refusal that ends an attempt (the terminal declined) lets the next press be a new refund, not a replay of this one.
   const [attempt, setAttempt] = useState(0);
@@ -91,7 +95,7 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
 
   const confirm = async () => {
     if (refund.busy) return;
-    if (selection.kind === 'badQty') return setProblem(t('refund.badQty', { name: selection.name }));
+    if (selection.kind === 'badQty') return setProblem(badQtyText(selection));
     if (!lines) return setProblem(t('refund.nothingChosen'));
     if (reason === null) return setProblem(t('refund.reasonRequired'));
     if (!plan || preview.busy) return;
@@ -109,7 +113,7 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
   };
 
   const exchange = () => {
-    if (selection.kind === 'badQty') return setProblem(t('refund.badQty', { name: selection.name }));
+    if (selection.kind === 'badQty') return setProblem(badQtyText(selection));
     if (!lines) return setProblem(t('refund.nothingChosen'));
     if (reason === null) return setProblem(t('refund.reasonRequired'));
     if (!plan || !onExchange) return;
@@ -148,7 +152,8 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
           aria-label={t('refund.line.qtyOf', { name: l.name })}
           value={choices.get(l.lineId)?.qty ?? ''}
           disabled={l.returnableQtyMilli <= 0}
-          onChange={(e) => choose(l.lineId, { qty: e.target.value.replace(/[^0-9.]/g, '') })}
+          // As keyed: "-1" is refused as negative, not taken as 1.
+          onChange={(e) => choose(l.lineId, { qty: e.target.value })}
           data-testid="return-qty"
         />
       ),
@@ -258,7 +263,8 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
           </label>
         )}
       </div>
-      <ErrorNote message={problem} />
+      {/* A quantity that cannot be read is said as it is typed: 确认 stays disabled without a line to return. */}
+      <ErrorNote message={selection.kind === 'badQty' ? badQtyText(selection) : problem} />
       <ErrorNote error={approval.open || asksForSupervisor(refund.error) ? null : (refund.error ?? (lines ? preview.error : null))} />
       {plan && <RefundPlan plan={plan} payments={found.payments} approvalNote={askText} />}
       {refund.busy && !approval.open && plan?.tenders.some((p) => p.method === 'card') && <TerminalSteps step={steps} />}

@@ -1,7 +1,7 @@
 // What the cashier keyed on the return screen, turned into what main is asked. Pure, so a unit
 // test can pin it: quantities are typed as decimals (0.5 kg) and sent as thousandths.
 import type { RefundableLineView } from '../../../../preload/contract/refund-views';
-import { parseQtyMilli } from '../../format/parse-amount';
+import { readAmount, type AmountProblem } from '../../format/amount-input';
 
 /** One sold line as keyed: the quantity to take back (empty: none) and where the goods go. */
 export interface LineChoice {
@@ -20,8 +20,8 @@ export type ReturnSelection =
   | { kind: 'lines'; lines: ReturnLine[] }
   /** Nothing keyed yet. */
   | { kind: 'empty' }
-  /** A quantity that is not a number of at most three decimals: named so the screen can say which line. */
-  | { kind: 'badQty'; lineId: number; name: string };
+  /** A quantity that is not a number of at most three decimals: named so the screen can say which line, and what is wrong. */
+  | { kind: 'badQty'; lineId: number; name: string; problem: AmountProblem };
 
 export function returnSelection(lines: readonly RefundableLineView[], choices: ReadonlyMap<number, LineChoice>): ReturnSelection {
   const chosen: ReturnLine[] = [];
@@ -29,8 +29,9 @@ export function returnSelection(lines: readonly RefundableLineView[], choices: R
     const choice = choices.get(line.lineId);
     const text = choice?.qty.trim() ?? '';
     if (text === '') continue;
-    const qtyMilli = parseQtyMilli(text);
-    if (qtyMilli === null) return { kind: 'badQty', lineId: line.lineId, name: line.name };
+    const reading = readAmount(text, 3);
+    if (!reading.ok) return { kind: 'badQty', lineId: line.lineId, name: line.name, problem: reading.problem === 'empty' ? 'notNumber' : reading.problem };
+    const qtyMilli = reading.value;
     // A zero is "not this line"; more than is left is main's to refuse, with the maximum.
     if (qtyMilli === 0) continue;
     chosen.push({ lineId: line.lineId, qtyMilli, restock: choice?.restock ?? true });

@@ -12,7 +12,7 @@ import type { SaleEdits } from './sale-edits';
 import { useAfterEdits } from './use-after-edits';
 import { useCartAnnouncement } from './use-cart-announcement';
 import { useLineSelection } from './use-line-selection';
-import { useSaleDialogs } from './use-sale-dialogs';
+import { useSaleDialogs, type SaleDialog } from './use-sale-dialogs';
 
 interface SaleScreenProps {
   sale: DocumentView;
@@ -81,22 +81,43 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
     search.current?.focus();
   };
 
+  /** A new dialog is a new attempt: the last one's refusal under the search field has been read. */
+  const openDialog = (dialog: SaleDialog) => {
+    edits.reset();
+    dialogs.open(dialog);
+  };
+
+  /**
+   * The line a line key acts on: the selection, or with none (after Esc, say) the last line, the
+   * one just rung up, which then shows as selected. An empty cart says so instead of nothing.
+   */
+  const lineForKey = (): boolean => {
+    if (selected) return true;
+    const last = sale.lines[sale.lines.length - 1];
+    if (!last) {
+      edits.refuse({ code: 'sale.empty', params: {} });
+      return false;
+    }
+    select(last.id);
+    return true;
+  };
+
   const runCommand = (command: SaleCommand) => {
     switch (command) {
       case 'search':
         return search.current?.focus();
       case 'quantity':
-        return selected && dialogs.open({ kind: 'qty' });
+        return lineForKey() && openDialog({ kind: 'qty' });
       case 'adHoc':
-        return dialogs.open({ kind: 'adHoc' });
+        return openDialog({ kind: 'adHoc' });
       case 'note':
-        return dialogs.open({ kind: 'note' });
+        return openDialog({ kind: 'note' });
       case 'lineDiscount':
-        return dialogs.open({ kind: 'discount', scope: selected ? 'line' : 'order' });
+        return openDialog({ kind: 'discount', scope: selected ? 'line' : 'order' });
       case 'priceOverride':
-        return selected && dialogs.open({ kind: 'price' });
+        return lineForKey() && openDialog({ kind: 'price' });
       case 'orderDiscount':
-        return dialogs.open({ kind: 'discount', scope: 'order' });
+        return openDialog({ kind: 'discount', scope: 'order' });
       case 'pay':
         return pay(onPay);
       case 'payCard':
@@ -118,10 +139,10 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
       case 'hold':
         return void hold();
       case 'recall':
-        return dialogs.open({ kind: 'recall' });
+        return openDialog({ kind: 'recall' });
       case 'cancelSale':
         if (sale.lines.length === 0) return edits.refuse({ code: 'sale.empty', params: {} });
-        return dialogs.open({ kind: 'cancelSale' });
+        return openDialog({ kind: 'cancelSale' });
       case 'help':
         return undefined;
     }

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, CallInput, SessionView, StoreSettings } from '../../../../preload/contract';
+import { isRegisterId, isStorePhone, isStoreTaxId, MAX_REGISTER_ID, MAX_STORE_PHONE, MAX_STORE_TAX_ID } from '../../../../preload/contract/store-details';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
 import { isUiLocale } from '../../i18n';
@@ -40,7 +41,12 @@ export function SetupWizard({ onDone }: { session: SessionView; onDone(): void }
     if (!result.ok) return setError(result.error);
     onDone();
   };
-  const next = () => (index + 1 < STEPS.length ? setIndex(index + 1) : void finish());
+  /** Another step: what was said about the last one (a refused register ID) is not about this one. */
+  const goTo = (to: number) => {
+    setError(null);
+    setIndex(to);
+  };
+  const next = () => (index + 1 < STEPS.length ? goTo(index + 1) : void finish());
   const save = async (patch: CallInput<'settings.update'>) => {
     const result = await api.invoke('settings.update', patch);
     if (!result.ok) return setError(result.error);
@@ -71,7 +77,7 @@ export function SetupWizard({ onDone }: { session: SessionView; onDone(): void }
           <StepBody step={step} settings={settings} onSave={(p) => void save(p)}>
             <div className="back-office__row">
               {index > 0 && (
-                <button type="button" className="button" onClick={() => setIndex(index - 1)} data-testid="wizard-back">
+                <button type="button" className="button" onClick={() => goTo(index - 1)} data-testid="wizard-back">
                   {t('wizard.back')}
                 </button>
               )}
@@ -100,7 +106,14 @@ function StepBody({
 }) {
   const { t } = useTranslation();
   const [form, setForm] = useState(settings);
-  const set = <K extends keyof StoreSettings>(key: K, value: StoreSettings[K]) => setForm({ ...form, [key]: value });
+  // What the page refuses before sending; main's schema holds the same rules (store-details.ts).
+  const [problem, setProblem] = useState<string | null>(null);
+  // The form outlives its step (what was typed and skipped is still there on coming back); what was said about it does not.
+  useEffect(() => setProblem(null), [step]);
+  const set = <K extends keyof StoreSettings>(key: K, value: StoreSettings[K]) => {
+    setProblem(null);
+    setForm({ ...form, [key]: value });
+  };
   const text = (
     key: 'storeAddress' | 'storeTaxId' | 'storePhone' | 'registerId' | 'currency' | 'receiptFooter' | 'receiptHeader',
     label: string,
@@ -111,10 +124,22 @@ function StepBody({
       <input value={form[key]} onChange={(e) => set(key, e.target.value)} maxLength={max} autoComplete="off" data-testid={`wizard-${key}`} />
     </label>
   );
-  const saveButton = (patch: CallInput<'settings.update'>) => (
-    <button type="button" className="button button--primary" onClick={() => onSave(patch)} data-testid="wizard-save">
-      {t('wizard.saveNext')}
-    </button>
+  /** `refusal`: the ui.json key of what is wrong with the form, or null to send the patch. */
+  const saveButton = (patch: CallInput<'settings.update'>, refusal: string | null = null) => (
+    <>
+      <ErrorNote message={problem} />
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => {
+          setProblem(refusal === null ? null : t(refusal));
+          if (refusal === null) onSave(patch);
+        }}
+        data-testid="wizard-save"
+      >
+        {t('wizard.saveNext')}
+      </button>
+    </>
   );
 
   switch (step) {
@@ -122,16 +147,19 @@ function StepBody({
       return (
         <div className="form-grid">
           {text('storeAddress', t('backOffice.settings.storeAddress'), 200)}
-          {text('storeTaxId', t('backOffice.settings.storeTaxId'), 40)}
-          {text('storePhone', t('settingsMore.storePhone'), 40)}
-          {saveButton({ storeAddress: form.storeAddress, storeTaxId: form.storeTaxId, storePhone: form.storePhone })}
+          {text('storeTaxId', t('backOffice.settings.storeTaxId'), MAX_STORE_TAX_ID)}
+          {text('storePhone', t('settingsMore.storePhone'), MAX_STORE_PHONE)}
+          {saveButton(
+            { storeAddress: form.storeAddress, storeTaxId: form.storeTaxId, storePhone: form.storePhone },
+            !isStoreTaxId(form.storeTaxId) ? 'wizard.badTaxId' : !isStorePhone(form.storePhone) ? 'wizard.badPhone' : null,
+          )}
           {children}
         </div>
       );
     case 'register':
       return (
         <div className="form-grid">
-          {text('registerId', t('backOffice.settings.registerId'), 16)}
+          {text('registerId', t('backOffice.settings.registerId'), MAX_REGISTER_ID)}
           {text('currency', t('backOffice.settings.currency'), 3)}
           <label className="field">
             <span>{t('backOffice.settings.storeLocale')}</span>
@@ -140,7 +168,10 @@ function StepBody({
               <option value="en">{t('language.en')}</option>
             </select>
           </label>
-          {saveButton({ registerId: form.registerId.trim(), currency: form.currency.trim().toUpperCase(), storeLocale: form.storeLocale })}
+          {saveButton(
+            { registerId: form.registerId.trim(), currency: form.currency.trim().toUpperCase(), storeLocale: form.storeLocale },
+            isRegisterId(form.registerId) ? null : 'wizard.badRegisterId',
+          )}
           {children}
         </div>
       );

@@ -1,7 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DenominationCountView } from '../../../../preload/contract';
+import { ErrorNote } from '../../components/ErrorNote';
+import { amountProblemKey, readAmount, typedProblem } from '../../format/amount-input';
 import { useFormat } from '../../state/store-context';
+
+/** Six digits: more pieces of one note than any drawer holds. */
+const MAX_PIECES = 999_999;
 
 interface DenominationCountProps {
   denominations: readonly number[];
@@ -16,13 +21,25 @@ export function DenominationCount({ denominations, submitLabel, busy, onSubmit, 
   const { t } = useTranslation();
   const format = useFormat();
   const [pieces, setPieces] = useState<Record<number, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  // As keyed: "-3" or "abc" is refused with its reason; it was once read as 3, or as none.
   const count = (d: number) => {
-    const n = Number(pieces[d] ?? '');
-    return Number.isSafeInteger(n) && n >= 0 ? n : 0;
+    const reading = readAmount(pieces[d] ?? '', 0);
+    return reading.ok && reading.value <= MAX_PIECES ? reading.value : 0;
+  };
+  const rowProblem = (d: number) => {
+    const text = pieces[d] ?? '';
+    const bad = typedProblem(text, 0);
+    if (bad) return t(amountProblemKey(bad, 'count', 0));
+    const reading = readAmount(text, 0);
+    return reading.ok && reading.value > MAX_PIECES ? t('input.tooLarge') : null;
   };
   const total = denominations.reduce((s, d) => s + d * count(d), 0);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const bad = denominations.find((d) => rowProblem(d) !== null);
+    if (bad !== undefined) return setProblem(t('shift.count.badPieces', { denomination: format.money(bad), problem: rowProblem(bad) }));
+    setProblem(null);
     onSubmit(denominations.map((d) => ({ denominationMinor: d, count: count(d) })));
   };
   return (
@@ -54,10 +71,16 @@ export function DenominationCount({ denominations, submitLabel, busy, onSubmit, 
                   // The count is what this form is for: its first field takes the keys at once.
                   autoFocus={i === 0}
                   data-testid={`count-${d}`}
-                  onChange={(e) => setPieces({ ...pieces, [d]: e.target.value.replace(/[^0-9]/g, '').slice(0, 6) })}
+                  aria-invalid={rowProblem(d) !== null || undefined}
+                  onChange={(e) => {
+                    setProblem(null);
+                    setPieces({ ...pieces, [d]: e.target.value });
+                  }}
                 />
               </td>
-              <td className="numeric">{format.money(d * count(d))}</td>
+              <td className="numeric" data-testid={`count-${d}-subtotal`}>
+                {rowProblem(d) ?? format.money(d * count(d))}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -71,6 +94,7 @@ export function DenominationCount({ denominations, submitLabel, busy, onSubmit, 
           </tr>
         </tfoot>
       </table>
+      <ErrorNote message={problem} />
       <button type="submit" className="button button--primary" disabled={busy} data-testid={`${testId}-submit`}>
         {submitLabel}
       </button>
