@@ -1,14 +1,13 @@
-// Shifts through the router on a real ledger: a sale needs one, the float is counted by
-// denomination or carried over, cash moves in and out, and the closing count is blind: the
-// expected cash appears in no answer a cashier gets until the count is entered.
-import { afterEach, describe, expect, it } from 'vitest';
+// Shifts through the router on a real ledger: a sale needs one, the float is counted or carried over, cash moves
+// in and out (limits: shift-cash-out.test.ts), and the closing count is blind until the count is entered.
+import { describe, expect, it } from 'vitest';
+import { register } from '../support/tracked-registers';
 import { randomUUID } from 'node:crypto';
 import type { EventName } from '../../preload/contract/events';
 import {
   CASHIER_PIN,
   FIXTURE_FLOAT,
   FIXTURE_FLOAT_MINOR,
-  makeRegister,
   OWNER_PIN,
   SUPERVISOR_PIN,
   openShift,
@@ -16,18 +15,7 @@ import {
   type TestRegister,
 } from '../support/register-fixture';
 
-const registers: TestRegister[] = [];
-afterEach(() => {
-  for (const r of registers.splice(0)) r.cleanup();
-});
-
 const key = () => randomUUID().replaceAll('-', '');
-
-function register(): TestRegister {
-  const reg = makeRegister();
-  registers.push(reg);
-  return reg;
-}
 
 /** Staff as withStaff makes them, but the cashier has not opened a shift yet. */
 async function staffWithoutShift(reg: TestRegister) {
@@ -297,77 +285,5 @@ describe('cash movements', () => {
     expect(JSON.parse(entry.payload)).toMatchObject({ data: { movementId: moved.id, kind: 'paid_out', amountMinor: 500, reason: '买冰块' } });
     expect(() => reg.db.prepare('UPDATE cash_movements SET amount_minor = 1').run()).toThrow(/immutable/);
     expect((await reg.must('shift.current', {})).shift?.movements).toEqual([moved]);
-  });
-});
-
-describe('cash out of the drawer', () => {
-  /** What a refusal must leave as it was: movements, journal, print queue (cash-out-printing.test.ts has a printer). */
-  function trail(reg: TestRegister) {
-    const n = (table: string) => (reg.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return { movements: n('cash_movements'), journal: n('journal'), printJobs: n('print_jobs') };
-  }
-
-  it('is refused beyond the cash the drawer should hold, naming that cash to an owner, and changes nothing', async () => {
-    const reg = register();
-    const staff = await withStaff(reg);
-    // Float ¥510.00, a ¥5.00 sale paid with ¥10.00 (¥5.00 change): the drawer should hold ¥515.00.
-    await cashSale(reg, 500, 1000);
-    await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
-    const before = trail(reg);
-    for (const kind of ['paid_out', 'safe_drop'] as const) {
-      expect(await reg.call('cash.move', { kind, amountMinor: 9_999_900, reason: '测试', idempotencyKey: key() })).toEqual({
-        ok: false,
-        error: { code: 'shift.cash_out_over_drawer', params: { amountMinor: 9_999_900, expectedMinor: 51_500 } },
-      });
-      expect(await reg.call('cash.move', { kind, amountMinor: 51_501, reason: '测试', idempotencyKey: key() })).toMatchObject({
-        error: { code: 'shift.cash_out_over_drawer', params: { amountMinor: 51_501, expectedMinor: 51_500 } },
-      });
-    }
-    expect(trail(reg)).toEqual(before);
-    expect((await reg.must('shift.current', {})).shift?.movements).toEqual([]);
-
-    // Every last fen may go to the safe; after that nothing more goes out, and the count agrees.
-    await reg.must('cash.move', { kind: 'paid_out', amountMinor: 1_500, reason: '买冰块', idempotencyKey: key() });
-    await reg.must('cash.move', { kind: 'safe_drop', amountMinor: 50_000, reason: '存保险箱', idempotencyKey: key() });
-    expect(trail(reg).movements).toBe(before.movements + 2);
-    const emptied = trail(reg);
-    expect(await reg.call('cash.move', { kind: 'paid_out', amountMinor: 1, reason: '测试', idempotencyKey: key() })).toMatchObject({
-      error: { code: 'shift.cash_out_over_drawer', params: { amountMinor: 1, expectedMinor: 0 } },
-    });
-    expect(trail(reg)).toEqual(emptied);
-    const x = await reg.must('report.x', { scope: 'shift' });
-    expect(x.shifts[0]?.expected).toMatchObject({ paidOutMinor: 1_500, safeDropMinor: 50_000, expectedMinor: 0 });
-  });
-
-  it('takes a paid-in or float top-up of any size, and what it brings may then go out', async () => {
-    const reg = register();
-    await withStaff(reg);
-    await reg.must('cash.move', { kind: 'paid_in', amountMinor: 9_999_999_999, reason: '老板存入', idempotencyKey: key() });
-    await reg.must('cash.move', { kind: 'float_top_up', amountMinor: 2_000, reason: '零钱', idempotencyKey: key() });
-    const out = await reg.must('cash.move', { kind: 'safe_drop', amountMinor: 9_999_999_999, reason: '存保险箱', idempotencyKey: key() });
-    expect(out).toMatchObject({ kind: 'safe_drop', amountMinor: 9_999_999_999 });
-    // Float ¥510.00 + ¥20.00 top-up is what is left.
-    expect(await reg.call('cash.move', { kind: 'paid_out', amountMinor: 53_001, reason: '测试', idempotencyKey: key() })).toMatchObject({
-      error: { code: 'shift.cash_out_over_drawer_blind' },
-    });
-    await reg.must('cash.move', { kind: 'paid_out', amountMinor: 53_000, reason: '全部支出', idempotencyKey: key() });
-  });
-
-  it('does not count the practice cash of training sales as cash in the drawer', async () => {
-    const reg = register();
-    const staff = await withStaff(reg);
-    await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
-    await reg.must('training.set', { target: 'register', on: true });
-    await reg.must('session.login', { operatorId: staff.cashierId, pin: CASHIER_PIN });
-    const practice = await cashSale(reg, 20_000, 20_000);
-    expect(practice.sale.training).toBe(true);
-    const before = trail(reg);
-    // Only the float (¥510.00) is real money: the ¥200.00 of the practice sale cannot be paid out.
-    expect(await reg.call('cash.move', { kind: 'paid_out', amountMinor: FIXTURE_FLOAT_MINOR + 1, reason: '测试', idempotencyKey: key() })).toEqual({
-      ok: false,
-      error: { code: 'shift.cash_out_over_drawer_blind', params: { amountMinor: FIXTURE_FLOAT_MINOR + 1 } },
-    });
-    expect(trail(reg)).toEqual(before);
-    await reg.must('cash.move', { kind: 'paid_out', amountMinor: FIXTURE_FLOAT_MINOR, reason: '全部支出', idempotencyKey: key() });
   });
 });
