@@ -223,6 +223,20 @@ test('locked out in a shop with only its owner: the message says to wait, and sh
   await checkLayout(page, info, 'login, locked out');
 });
 
+test('locked out where a supervisor could unlock: the message still says so', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  expect(await callRegister(page, 'operator.create', { name: '张主管', pin: '7391', role: 'supervisor' })).toMatchObject({ ok: true });
+  await page.getByTestId('logout').click();
+  await page.getByRole('option', { name: new RegExp(OWNER.name) }).click();
+  const pin = page.getByTestId('pin');
+  for (let i = 0; i < 5; i++) {
+    await pin.fill('0000');
+    await pin.press('Enter');
+    await expect(page.getByTestId('error')).toBeVisible();
+  }
+  await expect(page.getByTestId('error')).toHaveText(/^密码错误次数过多，该操作员已锁定至 \d{2}:\d{2}，或由主管解锁。$/);
+});
+
 test('a 400-character note takes two lines under the cart, whole on hover', async ({ page, register }, info) => {
   await page.setViewportSize(SIZE);
   await setUpOwner(page, register);
@@ -241,6 +255,8 @@ test('a 400-character note takes two lines under the cart, whole on hover', asyn
   });
   expect(lines).toBeLessThanOrEqual(2);
   expect(lines).toBeGreaterThan(1);
+  // All of it inside the window, above its bottom edge.
+  expect(await inViewport(shown)).toBe(true);
   await checkLayout(page, info, 'sale, long note');
 });
 

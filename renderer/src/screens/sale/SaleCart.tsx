@@ -37,7 +37,7 @@ export function SaleCart({ sale, search, error, notice = null, selected, onSelec
       {sale.note && (
         // Two lines at most (sale.css), the whole note on hover: a long one must not eat the cart.
         <p className="sale__note" data-testid="sale-note" title={sale.note}>
-          {t('sale.noteLine', { note: sale.note })}
+          <span className="sale__note-text">{t('sale.noteLine', { note: sale.note })}</span>
         </p>
       )}
     </section>
