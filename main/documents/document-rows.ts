@@ -143,11 +143,12 @@ export function documentForEdit(db: Db, id: string): { doc: DocumentRow; operato
 
 /**
  * The completed document printed as `receiptNo` on this register: what a receipt lookup, a
- * reprint and (later) a refund start from. Refuses an unknown number with `receipt.not_found`.
+ * reprint and (later) a refund start from. Refuses an unknown number with `receipt.not_found`,
+ * naming it as the cashier gave it (`typed`, e.g. R1-999999) when it was typed or scanned.
  */
-export function documentIdByReceipt(db: Db, registerId: string, receiptNo: number): string {
+export function documentIdByReceipt(db: Db, registerId: string, receiptNo: number, typed?: string): string {
   const row = sql(db, 'SELECT id FROM documents WHERE register_id = ? AND receipt_no = ?').get(registerId, receiptNo) as { id: string } | undefined;
-  if (!row) throw new ServiceError('receipt.not_found', { receiptNo });
+  if (!row) throw new ServiceError('receipt.not_found', { receiptNo: typed ?? receiptNo });
   return row.id;
 }
 

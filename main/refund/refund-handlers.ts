@@ -28,11 +28,13 @@ function saleIdOf(ctx: HandlerContext, code: string): string {
   const named = parsed.registerId?.replace(/-T$/, '');
   if (named !== undefined && named !== ctx.settings.registerId) throw new ServiceError('refund.other_register', { registerId: named });
   const training = parsed.registerId === null ? isTraining(ctx.db, ctx.settings.registerId, ctx.actor.id) : parsed.registerId.endsWith('-T');
-  if (!training) return documentIdByReceipt(ctx.db, parsed.registerId ?? ctx.settings.registerId, parsed.receiptNo);
+  // A refusal repeats what was typed or scanned (R1-999999), as every other receipt lookup does.
+  const typed = code.slice(0, 64);
+  if (!training) return documentIdByReceipt(ctx.db, parsed.registerId ?? ctx.settings.registerId, parsed.receiptNo, typed);
   const registerId = parsed.registerId?.replace(/-T$/, '') ?? ctx.settings.registerId;
   const row = ctx.db.prepare('SELECT id FROM documents WHERE register_id = ? AND receipt_no = ? AND training = 1').get(registerId, -parsed.receiptNo) as
     { id: string } | undefined;
-  if (!row) throw new ServiceError('receipt.not_found', { receiptNo: parsed.receiptNo });
+  if (!row) throw new ServiceError('receipt.not_found', { receiptNo: typed });
   return row.id;
 }
 

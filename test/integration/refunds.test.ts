@@ -19,7 +19,10 @@ describe('returns with a receipt', () => {
       expect(found.lines.map((l) => l.returnableQtyMilli)).toEqual([3000, 1000]);
       expect(found.voidable).toBe(true);
     }
-    expect(await reg.call('refund.find', { code: 'R1-000099' })).toEqual({ ok: false, error: { code: 'receipt.not_found', params: { receiptNo: 99 } } });
+    expect(await reg.call('refund.find', { code: 'R1-000099' })).toEqual({
+      ok: false,
+      error: { code: 'receipt.not_found', params: { receiptNo: 'R1-000099' } },
+    });
     expect(await reg.call('refund.find', { code: 'hello' })).toMatchObject({ ok: false, error: { code: 'refund.code_not_understood' } });
   });
 

@@ -80,6 +80,29 @@ describe('locales', () => {
     expect(joined).toEqual([]);
   });
 
+  // The header's button reads 管理 / Back office and its sections are named in the menu: a hint
+  // that sends the owner to 后台 → 刷卡终端 or to 打印机 names a button and a section no one sees.
+  it('a path into the back office names the button and the menu entries as they are labelled', () => {
+    for (const language of languages) {
+      const ui = load(language, 'ui');
+      const button = ui['action.backOffice'] ?? '';
+      const sections = new Set(
+        Object.entries(ui)
+          .filter(([key]) => /^(backOffice\.section\.|printing\.tab\.|taxRates\.title|selfCheck\.title|about\.title)/.test(key))
+          .map(([, v]) => v),
+      );
+      for (const [key, text] of Object.entries(ui)) {
+        for (let at = text.indexOf(' → '); at >= 0; at = text.indexOf(' → ', at + 1)) {
+          expect(text.slice(0, at).endsWith(button), `${language} ${key}: ${text}`).toBe(true);
+          const rest = text.slice(at + 3);
+          // The whole entry, not its first word: 打印机 is not 打印机设置.
+          const named = [...sections].some((s) => rest.startsWith(s) && !/^[\p{L}]/u.test(rest.slice(s.length)));
+          expect(named, `${language} ${key}: ${text}`).toBe(true);
+        }
+      }
+    }
+  });
+
   it('a list in Chinese is separated by 、', () => {
     expect(load('zh-CN', 'ui')['list.separator']).toBe('、');
   });

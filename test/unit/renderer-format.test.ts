@@ -63,6 +63,14 @@ describe('cash screen suggestions', () => {
     expect(quickCashAmounts(680, 2)).toEqual([680, 1000, 5000, 10000]);
   });
 
+  it('never offers more than one receipt may take (99,999,999.99)', () => {
+    // ¥99,999,999.00 due: the next 10, 50 and 100 are all ¥100,000,000.00, which main refuses.
+    expect(quickCashAmounts(9_999_999_900, 2)).toEqual([9_999_999_900]);
+    // ¥99,999,950.00 due: ¥99,999,960.00 is still under the limit; ¥100,000,000.00 is not.
+    expect(quickCashAmounts(9_999_995_000, 2)).toEqual([9_999_995_000, 9_999_996_000]);
+    expect(quickCashAmounts(9_999_999_999, 2)).toEqual([9_999_999_999]);
+  });
+
   it('writes an ISO build date as the UI writes moments, not as 2026-11-30T02:41:32.898Z', () => {
     const iso = '2026-11-30T02:41:32.898Z';
     expect(formatIsoDateTime(iso, 'zh-CN')).toBe(formatDateTime(Date.parse(iso), 'zh-CN'));

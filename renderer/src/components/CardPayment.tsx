@@ -9,6 +9,9 @@ import { useCall } from '../state/use-call';
 import { useEvent } from '../state/use-event';
 import { ErrorNote } from './ErrorNote';
 
+/** The sale screen's card key (keyboard/shortcuts.ts), the same on the payment screen. */
+export const CARD_PAY_KEY = 'F11';
+
 interface CardPaymentProps {
   sale: DocumentView;
   payingRef: MutableRefObject<string | null>;
@@ -113,6 +116,21 @@ export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onComp
     answered(await card.run({ saleId: sale.id }, `remaining:${sale.remainingMinor}`));
   };
 
+  // F11 pays by card here as on the sale screen (keyboard/shortcuts.ts), so the button shows the same key.
+  const payRef = useRef(pay);
+  payRef.current = pay;
+  const canPayByKey = !busy && !blocked && signature === null && sale.remainingMinor > 0;
+  useEffect(() => {
+    if (!canPayByKey) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== CARD_PAY_KEY || event.ctrlKey || event.altKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      void payRef.current();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [canPayByKey]);
+
   const ended = resumed?.kind === 'card' ? resumed.ended : null;
   const refuseCard = card.refuse;
   useEffect(() => {
@@ -174,7 +192,7 @@ export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onComp
         </>
       ) : (
         <button type="button" className="button button--large" onClick={() => void pay()} disabled={blocked || sale.remainingMinor <= 0} data-testid="pay-card">
-          {t('card.pay', { amount: format.money(sale.remainingMinor) })}
+          {t('card.pay', { amount: format.money(sale.remainingMinor) })} <kbd>{CARD_PAY_KEY}</kbd>
         </button>
       )}
       <ErrorNote error={card.error} />

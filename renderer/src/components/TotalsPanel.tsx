@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentView } from '../../../preload/contract';
 import { useFormat } from '../state/store-context';
@@ -11,6 +12,7 @@ export function TotalsPanel({ sale }: { sale: DocumentView }) {
   const lineDiscounts = sale.lines.reduce((sum, l) => sum + l.lineDiscountMinor, 0);
   const orderDiscount = sale.lines.reduce((sum, l) => sum + l.orderDiscountMinor, 0);
   const order = sale.orderDiscount;
+  const total = format.money(totals.totalMinor);
   return (
     <dl className="totals" data-testid="totals">
       <div className="totals__row">
@@ -37,7 +39,10 @@ export function TotalsPanel({ sale }: { sale: DocumentView }) {
       ))}
       <div className="totals__row totals__row--total">
         <dt>{t('totals.total')}</dt>
-        <dd data-testid="total">{format.money(totals.totalMinor)}</dd>
+        {/* Its length sizes the figure (sale.css): ¥99,999,999.00 shrinks to fit the column, never cut. */}
+        <dd data-testid="total" style={{ '--chars': total.length } as CSSProperties}>
+          {total}
+        </dd>
       </div>
     </dl>
   );

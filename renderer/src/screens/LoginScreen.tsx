@@ -4,12 +4,15 @@ import type { SessionView } from '../../../preload/contract';
 import { ErrorNote } from '../components/ErrorNote';
 import { Header } from '../components/Header';
 import { PinPad } from '../components/PinPad';
+import { formatTime } from '../format/date';
+import { useFormat } from '../state/store-context';
 import { useCall } from '../state/use-call';
 import { useScanner } from '../keyboard/use-scanner';
 
 /** Pick yourself, key your PIN. Digits, Backspace and Enter work from the keyboard too. */
 export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onLoggedIn(view: SessionView): void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const operators = useCall('session.operators');
   const login = useCall('session.login');
   const byNumberLogin = useCall('session.loginNumber');
@@ -75,6 +78,13 @@ export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onL
     // The operator list shows who is locked; refresh it after a failure.
     void loadOperators();
   };
+
+  const refusal = login.error ?? byNumberLogin.error ?? badgeLogin.error ?? operators.error;
+  const lockedUntil = refusal?.code === 'session.locked' && typeof refusal.params.until === 'number' ? refusal.params.until : null;
+  // Only a supervisor or the owner unlocks (operator.unlock): "或由主管解锁" is no help in a new shop
+  // whose only owner is the one locked out, who can only wait.
+  const someoneCanUnlock = (operators.value ?? []).some((op) => op.id !== selected && op.role !== 'cashier' && !op.locked);
+  const onlyWait = lockedUntil !== null && !someoneCanUnlock;
 
   return (
     <div className="app-shell">
@@ -145,7 +155,7 @@ export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onL
             />
           )}
           {selected === null && !byNumber && <p className="muted">{t('login.pickOperator')}</p>}
-          <ErrorNote error={login.error ?? byNumberLogin.error ?? badgeLogin.error ?? operators.error} />
+          <ErrorNote error={onlyWait ? null : refusal} message={onlyWait ? t('login.lockedWait', { until: formatTime(lockedUntil, format.locale) }) : null} />
         </section>
       </main>
     </div>

@@ -70,26 +70,33 @@ export function SetupScreen({ onDone }: { onDone(session: SessionView): void }) 
           <span>{t('setup.ownerName')}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={200} autoComplete="off" />
         </label>
-        <NewPinFields pin={pin} pinAgain={pinAgain} onPin={setPin} onPinAgain={setPinAgain} />
-        <p className="muted small">{t('setup.pinHint')}</p>
-        <label className="field">
-          <span>{t('setup.storeName')}</span>
-          <input value={storeName} onChange={(e) => setStoreName(e.target.value)} maxLength={80} autoComplete="off" />
-        </label>
-        <label className="field">
-          <span>{t('setup.storeLanguage')}</span>
-          <select value={language} onChange={(e) => isUiLocale(e.target.value) && setLanguage(e.target.value)}>
-            <option value="zh-CN">{t('language.zh-CN')}</option>
-            <option value="en">{t('language.en')}</option>
-          </select>
-        </label>
+        {/* Paired fields, and the two buttons side by side: the form, an error included, fits a 768 px screen. */}
+        <div className="field-row">
+          <NewPinFields pin={pin} pinAgain={pinAgain} onPin={setPin} onPinAgain={setPinAgain} />
+        </div>
+        <p className="muted small setup__hint">{t('setup.pinHint')}</p>
+        <div className="field-row">
+          <label className="field">
+            <span>{t('setup.storeName')}</span>
+            <input value={storeName} onChange={(e) => setStoreName(e.target.value)} maxLength={80} autoComplete="off" />
+          </label>
+          <label className="field">
+            <span>{t('setup.storeLanguage')}</span>
+            <select value={language} onChange={(e) => isUiLocale(e.target.value) && setLanguage(e.target.value)}>
+              <option value="zh-CN">{t('language.zh-CN')}</option>
+              <option value="en">{t('language.en')}</option>
+            </select>
+          </label>
+        </div>
         <ErrorNote error={owner.error} message={problem} />
-        <button type="submit" className="button button--primary button--large" disabled={owner.busy}>
-          {t('setup.create')}
-        </button>
-        <button type="button" className="button" onClick={() => setRestoring(true)} data-testid="setup-restore">
-          {t('setup.restore.open')}
-        </button>
+        <div className="setup__actions">
+          <button type="submit" className="button button--primary button--large" disabled={owner.busy} data-testid="setup-create">
+            {t('setup.create')}
+          </button>
+          <button type="button" className="button button--large" onClick={() => setRestoring(true)} data-testid="setup-restore">
+            {t('setup.restore.open')}
+          </button>
+        </div>
       </form>
     </main>
   );

@@ -130,7 +130,7 @@ export function ProductEditor({ productId, onSaved, onClose }: { productId: numb
     <section className="back-office__card" aria-labelledby="product-editor-title" data-testid="product-editor">
       <h3 id="product-editor-title">{product ? t('catalogEdit.editTitle', { sku: product.sku }) : t('catalogEdit.newTitle')}</h3>
       {product && !product.active && <p className="error-note">{t('catalogEdit.inactive')}</p>}
-      <form onSubmit={(e) => void save(e)} className="form-grid">
+      <form onSubmit={(e) => void save(e)} className="form-grid product-editor__form">
         <label className="field">
           <span>{t('backOffice.catalog.sku')}</span>
           <input value={draft.sku} onChange={(e) => set('sku', e.target.value)} maxLength={64} data-testid="edit-sku" />
@@ -184,17 +184,21 @@ export function ProductEditor({ productId, onSaved, onClose }: { productId: numb
             ))}
           </select>
         </label>
-        <div className="back-office__row">
-          <input
-            value={newCategory}
-            onChange={(e) => setNewCategory(e.target.value)}
-            placeholder={t('catalogEdit.newCategory')}
-            aria-label={t('catalogEdit.newCategory')}
-            maxLength={80}
-          />
-          <button type="button" className="button" onClick={() => void addCategory()}>
-            {t('catalogEdit.addCategory')}
-          </button>
+        {/* Styled as the fields above it: the same height, border and font. */}
+        <div className="field product-editor__new-category">
+          <span className="field__with-suffix">
+            <input
+              value={newCategory}
+              onChange={(e) => setNewCategory(e.target.value)}
+              placeholder={t('catalogEdit.newCategory')}
+              aria-label={t('catalogEdit.newCategory')}
+              maxLength={80}
+              data-testid="new-category"
+            />
+            <button type="button" className="button" onClick={() => void addCategory()}>
+              {t('catalogEdit.addCategory')}
+            </button>
+          </span>
         </div>
         {product?.scheduledPrice && (
           <p className="muted" data-testid="scheduled-price">
@@ -205,7 +209,7 @@ export function ProductEditor({ productId, onSaved, onClose }: { productId: numb
           </p>
         )}
         {product && (
-          <p className="muted small" data-testid="pinyin">
+          <p className="muted small product-editor__pinyin" data-testid="pinyin">
             {t('catalogEdit.pinyin', { full: product.pinyinFull || '—', initials: product.pinyinInitials || '—' })}
           </p>
         )}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreSettings } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -52,6 +52,9 @@ export function SettingsSection() {
   const [form, setForm] = useState<SettingsForm | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  /** The field the last refusal is about: marked, and brought into view, on a form taller than the screen. */
+  const [invalid, setInvalid] = useState<keyof SettingsForm | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const { run: loadSettings, error: loadError } = useCall('settings.get');
   const saving = useCall('settings.update');
 
@@ -59,31 +62,48 @@ export function SettingsSection() {
     void loadSettings({}).then((result) => result.ok && setForm(toForm(result.value)));
   }, [loadSettings]);
 
+  useEffect(() => {
+    if (invalid === null) return;
+    const field = formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]');
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus({ preventScroll: true });
+  }, [invalid, problem]);
+
   if (!form) return <ErrorNote error={loadError} />;
 
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
     setSaved(false);
+    if (key === invalid) setInvalid(null);
     setForm({ ...form, [key]: value });
   };
+  /** Refuses the form for one field: the message names it when the message alone would not. */
+  const refuse = (field: keyof SettingsForm, message: string, label?: string) => {
+    setInvalid(field);
+    setProblem(label ? t('backOffice.settings.fieldProblem', { field: label, problem: message }) : message);
+  };
+  const invalidProps = (field: keyof SettingsForm) => (invalid === field ? { 'aria-invalid': true } : {});
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     saving.reset();
     setSaved(false);
+    setInvalid(null);
     const currency = form.currency.trim().toUpperCase();
-    if (!/^[A-Z]{3}$/.test(currency) || !knownCurrency(currency)) return setProblem(t('backOffice.settings.badCurrency'));
+    if (!/^[A-Z]{3}$/.test(currency) || !knownCurrency(currency)) return refuse('currency', t('backOffice.settings.badCurrency'));
     const cashRoundingStepMinor = parseDecimal(form.cashRoundingStep === '' ? '0' : form.cashRoundingStep, currencyDigits(currency));
-    if (cashRoundingStepMinor === null || cashRoundingStepMinor > 100) return setProblem(t('backOffice.settings.badRounding'));
+    if (cashRoundingStepMinor === null || cashRoundingStepMinor > 100) return refuse('cashRoundingStep', t('backOffice.settings.badRounding'));
     const cashierDiscountLimitBp = parseDecimal(form.cashierDiscountLimitPercent === '' ? '0' : form.cashierDiscountLimitPercent, 2);
-    if (cashierDiscountLimitBp === null || cashierDiscountLimitBp > 10_000) return setProblem(t('dialog.invalidPercent'));
+    if (cashierDiscountLimitBp === null || cashierDiscountLimitBp > 10_000)
+      return refuse('cashierDiscountLimitPercent', t('dialog.invalidPercent'), t('backOffice.settings.cashierDiscountLimit'));
     const supervisorDiscountLimitBp = parseDecimal(form.supervisorDiscountLimitPercent === '' ? '0' : form.supervisorDiscountLimitPercent, 2);
-    if (supervisorDiscountLimitBp === null || supervisorDiscountLimitBp > 10_000) return setProblem(t('dialog.invalidPercent'));
+    if (supervisorDiscountLimitBp === null || supervisorDiscountLimitBp > 10_000)
+      return refuse('supervisorDiscountLimitPercent', t('dialog.invalidPercent'), t('settingsMore.supervisorDiscountLimit'));
     // Required: 0 is a limit too (no returns without a receipt), so an empty field is not read as 0.
     const noReceiptRefundDayLimitMinor = parseDecimal(form.noReceiptDayLimit, currencyDigits(currency));
-    if (noReceiptRefundDayLimitMinor === null) return setProblem(t('settingsMore.noReceipt.badDayLimit'));
+    if (noReceiptRefundDayLimitMinor === null) return refuse('noReceiptDayLimit', t('settingsMore.noReceipt.badDayLimit'));
     const noReceiptRefundOperatorLimitMinor = parseDecimal(form.noReceiptOperatorLimit, currencyDigits(currency));
-    if (noReceiptRefundOperatorLimitMinor === null) return setProblem(t('settingsMore.noReceipt.badOperatorLimit'));
-    if (form.storeName.trim() === '') return setProblem(t('backOffice.settings.nameRequired'));
+    if (noReceiptRefundOperatorLimitMinor === null) return refuse('noReceiptOperatorLimit', t('settingsMore.noReceipt.badOperatorLimit'));
+    if (form.storeName.trim() === '') return refuse('storeName', t('backOffice.settings.nameRequired'));
     setProblem(null);
     const {
       cashRoundingStep: _step,
@@ -108,11 +128,17 @@ export function SettingsSection() {
   };
 
   return (
-    <form className="back-office__form" onSubmit={(e) => void submit(e)} aria-label={t('backOffice.section.settings')} data-testid="settings-form">
+    <form
+      ref={formRef}
+      className="back-office__form"
+      onSubmit={(e) => void submit(e)}
+      aria-label={t('backOffice.section.settings')}
+      data-testid="settings-form"
+    >
       <div className="field-row">
         <label className="field">
           <span>{t('backOffice.settings.storeName')}</span>
-          <input value={form.storeName} onChange={(e) => set('storeName', e.target.value)} maxLength={80} autoComplete="off" />
+          <input value={form.storeName} onChange={(e) => set('storeName', e.target.value)} maxLength={80} autoComplete="off" {...invalidProps('storeName')} />
         </label>
         <label className="field">
           <span>{t('backOffice.settings.storeTaxId')}</span>
@@ -133,7 +159,13 @@ export function SettingsSection() {
         </label>
         <label className="field">
           <span>{t('backOffice.settings.currency')}</span>
-          <input value={form.currency} onChange={(e) => set('currency', e.target.value.toUpperCase())} maxLength={3} autoComplete="off" />
+          <input
+            value={form.currency}
+            onChange={(e) => set('currency', e.target.value.toUpperCase())}
+            maxLength={3}
+            autoComplete="off"
+            {...invalidProps('currency')}
+          />
         </label>
       </div>
       <label className="check">
@@ -143,7 +175,13 @@ export function SettingsSection() {
       <div className="field-row">
         <label className="field">
           <span>{t('backOffice.settings.cashRoundingStep')}</span>
-          <input value={form.cashRoundingStep} onChange={(e) => set('cashRoundingStep', e.target.value)} inputMode="decimal" autoComplete="off" />
+          <input
+            value={form.cashRoundingStep}
+            onChange={(e) => set('cashRoundingStep', e.target.value)}
+            inputMode="decimal"
+            autoComplete="off"
+            {...invalidProps('cashRoundingStep')}
+          />
         </label>
         <label className="field">
           <span>{t('backOffice.settings.cashierDiscountLimit')}</span>
@@ -153,6 +191,8 @@ export function SettingsSection() {
               onChange={(e) => set('cashierDiscountLimitPercent', e.target.value)}
               inputMode="decimal"
               autoComplete="off"
+              data-testid="settings-cashier-limit"
+              {...invalidProps('cashierDiscountLimitPercent')}
             />
             <span className="field__suffix">%</span>
           </span>
@@ -168,6 +208,7 @@ export function SettingsSection() {
               inputMode="decimal"
               autoComplete="off"
               data-testid="settings-supervisor-limit"
+              {...invalidProps('supervisorDiscountLimitPercent')}
             />
             <span className="field__suffix">%</span>
           </span>
@@ -195,6 +236,7 @@ export function SettingsSection() {
               autoComplete="off"
               aria-describedby="settings-no-receipt-hint"
               data-testid="settings-no-receipt-day-limit"
+              {...invalidProps('noReceiptDayLimit')}
             />
           </label>
           <label className="field">
@@ -206,6 +248,7 @@ export function SettingsSection() {
               autoComplete="off"
               aria-describedby="settings-no-receipt-hint"
               data-testid="settings-no-receipt-operator-limit"
+              {...invalidProps('noReceiptOperatorLimit')}
             />
           </label>
         </div>
@@ -260,11 +303,14 @@ export function SettingsSection() {
         <span>{t('backOffice.settings.receiptFooter')}</span>
         <textarea value={form.receiptFooter} onChange={(e) => set('receiptFooter', e.target.value)} maxLength={200} rows={2} />
       </label>
-      <ErrorNote error={saving.error} message={problem} />
-      <Notice message={saved ? t('backOffice.settings.saved') : null} />
-      <button type="submit" className="button button--primary" disabled={saving.busy} data-testid="settings-save">
-        {t('action.save')}
-      </button>
+      {/* Kept on screen at the foot of a form taller than the window: 保存 and what it answered. */}
+      <div className="back-office__form-footer" data-testid="settings-footer">
+        <ErrorNote error={saving.error} message={problem} />
+        <Notice message={saved ? t('backOffice.settings.saved') : null} />
+        <button type="submit" className="button button--primary" disabled={saving.busy} data-testid="settings-save">
+          {t('action.save')}
+        </button>
+      </div>
     </form>
   );
 }

@@ -44,7 +44,7 @@ export function VoidDialog({ found, role, onDone, onClose }: VoidDialogProps) {
 
   const submit = async () => {
     if (voiding.busy) return;
-    if (reason === null) return setProblem(t('refund.reasonRequired'));
+    if (reason === null) return setProblem(t('refund.void.reasonRequired'));
     setProblem(null);
     const send = (given?: Approval) => voiding.run({ saleId: sale.id, reason, ...(given ? { approval: given } : {}) }, `attempt:${attempt}`);
     // A card payment is reversed on the terminal first: a reload meanwhile finds it again (see useGiveBackResume).

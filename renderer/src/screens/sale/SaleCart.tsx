@@ -35,8 +35,9 @@ export function SaleCart({ sale, search, error, notice = null, selected, onSelec
       <CartLines lines={sale.lines} selectedId={selected?.id ?? null} onSelect={onSelect} />
       {selected && <LineActions line={selected} onQty={onQty} onCommand={onCommand} />}
       {sale.note && (
-        <p className="sale__note" data-testid="sale-note">
-          {t('sale.noteLine', { note: sale.note })}
+        // Two lines at most (sale.css), the whole note on hover: a long one must not eat the cart.
+        <p className="sale__note" data-testid="sale-note" title={sale.note}>
+          <span className="sale__note-text">{t('sale.noteLine', { note: sale.note })}</span>
         </p>
       )}
     </section>

@@ -41,13 +41,23 @@ export function ScanPaySection() {
   if (!config) return <ErrorNote error={loadError} />;
   return (
     <div className="scan-settings" data-testid="scan-pay-settings">
-      <p className="muted small" data-testid="scan-secret-store">
-        {t(`scanpay.settings.secretStore.${config.secretStore.kind}`)}
-        {config.secretStore.keychainMissing && <span className="scan-settings__note"> {t('scanpay.settings.secretStore.noKeychain')}</span>}
-        {config.secretStore.keyFile && (
-          <span className="scan-settings__note"> {t('scanpay.settings.secretStore.keyFile', { path: config.secretStore.keyFile })}</span>
-        )}
-      </p>
+      {/* What the owner needs to know in one sentence; how and where, for whoever looks after the computer, under 详情. */}
+      <details className="scan-settings__store" data-testid="scan-secret-store">
+        <summary>
+          <span className="muted small">{t('scanpay.settings.secretStore.plain')}</span>{' '}
+          <span className="small">{t('scanpay.settings.secretStore.details')}</span>
+        </summary>
+        <p className="muted small">
+          {t(`scanpay.settings.secretStore.${config.secretStore.kind}`)}
+          {config.secretStore.keychainMissing && <span className="scan-settings__note"> {t('scanpay.settings.secretStore.noKeychain')}</span>}
+          {config.secretStore.keyFile && (
+            <span className="scan-settings__note" data-testid="scan-key-file">
+              {' '}
+              {t('scanpay.settings.secretStore.keyFile', { path: config.secretStore.keyFile })}
+            </span>
+          )}
+        </p>
+      </details>
       {config.simulator && (
         <p className="muted" data-testid="scan-simulator">
           {t('scanpay.settings.simulator')}
