@@ -1,7 +1,7 @@
 // A stand-in for the `electron` module, loaded with `node --require` in front of the BUILT main
 // bundle (out/main/index.js), so that the desktop shell's start sequence can be checked on a
 // machine where the Electron binary cannot be downloaded. It records every call in order and,
-// once the window has loaded its page, plays a Windows logoff ('session-end') and writes the
+// once the window has loaded the register's page, plays a Windows logoff ('session-end') and writes the
 // record to RINGUP_FAKE_ELECTRON_LOG. Only what the shell uses is faked; anything else throws.
 'use strict';
 const Module = require('node:module');
@@ -72,6 +72,11 @@ class BrowserWindow extends EventEmitter {
   loadURL(url) {
     record('window.loadURL', { url });
     this.webContents.url = url;
+    if (!url.endsWith('/index.html')) {
+      // A page without the register (the opening page): painted on the next turn, as Chromium would.
+      setImmediate(() => this.emit('ready-to-show'));
+      return Promise.resolve();
+    }
     // Let the start sequence finish, then log off as Windows does: 'session-end', no 'will-quit'.
     setTimeout(() => {
       record('emit session-end');
@@ -86,7 +91,10 @@ class BrowserWindow extends EventEmitter {
   isMinimized() {
     return false;
   }
-  show() {}
+  show() {
+    record('window.show');
+    this.emit('show');
+  }
   focus() {}
 }
 
