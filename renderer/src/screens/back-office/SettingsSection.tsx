@@ -1,50 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StoreSettings } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
-import { currencyDigits, minorToDecimal } from '../../format/money';
+import { currencyDigits } from '../../format/money';
 import { parseDecimal } from '../../format/parse-amount';
 import { isUiLocale } from '../../i18n';
 import { useCall } from '../../state/use-call';
 import { ReceiptLanguageField } from '../setup/ReceiptLanguageField';
 import { DisplayFields } from './DisplayFields';
 import { LogoField } from './LogoField';
-
-/** What the form edits: the settings, with amounts and percentages as the owner types them. */
-interface SettingsForm extends Omit<
-  StoreSettings,
-  'cashRoundingStepMinor' | 'cashierDiscountLimitBp' | 'supervisorDiscountLimitBp' | 'noReceiptRefundDayLimitMinor' | 'noReceiptRefundOperatorLimitMinor'
-> {
-  cashRoundingStep: string;
-  cashierDiscountLimitPercent: string;
-  supervisorDiscountLimitPercent: string;
-  noReceiptDayLimit: string;
-  noReceiptOperatorLimit: string;
-}
-
-function toForm(s: StoreSettings): SettingsForm {
-  const { cashRoundingStepMinor, cashierDiscountLimitBp, supervisorDiscountLimitBp, noReceiptRefundDayLimitMinor, noReceiptRefundOperatorLimitMinor, ...rest } =
-    s;
-  const digits = currencyDigits(s.currency);
-  return {
-    ...rest,
-    cashRoundingStep: minorToDecimal(cashRoundingStepMinor, digits),
-    noReceiptDayLimit: minorToDecimal(noReceiptRefundDayLimitMinor, digits),
-    noReceiptOperatorLimit: minorToDecimal(noReceiptRefundOperatorLimitMinor, digits),
-    cashierDiscountLimitPercent: minorToDecimal(cashierDiscountLimitBp, 2).replace(/\.00$/, ''),
-    supervisorDiscountLimitPercent: minorToDecimal(supervisorDiscountLimitBp, 2).replace(/\.00$/, ''),
-  };
-}
-
-function knownCurrency(code: string): boolean {
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: code });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { knownCurrency, toForm, type SettingsForm } from './settings-form';
 
 /** The owner's store settings. Main journals every change and tells every window (session.changed). */
 export function SettingsSection() {

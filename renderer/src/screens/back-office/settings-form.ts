@@ -1,0 +1,39 @@
+// The store settings form's own shape: amounts and percentages kept as the owner types them, read
+// from the settings and back. Apart from SettingsSection.tsx, which is about the screen.
+import type { StoreSettings } from '../../../../preload/contract';
+import { currencyDigits, minorToDecimal } from '../../format/money';
+
+/** What the form edits: the settings, with amounts and percentages as the owner types them. */
+export interface SettingsForm extends Omit<
+  StoreSettings,
+  'cashRoundingStepMinor' | 'cashierDiscountLimitBp' | 'supervisorDiscountLimitBp' | 'noReceiptRefundDayLimitMinor' | 'noReceiptRefundOperatorLimitMinor'
+> {
+  cashRoundingStep: string;
+  cashierDiscountLimitPercent: string;
+  supervisorDiscountLimitPercent: string;
+  noReceiptDayLimit: string;
+  noReceiptOperatorLimit: string;
+}
+
+export function toForm(s: StoreSettings): SettingsForm {
+  const { cashRoundingStepMinor, cashierDiscountLimitBp, supervisorDiscountLimitBp, noReceiptRefundDayLimitMinor, noReceiptRefundOperatorLimitMinor, ...rest } =
+    s;
+  const digits = currencyDigits(s.currency);
+  return {
+    ...rest,
+    cashRoundingStep: minorToDecimal(cashRoundingStepMinor, digits),
+    noReceiptDayLimit: minorToDecimal(noReceiptRefundDayLimitMinor, digits),
+    noReceiptOperatorLimit: minorToDecimal(noReceiptRefundOperatorLimitMinor, digits),
+    cashierDiscountLimitPercent: minorToDecimal(cashierDiscountLimitBp, 2).replace(/\.00$/, ''),
+    supervisorDiscountLimitPercent: minorToDecimal(supervisorDiscountLimitBp, 2).replace(/\.00$/, ''),
+  };
+}
+
+export function knownCurrency(code: string): boolean {
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: code });
+    return true;
+  } catch {
+    return false;
+  }
+}
