@@ -204,7 +204,12 @@ export function zReportPaper(z: ZReportView, store: StoreSettings, timeZone: str
     ...heading(c.t('cash.heading')),
   ];
   for (const s of z.shifts) blocks.push(...shiftBlocks(c, s));
-  blocks.push(row(c.t('cash.overShort'), signed(c, z.overShortMinor), true), ...cardBlocks(c, z.reconciliation));
+  // A shift closed without a count has no over/short: "0.00" would say the drawer balanced.
+  const uncounted = z.shifts.filter((s) => s.countedMinor === null).length;
+  const allUncounted = uncounted > 0 && uncounted === z.shifts.length;
+  blocks.push(row(c.t('cash.overShort'), allUncounted ? c.t('cash.overShortNotCounted') : signed(c, z.overShortMinor), true));
+  if (uncounted > 0 && !allUncounted) blocks.push({ kind: 'text', text: c.t('cash.uncountedShifts', { count: uncounted }), align: 'left' });
+  blocks.push(...cardBlocks(c, z.reconciliation));
   blocks.push(...fraudBlocks(c, z.fraudAlerts));
   blocks.push(
     { kind: 'rule' },

@@ -112,6 +112,8 @@ describe.each(['58mm', '80mm'] as const)('reports on %s paper', (paper) => {
     for (const words of ['林记便利店', 'Z 日结报表 #1', '营业日', '2026-09-01', '无销售开钱箱', '重印小票', '强制结班：交班', '累计总额（日结后）', '￥20.00'])
       expect(zText.join('\n')).toContain(words);
     expect(zText.join('\n')).not.toContain('副本');
+    // Its only shift was closed without a count: no over/short, and the paper does not claim one.
+    expect(zText.find((l) => l.includes('现金长短款合计'))).toContain('未清点');
     // Every line fits the paper, Chinese counted double.
     for (const line of zText) expect(printedColumns(line), line).toBeLessThanOrEqual(profileColumns({ ...defaultPrinterProfile, paper }));
 

@@ -19,6 +19,7 @@ export function ReportView({ figures, shifts, reconciliation, overShortMinor }: 
   const { t } = useTranslation();
   const format = useFormat();
   const credit = figures.exchangeCredit;
+  const uncounted = shifts.filter((s) => s.countedMinor === null).length;
   const receipts = figures.firstReceiptNo === null ? '—' : `${figures.firstReceiptNo} – ${figures.lastReceiptNo ?? figures.firstReceiptNo}`;
   return (
     <div className="report" data-testid="report">
@@ -33,7 +34,18 @@ export function ReportView({ figures, shifts, reconciliation, overShortMinor }: 
           <>
             <dt>{t('report.overShort')}</dt>
             <dd>
-              <OverShort differenceMinor={overShortMinor} testId="report-over-short" />
+              {/* A shift closed without a count has no over/short: "no difference" would say the drawer balanced. */}
+              {uncounted > 0 && uncounted === shifts.length ? (
+                <span data-testid="report-over-short">{t('report.notCounted')}</span>
+              ) : (
+                <OverShort differenceMinor={overShortMinor} testId="report-over-short" />
+              )}
+              {uncounted > 0 && uncounted < shifts.length && (
+                <span className="muted small" data-testid="report-uncounted">
+                  {' '}
+                  {t('report.uncountedShifts', { count: uncounted })}
+                </span>
+              )}
             </dd>
           </>
         )}

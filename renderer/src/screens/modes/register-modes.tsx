@@ -120,11 +120,13 @@ export const registerModes: readonly RegisterMode[] = [
     },
   ),
   // Sales need an open shift: after login on a register without one, the float is counted first.
+  // Not over the back office: a day close that closes the open shift shows its Z there, and the
+  // count for the next shift comes when the owner goes back to the sale.
   registerMode(
     { offersBackOffice: false, takesScans: false },
     {
       id: 'openShift',
-      applies: (s): s is WithShiftState => s.shift !== null && s.shift.shift === null && !s.shiftSkipped,
+      applies: (s): s is WithShiftState => s.shift !== null && s.shift.shift === null && !s.shiftSkipped && s.requested !== 'backOffice',
       render: (s, flow) => (
         <OpenShiftScreen state={s.shift} closed={s.closedShift} onSkip={s.session.operator?.role === 'cashier' ? undefined : flow.skipShift} />
       ),
