@@ -134,8 +134,18 @@ test('a day close that closes the open shift shows its Z, says the cash was not 
 
   await page.getByTestId('open-back-office').click();
   await page.getByTestId('back-office-nav-day-close').click();
+  // No printer here: printing the X is refused, and the refusal goes with the next step.
+  await page.getByTestId('x-day').click();
+  await page.getByTestId('x-print').click();
+  const error = page.getByTestId('day-close').getByTestId('error');
+  await expect(error).toHaveText('本收银台未设置小票打印机。');
+  await page.getByTestId('x-shift').click();
+  await expect(error).toHaveCount(0);
+  await page.getByTestId('x-print').click();
+  await expect(error).toHaveText('本收银台未设置小票打印机。');
   await page.getByTestId('force-reason-1').fill('下班忘记结班');
   await page.getByTestId('day-close-run').click();
+  await expect(error).toHaveCount(0);
   await page.getByTestId('day-close-confirm').click();
   await expect(page.getByTestId('z-title')).toContainText('Z 报表 #1', { timeout: 15_000 });
   await expect(page.getByTestId('report-over-short')).toHaveText('未清点');

@@ -55,6 +55,16 @@ export function DayCloseSection(_props: BackOfficeSectionProps) {
   };
 
   const printed = (error: CallError | null) => setNotice(error ? null : t('report.printed'));
+  // A print refusal is about the X it printed: the next step starts without it.
+  const showX = (scope: 'day' | 'shift') => {
+    printX.reset();
+    setNotice(null);
+    void x.run({ scope });
+  };
+  const startClose = () => {
+    printX.reset();
+    setConfirming(true);
+  };
 
   if (z)
     return (
@@ -125,10 +135,10 @@ export function DayCloseSection(_props: BackOfficeSectionProps) {
       )}
 
       <div className="report-actions">
-        <button type="button" className="button" disabled={x.busy} onClick={() => void x.run({ scope: 'day' })} data-testid="x-day">
+        <button type="button" className="button" disabled={x.busy} onClick={() => showX('day')} data-testid="x-day">
           {t('report.xDay')}
         </button>
-        <button type="button" className="button" disabled={x.busy} onClick={() => void x.run({ scope: 'shift' })} data-testid="x-shift">
+        <button type="button" className="button" disabled={x.busy} onClick={() => showX('shift')} data-testid="x-shift">
           {t('report.xShift')}
         </button>
         {x.value && (
@@ -179,7 +189,7 @@ export function DayCloseSection(_props: BackOfficeSectionProps) {
           </button>
         </div>
       ) : (
-        <button type="button" className="button button--primary" disabled={close.busy || !s} onClick={() => setConfirming(true)} data-testid="day-close-run">
+        <button type="button" className="button button--primary" disabled={close.busy || !s} onClick={startClose} data-testid="day-close-run">
           {close.busy ? t('dayClose.running') : t('dayClose.run')}
         </button>
       )}
