@@ -1,5 +1,5 @@
 import { callRegister, expect, finishRefund, nextSale, OWNER, scan, setUpOwner, test } from './fixtures';
-import { BREAD, MILK, payCash } from './refund-steps';
+import { BREAD, MILK, payCash, returnWrongItem, sellWaterForCash } from './refund-steps';
 
 // A voided receipt found again says so and offers nothing to return; the void dialog keeps its
 // money apart from its question; 备份 before a folder is chosen waits for one and is no failure.
@@ -48,6 +48,27 @@ test('a receipt voided in full and found again says it was voided and offers not
   await page.screenshot({ path: info.outputPath('voided-receipt-zh.png') });
   // F12 still says why nothing happens.
   await page.keyboard.press('F12');
+  await expect(sale.getByTestId('error')).toHaveText('此单已没有可退的商品。');
+});
+
+test('全部退货 on a receipt already returned in full says there is nothing left rather than doing nothing', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await sellWaterForCash(page);
+  await nextSale(page);
+  await returnWrongItem(page, 'R1-000001', '农夫山泉');
+  await expect(page.getByTestId('refund-plan-total')).toHaveText('¥2.00');
+  await page.getByTestId('refund-confirm').click();
+  await expect(page.getByTestId('refund-done').getByTestId('refund-done-title')).toHaveText('退货完成');
+  await finishRefund(page);
+
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-code').fill('1');
+  await page.keyboard.press('Enter');
+  const sale = page.getByTestId('refund-sale');
+  await expect(sale.getByTestId('refund-line-left')).toHaveText(['0 · ¥0.00']);
+  // Not a void: the receipt stays as it was, and the press says why nothing is chosen.
+  await expect(sale.getByTestId('refund-sale-voided')).toHaveCount(0);
+  await sale.getByTestId('return-all').click();
   await expect(sale.getByTestId('error')).toHaveText('此单已没有可退的商品。');
 });
 
