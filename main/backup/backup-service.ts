@@ -180,12 +180,14 @@ export class BackupService {
   private async export(range: ExportJob['range'], trigger: BackupTrigger, operatorId: number | null): Promise<BackupRecordView> {
     const db = this.o.db();
     const config = getBackupConfig(db);
+    // No folder chosen yet is setup still to do, not a backup that failed: nothing is recorded.
+    const folder = config.folder;
+    if (!folder) throw new ServiceError('backup.no_folder');
     return this.exclusive('export', async (progress) => {
       const at = this.o.clock();
       try {
-        if (!config.folder) throw new BackupFailure('backup.no_folder');
         if (!this.check.ok) throw new BackupFailure('backup.ledger_damaged', { seq: this.check.seq, detail: this.check.problem });
-        const job: ExportJob = { ledgerFile: this.o.ledgerFile, workDir: this.workDir, folder: config.folder, range, now: at, appVersion: this.o.appVersion };
+        const job: ExportJob = { ledgerFile: this.o.ledgerFile, workDir: this.workDir, folder, range, now: at, appVersion: this.o.appVersion };
         const result = await runInWorker<ExportResult>({ kind: 'export', job }, progress);
         return recordSuccess(this.ctx, result, trigger, operatorId, config.keep, at);
       } catch (error) {

@@ -219,6 +219,13 @@ describe('backing up the day', () => {
     expect((await reg.must('backup.status', {})).warning).toBeNull();
   });
 
+  it('refuses a backup before a folder is chosen without recording it as a failed backup', async () => {
+    const reg = register();
+    await reg.must('setup.createOwner', { name: 'Owner 老板', pin: OWNER_PIN });
+    expect(await reg.call('backup.run', {})).toMatchObject({ ok: false, error: { code: 'backup.no_folder' } });
+    expect(await reg.must('backup.status', {})).toMatchObject({ warning: 'never', lastFailure: null, running: null });
+  });
+
   it('records a failed backup with its reason and warns until the next good one', async () => {
     const reg = register();
     const target = folder();

@@ -109,13 +109,15 @@ function SettingsForm({ onFolder }: { onFolder(folder: string): void }) {
   );
 }
 
-function RunCard() {
+/** Without a saved folder there is nowhere to write: the buttons wait for one and say so. */
+function RunCard({ folder }: { folder: string }) {
   const { t } = useTranslation();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [done, setDone] = useState<BackupRecordView | null>(null);
   const [error, setError] = useState<CallError | null>(null);
   const [busy, setBusy] = useState(false);
+  const noFolder = folder === '';
 
   const run = async (range: { from?: string; to?: string }) => {
     setBusy(true);
@@ -131,10 +133,15 @@ function RunCard() {
     <div className="back-office__card">
       <h3>{t('backup.run.title')}</h3>
       <div className="back-office__row">
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => void run({})} data-testid="backup-today">
+        <button type="button" className="button button--primary" disabled={busy || noFolder} onClick={() => void run({})} data-testid="backup-today">
           {t('backup.run.today')}
         </button>
       </div>
+      {noFolder && (
+        <p className="muted small" data-testid="backup-needs-folder">
+          {t('backup.run.needsFolder')}
+        </p>
+      )}
       <div className="field-row">
         <label className="field">
           <span>{t('backup.run.from')}</span>
@@ -146,7 +153,13 @@ function RunCard() {
         </label>
       </div>
       <div className="back-office__row">
-        <button type="button" className="button" disabled={busy || !from} onClick={() => void run({ from, ...(to ? { to } : {}) })} data-testid="backup-range">
+        <button
+          type="button"
+          className="button"
+          disabled={busy || noFolder || !from}
+          onClick={() => void run({ from, ...(to ? { to } : {}) })}
+          data-testid="backup-range"
+        >
           {t('backup.run.range')}
         </button>
       </div>
@@ -252,7 +265,7 @@ export function BackupSection() {
     <div className="back-office__stack" data-testid="backup-section">
       <BackupProgress progress={progress} />
       <BackupStatusCard />
-      <RunCard />
+      <RunCard folder={folder} />
       <SettingsForm onFolder={setFolder} />
       <BundleList folder={folder} onUse={setFile} />
       <div className="back-office__card">

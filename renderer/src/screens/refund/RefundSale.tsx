@@ -65,6 +65,9 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
   const approval = useApproval();
   const steps = useTerminalSteps(refund.busy);
 
+  // A whole-sale void took everything back: nothing is left to return, and the screen says why.
+  const voidedBy = found.corrections.find((c) => c.kind === 'void' && c.status === 'completed') ?? null;
+  const nothingLeft = found.lines.every((l) => l.returnableQtyMilli <= 0);
   const selection = returnSelection(found.lines, choices);
   const lines = selection.kind === 'lines' ? selection.lines : null;
   const request = lines ? JSON.stringify({ lines, toCash }) : null;
@@ -95,6 +98,7 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
 
   const confirm = async () => {
     if (refund.busy) return;
+    if (nothingLeft) return setProblem(t('refund.nothingLeft'));
     if (selection.kind === 'badQty') return setProblem(badQtyText(selection));
     if (!lines) return setProblem(t('refund.nothingChosen'));
     if (reason === null) return setProblem(t('refund.reasonRequired'));
@@ -216,11 +220,18 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
               <li key={p.paymentId} data-testid="refund-sale-payment" data-method={p.method}>
                 {t(`payment.method.${p.method}`)}
                 {p.maskedPan ? ` ${p.maskedPan}` : ''} {format.money(p.amountMinor)}
-                {p.refundedMinor > 0 ? ` · ${t('refund.sale.refundedSoFar', { amount: format.money(p.refundedMinor) })}` : ''}
+                {p.refundedMinor > 0
+                  ? ` · ${t(voidedBy ? 'refund.sale.voidedBack' : 'refund.sale.refundedSoFar', { amount: format.money(p.refundedMinor) })}`
+                  : ''}
               </li>
             ))}
           </ul>
-          {found.corrections.length > 0 && (
+          {voidedBy && (
+            <p className="notice" role="status" data-testid="refund-sale-voided">
+              {t('refund.sale.voided', { receiptNo: formatReceiptNo(sale.registerId, voidedBy.receiptNo, sale.training) })}
+            </p>
+          )}
+          {found.corrections.length > 0 && !voidedBy && (
             <p className="muted small" data-testid="refund-sale-corrections">
               {t('refund.sale.corrections', {
                 list: found.corrections
@@ -251,39 +262,49 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
         rowTestId="refund-line"
         rowData={(l) => ({ 'data-line-id': l.lineId })}
       />
-      <div className="refund-sale__choices">
-        <button type="button" className="button" onClick={() => setChoices(everythingLeft(found.lines, choices))} data-testid="return-all">
-          {t('refund.returnAll')}
-        </button>
-        <ReasonSelect value={reason} onChange={setReason} />
-        {hasCardOrWallet && (
-          <label className="check check--in-row">
-            <input type="checkbox" checked={toCash} onChange={(e) => setToCash(e.target.checked)} data-testid="refund-to-cash" />
-            {t('refund.toCash')}
-          </label>
-        )}
-      </div>
+      {voidedBy === null && (
+        <div className="refund-sale__choices">
+          <button
+            type="button"
+            className="button"
+            // Everything already returned: the press says so rather than doing nothing.
+            onClick={() => (nothingLeft ? setProblem(t('refund.nothingLeft')) : setChoices(everythingLeft(found.lines, choices)))}
+            data-testid="return-all"
+          >
+            {t('refund.returnAll')}
+          </button>
+          <ReasonSelect value={reason} onChange={setReason} />
+          {hasCardOrWallet && (
+            <label className="check check--in-row">
+              <input type="checkbox" checked={toCash} onChange={(e) => setToCash(e.target.checked)} data-testid="refund-to-cash" />
+              {t('refund.toCash')}
+            </label>
+          )}
+        </div>
+      )}
       {/* A quantity that cannot be read is said as it is typed: 确认 stays disabled without a line to return. */}
       <ErrorNote message={selection.kind === 'badQty' ? badQtyText(selection) : problem} />
       <ErrorNote error={approval.open || asksForSupervisor(refund.error) ? null : (refund.error ?? (lines ? preview.error : null))} />
       {plan && <RefundPlan plan={plan} payments={found.payments} approvalNote={askText} />}
       {refund.busy && !approval.open && plan?.tenders.some((p) => p.method === 'card') && <TerminalSteps step={steps} />}
-      <div className="refund-sale__actions">
-        {onExchange && (
-          <button type="button" className="button button--large" disabled={plan === null || preview.busy} onClick={exchange} data-testid="refund-exchange">
-            {t('exchange.start')}
+      {voidedBy === null && (
+        <div className="refund-sale__actions">
+          {onExchange && (
+            <button type="button" className="button button--large" disabled={plan === null || preview.busy} onClick={exchange} data-testid="refund-exchange">
+              {t('exchange.start')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button--primary button--large"
+            disabled={plan === null || preview.busy || refund.busy}
+            onClick={() => void confirm()}
+            data-testid="refund-confirm"
+          >
+            {plan ? t('refund.confirm', { amount: format.money(plan.totalMinor) }) : t('refund.confirmNothing')} <kbd>F12</kbd>
           </button>
-        )}
-        <button
-          type="button"
-          className="button button--primary button--large"
-          disabled={plan === null || preview.busy || refund.busy}
-          onClick={() => void confirm()}
-          data-testid="refund-confirm"
-        >
-          {plan ? t('refund.confirm', { amount: format.money(plan.totalMinor) }) : t('refund.confirmNothing')} <kbd>F12</kbd>
-        </button>
-      </div>
+        </div>
+      )}
       {approval.open ? approval.render(<TerminalSteps step={steps} />) : dialogs}
     </section>
   );
