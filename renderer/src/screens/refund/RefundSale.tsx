@@ -8,7 +8,6 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { asksForSupervisor, useApproval, type Approval } from '../../components/use-approval';
 import type { AmountProblem } from '../../format/amount-input';
-import { formatDateTime } from '../../format/date';
 import { formatReceiptNo } from '../../format/receipt-no';
 import { useScanner } from '../../keyboard/use-scanner';
 import { useFormat } from '../../state/store-context';
@@ -16,6 +15,7 @@ import { useCall } from '../../state/use-call';
 import { approvalReason, needsApproval } from './approval-reason';
 import { PriceAdjustmentDialog } from './PriceAdjustmentDialog';
 import { ReasonSelect } from './ReasonSelect';
+import { RefundSaleFacts } from './RefundSaleFacts';
 import { RefundPlan } from './RefundPlan';
 import { everythingLeft, returnSelection, type LineChoice } from './return-selection';
 import { endsAttempt } from './refund-attempt';
@@ -206,41 +206,7 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
   return (
     <section className="panel refund-sale" aria-labelledby="refund-sale-title" data-testid="refund-sale">
       <div className="panel__top">
-        <div>
-          <h1 id="refund-sale-title">{t('refund.sale.title', { receiptNo: formatReceiptNo(sale.registerId, sale.receiptNo, sale.training) })}</h1>
-          <p className="muted" data-testid="refund-sale-facts">
-            {t('refund.sale.facts', {
-              when: sale.completedAt === null ? '' : formatDateTime(sale.completedAt, format.locale),
-              operator: sale.operatorName,
-              total: format.money(sale.totals.totalMinor),
-            })}
-          </p>
-          <ul className="refund-sale__payments" aria-label={t('refund.sale.payments')}>
-            {found.payments.map((p) => (
-              <li key={p.paymentId} data-testid="refund-sale-payment" data-method={p.method}>
-                {t(`payment.method.${p.method}`)}
-                {p.maskedPan ? ` ${p.maskedPan}` : ''} {format.money(p.amountMinor)}
-                {p.refundedMinor > 0
-                  ? ` · ${t(voidedBy ? 'refund.sale.voidedBack' : 'refund.sale.refundedSoFar', { amount: format.money(p.refundedMinor) })}`
-                  : ''}
-              </li>
-            ))}
-          </ul>
-          {voidedBy && (
-            <p className="notice" role="status" data-testid="refund-sale-voided">
-              {t('refund.sale.voided', { receiptNo: formatReceiptNo(sale.registerId, voidedBy.receiptNo, sale.training) })}
-            </p>
-          )}
-          {found.corrections.length > 0 && !voidedBy && (
-            <p className="muted small" data-testid="refund-sale-corrections">
-              {t('refund.sale.corrections', {
-                list: found.corrections
-                  .map((c) => `${t(`documents.kind.${c.kind}`)} ${formatReceiptNo(sale.registerId, c.receiptNo, sale.training)}`)
-                  .join(t('list.separator')),
-              })}
-            </p>
-          )}
-        </div>
+        <RefundSaleFacts found={found} voidedBy={voidedBy} />
         <div className="refund-sale__top-actions">
           <button type="button" className="button" onClick={onBack} data-testid="refund-back">
             {t('refund.backToFind')} <kbd>Esc</kbd>
