@@ -66,6 +66,25 @@ test('a supervisor’s PIN keyed as the approval opens, before the supervisors a
   await expect(page.getByTestId('total')).toHaveText('¥6.80');
 });
 
+test('a PIN and Enter keyed before the supervisors are loaded are sent as soon as the only supervisor is picked', async ({ page, register }) => {
+  const relay = await holdAnswers(page);
+  await setUpOwner(page, register);
+  await asCashier(page);
+
+  relay.hold((call) => call.name === 'session.operators');
+  await discountAboveLimit(page);
+  const approval = page.getByRole('dialog', { name: '主管授权' });
+  await expect(approval).toBeVisible();
+  await page.keyboard.type(OWNER.pin);
+  await page.keyboard.press('Enter');
+  // Nothing to send it with yet: it waits, not dropped.
+  await expect(approval.getByTestId('pin')).toHaveValue(OWNER.pin);
+  relay.release();
+
+  await expect(approval).toBeHidden();
+  await expect(page.getByTestId('total')).toHaveText('¥6.80');
+});
+
 test('a supervisor keys the right PIN while a mistyped one is still being checked: it is kept for the next try', async ({ page, register }) => {
   const relay = await holdAnswers(page);
   await setUpOwner(page, register);
