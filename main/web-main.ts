@@ -6,7 +6,6 @@ import { legacyDataDir, parseLaunchOptions } from './host/data-dir';
 import { moveLegacyLedger } from './host/legacy-ledger';
 import { startWebHost } from './host/web';
 import { upgradeLedgerInWorker } from './backup/upgrade-in-worker';
-import { ledgerNeedsUpgrade } from './ledger/ledger-upgrade';
 import { LEDGER_FILE_NAME, ledgerPathIn, openRegister } from './register';
 
 async function main(): Promise<void> {
@@ -23,11 +22,10 @@ async function main(): Promise<void> {
   const ledgerFile = options.ledgerFile ?? ledgerPathIn(options.dataDir);
   // As the desktop app does (electron-policy/start-order.ts): a long upgrade says so rather than
   // leaving the terminal silent; opening the register repeats a failed one and says why.
-  if (ledgerNeedsUpgrade(ledgerFile)) {
-    console.log('Ringup is upgrading the ledger for this version; on a large ledger this takes a minute.');
-    const upgraded = await upgradeLedgerInWorker(ledgerFile).catch(() => null);
-    if (upgraded) console.log(`Ringup upgraded the ledger from schema ${upgraded.from} to ${upgraded.to}.`);
-  }
+  const upgraded = await upgradeLedgerInWorker(ledgerFile, () =>
+    console.log('Ringup is upgrading the ledger for this version; on a large ledger this takes a minute.'),
+  ).catch(() => null);
+  if (upgraded) console.log(`Ringup upgraded the ledger from schema ${upgraded.from} to ${upgraded.to}.`);
   const register = openRegister({ ledgerFile, demo: options.demo, printerUrl: options.printer, terminalAddress: options.terminal });
   const host = await startWebHost({ register, staticDir, port: options.port, ...(process.env.RINGUP_TOKEN ? { token: process.env.RINGUP_TOKEN } : {}) });
   console.log(`Ringup ledger: ${ledgerFile}`);

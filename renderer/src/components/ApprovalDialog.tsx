@@ -50,24 +50,20 @@ export function ApprovalDialog({ reason, onApprove, error, busy = false, childre
     void onApprove({ badge: code.slice(0, 64) });
   }, !busy);
 
-  // Enter on a PIN keyed before a name could be picked (the names still loading, a fast hand or a
-  // busy till): it is sent as soon as one is, rather than dropped without a word.
-  const [sendWhenPicked, setSendWhenPicked] = useState(false);
-  // The field is emptied as the PIN is sent, not when the answer comes: what the supervisor keys
-  // meanwhile (a PIN again, seeing they mistyped) is kept for the next try.
+  // Enter asks for the PIN to be sent; it goes as soon as a name is picked and nothing is being
+  // checked. A PIN and Enter keyed before the names are loaded (a fast hand, a busy till) are not
+  // dropped. The field is emptied as the PIN is sent, not when the answer comes: what the
+  // supervisor keys meanwhile (a PIN again, seeing they mistyped) is kept for the next try.
+  const [sendAsked, setSendAsked] = useState(false);
   const submit = () => {
-    if (pin.length < 4 || busy) return;
-    if (selected === null) return setSendWhenPicked(true);
-    setSendWhenPicked(false);
-    setPin('');
-    void onApprove({ operatorId: selected, pin });
+    if (pin.length >= 4 && !busy) setSendAsked(true);
   };
   useEffect(() => {
-    if (!sendWhenPicked || selected === null || busy || pin.length < 4) return;
-    setSendWhenPicked(false);
+    if (!sendAsked || selected === null || busy || pin.length < 4) return;
+    setSendAsked(false);
     setPin('');
     void onApprove({ operatorId: selected, pin });
-  }, [sendWhenPicked, selected, busy, pin, onApprove]);
+  }, [sendAsked, selected, busy, pin, onApprove]);
   const pick = (id: number) => {
     setSelected(id);
     pinField.current?.focus();
