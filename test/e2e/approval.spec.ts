@@ -1,5 +1,5 @@
 import { callRegister, expect, nextSale, OWNER, openPayment, saleScreenReady, scan, setUpOwner, test } from './fixtures';
-import { asCashier, BREAD, CASHIER, logIn, payCash } from './refund-steps';
+import { asCashier, BREAD, CASHIER, logIn, openVoidOf, payCash } from './refund-steps';
 
 test('a cashier discount above the limit asks for a supervisor PIN, keyboard only', async ({ page, register }) => {
   await setUpOwner(page, register);
@@ -58,11 +58,7 @@ test('a cashier’s void is approved by scanning a supervisor’s badge; a bad b
   await payCash(page, '10');
   await nextSale(page);
 
-  await page.keyboard.press('F7');
-  await page.getByTestId('refund-code').fill('1');
-  await page.keyboard.press('Enter');
-  await page.getByTestId('void-sale').click();
-  const dialog = page.getByTestId('void-dialog');
+  const dialog = await openVoidOf(page, '1');
   await dialog.getByTestId('void-reason').selectOption('cashier_error');
   await dialog.getByRole('button', { name: '确认撤销' }).click();
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
 import { startWebRegister } from '../support/web-register';
-import { closePagesAndStop, connectPrinter, expect, nextSaleReady, OWNER, ringUpAdHoc, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { adHocCashSale, closePagesAndStop, connectPrinter, expect, OWNER, ringUpAdHoc, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { drawsDistinctGlyphs } from './glyphs';
 import { logIn, WATER } from './refund-steps';
 
@@ -26,12 +26,7 @@ test('float, cash and card sales, a paid-out, a count ¥0.50 short, the Z with i
     await saleScreenReady(page);
 
     // Cash: ¥12.50, ¥20.00 handed over.
-    await ringUpAdHoc(page, '矿泉水', '12.50');
-    await page.getByTestId('tendered').fill('20');
-    await page.getByTestId('take-cash').click();
-    await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
-    await page.getByTestId('next-sale').click();
-    await nextSaleReady(page);
+    await adHocCashSale(page, { name: '矿泉水', price: '12.50', tendered: '20', receiptNo: 'R1-000001' });
 
     // Card: ¥8.00 through the demo terminal.
     await ringUpAdHoc(page, '面包', '8.00');
@@ -125,12 +120,7 @@ test('float, cash and card sales, a paid-out, a count ¥0.50 short, the Z with i
 // counted instead of "no difference". The count for the next shift comes on going back to sale.
 test('a day close that closes the open shift shows its Z, says the cash was not counted, then asks for the next float', async ({ page, register }) => {
   await setUpOwner(page, register);
-  await ringUpAdHoc(page, '矿泉水', '12.50');
-  await page.getByTestId('tendered').fill('20');
-  await page.getByTestId('take-cash').click();
-  await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
-  await page.getByTestId('next-sale').click();
-  await nextSaleReady(page);
+  await adHocCashSale(page, { name: '矿泉水', price: '12.50', tendered: '20', receiptNo: 'R1-000001' });
 
   await page.getByTestId('open-back-office').click();
   await page.getByTestId('back-office-nav-day-close').click();

@@ -1,6 +1,6 @@
 // Steps the return specs share, in zh-CN browser mode: the demo items, logging in, handing the
 // register to a cashier, paying cash by keyboard, a return's line.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { callRegister, completionReady, expect, nextSale, openPayment, saleScreenReady, scan } from './fixtures';
 
 export const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
@@ -81,4 +81,13 @@ export async function exchangeForBreadPayingTen(page: Page): Promise<void> {
   await expect(panel.getByTestId('exchange-difference')).toHaveText('¥6.50');
   await panel.getByTestId('exchange-tendered').fill('10');
   await panel.getByTestId('exchange-confirm').click();
+}
+
+/** Finds a receipt (F7, by what the cashier keys) and opens 撤销整单 on it; returns the void dialog. */
+export async function openVoidOf(page: Page, keyed: string): Promise<Locator> {
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-code').fill(keyed);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('void-sale').click();
+  return page.getByTestId('void-dialog');
 }

@@ -1,7 +1,7 @@
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
 import { callRegister, connectPrinter, expect, finishRefund, nextSale, OWNER, previewText, saleScreenReady, scan, setUpOwner, test } from './fixtures';
-import { asCashier, BREAD, line, MILK, payCash, WATER } from './refund-steps';
+import { asCashier, BREAD, line, MILK, openVoidOf, payCash, WATER } from './refund-steps';
 
 // 退货 / Return in zh-CN, in browser mode: a receipt found by its printed QR code, a void and a
 // return without a receipt with a supervisor's PIN, a price adjustment on one line.
@@ -82,11 +82,7 @@ test('a cashier voids a sale of today with a supervisor’s PIN', async ({ page,
   await payCash(page, '20');
   await nextSale(page);
 
-  await page.keyboard.press('F7');
-  await page.getByTestId('refund-code').fill('1');
-  await page.keyboard.press('Enter');
-  await page.getByTestId('void-sale').click();
-  const dialog = page.getByTestId('void-dialog');
+  const dialog = await openVoidOf(page, '1');
   await expect(dialog).toContainText('全部 ¥12.30 按原支付方式退回');
   await dialog.getByTestId('void-reason').selectOption('cashier_error');
   await dialog.getByRole('button', { name: '确认撤销' }).click();

@@ -1,4 +1,4 @@
-import { expect, FLOAT, OWNER, openShift, ringUpAdHoc, saleScreenReady, test } from './fixtures';
+import { adHocCashSale, createOwner, expect, FLOAT, openShift, saleScreenReady, test } from './fixtures';
 import { checkLayout, inViewport } from './layout';
 
 // The shift screens as the zh-CN sweep at 1024×768 found them: the opening count ran 200 px below
@@ -11,15 +11,7 @@ test('zh-CN 1024×768: the opening count and its 开班 fit the window, cash out
 }, info) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1024, height: 768 });
-  await page.goto(register.url);
-  await expect(page.getByRole('heading', { name: '欢迎使用 Ringup' })).toBeVisible();
-  await page.getByLabel('店主姓名').fill(OWNER.name);
-  await page.getByLabel('密码（4–8 位数字）').fill(OWNER.pin);
-  await page.getByLabel('再次输入密码').fill(OWNER.pin);
-  await page.getByLabel('店铺名称').fill(OWNER.store);
-  await page.getByLabel('店铺语言').selectOption('zh-CN');
-  await page.getByRole('button', { name: '创建店主并开始' }).click();
-  await page.getByTestId('wizard-later').click();
+  await createOwner(page, register);
 
   // Every shift starts here: the whole count, its total, 开班 and 暂不开班 without scrolling.
   await expect(page.getByTestId('open-shift')).toBeVisible();
@@ -31,11 +23,7 @@ test('zh-CN 1024×768: the opening count and its 开班 fit the window, cash out
   // Float ¥250.00, a ¥5.00 sale paid with ¥10.00: the drawer should hold ¥255.00.
   await openShift(page, FLOAT);
   await saleScreenReady(page);
-  await ringUpAdHoc(page, '矿泉水', '5.00');
-  await page.getByTestId('tendered').fill('10');
-  await page.getByTestId('take-cash').click();
-  await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
-  await page.getByTestId('next-sale').click();
+  await adHocCashSale(page, { name: '矿泉水', price: '5.00', tendered: '10', receiptNo: 'R1-000001' });
 
   await page.getByTestId('open-back-office').click();
   await page.getByTestId('back-office-nav-shift').click();
