@@ -1,3 +1,4 @@
+import { ServiceError } from '../common/service-error';
 import Papa from 'papaparse';
 import type { CsvExport, CsvImportReport } from '../../preload/contract/views';
 import { MAX_AMOUNT_MINOR } from '../../preload/contract/primitives';
@@ -42,6 +43,10 @@ type RowError = CsvImportReport['errors'][number];
  * are kept as price changes and listed in the journal entry.
  */
 export function importCatalogCsv(db: Db, csv: string, operatorId: number | null, now: number): CsvImportReport {
+  // An Excel workbook read as text (.xlsx is a zip, .xls an OLE file: both full of NUL bytes, which
+  // no CSV has). Its "header" would be binary noise and every column "missing"; the owner needs
+  // to hear "save it as CSV" instead. The screen says so before sending; this is the guard.
+  if (csv.startsWith('PK\u0003\u0004') || csv.includes('\u0000')) throw new ServiceError('catalog.csv_spreadsheet');
   const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',

@@ -36,14 +36,18 @@ function checkRefs(db: Db, taxRateBp: number | undefined, categoryId: number | n
   if (categoryId !== undefined && categoryId !== null) requireCategory(db, categoryId);
 }
 
-/** Replaces a product's barcodes; a barcode of another product is refused, whoever owns it. */
+/**
+ * Replaces a product's barcodes; a barcode of another product is refused, naming that product, and
+ * a code typed twice for this one is said as such (it once read "used by another product").
+ */
 export function setBarcodes(db: Db, productId: number, barcodes: readonly string[]): void {
   const seen = new Set<string>();
   for (const code of barcodes) {
-    if (seen.has(code)) throw new ServiceError('catalog.duplicate_barcode', { barcode: code });
+    if (seen.has(code)) throw new ServiceError('catalog.repeated_barcode', { barcode: code });
     seen.add(code);
-    const owner = sql(db, 'SELECT product_id FROM product_barcodes WHERE barcode = ?').pluck().get(code) as number | undefined;
-    if (owner !== undefined && owner !== productId) throw new ServiceError('catalog.duplicate_barcode', { barcode: code });
+    const owner = sql(db, 'SELECT b.product_id AS id, p.sku FROM product_barcodes b JOIN products p ON p.id = b.product_id WHERE b.barcode = ?').get(code) as
+      { id: number; sku: string } | undefined;
+    if (owner !== undefined && owner.id !== productId) throw new ServiceError('catalog.duplicate_barcode', { barcode: code, sku: owner.sku });
   }
   sql(db, 'DELETE FROM product_barcodes WHERE product_id = ?').run(productId);
   sql(db, 'UPDATE products SET barcode = NULL WHERE id = ?').run(productId);

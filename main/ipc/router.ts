@@ -12,6 +12,7 @@ import { callerOf, operatorCount, type CallerRow } from '../operators/operators'
 import { businessDayOf, businessDayRule } from '../business-day/business-day';
 import type { Handler, HandlerContext, HandlerTable, RegisterServices } from './handler';
 import type { Logger } from '../log';
+import { inputRefusal } from './input-refusal';
 
 export interface RouterDeps {
   db: Db;
@@ -56,8 +57,7 @@ export function createRouter(deps: RouterDeps): Dispatch {
 
     const parsed = def.input.safeParse(input);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return fail('request.invalid_input', { field: issue?.path.join('.') ?? '', issue: issue?.code ?? 'invalid' });
+      return fail('request.invalid_input', inputRefusal(parsed.error.issues[0]));
     }
 
     try {

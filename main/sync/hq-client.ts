@@ -19,8 +19,35 @@ export interface HqLink {
   clockOffsetMs: number;
 }
 
-function unreachable(why: string): SyncFailure {
-  return { ok: false, error: { code: 'sync.hq_unreachable', params: { why: why.slice(0, 120) } } };
+/**
+ * Why HQ could not be reached, in a word the owner's language has (`reason.hq_*`): "ECONNREFUSED"
+ * means nothing at a shop counter; "nothing answers at that address and port" says what to check.
+ * The system's own words stay in `why`, for the log and for whoever sets HQ up.
+ */
+function unreachable(reason: string, why: string): SyncFailure {
+  return { ok: false, error: { code: 'sync.hq_unreachable', params: { reason, why: why.slice(0, 120) } } };
+}
+
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: 'hq_refused',
+  ENOTFOUND: 'hq_not_found',
+  EAI_AGAIN: 'hq_not_found',
+  ETIMEDOUT: 'hq_no_answer',
+  ECONNRESET: 'hq_cut_off',
+  // https:// to a server that speaks plain http ("wrong version number").
+  EPROTO: 'hq_certificate',
+  EPIPE: 'hq_cut_off',
+  EHOSTUNREACH: 'hq_no_route',
+  ENETUNREACH: 'hq_no_route',
+};
+
+function networkReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  if (NETWORK_REASONS[code] !== undefined) return NETWORK_REASONS[code];
+  if (error instanceof Error && error.message === 'timeout') return 'hq_no_answer';
+  // TLS: an expired, self-signed or wrong-name certificate, or a server that speaks no TLS.
+  if (/CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_SSL/.test(code)) return 'hq_certificate';
+  return 'hq_network';
 }
 
 export async function postToHq<T>(
@@ -61,14 +88,14 @@ export async function postToHq<T>(
       req.end(text);
     });
   } catch (error) {
-    return unreachable(error instanceof Error ? `${(error as NodeJS.ErrnoException).code ?? error.name}: ${error.message}` : 'network');
+    return unreachable(networkReason(error), error instanceof Error ? `${(error as NodeJS.ErrnoException).code ?? error.name}: ${error.message}` : 'network');
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text2);
   } catch {
-    return unreachable(`http ${status}`);
+    return unreachable('hq_not_hq', `http ${status}`);
   }
-  if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { ok?: unknown }).ok !== 'boolean') return unreachable(`http ${status}`);
+  if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { ok?: unknown }).ok !== 'boolean') return unreachable('hq_not_hq', `http ${status}`);
   return parsed as HqResult<T>;
 }

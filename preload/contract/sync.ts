@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
+import { ENROL_CODE_PATTERN, HQ_URL_PATTERN } from './hq-enrol-format';
 import { hqErrors, type OwnerOverview } from './hq-wire';
 import type { SyncStatusView } from './sync-views';
 
@@ -9,16 +10,8 @@ export const syncCalls = {
   'sync.enrol': call<SyncStatusView>()(
     z
       .object({
-        hqUrl: z
-          .string()
-          .trim()
-          .max(200)
-          .regex(/^https?:\/\/[^\s/]+(\/.*)?$/),
-        code: z
-          .string()
-          .trim()
-          .toUpperCase()
-          .regex(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/),
+        hqUrl: z.string().trim().max(200).regex(HQ_URL_PATTERN),
+        code: z.string().trim().toUpperCase().regex(ENROL_CODE_PATTERN),
       })
       .strict(),
   ),
@@ -29,4 +22,12 @@ export const syncCalls = {
 };
 
 /** Sync refusals, and HQ's own codes (shown as the upload's last error). Each needs its translation. */
-export const syncErrors = ['sync.not_enrolled', 'sync.already_enrolled', 'sync.hq_unreachable', ...hqErrors] as const;
+export const syncErrors = [
+  'sync.not_enrolled',
+  'sync.already_enrolled',
+  'sync.hq_unreachable',
+  // Said by the enrolment form before anything is sent (hq-enrol-format.ts).
+  'sync.hq_url_format',
+  'sync.enrol_code_format',
+  ...hqErrors,
+] as const;

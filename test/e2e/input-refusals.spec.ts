@@ -255,3 +255,38 @@ test('退货: a negative quantity on a receipt line is refused as negative, neve
   await expect(page.getByTestId('refund-confirm')).toBeEnabled();
   expect(await callRegister(page, 'refund.find', { code: '1' })).toMatchObject({ ok: true, value: { corrections: [] } });
 });
+
+test('打印机设置: a port out of range is refused with the range, and switching the printer off works whatever is in the port field', async ({
+  page,
+  register,
+}) => {
+  await setUpOwner(page, register);
+  await page.getByTestId('open-back-office').click();
+  await page.getByTestId('back-office-nav-printer').click();
+  await page.getByTestId('printer-enabled').check();
+  await page.getByTestId('printer-host').fill('127.0.0.1');
+  await page.getByTestId('printer-port').fill('99999');
+  await page.getByTestId('printer-save').click();
+  await expect(page.getByTestId('error')).toHaveText('端口最大为 65535。');
+  expect(await callRegister(page, 'printer.getConfig', {})).toMatchObject({ ok: true, value: { enabled: false } });
+
+  // Off: the half-typed port does not matter while the printer is off.
+  await page.getByTestId('printer-enabled').uncheck();
+  await page.getByTestId('printer-save').click();
+  await expect(page.getByTestId('notice')).toHaveText('打印机设置已保存。');
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  await expect(page.getByTestId('printer-enabled')).not.toBeChecked();
+
+  // Switched on without an address: said, not saved as off.
+  await page.getByTestId('printer-enabled').check();
+  await page.getByTestId('printer-host').fill('');
+  await page.getByTestId('printer-save').click();
+  await expect(page.getByTestId('error')).toHaveText('请填写主机地址。');
+
+  // Letters in the port are refused, not quietly replaced by 9100.
+  await page.getByTestId('printer-host').fill('127.0.0.1');
+  await page.getByTestId('printer-port').fill('91OO');
+  await page.getByTestId('printer-save').click();
+  await expect(page.getByTestId('error')).toContainText('端口');
+  expect(await callRegister(page, 'printer.getConfig', {})).toMatchObject({ ok: true, value: { enabled: false } });
+});

@@ -2,6 +2,7 @@
 // in progress keeping its prices; the CSV export reading back as the import; the demo catalog.
 // (Search is in catalog-search.test.ts.)
 import { describe, expect, it } from 'vitest';
+import yazl from 'yazl';
 import { verifyJournal } from '../../main/ledger/journal';
 import { COLA, register, skus, asSupervisor, journal, track } from '../support/catalog-register';
 import { OWNER_PIN, SUPERVISOR_PIN, withStaff } from '../support/register-fixture';
@@ -27,8 +28,20 @@ describe('editing the catalog', () => {
 
     // A barcode of another product, an item number taken, a missing name, an unknown category: refused, nothing changed.
     expect(await reg.call('catalog.createProduct', { sku: 'X-1', nameZh: '甲', nameEn: '', priceMinor: 1, taxRateBp: 1300, barcodes: [COLA] })).toMatchObject({
-      error: { code: 'catalog.duplicate_barcode', params: { barcode: COLA } },
+      error: { code: 'catalog.duplicate_barcode', params: { barcode: COLA, sku: 'COLA-330' } },
     });
+    // The same new code typed twice is said as such, not as "used by another product".
+    expect(
+      await reg.call('catalog.createProduct', {
+        sku: 'X-2',
+        nameZh: '乙',
+        nameEn: '',
+        priceMinor: 1,
+        taxRateBp: 1300,
+        barcodes: ['6900000000031', '6900000000031'],
+      }),
+    ).toMatchObject({ error: { code: 'catalog.repeated_barcode', params: { barcode: '6900000000031' } } });
+    expect(await skus(reg, 'X-2')).toEqual([]);
     expect(await reg.call('catalog.updateProduct', { productId: created.id, sku: 'COLA-330' })).toMatchObject({ error: { code: 'catalog.duplicate_sku' } });
     expect(await reg.call('catalog.updateProduct', { productId: created.id, nameZh: '', nameEn: ' ' })).toMatchObject({
       error: { code: 'catalog.missing_name' },
@@ -180,5 +193,21 @@ describe('the demo catalog', () => {
     await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
     expect(await reg.must('catalog.importDemo', {})).toEqual({ imported: 16, errors: [] });
     expect(await skus(reg, 'kkkl')).toEqual(['COLA-330']);
+  });
+
+  it('an Excel workbook picked by mistake is refused as a workbook ("save it as CSV"), and nothing is imported', async () => {
+    const reg = register();
+    await asSupervisor(reg);
+    const before = await skus(reg, 'a');
+    // A real .xlsx is a zip; the screen reads the picked file as UTF-8 text, as here.
+    const zip = new yazl.ZipFile();
+    zip.addBuffer(Buffer.from('<?xml version="1.0"?><Types/>'), '[Content_Types].xml');
+    zip.addBuffer(Buffer.from('<worksheet><sheetData><row><c><v>sku</v></c></row></sheetData></worksheet>'), 'xl/worksheets/sheet1.xml');
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+    const asText = Buffer.concat(chunks).toString('utf8');
+    expect(await reg.call('catalog.importCsv', { csv: asText })).toMatchObject({ ok: false, error: { code: 'catalog.csv_spreadsheet' } });
+    expect(await skus(reg, 'a')).toEqual(before);
   });
 });

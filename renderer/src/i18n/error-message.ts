@@ -46,6 +46,48 @@ export function errorMessage(error: CallError, t: TFunction, locale: string, cur
   // words, `<code>_<scope>`; i18next falls back to `<code>` where there is none.
   // A refusal that would name a field the person has no word for says it without the name.
   const unnamed = typeof error.params.field === 'string' && fieldLabel(error.params.field, t) === null && UNNAMED.has(error.code);
-  const context = unnamed ? { context: 'unnamed' } : typeof error.params.scope === 'string' ? { context: error.params.scope } : {};
-  return t(error.code, { ns: 'errors', ...params, ...context, defaultValue: t('internal', { ns: 'errors' }) });
+  const bound = unnamed ? null : boundContext(error);
+  if (bound !== null) params.limit = formatLimit(error, locale, currency);
+  const context = unnamed
+    ? { context: 'unnamed' }
+    : bound !== null
+      ? { context: bound }
+      : typeof error.params.scope === 'string'
+        ? { context: error.params.scope }
+        : {};
+  const sentence = t(error.code, { ns: 'errors', ...params, ...context, defaultValue: t('internal', { ns: 'errors' }) });
+  const hint = error.code === 'request.invalid_input' && bound === null && !unnamed ? fieldHint(error.params.field, t) : '';
+  return hint === '' ? sentence : `${sentence}${t('hintJoin', { ns: 'errors' })}${hint}`;
+}
+
+/** How a field should look, where its label alone does not say (`hint.timeZone`: "例如 Asia/Shanghai"). */
+function fieldHint(field: unknown, t: TFunction): string {
+  if (typeof field !== 'string' || !/^[A-Za-z0-9_.]+$/.test(field)) return '';
+  const name = field
+    .split('.')
+    .filter((part) => part !== '' && !/^\d+$/.test(part))
+    .pop();
+  return name === undefined ? '' : t(`hint.${name}`, { ns: 'errors', defaultValue: '' });
+}
+
+/**
+ * A refused input that broke a bound says which (`request.invalid_input_number_too_big`: "端口最大为
+ * 65535"); the router names the bound for numbers and texts only.
+ */
+function boundContext(error: CallError): string | null {
+  const { issue, origin, limit, inclusive } = error.params;
+  if (error.code !== 'request.invalid_input' || typeof limit !== 'number' || (origin !== 'number' && origin !== 'string')) return null;
+  if (issue !== 'too_big' && issue !== 'too_small') return null;
+  if (origin === 'string') return issue === 'too_small' && limit <= 1 ? 'empty' : `string_${issue}`;
+  return `number_${issue}${inclusive === false ? '_exclusive' : ''}`;
+}
+
+/** The bound in the field's own unit: 最大为 ¥9,999.99 for an amount, not 999999. */
+function formatLimit(error: CallError, locale: string, currency: string): string {
+  const limit = error.params.limit as number;
+  const field = typeof error.params.field === 'string' ? error.params.field : '';
+  if (error.params.origin === 'number' && field.endsWith('Minor')) return formatMoney(limit, currency, locale);
+  if (error.params.origin === 'number' && field.endsWith('Milli')) return formatQty(limit, locale);
+  if (error.params.origin === 'number' && field.endsWith('Bp')) return formatRate(limit, locale);
+  return new Intl.NumberFormat(locale, { useGrouping: false }).format(limit);
 }

@@ -81,6 +81,7 @@ export function CsvImport() {
     // 3 bytes each, so the text is measured again once read.
     const tooLarge: CallError = { code: 'catalog.csv_too_large', params: { maxMegabytes: MAX_CSV_MEGABYTES } };
     if (file.size > MAX_CSV_BYTES) return csvImport.refuse(tooLarge);
+    if (looksLikeWorkbook(new Uint8Array(await file.slice(0, 8).arrayBuffer()))) return csvImport.refuse({ code: 'catalog.csv_spreadsheet', params: {} });
     const csv = await file.text();
     if (utf8ByteLength(csv) > MAX_CSV_BYTES) return csvImport.refuse(tooLarge);
     if (csv.trim() === '') return csvImport.refuse({ code: 'catalog.csv_invalid', params: {} });
@@ -221,4 +222,11 @@ function ProductSearch({ onPick, version }: { onPick(productId: number): void; v
       />
     </section>
   );
+}
+
+/** An Excel workbook picked by mistake: .xlsx is a zip ("PK\3\4"), .xls an OLE compound file. */
+function looksLikeWorkbook(head: Uint8Array): boolean {
+  const zip = [0x50, 0x4b, 0x03, 0x04];
+  const ole = [0xd0, 0xcf, 0x11, 0xe0];
+  return [zip, ole].some((magic) => magic.every((byte, i) => head[i] === byte));
 }

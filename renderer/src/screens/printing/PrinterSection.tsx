@@ -54,11 +54,23 @@ function toForm(c: PrinterConfigView): Form {
   };
 }
 
+/** A typed number as sent: empty is the default, anything else as typed (letters are refused by main, not replaced). */
+function typedNumber(text: string, empty: number): number {
+  return text.trim() === '' ? empty : Number(text.trim());
+}
+
 function transportOf(f: Form): PrinterConfigView['transport'] | null {
-  if (f.kind === 'tcp') return f.host.trim() ? ({ kind: 'tcp', host: f.host.trim(), port: Number(f.port) || 9100 } as PrinterConfigView['transport']) : null;
+  if (f.kind === 'tcp') return f.host.trim() ? ({ kind: 'tcp', host: f.host.trim(), port: typedNumber(f.port, 9100) } as PrinterConfigView['transport']) : null;
   if (!f.path.trim()) return null;
-  if (f.kind === 'serial') return { kind: 'serial', path: f.path.trim(), baudRate: Number(f.baud) || 9600 } as PrinterConfigView['transport'];
+  if (f.kind === 'serial') return { kind: 'serial', path: f.path.trim(), baudRate: typedNumber(f.baud, 9600) } as PrinterConfigView['transport'];
   return { kind: f.kind, path: f.path.trim() } as PrinterConfigView['transport'];
+}
+
+/** Whether main would take this address's numbers; a switched-off printer keeps its last good address instead. */
+function numbersFit(t: NonNullable<PrinterConfigView['transport']>): boolean {
+  if (t.kind === 'tcp') return Number.isInteger(t.port) && t.port >= 1 && t.port <= 65_535;
+  if (t.kind === 'serial') return Number.isInteger(t.baudRate) && t.baudRate >= 1200 && t.baudRate <= 921_600;
+  return true;
 }
 
 /** The owner's printer settings, with a test page that prints or says why it could not. */
@@ -90,7 +102,10 @@ export function PrinterSection() {
     setForm({ ...form, [key]: value });
   };
   const config = (): PrinterConfigView => {
-    const transport = transportOf(form);
+    const typed = transportOf(form);
+    // Switching the printer off must work whatever is half-typed in its address: the address is
+    // not used while it is off, and the last good one is kept for when it is switched on again.
+    const transport = !form.enabled && typed !== null && !numbersFit(typed) ? saved.transport : typed;
     // The printer's own density is the profile without one.
     const { density: _savedDensity, ...savedProfile } = saved.profile;
     // Input types (defaults filled in by main); the view type is the parsed shape.
@@ -113,6 +128,13 @@ export function PrinterSection() {
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    // Switched on without an address would be saved as off: say what is missing instead.
+    if (form.enabled && transportOf(form) === null) {
+      return printer.refuse({
+        code: 'request.invalid_input',
+        params: { field: form.kind === 'tcp' ? 'host' : 'path', issue: 'too_small', origin: 'string', limit: 1 },
+      });
+    }
     const result = await printer.run('printer.setConfig', config());
     if (!result.ok) return;
     setSaved(result.value);

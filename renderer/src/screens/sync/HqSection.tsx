@@ -6,6 +6,7 @@ import { useCall } from '../../state/use-call';
 import { roleAtLeast } from '../back-office/roles';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
 import type { CallError } from '../../../../preload/contract';
+import { ENROL_CODE_PATTERN, HQ_URL_PATTERN, normalEnrolCode } from '../../../../preload/contract/hq-enrol-format';
 
 /**
  * 总部 / HQ: whether this register's journal has reached HQ (what HQ acknowledged, what waits,
@@ -76,7 +77,11 @@ export function HqSection({ session }: BackOfficeSectionProps) {
           className="back-office__form"
           onSubmit={(e) => {
             e.preventDefault();
-            void enrol.run({ hqUrl: hqUrl.trim(), code: code.trim() });
+            const url = hqUrl.trim();
+            const enrolCode = normalEnrolCode(code);
+            if (!HQ_URL_PATTERN.test(url)) return enrol.refuse({ code: 'sync.hq_url_format', params: {} });
+            if (!ENROL_CODE_PATTERN.test(enrolCode)) return enrol.refuse({ code: 'sync.enrol_code_format', params: {} });
+            void enrol.run({ hqUrl: url, code: enrolCode });
           }}
         >
           <label className="field">
