@@ -100,6 +100,7 @@ export function refundableView(state: RefundState, voidable: boolean): Refundabl
       refundableMinor: sp.amountMinor - sp.refundedMinor,
       maskedPan: p.card?.maskedPan ?? null,
       brand: p.card?.brand ?? null,
+      scanProvider: p.scan?.provider ?? null,
     };
   });
   return { sale: state.sale, lines, payments, corrections: state.corrections, voidable };

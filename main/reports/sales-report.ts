@@ -160,7 +160,9 @@ export function buildSalesReport(input: {
     discounts,
     netMinor,
     averageBasketMinor: sales.count > 0 ? Math.round(sales.totalMinor / sales.count) : null,
-    topProducts: byNet.slice(0, input.top),
+    // A product whose every sale was returned or voided sold nothing: not a top seller, though it
+    // is among the slowest.
+    topProducts: byNet.filter((p) => p.qtyMilli > 0 || p.netMinor > 0).slice(0, input.top),
     bottomProducts: [...byNet].reverse().slice(0, input.top),
     categories: [...categories.values()].sort((a, b) => b.netMinor - a.netMinor),
   };

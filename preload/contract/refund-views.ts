@@ -24,6 +24,8 @@ export interface RefundablePaymentView {
   refundableMinor: number;
   maskedPan: string | null;
   brand: string | null;
+  /** The wallet a scan-to-pay part was paid from (and goes back to); null for cash and card. */
+  scanProvider: 'wechat' | 'alipay' | null;
 }
 
 export interface CorrectionView {

@@ -74,6 +74,6 @@ test('a customer’s payment code scanned right after the last item, before the 
   // ¥2.00 is a small payment: the provider takes it without the customer's password.
   const completion = page.getByTestId('completion');
   await expect(completion).toBeVisible({ timeout: 10_000 });
-  await expect(completion).toContainText('扫码支付¥2.00');
+  await expect(completion).toContainText('微信支付¥2.00');
   await expect(completion).toContainText('¥2.00');
 });

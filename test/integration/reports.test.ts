@@ -180,6 +180,37 @@ describe('report.sales', () => {
     expect(r2.periods.map((p) => p.key)).toEqual(['2026-11-30']);
   });
 
+  it('a product whose every sale was returned is no top seller, but is among the slowest', async () => {
+    const s = await openShop(shanghai('2026-11-29', '10:00'));
+    shops.push(s);
+    await s.as('owner');
+    const product = async (sku: string, nameZh: string, priceMinor: number) =>
+      (await s.reg.must('catalog.createProduct', { sku, nameZh, nameEn: '', priceMinor, taxRateBp: 1300 })).id;
+    const tea = await product('TEA', '绿茶', 300);
+    const box = await product('BOX', '矿泉水整箱', 3_600);
+    await s.as('cashier');
+    const sale = await s.reg.must('sale.current', {});
+    await s.reg.must('sale.addProduct', { saleId: sale.id, productId: tea, qtyMilli: 1000 });
+    await s.reg.must('sale.addProduct', { saleId: sale.id, productId: box, qtyMilli: 1000 });
+    const done = await s.reg.must('sale.tenderCash', { saleId: sale.id, tenderedMinor: 3_900, idempotencyKey: key() });
+    const found = await s.reg.must('refund.find', { code: String(done.receiptNo) });
+    const boxLine = found.lines.find((l) => l.unitPriceMinor === 3_600);
+    await s.reg.must('refund.withReceipt', {
+      saleId: sale.id,
+      lines: [{ lineId: boxLine?.lineId ?? 0, qtyMilli: 1000, restock: true }],
+      reason: 'not_wanted',
+      approval: { operatorId: s.staff.supervisorId, pin: SUPERVISOR_PIN },
+      idempotencyKey: key(),
+    });
+    await closeDay(s);
+    const report = await s.reg.must('report.sales', { from: '2026-11-29', to: '2026-11-29', groupBy: 'day', top: 5 });
+    expect(report.topProducts.map((p) => [p.name, p.qtyMilli, p.netMinor])).toEqual([['绿茶', 1_000, 300]]);
+    expect(report.bottomProducts.map((p) => [p.name, p.netMinor])).toEqual([
+      ['矿泉水整箱', 0],
+      ['绿茶', 300],
+    ]);
+  });
+
   it('names ISO weeks across a year end', () => {
     expect(isoWeek('2026-11-29')).toBe('2026-W48');
     expect(isoWeek('2026-11-30')).toBe('2026-W49');

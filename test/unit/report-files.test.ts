@@ -58,8 +58,10 @@ function csvTable(csv: string, name: string): string[][] {
 
 describe('report export', () => {
   it('CSV: BOM first, every table under its name, formulas escaped', () => {
-    const csv = reportCsv(report, tables, decimal);
+    const csv = reportCsv(report, tables, decimal, '全部收银机');
     expect(csv.startsWith('\uFEFF')).toBe(true);
+    // The first line says the period and which registers, in words: "全部收银机", never "*".
+    expect(Papa.parse<string[]>(csv.slice(1).split('\r\n')[0] ?? '').data[0]?.[1]).toBe('全部收银机');
     const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
     expect(rows).toContainEqual(['2026-11-29', '5', '12.5', '0', '0', '0', '12.5']);
     expect(rows).toContainEqual(['王店长', '5', '12.5']);
@@ -67,7 +69,7 @@ describe('report export', () => {
   });
 
   it('CSV: sales by category add up to the products, and the weakest products are listed', () => {
-    const csv = reportCsv(report, tables, decimal);
+    const csv = reportCsv(report, tables, decimal, 'R1');
     const sums = categorySums();
     const categories = csvTable(csv, 'reports.sheet.categories');
     expect(categories.map((row) => row[0]).sort()).toEqual([...sums.keys()].sort());

@@ -38,6 +38,8 @@ export function CompletionScreen({ completion, onNext }: { completion: Completio
   // An exchange's credit is booked as cash (the drawer counts only the difference) but was never handed over.
   const tenderLabel = (p: PaymentView): string => {
     if (p.id === exchange?.creditPaymentId) return t('done.tender.exchangeCredit');
+    // A wallet payment by its wallet's name (微信支付), as the receipt beside it says.
+    if (p.scan) return t(`scanpay.provider.${p.scan.provider}`);
     return t(p.method === 'cash' ? 'done.tender.cash' : `payment.method.${p.method}`);
   };
 

@@ -71,7 +71,7 @@ export function RefundDone({ completion, onFinish, onLookup, paused }: RefundDon
         {doc.payments.map((p) => (
           <li key={p.id} data-testid="refund-done-tender" data-method={p.method}>
             <span>
-              <TenderLabel tender={{ paymentId: p.id, method: p.method, amountMinor: p.amountMinor }} />
+              <TenderLabel tender={{ paymentId: p.id, method: p.method, amountMinor: p.amountMinor }} scanProvider={p.scan?.provider ?? null} />
               {p.card?.maskedPan ? <span className="muted small"> {p.card.maskedPan}</span> : null}
             </span>
             <strong>{format.money(p.amountMinor)}</strong>

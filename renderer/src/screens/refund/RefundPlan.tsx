@@ -11,12 +11,23 @@ interface RefundPlanProps {
 }
 
 /** Where a part of a refund goes, as the cashier says it to the customer: back to the card, in cash. */
-export function TenderLabel({ tender, payments = [] }: { tender: RefundTenderView; payments?: readonly RefundablePaymentView[] }) {
+export function TenderLabel({
+  tender,
+  payments = [],
+  scanProvider = null,
+}: {
+  tender: RefundTenderView;
+  payments?: readonly RefundablePaymentView[];
+  /** The wallet, where the caller knows it from the refund's own payment. */
+  scanProvider?: 'wechat' | 'alipay' | null;
+}) {
   const { t } = useTranslation();
   const card = payments.find((p) => p.paymentId === tender.paymentId);
+  // The wallet by name, as the slip says it: 退回微信支付, not 退回微信/支付宝.
+  const wallet = tender.method === 'scan' ? (scanProvider ?? card?.scanProvider ?? null) : null;
   return (
     <>
-      {t(`refund.tender.${tender.method}`)}
+      {wallet === null ? t(`refund.tender.${tender.method}`) : t('refund.tender.scanTo', { provider: t(`scanpay.provider.${wallet}`) })}
       {tender.method === 'card' && card?.maskedPan ? <span className="muted small"> {card.maskedPan}</span> : null}
     </>
   );

@@ -134,7 +134,7 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
           <div className="reports__exports">
             <a
               className="button"
-              href={`data:text/csv;charset=utf-8,${encodeURIComponent(reportCsv(r, tables, decimal))}`}
+              href={`data:text/csv;charset=utf-8,${encodeURIComponent(reportCsv(r, tables, decimal, r.registerId ?? t('reports.allRegisters')))}`}
               download={`${fileBase}.csv`}
               data-testid="reports-csv"
             >

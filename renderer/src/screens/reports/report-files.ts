@@ -80,11 +80,11 @@ export function reportTables(r: SalesReportView, t: Translate): ReportTable[] {
 }
 
 /** Every table one after the other, each under its name, as one CSV file's text (BOM first). */
-export function reportCsv(r: SalesReportView, tables: readonly ReportTable[], decimal: ToDecimal): string {
+export function reportCsv(r: SalesReportView, tables: readonly ReportTable[], decimal: ToDecimal, registerLabel: string): string {
   const blocks = tables.map((table) =>
     Papa.unparse([[table.name], table.header, ...table.rows.map((row) => fileRow(row, decimal))], { newline: '\r\n', escapeFormulae: true }),
   );
-  return `\uFEFF${Papa.unparse([[`${r.from} – ${r.to}`, r.registerId ?? '*']], { newline: '\r\n', escapeFormulae: true })}\r\n\r\n${blocks.join('\r\n\r\n')}\r\n`;
+  return `\uFEFF${Papa.unparse([[`${r.from} – ${r.to}`, registerLabel]], { newline: '\r\n', escapeFormulae: true })}\r\n\r\n${blocks.join('\r\n\r\n')}\r\n`;
 }
 
 /** The workbook, one sheet per table; write-excel-file loads only when an export is asked for. */
