@@ -115,6 +115,8 @@ function recordRefusal(deps: RouterDeps, callName: CallName, error: ServiceError
     error.afterRollback();
   } catch (failure) {
     deps.log.error(`call ${callName}: its refusal could not be journalled`, failure);
+    const storage = storageFailure(failure);
+    if (storage) deps.storage?.failed(storage);
   }
 }
 
