@@ -4,7 +4,8 @@ import type { FraudThresholds } from '../../preload/contract/fraud-views';
  * Where each rule starts before the owner tunes it: tight enough to catch the classic patterns
  * (a cashier ringing up many cheap sales to hide skimmed cash, splitting a large sale), loose
  * enough that an ordinary busy hour stays quiet. Opening hours differ too much between shops to
- * guess, so that rule starts off.
+ * guess, so that rule starts off. A refused cash-out is rare by mistake (a typing slip, then the
+ * right amount): a second one within the hour is already worth the owner's look.
  */
 export const DEFAULT_FRAUD_THRESHOLDS: FraudThresholds = {
   small_sales_burst: { enabled: true, count: 5, underMinor: 500, windowMinutes: 10 },
@@ -17,4 +18,5 @@ export const DEFAULT_FRAUD_THRESHOLDS: FraudThresholds = {
   discount_share: { enabled: true, shareBp: 1_000, minDaySalesMinor: 10_000 },
   outside_hours: { enabled: false, opensAtHour: 8, closesAtHour: 22 },
   same_operator_refund: { enabled: true, minMinor: 0 },
+  cash_out_refusals: { enabled: true, count: 2, windowMinutes: 60 },
 };

@@ -51,7 +51,16 @@ export interface NoSaleFact {
   operatorId: number;
 }
 
-export type Fact = SaleFact | CorrectionFact | DeclineFact | NoSaleFact;
+/** Cash asked of the drawer beyond what it should hold, refused (cash.out_refused). */
+export interface CashOutRefusedFact {
+  type: 'cash_out_refused';
+  seq: number;
+  at: number;
+  operatorId: number;
+  amountMinor: number;
+}
+
+export type Fact = SaleFact | CorrectionFact | DeclineFact | NoSaleFact | CashOutRefusedFact;
 
 /** The kinds the watch reads; nothing else can start a pattern. */
 export const WATCHED_KINDS = [
@@ -60,6 +69,7 @@ export const WATCHED_KINDS = [
   'void.completed',
   'card.declined',
   'drawer.opened',
+  'cash.out_refused',
 ] as const satisfies readonly JournalKind[];
 export type WatchedKind = (typeof WATCHED_KINDS)[number];
 
@@ -70,6 +80,10 @@ export function isWatched(kind: string): kind is WatchedKind {
 /** A training sale (issue 17) is practice: no rule looks at it, live or recomputed. */
 export function isTraining(event: { data: unknown }): boolean {
   return (event.data as { training?: boolean } | null)?.training === true;
+}
+
+export function refusalFact(event: JournalEvent<'cash.out_refused'>): CashOutRefusedFact {
+  return { type: 'cash_out_refused', seq: event.seq, at: event.at, operatorId: event.data.operatorId, amountMinor: event.data.amountMinor };
 }
 
 /**
@@ -122,5 +136,7 @@ export function factOf(event: JournalEvent<WatchedKind>, operatorOfIntent: (inte
       const d = (event as JournalEvent<'drawer.opened'>).data;
       return { type: 'no_sale', seq, at, operatorId: d.operatorId };
     }
+    case 'cash.out_refused':
+      return refusalFact(event as JournalEvent<'cash.out_refused'>);
   }
 }

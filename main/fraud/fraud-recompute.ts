@@ -8,7 +8,17 @@ import type { JournalEvent } from '../ledger/journal-payloads';
 import { DEFAULT_FRAUD_THRESHOLDS } from './fraud-defaults';
 import { allDocumentFigures, figuresOf, type DocumentFiguresOf } from '../documents/document-entry';
 import type { Db } from '../ledger/db';
-import { factOf, isTraining, isWatched, type DeclineFact, type Fact, type NoSaleFact, type SaleFact, type WatchedKind } from './fraud-facts';
+import {
+  factOf,
+  isTraining,
+  isWatched,
+  type CashOutRefusedFact,
+  type DeclineFact,
+  type Fact,
+  type NoSaleFact,
+  type SaleFact,
+  type WatchedKind,
+} from './fraud-facts';
 import { evaluate, scopeKey, type AlertDraft, type DayTotals, type FraudHistory, type OriginalSale } from './fraud-rules';
 import { withDefaults } from './fraud-settings';
 
@@ -48,6 +58,7 @@ export function recomputeAlerts(
   const sales: SaleFact[] = [];
   const declines: DeclineFact[] = [];
   const noSales: NoSaleFact[] = [];
+  const refusals: CashOutRefusedFact[] = [];
   const originals = new Map<string, OriginalSale>();
   const days = new Map<string, DayTotals>();
   const intents = new Map<number, number>();
@@ -80,6 +91,7 @@ export function recomputeAlerts(
         monotonic,
       ),
     recentNoSales: (q) => recent(noSales, q.since, q.limit, (f) => f.operatorId === q.operatorId, monotonic),
+    recentCashOutRefusals: (q) => recent(refusals, q.since, q.limit, (f) => f.operatorId === q.operatorId, monotonic),
     original: (id) => originals.get(id) ?? null,
     dayTotals: (registerId, day) => days.get(`${registerId}/${day}`) ?? NO_SALES,
     alertedSince: (rule: FraudRule, key, since) => alerts.some((a) => a.rule === rule && scopeKey(a.scope) === key && a.at >= since),
@@ -120,6 +132,7 @@ export function recomputeAlerts(
       });
     } else if (fact.type === 'decline') declines.push(fact);
     else if (fact.type === 'no_sale') noSales.push(fact);
+    else if (fact.type === 'cash_out_refused') refusals.push(fact);
     const closedBefore = lastClosed;
     alerts.push(
       ...evaluate(fact, {

@@ -8,7 +8,7 @@
 // cost does not grow with a busy window.
 import type { FraudParams, FraudRule, FraudScope, FraudThresholds } from '../../preload/contract/fraud-views';
 import { localHourOf } from '../business-day/business-day';
-import type { CorrectionFact, DeclineFact, Fact, NoSaleFact, SaleFact } from './fraud-facts';
+import type { CashOutRefusedFact, CorrectionFact, DeclineFact, Fact, NoSaleFact, SaleFact } from './fraud-facts';
 
 export interface OriginalSale {
   operatorId: number;
@@ -36,6 +36,7 @@ export interface FraudHistory {
   salesSum(q: { since: number; registerId: string; atLeastMinor: number }): { count: number; sumMinor: number };
   recentDeclines(q: RecentQuery & { maskedPan?: string; operatorId?: number }): readonly DeclineFact[];
   recentNoSales(q: RecentQuery & { operatorId: number }): readonly NoSaleFact[];
+  recentCashOutRefusals(q: RecentQuery & { operatorId: number }): readonly CashOutRefusedFact[];
   original(documentId: string): OriginalSale | null;
   /** The business day's completed sales on the register so far (the new one included). */
   dayTotals(registerId: string, businessDay: string): DayTotals;
@@ -177,6 +178,21 @@ function noSaleOpenings(fact: NoSaleFact, ctx: RuleContext): AlertDraft[] {
   return [draft(fact, 'no_sale_openings', scope, ctx, [...list].reverse(), { count: list.length, limitCount: t.count, windowMinutes: t.windowMinutes })];
 }
 
+/**
+ * Refused cash-outs: a cashier whose count is blind can find the drawer's expected cash by trying
+ * amounts until one goes through. One refusal is a typing slip; a second soon after is the search.
+ */
+function cashOutRefusals(fact: CashOutRefusedFact, ctx: RuleContext): AlertDraft[] {
+  const t = ctx.thresholds.cash_out_refusals;
+  if (!t.enabled) return [];
+  const since = fact.at - t.windowMinutes * MINUTE;
+  const scope: FraudScope = { kind: 'operator', operatorId: fact.operatorId };
+  const list = ctx.history.recentCashOutRefusals({ since, limit: t.count, operatorId: fact.operatorId });
+  if (list.length < t.count || ctx.history.alertedSince('cash_out_refusals', scopeKey(scope), since)) return [];
+  const params = { count: list.length, limitCount: t.count, windowMinutes: t.windowMinutes, sumMinor: list.reduce((s, f) => s + f.amountMinor, 0) };
+  return [draft(fact, 'cash_out_refusals', scope, ctx, [...list].reverse(), params)];
+}
+
 /** Discounts and 改价 alike: both let goods leave for less than their price. */
 function discountShare(fact: SaleFact, ctx: RuleContext): AlertDraft[] {
   const t = ctx.thresholds.discount_share;
@@ -253,5 +269,7 @@ export function evaluate(fact: Fact, ctx: RuleContext): AlertDraft[] {
       return cardDeclines(fact, ctx);
     case 'no_sale':
       return noSaleOpenings(fact, ctx);
+    case 'cash_out_refused':
+      return cashOutRefusals(fact, ctx);
   }
 }

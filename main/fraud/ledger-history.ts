@@ -1,6 +1,6 @@
 // The rules' view of the past on a live ledger: the watched facts from their index table
 // (fraud_facts, one row per watched journal entry), the original sale from the documents, earlier
-// alerts from their table. It reads inside the transaction appending the new entry, so it sees
+// alerts from their table; refused cash-outs from the journal itself (see recentCashOutRefusals). It reads inside the transaction appending the new entry, so it sees
 // that entry and nothing a rollback would take back.
 import type { FraudRule } from '../../preload/contract/fraud-views';
 import type { Db } from '../ledger/database';
@@ -8,15 +8,34 @@ import type { JournalEvent } from '../ledger/journal-payloads';
 import { INDEXED_KINDS, isIndexedKind } from '../ledger/journal-kind-index';
 import { sql } from '../ledger/statements';
 import { documentFigures } from '../documents/document-entry';
-import { factOf, isTraining, WATCHED_KINDS, type DeclineFact, type Fact, type NoSaleFact, type SaleFact, type WatchedKind } from './fraud-facts';
+import {
+  factOf,
+  isTraining,
+  refusalFact,
+  WATCHED_KINDS,
+  type CashOutRefusedFact,
+  type DeclineFact,
+  type Fact,
+  type NoSaleFact,
+  type SaleFact,
+  type WatchedKind,
+} from './fraud-facts';
 import type { DayTotals, FraudHistory, OriginalSale, RecentQuery } from './fraud-rules';
 
 export function operatorOfIntent(db: Db, intentId: number): number | null {
   return (sql(db, 'SELECT operator_id FROM card_intents WHERE id = ?').get(intentId) as { operator_id: number } | undefined)?.operator_id ?? null;
 }
 
+/**
+ * The kinds whose facts fraud_facts holds. Refused cash-outs are few (each one is already a
+ * warning sign), so the rules read them from the journal's kind index rather than widening the
+ * table's type CHECK (migration 11) with a schema step.
+ */
+const FILED_KINDS = WATCHED_KINDS.filter((kind) => kind !== 'cash.out_refused');
+
 /** Files a watched entry's fact where the rules will look for it. */
 export function recordFact(db: Db, fact: Fact): void {
+  if (fact.type === 'cash_out_refused') return;
   const registerId = fact.type === 'sale' || fact.type === 'correction' ? fact.registerId : null;
   const documentId = fact.type === 'sale' || fact.type === 'correction' ? fact.documentId : null;
   const total = fact.type === 'sale' || fact.type === 'correction' ? fact.totalMinor : null;
@@ -45,7 +64,7 @@ export function catchUpFacts(db: Db, now: number): number {
   let filed = 0;
   db.transaction(() => {
     pruneFacts(db, now);
-    for (const kind of WATCHED_KINDS) {
+    for (const kind of FILED_KINDS) {
       // A document entry is found by seq (journal_kind leaves them out); the others by their kind.
       const indexed = isIndexedKind(kind) ? ` AND ${INDEXED_KINDS}` : '';
       const rows = sql(db, `SELECT payload FROM journal WHERE kind = ?${indexed} AND seq > ? AND at >= ? ORDER BY seq`)
@@ -124,6 +143,18 @@ export class LedgerHistory implements FraudHistory {
       .pluck()
       .all(q.operatorId, q.since, q.limit);
     return facts<NoSaleFact>(rows);
+  }
+
+  recentCashOutRefusals(q: RecentQuery & { operatorId: number }): readonly CashOutRefusedFact[] {
+    // Through journal_kind (kind, seq): every refusal ever, a short list, then the operator and time.
+    const rows = sql(
+      this.db,
+      `SELECT payload FROM journal WHERE kind = 'cash.out_refused' AND ${INDEXED_KINDS} AND at >= ? AND json_extract(payload, '$.data.operatorId') = ?
+        ORDER BY at DESC, seq DESC LIMIT ?`,
+    )
+      .pluck()
+      .all(q.since, q.operatorId, q.limit) as string[];
+    return rows.map((p) => refusalFact(JSON.parse(p) as JournalEvent<'cash.out_refused'>));
   }
 
   original(documentId: string): OriginalSale | null {

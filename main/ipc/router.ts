@@ -88,7 +88,10 @@ export function createRouter(deps: RouterDeps): Dispatch {
       }
       return await runIdempotent(deps.db, callName, parsed.data as { idempotencyKey: string }, inFlight, handler, value, ctx);
     } catch (error) {
-      if (error instanceof ServiceError) return fail(error.code, error.params);
+      if (error instanceof ServiceError) {
+        recordRefusal(deps, callName, error);
+        return fail(error.code, error.params);
+      }
       // Stack traces and SQL stay in the log; the window only learns that something went wrong,
       // or, when the ledger could not be written, that and what to do about it. The error left the
       // call's transaction, which was rolled back, so nothing of the call was kept.
@@ -98,6 +101,22 @@ export function createRouter(deps: RouterDeps): Dispatch {
       deps.storage?.failed(storage);
       return fail(storage);
     }
+  }
+}
+
+/**
+ * A refusal that must leave a trace (a cash-out beyond the drawer) writes it now that the call's
+ * transaction is over. The caller gets the refusal either way: a trace that cannot be written
+ * (a full disk) is logged, not put in its place.
+ */
+function recordRefusal(deps: RouterDeps, callName: CallName, error: ServiceError): void {
+  if (!error.afterRollback || deps.db.inTransaction) return;
+  try {
+    error.afterRollback();
+  } catch (failure) {
+    deps.log.error(`call ${callName}: its refusal could not be journalled`, failure);
+    const storage = storageFailure(failure);
+    if (storage) deps.storage?.failed(storage);
   }
 }
 

@@ -23,6 +23,7 @@ const KINDS: Record<JournalKind, true> = {
   'card.signature_confirmed': true,
   'card.unknown': true,
   'cash.moved': true,
+  'cash.out_refused': true,
   'catalog.category_saved': true,
   'catalog.imported': true,
   'catalog.price_changed': true,

@@ -88,7 +88,7 @@ export function book(
   // The cash given back leaves the drawer: not more than it holds (a practice correction hands over none).
   const cashBack = plan.parts.filter((p) => p.method === 'cash').reduce((sum, p) => sum + p.amountMinor, 0);
   const shift = cashBack > 0 && !training ? liveShift(ctx.db, ctx.settings.registerId) : null;
-  if (shift) refuseCashOutBeyondDrawer(ctx.db, shift, cashBack, ctx.actor.role, { named: 'refund.cash_over_drawer', blind: 'refund.cash_over_drawer_blind' });
+  if (shift) refuseCashOutBeyondDrawer(ctx.db, shift, { asked: kind === 'void' ? 'void_cash' : 'refund_cash', amountMinor: cashBack, at: ctx.now }, ctx.actor);
   // Time-ordered like every document id: a day's corrections sit together in the line and payment indexes.
   const id = newDocumentId(ctx.now);
   insertDocument(ctx.db, {

@@ -10,9 +10,6 @@ import { refuseCashOutBeyondDrawer } from './drawer-cash';
 import { getMovement, requireOpenShift } from './shift-rows';
 import type { ShiftContext } from './shifts';
 
-/** Movements that take cash out of the drawer; the others put it in. */
-const OUTGOING: ReadonlySet<CashMovementKind> = new Set(['paid_out', 'safe_drop']);
-
 export function moveCash(
   ctx: ShiftContext & { actor: { role: Role } },
   input: { kind: CashMovementKind; amountMinor: number; reason: string },
@@ -21,11 +18,9 @@ export function moveCash(
   return db.transaction(() => {
     assertFullDurability(db);
     const shift = requireOpenShift(db, ctx.settings.registerId);
-    if (OUTGOING.has(input.kind))
-      refuseCashOutBeyondDrawer(db, shift, input.amountMinor, ctx.actor.role, {
-        named: 'shift.cash_out_over_drawer',
-        blind: 'shift.cash_out_over_drawer_blind',
-      });
+    // A paid-out and a safe drop take cash out of the drawer; the other movements put it in.
+    if (input.kind === 'paid_out' || input.kind === 'safe_drop')
+      refuseCashOutBeyondDrawer(db, shift, { asked: input.kind, amountMinor: input.amountMinor, at: now }, ctx.actor);
     const info = sql(db, 'INSERT INTO cash_movements (shift_id, register_id, kind, amount_minor, reason, operator_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       shift.id,
       shift.register_id,

@@ -45,8 +45,17 @@ declare module '../ledger/journal-payloads' {
       reason: string;
       operatorId: number;
     };
+    /**
+     * Cash asked of the drawer beyond what it should hold, refused (drawer-cash.ts). Journalled so
+     * that probing the blind count's expected cash by refused amounts leaves a trace; the expected
+     * cash itself is not written, or the journal would tell whoever reads it what the count hides.
+     */
+    'cash.out_refused': { operatorId: number; shiftId: number; asked: CashOutAsked; amountMinor: number };
   }
 }
+
+/** What the refused cash was for: a movement out of the drawer, or the cash part of a correction. */
+export type CashOutAsked = 'paid_out' | 'safe_drop' | 'refund_cash' | 'void_cash';
 
 // A module, so that the declaration above adds to the ledger's interface instead of declaring a new one.
 export {};

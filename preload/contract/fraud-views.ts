@@ -11,7 +11,8 @@ export type FraudRule =
   | 'no_sale_openings'
   | 'discount_share'
   | 'outside_hours'
-  | 'same_operator_refund';
+  | 'same_operator_refund'
+  | 'cash_out_refusals';
 
 export const FRAUD_RULES: readonly FraudRule[] = [
   'small_sales_burst',
@@ -24,6 +25,7 @@ export const FRAUD_RULES: readonly FraudRule[] = [
   'discount_share',
   'outside_hours',
   'same_operator_refund',
+  'cash_out_refusals',
 ];
 
 /** Every rule's switch and limits. Amounts in minor units, windows in minutes, shares in basis points. */
@@ -39,6 +41,8 @@ export interface FraudThresholds {
   /** Opening hours in the store's time zone, whole hours: a sale at or after `closesAtHour` or before `opensAtHour` is outside. */
   outside_hours: { enabled: boolean; opensAtHour: number; closesAtHour: number };
   same_operator_refund: { enabled: boolean; minMinor: number };
+  /** Cash asked of the drawer beyond what it should hold and refused, by one operator: probing the blind count's expected cash. */
+  cash_out_refusals: { enabled: boolean; count: number; windowMinutes: number };
 }
 
 /** Whom or what an alert is about: the register, an operator, a masked card, or one document. */

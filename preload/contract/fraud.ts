@@ -28,6 +28,7 @@ export const fraudThresholds = z
       .strict()
       .refine((h) => h.opensAtHour < h.closesAtHour, { message: 'opens before it closes' }),
     same_operator_refund: z.object({ enabled: z.boolean(), minMinor: amountMinor }).strict(),
+    cash_out_refusals: z.object({ enabled: z.boolean(), count, windowMinutes: minutes }).strict(),
   })
   .strict();
 

@@ -15,7 +15,8 @@ describe('property: the live verdicts equal a recomputation from the journal alo
     | { kind: 'refund'; pick: number; who: 'cashier' | 'supervisor' }
     | { kind: 'noReceipt'; amount: number }
     | { kind: 'void'; pick: number }
-    | { kind: 'nosale' };
+    | { kind: 'nosale' }
+    | { kind: 'cashOut'; amount: number; who: 'cashier' | 'supervisor' };
   const op: fc.Arbitrary<Op> = fc.oneof(
     {
       weight: 8,
@@ -35,6 +36,15 @@ describe('property: the live verdicts equal a recomputation from the journal alo
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('noReceipt' as const), amount: fc.integer({ min: 1, max: 5_000 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('void' as const), pick: fc.nat() }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'nosale' as const }) },
+    // A paid-out far beyond any drawer these days fill: always refused, and journalled as such.
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('cashOut' as const),
+        amount: fc.integer({ min: 50_000_000, max: 99_999_999 }),
+        who: fc.constantFrom('cashier' as const, 'supervisor' as const),
+      }),
+    },
   );
   const thresholds: fc.Arbitrary<FraudThresholds> = fc
     .record({
@@ -47,13 +57,14 @@ describe('property: the live verdicts equal a recomputation from the journal alo
       small_sales_burst: { enabled: true, count, underMinor: 300, windowMinutes: window },
       large_sales_window: { enabled: true, largeSaleMinor: 50_000, count, sumMinor: 250_000, windowMinutes: window },
       no_sale_openings: { enabled: true, count, windowMinutes: window },
+      cash_out_refusals: { enabled: true, count, windowMinutes: window },
       discount_share: { enabled: true, shareBp: share, minDaySalesMinor: 1_000 },
       outside_hours: { enabled: true, opensAtHour: 9, closesAtHour: 18 },
     }));
 
   const seen = new Set<string>();
 
-  it('over random days of sales, corrections and drawer openings', async () => {
+  it('over random days of sales, corrections, drawer openings and refused cash-outs', async () => {
     await fc.assert(
       fc.asyncProperty(thresholds, fc.array(fc.tuple(op, fc.integer({ min: 0, max: 240 })), { minLength: 10, maxLength: 30 }), async (th, ops) => {
         const s = await openShop(shanghai(DAY, '08:30'));
@@ -115,6 +126,10 @@ describe('property: the live verdicts equal a recomputation from the journal alo
             } else if (o.kind === 'nosale') {
               await login('cashier');
               await s.reg.must('drawer.open', { reason: 'change', approval: approval(s) });
+            } else if (o.kind === 'cashOut') {
+              await login(o.who);
+              const r = await s.reg.call('cash.move', { kind: 'paid_out', amountMinor: o.amount, reason: '试探', idempotencyKey: key() });
+              if (!r.ok) seen.add('cashOutRefused');
             }
           }
           const live = storedDrafts(s.reg.db);
@@ -129,5 +144,6 @@ describe('property: the live verdicts equal a recomputation from the journal alo
     // The runs must have exercised the rules, not passed by raising nothing.
     expect([...seen].filter((r) => r.includes('_')).length).toBeGreaterThanOrEqual(5);
     expect(seen).toContain('override');
+    expect(seen).toContain('cash_out_refusals');
   }, 240_000);
 });

@@ -16,11 +16,17 @@ async function cashSale(reg: TestRegister, unitPriceMinor: number, tenderedMinor
 }
 
 describe('cash out of the drawer', () => {
-  /** What a refusal must leave as it was: movements, journal, print queue (cash-out-printing.test.ts has a printer). */
+  /**
+   * What a refusal must leave as it was: movements, journal, print queue (cash-out-printing.test.ts
+   * has a printer). The refusal itself is journalled, and its repetition raises a fraud alert
+   * (refused-cash-out.test.ts): those are the only entries it may add.
+   */
   function trail(reg: TestRegister) {
-    const n = (table: string) => (reg.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return { movements: n('cash_movements'), journal: n('journal'), printJobs: n('print_jobs') };
+    const n = (table: string, where = '') => (reg.db.prepare(`SELECT COUNT(*) AS n FROM ${table} ${where}`).get() as { n: number }).n;
+    const journal = n('journal', "WHERE kind NOT IN ('cash.out_refused', 'fraud.alert_raised')");
+    return { movements: n('cash_movements'), journal, printJobs: n('print_jobs') };
   }
+  const refusals = (reg: TestRegister) => reg.db.prepare("SELECT COUNT(*) FROM journal WHERE kind = 'cash.out_refused'").pluck().get();
 
   it('is refused beyond the cash the drawer should hold, naming that cash to an owner, and changes nothing', async () => {
     const reg = register();
@@ -39,6 +45,7 @@ describe('cash out of the drawer', () => {
       });
     }
     expect(trail(reg)).toEqual(before);
+    expect(refusals(reg)).toBe(4);
     expect((await reg.must('shift.current', {})).shift?.movements).toEqual([]);
 
     // Every last fen may go to the safe; after that nothing more goes out, and the count agrees.

@@ -74,6 +74,10 @@ export class Stream {
     this.push('drawer.opened', { reason: 'change', operatorId, approverId: null, jobId: 1, noSale: true }, at);
   }
 
+  refusedCashOut(at: number, amountMinor: number, operatorId = 3): void {
+    this.push('cash.out_refused', { operatorId, shiftId: 1, asked: 'paid_out', amountMinor }, at);
+  }
+
   decline(at: number, intentId: number, operatorId: number, maskedPan: string | null): void {
     this.push('card.intent_created', { intentId, saleId: 's', amountMinor: 100, operatorId, previousReceiptNo: null }, at);
     this.push(

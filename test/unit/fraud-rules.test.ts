@@ -192,6 +192,24 @@ describe('no-sale drawer openings (3 within 60 minutes per operator)', () => {
   });
 });
 
+describe('refused cash-outs (2 within 60 minutes per operator)', () => {
+  it("raises once on one operator's second refusal within the hour, with the refusals as evidence; off, it raises none", () => {
+    const s = new Stream();
+    s.refusedCashOut(T0, 50_000);
+    s.refusedCashOut(T0 + 60 * MIN + 1, 40_000);
+    s.refusedCashOut(T0 + 61 * MIN, 30_000, 4);
+    expect(s.alerts()).toEqual([]);
+    s.refusedCashOut(T0 + 62 * MIN, 20_000);
+    s.refusedCashOut(T0 + 63 * MIN, 10_000);
+    const expected = { rule: 'cash_out_refusals', scope: { kind: 'operator', operatorId: 3 }, seqs: [2, 4], params: { count: 2, sumMinor: 60_000 } };
+    expect(s.alerts()).toMatchObject([{ ...expected, triggerSeq: 4, documentIds: [] }]);
+    const off = new Stream().settings({ ...DEFAULT_FRAUD_THRESHOLDS, cash_out_refusals: { enabled: false, count: 2, windowMinutes: 60 } });
+    off.refusedCashOut(T0, 1);
+    off.refusedCashOut(T0 + MIN, 1);
+    expect(off.alerts()).toEqual([]);
+  });
+});
+
 describe("discounts and price overrides above a share of the day's sales (10 % of 100.00 or more)", () => {
   it('raises once a day when the share goes above the limit, not at it', () => {
     const s = new Stream();

@@ -82,6 +82,12 @@ function AlertItem({ alert, canAcknowledge, onChanged }: { alert: FraudAlertView
           {t('fraud.evidence', { receipts: alert.documents.map((d) => formatReceiptNo(alert.registerId, d.receiptNo)).join(t('list.separator')) })}
         </p>
       )}
+      {/* A pattern of entries without a document (refused cash-outs, no-sale openings): where to find them in the audit trail. */}
+      {alert.documents.length === 0 && alert.seqs.length > 0 && (
+        <p className="fraud__evidence" data-testid="fraud-alert-entries">
+          {t('fraud.evidenceEntries', { seqs: alert.seqs.map((seq) => `#${seq}`).join(t('list.separator')) })}
+        </p>
+      )}
       {alert.acknowledged ? (
         <p className="fraud__ack" data-testid="fraud-alert-ack">
           {t('fraud.acknowledgedBy', {
