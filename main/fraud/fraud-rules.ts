@@ -86,6 +86,17 @@ export function scopeKey(scope: FraudScope): string {
 
 const MINUTE = 60_000;
 
+/**
+ * The receipts an alert names: each sale, and for a refund or void the sale it corrects before it,
+ * so "void after payment" names the sale voided (R1-000001), not only the void (R1-000005).
+ */
+function evidenceDocuments(evidence: readonly Fact[]): string[] {
+  const ids = evidence.flatMap((e) =>
+    e.type === 'sale' ? [e.documentId] : e.type === 'correction' ? [...(e.originalDocumentId === null ? [] : [e.originalDocumentId]), e.documentId] : [],
+  );
+  return [...new Set(ids)];
+}
+
 function draft(fact: Fact, rule: FraudRule, scope: FraudScope, ctx: RuleContext, evidence: Fact[], params: FraudParams): AlertDraft {
   const documented = fact.type === 'sale' || fact.type === 'correction';
   return {
@@ -96,7 +107,7 @@ function draft(fact: Fact, rule: FraudRule, scope: FraudScope, ctx: RuleContext,
     businessDay: documented ? fact.businessDay : ctx.businessDayOf(fact.at),
     at: fact.at,
     triggerSeq: fact.seq,
-    documentIds: evidence.flatMap((e) => (e.type === 'sale' || e.type === 'correction' ? [e.documentId] : [])),
+    documentIds: evidenceDocuments(evidence),
     // Oldest first, as they happened.
     seqs: evidence.map((e) => e.seq).sort((a, b) => a - b),
     params,

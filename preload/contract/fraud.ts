@@ -50,4 +50,9 @@ export const fraudCalls = {
   'fraud.updateSettings': call<FraudSettingsView>()(z.object({ thresholds: fraudThresholds }).strict()),
 };
 
-export const fraudErrors = ['fraud.alert_not_found', 'fraud.already_acknowledged'] as const;
+export const fraudErrors = [
+  'fraud.alert_not_found',
+  'fraud.already_acknowledged',
+  // Said by the thresholds form before sending: which rule's which value is not a number it takes.
+  'fraud.threshold_invalid',
+] as const;

@@ -1,5 +1,5 @@
 import { readXlsx } from '../support/xlsx-reader';
-import { expect, nextSaleReady, ringUpAdHoc, setUpOwner, test } from './fixtures';
+import { callRegister, expect, nextSaleReady, ringUpAdHoc, setUpOwner, test } from './fixtures';
 
 // A day in Chinese with a burst of small sales: five sales under ¥5.00 within ten minutes raise
 // the fraud watch's alert (per register and per operator); the owner reads it in words with its
@@ -101,4 +101,21 @@ test('at 1024×768 every rule’s values stand to the right of its name', async 
     }),
   );
   expect(misplaced).toEqual([]);
+});
+
+test('a threshold that is not a number is named with its rule and label, marked and focused, and nothing is saved', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.getByTestId('open-back-office').click();
+  await page.getByTestId('back-office-nav-fraud').click();
+  const count = page.getByTestId('fraud-card_declines-count');
+  await count.fill('abc');
+  await page.getByTestId('fraud-thresholds-save').click();
+  await expect(page.getByTestId('fraud-thresholds').getByTestId('error')).toHaveText('“银行卡多次被拒”的笔数须为不小于 0 的整数。');
+  await expect(count).toHaveAttribute('aria-invalid', 'true');
+  await expect(count).toBeFocused();
+  expect(await callRegister(page, 'fraud.settings', {})).toMatchObject({ ok: true, value: { thresholds: { card_declines: { count: 3 } } } });
+  // Corrected, the mark goes with the next keystroke.
+  await count.fill('2');
+  await expect(count).not.toHaveAttribute('aria-invalid', 'true');
 });

@@ -89,13 +89,20 @@ describe('fraud watch on the register', () => {
   it('corrections: refund without receipt, the same cashier refunding their sale, a void, no-sale openings', async () => {
     const s = await shop();
     await printToFile(s);
-    await ringUpCorrections(s);
+    const { sold, other } = await ringUpCorrections(s);
     for (let i = 0; i < 3; i++) {
       await s.reg.must('drawer.open', { reason: 'change for the bus', approval: approval(s) });
       s.clock.now += 20 * MIN;
     }
     const rules = (entriesOf(s, 'fraud.alert_raised') as JournalEvent<'fraud.alert_raised'>[]).map((e) => `${e.data.rule}/${e.data.scope.kind}`);
     expect(rules).toEqual(['same_operator_refund/document', 'refund_without_receipt/document', 'void_after_payment/document', 'no_sale_openings/operator']);
+    // A correction's alert names the sale it corrects first, then the correction itself.
+    const named = (entriesOf(s, 'fraud.alert_raised') as JournalEvent<'fraud.alert_raised'>[]).map((e) => e.data.documentIds);
+    expect(named[0]?.[0]).toBe(sold);
+    expect(named[0]).toHaveLength(2);
+    expect(named[1]).toHaveLength(1);
+    expect(named[2]?.[0]).toBe(other);
+    expect(named[2]).toHaveLength(2);
     expect(storedDrafts(s.reg.db)).toEqual(recomputed(s));
   });
 

@@ -29,7 +29,7 @@ function toDraft(th: FraudThresholds, digits: number): Draft {
   return draft;
 }
 
-function fromDraft(draft: Draft, digits: number): FraudThresholds | { bad: string } {
+function fromDraft(draft: Draft, digits: number): FraudThresholds | { bad: { rule: FraudRule; field: string } } {
   const out: Record<string, Record<string, number | boolean>> = {};
   for (const rule of FRAUD_RULES) {
     const fields: Record<string, number | boolean> = {};
@@ -39,7 +39,7 @@ function fromDraft(draft: Draft, digits: number): FraudThresholds | { bad: strin
         continue;
       }
       const n = field.endsWith('Minor') ? parseDecimal(value, digits) : field.endsWith('Bp') ? parseDecimal(value, 2) : Number(value.trim());
-      if (n === null || !Number.isSafeInteger(n) || n < 0 || value.trim() === '') return { bad: `${rule}.${field}` };
+      if (n === null || !Number.isSafeInteger(n) || n < 0 || value.trim() === '') return { bad: { rule, field } };
       fields[field] = n;
     }
     out[rule] = fields;
@@ -56,6 +56,7 @@ export function FraudThresholdsForm({ editable }: { editable: boolean }) {
   const update = useCall('fraud.updateSettings');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState(false);
+  const [bad, setBad] = useState<string | null>(null);
   const load = settings.run;
 
   useEffect(() => {
@@ -68,13 +69,23 @@ export function FraudThresholdsForm({ editable }: { editable: boolean }) {
 
   const set = (rule: FraudRule, field: string, value: string | boolean) => {
     setSaved(false);
+    setBad(null);
     setDraft((d) => (d ? { ...d, [rule]: { ...d[rule], [field]: value } } : d));
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const parsed = fromDraft(draft, digits);
-    if ('bad' in parsed) return update.refuse({ code: 'request.invalid_input', params: { field: parsed.bad } });
+    if ('bad' in parsed) {
+      // Five rules have a 笔数: the refusal names the rule and the value as labelled, and the
+      // field itself is marked and given the focus, wherever the long form has scrolled.
+      const { rule, field } = parsed.bad;
+      setBad(`${rule}.${field}`);
+      document.querySelector<HTMLInputElement>(`[data-testid="fraud-${rule}-${field}"]`)?.focus();
+      const kind = field.endsWith('Minor') ? 'amount' : field.endsWith('Bp') ? 'percent' : 'whole';
+      return update.refuse({ code: 'fraud.threshold_invalid', params: { rule: t(`fraud.rule.${rule}`), field: t(`fraud.field.${field}`), scope: kind } });
+    }
+    setBad(null);
     const r = await update.run({ thresholds: parsed });
     if (r.ok) {
       setDraft(toDraft(r.value.thresholds, digits));
@@ -103,6 +114,7 @@ export function FraudThresholdsForm({ editable }: { editable: boolean }) {
                       value={String(value)}
                       inputMode="decimal"
                       onChange={(e) => set(rule, field, e.target.value)}
+                      aria-invalid={bad === `${rule}.${field}` ? true : undefined}
                       data-testid={`fraud-${rule}-${field}`}
                     />
                   </label>
