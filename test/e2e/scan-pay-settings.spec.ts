@@ -71,3 +71,17 @@ test('the owner enters WeChat Pay and Alipay credentials; secrets are never show
   await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
   expect(sim.entries()).toEqual([expect.objectContaining({ provider: 'alipay', netMinor: 650 })]);
 });
+
+test('the WeChat certificate picker speaks the screen’s language, not the browser’s ("Choose File"), and names the file picked', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await page.getByTestId('open-back-office').click();
+  await page.getByTestId('back-office-nav-scan-pay').click();
+  const wechatForm = page.getByTestId('scan-wechat-form');
+  await expect(wechatForm).toContainText('选择 .p12 文件…');
+  await expect(wechatForm).toContainText('未选择文件');
+  await page
+    .getByTestId('scan-wechat-certificate')
+    .setInputFiles({ name: 'apiclient_cert.p12', mimeType: 'application/x-pkcs12', buffer: Buffer.from([0x30, 0x82]) });
+  await expect(wechatForm).toContainText('apiclient_cert.p12');
+  await expect(wechatForm).not.toContainText('未选择文件');
+});

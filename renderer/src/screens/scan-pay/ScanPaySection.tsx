@@ -176,12 +176,25 @@ function WechatForm({ view, onSaved }: { view: WechatSettingsView | null; onSave
             data-testid="scan-wechat-api-key"
           />
         </label>
-        <label className="field">
+        {/* The browser's own file input says "Choose File / No file chosen" in its language, not the screen's. */}
+        <div className="field">
           <span>
             {t('scanpay.settings.certificate')} <SecretState stored={view?.hasCertificate ?? false} />
           </span>
-          <input type="file" accept=".p12,application/x-pkcs12" onChange={(e) => pickCertificate(e.target.files?.[0])} data-testid="scan-wechat-certificate" />
-        </label>
+          <div className="back-office__row">
+            <label className="button file-button">
+              {t('scanpay.settings.certificateChoose')}
+              <input
+                type="file"
+                accept=".p12,application/x-pkcs12"
+                className="visually-hidden"
+                onChange={(e) => pickCertificate(e.target.files?.[0])}
+                data-testid="scan-wechat-certificate"
+              />
+            </label>
+            <span className="muted small">{certificate?.name ?? t('scanpay.settings.certificateNone')}</span>
+          </div>
+        </div>
         <p className="muted small">{t('scanpay.settings.certificateHint')}</p>
         <ProviderFormFooter
           provider="wechat"
