@@ -55,6 +55,23 @@ describe('deactivating an operator', () => {
     expect(verifyJournal(reg.db)).toMatchObject({ ok: true });
   });
 
+  it('a deactivated supervisor can no longer approve at the counter, by PIN or by badge', async () => {
+    const { reg, cashierId, supervisorId } = await staffed();
+    const { code: badge } = await reg.must('operator.issueBadge', { operatorId: supervisorId, print: false });
+    await reg.must('operator.setActive', { operatorId: supervisorId, active: false });
+    await reg.must('session.login', { operatorId: cashierId, pin: CASHIER_PIN });
+    const sale = await reg.must('sale.addProduct', { saleId: (await reg.must('sale.current', {})).id, code: WATER });
+    const lineId = sale.lines[0]?.id ?? 0;
+    const discount = { kind: 'percent', rateBp: 3000 } as const;
+    for (const approval of [{ operatorId: supervisorId, pin: SUPERVISOR_PIN }, { badge }]) {
+      expect(await reg.call('sale.setLineDiscount', { saleId: sale.id, lineId, discount, approval })).toMatchObject({
+        ok: false,
+        error: { code: 'sale.approver_invalid', params: { reason: 'session.deactivated' } },
+      });
+    }
+    expect((await reg.must('sale.get', { saleId: sale.id })).lines[0]?.discount ?? null).toBeNull();
+  });
+
   it('ends a live session of theirs with its next call, journalled as a logout', async () => {
     const { reg, cashierId } = await staffed();
     await reg.must('session.login', { operatorId: cashierId, pin: CASHIER_PIN });
