@@ -65,7 +65,11 @@ export function createRouter(deps: RouterDeps): Dispatch {
       // The operator is read from the ledger on every call (one row, no PIN hash): a deactivated
       // or demoted operator loses access with their next call, not their next login.
       const operatorId = deps.session.loggedIn();
-      const operator = operatorId === null ? null : callerOf(deps.db, operatorId);
+      let operator = operatorId === null ? null : callerOf(deps.db, operatorId);
+      if (operatorId !== null && (!operator || operator.active !== 1)) {
+        endSession(deps, now);
+        operator = null;
+      }
       const denied = authorize(deps, handler, operator);
       if (denied) return denied;
       const settings = getSettings(deps.db);
@@ -118,6 +122,16 @@ function recordRefusal(deps: RouterDeps, callName: CallName, error: ServiceError
     const storage = storageFailure(failure);
     if (storage) deps.storage?.failed(storage);
   }
+}
+
+/**
+ * The operator was deactivated while logged in (by the owner elsewhere, or an operators version
+ * from HQ): the session ends as a logout does, journalled with what it hands over, and every
+ * window goes back to the login screen.
+ */
+function endSession(deps: RouterDeps, now: number): void {
+  deps.db.transaction(() => deps.session.logout(deps.db, now))();
+  deps.events.emit('session.changed', deps.session.view(deps.db, now));
 }
 
 function authorize(deps: RouterDeps, handler: Handler<CallName>, operator: CallerRow | null): Result<never> | null {

@@ -26,8 +26,9 @@ function newSecret(): string {
   return Array.from({ length: SECRET_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
 }
 
+/** Deactivated operators too: their login is refused as deactivated, not as unknown. */
 function operatorIdByNumber(db: Db, number: number): number | undefined {
-  return sql(db, 'SELECT id FROM operators WHERE number = ? AND active = 1').pluck().get(number) as number | undefined;
+  return sql(db, 'SELECT id FROM operators WHERE number = ?').pluck().get(number) as number | undefined;
 }
 
 export function issueBadge(db: Db, operatorId: number, by: number, now: number): { operator: OperatorView; code: string } {
@@ -67,6 +68,7 @@ export function revokeBadge(db: Db, operatorId: number, by: number, now: number)
 interface BadgeRow {
   id: number;
   role: string;
+  active: number;
   locked_until: number | null;
   badge_hash: Buffer | null;
   badge_salt: Buffer | null;
@@ -84,7 +86,7 @@ function badgeOwner(db: Db, code: string, now: number): BadgeRow {
   const row =
     id === undefined
       ? undefined
-      : (sql(db, 'SELECT id, role, locked_until, badge_hash, badge_salt, badge_params FROM operators WHERE id = ?').get(id) as BadgeRow);
+      : (sql(db, 'SELECT id, role, active, locked_until, badge_hash, badge_salt, badge_params FROM operators WHERE id = ?').get(id) as BadgeRow);
   const good =
     parsed !== null &&
     row?.badge_hash != null &&
@@ -95,6 +97,8 @@ function badgeOwner(db: Db, code: string, now: number): BadgeRow {
     appendJournal(db, 'session.badge_failed', { operatorNumber: parsed?.number ?? null }, now);
     throw new ServiceError('session.badge_invalid');
   }
+  // The badge is theirs, but they no longer work here: refused like their PIN.
+  if (row.active !== 1) throw new ServiceError('session.deactivated');
   return row;
 }
 

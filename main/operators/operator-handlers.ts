@@ -2,6 +2,7 @@ import type { sessionCalls } from '../../preload/contract/session';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
 import { createOwner } from './first-run';
 import { createOperator, listOperators, login, unlockOperator } from './operators';
+import { resetOperatorPin, setOperatorActive, setOperatorRole } from './operator-admin';
 import { issueBadge, loginByBadge, loginByNumber, revokeBadge } from './badges';
 import { buildBadgeDocument } from '../printing/badge-document';
 
@@ -58,7 +59,10 @@ export const sessionHandlers: Pick<HandlerTable, keyof typeof sessionCalls> = {
   },
   'operator.create': { access: 'owner', handle: (input, ctx) => createOperator(ctx.db, input, ctx.actor.id, ctx.now) },
   'operator.unlock': { access: 'supervisor', handle: (input, ctx) => unlockOperator(ctx.db, input.operatorId, ctx.actor.id, ctx.now) },
-  'operator.list': { access: 'supervisor', handle: (_input, ctx) => listOperators(ctx.db, ctx.now) },
+  'operator.list': { access: 'supervisor', handle: (_input, ctx) => listOperators(ctx.db, ctx.now, true) },
+  'operator.setActive': { access: 'owner', handle: (input, ctx) => setOperatorActive(ctx.db, input, ctx.actor.id, ctx.now) },
+  'operator.resetPin': { access: 'owner', handle: (input, ctx) => resetOperatorPin(ctx.db, input, ctx.actor.id, ctx.now) },
+  'operator.setRole': { access: 'owner', handle: (input, ctx) => setOperatorRole(ctx.db, input, ctx.actor.id, ctx.now) },
   'operator.issueBadge': {
     access: 'owner',
     handle: async (input, ctx) => {

@@ -14,6 +14,12 @@ declare module '../ledger/journal-payloads' {
     'setup.owner_created': OperatorCreated;
     'operator.created': OperatorCreated;
     'operator.unlocked': { operatorId: number; by: number };
+    /** The owner stopped an operator logging in (staff who left), or let them in again. */
+    'operator.deactivated': { operatorId: number; by: number };
+    'operator.reactivated': { operatorId: number; by: number };
+    /** The owner set a new PIN (never the PIN or its hash here); unlocked: it lifted a lockout. */
+    'operator.pin_reset': { operatorId: number; by: number; unlocked: boolean };
+    'operator.role_changed': { operatorId: number; by: number; from: Role; to: Role };
     /** method: absent for a PIN typed after picking one's name (the first way there was). */
     'session.login': { operatorId: number; method?: 'number' | 'badge_pin' | 'badge' };
     /** A badge that matched no operator's current badge (unknown, revoked or replaced). */

@@ -60,8 +60,17 @@ export function callerOf(db: Db, id: number): CallerRow | null {
   return (sql(db, 'SELECT id, name, role, active FROM operators WHERE id = ?').get(id) as CallerRow | undefined) ?? null;
 }
 
-export function listOperators(db: Db, now: number): OperatorView[] {
-  return (sql(db, 'SELECT * FROM operators WHERE active = 1 ORDER BY role DESC, name').all() as OperatorRow[]).map((r) => toView(r, now));
+/**
+ * Owner first, then supervisors, then cashiers, each by name; the back office also lists the
+ * deactivated (last), the login screen does not.
+ */
+export function listOperators(db: Db, now: number, withInactive = false): OperatorView[] {
+  const rows = sql(
+    db,
+    `SELECT * FROM operators ${withInactive ? '' : 'WHERE active = 1'}
+     ORDER BY active DESC, CASE role WHEN 'owner' THEN 0 WHEN 'supervisor' THEN 1 ELSE 2 END, name`,
+  ).all() as OperatorRow[];
+  return rows.map((r) => toView(r, now));
 }
 
 /** PINs anyone would guess first are refused: one digit repeated, or a straight run. */
@@ -104,7 +113,8 @@ export type LoginOutcome = { ok: true; operator: OperatorView } | { ok: false; e
 export function login(db: Db, operatorId: number, pin: string, now: number, method: LoginMethod = 'pin'): LoginOutcome {
   return db.transaction((): LoginOutcome => {
     const row = findRow(db, operatorId);
-    if (!row || row.active !== 1) return { ok: false, error: new ServiceError('operator.not_found') };
+    if (!row) return { ok: false, error: new ServiceError('operator.not_found') };
+    if (row.active !== 1) return { ok: false, error: new ServiceError('session.deactivated') };
     if (row.locked_until !== null && row.locked_until > now) {
       return { ok: false, error: new ServiceError('session.locked', { until: row.locked_until }) };
     }

@@ -28,6 +28,11 @@ export const sessionCalls = {
   'operator.issueBadge': call<BadgeIssued>()(z.object({ operatorId: id, print: z.boolean() }).strict()),
   /** A lost badge, revoked in one step. */
   'operator.revokeBadge': call<OperatorView>()(z.object({ operatorId: id }).strict()),
+  /** The owner stops an operator logging in (staff who left) or lets them in again; past sales keep their name. */
+  'operator.setActive': call<OperatorView>()(z.object({ operatorId: id, active: z.boolean() }).strict()),
+  /** The owner sets a new PIN for an operator (a forgotten one); it lifts a lockout. */
+  'operator.resetPin': call<OperatorView>()(z.object({ operatorId: id, pin }).strict()),
+  'operator.setRole': call<OperatorView>()(z.object({ operatorId: id, role }).strict()),
 };
 
 /** Session, login and operator refusals. Each needs its translation in assets/locales (errors.json). */
@@ -41,5 +46,7 @@ export const sessionErrors = [
   'operator.name_taken',
   'operator.pin_too_weak',
   'operator.cannot_change_self',
+  'operator.last_owner',
+  'session.deactivated',
   'session.badge_invalid',
 ] as const;

@@ -30,6 +30,10 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'session.loginBadge': { code: 'B999999-AAAAAAAAAAAAAAAA' },
     'operator.issueBadge': { operatorId: staff.cashierId, print: false },
     'operator.revokeBadge': { operatorId: staff.cashierId },
+    // No such operator: the owner is let through and finds nobody, so the staff the loop logs in stay as they are.
+    'operator.setActive': { operatorId: 999_999, active: false },
+    'operator.resetPin': { operatorId: 999_999, pin: '4826' },
+    'operator.setRole': { operatorId: 999_999, role: 'owner' },
     'catalog.search': { query: 'a' },
     'catalog.lookup': { code: '6901234567892' },
     'catalog.get': { productId: 1 },
