@@ -1,4 +1,5 @@
 import type { shiftCalls } from '../../preload/contract/shift';
+import type { ShiftCountResultView } from '../../preload/contract/shift-views';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
 import { moveCash } from './cash-movements';
 import { liveShift, shiftView } from './shift-rows';
@@ -12,11 +13,27 @@ function announce<T>(ctx: HandlerContext, result: T): T {
   return result;
 }
 
+/**
+ * A cashier's count stays blind until the shift is closed: the expected cash and the over/short
+ * are left out of what a cashier is answered while the shift is counting, so the one recount is
+ * blind too. Supervisors and owners see both; after the close anyone does (the shift report).
+ */
+function forCaller(ctx: HandlerContext, result: ShiftCountResultView): ShiftCountResultView {
+  if (ctx.actor.role !== 'cashier' || result.shift.state !== 'counting') return result;
+  return { ...result, expected: null, differenceMinor: null };
+}
+
 export const shiftHandlers: Pick<HandlerTable, keyof typeof shiftCalls> = {
-  'shift.current': { access: 'cashier', handle: (_input, ctx) => shiftState(ctx) },
+  'shift.current': {
+    access: 'cashier',
+    handle: (_input, ctx) => {
+      const state = shiftState(ctx);
+      return state.closing ? { ...state, closing: forCaller(ctx, state.closing) } : state;
+    },
+  },
   'shift.open': { access: 'cashier', handle: (input, ctx) => announce(ctx, openShift(ctx, input.float)) },
   // The drawer kick and the slip follow the `cash.moved` journal entry (printing/printer-runtime.ts).
   'cash.move': { access: 'cashier', handle: (input, ctx) => announce(ctx, moveCash(ctx, input)) },
-  'shift.count': { access: 'cashier', handle: (input, ctx) => announce(ctx, countShift(ctx, input.shiftId, input.counts)) },
+  'shift.count': { access: 'cashier', handle: (input, ctx) => announce(ctx, forCaller(ctx, countShift(ctx, input.shiftId, input.counts))) },
   'shift.close': { access: 'cashier', handle: (input, ctx) => announce(ctx, closeShift(ctx, input.shiftId)) },
 };

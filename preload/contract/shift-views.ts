@@ -68,12 +68,16 @@ export interface ExpectedCashView {
 /** The blind count once entered: expected against counted, with the difference (over > 0, short < 0). */
 export interface ShiftCountResultView {
   shift: ShiftView;
-  expected: ExpectedCashView;
+  /**
+   * What the drawer should hold and the over/short: null for a cashier until the shift is closed.
+   * Shown after a blind count, they would let the cashier recount "to match" (pocketing an over).
+   */
+  expected: ExpectedCashView | null;
   count: CashCountView;
   recount: CashCountView | null;
   /** The count that stands: the recount if there is one. */
   countedMinor: number;
-  differenceMinor: number;
+  differenceMinor: number | null;
   recountAllowed: boolean;
 }
 

@@ -32,10 +32,12 @@ export function OpenShiftScreen({ state, closed, onSkip }: OpenShiftScreenProps)
             // One box: the close and its over/short read together, not a figure floating beside it.
             <div className="notice shift-closed-note" role="status">
               <p data-testid="shift-closed">{t('shift.closed', { shiftId: closed.shift.id, counted: format.money(closed.countedMinor) })}</p>
-              <p className="shift-closed-note__difference">
-                <span>{t('shift.closing.difference')}</span>
-                <OverShort differenceMinor={closed.differenceMinor} testId="shift-closed-difference" />
-              </p>
+              {closed.differenceMinor !== null && (
+                <p className="shift-closed-note__difference">
+                  <span>{t('shift.closing.difference')}</span>
+                  <OverShort differenceMinor={closed.differenceMinor} testId="shift-closed-difference" />
+                </p>
+              )}
             </div>
           )}
           <h1>{t('shift.open.title')}</h1>

@@ -29,11 +29,15 @@ export function ShiftClosingScreen({ state, closing, onClosed }: ShiftClosingScr
       <div className="panel shift-panel shift-panel--wide">
         <h1>{t('shift.closing.title', { shiftId })}</h1>
         <div className="shift-result">
-          <ExpectedCashTable expected={closing.expected} label={t('shift.expected.title')} />
+          {closing.expected !== null && <ExpectedCashTable expected={closing.expected} label={t('shift.expected.title')} />}
           {/* Expected beside counted: the difference is read from the two figures, not from a table's foot. */}
           <dl className="shift-facts shift-facts--closing">
-            <dt>{t('shift.expected.total')}</dt>
-            <dd data-testid="closing-expected">{format.money(closing.expected.expectedMinor)}</dd>
+            {closing.expected !== null && (
+              <>
+                <dt>{t('shift.expected.total')}</dt>
+                <dd data-testid="closing-expected">{format.money(closing.expected.expectedMinor)}</dd>
+              </>
+            )}
             <dt>{t('shift.closing.counted')}</dt>
             <dd data-testid="counted-total">{format.money(closing.count.totalMinor)}</dd>
             {closing.recount && (
@@ -42,11 +46,21 @@ export function ShiftClosingScreen({ state, closing, onClosed }: ShiftClosingScr
                 <dd data-testid="recounted-total">{format.money(closing.recount.totalMinor)}</dd>
               </>
             )}
-            <dt>{t('shift.closing.difference')}</dt>
-            <dd>
-              <OverShort differenceMinor={closing.differenceMinor} testId="shift-difference" />
-            </dd>
+            {closing.differenceMinor !== null && (
+              <>
+                <dt>{t('shift.closing.difference')}</dt>
+                <dd>
+                  <OverShort differenceMinor={closing.differenceMinor} testId="shift-difference" />
+                </dd>
+              </>
+            )}
           </dl>
+          {/* A cashier's count stays blind until the close: a supervisor or the owner reads the over/short. */}
+          {closing.expected === null && (
+            <p className="muted" data-testid="shift-blind-note">
+              {t('shift.closing.blindNote')}
+            </p>
+          )}
         </div>
         {recounting ? (
           <DenominationCount
