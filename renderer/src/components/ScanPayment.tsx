@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { useKeptInView } from './use-kept-in-view';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { CompletionView, DocumentView, Result } from '../../../preload/contract';
 import { forgetPaying, rememberPaying } from '../state/paying-marker';
 import type { ResumedPayment } from '../state/use-payment-resume';
@@ -200,11 +200,16 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned, resumed = n
 
   let body;
   if (busy) {
-    const text = step ? t(step.key, { seconds: secondsLeft ?? 0, defaultValue: t('scanpay.working') }) : t('scanpay.working');
+    // The countdown (<nowrap>…</nowrap> in the text) never breaks: "秒）" alone on a line reads as noise.
+    const values = { seconds: secondsLeft ?? 0 };
     body = (
       <>
         <p className="card-payment__step" role="status" aria-live="polite" data-testid="scan-step">
-          {text}
+          {step ? (
+            <Trans i18nKey={step.key} values={values} defaults={t('scanpay.working')} components={{ nowrap: <span className="nowrap" /> }} />
+          ) : (
+            t('scanpay.working')
+          )}
         </p>
         <button
           type="button"
@@ -288,7 +293,7 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned, resumed = n
   }
 
   return (
-    <div className="card-payment scan-payment" data-testid="scan-payment" ref={block}>
+    <div className={`card-payment scan-payment${busy || prompt || unknownCode !== null ? ' card-payment--active' : ''}`} data-testid="scan-payment" ref={block}>
       {body}
       <ErrorNote error={shownError} />
     </div>
