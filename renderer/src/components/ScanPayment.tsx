@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { useKeptInView } from './use-kept-in-view';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import type { CompletionView, DocumentView, Result } from '../../../preload/contract';
 import { forgetPaying, rememberPaying } from '../state/paying-marker';
 import type { ResumedPayment } from '../state/use-payment-resume';
@@ -9,6 +9,7 @@ import { useFormat } from '../state/store-context';
 import { useCall } from '../state/use-call';
 import { useEvent } from '../state/use-event';
 import { ErrorNote } from './ErrorNote';
+import { ScanStepText } from './ScanStepText';
 import '../styles/scan-pay.css';
 
 /** A payment code the scanner read; `seq` tells two scans of the same code apart. */
@@ -200,16 +201,10 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned, resumed = n
 
   let body;
   if (busy) {
-    // The countdown (<nowrap>…</nowrap> in the text) never breaks: "秒）" alone on a line reads as noise.
-    const values = { seconds: secondsLeft ?? 0 };
     body = (
       <>
         <p className="card-payment__step" role="status" aria-live="polite" data-testid="scan-step">
-          {step ? (
-            <Trans i18nKey={step.key} values={values} defaults={t('scanpay.working')} components={{ nowrap: <span className="nowrap" /> }} />
-          ) : (
-            t('scanpay.working')
-          )}
+          <ScanStepText stepKey={step?.key ?? null} seconds={secondsLeft ?? 0} />
         </p>
         <button
           type="button"
