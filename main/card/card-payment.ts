@@ -170,8 +170,12 @@ export class CardPayments {
     this.tx(() => moveIntent(db, intentId, to, { reason, resultCode, resolvedBy: to === 'unknown' ? undefined : 'terminal' }, this.deps.clock()));
     this.moment(to, intentId);
     if (to === 'declined') throw new ServiceError('terminal.declined', { reason: reason ?? 'terminal.result.declined' });
-    if (to === 'aborted')
-      throw new ServiceError('terminal.aborted', { reason: reason ?? 'terminal.result.aborted', byCashier: error.params.byCashier === true });
+    if (to === 'aborted') {
+      const why = reason ?? 'terminal.result.aborted';
+      // "Cancelled" is the headline already: only a reason that says more is shown after it (terminal.aborted_plain).
+      const params = { reason: why, byCashier: error.params.byCashier === true };
+      throw new ServiceError('terminal.aborted', why === 'terminal.result.aborted' ? { ...params, scope: 'plain' } : params);
+    }
     if (to === 'failed') throw new ServiceError(error.code === 'terminal.busy' ? 'terminal.busy' : 'terminal.failed', { reason: error.code });
     // Outcome unknown: ask the terminal right away if the line is still up; never resend.
     this.active = null;

@@ -54,6 +54,7 @@ const KINDS: Record<JournalKind, true> = {
   'refund.cancelled': true,
   'refund.completed': true,
   'sale.cancelled': true,
+  'sale.cash_returned': true,
   'sale.completed': true,
   'sale.discount_approved': true,
   'sale.price_overridden': true,

@@ -15,19 +15,26 @@ import { sql } from '../ledger/statements';
 import { currentSale, type SaleContext } from './sale';
 
 /**
- * The open sale `saleId` with nothing paid and no payment under way: what may be parked or
- * cancelled. `held`: whether a parked sale qualifies (one is cancelled from the recall list).
+ * The open sale `saleId` with no payment under way: what may leave the counter (parked or
+ * cancelled). `held`: whether a parked sale qualifies (one is cancelled from the recall list).
+ * Payments already taken are the caller's to judge.
  */
-export function requireUnpaidOpenSale(ctx: SaleContext, saleId: string, held: 'refuse' | 'allow' = 'refuse'): DocumentView {
+export function requireOpenSaleToLeave(ctx: SaleContext, saleId: string, held: 'refuse' | 'allow'): DocumentView {
   const doc = findDocument(ctx.db, saleId);
   if (doc.kind !== 'sale' || doc.status !== 'open') throw new ServiceError(doc.status === 'completed' ? 'sale.already_paid' : 'sale.not_open', { saleId });
   if (doc.held_at !== null && held === 'refuse') throw new ServiceError('sale.held', { saleId });
-  const view = documentView(ctx.db, saleId, ctx.settings.cashRoundingStepMinor);
-  if (view.payments.length > 0) throw new ServiceError('sale.has_payments', { saleId });
   const intent = openIntentFor(ctx.db, saleId);
   if (intent) throw new ServiceError('terminal.intent_unresolved', { intentId: intent.id });
   const attempt = openAttemptFor(ctx.db, saleId);
   if (attempt) throw new ServiceError('scanpay.attempt_unresolved', { attemptId: attempt.id });
+  return documentView(ctx.db, saleId, ctx.settings.cashRoundingStepMinor);
+}
+
+/** The open sale `saleId` with nothing paid and no payment under way: what may be parked. */
+export function requireUnpaidOpenSale(ctx: SaleContext, saleId: string): DocumentView {
+  const view = requireOpenSaleToLeave(ctx, saleId, 'refuse');
+  // Money taken pins the sale to the counter: parked, the drawer would hold cash no open sale explains.
+  if (view.payments.length > 0) throw new ServiceError('sale.hold_paid', { saleId });
   return view;
 }
 

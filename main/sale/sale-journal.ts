@@ -50,6 +50,18 @@ declare module '../ledger/journal-payloads' {
       operatorId: number;
       approverId: number | null;
     };
+    /**
+     * 整单取消 of a sale with cash taken: each cash payment handed back to the customer, in the
+     * transaction that cancels the sale (the payment row stays on the cancelled sale; this says the
+     * money left the drawer again). `amountMinor` is the cash the payment kept: tendered − change.
+     */
+    'sale.cash_returned': {
+      saleId: string;
+      paymentId: number;
+      amountMinor: number;
+      operatorId: number;
+      approverId: number | null;
+    };
     /** 挂单 and 取单: a parked sale holds goods the customer has not paid for yet. */
     'sale.held': { saleId: string; operatorId: number; lineCount: number; totalMinor: number };
     'sale.recalled': { saleId: string; operatorId: number; heldBy: number | null; heldAt: number };

@@ -63,8 +63,9 @@ export const saleCalls = {
   ),
   /**
    * 整单取消: the open sale is cancelled with its lines (kept, journalled) and the register's next
-   * sale is returned. A sale with money taken cannot be cancelled. Where the store requires it, a
-   * cashier needs a supervisor's approval.
+   * sale is returned. Cash taken on it goes back to the customer (journalled as returned, at
+   * synchronous=FULL); a card or scanned payment taken on it refuses the cancel. Where the store
+   * requires it, a cashier needs a supervisor's approval.
    */
   'sale.cancel': call<DocumentView>()(z.object({ ...saleRef, approval: approval.optional() }).strict()),
   /** 挂单: parks the open sale (it survives a restart) and returns the register's next, empty sale. */
@@ -100,5 +101,8 @@ export const saleErrors = [
   'sale.held',
   'sale.not_held',
   'sale.cancel_needs_supervisor',
+  'sale.cancel_card_paid',
+  'sale.cancel_exchange',
+  'sale.hold_paid',
   'receipt.not_found',
 ] as const;

@@ -162,7 +162,7 @@ export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onComp
 
   if (signature)
     return (
-      <div className="card-payment" data-testid="card-signature">
+      <div className="card-payment card-payment--active" data-testid="card-signature">
         <p className="card-payment__step">{t('card.signatureCheck')}</p>
         <button type="button" className="button button--primary button--large" onClick={() => void confirmSignature()} data-testid="card-signature-ok">
           {t('card.signatureTaken')}
@@ -172,7 +172,7 @@ export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onComp
     );
 
   return (
-    <div className="card-payment">
+    <div className={`card-payment${busy ? ' card-payment--active' : ''}`}>
       {busy ? (
         <>
           <p className="card-payment__step" role="status" aria-live="polite" data-testid="card-step">

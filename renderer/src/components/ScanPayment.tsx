@@ -9,6 +9,7 @@ import { useFormat } from '../state/store-context';
 import { useCall } from '../state/use-call';
 import { useEvent } from '../state/use-event';
 import { ErrorNote } from './ErrorNote';
+import { ScanStepText } from './ScanStepText';
 import '../styles/scan-pay.css';
 
 /** A payment code the scanner read; `seq` tells two scans of the same code apart. */
@@ -200,11 +201,10 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned, resumed = n
 
   let body;
   if (busy) {
-    const text = step ? t(step.key, { seconds: secondsLeft ?? 0, defaultValue: t('scanpay.working') }) : t('scanpay.working');
     body = (
       <>
         <p className="card-payment__step" role="status" aria-live="polite" data-testid="scan-step">
-          {text}
+          <ScanStepText stepKey={step?.key ?? null} seconds={secondsLeft ?? 0} />
         </p>
         <button
           type="button"
@@ -288,7 +288,7 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned, resumed = n
   }
 
   return (
-    <div className="card-payment scan-payment" data-testid="scan-payment" ref={block}>
+    <div className={`card-payment scan-payment${busy || prompt || unknownCode !== null ? ' card-payment--active' : ''}`} data-testid="scan-payment" ref={block}>
       {body}
       <ErrorNote error={shownError} />
     </div>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentView } from '../../../preload/contract';
 import { useFormat } from '../state/store-context';
 
-/** Subtotal, the lines' and the order's discounts, the tax included per rate, and the total to pay. */
+/** Subtotal, the lines' and the order's discounts, the tax included per rate, the total, and after a part payment what is paid and still to pay. */
 export function TotalsPanel({ sale }: { sale: DocumentView }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -44,6 +44,19 @@ export function TotalsPanel({ sale }: { sale: DocumentView }) {
           {total}
         </dd>
       </div>
+      {/* A part payment taken (cash, card, scan): what is in already, and what is still to pay, as the payment screen says it. */}
+      {sale.payments.length > 0 && (
+        <>
+          <div className="totals__row totals__row--paid">
+            <dt>{t('totals.paid')}</dt>
+            <dd data-testid="totals-paid">{format.money(sale.paidMinor)}</dd>
+          </div>
+          <div className="totals__row totals__row--remaining">
+            <dt>{t('payment.remaining')}</dt>
+            <dd data-testid="totals-remaining">{format.money(sale.remainingMinor)}</dd>
+          </div>
+        </>
+      )}
     </dl>
   );
 }

@@ -195,26 +195,29 @@ export function CashPaymentScreen({
             </button>
           </div>
         </form>
-        <CardPayment
-          sale={sale}
-          payingRef={payingRef}
-          autoStart={startCard && resumed === null}
-          onBusy={setCardRunning}
-          onCompleted={onCompleted}
-          resumed={resumed}
-          onResumeDone={onResumeDone}
-          blocked={scanRunning}
-        />
-        <ScanPayment
-          sale={sale}
-          payingRef={payingRef}
-          onCompleted={onCompleted}
-          scanned={scannedCode}
-          resumed={resumed}
-          onResumeDone={onResumeDone}
-          onBusy={setScanRunning}
-          blocked={cardRunning}
-        />
+        {/* Card and scan side by side: the column fits 768 px with a payment taken and a refusal showing. */}
+        <div className="payment__tenders">
+          <CardPayment
+            sale={sale}
+            payingRef={payingRef}
+            autoStart={startCard && resumed === null}
+            onBusy={setCardRunning}
+            onCompleted={onCompleted}
+            resumed={resumed}
+            onResumeDone={onResumeDone}
+            blocked={scanRunning}
+          />
+          <ScanPayment
+            sale={sale}
+            payingRef={payingRef}
+            onCompleted={onCompleted}
+            scanned={scannedCode}
+            resumed={resumed}
+            onResumeDone={onResumeDone}
+            onBusy={setScanRunning}
+            blocked={cardRunning}
+          />
+        </div>
       </section>
       <section className="panel payment__pad" aria-disabled={paymentRunning || undefined}>
         <div className="quick-cash" role="group" aria-label={t('payment.quickCash')}>

@@ -4,7 +4,8 @@ import { useFormat } from '../../state/store-context';
 import { useSaleShortcuts } from './use-sale-shortcuts';
 
 interface SaleActionBarProps {
-  totalMinor: number;
+  /** What the pay button takes: the total, or after a part payment what is still to pay. */
+  dueMinor: number;
   /** The cart has lines: it can be paid, held or cancelled. */
   hasLines: boolean;
   onCommand(command: SaleCommand): void;
@@ -13,7 +14,7 @@ interface SaleActionBarProps {
 }
 
 /** The sale's buttons and the keys that do the same (F4, F9, F6, Ins, F12...): both give the screen a command. */
-export function SaleActionBar({ totalMinor, hasLines, onCommand, keysEnabled }: SaleActionBarProps) {
+export function SaleActionBar({ dueMinor, hasLines, onCommand, keysEnabled }: SaleActionBarProps) {
   const { t } = useTranslation();
   const format = useFormat();
   useSaleShortcuts(onCommand, keysEnabled);
@@ -46,7 +47,7 @@ export function SaleActionBar({ totalMinor, hasLines, onCommand, keysEnabled }: 
       <div className="tenders" role="group" aria-label={t('sale.tenders')}>
         <button type="button" className="button button--pay" onClick={() => onCommand('pay')} data-testid="pay-cash">
           <span>{t('sale.payCash')}</span>
-          <span className="button--pay__amount">{format.money(totalMinor)}</span>
+          <span className="button--pay__amount">{format.money(dueMinor)}</span>
           <kbd>F12</kbd>
         </button>
         <div className="tenders__others">

@@ -166,6 +166,7 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
         <CancelSaleDialog
           lineCount={sale.lines.length}
           totalMinor={sale.totals.totalMinor}
+          payments={sale.payments}
           onConfirm={() => void cancelSale(saleId, false)}
           error={cancel.error}
           onClose={close}

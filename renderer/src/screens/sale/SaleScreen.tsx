@@ -173,7 +173,7 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
         {exchange}
         <TotalsPanel sale={sale} />
         <SaleActionBar
-          totalMinor={sale.totals.totalMinor}
+          dueMinor={sale.payments.length > 0 ? sale.remainingMinor : sale.totals.totalMinor}
           hasLines={sale.lines.length > 0}
           onCommand={command}
           keysEnabled={!paused && dialogs.dialog === null}
