@@ -162,7 +162,13 @@ function defaultTaxRate(db: Db): number {
 }
 
 export function setQty(ctx: SaleContext, input: { saleId: string; lineId: number; qtyMilli: number }): DocumentView {
-  return changeOpenSale(ctx, input.saleId, (sale) => ({ lines: changeQty(ctx, sale, requireLine(sale, input.lineId), input.qtyMilli) }));
+  return changeOpenSale(ctx, input.saleId, (sale) => {
+    const line = requireLine(sale, input.lineId);
+    // A scale label's weight (or price) is what the scale printed for that one package: "+1" made
+    // 0.777 kg into 1.777 kg, charged for fruit never weighed. Another package is another scan.
+    if (line.scale_label !== null && input.qtyMilli !== line.qty_milli) throw new ServiceError('sale.scale_label_qty', { code: line.scale_label });
+    return { lines: changeQty(ctx, sale, line, input.qtyMilli) };
+  });
 }
 
 /** Removing a line before payment is journalled: it is the classic way to pocket a sale. */

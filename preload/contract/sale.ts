@@ -81,6 +81,7 @@ export const saleCalls = {
 /** Sale refusals. Each needs its translation in assets/locales (errors.json). */
 export const saleErrors = [
   'sale.not_found',
+  'sale.scale_label_qty',
   'sale.not_open',
   'sale.line_not_found',
   'sale.empty',

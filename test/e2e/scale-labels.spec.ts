@@ -20,6 +20,18 @@ test('a weighed label scanned at the counter adds the apples at their weight, an
   await expect(lines).toHaveCount(2);
   await expect(page.getByTestId('total')).toHaveText('¥8.86');
 
+  // A package's weight is its label's: +1 and −1 are off, and F3 is refused in words.
+  const toolbar = page.getByRole('toolbar', { name: '所选商品行' });
+  await expect(toolbar.getByRole('button', { name: '+1' })).toBeDisabled();
+  await expect(toolbar.getByRole('button', { name: '−1' })).toBeDisabled();
+  await page.keyboard.press('F3');
+  const qty = page.getByRole('dialog');
+  await qty.getByTestId('qty-input').fill('5');
+  await qty.getByTestId('qty-input').press('Enter');
+  await expect(qty.getByTestId('error')).toHaveText('这一行来自秤签（2100001004521）：重量和金额以秤签为准，不能修改。再来一包请扫描那一包的秤签。');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('total')).toHaveText('¥8.86');
+
   // One digit misread (4 → 7 in the weight): the EAN check digit gives it away.
   await scan(page, '2100001007521');
   await expect(page.getByTestId('error')).toHaveText('秤码 2100001007521 读取有误（校验位不符）。请重新扫描。');

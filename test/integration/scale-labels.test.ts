@@ -35,6 +35,25 @@ describe('scale labels at the counter', () => {
     expect(plain.lines[2]).toMatchObject({ qtyMilli: 1000, soldByWeight: false, scaleLabel: null });
   });
 
+  it("keeps a label's weight: a quantity change on its line is refused and changes nothing; the plain line still changes", async () => {
+    const reg = register();
+    await withStaff(reg);
+    const { id } = await reg.must('sale.current', {});
+    const sale = await reg.must('sale.addProduct', { saleId: id, code: APPLES(777) });
+    const line = sale.lines[0];
+    expect(line).toMatchObject({ qtyMilli: 777, totalMinor: 761 });
+    for (const qtyMilli of [1777, 5000, 1]) {
+      expect(await reg.call('sale.setQty', { saleId: id, lineId: line?.id ?? 0, qtyMilli })).toEqual({
+        ok: false,
+        error: { code: 'sale.scale_label_qty', params: { code: APPLES(777) } },
+      });
+    }
+    expect((await reg.must('sale.current', {})).lines.map((l) => [l.qtyMilli, l.totalMinor])).toEqual([[777, 761]]);
+    const plain = await reg.must('sale.addProduct', { saleId: id, code: '2100001000004' });
+    const changed = await reg.must('sale.setQty', { saleId: id, lineId: plain.lines[1]?.id ?? 0, qtyMilli: 2000 });
+    expect(changed.lines[1]).toMatchObject({ qtyMilli: 2000, totalMinor: 1960 });
+  });
+
   it("adds a priced label at the printed price, finding the product by its SKU as the scale's item code", async () => {
     const reg = register();
     const { ownerId } = await withStaff(reg);

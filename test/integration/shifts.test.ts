@@ -227,7 +227,10 @@ describe('the blind count', () => {
     // supervisor sees both figures and the over/short.
     expect((await reg.must('shift.current', {})).closing).toMatchObject({ expected: null, differenceMinor: null, countedMinor: 63_290 });
     await reg.must('session.login', { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN });
-    expect((await reg.must('shift.current', {})).closing).toMatchObject({ expected: { expectedMinor: expected + 1 }, differenceMinor: 63_290 - (expected + 1) });
+    expect((await reg.must('shift.current', {})).closing).toMatchObject({
+      expected: { expectedMinor: expected + 1 },
+      differenceMinor: 63_290 - (expected + 1),
+    });
     await reg.must('session.login', { operatorId: staff.cashierId, pin: CASHIER_PIN });
 
     const recount = await reg.must('shift.count', {

@@ -12,13 +12,21 @@ interface LineActionsProps {
 /** The selected line's toolbar: one more or less, the quantity dialog, a discount, a catalog item's price, remove. */
 export function LineActions({ line, onQty, onCommand }: LineActionsProps) {
   const { t } = useTranslation();
+  // A scale label's line is one weighed package: its quantity is the label's (main refuses a change).
+  const fixed = line.scaleLabel !== null;
   return (
     <div className="line-actions" role="toolbar" aria-label={t('sale.lineActions')}>
       {/* "−1" and "+1" are their own names (what is seen is what a screen reader says); the title explains them. */}
-      <button type="button" className="button" title={t('sale.decrease')} disabled={line.qtyMilli <= 1000} onClick={() => onQty(line.id, line.qtyMilli - 1000)}>
+      <button
+        type="button"
+        className="button"
+        title={t('sale.decrease')}
+        disabled={fixed || line.qtyMilli <= 1000}
+        onClick={() => onQty(line.id, line.qtyMilli - 1000)}
+      >
         −1
       </button>
-      <button type="button" className="button" title={t('sale.increase')} onClick={() => onQty(line.id, line.qtyMilli + 1000)}>
+      <button type="button" className="button" title={t('sale.increase')} disabled={fixed} onClick={() => onQty(line.id, line.qtyMilli + 1000)}>
         +1
       </button>
       <button type="button" className="button" onClick={() => onCommand('quantity')}>

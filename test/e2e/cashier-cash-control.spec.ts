@@ -1,9 +1,10 @@
 import type { Page } from '@playwright/test';
 import { callRegister, expect, OWNER, saleScreenReady, setUpOwner, test } from './fixtures';
 
-// A cashier's count is blind, but refused paid-outs of different amounts would tell them what the
-// drawer should hold. Two refusals within the hour: each is told only the amount it asked for, and
-// the owner finds an alert about that cashier in the fraud list, and the refusals in the audit trail.
+// A cashier's count is blind, and stays so: refused paid-outs of different amounts would tell them
+// what the drawer should hold (two refusals within the hour: each is told only the amount it asked
+// for, and the owner finds an alert about that cashier and the refusals in the audit trail), and so
+// would the expected cash shown after the count, before the one recount.
 
 async function logIn(page: Page, name: string, pin: string): Promise<void> {
   await page.getByRole('option', { name: new RegExp(name) }).click();
@@ -54,4 +55,37 @@ test("a cashier's paid-out beyond the drawer is refused twice; the owner sees th
   await expect(refused).toHaveCount(2);
   await expect(refused.first()).toContainText('取现被拒（超过钱箱现金）');
   await expect(refused.first()).toContainText('李收银');
+});
+
+test("a cashier's count stays blind until the close: no expected cash or over/short after counting, and the recount is blind too", async ({
+  page,
+  register,
+}) => {
+  // The owner's shift holds a float of ¥250.00; the cashier counts ¥245.00.
+  await setUpOwner(page, register);
+  expect(await callRegister(page, 'operator.create', { name: '李收银', pin: '4826', role: 'cashier' })).toMatchObject({ ok: true });
+  await page.getByTestId('logout').click();
+  await logIn(page, '李收银', '4826');
+  await page.getByTestId('open-back-office').click();
+  await page.getByTestId('back-office-nav-shift').click();
+  await page.getByTestId('shift-close-start').click();
+  await page.getByTestId('count-10000').fill('2');
+  await page.getByTestId('count-1000').fill('4');
+  await page.getByTestId('count-500').fill('1');
+  await page.getByTestId('closing-count-submit').click();
+  await expect(page.getByTestId('counted-total')).toHaveText('¥245.00');
+  await expect(page.getByTestId('shift-blind-note')).toHaveText('清点结果已记录，店主或主管会与钱箱应有现金核对。如对某项数目没有把握，可以重新清点一次。');
+  await expect(page.getByTestId('shift-closing')).not.toContainText('250.00');
+  await expect(page.getByTestId('shift-difference')).toHaveCount(0);
+  await page.getByTestId('shift-recount').click();
+  await expect(page.getByTestId('shift-closing')).not.toContainText('250.00');
+  await page.getByTestId('recount').getByTestId('count-10000').fill('2');
+  await page.getByTestId('recount').getByTestId('count-1000').fill('5');
+  await page.getByTestId('recount-submit').click();
+  await expect(page.getByTestId('recounted-total')).toHaveText('¥250.00');
+  await expect(page.getByTestId('shift-difference')).toHaveCount(0);
+  // Nor does the register's answer to the cashier hold them.
+  expect(await callRegister(page, 'shift.current', {})).toMatchObject({ ok: true, value: { closing: { expected: null, differenceMinor: null } } });
+
+  // (A supervisor or the owner sees both figures: test/integration/shifts.test.ts.)
 });
