@@ -63,6 +63,14 @@ describe('receipt golden text', () => {
 });
 
 describe('receipt content', () => {
+  it('a cash total rounded up prints its rounding with a plus: the customer pays more than the total', () => {
+    const up = { ...saleFixture('zh-CN'), roundingMinor: 2 };
+    const rounding = renderReceiptText(buildReceipt(up, storeZh, { timeZone }), profile('80mm'))
+      .split('\n')
+      .find((line) => line.startsWith('现金舍入'));
+    expect(rounding?.trim().endsWith('+￥0.02')).toBe(true);
+  });
+
   it('has the store header, each line as qty × unit price, discounts, tax by rate, tenders and change (zh-CN)', () => {
     const text = renderReceiptText(buildReceipt(saleFixture('zh-CN'), storeZh, { timeZone }), profile('80mm'));
     for (const s of [
@@ -81,7 +89,7 @@ describe('receipt content', () => {
       '税率 13% 计税 ￥41.90',
       '合计',
       '￥55.58',
-      '抹零',
+      '现金舍入',
       '-￥0.08',
       '现金',
       '￥100.00',

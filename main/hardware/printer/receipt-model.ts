@@ -122,7 +122,9 @@ function totalsBlocks(c: ReceiptContext): ReceiptBlock[] {
   }
   const totalLabel = sale.kind === 'sale' ? t('order.total') : t('order.refundTotal');
   blocks.push({ kind: 'row', left: totalLabel, right: c.signed(sale.totals.totalMinor), bold: true, tall: true });
-  if (sale.roundingMinor !== 0) blocks.push({ kind: 'row', left: t('order.rounding'), right: c.signed(sale.roundingMinor) });
+  // Rounded up, the customer pays more than the total: the "+" says so (抹零 once read as a discount either way).
+  if (sale.roundingMinor !== 0)
+    blocks.push({ kind: 'row', left: t('order.rounding'), right: `${c.sign * sale.roundingMinor > 0 ? '+' : ''}${c.signed(sale.roundingMinor)}` });
   return blocks;
 }
 
