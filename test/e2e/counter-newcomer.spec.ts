@@ -1,4 +1,4 @@
-import { expect, nextSale, openPayment, previewText, scan, setUpOwner, test } from './fixtures';
+import { callRegister, expect, nextSale, openPayment, previewText, ringUpAdHoc, scan, setUpOwner, test } from './fixtures';
 import { exchangeForBreadPayingTen, returnWaterOfFirstReceipt, WATER, sellWaterForCash } from './refund-steps';
 
 // What a newcomer found at the counter (zh-CN, on a 1024×768 till): finding 可口可乐 by the
@@ -63,4 +63,16 @@ test("3. an exchange names the returned goods' credit (换货抵扣) on the comp
   expect(paper).toContain('全麦面包');
   expect(paper).toMatch(/换货抵扣 *￥2\.00 *现金 *￥10\.00 *找零 *￥3\.50/);
   expect(paper.match(/现金/g)).toHaveLength(1);
+});
+
+test('4. rounded for cash, the completion shows the rounding with the change worked from it, as the receipt does', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  expect(await callRegister(page, 'settings.update', { cashRoundingStepMinor: 10 })).toMatchObject({ ok: true });
+  await ringUpAdHoc(page, '散装饼干', '25.18');
+  await page.getByTestId('tendered').fill('50');
+  await page.getByTestId('take-cash').click();
+  await expect(page.getByTestId('done-total')).toHaveText('¥25.18');
+  await expect(page.getByTestId('done-rounding')).toHaveText('+¥0.02');
+  await expect(page.getByTestId('change-due')).toHaveText('¥24.80');
+  expect((await previewText(page)).replace(/\s+/g, '')).toContain('现金舍入+￥0.02');
 });

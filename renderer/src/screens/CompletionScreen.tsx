@@ -68,6 +68,16 @@ export function CompletionScreen({ completion, onNext }: { completion: Completio
             <dt>{t('done.total')}</dt>
             <dd data-testid="done-total">{format.money(sale.totals.totalMinor)}</dd>
           </div>
+          {/* Rounded for cash, the change is worked from the rounded amount: show it, as the receipt does. */}
+          {sale.roundingMinor !== 0 && (
+            <div>
+              <dt>{t('done.rounding')}</dt>
+              <dd data-testid="done-rounding">
+                {sale.roundingMinor > 0 ? '+' : ''}
+                {format.money(sale.roundingMinor)}
+              </dd>
+            </div>
+          )}
         </dl>
         {/* Every tender as taken: a card sale never reads as cash, a split shows both parts. */}
         <ul className="done__tenders" aria-label={t('payment.taken')} data-testid="done-payments">
