@@ -49,7 +49,8 @@ export function customerDisplayView(db: Db, now: number): CustomerDisplayView {
       training: open.training,
       lines: linesOf(open),
       totalMinor: open.totals.totalMinor,
-      dueMinor: open.remainingMinor,
+      // In cash, the rounded amount: what the cashier asks for is what the customer reads.
+      dueMinor: open.cashDueMinor,
       scanPayAmountMinor: attempt ? attempt.amount_minor : null,
     };
   }

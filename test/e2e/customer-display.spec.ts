@@ -1,4 +1,4 @@
-import { expect, ringUpAdHoc, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { callRegister, expect, ringUpAdHoc, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 
 // Demo catalog: 6901234567892 = 农夫山泉 550ml ¥2.00; 2100001004521 = 0.452 kg of apples at ¥9.80/kg.
 const WATER = '6901234567892';
@@ -19,6 +19,8 @@ test("the customer display follows the sale on a second page, in the customer's 
   await expect(display.getByTestId('display-line').nth(0)).toContainText('农夫山泉 550ml');
   await expect(display.getByTestId('display-line').nth(1)).toContainText('0.452 kg × ¥9.80/kg');
   await expect(display.getByTestId('display-total')).toHaveText('¥6.43');
+  // No rounding set: no second figure.
+  await expect(display.getByTestId('display-cash-due')).toHaveCount(0);
 
   // The customer picks English on their screen; the cashier's screen stays Chinese.
   await display.getByRole('button', { name: 'English' }).click();
@@ -92,4 +94,16 @@ test('the customer display shows the amount asked by payment code while the cust
   await scan(page, WATER);
   await expect(display.getByTestId('display-line')).toHaveCount(1);
   await expect(display.getByTestId('display-training')).toContainText('练习');
+});
+
+test('rounded for cash, the display shows the cash the cashier asks for beside the total', async ({ page, register, context }) => {
+  await setUpOwner(page, register);
+  expect(await callRegister(page, 'settings.update', { cashRoundingStepMinor: 10 })).toMatchObject({ ok: true });
+  const display = await context.newPage();
+  await display.goto(`${register.origin}/customer-display.html`);
+  await scan(page, '2100001004521'); // 0.452 kg × ¥9.80 = ¥4.43
+  await expect(display.getByTestId('display-total')).toHaveText('¥4.43');
+  await expect(display.getByTestId('display-cash-due')).toHaveText('现金应付 ¥4.40');
+  await page.keyboard.press('F12');
+  await expect(page.getByTestId('payment')).toContainText('¥4.40');
 });

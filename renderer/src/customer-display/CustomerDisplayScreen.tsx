@@ -85,6 +85,12 @@ export function CustomerDisplayScreen() {
           <p className="customer-display__total">
             <span>{t('customerDisplay.total')}</span> <strong data-testid="display-total">{money(view.totalMinor)}</strong>
           </p>
+          {/* Rounded for cash, or part already paid: what is still to pay in cash, as the cashier says it. */}
+          {state === 'sale' && view.dueMinor !== view.totalMinor && (
+            <p className="customer-display__due" data-testid="display-cash-due">
+              <span>{t('customerDisplay.cashDue')}</span> <strong>{money(view.dueMinor)}</strong>
+            </p>
+          )}
           {state === 'paying' && view.scanPayAmountMinor !== null && (
             <p className="customer-display__paying" data-testid="display-scan-pay">
               {t('customerDisplay.scanPay', { amount: money(view.scanPayAmountMinor) })}
