@@ -76,3 +76,22 @@ test('4. rounded for cash, the completion shows the rounding with the change wor
   await expect(page.getByTestId('change-due')).toHaveText('¥24.80');
   expect((await previewText(page)).replace(/\s+/g, '')).toContain('现金舍入+￥0.02');
 });
+
+test('5. rounded for cash, the refund button says the cash handed back, as the tenders list it', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  expect(await callRegister(page, 'settings.update', { cashRoundingStepMinor: 10 })).toMatchObject({ ok: true });
+  await scan(page, WATER);
+  await scan(page, '2100001004521'); // 0.452 kg of apples, ¥4.43: ¥6.43 in all, ¥6.40 in cash
+  await openPayment(page);
+  await page.getByTestId('tendered').fill('10');
+  await page.getByTestId('take-cash').click();
+  await expect(page.getByTestId('change-due')).toHaveText('¥3.60');
+  await nextSale(page);
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-code').fill('R1-000001');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('return-all').click();
+  await page.getByTestId('refund-reason').selectOption('not_wanted');
+  await expect(page.getByTestId('refund-plan-tender')).toHaveText(['退回现金¥6.40']);
+  await expect(page.getByTestId('refund-confirm')).toContainText('确认退款 ¥6.40');
+});

@@ -267,7 +267,9 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
             onClick={() => void confirm()}
             data-testid="refund-confirm"
           >
-            {plan ? t('refund.confirm', { amount: format.money(plan.totalMinor) }) : t('refund.confirmNothing')} <kbd>F12</kbd>
+            {/* What is handed back (cash rounded, card exact), as the tenders below list it: not the refund's total before rounding. */}
+            {plan ? t('refund.confirm', { amount: format.money(plan.tenders.reduce((s, p) => s + p.amountMinor, 0)) }) : t('refund.confirmNothing')}{' '}
+            <kbd>F12</kbd>
           </button>
         </div>
       )}
