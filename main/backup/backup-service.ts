@@ -146,7 +146,10 @@ export class BackupService {
       // The snapshot stays a moment after the check: the owner sees what a restore would do before confirming it.
       const kept = join(this.workDir, `compare-${this.o.clock()}.sqlite`);
       try {
-        const report = await runInWorker<BundleReportView>({ kind: 'verify', file, options: { level: 'full', workDir: this.workDir, keepSnapshotAs: kept } }, progress);
+        const report = await runInWorker<BundleReportView>(
+          { kind: 'verify', file, options: { level: 'full', workDir: this.workDir, keepSnapshotAs: kept } },
+          progress,
+        );
         return { ...report, comparison: compareSnapshot({ db: this.o.db(), dataDir: this.dataDir, check: this.check }, kept, report) };
       } catch (error) {
         throw toServiceError(error);

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import type { BundleReportView, LedgerCheckView, RestoreComparisonView } from '../../preload/contract/backup-views';
 import { formatReceiptNo } from '../../preload/contract/receipt-no';
+import { restoreRefusal } from '../../preload/contract/restore-refusal';
 import { ServiceError } from '../common/service-error';
 import type { Db } from '../ledger/db';
 import { getSettings } from '../settings/settings';
@@ -19,7 +20,7 @@ import { selfCheck } from './ledger-check';
  */
 const BOOKKEEPING_KINDS: ReadonlySet<string> = new Set(['backup.exported', 'backup.pruned', 'backup.failed', 'backup.restored']);
 
-type Ledger = Db | Database.Database;
+type Ledger = Db;
 
 function hashAt(db: Ledger, seq: number): string | null {
   const row = db.prepare('SELECT hash FROM journal WHERE seq = ?').get(seq) as { hash: string } | undefined;
@@ -51,7 +52,7 @@ function lastReceipt(db: Ledger, registerId: string): string | null {
 export function compareWithLedger(
   current: Db | null,
   damaged: boolean,
-  snapshot: Database.Database,
+  snapshot: Db,
   bundle: { registerId: string; toSeq: number; headHash: string },
 ): RestoreComparisonView {
   const lastEntry = snapshot.prepare('SELECT at FROM journal WHERE seq = ?').pluck().get(bundle.toSeq) as number | undefined;
@@ -86,13 +87,8 @@ export function compareWithLedger(
 
 /** The refusal of a restore the comparison does not allow; nothing has been changed yet. */
 export function refuseIfLosing(comparison: RestoreComparisonView): void {
-  if (!comparison.refused) return;
-  throw new ServiceError(comparison.relation === 'diverged' ? 'backup.restore_diverged' : 'backup.restore_older', {
-    entries: comparison.entriesAfter,
-    documents: comparison.documentsAfter,
-    bundleLastReceipt: comparison.bundleLastReceipt ?? '—',
-    currentLastReceipt: comparison.currentLastReceipt ?? '—',
-  });
+  const refusal = restoreRefusal(comparison);
+  if (refusal) throw new ServiceError(refusal.code, refusal.params);
 }
 
 /**

@@ -65,7 +65,11 @@ export interface BundleProblemView {
   file: string | null;
   row: number | null;
   seq: number | null;
+  /** The checker's own words (a zip or SQLite library message, sizes): for the log and `npm run verify`, never shown translated. */
   detail: string | null;
+  /** Why, in a stable code translated as `backup.problemReason.<reason>` with `facts` (a truncated file's missing bytes). */
+  reason?: string | null;
+  facts?: Record<string, string | number> | null;
 }
 
 export interface BundleReportView {
