@@ -74,14 +74,16 @@ export function compareWithLedger(
   const head = journalHead(current);
   const common = lastCommonSeq(current, snapshot, Math.min(head.seq, bundle.toSeq));
   const parted = common < Math.min(head.seq, bundle.toSeq);
-  const later = current.prepare('SELECT kind FROM journal WHERE seq > ?').pluck().all(common) as string[];
-  const lost = later.filter((kind) => !BOOKKEEPING_KINDS.has(kind)).length;
-  if (!parted && lost === 0) return { ...view, relation: 'same_or_newer' };
+  const kinds = [...BOOKKEEPING_KINDS];
+  const later = current
+    .prepare(`SELECT COUNT(*) AS entries, COUNT(*) FILTER (WHERE kind NOT IN (${kinds.map(() => '?').join(', ')})) AS lost FROM journal WHERE seq > ?`)
+    .get(...kinds, common) as { entries: number; lost: number };
+  if (!parted && later.lost === 0) return { ...view, relation: 'same_or_newer' };
   const since = (current.prepare('SELECT at FROM journal WHERE seq = ?').pluck().get(common) as number | undefined) ?? 0;
   const inBundle = snapshot.prepare("SELECT 1 FROM documents WHERE id = ? AND status = 'completed'").pluck();
   const documentIds = current.prepare("SELECT id FROM documents WHERE status = 'completed' AND completed_at >= ?").pluck().all(since) as string[];
   view.documentsAfter = documentIds.filter((id) => inBundle.get(id) === undefined).length;
-  view.entriesAfter = later.length;
+  view.entriesAfter = later.entries;
   return { ...view, relation: parted ? 'diverged' : 'older', refused: !damaged };
 }
 
@@ -102,10 +104,24 @@ export function compareSnapshot(
 ): RestoreComparisonView | null {
   if (!report.ok || report.registerId === null || report.toSeq === null || report.headHash === null) return null;
   const current = ledger.check.problem === 'unreadable' ? null : ledger.db;
-  const damaged = !ledger.check.ok || (current !== null && !selfCheck(current, readAnchor(ledger.dataDir)).ok);
+  const bundle = { registerId: report.registerId, toSeq: report.toSeq, headHash: report.headHash };
   const snapshot = new Database(snapshotFile, { readonly: true, fileMustExist: true });
   try {
-    return compareWithLedger(current, damaged, snapshot, { registerId: report.registerId, toSeq: report.toSeq, headHash: report.headHash });
+    let damaged = !ledger.check.ok;
+    if (!damaged && current !== null) {
+      try {
+        damaged = !selfCheck(current, readAnchor(ledger.dataDir)).ok;
+      } catch {
+        damaged = true;
+      }
+    }
+    try {
+      return compareWithLedger(current, damaged, snapshot, bundle);
+    } catch (error) {
+      // A ledger too damaged to be compared is one a restore is for: compared as none.
+      if (!damaged) throw error;
+      return compareWithLedger(null, true, snapshot, bundle);
+    }
   } finally {
     snapshot.close();
   }

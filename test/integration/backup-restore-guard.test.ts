@@ -2,7 +2,7 @@
 // way) over a ledger that passes its checks is refused and leaves it as it was; over a damaged
 // ledger it is allowed and the owner is told where the bundle ends; the same or a newer bundle
 // restores as before.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -139,5 +139,21 @@ describe('restoring a bundle over the books in place', () => {
     });
     expect(books(shop)).toEqual(before);
     expect(movedAside(shop)).toEqual([]);
+  });
+
+  it('over a ledger SQLite cannot read, any verified bundle may be restored and the owner is told where it ends', async () => {
+    const shop = register();
+    await ownerWithFolder(shop, folder());
+    await ringUpSales(shop, 2);
+    const { file } = await shop.must('backup.run', {});
+    await ringUpSales(shop, 1);
+    shop.close();
+    writeFileSync(shop.file, Buffer.alloc(8192, 0x5a));
+    rmSync(`${shop.file}-wal`, { force: true });
+    rmSync(`${shop.file}-shm`, { force: true });
+    const broken = register(shop.dir);
+    const report = await broken.must('setup.verifyBackup', { file });
+    expect(report.comparison).toMatchObject({ relation: 'no_ledger', damaged: true, refused: false, bundleLastReceipt: 'R1-000002' });
+    expect((await broken.must('setup.restoreBackup', { file, confirm: 'RESTORE' })).lastReceiptNo).toBe(2);
   });
 });

@@ -37,6 +37,14 @@ export function RestoreComparison({ comparison }: { comparison: RestoreCompariso
       </p>
     );
   }
+  // A ledger that cannot be read (or compared) was checked and failed: what it held after the bundle is not known here.
+  if (comparison.damaged && comparison.relation === 'no_ledger') {
+    return (
+      <p className="restore-warning" role="alert" data-testid="restore-comparison">
+        {t('backup.compare.damagedUnknown', facts)}
+      </p>
+    );
+  }
   return (
     <p className="muted" data-testid="restore-comparison">
       {t('backup.compare.ends', facts)}
