@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { startWebRegister } from '../support/web-register';
-import { adHocCashSale, closePagesAndStop, expect, OWNER, setUpOwner, test } from './fixtures';
+import { adHocCashSale, closePagesAndStop, expect, OWNER, saleScreenReady, setUpOwner, test } from './fixtures';
 
 test.use({ viewport: { width: 1024, height: 768 } });
 
@@ -33,6 +33,7 @@ test('an older bundle over healthy books is refused before the confirmation word
     const first = await backUpToday(page, folder);
 
     await page.getByTestId('back-to-sale').click();
+    await saleScreenReady(page);
     await adHocCashSale(page, { name: '面包', price: '8', tendered: '8', receiptNo: 'R1-000002' });
 
     await openBackup(page);
@@ -49,6 +50,7 @@ test('an older bundle over healthy books is refused before the confirmation word
     await expect(page.getByTestId('restore-submit')).toHaveCount(0);
 
     await page.getByTestId('back-to-sale').click();
+    await saleScreenReady(page);
     await adHocCashSale(page, { name: '牛奶', price: '1', tendered: '1', receiptNo: 'R1-000003' });
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -101,6 +103,7 @@ test('over a damaged ledger the older bundle may be restored, and the owner is t
     await adHocCashSale(page, { name: '矿泉水', price: '3.5', tendered: '3.5', receiptNo: 'R1-000001' });
     const first = await backUpToday(page, folder);
     await page.getByTestId('back-to-sale').click();
+    await saleScreenReady(page);
     await adHocCashSale(page, { name: '面包', price: '8', tendered: '8', receiptNo: 'R1-000002' });
 
     // The journal entry of the second sale is changed on disk: the ledger no longer passes its check.
@@ -126,6 +129,7 @@ test('over a damaged ledger the older bundle may be restored, and the owner is t
     await page.getByTestId('pin').fill(OWNER.pin);
     await page.getByTestId('pin').press('Enter');
     await expect(page.getByTestId('operator-name')).toContainText(OWNER.name);
+    await saleScreenReady(page);
     // The restored books end at receipt 1: the damaged ledger's sale 2 lives in the file moved aside.
     await adHocCashSale(page, { name: '牛奶', price: '1', tendered: '1', receiptNo: 'R1-000002' });
     expect(readdirSync(till.dataDir).filter((name) => name.includes('.replaced-'))).toHaveLength(1);
