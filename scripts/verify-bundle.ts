@@ -13,7 +13,13 @@ const messages = JSON.parse(readFileSync(join(__dirname, '..', 'assets', 'locale
 function describe(problem: BundleProblemView): string {
   const key = problem.code === 'hash_mismatch' && problem.row !== null ? 'hash_mismatch_row' : problem.code;
   const template = messages[`backup.problem.${key}`] ?? problem.code;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) => String((problem as unknown as Record<string, string | number | null>)[key] ?? '?'));
+  const fill = (text: string, values: Record<string, string | number | null | undefined>) =>
+    text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => String(values[name] ?? '?'));
+  const reason =
+    problem.code === 'chain_broken'
+      ? (messages[`backOffice.journal.break.${problem.detail ?? ''}`] ?? problem.detail ?? '?')
+      : fill(messages[`backup.problemReason.${problem.reason ?? 'unknown'}`] ?? problem.reason ?? '?', problem.facts ?? {});
+  return fill(template, { file: problem.file, row: problem.row, seq: problem.seq, detail: problem.detail, reason });
 }
 
 async function main(): Promise<number> {
@@ -45,7 +51,9 @@ async function main(): Promise<number> {
           ]
             .filter(Boolean)
             .join(', ');
-          console.log(`FAIL  ${path}\n      ${p ? describe(p) : 'unknown problem'}${where ? `\n      at: ${where}` : ''}\n      code: ${p?.code ?? '?'}`);
+          console.log(
+            `FAIL  ${path}\n      ${p ? describe(p) : 'unknown problem'}${where ? `\n      at: ${where}` : ''}\n      code: ${p?.code ?? '?'}${p?.detail ? `\n      detail: ${p.detail}` : ''}`,
+          );
         }
       } catch (error) {
         failed += 1;

@@ -29,6 +29,7 @@ import { claimScheduledRun } from './backup-schedule';
 import { getBackupConfig, getBackupLast, readAnchor, setBackupConfig } from './backup-store';
 import type { ExportJob, ExportResult } from './export-bundle';
 import { restoreBundle, type RestoreContext } from './restore-bundle';
+import { compareSnapshot } from './restore-guard';
 import { listBundles } from './retention';
 import { runInWorker } from './worker-client';
 
@@ -142,10 +143,18 @@ export class BackupService {
   async verify(file: string): Promise<BundleReportView> {
     if (!isAbsolute(file)) throw new ServiceError('backup.folder_not_absolute', { folder: file });
     return this.exclusive('verify', async (progress) => {
+      // The snapshot stays a moment after the check: the owner sees what a restore would do before confirming it.
+      const kept = join(this.workDir, `compare-${this.o.clock()}.sqlite`);
       try {
-        return await runInWorker<BundleReportView>({ kind: 'verify', file, options: { level: 'full', workDir: this.workDir } }, progress);
+        const report = await runInWorker<BundleReportView>(
+          { kind: 'verify', file, options: { level: 'full', workDir: this.workDir, keepSnapshotAs: kept } },
+          progress,
+        );
+        return { ...report, comparison: compareSnapshot({ db: this.o.db(), dataDir: this.dataDir, check: this.check }, kept, report) };
       } catch (error) {
         throw toServiceError(error);
+      } finally {
+        rmSync(kept, { force: true });
       }
     });
   }

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Manifest } from './bundle-format';
-import { Problem, problem } from './verify-problem';
+import { Problem, problem, readFailure } from './verify-problem';
 import type { OpenZip, ZipEntry } from './zip-reader';
 
 export interface ContentCheck {
@@ -27,7 +27,13 @@ export async function hashEntry(
   const name = entry.fileName;
   const listed = manifest.files.find((f) => f.name === name);
   if (!listed) throw problem('unexpected_file', { file: name });
-  if (entry.uncompressedSize !== listed.size) throw problem('size_mismatch', { file: name, detail: `${entry.uncompressedSize} != ${listed.size}` });
+  if (entry.uncompressedSize !== listed.size)
+    throw problem('size_mismatch', {
+      file: name,
+      detail: `${entry.uncompressedSize} != ${listed.size}`,
+      reason: 'size',
+      facts: { expected: listed.size, actual: entry.uncompressedSize },
+    });
   const hash = createHash('sha256');
   let size = 0;
   let content: Problem | null = null;
@@ -35,7 +41,7 @@ export async function hashEntry(
   try {
     stream = await zip.read(entry);
   } catch (error) {
-    throw problem('entry_unreadable', { file: name, detail: (error as Error).message.slice(0, 200) });
+    throw problem('entry_unreadable', { file: name, ...readFailure(error) });
   }
   try {
     for await (const chunk of stream) {
@@ -54,9 +60,10 @@ export async function hashEntry(
     }
   } catch (error) {
     if (error instanceof Problem) throw error;
-    throw problem('entry_unreadable', { file: name, detail: (error as Error).message.slice(0, 200) });
+    throw problem('entry_unreadable', { file: name, ...readFailure(error) });
   }
-  if (size !== listed.size) throw problem('size_mismatch', { file: name, detail: `${size} != ${listed.size}` });
+  if (size !== listed.size)
+    throw problem('size_mismatch', { file: name, detail: `${size} != ${listed.size}`, reason: 'size', facts: { expected: listed.size, actual: size } });
   if (!content && end) {
     try {
       await end();

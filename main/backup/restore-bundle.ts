@@ -14,6 +14,7 @@ import './backup-journal';
 import type { RecordContext } from './backup-records';
 import { getBackupLast, setBackupLast, writeAnchor } from './backup-store';
 import { journalHead } from './journal-chain';
+import { compareSnapshot, refuseIfLosing } from './restore-guard';
 import { runInWorker } from './worker-client';
 
 export interface RestoreContext extends RecordContext {
@@ -42,9 +43,15 @@ export async function restoreBundle(
       const p = report.problem;
       throw new ServiceError('backup.bundle_invalid', { problem: p?.code ?? 'unknown', file: p?.file ?? null, row: p?.row ?? null, seq: p?.seq ?? null });
     }
-    const current = ledger.current().problem === 'unreadable' ? null : getSettings(ctx.db()).registerId;
+    const check = ledger.current();
+    const current = check.problem === 'unreadable' ? null : getSettings(ctx.db()).registerId;
     if (current !== null && current !== report.registerId && !asMove) {
       throw new ServiceError('backup.other_register', { bundleRegisterId: report.registerId, registerId: current });
+    }
+    // An older copy of these books over books that pass their checks would take sales out of them.
+    if (!asMove || current === report.registerId) {
+      const comparison = compareSnapshot({ db: ctx.db(), dataDir: ctx.dataDir, check }, staged, report);
+      if (comparison) refuseIfLosing(comparison);
     }
     const snap = new Database(staged, { readonly: true, fileMustExist: true });
     const schema = snap.pragma('user_version', { simple: true }) as number;

@@ -18,7 +18,7 @@ import { fsyncFile } from './snapshot';
 import { checkEntries, type EntryProblem } from './verify-entries';
 import { matchEntries, readManifest } from './verify-manifest';
 import { isJsonTable, PART_GO, PART_STOP, PART_WAIT, type VerifyPartResult } from './verify-part';
-import { Problem, problem } from './verify-problem';
+import { Problem, problem, readFailure } from './verify-problem';
 import { checkSnapshot, snapshotTotals } from './verify-snapshot';
 import { runWorker, type RunningWorker } from './worker-run';
 import { openZip, type OpenZip } from './zip-reader';
@@ -73,7 +73,7 @@ export async function verifyBundle(file: string, options: VerifyOptions, onProgr
     try {
       zip = await openZip(file);
     } catch (error) {
-      throw problem('zip_unreadable', { file: null, detail: (error as Error).message.slice(0, 200) });
+      throw problem('zip_unreadable', { file: null, ...readFailure(error) });
     }
     const manifest = await readManifest(zip);
     Object.assign(report, {
@@ -223,6 +223,7 @@ function checkTotals(manifest: Manifest, csv: Record<string, DayTotals>, json: R
     [manifest.snapshot.file, snapshot],
   ] as const) {
     const diff = totalsDifference(manifest.totals, totals);
-    if (diff) throw problem('totals_mismatch', { file: source, detail: `${diff.day} ${diff.field}` });
+    if (diff)
+      throw problem('totals_mismatch', { file: source, detail: `${diff.day} ${diff.field}`, reason: 'totals', facts: { day: diff.day, field: diff.field } });
   }
 }

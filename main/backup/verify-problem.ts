@@ -8,6 +8,43 @@ export class Problem extends Error {
   }
 }
 
-export function problem(code: string, at: { file?: string | null; row?: number | null; seq?: number | null; detail?: string | null } = {}): Problem {
-  return new Problem({ code, file: at.file ?? null, row: at.row ?? null, seq: at.seq ?? null, detail: at.detail ?? null });
+export interface ProblemAt {
+  file?: string | null;
+  row?: number | null;
+  seq?: number | null;
+  detail?: string | null;
+  reason?: string | null;
+  facts?: Record<string, string | number> | null;
+}
+
+export function problem(code: string, at: ProblemAt = {}): Problem {
+  return new Problem({
+    code,
+    file: at.file ?? null,
+    row: at.row ?? null,
+    seq: at.seq ?? null,
+    detail: at.detail ?? null,
+    reason: at.reason ?? null,
+    facts: at.facts ?? null,
+  });
+}
+
+/**
+ * A zip or inflate library's exception in words the UI translates: the file ends early (with the
+ * bytes missing), it is no zip at all, its data does not inflate, or the disk would not give it.
+ * The library's own message stays in `detail`.
+ */
+export function readFailure(error: unknown): Pick<ProblemAt, 'detail' | 'reason' | 'facts'> {
+  const message = error instanceof Error ? error.message : String(error);
+  const detail = message.slice(0, 200);
+  const short = /expected (\d+)\.? got only (\d+)/i.exec(message);
+  if (short) {
+    const expected = Number(short[1]);
+    const actual = Number(short[2]);
+    return { detail, reason: 'truncated', facts: { expected, actual, missing: expected - actual } };
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && !/^ERR_/.test(code)) return { detail, reason: 'io' };
+  if (/end of central directory|not a zip|signature|multi-disk|comment length|truncated/i.test(message)) return { detail, reason: 'not_zip' };
+  return { detail, reason: 'corrupt' };
 }

@@ -15,10 +15,11 @@ export function checkSnapshot(path: string, manifest: Manifest): Database.Databa
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
     const damage = integrityProblem(db);
-    if (damage) throw problem('snapshot_damaged', { file, detail: damage.slice(0, 200) });
+    if (damage) throw problem('snapshot_damaged', { file, detail: damage.slice(0, 200), reason: 'integrity' });
   } catch (error) {
     if (error instanceof Problem) throw error;
-    throw problem('snapshot_damaged', { file, detail: (error as Error).message.slice(0, 200) });
+    const message = (error as Error).message;
+    throw problem('snapshot_damaged', { file, detail: message.slice(0, 200), reason: /not a database/i.test(message) ? 'not_database' : 'integrity' });
   }
   const { fromSeq, toSeq, startHash, headHash, snapshotHeadSeq } = manifest.journal;
   const upToHead = verifyChain(db, 1, toSeq);

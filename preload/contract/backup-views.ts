@@ -65,7 +65,11 @@ export interface BundleProblemView {
   file: string | null;
   row: number | null;
   seq: number | null;
+  /** The checker's own words (a zip or SQLite library message, sizes): for the log and `npm run verify`, never shown translated. */
   detail: string | null;
+  /** Why, in a stable code translated as `backup.problemReason.<reason>` with `facts` (a truncated file's missing bytes). */
+  reason?: string | null;
+  facts?: Record<string, string | number> | null;
 }
 
 export interface BundleReportView {
@@ -80,6 +84,30 @@ export interface BundleReportView {
   headHash: string | null;
   createdAt: string | null;
   files: number;
+  /** A bundle that verifies, compared with the ledger in place (the register's verify and restore only). */
+  comparison?: RestoreComparisonView | null;
+}
+
+/**
+ * A verified bundle against the ledger in place. no_ledger: none that opens, or a machine never set
+ * up; other_register: another register's books (a move); same_or_newer: nothing of these books is
+ * lost; older: the books in place go on past the bundle's head; diverged: they went another way.
+ */
+export interface RestoreComparisonView {
+  relation: 'no_ledger' | 'other_register' | 'same_or_newer' | 'older' | 'diverged';
+  /** The ledger in place failed its check: restoring is what it needs, so an older bundle is allowed. */
+  damaged: boolean;
+  /** Older or diverged over a ledger that passes its checks: the register refuses the restore. */
+  refused: boolean;
+  /** As printed (R1-000001); null when the bundle holds no receipt. */
+  bundleLastReceipt: string | null;
+  /** The time of the bundle's last journal entry (epoch ms). */
+  bundleLastEntryAt: number | null;
+  currentLastReceipt: string | null;
+  /** Journal entries in place that the bundle does not hold. */
+  entriesAfter: number;
+  /** Completed documents (sales, refunds, voids) in place that the bundle does not hold. */
+  documentsAfter: number;
 }
 
 export interface BundleListItem {

@@ -19,12 +19,16 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** A folder or bundle on this machine; main checks that it is absolute. */
 const path = z.string().trim().min(1).max(1024);
 
+/** How many bundles the folder keeps: the settings form says the same range. */
+export const KEEP_BUNDLES_MIN = 1;
+export const KEEP_BUNDLES_MAX = 3650;
+
 /** Absent folder / time: none chosen (no automatic backup). */
 export const backupConfigInput = z
   .object({
     folder: path.optional(),
     scheduleAt: timeOfDay.optional(),
-    keep: z.number().int().min(1).max(3650),
+    keep: z.number().int().min(KEEP_BUNDLES_MIN).max(KEEP_BUNDLES_MAX),
   })
   .strict();
 
@@ -74,6 +78,8 @@ export const backupErrors = [
   'backup.other_register',
   'backup.newer_schema',
   'backup.restore_failed',
+  'backup.restore_older',
+  'backup.restore_diverged',
   'ledger.damaged',
 ] as const;
 

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupRecordView, BundleListItem, CallError, LedgerCheckView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -8,6 +8,7 @@ import { useFormat } from '../../state/store-context';
 import { api } from '../../transport/api';
 import { BackupProgress } from './BackupProgress';
 import { RestorePanel } from './RestorePanel';
+import { SettingsForm } from './SettingsForm';
 import { useBackupProgress, useBackupStatus } from './use-backup';
 import '../../styles/backup.css';
 
@@ -42,70 +43,6 @@ function BackupStatusCard() {
         </p>
       )}
     </div>
-  );
-}
-
-function SettingsForm({ onFolder }: { onFolder(folder: string): void }) {
-  const { t } = useTranslation();
-  const [folder, setFolder] = useState('');
-  const [scheduleAt, setScheduleAt] = useState('');
-  const [keep, setKeep] = useState('30');
-  const [error, setError] = useState<CallError | null>(null);
-  const [saved, setSaved] = useState(false);
-  // The fields wait for the register's settings: typed before they came, a folder was overwritten
-  // by the empty one loaded, and 保存 then saved no folder at all.
-  const [loaded, setLoaded] = useState(false);
-
-  useEffect(() => {
-    void api.invoke('backup.getConfig', {}).then((r) => {
-      setLoaded(true);
-      if (!r.ok) return setError(r.error);
-      setFolder(r.value.folder ?? '');
-      setScheduleAt(r.value.scheduleAt ?? '');
-      setKeep(String(r.value.keep));
-      onFolder(r.value.folder ?? '');
-    });
-  }, [onFolder]);
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    setError(null);
-    const result = await api.invoke('backup.setConfig', {
-      ...(folder.trim() ? { folder: folder.trim() } : {}),
-      ...(scheduleAt ? { scheduleAt } : {}),
-      keep: Math.max(1, Math.round(Number(keep) || 1)),
-    });
-    if (!result.ok) return setError(result.error);
-    setSaved(true);
-    onFolder(result.value.folder ?? '');
-  };
-
-  return (
-    <form className="back-office__form back-office__card" onSubmit={(e) => void save(e)} data-testid="backup-settings">
-      <h3>{t('backup.settings.title')}</h3>
-      <label className="field">
-        <span>{t('backup.settings.folder')}</span>
-        <input value={folder} onChange={(e) => setFolder(e.target.value)} disabled={!loaded} maxLength={1024} autoComplete="off" data-testid="backup-folder" />
-      </label>
-      <p className="muted small">{t('backup.settings.folderHint')}</p>
-      <div className="field-row">
-        <label className="field">
-          <span>{t('backup.settings.scheduleAt')}</span>
-          <input type="time" value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value)} disabled={!loaded} data-testid="backup-schedule" />
-        </label>
-        <label className="field">
-          <span>{t('backup.settings.keep')}</span>
-          <input type="number" min={1} max={3650} value={keep} onChange={(e) => setKeep(e.target.value)} disabled={!loaded} data-testid="backup-keep" />
-        </label>
-      </div>
-      <p className="muted small">{t('backup.settings.scheduleHint')}</p>
-      <ErrorNote error={error} />
-      <Notice message={saved ? t('backup.settings.saved') : null} testId="backup-settings-saved" />
-      <button type="submit" className="button" disabled={!loaded} data-testid="backup-save">
-        {t('backup.settings.save')}
-      </button>
-    </form>
   );
 }
 

@@ -5,6 +5,7 @@ import type { BundleReportView, CallError, RestoreView } from '../../../../prelo
 import { ErrorNote } from '../../components/ErrorNote';
 import { api } from '../../transport/api';
 import { bundleProblemText } from './bundle-problem';
+import { RestoreComparison } from './RestoreComparison';
 
 interface RestorePanelProps {
   /** owner: from the back office; setup: from the first-run screen, before any operator exists. */
@@ -75,7 +76,8 @@ export function RestorePanel({ mode, file, onFile, onRestored }: RestorePanelPro
             {t('backup.verify.failed', { problem: bundleProblemText(report.problem, t) })}
           </p>
         ))}
-      {report?.ok && (
+      {report?.ok && report.comparison && <RestoreComparison comparison={report.comparison} />}
+      {report?.ok && !report.comparison?.refused && (
         <form className="back-office__form" onSubmit={(e) => void restore(e)}>
           <p className="muted">{t('backup.restore.hint', { word: RESTORE_CONFIRMATION })}</p>
           <label className="field">

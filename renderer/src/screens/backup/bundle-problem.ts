@@ -1,6 +1,14 @@
 import type { TFunction } from 'i18next';
 import type { BundleProblemView } from '../../../../preload/contract';
 
+/** Why, in the operator's language: a journal break by its code, else the checker's reason with its facts; never a library's own words. */
+function reasonText(problem: BundleProblemView, t: TFunction): string {
+  if (problem.code === 'chain_broken' && problem.detail)
+    return t(`backOffice.journal.break.${problem.detail}`, { defaultValue: t('backup.problemReason.unknown') });
+  if (!problem.reason) return t('backup.problemReason.unknown');
+  return t(`backup.problemReason.${problem.reason}`, { ...(problem.facts ?? {}), defaultValue: t('backup.problemReason.unknown') });
+}
+
 /** The first problem of a bundle in the operator's language: which file, and the row or journal entry. */
 export function bundleProblemText(problem: BundleProblemView | null, t: TFunction): string {
   if (!problem) return '';
@@ -11,6 +19,7 @@ export function bundleProblemText(problem: BundleProblemView | null, t: TFunctio
     row: problem.row ?? '-',
     seq: problem.seq ?? '-',
     detail: problem.detail ?? '',
+    reason: reasonText(problem, t),
     defaultValue: problem.code,
   });
 }
