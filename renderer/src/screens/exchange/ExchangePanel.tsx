@@ -51,7 +51,10 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
   }, [hasLines, totalMinor, sale.id, draft, runPreview, resetPreview]);
 
   const plan = hasLines ? preview.value : null;
+  // Before main has answered there is no figure to pay: the confirm buttons wait for the plan.
   const difference = plan?.differenceMinor ?? totalMinor - draft.creditMinor;
+  // Cash pays the difference rounded to the store's step (main says how much); a card pays it exactly.
+  const cashDifference = plan?.cashDifferenceMinor ?? difference;
   const askText = plan && needsApproval(role, plan.approvalReasons) ? approvalReason(plan.approvalReasons, t, format.locale) : null;
 
   const confirm = async () => {
@@ -63,7 +66,7 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
       const bad = typedProblem(tendered, digits);
       if (bad) return setProblem(t(amountProblemKey(bad, 'amount', digits)));
       const parsed = parseMinor(tendered, digits);
-      if (parsed === null || parsed < difference) return setProblem(t('exchange.tenderNeeded', { amount: format.money(difference) }));
+      if (parsed === null || parsed < cashDifference) return setProblem(t('exchange.tenderNeeded', { amount: format.money(cashDifference) }));
       tenderedMinor = parsed;
     }
     setProblem(null);
@@ -126,8 +129,14 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
         <dd data-testid="exchange-new-total">{format.money(totalMinor)}</dd>
         <dt>{t(`exchange.difference.${who}`)}</dt>
         <dd data-testid="exchange-difference" data-who={who}>
-          {format.money(Math.abs(difference))}
+          {format.money(Math.abs(who === 'pays' ? cashDifference : difference))}
         </dd>
+        {who === 'pays' && cashDifference !== difference && (
+          <>
+            <dt>{t('exchange.cashRounding')}</dt>
+            <dd data-testid="exchange-rounding">{format.money(cashDifference - difference)}</dd>
+          </>
+        )}
       </dl>
       {difference > 0 && (
         <label className="field">
@@ -155,7 +164,7 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
             disabled={!plan || preview.busy || begin.busy}
             data-testid="exchange-pay-card"
           >
-            {t('exchange.payCard')}
+            {cashDifference === difference ? t('exchange.payCard') : t('exchange.payCardAmount', { amount: format.money(difference) })}
           </button>
         )}
         <button
