@@ -119,6 +119,18 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
   }
 
   const who = difference > 0 ? 'pays' : difference < 0 ? 'receives' : 'even';
+  // Beside the cash handed over when the customer pays; alone with 退出换货 otherwise. Both fit 1024×768 above the sale's buttons.
+  const confirmButton = (
+    <button
+      type="button"
+      className="button button--primary"
+      onClick={() => void confirm()}
+      disabled={!plan || preview.busy || complete.busy}
+      data-testid="exchange-confirm"
+    >
+      {t('exchange.confirm')}
+    </button>
+  );
   return (
     <section className="panel exchange-panel" aria-labelledby="exchange-title" data-testid="exchange-panel">
       <h2 id="exchange-title">{t('exchange.title', { receipt: draft.originalReceipt })}</h2>
@@ -134,15 +146,21 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
         {who === 'pays' && cashDifference !== difference && (
           <>
             <dt>{t('exchange.cashRounding')}</dt>
-            <dd data-testid="exchange-rounding">{format.money(cashDifference - difference)}</dd>
+            <dd data-testid="exchange-rounding">
+              {cashDifference > difference ? '+' : ''}
+              {format.money(cashDifference - difference)}
+            </dd>
           </>
         )}
       </dl>
       {difference > 0 && (
-        <label className="field">
-          <span>{t('exchange.tendered')}</span>
-          <input inputMode="decimal" autoComplete="off" value={tendered} onChange={(e) => setTendered(e.target.value)} data-testid="exchange-tendered" />
-        </label>
+        <div className="exchange-panel__pay">
+          <label className="field">
+            <span>{t('exchange.tendered')}</span>
+            <input inputMode="decimal" autoComplete="off" value={tendered} onChange={(e) => setTendered(e.target.value)} data-testid="exchange-tendered" />
+          </label>
+          {confirmButton}
+        </div>
       )}
       <ErrorNote message={problem} />
       <ErrorNote
@@ -167,15 +185,7 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
             {cashDifference === difference ? t('exchange.payCard') : t('exchange.payCardAmount', { amount: format.money(difference) })}
           </button>
         )}
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => void confirm()}
-          disabled={!plan || preview.busy || complete.busy}
-          data-testid="exchange-confirm"
-        >
-          {t('exchange.confirm')}
-        </button>
+        {difference <= 0 && confirmButton}
       </div>
       {approval.open && approval.render()}
     </section>
