@@ -23,6 +23,7 @@ import { documentView } from '../documents/document-view';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import { cashTender } from '../money/cash-tender';
+import { roundToStep } from '../money/integer-math';
 import { book } from '../refund/refund-booking';
 import { approverFor, returnPlan, type RefundContext } from '../refund/refund-plans';
 import { requireOpenShift } from '../shift/shift-rows';
@@ -54,7 +55,9 @@ export function planExchange(ctx: RefundContext, input: ExchangeInput) {
   const differenceMinor = sale.totals.totalMinor - creditMinor;
   // The return is planned as cash; only cash actually leaving the drawer turns a card payment into cash.
   const approvalReasons = plan.approvalReasons.filter((r) => r !== 'refund.approval.card_to_cash' || differenceMinor < 0);
-  const view: ExchangeView = { creditMinor, saleTotalMinor: sale.totals.totalMinor, differenceMinor, approvalReasons };
+  // Cash pays the difference rounded to the store's step, as a plain cash sale pays its total; a card pays it exactly.
+  const cashDifferenceMinor = differenceMinor > 0 ? roundToStep(differenceMinor, ctx.settings.cashRoundingStepMinor) : differenceMinor;
+  const view: ExchangeView = { creditMinor, saleTotalMinor: sale.totals.totalMinor, differenceMinor, cashDifferenceMinor, approvalReasons };
   return { sale, plan, view };
 }
 
@@ -84,6 +87,7 @@ function doneView(ctx: RefundContext, row: ExchangeRow, approvalReasons: string[
     creditMinor: row.credit_minor,
     saleTotalMinor: sale.totals.totalMinor,
     differenceMinor: row.difference_minor,
+    cashDifferenceMinor: row.difference_minor,
     approvalReasons,
     changeMinor: sale.changeMinor,
   };
@@ -110,7 +114,7 @@ export function completeExchange(
     const { sale, plan, view } = planExchange(ctx, input);
     const approver = approverFor(ctx, view.approvalReasons, approverId);
     const due = view.differenceMinor > 0 ? view.differenceMinor : 0;
-    if (due > 0 && input.tenderedMinor === undefined) throw new ServiceError('exchange.tender_missing', { dueMinor: due });
+    if (due > 0 && input.tenderedMinor === undefined) throw new ServiceError('exchange.tender_missing', { dueMinor: view.cashDifferenceMinor });
     const cash = due > 0 ? cashTender(due, input.tenderedMinor ?? 0, ctx.settings.cashRoundingStepMinor) : null;
     if (cash && !cash.completes) throw new ServiceError('sale.tender_insufficient', { dueMinor: cash.dueMinor });
 
@@ -165,6 +169,6 @@ export function completeExchange(
       },
       ctx.now,
     );
-    return { ...view, differenceMinor, exchangeId, refund, sale: completed, changeMinor: completed.changeMinor };
+    return { ...view, differenceMinor, cashDifferenceMinor: differenceMinor, exchangeId, refund, sale: completed, changeMinor: completed.changeMinor };
   })();
 }

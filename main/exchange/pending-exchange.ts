@@ -100,7 +100,13 @@ export function beginExchange(
 function planView(ctx: RefundContext, saleId: string): ExchangeView {
   const row = pendingOf(ctx.db, saleId);
   const sale = documentView(ctx.db, saleId);
-  return { creditMinor: row?.credit_minor ?? 0, saleTotalMinor: sale.totals.totalMinor, differenceMinor: row?.difference_minor ?? 0, approvalReasons: [] };
+  return {
+    creditMinor: row?.credit_minor ?? 0,
+    saleTotalMinor: sale.totals.totalMinor,
+    differenceMinor: row?.difference_minor ?? 0,
+    cashDifferenceMinor: row?.difference_minor ?? 0,
+    approvalReasons: [],
+  };
 }
 
 interface PendingRow {

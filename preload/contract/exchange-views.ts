@@ -9,6 +9,12 @@ export interface ExchangeView {
   saleTotalMinor: number;
   /** > 0 the customer pays it, < 0 the customer receives it, 0 no money moves. */
   differenceMinor: number;
+  /**
+   * The difference as cash: when the customer pays it, rounded to the store's cash step (what cash
+   * is asked and accepted, as a plain cash sale rounds its total); otherwise the same as differenceMinor.
+   * A card or scan-to-pay payment pays differenceMinor exactly.
+   */
+  cashDifferenceMinor: number;
   /** Why a supervisor must approve (`refund.approval.*`): empty when the cashier may do it alone. */
   approvalReasons: string[];
 }

@@ -60,6 +60,7 @@ describe('an exchange', () => {
       creditMinor: 5000,
       saleTotalMinor: 8000,
       differenceMinor: 3000,
+      cashDifferenceMinor: 3000,
       approvalReasons: [],
     });
     const r = await exchange(reg, original, saleId, { tenderedMinor: 5000 });

@@ -51,7 +51,10 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
   }, [hasLines, totalMinor, sale.id, draft, runPreview, resetPreview]);
 
   const plan = hasLines ? preview.value : null;
+  // Before main has answered there is no figure to pay: the confirm buttons wait for the plan.
   const difference = plan?.differenceMinor ?? totalMinor - draft.creditMinor;
+  // Cash pays the difference rounded to the store's step (main says how much); a card pays it exactly.
+  const cashDifference = plan?.cashDifferenceMinor ?? difference;
   const askText = plan && needsApproval(role, plan.approvalReasons) ? approvalReason(plan.approvalReasons, t, format.locale) : null;
 
   const confirm = async () => {
@@ -63,7 +66,7 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
       const bad = typedProblem(tendered, digits);
       if (bad) return setProblem(t(amountProblemKey(bad, 'amount', digits)));
       const parsed = parseMinor(tendered, digits);
-      if (parsed === null || parsed < difference) return setProblem(t('exchange.tenderNeeded', { amount: format.money(difference) }));
+      if (parsed === null || parsed < cashDifference) return setProblem(t('exchange.tenderNeeded', { amount: format.money(cashDifference) }));
       tenderedMinor = parsed;
     }
     setProblem(null);
@@ -116,6 +119,18 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
   }
 
   const who = difference > 0 ? 'pays' : difference < 0 ? 'receives' : 'even';
+  // Beside the cash handed over when the customer pays; alone with 退出换货 otherwise. Both fit 1024×768 above the sale's buttons.
+  const confirmButton = (
+    <button
+      type="button"
+      className="button button--primary"
+      onClick={() => void confirm()}
+      disabled={!plan || preview.busy || complete.busy}
+      data-testid="exchange-confirm"
+    >
+      {t('exchange.confirm')}
+    </button>
+  );
   return (
     <section className="panel exchange-panel" aria-labelledby="exchange-title" data-testid="exchange-panel">
       <h2 id="exchange-title">{t('exchange.title', { receipt: draft.originalReceipt })}</h2>
@@ -126,14 +141,26 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
         <dd data-testid="exchange-new-total">{format.money(totalMinor)}</dd>
         <dt>{t(`exchange.difference.${who}`)}</dt>
         <dd data-testid="exchange-difference" data-who={who}>
-          {format.money(Math.abs(difference))}
+          {format.money(Math.abs(who === 'pays' ? cashDifference : difference))}
         </dd>
+        {who === 'pays' && cashDifference !== difference && (
+          <>
+            <dt>{t('exchange.cashRounding')}</dt>
+            <dd data-testid="exchange-rounding">
+              {cashDifference > difference ? '+' : ''}
+              {format.money(cashDifference - difference)}
+            </dd>
+          </>
+        )}
       </dl>
       {difference > 0 && (
-        <label className="field">
-          <span>{t('exchange.tendered')}</span>
-          <input inputMode="decimal" autoComplete="off" value={tendered} onChange={(e) => setTendered(e.target.value)} data-testid="exchange-tendered" />
-        </label>
+        <div className="exchange-panel__pay">
+          <label className="field">
+            <span>{t('exchange.tendered')}</span>
+            <input inputMode="decimal" autoComplete="off" value={tendered} onChange={(e) => setTendered(e.target.value)} data-testid="exchange-tendered" />
+          </label>
+          {confirmButton}
+        </div>
       )}
       <ErrorNote message={problem} />
       <ErrorNote
@@ -155,18 +182,10 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
             disabled={!plan || preview.busy || begin.busy}
             data-testid="exchange-pay-card"
           >
-            {t('exchange.payCard')}
+            {cashDifference === difference ? t('exchange.payCard') : t('exchange.payCardAmount', { amount: format.money(difference) })}
           </button>
         )}
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => void confirm()}
-          disabled={!plan || preview.busy || complete.busy}
-          data-testid="exchange-confirm"
-        >
-          {t('exchange.confirm')}
-        </button>
+        {difference <= 0 && confirmButton}
       </div>
       {approval.open && approval.render()}
     </section>

@@ -11,10 +11,12 @@ interface SaleActionBarProps {
   onCommand(command: SaleCommand): void;
   /** Off while a dialog or the help has the keyboard. */
   keysEnabled: boolean;
+  /** An exchange not yet begun takes the payment on its own panel: the sale's tenders are not shown (F12 says where to pay). */
+  tendersHidden?: boolean;
 }
 
 /** The sale's buttons and the keys that do the same (F4, F9, F6, Ins, F12...): both give the screen a command. */
-export function SaleActionBar({ dueMinor, hasLines, onCommand, keysEnabled }: SaleActionBarProps) {
+export function SaleActionBar({ dueMinor, hasLines, onCommand, keysEnabled, tendersHidden = false }: SaleActionBarProps) {
   const { t } = useTranslation();
   const format = useFormat();
   useSaleShortcuts(onCommand, keysEnabled);
@@ -44,22 +46,24 @@ export function SaleActionBar({ dueMinor, hasLines, onCommand, keysEnabled }: Sa
         </button>
       </div>
       {/* The tenders, each its own button: cash (the usual one, largest), card, and scan-to-pay's place. */}
-      <div className="tenders" role="group" aria-label={t('sale.tenders')}>
-        <button type="button" className="button button--pay" onClick={() => onCommand('pay')} data-testid="pay-cash">
-          <span>{t('sale.payCash')}</span>
-          <span className="button--pay__amount">{format.money(dueMinor)}</span>
-          <kbd>F12</kbd>
-        </button>
-        <div className="tenders__others">
-          <button type="button" className="button button--tender" onClick={() => onCommand('payCard')} disabled={!hasLines} data-testid="sale-pay-card">
-            {t('sale.payCard')} <kbd>F11</kbd>
+      {!tendersHidden && (
+        <div className="tenders" role="group" aria-label={t('sale.tenders')}>
+          <button type="button" className="button button--pay" onClick={() => onCommand('pay')} data-testid="pay-cash">
+            <span>{t('sale.payCash')}</span>
+            <span className="button--pay__amount">{format.money(dueMinor)}</span>
+            <kbd>F12</kbd>
           </button>
-          {/* Scan-to-pay (WeChat Pay / Alipay) is taken on the payment screen: scanning the customer's code there pays (or F8 keys it). */}
-          <button type="button" className="button button--tender" onClick={() => onCommand('pay')} disabled={!hasLines} data-testid="sale-pay-scan">
-            {t('sale.payScan')}
-          </button>
+          <div className="tenders__others">
+            <button type="button" className="button button--tender" onClick={() => onCommand('payCard')} disabled={!hasLines} data-testid="sale-pay-card">
+              {t('sale.payCard')} <kbd>F11</kbd>
+            </button>
+            {/* Scan-to-pay (WeChat Pay / Alipay) is taken on the payment screen: scanning the customer's code there pays (or F8 keys it). */}
+            <button type="button" className="button button--tender" onClick={() => onCommand('pay')} disabled={!hasLines} data-testid="sale-pay-scan">
+              {t('sale.payScan')}
+            </button>
+          </div>
         </div>
-      </div>
+      )}
     </>
   );
 }

@@ -169,7 +169,7 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
         onQty={changeQty}
         onCommand={command}
       />
-      <aside className="sale__right">
+      <aside className={exchange ? 'sale__right sale__right--exchange' : 'sale__right'}>
         {exchange}
         <TotalsPanel sale={sale} />
         <SaleActionBar
@@ -177,6 +177,7 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
           hasLines={sale.lines.length > 0}
           onCommand={command}
           keysEnabled={!paused && dialogs.dialog === null}
+          tendersHidden={tendersBlocked ?? false}
         />
       </aside>
       <SaleDialogs
