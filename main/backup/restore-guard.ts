@@ -84,7 +84,10 @@ export function compareWithLedger(
   const documentIds = current.prepare("SELECT id FROM documents WHERE status = 'completed' AND completed_at >= ?").pluck().all(since) as string[];
   view.documentsAfter = documentIds.filter((id) => inBundle.get(id) === undefined).length;
   view.entriesAfter = later.entries;
-  return { ...view, relation: parted ? 'diverged' : 'older', refused: !damaged };
+  // Books that never issued a receipt (a machine just set up, then restored from the back office)
+  // lose no sale and reuse no number: what they hold stays in the file moved aside.
+  const books = view.currentLastReceipt !== null || view.documentsAfter > 0;
+  return { ...view, relation: parted ? 'diverged' : 'older', refused: !damaged && books };
 }
 
 /** The refusal of a restore the comparison does not allow; nothing has been changed yet. */

@@ -141,6 +141,22 @@ describe('restoring a bundle over the books in place', () => {
     expect(movedAside(shop)).toEqual([]);
   });
 
+  it('a machine just set up, with no receipt issued, may take the bundle from the back office: no sale is lost, no number reused', async () => {
+    const shop = register();
+    const target = folder();
+    await ownerWithFolder(shop, target);
+    await ringUpSales(shop, 2);
+    const { file } = await shop.must('backup.run', {});
+    // The replacement machine: the owner set up first, then restores from the back office.
+    const fresh = register();
+    await fresh.must('setup.createOwner', { name: 'Here', pin: OWNER_PIN });
+    const report = await fresh.must('backup.verify', { file });
+    expect(report.comparison).toMatchObject({ relation: 'diverged', refused: false, currentLastReceipt: null, documentsAfter: 0 });
+    await fresh.must('backup.restore', { file, confirm: 'RESTORE' });
+    expect(books(fresh).documents).toBe(2);
+    expect(movedAside(fresh)).toHaveLength(1);
+  });
+
   it('over a ledger SQLite cannot read, any verified bundle may be restored and the owner is told where it ends', async () => {
     const shop = register();
     await ownerWithFolder(shop, folder());

@@ -1,24 +1,14 @@
 // A refused input says which bound it broke, in the field's own unit and both languages: "端口最大为
 // 65535" is something an owner can fix; "收银机拒绝了输入内容（端口）" left them guessing.
-import i18next from 'i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import enErrors from '../../assets/locales/en/errors.json';
-import zhErrors from '../../assets/locales/zh-CN/errors.json';
 import type { CallError } from '../../preload/contract/result';
 import { MAX_AMOUNT_MINOR } from '../../preload/contract/primitives';
 import { defaultPrinterProfile } from '../../main/hardware/printer';
 import { errorMessage } from '../../renderer/src/i18n/error-message';
+import { errorsI18n } from '../support/errors-i18n';
 import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 
-const i18n = i18next.createInstance();
-void i18n.init({
-  resources: { en: { errors: enErrors }, 'zh-CN': { errors: zhErrors } },
-  lng: 'zh-CN',
-  ns: ['errors'],
-  keySeparator: false,
-  interpolation: { escapeValue: false },
-  initAsync: false,
-});
+const i18n = errorsI18n();
 const zh = (e: CallError) => errorMessage(e, i18n.getFixedT('zh-CN'), 'zh-CN', 'CNY');
 const en = (e: CallError) => errorMessage(e, i18n.getFixedT('en'), 'en', 'CNY');
 

@@ -1,14 +1,12 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import enErrors from '../../assets/locales/en/errors.json';
 import enUi from '../../assets/locales/en/ui.json';
-import zhErrors from '../../assets/locales/zh-CN/errors.json';
 import zhUi from '../../assets/locales/zh-CN/ui.json';
 import { isRegisterId, isStorePhone, isStoreTaxId } from '../../preload/contract/store-details';
 import { settingsPatch } from '../../preload/contract/settings';
 import { amountProblemKey, priceRefusalKey, readAmount, typedProblem } from '../../renderer/src/format/amount-input';
 import { parseDecimal } from '../../renderer/src/format/parse-amount';
 import { errorMessage } from '../../renderer/src/i18n/error-message';
+import { errorsI18n } from '../support/errors-i18n';
 
 describe('a keyed number is read as typed, never cleaned into another one', () => {
   it('reads plain decimals within the allowed digits', () => {
@@ -109,15 +107,7 @@ describe('store details as typed in the wizard and the back office', () => {
 });
 
 describe('a refused field is named in words, never by its program name', () => {
-  const i18n = i18next.createInstance();
-  void i18n.init({
-    resources: { en: { errors: enErrors }, 'zh-CN': { errors: zhErrors } },
-    lng: 'zh-CN',
-    ns: ['errors'],
-    keySeparator: false,
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
+  const i18n = errorsI18n();
   const zh = i18n.getFixedT('zh-CN');
   const en = i18n.getFixedT('en');
 
@@ -165,15 +155,7 @@ describe('a refused price says what to fix', () => {
 });
 
 describe('a field a form names in its own words', () => {
-  const i18n = i18next.createInstance();
-  void i18n.init({
-    resources: { 'zh-CN': { errors: zhErrors } },
-    lng: 'zh-CN',
-    ns: ['errors'],
-    keySeparator: false,
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
+  const i18n = errorsI18n();
   it('is shown as given', () => {
     const error = { code: 'request.invalid_input', params: { field: '商户号（mch_id）', issue: 'invalid' } } as const;
     expect(errorMessage(error, i18n.getFixedT('zh-CN'), 'zh-CN', 'CNY')).toBe('收银机拒绝了输入内容（商户号（mch_id）），请检查输入。');

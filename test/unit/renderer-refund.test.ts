@@ -1,10 +1,8 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import enErrors from '../../assets/locales/en/errors.json';
-import zhErrors from '../../assets/locales/zh-CN/errors.json';
 import type { CallError } from '../../preload/contract';
 import type { RefundableLineView } from '../../preload/contract/refund-views';
 import { errorMessage } from '../../renderer/src/i18n/error-message';
+import { errorsI18n } from '../support/errors-i18n';
 import { formatReceiptNo } from '../../renderer/src/format/receipt-no';
 import { endsAttempt } from '../../renderer/src/screens/refund/refund-attempt';
 import { everythingLeft, qtyText, returnSelection, type LineChoice } from '../../renderer/src/screens/refund/return-selection';
@@ -87,15 +85,7 @@ describe('what the return screen asks main', () => {
 });
 
 describe('refusals where the cashier looks', () => {
-  const i18n = i18next.createInstance();
-  void i18n.init({
-    resources: { en: { errors: enErrors }, 'zh-CN': { errors: zhErrors } },
-    lng: 'zh-CN',
-    ns: ['errors'],
-    keySeparator: false,
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
+  const i18n = errorsI18n();
 
   it('the store limit of returns without a receipt says whose limit it is, in both languages', () => {
     const operator: CallError = { code: 'refund.limit_exceeded', params: { limitMinor: 50_000, usedMinor: 30_000, scope: 'operator' } };
