@@ -4,6 +4,7 @@
 // cannot be given back by a cancel: it is refused and nothing changes.
 import { describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../main/ledger/journal';
+import { terminalReady } from '../support/card-register';
 import { CASHIER_PIN, FIXTURE_FLOAT, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 import { register } from '../support/tracked-registers';
 
@@ -124,16 +125,9 @@ describe('cancelling a sale with a card part payment', () => {
     // The way out the refusal names: take the rest (here by card on the demo terminal), and the completed sale can be voided.
     await reg.must('sale.tenderCash', { saleId, tenderedMinor: 500, idempotencyKey: key() });
     const split = await toothbrushWithTwoYuanTaken(reg);
-    // The demo terminal connects in the background: until it does, the register has none to ask.
-    const payKey = key();
-    let pay = await reg.call('card.pay', { saleId: split, idempotencyKey: payKey });
-    const connecting = ['terminal.not_configured', 'terminal.not_connected'];
-    for (let i = 0; i < 200 && !pay.ok && connecting.includes(pay.error.code); i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      pay = await reg.call('card.pay', { saleId: split, idempotencyKey: payKey });
-    }
-    if (!pay.ok) throw new Error(`card.pay refused: ${JSON.stringify(pay.error)}`);
-    const paid = pay.value;
+    // The demo terminal connects in the background: the sale is paid once it is ready.
+    await terminalReady(reg);
+    const paid = await reg.must('card.pay', { saleId: split, idempotencyKey: key() });
     expect(paid.sale).toMatchObject({ status: 'completed' });
     expect(paid.sale.payments.map((p) => [p.method, p.amountMinor])).toEqual([
       ['cash', 200],
