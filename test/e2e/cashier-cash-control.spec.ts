@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { callRegister, expect, OWNER, saleScreenReady, setUpOwner, test } from './fixtures';
+import { callRegister, expect, OWNER, saleScreenReady, setUpOwner, test, type Register } from './fixtures';
 
 // A cashier's count is blind, and stays so: refused paid-outs of different amounts would tell them
 // what the drawer should hold (two refusals within the hour: each is told only the amount it asked
@@ -13,15 +13,19 @@ async function logIn(page: Page, name: string, pin: string): Promise<void> {
   await saleScreenReady(page);
 }
 
-test("a cashier's paid-out beyond the drawer is refused twice; the owner sees the alert about them", async ({ page, register }) => {
-  // The owner's shift holds a float of ¥250.00.
+/** The owner opens the day (a ¥250.00 float); the cashier 李收银 logs in and opens 班次 in the back office. */
+async function cashierAtTheShift(page: Page, register: Register): Promise<void> {
   await setUpOwner(page, register);
   expect(await callRegister(page, 'operator.create', { name: '李收银', pin: '4826', role: 'cashier' })).toMatchObject({ ok: true });
   await page.getByTestId('logout').click();
   await logIn(page, '李收银', '4826');
-
   await page.getByTestId('open-back-office').click();
   await page.getByTestId('back-office-nav-shift').click();
+}
+
+test("a cashier's paid-out beyond the drawer is refused twice; the owner sees the alert about them", async ({ page, register }) => {
+  // The owner's shift holds a float of ¥250.00.
+  await cashierAtTheShift(page, register);
   await page.getByText('支出', { exact: true }).click();
   const amount = page.getByTestId('cash-move-amount');
   const submit = page.getByTestId('cash-move-submit');
@@ -62,12 +66,7 @@ test("a cashier's count stays blind until the close: no expected cash or over/sh
   register,
 }) => {
   // The owner's shift holds a float of ¥250.00; the cashier counts ¥245.00.
-  await setUpOwner(page, register);
-  expect(await callRegister(page, 'operator.create', { name: '李收银', pin: '4826', role: 'cashier' })).toMatchObject({ ok: true });
-  await page.getByTestId('logout').click();
-  await logIn(page, '李收银', '4826');
-  await page.getByTestId('open-back-office').click();
-  await page.getByTestId('back-office-nav-shift').click();
+  await cashierAtTheShift(page, register);
   await page.getByTestId('shift-close-start').click();
   await page.getByTestId('count-10000').fill('2');
   await page.getByTestId('count-1000').fill('4');
