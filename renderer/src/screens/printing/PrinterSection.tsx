@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrinterConfigView } from '../../../../preload/contract';
+import { transportConfigSchema } from '../../../../preload/contract/printer-schemas';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
 import { useRegisterPlatform } from '../../state/store-context';
@@ -66,13 +67,6 @@ function transportOf(f: Form): PrinterConfigView['transport'] | null {
   return { kind: f.kind, path: f.path.trim() } as PrinterConfigView['transport'];
 }
 
-/** Whether main would take this address's numbers; a switched-off printer keeps its last good address instead. */
-function numbersFit(t: NonNullable<PrinterConfigView['transport']>): boolean {
-  if (t.kind === 'tcp') return Number.isInteger(t.port) && t.port >= 1 && t.port <= 65_535;
-  if (t.kind === 'serial') return Number.isInteger(t.baudRate) && t.baudRate >= 1200 && t.baudRate <= 921_600;
-  return true;
-}
-
 /** The owner's printer settings, with a test page that prints or says why it could not. */
 export function PrinterSection() {
   const { t } = useTranslation();
@@ -105,7 +99,7 @@ export function PrinterSection() {
     const typed = transportOf(form);
     // Switching the printer off must work whatever is half-typed in its address: the address is
     // not used while it is off, and the last good one is kept for when it is switched on again.
-    const transport = !form.enabled && typed !== null && !numbersFit(typed) ? saved.transport : typed;
+    const transport = !form.enabled && typed !== null && !transportConfigSchema.safeParse(typed).success ? saved.transport : typed;
     // The printer's own density is the profile without one.
     const { density: _savedDensity, ...savedProfile } = saved.profile;
     // Input types (defaults filled in by main); the view type is the parsed shape.
