@@ -18,7 +18,7 @@ export const cardHandlers: Pick<HandlerTable, keyof typeof cardCalls> = {
       if (scanning) throw new ServiceError('scanpay.attempt_unresolved', { attemptId: scanning.id });
       const practice = isPracticePayment(ctx.db, ctx.settings.registerId, ctx.actor.id, input.saleId);
       return ctx.services.paymentWatch.follow(input.saleId, 'card', () =>
-        practice ? practiceCardPayment(ctx, input.saleId) : ctx.services.terminal.payments.pay(ctx, input),
+        practice ? practiceCardPayment(ctx, input.saleId, input.amountMinor) : ctx.services.terminal.payments.pay(ctx, input),
       );
     },
   },

@@ -12,6 +12,7 @@ import { approvalMismatch } from '../hardware/terminal/approval-check';
 import type { Actor } from '../sale/sale';
 import { findDocument, documentView } from '../documents/document-view';
 import { ServiceError } from '../common/service-error';
+import { partAmount } from '../payments/part-amount';
 import { requireOpenShift } from '../shift/shift-rows';
 import {
   createIntent,
@@ -51,8 +52,8 @@ export class CardPayments {
     return inTransaction(this.deps, fn);
   }
 
-  /** Pays what is still owed on the sale by card. */
-  async pay(ctx: PayContext, input: { saleId: string; idempotencyKey: string }): Promise<CompletionView> {
+  /** Pays what is still owed on the sale by card, or `amountMinor` of it (the rest by another tender). */
+  async pay(ctx: PayContext, input: { saleId: string; idempotencyKey: string; amountMinor?: number | undefined }): Promise<CompletionView> {
     const { db } = this.deps;
     // Recovery talks to the terminal first: a payment must not start while it might still find ours.
     if (this.recovering) await this.recovering;
@@ -68,6 +69,7 @@ export class CardPayments {
       const view = documentView(db, input.saleId);
       if (view.lines.length === 0) throw new ServiceError('sale.empty');
       if (view.remainingMinor <= 0) throw new ServiceError('sale.already_paid');
+      const amountMinor = partAmount(view.remainingMinor, input.amountMinor, 'terminal.amount_exceeds_due');
       // Checked before the terminal hears of it: an approval that could not be booked would need a supervisor.
       requireOpenShift(db, doc.register_id);
       const open = openIntentFor(db, input.saleId);
@@ -77,7 +79,7 @@ export class CardPayments {
         {
           saleId: input.saleId,
           idempotencyKey: input.idempotencyKey,
-          amountMinor: view.remainingMinor,
+          amountMinor,
           operatorId: ctx.actor.id,
           previousReceiptNo: lastKnownReceiptNo(db),
         },

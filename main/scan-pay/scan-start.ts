@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { classifyCode, maskPaymentCode } from '../../preload/contract/payment-code';
 import { ServiceError } from '../common/service-error';
+import { partAmount } from '../payments/part-amount';
 import { openIntentFor } from '../card/card-intents';
 import { documentView, findDocument } from '../documents/document-view';
 import { getSettings } from '../settings/settings';
@@ -52,8 +53,7 @@ export function openAttempt(deps: ScanPaymentDeps, actor: Actor, input: ScanPayI
     const view = documentView(db, input.saleId);
     if (view.lines.length === 0) throw new ServiceError('sale.empty');
     if (view.remainingMinor <= 0) throw new ServiceError('sale.already_paid');
-    const amount = input.amountMinor ?? view.remainingMinor;
-    if (amount > view.remainingMinor) throw new ServiceError('scanpay.amount_exceeds_due', { dueMinor: view.remainingMinor });
+    const amount = partAmount(view.remainingMinor, input.amountMinor, 'scanpay.amount_exceeds_due');
     // Checked before the provider hears of it: a payment that could not be booked would have to be reversed.
     requireOpenShift(db, doc.register_id);
     const card = openIntentFor(db, input.saleId);

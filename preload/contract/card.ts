@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
-import { id, idempotencyKey, uuid } from './primitives';
+import { id, idempotencyKey, positiveAmountMinor, uuid } from './primitives';
 import type { CardAbortView, CardIntentView, TerminalBatchView, TerminalConfigView } from './card-views';
 import type { CompletionView } from './views';
 
@@ -32,11 +32,12 @@ export const terminalConfig = z.discriminatedUnion('kind', [
 
 export const cardCalls = {
   /**
-   * Pay what is still owed on the sale by card. Resolves when the terminal has finished: the
-   * payment is recorded (completing the sale when it covers the rest) or the call fails with the
-   * terminal's translated reason. Steps arrive meanwhile as `payment.step` events.
+   * Pay what is still owed on the sale by card, or `amountMinor` of it (the rest by another tender;
+   * more than is owed is refused before the terminal hears of it). Resolves when the terminal has
+   * finished: the payment is recorded (completing the sale when it covers the rest) or the call
+   * fails with the terminal's translated reason. Steps arrive meanwhile as `payment.step` events.
    */
-  'card.pay': call<CompletionView>()(z.object({ saleId: uuid, idempotencyKey }).strict(), { movesMoney: true }),
+  'card.pay': call<CompletionView>()(z.object({ saleId: uuid, amountMinor: positiveAmountMinor.optional(), idempotencyKey }).strict(), { movesMoney: true }),
   /** Ask the terminal to stop the running card payment of this sale (the terminal decides). */
   'card.abort': call<CardAbortView>()(z.object({ saleId: uuid }).strict()),
   /** The cashier checked the customer's signature on the merchant copy (journalled). */
@@ -94,4 +95,5 @@ export const cardErrors = [
   'terminal.no_signature_pending',
   'terminal.end_of_day_failed',
   'terminal.bad_serial_path',
+  'terminal.amount_exceeds_due',
 ] as const;

@@ -14,6 +14,8 @@ interface AmountFieldProps {
   /** Decimals the value may have (a price: the currency's; a quantity: 3); unchecked when absent: only the sign and characters are. */
   digits?: number;
   kind?: AmountKind;
+  /** Shown while the field is empty: what an empty field stands for. */
+  placeholder?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ interface AmountFieldProps {
  * "-5" or "abc", and says under it what is wrong: a field that dropped the characters it did not
  * like turned "-5" into 5 and "abc" into an empty field (exact cash) without a word.
  */
-export function AmountField({ label, value, onChange, onFocus, testId, autoFocus, inputRef, suffix, digits, kind = 'amount' }: AmountFieldProps) {
+export function AmountField({ label, value, onChange, onFocus, testId, autoFocus, inputRef, suffix, digits, kind = 'amount', placeholder }: AmountFieldProps) {
   const { t } = useTranslation();
   const problem = typedProblem(value, digits ?? null);
   const problemId = testId ? `${testId}-problem` : undefined;
@@ -35,6 +37,7 @@ export function AmountField({ label, value, onChange, onFocus, testId, autoFocus
           inputMode="decimal"
           autoComplete="off"
           value={value}
+          placeholder={placeholder}
           data-testid={testId}
           autoFocus={autoFocus}
           onFocus={onFocus}

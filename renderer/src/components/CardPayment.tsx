@@ -8,6 +8,7 @@ import { useFormat } from '../state/store-context';
 import { useCall } from '../state/use-call';
 import { useEvent } from '../state/use-event';
 import { ErrorNote } from './ErrorNote';
+import { partKey, partShown, type TenderPart } from '../format/tender-part';
 
 /** The sale screen's card key (keyboard/shortcuts.ts), the same on the payment screen. */
 export const CARD_PAY_KEY = 'F11';
@@ -26,14 +27,28 @@ interface CardPaymentProps {
   onResumeDone?(): void;
   /** Another payment (scan-to-pay) is running on the sale: the Card button waits. */
   blocked?: boolean;
+  /** The part of what is owed the card pays, as keyed on the payment screen (default: all of it). */
+  part?: TenderPart;
 }
 
+const WHOLE: TenderPart = { ok: true, amountMinor: undefined };
+
 /**
- * The Card button: pays what is still owed on the terminal. The terminal's steps (insert card,
+ * The Card button: pays what is still owed on the terminal, or the part keyed for it. The terminal's steps (insert card,
  * PIN, please wait...) are shown live; Cancel asks the terminal to stop. Main decides everything:
  * a decline comes back as a translated reason and the sale stays open.
  */
-export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onCompleted, resumed = null, onResumeDone, blocked = false }: CardPaymentProps) {
+export function CardPayment({
+  sale,
+  payingRef,
+  autoStart = false,
+  onBusy,
+  onCompleted,
+  resumed = null,
+  onResumeDone,
+  blocked = false,
+  part = WHOLE,
+}: CardPaymentProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const card = useCall('card.pay');
@@ -47,6 +62,9 @@ export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onComp
   // A payment taken since (cash for part of it, say): an earlier decline no longer describes the sale.
   const resetCard = card.reset;
   useEffect(() => resetCard(), [sale.paidMinor, resetCard]);
+  // Nor once another part is keyed: the refusal was about the one before.
+  const keyedPart = partKey(part);
+  useEffect(() => resetCard(), [keyedPart, resetCard]);
   // Nor once another tender takes over: left beside its steps, it read as that payment's answer.
   useEffect(() => {
     if (blocked) resetCard();
@@ -103,17 +121,21 @@ export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onComp
       forgetPaying();
       return;
     }
-    if (result.value.sale.payments.some((p) => p.card?.signatureRequired)) return setSignature(result.value);
+    // The payment just taken (an earlier card part's signature was checked when it was taken).
+    if (result.value.sale.payments.at(-1)?.card?.signatureRequired) return setSignature(result.value);
     finish(result.value);
   };
 
   const pay = async () => {
     if (busy || blocked) return;
+    // An amount the sale does not owe is refused here: the terminal never hears of it.
+    if (!part.ok) return card.refuse(part.error);
     setStep(null);
     payingRef.current = sale.id;
     rememberPaying(sale.id);
-    // Same key while the amount owed is unchanged: a retry after a lost connection is the same payment.
-    answered(await card.run({ saleId: sale.id }, `remaining:${sale.remainingMinor}`));
+    const amount = part.amountMinor === undefined ? {} : { amountMinor: part.amountMinor };
+    // Same key while the amount owed (and the part asked) is unchanged: a retry after a lost connection is the same payment.
+    answered(await card.run({ saleId: sale.id, ...amount }, `remaining:${sale.remainingMinor}`));
   };
 
   // F11 pays by card here as on the sale screen (keyboard/shortcuts.ts), so the button shows the same key.
@@ -192,7 +214,7 @@ export function CardPayment({ sale, payingRef, autoStart = false, onBusy, onComp
         </>
       ) : (
         <button type="button" className="button button--large" onClick={() => void pay()} disabled={blocked || sale.remainingMinor <= 0} data-testid="pay-card">
-          {t('card.pay', { amount: format.money(sale.remainingMinor) })} <kbd>{CARD_PAY_KEY}</kbd>
+          {t('card.pay', { amount: format.money(partShown(part, sale.remainingMinor)) })} <kbd>{CARD_PAY_KEY}</kbd>
         </button>
       )}
       <ErrorNote error={card.error} />

@@ -10,6 +10,8 @@ import { useCall } from '../state/use-call';
 import { useEvent } from '../state/use-event';
 import { ErrorNote } from './ErrorNote';
 import { ScanStepText } from './ScanStepText';
+import { useSecondsLeft } from './use-seconds-left';
+import { partKey, partShown, type TenderPart } from '../format/tender-part';
 import '../styles/scan-pay.css';
 
 /** A payment code the scanner read; `seq` tells two scans of the same code apart. */
@@ -32,7 +34,11 @@ interface ScanPaymentProps {
   onBusy?(busy: boolean): void;
   /** Another payment (the card terminal) is running on the sale: scanning waits. */
   blocked?: boolean;
+  /** The part of what is owed the code pays, as keyed on the payment screen (default: all of it). */
+  part?: TenderPart;
 }
+
+const WHOLE: TenderPart = { ok: true, amountMinor: undefined };
 
 /** F8 on the payment screen opens the scan prompt (the sale screen's F8 is a discount; this screen has no discounts). */
 export const SCAN_PAY_KEY = 'F8';
@@ -42,26 +48,15 @@ interface Step {
   deadlineAt: number | null;
 }
 
-/** Seconds left until `deadlineAt`, ticking while there is a deadline. */
-function useSecondsLeft(deadlineAt: number | null): number | null {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (deadlineAt === null) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
-  }, [deadlineAt]);
-  return deadlineAt === null ? null : Math.max(0, Math.ceil((deadlineAt - now) / 1000));
-}
-
 /**
- * 扫码 / Scan to pay: the customer's WeChat Pay or Alipay payment code pays what is still owed.
+ * 扫码 / Scan to pay: the customer's WeChat Pay or Alipay payment code pays what is still owed
+ * (or the part keyed for it).
  * The code comes from the scanner (on this screen or the sale screen) or is keyed into the prompt
  * (F8). Main's steps are shown live as for a card: sending, the customer entering the password
  * with its countdown, checking, reversing; Cancel (Esc) has main close the order with the
  * provider. A refusal comes back with the provider's reason in the cashier's language.
  */
-export function ScanPayment({ sale, payingRef, onCompleted, scanned, resumed = null, onResumeDone, onBusy, blocked = false }: ScanPaymentProps) {
+export function ScanPayment({ sale, payingRef, onCompleted, scanned, resumed = null, onResumeDone, onBusy, blocked = false, part = WHOLE }: ScanPaymentProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const pay = useCall('scanpay.pay');
@@ -91,6 +86,9 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned, resumed = n
     resetPay();
     resetCancel();
   }, [blocked, resetPay, resetCancel]);
+  // Nor once another part is keyed: the refusal was about the one before.
+  const keyedPart = partKey(part);
+  useEffect(() => resetPay(), [keyedPart, resetPay]);
   const resumedSale = resumed?.kind === 'scanpay' ? resumed.saleId : null;
   useEffect(() => {
     if (resumed?.kind === 'scanpay' && resumed.step) setStep({ key: resumed.step, deadlineAt: resumed.deadlineAt });
@@ -123,6 +121,11 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned, resumed = n
     const code = classifyCode(raw);
     // A product barcode (or anything else) is never sent to a provider as a payment code.
     if (code.kind !== 'payment') return pay.refuse({ code: 'scanpay.not_a_payment_code', params: {} });
+    // An amount the sale does not owe is refused here: the provider never hears of it.
+    if (!part.ok) {
+      setPrompt(false);
+      return pay.refuse(part.error);
+    }
     if (code.provider === 'unknown' && !provider) {
       setPrompt(false);
       setUnknownCode(code.digits);
@@ -135,7 +138,8 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned, resumed = n
     payingRef.current = sale.id;
     rememberPaying(sale.id);
     // The code is part of the input: another scan is another attempt, the same one again replays this.
-    answered(await pay.run({ saleId: sale.id, code: code.digits, ...(provider ? { provider } : {}) }, `remaining:${sale.remainingMinor}`));
+    const amount = part.amountMinor === undefined ? {} : { amountMinor: part.amountMinor };
+    answered(await pay.run({ saleId: sale.id, code: code.digits, ...amount, ...(provider ? { provider } : {}) }, `remaining:${sale.remainingMinor}`));
   };
 
   /** What the provider's payment ended with, from this window's call or from one it resumed. */
@@ -282,7 +286,7 @@ export function ScanPayment({ sale, payingRef, onCompleted, scanned, resumed = n
         disabled={blocked || sale.remainingMinor <= 0}
         data-testid="pay-scan"
       >
-        {t('scanpay.pay', { amount: format.money(sale.remainingMinor) })} <kbd>{SCAN_PAY_KEY}</kbd>
+        {t('scanpay.pay', { amount: format.money(partShown(part, sale.remainingMinor)) })} <kbd>{SCAN_PAY_KEY}</kbd>
       </button>
     );
   }

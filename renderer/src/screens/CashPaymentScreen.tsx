@@ -10,6 +10,7 @@ import { applyKey, Keypad } from '../components/Keypad';
 import { quickCashAmounts } from '../format/cash';
 import { currencyDigits, minorToDecimal } from '../format/money';
 import { parseMinor } from '../format/parse-amount';
+import { tenderPart } from '../format/tender-part';
 import { useFormat } from '../state/store-context';
 import { useCallGroup } from '../state/use-call';
 import type { ResumedPayment } from '../state/use-payment-resume';
@@ -34,6 +35,7 @@ interface CashPaymentProps {
 /**
  * Amount due, cash handed over, change shown as it is keyed. Main refuses less than due, unless
  * the cashier takes it as a part payment (split tender): the card, or more cash, pays the rest.
+ * The card or a scanned code may pay a part too, keyed above their buttons; cash pays the rest.
  */
 export function CashPaymentScreen({
   sale,
@@ -70,6 +72,14 @@ export function CashPaymentScreen({
   const dueMinor = sale.cashDueMinor;
   const tenderedMinor = parseMinor(tendered, digits);
   const quick = useMemo(() => quickCashAmounts(dueMinor, digits), [dueMinor, digits]);
+  // The part the card or a scanned code pays ("¥100 on the card, the rest in cash"); empty: all that is owed.
+  const [partText, setPartText] = useState('');
+  // The on-screen keypad keys into the field last focused: the cash handed over, or the card/scan part.
+  const [keypadTarget, setKeypadTarget] = useState<'cash' | 'part'>('cash');
+  // Once a payment is taken the keyed part is spent: the next press pays what is left unless another is keyed.
+  useEffect(() => setPartText(''), [sale.paidMinor]);
+  const cardPart = tenderPart(partText, sale.remainingMinor, digits, 'terminal.amount_exceeds_due');
+  const scanPart = tenderPart(partText, sale.remainingMinor, digits, 'scanpay.amount_exceeds_due');
 
   /**
    * Marks the sale as paid from this window (its completion is shown here, not replaced by a new
@@ -161,6 +171,7 @@ export function CashPaymentScreen({
               autoFocus={!startCard}
               testId="tendered"
               inputRef={tenderedInput}
+              onFocus={() => setKeypadTarget('cash')}
             />
           </fieldset>
           <div className="payment__change" aria-live="polite">
@@ -206,6 +217,7 @@ export function CashPaymentScreen({
             resumed={resumed}
             onResumeDone={onResumeDone}
             blocked={scanRunning}
+            part={cardPart}
           />
           <ScanPayment
             sale={sale}
@@ -216,6 +228,7 @@ export function CashPaymentScreen({
             onResumeDone={onResumeDone}
             onBusy={setScanRunning}
             blocked={cardRunning}
+            part={scanPart}
           />
         </div>
       </section>
@@ -234,7 +247,24 @@ export function CashPaymentScreen({
             </button>
           ))}
         </div>
-        <Keypad onKey={(key) => setTendered(applyKey(tendered, key))} disabled={paymentRunning} />
+        <Keypad
+          onKey={(key) => (keypadTarget === 'part' ? setPartText(applyKey(partText, key)) : setTendered(applyKey(tendered, key)))}
+          disabled={paymentRunning}
+        />
+        {sale.remainingMinor > 0 && (
+          <fieldset className="payment__part" disabled={paymentRunning}>
+            <AmountField
+              label={t('payment.partAmount')}
+              value={partText}
+              onChange={setPartText}
+              onFocus={() => setKeypadTarget('part')}
+              digits={digits}
+              testId="part-amount"
+              placeholder={t('payment.partAmountAll', { amount: format.money(sale.remainingMinor) })}
+            />
+            <p className="muted small">{t('payment.partAmountHint')}</p>
+          </fieldset>
+        )}
       </section>
     </main>
   );
