@@ -64,7 +64,14 @@ export function tenderCash(ctx: SaleContext, input: { saleId: string; tenderedMi
     const remaining = view.totals.totalMinor - view.paidMinor;
     if (remaining <= 0) throw new ServiceError('sale.already_paid');
     const outcome = cashTender(remaining, input.tenderedMinor, ctx.settings.cashRoundingStepMinor);
-    if (!outcome.completes && !input.partial) throw new ServiceError('sale.tender_insufficient', { dueMinor: outcome.dueMinor });
+    // A part of nothing is no payment: nothing (0) is taken only when it completes the sale.
+    if (!outcome.completes && (!input.partial || input.tenderedMinor === 0)) throw new ServiceError('sale.tender_insufficient', { dueMinor: outcome.dueMinor });
+    // What is left rounds to no coin at all (¥0.04 after a card part, at a ¥0.10 step): no cash
+    // changes hands, so no cash payment is recorded; the rounding alone completes the sale.
+    if (input.tenderedMinor === 0) {
+      const sale = complete(ctx, view, outcome.roundingMinor);
+      return { sale, receiptNo: sale.receiptNo, changeMinor: 0 };
+    }
     const paid = pay(ctx, view, {
       method: 'cash',
       amountMinor: outcome.appliedMinor,

@@ -1,19 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
-import {
-  approval,
-  discount,
-  id,
-  idempotencyKey,
-  MAX_NOTE,
-  positiveAmountMinor,
-  amountMinor,
-  qtyMilli,
-  rateBp,
-  receiptCode,
-  shortText,
-  uuid,
-} from './primitives';
+import { approval, discount, id, idempotencyKey, MAX_NOTE, amountMinor, qtyMilli, rateBp, receiptCode, shortText, uuid } from './primitives';
 import type { CompletionView, DocumentView, HeldSaleView } from './views';
 
 const saleRef = { saleId: uuid };
@@ -56,11 +43,14 @@ export const saleCalls = {
     z.object({ ...saleRef, lineId: id, unitPriceMinor: amountMinor, reason: priceOverrideReason, approval: approval.optional() }).strict(),
   ),
   'sale.setNote': call<DocumentView>()(z.object({ ...saleRef, note: z.string().max(MAX_NOTE) }).strict()),
-  /** Cash handed over. Less than due is refused unless `partial` (split tender); paying in full completes the sale. */
-  'sale.tenderCash': call<CompletionView>()(
-    z.object({ ...saleRef, tenderedMinor: positiveAmountMinor, partial: z.boolean().optional(), idempotencyKey }).strict(),
-    { movesMoney: true },
-  ),
+  /**
+   * Cash handed over. Less than due is refused unless `partial` (split tender); paying in full
+   * completes the sale. Nothing (0) only where the cash still due rounds to nothing (¥0.04 left
+   * after a card part, at a ¥0.10 step).
+   */
+  'sale.tenderCash': call<CompletionView>()(z.object({ ...saleRef, tenderedMinor: amountMinor, partial: z.boolean().optional(), idempotencyKey }).strict(), {
+    movesMoney: true,
+  }),
   /**
    * 整单取消: the open sale is cancelled with its lines (kept, journalled) and the register's next
    * sale is returned. Cash taken on it goes back to the customer (journalled as returned, at

@@ -132,6 +132,33 @@ describe('a card pays part of a sale', () => {
       await reg.must('settings.update', { cashRoundingStepMinor: 0 });
     }
   });
+
+  it('what the card leaves rounds to no coin (¥0.04 at a ¥0.10 step): Enter on nothing completes the sale, no cash row', async () => {
+    const { reg, staff } = rig;
+    await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
+    await reg.must('settings.update', { cashRoundingStepMinor: 10 });
+    try {
+      const saleId = await saleOf(reg, 5047);
+      // Cash of nothing towards a sale that still needs a coin is refused, part or not, and takes nothing.
+      for (const partial of [false, true]) {
+        const refused = await reg.call('sale.tenderCash', { saleId, tenderedMinor: 0, partial, idempotencyKey: key() });
+        expect(refused.ok ? null : refused.error.code).toBe('sale.tender_insufficient');
+      }
+      expect((await reg.must('sale.current', {})).payments).toEqual([]);
+      const part = await reg.must('card.pay', { saleId, amountMinor: 5043, idempotencyKey: key() });
+      expect(part.sale).toMatchObject({ status: 'open', remainingMinor: 4, cashDueMinor: 0 });
+
+      const done = await reg.must('sale.tenderCash', { saleId, tenderedMinor: 0, idempotencyKey: key() });
+      expect(done.receiptNo).not.toBeNull();
+      expect(done.sale).toMatchObject({ status: 'completed', roundingMinor: -4, changeMinor: 0, remainingMinor: 0 });
+      expect(done.sale.payments.map((p) => [p.method, p.amountMinor])).toEqual([['card', 5043]]);
+      const [receipt] = paper(done.sale);
+      expect(rows(receipt!, '现金舍入')).toEqual(['-￥0.04']);
+      expect(verifyJournal(reg.db).ok).toBe(true);
+    } finally {
+      await reg.must('settings.update', { cashRoundingStepMinor: 0 });
+    }
+  });
 });
 
 describe('an amount the card cannot take', () => {

@@ -104,7 +104,8 @@ export function CashPaymentScreen({
       if (done) onCompleted(done);
       return;
     }
-    if (handed === null || handed <= 0) {
+    // Nothing handed over completes the sale only where the cash still due rounds to no coin.
+    if (handed === null || (handed <= 0 && dueMinor > 0)) {
       payingRef.current = null;
       return cash.refuse({ code: 'sale.tender_insufficient', params: { dueMinor } });
     }
