@@ -16,7 +16,7 @@ const ROUNDS = size(7, 1);
 const COMMITS_PER_ROUND = size(1500, 20);
 const SALES_PER_ROUND = size(300, 5);
 /** Five demo products: a 5-line sale. */
-export const FIVE_CODES = ['6901234567892', '6904567890127', '6905678901232', '6907890123452', '6908901234567'];
+export const FIVE_CODES = ['6901234567892', '6904567890125', '6905678901236', '6907890123458', '6908901234569'];
 
 export interface SalePathFigures {
   bare_commits_per_s: number;

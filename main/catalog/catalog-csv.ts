@@ -1,23 +1,28 @@
 import { ServiceError } from '../common/service-error';
 import Papa from 'papaparse';
-import type { CsvExport, CsvImportReport } from '../../preload/contract/views';
+import type { CsvExport, CsvImportReport, SoldBy } from '../../preload/contract/views';
 import { MAX_AMOUNT_MINOR } from '../../preload/contract/primitives';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { parseDecimalMinor, parsePercentBp } from '../money/parse-decimal';
 import { sql } from '../ledger/statements';
 import { formatMinorDecimal, formatPercentBp } from '../money/format-decimal';
+import { wrongCheckDigit } from './barcode-check';
 import { changePrice } from './price-changes';
 import { setBarcodes } from './product-editing';
 import { indexProduct, productBarcodes } from './search-index';
 
 /**
  * Columns of a catalog file: sku,barcode,name_zh,name_en,price,tax_rate (e.g. 12.50 and 13%), then
- * two optional ones: category (its Chinese or English name; a new name makes a new category) and
- * extra_barcodes (more barcodes of the product, separated by spaces). The export writes all eight,
- * so an exported file imports back unchanged.
+ * three optional ones: category (its Chinese or English name; a new name makes a new category),
+ * extra_barcodes (more barcodes of the product, separated by spaces) and sold_by (piece or weight,
+ * 计件 or 称重; empty or absent: a new product by the piece, an existing one as it was). The export
+ * writes all nine, in this order, so an exported file imports back unchanged; a file of the first
+ * eight (an older export) imports as it always did.
  */
-export const CSV_COLUMNS = ['sku', 'barcode', 'name_zh', 'name_en', 'price', 'tax_rate', 'category', 'extra_barcodes'] as const;
+export const CSV_COLUMNS = ['sku', 'barcode', 'name_zh', 'name_en', 'price', 'tax_rate', 'category', 'extra_barcodes', 'sold_by'] as const;
+
+const SOLD_BY_WORDS: Readonly<Record<string, SoldBy>> = { piece: 'piece', weight: 'weight', 计件: 'piece', 按件: 'piece', 称重: 'weight', 按重量: 'weight' };
 
 const BARCODE = /^[0-9A-Za-z-]{1,64}$/;
 
@@ -33,6 +38,8 @@ interface ParsedRow {
   priceMinor: number;
   taxRateBp: number;
   category: string | null;
+  /** Null: as the product is (by the piece when new). */
+  soldBy: SoldBy | null;
 }
 
 type RowError = CsvImportReport['errors'][number];
@@ -60,6 +67,9 @@ export function importCatalogCsv(db: Db, csv: string, operatorId: number | null,
   if (errors.length > 0) return { imported: 0, errors };
   const hasExtras = fields.includes('extra_barcodes');
   const hasCategory = fields.includes('category');
+  // A code with a wrong check digit that the row's product already carries was let in before the
+  // check existed: an exported file must still import back.
+  const carries = sql(db, 'SELECT 1 FROM product_barcodes b JOIN products p ON p.id = b.product_id WHERE b.barcode = ? AND p.sku = ?').pluck();
 
   const knownRates = new Set((sql(db, 'SELECT rate_bp FROM tax_rates').all() as { rate_bp: number }[]).map((r) => r.rate_bp));
   const rows: ParsedRow[] = [];
@@ -81,7 +91,11 @@ export function importCatalogCsv(db: Db, csv: string, operatorId: number | null,
     if (!sku || sku.length > 64) rowErrors.push({ row, code: 'csv.bad_sku', field: 'sku', value: sku });
     const barcodes = [...(primary ? [primary] : []), ...extras];
     for (const code of barcodes) {
-      if (!BARCODE.test(code)) rowErrors.push({ row, code: 'csv.bad_barcode', field: code === primary ? 'barcode' : 'extra_barcodes', value: code });
+      const field = code === primary ? 'barcode' : 'extra_barcodes';
+      if (!BARCODE.test(code)) rowErrors.push({ row, code: 'csv.bad_barcode', field, value: code });
+      const expected = wrongCheckDigit(code);
+      if (expected !== null && carries.get(code, sku) === undefined)
+        rowErrors.push({ row, code: 'csv.barcode_check_digit', field, value: code, params: { expected } });
     }
     if (!nameZh && !nameEn) rowErrors.push({ row, code: 'csv.missing_name', field: 'name_zh', value: '' });
     if ((nameZh?.length ?? 0) > 200 || (nameEn?.length ?? 0) > 200) rowErrors.push({ row, code: 'csv.name_too_long', field: 'name', value: '' });
@@ -91,6 +105,9 @@ export function importCatalogCsv(db: Db, csv: string, operatorId: number | null,
     if (taxRateBp === null || !knownRates.has(taxRateBp)) rowErrors.push({ row, code: 'csv.unknown_tax_rate', field: 'tax_rate', value: cell('tax_rate') });
     const category = hasCategory ? cell('category') || null : null;
     if ((category?.length ?? 0) > 80) rowErrors.push({ row, code: 'csv.name_too_long', field: 'category', value: '' });
+    const soldByText = cell('sold_by');
+    const soldBy = soldByText === '' ? null : (SOLD_BY_WORDS[soldByText.toLowerCase()] ?? null);
+    if (soldByText !== '' && soldBy === null) rowErrors.push({ row, code: 'csv.bad_sold_by', field: 'sold_by', value: soldByText });
     for (const code of barcodes) {
       if (seenBarcodes.has(code)) rowErrors.push({ row, code: 'csv.duplicate_barcode', field: 'barcode', value: code });
       else seenBarcodes.set(code, sku);
@@ -100,7 +117,7 @@ export function importCatalogCsv(db: Db, csv: string, operatorId: number | null,
       else seenSkus.add(sku);
     }
     if (rowErrors.length > 0) errors.push(...rowErrors);
-    else rows.push({ row, sku, barcodes, keepExtras: !hasExtras, nameZh, nameEn, priceMinor: priceMinor ?? 0, taxRateBp: taxRateBp ?? 0, category });
+    else rows.push({ row, sku, barcodes, keepExtras: !hasExtras, nameZh, nameEn, priceMinor: priceMinor ?? 0, taxRateBp: taxRateBp ?? 0, category, soldBy });
   });
 
   // A barcode already used by a product the file does not list is as much a duplicate as one in the file.
@@ -117,8 +134,14 @@ export function importCatalogCsv(db: Db, csv: string, operatorId: number | null,
 
   db.transaction(() => {
     const bySku = sql(db, 'SELECT id, price_minor FROM products WHERE sku = ?');
-    const insert = sql(db, 'INSERT INTO products (sku, name_zh, name_en, price_minor, tax_rate_bp, category_id, active) VALUES (?, ?, ?, ?, ?, ?, 1)');
-    const update = sql(db, 'UPDATE products SET name_zh = ?, name_en = ?, tax_rate_bp = ?, category_id = ?, active = 1 WHERE id = ?');
+    const insert = sql(
+      db,
+      'INSERT INTO products (sku, name_zh, name_en, price_minor, tax_rate_bp, category_id, sold_by, active) VALUES (?, ?, ?, ?, ?, ?, ?, 1)',
+    );
+    const update = sql(
+      db,
+      'UPDATE products SET name_zh = ?, name_en = ?, tax_rate_bp = ?, category_id = ?, sold_by = COALESCE(?, sold_by), active = 1 WHERE id = ?',
+    );
     const categories = new CategoryResolver(db);
     const priceChanges: { sku: string; fromMinor: number; toMinor: number }[] = [];
     // Free the listed products' barcodes first so two products may swap barcodes within one import.
@@ -135,10 +158,10 @@ export function importCatalogCsv(db: Db, csv: string, operatorId: number | null,
       const categoryId = r.category === null ? null : categories.idFor(r.category);
       let id = ids.get(r.sku);
       if (id === undefined) {
-        id = Number(insert.run(r.sku, r.nameZh, r.nameEn, r.priceMinor, r.taxRateBp, categoryId).lastInsertRowid);
+        id = Number(insert.run(r.sku, r.nameZh, r.nameEn, r.priceMinor, r.taxRateBp, categoryId, r.soldBy ?? 'piece').lastInsertRowid);
       } else {
         const before = bySku.get(r.sku) as { id: number; price_minor: number };
-        update.run(r.nameZh, r.nameEn, r.taxRateBp, categoryId, id);
+        update.run(r.nameZh, r.nameEn, r.taxRateBp, categoryId, r.soldBy, id);
         if (before.price_minor !== r.priceMinor) {
           changePrice(
             db,
@@ -183,9 +206,18 @@ class CategoryResolver {
 export function exportCatalogCsv(db: Db): CsvExport {
   const rows = sql(
     db,
-    `SELECT p.id, p.sku, p.name_zh, p.name_en, p.price_minor, p.tax_rate_bp, COALESCE(c.name_zh, c.name_en) AS category
+    `SELECT p.id, p.sku, p.name_zh, p.name_en, p.price_minor, p.tax_rate_bp, p.sold_by, COALESCE(c.name_zh, c.name_en) AS category
        FROM products p LEFT JOIN categories c ON c.id = p.category_id WHERE p.active = 1 ORDER BY p.sku`,
-  ).all() as { id: number; sku: string; name_zh: string | null; name_en: string | null; price_minor: number; tax_rate_bp: number; category: string | null }[];
+  ).all() as {
+    id: number;
+    sku: string;
+    name_zh: string | null;
+    name_en: string | null;
+    price_minor: number;
+    tax_rate_bp: number;
+    sold_by: SoldBy;
+    category: string | null;
+  }[];
   const data = rows.map((r) => {
     const codes = productBarcodes(db, r.id);
     return [
@@ -197,6 +229,7 @@ export function exportCatalogCsv(db: Db): CsvExport {
       `${formatPercentBp(r.tax_rate_bp)}%`,
       r.category ?? '',
       codes.slice(1).join(' '),
+      r.sold_by,
     ];
   });
   // escapeFormulae: a name starting with = + - @ must not run as a formula in a spreadsheet.

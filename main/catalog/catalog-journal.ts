@@ -6,8 +6,8 @@ declare module '../ledger/journal-payloads' {
   interface JournalPayloads {
     // operatorId null: the demo catalog, seeded by no one. priceChanges: the prices the file changed.
     'catalog.imported': { operatorId: number | null; rows: number; priceChanges?: { sku: string; fromMinor: number; toMinor: number }[] };
-    'catalog.product_created': { productId: number; sku: string; priceMinor: number; operatorId: number };
-    /** Field by field, old → new (names, codes, tax rate, category); prices have their own kind. */
+    'catalog.product_created': { productId: number; sku: string; priceMinor: number; soldBy: 'piece' | 'weight'; operatorId: number };
+    /** Field by field, old → new (names, codes, tax rate, category, sold by piece or weight); prices have their own kind. */
     'catalog.product_updated': { productId: number; sku: string; changes: FieldChanges; operatorId: number };
     'catalog.product_active': { productId: number; sku: string; active: boolean; operatorId: number };
     /** Old and new price and when the new one counts; `scheduled` when that is later than the change. */

@@ -1,4 +1,4 @@
-import type { ProductDetail, ProductPage, ProductView, TaxRateView } from '../../preload/contract/views';
+import type { ProductDetail, ProductPage, ProductView, SoldBy, TaxRateView } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
 import { ServiceError } from '../common/service-error';
 import { sql } from '../ledger/statements';
@@ -15,6 +15,7 @@ export interface ProductRow {
   tax_rate_bp: number;
   category_id: number | null;
   active: number;
+  sold_by: SoldBy;
   pinyin_full: string | null;
   pinyin_initials: string | null;
   /** Every barcode, in order, space-separated (barcodes hold no spaces). */
@@ -40,6 +41,7 @@ export function toProductView(r: ProductRow): ProductView {
     taxRateBp: r.tax_rate_bp,
     categoryId: r.category_id,
     active: r.active === 1,
+    soldBy: r.sold_by,
   };
 }
 

@@ -1,11 +1,12 @@
 // Adding, editing and deactivating products in the back office. Each edit commits with its
 // journal entry (field by field, old → new; a price has its own entry with its effective time)
 // and the product's search keys, so the counter finds the new name at once.
-import type { ProductDetail } from '../../preload/contract/views';
+import type { ProductDetail, SoldBy } from '../../preload/contract/views';
 import { ServiceError } from '../common/service-error';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
+import { wrongCheckDigit } from './barcode-check';
 import { isKnownTaxRate, productDetail, productRow } from './catalog';
 import type { FieldChanges } from './catalog-journal';
 import { requireCategory } from './categories';
@@ -20,6 +21,7 @@ export interface ProductFields {
   taxRateBp: number;
   categoryId?: number | null | undefined;
   barcodes?: string[] | undefined;
+  soldBy?: SoldBy | undefined;
 }
 
 function nameOrNull(text: string): string | null {
@@ -34,6 +36,19 @@ function checkSku(db: Db, sku: string, productId: number | null): void {
 function checkRefs(db: Db, taxRateBp: number | undefined, categoryId: number | null | undefined): void {
   if (taxRateBp !== undefined && !isKnownTaxRate(db, taxRateBp)) throw new ServiceError('catalog.unknown_tax_rate', { rateBp: taxRateBp });
   if (categoryId !== undefined && categoryId !== null) requireCategory(db, categoryId);
+}
+
+/**
+ * A new EAN-8, UPC-A or EAN-13 with a wrong check digit is refused, naming the digit it should end
+ * in. Codes the product already carries are not judged again: a product from before this check
+ * (or from a supplier's file) stays editable with the code its packs really bear.
+ */
+function checkDigits(barcodes: readonly string[], kept: readonly string[]): void {
+  for (const code of barcodes) {
+    if (kept.includes(code)) continue;
+    const expected = wrongCheckDigit(code);
+    if (expected !== null) throw new ServiceError('catalog.barcode_check_digit', { barcode: code, expected });
+  }
 }
 
 /**
@@ -63,19 +78,22 @@ export function createProduct(db: Db, input: ProductFields, operatorId: number, 
   return db.transaction(() => {
     checkSku(db, input.sku, null);
     checkRefs(db, input.taxRateBp, input.categoryId);
+    checkDigits(input.barcodes ?? [], []);
+    const soldBy = input.soldBy ?? 'piece';
     const id = Number(
-      sql(db, 'INSERT INTO products (sku, name_zh, name_en, price_minor, tax_rate_bp, category_id, active) VALUES (?, ?, ?, ?, ?, ?, 1)').run(
+      sql(db, 'INSERT INTO products (sku, name_zh, name_en, price_minor, tax_rate_bp, category_id, sold_by, active) VALUES (?, ?, ?, ?, ?, ?, ?, 1)').run(
         input.sku,
         nameZh,
         nameEn,
         input.priceMinor,
         input.taxRateBp,
         input.categoryId ?? null,
+        soldBy,
       ).lastInsertRowid,
     );
     setBarcodes(db, id, input.barcodes ?? []);
     indexProduct(db, id);
-    appendJournal(db, 'catalog.product_created', { productId: id, sku: input.sku, priceMinor: input.priceMinor, operatorId }, now);
+    appendJournal(db, 'catalog.product_created', { productId: id, sku: input.sku, priceMinor: input.priceMinor, soldBy, operatorId }, now);
     return productDetail(db, id, now);
   })();
 }
@@ -88,6 +106,7 @@ export interface ProductPatch {
   taxRateBp?: number | undefined;
   categoryId?: number | null | undefined;
   barcodes?: string[] | undefined;
+  soldBy?: SoldBy | undefined;
   priceMinor?: number | undefined;
   priceEffectiveAt?: number | undefined;
 }
@@ -102,29 +121,32 @@ export function updateProduct(db: Db, patch: ProductPatch, operatorId: number, n
       name_en: patch.nameEn !== undefined ? nameOrNull(patch.nameEn) : before.name_en,
       tax_rate_bp: patch.taxRateBp ?? before.tax_rate_bp,
       category_id: patch.categoryId !== undefined ? patch.categoryId : before.category_id,
+      sold_by: patch.soldBy ?? before.sold_by,
     };
     if (after.name_zh === null && after.name_en === null) throw new ServiceError('catalog.missing_name');
     if (patch.sku !== undefined) checkSku(db, after.sku, before.id);
     checkRefs(db, patch.taxRateBp, patch.categoryId);
 
     const changes: FieldChanges = {};
-    const fields = { sku: 'sku', nameZh: 'name_zh', nameEn: 'name_en', taxRateBp: 'tax_rate_bp', categoryId: 'category_id' } as const;
+    const fields = { sku: 'sku', nameZh: 'name_zh', nameEn: 'name_en', taxRateBp: 'tax_rate_bp', categoryId: 'category_id', soldBy: 'sold_by' } as const;
     for (const [name, column] of Object.entries(fields)) {
       if (before[column] !== after[column]) changes[name] = { from: before[column], to: after[column] };
     }
     if (patch.barcodes !== undefined) {
       const old = productBarcodes(db, before.id);
       if (old.join('\n') !== patch.barcodes.join('\n')) {
+        checkDigits(patch.barcodes, old);
         setBarcodes(db, before.id, patch.barcodes);
         changes.barcodes = { from: old, to: patch.barcodes };
       }
     }
-    sql(db, 'UPDATE products SET sku = ?, name_zh = ?, name_en = ?, tax_rate_bp = ?, category_id = ? WHERE id = ?').run(
+    sql(db, 'UPDATE products SET sku = ?, name_zh = ?, name_en = ?, tax_rate_bp = ?, category_id = ?, sold_by = ? WHERE id = ?').run(
       after.sku,
       after.name_zh,
       after.name_en,
       after.tax_rate_bp,
       after.category_id,
+      after.sold_by,
       before.id,
     );
     if (Object.keys(changes).length > 0) {

@@ -20,6 +20,7 @@ import { searchKeysV2 } from './migrations/017-search-keys-v2';
 import { leanStorage } from './migrations/018-lean-storage';
 import { documentKeys } from './migrations/019-document-keys';
 import { journalCompact } from './migrations/020-journal-compact';
+import { soldBy } from './migrations/021-sold-by';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -57,6 +58,7 @@ export const migrations: readonly Migration[] = [
   { version: 18, name: 'lean-storage', sql: leanStorage },
   { version: 19, name: 'document-keys', sql: documentKeys, rebuildsTables: true },
   { version: 20, name: 'journal-compact', sql: journalCompact },
+  { version: 21, name: 'sold-by', sql: soldBy },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.

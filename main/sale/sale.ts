@@ -91,6 +91,21 @@ function changeQty(ctx: SaleContext, sale: OpenSale, line: LineRow, qtyMilli: nu
   return sale.lines.map((l) => (l.id === line.id ? { ...l, qty_milli: qtyMilli } : l));
 }
 
+/**
+ * A product sold by the piece is counted in whole pieces: 1.5 toothbrushes is a slip of the
+ * finger (or a weight keyed on the wrong line), refused before anything changes. Weighed products
+ * keep their three decimals; an ad-hoc item (no product) takes what the cashier keys, as before.
+ */
+function requireWholePieces(soldBy: () => string | undefined, qtyMilli: number, name: string): void {
+  if (qtyMilli % 1000 !== 0 && soldBy() === 'piece') throw new ServiceError('sale.qty_whole_pieces', { name, qtyMilli });
+}
+
+/** How a line's product is sold (read only for a quantity with decimals); undefined for an ad-hoc line. */
+function lineSoldBy(ctx: SaleContext, line: LineRow): string | undefined {
+  if (line.product_id === null) return undefined;
+  return sql(ctx.db, 'SELECT sold_by FROM products WHERE id = ?').pluck().get(line.product_id) as string | undefined;
+}
+
 /** The name printed for a product: the store language first, the other as fallback. */
 function productName(p: { nameZh: string | null; nameEn: string | null }, settings: StoreSettings): string {
   return (settings.storeLocale === 'zh-CN' ? (p.nameZh ?? p.nameEn) : (p.nameEn ?? p.nameZh)) ?? '';
@@ -107,6 +122,7 @@ export function addProduct(ctx: SaleContext, input: { saleId: string; code?: str
     }
     const product = input.code !== undefined ? lookupProduct(ctx.db, input.code, ctx.now) : getProduct(ctx.db, input.productId ?? 0, ctx.now);
     const qty = input.qtyMilli ?? 1000;
+    requireWholePieces(() => product.soldBy, qty, productName(product, ctx.settings));
     // Scanning the same item again raises the quantity of its undiscounted line (the last one if
     // there are several), as cashiers expect, at the price that line was rung up at: a price
     // change never reaches a sale in progress. A weighed package's line is never that line.
@@ -167,6 +183,7 @@ export function setQty(ctx: SaleContext, input: { saleId: string; lineId: number
     // A scale label's weight (or price) is what the scale printed for that one package: "+1" made
     // 0.777 kg into 1.777 kg, charged for fruit never weighed. Another package is another scan.
     if (line.scale_label !== null && input.qtyMilli !== line.qty_milli) throw new ServiceError('sale.scale_label_qty', { code: line.scale_label });
+    requireWholePieces(() => lineSoldBy(ctx, line), input.qtyMilli, line.name);
     return { lines: changeQty(ctx, sale, line, input.qtyMilli) };
   });
 }

@@ -5,6 +5,9 @@ export interface TaxRateView {
   label: string;
 }
 
+/** How a product is counted at the counter: whole pieces, or a weight in kg with three decimals. */
+export type SoldBy = 'piece' | 'weight';
+
 export interface ProductView {
   id: number;
   sku: string;
@@ -18,6 +21,7 @@ export interface ProductView {
   taxRateBp: number;
   categoryId: number | null;
   active: boolean;
+  soldBy: SoldBy;
 }
 
 /** A product as the back office edits it: with its derived search keys and a price waiting for its time. */
@@ -54,7 +58,8 @@ export interface PriceChangeView {
 
 export interface CsvImportReport {
   imported: number;
-  errors: { row: number; code: string; field: string; value: string }[];
+  /** `params`: what the sentence names besides the value (the check digit a barcode should end in). */
+  errors: { row: number; code: string; field: string; value: string; params?: Record<string, string | number> }[];
 }
 
 export interface CsvExport {

@@ -12,6 +12,8 @@ export const sku = z.string().trim().min(1).max(64);
 const productName = z.string().trim().max(200);
 const categoryName = z.string().trim().max(80);
 const barcodes = z.array(barcode).max(20);
+/** Whole pieces, or a weight (kg, three decimals). */
+export const soldBy = z.enum(['piece', 'weight']);
 /** Epoch ms; a time in the past means "now". */
 const instant = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
@@ -64,6 +66,8 @@ export const catalogCalls = {
         taxRateBp: rateBp,
         categoryId: id.nullable().optional(),
         barcodes: barcodes.optional(),
+        /** Default: by the piece. */
+        soldBy: soldBy.optional(),
       })
       .strict(),
   ),
@@ -78,6 +82,7 @@ export const catalogCalls = {
         taxRateBp: rateBp.optional(),
         categoryId: id.nullable().optional(),
         barcodes: barcodes.optional(),
+        soldBy: soldBy.optional(),
         priceMinor: amountMinor.optional(),
         priceEffectiveAt: instant.optional(),
       })
@@ -109,4 +114,6 @@ export const catalogErrors = [
   'catalog.scale_label_check_digit',
   'catalog.scale_label_value_check_digit',
   'catalog.scale_label_empty',
+  // An EAN-8, UPC-A or EAN-13 whose last digit is not its check digit (params: barcode, expected).
+  'catalog.barcode_check_digit',
 ] as const;

@@ -72,6 +72,8 @@ export const saleCalls = {
 export const saleErrors = [
   'sale.not_found',
   'sale.scale_label_qty',
+  // A quantity with decimals for a product sold by the piece (params: name, qtyMilli).
+  'sale.qty_whole_pieces',
   'sale.not_open',
   'sale.line_not_found',
   'sale.empty',

@@ -13,7 +13,7 @@ test('a cashier discount above the limit asks for a supervisor PIN, keyboard onl
   await saleScreenReady(page);
 
   await page.getByTestId('totals').click();
-  await scan(page, '6905678901232'); // 全麦面包 ¥8.50
+  await scan(page, '6905678901236'); // 全麦面包 ¥8.50
   await expect(page.getByTestId('total')).toHaveText('¥8.50');
 
   // 20 % off the order: above the cashier's 10 % limit.

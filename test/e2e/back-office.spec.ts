@@ -146,7 +146,7 @@ test('catalog CSV import: a bad file imports nothing and lists every row; a good
     // Row 3 has a bad price; row 4 reuses the demo water's barcode. Row 2 is fine but not imported.
     const bad = files.write(
       'bad.csv',
-      'sku,barcode,name_zh,name_en,price,tax_rate\nDUMPLING-20,6921000000015,猪肉水饺 20只,Pork dumplings x20,18.80,9%\nSOY-500,6921000000022,生抽 500ml,Soy sauce 500ml,abc,13%\nVINEGAR-500,6901234567892,陈醋 500ml,Black vinegar 500ml,7.50,13%\n',
+      'sku,barcode,name_zh,name_en,price,tax_rate\nDUMPLING-20,6921000000019,猪肉水饺 20只,Pork dumplings x20,18.80,9%\nSOY-500,6921000000026,生抽 500ml,Soy sauce 500ml,abc,13%\nVINEGAR-500,6901234567892,陈醋 500ml,Black vinegar 500ml,7.50,13%\n',
     );
     await page.getByTestId('csv-file').setInputFiles(bad);
     await expect(page.getByTestId('import-result')).toHaveText('Nothing was imported: bad.csv has 2 problems. Fix them and import the file again.');
@@ -162,7 +162,7 @@ test('catalog CSV import: a bad file imports nothing and lists every row; a good
     // The same rows, fixed.
     const good = files.write(
       'good.csv',
-      'sku,barcode,name_zh,name_en,price,tax_rate\nDUMPLING-20,6921000000015,猪肉水饺 20只,Pork dumplings x20,18.80,9%\nSOY-500,6921000000022,生抽 500ml,Soy sauce 500ml,6.50,13%\n',
+      'sku,barcode,name_zh,name_en,price,tax_rate\nDUMPLING-20,6921000000019,猪肉水饺 20只,Pork dumplings x20,18.80,9%\nSOY-500,6921000000026,生抽 500ml,Soy sauce 500ml,6.50,13%\n',
     );
     await page.getByTestId('csv-file').setInputFiles(good);
     await expect(page.getByTestId('import-result')).toHaveText('2 products imported.');
@@ -171,7 +171,7 @@ test('catalog CSV import: a bad file imports nothing and lists every row; a good
     await search.fill('dumpling');
     const product = page.getByTestId('product-row');
     await expect(product).toHaveCount(1);
-    await expect(product.getByRole('cell')).toHaveText(['DUMPLING-20', '6921000000015', '猪肉水饺 20只', 'Pork dumplings x20', '¥18.80', '9%']);
+    await expect(product.getByRole('cell')).toHaveText(['DUMPLING-20', '6921000000019', '猪肉水饺 20只', 'Pork dumplings x20', '¥18.80', '9%']);
 
     // The template downloads as a CSV with the header line and one example row.
     const downloading = page.waitForEvent('download');
@@ -189,7 +189,7 @@ test('catalog CSV import: a bad file imports nothing and lists every row; a good
     await page.getByTestId('back-to-sale').click();
     // Keyed by hand into the search field, the other way a barcode reaches the till (the sale
     // spec covers scanner bursts).
-    await page.getByTestId('search').fill('6921000000015');
+    await page.getByTestId('search').fill('6921000000019');
     await page.getByTestId('search').press('Enter');
     await expect(page.getByTestId('cart-line')).toHaveCount(1);
     await expect(page.getByTestId('line-name')).toHaveText('Pork dumplings x20');

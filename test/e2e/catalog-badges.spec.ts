@@ -11,7 +11,7 @@ test('pinyin search at the counter; a price edit during an open sale leaves that
     await expect(page.getByTestId('search-results')).toContainText('可口可乐 330ml');
   }
   await search.fill('');
-  await scan(page, '6902345678907');
+  await scan(page, '6902345678903');
   await expect(page.getByTestId('cart-line')).toContainText('¥3.50');
 
   // The owner raises the price from the back office with the sale still open.
@@ -28,7 +28,7 @@ test('pinyin search at the counter; a price edit during an open sale leaves that
 
   // The open sale keeps ¥3.50, even for a second can; the next sale pays ¥4.20.
   await saleScreenReady(page);
-  await scan(page, '6902345678907');
+  await scan(page, '6902345678903');
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await expect(page.getByTestId('cart-line')).toContainText('¥7.00');
   await openPayment(page);
@@ -36,7 +36,7 @@ test('pinyin search at the counter; a price edit during an open sale leaves that
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('receipt-no')).toHaveText('R1-000001');
   await nextSale(page);
-  await scan(page, '6902345678907');
+  await scan(page, '6902345678903');
   await expect(page.getByTestId('cart-line')).toContainText('¥4.20');
 });
 

@@ -1,7 +1,7 @@
 import { callRegister, completionReady, expect, openPayment, scan, setUpOwner, test } from './fixtures';
 
 const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
-const MILK = '6904567890127'; // 蒙牛纯牛奶 250ml ¥3.80
+const MILK = '6904567890125'; // 蒙牛纯牛奶 250ml ¥3.80
 
 // A cashier presses Enter on the completion screen and scans the next customer's first item at
 // once, while the register has not yet answered which sale is next (a busy till). The page's

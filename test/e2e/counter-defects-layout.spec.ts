@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 // Issue 13, "A counter screen that survives a real shift", at the counter's own screen sizes: the
 // ad-hoc dialog, the cart scrolling inside itself, the printer banner, labels and targets, the UI font.
 const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
-const MILK = '6904567890127'; // 蒙牛纯牛奶 250ml ¥3.80
+const MILK = '6904567890125'; // 蒙牛纯牛奶 250ml ¥3.80
 
 /** `count` more ad-hoc lines straight into the open sale; the page follows through `sale.changed`. */
 async function fillCart(page: Page, count: number): Promise<void> {

@@ -5,7 +5,7 @@ import { inViewport } from './layout';
 // a new cashier would: tenders on the completion screen, scans, lookups, search, login, discounts,
 // part payments, logging out, the cash field.
 const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
-const MILK = '6904567890127'; // 蒙牛纯牛奶 250ml ¥3.80
+const MILK = '6904567890125'; // 蒙牛纯牛奶 250ml ¥3.80
 
 test('1. the completion screen shows each tender taken: a card sale is no cash sale, a split shows both parts', async ({ page, register }) => {
   await setUpOwner(page, register);
@@ -143,7 +143,7 @@ test('7. login: tapping another operator moves the focus to the PIN, so typed di
 test('9. the totals show line and order discounts apart, each with its own amount', async ({ page, register }) => {
   await setUpOwner(page, register);
   await scan(page, MILK);
-  await scan(page, '6905678901232'); // 全麦面包 ¥8.50
+  await scan(page, '6905678901236'); // 全麦面包 ¥8.50
   // Both lines first: the newest line takes the selection when it arrives, after a click made too early.
   await expect(page.getByTestId('cart-line')).toHaveCount(2);
   await page.getByTestId('cart-line').nth(0).click();

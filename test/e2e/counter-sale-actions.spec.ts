@@ -3,7 +3,7 @@ import { callRegister, expect, OWNER, saleScreenReady, scan, setUpOwner, test } 
 // Issue 13, "Missing at the counter": the tenders as buttons of their own on the sale screen,
 // 挂单 / 取单, and 整单取消, as a cashier uses them between customers.
 const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
-const MILK = '6904567890127'; // 蒙牛纯牛奶 250ml ¥3.80
+const MILK = '6904567890125'; // 蒙牛纯牛奶 250ml ¥3.80
 
 test('the card tender is on the sale screen: F11 starts the terminal, Cancel has the focus, Esc cancels, cash waits meanwhile', async ({ page, register }) => {
   await setUpOwner(page, register);

@@ -4,8 +4,8 @@ import type { Locator, Page } from '@playwright/test';
 import { callRegister, completionReady, expect, nextSale, openPayment, saleScreenReady, scan } from './fixtures';
 
 export const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
-export const MILK = '6904567890127'; // 蒙牛纯牛奶 250ml ¥3.80
-export const BREAD = '6905678901232'; // 全麦面包 ¥8.50
+export const MILK = '6904567890125'; // 蒙牛纯牛奶 250ml ¥3.80
+export const BREAD = '6905678901236'; // 全麦面包 ¥8.50
 export const CASHIER = { name: '李收银', pin: '4826' };
 
 export async function logIn(page: Page, name: string, pin: string): Promise<void> {

@@ -3,9 +3,9 @@ import Papa from 'papaparse';
 import { readXlsx } from '../support/xlsx-reader';
 import { callRegister, expect, nextSale, openShift, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 
-const COLA = '6902345678907';
-const TEA = '6903456789012';
-const BREAD = '6905678901232';
+const COLA = '6902345678903';
+const TEA = '6903456789014';
+const BREAD = '6905678901236';
 
 // A closed day in Chinese with drinks in a category and bread in none: the report shows sales by
 // category, the best and the weakest products as many as the owner asks for, and both files

@@ -1,8 +1,8 @@
 import { expect, scan, setUpOwner, test } from './fixtures';
 
-// Demo catalog: 6901234567892 = 农夫山泉 550ml ¥2.00 (13%), 6904567890127 = 蒙牛纯牛奶 250ml ¥3.80 (9%).
+// Demo catalog: 6901234567892 = 农夫山泉 550ml ¥2.00 (13%), 6904567890125 = 蒙牛纯牛奶 250ml ¥3.80 (9%).
 const WATER = '6901234567892';
-const MILK = '6904567890127';
+const MILK = '6904567890125';
 
 test('a cash sale from first run to receipt: scan, ad-hoc item, discount, reload, second window, language, change', async ({ page, register, context }) => {
   await setUpOwner(page, register);

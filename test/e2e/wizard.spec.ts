@@ -89,7 +89,7 @@ test('first-run wizard in zh-CN: empty data folder to a first sale with a tested
     await expect(page.getByTestId('operator-name')).toContainText('林店长');
     await openShift(page);
     await saleScreenReady(page);
-    await scan(page, '6902345678907');
+    await scan(page, '6902345678903');
     await expect(page.getByTestId('cart-line')).toHaveCount(1);
     await expect(page.getByTestId('cart-line')).toContainText('可口可乐 330ml');
     await openPayment(page);

@@ -19,10 +19,10 @@ describe('editing the catalog', () => {
       priceMinor: 350,
       taxRateBp: 1300,
       categoryId: drinks.id,
-      barcodes: ['6900000000017', '6900000000024'],
+      barcodes: ['6900000000014', '6900000000021'],
     });
-    expect(created).toMatchObject({ barcode: '6900000000017', barcodes: ['6900000000017', '6900000000024'], pinyinFull: 'xuebi', pinyinInitials: 'xb' });
-    for (const code of ['6900000000017', '6900000000024', 'sprite-330']) expect((await reg.must('catalog.lookup', { code })).id).toBe(created.id);
+    expect(created).toMatchObject({ barcode: '6900000000014', barcodes: ['6900000000014', '6900000000021'], pinyinFull: 'xuebi', pinyinInitials: 'xb' });
+    for (const code of ['6900000000014', '6900000000021', 'sprite-330']) expect((await reg.must('catalog.lookup', { code })).id).toBe(created.id);
     expect(await skus(reg, 'xb')).toContain('SPRITE-330');
     expect((await reg.must('catalog.categories', {})).find((c) => c.id === drinks.id)?.productCount).toBe(1);
 
@@ -38,9 +38,9 @@ describe('editing the catalog', () => {
         nameEn: '',
         priceMinor: 1,
         taxRateBp: 1300,
-        barcodes: ['6900000000031', '6900000000031'],
+        barcodes: ['6900000000038', '6900000000038'],
       }),
-    ).toMatchObject({ error: { code: 'catalog.repeated_barcode', params: { barcode: '6900000000031' } } });
+    ).toMatchObject({ error: { code: 'catalog.repeated_barcode', params: { barcode: '6900000000038' } } });
     expect(await skus(reg, 'X-2')).toEqual([]);
     expect(await reg.call('catalog.updateProduct', { productId: created.id, sku: 'COLA-330' })).toMatchObject({ error: { code: 'catalog.duplicate_sku' } });
     expect(await reg.call('catalog.updateProduct', { productId: created.id, nameZh: '', nameEn: ' ' })).toMatchObject({
@@ -51,25 +51,25 @@ describe('editing the catalog', () => {
     });
     expect(await reg.call('catalog.updateProduct', { productId: created.id, taxRateBp: 1700 })).toMatchObject({ error: { code: 'catalog.unknown_tax_rate' } });
 
-    const renamed = await reg.must('catalog.updateProduct', { productId: created.id, nameZh: '七喜 330ml', barcodes: ['6900000000024', '6900000000031'] });
-    expect(renamed.barcodes).toEqual(['6900000000024', '6900000000031']);
+    const renamed = await reg.must('catalog.updateProduct', { productId: created.id, nameZh: '七喜 330ml', barcodes: ['6900000000021', '6900000000038'] });
+    expect(renamed.barcodes).toEqual(['6900000000021', '6900000000038']);
     expect(await skus(reg, 'qixi')).toContain('SPRITE-330');
     expect(await skus(reg, 'xuebi')).not.toContain('SPRITE-330');
-    expect(await reg.call('catalog.lookup', { code: '6900000000017' })).toMatchObject({ error: { code: 'catalog.product_not_found' } });
+    expect(await reg.call('catalog.lookup', { code: '6900000000014' })).toMatchObject({ error: { code: 'catalog.product_not_found' } });
     expect(journal(reg, 'catalog.product_updated').at(-1)).toEqual({
       productId: created.id,
       sku: 'SPRITE-330',
       operatorId: supervisorId,
       changes: {
         nameZh: { from: '雪碧 330ml', to: '七喜 330ml' },
-        barcodes: { from: ['6900000000017', '6900000000024'], to: ['6900000000024', '6900000000031'] },
+        barcodes: { from: ['6900000000014', '6900000000021'], to: ['6900000000021', '6900000000038'] },
       },
     });
 
     // Deactivated: neither found nor sold; brought back: both again.
     await reg.must('catalog.setActive', { productId: created.id, active: false });
     expect(await skus(reg, 'qixi')).toEqual([]);
-    expect(await reg.call('catalog.lookup', { code: '6900000000024' })).toMatchObject({ error: { code: 'catalog.product_not_found' } });
+    expect(await reg.call('catalog.lookup', { code: '6900000000021' })).toMatchObject({ error: { code: 'catalog.product_not_found' } });
     const sale = await reg.must('sale.current', {});
     expect(await reg.call('sale.addProduct', { saleId: sale.id, productId: created.id })).toMatchObject({ error: { code: 'catalog.product_not_found' } });
     const page = await reg.must('catalog.list', { query: 'qixi', includeInactive: true });
@@ -150,12 +150,13 @@ describe('CSV', () => {
     await asSupervisor(reg);
     const drinks = await reg.must('catalog.saveCategory', { nameZh: '饮料', nameEn: '' });
     const cola = await reg.must('catalog.lookup', { code: COLA });
-    await reg.must('catalog.updateProduct', { productId: cola.id, categoryId: drinks.id, barcodes: [COLA, '6902345678914'] });
+    await reg.must('catalog.updateProduct', { productId: cola.id, categoryId: drinks.id, barcodes: [COLA, '6902345678910'] });
     const exported = await reg.must('catalog.exportCsv', {});
     expect(exported.rows).toBe(16);
     const lines = exported.csv.split('\r\n');
-    expect(lines[0]).toBe('\uFEFFsku,barcode,name_zh,name_en,price,tax_rate,category,extra_barcodes');
-    expect(lines).toContain('COLA-330,6902345678907,可口可乐 330ml,Coca-Cola 330ml,3.50,13%,饮料,6902345678914');
+    expect(lines[0]).toBe('\uFEFFsku,barcode,name_zh,name_en,price,tax_rate,category,extra_barcodes,sold_by');
+    expect(lines).toContain('COLA-330,6902345678903,可口可乐 330ml,Coca-Cola 330ml,3.50,13%,饮料,6902345678910,piece');
+    expect(lines).toContain('APPLE-KG,2100001000004,红富士苹果 (每公斤),Fuji apples (per kg),9.80,9%,,,weight');
 
     const before = await reg.must('catalog.list', { limit: 200 });
     const report = await reg.must('catalog.importCsv', { csv: exported.csv });
@@ -168,7 +169,7 @@ describe('CSV', () => {
     const reg = register();
     const { supervisorId } = await asSupervisor(reg);
     const report = await reg.must('catalog.importCsv', {
-      csv: 'sku,barcode,name_zh,name_en,price,tax_rate\nCOLA-330,6902345678907,可口可乐 330ml,Coca-Cola 330ml,3.90,13%\n',
+      csv: 'sku,barcode,name_zh,name_en,price,tax_rate\nCOLA-330,6902345678903,可口可乐 330ml,Coca-Cola 330ml,3.90,13%\n',
     });
     expect(report.imported).toBe(1);
     expect(journal(reg, 'catalog.imported').at(-1)).toEqual({

@@ -7,7 +7,7 @@ import { CASHIER_PIN, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type T
 // The counter's own calls (issue 13): hold and recall (挂单 / 取单), cancelling a whole sale
 // (整单取消), a logout that leaves a cart behind, and receipts found by what is printed on them.
 const WATER = '6901234567892'; // 2.00
-const MILK = '6904567890127'; // 3.80
+const MILK = '6904567890125'; // 3.80
 
 const open: TestRegister[] = [];
 function register(options: Parameters<typeof makeRegister>[0] = {}): TestRegister {

@@ -30,7 +30,7 @@ async function aDayOfCash(id: string): Promise<TestRegister> {
   await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
   await rig.enrol(reg, id, 'C1');
   await reg.must('session.login', { operatorId: staff.cashierId, pin: CASHIER_PIN });
-  for (const code of ['6901234567892', '6905678901232']) {
+  for (const code of ['6901234567892', '6905678901236']) {
     const sale = await reg.must('sale.current', {});
     await reg.must('sale.addProduct', { saleId: sale.id, code });
     const view = await reg.must('sale.get', { saleId: sale.id });

@@ -15,7 +15,7 @@ let reg: TestRegister;
 beforeAll(async () => {
   rig = await startHqRig();
   // Sales, then a refund and a void: their reason, approver and original document are digested too.
-  reg = await documentsShop(rig, 'D1-R1', 'D1', [['6901234567892', '6905678901232'], ['6904567890127']], 'digest');
+  reg = await documentsShop(rig, 'D1-R1', 'D1', [['6901234567892', '6905678901236'], ['6904567890125']], 'digest');
 }, 60_000);
 afterAll(async () => {
   reg?.cleanup();

@@ -20,7 +20,7 @@ let shapes: Map<string, EntryShape>;
 beforeAll(async () => {
   rig = await startHqRig();
   // Sales, then a refund and a void: their reason, approver and original document are digested too.
-  reg = await documentsShop(rig, REGISTER, 'E1', [['6901234567892', '6905678901232'], ['6904567890127'], ['6901234567892']], 'shapes');
+  reg = await documentsShop(rig, REGISTER, 'E1', [['6901234567892', '6905678901236'], ['6904567890125'], ['6901234567892']], 'shapes');
   // Sales: lines, totals, slim; the refund lines copied, the void totals copied.
   shapes = reshapeCompletedEntries(reg.db, (_id, i) => (['legacy', 'totals', 'slim'] as const)[i % 3] ?? 'slim');
 }, 60_000);

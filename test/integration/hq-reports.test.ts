@@ -56,9 +56,9 @@ describe('HQ figures', () => {
     const a = await enrolled('F1-R1', 'F1', 'T1');
     const b = await enrolled('F1-R2', 'F1', 'T2');
     const c = await enrolled('F2-R1', 'F2', 'T1');
-    await sell(a, ['6901234567892', '6905678901232', '6907890123452']);
-    await sell(b, ['6904567890127', '6904567890127']);
-    await sell(c, ['6908901234567']);
+    await sell(a, ['6901234567892', '6905678901236', '6907890123458']);
+    await sell(b, ['6904567890125', '6904567890125']);
+    await sell(c, ['6908901234569']);
     for (const r of [a, b, c]) {
       await closeDay(r);
       await r.sync.runOnce();
@@ -96,7 +96,7 @@ describe('HQ figures', () => {
 
   it('flags a Z that its uploaded documents do not add up to', async () => {
     const d = await enrolled('F3-R1', 'F3', 'T1');
-    await sell(d, ['6901234567892', '6905678901232']);
+    await sell(d, ['6901234567892', '6905678901236']);
     faultyZ(d, 100);
     await d.sync.runOnce();
     const check = await rig.admin<{ zChecked: number; differences: ZDifference[] }>('GET', '/api/admin/consistency');

@@ -14,7 +14,7 @@ import { until } from '../support/until';
 // first write that needs one more page fails with SQLITE_FULL exactly as on a full disk.
 
 const WATER = '6901234567892'; // 2.00
-const MILK = '6904567890127'; // 3.80
+const MILK = '6904567890125'; // 3.80
 
 const open: TestRegister[] = [];
 function register(): TestRegister {

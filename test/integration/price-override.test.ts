@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CASHIER_PIN, makeRegister, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 
 const WATER = '6901234567892'; // 2.00
-const BREAD = '6905678901232'; // 8.50
+const BREAD = '6905678901236'; // 8.50
 const open: TestRegister[] = [];
 afterEach(() => {
   for (const r of open.splice(0)) r.cleanup();

@@ -10,7 +10,7 @@ import { key, payCard, settled, startCardRig, type CardRig } from '../support/ca
 import { CASHIER_PIN, makeRegister, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 
 const WATER = '6901234567892'; // 2.00, 13 %
-const MILK = '6904567890127'; // 3.80, 9 %
+const MILK = '6904567890125'; // 3.80, 9 %
 const config: PrinterConfigView = {
   enabled: true,
   transport: null,

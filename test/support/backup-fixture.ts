@@ -17,7 +17,7 @@ export async function ringUpSales(reg: TestRegister, count: number, note?: strin
   if ((await reg.must('shift.current', {})).shift === null) await openShift(reg);
   for (let i = 0; i < count; i++) {
     const sale = await reg.must('sale.current', {});
-    await reg.must('sale.addProduct', { saleId: sale.id, code: i % 2 === 0 ? '6901234567892' : '6904567890127' });
+    await reg.must('sale.addProduct', { saleId: sale.id, code: i % 2 === 0 ? '6901234567892' : '6904567890125' });
     if (note) await reg.must('sale.setNote', { saleId: sale.id, note });
     const done = await reg.must('sale.tenderCash', { saleId: sale.id, tenderedMinor: 10_000, idempotencyKey: `bk-sale-${process.pid}-${keys++}` });
     receipts.push(done.receiptNo ?? 0);

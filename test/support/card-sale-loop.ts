@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     reg.close();
     process.exit(0);
   }
-  const codes = ['6901234567892', '6904567890127', '6905678901232', '6907890123452'];
+  const codes = ['6901234567892', '6904567890125', '6905678901236', '6907890123458'];
   for (let i = 0; ; i++) {
     if (i % 2 === 1) {
       // The newest card sale nothing has corrected yet (a correction left open by a crash counts).

@@ -2,7 +2,7 @@
 import { afterEach } from 'vitest';
 import { makeRegister, SUPERVISOR_PIN, withStaff, type TestRegister } from './register-fixture';
 
-export const COLA = '6902345678907'; // 可口可乐 330ml, 3.50
+export const COLA = '6902345678903'; // 可口可乐 330ml, 3.50
 
 const open: TestRegister[] = [];
 /** A register this file cleans up after the test (one reopened by the test, too). */

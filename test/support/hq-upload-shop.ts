@@ -45,7 +45,7 @@ export async function sell(reg: TestRegister, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     const sale = await reg.must('sale.current', {});
     await reg.must('sale.addProduct', { saleId: sale.id, code: '6901234567892' });
-    await reg.must('sale.addProduct', { saleId: sale.id, code: i % 2 ? '6904567890127' : '6905678901232' });
+    await reg.must('sale.addProduct', { saleId: sale.id, code: i % 2 ? '6904567890125' : '6905678901236' });
     const view = await reg.must('sale.get', { saleId: sale.id });
     await reg.must('sale.tenderCash', { saleId: sale.id, tenderedMinor: view.totals.totalMinor + 500, idempotencyKey: randomUUID().replaceAll('-', '') });
   }

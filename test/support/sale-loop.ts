@@ -27,7 +27,7 @@ async function main(): Promise<void> {
       idempotencyKey: randomUUID().replaceAll('-', ''),
     });
   writeSync(1, 'READY\n');
-  const codes = ['6901234567892', '6904567890127', '6905678901232', '6907890123452'];
+  const codes = ['6901234567892', '6904567890125', '6905678901236', '6907890123458'];
   for (let i = 0; ; i++) {
     const sale = await must('sale.current', {});
     if (sale.lines.length === 0) {

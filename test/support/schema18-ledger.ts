@@ -59,6 +59,9 @@ export function backTo18(file: string): void {
     db.exec(
       'ALTER TABLE documents_old RENAME TO documents; ALTER TABLE document_lines_old RENAME TO document_lines; ALTER TABLE payments_old RENAME TO payments;',
     );
+    // Schema 21 says how each product is sold.
+    if (db.prepare("SELECT 1 FROM pragma_table_info('products') WHERE name = 'sold_by'").get() !== undefined)
+      db.exec('ALTER TABLE products DROP COLUMN sold_by');
     for (const [what, sql] of ref) {
       const [type, name] = what.split(' ');
       if (type === 'table') continue;

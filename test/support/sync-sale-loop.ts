@@ -8,7 +8,7 @@ import { ledgerPathIn, openRegister } from '../../main/register';
 import type { CallInput, CallName, CallResult } from '../../preload/contract';
 
 const PIN = '2580';
-const CODES = ['6901234567892', '6904567890127', '6905678901232', '6907890123452', '6908901234567'];
+const CODES = ['6901234567892', '6904567890125', '6905678901236', '6907890123458', '6908901234569'];
 
 async function main(): Promise<void> {
   const dir = process.argv[2];

@@ -5,7 +5,7 @@ import { makeRegister, type TestRegister } from './register-fixture';
 
 // Demo catalog items.
 export const WATER = '6901234567892'; // 2.00, 13 %
-export const MILK = '6904567890127'; // 3.80, 9 %
+export const MILK = '6904567890125'; // 3.80, 9 %
 
 export const open: TestRegister[] = [];
 export function register(options: Parameters<typeof makeRegister>[0] = {}): TestRegister {

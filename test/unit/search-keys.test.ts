@@ -5,7 +5,7 @@ import { innerInitialPairsOf, normalizeSearchText, searchKeysOf } from '../../ma
 
 describe('search keys', () => {
   it('可口可乐 330ml keeps its name-start keys and adds the pair of initials at each later character', () => {
-    const keys = searchKeysOf({ sku: 'COLA-330', barcodes: ['6902345678907'], nameZh: '可口可乐 330ml', nameEn: 'Coca-Cola 330ml' });
+    const keys = searchKeysOf({ sku: 'COLA-330', barcodes: ['6902345678903'], nameZh: '可口可乐 330ml', nameEn: 'Coca-Cola 330ml' });
     expect(keys.pinyinInitials).toBe('kkkl');
     expect(keys.keys).toContain('kkkl');
     expect(keys.keys).toContain('kekoukele');

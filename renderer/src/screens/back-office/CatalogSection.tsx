@@ -144,7 +144,7 @@ function ImportReport({ report, fileName }: { report: CsvImportReport; fileName:
           { key: 'row', header: t('backOffice.catalog.row'), numeric: true, cell: (e) => e.row },
           { key: 'column', header: t('backOffice.catalog.column'), cell: (e) => <code>{e.field}</code> },
           { key: 'value', header: t('backOffice.catalog.value'), cell: (e) => e.value },
-          { key: 'reason', header: t('backOffice.catalog.reason'), cell: (e) => t(e.code, { ns: 'errors', defaultValue: e.code }) },
+          { key: 'reason', header: t('backOffice.catalog.reason'), cell: (e) => t(e.code, { ns: 'errors', defaultValue: e.code, ...e.params }) },
         ]}
       />
     </div>

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, CategoryView, PriceChangeView, ProductDetail, TaxRateView } from '../../../../preload/contract';
+import type { CallError, CategoryView, PriceChangeView, ProductDetail, SoldBy, TaxRateView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
 import { priceRefusalKey } from '../../format/amount-input';
@@ -16,11 +16,12 @@ interface Draft {
   taxRateBp: number;
   categoryId: number | null;
   barcodes: string;
+  soldBy: SoldBy;
   /** datetime-local text; '' = at once. */
   effectiveAt: string;
 }
 
-const emptyDraft: Draft = { sku: '', nameZh: '', nameEn: '', price: '', taxRateBp: 1300, categoryId: null, barcodes: '', effectiveAt: '' };
+const emptyDraft: Draft = { sku: '', nameZh: '', nameEn: '', price: '', taxRateBp: 1300, categoryId: null, barcodes: '', soldBy: 'piece', effectiveAt: '' };
 
 function draftOf(p: ProductDetail): Draft {
   return {
@@ -31,6 +32,7 @@ function draftOf(p: ProductDetail): Draft {
     taxRateBp: p.taxRateBp,
     categoryId: p.categoryId,
     barcodes: p.barcodes.join(' '),
+    soldBy: p.soldBy,
     effectiveAt: '',
   };
 }
@@ -86,7 +88,15 @@ export function ProductEditor({ productId, onSaved, onClose }: { productId: numb
     setProblem(null);
     const barcodes = draft.barcodes.split(/[\s,;]+/).filter((b) => b !== '');
     const effectiveAt = draft.effectiveAt === '' ? undefined : new Date(draft.effectiveAt).getTime();
-    const common = { sku: draft.sku.trim(), nameZh: draft.nameZh, nameEn: draft.nameEn, taxRateBp: draft.taxRateBp, categoryId: draft.categoryId, barcodes };
+    const common = {
+      sku: draft.sku.trim(),
+      nameZh: draft.nameZh,
+      nameEn: draft.nameEn,
+      taxRateBp: draft.taxRateBp,
+      categoryId: draft.categoryId,
+      barcodes,
+      soldBy: draft.soldBy,
+    };
     const result =
       product === null
         ? await api.invoke('catalog.createProduct', { ...common, priceMinor })
@@ -147,6 +157,13 @@ export function ProductEditor({ productId, onSaved, onClose }: { productId: numb
           <span>{t('catalogEdit.barcodes')}</span>
           <input value={draft.barcodes} onChange={(e) => set('barcodes', e.target.value)} data-testid="edit-barcodes" />
           <small className="muted">{t('catalogEdit.barcodesHint')}</small>
+        </label>
+        <label className="field">
+          <span>{t('catalogEdit.soldBy')}</span>
+          <select value={draft.soldBy} onChange={(e) => set('soldBy', e.target.value === 'weight' ? 'weight' : 'piece')} data-testid="edit-sold-by">
+            <option value="piece">{t('catalogEdit.soldBy.piece')}</option>
+            <option value="weight">{t('catalogEdit.soldBy.weight')}</option>
+          </select>
         </label>
         <label className="field">
           <span>{t('backOffice.catalog.price')}</span>

@@ -1,7 +1,7 @@
 // The catalog file a store fills in: the columns main/catalog/catalog-csv.ts reads, and one
 // example row. Price is a plain decimal, the tax rate a percentage set up in the store.
 
-export const CATALOG_CSV_TEMPLATE = 'sku,barcode,name_zh,name_en,price,tax_rate\r\nJASMINE-TEA-500,6920000000019,茉莉花茶 500ml,Jasmine tea 500ml,3.50,13%\r\n';
+export const CATALOG_CSV_TEMPLATE = 'sku,barcode,name_zh,name_en,price,tax_rate\r\nJASMINE-TEA-500,6920000000012,茉莉花茶 500ml,Jasmine tea 500ml,3.50,13%\r\n';
 
 export const CATALOG_TEMPLATE_FILENAME = 'ringup-catalog-template.csv';
 
