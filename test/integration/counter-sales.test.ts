@@ -150,8 +150,13 @@ describe('cancelling a whole sale (整单取消)', () => {
     await reg.must('session.login', { operatorId: staff.id, pin: CASHIER_PIN });
     const sale = await reg.must('sale.current', {});
     await reg.must('sale.addProduct', { saleId: sale.id, code: WATER });
-    expect(await reg.call('sale.cancel', { saleId: sale.id, idempotencyKey: key() })).toMatchObject({ ok: false, error: { code: 'sale.cancel_needs_supervisor' } });
-    expect(await reg.call('sale.cancel', { saleId: sale.id, idempotencyKey: key(), approval: { operatorId: supervisorId, pin: '0000' } })).toMatchObject({ ok: false });
+    expect(await reg.call('sale.cancel', { saleId: sale.id, idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'sale.cancel_needs_supervisor' },
+    });
+    expect(await reg.call('sale.cancel', { saleId: sale.id, idempotencyKey: key(), approval: { operatorId: supervisorId, pin: '0000' } })).toMatchObject({
+      ok: false,
+    });
     await reg.must('sale.cancel', { saleId: sale.id, idempotencyKey: key(), approval: { operatorId: supervisorId, pin: SUPERVISOR_PIN } });
     expect(journal(reg, 'sale.cancelled')).toMatchObject([{ saleId: sale.id, operatorId: staff.id, approverId: supervisorId }]);
 
@@ -159,7 +164,10 @@ describe('cancelling a whole sale (整单取消)', () => {
     await reg.must('sale.addProduct', { saleId: paid.id, code: MILK });
     await reg.must('sale.tenderCash', { saleId: paid.id, tenderedMinor: 100, partial: true, idempotencyKey: 'part-cash-2' });
     // Cash taken goes back to the customer; the approval the store asks for is asked for all the same.
-    expect(await reg.call('sale.cancel', { saleId: paid.id, idempotencyKey: key() })).toMatchObject({ ok: false, error: { code: 'sale.cancel_needs_supervisor' } });
+    expect(await reg.call('sale.cancel', { saleId: paid.id, idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'sale.cancel_needs_supervisor' },
+    });
     await reg.must('sale.cancel', { saleId: paid.id, idempotencyKey: key(), approval: { operatorId: supervisorId, pin: SUPERVISOR_PIN } });
     expect(journal(reg, 'sale.cash_returned')).toMatchObject([{ saleId: paid.id, amountMinor: 100, operatorId: staff.id, approverId: supervisorId }]);
   });
@@ -177,7 +185,10 @@ describe('cancelling a whole sale (整单取消)', () => {
     const counter = await reg.must('sale.hold', { saleId: parked.id });
     await reg.must('sale.addProduct', { saleId: counter.id, code: WATER });
 
-    expect(await reg.call('sale.cancel', { saleId: parked.id, idempotencyKey: key() })).toMatchObject({ ok: false, error: { code: 'sale.cancel_needs_supervisor' } });
+    expect(await reg.call('sale.cancel', { saleId: parked.id, idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'sale.cancel_needs_supervisor' },
+    });
     const next = await reg.must('sale.cancel', { saleId: parked.id, idempotencyKey: key(), approval: { operatorId: supervisorId, pin: SUPERVISOR_PIN } });
     // The answer is the register's current sale: the cart on the counter, untouched.
     expect(next.id).toBe(counter.id);

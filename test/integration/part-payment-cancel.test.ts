@@ -116,7 +116,10 @@ describe('cancelling a sale with a card part payment', () => {
     recordCardPayment({ db: reg.db, now: Date.now(), settings, actor: { id: staff.cashierId, role: 'cashier' } }, { saleId, amountMinor: 500, card });
     const count = entries(reg).length;
 
-    expect(await reg.call('sale.cancel', { saleId, idempotencyKey: key() })).toEqual({ ok: false, error: { code: 'sale.cancel_card_paid', params: { saleId } } });
+    expect(await reg.call('sale.cancel', { saleId, idempotencyKey: key() })).toEqual({
+      ok: false,
+      error: { code: 'sale.cancel_card_paid', params: { saleId } },
+    });
     expect(entries(reg)).toHaveLength(count);
     const still = await reg.must('sale.get', { saleId });
     expect(still).toMatchObject({ status: 'open', paidMinor: 700, remainingMinor: 500 });
