@@ -271,18 +271,13 @@ function corrections(fact: CorrectionFact, ctx: RuleContext): AlertDraft[] {
   return alerts;
 }
 
-/**
- * Cash taken on a sale, then the sale cancelled and the cash "given back": the cashier may have
- * kept it, and with the sale gone no receipt, Z or count shows it was ever taken. The cancellation's
- * journal entry is the evidence (a cancelled sale has no receipt number).
- */
+// Cash taken, then the sale cancelled "giving it back": kept, it shows on no receipt, Z or count.
+// The evidence is the cancellation's journal entry (a cancelled sale has no receipt number).
 function cancelAfterCash(fact: CancelFact, ctx: RuleContext): AlertDraft[] {
   const t = ctx.thresholds.cancel_after_cash;
-  if (!t.enabled) return [];
-  const cashMinor = ctx.history.cashReturned(fact.documentId);
+  const cashMinor = t.enabled ? ctx.history.cashReturned(fact.documentId) : 0;
   if (cashMinor <= 0 || cashMinor < t.minMinor) return [];
-  const scope: FraudScope = { kind: 'document', documentId: fact.documentId };
-  return [draft(fact, 'cancel_after_cash', scope, ctx, [fact], { cashMinor, totalMinor: fact.totalMinor })];
+  return [draft(fact, 'cancel_after_cash', { kind: 'document', documentId: fact.documentId }, ctx, [fact], { cashMinor, totalMinor: fact.totalMinor })];
 }
 
 /** Every alert the new fact raises, in rule order. */
