@@ -9,7 +9,7 @@
 // as a cash payment on the new sale, so the drawer's expected cash moves by exactly the difference
 // the customer hands over or receives, while the Z still counts the goods back as a refund and the
 // new goods as a sale. Only the difference is real money: paid in cash (rounded to the store's
-// step, with change), or given back in cash. Cash out for what was paid by card or scan-to-pay
+// step, with change), or given back in cash (rounded the same way, the rounding on the new sale). Cash out for what was paid by card or scan-to-pay
 // needs a supervisor, as for a return; a credit spent on new goods does not.
 import { randomUUID } from 'node:crypto';
 import type { ExchangeDoneView, ExchangeView } from '../../preload/contract/exchange-views';
@@ -47,6 +47,19 @@ function newGoods(ctx: RefundContext, saleId: string): DocumentView {
   return sale;
 }
 
+/**
+ * The difference as cash moves it: rounded to the store's step either way, as a plain cash sale's
+ * total and a cash refund are (coins that do not exist can be neither paid nor handed back); a card
+ * pays it exactly. Handed back, the rounding is the new sale's: it is paid by the credit less what
+ * goes back, so its receipt shows 现金舍入 as a cash sale's does. New goods worth less than half a
+ * step would leave that credit at nothing: then the exact difference goes back.
+ */
+export function cashDifference(differenceMinor: number, creditMinor: number, stepMinor: number): number {
+  if (differenceMinor > 0) return roundToStep(differenceMinor, stepMinor);
+  const back = -roundToStep(-differenceMinor, stepMinor);
+  return creditMinor + back > 0 ? back : differenceMinor;
+}
+
 export function planExchange(ctx: RefundContext, input: ExchangeInput) {
   if (input.saleId === input.originalSaleId) throw new ServiceError('exchange.same_sale');
   const sale = newGoods(ctx, input.saleId);
@@ -55,8 +68,7 @@ export function planExchange(ctx: RefundContext, input: ExchangeInput) {
   const differenceMinor = sale.totals.totalMinor - creditMinor;
   // The return is planned as cash; only cash actually leaving the drawer turns a card payment into cash.
   const approvalReasons = plan.approvalReasons.filter((r) => r !== 'refund.approval.card_to_cash' || differenceMinor < 0);
-  // Cash pays the difference rounded to the store's step, as a plain cash sale pays its total; a card pays it exactly.
-  const cashDifferenceMinor = differenceMinor > 0 ? roundToStep(differenceMinor, ctx.settings.cashRoundingStepMinor) : differenceMinor;
+  const cashDifferenceMinor = cashDifference(differenceMinor, creditMinor, ctx.settings.cashRoundingStepMinor);
   const view: ExchangeView = { creditMinor, saleTotalMinor: sale.totals.totalMinor, differenceMinor, cashDifferenceMinor, approvalReasons };
   return { sale, plan, view };
 }
@@ -132,7 +144,9 @@ export function completeExchange(
     const refund = booking.done.sale;
 
     const step = ctx.settings.cashRoundingStepMinor;
-    const credit = Math.min(view.creditMinor, sale.totals.totalMinor);
+    // Cash handed back takes its rounding from the credit the new sale is paid with (see cashDifference).
+    const creditSpent = view.cashDifferenceMinor < 0 ? view.creditMinor + view.cashDifferenceMinor : null;
+    const credit = creditSpent ?? Math.min(view.creditMinor, sale.totals.totalMinor);
     const base = { card: null, scan: null, originalPaymentId: null } as const;
     let paid = takePayment(ctx.db, sale, { ...base, method: 'cash', amountMinor: credit, tenderedMinor: credit, changeMinor: 0 }, ctx.now, step);
     if (cash) {
@@ -143,13 +157,13 @@ export function completeExchange(
     const completed = completeDocument(ctx.db, paid, {
       operatorId: ctx.actor.id,
       operatorName: operatorName(ctx),
-      roundingMinor: cash?.roundingMinor ?? 0,
+      roundingMinor: cash?.roundingMinor ?? (creditSpent === null ? 0 : creditSpent - sale.totals.totalMinor),
       now: ctx.now,
       businessDay: businessDayRule(ctx.settings),
     });
 
     const exchangeId = randomUUID();
-    const differenceMinor = cash ? cash.appliedMinor : view.differenceMinor;
+    const differenceMinor = cash ? cash.appliedMinor : view.cashDifferenceMinor;
     sql(
       ctx.db,
       'INSERT INTO exchanges (id, refund_document_id, sale_document_id, original_document_id, credit_minor, difference_minor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',

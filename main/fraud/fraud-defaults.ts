@@ -5,7 +5,9 @@ import type { FraudThresholds } from '../../preload/contract/fraud-views';
  * (a cashier ringing up many cheap sales to hide skimmed cash, splitting a large sale), loose
  * enough that an ordinary busy hour stays quiet. Opening hours differ too much between shops to
  * guess, so that rule starts off. A refused cash-out is rare by mistake (a typing slip, then the
- * right amount): a second one within the hour is already worth the owner's look.
+ * right amount): a second one within the hour is already worth the owner's look. Cash taken and
+ * then handed back by cancelling the sale is rare too (a customer who paid part and walked away),
+ * and it is how a cashier pockets a sale's cash: each one is shown, as each void after payment is.
  */
 export const DEFAULT_FRAUD_THRESHOLDS: FraudThresholds = {
   small_sales_burst: { enabled: true, count: 5, underMinor: 500, windowMinutes: 10 },
@@ -19,4 +21,5 @@ export const DEFAULT_FRAUD_THRESHOLDS: FraudThresholds = {
   outside_hours: { enabled: false, opensAtHour: 8, closesAtHour: 22 },
   same_operator_refund: { enabled: true, minMinor: 0 },
   cash_out_refusals: { enabled: true, count: 2, windowMinutes: 60 },
+  cancel_after_cash: { enabled: true, minMinor: 0 },
 };

@@ -60,7 +60,17 @@ export interface CashOutRefusedFact {
   amountMinor: number;
 }
 
-export type Fact = SaleFact | CorrectionFact | DeclineFact | NoSaleFact | CashOutRefusedFact;
+/** 整单取消 (sale.cancelled): with the cash taken on the sale handed back, if any (the history says how much). */
+export interface CancelFact {
+  type: 'cancel';
+  seq: number;
+  at: number;
+  documentId: string;
+  operatorId: number;
+  totalMinor: number;
+}
+
+export type Fact = SaleFact | CorrectionFact | DeclineFact | NoSaleFact | CashOutRefusedFact | CancelFact;
 
 /** The kinds the watch reads; nothing else can start a pattern. */
 export const WATCHED_KINDS = [
@@ -70,6 +80,7 @@ export const WATCHED_KINDS = [
   'card.declined',
   'drawer.opened',
   'cash.out_refused',
+  'sale.cancelled',
 ] as const satisfies readonly JournalKind[];
 export type WatchedKind = (typeof WATCHED_KINDS)[number];
 
@@ -138,5 +149,9 @@ export function factOf(event: JournalEvent<WatchedKind>, operatorOfIntent: (inte
     }
     case 'cash.out_refused':
       return refusalFact(event as JournalEvent<'cash.out_refused'>);
+    case 'sale.cancelled': {
+      const d = (event as JournalEvent<'sale.cancelled'>).data;
+      return { type: 'cancel', seq, at, documentId: d.saleId, operatorId: d.operatorId, totalMinor: d.totalMinor };
+    }
   }
 }

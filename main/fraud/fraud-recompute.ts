@@ -62,6 +62,7 @@ export function recomputeAlerts(
   const originals = new Map<string, OriginalSale>();
   const days = new Map<string, DayTotals>();
   const intents = new Map<number, number>();
+  const cashReturned = new Map<string, number>();
   const alerts: AlertDraft[] = [];
   let lastClosed: string | null = null;
 
@@ -93,6 +94,7 @@ export function recomputeAlerts(
     recentNoSales: (q) => recent(noSales, q.since, q.limit, (f) => f.operatorId === q.operatorId, monotonic),
     recentCashOutRefusals: (q) => recent(refusals, q.since, q.limit, (f) => f.operatorId === q.operatorId, monotonic),
     original: (id) => originals.get(id) ?? null,
+    cashReturned: (saleId) => cashReturned.get(saleId) ?? 0,
     dayTotals: (registerId, day) => days.get(`${registerId}/${day}`) ?? NO_SALES,
     alertedSince: (rule: FraudRule, key, since) => alerts.some((a) => a.rule === rule && scopeKey(a.scope) === key && a.at >= since),
     alertedOnDay: (rule: FraudRule, key, day) => alerts.some((a) => a.rule === rule && scopeKey(a.scope) === key && a.businessDay === day),
@@ -106,6 +108,11 @@ export function recomputeAlerts(
     if (entry.kind === 'card.intent_created') {
       const d = (entry as JournalEvent<'card.intent_created'>).data;
       intents.set(d.intentId, d.operatorId);
+      continue;
+    }
+    if (entry.kind === 'sale.cash_returned') {
+      const d = (entry as JournalEvent<'sale.cash_returned'>).data;
+      cashReturned.set(d.saleId, (cashReturned.get(d.saleId) ?? 0) + d.amountMinor);
       continue;
     }
     if (entry.kind === 'day.closed') {

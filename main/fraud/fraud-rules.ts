@@ -8,7 +8,7 @@
 // cost does not grow with a busy window.
 import type { FraudParams, FraudRule, FraudScope, FraudThresholds } from '../../preload/contract/fraud-views';
 import { localHourOf } from '../business-day/business-day';
-import type { CashOutRefusedFact, CorrectionFact, DeclineFact, Fact, NoSaleFact, SaleFact } from './fraud-facts';
+import type { CancelFact, CashOutRefusedFact, CorrectionFact, DeclineFact, Fact, NoSaleFact, SaleFact } from './fraud-facts';
 
 export interface OriginalSale {
   operatorId: number;
@@ -38,6 +38,8 @@ export interface FraudHistory {
   recentNoSales(q: RecentQuery & { operatorId: number }): readonly NoSaleFact[];
   recentCashOutRefusals(q: RecentQuery & { operatorId: number }): readonly CashOutRefusedFact[];
   original(documentId: string): OriginalSale | null;
+  /** The cash handed back by cancelling the sale (its sale.cash_returned entries, added up). */
+  cashReturned(saleId: string): number;
   /** The business day's completed sales on the register so far (the new one included). */
   dayTotals(registerId: string, businessDay: string): DayTotals;
   /** An alert of this rule and scope was raised at or after `since`. */
@@ -269,6 +271,15 @@ function corrections(fact: CorrectionFact, ctx: RuleContext): AlertDraft[] {
   return alerts;
 }
 
+// Cash taken, then the sale cancelled "giving it back": kept, it shows on no receipt, Z or count.
+// The evidence is the cancellation's journal entry (a cancelled sale has no receipt number).
+function cancelAfterCash(fact: CancelFact, ctx: RuleContext): AlertDraft[] {
+  const t = ctx.thresholds.cancel_after_cash;
+  const cashMinor = t.enabled ? ctx.history.cashReturned(fact.documentId) : 0;
+  if (cashMinor <= 0 || cashMinor < t.minMinor) return [];
+  return [draft(fact, 'cancel_after_cash', { kind: 'document', documentId: fact.documentId }, ctx, [fact], { cashMinor, totalMinor: fact.totalMinor })];
+}
+
 /** Every alert the new fact raises, in rule order. */
 export function evaluate(fact: Fact, ctx: RuleContext): AlertDraft[] {
   switch (fact.type) {
@@ -282,5 +293,7 @@ export function evaluate(fact: Fact, ctx: RuleContext): AlertDraft[] {
       return noSaleOpenings(fact, ctx);
     case 'cash_out_refused':
       return cashOutRefusals(fact, ctx);
+    case 'cancel':
+      return cancelAfterCash(fact, ctx);
   }
 }

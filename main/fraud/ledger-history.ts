@@ -31,11 +31,12 @@ export function operatorOfIntent(db: Db, intentId: number): number | null {
  * warning sign), so the rules read them from the journal's kind index rather than widening the
  * table's type CHECK (migration 11) with a schema step.
  */
-const FILED_KINDS = WATCHED_KINDS.filter((kind) => kind !== 'cash.out_refused');
+const FILED_KINDS = WATCHED_KINDS.filter((kind) => kind !== 'cash.out_refused' && kind !== 'sale.cancelled');
 
 /** Files a watched entry's fact where the rules will look for it. */
 export function recordFact(db: Db, fact: Fact): void {
-  if (fact.type === 'cash_out_refused') return;
+  // Rules read these from the journal, not from the table (see FILED_KINDS).
+  if (fact.type === 'cash_out_refused' || fact.type === 'cancel') return;
   const registerId = fact.type === 'sale' || fact.type === 'correction' ? fact.registerId : null;
   const documentId = fact.type === 'sale' || fact.type === 'correction' ? fact.documentId : null;
   const total = fact.type === 'sale' || fact.type === 'correction' ? fact.totalMinor : null;
@@ -165,6 +166,17 @@ export class LedgerHistory implements FraudHistory {
       sql(this.db, "SELECT 1 FROM payments WHERE document_pk = (SELECT pk FROM documents WHERE id = ?) AND method <> 'cash' LIMIT 1").get(documentId) !==
       undefined;
     return { operatorId: doc.operator_id, paidElectronically: electronic };
+  }
+
+  cashReturned(saleId: string): number {
+    // Through journal_kind: cash handed back by a cancel is rare, and each one is a warning sign.
+    return sql(
+      this.db,
+      `SELECT COALESCE(SUM(json_extract(payload, '$.data.amountMinor')), 0) FROM journal
+        WHERE kind = 'sale.cash_returned' AND ${INDEXED_KINDS} AND json_extract(payload, '$.data.saleId') = ?`,
+    )
+      .pluck()
+      .get(saleId) as number;
   }
 
   dayTotals(registerId: string, businessDay: string): DayTotals {

@@ -9,6 +9,9 @@ import { sql } from './statements';
  * and which the ledger opened with.
  */
 export function withCartDurability<T>(db: Db, edit: () => T): T {
+  // Inside a transaction SQLite refuses to change the level: the edit commits with the caller's
+  // transaction, at the caller's level (a money call's, which the router holds at FULL).
+  if (db.inTransaction) return edit();
   // Cached statements: db.pragma() compiles its statement anew on every call.
   sql(db, 'PRAGMA synchronous = NORMAL').run();
   try {

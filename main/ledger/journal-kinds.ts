@@ -77,6 +77,7 @@ const KINDS: Record<JournalKind, true> = {
   'session.lockout': true,
   'session.login': true,
   'session.login_failed': true,
+  'session.login_refused': true,
   'session.logout': true,
   'settings.changed': true,
   'setup.owner_created': true,

@@ -19,7 +19,23 @@ export type ApprovalInput = Approval;
  */
 export function approvingOperator(db: Db, approval: ApprovalInput | undefined, now: number): OperatorView | null {
   if (!approval) return null;
-  return 'badge' in approval ? verifyBadgeApprover(db, approval.badge, now) : verifyApprover(db, approval.operatorId, approval.pin, now);
+  const check = () => ('badge' in approval ? verifyBadgeApprover(db, approval.badge, now) : verifyApprover(db, approval.operatorId, approval.pin, now));
+  if (!db.inTransaction) return check();
+  try {
+    return check();
+  } catch (error) {
+    // Inside a money call's transaction (the router's, around the call and its idempotency key) the
+    // refusal's trace would roll back with the call: the failed PIN uncounted, the bad badge
+    // unjournalled. The check runs again once the rollback is over, and leaves its trace then.
+    if (!(error instanceof ServiceError) || error.afterRollback) throw error;
+    throw new ServiceError(error.code, error.params, () => {
+      try {
+        check();
+      } catch (again) {
+        if (!(again instanceof ServiceError)) throw again;
+      }
+    });
+  }
 }
 
 /** The approver's id when an approval was given, else null (see approvingOperator). */

@@ -8,7 +8,7 @@ import { ServiceError } from '../common/service-error';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
-import { findRow, getOperator, login, type LoginOutcome } from './operators';
+import { findRow, getOperator, login, type LoginOutcome, type OperatorRow } from './operators';
 import { hashPin, verifyPin, type PinParams } from './pin-hash';
 
 // No 0/O, 1/I: a badge may have to be typed from its printed text.
@@ -51,14 +51,18 @@ export function issueBadge(db: Db, operatorId: number, by: number, now: number):
   })();
 }
 
+/** Clears the operator's badge, if they have one, and journals it (inside the caller's transaction). */
+export function dropBadge(db: Db, row: Pick<OperatorRow, 'id' | 'badge_hash'>, by: number, now: number): void {
+  if (row.badge_hash === null) return;
+  sql(db, 'UPDATE operators SET badge_hash = NULL, badge_salt = NULL, badge_params = NULL, badge_issued_at = NULL WHERE id = ?').run(row.id);
+  appendJournal(db, 'operator.badge_revoked', { operatorId: row.id, by }, now);
+}
+
 export function revokeBadge(db: Db, operatorId: number, by: number, now: number): OperatorView {
   return db.transaction(() => {
     const row = findRow(db, operatorId);
     if (!row) throw new ServiceError('operator.not_found');
-    if (row.badge_hash !== null) {
-      sql(db, 'UPDATE operators SET badge_hash = NULL, badge_salt = NULL, badge_params = NULL, badge_issued_at = NULL WHERE id = ?').run(operatorId);
-      appendJournal(db, 'operator.badge_revoked', { operatorId, by }, now);
-    }
+    dropBadge(db, row, by, now);
     const operator = getOperator(db, operatorId, now);
     if (!operator) throw new Error('operator vanished');
     return operator;
@@ -97,8 +101,12 @@ function badgeOwner(db: Db, code: string, now: number): BadgeRow {
     appendJournal(db, 'session.badge_failed', { operatorNumber: parsed?.number ?? null }, now);
     throw new ServiceError('session.badge_invalid');
   }
-  // The badge is theirs, but they no longer work here: refused like their PIN.
-  if (row.active !== 1) throw new ServiceError('session.deactivated');
+  // The badge is theirs, but they no longer work here: refused like their PIN. (Deactivating revokes
+  // the badge, so only a row an older version deactivated gets here.)
+  if (row.active !== 1) {
+    appendJournal(db, 'session.login_refused', { operatorId: row.id, reason: 'deactivated', method: 'badge' }, now);
+    throw new ServiceError('session.deactivated');
+  }
   return row;
 }
 

@@ -10,6 +10,7 @@ import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import { findRow, getOperator, isWeakPin, type OperatorRow } from './operators';
+import { dropBadge } from './badges';
 import { hashPin } from './pin-hash';
 
 function existing(db: Db, operatorId: number): OperatorRow {
@@ -36,7 +37,12 @@ function mayTakeAway(db: Db, row: OperatorRow, by: number): void {
   if (row.id === by) throw new ServiceError('operator.cannot_change_self');
 }
 
-/** Deactivated operators cannot log in (PIN, number or badge); their past documents keep their name. */
+/**
+ * Deactivated operators cannot log in (PIN, number or badge); their past documents keep their name.
+ * Deactivating revokes their badge, and reactivating does not give it back: a badge is a key that
+ * was out of the shop's hands while they were gone (kept, lent, copied), so the owner issues a new
+ * one. A badge an older version left on a deactivated operator is revoked when they come back.
+ */
 export function setOperatorActive(db: Db, input: { operatorId: number; active: boolean }, by: number, now: number): OperatorView {
   return db.transaction(() => {
     const row = existing(db, input.operatorId);
@@ -46,6 +52,7 @@ export function setOperatorActive(db: Db, input: { operatorId: number; active: b
     // A fresh start either way: failures counted before the change are not held against them.
     sql(db, 'UPDATE operators SET active = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?').run(active, row.id);
     appendJournal(db, input.active ? 'operator.reactivated' : 'operator.deactivated', { operatorId: row.id, by }, now);
+    dropBadge(db, row, by, now);
     return viewOf(db, row.id, now);
   })();
 }

@@ -27,6 +27,13 @@ declare module '../ledger/journal-payloads' {
     'operator.badge_issued': { operatorId: number; by: number; replaced: boolean };
     'operator.badge_revoked': { operatorId: number; by: number };
     'session.login_failed': { operatorId: number; consecutiveFailures: number };
+    /**
+     * A right or wrong PIN of an operator who may not log in at all (deactivated: staff who left),
+     * refused before it is checked. Its own kind, not a login_failed: it counts towards no lockout
+     * (the count starts afresh when they are reactivated), and the owner can list these attempts alone.
+     * method: as session.login's.
+     */
+    'session.login_refused': { operatorId: number; reason: 'deactivated'; method?: 'number' | 'badge_pin' | 'badge' };
     'session.lockout': { operatorId: number; until: number };
     'session.logout': { operatorId: number };
   }

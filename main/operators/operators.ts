@@ -114,7 +114,16 @@ export function login(db: Db, operatorId: number, pin: string, now: number, meth
   return db.transaction((): LoginOutcome => {
     const row = findRow(db, operatorId);
     if (!row) return { ok: false, error: new ServiceError('operator.not_found') };
-    if (row.active !== 1) return { ok: false, error: new ServiceError('session.deactivated') };
+    if (row.active !== 1) {
+      // Staff who left trying the till: the owner sees each attempt (journalled, committed though refused).
+      appendJournal(
+        db,
+        'session.login_refused',
+        method === 'pin' ? { operatorId: row.id, reason: 'deactivated' } : { operatorId: row.id, reason: 'deactivated', method },
+        now,
+      );
+      return { ok: false, error: new ServiceError('session.deactivated') };
+    }
     if (row.locked_until !== null && row.locked_until > now) {
       return { ok: false, error: new ServiceError('session.locked', { until: row.locked_until }) };
     }

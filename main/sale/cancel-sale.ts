@@ -52,7 +52,14 @@ export function cancelSale(ctx: SaleContext, saleId: string, approverId: number 
       appendJournal(
         ctx.db,
         'sale.cancelled',
-        { saleId, operatorId: ctx.actor.id, approverId: approver, lines: view.lines.map(journalledLine), totalMinor: view.totals.totalMinor },
+        {
+          saleId,
+          operatorId: ctx.actor.id,
+          approverId: approver,
+          lines: view.lines.map(journalledLine),
+          totalMinor: view.totals.totalMinor,
+          ...(view.training ? { training: true as const } : {}),
+        },
         ctx.now,
       );
     });

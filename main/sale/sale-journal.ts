@@ -27,6 +27,8 @@ declare module '../ledger/journal-payloads' {
       approverId: number | null;
       lines: JournalledLine[];
       totalMinor: number;
+      /** A practice sale (training mode): absent on real ones. The fraud watch skips practice by it. */
+      training?: true;
     };
     /**
      * A discount beyond the cashier's own limit, let through by the approver who came to the

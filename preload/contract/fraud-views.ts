@@ -12,7 +12,8 @@ export type FraudRule =
   | 'discount_share'
   | 'outside_hours'
   | 'same_operator_refund'
-  | 'cash_out_refusals';
+  | 'cash_out_refusals'
+  | 'cancel_after_cash';
 
 export const FRAUD_RULES: readonly FraudRule[] = [
   'small_sales_burst',
@@ -26,6 +27,7 @@ export const FRAUD_RULES: readonly FraudRule[] = [
   'outside_hours',
   'same_operator_refund',
   'cash_out_refusals',
+  'cancel_after_cash',
 ];
 
 /** Every rule's switch and limits. Amounts in minor units, windows in minutes, shares in basis points. */
@@ -43,6 +45,8 @@ export interface FraudThresholds {
   same_operator_refund: { enabled: boolean; minMinor: number };
   /** Cash asked of the drawer beyond what it should hold and refused, by one operator: probing the blind count's expected cash. */
   cash_out_refusals: { enabled: boolean; count: number; windowMinutes: number };
+  /** Cash taken on a sale, then the whole sale cancelled (整单取消) and the cash "given back": from this much cash on. */
+  cancel_after_cash: { enabled: boolean; minMinor: number };
 }
 
 /** Whom or what an alert is about: the register, an operator, a masked card, or one document. */

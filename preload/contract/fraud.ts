@@ -29,6 +29,7 @@ export const fraudThresholds = z
       .refine((h) => h.opensAtHour < h.closesAtHour, { message: 'opens before it closes' }),
     same_operator_refund: z.object({ enabled: z.boolean(), minMinor: amountMinor }).strict(),
     cash_out_refusals: z.object({ enabled: z.boolean(), count, windowMinutes: minutes }).strict(),
+    cancel_after_cash: z.object({ enabled: z.boolean(), minMinor: amountMinor }).strict(),
   })
   .strict();
 

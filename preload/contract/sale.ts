@@ -55,9 +55,10 @@ export const saleCalls = {
    * 整单取消: the open sale is cancelled with its lines (kept, journalled) and the register's next
    * sale is returned. Cash taken on it goes back to the customer (journalled as returned, at
    * synchronous=FULL); a card or scanned payment taken on it refuses the cancel. Where the store
-   * requires it, a cashier needs a supervisor's approval.
+   * requires it, a cashier needs a supervisor's approval. It carries an idempotency key: a retried
+   * cancel gets the first answer back and never gives the cash back twice.
    */
-  'sale.cancel': call<DocumentView>()(z.object({ ...saleRef, approval: approval.optional() }).strict()),
+  'sale.cancel': call<DocumentView>()(z.object({ ...saleRef, approval: approval.optional(), idempotencyKey }).strict(), { movesMoney: true }),
   /** 挂单: parks the open sale (it survives a restart) and returns the register's next, empty sale. */
   'sale.hold': call<DocumentView>()(z.object(saleRef).strict()),
   /** 取单: a held sale becomes the register's current sale again; a current sale with lines is held in its place. */

@@ -1,6 +1,6 @@
 import { callRegister, completionReady, expect, nextSale, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { horizontalScroll, inViewport, overflowAndClipping } from './layout';
-import { returnWaterOfFirstReceipt, sellWaterForCash } from './refund-steps';
+import { BREAD, payCash, returnWaterOfFirstReceipt, returnWrongItem, sellWaterForCash } from './refund-steps';
 
 // 换货 with the store's cash rounding at 0.10, in zh-CN at 1024×768 (counter sweep items 1 and 8):
 // a water (¥2.00) comes back and 0.777 kg of apples (¥7.61) go out. The customer owes ¥5.61, and
@@ -79,4 +79,40 @@ test('at 1024×768 the exchange, its total and every action of it are on screen,
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect(page.getByTestId('line-discounts-total')).toBeVisible();
   await onScreen();
+});
+
+test('for cheaper goods the exchange hands back the rounded difference, ¥0.90 for ¥0.89, and the completion and receipts agree', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  expect(await callRegister(page, 'settings.update', { cashRoundingStepMinor: 10 })).toMatchObject({ ok: true });
+  // A bread (¥8.50) bought in cash comes back; 0.777 kg of apples (¥7.61) go out: ¥0.89 is owed to the customer.
+  await scan(page, BREAD);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await payCash(page, '8.5');
+  await nextSale(page);
+  await returnWrongItem(page, 'R1-000001', '全麦面包');
+  await page.getByTestId('refund-exchange').click();
+  await saleScreenReady(page);
+  await scan(page, APPLES_777G);
+  const panel = page.getByTestId('exchange-panel');
+  await expect(panel.getByTestId('exchange-new-total')).toHaveText('¥7.61');
+  await expect(panel.getByText('退还顾客')).toBeVisible();
+  await expect(panel.getByTestId('exchange-difference')).toHaveText('¥0.90');
+  await expect(panel.getByTestId('exchange-rounding')).toHaveText('-¥0.01');
+
+  await panel.getByTestId('exchange-confirm').click();
+  await completionReady(page);
+  const done = page.getByTestId('completion');
+  await expect(done.getByTestId('receipt-no')).toHaveText('R1-000003');
+  await expect(done.getByTestId('change-due')).toHaveText('¥0.90');
+  // The return's slip gives ¥0.90 back in cash; the new sale shows the 0.01 as its 现金舍入.
+  await expect(page.getByTestId('done-exchange-receipt')).toContainText('退回现金');
+  const returnSlip = (await page.getByTestId('done-exchange-receipt').textContent())?.replace(/[\s\u00a0]+/g, '') ?? '';
+  expect(returnSlip).toContain('退回现金-￥0.90');
+  expect(returnSlip).toContain('转入换货新销售-￥7.60');
+  const receipt = page.getByRole('img', { name: '小票 3' });
+  await expect(receipt).toBeVisible();
+  const paper = (await receipt.evaluate((el) => el.textContent ?? '')).replace(/[\s\u00a0]+/g, '');
+  expect(paper).toContain('合计￥7.61');
+  expect(paper).toContain('现金舍入-￥0.01');
+  expect(paper).toContain('换货抵扣￥7.60');
 });

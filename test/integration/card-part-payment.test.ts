@@ -210,7 +210,10 @@ describe('cancel and void with a card part paid', () => {
     const { reg, staff } = rig;
     const saleId = await saleOf(reg, 4200);
     await reg.must('card.pay', { saleId, amountMinor: 2000, idempotencyKey: key() });
-    expect(await reg.call('sale.cancel', { saleId })).toEqual({ ok: false, error: { code: 'sale.cancel_card_paid', params: { saleId } } });
+    expect(await reg.call('sale.cancel', { saleId, idempotencyKey: key() })).toEqual({
+      ok: false,
+      error: { code: 'sale.cancel_card_paid', params: { saleId } },
+    });
     expect(await reg.must('sale.get', { saleId })).toMatchObject({ status: 'open', paidMinor: 2000, remainingMinor: 2200 });
 
     const done = await reg.must('sale.tenderCash', { saleId, tenderedMinor: 2200, idempotencyKey: key() });

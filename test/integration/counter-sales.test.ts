@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderReceiptText } from '../../main/hardware/printer';
 import { getPrinterConfig } from '../../main/printing/printer-config';
@@ -9,6 +10,7 @@ import { CASHIER_PIN, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type T
 const WATER = '6901234567892'; // 2.00
 const MILK = '6904567890125'; // 3.80
 
+const key = () => randomUUID();
 const open: TestRegister[] = [];
 function register(options: Parameters<typeof makeRegister>[0] = {}): TestRegister {
   const r = makeRegister(options);
@@ -116,7 +118,7 @@ describe('cancelling a whole sale (整单取消)', () => {
     const sale = await reg.must('sale.current', {});
     await reg.must('sale.addProduct', { saleId: sale.id, code: WATER });
     await reg.must('sale.addProduct', { saleId: sale.id, code: MILK });
-    const next = await reg.must('sale.cancel', { saleId: sale.id });
+    const next = await reg.must('sale.cancel', { saleId: sale.id, idempotencyKey: key() });
     expect(next.id).not.toBe(sale.id);
     expect(next.lines).toEqual([]);
     const cancelled = await reg.must('sale.get', { saleId: sale.id });
@@ -136,7 +138,7 @@ describe('cancelling a whole sale (整单取消)', () => {
     ]);
     // Closed for good: the triggers refuse any change to a cancelled document.
     expect(() => reg.db.prepare("UPDATE documents SET note = 'x' WHERE id = ?").run(sale.id)).toThrow(/immutable/);
-    expect(await reg.call('sale.cancel', { saleId: sale.id })).toMatchObject({ ok: false, error: { code: 'sale.not_open' } });
+    expect(await reg.call('sale.cancel', { saleId: sale.id, idempotencyKey: key() })).toMatchObject({ ok: false, error: { code: 'sale.not_open' } });
   });
 
   it('needs a supervisor for a cashier where the store says so, for a sale with cash taken too', async () => {
@@ -148,17 +150,25 @@ describe('cancelling a whole sale (整单取消)', () => {
     await reg.must('session.login', { operatorId: staff.id, pin: CASHIER_PIN });
     const sale = await reg.must('sale.current', {});
     await reg.must('sale.addProduct', { saleId: sale.id, code: WATER });
-    expect(await reg.call('sale.cancel', { saleId: sale.id })).toMatchObject({ ok: false, error: { code: 'sale.cancel_needs_supervisor' } });
-    expect(await reg.call('sale.cancel', { saleId: sale.id, approval: { operatorId: supervisorId, pin: '0000' } })).toMatchObject({ ok: false });
-    await reg.must('sale.cancel', { saleId: sale.id, approval: { operatorId: supervisorId, pin: SUPERVISOR_PIN } });
+    expect(await reg.call('sale.cancel', { saleId: sale.id, idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'sale.cancel_needs_supervisor' },
+    });
+    expect(await reg.call('sale.cancel', { saleId: sale.id, idempotencyKey: key(), approval: { operatorId: supervisorId, pin: '0000' } })).toMatchObject({
+      ok: false,
+    });
+    await reg.must('sale.cancel', { saleId: sale.id, idempotencyKey: key(), approval: { operatorId: supervisorId, pin: SUPERVISOR_PIN } });
     expect(journal(reg, 'sale.cancelled')).toMatchObject([{ saleId: sale.id, operatorId: staff.id, approverId: supervisorId }]);
 
     const paid = await reg.must('sale.current', {});
     await reg.must('sale.addProduct', { saleId: paid.id, code: MILK });
     await reg.must('sale.tenderCash', { saleId: paid.id, tenderedMinor: 100, partial: true, idempotencyKey: 'part-cash-2' });
     // Cash taken goes back to the customer; the approval the store asks for is asked for all the same.
-    expect(await reg.call('sale.cancel', { saleId: paid.id })).toMatchObject({ ok: false, error: { code: 'sale.cancel_needs_supervisor' } });
-    await reg.must('sale.cancel', { saleId: paid.id, approval: { operatorId: supervisorId, pin: SUPERVISOR_PIN } });
+    expect(await reg.call('sale.cancel', { saleId: paid.id, idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'sale.cancel_needs_supervisor' },
+    });
+    await reg.must('sale.cancel', { saleId: paid.id, idempotencyKey: key(), approval: { operatorId: supervisorId, pin: SUPERVISOR_PIN } });
     expect(journal(reg, 'sale.cash_returned')).toMatchObject([{ saleId: paid.id, amountMinor: 100, operatorId: staff.id, approverId: supervisorId }]);
   });
 
@@ -175,8 +185,11 @@ describe('cancelling a whole sale (整单取消)', () => {
     const counter = await reg.must('sale.hold', { saleId: parked.id });
     await reg.must('sale.addProduct', { saleId: counter.id, code: WATER });
 
-    expect(await reg.call('sale.cancel', { saleId: parked.id })).toMatchObject({ ok: false, error: { code: 'sale.cancel_needs_supervisor' } });
-    const next = await reg.must('sale.cancel', { saleId: parked.id, approval: { operatorId: supervisorId, pin: SUPERVISOR_PIN } });
+    expect(await reg.call('sale.cancel', { saleId: parked.id, idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'sale.cancel_needs_supervisor' },
+    });
+    const next = await reg.must('sale.cancel', { saleId: parked.id, idempotencyKey: key(), approval: { operatorId: supervisorId, pin: SUPERVISOR_PIN } });
     // The answer is the register's current sale: the cart on the counter, untouched.
     expect(next.id).toBe(counter.id);
     expect(next.lines.map((l) => l.name)).toEqual(['农夫山泉 550ml']);

@@ -37,10 +37,22 @@ describe('deactivating an operator', () => {
     expect(view).toMatchObject({ id: cashierId, active: false });
     expect(entries(reg, 'operator.deactivated').map((e) => e.data)).toEqual([{ operatorId: cashierId, by: ownerId }]);
 
+    // Their badge went with the deactivation: revoked, journalled, and refused as any revoked badge.
+    expect(view.hasBadge).toBe(false);
+    expect(entries(reg, 'operator.badge_revoked').map((e) => e.data)).toEqual([{ operatorId: cashierId, by: ownerId }]);
+
     expect(await reg.call('session.login', { operatorId: cashierId, pin: CASHIER_PIN })).toMatchObject({ ok: false, error: { code: 'session.deactivated' } });
     expect(await reg.call('session.loginNumber', { number: 3, pin: CASHIER_PIN })).toMatchObject({ ok: false, error: { code: 'session.deactivated' } });
-    expect(await reg.call('session.loginBadge', { code })).toMatchObject({ ok: false, error: { code: 'session.deactivated' } });
-    expect(await reg.call('session.loginBadge', { code, pin: CASHIER_PIN })).toMatchObject({ ok: false, error: { code: 'session.deactivated' } });
+    expect(await reg.call('session.loginBadge', { code })).toMatchObject({ ok: false, error: { code: 'session.badge_invalid' } });
+    expect(await reg.call('session.loginBadge', { code, pin: CASHIER_PIN })).toMatchObject({ ok: false, error: { code: 'session.badge_invalid' } });
+    // Each refused attempt is in the journal for the owner to see: the PIN ones as refused for a
+    // deactivated operator (not counted towards a lockout), the badge ones as an unknown badge of their number.
+    expect(entries(reg, 'session.login_refused').map((e) => e.data)).toEqual([
+      { operatorId: cashierId, reason: 'deactivated' },
+      { operatorId: cashierId, reason: 'deactivated', method: 'number' },
+    ]);
+    expect(entries(reg, 'session.badge_failed').map((e) => e.data)).toEqual([{ operatorNumber: 3 }, { operatorNumber: 3 }]);
+    expect(reg.db.prepare('SELECT failed_attempts FROM operators WHERE id = ?').pluck().get(cashierId)).toBe(0);
     // The login screen no longer offers them; the back office lists them last, deactivated.
     expect((await reg.must('session.operators', {})).map((o) => o.id)).not.toContain(cashierId);
     await reg.must('session.login', { operatorId: ownerId, pin: OWNER_PIN });
@@ -52,7 +64,39 @@ describe('deactivating an operator', () => {
     await reg.must('operator.setActive', { operatorId: cashierId, active: true });
     expect(entries(reg, 'operator.reactivated').map((e) => e.data)).toEqual([{ operatorId: cashierId, by: ownerId }]);
     expect((await reg.must('session.login', { operatorId: cashierId, pin: CASHIER_PIN })).operator?.id).toBe(cashierId);
+    // Reactivated, their old badge stays revoked (it was out of the shop's hands meanwhile): the owner issues a new one.
+    expect(await reg.call('session.loginBadge', { code })).toMatchObject({ ok: false, error: { code: 'session.badge_invalid' } });
+    await reg.must('session.login', { operatorId: ownerId, pin: OWNER_PIN });
+    const renewed = await reg.must('operator.issueBadge', { operatorId: cashierId, print: false });
+    expect(renewed.operator.hasBadge).toBe(true);
+    expect(await reg.must('session.loginBadge', { code: renewed.code })).toMatchObject({ operatorId: cashierId, pinRequired: false });
     expect(verifyJournal(reg.db)).toMatchObject({ ok: true });
+  });
+
+  it('an approval PIN typed by a deactivated supervisor is journalled as refused for them', async () => {
+    const { reg, cashierId, supervisorId } = await staffed();
+    await reg.must('operator.setActive', { operatorId: supervisorId, active: false });
+    await reg.must('session.login', { operatorId: cashierId, pin: CASHIER_PIN });
+    const sale = await reg.must('sale.addProduct', { saleId: (await reg.must('sale.current', {})).id, code: WATER });
+    const approval = { operatorId: supervisorId, pin: SUPERVISOR_PIN };
+    const discount = { kind: 'percent', rateBp: 3000 } as const;
+    expect(await reg.call('sale.setLineDiscount', { saleId: sale.id, lineId: sale.lines[0]?.id ?? 0, discount, approval })).toMatchObject({
+      ok: false,
+      error: { code: 'sale.approver_invalid', params: { reason: 'session.deactivated' } },
+    });
+    expect(entries(reg, 'session.login_refused').map((e) => e.data)).toEqual([{ operatorId: supervisorId, reason: 'deactivated' }]);
+  });
+
+  it('a badge of an operator deactivated before badges were revoked with them is revoked when they are reactivated', async () => {
+    const { reg, ownerId, cashierId } = await staffed();
+    const { code } = await reg.must('operator.issueBadge', { operatorId: cashierId, print: false });
+    // As an older version left it: deactivated, the badge still on the row.
+    reg.db.prepare('UPDATE operators SET active = 0 WHERE id = ?').run(cashierId);
+    expect(await reg.call('session.loginBadge', { code })).toMatchObject({ ok: false, error: { code: 'session.deactivated' } });
+    expect(entries(reg, 'session.login_refused').map((e) => e.data)).toEqual([{ operatorId: cashierId, reason: 'deactivated', method: 'badge' }]);
+    await reg.must('operator.setActive', { operatorId: cashierId, active: true });
+    expect(entries(reg, 'operator.badge_revoked').map((e) => e.data)).toEqual([{ operatorId: cashierId, by: ownerId }]);
+    expect(await reg.call('session.loginBadge', { code })).toMatchObject({ ok: false, error: { code: 'session.badge_invalid' } });
   });
 
   it('a deactivated supervisor can no longer approve at the counter, by PIN or by badge', async () => {
@@ -63,12 +107,17 @@ describe('deactivating an operator', () => {
     const sale = await reg.must('sale.addProduct', { saleId: (await reg.must('sale.current', {})).id, code: WATER });
     const lineId = sale.lines[0]?.id ?? 0;
     const discount = { kind: 'percent', rateBp: 3000 } as const;
-    for (const approval of [{ operatorId: supervisorId, pin: SUPERVISOR_PIN }, { badge }]) {
-      expect(await reg.call('sale.setLineDiscount', { saleId: sale.id, lineId, discount, approval })).toMatchObject({
-        ok: false,
-        error: { code: 'sale.approver_invalid', params: { reason: 'session.deactivated' } },
-      });
-    }
+    expect(
+      await reg.call('sale.setLineDiscount', { saleId: sale.id, lineId, discount, approval: { operatorId: supervisorId, pin: SUPERVISOR_PIN } }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'sale.approver_invalid', params: { reason: 'session.deactivated' } },
+    });
+    // Their badge was revoked with the deactivation.
+    expect(await reg.call('sale.setLineDiscount', { saleId: sale.id, lineId, discount, approval: { badge } })).toMatchObject({
+      ok: false,
+      error: { code: 'sale.approver_invalid', params: { reason: 'session.badge_invalid' } },
+    });
     expect((await reg.must('sale.get', { saleId: sale.id })).lines[0]?.discount ?? null).toBeNull();
   });
 

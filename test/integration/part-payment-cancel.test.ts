@@ -49,12 +49,12 @@ describe('cancelling a sale with a cash part payment', () => {
 
     // A cancel that moves money refuses to commit below synchronous=FULL, and then changes nothing.
     reg.db.pragma('synchronous = NORMAL');
-    expect(await reg.call('sale.cancel', { saleId })).toMatchObject({ ok: false });
+    expect(await reg.call('sale.cancel', { saleId, idempotencyKey: key() })).toMatchObject({ ok: false });
     reg.db.pragma('synchronous = FULL');
     expect((await reg.must('sale.get', { saleId })).status).toBe('open');
     expect(entries(reg).filter((e) => e.kind === 'sale.cash_returned')).toEqual([]);
 
-    const next = await reg.must('sale.cancel', { saleId });
+    const next = await reg.must('sale.cancel', { saleId, idempotencyKey: key() });
     expect(next.id).not.toBe(saleId);
     expect(next.lines).toEqual([]);
     const cancelled = await reg.must('sale.get', { saleId });
@@ -116,7 +116,10 @@ describe('cancelling a sale with a card part payment', () => {
     recordCardPayment({ db: reg.db, now: Date.now(), settings, actor: { id: staff.cashierId, role: 'cashier' } }, { saleId, amountMinor: 500, card });
     const count = entries(reg).length;
 
-    expect(await reg.call('sale.cancel', { saleId })).toEqual({ ok: false, error: { code: 'sale.cancel_card_paid', params: { saleId } } });
+    expect(await reg.call('sale.cancel', { saleId, idempotencyKey: key() })).toEqual({
+      ok: false,
+      error: { code: 'sale.cancel_card_paid', params: { saleId } },
+    });
     expect(entries(reg)).toHaveLength(count);
     const still = await reg.must('sale.get', { saleId });
     expect(still).toMatchObject({ status: 'open', paidMinor: 700, remainingMinor: 500 });

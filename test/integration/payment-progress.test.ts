@@ -68,7 +68,7 @@ describe('a card payment under way, seen by a window that did not start it', () 
       error: { code: 'sale.payment_in_progress' },
     });
     expect(await reg.call('sale.hold', { saleId })).toMatchObject({ ok: false, error: { code: 'terminal.intent_unresolved' } });
-    expect(await reg.call('sale.cancel', { saleId })).toMatchObject({ ok: false, error: { code: 'terminal.intent_unresolved' } });
+    expect(await reg.call('sale.cancel', { saleId, idempotencyKey: key() })).toMatchObject({ ok: false, error: { code: 'terminal.intent_unresolved' } });
 
     // The reloaded window learns the ending from the register, not from the old page's call.
     const after = await until('the payment reported as ended', async () => {

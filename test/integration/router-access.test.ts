@@ -60,7 +60,7 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'sale.tenderCash': { saleId, tenderedMinor: 1, idempotencyKey: `access-${n}` },
     'sale.complete': { saleId, idempotencyKey: `access-c-${n}` },
     // A sale that does not exist: only the role may decide, and the test's own sale stays on the counter.
-    'sale.cancel': { saleId: '00000000-0000-4000-8000-000000000000' },
+    'sale.cancel': { saleId: '00000000-0000-4000-8000-000000000000', idempotencyKey: `access-x-${n}` },
     'sale.hold': { saleId: '00000000-0000-4000-8000-000000000000' },
     'sale.recall': { saleId: '00000000-0000-4000-8000-000000000000' },
     'settings.update': { receiptFooter: `f${n}` },

@@ -1,6 +1,7 @@
 // Store settings: every change journalled (who, what, from, to), bad values refused with a code
 // the screen translates, and the receipt settings reaching the paper (logo as a raster image,
 // phone and header lines, print density).
+import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildReceipt, defaultPrinterProfile, encodeReceipt } from '../../main/hardware/printer';
 import { documentView } from '../../main/documents/document-view';
@@ -12,6 +13,7 @@ import { CASHIER_PIN, FIXTURE_FLOAT, makeRegister, OWNER_PIN, SUPERVISOR_PIN, wi
 import en from '../../assets/locales/en/errors.json';
 import zh from '../../assets/locales/zh-CN/errors.json';
 
+const key = () => randomUUID();
 const open: TestRegister[] = [];
 afterEach(() => {
   for (const r of open.splice(0)) r.cleanup();
@@ -170,7 +172,7 @@ describe('tax rates', () => {
     }
 
     await reg.must('sale.recall', { saleId: sale.id });
-    await reg.must('sale.cancel', { saleId: sale.id });
+    await reg.must('sale.cancel', { saleId: sale.id, idempotencyKey: key() });
     expect((await reg.must('settings.update', { registerId: 'R2' })).registerId).toBe('R2');
     expect(settingsChanges(reg)).toHaveLength(before + 1);
   });

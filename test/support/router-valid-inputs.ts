@@ -69,7 +69,7 @@ export function validInputsFor({ saleId, lineId, productId, cashierId }: Fixture
     'sale.setNote': { saleId, note: 'n' },
     'sale.tenderCash': { saleId, tenderedMinor: 100, idempotencyKey: 'key-valid-1' },
     'sale.complete': { saleId, idempotencyKey: 'key-valid-2' },
-    'sale.cancel': { saleId, approval: { operatorId: cashierId, pin: '1357' } },
+    'sale.cancel': { saleId, approval: { operatorId: cashierId, pin: '1357' }, idempotencyKey: 'key-valid-cancel' },
     'sale.hold': { saleId },
     'sale.recall': { saleId },
     'sale.heldList': {},

@@ -9,6 +9,7 @@ type KeyedCall = { [N in CallName]: CallInput<N> extends { idempotencyKey: strin
 const moneyCallNames = [
   'sale.tenderCash',
   'sale.complete',
+  'sale.cancel',
   'card.pay',
   'card.resolve',
   'refund.withReceipt',

@@ -53,7 +53,7 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
   const plan = hasLines ? preview.value : null;
   // Before main has answered there is no figure to pay: the confirm buttons wait for the plan.
   const difference = plan?.differenceMinor ?? totalMinor - draft.creditMinor;
-  // Cash pays the difference rounded to the store's step (main says how much); a card pays it exactly.
+  // Cash pays, or hands back, the difference rounded to the store's step (main says how much); a card pays it exactly.
   const cashDifference = plan?.cashDifferenceMinor ?? difference;
   const askText = plan && needsApproval(role, plan.approvalReasons) ? approvalReason(plan.approvalReasons, t, format.locale) : null;
 
@@ -141,9 +141,9 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
         <dd data-testid="exchange-new-total">{format.money(totalMinor)}</dd>
         <dt>{t(`exchange.difference.${who}`)}</dt>
         <dd data-testid="exchange-difference" data-who={who}>
-          {format.money(Math.abs(who === 'pays' ? cashDifference : difference))}
+          {format.money(Math.abs(cashDifference))}
         </dd>
-        {who === 'pays' && cashDifference !== difference && (
+        {cashDifference !== difference && (
           <>
             <dt>{t('exchange.cashRounding')}</dt>
             <dd data-testid="exchange-rounding">
