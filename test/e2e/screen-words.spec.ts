@@ -134,7 +134,10 @@ test('in English, the added-item status, the held sales and the return table nam
 test.describe('in an English browser, the app in Chinese', () => {
   test.use({ locale: 'en-US' });
 
-  test('date fields follow the app’s language, not the browser’s; a day that does not exist is refused and changes nothing', async ({ page, register }) => {
+  test('date and time fields follow the app’s language, not the browser’s; a day or hour that does not exist is refused and changes nothing', async ({
+    page,
+    register,
+  }) => {
     const calls = callsSent(page);
     await setUpOwner(page, register);
     expect(await page.evaluate(() => navigator.language)).toBe('en-US');
@@ -201,9 +204,29 @@ test.describe('in an English browser, the app in Chinese', () => {
     await expect(page.getByTestId('audit-from-problem')).toHaveCount(0);
     await expect(page.getByTestId('audit-entry')).toHaveCount(0);
 
-    // Backup range: the same field, and no backup from a day that does not exist.
+    // Backup: the range's days and the daily time, typed the app's way (no 09:30 AM from the browser).
     await page.getByTestId('back-office-nav-backup').click();
     await expect(page.getByTestId('backup-from')).toHaveAttribute('placeholder', '年-月-日');
     await expect(page.getByTestId('backup-to')).toHaveAttribute('placeholder', '年-月-日');
+    const schedule = page.getByTestId('backup-schedule');
+    await expect(schedule).toHaveAttribute('placeholder', '时:分');
+    await expect(schedule).toBeEnabled();
+    const configured = calls.filter((c) => c === 'backup.setConfig').length;
+    await schedule.fill('9:30 PM');
+    await page.getByTestId('backup-save').click();
+    await expect(page.getByTestId('backup-schedule-problem')).toHaveText('“9:30 PM”不是时间：请按 时:分 输入（24 小时制），例如 09:30。');
+    expect(calls.filter((c) => c === 'backup.setConfig')).toHaveLength(configured);
+
+    // Settings: when the business day starts, as 时:分; an hour that is none saves nothing.
+    await page.getByTestId('back-office-nav-settings').click();
+    const starts = page.getByTestId('settings-day-starts');
+    await expect(starts).toHaveAttribute('placeholder', '时:分');
+    await expect(starts).toHaveValue(/^\d{2}:\d{2}$/);
+    const updates = calls.filter((c) => c === 'settings.update').length;
+    await starts.fill('24:30');
+    await starts.press('Enter');
+    await expect(page.getByTestId('settings-day-starts-problem')).toHaveText('24:30 的时间不存在：小时为 0–23，分钟为 0–59。');
+    await expect(starts).toBeFocused();
+    expect(calls.filter((c) => c === 'settings.update')).toHaveLength(updates);
   });
 });

@@ -1,7 +1,7 @@
 // The app's date fields read year-month-day whatever the browser's language: what they take, and
 // what they refuse and why (renderer/src/format/date-input.ts, shown by components/DateField.tsx).
 import { describe, expect, it } from 'vitest';
-import { dateText, readDate } from '../../renderer/src/format/date-input';
+import { dateText, readDate, readTime } from '../../renderer/src/format/date-input';
 
 describe('a typed day', () => {
   it('is read as YYYY-MM-DD, with -, /, . or 年月日 between, full-width digits too', () => {
@@ -37,5 +37,20 @@ describe('a typed moment', () => {
     expect(readDate('2026-02-30 10:00', true)).toEqual({ ok: false, problem: 'impossibleDate' });
     expect(readDate('2026-11-30 10', true)).toEqual({ ok: false, problem: 'format' });
     expect(readDate('10:00', true)).toEqual({ ok: false, problem: 'format' });
+  });
+});
+
+describe('a typed time of day', () => {
+  it('is HH:MM on the 24-hour clock', () => {
+    expect(readTime('04:00')).toEqual({ ok: true, value: '04:00' });
+    expect(readTime(' 9:5 ')).toEqual({ ok: true, value: '09:05' });
+    expect(readTime('２３：５９')).toEqual({ ok: true, value: '23:59' });
+    expect(readTime('9时30分')).toEqual({ ok: true, value: '09:30' });
+  });
+
+  it('refuses what is no time, and an hour or minute that does not exist', () => {
+    expect(readTime('')).toEqual({ ok: false, problem: 'empty' });
+    for (const text of ['9', '9:30 AM', '0930', 'noon', '9:30:00']) expect(readTime(text), text).toEqual({ ok: false, problem: 'format' });
+    for (const text of ['24:00', '12:60', '99:99']) expect(readTime(text), text).toEqual({ ok: false, problem: 'impossibleTime' });
   });
 });

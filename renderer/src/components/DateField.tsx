@@ -1,46 +1,70 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dateText, readDate, type DateProblem } from '../format/date-input';
+import { dateText, readDate, readTime, type DateProblem, type DateReading } from '../format/date-input';
+
+/** A day, a day and a time (the journal's moments), or a time of day alone (a schedule). */
+export type DateFieldKind = 'date' | 'dateTime' | 'time';
+
+const READERS: Record<DateFieldKind, (text: string) => DateReading> = {
+  date: (text) => readDate(text),
+  dateTime: (text) => readDate(text, true),
+  time: readTime,
+};
+const PLACEHOLDERS: Record<DateFieldKind, string> = {
+  date: 'dateField.placeholder',
+  dateTime: 'dateField.placeholderTime',
+  time: 'dateField.placeholderTimeOnly',
+};
+const FORMAT_PROBLEMS: Record<DateFieldKind, string> = {
+  date: 'dateField.format',
+  dateTime: 'dateField.formatTime',
+  time: 'dateField.formatTimeOnly',
+};
 
 interface DateFieldProps {
   label: string;
-  /** YYYY-MM-DD (YYYY-MM-DDTHH:MM with `withTime`); '' for none; null as onChange left it (the text is no date). */
+  /** YYYY-MM-DD (YYYY-MM-DDTHH:MM for a dateTime, HH:MM for a time); '' for none; null as onChange left it (the text is no date). */
   value: string | null;
   /** The typed day once it is one, '' when cleared, null while the text is no date (its error shows under it). */
   onChange(value: string | null): void;
-  withTime?: boolean;
+  kind?: DateFieldKind;
   required?: boolean;
+  disabled?: boolean;
+  /** A line under the field (what an empty one means). */
+  hint?: ReactNode;
   testId: string;
 }
 
-function problemKey(problem: DateProblem, withTime: boolean): string {
-  if (problem === 'empty') return 'dateField.required';
-  if (problem === 'format') return withTime ? 'dateField.formatTime' : 'dateField.format';
+function problemKey(problem: DateProblem, kind: DateFieldKind): string {
+  if (problem === 'empty') return kind === 'time' ? 'dateField.requiredTime' : 'dateField.required';
+  if (problem === 'format') return FORMAT_PROBLEMS[kind];
   return problem === 'impossibleDate' ? 'dateField.impossibleDate' : 'dateField.impossibleTime';
 }
 
 /**
- * A day typed as year-month-day, in place of `<input type="date">`: Chromium draws that one in
+ * A day typed as year-month-day, in place of `<input type="date">` (and a time as hour:minute, in
+ * place of `type="time"`, which an English browser shows as 09:30 AM): Chromium draws those in
  * the browser's own language (mm/dd/yyyy in an English browser while the app speaks Chinese) and
  * the app's language switch never reaches it. Its hint and its refusals are the app's. Text that
  * is no date is said under the field once it is left or its form is sent, and never reaches the
  * form: the caller gets null and sends nothing.
  */
-export function DateField({ label, value, onChange, withTime = false, required = false, testId }: DateFieldProps) {
+export function DateField({ label, value, onChange, kind = 'date', required = false, disabled, hint, testId }: DateFieldProps) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState(() => dateText(value ?? ''));
   const [touched, setTouched] = useState(false);
+  const read = READERS[kind];
 
   // A value set from outside (a "today" button, a reset) replaces what was typed.
   useEffect(() => {
     if (value === null) return;
     setText((typed) => {
-      const reading = readDate(typed, withTime);
+      const reading = read(typed);
       const same = reading.ok ? reading.value === value : reading.problem === 'empty' && value === '';
       return same ? typed : dateText(value);
     });
-  }, [value, withTime]);
+  }, [value, read]);
 
   // Sending the form is a moment to say what is wrong, as leaving the field is.
   useEffect(() => {
@@ -51,14 +75,14 @@ export function DateField({ label, value, onChange, withTime = false, required =
     return () => form.removeEventListener('submit', onSubmit);
   }, []);
 
-  const reading = readDate(text, withTime);
+  const reading = read(text);
   const problem = reading.ok || (reading.problem === 'empty' && !required) ? null : reading.problem;
   const shown = touched ? problem : null;
   const problemId = `${testId}-problem`;
 
   const change = (typed: string) => {
     setText(typed);
-    const next = readDate(typed, withTime);
+    const next = read(typed);
     onChange(next.ok ? next.value : next.problem === 'empty' && !required ? '' : null);
   };
   const leave = () => {
@@ -76,7 +100,8 @@ export function DateField({ label, value, onChange, withTime = false, required =
         inputMode="numeric"
         autoComplete="off"
         spellCheck={false}
-        placeholder={t(withTime ? 'dateField.placeholderTime' : 'dateField.placeholder')}
+        placeholder={t(PLACEHOLDERS[kind])}
+        disabled={disabled}
         value={text}
         onChange={(e) => change(e.target.value)}
         onBlur={leave}
@@ -84,9 +109,10 @@ export function DateField({ label, value, onChange, withTime = false, required =
         aria-describedby={shown ? problemId : undefined}
         data-testid={testId}
       />
+      {hint}
       {shown && (
         <span className="field__problem" role="alert" id={problemId} data-testid={problemId}>
-          {t(problemKey(shown, withTime), { text: text.trim() })}
+          {t(problemKey(shown, kind), { text: text.trim() })}
         </span>
       )}
     </label>

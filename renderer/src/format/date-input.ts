@@ -33,6 +33,18 @@ export function readDate(text: string, withTime = false): DateReading {
   return { ok: true, value: `${date}T${pad(hour)}:${pad(minute)}` };
 }
 
+/** A time of day typed alone, on the 24-hour clock: `HH:MM` (9:5 and 9时5分 too). */
+export function readTime(text: string): DateReading {
+  const typed = text.normalize('NFKC').trim();
+  if (typed === '') return { ok: false, problem: 'empty' };
+  const match = /^(\d{1,2})\s*[:时]\s*(\d{1,2})\s*分?$/.exec(typed);
+  if (!match) return { ok: false, problem: 'format' };
+  const hour = Number(match[1]);
+  const minute = Number(match[2]);
+  if (hour > 23 || minute > 59) return { ok: false, problem: 'impossibleTime' };
+  return { ok: true, value: `${pad(hour)}:${pad(minute)}` };
+}
+
 /** A value as the field shows it: 2026-11-30, or 2026-11-30 09:30. */
 export function dateText(value: string): string {
   return value.replace('T', ' ');

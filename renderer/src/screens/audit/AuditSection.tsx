@@ -126,8 +126,8 @@ export function AuditSection(_props: BackOfficeSectionProps) {
         <ErrorNote error={step.error} />
       </div>
       <form className="documents__filters" onSubmit={(e) => void search(e)} data-testid="audit-filters">
-        <DateField label={t('audit.from')} withTime value={filters.from} onChange={(from) => set({ from })} testId="audit-from" />
-        <DateField label={t('audit.to')} withTime value={filters.to} onChange={(to) => set({ to })} testId="audit-to" />
+        <DateField label={t('audit.from')} kind="dateTime" value={filters.from} onChange={(from) => set({ from })} testId="audit-from" />
+        <DateField label={t('audit.to')} kind="dateTime" value={filters.to} onChange={(to) => set({ to })} testId="audit-to" />
         <ChoiceFilter
           label={t('audit.kind')}
           value={filters.kind}
