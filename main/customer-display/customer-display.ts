@@ -21,8 +21,21 @@ function linesOf(sale: DocumentView): CustomerDisplayView['lines'] {
     qtyMilli: l.qtyMilli,
     soldByWeight: l.soldByWeight,
     unitPriceMinor: l.unitPriceMinor,
+    lineDiscountMinor: l.lineDiscountMinor,
+    discount: l.discount,
+    amountMinor: l.grossMinor - l.lineDiscountMinor,
     totalMinor: l.totalMinor,
   }));
+}
+
+/** The sale's 小计 and order discount, as the receipt prints them (printer/receipt-model.ts). */
+function discountsOf(sale: DocumentView): Pick<CustomerDisplayView, 'subtotalMinor' | 'orderDiscountMinor' | 'orderDiscount'> {
+  const lineDiscounts = sale.lines.reduce((s, l) => s + l.lineDiscountMinor, 0);
+  return {
+    subtotalMinor: sale.totals.grossMinor - lineDiscounts,
+    orderDiscountMinor: sale.lines.reduce((s, l) => s + l.orderDiscountMinor, 0),
+    orderDiscount: sale.orderDiscount,
+  };
 }
 
 export function customerDisplayView(db: Db, now: number): CustomerDisplayView {
@@ -33,6 +46,9 @@ export function customerDisplayView(db: Db, now: number): CustomerDisplayView {
     currency: settings.currency,
     training: false,
     lines: [],
+    subtotalMinor: 0,
+    orderDiscountMinor: 0,
+    orderDiscount: null,
     totalMinor: 0,
     dueMinor: 0,
     changeMinor: 0,
@@ -48,6 +64,7 @@ export function customerDisplayView(db: Db, now: number): CustomerDisplayView {
       state: attempt ? 'paying' : 'sale',
       training: open.training,
       lines: linesOf(open),
+      ...discountsOf(open),
       totalMinor: open.totals.totalMinor,
       // In cash, the rounded amount: what the cashier asks for is what the customer reads.
       dueMinor: open.cashDueMinor,
@@ -65,6 +82,7 @@ export function customerDisplayView(db: Db, now: number): CustomerDisplayView {
       state: 'done',
       training: done.training,
       lines: linesOf(done),
+      ...discountsOf(done),
       totalMinor: done.totals.totalMinor + done.roundingMinor,
       changeMinor: done.changeMinor,
       completedAt: done.completedAt,

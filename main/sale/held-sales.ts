@@ -112,7 +112,7 @@ export function heldSales(ctx: SaleContext): HeldSaleView[] {
       saleId: row.id,
       heldAt: row.held_at,
       heldByName: row.held_by_name ?? '',
-      preview: view.lines.slice(0, 3).map((l) => l.name),
+      preview: view.lines.slice(0, 3).map((l) => ({ name: l.name, names: l.names })),
       lineCount: view.lines.length,
       totalMinor: view.totals.totalMinor,
       note: row.note,

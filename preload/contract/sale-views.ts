@@ -1,12 +1,16 @@
 // Held sales (挂单) as the recall list shows them.
+import type { LineView } from './document-views';
 
 export interface HeldSaleView {
   saleId: string;
   heldAt: number;
   /** Who parked it. */
   heldByName: string;
-  /** The first lines' names, enough to tell two held carts apart at the counter. */
-  preview: string[];
+  /**
+   * The first lines, enough to tell two held carts apart at the counter: each as recorded and
+   * with the catalog's names, so the list names them in the cashier's language as the cart does.
+   */
+  preview: Pick<LineView, 'name' | 'names'>[];
   lineCount: number;
   totalMinor: number;
   note: string | null;

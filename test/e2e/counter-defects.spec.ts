@@ -140,7 +140,7 @@ test('7. login: tapping another operator moves the focus to the PIN, so typed di
   await expect(page.getByTestId('operator-name')).toContainText('李收银');
 });
 
-test('9. the totals show line and order discounts apart, each with its own amount', async ({ page, register }) => {
+test('9. line and order discounts show apart, each with its own amount: the line’s on its line, the order’s under the 小计', async ({ page, register }) => {
   await setUpOwner(page, register);
   await scan(page, MILK);
   await scan(page, '6905678901236'); // 全麦面包 ¥8.50
@@ -150,14 +150,15 @@ test('9. the totals show line and order discounts apart, each with its own amoun
   await page.keyboard.press('F8');
   await page.getByTestId('discount-input').fill('10');
   await page.getByTestId('discount-input').press('Enter');
-  await expect(page.getByTestId('line-discounts-total')).toHaveText('−¥0.38');
+  await expect(page.getByTestId('cart-line').nth(0).getByTestId('line-discount')).toHaveText('折扣 10% −¥0.38');
+  await expect(page.getByTestId('subtotal')).toHaveText('¥11.92');
   await page.keyboard.press('F9');
   await page.getByTestId('discount-input').fill('5');
   await page.getByTestId('discount-input').press('Enter');
   // The order's 5 % is of what the lines come to after their own discounts: (3.42 + 8.50) × 5 % = 0.60.
   await expect(page.getByTestId('order-discount-total')).toHaveText('−¥0.60');
   await expect(page.getByTestId('totals')).toContainText('整单折扣 5%');
-  await expect(page.getByTestId('totals')).toContainText('单品折扣');
+  await expect(page.getByTestId('subtotal')).toHaveText('¥11.92');
   await expect(page.getByTestId('total')).toHaveText('¥11.32');
 });
 

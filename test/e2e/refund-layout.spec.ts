@@ -8,9 +8,9 @@ import { BREAD, line, MILK, payCash, WATER } from './refund-steps';
 // refund's completion, the void and price adjustment dialogs, and a return without a receipt. Each state: no sideways
 // scroll, nothing out of its box or clipped, 44 px targets, no axe violation.
 const LANGUAGES = [
-  // Each language returns its own line of the card sale.
-  { lang: 'zh-CN', switchTo: 'English', group: '语言', item: '贺卡' },
-  { lang: 'en', switchTo: '中文', group: 'Language', item: '礼品卡套' },
+  // Each language returns its own line of the card sale; the bread is named in the screen's language (the ad-hoc lines as keyed).
+  { lang: 'zh-CN', switchTo: 'English', group: '语言', item: '贺卡', bread: '全麦面包' },
+  { lang: 'en', switchTo: '中文', group: 'Language', item: '礼品卡套', bread: 'Whole wheat bread' },
 ] as const;
 
 test('the return screens fit 1024×768 in both languages and pass an axe audit', async ({ page, register }, info) => {
@@ -37,7 +37,7 @@ test('the return screens fit 1024×768 in both languages and pass an axe audit',
   await payCash(page, '20');
   await nextSale(page);
 
-  for (const { lang, switchTo, group, item } of LANGUAGES) {
+  for (const { lang, switchTo, group, item, bread } of LANGUAGES) {
     const at = `${lang} 1024x768`;
     await page.keyboard.press('F7');
     await expect(page.getByTestId('refund-code')).toBeFocused();
@@ -75,7 +75,7 @@ test('the return screens fit 1024×768 in both languages and pass an axe audit',
     await checkLayout(page, info, `${at} void`);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('void-dialog')).toBeHidden();
-    await line(page, '全麦面包').getByTestId('adjust-line').click();
+    await line(page, bread).getByTestId('adjust-line').click();
     await expect(page.getByTestId('adjust-dialog')).toBeVisible();
     await page.getByTestId('adjust-amount').fill('1.5');
     await checkLayout(page, info, `${at} price adjustment`);

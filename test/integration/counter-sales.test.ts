@@ -56,7 +56,7 @@ describe('hold and recall', () => {
     const held = await reg.must('sale.heldList', {});
     expect(held).toHaveLength(1);
     expect(held[0]).toMatchObject({ saleId: first.id, lineCount: 2, totalMinor: 580, heldByName: 'Cai 小蔡', stale: false });
-    expect(held[0]?.preview).toEqual(['农夫山泉 550ml', '蒙牛纯牛奶 250ml']);
+    expect(held[0]?.preview.map((l) => l.name)).toEqual(['农夫山泉 550ml', '蒙牛纯牛奶 250ml']);
 
     const empty = await reg.must('sale.current', {});
     const recalled = await reg.must('sale.recall', { saleId: first.id });

@@ -8,15 +8,14 @@ interface TextFilterProps {
   value: string;
   onChange(value: string): void;
   testId: string;
-  type?: 'text' | 'date' | 'datetime-local';
   autoComplete?: string;
 }
 
-export function TextFilter({ label, value, onChange, testId, type, autoComplete }: TextFilterProps) {
+export function TextFilter({ label, value, onChange, testId, autoComplete }: TextFilterProps) {
   return (
     <label className="field">
       <span>{label}</span>
-      <input type={type} value={value} onChange={(e) => onChange(e.target.value)} autoComplete={autoComplete} data-testid={testId} />
+      <input type="text" value={value} onChange={(e) => onChange(e.target.value)} autoComplete={autoComplete} data-testid={testId} />
     </label>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallError, HeldSaleView } from '../../../preload/contract';
 import { formatDateTime } from '../format/date';
 import { useFormat } from '../state/store-context';
+import { useLineName } from '../state/use-line-name';
 import { useCall } from '../state/use-call';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
@@ -20,6 +21,7 @@ interface HeldSalesDialogProps {
 export function HeldSalesDialog({ onRecall, onCancel, error, onClose }: HeldSalesDialogProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const nameOf = useLineName();
   const list = useCall('sale.heldList');
   const load = list.run;
   useEffect(() => void load({}), [load]);
@@ -32,7 +34,7 @@ export function HeldSalesDialog({ onRecall, onCancel, error, onClose }: HeldSale
         {held.map((h) => (
           <li key={h.saleId} className="held-list__item" data-testid="held-sale">
             <div className="held-list__what">
-              <strong>{h.preview.join('、')}</strong>
+              <strong data-testid="held-sale-lines">{h.preview.map((l) => nameOf(l).name).join(t('list.separator'))}</strong>
               <span className="muted small">
                 {t('held.meta', { count: h.lineCount, time: formatDateTime(h.heldAt, format.locale), name: h.heldByName })}
                 {h.stale && <span className="held-list__stale"> · {t('held.stale')}</span>}

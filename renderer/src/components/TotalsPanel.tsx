@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentView } from '../../../preload/contract';
 import { useFormat } from '../state/store-context';
 
-/** Subtotal, the lines' and the order's discounts, the tax included per rate, the total, and after a part payment what is paid and still to pay. */
+/** Subtotal (after the lines' discounts, as the receipt's), the order's discount, the tax included per rate, the total, and after a part payment what is paid and still to pay. */
 export function TotalsPanel({ sale }: { sale: DocumentView }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { totals } = sale;
-  // Each discount under its own name: "5% on the order" must not label the lines' discounts too.
+  // The 小计 is the receipt's: the lines after their own discounts (each shown on its line, as the
+  // receipt prints it under the line), before the order's (printer/receipt-model.ts).
   const lineDiscounts = sale.lines.reduce((sum, l) => sum + l.lineDiscountMinor, 0);
   const orderDiscount = sale.lines.reduce((sum, l) => sum + l.orderDiscountMinor, 0);
   const order = sale.orderDiscount;
@@ -17,14 +18,8 @@ export function TotalsPanel({ sale }: { sale: DocumentView }) {
     <dl className="totals" data-testid="totals">
       <div className="totals__row">
         <dt>{t('totals.subtotal')}</dt>
-        <dd data-testid="subtotal">{format.money(totals.grossMinor)}</dd>
+        <dd data-testid="subtotal">{format.money(totals.grossMinor - lineDiscounts)}</dd>
       </div>
-      {lineDiscounts > 0 && (
-        <div className="totals__row totals__row--discount">
-          <dt>{t('totals.lineDiscounts')}</dt>
-          <dd data-testid="line-discounts-total">−{format.money(lineDiscounts)}</dd>
-        </div>
-      )}
       {orderDiscount > 0 && (
         <div className="totals__row totals__row--discount">
           <dt>{order?.kind === 'percent' ? t('totals.orderDiscountPercent', { rate: format.rate(order.rateBp) }) : t('totals.orderDiscount')}</dt>

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDisplayView } from '../../../preload/contract';
-import { formatMoney, formatQty, formatWeight } from '../format/money';
+import { formatMoney, formatQty, formatRate, formatWeight } from '../format/money';
 import { isUiLocale, type UiLocale } from '../i18n';
 import { displayApi } from './display-api';
 
@@ -78,10 +78,34 @@ export function CustomerDisplayScreen() {
                     ? t('sale.weightTimesPrice', { weight: formatWeight(l.qtyMilli, locale), price: money(l.unitPriceMinor) })
                     : t('sale.qtyTimesPrice', { qty: formatQty(l.qtyMilli, locale), price: money(l.unitPriceMinor) })}
                 </span>
-                <span>{money(l.totalMinor)}</span>
+                {/* After its own discount, shown under it as the receipt prints it: the lines add up to the 小计. */}
+                <span data-testid="display-line-amount">{money(l.amountMinor)}</span>
+                {l.lineDiscountMinor > 0 && (
+                  <span className="customer-display__line-discount muted" data-testid="display-line-discount">
+                    {l.discount?.kind === 'percent'
+                      ? t('sale.lineDiscountPercent', { rate: formatRate(l.discount.rateBp, locale), amount: money(l.lineDiscountMinor) })
+                      : t('sale.lineDiscount', { amount: money(l.lineDiscountMinor) })}
+                  </span>
+                )}
               </li>
             ))}
           </ol>
+          {view.orderDiscountMinor > 0 && (
+            <dl className="customer-display__subtotals">
+              <div>
+                <dt>{t('totals.subtotal')}</dt>
+                <dd data-testid="display-subtotal">{money(view.subtotalMinor)}</dd>
+              </div>
+              <div>
+                <dt>
+                  {view.orderDiscount?.kind === 'percent'
+                    ? t('totals.orderDiscountPercent', { rate: formatRate(view.orderDiscount.rateBp, locale) })
+                    : t('totals.orderDiscount')}
+                </dt>
+                <dd data-testid="display-order-discount">−{money(view.orderDiscountMinor)}</dd>
+              </div>
+            </dl>
+          )}
           <p className="customer-display__total">
             <span>{t('customerDisplay.total')}</span> <strong data-testid="display-total">{money(view.totalMinor)}</strong>
           </p>

@@ -28,3 +28,15 @@ export function lineName(line: Pick<LineView, 'name' | 'names'>, uiLanguage: str
   if (uiLanguage === storeLocale || !line.names) return { name: line.name, lang: undefined };
   return pick(line.names.zh, line.names.en, uiLanguage) ?? { name: line.name, lang: undefined };
 }
+
+/**
+ * A line that points at a sold line by id (a return's table, a refund's plan): named as that sold
+ * line is; a line with no sold line behind it (keyed without a receipt) as it was recorded.
+ */
+export function soldLineOf(
+  saleLines: readonly Pick<LineView, 'id' | 'name' | 'names'>[],
+  lineId: number | null,
+  recorded: string,
+): Pick<LineView, 'name' | 'names'> {
+  return saleLines.find((l) => l.id === lineId) ?? { name: recorded, names: null };
+}

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JournalEntryView, JournalVerifyStepView } from '../../../../preload/contract/audit-views';
+import { DateField } from '../../components/DateField';
 import { ErrorNote } from '../../components/ErrorNote';
 import { ChoiceFilter, OperatorFilter, TextFilter } from '../../components/FilterFields';
 import { formatDateTime } from '../../format/date';
@@ -13,8 +14,9 @@ import { journalCsv } from './journal-csv';
 import '../../styles/fraud.css';
 
 interface Filters {
-  from: string;
-  to: string;
+  /** YYYY-MM-DDTHH:MM, '' for none; null: the field holds text that is no moment (it says so), and nothing is asked. */
+  from: string | null;
+  to: string | null;
   kind: string;
   operatorId: string;
   registerId: string;
@@ -23,6 +25,11 @@ interface Filters {
 
 const NONE: Filters = { from: '', to: '', kind: '', operatorId: '', registerId: '', documentId: '' };
 const GENESIS = '0'.repeat(64);
+
+/** Both moments are read (or empty): a field holding text that is no date sends nothing. */
+function datesRead(f: Filters): boolean {
+  return f.from !== null && f.to !== null;
+}
 
 function query(f: Filters) {
   return {
@@ -56,10 +63,12 @@ export function AuditSection(_props: BackOfficeSectionProps) {
 
   const search = async (event?: FormEvent) => {
     event?.preventDefault();
+    if (!datesRead(filters)) return;
     const r = await load({ ...query(filters), limit: 200 });
     if (r.ok) setEntries(r.value.entries);
   };
   const more = async () => {
+    if (!datesRead(filters)) return;
     const last = entries.at(-1)?.seq ?? 0;
     const r = await load({ ...query(filters), afterSeq: last, limit: 200 });
     if (r.ok) setEntries((e) => [...e, ...r.value.entries]);
@@ -80,6 +89,7 @@ export function AuditSection(_props: BackOfficeSectionProps) {
   };
 
   const exportCsv = async () => {
+    if (!datesRead(filters)) return;
     const all: JournalEntryView[] = [];
     let head: { seq: number; hash: string } | null = null;
     let after = 0;
@@ -116,8 +126,8 @@ export function AuditSection(_props: BackOfficeSectionProps) {
         <ErrorNote error={step.error} />
       </div>
       <form className="documents__filters" onSubmit={(e) => void search(e)} data-testid="audit-filters">
-        <TextFilter label={t('audit.from')} type="datetime-local" value={filters.from} onChange={(from) => set({ from })} testId="audit-from" />
-        <TextFilter label={t('audit.to')} type="datetime-local" value={filters.to} onChange={(to) => set({ to })} testId="audit-to" />
+        <DateField label={t('audit.from')} kind="dateTime" value={filters.from} onChange={(from) => set({ from })} testId="audit-from" />
+        <DateField label={t('audit.to')} kind="dateTime" value={filters.to} onChange={(to) => set({ to })} testId="audit-to" />
         <ChoiceFilter
           label={t('audit.kind')}
           value={filters.kind}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentSummaryView } from '../../../../preload/contract/refund-views';
 import { DataTable, type Column } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
+import { DateField } from '../../components/DateField';
 import { ErrorNote } from '../../components/ErrorNote';
 import { ChoiceFilter, OperatorFilter, TextFilter } from '../../components/FilterFields';
 import { dayAndMoment } from '../../format/date';
@@ -18,7 +19,8 @@ type Kind = '' | 'sale' | 'refund' | 'void';
 const KINDS = ['sale', 'refund', 'void'] as const;
 
 interface Filters {
-  businessDay: string;
+  /** null: the field holds text that is no day (it says so); the list is not asked. */
+  businessDay: string | null;
   kind: Kind;
   operatorId: string;
   receiptNo: string;
@@ -60,6 +62,7 @@ export function DocumentsSection({ onStartReturn }: BackOfficeSectionProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (filters.businessDay === null) return;
     if (filters.receiptNo.trim() !== '' && query(filters).receiptNo === undefined)
       return list.refuse({ code: 'refund.code_not_understood', params: { code: filters.receiptNo.trim() } });
     void loadList(query(filters));
@@ -164,9 +167,8 @@ export function DocumentsSection({ onStartReturn }: BackOfficeSectionProps) {
   return (
     <div className="back-office__stack">
       <form className="documents__filters" onSubmit={submit} data-testid="documents-filters">
-        <TextFilter
+        <DateField
           label={t('documents.filter.businessDay')}
-          type="date"
           value={filters.businessDay}
           onChange={(businessDay) => set({ businessDay })}
           testId="documents-day"

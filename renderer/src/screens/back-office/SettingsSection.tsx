@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateField';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
 import { currencyDigits } from '../../format/money';
@@ -53,6 +54,8 @@ export function SettingsSection() {
     saving.reset();
     setSaved(false);
     setInvalid(null);
+    const { businessDayStartsAt } = form;
+    if (businessDayStartsAt === null) return setInvalid('businessDayStartsAt');
     const currency = form.currency.trim().toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency) || !knownCurrency(currency)) return refuse('currency', t('backOffice.settings.badCurrency'));
     const cashRoundingStepMinor = parseDecimal(form.cashRoundingStep === '' ? '0' : form.cashRoundingStep, currencyDigits(currency));
@@ -80,6 +83,7 @@ export function SettingsSection() {
     } = form;
     const result = await saving.run({
       ...rest,
+      businessDayStartsAt,
       currency,
       cashRoundingStepMinor,
       cashierDiscountLimitBp,
@@ -236,10 +240,14 @@ export function SettingsSection() {
           <span>{t('backOffice.settings.timeZone')}</span>
           <input value={form.timeZone} onChange={(e) => set('timeZone', e.target.value.trim())} autoComplete="off" data-testid="settings-time-zone" />
         </label>
-        <label className="field">
-          <span>{t('backOffice.settings.businessDayStartsAt')}</span>
-          <input type="time" value={form.businessDayStartsAt} onChange={(e) => set('businessDayStartsAt', e.target.value)} data-testid="settings-day-starts" />
-        </label>
+        <DateField
+          label={t('backOffice.settings.businessDayStartsAt')}
+          kind="time"
+          required
+          value={form.businessDayStartsAt}
+          onChange={(v) => set('businessDayStartsAt', v)}
+          testId="settings-day-starts"
+        />
       </div>
       <p className="muted small">{t('backOffice.settings.businessDayHint')}</p>
       <div className="field-row">

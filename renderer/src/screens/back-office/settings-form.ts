@@ -6,8 +6,15 @@ import { currencyDigits, minorToDecimal } from '../../format/money';
 /** What the form edits: the settings, with amounts and percentages as the owner types them. */
 export interface SettingsForm extends Omit<
   StoreSettings,
-  'cashRoundingStepMinor' | 'cashierDiscountLimitBp' | 'supervisorDiscountLimitBp' | 'noReceiptRefundDayLimitMinor' | 'noReceiptRefundOperatorLimitMinor'
+  | 'cashRoundingStepMinor'
+  | 'cashierDiscountLimitBp'
+  | 'supervisorDiscountLimitBp'
+  | 'noReceiptRefundDayLimitMinor'
+  | 'noReceiptRefundOperatorLimitMinor'
+  | 'businessDayStartsAt'
 > {
+  /** HH:MM; null while the field holds text that is no time of day (the field says so; nothing is saved). */
+  businessDayStartsAt: string | null;
   cashRoundingStep: string;
   cashierDiscountLimitPercent: string;
   supervisorDiscountLimitPercent: string;

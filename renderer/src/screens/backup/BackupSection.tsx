@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupRecordView, BundleListItem, CallError, LedgerCheckView } from '../../../../preload/contract';
+import { DateField } from '../../components/DateField';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
 import { formatDateTime } from '../../format/date';
@@ -49,8 +50,9 @@ function BackupStatusCard() {
 /** Without a saved folder there is nowhere to write: the buttons wait for one and say so. */
 function RunCard({ folder }: { folder: string }) {
   const { t } = useTranslation();
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  /** null: the field holds text that is no day (it says so under it); no backup is made. */
+  const [from, setFrom] = useState<string | null>('');
+  const [to, setTo] = useState<string | null>('');
   const [done, setDone] = useState<BackupRecordView | null>(null);
   const [error, setError] = useState<CallError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -79,27 +81,22 @@ function RunCard({ folder }: { folder: string }) {
           {t('backup.run.needsFolder')}
         </p>
       )}
-      <div className="field-row">
-        <label className="field">
-          <span>{t('backup.run.from')}</span>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="backup-from" />
-        </label>
-        <label className="field">
-          <span>{t('backup.run.to')}</span>
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="backup-to" />
-        </label>
-      </div>
-      <div className="back-office__row">
-        <button
-          type="button"
-          className="button"
-          disabled={busy || noFolder || !from}
-          onClick={() => void run({ from, ...(to ? { to } : {}) })}
-          data-testid="backup-range"
-        >
-          {t('backup.run.range')}
-        </button>
-      </div>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (from && to !== null) void run({ from, ...(to ? { to } : {}) });
+        }}
+      >
+        <div className="field-row">
+          <DateField label={t('backup.run.from')} value={from} onChange={setFrom} testId="backup-from" />
+          <DateField label={t('backup.run.to')} value={to} onChange={setTo} testId="backup-to" />
+        </div>
+        <div className="back-office__row">
+          <button type="submit" className="button" disabled={busy || noFolder || from === ''} data-testid="backup-range">
+            {t('backup.run.range')}
+          </button>
+        </div>
+      </form>
       <Notice message={done ? t('backup.run.done', { file: done.file }) : null} testId="backup-done" />
       <ErrorNote error={error} />
     </div>

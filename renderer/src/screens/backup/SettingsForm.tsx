@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../../preload/contract';
 import { KEEP_BUNDLES_MAX, KEEP_BUNDLES_MIN } from '../../../../preload/contract/backup';
+import { DateField } from '../../components/DateField';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
 import { api } from '../../transport/api';
@@ -10,7 +11,8 @@ import { api } from '../../transport/api';
 export function SettingsForm({ onFolder }: { onFolder(folder: string): void }) {
   const { t } = useTranslation();
   const [folder, setFolder] = useState('');
-  const [scheduleAt, setScheduleAt] = useState('');
+  /** HH:MM, '' for no schedule; null while the field holds text that is no time of day (it says so; nothing is saved). */
+  const [scheduleAt, setScheduleAt] = useState<string | null>('');
   const [keep, setKeep] = useState('30');
   const [error, setError] = useState<CallError | null>(null);
   const [saved, setSaved] = useState(false);
@@ -36,6 +38,7 @@ export function SettingsForm({ onFolder }: { onFolder(folder: string): void }) {
     setSaved(false);
     setError(null);
     setKeepInvalid(false);
+    if (scheduleAt === null) return;
     // An empty, fractional or out-of-range count is refused here, saving nothing: a guessed 1 made
     // the next backup delete every older bundle.
     const count = /^\s*\d+\s*$/.test(keep) ? Number(keep) : NaN;
@@ -59,13 +62,19 @@ export function SettingsForm({ onFolder }: { onFolder(folder: string): void }) {
       </label>
       <p className="muted small">{t('backup.settings.folderHint')}</p>
       <div className="field-row">
-        <label className="field">
-          <span>{t('backup.settings.scheduleAt')}</span>
-          <input type="time" value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value)} disabled={!loaded} data-testid="backup-schedule" />
-          <span className="muted small" data-testid="backup-schedule-hint">
-            {t('backup.settings.scheduleHint')}
-          </span>
-        </label>
+        <DateField
+          label={t('backup.settings.scheduleAt')}
+          kind="time"
+          value={scheduleAt}
+          onChange={setScheduleAt}
+          disabled={!loaded}
+          testId="backup-schedule"
+          hint={
+            <span className="muted small" data-testid="backup-schedule-hint">
+              {t('backup.settings.scheduleHint')}
+            </span>
+          }
+        />
         <label className="field">
           <span>{t('backup.settings.keep')}</span>
           <input

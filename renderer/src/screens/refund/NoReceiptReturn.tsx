@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompletionView } from '../../../../preload/contract';
-import type { ProductView } from '../../../../preload/contract/catalog-views';
 import type { Locale, Role } from '../../../../preload/contract/primitives';
 import type { RefundReason } from '../../../../preload/contract/refund';
 import { AmountField } from '../../components/AmountField';
@@ -12,7 +11,9 @@ import { currencyDigits } from '../../format/money';
 import { typedProblem } from '../../format/amount-input';
 import { parseMinor, parseQtyMilli } from '../../format/parse-amount';
 import { useScanner } from '../../keyboard/use-scanner';
+import { productName } from '../../format/product-name';
 import { useFormat } from '../../state/store-context';
+import { useLineName } from '../../state/use-line-name';
 import { useCall } from '../../state/use-call';
 import { approvalReason, needsApproval } from './approval-reason';
 import { ReasonSelect } from './ReasonSelect';
@@ -24,7 +25,10 @@ import { useRefundKeys } from './use-refund-keys';
 interface ItemBack {
   key: number;
   productId?: number;
+  /** As the refund records it: a scanned product in the store's language, a keyed item as keyed. */
   name: string;
+  /** A scanned product's catalog names, to show it in the cashier's language; null for a keyed item. */
+  names: { zh: string | null; en: string | null } | null;
   qtyMilli: number;
   unitPriceMinor: number;
   taxRateBp: number;
@@ -40,10 +44,6 @@ interface NoReceiptReturnProps {
   paused: boolean;
 }
 
-function productName(p: ProductView, locale: Locale): string {
-  return (locale === 'zh-CN' ? (p.nameZh ?? p.nameEn) : (p.nameEn ?? p.nameZh)) ?? p.sku;
-}
-
 /**
  * Goods back without a receipt: items scanned or keyed (name, quantity, price, tax rate), a
  * reason, and cash out once a supervisor approves. Main's preview gives the amount and refuses
@@ -52,6 +52,7 @@ function productName(p: ProductView, locale: Locale): string {
 export function NoReceiptReturn({ role, storeLocale, onBack, onDone, paused }: NoReceiptReturnProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const nameOf = useLineName();
   const digits = currencyDigits(format.currency);
   const [items, setItems] = useState<ItemBack[]>([]);
   const [name, setName] = useState('');
@@ -80,7 +81,7 @@ export function NoReceiptReturn({ role, storeLocale, onBack, onDone, paused }: N
     });
   }, [loadRates]);
 
-  const lines = items.map(({ key: _key, ...line }) => line);
+  const lines = items.map(({ key: _key, names: _names, ...line }) => line);
   const request = lines.length > 0 ? JSON.stringify(lines) : null;
   useEffect(() => {
     if (request === null) return resetPreview();
@@ -111,7 +112,7 @@ export function NoReceiptReturn({ role, storeLocale, onBack, onDone, paused }: N
     if (typedProblem(qty, 3) || typedProblem(price, digits)) return setProblem(null);
     if (qtyMilli === null || qtyMilli <= 0) return setProblem(t('dialog.invalidQty'));
     if (unitPriceMinor === null || unitPriceMinor <= 0) return setProblem(t('dialog.invalidPrice'));
-    add({ name: name.trim(), qtyMilli, unitPriceMinor, taxRateBp: rateBp ?? 0, restock: true });
+    add({ name: name.trim(), names: null, qtyMilli, unitPriceMinor, taxRateBp: rateBp ?? 0, restock: true });
     setName('');
     setQty('1');
     setPrice('');
@@ -123,7 +124,8 @@ export function NoReceiptReturn({ role, storeLocale, onBack, onDone, paused }: N
     if (found.ok)
       add({
         productId: found.value.id,
-        name: productName(found.value, storeLocale),
+        name: productName(found.value, storeLocale).name,
+        names: { zh: found.value.nameZh, en: found.value.nameEn },
         qtyMilli: 1000,
         unitPriceMinor: found.value.priceMinor,
         taxRateBp: found.value.taxRateBp,
@@ -150,7 +152,7 @@ export function NoReceiptReturn({ role, storeLocale, onBack, onDone, paused }: N
   useScanner((code) => void addScanned(code), !paused && !working);
 
   const columns: Column<ItemBack>[] = [
-    { key: 'name', header: t('refund.line.name'), cell: (i) => i.name },
+    { key: 'name', header: t('refund.line.name'), cell: (i) => nameOf(i).name },
     { key: 'qty', header: t('refund.noReceipt.qty'), numeric: true, cell: (i) => format.qty(i.qtyMilli) },
     { key: 'price', header: t('refund.noReceipt.price'), numeric: true, cell: (i) => format.money(i.unitPriceMinor) },
     { key: 'rate', header: t('refund.noReceipt.taxRate'), numeric: true, cell: (i) => format.rate(i.taxRateBp) },
@@ -159,7 +161,7 @@ export function NoReceiptReturn({ role, storeLocale, onBack, onDone, paused }: N
       header: t('refund.line.goods'),
       cell: (i) => (
         <select
-          aria-label={t('refund.line.goodsOf', { name: i.name })}
+          aria-label={t('refund.line.goodsOf', { name: nameOf(i).name })}
           value={i.restock ? 'stock' : 'damaged'}
           onChange={(e) => setItems((all) => all.map((x) => (x.key === i.key ? { ...x, restock: e.target.value === 'stock' } : x)))}
           data-testid="return-restock"
@@ -242,7 +244,11 @@ export function NoReceiptReturn({ role, storeLocale, onBack, onDone, paused }: N
       <ErrorNote message={problem} />
       <ErrorNote error={approval.open || asksForSupervisor(refund.error) ? null : (refund.error ?? (items.length > 0 ? preview.error : null))} />
       {plan && (
-        <RefundPlan plan={plan} approvalNote={needsApproval(role, plan.approvalReasons) ? approvalReason(plan.approvalReasons, t, format.locale) : null} />
+        <RefundPlan
+          plan={plan}
+          itemsBack={items}
+          approvalNote={needsApproval(role, plan.approvalReasons) ? approvalReason(plan.approvalReasons, t, format.locale) : null}
+        />
       )}
       <div className="refund-sale__actions">
         <button

@@ -12,7 +12,9 @@ import { useApproval, type Approval } from '../../components/use-approval';
 import { currencyDigits } from '../../format/money';
 import { typedProblem } from '../../format/amount-input';
 import { parseMinor } from '../../format/parse-amount';
+import { soldLineOf } from '../../format/product-name';
 import { useFormat } from '../../state/store-context';
+import { useLineName } from '../../state/use-line-name';
 import { useCall } from '../../state/use-call';
 import { approvalReason, needsApproval } from './approval-reason';
 import { ReasonSelect } from './ReasonSelect';
@@ -35,6 +37,7 @@ interface PriceAdjustmentDialogProps {
 export function PriceAdjustmentDialog({ found, line, role, toCash, onDone, onClose }: PriceAdjustmentDialogProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const nameOf = useLineName();
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState<RefundReason | null>('wrong_price');
   const [problem, setProblem] = useState<string | null>(null);
@@ -93,13 +96,18 @@ export function PriceAdjustmentDialog({ found, line, role, toCash, onDone, onClo
       ? t('refund.adjust.exceeds', { max: format.money(refused.params.maxMinor) })
       : null;
   return (
-    <Dialog title={t('refund.adjust.title', { name: line.name })} onClose={close} onSubmit={() => void submit()} testId="adjust-dialog">
+    <Dialog
+      title={t('refund.adjust.title', { name: nameOf(soldLineOf(found.sale.lines, line.lineId, line.name)).name })}
+      onClose={close}
+      onSubmit={() => void submit()}
+      testId="adjust-dialog"
+    >
       <p className="muted" data-testid="adjust-max">
         {t('refund.adjust.max', { max: format.money(line.refundableMinor), paid: format.money(line.paidMinor) })}
       </p>
       <AmountField label={t('refund.adjust.amount')} value={amount} onChange={setAmount} testId="adjust-amount" digits={digits} />
       <ReasonSelect value={reason} onChange={setReason} testId="adjust-reason" />
-      {plan && <RefundPlan plan={plan} payments={found.payments} approvalNote={askText} />}
+      {plan && <RefundPlan plan={plan} payments={found.payments} saleLines={found.sale.lines} approvalNote={askText} />}
       {adjust.busy && <TerminalSteps step={steps} />}
       <ErrorNote message={problem ?? tooMuch} error={(problem ?? tooMuch) ? null : refused} />
       <DialogActions submitLabel={t('refund.adjust.submit')} onCancel={close} />

@@ -1,11 +1,18 @@
 import { useTranslation } from 'react-i18next';
+import type { LineView } from '../../../../preload/contract';
 import type { RefundablePaymentView, RefundPlanView, RefundTenderView } from '../../../../preload/contract/refund-views';
+import { soldLineOf } from '../../format/product-name';
 import { useFormat } from '../../state/store-context';
+import { useLineName } from '../../state/use-line-name';
 
 interface RefundPlanProps {
   plan: RefundPlanView;
   /** The sale's payments, to name the card a part goes back to; none for a return without a receipt. */
   payments?: readonly RefundablePaymentView[];
+  /** The sale's lines, to name a line as the cart does; none for a return without a receipt (named as keyed). */
+  saleLines?: readonly LineView[];
+  /** A return without a receipt: the items as brought back, in the plan's order (a scanned product has the catalog's names). */
+  itemsBack?: readonly Pick<LineView, 'name' | 'names'>[];
   /** Why a supervisor must approve, when the cashier must fetch one. */
   approvalNote?: string | null;
 }
@@ -37,9 +44,15 @@ export function TenderLabel({
  * What main says the refund would do, before it is done: each line's amount, the total, and the
  * tenders in the order they are refunded (card parts first, then cash), with the cash rounding.
  */
-export function RefundPlan({ plan, payments = [], approvalNote = null }: RefundPlanProps) {
+export function RefundPlan({ plan, payments = [], saleLines = [], itemsBack = [], approvalNote = null }: RefundPlanProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const nameOf = useLineName();
+  const shown = (line: RefundPlanView['lines'][number], i: number) => {
+    const back = itemsBack[i];
+    if (line.lineId === null && back?.name === line.name) return nameOf(back).name;
+    return nameOf(soldLineOf(saleLines, line.lineId, line.name)).name;
+  };
   return (
     <section className="refund-plan" aria-label={t('refund.plan.title')} data-testid="refund-plan">
       <h2>{t('refund.plan.title')}</h2>
@@ -47,7 +60,7 @@ export function RefundPlan({ plan, payments = [], approvalNote = null }: RefundP
         <tbody>
           {plan.lines.map((line, i) => (
             <tr key={`${line.lineId ?? 'n'}-${i}`} data-testid="refund-plan-line">
-              <td>{line.name}</td>
+              <td>{shown(line, i)}</td>
               <td className="numeric">{line.qtyMilli > 0 ? `× ${format.qty(line.qtyMilli)}` : t('refund.plan.adjustment')}</td>
               <td className="numeric">{format.money(line.totalMinor)}</td>
             </tr>

@@ -10,7 +10,9 @@ import { asksForSupervisor, useApproval, type Approval } from '../../components/
 import type { AmountProblem } from '../../format/amount-input';
 import { formatReceiptNo } from '../../format/receipt-no';
 import { useScanner } from '../../keyboard/use-scanner';
+import { soldLineOf } from '../../format/product-name';
 import { useFormat } from '../../state/store-context';
+import { useLineName } from '../../state/use-line-name';
 import { useCall } from '../../state/use-call';
 import { approvalReason, needsApproval } from './approval-reason';
 import { PriceAdjustmentDialog } from './PriceAdjustmentDialog';
@@ -50,13 +52,16 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
   const { t } = useTranslation();
   const format = useFormat();
   const { sale } = found;
+  const nameOf = useLineName();
+  /** A sold line named as the cart names it: in the cashier's language where the catalog has it. */
+  const shown = (l: { lineId: number; name: string }) => nameOf(soldLineOf(sale.lines, l.lineId, l.name)).name;
   const [choices, setChoices] = useState<Map<number, LineChoice>>(() => new Map());
   const [reason, setReason] = useState<RefundReason | null>(null);
   const [toCash, setToCash] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   /** Which line's quantity cannot be taken, and why: a negative one is no typo of a number. */
-  const badQtyText = (bad: { name: string; problem: AmountProblem }) =>
-    t(bad.problem === 'negative' ? 'refund.negativeQty' : 'refund.badQty', { name: bad.name });
+  const badQtyText = (bad: { lineId: number; name: string; problem: AmountProblem }) =>
+    t(bad.problem === 'negative' ? 'refund.negativeQty' : 'refund.badQty', { name: shown(bad) });
   const [dialog, setDialog] = useState<SaleDialog | null>(null);
   // A refusal that ends an attempt (the terminal declined) lets the next press be a new refund, not a replay of this one.
   const [attempt, setAttempt] = useState(0);
@@ -129,7 +134,7 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
   useScanner(onLookup, !paused && !working);
 
   const columns: Column<RefundableLineView>[] = [
-    { key: 'name', header: t('refund.line.name'), cell: (l) => l.name },
+    { key: 'name', header: t('refund.line.name'), cell: (l) => shown(l) },
     { key: 'sold', header: t('refund.line.sold'), numeric: true, cell: (l) => `${format.qty(l.soldQtyMilli)} × ${format.money(l.unitPriceMinor)}` },
     { key: 'paid', header: t('refund.line.paid'), numeric: true, cell: (l) => format.money(l.paidMinor) },
     {
@@ -153,7 +158,7 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
           className="refund-line__qty"
           inputMode="decimal"
           autoComplete="off"
-          aria-label={t('refund.line.qtyOf', { name: l.name })}
+          aria-label={t('refund.line.qtyOf', { name: shown(l) })}
           value={choices.get(l.lineId)?.qty ?? ''}
           disabled={l.returnableQtyMilli <= 0}
           // As keyed: "-1" is refused as negative, not taken as 1.
@@ -167,7 +172,7 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
       header: t('refund.line.goods'),
       cell: (l) => (
         <select
-          aria-label={t('refund.line.goodsOf', { name: l.name })}
+          aria-label={t('refund.line.goodsOf', { name: shown(l) })}
           value={choices.get(l.lineId)?.restock === false ? 'damaged' : 'stock'}
           disabled={l.returnableQtyMilli <= 0}
           onChange={(e) => choose(l.lineId, { restock: e.target.value === 'stock' })}
@@ -251,7 +256,7 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
       {/* A quantity that cannot be read is said as it is typed: 确认 stays disabled without a line to return. */}
       <ErrorNote message={selection.kind === 'badQty' ? badQtyText(selection) : problem} />
       <ErrorNote error={approval.open || asksForSupervisor(refund.error) ? null : (refund.error ?? (lines ? preview.error : null))} />
-      {plan && <RefundPlan plan={plan} payments={found.payments} approvalNote={askText} />}
+      {plan && <RefundPlan plan={plan} payments={found.payments} saleLines={sale.lines} approvalNote={askText} />}
       {refund.busy && !approval.open && plan?.tenders.some((p) => p.method === 'card') && <TerminalSteps step={steps} />}
       {voidedBy === null && (
         <div className="refund-sale__actions">

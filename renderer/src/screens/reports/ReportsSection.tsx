@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type FormEve
 import { useTranslation } from 'react-i18next';
 import type { ReportGrouping, SalesReportView } from '../../../../preload/contract/reports-views';
 import type { ChartOption } from '../../components/EChart';
+import { DateField } from '../../components/DateField';
 import { ErrorNote } from '../../components/ErrorNote';
 import { currencyDigits, minorToDecimal } from '../../format/money';
 import { useFormat } from '../../state/store-context';
@@ -26,8 +27,9 @@ function localDay(daysBack: number): string {
 }
 
 interface Query {
-  from: string;
-  to: string;
+  /** null: the field holds text that is no day (it says so); nothing is asked. */
+  from: string | null;
+  to: string | null;
   registerId: string;
   groupBy: ReportGrouping;
   /** How many products the best and the weakest lists hold (the call takes 1–100); as typed. */
@@ -43,14 +45,17 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
   const run = report.run;
   const [exportError, setExportError] = useState<string | null>(null);
 
-  const ask = (q: Query) => run({ from: q.from, to: q.to, groupBy: q.groupBy, top: Number(q.top), ...(q.registerId ? { registerId: q.registerId } : {}) });
+  const ask = (q: Query & { from: string; to: string }) =>
+    run({ from: q.from, to: q.to, groupBy: q.groupBy, top: Number(q.top), ...(q.registerId ? { registerId: q.registerId } : {}) });
   useEffect(() => {
     void run({ from: localDay(6), to: localDay(0), groupBy: 'day', top: 10 });
   }, [run]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void ask(query);
+    const { from, to } = query;
+    if (from === null || to === null) return;
+    void ask({ ...query, from, to });
   };
   const set = (change: Partial<Query>) => setQuery((q) => ({ ...q, ...change }));
   const r = report.value;
@@ -71,14 +76,8 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
   return (
     <div className="back-office__stack reports">
       <form className="documents__filters" onSubmit={submit} data-testid="reports-filters">
-        <label className="field">
-          <span>{t('reports.from')}</span>
-          <input type="date" value={query.from} onChange={(e) => set({ from: e.target.value })} required data-testid="reports-from" />
-        </label>
-        <label className="field">
-          <span>{t('reports.to')}</span>
-          <input type="date" value={query.to} onChange={(e) => set({ to: e.target.value })} required data-testid="reports-to" />
-        </label>
+        <DateField label={t('reports.from')} value={query.from} onChange={(from) => set({ from })} required testId="reports-from" />
+        <DateField label={t('reports.to')} value={query.to} onChange={(to) => set({ to })} required testId="reports-to" />
         <label className="field">
           <span>{t('reports.register')}</span>
           <select value={query.registerId} onChange={(e) => set({ registerId: e.target.value })} data-testid="reports-register">

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnerOverview } from '../../../../preload/contract/hq-wire';
+import { DateField } from '../../components/DateField';
 import { ErrorNote } from '../../components/ErrorNote';
 import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
@@ -23,14 +24,15 @@ export function HqOverviewSection(_props: BackOfficeSectionProps) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const overview = useCall('sync.hqOverview');
-  const [day, setDay] = useState(today);
+  /** null: the field holds text that is no day (it says so); HQ is not asked. */
+  const [day, setDay] = useState<string | null>(today);
   const run = overview.run;
   useEffect(() => {
     void run({ day: today() });
   }, [run]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run({ day });
+    if (day !== null) void run({ day });
   };
   const v = overview.value;
   const unreachable = overview.error?.code === 'sync.hq_unreachable';
@@ -39,11 +41,8 @@ export function HqOverviewSection(_props: BackOfficeSectionProps) {
     <div className="back-office__stack" data-testid="hq-overview">
       <p className="muted">{t('hqView.intro')}</p>
       <form className="back-office__form" onSubmit={submit}>
-        <label className="field">
-          {t('hqView.day')}
-          <input type="date" value={day} onChange={(e) => setDay(e.target.value)} data-testid="hq-overview-day" required />
-        </label>
-        <button type="submit" className="button" disabled={overview.busy || !day} data-testid="hq-overview-load">
+        <DateField label={t('hqView.day')} value={day} onChange={setDay} required testId="hq-overview-day" />
+        <button type="submit" className="button" disabled={overview.busy} data-testid="hq-overview-load">
           {t('hqView.load')}
         </button>
       </form>
