@@ -97,6 +97,10 @@ function shiftBlocks(c: Ctx, s: ShiftCashView): ReceiptBlock[] {
   const blocks: ReceiptBlock[] = [
     { kind: 'text', text: c.t('cash.shift', { shiftId: s.shiftId, name: s.operatorName }), align: 'left', bold: true },
     row(c.t('cash.float'), c.money(e.floatMinor)),
+    // Cash that went missing (or appeared) between the previous close and this open: no count of either shift shows it.
+    ...(s.handover && s.handover.differenceMinor !== 0
+      ? [row(c.t('cash.handover', { shiftId: s.handover.previousShiftId }), signed(c, s.handover.differenceMinor))]
+      : []),
     row(c.t('cash.taken'), c.money(e.cashTakenMinor)),
     row(c.t('cash.change'), c.money(e.changeGivenMinor)),
     row(c.t('cash.paidIn'), c.money(e.paidInMinor)),
@@ -209,6 +213,7 @@ export function zReportPaper(z: ZReportView, store: StoreSettings, timeZone: str
   const allUncounted = uncounted > 0 && uncounted === z.shifts.length;
   blocks.push(row(c.t('cash.overShort'), allUncounted ? c.t('cash.overShortNotCounted') : signed(c, z.overShortMinor), true));
   if (uncounted > 0 && !allUncounted) blocks.push({ kind: 'text', text: c.t('cash.uncountedShifts', { count: uncounted }), align: 'left' });
+  if (z.handoverMinor) blocks.push(row(c.t('cash.handoverTotal'), signed(c, z.handoverMinor), true));
   blocks.push(...cardBlocks(c, z.reconciliation));
   blocks.push(...fraudBlocks(c, z.fraudAlerts));
   blocks.push(

@@ -5,6 +5,7 @@ import type { ReportFiguresView, ShiftCashView } from '../../preload/contract/da
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
 import { movementTotals } from '../shift/cash-movements';
+import { handoverOf } from '../shift/handover';
 import { frozenExpected, shiftCount, type ShiftRow } from '../shift/shift-rows';
 import { shiftCashTerms } from '../shift/shift-cash-terms';
 import { reportFigures, type FigureDocument, type FigurePaymentRow, type FigureTaxRow } from './report-figures';
@@ -115,5 +116,6 @@ export function shiftCash(db: Db, row: ShiftRow): ShiftCashView {
     firstCountMinor: recount && closing ? closing.totalMinor : null,
     differenceMinor: row.difference_minor,
     forceReason: row.force_reason,
+    handover: handoverOf(db, row),
   };
 }

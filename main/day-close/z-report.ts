@@ -34,6 +34,7 @@ function rollups(z: { id: number; registerId: string; businessDay: string; store
     ['events', 'no_sale', f.noSales, 0, 0],
     ['events', 'duplicate', f.duplicates, 0, 0],
     ['cash', 'over_short', z.stored.shifts.filter((s) => s.differenceMinor !== null).length, z.stored.overShortMinor, 0],
+    ['cash', 'handover', z.stored.shifts.filter((s) => s.handover).length, z.stored.handoverMinor ?? 0, 0],
     ['card', 'terminal', z.stored.reconciliation.brands.reduce((n, b) => n + b.terminalCount, 0), z.stored.reconciliation.terminalTotalMinor, 0],
     [
       'card',
@@ -97,6 +98,7 @@ export function takeZ(
         figures,
         shifts: cash,
         overShortMinor: cash.reduce((s, c) => s + (c.differenceMinor ?? 0), 0),
+        handoverMinor: cash.reduce((s, c) => s + (c.handover?.differenceMinor ?? 0), 0),
         reconciliation,
       };
       const before = prev?.grand_total_after_minor ?? 0;

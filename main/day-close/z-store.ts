@@ -30,6 +30,8 @@ export interface StoredZ {
   figures: ReportFiguresView;
   shifts: ShiftCashView[];
   overShortMinor: number;
+  /** Absent in Zs stored before handovers were compared. */
+  handoverMinor?: number;
   reconciliation: CardReconciliationView;
 }
 
@@ -57,6 +59,7 @@ export function zView(db: Db, row: ZRow): ZReportView {
     figures: stored.figures,
     shifts: stored.shifts,
     overShortMinor: stored.overShortMinor,
+    ...(stored.handoverMinor === undefined ? {} : { handoverMinor: stored.handoverMinor }),
     reconciliation: stored.reconciliation,
     fraudAlerts: alertsOfDay(db, row.register_id, row.business_day),
   };
@@ -82,6 +85,8 @@ export function listZ(db: Db, registerId: string, limit: number): ZReportSummary
             (SELECT amount_minor FROM day_rollups r WHERE r.z_id = z.id AND r.dimension = 'net' AND r.key = 'all') AS net,
             (SELECT count FROM day_rollups r WHERE r.z_id = z.id AND r.dimension = 'net' AND r.key = 'all') AS documents,
             (SELECT amount_minor FROM day_rollups r WHERE r.z_id = z.id AND r.dimension = 'cash' AND r.key = 'over_short') AS over_short,
+            (SELECT count FROM day_rollups r WHERE r.z_id = z.id AND r.dimension = 'cash' AND r.key = 'over_short') AS counted_shifts,
+            (SELECT COUNT(*) FROM z_shifts s WHERE s.z_id = z.id) AS shifts,
             (SELECT key FROM day_rollups r WHERE r.z_id = z.id AND r.dimension = 'card' AND r.key <> 'terminal' LIMIT 1) AS recon,
             (SELECT COUNT(*) FROM journal j WHERE j.kind = 'z.reprinted' AND j.${INDEXED_KINDS} AND json_extract(j.payload, '$.data.zId') = z.id) AS reprints
        FROM z_reports z LEFT JOIN operators o ON o.id = z.operator_id
@@ -95,6 +100,8 @@ export function listZ(db: Db, registerId: string, limit: number): ZReportSummary
     net: number | null;
     documents: number | null;
     over_short: number | null;
+    counted_shifts: number | null;
+    shifts: number;
     recon: string | null;
     reprints: number;
   }[];
@@ -106,7 +113,8 @@ export function listZ(db: Db, registerId: string, limit: number): ZReportSummary
     operatorName: r.operator_name ?? '',
     netMinor: r.net ?? 0,
     documentCount: r.documents ?? 0,
-    overShortMinor: r.over_short ?? 0,
+    // As the Z says it: when none of its shifts was counted, the over/short is unknown, not even.
+    overShortMinor: r.shifts > 0 && !r.counted_shifts ? null : (r.over_short ?? 0),
     reconciliationStatus: (r.recon ?? 'no_terminal') as CardReconciliationView['status'],
     reprints: r.reprints,
   }));

@@ -83,6 +83,7 @@ const KINDS: Record<JournalKind, true> = {
   'setup.owner_created': true,
   'shift.closed': true,
   'shift.counted': true,
+  'shift.handover_differed': true,
   'shift.opened': true,
   'sync.enrolled': true,
   'sync.version_applied': true,

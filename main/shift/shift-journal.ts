@@ -13,6 +13,19 @@ declare module '../ledger/journal-payloads' {
       counts: DenominationCountView[];
       carriedFromShiftId: number | null;
     };
+    /**
+     * The float counted at an open differs from the previous close's count the same business day
+     * (shift/handover.ts): cash left or entered the drawer between two shifts with nothing booked.
+     */
+    'shift.handover_differed': {
+      shiftId: number;
+      registerId: string;
+      operatorId: number;
+      previousShiftId: number;
+      previousCountedMinor: number;
+      floatMinor: number;
+      differenceMinor: number;
+    };
     /** A blind count (closing) or the one recount; the expected cash is journalled with it. */
     'shift.counted': {
       shiftId: number;

@@ -12,6 +12,7 @@ import type {
 import { ServiceError } from '../common/service-error';
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
+import { handoverOf } from './handover';
 
 export interface ShiftRow {
   id: number;
@@ -143,6 +144,7 @@ export function shiftView(db: Db, row: ShiftRow): ShiftView {
     closedAt: row.closed_at,
     closedByName: operatorName(db, row.closed_by),
     forceReason: row.force_reason,
+    handover: handoverOf(db, row),
   };
 }
 

@@ -84,6 +84,9 @@ export function openShift(ctx: ShiftContext, float: { kind: 'counted'; counts: D
       },
       now,
     );
-    return shiftView(db, findShift(db, shiftId));
+    const view = shiftView(db, findShift(db, shiftId));
+    if (view.handover && view.handover.differenceMinor !== 0)
+      appendJournal(db, 'shift.handover_differed', { shiftId, registerId, operatorId: ctx.actor.id, ...view.handover }, now);
+    return view;
   })();
 }

@@ -1,7 +1,7 @@
 // X and Z reports, the card reconciliation and the summaries built from closed days. Amounts per
 // kind are positive; "net" figures count refunds and voids negative.
 import type { DocumentKind, PaymentMethod } from './document-views';
-import type { ExpectedCashView } from './shift-views';
+import type { ExpectedCashView, ShiftHandoverView } from './shift-views';
 import type { FraudRule } from './fraud-views';
 
 export interface KindFiguresView {
@@ -89,6 +89,11 @@ export interface ShiftCashView {
   firstCountMinor: number | null;
   differenceMinor: number | null;
   forceReason: string | null;
+  /**
+   * Its opening float against the previous close's count that business day (null: nothing to
+   * compare with). Absent in Zs stored before handovers were compared.
+   */
+  handover?: ShiftHandoverView | null;
 }
 
 export type ReconciliationDifferenceKind = 'missing_on_register' | 'missing_on_terminal' | 'amount_differs' | 'total_differs';
@@ -162,6 +167,11 @@ export interface ZReportView {
   shifts: ShiftCashView[];
   /** Sum of the counted shifts' differences (over > 0, short < 0). */
   overShortMinor: number;
+  /**
+   * Sum of the handover differences (cash missing or found between a close and the next open);
+   * not in `overShortMinor`, which is what the shifts' own counts found. Absent in older Zs.
+   */
+  handoverMinor?: number;
   reconciliation: CardReconciliationView;
   /** The fraud watch's alerts of the business day, as they stand when the Z is read. */
   fraudAlerts: ZFraudAlertView[];
@@ -184,7 +194,8 @@ export interface ZReportSummaryView {
   operatorName: string;
   netMinor: number;
   documentCount: number;
-  overShortMinor: number;
+  /** Null when no shift of the day was counted: unknown, not even. */
+  overShortMinor: number | null;
   reconciliationStatus: CardReconciliationView['status'];
   reprints: number;
 }

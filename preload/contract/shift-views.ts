@@ -46,6 +46,21 @@ export interface ShiftView {
   closedAt: number | null;
   closedByName: string | null;
   forceReason: string | null;
+  /**
+   * The float against the previous close's count on this register the same business day; null
+   * when there was none to compare with. Not blind: the previous close's count is offered to anyone
+   * opening a shift (carry-over), and the new shift's expected cash is not in it.
+   */
+  handover: ShiftHandoverView | null;
+}
+
+/** The cash found at a shift's open against what the shift before it counted at its close. */
+export interface ShiftHandoverView {
+  previousShiftId: number;
+  previousCountedMinor: number;
+  floatMinor: number;
+  /** float − previous count: negative, cash went missing between the two shifts; positive, cash appeared. */
+  differenceMinor: number;
 }
 
 /**

@@ -20,6 +20,8 @@ export function ReportView({ figures, shifts, reconciliation, overShortMinor }: 
   const format = useFormat();
   const credit = figures.exchangeCredit;
   const uncounted = shifts.filter((s) => s.countedMinor === null).length;
+  // Cash missing or found between a close and the next open: in no shift's own over/short.
+  const handovers = shifts.filter((s) => s.handover && s.handover.differenceMinor !== 0);
   const receipts = figures.firstReceiptNo === null ? '—' : `${figures.firstReceiptNo} – ${figures.lastReceiptNo ?? figures.firstReceiptNo}`;
   return (
     <div className="report" data-testid="report">
@@ -46,6 +48,14 @@ export function ReportView({ figures, shifts, reconciliation, overShortMinor }: 
                   {t('report.uncountedShifts', { count: uncounted })}
                 </span>
               )}
+            </dd>
+          </>
+        )}
+        {handovers.length > 0 && (
+          <>
+            <dt>{t('report.handoverTotal')}</dt>
+            <dd>
+              <OverShort differenceMinor={handovers.reduce((sum, s) => sum + (s.handover?.differenceMinor ?? 0), 0)} testId="report-handover-total" />
             </dd>
           </>
         )}
@@ -151,6 +161,18 @@ export function ReportView({ figures, shifts, reconciliation, overShortMinor }: 
                 </h4>
                 <ExpectedCashTable expected={s.expected} label={t('shift.expected.title')} />
                 <dl className="shift-facts">
+                  {s.handover && s.handover.differenceMinor !== 0 && (
+                    <>
+                      <dt>{t('report.handover')}</dt>
+                      <dd>
+                        <OverShort differenceMinor={s.handover.differenceMinor} testId="report-shift-handover" />
+                        <span className="muted small">
+                          {' '}
+                          {t('report.handoverFrom', { shiftId: s.handover.previousShiftId, counted: format.money(s.handover.previousCountedMinor) })}
+                        </span>
+                      </dd>
+                    </>
+                  )}
                   {s.firstCountMinor !== null && (
                     <>
                       <dt>{t('shift.closing.counted')}</dt>

@@ -57,7 +57,13 @@ export function ZReportsSection(_props: BackOfficeSectionProps) {
     { key: 'day', header: t('dayClose.businessDay'), cell: (z) => <span className="nowrap">{z.businessDay}</span> },
     { key: 'closed', header: t('report.closedAt'), cell: (z) => formatDateTime(z.closedAt, format.locale) },
     { key: 'net', header: t('report.net'), numeric: true, cell: (z) => format.money(z.netMinor) },
-    { key: 'cash', header: t('report.overShort'), cell: (z) => <OverShort differenceMinor={z.overShortMinor} /> },
+    {
+      key: 'cash',
+      header: t('report.overShort'),
+      // Not counted is not even: the Z this row lists says "not counted" too.
+      cell: (z) =>
+        z.overShortMinor === null ? <span data-testid="z-row-not-counted">{t('report.notCounted')}</span> : <OverShort differenceMinor={z.overShortMinor} />,
+    },
     { key: 'recon', header: t('report.recon.title'), cell: (z) => t(`report.reconStatus.${z.reconciliationStatus}`) },
     { key: 'copies', header: t('report.reprints'), numeric: true, cell: (z) => z.reprints },
     {

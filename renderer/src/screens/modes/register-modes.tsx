@@ -25,6 +25,7 @@ import { ExchangePanel } from '../exchange/ExchangePanel';
 import type { ExchangeDraft } from '../exchange/exchange-draft';
 import { OpenShiftScreen } from '../shift/OpenShiftScreen';
 import { ShiftClosingScreen } from '../shift/ShiftClosingScreen';
+import { HandoverNotice, NoShiftBar } from '../shift/ShiftBars';
 import { defineMode, type Mode, type ModeDefinition } from './mode';
 
 /** What the cashier last asked for with a button or a key; a mode may need more (a loaded sale). */
@@ -74,8 +75,8 @@ export interface RegisterFlowActions {
   edits: SaleEdits;
   /** The sale this window is paying, so its completion is shown here (see useSale). */
   payingRef: MutableRefObject<string | null>;
-  /** Go on without a shift (not offered to cashiers). */
-  skipShift(): void;
+  /** Go on without a shift (not offered to cashiers); `false` takes that back: the opening count again. */
+  skipShift(skip?: boolean): void;
   shiftClosed(result: ShiftCountResultView): void;
   /** 换货: from the return screen to the sale screen, the chosen goods as credit. */
   startExchange(draft: ExchangeDraft): void;
@@ -101,6 +102,16 @@ type WithSale = RegisterState & { sale: DocumentView };
 type WithShiftState = RegisterState & { shift: ShiftStateView };
 type Counting = RegisterState & { shift: ShiftStateView & { closing: ShiftCountResultView } };
 type WithCompletion = RegisterState & { completion: CompletionView };
+
+/**
+ * What the sale and payment screens carry above them about the shift: that none is open (with the
+ * way to open one), or that the float just counted differs from the last close.
+ */
+function shiftBar(s: WithSale, flow: RegisterFlowActions) {
+  if (s.shift && s.shift.shift === null) return <NoShiftBar hasItems={s.sale.lines.length > 0} onOpen={() => flow.skipShift(false)} />;
+  if (s.shift?.shift) return <HandoverNotice shift={s.shift.shift} operatorId={s.session.operator?.id ?? null} />;
+  return null;
+}
 
 function registerMode<S extends RegisterState>(
   traits: Pick<RegisterMode, 'offersBackOffice' | 'takesScans'>,
@@ -183,17 +194,20 @@ export const registerModes: readonly RegisterMode[] = [
       id: 'payment',
       applies: (s): s is WithSale => s.sale !== null && (s.requested === 'payment' || s.requested === 'cardPayment'),
       render: (s, flow) => (
-        <CashPaymentScreen
-          sale={s.sale}
-          payingRef={flow.payingRef}
-          scannedCode={s.paymentScan}
-          startCard={s.requested === 'cardPayment'}
-          onBack={() => flow.request('sale')}
-          onCompleted={flow.completed}
-          resumed={s.resumed}
-          onResumeDone={flow.resumeDone}
-          exchange={s.exchange}
-        />
+        <>
+          {shiftBar(s, flow)}
+          <CashPaymentScreen
+            sale={s.sale}
+            payingRef={flow.payingRef}
+            scannedCode={s.paymentScan}
+            startCard={s.requested === 'cardPayment'}
+            onBack={() => flow.request('sale')}
+            onCompleted={flow.completed}
+            resumed={s.resumed}
+            onResumeDone={flow.resumeDone}
+            exchange={s.exchange}
+          />
+        </>
       ),
     },
   ),
@@ -203,29 +217,32 @@ export const registerModes: readonly RegisterMode[] = [
       id: 'sale',
       applies: (s): s is WithSale => s.sale !== null,
       render: (s, flow) => (
-        <SaleScreen
-          sale={s.sale}
-          edits={flow.edits}
-          apply={flow.apply}
-          onPay={() => flow.request('payment')}
-          onPayCard={() => flow.request('cardPayment')}
-          onReturn={() => flow.startReturn(null)}
-          paused={s.overlayOpen}
-          onBackOffice={flow.openBackOffice}
-          tendersBlocked={s.exchange !== null && !s.exchange.begun}
-          exchange={
-            s.exchange && (
-              <ExchangePanel
-                draft={s.exchange}
-                sale={s.sale}
-                role={s.session.operator?.role ?? 'cashier'}
-                onDone={flow.exchangeDone}
-                onCancel={flow.cancelExchange}
-                onBegun={flow.exchangeBegun}
-              />
-            )
-          }
-        />
+        <>
+          {shiftBar(s, flow)}
+          <SaleScreen
+            sale={s.sale}
+            edits={flow.edits}
+            apply={flow.apply}
+            onPay={() => flow.request('payment')}
+            onPayCard={() => flow.request('cardPayment')}
+            onReturn={() => flow.startReturn(null)}
+            paused={s.overlayOpen}
+            onBackOffice={flow.openBackOffice}
+            tendersBlocked={s.exchange !== null && !s.exchange.begun}
+            exchange={
+              s.exchange && (
+                <ExchangePanel
+                  draft={s.exchange}
+                  sale={s.sale}
+                  role={s.session.operator?.role ?? 'cashier'}
+                  onDone={flow.exchangeDone}
+                  onCancel={flow.cancelExchange}
+                  onBegun={flow.exchangeBegun}
+                />
+              )
+            }
+          />
+        </>
       ),
     },
   ),

@@ -12,6 +12,8 @@ import { useCall } from '../../state/use-call';
 import { useEvent } from '../../state/use-event';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
 import { DenominationCount } from './DenominationCount';
+import { OverShort } from './CountResult';
+import { ShiftOpenInline } from './ShiftOpenInline';
 import '../../styles/day-close.css';
 
 const KINDS: CashMovementKind[] = ['paid_in', 'paid_out', 'safe_drop', 'float_top_up'];
@@ -62,7 +64,7 @@ export function ShiftSection(_props: BackOfficeSectionProps) {
   const state = current.value;
   const shift = state?.shift;
   if (!state) return <ErrorNote error={current.error} />;
-  if (!shift) return <p className="muted">{t('shift.none')}</p>;
+  if (!shift) return <ShiftOpenInline state={state} />;
   return (
     <div className="back-office__stack" data-testid="shift-section">
       <dl className="back-office__details">
@@ -78,6 +80,17 @@ export function ShiftSection(_props: BackOfficeSectionProps) {
         <dd data-testid="shift-float">
           {format.money(shift.floatMinor)} {shift.floatSource === 'carried' ? `(${t('shift.carried')})` : ''}
         </dd>
+        {shift.handover && shift.handover.differenceMinor !== 0 && (
+          <>
+            <dt>{t('report.handover')}</dt>
+            <dd>
+              <OverShort differenceMinor={shift.handover.differenceMinor} testId="shift-handover" />{' '}
+              <span className="muted">
+                {t('report.handoverFrom', { shiftId: shift.handover.previousShiftId, counted: format.money(shift.handover.previousCountedMinor) })}
+              </span>
+            </dd>
+          </>
+        )}
       </dl>
 
       <form className="back-office__form" onSubmit={(e) => void submit(e)} data-testid="cash-move-form">
