@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, CategoryView, PriceChangeView, ProductDetail, SoldBy, TaxRateView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
+import { DateField } from '../../components/DateField';
 import { Notice } from '../../components/Notice';
 import { priceRefusalKey } from '../../format/amount-input';
 import { parseMinor } from '../../format/parse-amount';
@@ -17,8 +18,8 @@ interface Draft {
   categoryId: number | null;
   barcodes: string;
   soldBy: SoldBy;
-  /** datetime-local text; '' = at once. */
-  effectiveAt: string;
+  /** YYYY-MM-DDTHH:MM (DateField); '' = at once; null while the text typed is no moment. */
+  effectiveAt: string | null;
 }
 
 const emptyDraft: Draft = { sku: '', nameZh: '', nameEn: '', price: '', taxRateBp: 1300, categoryId: null, barcodes: '', soldBy: 'piece', effectiveAt: '' };
@@ -87,6 +88,8 @@ export function ProductEditor({ productId, onSaved, onClose }: { productId: numb
     if (draft.sku.trim() === '') return setProblem(t('catalogEdit.skuRequired'));
     setProblem(null);
     const barcodes = draft.barcodes.split(/[\s,;]+/).filter((b) => b !== '');
+    // Text that is no moment is said under its field (DateField) and saves nothing.
+    if (draft.effectiveAt === null) return;
     const effectiveAt = draft.effectiveAt === '' ? undefined : new Date(draft.effectiveAt).getTime();
     const common = {
       sku: draft.sku.trim(),
@@ -170,11 +173,14 @@ export function ProductEditor({ productId, onSaved, onClose }: { productId: numb
           <input value={draft.price} onChange={(e) => set('price', e.target.value)} inputMode="decimal" data-testid="edit-price" />
         </label>
         {product && (
-          <label className="field">
-            <span>{t('catalogEdit.effectiveAt')}</span>
-            <input type="datetime-local" value={draft.effectiveAt} onChange={(e) => set('effectiveAt', e.target.value)} data-testid="edit-effective" />
-            <small className="muted">{t('catalogEdit.effectiveHint')}</small>
-          </label>
+          <DateField
+            kind="dateTime"
+            label={t('catalogEdit.effectiveAt')}
+            value={draft.effectiveAt}
+            onChange={(value) => set('effectiveAt', value)}
+            hint={<small className="muted">{t('catalogEdit.effectiveHint')}</small>}
+            testId="edit-effective"
+          />
         )}
         <label className="field">
           <span>{t('backOffice.catalog.taxRate')}</span>
