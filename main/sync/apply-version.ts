@@ -1,6 +1,6 @@
 // Applying what HQ sent down, each version at its stated moment and in that order (then by
 // version number): a catalog version replaces the price list (products it does not name stop
-// selling), an operators version sets names, roles and PIN hashes, a settings version the store's
+// selling; how each is sold, by piece or by weight, where HQ says it), an operators version sets names, roles and PIN hashes, a settings version the store's
 // settings. Each is one transaction with its journal entry; a sale already open keeps the prices
 // it was rung up at.
 import { catalogBody, operatorsBody, settingsBody, type DownKind } from '../../preload/contract/hq-wire';
@@ -19,9 +19,9 @@ function applyCatalog(db: Db, raw: unknown): number {
   sql(db, 'UPDATE products SET active = 0, barcode = NULL').run();
   const upsert = sql(
     db,
-    `INSERT INTO products (sku, barcode, name_zh, name_en, price_minor, tax_rate_bp, active) VALUES (?, ?, ?, ?, ?, ?, 1)
+    `INSERT INTO products (sku, barcode, name_zh, name_en, price_minor, tax_rate_bp, sold_by, active) VALUES (@sku, @barcode, @nameZh, @nameEn, @priceMinor, @taxRateBp, COALESCE(@soldBy, 'piece'), 1)
      ON CONFLICT(sku) DO UPDATE SET barcode = excluded.barcode, name_zh = excluded.name_zh, name_en = excluded.name_en,
-       price_minor = excluded.price_minor, tax_rate_bp = excluded.tax_rate_bp, active = 1`,
+       price_minor = excluded.price_minor, tax_rate_bp = excluded.tax_rate_bp, sold_by = COALESCE(@soldBy, products.sold_by), active = 1`,
   );
   const barcodes = new Set<string>();
   let n = 0;
@@ -29,7 +29,8 @@ function applyCatalog(db: Db, raw: unknown): number {
     if (!known.has(p.taxRateBp) || (p.nameZh === null && p.nameEn === null)) continue;
     const barcode = p.barcode !== null && !barcodes.has(p.barcode) ? p.barcode : null;
     if (barcode !== null) barcodes.add(barcode);
-    upsert.run(p.sku, barcode, p.nameZh, p.nameEn, p.priceMinor, p.taxRateBp);
+    // HQ that does not say how a product is sold (an older HQ) leaves the till's choice as it is.
+    upsert.run({ sku: p.sku, barcode, nameZh: p.nameZh, nameEn: p.nameEn, priceMinor: p.priceMinor, taxRateBp: p.taxRateBp, soldBy: p.soldBy ?? null });
     n += 1;
   }
   return n;

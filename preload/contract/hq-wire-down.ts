@@ -23,6 +23,8 @@ export const catalogBody = z
             nameEn: z.string().max(200).nullable(),
             priceMinor: int.min(0).max(9_999_999_999),
             taxRateBp: int.min(0).max(10_000),
+            /** Left out: a product the register has keeps how it is sold, a new one is sold by the piece. */
+            soldBy: z.enum(['piece', 'weight']).optional(),
           })
           .strict(),
       )

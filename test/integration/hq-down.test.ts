@@ -27,7 +27,7 @@ function catalog(prices: Record<string, number> = {}) {
       { rateBp: 1300, label: '13%' },
     ],
     products: rows.map((line) => {
-      const [sku = '', barcode, nameZh, nameEn, price = '0', rate = '0%'] = line.split(',');
+      const [sku = '', barcode, nameZh, nameEn, price = '0', rate = '0%', soldBy] = line.split(',');
       return {
         sku,
         barcode: barcode || null,
@@ -35,6 +35,7 @@ function catalog(prices: Record<string, number> = {}) {
         nameEn: nameEn || null,
         priceMinor: prices[sku] ?? Math.round(Number(price) * 100),
         taxRateBp: Number(rate.replace('%', '')) * 100,
+        ...(soldBy === 'weight' || soldBy === 'piece' ? { soldBy } : {}),
       };
     }),
   };
@@ -87,6 +88,25 @@ describe('versions down from HQ', () => {
     await b.sync.runOnce();
     expect((await a.must('catalog.lookup', { code: 'COLA-330' })).priceMinor).toBe(400);
     expect((await b.must('catalog.lookup', { code: 'COLA-330' })).priceMinor).toBe(350);
+  });
+
+  it("HQ says how a product is sold: loose rice by weight takes 1.25 kg, a toothbrush from HQ refuses 1.5; unsaid keeps the till's", async () => {
+    const reg = await enrolled('D7-R1', 'D7');
+    const body = catalog();
+    const products = body.products.map((p) =>
+      p.sku === 'RICE-5KG' ? { ...p, soldBy: 'weight' as const } : p.sku === 'APPLE-KG' ? { ...p, soldBy: undefined } : p,
+    );
+    products.push({ sku: 'BRUSH-HQ', barcode: null, nameZh: '牙刷', nameEn: 'Toothbrush', priceMinor: 590, taxRateBp: 1300 });
+    await publish('catalog', { ...body, products }, 0, 'D7');
+    await reg.sync.runOnce();
+    const soldBy = (sku: string) => (reg.db.prepare('SELECT sold_by FROM products WHERE sku = ?').get(sku) as { sold_by: string }).sold_by;
+    expect([soldBy('RICE-5KG'), soldBy('APPLE-KG'), soldBy('BRUSH-HQ'), soldBy('WATER-550')]).toEqual(['weight', 'weight', 'piece', 'piece']);
+
+    const sale = await reg.must('sale.current', {});
+    const rice = await reg.must('sale.addProduct', { saleId: sale.id, code: 'RICE-5KG', qtyMilli: 1250 });
+    expect(rice.lines.at(-1)?.qtyMilli).toBe(1250);
+    const brush = await reg.call('sale.addProduct', { saleId: sale.id, code: 'BRUSH-HQ', qtyMilli: 1500 });
+    expect(brush.ok ? null : brush.error.code).toBe('sale.qty_whole_pieces');
   });
 
   it('an operator created at HQ logs in at the till with the PIN HQ hashed; settings come down too', async () => {
