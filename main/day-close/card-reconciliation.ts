@@ -1,8 +1,12 @@
 // The terminal's end-of-day set against the card payments the register booked for that batch.
 // Pure. The terminal reports per card slot (BMP 60: count and amount of payments), the total the
 // bank will pay, and the range of its receipt numbers; the ledger has every payment with the
-// terminal's receipt number. So a payment the terminal cannot have (no number, or one outside the
-// batch) is named one by one; what remains is compared slot by slot.
+// terminal's receipt number. ZVT gives no amount per terminal receipt, so only the register's side
+// can be named payment by payment: a payment the terminal cannot have (no number, or one outside
+// the batch) is named with its own amount; what remains is compared slot by slot. A slot line's
+// difference is only said to be the amount of the payments it names (`exact`) when nothing else in
+// the slot can have gone into it; otherwise it is the slots' totals' difference, which may combine
+// several differences (a foreign payment and an under-booking, say).
 import type { CardReconciliationView, ReconciliationBrandView, ReconciliationDifferenceView } from '../../preload/contract/day-close-views';
 import type { DocumentKind } from '../../preload/contract/document-views';
 import { TOTAL_BRANDS } from '../hardware/terminal/status-info';
@@ -87,6 +91,7 @@ export function reconcileCards(batches: readonly ReconBatch[], payments: readonl
   const refundsMinor = payments.filter((p) => p.documentKind !== 'sale' && !p.byReversal).reduce((s, p) => s + p.amountMinor, 0);
   const registerAll = new Map<string, Sum>();
   const matched = new Map<string, Sum>();
+  const matchedPayments = new Map<string, ReconPayment[]>();
   const differences: ReconciliationDifferenceView[] = [];
 
   for (const p of sales) {
@@ -94,6 +99,7 @@ export function reconcileCards(batches: readonly ReconBatch[], payments: readonl
     add(registerAll, slot, 1, p.amountMinor);
     if (p.terminalReceiptNo !== null && inBatch(p.terminalReceiptNo)) {
       add(matched, slot, 1, p.amountMinor);
+      matchedPayments.set(slot, [...(matchedPayments.get(slot) ?? []), p]);
       continue;
     }
     differences.push({
@@ -106,6 +112,7 @@ export function reconcileCards(batches: readonly ReconBatch[], payments: readonl
       documentReceiptNo: p.documentReceiptNo,
       terminalReceiptNo: p.terminalReceiptNo,
       terminalReceiptNos: [],
+      exact: true,
     });
   }
 
@@ -117,6 +124,11 @@ export function reconcileCards(batches: readonly ReconBatch[], payments: readonl
     const dc = t.count - r.count;
     const da = t.amountMinor - r.amountMinor;
     if (dc === 0 && da === 0) continue;
+    // The difference is the named payments' own amount only when the other side of the slot is
+    // empty, or when each side holds the one payment (then it is that payment's difference).
+    const exact = dc > 0 ? r.count === 0 : dc < 0 ? t.count === 0 : t.count === 1;
+    const [only] = matchedPayments.get(slot) ?? [];
+    const single = exact && dc <= 0 && r.count === 1 && only ? only : null;
     const line: ReconciliationDifferenceView = {
       kind: dc > 0 ? 'missing_on_register' : dc < 0 ? 'missing_on_terminal' : 'amount_differs',
       brand: slot,
@@ -124,9 +136,10 @@ export function reconcileCards(batches: readonly ReconBatch[], payments: readonl
       terminalMinor: t.amountMinor,
       registerMinor: r.amountMinor,
       differenceMinor: da,
-      documentReceiptNo: null,
-      terminalReceiptNo: null,
+      documentReceiptNo: single?.documentReceiptNo ?? null,
+      terminalReceiptNo: single?.terminalReceiptNo ?? null,
       terminalReceiptNos: [],
+      exact,
     };
     differences.push(line);
     if (line.kind === 'missing_on_register') missingOnRegister.push(line);
@@ -157,6 +170,7 @@ export function reconcileCards(batches: readonly ReconBatch[], payments: readonl
       documentReceiptNo: null,
       terminalReceiptNo: null,
       terminalReceiptNos: [],
+      exact: false,
     });
   }
 

@@ -138,7 +138,11 @@ function cardBlocks(c: Ctx, r: CardReconciliationView): ReceiptBlock[] {
     blocks.push(row(c.t('card.total'), c.money(r.terminalTotalMinor)), row(c.t('card.registerTotal'), c.money(r.registerTotalMinor)));
   }
   for (const d of r.differences) {
-    blocks.push(row(c.t(`card.diff.${d.kind}`, { brand: d.brand ?? '', count: d.count }), signed(c, d.differenceMinor), true));
+    // Totals only (the terminal gives no amount per receipt): said so, not printed as one payment's amount.
+    const combined = d.exact !== true && d.kind !== 'total_differs' ? d.kind : null;
+    const label = c.t(combined ? `card.combined.${combined}` : `card.diff.${d.kind}`, { brand: d.brand ?? '', count: d.count });
+    blocks.push(row(label, signed(c, d.differenceMinor), true));
+    if (combined) blocks.push({ kind: 'text', text: c.t('card.combined.note'), align: 'left' });
     if (d.documentReceiptNo !== null)
       blocks.push({ kind: 'text', text: c.t('card.diff.receipt', { receipt: d.documentReceiptNo, terminal: d.terminalReceiptNo ?? '—' }), align: 'left' });
     if (d.terminalReceiptNos.length > 0)

@@ -13,6 +13,7 @@ import { getSettings } from '../settings/settings';
 import { sql } from '../ledger/statements';
 import { paperTimeZone } from './printer-config';
 import { exchangeCreditPaymentId } from '../exchange/sale-exchange';
+import { withSoldDiscounts } from '../hardware/printer/return-discounts';
 
 export function receiptDocuments(db: Db, saleId: string, copyNo: number, config: PrinterConfigView): ReceiptDocument[] {
   const sale = documentView(db, saleId);
@@ -20,7 +21,9 @@ export function receiptDocuments(db: Db, saleId: string, copyNo: number, config:
   const original = sale.originalDocumentId ? findDocument(db, sale.originalDocumentId) : null;
   const store = getSettings(db);
   const pair = exchangePair(db, saleId);
-  return buildReceiptDocuments(sale, store, {
+  // A correction prints the discount shares of the sale it corrects, as that sale's receipt printed them.
+  const shown = original ? withSoldDiscounts(sale, documentView(db, original.id)) : sale;
+  return buildReceiptDocuments(shown, store, {
     exchangeWith: pair?.receipt_no
       ? { registerId: pair.register_id, receiptNo: pair.receipt_no, creditPaymentId: pair.credit_payment_id, creditedMinor: pair.credited_minor }
       : null,

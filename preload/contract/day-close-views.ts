@@ -114,6 +114,13 @@ export interface ReconciliationDifferenceView {
   terminalReceiptNo: number | null;
   /** Terminal receipt numbers in the batch the register has no payment for. */
   terminalReceiptNos: number[];
+  /**
+   * differenceMinor is the amount of the payments the line names (one payment, or a slot one side
+   * lacks entirely). False: it is only the difference of the slot's or the settlement's totals,
+   * which may combine several differences, since the terminal gives no amount per receipt.
+   * Absent on Zs closed before it was kept: read as false.
+   */
+  exact: boolean;
 }
 
 export interface ReconciliationBrandView {

@@ -24,7 +24,7 @@ test('refunds part of a card sale to the card through the demo terminal; a refun
   await page.getByTestId('refund-reason').selectOption('defective');
   await expect(page.getByTestId('refund-plan-tender')).toHaveText(['退回银行卡 476173******0119¥12.51']);
   await page.getByTestId('refund-confirm').click();
-  await expect(page.getByTestId('error')).toHaveText('刷卡被拒：余额不足。', { timeout: 15_000 });
+  await expect(page.getByTestId('error')).toHaveText('退款到银行卡未成功：终端拒绝（余额不足），钱没有退到卡上。可改退现金。', { timeout: 15_000 });
   await expect(page.getByTestId('refund-done')).toHaveCount(0);
   const after = (await callRegister(page, 'refund.find', { code: '1' })) as { value: { lines: { returnableQtyMilli: number }[]; corrections: unknown[] } };
   expect(after.value.lines.map((l) => l.returnableQtyMilli)).toEqual([1000, 1000]);

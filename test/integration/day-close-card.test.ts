@@ -10,6 +10,9 @@ import { DEFAULT_CARD, type SimCard } from '../../main/hardware/terminal/simulat
 import type { ZReportView } from '../../preload/contract/day-close-views';
 import { key, openShop, shanghai, type Shop } from '../support/day-close-shop';
 import { FAST_SIM_TIMEOUTS } from '../support/terminal-sim';
+import { zReportPaper } from '../../main/day-close/report-paper';
+import { getSettings } from '../../main/settings/settings';
+import { renderReceiptText } from '../../main/hardware/printer/render';
 
 let sim: TerminalSimulator;
 let s: Shop;
@@ -99,8 +102,20 @@ describe('card reconciliation in the Z', () => {
         registerMinor: 0,
         differenceMinor: 4000,
         terminalReceiptNos: [foreignNo],
+        exact: true,
       }),
-      expect.objectContaining({ kind: 'amount_differs', brand: 'VISA', count: 1, terminalMinor: 900, registerMinor: 1000, differenceMinor: -100 }),
+      // One VISA payment on each side: the difference is that receipt's, and it is named.
+      expect.objectContaining({
+        kind: 'amount_differs',
+        brand: 'VISA',
+        count: 1,
+        terminalMinor: 900,
+        registerMinor: 1000,
+        differenceMinor: -100,
+        documentReceiptNo: visa.receiptNo,
+        terminalReceiptNo: visa.terminalReceiptNo,
+        exact: true,
+      }),
     ]);
     expect(z.reconciliation).toMatchObject({ terminalTotalMinor: 900 + 3000 + 4000, registerTotalMinor: 6000 });
     // Kept in the Z as it was found, and on its rollups.
@@ -124,8 +139,47 @@ describe('card reconciliation in the Z', () => {
         documentReceiptNo: lost.receiptNo,
         terminalReceiptNo: lost.terminalReceiptNo,
         terminalReceiptNos: [],
+        exact: true,
       },
     ]);
+  });
+
+  it('a foreign payment and an under-booking in the same slot: the totals differ, and no single invented amount is named', async () => {
+    await nextDay('2026-05-08');
+    const first = await cardSale(2000, card('VISA', 0x0a));
+    s.clock.now += 60_000;
+    await cardSale(700, card('VISA', 0x0a));
+    let foreignNo = 0;
+    sim.editBatch((entries, next) => {
+      const last = entries[entries.length - 1];
+      if (!last) throw new Error('empty batch');
+      foreignNo = next();
+      const edited = entries.map((e) => (e.receiptNo === first.terminalReceiptNo ? { ...e, amountMinor: 1900 } : e));
+      return [...edited, { ...last, receiptNo: foreignNo, amountMinor: 1500 }];
+    });
+    const z = await closeTheDay('2026-05-08');
+    expect(z.reconciliation.differences).toEqual([
+      expect.objectContaining({
+        kind: 'missing_on_register',
+        brand: 'VISA',
+        count: 1,
+        terminalMinor: 4100,
+        registerMinor: 2700,
+        differenceMinor: 1400,
+        terminalReceiptNos: [foreignNo],
+        exact: false,
+      }),
+    ]);
+    // The printed Z says the ¥14.00 is a totals difference, in either language.
+    const store = getSettings(s.reg.db);
+    const zh = renderReceiptText(zReportPaper(z, { ...store, storeLocale: 'zh-CN' }, 'Asia/Shanghai', null));
+    expect(zh).toContain('VISA 终端多 1 笔');
+    expect(zh).toContain('仅为合计差额，可能由多处差异合成');
+    expect(zh).toContain(`终端凭证 ${foreignNo}`);
+    const en = renderReceiptText(zReportPaper(z, { ...store, storeLocale: 'en' }, 'Asia/Shanghai', null));
+    expect(en).toContain('VISA 1 more on terminal');
+    expect(en).toContain('Totals only: may combine several differences');
+    expect(en).not.toContain('Missing on register');
   });
 
   it('agrees after a card sale is voided (reversed on the terminal) and another partly refunded to the card', async () => {

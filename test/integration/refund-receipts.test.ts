@@ -11,6 +11,7 @@ import { CASHIER_PIN, makeRegister, SUPERVISOR_PIN, withStaff, type TestRegister
 
 const WATER = '6901234567892'; // 2.00, 13 %
 const MILK = '6904567890125'; // 3.80, 9 %
+const BREAD = '6905678901236'; // 8.50
 const config: PrinterConfigView = {
   enabled: true,
   transport: null,
@@ -71,7 +72,10 @@ describe('correction receipts on paper', () => {
     expect(row(p.lines, '原小票')).toBe('原小票 R1-000001');
     expect(row(p.lines, '小票号')).toBe('小票号 R1-000002');
     expect(row(p.lines, '原因')).toBe('原因 质量问题');
-    expect(row(p.lines, '2 ×')).toBe('2 × ￥2.00 -￥3.60');
+    // The goods at their price, then the share of the order's 10 % that was given on them: as the sale printed it.
+    expect(row(p.lines, '2 ×')).toBe('2 × ￥2.00 -￥4.00');
+    expect(row(p.lines, '小计')).toBe('小计 -￥4.00');
+    expect(row(p.lines, '整单折扣 10%')).toBe('整单折扣 10% ￥0.40');
     expect(row(p.lines, '退款合计')).toBe('退款合计 -￥3.60');
     expect(row(p.lines, '退回现金')).toBe('退回现金 -￥3.60');
     expect(row(p.lines, '税率 13%')).toBe('税率 13% 计税 -￥3.60 -￥0.41');
@@ -130,8 +134,34 @@ describe('correction receipts on paper', () => {
     expect(row(p.lines, '原因')).toBe('原因 收银差错');
     expect(row(p.lines, '退款合计')).toBe('退款合计 -￥8.82');
     expect(row(p.lines, '退回现金')).toBe('退回现金 -￥8.82');
-    expect(row(p.lines, '3 ×')).toBe('3 × ￥2.00 -￥5.40');
-    expect(row(p.lines, '1 ×')).toBe('1 × ￥3.80 -￥3.42');
+    expect(row(p.lines, '3 ×')).toBe('3 × ￥2.00 -￥6.00');
+    expect(row(p.lines, '1 ×')).toBe('1 × ￥3.80 -￥3.80');
+    expect(row(p.lines, '整单折扣 10%')).toBe('整单折扣 10% ￥0.98');
+  });
+
+  it('a return of a line discounted 30 % prints the discount share under the line, and what goes back is unchanged', async () => {
+    const { reg, staff } = await cashRegister();
+    await reg.must('session.login', { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN });
+    const { id } = await reg.must('sale.current', {});
+    const bread = await reg.must('sale.addProduct', { saleId: id, code: BREAD });
+    const lineId = bread.lines[0]!.id;
+    await reg.must('sale.setLineDiscount', { saleId: id, lineId, discount: { kind: 'percent', rateBp: 3000 } });
+    const sale = (await reg.must('sale.tenderCash', { saleId: id, tenderedMinor: 1000, idempotencyKey: key() })).sale;
+    expect(sale.totals.totalMinor).toBe(595);
+    const done = await reg.must('refund.withReceipt', {
+      saleId: sale.id,
+      lines: [{ lineId, qtyMilli: 1000, restock: true }],
+      reason: 'defective',
+      idempotencyKey: key(),
+    });
+    const p = paper(reg, done.sale.id);
+    expect(row(p.lines, '1 ×')).toBe('1 × ￥8.50 -￥8.50');
+    expect(row(p.lines, '折扣 30%')).toBe('折扣 30% ￥2.55');
+    expect(row(p.lines, '退款合计')).toBe('退款合计 -￥5.95');
+    expect(row(p.lines, '退回现金')).toBe('退回现金 -￥5.95');
+    expect(p.text).not.toContain('整单折扣');
+    // The ledger keeps the return at what went back: the discounts stay on the sale.
+    expect(done.sale.lines[0]).toMatchObject({ grossMinor: 595, lineDiscountMinor: 0, orderDiscountMinor: 0, totalMinor: 595 });
   });
 
   it('a return without a receipt prints 退货单 with no original number', async () => {

@@ -173,6 +173,35 @@ export function refundFixture(locale: 'zh-CN' | 'en'): DocumentView {
   };
 }
 
+/**
+ * The return of the sale's weighed apples (1.25 kg at ¥12.80 = ¥16.00, 10 % off, ¥0.72 of the order
+ * discount: ¥13.68 paid) as the ledger keeps it: the net amount given back, no discounts (they stay
+ * on the sale). The receipt puts the shares back in from the sale (withSoldDiscounts).
+ */
+export function discountedReturnFixture(locale: 'zh-CN' | 'en'): DocumentView {
+  const refund = refundFixture(locale);
+  const sold = saleFixture(locale, 'cash').lines[1]!;
+  const back = {
+    ...sold,
+    id: 101,
+    originalLineId: sold.id,
+    restock: true,
+    discount: null,
+    grossMinor: sold.totalMinor,
+    lineDiscountMinor: 0,
+    orderDiscountMinor: 0,
+  };
+  const totals = totalsOf([back]);
+  return {
+    ...refund,
+    receiptNo: 1026,
+    lines: [back],
+    totals,
+    payments: [{ ...refund.payments[0]!, amountMinor: totals.totalMinor }],
+    paidMinor: totals.totalMinor,
+  };
+}
+
 /** Scan-to-pay: a WeChat Pay sale, an Alipay part payment with cash for the rest, and an Alipay refund. */
 export function scanSaleFixture(locale: 'zh-CN' | 'en', kind: 'wechat' | 'alipay-and-cash'): DocumentView {
   const sale = saleFixture(locale, 'card');

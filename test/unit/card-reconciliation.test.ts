@@ -85,11 +85,76 @@ describe('card reconciliation', () => {
       expect.objectContaining({ kind: 'missing_on_terminal', brand: 'Mastercard', documentReceiptNo: 3, terminalReceiptNo: 19, differenceMinor: -900 }),
       expect.objectContaining({ kind: 'missing_on_terminal', brand: 'VISA', documentReceiptNo: 4, terminalReceiptNo: null, differenceMinor: -400 }),
       // JCB: the terminal has a payment the register never booked; numbers 22 and 23 are unaccounted for.
-      expect.objectContaining({ kind: 'missing_on_register', brand: 'JCB', count: 1, terminalMinor: 700, registerMinor: 0, terminalReceiptNos: [22, 23] }),
-      expect.objectContaining({ kind: 'amount_differs', brand: 'VISA', count: 2, terminalMinor: 2100, registerMinor: 2200, differenceMinor: -100 }),
+      // The register has no JCB payment at all: the slot's ¥7.00 is exactly what it lacks.
+      expect.objectContaining({
+        kind: 'missing_on_register',
+        brand: 'JCB',
+        count: 1,
+        terminalMinor: 700,
+        registerMinor: 0,
+        terminalReceiptNos: [22, 23],
+        exact: true,
+      }),
+      // Two VISA payments on each side: only their totals can be compared, not one receipt.
+      expect.objectContaining({
+        kind: 'amount_differs',
+        brand: 'VISA',
+        count: 2,
+        terminalMinor: 2100,
+        registerMinor: 2200,
+        differenceMinor: -100,
+        documentReceiptNo: null,
+        exact: false,
+      }),
     ]);
+    expect(r.differences.slice(0, 2).every((d) => d.exact)).toBe(true);
     // Slot lines explain the whole total: no separate total line.
     expect(r.differences.some((d) => d.kind === 'total_differs')).toBe(false);
+  });
+
+  it('does not pin a slot total difference on a foreign receipt when an under-booking is in the same slot', () => {
+    // Register: VISA ¥20.00 (terminal receipt 1) and ¥7.00 (2). Terminal: receipt 1 booked at ¥19.00,
+    // and a foreign ¥15.00 payment (3): VISA 3 · ¥41.00. Neither ¥14.00 nor any single amount is a payment.
+    const r = reconcileCards([batch([{ brand: 'VISA', count: 3, amountMinor: 4100 }], 4100, 1, 3)], [pay(1, 'VISA', 2000, 1), pay(2, 'VISA', 700, 2)]);
+    expect(r.status).toBe('differences');
+    expect(r.differences).toEqual([
+      {
+        kind: 'missing_on_register',
+        brand: 'VISA',
+        count: 1,
+        terminalMinor: 4100,
+        registerMinor: 2700,
+        differenceMinor: 1400,
+        documentReceiptNo: null,
+        terminalReceiptNo: null,
+        terminalReceiptNos: [3],
+        exact: false,
+      },
+    ]);
+  });
+
+  it('names the one payment of a slot whose single amounts differ, and a slot the terminal lacks entirely', () => {
+    const r = reconcileCards([batch([{ brand: 'VISA', count: 1, amountMinor: 1900 }], 1900, 1, 2)], [pay(5, 'VISA', 2000, 1), pay(6, 'Mastercard', 300, 2)]);
+    expect(r.differences).toEqual([
+      expect.objectContaining({
+        kind: 'missing_on_terminal',
+        brand: 'Mastercard',
+        count: 1,
+        differenceMinor: -300,
+        documentReceiptNo: 6,
+        terminalReceiptNo: 2,
+        exact: true,
+      }),
+      expect.objectContaining({
+        kind: 'amount_differs',
+        brand: 'VISA',
+        count: 1,
+        differenceMinor: -100,
+        documentReceiptNo: 5,
+        terminalReceiptNo: 1,
+        exact: true,
+      }),
+    ]);
   });
 
   it('reports a settlement total the slots do not explain (a refund the terminal never made)', () => {

@@ -6,8 +6,9 @@ import { renderReceiptSvg, renderReceiptText } from '../../main/hardware/printer
 import { defaultPrinterProfile, type PrinterProfile } from '../../main/hardware/printer/printer-profile';
 import { formatDateTime, formatMoney, formatQty, formatRateBp } from '../../main/hardware/printer/receipt-format';
 import { maskPan } from '../../main/hardware/printer/card-slip';
+import { withSoldDiscounts } from '../../main/hardware/printer/return-discounts';
 import type { ReceiptDocument } from '../../main/hardware/printer/receipt-document';
-import { refundFixture, saleFixture, scanRefundFixture, scanSaleFixture, timeZone } from '../support/printer-fixtures';
+import { discountedReturnFixture, refundFixture, saleFixture, scanRefundFixture, scanSaleFixture, timeZone } from '../support/printer-fixtures';
 import { storeEn, storeZh } from '../support/store-profiles';
 import { printedColumns } from '../support/printer-columns';
 
@@ -45,8 +46,13 @@ describe('receipt golden text', () => {
     it(`card sale with merchant copy, refund and duplicate ${c.locale} ${c.paper} fit ${c.cols} columns`, () => {
       const card = buildReceiptDocuments(saleFixture(c.locale, 'card'), c.store, { timeZone });
       const refund = buildReceipt(refundFixture(c.locale), c.store, { timeZone, refundOf: { registerId: 'R01', receiptNo: 1024 } });
+      // A return of discounted goods prints the discount shares of the sale it takes back, as the sale's receipt printed them.
+      const discounted = buildReceipt(withSoldDiscounts(discountedReturnFixture(c.locale), saleFixture(c.locale, 'cash')), c.store, {
+        timeZone,
+        refundOf: { registerId: 'R01', receiptNo: 1024 },
+      });
       const dup = buildReceipt(saleFixture(c.locale, 'mixed'), c.store, { timeZone, duplicateCopy: 2 });
-      const text = renderAll([...card, refund, dup], profile(c.paper));
+      const text = renderAll([...card, refund, discounted, dup], profile(c.paper));
       expectGolden(`card-refund-duplicate-${c.locale}-${c.paper}.txt`, text);
       for (const line of text.split('\n')) expect(printedColumns(line), line).toBeLessThanOrEqual(c.cols);
     });
@@ -166,6 +172,24 @@ describe('receipt content', () => {
     expect(text).toContain('R01-001024');
     expect(text).toMatch(/退款合计 +-￥4\.00/);
     expect(text).toMatch(/退回现金 +-￥4\.00/);
+  });
+
+  it('a return of a discounted line prints the price, its discount share and the order discount share, adding up to what goes back', () => {
+    const sale = saleFixture('zh-CN', 'cash');
+    const refund = discountedReturnFixture('zh-CN');
+    const opts = { timeZone, refundOf: { registerId: 'R01', receiptNo: 1024 } };
+    // As the ledger keeps it, the line reads 1.25 kg × ￥12.80 at the ￥13.68 given back, with no reason why.
+    const bare = renderReceiptText(buildReceipt(refund, storeZh, opts), profile('58mm'));
+    expect(bare).not.toMatch(/折扣/);
+    const zh = renderReceiptText(buildReceipt(withSoldDiscounts(refund, sale), storeZh, opts), profile('58mm'));
+    for (const re of [/-￥16\.00/, /折扣 10% +￥1\.60/, /小计 +-￥14\.40/, /整单折扣 +￥0\.72/, /退款合计 +-￥13\.68/, /退回现金 +-￥13\.68/])
+      expect(zh).toMatch(re);
+    const en = renderReceiptText(buildReceipt(withSoldDiscounts(discountedReturnFixture('en'), saleFixture('en', 'cash')), storeEn, opts), profile('58mm'));
+    expect(en).toMatch(/Discount 10% +￥1\.60/);
+    // Half the quantity back: half the price and half of each discount; the money back is unchanged.
+    const half = { ...refund.lines[0]!, qtyMilli: 625, grossMinor: 684, totalMinor: 684 };
+    const shown = withSoldDiscounts({ ...refund, lines: [half] }, sale).lines[0]!;
+    expect(shown).toMatchObject({ grossMinor: 800, lineDiscountMinor: 80, orderDiscountMinor: 36, totalMinor: 684 });
   });
 
   it('names the scan-to-pay provider and prints its transaction id and payer masked, never whole (zh-CN and en)', () => {

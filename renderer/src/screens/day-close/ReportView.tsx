@@ -4,6 +4,7 @@ import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { ExpectedCashTable, OverShort } from '../shift/CountResult';
 import { FigureTable } from './FigureTable';
+import { ReconciliationDifference } from './ReconciliationDifference';
 import { ReportCharts } from './ReportCharts';
 import '../../styles/day-close.css';
 
@@ -261,16 +262,7 @@ function ReconciliationView({ reconciliation: r }: { reconciliation: CardReconci
       {r.differences.length > 0 && (
         <ul className="recon-differences" data-testid="reconciliation-differences">
           {r.differences.map((d, i) => (
-            <li key={i} data-testid={`difference-${d.kind}`}>
-              {t('report.recon.diffLine', {
-                label: t(`report.recon.diff.${d.kind}`, { brand: d.brand ?? '', count: d.count }),
-                terminal: format.money(d.terminalMinor),
-                register: format.money(d.registerMinor),
-                difference: format.money(d.differenceMinor),
-              })}
-              {d.documentReceiptNo !== null && ` · ${t('report.recon.receipt', { receipt: d.documentReceiptNo, terminal: d.terminalReceiptNo ?? '—' })}`}
-              {d.terminalReceiptNos.length > 0 && ` · ${t('report.recon.terminalReceipts', { numbers: d.terminalReceiptNos.join(t('list.separator')) })}`}
-            </li>
+            <ReconciliationDifference key={i} d={d} />
           ))}
         </ul>
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, CompletionView } from '../../../../preload/contract';
 import type { RefundReason } from '../../../../preload/contract/refund';
@@ -20,10 +20,11 @@ import { ReasonSelect } from './ReasonSelect';
 import { RefundSaleFacts } from './RefundSaleFacts';
 import { RefundPlan } from './RefundPlan';
 import { everythingLeft, returnSelection, type LineChoice } from './return-selection';
-import { endsAttempt } from './refund-attempt';
+import { endsAttempt, figuresMoved, refundWords } from './refund-attempt';
 import { forgetGiveBack, rememberGiveBack } from '../../state/give-back-marker';
 import { TerminalSteps, useTerminalSteps } from './TerminalSteps';
 import { useRefundKeys } from './use-refund-keys';
+import { useFirstQtyFocus, useResetOnTenderChange } from './use-refund-sale-effects';
 import { VoidDialog } from './VoidDialog';
 import type { ExchangeDraft } from '../exchange/exchange-draft';
 
@@ -78,13 +79,19 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
   const request = lines ? JSON.stringify({ lines, toCash }) : null;
   const runPreview = preview.run;
   const resetPreview = preview.reset;
+  // What is left on the receipt: reloaded after another window returned the same goods, it asks the preview again.
+  const left = found.lines.map((l) => `${l.returnableQtyMilli}:${l.refundableMinor}`).join();
 
   // Main says what the keyed return would give back, whenever it changes.
   useEffect(() => {
     if (request === null) return resetPreview();
     const { lines: asked, toCash: cash } = JSON.parse(request) as { lines: NonNullable<typeof lines>; toCash: boolean };
     void runPreview({ saleId: sale.id, lines: asked, ...(cash ? { toCash: true } : {}) });
-  }, [request, sale.id, runPreview, resetPreview]);
+  }, [request, left, sale.id, runPreview, resetPreview]);
+
+  const section = useRef<HTMLElement>(null);
+  useFirstQtyFocus(section, sale.id);
+  useResetOnTenderChange(toCash, refund.reset);
 
   // The last answer stays on screen while the next is asked; confirming waits for the answer to what is keyed.
   const plan = lines ? preview.value : null;
@@ -119,6 +126,7 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
     if (result.ok) return onDone(result.value);
     refund.refuse(result.error);
     if (endsAttempt(result.error.code)) setAttempt((n) => n + 1);
+    if (figuresMoved(result.error.code)) onLookup(sale.id);
   };
 
   const exchange = () => {
@@ -209,7 +217,7 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
     ) : null;
 
   return (
-    <section className="panel refund-sale" aria-labelledby="refund-sale-title" data-testid="refund-sale">
+    <section ref={section} className="panel refund-sale" aria-labelledby="refund-sale-title" data-testid="refund-sale">
       <div className="panel__top">
         <RefundSaleFacts found={found} voidedBy={voidedBy} />
         <div className="refund-sale__top-actions">
@@ -255,7 +263,7 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
       )}
       {/* A quantity that cannot be read is said as it is typed: 确认 stays disabled without a line to return. */}
       <ErrorNote message={selection.kind === 'badQty' ? badQtyText(selection) : problem} />
-      <ErrorNote error={approval.open || asksForSupervisor(refund.error) ? null : (refund.error ?? (lines ? preview.error : null))} />
+      <ErrorNote error={approval.open || asksForSupervisor(refund.error) ? null : (refundWords(refund.error) ?? (lines ? preview.error : null))} />
       {plan && <RefundPlan plan={plan} payments={found.payments} saleLines={sale.lines} approvalNote={askText} />}
       {refund.busy && !approval.open && plan?.tenders.some((p) => p.method === 'card') && <TerminalSteps step={steps} />}
       {voidedBy === null && (
