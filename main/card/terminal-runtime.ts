@@ -31,6 +31,8 @@ export interface TerminalRuntimeOptions {
   retryMs?: number;
   recoveryAttempts?: number;
   recoveryDelayMs?: number;
+  silenceNoticeMs?: number;
+  cancelGraceMs?: number;
   onMoment?: (moment: PaymentMoment, intentId: number) => void;
   onEnded?: CardPaymentDeps['onEnded'];
 }
@@ -113,6 +115,8 @@ export class TerminalRuntime {
       ...(options.onEnded ? { onEnded: options.onEnded } : {}),
       ...(options.recoveryAttempts ? { recoveryAttempts: options.recoveryAttempts } : {}),
       ...(options.recoveryDelayMs ? { recoveryDelayMs: options.recoveryDelayMs } : {}),
+      ...(options.silenceNoticeMs ? { silenceNoticeMs: options.silenceNoticeMs } : {}),
+      ...(options.cancelGraceMs ? { cancelGraceMs: options.cancelGraceMs } : {}),
     });
     options.hub.setTerminal({ state: 'disabled', problems: [] });
   }

@@ -17,11 +17,10 @@ export const DRAWER_NOT_DELIVERED = 'printer.drawer_not_delivered';
 /** Drops a drawer job that could not be delivered in time: cancelled, never sent again, journalled with why. */
 export function dropDrawerJob(db: Db, job: { id: number; document_id: string | null; reason: string | null }, cause: string, now: number): void {
   db.transaction(() => {
-    const r = sql(db, "UPDATE print_jobs SET state = 'cancelled', last_error = ?, finished_at = ? WHERE id = ? AND kind = 'drawer' AND state IN ('queued', 'sending')").run(
-      DRAWER_NOT_DELIVERED,
-      now,
-      job.id,
-    );
+    const r = sql(
+      db,
+      "UPDATE print_jobs SET state = 'cancelled', last_error = ?, finished_at = ? WHERE id = ? AND kind = 'drawer' AND state IN ('queued', 'sending')",
+    ).run(DRAWER_NOT_DELIVERED, now, job.id);
     if (r.changes === 0) return;
     appendJournal(db, 'drawer.not_opened', { jobId: job.id, saleId: job.document_id, reason: job.reason, cause }, now);
   })();
@@ -30,7 +29,6 @@ export function dropDrawerJob(db: Db, job: { id: number; document_id: string | n
 /** The latest drawer kick was dropped within the notice time: the cashier must open the drawer with the key. */
 export function drawerNotOpened(db: Db, now: number): boolean {
   const last = sql(db, "SELECT state, last_error, finished_at FROM print_jobs WHERE kind = 'drawer' ORDER BY id DESC LIMIT 1").get() as
-    | { state: string; last_error: string | null; finished_at: number | null }
-    | undefined;
+    { state: string; last_error: string | null; finished_at: number | null } | undefined;
   return last !== undefined && last.state === 'cancelled' && last.last_error === DRAWER_NOT_DELIVERED && (last.finished_at ?? 0) >= now - DRAWER_NOTICE_MS;
 }
