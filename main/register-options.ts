@@ -24,7 +24,10 @@ export interface RegisterOptions {
   /** With `demo` and no terminal configured, run the terminal simulator in-process (default: same as demo). */
   demoTerminal?: boolean;
   /** Link timeouts, reconnect and recovery pacing, protocol trace; tests shorten and observe them. */
-  terminal?: Pick<TerminalRuntimeOptions, 'timeouts' | 'retryMs' | 'recoveryAttempts' | 'recoveryDelayMs' | 'onMoment' | 'trace'>;
+  terminal?: Pick<
+    TerminalRuntimeOptions,
+    'timeouts' | 'retryMs' | 'recoveryAttempts' | 'recoveryDelayMs' | 'silenceNoticeMs' | 'cancelGraceMs' | 'onMoment' | 'trace'
+  >;
   /** Seals provider secrets: the desktop shell passes the OS keychain's; default: a key file beside the ledger. */
   secretBox?: SecretBox;
   /** With `demo` and no provider configured, answer scan-to-pay with the simulator in-process (default: same as demo). */

@@ -29,6 +29,9 @@ export interface CardPaymentDeps {
   /** Status enquiry retries while the terminal is still busy after a crash. */
   recoveryAttempts?: number;
   recoveryDelayMs?: number;
+  /** How long a silent terminal goes unremarked, and how long Cancel on one waits (terminal-silence.ts). */
+  silenceNoticeMs?: number;
+  cancelGraceMs?: number;
 }
 
 export function reportMoment(deps: CardPaymentDeps, m: PaymentMoment, intentId: number): void {

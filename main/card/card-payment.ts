@@ -30,8 +30,12 @@ import { holdMismatch, settleApproved } from './card-settlement';
 import { recoverOpenIntents } from './card-recovery';
 import { confirmSignature, resolveIntent } from './card-supervisor';
 import { inTransaction, reportMoment, type CardPaymentDeps, type PaymentMoment } from './card-payment-context';
+import { CANCEL_GRACE_MS, SILENCE_NOTICE_MS, SilenceWatch } from './terminal-silence';
 
 export type { CardPaymentDeps, PaymentMoment };
+
+/** Status enquiries after the cashier stopped waiting: a terminal still silent is not waited for again. */
+const QUICK_RECOVERY_ATTEMPTS = 2;
 
 interface PayContext {
   now: number;
@@ -39,7 +43,7 @@ interface PayContext {
 }
 
 export class CardPayments {
-  private active: { saleId: string; intentId: number; client: TerminalClient } | null = null;
+  private active: { saleId: string; intentId: number; client: TerminalClient; watch: SilenceWatch } | null = null;
   private recovering: Promise<void> | null = null;
 
   constructor(private readonly deps: CardPaymentDeps) {}
@@ -101,13 +105,21 @@ export class CardPayments {
     actor: Actor | null,
   ): Promise<CompletionView> {
     const { db } = this.deps;
-    this.active = { saleId: intent.sale_id, intentId: intent.id, client };
+    // The screen speaks when the terminal goes quiet, long before the protocol gives up (terminal-silence.ts).
+    const watch = new SilenceWatch({
+      noticeMs: this.deps.silenceNoticeMs ?? SILENCE_NOTICE_MS,
+      graceMs: this.deps.cancelGraceMs ?? CANCEL_GRACE_MS,
+      say: (key) => this.deps.events.emit('payment.step', { saleId: intent.sale_id, key }),
+      stopWaiting: () => client.stopWaiting(),
+    });
+    this.active = { saleId: intent.sale_id, intentId: intent.id, client, watch };
     try {
       this.moment('created', intent.id);
       this.tx(() => moveIntent(db, intent.id, 'sent', {}, this.deps.clock()));
       this.moment('sent', intent.id);
       let progressed = false;
       const r = await command((step) => {
+        watch.heard();
         this.deps.events.emit('payment.step', { saleId: intent.sale_id, key: step.key });
         if (!progressed) {
           progressed = true;
@@ -121,8 +133,9 @@ export class CardPayments {
         if (mismatch) throw await holdMismatch(this.deps, intent.id, client, mismatch, toFacts(r.value));
         return settleApproved(this.deps, intent.id, toFacts(r.value), 'terminal', null, actor);
       }
-      return await this.settleFailure(intent.id, r.error);
+      return await this.settleFailure(intent.id, r.error, watch.gaveUp);
     } finally {
+      watch.stop();
       if (this.active?.intentId === intent.id) this.active = null;
     }
   }
@@ -162,7 +175,7 @@ export class CardPayments {
   }
 
   /** A refused, aborted or lost command: record it, and recover at once when the outcome is unknown. */
-  private async settleFailure(intentId: number, error: { code: string; params: Record<string, unknown> }): Promise<CompletionView> {
+  private async settleFailure(intentId: number, error: { code: string; params: Record<string, unknown> }, gaveUp = false): Promise<CompletionView> {
     const { db } = this.deps;
     const current = getIntent(db, intentId).state;
     let to = stateForFailure(error);
@@ -179,10 +192,11 @@ export class CardPayments {
       throw new ServiceError('terminal.aborted', why === 'terminal.result.aborted' ? { ...params, scope: 'plain' } : params);
     }
     if (to === 'failed') throw new ServiceError(error.code === 'terminal.busy' ? 'terminal.busy' : 'terminal.failed', { reason: error.code });
-    // Outcome unknown: ask the terminal right away if the line is still up; never resend.
+    // Outcome unknown: ask the terminal right away if the line is still up; never resend. After the
+    // cashier stopped waiting on a silent terminal, briefly: what it cannot prove goes to a supervisor.
     this.active = null;
     const ready = this.deps.terminal();
-    if (ready) await this.recover(ready);
+    if (ready) await this.recover(ready, gaveUp ? QUICK_RECOVERY_ATTEMPTS : undefined);
     const after = getIntent(db, intentId);
     if (after.state === 'approved' && after.payment_id !== null) return this.completionOf(after.sale_id);
     if (after.state === 'declined') throw new ServiceError('terminal.declined', { reason: after.reason ?? 'terminal.result.declined' });
@@ -199,14 +213,16 @@ export class CardPayments {
   async abort(saleId: string): Promise<{ sent: boolean }> {
     const a = this.active;
     if (!a || a.saleId !== saleId) return { sent: false };
+    // Acknowledged on the screen at once, whatever the terminal does with it.
+    a.watch.cancelPressed();
     const r = await a.client.abort();
     return { sent: r.ok && r.value.sent };
   }
 
   /** After (re)connecting: settle what a crash or a lost line left open. Single flight. */
-  recover(client: TerminalClient): Promise<void> {
+  recover(client: TerminalClient, attempts?: number): Promise<void> {
     if (this.recovering) return this.recovering;
-    this.recovering = recoverOpenIntents(this.deps, client, this.active?.intentId)
+    this.recovering = recoverOpenIntents(this.deps, client, this.active?.intentId, attempts)
       .catch((e: unknown) => this.deps.log.error('card payment recovery failed', e))
       .finally(() => {
         this.recovering = null;

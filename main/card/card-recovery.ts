@@ -12,7 +12,12 @@ import { holdMismatch, settleApproved } from './card-settlement';
 import { inTransaction, reportEnded, reportMoment, type CardPaymentDeps } from './card-payment-context';
 
 /** Settles the open intents other than the one in flight (`activeIntentId`). */
-export async function recoverOpenIntents(deps: CardPaymentDeps, client: TerminalClient, activeIntentId: number | undefined): Promise<void> {
+export async function recoverOpenIntents(
+  deps: CardPaymentDeps,
+  client: TerminalClient,
+  activeIntentId: number | undefined,
+  attempts: number = deps.recoveryAttempts ?? 40,
+): Promise<void> {
   const { db } = deps;
   const open = openIntents(db).filter((r) => r.id !== activeIntentId);
   if (open.length === 0) return;
@@ -27,7 +32,7 @@ export async function recoverOpenIntents(deps: CardPaymentDeps, client: Terminal
     reportEnded(deps, newest.sale_id, new ServiceError('terminal.failed', { reason: 'terminal.result.not_sent' }));
     return;
   }
-  const last = await client.recoverLastTransaction({ attempts: deps.recoveryAttempts ?? 40, delayMs: deps.recoveryDelayMs ?? 250 });
+  const last = await client.recoverLastTransaction({ attempts, delayMs: deps.recoveryDelayMs ?? 250 });
   let verdict: RecoveryVerdict = 'unknown';
   let facts: TerminalFacts = {};
   if (last.ok) {

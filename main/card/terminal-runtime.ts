@@ -5,7 +5,7 @@ import type { TerminalBatchView, TerminalConfigView } from '../../preload/contra
 import type { HardwareStatus } from '../../preload/contract/events';
 import type { Db } from '../ledger/database';
 import type { Logger } from '../log';
-import { currencyCode, TerminalConnection, type TerminalLinkState } from '../hardware/terminal/connection';
+import { currencyCode, TerminalConnection, type TerminalConfig, type TerminalLinkState } from '../hardware/terminal/connection';
 import { createFrameLogger } from '../hardware/terminal/frame-logger';
 import type { ZvtTimeouts } from '../hardware/terminal/link';
 import { TerminalSimulator } from '../hardware/terminal/simulator/simulator';
@@ -31,6 +31,8 @@ export interface TerminalRuntimeOptions {
   retryMs?: number;
   recoveryAttempts?: number;
   recoveryDelayMs?: number;
+  silenceNoticeMs?: number;
+  cancelGraceMs?: number;
   onMoment?: (moment: PaymentMoment, intentId: number) => void;
   onEnded?: CardPaymentDeps['onEnded'];
 }
@@ -54,7 +56,7 @@ export function demoOutcome(amountMinor: number): Partial<SimBehaviour> | null {
   return null;
 }
 
-function hardwarePart(state: TerminalLinkState, problem: string | null): HardwareStatus['terminal'] {
+function hardwarePart(state: TerminalLinkState, problem: string | null, config: TerminalConfig): HardwareStatus['terminal'] {
   switch (state) {
     case 'disabled':
       return { state: 'disabled', problems: [] };
@@ -64,7 +66,10 @@ function hardwarePart(state: TerminalLinkState, problem: string | null): Hardwar
     case 'connecting':
       return { state: 'warning', problems: ['terminal.not_connected'] };
     default:
-      return { state: 'error', problems: [problem === 'terminal.open_failed' ? 'terminal.open_failed' : 'terminal.disconnected'] };
+      if (problem !== 'terminal.open_failed') return { state: 'error', problems: ['terminal.disconnected'] };
+      // A network terminal has no port to open: it is switched off, unplugged or at another address.
+      if (config.kind === 'tcp') return { state: 'error', problems: ['terminal.no_answer_at'], address: `${config.host}:${config.port}` };
+      return { state: 'error', problems: ['terminal.open_failed'] };
   }
 }
 
@@ -96,7 +101,8 @@ export class TerminalRuntime {
       ...(options.retryMs ? { retryMs: options.retryMs } : {}),
       ...(options.trace ? { logger: createFrameLogger(options.trace) } : {}),
       // The demo's simulator says so: "connected" alone reads as a real terminal on the counter.
-      onState: (state, problem) => options.hub.setTerminal({ ...hardwarePart(state, problem), ...(this.demoSim ? { demo: true as const } : {}) }),
+      onState: (state, problem) =>
+        options.hub.setTerminal({ ...hardwarePart(state, problem, this.connection.current), ...(this.demoSim ? { demo: true as const } : {}) }),
       onReady: (client) => {
         options.log.info(`card terminal ready (${client.terminalId ?? 'no id'})`);
         void this.payments.recover(client);
@@ -113,6 +119,8 @@ export class TerminalRuntime {
       ...(options.onEnded ? { onEnded: options.onEnded } : {}),
       ...(options.recoveryAttempts ? { recoveryAttempts: options.recoveryAttempts } : {}),
       ...(options.recoveryDelayMs ? { recoveryDelayMs: options.recoveryDelayMs } : {}),
+      ...(options.silenceNoticeMs ? { silenceNoticeMs: options.silenceNoticeMs } : {}),
+      ...(options.cancelGraceMs ? { cancelGraceMs: options.cancelGraceMs } : {}),
     });
     options.hub.setTerminal({ state: 'disabled', problems: [] });
   }

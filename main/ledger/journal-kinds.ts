@@ -33,6 +33,7 @@ const KINDS: Record<JournalKind, true> = {
   'catalog.tax_rate_removed': true,
   'catalog.tax_rate_saved': true,
   'day.closed': true,
+  'drawer.not_opened': true,
   'drawer.opened': true,
   'exchange.abandoned': true,
   'exchange.completed': true,

@@ -130,13 +130,9 @@ export function pendingCount(db: Db): number {
   return (sql(db, "SELECT COUNT(*) AS n FROM print_jobs WHERE state IN ('queued', 'sending')").get() as { n: number }).n;
 }
 
-/** A drawer kick that was tried and could not be sent: the drawer did not open when it should have. */
-export function drawerWaiting(db: Db): boolean {
-  return sql(db, "SELECT 1 FROM print_jobs WHERE kind = 'drawer' AND state = 'queued' AND last_error IS NOT NULL LIMIT 1").get() !== undefined;
-}
-
+/** What is due now, drawer kicks first: a kick is only worth sending in the moment of its sale. */
 export function dueJobs(db: Db, now: number): PrintJob[] {
-  return sql(db, `${SELECT} WHERE j.state = 'queued' AND j.next_attempt_at <= ? ORDER BY j.id`).all(now) as JobRow[];
+  return sql(db, `${SELECT} WHERE j.state = 'queued' AND j.next_attempt_at <= ? ORDER BY j.kind = 'drawer' DESC, j.id`).all(now) as JobRow[];
 }
 
 export function nextAttemptAt(db: Db): number | null {
@@ -169,7 +165,8 @@ export function makeAllDue(db: Db, now: number): void {
 /**
  * A job found 'sending' when the register opens was cut off by a crash or power loss: we cannot
  * know whether the printer got it. Send it again: a second paper copy is better than a customer
- * with no receipt, and a duplicate drawer pulse is harmless.
+ * with no receipt. A drawer kick is queued again too, but the worker drops it unless it is still
+ * within the moment of its sale (drawer-jobs.ts): a drawer never opens long after the sale.
  */
 export function requeueInterrupted(db: Db, now: number): number {
   return sql(db, "UPDATE print_jobs SET state = 'queued', next_attempt_at = ?, last_error = 'printer.interrupted' WHERE state = 'sending'").run(now).changes;
@@ -179,6 +176,8 @@ export function retryJob(db: Db, jobId: number, operatorId: number, now: number)
   return db.transaction(() => {
     const job = getJob(db, jobId);
     if (job.state !== 'queued' && job.state !== 'cancelled') throw new ServiceError('printer.job_not_retryable', { jobId, state: job.state });
+    // A dropped kick stays dropped: opening the drawer now is "No sale", with its reason.
+    if (job.kind === 'drawer' && job.state === 'cancelled') throw new ServiceError('printer.drawer_not_retryable', { jobId });
     sql(db, "UPDATE print_jobs SET state = 'queued', next_attempt_at = ?, finished_at = NULL WHERE id = ?").run(now, jobId);
     appendJournal(db, 'print.job_retried', { jobId, kind: job.kind, saleId: job.saleId, copyNo: job.copyNo, from: job.state, operatorId }, now);
     return getJob(db, jobId);

@@ -8,6 +8,7 @@ import { drawerKickFor, type PrinterStatus, type PrinterTransport, type Transpor
 import type { Db } from '../ledger/database';
 import type { Logger } from '../log';
 import { dueJobs, markPrinted, markSending, markWaiting, nextAttemptAt, type PrintJob } from './print-jobs';
+import { DRAWER_WINDOW_MS, dropDrawerJob } from './drawer-jobs';
 import { jobBytes } from './receipt-output';
 
 export interface PrintWorkerDeps {
@@ -24,6 +25,8 @@ export interface PrintWorkerDeps {
   /** First retry after this long, doubling up to `maxBackoffMs`. */
   backoffMs: number;
   maxBackoffMs: number;
+  /** A drawer kick not delivered within this long of its sale is dropped, never sent later (drawer-jobs.ts). */
+  drawerWindowMs?: number;
 }
 
 export class PrintWorker {
@@ -100,9 +103,23 @@ export class PrintWorker {
     return this.deps.clock() + delay;
   }
 
+  /** Past the moment of its sale: a kick sent now would open the drawer for nobody. */
+  private late(job: PrintJob): boolean {
+    return this.deps.clock() - job.created_at > (this.deps.drawerWindowMs ?? DRAWER_WINDOW_MS);
+  }
+
+  /** The kick did not get through: dropped (the banner tells the cashier to use the key), not retried. */
+  private drop(job: PrintJob, cause: string): string {
+    this.deps.log.info(`drawer kick ${job.id} not delivered (${cause}): dropped, the cashier opens the drawer with the key`);
+    dropDrawerJob(this.deps.db, job, cause, this.deps.clock());
+    this.deps.report(null);
+    return cause;
+  }
+
   /** Returns the reason the job waits, or null once it is printed. */
   private async send(job: PrintJob, config: PrinterConfigView, transport: PrinterTransport): Promise<string | null> {
     const { db, io, report } = this.deps;
+    if (job.kind === 'drawer' && this.late(job)) return this.drop(job, job.last_error ?? 'printer.drawer_late');
     let bytes: Buffer;
     try {
       bytes = jobBytes(db, job, config);
@@ -124,14 +141,11 @@ export class PrintWorker {
     }
     if (job.kind === 'drawer') {
       // A stopped printer holds ESC p behind its stopped print; the real-time pulse opens the
-      // drawer now where the printer runs it (drawer.ts). Where nothing can, the job waits and
-      // the banner tells the cashier (printer-runtime).
+      // drawer now where the printer runs it (drawer.ts). Where nothing can, or the status took
+      // so long that the sale's moment is over, the kick is dropped and the banner tells the cashier.
       const kick = drawerKickFor(before, config.profile);
-      if (!kick.ok) {
-        markWaiting(db, job.id, kick.reason, this.retryAt(job));
-        report(before);
-        return kick.reason;
-      }
+      if (!kick.ok) return this.drop(job, kick.reason);
+      if (this.late(job)) return this.drop(job, before.answered ? 'printer.drawer_late' : 'printer.no_answer');
       bytes = Buffer.from(kick.bytes);
     }
     markSending(db, job.id);
@@ -143,6 +157,10 @@ export class PrintWorker {
     if (!sent.ok) {
       const code = sent.error.code;
       if (!db.open) return code;
+      if (job.kind === 'drawer') {
+        report(null, code);
+        return this.drop(job, code);
+      }
       markWaiting(db, job.id, code, this.retryAt({ ...job, attempts: job.attempts + 1 }));
       report(null, code);
       return code;

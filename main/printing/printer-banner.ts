@@ -3,12 +3,13 @@
 import type { HardwareStatus } from '../../preload/contract/events';
 import type { PrinterStatus } from '../hardware/printer';
 import type { Db } from '../ledger/database';
-import { drawerWaiting, pendingCount } from './print-jobs';
+import { pendingCount } from './print-jobs';
+import { drawerNotOpened } from './drawer-jobs';
 
-export function printerBanner(db: Db, enabled: boolean, last: PrinterStatus | null, lastFailure: string | null): HardwareStatus['printer'] {
+export function printerBanner(db: Db, enabled: boolean, last: PrinterStatus | null, lastFailure: string | null, now: number): HardwareStatus['printer'] {
   const queuedJobs = pendingCount(db);
   // The cashier must know the drawer did not open (and use the key), before any other problem.
-  const drawer = queuedJobs > 0 && drawerWaiting(db) ? ['printer.drawer_not_opened'] : [];
+  const drawer = drawerNotOpened(db, now) ? ['printer.drawer_not_opened'] : [];
   if (!enabled) return { state: 'disabled', problems: [], drawerOpen: null, queuedJobs };
   const s = last;
   if (!s) {

@@ -33,6 +33,8 @@ export interface PrinterRuntimeOptions {
   statusTimeoutMs?: number;
   backoffMs?: number;
   maxBackoffMs?: number;
+  /** A drawer kick not delivered within this long of its sale is dropped (default drawer-jobs.ts). */
+  drawerWindowMs?: number;
   /** Builds the transport from the saved settings; tests wrap it to script faults. */
   transportFactory?: (config: TransportConfig) => PrinterTransport;
 }
@@ -61,6 +63,7 @@ export class PrinterRuntime {
       statusTimeoutMs: o.statusTimeoutMs ?? 1000,
       backoffMs: o.backoffMs ?? 1000,
       maxBackoffMs: o.maxBackoffMs ?? 30_000,
+      ...(o.drawerWindowMs ? { drawerWindowMs: o.drawerWindowMs } : {}),
     });
     this.unsubscribe = queuePaperFromJournal({ db: o.db, log: o.log, clock: o.clock, config: () => this.config(), kick: () => this.kick() });
   }
@@ -244,6 +247,6 @@ export class PrinterRuntime {
 
   private publish(): void {
     if (this.stopped || !this.o.db.open) return;
-    this.o.hub.setPrinter(printerBanner(this.o.db, this.config().enabled, this.last, this.lastFailure));
+    this.o.hub.setPrinter(printerBanner(this.o.db, this.config().enabled, this.last, this.lastFailure, this.o.clock()));
   }
 }

@@ -34,6 +34,8 @@ export interface HardwareStatus {
     problems: string[];
     /** The demo's built-in simulator is the terminal (no real card is charged); absent otherwise. */
     demo?: true;
+    /** A network terminal's HOST:PORT, for a problem that names where it does not answer. */
+    address?: string;
   };
   /** The ledger file: `ledger.disk_full` or `ledger.io_error` from the call that could not write until one commits again. */
   ledger: {

@@ -112,6 +112,8 @@ export const printerErrors = [
   'printer.job_not_found',
   'printer.job_not_retryable',
   'printer.job_not_cancellable',
+  'printer.drawer_not_retryable',
+  'printer.drawer_not_delivered',
   'printer.bad_serial_path',
   'printer.device_unsupported',
   'receipt.not_completed',

@@ -88,6 +88,8 @@ export const saleErrors = [
   'sale.price_override_not_catalog',
   'sale.price_unchanged',
   'sale.tender_insufficient',
+  // Enter on an empty cash field right after a card (or scanned code) did not pay: the screen asks for the cash handed over.
+  'sale.cash_not_keyed',
   'sale.already_paid',
   'sale.not_fully_paid',
   'sale.has_payments',

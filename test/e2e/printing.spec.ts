@@ -57,7 +57,10 @@ test('printer settings, receipt preview, paper-out banner, reprint marked DUPLIC
   }
 });
 
-test('the drawer while printing is stopped: paper out opens it at once; a printer error says so on the banner', async ({ page, register }) => {
+test('the drawer while printing is stopped: paper out opens it at once; a printer error says so on the banner and the kick is never sent later', async ({
+  page,
+  register,
+}) => {
   const printer = await VirtualPrinter.start({ port: 0 });
   const cashSale = async (receiptNo: string) => {
     await sellWaterForCash(page);
@@ -86,7 +89,12 @@ test('the drawer while printing is stopped: paper out opens it at once; a printe
     printer.setStatus('error');
     await expect(banner).toContainText('打印机故障');
     await cashSale('R1-000002');
-    await expect(banner).toContainText('钱箱没有打开，请用钥匙打开。');
+    await expect(banner).toContainText('钱箱没有打开，请用钥匙打开。之后钱箱不会自动弹开。');
+    expect(printer.drawerPulses()).toHaveLength(1);
+    // The printer is fixed: the receipt prints, and the drawer does not open for nobody.
+    printer.setStatus('ok');
+    await printer.waitForJobs(2);
+    await printer.waitForStatusRequests(printer.statusRequestsAnswered() + 6);
     expect(printer.drawerPulses()).toHaveLength(1);
   } finally {
     await printer.close();

@@ -208,6 +208,18 @@ export class TerminalClient {
     return s.ok ? ok({ sent: true }) : s;
   }
 
+  /**
+   * Stop waiting for a terminal that holds master rights and has gone silent: the running exchange
+   * ends now as if T4 had run out (a payment's outcome is then unknown, to be recovered), without
+   * shortening T4 itself. The terminal is told nothing; what it sends later is answered as unsolicited.
+   */
+  stopWaiting(): boolean {
+    const link = this.link;
+    if (!link?.isOpen() || !this.rights.busy || this.rights.master !== 'pt') return false;
+    link.inbox.interrupt('terminal.timeout');
+    return true;
+  }
+
   /** Log off (06 02) and close the port. */
   async logOff(): Promise<TerminalResult<void>> {
     const cmd = build.logOff();
@@ -257,6 +269,7 @@ export class TerminalClient {
         return await this.runLocked(link, cmd, opts);
       } finally {
         this.abortRequested = false;
+        link.inbox.clearInterrupt();
         if (this.link === link && this.state === 'busy') this.setState(link.isOpen() ? 'ready' : 'disconnected');
       }
     });

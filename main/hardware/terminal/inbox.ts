@@ -12,6 +12,7 @@ export class Inbox<T> {
   private items: T[] = [];
   private waiters: Waiter<T>[] = [];
   private closedWith: TerminalErrorCode | null = null;
+  private interrupted: TerminalErrorCode | null = null;
 
   push(item: T): void {
     const w = this.waiters.shift();
@@ -26,6 +27,11 @@ export class Inbox<T> {
     const item = this.items.shift();
     if (item !== undefined) return Promise.resolve(ok(item));
     if (this.closedWith) return Promise.resolve(fail(this.closedWith));
+    if (this.interrupted) {
+      const code = this.interrupted;
+      this.interrupted = null;
+      return Promise.resolve(fail(code, { interrupted: true }));
+    }
     return new Promise((resolve) => {
       const waiter: Waiter<T> = { resolve, timer: null };
       if (Number.isFinite(timeoutMs)) {
@@ -45,6 +51,24 @@ export class Inbox<T> {
 
   size(): number {
     return this.items.length;
+  }
+
+  /**
+   * Ends the wait under way (or the next one, if nobody waits this instant) with `code`, as if its
+   * time were up; the inbox stays open and keeps what arrives. `clearInterrupt` forgets an unused one.
+   */
+  interrupt(code: TerminalErrorCode): void {
+    const w = this.waiters.shift();
+    if (!w) {
+      this.interrupted = code;
+      return;
+    }
+    if (w.timer) clearTimeout(w.timer);
+    w.resolve(fail(code, { interrupted: true }));
+  }
+
+  clearInterrupt(): void {
+    this.interrupted = null;
   }
 
   close(code: TerminalErrorCode): void {

@@ -26,7 +26,7 @@ export function HardwareBanner() {
     <div className={`hardware-banner${severe ? ' hardware-banner--error' : ''}`} role="alert" data-testid="hardware-banner" hidden={problems.length === 0}>
       {problems.map(({ device, key }) => (
         <span key={key} className="hardware-banner__item">
-          {t(`hardware.${key}`, { defaultValue: t(`hardware.${device}.unknown_problem`, { problem: key }) })}
+          {t(`hardware.${key}`, { address: status?.terminal.address ?? '', defaultValue: t(`hardware.${device}.unknown_problem`, { problem: key }) })}
         </span>
       ))}
     </div>

@@ -63,10 +63,23 @@ export function CashPaymentScreen({
   // The card step is over (paid in part, declined, cancelled): the cash field is ready again, once
   // its fieldset is enabled (a disabled field cannot take the focus).
   const wasPaymentRunning = useRef(false);
+  // Right after a card or scanned code that took nothing (declined, terminal off, cancelled), Enter
+  // on the empty cash field is not "exact cash": that customer may have no cash. Cash typed or chosen lifts it.
+  const [noExactCash, setNoExactCash] = useState(false);
+  const paidWhenStarted = useRef(sale.paidMinor);
   useEffect(() => {
-    if (wasPaymentRunning.current && !paymentRunning) tenderedInput.current?.focus();
+    if (!wasPaymentRunning.current && paymentRunning) paidWhenStarted.current = sale.paidMinor;
+    if (wasPaymentRunning.current && !paymentRunning) {
+      tenderedInput.current?.focus();
+      if (sale.paidMinor === paidWhenStarted.current) setNoExactCash(true);
+    }
     wasPaymentRunning.current = paymentRunning;
+    // On the payment's start and end only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [paymentRunning]);
+  useEffect(() => {
+    if (tendered.trim() !== '') setNoExactCash(false);
+  }, [tendered]);
 
   // Main rounds the cash due to the store's step; the screen shows it as given.
   const dueMinor = sale.cashDueMinor;
@@ -96,6 +109,7 @@ export function CashPaymentScreen({
 
   const take = async () => {
     if (cash.busy || paymentRunning) return;
+    if (tendered.trim() === '' && noExactCash && sale.remainingMinor > 0) return cash.refuse({ code: 'sale.cash_not_keyed', params: {} });
     // Enter on an empty field: the customer handed over exactly what is due.
     const handed = tendered.trim() === '' ? dueMinor : tenderedMinor;
     // A zero total has nothing to tender: it completes directly.

@@ -16,7 +16,7 @@ export function TerminalState() {
         {terminal?.problems.map((key) => (
           <span key={key} className="small">
             {' · '}
-            {t(`hardware.${key}`, { defaultValue: t('hardware.terminal.unknown_problem', { problem: key }) })}
+            {t(`hardware.${key}`, { address: terminal.address ?? '', defaultValue: t('hardware.terminal.unknown_problem', { problem: key }) })}
           </span>
         ))}
       </span>

@@ -10,6 +10,8 @@ import { useEvent } from '../../state/use-event';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
 import { ReportView } from './ReportView';
 import { ZFraudAlerts } from '../fraud/ZFraudAlerts';
+import { useHardwareStatus } from '../../state/use-hardware-status';
+import { printerPrintsNow } from './print-notice';
 
 /** 日结: the X so far, then the Z that closes the business day, with the card terminal's end of day. */
 export function DayCloseSection(_props: BackOfficeSectionProps) {
@@ -24,6 +26,7 @@ export function DayCloseSection(_props: BackOfficeSectionProps) {
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [skipReason, setSkipReason] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const hardware = useHardwareStatus();
   const [notice, setNotice] = useState<string | null>(null);
   const loadStatus = status.run;
   useEffect(() => void loadStatus({}), [loadStatus]);
@@ -54,7 +57,8 @@ export function DayCloseSection(_props: BackOfficeSectionProps) {
     await loadStatus({});
   };
 
-  const printed = (error: CallError | null) => setNotice(error ? null : t('report.printed'));
+  // Queued paper is not "sent" while the printer does not answer: the notice says it waits.
+  const printed = (error: CallError | null) => setNotice(error ? null : t(printerPrintsNow(hardware) ? 'report.printed' : 'report.printQueued'));
   // A print refusal is about the X it printed: the next step starts without it.
   const showX = (scope: 'day' | 'shift') => {
     printX.reset();

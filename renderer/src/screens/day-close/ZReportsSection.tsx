@@ -11,6 +11,8 @@ import type { BackOfficeSectionProps } from '../back-office/section-props';
 import { OverShort } from '../shift/CountResult';
 import { ReportView } from './ReportView';
 import { ZFraudAlerts } from '../fraud/ZFraudAlerts';
+import { useHardwareStatus } from '../../state/use-hardware-status';
+import { printerPrintsNow } from './print-notice';
 
 /** Z 报表: every past Z, to view again or reprint (each reprint marked as a numbered copy). */
 export function ZReportsSection(_props: BackOfficeSectionProps) {
@@ -19,6 +21,7 @@ export function ZReportsSection(_props: BackOfficeSectionProps) {
   const list = useCall('zReport.list');
   const get = useCall('zReport.get');
   const reprint = useCall('zReport.reprint');
+  const hardware = useHardwareStatus();
   const [notice, setNotice] = useState<string | null>(null);
   const load = list.run;
   useEffect(() => void load({}), [load]);
@@ -27,7 +30,7 @@ export function ZReportsSection(_props: BackOfficeSectionProps) {
     setNotice(null);
     const result = await reprint.run({ zNo });
     if (!result.ok) return;
-    setNotice(t('report.copyQueued', { zNo, copy: result.value.copyNo }));
+    setNotice(t(printerPrintsNow(hardware) ? 'report.copyQueued' : 'report.copyWaiting', { zNo, copy: result.value.copyNo }));
     await load({});
   };
 

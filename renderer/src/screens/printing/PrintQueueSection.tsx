@@ -70,7 +70,8 @@ export function PrintQueueSection() {
             headerHidden: true,
             cell: (job) => (
               <>
-                {(job.state === 'queued' || job.state === 'cancelled') && (
+                {/* A dropped drawer kick is never sent late (main/printing/drawer-jobs.ts). */}
+                {(job.state === 'queued' || (job.state === 'cancelled' && job.kind !== 'drawer')) && (
                   <button type="button" className="chip" onClick={() => void act('printer.retryJob', job.id)}>
                     {t('printing.queue.retry')}
                   </button>
