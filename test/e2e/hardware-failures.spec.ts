@@ -1,10 +1,10 @@
-import net from 'node:net';
 import type { Page } from '@playwright/test';
 import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { CURRENCY } from '../../main/hardware/terminal/commands';
 import { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
 import { callRegister, connectPrinter, expect, nextSale, ringUpAdHoc, saleScreenReady, setUpOwner, test } from './fixtures';
+import { closedPort } from '../support/closed-port';
 
 // A printer and a card terminal failing at the till, in Chinese at 1024×768: a drawer that could not
 // open is never opened later, paper asked for while the printer is gone says it is queued, a
@@ -15,14 +15,6 @@ test.use({ viewport: { width: 1024, height: 768 } });
 async function useTerminal(page: Page, port: number): Promise<void> {
   const saved = (await callRegister(page, 'terminal.setConfig', { config: { kind: 'tcp', host: '127.0.0.1', port } })) as { ok: boolean };
   expect(saved.ok).toBe(true);
-}
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 test('printer switched off: the drawer is opened with the key and never by itself later; the X report says it is queued', async ({ page, register }) => {

@@ -5,7 +5,6 @@
 // registers' own.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { createPool } from '../../hq/db/pool';
 import { makeRegister, OWNER_PIN } from '../support/register-fixture';
 import { startFlakyProxy, type FlakyProxy } from '../support/flaky-proxy';
 import { ADMIN_TOKEN, post } from '../support/hq-rig';
+import { closedPort } from '../support/closed-port';
 
 const REGISTERS = 10;
 const SOAK_MS = 60_000;
@@ -34,14 +34,6 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const between = (a: number, b: number) => a + Math.floor(Math.random() * (b - a));
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 function tsx(script: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', join(repo, script), ...args], {
@@ -90,7 +82,7 @@ async function kill(child: ChildProcess): Promise<void> {
 describe('ten registers, one HQ, kill -9 and a flaky network', () => {
   it('HQ holds every entry exactly once, every chain verifies, 0 lost, 0 duplicated, day totals agree', { timeout: 300_000 }, async () => {
     cluster = startThrowawayCluster({ fsync: false });
-    const hqPort = await freePort();
+    const hqPort = await closedPort();
     let hq = await startHqChild(cluster.url, hqPort);
     proxy = await startFlakyProxy(hqPort);
     const hqUrl = `http://127.0.0.1:${proxy.port}`;

@@ -1,9 +1,9 @@
 // A card terminal that cannot be reached is named as the cashier would look for it: a network
 // terminal "does not answer at HOST:PORT"; a serial one's port could not be opened.
-import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeRegister, withStaff, type TestRegister } from '../support/register-fixture';
 import { until } from '../support/until';
+import { closedPort } from '../support/closed-port';
 
 const registers: TestRegister[] = [];
 afterEach(async () => {
@@ -12,15 +12,6 @@ afterEach(async () => {
     r.cleanup();
   }
 });
-
-/** A port on this machine where nothing listens (just freed). */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function terminalStatus(terminalAddress: string) {
   const reg = makeRegister({ terminalAddress, terminal: { retryMs: 150 } });
