@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallInput, CallName, CallResult } from '../../preload/contract';
 import type { Result } from '../../preload/contract/result';
 import { openRegister, type Register, type RegisterOptions, ledgerPathIn } from '../../main/register';
 import type { Logger } from '../../main/log';
+import { openLedger } from '../../main/ledger/database';
 
 export const OWNER_PIN = '2580';
 export const CASHIER_PIN = '1357';
@@ -31,6 +32,30 @@ export interface TestRegister extends Register {
   cleanup(): void;
 }
 
+let migratedTemplate: string | null = null;
+
+/**
+ * Puts an empty ledger at the latest schema in `dir`, copied from one this test process migrated
+ * once. Running the 21 migrations, each committed at FULL, is most of what opening a fresh
+ * register costs (some 150–350 ms, for each of about a thousand registers the suite opens); the
+ * migrations are plain schema with no clock or register in them, so the copy is the same ledger.
+ * The migrations themselves are tested from old schemas (test/support/old-schema.ts) and by every
+ * e2e register, which starts on an empty folder.
+ */
+export function placeMigratedLedger(dir: string): void {
+  const file = ledgerPathIn(dir);
+  if (existsSync(file)) return;
+  if (!migratedTemplate) {
+    const templateDir = mkdtempSync(join(tmpdir(), 'ringup-template-'));
+    migratedTemplate = ledgerPathIn(templateDir);
+    // Closing checkpoints the WAL into the file and removes it: the one file is the whole ledger.
+    openLedger(migratedTemplate).close();
+    process.once('exit', () => rmSync(templateDir, { recursive: true, force: true }));
+  }
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(migratedTemplate, file);
+}
+
 /** A real register on a real SQLite file in a fresh temporary folder. */
 export function makeRegister(
   options: {
@@ -51,6 +76,7 @@ export function makeRegister(
 ): TestRegister {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'ringup-test-'));
   const file = ledgerPathIn(dir);
+  placeMigratedLedger(dir);
   const log = memoryLogger();
   const reg = openRegister({
     ledgerFile: file,
