@@ -101,7 +101,7 @@ export class CardPayments {
   private async run(
     intent: IntentRow,
     client: TerminalClient,
-    command: (onStep: (step: { key: string }) => void) => Promise<TerminalResult<TerminalTransaction>>,
+    command: (onStep: (step: { key: string; status: number }) => void) => Promise<TerminalResult<TerminalTransaction>>,
     actor: Actor | null,
   ): Promise<CompletionView> {
     const { db } = this.deps;
@@ -119,7 +119,7 @@ export class CardPayments {
       this.moment('sent', intent.id);
       let progressed = false;
       const r = await command((step) => {
-        watch.heard();
+        watch.heard(step.status);
         this.deps.events.emit('payment.step', { saleId: intent.sale_id, key: step.key });
         if (!progressed) {
           progressed = true;

@@ -1,6 +1,7 @@
 // The customer-facing display's view, read from the ledger each time (nothing to keep in step):
 // the register's open sale while it has items, a completed sale's total and change right after,
-// otherwise the store's name. It follows the sale through the event bus and says so as
+// otherwise the store's name; in the receipt's language to start with (the customer may pick
+// another on the display), with the catalog's names of each line for it. It follows the sale through the event bus and says so as
 // `display.changed`, an event the display's read-only connection is allowed to hear.
 import type { CustomerDisplayView } from '../../preload/contract/customer-display-views';
 import type { DocumentView } from '../../preload/contract/views';
@@ -11,6 +12,7 @@ import { documentView } from '../documents/document-view';
 import { openDocumentId } from '../documents/document-rows';
 import { openAttemptFor } from '../scan-pay/scan-attempts';
 import { getSettings } from '../settings/settings';
+import { receiptLocaleOf } from '../hardware/printer/receipt-model';
 
 /** How long the thank-you stays up after a sale completes when no new item follows. */
 export const THANK_YOU_MS = 60_000;
@@ -18,6 +20,7 @@ export const THANK_YOU_MS = 60_000;
 function linesOf(sale: DocumentView): CustomerDisplayView['lines'] {
   return sale.lines.map((l) => ({
     name: l.name,
+    names: l.names,
     qtyMilli: l.qtyMilli,
     soldByWeight: l.soldByWeight,
     unitPriceMinor: l.unitPriceMinor,
@@ -43,6 +46,9 @@ export function customerDisplayView(db: Db, now: number): CustomerDisplayView {
   const base = {
     storeName: settings.storeName,
     storeLocale: settings.storeLocale,
+    // The display faces the customer, as the receipt does: a shop printing receipts in English for
+    // its customers expects their screen in English too.
+    customerLocale: receiptLocaleOf(settings),
     currency: settings.currency,
     training: false,
     lines: [],

@@ -51,11 +51,14 @@ export function issueBadge(db: Db, operatorId: number, by: number, now: number):
   })();
 }
 
-/** Clears the operator's badge, if they have one, and journals it (inside the caller's transaction). */
-export function dropBadge(db: Db, row: Pick<OperatorRow, 'id' | 'badge_hash'>, by: number, now: number): void {
+/**
+ * Clears the operator's badge, if they have one, and journals it (inside the caller's transaction):
+ * `by` is the operator who did it here, or the HQ operators version that did it.
+ */
+export function dropBadge(db: Db, row: Pick<OperatorRow, 'id' | 'badge_hash'>, by: number | { hqVersion: number }, now: number): void {
   if (row.badge_hash === null) return;
   sql(db, 'UPDATE operators SET badge_hash = NULL, badge_salt = NULL, badge_params = NULL, badge_issued_at = NULL WHERE id = ?').run(row.id);
-  appendJournal(db, 'operator.badge_revoked', { operatorId: row.id, by }, now);
+  appendJournal(db, 'operator.badge_revoked', typeof by === 'number' ? { operatorId: row.id, by } : { operatorId: row.id, by: null, ...by }, now);
 }
 
 export function revokeBadge(db: Db, operatorId: number, by: number, now: number): OperatorView {

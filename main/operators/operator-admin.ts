@@ -57,6 +57,19 @@ export function setOperatorActive(db: Db, input: { operatorId: number; active: b
   })();
 }
 
+/**
+ * An HQ operators version has set whether an operator (`row`, as it was before) may log in: a change
+ * is journalled as the owner's would be, with the version for its author, and a deactivation
+ * revokes the badge as it does here. So does a version that says again that someone is out while a
+ * badge is still on their row (applied before HQ's deactivations revoked badges), and, as here, one
+ * that brings them back. Inside the version's transaction.
+ */
+export function followHqActive(db: Db, row: Pick<OperatorRow, 'id' | 'active' | 'badge_hash'>, active: boolean, hqVersion: number, now: number): void {
+  const changed = row.active !== (active ? 1 : 0);
+  if (changed) appendJournal(db, active ? 'operator.reactivated' : 'operator.deactivated', { operatorId: row.id, by: null, hqVersion }, now);
+  if (changed || !active) dropBadge(db, row, { hqVersion }, now);
+}
+
 /** A new PIN set by the owner, under the same rules as a new operator's; it lifts a lockout. */
 export function resetOperatorPin(db: Db, input: { operatorId: number; pin: string }, by: number, now: number): OperatorView {
   if (isWeakPin(input.pin)) throw new ServiceError('operator.pin_too_weak');

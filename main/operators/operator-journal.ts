@@ -14,9 +14,12 @@ declare module '../ledger/journal-payloads' {
     'setup.owner_created': OperatorCreated;
     'operator.created': OperatorCreated;
     'operator.unlocked': { operatorId: number; by: number };
-    /** The owner stopped an operator logging in (staff who left), or let them in again. */
-    'operator.deactivated': { operatorId: number; by: number };
-    'operator.reactivated': { operatorId: number; by: number };
+    /**
+     * The owner stopped an operator logging in (staff who left), or let them in again; by null: an
+     * HQ operators version did (hqVersion, applied in the same transaction).
+     */
+    'operator.deactivated': { operatorId: number; by: number } | { operatorId: number; by: null; hqVersion: number };
+    'operator.reactivated': { operatorId: number; by: number } | { operatorId: number; by: null; hqVersion: number };
     /** The owner set a new PIN (never the PIN or its hash here); unlocked: it lifted a lockout. */
     'operator.pin_reset': { operatorId: number; by: number; unlocked: boolean };
     'operator.role_changed': { operatorId: number; by: number; from: Role; to: Role };
@@ -25,7 +28,8 @@ declare module '../ledger/journal-payloads' {
     /** A badge that matched no operator's current badge (unknown, revoked or replaced). */
     'session.badge_failed': { operatorNumber: number | null };
     'operator.badge_issued': { operatorId: number; by: number; replaced: boolean };
-    'operator.badge_revoked': { operatorId: number; by: number };
+    /** by null: revoked by an HQ operators version that deactivated the operator (hqVersion). */
+    'operator.badge_revoked': { operatorId: number; by: number } | { operatorId: number; by: null; hqVersion: number };
     'session.login_failed': { operatorId: number; consecutiveFailures: number };
     /**
      * A right or wrong PIN of an operator who may not log in at all (deactivated: staff who left),

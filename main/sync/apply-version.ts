@@ -1,6 +1,7 @@
 // Applying what HQ sent down, each version at its stated moment and in that order (then by
 // version number): a catalog version replaces the price list (products it does not name stop
-// selling; how each is sold, by piece or by weight, where HQ says it), an operators version sets names, roles and PIN hashes, a settings version the store's
+// selling; how each is sold, by piece or by weight, where HQ says it), an operators version sets names, roles and PIN hashes
+// (and who may log in: a deactivation revokes the badge, as the owner's does), a settings version the store's
 // settings. Each is one transaction with its journal entry; a sale already open keeps the prices
 // it was rung up at.
 import { catalogBody, operatorsBody, settingsBody, type DownKind } from '../../preload/contract/hq-wire';
@@ -9,6 +10,8 @@ import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import { updateSettings } from '../settings/settings';
+import { followHqActive } from '../operators/operator-admin';
+import type { OperatorRow } from '../operators/operators';
 
 function applyCatalog(db: Db, raw: unknown): number {
   const body = catalogBody.parse(raw);
@@ -36,8 +39,9 @@ function applyCatalog(db: Db, raw: unknown): number {
   return n;
 }
 
-function applyOperators(db: Db, raw: unknown, now: number): number {
+function applyOperators(db: Db, raw: unknown, version: number, now: number): number {
   const body = operatorsBody.parse(raw);
+  const before = sql(db, 'SELECT id, active, badge_hash FROM operators WHERE name = ?');
   const upsert = sql(
     db,
     `INSERT INTO operators (name, role, pin_hash, pin_salt, pin_params, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -45,7 +49,10 @@ function applyOperators(db: Db, raw: unknown, now: number): number {
        pin_params = excluded.pin_params, active = excluded.active, failed_attempts = 0, locked_until = NULL`,
   );
   for (const o of body.operators) {
+    const was = before.get(o.name) as Pick<OperatorRow, 'id' | 'active' | 'badge_hash'> | undefined;
     upsert.run(o.name, o.role, Buffer.from(o.pinHash, 'hex'), Buffer.from(o.pinSalt, 'hex'), JSON.stringify(o.pinParams), o.active ? 1 : 0, now);
+    // Deactivated at HQ is deactivated as here: journalled, and the badge revoked with it.
+    if (was) followHqActive(db, was, o.active, version, now);
   }
   return body.operators.length;
 }
@@ -72,7 +79,7 @@ export function applyDueVersions(db: Db, now: number): number {
       try {
         // Its own savepoint: a version that fails halfway leaves nothing behind.
         items = db.transaction(() =>
-          v.kind === 'catalog' ? applyCatalog(db, body) : v.kind === 'operators' ? applyOperators(db, body, now) : applySettings(db, body),
+          v.kind === 'catalog' ? applyCatalog(db, body) : v.kind === 'operators' ? applyOperators(db, body, v.version, now) : applySettings(db, body),
         )();
       } catch {
         // A version this register cannot read (a newer HQ) is passed over, never retried for ever; the journal says so.

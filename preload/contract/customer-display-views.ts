@@ -1,8 +1,12 @@
 // What the customer-facing display shows: read-only, built by main from the register's sale.
+import type { LineView } from './document-views';
 import type { Discount, Locale } from './primitives';
 
 export interface CustomerDisplayLineView {
+  /** As it was rung up, in the store's language. */
   name: string;
+  /** The catalog's names, so the display can show the line in the customer's language (null: an ad-hoc item). */
+  names: LineView['names'];
   qtyMilli: number;
   /** qtyMilli is grams and the unit price is per kilogram. */
   soldByWeight: boolean;
@@ -21,6 +25,11 @@ export interface CustomerDisplayView {
   state: 'idle' | 'sale' | 'paying' | 'done';
   storeName: string;
   storeLocale: Locale;
+  /**
+   * The language the display starts in, until the customer picks another on it: the receipt's
+   * (what the shop hands its customers to read), else the store's.
+   */
+  customerLocale: Locale;
   currency: string;
   training: boolean;
   lines: CustomerDisplayLineView[];

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDisplayView } from '../../../preload/contract';
 import { formatMoney, formatQty, formatRate, formatWeight } from '../format/money';
+import { lineName } from '../format/product-name';
 import { isUiLocale, type UiLocale } from '../i18n';
 import { displayApi } from './display-api';
 
@@ -28,7 +29,9 @@ export function CustomerDisplayScreen() {
     return stop;
   }, []);
 
-  const locale: UiLocale = customerLocale ?? (view && isUiLocale(view.storeLocale) ? view.storeLocale : 'zh-CN');
+  // The receipt's language until the customer picks one here (main says which: customerLocale).
+  const shown = view?.customerLocale ?? view?.storeLocale;
+  const locale: UiLocale = customerLocale ?? (shown && isUiLocale(shown) ? shown : 'zh-CN');
   useEffect(() => {
     void i18next.changeLanguage(locale);
     document.documentElement.lang = locale;
@@ -70,25 +73,31 @@ export function CustomerDisplayScreen() {
       ) : (
         <>
           <ol className="customer-display__lines" data-testid="display-lines">
-            {view.lines.map((l, i) => (
-              <li key={i} data-testid="display-line">
-                <span>{l.name}</span>
-                <span className="muted">
-                  {l.soldByWeight
-                    ? t('sale.weightTimesPrice', { weight: formatWeight(l.qtyMilli, locale), price: money(l.unitPriceMinor) })
-                    : t('sale.qtyTimesPrice', { qty: formatQty(l.qtyMilli, locale), price: money(l.unitPriceMinor) })}
-                </span>
-                {/* After its own discount, shown under it as the receipt prints it: the lines add up to the 小计. */}
-                <span data-testid="display-line-amount">{money(l.amountMinor)}</span>
-                {l.lineDiscountMinor > 0 && (
-                  <span className="customer-display__line-discount muted" data-testid="display-line-discount">
-                    {l.discount?.kind === 'percent'
-                      ? t('sale.lineDiscountPercent', { rate: formatRate(l.discount.rateBp, locale), amount: money(l.lineDiscountMinor) })
-                      : t('sale.lineDiscount', { amount: money(l.lineDiscountMinor) })}
+            {view.lines.map((l, i) => {
+              // Named as the cart names a line (format/product-name.ts), in the display's language rather than the cashier's.
+              const name = lineName(l, locale, view.storeLocale);
+              return (
+                <li key={i} data-testid="display-line">
+                  <span data-testid="display-line-name" lang={name.lang}>
+                    {name.name}
                   </span>
-                )}
-              </li>
-            ))}
+                  <span className="muted">
+                    {l.soldByWeight
+                      ? t('sale.weightTimesPrice', { weight: formatWeight(l.qtyMilli, locale), price: money(l.unitPriceMinor) })
+                      : t('sale.qtyTimesPrice', { qty: formatQty(l.qtyMilli, locale), price: money(l.unitPriceMinor) })}
+                  </span>
+                  {/* After its own discount, shown under it as the receipt prints it: the lines add up to the 小计. */}
+                  <span data-testid="display-line-amount">{money(l.amountMinor)}</span>
+                  {l.lineDiscountMinor > 0 && (
+                    <span className="customer-display__line-discount muted" data-testid="display-line-discount">
+                      {l.discount?.kind === 'percent'
+                        ? t('sale.lineDiscountPercent', { rate: formatRate(l.discount.rateBp, locale), amount: money(l.lineDiscountMinor) })
+                        : t('sale.lineDiscount', { amount: money(l.lineDiscountMinor) })}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
           </ol>
           {view.orderDiscountMinor > 0 && (
             <dl className="customer-display__subtotals">
