@@ -8,6 +8,7 @@ import { receiptPreview } from './receipt-output';
 import { ServiceError } from '../common/service-error';
 import { receiptLocaleOf } from '../hardware/printer';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
+import { isTraining } from '../training/training';
 
 /** Jobs only exist for a printer that is on: a disabled register must not pile up paper for later. */
 function requireEnabled(ctx: HandlerContext): void {
@@ -26,7 +27,8 @@ function afterQueueChange<T>(ctx: HandlerContext, job: T): T {
 
 function saleIdFor(ctx: HandlerContext, input: { saleId: string } | { receiptNo: number } | { code: string }): string {
   if ('saleId' in input) return input.saleId;
-  if ('code' in input) return documentIdByCode(ctx.db, ctx.settings.registerId, input.code);
+  // A bare number names a practice receipt for an operator in training, as at the refund screen.
+  if ('code' in input) return documentIdByCode(ctx.db, ctx.settings.registerId, input.code, isTraining(ctx.db, ctx.settings.registerId, ctx.actor.id));
   return documentIdByReceipt(ctx.db, ctx.settings.registerId, input.receiptNo);
 }
 

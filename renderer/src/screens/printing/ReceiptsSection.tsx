@@ -6,7 +6,7 @@ import { useCall } from '../../state/use-call';
 import { ReceiptImage } from './ReceiptPreview';
 
 /**
- * Look up any past receipt by what is printed on it (`R1-000042`, or just `42`) or by scanning its
+ * Look up any past receipt by what is printed on it (`R1-000042`, a practice `R1-T-000003`, or just `42`) or by scanning its
  * QR code, see it as printed, and print a duplicate. Main reads the code.
  */
 export function ReceiptsSection() {
@@ -32,8 +32,8 @@ export function ReceiptsSection() {
     const result = await reprinting.run({ saleId: preview.saleId });
     if (!result.ok) return;
     setNotice(t('printing.reprinted', { copy: result.value.copyNo }));
-    // Show the duplicate just queued, marked as it is on paper.
-    if (preview.receiptNo !== null) await lookupCall.run({ receiptNo: preview.receiptNo, copyNo: result.value.copyNo });
+    // Show the duplicate just queued, marked as it is on paper (by id: a practice receipt's number is of its own series).
+    await lookupCall.run({ saleId: preview.saleId, copyNo: result.value.copyNo });
   };
 
   return (
