@@ -17,10 +17,12 @@ export interface JournalFilter {
   documentId?: string | undefined;
 }
 
-// The fields entries name their operator and document by, across the domains' kinds. A slim
+// The fields entries name their operator and document by, across the domains' kinds. The operator
+// is who acted: an entry about an operator (a PIN reset, a deactivation, training switched on for
+// them) names them in `operatorId` and who did it in `by`, so `by` comes first. A slim
 // `<kind>.completed` entry names only its document: its operator, approver, register and original
 // are the document row's (doc_*, joined below; the entry's digest binds them).
-const OPERATOR = "COALESCE(json_extract(payload, '$.data.operatorId'), json_extract(payload, '$.data.by'), doc_operator)";
+const OPERATOR = "COALESCE(json_extract(payload, '$.data.by'), json_extract(payload, '$.data.operatorId'), doc_operator)";
 // An approved action names its approver on its own, a correction inside its `correction`.
 const APPROVER = "COALESCE(json_extract(payload, '$.data.approverId'), json_extract(payload, '$.data.correction.approverId'), doc_approver)";
 const DOCUMENT = "COALESCE(json_extract(payload, '$.data.saleId'), json_extract(payload, '$.data.documentId'))";
@@ -87,25 +89,31 @@ export function listJournal(db: Db, filter: JournalFilter & { afterSeq?: number 
     doc_training: number | null;
   }[];
   const names = new Map((sql(db, 'SELECT id, name FROM operators').all() as { id: number; name: string }[]).map((o) => [o.id, o.name]));
-  const entries: JournalEntryView[] = rows.slice(0, limit).map((r) => ({
-    seq: r.seq,
-    at: r.at,
-    kind: r.kind,
-    operatorId: typeof r.operator_id === 'number' ? r.operator_id : null,
-    operatorName: typeof r.operator_id === 'number' ? (names.get(r.operator_id) ?? null) : null,
-    approverId: typeof r.approver_id === 'number' ? r.approver_id : null,
-    approverName: typeof r.approver_id === 'number' ? (names.get(r.approver_id) ?? null) : null,
-    registerId: typeof r.register_id === 'string' ? r.register_id : null,
-    documentId: typeof r.document_id === 'string' ? r.document_id : null,
-    document:
-      r.doc_register !== null && r.doc_receipt_no !== null && r.doc_total !== null
-        ? { registerId: r.doc_register, receiptNo: r.doc_receipt_no, training: r.doc_training === 1, totalMinor: r.doc_total }
-        : null,
-    data: (JSON.parse(r.payload) as { data: unknown }).data,
-    payload: r.payload,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  }));
+  const entries: JournalEntryView[] = rows.slice(0, limit).map((r) => {
+    const data = (JSON.parse(r.payload) as { data: unknown }).data;
+    const subjectId = subjectOf(data, r.operator_id);
+    return {
+      seq: r.seq,
+      at: r.at,
+      kind: r.kind,
+      operatorId: typeof r.operator_id === 'number' ? r.operator_id : null,
+      operatorName: typeof r.operator_id === 'number' ? (names.get(r.operator_id) ?? null) : null,
+      subjectId,
+      subjectName: subjectId === null ? null : (names.get(subjectId) ?? null),
+      approverId: typeof r.approver_id === 'number' ? r.approver_id : null,
+      approverName: typeof r.approver_id === 'number' ? (names.get(r.approver_id) ?? null) : null,
+      registerId: typeof r.register_id === 'string' ? r.register_id : null,
+      documentId: typeof r.document_id === 'string' ? r.document_id : null,
+      document:
+        r.doc_register !== null && r.doc_receipt_no !== null && r.doc_total !== null
+          ? { registerId: r.doc_register, receiptNo: r.doc_receipt_no, training: r.doc_training === 1, totalMinor: r.doc_total }
+          : null,
+      data,
+      payload: r.payload,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    };
+  });
   const head = (sql(db, 'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? null;
   // journal_kind leaves the document entries out (ledger/journal-kind-index.ts): their kinds come from the documents completed.
   const kinds = sql(
@@ -159,4 +167,10 @@ export function verifyStep(db: Db, fromSeq: number, prevHash: string, max: numbe
   }
   const checked = expected - 1;
   return { checked, total, next: checked >= total ? null : { seq: expected, prevHash: prev }, bad: null };
+}
+
+/** The operator an entry is about, where it names one (`operatorId`) other than who acted. */
+function subjectOf(data: unknown, actor: number | null): number | null {
+  const about = typeof data === 'object' && data !== null ? (data as { operatorId?: unknown }).operatorId : undefined;
+  return typeof about === 'number' && about !== actor ? about : null;
 }

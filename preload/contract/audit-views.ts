@@ -4,9 +4,12 @@ export interface JournalEntryView {
   seq: number;
   at: number;
   kind: string;
-  /** Who, where and which document the entry names, when it does. */
+  /** Who acted, where, and which document the entry names, when it does. */
   operatorId: number | null;
   operatorName: string | null;
+  /** The operator the entry is about when someone else acted (a PIN reset, training switched on for them). */
+  subjectId: number | null;
+  subjectName: string | null;
   /** The supervisor or owner who approved the action the entry records, when one did. */
   approverId: number | null;
   approverName: string | null;

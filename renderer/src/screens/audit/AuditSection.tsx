@@ -165,6 +165,12 @@ export function AuditSection(_props: BackOfficeSectionProps) {
               <td>{words(e)}</td>
               <td>
                 {e.operatorName ?? (e.operatorId === null ? '' : `#${e.operatorId}`)}
+                {e.subjectId !== null && (
+                  <span className="muted" data-testid="audit-subject">
+                    {' '}
+                    {t('audit.forOperator', { name: e.subjectName ?? `#${e.subjectId}` })}
+                  </span>
+                )}
                 {e.approverId !== null && (
                   <span className="muted" data-testid="audit-approver">
                     {' '}
