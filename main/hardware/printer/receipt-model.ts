@@ -55,7 +55,13 @@ function header(c: ReceiptContext, title: string): ReceiptBlock[] {
   for (const line of store.receiptHeader.split(/\r?\n/)) {
     if (line.trim()) blocks.push({ kind: 'text', text: line.trim(), align: 'center' });
   }
-  blocks.push({ kind: 'blank' }, ...trainingBanner(c), ...duplicateBanner(c), { kind: 'text', text: title, align: 'center', bold: true });
+  // An inverted bar is as tall as its font's glyphs, which in a CJK font reach into the next line
+  // (the preview drew the bar over the title's top): a blank line keeps the title clear of it. A
+  // practice document's title says so too, under a bar that says it is not a receipt.
+  const banners = [...trainingBanner(c), ...duplicateBanner(c)];
+  if (banners.length > 0) banners.push({ kind: 'blank' });
+  const shown = sale.training ? t('title.practice', { title }) : title;
+  blocks.push({ kind: 'blank' }, ...banners, { kind: 'text', text: shown, align: 'center', bold: true });
   blocks.push(
     { kind: 'rule' },
     { kind: 'row', left: t('header.register'), right: sale.registerId },
