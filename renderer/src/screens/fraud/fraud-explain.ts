@@ -26,15 +26,27 @@ export function formattedParams(params: FraudParams, format: StoreFormat): Recor
   return out;
 }
 
+/** Each operator a figure names by id (`closedByOperatorId`) by name (`closedBy`); one the ledger does not know is a dash. */
+export function namedOperators(params: FraudParams, names: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(params)) if (key.endsWith('OperatorId')) out[key.slice(0, -'OperatorId'.length)] = names?.[key] ?? '—';
+  return out;
+}
+
 export function explainAlert(
-  alert: { rule: string; scope: FraudScope; params: FraudParams; operatorName: string | null },
+  alert: { rule: string; scope: FraudScope; params: FraudParams; operatorName: string | null; operatorNames?: Record<string, string> },
   t: TFunction,
   format: StoreFormat,
 ): string {
   // An alert raised before 改价 was counted with discounts carries no override figure: none was counted.
-  const params = alert.rule === 'discount_share' ? { overrideMinor: 0, ...alert.params } : alert.params;
+  let params = alert.rule === 'discount_share' ? { overrideMinor: 0, ...alert.params } : alert.params;
+  // A handover is told as cash short (the rule's sentence) or over (its `_over` context), by how much.
+  const difference = alert.rule === 'handover_difference' ? (alert.params.differenceMinor ?? 0) : 0;
+  if (alert.rule === 'handover_difference') params = { ...params, gapMinor: Math.abs(difference) };
   return t(`fraud.explain.${alert.rule}`, {
     ...formattedParams(params, format),
+    ...namedOperators(alert.params, alert.operatorNames),
+    ...(difference > 0 ? { context: 'over' } : {}),
     who: scopeText(alert.scope, alert.operatorName, t),
     operator: alert.operatorName ?? '—',
     interpolation: { escapeValue: false },
