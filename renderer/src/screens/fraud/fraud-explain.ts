@@ -2,7 +2,12 @@
 // rule's translated sentence.
 import type { TFunction } from 'i18next';
 import type { FraudParams, FraudScope } from '../../../../preload/contract/fraud-views';
-import type { StoreFormat } from '../../state/store-context';
+
+/** What the sentences need of the store's format (useFormat's StoreFormat); plain, so tests in Node can pass one. */
+export interface AlertFormat {
+  money(minor: number): string;
+  rate(rateBp: number): string;
+}
 
 export function scopeText(scope: FraudScope, operatorName: string | null, t: TFunction): string {
   switch (scope.kind) {
@@ -18,7 +23,7 @@ export function scopeText(scope: FraudScope, operatorName: string | null, t: TFu
 }
 
 /** Amounts (`…Minor`) as money, shares (`…Bp`) as percentages, the rest as they are. */
-export function formattedParams(params: FraudParams, format: StoreFormat): Record<string, string> {
+export function formattedParams(params: FraudParams, format: AlertFormat): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {
     out[key] = key.endsWith('Minor') ? format.money(value) : key.endsWith('Bp') ? format.rate(value) : String(value);
@@ -36,7 +41,7 @@ export function namedOperators(params: FraudParams, names: Record<string, string
 export function explainAlert(
   alert: { rule: string; scope: FraudScope; params: FraudParams; operatorName: string | null; operatorNames?: Record<string, string> },
   t: TFunction,
-  format: StoreFormat,
+  format: AlertFormat,
 ): string {
   // An alert raised before 改价 was counted with discounts carries no override figure: none was counted.
   let params = alert.rule === 'discount_share' ? { overrideMinor: 0, ...alert.params } : alert.params;
