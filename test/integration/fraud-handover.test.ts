@@ -13,27 +13,9 @@ import { DEFAULT_FRAUD_THRESHOLDS } from '../../main/fraud/fraud-defaults';
 import type { FraudAlertView } from '../../preload/contract/fraud-views';
 import { formatMoney, formatRate } from '../../renderer/src/format/money';
 import { explainAlert, type AlertFormat } from '../../renderer/src/screens/fraud/fraud-explain';
-import { key, type Shop } from '../support/day-close-shop';
+import type { Shop } from '../support/day-close-shop';
 import { entriesOf, recomputed, shop } from '../support/fraud-shop';
-
-/** A count of `minor` (a whole number of ¥10.00 notes plus ¥1.00 and ¥0.10 coins), in the fixture's denominations. */
-function counts(minor: number) {
-  const notes = Math.floor((minor - 1_000) / 1_000);
-  const rest = minor - 1_000 - notes * 1_000;
-  return [
-    { denominationMinor: 1000, count: notes },
-    { denominationMinor: 100, count: 10 + Math.floor(rest / 100) },
-    { denominationMinor: 10, count: (rest % 100) / 10 },
-  ];
-}
-
-/** `closer` counts `closing` and closes; `opener` opens counting `opening`. Returns the new shift's id. */
-async function handOver(s: Shop, closer: 'cashier' | 'supervisor', closing: number, opener: 'cashier' | 'supervisor', opening: number): Promise<number> {
-  await s.as(closer);
-  await s.closeShift(counts(closing));
-  await s.as(opener);
-  return (await s.reg.must('shift.open', { float: { kind: 'counted', counts: counts(opening) }, idempotencyKey: key() })).id;
-}
+import { countOf, handOver } from '../support/handover-counts';
 
 const raised = (s: Shop) => (entriesOf(s, 'fraud.alert_raised') as JournalEvent<'fraud.alert_raised'>[]).filter((e) => e.data.rule === 'handover_difference');
 
@@ -99,7 +81,7 @@ describe('cash that differs at a shift handover', () => {
 
     // The Z of the day lists it.
     await s.as('cashier');
-    await s.closeShift(counts(47_010));
+    await s.closeShift(countOf(47_010));
     await s.as('owner');
     const z = await s.z();
     expect(z.fraudAlerts).toMatchObject([{ id: view.id, rule: 'handover_difference', operatorName: 'Cai 小蔡', acknowledged: false }]);
