@@ -89,18 +89,30 @@ function operatorName(db: Db, id: number | null): string | null {
   return (sql(db, 'SELECT name FROM operators WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? null;
 }
 
+/** The names behind the figures that name an operator by id (`…OperatorId`): a handover names who closed and who opened. */
+function operatorNames(db: Db, params: FraudParams): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const [key, id] of Object.entries(params)) {
+    const name = key.endsWith('OperatorId') ? operatorName(db, id) : null;
+    if (name !== null) names[key] = name;
+  }
+  return names;
+}
+
 function view(db: Db, r: AlertRow): FraudAlertView {
   const documentIds = JSON.parse(r.document_ids) as string[];
   const receiptNo = sql(db, 'SELECT receipt_no FROM documents WHERE id = ?');
+  const params = JSON.parse(r.params) as FraudParams;
   return {
     id: r.id,
     rule: r.rule,
     scope: JSON.parse(r.scope) as FraudScope,
     operatorName: operatorName(db, r.operator_id),
+    operatorNames: operatorNames(db, params),
     registerId: r.register_id,
     businessDay: r.business_day,
     at: r.at,
-    params: JSON.parse(r.params) as FraudParams,
+    params,
     documents: documentIds.map((documentId) => ({
       documentId,
       receiptNo: (receiptNo.get(documentId) as { receipt_no: number | null } | undefined)?.receipt_no ?? null,

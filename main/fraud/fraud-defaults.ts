@@ -8,6 +8,9 @@ import type { FraudThresholds } from '../../preload/contract/fraud-views';
  * right amount): a second one within the hour is already worth the owner's look. Cash taken and
  * then handed back by cancelling the sale is rare too (a customer who paid part and walked away),
  * and it is how a cashier pockets a sale's cash: each one is shown, as each void after payment is.
+ * Between a close and the next open nothing can be booked, so the drawer should hold what the
+ * close counted: a float counted ¥20.00 or more away from it (a note, not a miscounted coin) is
+ * cash that left or came in with no record, and each such handover is shown.
  */
 export const DEFAULT_FRAUD_THRESHOLDS: FraudThresholds = {
   small_sales_burst: { enabled: true, count: 5, underMinor: 500, windowMinutes: 10 },
@@ -22,4 +25,5 @@ export const DEFAULT_FRAUD_THRESHOLDS: FraudThresholds = {
   same_operator_refund: { enabled: true, minMinor: 0 },
   cash_out_refusals: { enabled: true, count: 2, windowMinutes: 60 },
   cancel_after_cash: { enabled: true, minMinor: 0 },
+  handover_difference: { enabled: true, minMinor: 2_000 },
 };

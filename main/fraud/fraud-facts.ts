@@ -70,7 +70,23 @@ export interface CancelFact {
   totalMinor: number;
 }
 
-export type Fact = SaleFact | CorrectionFact | DeclineFact | NoSaleFact | CashOutRefusedFact | CancelFact;
+/** A float counted at an open that differs from the previous close's count that business day (shift.handover_differed). */
+export interface HandoverFact {
+  type: 'handover';
+  seq: number;
+  at: number;
+  registerId: string;
+  shiftId: number;
+  /** Who counted the float and opened the shift. */
+  operatorId: number;
+  previousShiftId: number;
+  previousCountedMinor: number;
+  floatMinor: number;
+  /** The float less the previous count: negative when cash went missing. */
+  differenceMinor: number;
+}
+
+export type Fact = SaleFact | CorrectionFact | DeclineFact | NoSaleFact | CashOutRefusedFact | CancelFact | HandoverFact;
 
 /** The kinds the watch reads; nothing else can start a pattern. */
 export const WATCHED_KINDS = [
@@ -81,6 +97,7 @@ export const WATCHED_KINDS = [
   'drawer.opened',
   'cash.out_refused',
   'sale.cancelled',
+  'shift.handover_differed',
 ] as const satisfies readonly JournalKind[];
 export type WatchedKind = (typeof WATCHED_KINDS)[number];
 
@@ -152,6 +169,21 @@ export function factOf(event: JournalEvent<WatchedKind>, operatorOfIntent: (inte
     case 'sale.cancelled': {
       const d = (event as JournalEvent<'sale.cancelled'>).data;
       return { type: 'cancel', seq, at, documentId: d.saleId, operatorId: d.operatorId, totalMinor: d.totalMinor };
+    }
+    case 'shift.handover_differed': {
+      const d = (event as JournalEvent<'shift.handover_differed'>).data;
+      return {
+        type: 'handover',
+        seq,
+        at,
+        registerId: d.registerId,
+        shiftId: d.shiftId,
+        operatorId: d.operatorId,
+        previousShiftId: d.previousShiftId,
+        previousCountedMinor: d.previousCountedMinor,
+        floatMinor: d.floatMinor,
+        differenceMinor: d.differenceMinor,
+      };
     }
   }
 }

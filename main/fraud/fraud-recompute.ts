@@ -63,6 +63,7 @@ export function recomputeAlerts(
   const days = new Map<string, DayTotals>();
   const intents = new Map<number, number>();
   const cashReturned = new Map<string, number>();
+  const closedBy = new Map<number, number>();
   const alerts: AlertDraft[] = [];
   let lastClosed: string | null = null;
 
@@ -95,6 +96,7 @@ export function recomputeAlerts(
     recentCashOutRefusals: (q) => recent(refusals, q.since, q.limit, (f) => f.operatorId === q.operatorId, monotonic),
     original: (id) => originals.get(id) ?? null,
     cashReturned: (saleId) => cashReturned.get(saleId) ?? 0,
+    shiftClosedBy: (shiftId) => closedBy.get(shiftId) ?? null,
     dayTotals: (registerId, day) => days.get(`${registerId}/${day}`) ?? NO_SALES,
     alertedSince: (rule: FraudRule, key, since) => alerts.some((a) => a.rule === rule && scopeKey(a.scope) === key && a.at >= since),
     alertedOnDay: (rule: FraudRule, key, day) => alerts.some((a) => a.rule === rule && scopeKey(a.scope) === key && a.businessDay === day),
@@ -113,6 +115,11 @@ export function recomputeAlerts(
     if (entry.kind === 'sale.cash_returned') {
       const d = (entry as JournalEvent<'sale.cash_returned'>).data;
       cashReturned.set(d.saleId, (cashReturned.get(d.saleId) ?? 0) + d.amountMinor);
+      continue;
+    }
+    if (entry.kind === 'shift.closed') {
+      const d = (entry as JournalEvent<'shift.closed'>).data;
+      closedBy.set(d.shiftId, d.operatorId);
       continue;
     }
     if (entry.kind === 'day.closed') {

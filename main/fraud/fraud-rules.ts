@@ -6,115 +6,16 @@
 // the new one, and raise once per scope and window: a burst that goes on does not raise again
 // until a whole window has passed since its alert. A count rule asks for at most N facts, so its
 // cost does not grow with a busy window.
-import type { FraudParams, FraudRule, FraudScope, FraudThresholds } from '../../preload/contract/fraud-views';
+import type { FraudScope } from '../../preload/contract/fraud-views';
 import { localHourOf } from '../business-day/business-day';
 import type { CancelFact, CashOutRefusedFact, CorrectionFact, DeclineFact, Fact, NoSaleFact, SaleFact } from './fraud-facts';
+import { draft, EVIDENCE_LIMIT, scopeKey, type AlertDraft, type RuleContext } from './fraud-rule-kit';
+import { handoverDifference } from './handover-rule';
 
-export interface OriginalSale {
-  operatorId: number;
-  /** Paid, at least in part, by card or a payment code: money that did not come in as cash. */
-  paidElectronically: boolean;
-}
-
-/** Which recent facts a rule asks for: at or after `since`, newest first (by journal seq), at most `limit`. */
-export interface RecentQuery {
-  since: number;
-  limit: number;
-}
-
-/** A business day's completed sales on a register: what they came to, and what discounts and 改价 took off. */
-export interface DayTotals {
-  salesMinor: number;
-  discountMinor: number;
-  overrideMinor: number;
-}
-
-export interface FraudHistory {
-  /** Completed sales of the register (and operator), under or at least an amount. */
-  recentSales(q: RecentQuery & { registerId: string; operatorId?: number; underMinor?: number; atLeastMinor?: number }): readonly SaleFact[];
-  /** Count and sum of the register's completed sales of at least an amount since `since`. */
-  salesSum(q: { since: number; registerId: string; atLeastMinor: number }): { count: number; sumMinor: number };
-  recentDeclines(q: RecentQuery & { maskedPan?: string; operatorId?: number }): readonly DeclineFact[];
-  recentNoSales(q: RecentQuery & { operatorId: number }): readonly NoSaleFact[];
-  recentCashOutRefusals(q: RecentQuery & { operatorId: number }): readonly CashOutRefusedFact[];
-  original(documentId: string): OriginalSale | null;
-  /** The cash handed back by cancelling the sale (its sale.cash_returned entries, added up). */
-  cashReturned(saleId: string): number;
-  /** The business day's completed sales on the register so far (the new one included). */
-  dayTotals(registerId: string, businessDay: string): DayTotals;
-  /** An alert of this rule and scope was raised at or after `since`. */
-  alertedSince(rule: FraudRule, scopeKey: string, since: number): boolean;
-  alertedOnDay(rule: FraudRule, scopeKey: string, businessDay: string): boolean;
-}
-
-/** At most this many facts are named as an alert's evidence (the figures still count them all). */
-export const EVIDENCE_LIMIT = 50;
-
-export interface AlertDraft {
-  rule: FraudRule;
-  scope: FraudScope;
-  registerId: string;
-  operatorId: number | null;
-  businessDay: string;
-  at: number;
-  triggerSeq: number;
-  documentIds: string[];
-  seqs: number[];
-  params: FraudParams;
-}
-
-export interface RuleContext {
-  thresholds: FraudThresholds;
-  history: FraudHistory;
-  /** The register this ledger belongs to: facts without one (a decline, a no-sale) are its. */
-  registerId: string;
-  timeZone: string;
-  /** The business day an entry without a document falls in. */
-  businessDayOf(at: number): string;
-}
-
-export function scopeKey(scope: FraudScope): string {
-  switch (scope.kind) {
-    case 'register':
-      return `register:${scope.registerId}`;
-    case 'operator':
-      return `operator:${scope.operatorId}`;
-    case 'card':
-      return `card:${scope.maskedPan}`;
-    case 'document':
-      return `document:${scope.documentId}`;
-  }
-}
+export { EVIDENCE_LIMIT, scopeKey } from './fraud-rule-kit';
+export type { AlertDraft, DayTotals, FraudHistory, OriginalSale, RecentQuery, RuleContext } from './fraud-rule-kit';
 
 const MINUTE = 60_000;
-
-/**
- * The receipts an alert names: each sale, and for a refund or void the sale it corrects before it,
- * so "void after payment" names the sale voided (R1-000001), not only the void (R1-000005).
- */
-function evidenceDocuments(evidence: readonly Fact[]): string[] {
-  const ids = evidence.flatMap((e) =>
-    e.type === 'sale' ? [e.documentId] : e.type === 'correction' ? [...(e.originalDocumentId === null ? [] : [e.originalDocumentId]), e.documentId] : [],
-  );
-  return [...new Set(ids)];
-}
-
-function draft(fact: Fact, rule: FraudRule, scope: FraudScope, ctx: RuleContext, evidence: Fact[], params: FraudParams): AlertDraft {
-  const documented = fact.type === 'sale' || fact.type === 'correction';
-  return {
-    rule,
-    scope,
-    registerId: documented ? fact.registerId : ctx.registerId,
-    operatorId: fact.operatorId,
-    businessDay: documented ? fact.businessDay : ctx.businessDayOf(fact.at),
-    at: fact.at,
-    triggerSeq: fact.seq,
-    documentIds: evidenceDocuments(evidence),
-    // Oldest first, as they happened.
-    seqs: evidence.map((e) => e.seq).sort((a, b) => a - b),
-    params,
-  };
-}
 
 function smallSalesBurst(fact: SaleFact, ctx: RuleContext): AlertDraft[] {
   const t = ctx.thresholds.small_sales_burst;
@@ -295,5 +196,7 @@ export function evaluate(fact: Fact, ctx: RuleContext): AlertDraft[] {
       return cashOutRefusals(fact, ctx);
     case 'cancel':
       return cancelAfterCash(fact, ctx);
+    case 'handover':
+      return handoverDifference(fact, ctx);
   }
 }

@@ -31,12 +31,12 @@ export function operatorOfIntent(db: Db, intentId: number): number | null {
  * warning sign), so the rules read them from the journal's kind index rather than widening the
  * table's type CHECK (migration 11) with a schema step.
  */
-const FILED_KINDS = WATCHED_KINDS.filter((kind) => kind !== 'cash.out_refused' && kind !== 'sale.cancelled');
+const FILED_KINDS = WATCHED_KINDS.filter((kind) => kind !== 'cash.out_refused' && kind !== 'sale.cancelled' && kind !== 'shift.handover_differed');
 
 /** Files a watched entry's fact where the rules will look for it. */
 export function recordFact(db: Db, fact: Fact): void {
-  // Rules read these from the journal, not from the table (see FILED_KINDS).
-  if (fact.type === 'cash_out_refused' || fact.type === 'cancel') return;
+  // Rules read these from the journal, not from the table (see FILED_KINDS); a handover is judged alone.
+  if (fact.type === 'cash_out_refused' || fact.type === 'cancel' || fact.type === 'handover') return;
   const registerId = fact.type === 'sale' || fact.type === 'correction' ? fact.registerId : null;
   const documentId = fact.type === 'sale' || fact.type === 'correction' ? fact.documentId : null;
   const total = fact.type === 'sale' || fact.type === 'correction' ? fact.totalMinor : null;
@@ -177,6 +177,18 @@ export class LedgerHistory implements FraudHistory {
     )
       .pluck()
       .get(saleId) as number;
+  }
+
+  shiftClosedBy(shiftId: number): number | null {
+    // Through journal_kind: a few closes a day; the newest entry for the shift is the one that closed it.
+    const id = sql(
+      this.db,
+      `SELECT json_extract(payload, '$.data.operatorId') FROM journal
+        WHERE kind = 'shift.closed' AND ${INDEXED_KINDS} AND json_extract(payload, '$.data.shiftId') = ? ORDER BY seq DESC LIMIT 1`,
+    )
+      .pluck()
+      .get(shiftId) as number | undefined;
+    return id ?? null;
   }
 
   dayTotals(registerId: string, businessDay: string): DayTotals {

@@ -13,7 +13,8 @@ export type FraudRule =
   | 'outside_hours'
   | 'same_operator_refund'
   | 'cash_out_refusals'
-  | 'cancel_after_cash';
+  | 'cancel_after_cash'
+  | 'handover_difference';
 
 export const FRAUD_RULES: readonly FraudRule[] = [
   'small_sales_burst',
@@ -28,6 +29,7 @@ export const FRAUD_RULES: readonly FraudRule[] = [
   'same_operator_refund',
   'cash_out_refusals',
   'cancel_after_cash',
+  'handover_difference',
 ];
 
 /** Every rule's switch and limits. Amounts in minor units, windows in minutes, shares in basis points. */
@@ -47,6 +49,8 @@ export interface FraudThresholds {
   cash_out_refusals: { enabled: boolean; count: number; windowMinutes: number };
   /** Cash taken on a sale, then the whole sale cancelled (整单取消) and the cash "given back": from this much cash on. */
   cancel_after_cash: { enabled: boolean; minMinor: number };
+  /** The float counted at a shift's open differs from the previous close's count that day by this much or more, short or over. */
+  handover_difference: { enabled: boolean; minMinor: number };
 }
 
 /** Whom or what an alert is about: the register, an operator, a masked card, or one document. */
@@ -65,6 +69,8 @@ export interface FraudAlertView {
   scope: FraudScope;
   /** The operator's name when the scope is an operator (or the document's operator). */
   operatorName: string | null;
+  /** The names of the operators a figure names by id (a param ending in `OperatorId`), keyed by that param. */
+  operatorNames: Record<string, string>;
   registerId: string;
   businessDay: string;
   at: number;

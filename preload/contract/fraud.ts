@@ -30,6 +30,7 @@ export const fraudThresholds = z
     same_operator_refund: z.object({ enabled: z.boolean(), minMinor: amountMinor }).strict(),
     cash_out_refusals: z.object({ enabled: z.boolean(), count, windowMinutes: minutes }).strict(),
     cancel_after_cash: z.object({ enabled: z.boolean(), minMinor: amountMinor }).strict(),
+    handover_difference: z.object({ enabled: z.boolean(), minMinor: amountMinor }).strict(),
   })
   .strict();
 

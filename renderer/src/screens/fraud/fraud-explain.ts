@@ -2,7 +2,12 @@
 // rule's translated sentence.
 import type { TFunction } from 'i18next';
 import type { FraudParams, FraudScope } from '../../../../preload/contract/fraud-views';
-import type { StoreFormat } from '../../state/store-context';
+
+/** What the sentences need of the store's format (useFormat's StoreFormat); plain, so tests in Node can pass one. */
+export interface AlertFormat {
+  money(minor: number): string;
+  rate(rateBp: number): string;
+}
 
 export function scopeText(scope: FraudScope, operatorName: string | null, t: TFunction): string {
   switch (scope.kind) {
@@ -18,7 +23,7 @@ export function scopeText(scope: FraudScope, operatorName: string | null, t: TFu
 }
 
 /** Amounts (`…Minor`) as money, shares (`…Bp`) as percentages, the rest as they are. */
-export function formattedParams(params: FraudParams, format: StoreFormat): Record<string, string> {
+export function formattedParams(params: FraudParams, format: AlertFormat): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {
     out[key] = key.endsWith('Minor') ? format.money(value) : key.endsWith('Bp') ? format.rate(value) : String(value);
@@ -26,15 +31,27 @@ export function formattedParams(params: FraudParams, format: StoreFormat): Recor
   return out;
 }
 
+/** Each operator a figure names by id (`closedByOperatorId`) by name (`closedBy`); one the ledger does not know is a dash. */
+export function namedOperators(params: FraudParams, names: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(params)) if (key.endsWith('OperatorId')) out[key.slice(0, -'OperatorId'.length)] = names?.[key] ?? '—';
+  return out;
+}
+
 export function explainAlert(
-  alert: { rule: string; scope: FraudScope; params: FraudParams; operatorName: string | null },
+  alert: { rule: string; scope: FraudScope; params: FraudParams; operatorName: string | null; operatorNames?: Record<string, string> },
   t: TFunction,
-  format: StoreFormat,
+  format: AlertFormat,
 ): string {
   // An alert raised before 改价 was counted with discounts carries no override figure: none was counted.
-  const params = alert.rule === 'discount_share' ? { overrideMinor: 0, ...alert.params } : alert.params;
+  let params = alert.rule === 'discount_share' ? { overrideMinor: 0, ...alert.params } : alert.params;
+  // A handover is told as cash short (the rule's sentence) or over (its `_over` context), by how much.
+  const difference = alert.rule === 'handover_difference' ? (alert.params.differenceMinor ?? 0) : 0;
+  if (alert.rule === 'handover_difference') params = { ...params, gapMinor: Math.abs(difference) };
   return t(`fraud.explain.${alert.rule}`, {
     ...formattedParams(params, format),
+    ...namedOperators(alert.params, alert.operatorNames),
+    ...(difference > 0 ? { context: 'over' } : {}),
     who: scopeText(alert.scope, alert.operatorName, t),
     operator: alert.operatorName ?? '—',
     interpolation: { escapeValue: false },
