@@ -67,6 +67,19 @@ export function ZReportsSection(_props: BackOfficeSectionProps) {
       cell: (z) =>
         z.overShortMinor === null ? <span data-testid="z-row-not-counted">{t('report.notCounted')}</span> : <OverShort differenceMinor={z.overShortMinor} />,
     },
+    {
+      key: 'handover',
+      header: t('report.handover'),
+      // A Z taken before handovers were compared recorded none: unknown, not even.
+      cell: (z) =>
+        z.handoverMinor === null ? (
+          <span title={t('report.handoverUnrecordedHint')} data-testid="z-row-handover-unrecorded">
+            {t('report.handoverUnrecorded')}
+          </span>
+        ) : (
+          <OverShort differenceMinor={z.handoverMinor} testId="z-row-handover" />
+        ),
+    },
     { key: 'recon', header: t('report.recon.title'), cell: (z) => t(`report.reconStatus.${z.reconciliationStatus}`) },
     { key: 'copies', header: t('report.reprints'), numeric: true, cell: (z) => z.reprints },
     {

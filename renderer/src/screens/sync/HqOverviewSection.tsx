@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OwnerOverview } from '../../../../preload/contract/hq-wire';
+import type { HqFigure, OwnerOverview } from '../../../../preload/contract/hq-wire';
 import { DateField } from '../../components/DateField';
 import { ErrorNote } from '../../components/ErrorNote';
 import { formatDateTime } from '../../format/date';
@@ -60,6 +60,13 @@ export function HqOverviewSection(_props: BackOfficeSectionProps) {
 
 function Overview({ v, money, when }: { v: OwnerOverview; money: (minor: number) => string; when: (ms: number) => string }) {
   const { t } = useTranslation();
+  // Handover differences: unknown (not 0) for Zs that did not chain them; '—' from an HQ too old to say.
+  const handover = (f: HqFigure) => (
+    <td title={f.handoverUnrecorded ? t('hqView.handoverUnrecorded', { count: f.handoverUnrecorded }) : undefined}>
+      {f.handoverMinor === undefined ? '—' : f.handoverMinor === null ? t('report.handoverUnrecorded') : money(f.handoverMinor)}
+      {f.handoverMinor !== null && f.handoverMinor !== undefined && (f.handoverUnrecorded ?? 0) > 0 ? ' *' : ''}
+    </td>
+  );
   return (
     <>
       <h3>{t('hqView.figures', { day: v.day, month: v.month })}</h3>
@@ -71,6 +78,8 @@ function Overview({ v, money, when }: { v: OwnerOverview; money: (minor: number)
             <th>{t('hqView.col.dayDocs')}</th>
             <th>{t('hqView.col.monthNet')}</th>
             <th>{t('hqView.col.monthDocs')}</th>
+            <th>{t('hqView.col.dayHandover')}</th>
+            <th>{t('hqView.col.monthHandover')}</th>
             <th>{t('hqView.col.zs')}</th>
             <th>{t('hqView.col.lastUpload')}</th>
           </tr>
@@ -83,6 +92,8 @@ function Overview({ v, money, when }: { v: OwnerOverview; money: (minor: number)
               <td>{s.day.documentCount}</td>
               <td>{money(s.month.netMinor)}</td>
               <td>{s.month.documentCount}</td>
+              {handover(s.day)}
+              {handover(s.month)}
               <td>{s.month.zCount}</td>
               <td />
             </tr>,
@@ -93,6 +104,8 @@ function Overview({ v, money, when }: { v: OwnerOverview; money: (minor: number)
                 <td>{r.day.documentCount}</td>
                 <td>{money(r.month.netMinor)}</td>
                 <td>{r.month.documentCount}</td>
+                {handover(r.day)}
+                {handover(r.month)}
                 <td>{r.month.zCount}</td>
                 <td>{r.enrolled ? (r.lastUploadAt === null ? t('hqView.never') : when(r.lastUploadAt)) : t('hqView.notEnrolled')}</td>
               </tr>
