@@ -6,6 +6,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
+import { OverShort } from '../shift/CountResult';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
 
 function today(): string {
@@ -60,13 +61,6 @@ export function HqOverviewSection(_props: BackOfficeSectionProps) {
 
 function Overview({ v, money, when }: { v: OwnerOverview; money: (minor: number) => string; when: (ms: number) => string }) {
   const { t } = useTranslation();
-  // Handover differences: unknown (not 0) for Zs that did not chain them; '—' from an HQ too old to say.
-  const handover = (f: HqFigure) => (
-    <td title={f.handoverUnrecorded ? t('hqView.handoverUnrecorded', { count: f.handoverUnrecorded }) : undefined}>
-      {f.handoverMinor === undefined ? '—' : f.handoverMinor === null ? t('report.handoverUnrecorded') : money(f.handoverMinor)}
-      {f.handoverMinor !== null && f.handoverMinor !== undefined && (f.handoverUnrecorded ?? 0) > 0 ? ' *' : ''}
-    </td>
-  );
   return (
     <>
       <h3>{t('hqView.figures', { day: v.day, month: v.month })}</h3>
@@ -78,8 +72,6 @@ function Overview({ v, money, when }: { v: OwnerOverview; money: (minor: number)
             <th>{t('hqView.col.dayDocs')}</th>
             <th>{t('hqView.col.monthNet')}</th>
             <th>{t('hqView.col.monthDocs')}</th>
-            <th>{t('hqView.col.dayHandover')}</th>
-            <th>{t('hqView.col.monthHandover')}</th>
             <th>{t('hqView.col.zs')}</th>
             <th>{t('hqView.col.lastUpload')}</th>
           </tr>
@@ -88,24 +80,32 @@ function Overview({ v, money, when }: { v: OwnerOverview; money: (minor: number)
           {v.shops.flatMap((s) => [
             <tr key={s.shopId} data-testid={`hq-shop-${s.shopId}`}>
               <th scope="row">{t('hqView.shop', { id: s.shopId, name: s.name })}</th>
-              <td>{money(s.day.netMinor)}</td>
+              <td>
+                {money(s.day.netMinor)}
+                <HandoverLine f={s.day} testId={`hq-shop-${s.shopId}-day-handover`} />
+              </td>
               <td>{s.day.documentCount}</td>
-              <td>{money(s.month.netMinor)}</td>
+              <td>
+                {money(s.month.netMinor)}
+                <HandoverLine f={s.month} testId={`hq-shop-${s.shopId}-month-handover`} />
+              </td>
               <td>{s.month.documentCount}</td>
-              {handover(s.day)}
-              {handover(s.month)}
               <td>{s.month.zCount}</td>
               <td />
             </tr>,
             ...s.registers.map((r) => (
               <tr key={`${s.shopId}/${r.registerId}`} data-testid={`hq-register-${r.registerId}`}>
                 <td>{t('hqView.register', { id: r.registerId, name: r.name })}</td>
-                <td>{money(r.day.netMinor)}</td>
+                <td>
+                  {money(r.day.netMinor)}
+                  <HandoverLine f={r.day} testId={`hq-register-${r.registerId}-day-handover`} />
+                </td>
                 <td>{r.day.documentCount}</td>
-                <td>{money(r.month.netMinor)}</td>
+                <td>
+                  {money(r.month.netMinor)}
+                  <HandoverLine f={r.month} testId={`hq-register-${r.registerId}-month-handover`} />
+                </td>
                 <td>{r.month.documentCount}</td>
-                {handover(r.day)}
-                {handover(r.month)}
                 <td>{r.month.zCount}</td>
                 <td>{r.enrolled ? (r.lastUploadAt === null ? t('hqView.never') : when(r.lastUploadAt)) : t('hqView.notEnrolled')}</td>
               </tr>
@@ -163,5 +163,23 @@ function Overview({ v, money, when }: { v: OwnerOverview; money: (minor: number)
         </ul>
       )}
     </>
+  );
+}
+
+/**
+ * Under a net figure, the handover differences of the same Zs (cash gone or found between a close
+ * and the next open) when there are any, or when Zs did not record them: unknown, not even. An HQ
+ * too old to say gives nothing.
+ */
+function HandoverLine({ f, testId }: { f: HqFigure; testId: string }) {
+  const { t } = useTranslation();
+  const unrecorded = f.handoverUnrecorded ?? 0;
+  if (f.handoverMinor === undefined || (f.handoverMinor === 0 && unrecorded === 0)) return null;
+  return (
+    <div className="muted" data-testid={testId} title={unrecorded > 0 ? t('hqView.handoverUnrecorded', { count: unrecorded }) : undefined}>
+      {t('report.handoverLine')}
+      {f.handoverMinor === null ? t('report.handoverUnrecorded') : <OverShort differenceMinor={f.handoverMinor} />}
+      {f.handoverMinor !== null && unrecorded > 0 ? ' *' : ''}
+    </div>
   );
 }
