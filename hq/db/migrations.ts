@@ -3,6 +3,7 @@
 import type { Pool } from 'pg';
 import { foundation } from './migrations/001-foundation';
 import { cashRecords } from './migrations/002-cash-records';
+import { zHandover } from './migrations/003-z-handover';
 
 export interface HqMigration {
   version: number;
@@ -13,6 +14,7 @@ export interface HqMigration {
 export const hqMigrations: readonly HqMigration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'cash-records', sql: cashRecords },
+  { version: 3, name: 'z-handover', sql: zHandover },
 ];
 
 hqMigrations.forEach((m, i) => {

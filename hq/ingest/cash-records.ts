@@ -86,10 +86,13 @@ export function cashMovementDiffers(m: WireCashMovement, e: ParsedEntry): string
   ]);
 }
 
-/** The Z's own figures are checked where the entry chains them: its count, its net and its over/short. */
+/**
+ * The Z's own figures are checked where the entry chains them: its count, its net, its over/short
+ * and (in entries that chain it) its handover differences.
+ */
 export function zReportDiffers(z: WireZReport, e: ParsedEntry): string | null {
   const d = e.data;
-  const stored = z.figures as { figures?: { documentCount?: unknown; netMinor?: unknown }; overShortMinor?: unknown };
+  const stored = z.figures as { figures?: { documentCount?: unknown; netMinor?: unknown }; overShortMinor?: unknown; handoverMinor?: unknown };
   const chainedShifts = Array.isArray(d.shiftIds) ? [...(d.shiftIds as number[])].sort((a, b) => a - b) : d.shiftIds;
   return firstDiffering([
     ['kind', e.kind, 'day.closed'],
@@ -108,6 +111,8 @@ export function zReportDiffers(z: WireZReport, e: ParsedEntry): string | null {
     ['figures.documentCount', stored.figures?.documentCount, d.documentCount],
     ['figures.netMinor', stored.figures?.netMinor, d.netMinor],
     ['figures.overShortMinor', stored.overShortMinor, d.overShortMinor],
+    // An older entry chains no handover: the record's figure (not covered by the hash) is not taken then.
+    ...(d.handoverMinor === undefined ? [] : ([['figures.handoverMinor', stored.handoverMinor, d.handoverMinor]] as Pairs)),
   ]);
 }
 
@@ -173,7 +178,7 @@ export async function insertCashRecords(
   ]);
 }
 
-/** The Z as the register stored it; its count, net and over/short are the chained ones (checked equal above). */
+/** The Z as the register stored it; its count, net, over/short and handover are the chained ones (checked equal above). */
 export async function insertZReports(client: PoolClient, registerId: string, zs: readonly WireZReport[], fresh: Map<number, ParsedEntry>): Promise<void> {
   const chained = (z: WireZReport) => fresh.get(z.seq)?.data ?? {};
   await insertColumns(client, 'z_reports', registerId, zs, [
@@ -188,6 +193,8 @@ export async function insertZReports(client: PoolClient, registerId: string, zs:
     ['grand_total_before_minor', 'bigint', (z) => z.grandTotalBeforeMinor],
     ['grand_total_after_minor', 'bigint', (z) => z.grandTotalAfterMinor],
     ['over_short_minor', 'bigint', (z) => chained(z).overShortMinor],
+    // NULL (unknown) when the entry chains none: a Z from before the handover was chained.
+    ['handover_minor', 'bigint', (z) => chained(z).handoverMinor ?? null],
     ['closed_at', 'bigint', (z) => z.closedAt],
     ['z_id', 'int', (z) => z.id],
     ['operator_id', 'int', (z) => z.operatorId],

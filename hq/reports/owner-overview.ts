@@ -20,12 +20,20 @@ async function registerSums(pool: Pool, day: string, monthFrom: string, monthTo:
     monthNetMinor: number;
     monthDocuments: number;
     monthZs: number;
+    dayHandoverMinor: number | null;
+    dayHandoverUnrecorded: number;
+    monthHandoverMinor: number | null;
+    monthHandoverUnrecorded: number;
   }>(
     `SELECT register_id AS "registerId",
             COALESCE(SUM(net_minor) FILTER (WHERE business_day = $1), 0)::bigint AS "dayNetMinor",
             COALESCE(SUM(document_count) FILTER (WHERE business_day = $1), 0)::bigint AS "dayDocuments",
             COUNT(*) FILTER (WHERE business_day = $1)::int AS "dayZs",
-            SUM(net_minor)::bigint AS "monthNetMinor", SUM(document_count)::bigint AS "monthDocuments", COUNT(*)::int AS "monthZs"
+            SUM(net_minor)::bigint AS "monthNetMinor", SUM(document_count)::bigint AS "monthDocuments", COUNT(*)::int AS "monthZs",
+            SUM(handover_minor) FILTER (WHERE business_day = $1)::bigint AS "dayHandoverMinor",
+            COUNT(*) FILTER (WHERE business_day = $1 AND handover_minor IS NULL)::int AS "dayHandoverUnrecorded",
+            SUM(handover_minor)::bigint AS "monthHandoverMinor",
+            COUNT(*) FILTER (WHERE handover_minor IS NULL)::int AS "monthHandoverUnrecorded"
        FROM z_reports WHERE business_day BETWEEN $2 AND $3 GROUP BY register_id`,
     [day, monthFrom, monthTo],
   );
@@ -44,10 +52,13 @@ export async function ownerOverview(pool: Pool, day: string, now: number): Promi
     consistencyCheck(pool, { from, to }),
     listAlerts(pool, true),
   ]);
-  const figure = (f: { netMinor: number; documentCount: number; zCount: number } | undefined) => ({
+  const figure = (f: { netMinor: number; documentCount: number; zCount: number; handoverMinor: number | null; handoverUnrecorded: number } | undefined) => ({
     netMinor: f?.netMinor ?? 0,
     documentCount: f?.documentCount ?? 0,
     zCount: f?.zCount ?? 0,
+    // No Z at all: nothing to be unknown about, so 0; Zs none of which chained it: unknown (null).
+    handoverMinor: f ? f.handoverMinor : 0,
+    handoverUnrecorded: f?.handoverUnrecorded ?? 0,
   });
   return {
     day,
@@ -69,8 +80,24 @@ export async function ownerOverview(pool: Pool, day: string, now: number): Promi
             headSeq: r.headSeq,
             lastUploadAt: r.lastUploadAt,
             openAlerts: r.openAlerts,
-            day: { netMinor: sum?.dayNetMinor ?? 0, documentCount: sum?.dayDocuments ?? 0, zCount: sum?.dayZs ?? 0 },
-            month: { netMinor: sum?.monthNetMinor ?? 0, documentCount: sum?.monthDocuments ?? 0, zCount: sum?.monthZs ?? 0 },
+            day: figure(
+              sum && {
+                netMinor: sum.dayNetMinor,
+                documentCount: sum.dayDocuments,
+                zCount: sum.dayZs,
+                handoverMinor: sum.dayZs > 0 ? sum.dayHandoverMinor : 0,
+                handoverUnrecorded: sum.dayHandoverUnrecorded,
+              },
+            ),
+            month: figure(
+              sum && {
+                netMinor: sum.monthNetMinor,
+                documentCount: sum.monthDocuments,
+                zCount: sum.monthZs,
+                handoverMinor: sum.monthHandoverMinor,
+                handoverUnrecorded: sum.monthHandoverUnrecorded,
+              },
+            ),
           };
         }),
     })),

@@ -10,6 +10,8 @@ export interface DayFigure {
   zNo: number;
   documentCount: number;
   netMinor: number;
+  /** The Z's handover differences; null when its entry did not chain them (an older Z): unknown. */
+  handoverMinor: number | null;
 }
 
 export interface SumFigure {
@@ -19,12 +21,16 @@ export interface SumFigure {
   zCount: number;
   documentCount: number;
   netMinor: number;
+  /** Sum over the Zs that chained their handover differences; null when none did. */
+  handoverMinor: number | null;
+  /** Zs that chained no handover figure (older ones): left out of handoverMinor, not counted as 0. */
+  handoverUnrecorded: number;
 }
 
 export async function zDays(pool: Pool, range: { from: string; to: string; shopId?: string | null }): Promise<DayFigure[]> {
   const rows = await pool.query<DayFigure>(
     `SELECT r.shop_id AS "shopId", z.register_id AS "registerId", z.business_day AS "businessDay", z.z_no AS "zNo",
-            z.document_count AS "documentCount", z.net_minor AS "netMinor"
+            z.document_count AS "documentCount", z.net_minor AS "netMinor", z.handover_minor AS "handoverMinor"
        FROM z_reports z JOIN registers r ON r.id = z.register_id
       WHERE z.business_day BETWEEN $1 AND $2 AND ($3::text IS NULL OR r.shop_id = $3)
       ORDER BY r.shop_id, z.business_day, z.register_id`,
@@ -38,7 +44,8 @@ export async function zSums(pool: Pool, range: { from: string; to: string; shopI
   const period = by === 'day' ? 'z.business_day' : 'substr(z.business_day, 1, 7)';
   const rows = await pool.query<SumFigure>(
     `SELECT r.shop_id AS "shopId", ${period} AS period, COUNT(DISTINCT z.register_id)::int AS registers, COUNT(*)::int AS "zCount",
-            SUM(z.document_count)::bigint AS "documentCount", SUM(z.net_minor)::bigint AS "netMinor"
+            SUM(z.document_count)::bigint AS "documentCount", SUM(z.net_minor)::bigint AS "netMinor",
+            SUM(z.handover_minor)::bigint AS "handoverMinor", COUNT(*) FILTER (WHERE z.handover_minor IS NULL)::int AS "handoverUnrecorded"
        FROM z_reports z JOIN registers r ON r.id = z.register_id
       WHERE z.business_day BETWEEN $1 AND $2 AND ($3::text IS NULL OR r.shop_id = $3)
       GROUP BY r.shop_id, ${period} ORDER BY r.shop_id, period`,

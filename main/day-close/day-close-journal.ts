@@ -17,6 +17,12 @@ declare module '../ledger/journal-payloads' {
       grandTotalBeforeMinor: number;
       grandTotalAfterMinor: number;
       overShortMinor: number;
+      /**
+       * Sum of the day's handover differences (cash missing or found between a close and the next
+       * open of the same day). Absent in entries written before it was chained: readers treat that
+       * as unknown (null), never as 0, since those days' handovers were not recorded here.
+       */
+      handoverMinor?: number;
       shiftIds: number[];
       reconciliation: { status: CardReconciliationView['status']; batchIds: number[]; differences: number; skipReason: string | null };
     };

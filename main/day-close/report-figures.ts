@@ -46,7 +46,8 @@ export interface FigureInput {
   noSales: number;
   duplicates: number;
   movements: Record<CashMovementKind, { count: number; amountMinor: number }>;
-  exchangeCredit: { count: number; amountMinor: number };
+  /** The credit exchanges spent on their new goods (see ReportFiguresView.exchangeCreditSpent). */
+  exchangeCreditSpent: { count: number; amountMinor: number };
 }
 
 const KINDS: readonly DocumentKind[] = ['sale', 'refund', 'void'];
@@ -153,6 +154,6 @@ export function reportFigures(input: FigureInput): ReportFiguresView {
     noSales: input.noSales,
     duplicates: input.duplicates,
     cashMovements: MOVEMENT_KINDS.map((kind) => ({ kind, count: input.movements[kind].count, amountMinor: input.movements[kind].amountMinor })),
-    exchangeCredit: input.exchangeCredit,
+    exchangeCreditSpent: input.exchangeCreditSpent,
   };
 }

@@ -45,10 +45,12 @@ function tenderBlocks(c: Ctx, f: ReportFiguresView): ReceiptBlock[] {
       row(c.t('tender.net'), c.money(t.netMinor)),
     );
   }
-  const credit = f.exchangeCredit;
+  // A Z stored before the spent credit was reported keeps its whole-credit line, under its own words.
+  const spent = f.exchangeCreditSpent;
+  const credit = spent ?? f.exchangeCredit;
   if (credit && credit.count > 0)
     blocks.push(
-      { kind: 'text', text: c.t('tender.exchangeCredit'), align: 'left' },
+      { kind: 'text', text: c.t(spent ? 'tender.exchangeCreditSpent' : 'tender.exchangeCredit'), align: 'left' },
       row(c.t('tender.exchangeCreditRow', { count: credit.count }), c.money(credit.amountMinor)),
     );
   return blocks;

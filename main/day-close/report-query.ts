@@ -53,12 +53,16 @@ function paymentRows(db: Db, scope: ReportScope): FigurePaymentRow[] {
   ).all(...w.args) as FigurePaymentRow[];
 }
 
-/** Exchanges whose new sale the report covers (the return completes with it, in the same shift). */
-function exchangeCredit(db: Db, scope: ReportScope): { count: number; amountMinor: number } {
+/**
+ * Exchanges whose new sale the report covers (the return completes with it, in the same shift):
+ * the credit that paid the new goods. A cheaper exchange's cash handed back (difference_minor < 0)
+ * really left the drawer, so it is not part of it.
+ */
+function exchangeCreditSpent(db: Db, scope: ReportScope): { count: number; amountMinor: number } {
   const w = where(scope);
   return sql(
     db,
-    `SELECT COUNT(*) AS count, COALESCE(SUM(e.credit_minor), 0) AS amountMinor
+    `SELECT COUNT(*) AS count, COALESCE(SUM(e.credit_minor + MIN(e.difference_minor, 0)), 0) AS amountMinor
        FROM exchanges e JOIN documents d ON d.id = e.sale_document_id WHERE ${w.clause}`,
   ).get(...w.args) as { count: number; amountMinor: number };
 }
@@ -96,7 +100,7 @@ export function readFigures(db: Db, scope: ReportScope, slice: JournalSlice, shi
     noSales: journalCount(db, 'drawer.opened', slice),
     duplicates: journalCount(db, 'receipt.reprinted', slice),
     movements: movementTotals(db, shiftIds),
-    exchangeCredit: exchangeCredit(db, scope),
+    exchangeCreditSpent: exchangeCreditSpent(db, scope),
   });
 }
 

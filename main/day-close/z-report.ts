@@ -146,6 +146,7 @@ export function takeZ(
           grandTotalBeforeMinor: before,
           grandTotalAfterMinor: before + figures.netMinor,
           overShortMinor: stored.overShortMinor,
+          handoverMinor: stored.handoverMinor ?? 0,
           shiftIds: shifts.map((s) => s.id),
           reconciliation: {
             status: reconciliation.status,

@@ -86,6 +86,7 @@ export function listZ(db: Db, registerId: string, limit: number): ZReportSummary
             (SELECT count FROM day_rollups r WHERE r.z_id = z.id AND r.dimension = 'net' AND r.key = 'all') AS documents,
             (SELECT amount_minor FROM day_rollups r WHERE r.z_id = z.id AND r.dimension = 'cash' AND r.key = 'over_short') AS over_short,
             (SELECT count FROM day_rollups r WHERE r.z_id = z.id AND r.dimension = 'cash' AND r.key = 'over_short') AS counted_shifts,
+            (SELECT amount_minor FROM day_rollups r WHERE r.z_id = z.id AND r.dimension = 'cash' AND r.key = 'handover') AS handover,
             (SELECT COUNT(*) FROM z_shifts s WHERE s.z_id = z.id) AS shifts,
             (SELECT key FROM day_rollups r WHERE r.z_id = z.id AND r.dimension = 'card' AND r.key <> 'terminal' LIMIT 1) AS recon,
             (SELECT COUNT(*) FROM journal j WHERE j.kind = 'z.reprinted' AND j.${INDEXED_KINDS} AND json_extract(j.payload, '$.data.zId') = z.id) AS reprints
@@ -101,6 +102,7 @@ export function listZ(db: Db, registerId: string, limit: number): ZReportSummary
     documents: number | null;
     over_short: number | null;
     counted_shifts: number | null;
+    handover: number | null;
     shifts: number;
     recon: string | null;
     reprints: number;
@@ -115,6 +117,8 @@ export function listZ(db: Db, registerId: string, limit: number): ZReportSummary
     documentCount: r.documents ?? 0,
     // As the Z says it: when none of its shifts was counted, the over/short is unknown, not even.
     overShortMinor: r.shifts > 0 && !r.counted_shifts ? null : (r.over_short ?? 0),
+    // A Z without the rollup was taken before handovers were compared: unknown, not even.
+    handoverMinor: r.handover,
     reconciliationStatus: (r.recon ?? 'no_terminal') as CardReconciliationView['status'],
     reprints: r.reprints,
   }));
@@ -155,6 +159,14 @@ export function summary(db: Db, registerId: string, from: string, to: string): R
     .filter((r) => r.dimension === 'tax')
     .map((r) => ({ rateBp: Number(r.key), grossMinor: r.amount, taxMinor: r.tax, netMinor: r.amount - r.tax }))
     .sort((a, b) => a.rateBp - b.rateBp);
+  // Zs taken before handovers were compared wrote no handover rollup: those days are unknown.
+  const handoverDays = (
+    sql(db, `SELECT COUNT(*) AS n FROM day_rollups WHERE register_id = ? AND business_day BETWEEN ? AND ? AND dimension = 'cash' AND key = 'handover'`).get(
+      registerId,
+      from,
+      to,
+    ) as { n: number }
+  ).n;
   const discount = get('discount', 'sales');
   const net = get('net', 'all');
   return {
@@ -168,6 +180,8 @@ export function summary(db: Db, registerId: string, from: string, to: string): R
     netMinor: net.amount,
     netTaxMinor: net.tax,
     overShortMinor: get('cash', 'over_short').amount,
+    handoverMinor: days.length > 0 && handoverDays === 0 ? null : get('cash', 'handover').amount,
+    handoverUnrecordedDays: days.length - handoverDays,
     byDay: days,
   };
 }

@@ -26,6 +26,7 @@ import { cashTender } from '../money/cash-tender';
 import { roundToStep } from '../money/integer-math';
 import { book } from '../refund/refund-booking';
 import { approverFor, returnPlan, type RefundContext } from '../refund/refund-plans';
+import { creditStaysInDrawer } from '../shift/drawer-cash';
 import { requireOpenShift } from '../shift/shift-rows';
 import './exchange-journal';
 
@@ -56,7 +57,8 @@ function newGoods(ctx: RefundContext, saleId: string): DocumentView {
  */
 export function cashDifference(differenceMinor: number, creditMinor: number, stepMinor: number): number {
   if (differenceMinor > 0) return roundToStep(differenceMinor, stepMinor);
-  const back = -roundToStep(-differenceMinor, stepMinor);
+  // 0 − x, not −x: a difference that rounds to no coin is 0, not −0 (which JSON and a reader would see apart).
+  const back = 0 - roundToStep(-differenceMinor, stepMinor);
   return creditMinor + back > 0 ? back : differenceMinor;
 }
 
@@ -130,23 +132,29 @@ export function completeExchange(
     const cash = due > 0 ? cashTender(due, input.tenderedMinor ?? 0, ctx.settings.cashRoundingStepMinor) : null;
     if (cash && !cash.completes) throw new ServiceError('sale.tender_insufficient', { dueMinor: cash.dueMinor });
 
-    const booking = book(
-      ctx,
-      'refund',
-      { lines: plan.lines, parts: plan.tender.parts, roundingMinor: plan.tender.roundingMinor },
-      input.originalSaleId,
-      input.reason,
-      approver,
-      input.idempotencyKey,
+    // Cash handed back takes its rounding from the credit the new sale is paid with (see cashDifference).
+    // A difference that rounds to no coin at all still pays the new goods with the whole credit (the
+    // rounding is the sale's), or the ledger would hand back cash nobody handed back.
+    const creditSpent = view.differenceMinor < 0 ? view.creditMinor + view.cashDifferenceMinor : null;
+    const credit = creditSpent ?? Math.min(view.creditMinor, sale.totals.totalMinor);
+    // The return is booked as cash out in full, but the credit that pays the new goods never leaves
+    // the drawer: the drawer must hold only the cash handed back.
+    const booking = creditStaysInDrawer(ctx.db, credit, () =>
+      book(
+        ctx,
+        'refund',
+        { lines: plan.lines, parts: plan.tender.parts, roundingMinor: plan.tender.roundingMinor },
+        input.originalSaleId,
+        input.reason,
+        approver,
+        input.idempotencyKey,
+      ),
     );
     // Cash parts complete a correction at once; anything else would be a bug in the plan above.
     if (!('done' in booking) || booking.done.receiptNo === null) throw new Error('an exchange return must complete at once');
     const refund = booking.done.sale;
 
     const step = ctx.settings.cashRoundingStepMinor;
-    // Cash handed back takes its rounding from the credit the new sale is paid with (see cashDifference).
-    const creditSpent = view.cashDifferenceMinor < 0 ? view.creditMinor + view.cashDifferenceMinor : null;
-    const credit = creditSpent ?? Math.min(view.creditMinor, sale.totals.totalMinor);
     const base = { card: null, scan: null, originalPaymentId: null } as const;
     let paid = takePayment(ctx.db, sale, { ...base, method: 'cash', amountMinor: credit, tenderedMinor: credit, changeMinor: 0 }, ctx.now, step);
     if (cash) {

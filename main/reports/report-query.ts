@@ -16,7 +16,7 @@ export function salesReport(
   const rows = sql(
     db,
     `SELECT business_day AS businessDay, dimension, key, SUM(count) AS count, SUM(amount_minor) AS amountMinor FROM day_rollups
-      WHERE business_day BETWEEN ? AND ? ${registerWhere} AND dimension IN ('kind', 'tender_in', 'tender_out', 'operator', 'hour', 'discount', 'net')
+      WHERE business_day BETWEEN ? AND ? ${registerWhere} AND (dimension IN ('kind', 'tender_in', 'tender_out', 'operator', 'hour', 'discount', 'net') OR (dimension = 'cash' AND key IN ('over_short', 'handover')))
       GROUP BY business_day, dimension, key`,
   ).all(...args) as RollupRow[];
   const products = sql(

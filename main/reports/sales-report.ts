@@ -37,7 +37,17 @@ function periodOf(day: string, groupBy: Exclude<ReportGrouping, 'hour'>): string
   return groupBy === 'day' ? day : groupBy === 'week' ? isoWeek(day) : day.slice(0, 7);
 }
 
-const emptyPeriod = (key: string): ReportPeriodView => ({ key, salesCount: 0, salesMinor: 0, refundsMinor: 0, voidsMinor: 0, discountMinor: 0, netMinor: 0 });
+const emptyPeriod = (key: string): ReportPeriodView => ({
+  key,
+  salesCount: 0,
+  salesMinor: 0,
+  refundsMinor: 0,
+  voidsMinor: 0,
+  discountMinor: 0,
+  netMinor: 0,
+  overShortMinor: 0,
+  handoverMinor: null,
+});
 
 export function buildSalesReport(input: {
   from: string;
@@ -75,6 +85,10 @@ export function buildSalesReport(input: {
   const days = new Set<string>();
   const discounts = { count: 0, amountMinor: 0 };
   let netMinor = 0;
+  let overShortMinor = 0;
+  let handoverMinor = 0;
+  // Days whose Z wrote a handover rollup; a Z taken before handovers were compared wrote none.
+  const handoverDays = new Set<string>();
 
   for (const r of rows) {
     days.add(r.businessDay);
@@ -124,6 +138,16 @@ export function buildSalesReport(input: {
         netMinor += r.amountMinor;
         if (byDay) byDay.netMinor += r.amountMinor;
         break;
+      case 'cash':
+        if (r.key === 'over_short') {
+          overShortMinor += r.amountMinor;
+          if (byDay) byDay.overShortMinor += r.amountMinor;
+        } else if (r.key === 'handover') {
+          handoverMinor += r.amountMinor;
+          handoverDays.add(r.businessDay);
+          if (byDay) byDay.handoverMinor = (byDay.handoverMinor ?? 0) + r.amountMinor;
+        }
+        break;
     }
   }
 
@@ -159,6 +183,9 @@ export function buildSalesReport(input: {
       .sort((a, b) => b.netMinor - a.netMinor || a.operatorId - b.operatorId),
     discounts,
     netMinor,
+    overShortMinor,
+    handoverMinor: days.size > 0 && handoverDays.size === 0 ? null : handoverMinor,
+    handoverUnrecordedDays: [...days].filter((d) => !handoverDays.has(d)).length,
     averageBasketMinor: sales.count > 0 ? Math.round(sales.totalMinor / sales.count) : null,
     // A product whose every sale was returned or voided sold nothing: not a top seller, though it
     // is among the slowest.

@@ -24,6 +24,27 @@ const CODES: Record<CashOutAsked, { named: ErrorCode; blind: ErrorCode }> = {
 };
 
 /**
+ * Cash booked out that never leaves the drawer, per ledger, while an exchange books its return:
+ * the credit is written as a cash refund (so the Z counts the goods back) but the part that pays
+ * the new goods stays where it is. Set only for the synchronous span of `creditStaysInDrawer`.
+ */
+const staying = new WeakMap<Db, number>();
+
+/**
+ * Runs `fn` (an exchange's return booking) with `creditMinor` of the cash it books out counted as
+ * staying in the drawer: the drawer only has to hold what is really handed back.
+ */
+export function creditStaysInDrawer<T>(db: Db, creditMinor: number, fn: () => T): T {
+  if (staying.has(db)) throw new Error('creditStaysInDrawer does not nest');
+  staying.set(db, Math.max(0, creditMinor));
+  try {
+    return fn();
+  } finally {
+    staying.delete(db);
+  }
+}
+
+/**
  * Throws when `amountMinor` is more than the shift's drawer should hold. Training sales are in no
  * figure, so their practice cash does not count. Supervisors and owners see the expected cash in
  * the refusal; a cashier is told only the amount asked for. The refusal's journal entry is left
@@ -36,7 +57,9 @@ export function refuseCashOutBeyondDrawer(
   actor: { id: number; role: Role },
 ): void {
   const { expectedMinor } = shiftCashTerms(db, shift);
-  const { asked, amountMinor, at } = request;
+  const { asked, at } = request;
+  // Inside an exchange, only the cash handed back leaves the drawer; the refusal names that amount.
+  const amountMinor = asked === 'refund_cash' ? Math.max(0, request.amountMinor - (staying.get(db) ?? 0)) : request.amountMinor;
   if (amountMinor <= expectedMinor) return;
   const entry = { operatorId: actor.id, shiftId: shift.id, asked, amountMinor };
   const journal = () => inTransaction(db, () => appendJournal(db, 'cash.out_refused', entry, at));

@@ -70,9 +70,17 @@ export interface ReportFiguresView {
   /**
    * Exchanges (换货): the credit of the goods back, booked as a cash refund and as cash taken on the
    * new sale, so the cash tender's in and out each include it though no money moved. Shown so the
-   * owner can tell the drawer's real cash from it. Absent in Zs stored before it was reported.
+   * owner can tell the drawer's real cash from it. Only in Zs stored before `exchangeCreditSpent`
+   * (and absent in Zs stored before it was reported); read as printed then.
    */
   exchangeCredit?: { count: number; amountMinor: number };
+  /**
+   * Exchanges (换货): the part of their credit that paid the new goods, inside the cash tender's in
+   * and out though it never was in the drawer (cash in − it = cash really taken, cash out − it =
+   * cash really handed out, a cheaper exchange's change included). Replaces `exchangeCredit`,
+   * which summed the whole credit; a Z has one or the other (or neither, if older still).
+   */
+  exchangeCreditSpent?: { count: number; amountMinor: number };
 }
 
 /** One shift's cash as the X (counted shifts only) and the Z show it. */
@@ -203,6 +211,8 @@ export interface ZReportSummaryView {
   documentCount: number;
   /** Null when no shift of the day was counted: unknown, not even. */
   overShortMinor: number | null;
+  /** The day's handover differences; null for a Z taken before handovers were compared (unknown, not even). */
+  handoverMinor: number | null;
   reconciliationStatus: CardReconciliationView['status'];
   reprints: number;
 }
@@ -235,5 +245,12 @@ export interface ReportSummaryView {
   netMinor: number;
   netTaxMinor: number;
   overShortMinor: number;
+  /**
+   * Sum of the handover differences of the days that recorded them; null when none of the range's
+   * closed days did (Zs taken before handovers were compared): unknown, not even.
+   */
+  handoverMinor: number | null;
+  /** Closed days in the range whose Z recorded no handover figure (taken before it was compared). */
+  handoverUnrecordedDays: number;
   byDay: { businessDay: string; zNo: number; netMinor: number }[];
 }

@@ -9,6 +9,13 @@ export interface HqFigure {
   netMinor: number;
   documentCount: number;
   zCount: number;
+  /**
+   * Handover differences (cash missing or found between a close and the next open), summed over
+   * the Zs that chained them; null when none did. Absent from an HQ older than this field.
+   */
+  handoverMinor?: number | null;
+  /** Zs that chained no handover figure (taken before it was): unknown, not in handoverMinor. */
+  handoverUnrecorded?: number;
 }
 
 /** HQ's answer to the owner's back office: figures per shop and register, the consistency check's differences, open alerts. */

@@ -13,6 +13,13 @@ export interface ReportPeriodView {
   voidsMinor: number;
   discountMinor: number;
   netMinor: number;
+  /** The shifts' own counts: over > 0, short < 0 (0 by the hour: the count is the day's, not an hour's). */
+  overShortMinor: number;
+  /**
+   * Handover differences (cash missing or found between a close and the next open); null when no
+   * day of the period recorded them (Zs taken before handovers were compared), and by the hour.
+   */
+  handoverMinor: number | null;
 }
 
 export interface ReportProductView {
@@ -40,6 +47,12 @@ export interface SalesReportView {
   operators: { operatorId: number; operatorName: string; salesCount: number; netMinor: number }[];
   discounts: { count: number; amountMinor: number };
   netMinor: number;
+  /** The closed days' over/short, summed. */
+  overShortMinor: number;
+  /** The closed days' handover differences, summed; null when none of them recorded any (see handoverUnrecordedDays). */
+  handoverMinor: number | null;
+  /** Closed days whose Z recorded no handover figure (taken before handovers were compared): unknown, not 0. */
+  handoverUnrecordedDays: number;
   /** Sales taken ÷ number of sales; null without sales. */
   averageBasketMinor: number | null;
   /** By net takings, best first and worst first, at most `top` each. */

@@ -116,4 +116,14 @@ test('for cheaper goods the exchange hands back the rounded difference, ¥0.90 f
   expect(paper).toContain('合计￥7.61');
   expect(paper).toContain('现金舍入-￥0.01');
   expect(paper).toContain('换货抵扣￥7.60');
+
+  // The day's X: of the ¥8.50 credit, ¥7.60 paid the apples and never left the drawer; the ¥0.90 did.
+  await nextSale(page);
+  await page.getByTestId('open-back-office').click();
+  await page.getByTestId('back-office-nav-day-close').click();
+  await page.getByTestId('x-day').click();
+  const credit = page.getByTestId('x-report').getByTestId('report-tender-exchange-credit');
+  await expect(credit).toContainText('换货抵扣（抵新货，含在现金内，未经钱箱）');
+  await expect(credit.locator('td').first()).toHaveText('1 · ¥7.60');
+  await expect(page.getByTestId('x-report').getByTestId('report-tender-cash').locator('td').nth(1)).toHaveText('1 · ¥8.50');
 });

@@ -1,5 +1,6 @@
 import { startHqRig } from '../support/hq-rig';
 import { expect, setUpOwner, test } from './fixtures';
+import { inViewport } from './layout';
 
 test('the owner reads HQ’s figures through the enrolled register, and is told plainly when HQ is out of reach', async ({ page, register }) => {
   test.setTimeout(120_000);
@@ -7,6 +8,7 @@ test('the owner reads HQ’s figures through the enrolled register, and is told 
   let closed = false;
   try {
     const code = await rig.newRegister('E2E-R1', 'E2E');
+    await page.setViewportSize({ width: 1024, height: 768 });
     await setUpOwner(page, register);
     await page.getByTestId('open-back-office').click();
     await page.getByTestId('back-office-nav-hq').click();
@@ -19,6 +21,9 @@ test('the owner reads HQ’s figures through the enrolled register, and is told 
     await expect(page.getByRole('heading', { name: '总部', level: 2, exact: true })).toBeVisible();
     await expect(page.getByTestId('hq-shop-E2E')).toContainText('门店 E2E');
     await expect(page.getByTestId('hq-register-E2E-R1')).toContainText('收银机 E2E-R1');
+    // No Z yet: no handover line under the sums, and every column of the figures in the window.
+    await expect(page.getByTestId('hq-register-E2E-R1-day-handover')).toHaveCount(0);
+    expect(await inViewport(page.getByTestId('hq-register-E2E-R1').locator('td').last()), 'last upload in the window').toBe(true);
     await expect(page.getByTestId('hq-overview-no-differences')).toBeVisible();
     await expect(page.getByTestId('hq-overview-no-alerts')).toHaveText('没有未处理的警报。');
 

@@ -214,8 +214,10 @@ describe('an exchange', () => {
     ]);
     expect(x.figures.netMinor).toBe(8000 + 1500);
     expect(x.figures.tenders.find((t) => t.method === 'cash')?.netMinor).toBe(5000 + 4000 + 3000 - 2500);
-    // The credits (¥50 + ¥40) are inside the cash in and out above; the report says how much of it never was money.
-    expect(x.figures.exchangeCredit).toEqual({ count: 2, amountMinor: 5000 + 4000 });
+    // The credits that paid new goods (all ¥50, and ¥15 of the ¥40: the other ¥25 went back as cash)
+    // are inside the cash in and out above; the report says how much of it never was money.
+    expect(x.figures.exchangeCreditSpent).toEqual({ count: 2, amountMinor: 5000 + 1500 });
+    expect(x.figures.exchangeCredit).toBeUndefined();
     expect(x.grandTotalMinor).toBe(5000 + 4000 + 8000 + 1500 - 5000 - 4000);
   });
 
@@ -245,9 +247,10 @@ describe('an exchange', () => {
       ['refund', 2],
       ['void', 0],
     ]);
-    // On paper, under the tenders: the two credits, ¥90.00, that the cash in and out each include.
+    // On paper, under the tenders: the credit spent on new goods, ¥65.00 (¥50 + ¥15), that the cash in
+    // and out each include; the ¥25 handed back was real cash.
     const paper = renderReceiptText(zReportPaper(z, getSettings(reg.db), SHANGHAI, null), defaultPrinterProfile);
-    expect(paper).toMatch(/换货抵扣（已计入现金收、退，未经钱箱）\n\s*换货 2 笔\s+￥90\.00\n/);
+    expect(paper).toMatch(/换货抵扣（抵新货，已计入现金收、退，未经钱箱）\n\s*换货 2 笔\s+￥65\.00\n/);
   });
 
   it('of a card sale: a credit spent on new goods needs no supervisor; cash given back for card money does', async () => {

@@ -71,14 +71,25 @@ describe('HQ figures', () => {
     expect(days.body).toEqual({
       ok: true,
       value: [
-        { shopId: 'F1', period: day, registers: 2, zCount: 2, documentCount: 5, netMinor: net(a) + net(b) },
-        { shopId: 'F2', period: day, registers: 1, zCount: 1, documentCount: 1, netMinor: net(c) },
+        { shopId: 'F1', period: day, registers: 2, zCount: 2, documentCount: 5, netMinor: net(a) + net(b), handoverMinor: 0, handoverUnrecorded: 0 },
+        { shopId: 'F2', period: day, registers: 1, zCount: 1, documentCount: 1, netMinor: net(c), handoverMinor: 0, handoverUnrecorded: 0 },
       ],
     });
     const months = await rig.admin<SumFigure[]>('GET', `/api/admin/reports/months?from=${day.slice(0, 8)}01&to=${day.slice(0, 8)}31&shop=F1`);
     expect(months.body).toEqual({
       ok: true,
-      value: [{ shopId: 'F1', period: day.slice(0, 7), registers: 2, zCount: 2, documentCount: 5, netMinor: net(a) + net(b) }],
+      value: [
+        {
+          shopId: 'F1',
+          period: day.slice(0, 7),
+          registers: 2,
+          zCount: 2,
+          documentCount: 5,
+          netMinor: net(a) + net(b),
+          handoverMinor: 0,
+          handoverUnrecorded: 0,
+        },
+      ],
     });
     const zs = await rig.admin<{ registerId: string; netMinor: number }[]>('GET', `/api/admin/reports/zs?from=${day}&to=${day}&shop=F1`);
     expect(zs.body.ok && zs.body.value.map((z) => [z.registerId, z.netMinor])).toEqual([

@@ -84,7 +84,8 @@ export function recompute(s: Shop, day: string, shiftIds: number[]): { figures: 
   const journal = (kind: string) => (db.prepare('SELECT COUNT(*) AS n FROM journal WHERE kind = ?').get(kind) as { n: number }).n;
   const receipts = views.map((v) => v.view.receiptNo ?? 0);
   // An exchange's credit, for each of the day's sales that holds the new goods of one.
-  const creditOf = db.prepare('SELECT credit_minor FROM exchanges WHERE sale_document_id = ?').pluck();
+  // The credit that paid the new goods: all of it, less what a cheaper exchange handed back in cash.
+  const creditOf = db.prepare('SELECT credit_minor - MAX(0, -difference_minor) FROM exchanges WHERE sale_document_id = ?').pluck();
   const credits = views.flatMap(({ view }) => (view.kind === 'sale' ? (creditOf.all(view.id) as number[]) : []));
   const figures: ReportFiguresView = {
     documentCount: views.length,
@@ -104,7 +105,7 @@ export function recompute(s: Shop, day: string, shiftIds: number[]): { figures: 
       const of = moves.filter((m) => m.kind === kind);
       return { kind, count: of.length, amountMinor: of.reduce((n, m) => n + m.amount_minor, 0) };
     }),
-    exchangeCredit: { count: credits.length, amountMinor: credits.reduce((n, c) => n + c, 0) },
+    exchangeCreditSpent: { count: credits.length, amountMinor: credits.reduce((n, c) => n + c, 0) },
   };
   const expected = new Map<number, ExpectedCashView>();
   for (const shiftId of shiftIds) {

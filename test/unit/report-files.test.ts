@@ -30,6 +30,8 @@ const report = buildSalesReport({
     { businessDay: '2026-11-29', dimension: 'net', key: 'all', count: 5, amountMinor: 1_250 },
     { businessDay: '2026-11-29', dimension: 'tender_in', key: 'cash', count: 5, amountMinor: 1_250 },
     { businessDay: '2026-11-29', dimension: 'operator', key: '1', count: 5, amountMinor: 1_250 },
+    { businessDay: '2026-11-29', dimension: 'cash', key: 'over_short', count: 1, amountMinor: -30 },
+    { businessDay: '2026-11-29', dimension: 'cash', key: 'handover', count: 1, amountMinor: -10 },
   ],
   products: PRODUCTS,
   operatorNames: new Map([[1, '王店长']]),
@@ -63,7 +65,7 @@ describe('report export', () => {
     // The first line says the period and which registers, in words: "全部收银机", never "*".
     expect(Papa.parse<string[]>(csv.slice(1).split('\r\n')[0] ?? '').data[0]?.[1]).toBe('全部收银机');
     const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
-    expect(rows).toContainEqual(['2026-11-29', '5', '12.5', '0', '0', '0', '12.5']);
+    expect(rows).toContainEqual(['2026-11-29', '5', '12.5', '0', '0', '0', '12.5', '-0.3', '-0.1']);
     expect(rows).toContainEqual(['王店长', '5', '12.5']);
     expect(rows).toContainEqual([`'=HYPERLINK("x")`, 'reports.noCategory', '5', '12.5']);
   });
@@ -110,8 +112,10 @@ describe('report export', () => {
           'reports.col.voids',
           'reports.col.discounts',
           'reports.col.net',
+          'reports.col.overShort',
+          'reports.col.handover',
         ],
-        ['2026-11-29', '5', '12.5', '0', '0', '0', '12.5'],
+        ['2026-11-29', '5', '12.5', '0', '0', '0', '12.5', '-0.3', '-0.1'],
       ]);
       expect(sheets.get('reports.sheet.operators')?.[1]).toEqual(['王店长', '5', '12.5']);
       expect(sheets.get('reports.sheet.bottomProducts')?.slice(1)).toEqual([
@@ -125,5 +129,24 @@ describe('report export', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('a day whose Z recorded no handover says so in its period, not an even 0; by the hour there are no cash columns', () => {
+    const base = { from: '2026-11-28', to: '2026-11-29', registerId: null, registers: ['R1'], top: 2, products: [], operatorNames: new Map<number, string>() };
+    const rows = [
+      { businessDay: '2026-11-28', dimension: 'net', key: 'all', count: 1, amountMinor: 500 },
+      { businessDay: '2026-11-28', dimension: 'cash', key: 'over_short', count: 1, amountMinor: 0 },
+      { businessDay: '2026-11-29', dimension: 'net', key: 'all', count: 1, amountMinor: 700 },
+      { businessDay: '2026-11-29', dimension: 'cash', key: 'handover', count: 1, amountMinor: 20 },
+    ];
+    const byDay = buildSalesReport({ ...base, groupBy: 'day', rows });
+    expect(byDay).toMatchObject({ handoverMinor: 20, handoverUnrecordedDays: 1 });
+    expect(reportTables(byDay, t)[0]?.rows.map((r) => r.slice(-2))).toEqual([
+      [{ minor: 0 }, 'report.handoverUnrecorded'],
+      [{ minor: 0 }, { minor: 20 }],
+    ]);
+    const oldDayOnly = buildSalesReport({ ...base, groupBy: 'month', rows: rows.slice(0, 2) });
+    expect(oldDayOnly).toMatchObject({ handoverMinor: null, handoverUnrecordedDays: 1 });
+    expect(reportTables(buildSalesReport({ ...base, groupBy: 'hour', rows }), t)[0]?.header).not.toContain('reports.col.handover');
   });
 });

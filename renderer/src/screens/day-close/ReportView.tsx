@@ -19,7 +19,8 @@ interface ReportViewProps {
 export function ReportView({ figures, shifts, reconciliation, overShortMinor }: ReportViewProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const credit = figures.exchangeCredit;
+  // A Z stored before the spent credit was reported keeps its whole-credit row, under its own words.
+  const credit = figures.exchangeCreditSpent ?? figures.exchangeCredit;
   const uncounted = shifts.filter((s) => s.countedMinor === null).length;
   // Cash missing or found between a close and the next open: in no shift's own over/short.
   const handovers = shifts.filter((s) => s.handover && s.handover.differenceMinor !== 0);
@@ -90,7 +91,7 @@ export function ReportView({ figures, shifts, reconciliation, overShortMinor }: 
                   {
                     key: 'exchange-credit',
                     testId: 'report-tender-exchange-credit',
-                    head: t('report.tender.exchangeCredit'),
+                    head: t(figures.exchangeCreditSpent ? 'report.tender.exchangeCreditSpent' : 'report.tender.exchangeCredit'),
                     cells: [`${credit.count} · ${format.money(credit.amountMinor)}`, `${credit.count} · ${format.money(credit.amountMinor)}`, format.money(0)],
                   },
                 ]

@@ -62,10 +62,28 @@ export function ZReportsSection(_props: BackOfficeSectionProps) {
     { key: 'net', header: t('report.net'), numeric: true, cell: (z) => format.money(z.netMinor) },
     {
       key: 'cash',
-      header: t('report.overShort'),
-      // Not counted is not even: the Z this row lists says "not counted" too.
-      cell: (z) =>
-        z.overShortMinor === null ? <span data-testid="z-row-not-counted">{t('report.notCounted')}</span> : <OverShort differenceMinor={z.overShortMinor} />,
+      header: t('report.cashDifferences'),
+      // Not counted is not even: the Z this row lists says "not counted" too. The handover (cash
+      // gone or found between a close and the next open) is a line of its own when there is one,
+      // or when the Z was taken before handovers were compared (unknown, not even).
+      cell: (z) => (
+        <>
+          {z.overShortMinor === null ? <span data-testid="z-row-not-counted">{t('report.notCounted')}</span> : <OverShort differenceMinor={z.overShortMinor} />}
+          {z.handoverMinor === null ? (
+            <div className="muted" title={t('report.handoverUnrecordedHint')} data-testid="z-row-handover-unrecorded">
+              {t('report.handoverLine')}
+              {t('report.handoverUnrecorded')}
+            </div>
+          ) : (
+            z.handoverMinor !== 0 && (
+              <div>
+                {t('report.handoverLine')}
+                <OverShort differenceMinor={z.handoverMinor} testId="z-row-handover" />
+              </div>
+            )
+          )}
+        </>
+      ),
     },
     { key: 'recon', header: t('report.recon.title'), cell: (z) => t(`report.reconStatus.${z.reconciliationStatus}`) },
     { key: 'copies', header: t('report.reprints'), numeric: true, cell: (z) => z.reprints },

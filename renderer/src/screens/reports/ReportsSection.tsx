@@ -8,6 +8,7 @@ import { currencyDigits, minorToDecimal } from '../../format/money';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
+import { OverShort } from '../shift/CountResult';
 import { download } from './download';
 import { isMoney, reportCsv, reportTables, reportXlsx, type Cell } from './report-files';
 import '../../styles/day-close.css';
@@ -119,6 +120,20 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
             <dd data-testid="reports-average-basket">{r.averageBasketMinor === null ? '—' : format.money(r.averageBasketMinor)}</dd>
             <dt>{t('reports.col.discounts')}</dt>
             <dd>{format.money(r.discounts.amountMinor)}</dd>
+            <dt>{t('reports.col.overShort')}</dt>
+            <dd>
+              <OverShort differenceMinor={r.overShortMinor} testId="reports-over-short" />
+            </dd>
+            <dt>{t('reports.col.handover')}</dt>
+            <dd data-testid="reports-handover">
+              {r.handoverMinor === null ? t('report.handoverUnrecorded') : <OverShort differenceMinor={r.handoverMinor} />}
+              {r.handoverMinor !== null && r.handoverUnrecordedDays > 0 && (
+                <span className="muted" data-testid="reports-handover-unrecorded">
+                  {' '}
+                  {t('reports.handoverUnrecordedDays', { count: r.handoverUnrecordedDays })}
+                </span>
+              )}
+            </dd>
             {r.kinds
               .filter((k) => k.kind !== 'sale')
               .map((k) => (

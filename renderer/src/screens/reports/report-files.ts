@@ -45,6 +45,8 @@ export function reportTables(r: SalesReportView, t: Translate): ReportTable[] {
         t('reports.col.voids'),
         t('reports.col.discounts'),
         t('reports.col.net'),
+        // The cash differences a count found, by the day: not an hour's figure.
+        ...(r.groupBy === 'hour' ? [] : [t('reports.col.overShort'), t('reports.col.handover')]),
       ],
       rows: r.periods.map((p) => [
         p.key,
@@ -54,6 +56,8 @@ export function reportTables(r: SalesReportView, t: Translate): ReportTable[] {
         money(p.voidsMinor),
         money(p.discountMinor),
         money(p.netMinor),
+        // A period none of whose Zs recorded a handover says so, rather than an even 0.
+        ...(r.groupBy === 'hour' ? [] : [money(p.overShortMinor), p.handoverMinor === null ? t('report.handoverUnrecorded') : money(p.handoverMinor)]),
       ]),
     },
     { key: 'top-products', name: t('reports.sheet.products'), header: productHeader, rows: r.topProducts.map(product) },

@@ -1,11 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OwnerOverview } from '../../../../preload/contract/hq-wire';
+import type { HqFigure, OwnerOverview } from '../../../../preload/contract/hq-wire';
 import { DateField } from '../../components/DateField';
 import { ErrorNote } from '../../components/ErrorNote';
 import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
+import { OverShort } from '../shift/CountResult';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
 
 function today(): string {
@@ -79,9 +80,15 @@ function Overview({ v, money, when }: { v: OwnerOverview; money: (minor: number)
           {v.shops.flatMap((s) => [
             <tr key={s.shopId} data-testid={`hq-shop-${s.shopId}`}>
               <th scope="row">{t('hqView.shop', { id: s.shopId, name: s.name })}</th>
-              <td>{money(s.day.netMinor)}</td>
+              <td>
+                {money(s.day.netMinor)}
+                <HandoverLine f={s.day} testId={`hq-shop-${s.shopId}-day-handover`} />
+              </td>
               <td>{s.day.documentCount}</td>
-              <td>{money(s.month.netMinor)}</td>
+              <td>
+                {money(s.month.netMinor)}
+                <HandoverLine f={s.month} testId={`hq-shop-${s.shopId}-month-handover`} />
+              </td>
               <td>{s.month.documentCount}</td>
               <td>{s.month.zCount}</td>
               <td />
@@ -89,9 +96,15 @@ function Overview({ v, money, when }: { v: OwnerOverview; money: (minor: number)
             ...s.registers.map((r) => (
               <tr key={`${s.shopId}/${r.registerId}`} data-testid={`hq-register-${r.registerId}`}>
                 <td>{t('hqView.register', { id: r.registerId, name: r.name })}</td>
-                <td>{money(r.day.netMinor)}</td>
+                <td>
+                  {money(r.day.netMinor)}
+                  <HandoverLine f={r.day} testId={`hq-register-${r.registerId}-day-handover`} />
+                </td>
                 <td>{r.day.documentCount}</td>
-                <td>{money(r.month.netMinor)}</td>
+                <td>
+                  {money(r.month.netMinor)}
+                  <HandoverLine f={r.month} testId={`hq-register-${r.registerId}-month-handover`} />
+                </td>
                 <td>{r.month.documentCount}</td>
                 <td>{r.month.zCount}</td>
                 <td>{r.enrolled ? (r.lastUploadAt === null ? t('hqView.never') : when(r.lastUploadAt)) : t('hqView.notEnrolled')}</td>
@@ -150,5 +163,23 @@ function Overview({ v, money, when }: { v: OwnerOverview; money: (minor: number)
         </ul>
       )}
     </>
+  );
+}
+
+/**
+ * Under a net figure, the handover differences of the same Zs (cash gone or found between a close
+ * and the next open) when there are any, or when Zs did not record them: unknown, not even. An HQ
+ * too old to say gives nothing.
+ */
+function HandoverLine({ f, testId }: { f: HqFigure; testId: string }) {
+  const { t } = useTranslation();
+  const unrecorded = f.handoverUnrecorded ?? 0;
+  if (f.handoverMinor === undefined || (f.handoverMinor === 0 && unrecorded === 0)) return null;
+  return (
+    <div className="muted" data-testid={testId} title={unrecorded > 0 ? t('hqView.handoverUnrecorded', { count: unrecorded }) : undefined}>
+      {t('report.handoverLine')}
+      {f.handoverMinor === null ? t('report.handoverUnrecorded') : <OverShort differenceMinor={f.handoverMinor} />}
+      {f.handoverMinor !== null && unrecorded > 0 ? ' *' : ''}
+    </div>
   );
 }
