@@ -115,7 +115,7 @@ function StepBody({
     setForm({ ...form, [key]: value });
   };
   const text = (
-    key: 'storeAddress' | 'storeTaxId' | 'storePhone' | 'registerId' | 'currency' | 'receiptFooter' | 'receiptHeader',
+    key: 'storeName' | 'storeAddress' | 'storeTaxId' | 'storePhone' | 'registerId' | 'currency' | 'receiptFooter' | 'receiptHeader',
     label: string,
     max: number,
   ) => (
@@ -146,12 +146,20 @@ function StepBody({
     case 'store':
       return (
         <div className="form-grid">
+          {/* The name given with the owner, here to check or put right: it heads the screen and every receipt. */}
+          {text('storeName', t('setup.storeName'), 80)}
           {text('storeAddress', t('backOffice.settings.storeAddress'), 200)}
           {text('storeTaxId', t('backOffice.settings.storeTaxId'), MAX_STORE_TAX_ID)}
           {text('storePhone', t('settingsMore.storePhone'), MAX_STORE_PHONE)}
           {saveButton(
-            { storeAddress: form.storeAddress, storeTaxId: form.storeTaxId, storePhone: form.storePhone },
-            !isStoreTaxId(form.storeTaxId) ? 'wizard.badTaxId' : !isStorePhone(form.storePhone) ? 'wizard.badPhone' : null,
+            { storeName: form.storeName.trim(), storeAddress: form.storeAddress, storeTaxId: form.storeTaxId, storePhone: form.storePhone },
+            form.storeName.trim() === ''
+              ? 'setup.storeNameRequired'
+              : !isStoreTaxId(form.storeTaxId)
+                ? 'wizard.badTaxId'
+                : !isStorePhone(form.storePhone)
+                  ? 'wizard.badPhone'
+                  : null,
           )}
           {children}
         </div>
