@@ -43,3 +43,55 @@ test('a store name of only spaces is refused in words and creates no owner; the 
     await closePagesAndStop(page.context(), stop);
   }
 });
+
+/** The focus is on a field of the step itself: not on nothing, not on 以后再说, back or skip. */
+async function focusInStep(page: Page, step: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const active = document.activeElement;
+          if (!active || active === document.body) return 'nothing';
+          const testId = active.getAttribute('data-testid') ?? '';
+          if (['wizard-later', 'wizard-back', 'wizard-skip'].includes(testId)) return testId;
+          return active.closest('[data-testid="wizard"]') ? 'in step' : 'outside';
+        }),
+      { message: `the focus on opening ${step}` },
+    )
+    .toBe('in step');
+}
+
+test('each wizard step opens with the keys in its first field; Tab goes on through the form and Enter saves from its button', async ({ page }) => {
+  const { register, stop } = await startRegister({ demo: false });
+  try {
+    await ownerForm(page, register.url, '林记便利店');
+    await page.getByLabel('店铺名称').press('Enter');
+    const step = page.getByTestId('wizard-step');
+    await expect(step).toHaveText('店铺信息');
+    await expect(page.getByTestId('wizard-storeName')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByTestId('wizard-storeAddress')).toBeFocused();
+    await page.keyboard.type('上海市徐汇区漕溪北路 88 号');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    await expect(page.getByTestId('wizard-save')).toBeFocused();
+    await page.keyboard.press('Enter');
+
+    await expect(step).toHaveText('收银机');
+    await expect(page.getByTestId('wizard-registerId')).toBeFocused();
+    await page.getByTestId('wizard-skip').click();
+    await expect(step).toHaveText('小票');
+    await expect(page.getByLabel('小票语言')).toBeFocused();
+    for (const next of ['税率', '商品', '打印机', '刷卡终端']) {
+      await page.getByTestId('wizard-skip').click();
+      await expect(step).toHaveText(next);
+      await focusInStep(page, next);
+    }
+    // Back to the first step: its field has the keys again, with the address as saved.
+    for (let i = 0; i < 6; i++) await page.getByTestId('wizard-back').click();
+    await expect(step).toHaveText('店铺信息');
+    await expect(page.getByTestId('wizard-storeName')).toBeFocused();
+    await expect(page.getByTestId('wizard-storeAddress')).toHaveValue('上海市徐汇区漕溪北路 88 号');
+  } finally {
+    await closePagesAndStop(page.context(), stop);
+  }
+});

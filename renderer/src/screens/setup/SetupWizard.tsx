@@ -12,6 +12,7 @@ import { TerminalSettings } from '../card-terminal/TerminalSettings';
 import { ReceiptLanguageField } from './ReceiptLanguageField';
 import { SelfCheckPanel } from './SelfCheckPanel';
 import { TaxRatesEditor } from './TaxRatesEditor';
+import { useStepFocus } from './use-step-focus';
 
 /** The steps after the owner exists (the owner's own step is SetupScreen). Each can be skipped and is in the back office later. */
 const STEPS = ['store', 'register', 'receipt', 'taxes', 'catalog', 'printer', 'terminal'] as const;
@@ -31,6 +32,7 @@ export function SetupWizard({ onDone }: { session: SessionView; onDone(): void }
   const [settings, setSettings] = useState<StoreSettings | null>(null);
   const [error, setError] = useState<CallError | null>(null);
   const step: Step = STEPS[index] ?? 'store';
+  const body = useStepFocus<HTMLDivElement>(settings ? step : null);
 
   useEffect(() => {
     void api.invoke('settings.get', {}).then((r) => (r.ok ? setSettings(r.value) : setError(r.error)));
@@ -74,18 +76,20 @@ export function SetupWizard({ onDone }: { session: SessionView; onDone(): void }
         <h2 data-testid="wizard-step">{t(`wizard.step.${step}`)}</h2>
         <p className="muted">{t(`wizard.hint.${step}`)}</p>
         {settings && (
-          <StepBody step={step} settings={settings} onSave={(p) => void save(p)}>
-            <div className="back-office__row">
-              {index > 0 && (
-                <button type="button" className="button" onClick={() => goTo(index - 1)} data-testid="wizard-back">
-                  {t('wizard.back')}
+          <div ref={body} className="wizard__body">
+            <StepBody step={step} settings={settings} onSave={(p) => void save(p)}>
+              <div className="back-office__row" data-wizard-way>
+                {index > 0 && (
+                  <button type="button" className="button" onClick={() => goTo(index - 1)} data-testid="wizard-back">
+                    {t('wizard.back')}
+                  </button>
+                )}
+                <button type="button" className="button" onClick={next} data-testid="wizard-skip">
+                  {t(index + 1 === STEPS.length ? 'wizard.finish' : SAVED_AS_MADE.has(step) ? 'wizard.next' : 'wizard.skip')}
                 </button>
-              )}
-              <button type="button" className="button" onClick={next} data-testid="wizard-skip">
-                {t(index + 1 === STEPS.length ? 'wizard.finish' : SAVED_AS_MADE.has(step) ? 'wizard.next' : 'wizard.skip')}
-              </button>
-            </div>
-          </StepBody>
+              </div>
+            </StepBody>
+          </div>
         )}
         <ErrorNote error={error} />
       </section>
