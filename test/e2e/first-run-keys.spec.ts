@@ -95,3 +95,37 @@ test('each wizard step opens with the keys in its first field; Tab goes on throu
     await closePagesAndStop(page.context(), stop);
   }
 });
+
+test('a reload mid-wizard comes back to the same step, with what was saved; once finished, a reload leaves the wizard', async ({ page }) => {
+  const { register, stop } = await startRegister({ demo: false });
+  try {
+    await ownerForm(page, register.url, '林记便利店');
+    await page.getByRole('button', { name: '创建店主并开始' }).click();
+    const step = page.getByTestId('wizard-step');
+    await expect(step).toHaveText('店铺信息');
+    await page.getByTestId('wizard-skip').click();
+    await expect(step).toHaveText('收银机');
+    await page.getByTestId('wizard-registerId').fill('R2');
+    await page.getByTestId('wizard-save').click();
+    await expect(step).toHaveText('小票');
+    await page.getByTestId('wizard-skip').click();
+    await expect(step).toHaveText('税率');
+
+    await page.reload();
+    await expect(step).toHaveText('税率');
+    await expect(page.locator('.wizard__steps [aria-current="step"]')).toHaveText('税率');
+    await focusInStep(page, '税率');
+    await page.getByTestId('wizard-back').click();
+    await page.getByTestId('wizard-back').click();
+    await expect(step).toHaveText('收银机');
+    await expect(page.getByTestId('wizard-registerId')).toHaveValue('R2');
+
+    await page.getByTestId('wizard-later').click();
+    await expect(page.getByTestId('open-shift')).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId('open-shift')).toBeVisible();
+    await expect(page.getByTestId('wizard')).toHaveCount(0);
+  } finally {
+    await closePagesAndStop(page.context(), stop);
+  }
+});

@@ -13,6 +13,7 @@ import { ReceiptLanguageField } from './ReceiptLanguageField';
 import { SelfCheckPanel } from './SelfCheckPanel';
 import { TaxRatesEditor } from './TaxRatesEditor';
 import { useStepFocus } from './use-step-focus';
+import { rememberedStep, rememberStep } from './wizard-step-memory';
 
 /** The steps after the owner exists (the owner's own step is SetupScreen). Each can be skipped and is in the back office later. */
 const STEPS = ['store', 'register', 'receipt', 'taxes', 'catalog', 'printer', 'terminal'] as const;
@@ -28,7 +29,7 @@ const SAVED_AS_MADE: ReadonlySet<Step> = new Set(['taxes', 'catalog', 'printer',
  */
 export function SetupWizard({ onDone }: { session: SessionView; onDone(): void }) {
   const { t } = useTranslation();
-  const [index, setIndex] = useState(0);
+  const [index, setIndex] = useState(() => rememberedStep(STEPS));
   const [settings, setSettings] = useState<StoreSettings | null>(null);
   const [error, setError] = useState<CallError | null>(null);
   const step: Step = STEPS[index] ?? 'store';
@@ -41,12 +42,14 @@ export function SetupWizard({ onDone }: { session: SessionView; onDone(): void }
   const finish = async () => {
     const result = await api.invoke('settings.update', { setupWizardDone: true });
     if (!result.ok) return setError(result.error);
+    rememberStep(null);
     onDone();
   };
   /** Another step: what was said about the last one (a refused register ID) is not about this one. */
   const goTo = (to: number) => {
     setError(null);
     setIndex(to);
+    rememberStep(STEPS[to] ?? null);
   };
   const next = () => (index + 1 < STEPS.length ? goTo(index + 1) : void finish());
   const save = async (patch: CallInput<'settings.update'>) => {
