@@ -129,3 +129,24 @@ test('a reload mid-wizard comes back to the same step, with what was saved; once
     await closePagesAndStop(page.context(), stop);
   }
 });
+
+test('English welcome form: "Restore from a backup" keeps the padding of the button beside it', async ({ page, register }) => {
+  await page.setViewportSize(SIZE);
+  await page.goto(register.url);
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  const restore = page.getByRole('button', { name: 'Restore from a backup' });
+  await expect(restore).toBeVisible();
+  // The space between the label and the button's border, each side, measured on the label's own box.
+  const gaps = await restore.evaluate((button) => {
+    const range = document.createRange();
+    range.selectNodeContents(button);
+    const text = range.getBoundingClientRect();
+    const box = button.getBoundingClientRect();
+    return { left: text.left - box.left, right: box.right - text.right, clipped: button.scrollWidth > button.clientWidth };
+  });
+  expect(gaps.clipped).toBe(false);
+  expect(gaps.left).toBeGreaterThanOrEqual(12);
+  expect(gaps.right).toBeGreaterThanOrEqual(12);
+  await expect(page.getByRole('button', { name: 'Create owner and start' })).toBeInViewport({ ratio: 1 });
+  await expect(restore).toBeInViewport({ ratio: 1 });
+});
