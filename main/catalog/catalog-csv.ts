@@ -25,6 +25,8 @@ export const CSV_COLUMNS = ['sku', 'barcode', 'name_zh', 'name_en', 'price', 'ta
 const SOLD_BY_WORDS: Readonly<Record<string, SoldBy>> = { piece: 'piece', weight: 'weight', 计件: 'piece', 按件: 'piece', 称重: 'weight', 按重量: 'weight' };
 
 const BARCODE = /^[0-9A-Za-z-]{1,64}$/;
+/** Headers people write for a product's name; the file names it name_zh and/or name_en. */
+const NAME_COLUMNS: ReadonlySet<string> = new Set(['name', 'product', 'product_name', 'title', '名称', '商品名称', '品名']);
 
 interface ParsedRow {
   row: number;
@@ -63,6 +65,13 @@ export function importCatalogCsv(db: Db, csv: string, operatorId: number | null,
   const fields = parsed.meta.fields ?? [];
   for (const column of ['sku', 'price', 'tax_rate']) {
     if (!fields.includes(column)) errors.push({ row: 1, code: 'csv.missing_column', field: column, value: '' });
+  }
+  // A column the register does not know is said by name, with the ones it does: a plain `name`
+  // was once ignored in silence and every row then said it had no name.
+  const expected = CSV_COLUMNS.join(', ');
+  for (const column of fields.filter((f) => f !== '' && !(CSV_COLUMNS as readonly string[]).includes(f))) {
+    const code = NAME_COLUMNS.has(column) ? 'csv.unknown_name_column' : 'csv.unknown_column';
+    errors.push({ row: 1, code, field: column, value: column, params: { column, expected } });
   }
   if (errors.length > 0) return { imported: 0, errors };
   const hasExtras = fields.includes('extra_barcodes');

@@ -18,10 +18,13 @@ export function createOwner(
   return db.transaction(() => {
     // Checked again inside the transaction: two first-run windows must not both create an owner.
     if (operatorCount(db) > 0) throw new ServiceError('setup.already_done');
+    // A name of only spaces would leave the store as "Ringup" on every receipt without a word.
+    const storeName = input.storeName?.trim();
+    if (storeName === '' || input.settings?.storeName?.trim() === '') throw new ServiceError('setup.store_name_required');
     const created = createOperator(db, { name: input.name, pin: input.pin, role: 'owner' }, null, now);
     const patch = {
       ...input.settings,
-      ...(input.storeName ? { storeName: input.storeName } : {}),
+      ...(storeName !== undefined ? { storeName } : {}),
       ...(input.storeLocale ? { storeLocale: input.storeLocale } : {}),
       setupWizardDone: false,
     };

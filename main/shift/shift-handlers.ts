@@ -1,6 +1,7 @@
 import type { shiftCalls } from '../../preload/contract/shift';
 import type { ShiftCountResultView } from '../../preload/contract/shift-views';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
+import { getPrinterConfig } from '../printing/printer-config';
 import { moveCash } from './cash-movements';
 import { liveShift, shiftView } from './shift-rows';
 import { openShift, shiftState } from './shifts';
@@ -32,8 +33,15 @@ export const shiftHandlers: Pick<HandlerTable, keyof typeof shiftCalls> = {
     },
   },
   'shift.open': { access: 'cashier', handle: (input, ctx) => announce(ctx, openShift(ctx, input.float)) },
-  // The drawer kick and the slip follow the `cash.moved` journal entry (printing/printer-runtime.ts).
-  'cash.move': { access: 'cashier', handle: (input, ctx) => announce(ctx, moveCash(ctx, input)) },
+  // The drawer kick and the slip follow the `cash.moved` journal entry (printing/paper-queue.ts),
+  // where a printer is set up; the answer says which, so the screen never claims a drawer opened.
+  'cash.move': {
+    access: 'cashier',
+    handle: (input, ctx) => {
+      const moved = moveCash(ctx, input);
+      return announce(ctx, { ...moved, drawer: getPrinterConfig(ctx.db).enabled ? 'queued' : 'no_printer' });
+    },
+  },
   'shift.count': { access: 'cashier', handle: (input, ctx) => announce(ctx, forCaller(ctx, countShift(ctx, input.shiftId, input.counts))) },
   'shift.close': { access: 'cashier', handle: (input, ctx) => announce(ctx, closeShift(ctx, input.shiftId)) },
 };

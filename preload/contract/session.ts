@@ -42,6 +42,7 @@ export const sessionErrors = [
   'session.wrong_pin',
   'session.locked',
   'setup.already_done',
+  'setup.store_name_required',
   'operator.not_found',
   'operator.name_taken',
   'operator.pin_too_weak',

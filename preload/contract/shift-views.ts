@@ -31,6 +31,15 @@ export interface CashMovementView {
   at: number;
 }
 
+/**
+ * A cash movement just recorded, and what the register did at the drawer: `queued` when the
+ * printer was asked to open it and print the slip, `no_printer` when there is no printer to ask
+ * (the cashier opens the drawer with its key; no slip).
+ */
+export interface CashMoveResult extends CashMovementView {
+  drawer: 'queued' | 'no_printer';
+}
+
 /** A shift without the expected cash: what anyone at the till may see. */
 export interface ShiftView {
   id: number;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { id, idempotencyKey, positiveAmountMinor, shortText } from './primitives';
-import type { CashMovementView, ShiftCountResultView, ShiftStateView, ShiftView } from './shift-views';
+import type { CashMoveResult, ShiftCountResultView, ShiftStateView, ShiftView } from './shift-views';
 
 /** At most this many of one note or coin in one count. */
 export const MAX_PIECES = 100_000;
@@ -30,10 +30,11 @@ export const shiftCalls = {
     { movesMoney: true },
   ),
   /**
-   * Paid-in, paid-out, safe drop or float top-up: journalled, opens the drawer, prints a slip. A
-   * paid-out or safe drop larger than the drawer's expected cash is refused and changes nothing.
+   * Paid-in, paid-out, safe drop or float top-up: journalled, opens the drawer and prints a slip
+   * where a printer is set up (the answer says which). A paid-out or safe drop larger than the
+   * drawer's expected cash is refused and changes nothing.
    */
-  'cash.move': call<CashMovementView>()(z.object({ kind: cashMovementKind, amountMinor: positiveAmountMinor, reason: shortText, idempotencyKey }).strict(), {
+  'cash.move': call<CashMoveResult>()(z.object({ kind: cashMovementKind, amountMinor: positiveAmountMinor, reason: shortText, idempotencyKey }).strict(), {
     movesMoney: true,
   }),
   /**

@@ -24,7 +24,9 @@ describe('a paid-out larger than the drawer', () => {
     expect(jobStates(reg)).toEqual(jobsBefore);
     expect(vp.jobs().length).toBe(printedBefore);
 
-    await reg.must('cash.move', { kind: 'paid_out', amountMinor: 500, reason: '买冰块', idempotencyKey: key() });
+    const moved = await reg.must('cash.move', { kind: 'paid_out', amountMinor: 500, reason: '买冰块', idempotencyKey: key() });
+    // The answer says the printer was asked to open the drawer (the screen says so only then).
+    expect(moved.drawer).toBe('queued');
     const added = await until('drawer kick and slip printed', () => {
       const jobs = jobStates(reg).slice(jobsBefore.length);
       return jobs.length === 2 && jobs.every((j) => j.state === 'printed') ? jobs : null;

@@ -25,6 +25,8 @@ export function SetupScreen({ onDone }: { onDone(session: SessionView): void }) 
     event.preventDefault();
     owner.reset();
     if (name.trim() === '') return setProblem(t('setup.nameRequired'));
+    // A name of spaces is no name: the header and every receipt would say "Ringup" instead.
+    if (storeName.trim() === '') return setProblem(t('setup.storeNameRequired'));
     const pinProblem = newPinProblem(pin, pinAgain);
     if (pinProblem) return setProblem(t(pinProblem));
     setProblem(null);
@@ -32,7 +34,7 @@ export function SetupScreen({ onDone }: { onDone(session: SessionView): void }) 
       name: name.trim(),
       pin,
       storeLocale: language,
-      ...(storeName.trim() ? { storeName: storeName.trim() } : {}),
+      storeName: storeName.trim(),
     });
     if (!result.ok) return;
     chooseLocale(language);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../../preload/contract';
 import { sectionsFor } from './sections';
@@ -19,10 +19,20 @@ export function BackOfficeScreen({ session, onClose, onStartReturn }: BackOffice
   const heading = useRef<HTMLHeadingElement>(null);
 
   const nav = useRef<HTMLElement>(null);
+  // Opened (F10), the keys start in the menu, on the open section's entry; a section chosen from
+  // the menu takes them to its heading, and Tab goes on into its form. F10 once left them on the
+  // heading, 18 Tabs from 班次.
+  const chosen = useRef(false);
+  const choose = (id: string) => {
+    chosen.current = true;
+    setOpenId(id);
+  };
   useEffect(() => {
-    heading.current?.focus();
+    const entry = nav.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (chosen.current) heading.current?.focus();
+    else entry?.focus();
     // The menu scrolls in itself: keep the open section's entry in sight there.
-    nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest' });
+    entry?.scrollIntoView({ block: 'nearest' });
   }, [open?.id]);
 
   // F10, or Esc outside a field, goes back to the sale; a dialog (help) keeps its keys.
@@ -55,8 +65,11 @@ export function BackOfficeScreen({ session, onClose, onStartReturn }: BackOffice
             type="button"
             className={`back-office__link${s.id === open?.id ? ' back-office__link--active' : ''}`}
             aria-current={s.id === open?.id ? 'page' : undefined}
+            // One Tab stop for the whole menu (the open section's entry); the arrows move within it.
+            tabIndex={s.id === open?.id ? 0 : -1}
             data-testid={`back-office-nav-${s.id}`}
-            onClick={() => setOpenId(s.id)}
+            onClick={() => choose(s.id)}
+            onKeyDown={moveInMenu}
           >
             {t(s.labelKey)}
           </button>
@@ -79,4 +92,16 @@ export function BackOfficeScreen({ session, onClose, onStartReturn }: BackOffice
       </section>
     </main>
   );
+}
+
+/** ↑ ↓ move through the menu's entries (round from the last to the first), Home and End to its ends; Enter opens one. */
+function moveInMenu(event: ReactKeyboardEvent<HTMLButtonElement>) {
+  if (event.ctrlKey || event.altKey || event.metaKey || event.shiftKey) return;
+  const entries = Array.from(event.currentTarget.parentElement?.querySelectorAll<HTMLButtonElement>('.back-office__link') ?? []);
+  const at = entries.indexOf(event.currentTarget);
+  const steps: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: entries.length - 1 };
+  const to = steps[event.key];
+  if (to === undefined || entries.length === 0) return;
+  event.preventDefault();
+  entries[(to + entries.length) % entries.length]?.focus();
 }

@@ -12,6 +12,8 @@ import { TerminalSettings } from '../card-terminal/TerminalSettings';
 import { ReceiptLanguageField } from './ReceiptLanguageField';
 import { SelfCheckPanel } from './SelfCheckPanel';
 import { TaxRatesEditor } from './TaxRatesEditor';
+import { useStepFocus } from './use-step-focus';
+import { rememberedStep, rememberStep } from './wizard-step-memory';
 
 /** The steps after the owner exists (the owner's own step is SetupScreen). Each can be skipped and is in the back office later. */
 const STEPS = ['store', 'register', 'receipt', 'taxes', 'catalog', 'printer', 'terminal'] as const;
@@ -27,10 +29,11 @@ const SAVED_AS_MADE: ReadonlySet<Step> = new Set(['taxes', 'catalog', 'printer',
  */
 export function SetupWizard({ onDone }: { session: SessionView; onDone(): void }) {
   const { t } = useTranslation();
-  const [index, setIndex] = useState(0);
+  const [index, setIndex] = useState(() => rememberedStep(STEPS));
   const [settings, setSettings] = useState<StoreSettings | null>(null);
   const [error, setError] = useState<CallError | null>(null);
   const step: Step = STEPS[index] ?? 'store';
+  const body = useStepFocus<HTMLDivElement>(settings ? step : null);
 
   useEffect(() => {
     void api.invoke('settings.get', {}).then((r) => (r.ok ? setSettings(r.value) : setError(r.error)));
@@ -39,12 +42,14 @@ export function SetupWizard({ onDone }: { session: SessionView; onDone(): void }
   const finish = async () => {
     const result = await api.invoke('settings.update', { setupWizardDone: true });
     if (!result.ok) return setError(result.error);
+    rememberStep(null);
     onDone();
   };
   /** Another step: what was said about the last one (a refused register ID) is not about this one. */
   const goTo = (to: number) => {
     setError(null);
     setIndex(to);
+    rememberStep(STEPS[to] ?? null);
   };
   const next = () => (index + 1 < STEPS.length ? goTo(index + 1) : void finish());
   const save = async (patch: CallInput<'settings.update'>) => {
@@ -74,18 +79,20 @@ export function SetupWizard({ onDone }: { session: SessionView; onDone(): void }
         <h2 data-testid="wizard-step">{t(`wizard.step.${step}`)}</h2>
         <p className="muted">{t(`wizard.hint.${step}`)}</p>
         {settings && (
-          <StepBody step={step} settings={settings} onSave={(p) => void save(p)}>
-            <div className="back-office__row">
-              {index > 0 && (
-                <button type="button" className="button" onClick={() => goTo(index - 1)} data-testid="wizard-back">
-                  {t('wizard.back')}
+          <div ref={body} className="wizard__body">
+            <StepBody step={step} settings={settings} onSave={(p) => void save(p)}>
+              <div className="back-office__row" data-wizard-way>
+                {index > 0 && (
+                  <button type="button" className="button" onClick={() => goTo(index - 1)} data-testid="wizard-back">
+                    {t('wizard.back')}
+                  </button>
+                )}
+                <button type="button" className="button" onClick={next} data-testid="wizard-skip">
+                  {t(index + 1 === STEPS.length ? 'wizard.finish' : SAVED_AS_MADE.has(step) ? 'wizard.next' : 'wizard.skip')}
                 </button>
-              )}
-              <button type="button" className="button" onClick={next} data-testid="wizard-skip">
-                {t(index + 1 === STEPS.length ? 'wizard.finish' : SAVED_AS_MADE.has(step) ? 'wizard.next' : 'wizard.skip')}
-              </button>
-            </div>
-          </StepBody>
+              </div>
+            </StepBody>
+          </div>
         )}
         <ErrorNote error={error} />
       </section>
@@ -115,7 +122,7 @@ function StepBody({
     setForm({ ...form, [key]: value });
   };
   const text = (
-    key: 'storeAddress' | 'storeTaxId' | 'storePhone' | 'registerId' | 'currency' | 'receiptFooter' | 'receiptHeader',
+    key: 'storeName' | 'storeAddress' | 'storeTaxId' | 'storePhone' | 'registerId' | 'currency' | 'receiptFooter' | 'receiptHeader',
     label: string,
     max: number,
   ) => (
@@ -146,12 +153,20 @@ function StepBody({
     case 'store':
       return (
         <div className="form-grid">
+          {/* The name given with the owner, here to check or put right: it heads the screen and every receipt. */}
+          {text('storeName', t('setup.storeName'), 80)}
           {text('storeAddress', t('backOffice.settings.storeAddress'), 200)}
           {text('storeTaxId', t('backOffice.settings.storeTaxId'), MAX_STORE_TAX_ID)}
           {text('storePhone', t('settingsMore.storePhone'), MAX_STORE_PHONE)}
           {saveButton(
-            { storeAddress: form.storeAddress, storeTaxId: form.storeTaxId, storePhone: form.storePhone },
-            !isStoreTaxId(form.storeTaxId) ? 'wizard.badTaxId' : !isStorePhone(form.storePhone) ? 'wizard.badPhone' : null,
+            { storeName: form.storeName.trim(), storeAddress: form.storeAddress, storeTaxId: form.storeTaxId, storePhone: form.storePhone },
+            form.storeName.trim() === ''
+              ? 'setup.storeNameRequired'
+              : !isStoreTaxId(form.storeTaxId)
+                ? 'wizard.badTaxId'
+                : !isStorePhone(form.storePhone)
+                  ? 'wizard.badPhone'
+                  : null,
           )}
           {children}
         </div>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DenominationCountView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -35,6 +35,15 @@ export function DenominationCount({ denominations, submitLabel, busy, onSubmit, 
     return reading.ok && reading.value > MAX_PIECES ? t('input.tooLarge') : null;
   };
   const total = denominations.reduce((s, d) => s + d * count(d), 0);
+  // Enter goes on to the next note or coin, as on paper; only the last one's Enter (or the button)
+  // hands in the count. It once handed in a half-counted drawer from the first field.
+  const nextOnEnter = (event: KeyboardEvent<HTMLInputElement>, index: number) => {
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing || index + 1 >= denominations.length) return;
+    event.preventDefault();
+    const next = event.currentTarget.form?.querySelector<HTMLInputElement>(`[data-testid="count-${denominations[index + 1] ?? ''}"]`);
+    next?.focus();
+    next?.select();
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const bad = denominations.find((d) => rowProblem(d) !== null);
@@ -76,6 +85,7 @@ export function DenominationCount({ denominations, submitLabel, busy, onSubmit, 
                     setProblem(null);
                     setPieces({ ...pieces, [d]: e.target.value });
                   }}
+                  onKeyDown={(e) => nextOnEnter(e, i)}
                 />
               </td>
               <td className="numeric" data-testid={`count-${d}-subtotal`}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftCountResultView, ShiftStateView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -23,6 +23,14 @@ export function ShiftClosingScreen({ state, closing, onClosed }: ShiftClosingScr
   const [recounting, setRecounting] = useState(false);
   const shiftId = closing.shift.id;
   const busy = recount.busy || close.busy;
+  // The count handed in, the keys go on from here: to 重新清点 where a recount is allowed (the
+  // safer Enter), else to the close. The focus was once left on nothing.
+  const actions = useRef<HTMLDivElement>(null);
+  // The recount's answer comes in after its form has gone: 重新清点 leaves then, and the keys go to the close.
+  const recountAllowed = closing.recountAllowed;
+  useEffect(() => {
+    if (!recounting) actions.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  }, [recounting, recountAllowed]);
 
   return (
     <main className="screen shift-screen" data-testid="shift-closing">
@@ -71,7 +79,7 @@ export function ShiftClosingScreen({ state, closing, onClosed }: ShiftClosingScr
             testId="recount"
           />
         ) : (
-          <div className="shift-actions">
+          <div className="shift-actions" ref={actions}>
             {closing.recountAllowed && (
               <button type="button" className="button" disabled={busy} onClick={() => setRecounting(true)} data-testid="shift-recount">
                 {t('shift.closing.recount')}

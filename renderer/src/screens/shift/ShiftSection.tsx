@@ -48,7 +48,9 @@ export function ShiftSection(_props: BackOfficeSectionProps) {
     if (amountMinor === null || missing.length > 0) return move.reset();
     const result = await move.run({ kind, amountMinor, reason: reason.trim() });
     if (!result.ok) return;
-    setNotice(t('shift.move.done', { kind: t(`shift.move.kind.${kind}`), amount: format.money(amountMinor) }));
+    // What happened at the drawer: without a printer nothing opened it and no slip printed.
+    const done = result.value.drawer === 'queued' ? 'shift.move.done' : 'shift.move.doneNoPrinter';
+    setNotice(t(done, { kind: t(`shift.move.kind.${kind}`), amount: format.money(amountMinor) }));
     setAmount('');
     setReason('');
   };
