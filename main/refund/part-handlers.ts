@@ -24,7 +24,8 @@ function refusedPart(ctx: RefundContext, correctionId: string, paymentId: number
   const part = parts.find((p) => p.paymentId === paymentId);
   const view = partViews(ctx.db, correctionId).find((p) => p.paymentId === paymentId);
   if (!part || !view) throw new ServiceError('refund.part_not_found', { paymentId });
-  if (doc.status !== 'open' || view.state !== 'refused') throw new ServiceError('refund.part_not_refused', { state: doc.status === 'open' ? view.state : 'back' });
+  if (doc.status !== 'open' || view.state !== 'refused')
+    throw new ServiceError('refund.part_not_refused', { state: doc.status === 'open' ? view.state : 'back' });
   return { doc, part };
 }
 
@@ -74,7 +75,9 @@ export const partHandlers: Pick<HandlerTable, 'refund.parts' | 'refund.retryPart
     handle: (input, ctx) => {
       const doc = findDocument(ctx.db, input.correctionId);
       if (doc.register_id !== ctx.settings.registerId) throw new ServiceError('refund.other_register', { registerId: doc.register_id });
-      return { correction: documentView(ctx.db, input.correctionId), parts: partViews(ctx.db, input.correctionId) };
+      // Only a correction whose parts go back one by one lists them (one through a provider alone is followed as before).
+      const parts = hasCardParts(planParts(ctx.db, input.correctionId)) ? partViews(ctx.db, input.correctionId) : [];
+      return { correction: documentView(ctx.db, input.correctionId), parts };
     },
   },
   'refund.retryPart': {

@@ -46,10 +46,7 @@ function saleIdOf(ctx: HandlerContext, code: string): string {
  */
 async function finished(ctx: HandlerContext, booking: Booking): Promise<CompletionView> {
   // Followed as a payment is, under the correction's id: a refund screen reloaded meanwhile finds its step and its ending.
-  const done =
-    'done' in booking
-      ? booking.done
-      : await runParts(ctx, booking.pending.documentId);
+  const done = 'done' in booking ? booking.done : await runParts(ctx, booking.pending.documentId);
   ctx.events.emit('sale.changed', done.sale);
   // Still open: it waits for a scan-to-pay provider, whose refunds start now that it is committed.
   if (done.sale.status === 'open') setImmediate(() => void ctx.services.providerRefunds.settle(done.sale.id));

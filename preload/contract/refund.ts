@@ -101,10 +101,9 @@ export const refundCalls = {
   /** Sends a part that did not go back to its card or wallet again; then the parts after it. Never a part that went back. */
   'refund.retryPart': call<CompletionView>()(z.object({ correctionId: uuid, paymentId: id, idempotencyKey }).strict(), { movesMoney: true }),
   /** Gives a part that did not go back in cash instead (a supervisor approves; the drawer must hold it); then the parts after it. */
-  'refund.partInCash': call<CompletionView>()(
-    z.object({ correctionId: uuid, paymentId: id, approval: approval.optional(), idempotencyKey }).strict(),
-    { movesMoney: true },
-  ),
+  'refund.partInCash': call<CompletionView>()(z.object({ correctionId: uuid, paymentId: id, approval: approval.optional(), idempotencyKey }).strict(), {
+    movesMoney: true,
+  }),
   /** Completed documents with their corrections (back office). */
   'documents.list': call<DocumentSummaryView[]>()(
     z

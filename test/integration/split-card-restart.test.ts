@@ -57,7 +57,9 @@ afterAll(async () => {
 function voidAndDie(saleId: string, requestKey: string, moment: string, nth: number): Promise<{ signal: string | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
     const args = [dir, sim.registerPath ?? '', saleId, String(staff.supervisorId), SUPERVISOR_PIN, requestKey, moment, String(nth)];
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../support/void-parts-killed.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../support/void-parts-killed.ts'), ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     const guard = setTimeout(() => child.kill('SIGTERM'), 30_000);
@@ -159,7 +161,14 @@ describe('a register killed between the parts of a void', () => {
       if (status === 'completed') break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect(status, JSON.stringify({ intents: reg.db.prepare('SELECT state, kind, reason, receipt_no, previous_receipt_no FROM card_intents WHERE sale_id = ?').all(correction.id), batch: sim.batch().slice(batchBefore), log: reg.log.lines.slice(-10) })).toBe('completed');
+    expect(
+      status,
+      JSON.stringify({
+        intents: reg.db.prepare('SELECT state, kind, reason, receipt_no, previous_receipt_no FROM card_intents WHERE sale_id = ?').all(correction.id),
+        batch: sim.batch().slice(batchBefore),
+        log: reg.log.lines.slice(-10),
+      }),
+    ).toBe('completed');
     const again = await reg.must('void.sale', { saleId, reason: 'cashier_error', idempotencyKey: requestKey });
     expect(again.sale).toMatchObject({ id: correction.id, status: 'completed' });
     expect(again.sale.payments.map((p) => [p.method, p.amountMinor, p.card?.transaction])).toEqual([

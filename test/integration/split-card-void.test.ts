@@ -62,7 +62,9 @@ function givenBackOnTerminal(receiptNos: (string | null | undefined)[]): number[
   const batch = card.batch();
   return receiptNos.map((no) => {
     const paid = batch.find((e) => e.kind === 'payment' && e.receiptNo === Number(no));
-    return (paid?.reversed ? 1 : 0) + batch.filter((e) => e.kind === 'refund' && e.amountMinor === paid?.amountMinor && e.receiptNo > (paid?.receiptNo ?? 0)).length;
+    return (
+      (paid?.reversed ? 1 : 0) + batch.filter((e) => e.kind === 'refund' && e.amountMinor === paid?.amountMinor && e.receiptNo > (paid?.receiptNo ?? 0)).length
+    );
   });
 }
 
@@ -128,9 +130,10 @@ describe('a void of a sale paid in several parts', () => {
       ok: false,
       error: { code: 'void.has_corrections' },
     });
-    expect(
-      await reg.call('refund.retryPart', { correctionId: first.sale.id, paymentId: sale.payments[0]!.id, idempotencyKey: key() }),
-    ).toMatchObject({ ok: false, error: { code: 'refund.part_not_refused' } });
+    expect(await reg.call('refund.retryPart', { correctionId: first.sale.id, paymentId: sale.payments[0]!.id, idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'refund.part_not_refused' },
+    });
 
     const retried = await reg.must('refund.retryPart', { correctionId: first.sale.id, paymentId: sale.payments[1]!.id, idempotencyKey: key() });
     expect(retried.sale).toMatchObject({ id: first.sale.id, status: 'completed' });
