@@ -1,7 +1,6 @@
 // The calls of a correction whose card and scan-to-pay parts go back one after another: its
 // parts as they stand, a refused part sent again, or given in cash with a supervisor. Each then
 // goes on with the parts after it, and the correction completes once every part went back.
-import type { refundCalls } from '../../preload/contract/refund';
 import type { CompletionView } from '../../preload/contract/views';
 import { ServiceError } from '../common/service-error';
 import { findDocument } from '../documents/document-rows';
