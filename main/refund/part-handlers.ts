@@ -15,15 +15,20 @@ import { hasCardParts, partViews, planParts } from './correction-parts';
 import { giveBackParts } from './part-refunds';
 import { approverFor, type RefundContext } from './refund-plans';
 
-/** This register's open correction with card parts, and its refused part `paymentId`. */
-function refusedPart(ctx: RefundContext, correctionId: string, paymentId: number) {
+/**
+ * This register's open correction with card parts, and its part `paymentId` that did not go back
+ * (refused), or (`orNext`) the next one waiting when the run stopped between two parts (a restart).
+ */
+function refusedPart(ctx: RefundContext, correctionId: string, paymentId: number, orNext = false) {
   const doc = findDocument(ctx.db, correctionId);
   const parts = planParts(ctx.db, correctionId);
   if (doc.register_id !== ctx.settings.registerId || !hasCardParts(parts)) throw new ServiceError('refund.part_not_found', { paymentId });
   const part = parts.find((p) => p.paymentId === paymentId);
-  const view = partViews(ctx.db, correctionId).find((p) => p.paymentId === paymentId);
+  const views = partViews(ctx.db, correctionId);
+  const view = views.find((p) => p.paymentId === paymentId);
   if (!part || !view) throw new ServiceError('refund.part_not_found', { paymentId });
-  if (doc.status !== 'open' || view.state !== 'refused')
+  const stoppedBefore = orNext && view.state === 'waiting' && views.every((v) => v.state === 'back' || v.state === 'cash' || v.state === 'waiting');
+  if (doc.status !== 'open' || (view.state !== 'refused' && !stoppedBefore))
     throw new ServiceError('refund.part_not_refused', { state: doc.status === 'open' ? view.state : 'back' });
   return { doc, part };
 }
@@ -83,7 +88,7 @@ export const partHandlers: Pick<HandlerTable, 'refund.parts' | 'refund.retryPart
     access: 'cashier',
     awaitsHardware: true,
     handle: (input, ctx) => {
-      ctx.db.transaction(() => refusedPart(ctx, input.correctionId, input.paymentId))();
+      ctx.db.transaction(() => refusedPart(ctx, input.correctionId, input.paymentId, true))();
       return announced(ctx, runParts(ctx, input.correctionId, input.paymentId));
     },
   },

@@ -78,7 +78,9 @@ function nextStep(deps: PartRefundDeps, documentId: string, retry: number | null
     }
     if (row && row.state !== 'failed') return { kind: 'scan', rowId: row.id };
     if (row && retry !== part.paymentId) return { kind: 'end' };
-    createScanRefunds(db, documentId, [part], doc.operator_id, now);
+    // The wallet parts (the last in the plan) are all written now: the provider refunds send each in turn, also later on their own.
+    const unwritten = parts.filter((p) => p.method === 'scan' && (p === part || !latestScanRefund(db, documentId, p.paymentId)));
+    createScanRefunds(db, documentId, unwritten, doc.operator_id, now);
     const made = latestScanRefund(db, documentId, part.paymentId);
     return { kind: 'scan', rowId: made?.id ?? 0 };
   }

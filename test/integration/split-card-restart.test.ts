@@ -1,7 +1,8 @@
 // A register killed between the parts of a void of a two-card sale: the first card got its money
 // back, the second not yet. At the next start the void is shown where it stood (open, one part
-// back), and the cashier's repeated request (same key) takes it up from there: the second card gets
-// its part, the first is never sent again. The child register and the restarted one talk to the
+// back), and the cashier takes it up from there: the second card gets its part, the first is never
+// sent again, and the first request repeated (same key) sends nothing. Killed while the terminal
+// had the second card, recovery settles that part from the terminal's own record. The child register and the restarted one talk to the
 // ZVT simulator over a real socat pty; the child is SIGKILLed.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -88,7 +89,7 @@ function refundsSince(from: number): number[] {
 }
 
 describe('a register killed between the parts of a void', () => {
-  it('after the first card went back: the restarted register shows the void open, and the repeated request finishes it', async () => {
+  it('after the first card went back: the restarted register shows the void open, and 继续退款 finishes it', async () => {
     const first = cardRegister();
     await terminalReady(first);
     await first.must('session.login', { operatorId: staff.cashierId, pin: CASHIER_PIN });
@@ -117,8 +118,18 @@ describe('a register killed between the parts of a void', () => {
       ['waiting', 4000],
     ]);
 
-    const done = await reg.must('void.sale', { saleId, reason: 'cashier_error', idempotencyKey: requestKey });
+    // The part that went back is not sent again; 继续退款 sends the next one.
+    expect(await reg.call('refund.retryPart', { correctionId, paymentId: sale.payments[0]!.id, idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'refund.part_not_refused' },
+    });
+    const done = await reg.must('refund.retryPart', { correctionId, paymentId: sale.payments[1]!.id, idempotencyKey: key() });
     expect(done.sale).toMatchObject({ id: correctionId, status: 'completed' });
+    // The cashier's first request, repeated, answers with the completed void and sends nothing.
+    const batch = sim.batch().length;
+    const again = await reg.must('void.sale', { saleId, reason: 'cashier_error', idempotencyKey: requestKey });
+    expect(again.sale).toMatchObject({ id: correctionId, status: 'completed' });
+    expect(sim.batch().length).toBe(batch);
     expect(done.sale.payments.map((p) => [p.method, p.amountMinor])).toEqual([
       ['card', 5000],
       ['card', 4000],

@@ -68,6 +68,9 @@ export function CorrectionParts({ correctionId, onChanged, onListed }: Correctio
 
   if (!view || view.parts.length === 0) return null;
   const error = retry.error ?? inCash.error;
+  // Stopped between two parts (the register restarted): the next part is sent when the cashier says so.
+  const stopped = view.parts.every((p) => p.state === 'back' || p.state === 'cash' || p.state === 'waiting');
+  const nextWaiting = stopped ? (view.parts.find((p) => p.state === 'waiting') ?? null) : null;
   return (
     <section className="refund-parts" aria-label={t('refund.parts.title')} data-testid="refund-parts">
       <ol className="refund-plan__tenders">
@@ -81,6 +84,11 @@ export function CorrectionParts({ correctionId, onChanged, onListed }: Correctio
               {t(`refund.parts.state.${part.state}`)}
               {part.state === 'refused' && part.reason ? ` · ${t(`reason.${part.reason}`, { ns: 'errors', defaultValue: part.reason })}` : ''}
             </span>
+            {part === nextWaiting && (
+              <button type="button" className="button button--primary" disabled={busy} onClick={() => void sendAgain(part)} data-testid="refund-part-continue">
+                {t('refund.parts.continue')}
+              </button>
+            )}
             {part.state === 'refused' && (
               <span className="refund-parts__actions">
                 <button type="button" className="button" disabled={busy} onClick={() => void sendAgain(part)} data-testid="refund-part-retry">
