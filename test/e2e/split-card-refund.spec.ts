@@ -1,8 +1,8 @@
 import { callRegister, expect, nextSale, previewText, ringUpAdHoc, setUpOwner, test } from './fixtures';
 import { openVoidOf } from './refund-steps';
 
-// A sale paid on two cards (¥100.00 keyed in 刷卡/扫码金额 under the keypad on one card, the rest
-// on another), voided at 1024×768 in zh-CN: the void dialog lists both cards and says they go back
+// Money back to two cards, at 1024×768 in zh-CN. A sale paid on two cards (¥100.00 keyed in
+// 刷卡/扫码金额 under the keypad on one card, the rest on another) is voided: the void dialog lists both cards and says they go back
 // in turn, the demo terminal gives each its part back, and the void screen and its receipt show
 // both parts; the sale is voided in the ledger with each card given back exactly once.
 const SIZE = { width: 1024, height: 768 };
@@ -58,4 +58,61 @@ test('a sale on two cards is voided: each card gets its own part back, and the v
     ['card', 10_000, 10_000],
     ['card', 16_800, 16_800],
   ]);
+});
+
+// The demo terminal declines amounts ending in .51: a return of ¥55.51 over two cards of ¥50.00
+// gives the first card its ¥50.00 back, and the second card refuses its ¥5.51.
+test('a return over two cards whose second card refuses: the screen says which part went back, 改退现金 finishes it', async ({ page, register }) => {
+  await page.setViewportSize(SIZE);
+  await setUpOwner(page, register);
+  for (const [name, price] of [
+    ['保温杯', '55.51'],
+    ['杯盖', '44.49'],
+  ] as const) {
+    await page.keyboard.press('F4');
+    const adHoc = page.getByRole('dialog', { name: '临时商品' });
+    await adHoc.getByLabel('商品名称').fill(name);
+    await adHoc.getByLabel('单价').fill(price);
+    await adHoc.getByRole('button', { name: '加入销售' }).click();
+    await expect(adHoc).toBeHidden();
+  }
+  await page.getByTestId('pay-cash').click();
+  await page.getByTestId('part-amount').fill('50');
+  await page.getByTestId('pay-card').click();
+  await expect(page.getByTestId('payment').getByTestId('payment-row')).toHaveCount(1, { timeout: 15_000 });
+  await page.getByTestId('pay-card').click();
+  await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
+  await nextSale(page);
+
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-code').fill('1');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('refund-line').filter({ hasText: '保温杯' }).getByTestId('return-qty').fill('1');
+  await page.getByTestId('refund-reason').selectOption('not_wanted');
+  await expect(page.getByTestId('refund-plan-tender')).toHaveText([/^退回银行卡.*¥50\.00$/, /^退回银行卡.*¥5\.51$/]);
+  await page.getByTestId('refund-confirm').click();
+
+  const done = page.getByTestId('refund-done');
+  await expect(done.getByTestId('refund-done-title')).toHaveText('分笔退款', { timeout: 30_000 });
+  const parts = done.getByTestId('refund-part');
+  await expect(parts).toHaveCount(2);
+  await expect(parts.nth(0)).toHaveAttribute('data-state', 'back');
+  await expect(parts.nth(0).getByTestId('refund-part-state')).toHaveText('已退回');
+  await expect(parts.nth(1)).toHaveAttribute('data-state', 'refused');
+  await expect(parts.nth(1).getByTestId('refund-part-state')).toContainText('未退回');
+  await expect(done.getByTestId('refund-parts-incomplete')).toContainText('还没有全部退回');
+  // Nothing completed yet: no receipt number, no receipt.
+  await expect(done.getByTestId('refund-receipt-no')).not.toContainText('R1-');
+
+  await parts.nth(1).getByTestId('refund-part-cash').click();
+  await expect(done.getByTestId('refund-done-title')).toHaveText('退货完成', { timeout: 15_000 });
+  const back = done.getByTestId('refund-done-tender');
+  await expect(back).toHaveCount(2);
+  await expect(back.nth(0)).toHaveAttribute('data-method', 'card');
+  await expect(back.nth(0)).toContainText('¥50.00');
+  await expect(back.nth(1)).toHaveAttribute('data-method', 'cash');
+  await expect(back.nth(1)).toContainText('¥5.51');
+  await expect(done.getByTestId('refund-parts')).toHaveCount(0);
+  const text = await previewText(page);
+  for (const s of ['-￥55.51', '￥5.51']) expect(text).toContain(s);
 });
