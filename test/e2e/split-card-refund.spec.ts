@@ -2,9 +2,10 @@ import { callRegister, expect, nextSale, previewText, ringUpAdHoc, setUpOwner, t
 import { openVoidOf } from './refund-steps';
 
 // Money back to two cards, at 1024×768 in zh-CN. A sale paid on two cards (¥100.00 keyed in
-// 刷卡/扫码金额 under the keypad on one card, the rest on another) is voided: the void dialog lists both cards and says they go back
-// in turn, the demo terminal gives each its part back, and the void screen and its receipt show
-// both parts; the sale is voided in the ledger with each card given back exactly once.
+// 刷卡/扫码金额 under the keypad on one card, the rest on another) is voided: the void dialog
+// lists both cards and says they go back in turn, the demo terminal gives each its part back, and
+// the void screen and its receipt show both parts; the sale is voided in the ledger with each card
+// given back exactly once.
 const SIZE = { width: 1024, height: 768 };
 
 test('a sale on two cards is voided: each card gets its own part back, and the void shows both', async ({ page, register }) => {
