@@ -59,7 +59,8 @@ export function settleApproved(
       }
       moveIntent(db, intentId, 'approved', { ...facts, paymentId, resolvedBy, resolverId }, now);
       const after = documentView(db, row.sale_id);
-      return after.status === 'completed' ? { sale: after, receiptNo: after.receiptNo, changeMinor: 0 } : null;
+      // Booked: completed, or (one part of several) open until the other parts go back too.
+      return after.status === 'completed' || paymentId !== null ? { sale: after, receiptNo: after.receiptNo, changeMinor: 0 } : null;
     }
     if (doc.status === 'open' && documentView(db, row.sale_id).remainingMinor >= row.amount_minor) {
       const settings: StoreSettings = getSettings(db);

@@ -13,6 +13,7 @@ import { documentView } from '../documents/document-view';
 import { refundDetails, scanRefundsOf, sendScanRefund } from '../scan-pay/scan-refunds';
 import type { PaymentMethod } from '../../preload/contract/views';
 import { finishCorrection } from './refund';
+import { completeIfAllBack, hasCardParts, planParts } from './correction-parts';
 
 export interface ProviderRefundsDeps {
   db: Db;
@@ -82,6 +83,13 @@ export class ProviderRefunds {
     }
     if (this.stopped || !db.open) return;
     const rows = scanRefundsOf(db, documentId);
+    if (hasCardParts(planParts(db, documentId))) {
+      // Parts going back one after another (part-refunds.ts): a refused part waits for the cashier, never cancels what went back.
+      const completed = db.transaction(() => completeIfAllBack(db, documentId, this.deps.clock()))();
+      if (completed) this.emit(documentId);
+      else if (rows.some((r) => r.state !== 'done' && r.state !== 'failed')) this.later();
+      return;
+    }
     const failed = rows.filter((r) => r.state === 'failed');
     const done = rows.filter((r) => r.state === 'done');
     if (failed.length > 0 && done.length === 0) {

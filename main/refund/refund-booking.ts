@@ -17,13 +17,15 @@ import { refuseCashOutBeyondDrawer } from '../shift/drawer-cash';
 import { liveShift } from '../shift/shift-rows';
 import { practiseCorrection } from '../training/training-corrections';
 import { type PlannedLine, type RefundContext, operatorName } from './refund-plans';
+import { hasCardParts, planParts } from './correction-parts';
 
 /**
  * A correction either done (cash only: written and completed at once) or waiting for the terminal
- * (its card part: the document, its cash parts and the card intent are committed; the caller
- * sends the intent, and the card domain's answer completes or cancels the document).
+ * (its card parts: the document, its cash parts, its plan and the first card intent are committed;
+ * the caller gives the parts back one by one (part-refunds.ts), and the card domain's answers
+ * complete the document once every part went back, or cancel it when the first was refused).
  */
-export type Booking = { done: CompletionView } | { pending: { documentId: string; intentId: number; reversalOf: number | null } };
+export type Booking = { done: CompletionView } | { pending: { documentId: string } };
 
 export interface PlannedPart {
   paymentId: number | null;
@@ -32,7 +34,7 @@ export interface PlannedPart {
 }
 
 /** The terminal receipt number to reverse (06 30) a whole card payment still in the terminal's open batch, else null (refund, 06 31). */
-function reversalReceiptNo(ctx: RefundContext, part: PlannedPart): number | null {
+export function reversalReceiptNo(ctx: RefundContext, part: PlannedPart): number | null {
   if (part.paymentId === null) return null;
   const paid = sql(ctx.db, 'SELECT amount_minor, card, created_at FROM payments WHERE id = ?').get(part.paymentId) as
     { amount_minor: number; card: string | null; created_at: number } | undefined;
@@ -54,6 +56,8 @@ export function earlierBooking(ctx: RefundContext, requestKey: string): Booking 
   if (!doc) return null;
   const intent = sql(ctx.db, 'SELECT id, state, reason FROM card_intents WHERE sale_id = ? ORDER BY id DESC LIMIT 1').get(doc.id) as
     { id: number; state: string; reason: string | null } | undefined;
+  // Money going back to its cards part by part: taken up where it stands, never a part twice.
+  if (doc.status === 'open' && hasCardParts(planParts(ctx.db, doc.id))) return { pending: { documentId: doc.id } };
   // Completed, or still with a scan-to-pay provider (which completes it when it confirms): as it stands.
   if (doc.status === 'completed' || (doc.status === 'open' && !intent)) {
     const view = documentView(ctx.db, doc.id);
@@ -81,10 +85,6 @@ export function book(
   const scan = plan.parts.filter((p): p is PlannedPart & { paymentId: number } => p.method === 'scan' && p.paymentId !== null);
   // A practice correction (of a practice sale, or without a receipt by a trainee): numbered in the training series, in no figure.
   const training = isTraining(ctx.db, ctx.settings.registerId, ctx.actor.id);
-  // One card, or the scan-to-pay parts, at a time: a refusal of one after another went back would leave half a refund.
-  // (The training simulator refuses nothing.)
-  if (!training && (card.length > 1 || (card.length > 0 && scan.length > 0)))
-    throw new ServiceError('refund.split_card_parts', { cards: card.length + scan.length });
   // The cash given back leaves the drawer: not more than it holds (a practice correction hands over none).
   const cashBack = plan.parts.filter((p) => p.method === 'cash').reduce((sum, p) => sum + p.amountMinor, 0);
   const shift = cashBack > 0 && !training ? liveShift(ctx.db, ctx.settings.registerId) : null;
@@ -140,7 +140,7 @@ export function book(
   }
   // The training simulator gives the card and scan-to-pay parts back: no terminal or provider is asked.
   if (training) return { done: practiseCorrection(ctx, view, plan.parts, plan.roundingMinor, operatorName(ctx.db, ctx.actor.id)) };
-  if (scan.length > 0) {
+  if (scan.length > 0 && card.length === 0) {
     // The provider refunds (provider-refunds.ts) take these parts and complete the correction once each is confirmed.
     sql(ctx.db, 'INSERT INTO correction_plans (document_id, parts, rounding_minor, operator_id, created_at) VALUES (?, ?, ?, ?, ?)').run(
       id,
@@ -154,8 +154,19 @@ export function book(
   }
   const cardPart = card[0];
   if (cardPart) {
+    // Every card and wallet part, cards first: they go back one after another (part-refunds.ts).
+    const parts = [...card, ...scan]
+      .filter((p): p is PlannedPart & { paymentId: number } => p.paymentId !== null)
+      .map((p) => ({ paymentId: p.paymentId, method: p.method, amountMinor: p.amountMinor }));
+    sql(ctx.db, 'INSERT INTO correction_plans (document_id, parts, rounding_minor, operator_id, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      id,
+      JSON.stringify(parts),
+      plan.roundingMinor,
+      ctx.actor.id,
+      ctx.now,
+    );
     const reversalOf = reversalReceiptNo(ctx, cardPart);
-    const intent = createIntent(
+    createIntent(
       ctx.db,
       {
         saleId: id,
@@ -168,7 +179,7 @@ export function book(
       },
       ctx.now,
     );
-    return { pending: { documentId: id, intentId: intent.id, reversalOf } };
+    return { pending: { documentId: id } };
   }
   const done = completeDocument(ctx.db, view, {
     operatorId: ctx.actor.id,

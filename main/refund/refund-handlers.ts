@@ -14,6 +14,7 @@ import { previewWithoutReceipt, refundWithoutReceipt } from './refund-without-re
 import { refundableView, refundState } from './refundable';
 import type { CompletionView } from '../../preload/contract/views';
 import { assertCorrectionMode, isTraining } from '../training/training';
+import { partHandlers, runParts } from './part-handlers';
 
 /**
  * The sale a typed or scanned receipt code names, of this register only: a code naming another
@@ -39,17 +40,13 @@ function saleIdOf(ctx: HandlerContext, code: string): string {
 }
 
 /**
- * A correction done at once (cash), or once its card part has gone back through the terminal
- * (the card domain's answer completes or cancels it). Windows hear of it as of a sale.
+ * A correction done at once (cash), or once its card parts (and the wallet parts after them) have
+ * gone back one by one (part-refunds.ts); open when a part did not go back after another did.
+ * Windows hear of it as of a sale.
  */
 async function finished(ctx: HandlerContext, booking: Booking): Promise<CompletionView> {
   // Followed as a payment is, under the correction's id: a refund screen reloaded meanwhile finds its step and its ending.
-  const done =
-    'done' in booking
-      ? booking.done
-      : await ctx.services.paymentWatch.follow(booking.pending.documentId, 'card', () =>
-          ctx.services.terminal.payments.giveBack(booking.pending.intentId, booking.pending.reversalOf),
-        );
+  const done = 'done' in booking ? booking.done : await runParts(ctx, booking.pending.documentId);
   ctx.events.emit('sale.changed', done.sale);
   // Still open: it waits for a scan-to-pay provider, whose refunds start now that it is committed.
   if (done.sale.status === 'open') setImmediate(() => void ctx.services.providerRefunds.settle(done.sale.id));
@@ -100,6 +97,7 @@ export const refundHandlers: Pick<HandlerTable, keyof typeof refundCalls> = {
     awaitsHardware: true,
     handle: (input, ctx) => finished(ctx, voidSale(ctx, input, approverOf(ctx.db, input.approval, ctx.now))),
   },
+  ...partHandlers,
   // This register's documents only, as every correction is; an operator filter names someone who exists.
   'documents.list': {
     access: 'supervisor',

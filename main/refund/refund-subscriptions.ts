@@ -1,8 +1,9 @@
 // A refund or void with a card part waits, open, for the terminal. When the card part is settled
 // (by the terminal, by recovery after a crash, or by a supervisor) the card domain journals it;
 // these subscribers finish the correction in that same transaction: completed when the money went
-// back to the card, cancelled when it did not. So a correction is never completed without its
-// card part, and never left half-done once the terminal has answered.
+// back to the card (the last of its parts, when it has several), cancelled when it did not and
+// nothing else went back. So a correction is never completed without its card parts, and a
+// refusal after a part went back leaves it open for the cashier, never silently undone.
 import { businessDayRule } from '../business-day/business-day';
 import { completeDocument } from '../documents/complete-document';
 import { findDocument } from '../documents/document-rows';
@@ -12,6 +13,7 @@ import { appendJournal } from '../ledger/journal';
 import { journalFeed } from '../ledger/journal-feed';
 import { sql } from '../ledger/statements';
 import { getSettings } from '../settings/settings';
+import { anyPartBack, completeIfAllBack, hasCardParts, planParts } from './correction-parts';
 
 function openCorrection(db: Db, documentId: string) {
   const doc = findDocument(db, documentId);
@@ -21,6 +23,11 @@ function openCorrection(db: Db, documentId: string) {
 export function finishCorrection(db: Db, documentId: string, now: number): void {
   const doc = openCorrection(db, documentId);
   if (!doc) return;
+  // Several parts: complete only once the last of them has gone back.
+  if (hasCardParts(planParts(db, documentId))) {
+    completeIfAllBack(db, documentId, now);
+    return;
+  }
   const settings = getSettings(db);
   const view = documentView(db, documentId, settings.cashRoundingStepMinor);
   const operatorName = (sql(db, 'SELECT name FROM operators WHERE id = ?').get(doc.operator_id) as { name: string } | undefined)?.name ?? '';
@@ -36,6 +43,9 @@ export function finishCorrection(db: Db, documentId: string, now: number): void 
 function cancelCorrection(db: Db, documentId: string, intentId: number, reason: string | null, now: number): void {
   const doc = openCorrection(db, documentId);
   if (!doc) return;
+  // A part refused after another went back: nothing is undone; the correction waits, open, for the cashier.
+  const parts = planParts(db, documentId);
+  if (parts && anyPartBack(db, documentId, parts)) return;
   sql(db, "UPDATE documents SET status = 'cancelled' WHERE id = ?").run(documentId);
   appendJournal(
     db,

@@ -4,7 +4,30 @@ import { z } from 'zod';
 import { call } from './define';
 import { amountMinor, approval, id, idempotencyKey, positiveAmountMinor, qtyMilli, rateBp, shortText, uuid } from './primitives';
 import type { DocumentSummaryView, RefundableSaleView, RefundPlanView } from './refund-views';
-import type { CompletionView } from './views';
+import type { CompletionView, DocumentView, PaymentMethod } from './views';
+
+/**
+ * One card or scan-to-pay part of a correction that gives money back to several: `back` (to its
+ * card or wallet), `cash` (given in cash instead, with a supervisor), `running` (with the terminal
+ * or the provider now), `waiting` (not started), `refused` (declined, failed or refused: retry it,
+ * or give it in cash), `unknown` (the terminal's answer was lost: a supervisor checks it).
+ */
+export interface CorrectionPartView {
+  paymentId: number;
+  method: PaymentMethod;
+  amountMinor: number;
+  maskedPan: string | null;
+  scanProvider: 'wechat' | 'alipay' | null;
+  state: 'back' | 'cash' | 'running' | 'waiting' | 'refused' | 'unknown';
+  /** Why a refused or unknown part did not go back (a `terminal.result.*` key or the provider's code). */
+  reason: string | null;
+}
+
+/** A correction and where each of its card and scan-to-pay parts stands. */
+export interface CorrectionPartsView {
+  correction: DocumentView;
+  parts: CorrectionPartView[];
+}
 
 /** Why goods come back or money goes back; translated as `refund.reason.<code>`. */
 export const refundReason = z.enum(['defective', 'wrong_item', 'not_wanted', 'wrong_price', 'cashier_error', 'other']);
@@ -73,6 +96,14 @@ export const refundCalls = {
   'void.sale': call<CompletionView>()(z.object({ saleId: uuid, reason: refundReason, approval: approval.optional(), idempotencyKey }).strict(), {
     movesMoney: true,
   }),
+  /** Where each card and scan-to-pay part of a correction stands (which went back, which did not). */
+  'refund.parts': call<CorrectionPartsView>()(z.object({ correctionId: uuid }).strict()),
+  /** Sends a part that did not go back to its card or wallet again; then the parts after it. Never a part that went back. */
+  'refund.retryPart': call<CompletionView>()(z.object({ correctionId: uuid, paymentId: id, idempotencyKey }).strict(), { movesMoney: true }),
+  /** Gives a part that did not go back in cash instead (a supervisor approves; the drawer must hold it); then the parts after it. */
+  'refund.partInCash': call<CompletionView>()(z.object({ correctionId: uuid, paymentId: id, approval: approval.optional(), idempotencyKey }).strict(), {
+    movesMoney: true,
+  }),
   /** Completed documents with their corrections (back office). */
   'documents.list': call<DocumentSummaryView[]>()(
     z
@@ -99,7 +130,8 @@ export const refundErrors = [
   'refund.nothing_to_refund',
   'refund.needs_supervisor',
   'refund.limit_exceeded',
-  'refund.split_card_parts',
+  'refund.part_not_found',
+  'refund.part_not_refused',
   'refund.cash_over_drawer',
   'refund.cash_over_drawer_blind',
   'refund.provider_refused',

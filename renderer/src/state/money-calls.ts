@@ -16,6 +16,8 @@ const moneyCallNames = [
   'refund.priceAdjustment',
   'refund.withoutReceipt',
   'void.sale',
+  'refund.retryPart',
+  'refund.partInCash',
   'exchange.complete',
   'exchange.begin',
   'scanpay.pay',

@@ -228,7 +228,8 @@ export class TerminalSimulator {
         return this.busyWhile(() => payment(x, cmd.amountMinor, 'payment'));
       case 'refund':
         if (cmd.currency !== null && cmd.currency !== this.sim.currency) return refuseWrongCurrency(x);
-        return payment(x, cmd.amountMinor, 'refund');
+        // Money back to a card reads the card and asks the bank as a payment does: busy meanwhile too.
+        return this.busyWhile(() => payment(x, cmd.amountMinor, 'refund'));
       case 'reversal':
         return reversal(x, cmd.receiptNo);
       case 'end_of_day':

@@ -8,6 +8,7 @@ import { useFormat } from '../../state/store-context';
 import { useEvent } from '../../state/use-event';
 import { ReceiptPreview } from '../printing/ReceiptPreview';
 import { TenderLabel } from './RefundPlan';
+import { CorrectionParts } from './CorrectionParts';
 
 interface RefundDoneProps {
   completion: CompletionView;
@@ -32,6 +33,8 @@ export function RefundDone({ completion, onFinish, onLookup, paused }: RefundDon
   const { t } = useTranslation();
   const format = useFormat();
   const [doc, setDoc] = useState(completion.sale);
+  // Money going back to several cards and wallets, not all of it back yet: the parts say where each stands.
+  const [parted, setParted] = useState(false);
   const finish = useRef<HTMLButtonElement>(null);
 
   useEvent('sale.changed', (view) => {
@@ -44,6 +47,8 @@ export function RefundDone({ completion, onFinish, onLookup, paused }: RefundDon
     if (paused) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Enter' && event.key !== 'Escape') return;
+      // A supervisor keying their PIN for a part given in cash, or a part's own button: not the screen's Done.
+      if (event.target instanceof Element && event.target.closest('[role="dialog"], dialog, input, .refund-parts')) return;
       event.preventDefault();
       onFinish();
     };
@@ -55,7 +60,7 @@ export function RefundDone({ completion, onFinish, onLookup, paused }: RefundDon
   return (
     <section className="panel done refund-done" data-testid="refund-done" aria-labelledby="refund-done-title">
       <h1 id="refund-done-title" data-testid="refund-done-title">
-        {t(titleKey(doc))}
+        {t(parted && doc.status === 'open' ? 'refund.parts.title' : titleKey(doc))}
       </h1>
       <dl className="done__facts">
         <div>
@@ -79,7 +84,8 @@ export function RefundDone({ completion, onFinish, onLookup, paused }: RefundDon
         ))}
       </ul>
       {doc.roundingMinor !== 0 && <p className="muted small">{t('refund.done.rounding', { amount: format.money(doc.roundingMinor) })}</p>}
-      {waiting && (
+      {waiting && <CorrectionParts correctionId={doc.id} onChanged={(c) => setDoc(c.sale)} onListed={setParted} />}
+      {waiting && !parted && (
         <p className="notice" role="status" data-testid="refund-waiting">
           {t('refund.done.waitingProvider')}
         </p>

@@ -219,7 +219,7 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
   return (
     <section ref={section} className="panel refund-sale" aria-labelledby="refund-sale-title" data-testid="refund-sale">
       <div className="panel__top">
-        <RefundSaleFacts found={found} voidedBy={voidedBy} />
+        <RefundSaleFacts found={found} voidedBy={voidedBy} onResume={onDone} />
         <div className="refund-sale__top-actions">
           <button type="button" className="button" onClick={onBack} data-testid="refund-back">
             {t('refund.backToFind')} <kbd>Esc</kbd>

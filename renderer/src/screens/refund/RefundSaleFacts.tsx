@@ -1,6 +1,8 @@
 // The found sale's heading on the return screen: its receipt, when and by whom, each tender with
 // what went back, and its corrections; a sale voided in full says so plainly.
 import { useTranslation } from 'react-i18next';
+import type { CompletionView } from '../../../../preload/contract';
+import { api } from '../../transport/api';
 import type { RefundableSaleView } from '../../../../preload/contract/refund-views';
 import { formatDateTime } from '../../format/date';
 import { formatReceiptNo } from '../../format/receipt-no';
@@ -10,12 +12,19 @@ interface RefundSaleFactsProps {
   found: RefundableSaleView;
   /** The completed void that took the whole sale back, if any. */
   voidedBy: RefundableSaleView['corrections'][number] | null;
+  /** A correction still open (money going back part by part): shown where it stands. */
+  onResume?(completion: CompletionView): void;
 }
 
-export function RefundSaleFacts({ found, voidedBy }: RefundSaleFactsProps) {
+export function RefundSaleFacts({ found, voidedBy, onResume }: RefundSaleFactsProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const { sale } = found;
+  const unfinished = found.corrections.find((c) => c.status === 'open') ?? null;
+  const resume = (correctionId: string) =>
+    void api.invoke('refund.parts', { correctionId }).then((r) => {
+      if (r.ok) onResume?.({ sale: r.value.correction, receiptNo: null, changeMinor: 0 });
+    });
   return (
     <div>
       <h1 id="refund-sale-title">{t('refund.sale.title', { receiptNo: formatReceiptNo(sale.registerId, sale.receiptNo, sale.training) })}</h1>
@@ -39,6 +48,11 @@ export function RefundSaleFacts({ found, voidedBy }: RefundSaleFactsProps) {
         <p className="notice" role="status" data-testid="refund-sale-voided">
           {t('refund.sale.voided', { receiptNo: formatReceiptNo(sale.registerId, voidedBy.receiptNo, sale.training) })}
         </p>
+      )}
+      {unfinished && onResume && (
+        <button type="button" className="button button--primary" onClick={() => resume(unfinished.id)} data-testid="refund-open-parts">
+          {t('refund.parts.open')}
+        </button>
       )}
       {found.corrections.length > 0 && !voidedBy && (
         <p className="muted small" data-testid="refund-sale-corrections">

@@ -51,6 +51,14 @@ export function ResumedGiveBack({ progress, onDone, onBackToSale }: ResumedGiveB
   useEffect(() => {
     if (ended?.ok) onDone(ended.value);
   }, [ended, onDone]);
+  // Nothing running and no ending heard: a correction whose parts stopped between two of them (a restart). Shown where it stands.
+  const idle = progress.running === null && progress.ended === null;
+  useEffect(() => {
+    if (!idle) return;
+    void api.invoke('refund.parts', { correctionId }).then((r) => {
+      if (r.ok) onDone({ sale: r.value.correction, receiptNo: r.value.correction.receiptNo, changeMinor: 0 });
+    });
+  }, [idle, correctionId, onDone]);
 
   return (
     <section className="panel refund-sale" aria-labelledby="refund-giving-back-title" data-testid="refund-giving-back">

@@ -83,7 +83,12 @@ export function VoidDialog({ found, role, onDone, onClose }: VoidDialogProps) {
             </li>
           ))}
       </ul>
-      {found.payments.some((p) => p.method === 'card') && <p className="muted small">{t('refund.void.cardFirst')}</p>}
+      {found.payments.some((p) => p.method === 'card') && (
+        <p className="muted small">
+          {/* Several cards and wallets go back one after another; a refusal after one went back leaves the void open, never half undone. */}
+          {t(found.payments.filter((p) => p.method !== 'cash').length > 1 ? 'refund.void.cardsInTurn' : 'refund.void.cardFirst')}
+        </p>
+      )}
       <ReasonSelect value={reason} onChange={setReason} testId="void-reason" />
       {voiding.busy && <TerminalSteps step={steps} />}
       <ErrorNote message={problem} error={problem || asksForSupervisor(voiding.error) ? null : voiding.error} />
