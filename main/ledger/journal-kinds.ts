@@ -54,6 +54,7 @@ const KINDS: Record<JournalKind, true> = {
   'receipt.reprinted': true,
   'refund.cancelled': true,
   'refund.completed': true,
+  'refund.part_in_cash': true,
   'sale.cancelled': true,
   'sale.cash_returned': true,
   'sale.completed': true,

@@ -7,6 +7,7 @@ import { findDocument } from '../documents/document-rows';
 import { takePayment } from '../documents/document-payments';
 import { documentView } from '../documents/document-view';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
+import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import { approverOf } from '../operators/approval';
 import { refuseCashOutBeyondDrawer } from '../shift/drawer-cash';
@@ -60,7 +61,7 @@ async function announced(ctx: HandlerContext, running: Promise<CompletionView>):
 function takeInCash(ctx: RefundContext, correctionId: string, paymentId: number, approverId: number | null): void {
   ctx.db.transaction(() => {
     const { doc, part } = refusedPart(ctx, correctionId, paymentId);
-    approverFor(ctx, [part.method === 'scan' ? 'refund.approval.scan_to_cash' : 'refund.approval.card_to_cash'], approverId);
+    const approver = approverFor(ctx, [part.method === 'scan' ? 'refund.approval.scan_to_cash' : 'refund.approval.card_to_cash'], approverId);
     const cash = sql(
       ctx.db,
       "SELECT COALESCE(SUM(p.amount_minor), 0) AS n FROM payments p JOIN documents d ON d.pk = p.document_pk WHERE d.id = ? AND p.method = 'cash'",
@@ -70,6 +71,21 @@ function takeInCash(ctx: RefundContext, correctionId: string, paymentId: number,
     if (shift) refuseCashOutBeyondDrawer(ctx.db, shift, { asked, amountMinor: cash.n + part.amountMinor, at: ctx.now }, ctx.actor);
     const payment = { method: 'cash' as const, amountMinor: part.amountMinor, tenderedMinor: part.amountMinor, changeMinor: 0 };
     takePayment(ctx.db, documentView(ctx.db, correctionId), { ...payment, card: null, scan: null, originalPaymentId: part.paymentId }, ctx.now, 0);
+    // The document names one approver (of the correction); who allowed this cash, and for which part, is the journal's.
+    appendJournal(
+      ctx.db,
+      'refund.part_in_cash',
+      {
+        documentId: correctionId,
+        kind: doc.kind === 'void' ? 'void' : 'refund',
+        originalPaymentId: part.paymentId,
+        method: part.method === 'scan' ? 'scan' : 'card',
+        amountMinor: part.amountMinor,
+        operatorId: ctx.actor.id,
+        approverId: approver,
+      },
+      ctx.now,
+    );
   })();
 }
 

@@ -4,6 +4,19 @@ declare module '../ledger/journal-payloads' {
   interface JournalPayloads {
     /** A refund or void whose card part the terminal refused (or that never left): nothing was given back. */
     'refund.cancelled': { documentId: string; kind: 'refund' | 'void'; originalDocumentId: string | null; intentId: number; reason: string | null };
+    /**
+     * A card or payment-code part of a correction that the terminal or provider refused, given back
+     * in cash instead, with the supervisor who allowed it (the cashier, when one did it alone).
+     */
+    'refund.part_in_cash': {
+      documentId: string;
+      kind: 'refund' | 'void';
+      originalPaymentId: number;
+      method: 'card' | 'scan';
+      amountMinor: number;
+      operatorId: number;
+      approverId: number | null;
+    };
   }
 }
 

@@ -172,6 +172,20 @@ describe('a void of a sale paid in several parts', () => {
     expect(card.batch().length).toBe(before);
     const parts = await reg.must('refund.parts', { correctionId: open.sale.id });
     expect(parts.parts.map((p) => p.state)).toEqual(['back', 'cash']);
+    // Who gave that part in cash, and who allowed it, is in the journal (the void names the supervisor who voided).
+    await asSupervisor();
+    const inCash = await reg.must('journal.list', { kinds: ['refund.part_in_cash'] });
+    expect(inCash.entries.map((e) => e.data)).toEqual([
+      {
+        documentId: open.sale.id,
+        kind: 'void',
+        originalPaymentId: sale.payments[1]?.id,
+        method: 'card',
+        amountMinor: 1000,
+        operatorId: staff.cashierId,
+        approverId: staff.supervisorId,
+      },
+    ]);
   });
 
   it('more cash than the drawer holds is refused for a part, and nothing changes', async () => {
