@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 
 interface DialogProps {
   title: string;
@@ -55,9 +55,19 @@ export function Dialog({ title, onClose, onSubmit, children, testId, wide = fals
     onSubmit?.();
   };
 
+  // A browser submits a form on Enter in a text field, not in a <select>: the void's reason, the
+  // last field before 确认撤销, would need a Tab first. Enter confirms there too (a select's open
+  // list takes its own keys, so this is only the closed one).
+  const enterInSelect = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Enter' || !onSubmit || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (!(event.target instanceof HTMLSelectElement)) return;
+    event.preventDefault();
+    event.currentTarget.requestSubmit();
+  };
+
   return (
     <dialog ref={ref} className={`dialog${wide ? ' dialog--wide' : ''}`} aria-labelledby={titleId} data-testid={testId}>
-      <form className="dialog__form" onSubmit={submit}>
+      <form className="dialog__form" onSubmit={submit} onKeyDown={enterInSelect}>
         <h2 id={titleId} className="dialog__title">
           {title}
         </h2>
