@@ -1,6 +1,6 @@
 import type { refundCalls } from '../../preload/contract/refund';
 import { ServiceError } from '../common/service-error';
-import { documentIdByReceipt } from '../documents/document-rows';
+import { documentIdByCode } from '../documents/receipt-lookup';
 import { listDocuments } from '../documents/document-list';
 import { parseReceiptCode } from '../documents/receipt-code';
 import { openBusinessDay } from '../day-close/closed-days';
@@ -28,15 +28,8 @@ function saleIdOf(ctx: HandlerContext, code: string): string {
   if (parsed.kind === 'id') return parsed.id;
   const named = parsed.registerId?.replace(/-T$/, '');
   if (named !== undefined && named !== ctx.settings.registerId) throw new ServiceError('refund.other_register', { registerId: named });
-  const training = parsed.registerId === null ? isTraining(ctx.db, ctx.settings.registerId, ctx.actor.id) : parsed.registerId.endsWith('-T');
-  // A refusal repeats what was typed or scanned (R1-999999), as every other receipt lookup does.
-  const typed = code.slice(0, 64);
-  if (!training) return documentIdByReceipt(ctx.db, parsed.registerId ?? ctx.settings.registerId, parsed.receiptNo, typed);
-  const registerId = parsed.registerId?.replace(/-T$/, '') ?? ctx.settings.registerId;
-  const row = ctx.db.prepare('SELECT id FROM documents WHERE register_id = ? AND receipt_no = ? AND training = 1').get(registerId, -parsed.receiptNo) as
-    { id: string } | undefined;
-  if (!row) throw new ServiceError('receipt.not_found', { receiptNo: typed });
-  return row.id;
+  // The series of the code, as every receipt lookup reads it; a refusal repeats what was typed or scanned.
+  return documentIdByCode(ctx.db, ctx.settings.registerId, code, isTraining(ctx.db, ctx.settings.registerId, ctx.actor.id));
 }
 
 /**
