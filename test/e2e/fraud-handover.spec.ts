@@ -1,24 +1,11 @@
-import type { Page } from '@playwright/test';
 import { callRegister, expect, OWNER, saleScreenReady, setUpOwner, test } from './fixtures';
 import { CASHIER } from './refund-steps';
+import { countAndSubmit, logInTo } from './shift-steps';
 
 // Cash missing at a shift handover, in zh-CN at 1024×768: the owner closes counting ¥250.00, the
 // cashier opens counting ¥220.00. The fraud watch flags the ¥30.00 (its amount is ¥20.00 unless the
 // owner moves it): the owner reads who closed, who opened and both counts on 风控提醒, where the
 // rule's amount is one of the thresholds, refused in words when it is not an amount.
-
-/** Logs in where the register may ask for the opening float (no shift open) rather than the sale. */
-async function logInTo(page: Page, name: string, pin: string): Promise<void> {
-  await page.getByRole('option', { name: new RegExp(name) }).click();
-  await page.getByTestId('pin').fill(pin);
-  await page.getByTestId('pin').press('Enter');
-  await expect(page.getByTestId('operator-name')).toContainText(name);
-}
-
-async function countAndSubmit(page: Page, prefix: string, counts: Record<number, string>): Promise<void> {
-  for (const [denomination, pieces] of Object.entries(counts)) await page.getByTestId(`count-${denomination}`).fill(pieces);
-  await page.getByTestId(`${prefix}-submit`).click();
-}
 
 test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });

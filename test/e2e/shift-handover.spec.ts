@@ -1,25 +1,12 @@
-import type { Page } from '@playwright/test';
 import { adHocCashSale, callRegister, expect, openPayment, OWNER, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { inViewport } from './layout';
 import { CASHIER, WATER } from './refund-steps';
+import { countAndSubmit, logInTo } from './shift-steps';
 
 // Between two shifts, in zh-CN at 1024×768: cash that leaves the drawer after one close and before
 // the next open used to show up nowhere (both shifts and the Z said 无差额). The Z list said 无差额
 // for a day nobody counted. After 暂不开班 the owner could not open a shift from the screens, and the
 // sale screen took goods it could not take payment for.
-
-/** Logs in where the register may ask for the opening float (no shift open) rather than the sale. */
-async function logInTo(page: Page, name: string, pin: string): Promise<void> {
-  await page.getByRole('option', { name: new RegExp(name) }).click();
-  await page.getByTestId('pin').fill(pin);
-  await page.getByTestId('pin').press('Enter');
-  await expect(page.getByTestId('operator-name')).toContainText(name);
-}
-
-async function countAndSubmit(page: Page, prefix: string, counts: Record<number, string>): Promise<void> {
-  for (const [denomination, pieces] of Object.entries(counts)) await page.getByTestId(`count-${denomination}`).fill(pieces);
-  await page.getByTestId(`${prefix}-submit`).click();
-}
 
 test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
