@@ -229,6 +229,7 @@ export const registerModes: readonly RegisterMode[] = [
             paused={s.overlayOpen}
             onBackOffice={flow.openBackOffice}
             tendersBlocked={s.exchange !== null && !s.exchange.begun}
+            operatorTraining={s.session.training}
             exchange={
               s.exchange && (
                 <ExchangePanel
