@@ -8,7 +8,7 @@ import { receiptPreview } from './receipt-output';
 import { ServiceError } from '../common/service-error';
 import { receiptLocaleOf } from '../hardware/printer';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
-import { isTraining } from '../training/training';
+import { isTraining, refuseCashInTraining } from '../training/training';
 
 /** Jobs only exist for a printer that is on: a disabled register must not pile up paper for later. */
 function requireEnabled(ctx: HandlerContext): void {
@@ -70,6 +70,8 @@ export const printerHandlers: Pick<HandlerTable, keyof typeof printerCalls> = {
   'drawer.open': {
     access: 'cashier',
     handle: (input, ctx) => {
+      // A no-sale opens the real drawer and counts in the X and the fraud rules: none in training.
+      refuseCashInTraining(ctx.db, ctx.settings.registerId, ctx.actor.id);
       requireEnabled(ctx);
       // A supervisor opens it on their own authority; a cashier needs one to type their PIN.
       const approverId = supervisorFor(ctx.db, ctx.actor, input.approval, ctx.now, 'drawer.needs_supervisor');

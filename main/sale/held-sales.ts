@@ -117,6 +117,7 @@ export function heldSales(ctx: SaleContext): HeldSaleView[] {
       totalMinor: view.totals.totalMinor,
       note: row.note,
       stale: businessDayOf(row.held_at, rule) < today,
+      training: view.training,
     };
   });
 }

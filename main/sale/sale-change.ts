@@ -8,7 +8,7 @@ import { viewOfRow } from '../documents/document-view';
 import { sql } from '../ledger/statements';
 import { inTransaction } from '../ledger/transaction';
 import { withCartDurability } from '../ledger/durability';
-import { isTraining } from '../training/training';
+import { assertSaleMode, isTraining } from '../training/training';
 import type { SaleContext } from './sale-context';
 
 /** An open sale as a change sees it: read once, at the start of the change's transaction. */
@@ -42,6 +42,8 @@ export function changeOpenSale(ctx: SaleContext, saleId: string, change: (sale: 
       // The terminal or the provider is taking the total as it stands: a changed cart would be paid the old amount.
       if (edit.paying) throw new ServiceError('sale.payment_in_progress', { saleId });
       const lines = documentLines(ctx.db, saleId);
+      // A cart with lines keeps its mode: an operator in the other mode may cancel it, not add to it.
+      if (lines.length > 0) assertSaleMode(ctx.db, ctx.settings.registerId, ctx.actor.id, edit.doc);
       const doc = lines.length === 0 ? inTrainingModeNow(ctx, edit.doc) : edit.doc;
       const outcome = change({ doc, lines }) ?? {};
       const view = viewOfRow(ctx.db, outcome.rowChanged ? findDocument(ctx.db, saleId) : doc, {

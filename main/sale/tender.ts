@@ -14,6 +14,7 @@ import { sql } from '../ledger/statements';
 import { inCallerTransaction, inTransaction } from '../ledger/transaction';
 import { cashTender } from '../money/cash-tender';
 import { requireOpenShift } from '../shift/shift-rows';
+import { assertSaleMode } from '../training/training';
 import type { SaleContext } from './sale';
 
 function requireOpenSale(ctx: SaleContext, saleId: string): DocumentView {
@@ -26,6 +27,17 @@ function requireOpenSale(ctx: SaleContext, saleId: string): DocumentView {
   if (view.lines.length === 0) throw new ServiceError('sale.empty');
   // Money is taken only into a shift's drawer: a partial payment too, not just the completing one.
   requireOpenShift(ctx.db, view.registerId);
+  return view;
+}
+
+/**
+ * Cash and a completion are taken by the operator at the counter, in the sale's own mode only:
+ * real cash into a practice sale is in no figure, and a trainee takes no real cash (a card or
+ * scan-to-pay payment is refused the same way before it is asked for: isPracticePayment).
+ */
+function requireOpenSaleInMode(ctx: SaleContext, saleId: string): DocumentView {
+  const view = requireOpenSale(ctx, saleId);
+  assertSaleMode(ctx.db, ctx.settings.registerId, ctx.actor.id, view);
   return view;
 }
 
@@ -53,7 +65,7 @@ function complete(ctx: SaleContext, view: DocumentView, roundingMinor: number): 
 export function tenderCash(ctx: SaleContext, input: { saleId: string; tenderedMinor: number; partial?: boolean | undefined }): CompletionView {
   // Called by the router only, inside the money call's transaction, which rolls back whole on a throw.
   return inCallerTransaction(ctx.db, (): CompletionView => {
-    const view = requireOpenSale(ctx, input.saleId);
+    const view = requireOpenSaleInMode(ctx, input.saleId);
     // A card payment whose outcome is not known yet may have charged the customer already:
     // taking cash now could make them pay twice.
     const pending = openIntentFor(ctx.db, input.saleId);
@@ -134,7 +146,7 @@ export function recordScanPayment(
 export function completeSale(ctx: SaleContext, input: { saleId: string }): CompletionView {
   // Called by the router only, inside the money call's transaction, which rolls back whole on a throw.
   return inCallerTransaction(ctx.db, (): CompletionView => {
-    const view = requireOpenSale(ctx, input.saleId);
+    const view = requireOpenSaleInMode(ctx, input.saleId);
     if (view.totals.totalMinor - view.paidMinor > 0) throw new ServiceError('sale.not_fully_paid', { remainingMinor: view.totals.totalMinor - view.paidMinor });
     const sale = complete(ctx, view, 0);
     return { sale, receiptNo: sale.receiptNo, changeMinor: sale.changeMinor };

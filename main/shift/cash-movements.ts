@@ -6,6 +6,7 @@ import type { Db } from '../ledger/database';
 import { assertFullDurability } from '../ledger/durability';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
+import { refuseCashInTraining } from '../training/training';
 import { refuseCashOutBeyondDrawer } from './drawer-cash';
 import { getMovement, requireOpenShift } from './shift-rows';
 import type { ShiftContext } from './shifts';
@@ -16,6 +17,7 @@ export function moveCash(
 ): CashMovementView {
   const { db, now } = ctx;
   return db.transaction(() => {
+    refuseCashInTraining(db, ctx.settings.registerId, ctx.actor.id);
     assertFullDurability(db);
     const shift = requireOpenShift(db, ctx.settings.registerId);
     // A paid-out and a safe drop take cash out of the drawer; the other movements put it in.

@@ -52,15 +52,40 @@ export function setTraining(db: Db, registerId: string, input: TrainingTarget & 
 }
 
 /**
+ * A sale is rung up and paid in the mode it was started in (its first line fixed it), by an
+ * operator in that mode only. A real operator who takes over a trainee's cart (left at logout, or
+ * held and recalled) would take real money into a practice receipt that no figure counts; a
+ * trainee who takes over a real cart would take real money under the "nothing counts" banner.
+ * Either may cancel the sale (cancel-sale.ts does not ask), or leave it to an operator in its mode.
+ */
+export function assertSaleMode(db: Db, registerId: string, operatorId: number, sale: { training: boolean | number }): void {
+  const practice = sale.training === true || sale.training === 1;
+  const training = isTraining(db, registerId, operatorId);
+  if (practice && !training) throw new ServiceError('training.sale_is_practice');
+  if (!practice && training) throw new ServiceError('training.sale_is_real');
+}
+
+/**
  * Whether a card or scan-to-pay payment for `saleId` is practice: then the training simulator
- * answers (training-payments.ts) and no terminal or provider is asked. A real sale taken over by
- * an operator in training (left open by a colleague) is refused: the trainee takes no real money.
+ * answers (training-payments.ts) and no terminal or provider is asked. A sale in the other mode
+ * than the operator's is refused both ways (assertSaleMode): a trainee takes no real money, and a
+ * real operator takes no real money into a practice sale.
  */
 export function isPracticePayment(db: Db, registerId: string, operatorId: number, saleId: string): boolean {
   const doc = sql(db, 'SELECT training FROM documents WHERE id = ?').get(saleId) as { training: number } | undefined;
-  if (doc?.training === 1) return true;
-  if (isTraining(db, registerId, operatorId)) throw new ServiceError('training.no_real_payment');
-  return false;
+  if (doc) assertSaleMode(db, registerId, operatorId, doc);
+  else if (isTraining(db, registerId, operatorId)) throw new ServiceError('training.no_real_payment');
+  return doc?.training === 1;
+}
+
+/**
+ * Cash movements (paid out, paid in, safe drop, float top-up) and a no-sale have no practice
+ * version: the drawer and its cash are real, so they would open it, change the expected cash and
+ * count in the X, the Z and the fraud rules under the "nothing counts" banner. Refused in training
+ * before anything is written, the drawer opened or a slip printed.
+ */
+export function refuseCashInTraining(db: Db, registerId: string, operatorId: number): void {
+  if (isTraining(db, registerId, operatorId)) throw new ServiceError('training.cash_in_training');
 }
 
 /**

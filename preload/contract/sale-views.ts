@@ -16,4 +16,6 @@ export interface HeldSaleView {
   note: string | null;
   /** Parked on an earlier business day than today's: the owner sees it at the day close. */
   stale: boolean;
+  /** Rung up in training: a practice sale, which only an operator in training may finish (any may cancel it). */
+  training: boolean;
 }

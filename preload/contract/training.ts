@@ -21,4 +21,7 @@ export const trainingErrors = [
   'training.real_sale_not_correctable',
   'training.sale_in_progress',
   'training.sale_held',
+  'training.sale_is_practice',
+  'training.sale_is_real',
+  'training.cash_in_training',
 ] as const;

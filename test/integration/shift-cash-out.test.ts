@@ -83,6 +83,10 @@ describe('cash out of the drawer', () => {
     await reg.must('session.login', { operatorId: staff.cashierId, pin: CASHIER_PIN });
     const practice = await cashSale(reg, 20_000, 20_000);
     expect(practice.sale.training).toBe(true);
+    // Cash movements are refused in training (training-cash.test.ts): the paid-out comes after it.
+    await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
+    await reg.must('training.set', { target: 'register', on: false });
+    await reg.must('session.login', { operatorId: staff.cashierId, pin: CASHIER_PIN });
     const before = trail(reg);
     // Only the float (¥510.00) is real money: the ¥200.00 of the practice sale cannot be paid out.
     expect(await reg.call('cash.move', { kind: 'paid_out', amountMinor: FIXTURE_FLOAT_MINOR + 1, reason: '测试', idempotencyKey: key() })).toEqual({

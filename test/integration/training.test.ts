@@ -111,7 +111,7 @@ describe('training mode', () => {
     await s.as('cashier');
     const saleId = await s.sale([2500]);
     await s.reg.must('session.login', { operatorId: trainee.id, pin: '4826' });
-    expect(await s.reg.call('card.pay', { saleId, idempotencyKey: key() })).toEqual({ ok: false, error: { code: 'training.no_real_payment', params: {} } });
+    expect(await s.reg.call('card.pay', { saleId, idempotencyKey: key() })).toEqual({ ok: false, error: { code: 'training.sale_is_real', params: {} } });
     expect(terminal().batch()).toEqual([]);
     expect(provider().calls.slice(asked)).toEqual([]);
     expect(s.reg.db.prepare('SELECT COUNT(*) AS n FROM card_intents').get()).toEqual({ n: 0 });

@@ -38,6 +38,12 @@ export function HeldSalesDialog({ onRecall, onCancel, error, onClose }: HeldSale
               <span className="muted small">
                 {t('held.meta', { count: h.lineCount, time: formatDateTime(h.heldAt, format.locale), name: h.heldByName })}
                 {h.stale && <span className="held-list__stale"> · {t('held.stale')}</span>}
+                {h.training && (
+                  <span className="held-list__training" data-testid="held-sale-training">
+                    {' '}
+                    · {t('held.training')}
+                  </span>
+                )}
               </span>
               {h.note && <span className="small">{h.note}</span>}
             </div>

@@ -14,7 +14,7 @@ import { useHardwareStatus } from '../../state/use-hardware-status';
 import { printerPrintsNow } from './print-notice';
 
 /** 日结: the X so far, then the Z that closes the business day, with the card terminal's end of day. */
-export function DayCloseSection(_props: BackOfficeSectionProps) {
+export function DayCloseSection({ session }: BackOfficeSectionProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const status = useCall('dayClose.status');
@@ -185,6 +185,12 @@ export function DayCloseSection(_props: BackOfficeSectionProps) {
       {confirming ? (
         <div className="terminal-confirm" role="group" aria-label={t('dayClose.confirm', { day: s?.businessDay ?? '' })}>
           <span>{t('dayClose.confirm', { day: s?.businessDay ?? '' })}</span>
+          {/* Training mode covers sales only: under its "nothing counts" banner the Z is still real. */}
+          {session.training && (
+            <strong className="error-note" data-testid="day-close-training-real">
+              {t('dayClose.trainingReal')}
+            </strong>
+          )}
           <button type="button" className="button button--danger" onClick={() => void closeDay()} data-testid="day-close-confirm">
             {t('dayClose.run')}
           </button>

@@ -21,6 +21,7 @@ import { RefundScreen } from '../refund/RefundScreen';
 import type { SaleEdits } from '../sale/sale-edits';
 import { SaleLoading } from '../sale/SaleLoading';
 import { SaleScreen } from '../sale/SaleScreen';
+import { SaleModeMark } from '../../components/TrainingMark';
 import { ExchangePanel } from '../exchange/ExchangePanel';
 import type { ExchangeDraft } from '../exchange/exchange-draft';
 import { OpenShiftScreen } from '../shift/OpenShiftScreen';
@@ -196,6 +197,8 @@ export const registerModes: readonly RegisterMode[] = [
       render: (s, flow) => (
         <>
           {shiftBar(s, flow)}
+          {/* The sale being paid keeps its mark: a practice cart is refused real money here too. */}
+          {s.sale.lines.length > 0 && <SaleModeMark saleTraining={s.sale.training} operatorTraining={s.session.training} />}
           <CashPaymentScreen
             sale={s.sale}
             payingRef={flow.payingRef}
@@ -229,6 +232,7 @@ export const registerModes: readonly RegisterMode[] = [
             paused={s.overlayOpen}
             onBackOffice={flow.openBackOffice}
             tendersBlocked={s.exchange !== null && !s.exchange.begun}
+            operatorTraining={s.session.training}
             exchange={
               s.exchange && (
                 <ExchangePanel

@@ -4,6 +4,7 @@ import type { CallError, DocumentView, LineView } from '../../../../preload/cont
 import { CartLines } from '../../components/CartLines';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
+import { SaleModeMark } from '../../components/TrainingMark';
 import type { SaleCommand } from '../../keyboard/shortcuts';
 import { LineActions } from './LineActions';
 
@@ -19,16 +20,19 @@ interface SaleCartProps {
   onSelect(lineId: number): void;
   onQty(lineId: number, qtyMilli: number): void;
   onCommand(command: SaleCommand): void;
+  /** Whether the operator rings up in training: a cart of lines in the other mode is marked. */
+  operatorTraining: boolean;
 }
 
 /**
  * The cart's column: what was refused (above the search field, where no search result can cover
  * it), search, the lines with the selected one's toolbar, the sale's note.
  */
-export function SaleCart({ sale, search, error, notice = null, selected, onSelect, onQty, onCommand }: SaleCartProps) {
+export function SaleCart({ sale, search, error, notice = null, selected, onSelect, onQty, onCommand, operatorTraining }: SaleCartProps) {
   const { t } = useTranslation();
   return (
     <section className="sale__left" aria-label={t('sale.cart')}>
+      {sale.lines.length > 0 && <SaleModeMark saleTraining={sale.training} operatorTraining={operatorTraining} />}
       <ErrorNote error={error} />
       <Notice message={notice} testId="held-notice" />
       {search}

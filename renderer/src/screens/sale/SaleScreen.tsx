@@ -32,10 +32,24 @@ interface SaleScreenProps {
   exchange?: ReactNode;
   /** An exchange not yet begun: its panel takes the payment, the sale's own tenders would skip the credit. */
   tendersBlocked?: boolean;
+  /** Whether the operator rings up in training (the session's): a cart in the other mode is marked. */
+  operatorTraining?: boolean;
 }
 
 /** Ringing up: the cart and its totals, the buttons and keys that change it, and its dialogs. */
-export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, paused, onBackOffice, exchange, tendersBlocked }: SaleScreenProps) {
+export function SaleScreen({
+  sale,
+  edits,
+  apply,
+  onPay,
+  onPayCard,
+  onReturn,
+  paused,
+  onBackOffice,
+  exchange,
+  tendersBlocked,
+  operatorTraining = false,
+}: SaleScreenProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const search = useRef<HTMLInputElement>(null);
@@ -168,6 +182,7 @@ export function SaleScreen({ sale, edits, apply, onPay, onPayCard, onReturn, pau
         onSelect={select}
         onQty={changeQty}
         onCommand={command}
+        operatorTraining={operatorTraining}
       />
       <aside className={exchange ? 'sale__right sale__right--exchange' : 'sale__right'}>
         {exchange}

@@ -17,9 +17,11 @@ import { ShiftOpenInline } from './ShiftOpenInline';
 import '../../styles/day-close.css';
 
 const KINDS: CashMovementKind[] = ['paid_in', 'paid_out', 'safe_drop', 'float_top_up'];
+/** Main refuses cash movements in training (the drawer is real); the form says so before anyone types. */
+const IN_TRAINING = { code: 'training.cash_in_training', params: {} } as const;
 
 /** 班次: the shift's cash in and out, and the blind count that ends it. */
-export function ShiftSection(_props: BackOfficeSectionProps) {
+export function ShiftSection({ session }: BackOfficeSectionProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const current = useCall('shift.current');
@@ -118,7 +120,12 @@ export function ShiftSection(_props: BackOfficeSectionProps) {
           <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} autoComplete="off" data-testid="cash-move-reason" />
         </label>
         <ErrorNote error={move.error} message={formError} />
-        <button type="submit" className="button button--primary" disabled={move.busy} data-testid="cash-move-submit">
+        {session.training && (
+          <p className="muted" data-testid="cash-move-training">
+            {format.error(IN_TRAINING)}
+          </p>
+        )}
+        <button type="submit" className="button button--primary" disabled={move.busy || session.training} data-testid="cash-move-submit">
           {t('shift.move.submit')}
         </button>
       </form>
