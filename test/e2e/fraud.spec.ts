@@ -77,8 +77,9 @@ test('a burst of small sales raises an alert, the owner acknowledges it, the Z l
   const sheets = await readXlsx(path);
   expect([...sheets.keys()]).toEqual(['销售', '畅销商品', '滞销商品', '分类销售', '收银员', '支付方式']);
   const days = sheets.get('销售') ?? [];
-  expect(days[0]).toEqual(['日', '销售笔数', '销售额', '退款', '撤销', '折扣', '净额']);
-  expect(days.slice(1).map((row) => [row[1], row[2], row[6]])).toEqual([['5', '12.5', '12.5']]);
+  // The drawer was counted even and one shift held it: no over/short and no handover difference (0, not unknown).
+  expect(days[0]).toEqual(['日', '销售笔数', '销售额', '退款', '撤销', '折扣', '净额', '长短款', '交接差额']);
+  expect(days.slice(1).map((row) => [row[1], row[2], row[6], row[7], row[8]])).toEqual([['5', '12.5', '12.5', '0', '0']]);
   expect(sheets.get('畅销商品')?.[1]).toEqual(['口香糖', '未分类', '5', '12.5']);
 });
 
