@@ -100,7 +100,15 @@ export async function benchCatalogChromium(options: { size?: number } = {}): Pro
       }).observe(document.body, { childList: true, subtree: true });
     })()`);
     const cdp = await page.context().newCDPSession(page);
-    const pick = () => products[Math.floor(Math.random() * products.length)]?.barcode ?? '';
+    // Each product once: a product scanned again in the same cart adds to its line's quantity and
+    // no line appears, which the wait below would take for a lost scan (it did, about one run in 40).
+    const picked = new Set<number>();
+    const pick = () => {
+      let at = Math.floor(Math.random() * products.length);
+      while (picked.has(at) && picked.size < products.length) at = (at + 1) % products.length;
+      picked.add(at);
+      return products[at]?.barcode ?? '';
+    };
     let inCart = 0;
     for (let i = 0; i < SCANS; i++) {
       // Only scans are timed: the payment's keys in between are not.
