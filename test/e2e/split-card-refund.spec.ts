@@ -102,11 +102,14 @@ test('a return over two cards whose second card refuses: the screen says which p
   await expect(parts.nth(1)).toHaveAttribute('data-state', 'refused');
   await expect(parts.nth(1).getByTestId('refund-part-state')).toContainText('未退回');
   await expect(done.getByTestId('refund-parts-incomplete')).toContainText('还没有全部退回');
+  // Leaving now leaves the return open, and the button says so rather than 完成.
+  await expect(done.getByTestId('refund-finish')).toContainText('暂时离开，稍后继续退款');
   // Nothing completed yet: no receipt number, no receipt.
   await expect(done.getByTestId('refund-receipt-no')).not.toContainText('R1-');
 
   await parts.nth(1).getByTestId('refund-part-cash').click();
   await expect(done.getByTestId('refund-done-title')).toHaveText('退货完成', { timeout: 15_000 });
+  await expect(done.getByTestId('refund-finish')).toContainText('完成');
   const back = done.getByTestId('refund-done-tender');
   await expect(back).toHaveCount(2);
   await expect(back.nth(0)).toHaveAttribute('data-method', 'card');

@@ -103,7 +103,7 @@ export function CorrectionParts({ correctionId, onChanged, onListed }: Correctio
         ))}
       </ol>
       {view.correction.status === 'open' && (
-        <p className="notice" role="status" data-testid="refund-parts-incomplete">
+        <p className="notice notice--warning" role="status" data-testid="refund-parts-incomplete">
           {t('refund.parts.incomplete')}
         </p>
       )}

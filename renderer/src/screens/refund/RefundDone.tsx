@@ -103,7 +103,8 @@ export function RefundDone({ completion, onFinish, onLookup, paused }: RefundDon
         </section>
       )}
       <button ref={finish} type="button" className="button button--primary button--large" onClick={onFinish} data-testid="refund-finish">
-        {t('refund.done.finish')} <kbd>Enter</kbd>
+        {/* A correction with parts still to go back is left open, not done: the button says so. */}
+        {t(parted && doc.status === 'open' ? 'refund.parts.later' : 'refund.done.finish')} <kbd>Enter</kbd>
       </button>
     </section>
   );
