@@ -190,6 +190,8 @@ test.describe('in an English browser, the app in Chinese', () => {
     await page.getByTestId('back-office-nav-audit').click();
     const at = page.getByTestId('audit-from');
     await expect(at).toHaveAttribute('placeholder', '年-月-日 时:分');
+    // The journal's first page arrives a moment after the section opens: counted once it is there.
+    await expect(page.getByTestId('audit-entry').first()).toBeVisible();
     const entries = await page.getByTestId('audit-entry').count();
     expect(entries).toBeGreaterThan(0);
     await at.fill('2026-11-30 25:00');
