@@ -96,17 +96,22 @@ export function completeIfAllBack(db: Db, documentId: string, now: number): bool
     if (row) takeScanPart(db, documentId, row, now);
   }
   if (!parts.every((p) => paymentFor(db, documentId, p.paymentId))) return false;
+  completeCorrection(db, documentId, doc.operator_id, now);
+  return true;
+}
+
+/** Completes a correction whose money has all gone back, in the name of the operator who started it. */
+export function completeCorrection(db: Db, documentId: string, operatorId: number, now: number): void {
   const settings = getSettings(db);
   const view = documentView(db, documentId, settings.cashRoundingStepMinor);
-  const operatorName = (sql(db, 'SELECT name FROM operators WHERE id = ?').get(doc.operator_id) as { name: string } | undefined)?.name ?? '';
+  const operatorName = (sql(db, 'SELECT name FROM operators WHERE id = ?').get(operatorId) as { name: string } | undefined)?.name ?? '';
   completeDocument(db, view, {
-    operatorId: doc.operator_id,
+    operatorId,
     operatorName,
     roundingMinor: view.paidMinor - view.totals.totalMinor,
     now,
     businessDay: businessDayRule(settings),
   });
-  return true;
 }
 
 const OPEN_INTENT = new Set(['created', 'sent', 'in_progress']);

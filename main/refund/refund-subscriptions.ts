@@ -4,16 +4,12 @@
 // back to the card (the last of its parts, when it has several), cancelled when it did not and
 // nothing else went back. So a correction is never completed without its card parts, and a
 // refusal after a part went back leaves it open for the cashier, never silently undone.
-import { businessDayRule } from '../business-day/business-day';
-import { completeDocument } from '../documents/complete-document';
 import { findDocument } from '../documents/document-rows';
-import { documentView } from '../documents/document-view';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { journalFeed } from '../ledger/journal-feed';
 import { sql } from '../ledger/statements';
-import { getSettings } from '../settings/settings';
-import { anyPartBack, completeIfAllBack, hasCardParts, planParts } from './correction-parts';
+import { anyPartBack, completeCorrection, completeIfAllBack, hasCardParts, planParts } from './correction-parts';
 
 function openCorrection(db: Db, documentId: string) {
   const doc = findDocument(db, documentId);
@@ -28,16 +24,7 @@ export function finishCorrection(db: Db, documentId: string, now: number): void 
     completeIfAllBack(db, documentId, now);
     return;
   }
-  const settings = getSettings(db);
-  const view = documentView(db, documentId, settings.cashRoundingStepMinor);
-  const operatorName = (sql(db, 'SELECT name FROM operators WHERE id = ?').get(doc.operator_id) as { name: string } | undefined)?.name ?? '';
-  completeDocument(db, view, {
-    operatorId: doc.operator_id,
-    operatorName,
-    roundingMinor: view.paidMinor - view.totals.totalMinor,
-    now,
-    businessDay: businessDayRule(settings),
-  });
+  completeCorrection(db, documentId, doc.operator_id, now);
 }
 
 function cancelCorrection(db: Db, documentId: string, intentId: number, reason: string | null, now: number): void {
