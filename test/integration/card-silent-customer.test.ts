@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CURRENCY } from '../../main/hardware/terminal/commands';
 import type { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
 import { makeRegister, type TestRegister } from '../support/register-fixture';
-import { payCard, saleOf, terminalReady, withStaff } from '../support/card-register';
+import { payCard, paymentSteps, saleOf, terminalReady, withStaff } from '../support/card-register';
 import { FAST_CLIENT_TIMEOUTS, TerminalFixture } from '../support/terminal-sim';
 import { until } from '../support/until';
 
@@ -37,14 +37,7 @@ afterAll(async () => {
   await fixture.stopAll();
 });
 
-function stepsOf(saleId: string): string[] {
-  const steps: string[] = [];
-  reg.events.subscribe((event, payload) => {
-    const p = payload as { saleId: string; key: string };
-    if (event === 'payment.step' && p.saleId === saleId) steps.push(p.key);
-  });
-  return steps;
-}
+const stepsOf = (saleId: string): string[] => paymentSteps(reg, saleId);
 
 function lastIntentState(): string {
   return (reg.db.prepare('SELECT state FROM card_intents ORDER BY id DESC LIMIT 1').get() as { state: string }).state;

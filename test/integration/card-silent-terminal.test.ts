@@ -8,7 +8,7 @@ import { CURRENCY } from '../../main/hardware/terminal/commands';
 import { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
 import type { TestRegister } from '../support/register-fixture';
 import { makeRegister } from '../support/register-fixture';
-import { payCard, saleOf, terminalReady, withStaff } from '../support/card-register';
+import { payCard, paymentSteps, saleOf, terminalReady, withStaff } from '../support/card-register';
 import { FAST_CLIENT_TIMEOUTS, FAST_SIM_TIMEOUTS } from '../support/terminal-sim';
 import { until } from '../support/until';
 
@@ -33,14 +33,7 @@ afterAll(async () => {
   await sim.stop();
 });
 
-function stepsOf(saleId: string): string[] {
-  const steps: string[] = [];
-  reg.events.subscribe((event, payload) => {
-    const p = payload as { saleId: string; key: string };
-    if (event === 'payment.step' && p.saleId === saleId) steps.push(p.key);
-  });
-  return steps;
-}
+const stepsOf = (saleId: string): string[] => paymentSteps(reg, saleId);
 
 function intents(): { state: string }[] {
   return reg.db.prepare('SELECT state FROM card_intents ORDER BY id').all() as { state: string }[];

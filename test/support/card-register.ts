@@ -89,6 +89,16 @@ export function firstStep(reg: TestRegister, saleId: string): Promise<string> {
   });
 }
 
+/** Every step the terminal reports for `saleId` from now on, in order (the array fills as they come). */
+export function paymentSteps(reg: TestRegister, saleId: string): string[] {
+  const steps: string[] = [];
+  reg.events.subscribe((event, payload) => {
+    const p = payload as { saleId: string; key: string };
+    if (event === 'payment.step' && p.saleId === saleId) steps.push(p.key);
+  });
+  return steps;
+}
+
 /** A completed card sale of two lines (毛巾 12.00 and 香皂 8.00), for the refund and reversal tests. */
 export async function cardSaleOfTwoLines(reg: TestRegister) {
   const sale = await reg.must('sale.current', {});
