@@ -21,6 +21,7 @@ export interface OperatorRow {
   active: number;
   number: number;
   badge_hash: Buffer | null;
+  training: number;
 }
 
 export function operatorCount(db: Db): number {
@@ -36,6 +37,7 @@ function toView(row: OperatorRow, now: number): OperatorView {
     active: row.active === 1,
     locked: row.locked_until !== null && row.locked_until > now,
     hasBadge: row.badge_hash !== null,
+    training: row.training === 1,
   };
 }
 

@@ -11,6 +11,8 @@ export interface OperatorView {
   locked: boolean;
   /** A badge is issued and not revoked. */
   hasBadge: boolean;
+  /** The owner has put this operator into training: their sales are practice (the register may be in training as a whole too). */
+  training: boolean;
 }
 
 /** A scanned badge: either logged in (badge-only cashiers) or the operator picked, PIN still to come. */

@@ -11,7 +11,7 @@ async function addTrainee(page: Parameters<typeof setUpOwner>[0]): Promise<void>
   expect(await callRegister(page, 'training.set', { target: 'operator', operatorId: created.value.id, on: true })).toMatchObject({ ok: true });
 }
 
-test("the owner who takes over a trainee's left cart sees the practice mark, is refused cash with the words, cancels it, and his next sale is R1-000001", async ({
+test("the login list marks the trainee; the owner who takes over a trainee's left cart sees the practice mark, is refused cash with the words, cancels it, and his next sale is R1-000001", async ({
   page,
   register,
 }) => {
@@ -19,6 +19,9 @@ test("the owner who takes over a trainee's left cart sees the practice mark, is 
   await setUpOwner(page, register);
   await addTrainee(page);
   await page.getByTestId('logout').click();
+  // The login list says who is in training before anyone keys a PIN.
+  await expect(page.getByRole('option', { name: new RegExp(CASHIER.name) })).toContainText('练习中');
+  await expect(page.getByRole('option', { name: new RegExp(OWNER.name) })).not.toContainText('练习中');
   await logIn(page, CASHIER.name, CASHIER.pin);
   await expect(page.getByTestId('training-mark')).toBeVisible();
   await scan(page, BREAD);

@@ -132,6 +132,12 @@ export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onL
                 <span className="operator__name">{op.name}</span>
                 <span className="operator__role">{t(`role.${op.role}`)}</span>
                 {op.locked && <span className="operator__locked">{t('login.locked')}</span>}
+                {/* Before the PIN: whoever logs in here sells practice, not real, sales. */}
+                {op.training && (
+                  <span className="operator__training" data-testid={`operator-training-${op.id}`}>
+                    {t('login.inTraining')}
+                  </span>
+                )}
               </button>
             ))}
           </div>
