@@ -72,7 +72,8 @@ export class ProviderRefunds {
 
   private async settleOnce(documentId: string): Promise<void> {
     const { db } = this.deps;
-    for (const row of scanRefundsOf(db, documentId)) {
+    const asked = scanRefundsOf(db, documentId);
+    for (const row of asked) {
       if (this.stopped) return;
       await sendScanRefund(db, row, this.deps.provider, {
         clock: this.deps.clock,
@@ -86,8 +87,10 @@ export class ProviderRefunds {
     if (hasCardParts(planParts(db, documentId))) {
       // Parts going back one after another (part-refunds.ts): a refused part waits for the cashier, never cancels what went back.
       const completed = db.transaction(() => completeIfAllBack(db, documentId, this.deps.clock()))();
-      if (completed) this.emit(documentId);
-      else if (rows.some((r) => r.state !== 'done' && r.state !== 'failed')) this.later();
+      // A part that moved (refused after processing, say) is news to the return screen, which lists the parts again on it.
+      const moved = rows.some((r) => asked.find((a) => a.id === r.id)?.state !== r.state);
+      if (completed || moved) this.emit(documentId);
+      if (!completed && rows.some((r) => r.state !== 'done' && r.state !== 'failed')) this.later();
       return;
     }
     const failed = rows.filter((r) => r.state === 'failed');

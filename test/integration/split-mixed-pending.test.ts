@@ -104,6 +104,45 @@ describe('a void of card + WeChat Pay whose wallet refund the provider is still 
     expect(changed.map((v) => v.status)).toContain('completed');
   });
 
+  it('processing, then closed by the provider: the return screen hears the wallet part refused, and it is given in cash', async () => {
+    const sale = await cardAndCodeSale(rig.reg);
+    const open = await voidPending(sale.id);
+    const heard: string[][] = [];
+    // The return screen lists the parts again whenever main announces the correction changed.
+    rig.reg.events.subscribe((event, payload) => {
+      if (event !== 'sale.changed' || (payload as DocumentView).id !== open.id) return;
+      void rig.reg.call('refund.parts', { correctionId: open.id }).then((r) => r.ok && heard.push(r.value.parts.map((p) => p.state)));
+    });
+    rig.provider.settleRefunds('closed');
+    await until('the wallet part refused on the screen', () => heard.some((states) => states[1] === 'refused'));
+    const listed = await rig.reg.must('refund.parts', { correctionId: open.id });
+    expect(listed.parts.map((p) => [p.state, p.reason])).toEqual([
+      ['back', null],
+      ['refused', 'REFUNDCLOSE'],
+    ]);
+    expect(listed.correction.status).toBe('open');
+    expect(walletBooks(rig, sale.id)).toEqual({ netMinor: 3000, refundedMinor: 0, refundNos: 0 });
+
+    const done = await rig.reg.must('refund.partInCash', {
+      correctionId: open.id,
+      paymentId: sale.payments[1]!.id,
+      approval: { operatorId: rig.staff.supervisorId, pin: SUPERVISOR_PIN },
+      idempotencyKey: key(),
+    });
+    expect(done.sale.status).toBe('completed');
+    expect(done.sale.payments.map((p) => [p.method, p.amountMinor])).toEqual([
+      ['card', 5000],
+      ['cash', 3000],
+    ]);
+    expect(journalOf(rig.reg, open.id, ['scanpay.refund_moved', 'refund.part_in_cash', 'void.completed']).map((e) => [e.kind, e.data.to ?? null])).toEqual([
+      ['scanpay.refund_moved', 'sent'],
+      ['scanpay.refund_moved', 'pending'],
+      ['scanpay.refund_moved', 'failed'],
+      ['refund.part_in_cash', null],
+      ['void.completed', null],
+    ]);
+  });
+
   it('restarted while the refund is processing: the restarted register keeps asking, and completes the void once when the provider settles', async () => {
     const sale = await cardAndCodeSale(rig.reg);
     const open = await voidPending(sale.id);
