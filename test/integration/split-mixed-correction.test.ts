@@ -6,11 +6,10 @@
 // completes it, also after the register was restarted meanwhile. Nothing goes back twice.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../main/ledger/journal';
-import type { XReportView } from '../../preload/contract/day-close-views';
 import { settled } from '../support/card-register';
 import { SUPERVISOR_PIN } from '../support/register-fixture';
-import { cardAndCodeSale, cardGivenBack, journalOf, startMixedRig, walletBooks, type MixedRig } from '../support/mixed-correction-rig';
-import { key } from '../support/scan-rig';
+import { cardAndCodeSale, cardGivenBack, journalOf, minus, startMixedRig, walletBooks, xFigures as xOf, type MixedRig } from '../support/mixed-correction-rig';
+import { key, until } from '../support/scan-rig';
 
 let rig: MixedRig;
 
@@ -25,26 +24,7 @@ afterAll(async () => {
   await rig.stop();
 });
 
-/** What the owner reads on the X report of the shift: the voids, each tender's money out, and the cash the drawer should hold. */
-async function xFigures() {
-  await rig.asSupervisor();
-  const x: XReportView = await rig.reg.must('report.x', { scope: 'shift' });
-  const voids = x.figures.kinds.find((k) => k.kind === 'void');
-  const out = (method: string) => x.figures.tenders.find((t) => t.method === method)?.outMinor ?? 0;
-  return {
-    voids: voids?.count ?? 0,
-    voidedMinor: voids?.totalMinor ?? 0,
-    cardOut: out('card'),
-    scanOut: out('scan'),
-    cashOut: out('cash'),
-    expectedCash: x.shifts[0]?.expected.expectedMinor,
-  };
-}
-
-function minus(after: Awaited<ReturnType<typeof xFigures>>, before: Awaited<ReturnType<typeof xFigures>>) {
-  return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, (v ?? 0) - (before[k as keyof typeof before] ?? 0)]));
-}
-
+const xFigures = () => xOf(rig);
 const kinds = (documentId: string, ks: string[]) => journalOf(rig.reg, documentId, ks).map((e) => e.kind);
 
 /** Voids the sale with the provider scripted to refuse the refund; the void comes back open. */
@@ -133,6 +113,20 @@ describe('a void of card + payment code whose wallet part the provider refuses',
     ]);
     expect(kinds(open.id, ['void.completed'])).toEqual(['void.completed']);
     expect(minus(await xFigures(), before)).toEqual({ voids: 1, voidedMinor: 8000, cardOut: 5000, scanOut: 0, cashOut: 3000, expectedCash: -3000 });
+  });
+  it('refused, then retried and answered as processing: the retry leaves it open, and it completes alone when the provider settles', async () => {
+    const sale = await cardAndCodeSale(rig.reg);
+    const open = await voidRefused(sale.id);
+    rig.provider.scriptRefunds('pending');
+    const retried = await rig.reg.must('refund.retryPart', { correctionId: open.id, paymentId: sale.payments[1]!.id, idempotencyKey: key() });
+    expect(retried.sale).toMatchObject({ id: open.id, status: 'open' });
+    expect((await rig.reg.must('refund.parts', { correctionId: open.id })).parts.map((p) => p.state)).toEqual(['back', 'running']);
+    rig.provider.settleRefunds();
+    await until('the void to complete', async () => (await rig.reg.must('refund.parts', { correctionId: open.id })).correction.status === 'completed');
+    expect(walletBooks(rig, sale.id)).toEqual({ netMinor: 0, refundedMinor: 3000, refundNos: 1 });
+    expect(journalOf(rig.reg, open.id, ['scanpay.refund_moved']).map((e) => e.data.to)).toEqual(['sent', 'failed', 'sent', 'pending', 'done']);
+    expect(kinds(open.id, ['void.completed'])).toEqual(['void.completed']);
+    expect(cardGivenBack(rig, sale)).toBe(1);
   });
 });
 

@@ -10,7 +10,7 @@ import { verifyJournal } from '../../main/ledger/journal';
 import type { DocumentView } from '../../preload/contract/views';
 import { settled } from '../support/card-register';
 import { SUPERVISOR_PIN, type TestRegister } from '../support/register-fixture';
-import { cardAndCodeSale, cardGivenBack, journalOf, startMixedRig, walletBooks, type MixedRig } from '../support/mixed-correction-rig';
+import { cardAndCodeSale, cardGivenBack, journalOf, minus, startMixedRig, walletBooks, xFigures, type MixedRig } from '../support/mixed-correction-rig';
 import { key, until } from '../support/scan-rig';
 
 let rig: MixedRig;
@@ -29,10 +29,10 @@ afterAll(async () => {
 const statusOf = (reg: TestRegister, id: string) => (reg.db.prepare('SELECT status FROM documents WHERE id = ?').get(id) as { status: string }).status;
 
 /** Voids the sale with the provider scripted to leave the refund processing; the void comes back open. */
-async function voidPending(saleId: string): Promise<DocumentView> {
+async function voidPending(saleId: string, requestKey = key()): Promise<DocumentView> {
   rig.provider.scriptRefunds('pending');
   await rig.asSupervisor();
-  const voided = await rig.reg.must('void.sale', { saleId, reason: 'not_wanted', idempotencyKey: key() });
+  const voided = await rig.reg.must('void.sale', { saleId, reason: 'not_wanted', idempotencyKey: requestKey });
   expect(voided.sale).toMatchObject({ kind: 'void', status: 'open', receiptNo: null });
   const listed = await rig.reg.must('refund.parts', { correctionId: voided.sale.id });
   expect(listed.parts.map((p) => [p.method, p.state, p.amountMinor])).toEqual([
@@ -81,7 +81,9 @@ async function backOnce(reg: TestRegister, sale: DocumentView, id: string): Prom
 describe('a void of card + WeChat Pay whose wallet refund the provider is still processing', () => {
   it('waits open, cannot be retried or paid in cash meanwhile, and completes by itself once the provider settles', async () => {
     const sale = await cardAndCodeSale(rig.reg);
-    const open = await voidPending(sale.id);
+    const before = await xFigures(rig);
+    const requestKey = key();
+    const open = await voidPending(sale.id, requestKey);
     const changed: DocumentView[] = [];
     rig.reg.events.subscribe((event, payload) => {
       if (event === 'sale.changed' && (payload as DocumentView).id === open.id) changed.push(payload as DocumentView);
@@ -95,13 +97,20 @@ describe('a void of card + WeChat Pay whose wallet refund the provider is still 
     expect(
       await rig.reg.call('refund.partInCash', { ...part, approval: { operatorId: rig.staff.supervisorId, pin: SUPERVISOR_PIN }, idempotencyKey: key() }),
     ).toMatchObject({ ok: false, error: { code: 'refund.part_not_refused', params: { state: 'running' } } });
+    // The cashier's request repeated (same key) finds the void waiting and refunds nothing more.
+    expect(await rig.reg.must('void.sale', { saleId: sale.id, reason: 'not_wanted', idempotencyKey: requestKey })).toMatchObject({
+      sale: { id: open.id, status: 'open' },
+    });
     expect(statusOf(rig.reg, open.id)).toBe('open');
+    // Nothing of the void in the figures yet, and no cash leaves the drawer for it.
+    expect(minus(await xFigures(rig), before)).toEqual({ voids: 0, voidedMinor: 0, cardOut: 0, scanOut: 0, cashOut: 0, expectedCash: 0 });
 
     rig.provider.settleRefunds();
     await completedAlone(rig.reg, open.id);
     await backOnce(rig.reg, sale, open.id);
-    // The windows heard of it completing.
+    // The windows heard of it completing, and the X report has it: ¥50.00 back on the card, ¥30.00 to the wallet.
     expect(changed.map((v) => v.status)).toContain('completed');
+    expect(minus(await xFigures(rig), before)).toEqual({ voids: 1, voidedMinor: 8000, cardOut: 5000, scanOut: 3000, cashOut: 0, expectedCash: 0 });
   });
 
   it('processing, then closed by the provider: the return screen hears the wallet part refused, and it is given in cash', async () => {

@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import { CURRENCY } from '../../main/hardware/terminal/commands';
 import type { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
 import { PaySimulator } from '../../main/providers/simulator/pay-simulator';
+import type { XReportView } from '../../preload/contract/day-close-views';
 import type { DocumentView } from '../../preload/contract/views';
 import { terminalReady } from './card-register';
 import { CASHIER_PIN, SUPERVISOR_PIN, makeRegister, withStaff, type TestRegister } from './register-fixture';
@@ -126,4 +127,27 @@ export function journalOf(reg: TestRegister, documentId: string, kinds: string[]
   return rows
     .map((r) => ({ kind: r.kind, data: (JSON.parse(r.payload) as { data: Record<string, unknown> }).data }))
     .filter((e) => e.data.documentId === documentId || e.data.saleId === documentId);
+}
+
+export type XFigures = Awaited<ReturnType<typeof xFigures>>;
+
+/** What the owner reads on the X report of the shift: the voids, each tender's money out, and the cash the drawer should hold. */
+export async function xFigures(rig: MixedRig) {
+  await rig.asSupervisor();
+  const x: XReportView = await rig.reg.must('report.x', { scope: 'shift' });
+  const voids = x.figures.kinds.find((k) => k.kind === 'void');
+  const out = (method: string) => x.figures.tenders.find((t) => t.method === method)?.outMinor ?? 0;
+  return {
+    voids: voids?.count ?? 0,
+    voidedMinor: voids?.totalMinor ?? 0,
+    cardOut: out('card'),
+    scanOut: out('scan'),
+    cashOut: out('cash'),
+    expectedCash: x.shifts[0]?.expected.expectedMinor,
+  };
+}
+
+/** How each figure moved from `before` to `after`. */
+export function minus(after: XFigures, before: XFigures) {
+  return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, (v ?? 0) - (before[k as keyof typeof before] ?? 0)]));
 }
