@@ -130,6 +130,34 @@ describe('a void of card + payment code whose wallet part the provider refuses',
   });
 });
 
+describe('a void of card + payment code whose card part the terminal declines first', () => {
+  it('gives nothing back: the void is cancelled, the provider never hears of it, and the sale can be voided again', async () => {
+    const sale = await cardAndCodeSale(rig.reg);
+    const before = await xFigures();
+    rig.card.script({ outcome: 'decline', declineReason: 'declined' });
+    await rig.asSupervisor();
+    const r = await rig.reg.call('void.sale', { saleId: sale.id, reason: 'cashier_error', idempotencyKey: key() });
+    expect(r).toMatchObject({ ok: false, error: { code: 'terminal.declined' } });
+    // The sale shows no correction: nothing of it was voided.
+    expect((await rig.reg.must('refund.find', { code: String(sale.receiptNo) })).corrections).toEqual([]);
+    const voids = rig.reg.db.prepare("SELECT id, status FROM documents WHERE original_document_id = ? AND kind = 'void'").all(sale.id) as {
+      id: string;
+      status: string;
+    }[];
+    expect(voids.map((v) => v.status)).toEqual(['cancelled']);
+    const cancelled = voids[0]!.id;
+    expect(kinds(cancelled, ['refund.cancelled', 'void.completed', 'scanpay.refund_created'])).toEqual(['refund.cancelled']);
+    expect(walletBooks(rig, sale.id)).toEqual({ netMinor: 3000, refundedMinor: 0, refundNos: 0 });
+    expect(cardGivenBack(rig, sale)).toBe(0);
+    expect(minus(await xFigures(), before)).toEqual({ voids: 0, voidedMinor: 0, cardOut: 0, scanOut: 0, cashOut: 0, expectedCash: 0 });
+
+    const again = await rig.reg.must('void.sale', { saleId: sale.id, reason: 'cashier_error', idempotencyKey: key() });
+    expect(again.sale).toMatchObject({ kind: 'void', status: 'completed' });
+    expect(walletBooks(rig, sale.id)).toEqual({ netMinor: 0, refundedMinor: 3000, refundNos: 1 });
+    expect(cardGivenBack(rig, sale)).toBe(1);
+  });
+});
+
 describe('a register restarted while such a void is open', () => {
   it('Alipay part refused: after the restart the void is still open, lists its parts, a repeated request sends nothing, and a retry finishes it', async () => {
     const sale = await cardAndCodeSale(rig.reg, 'alipay');
