@@ -32,8 +32,8 @@ export const SCENARIO_BY_CENTS: Readonly<Record<number, SimScenario>> = {
 /** A refund of an amount ending in .41 loses its first reply: the register must retry with the same refund number. */
 export const REFUND_RETRY_CENTS = 41;
 
-/** What the provider makes of the next new refund numbers (`scriptRefunds`): refused outright, or accepted and still processing. */
-export type SimRefundScenario = 'refuse' | 'pending';
+/** What the provider makes of the next new refund numbers (`scriptRefunds`): refunded at once, refused outright, or accepted and still processing. */
+export type SimRefundScenario = 'success' | 'refuse' | 'pending';
 
 export function scenarioOf(amountMinor: number): SimScenario {
   return SCENARIO_BY_CENTS[amountMinor % 100] ?? 'success';
@@ -99,7 +99,7 @@ export class SimBooks {
   }
 
   /** The case a refund number the provider has not seen before plays. */
-  nextRefund(): SimRefundScenario | 'success' {
+  nextRefund(): SimRefundScenario {
     return this.refundScripted.shift() ?? 'success';
   }
 
