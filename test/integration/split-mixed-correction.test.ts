@@ -3,7 +3,8 @@
 // ledger file, the ZVT terminal simulator on a real socat pty and the provider simulator over real
 // HTTP. The void stays open listing each part (the card's back, the wallet's refused); nothing of
 // it is in the X report or the drawer yet; trying the wallet again or giving that part in cash
-// completes it, also after the register was restarted meanwhile. Nothing goes back twice.
+// completes it, also after the register was restarted meanwhile. Nothing goes back twice. And
+// when the terminal declines the card part first, nothing goes back and the wallet is never asked.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../main/ledger/journal';
 import { settled } from '../support/card-register';
