@@ -32,9 +32,13 @@ export function planParts(db: Db, documentId: string): PlanPart[] | null {
   return row ? (JSON.parse(row.parts) as PlanPart[]) : null;
 }
 
-/** A plan with a card part: the parts go back one after another (part-refunds.ts), not by the provider refunds alone. */
-export function hasCardParts(parts: readonly PlanPart[] | null): parts is PlanPart[] {
-  return parts !== null && parts.some((p) => p.method === 'card');
+/**
+ * A plan whose parts go back one after another and are listed one by one, so that a part refused
+ * after another went back waits for the cashier (retry, or cash): one with a card part, or with
+ * more than one part (two wallets). A single wallet part is the provider refunds' alone.
+ */
+export function goesPartByPart(parts: readonly PlanPart[] | null): parts is PlanPart[] {
+  return parts !== null && (parts.some((p) => p.method === 'card') || parts.length > 1);
 }
 
 /** The correction's payment given for `paymentId` (to the card, the wallet, or in cash), if any. */

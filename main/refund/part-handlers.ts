@@ -12,7 +12,7 @@ import { sql } from '../ledger/statements';
 import { approverOf } from '../operators/approval';
 import { refuseCashOutBeyondDrawer } from '../shift/drawer-cash';
 import { liveShift } from '../shift/shift-rows';
-import { hasCardParts, partViews, planParts } from './correction-parts';
+import { goesPartByPart, partViews, planParts } from './correction-parts';
 import { giveBackParts } from './part-refunds';
 import { approverFor, type RefundContext } from './refund-plans';
 
@@ -23,7 +23,7 @@ import { approverFor, type RefundContext } from './refund-plans';
 function refusedPart(ctx: RefundContext, correctionId: string, paymentId: number, orNext = false) {
   const doc = findDocument(ctx.db, correctionId);
   const parts = planParts(ctx.db, correctionId);
-  if (doc.register_id !== ctx.settings.registerId || !hasCardParts(parts)) throw new ServiceError('refund.part_not_found', { paymentId });
+  if (doc.register_id !== ctx.settings.registerId || !goesPartByPart(parts)) throw new ServiceError('refund.part_not_found', { paymentId });
   const part = parts.find((p) => p.paymentId === paymentId);
   const views = partViews(ctx.db, correctionId);
   const view = views.find((p) => p.paymentId === paymentId);
@@ -96,7 +96,7 @@ export const partHandlers: Pick<HandlerTable, 'refund.parts' | 'refund.retryPart
       const doc = findDocument(ctx.db, input.correctionId);
       if (doc.register_id !== ctx.settings.registerId) throw new ServiceError('refund.other_register', { registerId: doc.register_id });
       // Only a correction whose parts go back one by one lists them (one through a provider alone is followed as before).
-      const parts = hasCardParts(planParts(ctx.db, input.correctionId)) ? partViews(ctx.db, input.correctionId) : [];
+      const parts = goesPartByPart(planParts(ctx.db, input.correctionId)) ? partViews(ctx.db, input.correctionId) : [];
       return { correction: documentView(ctx.db, input.correctionId), parts };
     },
   },

@@ -13,7 +13,7 @@ import { documentView } from '../documents/document-view';
 import { refundDetails, scanRefundsOf, sendScanRefund } from '../scan-pay/scan-refunds';
 import type { PaymentMethod } from '../../preload/contract/views';
 import { finishCorrection } from './refund';
-import { completeIfAllBack, hasCardParts, planParts } from './correction-parts';
+import { anyPartBack, completeIfAllBack, goesPartByPart, planParts, type PlanPart } from './correction-parts';
 
 export interface ProviderRefundsDeps {
   db: Db;
@@ -32,6 +32,11 @@ interface PlanRow {
   parts: string;
   rounding_minor: number;
   operator_id: number;
+}
+
+/** No part of the correction went back, and none is with a provider now (a refund number not yet sent is not). */
+function nothingOnItsWay(db: Db, documentId: string, parts: readonly PlanPart[]): boolean {
+  return !anyPartBack(db, documentId, parts) && scanRefundsOf(db, documentId).every((r) => r.state === 'failed' || r.state === 'created');
 }
 
 export class ProviderRefunds {
@@ -72,33 +77,34 @@ export class ProviderRefunds {
 
   private async settleOnce(documentId: string): Promise<void> {
     const { db } = this.deps;
-    for (const row of scanRefundsOf(db, documentId)) {
+    const parts = planParts(db, documentId);
+    const asked = scanRefundsOf(db, documentId);
+    for (const row of asked) {
       if (this.stopped) return;
-      await sendScanRefund(db, row, this.deps.provider, {
+      const state = await sendScanRefund(db, row, this.deps.provider, {
         clock: this.deps.clock,
         attempts: this.deps.attempts ?? 3,
         retryMs: this.deps.retryMs ?? 2000,
         reason: 'refund',
       });
+      if (!db.open) return;
+      // Parts in turn: the first refused with nothing back or on its way, the rest are never sent, and nothing is given back.
+      if (state === 'failed' && goesPartByPart(parts) && nothingOnItsWay(db, documentId, parts)) return this.cancel(documentId);
     }
     if (this.stopped || !db.open) return;
     const rows = scanRefundsOf(db, documentId);
-    if (hasCardParts(planParts(db, documentId))) {
+    if (goesPartByPart(parts)) {
       // Parts going back one after another (part-refunds.ts): a refused part waits for the cashier, never cancels what went back.
       const completed = db.transaction(() => completeIfAllBack(db, documentId, this.deps.clock()))();
-      if (completed) this.emit(documentId);
-      else if (rows.some((r) => r.state !== 'done' && r.state !== 'failed')) this.later();
+      // A part that moved (refused after processing, say) is news to the return screen, which lists the parts again on it.
+      const moved = rows.some((r) => asked.find((a) => a.id === r.id)?.state !== r.state);
+      if (completed || moved) this.emit(documentId);
+      if (!completed && rows.some((r) => r.state !== 'done' && r.state !== 'failed')) this.later();
       return;
     }
     const failed = rows.filter((r) => r.state === 'failed');
     const done = rows.filter((r) => r.state === 'done');
-    if (failed.length > 0 && done.length === 0) {
-      // Nothing went back: the correction never happened, and what it would have refunded is refundable again.
-      db.transaction(() => sql(db, "UPDATE documents SET status = 'cancelled' WHERE id = ? AND status = 'open'").run(documentId))();
-      this.deps.log.info(`correction ${documentId}: the provider refused its refund; cancelled`);
-      this.emit(documentId);
-      return;
-    }
+    if (failed.length > 0 && done.length === 0) return this.cancel(documentId);
     if (done.length < rows.length) {
       // Pending, or part refused after another part went back: asked again later (a supervisor sees it open).
       this.later();
@@ -121,6 +127,14 @@ export class ProviderRefunds {
       );
     })();
     if (completion) this.emit(documentId);
+  }
+
+  /** Nothing went back: the correction never happened, and what it would have refunded is refundable again. */
+  private cancel(documentId: string): void {
+    const { db } = this.deps;
+    db.transaction(() => sql(db, "UPDATE documents SET status = 'cancelled' WHERE id = ? AND status = 'open'").run(documentId))();
+    this.deps.log.info(`correction ${documentId}: the provider refused its refund; cancelled`);
+    this.emit(documentId);
   }
 
   private emit(documentId: string): void {

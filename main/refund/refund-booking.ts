@@ -17,7 +17,7 @@ import { refuseCashOutBeyondDrawer } from '../shift/drawer-cash';
 import { liveShift } from '../shift/shift-rows';
 import { practiseCorrection } from '../training/training-corrections';
 import { type PlannedLine, type RefundContext, operatorName } from './refund-plans';
-import { hasCardParts, planParts } from './correction-parts';
+import { goesPartByPart, planParts } from './correction-parts';
 
 /**
  * A correction either done (cash only: written and completed at once) or waiting for the terminal
@@ -57,7 +57,7 @@ export function earlierBooking(ctx: RefundContext, requestKey: string): Booking 
   const intent = sql(ctx.db, 'SELECT id, state, reason FROM card_intents WHERE sale_id = ? ORDER BY id DESC LIMIT 1').get(doc.id) as
     { id: number; state: string; reason: string | null } | undefined;
   // Money going back to its cards part by part: taken up where it stands, never a part twice.
-  if (doc.status === 'open' && hasCardParts(planParts(ctx.db, doc.id))) return { pending: { documentId: doc.id } };
+  if (doc.status === 'open' && goesPartByPart(planParts(ctx.db, doc.id))) return { pending: { documentId: doc.id } };
   // Completed, or still with a scan-to-pay provider (which completes it when it confirms): as it stands.
   if (doc.status === 'completed' || (doc.status === 'open' && !intent)) {
     const view = documentView(ctx.db, doc.id);

@@ -9,7 +9,7 @@ import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { journalFeed } from '../ledger/journal-feed';
 import { sql } from '../ledger/statements';
-import { anyPartBack, completeCorrection, completeIfAllBack, hasCardParts, planParts } from './correction-parts';
+import { anyPartBack, completeCorrection, completeIfAllBack, goesPartByPart, planParts } from './correction-parts';
 
 function openCorrection(db: Db, documentId: string) {
   const doc = findDocument(db, documentId);
@@ -20,7 +20,7 @@ export function finishCorrection(db: Db, documentId: string, now: number): void 
   const doc = openCorrection(db, documentId);
   if (!doc) return;
   // Several parts: complete only once the last of them has gone back.
-  if (hasCardParts(planParts(db, documentId))) {
+  if (goesPartByPart(planParts(db, documentId))) {
     completeIfAllBack(db, documentId, now);
     return;
   }

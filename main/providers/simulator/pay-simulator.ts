@@ -9,7 +9,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { WechatSignType } from '../wechat/wechat-sign';
 import type { WechatCredentials } from '../wechat/wechat-client';
 import type { AlipayCredentials } from '../alipay/alipay-client';
-import { SimBooks, type BookEntry, type SimScenario } from './sim-books';
+import { SimBooks, type BookEntry, type SimRefundScenario, type SimScenario } from './sim-books';
 import type { SimCall, SimState } from './sim-state';
 import { handleWechat } from './sim-wechat';
 import { handleAlipay } from './sim-alipay';
@@ -108,6 +108,16 @@ export class PaySimulator {
 
   script(...scenarios: SimScenario[]): void {
     this.books.script(...scenarios);
+  }
+
+  /** The next refunds (by new refund number) are refused, or accepted and left processing until `settleRefunds`. */
+  scriptRefunds(...scenarios: SimRefundScenario[]): void {
+    this.books.scriptRefunds(...scenarios);
+  }
+
+  /** Every refund still processing ends: a query now answers it as succeeded, or (`closed`) as closed without paying out. */
+  settleRefunds(outcome: 'success' | 'closed' = 'success'): void {
+    this.books.endProcessing(outcome);
   }
 
   entries(): BookEntry[] {

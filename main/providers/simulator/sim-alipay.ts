@@ -137,6 +137,8 @@ export function handleAlipay(state: SimState, url: URL, body: string, res: Serve
       let fundChange = 'N';
       if (done === undefined) {
         if (fee > o.amountMinor - state.books.refundedOf(o)) return fail('ACQ.REFUND_AMT_NOT_EQUAL_TOTAL', '退款金额超限');
+        // Alipay answers a refund at once: a scripted refusal is the merchant's balance, and it has no processing state to play.
+        if (state.books.nextRefund() === 'refuse') return fail('ACQ.SELLER_BALANCE_NOT_ENOUGH', '卖家余额不足');
         o.refunds.set(refundNo, fee);
         fundChange = 'Y';
       }

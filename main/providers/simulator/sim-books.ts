@@ -32,6 +32,9 @@ export const SCENARIO_BY_CENTS: Readonly<Record<number, SimScenario>> = {
 /** A refund of an amount ending in .41 loses its first reply: the register must retry with the same refund number. */
 export const REFUND_RETRY_CENTS = 41;
 
+/** What the provider makes of the next new refund numbers (`scriptRefunds`): refunded at once, refused outright, or accepted and still processing. */
+export type SimRefundScenario = 'success' | 'refuse' | 'pending';
+
 export function scenarioOf(amountMinor: number): SimScenario {
   return SCENARIO_BY_CENTS[amountMinor % 100] ?? 'success';
 }
@@ -73,6 +76,11 @@ export class SimBooks {
   readonly orders = new Map<string, SimOrder>();
   readonly usedCodes = new Set<string>();
   private scripted: SimScenario[] = [];
+  private refundScripted: SimRefundScenario[] = [];
+  /** Refund numbers accepted but still processing (the money has not reached the customer); `settleRefunds` ends them. */
+  readonly processing = new Set<string>();
+  /** Refund numbers that were processing and then closed without the money reaching the customer (REFUNDCLOSE). */
+  readonly closedRefunds = new Map<string, { order: SimOrder; fee: number }>();
   private seq = 0;
 
   constructor(
@@ -83,6 +91,28 @@ export class SimBooks {
   /** The next payments take these scenarios, whatever their amounts (tests with fixed prices). */
   script(...scenarios: SimScenario[]): void {
     this.scripted.push(...scenarios);
+  }
+
+  /** The next new refund numbers take these cases (the rest are refunded at once). */
+  scriptRefunds(...scenarios: SimRefundScenario[]): void {
+    this.refundScripted.push(...scenarios);
+  }
+
+  /** The case a refund number the provider has not seen before plays. */
+  nextRefund(): SimRefundScenario {
+    return this.refundScripted.shift() ?? 'success';
+  }
+
+  /** Every refund still processing ends: reaches the customer, or is closed and given back to the merchant's balance. */
+  endProcessing(outcome: 'success' | 'closed'): void {
+    for (const refundNo of this.processing) {
+      const order = [...this.orders.values()].find((o) => o.refunds.has(refundNo));
+      if (outcome === 'closed' && order) {
+        this.closedRefunds.set(refundNo, { order, fee: order.refunds.get(refundNo) ?? 0 });
+        order.refunds.delete(refundNo);
+      }
+    }
+    this.processing.clear();
   }
 
   key(provider: PaymentProvider, outTradeNo: string): string {

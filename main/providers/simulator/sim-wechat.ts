@@ -120,8 +120,15 @@ export function handleWechat(state: SimState, path: string, body: string, res: S
       if (!o || o.state !== 'paid') return fail('ORDERNOTEXIST', '订单不存在或未支付');
       if (Number(f.total_fee) !== o.amountMinor || !refundNo || !Number.isSafeInteger(fee) || fee <= 0) return fail('PARAM_ERROR', '参数错误');
       const done = o.refunds.get(refundNo);
-      if (done === undefined) {
+      const closed = state.books.closedRefunds.get(refundNo);
+      // A closed refund number asked again is answered as accepted; its query says it was closed.
+      if (closed) {
+        if (closed.fee !== fee) return fail('PARAM_ERROR', '同一退款单号金额不一致');
+      } else if (done === undefined) {
         if (fee > o.amountMinor - state.books.refundedOf(o)) return fail('NOTENOUGH', '退款金额超过可退金额');
+        const scripted = state.books.nextRefund();
+        if (scripted === 'refuse') return fail('USER_ACCOUNT_ABNORMAL', '退款请求失败：用户账户异常');
+        if (scripted === 'pending') state.books.processing.add(refundNo);
         o.refunds.set(refundNo, fee);
       } else if (done !== fee) return fail('PARAM_ERROR', '同一退款单号金额不一致');
       const lose = loseRefundReply(state, refundNo, fee);
@@ -141,7 +148,8 @@ export function handleWechat(state: SimState, path: string, body: string, res: S
     }
     case '/pay/refundquery': {
       const refundNo = f.out_refund_no ?? '';
-      const o = [...state.books.orders.values()].find((x) => x.provider === 'wechat' && x.refunds.has(refundNo));
+      const closed = state.books.closedRefunds.get(refundNo);
+      const o = closed?.order ?? [...state.books.orders.values()].find((x) => x.provider === 'wechat' && x.refunds.has(refundNo));
       if (!o) return fail('REFUNDNOTEXIST', '退款订单查询失败');
       return wechatReply(state, res, {
         ...base,
@@ -150,8 +158,8 @@ export function handleWechat(state: SimState, path: string, body: string, res: S
         refund_count: '1',
         out_refund_no_0: refundNo,
         refund_id_0: `50${refundNo.length}${o.transactionId.slice(-12)}`,
-        refund_fee_0: String(o.refunds.get(refundNo) ?? 0),
-        refund_status_0: 'SUCCESS',
+        refund_fee_0: String(closed?.fee ?? o.refunds.get(refundNo) ?? 0),
+        refund_status_0: closed ? 'REFUNDCLOSE' : state.books.processing.has(refundNo) ? 'PROCESSING' : 'SUCCESS',
       });
     }
     default:
