@@ -7,6 +7,7 @@ import { businessDayOf, businessDayRule } from '../business-day/business-day';
 import { ServiceError } from '../common/service-error';
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
+import { openDocumentWithMoney } from '../documents/open-with-money';
 import { liveShift } from '../shift/shift-rows';
 import { lastClosedDay, openBusinessDay } from './closed-days';
 import { shiftCash } from './report-query';
@@ -50,21 +51,13 @@ function unresolvedCardPayments(db: Db): number {
   return (sql(db, "SELECT COUNT(*) AS n FROM card_intents WHERE state IN ('created', 'sent', 'in_progress', 'unknown')").get() as { n: number }).n;
 }
 
-function saleInProgress(db: Db, registerId: string): boolean {
-  return (
-    sql(
-      db,
-      "SELECT 1 FROM documents d WHERE d.register_id = ? AND d.status = 'open' AND EXISTS (SELECT 1 FROM payments p WHERE p.document_pk = d.pk) LIMIT 1",
-    ).get(registerId) !== undefined
-  );
-}
-
 export function dayCloseStatus(ctx: DayCloseContext, terminalConfigured: boolean): DayCloseStatusView {
   const { db, settings, now } = ctx;
   const registerId = settings.registerId;
   const day = dayToClose(db, settings, now) ?? openBusinessDay(db, settings, now);
   const prev = lastZ(db, registerId);
   const live = liveShift(db, registerId);
+  const paying = openDocumentWithMoney(db, registerId);
   const documents = sql(db, "SELECT COUNT(*) AS n FROM documents WHERE register_id = ? AND business_day = ? AND status = 'completed' AND training = 0").get(
     registerId,
     day,
@@ -90,7 +83,8 @@ export function dayCloseStatus(ctx: DayCloseContext, terminalConfigured: boolean
         : [],
     terminalConfigured,
     unresolvedCardPayments: unresolvedCardPayments(db),
-    saleInProgress: saleInProgress(db, registerId),
+    saleInProgress: paying?.kind === 'sale',
+    correctionInProgress: paying !== null && paying.kind !== 'sale',
   };
 }
 
@@ -104,7 +98,9 @@ export function checkCanClose(ctx: DayCloseContext, businessDay: string, forceCl
   if (day !== businessDay) throw new ServiceError('dayClose.wrong_day', { businessDay: day });
   const unresolved = unresolvedCardPayments(db);
   if (unresolved > 0) throw new ServiceError('dayClose.card_unresolved', { count: unresolved });
-  if (saleInProgress(db, settings.registerId)) throw new ServiceError('dayClose.sale_in_progress');
+  const paying = openDocumentWithMoney(db, settings.registerId);
+  if (paying?.kind === 'sale') throw new ServiceError('dayClose.sale_in_progress');
+  if (paying) throw new ServiceError('dayClose.correction_in_progress', { correctionId: paying.id });
   const live = liveShift(db, settings.registerId);
   if (live && live.business_day <= businessDay && !forceClose.some((f) => f.shiftId === live.id))
     throw new ServiceError('dayClose.shift_open', { shiftId: live.id });

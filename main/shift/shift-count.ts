@@ -3,6 +3,7 @@
 import type { DenominationCountView, ExpectedCashView, ShiftCountResultView } from '../../preload/contract/shift-views';
 import { ServiceError } from '../common/service-error';
 import type { Db } from '../ledger/database';
+import { openDocumentWithMoney } from '../documents/open-with-money';
 import { assertFullDurability } from '../ledger/durability';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
@@ -23,10 +24,9 @@ function registerShift(ctx: ShiftContext, shiftId: number): ShiftRow {
  * payment whose outcome is not known. Counting now would count cash the shift cannot explain.
  */
 function refuseWhileSaleInProgress(db: Db, registerId: string): void {
-  const paying = sql(
-    db,
-    "SELECT d.id FROM documents d WHERE d.register_id = ? AND d.status = 'open' AND EXISTS (SELECT 1 FROM payments p WHERE p.document_pk = d.pk) LIMIT 1",
-  ).get(registerId) as { id: string } | undefined;
+  const paying = openDocumentWithMoney(db, registerId);
+  // A return or void with part of its money back is finished on the return screen, not by "completing a sale".
+  if (paying && paying.kind !== 'sale') throw new ServiceError('shift.correction_in_progress', { correctionId: paying.id });
   const card = sql(
     db,
     "SELECT i.sale_id AS id FROM card_intents i JOIN documents d ON d.id = i.sale_id WHERE d.register_id = ? AND i.state IN ('created', 'sent', 'in_progress', 'unknown') LIMIT 1",

@@ -231,6 +231,8 @@ export interface DayCloseStatusView {
   unresolvedCardPayments: number;
   /** A sale on the register has taken money but is not completed. */
   saleInProgress: boolean;
+  /** A return or void has given part of its money back but is not completed (a part refused: retry it or give it in cash). */
+  correctionInProgress: boolean;
 }
 
 /** Figures summed over closed days (from the Z rollups), e.g. a month or a year. */

@@ -53,6 +53,7 @@ export const dayCloseErrors = [
   'dayClose.shift_open',
   'dayClose.card_unresolved',
   'dayClose.sale_in_progress',
+  'dayClose.correction_in_progress',
   'dayClose.terminal_failed',
   'zReport.not_found',
 ] as const;

@@ -56,6 +56,7 @@ export const shiftErrors = [
   'shift.unknown_denomination',
   'shift.nothing_to_carry',
   'shift.sale_in_progress',
+  'shift.correction_in_progress',
   'shift.amount_too_large',
   'shift.cash_out_over_drawer',
   'shift.cash_out_over_drawer_blind',

@@ -55,6 +55,20 @@ describe('a void of card + payment code whose wallet part the provider refuses',
     expect(kinds(open.id, ['refund.cancelled', 'void.completed'])).toEqual([]);
     expect(journalOf(rig.reg, open.id, ['scanpay.refund_moved']).map((e) => e.data.to)).toEqual(['sent', 'failed']);
     expect(minus(await xFigures(), before)).toEqual({ voids: 0, voidedMinor: 0, cardOut: 0, scanOut: 0, cashOut: 0, expectedCash: 0 });
+    // Until it is finished the drawer is not counted nor the day closed, and both say it is a return or void, not a sale.
+    const status = await rig.reg.must('dayClose.status', {});
+    expect(status).toMatchObject({ saleInProgress: false, correctionInProgress: true });
+    expect(await rig.reg.call('dayClose.close', { businessDay: status.businessDay, idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'dayClose.correction_in_progress', params: { correctionId: open.id } },
+    });
+    const x = await rig.reg.must('report.x', { scope: 'shift' });
+    const shiftId = x.shifts[0]!.shiftId;
+    expect(await rig.reg.call('shift.count', { shiftId, counts: [{ denominationMinor: 10000, count: 1 }], idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'shift.correction_in_progress', params: { correctionId: open.id } },
+    });
+    expect((await rig.reg.must('shift.current', {})).shift).toMatchObject({ id: shiftId, state: 'open' });
     // The card part went back: it cannot be sent again.
     const cardPart = sale.payments[0]!.id;
     expect(await rig.reg.call('refund.retryPart', { correctionId: open.id, paymentId: cardPart, idempotencyKey: key() })).toMatchObject({
@@ -75,6 +89,7 @@ describe('a void of card + payment code whose wallet part the provider refuses',
     expect(cardGivenBack(rig, sale)).toBe(1);
     expect(kinds(open.id, ['void.completed', 'refund.part_in_cash'])).toEqual(['void.completed']);
     expect(minus(await xFigures(), before)).toEqual({ voids: 1, voidedMinor: 8000, cardOut: 5000, scanOut: 3000, cashOut: 0, expectedCash: 0 });
+    expect(await rig.reg.must('dayClose.status', {})).toMatchObject({ saleInProgress: false, correctionInProgress: false });
     expect(verifyJournal(rig.reg.db).ok).toBe(true);
   });
 

@@ -119,6 +119,7 @@ export function DayCloseSection({ session }: BackOfficeSectionProps) {
       )}
       <ErrorNote error={status.error} />
       {s?.saleInProgress && <p className="error-note">{t('dayClose.saleInProgress')}</p>}
+      {s?.correctionInProgress && <p className="error-note">{t('dayClose.correctionInProgress')}</p>}
       {s !== null && s.unresolvedCardPayments > 0 && <p className="error-note">{t('dayClose.cardUnresolved', { count: s.unresolvedCardPayments })}</p>}
       {staleHeld.length > 0 && (
         <div className="back-office__card" data-testid="day-close-held">
