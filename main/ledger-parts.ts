@@ -131,7 +131,7 @@ export function startLedgerParts(ctx: LedgerPartsContext, db: Db, first: boolean
     onEnded: (saleId, outcome) => paymentWatch.settled(saleId, 'scanpay', outcome),
   });
   const providerRefunds = new ProviderRefunds({ db, events, log, clock, provider: (id) => scanPay.provider(id), ...options.providerRefunds });
-  const sync = new SyncRuntime({ db, log, clock, secrets, ...options.sync });
+  const sync = new SyncRuntime({ db, events, log, clock, secrets, ...options.sync });
   const services: RegisterServices = {
     printer,
     terminal,

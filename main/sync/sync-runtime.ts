@@ -5,6 +5,7 @@
 // again. A refusal of the chain itself (a fork, a record that disagrees, a key HQ does not know)
 // stops uploading until the owner has looked and asks for a retry.
 import { hqPaths, type DownResponse, type UploadResponse } from '../../preload/contract/hq-wire';
+import type { EventBus } from '../common/event-bus';
 import type { Db } from '../ledger/database';
 import type { JournalEntry } from '../ledger/journal';
 import { journalFeed } from '../ledger/journal-feed';
@@ -21,6 +22,8 @@ export interface SyncRuntimeOptions {
   log: Logger;
   clock: () => number;
   secrets: SecretBox;
+  /** Where `sync.changed` goes when a cycle moved the upload on (the back office's HQ section follows it). */
+  events?: EventBus;
   /** How often to look for new entries and versions when nothing nudges (ms). */
   idleMs?: number;
   backoffMs?: number;
@@ -140,6 +143,26 @@ export class SyncRuntime {
   }
 
   private async cycle(): Promise<void> {
+    try {
+      await this.cycleOnce();
+    } finally {
+      this.announce();
+    }
+  }
+
+  /** What the HQ section shows, in short; the last one announced, so an idle cycle says nothing. */
+  private announced = '';
+
+  private announce(): void {
+    if (!this.o.events || !this.o.db.open) return;
+    const row = readLink(this.o.db);
+    const mark = row ? [row.state, row.acked_seq, row.last_error, row.next_attempt_at, row.down_version].join('|') : 'none';
+    if (mark === this.announced) return;
+    this.announced = mark;
+    this.o.events.emit('sync.changed', null);
+  }
+
+  private async cycleOnce(): Promise<void> {
     const db = this.o.db;
     if (!db.open) return;
     applyDueVersions(db, this.o.clock());

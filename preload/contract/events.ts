@@ -16,6 +16,7 @@ export const eventNames = [
   'backup.status',
   'shift.changed',
   'display.changed',
+  'sync.changed',
 ] as const;
 export type EventName = (typeof eventNames)[number];
 
@@ -63,4 +64,9 @@ export interface EventPayloads {
   'shift.changed': ShiftView | null;
   /** What the customer display shows changed (the sale, its payment). The only event a display connection hears. */
   'display.changed': CustomerDisplayView;
+  /**
+   * The upload to HQ moved on (acknowledged entries, a failure, a retry, new versions). It carries
+   * nothing: the HQ status is the supervisor's, so a window that shows it asks with its own session.
+   */
+  'sync.changed': null;
 }

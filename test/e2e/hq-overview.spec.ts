@@ -2,7 +2,7 @@ import { startHqRig } from '../support/hq-rig';
 import { expect, setUpOwner, test } from './fixtures';
 import { inViewport } from './layout';
 
-test('the owner reads HQ’s figures through the enrolled register, and is told plainly when HQ is out of reach', async ({ page, register }) => {
+test('the owner sees the enrolled register’s journal reach HQ, reads HQ’s figures through it, and is told plainly when HQ is out of reach', async ({ page, register }) => {
   test.setTimeout(120_000);
   const rig = await startHqRig();
   let closed = false;
@@ -16,6 +16,9 @@ test('the owner reads HQ’s figures through the enrolled register, and is told 
     await page.getByTestId('hq-code').fill(code);
     await page.getByTestId('hq-enrol').click();
     await expect(page.getByTestId('hq-status')).not.toHaveAttribute('data-state', 'not_enrolled');
+    // The section follows the upload after the enrolment: every entry reaches HQ without reopening it.
+    await expect(page.getByTestId('hq-acked')).toContainText('（待传 0 条）', { timeout: 15_000 });
+    await expect(page.getByTestId('hq-acked')).not.toContainText('总部已收 0 /');
 
     await page.getByTestId('back-office-nav-hq-overview').click();
     await expect(page.getByRole('heading', { name: '总部', level: 2, exact: true })).toBeVisible();

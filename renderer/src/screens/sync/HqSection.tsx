@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { formatDateTime } from '../../format/date';
 import { useCall } from '../../state/use-call';
+import { useEvent } from '../../state/use-event';
 import { roleAtLeast } from '../back-office/roles';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
 import type { CallError } from '../../../../preload/contract';
+import type { SyncStatusView } from '../../../../preload/contract/sync-views';
 import { ENROL_CODE_PATTERN, HQ_URL_PATTERN, normalEnrolCode } from '../../../../preload/contract/hq-enrol-format';
 
 /**
@@ -21,11 +23,15 @@ export function HqSection({ session }: BackOfficeSectionProps) {
   const [hqUrl, setHqUrl] = useState('');
   const [code, setCode] = useState('');
   const owner = roleAtLeast(session.operator?.role ?? 'cashier', 'owner');
+  // The latest answer of any of the three calls: the upload moves on after an enrolment or a retry
+  // by itself, and the section follows it (sync.changed) rather than keeping their first answer.
+  const [view, setView] = useState<SyncStatusView | null>(null);
   const load = status.run;
-  useEffect(() => {
-    void load({});
+  const refresh = useCallback(() => {
+    void load({}).then((r) => r.ok && setView(r.value));
   }, [load]);
-  const view = retry.value ?? enrol.value ?? status.value;
+  useEffect(refresh, [refresh]);
+  useEvent('sync.changed', refresh);
   const when = (ms: number | null) => (ms === null ? '—' : formatDateTime(ms, i18n.language));
 
   return (
@@ -66,7 +72,13 @@ export function HqSection({ session }: BackOfficeSectionProps) {
       )}
       {owner && view?.enrolled && (
         <div>
-          <button type="button" className="button" disabled={retry.busy} onClick={() => void retry.run({})} data-testid="hq-retry">
+          <button
+            type="button"
+            className="button"
+            disabled={retry.busy}
+            onClick={() => void retry.run({}).then((r) => r.ok && setView(r.value))}
+            data-testid="hq-retry"
+          >
             {t('hq.retry')}
           </button>
           <ErrorNote error={retry.error} />
@@ -81,7 +93,7 @@ export function HqSection({ session }: BackOfficeSectionProps) {
             const enrolCode = normalEnrolCode(code);
             if (!HQ_URL_PATTERN.test(url)) return enrol.refuse({ code: 'sync.hq_url_format', params: {} });
             if (!ENROL_CODE_PATTERN.test(enrolCode)) return enrol.refuse({ code: 'sync.enrol_code_format', params: {} });
-            void enrol.run({ hqUrl: url, code: enrolCode });
+            void enrol.run({ hqUrl: url, code: enrolCode }).then((r) => r.ok && setView(r.value));
           }}
         >
           <label className="field">
