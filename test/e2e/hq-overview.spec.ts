@@ -2,7 +2,10 @@ import { startHqRig } from '../support/hq-rig';
 import { expect, setUpOwner, test } from './fixtures';
 import { inViewport } from './layout';
 
-test('the owner sees the enrolled register’s journal reach HQ, reads HQ’s figures through it, and is told plainly when HQ is out of reach', async ({ page, register }) => {
+test('the owner sees the enrolled register’s journal reach HQ, reads HQ’s figures through it, and is told plainly when HQ is out of reach', async ({
+  page,
+  register,
+}) => {
   test.setTimeout(120_000);
   const rig = await startHqRig();
   let closed = false;
