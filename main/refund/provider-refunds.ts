@@ -5,6 +5,7 @@
 // crash, open corrections are picked up again at start-up; the refund numbers make a repeat safe.
 import type { EventBus } from '../common/event-bus';
 import type { Db } from '../ledger/database';
+import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import type { Logger } from '../log';
 import type { PaymentProvider, ScanPayProvider } from '../providers/provider';
@@ -132,7 +133,27 @@ export class ProviderRefunds {
   /** Nothing went back: the correction never happened, and what it would have refunded is refundable again. */
   private cancel(documentId: string): void {
     const { db } = this.deps;
-    db.transaction(() => sql(db, "UPDATE documents SET status = 'cancelled' WHERE id = ? AND status = 'open'").run(documentId))();
+    db.transaction(() => {
+      const doc = sql(db, "SELECT kind, original_document_id FROM documents WHERE id = ? AND status = 'open'").get(documentId) as
+        { kind: 'refund' | 'void'; original_document_id: string | null } | undefined;
+      if (!doc) return;
+      sql(db, "UPDATE documents SET status = 'cancelled' WHERE id = ?").run(documentId);
+      // On record like a card's cancellation: the correction ended with nothing given back, and why.
+      const refused = scanRefundsOf(db, documentId).find((r) => r.state === 'failed');
+      appendJournal(
+        db,
+        'refund.cancelled',
+        {
+          documentId,
+          kind: doc.kind,
+          originalDocumentId: doc.original_document_id,
+          intentId: null,
+          ...(refused ? { scanRefundId: refused.id } : {}),
+          reason: refused?.provider_code ?? null,
+        },
+        this.deps.clock(),
+      );
+    })();
     this.deps.log.info(`correction ${documentId}: the provider refused its refund; cancelled`);
     this.emit(documentId);
   }

@@ -2,8 +2,19 @@
 
 declare module '../ledger/journal-payloads' {
   interface JournalPayloads {
-    /** A refund or void whose card part the terminal refused (or that never left): nothing was given back. */
-    'refund.cancelled': { documentId: string; kind: 'refund' | 'void'; originalDocumentId: string | null; intentId: number; reason: string | null };
+    /**
+     * A refund or void whose first card part the terminal refused (or that never left), or whose
+     * first payment-code refund the provider refused: nothing was given back. `intentId` names the
+     * card intent, `scanRefundId` the refused payment-code refund (entries before it had only cards).
+     */
+    'refund.cancelled': {
+      documentId: string;
+      kind: 'refund' | 'void';
+      originalDocumentId: string | null;
+      intentId: number | null;
+      scanRefundId?: number;
+      reason: string | null;
+    };
     /**
      * A card or payment-code part of a correction that the terminal or provider refused, given back
      * in cash instead, with the supervisor who allowed it (the cashier, when one did it alone).

@@ -54,6 +54,18 @@ describe('a void of a sale paid by two payment codes', () => {
       ['sent', 3000],
       ['failed', 3000],
     ]);
+    // The void's end is on record as a card's is: cancelled, with the refused refund and the provider's reason.
+    const refusedRefund = journalOf(rig.reg, voided.sale.id, ['scanpay.refund_moved'])[1]?.data.refundId;
+    expect(journalOf(rig.reg, voided.sale.id, ['refund.cancelled']).map((e) => e.data)).toEqual([
+      {
+        documentId: voided.sale.id,
+        kind: 'void',
+        originalDocumentId: sale.id,
+        intentId: null,
+        scanRefundId: refusedRefund,
+        reason: 'USER_ACCOUNT_ABNORMAL',
+      },
+    ]);
     expect((await rig.reg.must('refund.find', { code: String(sale.receiptNo) })).corrections).toEqual([]);
     expect(minus(await xFigures(rig), before)).toEqual({ voids: 0, voidedMinor: 0, cardOut: 0, scanOut: 0, cashOut: 0, expectedCash: 0 });
 
