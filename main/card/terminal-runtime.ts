@@ -53,6 +53,8 @@ export function demoOutcome(amountMinor: number): Partial<SimBehaviour> | null {
   if (cents === 78) return { outcome: 'decline', declineReason: 'card_expired' };
   if (cents === 55) return { outcome: 'decline', declineReason: 'wrong_pin' };
   if (cents === 47) return { pinDelayMs: 8000 };
+  // A card that asks for the cardholder's signature: the cashier checks it before the sale completes.
+  if (cents === 62) return { signatureRequired: true };
   return null;
 }
 
