@@ -80,6 +80,7 @@ export const backupErrors = [
   'backup.restore_failed',
   'backup.restore_older',
   'backup.restore_diverged',
+  'backup.restore_other_register',
   'ledger.damaged',
 ] as const;
 
