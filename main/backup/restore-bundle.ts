@@ -1,7 +1,8 @@
-// Restoring a bundle: verified in the worker with its snapshot kept, refused when it would take
-// sales out of books that pass their checks, when it is another register's without the owner
-// confirming a move, or from a newer schema; then put in the ledger's place and recorded as the
-// last good backup (at the time it was made) so the register goes on with the same chain.
+// Restoring a bundle: verified in the worker with its snapshot kept, refused while a sale is open,
+// when it would take sales out of books that pass their checks, when it is another register's
+// without the owner confirming a move, or from a newer schema; then put in the ledger's place and
+// recorded as the last good backup (at the time it was made) so the register goes on with the
+// same chain.
 import Database from 'better-sqlite3';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,6 +17,7 @@ import type { RecordContext } from './backup-records';
 import { getBackupLast, setBackupLast, writeAnchor } from './backup-store';
 import { journalHead } from './journal-chain';
 import { compareSnapshot, refuseIfLosing } from './restore-guard';
+import { refuseOnOpenWork } from './restore-open-work';
 import { runInWorker } from './worker-client';
 
 export interface RestoreContext extends RecordContext {
@@ -40,6 +42,10 @@ export async function restoreBundle(
   const { file, asMove, operatorId } = job;
   mkdirSync(job.workDir, { recursive: true });
   const staged = join(ctx.dataDir, `restoring-${ctx.clock()}.sqlite`);
+  const openWork = (): void => {
+    if (ledger.current().ok) refuseOnOpenWork(ctx.db());
+  };
+  openWork();
   try {
     const report = await runInWorker<BundleReportView>(
       { kind: 'verify', file, options: { level: 'full', workDir: job.workDir, keepSnapshotAs: staged } },
@@ -62,6 +68,7 @@ export async function restoreBundle(
     const schema = snap.pragma('user_version', { simple: true }) as number;
     snap.close();
     if (schema > LATEST_VERSION) throw new ServiceError('backup.newer_schema', { schema, known: LATEST_VERSION });
+    openWork();
     progress('restore', 0.9);
     let moved: { movedAsideTo: string | null };
     try {
