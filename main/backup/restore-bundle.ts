@@ -1,25 +1,35 @@
-// Restoring a bundle: verified in the worker with its snapshot kept, refused when it is another
-// register's (unless the owner confirms a move) or from a newer schema, then put in the ledger's
-// place and recorded as the last good backup so the register goes on with the same chain.
+// Restoring a bundle: verified in the worker with its snapshot kept, refused while a sale is open,
+// when it would take sales out of books that pass their checks, when it is another register's
+// without the owner confirming a move, or from a newer schema; then put in the ledger's place and
+// recorded as the last good backup (at the time it was made) so the register goes on with the
+// same chain.
 import Database from 'better-sqlite3';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BackupStep, BundleReportView, LedgerCheckView, RestoreView } from '../../preload/contract/backup-views';
 import { ServiceError } from '../common/service-error';
+import type { Db } from '../ledger/db';
 import { appendJournal } from '../ledger/journal';
 import { LATEST_VERSION } from '../ledger/migrations';
-import { getSettings } from '../settings/settings';
 import { toServiceError } from './backup-failure';
 import './backup-journal';
 import type { RecordContext } from './backup-records';
 import { getBackupLast, setBackupLast, writeAnchor } from './backup-store';
 import { journalHead } from './journal-chain';
 import { compareSnapshot, refuseIfLosing } from './restore-guard';
+import { refuseOnOpenWork } from './restore-open-work';
 import { runInWorker } from './worker-client';
 
 export interface RestoreContext extends RecordContext {
   /** Closes the ledger, moves it aside, puts `staged` in its place and reopens the register on it. */
   replaceLedger(staged: string): Promise<{ movedAsideTo: string | null }>;
+}
+
+/** When the bundle was made (its manifest), else the time of its last journal entry: the last good backup is that old. */
+function bundleMadeAt(report: BundleReportView, db: Db): number {
+  const made = report.createdAt === null ? Number.NaN : Date.parse(report.createdAt);
+  if (Number.isFinite(made)) return made;
+  return (db.prepare('SELECT at FROM journal WHERE seq = ?').pluck().get(report.toSeq) as number | undefined) ?? 0;
 }
 
 export async function restoreBundle(
@@ -32,6 +42,10 @@ export async function restoreBundle(
   const { file, asMove, operatorId } = job;
   mkdirSync(job.workDir, { recursive: true });
   const staged = join(ctx.dataDir, `restoring-${ctx.clock()}.sqlite`);
+  const openWork = (): void => {
+    if (ledger.current().ok) refuseOnOpenWork(ctx.db());
+  };
+  openWork();
   try {
     const report = await runInWorker<BundleReportView>(
       { kind: 'verify', file, options: { level: 'full', workDir: job.workDir, keepSnapshotAs: staged } },
@@ -44,19 +58,17 @@ export async function restoreBundle(
       throw new ServiceError('backup.bundle_invalid', { problem: p?.code ?? 'unknown', file: p?.file ?? null, row: p?.row ?? null, seq: p?.seq ?? null });
     }
     const check = ledger.current();
-    const current = check.problem === 'unreadable' ? null : getSettings(ctx.db()).registerId;
-    if (current !== null && current !== report.registerId && !asMove) {
-      throw new ServiceError('backup.other_register', { bundleRegisterId: report.registerId, registerId: current });
-    }
-    // An older copy of these books over books that pass their checks would take sales out of them.
-    if (!asMove || current === report.registerId) {
-      const comparison = compareSnapshot({ db: ctx.db(), dataDir: ctx.dataDir, check }, staged, report);
-      if (comparison) refuseIfLosing(comparison);
+    // Another register's books, or an older copy of these, over books that pass their checks would take sales out of them.
+    const comparison = compareSnapshot({ db: ctx.db(), dataDir: ctx.dataDir, check }, staged, report);
+    if (comparison) refuseIfLosing(comparison);
+    if (comparison?.move && !asMove) {
+      throw new ServiceError('backup.other_register', { bundleRegisterId: report.registerId, registerId: comparison.currentRegisterId ?? '—' });
     }
     const snap = new Database(staged, { readonly: true, fileMustExist: true });
     const schema = snap.pragma('user_version', { simple: true }) as number;
     snap.close();
     if (schema > LATEST_VERSION) throw new ServiceError('backup.newer_schema', { schema, known: LATEST_VERSION });
+    openWork();
     progress('restore', 0.9);
     let moved: { movedAsideTo: string | null };
     try {
@@ -73,7 +85,7 @@ export async function restoreBundle(
       bundleRegisterId: report.registerId,
       headSeq: head.seq,
       headHash: head.hash,
-      asMove,
+      asMove: comparison?.move === true,
       movedAsideTo: moved.movedAsideTo,
     });
     // The restored ledger was copied before its bundle was recorded: the bundle it came from is its last good backup.
@@ -81,7 +93,7 @@ export async function restoreBundle(
     setBackupLast(db, {
       ...last,
       lastGood: {
-        at: ctx.clock(),
+        at: bundleMadeAt(report, db),
         folder: dirname(file),
         file,
         bytes: statSync(file).size,

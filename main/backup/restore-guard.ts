@@ -45,6 +45,13 @@ function lastReceipt(db: Ledger, registerId: string): string | null {
   return n ? formatReceiptNo(registerId, n) : null;
 }
 
+/** Completed documents of `current` that `snapshot` does not hold, completed at or after `since`. */
+function documentsNotIn(current: Db, snapshot: Db, since: number): number {
+  const inBundle = snapshot.prepare("SELECT 1 FROM documents WHERE id = ? AND status = 'completed'").pluck();
+  const ids = current.prepare("SELECT id FROM documents WHERE status = 'completed' AND completed_at >= ?").pluck().all(since) as string[];
+  return ids.filter((id) => inBundle.get(id) === undefined).length;
+}
+
 /**
  * Compares the ledger in place (null: none that opens) with a verified bundle's snapshot. `damaged`:
  * the ledger in place failed its start check or fails it now.
@@ -56,6 +63,7 @@ export function compareWithLedger(
   bundle: { registerId: string; toSeq: number; headHash: string },
 ): RestoreComparisonView {
   const lastEntry = snapshot.prepare('SELECT at FROM journal WHERE seq = ?').pluck().get(bundle.toSeq) as number | undefined;
+  const registerId = current === null ? null : getSettings(current).registerId;
   const view: RestoreComparisonView = {
     relation: 'no_ledger',
     damaged,
@@ -65,12 +73,24 @@ export function compareWithLedger(
     currentLastReceipt: null,
     entriesAfter: 0,
     documentsAfter: 0,
+    bundleRegisterId: bundle.registerId,
+    currentRegisterId: registerId,
+    move: registerId !== null && registerId !== bundle.registerId,
+    openShift: false,
   };
   // A machine never set up has no books to lose.
-  if (current === null || (current.prepare('SELECT COUNT(*) FROM operators').pluck().get() as number) === 0) return view;
-  const registerId = getSettings(current).registerId;
-  if (registerId !== bundle.registerId) return { ...view, relation: 'other_register' };
+  if (current === null || registerId === null || (current.prepare('SELECT COUNT(*) FROM operators').pluck().get() as number) === 0) return view;
   view.currentLastReceipt = lastReceipt(current, registerId);
+  view.openShift = (current.prepare("SELECT COUNT(*) FROM shifts WHERE state <> 'closed'").pluck().get() as number) > 0;
+  if (registerId !== bundle.registerId) {
+    // Another register's books take the place of these: everything here leaves the ledger. That is
+    // a move for a machine whose books are empty (a new or replacement one) or fail their checks,
+    // never over books in use that pass them.
+    view.documentsAfter = documentsNotIn(current, snapshot, 0);
+    view.entriesAfter = current.prepare('SELECT COUNT(*) FROM journal').pluck().get() as number;
+    const inUse = view.documentsAfter > 0 || view.openShift;
+    return { ...view, relation: 'other_register', refused: !damaged && inUse };
+  }
   const head = journalHead(current);
   const common = lastCommonSeq(current, snapshot, Math.min(head.seq, bundle.toSeq));
   const parted = common < Math.min(head.seq, bundle.toSeq);
@@ -80,9 +100,7 @@ export function compareWithLedger(
     .get(...kinds, common) as { entries: number; lost: number };
   if (!parted && later.lost === 0) return { ...view, relation: 'same_or_newer' };
   const since = (current.prepare('SELECT at FROM journal WHERE seq = ?').pluck().get(common) as number | undefined) ?? 0;
-  const inBundle = snapshot.prepare("SELECT 1 FROM documents WHERE id = ? AND status = 'completed'").pluck();
-  const documentIds = current.prepare("SELECT id FROM documents WHERE status = 'completed' AND completed_at >= ?").pluck().all(since) as string[];
-  view.documentsAfter = documentIds.filter((id) => inBundle.get(id) === undefined).length;
+  view.documentsAfter = documentsNotIn(current, snapshot, since);
   view.entriesAfter = later.entries;
   // Books that never issued a receipt (a machine just set up, then restored from the back office)
   // lose no sale and reuse no number: what they hold stays in the file moved aside.

@@ -90,15 +90,27 @@ export interface BundleReportView {
 
 /**
  * A verified bundle against the ledger in place. no_ledger: none that opens, or a machine never set
- * up; other_register: another register's books (a move); same_or_newer: nothing of these books is
- * lost; older: the books in place go on past the bundle's head; diverged: they went another way.
+ * up; other_register: another register's books (a move, only over books that are empty or fail
+ * their checks); same_or_newer: nothing of these books is lost; older: the books in place go on past
+ * the bundle's head; diverged: they went another way.
  */
 export interface RestoreComparisonView {
   relation: 'no_ledger' | 'other_register' | 'same_or_newer' | 'older' | 'diverged';
   /** The ledger in place failed its check: restoring is what it needs, so an older bundle is allowed. */
   damaged: boolean;
-  /** Older or diverged over a ledger that passes its checks: the register refuses the restore. */
+  /**
+   * Older, diverged, or another register's over a ledger that passes its checks and holds documents
+   * or an open shift: the register refuses the restore.
+   */
   refused: boolean;
+  /** The register the bundle belongs to. */
+  bundleRegisterId: string;
+  /** This machine's register id (null: no ledger that opens). */
+  currentRegisterId: string | null;
+  /** The bundle is another register's: a restore makes this machine that register and must be confirmed as a move. */
+  move: boolean;
+  /** The books in place have a shift open (its float and cash moves would leave them). */
+  openShift: boolean;
   /** As printed (R1-000001); null when the bundle holds no receipt. */
   bundleLastReceipt: string | null;
   /** The time of the bundle's last journal entry (epoch ms). */

@@ -80,6 +80,9 @@ export const backupErrors = [
   'backup.restore_failed',
   'backup.restore_older',
   'backup.restore_diverged',
+  'backup.restore_other_register',
+  'backup.restore_open_sale',
+  'backup.restore_held_sales',
   'ledger.damaged',
 ] as const;
 

@@ -6,13 +6,23 @@ import type { CallError } from './result';
 
 export function restoreRefusal(comparison: RestoreComparisonView | null | undefined): CallError | null {
   if (!comparison?.refused) return null;
-  return {
-    code: comparison.relation === 'diverged' ? 'backup.restore_diverged' : 'backup.restore_older',
-    params: {
-      entries: comparison.entriesAfter,
-      documents: comparison.documentsAfter,
-      bundleLastReceipt: comparison.bundleLastReceipt ?? '—',
-      currentLastReceipt: comparison.currentLastReceipt ?? '—',
-    },
+  const facts = {
+    entries: comparison.entriesAfter,
+    documents: comparison.documentsAfter,
+    bundleLastReceipt: comparison.bundleLastReceipt ?? '—',
+    currentLastReceipt: comparison.currentLastReceipt ?? '—',
   };
+  if (comparison.relation === 'other_register') {
+    return {
+      code: 'backup.restore_other_register',
+      // `scope` picks the sentence that also names the open shift (`<code>_shift_open`).
+      params: {
+        ...facts,
+        bundleRegisterId: comparison.bundleRegisterId,
+        registerId: comparison.currentRegisterId ?? '—',
+        ...(comparison.openShift ? { scope: 'shift_open' } : {}),
+      },
+    };
+  }
+  return { code: comparison.relation === 'diverged' ? 'backup.restore_diverged' : 'backup.restore_older', params: facts };
 }

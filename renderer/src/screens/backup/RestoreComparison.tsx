@@ -6,8 +6,9 @@ import { useFormat } from '../../state/store-context';
 
 /**
  * What a restore of a verified bundle would do to the books in place, before the owner types the
- * confirmation word: a refusal that says what would be lost, or over a damaged ledger where the
- * bundle ends and that later sales stay only in the file moved aside.
+ * confirmation word: a refusal that says what would be lost, another register's bundle that makes
+ * this machine that register (a move), or over a damaged ledger where the bundle ends and that
+ * later sales stay only in the file moved aside.
  */
 export function RestoreComparison({ comparison }: { comparison: RestoreComparisonView }) {
   const { t, i18n } = useTranslation();
@@ -24,6 +25,24 @@ export function RestoreComparison({ comparison }: { comparison: RestoreCompariso
     receipt: comparison.bundleLastReceipt ?? t('backup.compare.noReceipt'),
     at: comparison.bundleLastEntryAt === null ? '—' : formatDateTime(comparison.bundleLastEntryAt, i18n.language),
   };
+  // Another register's bundle, allowed: over books that are empty (a new or replacement machine) or fail their checks.
+  if (comparison.move) {
+    const register = { bundleRegisterId: comparison.bundleRegisterId, registerId: comparison.currentRegisterId ?? '—' };
+    return comparison.damaged && comparison.relation === 'other_register' ? (
+      <p className="restore-warning" role="alert" data-testid="restore-comparison">
+        {t('backup.compare.moveDamaged', {
+          ...facts,
+          ...register,
+          current: comparison.currentLastReceipt ?? t('backup.compare.noReceipt'),
+          documents: comparison.documentsAfter,
+        })}
+      </p>
+    ) : (
+      <p className="restore-warning" role="alert" data-testid="restore-comparison">
+        {t('backup.compare.move', { ...facts, ...register })}
+      </p>
+    );
+  }
   const losing = comparison.relation === 'older' || comparison.relation === 'diverged';
   if (losing) {
     return (
@@ -31,7 +50,7 @@ export function RestoreComparison({ comparison }: { comparison: RestoreCompariso
         {t('backup.compare.damaged', {
           ...facts,
           current: comparison.currentLastReceipt ?? t('backup.compare.noReceipt'),
-          documents: comparison.documentsAfter,
+          count: comparison.documentsAfter,
           entries: comparison.entriesAfter,
         })}
       </p>

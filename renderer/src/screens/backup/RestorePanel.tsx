@@ -29,6 +29,7 @@ export function RestorePanel({ mode, file, onFile, onRestored }: RestorePanelPro
     setBusy(true);
     setError(null);
     setReport(null);
+    setAsMove(false);
     const result = await api.invoke(mode === 'owner' ? 'backup.verify' : 'setup.verifyBackup', { file: file.trim() });
     setBusy(false);
     if (result.ok) setReport(result.value);
@@ -39,7 +40,8 @@ export function RestorePanel({ mode, file, onFile, onRestored }: RestorePanelPro
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const input = { file: file.trim(), confirm: RESTORE_CONFIRMATION, ...(asMove ? { asMove: true } : {}) } as const;
+    const move = asMove && report?.comparison?.move === true;
+    const input = { file: file.trim(), confirm: RESTORE_CONFIRMATION, ...(move ? { asMove: true } : {}) } as const;
     const result = await api.invoke(mode === 'owner' ? 'backup.restore' : 'setup.restoreBackup', input);
     setBusy(false);
     if (result.ok) onRestored(result.value);
@@ -84,10 +86,13 @@ export function RestorePanel({ mode, file, onFile, onRestored }: RestorePanelPro
             <span>{t('backup.restore.confirm')}</span>
             <input value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="off" data-testid="restore-confirm" />
           </label>
-          <label className="check">
-            <input type="checkbox" checked={asMove} onChange={(e) => setAsMove(e.target.checked)} data-testid="restore-as-move" />
-            <span>{t('backup.restore.asMove')}</span>
-          </label>
+          {/* Only another register's bundle, where the register allows it, is a move. */}
+          {report.comparison?.move && (
+            <label className="check">
+              <input type="checkbox" checked={asMove} onChange={(e) => setAsMove(e.target.checked)} data-testid="restore-as-move" />
+              <span>{t('backup.restore.asMove')}</span>
+            </label>
+          )}
           <button type="submit" className="button button--danger" disabled={busy || confirm.trim() !== RESTORE_CONFIRMATION} data-testid="restore-submit">
             {t('backup.restore.submit')}
           </button>

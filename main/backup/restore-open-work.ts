@@ -1,0 +1,43 @@
+// Work under way that a restore would throw away without a word: a sale (or return, or void) open in
+// a window with lines or money on it, a card or scan-to-pay payment in flight, sales held for later.
+// None of it is in a bundle's completed books, so over a ledger that passes its checks the restore
+// is refused, names what is open and changes nothing; the owner finishes or cancels it first.
+import { ServiceError } from '../common/service-error';
+import type { Db } from '../ledger/db';
+
+const OPEN_CARD = "SELECT COUNT(*) FROM card_intents WHERE state IN ('created', 'sent', 'in_progress', 'unknown')";
+const OPEN_SCAN = "SELECT COUNT(*) FROM scan_attempts WHERE state IN ('created', 'sent', 'waiting', 'unknown', 'reversing')";
+
+interface OpenDocument {
+  id: string;
+  kind: 'sale' | 'refund' | 'void';
+  lines: number;
+  payments: number;
+}
+
+/** The oldest open, not held document with lines or payments on it, if any. */
+function openDocument(db: Db): OpenDocument | null {
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.kind,
+              (SELECT COUNT(*) FROM document_lines l WHERE l.document_pk = d.pk) AS lines,
+              (SELECT COUNT(*) FROM payments p WHERE p.document_pk = d.pk) AS payments
+         FROM documents d
+        WHERE d.status = 'open' AND d.held_at IS NULL
+        ORDER BY d.opened_at`,
+    )
+    .all() as OpenDocument[];
+  return rows.find((d) => d.lines > 0 || d.payments > 0) ?? null;
+}
+
+/** Refuses a restore while work is open in the books in place (nothing has been changed yet). */
+export function refuseOnOpenWork(db: Db): void {
+  const inFlight = (db.prepare(OPEN_CARD).pluck().get() as number) + (db.prepare(OPEN_SCAN).pluck().get() as number);
+  const open = openDocument(db);
+  if (inFlight > 0 || (open !== null && open.payments > 0 && open.kind === 'sale')) {
+    throw new ServiceError('backup.restore_open_sale', { scope: 'payment', lines: open?.lines ?? 0 });
+  }
+  if (open !== null) throw new ServiceError('backup.restore_open_sale', { scope: open.kind, lines: open.lines });
+  const held = db.prepare("SELECT COUNT(*) FROM documents WHERE kind = 'sale' AND status = 'open' AND held_at IS NOT NULL").pluck().get() as number;
+  if (held > 0) throw new ServiceError('backup.restore_held_sales', { held });
+}
