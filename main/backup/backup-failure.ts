@@ -16,14 +16,16 @@ export class BackupFailure extends Error {
 
 /**
  * What went wrong with the target folder, in the owner's terms: it is gone (a USB stick pulled, a
- * share unmounted), it is full, or we may not write there. Anything else keeps the OS's code.
+ * share unmounted), it is a file (or lies under one), it is full, or we may not write there.
+ * Anything else keeps the OS's code.
  */
 export function folderFailure(error: unknown, folder: string): BackupFailure {
   if (error instanceof BackupFailure) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
   switch (code) {
-    case 'ENOENT':
     case 'ENOTDIR':
+      return new BackupFailure('backup.folder_is_file', { folder });
+    case 'ENOENT':
     case 'ENODEV':
     case 'ENXIO':
       return new BackupFailure('backup.folder_missing', { folder });

@@ -2,7 +2,7 @@
 // a day close), verifications, restores and the full ledger check, one at a time, in the backup
 // worker; publishes progress and status to the windows; records every outcome (journal, status,
 // the anchor file beside the ledger) and applies retention after a verified export.
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import type {
   BackupConfigView,
@@ -23,7 +23,7 @@ import { ServiceError } from '../common/service-error';
 import type { Db } from '../ledger/db';
 import type { Logger } from '../log';
 import { getSettings } from '../settings/settings';
-import { BackupFailure, toServiceError } from './backup-failure';
+import { BackupFailure, folderFailure, toServiceError } from './backup-failure';
 import { recordFailure, recordSuccess, withoutHash } from './backup-records';
 import { claimScheduledRun } from './backup-schedule';
 import { getBackupConfig, getBackupLast, readAnchor, setBackupConfig } from './backup-store';
@@ -34,6 +34,15 @@ import { listBundles } from './retention';
 import { runInWorker } from './worker-client';
 
 const DAY_MS = 86_400_000;
+
+/** True for a path that is a file or lies under one; a folder not there yet (a stick not plugged in) may be saved. */
+function isFile(path: string): boolean {
+  try {
+    return !statSync(path).isDirectory();
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOTDIR';
+  }
+}
 const SCHEDULE_POLL_MS = 30_000;
 
 export interface BackupServiceOptions {
@@ -108,9 +117,16 @@ export class BackupService {
     return getBackupConfig(this.o.db());
   }
 
+  /**
+   * Saves where and when backups go. A folder is required: saving none used to switch every backup
+   * off, the daily one included, under "saved"; a path that is a file is refused as well.
+   */
   setConfig(config: BackupConfigView, operatorId: number): BackupConfigView {
-    if (config.folder !== null && !isAbsolute(config.folder)) throw new ServiceError('backup.folder_not_absolute', { folder: config.folder });
-    const saved = setBackupConfig(this.o.db(), config, operatorId);
+    const folder = config.folder?.trim() ?? '';
+    if (folder === '') throw new ServiceError('backup.folder_required');
+    if (!isAbsolute(folder)) throw new ServiceError('backup.folder_not_absolute', { folder });
+    if (isFile(folder)) throw new ServiceError('backup.folder_is_file', { folder });
+    const saved = setBackupConfig(this.o.db(), { ...config, folder }, operatorId);
     this.publishStatus();
     return saved;
   }
@@ -122,7 +138,7 @@ export class BackupService {
     try {
       return listBundles(where);
     } catch (error) {
-      throw toServiceError(new BackupFailure('backup.folder_missing', { folder: where }), error);
+      throw toServiceError(folderFailure(error, where), error);
     }
   }
 
@@ -132,6 +148,10 @@ export class BackupService {
     const today = businessDayOf(this.o.clock(), businessDayRule(getSettings(db)));
     const from = range.from ?? range.to ?? today;
     const to = range.to ?? (range.from && range.from > today ? range.from : today);
+    // Refused before anything is written or recorded: a bundle named for a day to come would count
+    // as the last good backup (and towards the bundles kept); a reversed range is a typing slip.
+    if (to > today) throw new ServiceError('backup.range_in_future', { day: to, today });
+    if (from > to) throw new ServiceError('backup.bad_range', { from, to });
     return this.export({ from, to }, trigger, operatorId);
   }
 

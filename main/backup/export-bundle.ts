@@ -60,7 +60,7 @@ const SHARE = { snapshot: 0.25, tables: 0.5, verify: 0.2 };
 
 export async function exportBundle(job: ExportJob, progress: ProgressReport = () => undefined): Promise<ExportResult> {
   try {
-    if (!statSync(job.folder).isDirectory()) throw new BackupFailure('backup.folder_missing', { folder: job.folder });
+    if (!statSync(job.folder).isDirectory()) throw new BackupFailure('backup.folder_is_file', { folder: job.folder });
   } catch (error) {
     throw folderFailure(error, job.folder);
   }

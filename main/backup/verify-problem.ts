@@ -30,19 +30,15 @@ export function problem(code: string, at: ProblemAt = {}): Problem {
 }
 
 /**
- * A zip or inflate library's exception in words the UI translates: the file ends early (with the
- * bytes missing), it is no zip at all, its data does not inflate, or the disk would not give it.
+ * A zip or inflate library's exception in words the UI translates: it is no zip at all (a file cut
+ * short loses its zip directory, which is at the end), its data does not inflate, or the disk
+ * would not give it. An entry that inflates to another size than the directory gives is damaged
+ * data in a file of full length (a flipped byte), not a file cut short: nothing is "missing".
  * The library's own message stays in `detail`.
  */
 export function readFailure(error: unknown): Pick<ProblemAt, 'detail' | 'reason' | 'facts'> {
   const message = error instanceof Error ? error.message : String(error);
   const detail = message.slice(0, 200);
-  const short = /expected (\d+)\.? got only (\d+)/i.exec(message);
-  if (short) {
-    const expected = Number(short[1]);
-    const actual = Number(short[2]);
-    return { detail, reason: 'truncated', facts: { expected, actual, missing: expected - actual } };
-  }
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && !/^ERR_/.test(code)) return { detail, reason: 'io' };
   if (/end of central directory|not a zip|signature|multi-disk|comment length|truncated/i.test(message)) return { detail, reason: 'not_zip' };

@@ -15,7 +15,7 @@ export const selfCheckHandlers: Pick<HandlerTable, keyof typeof selfCheckCalls> 
         printerItem(printer, pendingCount(ctx.db)),
         terminalItem(terminal),
         scannerItem(selfCheck.scannerSeenAt),
-        databaseItem(ctx.db, selfCheck.ledgerFile, ctx.now),
+        databaseItem(ctx.db, selfCheck.ledgerFile, ctx.services.backup.status()),
         appItem(),
       ];
       return selfCheckView(items, selfCheck.scannerTestCode, ctx.now);

@@ -5,18 +5,16 @@ import { randomBytes } from 'node:crypto';
 import { barcode } from 'receiptline';
 import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { BackupStatusView } from '../../preload/contract/backup-views';
 import type { CheckProblem, CheckState, SelfCheckItem, SelfCheckView } from '../../preload/contract/views';
 import type { PrinterStatus } from '../hardware/printer';
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
 import { appVersion } from '../app-version';
 import type { TerminalProbe } from '../card/terminal-runtime';
-import { INDEXED_KINDS } from '../ledger/journal-kind-index';
 
 /** Below this much free space on the ledger's disk the register warns (a day's WAL and a backup need room). */
 export const LOW_DISK_BYTES = 200 * 1024 * 1024;
-/** A backup older than this is a warning. */
-export const STALE_BACKUP_MS = 2 * 24 * 60 * 60 * 1000;
 
 function item(
   id: SelfCheckItem['id'],
@@ -67,8 +65,26 @@ export function scannerItem(seenAt: number | null): SelfCheckItem {
     : { id: 'scanner', state: 'ok', problems: [], facts: { seenAt } };
 }
 
+/**
+ * The last backup's problem, read from the backup status the header shows (main/backup): a failed
+ * last attempt with its reason (the failure's code and parameters, translated on screen), none
+ * yet, or none in the last 24 hours. Reading the journal instead said "all good" after a failed
+ * backup and "no backup yet" after a restore.
+ */
+function backupProblem(backup: BackupStatusView): CheckProblem | null {
+  const failure = backup.lastFailure;
+  if (backup.warning === 'failed' && failure) {
+    const params: CheckProblem['params'] = { failedAt: failure.at, failureCode: failure.code, folder: failure.folder };
+    for (const [name, value] of Object.entries(failure.params ?? {})) params[name] = typeof value === 'boolean' ? String(value) : value;
+    return problem('database.backup_failed', params);
+  }
+  if (backup.warning === 'never') return problem('database.no_backup');
+  if (backup.warning === 'stale' && backup.lastGood) return problem('database.backup_old', { lastGoodAt: backup.lastGood.at });
+  return null;
+}
+
 /** The ledger: SQLite's own check, the free space on its disk, and the last backup. */
-export function databaseItem(db: Db, ledgerFile: string, now: number): SelfCheckItem {
+export function databaseItem(db: Db, ledgerFile: string, backup: BackupStatusView): SelfCheckItem {
   const problems: CheckProblem[] = [];
   const integrity = (sql(db, 'PRAGMA quick_check').pluck().all() as string[]).join('; ');
   if (integrity !== 'ok') problems.push(problem('database.integrity', { detail: integrity.slice(0, 200) }));
@@ -80,11 +96,9 @@ export function databaseItem(db: Db, ledgerFile: string, now: number): SelfCheck
     problems.push(problem('database.disk_unknown'));
   }
   if (freeBytes !== null && freeBytes < LOW_DISK_BYTES) problems.push(problem('database.disk_low', { freeMegabytes: Math.floor(freeBytes / 1024 / 1024) }));
-  // Backups journal `backup.exported` (main/backup): the newest one is the last good backup.
-  const lastBackup = (sql(db, `SELECT MAX(at) FROM journal WHERE kind = 'backup.exported' AND ${INDEXED_KINDS}`).pluck().get() as number | null) ?? null;
-  if (lastBackup === null) problems.push(problem('database.no_backup'));
-  else if (now - lastBackup > STALE_BACKUP_MS) problems.push(problem('database.backup_old', { days: Math.floor((now - lastBackup) / 86_400_000) }));
-  return item('database', problems, { integrity: integrity === 'ok' ? 'ok' : 'failed', freeBytes, lastBackupAt: lastBackup }, (p) =>
+  const backupNow = backupProblem(backup);
+  if (backupNow) problems.push(backupNow);
+  return item('database', problems, { integrity: integrity === 'ok' ? 'ok' : 'failed', freeBytes, lastBackupAt: backup.lastGood?.at ?? null }, (p) =>
     p.code === 'database.integrity' ? 'error' : 'warning',
   );
 }

@@ -1,8 +1,9 @@
 // The hardware self-check reports each injected fault in its own words: the virtual printer out
 // of paper, a card terminal that accepts the connection and never answers, a scanner that has not
-// read the test code, and the ledger on a small file system (tmpfs) with little room left.
+// read the test code, the ledger on a small file system (tmpfs) with little room left, and a last
+// backup that failed (a read-only tmpfs), as the header's backup status says.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmdirSync } from 'node:fs';
+import { mkdtempSync, rmdirSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,11 @@ import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import { SIM_SOFTWARE_VERSION } from '../../main/hardware/terminal/simulator/admin-commands';
 import ui from '../../assets/locales/en/ui.json';
 import uiZh from '../../assets/locales/zh-CN/ui.json';
+import errorsEn from '../../assets/locales/en/errors.json';
+import errorsZh from '../../assets/locales/zh-CN/errors.json';
+import { createInstance } from 'i18next';
+import { checkProblemText } from '../../renderer/src/screens/setup/check-problem';
+import { errorMessage } from '../../renderer/src/i18n/error-message';
 import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 
 let vp: VirtualPrinter;
@@ -141,6 +147,106 @@ describe('self-check', () => {
     } finally {
       execFileSync('umount', [dir]);
       rmdirSync(dir);
+    }
+  });
+});
+
+/** A problem as the self-check screen (and the start-up summary) words it, in `lng`. */
+function onScreen(p: SelfCheckItem['problems'][number], lng: 'en' | 'zh-CN'): string {
+  const i18n = createInstance();
+  void i18n.init({
+    resources: { en: { ui, errors: errorsEn }, 'zh-CN': { ui: uiZh, errors: errorsZh } },
+    lng,
+    ns: ['ui', 'errors'],
+    defaultNS: 'ui',
+    keySeparator: false,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  const text = checkProblemText(p, i18n.t, lng, (e) => errorMessage(e, i18n.t, lng, 'CNY'));
+  return `${text.problem} ${text.fix}`;
+}
+
+const backupCodes = (item: SelfCheckItem) => item.problems.map((p) => p.code).filter((c) => /backup/.test(c));
+
+describe('the self-check reads the backup status the header shows', () => {
+  it('a last backup that failed on a read-only drive needs attention, with the reason and the fix; a good one after it is all good', async () => {
+    const readOnly = mkdtempSync(join(tmpdir(), 'ringup-ro-target-'));
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', readOnly]);
+    const good = mkdtempSync(join(tmpdir(), 'ringup-good-target-'));
+    try {
+      const reg = await owner();
+      await reg.must('backup.setConfig', { folder: good, keep: 30 });
+      const first = await reg.must('backup.run', {});
+      expect(backupCodes(part(await reg.must('selfcheck.run', {}), 'database'))).toEqual([]);
+
+      await reg.must('backup.setConfig', { folder: readOnly, keep: 30 });
+      expect(await reg.call('backup.run', {})).toMatchObject({ ok: false, error: { code: 'backup.permission_denied' } });
+      const status = await reg.must('backup.status', {});
+      expect(status).toMatchObject({ warning: 'failed', lastGood: { file: first.file } });
+
+      const database = part(await reg.must('selfcheck.run', {}), 'database');
+      expect(database.state).toBe('warning');
+      const failed = database.problems.find((p) => p.code === 'database.backup_failed');
+      expect(failed?.params).toMatchObject({ failedAt: status.lastFailure?.at, failureCode: 'backup.permission_denied', folder: readOnly });
+      expect(database.facts.lastBackupAt).toBe(first.at);
+      expectWorded(database);
+      const en = onScreen(failed as SelfCheckItem['problems'][number], 'en');
+      expect(en).toMatch(new RegExp(`^The last backup failed \\(.+\\): Ringup may not write to ${readOnly}\\. .*Back office → Backup`));
+      expect(en).not.toContain('{{');
+      const zh = onScreen(failed as SelfCheckItem['problems'][number], 'zh-CN');
+      expect(zh).toMatch(new RegExp(`^最近一次备份失败（.+）：Ringup 没有权限写入 ${readOnly}。.*管理 → 备份`));
+
+      await reg.must('backup.setConfig', { folder: good, keep: 30 });
+      const second = await reg.must('backup.run', {});
+      const after = part(await reg.must('selfcheck.run', {}), 'database');
+      expect(backupCodes(after)).toEqual([]);
+      expect(after.facts.lastBackupAt).toBe(second.at);
+    } finally {
+      execFileSync('umount', [readOnly]);
+      rmdirSync(readOnly);
+      rmSync(good, { recursive: true, force: true });
+    }
+  });
+
+  it('after a restore on a fresh machine it names the restored backup, not "no backup yet"', async () => {
+    const target = mkdtempSync(join(tmpdir(), 'ringup-restore-target-'));
+    try {
+      const shop = await owner();
+      await shop.must('backup.setConfig', { folder: target, keep: 30 });
+      const { file } = await shop.must('backup.run', {});
+      const fresh = makeRegister();
+      open.push(fresh);
+      await fresh.must('setup.restoreBackup', { file, confirm: 'RESTORE' });
+      const owner0 = (await fresh.must('session.operators', {})).find((o) => o.role === 'owner');
+      await fresh.must('session.login', { operatorId: owner0?.id ?? 0, pin: OWNER_PIN });
+      const status = await fresh.must('backup.status', {});
+      const database = part(await fresh.must('selfcheck.run', {}), 'database');
+      expect(backupCodes(database)).toEqual([]);
+      expect(database.facts.lastBackupAt).toBe(status.lastGood?.at);
+    } finally {
+      rmSync(target, { recursive: true, force: true });
+    }
+  });
+
+  it('a good backup over 24 hours old needs attention, as the header says "No backup for 24 h"', async () => {
+    let now = Date.parse('2026-03-10T12:00:00Z');
+    const target = mkdtempSync(join(tmpdir(), 'ringup-stale-target-'));
+    try {
+      const reg = await owner({ clock: () => now });
+      await reg.must('backup.setConfig', { folder: target, keep: 30 });
+      const made = await reg.must('backup.run', {});
+      now += 25 * 3_600_000;
+      expect((await reg.must('backup.status', {})).warning).toBe('stale');
+      const database = part(await reg.must('selfcheck.run', {}), 'database');
+      expect(database.state).toBe('warning');
+      const stale = database.problems.find((p) => p.code === 'database.backup_old');
+      expect(stale?.params).toEqual({ lastGoodAt: made.at });
+      expect(onScreen(stale as SelfCheckItem['problems'][number], 'en')).toMatch(
+        /^The last good backup is from .*2026.*, more than 24 hours ago\. Back office → Backup/,
+      );
+    } finally {
+      rmSync(target, { recursive: true, force: true });
     }
   });
 });

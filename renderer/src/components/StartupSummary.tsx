@@ -1,14 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SelfCheckItem } from '../../../preload/contract';
+import { checkProblemText } from '../screens/setup/check-problem';
+import { useFormat } from '../state/store-context';
 import { api } from '../transport/api';
 
 // Once per start of the window, not at every login.
 let checkedThisStart = false;
 
-/** Problems a warning will not do for: a part that does not work, or a disk about to fill up. */
+/** Problems a warning will not do for: a part that does not work, a disk about to fill up, a backup that failed. */
+const SAID_AT_START = new Set(['database.disk_low', 'database.backup_failed']);
+
 function worthSaying(item: SelfCheckItem): boolean {
-  return item.state === 'error' || item.problems.some((p) => p.code === 'database.disk_low');
+  return item.state === 'error' || item.problems.some((p) => SAID_AT_START.has(p.code));
 }
 
 /**
@@ -16,7 +20,8 @@ function worthSaying(item: SelfCheckItem): boolean {
  * dismissed. The whole check is in Back office → Self-check.
  */
 export function StartupSummary() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
   const [items, setItems] = useState<SelfCheckItem[]>([]);
 
   useEffect(() => {
@@ -29,11 +34,14 @@ export function StartupSummary() {
   return (
     <div className="hardware-banner hardware-banner--error" role="status" data-testid="startup-summary">
       {items.flatMap((item) =>
-        item.problems.map((p) => (
-          <span key={`${item.id}-${p.code}`} className="hardware-banner__item">
-            {t(`selfCheck.problem.${p.code}`, { ...p.params, defaultValue: p.code })} {t(`selfCheck.fix.${p.code}`, { ...p.params, defaultValue: '' })}
-          </span>
-        )),
+        item.problems.map((p) => {
+          const text = checkProblemText(p, t, i18n.language, format.error);
+          return (
+            <span key={`${item.id}-${p.code}`} className="hardware-banner__item">
+              {text.problem} {text.fix}
+            </span>
+          );
+        }),
       )}
       <button type="button" className="button" onClick={() => setItems([])} data-testid="startup-summary-close">
         {t('action.close')}

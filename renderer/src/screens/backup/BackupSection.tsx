@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupRecordView, BundleListItem, CallError, LedgerCheckView } from '../../../../preload/contract';
 import { DateField } from '../../components/DateField';
@@ -47,14 +47,30 @@ function BackupStatusCard() {
   );
 }
 
+/**
+ * A card's refusal stays until the next backup action succeeds, its own or another's (settings
+ * saved, a bundle written or listed): an old "folder is full" under a fresh "saved" misleads.
+ */
+interface Clearing {
+  /** Changes whenever a backup action succeeds. */
+  successes: number;
+  onSuccess(): void;
+}
+
+function useClearedError(successes: number): [CallError | null, (error: CallError | null) => void] {
+  const [error, setError] = useState<CallError | null>(null);
+  useEffect(() => setError(null), [successes]);
+  return [error, setError];
+}
+
 /** Without a saved folder there is nowhere to write: the buttons wait for one and say so. */
-function RunCard({ folder }: { folder: string }) {
+function RunCard({ folder, successes, onSuccess }: { folder: string } & Clearing) {
   const { t } = useTranslation();
   /** null: the field holds text that is no day (it says so under it); no backup is made. */
   const [from, setFrom] = useState<string | null>('');
   const [to, setTo] = useState<string | null>('');
   const [done, setDone] = useState<BackupRecordView | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  const [error, setError] = useClearedError(successes);
   const [busy, setBusy] = useState(false);
   const noFolder = folder === '';
 
@@ -64,12 +80,13 @@ function RunCard({ folder }: { folder: string }) {
     setError(null);
     const result = await api.invoke('backup.run', range);
     setBusy(false);
-    if (result.ok) setDone(result.value);
-    else setError(result.error);
+    if (!result.ok) return setError(result.error);
+    setDone(result.value);
+    onSuccess();
   };
 
   return (
-    <div className="back-office__card">
+    <div className="back-office__card" data-testid="backup-run">
       <h3>{t('backup.run.title')}</h3>
       <div className="back-office__row">
         <button type="button" className="button button--primary" disabled={busy || noFolder} onClick={() => void run({})} data-testid="backup-today">
@@ -103,18 +120,19 @@ function RunCard({ folder }: { folder: string }) {
   );
 }
 
-function BundleList({ folder, onUse }: { folder: string; onUse(file: string): void }) {
+function BundleList({ folder, onUse, successes, onSuccess }: { folder: string; onUse(file: string): void } & Clearing) {
   const { t } = useTranslation();
   const [bundles, setBundles] = useState<BundleListItem[] | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  const [error, setError] = useClearedError(successes);
   const load = async () => {
     setError(null);
     const result = await api.invoke('backup.list', folder ? { folder } : {});
-    if (result.ok) setBundles(result.value);
-    else setError(result.error);
+    if (!result.ok) return setError(result.error);
+    setBundles(result.value);
+    onSuccess();
   };
   return (
-    <div className="back-office__card">
+    <div className="back-office__card" data-testid="backup-list-card">
       <h3>{t('backup.list.title')}</h3>
       <button type="button" className="button" onClick={() => void load()} data-testid="backup-list">
         {t('backup.list.refresh')}
@@ -189,7 +207,15 @@ export function BackupSection() {
   const [folder, setFolder] = useState('');
   const [file, setFile] = useState('');
   const [restored, setRestored] = useState<string | null>(null);
+  const [successes, setSuccesses] = useState(0);
+  const succeeded = useCallback(() => setSuccesses((n) => n + 1), []);
   const lastFile = status?.lastGood?.file ?? '';
+  const lastGoodAt = status?.lastGood?.at ?? null;
+
+  // A backup made meanwhile (the daily one, after a day close, another window) is a success too.
+  useEffect(() => {
+    if (lastGoodAt !== null) succeeded();
+  }, [lastGoodAt, succeeded]);
 
   useEffect(() => {
     if (lastFile) setFile((f) => f || lastFile);
@@ -199,16 +225,19 @@ export function BackupSection() {
     <div className="back-office__stack" data-testid="backup-section">
       <BackupProgress progress={progress} />
       <BackupStatusCard />
-      <RunCard folder={folder} />
-      <SettingsForm onFolder={setFolder} />
-      <BundleList folder={folder} onUse={setFile} />
+      <RunCard folder={folder} successes={successes} onSuccess={succeeded} />
+      <SettingsForm onFolder={setFolder} onSaved={succeeded} />
+      <BundleList folder={folder} onUse={setFile} successes={successes} onSuccess={succeeded} />
       <div className="back-office__card">
         <h3>{t('backup.verify.title')}</h3>
         <RestorePanel
           mode="owner"
           file={file}
           onFile={setFile}
-          onRestored={(r) => setRestored(t('backup.restore.done', { registerId: r.registerId, next: r.lastReceiptNo + 1 }))}
+          onRestored={(r) => {
+            setRestored(t('backup.restore.done', { registerId: r.registerId, next: r.lastReceiptNo + 1 }));
+            succeeded();
+          }}
         />
         <Notice message={restored} testId="restore-done" />
       </div>

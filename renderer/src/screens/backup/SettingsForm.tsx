@@ -7,8 +7,11 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
 import { api } from '../../transport/api';
 
-/** The backup folder, the daily time and how many bundles the folder keeps. */
-export function SettingsForm({ onFolder }: { onFolder(folder: string): void }) {
+/**
+ * The backup folder, the daily time and how many bundles the folder keeps. A folder is required
+ * (main refuses none as well): an empty one saved used to switch every backup off under "saved".
+ */
+export function SettingsForm({ onFolder, onSaved }: { onFolder(folder: string): void; onSaved(): void }) {
   const { t } = useTranslation();
   const [folder, setFolder] = useState('');
   /** HH:MM, '' for no schedule; null while the field holds text that is no time of day (it says so; nothing is saved). */
@@ -39,18 +42,16 @@ export function SettingsForm({ onFolder }: { onFolder(folder: string): void }) {
     setError(null);
     setKeepInvalid(false);
     if (scheduleAt === null) return;
+    if (folder.trim() === '') return setError({ code: 'backup.folder_required', params: {} });
     // An empty, fractional or out-of-range count is refused here, saving nothing: a guessed 1 made
     // the next backup delete every older bundle.
     const count = /^\s*\d+\s*$/.test(keep) ? Number(keep) : NaN;
     if (!Number.isSafeInteger(count) || count < KEEP_BUNDLES_MIN || count > KEEP_BUNDLES_MAX) return setKeepInvalid(true);
-    const result = await api.invoke('backup.setConfig', {
-      ...(folder.trim() ? { folder: folder.trim() } : {}),
-      ...(scheduleAt ? { scheduleAt } : {}),
-      keep: count,
-    });
+    const result = await api.invoke('backup.setConfig', { folder: folder.trim(), ...(scheduleAt ? { scheduleAt } : {}), keep: count });
     if (!result.ok) return setError(result.error);
     setSaved(true);
     onFolder(result.value.folder ?? '');
+    onSaved();
   };
 
   return (
@@ -58,7 +59,15 @@ export function SettingsForm({ onFolder }: { onFolder(folder: string): void }) {
       <h3>{t('backup.settings.title')}</h3>
       <label className="field">
         <span>{t('backup.settings.folder')}</span>
-        <input value={folder} onChange={(e) => setFolder(e.target.value)} disabled={!loaded} maxLength={1024} autoComplete="off" data-testid="backup-folder" />
+        <input
+          value={folder}
+          onChange={(e) => setFolder(e.target.value)}
+          disabled={!loaded}
+          maxLength={1024}
+          autoComplete="off"
+          aria-invalid={error?.code === 'backup.folder_required' || error?.code === 'backup.folder_not_absolute' || error?.code === 'backup.folder_is_file'}
+          data-testid="backup-folder"
+        />
       </label>
       <p className="muted small">{t('backup.settings.folderHint')}</p>
       <div className="field-row">

@@ -5,7 +5,9 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { formatDateTime, formatIsoDateTime } from '../../format/date';
 import { useScanner } from '../../keyboard/use-scanner';
 import { api } from '../../transport/api';
+import { useFormat } from '../../state/store-context';
 import { BarcodeBars } from './BarcodeBars';
+import { checkProblemText } from './check-problem';
 
 /** Facts whose value is a word of main's (ok, failed, open, near_end...), said in the UI's language. */
 const WORDED_FACTS = new Set(['statusEnquiry', 'paper', 'cover', 'drawer', 'integrity']);
@@ -14,6 +16,7 @@ const WORDED_FACTS = new Set(['statusEnquiry', 'paper', 'cover', 'drawer', 'inte
 export function CheckItem({ item, level = 4 }: { item: SelfCheckItem; level?: 3 | 4 }) {
   const Heading = level === 3 ? 'h3' : 'h4';
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const facts = Object.entries(item.facts).filter(([, v]) => v !== null && v !== undefined);
   // A fact in words: yes/no, the terminal's state by its key, the printer's paper and cover;
   // numbers, ids and versions as they are.
@@ -32,12 +35,14 @@ export function CheckItem({ item, level = 4 }: { item: SelfCheckItem; level?: 3 
       <Heading>
         {t(`selfCheck.item.${item.id}`)} — <span data-testid={`check-${item.id}-state`}>{t(`selfCheck.state.${item.state}`)}</span>
       </Heading>
-      {item.problems.map((p) => (
-        <p key={p.code} data-testid={`check-${item.id}-problem`}>
-          <strong>{t(`selfCheck.problem.${p.code}`, { ...p.params, defaultValue: p.code })}</strong>{' '}
-          {t(`selfCheck.fix.${p.code}`, { ...p.params, defaultValue: '' })}
-        </p>
-      ))}
+      {item.problems.map((p) => {
+        const text = checkProblemText(p, t, i18n.language, format.error);
+        return (
+          <p key={p.code} data-testid={`check-${item.id}-problem`}>
+            <strong>{text.problem}</strong> {text.fix}
+          </p>
+        );
+      })}
       {facts.length > 0 && (
         <p className="muted small" data-testid={`check-${item.id}-facts`}>
           {facts.map(([k, v]) => t('selfCheck.factLine', { name: t(`selfCheck.fact.${k}`, { defaultValue: k }), value: factValue(k, v) })).join(' · ')}
