@@ -133,7 +133,7 @@ describe.each(['58mm', '80mm'] as const)('reports on %s paper', (paper) => {
 });
 
 describe("the Z on paper lists the day's fraud alerts", () => {
-  it.each(['58mm', '80mm'] as const)('on %s: each alert with its time, rule in words, whether it was checked, and whom it watched (the register or the operator)', async (paper) => {
+  it.each(['58mm', '80mm'] as const)('on %s: each alert with its time, rule, whom it watched and whether it was checked', async (paper) => {
     const s = await printingShop(paper);
     // Five sales under ¥5.00 within ten minutes: the default burst rule raises per register and per operator.
     for (let i = 0; i < 5; i++) {

@@ -20,7 +20,12 @@ export function ZFraudAlerts({ alerts }: { alerts: readonly ZFraudAlertView[] })
         <ul>
           {alerts.map((a) => (
             <li key={a.id} data-testid="z-fraud-alert" data-rule={a.rule} data-scope={a.scope.kind}>
-              {[formatDateTime(a.at, format.locale), t(`fraud.rule.${a.rule}`), scopeText(a.scope, a.operatorName, t), t(a.acknowledged ? 'fraud.state.acknowledged' : 'fraud.state.open')]
+              {[
+                formatDateTime(a.at, format.locale),
+                t(`fraud.rule.${a.rule}`),
+                scopeText(a.scope, a.operatorName, t),
+                t(a.acknowledged ? 'fraud.state.acknowledged' : 'fraud.state.open'),
+              ]
                 .filter((part) => part !== '')
                 .join(' · ')}
             </li>
