@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../../main/ledger/database';
 import { salesReport } from '../../main/reports/report-query';
 import type { SalesReportView } from '../../preload/contract/reports-views';
-import { reportCsv, reportTables } from '../../renderer/src/screens/reports/report-files';
+import { reportCsv, reportTables, type Cell } from '../../renderer/src/screens/reports/report-files';
 import { key, openShop, shanghai, type Shop } from '../support/day-close-shop';
 import { ledgerAtSchema } from '../support/old-schema';
 
@@ -23,9 +23,11 @@ afterEach(() => {
 
 const t = (k: string) => (k === 'reports.noCategory' ? '(none)' : k);
 /** The category column of a table, by product or by category, as the reader sees it in `language`. */
-function names(view: SalesReportView, language: string, table: 'categories' | 'top-products'): Record<string, string | number> {
+function names(view: SalesReportView, language: string, table: 'categories' | 'top-products'): Record<string, Cell | undefined> {
   const rows = reportTables(view, t, language).find((x) => x.key === table)?.rows ?? [];
-  return Object.fromEntries(rows.map((row) => (table === 'categories' ? [String(row[0]), row[1] as number] : [String(row[0]), String(row[1])])));
+  // By category: name → quantity; by product: product → category.
+  const entries: [string, Cell | undefined][] = rows.map((row) => [typeof row[0] === 'string' ? row[0] : '?', row[1]]);
+  return Object.fromEntries(entries);
 }
 
 describe('categories in a report', () => {
