@@ -23,7 +23,11 @@ function context(store: StoreSettings, timeZone: string): Ctx {
   return { t: reportTranslator(store.storeLocale), money: (m) => formatMoney(m, store.currency, store.storeLocale), timeZone };
 }
 
-const row = (left: string, right: string, bold = false): ReceiptBlock => ({ kind: 'row', left, right, ...(bold ? { bold } : {}) });
+type RowBlock = Extract<ReceiptBlock, { kind: 'row' }>;
+const row = (left: string, right: string, bold = false): RowBlock => ({ kind: 'row', left, right, ...(bold ? { bold } : {}) });
+// A row under a heading (In/Out/Net under a tender, the cash-up under a shift): the printer's own
+// indent, never leading spaces in the words (receiptline centres a cell with spaces on both sides).
+const indented = (left: string, right: string, bold = false): RowBlock => ({ ...row(left, right, bold), indent: true });
 const heading = (text: string): ReceiptBlock[] => [{ kind: 'rule' }, { kind: 'text', text, align: 'left', bold: true }];
 
 function documentBlocks(c: Ctx, f: ReportFiguresView): ReceiptBlock[] {
@@ -40,9 +44,9 @@ function tenderBlocks(c: Ctx, f: ReportFiguresView): ReceiptBlock[] {
   for (const t of f.tenders) {
     blocks.push(
       { kind: 'text', text: c.t(`tender.${t.method}`), align: 'left' },
-      row(c.t('tender.in', { count: t.inCount }), c.money(t.inMinor)),
-      row(c.t('tender.out', { count: t.outCount }), c.money(-t.outMinor)),
-      row(c.t('tender.net'), c.money(t.netMinor)),
+      indented(c.t('tender.in', { count: t.inCount }), c.money(t.inMinor)),
+      indented(c.t('tender.out', { count: t.outCount }), c.money(-t.outMinor)),
+      indented(c.t('tender.net'), c.money(t.netMinor)),
     );
   }
   // A Z stored before the spent credit was reported keeps its whole-credit line, under its own words.
@@ -51,7 +55,7 @@ function tenderBlocks(c: Ctx, f: ReportFiguresView): ReceiptBlock[] {
   if (credit && credit.count > 0)
     blocks.push(
       { kind: 'text', text: c.t(spent ? 'tender.exchangeCreditSpent' : 'tender.exchangeCredit'), align: 'left' },
-      row(c.t('tender.exchangeCreditRow', { count: credit.count }), c.money(credit.amountMinor)),
+      indented(c.t('tender.exchangeCreditRow', { count: credit.count }), c.money(credit.amountMinor)),
     );
   return blocks;
 }
@@ -62,9 +66,9 @@ function taxBlocks(c: Ctx, f: ReportFiguresView): ReceiptBlock[] {
   for (const r of f.taxRates) {
     blocks.push(
       { kind: 'text', text: c.t('tax.rate', { rate: formatRateBp(r.rateBp) }), align: 'left' },
-      row(c.t('tax.net'), c.money(r.netMinor)),
-      row(c.t('tax.tax'), c.money(r.taxMinor)),
-      row(c.t('tax.gross'), c.money(r.grossMinor)),
+      indented(c.t('tax.net'), c.money(r.netMinor)),
+      indented(c.t('tax.tax'), c.money(r.taxMinor)),
+      indented(c.t('tax.gross'), c.money(r.grossMinor)),
     );
   }
   return blocks;
@@ -98,24 +102,24 @@ function shiftBlocks(c: Ctx, s: ShiftCashView): ReceiptBlock[] {
   const e = s.expected;
   const blocks: ReceiptBlock[] = [
     { kind: 'text', text: c.t('cash.shift', { shiftId: s.shiftId, name: s.operatorName }), align: 'left', bold: true },
-    row(c.t('cash.float'), c.money(e.floatMinor)),
+    indented(c.t('cash.float'), c.money(e.floatMinor)),
     // Cash that went missing (or appeared) between the previous close and this open: no count of either shift shows it.
     ...(s.handover && s.handover.differenceMinor !== 0
-      ? [row(c.t('cash.handover', { shiftId: s.handover.previousShiftId }), signed(c, s.handover.differenceMinor))]
+      ? [indented(c.t('cash.handover', { shiftId: s.handover.previousShiftId }), signed(c, s.handover.differenceMinor))]
       : []),
-    row(c.t('cash.taken'), c.money(e.cashTakenMinor)),
-    row(c.t('cash.change'), c.money(e.changeGivenMinor)),
-    row(c.t('cash.paidIn'), c.money(e.paidInMinor)),
-    row(c.t('cash.topUp'), c.money(e.floatTopUpMinor)),
-    row(c.t('cash.paidOut'), c.money(e.paidOutMinor)),
-    row(c.t('cash.safeDrop'), c.money(e.safeDropMinor)),
-    row(c.t('cash.refunds'), c.money(e.cashRefundsMinor)),
-    row(c.t('cash.voids'), c.money(e.cashVoidsMinor)),
-    row(c.t('cash.expected'), c.money(e.expectedMinor), true),
+    indented(c.t('cash.taken'), c.money(e.cashTakenMinor)),
+    indented(c.t('cash.change'), c.money(e.changeGivenMinor)),
+    indented(c.t('cash.paidIn'), c.money(e.paidInMinor)),
+    indented(c.t('cash.topUp'), c.money(e.floatTopUpMinor)),
+    indented(c.t('cash.paidOut'), c.money(e.paidOutMinor)),
+    indented(c.t('cash.safeDrop'), c.money(e.safeDropMinor)),
+    indented(c.t('cash.refunds'), c.money(e.cashRefundsMinor)),
+    indented(c.t('cash.voids'), c.money(e.cashVoidsMinor)),
+    indented(c.t('cash.expected'), c.money(e.expectedMinor), true),
   ];
-  if (s.firstCountMinor !== null) blocks.push(row(c.t('cash.firstCount'), c.money(s.firstCountMinor)));
-  if (s.countedMinor === null) blocks.push({ kind: 'text', text: c.t('cash.notCounted'), align: 'left' });
-  else blocks.push(row(c.t('cash.counted'), c.money(s.countedMinor)), row(c.t('cash.difference'), signed(c, s.differenceMinor ?? 0), true));
+  if (s.firstCountMinor !== null) blocks.push(indented(c.t('cash.firstCount'), c.money(s.firstCountMinor)));
+  if (s.countedMinor === null) blocks.push(indented(c.t('cash.notCounted'), ''));
+  else blocks.push(indented(c.t('cash.counted'), c.money(s.countedMinor)), indented(c.t('cash.difference'), signed(c, s.differenceMinor ?? 0), true));
   if (s.forceReason !== null) blocks.push({ kind: 'text', text: c.t('cash.forced', { reason: s.forceReason }), align: 'left' });
   return blocks;
 }
@@ -132,8 +136,8 @@ function cardBlocks(c: Ctx, r: CardReconciliationView): ReceiptBlock[] {
   for (const b of r.brands) {
     blocks.push(
       { kind: 'text', text: b.brand, align: 'left' },
-      row(`  ${c.t('card.terminalRow', { count: b.terminalCount })}`, c.money(b.terminalMinor)),
-      row(`  ${c.t('card.registerRow', { count: b.registerCount })}`, c.money(b.registerMinor)),
+      indented(c.t('card.terminalRow', { count: b.terminalCount }), c.money(b.terminalMinor)),
+      indented(c.t('card.registerRow', { count: b.registerCount }), c.money(b.registerMinor)),
     );
   }
   if (r.status === 'matched' || r.status === 'differences') {
@@ -182,6 +186,23 @@ export function xReportPaper(x: XReportView, store: StoreSettings, timeZone: str
   return document('x-report', store, `x-${x.registerId}-${x.at}`, null, blocks);
 }
 
+/**
+ * Whom an alert watched, worded as the Fraud alerts page words it: a rule that raises for the
+ * register and for its operator at once gives two lines that would otherwise read the same.
+ */
+function scopeText(c: Ctx, a: ZFraudAlertView): string {
+  switch (a.scope.kind) {
+    case 'register':
+      return c.t('fraud.scope.register', { registerId: a.scope.registerId });
+    case 'operator':
+      return a.operatorName ?? c.t('fraud.scope.operator', { operatorId: a.scope.operatorId });
+    case 'card':
+      return c.t('fraud.scope.card', { maskedPan: a.scope.maskedPan });
+    case 'document':
+      return a.operatorName ?? '';
+  }
+}
+
 /** The day's fraud alerts: the rule, when, whom, and whether the owner has checked it. */
 function fraudBlocks(c: Ctx, alerts: readonly ZFraudAlertView[]): ReceiptBlock[] {
   if (alerts.length === 0) return [{ kind: 'rule' }, row(c.t('fraud.none'), '')];
@@ -191,7 +212,7 @@ function fraudBlocks(c: Ctx, alerts: readonly ZFraudAlertView[]): ReceiptBlock[]
     const when = formatDateTime(a.at, c.timeZone).slice(11, 16);
     blocks.push(
       { kind: 'text', text: c.t(`fraud.rule.${a.rule}`), align: 'left' },
-      row(`  ${when}${a.operatorName ? ` ${a.operatorName}` : ''}`, c.t(a.acknowledged ? 'fraud.acknowledged' : 'fraud.open')),
+      indented(`${when} ${scopeText(c, a)}`.trimEnd(), c.t(a.acknowledged ? 'fraud.acknowledged' : 'fraud.open')),
     );
   }
   return blocks;

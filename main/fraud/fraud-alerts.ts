@@ -157,8 +157,15 @@ export function acknowledgeAlert(db: Db, alertId: number, operatorId: number, no
 export function alertsOfDay(db: Db, registerId: string, businessDay: string): ZFraudAlertView[] {
   const rows = sql(
     db,
-    `SELECT a.id, a.rule, a.at, o.name AS operator_name, a.acknowledged_at FROM fraud_alerts a LEFT JOIN operators o ON o.id = a.operator_id
+    `SELECT a.id, a.rule, a.scope, a.at, o.name AS operator_name, a.acknowledged_at FROM fraud_alerts a LEFT JOIN operators o ON o.id = a.operator_id
       WHERE a.register_id = ? AND a.business_day = ? ORDER BY a.id`,
-  ).all(registerId, businessDay) as { id: number; rule: FraudRule; at: number; operator_name: string | null; acknowledged_at: number | null }[];
-  return rows.map((r) => ({ id: r.id, rule: r.rule, at: r.at, operatorName: r.operator_name, acknowledged: r.acknowledged_at !== null }));
+  ).all(registerId, businessDay) as { id: number; rule: FraudRule; scope: string; at: number; operator_name: string | null; acknowledged_at: number | null }[];
+  return rows.map((r) => ({
+    id: r.id,
+    rule: r.rule,
+    scope: JSON.parse(r.scope) as FraudScope,
+    at: r.at,
+    operatorName: r.operator_name,
+    acknowledged: r.acknowledged_at !== null,
+  }));
 }

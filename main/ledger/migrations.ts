@@ -21,6 +21,7 @@ import { leanStorage } from './migrations/018-lean-storage';
 import { documentKeys } from './migrations/019-document-keys';
 import { journalCompact } from './migrations/020-journal-compact';
 import { soldBy } from './migrations/021-sold-by';
+import { rollupCategoryEn } from './migrations/022-rollup-category-en';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -59,6 +60,7 @@ export const migrations: readonly Migration[] = [
   { version: 19, name: 'document-keys', sql: documentKeys, rebuildsTables: true },
   { version: 20, name: 'journal-compact', sql: journalCompact },
   { version: 21, name: 'sold-by', sql: soldBy },
+  { version: 22, name: 'rollup-category-en', sql: rollupCategoryEn },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.

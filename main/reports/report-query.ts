@@ -21,8 +21,8 @@ export function salesReport(
   ).all(...args) as RollupRow[];
   const products = sql(
     db,
-    `SELECT product_key AS productKey, MAX(name) AS name, category, SUM(lines) AS lines, SUM(qty_milli) AS qtyMilli, SUM(net_minor) AS netMinor
-       FROM product_rollups WHERE business_day BETWEEN ? AND ? ${registerWhere} GROUP BY product_key, category`,
+    `SELECT product_key AS productKey, MAX(name) AS name, category, category_en AS categoryEn, SUM(lines) AS lines, SUM(qty_milli) AS qtyMilli, SUM(net_minor) AS netMinor
+       FROM product_rollups WHERE business_day BETWEEN ? AND ? ${registerWhere} GROUP BY product_key, category, category_en`,
   ).all(...args) as ProductRow[];
   const registers = sql(db, 'SELECT DISTINCT register_id FROM z_reports ORDER BY register_id').pluck().all() as string[];
   const operatorNames = new Map((sql(db, 'SELECT id, name FROM operators').all() as { id: number; name: string }[]).map((o) => [o.id, o.name]));

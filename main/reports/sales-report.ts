@@ -1,7 +1,7 @@
 // A sales report from rollup rows: pure, so it is tested on rows alone and the query around it
 // only fetches. Days are grouped into ISO weeks (Monday first, as in China) or months here.
 import type { DocumentKind, PaymentMethod } from '../../preload/contract/document-views';
-import type { ReportGrouping, ReportPeriodView, ReportProductView, SalesReportView } from '../../preload/contract/reports-views';
+import type { ReportCategoryView, ReportGrouping, ReportPeriodView, ReportProductView, SalesReportView } from '../../preload/contract/reports-views';
 
 /** One day_rollups row as read. */
 export interface RollupRow {
@@ -15,7 +15,10 @@ export interface RollupRow {
 export interface ProductRow {
   productKey: string;
   name: string;
+  /** The category's Chinese name, else its English one, as the day closed; null: none. */
   category: string | null;
+  /** Its English name; null where it has none, or a rollup from before it was kept names a category gone since. */
+  categoryEn: string | null;
   lines: number;
   qtyMilli: number;
   netMinor: number;
@@ -152,17 +155,29 @@ export function buildSalesReport(input: {
   }
 
   const merged = new Map<string, ReportProductView>();
-  const categories = new Map<string | null, { category: string | null; qtyMilli: number; netMinor: number }>();
+  // By both names: which one a reader sees is the screen's choice, by its language.
+  const categories = new Map<string, ReportCategoryView>();
   for (const p of input.products) {
-    const m = merged.get(p.productKey) ?? { productKey: p.productKey, name: p.name, category: p.category, lines: 0, qtyMilli: 0, netMinor: 0 };
+    const m = merged.get(p.productKey) ?? {
+      productKey: p.productKey,
+      name: p.name,
+      category: p.category,
+      categoryEn: p.categoryEn,
+      lines: 0,
+      qtyMilli: 0,
+      netMinor: 0,
+    };
+    // A day closed before English names were kept lends the product the English name a later day knows.
+    if (m.categoryEn === null && m.category === p.category) m.categoryEn = p.categoryEn;
     m.lines += p.lines;
     m.qtyMilli += p.qtyMilli;
     m.netMinor += p.netMinor;
     merged.set(p.productKey, m);
-    const c = categories.get(p.category) ?? { category: p.category, qtyMilli: 0, netMinor: 0 };
+    const categoryKey = JSON.stringify([p.category, p.categoryEn]);
+    const c = categories.get(categoryKey) ?? { category: p.category, categoryEn: p.categoryEn, qtyMilli: 0, netMinor: 0 };
     c.qtyMilli += p.qtyMilli;
     c.netMinor += p.netMinor;
-    categories.set(p.category, c);
+    categories.set(categoryKey, c);
   }
   // Ties break by name, so the same rollups always give the same list.
   const byNet = [...merged.values()].sort((a, b) => b.netMinor - a.netMinor || a.name.localeCompare(b.name));

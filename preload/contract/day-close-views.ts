@@ -2,7 +2,7 @@
 // kind are positive; "net" figures count refunds and voids negative.
 import type { DocumentKind, PaymentMethod } from './document-views';
 import type { ExpectedCashView, ShiftHandoverView } from './shift-views';
-import type { FraudRule } from './fraud-views';
+import type { FraudRule, FraudScope } from './fraud-views';
 
 export interface KindFiguresView {
   kind: DocumentKind;
@@ -196,6 +196,8 @@ export interface ZReportView {
 export interface ZFraudAlertView {
   id: number;
   rule: FraudRule;
+  /** Whom it watched: the register, an operator, a card or a document (a rule can raise for the register and for its operator at once). */
+  scope: FraudScope;
   at: number;
   operatorName: string | null;
   acknowledged: boolean;

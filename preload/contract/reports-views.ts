@@ -22,10 +22,25 @@ export interface ReportPeriodView {
   handoverMinor: number | null;
 }
 
-export interface ReportProductView {
+/**
+ * A category by both its names, as the day closed: the screen shows the one of its language, the
+ * other where that one is missing (null, null: no category).
+ */
+export interface ReportCategoryNames {
+  /** Its Chinese name, else its English one. */
+  category: string | null;
+  /** Its English name; null where it has none, or a day closed before English names were kept names a category gone since. */
+  categoryEn: string | null;
+}
+
+export interface ReportCategoryView extends ReportCategoryNames {
+  qtyMilli: number;
+  netMinor: number;
+}
+
+export interface ReportProductView extends ReportCategoryNames {
   productKey: string;
   name: string;
-  category: string | null;
   lines: number;
   qtyMilli: number;
   netMinor: number;
@@ -58,5 +73,5 @@ export interface SalesReportView {
   /** By net takings, best first and worst first, at most `top` each. */
   topProducts: ReportProductView[];
   bottomProducts: ReportProductView[];
-  categories: { category: string | null; qtyMilli: number; netMinor: number }[];
+  categories: ReportCategoryView[];
 }

@@ -56,6 +56,10 @@ test('a burst of small sales raises an alert, the owner acknowledges it, the Z l
   await expect(listed).toHaveCount(2);
   await expect(listed.filter({ hasText: '已核查' })).toHaveCount(1);
   await expect(listed.filter({ hasText: '未处理' })).toHaveCount(1);
+  // The same rule twice, told apart by whom it watched, in the words of the alerts page: the
+  // register's (open) and the owner's, which was acknowledged.
+  await expect(listed.filter({ hasText: '未处理' })).toContainText('短时间内多笔小额销售 · 收银机 R1 · 未处理');
+  await expect(listed.filter({ hasText: '已核查' })).toContainText('短时间内多笔小额销售 · 王店长 · 已核查');
 
   // Reports: the last seven days by default, the day just closed in them.
   await page.getByTestId('back-office-nav-reports').click();

@@ -10,6 +10,7 @@ const BREAD = '6905678901236';
 // A closed day in Chinese with drinks in a category and bread in none: the report shows sales by
 // category, the best and the weakest products as many as the owner asks for, and both files
 // carry the same tables (the CSV read back as text, the workbook apart from the library that wrote it).
+// Read in English, the category is named by its English name.
 test('the report shows sales by category and the weakest products, top N chosen, in the CSV and Excel files', async ({ page, register }, testInfo) => {
   await setUpOwner(page, register);
   // Arranged over the register's socket: the catalog screen has its own tests.
@@ -88,4 +89,18 @@ test('the report shows sales by category and the weakest products, top N chosen,
     ['未分类', '1', '8.5'],
   ]);
   expect(sheets.get('滞销商品')?.slice(1)).toEqual([['康师傅冰红茶 500ml', '饮料', '1', '3']]);
+
+  // Read in English, the same report names the category Drinks (as the product editor does), on
+  // screen and in the CSV: the Z kept both names, the language picks one.
+  await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
+  await expect(categories.locator('caption')).toHaveText('By category');
+  await expect(categories.locator('tbody tr').nth(0).locator('td')).toHaveText(['Drinks', '3', '¥10.00']);
+  await expect(categories.locator('tbody tr').nth(1).locator('td')).toHaveText(['No category', '1', '¥8.50']);
+  await expect(bottom.locator('tbody td').nth(1)).toHaveText('Drinks');
+  const [enFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reports-csv').click()]);
+  const enPath = testInfo.outputPath('report-en.csv');
+  await enFile.saveAs(enPath);
+  const en = readFileSync(enPath, 'utf8');
+  expect(en).toContain('\r\nDrinks,3,10\r\n');
+  expect(en).not.toContain('饮料');
 });

@@ -133,7 +133,7 @@ describe.each(['58mm', '80mm'] as const)('reports on %s paper', (paper) => {
 });
 
 describe("the Z on paper lists the day's fraud alerts", () => {
-  it.each(['58mm', '80mm'] as const)('on %s: each alert with its time, rule in words, whether it was checked, and the operator', async (paper) => {
+  it.each(['58mm', '80mm'] as const)('on %s: each alert with its time, rule, whom it watched and whether it was checked', async (paper) => {
     const s = await printingShop(paper);
     // Five sales under ¥5.00 within ten minutes: the default burst rule raises per register and per operator.
     for (let i = 0; i < 5; i++) {
@@ -163,13 +163,13 @@ describe("the Z on paper lists the day's fraud alerts", () => {
       start + 1,
       zText.findIndex((line) => line.includes('累计总额（日结前）')),
     );
-    // Each alert: the rule in words on its own line, then the time and the cashier with whether
-    // the owner checked it (one was acknowledged).
+    // Each alert: the rule in words on its own line, then the time, whom it watched (the register,
+    // or the cashier) and whether the owner checked it (the cashier's was acknowledged).
     expect(block.filter((line) => line === '短时间内多笔小额销售')).toHaveLength(2);
-    const states = block.filter((line) => /^\s+10:08/.test(line)).map((line) => line.trim().split(/\s+/));
+    const states = block.filter((line) => /^ {2}10:08/.test(line)).map((line) => line.trim().split(/\s{2,}/));
     expect(states.sort()).toEqual([
-      ['10:08', 'Cai', '小蔡', '已核查'],
-      ['10:08', 'Cai', '小蔡', '未处理'],
+      ['10:08 Cai 小蔡', '已核查'],
+      ['10:08 收银机 R1', '未处理'],
     ]);
     for (const line of zText) expect(printedColumns(line), line).toBeLessThanOrEqual(profileColumns({ ...defaultPrinterProfile, paper }));
   });

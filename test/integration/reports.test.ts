@@ -63,8 +63,10 @@ describe('report.sales', () => {
     expect(byDay.tenders.find((t) => t.method === 'cash')).toEqual({ method: 'cash', inMinor: 6_200, outMinor: 2_000, netMinor: 4_200 });
     expect(byDay.operators).toEqual([{ operatorId: s.staff.cashierId, operatorName: 'Cai 小蔡', salesCount: 4, netMinor: 4_200 }]);
     // Every sale was an ad-hoc line named alike: one product, its net the day's net.
-    expect(byDay.topProducts).toEqual([{ productKey: 'n:商品 Item', name: '商品 Item', category: null, lines: 6, qtyMilli: 4_000, netMinor: 4_200 }]);
-    expect(byDay.categories).toEqual([{ category: null, qtyMilli: 4_000, netMinor: 4_200 }]);
+    expect(byDay.topProducts).toEqual([
+      { productKey: 'n:商品 Item', name: '商品 Item', category: null, categoryEn: null, lines: 6, qtyMilli: 4_000, netMinor: 4_200 },
+    ]);
+    expect(byDay.categories).toEqual([{ category: null, categoryEn: null, qtyMilli: 4_000, netMinor: 4_200 }]);
 
     const byWeek = await s.reg.must('report.sales', { from: '2026-11-01', to: '2026-11-30', groupBy: 'week' });
     expect(byWeek.periods.map((p) => [p.key, p.netMinor])).toEqual([

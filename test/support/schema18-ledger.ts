@@ -62,6 +62,9 @@ export function backTo18(file: string): void {
     // Schema 21 says how each product is sold.
     if (db.prepare("SELECT 1 FROM pragma_table_info('products') WHERE name = 'sold_by'").get() !== undefined)
       db.exec('ALTER TABLE products DROP COLUMN sold_by');
+    // Schema 22 keeps a rollup's category's English name too.
+    if (db.prepare("SELECT 1 FROM pragma_table_info('product_rollups') WHERE name = 'category_en'").get() !== undefined)
+      db.exec('ALTER TABLE product_rollups DROP COLUMN category_en');
     for (const [what, sql] of ref) {
       const [type, name] = what.split(' ');
       if (type === 'table') continue;

@@ -9,13 +9,14 @@ import { buildSalesReport, type ProductRow } from '../../main/reports/sales-repo
 import { reportCsv, reportTables, reportXlsx } from '../../renderer/src/screens/reports/report-files';
 import { readXlsx } from '../support/xlsx-reader';
 
-// Four products over two categories and none; tea comes twice, as when it moved category mid-range.
+// Four products over three categories and none; tea comes twice, as when it moved category mid-range.
+// Cola's day closed before English names were kept, under a category renamed since: no English name.
 const PRODUCTS: ProductRow[] = [
-  { productKey: 'n:=HYPERLINK("x")', name: '=HYPERLINK("x")', category: null, lines: 5, qtyMilli: 5_000, netMinor: 1_250 },
-  { productKey: 'p:1', name: '绿茶', category: '饮料', lines: 3, qtyMilli: 3_000, netMinor: 2_400 },
-  { productKey: 'p:1', name: '绿茶', category: '茶叶', lines: 1, qtyMilli: 1_000, netMinor: 800 },
-  { productKey: 'p:2', name: '可乐', category: '饮料', lines: 2, qtyMilli: 2_000, netMinor: 600 },
-  { productKey: 'p:3', name: '饼干', category: '零食', lines: 1, qtyMilli: 1_500, netMinor: 750 },
+  { productKey: 'n:=HYPERLINK("x")', name: '=HYPERLINK("x")', category: null, categoryEn: null, lines: 5, qtyMilli: 5_000, netMinor: 1_250 },
+  { productKey: 'p:1', name: '绿茶', category: '饮料', categoryEn: 'Drinks', lines: 3, qtyMilli: 3_000, netMinor: 2_400 },
+  { productKey: 'p:1', name: '绿茶', category: '茶叶', categoryEn: 'Tea', lines: 1, qtyMilli: 1_000, netMinor: 800 },
+  { productKey: 'p:2', name: '可乐', category: '饮料', categoryEn: null, lines: 2, qtyMilli: 2_000, netMinor: 600 },
+  { productKey: 'p:3', name: '饼干', category: '零食', categoryEn: 'Snacks', lines: 1, qtyMilli: 1_500, netMinor: 750 },
 ];
 
 const report = buildSalesReport({
@@ -37,7 +38,7 @@ const report = buildSalesReport({
   operatorNames: new Map([[1, '王店长']]),
 });
 const t = (key: string) => key;
-const tables = reportTables(report, t);
+const tables = reportTables(report, t, 'zh-CN');
 const decimal = (minor: number) => minor / 100;
 
 /** Per category, summed here from the input rows rather than by the report. */
@@ -87,6 +88,26 @@ describe('report export', () => {
       ['可乐', '饮料', '2', '6'],
       ['饼干', '零食', '1.5', '7.5'],
     ]);
+  });
+
+  it('names each category in the language the report is read in, else by its other name', () => {
+    const en = reportTables(report, t, 'en');
+    const categories = en.find((table) => table.key === 'categories')?.rows.map((row) => [row[0], row[2]]);
+    // Cola's old day has no English name: it stays 饮料 rather than no name, beside Drinks.
+    expect(categories).toEqual([
+      ['Drinks', { minor: 2_400 }],
+      ['reports.noCategory', { minor: 1_250 }],
+      ['Tea', { minor: 800 }],
+      ['Snacks', { minor: 750 }],
+      ['饮料', { minor: 600 }],
+    ]);
+    expect(en.find((table) => table.key === 'bottom-products')?.rows.map((row) => row.slice(0, 2))).toEqual([
+      ['可乐', '饮料'],
+      ['饼干', 'Snacks'],
+    ]);
+    // In Chinese the two days of 饮料 are one row.
+    const zh = tables.find((table) => table.key === 'categories')?.rows.map((row) => [row[0], row[2]]);
+    expect(zh?.[0]).toEqual(['饮料', { minor: 3_000 }]);
   });
 
   it('Excel: a workbook with one sheet per table that reads back', async () => {
@@ -141,12 +162,12 @@ describe('report export', () => {
     ];
     const byDay = buildSalesReport({ ...base, groupBy: 'day', rows });
     expect(byDay).toMatchObject({ handoverMinor: 20, handoverUnrecordedDays: 1 });
-    expect(reportTables(byDay, t)[0]?.rows.map((r) => r.slice(-2))).toEqual([
+    expect(reportTables(byDay, t, 'zh-CN')[0]?.rows.map((r) => r.slice(-2))).toEqual([
       [{ minor: 0 }, 'report.handoverUnrecorded'],
       [{ minor: 0 }, { minor: 20 }],
     ]);
     const oldDayOnly = buildSalesReport({ ...base, groupBy: 'month', rows: rows.slice(0, 2) });
     expect(oldDayOnly).toMatchObject({ handoverMinor: null, handoverUnrecordedDays: 1 });
-    expect(reportTables(buildSalesReport({ ...base, groupBy: 'hour', rows }), t)[0]?.header).not.toContain('reports.col.handover');
+    expect(reportTables(buildSalesReport({ ...base, groupBy: 'hour', rows }), t, 'zh-CN')[0]?.header).not.toContain('reports.col.handover');
   });
 });

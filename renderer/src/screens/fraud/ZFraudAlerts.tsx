@@ -2,8 +2,12 @@ import { useTranslation } from 'react-i18next';
 import type { ZFraudAlertView } from '../../../../preload/contract/day-close-views';
 import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
+import { scopeText } from './fraud-explain';
 
-/** The business day's fraud alerts as the Z lists them. */
+/**
+ * The business day's fraud alerts as the Z lists them. Each says whom it watched, in the Fraud
+ * alerts page's words: a burst raises for the register and for its operator, two lines otherwise alike.
+ */
 export function ZFraudAlerts({ alerts }: { alerts: readonly ZFraudAlertView[] }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -15,9 +19,15 @@ export function ZFraudAlerts({ alerts }: { alerts: readonly ZFraudAlertView[] })
       ) : (
         <ul>
           {alerts.map((a) => (
-            <li key={a.id} data-testid="z-fraud-alert" data-rule={a.rule}>
-              {formatDateTime(a.at, format.locale)} · {t(`fraud.rule.${a.rule}`)}
-              {a.operatorName ? ` · ${a.operatorName}` : ''} · {t(a.acknowledged ? 'fraud.state.acknowledged' : 'fraud.state.open')}
+            <li key={a.id} data-testid="z-fraud-alert" data-rule={a.rule} data-scope={a.scope.kind}>
+              {[
+                formatDateTime(a.at, format.locale),
+                t(`fraud.rule.${a.rule}`),
+                scopeText(a.scope, a.operatorName, t),
+                t(a.acknowledged ? 'fraud.state.acknowledged' : 'fraud.state.open'),
+              ]
+                .filter((part) => part !== '')
+                .join(' · ')}
             </li>
           ))}
         </ul>

@@ -39,7 +39,7 @@ interface Query {
 
 /** 报表 / Reports: closed days by hour, day, week or month, with a chart, tables and file exports. */
 export function ReportsSection(_props: BackOfficeSectionProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const [query, setQuery] = useState<Query>({ from: localDay(6), to: localDay(0), registerId: '', groupBy: 'day', top: '10' });
   const report = useCall('report.sales');
@@ -61,7 +61,9 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
   const set = (change: Partial<Query>) => setQuery((q) => ({ ...q, ...change }));
   const r = report.value;
   const digits = currencyDigits(format.currency);
-  const tables = useMemo(() => (r ? reportTables(r, t) : []), [r, t]);
+  // Categories are named in the UI language, on screen and in the files, as the product editor names them.
+  const language = i18n.language;
+  const tables = useMemo(() => (r ? reportTables(r, t, language) : []), [r, t, language]);
   const decimal = useCallback((minor: number) => Number(minorToDecimal(minor, digits)), [digits]);
   const fileBase = r ? `ringup-report-${r.from}-${r.to}-${r.groupBy}` : 'ringup-report';
 

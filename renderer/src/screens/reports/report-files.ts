@@ -1,9 +1,9 @@
 // A report as tables, for the screen and for files: amounts are money cells, shown on screen as
 // money (¥8.50) and written to files as decimal numbers in the store's currency (a spreadsheet
-// adds them up); names translated. CSV is UTF-8 with a BOM
+// adds them up); names translated, a category by its name in the language the report is read in. CSV is UTF-8 with a BOM
 // so Excel reads Chinese; cells that a spreadsheet would run as a formula are escaped.
 import Papa from 'papaparse';
-import type { ReportProductView, SalesReportView } from '../../../../preload/contract/reports-views';
+import type { ReportCategoryNames, ReportProductView, SalesReportView } from '../../../../preload/contract/reports-views';
 
 /** An amount in minor units: money on screen, a decimal number in a file. */
 export interface MoneyCell {
@@ -29,10 +29,29 @@ export interface ReportTable {
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
 
-export function reportTables(r: SalesReportView, t: Translate): ReportTable[] {
+/** A category's name in the UI language (as the product editor shows it), else its other name; null: none. */
+export function categoryName(c: ReportCategoryNames, language: string): string | null {
+  return language === 'zh-CN' ? (c.category ?? c.categoryEn) : (c.categoryEn ?? c.category);
+}
+
+/** The categories by the name the reader sees: a category closed under its Chinese name only and again under both is one row. */
+function categoryRows(r: SalesReportView, language: string): { name: string | null; qtyMilli: number; netMinor: number }[] {
+  const rows = new Map<string | null, { name: string | null; qtyMilli: number; netMinor: number }>();
+  for (const c of r.categories) {
+    const name = categoryName(c, language);
+    const row = rows.get(name) ?? { name, qtyMilli: 0, netMinor: 0 };
+    row.qtyMilli += c.qtyMilli;
+    row.netMinor += c.netMinor;
+    rows.set(name, row);
+  }
+  return [...rows.values()].sort((a, b) => b.netMinor - a.netMinor);
+}
+
+/** `language`: the UI's (i18next's), which names the categories. */
+export function reportTables(r: SalesReportView, t: Translate, language: string): ReportTable[] {
   const qty = (milli: number) => milli / 1000;
   const productHeader = [t('reports.col.product'), t('reports.col.category'), t('reports.col.qty'), t('reports.col.net')];
-  const product = (p: ReportProductView): Cell[] => [p.name, p.category ?? t('reports.noCategory'), qty(p.qtyMilli), money(p.netMinor)];
+  const product = (p: ReportProductView): Cell[] => [p.name, categoryName(p, language) ?? t('reports.noCategory'), qty(p.qtyMilli), money(p.netMinor)];
   return [
     {
       key: 'periods',
@@ -66,7 +85,7 @@ export function reportTables(r: SalesReportView, t: Translate): ReportTable[] {
       key: 'categories',
       name: t('reports.sheet.categories'),
       header: [t('reports.col.category'), t('reports.col.qty'), t('reports.col.net')],
-      rows: r.categories.map((c) => [c.category ?? t('reports.noCategory'), qty(c.qtyMilli), money(c.netMinor)]),
+      rows: categoryRows(r, language).map((c) => [c.name ?? t('reports.noCategory'), qty(c.qtyMilli), money(c.netMinor)]),
     },
     {
       key: 'operators',
