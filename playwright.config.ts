@@ -3,8 +3,8 @@ import { defineConfig } from '@playwright/test';
 // The e2e suite drives Debian's Chromium against browser mode (out/main/web.js). It builds
 // nothing itself: run `npm run build` first. Each test starts its own register on a fresh
 // data folder (test/e2e/fixtures.ts), on a port it picks itself, so two files can run at once:
-// with two workers the suite takes about 6.6 min on our 2-core machine instead of 11.5, which
-// keeps the whole `npm test` well under CI's 20-minute budget.
+// two workers cut the wall time on our 2-core machine (83 specs: 11.5 min with one, 6.6 with
+// two; 205 specs took 11–16 min with two on 2026-12-01, depending on the machine's neighbours).
 export default defineConfig({
   testDir: 'test/e2e',
   workers: 2,
