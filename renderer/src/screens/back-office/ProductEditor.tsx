@@ -200,11 +200,14 @@ export function ProductEditor({ productId, onSaved, onClose }: { productId: numb
             data-testid="edit-category"
           >
             <option value="">{t('catalogEdit.noCategory')}</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {categoryName(c)}
-              </option>
-            ))}
+            {/* By the name shown, in its language's order (拼音 in Chinese, A–Z in English); the list comes ordered by the Chinese name's code points. */}
+            {[...categories]
+              .sort((a, b) => categoryName(a).localeCompare(categoryName(b), i18n.language))
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {categoryName(c)}
+                </option>
+              ))}
           </select>
         </label>
         {/* Styled as the fields above it: the same height, border and font. */}
