@@ -4,8 +4,8 @@
 // is refused, names what is open and changes nothing; the owner finishes or cancels it first.
 import { ServiceError } from '../common/service-error';
 import type { Db } from '../ledger/db';
+import { openIntents } from '../card/card-intents';
 
-const OPEN_CARD = "SELECT COUNT(*) FROM card_intents WHERE state IN ('created', 'sent', 'in_progress', 'unknown')";
 const OPEN_SCAN = "SELECT COUNT(*) FROM scan_attempts WHERE state IN ('created', 'sent', 'waiting', 'unknown', 'reversing')";
 
 interface OpenDocument {
@@ -32,7 +32,7 @@ function openDocument(db: Db): OpenDocument | null {
 
 /** Refuses a restore while work is open in the books in place (nothing has been changed yet). */
 export function refuseOnOpenWork(db: Db): void {
-  const inFlight = (db.prepare(OPEN_CARD).pluck().get() as number) + (db.prepare(OPEN_SCAN).pluck().get() as number);
+  const inFlight = openIntents(db).length + (db.prepare(OPEN_SCAN).pluck().get() as number);
   const open = openDocument(db);
   if (inFlight > 0 || (open !== null && open.payments > 0 && open.kind === 'sale')) {
     throw new ServiceError('backup.restore_open_sale', { scope: 'payment', lines: open?.lines ?? 0 });

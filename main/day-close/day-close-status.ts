@@ -8,6 +8,7 @@ import { ServiceError } from '../common/service-error';
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
 import { openDocumentWithMoney } from '../documents/open-with-money';
+import { openIntents } from '../card/card-intents';
 import { liveShift } from '../shift/shift-rows';
 import { lastClosedDay, openBusinessDay } from './closed-days';
 import { shiftCash } from './report-query';
@@ -48,7 +49,7 @@ export function dayToClose(db: Db, settings: StoreSettings, now: number): string
 }
 
 function unresolvedCardPayments(db: Db): number {
-  return (sql(db, "SELECT COUNT(*) AS n FROM card_intents WHERE state IN ('created', 'sent', 'in_progress', 'unknown')").get() as { n: number }).n;
+  return openIntents(db).length;
 }
 
 export function dayCloseStatus(ctx: DayCloseContext, terminalConfigured: boolean): DayCloseStatusView {
