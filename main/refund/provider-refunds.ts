@@ -5,7 +5,6 @@
 // crash, open corrections are picked up again at start-up; the refund numbers make a repeat safe.
 import type { EventBus } from '../common/event-bus';
 import type { Db } from '../ledger/database';
-import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import type { Logger } from '../log';
 import type { PaymentProvider, ScanPayProvider } from '../providers/provider';
@@ -14,6 +13,7 @@ import { documentView } from '../documents/document-view';
 import { refundDetails, scanRefundsOf, sendScanRefund } from '../scan-pay/scan-refunds';
 import type { PaymentMethod } from '../../preload/contract/views';
 import { finishCorrection } from './refund';
+import { cancelCorrection } from './refund-subscriptions';
 import { anyPartBack, completeIfAllBack, goesPartByPart, planParts, type PlanPart } from './correction-parts';
 
 export interface ProviderRefundsDeps {
@@ -134,23 +134,11 @@ export class ProviderRefunds {
   private cancel(documentId: string): void {
     const { db } = this.deps;
     db.transaction(() => {
-      const doc = sql(db, "SELECT kind, original_document_id FROM documents WHERE id = ? AND status = 'open'").get(documentId) as
-        { kind: 'refund' | 'void'; original_document_id: string | null } | undefined;
-      if (!doc) return;
-      sql(db, "UPDATE documents SET status = 'cancelled' WHERE id = ?").run(documentId);
-      // On record like a card's cancellation: the correction ended with nothing given back, and why.
       const refused = scanRefundsOf(db, documentId).find((r) => r.state === 'failed');
-      appendJournal(
+      cancelCorrection(
         db,
-        'refund.cancelled',
-        {
-          documentId,
-          kind: doc.kind,
-          originalDocumentId: doc.original_document_id,
-          intentId: null,
-          ...(refused ? { scanRefundId: refused.id } : {}),
-          reason: refused?.provider_code ?? null,
-        },
+        documentId,
+        { intentId: null, ...(refused ? { scanRefundId: refused.id } : {}), reason: refused?.provider_code ?? null },
         this.deps.clock(),
       );
     })();

@@ -27,17 +27,33 @@ export function finishCorrection(db: Db, documentId: string, now: number): void 
   completeCorrection(db, documentId, doc.operator_id, now);
 }
 
-function cancelCorrection(db: Db, documentId: string, intentId: number, reason: string | null, now: number): void {
+/**
+ * The correction ended with nothing given back: cancelled, and on record with what refused it (the
+ * card intent, or the payment-code refund the provider refused) and why. A refusal after another
+ * part went back changes nothing: the correction waits, open, for the cashier.
+ */
+export function cancelCorrection(
+  db: Db,
+  documentId: string,
+  refused: { intentId: number | null; scanRefundId?: number; reason: string | null },
+  now: number,
+): void {
   const doc = openCorrection(db, documentId);
   if (!doc) return;
-  // A part refused after another went back: nothing is undone; the correction waits, open, for the cashier.
   const parts = planParts(db, documentId);
   if (parts && anyPartBack(db, documentId, parts)) return;
   sql(db, "UPDATE documents SET status = 'cancelled' WHERE id = ?").run(documentId);
   appendJournal(
     db,
     'refund.cancelled',
-    { documentId, kind: doc.kind as 'refund' | 'void', originalDocumentId: doc.original_document_id, intentId, reason },
+    {
+      documentId,
+      kind: doc.kind as 'refund' | 'void',
+      originalDocumentId: doc.original_document_id,
+      intentId: refused.intentId,
+      ...(refused.scanRefundId === undefined ? {} : { scanRefundId: refused.scanRefundId }),
+      reason: refused.reason,
+    },
     now,
   );
 }
@@ -48,7 +64,7 @@ export function subscribeCorrections(db: Db): () => void {
   const stops = [
     feed.subscribe('card.approved', (e) => finishCorrection(db, e.data.saleId, e.at)),
     ...(['card.declined', 'card.aborted', 'card.failed'] as const).map((kind) =>
-      feed.subscribe(kind, (e) => cancelCorrection(db, e.data.saleId, e.data.intentId, e.data.reason, e.at)),
+      feed.subscribe(kind, (e) => cancelCorrection(db, e.data.saleId, { intentId: e.data.intentId, reason: e.data.reason }, e.at)),
     ),
   ];
   return () => stops.forEach((stop) => stop());
