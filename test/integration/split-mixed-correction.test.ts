@@ -5,25 +5,14 @@
 // it is in the X report or the drawer yet; trying the wallet again or giving that part in cash
 // completes it, also after the register was restarted meanwhile. Nothing goes back twice. And
 // when the terminal declines the card part first, nothing goes back and the wallet is never asked.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../main/ledger/journal';
-import { settled } from '../support/card-register';
 import { SUPERVISOR_PIN } from '../support/register-fixture';
-import { cardAndCodeSale, cardGivenBack, journalOf, minus, startMixedRig, walletBooks, xFigures as xOf, type MixedRig } from '../support/mixed-correction-rig';
+import { cardAndCodeSale, cardGivenBack, journalOf, minus, useMixedRig, walletBooks, xFigures as xOf, type MixedRig } from '../support/mixed-correction-rig';
 import { key, until } from '../support/scan-rig';
 
 let rig: MixedRig;
-
-beforeAll(async () => {
-  rig = await startMixedRig();
-});
-afterEach(async () => {
-  await settled(rig.reg);
-  await rig.asCashier();
-});
-afterAll(async () => {
-  await rig.stop();
-});
+useMixedRig((started) => (rig = started));
 
 const xFigures = () => xOf(rig);
 const kinds = (documentId: string, ks: string[]) => journalOf(rig.reg, documentId, ks).map((e) => e.kind);

@@ -5,26 +5,15 @@
 // provider settles the refund, the register's own asking completes the void by itself, exactly
 // once (one refund with the provider, one payment, one completion in the journal), also when the
 // register was restarted while the refund was processing.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../main/ledger/journal';
 import type { DocumentView } from '../../preload/contract/views';
-import { settled } from '../support/card-register';
 import { SUPERVISOR_PIN, type TestRegister } from '../support/register-fixture';
-import { cardAndCodeSale, cardGivenBack, journalOf, minus, startMixedRig, walletBooks, xFigures, type MixedRig } from '../support/mixed-correction-rig';
+import { cardAndCodeSale, cardGivenBack, journalOf, minus, useMixedRig, walletBooks, xFigures, type MixedRig } from '../support/mixed-correction-rig';
 import { key, until } from '../support/scan-rig';
 
 let rig: MixedRig;
-
-beforeAll(async () => {
-  rig = await startMixedRig();
-});
-afterEach(async () => {
-  await settled(rig.reg);
-  await rig.asCashier();
-});
-afterAll(async () => {
-  await rig.stop();
-});
+useMixedRig((started) => (rig = started));
 
 const statusOf = (reg: TestRegister, id: string) => (reg.db.prepare('SELECT status FROM documents WHERE id = ?').get(id) as { status: string }).status;
 

@@ -4,24 +4,15 @@
 // other wallet is never asked, the void is cancelled and the sale can be voided again); the
 // second refused after the first went back leaves the void open listing both parts, and that part
 // can be given in cash with a supervisor.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../main/ledger/journal';
 import type { DocumentView } from '../../preload/contract/views';
 import { SUPERVISOR_PIN } from '../support/register-fixture';
-import { journalOf, minus, startMixedRig, xFigures, type MixedRig } from '../support/mixed-correction-rig';
+import { journalOf, minus, useMixedRig, xFigures, type MixedRig } from '../support/mixed-correction-rig';
 import { alipayCode, key, saleOf, until, wechatCode } from '../support/scan-rig';
 
 let rig: MixedRig;
-
-beforeAll(async () => {
-  rig = await startMixedRig();
-});
-afterEach(async () => {
-  await rig.asCashier();
-});
-afterAll(async () => {
-  await rig.stop();
-});
+useMixedRig((started) => (rig = started));
 
 async function twoWalletSale(): Promise<DocumentView> {
   const saleId = await saleOf(rig.reg, 8000);

@@ -5,13 +5,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { CURRENCY } from '../../main/hardware/terminal/commands';
 import type { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
 import { PaySimulator } from '../../main/providers/simulator/pay-simulator';
 import type { XReportView } from '../../preload/contract/day-close-views';
 import type { DocumentView } from '../../preload/contract/views';
-import { terminalReady } from './card-register';
+import { settled, terminalReady } from './card-register';
 import { CASHIER_PIN, SUPERVISOR_PIN, makeRegister, withStaff, type TestRegister } from './register-fixture';
 import { alipayCode, configureProviders, FAST_TIMINGS, key, saleOf, wechatCode } from './scan-rig';
 import { FAST_CLIENT_TIMEOUTS, TerminalFixture } from './terminal-sim';
@@ -29,6 +29,26 @@ export interface MixedRig {
   asSupervisor(): Promise<void>;
   asCashier(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * One rig for a test file: started before its tests (handed to `use`), and after each test its card
+ * payments settled and the cashier logged in again; stopped at the end.
+ */
+export function useMixedRig(use: (rig: MixedRig) => void): void {
+  let rig: MixedRig | undefined;
+  beforeAll(async () => {
+    rig = await startMixedRig();
+    use(rig);
+  });
+  afterEach(async () => {
+    if (!rig) return;
+    await settled(rig.reg);
+    await rig.asCashier();
+  });
+  afterAll(async () => {
+    await rig?.stop();
+  });
 }
 
 export async function startMixedRig(): Promise<MixedRig> {

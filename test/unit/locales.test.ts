@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../preload/contract/errors';
+import { uiI18n } from '../support/errors-i18n';
 
 const LOCALES = resolve(__dirname, '../../assets/locales');
 const languages = ['en', 'zh-CN'] as const;
@@ -106,24 +106,15 @@ describe('locales', () => {
 
   // English counts one thing in the singular: "1 lines" on the counter reads as a mistake.
   it('an English message about one line, payment or sale says it in the singular, and about two in the plural', () => {
-    const i18n = createInstance();
-    void i18n.init({
-      resources: { en: { ui: load('en', 'ui'), errors: load('en', 'errors') } },
-      lng: 'en',
-      ns: ['ui', 'errors'],
-      defaultNS: 'ui',
-      keySeparator: false,
-      interpolation: { escapeValue: false },
-      initAsync: false,
-    });
-    const held = (count: number) => i18n.t('sale.held', { count, total: '¥2.00' });
+    const t = uiI18n().getFixedT('en');
+    const held = (count: number) => t('sale.held', { count, total: '¥2.00' });
     expect(held(1)).toBe('Sale held: 1 line, ¥2.00. Press Home to recall it.');
     expect(held(2)).toBe('Sale held: 2 lines, ¥2.00. Press Home to recall it.');
-    expect(i18n.t('cancelSale.question', { count: 1, total: '¥8.50' })).toContain('1 line, ¥8.50');
-    expect(i18n.t('logout.openSale', { count: 1, total: '¥8.50' })).toContain('holds 1 line (¥8.50)');
-    expect(i18n.t('dayClose.card_unresolved', { ns: 'errors', count: 1 })).toBe('1 card payment is unresolved; settle it before closing the day.');
-    expect(i18n.t('dayClose.card_unresolved', { ns: 'errors', count: 3 })).toBe('3 card payments are unresolved; settle them before closing the day.');
-    expect(i18n.t('report.discounts', { count: 1 })).toBe('Discounts (1 sale)');
+    expect(t('cancelSale.question', { count: 1, total: '¥8.50' })).toContain('1 line, ¥8.50');
+    expect(t('logout.openSale', { count: 1, total: '¥8.50' })).toContain('holds 1 line (¥8.50)');
+    expect(t('dayClose.card_unresolved', { ns: 'errors', count: 1 })).toBe('1 card payment is unresolved; settle it before closing the day.');
+    expect(t('dayClose.card_unresolved', { ns: 'errors', count: 3 })).toBe('3 card payments are unresolved; settle them before closing the day.');
+    expect(t('report.discounts', { count: 1 })).toBe('Discounts (1 sale)');
   });
 
   it('a list in Chinese is separated by 、', () => {

@@ -1,27 +1,17 @@
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildMerchantSlip, buildReceipt, buildReceiptDocuments, ReceiptModelError } from '../../main/hardware/printer/receipt-model';
 import { renderReceiptSvg, renderReceiptText } from '../../main/hardware/printer/render';
-import { defaultPrinterProfile, type PrinterProfile } from '../../main/hardware/printer/printer-profile';
+import type { PrinterProfile } from '../../main/hardware/printer/printer-profile';
 import { formatDateTime, formatMoney, formatQty, formatRateBp } from '../../main/hardware/printer/receipt-format';
 import { maskPan } from '../../main/hardware/printer/card-slip';
 import { withSoldDiscounts } from '../../main/hardware/printer/return-discounts';
 import type { ReceiptDocument } from '../../main/hardware/printer/receipt-document';
 import { discountedReturnFixture, refundFixture, saleFixture, scanRefundFixture, scanSaleFixture, timeZone } from '../support/printer-fixtures';
 import { storeEn, storeZh } from '../support/store-profiles';
+import { expectGolden, paperProfile } from '../support/printer-golden';
 import { printedColumns } from '../support/printer-columns';
 
-const goldenDir = join(__dirname, '..', 'golden', 'printer');
-const profile = (paper: '58mm' | '80mm'): PrinterProfile => ({ ...defaultPrinterProfile, paper });
-
-/** Compare with the stored file; `UPDATE_GOLDEN=1` rewrites it after a deliberate change. */
-function expectGolden(name: string, text: string): void {
-  const file = join(goldenDir, name);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, text);
-  expect(existsSync(file), `${name} missing; run with UPDATE_GOLDEN=1`).toBe(true);
-  expect(text).toBe(readFileSync(file, 'utf8'));
-}
+const profile = paperProfile;
 
 function renderAll(docs: ReceiptDocument[], p: PrinterProfile): string {
   return docs.map((d) => renderReceiptText(d, p)).join('=== cut ===\n');

@@ -1,26 +1,17 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { xReportPaper, zReportPaper } from '../../main/day-close/report-paper';
 import { encodeReceipt } from '../../main/hardware/printer/encoder';
-import { defaultPrinterProfile, type PrinterProfile } from '../../main/hardware/printer/printer-profile';
 import { renderReceiptText } from '../../main/hardware/printer/render';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
 import { printedColumns } from '../support/printer-columns';
 import { xFixture, zFixture } from '../support/report-paper-fixtures';
 import { storeEn, storeZh } from '../support/store-profiles';
+import { expectGolden, paperProfile } from '../support/printer-golden';
 
-const goldenDir = join(__dirname, '..', 'golden', 'printer');
 const timeZone = 'Asia/Shanghai';
-const profile = (paper: '58mm' | '80mm'): PrinterProfile => ({ ...defaultPrinterProfile, paper });
-
-/** Compare with the stored file; `UPDATE_GOLDEN=1` rewrites it after a deliberate change. */
-function expectGolden(name: string, text: string): void {
-  const file = join(goldenDir, name);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, text);
-  expect(existsSync(file), `${name} missing; run with UPDATE_GOLDEN=1`).toBe(true);
-  expect(text).toBe(readFileSync(file, 'utf8'));
-}
+const profile = paperProfile;
 
 /** The lines as the printer prints them, read back from the ESC/POS bytes. */
 function paperLines(doc: ReturnType<typeof zReportPaper>, paper: '58mm' | '80mm'): string[] {
