@@ -187,6 +187,8 @@ test('catalog CSV import: a bad file imports nothing and lists every row; a good
 
     // Back on the sale screen the new product scans and is found by name.
     await page.getByTestId('back-to-sale').click();
+    // The sale screen has loaded its sale and focused the search field: a code keyed before that is lost.
+    await saleScreenReady(page);
     // Keyed by hand into the search field, the other way a barcode reaches the till (the sale
     // spec covers scanner bursts).
     await page.getByTestId('search').fill('6921000000019');
