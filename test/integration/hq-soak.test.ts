@@ -149,9 +149,11 @@ describe('ten registers, one HQ, kill -9 and a flaky network', () => {
       }
     })();
     const networkChaos = (async () => {
-      while (Date.now() < until) {
+      // Two cuts, then a slow spell, over and over: random timing, but a fixed mix, so a minute
+      // always holds several of each (at most 9 s a round, so at least 7 rounds: 5 cuts, 2 slow).
+      for (let round = 0; Date.now() < until; round++) {
         await sleep(between(2000, 5000));
-        proxy?.setMode(Math.random() < 0.6 ? 'down' : 'slow');
+        proxy?.setMode(round % 3 === 2 ? 'slow' : 'down');
         await sleep(between(1000, 4000));
         proxy?.setMode('up');
       }
