@@ -15,6 +15,7 @@ import enUi from '../../assets/locales/en/ui.json';
 import zhUi from '../../assets/locales/zh-CN/ui.json';
 import { CASHIER_PIN, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 import { startHqRig, type HqRig } from '../support/hq-rig';
+import { appendJournal, type JournalPayloads } from '../../main/ledger/journal';
 
 let rig: HqRig;
 const registers: TestRegister[] = [];
@@ -143,6 +144,75 @@ describe('the registers’ fraud alerts at HQ', () => {
       alerts: open.slice(0, 1).map(asHq),
       more: 0,
       unreadable: 0,
+    });
+  });
+
+  it('shows the newest ten of a register’s open alerts and counts the rest', async () => {
+    const reg = makeRegister({ sync: { auto: false } });
+    registers.push(reg);
+    const staff = await withStaff(reg);
+    await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
+    await rig.enrol(reg, 'F2-R1', 'F2');
+    await reg.must('session.login', { operatorId: staff.cashierId, pin: CASHIER_PIN });
+    for (let i = 0; i < 12; i++) {
+      await reg.must('refund.withoutReceipt', {
+        lines: [{ name: '退货', qtyMilli: 1000, unitPriceMinor: 100 + i, taxRateBp: 1300, restock: true }],
+        reason: 'not_wanted',
+        approval: { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN },
+        idempotencyKey: key(),
+      });
+    }
+    await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
+    await reg.sync.runOnce();
+    const open = (await reg.must('fraud.alerts', {})).sort((x, y) => y.journalSeq - x.journalSeq);
+    expect(open.length).toBeGreaterThanOrEqual(12);
+    const view: OwnerOverview = await reg.must('sync.hqOverview', { day: open[0]?.businessDay ?? '' });
+    const fraud = view.shops.flatMap((s) => s.registers).find((r) => r.registerId === 'F2-R1')?.fraud;
+    expect(fraud).toEqual({ alerts: open.slice(0, 10).map(asHq), more: open.length - 10, unreadable: 0 });
+  });
+
+  it('hands on an alert of a rule it does not know as journalled, and counts one of another shape instead of dropping it', async () => {
+    const reg = makeRegister({ sync: { auto: false } });
+    registers.push(reg);
+    const staff = await withStaff(reg);
+    await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
+    await rig.enrol(reg, 'F3-R1', 'F3');
+    // As a newer register would journal them: a rule this version has no words for, and a payload of another shape.
+    const future = {
+      alertId: 90,
+      rule: 'future_rule',
+      scope: { kind: 'operator', operatorId: staff.cashierId },
+      registerId: 'R1',
+      operatorId: staff.cashierId,
+      businessDay: '2026-11-30',
+      triggerSeq: 1,
+      documentIds: [],
+      seqs: [1],
+      params: { count: 3 },
+    };
+    const futureSeq = appendJournal(reg.db, 'fraud.alert_raised', future as unknown as JournalPayloads['fraud.alert_raised'], 1_764_460_800_000);
+    appendJournal(reg.db, 'fraud.alert_raised', { alertId: 91, rule: 'other_shape' } as unknown as JournalPayloads['fraud.alert_raised']);
+    await reg.sync.runOnce();
+    const view: OwnerOverview = await reg.must('sync.hqOverview', { day: '2026-11-30' });
+    expect(view.shops.flatMap((s) => s.registers).find((r) => r.registerId === 'F3-R1')?.fraud).toEqual({
+      alerts: [
+        {
+          alertId: 90,
+          rule: 'future_rule',
+          scope: { kind: 'operator', operatorId: staff.cashierId },
+          localRegisterId: 'R1',
+          businessDay: '2026-11-30',
+          at: 1_764_460_800_000,
+          journalSeq: futureSeq,
+          params: { count: 3 },
+          operatorName: 'Cai 小蔡',
+          operatorNames: {},
+          documents: [],
+          seqs: [1],
+        },
+      ],
+      more: 0,
+      unreadable: 1,
     });
   });
 });
