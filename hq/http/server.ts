@@ -14,6 +14,7 @@ import { ingestUpload } from '../ingest/ingest';
 import { consistencyCheck, documentDays, zDays, zSums } from '../reports/reports';
 import { registerStatus } from '../reports/register-status';
 import { ownerOverview } from '../reports/owner-overview';
+import { openFraudAlerts } from '../reports/fraud-alerts';
 import { HqError } from './hq-error';
 
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -137,6 +138,12 @@ async function route(deps: HqServerDeps, req: IncomingMessage, url: URL, body: B
       return [200, await consistencyCheck(pool, { from: r.from, to: r.to })];
     }
     if (method === 'GET' && path === '/api/admin/alerts') return [200, await listAlerts(pool, q.open === '1')];
+    if (method === 'GET' && path === '/api/admin/fraud-alerts') {
+      // The registers' own open fraud alerts (all registers, or ?register=…), newest first per register.
+      const r = parse(z.object({ register: hqId.optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }).strict(), q);
+      const open = await openFraudAlerts(pool, { limit: r.limit, ...(r.register === undefined ? {} : { registerId: r.register }) });
+      return [200, [...open].map(([registerId, fraud]) => ({ registerId, ...fraud }))];
+    }
     const ack = /^\/api\/admin\/alerts\/(\d{1,15})\/ack$/.exec(path);
     if (method === 'POST' && ack) return [200, { acknowledged: await acknowledgeAlert(pool, Number(ack[1]), now) }];
   }

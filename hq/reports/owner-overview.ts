@@ -1,10 +1,12 @@
 // What the owner's back office shows in HQ mode, in one answer: per shop and per register the
 // day's and the month's figures (sums of the registers' Zs), each register's upload state, the
-// consistency check's differences and the alerts nobody has acknowledged. Read-only: asked for by
+// consistency check's differences, the alerts nobody has acknowledged at HQ and, per register, the
+// fraud alerts the register raised and has not acknowledged itself. Read-only: asked for by
 // an enrolled register on its owner's behalf, signed with that register's key.
 import type { Pool } from 'pg';
 import type { OwnerOverview } from '../../preload/contract/hq-wire';
 import { listAlerts } from '../ingest/alerts';
+import { FRAUD_ALERTS_PER_REGISTER, openFraudAlerts } from './fraud-alerts';
 import { registerStatus } from './register-status';
 import { consistencyCheck, zSums } from './reports';
 
@@ -43,7 +45,7 @@ async function registerSums(pool: Pool, day: string, monthFrom: string, monthTo:
 export async function ownerOverview(pool: Pool, day: string, now: number): Promise<OwnerOverview> {
   const month = day.slice(0, 7);
   const [from, to] = [`${month}-01`, `${month}-31`];
-  const [shops, dayFigures, monthFigures, registers, sums, check, alerts] = await Promise.all([
+  const [shops, dayFigures, monthFigures, registers, sums, check, alerts, fraud] = await Promise.all([
     pool.query<{ id: string; name: string }>('SELECT id, name FROM shops ORDER BY id'),
     zSums(pool, { from: day, to: day }, 'day'),
     zSums(pool, { from, to }, 'month'),
@@ -51,6 +53,7 @@ export async function ownerOverview(pool: Pool, day: string, now: number): Promi
     registerSums(pool, day, from, to),
     consistencyCheck(pool, { from, to }),
     listAlerts(pool, true),
+    openFraudAlerts(pool, { limit: FRAUD_ALERTS_PER_REGISTER }),
   ]);
   const figure = (f: { netMinor: number; documentCount: number; zCount: number; handoverMinor: number | null; handoverUnrecorded: number } | undefined) => ({
     netMinor: f?.netMinor ?? 0,
@@ -98,6 +101,7 @@ export async function ownerOverview(pool: Pool, day: string, now: number): Promi
                 handoverUnrecorded: sum.monthHandoverUnrecorded,
               },
             ),
+            fraud: fraud.get(r.registerId) ?? { alerts: [], more: 0, unreadable: 0 },
           };
         }),
     })),

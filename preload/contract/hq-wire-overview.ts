@@ -1,5 +1,6 @@
 // The owner's read-only overview from HQ, asked for through an enrolled register.
 import { z } from 'zod';
+import type { FraudParams, FraudScope } from './fraud-views';
 import { hqId } from './hq-wire-fields';
 
 export const overviewRequest = z.object({ registerId: hqId, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict();
@@ -37,6 +38,8 @@ export interface OwnerOverview {
       openAlerts: number;
       day: HqFigure;
       month: HqFigure;
+      /** The register's own fraud alerts it has not acknowledged, from its uploaded journal. Absent from an HQ older than this field. */
+      fraud?: HqRegisterFraud;
     }[];
   }[];
   zChecked: number;
@@ -44,4 +47,39 @@ export interface OwnerOverview {
   differences: { registerId: string; zNo: number; businessDay: string; field: string; z: number | null; documents: number | null }[];
   /** Open alerts (forks, tampered or forged uploads), newest last; their evidence stays at HQ. */
   alerts: { id: number; kind: string; registerId: string | null; params: Record<string, unknown>; raisedAt: number }[];
+}
+
+/**
+ * A fraud alert a register raised (fraud.alert_raised) and has not acknowledged
+ * (fraud.alert_acknowledged) in the journal HQ holds of it: what the register's own fraud screen
+ * shows of it. Acknowledging stays at the register.
+ */
+export interface HqFraudAlert {
+  /** The register's own number for the alert. */
+  alertId: number;
+  /** One of FRAUD_RULES, or a rule of a register newer than this HQ's reader. */
+  rule: string;
+  scope: FraudScope;
+  /** The number the register gives itself (its receipts carry it), as it journalled it. */
+  localRegisterId: string;
+  businessDay: string;
+  at: number;
+  /** The journal entry that recorded the alert. */
+  journalSeq: number;
+  params: FraudParams;
+  /** The flagged operator's name as the register journalled it when it created them; null when it did not (or no operator). */
+  operatorName: string | null;
+  /** The names of the operators a figure names by id (a param ending in `OperatorId`), keyed by that param. */
+  operatorNames: Record<string, string>;
+  /** The evidence: the documents (their receipt numbers where HQ holds them) and the journal entries. */
+  documents: { documentId: string; receiptNo: number | null }[];
+  seqs: number[];
+}
+
+/** One register's open fraud alerts: the newest first, at most a cap of them; `more` open ones beyond. */
+export interface HqRegisterFraud {
+  alerts: HqFraudAlert[];
+  more: number;
+  /** Alert entries HQ holds but could not read as one (a payload of another shape): counted, never dropped silently. */
+  unreadable: number;
 }

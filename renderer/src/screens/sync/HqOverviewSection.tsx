@@ -7,6 +7,7 @@ import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
 import { OverShort } from '../shift/CountResult';
+import { HqFraudAlerts } from './HqFraudAlerts';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
 
 function today(): string {
@@ -18,7 +19,8 @@ const MONEY_FIELDS = new Set(['netMinor', 'grandTotalAfterMinor']);
 
 /**
  * 总部 / HQ, for the owner: what HQ holds for every shop and register (the day's and the month's
- * sums of their Zs), the Z check's differences and HQ's open alerts. Main asks HQ with this
+ * sums of their Zs), the Z check's differences, HQ's open alerts and the registers' own fraud
+ * alerts they have not acknowledged. Main asks HQ with this
  * register's key; the window only ever sees the answer.
  */
 export function HqOverviewSection(_props: BackOfficeSectionProps) {
@@ -162,6 +164,8 @@ function Overview({ v, money, when }: { v: OwnerOverview; money: (minor: number)
           ))}
         </ul>
       )}
+
+      <HqFraudAlerts v={v} when={when} />
     </>
   );
 }
