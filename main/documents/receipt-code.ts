@@ -6,7 +6,8 @@ export type ReceiptCode = { kind: 'id'; id: string } | { kind: 'number'; registe
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseReceiptCode(text: string): ReceiptCode | null {
-  const code = text.trim();
+  // A Chinese input method in full-width mode types Ｒ１－０００００１: NFKC reads it as R1-000001.
+  const code = text.normalize('NFKC').trim();
   if (UUID.test(code)) return { kind: 'id', id: code.toLowerCase() };
   const printed = /^([A-Za-z0-9-]{1,16})-(\d{1,12})$/.exec(code);
   if (printed?.[1] && printed[2]) {

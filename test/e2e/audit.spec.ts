@@ -38,6 +38,17 @@ test('the journal viewer filters by kind and operator, shows entries in words, c
   // Each names its receipt and total, as the receipt prints them, not the document's id.
   await expect(rows.getByTestId('audit-entry-document')).toHaveText(['小票 R1-000001 · ¥3.00', '小票 R1-000002 · ¥4.50']);
 
+  // By receipt number, as the list shows it: the second sale's entries alone. Text that names no
+  // receipt says so and lists nothing.
+  await page.getByTestId('audit-document').fill('R1-000002');
+  await page.getByTestId('audit-search').click();
+  await expect(rows.getByTestId('audit-entry-document')).toHaveText(['小票 R1-000002 · ¥4.50']);
+  await page.getByTestId('audit-document').fill('abc');
+  await page.getByTestId('audit-search').click();
+  await expect(page.getByText('找不到小票号 abc。')).toBeVisible();
+  await expect(rows).toHaveCount(0);
+  await page.getByTestId('audit-document').fill('');
+
   // By operator, every kind: only the owner's entries, fewer than all (the demo's seeding is no one's).
   await page.getByTestId('audit-kind').selectOption('');
   await page.getByTestId('audit-operator').selectOption({ label: '王店长' });

@@ -54,6 +54,20 @@ describe('journal.list', () => {
       { registerId: 'R1', receiptNo: 2, training: false, totalMinor: 2_000 },
       { registerId: 'R1', receiptNo: 3, training: false, totalMinor: 2_000 },
     ]);
+    // The owner types the receipt number the list shows (as printed, bare, or full-width from a
+    // Chinese input method) and finds the same entries as by the document's id.
+    for (const typed of ['R1-000002', 'R1-2', '2', '２', 'Ｒ１－０００００２']) {
+      expect(
+        (await s.reg.must('journal.list', { documentId: typed })).entries.map((e) => e.kind),
+        typed,
+      ).toEqual(['sale.completed', 'void.completed']);
+    }
+    // Text that names no receipt is refused with what was typed; nothing is listed.
+    expect(await s.reg.call('journal.list', { documentId: 'abc' })).toMatchObject({
+      ok: false,
+      error: { code: 'receipt.not_found', params: { receiptNo: 'abc' } },
+    });
+    expect(await s.reg.call('journal.list', { documentId: 'R1-000099' })).toMatchObject({ ok: false, error: { code: 'receipt.not_found' } });
     const login = (await s.reg.must('journal.list', { kinds: ['session.login'] })).entries[0];
     expect(login?.document).toBeNull();
 

@@ -65,7 +65,8 @@ export function AuditSection(_props: BackOfficeSectionProps) {
     event?.preventDefault();
     if (!datesRead(filters)) return;
     const r = await load({ ...query(filters), limit: 200 });
-    if (r.ok) setEntries(r.value.entries);
+    // A refused filter shows its reason and no list: the last one's entries would read as its answer.
+    setEntries(r.ok ? r.value.entries : []);
   };
   const more = async () => {
     if (!datesRead(filters)) return;
