@@ -56,7 +56,8 @@ test('back office documents: each sale with its corrections, each correction wit
 
   // Filter by receipt number, then start a return from the sale.
   await page.getByTestId('documents-kind').selectOption('');
-  await page.getByTestId('documents-receipt').fill('R1-000001');
+  // Typed full-width, as a Chinese input method in full-width mode types it.
+  await page.getByTestId('documents-receipt').fill('Ｒ１－０００００１');
   await page.getByTestId('documents-search').click();
   await expect(table.getByTestId('document')).toHaveCount(1);
   await sale.getByTestId('document-return').click();

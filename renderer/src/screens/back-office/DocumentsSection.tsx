@@ -30,7 +30,8 @@ const NO_FILTERS: Filters = { businessDay: '', kind: '', operatorId: '', receipt
 
 /** The filters as documents.list takes them: empty fields are no filter. */
 function query(f: Filters): { businessDay?: string; kind?: 'sale' | 'refund' | 'void'; operatorId?: number; receiptNo?: number; limit: number } {
-  const receiptNo = Number(f.receiptNo.trim().replace(/^.*-/, ''));
+  // NFKC: a Chinese input method in full-width mode types Ｒ１－０００００１ for R1-000001.
+  const receiptNo = Number(f.receiptNo.normalize('NFKC').trim().replace(/^.*-/, ''));
   return {
     ...(f.businessDay ? { businessDay: f.businessDay } : {}),
     ...(f.kind ? { kind: f.kind } : {}),
