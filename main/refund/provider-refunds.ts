@@ -15,6 +15,7 @@ import type { PaymentMethod } from '../../preload/contract/views';
 import { finishCorrection } from './refund';
 import { cancelCorrection } from './refund-subscriptions';
 import { anyPartBack, completeIfAllBack, goesPartByPart, planParts, type PlanPart } from './correction-parts';
+import { Rounds } from './rounds';
 
 export interface ProviderRefundsDeps {
   db: Db;
@@ -41,9 +42,9 @@ function nothingOnItsWay(db: Db, documentId: string, parts: readonly PlanPart[])
 }
 
 export class ProviderRefunds {
-  private readonly running = new Map<string, Promise<void>>();
-  /** One more round of a correction, to start as soon as its running round ends (at most one waits). */
-  private readonly queued = new Map<string, Promise<void>>();
+  private readonly rounds = new Rounds((documentId) =>
+    this.settleOnce(documentId).catch((e: unknown) => this.deps.log.error(`provider refund of ${documentId} failed`, e)),
+  );
   private sweeper: NodeJS.Timeout | null = null;
   private stopped = false;
 
@@ -51,29 +52,13 @@ export class ProviderRefunds {
 
   /**
    * Settles one correction; called after the transaction that opened it committed, and again for
-   * a part sent anew (a retry). A round reads the refund rows once, when it starts: one asked for
-   * while a round runs (a retry during a timed round) is a round of its own, right after it, so a
-   * refund number written meanwhile is sent now, not at the next timed round. Rounds never overlap
-   * (a refund number is never with the provider twice at once), and everyone asking meanwhile
-   * shares the one round that waits.
+   * a part sent anew (a retry). A round reads the refund rows once, when it starts: asked for
+   * while a round runs (a retry during a timed round), one more round follows right after it
+   * (rounds.ts), so a refund number written meanwhile is sent now, not at the next timed round.
+   * Rounds never overlap: a refund number is never with the provider twice at once.
    */
   settle(documentId: string): Promise<void> {
-    const queued = this.queued.get(documentId);
-    if (queued) return queued;
-    const running = this.running.get(documentId);
-    if (running) {
-      const next = running.then(() => {
-        this.queued.delete(documentId);
-        return this.settle(documentId);
-      });
-      this.queued.set(documentId, next);
-      return next;
-    }
-    const p = this.settleOnce(documentId)
-      .catch((e: unknown) => this.deps.log.error(`provider refund of ${documentId} failed`, e))
-      .finally(() => this.running.delete(documentId));
-    this.running.set(documentId, p);
-    return p;
+    return this.rounds.run(documentId);
   }
 
   /** Every correction still waiting for a provider (at start-up, and again while any is pending). */
