@@ -81,6 +81,8 @@ export class ProviderRefunds {
 
   private async settleOnce(documentId: string): Promise<void> {
     const { db } = this.deps;
+    // A round queued behind one that ran while the register closed has nothing to do.
+    if (this.stopped || !db.open) return;
     const parts = planParts(db, documentId);
     const asked = scanRefundsOf(db, documentId);
     for (const row of asked) {
