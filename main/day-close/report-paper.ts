@@ -2,6 +2,7 @@
 // Pure: the same report gives the same paper, which is what a reprint relies on.
 import type {
   CardReconciliationView,
+  CorrectionsInProgressView,
   ReportFiguresView,
   ShiftCashView,
   XReportView,
@@ -161,6 +162,18 @@ function figuresBlocks(c: Ctx, f: ReportFiguresView): ReceiptBlock[] {
   return [...documentBlocks(c, f), ...tenderBlocks(c, f), ...taxBlocks(c, f), ...otherBlocks(c, f)];
 }
 
+/** Open refunds and voids with parts already back (the X only): in no figure above yet, so the card out reconciles with the terminal. */
+function inProgressBlocks(c: Ctx, p: CorrectionsInProgressView): ReceiptBlock[] {
+  if (p.count === 0) return [];
+  return [
+    ...heading(c.t('inProgress.heading', { count: p.count })),
+    { kind: 'text', text: c.t('inProgress.note'), align: 'left' },
+    indented(c.t('inProgress.total'), c.money(-p.totalMinor)),
+    ...p.back.map((b) => indented(c.t(`inProgress.back.${b.method}`, { count: b.count }), c.money(-b.amountMinor))),
+    ...(p.back.some((b) => b.method === 'card') ? [{ kind: 'text' as const, text: c.t('inProgress.reconcile'), align: 'left' as const }] : []),
+  ];
+}
+
 function document(kind: 'x-report' | 'z-report', store: StoreSettings, id: string, copy: number | null, blocks: ReceiptBlock[]): ReceiptDocument {
   return { kind, locale: store.storeLocale, currency: store.currency, documentId: id, duplicateCopy: copy, openDrawer: false, blocks };
 }
@@ -177,6 +190,7 @@ export function xReportPaper(x: XReportView, store: StoreSettings, timeZone: str
     row(c.t('header.printedAt'), formatDateTime(x.at, timeZone)),
     row(c.t('header.operator'), operatorName),
     ...figuresBlocks(c, x.figures),
+    ...inProgressBlocks(c, x.correctionsInProgress),
   ];
   if (x.shifts.length > 0) {
     blocks.push(...heading(c.t('cash.heading')));

@@ -4,6 +4,7 @@ import { ServiceError } from '../common/service-error';
 import { sql } from '../ledger/statements';
 import { liveShift, type ShiftRow } from '../shift/shift-rows';
 import { openBusinessDay } from './closed-days';
+import { correctionsInProgress } from './corrections-in-progress';
 import { dayToClose, maxSeq, type DayCloseContext } from './day-close-status';
 import { readFigures, shiftCash } from './report-query';
 import { lastZ } from './z-store';
@@ -27,6 +28,7 @@ export function xReport(ctx: DayCloseContext, scope: 'shift' | 'day'): XReportVi
       figures,
       shifts: [shiftCash(db, live)],
       grandTotalMinor: grand?.g ?? 0,
+      correctionsInProgress: correctionsInProgress(db, registerId),
     };
   }
   const day = dayToClose(db, settings, now) ?? openBusinessDay(db, settings, now);
@@ -41,5 +43,15 @@ export function xReport(ctx: DayCloseContext, scope: 'shift' | 'day'): XReportVi
     shifts.map((s) => s.id),
     settings.timeZone,
   );
-  return { scope, registerId, businessDay: day, shiftId: null, at: now, figures, shifts: shifts.map((s) => shiftCash(db, s)), grandTotalMinor: grand?.g ?? 0 };
+  return {
+    scope,
+    registerId,
+    businessDay: day,
+    shiftId: null,
+    at: now,
+    figures,
+    shifts: shifts.map((s) => shiftCash(db, s)),
+    grandTotalMinor: grand?.g ?? 0,
+    correctionsInProgress: correctionsInProgress(db, registerId),
+  };
 }

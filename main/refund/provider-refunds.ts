@@ -15,6 +15,7 @@ import type { PaymentMethod } from '../../preload/contract/views';
 import { finishCorrection } from './refund';
 import { cancelCorrection } from './refund-subscriptions';
 import { anyPartBack, completeIfAllBack, goesPartByPart, planParts, type PlanPart } from './correction-parts';
+import { Rounds } from './rounds';
 
 export interface ProviderRefundsDeps {
   db: Db;
@@ -41,21 +42,23 @@ function nothingOnItsWay(db: Db, documentId: string, parts: readonly PlanPart[])
 }
 
 export class ProviderRefunds {
-  private readonly running = new Map<string, Promise<void>>();
+  private readonly rounds = new Rounds((documentId) =>
+    this.settleOnce(documentId).catch((e: unknown) => this.deps.log.error(`provider refund of ${documentId} failed`, e)),
+  );
   private sweeper: NodeJS.Timeout | null = null;
   private stopped = false;
 
   constructor(private readonly deps: ProviderRefundsDeps) {}
 
-  /** Starts (or joins) settling one correction; called after the transaction that opened it committed. */
+  /**
+   * Settles one correction; called after the transaction that opened it committed, and again for
+   * a part sent anew (a retry). A round reads the refund rows once, when it starts: asked for
+   * while a round runs (a retry during a timed round), one more round follows right after it
+   * (rounds.ts), so a refund number written meanwhile is sent now, not at the next timed round.
+   * Rounds never overlap: a refund number is never with the provider twice at once.
+   */
   settle(documentId: string): Promise<void> {
-    const running = this.running.get(documentId);
-    if (running) return running;
-    const p = this.settleOnce(documentId)
-      .catch((e: unknown) => this.deps.log.error(`provider refund of ${documentId} failed`, e))
-      .finally(() => this.running.delete(documentId));
-    this.running.set(documentId, p);
-    return p;
+    return this.rounds.run(documentId);
   }
 
   /** Every correction still waiting for a provider (at start-up, and again while any is pending). */
@@ -78,6 +81,8 @@ export class ProviderRefunds {
 
   private async settleOnce(documentId: string): Promise<void> {
     const { db } = this.deps;
+    // A round queued behind one that ran while the register closed has nothing to do.
+    if (this.stopped || !db.open) return;
     const parts = planParts(db, documentId);
     const asked = scanRefundsOf(db, documentId);
     for (const row of asked) {

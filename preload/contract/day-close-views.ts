@@ -155,6 +155,21 @@ export interface CardReconciliationView {
   differences: ReconciliationDifferenceView[];
 }
 
+/**
+ * Refunds and voids of the register still open while their parts go back one by one (a card part
+ * back at the terminal, a wallet part still with the provider). A document counts in the figures
+ * once it completes, so none of this is in them yet: what already went back to a card or a wallet
+ * is listed here, so that the X's card out plus this card back is what the terminal gave back.
+ * Their cash leaves the drawer only when they complete, so none is listed.
+ */
+export interface CorrectionsInProgressView {
+  count: number;
+  /** What they give back in all, once complete. */
+  totalMinor: number;
+  /** Already back, by tender (only tenders with money back), card first. */
+  back: { method: 'card' | 'scan'; count: number; amountMinor: number }[];
+}
+
 /** The X report: a day's or a shift's figures so far, changing nothing. */
 export interface XReportView {
   scope: 'shift' | 'day';
@@ -165,6 +180,8 @@ export interface XReportView {
   figures: ReportFiguresView;
   shifts: ShiftCashView[];
   grandTotalMinor: number;
+  /** Open refunds and voids with parts already back; not in `figures` until they complete. */
+  correctionsInProgress: CorrectionsInProgressView;
 }
 
 export interface ZReportView {

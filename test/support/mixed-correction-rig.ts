@@ -35,10 +35,10 @@ export interface MixedRig {
  * One rig for a test file: started before its tests (handed to `use`), and after each test its card
  * payments settled and the cashier logged in again; stopped at the end.
  */
-export function useMixedRig(use: (rig: MixedRig) => void): void {
+export function useMixedRig(use: (rig: MixedRig) => void, options: MixedRigOptions = {}): void {
   let rig: MixedRig | undefined;
   beforeAll(async () => {
-    rig = await startMixedRig();
+    rig = await startMixedRig(options);
     use(rig);
   });
   afterEach(async () => {
@@ -51,7 +51,12 @@ export function useMixedRig(use: (rig: MixedRig) => void): void {
   });
 }
 
-export async function startMixedRig(): Promise<MixedRig> {
+/** The provider refunds' pace: repeats of one refund in a round, the pause between, and the pause between rounds. */
+export interface MixedRigOptions {
+  providerRefunds?: { attempts?: number; retryMs?: number; sweepMs?: number };
+}
+
+export async function startMixedRig(options: MixedRigOptions = {}): Promise<MixedRig> {
   const terminals = new TerminalFixture();
   const card = await terminals.sim({ currency: CURRENCY.CNY });
   const provider = await PaySimulator.start({ passwordMs: 150 });
@@ -62,7 +67,7 @@ export async function startMixedRig(): Promise<MixedRig> {
       terminalAddress: card.registerPath ?? '',
       terminal: { timeouts: FAST_CLIENT_TIMEOUTS, retryMs: 150, recoveryAttempts: 40, recoveryDelayMs: 100 },
       scanPay: { timings: FAST_TIMINGS, requestTimeoutMs: 2000, sweepMs: 100 },
-      providerRefunds: { retryMs: 30, sweepMs: 100 },
+      providerRefunds: { retryMs: 30, sweepMs: 100, ...options.providerRefunds },
     });
   let reg = opened();
   const staff = await withStaff(reg);

@@ -69,7 +69,25 @@ function shift(counted: boolean): ShiftCashView {
 }
 
 export function xFixture(): XReportView {
-  return { scope: 'day', registerId: 'R01', businessDay: '2026-03-14', shiftId: null, at, figures: figures(), shifts: [shift(true)], grandTotalMinor: 123_500 };
+  return {
+    scope: 'day',
+    registerId: 'R01',
+    businessDay: '2026-03-14',
+    shiftId: null,
+    at,
+    figures: figures(),
+    shifts: [shift(true)],
+    grandTotalMinor: 123_500,
+    correctionsInProgress: { count: 0, totalMinor: 0, back: [] },
+  };
+}
+
+/**
+ * The same X while a void of ¥80.00 is still open: ¥50.00 already back on the card at the terminal,
+ * its ¥30.00 wallet part still with the provider (none of it in the figures yet).
+ */
+export function xInProgressFixture(): XReportView {
+  return { ...xFixture(), correctionsInProgress: { count: 1, totalMinor: 8_000, back: [{ method: 'card', count: 1, amountMinor: 5_000 }] } };
 }
 
 export function zFixture(): ZReportView {

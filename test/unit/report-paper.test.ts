@@ -6,7 +6,7 @@ import { encodeReceipt } from '../../main/hardware/printer/encoder';
 import { renderReceiptText } from '../../main/hardware/printer/render';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
 import { printedColumns } from '../support/printer-columns';
-import { xFixture, zFixture } from '../support/report-paper-fixtures';
+import { xFixture, xInProgressFixture, zFixture } from '../support/report-paper-fixtures';
 import { storeEn, storeZh } from '../support/store-profiles';
 import { expectGolden, paperProfile } from '../support/printer-golden';
 
@@ -54,6 +54,19 @@ describe('X and Z on paper', () => {
         .join('=== cut ===\n');
       expectGolden(`x-z-report-${c.locale}-${c.paper}.txt`, text);
       for (const line of text.split('\n')) expect(printedColumns(line), line).toBeLessThanOrEqual(c.cols);
+    });
+
+    it(`X ${c.locale} ${c.paper} with a void still open lists what already went back, apart from the figures, and fits ${c.cols} columns`, () => {
+      const text = renderReceiptText(xReportPaper(xInProgressFixture(), c.store, timeZone, '王店长'), profile(c.paper));
+      expectGolden(`x-report-in-progress-${c.locale}-${c.paper}.txt`, text);
+      for (const line of text.split('\n')) expect(printedColumns(line), line).toBeLessThanOrEqual(c.cols);
+      // Everything else is the X without it: the open void changes no figure.
+      const plain = renderReceiptText(xReportPaper(xFixture(), c.store, timeZone, '王店长'), profile(c.paper)).split('\n');
+      const lines = text.split('\n');
+      const start = lines.findIndex((line) => line.startsWith(c.locale === 'en' ? 'Refunds and voids in progress 1' : '进行中的退货/作废 1 笔'));
+      expect(start).toBeGreaterThan(0);
+      const end = lines.findIndex((line, i) => i > start && line.startsWith('-'));
+      expect([...lines.slice(0, start - 1), ...lines.slice(end)]).toEqual(plain);
     });
 
     it(`${c.locale} ${c.paper}: the rows under a tender, a rate and a shift print two columns in, flush under each other, as the printer prints them`, () => {

@@ -115,9 +115,9 @@ export class PaySimulator {
     this.books.scriptRefunds(...scenarios);
   }
 
-  /** Every refund still processing ends: a query now answers it as succeeded, or (`closed`) as closed without paying out. */
-  settleRefunds(outcome: 'success' | 'closed' = 'success'): void {
-    this.books.endProcessing(outcome);
+  /** Every refund still processing (or only those of `refundNos`) ends: a query now answers it as succeeded, or (`closed`) as closed without paying out. */
+  settleRefunds(outcome: 'success' | 'closed' = 'success', refundNos?: readonly string[]): void {
+    this.books.endProcessing(outcome, refundNos);
   }
 
   entries(): BookEntry[] {

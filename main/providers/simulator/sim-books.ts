@@ -103,16 +103,17 @@ export class SimBooks {
     return this.refundScripted.shift() ?? 'success';
   }
 
-  /** Every refund still processing ends: reaches the customer, or is closed and given back to the merchant's balance. */
-  endProcessing(outcome: 'success' | 'closed'): void {
-    for (const refundNo of this.processing) {
+  /** Every refund still processing (or those of `refundNos`) ends: reaches the customer, or is closed and given back to the merchant's balance. */
+  endProcessing(outcome: 'success' | 'closed', refundNos?: readonly string[]): void {
+    for (const refundNo of [...this.processing]) {
+      if (refundNos && !refundNos.includes(refundNo)) continue;
       const order = [...this.orders.values()].find((o) => o.refunds.has(refundNo));
       if (outcome === 'closed' && order) {
         this.closedRefunds.set(refundNo, { order, fee: order.refunds.get(refundNo) ?? 0 });
         order.refunds.delete(refundNo);
       }
+      this.processing.delete(refundNo);
     }
-    this.processing.clear();
   }
 
   key(provider: PaymentProvider, outTradeNo: string): string {

@@ -9,6 +9,7 @@ import { useCall } from '../../state/use-call';
 import { useEvent } from '../../state/use-event';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
 import { ReportView } from './ReportView';
+import { CorrectionsInProgress } from './CorrectionsInProgress';
 import { ZFraudAlerts } from '../fraud/ZFraudAlerts';
 import { useHardwareStatus } from '../../state/use-hardware-status';
 import { printerPrintsNow } from './print-notice';
@@ -212,6 +213,7 @@ export function DayCloseSection({ session }: BackOfficeSectionProps) {
             {x.value.scope === 'shift' ? t('report.xShiftTitle', { shiftId: x.value.shiftId ?? 0 }) : t('report.xDayTitle', { day: x.value.businessDay })}
           </h3>
           <ReportView figures={x.value.figures} shifts={x.value.shifts} />
+          <CorrectionsInProgress inProgress={x.value.correctionsInProgress} />
         </section>
       )}
     </div>
