@@ -63,9 +63,9 @@ describe('a restore while a card payment waits at the terminal', () => {
     if (!refused.ok) {
       const { zh, en } = texts(refused.error);
       expect(zh).toBe(
-        '现在不能恢复：本机有一笔销售正在刷卡付款，终端正在等待顾客（可能在另一个窗口）。恢复会丢掉这笔销售和这次刷卡的记录，而卡可能已被扣款。请先等刷卡完成或取消它，再恢复。没有做任何改动。',
+        '现在不能恢复：本机有一笔销售的刷卡付款还没有结束（可能在另一个窗口）：终端可能在等顾客，或收银机在等终端的答复。恢复会丢掉这笔销售和这次刷卡的记录，而卡可能已被扣款。请先等刷卡结束或取消它，再恢复。没有做任何改动。',
       );
-      expect(en).toContain('Not restored: a card payment is running at the terminal for a sale on this register');
+      expect(en).toContain('Not restored: a card payment for a sale on this register is not finished');
       expect(en).toContain('Nothing was changed.');
     }
     // The same ledger file and connection, nothing moved aside, no restore journalled.
@@ -114,9 +114,9 @@ describe('a restore while a scan-to-pay payment waits for the customer', () => {
     if (!refused.ok) {
       const { zh, en } = texts(refused.error);
       expect(zh).toBe(
-        '现在不能恢复：本机有一笔销售正在扫码付款，正在等待顾客在手机上确认（可能在另一个窗口）。恢复会丢掉这笔销售和这次扫码付款的记录，而顾客可能已经付款。请先等扫码付款完成或取消它，再恢复。没有做任何改动。',
+        '现在不能恢复：本机有一笔销售的扫码付款还没有结束（可能在另一个窗口）：顾客可能正在手机上确认，或收银机在等支付平台的答复。恢复会丢掉这笔销售和这次扫码付款的记录，而顾客可能已经付款。请先等扫码付款结束或取消它，再恢复。没有做任何改动。',
       );
-      expect(en).toContain('Not restored: a scan-to-pay payment is waiting for the customer for a sale on this register');
+      expect(en).toContain('Not restored: a scan-to-pay payment for a sale on this register is not finished');
       expect(en).toContain('Nothing was changed.');
     }
     expect(ledgerState(reg)).toEqual(before);
