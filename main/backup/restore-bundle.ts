@@ -5,7 +5,7 @@
 // same chain.
 import Database from 'better-sqlite3';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { BackupStep, BundleReportView, LedgerCheckView, RestoreView } from '../../preload/contract/backup-views';
 import { ServiceError } from '../common/service-error';
 import type { Db } from '../ledger/db';
@@ -109,7 +109,13 @@ export async function restoreBundle(
     ledger.restored({ ok: true, problem: null, seq: null, detail: null, entries: head.seq, full: false, lastBundle: file });
     const counter = db.prepare('SELECT last_receipt_no FROM register_counters WHERE register_id = ?').get(report.registerId) as
       { last_receipt_no: number } | undefined;
-    return { registerId: report.registerId, headSeq: head.seq, lastReceiptNo: counter?.last_receipt_no ?? 0, movedAsideTo: moved.movedAsideTo };
+    const aside = moved.movedAsideTo;
+    return {
+      registerId: report.registerId,
+      headSeq: head.seq,
+      lastReceiptNo: counter?.last_receipt_no ?? 0,
+      movedAside: aside === null ? null : { file: aside, name: basename(aside), folder: dirname(aside) },
+    };
   } finally {
     rmSync(staged, { force: true });
   }

@@ -30,13 +30,21 @@ function openDocument(db: Db): OpenDocument | null {
   return rows.find((d) => d.lines > 0 || d.payments > 0) ?? null;
 }
 
+/**
+ * The payment under way, named by what it waits on: a card at the terminal or a scan-to-pay
+ * customer (either may be charging now), else a sale part paid (in cash, say); null if none.
+ */
+function paymentUnderWay(db: Db, open: OpenDocument | null): 'payment_card' | 'payment_scan' | 'payment' | null {
+  if (openIntents(db).length > 0) return 'payment_card';
+  if ((db.prepare(OPEN_SCAN).pluck().get() as number) > 0) return 'payment_scan';
+  return open !== null && open.payments > 0 && open.kind === 'sale' ? 'payment' : null;
+}
+
 /** Refuses a restore while work is open in the books in place (nothing has been changed yet). */
 export function refuseOnOpenWork(db: Db): void {
-  const inFlight = openIntents(db).length + (db.prepare(OPEN_SCAN).pluck().get() as number);
   const open = openDocument(db);
-  if (inFlight > 0 || (open !== null && open.payments > 0 && open.kind === 'sale')) {
-    throw new ServiceError('backup.restore_open_sale', { scope: 'payment', lines: open?.lines ?? 0 });
-  }
+  const payment = paymentUnderWay(db, open);
+  if (payment !== null) throw new ServiceError('backup.restore_open_sale', { scope: payment, lines: open?.lines ?? 0 });
   if (open !== null) throw new ServiceError('backup.restore_open_sale', { scope: open.kind, lines: open.lines });
   const held = db.prepare("SELECT COUNT(*) FROM documents WHERE kind = 'sale' AND status = 'open' AND held_at IS NOT NULL").pluck().get() as number;
   if (held > 0) throw new ServiceError('backup.restore_held_sales', { held });

@@ -131,12 +131,22 @@ export interface BundleListItem {
   to: string;
 }
 
+/** The ledger a restore replaced: moved under a dated name beside the new one, never deleted. */
+export interface MovedAsideView {
+  /** The whole path, as journalled (`backup.restored`). */
+  file: string;
+  /** The file's name alone (ringup-ledger.sqlite.replaced-20261126T213000Z), what the owner is told to look for. */
+  name: string;
+  /** The folder it is in (the register's data folder). */
+  folder: string;
+}
+
 export interface RestoreView {
   registerId: string;
   headSeq: number;
   lastReceiptNo: number;
-  /** Where the ledger that was replaced now lives (moved, never deleted); null if there was none. */
-  movedAsideTo: string | null;
+  /** Where the ledger that was replaced now lives, told to the owner on the restore's success screen; null if there was none. */
+  movedAside: MovedAsideView | null;
 }
 
 /** The ledger's check at start (quick_check + the journal's tail) or the back office's full check. */

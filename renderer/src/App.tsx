@@ -8,13 +8,32 @@ import { sessionModes, type SessionActions } from './screens/modes/session-modes
 import { LedgerProblem } from './screens/backup/LedgerProblem';
 import { StoreProvider } from './state/store-context';
 import { useSession } from './state/use-session';
-import { useEffect } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { RestoreView } from '../../preload/contract';
 import { applyDisplay } from './display/display';
+import { RestoreDone } from './screens/backup/RestoreDone';
+import { RestoreOutcomeContext, type RestoreOutcome } from './screens/backup/restore-outcome';
 
 /** Setup on the first run, then login, then the register (screens/modes/session-modes.tsx); main decides which by its session. */
 export function App() {
   const { t } = useTranslation();
-  const { session, failed, accept, refresh } = useSession();
+  const restoring = useRef(false);
+  const { session, failed, accept, refresh, release } = useSession(() => restoring.current);
+  // A restore done in this window: its success screen comes before the login screen main asks for.
+  const [restored, setRestored] = useState<RestoreView | null>(null);
+  const outcome = useMemo<RestoreOutcome>(
+    () => ({
+      started: () => {
+        restoring.current = true;
+      },
+      finished: (view) => {
+        restoring.current = false;
+        release();
+        if (view) setRestored(view);
+      },
+    }),
+    [release],
+  );
   useEffect(() => {
     if (session) applyDisplay(session.display);
   }, [session]);
@@ -46,7 +65,19 @@ export function App() {
         <HardwareBanner />
         <LedgerProblem />
         {session.operator && <StartupSummary />}
-        {pickMode(sessionModes, session).render(session, actions)}
+        <RestoreOutcomeContext.Provider value={outcome}>
+          {restored ? (
+            <RestoreDone
+              restored={restored}
+              onContinue={() => {
+                setRestored(null);
+                void refresh();
+              }}
+            />
+          ) : (
+            pickMode(sessionModes, session).render(session, actions)
+          )}
+        </RestoreOutcomeContext.Provider>
       </div>
     </StoreProvider>
   );

@@ -125,6 +125,13 @@ test('over a damaged ledger the older bundle may be restored, and the owner is t
     await page.getByTestId('restore-confirm').fill('RESTORE');
     await page.getByTestId('restore-submit').click();
 
+    // The owner is told where the damaged books went before the login screen.
+    await expect(page.getByRole('heading', { name: '恢复完成' })).toBeVisible();
+    const aside = readdirSync(till.dataDir).filter((name) => name.includes('.replaced-'));
+    expect(aside).toHaveLength(1);
+    await expect(page.getByTestId('restore-moved-aside-name')).toHaveText(aside[0] ?? '');
+    await expect(page.getByTestId('restore-moved-aside-folder')).toHaveText(till.dataDir);
+    await page.getByTestId('restore-done-continue').click();
     await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
     await page.getByTestId('pin').fill(OWNER.pin);
     await page.getByTestId('pin').press('Enter');

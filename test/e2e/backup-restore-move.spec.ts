@@ -5,8 +5,20 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { startWebRegister, type WebRegister } from '../support/web-register';
-import { adHocCashSale, callRegister, closePagesAndStop, createOwner, expect, openShift, OWNER, saleScreenReady, setUpOwner, test } from './fixtures';
+import { startWebRegister } from '../support/web-register';
+import {
+  adHocCashSale,
+  callRegister,
+  closePagesAndStop,
+  createOwner,
+  expect,
+  openShift,
+  OWNER,
+  saleScreenReady,
+  setUpOwner,
+  test,
+  type Register,
+} from './fixtures';
 
 test.use({ viewport: { width: 1024, height: 768 } });
 
@@ -17,7 +29,7 @@ async function openBackup(page: Page): Promise<void> {
 }
 
 /** Till POS-2 with one sale and its shift open, backed up into `folder`; returns the bundle. */
-async function otherTillsBundle(context: BrowserContext, till: WebRegister, folder: string): Promise<string> {
+async function otherTillsBundle(context: BrowserContext, till: Register, folder: string): Promise<string> {
   const page = await context.newPage();
   await createOwner(page, till);
   expect(await callRegister(page, 'settings.update', { registerId: 'POS-2' })).toMatchObject({ ok: true });
@@ -78,13 +90,18 @@ test("another till's bundle over this register's sales and open shift is refused
   }
 });
 
-test('a replacement machine with empty books is offered the move, and becomes the other till', async ({ page, register, context }) => {
+test('a replacement machine with empty books is offered the move, becomes the other till, and the owner is told where its old ledger went', async ({
+  page,
+  register,
+  context,
+}) => {
   const folder = mkdtempSync(join(tmpdir(), 'ringup-e2e-move-'));
-  const till = await startWebRegister();
+  // The replacement machine, with its data folder at hand: the file moved aside is looked for there.
+  const spare = await startWebRegister();
   try {
-    const bundle = await otherTillsBundle(context, till, folder);
+    const bundle = await otherTillsBundle(context, register, folder);
     // Set up, no shift opened and no sale: the owner goes on without one (跳过) to the back office.
-    await createOwner(page, register);
+    await createOwner(page, spare);
     await page.getByTestId('shift-skip').click();
     await verify(page, bundle);
     await expect(page.getByTestId('restore-comparison')).toContainText(
@@ -99,13 +116,30 @@ test('a replacement machine with empty books is offered the move, and becomes th
     await page.getByTestId('restore-as-move').check();
     await page.getByTestId('restore-submit').click();
 
+    // The success screen, before the login screen: which till this is now, and the file that keeps R1's old books.
+    await expect(page.getByRole('heading', { name: '恢复完成' })).toBeVisible();
+    await expect(page.getByTestId('restore-done')).toContainText('收银机 POS-2 已恢复，下一张小票为第 2 号');
+    const aside = readdirSync(spare.dataDir).filter((name) => name.includes('.replaced-'));
+    expect(aside).toEqual([expect.stringMatching(/^ringup-ledger\.sqlite\.replaced-\d{8}T\d{6}Z$/)]);
+    const name = aside[0] ?? '';
+    await expect(page.getByTestId('restore-moved-aside')).toContainText('原来的账本没有删除：它已改名，保存在恢复后的账本旁边');
+    await expect(page.getByTestId('restore-moved-aside')).toContainText('请记下这个文件名');
+    await expect(page.getByTestId('restore-moved-aside-name')).toHaveText(name);
+    await expect(page.getByTestId('restore-moved-aside-folder')).toHaveText(spare.dataDir);
+    await expect(page.getByTestId('restore-moved-aside-name')).toBeInViewport();
+    await expect(page.getByTestId('restore-done-continue')).toBeInViewport();
+    await page.getByTestId('restore-done-continue').click();
+
+    // The login screen, which cashiers see too, does not show it.
     await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+    await expect(page.getByText(name)).toHaveCount(0);
     await page.getByTestId('pin').fill(OWNER.pin);
     await page.getByTestId('pin').press('Enter');
     await saleScreenReady(page);
+    await expect(page.getByText(name)).toHaveCount(0);
     await adHocCashSale(page, { name: '牛奶', price: '1', tendered: '1', receiptNo: 'POS-2-000002' });
   } finally {
-    await closePagesAndStop(context, till.stop);
+    await closePagesAndStop(context, spare.stop);
     rmSync(folder, { recursive: true, force: true });
   }
 });

@@ -69,6 +69,9 @@ test('back up today from the back office, see the status, verify the bundle, res
       await expect(other.getByTestId('restore-submit')).toBeDisabled();
       await other.getByTestId('restore-confirm').fill('RESTORE');
       await other.getByTestId('restore-submit').click();
+      await expect(other.getByRole('heading', { name: '恢复完成' })).toBeVisible();
+      await expect(other.getByTestId('restore-done')).toContainText('收银机 R1 已恢复');
+      await other.getByTestId('restore-done-continue').click();
 
       // The restored ledger has its owner: log in with the same PIN and go on from receipt 3.
       await expect(other.getByRole('heading', { name: '登录' })).toBeVisible();

@@ -105,7 +105,7 @@ describe('restoring a bundle over the books in place', () => {
     const copy = register(copyDir);
     const restored = await copy.backup.restore(newer, false, null);
     expect(restored.lastReceiptNo).toBe(3);
-    expect(existsSync(restored.movedAsideTo ?? '')).toBe(true);
+    expect(existsSync(restored.movedAside?.file ?? '')).toBe(true);
   });
 
   it('refuses a bundle whose journal went another way over a healthy ledger', async () => {

@@ -2,9 +2,12 @@
 // their checks and hold documents or an open shift it is refused, move or not, naming what this
 // register holds, and nothing changes; a machine whose books are empty or fail their checks may
 // take it as a move. After any restore the last good backup is dated when the bundle was made.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { getSettings } from '../../main/settings/settings';
+import type { RestoreView } from '../../preload/contract/backup-views';
 import { errorMessage } from '../../renderer/src/i18n/error-message';
 import { readBundle, ringUpSales } from '../support/backup-fixture';
 import { cleanups, folder, ownerWithFolder, register } from '../support/backup-rig';
@@ -32,6 +35,29 @@ function books(reg: TestRegister): { head: number; documents: number; registerId
 }
 
 const movedAside = (reg: TestRegister): string[] => readdirSync(reg.dir).filter((name) => name.includes('.replaced-'));
+
+/**
+ * The restore's view says where the replaced ledger went, as the owner is told on the success
+ * screen: its file name, in the register's data folder, the path the journal records; and that
+ * file holds the books that were replaced.
+ */
+function expectKeptAside(reg: TestRegister, view: RestoreView, books: { registerId: string; documents: number }): void {
+  const name = movedAside(reg)[0] ?? '';
+  expect(name).toMatch(/^ringup-ledger\.sqlite\.replaced-\d{8}T\d{6}Z$/);
+  expect(view.movedAside).toEqual({ file: join(reg.dir, name), name, folder: reg.dir });
+  const journalled = reg.db.prepare("SELECT payload FROM journal WHERE kind = 'backup.restored'").pluck().get() as string;
+  expect(JSON.parse(journalled)).toMatchObject({ data: { movedAsideTo: join(reg.dir, name) } });
+  expect(existsSync(join(reg.dir, name))).toBe(true);
+  const old = new Database(join(reg.dir, name), { readonly: true, fileMustExist: true });
+  try {
+    expect({
+      registerId: getSettings(old).registerId,
+      documents: old.prepare("SELECT COUNT(*) FROM documents WHERE status = 'completed'").pluck().get(),
+    }).toEqual(books);
+  } finally {
+    old.close();
+  }
+}
 
 describe("restoring another register's bundle", () => {
   it('over healthy books with sales and an open shift: refused as a move too, naming the last receipt, the documents and the shift; nothing changes', async () => {
@@ -112,6 +138,8 @@ describe("restoring another register's bundle", () => {
     const moved = await fresh.must('backup.restore', { file, confirm: 'RESTORE', asMove: true });
     expect(moved).toMatchObject({ registerId: 'R2', lastReceiptNo: 2 });
     expect(books(fresh)).toMatchObject({ registerId: 'R2', documents: 2 });
+    // R1's empty books, kept under a dated name beside the new ledger.
+    expectKeptAside(fresh, moved, { registerId: 'R1', documents: 0 });
   });
 
   it('over books that fail their checks the move is allowed, and the owner is told what stays in the file moved aside', async () => {
@@ -132,6 +160,8 @@ describe("restoring another register's bundle", () => {
     const moved = await damaged.must('backup.restore', { file, confirm: 'RESTORE', asMove: true });
     expect(moved.registerId).toBe('R2');
     expect(movedAside(damaged)).toHaveLength(1);
+    // The damaged books with R1's two sales are the file the owner is told about.
+    expectKeptAside(damaged, moved, { registerId: 'R1', documents: 2 });
   });
 });
 

@@ -25,8 +25,8 @@ describe('restoring a bundle', () => {
     });
     const restored = await fresh.must('setup.restoreBackup', { file, confirm: 'RESTORE' });
     expect(restored).toMatchObject({ registerId: 'R1', lastReceiptNo: receipts[receipts.length - 1] });
-    expect(restored.movedAsideTo).toMatch(/ringup-ledger\.sqlite\.replaced-/);
-    expect(existsSync(restored.movedAsideTo ?? '')).toBe(true);
+    expect(restored.movedAside?.name).toMatch(/^ringup-ledger\.sqlite\.replaced-/);
+    expect(existsSync(restored.movedAside?.file ?? '')).toBe(true);
 
     const session = await fresh.must('session.current', {});
     expect(session.needsSetup).toBe(false);
@@ -137,7 +137,7 @@ describe('the start check', () => {
     expect((await broken.must('session.current', {})).needsSetup).toBe(true);
     expect(await broken.call('setup.createOwner', { name: 'New', pin: '4826' })).toMatchObject({ ok: false, error: { code: 'ledger.damaged' } });
     const restored = await broken.must('setup.restoreBackup', { file, confirm: 'RESTORE' });
-    expect(readFileSync(restored.movedAsideTo ?? '').equals(garbage)).toBe(true);
+    expect(readFileSync(restored.movedAside?.file ?? '').equals(garbage)).toBe(true);
     await broken.must('session.login', { operatorId: 1, pin: OWNER_PIN });
     expect(await ringUpSales(broken, 1)).toEqual([(receipts[1] ?? 0) + 1]);
   });

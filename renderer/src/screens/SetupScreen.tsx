@@ -51,7 +51,7 @@ export function SetupScreen({ onDone }: { onDone(session: SessionView): void }) 
             <h1 id="restore-title">{t('setup.restore.open')}</h1>
             <LanguageSwitch />
           </div>
-          <RestorePanel mode="setup" file={bundle} onFile={setBundle} onRestored={() => undefined} />
+          <RestorePanel mode="setup" file={bundle} onFile={setBundle} />
           <button type="button" className="button" onClick={() => setRestoring(false)} data-testid="setup-new-register">
             {t('setup.restore.back')}
           </button>

@@ -206,7 +206,6 @@ export function BackupSection() {
   const status = useBackupStatus();
   const [folder, setFolder] = useState('');
   const [file, setFile] = useState('');
-  const [restored, setRestored] = useState<string | null>(null);
   const [successes, setSuccesses] = useState(0);
   const succeeded = useCallback(() => setSuccesses((n) => n + 1), []);
   const lastFile = status?.lastGood?.file ?? '';
@@ -230,16 +229,7 @@ export function BackupSection() {
       <BundleList folder={folder} onUse={setFile} successes={successes} onSuccess={succeeded} />
       <div className="back-office__card">
         <h3>{t('backup.verify.title')}</h3>
-        <RestorePanel
-          mode="owner"
-          file={file}
-          onFile={setFile}
-          onRestored={(r) => {
-            setRestored(t('backup.restore.done', { registerId: r.registerId, next: r.lastReceiptNo + 1 }));
-            succeeded();
-          }}
-        />
-        <Notice message={restored} testId="restore-done" />
+        <RestorePanel mode="owner" file={file} onFile={setFile} />
       </div>
       <LedgerCheckCard />
     </div>

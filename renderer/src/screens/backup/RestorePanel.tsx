@@ -6,18 +6,19 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { api } from '../../transport/api';
 import { bundleProblemText } from './bundle-problem';
 import { RestoreComparison } from './RestoreComparison';
+import { useRestoreOutcome } from './restore-outcome';
 
 interface RestorePanelProps {
   /** owner: from the back office; setup: from the first-run screen, before any operator exists. */
   mode: 'owner' | 'setup';
   file: string;
   onFile(file: string): void;
-  onRestored(restored: RestoreView): void;
 }
 
 /** Verify a bundle, then restore it with a typed confirmation. Main verifies again before it restores. */
-export function RestorePanel({ mode, file, onFile, onRestored }: RestorePanelProps) {
+export function RestorePanel({ mode, file, onFile }: RestorePanelProps) {
   const { t } = useTranslation();
+  const outcome = useRestoreOutcome();
   const [report, setReport] = useState<BundleReportView | null>(null);
   const [confirm, setConfirm] = useState('');
   const [asMove, setAsMove] = useState(false);
@@ -42,10 +43,17 @@ export function RestorePanel({ mode, file, onFile, onRestored }: RestorePanelPro
     setError(null);
     const move = asMove && report?.comparison?.move === true;
     const input = { file: file.trim(), confirm: RESTORE_CONFIRMATION, ...(move ? { asMove: true } : {}) } as const;
-    const result = await api.invoke(mode === 'owner' ? 'backup.restore' : 'setup.restoreBackup', input);
-    setBusy(false);
-    if (result.ok) onRestored(result.value);
-    else setError(result.error);
+    // Main logs everyone out as the restore ends; the App shows the outcome (where the old books went) first.
+    outcome.started();
+    let restored: RestoreView | null = null;
+    try {
+      const result = await api.invoke(mode === 'owner' ? 'backup.restore' : 'setup.restoreBackup', input);
+      if (result.ok) restored = result.value;
+      else setError(result.error);
+    } finally {
+      setBusy(false);
+      outcome.finished(restored);
+    }
   };
 
   return (
