@@ -1,4 +1,5 @@
-import { expect, scan, setUpOwner, test } from './fixtures';
+import { expect, nextSale, scan, setUpOwner, test } from './fixtures';
+import { line, payCash } from './refund-steps';
 
 // Weighed goods on a 1024×768 till in Chinese (sweep-hw #1 and #8). The demo apples (¥9.80 a kilogram,
 // sold by weight) carry 2100001000004, which is also what the scale prints for an empty pan.
@@ -74,4 +75,23 @@ test('apples picked from the list ask for their weight: Esc adds nothing, 0.452 
   await qty.getByTestId('qty-input').press('Enter');
   await expect(lines.nth(0).getByTestId('line-qty')).toHaveText('0.500 kg × ¥9.80/kg');
   await expect(page.getByTestId('total')).toHaveText('¥4.90');
+});
+
+test('a weighed line on the return screen reads as a weight, and more than was weighed is refused in kilograms (sweep-hw #7)', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await scan(page, '2100001004521'); // 0.452 kg of apples, ¥4.43
+  await expect(page.getByTestId('total')).toHaveText('¥4.43');
+  await payCash(page, '5');
+  await nextSale(page);
+
+  await page.keyboard.press('F7');
+  await page.getByTestId('refund-code').fill('R1-000001');
+  await page.keyboard.press('Enter');
+  const apples = line(page, '红富士苹果');
+  await expect(apples).toContainText('0.452 kg × ¥9.80/kg');
+  await expect(apples.getByTestId('refund-line-left')).toHaveText('0.452 kg · ¥4.43');
+  await apples.getByTestId('return-qty').fill('1');
+  await expect(page.getByTestId('error')).toHaveText('超出这一行剩余可退的重量或金额：最多 0.452 kg 或 ¥4.43。');
+  await apples.getByTestId('return-qty').fill('0.2');
+  await expect(page.getByTestId('refund-plan-line')).toHaveText(/× 0\.200 kg\s*¥1\.96/);
 });
