@@ -46,7 +46,8 @@ export function scaleLabelItem(db: Db, settings: StoreSettings, code: string, no
   if (label.value === 0) throw new ServiceError('catalog.scale_label_empty', { code });
   const product = findProduct(db, label.baseCode, now) ?? findProduct(db, label.itemCode, now);
   // The fix is in the scale's PLU table or the catalog, not the barcode: say which item and what it weighed or cost.
-  if (!product && label.kind === 'weight') throw new ServiceError('catalog.scale_label_unknown_item_weight', { code, itemCode: label.itemCode, weightMilli: label.value });
+  if (!product && label.kind === 'weight')
+    throw new ServiceError('catalog.scale_label_unknown_item_weight', { code, itemCode: label.itemCode, weightMilli: label.value });
   if (!product) throw new ServiceError('catalog.scale_label_unknown_item_price', { code, itemCode: label.itemCode, priceMinor: label.value });
   if (label.kind === 'weight') {
     return { product, qtyMilli: label.value, unitPriceMinor: product.priceMinor, scaleLabel: code, soldByWeight: true };

@@ -42,7 +42,10 @@ test('apples picked from the list ask for their weight: Esc adds nothing, 0.452 
   const weigh = page.getByTestId('weigh-dialog');
   const pickApples = async () => {
     await search.fill('苹果');
-    await page.getByTestId('search-results').getByRole('option', { name: /红富士苹果/ }).click();
+    await page
+      .getByTestId('search-results')
+      .getByRole('option', { name: /红富士苹果/ })
+      .click();
   };
 
   await pickApples();

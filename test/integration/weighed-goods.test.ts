@@ -101,7 +101,9 @@ describe('weighed goods at the counter', () => {
   it('rings up a demo price label (prefix 20) for the apples at the price the scale printed', async () => {
     const { reg, saleId } = await counter();
     const sale = await reg.must('sale.addProduct', { saleId, code: '2000001004432' });
-    expect(sale.lines.map((l) => [l.name, l.qtyMilli, l.unitPriceMinor, l.soldByWeight, l.totalMinor])).toEqual([['红富士苹果 (每公斤)', 1000, 443, false, 443]]);
+    expect(sale.lines.map((l) => [l.name, l.qtyMilli, l.unitPriceMinor, l.soldByWeight, l.totalMinor])).toEqual([
+      ['红富士苹果 (每公斤)', 1000, 443, false, 443],
+    ]);
   });
 });
 
