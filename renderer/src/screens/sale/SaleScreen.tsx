@@ -188,7 +188,8 @@ export function SaleScreen({
       <SaleCart
         sale={sale}
         search={<SearchBox inputRef={search} value={query} onChange={setQuery} onCode={(c) => void addCode(c)} onPick={(p) => void addPicked(p)} />}
-        error={edits.error}
+        // The weight question takes that refusal's place: no error note (nor its beep) for it.
+        error={refused?.code === 'sale.weight_required' && dialogs.dialog === null ? null : refused}
         notice={held}
         selected={selected}
         onSelect={select}
