@@ -56,6 +56,11 @@ function soldLine(state: RefundState, lineId: number) {
   return { sold, view };
 }
 
+/** A weighed line's limit is a weight ("at most 0.452 kg"), not pieces: the `weight` scope picks `refund.exceeds_original_weight`. */
+function unit(line: { soldByWeight: boolean }): { scope?: 'weight' } {
+  return line.soldByWeight ? { scope: 'weight' } : {};
+}
+
 /** Is the sale left with nothing refundable once `lines` are taken? Then the tenders give back exactly what they hold. */
 function emptiesSale(state: RefundState, lines: readonly PlannedLine[]): boolean {
   return state.lines.every((sold) => {
@@ -96,7 +101,7 @@ export function returnPlan(
     };
     const share = returnShare(already, request.qtyMilli);
     if (isProblem(share))
-      throw new ServiceError('refund.exceeds_original', { lineId: request.lineId, maxQtyMilli: share.maxQtyMilli, maxMinor: share.maxMinor });
+      throw new ServiceError('refund.exceeds_original', { lineId: request.lineId, maxQtyMilli: share.maxQtyMilli, maxMinor: share.maxMinor, ...unit(view) });
     planned.push({
       lineId: view.id,
       name: view.name,
@@ -116,7 +121,7 @@ export function adjustmentPlan(ctx: RefundContext, saleId: string, lineId: numbe
   const state = correctable(ctx, saleId);
   const { sold, view } = soldLine(state, lineId);
   const share = adjustmentShare(sold, amountMinor);
-  if (isProblem(share)) throw new ServiceError('refund.exceeds_original', { lineId, maxQtyMilli: share.maxQtyMilli, maxMinor: share.maxMinor });
+  if (isProblem(share)) throw new ServiceError('refund.exceeds_original', { lineId, maxQtyMilli: share.maxQtyMilli, maxMinor: share.maxMinor, ...unit(view) });
   // Money back without goods: a line of quantity 0, priced at what it gives back.
   const line: PlannedLine = {
     lineId: view.id,

@@ -82,6 +82,7 @@ export function refundableView(state: RefundState, voidable: boolean): Refundabl
       name: l.name,
       sku: l.sku,
       unitPriceMinor: l.unitPriceMinor,
+      soldByWeight: l.soldByWeight,
       soldQtyMilli: l.qtyMilli,
       paidMinor: l.totalMinor,
       returnedQtyMilli: sold.returnedQtyMilli,

@@ -121,12 +121,18 @@ export function addProduct(ctx: SaleContext, input: { saleId: string; code?: str
       return { lines: appendLine(ctx, sale, line) };
     }
     const product = input.code !== undefined ? lookupProduct(ctx.db, input.code, ctx.now) : getProduct(ctx.db, input.productId ?? 0, ctx.now);
+    const name = productName(product, ctx.settings);
+    const weighed = product.soldBy === 'weight';
+    // Fruit sold by the kilogram has no quantity of its own: "1" was a whole kilogram never
+    // weighed. The screen answers this refusal by asking for the weight and adding it again.
+    if (weighed && input.qtyMilli === undefined) throw new ServiceError('sale.weight_required', { productId: product.id, name });
     const qty = input.qtyMilli ?? 1000;
-    requireWholePieces(() => product.soldBy, qty, productName(product, ctx.settings));
+    requireWholePieces(() => product.soldBy, qty, name);
     // Scanning the same item again raises the quantity of its undiscounted line (the last one if
     // there are several), as cashiers expect, at the price that line was rung up at: a price
-    // change never reaches a sale in progress. A weighed package's line is never that line.
-    const same = sale.lines.findLast((l) => l.product_id === product.id && l.discount === null && l.scale_label === null);
+    // change never reaches a sale in progress. A weighed package's line is never that line, nor
+    // is a weight keyed at the counter: each weighing is a line of its own.
+    const same = weighed ? undefined : sale.lines.findLast((l) => l.product_id === product.id && l.discount === null && l.scale_label === null);
     if (same) {
       // The same cap as for a quantity typed in: three scans of 99,999 must not make a line of 299,997.
       if (same.qty_milli + qty > MAX_QTY_MILLI) throw new ServiceError('sale.quantity_too_large', { maxMilli: MAX_QTY_MILLI });
@@ -141,10 +147,12 @@ export function addProduct(ctx: SaleContext, input: { saleId: string; code?: str
         {
           productId: product.id,
           sku: product.sku,
-          name: productName(product, ctx.settings),
+          name,
           qtyMilli: qty,
           unitPriceMinor: rungUpAt ?? product.priceMinor,
           taxRateBp: product.taxRateBp,
+          // Shown, printed and returned as a weight: "0.452 kg × ¥9.80/kg".
+          soldByWeight: weighed,
         },
         product,
       ),

@@ -26,19 +26,29 @@ function findProduct(db: Db, code: string, now: number): ProductView | null {
 
 /**
  * The item a scale label stands for, or null when `code` is not one (no layout claims its
- * prefix, or the catalog knows the code itself: a product's own barcode always wins). The
- * product is the one carrying the label's base code (value zeroed), else the one whose SKU is
- * the item code (the scale's PLU number).
+ * prefix, or the catalog knows the code itself: a product's own barcode wins). The product is the
+ * one carrying the label's base code (value zeroed), else the one whose SKU is the item code (the
+ * scale's PLU number).
+ *
+ * The one exception to "own barcode wins" is a label for nothing: a weighed product's barcode is
+ * its labels' base code, which is exactly what the scale prints for an empty pan (or a zero
+ * price). Read as the product it rang up a whole kilogram of fruit never weighed.
  */
 export function scaleLabelItem(db: Db, settings: StoreSettings, code: string, now: number): ScaleLabelItem | null {
   const read = parseScaleLabel(code, settings.scaleLabelLayouts);
-  if (read === null || findProduct(db, code, now) !== null) return null;
+  if (read === null) return null;
+  const own = findProduct(db, code, now);
+  const emptyOwn = own !== null && read.ok && read.label.value === 0 && own.soldBy === 'weight';
+  if (own !== null && !emptyOwn) return null;
   if (!read.ok) throw new ServiceError(read.code, { code });
   const { label } = read;
-  const product = findProduct(db, label.baseCode, now) ?? findProduct(db, label.itemCode, now);
-  if (!product) throw new ServiceError('catalog.product_not_found', { code });
   // A label for nothing (an empty pan, a zero price) would ring up a free line.
   if (label.value === 0) throw new ServiceError('catalog.scale_label_empty', { code });
+  const product = findProduct(db, label.baseCode, now) ?? findProduct(db, label.itemCode, now);
+  // The fix is in the scale's PLU table or the catalog, not the barcode: say which item and what it weighed or cost.
+  if (!product && label.kind === 'weight')
+    throw new ServiceError('catalog.scale_label_unknown_item_weight', { code, itemCode: label.itemCode, weightMilli: label.value });
+  if (!product) throw new ServiceError('catalog.scale_label_unknown_item_price', { code, itemCode: label.itemCode, priceMinor: label.value });
   if (label.kind === 'weight') {
     return { product, qtyMilli: label.value, unitPriceMinor: product.priceMinor, scaleLabel: code, soldByWeight: true };
   }

@@ -114,6 +114,9 @@ export const catalogErrors = [
   'catalog.scale_label_check_digit',
   'catalog.scale_label_value_check_digit',
   'catalog.scale_label_empty',
+  // A valid label whose item (PLU) the catalog does not know (params: code, itemCode, weightMilli or priceMinor).
+  'catalog.scale_label_unknown_item_weight',
+  'catalog.scale_label_unknown_item_price',
   // An EAN-8, UPC-A or EAN-13 whose last digit is not its check digit (params: barcode, expected).
   'catalog.barcode_check_digit',
 ] as const;

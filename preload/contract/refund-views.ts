@@ -7,6 +7,8 @@ export interface RefundableLineView {
   name: string;
   sku: string | null;
   unitPriceMinor: number;
+  /** A weighed line: its quantities are kilograms (shown "0.452 kg × ¥9.80/kg"). */
+  soldByWeight: boolean;
   soldQtyMilli: number;
   /** What the customer paid for the line (after discounts). */
   paidMinor: number;

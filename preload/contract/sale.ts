@@ -75,6 +75,8 @@ export const saleErrors = [
   'sale.scale_label_qty',
   // A quantity with decimals for a product sold by the piece (params: name, qtyMilli).
   'sale.qty_whole_pieces',
+  // A product sold by weight added without a weight (params: productId, name): the screen asks for the weight.
+  'sale.weight_required',
   'sale.not_open',
   'sale.line_not_found',
   'sale.empty',

@@ -66,15 +66,18 @@ test('the editor saves 计件 / 称重 and refuses a wrong check digit; the coun
   await expect(qty).toBeHidden();
   await expect(page.getByTestId('line-qty')).toHaveText('2 × ¥5.90');
 
-  // Apples by the kilogram (their own code, no label): 0.755 kg is taken as keyed.
-  await scan(page, '2100001000004');
+  // Apples by the kilogram, picked from the list (no label): their weight is asked, and 0.755 kg is taken as keyed.
+  await page.getByTestId('search').fill('苹果');
+  await page
+    .getByTestId('search-results')
+    .getByRole('option', { name: /红富士苹果/ })
+    .click();
+  const weigh = page.getByRole('dialog', { name: '称重：红富士苹果 (每公斤)' });
+  await weigh.getByTestId('weigh-input').fill('0.755');
+  await weigh.getByTestId('weigh-input').press('Enter');
+  await expect(weigh).toBeHidden();
   const apples = page.getByTestId('cart-line').filter({ hasText: '红富士苹果' });
   await expect(apples).toHaveAttribute('aria-selected', 'true');
-  await page.keyboard.press('F3');
-  const weigh = page.getByRole('dialog', { name: '数量：红富士苹果 (每公斤)' });
-  await weigh.getByTestId('qty-input').fill('0.755');
-  await weigh.getByTestId('qty-input').press('Enter');
-  await expect(weigh).toBeHidden();
-  await expect(apples.getByTestId('line-qty')).toHaveText('0.755 × ¥9.80');
+  await expect(apples.getByTestId('line-qty')).toHaveText('0.755 kg × ¥9.80/kg');
   await expect(page.getByTestId('total')).toHaveText('¥19.20'); // 11.80 + 0.755 × 9.80 = 7.399
 });

@@ -151,7 +151,8 @@ describe('quantities at the counter', () => {
     const reg = register();
     await asSupervisor(reg);
     const sale = await reg.must('sale.current', {});
-    const apples = await reg.must('sale.addProduct', { saleId: sale.id, code: APPLES_KG });
+    const { id: applesId } = await reg.must('catalog.lookup', { code: APPLES_KG });
+    const apples = await reg.must('sale.addProduct', { saleId: sale.id, productId: applesId, qtyMilli: 1000 });
     const weighed = await reg.must('sale.setQty', { saleId: sale.id, lineId: apples.lines[0]?.id ?? 0, qtyMilli: 1234 });
     expect(weighed.lines[0]).toMatchObject({ qtyMilli: 1234, totalMinor: 1209 }); // 1.234 kg × 9.80 = 12.0932
     const adHoc = await reg.must('sale.addCustomLine', { saleId: sale.id, name: '散装糖', qtyMilli: 1500, unitPriceMinor: 400 });

@@ -156,7 +156,7 @@ describe('CSV', () => {
     const lines = exported.csv.split('\r\n');
     expect(lines[0]).toBe('\uFEFFsku,barcode,name_zh,name_en,price,tax_rate,category,extra_barcodes,sold_by');
     expect(lines).toContain('COLA-330,6902345678903,可口可乐 330ml,Coca-Cola 330ml,3.50,13%,饮料,6902345678910,piece');
-    expect(lines).toContain('APPLE-KG,2100001000004,红富士苹果 (每公斤),Fuji apples (per kg),9.80,9%,,,weight');
+    expect(lines).toContain('APPLE-KG,2100001000004,红富士苹果 (每公斤),Fuji apples (per kg),9.80,9%,,2000001000007,weight');
 
     const before = await reg.must('catalog.list', { limit: 200 });
     const report = await reg.must('catalog.importCsv', { csv: exported.csv });

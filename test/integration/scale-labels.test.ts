@@ -30,9 +30,8 @@ describe('scale labels at the counter', () => {
       ['红富士苹果 (每公斤)', 452, 980, true, '2100001004521', 443], // 0.452 kg × 9.80 = 4.4296
       ['红富士苹果 (每公斤)', 1250, 980, true, APPLES(1250), 1225],
     ]);
-    // The product's own barcode is still the product: one kilogram.
-    const plain = await reg.must('sale.addProduct', { saleId: id, code: '2100001000004' });
-    expect(plain.lines[2]).toMatchObject({ qtyMilli: 1000, soldByWeight: false, scaleLabel: null });
+    // The product's own barcode is its empty-pan label: refused, never a kilogram (weighed-goods.test.ts).
+    expect(await reg.call('sale.addProduct', { saleId: id, code: '2100001000004' })).toMatchObject({ ok: false, error: { code: 'catalog.scale_label_empty' } });
   });
 
   it("keeps a label's weight: a quantity change on its line is refused and changes nothing; the plain line still changes", async () => {
@@ -49,7 +48,8 @@ describe('scale labels at the counter', () => {
       });
     }
     expect((await reg.must('sale.current', {})).lines.map((l) => [l.qtyMilli, l.totalMinor])).toEqual([[777, 761]]);
-    const plain = await reg.must('sale.addProduct', { saleId: id, code: '2100001000004' });
+    const apples = await reg.must('catalog.lookup', { code: '2100001000004' });
+    const plain = await reg.must('sale.addProduct', { saleId: id, productId: apples.id, qtyMilli: 1000 });
     const changed = await reg.must('sale.setQty', { saleId: id, lineId: plain.lines[1]?.id ?? 0, qtyMilli: 2000 });
     expect(changed.lines[1]).toMatchObject({ qtyMilli: 2000, totalMinor: 1960 });
   });

@@ -13,6 +13,7 @@ function line(lineId: number, name: string, soldQtyMilli: number, returnedQtyMil
     name,
     sku: null,
     unitPriceMinor: 100,
+    soldByWeight: false,
     soldQtyMilli,
     paidMinor: soldQtyMilli / 10,
     returnedQtyMilli,

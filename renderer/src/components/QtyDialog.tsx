@@ -26,19 +26,30 @@ export function QtyDialog({ line, onApply, error, onClose }: QtyDialogProps) {
   const format = useFormat();
   const [value, setValue] = useState(format.qty(line.qtyMilli).replace(/[^0-9.]/g, ''));
   const [problem, setProblem] = useState<string | null>(null);
+  // A weight keyed at the counter is keyed again as a weight, in kilograms.
+  const weighed = line.soldByWeight;
+  const name = lineName(line, i18n.language, storeLocale).name;
 
   const submit = () => {
     // "-1" or "abc" says what is wrong under the field; nothing is sent.
     if (typedProblem(value, 3)) return setProblem(null);
     const qty = parseQtyMilli(value);
-    if (qty === null || qty <= 0) return setProblem(t('dialog.invalidQty'));
+    if (qty === null || qty <= 0) return setProblem(weighed ? t('sale.weighInvalid') : t('dialog.invalidQty'));
     setProblem(null);
     onApply(qty);
   };
 
   return (
-    <Dialog title={t('dialog.qtyTitle', { name: lineName(line, i18n.language, storeLocale).name })} onClose={onClose} onSubmit={submit} testId="qty-dialog">
-      <AmountField label={t('dialog.qty')} value={value} onChange={setValue} autoFocus testId="qty-input" digits={3} kind="qty" />
+    <Dialog title={t(weighed ? 'sale.weighTitle' : 'dialog.qtyTitle', { name })} onClose={onClose} onSubmit={submit} testId="qty-dialog">
+      <AmountField
+        label={weighed ? t('sale.weighField') : t('dialog.qty')}
+        value={value}
+        onChange={setValue}
+        autoFocus
+        testId="qty-input"
+        digits={3}
+        kind="qty"
+      />
       <Keypad onKey={(key) => setValue(applyKey(value, key))} />
       <ErrorNote error={error} message={problem} />
       <DialogActions submitLabel={t('action.ok')} onCancel={onClose} />

@@ -53,6 +53,9 @@ export function RefundPlan({ plan, payments = [], saleLines = [], itemsBack = []
     if (line.lineId === null && back?.name === line.name) return nameOf(back).name;
     return nameOf(soldLineOf(saleLines, line.lineId, line.name)).name;
   };
+  // A weighed line goes back as a weight: "× 0.200 kg", as it was sold.
+  const qtyOf = (line: RefundPlanView['lines'][number]) =>
+    saleLines.find((l) => l.id === line.lineId)?.soldByWeight ? format.weight(line.qtyMilli) : format.qty(line.qtyMilli);
   return (
     <section className="refund-plan" aria-label={t('refund.plan.title')} data-testid="refund-plan">
       <h2>{t('refund.plan.title')}</h2>
@@ -61,7 +64,7 @@ export function RefundPlan({ plan, payments = [], saleLines = [], itemsBack = []
           {plan.lines.map((line, i) => (
             <tr key={`${line.lineId ?? 'n'}-${i}`} data-testid="refund-plan-line">
               <td>{shown(line, i)}</td>
-              <td className="numeric">{line.qtyMilli > 0 ? `× ${format.qty(line.qtyMilli)}` : t('refund.plan.adjustment')}</td>
+              <td className="numeric">{line.qtyMilli > 0 ? `× ${qtyOf(line)}` : t('refund.plan.adjustment')}</td>
               <td className="numeric">{format.money(line.totalMinor)}</td>
             </tr>
           ))}

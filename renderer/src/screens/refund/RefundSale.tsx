@@ -24,6 +24,7 @@ import { endsAttempt, figuresMoved, refundWords } from './refund-attempt';
 import { forgetGiveBack, rememberGiveBack } from '../../state/give-back-marker';
 import { TerminalSteps, useTerminalSteps } from './TerminalSteps';
 import { useRefundKeys } from './use-refund-keys';
+import { lineQty, soldText } from './line-amounts';
 import { useFirstQtyFocus, useResetOnTenderChange } from './use-refund-sale-effects';
 import { VoidDialog } from './VoidDialog';
 import type { ExchangeDraft } from '../exchange/exchange-draft';
@@ -143,20 +144,20 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
 
   const columns: Column<RefundableLineView>[] = [
     { key: 'name', header: t('refund.line.name'), cell: (l) => shown(l) },
-    { key: 'sold', header: t('refund.line.sold'), numeric: true, cell: (l) => `${format.qty(l.soldQtyMilli)} × ${format.money(l.unitPriceMinor)}` },
+    { key: 'sold', header: t('refund.line.sold'), numeric: true, cell: (l) => soldText(t, format, l) },
     { key: 'paid', header: t('refund.line.paid'), numeric: true, cell: (l) => format.money(l.paidMinor) },
     {
       key: 'returned',
       header: t('refund.line.returned'),
       numeric: true,
-      cell: (l) => (l.returnedQtyMilli > 0 || l.refundedMinor > 0 ? `${format.qty(l.returnedQtyMilli)} · ${format.money(l.refundedMinor)}` : ''),
+      cell: (l) => (l.returnedQtyMilli > 0 || l.refundedMinor > 0 ? `${lineQty(format, l, l.returnedQtyMilli)} · ${format.money(l.refundedMinor)}` : ''),
     },
     {
       key: 'left',
       header: t('refund.line.left'),
       numeric: true,
       testId: 'refund-line-left',
-      cell: (l) => `${format.qty(l.returnableQtyMilli)} · ${format.money(l.refundableMinor)}`,
+      cell: (l) => `${lineQty(format, l, l.returnableQtyMilli)} · ${format.money(l.refundableMinor)}`,
     },
     {
       key: 'qty',

@@ -13,7 +13,8 @@ interface LineActionsProps {
 export function LineActions({ line, onQty, onCommand }: LineActionsProps) {
   const { t } = useTranslation();
   // A scale label's line is one weighed package: its quantity is the label's (main refuses a change).
-  const fixed = line.scaleLabel !== null;
+  // A weight keyed at the counter is changed by keying it again (F3): "+1" would add a kilogram.
+  const fixed = line.scaleLabel !== null || line.soldByWeight;
   return (
     <div className="line-actions" role="toolbar" aria-label={t('sale.lineActions')}>
       {/* "−1" and "+1" are their own names (what is seen is what a screen reader says); the title explains them. */}

@@ -8,6 +8,7 @@ import { HeldSalesDialog } from '../../components/HeldSalesDialog';
 import { NoteDialog } from '../../components/NoteDialog';
 import { PriceDialog } from '../../components/PriceDialog';
 import { QtyDialog } from '../../components/QtyDialog';
+import { WeighDialog } from '../../components/WeighDialog';
 import type { PriceOverrideReason } from '../../../../preload/contract/sale';
 import { useStoreLocale } from '../../state/store-context';
 import { lineName } from '../../format/product-name';
@@ -44,6 +45,7 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
   const approval = useApproval();
   const adHoc = useCall('sale.addCustomLine');
   const qty = useCall('sale.setQty');
+  const weigh = useCall('sale.addProduct');
   const note = useCall('sale.setNote');
   const discount = useCallGroup<DiscountCall>();
   const approved = useCallGroup<DiscountCall>();
@@ -54,7 +56,7 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
 
   // Each opening starts without the refusals of the last one.
   const close = () => {
-    for (const call of [adHoc, qty, note, discount, approved, cancel, recall, price]) call.reset();
+    for (const call of [adHoc, qty, weigh, note, discount, approved, cancel, recall, price]) call.reset();
     onClose();
   };
 
@@ -127,6 +129,15 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
           line={selected}
           onApply={(qtyMilli) => void qty.run({ saleId, lineId: selected.id, qtyMilli }).then((r) => finish(r, true))}
           error={qty.error}
+          onClose={close}
+        />
+      );
+    case 'weigh':
+      return (
+        <WeighDialog
+          name={dialog.name}
+          onApply={(qtyMilli) => void weigh.run({ saleId, productId: dialog.productId, qtyMilli }).then((r) => finish(r, true))}
+          error={weigh.error}
           onClose={close}
         />
       );

@@ -68,6 +68,18 @@ export function SaleScreen({
 
   const edit = (send: Promise<Result<DocumentView>>) => edits.track(send.then(apply));
 
+  // A product sold by weight, scanned by its own barcode or picked from the list, is refused
+  // without a weight: whichever way it came (the scanner answers through the same edits), the
+  // cashier is asked for the weight, and the refusal itself gives way to the question.
+  const refused = edits.error;
+  useEffect(() => {
+    if (refused?.code !== 'sale.weight_required' || dialogs.dialog !== null) return;
+    const { productId, name } = refused.params;
+    if (typeof productId !== 'number') return;
+    edits.reset();
+    dialogs.open({ kind: 'weigh', productId, name: String(name ?? '') });
+  }, [refused, dialogs, edits]);
+
   const addCode = async (code: string) => {
     if (!(await edit(edits.run('sale.addProduct', { saleId, code })))) setQuery('');
   };
@@ -176,7 +188,8 @@ export function SaleScreen({
       <SaleCart
         sale={sale}
         search={<SearchBox inputRef={search} value={query} onChange={setQuery} onCode={(c) => void addCode(c)} onPick={(p) => void addPicked(p)} />}
-        error={edits.error}
+        // The weight question takes that refusal's place: no error note (nor its beep) for it.
+        error={refused?.code === 'sale.weight_required' && dialogs.dialog === null ? null : refused}
         notice={held}
         selected={selected}
         onSelect={select}

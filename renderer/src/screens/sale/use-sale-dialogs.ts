@@ -12,6 +12,8 @@ export interface DiscountChange {
 export type SaleDialog =
   | { kind: 'adHoc' }
   | { kind: 'qty' }
+  /** A product sold by weight, refused without one (`sale.weight_required`): its weight, keyed. */
+  | { kind: 'weigh'; productId: number; name: string }
   | { kind: 'price' }
   | { kind: 'note' }
   | { kind: 'discount'; scope: 'line' | 'order' }
