@@ -74,6 +74,11 @@ export function CustomerDisplayScreen() {
         </p>
       ) : (
         <>
+          {state === 'return' && (
+            <p className="customer-display__return-title" data-testid="display-return-title">
+              {t(view.correction?.kind === 'void' ? 'customerDisplay.return.void' : 'customerDisplay.return.refund')}
+            </p>
+          )}
           <ol className="customer-display__lines" data-testid="display-lines">
             {view.lines.map((l, i) => {
               // Named as the cart names a line (format/product-name.ts), in the display's language rather than the cashier's.
@@ -116,11 +121,6 @@ export function CustomerDisplayScreen() {
                 <dd data-testid="display-order-discount">−{money(view.orderDiscountMinor)}</dd>
               </div>
             </dl>
-          )}
-          {state === 'return' && (
-            <p className="customer-display__return-title" data-testid="display-return-title">
-              {t(view.correction?.kind === 'void' ? 'customerDisplay.return.void' : 'customerDisplay.return.refund')}
-            </p>
           )}
           <p className="customer-display__total">
             <span>{t(state === 'return' ? 'customerDisplay.return.total' : 'customerDisplay.total')}</span>{' '}

@@ -24,12 +24,17 @@ export function registerFigures(batch: TerminalBatchView) {
 export function useComparisonLine() {
   const { t } = useTranslation();
   const format = useFormat();
-  return (batch: TerminalBatchView) => {
+  return (batch: TerminalBatchView, short = false) => {
     const c = batch.comparison;
-    if (c.status === 'matched') return t('cardTerminal.eod.matches');
     const diff = c.terminalTotalMinor - c.registerTotalMinor;
+    const amount = format.money(Math.abs(diff));
+    if (short) {
+      if (c.status === 'matched') return t('cardTerminal.eod.matchesShort');
+      return diff === 0 ? t('cardTerminal.eod.brandsDifferShort') : t('cardTerminal.eod.differsShort', { amount });
+    }
+    if (c.status === 'matched') return t('cardTerminal.eod.matches');
     if (diff === 0) return t('cardTerminal.eod.brandsDiffer');
-    return t(diff > 0 ? 'cardTerminal.eod.differsMore' : 'cardTerminal.eod.differsLess', { amount: format.money(Math.abs(diff)) });
+    return t(diff > 0 ? 'cardTerminal.eod.differsMore' : 'cardTerminal.eod.differsLess', { amount });
   };
 }
 

@@ -106,7 +106,7 @@ export function TerminalEndOfDay() {
           },
           { key: 'net', header: t('cardTerminal.eod.terminalNet'), cell: (b) => format.money(b.totalMinor) },
           { key: 'registerNet', header: t('cardTerminal.eod.registerNet'), cell: (b) => format.money(b.comparison.registerTotalMinor) },
-          { key: 'match', header: t('cardTerminal.eod.check'), cell: (b) => line(b) },
+          { key: 'match', header: t('cardTerminal.eod.check'), cell: (b) => line(b, true) },
         ]}
       />
     </section>
