@@ -62,13 +62,18 @@ describe('the customer display through card payments and returns', () => {
     expect(await reg.must('display.current', {})).toMatchObject({ state: 'idle' });
 
     const soap = found.sale.lines.find((l) => l.name === '香皂');
-    const refund = await reg.must('refund.withReceipt', {
+    // The customer takes a while to present the card for the refund (06 31).
+    rig.sim.script({ cardDelayMs: 800 });
+    const refunding = reg.call('refund.withReceipt', {
       saleId: cardSale.id,
       lines: [{ lineId: soap?.id ?? 0, qtyMilli: 1000, restock: true }],
       reason: 'defective',
       idempotencyKey: key(),
     });
-    expect(refund.sale.status).toBe('completed');
+    await until('the display to show the return under way', () => last()?.state === 'return' && last()?.cardWaiting === true);
+    expect(last()).toMatchObject({ state: 'return', totalMinor: 800, correction: { kind: 'refund', done: false }, lines: [{ name: '香皂' }] });
+    const refund = await refunding;
+    expect(refund.ok && refund.value.sale.status).toBe('completed');
     await until('the display to show the return', () => last()?.state === 'return' && last()?.correction?.done === true);
     expect(last()).toMatchObject({
       state: 'return',
