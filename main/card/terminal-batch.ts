@@ -7,6 +7,8 @@ import { sql } from '../ledger/statements';
 import type { EndOfDayResult } from '../hardware/terminal/client';
 import { openBusinessDay } from '../day-close/closed-days';
 import { getSettings } from '../settings/settings';
+import { cardPaymentsBetween, reconBatch } from '../day-close/card-batches';
+import { reconcileCards } from '../day-close/card-reconciliation';
 
 interface BatchRow {
   id: number;
@@ -21,7 +23,16 @@ interface BatchRow {
   receipt_to: number | null;
 }
 
-function view(r: BatchRow): TerminalBatchView {
+/**
+ * The batch beside the register's own card payments and refunds over the same period (after the
+ * batch before it, up to this one's close): the day close's reconciliation, for one batch.
+ */
+function comparison(db: Db, r: BatchRow): TerminalBatchView['comparison'] {
+  const prev = sql(db, 'SELECT closed_at FROM terminal_batches WHERE id < ? ORDER BY id DESC LIMIT 1').get(r.id) as { closed_at: number } | undefined;
+  return reconcileCards([reconBatch(r)], cardPaymentsBetween(db, getSettings(db).registerId, prev?.closed_at ?? 0, r.closed_at));
+}
+
+function view(db: Db, r: BatchRow): TerminalBatchView {
   return {
     id: r.id,
     businessDay: r.business_day,
@@ -33,6 +44,7 @@ function view(r: BatchRow): TerminalBatchView {
     receiptLines: JSON.parse(r.receipt_lines) as string[],
     receiptFrom: r.receipt_from,
     receiptTo: r.receipt_to,
+    comparison: comparison(db, r),
   };
 }
 
@@ -54,7 +66,7 @@ export function storeTerminalBatch(db: Db, eod: EndOfDayResult, terminalId: stri
       { batchId: Number(info.lastInsertRowid), businessDay: day, terminalId, totalMinor: eod.totalMinor, count, brands, operatorId },
       now,
     );
-    return view(sql(db, 'SELECT * FROM terminal_batches WHERE id = ?').get(info.lastInsertRowid) as BatchRow);
+    return view(db, sql(db, 'SELECT * FROM terminal_batches WHERE id = ?').get(info.lastInsertRowid) as BatchRow);
   })();
 }
 
@@ -62,5 +74,5 @@ export function terminalBatches(db: Db, businessDay?: string): TerminalBatchView
   const rows = businessDay
     ? (sql(db, 'SELECT * FROM terminal_batches WHERE business_day = ? ORDER BY id').all(businessDay) as BatchRow[])
     : (sql(db, 'SELECT * FROM terminal_batches ORDER BY id DESC LIMIT 100').all() as BatchRow[]);
-  return rows.map(view);
+  return rows.map((r) => view(db, r));
 }

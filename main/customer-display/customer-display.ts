@@ -7,15 +7,14 @@ import type { CustomerDisplayView } from '../../preload/contract/customer-displa
 import type { DocumentView } from '../../preload/contract/views';
 import type { EventBus } from '../common/event-bus';
 import type { Db } from '../ledger/database';
-import { sql } from '../ledger/statements';
 import { documentView } from '../documents/document-view';
 import { openDocumentId } from '../documents/document-rows';
 import { openAttemptFor } from '../scan-pay/scan-attempts';
 import { getSettings } from '../settings/settings';
 import { receiptLocaleOf } from '../hardware/printer/receipt-model';
+import { cardWaiting, displayMoment, noteCorrectionStarted, paymentsOf } from './display-moments';
 
-/** How long the thank-you stays up after a sale completes when no new item follows. */
-export const THANK_YOU_MS = 60_000;
+export { THANK_YOU_MS } from './display-moments';
 
 function linesOf(sale: DocumentView): CustomerDisplayView['lines'] {
   return sale.lines.map((l) => ({
@@ -60,6 +59,9 @@ export function customerDisplayView(db: Db, now: number): CustomerDisplayView {
     changeMinor: 0,
     scanPayAmountMinor: null,
     completedAt: null,
+    cardWaiting: false,
+    payments: [],
+    correction: null,
   };
   const openId = openDocumentId(db, settings.registerId, 'sale');
   const open = openId === null ? null : documentView(db, openId, settings.cashRoundingStepMinor);
@@ -75,26 +77,32 @@ export function customerDisplayView(db: Db, now: number): CustomerDisplayView {
       // In cash, the rounded amount: what the cashier asks for is what the customer reads.
       dueMinor: open.cashDueMinor,
       scanPayAmountMinor: attempt ? attempt.amount_minor : null,
+      cardWaiting: cardWaiting(db, open.id),
     };
   }
-  const last = sql(
-    db,
-    "SELECT id FROM documents WHERE register_id = ? AND kind = 'sale' AND status = 'completed' AND completed_at >= ? ORDER BY completed_at DESC LIMIT 1",
-  ).get(settings.registerId, now - THANK_YOU_MS) as { id: string } | undefined;
-  if (last) {
-    const done = documentView(db, last.id, settings.cashRoundingStepMinor);
-    return {
-      ...base,
-      state: 'done',
-      training: done.training,
-      lines: linesOf(done),
-      ...discountsOf(done),
-      totalMinor: done.totals.totalMinor + done.roundingMinor,
-      changeMinor: done.changeMinor,
-      completedAt: done.completedAt,
-    };
-  }
-  return { ...base, state: 'idle' };
+  const moment = displayMoment(db, settings.registerId, now);
+  if (moment.kind === 'idle') return { ...base, state: 'idle' };
+  const doc = documentView(db, moment.id, settings.cashRoundingStepMinor);
+  const shown = {
+    ...base,
+    training: doc.training,
+    lines: linesOf(doc),
+    ...discountsOf(doc),
+    totalMinor: doc.totals.totalMinor + doc.roundingMinor,
+    changeMinor: doc.changeMinor,
+    completedAt: doc.completedAt,
+    payments: paymentsOf(doc),
+  };
+  if (moment.kind === 'done') return { ...shown, state: 'done' };
+  // A return: the goods and the money going back, and where to; the thank-you once it is all back.
+  const kind = doc.kind === 'void' ? 'void' : 'refund';
+  return { ...shown, state: 'return', cardWaiting: !moment.done && cardWaiting(db, doc.id), correction: { kind, done: moment.done } };
+}
+
+/** The cashier started a correction: the display leaves the last customer's sale for the welcome screen. */
+export function correctionStartedForDisplay(events: EventBus, db: Db, now: number): void {
+  noteCorrectionStarted(db, now);
+  events.emit('display.changed', customerDisplayView(db, now));
 }
 
 /**

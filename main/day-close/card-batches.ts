@@ -21,7 +21,26 @@ export function pendingCardBatches(
     receipt_to: number | null;
   }[];
   const since = (sql(db, 'SELECT closed_at FROM terminal_batches WHERE id = ?').get(prevBatch) as { closed_at: number } | undefined)?.closed_at ?? 0;
-  const batches = rows.map((r): ReconBatch => ({
+  const batches = rows.map(reconBatch);
+  return {
+    batches,
+    lastBatchId: batches.length ? (batches[batches.length - 1]?.id ?? null) : null,
+    since,
+    payments: (from, upto) => cardPaymentsBetween(db, registerId, from, upto),
+  };
+}
+
+/** A stored terminal batch as the reconciliation reads it. */
+export function reconBatch(r: {
+  id: number;
+  closed_at: number;
+  terminal_id: string | null;
+  total_minor: number;
+  totals: string;
+  receipt_from: number | null;
+  receipt_to: number | null;
+}): ReconBatch {
+  return {
     id: r.id,
     closedAt: r.closed_at,
     terminalId: r.terminal_id,
@@ -29,12 +48,6 @@ export function pendingCardBatches(
     brands: JSON.parse(r.totals) as ReconBatch['brands'],
     receiptFrom: r.receipt_from,
     receiptTo: r.receipt_to,
-  }));
-  return {
-    batches,
-    lastBatchId: batches.length ? (batches[batches.length - 1]?.id ?? null) : null,
-    since,
-    payments: (from, upto) => cardPaymentsBetween(db, registerId, from, upto),
   };
 }
 
@@ -48,7 +61,8 @@ type CardRow = {
   intent_kind: 'payment' | 'refund' | 'reversal' | null;
 };
 
-function cardPaymentsBetween(db: Db, registerId: string, since: number, upto: number): ReconPayment[] {
+/** The register's card payments and refunds booked after `since` up to `upto` (inclusive), as the reconciliation reads them. */
+export function cardPaymentsBetween(db: Db, registerId: string, since: number, upto: number): ReconPayment[] {
   const rows = sql(
     db,
     `SELECT p.id, d.kind, d.receipt_no, p.amount_minor, p.card, p.original_payment_id,

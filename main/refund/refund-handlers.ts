@@ -15,6 +15,7 @@ import { refundableView, refundState } from './refundable';
 import type { CompletionView } from '../../preload/contract/views';
 import { assertCorrectionMode, isTraining } from '../training/training';
 import { partHandlers, runParts } from './part-handlers';
+import { correctionStartedForDisplay } from '../customer-display/customer-display';
 
 /**
  * The sale a typed or scanned receipt code names, of this register only: a code naming another
@@ -52,7 +53,10 @@ export const refundHandlers: Pick<HandlerTable, keyof typeof refundCalls> = {
     handle: (input, ctx) => {
       const state = refundState(ctx.db, saleIdOf(ctx, input.code), ctx.settings.registerId);
       assertCorrectionMode(ctx.db, ctx.settings.registerId, ctx.actor.id, state.sale);
-      return refundableView(state, voidable(ctx, state));
+      const view = refundableView(state, voidable(ctx, state));
+      // A correction starts: the customer display stops showing the last customer's sale.
+      correctionStartedForDisplay(ctx.events, ctx.db, ctx.now);
+      return view;
     },
   },
   'refund.todaysSales': {
@@ -67,7 +71,14 @@ export const refundHandlers: Pick<HandlerTable, keyof typeof refundCalls> = {
       }),
   },
   'refund.preview': { access: 'cashier', handle: (input, ctx) => previewRefund(ctx, input) },
-  'refund.previewWithoutReceipt': { access: 'cashier', handle: (input, ctx) => previewWithoutReceipt(ctx, input) },
+  'refund.previewWithoutReceipt': {
+    access: 'cashier',
+    handle: (input, ctx) => {
+      const preview = previewWithoutReceipt(ctx, input);
+      correctionStartedForDisplay(ctx.events, ctx.db, ctx.now);
+      return preview;
+    },
+  },
   // Money back to a card talks to the terminal: no transaction may stay open around it. The
   // correction's own request key (documents.request_key) keeps a retry from refunding twice.
   'refund.withReceipt': {

@@ -1,5 +1,6 @@
 // What the register reports about card payments and the terminal. Card data here is what the
 // terminal returned for receipts: a masked PAN (at most first 6 / last 4), never a full number.
+import type { CardReconciliationView } from './day-close-views';
 
 export type CardIntentState = 'created' | 'sent' | 'in_progress' | 'approved' | 'declined' | 'aborted' | 'failed' | 'unknown';
 
@@ -50,6 +51,11 @@ export interface TerminalBatchView {
   /** The terminal's receipt numbers the batch holds (null when it was empty). */
   receiptFrom: number | null;
   receiptTo: number | null;
+  /**
+   * The batch set against the card payments and refunds the register booked for the same period
+   * (since the batch before it), by the same reconciliation the day close's Z makes.
+   */
+  comparison: CardReconciliationView;
 }
 
 export interface CardAbortView {

@@ -1,5 +1,5 @@
 // What the customer-facing display shows: read-only, built by main from the register's sale.
-import type { LineView } from './document-views';
+import type { LineView, PaymentMethod } from './document-views';
 import type { Discount, Locale } from './primitives';
 
 export interface CustomerDisplayLineView {
@@ -21,8 +21,11 @@ export interface CustomerDisplayLineView {
 }
 
 export interface CustomerDisplayView {
-  /** idle: no sale (store name); sale: items being rung up; paying: a scanned payment code is being charged; done: thank you. */
-  state: 'idle' | 'sale' | 'paying' | 'done';
+  /**
+   * idle: no sale (store name); sale: items being rung up; paying: a scanned payment code is being
+   * charged; done: thank you; return: a refund or void giving money back (lines = what goes back).
+   */
+  state: 'idle' | 'sale' | 'paying' | 'done' | 'return';
   storeName: string;
   storeLocale: Locale;
   /**
@@ -45,4 +48,15 @@ export interface CustomerDisplayView {
   scanPayAmountMinor: number | null;
   /** When the sale completed (done): the display returns to idle a while after. */
   completedAt: number | null;
+  /** A card payment (or a refund to a card) is running on the terminal: the customer is asked to present the card. */
+  cardWaiting: boolean;
+  /** How a done sale was paid, or where a return's money goes back to, method by method. */
+  payments: CustomerDisplayPaymentView[];
+  /** state return: a refund or a void, and whether all its money has gone back yet. */
+  correction: { kind: 'refund' | 'void'; done: boolean } | null;
+}
+
+export interface CustomerDisplayPaymentView {
+  method: PaymentMethod;
+  amountMinor: number;
 }

@@ -63,10 +63,16 @@ test("end of day on the terminal shows the day's card total, equal to what was p
   // A confirmation step before the batch is closed with the bank.
   await page.getByTestId('terminal-eod-confirm').click();
   const batch = page.getByTestId('terminal-batch');
-  await expect(batch.getByTestId('batch-total')).toHaveText('¥38.00', { timeout: 15_000 });
-  await expect(batch.getByTestId('batch-count')).toHaveText('2');
+  // What the terminal says (its sales and net), beside what the register booked by card, and whether they agree.
+  await expect(batch.getByTestId('terminal-net')).toHaveText('¥38.00', { timeout: 15_000 });
+  await expect(batch.getByTestId('terminal-sales')).toHaveText('2 笔，¥38.00');
+  await expect(batch.getByTestId('register-sales')).toHaveText('2 笔，¥38.00');
+  await expect(batch.getByTestId('register-refunds')).toHaveText('¥0.00');
+  await expect(batch.getByTestId('register-net')).toHaveText('¥38.00');
+  await expect(batch.getByTestId('batch-match')).toHaveText('一致：终端与收银机的刷卡金额相符。');
   await expect(page.getByTestId('terminal-batches').getByTestId('terminal-batch-row')).toHaveCount(1);
   await expect(page.getByTestId('terminal-batches').getByTestId('terminal-batch-row')).toContainText('¥38.00');
+  await expect(page.getByTestId('terminal-batches').getByTestId('terminal-batch-row')).toContainText('一致');
 });
 
 test('terminal settings load and show the connection state', async ({ page, register }) => {

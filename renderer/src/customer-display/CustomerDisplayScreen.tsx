@@ -6,6 +6,7 @@ import { formatMoney, formatQty, formatRate, formatWeight } from '../format/mone
 import { lineName } from '../format/product-name';
 import { isUiLocale, type UiLocale } from '../i18n';
 import { displayApi } from './display-api';
+import { DisplayOutcome } from './DisplayOutcome';
 
 /** How long the thank-you stays before the idle screen, if no new sale starts. */
 const THANK_YOU_MS = 60_000;
@@ -39,14 +40,15 @@ export function CustomerDisplayScreen() {
 
   // The thank-you gives way to the idle screen on its own: no call is needed for that.
   useEffect(() => {
-    if (view?.state !== 'done') return;
+    if (view?.state !== 'done' && view?.state !== 'return') return;
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, [view?.state]);
 
   if (!view) return <main className="customer-display customer-display--idle" data-testid="customer-display" />;
   const money = (minor: number) => formatMoney(minor, view.currency, locale);
-  const state = view.state === 'done' && view.completedAt !== null && now - view.completedAt > THANK_YOU_MS ? 'idle' : view.state;
+  const over = (view.state === 'done' || view.state === 'return') && view.completedAt !== null && now - view.completedAt > THANK_YOU_MS;
+  const state = over ? 'idle' : view.state;
 
   return (
     <main className={`customer-display customer-display--${state}`} data-testid="customer-display" data-state={state}>
@@ -72,6 +74,11 @@ export function CustomerDisplayScreen() {
         </p>
       ) : (
         <>
+          {state === 'return' && (
+            <p className="customer-display__return-title" data-testid="display-return-title">
+              {t(view.correction?.kind === 'void' ? 'customerDisplay.return.void' : 'customerDisplay.return.refund')}
+            </p>
+          )}
           <ol className="customer-display__lines" data-testid="display-lines">
             {view.lines.map((l, i) => {
               // Named as the cart names a line (format/product-name.ts), in the display's language rather than the cashier's.
@@ -116,7 +123,8 @@ export function CustomerDisplayScreen() {
             </dl>
           )}
           <p className="customer-display__total">
-            <span>{t('customerDisplay.total')}</span> <strong data-testid="display-total">{money(view.totalMinor)}</strong>
+            <span>{t(state === 'return' ? 'customerDisplay.return.total' : 'customerDisplay.total')}</span>{' '}
+            <strong data-testid="display-total">{money(view.totalMinor)}</strong>
           </p>
           {/* Rounded for cash, or part already paid: what is still to pay in cash, as the cashier says it. */}
           {state === 'sale' && view.dueMinor !== view.totalMinor && (
@@ -129,14 +137,7 @@ export function CustomerDisplayScreen() {
               {t('customerDisplay.scanPay', { amount: money(view.scanPayAmountMinor) })}
             </p>
           )}
-          {state === 'done' && (
-            <div className="customer-display__done">
-              <p data-testid="display-change">{t('customerDisplay.change', { amount: money(view.changeMinor) })}</p>
-              <p className="customer-display__thanks" data-testid="display-thanks">
-                {t('customerDisplay.thanks')}
-              </p>
-            </div>
-          )}
+          <DisplayOutcome view={view} state={state} money={money} />
         </>
       )}
     </main>

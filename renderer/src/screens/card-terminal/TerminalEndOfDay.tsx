@@ -6,6 +6,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
+import { BatchComparison, terminalFigures, useComparisonLine } from './BatchComparison';
 
 function BatchTotals({ batch }: { batch: TerminalBatchView }) {
   const { t } = useTranslation();
@@ -15,10 +16,6 @@ function BatchTotals({ batch }: { batch: TerminalBatchView }) {
       <dl>
         <dt>{t('cardTerminal.eod.closedAt')}</dt>
         <dd>{formatDateTime(batch.closedAt, format.locale)}</dd>
-        <dt>{t('cardTerminal.eod.count')}</dt>
-        <dd data-testid="batch-count">{batch.count}</dd>
-        <dt>{t('cardTerminal.eod.total')}</dt>
-        <dd data-testid="batch-total">{format.money(batch.totalMinor)}</dd>
         {batch.terminalId && (
           <>
             <dt>{t('cardTerminal.eod.terminalId')}</dt>
@@ -26,15 +23,16 @@ function BatchTotals({ batch }: { batch: TerminalBatchView }) {
           </>
         )}
       </dl>
+      <BatchComparison batch={batch} />
       <DataTable
-        label={t('cardTerminal.eod.byBrand')}
+        label={t('cardTerminal.eod.byBrandSales')}
         testId="batch-brands"
         rows={batch.brands}
         rowKey={(b) => b.brand}
         columns={[
           { key: 'brand', header: t('cardTerminal.eod.brand'), cell: (b) => b.brand },
-          { key: 'count', header: t('cardTerminal.eod.count'), cell: (b) => b.count },
-          { key: 'total', header: t('cardTerminal.eod.total'), cell: (b) => format.money(b.amountMinor) },
+          { key: 'count', header: t('cardTerminal.eod.salesCount'), cell: (b) => b.count },
+          { key: 'total', header: t('cardTerminal.eod.salesAmount'), cell: (b) => format.money(b.amountMinor) },
         ]}
       />
     </div>
@@ -45,6 +43,7 @@ function BatchTotals({ batch }: { batch: TerminalBatchView }) {
 export function TerminalEndOfDay() {
   const { t } = useTranslation();
   const format = useFormat();
+  const line = useComparisonLine();
   const past = useCall('terminal.batches');
   const endOfDay = useCall('terminal.endOfDay');
   const [confirming, setConfirming] = useState(false);
@@ -100,13 +99,14 @@ export function TerminalEndOfDay() {
           { key: 'businessDay', header: t('cardTerminal.eod.businessDay'), cell: (b) => b.businessDay },
           { key: 'closedAt', header: t('cardTerminal.eod.closedAt'), cell: (b) => formatDateTime(b.closedAt, format.locale) },
           { key: 'terminalId', header: t('cardTerminal.eod.terminalId'), cell: (b) => b.terminalId ?? '—' },
-          { key: 'count', header: t('cardTerminal.eod.count'), cell: (b) => b.count },
-          { key: 'total', header: t('cardTerminal.eod.total'), cell: (b) => format.money(b.totalMinor) },
           {
-            key: 'brands',
-            header: t('cardTerminal.eod.byBrand'),
-            cell: (b) => b.brands.map((x) => `${x.brand}: ${x.count} · ${format.money(x.amountMinor)}`).join(', ') || '—',
+            key: 'sales',
+            header: t('cardTerminal.eod.terminalSales'),
+            cell: (b) => t('cardTerminal.eod.countAmount', { count: b.count, amount: format.money(terminalFigures(b).salesMinor) }),
           },
+          { key: 'net', header: t('cardTerminal.eod.terminalNet'), cell: (b) => format.money(b.totalMinor) },
+          { key: 'registerNet', header: t('cardTerminal.eod.registerNet'), cell: (b) => format.money(b.comparison.registerTotalMinor) },
+          { key: 'match', header: t('cardTerminal.eod.check'), cell: (b) => line(b, true) },
         ]}
       />
     </section>
