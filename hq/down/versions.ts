@@ -1,9 +1,11 @@
 // Catalog, operators and settings as numbered versions. The owner publishes a version with the
 // moment it takes effect; registers pull what is after their last version and apply each when its
-// moment comes, so an offline register keeps its last prices and catches up in order.
+// moment comes, so an offline register keeps its last prices and catches up in order. An operators
+// version that would leave a register without an active owner is refused (owner-guard.ts).
 import type { Pool } from 'pg';
 import { downVersion, type DownKind, type DownResponse, type DownVersion } from '../../preload/contract/hq-wire';
 import { HqError } from '../http/hq-error';
+import { refuseOwnerless } from './owner-guard';
 
 export const DOWN_PAGE = 50;
 
@@ -14,6 +16,8 @@ export async function publishVersion(
 ): Promise<number> {
   const check = downVersion.safeParse({ version: 1, kind: v.kind, effectiveAt: v.effectiveAt, body: v.body });
   if (!check.success) throw new HqError('hq.invalid_input', 400, { field: check.error.issues[0]?.path.join('.') ?? '' });
+  // Never a version that would leave a register without an active owner (owner-guard.ts).
+  if (check.data.kind === 'operators') await refuseOwnerless(pool, v.shopId, check.data.body.operators);
   const row = await pool.query<{ version: number }>(
     'INSERT INTO down_versions (shop_id, kind, effective_at, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING version',
     [v.shopId, v.kind, v.effectiveAt, JSON.stringify(check.data.body), now],
