@@ -29,7 +29,7 @@ const tillChange = z.object({
 });
 
 /** The register's own operators by name, as its uploaded journal leaves them. */
-async function tillOperators(pool: Pool, registerIds: string[]): Promise<Map<string, Roles>> {
+async function tillOperators(pool: Pick<Pool, 'query'>, registerIds: string[]): Promise<Map<string, Roles>> {
   const rows = await pool.query<{ registerId: string; payload: string }>(
     `SELECT register_id AS "registerId", payload FROM journal_entries WHERE register_id = ANY($1::text[])
         AND kind IN ('setup.owner_created', 'operator.created', 'operator.role_changed', 'operator.deactivated', 'operator.reactivated')
@@ -66,7 +66,7 @@ function activeOwners(roles: Roles): string[] {
 }
 
 /** Throws `hq.forbidden` (why: last_owner) naming the register and its owner the version would take away. */
-export async function refuseOwnerless(pool: Pool, shopId: string | null, entries: readonly Entry[]): Promise<void> {
+export async function refuseOwnerless(pool: Pick<Pool, 'query'>, shopId: string | null, entries: readonly Entry[]): Promise<void> {
   const registers = await pool.query<{ id: string; shop_id: string }>('SELECT id, shop_id FROM registers WHERE $1::text IS NULL OR shop_id = $1 ORDER BY id', [
     shopId,
   ]);

@@ -4,6 +4,7 @@
 // number (工号) as one created at the till does: she logs in by number and her badge works.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPinForRegisters } from '../../hq/down/pin-hash';
+import { publishVersion } from '../../hq/down/versions';
 import { verifyJournal } from '../../main/ledger/journal';
 import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 import { startHqRig, type HqRig } from '../support/hq-rig';
@@ -82,6 +83,20 @@ describe('an operators version that would leave a till without an active owner',
       status: 409,
       body: { ok: false, error: { code: 'hq.forbidden', params: { why: 'last_owner', name: 'Boss 新店主' } } },
     });
+  });
+
+  it('published together, two versions that each take away one of two owners: one is refused', async () => {
+    const { reg, supervisorId } = await enrolled('LO5-R1', 'LO5');
+    await reg.must('operator.setRole', { operatorId: supervisorId, role: 'owner' });
+    await reg.sync.runOnce();
+    // Straight into HQ's publishing, both at once: each would pass the check alone.
+    const both = [op(OWNER, 'owner', false), op('Sue', 'cashier', true)].map((o) =>
+      publishVersion(rig.hq.pool, { kind: 'operators', shopId: 'LO5', effectiveAt: 0, body: { operators: [o] } }, Date.now()),
+    );
+    const outcomes = await Promise.allSettled(both);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((o) => o.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ code: 'hq.forbidden', status: 409, params: { why: 'last_owner' } });
   });
 
   it('is refused for a shop with no register yet, by the owners HQ itself has sent it', async () => {
