@@ -1,6 +1,10 @@
 // Every register request but enrolment is signed. HQ refuses an unsigned one, one signed with
 // another key, one whose time is outside the window (the answer carries HQ's time so a register
 // with a wrong clock can correct its offset), and one whose nonce it has already seen.
+// The signed path is HQ's route as HQ routes on it (`/api/upload`): a register whose HQ address
+// has a path (https://host/hq, a reverse proxy that strips /hq) sends to /hq/api/upload and signs
+// /api/upload, so the signature holds at HQ behind the proxy. The prefix is the proxy's business,
+// not part of what the register asks for.
 import type { Pool } from 'pg';
 import { hqHeaders } from '../../preload/contract/hq-wire';
 import { signatureHolds } from '../../main/journal-chain/request-signature';

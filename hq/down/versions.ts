@@ -1,11 +1,15 @@
 // Catalog, operators and settings as numbered versions. The owner publishes a version with the
 // moment it takes effect; registers pull what is after their last version and apply each when its
-// moment comes, so an offline register keeps its last prices and catches up in order.
+// moment comes, so an offline register keeps its last prices and catches up in order. An operators
+// version that would leave a register without an active owner is refused (owner-guard.ts).
 import type { Pool } from 'pg';
 import { downVersion, type DownKind, type DownResponse, type DownVersion } from '../../preload/contract/hq-wire';
 import { HqError } from '../http/hq-error';
+import { refuseOwnerless } from './owner-guard';
 
 export const DOWN_PAGE = 50;
+/** Held while an operators version is checked and written (pg_advisory_xact_lock). */
+const OPERATORS_LOCK = 0x52554f50; // 'RUOP'
 
 export async function publishVersion(
   pool: Pool,
@@ -14,11 +18,33 @@ export async function publishVersion(
 ): Promise<number> {
   const check = downVersion.safeParse({ version: 1, kind: v.kind, effectiveAt: v.effectiveAt, body: v.body });
   if (!check.success) throw new HqError('hq.invalid_input', 400, { field: check.error.issues[0]?.path.join('.') ?? '' });
-  const row = await pool.query<{ version: number }>(
-    'INSERT INTO down_versions (shop_id, kind, effective_at, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING version',
-    [v.shopId, v.kind, v.effectiveAt, JSON.stringify(check.data.body), now],
-  );
-  return row.rows[0]?.version ?? 0;
+  const insert = (db: Pick<Pool, 'query'>) =>
+    db.query<{ version: number }>('INSERT INTO down_versions (shop_id, kind, effective_at, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING version', [
+      v.shopId,
+      v.kind,
+      v.effectiveAt,
+      JSON.stringify(check.data.body),
+      now,
+    ]);
+  if (check.data.kind !== 'operators') return (await insert(pool)).rows[0]?.version ?? 0;
+  // Never a version that would leave a register without an active owner (owner-guard.ts). Operators
+  // versions are checked and written one at a time, so two published together cannot each take
+  // away one of a register's two owners.
+  const operators = check.data.body.operators;
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [OPERATORS_LOCK]);
+    await refuseOwnerless(client, v.shopId, operators);
+    const row = await insert(client);
+    await client.query('COMMIT');
+    return row.rows[0]?.version ?? 0;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 export async function versionsAfter(pool: Pool, shopId: string, after: number, now: number): Promise<DownResponse> {

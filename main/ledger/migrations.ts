@@ -22,6 +22,7 @@ import { documentKeys } from './migrations/019-document-keys';
 import { journalCompact } from './migrations/020-journal-compact';
 import { soldBy } from './migrations/021-sold-by';
 import { rollupCategoryEn } from './migrations/022-rollup-category-en';
+import { operatorNumbers } from './migrations/023-operator-numbers';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -61,6 +62,7 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'journal-compact', sql: journalCompact },
   { version: 21, name: 'sold-by', sql: soldBy },
   { version: 22, name: 'rollup-category-en', sql: rollupCategoryEn },
+  { version: 23, name: 'operator-numbers', sql: operatorNumbers },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.

@@ -1,17 +1,17 @@
 // Applying what HQ sent down, each version at its stated moment and in that order (then by
 // version number): a catalog version replaces the price list (products it does not name stop
 // selling; how each is sold, by piece or by weight, where HQ says it), an operators version sets names, roles and PIN hashes
-// (and who may log in: a deactivation revokes the badge, as the owner's does), a settings version the store's
+// (and who may log in: a deactivation revokes the badge, as the owner's does; never the till's last
+// active owner, see apply-operators.ts), a settings version the store's
 // settings. Each is one transaction with its journal entry; a sale already open keeps the prices
 // it was rung up at.
-import { catalogBody, operatorsBody, settingsBody, type DownKind } from '../../preload/contract/hq-wire';
+import { catalogBody, settingsBody, type DownKind } from '../../preload/contract/hq-wire';
 import { settingsPatch } from '../../preload/contract/settings';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import { updateSettings } from '../settings/settings';
-import { followHqActive } from '../operators/operator-admin';
-import type { OperatorRow } from '../operators/operators';
+import { applyOperators } from './apply-operators';
 
 function applyCatalog(db: Db, raw: unknown): number {
   const body = catalogBody.parse(raw);
@@ -39,24 +39,6 @@ function applyCatalog(db: Db, raw: unknown): number {
   return n;
 }
 
-function applyOperators(db: Db, raw: unknown, version: number, now: number): number {
-  const body = operatorsBody.parse(raw);
-  const before = sql(db, 'SELECT id, active, badge_hash FROM operators WHERE name = ?');
-  const upsert = sql(
-    db,
-    `INSERT INTO operators (name, role, pin_hash, pin_salt, pin_params, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(name) DO UPDATE SET role = excluded.role, pin_hash = excluded.pin_hash, pin_salt = excluded.pin_salt,
-       pin_params = excluded.pin_params, active = excluded.active, failed_attempts = 0, locked_until = NULL`,
-  );
-  for (const o of body.operators) {
-    const was = before.get(o.name) as Pick<OperatorRow, 'id' | 'active' | 'badge_hash'> | undefined;
-    upsert.run(o.name, o.role, Buffer.from(o.pinHash, 'hex'), Buffer.from(o.pinSalt, 'hex'), JSON.stringify(o.pinParams), o.active ? 1 : 0, now);
-    // Deactivated at HQ is deactivated as here: journalled, and the badge revoked with it.
-    if (was) followHqActive(db, was, o.active, version, now);
-  }
-  return body.operators.length;
-}
-
 function applySettings(db: Db, raw: unknown): number {
   const body = settingsBody.parse(raw);
   // The register's own checks (a known time zone, ...) still apply; what fails them is left out.
@@ -76,17 +58,24 @@ export function applyDueVersions(db: Db, now: number): number {
     db.transaction(() => {
       const body: unknown = JSON.parse(v.body);
       let items: number;
+      let keptOwners: string[] = [];
       try {
         // Its own savepoint: a version that fails halfway leaves nothing behind.
-        items = db.transaction(() =>
-          v.kind === 'catalog' ? applyCatalog(db, body) : v.kind === 'operators' ? applyOperators(db, body, v.version, now) : applySettings(db, body),
-        )();
+        items = db.transaction(() => {
+          if (v.kind === 'catalog') return applyCatalog(db, body);
+          if (v.kind === 'settings') return applySettings(db, body);
+          const applied = applyOperators(db, body, v.version, now);
+          keptOwners = applied.keptOwners;
+          return applied.items;
+        })();
       } catch {
         // A version this register cannot read (a newer HQ) is passed over, never retried for ever; the journal says so.
         items = -1;
       }
       sql(db, 'UPDATE sync_versions SET applied_at = ? WHERE version = ?').run(now, v.version);
-      appendJournal(db, 'sync.version_applied', { version: v.version, kind: v.kind, effectiveAt: v.effective_at, items }, now);
+      // Owners the version would have taken away (the till's last ones) are named: it was applied without them.
+      const entry = { version: v.version, kind: v.kind, effectiveAt: v.effective_at, items };
+      appendJournal(db, 'sync.version_applied', keptOwners.length > 0 ? { ...entry, keptOwners } : entry, now);
     })();
   }
   return due.length;

@@ -50,6 +50,23 @@ function networkReason(error: unknown): string {
   return 'hq_network';
 }
 
+/**
+ * Where a request to HQ goes: HQ's route (`/api/upload`) under the address the owner gave, path
+ * included, so an HQ served under a path by a reverse proxy (https://host/hq) gets
+ * https://host/hq/api/upload. (`new URL('/api/upload', base)` would drop the base's path.)
+ */
+export function hqTarget(hqUrl: string, route: string): URL {
+  const target = new URL(hqUrl);
+  target.pathname = `${target.pathname.replace(/\/+$/, '')}${route}`;
+  target.search = '';
+  target.hash = '';
+  return target;
+}
+
+/**
+ * `path` is HQ's route, which is also what the signature covers: the path HQ routes on, whatever
+ * prefix a proxy in front adds and strips (README, "Signed requests").
+ */
 export async function postToHq<T>(
   url: string,
   path: string,
@@ -67,7 +84,7 @@ export async function postToHq<T>(
     headers[hqHeaders.nonce] = nonce;
     headers[hqHeaders.signature] = signRequest(link.secret, { method: 'POST', path, registerId: link.registerId, time, nonce, body: text });
   }
-  const target = new URL(path, url);
+  const target = hqTarget(url, path);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   let status: number;
   let text2: string;

@@ -1,7 +1,22 @@
 import type { ErrorParams } from '../../preload/contract/result';
 import type { SyncStatusView } from '../../preload/contract/sync-views';
 import type { Db } from '../ledger/database';
+import { INDEXED_KINDS } from '../ledger/journal-kind-index';
+import { sql } from '../ledger/statements';
 import { journalHead, pendingVersions, readLink } from './sync-store';
+
+/** Owners the last applied operators version left as they were (see apply-operators.ts), if any. */
+function keptOwners(db: Db): SyncStatusView['keptOwners'] {
+  const payload = sql(
+    db,
+    `SELECT payload FROM journal WHERE kind = 'sync.version_applied' AND ${INDEXED_KINDS} AND json_extract(payload, '$.data.kind') = 'operators' ORDER BY seq DESC LIMIT 1`,
+  )
+    .pluck()
+    .get() as string | undefined;
+  if (payload === undefined) return null;
+  const data = (JSON.parse(payload) as { data: { version: number; keptOwners?: string[] } }).data;
+  return data.keptOwners && data.keptOwners.length > 0 ? { version: data.version, names: data.keptOwners } : null;
+}
 
 export function syncStatus(db: Db): SyncStatusView {
   const link = readLink(db);
@@ -23,6 +38,7 @@ export function syncStatus(db: Db): SyncStatusView {
       downVersion: 0,
       pulledAt: null,
       pendingVersions: 0,
+      keptOwners: null,
     };
   }
   return {
@@ -41,5 +57,6 @@ export function syncStatus(db: Db): SyncStatusView {
     downVersion: link.down_version,
     pulledAt: link.pulled_at,
     pendingVersions: pendingVersions(db),
+    keptOwners: keptOwners(db),
   };
 }

@@ -21,4 +21,10 @@ export interface SyncStatusView {
   downVersion: number;
   pulledAt: number | null;
   pendingVersions: number;
+  /**
+   * The last operators version applied here would have left the till without an active owner, so
+   * it was applied without its entries for these owners (they kept role, PIN and badge); null when
+   * it applied in full. HQ's list and the till differ until HQ sends one that keeps an owner.
+   */
+  keptOwners: { version: number; names: string[] } | null;
 }

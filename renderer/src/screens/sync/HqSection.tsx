@@ -63,6 +63,14 @@ export function HqSection({ session }: BackOfficeSectionProps) {
           )}
           <dt>{t('hq.versions')}</dt>
           <dd>{t('hq.versionLine', { version: view.downVersion, pending: view.pendingVersions, at: when(view.pulledAt) })}</dd>
+          {view.keptOwners && (
+            <dd className="error-note" role="alert" data-testid="hq-kept-owners">
+              {t('hq.keptOwners', {
+                version: view.keptOwners.version,
+                names: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(view.keptOwners.names),
+              })}
+            </dd>
+          )}
         </dl>
       )}
       {view && !view.enrolled && (
