@@ -2,23 +2,47 @@
 // moment it takes effect; registers pull what is after their last version and apply each when its
 // moment comes, so an offline register keeps its last prices and catches up in order.
 import type { Pool } from 'pg';
-import { downVersion, type DownKind, type DownResponse, type DownVersion } from '../../preload/contract/hq-wire';
+import { catalogSkips, downVersion, settingsSkips, type DownKind, type DownResponse, type DownVersion } from '../../preload/contract/hq-wire';
 import { HqError } from '../http/hq-error';
+import { issueField } from '../http/parse';
 
 export const DOWN_PAGE = 50;
 
+/**
+ * Refuses what a register would not apply (a product whose tax rate is not in the version's
+ * taxRates or that has no name; a setting the register's own checks refuse), naming the item.
+ */
+function refuseSkips(v: DownVersion): void {
+  const skips =
+    v.kind === 'catalog' ? catalogSkips(v.body, new Set(v.body.taxRates.map((r) => r.rateBp))) : v.kind === 'settings' ? settingsSkips(v.body.settings) : [];
+  const first = skips[0];
+  if (first) throw new HqError('hq.invalid_input', 400, { field: first.field, item: first.item, why: first.why, count: skips.length });
+}
+
+/**
+ * A version and the pending versions it supersedes: the later-published version of a kind wins
+ * from its moment on, so an earlier-published one of that kind (same shop or every shop) due at
+ * or after that moment never takes effect (settings: only the keys the later one sets).
+ */
 export async function publishVersion(
   pool: Pool,
   v: { kind: DownKind; shopId: string | null; effectiveAt: number; body: unknown },
   now: number,
-): Promise<number> {
+): Promise<{ version: number; supersedes: number[] }> {
   const check = downVersion.safeParse({ version: 1, kind: v.kind, effectiveAt: v.effectiveAt, body: v.body });
-  if (!check.success) throw new HqError('hq.invalid_input', 400, { field: check.error.issues[0]?.path.join('.') ?? '' });
+  if (!check.success) throw new HqError('hq.invalid_input', 400, { field: issueField(check.error.issues[0]) });
+  refuseSkips(check.data);
   const row = await pool.query<{ version: number }>(
     'INSERT INTO down_versions (shop_id, kind, effective_at, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING version',
     [v.shopId, v.kind, v.effectiveAt, JSON.stringify(check.data.body), now],
   );
-  return row.rows[0]?.version ?? 0;
+  const version = row.rows[0]?.version ?? 0;
+  const older = await pool.query<{ version: number }>(
+    `SELECT version FROM down_versions WHERE kind = $1 AND version < $2 AND effective_at >= $3 AND effective_at > $4
+        AND ($5::text IS NULL OR shop_id IS NULL OR shop_id = $5) ORDER BY version`,
+    [v.kind, version, v.effectiveAt, now, v.shopId],
+  );
+  return { version, supersedes: older.rows.map((r) => r.version) };
 }
 
 export async function versionsAfter(pool: Pool, shopId: string, after: number, now: number): Promise<DownResponse> {

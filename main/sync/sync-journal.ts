@@ -1,12 +1,21 @@
 // Journal kinds of the link to HQ (see ledger/journal-payloads.ts).
-import type { DownKind } from '../../preload/contract/hq-wire';
+import type { DownKind, DownSkip } from '../../preload/contract/hq-wire';
 
 declare module '../ledger/journal-payloads' {
   interface JournalPayloads {
     /** The owner enrolled this register with HQ (the key itself is never journalled). */
     'sync.enrolled': { operatorId: number; hqUrl: string; registerId: string; shopId: string };
     /** A version from HQ took effect here: prices, operators or settings changed at its stated time. */
-    'sync.version_applied': { version: number; kind: DownKind; effectiveAt: number; items: number };
+    'sync.version_applied': {
+      version: number;
+      kind: DownKind;
+      effectiveAt: number;
+      items: number;
+      /** What this register's rules refused of the version (each product or setting by name), when anything. */
+      skipped?: DownSkip[];
+      /** A version published later that took effect at or before this one's moment: this one's catalog or keys it sets were left out. */
+      supersededBy?: number;
+    };
   }
 }
 

@@ -1,7 +1,24 @@
 import type { ErrorParams } from '../../preload/contract/result';
 import type { SyncStatusView } from '../../preload/contract/sync-views';
 import type { Db } from '../ledger/database';
+import type { JournalPayloads } from '../ledger/journal-payloads';
+import { INDEXED_KINDS } from '../ledger/journal-kind-index';
+import { sql } from '../ledger/statements';
 import { journalHead, pendingVersions, readLink } from './sync-store';
+
+/** Versions shown with what was skipped of them, at most. */
+const SKIPPED_SHOWN = 5;
+
+function skippedInVersions(db: Db): SyncStatusView['skippedInVersions'] {
+  const rows = sql(
+    db,
+    `SELECT at, payload FROM journal WHERE kind = 'sync.version_applied' AND ${INDEXED_KINDS} AND json_extract(payload, '$.data.skipped') IS NOT NULL ORDER BY seq DESC LIMIT ?`,
+  ).all(SKIPPED_SHOWN) as { at: number; payload: string }[];
+  return rows.map((r) => {
+    const data = (JSON.parse(r.payload) as { data: JournalPayloads['sync.version_applied'] }).data;
+    return { version: data.version, kind: data.kind, appliedAt: r.at, skipped: data.skipped ?? [] };
+  });
+}
 
 export function syncStatus(db: Db): SyncStatusView {
   const link = readLink(db);
@@ -23,6 +40,7 @@ export function syncStatus(db: Db): SyncStatusView {
       downVersion: 0,
       pulledAt: null,
       pendingVersions: 0,
+      skippedInVersions: [],
     };
   }
   return {
@@ -41,5 +59,6 @@ export function syncStatus(db: Db): SyncStatusView {
     downVersion: link.down_version,
     pulledAt: link.pulled_at,
     pendingVersions: pendingVersions(db),
+    skippedInVersions: skippedInVersions(db),
   };
 }

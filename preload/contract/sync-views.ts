@@ -1,3 +1,5 @@
+import type { DownKind, DownSkip } from './hq-wire';
+
 /** The register's link to HQ as the back office shows it. */
 export interface SyncStatusView {
   enrolled: boolean;
@@ -21,4 +23,6 @@ export interface SyncStatusView {
   downVersion: number;
   pulledAt: number | null;
   pendingVersions: number;
+  /** The latest versions from HQ of which this register skipped something (a product, a setting), newest first: never silently. */
+  skippedInVersions: { version: number; kind: DownKind; appliedAt: number; skipped: DownSkip[] }[];
 }

@@ -63,6 +63,19 @@ export function HqSection({ session }: BackOfficeSectionProps) {
           )}
           <dt>{t('hq.versions')}</dt>
           <dd>{t('hq.versionLine', { version: view.downVersion, pending: view.pendingVersions, at: when(view.pulledAt) })}</dd>
+          {view.skippedInVersions.length > 0 && (
+            <dd className="error-note" role="alert" data-testid="hq-skipped">
+              <p>{t('hq.skipped.title')}</p>
+              <ul>
+                {view.skippedInVersions.map((v) => (
+                  <li key={v.version}>
+                    {t('hq.skipped.version', { version: v.version, kind: t(`hq.skipped.kind.${v.kind}`), at: when(v.appliedAt) })}
+                    {v.skipped.map((s) => t(`hq.skipped.why.${s.why}`, { item: s.item })).join(t('hq.skipped.separator'))}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          )}
         </dl>
       )}
       {view && !view.enrolled && (
