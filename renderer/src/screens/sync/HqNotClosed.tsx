@@ -10,7 +10,7 @@ export function NotClosedLine({ f, money, testId }: { f: HqFigure; money: (minor
   const { t } = useTranslation();
   if (!f.notClosed || f.notClosed.documentCount === 0) return null;
   return (
-    <div className="muted" data-testid={testId}>
+    <div className="muted" data-testid={testId} title={t('hqView.notClosedHint')}>
       {t('hqView.notClosed', { count: f.notClosed.documentCount, amount: money(f.notClosed.netMinor) })}
     </div>
   );
