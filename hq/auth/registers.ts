@@ -64,9 +64,10 @@ export async function enrol(pool: Pool, code: string, localRegisterId: string, n
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const row = await client.query<{ id: string; shop_id: string }>(
+    const row = await client.query<{ id: string; shop_id: string; shop_name: string }>(
       `UPDATE registers SET secret = $2, enrolled_at = $3, local_register_id = $4, enrol_code_hash = NULL, enrol_expires_at = NULL
-        WHERE enrol_code_hash = $1 AND enrol_expires_at > $3 AND enrolled_at IS NULL RETURNING id, shop_id`,
+        WHERE enrol_code_hash = $1 AND enrol_expires_at > $3 AND enrolled_at IS NULL
+        RETURNING id, shop_id, (SELECT name FROM shops WHERE shops.id = registers.shop_id) AS shop_name`,
       [codeHash(code), secret, now, localRegisterId],
     );
     const reg = row.rows[0];
@@ -82,7 +83,7 @@ export async function enrol(pool: Pool, code: string, localRegisterId: string, n
     }
     await client.query('INSERT INTO journal_heads (register_id, seq, hash, updated_at) VALUES ($1, 0, $2, $3)', [reg.id, GENESIS_HASH, now]);
     await client.query('COMMIT');
-    return { registerId: reg.id, shopId: reg.shop_id, secret: secret.toString('hex'), serverTime: now };
+    return { registerId: reg.id, shopId: reg.shop_id, shopName: reg.shop_name, secret: secret.toString('hex'), serverTime: now };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

@@ -4,7 +4,13 @@ import type { DownKind, DownSkip } from '../../preload/contract/hq-wire';
 declare module '../ledger/journal-payloads' {
   interface JournalPayloads {
     /** The owner enrolled this register with HQ (the key itself is never journalled). */
-    'sync.enrolled': { operatorId: number; hqUrl: string; registerId: string; shopId: string };
+    'sync.enrolled': {
+      operatorId: number;
+      hqUrl: string;
+      registerId: string;
+      shopId: string;
+      /** As HQ named the shop then; absent from an older HQ. */ shopName?: string;
+    };
     /** A version from HQ took effect here: prices, operators or settings changed at its stated time. */
     'sync.version_applied': {
       version: number;

@@ -9,6 +9,14 @@ import { journalHead, pendingVersions, readLink } from './sync-store';
 /** Versions shown with what was skipped of them, at most. */
 const SKIPPED_SHOWN = 5;
 
+function enrolledShopName(db: Db): string | null {
+  const row = sql(
+    db,
+    `SELECT json_extract(payload, '$.data.shopName') AS name FROM journal WHERE kind = 'sync.enrolled' AND ${INDEXED_KINDS} ORDER BY seq DESC LIMIT 1`,
+  ).get() as { name: string | null } | undefined;
+  return typeof row?.name === 'string' ? row.name : null;
+}
+
 function skippedInVersions(db: Db): SyncStatusView['skippedInVersions'] {
   const rows = sql(
     db,
@@ -29,6 +37,7 @@ export function syncStatus(db: Db): SyncStatusView {
       hqUrl: null,
       registerId: null,
       shopId: null,
+      shopName: null,
       localSeq,
       ackedSeq: 0,
       pendingEntries: localSeq,
@@ -48,6 +57,7 @@ export function syncStatus(db: Db): SyncStatusView {
     hqUrl: link.hq_url,
     registerId: link.register_id,
     shopId: link.shop_id,
+    shopName: enrolledShopName(db),
     localSeq,
     ackedSeq: link.acked_seq,
     pendingEntries: Math.max(0, localSeq - link.acked_seq),

@@ -135,6 +135,10 @@ describe('the admin API names what it refuses', () => {
     });
     expect(await reg.call('sync.enrol', { hqUrl: rig.hq.url, code: 'ABCD-EFGH-JKLM' })).toMatchObject({ ok: false, error: { code: 'hq.enrol_code_invalid' } });
     expect(await reg.must('sync.status', {})).toMatchObject({ enrolled: false });
+    // Enrolled, the till names its shop as HQ does, not only by its id.
+    const fresh = await rig.newRegister('C1-R2', 'C1');
+    await reg.must('sync.enrol', { hqUrl: rig.hq.url, code: fresh });
+    expect(await reg.must('sync.status', {})).toMatchObject({ enrolled: true, registerId: 'C1-R2', shopId: 'C1', shopName: '新名' });
   });
 });
 

@@ -42,7 +42,7 @@ export function HqSection({ session }: BackOfficeSectionProps) {
         <dl className="hq-status" data-testid="hq-status" data-state={view.state}>
           <dt>{t('hq.register')}</dt>
           <dd>
-            {view.registerId} · {view.shopId} · {view.hqUrl}
+            {view.registerId} · {view.shopName === null ? view.shopId : t('hq.shopNamed', { id: view.shopId, name: view.shopName })} · {view.hqUrl}
           </dd>
           <dt>{t('hq.state')}</dt>
           <dd role="status">{t(`hq.stateName.${view.state}`)}</dd>
