@@ -20,17 +20,27 @@ function codeHash(code: string): string {
   return createHash('sha256').update(code).digest('hex');
 }
 
-export async function createShop(pool: Pool, shop: { id: string; name: string }, now: number): Promise<void> {
-  await pool.query('INSERT INTO shops (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name', [
-    shop.id,
-    shop.name,
-    now,
-  ]);
+/** Creates a shop, or renames it when its id exists (`created: false` says which). */
+export async function createShop(pool: Pool, shop: { id: string; name: string }, now: number): Promise<{ created: boolean }> {
+  const r = await pool.query<{ created: boolean }>(
+    'INSERT INTO shops (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name RETURNING (xmax = 0) AS created',
+    [shop.id, shop.name, now],
+  );
+  return { created: r.rows[0]?.created ?? false };
+}
+
+export async function listShops(pool: Pool): Promise<{ id: string; name: string; registers: number; createdAt: number }[]> {
+  const r = await pool.query<{ id: string; name: string; registers: number; createdAt: number }>(
+    `SELECT s.id, s.name, (SELECT COUNT(*)::int FROM registers r WHERE r.shop_id = s.id) AS registers, s.created_at AS "createdAt"
+       FROM shops s ORDER BY s.id`,
+  );
+  return r.rows;
 }
 
 /**
  * A register's slot and its one-time code. Asking again for a register not yet enrolled gives a
- * fresh code (the old one stops working); an enrolled register is never re-keyed this way.
+ * fresh code (the old one stops working) and takes the shop and name asked for; an enrolled
+ * register is never re-keyed this way: a replacement till is enrolled under a new register id.
  */
 export async function createRegister(pool: Pool, r: { id: string; shopId: string; name: string }, now: number): Promise<{ code: string; expiresAt: number }> {
   const code = newEnrolCode();
@@ -39,11 +49,12 @@ export async function createRegister(pool: Pool, r: { id: string; shopId: string
   if (shop.rowCount === 0) throw new HqError('hq.not_found', 404, { shopId: r.shopId });
   const res = await pool.query(
     `INSERT INTO registers (id, shop_id, name, created_at, enrol_code_hash, enrol_expires_at) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (id) DO UPDATE SET enrol_code_hash = EXCLUDED.enrol_code_hash, enrol_expires_at = EXCLUDED.enrol_expires_at, name = EXCLUDED.name
+     ON CONFLICT (id) DO UPDATE SET enrol_code_hash = EXCLUDED.enrol_code_hash, enrol_expires_at = EXCLUDED.enrol_expires_at, name = EXCLUDED.name,
+       shop_id = EXCLUDED.shop_id
        WHERE registers.enrolled_at IS NULL`,
     [r.id, r.shopId, r.name, now, codeHash(code), expiresAt],
   );
-  if (res.rowCount === 0) throw new HqError('hq.forbidden', 409, { registerId: r.id, why: 'already_enrolled' });
+  if (res.rowCount === 0) throw new HqError('hq.forbidden', 409, { registerId: r.id, why: 'already_enrolled', use: 'new_register_id' });
   return { code, expiresAt };
 }
 
@@ -53,19 +64,26 @@ export async function enrol(pool: Pool, code: string, localRegisterId: string, n
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const row = await client.query<{ id: string; shop_id: string }>(
+    const row = await client.query<{ id: string; shop_id: string; shop_name: string }>(
       `UPDATE registers SET secret = $2, enrolled_at = $3, local_register_id = $4, enrol_code_hash = NULL, enrol_expires_at = NULL
-        WHERE enrol_code_hash = $1 AND enrol_expires_at > $3 AND enrolled_at IS NULL RETURNING id, shop_id`,
+        WHERE enrol_code_hash = $1 AND enrol_expires_at > $3 AND enrolled_at IS NULL
+        RETURNING id, shop_id, (SELECT name FROM shops WHERE shops.id = registers.shop_id) AS shop_name`,
       [codeHash(code), secret, now, localRegisterId],
     );
     const reg = row.rows[0];
     if (!reg) {
       await client.query('ROLLBACK');
+      // A code HQ issued whose day has passed is told apart; wrong, used and replaced codes are not (no hash is kept of them).
+      const expired = await pool.query('SELECT 1 FROM registers WHERE enrol_code_hash = $1 AND enrol_expires_at <= $2 AND enrolled_at IS NULL', [
+        codeHash(code),
+        now,
+      ]);
+      if ((expired.rowCount ?? 0) > 0) throw new HqError('hq.enrol_code_expired', 403, { hours: ENROL_CODE_TTL_MS / 3_600_000 });
       throw new HqError('hq.enrol_code_invalid', 403);
     }
     await client.query('INSERT INTO journal_heads (register_id, seq, hash, updated_at) VALUES ($1, 0, $2, $3)', [reg.id, GENESIS_HASH, now]);
     await client.query('COMMIT');
-    return { registerId: reg.id, shopId: reg.shop_id, secret: secret.toString('hex'), serverTime: now };
+    return { registerId: reg.id, shopId: reg.shop_id, shopName: reg.shop_name, secret: secret.toString('hex'), serverTime: now };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

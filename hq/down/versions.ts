@@ -3,30 +3,53 @@
 // moment comes, so an offline register keeps its last prices and catches up in order. An operators
 // version that would leave a register without an active owner is refused (owner-guard.ts).
 import type { Pool } from 'pg';
-import { downVersion, type DownKind, type DownResponse, type DownVersion } from '../../preload/contract/hq-wire';
+import { catalogSkips, downVersion, settingsSkips, type DownKind, type DownResponse, type DownVersion } from '../../preload/contract/hq-wire';
 import { HqError } from '../http/hq-error';
+import { issueField } from '../http/parse';
 import { refuseOwnerless } from './owner-guard';
 
 export const DOWN_PAGE = 50;
 /** Held while an operators version is checked and written (pg_advisory_xact_lock). */
 const OPERATORS_LOCK = 0x52554f50; // 'RUOP'
 
+/**
+ * Refuses what a register would not apply (a product whose tax rate is not in the version's
+ * taxRates or that has no name; a setting the register's own checks refuse), naming the item.
+ */
+function refuseSkips(v: DownVersion): void {
+  const skips =
+    v.kind === 'catalog' ? catalogSkips(v.body, new Set(v.body.taxRates.map((r) => r.rateBp))) : v.kind === 'settings' ? settingsSkips(v.body.settings) : [];
+  const first = skips[0];
+  if (first) throw new HqError('hq.invalid_input', 400, { field: first.field, item: first.item, why: first.why, count: skips.length });
+}
+
+/**
+ * A version and the pending versions it supersedes: the later-published version of a kind wins
+ * from its moment on, so an earlier-published one of that kind (same shop or every shop) due at
+ * or after that moment never takes effect (settings: only the keys the later one sets).
+ */
 export async function publishVersion(
   pool: Pool,
   v: { kind: DownKind; shopId: string | null; effectiveAt: number; body: unknown },
   now: number,
-): Promise<number> {
+): Promise<{ version: number; supersedes: number[] }> {
   const check = downVersion.safeParse({ version: 1, kind: v.kind, effectiveAt: v.effectiveAt, body: v.body });
-  if (!check.success) throw new HqError('hq.invalid_input', 400, { field: check.error.issues[0]?.path.join('.') ?? '' });
-  const insert = (db: Pick<Pool, 'query'>) =>
-    db.query<{ version: number }>('INSERT INTO down_versions (shop_id, kind, effective_at, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING version', [
-      v.shopId,
-      v.kind,
-      v.effectiveAt,
-      JSON.stringify(check.data.body),
-      now,
-    ]);
-  if (check.data.kind !== 'operators') return (await insert(pool)).rows[0]?.version ?? 0;
+  if (!check.success) throw new HqError('hq.invalid_input', 400, { field: issueField(check.error.issues[0]) });
+  refuseSkips(check.data);
+  const insert = async (db: Pick<Pool, 'query'>) => {
+    const row = await db.query<{ version: number }>(
+      'INSERT INTO down_versions (shop_id, kind, effective_at, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING version',
+      [v.shopId, v.kind, v.effectiveAt, JSON.stringify(check.data.body), now],
+    );
+    const version = row.rows[0]?.version ?? 0;
+    const older = await db.query<{ version: number }>(
+      `SELECT version FROM down_versions WHERE kind = $1 AND version < $2 AND effective_at >= $3 AND effective_at > $4
+          AND ($5::text IS NULL OR shop_id IS NULL OR shop_id = $5) ORDER BY version`,
+      [v.kind, version, v.effectiveAt, now, v.shopId],
+    );
+    return { version, supersedes: older.rows.map((r) => r.version) };
+  };
+  if (check.data.kind !== 'operators') return insert(pool);
   // Never a version that would leave a register without an active owner (owner-guard.ts). Operators
   // versions are checked and written one at a time, so two published together cannot each take
   // away one of a register's two owners.
@@ -36,9 +59,9 @@ export async function publishVersion(
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [OPERATORS_LOCK]);
     await refuseOwnerless(client, v.shopId, operators);
-    const row = await insert(client);
+    const published = await insert(client);
     await client.query('COMMIT');
-    return row.rows[0]?.version ?? 0;
+    return published;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

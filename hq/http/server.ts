@@ -4,18 +4,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { Pool } from 'pg';
-import { z } from 'zod';
-import { downKinds, downRequest, enrolRequest, hqId, hqPaths, overviewRequest } from '../../preload/contract/hq-wire';
-import { createRegister, createShop, enrol } from '../auth/registers';
+import { downRequest, enrolRequest, hqPaths, overviewRequest } from '../../preload/contract/hq-wire';
+import { enrol } from '../auth/registers';
 import { verifyRequest } from '../auth/verify-request';
-import { publishVersion, versionsAfter } from '../down/versions';
-import { acknowledgeAlert, listAlerts } from '../ingest/alerts';
+import { versionsAfter } from '../down/versions';
 import { ingestUpload } from '../ingest/ingest';
-import { consistencyCheck, documentDays, zDays, zSums } from '../reports/reports';
-import { registerStatus } from '../reports/register-status';
 import { ownerOverview } from '../reports/owner-overview';
-import { openFraudAlerts } from '../reports/fraud-alerts';
+import { adminRoute } from './admin-routes';
 import { HqError } from './hq-error';
+import { json, parse } from './parse';
 
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -50,20 +47,6 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function json(body: Buffer): unknown {
-  try {
-    return body.length === 0 ? {} : (JSON.parse(body.toString('utf8')) as unknown);
-  } catch {
-    throw new HqError('hq.invalid_input', 400, { field: 'body' });
-  }
-}
-
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const r = schema.safeParse(value);
-  if (!r.success) throw new HqError('hq.invalid_input', 400, { field: r.error.issues[0]?.path.join('.') ?? '' });
-  return r.data;
-}
-
 function isAdmin(req: IncomingMessage, token: string): boolean {
   const auth = req.headers.authorization;
   if (typeof auth !== 'string' || !auth.startsWith('Bearer ')) return false;
@@ -71,9 +54,6 @@ function isAdmin(req: IncomingMessage, token: string): boolean {
   const expected = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const range = z.object({ from: day, to: day, shop: hqId.optional() }).strict();
 
 async function route(deps: HqServerDeps, req: IncomingMessage, url: URL, body: Buffer): Promise<[number, unknown]> {
   const { pool } = deps;
@@ -104,48 +84,8 @@ async function route(deps: HqServerDeps, req: IncomingMessage, url: URL, body: B
   }
   if (path.startsWith('/api/admin/')) {
     if (!isAdmin(req, deps.adminToken)) throw new HqError('hq.forbidden', 401);
-    const q = Object.fromEntries(url.searchParams);
-    if (method === 'POST' && path === '/api/admin/shops') {
-      const input = parse(z.object({ id: hqId, name: z.string().min(1).max(80) }).strict(), json(body));
-      await createShop(pool, input, now);
-      return [200, input];
-    }
-    if (method === 'POST' && path === '/api/admin/registers') {
-      const input = parse(z.object({ id: hqId, shopId: hqId, name: z.string().min(1).max(80) }).strict(), json(body));
-      return [200, { registerId: input.id, ...(await createRegister(pool, input, now)) }];
-    }
-    if (method === 'GET' && path === '/api/admin/registers') return [200, await registerStatus(pool)];
-    if (method === 'POST' && path === '/api/admin/versions') {
-      const input = parse(
-        z.object({ kind: z.enum(downKinds), shopId: hqId.nullable().default(null), effectiveAt: z.number().int().min(0), body: z.unknown() }).strict(),
-        json(body),
-      );
-      return [200, { version: await publishVersion(pool, input, now) }];
-    }
-    if (method === 'GET' && path === '/api/admin/reports/zs') {
-      const r = parse(range, q);
-      return [200, await zDays(pool, { from: r.from, to: r.to, shopId: r.shop ?? null })];
-    }
-    if (method === 'GET' && (path === '/api/admin/reports/days' || path === '/api/admin/reports/months')) {
-      const r = parse(range, q);
-      return [200, await zSums(pool, { from: r.from, to: r.to, shopId: r.shop ?? null }, path.endsWith('days') ? 'day' : 'month')];
-    }
-    if (method === 'GET' && path === '/api/admin/reports/documents') return [200, await documentDays(pool)];
-    if (method === 'GET' && path === '/api/admin/consistency') {
-      // Every Z ever uploaded, or (from=…&to=…) those of a range of business days.
-      if (q.from === undefined && q.to === undefined) return [200, await consistencyCheck(pool)];
-      const r = parse(range, q);
-      return [200, await consistencyCheck(pool, { from: r.from, to: r.to })];
-    }
-    if (method === 'GET' && path === '/api/admin/alerts') return [200, await listAlerts(pool, q.open === '1')];
-    if (method === 'GET' && path === '/api/admin/fraud-alerts') {
-      // The registers' own open fraud alerts (all registers, or ?register=…), newest first per register.
-      const r = parse(z.object({ register: hqId.optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }).strict(), q);
-      const open = await openFraudAlerts(pool, { limit: r.limit, ...(r.register === undefined ? {} : { registerId: r.register }) });
-      return [200, [...open].map(([registerId, fraud]) => ({ registerId, ...fraud }))];
-    }
-    const ack = /^\/api\/admin\/alerts\/(\d{1,15})\/ack$/.exec(path);
-    if (method === 'POST' && ack) return [200, { acknowledged: await acknowledgeAlert(pool, Number(ack[1]), now) }];
+    const answer = await adminRoute(pool, req, url, body, now);
+    if (answer) return answer;
   }
   throw new HqError('hq.not_found', 404);
 }

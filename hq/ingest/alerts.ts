@@ -48,7 +48,10 @@ export async function listAlerts(pool: Pool, openOnly: boolean): Promise<AlertVi
   }));
 }
 
-export async function acknowledgeAlert(pool: Pool, id: number, now: number): Promise<boolean> {
+/** true: acknowledged now; false: it already was; null: HQ has no such alert. */
+export async function acknowledgeAlert(pool: Pool, id: number, now: number): Promise<boolean | null> {
   const res = await pool.query('UPDATE alerts SET acknowledged_at = $2 WHERE id = $1 AND acknowledged_at IS NULL', [id, now]);
-  return (res.rowCount ?? 0) > 0;
+  if ((res.rowCount ?? 0) > 0) return true;
+  const known = await pool.query('SELECT 1 FROM alerts WHERE id = $1', [id]);
+  return known.rowCount === 0 ? null : false;
 }

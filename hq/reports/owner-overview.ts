@@ -8,7 +8,7 @@ import type { OwnerOverview } from '../../preload/contract/hq-wire';
 import { listAlerts } from '../ingest/alerts';
 import { FRAUD_ALERTS_PER_REGISTER, openFraudAlerts } from './fraud-alerts';
 import { registerStatus } from './register-status';
-import { consistencyCheck, zSums } from './reports';
+import { consistencyCheck, zSums, type UncoveredDay } from './reports';
 
 /** Alerts shown at most; the owner acknowledges them at HQ. */
 const MAX_ALERTS = 200;
@@ -55,6 +55,10 @@ export async function ownerOverview(pool: Pool, day: string, now: number): Promi
     listAlerts(pool, true),
     openFraudAlerts(pool, { limit: FRAUD_ALERTS_PER_REGISTER }),
   ]);
+  const notClosed = (match: (u: UncoveredDay) => boolean) => {
+    const days = check.uncovered.filter(match);
+    return { documentCount: days.reduce((n, u) => n + u.documentCount, 0), netMinor: days.reduce((n, u) => n + u.netMinor, 0) };
+  };
   const figure = (f: { netMinor: number; documentCount: number; zCount: number; handoverMinor: number | null; handoverUnrecorded: number } | undefined) => ({
     netMinor: f?.netMinor ?? 0,
     documentCount: f?.documentCount ?? 0,
@@ -70,8 +74,8 @@ export async function ownerOverview(pool: Pool, day: string, now: number): Promi
     shops: shops.rows.map((s) => ({
       shopId: s.id,
       name: s.name,
-      day: figure(dayFigures.find((f) => f.shopId === s.id)),
-      month: figure(monthFigures.find((f) => f.shopId === s.id)),
+      day: { ...figure(dayFigures.find((f) => f.shopId === s.id)), notClosed: notClosed((u) => u.shopId === s.id && u.businessDay === day) },
+      month: { ...figure(monthFigures.find((f) => f.shopId === s.id)), notClosed: notClosed((u) => u.shopId === s.id) },
       registers: registers
         .filter((r) => r.shopId === s.id)
         .map((r) => {
@@ -83,30 +87,37 @@ export async function ownerOverview(pool: Pool, day: string, now: number): Promi
             headSeq: r.headSeq,
             lastUploadAt: r.lastUploadAt,
             openAlerts: r.openAlerts,
-            day: figure(
-              sum && {
-                netMinor: sum.dayNetMinor,
-                documentCount: sum.dayDocuments,
-                zCount: sum.dayZs,
-                handoverMinor: sum.dayZs > 0 ? sum.dayHandoverMinor : 0,
-                handoverUnrecorded: sum.dayHandoverUnrecorded,
-              },
-            ),
-            month: figure(
-              sum && {
-                netMinor: sum.monthNetMinor,
-                documentCount: sum.monthDocuments,
-                zCount: sum.monthZs,
-                handoverMinor: sum.monthHandoverMinor,
-                handoverUnrecorded: sum.monthHandoverUnrecorded,
-              },
-            ),
+            day: {
+              ...figure(
+                sum && {
+                  netMinor: sum.dayNetMinor,
+                  documentCount: sum.dayDocuments,
+                  zCount: sum.dayZs,
+                  handoverMinor: sum.dayZs > 0 ? sum.dayHandoverMinor : 0,
+                  handoverUnrecorded: sum.dayHandoverUnrecorded,
+                },
+              ),
+              notClosed: notClosed((u) => u.registerId === r.registerId && u.businessDay === day),
+            },
+            month: {
+              ...figure(
+                sum && {
+                  netMinor: sum.monthNetMinor,
+                  documentCount: sum.monthDocuments,
+                  zCount: sum.monthZs,
+                  handoverMinor: sum.monthHandoverMinor,
+                  handoverUnrecorded: sum.monthHandoverUnrecorded,
+                },
+              ),
+              notClosed: notClosed((u) => u.registerId === r.registerId),
+            },
             fraud: fraud.get(r.registerId) ?? { alerts: [], more: 0, unreadable: 0 },
           };
         }),
     })),
     zChecked: check.zChecked,
     differences: check.differences,
+    uncovered: check.uncovered,
     alerts: alerts.slice(-MAX_ALERTS).map((a) => ({ id: a.id, kind: a.kind, registerId: a.registerId, params: a.params, raisedAt: a.raisedAt })),
   };
 }

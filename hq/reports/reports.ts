@@ -82,7 +82,10 @@ export interface ZDifference {
  * With a range, only the Zs of those business days: the owner's overview checks the month it shows
  * on every load, and a chain's whole history would make that load grow with every day of trading.
  */
-export async function consistencyCheck(pool: Pool, range?: { from: string; to: string }): Promise<{ zChecked: number; differences: ZDifference[] }> {
+export async function consistencyCheck(
+  pool: Pool,
+  range: { from: string | null; to: string | null; shopId?: string | null } = { from: null, to: null },
+): Promise<{ zChecked: number; differences: ZDifference[]; uncovered: UncoveredDay[] }> {
   const rows = await pool.query<{
     register_id: string;
     z_no: number;
@@ -106,9 +109,10 @@ export async function consistencyCheck(pool: Pool, range?: { from: string; to: s
               ORDER BY d2.receipt_no DESC LIMIT 1) AS d_grand
        FROM z_reports z LEFT JOIN documents d ON d.register_id = z.register_id AND d.business_day = z.business_day
       WHERE ($1::text IS NULL OR z.business_day BETWEEN $1 AND $2)
+        AND ($3::text IS NULL OR z.register_id IN (SELECT id FROM registers WHERE shop_id = $3))
       GROUP BY z.register_id, z.z_no, z.business_day, z.document_count, z.net_minor, z.first_receipt_no, z.last_receipt_no, z.grand_total_after_minor
       ORDER BY z.register_id, z.z_no`,
-    [range?.from ?? null, range?.to ?? null],
+    [range.from, range.to, range.shopId ?? null],
   );
   const differences: ZDifference[] = [];
   for (const r of rows.rows) {
@@ -122,5 +126,27 @@ export async function consistencyCheck(pool: Pool, range?: { from: string; to: s
     ];
     for (const [field, z, documents] of pairs) if (z !== documents) differences.push({ ...base, field, z, documents });
   }
-  return { zChecked: rows.rows.length, differences };
+  return { zChecked: rows.rows.length, differences, uncovered: await uncoveredDays(pool, range) };
+}
+
+/** A register's business day of which HQ holds documents but no Z yet: not closed (or its Z not uploaded), not an error. */
+export interface UncoveredDay {
+  shopId: string;
+  registerId: string;
+  businessDay: string;
+  documentCount: number;
+  netMinor: number;
+}
+
+export async function uncoveredDays(pool: Pool, range: { from: string | null; to: string | null; shopId?: string | null }): Promise<UncoveredDay[]> {
+  const rows = await pool.query<UncoveredDay>(
+    `SELECT r.shop_id AS "shopId", d.register_id AS "registerId", d.business_day AS "businessDay", COUNT(*)::int AS "documentCount",
+            SUM(CASE WHEN d.kind = 'sale' THEN d.total_minor ELSE -d.total_minor END)::bigint AS "netMinor"
+       FROM documents d JOIN registers r ON r.id = d.register_id
+      WHERE ($1::text IS NULL OR d.business_day BETWEEN $1 AND $2) AND ($3::text IS NULL OR r.shop_id = $3)
+        AND NOT EXISTS (SELECT 1 FROM z_reports z WHERE z.register_id = d.register_id AND z.business_day = d.business_day)
+      GROUP BY r.shop_id, d.register_id, d.business_day ORDER BY r.shop_id, d.register_id, d.business_day`,
+    [range.from, range.to, range.shopId ?? null],
+  );
+  return rows.rows;
 }

@@ -1,19 +1,29 @@
 // Applying what HQ sent down, each version at its stated moment and in that order (then by
-// version number): a catalog version replaces the price list (products it does not name stop
+// version number; a version published later of the same kind wins from its moment on, see
+// version-supersede.ts): a catalog version replaces the price list (products it does not name stop
 // selling; how each is sold, by piece or by weight, where HQ says it), an operators version sets names, roles and PIN hashes
 // (and who may log in: a deactivation revokes the badge, as the owner's does; never the till's last
 // active owner, see apply-operators.ts), a settings version the store's
 // settings. Each is one transaction with its journal entry; a sale already open keeps the prices
 // it was rung up at.
-import { catalogBody, settingsBody, type DownKind } from '../../preload/contract/hq-wire';
+import { catalogBody, catalogSkips, settingsBody, settingsSkips, type DownKind, type DownSkip } from '../../preload/contract/hq-wire';
 import { settingsPatch } from '../../preload/contract/settings';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import { updateSettings } from '../settings/settings';
 import { applyOperators } from './apply-operators';
+import { supersession } from './version-supersede';
 
-function applyCatalog(db: Db, raw: unknown): number {
+interface Applied {
+  items: number;
+  /** What the register's own rules refused of the version (HQ refuses such versions; an older HQ may still send them). */
+  skipped: DownSkip[];
+  /** Owners an operators version would have taken away (the till's last ones), kept as they were. */
+  keptOwners?: string[];
+}
+
+function applyCatalog(db: Db, raw: unknown): Applied {
   const body = catalogBody.parse(raw);
   const rate = sql(db, 'INSERT INTO tax_rates (rate_bp, label) VALUES (?, ?) ON CONFLICT(rate_bp) DO UPDATE SET label = excluded.label');
   for (const r of body.taxRates) rate.run(r.rateBp, r.label);
@@ -27,25 +37,30 @@ function applyCatalog(db: Db, raw: unknown): number {
        price_minor = excluded.price_minor, tax_rate_bp = excluded.tax_rate_bp, sold_by = COALESCE(@soldBy, products.sold_by), active = 1`,
   );
   const barcodes = new Set<string>();
+  const skipped = catalogSkips(body, known);
+  const skippedSkus = new Set(skipped.map((s) => s.item));
   let n = 0;
   for (const p of body.products) {
-    if (!known.has(p.taxRateBp) || (p.nameZh === null && p.nameEn === null)) continue;
+    if (skippedSkus.has(p.sku)) continue;
     const barcode = p.barcode !== null && !barcodes.has(p.barcode) ? p.barcode : null;
     if (barcode !== null) barcodes.add(barcode);
     // HQ that does not say how a product is sold (an older HQ) leaves the till's choice as it is.
     upsert.run({ sku: p.sku, barcode, nameZh: p.nameZh, nameEn: p.nameEn, priceMinor: p.priceMinor, taxRateBp: p.taxRateBp, soldBy: p.soldBy ?? null });
     n += 1;
   }
-  return n;
+  return { items: n, skipped };
 }
 
-function applySettings(db: Db, raw: unknown): number {
+function applySettings(db: Db, raw: unknown, superseded: ReadonlySet<string>): Applied {
   const body = settingsBody.parse(raw);
-  // The register's own checks (a known time zone, ...) still apply; what fails them is left out.
+  // The register's own checks (a known time zone, ...) still apply; what fails them is left out and
+  // said; keys a later-published version already set are left to it.
+  const skipped = settingsSkips(body.settings);
+  const refused = new Set(skipped.map((s) => s.item));
   const patch: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body.settings)) if (settingsPatch.safeParse({ [key]: value }).success) patch[key] = value;
+  for (const [key, value] of Object.entries(body.settings)) if (!refused.has(key) && !superseded.has(key)) patch[key] = value;
   updateSettings(db, settingsPatch.parse(patch), null);
-  return Object.keys(patch).length;
+  return { items: Object.keys(patch).length, skipped };
 }
 
 /** Applies every pulled version whose moment has come; returns how many. */
@@ -57,25 +72,35 @@ export function applyDueVersions(db: Db, now: number): number {
   for (const v of due) {
     db.transaction(() => {
       const body: unknown = JSON.parse(v.body);
-      let items: number;
-      let keptOwners: string[] = [];
+      const over = supersession(db, v);
+      let result: Applied;
       try {
         // Its own savepoint: a version that fails halfway leaves nothing behind.
-        items = db.transaction(() => {
-          if (v.kind === 'catalog') return applyCatalog(db, body);
-          if (v.kind === 'settings') return applySettings(db, body);
-          const applied = applyOperators(db, body, v.version, now);
-          keptOwners = applied.keptOwners;
-          return applied.items;
+        result = db.transaction((): Applied => {
+          if (v.kind === 'catalog') return over.by !== null ? { items: 0, skipped: [] } : applyCatalog(db, body);
+          if (v.kind === 'operators') return { ...applyOperators(db, body, v.version, now), skipped: [] };
+          return applySettings(db, body, over.keys);
         })();
       } catch {
         // A version this register cannot read (a newer HQ) is passed over, never retried for ever; the journal says so.
-        items = -1;
+        result = { items: -1, skipped: [] };
       }
       sql(db, 'UPDATE sync_versions SET applied_at = ? WHERE version = ?').run(now, v.version);
-      // Owners the version would have taken away (the till's last ones) are named: it was applied without them.
-      const entry = { version: v.version, kind: v.kind, effectiveAt: v.effective_at, items };
-      appendJournal(db, 'sync.version_applied', keptOwners.length > 0 ? { ...entry, keptOwners } : entry, now);
+      appendJournal(
+        db,
+        'sync.version_applied',
+        {
+          version: v.version,
+          kind: v.kind,
+          effectiveAt: v.effective_at,
+          items: result.items,
+          ...(result.skipped.length > 0 ? { skipped: result.skipped } : {}),
+          ...(over.by !== null ? { supersededBy: over.by } : {}),
+          // Named when an operators version was applied without them (the till's last owners).
+          ...(result.keptOwners && result.keptOwners.length > 0 ? { keptOwners: result.keptOwners } : {}),
+        },
+        now,
+      );
     })();
   }
   return due.length;

@@ -20,7 +20,7 @@ export async function enrolWithHq(
   const request = enrolRequest.parse({ code: input.code, localRegisterId: input.localRegisterId });
   const answer = await postToHq<EnrolResponse>(input.hqUrl, hqPaths.enrol, request, { timeoutMs });
   if (!answer.ok) throw new ServiceError(answer.error.code, answer.error.params);
-  const { registerId, shopId, secret, serverTime } = answer.value;
+  const { registerId, shopId, shopName, secret, serverTime } = answer.value;
   const now = clock();
   db.transaction(() => {
     if (readLink(db)) throw new ServiceError('sync.already_enrolled');
@@ -33,6 +33,11 @@ export async function enrolWithHq(
       now,
       serverTime - now,
     );
-    appendJournal(db, 'sync.enrolled', { operatorId: input.operatorId, hqUrl: input.hqUrl, registerId, shopId }, now);
+    appendJournal(
+      db,
+      'sync.enrolled',
+      { operatorId: input.operatorId, hqUrl: input.hqUrl, registerId, shopId, ...(typeof shopName === 'string' ? { shopName } : {}) },
+      now,
+    );
   })();
 }

@@ -1,16 +1,32 @@
 // Journal kinds of the link to HQ (see ledger/journal-payloads.ts).
-import type { DownKind } from '../../preload/contract/hq-wire';
+import type { DownKind, DownSkip } from '../../preload/contract/hq-wire';
 
 declare module '../ledger/journal-payloads' {
   interface JournalPayloads {
     /** The owner enrolled this register with HQ (the key itself is never journalled). */
-    'sync.enrolled': { operatorId: number; hqUrl: string; registerId: string; shopId: string };
-    /**
-     * A version from HQ took effect here: prices, operators or settings changed at its stated time.
-     * `keptOwners`: an operators version that would have left no active owner was applied without
-     * its entries for these owners (main/sync/apply-operators.ts).
-     */
-    'sync.version_applied': { version: number; kind: DownKind; effectiveAt: number; items: number; keptOwners?: string[] };
+    'sync.enrolled': {
+      operatorId: number;
+      hqUrl: string;
+      registerId: string;
+      shopId: string;
+      /** As HQ named the shop then; absent from an older HQ. */ shopName?: string;
+    };
+    /** A version from HQ took effect here: prices, operators or settings changed at its stated time. */
+    'sync.version_applied': {
+      version: number;
+      kind: DownKind;
+      effectiveAt: number;
+      items: number;
+      /** What this register's rules refused of the version (each product or setting by name), when anything. */
+      skipped?: DownSkip[];
+      /** A version published later that took effect at or before this one's moment: this one's catalog or keys it sets were left out. */
+      supersededBy?: number;
+      /**
+       * An operators version that would have left no active owner was applied without its entries
+       * for these owners (main/sync/apply-operators.ts).
+       */
+      keptOwners?: string[];
+    };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ErrorParams } from '../../preload/contract/result';
 import type { SyncStatusView } from '../../preload/contract/sync-views';
 import type { Db } from '../ledger/database';
+import type { JournalPayloads } from '../ledger/journal-payloads';
 import { INDEXED_KINDS } from '../ledger/journal-kind-index';
 import { sql } from '../ledger/statements';
 import { journalHead, pendingVersions, readLink } from './sync-store';
@@ -14,8 +15,30 @@ function keptOwners(db: Db): SyncStatusView['keptOwners'] {
     .pluck()
     .get() as string | undefined;
   if (payload === undefined) return null;
-  const data = (JSON.parse(payload) as { data: { version: number; keptOwners?: string[] } }).data;
+  const data = (JSON.parse(payload) as { data: JournalPayloads['sync.version_applied'] }).data;
   return data.keptOwners && data.keptOwners.length > 0 ? { version: data.version, names: data.keptOwners } : null;
+}
+
+/** Versions shown with what was skipped of them, at most. */
+const SKIPPED_SHOWN = 5;
+
+function enrolledShopName(db: Db): string | null {
+  const row = sql(
+    db,
+    `SELECT json_extract(payload, '$.data.shopName') AS name FROM journal WHERE kind = 'sync.enrolled' AND ${INDEXED_KINDS} ORDER BY seq DESC LIMIT 1`,
+  ).get() as { name: string | null } | undefined;
+  return typeof row?.name === 'string' ? row.name : null;
+}
+
+function skippedInVersions(db: Db): SyncStatusView['skippedInVersions'] {
+  const rows = sql(
+    db,
+    `SELECT at, payload FROM journal WHERE kind = 'sync.version_applied' AND ${INDEXED_KINDS} AND json_extract(payload, '$.data.skipped') IS NOT NULL ORDER BY seq DESC LIMIT ?`,
+  ).all(SKIPPED_SHOWN) as { at: number; payload: string }[];
+  return rows.map((r) => {
+    const data = (JSON.parse(r.payload) as { data: JournalPayloads['sync.version_applied'] }).data;
+    return { version: data.version, kind: data.kind, appliedAt: r.at, skipped: data.skipped ?? [] };
+  });
 }
 
 export function syncStatus(db: Db): SyncStatusView {
@@ -27,6 +50,7 @@ export function syncStatus(db: Db): SyncStatusView {
       hqUrl: null,
       registerId: null,
       shopId: null,
+      shopName: null,
       localSeq,
       ackedSeq: 0,
       pendingEntries: localSeq,
@@ -39,6 +63,7 @@ export function syncStatus(db: Db): SyncStatusView {
       pulledAt: null,
       pendingVersions: 0,
       keptOwners: null,
+      skippedInVersions: [],
     };
   }
   return {
@@ -46,6 +71,7 @@ export function syncStatus(db: Db): SyncStatusView {
     hqUrl: link.hq_url,
     registerId: link.register_id,
     shopId: link.shop_id,
+    shopName: enrolledShopName(db),
     localSeq,
     ackedSeq: link.acked_seq,
     pendingEntries: Math.max(0, localSeq - link.acked_seq),
@@ -58,5 +84,6 @@ export function syncStatus(db: Db): SyncStatusView {
     pulledAt: link.pulled_at,
     pendingVersions: pendingVersions(db),
     keptOwners: keptOwners(db),
+    skippedInVersions: skippedInVersions(db),
   };
 }

@@ -5,6 +5,8 @@ export const enrolRequest = z.object({ code: z.string().regex(/^[A-Z2-9]{4}(-[A-
 export interface EnrolResponse {
   registerId: string;
   shopId: string;
+  /** The shop's name at HQ when the register enrolled. Absent from an HQ older than this field. */
+  shopName?: string;
   /** The register's HMAC key, hex; HQ never shows it again. */
   secret: string;
   serverTime: number;

@@ -17,6 +17,11 @@ export interface HqFigure {
   handoverMinor?: number | null;
   /** Zs that chained no handover figure (taken before it was): unknown, not in handoverMinor. */
   handoverUnrecorded?: number;
+  /**
+   * Documents HQ holds of the period on days no Z covers yet (a till that sold and has not closed,
+   * or whose Z is not uploaded): not in the sums above. Absent from an HQ older than this field.
+   */
+  notClosed?: { documentCount: number; netMinor: number };
 }
 
 /** HQ's answer to the owner's back office: figures per shop and register, the consistency check's differences, open alerts. */
@@ -45,6 +50,8 @@ export interface OwnerOverview {
   zChecked: number;
   /** A Z that its register's uploaded documents do not add up to, field by field. */
   differences: { registerId: string; zNo: number; businessDay: string; field: string; z: number | null; documents: number | null }[];
+  /** Register days of the month with uploaded documents but no Z yet: not covered by the check, not an error. Absent from an older HQ. */
+  uncovered?: { shopId: string; registerId: string; businessDay: string; documentCount: number; netMinor: number }[];
   /** Open alerts (forks, tampered or forged uploads), newest last; their evidence stays at HQ. */
   alerts: { id: number; kind: string; registerId: string | null; params: Record<string, unknown>; raisedAt: number }[];
 }

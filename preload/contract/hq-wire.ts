@@ -30,6 +30,7 @@ export const hqErrors = [
   'hq.clock_skew',
   'hq.unknown_register',
   'hq.enrol_code_invalid',
+  'hq.enrol_code_expired',
   'hq.gap',
   'hq.fork',
   'hq.tampered',
@@ -38,6 +39,7 @@ export const hqErrors = [
   'hq.too_large',
   'hq.forbidden',
   'hq.not_found',
+  'hq.invalid_range',
   'hq.internal',
 ] as const;
 export type HqErrorCode = (typeof hqErrors)[number];
@@ -49,4 +51,5 @@ export * from './hq-wire-enrol';
 export * from './hq-wire-upload';
 export * from './hq-wire-records';
 export * from './hq-wire-down';
+export * from './hq-wire-down-checks';
 export * from './hq-wire-overview';

@@ -1,3 +1,5 @@
+import type { DownKind, DownSkip } from './hq-wire';
+
 /** The register's link to HQ as the back office shows it. */
 export interface SyncStatusView {
   enrolled: boolean;
@@ -5,6 +7,8 @@ export interface SyncStatusView {
   /** HQ's names for this register and its shop. */
   registerId: string | null;
   shopId: string | null;
+  /** The shop's name as HQ gave it at enrolment; null when HQ did not say (an older HQ). */
+  shopName: string | null;
   /** The newest journal entry here, and the newest HQ has acknowledged holding. */
   localSeq: number;
   ackedSeq: number;
@@ -27,4 +31,6 @@ export interface SyncStatusView {
    * it applied in full. HQ's list and the till differ until HQ sends one that keeps an owner.
    */
   keptOwners: { version: number; names: string[] } | null;
+  /** The latest versions from HQ of which this register skipped something (a product, a setting), newest first: never silently. */
+  skippedInVersions: { version: number; kind: DownKind; appliedAt: number; skipped: DownSkip[] }[];
 }

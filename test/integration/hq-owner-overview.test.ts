@@ -91,6 +91,7 @@ describe('the owner’s HQ view through the register', () => {
       netMinor: net(reg) + extra,
       documentCount: count(reg),
       zCount: 1,
+      notClosed: { documentCount: 0, netMinor: 0 },
       ...(reg === c.reg ? { handoverMinor: null, handoverUnrecorded: 1 } : { handoverMinor: 0, handoverUnrecorded: 0 }),
     });
     const sum = (x: { netMinor: number; documentCount: number }, y: { netMinor: number; documentCount: number }) => ({
@@ -99,6 +100,7 @@ describe('the owner’s HQ view through the register', () => {
       zCount: 2,
       handoverMinor: 0,
       handoverUnrecorded: 0,
+      notClosed: { documentCount: 0, netMinor: 0 },
     });
     expect(view).toMatchObject({ day, month: day.slice(0, 7) });
     expect(view.shops.map((s) => [s.shopId, s.day, s.month])).toEqual([

@@ -8,6 +8,7 @@ import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
 import { OverShort } from '../shift/CountResult';
 import { HqFraudAlerts } from './HqFraudAlerts';
+import { NotClosedLine, UncoveredDays } from './HqNotClosed';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
 
 function today(): string {
@@ -85,11 +86,13 @@ function Overview({ v, money, when }: { v: OwnerOverview; money: (minor: number)
               <td>
                 {money(s.day.netMinor)}
                 <HandoverLine f={s.day} testId={`hq-shop-${s.shopId}-day-handover`} />
+                <NotClosedLine f={s.day} money={money} testId={`hq-shop-${s.shopId}-day-not-closed`} />
               </td>
               <td>{s.day.documentCount}</td>
               <td>
                 {money(s.month.netMinor)}
                 <HandoverLine f={s.month} testId={`hq-shop-${s.shopId}-month-handover`} />
+                <NotClosedLine f={s.month} money={money} testId={`hq-shop-${s.shopId}-month-not-closed`} />
               </td>
               <td>{s.month.documentCount}</td>
               <td>{s.month.zCount}</td>
@@ -101,11 +104,13 @@ function Overview({ v, money, when }: { v: OwnerOverview; money: (minor: number)
                 <td>
                   {money(r.day.netMinor)}
                   <HandoverLine f={r.day} testId={`hq-register-${r.registerId}-day-handover`} />
+                  <NotClosedLine f={r.day} money={money} testId={`hq-register-${r.registerId}-day-not-closed`} />
                 </td>
                 <td>{r.day.documentCount}</td>
                 <td>
                   {money(r.month.netMinor)}
                   <HandoverLine f={r.month} testId={`hq-register-${r.registerId}-month-handover`} />
+                  <NotClosedLine f={r.month} money={money} testId={`hq-register-${r.registerId}-month-not-closed`} />
                 </td>
                 <td>{r.month.documentCount}</td>
                 <td>{r.month.zCount}</td>
@@ -118,7 +123,9 @@ function Overview({ v, money, when }: { v: OwnerOverview; money: (minor: number)
 
       <h3>{t('hqView.differences')}</h3>
       {v.differences.length === 0 ? (
-        <p data-testid="hq-overview-no-differences">{t('hqView.noDifferences', { count: v.zChecked })}</p>
+        <p data-testid="hq-overview-no-differences">
+          {t((v.uncovered ?? []).length > 0 ? 'hqView.noDifferencesSoFar' : 'hqView.noDifferences', { count: v.zChecked })}
+        </p>
       ) : (
         <table className="data-table" data-testid="hq-overview-differences">
           <thead>
@@ -146,6 +153,8 @@ function Overview({ v, money, when }: { v: OwnerOverview; money: (minor: number)
           </tbody>
         </table>
       )}
+
+      <UncoveredDays v={v} money={money} />
 
       <h3>{t('hqView.alerts')}</h3>
       {v.alerts.length === 0 ? (

@@ -42,7 +42,7 @@ export function HqSection({ session }: BackOfficeSectionProps) {
         <dl className="hq-status" data-testid="hq-status" data-state={view.state}>
           <dt>{t('hq.register')}</dt>
           <dd>
-            {view.registerId} · {view.shopId} · {view.hqUrl}
+            {view.registerId} · {view.shopName === null ? view.shopId : t('hq.shopNamed', { id: view.shopId, name: view.shopName })} · {view.hqUrl}
           </dd>
           <dt>{t('hq.state')}</dt>
           <dd role="status">{t(`hq.stateName.${view.state}`)}</dd>
@@ -69,6 +69,19 @@ export function HqSection({ session }: BackOfficeSectionProps) {
                 version: view.keptOwners.version,
                 names: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(view.keptOwners.names),
               })}
+            </dd>
+          )}
+          {view.skippedInVersions.length > 0 && (
+            <dd className="error-note" role="alert" data-testid="hq-skipped">
+              <p>{t('hq.skipped.title')}</p>
+              <ul>
+                {view.skippedInVersions.map((v) => (
+                  <li key={v.version}>
+                    {t('hq.skipped.version', { version: v.version, kind: t(`hq.skipped.kind.${v.kind}`), at: when(v.appliedAt) })}
+                    {v.skipped.map((s) => t(`hq.skipped.why.${s.why}`, { item: s.item })).join(t('hq.skipped.separator'))}
+                  </li>
+                ))}
+              </ul>
             </dd>
           )}
         </dl>
