@@ -2,7 +2,6 @@
 // its kick (the printer took it, or it was dropped and the drawer must be opened with the key),
 // never just that it was asked for; an empty reason queues nothing.
 import { describe, expect, it } from 'vitest';
-import type { PrinterConfigView } from '../../preload/contract/printer';
 import { openShop, SHANGHAI, shanghai, type Shop } from '../support/day-close-shop';
 import { CASHIER_PIN, SUPERVISOR_PIN } from '../support/register-fixture';
 import { fast, profile, registers, transportFor, vp } from '../support/printing-rig';
@@ -11,7 +10,7 @@ async function printingShop(): Promise<Shop> {
   const s = await openShop(shanghai('2026-09-01', '10:00'), { printer: fast });
   registers.push(s.reg);
   await s.as('owner');
-  await s.reg.must('printer.setConfig', { enabled: true, transport: transportFor('tcp'), profile, timeZone: SHANGHAI } as PrinterConfigView);
+  await s.reg.must('printer.setConfig', { enabled: true, transport: transportFor('tcp'), profile, timeZone: SHANGHAI });
   await s.as('cashier');
   return s;
 }

@@ -3,7 +3,7 @@
 // receipt that waited first, nothing is handed to the printer or marked printed, and all print in
 // that order once the paper is back. The queue names each job as the owner looks for it.
 import { describe, expect, it } from 'vitest';
-import type { PrinterConfigView, PrintJobView } from '../../preload/contract/printer';
+import type { PrintJobView } from '../../preload/contract/printer';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
 import { key, openShop, SHANGHAI, shanghai, type Shop } from '../support/day-close-shop';
 import { until } from '../support/until';
@@ -13,7 +13,7 @@ async function printingShop(printer: typeof fast = fast): Promise<Shop> {
   const s = await openShop(shanghai('2026-09-01', '10:00'), { printer });
   registers.push(s.reg);
   await s.as('owner');
-  await s.reg.must('printer.setConfig', { enabled: true, transport: transportFor('tcp'), profile, timeZone: SHANGHAI } as PrinterConfigView);
+  await s.reg.must('printer.setConfig', { enabled: true, transport: transportFor('tcp'), profile, timeZone: SHANGHAI });
   await s.as('cashier');
   return s;
 }
