@@ -82,7 +82,8 @@ export function DrawerSection() {
         {/* Main asking for a supervisor is no refusal to show in the form: the approval dialog says why. */}
         <ErrorNote message={problem} error={problem || asksForSupervisor(drawer.error) ? null : drawer.error} />
         <Notice message={notice?.message ?? null} tone={notice?.tone ?? 'success'} />
-        <button type="submit" className="button button--primary" data-testid="drawer-open">
+        {/* Busy while main waits for the printer to take the kick: one press is one opening. */}
+        <button type="submit" className="button button--primary" disabled={drawer.busy || approved.busy} data-testid="drawer-open">
           {t('printing.drawer.open')}
         </button>
       </form>
