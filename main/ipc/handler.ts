@@ -36,7 +36,7 @@ export interface HandlerContext {
 /** Parts of the register beyond the ledger. Later capabilities (printer, terminal) add theirs here. */
 export interface RegisterServices {
   /** The receipt printer: its queue worker, status poller and test page. */
-  printer: Pick<PrinterRuntime, 'kick' | 'configChanged' | 'status' | 'testPage' | 'printNow' | 'probe'>;
+  printer: Pick<PrinterRuntime, 'kick' | 'configChanged' | 'status' | 'testPage' | 'printNow' | 'probe' | 'drawerOutcome'>;
   /** The card terminal: card payments (intent journal, recovery), its config and end-of-day. */
   terminal: Pick<TerminalRuntime, 'payments' | 'getConfig' | 'setConfig' | 'endOfDay' | 'batches' | 'inUse' | 'probe'>;
   /** Scan-to-pay: payments through WeChat Pay / Alipay (attempts, recovery) and the providers' settings. */

@@ -7,44 +7,12 @@ import { sql } from '../ledger/statements';
 import { ServiceError } from '../common/service-error';
 import { findDocument } from '../documents/document-view';
 import type { ReceiptDocument } from '../hardware/printer';
-
-interface JobRow {
-  id: number;
-  kind: 'receipt' | 'drawer' | 'report';
-  document_id: string | null;
-  copy_no: number;
-  state: PrintJobView['state'];
-  attempts: number;
-  next_attempt_at: number;
-  last_error: string | null;
-  reason: string | null;
-  operator_id: number | null;
-  created_at: number;
-  finished_at: number | null;
-  receipt_no: number | null;
-  content: string | null;
-}
+import { jobView, SELECT_JOBS, type JobRow } from './print-job-view';
 
 export type PrintJob = JobRow;
 
-// Training numbers are kept negated (ledger/migrations/012-training.ts).
-const SELECT = 'SELECT j.*, ABS(d.receipt_no) AS receipt_no FROM print_jobs j LEFT JOIN documents d ON d.id = j.document_id';
-
-function view(row: JobRow): PrintJobView {
-  return {
-    id: row.id,
-    kind: row.kind,
-    saleId: row.document_id,
-    receiptNo: row.receipt_no,
-    copyNo: row.copy_no,
-    state: row.state,
-    attempts: row.attempts,
-    lastError: row.last_error,
-    reason: row.reason,
-    createdAt: row.created_at,
-    finishedAt: row.finished_at,
-  };
-}
+const SELECT = SELECT_JOBS;
+const view = jobView;
 
 function insert(
   db: Db,
@@ -130,9 +98,18 @@ export function pendingCount(db: Db): number {
   return (sql(db, "SELECT COUNT(*) AS n FROM print_jobs WHERE state IN ('queued', 'sending')").get() as { n: number }).n;
 }
 
-/** What is due now, drawer kicks first: a kick is only worth sending in the moment of its sale. */
+/**
+ * What is due now, drawer kicks first: a kick is only worth sending in the moment of its sale. Then
+ * paper in queue order, and with it every older paper job still waiting out its backoff: a job due
+ * now never goes out ahead of one that has waited longer for the printer (one that could not be
+ * rendered excepted: waiting does not mend it, and it holds nothing back).
+ */
 export function dueJobs(db: Db, now: number): PrintJob[] {
-  return sql(db, `${SELECT} WHERE j.state = 'queued' AND j.next_attempt_at <= ? ORDER BY j.kind = 'drawer' DESC, j.id`).all(now) as JobRow[];
+  return sql(
+    db,
+    `${SELECT} WHERE j.state = 'queued' AND (j.next_attempt_at <= ? OR (j.kind <> 'drawer' AND j.last_error IS NOT 'internal' AND j.id < (
+      SELECT MAX(id) FROM print_jobs WHERE state = 'queued' AND kind <> 'drawer' AND next_attempt_at <= ?))) ORDER BY j.kind = 'drawer' DESC, j.id`,
+  ).all(now, now) as JobRow[];
 }
 
 export function nextAttemptAt(db: Db): number | null {

@@ -1,8 +1,10 @@
 // Moves queued jobs to the printer, one at a time, outside any call: a sale never waits for
-// paper. Before a receipt is sent the printer must say it can print (a printer that is out of
-// paper still takes bytes, and then nobody knows whether the job printed); after the send the
-// job is marked printed and never sent again, even if the printer then reports paper out —
-// it holds the bytes and prints them once it recovers.
+// paper. Before any paper job (a receipt, an X or Z report, a cash slip) is sent the printer must
+// say it can print: a printer that is out of paper still takes bytes, and one switched off and on
+// to load paper loses them, while the queue would say printed and nobody would send that Z or
+// signed paid-out slip again. Paper goes out in queue order: a job waits behind an older one
+// that waits for the printer. After the send the job is marked printed and never sent again,
+// even if the printer then reports paper out: it holds the bytes and prints them once it recovers.
 import type { PrinterConfigView } from '../../preload/contract/printer';
 import { drawerKickFor, type PrinterStatus, type PrinterTransport, type TransportResult } from '../hardware/printer';
 import type { Db } from '../ledger/database';
@@ -85,16 +87,18 @@ export class PrintWorker {
     const config = this.deps.config();
     const transport = this.deps.transport();
     if (!config.enabled || !transport) return;
-    let receiptsBlockedBy: string | null = null;
+    let paperBlockedBy: string | null = null;
+    // Drawer kicks first, then paper in queue order (print-jobs.ts dueJobs).
     for (const job of dueJobs(db, this.deps.clock())) {
       if (this.stopped || !db.open) return;
-      if (job.kind === 'receipt' && receiptsBlockedBy) {
-        // Receipts print in order: the ones behind a blocked receipt wait with it.
-        markWaiting(db, job.id, receiptsBlockedBy, this.retryAt(job));
+      if (job.kind !== 'drawer' && paperBlockedBy) {
+        // Paper prints in order: what is behind a job waiting for the printer waits with it.
+        markWaiting(db, job.id, paperBlockedBy, this.retryAt(job));
         continue;
       }
       const blocked = await this.send(job, config, transport);
-      if (blocked && job.kind === 'receipt') receiptsBlockedBy = blocked;
+      // A job that could not be rendered is a fault of its own, not the printer's: it holds nothing back.
+      if (blocked && job.kind !== 'drawer' && blocked !== 'internal') paperBlockedBy = blocked;
     }
   }
 
@@ -132,9 +136,13 @@ export class PrintWorker {
     const before = await io(() => transport.queryStatus(statusOptions));
     report(before);
     if (this.stopped || !db.open) return 'stopped';
-    // A drawer kick needs no paper; a receipt waits for a printer that says it can print. A printer
-    // that does not answer at all may just not support status (USB without a return channel): try.
-    if (job.kind === 'receipt' && before.answered && !before.ready) {
+    // Every paper job waits for a printer that says it can print. A printer that does not answer at
+    // all may just not support status (USB without a return channel): try, and a failed send waits.
+    // A drawer kick is no paper: it needs no paper and must not wait for it (a cashier giving change
+    // cannot wait for a roll to be loaded), so it is decided by what the printer can do without
+    // printing, below: the real-time pulse opens the drawer while paper end, an open cover or
+    // offline stop printing; only an error leaves nothing sure to open it.
+    if (job.kind !== 'drawer' && before.answered && !before.ready) {
       const reason = before.problems[0] ?? 'printer.offline';
       markWaiting(db, job.id, reason, this.retryAt(job));
       return reason;

@@ -2,7 +2,7 @@
 // status poller (DLE EOT every few seconds and right after a failure), which publishes the
 // printer's part of `hardware.status`. Started and stopped by openRegister.
 import type { HardwareStatus } from '../../preload/contract/events';
-import type { PrinterConfigView, TestPageView } from '../../preload/contract/printer';
+import type { PrinterConfigView, PrintJobView, TestPageView } from '../../preload/contract/printer';
 import type { HardwareStatusHub } from '../hardware/hardware-status';
 import {
   createTransport,
@@ -17,7 +17,8 @@ import {
 import type { Db } from '../ledger/database';
 import type { Logger } from '../log';
 import { getPrinterConfig } from './printer-config';
-import { makeAllDue, pendingCount, requeueInterrupted } from './print-jobs';
+import { getJob, makeAllDue, pendingCount, requeueInterrupted } from './print-jobs';
+import { DRAWER_WINDOW_MS } from './drawer-jobs';
 import { PrintWorker } from './print-worker';
 import { ServiceError } from '../common/service-error';
 import type { Locale } from '../../preload/contract/primitives';
@@ -110,6 +111,20 @@ export class PrinterRuntime {
       this.publishPending = false;
       this.publish();
     });
+  }
+
+  /**
+   * A drawer kick's outcome, once the worker has sent it or dropped it (it never waits longer than
+   * the moment of its sale, drawer-jobs.ts): so the one who asked is told what happened, not that it
+   * was asked for. Still queued after that (the printer is slow to answer), it says so.
+   */
+  async drawerOutcome(jobId: number): Promise<PrintJobView> {
+    const until = Date.now() + (this.o.drawerWindowMs ?? DRAWER_WINDOW_MS) + (this.o.statusTimeoutMs ?? 1000) + 1000;
+    for (;;) {
+      const job = getJob(this.o.db, jobId);
+      if (job.state === 'printed' || job.state === 'cancelled' || this.stopped || Date.now() >= until) return job;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   }
 
   /** Settings changed: drop the old connection and look at the printer again. */

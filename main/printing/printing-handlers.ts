@@ -75,7 +75,9 @@ export const printerHandlers: Pick<HandlerTable, keyof typeof printerCalls> = {
       requireEnabled(ctx);
       // A supervisor opens it on their own authority; a cashier needs one to type their PIN.
       const approverId = supervisorFor(ctx.db, ctx.actor, input.approval, ctx.now, 'drawer.needs_supervisor');
-      return afterQueueChange(ctx, enqueueNoSale(ctx.db, input.reason, ctx.actor.id, approverId, ctx.now));
+      const job = afterQueueChange(ctx, enqueueNoSale(ctx.db, input.reason, ctx.actor.id, approverId, ctx.now));
+      // Answers with what became of the kick (sent, dropped, or still queued), never just "asked for".
+      return ctx.services.printer.drawerOutcome(job.id);
     },
   },
 };

@@ -73,5 +73,5 @@ export type * from './reports-views';
 export type * from './audit-views';
 export type * from './training-views';
 export type * from './customer-display-views';
-export type { PrinterConfigView, PrintJobView, PrintJobState, ReceiptPreviewView, TestPageView } from './printer';
+export type { PrinterConfigView, PrintJobDocument, PrintJobPaper, PrintJobView, PrintJobState, ReceiptPreviewView, TestPageView } from './printer';
 export type { HardwareStatus, DeviceState } from './events';

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import type { HardwareStatus } from './events';
+import type { CashMovementKind } from './shift-views';
 import { approval, id, receiptCode, shortText, timeZone, uuid } from './primitives';
 import { printerProfileSchema, transportConfigSchema, type PrinterProfile, type TransportConfigOutput } from './printer-schemas';
 
@@ -47,9 +48,33 @@ export interface PrintJobView {
   /** Error code of the last failed attempt (translated under errors.). */
   lastError: string | null;
   reason: string | null;
+  /** What the job puts on paper (or opens), in the terms an owner looks for it by; the queue names jobs from this. */
+  paper: PrintJobPaper;
   createdAt: number;
   finishedAt: number | null;
 }
+
+/** A document a job prints or opens the drawer for, with its number as printed (R1-000001, R1-T-000001 in training). */
+export interface PrintJobDocument {
+  kind: 'sale' | 'refund' | 'void';
+  receiptNo: string;
+}
+
+export type PrintJobPaper =
+  /** A document's receipt; a duplicate when the job's copyNo > 0. */
+  | { what: 'receipt'; document: PrintJobDocument | null }
+  /** The drawer kick of a sale, refund or void. */
+  | { what: 'drawer'; document: PrintJobDocument | null }
+  /** "No sale": the drawer opened with the reason given (in `reason`). */
+  | { what: 'noSale' }
+  /** An X report, of the shift or of the business day. */
+  | { what: 'x'; scope: 'shift' | 'day' }
+  /** Z report number zNo; a copy when the job's copyNo > 0. */
+  | { what: 'z'; zNo: number }
+  /** A cash movement's slip, or its drawer kick. */
+  | { what: 'cashSlip' | 'cashDrawer'; movement: CashMovementKind | null; amountMinor: number | null }
+  /** Paper of a kind this version does not know (written by a newer one). */
+  | { what: 'other' };
 
 export interface ReceiptPreviewView {
   saleId: string;

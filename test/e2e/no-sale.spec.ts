@@ -25,9 +25,9 @@ test("a cashier's no-sale asks for a supervisor; the drawer job is listed in the
     await page.getByTestId('open-back-office').click();
     await page.getByTestId('back-office-nav-drawer').click();
     const form = page.getByTestId('drawer-form');
-    // No reason: refused in the window, translated.
+    // No reason: asked for in the window, nothing sent.
     await form.getByTestId('drawer-open').click();
-    await expect(form.getByTestId('error')).toContainText('收银机拒绝了输入内容');
+    await expect(form.getByTestId('error')).toHaveText('请填写开钱箱原因。');
 
     await form.getByTestId('drawer-reason').fill('找零');
     await form.getByTestId('drawer-open').click();
@@ -54,7 +54,7 @@ test("a cashier's no-sale asks for a supervisor; the drawer job is listed in the
     await page.getByTestId('back-office-nav-print-queue').click();
     const queue = page.getByRole('table', { name: '打印队列' });
     await expect(queue.getByRole('columnheader')).toHaveText(['任务', '内容', '状态', '尝试次数', '最近问题', '操作']);
-    const drawerJob = queue.getByTestId('print-job').filter({ hasText: '钱箱 · 找零' });
+    const drawerJob = queue.getByTestId('print-job').filter({ hasText: '无销售开钱箱：找零' });
     await expect(drawerJob.getByTestId('print-job-state')).toHaveText('已打印');
   } finally {
     await printer.close();

@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, PrintJobView } from '../../../../preload/contract';
+import type { CallError } from '../../../../preload/contract';
 import { DataTable } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { useCall, useCallGroup } from '../../state/use-call';
 import { useEvent } from '../../state/use-event';
+import { printJobName } from './print-job-name';
 
 /** Supervisors: what waits for the printer, what printed, and why a job is stuck. */
 export function PrintQueueSection() {
@@ -25,13 +26,6 @@ export function PrintQueueSection() {
     await action.run(name, { jobId });
     await refresh({});
   };
-
-  const what = (job: PrintJobView) =>
-    job.kind === 'drawer'
-      ? t('printing.queue.kind.drawer')
-      : job.copyNo > 0
-        ? t('printing.queue.kind.duplicate', { receiptNo: job.receiptNo ?? '', copy: job.copyNo })
-        : t('printing.queue.kind.receipt', { receiptNo: job.receiptNo ?? '' });
 
   return (
     <div>
@@ -56,7 +50,7 @@ export function PrintQueueSection() {
               </>
             ),
           },
-          { key: 'what', header: t('printing.queue.what'), cell: (job) => `${what(job)}${job.reason ? ` · ${job.reason}` : ''}` },
+          { key: 'what', header: t('printing.queue.what'), testId: 'print-job-what', cell: (job) => printJobName(job, t, format) },
           { key: 'state', header: t('printing.queue.state'), testId: 'print-job-state', cell: (job) => t(`printing.queue.state.${job.state}`) },
           { key: 'attempts', header: t('printing.queue.attempts'), numeric: true, cell: (job) => job.attempts },
           {
