@@ -5,21 +5,24 @@ import { sql } from '../ledger/statements';
 import type { ReconBatch, ReconPayment } from './card-reconciliation';
 import { lastZ } from './z-store';
 
+/** A terminal_batches row. */
+interface BatchRow {
+  id: number;
+  closed_at: number;
+  terminal_id: string | null;
+  total_minor: number;
+  totals: string;
+  receipt_from: number | null;
+  receipt_to: number | null;
+}
+
 /** Terminal batches not reconciled by any Z yet, and the card payments booked since the last one that was. */
 export function pendingCardBatches(
   db: Db,
   registerId: string,
 ): { batches: ReconBatch[]; lastBatchId: number | null; payments: (since: number, upto: number) => ReconPayment[]; since: number } {
   const prevBatch = lastZ(db, registerId)?.last_batch_id ?? 0;
-  const rows = sql(db, 'SELECT * FROM terminal_batches WHERE id > ? ORDER BY id').all(prevBatch) as {
-    id: number;
-    closed_at: number;
-    terminal_id: string | null;
-    total_minor: number;
-    totals: string;
-    receipt_from: number | null;
-    receipt_to: number | null;
-  }[];
+  const rows = sql(db, 'SELECT * FROM terminal_batches WHERE id > ? ORDER BY id').all(prevBatch) as BatchRow[];
   const since = (sql(db, 'SELECT closed_at FROM terminal_batches WHERE id = ?').get(prevBatch) as { closed_at: number } | undefined)?.closed_at ?? 0;
   const batches = rows.map(reconBatch);
   return {
@@ -31,15 +34,7 @@ export function pendingCardBatches(
 }
 
 /** A stored terminal batch as the reconciliation reads it. */
-export function reconBatch(r: {
-  id: number;
-  closed_at: number;
-  terminal_id: string | null;
-  total_minor: number;
-  totals: string;
-  receipt_from: number | null;
-  receipt_to: number | null;
-}): ReconBatch {
+export function reconBatch(r: BatchRow): ReconBatch {
   return {
     id: r.id,
     closedAt: r.closed_at,
