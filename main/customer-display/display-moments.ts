@@ -4,6 +4,7 @@
 import type { CustomerDisplayPaymentView } from '../../preload/contract/customer-display-views';
 import type { DocumentView } from '../../preload/contract/views';
 import type { Db } from '../ledger/database';
+import { isIndexedKind } from '../ledger/journal-kind-index';
 import { sql } from '../ledger/statements';
 
 /** How long the thank-you (or the return's) stays up after it completes when no new item follows. */
@@ -21,19 +22,34 @@ export function noteCorrectionStarted(db: Db, now: number): void {
 
 export type Moment = { kind: 'idle' } | { kind: 'done'; id: string } | { kind: 'return'; id: string; done: boolean };
 
+/**
+ * The document of this register completed last, at or after `since`. Read from the journal's end
+ * backwards, entry by entry, until one older than `since`: the documents table has no index on
+ * completed_at, and a query on it read every document the register ever completed (a year's
+ * ledger, on every display update and every receipt looked up for a return).
+ */
+function lastCompleted(db: Db, registerId: string, since: number): { id: string; kind: string; at: number } | undefined {
+  const recent = sql(db, "SELECT at, kind, json_extract(payload, '$.data.saleId') AS id FROM journal ORDER BY seq DESC");
+  const document = sql(db, "SELECT id, kind, completed_at AS at FROM documents WHERE id = ? AND register_id = ? AND status = 'completed'");
+  for (const entry of recent.iterate() as IterableIterator<{ at: number; kind: string; id: unknown }>) {
+    if (entry.at < since) return undefined;
+    if (isIndexedKind(entry.kind) || typeof entry.id !== 'string') continue;
+    const done = document.get(entry.id, registerId) as { id: string; kind: string; at: number } | undefined;
+    if (done && done.at >= since) return done;
+  }
+  return undefined;
+}
+
 /** The latest of: a sale or correction completed within the thank-you time, an open return, a correction started. */
 export function displayMoment(db: Db, registerId: string, now: number): Moment {
-  const completed = sql(
-    db,
-    "SELECT id, kind, completed_at AS at FROM documents WHERE register_id = ? AND status = 'completed' AND completed_at >= ? ORDER BY completed_at DESC LIMIT 1",
-  ).get(registerId, now - THANK_YOU_MS) as { id: string; kind: string; at: number } | undefined;
+  // Nothing from before the last correction started counts (the welcome screen took its place), so
+  // neither lookup reads further back than that: right after a receipt is looked up, nothing at all.
+  const started = correctionStarts.get(db) ?? -Infinity;
+  const completed = lastCompleted(db, registerId, Math.max(now - THANK_YOU_MS, started));
   const open = sql(
     db,
     "SELECT d.id, d.opened_at AS at FROM documents d WHERE d.register_id = ? AND d.kind IN ('refund', 'void') AND d.status = 'open' AND d.opened_at >= ? AND EXISTS (SELECT 1 FROM document_lines l WHERE l.document_pk = d.pk) ORDER BY d.opened_at DESC LIMIT 1",
-  ).get(registerId, now - OPEN_RETURN_MS) as { id: string; at: number } | undefined;
-  const started = correctionStarts.get(db) ?? -Infinity;
-  const latest = Math.max(completed?.at ?? -Infinity, open?.at ?? -Infinity);
-  if (latest === -Infinity || started > latest) return { kind: 'idle' };
+  ).get(registerId, Math.max(now - OPEN_RETURN_MS, started)) as { id: string; at: number } | undefined;
   if (open && open.at >= (completed?.at ?? -Infinity)) return { kind: 'return', id: open.id, done: false };
   if (!completed) return { kind: 'idle' };
   return completed.kind === 'sale' ? { kind: 'done', id: completed.id } : { kind: 'return', id: completed.id, done: true };
