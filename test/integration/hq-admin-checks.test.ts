@@ -3,20 +3,13 @@
 // not apply) with a code that names the field, instead of an empty success or a 500; and the
 // owner's overview says which sales no Z covers yet.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OwnerOverview } from '../../preload/contract/hq-wire';
-import { CASHIER_PIN, makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
-import { startHqRig, type HqRig } from '../support/hq-rig';
+import { CASHIER_PIN, makeRegister, OWNER_PIN, withStaff } from '../support/register-fixture';
+import { useHqRig } from '../support/use-hq-rig';
 
-let rig: HqRig;
-const registers: TestRegister[] = [];
-beforeAll(async () => {
-  rig = await startHqRig();
-}, 60_000);
-afterAll(async () => {
-  for (const r of registers) r.cleanup();
-  await rig?.close();
-});
+const hq = useHqRig();
+const registers = hq.registers;
 
 const catalog = (products: { sku: string; nameZh: string | null; taxRateBp: number }[]) => ({
   taxRates: [{ rateBp: 1300, label: '13%' }],
@@ -24,13 +17,13 @@ const catalog = (products: { sku: string; nameZh: string | null; taxRateBp: numb
 });
 
 async function refusal(method: 'GET' | 'POST', path: string, body?: unknown) {
-  const r = await rig.admin(method, path, body);
+  const r = await hq.rig.admin(method, path, body);
   return { status: r.status, error: r.body.ok ? null : r.body.error };
 }
 
 describe('the admin API names what it refuses', () => {
   it('refuses impossible dates, reversed ranges, unknown shops, registers, parameters and alerts on every report route', async () => {
-    await rig.newRegister('A1-R1', 'A1');
+    await hq.rig.newRegister('A1-R1', 'A1');
     for (const route of ['/api/admin/reports/days', '/api/admin/reports/months', '/api/admin/reports/zs', '/api/admin/consistency']) {
       expect(await refusal('GET', `${route}?from=2026-13-45&to=2026-13-46`)).toEqual({
         status: 400,
@@ -54,7 +47,7 @@ describe('the admin API names what it refuses', () => {
       });
     }
     // A leap day is a day; a known shop answers.
-    expect((await rig.admin('GET', '/api/admin/reports/days?from=2028-02-29&to=2028-02-29&shop=A1')).body).toEqual({ ok: true, value: [] });
+    expect((await hq.rig.admin('GET', '/api/admin/reports/days?from=2028-02-29&to=2028-02-29&shop=A1')).body).toEqual({ ok: true, value: [] });
     expect(await refusal('GET', '/api/admin/consistency?from=2026-11-01')).toEqual({
       status: 400,
       error: { code: 'hq.invalid_input', params: { field: 'to' } },
@@ -71,7 +64,7 @@ describe('the admin API names what it refuses', () => {
   });
 
   it('refuses a version for an unknown shop, a product a register could not sell and a setting it could not apply, naming each', async () => {
-    await rig.newRegister('B1-R1', 'B1');
+    await hq.rig.newRegister('B1-R1', 'B1');
     const good = catalog([{ sku: 'TEA-1', nameZh: '茶', taxRateBp: 1300 }]);
     expect(await refusal('POST', '/api/admin/versions', { kind: 'catalog', shopId: 'NOPE', effectiveAt: 0, body: good })).toEqual({
       status: 404,
@@ -102,42 +95,45 @@ describe('the admin API names what it refuses', () => {
       error: { code: 'hq.invalid_input', params: { field: 'body.settings.storeNme' } },
     });
     // Nothing of those was stored: the shop's first version is the good one.
-    const ok = await rig.admin<{ version: number }>('POST', '/api/admin/versions', { kind: 'catalog', shopId: 'B1', effectiveAt: 0, body: good });
+    const ok = await hq.rig.admin<{ version: number }>('POST', '/api/admin/versions', { kind: 'catalog', shopId: 'B1', effectiveAt: 0, body: good });
     expect(ok.body.ok && ok.body.value.version).toBe(1);
   });
 
   it('lists shops, moves a register not yet enrolled to the shop asked for, and tells an expired code from a wrong one', async () => {
-    await rig.newRegister('C1-R1', 'C1');
-    await rig.newRegister('C2-R1', 'C2');
-    const moved = await rig.admin<{ registerId: string; shopId: string }>('POST', '/api/admin/registers', { id: 'C1-R1', shopId: 'C2', name: 'moved' });
+    await hq.rig.newRegister('C1-R1', 'C1');
+    await hq.rig.newRegister('C2-R1', 'C2');
+    const moved = await hq.rig.admin<{ registerId: string; shopId: string }>('POST', '/api/admin/registers', { id: 'C1-R1', shopId: 'C2', name: 'moved' });
     expect(moved.body).toMatchObject({ ok: true, value: { registerId: 'C1-R1', shopId: 'C2' } });
-    const status = await rig.admin<{ registerId: string; shopId: string; name: string }[]>('GET', '/api/admin/registers');
+    const status = await hq.rig.admin<{ registerId: string; shopId: string; name: string }[]>('GET', '/api/admin/registers');
     expect(status.body.ok && status.body.value.find((r) => r.registerId === 'C1-R1')).toMatchObject({ shopId: 'C2', name: 'moved' });
-    const shops = await rig.admin<{ id: string; name: string; registers: number }[]>('GET', '/api/admin/shops');
+    const shops = await hq.rig.admin<{ id: string; name: string; registers: number }[]>('GET', '/api/admin/shops');
     expect(shops.body.ok && shops.body.value.filter((s) => s.id.startsWith('C'))).toEqual([
       { id: 'C1', name: 'Shop C1', registers: 0, createdAt: expect.any(Number) as number },
       { id: 'C2', name: 'Shop C2', registers: 2, createdAt: expect.any(Number) as number },
     ]);
-    expect((await rig.admin('POST', '/api/admin/shops', { id: 'C1', name: '新名' })).body).toEqual({
+    expect((await hq.rig.admin('POST', '/api/admin/shops', { id: 'C1', name: '新名' })).body).toEqual({
       ok: true,
       value: { id: 'C1', name: '新名', created: false },
     });
 
-    const code = await rig.newRegister('C2-R2', 'C2');
-    await rig.hq.pool.query('UPDATE registers SET enrol_expires_at = 1 WHERE id = $1', ['C2-R2']);
+    const code = await hq.rig.newRegister('C2-R2', 'C2');
+    await hq.rig.hq.pool.query('UPDATE registers SET enrol_expires_at = 1 WHERE id = $1', ['C2-R2']);
     const reg = makeRegister({ sync: { auto: false } });
     registers.push(reg);
     const staff = await withStaff(reg);
     await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
-    expect(await reg.call('sync.enrol', { hqUrl: rig.hq.url, code })).toMatchObject({
+    expect(await reg.call('sync.enrol', { hqUrl: hq.rig.hq.url, code })).toMatchObject({
       ok: false,
       error: { code: 'hq.enrol_code_expired', params: { hours: 24 } },
     });
-    expect(await reg.call('sync.enrol', { hqUrl: rig.hq.url, code: 'ABCD-EFGH-JKLM' })).toMatchObject({ ok: false, error: { code: 'hq.enrol_code_invalid' } });
+    expect(await reg.call('sync.enrol', { hqUrl: hq.rig.hq.url, code: 'ABCD-EFGH-JKLM' })).toMatchObject({
+      ok: false,
+      error: { code: 'hq.enrol_code_invalid' },
+    });
     expect(await reg.must('sync.status', {})).toMatchObject({ enrolled: false });
     // Enrolled, the till names its shop as HQ does, not only by its id.
-    const fresh = await rig.newRegister('C1-R2', 'C1');
-    await reg.must('sync.enrol', { hqUrl: rig.hq.url, code: fresh });
+    const fresh = await hq.rig.newRegister('C1-R2', 'C1');
+    await reg.must('sync.enrol', { hqUrl: hq.rig.hq.url, code: fresh });
     expect(await reg.must('sync.status', {})).toMatchObject({ enrolled: true, registerId: 'C1-R2', shopId: 'C1', shopName: '新名' });
   });
 });
@@ -150,7 +146,7 @@ describe('sales no Z covers yet', () => {
     registers.push(reg);
     const staff = await withStaff(reg, { registerId: 'T1' });
     await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
-    await rig.enrol(reg, 'N1-R1', 'N1');
+    await hq.rig.enrol(reg, 'N1-R1', 'N1');
     await reg.must('session.login', { operatorId: staff.cashierId, pin: CASHIER_PIN });
     for (const code of ['6901234567892', '6905678901236']) {
       const sale = await reg.must('sale.current', {});
@@ -170,7 +166,7 @@ describe('sales no Z covers yet', () => {
     expect(shop?.day).toMatchObject({ netMinor: 0, zCount: 0, notClosed: { documentCount: sold.n, netMinor: sold.net } });
     expect(shop?.registers[0]?.day).toMatchObject({ netMinor: 0, zCount: 0, notClosed: { documentCount: sold.n, netMinor: sold.net } });
     expect(view.uncovered).toContainEqual({ shopId: 'N1', registerId: 'N1-R1', businessDay: sold.day, documentCount: sold.n, netMinor: sold.net });
-    const check = await rig.admin<{ uncovered: unknown[] }>('GET', `/api/admin/consistency?shop=N1`);
+    const check = await hq.rig.admin<{ uncovered: unknown[] }>('GET', `/api/admin/consistency?shop=N1`);
     expect(check.body).toEqual({
       ok: true,
       value: {

@@ -6,7 +6,7 @@
 // admin API lists the same, with "and N more" beyond its limit.
 import { randomUUID } from 'node:crypto';
 import { createInstance, type TFunction } from 'i18next';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FraudAlertView } from '../../preload/contract/fraud-views';
 import type { HqFraudAlert, HqRegisterFraud, OwnerOverview } from '../../preload/contract/hq-wire';
 import { formatMoney, formatRate } from '../../renderer/src/format/money';
@@ -14,18 +14,11 @@ import { explainAlert, scopeText } from '../../renderer/src/screens/fraud/fraud-
 import enUi from '../../assets/locales/en/ui.json';
 import zhUi from '../../assets/locales/zh-CN/ui.json';
 import { CASHIER_PIN, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff, type TestRegister } from '../support/register-fixture';
-import { startHqRig, type HqRig } from '../support/hq-rig';
+import { useHqRig } from '../support/use-hq-rig';
 import { appendJournal, type JournalPayloads } from '../../main/ledger/journal';
 
-let rig: HqRig;
-const registers: TestRegister[] = [];
-beforeAll(async () => {
-  rig = await startHqRig();
-}, 60_000);
-afterAll(async () => {
-  for (const r of registers) r.cleanup();
-  await rig?.close();
-});
+const hq = useHqRig();
+const registers = hq.registers;
 
 const key = () => randomUUID().replaceAll('-', '');
 
@@ -78,13 +71,13 @@ describe('the registers’ fraud alerts at HQ', () => {
     registers.push(reg);
     const staff = await withStaff(reg, { registerId: 'T7' });
     await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
-    await rig.enrol(reg, 'F1-R1', 'F1');
+    await hq.rig.enrol(reg, 'F1-R1', 'F1');
     // A quiet register beside it: nothing to list.
     const quiet = makeRegister({ sync: { auto: false } });
     registers.push(quiet);
     const quietStaff = await withStaff(quiet);
     await quiet.must('session.login', { operatorId: quietStaff.ownerId, pin: OWNER_PIN });
-    await rig.enrol(quiet, 'F1-R2', 'F1');
+    await hq.rig.enrol(quiet, 'F1-R2', 'F1');
 
     // Cai rings up five sales under ¥5.00 within minutes, then refunds ¥8.00 without a receipt.
     await reg.must('session.login', { operatorId: staff.cashierId, pin: CASHIER_PIN });
@@ -129,11 +122,11 @@ describe('the registers’ fraud alerts at HQ', () => {
     expect(words(refund as Parameters<typeof words>[0])).toContain('Cai 小蔡');
 
     // The admin API lists the same per register; beyond its limit the rest are counted.
-    const all = await rig.admin<({ registerId: string } & HqRegisterFraud)[]>('GET', '/api/admin/fraud-alerts');
+    const all = await hq.rig.admin<({ registerId: string } & HqRegisterFraud)[]>('GET', '/api/admin/fraud-alerts');
     expect(all.body).toEqual({ ok: true, value: [{ registerId: 'F1-R1', alerts: open.map(asHq), more: 0, unreadable: 0 }] });
-    const capped = await rig.admin<({ registerId: string } & HqRegisterFraud)[]>('GET', '/api/admin/fraud-alerts?register=F1-R1&limit=1');
+    const capped = await hq.rig.admin<({ registerId: string } & HqRegisterFraud)[]>('GET', '/api/admin/fraud-alerts?register=F1-R1&limit=1');
     expect(capped.body).toEqual({ ok: true, value: [{ registerId: 'F1-R1', alerts: open.slice(0, 1).map(asHq), more: open.length - 1, unreadable: 0 }] });
-    const bad = await rig.admin('GET', '/api/admin/fraud-alerts?limit=0');
+    const bad = await hq.rig.admin('GET', '/api/admin/fraud-alerts?limit=0');
     expect(bad).toMatchObject({ status: 400, body: { ok: false, error: { code: 'hq.invalid_input', params: { field: 'limit' } } } });
 
     // Acknowledged at the register later, gone from HQ's list after the next upload.
@@ -152,7 +145,7 @@ describe('the registers’ fraud alerts at HQ', () => {
     registers.push(reg);
     const staff = await withStaff(reg);
     await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
-    await rig.enrol(reg, 'F2-R1', 'F2');
+    await hq.rig.enrol(reg, 'F2-R1', 'F2');
     await reg.must('session.login', { operatorId: staff.cashierId, pin: CASHIER_PIN });
     for (let i = 0; i < 12; i++) {
       await reg.must('refund.withoutReceipt', {
@@ -176,7 +169,7 @@ describe('the registers’ fraud alerts at HQ', () => {
     registers.push(reg);
     const staff = await withStaff(reg);
     await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
-    await rig.enrol(reg, 'F3-R1', 'F3');
+    await hq.rig.enrol(reg, 'F3-R1', 'F3');
     // As a newer register would journal them: a rule this version has no words for, and a payload of another shape.
     const future = {
       alertId: 90,

@@ -2,22 +2,15 @@
 // would leave a register without an active owner, the register keeps its last owner all the same
 // (a version already at HQ, from before the check), and an operator HQ creates gets an operator
 // number (工号) as one created at the till does: she logs in by number and her badge works.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashPinForRegisters } from '../../hq/down/pin-hash';
 import { publishVersion } from '../../hq/down/versions';
 import { verifyJournal } from '../../main/ledger/journal';
 import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
-import { startHqRig, type HqRig } from '../support/hq-rig';
+import { useHqRig } from '../support/use-hq-rig';
 
-let rig: HqRig;
-const registers: TestRegister[] = [];
-beforeAll(async () => {
-  rig = await startHqRig();
-}, 60_000);
-afterAll(async () => {
-  for (const r of registers) r.cleanup();
-  await rig?.close();
-});
+const hq = useHqRig();
+const registers = hq.registers;
 
 const OWNER = 'Owner 老板';
 
@@ -26,7 +19,7 @@ function op(name: string, role: 'cashier' | 'supervisor' | 'owner', active: bool
 }
 
 function publish(shopId: string | null, operators: ReturnType<typeof op>[]) {
-  return rig.admin<{ version: number }>('POST', '/api/admin/versions', { kind: 'operators', shopId, effectiveAt: 0, body: { operators } });
+  return hq.rig.admin<{ version: number }>('POST', '/api/admin/versions', { kind: 'operators', shopId, effectiveAt: 0, body: { operators } });
 }
 
 async function published(shopId: string | null, operators: ReturnType<typeof op>[]): Promise<number> {
@@ -37,7 +30,7 @@ async function published(shopId: string | null, operators: ReturnType<typeof op>
 
 /** A version put straight into HQ's table, as an HQ without the owner check let through. */
 async function publishedUnchecked(shopId: string, operators: ReturnType<typeof op>[]): Promise<number> {
-  const row = await rig.hq.pool.query<{ version: number }>(
+  const row = await hq.rig.hq.pool.query<{ version: number }>(
     "INSERT INTO down_versions (shop_id, kind, effective_at, body, created_at) VALUES ($1, 'operators', 0, $2, $3) RETURNING version",
     [shopId, JSON.stringify({ operators }), Date.now()],
   );
@@ -50,7 +43,7 @@ async function enrolled(id: string, shopId: string) {
   registers.push(reg);
   const staff = await withStaff(reg);
   await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
-  await rig.enrol(reg, id, shopId);
+  await hq.rig.enrol(reg, id, shopId);
   await reg.sync.runOnce();
   return { reg, ...staff };
 }
@@ -64,7 +57,7 @@ function appliedEntries(reg: TestRegister): unknown[] {
 describe('an operators version that would leave a till without an active owner', () => {
   it('is refused at HQ, naming the register and its owner, for a deactivation, a demotion or a cashier with the owner’s name', async () => {
     await enrolled('LO1-R1', 'LO1');
-    const before = await rig.hq.pool.query("SELECT COUNT(*)::int AS n FROM down_versions WHERE kind = 'operators'");
+    const before = await hq.rig.hq.pool.query("SELECT COUNT(*)::int AS n FROM down_versions WHERE kind = 'operators'");
     const refusal = { code: 'hq.forbidden', params: { why: 'last_owner', registerId: 'LO1-R1', shopId: 'LO1', name: OWNER } };
 
     const deactivated = await publish('LO1', [op('王芳', 'cashier', true), op(OWNER, 'owner', false)]);
@@ -74,7 +67,7 @@ describe('an operators version that would leave a till without an active owner',
     expect(await publish('LO1', [op('owner 老板', 'cashier', true)])).toMatchObject({ status: 409, body: { ok: false, error: refusal } });
     // A version for every shop reaches this register too.
     expect(await publish(null, [op(OWNER, 'cashier', false)])).toMatchObject({ status: 409, body: { ok: false, error: refusal } });
-    expect(await rig.hq.pool.query("SELECT COUNT(*)::int AS n FROM down_versions WHERE kind = 'operators'")).toMatchObject({ rows: before.rows });
+    expect(await hq.rig.hq.pool.query("SELECT COUNT(*)::int AS n FROM down_versions WHERE kind = 'operators'")).toMatchObject({ rows: before.rows });
 
     // Handing the shop to another owner in the same version is fine, whatever the order.
     expect(await publish('LO1', [op(OWNER, 'supervisor', true), op('Boss 新店主', 'owner', true)])).toMatchObject({ status: 200 });
@@ -91,7 +84,7 @@ describe('an operators version that would leave a till without an active owner',
     await reg.sync.runOnce();
     // Straight into HQ's publishing, both at once: each would pass the check alone.
     const both = [op(OWNER, 'owner', false), op('Sue', 'cashier', true)].map((o) =>
-      publishVersion(rig.hq.pool, { kind: 'operators', shopId: 'LO5', effectiveAt: 0, body: { operators: [o] } }, Date.now()),
+      publishVersion(hq.rig.hq.pool, { kind: 'operators', shopId: 'LO5', effectiveAt: 0, body: { operators: [o] } }, Date.now()),
     );
     const outcomes = await Promise.allSettled(both);
     expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
@@ -100,7 +93,7 @@ describe('an operators version that would leave a till without an active owner',
   });
 
   it('is refused for a shop with no register yet, by the owners HQ itself has sent it', async () => {
-    await rig.admin('POST', '/api/admin/shops', { id: 'LO2', name: 'New shop' });
+    await hq.rig.admin('POST', '/api/admin/shops', { id: 'LO2', name: 'New shop' });
     await published('LO2', [op('HQ 店主', 'owner', true)]);
     expect(await publish('LO2', [op('HQ 店主', 'cashier', true)])).toMatchObject({
       status: 409,

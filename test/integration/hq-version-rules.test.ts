@@ -2,20 +2,13 @@
 // published one due later no longer overwrites the owner's correction), and a register that still
 // gets something it cannot apply (from an HQ older than the publish-time checks) says so in its
 // HQ upload status instead of dropping it silently.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CATALOG_CSV } from '../../main/catalog/demo-catalog';
 import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
-import { startHqRig, type HqRig } from '../support/hq-rig';
+import { useHqRig } from '../support/use-hq-rig';
 
-let rig: HqRig;
-const registers: TestRegister[] = [];
-beforeAll(async () => {
-  rig = await startHqRig();
-}, 60_000);
-afterAll(async () => {
-  for (const r of registers) r.cleanup();
-  await rig?.close();
-});
+const hq = useHqRig();
+const registers = hq.registers;
 
 function catalog(prices: Record<string, number> = {}) {
   const rows = DEMO_CATALOG_CSV.trim().split('\n').slice(1);
@@ -39,7 +32,7 @@ function catalog(prices: Record<string, number> = {}) {
 }
 
 async function publish(kind: 'catalog' | 'settings', body: unknown, effectiveAt: number, shopId: string) {
-  const r = await rig.admin<{ version: number; supersedes: number[] }>('POST', '/api/admin/versions', { kind, shopId, effectiveAt, body });
+  const r = await hq.rig.admin<{ version: number; supersedes: number[] }>('POST', '/api/admin/versions', { kind, shopId, effectiveAt, body });
   if (!r.body.ok) throw new Error(JSON.stringify(r.body));
   return r.body.value;
 }
@@ -49,7 +42,7 @@ async function enrolled(id: string, shopId: string): Promise<TestRegister> {
   registers.push(reg);
   const staff = await withStaff(reg);
   await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
-  await rig.enrol(reg, id, shopId);
+  await hq.rig.enrol(reg, id, shopId);
   return reg;
 }
 
@@ -98,8 +91,8 @@ describe('what a register cannot apply is never dropped silently', () => {
       { sku: 'NONAME', barcode: null, nameZh: null, nameEn: null, priceMinor: 100, taxRateBp: 1300 },
     );
     const insert = 'INSERT INTO down_versions (shop_id, kind, effective_at, body, created_at) VALUES ($1, $2, 0, $3, 0) RETURNING version';
-    const c = await rig.hq.pool.query<{ version: number }>(insert, ['V2', 'catalog', JSON.stringify(body)]);
-    const s = await rig.hq.pool.query<{ version: number }>(insert, [
+    const c = await hq.rig.hq.pool.query<{ version: number }>(insert, ['V2', 'catalog', JSON.stringify(body)]);
+    const s = await hq.rig.hq.pool.query<{ version: number }>(insert, [
       'V2',
       'settings',
       JSON.stringify({ settings: { timeZone: 'Asia/Shanghia', storeName: '淮海路店' } }),
