@@ -41,8 +41,11 @@ export function line(page: Page, name: string) {
   return page.getByTestId('refund-line').filter({ hasText: name });
 }
 
-/** Rings up ad-hoc items (name, price) and pays the sale by card on the demo terminal; back on the sale screen. */
-export async function cardSaleOf(page: Page, items: readonly (readonly [string, string])[]): Promise<void> {
+/**
+ * Rings up ad-hoc items (name, price) and pays the sale by card on the demo terminal (with
+ * `firstCardPart`, on two cards: the first pays that part, the second the rest); back on the sale screen.
+ */
+export async function cardSaleOf(page: Page, items: readonly (readonly [string, string])[], firstCardPart?: string): Promise<void> {
   for (const [name, price] of items) {
     await page.keyboard.press('F4');
     const adHoc = page.getByRole('dialog', { name: '临时商品' });
@@ -52,6 +55,11 @@ export async function cardSaleOf(page: Page, items: readonly (readonly [string, 
     await expect(adHoc).toBeHidden();
   }
   await page.getByTestId('pay-cash').click();
+  if (firstCardPart !== undefined) {
+    await page.getByTestId('part-amount').fill(firstCardPart);
+    await page.getByTestId('pay-card').click();
+    await expect(page.getByTestId('payment').getByTestId('payment-row')).toHaveCount(1, { timeout: 15_000 });
+  }
   await page.getByTestId('pay-card').click();
   await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
   await nextSale(page);

@@ -1,5 +1,5 @@
 import { callRegister, expect, nextSale, previewText, ringUpAdHoc, setUpOwner, test } from './fixtures';
-import { openVoidOf } from './refund-steps';
+import { cardSaleOf, openVoidOf } from './refund-steps';
 
 // Money back to two cards, at 1024×768 in zh-CN. A sale paid on two cards (¥100.00 keyed in
 // 刷卡/扫码金额 under the keypad on one card, the rest on another) is voided: the void dialog
@@ -66,24 +66,14 @@ test('a sale on two cards is voided: each card gets its own part back, and the v
 test('a return over two cards whose second card refuses: the screen says which part went back, 改退现金 finishes it', async ({ page, register }) => {
   await page.setViewportSize(SIZE);
   await setUpOwner(page, register);
-  for (const [name, price] of [
-    ['保温杯', '55.51'],
-    ['杯盖', '44.49'],
-  ] as const) {
-    await page.keyboard.press('F4');
-    const adHoc = page.getByRole('dialog', { name: '临时商品' });
-    await adHoc.getByLabel('商品名称').fill(name);
-    await adHoc.getByLabel('单价').fill(price);
-    await adHoc.getByRole('button', { name: '加入销售' }).click();
-    await expect(adHoc).toBeHidden();
-  }
-  await page.getByTestId('pay-cash').click();
-  await page.getByTestId('part-amount').fill('50');
-  await page.getByTestId('pay-card').click();
-  await expect(page.getByTestId('payment').getByTestId('payment-row')).toHaveCount(1, { timeout: 15_000 });
-  await page.getByTestId('pay-card').click();
-  await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
-  await nextSale(page);
+  await cardSaleOf(
+    page,
+    [
+      ['保温杯', '55.51'],
+      ['杯盖', '44.49'],
+    ],
+    '50',
+  );
 
   await page.keyboard.press('F7');
   await page.getByTestId('refund-code').fill('1');

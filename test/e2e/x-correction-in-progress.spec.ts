@@ -1,5 +1,6 @@
-import { expect, nextSale, setUpOwner, test } from './fixtures';
+import { expect, setUpOwner, test } from './fixtures';
 import { brokenTokens, tablesOutOfTheirBox } from './layout';
+import { cardSaleOf } from './refund-steps';
 
 // The X report on screen (zh-CN, 1024×768) while a return is half done. A sale of ¥100.00 paid on
 // two cards of ¥50.00; a return of ¥55.51 gives the first card its ¥50.00 back, and the demo
@@ -10,24 +11,14 @@ import { brokenTokens, tablesOutOfTheirBox } from './layout';
 test('the X lists a half-done return apart from its figures, with the card money already back', async ({ page, register }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   await setUpOwner(page, register);
-  for (const [name, price] of [
-    ['保温杯', '55.51'],
-    ['杯盖', '44.49'],
-  ] as const) {
-    await page.keyboard.press('F4');
-    const adHoc = page.getByRole('dialog', { name: '临时商品' });
-    await adHoc.getByLabel('商品名称').fill(name);
-    await adHoc.getByLabel('单价').fill(price);
-    await adHoc.getByRole('button', { name: '加入销售' }).click();
-    await expect(adHoc).toBeHidden();
-  }
-  await page.getByTestId('pay-cash').click();
-  await page.getByTestId('part-amount').fill('50');
-  await page.getByTestId('pay-card').click();
-  await expect(page.getByTestId('payment').getByTestId('payment-row')).toHaveCount(1, { timeout: 15_000 });
-  await page.getByTestId('pay-card').click();
-  await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
-  await nextSale(page);
+  await cardSaleOf(
+    page,
+    [
+      ['保温杯', '55.51'],
+      ['杯盖', '44.49'],
+    ],
+    '50',
+  );
 
   await page.keyboard.press('F7');
   await page.getByTestId('refund-code').fill('1');
