@@ -125,7 +125,9 @@ export function addProduct(ctx: SaleContext, input: { saleId: string; code?: str
     const weighed = product.soldBy === 'weight';
     // Fruit sold by the kilogram has no quantity of its own: "1" was a whole kilogram never
     // weighed. The screen answers this refusal by asking for the weight and adding it again.
-    if (weighed && input.qtyMilli === undefined) throw new ServiceError('sale.weight_required', { productId: product.id, name });
+    // Both catalog names go along: the question is asked in the cashier's language, not the store's.
+    if (weighed && input.qtyMilli === undefined)
+      throw new ServiceError('sale.weight_required', { productId: product.id, name, nameZh: product.nameZh, nameEn: product.nameEn });
     const qty = input.qtyMilli ?? 1000;
     requireWholePieces(() => product.soldBy, qty, name);
     // Scanning the same item again raises the quantity of its undiscounted line (the last one if

@@ -98,3 +98,18 @@ test('a weighed line on the return screen reads as a weight, and more than was w
   await apples.getByTestId('return-qty').fill('0.2');
   await expect(page.getByTestId('refund-plan-line')).toHaveText(/× 0\.200 kg\s*¥1\.96/);
 });
+
+test('a cashier working in English in a Chinese shop is asked for the weight in English, with the English name', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
+  await page.getByTestId('search').fill('apple');
+  await page
+    .getByTestId('search-results')
+    .getByRole('option', { name: /Fuji apples/ })
+    .click();
+  const weigh = page.getByTestId('weigh-dialog');
+  await expect(weigh.getByRole('heading')).toHaveText('Weigh: Fuji apples (per kg)');
+  await weigh.getByTestId('weigh-input').fill('0.452');
+  await weigh.getByTestId('weigh-input').press('Enter');
+  await expect(page.getByTestId('cart-line').getByTestId('line-qty')).toHaveText('0.452 kg × ¥9.80/kg');
+});

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError } from '../../../preload/contract';
+import type { CallError, LineView } from '../../../preload/contract';
 import { typedProblem } from '../format/amount-input';
 import { parseQtyMilli } from '../format/parse-amount';
+import { lineName } from '../format/product-name';
+import { useStoreLocale } from '../state/store-context';
 import { AmountField } from './AmountField';
 import { Dialog } from './Dialog';
 import { DialogActions } from './DialogActions';
@@ -10,8 +12,11 @@ import { ErrorNote } from './ErrorNote';
 import { applyKey, Keypad } from './Keypad';
 
 interface WeighDialogProps {
-  /** The product's name as main named it in its refusal (`sale.weight_required`). */
-  name: string;
+  /**
+   * The product as main named it in its refusal (`sale.weight_required`): the name in the store's
+   * language and both catalog names, so the question reads in the cashier's language.
+   */
+  line: Pick<LineView, 'name' | 'names'>;
   /** The weight in grams (thousandths of a kilogram). */
   onApply(grams: number): void;
   /** Main's refusal of the weight; the dialog stays open to fix it. */
@@ -24,8 +29,10 @@ interface WeighDialogProps {
  * keys what the scale shows. Main refuses such a product without a weight, so nothing is rung up
  * until this is answered; Esc leaves the cart as it was.
  */
-export function WeighDialog({ name, onApply, error, onClose }: WeighDialogProps) {
-  const { t } = useTranslation();
+export function WeighDialog({ line, onApply, error, onClose }: WeighDialogProps) {
+  const { t, i18n } = useTranslation();
+  const storeLocale = useStoreLocale();
+  const name = lineName(line, i18n.language, storeLocale).name;
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 

@@ -135,7 +135,7 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
     case 'weigh':
       return (
         <WeighDialog
-          name={dialog.name}
+          line={dialog}
           onApply={(qtyMilli) => void weigh.run({ saleId, productId: dialog.productId, qtyMilli }).then((r) => finish(r, true))}
           error={weigh.error}
           onClose={close}

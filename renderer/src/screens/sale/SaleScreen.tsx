@@ -74,10 +74,11 @@ export function SaleScreen({
   const refused = edits.error;
   useEffect(() => {
     if (refused?.code !== 'sale.weight_required' || dialogs.dialog !== null) return;
-    const { productId, name } = refused.params;
+    const { productId, name, nameZh, nameEn } = refused.params;
     if (typeof productId !== 'number') return;
     edits.reset();
-    dialogs.open({ kind: 'weigh', productId, name: String(name ?? '') });
+    const catalogName = (n: unknown) => (typeof n === 'string' ? n : null);
+    dialogs.open({ kind: 'weigh', productId, name: String(name ?? ''), names: { zh: catalogName(nameZh), en: catalogName(nameEn) } });
   }, [refused, dialogs, edits]);
 
   const addCode = async (code: string) => {

@@ -13,7 +13,7 @@ export type SaleDialog =
   | { kind: 'adHoc' }
   | { kind: 'qty' }
   /** A product sold by weight, refused without one (`sale.weight_required`): its weight, keyed. */
-  | { kind: 'weigh'; productId: number; name: string }
+  | { kind: 'weigh'; productId: number; name: string; names: { zh: string | null; en: string | null } }
   | { kind: 'price' }
   | { kind: 'note' }
   | { kind: 'discount'; scope: 'line' | 'order' }
