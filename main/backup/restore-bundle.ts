@@ -85,7 +85,7 @@ export async function restoreBundle(
     let moved: { movedAsideTo: string | null };
     try {
       // From here a crash is settled at start-up: the marker says what goes where.
-      writeRestoreIntent(ctx.dataDir, { version: 1, phase: 'swap', staged: relative(ctx.dataDir, staged), aside: null, record });
+      writeRestoreIntent(ctx.dataDir, { version: 1, phase: 'swap', staged: relative(ctx.dataDir, staged), aside: null, undoneTo: null, record });
       moved = await ctx.replaceLedger(staged);
     } catch (error) {
       // A marker that moved nothing yet is dropped; one of a swap under way stays for start-up to settle.

@@ -40,6 +40,8 @@ const intentSchema = z.object({
   staged: z.string(),
   /** The name the current ledger is moved to; null until the register has chosen it (nothing moved yet). */
   aside: z.string().nullable(),
+  /** Where a restored ledger that would not open goes (phase 'undo'), chosen before it moves. */
+  undoneTo: z.string().nullable(),
   record: recordSchema,
 });
 
@@ -102,8 +104,11 @@ export function undoSwap(ledgerFile: string, intent: RestoreIntent, at: number):
   const dataDir = dirname(ledgerFile);
   const aside = intent.aside === null ? null : join(dataDir, intent.aside);
   if (aside && ledgerFilesAt(aside)) {
-    writeRestoreIntent(dataDir, { ...intent, phase: 'undo' });
-    if (ledgerFilesAt(ledgerFile)) moveWithSidecars(ledgerFile, asideName(ledgerFile, at));
+    const undoneTo = intent.undoneTo ?? basename(asideName(ledgerFile, at));
+    if (intent.phase !== 'undo' || intent.undoneTo === null) writeRestoreIntent(dataDir, { ...intent, phase: 'undo', undoneTo });
+    // A ledger is where its main file is: sidecars move before it, so a WAL under the ledger's name
+    // without the file is the previous ledger's, already on its way back, and stays.
+    if (existsSync(ledgerFile)) moveWithSidecars(ledgerFile, join(dataDir, undoneTo));
     moveWithSidecars(aside, ledgerFile);
   }
   clearRestoreIntent(dataDir);
