@@ -26,12 +26,10 @@ export function asideName(ledgerFile: string, at: number): string {
  * crash part-way through) is skipped; a name that is taken is never overwritten.
  */
 export function moveWithSidecars(from: string, to: string): void {
-  for (const name of [...SIDECARS.map((s) => [from + s, to + s] as const), [from, to] as const]) {
-    const [source, target] = name;
-    if (!existsSync(source)) continue;
-    if (existsSync(target)) throw new Error(`cannot move ${source}: ${target} is already there`);
-    renameSync(source, target);
-  }
+  const moves = [...SIDECARS.map((s) => [from + s, to + s] as const), [from, to] as const].filter(([source]) => existsSync(source));
+  // Checked for all before any moves: a ledger never parts from its WAL over a name that was taken.
+  for (const [source, target] of moves) if (existsSync(target)) throw new Error(`cannot move ${source}: ${target} is already there`);
+  for (const [source, target] of moves) renameSync(source, target);
   fsyncDir(dirname(to));
   if (dirname(from) !== dirname(to)) fsyncDir(dirname(from));
 }
