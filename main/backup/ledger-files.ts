@@ -49,7 +49,7 @@ export function moveLedgerAside(ledgerFile: string, at: number): string | null {
 
 /** Renames the verified snapshot (on the ledger's file system) to the ledger's name, durably. */
 export function putLedgerInPlace(staged: string, ledgerFile: string): void {
-  fsyncFile(staged);
+  if (existsSync(staged)) fsyncFile(staged);
   moveWithSidecars(staged, ledgerFile);
 }
 

@@ -11,10 +11,10 @@ import { openLedger, type Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import type { Logger } from '../log';
 import './backup-journal';
-import { getBackupLast, setBackupLast, writeAnchor } from './backup-store';
+import { getBackupLast, setBackupLast, STATUS_FILE, writeAnchor } from './backup-store';
 import { journalHead } from './journal-chain';
 import { asideName, ledgerFilesAt, moveWithSidecars, putLedgerInPlace } from './ledger-files';
-import { fsyncDir } from './snapshot';
+import { fsyncDir, fsyncFile } from './snapshot';
 
 export const RESTORE_INTENT_FILE = 'restore-intent.json';
 
@@ -156,6 +156,9 @@ export function recordRestore(db: Db, dataDir: string, record: RestoreRecord, mo
     })();
   }
   writeAnchor(dataDir, { seq: record.toSeq, hash: record.headHash, file: record.bundle });
+  // On disk before the marker goes: a previous ledger's anchor would make the restored books look older than their backup.
+  fsyncFile(join(dataDir, STATUS_FILE));
+  fsyncDir(dataDir);
 }
 
 /** Opens the ledger in place and records the restore in it; false if it will not open or is not the restored ledger. */
