@@ -1,10 +1,11 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { version as appVersion } from '../package.json';
 import type { Db } from './ledger/database';
 import { openLedger } from './ledger/database';
 import { BackupService } from './backup/backup-service';
 import { openCheckedLedger } from './backup/open-checked-ledger';
-import { moveLedgerAside, putLedgerBack, putLedgerInPlace } from './backup/ledger-files';
+import { carryOutSwap, planSwap, settleUnfinishedRestore, undoSwap, type RestoreIntent } from './backup/restore-intent';
 import type { Dispatch } from './ipc/router';
 import { consoleLogger } from './log';
 import { Updates } from './updates/updates';
@@ -72,8 +73,11 @@ export function openRegister(options: RegisterOptions): Register {
   if (terminalFlag && !terminalFlag.ok) throw new Error(`--terminal ${options.terminalAddress}: ${launchRefusal(terminalFlag.error)}`);
   const printerTransport = printerFlag?.ok ? printerFlag.value : null;
   const terminalConfig = terminalFlag?.ok ? terminalFlag.value : null;
-  const opened = openCheckedLedger(options.ledgerFile, log);
   const clock = options.clock ?? Date.now;
+  // A restore a crash interrupted is finished or undone before anything opens the ledger, which
+  // would otherwise create an empty one beside the real books.
+  settleUnfinishedRestore(options.ledgerFile, log, clock);
+  const opened = openCheckedLedger(options.ledgerFile, log);
   const events = new EventBus();
   // Before the terminal and the providers start: it hears the steps of attempts settled at start-up too.
   const paymentWatch = new PaymentWatch(events, clock);
@@ -97,20 +101,20 @@ export function openRegister(options: RegisterOptions): Register {
       const old = current();
       parts = null;
       await stopParts(old);
-      const movedAsideTo = moveLedgerAside(options.ledgerFile, clock());
+      // The restore's marker names where the ledger goes; each step below is settled at start-up after a crash.
+      const hadLedger = existsSync(options.ledgerFile);
+      let intent: RestoreIntent | null = null;
       try {
-        putLedgerInPlace(staged, options.ledgerFile);
+        intent = planSwap(options.ledgerFile, staged, clock());
+        carryOutSwap(options.ledgerFile, intent);
         parts = startParts(openLedger(options.ledgerFile), false);
       } catch (error) {
         // The verified copy would not open here: put the previous ledger back as it was.
-        if (movedAsideTo) {
-          moveLedgerAside(options.ledgerFile, clock());
-          putLedgerBack(movedAsideTo, options.ledgerFile);
-        }
-        parts = startParts(openLedger(movedAsideTo && opened.check.problem !== 'unreadable' ? options.ledgerFile : ':memory:'), false);
+        if (intent) undoSwap(options.ledgerFile, intent, clock());
+        parts = startParts(openLedger(hadLedger && opened.check.problem !== 'unreadable' ? options.ledgerFile : ':memory:'), false);
         throw error;
       }
-      return { movedAsideTo };
+      return { movedAsideTo: hadLedger && intent.aside ? join(dirname(options.ledgerFile), intent.aside) : null };
     },
   });
 

@@ -2,20 +2,19 @@
 // when it would take sales out of books that pass their checks, when it is another register's
 // without the owner confirming a move, or from a newer schema; then put in the ledger's place and
 // recorded as the last good backup (at the time it was made) so the register goes on with the
-// same chain.
+// same chain. The snapshot is staged in backup-work/ (cleared at start-up, on the ledger's file
+// system) and the swap is marked in the data folder first (restore-intent.ts), so a crash at any
+// point leaves the previous ledger or the restored one, never neither.
 import Database from 'better-sqlite3';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import type { BackupStep, BundleReportView, LedgerCheckView, RestoreView } from '../../preload/contract/backup-views';
 import { ServiceError } from '../common/service-error';
-import type { Db } from '../ledger/db';
-import { appendJournal } from '../ledger/journal';
 import { LATEST_VERSION } from '../ledger/migrations';
 import { toServiceError } from './backup-failure';
-import './backup-journal';
 import type { RecordContext } from './backup-records';
-import { getBackupLast, setBackupLast, writeAnchor } from './backup-store';
 import { journalHead } from './journal-chain';
+import { clearRestoreIntent, readRestoreIntent, recordRestore, writeRestoreIntent, type RestoreRecord } from './restore-intent';
 import { compareSnapshot, refuseIfLosing } from './restore-guard';
 import { refuseOnOpenWork } from './restore-open-work';
 import { runInWorker } from './worker-client';
@@ -26,10 +25,10 @@ export interface RestoreContext extends RecordContext {
 }
 
 /** When the bundle was made (its manifest), else the time of its last journal entry: the last good backup is that old. */
-function bundleMadeAt(report: BundleReportView, db: Db): number {
+function bundleMadeAt(report: BundleReportView, snap: Database.Database): number {
   const made = report.createdAt === null ? Number.NaN : Date.parse(report.createdAt);
   if (Number.isFinite(made)) return made;
-  return (db.prepare('SELECT at FROM journal WHERE seq = ?').pluck().get(report.toSeq) as number | undefined) ?? 0;
+  return (snap.prepare('SELECT at FROM journal WHERE seq = ?').pluck().get(report.toSeq) as number | undefined) ?? 0;
 }
 
 export async function restoreBundle(
@@ -41,7 +40,7 @@ export async function restoreBundle(
 ): Promise<RestoreView> {
   const { file, asMove, operatorId } = job;
   mkdirSync(job.workDir, { recursive: true });
-  const staged = join(ctx.dataDir, `restoring-${ctx.clock()}.sqlite`);
+  const staged = join(job.workDir, `restoring-${ctx.clock()}.sqlite`);
   const openWork = (): void => {
     if (ledger.current().ok) refuseOnOpenWork(ctx.db());
   };
@@ -66,46 +65,38 @@ export async function restoreBundle(
     }
     const snap = new Database(staged, { readonly: true, fileMustExist: true });
     const schema = snap.pragma('user_version', { simple: true }) as number;
+    const madeAt = bundleMadeAt(report, snap);
     snap.close();
     if (schema > LATEST_VERSION) throw new ServiceError('backup.newer_schema', { schema, known: LATEST_VERSION });
     openWork();
     progress('restore', 0.9);
+    const record: RestoreRecord = {
+      bundle: file,
+      bundleRegisterId: report.registerId,
+      toSeq: report.toSeq,
+      headHash: report.headHash,
+      madeAt,
+      bytes: statSync(file).size,
+      from: report.from ?? '',
+      to: report.to ?? '',
+      asMove: comparison?.move === true,
+      operatorId,
+    };
     let moved: { movedAsideTo: string | null };
     try {
+      // From here a crash is settled at start-up: the marker says what goes where.
+      writeRestoreIntent(ctx.dataDir, { version: 1, phase: 'swap', staged: relative(ctx.dataDir, staged), aside: null, undoneTo: null, record });
       moved = await ctx.replaceLedger(staged);
     } catch (error) {
+      // A marker that moved nothing yet is dropped; one of a swap under way stays for start-up to settle.
+      if (readRestoreIntent(ctx.dataDir)?.aside === null) clearRestoreIntent(ctx.dataDir);
       ctx.log.error('restore: the ledger could not be replaced', error);
       throw new ServiceError('backup.restore_failed', { reason: (error as Error).message.slice(0, 160) });
     }
     const db = ctx.db();
     const head = journalHead(db);
-    appendJournal(db, 'backup.restored', {
-      operatorId,
-      bundle: file,
-      bundleRegisterId: report.registerId,
-      headSeq: head.seq,
-      headHash: head.hash,
-      asMove: comparison?.move === true,
-      movedAsideTo: moved.movedAsideTo,
-    });
-    // The restored ledger was copied before its bundle was recorded: the bundle it came from is its last good backup.
-    const last = getBackupLast(db);
-    setBackupLast(db, {
-      ...last,
-      lastGood: {
-        at: bundleMadeAt(report, db),
-        folder: dirname(file),
-        file,
-        bytes: statSync(file).size,
-        from: report.from ?? '',
-        to: report.to ?? '',
-        headSeq: report.toSeq,
-        trigger: 'manual',
-        headHash: report.headHash,
-      },
-      coveredSeq: Math.max(last.coveredSeq, report.toSeq),
-    });
-    writeAnchor(ctx.dataDir, { seq: report.toSeq, hash: report.headHash, file });
+    recordRestore(db, ctx.dataDir, record, moved.movedAsideTo);
+    clearRestoreIntent(ctx.dataDir);
     ledger.restored({ ok: true, problem: null, seq: null, detail: null, entries: head.seq, full: false, lastBundle: file });
     const counter = db.prepare('SELECT last_receipt_no FROM register_counters WHERE register_id = ?').get(report.registerId) as
       { last_receipt_no: number } | undefined;
@@ -117,6 +108,7 @@ export async function restoreBundle(
       movedAside: aside === null ? null : { file: aside, name: basename(aside), folder: dirname(aside) },
     };
   } finally {
-    rmSync(staged, { force: true });
+    // Kept only while an unfinished swap's marker still needs it.
+    if (!readRestoreIntent(ctx.dataDir)) rmSync(staged, { force: true });
   }
 }

@@ -6,6 +6,7 @@ import type { Result } from '../../preload/contract/result';
 import { openRegister, type Register, type RegisterOptions, ledgerPathIn } from '../../main/register';
 import type { Logger } from '../../main/log';
 import { openLedger } from '../../main/ledger/database';
+import { RESTORE_INTENT_FILE } from '../../main/backup/restore-intent';
 
 export const OWNER_PIN = '2580';
 export const CASHIER_PIN = '1357';
@@ -44,7 +45,8 @@ let migratedTemplate: string | null = null;
  */
 export function placeMigratedLedger(dir: string): void {
   const file = ledgerPathIn(dir);
-  if (existsSync(file)) return;
+  // A register does not start by creating a ledger: with a restore's marker there, the ledger is the register's to settle.
+  if (existsSync(file) || existsSync(join(dir, RESTORE_INTENT_FILE))) return;
   if (!migratedTemplate) {
     const templateDir = mkdtempSync(join(tmpdir(), 'ringup-template-'));
     migratedTemplate = ledgerPathIn(templateDir);
