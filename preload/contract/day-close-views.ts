@@ -44,6 +44,10 @@ export interface HourFiguresView {
   hour: number;
   salesCount: number;
   salesMinor: number;
+  /** Refunds, voids and the sales' discounts of the hour; absent in Zs closed before the hour kept them. */
+  refundsMinor?: number;
+  voidsMinor?: number;
+  discountMinor?: number;
   netMinor: number;
 }
 
