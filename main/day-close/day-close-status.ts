@@ -55,7 +55,8 @@ function unresolvedCardPayments(db: Db): number {
 export function dayCloseStatus(ctx: DayCloseContext, terminalConfigured: boolean): DayCloseStatusView {
   const { db, settings, now } = ctx;
   const registerId = settings.registerId;
-  const day = dayToClose(db, settings, now) ?? openBusinessDay(db, settings, now);
+  const toClose = dayToClose(db, settings, now);
+  const day = toClose ?? openBusinessDay(db, settings, now);
   const prev = lastZ(db, registerId);
   const live = liveShift(db, registerId);
   const paying = openDocumentWithMoney(db, registerId);
@@ -86,6 +87,7 @@ export function dayCloseStatus(ctx: DayCloseContext, terminalConfigured: boolean
     unresolvedCardPayments: unresolvedCardPayments(db),
     saleInProgress: paying?.kind === 'sale',
     correctionInProgress: paying !== null && paying.kind !== 'sale',
+    closable: toClose !== null,
   };
 }
 
@@ -95,7 +97,8 @@ export function checkCanClose(ctx: DayCloseContext, businessDay: string, forceCl
   const closed = lastClosedDay(db, settings.registerId);
   if (closed !== null && businessDay <= closed) throw new ServiceError('dayClose.already_closed', { businessDay });
   const day = dayToClose(db, settings, now);
-  if (day === null) throw new ServiceError('dayClose.nothing_to_close');
+  // Named by the day closed last: "today" is wrong once the business days ran ahead of the calendar.
+  if (day === null) throw new ServiceError('dayClose.nothing_to_close', { businessDay: closed ?? '' });
   if (day !== businessDay) throw new ServiceError('dayClose.wrong_day', { businessDay: day });
   const unresolved = unresolvedCardPayments(db);
   if (unresolved > 0) throw new ServiceError('dayClose.card_unresolved', { count: unresolved });

@@ -62,7 +62,15 @@ export function sign(kind: DocumentKind): 1 | -1 {
 export function reportFigures(input: FigureInput): ReportFiguresView {
   const kinds = new Map<DocumentKind, KindFiguresView>(KINDS.map((k) => [k, { kind: k, count: 0, totalMinor: 0, taxMinor: 0 }]));
   const operators = new Map<number, OperatorFiguresView>();
-  const hours: HourFiguresView[] = Array.from({ length: 24 }, (_, hour) => ({ hour, salesCount: 0, salesMinor: 0, netMinor: 0 }));
+  const hours: Required<HourFiguresView>[] = Array.from({ length: 24 }, (_, hour) => ({
+    hour,
+    salesCount: 0,
+    salesMinor: 0,
+    refundsMinor: 0,
+    voidsMinor: 0,
+    discountMinor: 0,
+    netMinor: 0,
+  }));
   const discounts = { count: 0, amountMinor: 0 };
   let first: number | null = null;
   let last: number | null = null;
@@ -96,6 +104,7 @@ export function reportFigures(input: FigureInput): ReportFiguresView {
       if (hour) {
         hour.salesCount += 1;
         hour.salesMinor += d.totalMinor;
+        hour.discountMinor += d.discountMinor;
       }
       if (d.discountMinor > 0) {
         discounts.count += 1;
@@ -104,6 +113,8 @@ export function reportFigures(input: FigureInput): ReportFiguresView {
     } else {
       op.correctionsCount += 1;
       op.correctionsMinor += d.totalMinor;
+      if (hour && d.kind === 'refund') hour.refundsMinor += d.totalMinor;
+      else if (hour) hour.voidsMinor += d.totalMinor;
     }
     op.netMinor += sign(d.kind) * d.totalMinor;
     if (hour) hour.netMinor += sign(d.kind) * d.totalMinor;

@@ -26,7 +26,21 @@ function rollups(z: { id: number; registerId: string; businessDay: string; store
   for (const t of f.tenders) rows.push(['tender_in', t.method, t.inCount, t.inMinor, 0], ['tender_out', t.method, t.outCount, t.outMinor, 0]);
   for (const r of f.taxRates) rows.push(['tax', String(r.rateBp), 0, r.grossMinor, r.taxMinor]);
   for (const o of f.operators) rows.push(['operator', String(o.operatorId), o.salesCount, o.netMinor, 0]);
-  for (const h of f.hours) if (h.salesCount > 0 || h.netMinor !== 0) rows.push(['hour', String(h.hour).padStart(2, '0'), h.salesCount, h.netMinor, 0]);
+  for (const h of f.hours) {
+    const refunds = h.refundsMinor ?? 0;
+    const voids = h.voidsMinor ?? 0;
+    if (h.salesCount === 0 && h.netMinor === 0 && refunds === 0 && voids === 0) continue;
+    const key = String(h.hour).padStart(2, '0');
+    if (h.salesCount > 0 || h.netMinor !== 0) rows.push(['hour', key, h.salesCount, h.netMinor, 0]);
+    // The hour's takings, refunds, voids and discounts (amounts only): a Z closed before these
+    // rows were written has none, and the report says so rather than showing zeros.
+    rows.push(
+      ['hour_sales', key, h.salesCount, h.salesMinor, 0],
+      ['hour_refunds', key, 0, refunds, 0],
+      ['hour_voids', key, 0, voids, 0],
+      ['hour_discounts', key, 0, h.discountMinor ?? 0, 0],
+    );
+  }
   for (const m of f.cashMovements) rows.push(['movement', m.kind, m.count, m.amountMinor, 0]);
   rows.push(
     ['discount', 'sales', f.discounts.count, f.discounts.amountMinor, 0],

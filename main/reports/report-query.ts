@@ -5,19 +5,45 @@ import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
 import { buildSalesReport, type ProductRow, type RollupRow } from './sales-report';
 
+/** The calendar day `days` after (or before, negative) `day`, by date arithmetic. */
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * The week a report shows unless asked for another: up to today (the store's business day of
+ * `now`) or the latest closed business day, whichever is later.
+ */
+export function defaultRange(db: Db, today: string, registerId: string | null): { from: string; to: string } {
+  const latest = (
+    sql(db, `SELECT MAX(business_day) AS day FROM z_reports${registerId === null ? '' : ' WHERE register_id = ?'}`).get(
+      ...(registerId === null ? [] : [registerId]),
+    ) as { day: string | null }
+  ).day;
+  const to = latest !== null && latest > today ? latest : today;
+  return { from: addDays(to, -6), to };
+}
+
 export function salesReport(
   db: Db,
-  q: { from: string; to: string; registerId?: string | undefined; groupBy: ReportGrouping; top?: number | undefined },
+  query: { from?: string | undefined; to?: string | undefined; registerId?: string | undefined; groupBy: ReportGrouping; top?: number | undefined },
+  today: string,
 ): SalesReportView {
-  const registerId = q.registerId ?? null;
+  const registerId = query.registerId ?? null;
+  const range = query.from !== undefined && query.to !== undefined ? { from: query.from, to: query.to } : defaultRange(db, today, registerId);
+  const q = { ...query, ...range };
   const registerWhere = registerId === null ? '' : 'AND register_id = ?';
   const args = registerId === null ? [q.from, q.to] : [q.from, q.to, registerId];
-  // Grouped in SQL: a year of one register is ~365 rows per dimension key, summed here per day.
+  // One row per Z and figure (a year of one register is ~365 rows per dimension key), summed per
+  // period in buildSalesReport; kept per register, as whether a Z counted its cash or kept its
+  // hours' takings is the Z's, not the day's.
   const rows = sql(
     db,
-    `SELECT business_day AS businessDay, dimension, key, SUM(count) AS count, SUM(amount_minor) AS amountMinor FROM day_rollups
-      WHERE business_day BETWEEN ? AND ? ${registerWhere} AND (dimension IN ('kind', 'tender_in', 'tender_out', 'operator', 'hour', 'discount', 'net') OR (dimension = 'cash' AND key IN ('over_short', 'handover')))
-      GROUP BY business_day, dimension, key`,
+    `SELECT business_day AS businessDay, register_id AS registerId, dimension, key, count, amount_minor AS amountMinor FROM day_rollups
+      WHERE business_day BETWEEN ? AND ? ${registerWhere}
+        AND (dimension IN ('kind', 'tender_in', 'tender_out', 'operator', 'hour', 'hour_sales', 'hour_refunds', 'hour_voids', 'hour_discounts', 'discount', 'net')
+             OR (dimension = 'cash' AND key IN ('over_short', 'handover')))`,
   ).all(...args) as RollupRow[];
   const products = sql(
     db,

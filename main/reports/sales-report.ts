@@ -6,6 +6,7 @@ import type { ReportCategoryView, ReportGrouping, ReportPeriodView, ReportProduc
 /** One day_rollups row as read. */
 export interface RollupRow {
   businessDay: string;
+  registerId: string;
   dimension: string;
   key: string;
   count: number;
@@ -48,9 +49,29 @@ const emptyPeriod = (key: string): ReportPeriodView => ({
   voidsMinor: 0,
   discountMinor: 0,
   netMinor: 0,
-  overShortMinor: 0,
+  overShortMinor: null,
   handoverMinor: null,
+  handoverUnrecorded: false,
 });
+
+/** What the rows tell of one Z (a register's closed day) beyond its sums. */
+interface ZSeen {
+  documents: number;
+  /** Shifts whose cash was counted (the over/short rollup's count). */
+  counted: number;
+  /** It wrote a handover rollup (Zs before handovers were compared did not); and how many handovers it compared. */
+  handoverRecorded: boolean;
+  handovers: number;
+  /** It wrote the hour's takings, refunds, voids and discounts. */
+  hourFigures: boolean;
+}
+
+const HOUR_FIGURES: Readonly<Record<string, 'salesMinor' | 'refundsMinor' | 'voidsMinor' | 'discountMinor'>> = {
+  hour_sales: 'salesMinor',
+  hour_refunds: 'refundsMinor',
+  hour_voids: 'voidsMinor',
+  hour_discounts: 'discountMinor',
+};
 
 export function buildSalesReport(input: {
   from: string;
@@ -92,10 +113,27 @@ export function buildSalesReport(input: {
   let handoverMinor = 0;
   // Days whose Z wrote a handover rollup; a Z taken before handovers were compared wrote none.
   const handoverDays = new Set<string>();
+  const zs = new Map<string, ZSeen>();
+  // Periods with a counted shift, and with a compared handover: the others' 0 is unknown, not even.
+  const countedPeriods = new Set<string>();
+  const handoverPeriods = new Set<string>();
+  const handoverRecordedPeriods = new Set<string>();
 
   for (const r of rows) {
     days.add(r.businessDay);
     const byDay = groupBy === 'hour' ? null : period(periodOf(r.businessDay, groupBy));
+    const zKey = `${r.registerId}\u0000${r.businessDay}`;
+    const z = zs.get(zKey) ?? { documents: 0, counted: 0, handoverRecorded: false, handovers: 0, hourFigures: false };
+    zs.set(zKey, z);
+    const hourFigure = HOUR_FIGURES[r.dimension];
+    if (hourFigure) {
+      z.hourFigures = true;
+      if (groupBy === 'hour') {
+        const h = period(r.key);
+        h[hourFigure] = (h[hourFigure] ?? 0) + r.amountMinor;
+      }
+      continue;
+    }
     switch (r.dimension) {
       case 'kind': {
         const k = kinds.get(r.key as DocumentKind);
@@ -105,9 +143,9 @@ export function buildSalesReport(input: {
         }
         if (byDay && r.key === 'sale') {
           byDay.salesCount += r.count;
-          byDay.salesMinor += r.amountMinor;
-        } else if (byDay && r.key === 'refund') byDay.refundsMinor += r.amountMinor;
-        else if (byDay && r.key === 'void') byDay.voidsMinor += r.amountMinor;
+          byDay.salesMinor = (byDay.salesMinor ?? 0) + r.amountMinor;
+        } else if (byDay && r.key === 'refund') byDay.refundsMinor = (byDay.refundsMinor ?? 0) + r.amountMinor;
+        else if (byDay && r.key === 'void') byDay.voidsMinor = (byDay.voidsMinor ?? 0) + r.amountMinor;
         break;
       }
       case 'tender_in':
@@ -135,24 +173,48 @@ export function buildSalesReport(input: {
       case 'discount':
         discounts.count += r.count;
         discounts.amountMinor += r.amountMinor;
-        if (byDay) byDay.discountMinor += r.amountMinor;
+        if (byDay) byDay.discountMinor = (byDay.discountMinor ?? 0) + r.amountMinor;
         break;
       case 'net':
         netMinor += r.amountMinor;
+        z.documents += r.count;
         if (byDay) byDay.netMinor += r.amountMinor;
         break;
       case 'cash':
         if (r.key === 'over_short') {
           overShortMinor += r.amountMinor;
-          if (byDay) byDay.overShortMinor += r.amountMinor;
+          z.counted += r.count;
+          if (byDay) {
+            byDay.overShortMinor = (byDay.overShortMinor ?? 0) + r.amountMinor;
+            if (r.count > 0) countedPeriods.add(byDay.key);
+          }
         } else if (r.key === 'handover') {
           handoverMinor += r.amountMinor;
           handoverDays.add(r.businessDay);
-          if (byDay) byDay.handoverMinor = (byDay.handoverMinor ?? 0) + r.amountMinor;
+          z.handoverRecorded = true;
+          z.handovers += r.count;
+          if (byDay) {
+            byDay.handoverMinor = (byDay.handoverMinor ?? 0) + r.amountMinor;
+            handoverRecordedPeriods.add(byDay.key);
+            if (r.count > 0) handoverPeriods.add(byDay.key);
+          }
         }
         break;
     }
   }
+  for (const p of periods.values()) {
+    if (!countedPeriods.has(p.key)) p.overShortMinor = null;
+    if (!handoverPeriods.has(p.key)) p.handoverMinor = null;
+    p.handoverUnrecorded = groupBy !== 'hour' && !handoverRecordedPeriods.has(p.key);
+  }
+  const seen = [...zs.values()];
+  const hourFiguresMissingZs = seen.filter((z) => z.documents > 0 && !z.hourFigures).length;
+  // By the hour, a Z that kept no hour figures leaves them unknown for every hour: a column that
+  // held only the other Zs' share would not add up to the net.
+  if (groupBy === 'hour' && hourFiguresMissingZs > 0)
+    for (const p of periods.values()) Object.assign(p, { salesMinor: null, refundsMinor: null, voidsMinor: null, discountMinor: null });
+  const cashCounted = { counted: seen.filter((z) => z.counted > 0).length, of: seen.length };
+  const handoverCompared = { compared: seen.filter((z) => z.handovers > 0).length, of: seen.filter((z) => z.handoverRecorded).length };
 
   const merged = new Map<string, ReportProductView>();
   // By both names: which one a reader sees is the screen's choice, by its language.
@@ -198,8 +260,11 @@ export function buildSalesReport(input: {
       .sort((a, b) => b.netMinor - a.netMinor || a.operatorId - b.operatorId),
     discounts,
     netMinor,
-    overShortMinor,
-    handoverMinor: days.size > 0 && handoverDays.size === 0 ? null : handoverMinor,
+    overShortMinor: cashCounted.counted > 0 ? overShortMinor : null,
+    cashCounted,
+    handoverMinor: handoverCompared.compared > 0 ? handoverMinor : null,
+    handoverCompared,
+    hourFiguresMissingZs,
     handoverUnrecordedDays: [...days].filter((d) => !handoverDays.has(d)).length,
     averageBasketMinor: sales.count > 0 ? Math.round(sales.totalMinor / sales.count) : null,
     // A product whose every sale was returned or voided sold nothing: not a top seller, though it

@@ -44,6 +44,10 @@ export interface HourFiguresView {
   hour: number;
   salesCount: number;
   salesMinor: number;
+  /** Refunds, voids and the sales' discounts of the hour; absent in Zs closed before the hour kept them. */
+  refundsMinor?: number;
+  voidsMinor?: number;
+  discountMinor?: number;
   netMinor: number;
 }
 
@@ -252,6 +256,11 @@ export interface DayCloseStatusView {
   saleInProgress: boolean;
   /** A return or void has given part of its money back but is not completed (a part refused: retry it or give it in cash). */
   correctionInProgress: boolean;
+  /**
+   * Whether `businessDay` can be closed now: false when no document or shift came after the last
+   * closed day and that day is today or later (the business days ran ahead of the calendar).
+   */
+  closable: boolean;
 }
 
 /** Figures summed over closed days (from the Z rollups), e.g. a month or a year. */

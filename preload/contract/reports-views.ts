@@ -8,18 +8,27 @@ export interface ReportPeriodView {
   /** 00–23, 2026-11-29, 2026-W48 or 2026-11. */
   key: string;
   salesCount: number;
-  salesMinor: number;
-  refundsMinor: number;
-  voidsMinor: number;
-  discountMinor: number;
+  /**
+   * Takings, refunds, voids and discounts. By the hour they are null when a Z of the range was closed
+   * before it kept them per hour (see SalesReportView.hourFiguresMissingZs): unknown, not 0.
+   */
+  salesMinor: number | null;
+  refundsMinor: number | null;
+  voidsMinor: number | null;
+  discountMinor: number | null;
   netMinor: number;
-  /** The shifts' own counts: over > 0, short < 0 (0 by the hour: the count is the day's, not an hour's). */
-  overShortMinor: number;
+  /**
+   * The shifts' own counts: over > 0, short < 0; null when no shift of the period's days was
+   * counted (not counted is not even), and by the hour (the count is the day's, not an hour's).
+   */
+  overShortMinor: number | null;
   /**
    * Handover differences (cash missing or found between a close and the next open); null when no
-   * day of the period recorded them (Zs taken before handovers were compared), and by the hour.
+   * day of the period compared one (no handover, or Zs taken before handovers were compared), and by the hour.
    */
   handoverMinor: number | null;
+  /** No Z of the period recorded handovers at all (all taken before handovers were compared). */
+  handoverUnrecorded: boolean;
 }
 
 /**
@@ -62,10 +71,16 @@ export interface SalesReportView {
   operators: { operatorId: number; operatorName: string; salesCount: number; netMinor: number }[];
   discounts: { count: number; amountMinor: number };
   netMinor: number;
-  /** The closed days' over/short, summed. */
-  overShortMinor: number;
-  /** The closed days' handover differences, summed; null when none of them recorded any (see handoverUnrecordedDays). */
+  /** The counted closed days' over/short, summed; null when no shift of the range was counted. */
+  overShortMinor: number | null;
+  /** Zs (a register's closed day) of the range, and how many of them counted at least one shift's cash. */
+  cashCounted: { counted: number; of: number };
+  /** The closed days' handover differences, summed; null when none of them compared a handover (see handoverCompared). */
   handoverMinor: number | null;
+  /** Zs that recorded handovers (see handoverUnrecordedDays), and how many of them compared at least one. */
+  handoverCompared: { compared: number; of: number };
+  /** Zs with documents closed before the Z kept takings, refunds, voids and discounts per hour. */
+  hourFiguresMissingZs: number;
   /** Closed days whose Z recorded no handover figure (taken before handovers were compared): unknown, not 0. */
   handoverUnrecordedDays: number;
   /** Sales taken ÷ number of sales; null without sales. */

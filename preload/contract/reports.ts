@@ -10,13 +10,16 @@ export const reportsCalls = {
   'report.sales': call<SalesReportView>()(
     z
       .object({
-        from: businessDay,
-        to: businessDay,
+        // Both or neither: without them, the week up to today or the latest closed business day,
+        // whichever is later (after several Zs on one date the business days run ahead of the calendar).
+        from: businessDay.optional(),
+        to: businessDay.optional(),
         registerId: z.string().min(1).max(32).optional(),
         groupBy: z.enum(['hour', 'day', 'week', 'month']),
         top: z.number().int().min(1).max(100).optional(),
       })
       .strict()
-      .refine((r) => r.from <= r.to, { message: 'from is after to', path: ['to'] }),
+      .refine((r) => (r.from === undefined) === (r.to === undefined), { message: 'from and to go together', path: ['to'] })
+      .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to, { message: 'from is after to', path: ['to'] }),
   ),
 };

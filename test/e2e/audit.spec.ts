@@ -74,7 +74,9 @@ test('the journal viewer filters by kind and operator, shows entries in words, c
   await page.getByTestId('audit-search').click();
   await expect(rows).toHaveCount(2);
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
-  expect(file.suggestedFilename()).toMatch(/^ringup-journal-\d+\.csv$/);
+  // Named by the days and the seq range it holds: the first and the last entry of the file.
+  const name = /^ringup-journal-(\d{4}-\d{2}-\d{2})(?:_\d{4}-\d{2}-\d{2})?-seq(\d+)-(\d+)\.csv$/.exec(file.suggestedFilename());
+  expect(name, file.suggestedFilename()).not.toBeNull();
   const path = testInfo.outputPath('journal.csv');
   await file.saveAs(path);
   const text = readFileSync(path, 'utf8');
@@ -82,6 +84,8 @@ test('the journal viewer filters by kind and operator, shows entries in words, c
   const csv = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
   expect(csv[0]).toEqual(['seq', 'at', 'kind', 'operator_id', 'register_id', 'document_id', 'payload', 'prev_hash', 'hash']);
   expect(csv).toHaveLength(4);
+  expect([name?.[2], name?.[3]]).toEqual([csv[1]?.[0], csv[2]?.[0]]);
+  expect(name?.[1]).toBe(csv[1]?.[1]?.slice(0, 10));
   const [seq, at, kind, operatorId, registerId, documentId, payload = '', prevHash = '', hash = ''] = csv[1] ?? [];
   expect([kind, registerId]).toEqual(['sale.completed', 'R1']);
   expect(Number(seq)).toBeGreaterThan(0);

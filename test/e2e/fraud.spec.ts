@@ -81,10 +81,12 @@ test('a burst of small sales raises an alert, the owner acknowledges it, the Z l
   const sheets = await readXlsx(path);
   expect([...sheets.keys()]).toEqual(['销售', '畅销商品', '滞销商品', '分类销售', '收银员', '支付方式']);
   const days = sheets.get('销售') ?? [];
-  // The drawer was counted even and one shift held it: no over/short and no handover difference (0, not unknown).
-  expect(days[0]).toEqual(['日', '销售笔数', '销售额', '退款', '撤销', '折扣', '净额', '长短款', '交接差额']);
-  expect(days.slice(1).map((row) => [row[1], row[2], row[6], row[7], row[8]])).toEqual([['5', '12.5', '12.5', '0', '0']]);
-  expect(sheets.get('畅销商品')?.[1]).toEqual(['口香糖', '未分类', '5', '12.5']);
+  // The first row names the range and the registers. The drawer was counted even (0); one shift
+  // held it, so no handover was compared: an empty cell, not an even 0.
+  expect(days[0]?.[1]).toBe('全部收银机');
+  expect(days[1]).toEqual(['日', '销售笔数', '销售额', '退款', '撤销', '折扣', '净额', '长短款', '交接差额']);
+  expect(days.slice(2).map((row) => [row[1], row[2], row[6], row[7], row[8] ?? ''])).toEqual([['5', '12.5', '12.5', '0', '']]);
+  expect(sheets.get('畅销商品')?.[2]).toEqual(['口香糖', '未分类', '5', '12.5']);
 });
 
 // At the smallest screen the rules' values wrap among themselves, beside the rule's name: a value

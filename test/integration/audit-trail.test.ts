@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { defaultPrinterProfile } from '../../main/hardware/printer';
 import { verifyJournal } from '../../main/ledger/journal';
-import { journalCsv } from '../../renderer/src/screens/audit/journal-csv';
+import { journalCsv, journalFileName } from '../../renderer/src/screens/audit/journal-csv';
 import type { JournalEntryView } from '../../preload/contract/audit-views';
 import { key, openShop, SHANGHAI, shanghai, type Shop } from '../support/day-close-shop';
 import { SUPERVISOR_PIN } from '../support/register-fixture';
@@ -182,6 +182,11 @@ describe('journal CSV export', () => {
     const page = await s.reg.must('journal.list', { limit: 5000 });
     const csv = journalCsv(page.entries, page.head);
     expect(csv.startsWith('\uFEFF')).toBe(true);
+    // The file is named by the days (UTC, as its at column) and the seq range it holds.
+    const [first, last] = [page.entries[0], page.entries.at(-1)];
+    const days = [...new Set([first, last].map((e) => new Date(e?.at ?? 0).toISOString().slice(0, 10)))].join('_');
+    expect(journalFileName(page.entries, page.head)).toBe(`ringup-journal-${days}-seq${first?.seq}-${last?.seq}.csv`);
+    expect(journalFileName([], page.head)).toBe(`ringup-journal-empty-head${page.head?.seq}.csv`);
     const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual(['seq', 'at', 'kind', 'operator_id', 'register_id', 'document_id', 'payload', 'prev_hash', 'hash']);
     let prev = GENESIS;

@@ -91,11 +91,13 @@ describe('the Z', () => {
     // Nothing left to close until the calendar gets there; then a Z with no documents is allowed.
     s.clock.now = shanghai('2026-03-11', '22:00');
     const nothing = await s.reg.must('dayClose.status', {});
-    expect(nothing.businessDay).toBe('2026-03-12');
+    expect(nothing).toMatchObject({ businessDay: '2026-03-12', closable: false });
+    // The refusal names the day closed last, not "today" (which is 03-11 here).
     expect(await s.reg.call('dayClose.close', { businessDay: '2026-03-12', idempotencyKey: key() })).toMatchObject({
-      error: { code: 'dayClose.nothing_to_close' },
+      error: { code: 'dayClose.nothing_to_close', params: { businessDay: '2026-03-11' } },
     });
     s.clock.now = shanghai('2026-03-12', '22:00');
+    expect(await s.reg.must('dayClose.status', {})).toMatchObject({ businessDay: '2026-03-12', closable: true });
     const z3 = await s.z();
     expect(z3).toMatchObject({
       zNo: 3,

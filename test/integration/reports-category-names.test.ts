@@ -98,7 +98,7 @@ describe('categories in a report', () => {
       // Rollups are still immutable after the fill.
       expect(() => db.prepare("UPDATE product_rollups SET category_en = 'x'").run()).toThrow(/rollups are immutable/);
 
-      const view = salesReport(db, { from: '2026-11-20', to: '2026-11-20', groupBy: 'day' });
+      const view = salesReport(db, { from: '2026-11-20', to: '2026-11-20', groupBy: 'day' }, '2026-11-20');
       // The renamed category has no English name to show: its old name, not nothing.
       expect(names(view, 'en', 'categories')).toEqual({ Drinks: 2, 膨化食品: 1, Household: 1, Tea: 1, '(none)': 1 });
       expect(names(view, 'zh-CN', 'categories')).toEqual({ 饮料: 2, 膨化食品: 1, Household: 1, 茶: 1, '(none)': 1 });

@@ -41,7 +41,33 @@ function columnIndex(ref: string): number {
 
 /** Each sheet by its name, as rows of cell texts. */
 export async function readXlsx(path: string): Promise<Map<string, string[][]>> {
-  const files = await unzip(path);
+  return readSheets(await unzip(path), 'text');
+}
+
+/** Each sheet by its name, as rows of the cells' number format codes ('' for General). */
+export async function readXlsxFormats(path: string): Promise<Map<string, string[][]>> {
+  return readSheets(await unzip(path), 'format');
+}
+
+/** The number format code of each cell style (cellXfs), custom codes read, built-in 4 and 2 named. */
+function styleFormats(styles: string): string[] {
+  const builtIn = new Map([
+    ['0', ''],
+    ['2', '0.00'],
+    ['4', '#,##0.00'],
+  ]);
+  const custom = new Map(
+    [...styles.matchAll(/<numFmt\b[^>]*numFmtId="(\d+)"[^>]*formatCode="([^"]*)"/g)].map((m) => [m[1] ?? '', unescape(m[2] ?? '')] as const),
+  );
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
+  return [...xfs.matchAll(/<xf\b([^>]*)/g)].map((m) => {
+    const id = /\bnumFmtId="(\d+)"/.exec(m[1] ?? '')?.[1] ?? '0';
+    return custom.get(id) ?? builtIn.get(id) ?? `#${id}`;
+  });
+}
+
+function readSheets(files: Map<string, string>, what: 'text' | 'format'): Map<string, string[][]> {
+  const formats = styleFormats(files.get('xl/styles.xml') ?? '');
   const shared = [...(files.get('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
     unescape([...(m[1] ?? '').matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1] ?? '').join('')),
   );
@@ -65,7 +91,8 @@ export async function readXlsx(path: string): Promise<Map<string, string[][]>> {
         const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
         const text =
           type === 's' ? (shared[Number(v)] ?? '') : type === 'inlineStr' ? unescape(/<t[^>]*>([\s\S]*?)<\/t>/.exec(body)?.[1] ?? '') : unescape(v ?? '');
-        cells[columnIndex(ref)] = text;
+        const style = Number(/\bs="(\d+)"/.exec(attrs)?.[1] ?? '0');
+        cells[columnIndex(ref)] = what === 'text' ? text : (formats[style] ?? '');
       }
       rows.push(Array.from(cells, (x) => x ?? ''));
     }

@@ -68,10 +68,14 @@ export function recompute(s: Shop, day: string, shiftIds: number[]): { figures: 
   const hours = Array.from({ length: 24 }, (_, hour) => {
     const of = views.map((v) => v.view).filter((v) => Number(hourOf.format(new Date(v.completedAt ?? 0))) === hour);
     const sales = of.filter((v) => v.kind === 'sale');
+    const total = (kind: string) => of.filter((v) => v.kind === kind).reduce((n, v) => n + v.totals.totalMinor, 0);
     return {
       hour,
       salesCount: sales.length,
       salesMinor: sales.reduce((n, v) => n + v.totals.totalMinor, 0),
+      refundsMinor: total('refund'),
+      voidsMinor: total('void'),
+      discountMinor: sales.reduce((n, v) => n + v.totals.discountMinor, 0),
       netMinor: of.reduce((n, v) => n + sign(v) * v.totals.totalMinor, 0),
     };
   });

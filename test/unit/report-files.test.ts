@@ -27,12 +27,12 @@ const report = buildSalesReport({
   groupBy: 'day',
   top: 2,
   rows: [
-    { businessDay: '2026-11-29', dimension: 'kind', key: 'sale', count: 5, amountMinor: 1_250 },
-    { businessDay: '2026-11-29', dimension: 'net', key: 'all', count: 5, amountMinor: 1_250 },
-    { businessDay: '2026-11-29', dimension: 'tender_in', key: 'cash', count: 5, amountMinor: 1_250 },
-    { businessDay: '2026-11-29', dimension: 'operator', key: '1', count: 5, amountMinor: 1_250 },
-    { businessDay: '2026-11-29', dimension: 'cash', key: 'over_short', count: 1, amountMinor: -30 },
-    { businessDay: '2026-11-29', dimension: 'cash', key: 'handover', count: 1, amountMinor: -10 },
+    { businessDay: '2026-11-29', registerId: 'R1', dimension: 'kind', key: 'sale', count: 5, amountMinor: 1_250 },
+    { businessDay: '2026-11-29', registerId: 'R1', dimension: 'net', key: 'all', count: 5, amountMinor: 1_250 },
+    { businessDay: '2026-11-29', registerId: 'R1', dimension: 'tender_in', key: 'cash', count: 5, amountMinor: 1_250 },
+    { businessDay: '2026-11-29', registerId: 'R1', dimension: 'operator', key: '1', count: 5, amountMinor: 1_250 },
+    { businessDay: '2026-11-29', registerId: 'R1', dimension: 'cash', key: 'over_short', count: 1, amountMinor: -30 },
+    { businessDay: '2026-11-29', registerId: 'R1', dimension: 'cash', key: 'handover', count: 1, amountMinor: -10 },
   ],
   products: PRODUCTS,
   operatorNames: new Map([[1, '王店长']]),
@@ -114,7 +114,7 @@ describe('report export', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ringup-xlsx-'));
     try {
       const file = join(dir, 'report.xlsx');
-      writeFileSync(file, Buffer.from(await (await reportXlsx(tables, decimal)).arrayBuffer()));
+      writeFileSync(file, Buffer.from(await (await reportXlsx(tables, decimal, ['2026-11-23 – 2026-11-29', '全部收银机'], 2)).arrayBuffer()));
       const sheets = await readXlsx(file);
       expect([...sheets.keys()]).toEqual([
         'reports.sheet.periods',
@@ -124,7 +124,9 @@ describe('report export', () => {
         'reports.sheet.operators',
         'reports.sheet.tenders',
       ]);
-      expect(sheets.get('reports.sheet.periods')).toEqual([
+      // Each sheet starts with the range and the registers, as the CSV does.
+      for (const rows of sheets.values()) expect(rows[0]).toEqual(['2026-11-23 – 2026-11-29', '全部收银机']);
+      expect(sheets.get('reports.sheet.periods')?.slice(1)).toEqual([
         [
           'reports.groupBy.day',
           'reports.col.salesCount',
@@ -138,13 +140,13 @@ describe('report export', () => {
         ],
         ['2026-11-29', '5', '12.5', '0', '0', '0', '12.5', '-0.3', '-0.1'],
       ]);
-      expect(sheets.get('reports.sheet.operators')?.[1]).toEqual(['王店长', '5', '12.5']);
-      expect(sheets.get('reports.sheet.bottomProducts')?.slice(1)).toEqual([
+      expect(sheets.get('reports.sheet.operators')?.[2]).toEqual(['王店长', '5', '12.5']);
+      expect(sheets.get('reports.sheet.bottomProducts')?.slice(2)).toEqual([
         ['可乐', '饮料', '2', '6'],
         ['饼干', '零食', '1.5', '7.5'],
       ]);
       const sums = categorySums();
-      expect(sheets.get('reports.sheet.categories')?.slice(1)).toEqual(
+      expect(sheets.get('reports.sheet.categories')?.slice(2)).toEqual(
         [...sums].sort((a, b) => b[1].net - a[1].net).map(([name, s]) => [name, String(s.qty / 1000), String(s.net / 100)]),
       );
     } finally {
@@ -155,16 +157,17 @@ describe('report export', () => {
   it('a day whose Z recorded no handover says so in its period, not an even 0; by the hour there are no cash columns', () => {
     const base = { from: '2026-11-28', to: '2026-11-29', registerId: null, registers: ['R1'], top: 2, products: [], operatorNames: new Map<number, string>() };
     const rows = [
-      { businessDay: '2026-11-28', dimension: 'net', key: 'all', count: 1, amountMinor: 500 },
-      { businessDay: '2026-11-28', dimension: 'cash', key: 'over_short', count: 1, amountMinor: 0 },
-      { businessDay: '2026-11-29', dimension: 'net', key: 'all', count: 1, amountMinor: 700 },
-      { businessDay: '2026-11-29', dimension: 'cash', key: 'handover', count: 1, amountMinor: 20 },
+      { businessDay: '2026-11-28', registerId: 'R1', dimension: 'net', key: 'all', count: 1, amountMinor: 500 },
+      { businessDay: '2026-11-28', registerId: 'R1', dimension: 'cash', key: 'over_short', count: 1, amountMinor: 0 },
+      { businessDay: '2026-11-29', registerId: 'R1', dimension: 'net', key: 'all', count: 1, amountMinor: 700 },
+      { businessDay: '2026-11-29', registerId: 'R1', dimension: 'cash', key: 'handover', count: 1, amountMinor: 20 },
     ];
     const byDay = buildSalesReport({ ...base, groupBy: 'day', rows });
     expect(byDay).toMatchObject({ handoverMinor: 20, handoverUnrecordedDays: 1 });
     expect(reportTables(byDay, t, 'zh-CN')[0]?.rows.map((r) => r.slice(-2))).toEqual([
       [{ minor: 0 }, 'report.handoverUnrecorded'],
-      [{ minor: 0 }, { minor: 20 }],
+      // No over/short row for the 29th: its cash was not counted, an empty cell rather than 0.
+      [{ minor: null }, { minor: 20 }],
     ]);
     const oldDayOnly = buildSalesReport({ ...base, groupBy: 'month', rows: rows.slice(0, 2) });
     expect(oldDayOnly).toMatchObject({ handoverMinor: null, handoverUnrecordedDays: 1 });

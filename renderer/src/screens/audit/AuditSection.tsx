@@ -10,7 +10,7 @@ import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
 import { download } from '../reports/download';
-import { journalCsv } from './journal-csv';
+import { journalCsv, journalFileName } from './journal-csv';
 import '../../styles/fraud.css';
 
 interface Filters {
@@ -102,7 +102,7 @@ export function AuditSection(_props: BackOfficeSectionProps) {
       if (!r.value.more) break;
       after = all.at(-1)?.seq ?? after;
     }
-    download(new Blob([journalCsv(all, head)], { type: 'text/csv;charset=utf-8' }), `ringup-journal-${head?.seq ?? 0}.csv`);
+    download(new Blob([journalCsv(all, head)], { type: 'text/csv;charset=utf-8' }), journalFileName(all, head));
   };
 
   const set = (change: Partial<Filters>) => setFilters((f) => ({ ...f, ...change }));

@@ -22,3 +22,16 @@ export function journalCsv(entries: readonly JournalEntryView[], head: { seq: nu
   ];
   return `\uFEFF${Papa.unparse(rows, { newline: '\r\n', escapeFormulae: true })}\r\n`;
 }
+
+/**
+ * The file's name says what it holds: the days (UTC, as its `at` column) and the seq range of its
+ * entries, e.g. ringup-journal-2026-11-30_2026-12-01-seq12-57.csv; no entries: the head it was taken at.
+ */
+export function journalFileName(entries: readonly JournalEntryView[], head: { seq: number } | null): string {
+  const first = entries[0];
+  const last = entries.at(-1);
+  if (!first || !last) return `ringup-journal-empty-head${head?.seq ?? 0}.csv`;
+  const day = (at: number) => new Date(at).toISOString().slice(0, 10);
+  const days = day(first.at) === day(last.at) ? day(first.at) : `${day(first.at)}_${day(last.at)}`;
+  return `ringup-journal-${days}-seq${first.seq}-${last.seq}.csv`;
+}

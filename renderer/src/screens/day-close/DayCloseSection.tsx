@@ -119,6 +119,11 @@ export function DayCloseSection({ session }: BackOfficeSectionProps) {
         </dl>
       )}
       <ErrorNote error={status.error} />
+      {s && !s.closable && (
+        <p className="muted" data-testid="day-close-nothing">
+          {t('dayClose.nothingToClose', { day: s.businessDay, lastDay: s.lastZ?.businessDay ?? '—' })}
+        </p>
+      )}
       {s?.saleInProgress && <p className="error-note">{t('dayClose.saleInProgress')}</p>}
       {s?.correctionInProgress && <p className="error-note">{t('dayClose.correctionInProgress')}</p>}
       {s !== null && s.unresolvedCardPayments > 0 && <p className="error-note">{t('dayClose.cardUnresolved', { count: s.unresolvedCardPayments })}</p>}
@@ -201,7 +206,7 @@ export function DayCloseSection({ session }: BackOfficeSectionProps) {
           </button>
         </div>
       ) : (
-        <button type="button" className="button button--primary" disabled={close.busy || !s} onClick={startClose} data-testid="day-close-run">
+        <button type="button" className="button button--primary" disabled={close.busy || !s || !s.closable} onClick={startClose} data-testid="day-close-run">
           {close.busy ? t('dayClose.running') : t('dayClose.run')}
         </button>
       )}

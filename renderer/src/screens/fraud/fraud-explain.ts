@@ -52,6 +52,8 @@ export function explainAlert(
     ...formattedParams(params, format),
     ...namedOperators(alert.params, alert.operatorNames),
     ...(difference > 0 ? { context: 'over' } : {}),
+    // A count stays a number, so i18next picks the sentence's plural form ("1 sale", "2 sales").
+    ...(typeof alert.params.count === 'number' ? { count: alert.params.count } : {}),
     who: scopeText(alert.scope, alert.operatorName, t),
     operator: alert.operatorName ?? '—',
     interpolation: { escapeValue: false },

@@ -1,34 +1,24 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportGrouping, SalesReportView } from '../../../../preload/contract/reports-views';
-import type { ChartOption } from '../../components/EChart';
+import type { ReportGrouping } from '../../../../preload/contract/reports-views';
 import { DateField } from '../../components/DateField';
 import { ErrorNote } from '../../components/ErrorNote';
 import { currencyDigits, minorToDecimal } from '../../format/money';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
-import { OverShort } from '../shift/CountResult';
 import { download } from './download';
-import { isMoney, reportCsv, reportTables, reportXlsx, type Cell } from './report-files';
+import { PeriodChart } from './PeriodChart';
+import { fileHeading, hourFiguresKept, isMoney, reportCsv, reportTables, reportXlsx, type Cell } from './report-files';
+import { ReportTotals } from './ReportTotals';
 import '../../styles/day-close.css';
 import '../../styles/fraud.css';
 
 /** Counts, quantities and amounts stand on the right, as in the X and the Z. */
 const isFigure = (cell: Cell | undefined): boolean => typeof cell === 'number' || (cell !== undefined && isMoney(cell));
 
-// ECharts loads with the first report, not with the till (the same wrapper as the X and Z).
-const EChart = lazy(() => import('../../components/EChart').then((m) => ({ default: m.EChart })));
-
-/** YYYY-MM-DD of the local calendar day `daysBack` days before today. */
-function localDay(daysBack: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() - daysBack);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 interface Query {
-  /** null: the field holds text that is no day (it says so); nothing is asked. */
+  /** null: the field holds text that is no day (it says so); nothing is asked. '' until the first report names its range. */
   from: string | null;
   to: string | null;
   registerId: string;
@@ -37,26 +27,39 @@ interface Query {
   top: string;
 }
 
+/** The typed list length when it is a whole number from 1 to 100, else null (the field says so). */
+function topOf(text: string): number | null {
+  const n = Number(text.trim());
+  return /^\d+$/.test(text.trim()) && n >= 1 && n <= 100 ? n : null;
+}
+
 /** 报表 / Reports: closed days by hour, day, week or month, with a chart, tables and file exports. */
 export function ReportsSection(_props: BackOfficeSectionProps) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const [query, setQuery] = useState<Query>({ from: localDay(6), to: localDay(0), registerId: '', groupBy: 'day', top: '10' });
+  const [query, setQuery] = useState<Query>({ from: '', to: '', registerId: '', groupBy: 'day', top: '10' });
+  // Problems found before anything is sent: the report on screen stays as it was.
+  const [checked, setChecked] = useState(false);
   const report = useCall('report.sales');
   const run = report.run;
   const [exportError, setExportError] = useState<string | null>(null);
 
-  const ask = (q: Query & { from: string; to: string }) =>
-    run({ from: q.from, to: q.to, groupBy: q.groupBy, top: Number(q.top), ...(q.registerId ? { registerId: q.registerId } : {}) });
+  // The register picks the first range: the week up to today or to the latest closed business day,
+  // whichever is later (its business days run ahead of the calendar after several Zs on one date).
   useEffect(() => {
-    void run({ from: localDay(6), to: localDay(0), groupBy: 'day', top: 10 });
+    void run({ groupBy: 'day', top: 10 }).then((result) => {
+      if (result.ok) setQuery((q) => (q.from === '' && q.to === '' ? { ...q, from: result.value.from, to: result.value.to } : q));
+    });
   }, [run]);
 
+  const reversed = query.from !== null && query.to !== null && query.from !== '' && query.to !== '' && query.from > query.to;
+  const top = topOf(query.top);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setChecked(true);
     const { from, to } = query;
-    if (from === null || to === null) return;
-    void ask({ ...query, from, to });
+    if (!from || !to || reversed || top === null) return;
+    void run({ from, to, groupBy: query.groupBy, top, ...(query.registerId ? { registerId: query.registerId } : {}) });
   };
   const set = (change: Partial<Query>) => setQuery((q) => ({ ...q, ...change }));
   const r = report.value;
@@ -66,11 +69,13 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
   const tables = useMemo(() => (r ? reportTables(r, t, language) : []), [r, t, language]);
   const decimal = useCallback((minor: number) => Number(minorToDecimal(minor, digits)), [digits]);
   const fileBase = r ? `ringup-report-${r.from}-${r.to}-${r.groupBy}` : 'ringup-report';
+  const registerLabel = r?.registerId ?? t('reports.allRegisters');
 
   const exportXlsx = async () => {
     setExportError(null);
+    if (!r) return;
     try {
-      download(await reportXlsx(tables, decimal), `${fileBase}.xlsx`);
+      download(await reportXlsx(tables, decimal, fileHeading(r, registerLabel), digits), `${fileBase}.xlsx`);
     } catch (error) {
       setExportError(String(error));
     }
@@ -78,9 +83,23 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
 
   return (
     <div className="back-office__stack reports">
-      <form className="documents__filters" onSubmit={submit} data-testid="reports-filters">
+      <form className="documents__filters" onSubmit={submit} noValidate data-testid="reports-filters">
         <DateField label={t('reports.from')} value={query.from} onChange={(from) => set({ from })} required testId="reports-from" />
-        <DateField label={t('reports.to')} value={query.to} onChange={(to) => set({ to })} required testId="reports-to" />
+        <DateField
+          label={t('reports.to')}
+          value={query.to}
+          onChange={(to) => set({ to })}
+          required
+          testId="reports-to"
+          hint={
+            checked &&
+            reversed && (
+              <span className="field__problem" role="alert" data-testid="reports-to-order-problem">
+                {t('reports.rangeReversed')}
+              </span>
+            )
+          }
+        />
         <label className="field">
           <span>{t('reports.register')}</span>
           <select value={query.registerId} onChange={(e) => set({ registerId: e.target.value })} data-testid="reports-register">
@@ -104,7 +123,21 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
         </label>
         <label className="field">
           <span>{t('reports.top')}</span>
-          <input type="number" min={1} max={100} step={1} value={query.top} onChange={(e) => set({ top: e.target.value })} required data-testid="reports-top" />
+          <input
+            type="number"
+            min={1}
+            max={100}
+            step={1}
+            value={query.top}
+            onChange={(e) => set({ top: e.target.value })}
+            aria-invalid={(checked && top === null) || undefined}
+            data-testid="reports-top"
+          />
+          {checked && top === null && (
+            <span className="field__problem" role="alert" data-testid="reports-top-problem">
+              {t('reports.topRange')}
+            </span>
+          )}
         </label>
         <button type="submit" className="button button--primary" disabled={report.busy} data-testid="reports-run">
           {t('reports.run')}
@@ -113,44 +146,11 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
       <ErrorNote error={report.error} message={exportError} />
       {r && (
         <>
-          <dl className="report-totals">
-            <dt>{t('reports.closedDays')}</dt>
-            <dd data-testid="reports-closed-days">{r.closedDays}</dd>
-            <dt>{t('reports.col.net')}</dt>
-            <dd data-testid="reports-net">{format.money(r.netMinor)}</dd>
-            <dt>{t('reports.averageBasket')}</dt>
-            <dd data-testid="reports-average-basket">{r.averageBasketMinor === null ? '—' : format.money(r.averageBasketMinor)}</dd>
-            <dt>{t('reports.col.discounts')}</dt>
-            <dd>{format.money(r.discounts.amountMinor)}</dd>
-            <dt>{t('reports.col.overShort')}</dt>
-            <dd>
-              <OverShort differenceMinor={r.overShortMinor} testId="reports-over-short" />
-            </dd>
-            <dt>{t('reports.col.handover')}</dt>
-            <dd data-testid="reports-handover">
-              {r.handoverMinor === null ? t('report.handoverUnrecorded') : <OverShort differenceMinor={r.handoverMinor} />}
-              {r.handoverMinor !== null && r.handoverUnrecordedDays > 0 && (
-                <span className="muted" data-testid="reports-handover-unrecorded">
-                  {' '}
-                  {t('reports.handoverUnrecordedDays', { count: r.handoverUnrecordedDays })}
-                </span>
-              )}
-            </dd>
-            {r.kinds
-              .filter((k) => k.kind !== 'sale')
-              .map((k) => (
-                <div key={k.kind} className="report-totals__pair">
-                  <dt>{t(`documents.kind.${k.kind}`)}</dt>
-                  <dd>
-                    {k.count} · {format.money(k.totalMinor)}
-                  </dd>
-                </div>
-              ))}
-          </dl>
+          <ReportTotals r={r} />
           <div className="reports__exports">
             <a
               className="button"
-              href={`data:text/csv;charset=utf-8,${encodeURIComponent(reportCsv(r, tables, decimal, r.registerId ?? t('reports.allRegisters')))}`}
+              href={`data:text/csv;charset=utf-8,${encodeURIComponent(reportCsv(r, tables, decimal, registerLabel))}`}
               download={`${fileBase}.csv`}
               data-testid="reports-csv"
             >
@@ -161,6 +161,11 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
             </button>
           </div>
           <PeriodChart report={r} />
+          {!hourFiguresKept(r) && (
+            <p className="muted" data-testid="reports-hour-figures-missing">
+              {t('reports.hourFiguresMissing', { count: r.hourFiguresMissingZs })}
+            </p>
+          )}
           {tables.map((table) => (
             <table key={table.key} className="data-table" aria-label={table.name} data-testid={`reports-table-${table.key}`}>
               <caption>{table.name}</caption>
@@ -179,7 +184,7 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
                   <tr key={j}>
                     {row.map((cell, k) => (
                       <td key={k} className={isFigure(cell) ? 'numeric' : undefined}>
-                        {isMoney(cell) ? format.money(cell.minor) : cell}
+                        {isMoney(cell) ? (cell.minor === null ? '—' : format.money(cell.minor)) : cell}
                       </td>
                     ))}
                   </tr>
@@ -190,33 +195,5 @@ export function ReportsSection(_props: BackOfficeSectionProps) {
         </>
       )}
     </div>
-  );
-}
-
-function PeriodChart({ report }: { report: SalesReportView }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const option: ChartOption = useMemo(
-    () => ({
-      grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'axis', valueFormatter: (v) => format.money(Number(v)) },
-      legend: { top: 0 },
-      xAxis: { type: 'category', data: report.periods.map((p) => p.key) },
-      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => format.money(v) } },
-      series: [
-        { type: 'bar', name: t('reports.col.sales'), data: report.periods.map((p) => p.salesMinor), itemStyle: { color: '#2f6fde' } },
-        { type: 'bar', name: t('reports.col.net'), data: report.periods.map((p) => p.netMinor), itemStyle: { color: '#2a9d5c' } },
-      ],
-    }),
-    [report, format, t],
-  );
-  if (report.periods.length === 0) return <p className="muted">{t('reports.empty')}</p>;
-  return (
-    <Suspense fallback={<p className="muted">{t('app.loadingChart')}</p>}>
-      <figure className="report-chart">
-        <figcaption>{t(`reports.chart.${report.groupBy}`)}</figcaption>
-        <EChart option={option} label={t(`reports.chart.${report.groupBy}`)} locale={format.locale} testId="reports-chart" />
-      </figure>
-    </Suspense>
   );
 }
