@@ -66,10 +66,15 @@ export function nextDay(day: string): string {
  * The business day a document completed at `at` belongs to: the one its moment falls in, unless
  * that day has already been closed by a Z (`lastClosedDay`). Then the register moves on to the day
  * after the last closed one instead of refusing to sell: a Z is final, nothing joins its day.
+ * Nor does a new document go back behind the latest day already booked (`latestDay`, the latest
+ * document's or shift's): a clock set back at a restart (a flat CMOS battery, a wrong time server)
+ * would otherwise book today's sales to a day that is over, after the ones that came before them,
+ * and its Z would come before theirs. The self-check says the clock is wrong; selling goes on.
  * The one function that says which day a new document belongs to.
  */
-export function businessDayOfNewDocument(at: number, rule: BusinessDayRule, lastClosedDay: string | null): string {
-  const day = businessDayOf(at, rule);
+export function businessDayOfNewDocument(at: number, rule: BusinessDayRule, lastClosedDay: string | null, latestDay: string | null = null): string {
+  const ofMoment = businessDayOf(at, rule);
+  const day = latestDay !== null && ofMoment < latestDay ? latestDay : ofMoment;
   return lastClosedDay !== null && day <= lastClosedDay ? nextDay(lastClosedDay) : day;
 }
 

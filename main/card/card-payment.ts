@@ -28,6 +28,7 @@ import {
 import { toFacts } from './card-facts';
 import { holdMismatch, settleApproved } from './card-settlement';
 import { recoverOpenIntents } from './card-recovery';
+import { outcomeUnknown } from './card-outcome-errors';
 import { confirmSignature, resolveIntent } from './card-supervisor';
 import { inTransaction, reportMoment, type CardPaymentDeps, type PaymentMoment } from './card-payment-context';
 import { CANCEL_GRACE_MS, SILENCE_NOTICE_MS, SilenceWatch } from './terminal-silence';
@@ -45,8 +46,12 @@ interface PayContext {
 export class CardPayments {
   private active: { saleId: string; intentId: number; client: TerminalClient; watch: SilenceWatch } | null = null;
   private recovering: Promise<void> | null = null;
+  /** The first intent this run of the register creates: any before it was cut off by a restart. */
+  private readonly firstIntentHere: number;
 
-  constructor(private readonly deps: CardPaymentDeps) {}
+  constructor(private readonly deps: CardPaymentDeps) {
+    this.firstIntentHere = deps.db.prepare('SELECT COALESCE(MAX(id), 0) + 1 FROM card_intents').pluck().get() as number;
+  }
 
   private moment(m: PaymentMoment, intentId: number): void {
     reportMoment(this.deps, m, intentId);
@@ -201,7 +206,7 @@ export class CardPayments {
     if (after.state === 'approved' && after.payment_id !== null) return this.completionOf(after.sale_id);
     if (after.state === 'declined') throw new ServiceError('terminal.declined', { reason: after.reason ?? 'terminal.result.declined' });
     if (heldForMismatch(after)) throw new ServiceError('terminal.approval_mismatch', { intentId, reason: after.reason ?? '' });
-    throw new ServiceError('terminal.outcome_unknown', { intentId });
+    throw outcomeUnknown(intentId, after.kind);
   }
 
   private completionOf(saleId: string): CompletionView {
@@ -222,7 +227,7 @@ export class CardPayments {
   /** After (re)connecting: settle what a crash or a lost line left open. Single flight. */
   recover(client: TerminalClient, attempts?: number): Promise<void> {
     if (this.recovering) return this.recovering;
-    this.recovering = recoverOpenIntents(this.deps, client, this.active?.intentId, attempts)
+    this.recovering = recoverOpenIntents(this.deps, client, this.active?.intentId, attempts, this.firstIntentHere)
       .catch((e: unknown) => this.deps.log.error('card payment recovery failed', e))
       .finally(() => {
         this.recovering = null;

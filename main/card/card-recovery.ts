@@ -10,13 +10,19 @@ import { heldForMismatch, moveIntent, openIntents, receiptNoTaken, type IntentRo
 import { toFacts } from './card-facts';
 import { holdMismatch, settleApproved } from './card-settlement';
 import { inTransaction, reportEnded, reportMoment, type CardPaymentDeps } from './card-payment-context';
+import { interruptedByRestart, outcomeUnknown } from './card-outcome-errors';
 
-/** Settles the open intents other than the one in flight (`activeIntentId`). */
+/**
+ * Settles the open intents other than the one in flight (`activeIntentId`). Intents numbered below
+ * `firstIntentHere` were started before this register started: one the terminal never booked was
+ * cut off by the restart, not declined, and is told so.
+ */
 export async function recoverOpenIntents(
   deps: CardPaymentDeps,
   client: TerminalClient,
   activeIntentId: number | undefined,
   attempts: number = deps.recoveryAttempts ?? 40,
+  firstIntentHere = 0,
 ): Promise<void> {
   const { db } = deps;
   const open = openIntents(db).filter((r) => r.id !== activeIntentId);
@@ -75,6 +81,10 @@ export async function recoverOpenIntents(
   if (verdict === 'declined') {
     const r = inTransaction(deps, () => moveIntent(db, newest.id, 'declined', { ...facts, resolvedBy: 'recovery' }, deps.clock()));
     reportMoment(deps, 'declined', r.id);
+    if (r.reason === 'terminal.result.not_booked' && newest.id < firstIntentHere) {
+      reportEnded(deps, newest.sale_id, interruptedByRestart(newest.kind));
+      return;
+    }
     // Worded as the pay call words a refusal, so the window says the same whichever way it heard.
     reportEnded(deps, newest.sale_id, new ServiceError('terminal.declined', { reason: r.reason ?? 'terminal.result.declined' }));
     return;
@@ -82,7 +92,7 @@ export async function recoverOpenIntents(
   // One left unknown before (its ending already told) is asked again on every reconnect: told once.
   if (newest.state === 'unknown') return;
   inTransaction(deps, () => moveIntent(db, newest.id, 'unknown', {}, deps.clock()));
-  reportEnded(deps, newest.sale_id, new ServiceError('terminal.outcome_unknown', { intentId: newest.id }));
+  reportEnded(deps, newest.sale_id, outcomeUnknown(newest.id, newest.kind));
 }
 
 function settleUnmatchable(deps: CardPaymentDeps, row: IntentRow): void {
@@ -94,8 +104,6 @@ function settleUnmatchable(deps: CardPaymentDeps, row: IntentRow): void {
   reportEnded(
     deps,
     row.sale_id,
-    to === 'failed'
-      ? new ServiceError('terminal.failed', { reason: 'terminal.result.not_sent' })
-      : new ServiceError('terminal.outcome_unknown', { intentId: row.id }),
+    to === 'failed' ? new ServiceError('terminal.failed', { reason: 'terminal.result.not_sent' }) : outcomeUnknown(row.id, row.kind),
   );
 }

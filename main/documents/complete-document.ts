@@ -4,8 +4,8 @@
 // the rest. Triggers make the document immutable from then on. No document completes outside an
 // open shift, and none joins a business day a Z has closed.
 import type { DocumentView } from '../../preload/contract/views';
-import { businessDayOfNewDocument, type BusinessDayRule } from '../business-day/business-day';
-import { lastClosedDay } from '../day-close/closed-days';
+import type { BusinessDayRule } from '../business-day/business-day';
+import { newDocumentDay } from '../day-close/closed-days';
 import type { Db } from '../ledger/database';
 import { assertFullDurability } from '../ledger/durability';
 import { appendJournal } from '../ledger/journal';
@@ -46,7 +46,7 @@ export function completeDocument(db: Db, view: DocumentView, c: Completion): Doc
   ).get(counterKey(view), signedTotal(view)) as { last_receipt_no: number; grand_total_minor: number };
   const receiptNo = view.training ? -counter.last_receipt_no : counter.last_receipt_no;
   const changeMinor = view.payments.reduce((s, p) => s + p.changeMinor, 0);
-  const businessDay = businessDayOfNewDocument(c.now, c.businessDay, lastClosedDay(db, view.registerId));
+  const businessDay = newDocumentDay(db, view.registerId, c.businessDay, c.now);
   const overrideMinor = priceOverrideMinor(view.lines);
   sql(
     db,

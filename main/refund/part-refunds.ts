@@ -14,6 +14,7 @@ import { createScanRefunds } from '../scan-pay/scan-refunds';
 import { completeIfAllBack, latestIntent, latestScanRefund, paymentFor, planParts, takeScanPart } from './correction-parts';
 import type { RefundContext } from './refund-plans';
 import { reversalReceiptNo } from './refund-booking';
+import { outcomeUnknown } from '../card/card-outcome-errors';
 
 export interface PartRefundDeps {
   ctx: RefundContext;
@@ -51,7 +52,7 @@ function nextStep(deps: PartRefundDeps, documentId: string, retry: number | null
     if (paymentFor(db, documentId, part.paymentId)) continue;
     if (part.method === 'card') {
       const intent = latestIntent(db, documentId, part.paymentId);
-      if (intent?.state === 'unknown') throw new ServiceError('terminal.outcome_unknown', { intentId: intent.id });
+      if (intent?.state === 'unknown') throw outcomeUnknown(intent.id, 'refund');
       if (intent?.state === 'sent' || intent?.state === 'in_progress') throw new ServiceError('terminal.busy');
       if (intent && intent.state !== 'created' && !(REFUSED_INTENT.has(intent.state) && retry === part.paymentId)) return { kind: 'end' };
       const reversalOf = reversalReceiptNo(ctx, part);

@@ -9,7 +9,7 @@ import { takePayment } from '../documents/document-payments';
 import { insertDocument, insertLine } from '../documents/document-rows';
 import { documentView } from '../documents/document-view';
 import { sql } from '../ledger/statements';
-import { createIntent, lastKnownReceiptNo } from '../card/card-intents';
+import { createIntent, lastKnownReceiptNo, type IntentKind } from '../card/card-intents';
 import { newDocumentId } from '../documents/document-id';
 import { createScanRefunds } from '../scan-pay/scan-refunds';
 import { isTraining } from '../training/training';
@@ -18,6 +18,7 @@ import { liveShift } from '../shift/shift-rows';
 import { practiseCorrection } from '../training/training-corrections';
 import { type PlannedLine, type RefundContext, operatorName } from './refund-plans';
 import { goesPartByPart, planParts } from './correction-parts';
+import { outcomeUnknown } from '../card/card-outcome-errors';
 
 /**
  * A correction either done (cash only: written and completed at once) or waiting for the terminal
@@ -54,8 +55,8 @@ export function reversalReceiptNo(ctx: RefundContext, part: PlannedPart): number
 export function earlierBooking(ctx: RefundContext, requestKey: string): Booking | null {
   const doc = sql(ctx.db, 'SELECT id, status FROM documents WHERE request_key = ?').get(requestKey) as { id: string; status: string } | undefined;
   if (!doc) return null;
-  const intent = sql(ctx.db, 'SELECT id, state, reason FROM card_intents WHERE sale_id = ? ORDER BY id DESC LIMIT 1').get(doc.id) as
-    { id: number; state: string; reason: string | null } | undefined;
+  const intent = sql(ctx.db, 'SELECT id, state, reason, kind FROM card_intents WHERE sale_id = ? ORDER BY id DESC LIMIT 1').get(doc.id) as
+    { id: number; state: string; reason: string | null; kind: IntentKind } | undefined;
   // Money going back to its cards part by part: taken up where it stands, never a part twice.
   if (doc.status === 'open' && goesPartByPart(planParts(ctx.db, doc.id))) return { pending: { documentId: doc.id } };
   // Completed, or still with a scan-to-pay provider (which completes it when it confirms): as it stands.
@@ -68,7 +69,7 @@ export function earlierBooking(ctx: RefundContext, requestKey: string): Booking 
       intent ? 'terminal.declined' : 'refund.provider_refused',
       intent ? { reason: intent.reason ?? 'terminal.result.declined' } : { providerCode: 'REFUSED' },
     );
-  throw new ServiceError('terminal.outcome_unknown', { intentId: intent?.id ?? 0 });
+  throw outcomeUnknown(intent?.id ?? 0, intent?.kind ?? 'refund');
 }
 
 /** Writes the correction document, its lines and its payments; completes it, or leaves it for its card part. */

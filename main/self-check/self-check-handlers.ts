@@ -3,7 +3,7 @@ import { ServiceError } from '../common/service-error';
 import type { HandlerTable } from '../ipc/handler';
 import { pendingCount } from '../printing/print-jobs';
 import { appVersion } from '../app-version';
-import { appItem, databaseItem, printerItem, scannerItem, selfCheckView, terminalItem } from './self-check';
+import { appItem, clockItem, databaseItem, printerItem, scannerItem, selfCheckView, terminalItem } from './self-check';
 
 export const selfCheckHandlers: Pick<HandlerTable, keyof typeof selfCheckCalls> = {
   'selfcheck.run': {
@@ -16,6 +16,7 @@ export const selfCheckHandlers: Pick<HandlerTable, keyof typeof selfCheckCalls> 
         terminalItem(terminal),
         scannerItem(selfCheck.scannerSeenAt),
         databaseItem(ctx.db, selfCheck.ledgerFile, ctx.services.backup.status()),
+        clockItem(ctx.db, ctx.now),
         appItem(),
       ];
       return selfCheckView(items, selfCheck.scannerTestCode, ctx.now);

@@ -1,4 +1,4 @@
-// The hardware self-check: printer, card terminal, scanner, ledger and app, each with its
+// The hardware self-check: printer, card terminal, scanner, ledger, clock and app, each with its
 // problems as codes the screen turns into plain words and a fix. Run from the self-check screen
 // and, as a summary, at start-up.
 import { randomBytes } from 'node:crypto';
@@ -101,6 +101,34 @@ export function databaseItem(db: Db, ledgerFile: string, backup: BackupStatusVie
   return item('database', problems, { integrity: integrity === 'ok' ? 'ok' : 'failed', freeBytes, lastBackupAt: backup.lastGood?.at ?? null }, (p) =>
     p.code === 'database.integrity' ? 'error' : 'warning',
   );
+}
+
+/** A clock this far behind the ledger is a clock set back, not drift that a time server corrects. */
+export const CLOCK_BEHIND_TOLERANCE_MS = 2 * 60_000;
+/**
+ * The entries the clock is compared with: the latest few hundred, not only the last one, which a
+ * login after a restart has just written with the wrong clock (and the sales after it).
+ */
+const RECENT_ENTRIES = 500;
+
+/**
+ * The register's clock against the ledger: a clock earlier than what the journal has already
+ * recorded was set back (a flat CMOS battery, a wrong time server). Selling goes on (a new document
+ * is never booked behind the latest business day), but receipts and reports would carry the wrong
+ * time, so it is said at start-up. The words pick the unit: minutes, hours, or days.
+ */
+export function clockItem(db: Db, now: number): SelfCheckItem {
+  const lastEntryAt = sql(db, `SELECT MAX(at) FROM (SELECT at FROM journal ORDER BY seq DESC LIMIT ${RECENT_ENTRIES})`).pluck().get() as number | null;
+  const facts = { clockAt: now, lastEntryAt };
+  if (lastEntryAt === null || lastEntryAt - now <= CLOCK_BEHIND_TOLERANCE_MS) return { id: 'clock', state: 'ok', problems: [], facts };
+  const minutes = Math.floor((lastEntryAt - now) / 60_000);
+  const behind =
+    minutes < 60
+      ? problem('clock.behind_minutes', { minutes, lastEntryAt })
+      : minutes < 48 * 60
+        ? problem('clock.behind_hours', { hours: Math.floor(minutes / 60), minutes: minutes % 60, lastEntryAt })
+        : problem('clock.behind_days', { count: Math.floor(minutes / 1440), lastEntryAt });
+  return { id: 'clock', state: 'warning', problems: [behind], facts };
 }
 
 export function appItem(): SelfCheckItem {

@@ -4,9 +4,9 @@
 // closing are in shift-count.ts, the sums behind the expected cash in shift-cash-terms.ts.
 import type { DenominationCountView, ShiftStateView, ShiftView } from '../../preload/contract/shift-views';
 import type { StoreSettings } from '../../preload/contract/views';
-import { businessDayOfNewDocument, businessDayRule } from '../business-day/business-day';
+import { businessDayRule } from '../business-day/business-day';
 import { ServiceError } from '../common/service-error';
-import { lastClosedDay } from '../day-close/closed-days';
+import { newDocumentDay } from '../day-close/closed-days';
 import type { Db } from '../ledger/database';
 import { assertFullDurability } from '../ledger/durability';
 import { appendJournal } from '../ledger/journal';
@@ -62,7 +62,7 @@ export function openShift(ctx: ShiftContext, float: { kind: 'counted'; counts: D
       counted = { counts: count.counts, totalMinor: last.counted_minor };
       carriedFrom = last.id;
     }
-    const businessDay = businessDayOfNewDocument(now, businessDayRule(settings), lastClosedDay(db, registerId));
+    const businessDay = newDocumentDay(db, registerId, businessDayRule(settings), now);
     const info = sql(
       db,
       "INSERT INTO shifts (register_id, business_day, operator_id, opened_at, float_minor, float_source, carried_from_shift_id, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'open')",

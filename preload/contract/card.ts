@@ -86,6 +86,8 @@ export const cardErrors = [
   'terminal.aborted',
   'terminal.failed',
   'terminal.outcome_unknown',
+  // The register restarted before a card payment or refund finished, and the terminal never booked it.
+  'terminal.interrupted',
   'terminal.intent_unresolved',
   'terminal.intent_not_found',
   'terminal.intent_settled',

@@ -9,7 +9,7 @@ export interface CheckProblem {
 }
 
 export interface SelfCheckItem {
-  id: 'printer' | 'terminal' | 'scanner' | 'database' | 'app';
+  id: 'printer' | 'terminal' | 'scanner' | 'database' | 'clock' | 'app';
   state: CheckState;
   problems: CheckProblem[];
   /** What was found, for the screen: paper, cover, drawer, terminal id, free disk, ... */

@@ -31,8 +31,9 @@ test('card: the register restarts while the customer enters the PIN; after loggi
     await page.getByRole('option', { name: new RegExp(OWNER.name) }).click();
     await page.getByTestId('pin').fill(OWNER.pin);
     await page.getByTestId('pin').press('Enter');
-    // The demo terminal started afresh with the register: it never booked the payment, so recovery declined it.
-    await expect(page.getByTestId('error')).toHaveText('刷卡被拒：终端未记账此笔支付。', { timeout: 20_000 });
+    // The demo terminal started afresh with the register: it never booked the payment. The restart
+    // cut it off; no bank declined the card, and the cashier is not told it did.
+    await expect(page.getByTestId('error')).toHaveText('收银机重新启动，这笔刷卡没有完成，未扣款。可以再次刷卡。', { timeout: 20_000 });
     await expect(page.getByTestId('card-step')).toBeHidden();
     await expect(page.getByTestId('payment')).toBeVisible();
     await expect(page.getByTestId('amount-due')).toHaveText('¥23.47');

@@ -9,6 +9,8 @@ import type { CallError } from '../../preload/contract';
 import { verifyJournal } from '../../main/ledger/journal';
 import { type CardRig, cardSaleOfTwoLines, key, settled, startCardRig } from '../support/card-register';
 import { CASHIER_PIN, SUPERVISOR_PIN } from '../support/register-fixture';
+import { uiI18n } from '../support/errors-i18n';
+import { errorMessage } from '../../renderer/src/i18n/error-message';
 
 let rig: CardRig;
 beforeAll(async () => {
@@ -113,5 +115,33 @@ describe('card refunds that time out on the terminal', () => {
     expect(sim.batch().filter((e) => e.kind === 'reversal' && e.reversesReceiptNo === receiptNo)).toHaveLength(1);
     expect(corrections(sale.id)).toEqual([{ kind: 'refund', status: 'completed' }]);
     expect(verifyJournal(reg.db).ok).toBe(true);
+  });
+
+  it('a refund whose outcome the terminal cannot say asks whether the money went back, not whether the card was charged', async () => {
+    const { reg, sim, staff } = rig;
+    const sale = await cardSale();
+    // Recovery cannot prove "not booked" without the terminal receipt before ours: the outcome stays unknown.
+    reg.db.prepare('UPDATE card_intents SET receipt_no = NULL WHERE receipt_no = ?').run(Number(sale.payments[0]?.card?.terminalReceiptNo));
+    sim.script({ silentAfter: 'accept' });
+    const r = await reg.call('refund.withReceipt', {
+      saleId: sale.id,
+      lines: [{ lineId: sale.lines[1]!.id, qtyMilli: 1000, restock: true }],
+      reason: 'defective',
+      idempotencyKey: key(),
+    });
+    expect(r).toMatchObject({ ok: false, error: { code: 'terminal.outcome_unknown', params: { scope: 'refund' } } });
+    if (r.ok) return;
+    const words = uiI18n();
+    await words.changeLanguage('zh-CN');
+    expect(errorMessage(r.error, words.t, 'zh-CN', 'CNY')).toBe('终端未告知是否已退款。请勿再次操作：由主管核对终端。');
+    await words.changeLanguage('en');
+    expect(errorMessage(r.error, words.t, 'en', 'CNY')).toBe(
+      'The terminal did not say whether the money went back to the card. Do not try again: a supervisor checks the terminal.',
+    );
+    // A supervisor checks the terminal and settles it, as the message says.
+    await reg.must('session.login', { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN });
+    const open = await reg.must('card.unresolved', {});
+    expect(open).toHaveLength(1);
+    await reg.must('card.resolve', { intentId: open[0]?.id ?? 0, outcome: 'declined', idempotencyKey: key() });
   });
 });

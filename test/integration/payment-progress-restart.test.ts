@@ -18,6 +18,16 @@ import { FAST_CLIENT_TIMEOUTS, TerminalFixture } from '../support/terminal-sim';
 import { until } from '../support/until';
 import { PaySimulator } from '../../main/providers/simulator/pay-simulator';
 import { configureProviders, FAST_TIMINGS, key, saleOf as scanSaleOf, wechatCode } from '../support/scan-rig';
+import { errorsI18n } from '../support/errors-i18n';
+import { errorMessage } from '../../renderer/src/i18n/error-message';
+import type { CallError } from '../../preload/contract';
+
+/** A refusal as the payment screen says it. */
+function errorWords(error: { code: string; params: CallError['params'] }, language: 'en' | 'zh-CN'): string {
+  const i18n = errorsI18n();
+  void i18n.changeLanguage(language);
+  return errorMessage(error as CallError, i18n.t, language, 'CNY');
+}
 
 const f = new TerminalFixture();
 let sim: TerminalSimulator;
@@ -130,6 +140,25 @@ describe('a register restarted in the middle of a card payment', () => {
     // Nothing holds the sale: the cashier can take the card again.
     await until('the terminal ready', () => reg.terminal.connection.ready !== null);
     expect(await reg.call('card.pay', { saleId, idempotencyKey: `again-${saleId}` })).toMatchObject({ ok: true, value: { sale: { status: 'completed' } } });
+  });
+});
+
+describe('a register restarted before the terminal booked the card payment', () => {
+  it('says the restart cut the payment off and nothing was charged, not that the card was declined; the card can go again', async () => {
+    const approvalsBefore = sim.batch().length;
+    const { reg, saleId, ended } = await restartedMidPayment(1999, { cardDelayMs: 1500 }, 'step:insert_card');
+    expect(sim.batch().length).toBe(approvalsBefore);
+    expect(ended).toHaveLength(1);
+    expect(ended[0]).toMatchObject({ saleId, kind: 'card', result: { ok: false, error: { code: 'terminal.interrupted', params: {} } } });
+    const error = ended[0]?.result.ok === false ? ended[0].result.error : null;
+    expect(error && errorWords(error, 'zh-CN')).toBe('收银机重新启动，这笔刷卡没有完成，未扣款。可以再次刷卡。');
+    expect(error && errorWords(error, 'en')).toBe(
+      'The register restarted before this card payment finished; nothing was charged. The card can be presented again.',
+    );
+    expect(await reg.must('sale.get', { saleId })).toMatchObject({ status: 'open', payments: [] });
+    await until('the terminal ready', () => reg.terminal.connection.ready !== null);
+    expect(await reg.call('card.pay', { saleId, idempotencyKey: `again-${saleId}` })).toMatchObject({ ok: true, value: { sale: { status: 'completed' } } });
+    expect(sim.batch().slice(approvalsBefore)).toEqual([expect.objectContaining({ kind: 'payment', amountMinor: 1999 })]);
   });
 });
 

@@ -13,6 +13,10 @@ import { key, saleOf, terminalReady } from '../support/card-register';
 import { CASHIER_PIN, SUPERVISOR_PIN, makeRegister, withStaff, type TestRegister } from '../support/register-fixture';
 import { FAST_CLIENT_TIMEOUTS, TerminalFixture } from '../support/terminal-sim';
 import { until } from '../support/until';
+import { uiI18n } from '../support/errors-i18n';
+import { errorMessage } from '../../renderer/src/i18n/error-message';
+import type { CallError } from '../../preload/contract';
+import type { PaymentEndedView } from '../../preload/contract/payment-progress-views';
 
 const f = new TerminalFixture();
 let sim: TerminalSimulator;
@@ -186,5 +190,42 @@ describe('a register killed between the parts of a void', () => {
       ['card', 2000, 'refund'],
     ]);
     expect(refundsSince(batchBefore)).toEqual([5000, 2000]);
+  });
+
+  it('while the customer had not yet presented the card: told the refund did not finish and nothing went back, not "declined"', async () => {
+    await closeOpened();
+    const first = cardRegister();
+    await terminalReady(first);
+    await first.must('session.login', { operatorId: staff.cashierId, pin: CASHIER_PIN });
+    const saleId = await saleOf(first, 3000);
+    await first.must('card.pay', { saleId, idempotencyKey: key() });
+    // The terminal's batch closed: the money goes back as a refund (06 31), the card read again.
+    await first.must('session.login', { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN });
+    await first.must('terminal.endOfDay', {});
+    await closeOpened();
+
+    const batchBefore = sim.batch().length;
+    sim.script({ cardDelayMs: 1500 });
+    const died = await voidAndDie(saleId, key(), 'step:insert_card', 1);
+    expect(died.signal, `${died.out}\n${died.err}`).toBe('SIGKILL');
+    expect((await sim.reconnectLine()).ok).toBe(true);
+
+    const reg = cardRegister();
+    const ended: PaymentEndedView[] = [];
+    reg.events.subscribe((event, payload) => {
+      if (event === 'payment.ended') ended.push(payload as PaymentEndedView);
+    });
+    await terminalReady(reg);
+    await until('recovery told the windows', () => ended.length > 0, 20_000);
+    expect(refundsSince(batchBefore)).toEqual([]);
+    expect(ended[0]).toMatchObject({ kind: 'card', result: { ok: false, error: { code: 'terminal.interrupted', params: { scope: 'refund' } } } });
+    const error = ended[0]?.result.ok === false ? (ended[0].result.error as CallError) : null;
+    const words = uiI18n();
+    await words.changeLanguage('zh-CN');
+    expect(error && errorMessage(error, words.t, 'zh-CN', 'CNY')).toBe('收银机重新启动，这笔退款没有完成，钱没有退到卡上。可以再次退款。');
+    await words.changeLanguage('en');
+    expect(error && errorMessage(error, words.t, 'en', 'CNY')).toBe(
+      'The register restarted before this refund to the card finished; nothing went back to the card. The refund can be made again.',
+    );
   });
 });

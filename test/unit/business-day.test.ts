@@ -78,6 +78,36 @@ describe('the business day of a new document', () => {
     );
   });
 
+  it('never goes back behind the latest day already booked, as a clock set back at a restart would', () => {
+    // A sale booked 03-10; the clock now says 03-09: the next one joins 03-10, not the day before.
+    expect(businessDayOfNewDocument(at('2026-03-09T10:00:00'), rule, null, '2026-03-10')).toBe('2026-03-10');
+    expect(businessDayOfNewDocument(at('2026-03-09T10:00:00'), rule, '2026-03-08', '2026-03-10')).toBe('2026-03-10');
+    // Once 03-10 is closed, the day after it, whatever the clock says.
+    expect(businessDayOfNewDocument(at('2026-03-09T10:00:00'), rule, '2026-03-10', '2026-03-10')).toBe('2026-03-11');
+    // A clock that is right moves on as before.
+    expect(businessDayOfNewDocument(at('2026-03-12T10:00:00'), rule, null, '2026-03-10')).toBe('2026-03-12');
+  });
+
+  it('is never earlier than the latest booked day nor on or before the last closed one', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1_700_000_000_000, max: 1_900_000_000_000 }),
+        fc.integer({ min: -5, max: 5 }),
+        fc.integer({ min: 0, max: 5 }),
+        (t, latestOffset, closedBehind) => {
+          const calendar = businessDayOf(t, rule);
+          const shift = (day: string, n: number) => new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
+          const latest = shift(calendar, latestOffset);
+          const closed = closedBehind === 0 ? null : shift(latest, -closedBehind);
+          const day = businessDayOfNewDocument(t, rule, closed, latest);
+          expect(day >= latest).toBe(true);
+          expect(day >= calendar).toBe(true);
+          expect(day === (calendar > latest ? calendar : latest)).toBe(true);
+        },
+      ),
+    );
+  });
+
   it('steps a day by the calendar, across months, years and leap days', () => {
     expect(nextDay('2026-01-31')).toBe('2026-02-01');
     expect(nextDay('2026-12-31')).toBe('2027-01-01');

@@ -84,6 +84,9 @@ export function CardPayment({
   onBusyRef.current = onBusy;
   // Told on a change only: the screen's first render already knows the terminal is idle.
   const cancelButton = useKeptInView<HTMLButtonElement>(busy, step);
+  // A refusal is the answer the cashier waits for: below an exchange's note at 1024×768 it fell
+  // under the column's fold (after a restart, with nobody scrolling), so it is brought into sight.
+  const refusal = useKeptInView<HTMLDivElement>(!busy && card.error !== null, card.error?.code);
   const wasBusy = useRef(false);
   useEffect(() => {
     if (wasBusy.current === busy) return;
@@ -194,7 +197,7 @@ export function CardPayment({
     );
 
   return (
-    <div className={`card-payment${busy ? ' card-payment--active' : ''}`}>
+    <div className={`card-payment${busy ? ' card-payment--active' : ''}`} ref={refusal}>
       {busy ? (
         <>
           <p className="card-payment__step" role="status" aria-live="polite" data-testid="card-step">
