@@ -14,6 +14,7 @@ import { indexPendingProducts } from './catalog/search-index';
 import type { Updates } from './updates/updates';
 import { subscribeCorrections } from './refund/refund-subscriptions';
 import { subscribeExchanges } from './exchange/pending-exchange';
+import { subscribeExchangeDrafts } from './exchange/exchange-draft-store';
 import { subscribeFraudWatch } from './fraud/fraud-watch';
 import { subscribeProductRollups } from './reports/product-rollups';
 import { subscribeSaleHandover } from './sale/sale-subscriptions';
@@ -93,6 +94,8 @@ export function startLedgerParts(ctx: LedgerPartsContext, db: Db, first: boolean
   const stopRefunds = subscribeCorrections(db);
   // An exchange whose difference is paid on the payment screen completes its return with its sale.
   const stopExchanges = subscribeExchanges(db);
+  // An exchange being prepared ends with its sale (completed or cancelled) or its abandonment.
+  const stopExchangeDrafts = subscribeExchangeDrafts(db);
   // The fraud watch judges sales, corrections, declines and no-sales as they are journalled.
   const stopFraudWatch = subscribeFraudWatch(db, log, clock());
   // Each Z writes its per-product rollups for the reports.
@@ -100,6 +103,7 @@ export function startLedgerParts(ctx: LedgerPartsContext, db: Db, first: boolean
   const stopCorrections = () => {
     stopRefunds();
     stopExchanges();
+    stopExchangeDrafts();
     stopFraudWatch();
     stopProductRollups();
   };

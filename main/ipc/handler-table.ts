@@ -7,6 +7,7 @@ import { catalogHandlers } from '../catalog/catalog-handlers';
 import { printerHandlers } from '../printing/printing-handlers';
 import { refundHandlers } from '../refund/refund-handlers';
 import { exchangeHandlers } from '../exchange/exchange-handlers';
+import { exchangeDraftHandlers } from '../exchange/exchange-draft-handlers';
 import { saleHandlers } from '../sale/sale-handlers';
 import { scanPayHandlers } from '../scan-pay/scan-pay-handlers';
 import { paymentProgressHandlers } from '../payments/payment-handlers';
@@ -31,6 +32,7 @@ export const handlers: HandlerTable = {
   ...refuseOnDamagedLedger(cardHandlers, ['card.pay']),
   ...refuseOnDamagedLedger(refundHandlers, ['refund.withReceipt', 'refund.priceAdjustment', 'refund.withoutReceipt', 'void.sale']),
   ...refuseOnDamagedLedger(exchangeHandlers, ['exchange.complete', 'exchange.begin']),
+  ...refuseOnDamagedLedger(exchangeDraftHandlers, ['exchange.keepDraft']),
   ...refuseOnDamagedLedger(scanPayHandlers, ['scanpay.pay']),
   ...paymentProgressHandlers,
   ...backupHandlers,

@@ -23,6 +23,7 @@ import { journalCompact } from './migrations/020-journal-compact';
 import { soldBy } from './migrations/021-sold-by';
 import { rollupCategoryEn } from './migrations/022-rollup-category-en';
 import { operatorNumbers } from './migrations/023-operator-numbers';
+import { exchangeDrafts } from './migrations/024-exchange-drafts';
 
 /**
  * Numbered schema steps keyed on PRAGMA user_version. Append only: a migration that has shipped
@@ -63,6 +64,7 @@ export const migrations: readonly Migration[] = [
   { version: 21, name: 'sold-by', sql: soldBy },
   { version: 22, name: 'rollup-category-en', sql: rollupCategoryEn },
   { version: 23, name: 'operator-numbers', sql: operatorNumbers },
+  { version: 24, name: 'exchange-drafts', sql: exchangeDrafts },
 ];
 
 // Versions must run 1, 2, 3... with no gap: a gap would mean a ledger skipped a schema step.

@@ -7,7 +7,7 @@ import { openBusinessDay } from '../day-close/closed-days';
 import type { HandlerContext, HandlerTable } from '../ipc/handler';
 import { approverOf } from '../operators/approval';
 import { getOperator } from '../operators/operators';
-import { refundPriceAdjustment, refundWithReceipt, voidable, voidSale } from './refund';
+import { dayClosed, refundPriceAdjustment, refundWithReceipt, voidable, voidSale } from './refund';
 import type { Booking } from './refund-booking';
 import { previewRefund } from './refund-plans';
 import { previewWithoutReceipt, refundWithoutReceipt } from './refund-without-receipt';
@@ -53,7 +53,7 @@ export const refundHandlers: Pick<HandlerTable, keyof typeof refundCalls> = {
     handle: (input, ctx) => {
       const state = refundState(ctx.db, saleIdOf(ctx, input.code), ctx.settings.registerId);
       assertCorrectionMode(ctx.db, ctx.settings.registerId, ctx.actor.id, state.sale);
-      const view = refundableView(state, voidable(ctx, state));
+      const view = refundableView(state, voidable(ctx, state), dayClosed(ctx, state));
       // A correction starts: the customer display stops showing the last customer's sale.
       correctionStartedForDisplay(ctx.events, ctx.db, ctx.now);
       return view;

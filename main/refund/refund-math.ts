@@ -33,6 +33,20 @@ export function refundableAmount(line: SoldLine): number {
   return line.totalMinor - line.refundedMinor;
 }
 
+/**
+ * Goods sold in whole pieces come back in whole pieces: half a bottle cannot cross the counter, and
+ * a typed 1.5 would pay for (and restock) goods nobody returned. A weighed line keeps its three
+ * decimals, and so does a line sold in a fraction (an ad-hoc item keyed 1.5 m): it was sold that way.
+ */
+export function countedInPieces(line: { soldByWeight: boolean; qtyMilli: number }): boolean {
+  return !line.soldByWeight && line.qtyMilli % 1000 === 0;
+}
+
+/** A quantity a line counted in pieces cannot take back. */
+export function breaksWholePieces(line: { soldByWeight: boolean; qtyMilli: number }, qtyMilli: number): boolean {
+  return countedInPieces(line) && qtyMilli % 1000 !== 0;
+}
+
 /** What returning `qtyMilli` of the line gives back, or why it cannot. */
 export function returnShare(line: SoldLine, qtyMilli: number): LineShare | ShareProblem {
   const qtyLeft = returnableQty(line);

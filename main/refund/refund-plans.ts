@@ -6,7 +6,16 @@ import { ServiceError } from '../common/service-error';
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
 import { roleAtLeast } from '../operators/session';
-import { adjustmentShare, refundableAmount, returnShare, tenderPlan, type LineShare, type ShareProblem, type TenderPlan } from './refund-math';
+import {
+  adjustmentShare,
+  breaksWholePieces,
+  refundableAmount,
+  returnShare,
+  tenderPlan,
+  type LineShare,
+  type ShareProblem,
+  type TenderPlan,
+} from './refund-math';
 import { refundState, type RefundState } from './refundable';
 import { assertCorrectionMode } from '../training/training';
 
@@ -102,6 +111,9 @@ export function returnPlan(
     const share = returnShare(already, request.qtyMilli);
     if (isProblem(share))
       throw new ServiceError('refund.exceeds_original', { lineId: request.lineId, maxQtyMilli: share.maxQtyMilli, maxMinor: share.maxMinor, ...unit(view) });
+    // More than is left says the maximum first; within it, half a bottle is still no return.
+    if (breaksWholePieces(view, request.qtyMilli))
+      throw new ServiceError('refund.qty_whole_pieces', { lineId: request.lineId, name: view.name, qtyMilli: request.qtyMilli });
     planned.push({
       lineId: view.id,
       name: view.name,

@@ -31,8 +31,19 @@ interface NoReceiptPlan {
   roundingMinor: number;
 }
 
+/**
+ * A product sold by the piece comes back in whole pieces, as the sale sells it (sale.qty_whole_pieces);
+ * a weighed product and an ad-hoc item take the decimals keyed.
+ */
+function requireWholePieces(db: Db, line: NoReceiptLine): void {
+  if (line.qtyMilli % 1000 === 0 || line.productId === undefined) return;
+  const soldBy = sql(db, 'SELECT sold_by FROM products WHERE id = ?').pluck().get(line.productId) as string | undefined;
+  if (soldBy === 'piece') throw new ServiceError('refund.qty_whole_pieces', { productId: line.productId, name: line.name, qtyMilli: line.qtyMilli });
+}
+
 /** What a return without a receipt gives back: cash, rounded to the store's step, within the store's limits (refused beyond them). */
 function noReceiptPlan(ctx: RefundContext, input: readonly NoReceiptLine[]): NoReceiptPlan {
+  for (const l of input) requireWholePieces(ctx.db, l);
   const amounts = computeSale(
     input.map((l) => ({ qtyMilli: l.qtyMilli, unitPriceMinor: l.unitPriceMinor, taxRateBp: l.taxRateBp, discount: null })),
     null,

@@ -51,9 +51,14 @@ export function refundPriceAdjustment(
   })();
 }
 
+/** The sale's business day is no longer the open one: a Z has counted it, so only a return can correct it. */
+export function dayClosed(ctx: RefundContext, state: RefundState): boolean {
+  return state.sale.businessDay !== openBusinessDay(ctx.db, ctx.settings, ctx.now);
+}
+
 /** Can the sale still be voided: completed in the open business day (not one a Z closed), nothing corrected yet. */
 export function voidable(ctx: RefundContext, state: RefundState): boolean {
-  return state.sale.businessDay === openBusinessDay(ctx.db, ctx.settings, ctx.now) && state.corrections.length === 0;
+  return !dayClosed(ctx, state) && state.corrections.length === 0;
 }
 
 export function voidSale(ctx: RefundContext, input: { saleId: string; reason: RefundReason; idempotencyKey: string }, approverId: number | null): Booking {

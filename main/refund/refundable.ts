@@ -8,7 +8,7 @@ import { ServiceError } from '../common/service-error';
 import { documentView } from '../documents/document-view';
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
-import { refundableAmount, returnableQty, type SalePayment, type SoldLine } from './refund-math';
+import { countedInPieces, refundableAmount, returnableQty, type SalePayment, type SoldLine } from './refund-math';
 
 export interface RefundState {
   sale: DocumentView;
@@ -74,7 +74,7 @@ export function refundState(db: Db, saleId: string, registerId: string): RefundS
   };
 }
 
-export function refundableView(state: RefundState, voidable: boolean): RefundableSaleView {
+export function refundableView(state: RefundState, voidable: boolean, voidDayClosed: boolean): RefundableSaleView {
   const lines: RefundableLineView[] = state.sale.lines.map((l, i) => {
     const sold = state.lines[i] as SoldLine;
     return {
@@ -83,6 +83,7 @@ export function refundableView(state: RefundState, voidable: boolean): Refundabl
       sku: l.sku,
       unitPriceMinor: l.unitPriceMinor,
       soldByWeight: l.soldByWeight,
+      wholePieces: countedInPieces(l),
       soldQtyMilli: l.qtyMilli,
       paidMinor: l.totalMinor,
       returnedQtyMilli: sold.returnedQtyMilli,
@@ -104,5 +105,5 @@ export function refundableView(state: RefundState, voidable: boolean): Refundabl
       scanProvider: p.scan?.provider ?? null,
     };
   });
-  return { sale: state.sale, lines, payments, corrections: state.corrections, voidable };
+  return { sale: state.sale, lines, payments, corrections: state.corrections, voidable, voidDayClosed };
 }

@@ -17,6 +17,7 @@ export const eventNames = [
   'shift.changed',
   'display.changed',
   'sync.changed',
+  'exchange.draftChanged',
 ] as const;
 export type EventName = (typeof eventNames)[number];
 
@@ -69,4 +70,6 @@ export interface EventPayloads {
    * nothing: the HQ status is the supervisor's, so a window that shows it asks with its own session.
    */
   'sync.changed': null;
+  /** The exchange being prepared on this open sale was kept or left (exchange.keepDraft / dropDraft): windows ask exchange.draftOf again. */
+  'exchange.draftChanged': { saleId: string };
 }

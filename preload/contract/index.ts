@@ -5,6 +5,7 @@ import { catalogCalls } from './catalog';
 import { printerCalls } from './printer';
 import { refundCalls } from './refund';
 import { exchangeCalls } from './exchange';
+import { exchangeDraftCalls } from './exchange-draft';
 import { cardCalls } from './card';
 import { scanPayCalls } from './scan-pay';
 import { paymentProgressCalls } from './payment-progress';
@@ -34,6 +35,7 @@ export const calls = {
   ...cardCalls,
   ...refundCalls,
   ...exchangeCalls,
+  ...exchangeDraftCalls,
   ...scanPayCalls,
   ...paymentProgressCalls,
   ...backupCalls,

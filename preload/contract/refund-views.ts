@@ -9,6 +9,8 @@ export interface RefundableLineView {
   unitPriceMinor: number;
   /** A weighed line: its quantities are kilograms (shown "0.452 kg × ¥9.80/kg"). */
   soldByWeight: boolean;
+  /** Comes back in whole pieces only (refund.qty_whole_pieces): a line sold in whole pieces, not weighed. */
+  wholePieces: boolean;
   soldQtyMilli: number;
   /** What the customer paid for the line (after discounts). */
   paidMinor: number;
@@ -48,6 +50,8 @@ export interface RefundableSaleView {
   corrections: CorrectionView[];
   /** Whole-sale void possible: today's business day, nothing corrected yet. */
   voidable: boolean;
+  /** Not voidable because its business day is closed (a Z took it): the screen says to use a return. */
+  voidDayClosed: boolean;
 }
 
 export interface RefundTenderView {

@@ -126,6 +126,8 @@ export const refundErrors = [
   'refund.not_a_sale',
   'refund.sale_not_completed',
   'refund.exceeds_original',
+  // A quantity with decimals for a line sold in whole pieces (params: lineId or productId, name, qtyMilli).
+  'refund.qty_whole_pieces',
   'refund.line_not_in_sale',
   'refund.nothing_to_refund',
   'refund.needs_supervisor',

@@ -67,8 +67,8 @@ test('exchanges one item for a dearer one: the difference paid in cash, the retu
     // Each receipt names the other half of the exchange.
     const refundPaper = printed.find((p) => p.includes('退货单')) ?? '';
     const salePaper = printed.find((p) => p.includes('全麦面包')) ?? '';
-    expect(refundPaper).toMatch(/换货新销售 +R1-000003/);
-    expect(salePaper).toMatch(/换货退货单 +R1-000002/);
+    expect(refundPaper).toMatch(/换货新销售小票 +R1-000003/);
+    expect(salePaper).toMatch(/换货退货小票 +R1-000002/);
     // The water's ¥2.00 paid for the bread: the return says so, and never that cash went back.
     expect(refundPaper).toMatch(/转入换货新销售 +-￥2\.00\n +R1-000003\n/);
     expect(refundPaper).not.toContain('退回现金');

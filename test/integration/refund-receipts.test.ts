@@ -195,7 +195,7 @@ describe('correction receipts on paper', () => {
     const p = paper(reg, done.sale.id);
     expect(p.lines.map((l) => l.trim())).toContain('RETURN');
     expect(row(p.lines, 'Reason')).toBe('Reason Wrong item');
-    expect(row(p.lines, 'Refund of')).toBe('Refund of R1-000001');
+    expect(row(p.lines, 'Original receipt')).toBe('Original receipt R1-000001');
     // GB18030 paper prints the full-width ￥ (see printer-encoder.test.ts).
     expect(row(p.lines, 'Cash refunded')).toBe('Cash refunded -￥1.80');
   });

@@ -135,8 +135,11 @@ describe('refunds without goods, without a receipt, and voids', () => {
     const reg = register({ clock: () => now });
     const staff = await withStaff(reg);
     const sale = await cashSale(reg);
+    expect(await reg.must('refund.find', { code: sale.id })).toMatchObject({ voidable: true, voidDayClosed: false });
     now += 2 * 86_400_000;
     await as(reg, staff.supervisorId, SUPERVISOR_PIN);
+    // The return screen says why 撤销整单 is not offered (a return still is).
+    expect(await reg.must('refund.find', { code: sale.id })).toMatchObject({ voidable: false, voidDayClosed: true });
     expect(await reg.call('void.sale', { saleId: sale.id, reason: 'cashier_error', idempotencyKey: key() })).toMatchObject({
       ok: false,
       error: { code: 'void.not_today' },

@@ -15,11 +15,14 @@ describe('exchange receipts', () => {
     const pair = { registerId: 'R1', receiptNo: 43 };
     const sale = renderReceiptText(buildReceipt(saleFixture('zh-CN'), storeZh, { timeZone, exchangeWith: pair }), paper);
     const refund = renderReceiptText(buildReceipt(refundFixture('zh-CN'), storeZh, { timeZone, exchangeWith: pair }), paper);
-    expect(sale).toMatch(/换货退货单 +R1-000043/);
-    expect(refund).toMatch(/换货新销售 +R1-000043/);
+    expect(sale).toMatch(/换货退货小票 +R1-000043/);
+    expect(refund).toMatch(/换货新销售小票 +R1-000043/);
     const en = renderReceiptText(buildReceipt(refundFixture('en'), storeEn, { timeZone, exchangeWith: pair }), paper);
-    expect(en).toMatch(/Exchange, new goods on +R1-000043/);
-    for (const text of [sale, refund, en]) expect(Math.max(...text.split('\n').map(printedColumns))).toBeLessThanOrEqual(32);
+    expect(en).toMatch(/New goods receipt +R1-000043/);
+    // The new sale names the receipt its goods came back on, in words a customer reads as such.
+    const enSale = renderReceiptText(buildReceipt(saleFixture('en'), storeEn, { timeZone, exchangeWith: pair }), paper);
+    expect(enSale).toMatch(/Returned goods receipt +R1-000043/);
+    for (const text of [sale, refund, en, enSale]) expect(Math.max(...text.split('\n').map(printedColumns))).toBeLessThanOrEqual(32);
   });
 
   it("prints the returned goods' credit as its own line (换货抵扣 / Exchange credit), not as a second cash tender", () => {

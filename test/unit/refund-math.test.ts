@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { adjustmentShare, returnShare, tenderPlan, type SoldLine } from '../../main/refund/refund-math';
+import { adjustmentShare, breaksWholePieces, countedInPieces, returnShare, tenderPlan, type SoldLine } from '../../main/refund/refund-math';
 
 const line = (over: Partial<SoldLine> = {}): SoldLine => ({
   lineId: 1,
@@ -117,5 +117,15 @@ describe('refund tenders', () => {
         }
       }),
     );
+  });
+});
+
+describe('whole pieces', () => {
+  it('a line sold in whole pieces takes back whole pieces; a weighed line or one sold in a fraction keeps its decimals', () => {
+    const bottles = { soldByWeight: false, qtyMilli: 2000 };
+    expect(countedInPieces(bottles)).toBe(true);
+    expect([1000, 2000, 1500, 500, 1].map((q) => breaksWholePieces(bottles, q))).toEqual([false, false, true, true, true]);
+    expect(breaksWholePieces({ soldByWeight: true, qtyMilli: 1000 }, 250)).toBe(false);
+    expect(breaksWholePieces({ soldByWeight: false, qtyMilli: 1500 }, 500)).toBe(false);
   });
 });

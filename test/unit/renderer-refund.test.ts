@@ -14,6 +14,8 @@ function line(lineId: number, name: string, soldQtyMilli: number, returnedQtyMil
     sku: null,
     unitPriceMinor: 100,
     soldByWeight: false,
+    // As main says it: a line sold in whole pieces comes back in whole pieces.
+    wholePieces: soldQtyMilli % 1000 === 0,
     soldQtyMilli,
     paidMinor: soldQtyMilli / 10,
     returnedQtyMilli,
@@ -53,6 +55,26 @@ describe('what the return screen asks main', () => {
     ] as const) {
       expect(returnSelection([water, apples], new Map([[12, { qty, restock: true }]]))).toEqual({ kind: 'badQty', lineId: 12, name: '苹果（称重）', problem });
     }
+  });
+
+  it('refuses half a bottle before asking main, names the line, and lets a line sold in a fraction keep its decimals', () => {
+    for (const qty of ['1.5', '0.5', '2.001']) {
+      expect(returnSelection([water, apples], new Map([[11, { qty, restock: true }]]))).toEqual({
+        kind: 'badQty',
+        lineId: 11,
+        name: '农夫山泉',
+        problem: 'fraction',
+      });
+    }
+    // "2.000" is two bottles, not a fraction.
+    expect(returnSelection([water], new Map([[11, { qty: '2.000', restock: true }]]))).toEqual({
+      kind: 'lines',
+      lines: [{ lineId: 11, qtyMilli: 2000, restock: true }],
+    });
+    expect(returnSelection([apples], new Map([[12, { qty: '0.25', restock: true }]]))).toEqual({
+      kind: 'lines',
+      lines: [{ lineId: 12, qtyMilli: 250, restock: true }],
+    });
   });
 
   it('leaves more than is returnable for main to refuse with the maximum', () => {

@@ -11,16 +11,13 @@ import { useSale } from '../state/use-sale';
 import { forgetPaying } from '../state/paying-marker';
 import { usePaymentResume } from '../state/use-payment-resume';
 import { useGiveBackResume } from '../state/use-give-back-resume';
-import { api } from '../transport/api';
-import { formatReceiptNo } from '../format/receipt-no';
-import { refundReason } from '../../../preload/contract/refund';
 import { useShift } from '../state/use-shift';
 import { sectionsFor } from './back-office/sections';
 import { pickMode } from './modes/mode';
 import { registerModes, type RegisterFlowActions, type RegisterState, type RequestedMode } from './modes/register-modes';
 import { useSaleEdits } from './sale/sale-edits';
 import { useAfterEdits } from './sale/use-after-edits';
-import type { ExchangeDraft } from './exchange/exchange-draft';
+import { useExchangeDraft } from './exchange/use-exchange-draft';
 
 /** A logged-in cashier's loop: ring up → take cash → receipt → next sale. The screen is picked from registerModes. */
 export function RegisterFlow({ session, onLogout }: { session: SessionView; onLogout(): void }) {
@@ -36,45 +33,21 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   const [completion, setCompletion] = useState<CompletionView | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [returnOf, setReturnOf] = useState<string | null>(null);
-  const [exchange, setExchange] = useState<ExchangeDraft | null>(null);
   const [paymentScan, setPaymentScan] = useState<ScannedPaymentCode | null>(null);
   const scanSeq = useRef(0);
   const shift = useShift();
+  // The exchange on the open sale is main's: a reload, a second window or a restart shows it again.
+  const exchangeOnSale = useExchangeDraft(sale);
+  const { exchange, set: setExchange } = exchangeOnSale;
   const resume = usePaymentResume(sale, payingRef, {
     showPayment: () => setRequested('payment'),
     completed: (done) => {
       // A begun exchange completes with its sale, as after this window's own call.
-      setExchange(null);
+      setExchange(() => null);
       setCompletion(done);
       setRequested('sale');
     },
   });
-
-  // A begun exchange (its credit on the open sale, its return open) is main's, not this page's: a
-  // window reloaded in the middle of its payment, or opened meanwhile, shows it again.
-  const exchangeAsked = useRef<string | null>(null);
-  const openSaleId = sale?.status === 'open' ? sale.id : null;
-  useEffect(() => {
-    if (openSaleId === null || exchangeAsked.current === openSaleId) return;
-    exchangeAsked.current = openSaleId;
-    void api.invoke('exchange.ofSale', { saleId: openSaleId }).then((r) => {
-      if (!r.ok || r.value === null || r.value.refundStatus !== 'open') return;
-      const found = r.value;
-      const reason = refundReason.safeParse(found.reason);
-      if (!reason.success) return;
-      setExchange(
-        (draft) =>
-          draft ?? {
-            originalSaleId: found.originalSaleId,
-            originalReceipt: formatReceiptNo(found.originalRegisterId, found.originalReceiptNo),
-            lines: found.lines,
-            reason: reason.data,
-            creditMinor: found.creditMinor,
-            begun: true,
-          },
-      );
-    });
-  }, [openSaleId]);
 
   const giveBack = useGiveBackResume(() => {
     setReturnOf(null);
@@ -191,7 +164,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     },
     completed: (done) => {
       // A begun exchange completes with its sale (main completes the return in that transaction).
-      setExchange(null);
+      setExchange(() => null);
       setCompletion(done);
       setRequested('sale');
     },
@@ -203,14 +176,14 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     skipShift: shift.skip,
     // A closed shift starts the till over: the next shift (or whoever skips it) begins at the sale.
     startExchange: (draft) => {
-      setExchange(draft);
+      void exchangeOnSale.start(draft);
       setRequested('sale');
     },
-    // Left before it began, or given up after (both documents cancelled in main): the counter's current sale again.
+    // Left before it began (main forgets it), or given up after (both documents cancelled in main): the counter's current sale again.
     cancelExchange: () => {
-      const begun = exchange?.begun === true;
-      setExchange(null);
-      if (begun) void nextSale();
+      if (exchange?.begun !== true) return exchangeOnSale.leave();
+      setExchange(() => null);
+      void nextSale();
     },
     exchangeBegun: () => {
       setExchange((draft) => (draft ? { ...draft, begun: true } : draft));
@@ -218,7 +191,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     },
     // The completion screen shows the new sale; the cash to hand over is its change, or the difference given back.
     exchangeDone: (done) => {
-      setExchange(null);
+      setExchange(() => null);
       setCompletion({ sale: done.sale, receiptNo: done.sale.receiptNo, changeMinor: done.changeMinor + Math.max(0, -done.differenceMinor) });
       setRequested('sale');
     },

@@ -1,6 +1,7 @@
 // An exchange being prepared: the goods chosen on the return screen, waiting for the new goods
-// on the sale screen. Nothing of it is in the ledger until the exchange completes (in main, in
-// one transaction), so a reload simply forgets it.
+// on the sale screen. Main keeps it with the open sale (exchange.keepDraft), so a reload, a second
+// window or a restart shows it again (use-exchange-draft.ts); no money is booked until the
+// exchange completes (in main, in one transaction).
 import type { RefundReason } from '../../../../preload/contract/refund';
 import type { ReturnLine } from '../refund/return-selection';
 

@@ -7,7 +7,6 @@ import type { Role } from '../../../../preload/contract/primitives';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { asksForSupervisor, useApproval, type Approval } from '../../components/use-approval';
-import type { AmountProblem } from '../../format/amount-input';
 import { formatReceiptNo } from '../../format/receipt-no';
 import { useScanner } from '../../keyboard/use-scanner';
 import { soldLineOf } from '../../format/product-name';
@@ -19,7 +18,7 @@ import { PriceAdjustmentDialog } from './PriceAdjustmentDialog';
 import { ReasonSelect } from './ReasonSelect';
 import { RefundSaleFacts } from './RefundSaleFacts';
 import { RefundPlan } from './RefundPlan';
-import { everythingLeft, returnSelection, type LineChoice } from './return-selection';
+import { everythingLeft, returnSelection, type LineChoice, type QtyProblem } from './return-selection';
 import { endsAttempt, figuresMoved, refundWords } from './refund-attempt';
 import { forgetGiveBack, rememberGiveBack } from '../../state/give-back-marker';
 import { TerminalSteps, useTerminalSteps } from './TerminalSteps';
@@ -27,6 +26,7 @@ import { useRefundKeys } from './use-refund-keys';
 import { lineQty, soldText } from './line-amounts';
 import { useFirstQtyFocus, useResetOnTenderChange } from './use-refund-sale-effects';
 import { VoidDialog } from './VoidDialog';
+import { VoidAction } from './VoidAction';
 import type { ExchangeDraft } from '../exchange/exchange-draft';
 
 interface RefundSaleProps {
@@ -62,8 +62,8 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
   const [toCash, setToCash] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   /** Which line's quantity cannot be taken, and why: a negative one is no typo of a number. */
-  const badQtyText = (bad: { lineId: number; name: string; problem: AmountProblem }) =>
-    t(bad.problem === 'negative' ? 'refund.negativeQty' : 'refund.badQty', { name: shown(bad) });
+  const badQtyText = (bad: { lineId: number; name: string; problem: QtyProblem }) =>
+    t(bad.problem === 'negative' ? 'refund.negativeQty' : bad.problem === 'fraction' ? 'refund.wholePiecesQty' : 'refund.badQty', { name: shown(bad) });
   const [dialog, setDialog] = useState<SaleDialog | null>(null);
   // A refusal that ends an attempt (the terminal declined) lets the next press be a new refund, not a replay of this one.
   const [attempt, setAttempt] = useState(0);
@@ -225,11 +225,7 @@ export function RefundSale({ found, role, onLookup, lookupError, onBack, onDone,
           <button type="button" className="button" onClick={onBack} data-testid="refund-back">
             {t('refund.backToFind')} <kbd>Esc</kbd>
           </button>
-          {found.voidable && (
-            <button type="button" className="button button--danger" onClick={() => setDialog({ kind: 'void' })} data-testid="void-sale">
-              {t('refund.void.open')}
-            </button>
-          )}
+          <VoidAction found={found} onVoid={() => setDialog({ kind: 'void' })} />
         </div>
       </div>
 

@@ -20,8 +20,13 @@ export type ReturnSelection =
   | { kind: 'lines'; lines: ReturnLine[] }
   /** Nothing keyed yet. */
   | { kind: 'empty' }
-  /** A quantity that is not a number of at most three decimals: named so the screen can say which line, and what is wrong. */
-  | { kind: 'badQty'; lineId: number; name: string; problem: AmountProblem };
+  /**
+   * A quantity that is not a number of at most three decimals, or has decimals on a line that comes
+   * back in whole pieces (`fraction`): named so the screen can say which line, and what is wrong.
+   */
+  | { kind: 'badQty'; lineId: number; name: string; problem: QtyProblem };
+
+export type QtyProblem = AmountProblem | 'fraction';
 
 export function returnSelection(lines: readonly RefundableLineView[], choices: ReadonlyMap<number, LineChoice>): ReturnSelection {
   const chosen: ReturnLine[] = [];
@@ -32,6 +37,8 @@ export function returnSelection(lines: readonly RefundableLineView[], choices: R
     const reading = readAmount(text, 3);
     if (!reading.ok) return { kind: 'badQty', lineId: line.lineId, name: line.name, problem: reading.problem === 'empty' ? 'notNumber' : reading.problem };
     const qtyMilli = reading.value;
+    // Half a bottle cannot come back: main refuses it too (refund.qty_whole_pieces); weighed lines keep their decimals.
+    if (line.wholePieces && qtyMilli % 1000 !== 0) return { kind: 'badQty', lineId: line.lineId, name: line.name, problem: 'fraction' };
     // A zero is "not this line"; more than is left is main's to refuse, with the maximum.
     if (qtyMilli === 0) continue;
     chosen.push({ lineId: line.lineId, qtyMilli, restock: choice?.restock ?? true });
