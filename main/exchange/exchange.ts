@@ -30,6 +30,8 @@ import { creditStaysInDrawer } from '../shift/drawer-cash';
 import { requireOpenShift } from '../shift/shift-rows';
 import './exchange-journal';
 
+const TO_CASH: ReadonlySet<string> = new Set(['refund.approval.card_to_cash', 'refund.approval.scan_to_cash']);
+
 type ReturnLine = { lineId: number; qtyMilli: number; restock: boolean };
 export interface ExchangeInput {
   saleId: string;
@@ -68,8 +70,8 @@ export function planExchange(ctx: RefundContext, input: ExchangeInput) {
   const plan = returnPlan(ctx, input.originalSaleId, input.lines, true);
   const creditMinor = plan.tender.parts.reduce((s, p) => s + p.amountMinor, 0);
   const differenceMinor = sale.totals.totalMinor - creditMinor;
-  // The return is planned as cash; only cash actually leaving the drawer turns a card payment into cash.
-  const approvalReasons = plan.approvalReasons.filter((r) => r !== 'refund.approval.card_to_cash' || differenceMinor < 0);
+  // The return is planned as cash; only cash actually leaving the drawer turns card or payment-code money into cash.
+  const approvalReasons = plan.approvalReasons.filter((r) => !TO_CASH.has(r) || differenceMinor < 0);
   const cashDifferenceMinor = cashDifference(differenceMinor, creditMinor, ctx.settings.cashRoundingStepMinor);
   const view: ExchangeView = { creditMinor, saleTotalMinor: sale.totals.totalMinor, differenceMinor, cashDifferenceMinor, approvalReasons };
   return { sale, plan, view };
@@ -139,11 +141,20 @@ export function completeExchange(
     const credit = creditSpent ?? Math.min(view.creditMinor, sale.totals.totalMinor);
     // The return is booked as cash out in full, but the credit that pays the new goods never leaves
     // the drawer: the drawer must hold only the cash handed back.
+    const exchangeId = randomUUID();
+    const differenceMinor = cash ? cash.appliedMinor : view.cashDifferenceMinor;
+    // The row that ties the two is written before the return completes: whatever follows the
+    // return's completion in its transaction (the fraud watch) sees how much of its cash never left.
+    const link = (refundId: string) =>
+      sql(
+        ctx.db,
+        'INSERT INTO exchanges (id, refund_document_id, sale_document_id, original_document_id, credit_minor, difference_minor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(exchangeId, refundId, sale.id, input.originalSaleId, view.creditMinor, differenceMinor, ctx.now);
     const booking = creditStaysInDrawer(ctx.db, credit, () =>
       book(
         ctx,
         'refund',
-        { lines: plan.lines, parts: plan.tender.parts, roundingMinor: plan.tender.roundingMinor },
+        { lines: plan.lines, parts: plan.tender.parts, roundingMinor: plan.tender.roundingMinor, beforeComplete: link },
         input.originalSaleId,
         input.reason,
         approver,
@@ -170,12 +181,6 @@ export function completeExchange(
       businessDay: businessDayRule(ctx.settings),
     });
 
-    const exchangeId = randomUUID();
-    const differenceMinor = cash ? cash.appliedMinor : view.cashDifferenceMinor;
-    sql(
-      ctx.db,
-      'INSERT INTO exchanges (id, refund_document_id, sale_document_id, original_document_id, credit_minor, difference_minor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(exchangeId, refund.id, completed.id, input.originalSaleId, view.creditMinor, differenceMinor, ctx.now);
     appendJournal(
       ctx.db,
       'exchange.completed',

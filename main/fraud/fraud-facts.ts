@@ -30,7 +30,7 @@ export interface CorrectionFact {
   businessDay: string;
   /** Money given back, positive. */
   totalMinor: number;
-  /** Of which in cash. */
+  /** Of which in cash that left the drawer (an exchange's return: not the credit that paid its new goods). */
   cashMinor: number;
   originalDocumentId: string | null;
 }
@@ -115,10 +115,22 @@ export function refusalFact(event: JournalEvent<'cash.out_refused'>): CashOutRef
 }
 
 /**
- * The fact of one watched entry; `operatorOfIntent` names the cashier behind a card intent,
- * `documents` gives a document's figures from its rows (for an entry that does not copy them).
+ * What of a return's cash paid an exchange's new goods and so never left the drawer: 0 for any
+ * correction that is not an exchange's return.
  */
-export function factOf(event: JournalEvent<WatchedKind>, operatorOfIntent: (intentId: number) => number | null, documents: DocumentFiguresOf): Fact {
+export type CreditSpentOf = (refundDocumentId: string) => number;
+
+/**
+ * The fact of one watched entry; `operatorOfIntent` names the cashier behind a card intent,
+ * `documents` gives a document's figures from its rows (for an entry that does not copy them),
+ * `creditSpentOf` the exchange credit inside a return's cash.
+ */
+export function factOf(
+  event: JournalEvent<WatchedKind>,
+  operatorOfIntent: (intentId: number) => number | null,
+  documents: DocumentFiguresOf,
+  creditSpentOf: CreditSpentOf = () => 0,
+): Fact {
   const { seq, at } = event;
   switch (event.kind) {
     case 'sale.completed': {
@@ -141,7 +153,8 @@ export function factOf(event: JournalEvent<WatchedKind>, operatorOfIntent: (inte
     case 'void.completed': {
       const d = (event as JournalEvent<'refund.completed'>).data;
       const f = figuresOf(d, documents);
-      const cash = f.payments.filter((p) => p.method === 'cash').reduce((s, p) => s + Math.abs(p.amountMinor), 0);
+      const booked = f.payments.filter((p) => p.method === 'cash').reduce((s, p) => s + Math.abs(p.amountMinor), 0);
+      const cash = Math.max(0, booked - (event.kind === 'refund.completed' ? creditSpentOf(d.saleId) : 0));
       return {
         type: 'correction',
         kind: event.kind === 'refund.completed' ? 'refund' : 'void',

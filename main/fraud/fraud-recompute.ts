@@ -10,6 +10,7 @@ import { allDocumentFigures, figuresOf, type DocumentFiguresOf } from '../docume
 import type { Db } from '../ledger/db';
 import {
   factOf,
+  type CreditSpentOf,
   isTraining,
   isWatched,
   type CashOutRefusedFact,
@@ -53,6 +54,7 @@ export function recomputeAlerts(
   entries: Iterable<JournalEvent>,
   store: { registerId: string; timeZone: string; businessDayRule: BusinessDayRule },
   documents: DocumentFiguresOf,
+  creditSpentOf: CreditSpentOf = () => 0,
 ): AlertDraft[] {
   let thresholds = DEFAULT_FRAUD_THRESHOLDS;
   const sales: SaleFact[] = [];
@@ -122,13 +124,20 @@ export function recomputeAlerts(
       closedBy.set(d.shiftId, d.operatorId);
       continue;
     }
+    if (entry.kind === 'exchange.completed') {
+      // New goods paid with the credit of goods bought by card or payment code were paid with that money.
+      const d = (entry as JournalEvent<'exchange.completed'>).data;
+      const sale = originals.get(d.saleDocumentId);
+      if (sale && originals.get(d.originalDocumentId)?.paidElectronically) originals.set(d.saleDocumentId, { ...sale, paidElectronically: true });
+      continue;
+    }
     if (entry.kind === 'day.closed') {
       const d = (entry as JournalEvent<'day.closed'>).data;
       if (d.registerId === store.registerId && (lastClosed === null || d.businessDay > lastClosed)) lastClosed = d.businessDay;
       continue;
     }
     if (!isWatched(entry.kind) || isTraining(entry)) continue;
-    const fact = factOf(entry as JournalEvent<WatchedKind>, (id) => intents.get(id) ?? null, documents);
+    const fact = factOf(entry as JournalEvent<WatchedKind>, (id) => intents.get(id) ?? null, documents, creditSpentOf);
     if (fact.at < lastAt) monotonic = false;
     lastAt = Math.max(lastAt, fact.at);
     // The entry is part of its own past, as in the live ledger where it is appended before it is judged.
@@ -168,5 +177,11 @@ export function recomputeLedgerAlerts(db: Db, store: { registerId: string; timeZ
   function* events(): Generator<JournalEvent> {
     for (const p of payloads) yield JSON.parse(p) as JournalEvent;
   }
-  return recomputeAlerts(events(), store, figures);
+  // The exchanges rows, like the documents' figures, are the ledger's immutable rows.
+  const credits = new Map(
+    (
+      db.prepare('SELECT refund_document_id AS id, credit_minor + MIN(difference_minor, 0) AS spent FROM exchanges').all() as { id: string; spent: number }[]
+    ).map((r) => [r.id, r.spent]),
+  );
+  return recomputeAlerts(events(), store, figures, (id) => credits.get(id) ?? 0);
 }

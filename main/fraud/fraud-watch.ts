@@ -16,7 +16,7 @@ import { documentFigures } from '../documents/document-entry';
 import { factOf, isTraining, WATCHED_KINDS, type WatchedKind } from './fraud-facts';
 import { evaluate } from './fraud-rules';
 import { getThresholds } from './fraud-settings';
-import { catchUpFacts, LedgerHistory, operatorOfIntent, pruneFacts, recordFact } from './ledger-history';
+import { catchUpFacts, creditSpentInExchange, LedgerHistory, operatorOfIntent, pruneFacts, recordFact } from './ledger-history';
 
 function lastClosedDay(db: Db, registerId: string): string | null {
   return (
@@ -33,6 +33,7 @@ export function judge(db: Db, event: JournalEvent<WatchedKind>): number[] {
     event,
     (id) => operatorOfIntent(db, id),
     (id) => documentFigures(db, id),
+    (id) => creditSpentInExchange(db, id),
   );
   recordFact(db, fact);
   // Settings are read only by the rules that need them: most sales need none.

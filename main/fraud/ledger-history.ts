@@ -22,6 +22,14 @@ import {
 } from './fraud-facts';
 import type { DayTotals, FraudHistory, OriginalSale, RecentQuery } from './fraud-rules';
 
+/** The exchange credit inside a return's cash (see CreditSpentOf): what paid the new goods, not the cash handed back. */
+export function creditSpentInExchange(db: Db, refundDocumentId: string): number {
+  return (
+    (sql(db, 'SELECT credit_minor + MIN(difference_minor, 0) FROM exchanges WHERE refund_document_id = ?').pluck().get(refundDocumentId) as
+      number | undefined) ?? 0
+  );
+}
+
 export function operatorOfIntent(db: Db, intentId: number): number | null {
   return (sql(db, 'SELECT operator_id FROM card_intents WHERE id = ?').get(intentId) as { operator_id: number } | undefined)?.operator_id ?? null;
 }
@@ -80,6 +88,7 @@ export function catchUpFacts(db: Db, now: number): number {
             event,
             (id) => operatorOfIntent(db, id),
             (id) => documentFigures(db, id),
+            (id) => creditSpentInExchange(db, id),
           ),
         );
         filed += 1;
@@ -158,14 +167,21 @@ export class LedgerHistory implements FraudHistory {
     return rows.map((p) => refusalFact(JSON.parse(p) as JournalEvent<'cash.out_refused'>));
   }
 
-  original(documentId: string): OriginalSale | null {
+  original(documentId: string, depth = 0): OriginalSale | null {
     const doc = sql(this.db, "SELECT operator_id FROM documents WHERE id = ? AND kind = 'sale' AND status = 'completed'").get(documentId) as
       { operator_id: number } | undefined;
     if (!doc) return null;
     const electronic =
       sql(this.db, "SELECT 1 FROM payments WHERE document_pk = (SELECT pk FROM documents WHERE id = ?) AND method <> 'cash' LIMIT 1").get(documentId) !==
       undefined;
-    return { operatorId: doc.operator_id, paidElectronically: electronic };
+    // An exchange's new goods paid with the credit of goods bought by card or payment code were
+    // paid with that money too (as the recomputation learns from exchange.completed).
+    const exchangedFrom =
+      electronic || depth > 64
+        ? undefined
+        : (sql(this.db, 'SELECT original_document_id FROM exchanges WHERE sale_document_id = ?').pluck().get(documentId) as string | undefined);
+    const viaCredit = exchangedFrom !== undefined && this.original(exchangedFrom, depth + 1)?.paidElectronically === true;
+    return { operatorId: doc.operator_id, paidElectronically: electronic || viaCredit };
   }
 
   cashReturned(saleId: string): number {

@@ -76,7 +76,7 @@ export function earlierBooking(ctx: RefundContext, requestKey: string): Booking 
 export function book(
   ctx: RefundContext,
   kind: 'refund' | 'void',
-  plan: { lines: PlannedLine[]; parts: PlannedPart[]; roundingMinor: number },
+  plan: { lines: PlannedLine[]; parts: PlannedPart[]; roundingMinor: number; beforeComplete?: (documentId: string) => void },
   originalDocumentId: string | null,
   reason: RefundReason,
   approverId: number | null,
@@ -139,6 +139,8 @@ export function book(
       ctx.settings.cashRoundingStepMinor,
     );
   }
+  // An exchange ties its return to the new sale here, before anything completes it.
+  plan.beforeComplete?.(id);
   // The training simulator gives the card and scan-to-pay parts back: no terminal or provider is asked.
   if (training) return { done: practiseCorrection(ctx, view, plan.parts, plan.roundingMinor, operatorName(ctx.db, ctx.actor.id)) };
   if (scan.length > 0 && card.length === 0) {

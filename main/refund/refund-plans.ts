@@ -18,6 +18,7 @@ import {
 } from './refund-math';
 import { refundState, type RefundState } from './refundable';
 import { assertCorrectionMode } from '../training/training';
+import { toCashReasons } from './tender-provenance';
 
 export interface RefundContext {
   db: Db;
@@ -82,10 +83,9 @@ function planFrom(ctx: RefundContext, state: RefundState, lines: PlannedLine[], 
   const totalMinor = lines.reduce((s, l) => s + l.share.totalMinor, 0);
   if (lines.length === 0 || (totalMinor === 0 && lines.every((l) => l.qtyMilli === 0))) throw new ServiceError('refund.nothing_to_refund');
   const tender = tenderPlan(state.payments, totalMinor, { toCash, final: emptiesSale(state, lines), cashStep: ctx.settings.cashRoundingStepMinor });
-  const approvalReasons = [...extraApproval];
-  // Cash for what was paid by card: the classic way to turn a card sale into cash in the till.
-  if (toCash && state.payments.some((p) => p.method === 'card' && tender.parts.some((t) => t.paymentId === p.paymentId)))
-    approvalReasons.push('refund.approval.card_to_cash');
+  // Cash for what was paid by card or payment code (or by an exchange credit made of such money):
+  // the classic way to turn an electronic sale into cash in the till.
+  const approvalReasons = [...extraApproval, ...toCashReasons(state.payments, tender.parts)];
   return { state, lines, totalMinor, tender, approvalReasons };
 }
 

@@ -14,6 +14,7 @@ import { documentView } from '../documents/document-view';
 import type { RefundState } from './refundable';
 import { type PlannedLine, type RefundContext, adjustmentPlan, approverFor, correctable, operatorName, returnPlan } from './refund-plans';
 import { type Booking, type PlannedPart, book, earlierBooking } from './refund-booking';
+import { toCashReasons } from './tender-provenance';
 
 export function refundWithReceipt(
   ctx: RefundContext,
@@ -68,8 +69,10 @@ export function voidSale(ctx: RefundContext, input: { saleId: string; reason: Re
     const state = correctable(ctx, input.saleId);
     if (state.corrections.length > 0) throw new ServiceError('void.has_corrections', { count: state.corrections.length });
     if (!voidable(ctx, state)) throw new ServiceError('void.not_today', { businessDay: state.sale.businessDay ?? '' });
-    const approver = approverFor(ctx, ['refund.approval.void'], approverId);
-    // The whole sale back, line by line and tender by tender, exactly as it was taken.
+    // The whole sale back, line by line and tender by tender, exactly as it was taken: an exchange
+    // credit made of card or payment-code money goes back as the cash it was booked as, so that is named too.
+    const parts = state.sale.payments.map((p) => ({ paymentId: p.id, method: p.method, amountMinor: p.amountMinor }));
+    const approver = approverFor(ctx, ['refund.approval.void', ...toCashReasons(state.payments, parts)], approverId);
     const lines: PlannedLine[] = state.sale.lines.map((l) => ({
       lineId: l.id,
       name: l.name,
@@ -81,7 +84,6 @@ export function voidSale(ctx: RefundContext, input: { saleId: string; reason: Re
       restock: true,
       share: { totalMinor: l.totalMinor, taxMinor: l.taxMinor },
     }));
-    const parts = state.sale.payments.map((p) => ({ paymentId: p.id, method: p.method, amountMinor: p.amountMinor }));
     const rounding = parts.reduce((s, p) => s + p.amountMinor, 0) - state.sale.totals.totalMinor;
     return book(ctx, 'void', { lines, parts, roundingMinor: rounding }, input.saleId, input.reason, approver, input.idempotencyKey);
   })();

@@ -9,11 +9,13 @@ import { documentView } from '../documents/document-view';
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
 import { countedInPieces, refundableAmount, returnableQty, type SalePayment, type SoldLine } from './refund-math';
+import { paymentProvenance, NO_PROVENANCE, type Provenance } from './tender-provenance';
 
 export interface RefundState {
   sale: DocumentView;
   lines: SoldLine[];
-  payments: SalePayment[];
+  /** Each with the electronic money inside it (an exchange credit carries the tenders of the goods returned). */
+  payments: (SalePayment & { provenance: Provenance })[];
   corrections: CorrectionView[];
 }
 
@@ -54,6 +56,11 @@ export function refundState(db: Db, saleId: string, registerId: string): RefundS
     `SELECT id, kind, status, receipt_no AS receiptNo, total_minor AS totalMinor, completed_at AS completedAt, reason
        FROM documents WHERE original_document_id = ? AND status IN ('open', 'completed') ORDER BY opened_at`,
   ).all(saleId) as CorrectionView[];
+  const provenance = paymentProvenance(
+    db,
+    saleId,
+    sale.payments.map((p) => ({ paymentId: p.id, method: p.method, amountMinor: p.amountMinor })),
+  );
   return {
     sale,
     lines: sale.lines.map((l) => {
@@ -69,7 +76,13 @@ export function refundState(db: Db, saleId: string, registerId: string): RefundS
         refundedTaxMinor: t?.tax ?? 0,
       };
     }),
-    payments: sale.payments.map((p) => ({ paymentId: p.id, method: p.method, amountMinor: p.amountMinor, refundedMinor: given.get(p.id) ?? 0 })),
+    payments: sale.payments.map((p) => ({
+      paymentId: p.id,
+      method: p.method,
+      amountMinor: p.amountMinor,
+      refundedMinor: given.get(p.id) ?? 0,
+      provenance: provenance.get(p.id) ?? NO_PROVENANCE,
+    })),
     corrections,
   };
 }

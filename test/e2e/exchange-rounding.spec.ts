@@ -96,7 +96,7 @@ test('for cheaper goods the exchange hands back the rounded difference, ¥0.90 f
   await scan(page, APPLES_777G);
   const panel = page.getByTestId('exchange-panel');
   await expect(panel.getByTestId('exchange-new-total')).toHaveText('¥7.61');
-  await expect(panel.getByText('退还顾客')).toBeVisible();
+  await expect(panel.getByText('退回现金')).toBeVisible();
   await expect(panel.getByTestId('exchange-difference')).toHaveText('¥0.90');
   await expect(panel.getByTestId('exchange-rounding')).toHaveText('-¥0.01');
 
