@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { CardReconciliationView, ReportFiguresView, ShiftCashView } from '../../../../preload/contract';
-import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { ExpectedCashTable, OverShort } from '../shift/CountResult';
 import { FigureTable } from './FigureTable';
@@ -159,7 +158,7 @@ export function ReportView({ figures, shifts, reconciliation, overShortMinor }: 
             {shifts.map((s) => (
               <div key={s.shiftId} className="report-shift" data-testid="report-shift">
                 <h4>
-                  {t('report.shift', { shiftId: s.shiftId, name: s.operatorName })} · {formatDateTime(s.openedAt, format.locale)}
+                  {t('report.shift', { shiftId: s.shiftId, name: s.operatorName })} · {format.dateTime(s.openedAt)}
                 </h4>
                 <ExpectedCashTable expected={s.expected} label={t('shift.expected.title')} />
                 <dl className="shift-facts">
