@@ -73,6 +73,18 @@ export function ReportView({ figures, shifts, reconciliation, overShortMinor }: 
             cells: [k.count, format.money(k.totalMinor), format.money(k.taxMinor)],
           }))}
         />
+        {/* Next to the kinds, the other narrow table: side by side where both fit. */}
+        {figures.taxRates.length > 0 && (
+          <FigureTable
+            title={t('report.byTaxRate')}
+            columns={[t('report.netAmount'), t('report.tax'), t('report.gross')]}
+            rows={figures.taxRates.map((r) => ({
+              key: r.rateBp,
+              head: format.rate(r.rateBp),
+              cells: [format.money(r.netMinor), format.money(r.taxMinor), format.money(r.grossMinor)],
+            }))}
+          />
+        )}
         <FigureTable
           title={t('report.byTender')}
           wide
@@ -97,17 +109,6 @@ export function ReportView({ figures, shifts, reconciliation, overShortMinor }: 
               : []),
           ]}
         />
-        {figures.taxRates.length > 0 && (
-          <FigureTable
-            title={t('report.byTaxRate')}
-            columns={[t('report.netAmount'), t('report.tax'), t('report.gross')]}
-            rows={figures.taxRates.map((r) => ({
-              key: r.rateBp,
-              head: format.rate(r.rateBp),
-              cells: [format.money(r.netMinor), format.money(r.taxMinor), format.money(r.grossMinor)],
-            }))}
-          />
-        )}
         {figures.operators.length > 0 && (
           <FigureTable
             title={t('report.byOperator')}
