@@ -41,6 +41,7 @@ export class RegisterSession {
       storeName: settings.storeName,
       currency: settings.currency,
       storeLocale: settings.storeLocale,
+      timeZone: settings.timeZone,
       platform: this.platform,
       display: {
         theme: settings.theme,

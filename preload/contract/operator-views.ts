@@ -43,6 +43,8 @@ export interface SessionView {
   storeName: string;
   currency: string;
   storeLocale: Locale;
+  /** The store's IANA time zone: every moment a screen shows is on its clock, as the paper's are. */
+  timeZone: string;
   /** The register's OS (main's, which may not be the browser's in browser mode). */
   platform: RegisterPlatform;
   /** How the screens look and sound, needed before anyone logs in. */

@@ -12,6 +12,7 @@ import errorsEn from '../../assets/locales/en/errors.json';
 import errorsZh from '../../assets/locales/zh-CN/errors.json';
 import { checkProblemText } from '../../renderer/src/screens/setup/check-problem';
 import { errorMessage } from '../../renderer/src/i18n/error-message';
+import { formatDateTime } from '../../renderer/src/format/date';
 import { key, openShop, shanghai, type Shop } from '../support/day-close-shop';
 import { CASHIER_PIN, FIXTURE_FLOAT, openShift, SUPERVISOR_PIN, type TestRegister } from '../support/register-fixture';
 
@@ -33,7 +34,12 @@ function onScreen(p: SelfCheckItem['problems'][number], lng: 'en' | 'zh-CN'): st
     interpolation: { escapeValue: false },
     initAsync: false,
   });
-  const text = checkProblemText(p, i18n.t, lng, (e) => errorMessage(e, i18n.t, lng, 'CNY'));
+  const text = checkProblemText(
+    p,
+    i18n.t,
+    (ms) => formatDateTime(ms, lng, 'Asia/Shanghai'),
+    (e) => errorMessage(e, i18n.t, lng, 'CNY', 'Asia/Shanghai'),
+  );
   return `${text.problem} ${text.fix}`;
 }
 

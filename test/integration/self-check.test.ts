@@ -20,6 +20,7 @@ import errorsZh from '../../assets/locales/zh-CN/errors.json';
 import { createInstance } from 'i18next';
 import { checkProblemText } from '../../renderer/src/screens/setup/check-problem';
 import { errorMessage } from '../../renderer/src/i18n/error-message';
+import { formatDateTime } from '../../renderer/src/format/date';
 import { makeRegister, OWNER_PIN, withStaff, type TestRegister } from '../support/register-fixture';
 
 let vp: VirtualPrinter;
@@ -163,7 +164,12 @@ function onScreen(p: SelfCheckItem['problems'][number], lng: 'en' | 'zh-CN'): st
     interpolation: { escapeValue: false },
     initAsync: false,
   });
-  const text = checkProblemText(p, i18n.t, lng, (e) => errorMessage(e, i18n.t, lng, 'CNY'));
+  const text = checkProblemText(
+    p,
+    i18n.t,
+    (ms) => formatDateTime(ms, lng, 'Asia/Shanghai'),
+    (e) => errorMessage(e, i18n.t, lng, 'CNY'),
+  );
   return `${text.problem} ${text.fix}`;
 }
 

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, HeldSaleView } from '../../../preload/contract';
-import { formatDateTime } from '../format/date';
 import { useFormat } from '../state/store-context';
 import { useLineName } from '../state/use-line-name';
 import { useCall } from '../state/use-call';
@@ -36,7 +35,7 @@ export function HeldSalesDialog({ onRecall, onCancel, error, onClose }: HeldSale
             <div className="held-list__what">
               <strong data-testid="held-sale-lines">{h.preview.map((l) => nameOf(l).name).join(t('list.separator'))}</strong>
               <span className="muted small">
-                {t('held.meta', { count: h.lineCount, time: formatDateTime(h.heldAt, format.locale), name: h.heldByName })}
+                {t('held.meta', { count: h.lineCount, time: format.dateTime(h.heldAt), name: h.heldByName })}
                 {h.stale && <span className="held-list__stale"> · {t('held.stale')}</span>}
                 {h.training && (
                   <span className="held-list__training" data-testid="held-sale-training">
@@ -55,7 +54,7 @@ export function HeldSalesDialog({ onRecall, onCancel, error, onClose }: HeldSale
               type="button"
               className="button button--danger"
               onClick={() => onCancel(h)}
-              aria-label={t('held.cancelLabel', { time: formatDateTime(h.heldAt, format.locale) })}
+              aria-label={t('held.cancelLabel', { time: format.dateTime(h.heldAt) })}
               data-testid="cancel-held-sale"
             >
               {t('held.cancel')}

@@ -30,7 +30,7 @@ function stillTrue(item: SelfCheckItem, status: HardwareStatus | null): boolean 
  * dismissed. The whole check is in Back office → Self-check.
  */
 export function StartupSummary() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const status = useHardwareStatus();
   const [items, setItems] = useState<SelfCheckItem[]>([]);
@@ -47,7 +47,7 @@ export function StartupSummary() {
     <div className="hardware-banner hardware-banner--error" role="status" data-testid="startup-summary">
       {shown.flatMap((item) =>
         item.problems.map((p) => {
-          const text = checkProblemText(p, t, i18n.language, format.error);
+          const text = checkProblemText(p, t, format.dateTime, format.error);
           return (
             <span key={`${item.id}-${p.code}`} className="hardware-banner__item" data-testid={`startup-summary-${item.id}`}>
               {text.problem} {text.fix}

@@ -1,15 +1,92 @@
-export function formatTime(epochMs: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(epochMs));
+// Every moment the screens show is written on the store's clock (settings' timeZone), the one its
+// receipts, hour rollups and business days use, never the browser's or the machine's: a register
+// in a UTC data centre, or a laptop on travel time, still says 16:13 when the paper says 16:13.
+// So every function here takes the zone; `useFormat()` binds it to the session's.
+
+// Building an Intl.DateTimeFormat costs far more than using one; a screen uses a handful.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatOf(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formats.set(key, format);
+  }
+  return format;
 }
 
-export function formatDateTime(epochMs: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(epochMs));
+export function formatTime(epochMs: number, locale: string, timeZone: string): string {
+  return formatOf(locale, timeZone, { hour: '2-digit', minute: '2-digit' }).format(epochMs);
+}
+
+export function formatDateTime(epochMs: number, locale: string, timeZone: string): string {
+  return formatOf(locale, timeZone, { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
 }
 
 /** A moment main sends as ISO text (the build date), as the UI writes moments; text it cannot read, as it came. */
-export function formatIsoDateTime(iso: string, locale: string): string {
+export function formatIsoDateTime(iso: string, locale: string, timeZone: string): string {
   const epochMs = Date.parse(iso);
-  return Number.isNaN(epochMs) ? iso : formatDateTime(epochMs, locale);
+  return Number.isNaN(epochMs) ? iso : formatDateTime(epochMs, locale, timeZone);
+}
+
+interface Wall {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/** The store's wall clock at an instant: its date and time as a clock on the shop's wall shows them. */
+function wallOf(epochMs: number, timeZone: string): Wall {
+  const parts = formatOf('en-US', timeZone, {
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(epochMs);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute') };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** YYYY-MM-DD of the store's calendar day at an instant (what "today" means in a date field). */
+export function storeDay(epochMs: number, timeZone: string): string {
+  const w = wallOf(epochMs, timeZone);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
+}
+
+/** The store's calendar day `daysBack` days before the one at `epochMs`, by date arithmetic. */
+export function storeDayBefore(epochMs: number, timeZone: string, daysBack: number): string {
+  const w = wallOf(epochMs, timeZone);
+  return new Date(Date.UTC(w.year, w.month - 1, w.day - daysBack)).toISOString().slice(0, 10);
+}
+
+/**
+ * The instant a store-clock `YYYY-MM-DDTHH:MM` (a date-and-time field's value) names, or null for
+ * text that is not one. The zone's offset is read at the guess and once more at the answer, which
+ * settles every zone and the days the clocks change (a wall time the change skips lands after it).
+ */
+export function storeWallToEpoch(wall: string, timeZone: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(wall);
+  if (!m) return null;
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0));
+  const offsetAt = (epochMs: number) => {
+    const w = wallOf(epochMs, timeZone);
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - Math.floor(epochMs / 60_000) * 60_000;
+  };
+  const first = asUtc - offsetAt(asUtc);
+  return asUtc - offsetAt(first);
+}
+
+/** The store-clock `YYYY-MM-DDTHH:MM` of an instant: what a date-and-time field shows for it. */
+export function epochToStoreWall(epochMs: number, timeZone: string): string {
+  const w = wallOf(epochMs, timeZone);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
 
 /**
@@ -18,9 +95,12 @@ export function formatIsoDateTime(iso: string, locale: string): string {
  * calendar date before the time when it was not (a sale after midnight, before the day was
  * closed). In parts, so a narrow list can set each on a line of its own and never break one.
  */
-export function dayAndMoment(businessDay: string, epochMs: number, locale: string): { day: string; date: string | null; time: string } {
-  const at = new Date(epochMs);
-  const calendarDay = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
-  const date = calendarDay === businessDay ? null : new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(at);
-  return { day: businessDay, date, time: formatTime(epochMs, locale) };
+export function dayAndMoment(businessDay: string, epochMs: number, locale: string, timeZone: string): { day: string; date: string | null; time: string } {
+  const date = storeDay(epochMs, timeZone) === businessDay ? null : formatOf(locale, timeZone, { dateStyle: 'medium' }).format(epochMs);
+  return { day: businessDay, date, time: formatTime(epochMs, locale, timeZone) };
+}
+
+/** The machine's zone: the clock to use only until the register has said which zone its store keeps. */
+export function machineTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }

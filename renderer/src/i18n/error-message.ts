@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { CallError } from '../../../preload/contract';
 import { formatMoney, formatQty, formatRate } from '../format/money';
-import { formatTime } from '../format/date';
+import { formatTime, machineTimeZone } from '../format/date';
 
 /** Refusals with a sentence of their own (`<code>_unnamed`) for a field that has no label. */
 const UNNAMED: ReadonlySet<string> = new Set(['request.invalid_input', 'hq.invalid_input']);
@@ -24,16 +24,16 @@ export function fieldLabel(field: string, t: TFunction): string | null {
 
 /**
  * The translated sentence for an error code. Parameters are formatted for people first:
- * `*Minor` amounts as money, `*Milli` as a quantity, `until` as a time, `*Bp` as a percentage, `reason` as the
+ * `*Minor` amounts as money, `*Milli` as a quantity, `until` as a time on the store's clock (`timeZone`), `*Bp` as a percentage, `reason` as the
  * translated reason.
  */
-export function errorMessage(error: CallError, t: TFunction, locale: string, currency: string): string {
+export function errorMessage(error: CallError, t: TFunction, locale: string, currency: string, timeZone = machineTimeZone()): string {
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(error.params)) {
     if (typeof value === 'number' && name.endsWith('Minor')) params[name] = formatMoney(value, currency, locale);
     else if (typeof value === 'number' && name.endsWith('Bp')) params[name] = formatRate(value, locale);
     else if (typeof value === 'number' && name.endsWith('Milli')) params[name] = formatQty(value, locale);
-    else if (typeof value === 'number' && name === 'until') params[name] = formatTime(value, locale);
+    else if (typeof value === 'number' && name === 'until') params[name] = formatTime(value, locale, timeZone);
     else if (name === 'reason' && typeof value === 'string') params[name] = t(`reason.${value}`, { ns: 'errors', defaultValue: value });
     else if (name === 'field' && typeof value === 'string') params[name] = fieldLabel(value, t) ?? t('field.unknown', { ns: 'errors' });
     else params[name] = value === null ? '' : String(value);

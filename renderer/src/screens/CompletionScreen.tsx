@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { CompletionView, PaymentView, SaleExchangeView } from '../../../preload/contract';
 import { formatReceiptNo } from '../format/receipt-no';
 import { api } from '../transport/api';
-import { formatDateTime } from '../format/date';
 import { useFormat } from '../state/store-context';
 import { ReceiptPreview } from './printing/ReceiptPreview';
 
@@ -106,7 +105,11 @@ export function CompletionScreen({ completion, onNext }: { completion: Completio
             })}
           </p>
         )}
-        {sale.completedAt !== null && <p className="muted small">{formatDateTime(sale.completedAt, format.locale)}</p>}
+        {sale.completedAt !== null && (
+          <p className="muted small" data-testid="completed-at">
+            {format.dateTime(sale.completedAt)}
+          </p>
+        )}
         {/* The focus lands here: a screen reader says the change to hand back with it. */}
         <button
           ref={next}

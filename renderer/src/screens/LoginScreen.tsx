@@ -4,7 +4,6 @@ import type { SessionView } from '../../../preload/contract';
 import { ErrorNote } from '../components/ErrorNote';
 import { Header } from '../components/Header';
 import { PinPad } from '../components/PinPad';
-import { formatTime } from '../format/date';
 import { useFormat } from '../state/store-context';
 import { useCall } from '../state/use-call';
 import { useScanner } from '../keyboard/use-scanner';
@@ -161,7 +160,7 @@ export function LoginScreen({ session, onLoggedIn }: { session: SessionView; onL
             />
           )}
           {selected === null && !byNumber && <p className="muted">{t('login.pickOperator')}</p>}
-          <ErrorNote error={onlyWait ? null : refusal} message={onlyWait ? t('login.lockedWait', { until: formatTime(lockedUntil, format.locale) }) : null} />
+          <ErrorNote error={onlyWait ? null : refusal} message={onlyWait ? t('login.lockedWait', { until: format.time(lockedUntil) }) : null} />
         </section>
       </main>
     </div>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallError, RegisterPlatform, SessionView } from '../../../preload/contract';
 import { errorMessage } from '../i18n/error-message';
 import { formatMoney, formatQty, formatWeight, formatRate } from '../format/money';
+import { dayAndMoment, formatDateTime, formatIsoDateTime, formatTime, machineTimeZone, storeDay, storeDayBefore } from '../format/date';
 
 /** Everything a screen needs to show the store's numbers in the cashier's language. */
 export interface StoreFormat {
@@ -13,6 +14,14 @@ export interface StoreFormat {
   weight(grams: number): string;
   rate(rateBp: number): string;
   error(error: CallError): string;
+  /** The store's IANA zone: the clock every moment on screen is written on. */
+  timeZone: string;
+  time(epochMs: number): string;
+  dateTime(epochMs: number): string;
+  isoDateTime(iso: string): string;
+  dayAndMoment(businessDay: string, epochMs: number): ReturnType<typeof dayAndMoment>;
+  /** The store's calendar day now, or `daysBack` days before it (a date field's "today"). */
+  today(daysBack?: number): string;
 }
 
 const StoreContext = createContext<SessionView | null>(null);
@@ -37,6 +46,8 @@ export function useFormat(): StoreFormat {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const currency = session?.currency ?? 'CNY';
+  // Before the register answers, the machine's clock; from then on, the store's.
+  const timeZone = session?.timeZone ?? machineTimeZone();
   return useMemo(
     () => ({
       locale,
@@ -45,8 +56,14 @@ export function useFormat(): StoreFormat {
       qty: (qtyMilli: number) => formatQty(qtyMilli, locale),
       weight: (grams: number) => formatWeight(grams, locale),
       rate: (rateBp: number) => formatRate(rateBp, locale),
-      error: (error: CallError) => errorMessage(error, t, locale, currency),
+      error: (error: CallError) => errorMessage(error, t, locale, currency, timeZone),
+      timeZone,
+      time: (epochMs: number) => formatTime(epochMs, locale, timeZone),
+      dateTime: (epochMs: number) => formatDateTime(epochMs, locale, timeZone),
+      isoDateTime: (iso: string) => formatIsoDateTime(iso, locale, timeZone),
+      dayAndMoment: (businessDay: string, epochMs: number) => dayAndMoment(businessDay, epochMs, locale, timeZone),
+      today: (daysBack = 0) => (daysBack === 0 ? storeDay(Date.now(), timeZone) : storeDayBefore(Date.now(), timeZone, daysBack)),
     }),
-    [locale, currency, t],
+    [locale, currency, timeZone, t],
   );
 }

@@ -4,8 +4,8 @@ import type { JournalEntryView, JournalVerifyStepView } from '../../../../preloa
 import { DateField } from '../../components/DateField';
 import { ErrorNote } from '../../components/ErrorNote';
 import { ChoiceFilter, OperatorFilter, TextFilter } from '../../components/FilterFields';
-import { formatDateTime } from '../../format/date';
 import { formatReceiptNo } from '../../format/receipt-no';
+import { storeWallToEpoch } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
@@ -31,10 +31,12 @@ function datesRead(f: Filters): boolean {
   return f.from !== null && f.to !== null;
 }
 
-function query(f: Filters) {
+/** The fields' moments are on the store's clock, as the entries are shown. */
+function query(f: Filters, timeZone: string) {
+  const at = (wall: string) => storeWallToEpoch(wall, timeZone) ?? Number.NaN;
   return {
-    ...(f.from ? { fromAt: new Date(f.from).getTime() } : {}),
-    ...(f.to ? { toAt: new Date(f.to).getTime() } : {}),
+    ...(f.from ? { fromAt: at(f.from) } : {}),
+    ...(f.to ? { toAt: at(f.to) } : {}),
     ...(f.kind ? { kinds: [f.kind] } : {}),
     ...(f.operatorId ? { operatorId: Number(f.operatorId) } : {}),
     ...(f.registerId.trim() ? { registerId: f.registerId.trim() } : {}),
@@ -64,14 +66,14 @@ export function AuditSection(_props: BackOfficeSectionProps) {
   const search = async (event?: FormEvent) => {
     event?.preventDefault();
     if (!datesRead(filters)) return;
-    const r = await load({ ...query(filters), limit: 200 });
+    const r = await load({ ...query(filters, format.timeZone), limit: 200 });
     // A refused filter shows its reason and no list: the last one's entries would read as its answer.
     setEntries(r.ok ? r.value.entries : []);
   };
   const more = async () => {
     if (!datesRead(filters)) return;
     const last = entries.at(-1)?.seq ?? 0;
-    const r = await load({ ...query(filters), afterSeq: last, limit: 200 });
+    const r = await load({ ...query(filters, format.timeZone), afterSeq: last, limit: 200 });
     if (r.ok) setEntries((e) => [...e, ...r.value.entries]);
   };
 
@@ -95,7 +97,7 @@ export function AuditSection(_props: BackOfficeSectionProps) {
     let head: { seq: number; hash: string } | null = null;
     let after = 0;
     for (;;) {
-      const r = await load({ ...query(filters), afterSeq: after, limit: 5000 });
+      const r = await load({ ...query(filters, format.timeZone), afterSeq: after, limit: 5000 });
       if (!r.ok) return;
       all.push(...r.value.entries);
       head ??= r.value.head;
@@ -162,7 +164,7 @@ export function AuditSection(_props: BackOfficeSectionProps) {
           {entries.map((e) => (
             <tr key={e.seq} data-testid="audit-entry" data-kind={e.kind}>
               <td className="numeric">{e.seq}</td>
-              <td>{formatDateTime(e.at, format.locale)}</td>
+              <td>{format.dateTime(e.at)}</td>
               <td>{words(e)}</td>
               <td>
                 {e.operatorName ?? (e.operatorId === null ? '' : `#${e.operatorId}`)}

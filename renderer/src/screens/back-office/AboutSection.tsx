@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../state/store-context';
 import type { AboutView, CallError, UpdateCheckView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
-import { formatIsoDateTime } from '../../format/date';
 import { Notice } from '../../components/Notice';
 import { api } from '../../transport/api';
 import { roleAtLeast } from './roles';
@@ -10,7 +10,8 @@ import type { BackOfficeSectionProps } from './section-props';
 
 /** Version, commit and build date; for the owner, the update check (a no-op that says so in a browser). */
 export function AboutSection({ session }: BackOfficeSectionProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const [about, setAbout] = useState<AboutView | null>(null);
   const [check, setCheck] = useState<UpdateCheckView | null>(null);
   const [error, setError] = useState<CallError | null>(null);
@@ -45,7 +46,7 @@ export function AboutSection({ session }: BackOfficeSectionProps) {
             <code>{about.commit}</code>
           </dd>
           <dt>{t('about.buildDate')}</dt>
-          <dd data-testid="about-build-date">{formatIsoDateTime(about.buildDate, i18n.language)}</dd>
+          <dd data-testid="about-build-date">{format.isoDateTime(about.buildDate)}</dd>
           <dt>{t('about.shell')}</dt>
           <dd>{t(`about.shell.${about.shell}`)}</dd>
         </dl>

@@ -6,7 +6,6 @@ import { Dialog } from '../../components/Dialog';
 import { DateField } from '../../components/DateField';
 import { ErrorNote } from '../../components/ErrorNote';
 import { ChoiceFilter, OperatorFilter, TextFilter } from '../../components/FilterFields';
-import { dayAndMoment } from '../../format/date';
 import { formatReceiptNo } from '../../format/receipt-no';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
@@ -88,7 +87,7 @@ export function DocumentsSection({ onStartReturn }: BackOfficeSectionProps) {
       testId: 'document-when',
       // The day above the time, each whole: in one line the column is too narrow at 1024 px, and 2026-11-30 broke at its hyphens.
       cell: (d) => {
-        const { day, date, time } = dayAndMoment(d.businessDay, d.completedAt, format.locale);
+        const { day, date, time } = format.dayAndMoment(d.businessDay, d.completedAt);
         return (
           <>
             <span className="documents__day">{day}</span>{' '}

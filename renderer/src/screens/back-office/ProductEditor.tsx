@@ -6,6 +6,7 @@ import { DateField } from '../../components/DateField';
 import { Notice } from '../../components/Notice';
 import { priceRefusalKey } from '../../format/amount-input';
 import { parseMinor } from '../../format/parse-amount';
+import { storeWallToEpoch } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { api } from '../../transport/api';
 
@@ -90,7 +91,7 @@ export function ProductEditor({ productId, onSaved, onClose }: { productId: numb
     const barcodes = draft.barcodes.split(/[\s,;]+/).filter((b) => b !== '');
     // Text that is no moment is said under its field (DateField) and saves nothing.
     if (draft.effectiveAt === null) return;
-    const effectiveAt = draft.effectiveAt === '' ? undefined : new Date(draft.effectiveAt).getTime();
+    const effectiveAt = draft.effectiveAt === '' ? undefined : (storeWallToEpoch(draft.effectiveAt, format.timeZone) ?? Number.NaN);
     const common = {
       sku: draft.sku.trim(),
       nameZh: draft.nameZh,
@@ -230,7 +231,7 @@ export function ProductEditor({ productId, onSaved, onClose }: { productId: numb
           <p className="muted" data-testid="scheduled-price">
             {t('catalogEdit.scheduled', {
               price: format.money(product.scheduledPrice.priceMinor),
-              at: new Date(product.scheduledPrice.effectiveAt).toLocaleString(i18n.language),
+              at: format.dateTime(product.scheduledPrice.effectiveAt),
             })}
           </p>
         )}
@@ -273,7 +274,7 @@ export function ProductEditor({ productId, onSaved, onClose }: { productId: numb
           <tbody>
             {history.map((h) => (
               <tr key={h.id}>
-                <td>{new Date(h.effectiveAt).toLocaleString(i18n.language)}</td>
+                <td>{format.dateTime(h.effectiveAt)}</td>
                 <td className="numeric">{format.money(h.oldPriceMinor)}</td>
                 <td className="numeric">{format.money(h.newPriceMinor)}</td>
                 <td>{t(`catalogEdit.state.${h.state}`)}</td>

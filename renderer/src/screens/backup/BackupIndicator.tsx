@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { useBackupStatus } from './use-backup';
 import '../../styles/backup.css';
@@ -13,13 +12,13 @@ export function BackupIndicator() {
   const { warning, lastGood, lastFailure } = status;
   const title = lastFailure
     ? t('backup.status.failed', {
-        when: formatDateTime(lastFailure.at, format.locale),
+        when: format.dateTime(lastFailure.at),
         reason: format.error({ code: lastFailure.code as never, params: { folder: lastFailure.folder, ...lastFailure.params } }),
       })
     : lastGood
-      ? t('backup.status.lastGood', { when: formatDateTime(lastGood.at, format.locale), file: lastGood.file })
+      ? t('backup.status.lastGood', { when: format.dateTime(lastGood.at), file: lastGood.file })
       : t('backup.status.never');
-  const text = warning ? t(`backup.header.${warning}`) : t('backup.header.ok', { when: formatDateTime(lastGood?.at ?? 0, format.locale) });
+  const text = warning ? t(`backup.header.${warning}`) : t('backup.header.ok', { when: format.dateTime(lastGood?.at ?? 0) });
   return (
     <span className={`backup-indicator${warning ? ' backup-indicator--warn' : ''}`} title={title} role="status" data-testid="backup-indicator">
       {text}

@@ -4,7 +4,6 @@ import type { BackupRecordView, BundleListItem, CallError, LedgerCheckView } fro
 import { DateField } from '../../components/DateField';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
-import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { api } from '../../transport/api';
 import { BackupProgress } from './BackupProgress';
@@ -23,7 +22,7 @@ function BackupStatusCard() {
       <h3>{t('backup.status.title')}</h3>
       {status.lastGood ? (
         <p>
-          {t('backup.status.lastGood', { when: formatDateTime(status.lastGood.at, format.locale), file: '' })}
+          {t('backup.status.lastGood', { when: format.dateTime(status.lastGood.at), file: '' })}
           <span className="backup-path" data-testid="backup-last-file">
             {status.lastGood.file}
           </span>
@@ -35,7 +34,7 @@ function BackupStatusCard() {
       {status.warning === 'failed' && status.lastFailure && (
         <p className="error-note" data-testid="backup-last-failure">
           {t('backup.status.failed', {
-            when: formatDateTime(status.lastFailure.at, format.locale),
+            when: format.dateTime(status.lastFailure.at),
             reason: format.error({
               code: status.lastFailure.code as CallError['code'],
               params: { folder: status.lastFailure.folder, ...status.lastFailure.params },

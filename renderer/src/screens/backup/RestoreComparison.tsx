@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RestoreComparisonView } from '../../../../preload/contract';
 import { restoreRefusal } from '../../../../preload/contract/restore-refusal';
-import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 
 /**
@@ -11,7 +10,7 @@ import { useFormat } from '../../state/store-context';
  * later sales stay only in the file moved aside.
  */
 export function RestoreComparison({ comparison }: { comparison: RestoreComparisonView }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const refusal = restoreRefusal(comparison);
   if (refusal) {
@@ -23,7 +22,7 @@ export function RestoreComparison({ comparison }: { comparison: RestoreCompariso
   }
   const facts = {
     receipt: comparison.bundleLastReceipt ?? t('backup.compare.noReceipt'),
-    at: comparison.bundleLastEntryAt === null ? '—' : formatDateTime(comparison.bundleLastEntryAt, i18n.language),
+    at: comparison.bundleLastEntryAt === null ? '—' : format.dateTime(comparison.bundleLastEntryAt),
   };
   // Another register's bundle, allowed: over books that are empty (a new or replacement machine) or fail their checks.
   if (comparison.move) {

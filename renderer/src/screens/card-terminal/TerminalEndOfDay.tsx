@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { TerminalBatchView } from '../../../../preload/contract';
 import { DataTable } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
-import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
 import { BatchComparison, terminalFigures, useComparisonLine } from './BatchComparison';
@@ -15,7 +14,7 @@ function BatchTotals({ batch }: { batch: TerminalBatchView }) {
     <div className="terminal-batch" data-testid="terminal-batch">
       <dl>
         <dt>{t('cardTerminal.eod.closedAt')}</dt>
-        <dd>{formatDateTime(batch.closedAt, format.locale)}</dd>
+        <dd>{format.dateTime(batch.closedAt)}</dd>
         {batch.terminalId && (
           <>
             <dt>{t('cardTerminal.eod.terminalId')}</dt>
@@ -97,7 +96,7 @@ export function TerminalEndOfDay() {
         rowKey={(b) => b.id}
         columns={[
           { key: 'businessDay', header: t('cardTerminal.eod.businessDay'), cell: (b) => b.businessDay },
-          { key: 'closedAt', header: t('cardTerminal.eod.closedAt'), cell: (b) => formatDateTime(b.closedAt, format.locale) },
+          { key: 'closedAt', header: t('cardTerminal.eod.closedAt'), cell: (b) => format.dateTime(b.closedAt) },
           { key: 'terminalId', header: t('cardTerminal.eod.terminalId'), cell: (b) => b.terminalId ?? '—' },
           {
             key: 'sales',

@@ -6,7 +6,6 @@ import { Dialog } from '../../components/Dialog';
 import { DataTable } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
-import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
 
@@ -82,7 +81,7 @@ export function UnresolvedCardPayments() {
         rows={unresolved.value}
         rowKey={(i) => i.id}
         columns={[
-          { key: 'time', header: t('cardTerminal.unresolved.time'), cell: (i) => formatDateTime(i.startedAt, format.locale) },
+          { key: 'time', header: t('cardTerminal.unresolved.time'), cell: (i) => format.dateTime(i.startedAt) },
           { key: 'amount', header: t('cardTerminal.unresolved.amount'), cell: (i) => format.money(i.amountMinor) },
           { key: 'sale', header: t('cardTerminal.unresolved.sale'), title: (i) => i.saleId, cell: (i) => i.saleId.slice(0, 8) },
           { key: 'state', header: t('cardTerminal.unresolved.state'), cell: (i) => t(`cardTerminal.intentState.${i.state}`) },
@@ -133,7 +132,7 @@ export function UnresolvedCardPayments() {
               ? t('cardTerminal.unresolved.confirmReversed')
               : t(deciding.outcome === 'approved' ? 'cardTerminal.unresolved.confirmApproved' : 'cardTerminal.unresolved.confirmDeclined', {
                   amount: format.money(deciding.intent.amountMinor),
-                  time: formatDateTime(deciding.intent.startedAt, format.locale),
+                  time: format.dateTime(deciding.intent.startedAt),
                 })}
           </p>
           {deciding.outcome === 'approved' && (

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
-import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
 import { useEvent } from '../../state/use-event';
@@ -76,7 +75,9 @@ export function DayCloseSection({ session }: BackOfficeSectionProps) {
       <div className="back-office__stack" data-testid="z-result">
         <Notice message={notice} />
         <h3 data-testid="z-title">{t('report.zTitle', { zNo: z.zNo, day: z.businessDay })}</h3>
-        <p className="muted">{t('report.closedBy', { name: z.operatorName, at: formatDateTime(z.closedAt, format.locale) })}</p>
+        <p className="muted" data-testid="z-closed-by">
+          {t('report.closedBy', { name: z.operatorName, at: format.dateTime(z.closedAt) })}
+        </p>
         <div className="report-actions">
           <button
             type="button"
@@ -134,7 +135,7 @@ export function DayCloseSection({ session }: BackOfficeSectionProps) {
             {staleHeld.map((h) => (
               <li key={h.saleId} data-testid="day-close-held-sale">
                 {t('dayClose.staleHeldSale', {
-                  time: formatDateTime(h.heldAt, format.locale),
+                  time: format.dateTime(h.heldAt),
                   name: h.heldByName,
                   count: h.lineCount,
                   total: format.money(h.totalMinor),

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { CardReconciliationView, ReportFiguresView, ShiftCashView } from '../../../../preload/contract';
-import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { ExpectedCashTable, OverShort } from '../shift/CountResult';
 import { FigureTable } from './FigureTable';
@@ -74,6 +73,18 @@ export function ReportView({ figures, shifts, reconciliation, overShortMinor }: 
             cells: [k.count, format.money(k.totalMinor), format.money(k.taxMinor)],
           }))}
         />
+        {/* Next to the kinds, the other narrow table: side by side where both fit. */}
+        {figures.taxRates.length > 0 && (
+          <FigureTable
+            title={t('report.byTaxRate')}
+            columns={[t('report.netAmount'), t('report.tax'), t('report.gross')]}
+            rows={figures.taxRates.map((r) => ({
+              key: r.rateBp,
+              head: format.rate(r.rateBp),
+              cells: [format.money(r.netMinor), format.money(r.taxMinor), format.money(r.grossMinor)],
+            }))}
+          />
+        )}
         <FigureTable
           title={t('report.byTender')}
           wide
@@ -98,17 +109,6 @@ export function ReportView({ figures, shifts, reconciliation, overShortMinor }: 
               : []),
           ]}
         />
-        {figures.taxRates.length > 0 && (
-          <FigureTable
-            title={t('report.byTaxRate')}
-            columns={[t('report.netAmount'), t('report.tax'), t('report.gross')]}
-            rows={figures.taxRates.map((r) => ({
-              key: r.rateBp,
-              head: format.rate(r.rateBp),
-              cells: [format.money(r.netMinor), format.money(r.taxMinor), format.money(r.grossMinor)],
-            }))}
-          />
-        )}
         {figures.operators.length > 0 && (
           <FigureTable
             title={t('report.byOperator')}
@@ -159,7 +159,7 @@ export function ReportView({ figures, shifts, reconciliation, overShortMinor }: 
             {shifts.map((s) => (
               <div key={s.shiftId} className="report-shift" data-testid="report-shift">
                 <h4>
-                  {t('report.shift', { shiftId: s.shiftId, name: s.operatorName })} · {formatDateTime(s.openedAt, format.locale)}
+                  {t('report.shift', { shiftId: s.shiftId, name: s.operatorName })} · {format.dateTime(s.openedAt)}
                 </h4>
                 <ExpectedCashTable expected={s.expected} label={t('shift.expected.title')} />
                 <dl className="shift-facts">

@@ -4,7 +4,6 @@ import type { ZReportSummaryView } from '../../../../preload/contract';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
-import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
@@ -39,7 +38,7 @@ export function ZReportsSection(_props: BackOfficeSectionProps) {
     return (
       <div className="back-office__stack" data-testid="z-view">
         <h3>{t('report.zTitle', { zNo: open.zNo, day: open.businessDay })}</h3>
-        <p className="muted">{t('report.closedBy', { name: open.operatorName, at: formatDateTime(open.closedAt, format.locale) })}</p>
+        <p className="muted">{t('report.closedBy', { name: open.operatorName, at: format.dateTime(open.closedAt) })}</p>
         <div className="report-actions">
           <button type="button" className="button" onClick={() => void copy(open.zNo)} data-testid="z-reprint">
             {t('report.printCopy')}
@@ -58,7 +57,7 @@ export function ZReportsSection(_props: BackOfficeSectionProps) {
   const columns: Column<ZReportSummaryView>[] = [
     { key: 'no', header: t('report.zNo'), cell: (z) => `#${z.zNo}` },
     { key: 'day', header: t('dayClose.businessDay'), cell: (z) => <span className="nowrap">{z.businessDay}</span> },
-    { key: 'closed', header: t('report.closedAt'), cell: (z) => formatDateTime(z.closedAt, format.locale) },
+    { key: 'closed', header: t('report.closedAt'), cell: (z) => format.dateTime(z.closedAt), testId: 'z-closed-at' },
     { key: 'net', header: t('report.net'), numeric: true, cell: (z) => format.money(z.netMinor) },
     {
       key: 'cash',

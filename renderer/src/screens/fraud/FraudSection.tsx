@@ -2,7 +2,6 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FraudAlertView } from '../../../../preload/contract/fraud-views';
 import { ErrorNote } from '../../components/ErrorNote';
-import { formatDateTime } from '../../format/date';
 import { formatReceiptNo } from '../../format/receipt-no';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
@@ -74,7 +73,7 @@ function AlertItem({ alert, canAcknowledge, onChanged }: { alert: FraudAlertView
     <li className="fraud__alert" data-testid="fraud-alert" data-rule={alert.rule} data-acknowledged={alert.acknowledged ? 'yes' : 'no'}>
       <h3 className="fraud__rule">{t(`fraud.rule.${alert.rule}`)}</h3>
       <p className="muted">
-        {formatDateTime(alert.at, format.locale)} · {alert.businessDay} · {t('fraud.journalEntry', { seq: alert.journalSeq })}
+        {format.dateTime(alert.at)} · {alert.businessDay} · {t('fraud.journalEntry', { seq: alert.journalSeq })}
       </p>
       <p data-testid="fraud-alert-explanation">{explainAlert(alert, t, format)}</p>
       {alert.documents.length > 0 && (
@@ -92,7 +91,7 @@ function AlertItem({ alert, canAcknowledge, onChanged }: { alert: FraudAlertView
         <p className="fraud__ack" data-testid="fraud-alert-ack">
           {t('fraud.acknowledgedBy', {
             name: alert.acknowledged.operatorName,
-            at: formatDateTime(alert.acknowledged.at, format.locale),
+            at: format.dateTime(alert.acknowledged.at),
             note: alert.acknowledged.note,
             interpolation: { escapeValue: false },
           })}

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { ZFraudAlertView } from '../../../../preload/contract/day-close-views';
-import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { scopeText } from './fraud-explain';
 
@@ -21,7 +20,7 @@ export function ZFraudAlerts({ alerts }: { alerts: readonly ZFraudAlertView[] })
           {alerts.map((a) => (
             <li key={a.id} data-testid="z-fraud-alert" data-rule={a.rule} data-scope={a.scope.kind}>
               {[
-                formatDateTime(a.at, format.locale),
+                format.dateTime(a.at),
                 t(`fraud.rule.${a.rule}`),
                 scopeText(a.scope, a.operatorName, t),
                 t(a.acknowledged ? 'fraud.state.acknowledged' : 'fraud.state.open'),

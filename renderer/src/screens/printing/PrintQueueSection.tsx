@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../../preload/contract';
 import { DataTable } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
-import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { useCall, useCallGroup } from '../../state/use-call';
 import { useEvent } from '../../state/use-event';
@@ -46,7 +45,7 @@ export function PrintQueueSection() {
             header: t('printing.queue.job'),
             cell: (job) => (
               <>
-                #{job.id} <span className="muted small">{formatDateTime(job.createdAt, format.locale)}</span>
+                #{job.id} <span className="muted small">{format.dateTime(job.createdAt)}</span>
               </>
             ),
           },

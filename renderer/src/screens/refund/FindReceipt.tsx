@@ -4,7 +4,6 @@ import type { CallError } from '../../../../preload/contract';
 import type { DocumentSummaryView } from '../../../../preload/contract/refund-views';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
-import { formatTime } from '../../format/date';
 import { formatReceiptNo } from '../../format/receipt-no';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
@@ -39,7 +38,7 @@ export function FindReceipt({ onLookup, lookupBusy, lookupError, onNoReceipt, on
 
   const columns: Column<DocumentSummaryView>[] = [
     { key: 'receipt', header: t('refund.find.receiptNo'), cell: (d) => formatReceiptNo(d.registerId, d.receiptNo), testId: 'todays-sale-no' },
-    { key: 'time', header: t('refund.find.time'), cell: (d) => formatTime(d.completedAt, format.locale) },
+    { key: 'time', header: t('refund.find.time'), cell: (d) => format.time(d.completedAt) },
     { key: 'operator', header: t('refund.find.operator'), cell: (d) => d.operatorName },
     { key: 'tenders', header: t('refund.find.tenders'), cell: (d) => d.tenders.map((m) => t(`payment.method.${m}`)).join(' + ') },
     { key: 'total', header: t('refund.find.total'), numeric: true, cell: (d) => format.money(d.totalMinor) },

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompletionView, DocumentView } from '../../../../preload/contract';
-import { formatDateTime } from '../../format/date';
 import { formatReceiptNo } from '../../format/receipt-no';
 import { useScanner } from '../../keyboard/use-scanner';
 import { useFormat } from '../../state/store-context';
@@ -95,7 +94,7 @@ export function RefundDone({ completion, onFinish, onLookup, paused }: RefundDon
           {t('refund.done.cancelled')}
         </p>
       )}
-      {doc.completedAt !== null && <p className="muted small">{formatDateTime(doc.completedAt, format.locale)}</p>}
+      {doc.completedAt !== null && <p className="muted small">{format.dateTime(doc.completedAt)}</p>}
       {doc.status === 'completed' && (
         // A long receipt scrolls: a focus stop, so a keyboard can scroll it too, as on the sale's completion.
         <section className="done__receipt" aria-label={t('done.receipt')} tabIndex={0}>

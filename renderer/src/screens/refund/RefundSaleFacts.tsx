@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { CompletionView } from '../../../../preload/contract';
 import { api } from '../../transport/api';
 import type { RefundableSaleView } from '../../../../preload/contract/refund-views';
-import { formatDateTime } from '../../format/date';
 import { formatReceiptNo } from '../../format/receipt-no';
 import { useFormat } from '../../state/store-context';
 
@@ -30,7 +29,7 @@ export function RefundSaleFacts({ found, voidedBy, onResume }: RefundSaleFactsPr
       <h1 id="refund-sale-title">{t('refund.sale.title', { receiptNo: formatReceiptNo(sale.registerId, sale.receiptNo, sale.training) })}</h1>
       <p className="muted" data-testid="refund-sale-facts">
         {t('refund.sale.facts', {
-          when: sale.completedAt === null ? '' : formatDateTime(sale.completedAt, format.locale),
+          when: sale.completedAt === null ? '' : format.dateTime(sale.completedAt),
           operator: sale.operatorName,
           total: format.money(sale.totals.totalMinor),
         })}

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { ScanSettlingView } from '../../../../preload/contract/scan-pay-views';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
-import { formatDateTime } from '../../format/date';
 import { formatReceiptNo } from '../../format/receipt-no';
 import { useEvent } from '../../state/use-event';
 import { useCall } from '../../state/use-call';
@@ -39,7 +38,7 @@ export function ScanSettlingSection() {
     {
       key: 'checked',
       header: t('scanSettling.lastChecked'),
-      cell: (a) => (a.lastCheckedAt === null ? t('scanSettling.notChecked') : formatDateTime(a.lastCheckedAt, format.locale)),
+      cell: (a) => (a.lastCheckedAt === null ? t('scanSettling.notChecked') : format.dateTime(a.lastCheckedAt)),
       testId: 'settling-checked',
     },
     { key: 'live', header: t('scanSettling.where'), cell: (a) => (a.live ? t('scanSettling.atCounter') : t('scanSettling.background')) },

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, SelfCheckItem, SelfCheckView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
-import { formatDateTime, formatIsoDateTime } from '../../format/date';
 import { useScanner } from '../../keyboard/use-scanner';
 import { api } from '../../transport/api';
 import { useFormat } from '../../state/store-context';
@@ -15,7 +14,7 @@ const WORDED_FACTS = new Set(['statusEnquiry', 'paper', 'cover', 'drawer', 'inte
 /** One device or the ledger: its state, what was found, and each problem with its fix in plain words. */
 export function CheckItem({ item, level = 4 }: { item: SelfCheckItem; level?: 3 | 4 }) {
   const Heading = level === 3 ? 'h3' : 'h4';
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const facts = Object.entries(item.facts).filter(([, v]) => v !== null && v !== undefined);
   // A fact in words: yes/no, the terminal's state by its key, the printer's paper and cover;
@@ -23,8 +22,8 @@ export function CheckItem({ item, level = 4 }: { item: SelfCheckItem; level?: 3 
   const factValue = (key: string, value: unknown): string => {
     if (key === 'freeBytes') return `${Math.floor(Number(value) / 1024 / 1024)} MB`;
     // Moments as the rest of the UI writes them, in its language (not the browser's).
-    if (key.endsWith('At') && typeof value === 'number') return formatDateTime(value, i18n.language);
-    if (key === 'buildDate' && typeof value === 'string') return formatIsoDateTime(value, i18n.language);
+    if (key.endsWith('At') && typeof value === 'number') return format.dateTime(value);
+    if (key === 'buildDate' && typeof value === 'string') return format.isoDateTime(value);
     if (typeof value === 'boolean') return t(value ? 'selfCheck.value.yes' : 'selfCheck.value.no');
     if (key === 'terminalStatus') return t(String(value), { defaultValue: String(value) });
     if (typeof value === 'string' && WORDED_FACTS.has(key)) return t(`selfCheck.value.${value}`, { defaultValue: value });
@@ -36,7 +35,7 @@ export function CheckItem({ item, level = 4 }: { item: SelfCheckItem; level?: 3 
         {t(`selfCheck.item.${item.id}`)} — <span data-testid={`check-${item.id}-state`}>{t(`selfCheck.state.${item.state}`)}</span>
       </Heading>
       {item.problems.map((p) => {
-        const text = checkProblemText(p, t, i18n.language, format.error);
+        const text = checkProblemText(p, t, format.dateTime, format.error);
         return (
           <p key={p.code} data-testid={`check-${item.id}-problem`}>
             <strong>{text.problem}</strong> {text.fix}

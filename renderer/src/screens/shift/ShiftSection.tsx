@@ -5,7 +5,6 @@ import { AmountField } from '../../components/AmountField';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
-import { formatDateTime, formatTime } from '../../format/date';
 import { parseMinor } from '../../format/parse-amount';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
@@ -58,7 +57,7 @@ export function ShiftSection({ session }: BackOfficeSectionProps) {
   };
 
   const columns: Column<CashMovementView>[] = [
-    { key: 'at', header: t('shift.move.at'), cell: (m) => formatTime(m.at, format.locale) },
+    { key: 'at', header: t('shift.move.at'), cell: (m) => format.time(m.at) },
     { key: 'kind', header: t('shift.move.kind'), cell: (m) => t(`shift.move.kind.${m.kind}`) },
     { key: 'amount', header: t('shift.move.amount'), numeric: true, cell: (m) => format.money(m.amountMinor) },
     { key: 'reason', header: t('shift.move.reason'), cell: (m) => m.reason },
@@ -76,7 +75,7 @@ export function ShiftSection({ session }: BackOfficeSectionProps) {
         <dd data-testid="shift-id">#{shift.id}</dd>
         <dt>{t('shift.openedBy')}</dt>
         <dd>
-          {shift.operatorName} · {formatDateTime(shift.openedAt, format.locale)}
+          {shift.operatorName} · {format.dateTime(shift.openedAt)}
         </dd>
         <dt>{t('shift.businessDay')}</dt>
         <dd>{shift.businessDay}</dd>

@@ -3,18 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { HqFigure, OwnerOverview } from '../../../../preload/contract/hq-wire';
 import { DateField } from '../../components/DateField';
 import { ErrorNote } from '../../components/ErrorNote';
-import { formatDateTime } from '../../format/date';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
 import { OverShort } from '../shift/CountResult';
 import { HqFraudAlerts } from './HqFraudAlerts';
 import { NotClosedLine, UncoveredDays } from './HqNotClosed';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 const MONEY_FIELDS = new Set(['netMinor', 'grandTotalAfterMinor']);
 
@@ -25,14 +19,15 @@ const MONEY_FIELDS = new Set(['netMinor', 'grandTotalAfterMinor']);
  * register's key; the window only ever sees the answer.
  */
 export function HqOverviewSection(_props: BackOfficeSectionProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const overview = useCall('sync.hqOverview');
   /** null: the field holds text that is no day (it says so); HQ is not asked. */
-  const [day, setDay] = useState<string | null>(today);
+  const [day, setDay] = useState<string | null>(() => format.today());
   const run = overview.run;
   useEffect(() => {
-    void run({ day: today() });
+    void run({ day: format.today() });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- asked once on opening, for the day it opened on
   }, [run]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -57,7 +52,7 @@ export function HqOverviewSection(_props: BackOfficeSectionProps) {
       ) : (
         <ErrorNote error={overview.error} />
       )}
-      {v && !overview.error && <Overview v={v} money={format.money} when={(ms) => formatDateTime(ms, i18n.language)} />}
+      {v && !overview.error && <Overview v={v} money={format.money} when={(ms) => format.dateTime(ms)} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../state/store-context';
 import { ErrorNote } from '../../components/ErrorNote';
-import { formatDateTime } from '../../format/date';
 import { useCall } from '../../state/use-call';
 import { useEvent } from '../../state/use-event';
 import { roleAtLeast } from '../back-office/roles';
@@ -17,6 +17,7 @@ import { ENROL_CODE_PATTERN, HQ_URL_PATTERN, normalEnrolCode } from '../../../..
  */
 export function HqSection({ session }: BackOfficeSectionProps) {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const status = useCall('sync.status');
   const enrol = useCall('sync.enrol');
   const retry = useCall('sync.retry');
@@ -32,7 +33,7 @@ export function HqSection({ session }: BackOfficeSectionProps) {
   }, [load]);
   useEffect(refresh, [refresh]);
   useEvent('sync.changed', refresh);
-  const when = (ms: number | null) => (ms === null ? '—' : formatDateTime(ms, i18n.language));
+  const when = (ms: number | null) => (ms === null ? '—' : format.dateTime(ms));
 
   return (
     <div className="back-office__stack" data-testid="hq-section">
