@@ -53,7 +53,13 @@ describe('weighed goods at the counter', () => {
   it('asks for the weight of a product sold by weight picked from the list or keyed by SKU, then rings up each weighing as a weight line', async () => {
     const { reg, saleId } = await counter();
     const apples = await reg.must('catalog.lookup', { code: 'APPLE-KG' });
-    const refusal = { ok: false, error: { code: 'sale.weight_required', params: { productId: apples.id, name: '红富士苹果 (每公斤)' } } };
+    const refusal = {
+      ok: false,
+      error: {
+        code: 'sale.weight_required',
+        params: { productId: apples.id, name: '红富士苹果 (每公斤)', nameZh: '红富士苹果 (每公斤)', nameEn: 'Fuji apples (per kg)' },
+      },
+    };
     expect(await reg.call('sale.addProduct', { saleId, productId: apples.id })).toEqual(refusal);
     expect(await reg.call('sale.addProduct', { saleId, code: 'APPLE-KG' })).toEqual(refusal);
     expect((await reg.must('sale.get', { saleId })).lines).toEqual([]);

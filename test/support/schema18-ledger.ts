@@ -65,6 +65,8 @@ export function backTo18(file: string): void {
     // Schema 22 keeps a rollup's category's English name too.
     if (db.prepare("SELECT 1 FROM pragma_table_info('product_rollups') WHERE name = 'category_en'").get() !== undefined)
       db.exec('ALTER TABLE product_rollups DROP COLUMN category_en');
+    // Schema 24 keeps a chosen exchange beside its open sale.
+    db.exec('DROP TABLE IF EXISTS exchange_drafts');
     for (const [what, sql] of ref) {
       const [type, name] = what.split(' ');
       if (type === 'table') continue;
