@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { call } from './define';
 import { amountMinor, locale, rateBp, timeOfDay, timeZone } from './primitives';
 import type { JournalVerification, StoreSettings } from './views';
+import { cashRoundingStepMinor } from './cash-rounding';
 import { scaleLabelLayouts } from './scale-label';
 import { isStorePhone, isStoreTaxId, MAX_STORE_PHONE, MAX_STORE_TAX_ID, REGISTER_ID_PATTERN } from './store-details';
 
@@ -20,7 +21,7 @@ export const settingsPatch = z
     receiptLocale: locale.nullable(),
     currency: z.string().regex(/^[A-Z]{3}$/),
     pricesIncludeTax: z.boolean(),
-    cashRoundingStepMinor: z.number().int().min(0).max(100),
+    cashRoundingStepMinor,
     cashierDiscountLimitBp: rateBp,
     receiptFooter: z.string().max(200),
     registerId: z.string().regex(REGISTER_ID_PATTERN),
