@@ -46,6 +46,11 @@ interface ParsedRow {
 
 type RowError = CsvImportReport['errors'][number];
 
+/** An empty line, or one of only separators and spaces: a spreadsheet's empty row. */
+function isEmptyRecord(raw: Record<string, string | string[]>): boolean {
+  return Object.values(raw).every((v) => (Array.isArray(v) ? v : [v]).every((cell) => (cell ?? '').trim() === ''));
+}
+
 /**
  * Validates the whole file first and imports only if every row is good: a half-imported
  * price list is worse than none. Existing SKUs are updated, new ones inserted; changed prices
@@ -56,22 +61,28 @@ export function importCatalogCsv(db: Db, csv: string, operatorId: number | null,
   // no CSV has). Its "header" would be binary noise and every column "missing"; the owner needs
   // to hear "save it as CSV" instead. The screen says so before sending; this is the guard.
   if (csv.startsWith('PK\u0003\u0004') || csv.includes('\u0000')) throw new ServiceError('catalog.csv_spreadsheet');
-  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
+  // Rows are numbered as a spreadsheet shows the file: empty lines (or lines of only commas) are
+  // rows too, so they are skipped here, after numbering, not by the parser. Blank lines before
+  // the header move the header down.
+  const text = csv.replace(/^\uFEFF/, '');
+  const leading = /^(?:[ \t,;]*\r?\n)*/.exec(text)?.[0] ?? '';
+  const headerRow = 1 + (leading.match(/\n/g)?.length ?? 0);
+  const parsed = Papa.parse<Record<string, string | string[]>>(text.slice(leading.length), {
     header: true,
-    skipEmptyLines: 'greedy',
+    skipEmptyLines: false,
     transformHeader: (h) => h.trim().toLowerCase(),
   });
   const errors: RowError[] = [];
   const fields = parsed.meta.fields ?? [];
   for (const column of ['sku', 'price', 'tax_rate']) {
-    if (!fields.includes(column)) errors.push({ row: 1, code: 'csv.missing_column', field: column, value: '' });
+    if (!fields.includes(column)) errors.push({ row: headerRow, code: 'csv.missing_column', field: column, value: '' });
   }
   // A column the register does not know is said by name, with the ones it does: a plain `name`
   // was once ignored in silence and every row then said it had no name.
   const expected = CSV_COLUMNS.join(', ');
   for (const column of fields.filter((f) => f !== '' && !(CSV_COLUMNS as readonly string[]).includes(f))) {
     const code = NAME_COLUMNS.has(column) ? 'csv.unknown_name_column' : 'csv.unknown_column';
-    errors.push({ row: 1, code, field: column, value: column, params: { column, expected } });
+    errors.push({ row: headerRow, code, field: column, value: column, params: { column, expected } });
   }
   if (errors.length > 0) return { imported: 0, errors };
   const hasExtras = fields.includes('extra_barcodes');
@@ -85,8 +96,12 @@ export function importCatalogCsv(db: Db, csv: string, operatorId: number | null,
   const seenBarcodes = new Map<string, string>();
   const seenSkus = new Set<string>();
   parsed.data.forEach((raw, index) => {
-    const row = index + 2; // header is row 1, as a spreadsheet shows it
-    const cell = (name: string) => (raw[name] ?? '').trim();
+    if (isEmptyRecord(raw)) return;
+    const row = headerRow + 1 + index;
+    const cell = (name: string) => {
+      const value = raw[name];
+      return typeof value === 'string' ? value.trim() : '';
+    };
     const rowErrors: RowError[] = [];
     const sku = cell('sku');
     const primary = cell('barcode');

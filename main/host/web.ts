@@ -8,7 +8,14 @@ import { consoleLogger, type Logger } from '../log';
 import type { Register } from '../register';
 import { containedFile, mimeTypeFor } from './static-files';
 import { isAllowedHost, isAllowedOrigin, isWellFormedToken, offeredToken, tokensEqual, webCsp } from './web-security';
-import { DISPLAY_SOCKET_PATH, MAX_MESSAGE_BYTES, WS_PROTOCOL, type ClientMessage, type ServerMessage } from '../../preload/contract/web-protocol';
+import {
+  DISPLAY_SOCKET_PATH,
+  MAX_MESSAGE_BYTES,
+  REFUSED_LAUNCH_META,
+  WS_PROTOCOL,
+  type ClientMessage,
+  type ServerMessage,
+} from '../../preload/contract/web-protocol';
 import { customerDisplayCallNames } from '../../preload/contract/customer-display';
 
 export interface WebHostOptions {
@@ -58,22 +65,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname === '/health') return send(200, 'ok');
 
     // The page takes a good token from the address itself; a stale one (an earlier launch's) is
-    // refused here so the owner learns at once to use the address printed this time.
+    // refused here, 403, so the owner learns at once to use the address printed this time. The
+    // refusal is the page (the cashier screen or the customer display) marked as refused, so it
+    // says so in the browser's language, as it does for an address without a token.
     const queryToken = url.searchParams.get('token');
-    if (queryToken !== null && !tokensEqual(queryToken, token)) return send(403, 'wrong token: open the address Ringup printed when it started');
-
+    const refused = queryToken !== null && !tokensEqual(queryToken, token);
     let requested: string;
     try {
       requested = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     } catch {
-      return send(400, 'bad path');
+      return refused ? send(403, 'wrong token') : send(400, 'bad path');
     }
+    if (refused && !requested.endsWith('.html')) requested = '/index.html';
     const file = containedFile(options.staticDir, requested, path);
-    if (!file) return send(404, 'not found');
+    if (!file) return refused ? send(403, 'wrong token') : send(404, 'not found');
     const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) return send(404, 'not found');
-    const body = await readFile(file);
-    res.writeHead(200, {
+    if (!info?.isFile()) return refused ? send(403, 'wrong token') : send(404, 'not found');
+    const content = await readFile(file);
+    const body = refused ? Buffer.from(markRefused(content.toString('utf8'))) : content;
+    res.writeHead(refused ? 403 : 200, {
       'Content-Type': mimeTypeFor(file, path),
       'Content-Security-Policy': webCsp(port),
       'X-Content-Type-Options': 'nosniff',
@@ -184,6 +194,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 }
 
 /** The path of a request target, or null for one that is not a URL at all. */
+/** The page with the mark that its address was refused, first in its head (an HTML parser puts it there in any case). */
+function markRefused(html: string): string {
+  return /<head>/i.test(html) ? html.replace(/<head>/i, `<head>${REFUSED_LAUNCH_META}`) : html.replace(/^(<!doctype[^>]*>)?/i, `$1${REFUSED_LAUNCH_META}`);
+}
+
 function requestPath(target: string | undefined): string | null {
   try {
     return new URL(target ?? '/', 'http://127.0.0.1').pathname;

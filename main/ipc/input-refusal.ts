@@ -15,5 +15,8 @@ export function inputRefusal(issue: z.core.$ZodIssue | undefined): ErrorParams {
       params.inclusive = issue.inclusive !== false;
     }
   }
+  // A rule of the contract's own (a cash rounding step, control characters in a text) names itself.
+  const refusal = issue?.code === 'custom' ? (issue.params as { refusal?: unknown } | undefined)?.refusal : undefined;
+  if (typeof refusal === 'string') params.issue = refusal;
   return params;
 }

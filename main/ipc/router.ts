@@ -35,7 +35,7 @@ export type Dispatch = (name: unknown, input: unknown) => Promise<Result<unknown
  */
 export function createRouter(deps: RouterDeps): Dispatch {
   const clock = deps.clock ?? Date.now;
-  const inFlight = new Map<string, Promise<Result<unknown>>>();
+  const inFlight: InFlight = new Map();
   // The business day whose start last pruned the idempotency keys; null until the first money call after start-up.
   let prunedForDay: string | null = null;
 
@@ -152,6 +152,9 @@ function authorize(deps: RouterDeps, handler: Handler<CallName>, operator: Calle
   }
 }
 
+/** Requests that are still running, by idempotency key, with what they asked for. */
+type InFlight = Map<string, { call: CallName; inputHash: string; promise: Promise<Result<unknown>> }>;
+
 /**
  * A money-moving call runs at most once per idempotency key: the first result is stored in the
  * same transaction as its effect, and a repeat gets that result back. The same key with another
@@ -161,7 +164,7 @@ async function runIdempotent(
   db: Db,
   call: CallName,
   input: { idempotencyKey: string },
-  inFlight: Map<string, Promise<Result<unknown>>>,
+  inFlight: InFlight,
   handler: Handler<CallName>,
   value: never,
   ctx: HandlerContext,
@@ -175,8 +178,9 @@ async function runIdempotent(
     if (!handler.replay) throw new Error(`${call} has a rebuildable idempotency record but no replay`);
     return ok(handler.replay.rebuild(previous.result, ctx));
   }
+  // Still running (a card payment waits for the terminal): only the very same request may wait for its result.
   const pending = inFlight.get(idempotencyKey);
-  if (pending) return pending;
+  if (pending) return pending.call === call && pending.inputHash === inputHash ? pending.promise : fail('request.idempotency_key_reused');
   const store = (result: unknown): void => {
     const kept = handler.replay?.keep(result as never) ?? null;
     if (kept === null) storeResult(db, idempotencyKey, call, inputHash, result, ctx.now);
@@ -198,7 +202,7 @@ async function runIdempotent(
     });
     return ok(result);
   })();
-  inFlight.set(idempotencyKey, attempt);
+  inFlight.set(idempotencyKey, { call, inputHash, promise: attempt });
   try {
     return await attempt;
   } finally {

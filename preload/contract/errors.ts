@@ -25,6 +25,7 @@ export const requestErrors = [
   'request.transport_failed',
   'request.too_large',
   'request.no_token',
+  'request.stale_token',
   'internal',
   // The ledger could not be written (SQLite's FULL, IOERR, READONLY): nothing of the call was kept.
   'ledger.disk_full',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
+import { plainText } from './text';
 import { approval, discount, id, idempotencyKey, MAX_NOTE, amountMinor, qtyMilli, rateBp, receiptCode, shortText, uuid } from './primitives';
 import type { CompletionView, DocumentView, HeldSaleView } from './views';
 
@@ -29,7 +30,7 @@ export const saleCalls = {
   ),
   /** An item that is not in the catalog: name, quantity and unit price keyed at the counter. */
   'sale.addCustomLine': call<DocumentView>()(
-    z.object({ ...saleRef, name: shortText, qtyMilli, unitPriceMinor: amountMinor, taxRateBp: rateBp.optional() }).strict(),
+    z.object({ ...saleRef, name: plainText(shortText), qtyMilli, unitPriceMinor: amountMinor, taxRateBp: rateBp.optional() }).strict(),
   ),
   'sale.setQty': call<DocumentView>()(z.object({ ...saleRef, lineId: id, qtyMilli }).strict()),
   'sale.removeLine': call<DocumentView>()(z.object({ ...saleRef, lineId: id }).strict()),
@@ -42,7 +43,7 @@ export const saleCalls = {
   'sale.overridePrice': call<DocumentView>()(
     z.object({ ...saleRef, lineId: id, unitPriceMinor: amountMinor, reason: priceOverrideReason, approval: approval.optional() }).strict(),
   ),
-  'sale.setNote': call<DocumentView>()(z.object({ ...saleRef, note: z.string().max(MAX_NOTE) }).strict()),
+  'sale.setNote': call<DocumentView>()(z.object({ ...saleRef, note: plainText(z.string().max(MAX_NOTE), { multiline: true }) }).strict()),
   /**
    * Cash handed over. Less than due is refused unless `partial` (split tender); paying in full
    * completes the sale. Nothing (0) only where the cash still due rounds to nothing (¥0.04 left

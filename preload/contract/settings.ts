@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { call } from './define';
 import { amountMinor, locale, rateBp, timeOfDay, timeZone } from './primitives';
 import type { JournalVerification, StoreSettings } from './views';
+import { cashRoundingStepMinor } from './cash-rounding';
 import { scaleLabelLayouts } from './scale-label';
+import { plainText } from './text';
 import { isStorePhone, isStoreTaxId, MAX_STORE_PHONE, MAX_STORE_TAX_ID, REGISTER_ID_PATTERN } from './store-details';
 
 /** A receipt logo of at most 48 KB of PNG, as base64. */
@@ -13,16 +15,16 @@ export const MAX_LOGO_WIDTH = 576;
 
 export const settingsPatch = z
   .object({
-    storeName: z.string().trim().min(1).max(80),
-    storeAddress: z.string().trim().max(200),
+    storeName: plainText(z.string().trim().min(1).max(80)),
+    storeAddress: plainText(z.string().trim().max(200)),
     storeTaxId: z.string().trim().max(MAX_STORE_TAX_ID).refine(isStoreTaxId),
     storeLocale: locale,
     receiptLocale: locale.nullable(),
     currency: z.string().regex(/^[A-Z]{3}$/),
     pricesIncludeTax: z.boolean(),
-    cashRoundingStepMinor: z.number().int().min(0).max(100),
+    cashRoundingStepMinor,
     cashierDiscountLimitBp: rateBp,
-    receiptFooter: z.string().max(200),
+    receiptFooter: plainText(z.string().max(200), { multiline: true }),
     registerId: z.string().regex(REGISTER_ID_PATTERN),
     drawerOnCash: z.boolean(),
     timeZone,
@@ -33,7 +35,7 @@ export const settingsPatch = z
     cashDenominationsMinor: z.array(z.number().int().min(1).max(1_000_000)).max(30),
     badgeOnlyForCashiers: z.boolean(),
     storePhone: z.string().trim().max(MAX_STORE_PHONE).refine(isStorePhone),
-    receiptHeader: z.string().max(200),
+    receiptHeader: plainText(z.string().max(200), { multiline: true }),
     // A PNG in base64; main checks that it is one and small enough for the paper (settings.logo_invalid).
     receiptLogoPng: z.string().max(MAX_LOGO_BASE64),
     supervisorDiscountLimitBp: rateBp,

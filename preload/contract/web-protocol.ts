@@ -33,3 +33,11 @@ export const WS_TOKEN_PREFIX = 'ringup.token.';
 
 /** Where the page keeps the token: localStorage, which the browser keys by origin, port included. */
 export const TOKEN_STORAGE_KEY = 'ringup.launchToken';
+
+/**
+ * A launch address with a token that is not this launch's (an earlier one's, mistyped) is answered
+ * 403 with the page itself, marked by this meta tag: the page keeps no token and says, in the
+ * cashier's language, that the address changes every time Ringup starts.
+ */
+export const REFUSED_LAUNCH_META = '<meta name="ringup-launch" content="token-refused" />';
+export const REFUSED_LAUNCH_SELECTOR = 'meta[name="ringup-launch"][content="token-refused"]';

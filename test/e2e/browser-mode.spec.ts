@@ -183,10 +183,32 @@ test('the launch token leaves the address bar once kept; a browser without it is
     const strangerPage = await stranger.newPage();
     await strangerPage.goto(register.origin);
     await expect(strangerPage.getByTestId('error')).toHaveText('请用 Ringup 启动时显示的地址打开：凭这个地址，浏览器才能连接收银机。');
-    // A stale or mistyped address is refused by the register itself.
+    // A stale or mistyped address is refused by the register itself, on the same page in words.
     const stale = await strangerPage.goto(`${register.origin}/?token=${register.token.slice(1)}`);
     expect(stale?.status()).toBe(403);
+    await expect(strangerPage.getByTestId('error')).toHaveText(
+      '这个地址来自 Ringup 之前的一次启动：每次启动，地址都会改变。请打开 Ringup 这次启动时显示的地址。',
+    );
+    expect(strangerPage.url()).toBe(`${register.origin}/`);
   } finally {
     await stranger.close();
+  }
+  // In English where the browser was last set to English.
+  const english = await browser.newContext();
+  try {
+    await english.addInitScript(() => localStorage.setItem('ringup.locale', 'en'));
+    const englishPage = await english.newPage();
+    expect((await englishPage.goto(`${register.origin}/?token=yesterdays-token-0123456789`))?.status()).toBe(403);
+    await expect(englishPage.getByTestId('error')).toHaveText(
+      'This address is from an earlier start of Ringup: the address changes every time Ringup starts. Open the address it printed this time.',
+    );
+    // A stale address opened where the good token is kept leaves it kept: the next plain visit works.
+    await englishPage.goto(register.url);
+    await expect(englishPage.getByTestId('operator-name')).toContainText(OWNER.name);
+    expect((await englishPage.goto(`${register.origin}/?token=${register.token.slice(1)}`))?.status()).toBe(403);
+    await englishPage.goto(register.origin);
+    await expect(englishPage.getByTestId('operator-name')).toContainText(OWNER.name);
+  } finally {
+    await english.close();
   }
 });

@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { startWebHost } from '../../main/host/web';
-import { WS_PROTOCOL, WS_TOKEN_PREFIX } from '../../preload/contract/web-protocol';
+import { REFUSED_LAUNCH_META, WS_PROTOCOL, WS_TOKEN_PREFIX } from '../../preload/contract/web-protocol';
 import { reg, host, staticDir, get, ownOrigin, protocols, openSocket, pageSocket } from '../support/web-host-rig';
 
 describe('browser mode host', () => {
@@ -15,6 +15,22 @@ describe('browser mode host', () => {
   it('refuses a launch address with a wrong token, and a launch token unfit to be one', async () => {
     expect((await get('/?token=wrong')).status).toBe(403);
     expect((await get(`/?token=${host.token}x`)).status).toBe(403);
+    // The refusal is the page marked as refused (it then says so in the browser's language), under the same CSP, never echoing a token.
+    for (const path of [`/?token=${host.token}x`, '/index.html?token=stale-token-of-yesterday', '/assets/app.js?token=wrong', '/%E0%A4%A?token=wrong']) {
+      const refused = await get(path);
+      expect(refused.status, path).toBe(403);
+      expect(refused.headers['set-cookie']).toBeUndefined();
+      expect(refused.body).not.toContain(host.token);
+      expect(refused.body).not.toContain('console.log');
+      if (path.startsWith('/%')) continue;
+      expect(refused.body, path).toContain(REFUSED_LAUNCH_META);
+      expect(refused.body).toContain('<title>Ringup</title>');
+      expect(refused.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(refused.headers['x-frame-options']).toBe('DENY');
+    }
+    // With another Host or Origin it is the plain refusal it always was.
+    expect((await get('/?token=wrong', { Host: 'evil.example:80' })).body).not.toContain(REFUSED_LAUNCH_META);
+    expect((await get('/?token=wrong', { Origin: 'http://evil.example' })).body).not.toContain(REFUSED_LAUNCH_META);
     await expect(startWebHost({ register: reg, staticDir, token: 'short' })).rejects.toThrow(/launch token/);
     await expect(startWebHost({ register: reg, staticDir, token: 'not/base64url+at=all' })).rejects.toThrow(/launch token/);
   });

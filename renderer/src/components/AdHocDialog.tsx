@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../preload/contract';
+import { MAX_TEXT } from '../../../preload/contract/primitives';
 import { currencyDigits } from '../format/money';
 import { typedProblem } from '../format/amount-input';
 import { parseMinor, parseQtyMilli } from '../format/parse-amount';
@@ -10,6 +11,7 @@ import { Dialog } from './Dialog';
 import { DialogActions } from './DialogActions';
 import { ErrorNote } from './ErrorNote';
 import { applyKey, Keypad } from './Keypad';
+import { overLimit, TextLimit } from './TextLimit';
 
 export interface AdHocItem {
   name: string;
@@ -40,6 +42,8 @@ export function AdHocDialog({ onAdd, error, onClose }: AdHocDialogProps) {
     const qtyMilli = parseQtyMilli(qty);
     const unitPriceMinor = parseMinor(price, digits);
     if (name.trim() === '') return setProblem(t('dialog.nameRequired'));
+    // A name over the limit is said under the field (TextLimit): nothing is sent.
+    if (overLimit(name.trim(), MAX_TEXT)) return setProblem(null);
     // A field that says what is wrong with it ("-5", "abc") is refused as it says: nothing is sent.
     if (typedProblem(qty, 3) || typedProblem(price, digits)) return setProblem(null);
     if (qtyMilli === null || qtyMilli <= 0) return setProblem(t('dialog.invalidQty'));
@@ -62,7 +66,16 @@ export function AdHocDialog({ onAdd, error, onClose }: AdHocDialogProps) {
     <Dialog title={t('dialog.adHocTitle')} onClose={onClose} onSubmit={submit} testId="adhoc-dialog">
       <label className="field">
         <span>{t('dialog.itemName')}</span>
-        <input value={name} onChange={(e) => editing(setName)(e.target.value)} autoFocus maxLength={200} autoComplete="off" data-testid="adhoc-name" />
+        <input
+          value={name}
+          onChange={(e) => editing(setName)(e.target.value)}
+          autoFocus
+          autoComplete="off"
+          data-testid="adhoc-name"
+          aria-invalid={overLimit(name.trim(), MAX_TEXT) || undefined}
+          aria-describedby="adhoc-name-limit"
+        />
+        <TextLimit length={name.trim().length} max={MAX_TEXT} id="adhoc-name-limit" />
       </label>
       <div className="field-row">
         <AmountField label={t('dialog.qty')} value={qty} onChange={editing(setQty)} onFocus={() => setActive('qty')} testId="adhoc-qty" digits={3} kind="qty" />

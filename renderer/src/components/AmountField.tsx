@@ -1,6 +1,17 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { amountProblemKey, typedProblem, type AmountKind } from '../format/amount-input';
+import { percentProblemKey, typedPercentProblem } from '../format/percent-input';
+
+/** The ui.json key of what is wrong with the keyed text, or null. */
+function problemKey(value: string, kind: AmountKind | 'percent', digits: number | null): string | null {
+  if (kind === 'percent') {
+    const problem = typedPercentProblem(value);
+    return problem === null ? null : percentProblemKey(problem);
+  }
+  const problem = typedProblem(value, digits);
+  return problem === null ? null : amountProblemKey(problem, kind, digits);
+}
 
 interface AmountFieldProps {
   label: string;
@@ -13,7 +24,8 @@ interface AmountFieldProps {
   suffix?: string;
   /** Decimals the value may have (a price: the currency's; a quantity: 3); unchecked when absent: only the sign and characters are. */
   digits?: number;
-  kind?: AmountKind;
+  /** A percentage takes a trailing "%" and is at most 100 with two decimals (percent-input.ts). */
+  kind?: AmountKind | 'percent';
   /** Shown while the field is empty: what an empty field stands for. */
   placeholder?: string;
 }
@@ -25,7 +37,7 @@ interface AmountFieldProps {
  */
 export function AmountField({ label, value, onChange, onFocus, testId, autoFocus, inputRef, suffix, digits, kind = 'amount', placeholder }: AmountFieldProps) {
   const { t } = useTranslation();
-  const problem = typedProblem(value, digits ?? null);
+  const problem = problemKey(value, kind, digits ?? null);
   const problemId = testId ? `${testId}-problem` : undefined;
   return (
     <label className="field">
@@ -49,7 +61,7 @@ export function AmountField({ label, value, onChange, onFocus, testId, autoFocus
       </span>
       {problem && (
         <span className="field__problem" role="alert" id={problemId} data-testid={problemId}>
-          {t(amountProblemKey(problem, kind, digits ?? null))}
+          {t(problem)}
         </span>
       )}
     </label>

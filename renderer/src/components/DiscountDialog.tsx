@@ -4,7 +4,8 @@ import type { CallError } from '../../../preload/contract';
 import type { Discount } from '../../../preload/contract/primitives';
 import { currencyDigits, currencySymbol, minorToDecimal } from '../format/money';
 import { typedProblem } from '../format/amount-input';
-import { parseDecimal, parseMinor } from '../format/parse-amount';
+import { parseMinor } from '../format/parse-amount';
+import { readPercent, typedPercentProblem } from '../format/percent-input';
 import { rateBpToZhe, zheToRateBp } from '../format/zhe';
 import { useFormat } from '../state/store-context';
 import { AmountField } from './AmountField';
@@ -30,8 +31,8 @@ const ENTRY_KINDS: readonly EntryKind[] = ['percent', 'zhe', 'amount'];
 /** Basis points off that the text means in this form; null when it means none. */
 function rateOf(kind: EntryKind, value: string): number | null {
   if (kind === 'zhe') return zheToRateBp(value);
-  const rateBp = parseDecimal(value, 2);
-  return rateBp !== null && rateBp > 0 && rateBp <= 10_000 ? rateBp : null;
+  const reading = readPercent(value);
+  return reading.ok && reading.rateBp > 0 ? reading.rateBp : null;
 }
 
 function initialText(current: Discount | null, digits: number): string {
@@ -60,7 +61,8 @@ export function DiscountDialog({ title, current, onApply, error, onClose }: Disc
 
   const submit = () => {
     // "-10" or "abc" says what is wrong under the field; nothing is sent.
-    if (typedProblem(value, kind === 'amount' ? digits : null)) return setProblem(null);
+    // "150%" or "0.001" likewise: over 100, or more decimals than a percentage has.
+    if (kind === 'percent' ? typedPercentProblem(value) : typedProblem(value, kind === 'amount' ? digits : null)) return setProblem(null);
     if (kind !== 'amount') {
       // "10" percent → 1000 basis points: two decimals of a percent; "9" 折 → the same.
       const rateBp = rateOf(kind, value);
@@ -106,6 +108,7 @@ export function DiscountDialog({ title, current, onApply, error, onClose }: Disc
         inputRef={inputRef}
         testId="discount-input"
         digits={kind === 'amount' ? digits : undefined}
+        kind={kind === 'percent' ? 'percent' : 'amount'}
         suffix={kind === 'percent' ? '%' : kind === 'zhe' ? '折' : currencySymbol(format.currency, format.locale)}
       />
       {/* Both forms, whichever was keyed: "9折" and "10% off" are the same discount. */}

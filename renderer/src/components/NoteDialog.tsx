@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../preload/contract';
+import { MAX_NOTE } from '../../../preload/contract/primitives';
 import { Dialog } from './Dialog';
 import { DialogActions } from './DialogActions';
 import { ErrorNote } from './ErrorNote';
+import { overLimit, TextLimit } from './TextLimit';
 
 interface NoteDialogProps {
   note: string;
@@ -17,7 +19,10 @@ interface NoteDialogProps {
 export function NoteDialog({ note, onSave, error, onClose }: NoteDialogProps) {
   const { t } = useTranslation();
   const [value, setValue] = useState(note);
-  const submit = () => onSave(value);
+  // A note over the limit is said under the field (TextLimit) and not sent.
+  const submit = () => {
+    if (!overLimit(value, MAX_NOTE)) onSave(value);
+  };
   return (
     <Dialog title={t('dialog.noteTitle')} onClose={onClose} onSubmit={submit} testId="note-dialog">
       <label className="field">
@@ -25,10 +30,11 @@ export function NoteDialog({ note, onSave, error, onClose }: NoteDialogProps) {
         <textarea
           value={value}
           onChange={(e) => setValue(e.target.value)}
-          maxLength={500}
           rows={3}
           autoFocus
           data-testid="note-input"
+          aria-invalid={overLimit(value, MAX_NOTE) || undefined}
+          aria-describedby="note-input-limit"
           onKeyDown={(e) => {
             // Enter saves, Shift+Enter starts a new line.
             if (e.key === 'Enter' && !e.shiftKey) {
@@ -37,6 +43,7 @@ export function NoteDialog({ note, onSave, error, onClose }: NoteDialogProps) {
             }
           }}
         />
+        <TextLimit length={value.length} max={MAX_NOTE} id="note-input-limit" />
       </label>
       <ErrorNote error={error} />
       <DialogActions submitLabel={t('action.save')} onCancel={onClose} />

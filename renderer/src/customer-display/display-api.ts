@@ -1,10 +1,12 @@
 import type { RingupApi } from '../../../preload/contract';
 import { DISPLAY_SOCKET_PATH } from '../../../preload/contract/web-protocol';
-import { launchToken } from '../transport/launch-token';
+import { launchRefused, launchToken } from '../transport/launch-token';
 import { createWebSocketApi } from '../transport/websocket-client';
 
 /**
  * The display's way to the register: in a browser its own read-only socket (the host lets it
  * read its view and hear `display.changed`, nothing else); in Electron the display window's bridge.
  */
-export const displayApi: RingupApi = window.ringup ?? createWebSocketApi(`ws://${window.location.host}${DISPLAY_SOCKET_PATH}`, launchToken());
+export const displayApi: RingupApi =
+  window.ringup ??
+  createWebSocketApi(`ws://${window.location.host}${DISPLAY_SOCKET_PATH}`, launchToken(), launchRefused() ? 'request.stale_token' : 'request.no_token');

@@ -45,18 +45,21 @@ export function errorMessage(error: CallError, t: TFunction, locale: string, cur
   // A refusal that names its scope (a limit per register or per cashier) may say so in its own
   // words, `<code>_<scope>`; i18next falls back to `<code>` where there is none.
   // A refusal that would name a field the person has no word for says it without the name.
-  const unnamed = typeof error.params.field === 'string' && fieldLabel(error.params.field, t) === null && UNNAMED.has(error.code);
-  const bound = unnamed ? null : boundContext(error);
+  const own = ownRule(error);
+  const unnamed = own === null && typeof error.params.field === 'string' && fieldLabel(error.params.field, t) === null && UNNAMED.has(error.code);
+  const bound = unnamed || own !== null ? null : boundContext(error);
   if (bound !== null) params.limit = formatLimit(error, locale, currency);
-  const context = unnamed
-    ? { context: 'unnamed' }
-    : bound !== null
-      ? { context: bound }
-      : typeof error.params.scope === 'string'
-        ? { context: error.params.scope }
-        : {};
+  const context = own
+    ? { context: own }
+    : unnamed
+      ? { context: 'unnamed' }
+      : bound !== null
+        ? { context: bound }
+        : typeof error.params.scope === 'string'
+          ? { context: error.params.scope }
+          : {};
   const sentence = t(error.code, { ns: 'errors', ...params, ...context, defaultValue: t('internal', { ns: 'errors' }) });
-  const hint = error.code === 'request.invalid_input' && bound === null && !unnamed ? fieldHint(error.params.field, t) : '';
+  const hint = error.code === 'request.invalid_input' && bound === null && own === null && !unnamed ? fieldHint(error.params.field, t) : '';
   return hint === '' ? sentence : `${sentence}${t('hintJoin', { ns: 'errors' })}${hint}`;
 }
 
@@ -68,6 +71,14 @@ function fieldHint(field: unknown, t: TFunction): string {
     .filter((part) => part !== '' && !/^\d+$/.test(part))
     .pop();
   return name === undefined ? '' : t(`hint.${name}`, { ns: 'errors', defaultValue: '' });
+}
+
+/** Rules of the contract's own with a sentence of their own (`request.invalid_input_<rule>`, see input-refusal.ts). */
+const OWN_RULES: ReadonlySet<string> = new Set(['cash_rounding_step', 'control_characters']);
+
+function ownRule(error: CallError): string | null {
+  const { issue } = error.params;
+  return error.code === 'request.invalid_input' && typeof issue === 'string' && OWN_RULES.has(issue) ? issue : null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { RingupApi } from '../../../preload/contract';
-import { launchToken } from './launch-token';
+import { launchRefused, launchToken } from './launch-token';
 import { createWebSocketApi } from './websocket-client';
 
 declare global {
@@ -10,4 +10,5 @@ declare global {
 }
 
 /** Picked once: the preload's bridge in Electron, the loopback WebSocket in a browser. */
-export const api: RingupApi = window.ringup ?? createWebSocketApi(`ws://${window.location.host}/ws`, launchToken());
+export const api: RingupApi =
+  window.ringup ?? createWebSocketApi(`ws://${window.location.host}/ws`, launchToken(), launchRefused() ? 'request.stale_token' : 'request.no_token');

@@ -7,9 +7,10 @@ import { MAX_MESSAGE_BYTES, WS_PROTOCOL, WS_TOKEN_PREFIX, type ClientMessage, ty
  * Browser mode's transport: the same RingupApi as Electron's preload, over one WebSocket to the
  * loopback host. Calls made while the socket is (re)connecting wait for it; a call whose socket
  * drops gets `request.transport_failed` rather than hanging the till. Without a launch token
- * nothing is tried: every call says `request.no_token`.
+ * nothing is tried: every call says `request.no_token` (`request.stale_token` when the register
+ * refused the address's token as another launch's).
  */
-export function createWebSocketApi(url: string, token: string | null): RingupApi {
+export function createWebSocketApi(url: string, token: string | null, noToken: 'request.no_token' | 'request.stale_token' = 'request.no_token'): RingupApi {
   let socket: WebSocket | null = null;
   let opening: Promise<WebSocket> | null = null;
   let nextId = 1;
@@ -54,7 +55,7 @@ export function createWebSocketApi(url: string, token: string | null): RingupApi
 
   return {
     async invoke<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallResult<N>>> {
-      if (token === null) return { ok: false, error: { code: 'request.no_token', params: {} } };
+      if (token === null) return { ok: false, error: { code: noToken, params: {} } };
       let ws: WebSocket;
       try {
         ws = await connect(token);

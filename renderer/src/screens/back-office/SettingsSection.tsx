@@ -8,6 +8,8 @@ import { parseDecimal } from '../../format/parse-amount';
 import { isUiLocale } from '../../i18n';
 import { useCall } from '../../state/use-call';
 import { ReceiptLanguageField } from '../setup/ReceiptLanguageField';
+import { isCashRoundingStep } from '../../../../preload/contract/cash-rounding';
+import { CashRoundingField } from './CashRoundingField';
 import { DisplayFields } from './DisplayFields';
 import { LogoField } from './LogoField';
 import { knownCurrency, toForm, type SettingsForm } from './settings-form';
@@ -58,8 +60,7 @@ export function SettingsSection() {
     if (businessDayStartsAt === null) return setInvalid('businessDayStartsAt');
     const currency = form.currency.trim().toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency) || !knownCurrency(currency)) return refuse('currency', t('backOffice.settings.badCurrency'));
-    const cashRoundingStepMinor = parseDecimal(form.cashRoundingStep === '' ? '0' : form.cashRoundingStep, currencyDigits(currency));
-    if (cashRoundingStepMinor === null || cashRoundingStepMinor > 100) return refuse('cashRoundingStep', t('backOffice.settings.badRounding'));
+    if (!isCashRoundingStep(form.cashRoundingStepMinor)) return refuse('cashRoundingStepMinor', t('cashRounding.pick'));
     const cashierDiscountLimitBp = parseDecimal(form.cashierDiscountLimitPercent === '' ? '0' : form.cashierDiscountLimitPercent, 2);
     if (cashierDiscountLimitBp === null || cashierDiscountLimitBp > 10_000)
       return refuse('cashierDiscountLimitPercent', t('dialog.invalidPercent'), t('backOffice.settings.cashierDiscountLimit'));
@@ -74,7 +75,6 @@ export function SettingsSection() {
     if (form.storeName.trim() === '') return refuse('storeName', t('backOffice.settings.nameRequired'));
     setProblem(null);
     const {
-      cashRoundingStep: _step,
       cashierDiscountLimitPercent: _limit,
       supervisorDiscountLimitPercent: _sLimit,
       noReceiptDayLimit: _dayLimit,
@@ -85,7 +85,6 @@ export function SettingsSection() {
       ...rest,
       businessDayStartsAt,
       currency,
-      cashRoundingStepMinor,
       cashierDiscountLimitBp,
       supervisorDiscountLimitBp,
       noReceiptRefundDayLimitMinor,
@@ -142,16 +141,12 @@ export function SettingsSection() {
         <span>{t('backOffice.settings.pricesIncludeTax')}</span>
       </label>
       <div className="field-row">
-        <label className="field">
-          <span>{t('backOffice.settings.cashRoundingStep')}</span>
-          <input
-            value={form.cashRoundingStep}
-            onChange={(e) => set('cashRoundingStep', e.target.value)}
-            inputMode="decimal"
-            autoComplete="off"
-            {...invalidProps('cashRoundingStep')}
-          />
-        </label>
+        <CashRoundingField
+          valueMinor={form.cashRoundingStepMinor}
+          currency={form.currency}
+          onChange={(step) => set('cashRoundingStepMinor', step)}
+          invalid={invalid === 'cashRoundingStepMinor'}
+        />
         <label className="field">
           <span>{t('backOffice.settings.cashierDiscountLimit')}</span>
           <span className="field__with-suffix">

@@ -6,16 +6,10 @@ import { currencyDigits, minorToDecimal } from '../../format/money';
 /** What the form edits: the settings, with amounts and percentages as the owner types them. */
 export interface SettingsForm extends Omit<
   StoreSettings,
-  | 'cashRoundingStepMinor'
-  | 'cashierDiscountLimitBp'
-  | 'supervisorDiscountLimitBp'
-  | 'noReceiptRefundDayLimitMinor'
-  | 'noReceiptRefundOperatorLimitMinor'
-  | 'businessDayStartsAt'
+  'cashierDiscountLimitBp' | 'supervisorDiscountLimitBp' | 'noReceiptRefundDayLimitMinor' | 'noReceiptRefundOperatorLimitMinor' | 'businessDayStartsAt'
 > {
   /** HH:MM; null while the field holds text that is no time of day (the field says so; nothing is saved). */
   businessDayStartsAt: string | null;
-  cashRoundingStep: string;
   cashierDiscountLimitPercent: string;
   supervisorDiscountLimitPercent: string;
   noReceiptDayLimit: string;
@@ -23,12 +17,10 @@ export interface SettingsForm extends Omit<
 }
 
 export function toForm(s: StoreSettings): SettingsForm {
-  const { cashRoundingStepMinor, cashierDiscountLimitBp, supervisorDiscountLimitBp, noReceiptRefundDayLimitMinor, noReceiptRefundOperatorLimitMinor, ...rest } =
-    s;
+  const { cashierDiscountLimitBp, supervisorDiscountLimitBp, noReceiptRefundDayLimitMinor, noReceiptRefundOperatorLimitMinor, ...rest } = s;
   const digits = currencyDigits(s.currency);
   return {
     ...rest,
-    cashRoundingStep: minorToDecimal(cashRoundingStepMinor, digits),
     noReceiptDayLimit: minorToDecimal(noReceiptRefundDayLimitMinor, digits),
     noReceiptOperatorLimit: minorToDecimal(noReceiptRefundOperatorLimitMinor, digits),
     cashierDiscountLimitPercent: minorToDecimal(cashierDiscountLimitBp, 2).replace(/\.00$/, ''),

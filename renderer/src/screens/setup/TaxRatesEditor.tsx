@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, TaxRateView } from '../../../../preload/contract';
 import { ErrorNote } from '../../components/ErrorNote';
-import { parseDecimal } from '../../format/parse-amount';
+import { percentProblemKey, readPercent, withoutPercentSign } from '../../format/percent-input';
 import { useFormat } from '../../state/store-context';
 import { api } from '../../transport/api';
 
@@ -21,10 +21,11 @@ export function TaxRatesEditor() {
   }, []);
 
   const add = async () => {
-    const rateBp = parseDecimal(percent, 2);
-    if (rateBp === null || rateBp > 10_000) return setProblem(t('dialog.invalidPercent'));
+    // "13.333" is refused for its decimals and "150%" for being over 100: each says which.
+    const reading = readPercent(percent);
+    if (!reading.ok) return setProblem(t(reading.problem === 'empty' ? 'dialog.invalidPercent' : percentProblemKey(reading.problem)));
     setProblem(null);
-    const result = await api.invoke('catalog.saveTaxRate', { rateBp, label: label.trim() || `${percent.trim()}%` });
+    const result = await api.invoke('catalog.saveTaxRate', { rateBp: reading.rateBp, label: label.trim() || `${withoutPercentSign(percent)}%` });
     if (!result.ok) return setError(result.error);
     setError(null);
     setRates(result.value);
