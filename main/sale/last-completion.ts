@@ -26,8 +26,22 @@ export function dismissCompletion(db: Db, documentId: string): void {
   dismissed.set(db, documentId);
 }
 
-/** Journal kinds that say the cashier went on to another customer after a completion. */
-const MOVED_ON_KINDS = ['sale.held', 'sale.recalled', 'sale.cancelled', 'exchange.abandoned', 'refund.cancelled'];
+/**
+ * Journal kinds that say the cashier went on after a completion: to another customer, or away from
+ * the counter (a logout, a shift counted or closed). A restart journals no logout: the completion
+ * is offered to whoever logs in after it.
+ */
+const MOVED_ON_KINDS = [
+  'sale.held',
+  'sale.recalled',
+  'sale.cancelled',
+  'exchange.abandoned',
+  'refund.cancelled',
+  'session.logout',
+  'shift.counted',
+  'shift.closed',
+  'day.closed',
+];
 
 /**
  * A sale or return was started after the completion: the cart has lines, a document with lines was

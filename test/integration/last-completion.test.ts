@@ -62,7 +62,7 @@ describe('sale.lastCompletion', () => {
     expect(await again.must('sale.lastCompletion', {})).toBeNull();
   });
 
-  it('is not shown once the next sale is started, held or cancelled, nor after ten minutes', async () => {
+  it('is not shown once the next sale is started, held or cancelled, after a logout, nor after ten minutes', async () => {
     const reg = await register();
     await cashSale(reg, 200, 1000);
     const next = await reg.must('sale.current', {});
@@ -79,9 +79,16 @@ describe('sale.lastCompletion', () => {
     await reg.must('sale.cancel', { saleId: third.id, idempotencyKey: key() });
     expect(await reg.must('sale.lastCompletion', {})).toBeNull();
 
+    // Logged out: the cashier left the counter, and whoever logs in next starts afresh.
+    await cashSale(reg, 250, 300);
+    expect(await reg.must('sale.lastCompletion', {})).toMatchObject({ receiptNo: 3, changeMinor: 50 });
+    await reg.must('session.logout', {});
+    await reg.must('session.login', { operatorId: cashierId, pin: CASHIER_PIN });
+    expect(await reg.must('sale.lastCompletion', {})).toBeNull();
+
     await cashSale(reg, 400, 1000);
     now += COMPLETION_RECALL_MS - 1000;
-    expect(await reg.must('sale.lastCompletion', {})).toMatchObject({ receiptNo: 3, changeMinor: 600 });
+    expect(await reg.must('sale.lastCompletion', {})).toMatchObject({ receiptNo: 4, changeMinor: 600 });
     now += 2000;
     expect(await reg.must('sale.lastCompletion', {})).toBeNull();
   });
