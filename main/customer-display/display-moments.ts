@@ -20,6 +20,11 @@ export function noteCorrectionStarted(db: Db, now: number): void {
   correctionStarts.set(db, now);
 }
 
+/** When a correction was last started at this register (-Infinity: not since the ledger was opened). */
+export function correctionStartedAt(db: Db): number {
+  return correctionStarts.get(db) ?? -Infinity;
+}
+
 export type Moment = { kind: 'idle' } | { kind: 'done'; id: string } | { kind: 'return'; id: string; done: boolean };
 
 /**
@@ -28,14 +33,14 @@ export type Moment = { kind: 'idle' } | { kind: 'done'; id: string } | { kind: '
  * completed_at, and a query on it read every document the register ever completed (a year's
  * ledger, on every display update and every receipt looked up for a return).
  */
-function lastCompleted(db: Db, registerId: string, since: number): { id: string; kind: string; at: number } | undefined {
-  const recent = sql(db, "SELECT at, kind, json_extract(payload, '$.data.saleId') AS id FROM journal ORDER BY seq DESC");
+export function lastCompleted(db: Db, registerId: string, since: number): { id: string; kind: string; at: number; seq: number } | undefined {
+  const recent = sql(db, "SELECT seq, at, kind, json_extract(payload, '$.data.saleId') AS id FROM journal ORDER BY seq DESC");
   const document = sql(db, "SELECT id, kind, completed_at AS at FROM documents WHERE id = ? AND register_id = ? AND status = 'completed'");
-  for (const entry of recent.iterate() as IterableIterator<{ at: number; kind: string; id: unknown }>) {
+  for (const entry of recent.iterate() as IterableIterator<{ seq: number; at: number; kind: string; id: unknown }>) {
     if (entry.at < since) return undefined;
     if (isIndexedKind(entry.kind) || typeof entry.id !== 'string') continue;
     const done = document.get(entry.id, registerId) as { id: string; kind: string; at: number } | undefined;
-    if (done && done.at >= since) return done;
+    if (done && done.at >= since) return { ...done, seq: entry.seq };
   }
   return undefined;
 }
@@ -44,7 +49,7 @@ function lastCompleted(db: Db, registerId: string, since: number): { id: string;
 export function displayMoment(db: Db, registerId: string, now: number): Moment {
   // Nothing from before the last correction started counts (the welcome screen took its place), so
   // neither lookup reads further back than that: right after a receipt is looked up, nothing at all.
-  const started = correctionStarts.get(db) ?? -Infinity;
+  const started = correctionStartedAt(db);
   const completed = lastCompleted(db, registerId, Math.max(now - THANK_YOU_MS, started));
   const open = sql(
     db,

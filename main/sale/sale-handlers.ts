@@ -9,6 +9,7 @@ import { addCustomLine, addProduct, currentSale, removeLine, setNote, setQty } f
 import { setLineDiscount, setOrderDiscount, type Approver } from './sale-discounts';
 import { overridePrice } from './price-override';
 import { completeSale, tenderCash } from './tender';
+import { dismissCompletion, lastCompletion } from './last-completion';
 import { documentView } from '../documents/document-view';
 import type { HandlerContext, HandlerTable, Replay } from '../ipc/handler';
 
@@ -90,5 +91,17 @@ export const saleHandlers: Pick<HandlerTable, keyof typeof saleCalls> = {
     access: 'cashier',
     handle: (input, ctx) => completed(ctx, completeSale(ctx, input)),
     replay: completionReplay,
+  },
+  'sale.lastCompletion': {
+    access: 'cashier',
+    handle: (_input, ctx) => lastCompletion(ctx.db, ctx.settings.registerId, ctx.now, ctx.settings.cashRoundingStepMinor),
+  },
+  'sale.dismissCompletion': {
+    access: 'cashier',
+    handle: (input, ctx) => {
+      dismissCompletion(ctx.db, input.documentId);
+      ctx.events.emit('sale.completionDismissed', { documentId: input.documentId });
+      return { documentId: input.documentId };
+    },
   },
 };

@@ -8,6 +8,7 @@ import type { PaymentEndedView } from './payment-progress-views';
 
 export const eventNames = [
   'sale.changed',
+  'sale.completionDismissed',
   'session.changed',
   'hardware.status',
   'payment.step',
@@ -48,6 +49,8 @@ export interface HardwareStatus {
 
 export interface EventPayloads {
   'sale.changed': DocumentView;
+  /** The cashier left this completion (下一单) in one window: the others showing it leave it too. */
+  'sale.completionDismissed': { documentId: string };
   'session.changed': SessionView;
   'hardware.status': HardwareStatus;
   /**

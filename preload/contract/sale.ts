@@ -68,6 +68,14 @@ export const saleCalls = {
   'sale.heldList': call<HeldSaleView[]>()(z.object({}).strict()),
   /** Completes a sale whose payments already cover it (or whose total is zero). */
   'sale.complete': call<CompletionView>()(z.object({ ...saleRef, idempotencyKey }).strict(), { movesMoney: true }),
+  /**
+   * The register's last completion (sale, exchange, return or void) as its window showed it, for a
+   * window reloaded or opened after it or a register restarted since; null once the cashier moved
+   * on (下一单, a new sale or return started) or after a few minutes.
+   */
+  'sale.lastCompletion': call<CompletionView | null>()(z.object({}).strict()),
+  /** 下一单 (or a return's 完成) on a completion: every window leaves it (`sale.completionDismissed`). */
+  'sale.dismissCompletion': call<{ documentId: string }>()(z.object({ documentId: uuid }).strict()),
 };
 
 /** Sale refusals. Each needs its translation in assets/locales (errors.json). */

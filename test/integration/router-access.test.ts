@@ -63,6 +63,7 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
     'sale.cancel': { saleId: '00000000-0000-4000-8000-000000000000', idempotencyKey: `access-x-${n}` },
     'sale.hold': { saleId: '00000000-0000-4000-8000-000000000000' },
     'sale.recall': { saleId: '00000000-0000-4000-8000-000000000000' },
+    'sale.dismissCompletion': { documentId: saleId },
     'settings.update': { receiptFooter: `f${n}` },
     'printer.setConfig': {
       enabled: false,

@@ -56,6 +56,8 @@ export const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'sale.hold': 'cashier',
   'sale.recall': 'cashier',
   'sale.heldList': 'cashier',
+  'sale.lastCompletion': 'cashier',
+  'sale.dismissCompletion': 'cashier',
   'settings.get': 'cashier',
   'settings.update': 'owner',
   'journal.verify': 'supervisor',

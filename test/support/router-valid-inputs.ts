@@ -73,6 +73,8 @@ export function validInputsFor({ saleId, lineId, productId, cashierId }: Fixture
     'sale.hold': { saleId },
     'sale.recall': { saleId },
     'sale.heldList': {},
+    'sale.lastCompletion': {},
+    'sale.dismissCompletion': { documentId: saleId },
     'settings.get': {},
     'settings.update': { storeName: 'S' },
     'journal.verify': {},

@@ -12,7 +12,7 @@ function handedOver(p: PaymentView): number {
 }
 
 /** The sale is in the ledger: the receipt number, each tender taken, and the change to hand back. */
-export function CompletionScreen({ completion, onNext }: { completion: CompletionView; onNext(): void }) {
+export function CompletionScreen({ completion, restored = false, onNext }: { completion: CompletionView; restored?: boolean; onNext(): void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const next = useRef<HTMLButtonElement>(null);
@@ -57,6 +57,12 @@ export function CompletionScreen({ completion, onNext }: { completion: Completio
     <main className="screen done-screen">
       <section className="panel done" data-testid="completion" aria-labelledby="done-title">
         <h1 id="done-title">{t('done.title')}</h1>
+        {/* Shown again after a reload, in a second window or after a restart: the customer has paid. */}
+        {restored && (
+          <p className="notice" role="status" data-testid="done-restored">
+            {t('done.restored')}
+          </p>
+        )}
         <dl className="done__facts">
           <div>
             <dt>{t('done.receiptNo')}</dt>

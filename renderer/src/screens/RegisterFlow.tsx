@@ -11,6 +11,7 @@ import { useSale } from '../state/use-sale';
 import { forgetPaying } from '../state/paying-marker';
 import { usePaymentResume } from '../state/use-payment-resume';
 import { useGiveBackResume } from '../state/use-give-back-resume';
+import { useLastCompletion } from '../state/use-last-completion';
 import { useShift } from '../state/use-shift';
 import { sectionsFor } from './back-office/sections';
 import { pickMode } from './modes/mode';
@@ -31,6 +32,8 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   const [confirmLogout, setConfirmLogout] = useState(false);
   const [requested, setRequested] = useState<RequestedMode>('sale');
   const [completion, setCompletion] = useState<CompletionView | null>(null);
+  // The completion main gave back when this window loaded (not one this window just saw happen).
+  const [restoredId, setRestoredId] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [returnOf, setReturnOf] = useState<string | null>(null);
   const [paymentScan, setPaymentScan] = useState<ScannedPaymentCode | null>(null);
@@ -54,12 +57,31 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     setRequested('refund');
   });
 
+  // This window's sale screen again, the next sale loaded first: shown before it, the screen held
+  // the paid sale (still open as this window last saw it), and a scan or key in that moment went to that sale.
+  const moveOn = useCallback(async () => {
+    payingRef.current = null;
+    forgetPaying();
+    await loadCurrent();
+    setCompletion(null);
+    setRequested('sale');
+  }, [loadCurrent, payingRef]);
+  const last = useLastCompletion(completion, {
+    restore: (done) => {
+      setRestoredId(done.sale.id);
+      setCompletion(done);
+    },
+    left: () => void moveOn(),
+  });
+
   const state: RegisterState = {
     session,
     requested,
     sale,
     loadError,
     completion,
+    completionRestored: completion !== null && completion.sale.id === restoredId,
+    completionChecked: last.checked,
     overlayOpen: helpOpen || confirmLogout,
     returnOf,
     shift: shift.shift,
@@ -73,15 +95,11 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   };
   const mode = pickMode(registerModes, state);
 
+  // 下一单: every window showing this completion leaves it, and main offers it no more.
+  const dismissCompletion = last.dismiss;
   const nextSale = useCallback(async () => {
-    payingRef.current = null;
-    forgetPaying();
-    // The next sale first, then the sale screen: shown before it, the screen held the paid sale
-    // (still open as this window last saw it), and a scan or key in that moment went to that sale.
-    await loadCurrent();
-    setCompletion(null);
-    setRequested('sale');
-  }, [loadCurrent, payingRef]);
+    await Promise.all([dismissCompletion(), moveOn()]);
+  }, [dismissCompletion, moveOn]);
 
   // A customer's payment code is never looked up as a product: it pays the sale on screen, decided
   // once the items scanned before it are in the cart (a code scanned right after the last item
@@ -103,6 +121,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       if (saleId === null) {
         payingRef.current = null;
         forgetPaying();
+        void dismissCompletion();
         setCompletion(null);
         const current = await editSale('sale.current', {});
         if (!current.ok) return;
@@ -112,7 +131,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       // A refused scan is said above the search field (SaleCart); its error note beeps where the store has the error sound on.
       apply(await editSale('sale.addProduct', { saleId, code }));
     },
-    [sale, completion, apply, payingRef, editSale, payByCode],
+    [sale, completion, apply, payingRef, editSale, payByCode, dismissCompletion],
   );
   useScanner((code) => void trackEdit(onScan(code)), !helpOpen && !confirmLogout && mode.takesScans);
   const canBackOffice = session.operator !== null && sectionsFor(session.operator.role).length > 0;
@@ -159,9 +178,13 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   const flow: RegisterFlowActions = {
     request: setRequested,
     startReturn: (saleId) => {
+      // A receipt scanned on a return's completion: the next return begins.
+      if (completion) void dismissCompletion();
+      setCompletion(null);
       setReturnOf(saleId);
       setRequested('refund');
     },
+    returnFinished: (done) => void dismissCompletion(done),
     completed: (done) => {
       // A begun exchange completes with its sale (main completes the return in that transaction).
       setExchange(() => null);

@@ -18,6 +18,7 @@ import type { GiveBackProgressView } from '../../../../preload/contract/payment-
 import { CashPaymentScreen } from '../CashPaymentScreen';
 import { CompletionScreen } from '../CompletionScreen';
 import { RefundScreen } from '../refund/RefundScreen';
+import { RefundDone } from '../refund/RefundDone';
 import type { SaleEdits } from '../sale/sale-edits';
 import { SaleLoading } from '../sale/SaleLoading';
 import { SaleScreen } from '../sale/SaleScreen';
@@ -39,8 +40,15 @@ export interface RegisterState {
   /** The open sale as main last described it; null until it is loaded. */
   sale: DocumentView | null;
   loadError: CallError | null;
-  /** The sale this window just completed, shown until the cashier moves on. */
+  /**
+   * The sale (or return) just completed, shown until the cashier moves on: this window's, or the
+   * register's last one as main gave it when the window loaded (reloaded, a second window, a restart).
+   */
   completion: CompletionView | null;
+  /** The completion on screen is the one main gave back on load, not one this window saw happen. */
+  completionRestored: boolean;
+  /** Main has said whether there is a last completion to show again. */
+  completionChecked: boolean;
   /** An overlay of the loop (the help, the logout question) has the keyboard. */
   overlayOpen: boolean;
   /** The sale a return starts from (picked in the back office); null: the return screen finds one. */
@@ -68,6 +76,8 @@ export interface RegisterFlowActions {
   request(mode: RequestedMode): void;
   /** Opens the return screen, on a given sale or to find one. */
   startReturn(saleId: string | null): void;
+  /** The cashier left a correction the return screen completed: no window shows it any more. */
+  returnFinished(done: CompletionView): void;
   completed(completion: CompletionView): void;
   nextSale(): void;
   /** Absent when the operator's role has no back office section. */
@@ -164,10 +174,25 @@ export const registerModes: readonly RegisterMode[] = [
           saleId={s.returnOf}
           paused={s.overlayOpen}
           onClose={() => flow.request('sale')}
+          onFinished={flow.returnFinished}
           onExchange={flow.startExchange}
           resumed={s.resumedGiveBack}
           onResumeDone={flow.giveBackResumeDone}
         />
+      ),
+    },
+  ),
+  // A return or void completed (given back by main on load): shown as the return screen shows it;
+  // a receipt scanned there starts the next return (the screen's own scanner).
+  registerMode(
+    { offersBackOffice: false, takesScans: false },
+    {
+      id: 'correctionDone',
+      applies: (s): s is WithCompletion => s.completion !== null && s.completion.sale.kind !== 'sale',
+      render: (s, flow) => (
+        <main className="screen refund" data-testid="refund-screen">
+          <RefundDone completion={s.completion} onFinish={flow.nextSale} onLookup={flow.startReturn} paused={s.overlayOpen} />
+        </main>
       ),
     },
   ),
@@ -177,14 +202,14 @@ export const registerModes: readonly RegisterMode[] = [
     {
       id: 'completion',
       applies: (s): s is WithCompletion => s.completion !== null,
-      render: (s, flow) => <CompletionScreen completion={s.completion} onNext={flow.nextSale} />,
+      render: (s, flow) => <CompletionScreen completion={s.completion} restored={s.completionRestored} onNext={flow.nextSale} />,
     },
   ),
   registerMode(
     { offersBackOffice: true, takesScans: true },
     {
       id: 'loading',
-      applies: (s): s is RegisterState => s.sale === null || s.shift === null || !s.paymentChecked,
+      applies: (s): s is RegisterState => s.sale === null || s.shift === null || !s.paymentChecked || !s.completionChecked,
       render: (s) => <SaleLoading error={s.loadError} />,
     },
   ),

@@ -27,6 +27,8 @@ interface RefundScreenProps {
   /** The help overlay has the keyboard. */
   paused: boolean;
   onClose(): void;
+  /** The cashier leaves the completed correction (every window showing it leaves it too). */
+  onFinished?(done: CompletionView): void;
   /** 换货: continue to the sale screen with the chosen goods as credit. */
   onExchange(draft: ExchangeDraft): void;
   /** Money going back to a card that this window was giving when it was reloaded. */
@@ -40,7 +42,7 @@ interface RefundScreenProps {
  * today's sales), choose what comes back, confirm, see the refund done. While this screen is
  * open a scan is a receipt lookup, except on the return without a receipt, where it is an item.
  */
-export function RefundScreen({ session, saleId, paused, onClose, onExchange, resumed = null, onResumeDone }: RefundScreenProps) {
+export function RefundScreen({ session, saleId, paused, onClose, onFinished, onExchange, resumed = null, onResumeDone }: RefundScreenProps) {
   const [step, setStep] = useState<Step>(resumed ? { kind: 'givingBack', progress: resumed } : { kind: 'find' });
   const find = useCall('refund.find');
   const runFind = find.run;
@@ -123,7 +125,17 @@ export function RefundScreen({ session, saleId, paused, onClose, onExchange, res
           paused={paused}
         />
       )}
-      {step.kind === 'done' && <RefundDone completion={step.completion} onFinish={onClose} onLookup={(code) => void lookup(code)} paused={paused} />}
+      {step.kind === 'done' && (
+        <RefundDone
+          completion={step.completion}
+          onFinish={() => {
+            onFinished?.(step.completion);
+            onClose();
+          }}
+          onLookup={(code) => void lookup(code)}
+          paused={paused}
+        />
+      )}
     </main>
   );
 }
