@@ -66,6 +66,8 @@ test('an exchange of card goods for cheaper ones says the difference goes back i
   await ownerApproves(page, '需要主管授权（刷卡付款退现金）。');
   await expect(page.getByTestId('completion')).toBeVisible();
   await expect(page.getByTestId('done-exchange-receipt')).toContainText('退回现金');
+  // Money handed back in an exchange is cash back, not change from what the customer gave.
+  await expect(page.locator('#done-change')).toHaveText(/^退回现金\s*¥18\.00$/);
 });
 
 test('a scan-to-pay sale given back in cash asks a supervisor, naming the payment code', async ({ page, register }) => {

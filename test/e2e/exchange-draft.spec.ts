@@ -31,7 +31,7 @@ async function expectPanel(page: Page): Promise<void> {
   await expect(panel.getByTestId('exchange-credit')).toHaveText('¥8.50');
   await expect(panel.getByTestId('exchange-new-total')).toHaveText('¥2.00');
   await expect(panel.getByTestId('exchange-difference')).toHaveText('¥6.50');
-  await expect(panel.getByText('退还顾客')).toBeVisible();
+  await expect(panel.getByText('退回现金')).toBeVisible();
 }
 
 /** Nothing booked: the bread is still wholly returnable on R1-000001, and the open sale has no payment. */

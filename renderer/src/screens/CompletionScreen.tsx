@@ -98,7 +98,8 @@ export function CompletionScreen({ completion, restored = false, onNext }: { com
         </ul>
         {tookCash && (
           <div className="done__change" id="done-change">
-            <span>{t('done.change')}</span>
+            {/* A cheaper exchange hands money back: that is cash back, not change from what the customer gave. */}
+            <span>{exchange && exchange.differenceMinor < 0 ? t('done.exchangeCashBack') : t('done.change')}</span>
             <strong data-testid="change-due">{format.money(completion.changeMinor)}</strong>
           </div>
         )}
