@@ -28,7 +28,7 @@ export function dismissCompletion(db: Db, documentId: string): void {
 
 /**
  * Journal kinds that say the cashier went on after a completion: to another customer, or away from
- * the counter (a logout, a shift counted or closed). A restart journals no logout: the completion
+ * the counter (a logout, a shift counted or closed, a restore). A restart journals no logout: the completion
  * is offered to whoever logs in after it.
  */
 const MOVED_ON_KINDS = [
@@ -41,6 +41,8 @@ const MOVED_ON_KINDS = [
   'shift.counted',
   'shift.closed',
   'day.closed',
+  // A restore brings back books whose last sale is nobody's customer at this counter now.
+  'backup.restored',
 ];
 
 /**
