@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebRegister, type WebRegister } from '../support/web-register';
+import { restartAndLogIn } from './restart-steps';
 import { closePagesAndStop, expect, nextSaleReady, OWNER, ringUpAdHoc, saleScreenReady, setUpOwner, test } from './fixtures';
 import { returnWrongItem, sellWaterForCash } from './refund-steps';
 
@@ -77,16 +78,7 @@ test('the register killed and started again after a cash sale: the cashier logs 
   const dataDir = mkdtempSync(join(tmpdir(), 'ringup-web-completion-'));
   let current: WebRegister = await startWebRegister({ dataDir });
   const restart = async () => {
-    // The window leaves before its register dies (a dead socket would only fill its console).
-    await page.goto('about:blank');
-    const exited = new Promise((r) => current.child.once('exit', r));
-    current.child.kill('SIGKILL');
-    await exited;
-    current = await startWebRegister({ dataDir, port: Number(new URL(current.origin).port) });
-    await page.goto(current.url);
-    await page.getByRole('option', { name: new RegExp(OWNER.name) }).click();
-    await page.getByTestId('pin').fill(OWNER.pin);
-    await page.getByTestId('pin').press('Enter');
+    current = await restartAndLogIn(page, current, dataDir);
   };
   try {
     await setUpOwner(page, current);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebRegister, type WebRegister } from '../support/web-register';
+import { restartAndLogIn } from './restart-steps';
 import { closePagesAndStop, expect, nextSale, OWNER, saleScreenReady, setUpOwner, test } from './fixtures';
 import { returnWaterOfFirstReceipt, sellWaterForCash } from './refund-steps';
 
@@ -32,15 +33,7 @@ test('exchange paid by card, register restarted at the PIN: the answer from reco
     await page.getByTestId('exchange-panel').getByTestId('exchange-pay-card').click();
     await expect(page.getByTestId('card-step')).toHaveText('请顾客输入密码', { timeout: 10_000 });
 
-    await page.goto('about:blank');
-    const exited = new Promise((r) => current.child.once('exit', r));
-    current.child.kill('SIGKILL');
-    await exited;
-    current = await startWebRegister({ dataDir, port: Number(new URL(current.origin).port) });
-    await page.goto(current.url);
-    await page.getByRole('option', { name: new RegExp(OWNER.name) }).click();
-    await page.getByTestId('pin').fill(OWNER.pin);
-    await page.getByTestId('pin').press('Enter');
+    current = await restartAndLogIn(page, current, dataDir);
 
     await expect(page.getByTestId('payment-exchange')).toBeVisible({ timeout: 20_000 });
     const answer = page.getByTestId('error');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startWebRegister, type WebRegister } from '../support/web-register';
+import { restartAndLogIn } from './restart-steps';
 import { callRegister, closePagesAndStop, expect, nextSale, OWNER, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { BREAD, payCash, returnWrongItem, WATER } from './refund-steps';
 
@@ -78,16 +79,7 @@ test('the register restarts in the middle of a cash exchange: after logging in t
     await setUpOwner(page, current);
     await breadForWater(page);
 
-    await page.goto('about:blank');
-    const exited = new Promise((r) => current.child.once('exit', r));
-    current.child.kill('SIGKILL');
-    await exited;
-    current = await startWebRegister({ dataDir, port: Number(new URL(current.origin).port) });
-
-    await page.goto(current.url);
-    await page.getByRole('option', { name: new RegExp(OWNER.name) }).click();
-    await page.getByTestId('pin').fill(OWNER.pin);
-    await page.getByTestId('pin').press('Enter');
+    current = await restartAndLogIn(page, current, dataDir);
     await saleScreenReady(page);
     await expectPanel(page);
     await nothingBooked(page);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebRegister, type WebRegister } from '../support/web-register';
+import { restartAndLogIn } from './restart-steps';
 import { callRegister, closePagesAndStop, expect, OWNER, ringUpAdHoc, setUpOwner, test } from './fixtures';
 
 // The whole register process dies while the customer is at the card terminal (the demo terminal
@@ -20,17 +21,7 @@ test('card: the register restarts while the customer enters the PIN; after loggi
     await page.getByTestId('pay-card').click();
     await expect(page.getByTestId('card-step')).toHaveText('请顾客输入密码', { timeout: 10_000 });
 
-    // The window leaves before its register dies (a dead socket would only fill its console).
-    await page.goto('about:blank');
-    const exited = new Promise((r) => current.child.once('exit', r));
-    current.child.kill('SIGKILL');
-    await exited;
-    current = await startWebRegister({ dataDir, port: Number(new URL(current.origin).port) });
-
-    await page.goto(current.url);
-    await page.getByRole('option', { name: new RegExp(OWNER.name) }).click();
-    await page.getByTestId('pin').fill(OWNER.pin);
-    await page.getByTestId('pin').press('Enter');
+    current = await restartAndLogIn(page, current, dataDir);
     // The demo terminal started afresh with the register: it never booked the payment. The restart
     // cut it off; no bank declined the card, and the cashier is not told it did.
     await expect(page.getByTestId('error')).toHaveText('收银机重新启动，这笔刷卡没有完成，未扣款。可以再次刷卡。', { timeout: 20_000 });

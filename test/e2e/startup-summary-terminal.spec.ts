@@ -5,6 +5,7 @@ import { CURRENCY } from '../../main/hardware/terminal/commands';
 import { TerminalSimulator } from '../../main/hardware/terminal/simulator/simulator';
 import { closedPort } from '../support/closed-port';
 import { startWebRegister, type WebRegister } from '../support/web-register';
+import { restartAndLogIn } from './restart-steps';
 import { callRegister, closePagesAndStop, expect, OWNER, setUpOwner, test } from './fixtures';
 
 // The start-up summary runs its check once, while the register is still reaching its card
@@ -22,15 +23,7 @@ test('the start-up summary stops saying the card terminal is not connected once 
     expect(saved.ok).toBe(true);
 
     // Restarted with the terminal not (yet) there: the summary names it.
-    await page.goto('about:blank');
-    const exited = new Promise((r) => current.child.once('exit', r));
-    current.child.kill('SIGKILL');
-    await exited;
-    current = await startWebRegister({ dataDir, port: Number(new URL(current.origin).port) });
-    await page.goto(current.url);
-    await page.getByRole('option', { name: new RegExp(OWNER.name) }).click();
-    await page.getByTestId('pin').fill(OWNER.pin);
-    await page.getByTestId('pin').press('Enter');
+    current = await restartAndLogIn(page, current, dataDir);
     const terminalLine = page.getByTestId('startup-summary-terminal');
     await expect(terminalLine).toBeVisible({ timeout: 20_000 });
     await expect(terminalLine).toContainText('刷卡终端');
