@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebRegister, type WebRegister } from '../support/web-register';
 import { restartAndLogIn } from './restart-steps';
-import { closePagesAndStop, expect, nextSaleReady, OWNER, ringUpAdHoc, saleScreenReady, setUpOwner, test } from './fixtures';
+import { closePagesAndStop, expect, nextSaleReady, ringUpAdHoc, saleScreenReady, setUpOwner, test } from './fixtures';
 import { returnWrongItem, sellWaterForCash } from './refund-steps';
 
 // A cash sale's completion (its receipt number and the change to hand back) is the register's,

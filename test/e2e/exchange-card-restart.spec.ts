@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebRegister, type WebRegister } from '../support/web-register';
 import { restartAndLogIn } from './restart-steps';
-import { closePagesAndStop, expect, nextSale, OWNER, saleScreenReady, setUpOwner, test } from './fixtures';
+import { closePagesAndStop, expect, nextSale, saleScreenReady, setUpOwner, test } from './fixtures';
 import { returnWaterOfFirstReceipt, sellWaterForCash } from './refund-steps';
 
 // An exchange's difference paid by card at 1024×768, and the register process killed while the

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startWebRegister, type WebRegister } from '../support/web-register';
 import { restartAndLogIn } from './restart-steps';
-import { callRegister, closePagesAndStop, expect, nextSale, OWNER, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { callRegister, closePagesAndStop, expect, nextSale, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { BREAD, payCash, returnWrongItem, WATER } from './refund-steps';
 
 // 换货 in the middle: the bread is coming back, a water is rung up in its place, and the window is

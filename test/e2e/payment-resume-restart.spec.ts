@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebRegister, type WebRegister } from '../support/web-register';
 import { restartAndLogIn } from './restart-steps';
-import { callRegister, closePagesAndStop, expect, OWNER, ringUpAdHoc, setUpOwner, test } from './fixtures';
+import { callRegister, closePagesAndStop, expect, ringUpAdHoc, setUpOwner, test } from './fixtures';
 
 // The whole register process dies while the customer is at the card terminal (the demo terminal
 // keeps them 8 s on the PIN for amounts ending in .47) and is started again on the same data

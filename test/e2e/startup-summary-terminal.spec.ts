@@ -6,7 +6,7 @@ import { TerminalSimulator } from '../../main/hardware/terminal/simulator/simula
 import { closedPort } from '../support/closed-port';
 import { startWebRegister, type WebRegister } from '../support/web-register';
 import { restartAndLogIn } from './restart-steps';
-import { callRegister, closePagesAndStop, expect, OWNER, setUpOwner, test } from './fixtures';
+import { callRegister, closePagesAndStop, expect, setUpOwner, test } from './fixtures';
 
 // The start-up summary runs its check once, while the register is still reaching its card
 // terminal. "The card terminal is not connected" is over once the terminal is connected (after a
