@@ -15,6 +15,7 @@ import { makeRegister, OWNER_PIN } from '../support/register-fixture';
 import { startFlakyProxy, type FlakyProxy } from '../support/flaky-proxy';
 import { ADMIN_TOKEN, post } from '../support/hq-rig';
 import { closedPort } from '../support/closed-port';
+import { until } from '../support/until';
 
 const REGISTERS = 10;
 const SOAK_MS = 60_000;
@@ -80,7 +81,7 @@ async function kill(child: ChildProcess): Promise<void> {
 }
 
 describe('ten registers, one HQ, kill -9 and a flaky network', () => {
-  it('HQ holds every entry exactly once, every chain verifies, 0 lost, 0 duplicated, day totals agree', { timeout: 300_000 }, async () => {
+  it('HQ holds every entry exactly once, every chain verifies, 0 lost, 0 duplicated, day totals agree', { timeout: 480_000 }, async () => {
     cluster = startThrowawayCluster({ fsync: false });
     const hqPort = await closedPort();
     let hq = await startHqChild(cluster.url, hqPort);
@@ -115,23 +116,37 @@ describe('ten registers, one HQ, kill -9 and a flaky network', () => {
 
     const acked = dirs.map(() => new Map<number, string>());
     const running: (ChildProcess | null)[] = dirs.map(() => null);
+    // Whether a register has acknowledged a sale since it was last started: on a loaded machine a
+    // fresh process can take seconds to start, and killing it again before it ever sold would
+    // test nothing and leave that register with no sales at all.
+    const sellingSinceStart = dirs.map(() => false);
     const startRegister = (i: number) => {
+      sellingSinceStart[i] = false;
       const child = tsx('test/support/sync-sale-loop.ts', [dirs[i] ?? '', String(SALE_PACE_MS)]);
       lines(child, (line) => {
         const m = /^ACK (\d+) (\S+)$/.exec(line);
-        if (m) acked[i]?.set(Number(m[1]), m[2] ?? '');
+        if (m) {
+          acked[i]?.set(Number(m[1]), m[2] ?? '');
+          sellingSinceStart[i] = true;
+        }
       });
       running[i] = child;
     };
     for (let i = 0; i < REGISTERS; i++) startRegister(i);
+    // The storm starts once every register sells: ten processes starting at once on a loaded
+    // machine can take long, and a minute of faults before the first sale would test nothing.
+    await until('every register selling', () => sellingSinceStart.every(Boolean), 180_000);
 
-    // The faults, all at once, until the time is up.
-    const until = Date.now() + SOAK_MS;
+    // The faults, all at once, until the time is up and each kind has happened often enough to
+    // count (on a loaded machine a restart eats into the minute).
+    const end = Date.now() + SOAK_MS;
     const counts = { registerKills: 0, hqKills: 0 };
     const registerChaos = (async () => {
-      while (Date.now() < until) {
+      while (Date.now() < end || counts.registerKills < 10) {
         await sleep(between(800, 2500));
-        const i = between(0, REGISTERS);
+        const selling = sellingSinceStart.flatMap((yes, i) => (yes ? [i] : []));
+        if (selling.length === 0) continue;
+        const i = selling[between(0, selling.length)] ?? 0;
         const child = running[i];
         if (child) await kill(child);
         counts.registerKills += 1;
@@ -140,7 +155,7 @@ describe('ten registers, one HQ, kill -9 and a flaky network', () => {
       }
     })();
     const hqChaos = (async () => {
-      while (Date.now() < until) {
+      while (Date.now() < end || counts.hqKills < 3) {
         await sleep(between(5000, 9000));
         await kill(hq);
         counts.hqKills += 1;
@@ -151,7 +166,7 @@ describe('ten registers, one HQ, kill -9 and a flaky network', () => {
     const networkChaos = (async () => {
       // Two cuts, then a slow spell, over and over: random timing, but a fixed mix, so a minute
       // always holds several of each (at most 9 s a round, so at least 7 rounds: 5 cuts, 2 slow).
-      for (let round = 0; Date.now() < until; round++) {
+      for (let round = 0; Date.now() < end || (proxy?.stats.cuts ?? 0) < 3; round++) {
         await sleep(between(2000, 5000));
         proxy?.setMode(round % 3 === 2 ? 'slow' : 'down');
         await sleep(between(1000, 4000));
