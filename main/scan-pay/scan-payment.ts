@@ -78,7 +78,22 @@ export class ScanPayments {
       return ending.completion;
     } finally {
       this.active.delete(attempt.id);
+      this.forgetIfSettled(attempt.id);
       this.emitSale(input.saleId);
+    }
+  }
+
+  /**
+   * When an attempt was last asked about is shown only while it is open (settling-attempts.ts):
+   * once it is final the time goes, or a register running for months would keep one for every
+   * scanned payment that needed a password.
+   */
+  private forgetIfSettled(id: number): void {
+    if (this.stopped || !this.deps.db.open) return;
+    try {
+      if (!OPEN_ATTEMPT_STATES.includes(getAttempt(this.deps.db, id).state)) this.checkedAt.delete(id);
+    } catch {
+      // Housekeeping only: the pay call's own answer (a sale paid) must never be lost to it; the next settle tries again.
     }
   }
 
@@ -147,6 +162,7 @@ export class ScanPayments {
           : await this.settle.follow(row.id, provider, false, null);
       this.emitSale(row.sale_id);
       this.ended(row.id, ending);
+      this.forgetIfSettled(row.id);
     }
   }
 

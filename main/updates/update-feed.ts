@@ -3,9 +3,13 @@
 // naming the newest version. The desktop shell's electron-updater reads the same file to
 // download; this reader decides whether there is anything newer, and runs (and is tested) in Node.
 import { parse } from 'yaml';
+import type { UpdateProblem } from '../../preload/contract/self-check-views';
+import { httpProblem, updateProblemOf } from './update-problem';
 
 export type FeedAnswer =
-  { state: 'up_to_date' | 'available'; latestVersion: string; detail: null } | { state: 'unreachable' | 'bad_feed'; latestVersion: null; detail: string };
+  | { state: 'up_to_date' | 'available'; latestVersion: string; reason: null; detail: null }
+  | { state: 'unreachable'; latestVersion: null; reason: UpdateProblem; detail: string }
+  | { state: 'bad_feed'; latestVersion: null; reason: null; detail: string };
 
 export function channelFile(platform: NodeJS.Platform): string {
   return platform === 'win32' ? 'latest.yml' : platform === 'darwin' ? 'latest-mac.yml' : 'latest-linux.yml';
@@ -34,12 +38,15 @@ export async function checkFeed(feedUrl: string, currentVersion: string, platfor
   let text: string;
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
-    if (!response.ok) return { state: 'unreachable', latestVersion: null, detail: `HTTP ${response.status} for ${url.pathname}` };
+    if (!response.ok) {
+      return { state: 'unreachable', latestVersion: null, reason: httpProblem(response.status), detail: `HTTP ${response.status} for ${url.pathname}` };
+    }
     text = await response.text();
   } catch (error) {
     return {
       state: 'unreachable',
       latestVersion: null,
+      reason: updateProblemOf(error),
       detail: error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error),
     };
   }
@@ -47,10 +54,20 @@ export async function checkFeed(feedUrl: string, currentVersion: string, platfor
   try {
     version = (parse(text) as { version?: unknown } | null)?.version;
   } catch (error) {
-    return { state: 'bad_feed', latestVersion: null, detail: error instanceof Error ? (error.message.split('\n')[0] ?? 'unreadable') : 'unreadable' };
+    return {
+      state: 'bad_feed',
+      latestVersion: null,
+      reason: null,
+      detail: error instanceof Error ? (error.message.split('\n')[0] ?? 'unreadable') : 'unreadable',
+    };
   }
   if (typeof version !== 'string' || !/^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version)) {
-    return { state: 'bad_feed', latestVersion: null, detail: `${url.pathname} names no version` };
+    return { state: 'bad_feed', latestVersion: null, reason: null, detail: `${url.pathname} names no version` };
   }
-  return { state: compareVersions(version, currentVersion) > 0 ? 'available' : 'up_to_date', latestVersion: version.replace(/^v/, ''), detail: null };
+  return {
+    state: compareVersions(version, currentVersion) > 0 ? 'available' : 'up_to_date',
+    latestVersion: version.replace(/^v/, ''),
+    reason: null,
+    detail: null,
+  };
 }

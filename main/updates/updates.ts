@@ -8,6 +8,8 @@ import type { Db } from '../ledger/database';
 import { appVersion } from '../app-version';
 import { checkFeed } from './update-feed';
 import { installBlocker } from './install-gate';
+import { updateProblemOf } from './update-problem';
+import type { UpdateProblem } from '../../preload/contract/self-check-views';
 
 /** What the desktop shell provides; browser mode has none. */
 export interface UpdateInstaller {
@@ -20,7 +22,8 @@ export interface UpdateInstaller {
 export class Updates {
   private downloaded: string | null = null;
   private downloading: Promise<void> | null = null;
-  private lastError: string | null = null;
+  /** How the last download ended when it failed: said with the next check, which tries again. */
+  private lastFailure: { reason: UpdateProblem; detail: string } | null = null;
 
   constructor(
     private readonly installer: UpdateInstaller | null,
@@ -33,14 +36,17 @@ export class Updates {
   }
 
   async check(db: Db, feedUrl: string, now: number): Promise<UpdateCheckView> {
-    const base = { currentVersion: this.version, checkedAt: now, installBlockedBy: installBlocker(db), detail: null };
+    const base = { currentVersion: this.version, checkedAt: now, installBlockedBy: installBlocker(db), reason: null, detail: null };
     if (!this.installer) return { ...base, state: 'browser_mode', latestVersion: null };
     if (feedUrl === '') return { ...base, state: 'no_feed', latestVersion: null };
     const answer = await checkFeed(feedUrl, this.version, this.platform);
-    if (answer.state !== 'available') return { ...base, state: answer.state, latestVersion: answer.latestVersion, detail: answer.detail };
+    if (answer.state !== 'available')
+      return { ...base, state: answer.state, latestVersion: answer.latestVersion, reason: answer.reason, detail: answer.detail };
     if (this.downloaded === answer.latestVersion) return { ...base, state: 'downloaded', latestVersion: answer.latestVersion };
+    // A download that failed is said as such (and why), not as "being downloaded": this check starts it again.
+    const failed = this.downloading ? null : this.lastFailure;
     this.startDownload(feedUrl);
-    return { ...base, state: 'available', latestVersion: answer.latestVersion, detail: this.lastError };
+    return { ...base, state: 'available', latestVersion: answer.latestVersion, reason: failed?.reason ?? null, detail: failed?.detail ?? null };
   }
 
   install(db: Db, now: number): UpdateCheckView {
@@ -55,6 +61,7 @@ export class Updates {
       latestVersion: this.downloaded,
       checkedAt: now,
       installBlockedBy: null,
+      reason: null,
       detail: null,
     };
     // After the answer has gone back to the window: the shell quits to install.
@@ -68,10 +75,10 @@ export class Updates {
       .download(feedUrl)
       .then((version) => {
         this.downloaded = version;
-        this.lastError = null;
+        this.lastFailure = null;
       })
       .catch((error: unknown) => {
-        this.lastError = error instanceof Error ? error.message : String(error);
+        this.lastFailure = { reason: updateProblemOf(error), detail: error instanceof Error ? error.message : String(error) };
       })
       .finally(() => {
         this.downloading = null;

@@ -40,6 +40,14 @@ export interface UpdateCheckView {
   checkedAt: number;
   /** Why an available update would not be installed now; null when it could be. */
   installBlockedBy: 'sale_open' | 'day_open' | null;
-  /** For unreachable / bad_feed: the technical detail, for the owner's support call. */
+  /**
+   * Why the feed could not be read (unreachable), or why the last download of an available
+   * version failed (it is being tried again): in plain words as `about.problem.<reason>`.
+   */
+  reason: UpdateProblem | null;
+  /** For unreachable / bad_feed / a failed download: the technical detail, for the owner's support call. */
   detail: string | null;
 }
+
+/** What stood between the register and its update feed, as the owner can act on it. */
+export type UpdateProblem = 'offline' | 'timeout' | 'refused' | 'not_found' | 'server' | 'certificate' | 'other';

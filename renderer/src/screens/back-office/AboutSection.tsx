@@ -7,6 +7,7 @@ import { Notice } from '../../components/Notice';
 import { api } from '../../transport/api';
 import { roleAtLeast } from './roles';
 import type { BackOfficeSectionProps } from './section-props';
+import { updateCheckSentences } from './update-check-text';
 
 /** Version, commit and build date; for the owner, the update check (a no-op that says so in a browser). */
 export function AboutSection({ session }: BackOfficeSectionProps) {
@@ -16,6 +17,8 @@ export function AboutSection({ session }: BackOfficeSectionProps) {
   const [check, setCheck] = useState<UpdateCheckView | null>(null);
   const [error, setError] = useState<CallError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // A check reads the feed over the network (up to a few seconds): the owner sees it running and cannot start a second.
+  const [checking, setChecking] = useState(false);
   const isOwner = session.operator !== null && roleAtLeast(session.operator.role, 'owner');
 
   useEffect(() => {
@@ -24,10 +27,15 @@ export function AboutSection({ session }: BackOfficeSectionProps) {
 
   const runCheck = async () => {
     setNotice(null);
-    const result = await api.invoke('updates.check', {});
-    if (!result.ok) return setError(result.error);
-    setError(null);
-    setCheck(result.value);
+    setChecking(true);
+    try {
+      const result = await api.invoke('updates.check', {});
+      if (!result.ok) return setError(result.error);
+      setError(null);
+      setCheck(result.value);
+    } finally {
+      setChecking(false);
+    }
   };
   const install = async () => {
     const result = await api.invoke('updates.install', {});
@@ -53,16 +61,31 @@ export function AboutSection({ session }: BackOfficeSectionProps) {
       )}
       {isOwner && (
         <>
-          <button type="button" className="button button--primary" onClick={() => void runCheck()} data-testid="update-check">
-            {t('about.check')}
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void runCheck()}
+            disabled={checking}
+            aria-busy={checking}
+            data-testid="update-check"
+          >
+            {checking ? t('about.checking') : t('about.check')}
           </button>
-          {check && (
-            <p data-testid="update-state">
-              {t(`about.update.${check.state}`, { version: check.latestVersion ?? '', current: check.currentVersion, detail: check.detail ?? '' })}
-              {check.installBlockedBy && ` ${t(`about.blocked.${check.installBlockedBy}`)}`}
-            </p>
+          {check && !checking && (
+            <div data-testid="update-result">
+              <p data-testid="update-state">{updateCheckSentences(check, t).join(' ')}</p>
+              <p className="muted" data-testid="update-checked-at">
+                {t('about.checkedAt', { time: format.time(check.checkedAt) })}
+              </p>
+              {check.detail && (
+                <details className="back-office__details">
+                  <summary>{t('about.technicalDetail')}</summary>
+                  <code data-testid="update-detail">{check.detail}</code>
+                </details>
+              )}
+            </div>
           )}
-          {check?.state === 'downloaded' && (
+          {check?.state === 'downloaded' && !checking && (
             <button type="button" className="button" onClick={() => void install()} data-testid="update-install">
               {t('about.install')}
             </button>
