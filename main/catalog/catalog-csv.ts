@@ -2,6 +2,7 @@ import { ServiceError } from '../common/service-error';
 import Papa from 'papaparse';
 import type { CsvExport, CsvImportReport, SoldBy } from '../../preload/contract/views';
 import { MAX_AMOUNT_MINOR } from '../../preload/contract/primitives';
+import { hasControlCharacters } from '../../preload/contract/text';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { parseDecimalMinor, parsePercentBp } from '../money/parse-decimal';
@@ -123,12 +124,17 @@ export function importCatalogCsv(db: Db, csv: string, operatorId: number | null,
     }
     if (!nameZh && !nameEn) rowErrors.push({ row, code: 'csv.missing_name', field: 'name_zh', value: '' });
     if ((nameZh?.length ?? 0) > 200 || (nameEn?.length ?? 0) > 200) rowErrors.push({ row, code: 'csv.name_too_long', field: 'name', value: '' });
+    // As the product form refuses them (text.ts): an ESC or a line break in a name would be printed,
+    // searched and sent to HQ as it came. Said per column, with the row, like the other cells.
+    if (nameZh !== null && hasControlCharacters(nameZh)) rowErrors.push({ row, code: 'csv.name_control_characters', field: 'name_zh', value: '' });
+    if (nameEn !== null && hasControlCharacters(nameEn)) rowErrors.push({ row, code: 'csv.name_control_characters', field: 'name_en', value: '' });
     const priceMinor = parseDecimalMinor(cell('price'));
     if (priceMinor === null || priceMinor > MAX_AMOUNT_MINOR) rowErrors.push({ row, code: 'csv.bad_price', field: 'price', value: cell('price') });
     const taxRateBp = parsePercentBp(cell('tax_rate'));
     if (taxRateBp === null || !knownRates.has(taxRateBp)) rowErrors.push({ row, code: 'csv.unknown_tax_rate', field: 'tax_rate', value: cell('tax_rate') });
     const category = hasCategory ? cell('category') || null : null;
     if ((category?.length ?? 0) > 80) rowErrors.push({ row, code: 'csv.name_too_long', field: 'category', value: '' });
+    if (category !== null && hasControlCharacters(category)) rowErrors.push({ row, code: 'csv.name_control_characters', field: 'category', value: '' });
     const soldByText = cell('sold_by');
     const soldBy = soldByText === '' ? null : (SOLD_BY_WORDS[soldByText.toLowerCase()] ?? null);
     if (soldByText !== '' && soldBy === null) rowErrors.push({ row, code: 'csv.bad_sold_by', field: 'sold_by', value: soldByText });

@@ -2,15 +2,17 @@ import { z } from 'zod';
 import { call } from './define';
 import { MAX_CSV_BYTES, utf8ByteLength } from './limits';
 import { amountMinor, id, rateBp } from './primitives';
+import { plainText } from './text';
 import type { CategoryView, CsvExport, CsvImportReport, PriceChangeView, ProductDetail, ProductPage, ProductView, TaxRateView } from './views';
 
 /** Barcodes as scanners read them and CSV files carry them: letters, digits and '-'. */
 export const barcode = z.string().regex(/^[0-9A-Za-z-]{1,64}$/);
 /** A product's item number (货号 / SKU). */
-export const sku = z.string().trim().min(1).max(64);
+export const sku = plainText(z.string().trim().min(1).max(64));
 // Names: '' means none; a product or category needs a Chinese or an English one.
-const productName = z.string().trim().max(200);
-const categoryName = z.string().trim().max(80);
+// No control characters (text.ts): a name is printed, searched and exported as typed.
+const productName = plainText(z.string().trim().max(200));
+const categoryName = plainText(z.string().trim().max(80));
 const barcodes = z.array(barcode).max(20);
 /** Whole pieces, or a weight (kg, three decimals). */
 export const soldBy = z.enum(['piece', 'weight']);
@@ -40,7 +42,7 @@ export const catalogCalls = {
   'catalog.exportCsv': call<CsvExport>()(z.object({}).strict()),
   'catalog.taxRates': call<TaxRateView[]>()(z.object({}).strict()),
   /** Adds a rate or renames it; answers the whole list. */
-  'catalog.saveTaxRate': call<TaxRateView[]>()(z.object({ rateBp, label: z.string().trim().min(1).max(20) }).strict()),
+  'catalog.saveTaxRate': call<TaxRateView[]>()(z.object({ rateBp, label: plainText(z.string().trim().min(1).max(20)) }).strict()),
   /** Removes a rate no product uses. */
   'catalog.removeTaxRate': call<TaxRateView[]>()(z.object({ rateBp }).strict()),
   /** A page of the catalog for the back office, inactive products included on request. */

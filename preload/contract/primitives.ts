@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './text';
 
 // Bounds are business limits, not type limits: a till never sells one line of ten million
 // yuan, and keeping every product of amount × qty below 2^53 lets money stay exact integers.
@@ -22,13 +23,21 @@ export const idempotencyKey = z
   .min(8)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
-export const shortText = z.string().trim().min(1).max(MAX_TEXT);
+/**
+ * One line of free text people type (a reason, a name, a note to an alert): no control characters,
+ * refused as `control_characters` naming the field (see text.ts). Every free-text field of the
+ * contract is built on this or on plainText() itself.
+ */
+export const shortText = plainText(z.string().trim().min(1).max(MAX_TEXT));
 export const pin = z.string().regex(/^[0-9]{4,8}$/);
 export const role = z.enum(['cashier', 'supervisor', 'owner']);
 export const locale = z.enum(['zh-CN', 'en']);
+// A discount of 0 takes nothing off: it was kept as a discount that printed "−¥0.00" on the
+// receipt. Taking a discount off is `null`; a 0 is refused as `discount_zero` naming the field.
+const notZero = { params: { refusal: 'discount_zero' } };
 export const discount = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('amount'), amountMinor: amountMinor }),
-  z.object({ kind: z.literal('percent'), rateBp: rateBp }),
+  z.object({ kind: z.literal('amount'), amountMinor: amountMinor.refine((v) => v > 0, notZero) }),
+  z.object({ kind: z.literal('percent'), rateBp: rateBp.refine((v) => v > 0, notZero) }),
 ]);
 /** What a receipt shows (`R1-000042`, `42`) or its QR code holds (the document's id); main tells the forms apart. */
 export const receiptCode = z.string().trim().min(1).max(64);

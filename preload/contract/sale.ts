@@ -6,6 +6,13 @@ import type { CompletionView, DocumentView, HeldSaleView } from './views';
 
 const saleRef = { saleId: uuid };
 
+/**
+ * An ad-hoc item's unit price: never 0. A catalog product may cost nothing (a gift with purchase is
+ * set up so, on purpose); an item keyed at the counter at ¥0 is almost always a price not typed or
+ * mistyped, and would leave the shop without being paid for. Refused as `ad_hoc_zero_price`.
+ */
+const adHocPriceMinor = amountMinor.refine((v) => v > 0, { params: { refusal: 'ad_hoc_zero_price' } });
+
 /** Why a catalog line's price is changed at the counter (改价). */
 export const priceOverrideReason = z.enum(['shelf_price', 'damaged', 'price_match', 'other']);
 export type PriceOverrideReason = z.infer<typeof priceOverrideReason>;
@@ -30,7 +37,7 @@ export const saleCalls = {
   ),
   /** An item that is not in the catalog: name, quantity and unit price keyed at the counter. */
   'sale.addCustomLine': call<DocumentView>()(
-    z.object({ ...saleRef, name: plainText(shortText), qtyMilli, unitPriceMinor: amountMinor, taxRateBp: rateBp.optional() }).strict(),
+    z.object({ ...saleRef, name: shortText, qtyMilli, unitPriceMinor: adHocPriceMinor, taxRateBp: rateBp.optional() }).strict(),
   ),
   'sale.setQty': call<DocumentView>()(z.object({ ...saleRef, lineId: id, qtyMilli }).strict()),
   'sale.removeLine': call<DocumentView>()(z.object({ ...saleRef, lineId: id }).strict()),

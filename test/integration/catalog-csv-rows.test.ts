@@ -27,7 +27,11 @@ describe('catalog CSV row numbers', () => {
 
   it('counts Windows line ends, blank lines before the header, and a cell over two lines as one row', async () => {
     const csv = ['', '  ', HEADER, '"B-1",,"Row one\nsecond line",,1.00,13%', '', 'B-2,,Row 2,,x,13%'].join('\r\n');
-    expect(await refusedRows(csv)).toEqual([[6, 'csv.bad_price']]);
+    // The name over two lines is refused (a line break is a control character in a name) and counted as one row.
+    expect(await refusedRows(csv)).toEqual([
+      [4, 'csv.name_control_characters'],
+      [6, 'csv.bad_price'],
+    ]);
     expect(await refusedRows(['', 'sku,name_zh,price', 'C-1,Row,1.00'].join('\n'))).toEqual([[2, 'csv.missing_column']]);
   });
 

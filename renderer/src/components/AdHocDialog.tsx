@@ -48,6 +48,8 @@ export function AdHocDialog({ onAdd, error, onClose }: AdHocDialogProps) {
     if (typedProblem(qty, 3) || typedProblem(price, digits)) return setProblem(null);
     if (qtyMilli === null || qtyMilli <= 0) return setProblem(t('dialog.invalidQty'));
     if (unitPriceMinor === null) return setProblem(t('dialog.invalidPrice'));
+    // ¥0 at the counter is a price not keyed (main refuses it too): a catalog gift is set up as such.
+    if (unitPriceMinor === 0) return setProblem(t('dialog.adHocZeroPrice'));
     setProblem(null);
     onAdd({ name: name.trim(), qtyMilli, unitPriceMinor });
   };

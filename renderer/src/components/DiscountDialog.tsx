@@ -4,8 +4,8 @@ import type { CallError } from '../../../preload/contract';
 import type { Discount } from '../../../preload/contract/primitives';
 import { currencyDigits, currencySymbol, minorToDecimal } from '../format/money';
 import { typedProblem } from '../format/amount-input';
-import { parseMinor } from '../format/parse-amount';
-import { readPercent, typedPercentProblem } from '../format/percent-input';
+import { parseDecimal, parseMinor } from '../format/parse-amount';
+import { readPercent, typedPercentProblem, withoutPercentSign } from '../format/percent-input';
 import { rateBpToZhe, zheToRateBp } from '../format/zhe';
 import { useFormat } from '../state/store-context';
 import { AmountField } from './AmountField';
@@ -63,6 +63,11 @@ export function DiscountDialog({ title, current, onApply, error, onClose }: Disc
     // "-10" or "abc" says what is wrong under the field; nothing is sent.
     // "150%" or "0.001" likewise: over 100, or more decimals than a percentage has.
     if (kind === 'percent' ? typedPercentProblem(value) : typedProblem(value, kind === 'amount' ? digits : null)) return setProblem(null);
+    // "0" (or "0.00") takes nothing off: said as such, with the way to take a discount off.
+    if (kind !== 'zhe' && parseDecimal(withoutPercentSign(value), 10) === 0) {
+      const field = t(kind === 'percent' ? 'dialog.discountPercent' : 'dialog.discountAmount');
+      return setProblem(t(current ? 'dialog.discountZeroRemove' : 'dialog.discountZero', { field }));
+    }
     if (kind !== 'amount') {
       // "10" percent → 1000 basis points: two decimals of a percent; "9" 折 → the same.
       const rateBp = rateOf(kind, value);

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { CallError } from '../../../preload/contract';
 import { formatMoney, formatQty, formatRate } from '../format/money';
 import { formatTime, machineTimeZone } from '../format/date';
+import { cashRoundingStepWords } from '../format/cash-rounding-steps';
 
 /** Refusals with a sentence of their own (`<code>_unnamed`) for a field that has no label. */
 const UNNAMED: ReadonlySet<string> = new Set(['request.invalid_input', 'hq.invalid_input']);
@@ -42,6 +43,8 @@ export function errorMessage(error: CallError, t: TFunction, locale: string, cur
   if (params.code === undefined && typeof error.params.productId === 'number') params.code = `#${error.params.productId}`;
   // "1 attempt" / "2 attempts": i18next picks the plural form from `count`.
   if (typeof error.params.attemptsLeft === 'number') params.count = error.params.attemptsLeft;
+  // The steps a cash rounding may take, in the store's currency (no decimals for yen).
+  if (error.params.issue === 'cash_rounding_step') Object.assign(params, cashRoundingStepWords(currency, locale));
   // A refusal that names its scope (a limit per register or per cashier) may say so in its own
   // words, `<code>_<scope>`; i18next falls back to `<code>` where there is none.
   // A refusal that would name a field the person has no word for says it without the name.
@@ -74,7 +77,7 @@ function fieldHint(field: unknown, t: TFunction): string {
 }
 
 /** Rules of the contract's own with a sentence of their own (`request.invalid_input_<rule>`, see input-refusal.ts). */
-const OWN_RULES: ReadonlySet<string> = new Set(['cash_rounding_step', 'control_characters']);
+const OWN_RULES: ReadonlySet<string> = new Set(['cash_rounding_step', 'control_characters', 'ad_hoc_zero_price', 'discount_zero']);
 
 function ownRule(error: CallError): string | null {
   const { issue } = error.params;

@@ -4,6 +4,7 @@ import { DateField } from '../../components/DateField';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Notice } from '../../components/Notice';
 import { currencyDigits } from '../../format/money';
+import { cashRoundingStepWords } from '../../format/cash-rounding-steps';
 import { parseDecimal } from '../../format/parse-amount';
 import { isUiLocale } from '../../i18n';
 import { useCall } from '../../state/use-call';
@@ -16,7 +17,7 @@ import { knownCurrency, toForm, type SettingsForm } from './settings-form';
 
 /** The owner's store settings. Main journals every change and tells every window (session.changed). */
 export function SettingsSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form, setForm] = useState<SettingsForm | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -60,7 +61,8 @@ export function SettingsSection() {
     if (businessDayStartsAt === null) return setInvalid('businessDayStartsAt');
     const currency = form.currency.trim().toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency) || !knownCurrency(currency)) return refuse('currency', t('backOffice.settings.badCurrency'));
-    if (!isCashRoundingStep(form.cashRoundingStepMinor)) return refuse('cashRoundingStepMinor', t('cashRounding.pick'));
+    if (!isCashRoundingStep(form.cashRoundingStepMinor))
+      return refuse('cashRoundingStepMinor', t('cashRounding.pick', cashRoundingStepWords(currency, i18n.language)));
     const cashierDiscountLimitBp = parseDecimal(form.cashierDiscountLimitPercent === '' ? '0' : form.cashierDiscountLimitPercent, 2);
     if (cashierDiscountLimitBp === null || cashierDiscountLimitBp > 10_000)
       return refuse('cashierDiscountLimitPercent', t('dialog.invalidPercent'), t('backOffice.settings.cashierDiscountLimit'));
