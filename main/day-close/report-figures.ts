@@ -48,6 +48,8 @@ export interface FigureInput {
   movements: Record<CashMovementKind, { count: number; amountMinor: number }>;
   /** The credit exchanges spent on their new goods (see ReportFiguresView.exchangeCreditSpent). */
   exchangeCreditSpent: { count: number; amountMinor: number };
+  /** The discount share of the goods refunded or voided in the scope (see ReportFiguresView.discounts). */
+  returnedDiscounts: { count: number; amountMinor: number };
 }
 
 const KINDS: readonly DocumentKind[] = ['sale', 'refund', 'void'];
@@ -71,7 +73,9 @@ export function reportFigures(input: FigureInput): ReportFiguresView {
     discountMinor: 0,
     netMinor: 0,
   }));
-  const discounts = { count: 0, amountMinor: 0 };
+  // Discounts are given on sales, gross, as the sales are; the share of goods that came back is
+  // beside them, as the refunds are beside the sales (given − returned = kept).
+  const discounts = { count: 0, amountMinor: 0, returnedCount: input.returnedDiscounts.count, returnedMinor: input.returnedDiscounts.amountMinor };
   let first: number | null = null;
   let last: number | null = null;
 

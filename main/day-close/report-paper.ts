@@ -89,6 +89,13 @@ function otherBlocks(c: Ctx, f: ReportFiguresView): ReceiptBlock[] {
   blocks.push(
     { kind: 'rule' },
     row(c.t('discount.row', { count: f.discounts.count }), c.money(-f.discounts.amountMinor)),
+    // The share on goods back, and what was kept (a Z stored before it was kept prints neither).
+    ...(f.discounts.returnedMinor === undefined
+      ? []
+      : [
+          row(c.t('discount.returned', { count: f.discounts.returnedCount ?? 0 }), c.money(f.discounts.returnedMinor)),
+          row(c.t('discount.net'), c.money(-(f.discounts.amountMinor - f.discounts.returnedMinor))),
+        ]),
     row(c.t('events.noSale'), String(f.noSales)),
     row(c.t('events.duplicates'), String(f.duplicates)),
   );

@@ -67,6 +67,24 @@ function exchangeCreditSpent(db: Db, scope: ReportScope): { count: number; amoun
   ).get(...w.args) as { count: number; amountMinor: number };
 }
 
+/**
+ * The discount share of the goods that came back: for each refund or void line that returns a sold
+ * line's goods (a price adjustment returns none, qty 0; a return without a receipt names no sold
+ * line, so no discount), the sold line's own and order discount × returned qty ÷ sold qty, rounded
+ * half up. It counts on the day of the correction, as the refund itself does, whatever day the sale.
+ */
+function returnedDiscounts(db: Db, scope: ReportScope): { count: number; amountMinor: number } {
+  const w = where(scope);
+  return sql(
+    db,
+    `SELECT COUNT(DISTINCT CASE WHEN share > 0 THEN pk END) AS count, COALESCE(SUM(share), 0) AS amountMinor FROM (
+       SELECT d.pk AS pk,
+              ((COALESCE(o.line_discount_minor, 0) + COALESCE(o.order_discount_minor, 0)) * l.qty_milli * 2 + o.qty_milli) / (2 * o.qty_milli) AS share
+         FROM documents d JOIN document_lines l ON l.document_pk = d.pk JOIN document_lines o ON o.id = l.original_line_id
+        WHERE ${w.clause} AND d.kind IN ('refund', 'void') AND l.qty_milli > 0 AND o.qty_milli > 0)`,
+  ).get(...w.args) as { count: number; amountMinor: number };
+}
+
 function journalCount(db: Db, kind: 'drawer.opened' | 'receipt.reprinted', slice: JournalSlice): number {
   if ('afterSeq' in slice) {
     return (
@@ -101,6 +119,7 @@ export function readFigures(db: Db, scope: ReportScope, slice: JournalSlice, shi
     duplicates: journalCount(db, 'receipt.reprinted', slice),
     movements: movementTotals(db, shiftIds),
     exchangeCreditSpent: exchangeCreditSpent(db, scope),
+    returnedDiscounts: returnedDiscounts(db, scope),
   });
 }
 

@@ -44,6 +44,8 @@ function rollups(z: { id: number; registerId: string; businessDay: string; store
   for (const m of f.cashMovements) rows.push(['movement', m.kind, m.count, m.amountMinor, 0]);
   rows.push(
     ['discount', 'sales', f.discounts.count, f.discounts.amountMinor, 0],
+    // Its share on goods returned; a Z closed before this row was written has none: unknown, not 0.
+    ['discount', 'returned', f.discounts.returnedCount ?? 0, f.discounts.returnedMinor ?? 0, 0],
     ['net', 'all', f.documentCount, f.netMinor, f.netTaxMinor],
     ['events', 'no_sale', f.noSales, 0, 0],
     ['events', 'duplicate', f.duplicates, 0, 0],

@@ -167,7 +167,31 @@ export function summary(db: Db, registerId: string, from: string, to: string): R
       to,
     ) as { n: number }
   ).n;
+  // Closed days with shifts none of which was counted: their over/short is unknown, not even (as
+  // listZ and the Z say it), so it is left out of the sum and named; none counted at all: null.
+  const uncountedDays = (
+    sql(
+      db,
+      `SELECT COUNT(*) AS n FROM z_reports z WHERE z.register_id = ? AND z.business_day BETWEEN ? AND ?
+          AND EXISTS (SELECT 1 FROM z_shifts zs WHERE zs.z_id = z.id)
+          AND COALESCE((SELECT r.count FROM day_rollups r WHERE r.z_id = z.id AND r.dimension = 'cash' AND r.key = 'over_short'), 0) = 0`,
+    ).get(registerId, from, to) as { n: number }
+  ).n;
+  const countedDays = (
+    sql(
+      db,
+      `SELECT COUNT(*) AS n FROM day_rollups WHERE register_id = ? AND business_day BETWEEN ? AND ? AND dimension = 'cash' AND key = 'over_short' AND count > 0`,
+    ).get(registerId, from, to) as { n: number }
+  ).n;
   const discount = get('discount', 'sales');
+  // Zs closed before the returned share was recorded wrote no row for it: then it is unknown.
+  const returnedDays = (
+    sql(db, `SELECT COUNT(*) AS n FROM day_rollups WHERE register_id = ? AND business_day BETWEEN ? AND ? AND dimension = 'discount' AND key = 'returned'`).get(
+      registerId,
+      from,
+      to,
+    ) as { n: number }
+  ).n;
   const net = get('net', 'all');
   return {
     from,
@@ -176,10 +200,11 @@ export function summary(db: Db, registerId: string, from: string, to: string): R
     kinds,
     tenders,
     taxRates,
-    discounts: { count: discount.count, amountMinor: discount.amount },
+    discounts: { count: discount.count, amountMinor: discount.amount, returnedMinor: returnedDays < days.length ? null : get('discount', 'returned').amount },
     netMinor: net.amount,
     netTaxMinor: net.tax,
-    overShortMinor: get('cash', 'over_short').amount,
+    overShortMinor: countedDays > 0 ? get('cash', 'over_short').amount : null,
+    overShortUncountedDays: uncountedDays,
     handoverMinor: days.length > 0 && handoverDays === 0 ? null : get('cash', 'handover').amount,
     handoverUnrecordedDays: days.length - handoverDays,
     byDay: days,

@@ -64,6 +64,8 @@ interface ZSeen {
   handovers: number;
   /** It wrote the hour's takings, refunds, voids and discounts. */
   hourFigures: boolean;
+  /** It wrote the discounts' share on goods returned (Zs before it was recorded did not). */
+  discountReturned: boolean;
 }
 
 const HOUR_FIGURES: Readonly<Record<string, 'salesMinor' | 'refundsMinor' | 'voidsMinor' | 'discountMinor'>> = {
@@ -107,7 +109,7 @@ export function buildSalesReport(input: {
   ]);
   const operators = new Map<number, { salesCount: number; netMinor: number }>();
   const days = new Set<string>();
-  const discounts = { count: 0, amountMinor: 0 };
+  const discounts = { count: 0, amountMinor: 0, returnedMinor: 0 as number | null };
   let netMinor = 0;
   let overShortMinor = 0;
   let handoverMinor = 0;
@@ -123,7 +125,7 @@ export function buildSalesReport(input: {
     days.add(r.businessDay);
     const byDay = groupBy === 'hour' ? null : period(periodOf(r.businessDay, groupBy));
     const zKey = `${r.registerId}\u0000${r.businessDay}`;
-    const z = zs.get(zKey) ?? { documents: 0, counted: 0, handoverRecorded: false, handovers: 0, hourFigures: false };
+    const z = zs.get(zKey) ?? { documents: 0, counted: 0, handoverRecorded: false, handovers: 0, hourFigures: false, discountReturned: false };
     zs.set(zKey, z);
     const hourFigure = HOUR_FIGURES[r.dimension];
     if (hourFigure) {
@@ -171,6 +173,12 @@ export function buildSalesReport(input: {
         }
         break;
       case 'discount':
+        // Given on sales (gross, as the sales are) and, beside them, the share on goods returned.
+        if (r.key === 'returned') {
+          z.discountReturned = true;
+          discounts.returnedMinor = (discounts.returnedMinor ?? 0) + r.amountMinor;
+          break;
+        }
         discounts.count += r.count;
         discounts.amountMinor += r.amountMinor;
         if (byDay) byDay.discountMinor = (byDay.discountMinor ?? 0) + r.amountMinor;
@@ -213,6 +221,8 @@ export function buildSalesReport(input: {
   // held only the other Zs' share would not add up to the net.
   if (groupBy === 'hour' && hourFiguresMissingZs > 0)
     for (const p of periods.values()) Object.assign(p, { salesMinor: null, refundsMinor: null, voidsMinor: null, discountMinor: null });
+  // A Z that did not record the returned share leaves the range's unknown, not smaller.
+  if (seen.some((z) => z.documents > 0 && !z.discountReturned)) discounts.returnedMinor = null;
   const cashCounted = { counted: seen.filter((z) => z.counted > 0).length, of: seen.length };
   const handoverCompared = { compared: seen.filter((z) => z.handovers > 0).length, of: seen.filter((z) => z.handoverRecorded).length };
 

@@ -62,7 +62,13 @@ export interface ReportFiguresView {
   operators: OperatorFiguresView[];
   /** 24 entries, hour 0 to 23. */
   hours: HourFiguresView[];
-  discounts: { count: number; amountMinor: number };
+  /**
+   * The sales' discounts, gross (count and amount), as the sales are. Beside them, as refunds are
+   * beside sales, the share of them on goods refunded or voided in the report (on the day of the
+   * correction, whatever day the sale): what was kept = amount − returned. Absent in Zs stored
+   * before it was reported: unknown there, not 0.
+   */
+  discounts: { count: number; amountMinor: number; returnedCount?: number; returnedMinor?: number };
   /** Sales less refunds and voids. */
   netMinor: number;
   netTaxMinor: number;
@@ -271,10 +277,17 @@ export interface ReportSummaryView {
   kinds: KindFiguresView[];
   tenders: TenderFiguresView[];
   taxRates: TaxFiguresView[];
-  discounts: { count: number; amountMinor: number };
+  /** As ReportFiguresView.discounts; returnedMinor null when a closed day's Z did not record it. */
+  discounts: { count: number; amountMinor: number; returnedMinor: number | null };
   netMinor: number;
   netTaxMinor: number;
-  overShortMinor: number;
+  /**
+   * The counted closed days' over/short, summed; null when no shift of the range was counted
+   * (unknown, not even). A drawer closed without a count is never a 0 in it.
+   */
+  overShortMinor: number | null;
+  /** Closed days in the range whose shifts were none of them counted: left out of overShortMinor. */
+  overShortUncountedDays: number;
   /**
    * Sum of the handover differences of the days that recorded them; null when none of the range's
    * closed days did (Zs taken before handovers were compared): unknown, not even.

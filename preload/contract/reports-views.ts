@@ -69,7 +69,11 @@ export interface SalesReportView {
   kinds: { kind: DocumentKind; count: number; totalMinor: number }[];
   tenders: { method: PaymentMethod; inMinor: number; outMinor: number; netMinor: number }[];
   operators: { operatorId: number; operatorName: string; salesCount: number; netMinor: number }[];
-  discounts: { count: number; amountMinor: number };
+  /**
+   * The sales' discounts, gross; returnedMinor: their share on goods refunded or voided in the range
+   * (kept = amount − returned), null when a Z of the range closed before it was recorded (unknown).
+   */
+  discounts: { count: number; amountMinor: number; returnedMinor: number | null };
   netMinor: number;
   /** The counted closed days' over/short, summed; null when no shift of the range was counted. */
   overShortMinor: number | null;

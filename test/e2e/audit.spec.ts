@@ -82,13 +82,17 @@ test('the journal viewer filters by kind and operator, shows entries in words, c
   const text = readFileSync(path, 'utf8');
   expect(text.startsWith('\uFEFF')).toBe(true);
   const csv = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
-  expect(csv[0]).toEqual(['seq', 'at', 'kind', 'operator_id', 'register_id', 'document_id', 'payload', 'prev_hash', 'hash']);
+  // The time column is the store's clock with its offset, as the screens show it; its header says so in the screen's language.
+  const [seqHead, atHead, ...restHead] = csv[0] ?? [];
+  expect([seqHead, ...restHead]).toEqual(['seq', 'kind', 'operator_id', 'register_id', 'document_id', 'payload', 'prev_hash', 'hash']);
+  expect(atHead).toMatch(/^时间（门店时间 .+，ISO 8601 含 UTC 时差）$/);
   expect(csv).toHaveLength(4);
   expect([name?.[2], name?.[3]]).toEqual([csv[1]?.[0], csv[2]?.[0]]);
   expect(name?.[1]).toBe(csv[1]?.[1]?.slice(0, 10));
   const [seq, at, kind, operatorId, registerId, documentId, payload = '', prevHash = '', hash = ''] = csv[1] ?? [];
   expect([kind, registerId]).toEqual(['sale.completed', 'R1']);
   expect(Number(seq)).toBeGreaterThan(0);
+  expect(at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/);
   expect(Number.isNaN(Date.parse(at ?? ''))).toBe(false);
   expect(operatorId).toMatch(/^\d+$/);
   // The entry names its document and chains its digest; its register and operator are the document's (the columns above).

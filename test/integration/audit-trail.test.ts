@@ -180,15 +180,21 @@ describe('journal CSV export', () => {
   it('every row recomputes to its hash, chained to the one before, up to the head', async () => {
     const s = await day();
     const page = await s.reg.must('journal.list', { limit: 5000 });
-    const csv = journalCsv(page.entries, page.head);
+    const csv = journalCsv(page.entries, page.head, { timeZone: SHANGHAI, atHeader: 'at (store time)' });
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    // The file is named by the days (UTC, as its at column) and the seq range it holds.
+    // The file is named by the store's days (as its time column) and the seq range it holds.
     const [first, last] = [page.entries[0], page.entries.at(-1)];
-    const days = [...new Set([first, last].map((e) => new Date(e?.at ?? 0).toISOString().slice(0, 10)))].join('_');
-    expect(journalFileName(page.entries, page.head)).toBe(`ringup-journal-${days}-seq${first?.seq}-${last?.seq}.csv`);
-    expect(journalFileName([], page.head)).toBe(`ringup-journal-empty-head${page.head?.seq}.csv`);
+    const storeDayOf = (at: number) => new Date(at + 8 * 3_600_000).toISOString().slice(0, 10);
+    const days = [...new Set([first, last].map((e) => storeDayOf(e?.at ?? 0)))].join('_');
+    expect(journalFileName(page.entries, page.head, SHANGHAI)).toBe(`ringup-journal-${days}-seq${first?.seq}-${last?.seq}.csv`);
+    expect(journalFileName([], page.head, SHANGHAI)).toBe(`ringup-journal-empty-head${page.head?.seq}.csv`);
     const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
-    expect(rows[0]).toEqual(['seq', 'at', 'kind', 'operator_id', 'register_id', 'document_id', 'payload', 'prev_hash', 'hash']);
+    expect(rows[0]).toEqual(['seq', 'at (store time)', 'kind', 'operator_id', 'register_id', 'document_id', 'payload', 'prev_hash', 'hash']);
+    // Each time is the store's clock with its offset, naming the very moment the entry was written.
+    for (const [i, row] of rows.slice(1, -1).entries()) {
+      expect(row[1]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/);
+      expect(Date.parse(row[1] ?? '')).toBe(page.entries[i]?.at);
+    }
     let prev = GENESIS;
     for (const row of rows.slice(1, -1)) {
       const [, , , , , , payload = '', prevHash = '', hash = ''] = row;

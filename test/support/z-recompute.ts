@@ -80,6 +80,18 @@ export function recompute(s: Shop, day: string, shiftIds: number[]): { figures: 
     };
   });
   const discounted = views.map((v) => v.view).filter((v) => v.kind === 'sale' && v.totals.discountMinor > 0);
+  // The discount share of the goods back: each returned quantity's part of its sold line's discounts.
+  const returnedShares = views
+    .map((v) => v.view)
+    .filter((v) => v.kind !== 'sale' && v.originalDocumentId !== null)
+    .map((v) => {
+      const sold = documentView(db, v.originalDocumentId ?? '').lines;
+      return v.lines.reduce((n, l) => {
+        const o = sold.find((x) => x.id === l.originalLineId);
+        if (!o || l.qtyMilli <= 0) return n;
+        return n + Math.round(((o.lineDiscountMinor + o.orderDiscountMinor) * l.qtyMilli) / o.qtyMilli);
+      }, 0);
+    });
   const moves = db.prepare(`SELECT kind, amount_minor, shift_id FROM cash_movements WHERE shift_id IN (${shiftIds.join(',') || '0'})`).all() as {
     kind: string;
     amount_minor: number;
@@ -100,7 +112,12 @@ export function recompute(s: Shop, day: string, shiftIds: number[]): { figures: 
     taxRates: [...rates.values()].sort((a, b) => a.rateBp - b.rateBp),
     operators,
     hours,
-    discounts: { count: discounted.length, amountMinor: discounted.reduce((n, v) => n + v.totals.discountMinor, 0) },
+    discounts: {
+      count: discounted.length,
+      amountMinor: discounted.reduce((n, v) => n + v.totals.discountMinor, 0),
+      returnedCount: returnedShares.filter((n) => n > 0).length,
+      returnedMinor: returnedShares.reduce((n, m) => n + m, 0),
+    },
     netMinor: views.reduce((n, v) => n + sign(v.view) * v.view.totals.totalMinor, 0),
     netTaxMinor: views.reduce((n, v) => n + sign(v.view) * v.view.totals.taxMinor, 0),
     noSales: journal('drawer.opened'),

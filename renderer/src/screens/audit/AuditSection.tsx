@@ -104,7 +104,8 @@ export function AuditSection(_props: BackOfficeSectionProps) {
       if (!r.value.more) break;
       after = all.at(-1)?.seq ?? after;
     }
-    download(new Blob([journalCsv(all, head)], { type: 'text/csv;charset=utf-8' }), journalFileName(all, head));
+    const clock = { timeZone: format.timeZone, atHeader: t('audit.csv.at', { zone: format.timeZone }) };
+    download(new Blob([journalCsv(all, head, clock)], { type: 'text/csv;charset=utf-8' }), journalFileName(all, head, format.timeZone));
   };
 
   const set = (change: Partial<Filters>) => setFilters((f) => ({ ...f, ...change }));

@@ -129,8 +129,27 @@ export function ReportView({ figures, shifts, reconciliation, overShortMinor }: 
           <tbody>
             <tr>
               <th scope="row">{t('report.discounts', { count: figures.discounts.count })}</th>
-              <td className="numeric">{format.money(figures.discounts.amountMinor)}</td>
+              <td className="numeric" data-testid="report-discounts">
+                {format.money(figures.discounts.amountMinor)}
+              </td>
             </tr>
+            {/* Given gross, as sales are; the share on goods back beside it, as refunds are (a Z stored before it was kept has none). */}
+            {figures.discounts.returnedMinor !== undefined && (
+              <>
+                <tr>
+                  <th scope="row">{t('report.discountsReturned')}</th>
+                  <td className="numeric" data-testid="report-discounts-returned">
+                    {format.money(-figures.discounts.returnedMinor)}
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">{t('report.discountsNet')}</th>
+                  <td className="numeric" data-testid="report-discounts-net">
+                    {format.money(figures.discounts.amountMinor - figures.discounts.returnedMinor)}
+                  </td>
+                </tr>
+              </>
+            )}
             <tr>
               <th scope="row">{t('report.noSales')}</th>
               <td className="numeric" data-testid="report-no-sales">

@@ -60,7 +60,16 @@ export function ReportTotals({ r }: { r: SalesReportView }) {
       <dt>{t('reports.averageBasket')}</dt>
       <dd data-testid="reports-average-basket">{r.averageBasketMinor === null ? '—' : format.money(r.averageBasketMinor)}</dd>
       <dt>{t('reports.col.discounts')}</dt>
-      <dd>{format.money(r.discounts.amountMinor)}</dd>
+      <dd data-testid="reports-discounts">{format.money(r.discounts.amountMinor)}</dd>
+      {/* Given gross, as sales are; the share on goods back beside it, as refunds are. */}
+      <dt>{t('report.discountsReturned')}</dt>
+      <dd data-testid="reports-discounts-returned">
+        {r.discounts.returnedMinor === null ? t('report.discountsReturnedUnknown') : format.money(-r.discounts.returnedMinor)}
+      </dd>
+      <dt>{t('report.discountsNet')}</dt>
+      <dd data-testid="reports-discounts-net">
+        {r.discounts.returnedMinor === null ? '—' : format.money(r.discounts.amountMinor - r.discounts.returnedMinor)}
+      </dd>
       <dt>{t('reports.col.overShort')}</dt>
       <dd>
         <OverShortTotal r={r} />
