@@ -26,6 +26,11 @@ declare module '../ledger/journal-payloads' {
        * for these owners (main/sync/apply-operators.ts).
        */
       keptOwners?: string[];
+      /**
+       * Operators whose entry was left out because this till changed them itself after HQ last
+       * did (main/sync/operator-changes.ts): the newer change wins, whichever arrives last.
+       */
+      keptLocal?: string[];
     };
   }
 }

@@ -6,17 +6,25 @@ import { INDEXED_KINDS } from '../ledger/journal-kind-index';
 import { sql } from '../ledger/statements';
 import { journalHead, pendingVersions, readLink } from './sync-store';
 
-/** Owners the last applied operators version left as they were (see apply-operators.ts), if any. */
-function keptOwners(db: Db): SyncStatusView['keptOwners'] {
+/** The last applied operators version's journal entry, if any. */
+function lastOperatorsApplied(db: Db): JournalPayloads['sync.version_applied'] | null {
   const payload = sql(
     db,
     `SELECT payload FROM journal WHERE kind = 'sync.version_applied' AND ${INDEXED_KINDS} AND json_extract(payload, '$.data.kind') = 'operators' ORDER BY seq DESC LIMIT 1`,
   )
     .pluck()
     .get() as string | undefined;
-  if (payload === undefined) return null;
-  const data = (JSON.parse(payload) as { data: JournalPayloads['sync.version_applied'] }).data;
-  return data.keptOwners && data.keptOwners.length > 0 ? { version: data.version, names: data.keptOwners } : null;
+  return payload === undefined ? null : (JSON.parse(payload) as { data: JournalPayloads['sync.version_applied'] }).data;
+}
+
+/** Owners the last applied operators version left as they were (see apply-operators.ts), if any. */
+function keptOwners(data: JournalPayloads['sync.version_applied'] | null): SyncStatusView['keptOwners'] {
+  return data?.keptOwners && data.keptOwners.length > 0 ? { version: data.version, names: data.keptOwners } : null;
+}
+
+/** Operators whose own change here was newer than HQ's in the last applied operators version. */
+function keptLocal(data: JournalPayloads['sync.version_applied'] | null): SyncStatusView['keptLocal'] {
+  return data?.keptLocal && data.keptLocal.length > 0 ? { version: data.version, names: data.keptLocal } : null;
 }
 
 /** Versions shown with what was skipped of them, at most. */
@@ -44,6 +52,7 @@ function skippedInVersions(db: Db): SyncStatusView['skippedInVersions'] {
 export function syncStatus(db: Db): SyncStatusView {
   const link = readLink(db);
   const localSeq = journalHead(db);
+  const operators = lastOperatorsApplied(db);
   if (!link) {
     return {
       enrolled: false,
@@ -63,6 +72,7 @@ export function syncStatus(db: Db): SyncStatusView {
       pulledAt: null,
       pendingVersions: 0,
       keptOwners: null,
+      keptLocal: null,
       skippedInVersions: [],
     };
   }
@@ -83,7 +93,8 @@ export function syncStatus(db: Db): SyncStatusView {
     downVersion: link.down_version,
     pulledAt: link.pulled_at,
     pendingVersions: pendingVersions(db),
-    keptOwners: keptOwners(db),
+    keptOwners: keptOwners(operators),
+    keptLocal: keptLocal(operators),
     skippedInVersions: skippedInVersions(db),
   };
 }

@@ -31,6 +31,12 @@ export interface SyncStatusView {
    * it applied in full. HQ's list and the till differ until HQ sends one that keeps an owner.
    */
   keptOwners: { version: number; names: string[] } | null;
+  /**
+   * Operators the last operators version applied here named but left as the till has them: the
+   * till's own change of them (a PIN reset, a role, a deactivation) is newer than HQ's (see
+   * main/sync/apply-operators.ts). Null when it applied every operator it named.
+   */
+  keptLocal: { version: number; names: string[] } | null;
   /** The latest versions from HQ of which this register skipped something (a product, a setting), newest first: never silently. */
   skippedInVersions: { version: number; kind: DownKind; appliedAt: number; skipped: DownSkip[] }[];
 }

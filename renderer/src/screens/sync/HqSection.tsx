@@ -72,6 +72,14 @@ export function HqSection({ session }: BackOfficeSectionProps) {
               })}
             </dd>
           )}
+          {view.keptLocal && (
+            <dd className="muted" data-testid="hq-kept-local">
+              {t('hq.keptLocal', {
+                version: view.keptLocal.version,
+                names: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(view.keptLocal.names),
+              })}
+            </dd>
+          )}
           {view.skippedInVersions.length > 0 && (
             <dd className="error-note" role="alert" data-testid="hq-skipped">
               <p>{t('hq.skipped.title')}</p>
