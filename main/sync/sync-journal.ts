@@ -32,6 +32,21 @@ declare module '../ledger/journal-payloads' {
        */
       keptLocal?: string[];
     };
+    /**
+     * The owner took this register out of the chain (main/sync/withdraw.ts): the link and its key
+     * are gone, the journal stays. hqWithdrawnAt: HQ's moment, null when withdrawn here only
+     * (HQ could not be reached). notUploaded: entries HQ never got.
+     */
+    'sync.withdrawn': {
+      operatorId: number;
+      hqUrl: string;
+      registerId: string;
+      shopId: string;
+      ackedSeq: number;
+      notUploaded: number;
+      versionsDropped: number;
+      hqWithdrawnAt: number | null;
+    };
   }
 }
 
