@@ -32,7 +32,12 @@ export async function adminRoute(pool: Pool, req: IncomingMessage, url: URL, bod
   if (method === 'GET' && path === '/api/admin/shops') return [200, await listShops(pool)];
   if (method === 'POST' && path === '/api/admin/shops') {
     const input = parse(z.object({ id: hqId, name: z.string().min(1).max(80) }).strict(), json(body));
-    return [200, { ...input, ...(await createShop(pool, input, now)) }];
+    const { created, renamed } = await createShop(pool, input, now);
+    if (!renamed) return [200, { ...input, created }];
+    // HQ names the shop and settings flow down: a renamed shop's registers take the name for their
+    // store (receipts, the HQ section) from now on, as a settings version of that shop.
+    const published = await publishVersion(pool, { kind: 'settings', shopId: input.id, effectiveAt: now, body: { settings: { storeName: input.name } } }, now);
+    return [200, { ...input, created, storeNameVersion: published.version }];
   }
   if (method === 'POST' && path === '/api/admin/registers') {
     const input = parse(z.object({ id: hqId, shopId: hqId, name: z.string().min(1).max(80) }).strict(), json(body));

@@ -30,6 +30,22 @@ function keptLocal(data: JournalPayloads['sync.version_applied'] | null): SyncSt
 /** Versions shown with what was skipped of them, at most. */
 const SKIPPED_SHOWN = 5;
 
+/**
+ * The shop's name as HQ gave it last: a rename at HQ comes down as a settings version with the
+ * store name (hq/http/admin-routes.ts); before one has taken effect, the name at enrolment.
+ */
+function shopName(db: Db): string | null {
+  const renamed = sql(
+    db,
+    `SELECT json_extract(body, '$.settings.storeName') FROM sync_versions
+      WHERE kind = 'settings' AND applied_at IS NOT NULL AND json_extract(body, '$.settings.storeName') IS NOT NULL
+      ORDER BY effective_at DESC, version DESC LIMIT 1`,
+  )
+    .pluck()
+    .get() as string | undefined;
+  return typeof renamed === 'string' ? renamed : enrolledShopName(db);
+}
+
 function enrolledShopName(db: Db): string | null {
   const row = sql(
     db,
@@ -81,7 +97,7 @@ export function syncStatus(db: Db): SyncStatusView {
     hqUrl: link.hq_url,
     registerId: link.register_id,
     shopId: link.shop_id,
-    shopName: enrolledShopName(db),
+    shopName: shopName(db),
     localSeq,
     ackedSeq: link.acked_seq,
     pendingEntries: Math.max(0, localSeq - link.acked_seq),

@@ -7,7 +7,7 @@ export interface SyncStatusView {
   /** HQ's names for this register and its shop. */
   registerId: string | null;
   shopId: string | null;
-  /** The shop's name as HQ gave it at enrolment; null when HQ did not say (an older HQ). */
+  /** The shop's name as HQ gave it last (at enrolment, or a rename at HQ since); null when HQ did not say (an older HQ). */
   shopName: string | null;
   /** The newest journal entry here, and the newest HQ has acknowledged holding. */
   localSeq: number;
