@@ -20,13 +20,17 @@ function codeHash(code: string): string {
   return createHash('sha256').update(code).digest('hex');
 }
 
-/** Creates a shop, or renames it when its id exists (`created: false` says which). */
-export async function createShop(pool: Pool, shop: { id: string; name: string }, now: number): Promise<{ created: boolean }> {
-  const r = await pool.query<{ created: boolean }>(
-    'INSERT INTO shops (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name RETURNING (xmax = 0) AS created',
+/** Creates a shop, or renames it when its id exists (`created: false` says which; `renamed`: its name changed). */
+export async function createShop(pool: Pool, shop: { id: string; name: string }, now: number): Promise<{ created: boolean; renamed: boolean }> {
+  const r = await pool.query<{ created: boolean; old_name: string | null }>(
+    `WITH old AS (SELECT name FROM shops WHERE id = $1)
+     INSERT INTO shops (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name
+     RETURNING (xmax = 0) AS created, (SELECT name FROM old) AS old_name`,
     [shop.id, shop.name, now],
   );
-  return { created: r.rows[0]?.created ?? false };
+  const row = r.rows[0];
+  const created = row?.created ?? false;
+  return { created, renamed: !created && row?.old_name !== shop.name };
 }
 
 export async function listShops(pool: Pool): Promise<{ id: string; name: string; registers: number; createdAt: number }[]> {

@@ -24,9 +24,21 @@ function header(headers: Headers, name: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-const secrets = new WeakMap<Pool, Map<string, { secret: Buffer; shopId: string }>>();
+interface RegisterKey {
+  secret: Buffer;
+  shopId: string;
+  /** Taken out of the chain (hq/auth/withdraw.ts): its key is refused from then on. */
+  withdrawnAt: number | null;
+}
 
-async function registerKey(pool: Pool, registerId: string): Promise<{ secret: Buffer; shopId: string } | null> {
+const secrets = new WeakMap<Pool, Map<string, RegisterKey>>();
+
+/** Forgets a register's cached key, so the next request reads it again (after a withdrawal). */
+export function forgetRegisterKey(pool: Pool, registerId: string): void {
+  secrets.get(pool)?.delete(registerId);
+}
+
+async function registerKey(pool: Pool, registerId: string): Promise<RegisterKey | null> {
   let cache = secrets.get(pool);
   if (!cache) {
     cache = new Map();
@@ -34,10 +46,13 @@ async function registerKey(pool: Pool, registerId: string): Promise<{ secret: Bu
   }
   const hit = cache.get(registerId);
   if (hit) return hit;
-  const row = await pool.query<{ secret: Buffer | null; shop_id: string }>('SELECT secret, shop_id FROM registers WHERE id = $1', [registerId]);
+  const row = await pool.query<{ secret: Buffer | null; shop_id: string; withdrawn_at: number | null }>(
+    'SELECT secret, shop_id, withdrawn_at FROM registers WHERE id = $1',
+    [registerId],
+  );
   const r = row.rows[0];
   if (!r?.secret) return null;
-  const key = { secret: r.secret, shopId: r.shop_id };
+  const key = { secret: r.secret, shopId: r.shop_id, withdrawnAt: r.withdrawn_at };
   cache.set(registerId, key);
   return key;
 }
@@ -53,6 +68,8 @@ export async function verifyRequest(pool: Pool, method: string, path: string, he
   if (!key) throw new HqError('hq.unknown_register', 401, { registerId: registerId.slice(0, 40) });
   const t = Number(time);
   if (!signatureHolds(key.secret, { method, path, registerId, time: t, nonce, body }, signature)) throw new HqError('hq.bad_signature', 401);
+  // Told only to the key's holder (after the signature), with the moment: the till says when and why.
+  if (key.withdrawnAt !== null) throw new HqError('hq.register_withdrawn', 403, { registerId, withdrawnAt: key.withdrawnAt });
   if (Math.abs(now - t) > CLOCK_WINDOW_MS) throw new HqError('hq.clock_skew', 401, { serverTime: now });
   if (!(await rememberNonce(pool, registerId, nonce, t))) throw new HqError('hq.replayed', 401);
   return { registerId, shopId: key.shopId };

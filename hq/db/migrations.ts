@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import { foundation } from './migrations/001-foundation';
 import { cashRecords } from './migrations/002-cash-records';
 import { zHandover } from './migrations/003-z-handover';
+import { withdrawn } from './migrations/004-withdrawn';
 
 export interface HqMigration {
   version: number;
@@ -15,6 +16,7 @@ export const hqMigrations: readonly HqMigration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'cash-records', sql: cashRecords },
   { version: 3, name: 'z-handover', sql: zHandover },
+  { version: 4, name: 'withdrawn', sql: withdrawn },
 ];
 
 hqMigrations.forEach((m, i) => {

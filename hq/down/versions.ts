@@ -6,6 +6,7 @@ import type { Pool } from 'pg';
 import { catalogSkips, downVersion, settingsSkips, type DownKind, type DownResponse, type DownVersion } from '../../preload/contract/hq-wire';
 import { HqError } from '../http/hq-error';
 import { issueField } from '../http/parse';
+import { stampOperators } from './operator-stamps';
 import { refuseOwnerless } from './owner-guard';
 
 export const DOWN_PAGE = 50;
@@ -36,10 +37,10 @@ export async function publishVersion(
   const check = downVersion.safeParse({ version: 1, kind: v.kind, effectiveAt: v.effectiveAt, body: v.body });
   if (!check.success) throw new HqError('hq.invalid_input', 400, { field: issueField(check.error.issues[0]) });
   refuseSkips(check.data);
-  const insert = async (db: Pick<Pool, 'query'>) => {
+  const insert = async (db: Pick<Pool, 'query'>, body: unknown) => {
     const row = await db.query<{ version: number }>(
       'INSERT INTO down_versions (shop_id, kind, effective_at, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING version',
-      [v.shopId, v.kind, v.effectiveAt, JSON.stringify(check.data.body), now],
+      [v.shopId, v.kind, v.effectiveAt, JSON.stringify(body), now],
     );
     const version = row.rows[0]?.version ?? 0;
     const older = await db.query<{ version: number }>(
@@ -49,7 +50,7 @@ export async function publishVersion(
     );
     return { version, supersedes: older.rows.map((r) => r.version) };
   };
-  if (check.data.kind !== 'operators') return insert(pool);
+  if (check.data.kind !== 'operators') return insert(pool, check.data.body);
   // Never a version that would leave a register without an active owner (owner-guard.ts). Operators
   // versions are checked and written one at a time, so two published together cannot each take
   // away one of a register's two owners.
@@ -59,7 +60,8 @@ export async function publishVersion(
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [OPERATORS_LOCK]);
     await refuseOwnerless(client, v.shopId, operators);
-    const published = await insert(client);
+    // Stamped under the lock, so two versions published together each compare with the one before.
+    const published = await insert(client, await stampOperators(client, v.shopId, check.data.body, v.effectiveAt, now));
     await client.query('COMMIT');
     return published;
   } catch (error) {

@@ -6,6 +6,7 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import { downKinds, hqId } from '../../preload/contract/hq-wire';
 import { createRegister, createShop, listShops } from '../auth/registers';
+import { withdrawRegister } from '../auth/withdraw';
 import { publishVersion } from '../down/versions';
 import { acknowledgeAlert, listAlerts } from '../ingest/alerts';
 import { consistencyCheck, documentDays, zDays, zSums } from '../reports/reports';
@@ -31,7 +32,12 @@ export async function adminRoute(pool: Pool, req: IncomingMessage, url: URL, bod
   if (method === 'GET' && path === '/api/admin/shops') return [200, await listShops(pool)];
   if (method === 'POST' && path === '/api/admin/shops') {
     const input = parse(z.object({ id: hqId, name: z.string().min(1).max(80) }).strict(), json(body));
-    return [200, { ...input, ...(await createShop(pool, input, now)) }];
+    const { created, renamed } = await createShop(pool, input, now);
+    if (!renamed) return [200, { ...input, created }];
+    // HQ names the shop and settings flow down: a renamed shop's registers take the name for their
+    // store (receipts, the HQ section) from now on, as a settings version of that shop.
+    const published = await publishVersion(pool, { kind: 'settings', shopId: input.id, effectiveAt: now, body: { settings: { storeName: input.name } } }, now);
+    return [200, { ...input, created, storeNameVersion: published.version }];
   }
   if (method === 'POST' && path === '/api/admin/registers') {
     const input = parse(z.object({ id: hqId, shopId: hqId, name: z.string().min(1).max(80) }).strict(), json(body));
@@ -73,6 +79,12 @@ export async function adminRoute(pool: Pool, req: IncomingMessage, url: URL, bod
     await knownRegister(pool, r.register);
     const open = await openFraudAlerts(pool, { limit: r.limit, ...(r.register === undefined ? {} : { registerId: r.register }) });
     return [200, [...open].map(([registerId, fraud]) => ({ registerId, ...fraud }))];
+  }
+  const withdraw = /^\/api\/admin\/registers\/([^/]{1,64})\/withdraw$/.exec(path);
+  if (method === 'POST' && withdraw) {
+    // A lost or broken till taken out of the chain at HQ; the till itself does it with sync.withdraw.
+    const registerId = parse(z.object({ registerId: hqId }).strict(), { registerId: decodeURIComponent(withdraw[1] ?? '') }).registerId;
+    return [200, await withdrawRegister(pool, registerId, now)];
   }
   const ack = /^\/api\/admin\/alerts\/(\d{1,15})\/ack$/.exec(path);
   if (method === 'POST' && ack) {

@@ -4,8 +4,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { Pool } from 'pg';
-import { downRequest, enrolRequest, hqPaths, overviewRequest } from '../../preload/contract/hq-wire';
+import { downRequest, enrolRequest, hqPaths, overviewRequest, withdrawRequest } from '../../preload/contract/hq-wire';
 import { enrol } from '../auth/registers';
+import { withdrawRegister } from '../auth/withdraw';
 import { verifyRequest } from '../auth/verify-request';
 import { versionsAfter } from '../down/versions';
 import { ingestUpload } from '../ingest/ingest';
@@ -74,6 +75,13 @@ async function route(deps: HqServerDeps, req: IncomingMessage, url: URL, body: B
     const input = parse(downRequest, json(body));
     if (input.registerId !== who.registerId) throw new HqError('hq.forbidden', 403);
     return [200, await versionsAfter(pool, who.shopId, input.after, now)];
+  }
+  if (method === 'POST' && path === hqPaths.withdraw) {
+    // The till's owner takes it out of the chain; signed, so only the register itself can.
+    const who = await verifyRequest(pool, method, path, req.headers, body, now);
+    const input = parse(withdrawRequest, json(body));
+    if (input.registerId !== who.registerId) throw new HqError('hq.forbidden', 403);
+    return [200, await withdrawRegister(pool, who.registerId, now)];
   }
   if (method === 'POST' && path === hqPaths.overview) {
     // Read-only, for the owner at an enrolled register (the register's main process checks the role).

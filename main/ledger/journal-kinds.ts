@@ -88,6 +88,7 @@ const KINDS: Record<JournalKind, true> = {
   'shift.handover_differed': true,
   'shift.opened': true,
   'sync.enrolled': true,
+  'sync.withdrawn': true,
   'sync.version_applied': true,
   'terminal.end_of_day': true,
   'training.switched': true,

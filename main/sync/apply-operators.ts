@@ -15,11 +15,17 @@
 // - Every operator has an operator number (工号), given as the till gives one to an operator
 //   created here: the next after the highest ever given. An operator HQ names again keeps theirs,
 //   so badges and number logins survive later versions.
+// - The newer change of an operator wins, not the later arrival. HQ stamps each operator with when
+//   it last changed them (`changedAt`, hq/down/operator-stamps.ts); the till knows from its journal
+//   when it last changed them itself (operator-changes.ts). An entry whose stamp is not newer than
+//   the till's own change is left out (the till's PIN, role and whether they may log in stay), and
+//   the version's journal entry names it. An entry without a stamp (an older HQ) applies as before.
 import { operatorsBody } from '../../preload/contract/hq-wire';
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
 import { followHqActive } from '../operators/operator-admin';
 import type { OperatorRow } from '../operators/operators';
+import { hqClockOffset, localOperatorChanges } from './operator-changes';
 
 /** As the till compares names (operators.name is COLLATE NOCASE: ASCII letters fold, nothing else). */
 export function nameKey(name: string): string {
@@ -32,12 +38,26 @@ export interface OperatorsApplied {
   items: number;
   /** Active owners the version would have taken away, left as they were (none, or the till's owners). */
   keptOwners: string[];
+  /** Operators the till changed itself after HQ's stamp of them: left as the till has them. */
+  keptLocal: string[];
 }
 
 export function applyOperators(db: Db, raw: unknown, version: number, now: number): OperatorsApplied {
-  const body = operatorsBody.parse(raw);
+  const parsed = operatorsBody.parse(raw);
   const rows = sql(db, 'SELECT id, name, role, active, badge_hash FROM operators').all() as Before[];
   const byName = new Map(rows.map((r) => [nameKey(r.name), r]));
+  // HQ's stamps are in HQ's time; the till's changes, moved to HQ's time by the offset the link learnt.
+  const ownChanges = localOperatorChanges(db);
+  const offset = hqClockOffset(db);
+  const keptLocal: string[] = [];
+  const operators = parsed.operators.filter((o) => {
+    const was = byName.get(nameKey(o.name));
+    const own = was ? ownChanges.get(was.id) : undefined;
+    if (o.changedAt === undefined || own === undefined || o.changedAt >= own + offset) return true;
+    if (!keptLocal.includes(was?.name ?? o.name)) keptLocal.push(was?.name ?? o.name);
+    return false;
+  });
+  const body = { operators };
   const ownersBefore = rows.filter((r) => r.role === 'owner' && r.active === 1).map((r) => r.name);
   // Who is an active owner once the whole version is in (a later entry for a name wins).
   const owners = new Set(ownersBefore.map(nameKey));
@@ -67,5 +87,5 @@ export function applyOperators(db: Db, raw: unknown, version: number, now: numbe
     }
     items += 1;
   }
-  return { items, keptOwners };
+  return { items, keptOwners, keptLocal };
 }

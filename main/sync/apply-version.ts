@@ -21,6 +21,8 @@ interface Applied {
   skipped: DownSkip[];
   /** Owners an operators version would have taken away (the till's last ones), kept as they were. */
   keptOwners?: string[];
+  /** Operators this till changed itself after HQ last changed them: its own change stays. */
+  keptLocal?: string[];
 }
 
 function applyCatalog(db: Db, raw: unknown): Applied {
@@ -98,6 +100,8 @@ export function applyDueVersions(db: Db, now: number): number {
           ...(over.by !== null ? { supersededBy: over.by } : {}),
           // Named when an operators version was applied without them (the till's last owners).
           ...(result.keptOwners && result.keptOwners.length > 0 ? { keptOwners: result.keptOwners } : {}),
+          // Named when the till's own change of an operator was newer than HQ's (apply-operators.ts).
+          ...(result.keptLocal && result.keptLocal.length > 0 ? { keptLocal: result.keptLocal } : {}),
         },
         now,
       );

@@ -26,6 +26,26 @@ declare module '../ledger/journal-payloads' {
        * for these owners (main/sync/apply-operators.ts).
        */
       keptOwners?: string[];
+      /**
+       * Operators whose entry was left out because this till changed them itself after HQ last
+       * did (main/sync/operator-changes.ts): the newer change wins, whichever arrives last.
+       */
+      keptLocal?: string[];
+    };
+    /**
+     * The owner took this register out of the chain (main/sync/withdraw.ts): the link and its key
+     * are gone, the journal stays. hqWithdrawnAt: HQ's moment, null when withdrawn here only
+     * (HQ could not be reached). notUploaded: entries HQ never got.
+     */
+    'sync.withdrawn': {
+      operatorId: number;
+      hqUrl: string;
+      registerId: string;
+      shopId: string;
+      ackedSeq: number;
+      notUploaded: number;
+      versionsDropped: number;
+      hqWithdrawnAt: number | null;
     };
   }
 }

@@ -46,6 +46,8 @@ const REFUSALS = new Set([
   'hq.bad_signature',
   'hq.unknown_register',
   'hq.invalid_input',
+  // Taken out of the chain: only the owner's withdrawal here (or a new enrolment) ends it.
+  'hq.register_withdrawn',
 ]);
 
 const COMPLETION_KINDS = ['sale.completed', 'refund.completed', 'void.completed'] as const;
@@ -211,6 +213,8 @@ export class SyncRuntime {
       const now = this.o.clock();
       const { versions, more } = answer.value;
       this.o.db.transaction(() => {
+        // Withdrawn while the answer was on its way: the versions belonged to the chain.
+        if (readLink(this.o.db)?.register_id !== link.registerId) return;
         const insert = sql(this.o.db, 'INSERT OR IGNORE INTO sync_versions (version, kind, effective_at, body, received_at) VALUES (?, ?, ?, ?, ?)');
         for (const v of versions) insert.run(v.version, v.kind, v.effectiveAt, JSON.stringify(v.body), now);
         const last = versions[versions.length - 1]?.version ?? cursor;

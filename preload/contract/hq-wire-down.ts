@@ -45,12 +45,20 @@ export const operatorsBody = z
             pinSalt: z.string().regex(/^[0-9a-f]{16,128}$/),
             pinParams: z.object({ N: int, r: int, p: int, keylen: int }).strict(),
             active: z.boolean(),
+            /**
+             * When HQ last changed this operator (epoch ms, HQ's clock; hq/down/operator-stamps.ts):
+             * the till keeps its own change of the operator when that is newer. HQ stamps it at
+             * publishing; absent from an older HQ, whose entries apply as they arrive.
+             */
+            changedAt: int.min(0).optional(),
           })
           .strict(),
       )
       .max(1000),
   })
   .strict();
+
+export type OperatorsBody = z.infer<typeof operatorsBody>;
 
 /** The store settings HQ sets for all its registers; the register's own id and devices stay local. */
 export const settingsBody = z

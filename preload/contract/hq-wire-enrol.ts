@@ -11,3 +11,13 @@ export interface EnrolResponse {
   secret: string;
   serverTime: number;
 }
+
+/** The till's owner takes the register out of the chain (signed with its key, like an upload). */
+export const withdrawRequest = z.object({ registerId: z.string().min(1).max(64) }).strict();
+export interface WithdrawResponse {
+  registerId: string;
+  /** When HQ took it out (the first time it was asked). */
+  withdrawnAt: number;
+  /** What HQ holds of the register's journal, up to this seq. */
+  headSeq: number;
+}

@@ -11,6 +11,8 @@ export const hqPaths = {
   down: '/api/down',
   /** The owner's read-only overview, asked for through an enrolled register (signed like its uploads). */
   overview: '/api/owner/overview',
+  /** The till's owner takes the register out of the chain (signed; hq/auth/withdraw.ts). */
+  withdraw: '/api/withdraw',
 } as const;
 
 /** Headers of a signed request. */
@@ -41,6 +43,8 @@ export const hqErrors = [
   'hq.not_found',
   'hq.invalid_range',
   'hq.internal',
+  // A register taken out of the chain (at the till or at HQ): its key is refused from then on.
+  'hq.register_withdrawn',
 ] as const;
 export type HqErrorCode = (typeof hqErrors)[number];
 

@@ -7,7 +7,7 @@ export interface SyncStatusView {
   /** HQ's names for this register and its shop. */
   registerId: string | null;
   shopId: string | null;
-  /** The shop's name as HQ gave it at enrolment; null when HQ did not say (an older HQ). */
+  /** The shop's name as HQ gave it last (at enrolment, or a rename at HQ since); null when HQ did not say (an older HQ). */
   shopName: string | null;
   /** The newest journal entry here, and the newest HQ has acknowledged holding. */
   localSeq: number;
@@ -31,6 +31,12 @@ export interface SyncStatusView {
    * it applied in full. HQ's list and the till differ until HQ sends one that keeps an owner.
    */
   keptOwners: { version: number; names: string[] } | null;
+  /**
+   * Operators the last operators version applied here named but left as the till has them: the
+   * till's own change of them (a PIN reset, a role, a deactivation) is newer than HQ's (see
+   * main/sync/apply-operators.ts). Null when it applied every operator it named.
+   */
+  keptLocal: { version: number; names: string[] } | null;
   /** The latest versions from HQ of which this register skipped something (a product, a setting), newest first: never silently. */
   skippedInVersions: { version: number; kind: DownKind; appliedAt: number; skipped: DownSkip[] }[];
 }

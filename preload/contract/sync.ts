@@ -17,6 +17,11 @@ export const syncCalls = {
   ),
   /** Tries the upload and the pull now; also clears a refusal once the owner has looked at HQ. */
   'sync.retry': call<SyncStatusView>()(z.object({}).strict()),
+  /**
+   * Takes this register out of the chain: HQ is told and refuses its key from then on, the link
+   * goes here, the journal stays. hereOnly: without telling HQ (HQ cannot be reached any more).
+   */
+  'sync.withdraw': call<SyncStatusView>()(z.object({ hereOnly: z.boolean().default(false) }).strict()),
   /** The owner's view of HQ for a day and its month: figures per shop and register, the Z check's differences, open alerts. */
   'sync.hqOverview': call<OwnerOverview>()(z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict()),
 };

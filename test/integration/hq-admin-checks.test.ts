@@ -113,7 +113,7 @@ describe('the admin API names what it refuses', () => {
     ]);
     expect((await hq.rig.admin('POST', '/api/admin/shops', { id: 'C1', name: '新名' })).body).toEqual({
       ok: true,
-      value: { id: 'C1', name: '新名', created: false },
+      value: { id: 'C1', name: '新名', created: false, storeNameVersion: expect.any(Number) as number },
     });
 
     const code = await hq.rig.newRegister('C2-R2', 'C2');

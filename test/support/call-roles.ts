@@ -142,6 +142,7 @@ export const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'sync.status': 'supervisor',
   'sync.enrol': 'owner',
   'sync.retry': 'owner',
+  'sync.withdraw': 'owner',
   'sync.hqOverview': 'owner',
   'fraud.alerts': 'supervisor',
   'fraud.acknowledge': 'owner',

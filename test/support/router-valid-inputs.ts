@@ -174,6 +174,7 @@ export function validInputsFor({ saleId, lineId, productId, cashierId }: Fixture
     'sync.status': {},
     'sync.enrol': { hqUrl: 'http://127.0.0.1:1', code: 'ABCD-EFGH-JKLM' },
     'sync.retry': {},
+    'sync.withdraw': {},
     'sync.hqOverview': { day: '2026-01-01' },
     'fraud.alerts': { filter: 'open' },
     'fraud.acknowledge': { alertId: 1, note: 'checked' },

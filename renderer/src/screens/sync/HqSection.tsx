@@ -8,6 +8,7 @@ import { roleAtLeast } from '../back-office/roles';
 import type { BackOfficeSectionProps } from '../back-office/section-props';
 import type { CallError } from '../../../../preload/contract';
 import type { SyncStatusView } from '../../../../preload/contract/sync-views';
+import { HqWithdraw } from './HqWithdraw';
 import { ENROL_CODE_PATTERN, HQ_URL_PATTERN, normalEnrolCode } from '../../../../preload/contract/hq-enrol-format';
 
 /**
@@ -72,6 +73,14 @@ export function HqSection({ session }: BackOfficeSectionProps) {
               })}
             </dd>
           )}
+          {view.keptLocal && (
+            <dd className="muted" data-testid="hq-kept-local">
+              {t('hq.keptLocal', {
+                version: view.keptLocal.version,
+                names: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(view.keptLocal.names),
+              })}
+            </dd>
+          )}
           {view.skippedInVersions.length > 0 && (
             <dd className="error-note" role="alert" data-testid="hq-skipped">
               <p>{t('hq.skipped.title')}</p>
@@ -106,6 +115,7 @@ export function HqSection({ session }: BackOfficeSectionProps) {
           <ErrorNote error={retry.error} />
         </div>
       )}
+      {owner && view?.enrolled && <HqWithdraw view={view} onDone={setView} />}
       {owner && view && !view.enrolled && (
         <form
           className="back-office__form"
