@@ -94,9 +94,10 @@ function linkOfRefund(db: Db, refundId: string): LinkRow | undefined {
 /** Begins (or, for a repeated request, finds) the exchange; returns its return's id, which the terminal run follows. */
 export function beginCardBack(ctx: RefundContext, input: ExchangeInput & { reason: RefundReason; idempotencyKey: string }): { refundId: string } {
   return ctx.db.transaction(() => {
-    const earlier = sql(ctx.db, 'SELECT e.refund_document_id AS id FROM exchanges e JOIN documents d ON d.id = e.refund_document_id WHERE d.request_key = ?').get(
-      input.idempotencyKey,
-    ) as { id: string } | undefined;
+    const earlier = sql(
+      ctx.db,
+      'SELECT e.refund_document_id AS id FROM exchanges e JOIN documents d ON d.id = e.refund_document_id WHERE d.request_key = ?',
+    ).get(input.idempotencyKey) as { id: string } | undefined;
     if (earlier) return { refundId: earlier.id };
     requireOpenShift(ctx.db, ctx.settings.registerId);
     const { sale, plan, split } = planCardBack(ctx, input);
@@ -124,13 +125,23 @@ export function beginCardBack(ctx: RefundContext, input: ExchangeInput & { reaso
 }
 
 /**
+ * Is this exchange return one that gives the difference back to the card: planned with card parts
+ * (correction_plans), or given back by the training simulator (a card payment on it)? The cash
+ * exchange completes its return before paying the new sale, which must not be completed here.
+ */
+function givesBackToCard(db: Db, refundId: string): boolean {
+  if (sql(db, 'SELECT 1 FROM correction_plans WHERE document_id = ?').get(refundId) !== undefined) return true;
+  return sql(db, "SELECT 1 FROM payments WHERE document_pk = (SELECT pk FROM documents WHERE id = ?) AND method = 'card'").get(refundId) !== undefined;
+}
+
+/**
  * The return of a card-back exchange has completed (every part went back, to the card or in cash
  * with a supervisor): in that same transaction the credit pays the new goods and the sale completes.
  * Runs for every completed return; only an exchange's whose sale still waits for it acts.
  */
 export function finishCardBack(db: Db, refundId: string, now: number): void {
   const row = linkOfRefund(db, refundId);
-  if (!row) return;
+  if (!row || !givesBackToCard(db, refundId)) return;
   const sale = findDocument(db, row.sale_document_id);
   // The other ways of exchanging complete (or pay) the new sale themselves: it has a payment by now, or is completed.
   if (sale.status !== 'open') return;

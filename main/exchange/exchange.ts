@@ -81,7 +81,8 @@ export function planExchange(ctx: RefundContext, input: ExchangeInput) {
 export function previewExchange(ctx: RefundContext, input: ExchangeInput): ExchangeView {
   const { view } = planExchange(ctx, input);
   // Owed to the customer: whether (and how much) can go back to the card instead (card-back-exchange.ts).
-  return view.differenceMinor < 0 ? { ...view, toCardMinor: toCardMinor(ctx, input) } : view;
+  const toCard = view.differenceMinor < 0 ? toCardMinor(ctx, input) : null;
+  return toCard === null ? view : { ...view, toCardMinor: toCard };
 }
 
 function operatorName(ctx: RefundContext): string {

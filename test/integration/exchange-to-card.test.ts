@@ -48,8 +48,14 @@ describe('an exchange whose difference goes back to the card', () => {
     expect(sim.batch().at(-1)).toMatchObject({ kind: 'refund', amountMinor: 750 });
     expect(done).toMatchObject({ differenceMinor: -750, toCardMinor: 750, changeMinor: 0 });
 
-    const journal = reg.db.prepare("SELECT payload FROM journal WHERE kind = 'exchange.completed' ORDER BY seq DESC LIMIT 1").get() as { payload: string } | undefined;
-    expect((JSON.parse(journal?.payload ?? '{}') as { data?: unknown }).data).toMatchObject({ refundDocumentId: done.refund.id, saleDocumentId: saleId, creditMinor: 1200, differenceMinor: -750 });
+    const journal = reg.db.prepare("SELECT payload FROM journal WHERE kind = 'exchange.completed' ORDER BY seq DESC LIMIT 1").get() as
+      { payload: string } | undefined;
+    expect((JSON.parse(journal?.payload ?? '{}') as { data?: unknown }).data).toMatchObject({
+      refundDocumentId: done.refund.id,
+      saleDocumentId: saleId,
+      creditMinor: 1200,
+      differenceMinor: -750,
+    });
     expect(verifyJournal(reg.db).ok).toBe(true);
     // The towel is returned; the soap is still refundable to the card, no more than the card still holds.
     const left = await reg.must('refund.find', { code: String(original.receiptNo) });
@@ -77,7 +83,9 @@ describe('an exchange whose difference goes back to the card', () => {
     const cash = await reg.must('refund.partInCash', { ...partInput, approval, idempotencyKey: key() });
     expect(cash.sale.status).toBe('completed');
     expect(statusOf(saleId)).toBe('completed');
-    expect(reg.db.prepare("SELECT COUNT(*) AS n FROM journal WHERE kind = 'exchange.completed' AND json_extract(payload, '$.data.saleDocumentId') = ?").get(saleId)).toEqual({
+    expect(
+      reg.db.prepare("SELECT COUNT(*) AS n FROM journal WHERE kind = 'exchange.completed' AND json_extract(payload, '$.data.saleDocumentId') = ?").get(saleId),
+    ).toEqual({
       n: 1,
     });
     expect(verifyJournal(reg.db).ok).toBe(true);
