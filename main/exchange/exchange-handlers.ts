@@ -6,6 +6,8 @@ import { documentView } from '../documents/document-view';
 import { completeExchange, previewExchange } from './exchange';
 import { abandonExchange, beginExchange } from './pending-exchange';
 import { saleExchange } from './sale-exchange';
+import { beginCardBack, cardBackView } from './card-back-exchange';
+import { runParts } from '../refund/part-handlers';
 import { findDocument } from '../documents/document-view';
 
 /** Windows hear of both documents: the return and the new sale (the counter moves on to its next sale). */
@@ -20,6 +22,18 @@ export const exchangeHandlers: Pick<HandlerTable, keyof typeof exchangeCalls> = 
   'exchange.complete': {
     access: 'cashier',
     handle: (input, ctx) => announced(ctx, completeExchange(ctx, input, approverOf(ctx.db, input.approval, ctx.now))),
+  },
+  // The difference back to the card talks to the terminal: no transaction stays open around it; the
+  // return's request key keeps a retry from giving back twice. A refused or unknown part leaves the
+  // return open and the new sale waiting, as the view says (or the outcome-unknown error).
+  'exchange.toCard': {
+    access: 'cashier',
+    awaitsHardware: true,
+    handle: async (input, ctx) => {
+      const { refundId } = beginCardBack(ctx, input);
+      await runParts(ctx, refundId);
+      return announced(ctx, cardBackView(ctx.db, refundId));
+    },
   },
   'exchange.begin': {
     access: 'cashier',

@@ -28,6 +28,7 @@ import { book } from '../refund/refund-booking';
 import { approverFor, returnPlan, type RefundContext } from '../refund/refund-plans';
 import { creditStaysInDrawer } from '../shift/drawer-cash';
 import { requireOpenShift } from '../shift/shift-rows';
+import { toCardMinor } from './card-back-exchange';
 import './exchange-journal';
 
 const TO_CASH: ReadonlySet<string> = new Set(['refund.approval.card_to_cash', 'refund.approval.scan_to_cash']);
@@ -40,7 +41,7 @@ export interface ExchangeInput {
 }
 
 /** The open sale holding the new goods, as an exchange takes it: rung up, nothing paid yet. */
-function newGoods(ctx: RefundContext, saleId: string): DocumentView {
+export function newGoods(ctx: RefundContext, saleId: string): DocumentView {
   const sale = documentView(ctx.db, saleId, ctx.settings.cashRoundingStepMinor);
   if (sale.kind !== 'sale' || sale.status !== 'open') throw new ServiceError('sale.not_open', { saleId });
   if (sale.heldAt !== null) throw new ServiceError('sale.held', { saleId });
@@ -78,7 +79,10 @@ export function planExchange(ctx: RefundContext, input: ExchangeInput) {
 }
 
 export function previewExchange(ctx: RefundContext, input: ExchangeInput): ExchangeView {
-  return planExchange(ctx, input).view;
+  const { view } = planExchange(ctx, input);
+  // Owed to the customer: whether (and how much) can go back to the card instead (card-back-exchange.ts).
+  const toCard = view.differenceMinor < 0 ? toCardMinor(ctx, input) : null;
+  return toCard === null ? view : { ...view, toCardMinor: toCard };
 }
 
 function operatorName(ctx: RefundContext): string {

@@ -30,6 +30,8 @@ import { getSettings } from '../settings/settings';
 import { requireOpenShift } from '../shift/shift-rows';
 import { isTraining } from '../training/training';
 import { planExchange, type ExchangeInput } from './exchange';
+import { finishCardBack } from './card-back-exchange';
+import { anyPartBack, planParts } from '../refund/correction-parts';
 import './exchange-journal';
 import { newDocumentId } from '../documents/document-id';
 
@@ -136,8 +138,11 @@ export function abandonExchange(ctx: RefundContext, saleId: string): void {
     const row = pendingOf(ctx.db, saleId);
     if (!row || row.refund_status !== 'open' || findDocument(ctx.db, saleId).status !== 'open') throw new ServiceError('exchange.not_pending', { saleId });
     // A card or scanned payment in flight may already have taken the money.
-    const intent = openIntentFor(ctx.db, saleId);
+    const intent = openIntentFor(ctx.db, saleId) ?? openIntentFor(ctx.db, row.refund_document_id);
     if (intent) throw new ServiceError('terminal.intent_unresolved', { intentId: intent.id });
+    // A difference on its way back to the card (card-back-exchange.ts): money that went back is never undone by cancelling.
+    const parts = planParts(ctx.db, row.refund_document_id);
+    if (parts && anyPartBack(ctx.db, row.refund_document_id, parts)) throw new ServiceError('exchange.partly_paid', { saleId });
     const attempt = openAttemptFor(ctx.db, saleId);
     if (attempt) throw new ServiceError('scanpay.attempt_unresolved', { attemptId: attempt.id });
     // Anything beyond the credit is money the customer handed over: it is settled by finishing the sale, not by cancelling it.
@@ -187,5 +192,11 @@ function finishExchange(db: Db, saleId: string, now: number): void {
 
 /** Subscribes begun exchanges to their sale's completion; returns the unsubscribe. */
 export function subscribeExchanges(db: Db): () => void {
-  return journalFeed(db).subscribe('sale.completed', (e) => finishExchange(db, e.data.saleId, e.at));
+  const feed = journalFeed(db);
+  const stops = [
+    feed.subscribe('sale.completed', (e) => finishExchange(db, e.data.saleId, e.at)),
+    // A difference given back to the card: its return completes first, and the sale with it.
+    feed.subscribe('refund.completed', (e) => finishCardBack(db, e.data.saleId, e.at)),
+  ];
+  return () => stops.forEach((stop) => stop());
 }

@@ -18,6 +18,12 @@ export interface PlanPart {
   paymentId: number;
   method: PaymentMethod;
   amountMinor: number;
+  /**
+   * Payments of the correction up to this id are not this part going back: an exchange's credit,
+   * booked as cash from the same sale payment when the correction opened (the money that paid the
+   * new goods), while the rest of that payment goes back to its card.
+   */
+  afterPaymentId?: number;
 }
 
 interface IntentSummary {
@@ -41,12 +47,12 @@ export function goesPartByPart(parts: readonly PlanPart[] | null): parts is Plan
   return parts !== null && (parts.some((p) => p.method === 'card') || parts.length > 1);
 }
 
-/** The correction's payment given for `paymentId` (to the card, the wallet, or in cash), if any. */
-export function paymentFor(db: Db, documentId: string, paymentId: number): { id: number; method: PaymentMethod } | undefined {
+/** The correction's payment given for `paymentId` (to the card, the wallet, or in cash), if any; `afterPaymentId` see PlanPart. */
+export function paymentFor(db: Db, documentId: string, paymentId: number, afterPaymentId = 0): { id: number; method: PaymentMethod } | undefined {
   return sql(
     db,
-    'SELECT p.id, p.method FROM payments p JOIN documents d ON d.pk = p.document_pk WHERE d.id = ? AND p.original_payment_id = ? ORDER BY p.id LIMIT 1',
-  ).get(documentId, paymentId) as { id: number; method: PaymentMethod } | undefined;
+    'SELECT p.id, p.method FROM payments p JOIN documents d ON d.pk = p.document_pk WHERE d.id = ? AND p.original_payment_id = ? AND p.id > ? ORDER BY p.id LIMIT 1',
+  ).get(documentId, paymentId, afterPaymentId) as { id: number; method: PaymentMethod } | undefined;
 }
 
 export function latestIntent(db: Db, documentId: string, paymentId: number): IntentSummary | undefined {
@@ -63,7 +69,7 @@ export function latestScanRefund(db: Db, documentId: string, paymentId: number):
 
 /** Has any card or scan-to-pay part of the correction gone back (or been given in cash instead)? */
 export function anyPartBack(db: Db, documentId: string, parts: readonly PlanPart[]): boolean {
-  return parts.some((p) => paymentFor(db, documentId, p.paymentId) !== undefined);
+  return parts.some((p) => paymentFor(db, documentId, p.paymentId, p.afterPaymentId) !== undefined);
 }
 
 /** Books a scan part the provider confirmed, once (call in a transaction). */
@@ -99,7 +105,7 @@ export function completeIfAllBack(db: Db, documentId: string, now: number): bool
     const row = latestScanRefund(db, documentId, part.paymentId);
     if (row) takeScanPart(db, documentId, row, now);
   }
-  if (!parts.every((p) => paymentFor(db, documentId, p.paymentId))) return false;
+  if (!parts.every((p) => paymentFor(db, documentId, p.paymentId, p.afterPaymentId))) return false;
   completeCorrection(db, documentId, doc.operator_id, now);
   return true;
 }
@@ -135,7 +141,7 @@ export function partViews(db: Db, documentId: string): CorrectionPartView[] {
       maskedPan: card?.maskedPan ?? null,
       scanProvider: scan?.provider ?? null,
     };
-    const given = paymentFor(db, documentId, part.paymentId);
+    const given = paymentFor(db, documentId, part.paymentId, part.afterPaymentId);
     if (given) return { ...base, state: given.method === 'cash' ? 'cash' : 'back', reason: null };
     if (part.method === 'card') {
       const intent = latestIntent(db, documentId, part.paymentId);

@@ -49,7 +49,7 @@ function nextStep(deps: PartRefundDeps, documentId: string, retry: number | null
   const now = deps.clock();
   const parts = planParts(db, documentId) ?? [];
   for (const part of parts) {
-    if (paymentFor(db, documentId, part.paymentId)) continue;
+    if (paymentFor(db, documentId, part.paymentId, part.afterPaymentId)) continue;
     if (part.method === 'card') {
       const intent = latestIntent(db, documentId, part.paymentId);
       if (intent?.state === 'unknown') throw outcomeUnknown(intent.id, 'refund');

@@ -158,9 +158,13 @@ export function book(
   const cardPart = card[0];
   if (cardPart) {
     // Every card and wallet part, cards first: they go back one after another (part-refunds.ts).
+    // A cash part of the same sale payment (an exchange's credit that stays in the drawer, with
+    // the rest of that card payment going back to it) is written above: not that part going back.
+    const credit = plan.parts.some((c) => c.method === 'cash' && card.some((p) => p.paymentId === c.paymentId));
+    const after = credit ? Math.max(0, ...view.payments.map((p) => p.id)) : 0;
     const parts = [...card, ...scan]
       .filter((p): p is PlannedPart & { paymentId: number } => p.paymentId !== null)
-      .map((p) => ({ paymentId: p.paymentId, method: p.method, amountMinor: p.amountMinor }));
+      .map((p) => ({ paymentId: p.paymentId, method: p.method, amountMinor: p.amountMinor, ...(after > 0 ? { afterPaymentId: after } : {}) }));
     sql(ctx.db, 'INSERT INTO correction_plans (document_id, parts, rounding_minor, operator_id, created_at) VALUES (?, ?, ?, ?, ?)').run(
       id,
       JSON.stringify(parts),

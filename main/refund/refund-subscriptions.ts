@@ -42,6 +42,9 @@ export function cancelCorrection(
   if (!doc) return;
   const parts = planParts(db, documentId);
   if (parts && anyPartBack(db, documentId, parts)) return;
+  // An exchange's return giving its difference back to the card: the new goods wait with it, and
+  // the cashier retries, gives the difference in cash, or abandons the exchange (which cancels both).
+  if (sql(db, 'SELECT 1 FROM exchanges WHERE refund_document_id = ?').get(documentId) !== undefined) return;
   sql(db, "UPDATE documents SET status = 'cancelled' WHERE id = ?").run(documentId);
   appendJournal(
     db,

@@ -17,6 +17,12 @@ export interface ExchangeView {
   cashDifferenceMinor: number;
   /** Why a supervisor must approve (`refund.approval.*`): empty when the cashier may do it alone. */
   approvalReasons: string[];
+  /**
+   * Owed to the customer: what goes back to the card the returned goods were paid with when the
+   * difference goes there (exactly, no cash rounding); null or absent when it cannot (no card, or
+   * less card money in the return than the difference).
+   */
+  toCardMinor?: number | null;
 }
 
 export interface ExchangeDoneView extends ExchangeView {

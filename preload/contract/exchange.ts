@@ -40,6 +40,12 @@ export const exchangeCalls = {
     z.object({ ...exchangeInput, reason: refundReason, approval: approval.optional(), idempotencyKey }).strict(),
     { movesMoney: true },
   ),
+  /**
+   * The difference owed to the customer back to the card the returned goods were paid with: the
+   * return goes through the terminal as a card refund; the new sale completes with it. A refused
+   * part leaves the return open (retry or cash through the refund part calls, or exchange.abandon).
+   */
+  'exchange.toCard': call<ExchangeDoneView>()(z.object({ ...exchangeInput, reason: refundReason, idempotencyKey }).strict(), { movesMoney: true }),
   /** A begun exchange given up before the difference is paid: its return and its sale are cancelled. */
   'exchange.abandon': call<{ saleId: string }>()(z.object({ saleId: uuid }).strict()),
   /** The begun exchange this sale is the new half of (null: none), with its return's state and number. */
@@ -55,4 +61,5 @@ export const exchangeErrors = [
   'exchange.nothing_to_pay',
   'exchange.not_pending',
   'exchange.partly_paid',
+  'exchange.not_to_card',
 ] as const;

@@ -108,6 +108,13 @@ function inputFor(name: CallName, n: number): Record<string, unknown> {
       reason: 'other',
       idempotencyKey: `access-xb-${n}`,
     },
+    'exchange.toCard': {
+      saleId,
+      originalSaleId: saleId,
+      lines: [{ lineId: 1, qtyMilli: 1000, restock: true }],
+      reason: 'other',
+      idempotencyKey: `access-xc-${n}`,
+    },
     'exchange.abandon': { saleId },
     'scanpay.pay': { saleId, code: '134567890123456789', idempotencyKey: `access-scan-${n}` },
     'scanpay.cancel': { saleId },

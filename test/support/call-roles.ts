@@ -94,6 +94,7 @@ export const leastRole: Record<CallName, Role | 'public' | 'setup'> = {
   'exchange.preview': 'cashier',
   'exchange.complete': 'cashier',
   'exchange.begin': 'cashier',
+  'exchange.toCard': 'cashier',
   'exchange.abandon': 'cashier',
   'documents.list': 'supervisor',
   'scanpay.pay': 'cashier',

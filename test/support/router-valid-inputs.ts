@@ -197,6 +197,13 @@ export function validInputsFor({ saleId, lineId, productId, cashierId }: Fixture
       reason: 'wrong_item',
       idempotencyKey: 'key-valid-exchange-begin',
     },
+    'exchange.toCard': {
+      saleId,
+      originalSaleId: '0f0e0d0c-0b0a-4908-8706-050403020100',
+      lines: [{ lineId, qtyMilli: 1000, restock: true }],
+      reason: 'wrong_item',
+      idempotencyKey: 'key-valid-exchange-to-card',
+    },
     'exchange.abandon': { saleId },
     'exchange.keepDraft': {
       saleId,

@@ -20,6 +20,7 @@ const moneyCallNames = [
   'refund.partInCash',
   'exchange.complete',
   'exchange.begin',
+  'exchange.toCard',
   'scanpay.pay',
   'shift.open',
   'cash.move',

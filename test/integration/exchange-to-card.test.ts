@@ -1,0 +1,130 @@
+// An exchange whose new goods cost less, the returned goods paid by card: the difference goes back
+// to that card through the terminal simulator on a real pty, as a card refund does; the new sale
+// completes with the return. A declined refund leaves the return open and the new goods waiting:
+// the cashier gives the difference in cash with a supervisor, or abandons the exchange.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { verifyJournal } from '../../main/ledger/journal';
+import { cardSaleOfTwoLines, key, settled, startCardRig, type CardRig } from '../support/card-register';
+import { CASHIER_PIN, SUPERVISOR_PIN } from '../support/register-fixture';
+
+let rig: CardRig;
+beforeAll(async () => {
+  rig = await startCardRig();
+});
+afterEach(async () => {
+  await settled(rig.reg);
+  await rig.reg.must('session.logout', {});
+  await rig.reg.must('session.login', { operatorId: rig.staff.cashierId, pin: CASHIER_PIN });
+});
+afterAll(() => rig.stop());
+
+/** The card sale (毛巾 12.00, 香皂 8.00); the towel comes back for a 4.50 cloth rung up on the next sale. */
+async function cheaperSwap() {
+  const { reg } = rig;
+  const original = await cardSaleOfTwoLines(reg);
+  const next = await reg.must('sale.current', {});
+  await reg.must('sale.addCustomLine', { saleId: next.id, name: '抹布', qtyMilli: 1000, unitPriceMinor: 450 });
+  const input = { saleId: next.id, originalSaleId: original.id, lines: [{ lineId: original.lines[0]?.id ?? 0, qtyMilli: 1000, restock: true }] };
+  return { original, saleId: next.id, input };
+}
+
+const statusOf = (id: string) => (rig.reg.db.prepare('SELECT status FROM documents WHERE id = ?').get(id) as { status: string }).status;
+
+describe('an exchange whose difference goes back to the card', () => {
+  it('previews the card beside cash, refunds exactly the difference to the card, and completes both documents', async () => {
+    const { reg, sim } = rig;
+    const { original, saleId, input } = await cheaperSwap();
+    const preview = await reg.must('exchange.preview', input);
+    // Cash needs a supervisor (card money into cash); the card takes the exact difference.
+    expect(preview).toMatchObject({ creditMinor: 1200, differenceMinor: -750, toCardMinor: 750, approvalReasons: ['refund.approval.card_to_cash'] });
+
+    const done = await reg.must('exchange.toCard', { ...input, reason: 'wrong_item', idempotencyKey: key() });
+    expect(done.refund).toMatchObject({ kind: 'refund', status: 'completed', totals: { totalMinor: 1200 } });
+    expect(done.sale).toMatchObject({ id: saleId, status: 'completed', payments: [expect.objectContaining({ method: 'cash', amountMinor: 450 })] });
+    // The return's receipt shows the credit kept for the new goods and the card refund, with its card.
+    const card = done.refund.payments.find((p) => p.method === 'card');
+    expect(card).toMatchObject({ amountMinor: 750, originalPaymentId: original.payments[0]?.id });
+    expect(card?.card).toMatchObject({ maskedPan: '476173******0119', transaction: 'refund' });
+    expect(sim.batch().at(-1)).toMatchObject({ kind: 'refund', amountMinor: 750 });
+    expect(done).toMatchObject({ differenceMinor: -750, toCardMinor: 750, changeMinor: 0 });
+
+    const journal = reg.db.prepare("SELECT payload FROM journal WHERE kind = 'exchange.completed' ORDER BY seq DESC LIMIT 1").get() as
+      { payload: string } | undefined;
+    expect((JSON.parse(journal?.payload ?? '{}') as { data?: unknown }).data).toMatchObject({
+      refundDocumentId: done.refund.id,
+      saleDocumentId: saleId,
+      creditMinor: 1200,
+      differenceMinor: -750,
+    });
+    expect(verifyJournal(reg.db).ok).toBe(true);
+    // The towel is returned; the soap is still refundable to the card, no more than the card still holds.
+    const left = await reg.must('refund.find', { code: String(original.receiptNo) });
+    expect(left.lines.map((l) => l.refundableMinor)).toEqual([0, 800]);
+  });
+
+  it('a declined card refund sells nothing; the difference then goes in cash with a supervisor and both complete', async () => {
+    const { reg, sim, staff } = rig;
+    const { saleId, input } = await cheaperSwap();
+    sim.script({ outcome: 'decline', declineReason: 'declined' });
+    const waiting = await reg.must('exchange.toCard', { ...input, reason: 'wrong_item', idempotencyKey: key() });
+    expect(waiting.refund.status).toBe('open');
+    expect(statusOf(saleId)).toBe('open');
+    expect(waiting.sale.payments).toEqual([]);
+    const parts = await reg.must('refund.parts', { correctionId: waiting.refund.id });
+    expect(parts.parts).toEqual([expect.objectContaining({ method: 'card', amountMinor: 750, state: 'refused' })]);
+
+    // Card money into cash still needs the supervisor, as in a cash exchange.
+    const partInput = { correctionId: waiting.refund.id, paymentId: parts.parts[0]?.paymentId ?? 0 };
+    expect(await reg.call('refund.partInCash', { ...partInput, idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'refund.needs_supervisor' },
+    });
+    const approval = { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN };
+    const cash = await reg.must('refund.partInCash', { ...partInput, approval, idempotencyKey: key() });
+    expect(cash.sale.status).toBe('completed');
+    expect(statusOf(saleId)).toBe('completed');
+    expect(
+      reg.db.prepare("SELECT COUNT(*) AS n FROM journal WHERE kind = 'exchange.completed' AND json_extract(payload, '$.data.saleDocumentId') = ?").get(saleId),
+    ).toEqual({
+      n: 1,
+    });
+    expect(verifyJournal(reg.db).ok).toBe(true);
+  });
+
+  it('a declined card refund can be abandoned: the return and the new sale are cancelled, the goods refundable again', async () => {
+    const { reg, sim } = rig;
+    const { original, saleId, input } = await cheaperSwap();
+    sim.script({ outcome: 'decline', declineReason: 'declined' });
+    const waiting = await reg.must('exchange.toCard', { ...input, reason: 'wrong_item', idempotencyKey: key() });
+    await reg.must('exchange.abandon', { saleId });
+    expect(statusOf(waiting.refund.id)).toBe('cancelled');
+    expect(statusOf(saleId)).toBe('cancelled');
+    const left = await reg.must('refund.find', { code: String(original.receiptNo) });
+    expect(left.lines.map((l) => l.refundableMinor)).toEqual([1200, 800]);
+  });
+
+  it('a repeated request gives back nothing twice', async () => {
+    const { reg, sim } = rig;
+    const { input } = await cheaperSwap();
+    const request = { ...input, reason: 'wrong_item' as const, idempotencyKey: key() };
+    const first = await reg.must('exchange.toCard', request);
+    const refunds = sim.batch().filter((e) => e.kind === 'refund').length;
+    const again = await reg.must('exchange.toCard', request);
+    expect(again.refund.id).toBe(first.refund.id);
+    expect(sim.batch().filter((e) => e.kind === 'refund').length).toBe(refunds);
+  });
+
+  it('refuses the card when the new goods cost at least as much', async () => {
+    const { reg } = rig;
+    const original = await cardSaleOfTwoLines(reg);
+    const next = await reg.must('sale.current', {});
+    await reg.must('sale.addCustomLine', { saleId: next.id, name: '浴巾', qtyMilli: 1000, unitPriceMinor: 3000 });
+    const input = { saleId: next.id, originalSaleId: original.id, lines: [{ lineId: original.lines[0]?.id ?? 0, qtyMilli: 1000, restock: true }] };
+    expect(await reg.call('exchange.toCard', { ...input, reason: 'wrong_item', idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'exchange.not_to_card' },
+    });
+    expect(statusOf(next.id)).toBe('open');
+    await reg.must('sale.cancel', { saleId: next.id, idempotencyKey: key() });
+  });
+});
