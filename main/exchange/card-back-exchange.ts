@@ -28,7 +28,7 @@ import { returnPlan, type RefundContext } from '../refund/refund-plans';
 import { getSettings } from '../settings/settings';
 import { creditStaysInDrawer } from '../shift/drawer-cash';
 import { requireOpenShift } from '../shift/shift-rows';
-import { newGoods, type ExchangeInput } from './exchange';
+import { newGoods, type ExchangeInput } from './exchange-goods';
 import './exchange-journal';
 
 /** The return split for the card: what pays the new goods (cash, stays in the drawer) and what goes back to the card. */

@@ -14,7 +14,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ExchangeDoneView, ExchangeView } from '../../preload/contract/exchange-views';
 import type { RefundReason } from '../../preload/contract/refund';
-import type { DocumentView } from '../../preload/contract/views';
 import { businessDayRule } from '../business-day/business-day';
 import { ServiceError } from '../common/service-error';
 import { completeDocument } from '../documents/complete-document';
@@ -30,26 +29,11 @@ import { creditStaysInDrawer } from '../shift/drawer-cash';
 import { requireOpenShift } from '../shift/shift-rows';
 import { toCardMinor } from './card-back-exchange';
 import './exchange-journal';
+import { newGoods, type ExchangeInput } from './exchange-goods';
+
+export type { ExchangeInput } from './exchange-goods';
 
 const TO_CASH: ReadonlySet<string> = new Set(['refund.approval.card_to_cash', 'refund.approval.scan_to_cash']);
-
-type ReturnLine = { lineId: number; qtyMilli: number; restock: boolean };
-export interface ExchangeInput {
-  saleId: string;
-  originalSaleId: string;
-  lines: ReturnLine[];
-}
-
-/** The open sale holding the new goods, as an exchange takes it: rung up, nothing paid yet. */
-export function newGoods(ctx: RefundContext, saleId: string): DocumentView {
-  const sale = documentView(ctx.db, saleId, ctx.settings.cashRoundingStepMinor);
-  if (sale.kind !== 'sale' || sale.status !== 'open') throw new ServiceError('sale.not_open', { saleId });
-  if (sale.heldAt !== null) throw new ServiceError('sale.held', { saleId });
-  if (sale.lines.length === 0) throw new ServiceError('sale.empty');
-  // A payment already taken belongs to that sale alone; mixing it into an exchange would blur who paid what.
-  if (sale.payments.length > 0) throw new ServiceError('exchange.sale_has_payments', { saleId });
-  return sale;
-}
 
 /**
  * The difference as cash moves it: rounded to the store's step either way, as a plain cash sale's
