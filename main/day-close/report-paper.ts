@@ -93,7 +93,7 @@ function otherBlocks(c: Ctx, f: ReportFiguresView): ReceiptBlock[] {
     ...(f.discounts.returnedMinor === undefined
       ? []
       : [
-          row(c.t('discount.returned', { count: f.discounts.returnedCount ?? 0 }), c.money(f.discounts.returnedMinor)),
+          indented(c.t('discount.returned', { count: f.discounts.returnedCount ?? 0 }), c.money(f.discounts.returnedMinor)),
           row(c.t('discount.net'), c.money(-(f.discounts.amountMinor - f.discounts.returnedMinor))),
         ]),
     row(c.t('events.noSale'), String(f.noSales)),
