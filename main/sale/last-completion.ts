@@ -66,10 +66,21 @@ function exchangeSaleOf(db: Db, refundId: string): string | null {
   return row?.id ?? null;
 }
 
-/** Cash back on an exchange: the sale's change, plus the difference when the customer was given money. */
-function exchangeCashBack(db: Db, saleId: string): number | null {
-  const row = sql(db, 'SELECT difference_minor AS d FROM exchanges WHERE sale_document_id = ?').get(saleId) as { d: number } | undefined;
-  return row ? Math.max(0, -row.d) : null;
+/**
+ * What an exchange gave the customer back: the difference, less what of it went back to the card
+ * (an exchange whose difference goes to the card, exchange.toCard: its return's card payments).
+ * Only the rest is cash handed over.
+ */
+function exchangeGiveBack(db: Db, saleId: string): { cashMinor: number; toCardMinor: number } | null {
+  const row = sql(
+    db,
+    `SELECT e.difference_minor AS d,
+            (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p JOIN documents r ON r.pk = p.document_pk
+              WHERE r.id = e.refund_document_id AND p.method = 'card') AS card
+       FROM exchanges e WHERE e.sale_document_id = ?`,
+  ).get(saleId) as { d: number; card: number } | undefined;
+  if (!row) return null;
+  return { cashMinor: Math.max(0, -row.d - row.card), toCardMinor: row.card };
 }
 
 /**
@@ -83,6 +94,7 @@ export function lastCompletion(db: Db, registerId: string, now: number, cashStep
   const id = (done.kind === 'refund' && exchangeSaleOf(db, done.id)) || done.id;
   if (dismissed.get(db) === id || movedOnSince(db, registerId, done)) return null;
   const doc = documentView(db, id, cashStep);
-  const changeMinor = doc.kind === 'sale' ? doc.changeMinor + (exchangeCashBack(db, id) ?? 0) : doc.changeMinor;
-  return { sale: doc, receiptNo: doc.receiptNo, changeMinor };
+  const back = doc.kind === 'sale' ? exchangeGiveBack(db, id) : null;
+  const changeMinor = doc.changeMinor + (back?.cashMinor ?? 0);
+  return { sale: doc, receiptNo: doc.receiptNo, changeMinor, ...(back && back.toCardMinor > 0 ? { toCardMinor: back.toCardMinor } : {}) };
 }

@@ -139,4 +139,6 @@ export interface CompletionView {
   /** Set when the tender completed the sale. */
   receiptNo: number | null;
   changeMinor: number;
+  /** An exchange whose difference went back to the card: that amount (not cash handed over). */
+  toCardMinor?: number;
 }

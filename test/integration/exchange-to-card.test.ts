@@ -103,6 +103,27 @@ describe('an exchange whose difference goes back to the card', () => {
     expect(left.lines.map((l) => l.refundableMinor)).toEqual([1200, 800]);
   });
 
+  it('the completion recalled after a reload shows the card amount as back to the card, not as cash handed over', async () => {
+    const { reg } = rig;
+    const { saleId, input } = await cheaperSwap();
+    await reg.must('exchange.toCard', { ...input, reason: 'wrong_item', idempotencyKey: key() });
+    const recalled = await reg.must('sale.lastCompletion', {});
+    expect(recalled).toMatchObject({ sale: { id: saleId }, changeMinor: 0, toCardMinor: 750 });
+  });
+
+  it('a declined card refund given in cash is recalled as cash back, nothing to the card', async () => {
+    const { reg, sim, staff } = rig;
+    const { saleId, input } = await cheaperSwap();
+    sim.script({ outcome: 'decline', declineReason: 'declined' });
+    const waiting = await reg.must('exchange.toCard', { ...input, reason: 'wrong_item', idempotencyKey: key() });
+    const parts = await reg.must('refund.parts', { correctionId: waiting.refund.id });
+    const approval = { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN };
+    await reg.must('refund.partInCash', { correctionId: waiting.refund.id, paymentId: parts.parts[0]?.paymentId ?? 0, approval, idempotencyKey: key() });
+    const recalled = await reg.must('sale.lastCompletion', {});
+    expect(recalled).toMatchObject({ sale: { id: saleId }, changeMinor: 750 });
+    expect(recalled?.toCardMinor).toBeUndefined();
+  });
+
   it('a repeated request gives back nothing twice', async () => {
     const { reg, sim } = rig;
     const { input } = await cheaperSwap();

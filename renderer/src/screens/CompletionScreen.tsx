@@ -17,7 +17,9 @@ export function CompletionScreen({ completion, restored = false, onNext }: { com
   const format = useFormat();
   const next = useRef<HTMLButtonElement>(null);
   const { sale } = completion;
-  const tookCash = sale.payments.some((p) => p.method === 'cash');
+  const toCardMinor = completion.toCardMinor ?? 0;
+  // An exchange whose difference went back to the card hands no cash over: its credit is not change.
+  const tookCash = sale.payments.some((p) => p.method === 'cash') && !(toCardMinor > 0 && completion.changeMinor === 0);
   // The new half of an exchange completes its return with it: both documents are shown, as both print.
   const [exchange, setExchange] = useState<SaleExchangeView | null>(null);
   // The tenders wait for the answer: an exchange's credit would otherwise show for a moment as cash handed over.
@@ -101,6 +103,12 @@ export function CompletionScreen({ completion, restored = false, onNext }: { com
             {/* A cheaper exchange hands money back: that is cash back, not change from what the customer gave. */}
             <span>{exchange && exchange.differenceMinor < 0 ? t('done.exchangeCashBack') : t('done.change')}</span>
             <strong data-testid="change-due">{format.money(completion.changeMinor)}</strong>
+          </div>
+        )}
+        {toCardMinor > 0 && (
+          <div className="done__change" data-testid="done-to-card">
+            <span>{t('exchangeCard.doneBack')}</span>
+            <strong data-testid="to-card-amount">{format.money(toCardMinor)}</strong>
           </div>
         )}
         {exchange && (

@@ -117,6 +117,8 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     async (code: string) => {
       const scanned = classifyCode(code);
       if (scanned.kind === 'payment') return payByCode(scanned.digits);
+      // The difference is going back to the card: the new sale is paid by the return's credit as it stands.
+      if (exchange?.cardBack && !completion) return;
       let saleId = sale?.status === 'open' && !completion ? sale.id : null;
       if (saleId === null) {
         payingRef.current = null;
@@ -131,7 +133,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       // A refused scan is said above the search field (SaleCart); its error note beeps where the store has the error sound on.
       apply(await editSale('sale.addProduct', { saleId, code }));
     },
-    [sale, completion, apply, payingRef, editSale, payByCode, dismissCompletion],
+    [sale, completion, apply, payingRef, editSale, payByCode, dismissCompletion, exchange],
   );
   useScanner((code) => void trackEdit(onScan(code)), !helpOpen && !confirmLogout && mode.takesScans);
   const canBackOffice = session.operator !== null && sectionsFor(session.operator.role).length > 0;
@@ -204,7 +206,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     },
     // Left before it began (main forgets it), or given up after (both documents cancelled in main): the counter's current sale again.
     cancelExchange: () => {
-      if (exchange?.begun !== true) return exchangeOnSale.leave();
+      if (exchange?.begun !== true && !exchange?.cardBack) return exchangeOnSale.leave();
       setExchange(() => null);
       void nextSale();
     },
@@ -213,9 +215,19 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
       setRequested('cardPayment');
     },
     // The completion screen shows the new sale; the cash to hand over is its change, or the difference given back.
+    exchangeCardBack: (cardBack) => {
+      setExchange((draft) => {
+        if (!draft) return draft;
+        const { cardBack: _was, ...rest } = draft;
+        return cardBack ? { ...rest, cardBack } : rest;
+      });
+    },
     exchangeDone: (done) => {
       setExchange(() => null);
-      setCompletion({ sale: done.sale, receiptNo: done.sale.receiptNo, changeMinor: done.changeMinor + Math.max(0, -done.differenceMinor) });
+      // What went back to the card is not cash handed over: the completion says it apart.
+      const toCardMinor = done.refund.payments.filter((p) => p.method === 'card').reduce((s, p) => s + p.amountMinor, 0);
+      const cashBack = Math.max(0, -done.differenceMinor - toCardMinor);
+      setCompletion({ sale: done.sale, receiptNo: done.sale.receiptNo, changeMinor: done.changeMinor + cashBack, ...(toCardMinor > 0 ? { toCardMinor } : {}) });
       setRequested('sale');
     },
     resumeDone: resume.done,

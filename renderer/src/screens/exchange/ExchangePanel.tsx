@@ -9,6 +9,9 @@ import { currencyDigits } from '../../format/money';
 import { useFormat } from '../../state/store-context';
 import { useCall } from '../../state/use-call';
 import { approvalReason, needsApproval } from '../refund/approval-reason';
+import { useTerminalSteps } from '../refund/TerminalSteps';
+import { api } from '../../transport/api';
+import { ExchangeToCard } from './ExchangeToCard';
 import type { Role } from '../../../../preload/contract/primitives';
 import type { ExchangeDraft } from './exchange-draft';
 import '../../styles/exchange.css';
@@ -22,6 +25,8 @@ interface ExchangePanelProps {
   onCancel(): void;
   /** The exchange is begun for a difference paid on the payment screen: go there (by card). */
   onBegun(): void;
+  /** 退回银行卡 pressed (refundId null while the terminal runs), the return left open (its id), or nothing begun after all (null). */
+  onCardBack(cardBack: { refundId: string | null } | null): void;
 }
 
 /**
@@ -29,7 +34,7 @@ interface ExchangePanelProps {
  * whom. The cashier keys the cash handed over when the customer pays the difference; main
  * completes the return and the sale together.
  */
-export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: ExchangePanelProps) {
+export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun, onCardBack }: ExchangePanelProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const [tendered, setTendered] = useState('');
@@ -38,6 +43,10 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
   const complete = useCall('exchange.complete');
   const begin = useCall('exchange.begin');
   const abandon = useCall('exchange.abandon');
+  const toCard = useCall('exchange.toCard');
+  const steps = useTerminalSteps(toCard.busy);
+  // What goes back to the card, kept from the preview once pressed (main is not asked again meanwhile).
+  const [backMinor, setBackMinor] = useState<number | null>(null);
   const approval = useApproval();
   const runPreview = preview.run;
   const resetPreview = preview.reset;
@@ -46,7 +55,7 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
 
   // Main says the difference again whenever the new goods change (not once begun: the cart is paid for).
   useEffect(() => {
-    if (!hasLines || draft.begun) return resetPreview();
+    if (!hasLines || draft.begun || draft.cardBack) return resetPreview();
     void runPreview({ saleId: sale.id, originalSaleId: draft.originalSaleId, lines: draft.lines });
   }, [hasLines, totalMinor, sale.id, draft, runPreview, resetPreview]);
 
@@ -96,12 +105,35 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
     begin.refuse(result.error);
   };
 
+  /**
+   * 退回银行卡: main books the return as a card refund and the terminal gives the difference back;
+   * approved, both documents complete. Refused or unknown, the return stays open and this panel
+   * offers what the refund screens do (retry, cash with a supervisor) or giving up the exchange.
+   */
+  const backToCard = async () => {
+    const amount = plan?.toCardMinor ?? null;
+    if (toCard.busy || amount === null) return;
+    setProblem(null);
+    setBackMinor(amount);
+    onCardBack({ refundId: null });
+    const result = await toCard.run({ saleId: sale.id, originalSaleId: draft.originalSaleId, lines: draft.lines, reason: draft.reason });
+    if (result.ok && result.value.sale.status === 'completed') return onDone(result.value);
+    if (result.ok) return onCardBack({ refundId: result.value.refund.id });
+    // Outcome unknown, or refused before the terminal: the return is open only if main began it.
+    const found = await api.invoke('exchange.ofSale', { saleId: sale.id });
+    onCardBack(found.ok && found.value?.refundStatus === 'open' ? { refundId: found.value.refundId } : null);
+  };
+
   /** A begun exchange given up: its return and its sale are cancelled in main, and the counter moves on. */
   const giveUp = async () => {
     if (!draft.begun) return onCancel();
     const result = await abandon.run({ saleId: sale.id });
     if (result.ok) onCancel();
   };
+
+  if (draft.cardBack) {
+    return <ExchangeToCard draft={draft} sale={sale} amountMinor={backMinor} running={toCard.busy} step={steps} onDone={onDone} onAbandoned={onCancel} />;
+  }
 
   if (draft.begun) {
     return (
@@ -120,10 +152,12 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
 
   const who = difference > 0 ? 'pays' : difference < 0 ? 'receives' : 'even';
   // Beside the cash handed over when the customer pays; alone with 退出换货 otherwise. Both fit 1024×768 above the sale's buttons.
+  // With the card offered, cash is the other choice, not the default.
+  const cardOffered = difference < 0 && plan?.toCardMinor != null;
   const confirmButton = (
     <button
       type="button"
-      className="button button--primary"
+      className={cardOffered ? 'button' : 'button button--primary'}
       onClick={() => void confirm()}
       disabled={!plan || preview.busy || complete.busy}
       data-testid="exchange-confirm"
@@ -167,7 +201,7 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
         error={
           approval.open || asksForSupervisor(complete.error) || asksForSupervisor(begin.error)
             ? null
-            : (complete.error ?? begin.error ?? (hasLines ? preview.error : null))
+            : (complete.error ?? begin.error ?? toCard.error ?? (hasLines ? preview.error : null))
         }
       />
       <div className="exchange-panel__actions">
@@ -183,6 +217,18 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun }: 
             data-testid="exchange-pay-card"
           >
             {cashDifference === difference ? t('exchange.payCard') : t('exchange.payCardAmount', { amount: format.money(difference) })}
+          </button>
+        )}
+        {/* Owed to a card-paid customer: back to the card is the default, beside cash (which asks a supervisor). */}
+        {difference < 0 && plan?.toCardMinor != null && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void backToCard()}
+            disabled={preview.busy || toCard.busy || complete.busy}
+            data-testid="exchange-to-card"
+          >
+            {t('exchangeCard.button', { amount: format.money(plan.toCardMinor) })}
           </button>
         )}
         {difference <= 0 && confirmButton}

@@ -15,4 +15,10 @@ export interface ExchangeDraft {
   creditMinor: number;
   /** Begun for a difference paid on the payment screen (card): the credit is on the sale, the return open. */
   begun?: boolean;
+  /**
+   * The difference goes back to the card (exchange.toCard): the new sale is not to be changed until
+   * the return completes or the exchange is given up. refundId: the return left open by a refused or
+   * unknown card refund; null while the terminal runs the first time.
+   */
+  cardBack?: { refundId: string | null };
 }

@@ -14,6 +14,8 @@ import { api } from '../../transport/api';
 import type { ExchangeDraft } from './exchange-draft';
 
 function fromMain(found: ExchangeDraftView | SaleExchangeView, begun: boolean): ExchangeDraft | null {
+  // Begun with money owed to the customer: only the card-back exchange waits so (its card refund refused or unknown).
+  const cardBack = begun && 'refundId' in found && found.differenceMinor < 0 ? { cardBack: { refundId: found.refundId } } : {};
   const reason = refundReason.safeParse(found.reason);
   if (!reason.success) return null;
   return {
@@ -23,6 +25,7 @@ function fromMain(found: ExchangeDraftView | SaleExchangeView, begun: boolean): 
     reason: reason.data,
     creditMinor: found.creditMinor,
     ...(begun ? { begun: true } : {}),
+    ...cardBack,
   };
 }
 

@@ -96,6 +96,8 @@ export interface RegisterFlowActions {
   /** The exchange is begun: the sale owes the difference, paid on the payment screen by card. */
   exchangeBegun(): void;
   exchangeDone(done: ExchangeDoneView): void;
+  /** The difference is going back to the card (or its return waits open), or not after all (null). */
+  exchangeCardBack(cardBack: { refundId: string | null } | null): void;
   /** The payment screen showed the resumed payment's ending. */
   resumeDone(): void;
   /** The refund screen showed the resumed give-back's ending. */
@@ -256,7 +258,8 @@ export const registerModes: readonly RegisterMode[] = [
             onReturn={() => flow.startReturn(null)}
             paused={s.overlayOpen}
             onBackOffice={flow.openBackOffice}
-            tendersBlocked={s.exchange !== null && !s.exchange.begun}
+            tendersBlocked={s.exchange !== null && (!s.exchange.begun || s.exchange.cardBack !== undefined)}
+            locked={s.exchange?.cardBack !== undefined}
             operatorTraining={s.session.training}
             exchange={
               s.exchange && (
@@ -267,6 +270,7 @@ export const registerModes: readonly RegisterMode[] = [
                   onDone={flow.exchangeDone}
                   onCancel={flow.cancelExchange}
                   onBegun={flow.exchangeBegun}
+                  onCardBack={flow.exchangeCardBack}
                 />
               )
             }

@@ -32,6 +32,8 @@ interface SaleScreenProps {
   exchange?: ReactNode;
   /** An exchange not yet begun: its panel takes the payment, the sale's own tenders would skip the credit. */
   tendersBlocked?: boolean;
+  /** The exchange's difference is going back to the card: the cart stays as the return's credit pays it. */
+  locked?: boolean;
   /** Whether the operator rings up in training (the session's): a cart in the other mode is marked. */
   operatorTraining?: boolean;
 }
@@ -48,6 +50,7 @@ export function SaleScreen({
   onBackOffice,
   exchange,
   tendersBlocked,
+  locked = false,
   operatorTraining = false,
 }: SaleScreenProps) {
   const { t } = useTranslation();
@@ -82,13 +85,15 @@ export function SaleScreen({
   }, [refused, dialogs, edits]);
 
   const addCode = async (code: string) => {
+    if (locked) return;
     if (!(await edit(edits.run('sale.addProduct', { saleId, code })))) setQuery('');
   };
   const addPicked = async (product: ProductView) => {
+    if (locked) return;
     if (!(await edit(edits.run('sale.addProduct', { saleId, productId: product.id })))) setQuery('');
     search.current?.focus();
   };
-  const changeQty = (lineId: number, qtyMilli: number) => void edit(edits.run('sale.setQty', { saleId, lineId, qtyMilli }));
+  const changeQty = (lineId: number, qtyMilli: number) => !locked && void edit(edits.run('sale.setQty', { saleId, lineId, qtyMilli }));
 
   const pay = (tender: () => void) => {
     if (sale.lines.length === 0) return edits.refuse({ code: 'sale.empty', params: {} });
@@ -129,7 +134,11 @@ export function SaleScreen({
     return true;
   };
 
+  /** What only looks at the cart (or leaves it alone) while it is locked. */
+  const lockedOut = (command: SaleCommand) => locked && !['search', 'up', 'down', 'cancel', 'help'].includes(command);
+
   const runCommand = (command: SaleCommand) => {
+    if (lockedOut(command)) return undefined;
     switch (command) {
       case 'search':
         return search.current?.focus();
