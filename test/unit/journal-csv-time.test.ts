@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { JournalEntryView } from '../../preload/contract/audit-views';
 import { journalCsv, journalFileName } from '../../renderer/src/screens/audit/journal-csv';
-import { storeIso } from '../../renderer/src/screens/audit/store-iso';
+import { storeIso } from '../../renderer/src/format/date';
 
 const entry = (seq: number, at: number): JournalEntryView => ({
   seq,

@@ -5,8 +5,7 @@
 // the time column's header (in the screen's language) names the zone.
 import Papa from 'papaparse';
 import type { JournalEntryView } from '../../../../preload/contract/audit-views';
-import { storeDay } from '../../format/date';
-import { storeIso } from './store-iso';
+import { storeDay, storeIso } from '../../format/date';
 
 /** The store's zone, and the time column's header as the screen's language writes it. */
 export interface CsvClock {
