@@ -36,6 +36,7 @@ interface Wall {
   day: number;
   hour: number;
   minute: number;
+  second: number;
 }
 
 /** The store's wall clock at an instant: its date and time as a clock on the shop's wall shows them. */
@@ -46,10 +47,11 @@ function wallOf(epochMs: number, timeZone: string): Wall {
     day: 'numeric',
     hour: 'numeric',
     minute: 'numeric',
+    second: 'numeric',
     hourCycle: 'h23',
   }).formatToParts(epochMs);
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute') };
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute'), second: get('second') };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -111,17 +113,7 @@ export function machineTimeZone(): string {
  * day the clocks change, when one wall time happens twice.
  */
 export function storeIso(epochMs: number, timeZone: string): string {
-  const parts = formatOf('en-US', timeZone, {
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    hourCycle: 'h23',
-  }).formatToParts(epochMs);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const [year, month, day, hour, minute, second] = [get('year'), get('month'), get('day'), get('hour') % 24, get('minute'), get('second')];
+  const { year, month, day, hour, minute, second } = wallOf(epochMs, timeZone);
   const ms = ((epochMs % 1000) + 1000) % 1000;
   // The offset is the wall clock less the instant, both to the second (zones offset by whole minutes).
   const offsetMin = Math.round((Date.UTC(year, month - 1, day, hour, minute, second) - (epochMs - ms)) / 60_000);
