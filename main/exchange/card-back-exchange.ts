@@ -28,6 +28,7 @@ import { returnPlan, type RefundContext } from '../refund/refund-plans';
 import { getSettings } from '../settings/settings';
 import { creditStaysInDrawer } from '../shift/drawer-cash';
 import { requireOpenShift } from '../shift/shift-rows';
+import { exchangeDoneView } from './exchange-done-view';
 import { newGoods, type ExchangeInput } from './exchange-goods';
 import './exchange-journal';
 
@@ -181,18 +182,5 @@ export function finishCardBack(db: Db, refundId: string, now: number): void {
 export function cardBackView(db: Db, refundId: string): ExchangeDoneView {
   const row = linkOfRefund(db, refundId);
   if (!row) throw new ServiceError('exchange.not_pending', { saleId: refundId });
-  const refund = documentView(db, refundId);
-  const sale = documentView(db, row.sale_document_id);
-  return {
-    exchangeId: row.id,
-    refund,
-    sale,
-    creditMinor: row.credit_minor,
-    saleTotalMinor: sale.totals.totalMinor,
-    differenceMinor: row.difference_minor,
-    cashDifferenceMinor: row.difference_minor,
-    toCardMinor: -row.difference_minor,
-    approvalReasons: [],
-    changeMinor: 0,
-  };
+  return exchangeDoneView(db, row, 'card');
 }

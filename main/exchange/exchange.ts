@@ -18,7 +18,6 @@ import { businessDayRule } from '../business-day/business-day';
 import { ServiceError } from '../common/service-error';
 import { completeDocument } from '../documents/complete-document';
 import { takePayment } from '../documents/document-payments';
-import { documentView } from '../documents/document-view';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import { cashTender } from '../money/cash-tender';
@@ -28,6 +27,7 @@ import { approverFor, returnPlan, type RefundContext } from '../refund/refund-pl
 import { creditStaysInDrawer } from '../shift/drawer-cash';
 import { requireOpenShift } from '../shift/shift-rows';
 import { toCardMinor } from './card-back-exchange';
+import { exchangeDoneView, type ExchangeLink } from './exchange-done-view';
 import './exchange-journal';
 import { newGoods, type ExchangeInput } from './exchange-goods';
 
@@ -73,37 +73,13 @@ function operatorName(ctx: RefundContext): string {
   return (sql(ctx.db, 'SELECT name FROM operators WHERE id = ?').get(ctx.actor.id) as { name: string } | undefined)?.name ?? '';
 }
 
-interface ExchangeRow {
-  id: string;
-  refund_document_id: string;
-  sale_document_id: string;
-  credit_minor: number;
-  difference_minor: number;
-}
-
-function doneView(ctx: RefundContext, row: ExchangeRow, approvalReasons: string[]): ExchangeDoneView {
-  const refund = documentView(ctx.db, row.refund_document_id);
-  const sale = documentView(ctx.db, row.sale_document_id);
-  return {
-    exchangeId: row.id,
-    refund,
-    sale,
-    creditMinor: row.credit_minor,
-    saleTotalMinor: sale.totals.totalMinor,
-    differenceMinor: row.difference_minor,
-    cashDifferenceMinor: row.difference_minor,
-    approvalReasons,
-    changeMinor: sale.changeMinor,
-  };
-}
-
 /** A retried request whose exchange is already done: that exchange, never a second one. */
 function earlierExchange(ctx: RefundContext, requestKey: string): ExchangeDoneView | null {
   const row = sql(
     ctx.db,
     'SELECT e.id, e.refund_document_id, e.sale_document_id, e.credit_minor, e.difference_minor FROM exchanges e JOIN documents d ON d.id = e.refund_document_id WHERE d.request_key = ?',
-  ).get(requestKey) as ExchangeRow | undefined;
-  return row ? doneView(ctx, row, []) : null;
+  ).get(requestKey) as ExchangeLink | undefined;
+  return row ? exchangeDoneView(ctx.db, row, 'cash') : null;
 }
 
 export function completeExchange(
