@@ -84,6 +84,7 @@ export async function ownerOverview(pool: Pool, day: string, now: number): Promi
             registerId: r.registerId,
             name: r.name,
             enrolled: r.enrolled,
+            withdrawnAt: r.withdrawnAt,
             headSeq: r.headSeq,
             lastUploadAt: r.lastUploadAt,
             openAlerts: r.openAlerts,

@@ -38,6 +38,8 @@ export interface OwnerOverview {
       registerId: string;
       name: string;
       enrolled: boolean;
+      /** Taken out of the chain at this moment (its uploads refused since); null while in it. Absent from an HQ older than this field. */
+      withdrawnAt?: number | null;
       headSeq: number;
       lastUploadAt: number | null;
       openAlerts: number;

@@ -1,4 +1,5 @@
-import { startHqRig } from '../support/hq-rig';
+import { hqPaths } from '../../preload/contract/hq-wire';
+import { post, startHqRig } from '../support/hq-rig';
 import { expect, setUpOwner, test } from './fixtures';
 import { inViewport } from './layout';
 
@@ -11,6 +12,15 @@ test('the owner sees the enrolled register’s journal reach HQ, reads HQ’s fi
   let closed = false;
   try {
     const code = await rig.newRegister('E2E-R1', 'E2E');
+    // Another till of the shop, enrolled and later taken out of the chain at HQ (a lost till).
+    const lostCode = await rig.newRegister('E2E-R0', 'E2E');
+    const enrolled = await post(`${rig.hq.url}${hqPaths.enrol}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: lostCode, localRegisterId: 'R9' }),
+    });
+    expect(enrolled.body).toMatchObject({ ok: true });
+    expect((await rig.admin('POST', '/api/admin/registers/E2E-R0/withdraw')).body).toMatchObject({ ok: true });
     await page.setViewportSize({ width: 1024, height: 768 });
     await setUpOwner(page, register);
     await page.getByTestId('open-back-office').click();
@@ -27,6 +37,9 @@ test('the owner sees the enrolled register’s journal reach HQ, reads HQ’s fi
     await expect(page.getByRole('heading', { name: '总部', level: 2, exact: true })).toBeVisible();
     await expect(page.getByTestId('hq-shop-E2E')).toContainText('门店 E2E');
     await expect(page.getByTestId('hq-register-E2E-R1')).toContainText('收银机 E2E-R1');
+    // The withdrawn till says so (its last upload is no sign of trouble); the enrolled one does not.
+    await expect(page.getByTestId('hq-register-E2E-R0-withdrawn')).toContainText('已移出连锁，不再上传');
+    await expect(page.getByTestId('hq-register-E2E-R1-withdrawn')).toHaveCount(0);
     // No Z yet: no handover line under the sums, and every column of the figures in the window.
     await expect(page.getByTestId('hq-register-E2E-R1-day-handover')).toHaveCount(0);
     expect(await inViewport(page.getByTestId('hq-register-E2E-R1').locator('td').last()), 'last upload in the window').toBe(true);

@@ -83,6 +83,14 @@ describe('an owner takes a register out of the chain', () => {
     await reg.sync.runOnce();
     expect(await reg.must('sync.status', {})).toMatchObject({ enrolled: true, registerId: 'WD1-R2', state: 'idle', pendingEntries: 0 });
     expect(await hqHead('WD1-R2')).toBe(localHead(reg));
+
+    // The owner's overview, read through the new enrolment, marks the old id withdrawn, and only it.
+    const overview = await reg.must('sync.hqOverview', { day: new Date().toISOString().slice(0, 10) });
+    const tills = overview.shops.find((s) => s.shopId === 'WD1')?.registers ?? [];
+    expect(tills.map((r) => [r.registerId, r.withdrawnAt])).toEqual([
+      ['WD1-R1', withdrawnAt],
+      ['WD1-R2', null],
+    ]);
   });
 
   it('at HQ (a lost till): the till stops with the translated reason, and its owner withdraws it here too', async () => {

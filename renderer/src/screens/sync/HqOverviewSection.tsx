@@ -109,7 +109,15 @@ function Overview({ v, money, when }: { v: OwnerOverview; money: (minor: number)
                 </td>
                 <td>{r.month.documentCount}</td>
                 <td>{r.month.zCount}</td>
-                <td>{r.enrolled ? (r.lastUploadAt === null ? t('hqView.never') : when(r.lastUploadAt)) : t('hqView.notEnrolled')}</td>
+                <td>
+                  {r.enrolled ? (r.lastUploadAt === null ? t('hqView.never') : when(r.lastUploadAt)) : t('hqView.notEnrolled')}
+                  {/* A withdrawn till sends nothing more: its old last upload is no sign of trouble, nor of life. */}
+                  {r.withdrawnAt != null && (
+                    <div className="muted" data-testid={`hq-register-${r.registerId}-withdrawn`}>
+                      {t('hqView.withdrawn', { when: when(r.withdrawnAt) })}
+                    </div>
+                  )}
+                </td>
               </tr>
             )),
           ])}
