@@ -112,30 +112,45 @@ export async function tablesOutOfTheirBox(page: Page): Promise<string[]> {
 }
 
 /**
- * How many lines the element's text is set on: its text fragments' boxes, a fragment below the
- * current line's foot starting a new line (an inline box on the same line overlaps it). A cell
- * holding a button is measured by its text, not by the button's height.
+ * How many lines each element's text is set on, for every element the locator matches that is
+ * shown (hidden ones are left out): its text fragments' boxes, a fragment below the current line's
+ * foot starting a new line (an inline box on the same line overlaps it). A cell holding a button
+ * is measured by its text, not by the button's height. One round trip to the page for them all.
  */
+async function linesOfEach(locator: Locator): Promise<{ text: string; lines: number }[]> {
+  return locator.evaluateAll((els) =>
+    els
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+      })
+      .map((el) => {
+        const rects: DOMRect[] = [];
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          rects.push(...[...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0));
+        }
+        rects.sort((a, b) => a.top - b.top);
+        let lines = 0;
+        let bottom = -Infinity;
+        for (const r of rects) {
+          if (r.top >= bottom - 1) {
+            lines++;
+            bottom = r.bottom;
+          } else bottom = Math.max(bottom, r.bottom);
+        }
+        return { text: (el.textContent ?? '').trim(), lines };
+      }),
+  );
+}
+
+/** How many lines the (one, shown) element's text is set on; see linesOfEach. */
 export async function textLines(locator: Locator): Promise<number> {
-  return locator.evaluate((el) => {
-    const rects: DOMRect[] = [];
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      rects.push(...[...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0));
-    }
-    rects.sort((a, b) => a.top - b.top);
-    let lines = 0;
-    let bottom = -Infinity;
-    for (const r of rects) {
-      if (r.top >= bottom - 1) {
-        lines++;
-        bottom = r.bottom;
-      } else bottom = Math.max(bottom, r.bottom);
-    }
-    return lines;
-  });
+  await expect(locator).toBeVisible();
+  const [first] = await linesOfEach(locator);
+  return first?.lines ?? 0;
 }
 
 /**
@@ -143,13 +158,8 @@ export async function textLines(locator: Locator): Promise<number> {
  * 7 · ¥18.50) or text marked as one (.unbroken, a document's day).
  */
 export async function brokenTokens(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const token of await page.locator('.data-table td.numeric, .unbroken, .documents__day').all()) {
-    if (!(await token.isVisible())) continue;
-    const lines = await textLines(token);
-    if (lines > 1) found.push(`"${((await token.textContent()) ?? '').trim()}" on ${lines} lines`);
-  }
-  return found;
+  const tokens = await linesOfEach(page.locator('.data-table td.numeric, .unbroken, .documents__day'));
+  return tokens.filter((t) => t.lines > 1).map((t) => `"${t.text}" on ${t.lines} lines`);
 }
 
 /** Touch targets (buttons, links, fields, options, a checkbox's label) smaller than 44 × 44 px. */
