@@ -11,6 +11,7 @@ import { canMove, stateForFailure, type IntentState } from '../hardware/terminal
 import { approvalMismatch } from '../hardware/terminal/approval-check';
 import type { Actor } from '../sale/sale';
 import { findDocument, documentView } from '../documents/document-view';
+import { refuseWhileExchangeWaits } from '../documents/exchange-wait';
 import { ServiceError } from '../common/service-error';
 import { partAmount } from '../payments/part-amount';
 import { requireOpenShift } from '../shift/shift-rows';
@@ -75,6 +76,7 @@ export class CardPayments {
       const doc = findDocument(db, input.saleId);
       if (doc.status !== 'open') throw new ServiceError(doc.status === 'completed' ? 'sale.already_paid' : 'sale.not_open', { saleId: input.saleId });
       if (doc.held_at !== null) throw new ServiceError('sale.held', { saleId: input.saleId });
+      refuseWhileExchangeWaits(db, input.saleId);
       const view = documentView(db, input.saleId);
       if (view.lines.length === 0) throw new ServiceError('sale.empty');
       if (view.remainingMinor <= 0) throw new ServiceError('sale.already_paid');

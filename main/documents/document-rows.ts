@@ -5,6 +5,7 @@ import type { DocumentKind, DocumentStatus, PaymentMethod } from '../../preload/
 import { ServiceError } from '../common/service-error';
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
+import { waitsForExchangeSql } from './exchange-wait';
 
 export interface DocumentRow {
   id: string;
@@ -126,19 +127,21 @@ export function documentPayments(db: Db, id: string): PaymentRow[] {
  * A document with what editing it needs to know, in one statement: its operator's name, and
  * whether any payment was taken on it (an open sale with a payment refuses changes).
  */
-export function documentForEdit(db: Db, id: string): { doc: DocumentRow; operatorName: string; paid: boolean; paying: boolean } {
+export function documentForEdit(db: Db, id: string): { doc: DocumentRow; operatorName: string; paid: boolean; paying: boolean; waitsForExchange: boolean } {
   // `paying_`: a card intent or a scan attempt not settled yet (the open states of card-intents.ts
-  // and scan-attempts.ts), read in the same statement so an edit costs no extra round.
+  // and scan-attempts.ts); `waits_`: the new goods of an exchange whose card refund is under way
+  // (exchange-wait.ts). Read in the same statement so an edit costs no extra round.
   const row = sql(
     db,
     `SELECT d.*, (SELECT name FROM operators WHERE id = d.operator_id) AS operator_name_, EXISTS (SELECT 1 FROM payments WHERE document_pk = d.pk) AS paid_,
        (EXISTS (SELECT 1 FROM card_intents WHERE sale_id = d.id AND state IN ('created', 'sent', 'in_progress', 'unknown'))
-        OR EXISTS (SELECT 1 FROM scan_attempts WHERE sale_id = d.id AND state IN ('created', 'sent', 'waiting', 'unknown', 'reversing'))) AS paying_
+        OR EXISTS (SELECT 1 FROM scan_attempts WHERE sale_id = d.id AND state IN ('created', 'sent', 'waiting', 'unknown', 'reversing'))) AS paying_,
+       ${waitsForExchangeSql('d.id')} AS waits_
        FROM documents d WHERE d.id = ?`,
-  ).get(id) as (DocumentRow & { operator_name_: string | null; paid_: number; paying_: number }) | undefined;
+  ).get(id) as (DocumentRow & { operator_name_: string | null; paid_: number; paying_: number; waits_: number }) | undefined;
   if (!row) throw new ServiceError('sale.not_found', { saleId: id });
-  const { operator_name_: operatorName, paid_: paid, paying_: paying, ...doc } = row;
-  return { doc, operatorName: operatorName ?? '', paid: paid === 1, paying: paying === 1 };
+  const { operator_name_: operatorName, paid_: paid, paying_: paying, waits_: waits, ...doc } = row;
+  return { doc, operatorName: operatorName ?? '', paid: paid === 1, paying: paying === 1, waitsForExchange: waits === 1 };
 }
 
 /**

@@ -9,6 +9,7 @@ import { openIntentFor } from '../card/card-intents';
 import { ServiceError } from '../common/service-error';
 import { findDocument, openDocumentId } from '../documents/document-rows';
 import { documentView } from '../documents/document-view';
+import { refuseWhileExchangeWaits } from '../documents/exchange-wait';
 import { withCartDurability } from '../ledger/durability';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
@@ -23,6 +24,7 @@ export function requireOpenSaleToLeave(ctx: SaleContext, saleId: string, held: '
   const doc = findDocument(ctx.db, saleId);
   if (doc.kind !== 'sale' || doc.status !== 'open') throw new ServiceError(doc.status === 'completed' ? 'sale.already_paid' : 'sale.not_open', { saleId });
   if (doc.held_at !== null && held === 'refuse') throw new ServiceError('sale.held', { saleId });
+  refuseWhileExchangeWaits(ctx.db, saleId);
   const intent = openIntentFor(ctx.db, saleId);
   if (intent) throw new ServiceError('terminal.intent_unresolved', { intentId: intent.id });
   const attempt = openAttemptFor(ctx.db, saleId);

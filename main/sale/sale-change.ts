@@ -5,6 +5,7 @@ import type { DocumentView } from '../../preload/contract/views';
 import { ServiceError } from '../common/service-error';
 import { documentForEdit, documentLines, findDocument, type DocumentRow, type LineRow } from '../documents/document-rows';
 import { viewOfRow } from '../documents/document-view';
+import { exchangeWaitError } from '../documents/exchange-wait';
 import { sql } from '../ledger/statements';
 import { inTransaction } from '../ledger/transaction';
 import { withCartDurability } from '../ledger/durability';
@@ -41,6 +42,7 @@ export function changeOpenSale(ctx: SaleContext, saleId: string, change: (sale: 
       if (paid) throw new ServiceError('sale.has_payments', { saleId });
       // The terminal or the provider is taking the total as it stands: a changed cart would be paid the old amount.
       if (edit.paying) throw new ServiceError('sale.payment_in_progress', { saleId });
+      if (edit.waitsForExchange) throw exchangeWaitError(saleId);
       const lines = documentLines(ctx.db, saleId);
       // A cart with lines keeps its mode: an operator in the other mode may cancel it, not add to it.
       if (lines.length > 0) assertSaleMode(ctx.db, ctx.settings.registerId, ctx.actor.id, edit.doc);

@@ -9,6 +9,7 @@ import { getProduct, isKnownTaxRate, lookupProduct } from '../catalog/catalog';
 import { ServiceError } from '../common/service-error';
 import { findDocument, insertDocument, insertLine, openDocumentId, type LineRow, type NewLine } from '../documents/document-rows';
 import { documentView, viewOfRow } from '../documents/document-view';
+import { refuseWhileExchangeWaits } from '../documents/exchange-wait';
 import { newDocumentId } from '../documents/document-id';
 import { sql } from '../ledger/statements';
 import { inTransaction } from '../ledger/transaction';
@@ -229,6 +230,7 @@ export function setNote(ctx: SaleContext, input: { saleId: string; note: string 
       const doc = findDocument(ctx.db, input.saleId);
       if (doc.status !== 'open') throw new ServiceError('sale.not_open', { saleId: input.saleId });
       if (doc.held_at !== null) throw new ServiceError('sale.held', { saleId: input.saleId });
+      refuseWhileExchangeWaits(ctx.db, input.saleId);
       const note = input.note.trim();
       sql(ctx.db, 'UPDATE documents SET note = ? WHERE id = ?').run(note === '' ? null : note, input.saleId);
       return documentView(ctx.db, input.saleId, ctx.settings.cashRoundingStepMinor);

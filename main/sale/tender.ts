@@ -10,6 +10,7 @@ import { completeDocument } from '../documents/complete-document';
 import { takePayment } from '../documents/document-payments';
 import { viewOfRow } from '../documents/document-view';
 import { documentForEdit } from '../documents/document-rows';
+import { exchangeWaitError } from '../documents/exchange-wait';
 import { sql } from '../ledger/statements';
 import { inCallerTransaction, inTransaction } from '../ledger/transaction';
 import { cashTender } from '../money/cash-tender';
@@ -19,11 +20,12 @@ import type { SaleContext } from './sale';
 
 function requireOpenSale(ctx: SaleContext, saleId: string): DocumentView {
   // The row, its operator's name and whether it has payments in one read; the payments themselves only if there are any.
-  const { doc, operatorName, paid } = documentForEdit(ctx.db, saleId);
+  const { doc, operatorName, paid, waitsForExchange } = documentForEdit(ctx.db, saleId);
   const view = viewOfRow(ctx.db, doc, { cashStep: ctx.settings.cashRoundingStepMinor, operatorName, payments: paid ? undefined : [] });
   if (view.kind !== 'sale' || view.status !== 'open') throw new ServiceError(view.status === 'completed' ? 'sale.already_paid' : 'sale.not_open', { saleId });
   // A parked sale is paid once it is recalled, on the screen that shows it.
   if (view.heldAt !== null) throw new ServiceError('sale.held', { saleId });
+  if (waitsForExchange) throw exchangeWaitError(saleId);
   if (view.lines.length === 0) throw new ServiceError('sale.empty');
   // Money is taken only into a shift's drawer: a partial payment too, not just the completing one.
   requireOpenShift(ctx.db, view.registerId);

@@ -6,6 +6,7 @@ import { ServiceError } from '../common/service-error';
 import { partAmount } from '../payments/part-amount';
 import { openIntentFor } from '../card/card-intents';
 import { documentView, findDocument } from '../documents/document-view';
+import { refuseWhileExchangeWaits } from '../documents/exchange-wait';
 import { getSettings } from '../settings/settings';
 import { requireOpenShift } from '../shift/shift-rows';
 import type { Actor } from '../sale/sale';
@@ -50,6 +51,7 @@ export function openAttempt(deps: ScanPaymentDeps, actor: Actor, input: ScanPayI
     if (doc.status !== 'open' || doc.kind !== 'sale')
       throw new ServiceError(doc.status === 'completed' ? 'sale.already_paid' : 'sale.not_open', { saleId: input.saleId });
     if (doc.held_at !== null) throw new ServiceError('sale.held', { saleId: input.saleId });
+    refuseWhileExchangeWaits(db, input.saleId);
     const view = documentView(db, input.saleId);
     if (view.lines.length === 0) throw new ServiceError('sale.empty');
     if (view.remainingMinor <= 0) throw new ServiceError('sale.already_paid');

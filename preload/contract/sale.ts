@@ -112,6 +112,8 @@ export const saleErrors = [
   'sale.not_fully_paid',
   'sale.has_payments',
   'sale.payment_in_progress',
+  // The new goods of an exchange whose difference is going back to the card: untouchable until that refund ends.
+  'sale.exchange_waits',
   'sale.held',
   'sale.not_held',
   'sale.cancel_needs_supervisor',

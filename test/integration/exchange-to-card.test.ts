@@ -103,6 +103,45 @@ describe('an exchange whose difference goes back to the card', () => {
     expect(left.lines.map((l) => l.refundableMinor)).toEqual([1200, 800]);
   });
 
+  it('while the difference waits for the card, the new goods cannot be changed, paid, parked or cancelled (a second window); giving up still works', async () => {
+    const { reg, sim } = rig;
+    const { original, saleId, input } = await cheaperSwap();
+    sim.script({ outcome: 'decline', declineReason: 'declined' });
+    const waiting = await reg.must('exchange.toCard', { ...input, reason: 'wrong_item', idempotencyKey: key() });
+    expect(waiting.refund.status).toBe('open');
+    const line = waiting.sale.lines[0]?.id ?? 0;
+    const cardEntries = sim.batch().length;
+    const attempts = {
+      'sale.addCustomLine': await reg.call('sale.addCustomLine', { saleId, name: '浴巾', qtyMilli: 1000, unitPriceMinor: 3000 }),
+      'sale.setQty': await reg.call('sale.setQty', { saleId, lineId: line, qtyMilli: 2000 }),
+      'sale.removeLine': await reg.call('sale.removeLine', { saleId, lineId: line }),
+      'sale.setNote': await reg.call('sale.setNote', { saleId, note: '换货' }),
+      'sale.tenderCash': await reg.call('sale.tenderCash', { saleId, tenderedMinor: 450, idempotencyKey: key() }),
+      'card.pay': await reg.call('card.pay', { saleId, idempotencyKey: key() }),
+      'sale.hold': await reg.call('sale.hold', { saleId }),
+      'sale.cancel': await reg.call('sale.cancel', { saleId, idempotencyKey: key() }),
+      // The same goods as a second exchange, for the soap.
+      'exchange.complete': await reg.call('exchange.complete', {
+        ...input,
+        lines: [{ lineId: original.lines[1]?.id ?? 0, qtyMilli: 1000, restock: true }],
+        reason: 'wrong_item',
+        tenderedMinor: 0,
+        idempotencyKey: key(),
+      }),
+    };
+    for (const [call, answer] of Object.entries(attempts))
+      expect(answer, call).toMatchObject({ ok: false, error: { code: 'sale.exchange_waits', params: { saleId } } });
+    // Nothing moved: the same one line, no payment, not parked, no card asked.
+    const sale = await reg.must('sale.get', { saleId });
+    expect(sale).toMatchObject({ status: 'open', heldAt: null, note: null, payments: [] });
+    expect(sale.lines.map((l) => [l.name, l.qtyMilli])).toEqual([['抹布', 1000]]);
+    expect(sim.batch().length).toBe(cardEntries);
+
+    await reg.must('exchange.abandon', { saleId });
+    expect(statusOf(waiting.refund.id)).toBe('cancelled');
+    expect(statusOf(saleId)).toBe('cancelled');
+  });
+
   it('the completion recalled after a reload shows the card amount as back to the card, not as cash handed over', async () => {
     const { reg } = rig;
     const { saleId, input } = await cheaperSwap();
