@@ -10,7 +10,8 @@ import type { HandlerContext, HandlerTable } from '../ipc/handler';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
 import { approverOf } from '../operators/approval';
-import { refuseCashOutBeyondDrawer } from '../shift/drawer-cash';
+import { creditKeptInDrawer } from '../documents/exchange-wait';
+import { creditStaysInDrawer, refuseCashOutBeyondDrawer } from '../shift/drawer-cash';
 import { liveShift } from '../shift/shift-rows';
 import { goesPartByPart, partViews, planParts } from './correction-parts';
 import { giveBackParts } from './part-refunds';
@@ -68,7 +69,11 @@ function takeInCash(ctx: RefundContext, correctionId: string, paymentId: number,
     ).get(correctionId) as { n: number };
     const shift = liveShift(ctx.db, ctx.settings.registerId);
     const asked = doc.kind === 'void' ? 'void_cash' : 'refund_cash';
-    if (shift) refuseCashOutBeyondDrawer(ctx.db, shift, { asked, amountMinor: cash.n + part.amountMinor, at: ctx.now }, ctx.actor);
+    // The return's cash parts leave the drawer with it, except an exchange's credit, which pays its new goods.
+    if (shift)
+      creditStaysInDrawer(ctx.db, creditKeptInDrawer(ctx.db, correctionId), () =>
+        refuseCashOutBeyondDrawer(ctx.db, shift, { asked, amountMinor: cash.n + part.amountMinor, at: ctx.now }, ctx.actor),
+      );
     const payment = { method: 'cash' as const, amountMinor: part.amountMinor, tenderedMinor: part.amountMinor, changeMinor: 0 };
     takePayment(ctx.db, documentView(ctx.db, correctionId), { ...payment, card: null, scan: null, originalPaymentId: part.paymentId }, ctx.now, 0);
     // The document names one approver (of the correction); who allowed this cash, and for which part, is the journal's.

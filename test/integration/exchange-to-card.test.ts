@@ -4,6 +4,8 @@
 // the cashier gives the difference in cash with a supervisor, or abandons the exchange.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../main/ledger/journal';
+import { shiftCashTerms } from '../../main/shift/shift-cash-terms';
+import { liveShift } from '../../main/shift/shift-rows';
 import { cardSaleOfTwoLines, key, settled, startCardRig, type CardRig } from '../support/card-register';
 import { CASHIER_PIN, SUPERVISOR_PIN } from '../support/register-fixture';
 
@@ -161,6 +163,32 @@ describe('an exchange whose difference goes back to the card', () => {
     const recalled = await reg.must('sale.lastCompletion', {});
     expect(recalled).toMatchObject({ sale: { id: saleId }, changeMinor: 750 });
     expect(recalled?.toCardMinor).toBeUndefined();
+  });
+
+  it('a declined difference given in cash needs only that cash in the drawer: the credit for the new goods never leaves it', async () => {
+    const { reg, sim, staff } = rig;
+    const { saleId, input } = await cheaperSwap();
+    sim.script({ outcome: 'decline', declineReason: 'declined' });
+    const waiting = await reg.must('exchange.toCard', { ...input, reason: 'wrong_item', idempotencyKey: key() });
+    // The drawer holds ¥8.00: enough for the ¥7.50 difference, not for it and the ¥4.50 credit.
+    const drawer = () => {
+      const shift = liveShift(reg.db, waiting.refund.registerId);
+      return shift ? shiftCashTerms(reg.db, shift).expectedMinor : 0;
+    };
+    const dropped = drawer() - 800;
+    await reg.must('cash.move', { kind: 'safe_drop', amountMinor: dropped, reason: '存入保险柜', idempotencyKey: key() });
+    const parts = await reg.must('refund.parts', { correctionId: waiting.refund.id });
+    const approval = { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN };
+    const cash = await reg.must('refund.partInCash', {
+      correctionId: waiting.refund.id,
+      paymentId: parts.parts[0]?.paymentId ?? 0,
+      approval,
+      idempotencyKey: key(),
+    });
+    expect(cash.sale.status).toBe('completed');
+    expect(statusOf(saleId)).toBe('completed');
+    expect(drawer()).toBe(50);
+    await reg.must('cash.move', { kind: 'paid_in', amountMinor: dropped, reason: '取回', idempotencyKey: key() });
   });
 
   it('a repeated request gives back nothing twice', async () => {
