@@ -36,6 +36,15 @@ export interface WebHost {
 }
 
 /**
+ * What one socket may have waiting to go out before the host gives up on it. A tab the browser
+ * froze (in the background, a laptop asleep) keeps its connection but reads nothing, and every
+ * event of the day would pile up in the register's memory. Far above the largest answer
+ * (MAX_MESSAGE_BYTES) and a burst of events after it, so a page that reads is never cut off; one
+ * that was cut off connects again when it wakes (renderer/src/transport/websocket-client.ts).
+ */
+export const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
+
+/**
  * Browser mode: the same renderer and router as the desktop app, served on 127.0.0.1 only. The
  * launch address carries the token to the page, which keeps it and presents it on the WebSocket,
  * the one way to the register's data (web-security.ts says why it is not a cookie).
@@ -129,8 +138,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const unsubscribe = options.register.events.subscribe((event, payload) => {
     const message: ServerMessage = { type: 'event', event, payload };
     const text = JSON.stringify(message);
-    for (const ws of sockets) if (ws.readyState === ws.OPEN && (!displays.has(ws) || event === 'display.changed')) ws.send(text);
+    for (const ws of sockets) if (!displays.has(ws) || event === 'display.changed') deliver(ws, text);
   });
+
+  /** Sends to a socket that reads; one that has stopped reading (see MAX_QUEUED_BYTES) is cut off instead. */
+  function deliver(ws: WebSocket, text: string): void {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > MAX_QUEUED_BYTES) {
+      sockets.delete(ws);
+      log.error(`browser mode: dropped a WebSocket client that stopped reading (${ws.bufferedAmount} bytes waiting for it)`);
+      ws.terminate();
+      return;
+    }
+    ws.send(text);
+  }
 
   function serveSocket(ws: WebSocket, display: boolean): void {
     sockets.add(ws);
@@ -155,13 +176,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (typeof message !== 'object' || message === null || message.type !== 'call' || typeof message.id !== 'number') return ws.close(1008, 'bad message');
       if (display && !customerDisplayCallNames.includes(message.name)) {
         const refused: ServerMessage = { type: 'result', id: message.id, result: { ok: false, error: { code: 'request.unknown_call', params: {} } } };
-        return ws.send(JSON.stringify(refused));
+        return deliver(ws, JSON.stringify(refused));
       }
       void options.register
         .dispatch(message.name, message.input)
         .then((result) => {
           const reply: ServerMessage = { type: 'result', id: message.id, result };
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+          deliver(ws, JSON.stringify(reply));
         })
         .catch((error: unknown) => log.error('browser mode: could not answer a call', error));
     });

@@ -1,10 +1,12 @@
 // Browser mode's host facing a misbehaving client (malformed frames, per RFC 6455) and messages at
 // and beyond its size limits: the connection closes with the right code and the books do not change.
+// A client that stops reading (a frozen tab) is cut off once a bounded backlog waits for it.
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { MAX_CSV_BYTES } from '../../preload/contract/limits';
 import { MAX_MESSAGE_BYTES, WS_PROTOCOL } from '../../preload/contract/web-protocol';
+import { MAX_QUEUED_BYTES } from '../../main/host/web';
 import { reg, host, authLines, pageSocket } from '../support/web-host-rig';
 
 /** The register's books, to show a misbehaving client changed nothing in them. */
@@ -74,7 +76,7 @@ const MALFORMED: { kind: string; bytes: () => number[]; closeCode: number }[] = 
 ];
 
 /** A client that completes a real upgrade by hand over TCP, then writes whatever bytes it likes. */
-async function rawClient(): Promise<{ send(bytes: number[]): void; closed: Promise<Buffer> }> {
+async function rawClient(): Promise<{ send(bytes: number[]): void; closed: Promise<Buffer>; stopReading(): void; readAgain(): void }> {
   const socket = connect({ host: '127.0.0.1', port: host.port });
   let buffer = Buffer.alloc(0);
   let upgraded: (rest: Buffer) => void = () => undefined;
@@ -113,6 +115,9 @@ async function rawClient(): Promise<{ send(bytes: number[]): void; closed: Promi
   return {
     send: (bytes) => socket.write(Buffer.from(bytes)),
     closed: closed.then((all) => all.subarray(headerLength)),
+    // A frozen tab: the connection stays up, nothing is read from it.
+    stopReading: () => socket.pause(),
+    readAgain: () => socket.resume(),
   };
 }
 
@@ -159,5 +164,40 @@ describe('browser mode host, size limits', () => {
     // The socket is still open for the next call.
     expect((await callOver(ws, 3, 'session.current', {})).ok).toBe(true);
     ws.close();
+  });
+});
+
+describe('browser mode host, facing a client that stops reading', () => {
+  it('cuts off a frozen tab once a bounded backlog waits for it, while a page that reads hears every event', async () => {
+    const reading = await pageSocket();
+    let heard = 0;
+    reading.on('message', (data) => {
+      const message = JSON.parse((data as Buffer).toString('utf8')) as { type: string; event?: string };
+      // Each sale.changed also moves the customer display (display.changed): count the sales' own.
+      if (message.type === 'event' && message.event === 'sale.changed') heard++;
+    });
+    const frozen = await rawClient();
+    frozen.stopReading();
+    const logged = reg.log.lines.length;
+
+    // Events of 1 MiB each (a sale's view padded out) until twice the backlog the host keeps for one socket.
+    const sale = await reg.must('sale.current', {});
+    const big = { ...sale, note: 'x'.repeat(1024 * 1024) };
+    const events = (2 * MAX_QUEUED_BYTES) / (1024 * 1024);
+    for (let i = 0; i < events; i++) {
+      reg.events.emit('sale.changed', big);
+      // The host's sends run as the loop turns, as they do between a till's calls.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await expect.poll(() => heard, { timeout: 20_000 }).toBe(events);
+    const dropped = reg.log.lines.slice(logged).filter((l) => l.includes('stopped reading'));
+    expect(dropped).toHaveLength(1);
+
+    // Woken up, the tab finds its connection gone (the page then connects again).
+    frozen.readAgain();
+    const received = await frozen.closed;
+    expect(received.length).toBeLessThan(events * 1024 * 1024);
+    expect((await callOver(reading, 1, 'session.current', {})).ok).toBe(true);
+    reading.close();
   });
 });
