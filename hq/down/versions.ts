@@ -80,3 +80,29 @@ export async function versionsAfter(pool: Pool, shopId: string, after: number, n
   const versions = rows.rows.slice(0, DOWN_PAGE).map((r) => ({ version: r.version, kind: r.kind, effectiveAt: r.effective_at, body: r.body }) as DownVersion);
   return { versions, more: rows.rows.length > DOWN_PAGE, serverTime: now };
 }
+
+/** A published version as HQ's owner reads it back. */
+export interface PublishedVersion {
+  version: number;
+  kind: DownKind;
+  /** null: every shop. */
+  shopId: string | null;
+  effectiveAt: number;
+  createdAt: number;
+  /** As registers receive it: an operators version with HQ's changedAt stamps and the PIN hashes. */
+  body: unknown;
+}
+
+/**
+ * The versions of `kind` HQ published, newest first: all of them, or those a register of `shopId`
+ * pulls (the shop's own and every shop's). What the owner starts from to republish a list: an
+ * operators entry carried over unchanged, PIN hash included, keeps its stamp (operator-stamps.ts).
+ */
+export async function listVersions(pool: Pool, q: { kind: DownKind; shopId: string | null; limit: number }): Promise<PublishedVersion[]> {
+  const rows = await pool.query<{ version: number; shop_id: string | null; effective_at: number; created_at: number; body: unknown }>(
+    `SELECT version, shop_id, effective_at, created_at, body FROM down_versions
+      WHERE kind = $1 AND ($2::text IS NULL OR shop_id IS NULL OR shop_id = $2) ORDER BY version DESC LIMIT $3`,
+    [q.kind, q.shopId, q.limit],
+  );
+  return rows.rows.map((r) => ({ version: r.version, kind: q.kind, shopId: r.shop_id, effectiveAt: r.effective_at, createdAt: r.created_at, body: r.body }));
+}

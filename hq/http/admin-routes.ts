@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { downKinds, hqId } from '../../preload/contract/hq-wire';
 import { createRegister, createShop, listShops } from '../auth/registers';
 import { withdrawRegister } from '../auth/withdraw';
-import { publishVersion } from '../down/versions';
+import { listVersions, publishVersion } from '../down/versions';
 import { acknowledgeAlert, listAlerts } from '../ingest/alerts';
 import { consistencyCheck, documentDays, zDays, zSums } from '../reports/reports';
 import { registerStatus } from '../reports/register-status';
@@ -51,6 +51,12 @@ export async function adminRoute(pool: Pool, req: IncomingMessage, url: URL, bod
     );
     await knownShop(pool, input.shopId);
     return [200, await publishVersion(pool, input, now)];
+  }
+  if (method === 'GET' && path === '/api/admin/versions') {
+    // What was published, newest first (?kind=…, &shop=… for what that shop's registers pull, &limit=…).
+    const r = parse(z.object({ kind: z.enum(downKinds), shop: hqId.optional(), limit: z.coerce.number().int().min(1).max(200).default(20) }).strict(), q);
+    await knownShop(pool, r.shop);
+    return [200, await listVersions(pool, { kind: r.kind, shopId: r.shop ?? null, limit: r.limit })];
   }
   if (method === 'GET' && path === '/api/admin/reports/zs') return [200, await zDays(pool, await rangeQuery(pool, q))];
   if (method === 'GET' && (path === '/api/admin/reports/days' || path === '/api/admin/reports/months')) {

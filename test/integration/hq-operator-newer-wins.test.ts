@@ -2,7 +2,8 @@
 // each till, whichever arrives last. HQ stamps each operator of a version with when HQ last changed
 // them; a till that changed the cashier itself after that keeps its own change (and says so), a
 // till that did not takes HQ's, and HQ republishing its list to change someone else leaves the
-// till's newer change alone. HQ's next change of the cashier reaches both tills.
+// till's newer change alone. HQ's next change of the cashier reaches both tills. HQ gives its
+// published lists back, so the owner republishes from the last one with every stamp kept.
 import { describe, expect, it } from 'vitest';
 import { hashPinForRegisters } from '../../hq/down/pin-hash';
 import { verifyJournal } from '../../main/ledger/journal';
@@ -113,5 +114,42 @@ describe('one cashier changed at HQ and at two registers', () => {
     expect(v1?.get(CASHIER)).toBe(one.at);
     expect(v2?.get(CASHIER)).toBe(one.at);
     expect(v2?.get('Xu 小徐')).toBe(two.at);
+  });
+  it('HQ lists what it published, newest first: the list carried over unchanged keeps every stamp, a new entry gets its own', async () => {
+    await hq.rig.newRegister('NW3-R1', 'NW3');
+    const first = await publish('NW3', [op('Wang 王', 'owner', '2580'), op(CASHIER, 'cashier', '5937')]);
+    type Listed = { version: number; shopId: string | null; createdAt: number; body: { operators: (ReturnType<typeof op> & { changedAt: number })[] } };
+    const listed = async () => {
+      const r = await hq.rig.admin<Listed[]>('GET', '/api/admin/versions?kind=operators&shop=NW3');
+      if (!r.body.ok) throw new Error(JSON.stringify(r.body));
+      return r.body.value;
+    };
+    const [last] = await listed();
+    expect(last).toMatchObject({ version: first.version, shopId: 'NW3', createdAt: first.at });
+    expect(last?.body.operators.map((o) => [o.name, o.changedAt])).toEqual([
+      ['Wang 王', first.at],
+      [CASHIER, first.at],
+    ]);
+
+    // The owner republishes that list with a supervisor added: the two carried over keep their stamps.
+    await until('a moment after HQ took the first version', () => Date.now() > first.at);
+    const second = await publish('NW3', [...(last?.body.operators ?? []), op('Xu 小徐', 'supervisor', '7395')]);
+    const now = await listed();
+    expect(now.map((v) => v.version)).toEqual([second.version, first.version]);
+    expect(now[0]?.body.operators.map((o) => [o.name, o.changedAt])).toEqual([
+      ['Wang 王', first.at],
+      [CASHIER, first.at],
+      ['Xu 小徐', second.at],
+    ]);
+
+    // Asked for what does not exist, HQ names it.
+    expect((await hq.rig.admin('GET', '/api/admin/versions?kind=prices')).body).toMatchObject({
+      ok: false,
+      error: { code: 'hq.invalid_input', params: { field: 'kind' } },
+    });
+    expect((await hq.rig.admin('GET', '/api/admin/versions?kind=operators&shop=NOPE')).body).toMatchObject({
+      ok: false,
+      error: { code: 'hq.not_found', params: { field: 'shop', shopId: 'NOPE' } },
+    });
   });
 });
