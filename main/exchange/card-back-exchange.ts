@@ -2,7 +2,8 @@
 // refund of those goods would. The terminal must not be asked inside a transaction, so:
 //   1. `beginCardBack` (one transaction): the return is booked as a card correction (refund-booking
 //      `book`): its credit parts, the money that pays the new goods, are cash that never leaves the
-//      drawer; the difference is a card part with its intent. The `exchanges` row ties the return
+//      drawer; the difference is a card part with its intent (and, where the goods were paid part
+//      in cash and the card cannot take it all, a cash part for the rest). The `exchanges` row ties the return
 //      to the new sale, which stays open and unpaid meanwhile.
 //   2. The card part goes back through the terminal exactly as a return's does (part-refunds.ts):
 //      declined, it waits for the cashier (retry, cash with a supervisor, or 放弃换货); unknown, it
@@ -23,6 +24,7 @@ import { documentView } from '../documents/document-view';
 import type { Db } from '../ledger/database';
 import { appendJournal } from '../ledger/journal';
 import { sql } from '../ledger/statements';
+import { roundToStep } from '../money/integer-math';
 import { book, type PlannedPart } from '../refund/refund-booking';
 import { returnPlan, type RefundContext } from '../refund/refund-plans';
 import { getSettings } from '../settings/settings';
@@ -32,48 +34,65 @@ import { exchangeDoneView } from './exchange-done-view';
 import { newGoods, type ExchangeInput } from './exchange-goods';
 import './exchange-journal';
 
-/** The return split for the card: what pays the new goods (cash, stays in the drawer) and what goes back to the card. */
+/** The return split for the card: what pays the new goods (cash, stays in the drawer) and what goes back to the customer. */
 export interface CardBackPlan {
   creditMinor: number;
   saleTotalMinor: number;
-  /** The difference, exactly (a card takes no rounding). */
-  backMinor: number;
+  /** Back to the card, exactly (a card takes no rounding). */
+  toCardMinor: number;
+  /** What the card cannot take, in cash, rounded to the store's coins (0 when the card takes it all). */
+  cashMinor: number;
+  /** The credit that pays the new goods: never leaves the drawer. */
+  keptMinor: number;
   parts: PlannedPart[];
 }
 
+const isCardPart = (p: PlannedPart) => p.method === 'card' && p.paymentId !== null;
+const total = (parts: readonly PlannedPart[]) => parts.reduce((s, p) => s + p.amountMinor, 0);
+
 /**
  * The difference back to the card, or null when it cannot go there: the new goods cost at least
- * as much, or the returned goods' card money is less than the difference (then it goes back in
- * cash, as before). The return is planned tender by tender as a return to the card would be; the
- * card parts give back the difference, cards first, and everything else is the credit.
+ * as much, or none of the returned goods was paid by card. The return is planned tender by tender
+ * as a return to the card would be; the card parts give back what they can, cards first. What
+ * they cannot (the goods were paid part by card, part in cash) goes back in cash, rounded to the
+ * store's coins with the rounding on the new sale as in a cash exchange, and only out of what was
+ * paid in cash: card or payment-code money turned into cash needs a supervisor, which is the cash
+ * exchange's path (then null here). Everything else is the credit that pays the new goods.
  */
-export function splitForCard(parts: readonly PlannedPart[], saleTotalMinor: number): CardBackPlan | null {
-  const creditMinor = parts.reduce((s, p) => s + p.amountMinor, 0);
-  const backMinor = creditMinor - saleTotalMinor;
-  const onCard = parts.filter((p) => p.method === 'card' && p.paymentId !== null).reduce((s, p) => s + p.amountMinor, 0);
-  if (backMinor <= 0 || onCard < backMinor) return null;
-  let left = backMinor;
+export function splitForCard(parts: readonly PlannedPart[], saleTotalMinor: number, cashStepMinor: number): CardBackPlan | null {
+  const creditMinor = total(parts);
+  const owedMinor = creditMinor - saleTotalMinor;
+  const onCard = total(parts.filter(isCardPart));
+  if (owedMinor <= 0 || onCard === 0) return null;
+  const toCardMinor = Math.min(onCard, owedMinor);
+  const cashMinor = roundToStep(owedMinor - toCardMinor, cashStepMinor);
+  const keptMinor = creditMinor - toCardMinor - cashMinor;
+  if (cashMinor > total(parts.filter((p) => p.method === 'cash')) || keptMinor < 0) return null;
+  let cardLeft = toCardMinor;
+  let cashLeft = cashMinor;
   const back: PlannedPart[] = [];
   const stays: PlannedPart[] = [];
   for (const p of parts) {
-    const give = p.method === 'card' && p.paymentId !== null ? Math.min(left, p.amountMinor) : 0;
-    left -= give;
-    if (give > 0) back.push({ paymentId: p.paymentId, method: 'card', amountMinor: give });
+    const give = isCardPart(p) ? Math.min(cardLeft, p.amountMinor) : p.method === 'cash' ? Math.min(cashLeft, p.amountMinor) : 0;
+    if (isCardPart(p)) cardLeft -= give;
+    else cashLeft -= give;
+    if (give > 0) back.push({ paymentId: p.paymentId, method: isCardPart(p) ? 'card' : 'cash', amountMinor: give });
     if (p.amountMinor - give > 0) stays.push({ paymentId: p.paymentId, method: 'cash', amountMinor: p.amountMinor - give });
   }
-  return { creditMinor, saleTotalMinor, backMinor, parts: [...stays, ...back] };
+  return { creditMinor, saleTotalMinor, toCardMinor, cashMinor, keptMinor, parts: [...stays, ...back] };
 }
 
 export function planCardBack(ctx: RefundContext, input: ExchangeInput) {
   if (input.saleId === input.originalSaleId) throw new ServiceError('exchange.same_sale');
   const sale = newGoods(ctx, input.saleId);
   const plan = returnPlan(ctx, input.originalSaleId, input.lines, false);
-  return { sale, plan, split: splitForCard(plan.tender.parts, sale.totals.totalMinor) };
+  return { sale, plan, split: splitForCard(plan.tender.parts, sale.totals.totalMinor, ctx.settings.cashRoundingStepMinor) };
 }
 
-/** What goes back to the card if the customer takes the difference there; null when it cannot. */
-export function toCardMinor(ctx: RefundContext, input: ExchangeInput): number | null {
-  return planCardBack(ctx, input).split?.backMinor ?? null;
+/** What goes back to the card if the customer takes the difference there, and what beside it in cash; null when it cannot. */
+export function cardBackOffer(ctx: RefundContext, input: ExchangeInput): { toCardMinor: number; cashMinor: number } | null {
+  const split = planCardBack(ctx, input).split;
+  return split && { toCardMinor: split.toCardMinor, cashMinor: split.cashMinor };
 }
 
 interface LinkRow {
@@ -107,10 +126,10 @@ export function beginCardBack(ctx: RefundContext, input: ExchangeInput & { reaso
       sql(
         ctx.db,
         'INSERT INTO exchanges (id, refund_document_id, sale_document_id, original_document_id, credit_minor, difference_minor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(randomUUID(), refundId, sale.id, input.originalSaleId, split.creditMinor, -split.backMinor, ctx.now);
-    // Nothing leaves the drawer: the credit pays the new goods and the difference goes to the card.
+      ).run(randomUUID(), refundId, sale.id, input.originalSaleId, split.creditMinor, -(split.toCardMinor + split.cashMinor), ctx.now);
+    // The credit that pays the new goods stays in the drawer; only cash the card cannot take leaves it.
     // No approval either: no card money turns into cash (a refused part given in cash asks for one).
-    const booking = creditStaysInDrawer(ctx.db, split.saleTotalMinor, () =>
+    const booking = creditStaysInDrawer(ctx.db, split.keptMinor, () =>
       book(
         ctx,
         'refund',

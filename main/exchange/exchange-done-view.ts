@@ -26,7 +26,8 @@ export function exchangeDoneView(db: Db, link: ExchangeLink, differenceTo: 'cash
     saleTotalMinor: sale.totals.totalMinor,
     differenceMinor: link.difference_minor,
     cashDifferenceMinor: link.difference_minor,
-    ...(toCard ? { toCardMinor: -link.difference_minor } : {}),
+    // What the terminal gave back; any rest of the difference was cash (the completion shows it apart).
+    ...(toCard ? { toCardMinor: refund.payments.filter((p) => p.method === 'card').reduce((s, p) => s + p.amountMinor, 0) } : {}),
     // A view rebuilt after the fact: any approval was given when the exchange was done.
     approvalReasons: [],
     // Money back to a card is no change out of the drawer.

@@ -26,7 +26,7 @@ import { book } from '../refund/refund-booking';
 import { approverFor, returnPlan, type RefundContext } from '../refund/refund-plans';
 import { creditStaysInDrawer } from '../shift/drawer-cash';
 import { requireOpenShift } from '../shift/shift-rows';
-import { toCardMinor } from './card-back-exchange';
+import { cardBackOffer } from './card-back-exchange';
 import { exchangeDoneView, type ExchangeLink } from './exchange-done-view';
 import './exchange-journal';
 import { newGoods, type ExchangeInput } from './exchange-goods';
@@ -65,8 +65,8 @@ export function planExchange(ctx: RefundContext, input: ExchangeInput) {
 export function previewExchange(ctx: RefundContext, input: ExchangeInput): ExchangeView {
   const { view } = planExchange(ctx, input);
   // Owed to the customer: whether (and how much) can go back to the card instead (card-back-exchange.ts).
-  const toCard = view.differenceMinor < 0 ? toCardMinor(ctx, input) : null;
-  return toCard === null ? view : { ...view, toCardMinor: toCard };
+  const offer = view.differenceMinor < 0 ? cardBackOffer(ctx, input) : null;
+  return offer === null ? view : { ...view, toCardMinor: offer.toCardMinor, ...(offer.cashMinor > 0 ? { toCardCashMinor: offer.cashMinor } : {}) };
 }
 
 function operatorName(ctx: RefundContext): string {

@@ -23,6 +23,11 @@ export interface ExchangeView {
    * less card money in the return than the difference).
    */
   toCardMinor?: number | null;
+  /**
+   * Beside toCardMinor, what the card cannot take, handed back in cash (rounded to the store's
+   * coins): the returned goods were paid part by card, part in cash. Absent when the card takes it all.
+   */
+  toCardCashMinor?: number;
 }
 
 export interface ExchangeDoneView extends ExchangeView {

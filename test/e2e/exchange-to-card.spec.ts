@@ -1,11 +1,13 @@
 import type { Page } from '@playwright/test';
-import { callRegister, expect, OWNER, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { callRegister, expect, nextSale, OWNER, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { overflowAndClipping } from './layout';
 import { asCashier, cardSaleOf, returnWrongItem, WATER } from './refund-steps';
 
 // An exchange of card goods for cheaper ones, the difference back to the card through the demo
 // terminal (zh-CN, browser mode, 1024×768): approved, the completion says what went back to the
 // card; declined (the demo terminal declines amounts ending in .51), the return waits with the
-// refund screens' choices, and the new goods cannot be changed meanwhile.
+// refund screens' choices, and the new goods cannot be changed meanwhile. Goods paid part by card,
+// part in cash: the card takes back what it paid, the rest is cash back.
 
 test.use({ viewport: { width: 1024, height: 768 } });
 
@@ -57,6 +59,44 @@ test('a card exchange for cheaper goods gives the difference back to the card, a
   await expect(page.getByTestId('done-restored')).toBeVisible();
   await expect(page.getByTestId('to-card-amount')).toHaveText('¥18.00');
   await expect(page.locator('#done-change')).toHaveCount(0);
+});
+
+test('goods paid ¥40.00 by card and ¥60.00 in cash, exchanged for cheaper: the card takes its ¥40.00 back, the rest is cash back', async ({
+  page,
+  register,
+}) => {
+  await setUpOwner(page, register);
+  await asCashier(page);
+  await adHoc(page, '大衣', '100');
+  await page.getByTestId('pay-cash').click();
+  await page.getByTestId('part-amount').fill('40');
+  await page.getByTestId('pay-card').click();
+  await expect(page.getByTestId('payment').getByTestId('payment-row')).toHaveCount(1, { timeout: 15_000 });
+  await page.getByTestId('tendered').fill('60');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('completion')).toBeVisible();
+  await nextSale(page);
+  await returnWrongItem(page, 'R1-000001', '大衣');
+  await page.getByTestId('refund-exchange').click();
+  await saleScreenReady(page);
+  await adHoc(page, '围巾', '2.50');
+
+  const panel = page.getByTestId('exchange-panel');
+  await expect(panel.getByTestId('exchange-difference')).toHaveText('¥97.50');
+  const toCard = panel.getByTestId('exchange-to-card');
+  await expect(toCard).toHaveText('退回银行卡 ¥40.00 + 现金 ¥57.50');
+  await expect(toCard).toBeInViewport();
+  // The longer label fits its button at 1024×768, as every button's must.
+  expect(await overflowAndClipping(page)).toEqual([]);
+  await toCard.click();
+  await expect(page.getByTestId('completion')).toBeVisible({ timeout: 15_000 });
+  // No supervisor: the cash handed back is cash that was paid, not card money.
+  await expect(page.getByRole('dialog', { name: '主管授权' })).toHaveCount(0);
+  await expect(page.getByTestId('to-card-amount')).toHaveText('¥40.00');
+  await expect(page.locator('#done-change')).toHaveText(/^退回现金\s*¥57\.50$/);
+  const refundReceipt = page.getByTestId('done-exchange-receipt');
+  await expect(refundReceipt).toContainText('退回银行卡');
+  await expect(refundReceipt).toContainText('退回现金');
 });
 
 /** An exchange whose ¥5.51 difference the demo terminal declines: the panel shows the refused part and its choices. */

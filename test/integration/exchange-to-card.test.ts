@@ -7,7 +7,7 @@ import { verifyJournal } from '../../main/ledger/journal';
 import { shiftCashTerms } from '../../main/shift/shift-cash-terms';
 import { liveShift } from '../../main/shift/shift-rows';
 import { cardSaleOfTwoLines, key, settled, startCardRig, type CardRig } from '../support/card-register';
-import { CASHIER_PIN, SUPERVISOR_PIN } from '../support/register-fixture';
+import { CASHIER_PIN, OWNER_PIN, SUPERVISOR_PIN } from '../support/register-fixture';
 
 let rig: CardRig;
 beforeAll(async () => {
@@ -28,6 +28,12 @@ async function cheaperSwap() {
   await reg.must('sale.addCustomLine', { saleId: next.id, name: '抹布', qtyMilli: 1000, unitPriceMinor: 450 });
   const input = { saleId: next.id, originalSaleId: original.id, lines: [{ lineId: original.lines[0]?.id ?? 0, qtyMilli: 1000, restock: true }] };
   return { original, saleId: next.id, input };
+}
+
+/** The drawer's expected cash in this register's shift. */
+function drawer(registerId: string): number {
+  const shift = liveShift(rig.reg.db, registerId);
+  return shift ? shiftCashTerms(rig.reg.db, shift).expectedMinor : 0;
 }
 
 const statusOf = (id: string) => (rig.reg.db.prepare('SELECT status FROM documents WHERE id = ?').get(id) as { status: string }).status;
@@ -171,11 +177,7 @@ describe('an exchange whose difference goes back to the card', () => {
     sim.script({ outcome: 'decline', declineReason: 'declined' });
     const waiting = await reg.must('exchange.toCard', { ...input, reason: 'wrong_item', idempotencyKey: key() });
     // The drawer holds ¥8.00: enough for the ¥7.50 difference, not for it and the ¥4.50 credit.
-    const drawer = () => {
-      const shift = liveShift(reg.db, waiting.refund.registerId);
-      return shift ? shiftCashTerms(reg.db, shift).expectedMinor : 0;
-    };
-    const dropped = drawer() - 800;
+    const dropped = drawer(waiting.refund.registerId) - 800;
     await reg.must('cash.move', { kind: 'safe_drop', amountMinor: dropped, reason: '存入保险柜', idempotencyKey: key() });
     const parts = await reg.must('refund.parts', { correctionId: waiting.refund.id });
     const approval = { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN };
@@ -187,8 +189,45 @@ describe('an exchange whose difference goes back to the card', () => {
     });
     expect(cash.sale.status).toBe('completed');
     expect(statusOf(saleId)).toBe('completed');
-    expect(drawer()).toBe(50);
+    expect(drawer(waiting.refund.registerId)).toBe(50);
     await reg.must('cash.move', { kind: 'paid_in', amountMinor: dropped, reason: '取回', idempotencyKey: key() });
+  });
+
+  it('goods paid part in cash, part by card: the card takes back all it can, the rest goes in cash, rounded to the coins', async () => {
+    const { reg, sim, staff } = rig;
+    await reg.must('session.login', { operatorId: staff.ownerId, pin: OWNER_PIN });
+    await reg.must('settings.update', { cashRoundingStepMinor: 10 });
+    try {
+      // A ¥100.00 coat: ¥60.00 in cash, ¥40.00 by card. It comes back for a ¥2.53 scarf.
+      const coat = await reg.must('sale.current', {});
+      await reg.must('sale.addCustomLine', { saleId: coat.id, name: '大衣', qtyMilli: 1000, unitPriceMinor: 10000 });
+      await reg.must('sale.tenderCash', { saleId: coat.id, tenderedMinor: 6000, partial: true, idempotencyKey: key() });
+      const original = (await reg.must('card.pay', { saleId: coat.id, idempotencyKey: key() })).sale;
+      const next = await reg.must('sale.current', {});
+      await reg.must('sale.addCustomLine', { saleId: next.id, name: '围巾', qtyMilli: 1000, unitPriceMinor: 253 });
+      const input = { saleId: next.id, originalSaleId: original.id, lines: [{ lineId: original.lines[0]?.id ?? 0, qtyMilli: 1000, restock: true }] };
+      const drawerBefore = drawer(original.registerId);
+
+      // ¥97.47 owed: ¥40.00 to the card, ¥57.47 in cash rounded to ¥57.50 (the ¥0.03 is the scarf's rounding).
+      expect(await reg.must('exchange.preview', input)).toMatchObject({ differenceMinor: -9747, toCardMinor: 4000, toCardCashMinor: 5750 });
+      const done = await reg.must('exchange.toCard', { ...input, reason: 'wrong_item', idempotencyKey: key() });
+      expect(done.refund.status).toBe('completed');
+      expect(done.refund.payments.map((p) => [p.method, p.amountMinor])).toEqual([
+        ['cash', 250],
+        ['cash', 5750],
+        ['card', 4000],
+      ]);
+      expect(done.sale).toMatchObject({ status: 'completed', roundingMinor: -3, payments: [expect.objectContaining({ method: 'cash', amountMinor: 250 })] });
+      expect(done).toMatchObject({ differenceMinor: -9750, toCardMinor: 4000 });
+      // The whole card payment goes back the same day: the terminal reverses it (06 30).
+      expect(sim.batch().at(-1)).toMatchObject({ kind: 'reversal', amountMinor: 4000 });
+      // Only the cash handed over left the drawer; the completion shows it apart from the card.
+      expect(drawer(original.registerId)).toBe(drawerBefore - 5750);
+      expect(await reg.must('sale.lastCompletion', {})).toMatchObject({ sale: { id: next.id }, changeMinor: 5750, toCardMinor: 4000 });
+      expect(verifyJournal(reg.db).ok).toBe(true);
+    } finally {
+      await reg.must('settings.update', { cashRoundingStepMinor: 0 });
+    }
   });
 
   it('a repeated request gives back nothing twice', async () => {

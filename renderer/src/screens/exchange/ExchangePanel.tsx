@@ -46,7 +46,7 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun, on
   const toCard = useCall('exchange.toCard');
   const steps = useTerminalSteps(toCard.busy);
   // What goes back to the card, kept from the preview once pressed (main is not asked again meanwhile).
-  const [backMinor, setBackMinor] = useState<number | null>(null);
+  const [back, setBack] = useState<{ toCardMinor: number; cashMinor: number } | null>(null);
   const approval = useApproval();
   const runPreview = preview.run;
   const resetPreview = preview.reset;
@@ -114,7 +114,7 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun, on
     const amount = plan?.toCardMinor ?? null;
     if (toCard.busy || amount === null) return;
     setProblem(null);
-    setBackMinor(amount);
+    setBack({ toCardMinor: amount, cashMinor: plan?.toCardCashMinor ?? 0 });
     onCardBack({ refundId: null });
     const result = await toCard.run({ saleId: sale.id, originalSaleId: draft.originalSaleId, lines: draft.lines, reason: draft.reason });
     if (result.ok && result.value.sale.status === 'completed') return onDone(result.value);
@@ -132,7 +132,18 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun, on
   };
 
   if (draft.cardBack) {
-    return <ExchangeToCard draft={draft} sale={sale} amountMinor={backMinor} running={toCard.busy} step={steps} onDone={onDone} onAbandoned={onCancel} />;
+    return (
+      <ExchangeToCard
+        draft={draft}
+        sale={sale}
+        amountMinor={back?.toCardMinor ?? null}
+        cashMinor={back?.cashMinor ?? 0}
+        running={toCard.busy}
+        step={steps}
+        onDone={onDone}
+        onAbandoned={onCancel}
+      />
+    );
   }
 
   if (draft.begun) {
@@ -228,7 +239,9 @@ export function ExchangePanel({ draft, sale, role, onDone, onCancel, onBegun, on
             disabled={preview.busy || toCard.busy || complete.busy}
             data-testid="exchange-to-card"
           >
-            {t('exchangeCard.button', { amount: format.money(plan.toCardMinor) })}
+            {plan.toCardCashMinor
+              ? t('exchangeCard.buttonWithCash', { amount: format.money(plan.toCardMinor), cash: format.money(plan.toCardCashMinor) })
+              : t('exchangeCard.button', { amount: format.money(plan.toCardMinor) })}
           </button>
         )}
         {difference <= 0 && confirmButton}

@@ -13,6 +13,8 @@ interface ExchangeToCardProps {
   sale: DocumentView;
   /** What goes back to the card, as the preview said (unknown after a reload: the parts say it). */
   amountMinor: number | null;
+  /** Beside it, what the card cannot take, handed over in cash when the return completes (0: none). */
+  cashMinor: number;
   /** The terminal is running the card refund (exchange.toCard awaited). */
   running: boolean;
   step: TerminalStep | null;
@@ -28,7 +30,7 @@ interface ExchangeToCardProps {
  * (retry, cash with a supervisor) and 放弃换货. The new sale stays as it is meanwhile: the credit
  * that pays it is on the return.
  */
-export function ExchangeToCard({ draft, sale, amountMinor, running, step, onDone, onAbandoned }: ExchangeToCardProps) {
+export function ExchangeToCard({ draft, sale, amountMinor, cashMinor, running, step, onDone, onAbandoned }: ExchangeToCardProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const abandon = useCall('exchange.abandon');
@@ -65,7 +67,11 @@ export function ExchangeToCard({ draft, sale, amountMinor, running, step, onDone
     <section className="panel exchange-panel" aria-labelledby="exchange-title" data-testid="exchange-panel">
       <h2 id="exchange-title">{t('exchange.title', { receipt: draft.originalReceipt })}</h2>
       <p data-testid="exchange-card-amount">
-        {amountMinor === null ? t('exchangeCard.title') : t('exchangeCard.amount', { amount: format.money(amountMinor) })}
+        {amountMinor === null
+          ? t('exchangeCard.title')
+          : cashMinor > 0
+            ? t('exchangeCard.amountWithCash', { amount: format.money(amountMinor), cash: format.money(cashMinor) })
+            : t('exchangeCard.amount', { amount: format.money(amountMinor) })}
       </p>
       <p className="muted small" data-testid="exchange-card-locked">
         {t('exchangeCard.saleLocked')}
