@@ -1,5 +1,6 @@
 import { startHqRig } from '../support/hq-rig';
 import { adHocCashSale, expect, setUpOwner, test } from './fixtures';
+import { enrolAtHq } from './hq-steps';
 import { inViewport } from './layout';
 
 test('the owner sees the register’s open fraud alerts in Back office → HQ, in the words of the register’s fraud screen, and is told to acknowledge them there', async ({
@@ -23,11 +24,7 @@ test('the owner sees the register’s open fraud alerts in Back office → HQ, i
     const atRegister = await page.getByTestId('fraud-alert-explanation').allTextContents();
     expect(atRegister.every((text) => text.includes('10 分钟内有 5 笔低于'))).toBe(true);
 
-    await page.getByTestId('back-office-nav-hq').click();
-    await page.getByTestId('hq-url').fill(rig.hq.url);
-    await page.getByTestId('hq-code').fill(code);
-    await page.getByTestId('hq-enrol').click();
-    await expect(page.getByTestId('hq-acked')).toContainText('（待传 0 条）', { timeout: 15_000 });
+    await enrolAtHq(page, rig.hq.url, code);
     await expect(page.getByTestId('hq-acked')).not.toContainText('总部已收 0 /');
 
     await page.getByTestId('back-office-nav-hq-overview').click();

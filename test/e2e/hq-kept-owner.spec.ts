@@ -1,6 +1,7 @@
 import { hashPinForRegisters } from '../../hq/down/pin-hash';
 import { startHqRig } from '../support/hq-rig';
 import { expect, OWNER, setUpOwner, test } from './fixtures';
+import { enrolAtHq } from './hq-steps';
 
 test('an HQ operators version that would take away the till’s only owner: the owner stays, and HQ upload says why', async ({ page, register }) => {
   test.setTimeout(120_000);
@@ -9,11 +10,7 @@ test('an HQ operators version that would take away the till’s only owner: the 
     const code = await rig.newRegister('KO-R1', 'KO');
     await setUpOwner(page, register);
     await page.getByTestId('open-back-office').click();
-    await page.getByTestId('back-office-nav-hq').click();
-    await page.getByTestId('hq-url').fill(rig.hq.url);
-    await page.getByTestId('hq-code').fill(code);
-    await page.getByTestId('hq-enrol').click();
-    await expect(page.getByTestId('hq-acked')).toContainText('（待传 0 条）', { timeout: 15_000 });
+    await enrolAtHq(page, rig.hq.url, code);
 
     // HQ now refuses such a version; one already in its table (an older HQ) still comes down.
     const refused = await rig.admin('POST', '/api/admin/versions', {

@@ -1,5 +1,6 @@
 import { startHqRig } from '../support/hq-rig';
 import { adHocCashSale, expect, setUpOwner, test } from './fixtures';
+import { enrolAtHq } from './hq-steps';
 import { inViewport } from './layout';
 
 test('a till that sold and has not closed its day says so on the owner’s HQ view, and the Z check says those sales are not covered yet', async ({
@@ -15,11 +16,7 @@ test('a till that sold and has not closed its day says so on the owner’s HQ vi
     await adHocCashSale(page, { name: '矿泉水', price: '3', tendered: '3', receiptNo: 'R1-000001' });
     await adHocCashSale(page, { name: '面包', price: '2', tendered: '2', receiptNo: 'R1-000002' });
     await page.getByTestId('open-back-office').click();
-    await page.getByTestId('back-office-nav-hq').click();
-    await page.getByTestId('hq-url').fill(rig.hq.url);
-    await page.getByTestId('hq-code').fill(code);
-    await page.getByTestId('hq-enrol').click();
-    await expect(page.getByTestId('hq-acked')).toContainText('（待传 0 条）', { timeout: 15_000 });
+    await enrolAtHq(page, rig.hq.url, code);
 
     await page.getByTestId('back-office-nav-hq-overview').click();
     // No Z: the Z sums stay 0, and the row says why, with what HQ holds.

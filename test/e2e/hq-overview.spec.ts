@@ -1,6 +1,7 @@
 import { hqPaths } from '../../preload/contract/hq-wire';
 import { post, startHqRig } from '../support/hq-rig';
 import { expect, setUpOwner, test } from './fixtures';
+import { enrolAtHq } from './hq-steps';
 import { inViewport } from './layout';
 
 test('the owner sees the enrolled register’s journal reach HQ, reads HQ’s figures through it, and is told plainly when HQ is out of reach', async ({
@@ -24,13 +25,9 @@ test('the owner sees the enrolled register’s journal reach HQ, reads HQ’s fi
     await page.setViewportSize({ width: 1024, height: 768 });
     await setUpOwner(page, register);
     await page.getByTestId('open-back-office').click();
-    await page.getByTestId('back-office-nav-hq').click();
-    await page.getByTestId('hq-url').fill(rig.hq.url);
-    await page.getByTestId('hq-code').fill(code);
-    await page.getByTestId('hq-enrol').click();
-    await expect(page.getByTestId('hq-status')).not.toHaveAttribute('data-state', 'not_enrolled');
     // The section follows the upload after the enrolment: every entry reaches HQ without reopening it.
-    await expect(page.getByTestId('hq-acked')).toContainText('（待传 0 条）', { timeout: 15_000 });
+    await enrolAtHq(page, rig.hq.url, code);
+    await expect(page.getByTestId('hq-status')).not.toHaveAttribute('data-state', 'not_enrolled');
     await expect(page.getByTestId('hq-acked')).not.toContainText('总部已收 0 /');
 
     await page.getByTestId('back-office-nav-hq-overview').click();

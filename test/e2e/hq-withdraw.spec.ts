@@ -1,5 +1,6 @@
 import { startHqRig } from '../support/hq-rig';
 import { expect, setUpOwner, test } from './fixtures';
+import { enrolAtHq } from './hq-steps';
 
 test('a till withdrawn at HQ says why in the owner’s words, and its owner withdraws it here too', async ({ page, register }) => {
   test.setTimeout(120_000);
@@ -8,11 +9,7 @@ test('a till withdrawn at HQ says why in the owner’s words, and its owner with
     const code = await rig.newRegister('WE-R1', 'WE');
     await setUpOwner(page, register);
     await page.getByTestId('open-back-office').click();
-    await page.getByTestId('back-office-nav-hq').click();
-    await page.getByTestId('hq-url').fill(rig.hq.url);
-    await page.getByTestId('hq-code').fill(code);
-    await page.getByTestId('hq-enrol').click();
-    await expect(page.getByTestId('hq-acked')).toContainText('（待传 0 条）', { timeout: 15_000 });
+    await enrolAtHq(page, rig.hq.url, code);
 
     // HQ's owner takes the till out of the chain (a lost till); the till's next try is refused.
     expect((await rig.admin('POST', '/api/admin/registers/WE-R1/withdraw')).body).toMatchObject({ ok: true });
