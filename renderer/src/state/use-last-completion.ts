@@ -41,13 +41,20 @@ export function useLastCompletion(
     };
   }, []);
 
+  // The completion this window itself is leaving (its own 下一单). Main tells every window, this one
+  // too, and the news can come while this window is still loading the next sale: moving on a second
+  // time then undid what the cashier did meanwhile (退货 pressed right after 下一单 closed again).
+  const leaving = useRef<string | null>(null);
+
   useEvent('sale.completionDismissed', ({ documentId }) => {
+    if (leaving.current === documentId) return;
     if (shownRef.current?.sale.id === documentId) onRef.current.left();
   });
 
   /** The cashier moved on from the completion on screen: main and the other windows hear of it. */
   const dismiss = useCallback(async (done: CompletionView | null = shownRef.current) => {
     if (!done) return;
+    leaving.current = done.sale.id;
     // Refused (a lost connection): the completion may be offered once more, which is the safe side.
     await api.invoke('sale.dismissCompletion', { documentId: done.sale.id });
   }, []);
