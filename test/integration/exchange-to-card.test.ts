@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../main/ledger/journal';
 import { shiftCashTerms } from '../../main/shift/shift-cash-terms';
 import { liveShift } from '../../main/shift/shift-rows';
-import { cardSaleOfTwoLines, key, settled, startCardRig, type CardRig } from '../support/card-register';
+import { cardSaleOfTwoLines, key, settled, startCardRig, terminalReady, type CardRig } from '../support/card-register';
+import { until } from '../support/until';
 import { CASHIER_PIN, OWNER_PIN, SUPERVISOR_PIN } from '../support/register-fixture';
 
 let rig: CardRig;
@@ -228,6 +229,34 @@ describe('an exchange whose difference goes back to the card', () => {
     } finally {
       await reg.must('settings.update', { cashRoundingStepMinor: 0 });
     }
+  });
+
+  it('the line drops after the bank decided: the new goods wait, and once the terminal is back recovery completes both, once', async () => {
+    const { reg, sim } = rig;
+    const { saleId, input } = await cheaperSwap();
+    const refundsBefore = sim.batch().filter((e) => e.kind === 'refund').length;
+    sim.script({ disconnectAfter: 'decision' });
+    expect(await reg.call('exchange.toCard', { ...input, reason: 'wrong_item', idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'terminal.outcome_unknown' },
+    });
+    // The refund may have gone through: nothing is sold, nothing can be changed, until the terminal says.
+    expect(statusOf(saleId)).toBe('open');
+    expect(await reg.call('sale.tenderCash', { saleId, tenderedMinor: 450, idempotencyKey: key() })).toMatchObject({
+      ok: false,
+      error: { code: 'sale.exchange_waits' },
+    });
+
+    expect((await sim.reconnectLine()).ok).toBe(true);
+    await terminalReady(reg);
+    await until('the new goods sold with the return', () => statusOf(saleId) === 'completed', 10_000);
+    expect(sim.batch().filter((e) => e.kind === 'refund')).toHaveLength(refundsBefore + 1);
+    expect(sim.batch().at(-1)).toMatchObject({ kind: 'refund', amountMinor: 750 });
+    expect(
+      reg.db.prepare("SELECT COUNT(*) AS n FROM journal WHERE kind = 'exchange.completed' AND json_extract(payload, '$.data.saleDocumentId') = ?").get(saleId),
+    ).toEqual({ n: 1 });
+    expect((await reg.must('sale.get', { saleId })).payments.map((p) => [p.method, p.amountMinor])).toEqual([['cash', 450]]);
+    expect(verifyJournal(reg.db).ok).toBe(true);
   });
 
   it('a repeated request gives back nothing twice', async () => {
