@@ -10,8 +10,19 @@ import { MAX_MESSAGE_BYTES, WS_PROTOCOL, WS_TOKEN_PREFIX, type ClientMessage, ty
  * nothing is tried: every call says `request.no_token` (`request.stale_token` when the register
  * refused the address's token as another launch's).
  */
-export function createWebSocketApi(url: string, token: string | null, noToken: 'request.no_token' | 'request.stale_token' = 'request.no_token'): RingupApi {
+export function createWebSocketApi(
+  url: string,
+  token: string | null,
+  noToken: 'request.no_token' | 'request.stale_token' = 'request.no_token',
+  /**
+   * Called when the socket opens again after it had been open and closed: the events sent
+   * meanwhile never reached this page (the host cuts off a tab that stopped reading), so what it
+   * shows may be stale.
+   */
+  onReconnected?: () => void,
+): RingupApi {
   let socket: WebSocket | null = null;
+  let wasOpen = false;
   let opening: Promise<WebSocket> | null = null;
   let nextId = 1;
   const pending = new Map<number, (result: Result<unknown>) => void>();
@@ -26,6 +37,8 @@ export function createWebSocketApi(url: string, token: string | null, noToken: '
         socket = ws;
         opening = null;
         resolve(ws);
+        if (wasOpen) onReconnected?.();
+        wasOpen = true;
       };
       ws.onerror = () => {
         opening = null;
