@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { callRegister, expect, nextSale, OWNER, saleScreenReady, scan, setUpOwner, test } from './fixtures';
-import { asCashier, cardSaleOf, returnWrongItem, WATER } from './refund-steps';
+import { callRegister, expect, nextSale, OWNER, scan, setUpOwner, test } from './fixtures';
+import { asCashier, cardSaleOf, exchangeFor, returnWrongItem, WATER } from './refund-steps';
 
 // Card and payment-code money leaving the drawer as cash, as a cashier sees it (zh-CN, browser
 // mode, demo terminal and demo provider): the supervisor is asked whichever way it goes, through
@@ -30,9 +30,7 @@ test('a card sale exchanged for goods at the same price: returning the new goods
   await cardSaleOf(page, [['围巾', '30']]);
 
   // The even exchange moves no money: no supervisor.
-  await returnWrongItem(page, 'R1-000001', '围巾');
-  await page.getByTestId('refund-exchange').click();
-  await saleScreenReady(page);
+  await exchangeFor(page, 'R1-000001', '围巾');
   await adHoc(page, '围巾(红)', '30');
   const panel = page.getByTestId('exchange-panel');
   await expect(panel.getByTestId('exchange-difference')).toHaveText('¥0.00');
@@ -54,9 +52,7 @@ test('an exchange of card goods for cheaper ones says the difference goes back i
   await setUpOwner(page, register);
   await asCashier(page);
   await cardSaleOf(page, [['围巾', '20']]);
-  await returnWrongItem(page, 'R1-000001', '围巾');
-  await page.getByTestId('refund-exchange').click();
-  await saleScreenReady(page);
+  await exchangeFor(page, 'R1-000001', '围巾');
   await scan(page, WATER);
   const panel = page.getByTestId('exchange-panel');
   await expect(panel.getByTestId('exchange-difference')).toHaveText('¥18.00');

@@ -1,5 +1,5 @@
-import { expect, nextSale, saleScreenReady, setUpOwner, test } from './fixtures';
-import { returnWaterOfFirstReceipt, sellWaterForCash } from './refund-steps';
+import { expect, nextSale, setUpOwner, test } from './fixtures';
+import { exchangeFor, sellWaterForCash } from './refund-steps';
 
 // An exchange's difference paid by card, and the window reloaded while the customer enters the
 // PIN (the demo terminal keeps them 8 s on it for amounts ending in .47). Main has begun the
@@ -14,10 +14,8 @@ test('exchange paid by card: a reload while the customer enters the PIN still sh
   await expect(page.getByTestId('completion')).toBeVisible();
   await nextSale(page);
 
-  await returnWaterOfFirstReceipt(page);
-  await page.getByTestId('refund-exchange').click();
   // Back on the sale screen, listening, before F4.
-  await saleScreenReady(page);
+  await exchangeFor(page, 'R1-000001', '农夫山泉');
   // The new goods: 10.47 against the 2.00 credit, a difference of 8.47.
   await page.keyboard.press('F4');
   const adHoc = page.getByRole('dialog', { name: '临时商品' });

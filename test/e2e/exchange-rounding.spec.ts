@@ -1,6 +1,6 @@
-import { callRegister, completionReady, expect, nextSale, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { callRegister, completionReady, expect, nextSale, scan, setUpOwner, test } from './fixtures';
 import { horizontalScroll, inViewport, overflowAndClipping } from './layout';
-import { BREAD, payCash, returnWaterOfFirstReceipt, returnWrongItem, sellWaterForCash } from './refund-steps';
+import { BREAD, exchangeFor, payCash, sellWaterForCash } from './refund-steps';
 
 // 换货 with the store's cash rounding at 0.10, in zh-CN at 1024×768 (counter sweep items 1 and 8):
 // a water (¥2.00) comes back and 0.777 kg of apples (¥7.61) go out. The customer owes ¥5.61, and
@@ -14,9 +14,7 @@ async function exchangeWaterForApples(page: Parameters<typeof setUpOwner>[0], re
   expect(await callRegister(page, 'settings.update', { cashRoundingStepMinor: 10 })).toMatchObject({ ok: true });
   await sellWaterForCash(page);
   await nextSale(page);
-  await returnWaterOfFirstReceipt(page);
-  await page.getByTestId('refund-exchange').click();
-  await saleScreenReady(page);
+  await exchangeFor(page, 'R1-000001', '农夫山泉');
   await scan(page, APPLES_777G);
   const panel = page.getByTestId('exchange-panel');
   await expect(panel.getByTestId('exchange-new-total')).toHaveText('¥7.61');
@@ -90,9 +88,7 @@ test('for cheaper goods the exchange hands back the rounded difference, ¥0.90 f
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await payCash(page, '8.5');
   await nextSale(page);
-  await returnWrongItem(page, 'R1-000001', '全麦面包');
-  await page.getByTestId('refund-exchange').click();
-  await saleScreenReady(page);
+  await exchangeFor(page, 'R1-000001', '全麦面包');
   await scan(page, APPLES_777G);
   const panel = page.getByTestId('exchange-panel');
   await expect(panel.getByTestId('exchange-new-total')).toHaveText('¥7.61');

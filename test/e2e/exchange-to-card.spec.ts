@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { callRegister, expect, nextSale, OWNER, saleScreenReady, scan, setUpOwner, test } from './fixtures';
 import { overflowAndClipping } from './layout';
-import { asCashier, cardSaleOf, returnWrongItem, WATER } from './refund-steps';
+import { asCashier, cardSaleOf, exchangeFor, WATER } from './refund-steps';
 
 // An exchange of card goods for cheaper ones, the difference back to the card through the demo
 // terminal (zh-CN, browser mode, 1024×768): approved, the completion says what went back to the
@@ -23,9 +23,7 @@ async function adHoc(page: Page, name: string, price: string): Promise<void> {
 /** The ¥20.00 card scarf comes back; the new goods are rung up on the exchange's sale. */
 async function startExchange(page: Page): Promise<void> {
   await cardSaleOf(page, [['围巾', '20']]);
-  await returnWrongItem(page, 'R1-000001', '围巾');
-  await page.getByTestId('refund-exchange').click();
-  await saleScreenReady(page);
+  await exchangeFor(page, 'R1-000001', '围巾');
 }
 
 test('a card exchange for cheaper goods gives the difference back to the card, and the completion says so', async ({ page, register }) => {
@@ -76,9 +74,7 @@ test('goods paid ¥40.00 by card and ¥60.00 in cash, exchanged for cheaper: the
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('completion')).toBeVisible();
   await nextSale(page);
-  await returnWrongItem(page, 'R1-000001', '大衣');
-  await page.getByTestId('refund-exchange').click();
-  await saleScreenReady(page);
+  await exchangeFor(page, 'R1-000001', '大衣');
   await adHoc(page, '围巾', '2.50');
 
   const panel = page.getByTestId('exchange-panel');

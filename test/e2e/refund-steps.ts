@@ -75,6 +75,13 @@ export async function returnWrongItem(page: Page, receiptNo: string, item: strin
   await page.getByTestId('refund-reason').selectOption('wrong_item');
 }
 
+/** Takes one of `item` on `receiptNo` back as the wrong item for an exchange (换货): back on the sale screen, listening, for the new goods. */
+export async function exchangeFor(page: Page, receiptNo: string, item: string): Promise<void> {
+  await returnWrongItem(page, receiptNo, item);
+  await page.getByTestId('refund-exchange').click();
+  await saleScreenReady(page);
+}
+
 /** Finds receipt R1-000001 (F7) and takes its 农夫山泉 back as the wrong item: the start of an exchange. */
 export async function returnWaterOfFirstReceipt(page: Page): Promise<void> {
   await returnWrongItem(page, 'R1-000001', '农夫山泉');
