@@ -65,9 +65,13 @@ export function SetupWizard({ onDone }: { session: SessionView; onDone(): void }
       <section className="panel wizard" aria-labelledby="wizard-title" data-testid="wizard">
         <div className="panel__top">
           <h1 id="wizard-title">{t('wizard.title')}</h1>
-          <button type="button" className="button" onClick={() => void finish()} data-testid="wizard-later">
-            {t('wizard.later')}
-          </button>
+          {/* Not before the step's form is in: the centred card grows then, and a button that had
+              already shown moved under the pointer (a click on it in that moment hit nothing). */}
+          {(settings || error) && (
+            <button type="button" className="button" onClick={() => void finish()} data-testid="wizard-later">
+              {t('wizard.later')}
+            </button>
+          )}
         </div>
         <ol className="wizard__steps">
           {STEPS.map((s, i) => (
