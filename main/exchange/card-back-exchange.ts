@@ -30,6 +30,7 @@ import { returnPlan, type RefundContext } from '../refund/refund-plans';
 import { getSettings } from '../settings/settings';
 import { creditStaysInDrawer } from '../shift/drawer-cash';
 import { requireOpenShift } from '../shift/shift-rows';
+import { creditKeptInDrawer } from '../documents/exchange-wait';
 import { exchangeDoneView } from './exchange-done-view';
 import { newGoods, type ExchangeInput } from './exchange-goods';
 import './exchange-journal';
@@ -168,7 +169,8 @@ export function finishCardBack(db: Db, refundId: string, now: number): void {
   const settings = getSettings(db);
   const view = documentView(db, row.sale_document_id, settings.cashRoundingStepMinor);
   if (view.payments.length > 0) return;
-  const creditSpent = row.credit_minor + Math.min(row.difference_minor, 0);
+  // The credit kept in the drawer is what pays the new goods (exchange-wait.ts says it for the drawer too).
+  const creditSpent = creditKeptInDrawer(db, refundId);
   const credit = { method: 'cash' as const, amountMinor: creditSpent, tenderedMinor: creditSpent, changeMinor: 0 };
   const paid = takePayment(db, view, { ...credit, card: null, scan: null, originalPaymentId: null }, now, settings.cashRoundingStepMinor);
   const operatorName = (sql(db, 'SELECT name FROM operators WHERE id = ?').get(sale.operator_id) as { name: string } | undefined)?.name ?? '';
