@@ -5,13 +5,21 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger, type Db } from '../../main/ledger/database';
 import { verifyJournal } from '../../main/ledger/journal';
 import { ledgerPathIn } from '../../main/register';
+import { bundleChild, type BundledChild } from '../support/bundled-child';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+let loop: BundledChild;
+beforeAll(() => {
+  loop = bundleChild('test/support/z-loop.ts');
+});
+afterAll(() => {
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+  loop.remove();
+});
 
 function freshDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ringup-zcrash-'));
@@ -26,7 +34,7 @@ function run(
   killAfterMs?: number,
 ): Promise<{ acked: number[]; signal: NodeJS.Signals | null; code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../support/z-loop.ts'), dir, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [loop.file, dir, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
     const acked: number[] = [];
     let out = '';
     let stderr = '';

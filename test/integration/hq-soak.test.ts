@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain, type ChainEntry } from '../../main/journal-chain/chain';
 import { startThrowawayCluster, type ThrowawayCluster } from '../../hq/dev/throwaway-cluster';
 import { createPool } from '../../hq/db/pool';
@@ -16,6 +16,7 @@ import { startFlakyProxy, type FlakyProxy } from '../support/flaky-proxy';
 import { ADMIN_TOKEN, post } from '../support/hq-rig';
 import { closedPort } from '../support/closed-port';
 import { until } from '../support/until';
+import { bundleChild, type BundledChild } from '../support/bundled-child';
 
 const REGISTERS = 10;
 const SOAK_MS = 60_000;
@@ -25,19 +26,26 @@ const repo = join(__dirname, '..', '..');
 const children = new Set<ChildProcess>();
 let cluster: ThrowawayCluster | null = null;
 let proxy: FlakyProxy | null = null;
+// Registers restart dozens of times: from one bundle of their sources (support/bundled-child.ts).
+let saleLoop: BundledChild;
 
+beforeAll(() => {
+  saleLoop = bundleChild('test/support/sync-sale-loop.ts');
+});
 afterAll(async () => {
   for (const c of children) c.kill('SIGKILL');
   await proxy?.close();
   cluster?.stop();
   rmSync(root, { recursive: true, force: true });
+  saleLoop.remove();
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const between = (a: number, b: number) => a + Math.floor(Math.random() * (b - a));
 
-function tsx(script: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repo, script), ...args], {
+/** A Node child, watched so that afterAll kills what is left. `nodeArgs`: the script and what goes before it. */
+function startChild(nodeArgs: string[], args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });
@@ -61,7 +69,11 @@ function lines(child: ChildProcess, onLine: (line: string) => void): void {
 /** HQ as a child process (`hq/main.ts`, what `npm run hq` runs), on a fixed port so a restart is found again. */
 function startHqChild(databaseUrl: string, port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = tsx('hq/main.ts', [], { DATABASE_URL: databaseUrl, HQ_ADMIN_TOKEN: ADMIN_TOKEN, HQ_PORT: String(port) });
+    const child = startChild(['--import', 'tsx', join(repo, 'hq/main.ts')], [], {
+      DATABASE_URL: databaseUrl,
+      HQ_ADMIN_TOKEN: ADMIN_TOKEN,
+      HQ_PORT: String(port),
+    });
     let stderr = '';
     child.stderr?.setEncoding('utf8').on('data', (c: string) => (stderr += c));
     lines(child, (line) => {
@@ -122,7 +134,7 @@ describe('ten registers, one HQ, kill -9 and a flaky network', () => {
     const sellingSinceStart = dirs.map(() => false);
     const startRegister = (i: number) => {
       sellingSinceStart[i] = false;
-      const child = tsx('test/support/sync-sale-loop.ts', [dirs[i] ?? '', String(SALE_PACE_MS)]);
+      const child = startChild([saleLoop.file], [dirs[i] ?? '', String(SALE_PACE_MS)]);
       lines(child, (line) => {
         const m = /^ACK (\d+) (\S+)$/.exec(line);
         if (m) {

@@ -11,42 +11,31 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaySimulator } from '../../main/providers/simulator/pay-simulator';
 import { openLedger } from '../../main/ledger/database';
 import { verifyJournal } from '../../main/ledger/journal';
 import { ledgerPathIn } from '../../main/register';
+import { bundleChild, type BundledChild } from '../support/bundled-child';
 
 const LANES = 2;
 const KILLS_PER_LANE = 52;
 const MOMENTS = ['created', 'sent', 'waiting', 'unknown', 'query', 'reversing', 'reverse', 'paid', 'completed', 'external', 'external', 'external', 'external'];
 const root = mkdtempSync(join(tmpdir(), 'ringup-scan-crash-'));
 const lanes = Array.from({ length: LANES }, (_, i) => join(root, `register-${i}`));
-// The child starts over 100 times. Through tsx each start transpiles the whole register again
-// (about a second on a busy machine, more than the work between two kills); one esbuild bundle of
-// the same sources starts in a fraction of that. It lives under node_modules so that the native
-// modules left outside it resolve as they do for the sources.
-const CHILD = join(__dirname, '../../node_modules/.cache/ringup-tests', `scan-sale-loop-${process.pid}.cjs`);
+// The child starts over 100 times: from one bundle of its sources (support/bundled-child.ts).
+let loop: BundledChild;
 let sim: PaySimulator;
 
 beforeAll(async () => {
-  buildSync({
-    entryPoints: [join(__dirname, '../support/scan-sale-loop.ts')],
-    outfile: CHILD,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    external: ['better-sqlite3', 'serialport', '@serialport/*', 'bufferutil', 'utf-8-validate'],
-    logLevel: 'warning',
-  });
+  loop = bundleChild('test/support/scan-sale-loop.ts');
   for (const dir of lanes) mkdirSync(dir);
   sim = await PaySimulator.start({ passwordMs: 60 });
 });
 afterAll(async () => {
   await sim.stop();
   rmSync(root, { recursive: true, force: true });
-  rmSync(CHILD, { force: true });
+  loop.remove();
 });
 
 function run(
@@ -57,7 +46,7 @@ function run(
 ): Promise<{ signal: string | null; code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
     const self = moment === 'external' ? 'none' : moment;
-    const child = spawn(process.execPath, [CHILD, dir, self, String(nth)], {
+    const child = spawn(process.execPath, [loop.file, dir, self, String(nth)], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,

@@ -63,6 +63,9 @@ async function main(): Promise<void> {
     now = Date.parse(`${nextDay(z.businessDay)}T09:00:00+08:00`);
   };
 
+  // The Z closes the card batch on the (demo) terminal, which connects a moment after the start:
+  // an owner sees it in the header. A fast start could otherwise reach the Z before it.
+  while (!reg.terminal.connection.ready) await new Promise((r) => setTimeout(r, 10));
   writeSync(1, 'READY\n');
   if (mode === 'in-z') {
     const shiftId = await sellAndCount(3);
