@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Two cores: the crash and pty suites spawn processes of their own.
     maxWorkers: 2,
+    // Migrates the one empty ledger every test register starts from.
+    globalSetup: ['test/support/vitest-global-setup.ts'],
   },
 });

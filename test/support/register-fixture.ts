@@ -7,6 +7,7 @@ import { openRegister, type Register, type RegisterOptions, ledgerPathIn } from 
 import type { Logger } from '../../main/log';
 import { openLedger } from '../../main/ledger/database';
 import { RESTORE_INTENT_FILE } from '../../main/backup/restore-intent';
+import { MIGRATED_LEDGER_ENV } from './vitest-global-setup';
 
 export const OWNER_PIN = '2580';
 export const CASHIER_PIN = '1357';
@@ -36,10 +37,11 @@ export interface TestRegister extends Register {
 let migratedTemplate: string | null = null;
 
 /**
- * Puts an empty ledger at the latest schema in `dir`, copied from one this test process migrated
- * once. Running the 21 migrations, each committed at FULL, is most of what opening a fresh
- * register costs (some 150–350 ms, for each of about a thousand registers the suite opens); the
- * migrations are plain schema with no clock or register in them, so the copy is the same ledger.
+ * Puts an empty ledger at the latest schema in `dir`, copied from one migrated once per run (by
+ * vitest's global setup) or, outside vitest, once per process. Running the migrations, each
+ * committed at FULL, is most of what opening a fresh register costs (some 150–350 ms, for each of
+ * about a thousand registers the suite opens); the migrations are plain schema with no clock or
+ * register in them, so the copy is the same ledger.
  * The migrations themselves are tested from old schemas (test/support/old-schema.ts) and by every
  * e2e register, which starts on an empty folder.
  */
@@ -47,6 +49,9 @@ export function placeMigratedLedger(dir: string): void {
   const file = ledgerPathIn(dir);
   // A register does not start by creating a ledger: with a restore's marker there, the ledger is the register's to settle.
   if (existsSync(file) || existsSync(join(dir, RESTORE_INTENT_FILE))) return;
+  // One template for the whole run when vitest's global setup made it; bench/ and other callers
+  // outside vitest migrate their own, once per process.
+  if (!migratedTemplate) migratedTemplate = process.env[MIGRATED_LEDGER_ENV] ?? null;
   if (!migratedTemplate) {
     const templateDir = mkdtempSync(join(tmpdir(), 'ringup-template-'));
     migratedTemplate = ledgerPathIn(templateDir);

@@ -13,7 +13,10 @@ export interface PtyPair {
   /** The path the simulated terminal opens. */
   terminalPath: string;
   pid: number;
-  stop(): Promise<void>;
+  /** Whether stop() removes the folder of the two links (it does when the pair made the folder). */
+  ownsDir: boolean;
+  /** Ends socat; `keepDir` leaves the folder for a pair started again at the same paths. */
+  stop(options?: { keepDir?: boolean }): Promise<void>;
 }
 
 const live = new Set<ChildProcess>();
@@ -27,7 +30,10 @@ function installExitHook(): void {
   });
 }
 
-export async function startPtyPair(opts: { dir?: string; socat?: string; timeoutMs?: number } = {}): Promise<TerminalResult<PtyPair>> {
+export async function startPtyPair(
+  opts: { dir?: string; ownsDir?: boolean; socat?: string; timeoutMs?: number } = {},
+): Promise<TerminalResult<PtyPair>> {
+  const ownsDir = opts.ownsDir ?? opts.dir === undefined;
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ringup-pty-'));
   const registerPath = path.join(dir, 'register');
   const terminalPath = path.join(dir, 'terminal');
@@ -54,15 +60,18 @@ export async function startPtyPair(opts: { dir?: string; socat?: string; timeout
       }
     });
   });
-  const stop = async () => {
+  const stop = async (options: { keepDir?: boolean } = {}) => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       await exited;
     }
+    // socat removes its links on exit; a folder we made for them is ours to remove, or every
+    // pair would leave an empty one in /tmp.
+    if (ownsDir && !options.keepDir) fs.rmSync(dir, { recursive: true, force: true });
   };
   if (!ready.ok) {
     await stop();
     return ready;
   }
-  return ok({ registerPath, terminalPath, pid: child.pid ?? -1, stop });
+  return ok({ registerPath, terminalPath, pid: child.pid ?? -1, ownsDir, stop });
 }

@@ -136,8 +136,9 @@ export class TerminalSimulator {
   async reconnectLine(): Promise<TerminalResult<void>> {
     if (!this.pty) return ok(undefined);
     const dir = this.pty.registerPath.replace(/\/register$/, '');
-    await this.pty.stop();
-    return this.openPty(dir);
+    const ownsDir = this.pty.ownsDir;
+    await this.pty.stop({ keepDir: true });
+    return this.openPty(dir, ownsDir);
   }
 
   async stop(): Promise<void> {
@@ -149,8 +150,8 @@ export class TerminalSimulator {
     this.server = null;
   }
 
-  private async openPty(dir?: string): Promise<TerminalResult<void>> {
-    const pair = await startPtyPair({ dir });
+  private async openPty(dir?: string, ownsDir?: boolean): Promise<TerminalResult<void>> {
+    const pair = await startPtyPair({ dir, ownsDir });
     if (!pair.ok) return pair;
     this.pty = pair.value;
     const transport = new SerialTransport({ path: pair.value.terminalPath });
@@ -183,7 +184,8 @@ export class TerminalSimulator {
   }
 
   private async dropLine(): Promise<void> {
-    if (this.pty) await this.pty.stop();
+    // The line may come back at the same paths (reconnectLine), so its folder stays.
+    if (this.pty) await this.pty.stop({ keepDir: true });
     else await this.link?.close();
   }
 
