@@ -30,9 +30,7 @@ function installExitHook(): void {
   });
 }
 
-export async function startPtyPair(
-  opts: { dir?: string; ownsDir?: boolean; socat?: string; timeoutMs?: number } = {},
-): Promise<TerminalResult<PtyPair>> {
+export async function startPtyPair(opts: { dir?: string; ownsDir?: boolean; socat?: string; timeoutMs?: number } = {}): Promise<TerminalResult<PtyPair>> {
   const ownsDir = opts.ownsDir ?? opts.dir === undefined;
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ringup-pty-'));
   const registerPath = path.join(dir, 'register');
