@@ -54,12 +54,11 @@ export { expect };
 
 export const OWNER = { name: '王店长', pin: '2580', store: '测试便利店' };
 
-/** Completes the first-run setup through the UI; leaves the owner logged in on the sale screen. */
 /**
  * The owner logged in on the sale screen, with a shift opened on FLOAT and the wizard left for
  * later, as createOwner and openShift leave it. The first run in Chinese is arranged through the
  * register's own calls, the ones those screens send (their own specs drive the screens): 228
- * tests start here, and the three screens cost each about 2 s of a 2-core machine's time.
+ * tests start here, and driving the three screens cost each of them about 0.7–0.9 s.
  */
 export async function setUpOwner(page: Page, register: Register, language: 'zh-CN' | 'en' = 'zh-CN'): Promise<void> {
   if (language !== 'zh-CN') {

@@ -1,7 +1,7 @@
 // Runs once per `vitest run`, in vitest's own process, before any test file: migrates one empty
 // ledger that every worker copies (placeMigratedLedger in register-fixture.ts). Without it each
-// worker process migrated its own template, one per test file (about 170 of them, 150–350 ms
-// each), and left its folder in /tmp when the worker was ended without an exit event.
+// test file's worker migrated a template of its own and left its folder in /tmp when the worker
+// was ended without an exit event: some 200 folders a run.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -13,10 +13,7 @@ export interface PtyPair {
   /** The path the simulated terminal opens. */
   terminalPath: string;
   pid: number;
-  /** Whether stop() removes the folder of the two links (it does when the pair made the folder). */
-  ownsDir: boolean;
-  /** Ends socat; `keepDir` leaves the folder for a pair started again at the same paths. */
-  stop(options?: { keepDir?: boolean }): Promise<void>;
+  stop(): Promise<void>;
 }
 
 const live = new Set<ChildProcess>();
@@ -30,9 +27,14 @@ function installExitHook(): void {
   });
 }
 
-export async function startPtyPair(opts: { dir?: string; ownsDir?: boolean; socat?: string; timeoutMs?: number } = {}): Promise<TerminalResult<PtyPair>> {
-  const ownsDir = opts.ownsDir ?? opts.dir === undefined;
-  const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ringup-pty-'));
+/** A fresh folder for a pair's two links. */
+export function newPtyDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'ringup-pty-'));
+}
+
+export async function startPtyPair(opts: { dir?: string; socat?: string; timeoutMs?: number } = {}): Promise<TerminalResult<PtyPair>> {
+  const ownDir = opts.dir === undefined;
+  const dir = opts.dir ?? newPtyDir();
   const registerPath = path.join(dir, 'register');
   const terminalPath = path.join(dir, 'terminal');
   const child = spawn(opts.socat ?? 'socat', ['-d', '-d', `pty,raw,echo=0,link=${registerPath}`, `pty,raw,echo=0,link=${terminalPath}`], {
@@ -58,18 +60,18 @@ export async function startPtyPair(opts: { dir?: string; ownsDir?: boolean; soca
       }
     });
   });
-  const stop = async (options: { keepDir?: boolean } = {}) => {
+  const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       await exited;
     }
-    // socat removes its links on exit; a folder we made for them is ours to remove, or every
-    // pair would leave an empty one in /tmp.
-    if (ownsDir && !options.keepDir) fs.rmSync(dir, { recursive: true, force: true });
+    // socat removes its links on exit; a folder the pair made for them is the pair's to remove,
+    // or every pair would leave an empty one in /tmp. A folder it was given stays its owner's.
+    if (ownDir) fs.rmSync(dir, { recursive: true, force: true });
   };
   if (!ready.ok) {
     await stop();
     return ready;
   }
-  return ok({ registerPath, terminalPath, pid: child.pid ?? -1, ownsDir, stop });
+  return ok({ registerPath, terminalPath, pid: child.pid ?? -1, stop });
 }

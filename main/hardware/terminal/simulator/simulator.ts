@@ -1,6 +1,7 @@
 // A ZVT payment terminal (PT) for development, demos and tests. It speaks the same protocol
 // through the same codec and link layer as the register, over a socat pty pair or TCP, and keeps
 // a real batch so end-of-day and crash recovery can be checked against the ledger.
+import fs from 'node:fs';
 import net from 'node:net';
 import { parseEcrCommand, type EcrCommand } from '../commands';
 import { RESULT } from '../codes';
@@ -16,7 +17,7 @@ import { endOfDay, reversal } from './batch-commands';
 import type { SimBehaviour } from './behaviour';
 import { payment, refuseWrongCurrency } from './payment-commands';
 import { LineGone, PtExchange } from './pt-exchange';
-import { startPtyPair, type PtyPair } from './pty-pair';
+import { newPtyDir, startPtyPair, type PtyPair } from './pty-pair';
 import type { SimLanguage } from './receipt-text';
 import { SimulatorState, type SimulatorOptions } from './simulator-state';
 
@@ -24,6 +25,8 @@ export class TerminalSimulator {
   private readonly sim: SimulatorState;
   private link: ZvtLink | null = null;
   private pty: PtyPair | null = null;
+  /** The folder of the pty's two links: the simulator's, since a dropped line comes back at the same paths. */
+  private ptyDir: string | null = null;
   private server: net.Server | null = null;
   private stopped = false;
 
@@ -34,8 +37,12 @@ export class TerminalSimulator {
   /** Start on a fresh socat pty pair; the register opens `simulator.registerPath`. */
   static async startPty(options: SimulatorOptions = {}): Promise<TerminalResult<TerminalSimulator>> {
     const sim = new TerminalSimulator(options);
-    const up = await sim.openPty();
-    if (!up.ok) return up;
+    sim.ptyDir = newPtyDir();
+    const up = await sim.openPty(sim.ptyDir);
+    if (!up.ok) {
+      fs.rmSync(sim.ptyDir, { recursive: true, force: true });
+      return up;
+    }
     return ok(sim);
   }
 
@@ -134,11 +141,9 @@ export class TerminalSimulator {
 
   /** After a scripted disconnect on a pty: bring the line back at the same paths. */
   async reconnectLine(): Promise<TerminalResult<void>> {
-    if (!this.pty) return ok(undefined);
-    const dir = this.pty.registerPath.replace(/\/register$/, '');
-    const ownsDir = this.pty.ownsDir;
-    await this.pty.stop({ keepDir: true });
-    return this.openPty(dir, ownsDir);
+    if (!this.pty || !this.ptyDir) return ok(undefined);
+    await this.pty.stop();
+    return this.openPty(this.ptyDir);
   }
 
   async stop(): Promise<void> {
@@ -146,12 +151,13 @@ export class TerminalSimulator {
     await this.link?.close();
     this.link = null;
     await this.pty?.stop();
+    if (this.ptyDir) fs.rmSync(this.ptyDir, { recursive: true, force: true });
     if (this.server) await new Promise<void>((r) => this.server?.close(() => r()));
     this.server = null;
   }
 
-  private async openPty(dir?: string, ownsDir?: boolean): Promise<TerminalResult<void>> {
-    const pair = await startPtyPair({ dir, ownsDir });
+  private async openPty(dir: string): Promise<TerminalResult<void>> {
+    const pair = await startPtyPair({ dir });
     if (!pair.ok) return pair;
     this.pty = pair.value;
     const transport = new SerialTransport({ path: pair.value.terminalPath });
@@ -184,8 +190,7 @@ export class TerminalSimulator {
   }
 
   private async dropLine(): Promise<void> {
-    // The line may come back at the same paths (reconnectLine), so its folder stays.
-    if (this.pty) await this.pty.stop({ keepDir: true });
+    if (this.pty) await this.pty.stop();
     else await this.link?.close();
   }
 
