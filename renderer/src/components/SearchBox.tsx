@@ -44,14 +44,17 @@ export function SearchBox({ inputRef, value, onChange, onCode, onPick }: SearchB
   const results = current?.results ?? [];
   const open = results.length > 0;
 
-  const search = async (text: string): Promise<Found | null> => {
+  // Only the newest search may show its list, but every search answers its own query: an Enter
+  // waiting on one must not lose it to the typing pause's search of the same text overtaking it.
+  const search = async (text: string): Promise<Found> => {
     const ticket = ++newest.current;
     const result = await searchProducts({ query: text, limit: 8 });
-    if (ticket !== newest.current) return null;
     // A refused search lists nothing: the field still takes a typed barcode with Enter.
     const next = { query: text, results: result.ok ? result.value : [] };
-    setFound(next);
-    setHighlight(0);
+    if (ticket === newest.current) {
+      setFound(next);
+      setHighlight(0);
+    }
     return next;
   };
 
@@ -71,7 +74,7 @@ export function SearchBox({ inputRef, value, onChange, onCode, onPick }: SearchB
     if (query === '') return;
     const answer = current ?? (await search(query));
     // The cashier typed on while the search ran: this Enter was for another text.
-    if (!answer || answer.query !== inputRef.current?.value.trim()) return;
+    if (answer.query !== inputRef.current?.value.trim()) return;
     const product = chosen(answer, highlight);
     if (product) onPick(product);
     else onCode(query);
