@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { until } from '../support/until';
-import { afterPolls, cashSale, jobStates, printingRegister, vp } from '../support/printing-rig';
+import { afterPolls, cashSale, jobStates, printingRegister, vp, usePrintingRig } from '../support/printing-rig';
+
+usePrintingRig();
 
 const key = () => randomUUID().replaceAll('-', '');
 

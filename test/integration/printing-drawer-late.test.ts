@@ -6,7 +6,9 @@ import { VirtualPrinter } from '../../main/hardware/printer/virtual-printer';
 import type { PrinterConfigView } from '../../preload/contract/printer';
 import { CASHIER_PIN, OWNER_PIN, SUPERVISOR_PIN } from '../support/register-fixture';
 import { until } from '../support/until';
-import { cashSale, jobStates, printingRegister, profile, timeZone, vp } from '../support/printing-rig';
+import { cashSale, jobStates, printingRegister, profile, timeZone, vp, usePrintingRig } from '../support/printing-rig';
+
+usePrintingRig();
 
 describe('a drawer kick the printer cannot take in time', () => {
   it('printer stopped during a cash sale: the receipt prints once it is back, the drawer never opens', async () => {

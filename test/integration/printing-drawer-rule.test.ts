@@ -6,7 +6,9 @@ import { buildReceipt } from '../../main/hardware/printer';
 import { documentView } from '../../main/documents/document-view';
 import { getSettings } from '../../main/settings/settings';
 import { CASHIER_PIN, OWNER_PIN, type TestRegister } from '../support/register-fixture';
-import { cashSale, jobStates, printingRegister, timeZone } from '../support/printing-rig';
+import { cashSale, jobStates, printingRegister, timeZone, usePrintingRig } from '../support/printing-rig';
+
+usePrintingRig();
 
 /** Whether the sale's own jobs include a drawer kick, and whether its receipt says to open the drawer. */
 function drawerOf(reg: TestRegister, saleId: string): { queued: boolean; receipt: boolean } {

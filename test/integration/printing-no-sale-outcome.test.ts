@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { openShop, SHANGHAI, shanghai, type Shop } from '../support/day-close-shop';
 import { CASHIER_PIN, SUPERVISOR_PIN } from '../support/register-fixture';
-import { fast, profile, registers, transportFor, vp } from '../support/printing-rig';
+import { fast, profile, registers, transportFor, vp, usePrintingRig } from '../support/printing-rig';
+
+usePrintingRig();
 
 async function printingShop(): Promise<Shop> {
   const s = await openShop(shanghai('2026-09-01', '10:00'), { printer: fast });

@@ -7,7 +7,9 @@ import type { PrintJobView } from '../../preload/contract/printer';
 import { tokenizeEscPos } from '../support/escpos-tokenizer';
 import { key, openShop, SHANGHAI, shanghai, type Shop } from '../support/day-close-shop';
 import { until } from '../support/until';
-import { fast, profile, registers, transportFor, vp } from '../support/printing-rig';
+import { fast, profile, registers, transportFor, vp, usePrintingRig } from '../support/printing-rig';
+
+usePrintingRig();
 
 async function printingShop(printer: typeof fast = fast): Promise<Shop> {
   const s = await openShop(shanghai('2026-09-01', '10:00'), { printer });

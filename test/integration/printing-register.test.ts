@@ -7,7 +7,20 @@ import { createTransport, type PrinterTransport, type TransportConfig } from '..
 import { commandsNamed } from '../support/escpos-tokenizer';
 import { CASHIER_PIN, OWNER_PIN } from '../support/register-fixture';
 import { until } from '../support/until';
-import { vp, registers, afterPolls, printingRegister, cashSale, jobStates, allPrinted, printedSince, expectedLines } from '../support/printing-rig';
+import {
+  vp,
+  registers,
+  afterPolls,
+  printingRegister,
+  cashSale,
+  jobStates,
+  allPrinted,
+  printedSince,
+  expectedLines,
+  usePrintingRig,
+} from '../support/printing-rig';
+
+usePrintingRig();
 
 describe.each(['tcp', 'pty'] as const)('a cash sale prints over %s', (via) => {
   it('drawer pulse first, then the receipt: text equal to the document, one cut, the QR', async () => {

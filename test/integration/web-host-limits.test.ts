@@ -7,7 +7,9 @@ import WebSocket from 'ws';
 import { MAX_CSV_BYTES } from '../../preload/contract/limits';
 import { MAX_MESSAGE_BYTES, WS_PROTOCOL } from '../../preload/contract/web-protocol';
 import { MAX_QUEUED_BYTES } from '../../main/host/web';
-import { reg, host, authLines, pageSocket } from '../support/web-host-rig';
+import { reg, host, authLines, pageSocket, useWebHost } from '../support/web-host-rig';
+
+useWebHost();
 
 /** The register's books, to show a misbehaving client changed nothing in them. */
 function ledgerSnapshot(): string {

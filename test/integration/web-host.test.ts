@@ -5,7 +5,9 @@ import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { startWebHost } from '../../main/host/web';
 import { REFUSED_LAUNCH_META, WS_PROTOCOL, WS_TOKEN_PREFIX } from '../../preload/contract/web-protocol';
-import { reg, host, staticDir, get, ownOrigin, protocols, openSocket, pageSocket } from '../support/web-host-rig';
+import { reg, host, staticDir, get, ownOrigin, protocols, openSocket, pageSocket, useWebHost } from '../support/web-host-rig';
+
+useWebHost();
 
 describe('browser mode host', () => {
   it('prints a loopback URL with a random token', () => {

@@ -1,13 +1,12 @@
-// Registers and backup folders for the backup suites, removed after each test. Importing this
-// module registers that hook in the importing suite.
+// Registers and backup folders for the backup suites, removed after each test.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEveryTest } from './after-every-test';
 import { makeRegister, OWNER_PIN, type TestRegister } from './register-fixture';
 
 export const cleanups: (() => void)[] = [];
-afterEach(() => {
+afterEveryTest(() => {
   for (const c of cleanups.splice(0)) c();
 });
 

@@ -1,5 +1,5 @@
 // A register for the catalog tests: cleaned up after each test, with the helpers they share.
-import { afterEach } from 'vitest';
+import { afterEveryTest } from './after-every-test';
 import { makeRegister, SUPERVISOR_PIN, withStaff, type TestRegister } from './register-fixture';
 
 export const COLA = '6902345678903'; // 可口可乐 330ml, 3.50
@@ -13,7 +13,7 @@ export function track(r: TestRegister): TestRegister {
 export function register(options: Parameters<typeof makeRegister>[0] = {}): TestRegister {
   return track(makeRegister(options));
 }
-afterEach(() => {
+afterEveryTest(() => {
   for (const r of open.splice(0)) r.cleanup();
 });
 

@@ -1,10 +1,10 @@
-// Shops for the fraud watch suites, cleaned up after each test (importing this module registers
-// that hook), and what their journal and a recomputation from it say.
+// Shops for the fraud watch suites, cleaned up after each test, and what their journal and a
+// recomputation from it say.
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
 import { defaultPrinterProfile } from '../../main/hardware/printer';
 import type { JournalEvent } from '../../main/ledger/journal-payloads';
 import { recomputeLedgerAlerts } from '../../main/fraud/fraud-recompute';
+import { afterEveryTest } from './after-every-test';
 import { SUPERVISOR_PIN } from './register-fixture';
 import { key, openShop, SHANGHAI, shanghai, type Shop } from './day-close-shop';
 
@@ -12,7 +12,7 @@ export const MIN = 60_000;
 export const DAY = '2026-11-29';
 export let shops: Shop[] = [];
 
-afterEach(() => {
+afterEveryTest(() => {
   for (const s of shops) s.reg.cleanup();
   shops = [];
 });

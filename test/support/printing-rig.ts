@@ -1,6 +1,6 @@
-// The virtual printer and registers printing to it, for the printing suites. Importing this module
-// registers the suite's hooks: one virtual printer (TCP and pty) for the file, every register
-// cleaned up and the printer's status reset after each test.
+// The virtual printer and registers printing to it, for the printing suites. A suite calls
+// usePrintingRig() once: one virtual printer (TCP and pty) for the file, every register cleaned up
+// and the printer's status reset after each test.
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { HardwareStatus } from '../../preload/contract/events';
 import type { PrinterConfigView } from '../../preload/contract/printer';
@@ -20,18 +20,21 @@ export const fast = { pollIntervalMs: 100, statusTimeoutMs: 300, backoffMs: 100,
 export let vp: VirtualPrinter;
 export const registers: TestRegister[] = [];
 
-beforeAll(async () => {
-  vp = await VirtualPrinter.start({ pty: true, serialJobGapMs: 100 });
-});
-afterAll(async () => {
-  const pid = vp.socatPid;
-  await vp.close();
-  expect(() => process.kill(pid!, 0)).toThrow();
-});
-afterEach(() => {
-  for (const r of registers.splice(0)) r.cleanup();
-  vp.setStatus({ paperOut: false, paperNearEnd: false, coverOpen: false, offline: false, error: false, drawerOpen: false, noAnswer: false, garbage: false });
-});
+/** The suite's hooks, registered in the calling file (a module is imported once per worker). */
+export function usePrintingRig(): void {
+  beforeAll(async () => {
+    vp = await VirtualPrinter.start({ pty: true, serialJobGapMs: 100 });
+  });
+  afterAll(async () => {
+    const pid = vp.socatPid;
+    await vp.close();
+    expect(() => process.kill(pid!, 0)).toThrow();
+  });
+  afterEach(() => {
+    for (const r of registers.splice(0)) r.cleanup();
+    vp.setStatus({ paperOut: false, paperNearEnd: false, coverOpen: false, offline: false, error: false, drawerOpen: false, noAnswer: false, garbage: false });
+  });
+}
 
 /**
  * Proof that nothing more goes out: the register has looked at the printer `polls` more times.

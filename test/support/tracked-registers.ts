@@ -1,6 +1,5 @@
-// Registers a test opens, cleaned up after each test. Importing this module registers that hook
-// in the importing suite.
-import { afterEach } from 'vitest';
+// Registers a test opens, cleaned up after each test.
+import { afterEveryTest } from './after-every-test';
 import { makeRegister, type TestRegister } from './register-fixture';
 
 // Demo catalog items.
@@ -13,6 +12,6 @@ export function register(options: Parameters<typeof makeRegister>[0] = {}): Test
   open.push(r);
   return r;
 }
-afterEach(() => {
+afterEveryTest(() => {
   for (const r of open.splice(0)) r.cleanup();
 });

@@ -1,5 +1,5 @@
 // The browser-mode host on a real register and a real loopback port, for the web host suites.
-// Importing this module registers the hooks that start it for the suite and stop it after.
+// A suite calls useWebHost() once: it starts the host before the file's tests and stops it after.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -14,21 +14,24 @@ export let reg: TestRegister;
 export let host: WebHost;
 export let staticDir: string;
 
-beforeAll(async () => {
-  reg = makeRegister();
-  await withStaff(reg);
-  staticDir = mkdtempSync(join(tmpdir(), 'ringup-static-'));
-  mkdirSync(join(staticDir, 'assets'));
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Ringup</title>');
-  writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
-  writeFileSync(join(tmpdir(), 'ringup-secret.txt'), 'secret');
-  host = await startWebHost({ register: reg, staticDir, log: reg.log });
-});
-afterAll(async () => {
-  await host.close();
-  reg.cleanup();
-  rmSync(staticDir, { recursive: true, force: true });
-});
+/** The suite's hooks, registered in the calling file (a module is imported once per worker). */
+export function useWebHost(): void {
+  beforeAll(async () => {
+    reg = makeRegister();
+    await withStaff(reg);
+    staticDir = mkdtempSync(join(tmpdir(), 'ringup-static-'));
+    mkdirSync(join(staticDir, 'assets'));
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Ringup</title>');
+    writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(tmpdir(), 'ringup-secret.txt'), 'secret');
+    host = await startWebHost({ register: reg, staticDir, log: reg.log });
+  });
+  afterAll(async () => {
+    await host.close();
+    reg.cleanup();
+    rmSync(staticDir, { recursive: true, force: true });
+  });
+}
 
 export function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
