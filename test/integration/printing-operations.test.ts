@@ -4,19 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { commandsNamed } from '../support/escpos-tokenizer';
 import { CASHIER_PIN, makeRegister, OWNER_PIN, SUPERVISOR_PIN, withStaff } from '../support/register-fixture';
 import { until } from '../support/until';
-import {
-  fast,
-  vp,
-  registers,
-  afterPolls,
-  printingRegister,
-  cashSale,
-  jobStates,
-  allPrinted,
-  printedSince,
-  expectedLines,
-  usePrintingRig,
-} from '../support/printing-rig';
+import { fast, vp, registers, afterPolls, printingRegister, cashSale, jobStates, allPrinted, printedSince, expectedLines } from '../support/printing-rig';
+import { usePrintingRig } from '../support/printing-rig';
 
 usePrintingRig();
 

@@ -7,18 +7,8 @@ import { createTransport, type PrinterTransport, type TransportConfig } from '..
 import { commandsNamed } from '../support/escpos-tokenizer';
 import { CASHIER_PIN, OWNER_PIN } from '../support/register-fixture';
 import { until } from '../support/until';
-import {
-  vp,
-  registers,
-  afterPolls,
-  printingRegister,
-  cashSale,
-  jobStates,
-  allPrinted,
-  printedSince,
-  expectedLines,
-  usePrintingRig,
-} from '../support/printing-rig';
+import { vp, registers, afterPolls, printingRegister, cashSale, jobStates, allPrinted, printedSince, expectedLines } from '../support/printing-rig';
+import { usePrintingRig } from '../support/printing-rig';
 
 usePrintingRig();
 
