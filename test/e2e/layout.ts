@@ -1,8 +1,8 @@
 // Layout checks for the counter screens (issue 13): what a cashier at a 1024×768 or 1366×768
 // touchscreen would notice, measured in the page. Each returns what is wrong, so a failure says
 // which element and by how much.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { axeViolations } from './axe';
 
 export const RESOLUTIONS = [
   { width: 1024, height: 768 },
@@ -221,9 +221,7 @@ export async function checkLayout(page: Page, info: TestInfo, state: string): Pr
   expect.soft(await overflowAndClipping(page), `${state}: overflow or clipping`).toEqual([]);
   expect.soft(await smallTargets(page), `${state}: touch targets`).toEqual([]);
   expect.soft(await unshippedFont(page), `${state}: Chinese not in the shipped font`).toEqual([]);
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const violations = axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect.soft(violations, `${state}: axe`).toEqual([]);
+  expect.soft(await axeViolations(page), `${state}: axe`).toEqual([]);
   const path = info.outputPath(`${state.replace(/[^\w.-]+/g, '-')}.png`);
   await page.screenshot({ path });
   await info.attach(`${state}.png`, { path, contentType: 'image/png' });
