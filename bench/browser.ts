@@ -11,7 +11,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { figure, fmt, median, percentile } from './stats';
 import { FIVE_CODES } from './ledger';
 import { startWebRegister } from '../test/support/web-register';
-import { size } from './scale';
+import { size, SMOKE } from './scale';
 
 export interface BrowserFigures {
   scan_to_line_demo_p95_ms: number;
@@ -121,12 +121,16 @@ async function scansToLine(browser: Browser): Promise<number[]> {
 }
 
 export async function benchBrowser(log: (line: string) => void): Promise<BrowserFigures> {
-  // Always measure the code as it is now: the build takes seconds.
-  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}${build.stdout}`);
+  // Always measure the code as it is now: the build takes seconds. Not in the smoke run inside
+  // `npm test`, which has just built: there, rebuilding emptied out/ while the other vitest worker
+  // ran suites that start out/main (build-output, self-check, the Electron start sequence).
+  if (!SMOKE) {
+    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}${build.stdout}`);
+  }
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
