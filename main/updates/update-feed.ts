@@ -2,7 +2,6 @@
 // http(s) with one channel file per OS (latest.yml for Windows, latest-mac.yml, latest-linux.yml)
 // naming the newest version. The desktop shell's electron-updater reads the same file to
 // download; this reader decides whether there is anything newer, and runs (and is tested) in Node.
-import { parse } from 'yaml';
 import type { UpdateProblem } from '../../preload/contract/self-check-views';
 import { httpProblem, updateProblemOf } from './update-problem';
 
@@ -51,6 +50,9 @@ export async function checkFeed(feedUrl: string, currentVersion: string, platfor
     };
   }
   let version: unknown;
+  // The YAML parser is loaded here, not at start: about 40 ms of every start, for a check that
+  // runs when the owner asks for one.
+  const { parse } = await import('yaml');
   try {
     version = (parse(text) as { version?: unknown } | null)?.version;
   } catch (error) {

@@ -1,7 +1,7 @@
 // Alipay face-to-face barcode payment (alipay.trade.pay, scene bar_code) through the official
 // SDK, which signs requests with the app's RSA2 key and checks every reply's signature against
 // Alipay's public key. A reply that fails the check, times out or never comes is `unknown`.
-import { AlipaySdk, AlipayRequestError } from 'alipay-sdk';
+import type { AlipaySdk, AlipayRequestError } from 'alipay-sdk';
 import type { PayOutcome, PayRequest, ProviderTimings, QueryOutcome, RefundOutcome, RefundRequest, ReverseOutcome, ScanPayProvider } from '../provider';
 import { ALIPAY_TIMINGS, yuan } from '../provider';
 import { cancelOutcome, payOutcome, queryOutcome, refundOutcome, refundQueryOutcome, type AlipayReply } from './alipay-codes';
@@ -38,30 +38,51 @@ function unsignedRefusal(e: AlipayRequestError): AlipayReply | null {
   }
 }
 
+interface Sdk {
+  client: AlipaySdk;
+  RequestError: typeof AlipayRequestError;
+}
+
 export class AlipayClient implements ScanPayProvider {
   readonly id = 'alipay' as const;
   readonly timings: ProviderTimings;
-  private readonly sdk: AlipaySdk;
+  private sdk: Promise<Sdk> | null = null;
 
-  constructor(creds: AlipayCredentials, options: { timings?: Partial<ProviderTimings>; timeoutMs?: number } = {}) {
+  constructor(
+    private readonly creds: AlipayCredentials,
+    private readonly options: { timings?: Partial<ProviderTimings>; timeoutMs?: number } = {},
+  ) {
     this.timings = { ...ALIPAY_TIMINGS, ...options.timings };
-    this.sdk = new AlipaySdk({
-      appId: creds.appId,
-      privateKey: creds.privateKey,
-      keyType: keyType(creds.privateKey),
-      alipayPublicKey: creds.alipayPublicKey,
-      gateway: creds.gateway,
-      // The SDK's 5 s default is too short for a payment that may wait on the bank.
-      timeout: options.timeoutMs ?? 20_000,
-    });
+  }
+
+  /**
+   * The SDK, loaded at the first call. Loading it (with its HTTP client) took about 270 ms, on
+   * every start of every register with Alipay set up, the demo's included, most of which never
+   * see an Alipay code that day; the first payment's request to the bank takes longer than that.
+   */
+  private loadSdk(): Promise<Sdk> {
+    this.sdk ??= import('alipay-sdk').then(({ AlipaySdk, AlipayRequestError }) => ({
+      client: new AlipaySdk({
+        appId: this.creds.appId,
+        privateKey: this.creds.privateKey,
+        keyType: keyType(this.creds.privateKey),
+        alipayPublicKey: this.creds.alipayPublicKey,
+        gateway: this.creds.gateway,
+        // The SDK's 5 s default is too short for a payment that may wait on the bank.
+        timeout: this.options.timeoutMs ?? 20_000,
+      }),
+      RequestError: AlipayRequestError,
+    }));
+    return this.sdk;
   }
 
   private async exec(method: string, bizContent: Record<string, string>): Promise<Call> {
+    const { client, RequestError } = await this.loadSdk();
     try {
-      const reply = (await this.sdk.exec(method, { bizContent }, { validateSign: true })) as AlipayReply;
+      const reply = (await client.exec(method, { bizContent }, { validateSign: true })) as AlipayReply;
       return { kind: 'reply', reply };
     } catch (e) {
-      if (e instanceof AlipayRequestError) {
+      if (e instanceof RequestError) {
         const refusal = unsignedRefusal(e);
         if (refusal) return { kind: 'reply', reply: refusal };
         return { kind: 'lost', problem: /验签|sign/i.test(e.message) ? 'bad_signature' : 'connection' };
