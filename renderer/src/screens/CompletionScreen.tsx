@@ -86,9 +86,11 @@ export function CompletionScreen({ completion, restored = false, onNext }: { com
             </div>
           )}
         </dl>
-        {/* Every tender as taken: a card sale never reads as cash, a split shows both parts. */}
-        <ul className="done__tenders" aria-label={t('payment.taken')} data-testid="done-payments">
-          {(exchangeKnown ? sale.payments : []).map((p) => (
+        {/* Every tender as taken: a card sale never reads as cash, a split shows both parts. Until the
+            exchange is known the rows keep their place unseen: filled in below the receipt number a
+            moment later, they pushed 下一单 down under the cashier's finger. */}
+        <ul className={`done__tenders${exchangeKnown ? '' : ' done__tenders--pending'}`} aria-label={t('payment.taken')} data-testid="done-payments">
+          {sale.payments.map((p) => (
             <li key={p.id} className="done__tender" data-testid="payment-row" data-method={p.method}>
               <span>
                 {tenderLabel(p)}
