@@ -1,4 +1,5 @@
 import { callRegister, completionReady, expect, openPayment, scan, setUpOwner, test } from './fixtures';
+import { holdAnswers } from './held-answers';
 
 const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
 const MILK = '6904567890125'; // 蒙牛纯牛奶 250ml ¥3.80
@@ -9,23 +10,7 @@ const MILK = '6904567890125'; // 蒙牛纯牛奶 250ml ¥3.80
 // has been sent: the order of what the register says is kept, only its timing is the busy till's.
 test('a scan right after Enter on the completion, before the next sale is loaded, goes to the next sale', async ({ page, register }) => {
   let holdNext = false;
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.routeWebSocket(/\/ws$/, (ws) => {
-    const server = ws.connectToServer();
-    const held = new Set<number>();
-    let queue = Promise.resolve();
-    ws.onMessage((message) => {
-      const call = JSON.parse(String(message)) as { type: string; id?: number; name?: string };
-      if (holdNext && call.type === 'call' && call.name === 'sale.current' && call.id !== undefined) held.add(call.id);
-      server.send(message);
-    });
-    server.onMessage((message) => {
-      const reply = JSON.parse(String(message)) as { type: string; id?: number };
-      const hold = reply.type === 'result' && reply.id !== undefined && held.delete(reply.id);
-      queue = queue.then(() => (hold ? released : undefined)).then(() => ws.send(message));
-    });
-  });
+  const release = await holdAnswers(page, (call) => holdNext && call.name === 'sale.current');
 
   await setUpOwner(page, register);
   await scan(page, WATER);

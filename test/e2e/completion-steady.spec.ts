@@ -1,4 +1,5 @@
 import { expect, openPayment, scan, setUpOwner, test } from './fixtures';
+import { holdAnswers } from './held-answers';
 
 const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
 
@@ -8,23 +9,7 @@ const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
 // The page's socket goes through a relay that holds that answer for as long as the test needs.
 test('下一单 stays where it first shows while the completion waits to list the tenders', async ({ page, register }) => {
   let holding = false;
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.routeWebSocket(/\/ws$/, (ws) => {
-    const server = ws.connectToServer();
-    const held = new Set<number>();
-    let queue = Promise.resolve();
-    ws.onMessage((message) => {
-      const call = JSON.parse(String(message)) as { type: string; id?: number; name?: string };
-      if (holding && call.type === 'call' && call.name === 'exchange.ofSale' && call.id !== undefined) held.add(call.id);
-      server.send(message);
-    });
-    server.onMessage((message) => {
-      const reply = JSON.parse(String(message)) as { type: string; id?: number };
-      const hold = reply.type === 'result' && reply.id !== undefined && held.delete(reply.id);
-      queue = queue.then(() => (hold ? released : undefined)).then(() => ws.send(message));
-    });
-  });
+  const release = await holdAnswers(page, (call) => holding && call.name === 'exchange.ofSale');
 
   await setUpOwner(page, register);
   await scan(page, WATER);
