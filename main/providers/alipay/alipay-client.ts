@@ -77,16 +77,14 @@ export class AlipayClient implements ScanPayProvider {
   }
 
   private async exec(method: string, bizContent: Record<string, string>): Promise<Call> {
-    let client: AlipaySdk;
-    let RequestError: typeof AlipayRequestError;
-    try {
-      ({ client, RequestError } = await this.loadSdk());
-    } catch {
+    const sdk = await this.loadSdk().catch(() => null);
+    if (!sdk) {
       // Nothing was sent; the next call tries the load again. Like any call without an answer,
       // it is `unknown`, so the payment is asked after rather than taken as refused.
       this.sdk = null;
       return { kind: 'lost', problem: 'connection' };
     }
+    const { client, RequestError } = sdk;
     try {
       const reply = (await client.exec(method, { bizContent }, { validateSign: true })) as AlipayReply;
       return { kind: 'reply', reply };
