@@ -1,7 +1,9 @@
 // Browser mode's host: the launch address and token, the renderer build under a strict CSP, the
 // Host and Origin checks, loopback only, and calls and events over the WebSocket.
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startWebHost } from '../../main/host/web';
 import { REFUSED_LAUNCH_META, WS_PROTOCOL, WS_TOKEN_PREFIX } from '../../preload/contract/web-protocol';
@@ -64,6 +66,8 @@ describe('browser mode host', () => {
   });
 
   it('never serves files outside the renderer folder', async () => {
+    // The secret is there, one folder above the renderer's, for each path below to reach for.
+    expect(readFileSync(join(staticDir, '..', 'ringup-secret.txt'), 'utf8')).toBe('secret');
     for (const path of ['/../ringup-secret.txt', '/%2e%2e/ringup-secret.txt', '/assets/..%2f..%2fringup-secret.txt', '/%2e%2e%5cringup-secret.txt', '/%00']) {
       const res = await get(path);
       expect(res.status, path).not.toBe(200);

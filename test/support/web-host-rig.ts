@@ -13,23 +13,28 @@ import { makeRegister, withStaff, type TestRegister } from './register-fixture';
 export let reg: TestRegister;
 export let host: WebHost;
 export let staticDir: string;
+let root: string;
 
 /** The suite's hooks, registered in the calling file (a module is imported once per worker). */
 export function useWebHost(): void {
   beforeAll(async () => {
     reg = makeRegister();
     await withStaff(reg);
-    staticDir = mkdtempSync(join(tmpdir(), 'ringup-static-'));
-    mkdirSync(join(staticDir, 'assets'));
+    // The renderer folder inside a folder of the suite's own, beside a secret the host must never
+    // serve (web-host.test's path traversals reach for ../ringup-secret.txt). It used to be written
+    // in the shared temp folder and left there; two suites at once would share it.
+    root = mkdtempSync(join(tmpdir(), 'ringup-static-'));
+    staticDir = join(root, 'renderer');
+    mkdirSync(join(staticDir, 'assets'), { recursive: true });
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Ringup</title>');
     writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
-    writeFileSync(join(tmpdir(), 'ringup-secret.txt'), 'secret');
+    writeFileSync(join(root, 'ringup-secret.txt'), 'secret');
     host = await startWebHost({ register: reg, staticDir, log: reg.log });
   });
   afterAll(async () => {
     await host.close();
     reg.cleanup();
-    rmSync(staticDir, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   });
 }
 
