@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SaleCommand } from '../../keyboard/shortcuts';
 import { useFormat } from '../../state/store-context';
-import { useSaleShortcuts } from './use-sale-shortcuts';
 
 interface SaleActionBarProps {
   /** What the pay button takes: the total, or after a part payment what is still to pay. */
@@ -9,17 +8,14 @@ interface SaleActionBarProps {
   /** The cart has lines: it can be paid, held or cancelled. */
   hasLines: boolean;
   onCommand(command: SaleCommand): void;
-  /** Off while a dialog or the help has the keyboard. */
-  keysEnabled: boolean;
   /** An exchange not yet begun takes the payment on its own panel: the sale's tenders are not shown (F12 says where to pay). */
   tendersHidden?: boolean;
 }
 
-/** The sale's buttons and the keys that do the same (F4, F9, F6, Ins, F12...): both give the screen a command. */
-export function SaleActionBar({ dueMinor, hasLines, onCommand, keysEnabled, tendersHidden = false }: SaleActionBarProps) {
+/** The sale's buttons, each with the key that does the same (F4, F9, F6, Ins, F12...: use-sale-shortcuts): both give the screen a command. */
+export function SaleActionBar({ dueMinor, hasLines, onCommand, tendersHidden = false }: SaleActionBarProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  useSaleShortcuts(onCommand, keysEnabled);
   return (
     <>
       <div className="sale__buttons">

@@ -25,6 +25,11 @@ interface SaleDialogsProps {
   selected: LineView | null;
   /** Shows the sale main answered with; returns main's refusal instead when there is one. */
   apply(result: Result<DocumentView>): CallError | null;
+  /**
+   * Counts a change from its sending until its answer is shown (SaleEdits.track): a key pressed
+   * in the dialog meanwhile (Enter, then F12 at once) waits for it, and is dropped if it is refused.
+   */
+  track<T>(change: Promise<T>): Promise<T>;
   /** The change went through: the refusal line under the search field has nothing left to say. */
   onChanged(): void;
   /** A refused item, quantity or note stays said under the search field once its dialog is closed. */
@@ -39,7 +44,7 @@ interface SaleDialogsProps {
  * refusal, closes it once the change went through. A discount above the cashier's limit opens
  * the supervisor's approval in its place and is sent again with it.
  */
-export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefused, onOpen, onClose }: SaleDialogsProps) {
+export function SaleDialogs({ dialog, sale, selected, apply, track, onChanged, onRefused, onOpen, onClose }: SaleDialogsProps) {
   const { t, i18n } = useTranslation();
   const storeLocale = useStoreLocale();
   const approval = useApproval();
@@ -83,7 +88,7 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
   const applyDiscount = async (scope: 'line' | 'order', value: Discount | null) => {
     // Checked again at sending: with no line selected any more, a line discount goes on the order.
     const change = { lineId: scope === 'line' && selected ? selected.id : null, discount: value };
-    const result = await approval.request((given) => sendDiscount(change, given));
+    const result = await approval.request((given) => track(sendDiscount(change, given)));
     if (result === null) return close();
     // A refusal after the approval is the discount dialog's to show again.
     if (!result.ok) discount.refuse(result.error);
@@ -92,7 +97,7 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
 
   /** 改价: a cashier's opens the supervisor's approval in the price dialog's place and is sent again with it. */
   const overridePrice = async (lineId: number, unitPriceMinor: number, reason: PriceOverrideReason) => {
-    const result = await approval.request((given) => price.run({ saleId, lineId, unitPriceMinor, reason, ...(given ? { approval: given } : {}) }));
+    const result = await approval.request((given) => track(price.run({ saleId, lineId, unitPriceMinor, reason, ...(given ? { approval: given } : {}) })));
     if (result === null) return close();
     if (!result.ok) price.refuse(result.error);
     finish(result, false);
@@ -109,7 +114,7 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
    * the store wants a supervisor for it, main says so and the approval opens.
    */
   const cancelSale = async (target: string, held: boolean) => {
-    const result = await approval.request((given) => cancel.run({ saleId: target, ...(given ? { approval: given } : {}) }));
+    const result = await approval.request((given) => track(cancel.run({ saleId: target, ...(given ? { approval: given } : {}) })));
     if (result === null) return held ? back() : close();
     if (!result.ok) cancel.refuse(result.error);
     if (!held) return finish(result, false);
@@ -121,13 +126,13 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
 
   switch (dialog?.kind) {
     case 'adHoc':
-      return <AdHocDialog onAdd={(item) => void adHoc.run({ saleId, ...item }).then((r) => finish(r, true))} error={adHoc.error} onClose={close} />;
+      return <AdHocDialog onAdd={(item) => void track(adHoc.run({ saleId, ...item }).then((r) => finish(r, true)))} error={adHoc.error} onClose={close} />;
     case 'qty':
       if (!selected) return null;
       return (
         <QtyDialog
           line={selected}
-          onApply={(qtyMilli) => void qty.run({ saleId, lineId: selected.id, qtyMilli }).then((r) => finish(r, true))}
+          onApply={(qtyMilli) => void track(qty.run({ saleId, lineId: selected.id, qtyMilli }).then((r) => finish(r, true)))}
           error={qty.error}
           onClose={close}
         />
@@ -136,7 +141,7 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
       return (
         <WeighDialog
           line={dialog}
-          onApply={(qtyMilli) => void weigh.run({ saleId, productId: dialog.productId, qtyMilli }).then((r) => finish(r, true))}
+          onApply={(qtyMilli) => void track(weigh.run({ saleId, productId: dialog.productId, qtyMilli }).then((r) => finish(r, true)))}
           error={weigh.error}
           onClose={close}
         />
@@ -155,7 +160,7 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
       return (
         <NoteDialog
           note={sale.note ?? ''}
-          onSave={(text) => void note.run({ saleId, note: text }).then((r) => finish(r, true))}
+          onSave={(text) => void track(note.run({ saleId, note: text }).then((r) => finish(r, true)))}
           error={note.error}
           onClose={close}
         />
@@ -197,7 +202,7 @@ export function SaleDialogs({ dialog, sale, selected, apply, onChanged, onRefuse
     case 'recall':
       return (
         <HeldSalesDialog
-          onRecall={(id) => void recall.run({ saleId: id }).then((r) => finish(r, false))}
+          onRecall={(id) => void track(recall.run({ saleId: id }).then((r) => finish(r, false)))}
           onCancel={(held) => onOpen({ kind: 'cancelHeld', held })}
           error={recall.error}
           onClose={close}

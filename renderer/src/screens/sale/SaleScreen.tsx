@@ -13,6 +13,7 @@ import { useAfterEdits } from './use-after-edits';
 import { useCartAnnouncement } from './use-cart-announcement';
 import { useLineSelection } from './use-line-selection';
 import { useSaleDialogs, type SaleDialog } from './use-sale-dialogs';
+import { useSaleShortcuts } from './use-sale-shortcuts';
 
 interface SaleScreenProps {
   sale: DocumentView;
@@ -183,7 +184,11 @@ export function SaleScreen({
         return undefined;
     }
   };
-  const command = useAfterEdits(runCommand, edits);
+  const command = useAfterEdits((c: SaleCommand) => {
+    // A key taken from a dialog as its change was sent: the dialog stayed open with a refusal.
+    if (dialogs.dialog === null) runCommand(c);
+  }, edits);
+  useSaleShortcuts(command, paused ? 'off' : dialogs.dialog === null ? 'on' : 'dialog', () => edits.inFlightNow() > 0);
 
   return (
     <main className="sale" aria-labelledby="sale-title">
@@ -214,7 +219,6 @@ export function SaleScreen({
           dueMinor={sale.payments.length > 0 ? sale.remainingMinor : sale.totals.totalMinor}
           hasLines={sale.lines.length > 0}
           onCommand={command}
-          keysEnabled={!paused && dialogs.dialog === null}
           tendersHidden={tendersBlocked ?? false}
         />
       </aside>
@@ -223,6 +227,7 @@ export function SaleScreen({
         sale={sale}
         selected={selected}
         apply={apply}
+        track={edits.track}
         onChanged={edits.reset}
         onRefused={edits.refuse}
         onOpen={dialogs.open}
