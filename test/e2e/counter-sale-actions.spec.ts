@@ -151,13 +151,26 @@ test('挂单, 取单 and 整单取消 by keyboard: Ins, Home and Shift+Del, each
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('held-sales-dialog')).toBeHidden();
 
+  // Home, then Enter: the oldest held sale is back (the list comes after the dialog opens, with
+  // the focus on 关闭 until then), and the milk cart is parked in its place.
+  await page.keyboard.press('Home');
+  await expect(held.first().getByTestId('recall-sale')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('held-sales-dialog')).toBeHidden();
+  await expect(lines).toHaveCount(1);
+  await expect(lines.first()).toContainText('农夫山泉 550ml');
+
   await page.keyboard.press('Shift+Delete');
   const cancel = page.getByTestId('cancel-sale-dialog');
-  await expect(cancel).toContainText('1 件商品，¥3.80');
+  await expect(cancel).toContainText('1 件商品，¥2.00');
   await page.keyboard.press('Enter');
   await expect(cancel).toBeHidden();
   await expect(lines).toHaveCount(0);
   await expect(page.getByTestId('search')).toBeFocused();
+  // The milk cart is still held.
+  await page.keyboard.press('Home');
+  await expect(held).toHaveCount(1);
+  await expect(held.first()).toContainText('蒙牛纯牛奶 250ml');
 });
 
 test('a held sale the customer never came back for is cancelled from the recall list, with a supervisor where the store wants one', async ({

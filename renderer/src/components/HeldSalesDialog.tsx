@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, HeldSaleView } from '../../../preload/contract';
 import { useFormat } from '../state/store-context';
@@ -25,12 +25,21 @@ export function HeldSalesDialog({ onRecall, onCancel, error, onClose }: HeldSale
   const load = list.run;
   useEffect(() => void load({}), [load]);
   const held = list.value ?? [];
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const firstRecall = useRef<HTMLButtonElement>(null);
+  const arrived = list.value !== null;
+  // The dialog opens before its list arrives, with the focus on 关闭, the only button then; Home
+  // then Enter must bring the oldest held sale back, not close the list. A focus the cashier
+  // already moved stays where they put it.
+  useEffect(() => {
+    if (arrived && document.activeElement === closeButton.current) firstRecall.current?.focus();
+  }, [arrived]);
 
   return (
     <Dialog title={t('held.title')} onClose={onClose} testId="held-sales-dialog" wide>
       {list.value !== null && held.length === 0 && <p className="muted">{t('held.none')}</p>}
       <ul className="held-list" aria-label={t('held.title')}>
-        {held.map((h) => (
+        {held.map((h, i) => (
           <li key={h.saleId} className="held-list__item" data-testid="held-sale">
             <div className="held-list__what">
               <strong data-testid="held-sale-lines">{h.preview.map((l) => nameOf(l).name).join(t('list.separator'))}</strong>
@@ -47,7 +56,13 @@ export function HeldSalesDialog({ onRecall, onCancel, error, onClose }: HeldSale
               {h.note && <span className="small">{h.note}</span>}
             </div>
             <strong className="held-list__total">{format.money(h.totalMinor)}</strong>
-            <button type="button" className="button button--primary" onClick={() => onRecall(h.saleId)} data-testid="recall-sale">
+            <button
+              ref={i === 0 ? firstRecall : undefined}
+              type="button"
+              className="button button--primary"
+              onClick={() => onRecall(h.saleId)}
+              data-testid="recall-sale"
+            >
               {t('held.recall')}
             </button>
             <button
@@ -64,7 +79,7 @@ export function HeldSalesDialog({ onRecall, onCancel, error, onClose }: HeldSale
       </ul>
       <ErrorNote error={error ?? list.error} />
       <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
+        <button ref={closeButton} type="button" className="button" onClick={onClose}>
           {t('action.close')}
         </button>
       </div>
