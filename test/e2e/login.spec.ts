@@ -16,6 +16,8 @@ test('log out and in; a wrong PIN shows the translated error; five wrong PINs lo
   // At 1024×768 the whole form is on screen, its 登录 button too.
   await page.setViewportSize({ width: 1024, height: 768 });
   await expect(page.locator('.login').getByRole('button', { name: '登录', exact: true })).toBeInViewport({ ratio: 1 });
+  // The empty field under the name says what goes in it.
+  await expect(page.getByTestId('pin')).toHaveAttribute('placeholder', '输入密码（4–8 位数字）');
 
   await enterPin(page, OWNER.pin);
   await expect(page.getByTestId('operator-name')).toContainText(OWNER.name);

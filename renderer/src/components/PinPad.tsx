@@ -31,6 +31,8 @@ export function PinPad({ value, onChange, onSubmit, busy = false, maxLength = 8,
         inputMode="numeric"
         autoComplete="off"
         aria-label={t('login.pin')}
+        // The field is all a newcomer sees under their name: it says what goes in it.
+        placeholder={t('login.pinPlaceholder')}
         data-testid="pin"
         value={value}
         maxLength={maxLength}
