@@ -1,4 +1,6 @@
 import { callRegister, expect, OWNER, saleScreenReady, scan, setUpOwner, test } from './fixtures';
+import { holdAnswers } from './held-answers';
+import { asCashier } from './refund-steps';
 
 // The sale screen's dialogs (renderer/src/screens/sale/SaleDialogs.tsx): one open at a time,
 // the focus back on what opened each, main's refusals where the cashier looks for them.
@@ -110,4 +112,30 @@ test('the discount dialog: a 折 it cannot read is refused, the amount form drop
   await dialog.getByRole('radio', { name: '金额' }).click();
   await expect(dialog.getByRole('alert')).toBeHidden();
   await expect(dialog.locator('.field__suffix')).toHaveText('¥');
+});
+
+// A key pressed in a dialog whose change is on its way (here the supervisor's approval, sent
+// with the discount) is the sale screen's, and waits for the answer: F12 pays the discounted
+// cart. The answer is held, as on a busy till, so the key surely comes first.
+test('F12 right after the supervisor approves a discount pays the discounted total', async ({ page, register }) => {
+  let holding = false;
+  const release = await holdAnswers(page, (call) => holding && call.name === 'sale.setOrderDiscount');
+  await setUpOwner(page, register);
+  await asCashier(page);
+  await scan(page, WATER);
+  await expect(page.getByTestId('total')).toHaveText('¥2.00');
+  await page.keyboard.press('F9');
+  await page.keyboard.type('50');
+  await page.keyboard.press('Enter');
+  const approval = page.getByRole('dialog', { name: '主管授权' });
+  await expect(approval.getByTestId('pin')).toBeFocused();
+  holding = true;
+  await page.keyboard.type(OWNER.pin);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('F12');
+  await expect(approval).toBeVisible();
+  await expect(page.getByTestId('payment')).toHaveCount(0);
+  release();
+  await expect(page.getByTestId('tendered')).toBeFocused();
+  await expect(page.getByTestId('payment')).toContainText('¥1.00');
 });
