@@ -7,10 +7,12 @@ export interface RelayedCall {
 
 /**
  * Routes the page's socket through a relay that holds the register's answer to every call `hold`
- * picks, and everything the register says after it, until `release()`: the order of what the
- * register says is kept, only its timing is a busy till's. Call before the page loads.
+ * picks until `release()`. By default everything the register says after a held answer waits
+ * behind it: the order of what the register says is kept, only its timing is a busy till's.
+ * `{ overtake: true }` lets the rest pass it (a search answered while a scan's answer is still on
+ * its way), for a test that needs one order of the two. Call before the page loads.
  */
-export async function holdAnswers(page: Page, hold: (call: RelayedCall) => boolean): Promise<() => void> {
+export async function holdAnswers(page: Page, hold: (call: RelayedCall) => boolean, { overtake = false } = {}): Promise<() => void> {
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
   await page.routeWebSocket(/\/ws$/, (ws) => {
@@ -25,6 +27,11 @@ export async function holdAnswers(page: Page, hold: (call: RelayedCall) => boole
     server.onMessage((message) => {
       const reply = JSON.parse(String(message)) as { type: string; id?: number };
       const holdThis = reply.type === 'result' && reply.id !== undefined && held.delete(reply.id);
+      if (overtake) {
+        if (holdThis) void released.then(() => ws.send(message));
+        else ws.send(message);
+        return;
+      }
       queue = queue.then(() => (holdThis ? released : undefined)).then(() => ws.send(message));
     });
   });

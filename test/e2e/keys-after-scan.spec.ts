@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, scan, setUpOwner, test } from './fixtures';
+import { holdAnswers } from './held-answers';
 
 const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
 const WECHAT_CODE = '134567890123456789'; // a WeChat Pay payment code (prefix 13)
@@ -76,4 +77,31 @@ test('a customer’s payment code scanned right after the last item, before the 
   await expect(completion).toBeVisible({ timeout: 10_000 });
   await expect(completion).toContainText('微信支付¥2.00');
   await expect(completion).toContainText('¥2.00');
+});
+
+// Found by a probe of a busy till: scan, F12, then the cash handed over typed ahead (5, 0,
+// Enter) before the register answered the scan. The "50" went to the search field, and Enter
+// took its first suggestion: the payment screen asked for ¥5.00, for an item the customer never
+// bought. Typing after a key that waits for the cart is for the screen that key opens, never a
+// lookup. Here the scan's answer is held and the search's overtakes it, so the suggestion is
+// there for the Enter to take (in the probe, which answer came first was up to the timing).
+test('cash typed ahead after F12 on a busy till adds nothing to the sale', async ({ page, register }) => {
+  let holding = false;
+  const release = await holdAnswers(page, (call) => holding && call.name === 'sale.addProduct', { overtake: true });
+  await setUpOwner(page, register);
+
+  holding = true;
+  await scan(page, WATER);
+  await page.keyboard.press('F12');
+  await page.keyboard.type('50', { delay: 80 });
+  // What the cashier's Enter would have taken, had it been a lookup.
+  await expect(page.getByTestId('search-results').getByRole('option').first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  release();
+
+  await expect(page.getByTestId('tendered')).toBeFocused();
+  await expect(page.getByTestId('amount-due')).toHaveText('¥2.00');
+  await page.getByRole('button', { name: /返回销售/ }).click();
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await expect(page.getByTestId('total')).toHaveText('¥2.00');
 });

@@ -86,11 +86,14 @@ export function SaleScreen({
   }, [refused, dialogs, edits]);
 
   const addCode = async (code: string) => {
-    if (locked) return;
+    // Typed after F12 (or another key) that waits for the cart: the cashier is typing ahead for
+    // the screen that key opens (the cash handed over), not looking up an item. Taken as a code,
+    // "50" would be added to the sale about to be paid. It stays in the field, not looked up.
+    if (locked || command.waiting()) return;
     if (!(await edit(edits.run('sale.addProduct', { saleId, code })))) setQuery('');
   };
   const addPicked = async (product: ProductView) => {
-    if (locked) return;
+    if (locked || command.waiting()) return;
     if (!(await edit(edits.run('sale.addProduct', { saleId, productId: product.id })))) setQuery('');
     search.current?.focus();
   };

@@ -6,7 +6,13 @@ import type { SaleEdits } from './sale-edits';
  * after a scan (F12, log out) decides on the cart with the scanned line, as the cashier saw it
  * coming. `run` is the one of the render that shows the settled cart.
  */
-export function useAfterEdits<C>(run: (command: C) => void, edits: Pick<SaleEdits, 'inFlight' | 'inFlightNow'>): (command: C) => void {
+export interface AfterEdits<C> {
+  (command: C): void;
+  /** A command is waiting for an edit in flight (F12 pressed right after a scan on a busy till). */
+  waiting(): boolean;
+}
+
+export function useAfterEdits<C>(run: (command: C) => void, edits: Pick<SaleEdits, 'inFlight' | 'inFlightNow'>): AfterEdits<C> {
   const [waiting, setWaiting] = useState<C[]>([]);
   const waitingRef = useRef<C[]>([]);
   const { inFlight } = edits;
@@ -20,7 +26,7 @@ export function useAfterEdits<C>(run: (command: C) => void, edits: Pick<SaleEdit
     run(next);
   }, [waiting, inFlight, run]);
 
-  return (command: C) => {
+  const give = (command: C) => {
     // Behind an edit in flight, or behind a command still waiting for one: nothing overtakes.
     if (edits.inFlightNow() > 0 || waitingRef.current.length > 0) {
       waitingRef.current = [...waitingRef.current, command];
@@ -29,4 +35,5 @@ export function useAfterEdits<C>(run: (command: C) => void, edits: Pick<SaleEdit
     }
     run(command);
   };
+  return Object.assign(give, { waiting: () => waitingRef.current.length > 0 });
 }
