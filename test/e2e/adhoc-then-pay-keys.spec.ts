@@ -68,30 +68,28 @@ async function keyAdHoc(page: Page, name: string, qty: string, price: string): P
 // a dialog whose change is on its way is now the sale screen's, and waits for the answer; here
 // the answer is held, as on a busy till, so the key surely comes before it.
 test('F12 pressed while the ad-hoc line is on its way: the payment opens once the line is in the cart', async ({ page, register }) => {
-  let holding = false;
-  const release = await holdAnswers(page, (call) => holding && call.name === 'sale.addCustomLine');
+  const relay = await holdAnswers(page);
   await setUpOwner(page, register);
-  holding = true;
+  relay.hold((call) => call.name === 'sale.addCustomLine');
   await keyAdHoc(page, '整箱水', '1', '12.50');
   await page.keyboard.press('F12');
   await expect(page.getByTestId('adhoc-dialog')).toBeVisible();
   await expect(page.getByTestId('payment')).toHaveCount(0);
-  release();
+  relay.release();
   await expect(page.getByTestId('tendered')).toBeFocused();
   await expect(page.getByTestId('payment')).toContainText('12.50');
 });
 
 test('F12 pressed while a refused ad-hoc line is on its way: the dialog stays with the refusal, nothing is paid', async ({ page, register }) => {
-  let holding = false;
-  const release = await holdAnswers(page, (call) => holding && call.name === 'sale.addCustomLine');
+  const relay = await holdAnswers(page);
   await setUpOwner(page, register);
   await keyAdHoc(page, '大额', '9', '9999999.00');
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
-  holding = true;
+  relay.hold((call) => call.name === 'sale.addCustomLine');
   // Together over the largest sale the register takes: main refuses the second line.
   await keyAdHoc(page, '大额', '2', '9999999.00');
   await page.keyboard.press('F12');
-  release();
+  relay.release();
   const adHoc = page.getByTestId('adhoc-dialog');
   await expect(adHoc.getByRole('alert')).toContainText('金额超出单张小票上限');
   await expect(adHoc).toBeVisible();

@@ -1,40 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, OWNER, scan, setUpOwner, test } from './fixtures';
+import { holdAnswers } from './held-answers';
 import { asCashier, BREAD } from './refund-steps';
-
-/**
- * The page's socket through a relay that holds the register's answers to the calls `holds`
- * picks (and everything after them, in order) until `release`: a busy till, where a supervisor
- * keys faster than the register answers.
- */
-async function holdAnswers(page: Page): Promise<{ hold(pick: (call: { name: string; input: unknown }) => boolean): void; release(): void }> {
-  let pick: (call: { name: string; input: unknown }) => boolean = () => false;
-  let release = () => {};
-  let released = Promise.resolve();
-  await page.routeWebSocket(/\/ws$/, (ws) => {
-    const server = ws.connectToServer();
-    const held = new Set<number>();
-    let queue = Promise.resolve();
-    ws.onMessage((message) => {
-      const call = JSON.parse(String(message)) as { type: string; id: number; name: string; input: unknown };
-      if (call.type === 'call' && pick(call)) held.add(call.id);
-      server.send(message);
-    });
-    server.onMessage((message) => {
-      const reply = JSON.parse(String(message)) as { type: string; id?: number };
-      const hold = reply.type === 'result' && reply.id !== undefined && held.delete(reply.id);
-      const wait = released;
-      queue = queue.then(() => (hold ? wait : undefined)).then(() => ws.send(message));
-    });
-  });
-  return {
-    hold(next) {
-      pick = next;
-      released = new Promise<void>((resolve) => (release = resolve));
-    },
-    release: () => release(),
-  };
-}
 
 /** A cashier's 20 % order discount on the bread (¥8.50), above their 10 % limit: the approval dialog opens. */
 async function discountAboveLimit(page: Page): Promise<void> {

@@ -9,8 +9,7 @@ const MILK = '6904567890125'; // 蒙牛纯牛奶 250ml ¥3.80
 // socket goes through a relay that holds that answer, and everything after it, until the scan
 // has been sent: the order of what the register says is kept, only its timing is the busy till's.
 test('a scan right after Enter on the completion, before the next sale is loaded, goes to the next sale', async ({ page, register }) => {
-  let holdNext = false;
-  const release = await holdAnswers(page, (call) => holdNext && call.name === 'sale.current');
+  const relay = await holdAnswers(page);
 
   await setUpOwner(page, register);
   await scan(page, WATER);
@@ -19,10 +18,10 @@ test('a scan right after Enter on the completion, before the next sale is loaded
   await page.keyboard.press('Enter');
   await completionReady(page);
 
-  holdNext = true;
+  relay.hold((call) => call.name === 'sale.current');
   await page.keyboard.press('Enter');
   await scan(page, MILK);
-  release();
+  relay.release();
 
   // The milk is the next sale's only line, nothing was refused, and the paid sale kept its one line.
   const lines = page.getByTestId('cart-line');

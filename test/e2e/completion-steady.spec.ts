@@ -8,8 +8,7 @@ const WATER = '6901234567892'; // 农夫山泉 550ml ¥2.00
 // the screen showed, under the receipt number, and pushed 下一单 down under the cashier's finger.
 // The page's socket goes through a relay that holds that answer for as long as the test needs.
 test('下一单 stays where it first shows while the completion waits to list the tenders', async ({ page, register }) => {
-  let holding = false;
-  const release = await holdAnswers(page, (call) => holding && call.name === 'exchange.ofSale');
+  const relay = await holdAnswers(page);
 
   await setUpOwner(page, register);
   await scan(page, WATER);
@@ -17,7 +16,7 @@ test('下一单 stays where it first shows while the completion waits to list th
   await openPayment(page);
   await page.getByTestId('tendered').fill('10');
   // The sale screen asks the same while it loads; only the completion's question is held.
-  holding = true;
+  relay.hold((call) => call.name === 'exchange.ofSale');
   await page.keyboard.press('Enter');
   const next = page.getByTestId('next-sale');
   await expect(next).toBeFocused();
@@ -26,7 +25,7 @@ test('下一单 stays where it first shows while the completion waits to list th
   await expect(rows.first()).toBeHidden();
   const before = await next.boundingBox();
 
-  release();
+  relay.release();
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toBeVisible();
   await expect(rows.first()).toHaveText(/^现金（实收）\s*¥10\.00$/);

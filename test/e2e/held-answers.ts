@@ -2,38 +2,54 @@ import type { Page } from '@playwright/test';
 
 /** A call the page sends to the register, as the relay sees it. */
 export interface RelayedCall {
-  name?: string;
+  name: string;
+  input: unknown;
+}
+
+export interface HeldAnswers {
+  /** From now on, holds the answer to every call `pick` picks, until `release()`. */
+  hold(pick: (call: RelayedCall) => boolean): void;
+  release(): void;
 }
 
 /**
- * Routes the page's socket through a relay that holds the register's answer to every call `hold`
- * picks until `release()`. By default everything the register says after a held answer waits
- * behind it: the order of what the register says is kept, only its timing is a busy till's.
- * `{ overtake: true }` lets the rest pass it (a search answered while a scan's answer is still on
- * its way), for a test that needs one order of the two. Call before the page loads.
+ * Routes the page's socket through a relay that holds the register's answers to the calls
+ * `hold` picks: a busy till, where the cashier keys faster than the register answers. By
+ * default everything the register says after a held answer waits behind it, so the order of
+ * what it says is kept and only its timing is a busy till's. `{ overtake: true }` lets the rest
+ * pass (a search answered while a scan's answer is still on its way), for a test that needs that
+ * one order of the two. Call before the page loads; nothing is held until `hold`.
  */
-export async function holdAnswers(page: Page, hold: (call: RelayedCall) => boolean, { overtake = false } = {}): Promise<() => void> {
+export async function holdAnswers(page: Page, { overtake = false } = {}): Promise<HeldAnswers> {
+  let pick: (call: RelayedCall) => boolean = () => false;
   let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
+  let released = Promise.resolve();
   await page.routeWebSocket(/\/ws$/, (ws) => {
     const server = ws.connectToServer();
     const held = new Set<number>();
     let queue = Promise.resolve();
     ws.onMessage((message) => {
       const call = JSON.parse(String(message)) as RelayedCall & { type: string; id?: number };
-      if (call.type === 'call' && call.id !== undefined && hold(call)) held.add(call.id);
+      if (call.type === 'call' && call.id !== undefined && pick(call)) held.add(call.id);
       server.send(message);
     });
     server.onMessage((message) => {
       const reply = JSON.parse(String(message)) as { type: string; id?: number };
       const holdThis = reply.type === 'result' && reply.id !== undefined && held.delete(reply.id);
+      const wait = released;
       if (overtake) {
-        if (holdThis) void released.then(() => ws.send(message));
+        if (holdThis) void wait.then(() => ws.send(message));
         else ws.send(message);
         return;
       }
-      queue = queue.then(() => (holdThis ? released : undefined)).then(() => ws.send(message));
+      queue = queue.then(() => (holdThis ? wait : undefined)).then(() => ws.send(message));
     });
   });
-  return release;
+  return {
+    hold(next) {
+      pick = next;
+      released = new Promise<void>((resolve) => (release = resolve));
+    },
+    release: () => release(),
+  };
 }

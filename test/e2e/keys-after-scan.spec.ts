@@ -7,9 +7,10 @@ const WECHAT_CODE = '134567890123456789'; // a WeChat Pay payment code (prefix 1
 
 /**
  * The page's socket through a relay that, once a scan's sale.addProduct has been sent, holds
- * everything the register says (its answer, the sale.changed after it) until `release`: the
- * order is kept, only the timing is a busy till's, where a key pressed right after a scan comes
- * before the register has answered the scan.
+ * everything the register says (the sale.changed news of the scan, its answer) until `release`:
+ * the order is kept, only the timing is a busy till's, where a key pressed right after a scan
+ * comes before the register has answered the scan. Not `holdAnswers` (held-answers.ts), which
+ * holds from the answer on: the news, which comes first, would show the line before the key.
  */
 async function holdScanAnswer(page: Page): Promise<{ release(): void }> {
   let holding = false;
@@ -86,18 +87,17 @@ test('a customer’s payment code scanned right after the last item, before the 
 // lookup. Here the scan's answer is held and the search's overtakes it, so the suggestion is
 // there for the Enter to take (in the probe, which answer came first was up to the timing).
 test('cash typed ahead after F12 on a busy till adds nothing to the sale', async ({ page, register }) => {
-  let holding = false;
-  const release = await holdAnswers(page, (call) => holding && call.name === 'sale.addProduct', { overtake: true });
+  const relay = await holdAnswers(page, { overtake: true });
   await setUpOwner(page, register);
 
-  holding = true;
+  relay.hold((call) => call.name === 'sale.addProduct');
   await scan(page, WATER);
   await page.keyboard.press('F12');
   await page.keyboard.type('50', { delay: 80 });
   // What the cashier's Enter would have taken, had it been a lookup.
   await expect(page.getByTestId('search-results').getByRole('option').first()).toBeVisible();
   await page.keyboard.press('Enter');
-  release();
+  relay.release();
 
   await expect(page.getByTestId('tendered')).toBeFocused();
   await expect(page.getByTestId('amount-due')).toHaveText('¥2.00');

@@ -118,8 +118,7 @@ test('the discount dialog: a 折 it cannot read is refused, the amount form drop
 // with the discount) is the sale screen's, and waits for the answer: F12 pays the discounted
 // cart. The answer is held, as on a busy till, so the key surely comes first.
 test('F12 right after the supervisor approves a discount pays the discounted total', async ({ page, register }) => {
-  let holding = false;
-  const release = await holdAnswers(page, (call) => holding && call.name === 'sale.setOrderDiscount');
+  const relay = await holdAnswers(page);
   await setUpOwner(page, register);
   await asCashier(page);
   await scan(page, WATER);
@@ -129,13 +128,13 @@ test('F12 right after the supervisor approves a discount pays the discounted tot
   await page.keyboard.press('Enter');
   const approval = page.getByRole('dialog', { name: '主管授权' });
   await expect(approval.getByTestId('pin')).toBeFocused();
-  holding = true;
+  relay.hold((call) => call.name === 'sale.setOrderDiscount');
   await page.keyboard.type(OWNER.pin);
   await page.keyboard.press('Enter');
   await page.keyboard.press('F12');
   await expect(approval).toBeVisible();
   await expect(page.getByTestId('payment')).toHaveCount(0);
-  release();
+  relay.release();
   await expect(page.getByTestId('tendered')).toBeFocused();
   await expect(page.getByTestId('payment')).toContainText('¥1.00');
 });
