@@ -84,9 +84,9 @@ test('a customer’s payment code scanned right after the last item, before the 
 // Enter) before the register answered the scan. The "50" went to the search field, and Enter
 // took its first suggestion: the payment screen asked for ¥5.00, for an item the customer never
 // bought. Typing after a key that waits for the cart is for the screen that key opens, never a
-// lookup. Here the scan's answer is held and the search's overtakes it, so the suggestion is
+// lookup: the payment screen's 实收 takes it. Here the scan's answer is held and the search's overtakes it, so the suggestion is
 // there for the Enter to take (in the probe, which answer came first was up to the timing).
-test('cash typed ahead after F12 on a busy till adds nothing to the sale', async ({ page, register }) => {
+test('cash typed ahead after F12 on a busy till adds nothing to the sale and is the cash handed over', async ({ page, register }) => {
   const relay = await holdAnswers(page, { overtake: true });
   await setUpOwner(page, register);
 
@@ -101,7 +101,46 @@ test('cash typed ahead after F12 on a busy till adds nothing to the sale', async
 
   await expect(page.getByTestId('tendered')).toBeFocused();
   await expect(page.getByTestId('amount-due')).toHaveText('¥2.00');
+  // The "50" is the cash handed over: 实收 shows it with the change, for the cashier to confirm.
+  await expect(page.getByTestId('tendered')).toHaveValue('50');
+  await expect(page.getByTestId('change-preview')).toHaveText('¥48.00');
   await page.getByRole('button', { name: /返回销售/ }).click();
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await expect(page.getByTestId('total')).toHaveText('¥2.00');
+  // Typed for that payment screen only: the next one starts empty.
+  await page.keyboard.press('F12');
+  await expect(page.getByTestId('tendered')).toBeFocused();
+  await expect(page.getByTestId('tendered')).toHaveValue('');
+});
+
+test('scan, F12, cash typed ahead on a busy till: Enter on the payment screen takes it and gives the change', async ({ page, register }) => {
+  const relay = await holdAnswers(page);
+  await setUpOwner(page, register);
+
+  relay.hold((call) => call.name === 'sale.addProduct');
+  await scan(page, WATER);
+  await page.keyboard.press('F12');
+  await page.keyboard.type('20', { delay: 80 });
+  relay.release();
+
+  await expect(page.getByTestId('tendered')).toBeFocused();
+  await expect(page.getByTestId('tendered')).toHaveValue('20');
+  // The caret is after what was typed: another digit makes it ¥200, as in any amount field.
+  await page.keyboard.type('0');
+  await expect(page.getByTestId('change-preview')).toHaveText('¥198.00');
+  await page.keyboard.press('Enter');
+  const completion = page.getByTestId('completion');
+  await expect(completion).toBeVisible();
+  await expect(completion).toContainText('¥198.00');
+});
+
+test('an amount typed before F12 stays a search: the payment screen asks for the cash', async ({ page, register }) => {
+  await setUpOwner(page, register);
+  await scan(page, WATER);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  // Half a code keyed, then F12 with nothing on its way: not the cash handed over.
+  await page.keyboard.type('69');
+  await page.keyboard.press('F12');
+  await expect(page.getByTestId('tendered')).toBeFocused();
+  await expect(page.getByTestId('tendered')).toHaveValue('');
 });

@@ -21,6 +21,8 @@ interface CashPaymentProps {
   payingRef: MutableRefObject<string | null>;
   /** A customer's payment code the scanner read: it pays by scan-to-pay. */
   scannedCode: ScannedPaymentCode | null;
+  /** Cash keyed after F12 while the sale screen waited for the cart: 实收 starts with it, for the cashier to confirm. */
+  typedAhead?: string;
   /** Came by the card tender (刷卡 on the sale screen): the terminal starts at once. */
   startCard?: boolean;
   onBack(): void;
@@ -41,6 +43,7 @@ export function CashPaymentScreen({
   sale,
   payingRef,
   scannedCode,
+  typedAhead = '',
   startCard = false,
   onBack,
   onCompleted,
@@ -51,7 +54,7 @@ export function CashPaymentScreen({
   const { t } = useTranslation();
   const format = useFormat();
   const digits = currencyDigits(format.currency);
-  const [tendered, setTendered] = useState('');
+  const [tendered, setTendered] = useState(typedAhead);
   // Taking cash is one action on the screen, whichever call it needs: one busy flag, one error.
   const cash = useCallGroup<'sale.tenderCash' | 'sale.complete'>();
   const tenderedInput = useRef<HTMLInputElement>(null);

@@ -37,6 +37,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
   const [helpOpen, setHelpOpen] = useState(false);
   const [returnOf, setReturnOf] = useState<string | null>(null);
   const [paymentScan, setPaymentScan] = useState<ScannedPaymentCode | null>(null);
+  const [cashTypedAhead, setCashTypedAhead] = useState('');
   const scanSeq = useRef(0);
   const shift = useShift();
   // The exchange on the open sale is main's: a reload, a second window or a restart shows it again.
@@ -87,6 +88,7 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
     shift: shift.shift,
     shiftSkipped: shift.skipped,
     closedShift: shift.closed,
+    cashTypedAhead,
     paymentScan,
     exchange,
     resumed: resume.resumed,
@@ -152,8 +154,12 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
 
   // A payment code is for the payment screen it opened (or was read on): once the cashier leaves
   // it, the next payment screen must not pay with it again.
+  // So is cash typed ahead: the next payment screen starts empty.
   useEffect(() => {
-    if (requested !== 'payment') setPaymentScan(null);
+    if (requested !== 'payment') {
+      setPaymentScan(null);
+      setCashTypedAhead('');
+    }
   }, [requested]);
 
   // Nothing left to pay for (emptied in another window): back to the cart.
@@ -179,6 +185,10 @@ export function RegisterFlow({ session, onLogout }: { session: SessionView; onLo
 
   const flow: RegisterFlowActions = {
     request: setRequested,
+    payCash: (typedAhead) => {
+      setCashTypedAhead(typedAhead);
+      setRequested('payment');
+    },
     startReturn: (saleId) => {
       // A receipt scanned on a return's completion: the next return begins.
       if (completion) void dismissCompletion();

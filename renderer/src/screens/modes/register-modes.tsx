@@ -59,6 +59,8 @@ export interface RegisterState {
   shiftSkipped: boolean;
   /** The shift this window just closed, said on the next opening screen. */
   closedShift: ShiftCountResultView | null;
+  /** Cash keyed on the sale screen after F12, while it waited for the cart: the payment screen's 实收 starts with it. */
+  cashTypedAhead: string;
   /** The newest customer's payment code the scanner read on the sale or payment screen (scan-to-pay). */
   paymentScan: ScannedPaymentCode | null;
   /** 换货 in progress: the goods coming back, while the new goods are rung up. */
@@ -74,6 +76,8 @@ export interface RegisterState {
 /** What the modes' screens can do to the loop, and the sale state they share. */
 export interface RegisterFlowActions {
   request(mode: RequestedMode): void;
+  /** The cash tender (F12), with any amount typed ahead for 实收. */
+  payCash(typedAhead: string): void;
   /** Opens the return screen, on a given sale or to find one. */
   startReturn(saleId: string | null): void;
   /** The cashier left a correction the return screen completed: no window shows it any more. */
@@ -230,6 +234,7 @@ export const registerModes: readonly RegisterMode[] = [
             sale={s.sale}
             payingRef={flow.payingRef}
             scannedCode={s.paymentScan}
+            typedAhead={s.cashTypedAhead}
             startCard={s.requested === 'cardPayment'}
             onBack={() => flow.request('sale')}
             onCompleted={flow.completed}
@@ -253,7 +258,7 @@ export const registerModes: readonly RegisterMode[] = [
             sale={s.sale}
             edits={flow.edits}
             apply={flow.apply}
-            onPay={() => flow.request('payment')}
+            onPay={flow.payCash}
             onPayCard={() => flow.request('cardPayment')}
             onReturn={() => flow.startReturn(null)}
             paused={s.overlayOpen}

@@ -15,12 +15,23 @@ import { useLineSelection } from './use-line-selection';
 import { useSaleDialogs, type SaleDialog } from './use-sale-dialogs';
 import { useSaleShortcuts } from './use-sale-shortcuts';
 
+/**
+ * The amount typed into the search field after F12 began to wait, for the payment screen's
+ * 实收: digits and a point only (full-width too). Anything else was not a sum of cash.
+ */
+function typedAhead(query: string, from: number | null): string {
+  if (from === null || query.length <= from) return '';
+  const typed = query.slice(from).trim();
+  return /^[0-9０-９.．]+$/.test(typed) ? typed : '';
+}
+
 interface SaleScreenProps {
   sale: DocumentView;
   /** Changes made here and by the scanner; their refusals show under the search field. */
   edits: SaleEdits;
   apply(result: Result<DocumentView>): CallError | null;
-  onPay(): void;
+  /** The cash tender; `typedAhead`: an amount keyed after F12 while it waited for the cart (the cash handed over). */
+  onPay(typedAhead: string): void;
   /** The card tender: the payment screen, with the terminal started. */
   onPayCard(): void;
   /** Opens the return screen (退货). */
@@ -62,6 +73,8 @@ export function SaleScreen({
   const [held, setHeld] = useState<string | null>(null);
   const { selected, select, move } = useLineSelection(sale.lines);
   const dialogs = useSaleDialogs(search);
+  /** Where the search field's text stood when F12 began to wait for the cart: what follows is typed ahead. */
+  const aheadFrom = useRef<number | null>(null);
   const announcement = useCartAnnouncement(sale);
   const saleId = sale.id;
 
@@ -88,7 +101,7 @@ export function SaleScreen({
   const addCode = async (code: string) => {
     // Typed after F12 (or another key) that waits for the cart: the cashier is typing ahead for
     // the screen that key opens (the cash handed over), not looking up an item. Taken as a code,
-    // "50" would be added to the sale about to be paid. It stays in the field, not looked up.
+    // "50" would be added to the sale about to be paid. It is the payment screen's 实收 (typedAhead).
     if (locked || command.waiting()) return;
     if (!(await edit(edits.run('sale.addProduct', { saleId, code })))) setQuery('');
   };
@@ -158,8 +171,11 @@ export function SaleScreen({
         return lineForKey() && openDialog({ kind: 'price' });
       case 'orderDiscount':
         return openDialog({ kind: 'discount', scope: 'order' });
-      case 'pay':
-        return pay(onPay);
+      case 'pay': {
+        const ahead = typedAhead(query, aheadFrom.current);
+        aheadFrom.current = null;
+        return pay(() => onPay(ahead));
+      }
       case 'payCard':
         return pay(onPayCard);
       case 'remove':
@@ -187,10 +203,18 @@ export function SaleScreen({
         return undefined;
     }
   };
-  const command = useAfterEdits((c: SaleCommand) => {
+  const afterEdits = useAfterEdits((c: SaleCommand) => {
     // A key taken from a dialog as its change was sent: the dialog stayed open with a refusal.
     if (dialogs.dialog === null) runCommand(c);
   }, edits);
+  const command = Object.assign(
+    (c: SaleCommand) => {
+      // F12 about to wait (a scan on its way): what the cashier types next is the cash handed over.
+      if (c === 'pay' && dialogs.dialog === null && (edits.inFlightNow() > 0 || afterEdits.waiting())) aheadFrom.current = search.current?.value.length ?? 0;
+      afterEdits(c);
+    },
+    { waiting: afterEdits.waiting },
+  );
   useSaleShortcuts(command, paused ? 'off' : dialogs.dialog === null ? 'on' : 'dialog', () => edits.inFlightNow() > 0);
 
   return (
