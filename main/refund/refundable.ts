@@ -9,6 +9,7 @@ import { documentView } from '../documents/document-view';
 import type { Db } from '../ledger/database';
 import { sql } from '../ledger/statements';
 import { countedInPieces, refundableAmount, returnableQty, type SalePayment, type SoldLine } from './refund-math';
+import { paymentFor, planParts } from './correction-parts';
 import { paymentProvenance, NO_PROVENANCE, type Provenance } from './tender-provenance';
 
 export interface RefundState {
@@ -51,6 +52,18 @@ export function refundState(db: Db, saleId: string, registerId: string): RefundS
       ).all(saleId) as { id: number; amount: number }[]
     ).map((r) => [r.id, r.amount]),
   );
+  // A card or wallet part still on its way back (the terminal or the provider has not confirmed
+  // it) has no payment yet, only its place in the correction's plan: promised all the same.
+  for (const open of sql(
+    db,
+    `SELECT c.document_id AS id FROM correction_plans c JOIN documents d ON d.id = c.document_id
+      WHERE d.original_document_id = ? AND d.status = 'open'`,
+  ).all(saleId) as { id: string }[]) {
+    for (const part of planParts(db, open.id) ?? []) {
+      if (paymentFor(db, open.id, part.paymentId, part.afterPaymentId)) continue;
+      given.set(part.paymentId, (given.get(part.paymentId) ?? 0) + part.amountMinor);
+    }
+  }
   const corrections = sql(
     db,
     `SELECT id, kind, status, receipt_no AS receiptNo, total_minor AS totalMinor, completed_at AS completedAt, reason
