@@ -32,18 +32,22 @@ interface NoReceiptPlan {
 }
 
 /**
- * A product sold by the piece comes back in whole pieces, as the sale sells it (sale.qty_whole_pieces);
- * a weighed product and an ad-hoc item take the decimals keyed.
+ * A product named by the return is one the catalog has (a discontinued one too: it was sold), or
+ * the booking would fail on it after the supervisor approved; one sold by the piece comes back in
+ * whole pieces, as the sale sells it (sale.qty_whole_pieces). A weighed product and an ad-hoc
+ * item take the decimals keyed.
  */
-function requireWholePieces(db: Db, line: NoReceiptLine): void {
-  if (line.qtyMilli % 1000 === 0 || line.productId === undefined) return;
+function requireReturnableProduct(db: Db, line: NoReceiptLine): void {
+  if (line.productId === undefined) return;
   const soldBy = sql(db, 'SELECT sold_by FROM products WHERE id = ?').pluck().get(line.productId) as string | undefined;
-  if (soldBy === 'piece') throw new ServiceError('refund.qty_whole_pieces', { productId: line.productId, name: line.name, qtyMilli: line.qtyMilli });
+  if (soldBy === undefined) throw new ServiceError('refund.unknown_product', { productId: line.productId, name: line.name });
+  if (soldBy === 'piece' && line.qtyMilli % 1000 !== 0)
+    throw new ServiceError('refund.qty_whole_pieces', { productId: line.productId, name: line.name, qtyMilli: line.qtyMilli });
 }
 
 /** What a return without a receipt gives back: cash, rounded to the store's step, within the store's limits (refused beyond them). */
 function noReceiptPlan(ctx: RefundContext, input: readonly NoReceiptLine[]): NoReceiptPlan {
-  for (const l of input) requireWholePieces(ctx.db, l);
+  for (const l of input) requireReturnableProduct(ctx.db, l);
   const amounts = computeSale(
     input.map((l) => ({ qtyMilli: l.qtyMilli, unitPriceMinor: l.unitPriceMinor, taxRateBp: l.taxRateBp, discount: null })),
     null,

@@ -128,6 +128,8 @@ export const refundErrors = [
   'refund.exceeds_original',
   // A quantity with decimals for a line sold in whole pieces (params: lineId or productId, name, qtyMilli).
   'refund.qty_whole_pieces',
+  // A return without a receipt naming a product the catalog does not have (params: productId, name).
+  'refund.unknown_product',
   'refund.line_not_in_sale',
   'refund.nothing_to_refund',
   'refund.needs_supervisor',

@@ -105,6 +105,25 @@ describe('refunds without goods, without a receipt, and voids', () => {
     });
   });
 
+  // Found by a review: a product id the catalog does not have passed the preview, and the return
+  // then failed after the supervisor's PIN with an untranslated internal error.
+  it('refuses a product the catalog does not have, in the preview and the return alike, and books nothing', async () => {
+    const reg = register();
+    const staff = await withStaff(reg);
+    await as(reg, staff.cashierId, CASHIER_PIN);
+    const ghost = { productId: 987_654, name: 'ghost', qtyMilli: 1000, unitPriceMinor: 500, taxRateBp: 0, restock: true };
+    const refusal = { ok: false, error: { code: 'refund.unknown_product', params: { productId: 987_654, name: 'ghost' } } };
+    const before = ledgerSnapshot(reg.db);
+    expect(await reg.call('refund.previewWithoutReceipt', { lines: [ghost] })).toEqual(refusal);
+    expect(ledgerSnapshot(reg.db)).toEqual(before);
+    const approval = { operatorId: staff.supervisorId, pin: SUPERVISOR_PIN };
+    // The supervisor's approval is journaled as given; the return itself books nothing.
+    const documents = () => reg.db.prepare('SELECT COUNT(*) FROM documents').pluck().get();
+    const documentsBefore = documents();
+    expect(await reg.call('refund.withoutReceipt', { lines: [ghost], reason: 'other', approval, idempotencyKey: key() })).toEqual(refusal);
+    expect(documents()).toBe(documentsBefore);
+  });
+
   it('voids a cash sale of today with a supervisor: everything back, the grand total back where it was', async () => {
     const reg = register();
     const staff = await withStaff(reg);
