@@ -56,14 +56,18 @@ type CardRow = {
   intent_kind: 'payment' | 'refund' | 'reversal' | null;
 };
 
-/** The register's card payments and refunds booked after `since` up to `upto` (inclusive), as the reconciliation reads them. */
+/**
+ * The register's card payments and refunds booked after `since` up to `upto` (inclusive), as the
+ * reconciliation reads them. Practice ones are left out: the training simulator took them, the
+ * terminal never saw them, and the Z's card tender leaves them out too.
+ */
 export function cardPaymentsBetween(db: Db, registerId: string, since: number, upto: number): ReconPayment[] {
   const rows = sql(
     db,
     `SELECT p.id, d.kind, d.receipt_no, p.amount_minor, p.card, p.original_payment_id,
             (SELECT i.kind FROM card_intents i WHERE i.payment_id = p.id) AS intent_kind
        FROM payments p JOIN documents d ON d.pk = p.document_pk
-      WHERE p.method = 'card' AND p.created_at > ? AND p.created_at <= ? AND d.register_id = ? AND d.status = 'completed' ORDER BY p.id`,
+      WHERE p.method = 'card' AND p.created_at > ? AND p.created_at <= ? AND d.register_id = ? AND d.status = 'completed' AND d.training = 0 ORDER BY p.id`,
   ).all(since, upto, registerId) as CardRow[];
   return rows.map(reconPayment);
 }
